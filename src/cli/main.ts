@@ -1,0 +1,36 @@
+import { Command, CommanderError } from 'commander';
+
+/** Output sinks, so tests can capture what a command prints. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processIo: CliIo = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+};
+
+/** Builds the `neuroworm` command tree. Subcommands register themselves here. */
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('neuroworm')
+    .description('Neuroworm headless tools: run circuits, clamp neurons, run scenarios.')
+    .version('0.1.0')
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError()
+    .exitOverride();
+  return program;
+}
+
+/** Runs the CLI; resolves to the process exit code. */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode;
+    io.err(`neuroworm: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}

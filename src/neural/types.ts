@@ -1,0 +1,121 @@
+/**
+ * Shared types of the nervous-system engine. Every neuron model, the network
+ * engine, the circuit loader and the simulation speak these.
+ * Units: time in ms, membrane potential in mV, currents in the model's own
+ * unit (documented per model), conductances for gap junctions in the same
+ * current unit per mV.
+ */
+
+export type ModelKind = 'transmitter' | 'lif' | 'izhikevich' | 'hodgkin-huxley' | 'graded';
+
+/** What a neuron does in the worm; drives layout and colour, not dynamics. */
+export type NeuronRole = 'sensory' | 'inter' | 'motor';
+
+/** Transmitter of a presynaptic neuron: it decides a chemical synapse's default sign (Dale's principle). */
+export type Transmitter = 'acetylcholine' | 'glutamate' | 'GABA' | 'dopamine' | 'serotonin' | 'octopamine' | 'tyramine' | 'neuropeptide' | 'unknown';
+
+/** One numeric parameter of a model, with what the editor and the validator need. */
+export interface ParamSpec {
+  /** Default value (a pair for the transmitter model's [excitatory, inhibitory] values). */
+  default: number | readonly [number, number];
+  min: number;
+  max: number;
+  unit: string;
+  /** One line a player can read. */
+  help: string;
+  /** Whole numbers only (step counters). */
+  integer?: boolean;
+}
+
+export type ParamValues = Record<string, number | readonly [number, number]>;
+
+/** A neuron as a circuit file describes it (after defaults are filled in). */
+export interface NeuronSpec {
+  id: string;
+  model: ModelKind;
+  /** Named parameter set of the model (e.g. izhikevich "regular-spiking"); params override it. */
+  preset?: string;
+  params: ParamValues;
+  init: ParamValues;
+  transmitter?: Transmitter;
+  role?: NeuronRole;
+}
+
+export interface DepressionSpec {
+  /** Fraction of the synapse's resource used per spike (spiking presynaptic neuron) or per ms at full output (graded). 0..1. */
+  use: number;
+  /** Time constant of the resource's recovery, ms. */
+  recoveryMs: number;
+}
+
+export interface ChemicalSynapseSpec {
+  kind: 'chemical';
+  from: string;
+  to: string;
+  /** Strength, >= 0; the sign comes from `sign` or the presynaptic transmitter. */
+  weight: number;
+  /** Overrides the transmitter's default sign (e.g. glutamatergic inhibitory synapses). */
+  sign?: 'excitatory' | 'inhibitory';
+  delayMs?: number;
+  depression?: DepressionSpec;
+}
+
+export interface GapJunctionSpec {
+  kind: 'electrical';
+  from: string;
+  to: string;
+  /** Conductance, >= 0; symmetric: current flows both ways. */
+  weight: number;
+}
+
+export type SynapseSpec = ChemicalSynapseSpec | GapJunctionSpec;
+
+/** The dynamics-relevant part of a circuit: what the engine compiles. */
+export interface NetworkSpec {
+  neurons: NeuronSpec[];
+  synapses: SynapseSpec[];
+}
+
+/**
+ * A population: every neuron of one model in a network, stepped together.
+ * State lives in typed arrays (struct of arrays) so one closure-compiled loop
+ * serves the whole population; there are no per-neuron objects in the hot path.
+ * The network engine owns synapses and hands each population the total input
+ * current per neuron; the population owns only single-neuron dynamics.
+ */
+export interface Population {
+  readonly kind: ModelKind;
+  readonly size: number;
+  /** Membrane potential per neuron, mV. */
+  readonly v: Float64Array;
+  /** 1 on a step in which the neuron fired (spiking models); always 0 for non-spiking ones. */
+  readonly spiked: Uint8Array;
+  /**
+   * Presynaptic release level per neuron in 0..1, the drive of graded chemical
+   * synapses and the readout for muscles and views. Graded: the sigmoid of V.
+   * Spiking models: a smoothed firing-rate trace.
+   */
+  readonly output: Float64Array;
+  /** Named state variables for plots and clamp CSV columns (e.g. m, h, n, u), per neuron. */
+  readonly variables: Readonly<Record<string, Float64Array>>;
+  /** Advance every neuron by dtMs with input current[i] (the model's current unit). */
+  step(dtMs: number, current: Float64Array): void;
+  /** Back to the initial state the population was created with. */
+  reset(): void;
+}
+
+/** A neuron model: its parameters for editors and validators, and a population factory. */
+export interface NeuronModel {
+  readonly kind: ModelKind;
+  /** One line for players. */
+  readonly help: string;
+  /** Unit of the input current the model takes (e.g. "nA", "µA/cm²"). */
+  readonly currentUnit: string;
+  readonly spiking: boolean;
+  readonly params: Readonly<Record<string, ParamSpec>>;
+  readonly init: Readonly<Record<string, ParamSpec>>;
+  /** Named parameter sets (values override defaults; a neuron's own params override the preset). */
+  readonly presets: Readonly<Record<string, ParamValues>>;
+  /** Build a population; params/init are complete (defaults and preset already merged). */
+  createPopulation(neurons: ReadonlyArray<{ params: ParamValues; init: ParamValues }>): Population;
+}
