@@ -1,0 +1,63 @@
+import type { FieldBinding } from './bindings';
+
+export interface FieldSensorOptions {
+  /** Time over which the sensor's memory of the field averages; on/off cells answer the difference from it. */
+  memoryMs?: number;
+}
+
+/**
+ * Chemosensors, thermosensors and toxin sensors at the head: two sample
+ * points (left and right of the nose). A `level` cell reports the value, an
+ * `on` cell the rise above its recent average (ASEL-like), an `off` cell the
+ * fall below it (ASER-like). The sensor never reads neurons; it only writes
+ * input current.
+ */
+export class FieldSensor {
+  readonly memoryMs: number;
+  /** Latest samples [left, right] and their slow averages. */
+  readonly value = new Float64Array(2);
+  readonly average = new Float64Array(2);
+  private primed = false;
+
+  constructor(
+    private readonly bindings: readonly FieldBinding[],
+    opts: FieldSensorOptions = {},
+  ) {
+    this.memoryMs = opts.memoryMs ?? 1000;
+  }
+
+  get bound(): boolean {
+    return this.bindings.length > 0;
+  }
+
+  /** Take this step's samples on the left and right of the head. */
+  sample(left: number, right: number, dtMs: number): void {
+    this.value[0] = left;
+    this.value[1] = right;
+    if (!this.primed) {
+      // Start adapted to where the worm is placed, so nothing fires at t = 0.
+      this.average[0] = left;
+      this.average[1] = right;
+      this.primed = true;
+      return;
+    }
+    const a = 1 - Math.exp(-dtMs / this.memoryMs);
+    this.average[0] += (left - this.average[0]) * a;
+    this.average[1] += (right - this.average[1]) * a;
+  }
+
+  apply(input: Float64Array): void {
+    for (const b of this.bindings) {
+      const s = b.side === 'left' ? 0 : 1;
+      const d = this.value[s] - this.average[s];
+      const r = b.response === 'level' ? this.value[s] : b.response === 'on' ? Math.max(0, d) : Math.max(0, -d);
+      input[b.neuron] += b.gain * r;
+    }
+  }
+
+  reset(): void {
+    this.primed = false;
+    this.value.fill(0);
+    this.average.fill(0);
+  }
+}

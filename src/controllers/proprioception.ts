@@ -1,0 +1,31 @@
+import type { StretchBinding } from './bindings';
+
+/**
+ * Stretch receptors: each bound neuron feels the body's curvature at one point.
+ * Input = gain × κ·L × (+1 for a left binding, −1 for right), where κ is the
+ * signed joint curvature (positive = bent to the left, 1/mm) and L the body
+ * length, so a left receptor is driven when the body there bends left.
+ * Linear and signed: a graded neuron may be depolarised or hyperpolarised,
+ * which is what lets each B-type unit copy the bend just ahead of it and so
+ * pass the bending wave head to tail.
+ */
+export class ProprioceptionController {
+  private readonly joint: Int32Array;
+  private readonly scale: Float64Array;
+
+  constructor(
+    private readonly bindings: readonly StretchBinding[],
+    segments: number,
+    bodyLengthMm: number,
+  ) {
+    const joints = segments - 1;
+    this.joint = Int32Array.from(bindings, (b) => Math.min(joints - 1, Math.max(0, Math.round(b.at * segments) - 1)));
+    this.scale = Float64Array.from(bindings, (b) => b.gain * bodyLengthMm * (b.side === 'left' ? 1 : -1));
+  }
+
+  /** Add stretch currents given the body's joint curvatures (length segments − 1). */
+  apply(input: Float64Array, curvature: Float64Array): void {
+    const { joint, scale, bindings } = this;
+    for (let k = 0; k < bindings.length; k++) input[bindings[k].neuron] += scale[k] * curvature[joint[k]];
+  }
+}

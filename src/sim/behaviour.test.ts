@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { BehaviourEvent } from '../streams/types';
+import { BehaviourTracker, crossingFrequencyHz } from './behaviour';
+import { centreLineLength, curvature } from './kinematics';
+
+/**
+ * A worm of length 1 mm lying along the sine path y = a·sin(2πx/λ), head at
+ * path position `s0` (arc length along x, small amplitude); segments trail
+ * behind the head. Moving s0 forward is ideal forward crawling.
+ */
+function poseOnPath(s0: number, n = 24, lambda = 0.65, a = 0.05): Float64Array {
+  const pose = new Float64Array(2 * n);
+  // March backward along the path from the head in small x steps to space points by arc length.
+  const ds = 1 / (n - 1);
+  let x = s0;
+  const f = (u: number) => a * Math.sin((2 * Math.PI * u) / lambda);
+  pose[0] = x;
+  pose[1] = f(x);
+  for (let i = 1; i < n; i++) {
+    let acc = 0;
+    while (acc < ds) {
+      const nx = x - 5e-4;
+      acc += Math.hypot(5e-4, f(nx) - f(x));
+      x = nx;
+    }
+    pose[2 * i] = x;
+    pose[2 * i + 1] = f(x);
+  }
+  return pose;
+}
+
+describe('kinematics', () => {
+  it('curvature of a circle arc is 1/R with the sign of the turn', () => {
+    const n = 12;
+    const R = 2;
+    const pose = new Float64Array(2 * n);
+    // Head first, walking tail→head counter-clockwise = turning left.
+    for (let i = 0; i < n; i++) {
+      const th = -(i * 0.05);
+      pose[2 * i] = R * Math.cos(th);
+      pose[2 * i + 1] = R * Math.sin(th);
+    }
+    const k = curvature(pose, new Float64Array(n - 2));
+    for (const v of k) expect(v).toBeCloseTo(1 / R, 3);
+    expect(centreLineLength(pose)).toBeCloseTo(R * 0.05 * (n - 1), 3);
+  });
+});
+
+describe('BehaviourTracker', () => {
+  const step = 10;
+
+  function run(speedMmPerS: (t: number) => number, ms: number) {
+    const tr = new BehaviourTracker({ bodyLengthMm: 1 }, step);
+    const events: BehaviourEvent[] = [];
+    let s = 0;
+    for (let t = 0; t <= ms; t += step) {
+      s += (speedMmPerS(t) * step) / 1000;
+      tr.update(poseOnPath(s), t, events);
+    }
+    return { tr, events, pose: poseOnPath(s) };
+  }
+
+  it('reads ideal forward crawling: direction, speed, frequency, wavelength and head-to-tail wave', () => {
+    const { tr, events, pose } = run(() => 0.2, 20_000);
+    const snap = tr.snapshot(pose, 20_000);
+    expect(snap.direction).toBe('forward');
+    expect(snap.speedMmPerS).toBeCloseTo(0.2, 1);
+    expect(snap.alongMmPerS).toBeCloseTo(0.2, 1);
+    // f = v / λ = 0.2 / 0.65 ≈ 0.31 Hz
+    expect(tr.bendingFrequencyHz()).toBeCloseTo(0.2 / 0.65, 1);
+    expect(tr.wavelengthBodyLengths()).toBeGreaterThan(0.55);
+    expect(tr.wavelengthBodyLengths()).toBeLessThan(0.75);
+    expect(tr.waveDirection()).toBe(1);
+    expect(events.filter((e) => e.type === 'reversal-start')).toEqual([]);
+  });
+
+  it('detects a reversal when the worm backs up, and its end when it crawls forward again', () => {
+    const { tr, events } = run((t) => (t < 5000 ? 0.2 : t < 9000 ? -0.2 : 0.2), 14_000);
+    const types = events.map((e) => e.type);
+    expect(types).toEqual(['reversal-start', 'reversal-end']);
+    const start = events[0].timeMs;
+    expect(start).toBeGreaterThanOrEqual(5000);
+    expect(start).toBeLessThan(5800);
+    expect(tr.directionNow).toBe('forward');
+  });
+
+  it('backward crawling makes the wave travel tail to head', () => {
+    const { tr } = run(() => -0.2, 15_000);
+    expect(tr.directionNow).toBe('backward');
+    expect(tr.waveDirection()).toBe(-1);
+  });
+
+  it('a still worm is paused with no bending frequency', () => {
+    const { tr, pose } = run(() => 0, 5000);
+    expect(tr.snapshot(pose, 5000).direction).toBe('paused');
+    expect(tr.bendingFrequencyHz()).toBe(0);
+  });
+});
+
+describe('crossingFrequencyHz', () => {
+  it('recovers a sine frequency', () => {
+    const t = Array.from({ length: 2000 }, (_, i) => i * 10);
+    expect(crossingFrequencyHz(t.map((x) => Math.sin(2 * Math.PI * 0.4 * (x / 1000))), t)).toBeCloseTo(0.4, 2);
+  });
+});
