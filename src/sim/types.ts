@@ -1,5 +1,6 @@
 import type { Observable } from 'rxjs';
 import type { BehaviourEvent, MotorFrame, Stimulus, Telemetry, TouchKind } from '../streams/types';
+import type { BehaviourSnapshot } from './behaviour';
 
 /** Medium the worm moves in; it sets the drag ratio across/along the body. */
 export type Medium = 'agar' | 'water';
@@ -39,4 +40,48 @@ export interface SimulationApi {
 
   /** Latest telemetry frame (same object each tick; copy to keep). */
   telemetry(): Telemetry;
+
+  /** Pause/resume affect advance() only (the game's real-time clock); step() and run() always step. */
+  readonly paused: boolean;
+  pause(): void;
+  resume(): void;
+  /** Game clock: advance by realMs × speed of simulated time in whole fixed steps, carrying the remainder; no-op while paused. */
+  advance(realMs: number, speed?: number): void;
+
+  // World edits (game tools and scenario actions).
+  dropFood(xMm: number, yMm: number, amount?: number): void;
+  heatSpot(xMm: number, yMm: number, deltaC: number, radiusMm?: number): void;
+
+  // Nervous-system edits (ablation experiments, live tuning).
+  ablate(neuronId: string): void;
+  cutSynapse(fromId: string, toId: string): void;
+  setNeuronParam(neuronId: string, param: string, value: number): void;
+
+  // Measurements (behaviour is read from the pose, never from neurons).
+  behaviour(): BehaviourSnapshot;
+  bendingFrequencyHz(windowMs?: number): number;
+  wavelengthBodyLengths(windowMs?: number): number;
+  /** +1 bends travel head → tail, −1 tail → head, 0 unclear. */
+  waveDirection(windowMs?: number): -1 | 0 | 1;
+  /** Head (nose) position, mm. */
+  headPosition(): [number, number];
+  /** Distance from the nose to the nearest food, mm (Infinity if none). */
+  distanceToFoodMm(): number;
+  /** Whether the nose is inside the named zone of the arena. */
+  inZone(zoneId: string): boolean;
+}
+
+/** How to build a simulation. Circuits and arenas are given by built-in name or as loaded objects. */
+export interface SimulationOptions<TCircuit = unknown, TArena = unknown> {
+  circuit: string | TCircuit;
+  arena?: string | TArena;
+  seed?: number;
+  medium?: Medium;
+  segments?: number;
+  /** Nose position (mm) and heading (rad, 0 = +x); defaults come from the arena. */
+  start?: { xMm: number; yMm: number; headingRad: number };
+  /** Fixed physics step, ms (≤ 16.667). */
+  physicsStepMs?: number;
+  /** Neural sub-step, ms; the physics step is a whole multiple of it. */
+  neuralStepMs?: number;
 }
