@@ -18,12 +18,13 @@ export class ProprioceptionController {
     segments: number,
     bodyLengthMm: number,
   ) {
-    const joints = segments - 1;
-    this.joint = Int32Array.from(bindings, (b) => Math.min(joints - 1, Math.max(0, Math.round(b.at * segments) - 1)));
+    // Curvature is measured at interior segment centres j + 1 (j = 0..n−3), body fraction (j + 1)/(n − 1).
+    const points = segments - 2;
+    this.joint = Int32Array.from(bindings, (b) => Math.min(points - 1, Math.max(0, Math.round(b.at * (segments - 1)) - 1)));
     this.scale = Float64Array.from(bindings, (b) => b.gain * bodyLengthMm * (b.side === 'left' ? 1 : -1));
   }
 
-  /** Add stretch currents given the body's joint curvatures (length segments − 1). */
+  /** Add stretch currents given the body's curvature at interior segment centres (length segments − 2). */
   apply(input: Float64Array, curvature: Float64Array): void {
     const { joint, scale, bindings } = this;
     for (let k = 0; k < bindings.length; k++) input[bindings[k].neuron] += scale[k] * curvature[joint[k]];

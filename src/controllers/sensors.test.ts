@@ -9,11 +9,11 @@ describe('ProprioceptionController', () => {
         { neuron: 0, at: 0.5, side: 'left', gain: 1 },
         { neuron: 1, at: 0.5, side: 'right', gain: 1 },
       ],
-      10,
+      11,
       1,
     );
     const curvature = new Float64Array(9);
-    curvature[4] = 3; // joint between segments 4 and 5 = body fraction 0.5
+    curvature[4] = 3; // segment 5 of 0..10 = body fraction 0.5
     const input = new Float64Array(2);
     p.apply(input, curvature);
     expect(Array.from(input)).toEqual([3, -3]);
