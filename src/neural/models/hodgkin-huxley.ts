@@ -17,8 +17,12 @@ import { rateTraceDecay } from './rate-trace';
  * Euler using the NEW V. A caller's dt is split into equal sub-steps of at
  * most `maxSubstepMs` (default 0.01 ms, the seed's dt), so dt = 0.01 is
  * exactly the seed's scheme and dt = 1 ms is 100 of its steps. Forward Euler
- * on V is stable while h·g_total/C < 2 (g_total ≈ 60 mS/cm² at a squid spike's
- * peak), which 0.01 ms satisfies with room. Gates are clamped to [0, 1], which
+ * on V is stable while h·g_total/C < 2 (g_total peaks near 40 mS/cm² in a
+ * squid spike): measured, squid stays stable up to 0.05 ms sub-steps and
+ * blows up at 0.1 ms. So that no parameters in range can blow up, the
+ * sub-step is also capped at 1.8·C/(gNa + gK + gL + gCa), 90 % of the limit
+ * with every channel fully open (0.0115 ms for squid, 0.017 for the seed's
+ * neuron: neither changes the default 0.01). Gates are clamped to [0, 1], which
  * never binds in the stable range (it only stops runaway under absurd
  * hyperpolarisation); the ca gate is integrated only where gCa > 0, since it
  * has no effect elsewhere (its column then stays at its initial value).
@@ -74,7 +78,7 @@ export const hodgkinHuxleyModel: NeuronModel = {
     eK: { default: -77, min: -120, max: -30, unit: 'mV', help: 'Potassium reversal potential.' },
     eL: { default: -54.387, min: -100, max: 0, unit: 'mV', help: 'Leak reversal potential (−54.387 puts squid rest at −65).' },
     eCa: { default: 140, min: 0, max: 200, unit: 'mV', help: 'Calcium reversal potential.' },
-    maxSubstepMs: { default: 0.01, min: 0.001, max: 0.02, unit: 'ms', help: 'Largest internal Euler step; above ~0.02 ms a spike can go numerically unstable.' },
+    maxSubstepMs: { default: 0.01, min: 0.001, max: 0.05, unit: 'ms', help: 'Largest internal Euler step (0.01 = the seed\'s); also capped at 1.8·cm/(sum of g) for stability.' },
   },
   init: {
     v: { default: -65, min: -100, max: 50, unit: 'mV', help: 'Membrane potential at the start; gates start at their steady state for it.' },
@@ -118,8 +122,11 @@ function createHodgkinHuxleyPopulation(neurons: ReadonlyArray<{ params: ParamVal
 
   function prepare(dt: number): void {
     for (let i = 0; i < size; i++) {
+      // Forward Euler on V is stable for h < 2C/g; keep 10 % below that with every channel fully open.
+      const stable = (1.8 * cm[i]) / (gNa[i] + gK[i] + gL[i] + gCa[i]);
+      const largest = Math.min(maxSubstep[i], stable);
       // The 1e-12 keeps dt = k·maxSubstep at k sub-steps despite rounding (1 ms / 0.01 ms → 100).
-      const count = Math.max(1, Math.ceil((dt / maxSubstep[i]) * (1 - 1e-12)));
+      const count = Math.max(1, Math.ceil((dt / largest) * (1 - 1e-12)));
       substeps[i] = count;
       substepMs[i] = dt / count;
     }
@@ -154,12 +161,13 @@ function createHodgkinHuxleyPopulation(neurons: ReadonlyArray<{ params: ParamVal
         mi += dtSub * (alphaM(V) * (1 - mi) - betaM(V) * mi);
         hi += dtSub * (alphaH(V) * (1 - hi) - betaH(V) * hi);
         ni += dtSub * (alphaN(V) * (1 - ni) - betaN(V) * ni);
-        mi = mi < 0 ? 0 : mi > 1 ? 1 : mi;
-        hi = hi < 0 ? 0 : hi > 1 ? 1 : hi;
-        ni = ni < 0 ? 0 : ni > 1 ? 1 : ni;
+        // Written so that NaN (0·∞ from an overflowing rate far outside any real voltage) also becomes 0.
+        mi = mi > 0 ? (mi < 1 ? mi : 1) : 0;
+        hi = hi > 0 ? (hi < 1 ? hi : 1) : 0;
+        ni = ni > 0 ? (ni < 1 ? ni : 1) : 0;
         if (withCa) {
           ci += dtSub * (alphaCa(V) * (1 - ci) - betaCa(V) * ci);
-          ci = ci < 0 ? 0 : ci > 1 ? 1 : ci;
+          ci = ci > 0 ? (ci < 1 ? ci : 1) : 0;
         }
       }
       v[i] = V;
