@@ -49,6 +49,10 @@ export function clampCommand(io: CliIo): Command {
     .option('--neuron <ID>', 'which neuron of a circuit file to clamp')
     .option('--csv', 'print every step as CSV instead of a summary')
     .addHelpText('after', EXAMPLE)
+    // addCommand does not pass the parent's settings down: route output and exits like the root does.
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError()
+    .exitOverride()
     .action((file: string, flags: ClampFlags) => {
       const entry = loadNeuron(file, flags.neuron);
       const options: ClampOptions = {
