@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { Command, InvalidArgumentError } from 'commander';
+import { clampCsv, runClamp, summarizeClamp, type ClampOptions } from '../neural/clamp';
+import type { CliIo } from './main';
+
+const EXAMPLE = `
+Examples:
+  # seed 003's experiment: 1 µA/cm² from 5 to 15 ms, 200 ms at 0.01 ms, as CSV
+  npx neuroworm clamp assets/neurons/seed-calcium.json --current 1 --from 5 --to 15 --duration 200 --dt 0.01 --csv
+  # a summary: spike count, rate, V range
+  npx neuroworm clamp assets/neurons/izhikevich-rs.json --current 10 --duration 500 --dt 1
+
+NEURON.json is one neuron entry of a circuit file:
+  {"id": "seed", "model": "hodgkin-huxley", "preset": "seed-calcium", "params": {"gCa": 1.5}, "init": {"v": -70}}
+or a circuit file with a "neurons" list (pick one with --neuron ID).
+CSV columns: t (ms), V (mV), spike (1 on the step it fires; Hodgkin-Huxley: V crosses 0 mV upwards),
+then the model's state variables. Row t=0 is the initial state; the current applies to steps
+starting at from <= t < to. Current units: lif nA, izhikevich model units, hodgkin-huxley µA/cm².
+`;
+
+function number(flag: string) {
+  return (text: string): number => {
+    const value = Number(text);
+    if (text.trim() === '' || !Number.isFinite(value)) throw new InvalidArgumentError(`--${flag} takes a number (got "${text}")`);
+    return value;
+  };
+}
+
+interface ClampFlags {
+  current: number;
+  from: number;
+  to?: number;
+  duration: number;
+  dt: number;
+  csv?: boolean;
+  neuron?: string;
+}
+
+/** `neuroworm clamp`: a single-neuron current-clamp experiment. */
+export function clampCommand(io: CliIo): Command {
+  return new Command('clamp')
+    .description('Current-clamp one neuron: inject a current step and record V, spikes and gates.')
+    .argument('<NEURON.json>', 'a neuron entry of a circuit file (or a circuit file with --neuron)')
+    .option('--current <A>', 'step amplitude, in the model\'s current unit', number('current'), 0)
+    .option('--from <MS>', 'current on from this time, ms', number('from'), 0)
+    .option('--to <MS>', 'current off at this time, ms (default: the end)', number('to'))
+    .option('--duration <MS>', 'length of the run, ms', number('duration'), 100)
+    .option('--dt <MS>', 'time step, ms', number('dt'), 0.1)
+    .option('--neuron <ID>', 'which neuron of a circuit file to clamp')
+    .option('--csv', 'print every step as CSV instead of a summary')
+    .addHelpText('after', EXAMPLE)
+    // addCommand does not pass the parent's settings down: route output and exits like the root does.
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError()
+    .exitOverride()
+    .action((file: string, flags: ClampFlags) => {
+      const entry = loadNeuron(file, flags.neuron);
+      const options: ClampOptions = {
+        currentA: flags.current,
+        fromMs: flags.from,
+        toMs: flags.to ?? flags.duration,
+        durationMs: flags.duration,
+        dtMs: flags.dt,
+      };
+      let result;
+      try {
+        result = runClamp(entry, options);
+      } catch (e) {
+        throw new Error(`${file}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      if (flags.csv) {
+        io.out(clampCsv(result));
+        return;
+      }
+      const s = summarizeClamp(result, options);
+      const unit = result.model.currentUnit;
+      const preset = result.neuron.preset ? `, preset ${result.neuron.preset}` : '';
+      const times = s.spikeTimesMs.slice(0, 10).map((t) => round(t)).join(', ');
+      io.out(
+        [
+          `neuron ${result.neuron.id} (${result.model.kind}${preset})`,
+          `  ${options.durationMs} ms at dt ${options.dtMs} ms; current ${options.currentA} ${unit} from ${options.fromMs} to ${options.toMs} ms`,
+          `  spikes: ${s.spikes}${s.spikes ? ` at ${times}${s.spikes > 10 ? ', ...' : ''} ms` : ''}`,
+          `  rate: ${round(s.rateHz)} Hz over the run, ${round(s.rateDuringCurrentHz)} Hz while the current was on`,
+          `  V: min ${round(s.minV)} mV, max ${round(s.maxV)} mV, final ${round(s.finalV)} mV`,
+          '',
+        ].join('\n'),
+      );
+    });
+}
+
+function round(x: number): string {
+  return String(Math.round(x * 1000) / 1000);
+}
+
+/** Reads a neuron entry, or picks one from a circuit file's "neurons" list. */
+export function loadNeuron(file: string, id?: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : e instanceof Error ? e.message : String(e);
+    throw new Error(`${file}: cannot read the neuron file (${why})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+  const neurons = typeof json === 'object' && json !== null ? (json as { neurons?: unknown }).neurons : undefined;
+  if (Array.isArray(neurons)) {
+    const ids = neurons.map((n) => (typeof n === 'object' && n !== null ? (n as { id?: unknown }).id : undefined));
+    if (id === undefined) {
+      if (neurons.length === 1) return neurons[0];
+      throw new Error(`${file}: a circuit file with ${neurons.length} neurons; pick one with --neuron ID (ids: ${ids.join(', ')})`);
+    }
+    const index = ids.indexOf(id);
+    if (index < 0) throw new Error(`${file}: no neuron with id "${id}" (ids: ${ids.join(', ')})`);
+    return neurons[index];
+  }
+  if (id !== undefined && (json as { id?: unknown } | null)?.id !== id) {
+    throw new Error(`${file}: holds one neuron, not a circuit; --neuron ${id} does not match its id`);
+  }
+  return json;
+}

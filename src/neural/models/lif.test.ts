@@ -1,0 +1,164 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { resolveNeuron } from '../neuron-entry';
+import { lifModel, lifRateHz } from './lif';
+
+type LifParams = { tauMs: number; resistance: number; restMv: number; thresholdMv: number; resetMv: number; refractoryMs: number };
+
+function population(params: Partial<LifParams> = {}, v?: number) {
+  const neuron = resolveNeuron({ id: 'n', model: 'lif', params, ...(v === undefined ? {} : { init: { v } }) }, lifModel);
+  return { pop: lifModel.createPopulation([neuron]), p: neuron.params as unknown as LifParams };
+}
+
+/** Spike times (ms, end of the firing step) under a constant current. */
+function spikeTimes(params: Partial<LifParams>, current: number, dt: number, ms: number, v?: number): number[] {
+  const { pop } = population(params, v);
+  const input = new Float64Array([current]);
+  const times: number[] = [];
+  const steps = Math.round(ms / dt);
+  for (let k = 1; k <= steps; k++) {
+    pop.step(dt, input);
+    if (pop.spiked[0]) times.push(k * dt);
+  }
+  return times;
+}
+
+/** The analytic interval between spikes: t_ref + τ ln((V∞ − V_reset)/(V∞ − θ)). */
+function analyticIsi(p: LifParams, current: number): number {
+  return 1000 / lifRateHz(p, current);
+}
+
+describe('lif', () => {
+  it('fires at the analytic rate for rest ≠ reset, and the error shrinks with dt', () => {
+    const params = { tauMs: 20, resistance: 10, restMv: -70, thresholdMv: -50, resetMv: -60, refractoryMs: 3 };
+    const current = 3; // V∞ = −40 mV: T = 20 ln(20/10) = 13.86 ms, ISI = 16.86 ms
+    const isi = analyticIsi(params, current);
+    expect(isi).toBeCloseTo(3 + 20 * Math.log(2), 12);
+    const errors: number[] = [];
+    for (const dt of [1, 0.1, 0.01]) {
+      const times = spikeTimes(params, current, dt, 2000);
+      // Every interval after the first spike is the analytic one rounded up to the grid.
+      for (let k = 2; k < times.length; k++) {
+        const interval = times[k] - times[k - 1];
+        expect(interval).toBeGreaterThanOrEqual(isi - 1e-6);
+        expect(interval).toBeLessThan(isi + dt + 1e-6);
+      }
+      const rate = ((times.length - 2) * 1000) / (times[times.length - 1] - times[1]);
+      errors.push(Math.abs(rate - 1000 / isi));
+      expect(Math.abs(rate - 1000 / isi)).toBeLessThanOrEqual((1000 / isi) * (dt / isi) + 1e-9);
+    }
+    expect(errors[2]).toBeLessThan(errors[0]);
+  });
+
+  it('does not fire below rheobase, however long it runs', () => {
+    // Rheobase (θ − E_rest)/R = 2 nA with the defaults.
+    expect(spikeTimes({}, 1.99, 1, 10_000)).toEqual([]);
+    expect(spikeTimes({}, 2.01, 1, 10_000).length).toBeGreaterThan(0);
+  });
+
+  it('integrates exactly: V at a grid point is the same for a coarse and a fine dt', () => {
+    const coarse = population().pop;
+    const fine = population().pop;
+    const input = new Float64Array([1.5]);
+    for (let k = 0; k < 10; k++) coarse.step(5, input);
+    for (let k = 0; k < 5000; k++) fine.step(0.01, input);
+    const exact = -70 + 15 + (-70 - (-70 + 15)) * Math.exp(-50 / 20);
+    expect(coarse.v[0]).toBeCloseTo(exact, 10);
+    expect(fine.v[0]).toBeCloseTo(exact, 9);
+  });
+
+  it('holds V at reset and ignores input during the refractory period', () => {
+    const { pop } = population({ refractoryMs: 5 });
+    const input = new Float64Array([100]); // fires on the first step
+    pop.step(0.5, input);
+    expect(pop.spiked[0]).toBe(1);
+    expect(pop.v[0]).toBe(-65);
+    for (let k = 0; k < 10; k++) {
+      pop.step(0.5, input);
+      expect(pop.v[0]).toBe(-65);
+      expect(pop.spiked[0]).toBe(0);
+    }
+    // 5 ms later it integrates again; this input is so strong that it fires at once.
+    pop.step(0.5, input);
+    expect(pop.spiked[0]).toBe(1);
+  });
+
+  it('smooths its firing into an output in 0..1 that grows with the rate', () => {
+    const outputAt = (current: number) => {
+      const { pop } = population();
+      const input = new Float64Array([current]);
+      let min = Infinity;
+      let max = -Infinity;
+      for (let k = 0; k < 2000; k++) {
+        pop.step(0.5, input);
+        min = Math.min(min, pop.output[0]);
+        max = Math.max(max, pop.output[0]);
+      }
+      expect(min).toBeGreaterThanOrEqual(0);
+      expect(max).toBeLessThan(1);
+      return pop.output[0];
+    };
+    expect(outputAt(0)).toBe(0);
+    expect(outputAt(2.5)).toBeLessThan(outputAt(5));
+  });
+
+  it('refuses a reset at or above the threshold', () => {
+    const neuron = resolveNeuron({ id: 'n', model: 'lif', params: { resetMv: -50, thresholdMv: -50 } }, lifModel);
+    expect(() => lifModel.createPopulation([neuron])).toThrow(/resetMv \(-50\) must be below thresholdMv \(-50\)/);
+  });
+
+  it('property: over random parameters, intervals match the formula above rheobase and there are no spikes below', () => {
+    const params = fc.record({
+      tauMs: fc.double({ min: 1, max: 100, noNaN: true }),
+      resistance: fc.double({ min: 0.5, max: 100, noNaN: true }),
+      restMv: fc.double({ min: -80, max: -55, noNaN: true }),
+      gap: fc.double({ min: 2, max: 30, noNaN: true }), // θ − E_rest
+      below: fc.double({ min: 1, max: 20, noNaN: true }), // θ − V_reset
+      refractoryMs: fc.double({ min: 0, max: 10, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(params, fc.double({ min: 0.05, max: 0.95, noNaN: true }), fc.double({ min: 1.05, max: 4, noNaN: true }), fc.constantFrom(0.1, 0.5, 1), (q, sub, supra, dt) => {
+        const p: LifParams = {
+          tauMs: q.tauMs,
+          resistance: q.resistance,
+          restMv: q.restMv,
+          thresholdMv: q.restMv + q.gap,
+          resetMv: q.restMv + q.gap - q.below,
+          refractoryMs: q.refractoryMs,
+        };
+        if (p.resetMv < -100) return;
+        const rheobase = q.gap / q.resistance;
+        expect(spikeTimes(p, sub * rheobase, dt, 20 * q.tauMs, p.restMv)).toEqual([]);
+        const isi = analyticIsi(p, supra * rheobase);
+        const vInf = p.restMv + q.gap * supra;
+        const firstSpike = p.tauMs * Math.log((vInf - p.restMv) / (vInf - p.thresholdMv));
+        const times = spikeTimes(p, supra * rheobase, dt, firstSpike + 4 * (isi + dt), p.restMv);
+        expect(times.length).toBeGreaterThanOrEqual(3);
+        for (let k = 2; k < times.length; k++) {
+          const interval = times[k] - times[k - 1];
+          expect(interval).toBeGreaterThanOrEqual(isi - 1e-6 * isi);
+          expect(interval).toBeLessThan(isi + dt + 1e-6 * isi);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('is deterministic and reset() replays the same trajectory', () => {
+    const neurons = [0, 1, 2].map((i) => resolveNeuron({ id: `n${i}`, model: 'lif', params: { tauMs: 10 + i * 5 } }, lifModel));
+    const pop = lifModel.createPopulation(neurons);
+    const input = new Float64Array([2.2, 3, 5]);
+    const run = () => {
+      const trace: number[] = [];
+      for (let k = 0; k < 300; k++) {
+        pop.step(0.25, input);
+        trace.push(pop.v[0], pop.v[1], pop.v[2], pop.spiked[2], pop.output[1]);
+      }
+      return trace;
+    };
+    const first = run();
+    pop.reset();
+    expect(run()).toEqual(first);
+    expect(lifModel.createPopulation(neurons).v).toEqual(new Float64Array([-70, -70, -70]));
+  });
+});

@@ -1,0 +1,131 @@
+import type { NeuronModel, ParamValues, Population } from '../types';
+import { column } from './param-values';
+import { rateTraceDecay } from './rate-trace';
+
+/**
+ * Leaky integrate-and-fire neuron.
+ *
+ *   τ dV/dt = −(V − E_rest) + R·I        (I in nA, R in MΩ, so R·I is in mV)
+ *   V ≥ θ at the end of a step → spike, V = V_reset, held there for t_ref ms
+ *   (absolute refractory period: input is ignored).
+ *
+ * Between spikes the ODE is linear with constant input over a step, so it is
+ * integrated exactly: V ← V∞ + (V − V∞)·e^(−dt/τ), V∞ = E_rest + R·I. Any dt is
+ * stable and V is exact at every grid point; only spike times are quantised to
+ * the grid (a spike is seen at the first step end where V ≥ θ). A step that
+ * ends a refractory period integrates only the part of the step after it.
+ */
+export const lifModel: NeuronModel = {
+  kind: 'lif',
+  help: 'Leaky integrate-and-fire: charges towards rest + R·I, fires at threshold, resets, pauses.',
+  currentUnit: 'nA',
+  spiking: true,
+  params: {
+    tauMs: { default: 20, min: 0.1, max: 1000, unit: 'ms', help: 'Membrane time constant: how fast V follows its input.' },
+    resistance: { default: 10, min: 0.001, max: 10000, unit: 'MΩ', help: 'Input resistance: 1 nA moves V by this many mV at steady state.' },
+    restMv: { default: -70, min: -100, max: 0, unit: 'mV', help: 'Resting potential: where V settles without input.' },
+    thresholdMv: { default: -50, min: -100, max: 50, unit: 'mV', help: 'Firing threshold: V at or above it fires a spike.' },
+    resetMv: { default: -65, min: -100, max: 0, unit: 'mV', help: 'V right after a spike (must be below the threshold).' },
+    refractoryMs: { default: 2, min: 0, max: 100, unit: 'ms', help: 'Absolute refractory period: V held at reset, input ignored.' },
+  },
+  init: {
+    v: { default: -70, min: -100, max: 50, unit: 'mV', help: 'Membrane potential at the start.' },
+  },
+  presets: {
+    // Gerstner & Kistler style cortical cell: rheobase (θ − E_rest)/R = 2 nA.
+    default: {},
+    // Brette et al. 2007 CUBA benchmark cell (rest −49, θ −50 reached by input; reset −60, τ 20 ms, t_ref 5 ms).
+    'cuba-benchmark': { tauMs: 20, restMv: -49, thresholdMv: -50, resetMv: -60, refractoryMs: 5, resistance: 1 },
+  },
+  createPopulation: createLifPopulation,
+};
+
+function createLifPopulation(neurons: ReadonlyArray<{ params: ParamValues; init: ParamValues }>): Population {
+  const size = neurons.length;
+  const col = (group: 'params' | 'init', key: string) => column(neurons, group, key, 'lif');
+  const tau = col('params', 'tauMs');
+  const resistance = col('params', 'resistance');
+  const rest = col('params', 'restMv');
+  const threshold = col('params', 'thresholdMv');
+  const resetV = col('params', 'resetMv');
+  const refractory = col('params', 'refractoryMs');
+  const v0 = col('init', 'v');
+  for (let i = 0; i < size; i++) {
+    if (!(resetV[i] < threshold[i])) {
+      throw new Error(`lif: neuron ${i}: resetMv (${resetV[i]}) must be below thresholdMv (${threshold[i]}), or it would fire every step`);
+    }
+  }
+
+  const v = new Float64Array(size);
+  const spiked = new Uint8Array(size);
+  const output = new Float64Array(size);
+  const refractoryLeft = new Float64Array(size);
+  const spikeCount = new Float64Array(size);
+  // Per-dt constants, recomputed only when the caller's dt changes.
+  const decay = new Float64Array(size);
+  let lastDt = Number.NaN;
+  let traceDecay = 1;
+
+  function prepare(dt: number): void {
+    for (let i = 0; i < size; i++) decay[i] = Math.exp(-dt / tau[i]);
+    traceDecay = rateTraceDecay(dt);
+    lastDt = dt;
+  }
+
+  function step(dt: number, current: Float64Array): void {
+    if (dt !== lastDt) prepare(dt);
+    for (let i = 0; i < size; i++) {
+      let vi = v[i];
+      const left = refractoryLeft[i];
+      if (left > 0) {
+        if (left >= dt) {
+          refractoryLeft[i] = left - dt;
+        } else {
+          // The refractory period ends inside this step: integrate the rest of it (one exp per spike, not per step).
+          refractoryLeft[i] = 0;
+          const vInf = rest[i] + resistance[i] * current[i];
+          vi = vInf + (vi - vInf) * Math.exp(-(dt - left) / tau[i]);
+        }
+      } else {
+        const vInf = rest[i] + resistance[i] * current[i];
+        vi = vInf + (vi - vInf) * decay[i];
+      }
+      let s = spikeCount[i] * traceDecay;
+      if (vi >= threshold[i]) {
+        vi = resetV[i];
+        refractoryLeft[i] = refractory[i];
+        spiked[i] = 1;
+        s += 1;
+      } else {
+        spiked[i] = 0;
+      }
+      v[i] = vi;
+      spikeCount[i] = s;
+      output[i] = s / (1 + s);
+    }
+  }
+
+  function reset(): void {
+    v.set(v0);
+    spiked.fill(0);
+    output.fill(0);
+    refractoryLeft.fill(0);
+    spikeCount.fill(0);
+  }
+
+  reset();
+  return { kind: 'lif', size, v, spiked, output, variables: {}, step, reset };
+}
+
+/**
+ * Analytic firing rate (Hz) of a LIF neuron under constant current I (nA),
+ * starting each interval at V_reset: the time to climb from V_reset to θ
+ * towards V∞ = E_rest + R·I is T = τ·ln((V∞ − V_reset)/(V∞ − θ)), so
+ * r = 1000 / (t_ref + T). Zero at or below rheobase (V∞ ≤ θ).
+ */
+export function lifRateHz(p: { tauMs: number; resistance: number; restMv: number; thresholdMv: number; resetMv: number; refractoryMs: number }, currentNa: number): number {
+  const vInf = p.restMv + p.resistance * currentNa;
+  if (vInf <= p.thresholdMv) return 0;
+  const climb = p.tauMs * Math.log((vInf - p.resetMv) / (vInf - p.thresholdMv));
+  return 1000 / (p.refractoryMs + climb);
+}
