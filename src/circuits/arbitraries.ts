@@ -18,13 +18,14 @@ export function paramValue(spec: ParamSpec): fc.Arbitrary<number | readonly [num
 function paramValues(specs: Readonly<Record<string, ParamSpec>>): fc.Arbitrary<ParamValues> {
   const shape: Record<string, fc.Arbitrary<number | readonly [number, number]>> = {};
   for (const [k, spec] of Object.entries(specs)) shape[k] = paramValue(spec);
-  return fc.record(shape, { requiredKeys: [] });
+  // requiredKeys: [] omits keys rather than writing undefined, so the values are all defined.
+  return fc.record(shape, { requiredKeys: [], noNullPrototype: true }) as fc.Arbitrary<ParamValues>;
 }
 
 const id = fc.stringMatching(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,9}$/);
 const text = fc.string({ minLength: 1, maxLength: 30 });
 const side = fc.constantFrom('left' as const, 'right' as const);
-const range = fc.tuple(real(0, 1), real(0, 1)).map(([a, b]) => (a <= b ? [a, b] : [b, a]) as const);
+const range = fc.tuple(real(0, 1), real(0, 1)).map(([a, b]): readonly [number, number] => (a <= b ? [a, b] : [b, a]));
 
 function neuron(neuronId: string, models: ModelTable): fc.Arbitrary<NeuronEntry> {
   const kinds = Object.keys(models) as ModelKind[];
@@ -41,9 +42,9 @@ function neuron(neuronId: string, models: ModelTable): fc.Arbitrary<NeuronEntry>
         label: text,
         params: paramValues(info.params),
         init: paramValues(info.init),
-        position: fc.record({ x: real(-1e4, 1e4), y: real(-1e4, 1e4) }),
+        position: fc.record({ x: real(-1e4, 1e4), y: real(-1e4, 1e4) }, { noNullPrototype: true }),
       },
-      { requiredKeys: ['id', 'model'] },
+      { requiredKeys: ['id', 'model'], noNullPrototype: true },
     ).map((n) => {
       // A model without presets gets none (fc.record would otherwise write preset: undefined).
       if (n.preset === undefined) delete n.preset;
@@ -62,11 +63,11 @@ function synapses(ids: readonly string[]): fc.Arbitrary<SynapseSpec[]> {
       weight: real(0, 10),
       sign: fc.constantFrom('excitatory' as const, 'inhibitory' as const),
       delayMs: real(0, 1000),
-      depression: fc.record({ use: real(0, 1), recoveryMs: real(0.001, 1e5) }),
+      depression: fc.record({ use: real(0, 1), recoveryMs: real(0.001, 1e5) }, { noNullPrototype: true }),
     },
-    { requiredKeys: ['from', 'to', 'kind', 'weight'] },
+    { requiredKeys: ['from', 'to', 'kind', 'weight'], noNullPrototype: true },
   );
-  const electrical = fc.record({ from: end, to: end, kind: fc.constant('electrical' as const), weight: real(0, 10) });
+  const electrical = fc.record({ from: end, to: end, kind: fc.constant('electrical' as const), weight: real(0, 10) }, { noNullPrototype: true });
   return fc.array(fc.oneof(chemical, electrical), { maxLength: 12 }).map((list) => {
     // Drop what validation refuses: repeats (a gap junction either way round) and self gap junctions.
     const seen = new Set<string>();
@@ -96,12 +97,12 @@ function sensor(ids: readonly string[]): fc.Arbitrary<SensorBinding> {
           side: fc.constantFrom('left' as const, 'right' as const, 'both' as const),
           gain,
         },
-        { requiredKeys: ['neuron', 'sensor', 'range', 'kind', 'gain'] },
+        { requiredKeys: ['neuron', 'sensor', 'range', 'kind', 'gain'], noNullPrototype: true },
       )
       .map(({ range: [from, to], ...rest }) => ({ ...rest, from, to }) as SensorBinding),
-    fc.record({ neuron: neuronId, sensor: fc.constant('stretch' as const), at: real(0, 1), side, gain }),
-    fc.record({ neuron: neuronId, sensor: fc.constantFrom('chemical' as const, 'temperature' as const, 'toxin' as const), side, response, gain }),
-    fc.record({ neuron: neuronId, sensor: fc.constant('tap' as const), gain }),
+    fc.record({ neuron: neuronId, sensor: fc.constant('stretch' as const), at: real(0, 1), side, gain }, { noNullPrototype: true }),
+    fc.record({ neuron: neuronId, sensor: fc.constantFrom('chemical' as const, 'temperature' as const, 'toxin' as const), side, response, gain }, { noNullPrototype: true }),
+    fc.record({ neuron: neuronId, sensor: fc.constant('tap' as const), gain }, { noNullPrototype: true }),
   );
 }
 
@@ -124,11 +125,11 @@ export function circuitDoc(models: ModelTable): fc.Arbitrary<CircuitDoc> {
           sensors: fc.array(sensor(ids), { maxLength: 4 }),
           muscles: fc.array(muscle(ids), { maxLength: 4 }),
           editor: fc.record(
-            { view: fc.record({ x: real(-1e4, 1e4), y: real(-1e4, 1e4), zoom: real(0.01, 100) }), notes: fc.string({ maxLength: 40 }) },
-            { requiredKeys: [] },
+            { view: fc.record({ x: real(-1e4, 1e4), y: real(-1e4, 1e4), zoom: real(0.01, 100) }, { noNullPrototype: true }), notes: fc.string({ maxLength: 40 }) },
+            { requiredKeys: [], noNullPrototype: true },
           ),
         },
-        { requiredKeys: ['neurons'] },
+        { requiredKeys: ['neurons'], noNullPrototype: true },
       )
       .map((rest) => ({ format: 'neuroworm-circuit' as const, version: CURRENT_VERSION, ...rest }) as CircuitDoc),
   );

@@ -98,7 +98,7 @@ describe('parseCircuit: a valid file', () => {
   });
 
   it('does not share objects between doc and network', () => {
-    (c.network.neurons[3].params.threshold as number[])[0] = 99;
+    (c.network.neurons[3].params.threshold as unknown as number[])[0] = 99;
     c.network.synapses[0].weight = 99;
     expect(c.doc.neurons[3].params?.threshold).toEqual([2, 3]);
     expect(c.doc.synapses?.[0].weight).toBe(1.2);
