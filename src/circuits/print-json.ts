@@ -6,10 +6,11 @@
  * (the validator writes it in schema order). Output is deterministic.
  */
 export function printJson(value: unknown, width = 100): string {
-  return print(value, '', width, true);
+  return print(value, '', 0, width, true);
 }
 
-function print(value: unknown, indent: string, width: number, top: boolean): string {
+/** `used` counts what shares the value's line: its indentation, its key and a trailing comma. */
+function print(value: unknown, indent: string, used: number, width: number, top: boolean): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   const pairs: Array<[string | undefined, unknown]> = Array.isArray(value)
     ? value.map((v): [undefined, unknown] => [undefined, v])
@@ -18,11 +19,14 @@ function print(value: unknown, indent: string, width: number, top: boolean): str
   if (pairs.length === 0) return open + close;
 
   if (!top) {
-    const flat = flatLine(pairs, open, close, width - indent.length);
+    const flat = flatLine(pairs, open, close, width - used);
     if (flat !== undefined) return flat;
   }
   const inner = `${indent}  `;
-  const lines = pairs.map(([k, v]) => `${inner}${k === undefined ? '' : `${JSON.stringify(k)}: `}${print(v, inner, width, false)}`);
+  const lines = pairs.map(([k, v]) => {
+    const key = k === undefined ? '' : `${JSON.stringify(k)}: `;
+    return `${inner}${key}${print(v, inner, inner.length + key.length + 1, width, false)}`;
+  });
   return `${open}\n${lines.join(',\n')}\n${indent}${close}`;
 }
 
