@@ -56,7 +56,7 @@ describe('parseJsonWithLocations', () => {
     expect(parseJsonWithLocations(ok).value).toEqual(JSON.parse(ok));
   });
 
-  it('agrees with JSON.parse on any JSON text', () => {
+  it('reads any JSON text, to the same value as JSON.parse', () => {
     fc.assert(
       fc.property(fc.json(), (t) => {
         expect(parseJsonWithLocations(t).value).toEqual(JSON.parse(t));
