@@ -72,10 +72,10 @@ describe('parseCircuit: a valid file', () => {
 
   it('completes every neuron: model defaults, then the preset, then the file', () => {
     const [alm, avd, ava, da, z] = c.network.neurons;
-    expect(alm.params).toEqual({ tauMs: 5, restMv: -60, halfMv: -40 });
+    expect(alm.params).toEqual({ tauMs: 5, restMv: -60, vHalfMv: -40 });
     expect(alm.init).toEqual({ v: -60 });
     // preset sluggish sets tauMs 100 and restMv -70; the file overrides restMv.
-    expect(avd.params).toEqual({ tauMs: 100, restMv: -65, halfMv: -40 });
+    expect(avd.params).toEqual({ tauMs: 100, restMv: -65, vHalfMv: -40 });
     expect(avd.preset).toBe('sluggish');
     expect(ava.transmitter).toBe('glutamate');
     expect(da.params).toEqual({ threshold: [2, 3], returnability: [0.1, 0.1], reproductivity: [1, 0] });

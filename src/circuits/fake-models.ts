@@ -18,7 +18,7 @@ export const FAKE_MODELS: ModelTable = {
     params: {
       tauMs: p(10, 0.1, 1000, 'ms', 'membrane time constant'),
       restMv: p(-60, -100, 0, 'mV', 'resting potential'),
-      halfMv: p(-40, -100, 50, 'mV', 'potential of half release'),
+      vHalfMv: p(-40, -100, 50, 'mV', 'potential of half release'),
     },
     init: { v: p(-60, -120, 60, 'mV', 'initial membrane potential') },
     presets: { fast: { tauMs: 2 }, sluggish: { tauMs: 100, restMv: -70 } },

@@ -1,11 +1,11 @@
 /**
  * Pretty JSON for circuit files: an object or list that fits on one line
- * (up to `width` columns, indentation included) is written on one line, so a
+ * (up to `width` columns, indentation, key and comma included) is written on one line, so a
  * synapse or a binding is one line and diffs stay small; anything longer is
  * broken up with two-space indentation. Key order is the object's own order
  * (the validator writes it in schema order). Output is deterministic.
  */
-export function printJson(value: unknown, width = 100): string {
+export function printJson(value: unknown, width = 140): string {
   return print(value, '', 0, width, true);
 }
 
@@ -33,7 +33,8 @@ function print(value: unknown, indent: string, used: number, width: number, top:
 /** The one-line form if it fits in `room` columns, else undefined. */
 function flatLine(pairs: Array<[string | undefined, unknown]>, open: string, close: string, room: number): string | undefined {
   const parts: string[] = [];
-  let len = 4;
+  // "{ " + " }" or "[" + "]", plus ", " between parts (added before each part, one too many).
+  let len = (open === '[' ? 2 : 4) - 2;
   for (const [k, v] of pairs) {
     const key = k === undefined ? '' : `${JSON.stringify(k)}: `;
     let s: string | undefined;
