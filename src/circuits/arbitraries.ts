@@ -23,7 +23,7 @@ function paramValues(specs: Readonly<Record<string, ParamSpec>>): fc.Arbitrary<P
 }
 
 const id = fc.stringMatching(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,9}$/);
-const text = fc.string({ minLength: 1, maxLength: 30 });
+const text = fc.string({ maxLength: 30 });
 const side = fc.constantFrom('left' as const, 'right' as const);
 const range = fc.tuple(real(0, 1), real(0, 1)).map(([a, b]): readonly [number, number] => (a <= b ? [a, b] : [b, a]));
 

@@ -165,9 +165,22 @@ describe('parseCircuit: every error names the file, the line, the path and the f
     expect(dup.message).toMatch(/duplicate neuron id "ALML" \(already used by neurons\[0\]\).*rename one/);
   });
 
-  it('ids that are not names', () => {
-    const err = refuse(corrupt((d) => (d.neurons[2].id = 'AV AL')));
+  it('ids that are not names, and empty names', () => {
+    const err = refuse(
+      corrupt((d) => {
+        d.neurons[2].id = 'AV AL';
+        d.neurons[3].id = '';
+        d.synapses[0].from = '';
+        d.name = '';
+        d.neurons[0].label = '';
+      }),
+    );
     expect(issueAt(err, 'neurons[2].id').message).toMatch(/"AV AL" is not a valid neuron id: ids are 1 to 64 letters/);
+    expect(issueAt(err, 'neurons[3].id').message).toBe('empty; neuron id must not be empty');
+    expect(issueAt(err, 'synapses[0].from').message).toBe('empty; the presynaptic neuron id must not be empty');
+    // Free text may be empty.
+    expect(err.issues.map((i) => i.path)).not.toContain('name');
+    expect(err.issues.map((i) => i.path)).not.toContain('neurons[0].label');
   });
 
   it('synapses and bindings that name unknown neurons', () => {

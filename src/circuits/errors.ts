@@ -69,7 +69,7 @@ function entryName(doc: unknown, list: string, index: number): string | undefine
   const e = get(get(doc, list), index);
   const s = (k: string): string | undefined => {
     const v = get(e, k);
-    return typeof v === 'string' && v.length <= 64 ? v : undefined;
+    return typeof v === 'string' && v.length > 0 && v.length <= 64 ? v : undefined;
   };
   if (list === 'neurons') return s('id');
   if (list === 'synapses') {

@@ -66,12 +66,13 @@ function num(r: NumRule) {
   return s;
 }
 
-function str(what: string, opts: { maxLength?: number; pattern?: RegExp; patternHelp?: string } = {}) {
+/** A string; names (ids, references) must not be empty, free text (`text: true`) may be. */
+function str(what: string, opts: { maxLength?: number; pattern?: RegExp; patternHelp?: string; text?: boolean } = {}) {
   const maxLength = opts.maxLength ?? 10_000;
   let s = z
     .string({ error: (iss) => (iss.input === undefined ? `missing; ${what} is required` : `${show(iss.input)} is not text; ${what} is a string in double quotes`) })
-    .min(1, { error: `empty; ${what} must not be empty (or leave the field out where it is optional)` })
     .max(maxLength, { error: `too long; ${what} is at most ${maxLength} characters` });
+  if (!opts.text) s = s.min(1, { error: `empty; ${what} must not be empty`, abort: true });
   if (opts.pattern) s = s.regex(opts.pattern, { error: (iss) => `${show(iss.input)} is not a valid ${what}: ${opts.patternHelp}` });
   return s;
 }
@@ -257,7 +258,7 @@ export const muscleSchema = strict(
 export const editorSchema = strict(
   {
     view: strict({ x: coordinate, y: coordinate, zoom: num({ above: 0, max: 1e6, help: 'editor zoom factor' }) }, 'an editor view').optional(),
-    notes: z.string({ error: (iss) => `${show(iss.input)} is not text; notes are a string` }).max(100_000).optional(),
+    notes: str('notes', { maxLength: 100_000, text: true }).optional(),
   },
   'editor state',
 );
@@ -310,7 +311,7 @@ function neuronBranch(kind: ModelKind, info: ModelInfo) {
       preset: preset.optional(),
       role: oneOf(ROLES, 'role').optional(),
       transmitter: oneOf(TRANSMITTERS, 'transmitter').optional(),
-      label: str('label', { maxLength: 200 }).optional(),
+      label: str('label', { maxLength: 200, text: true }).optional(),
       params: paramsSchema(info.params, `the params of model "${kind}"`).optional(),
       init: paramsSchema(info.init, `the initial state of model "${kind}"`).optional(),
       position: strict({ x: coordinate, y: coordinate }, 'an editor position').optional(),
@@ -333,8 +334,8 @@ export function circuitSchema(models: ModelTable, version: number) {
     {
       format: z.literal(CIRCUIT_FORMAT),
       version: z.literal(version),
-      name: str('name', { maxLength: 200 }).optional(),
-      description: str('description', { maxLength: 100_000 }).optional(),
+      name: str('name', { maxLength: 200, text: true }).optional(),
+      description: str('description', { maxLength: 100_000, text: true }).optional(),
       neurons: list(neuronSchema(models), 'neurons'),
       synapses: list(synapseSchema, 'synapses').optional(),
       sensors: list(sensorSchema, 'sensors').optional(),
