@@ -1,0 +1,121 @@
+/**
+ * Loading and saving circuits (browser-safe; file IO is in file.ts).
+ *
+ *   text --JSON with locations--> value --migrate--> current-version doc
+ *        --schema + cross-references--> valid doc --resolve--> Circuit
+ *
+ * Every problem found on the way is collected and thrown at once as a
+ * CircuitError that names the file, the line, the path and the fix.
+ */
+import type { NeuronSpec } from '../neural/types';
+import { crossReferenceIssues } from './crossref';
+import { DEFAULT_MODELS } from './default-models';
+import { CircuitError, MAX_ISSUES, placeIssues, type RawIssue } from './errors';
+import { JsonSyntaxError, parseJsonWithLocations, type LocatedJson } from './json-locate';
+import { printJson } from './print-json';
+import { resolveDoc, resolveNeuron } from './resolve';
+import { cachedCircuitSchema, neuronSchema, safeParseWith, toRawIssues } from './schema';
+import type { Circuit, CircuitDoc, ModelInfo, ModelTable, NeuronEntry } from './types';
+import { migrate, VERSIONS, type VersionTable } from './versions';
+
+function defaultModels(): ModelTable {
+  if (!DEFAULT_MODELS) throw new Error('no neuron model table is wired into src/circuits/default-models.ts; pass one to the circuit loader');
+  return DEFAULT_MODELS;
+}
+
+/** Parse and validate a circuit file's text. Throws CircuitError listing every problem. */
+export function parseCircuit(text: string, fileName: string, models: ModelTable = defaultModels(), versions: VersionTable = VERSIONS): Circuit {
+  const located = parseText(text, fileName);
+  const duplicates: RawIssue[] = located.duplicateKeys.map((d) => ({
+    path: [...d.path, d.key],
+    atKey: true,
+    message: `field "${d.key}" appears twice in one object (lines ${d.first.line} and ${d.second.line}); JSON keeps only the last one: remove the other`,
+  }));
+  return validate(located.value, fileName, models, versions, located, duplicates);
+}
+
+/** Validate a document built in memory (the editor's, an importer's) and derive its network. Throws CircuitError. */
+export function circuitFromDoc(doc: unknown, fileName: string, models: ModelTable = defaultModels(), versions: VersionTable = VERSIONS): Circuit {
+  return validate(doc, fileName, models, versions, undefined, []);
+}
+
+/** The file's text: its own fields only (omitted ones stay omitted), in schema order, pretty, ending in a newline. */
+export function serializeCircuit(circuit: Circuit): string {
+  return `${printJson(circuit.doc)}\n`;
+}
+
+/**
+ * One neuron entry on its own (the `neuroworm clamp NEURON.json` input), as a
+ * complete NeuronSpec. Throws CircuitError.
+ */
+export function parseNeuronFile(text: string, fileName: string, models: ModelTable = defaultModels()): NeuronSpec {
+  const located = parseText(text, fileName);
+  const r = safeParseWith(neuronSchema(models), located.value);
+  if (!r.success) throw errorFor(fileName, located.value, toRawIssues(r.error.issues), located);
+  const entry = normalizeZeros(r.data) as NeuronEntry;
+  return resolveNeuron(entry, models[entry.model] as ModelInfo);
+}
+
+function parseText(text: string, fileName: string): LocatedJson {
+  // Editors on some systems start UTF-8 files with a byte-order mark; it is not content.
+  const body = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+  try {
+    return parseJsonWithLocations(body);
+  } catch (e) {
+    if (!(e instanceof JsonSyntaxError)) throw e;
+    throw new CircuitError(fileName, [
+      {
+        path: '',
+        where: '',
+        line: e.position.line,
+        message: `not valid JSON: ${e.reason} (line ${e.position.line}, column ${e.position.column}); fix the JSON syntax there`,
+      },
+    ]);
+  }
+}
+
+function validate(
+  value: unknown,
+  fileName: string,
+  models: ModelTable,
+  versions: VersionTable,
+  located: LocatedJson | undefined,
+  extra: RawIssue[],
+): Circuit {
+  const migrated = migrate(value, versions);
+  if (!migrated.ok) throw errorFor(fileName, value, [...extra, ...migrated.issues], located);
+  // After a migration the document's paths no longer match the text's, so lines are left out.
+  const where = migrated.fromVersion === versions.current ? located : undefined;
+  const doc = migrated.doc;
+
+  const r = safeParseWith(cachedCircuitSchema(models, versions.current), doc);
+  const issues = [...extra, ...(r.success ? [] : toRawIssues(r.error.issues)), ...crossReferenceIssues(doc)];
+  if (!r.success || issues.length > 0) throw errorFor(fileName, doc, issues, where);
+
+  // The schema's output is a fresh copy in schema key order; its neuron part is
+  // built per model table at run time, which is why it is typed here by cast.
+  const valid = normalizeZeros(r.data) as CircuitDoc;
+  return { fileName, doc: valid, ...resolveDoc(valid, models) };
+}
+
+function errorFor(fileName: string, doc: unknown, raw: RawIssue[], located: LocatedJson | undefined): CircuitError {
+  const placed = placeIssues(raw, doc, located);
+  return new CircuitError(fileName, placed.slice(0, MAX_ISSUES), Math.max(0, placed.length - MAX_ISSUES));
+}
+
+/** -0 is written as 0 in JSON; make it 0 in memory too so a save and reload give back the same circuit. */
+function normalizeZeros<T>(value: T): T {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      if (Object.is(value[i], -0)) value[i] = 0;
+      else normalizeZeros(value[i]);
+    }
+  } else if (value !== null && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    for (const k of Object.keys(o)) {
+      if (Object.is(o[k], -0)) o[k] = 0;
+      else normalizeZeros(o[k]);
+    }
+  }
+  return value;
+}

@@ -1,0 +1,392 @@
+/**
+ * The zod schema of a circuit file. Every object is strict (unknown fields are
+ * refused), and every leaf carries its own message so a refusal says what was
+ * found and what is allowed, with units. The neuron schema depends on the
+ * model table (each model has its own params, init and presets), so the whole
+ * schema is built per table and cached.
+ *
+ * Cross-references (ids, synapse ends, duplicates) are checked in crossref.ts
+ * on the raw document, so they are reported even when the structure has
+ * errors elsewhere.
+ */
+import * as z from 'zod';
+import type { ModelKind, NeuronRole, ParamSpec, SynapseSpec, Transmitter } from '../neural/types';
+import { didYouMean, listOf, show, type RawIssue } from './errors';
+import type { JsonPath } from './json-locate';
+import {
+  CIRCUIT_FORMAT,
+  type EditorState,
+  type ModelInfo,
+  type ModelTable,
+  type MuscleBinding,
+  type SensorBinding,
+} from './types';
+
+// ---------------------------------------------------------------- leaves
+
+interface NumRule {
+  min?: number;
+  /** Exclusive lower bound. */
+  above?: number;
+  max?: number;
+  int?: boolean;
+  unit?: string;
+  /** What the number means, shown after the allowed range. */
+  help?: string;
+}
+
+function rangeText(r: NumRule): string {
+  const u = r.unit ? ` ${r.unit}` : '';
+  const lo = r.above !== undefined ? `> ${r.above}` : r.min !== undefined ? `${r.min}` : undefined;
+  let s: string;
+  if (lo !== undefined && r.max !== undefined) s = r.above !== undefined ? `${lo} and ≤ ${r.max}${u}` : `${lo} .. ${r.max}${u}`;
+  else if (r.above !== undefined) s = `${lo}${u}`;
+  else if (r.min !== undefined) s = `≥ ${r.min}${u}`;
+  else if (r.max !== undefined) s = `≤ ${r.max}${u}`;
+  else s = `any number${u}`;
+  return (r.int ? `whole numbers ${s}` : s) + (r.help ? ` (${r.help})` : '');
+}
+
+/** A finite number with a range; messages give the value, the range and the unit. */
+function num(r: NumRule) {
+  const allowed = rangeText(r);
+  const typeMsg = (input: unknown): string => {
+    if (input === undefined) return `missing; required: ${allowed}`;
+    if (typeof input === 'number' && !Number.isFinite(input)) return `${show(input)} is not a finite number (a JSON number too large to hold, such as 1e999); allowed: ${allowed}`;
+    if (typeof input === 'number') return `${show(input)} is not a whole number; allowed: ${allowed}`;
+    if (Array.isArray(input)) return `${show(input)} is a list, but this takes a single number: ${allowed}`;
+    return `${show(input)} is not a number; allowed: ${allowed}`;
+  };
+  const rangeMsg = (iss: { input?: unknown }): string => `${show(iss.input)} is out of range; allowed: ${allowed}`;
+  let s = z.number({ error: (iss) => typeMsg(iss.input) });
+  if (r.int) s = s.int({ error: (iss) => typeMsg(iss.input) });
+  if (r.above !== undefined) s = s.gt(r.above, { error: rangeMsg });
+  else if (r.min !== undefined) s = s.min(r.min, { error: rangeMsg });
+  if (r.max !== undefined) s = s.max(r.max, { error: rangeMsg });
+  return s;
+}
+
+/** A string; names (ids, references) must not be empty, free text (`text: true`) may be. */
+function str(what: string, opts: { maxLength?: number; pattern?: RegExp; patternHelp?: string; text?: boolean } = {}) {
+  const maxLength = opts.maxLength ?? 10_000;
+  let s = z
+    .string({ error: (iss) => (iss.input === undefined ? `missing; ${what} is required` : `${show(iss.input)} is not text; ${what} is a string in double quotes`) })
+    .max(maxLength, { error: `too long; ${what} is at most ${maxLength} characters` });
+  if (!opts.text) s = s.min(1, { error: `empty; ${what} must not be empty`, abort: true });
+  if (opts.pattern) s = s.regex(opts.pattern, { error: (iss) => `${show(iss.input)} is not a valid ${what}: ${opts.patternHelp}` });
+  return s;
+}
+
+/** One of a few strings; `help` says what the field means. */
+function oneOf<const T extends readonly [string, ...string[]]>(values: T, what: string, help?: string) {
+  const tail = help ? ` (${help})` : '';
+  return z.enum(values, {
+    error: (iss) =>
+      iss.input === undefined
+        ? `missing; a ${what} is required: ${listOf(values)}${tail}`
+        : `${show(iss.input)} is not a valid ${what}${didYouMean(iss.input, values)}; allowed: ${listOf(values)}${tail}`,
+  });
+}
+
+/** Marks the message of an unrecognized_keys issue; toRawIssues splits it into one issue per unknown key. */
+const ALLOWED_KEYS = '\u0000allowed-keys:';
+
+/** z.strictObject whose refusal of unknown fields lists the allowed ones. */
+function strict<S extends z.ZodRawShape>(shape: S, what: string) {
+  const allowed = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (iss) => {
+      if (iss.code === 'unrecognized_keys') return ALLOWED_KEYS + JSON.stringify(allowed);
+      if (iss.code === 'invalid_type') {
+        return iss.input === undefined ? `missing; ${what} is required` : `${show(iss.input)} is not ${what}; expected an object {${allowed.join(', ')}}`;
+      }
+      return undefined;
+    },
+  });
+}
+
+function list<T extends z.ZodType>(item: T, what: string) {
+  return z.array(item, {
+    error: (iss) => (iss.input === undefined ? `missing; ${what} is required (write [] for none)` : `${show(iss.input)} is not a list; ${what} is a list [...]`),
+  });
+}
+
+/** Discriminated union whose refusal of a bad tag lists the known tags. */
+function tagged<T extends readonly [z.core.$ZodTypeDiscriminable, ...z.core.$ZodTypeDiscriminable[]]>(
+  tag: string,
+  options: T,
+  tags: readonly string[],
+  what: string,
+) {
+  return z.discriminatedUnion(tag, options, {
+    error: (iss) => {
+      // The union also reports non-objects as invalid_type, which its declared issue type leaves out.
+      if ((iss.code as string) === 'invalid_type') {
+        return iss.input === undefined ? `missing; ${what} is required` : `${show(iss.input)} is not ${what}; expected an object {"${tag}": ..., ...}`;
+      }
+      if (iss.code === 'invalid_union') {
+        const input = iss.input as Record<string, unknown> | undefined;
+        const value = input && Object.hasOwn(input, tag) ? input[tag] : undefined;
+        if (value === undefined) return `missing; "${tag}" is required: one of ${listOf(tags)}`;
+        return `unknown ${tag} ${show(value)}${didYouMean(value, tags)}; allowed: ${listOf(tags)}`;
+      }
+      return undefined;
+    },
+  });
+}
+
+// ---------------------------------------------------------------- shared parts
+
+export const ID_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/;
+const ID_HELP = 'ids are 1 to 64 letters, digits, "_", "." or "-", not starting with "." or "-" (e.g. "AVAL", "DB01")';
+
+const ROLES = ['sensory', 'inter', 'motor'] as const satisfies readonly NeuronRole[];
+const TRANSMITTERS = [
+  'acetylcholine',
+  'glutamate',
+  'GABA',
+  'dopamine',
+  'serotonin',
+  'octopamine',
+  'tyramine',
+  'neuropeptide',
+  'unknown',
+] as const satisfies readonly Transmitter[];
+const SIDES = ['left', 'right'] as const;
+const RESPONSES = ['level', 'on', 'off'] as const;
+
+const neuronRef = (what: string) => str(what, { maxLength: 64 });
+const bodyFraction = (help: string) => num({ min: 0, max: 1, unit: 'of the body length', help });
+const gain = (help: string) => num({ help });
+const coordinate = num({ help: 'editor coordinate' });
+
+const chemicalSynapse = strict(
+  {
+    from: neuronRef('the presynaptic neuron id'),
+    to: neuronRef('the postsynaptic neuron id'),
+    kind: z.literal('chemical'),
+    weight: num({ min: 0, help: 'synaptic strength; the sign comes from "sign" or the presynaptic transmitter' }),
+    sign: oneOf(['excitatory', 'inhibitory'], 'sign', 'overrides the sign the presynaptic transmitter gives').optional(),
+    delayMs: num({ min: 0, max: 1000, unit: 'ms', help: 'transmission delay' }).optional(),
+    depression: strict(
+      {
+        use: num({ min: 0, max: 1, help: 'fraction of the resource used per spike, or per ms at full output' }),
+        recoveryMs: num({ above: 0, max: 1e7, unit: 'ms', help: 'recovery time constant of the resource' }),
+      },
+      'a short-term depression setting',
+    ).optional(),
+  },
+  'a chemical synapse',
+);
+
+const electricalSynapse = strict(
+  {
+    from: neuronRef('one neuron id of the gap junction'),
+    to: neuronRef('the other neuron id of the gap junction'),
+    kind: z.literal('electrical'),
+    weight: num({ min: 0, help: 'gap-junction conductance; current flows both ways' }),
+  },
+  'a gap junction',
+);
+
+export const synapseSchema = tagged('kind', [chemicalSynapse, electricalSynapse], ['chemical', 'electrical'], 'a synapse');
+
+const fieldSensor = <K extends 'chemical' | 'temperature' | 'toxin'>(sensor: K, what: string) =>
+  strict(
+    {
+      neuron: neuronRef('the sensory neuron id'),
+      sensor: z.literal(sensor),
+      side: oneOf(SIDES, 'side', `the side of the nose the ${what} sensor samples`),
+      response: oneOf(RESPONSES, 'response', `"level" follows the ${what} signal, "on" responds to its rise, "off" to its fall`),
+      gain: gain(`input to the neuron per unit of ${what} signal`),
+    },
+    `a ${what} sensor binding`,
+  );
+
+export const sensorSchema = tagged(
+  'sensor',
+  [
+    strict(
+      {
+        neuron: neuronRef('the sensory neuron id'),
+        sensor: z.literal('touch'),
+        from: bodyFraction('start of the receptive field, 0 = nose tip'),
+        to: bodyFraction('end of the receptive field, 1 = tail tip'),
+        kind: oneOf(['gentle', 'harsh', 'any'], 'touch kind', 'which touches the receptor feels'),
+        side: oneOf(['left', 'right', 'both'], 'side', 'the side of the body the receptive field covers').optional(),
+        gain: gain('input to the neuron per unit of touch force'),
+      },
+      'a touch sensor binding',
+    ),
+    strict(
+      {
+        neuron: neuronRef('the sensory neuron id'),
+        sensor: z.literal('stretch'),
+        at: bodyFraction('body point whose bend is felt, 0 = nose tip, 1 = tail tip'),
+        side: oneOf(SIDES, 'side', 'the receptor feels bending toward this side'),
+        gain: gain('input to the neuron per unit of curvature'),
+      },
+      'a stretch (proprioceptive) sensor binding',
+    ),
+    fieldSensor('chemical', 'chemical'),
+    fieldSensor('temperature', 'temperature'),
+    fieldSensor('toxin', 'toxin'),
+    strict(
+      {
+        neuron: neuronRef('the sensory neuron id'),
+        sensor: z.literal('tap'),
+        gain: gain('input to the neuron per unit of tap force'),
+      },
+      'a plate-tap sensor binding',
+    ),
+  ],
+  ['touch', 'stretch', 'chemical', 'temperature', 'toxin', 'tap'],
+  'a sensor binding',
+);
+
+export const muscleSchema = strict(
+  {
+    neuron: neuronRef('the motor neuron id'),
+    side: oneOf(SIDES, 'side', 'the muscle row driven: left (dorsal when crawling on its side) or right'),
+    from: bodyFraction('first body point of the muscles driven, 0 = nose tip'),
+    to: bodyFraction('last body point of the muscles driven, 1 = tail tip'),
+    gain: gain('> 0 contracts the muscles, < 0 relaxes them (GABA motor neurons)'),
+  },
+  'a muscle binding',
+);
+
+export const editorSchema = strict(
+  {
+    view: strict({ x: coordinate, y: coordinate, zoom: num({ above: 0, max: 1e6, help: 'editor zoom factor' }) }, 'an editor view').optional(),
+    notes: str('notes', { maxLength: 100_000, text: true }).optional(),
+  },
+  'editor state',
+);
+
+// Compile-time checks that the schemas produce the shared types.
+type Assert<T extends true> = T;
+export type SchemaTypesMatch = Assert<
+  z.infer<typeof synapseSchema> extends SynapseSpec
+    ? z.infer<typeof sensorSchema> extends SensorBinding
+      ? z.infer<typeof muscleSchema> extends MuscleBinding
+        ? z.infer<typeof editorSchema> extends EditorState
+          ? true
+          : false
+        : false
+      : false
+    : false
+>;
+
+// ---------------------------------------------------------------- neurons (per model table)
+
+function paramValueSchema(name: string, spec: ParamSpec) {
+  const rule: NumRule = { min: spec.min, max: spec.max, int: spec.integer, unit: spec.unit, help: spec.help };
+  if (!Array.isArray(spec.default)) return num(rule);
+  const pairHelp = `${name} is a pair [excitatory, inhibitory], each ${rangeText({ ...rule, help: undefined })}`;
+  return z.tuple([num(rule), num(rule)], {
+    error: (iss) => {
+      if (iss.code === 'invalid_type') return `${show(iss.input)} is not a pair; ${pairHelp}`;
+      const n = Array.isArray(iss.input) ? iss.input.length : '?';
+      return `a list of ${n} is not a pair; ${pairHelp}`;
+    },
+  });
+}
+
+function paramsSchema(specs: Readonly<Record<string, ParamSpec>>, what: string) {
+  const shape: Record<string, z.ZodOptional<z.ZodType>> = {};
+  for (const [name, spec] of Object.entries(specs)) shape[name] = paramValueSchema(name, spec).optional();
+  return strict(shape, what);
+}
+
+function neuronBranch(kind: ModelKind, info: ModelInfo) {
+  const presets = Object.keys(info.presets);
+  const preset =
+    presets.length === 0
+      ? z.never({ error: `model "${kind}" has no presets; remove "preset"` })
+      : oneOf(presets as [string, ...string[]], `preset of model "${kind}"`);
+  return strict(
+    {
+      id: str('neuron id', { pattern: ID_PATTERN, patternHelp: ID_HELP }),
+      model: z.literal(kind),
+      preset: preset.optional(),
+      role: oneOf(ROLES, 'role').optional(),
+      transmitter: oneOf(TRANSMITTERS, 'transmitter').optional(),
+      label: str('label', { maxLength: 200, text: true }).optional(),
+      params: paramsSchema(info.params, `the params of model "${kind}"`).optional(),
+      init: paramsSchema(info.init, `the initial state of model "${kind}"`).optional(),
+      position: strict({ x: coordinate, y: coordinate }, 'an editor position').optional(),
+    },
+    `a ${kind} neuron`,
+  );
+}
+
+export function neuronSchema(models: ModelTable) {
+  const kinds = Object.keys(models) as ModelKind[];
+  const branches = kinds.map((k) => neuronBranch(k, models[k] as ModelInfo));
+  if (branches.length === 0) return z.never({ error: 'no neuron models are available to this app' });
+  return tagged('model', branches as [(typeof branches)[0], ...typeof branches], kinds, 'a neuron');
+}
+
+// ---------------------------------------------------------------- the file
+
+export function circuitSchema(models: ModelTable, version: number) {
+  return strict(
+    {
+      format: z.literal(CIRCUIT_FORMAT),
+      version: z.literal(version),
+      name: str('name', { maxLength: 200, text: true }).optional(),
+      description: str('description', { maxLength: 100_000, text: true }).optional(),
+      neurons: list(neuronSchema(models), 'neurons'),
+      synapses: list(synapseSchema, 'synapses').optional(),
+      sensors: list(sensorSchema, 'sensors').optional(),
+      muscles: list(muscleSchema, 'muscles').optional(),
+      editor: editorSchema.optional(),
+    },
+    'a circuit file',
+  );
+}
+
+const cache = new WeakMap<ModelTable, Map<number, ReturnType<typeof circuitSchema>>>();
+
+export function cachedCircuitSchema(models: ModelTable, version: number): ReturnType<typeof circuitSchema> {
+  let byVersion = cache.get(models);
+  if (!byVersion) cache.set(models, (byVersion = new Map()));
+  let s = byVersion.get(version);
+  if (!s) byVersion.set(version, (s = circuitSchema(models, version)));
+  return s;
+}
+
+// ---------------------------------------------------------------- issues
+
+/** Messages for anything a leaf did not word itself (kept general; leaves should cover every case). */
+const fallback: z.core.$ZodErrorMap = (iss) => {
+  if (iss.code === 'invalid_type') return iss.input === undefined ? 'missing; this field is required' : `${show(iss.input)} is not ${iss.expected === 'object' ? 'an object' : `a ${iss.expected}`}`;
+  if (iss.code === 'invalid_value') return `${show(iss.input)} is not allowed; allowed: ${listOf(iss.values.map(String))}`;
+  return undefined;
+};
+
+export function safeParseWith<T extends z.ZodType>(schema: T, value: unknown) {
+  return schema.safeParse(value, { error: fallback });
+}
+
+export function toRawIssues(issues: readonly z.core.$ZodIssue[]): RawIssue[] {
+  const out: RawIssue[] = [];
+  for (const iss of issues) {
+    const path = iss.path as JsonPath;
+    if (iss.code === 'unrecognized_keys' && iss.message.startsWith(ALLOWED_KEYS)) {
+      const allowed = JSON.parse(iss.message.slice(ALLOWED_KEYS.length)) as string[];
+      for (const key of iss.keys) {
+        out.push({
+          path: [...path, key],
+          message: `unknown field ${JSON.stringify(key)}${didYouMean(key, allowed)}; allowed fields here: ${allowed.join(', ')}`,
+          atKey: true,
+        });
+      }
+    } else if (iss.code === 'unrecognized_keys') {
+      for (const key of iss.keys) out.push({ path: [...path, key], message: `unknown field ${JSON.stringify(key)}`, atKey: true });
+    } else {
+      out.push({ path, message: iss.message });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,140 @@
+/**
+ * Types of a circuit file (the document as written) and of a loaded circuit
+ * (the document plus the complete network the engine compiles).
+ * The format itself is described in docs/circuit-format.md.
+ */
+import type {
+  ModelKind,
+  NetworkSpec,
+  NeuronModel,
+  NeuronRole,
+  ParamValues,
+  SynapseSpec,
+  Transmitter,
+} from '../neural/types';
+
+export const CIRCUIT_FORMAT = 'neuroworm-circuit';
+
+/** What the validator needs of a neuron model. */
+export type ModelInfo = Pick<NeuronModel, 'params' | 'init' | 'presets'>;
+/** The models a circuit may use, by kind (the app passes its full registry; tests pass small fakes). */
+export type ModelTable = Readonly<Partial<Record<ModelKind, ModelInfo>>>;
+
+export type Side = 'left' | 'right';
+/** How a sensor reports its stimulus: its level, or its rise ("on") or fall ("off") over time (ASE-like). */
+export type SensorResponse = 'level' | 'on' | 'off';
+
+/** A neuron as written in the file: params/init hold only the values the file sets. */
+export interface NeuronEntry {
+  id: string;
+  model: ModelKind;
+  preset?: string;
+  role?: NeuronRole;
+  transmitter?: Transmitter;
+  label?: string;
+  params?: ParamValues;
+  init?: ParamValues;
+  /** Editor position; no effect on the simulation. */
+  position?: { x: number; y: number };
+}
+
+/** Body positions are fractions of the body: 0 = nose tip .. 1 = tail tip. */
+export interface TouchBinding {
+  neuron: string;
+  sensor: 'touch';
+  from: number;
+  to: number;
+  kind: 'gentle' | 'harsh' | 'any';
+  /** Omitted means both sides. */
+  side?: Side | 'both';
+  gain: number;
+}
+/** Proprioception: curvature toward `side` at body point `at`. */
+export interface StretchBinding {
+  neuron: string;
+  sensor: 'stretch';
+  at: number;
+  side: Side;
+  gain: number;
+}
+/** Head sensors that sample a field of the world on one side of the nose. */
+export interface FieldSensorBinding {
+  neuron: string;
+  sensor: 'chemical' | 'temperature' | 'toxin';
+  side: Side;
+  response: SensorResponse;
+  gain: number;
+}
+/** Plate vibration. */
+export interface TapBinding {
+  neuron: string;
+  sensor: 'tap';
+  gain: number;
+}
+export type SensorBinding = TouchBinding | StretchBinding | FieldSensorBinding | TapBinding;
+export type SensorKind = SensorBinding['sensor'];
+
+/** gain > 0 contracts the side's muscles over from..to; gain < 0 relaxes them (GABA motor neurons). */
+export interface MuscleBinding {
+  neuron: string;
+  side: Side;
+  from: number;
+  to: number;
+  gain: number;
+}
+
+/** Editor-only state; the simulation ignores it. */
+export interface EditorState {
+  view?: { x: number; y: number; zoom: number };
+  notes?: string;
+}
+
+/** A circuit file's content (current version), exactly the JSON that is written. */
+export interface CircuitDoc {
+  format: typeof CIRCUIT_FORMAT;
+  version: number;
+  name?: string;
+  description?: string;
+  neurons: NeuronEntry[];
+  synapses?: SynapseSpec[];
+  sensors?: SensorBinding[];
+  muscles?: MuscleBinding[];
+  editor?: EditorState;
+}
+
+/**
+ * A loaded, valid circuit. `doc` is the file as written (omitted fields stay
+ * omitted, so saving does not bake today's model defaults into the file);
+ * `network`, `sensors` and `muscles` are derived from it with every default
+ * filled in. Treat a Circuit as immutable: to change one, edit a copy of its
+ * doc and pass it to circuitFromDoc, which validates and derives again.
+ */
+export interface Circuit {
+  /** Name of the file it came from, used in messages. */
+  readonly fileName: string;
+  readonly doc: CircuitDoc;
+  /** Every neuron's params and init complete: model defaults, then the preset, then the file's values. */
+  readonly network: NetworkSpec;
+  /** doc.sensors (or none), touch side defaulted to "both". */
+  readonly sensors: readonly SensorBinding[];
+  /** doc.muscles (or none). */
+  readonly muscles: readonly MuscleBinding[];
+}
+
+/** One problem found in a circuit file. */
+export interface CircuitIssue {
+  /** JSON path of the offending value, e.g. `neurons[3].params.tauMs`; "" for the whole file. */
+  path: string;
+  /** The path with the names of the things it goes through, e.g. `neurons[3] (AVAL).params.tauMs`. */
+  where: string;
+  /** What is wrong, the bad value, and what is allowed or how to fix it. */
+  message: string;
+  /** 1-based line in the file, when known. */
+  line?: number;
+}
+
+/** A warning (not an error) about a valid circuit, for the editor. */
+export interface CircuitWarning {
+  path: string;
+  message: string;
+}
