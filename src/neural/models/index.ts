@@ -1,0 +1,22 @@
+/**
+ * The neuron-model registry: every model the engine, the circuit loader and
+ * the editor know, by kind. A model module is registered by importing it and
+ * listing it in MODELS.
+ */
+import type { ModelKind, NeuronModel } from '../types';
+import { gradedModel } from './graded';
+import { transmitterModel } from './transmitter';
+
+// lif, izhikevich and hodgkin-huxley are written on another branch; each joins
+// with its import line and its entry below (then MODELS is a full Record).
+export const MODELS: Partial<Record<ModelKind, NeuronModel>> = {
+  transmitter: transmitterModel,
+  graded: gradedModel,
+};
+
+/** The model of `kind`; throws a clear error for a kind that is not registered. */
+export function getModel(kind: ModelKind): NeuronModel {
+  const model = Object.hasOwn(MODELS, kind) ? MODELS[kind] : undefined;
+  if (!model) throw new Error(`unknown neuron model "${kind}"; available: ${Object.keys(MODELS).join(', ')}`);
+  return model;
+}
