@@ -15,7 +15,7 @@
  *   7. spikes feed the exponential synapses (delays through a ring buffer)
  */
 import type { ModelKind, NetworkSpec, NeuronModel, NeuronSpec, ParamValues, Population, Transmitter } from './types';
-import { getModel } from './models/index';
+import { MODELS } from './models/index';
 import {
   type TransmitterPhase,
   type TransmitterPopulation,
@@ -34,6 +34,8 @@ export interface NetworkOptions {
   tauExcMs?: number;
   /** Decay time constant of inhibitory spike-driven synaptic currents, ms (default 10, CUBA). */
   tauInhMs?: number;
+  /** Model registry to compile with (default: the built-in MODELS); tests and plug-ins pass their own. */
+  models?: Partial<Record<ModelKind, NeuronModel>>;
 }
 
 export interface TransmitterState {
@@ -108,6 +110,8 @@ export class Network {
   // Synapse tables.
   private readonly synClass: Uint8Array;
   private readonly synSlot: Int32Array;
+  /** 1 = removed by cutSynapse. */
+  private readonly synCut: Uint8Array;
   private readonly syn: CompactSynapses;
   private readonly cW: Float64Array;
   private readonly eW: Float64Array;
@@ -171,16 +175,13 @@ export class Network {
     this.tauExc = checkTau(options.tauExcMs ?? 5, 'tauExcMs');
     this.tauInh = checkTau(options.tauInhMs ?? 10, 'tauInhMs');
     this.syn = syn;
+    const registry = options.models ?? MODELS;
 
     // Populations: one per model kind, in order of first appearance.
     const resolved = neurons.map((x, i) => {
       const where = `neurons[${i}] (${JSON.stringify(x.id)})`;
-      let model: NeuronModel;
-      try {
-        model = getModel(x.model);
-      } catch (e) {
-        throw new Error(`${where}: ${(e as Error).message}`);
-      }
+      const model = Object.hasOwn(registry, x.model) ? registry[x.model] : undefined;
+      if (!model) throw new Error(`${where}: unknown neuron model ${JSON.stringify(x.model)}; available: ${Object.keys(registry).join(', ')}`);
       return resolveNeuron(model, x, where);
     });
     this.params = resolved.map((r) => r.params);
@@ -197,7 +198,7 @@ export class Network {
           members.push(g);
         }
       });
-      const model = getModel(kind);
+      const model = registry[kind]!;
       const pop = model.createPopulation(members.map((g) => resolved[g]));
       if (pop.size !== members.length) throw new Error(`model ${kind}: population has ${pop.size} neurons, expected ${members.length}`);
       return { kind, model, pop, globals: Int32Array.from(members), current: new Float64Array(members.length) };
@@ -226,6 +227,7 @@ export class Network {
     const ns = syn.from.length;
     this.synClass = new Uint8Array(ns);
     this.synSlot = new Int32Array(ns);
+    this.synCut = new Uint8Array(ns);
     const isT = (g: number) => this.kinds[g] === 'transmitter';
     const spikingPre = (g: number) => !isT(g) && this.pops[this.popOf[g]].model.spiking;
     const transmitters = neurons.map((x) => x.transmitter);
@@ -408,7 +410,8 @@ export class Network {
       const gap = syn.kind[s] === ELECTRICAL;
       if (kind !== undefined && (kind === 'electrical') !== gap) continue;
       const match = (syn.from[s] === a && syn.to[s] === b) || (gap && syn.from[s] === b && syn.to[s] === a);
-      if (!match || this.synClass[s] === T_LINK) continue;
+      if (!match || this.synClass[s] === T_LINK || this.synCut[s] === 1) continue;
+      this.synCut[s] = 1;
       this.zeroSynapse(s);
       cut++;
     }
