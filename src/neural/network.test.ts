@@ -341,7 +341,7 @@ describe('engine', () => {
         expect(record(a, 120)).toEqual(ra);
         expect(ra.every(Number.isFinite)).toBe(true);
       }),
-      { numRuns: 80 },
+      { numRuns: 40 },
     );
   });
 
