@@ -161,7 +161,7 @@ function fmt(x: number): string {
   if (x >= 1e9) return `${(x / 1e9).toFixed(2)}G`;
   if (x >= 1e6) return `${(x / 1e6).toFixed(2)}M`;
   if (x >= 1e4) return `${(x / 1e3).toFixed(1)}k`;
-  return x.toFixed(1);
+  return x >= 10 ? x.toFixed(1) : x.toPrecision(2);
 }
 
 /** Runs the engine benchmark and returns one row per network. */
