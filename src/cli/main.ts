@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { clampCommand } from './clamp';
+import { registerTrace } from './trace';
 
 /** Output sinks, so tests can capture what a command prints. */
 export interface CliIo {
@@ -21,6 +22,7 @@ export function buildProgram(io: CliIo): Command {
     .showHelpAfterError()
     .exitOverride();
   program.addCommand(clampCommand(io));
+  registerTrace(program, io);
   return program;
 }
 

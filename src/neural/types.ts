@@ -102,6 +102,12 @@ export interface Population {
   step(dtMs: number, current: Float64Array): void;
   /** Back to the initial state the population was created with. */
   reset(): void;
+  /**
+   * Change parameter `name` of neuron `index` in place, keeping its state
+   * (value already validated against the model's ParamSpec). Optional: a
+   * population without it cannot be tuned live (Network.setParam says so).
+   */
+  setParam?(index: number, name: string, value: number | readonly [number, number]): void;
 }
 
 /** A neuron model: its parameters for editors and validators, and a population factory. */

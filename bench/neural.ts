@@ -1,0 +1,194 @@
+/**
+ * Network-engine benchmark: steps/s and synaptic updates/s of graded networks,
+ * each against a bare CSR scatter-add loop over arrays of the same size,
+ * measured in the same run (the practical limit for this work in JavaScript).
+ *
+ *   npx tsx bench/neural.ts            # full run
+ *   npx tsx bench/neural.ts --quick    # fewer repeats (smoke test)
+ *
+ * Goals (issue 2): the 302-neuron / ~7,000-synapse graded network ≥ 40,000
+ * steps/s at dt = 1 ms (40× real time), and the engine ≥ 50 % of the bare
+ * loop on both sizes.
+ */
+import { cpus, loadavg } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Network } from '../src/neural/network';
+import { Rng } from '../src/neural/rng';
+import { type CompactSynapses, ELECTRICAL, allocateSynapses } from '../src/neural/synapses';
+import type { NeuronSpec } from '../src/neural/types';
+
+export interface NeuralBenchCase {
+  name: string;
+  neurons: number;
+  chemical: number;
+  gapJunctions: number;
+  dtMs: number;
+  /** Engine: network steps per second (median of the repeats). */
+  stepsPerSec: number;
+  /** Engine: synapses processed per second (chemical + gap junctions, per step). */
+  synapticUpdatesPerSec: number;
+  /** Simulated ms per wall ms. */
+  realTimeFactor: number;
+  /** Bare CSR scatter-add over the same number of synapses: updates per second. */
+  bareUpdatesPerSec: number;
+  /** Engine updates/s ÷ bare updates/s. */
+  fractionOfBare: number;
+}
+
+export interface NeuralBenchOptions {
+  /** Fewer, shorter repeats. */
+  quick?: boolean;
+  /** Progress and the table go here (default console.log). */
+  log?: (line: string) => void;
+  seed?: number;
+}
+
+interface Setup {
+  name: string;
+  n: number;
+  synapses: CompactSynapses;
+  chemical: number;
+  gaps: number;
+  dtMs: number;
+  stepsPerBlock: number;
+}
+
+/** A random graded network: `perNeuron` chemical synapses out of each neuron on average, 1 in 5 neurons GABAergic. */
+function randomGraded(rng: Rng, n: number, chemical: number, gaps: number, uniformOut: boolean): { neurons: NeuronSpec[]; synapses: CompactSynapses } {
+  const neurons: NeuronSpec[] = Array.from({ length: n }, (_, i) => ({
+    id: `n${i}`,
+    model: 'graded',
+    params: { tauMs: rng.uniform(5, 20), tonicPa: rng.uniform(-1, 1) },
+    init: { v: rng.uniform(-70, -40) },
+    transmitter: rng.next() < 0.2 ? 'GABA' : 'acetylcholine',
+  }));
+  const synapses = allocateSynapses(chemical + gaps);
+  const perNeuron = chemical / n;
+  for (let s = 0; s < chemical; s++) {
+    synapses.from[s] = uniformOut ? Math.floor(s / perNeuron) : rng.int(n);
+    let to = rng.int(n);
+    while (to === synapses.from[s]) to = rng.int(n);
+    synapses.to[s] = to;
+    // Inputs scaled so that V stays in the sigmoid's working range.
+    synapses.weight[s] = rng.uniform(0, 4 / perNeuron);
+  }
+  for (let s = chemical; s < chemical + gaps; s++) {
+    synapses.kind[s] = ELECTRICAL;
+    synapses.from[s] = rng.int(n);
+    synapses.to[s] = rng.int(n);
+    synapses.weight[s] = rng.uniform(0, 0.05);
+  }
+  return { neurons, synapses };
+}
+
+/** The bare loop: the same CSR layout the engine uses, nothing else. */
+function makeBareScatter(n: number, syn: CompactSynapses, count: number): { run: () => void; checksum: () => number } {
+  const rowStart = new Int32Array(n + 1);
+  for (let s = 0; s < count; s++) rowStart[syn.from[s] + 1]++;
+  for (let i = 0; i < n; i++) rowStart[i + 1] += rowStart[i];
+  const fill = rowStart.slice(0, n);
+  const post = new Int32Array(count);
+  const w = new Float64Array(count);
+  for (let s = 0; s < count; s++) {
+    const at = fill[syn.from[s]]++;
+    post[at] = syn.to[s];
+    w[at] = syn.weight[s];
+  }
+  const out = new Float64Array(n).map((_, i) => (i % 97) / 97);
+  const I = new Float64Array(n);
+  return {
+    run: () => {
+      for (let pre = 0; pre < n; pre++) {
+        const o = out[pre];
+        const end = rowStart[pre + 1];
+        for (let k = rowStart[pre]; k < end; k++) I[post[k]] += w[k] * o;
+      }
+    },
+    checksum: () => I.reduce((a, b) => a + b, 0),
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+function timeBlock(fn: () => void, steps: number): number {
+  const t0 = performance.now();
+  for (let s = 0; s < steps; s++) fn();
+  return (performance.now() - t0) / 1000;
+}
+
+function measure(setup: Setup, net: Network, options: NeuralBenchOptions): NeuralBenchCase {
+  const { n, synapses, chemical, gaps, dtMs, stepsPerBlock } = setup;
+  const log = options.log ?? console.log;
+  const bare = makeBareScatter(n, synapses, chemical + gaps);
+  const engine = () => net.step(dtMs);
+  const repeats = options.quick ? 3 : 9;
+  // Warm up both (JIT tiers, caches), then alternate blocks so both see the same machine load.
+  const warm = options.quick ? 1 : 3;
+  for (let r = 0; r < warm; r++) {
+    timeBlock(engine, stepsPerBlock);
+    timeBlock(bare.run, stepsPerBlock);
+  }
+  const engineTimes: number[] = [];
+  const bareTimes: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    engineTimes.push(timeBlock(engine, stepsPerBlock));
+    bareTimes.push(timeBlock(bare.run, stepsPerBlock));
+  }
+  if (!Number.isFinite(bare.checksum()) || !net.v.every(Number.isFinite)) throw new Error(`${setup.name}: the network diverged`);
+  const updates = chemical + gaps;
+  const stepsPerSec = stepsPerBlock / median(engineTimes);
+  const bareStepsPerSec = stepsPerBlock / median(bareTimes);
+  const result: NeuralBenchCase = {
+    name: setup.name,
+    neurons: n,
+    chemical,
+    gapJunctions: gaps,
+    dtMs,
+    stepsPerSec,
+    synapticUpdatesPerSec: stepsPerSec * updates,
+    realTimeFactor: stepsPerSec * (dtMs / 1000),
+    bareUpdatesPerSec: bareStepsPerSec * updates,
+    fractionOfBare: stepsPerSec / bareStepsPerSec,
+  };
+  log(
+    `${setup.name.padEnd(34)} ${fmt(result.stepsPerSec).padStart(9)} steps/s  ${fmt(result.synapticUpdatesPerSec).padStart(8)} syn/s  ` +
+      `${fmt(result.realTimeFactor).padStart(7)}× real time   bare ${fmt(result.bareUpdatesPerSec).padStart(8)} syn/s   engine/bare ${(100 * result.fractionOfBare).toFixed(0)} %`,
+  );
+  return result;
+}
+
+function fmt(x: number): string {
+  if (x >= 1e9) return `${(x / 1e9).toFixed(2)}G`;
+  if (x >= 1e6) return `${(x / 1e6).toFixed(2)}M`;
+  if (x >= 1e4) return `${(x / 1e3).toFixed(1)}k`;
+  return x >= 10 ? x.toFixed(1) : x.toPrecision(2);
+}
+
+/** Runs the engine benchmark and returns one row per network. */
+export function runNeuralBench(options: NeuralBenchOptions = {}): NeuralBenchCase[] {
+  const log = options.log ?? console.log;
+  const rng = new Rng(options.seed ?? 2024);
+  const results: NeuralBenchCase[] = [];
+  const cases: Array<{ name: string; n: number; chemical: number; gaps: number; uniformOut: boolean; stepsPerBlock: number }> = [
+    { name: '(a) 302 graded, 7,000 chemical', n: 302, chemical: 7000, gaps: 0, uniformOut: false, stepsPerBlock: options.quick ? 2000 : 5000 },
+    { name: "(a') 302 graded, 6,400 chem + 900 gap", n: 302, chemical: 6400, gaps: 900, uniformOut: false, stepsPerBlock: options.quick ? 2000 : 5000 },
+    { name: '(b) 100,000 graded × 100 chemical', n: 100_000, chemical: 10_000_000, gaps: 0, uniformOut: true, stepsPerBlock: options.quick ? 2 : 5 },
+  ];
+  // Other processes skew absolute numbers (the engine/bare ratio much less): say how busy the machine was.
+  log(`neural engine bench (node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0].toFixed(2)}; median of repeats; engine and bare loop alternate)`);
+  for (const c of cases) {
+    const { neurons, synapses } = randomGraded(rng, c.n, c.chemical, c.gaps, c.uniformOut);
+    const net = Network.fromCompact(neurons, synapses);
+    results.push(measure({ name: c.name, n: c.n, synapses, chemical: c.chemical, gaps: c.gaps, dtMs: 1, stepsPerBlock: c.stepsPerBlock }, net, options));
+  }
+  const a = results[0];
+  log(
+    `goals: (a) ≥ 40,000 steps/s: ${a.stepsPerSec >= 40_000 ? 'met' : 'NOT met'};  engine ≥ 50 % of bare: ` +
+      results.map((r) => `${r.name.split(' ')[0]} ${r.fractionOfBare >= 0.5 ? 'met' : 'NOT met'}`).join(', '),
+  );
+  return results;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  runNeuralBench({ quick: process.argv.includes('--quick') });
+}

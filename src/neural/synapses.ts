@@ -1,0 +1,96 @@
+/**
+ * Synapse tables in compact form (struct of arrays, global neuron indices in
+ * spec order) and their validation. `NetworkSpec.synapses` converts to this;
+ * stress networks of 10^5–10^6 neurons can be built in it directly without one
+ * JavaScript object per synapse.
+ */
+import type { NetworkSpec, SynapseSpec } from './types';
+
+export const CHEMICAL = 0;
+export const ELECTRICAL = 1;
+
+export interface CompactSynapses {
+  /** Presynaptic neuron (global index; for gap junctions, one side). */
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  /** Chemical strength or gap-junction conductance, ≥ 0. */
+  readonly weight: Float64Array;
+  /** CHEMICAL or ELECTRICAL. */
+  readonly kind: Uint8Array;
+  /** Chemical sign: 0 = from the presynaptic transmitter, 1 = excitatory, −1 = inhibitory. */
+  readonly sign: Int8Array;
+  /** Axonal delay, ms (0 = none). Omitted: no delays. */
+  readonly delayMs?: Float64Array;
+  /** Short-term depression: resource used per spike (or per ms at full output); 0 = no depression. */
+  readonly depressionUse?: Float64Array;
+  /** Short-term depression: recovery time constant, ms (read where depressionUse > 0). */
+  readonly depressionRecoveryMs?: Float64Array;
+}
+
+/** Empty-table factory for builders (bench, importers). */
+export function allocateSynapses(count: number, options: { delays?: boolean; depression?: boolean } = {}): CompactSynapses {
+  return {
+    from: new Int32Array(count),
+    to: new Int32Array(count),
+    weight: new Float64Array(count),
+    kind: new Uint8Array(count),
+    sign: new Int8Array(count),
+    ...(options.delays ? { delayMs: new Float64Array(count) } : {}),
+    ...(options.depression ? { depressionUse: new Float64Array(count), depressionRecoveryMs: new Float64Array(count) } : {}),
+  };
+}
+
+function describe(s: SynapseSpec, i: number): string {
+  return `synapses[${i}] (${s.kind} ${JSON.stringify(s.from)} → ${JSON.stringify(s.to)})`;
+}
+
+/** Converts and validates a spec's synapse list; `indexOf` maps ids (−1 = unknown). */
+export function compactFromSpec(synapses: NetworkSpec['synapses'], indexOf: (id: string) => number): CompactSynapses {
+  const n = synapses.length;
+  const anyDelay = synapses.some((s) => s.kind === 'chemical' && s.delayMs !== undefined && s.delayMs !== 0);
+  const anyDepression = synapses.some((s) => s.kind === 'chemical' && s.depression !== undefined);
+  const out = allocateSynapses(n, { delays: anyDelay, depression: anyDepression });
+  synapses.forEach((s, i) => {
+    const where = describe(s, i);
+    if (s.kind !== 'chemical' && s.kind !== 'electrical') {
+      throw new Error(`${where}: "kind" must be "chemical" or "electrical", got ${JSON.stringify((s as { kind: unknown }).kind)}`);
+    }
+    const from = indexOf(s.from);
+    const to = indexOf(s.to);
+    if (from < 0) throw new Error(`${where}: "from" names no neuron of the network`);
+    if (to < 0) throw new Error(`${where}: "to" names no neuron of the network`);
+    if (typeof s.weight !== 'number' || !Number.isFinite(s.weight) || s.weight < 0) {
+      throw new Error(`${where}: "weight" must be a finite number ≥ 0, got ${JSON.stringify(s.weight)}`);
+    }
+    out.from[i] = from;
+    out.to[i] = to;
+    out.weight[i] = s.weight;
+    if (s.kind === 'electrical') {
+      out.kind[i] = ELECTRICAL;
+      return;
+    }
+    out.kind[i] = CHEMICAL;
+    if (s.sign !== undefined && s.sign !== 'excitatory' && s.sign !== 'inhibitory') {
+      throw new Error(`${where}: "sign" must be "excitatory" or "inhibitory", got ${JSON.stringify(s.sign)}`);
+    }
+    out.sign[i] = s.sign === 'excitatory' ? 1 : s.sign === 'inhibitory' ? -1 : 0;
+    if (s.delayMs !== undefined) {
+      if (typeof s.delayMs !== 'number' || !Number.isFinite(s.delayMs) || s.delayMs < 0 || s.delayMs > 1000) {
+        throw new Error(`${where}: "delayMs" must be a number in 0..1000 ms, got ${JSON.stringify(s.delayMs)}`);
+      }
+      if (out.delayMs) out.delayMs[i] = s.delayMs;
+    }
+    if (s.depression !== undefined) {
+      const { use, recoveryMs } = s.depression;
+      if (typeof use !== 'number' || !(use >= 0 && use <= 1)) {
+        throw new Error(`${where}: "depression.use" must be a number in 0..1, got ${JSON.stringify(use)}`);
+      }
+      if (typeof recoveryMs !== 'number' || !Number.isFinite(recoveryMs) || !(recoveryMs > 0)) {
+        throw new Error(`${where}: "depression.recoveryMs" must be a number > 0 (ms), got ${JSON.stringify(recoveryMs)}`);
+      }
+      out.depressionUse![i] = use;
+      out.depressionRecoveryMs![i] = recoveryMs;
+    }
+  });
+  return out;
+}
