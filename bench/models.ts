@@ -7,7 +7,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { NeuronModel } from '../src/neural/types';
-import { resolveNeuron } from '../src/neural/neuron-entry';
+import { resolveNeuronParams } from '../src/neural/params';
 import { hodgkinHuxleyModel } from '../src/neural/models/hodgkin-huxley';
 import { izhikevichModel } from '../src/neural/models/izhikevich';
 import { lifModel } from '../src/neural/models/lif';
@@ -45,7 +45,7 @@ export function benchModels(options: { neurons?: number; dtMs?: number; repeats?
   const scale = options.stepScale ?? 1;
   const results: ModelBenchResult[] = [];
   for (const c of CASES) {
-    const neuron = resolveNeuron(c.preset ? { id: 'x', model: c.model.kind, preset: c.preset } : { id: 'x', model: c.model.kind }, c.model);
+    const neuron = resolveNeuronParams(c.model, c.preset ? { id: 'x', model: c.model.kind, preset: c.preset } : { id: 'x', model: c.model.kind }, c.name);
     const population = c.model.createPopulation(Array.from({ length: size }, () => neuron));
     const current = new Float64Array(size);
     for (let i = 0; i < size; i++) current[i] = c.current[0] + ((c.current[1] - c.current[0]) * i) / (size - 1);

@@ -34,11 +34,11 @@ describe('modelTableProblems', () => {
       },
     };
     expect(modelTableProblems(broken)).toEqual([
-      'lif.params.tauMs default: 0 is outside 1 .. 10',
-      'lif.params.steps default: 1.5 should be a whole number',
-      'lif preset "p".tauMs: 50 is outside 1 .. 10',
-      'lif preset "p": "nope" is neither a param nor an init value of the model',
-      'lif preset "p".pair: 1 should be a pair',
+      'lif default: params.tauMs = 0 is out of range; allowed: 1 .. 10 ms',
+      'lif default: params.steps = 1.5 is not a whole number; allowed: whole numbers 0 .. 10',
+      'lif preset "p": params.tauMs = 50 is out of range; allowed: 1 .. 10 ms',
+      'lif preset "p": "nope" is neither a parameter nor an initial value of the model',
+      'lif preset "p": params.pair = 1 is not a pair; allowed: a pair [excitatory, inhibitory], each 0 .. 2',
     ]);
   });
 });

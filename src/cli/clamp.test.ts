@@ -60,6 +60,16 @@ describe('neuroworm clamp', () => {
     }
   });
 
+  it('reads a neuron entry copied from a circuit file (label, position) and clamps graded neurons too', async () => {
+    const entry = file('copied.json', JSON.stringify({ id: 'AVAL', model: 'graded', role: 'inter', transmitter: 'glutamate', label: 'AVA left', position: { x: 3, y: 4 }, params: { tauMs: 5 } }));
+    const r = await clamp(entry, '--current', '2', '--duration', '10', '--dt', '1', '--csv');
+    expect(r.err).toBe('');
+    expect(r.out.split('\n')[0]).toBe('t,V,spike');
+    expect(Number(r.out.split('\n')[11].split(',')[1])).toBeCloseTo(-65 + 2 * 5 * (1 - Math.exp(-2)), 9);
+    const other = await clamp(entry, '--neuron', 'AVB');
+    expect(other.err).toMatch(/copied\.json: holds one neuron, "AVAL", not a circuit; --neuron AVB does not match its id/);
+  });
+
   it('picks a neuron out of a circuit file with --neuron', async () => {
     const circuit = file(
       'circuit.json',
@@ -82,14 +92,17 @@ describe('neuroworm clamp', () => {
 
     const bad = await clamp(file('bad.json', '{"id": "x", "model": '));
     expect(bad.code).toBe(1);
-    expect(bad.err).toMatch(/bad\.json: not valid JSON/);
+    expect(bad.err).toMatch(/bad\.json:1: \(whole file\): not valid JSON: unexpected end of file/);
 
     const unknown = await clamp(file('unknown.json', '{"id": "x", "model": "glial"}'));
-    expect(unknown.err).toMatch(/unknown\.json: neuron "x": "model" is "glial"; allowed: lif, izhikevich, hodgkin-huxley/);
+    expect(unknown.err).toMatch(/unknown\.json:1: model: unknown model "glial"; allowed: "transmitter", "lif"/);
 
-    const range = await clamp(file('range.json', '{"id": "x", "model": "hodgkin-huxley", "preset": "squid", "params": {"gNa": 9000}}'));
+    const range = await clamp(file('range.json', '{"id": "x", "model": "hodgkin-huxley", "preset": "squid",\n "params": {"gNa": 9000}}'));
     expect(range.code).toBe(1);
-    expect(range.err).toMatch(/range\.json: neuron "x": params\.gNa = 9000 is out of range; allowed 0 to 500 mS\/cm²/);
+    expect(range.err).toMatch(/range\.json:2: params\.gNa: 9000 is out of range; allowed: 0 \.\. 500 mS\/cm²/);
+
+    const transmitter = await clamp(file('t.json', '{"id": "x", "model": "transmitter"}'));
+    expect(transmitter.err).toMatch(/t\.json: neuron "x": a transmitter neuron steps only in its network's cycle/);
 
     const lif = await clamp(file('lif-bad.json', '{"id": "x", "model": "lif", "params": {"resetMv": -40}}'));
     expect(lif.err).toMatch(/lif-bad\.json: lif: neuron 0: resetMv \(-40\) must be below thresholdMv \(-50\)/);

@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError } from 'commander';
+import { parseCircuit, parseNeuronFile } from '../circuits/circuit';
 import { clampCsv, runClamp, summarizeClamp, type ClampOptions } from '../neural/clamp';
+import type { NeuronSpec } from '../neural/types';
 import type { CliIo } from './main';
 
 const EXAMPLE = `
@@ -10,12 +12,12 @@ Examples:
   # a summary: spike count, rate, V range
   npx neuroworm clamp assets/neurons/izhikevich-rs.json --current 10 --duration 500 --dt 1
 
-NEURON.json is one neuron entry of a circuit file:
+NEURON.json is one neuron entry of a circuit file (checked like one: label and position are allowed):
   {"id": "seed", "model": "hodgkin-huxley", "preset": "seed-calcium", "params": {"gCa": 1.5}, "init": {"v": -70}}
-or a circuit file with a "neurons" list (pick one with --neuron ID).
+or a whole circuit file (pick a neuron with --neuron ID). Models: lif, izhikevich, hodgkin-huxley, graded.
 CSV columns: t (ms), V (mV), spike (1 on the step it fires; Hodgkin-Huxley: V crosses 0 mV upwards),
 then the model's state variables. Row t=0 is the initial state; the current applies to steps
-starting at from <= t < to. Current units: lif nA, izhikevich model units, hodgkin-huxley µA/cm².
+starting at from <= t < to. Current units: lif nA, izhikevich model units, hodgkin-huxley µA/cm², graded pA.
 `;
 
 function number(flag: string) {
@@ -53,8 +55,8 @@ export function clampCommand(io: CliIo): Command {
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError()
     .exitOverride()
-    .action((file: string, flags: ClampFlags) => {
-      const entry = loadNeuron(file, flags.neuron);
+    .action(async (file: string, flags: ClampFlags) => {
+      const entry = await loadClampNeuron(file, flags.neuron);
       const options: ClampOptions = {
         currentA: flags.current,
         fromMs: flags.from,
@@ -93,35 +95,42 @@ function round(x: number): string {
   return String(Math.round(x * 1000) / 1000);
 }
 
-/** Reads a neuron entry, or picks one from a circuit file's "neurons" list. */
-export function loadNeuron(file: string, id?: string): unknown {
+/**
+ * The neuron to clamp: a neuron-entry file read by the circuit format's
+ * parseNeuronFile, or a circuit file read by parseCircuit (one neuron, or the
+ * one named by `id`). Bad files throw CircuitError naming file, line and field.
+ */
+export async function loadClampNeuron(file: string, id?: string): Promise<NeuronSpec> {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = await readFile(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : e instanceof Error ? e.message : String(e);
     throw new Error(`${file}: cannot read the neuron file (${why})`);
   }
-  let json: unknown;
+  if (!isCircuitText(text)) {
+    const neuron = parseNeuronFile(text, file);
+    if (id !== undefined && neuron.id !== id) throw new Error(`${file}: holds one neuron, "${neuron.id}", not a circuit; --neuron ${id} does not match its id`);
+    return neuron;
+  }
+  const { neurons } = parseCircuit(text, file).network;
+  const ids = neurons.map((n) => n.id).join(', ');
+  if (id === undefined) {
+    if (neurons.length === 1) return neurons[0];
+    throw new Error(`${file}: a circuit file with ${neurons.length} neurons; pick one with --neuron ID (ids: ${ids})`);
+  }
+  const neuron = neurons.find((n) => n.id === id);
+  if (!neuron) throw new Error(`${file}: no neuron with id "${id}" (ids: ${ids})`);
+  return neuron;
+}
+
+/** A circuit file (rather than one neuron entry): an object with "format" or "neurons". Unparsable text is left to parseNeuronFile's located message. */
+function isCircuitText(text: string): boolean {
   try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    const json: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return typeof json === 'object' && json !== null && !Array.isArray(json) && ('format' in json || 'neurons' in json);
+  } catch {
+    return false;
   }
-  const neurons = typeof json === 'object' && json !== null ? (json as { neurons?: unknown }).neurons : undefined;
-  if (Array.isArray(neurons)) {
-    const ids = neurons.map((n) => (typeof n === 'object' && n !== null ? (n as { id?: unknown }).id : undefined));
-    if (id === undefined) {
-      if (neurons.length === 1) return neurons[0];
-      throw new Error(`${file}: a circuit file with ${neurons.length} neurons; pick one with --neuron ID (ids: ${ids.join(', ')})`);
-    }
-    const index = ids.indexOf(id);
-    if (index < 0) throw new Error(`${file}: no neuron with id "${id}" (ids: ${ids.join(', ')})`);
-    return neurons[index];
-  }
-  if (id !== undefined && (json as { id?: unknown } | null)?.id !== id) {
-    throw new Error(`${file}: holds one neuron, not a circuit; --neuron ${id} does not match its id`);
-  }
-  return json;
 }

@@ -3,8 +3,8 @@
  * network and prints what every neuron did each step, like the seed article's
  * console (cycle headers; "FIRST transfer", "SECOND accept") or as JSON lines.
  */
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { loadCircuitFile } from '../circuits/file';
 import { Network } from '../neural/network';
 import type { NetworkSpec } from '../neural/types';
 import type { CliIo } from './main';
@@ -49,36 +49,6 @@ export function* traceNetwork(spec: NetworkSpec, steps: number, format: TraceFor
   }
 }
 
-/**
- * Reads the network of a circuit file. Minimal on purpose: the circuit loader
- * of src/circuits (loadCircuitFile, with the full schema) replaces this when
- * the branches merge; the engine still validates models, params and synapses.
- */
-export function readCircuitNetwork(path: string): NetworkSpec {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new Error(`${path}: cannot read the circuit file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`${path}: not valid JSON (${(e as Error).message})`);
-  }
-  const d = doc as { format?: unknown; neurons?: unknown; synapses?: unknown };
-  if (typeof doc !== 'object' || doc === null || d.format !== 'neuroworm-circuit') {
-    throw new Error(`${path}: "format" must be "neuroworm-circuit"`);
-  }
-  if (!Array.isArray(d.neurons)) throw new Error(`${path}: "neurons" must be an array of {id, model, params, init}`);
-  if (d.synapses !== undefined && !Array.isArray(d.synapses)) throw new Error(`${path}: "synapses" must be an array of {from, to, kind, weight}`);
-  return {
-    neurons: (d.neurons as NetworkSpec['neurons']).map((x) => ({ ...x, params: x.params ?? {}, init: x.init ?? {} })),
-    synapses: (d.synapses ?? []) as NetworkSpec['synapses'],
-  };
-}
-
 function positive(name: string, integer: boolean) {
   return (raw: string): number => {
     const x = Number(raw);
@@ -110,8 +80,9 @@ export function registerTrace(program: Command, io: CliIo): void {
         '',
       ].join('\n'),
     )
-    .action((circuit: string, opts: { steps: number; dt: number; json?: boolean }) => {
-      const spec = readCircuitNetwork(circuit);
+    .action(async (circuit: string, opts: { steps: number; dt: number; json?: boolean }) => {
+      // Throws CircuitError naming the file, line, field and fix.
+      const spec = (await loadCircuitFile(circuit)).network;
       let lines: Iterable<string>;
       try {
         lines = traceNetwork(spec, opts.steps, opts.json ? 'json' : 'text', opts.dt);

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { clampCsv, runClamp, summarizeClamp, type ClampOptions } from './clamp';
+import { clampCsv, runClamp, summarizeClamp, type ClampNeuron, type ClampOptions } from './clamp';
+import type { ModelKind } from './types';
 
 const SEED_SCRIPT = fileURLToPath(new URL('../../test/fixtures/seed_calcium.py', import.meta.url));
 const SEED: ClampOptions = { currentA: 1, fromMs: 5, toMs: 15, durationMs: 200, dtMs: 0.01 };
@@ -60,7 +61,7 @@ describe('runClamp reproduces seed 003 (calcium-extended Hodgkin–Huxley)', () 
 describe('runClamp', () => {
   it('applies the current to the steps starting in [from, to) and records t on the grid', () => {
     // A LIF cell with huge τ integrates almost linearly: V rises only while the current is on.
-    const entry = { id: 'l', model: 'lif', params: { tauMs: 1000, resistance: 1, thresholdMv: 50 } };
+    const entry: ClampNeuron = { id: 'l', model: 'lif', params: { tauMs: 1000, resistance: 1, thresholdMv: 50 } };
     const r = runClamp(entry, { currentA: 10, fromMs: 1, toMs: 2, durationMs: 3, dtMs: 0.5 });
     expect(r.rows.map((row) => row.t)).toEqual([0, 0.5, 1, 1.5, 2, 2.5, 3]);
     const dv = r.rows.slice(1).map((row, k) => row.V - r.rows[k].V);
@@ -90,14 +91,23 @@ describe('runClamp', () => {
   });
 
   it('refuses bad options and unknown models', () => {
-    const entry = { id: 'l', model: 'lif' };
+    const entry: ClampNeuron = { id: 'l', model: 'lif' };
     const ok = { currentA: 1, fromMs: 0, toMs: 10, durationMs: 10, dtMs: 0.1 };
     expect(() => runClamp(entry, { ...ok, dtMs: 0 })).toThrow(/--dt must be above 0 ms/);
     expect(() => runClamp(entry, { ...ok, durationMs: -1 })).toThrow(/--duration must be above 0/);
     expect(() => runClamp(entry, { ...ok, toMs: -5 })).toThrow(/--to \(-5 ms\) must not be before --from/);
     expect(() => runClamp(entry, { ...ok, currentA: Number.NaN })).toThrow(/--current must be a finite number/);
     expect(() => runClamp(entry, { ...ok, durationMs: 1e9 })).toThrow(/at most 5000000/);
-    expect(() => runClamp({ id: 'g', model: 'glial' }, ok)).toThrow(/neuron "g": "model" is "glial"; allowed: lif, izhikevich, hodgkin-huxley/);
-    expect(() => runClamp({ id: 'g' }, ok)).toThrow(/"model" is missing/);
+    expect(() => runClamp({ id: 'g', model: 'glial' as ModelKind }, ok)).toThrow(/neuron "g": "model" is "glial"; allowed: lif, izhikevich, hodgkin-huxley, graded/);
+    expect(() => runClamp({ id: 'g' } as ClampNeuron, ok)).toThrow(/"model" is missing/);
+    expect(() => runClamp({ id: 't', model: 'transmitter' }, ok)).toThrow(/neuron "t": a transmitter neuron steps only in its network's cycle/);
+    expect(() => runClamp({ id: 'x', model: 'lif', params: { tauMs: 5000 } }, ok)).toThrow(/neuron "x": params\.tauMs = 5000 is out of range; allowed: 0\.1 \.\. 1000 ms/);
+  });
+
+  it('clamps a graded neuron: V relaxes exponentially towards rest + I·τ/C while the current is on', () => {
+    const r = runClamp({ id: 'g', model: 'graded', params: { tauMs: 10, capacitance: 2 } }, { currentA: 4, fromMs: 0, toMs: 50, durationMs: 50, dtMs: 0.5 });
+    const target = -65 + (4 * 10) / 2;
+    r.rows.forEach((row) => expect(row.V).toBeCloseTo(target + (-65 - target) * Math.exp(-row.t / 10), 9));
+    expect(r.rows.every((row) => row.spike === 0)).toBe(true);
   });
 });

@@ -1,8 +1,6 @@
-import type { NeuronModel } from './types';
-import { resolveNeuron, type ResolvedNeuron } from './neuron-entry';
-import { hodgkinHuxleyModel } from './models/hodgkin-huxley';
-import { izhikevichModel } from './models/izhikevich';
-import { lifModel } from './models/lif';
+import type { ModelKind, NeuronModel, NeuronSpec, ParamValues } from './types';
+import { MODELS } from './models/index';
+import { resolveNeuronParams } from './params';
 
 /**
  * A single-neuron current-clamp experiment: a current step of `currentA`
@@ -29,8 +27,18 @@ export interface ClampRow {
   [variable: string]: number;
 }
 
+/** The neuron to clamp: params and init may be partial (defaults and the preset fill them) or complete (a loaded circuit's). */
+export interface ClampNeuron {
+  id: string;
+  model: ModelKind;
+  preset?: string;
+  params?: ParamValues;
+  init?: ParamValues;
+}
+
 export interface ClampResult {
-  neuron: ResolvedNeuron;
+  /** The neuron with every parameter and initial value filled in. */
+  neuron: NeuronSpec;
   model: NeuronModel;
   /** CSV column order: t, V, spike, then the model's variables. */
   columns: string[];
@@ -38,25 +46,25 @@ export interface ClampResult {
   rows: ClampRow[];
 }
 
-/** Models the clamp knows by name. When the shared registry lands, pass it instead. */
-export const clampModels: Readonly<Record<string, NeuronModel>> = {
-  lif: lifModel,
-  izhikevich: izhikevichModel,
-  'hodgkin-huxley': hodgkinHuxleyModel,
-};
-
 /** Longest run the clamp records (rows are kept in memory). */
 export const MAX_CLAMP_STEPS = 5_000_000;
 
-export function runClamp(entry: unknown, options: ClampOptions, models: Readonly<Record<string, NeuronModel>> = clampModels): ClampResult {
+/**
+ * Runs the experiment on one neuron of any registered model except
+ * transmitter (whose neurons step only inside the seed's network cycle: use
+ * `neuroworm trace`). Params and init are completed and range-checked by
+ * resolveNeuronParams; errors name the neuron, field, value and range.
+ */
+export function runClamp(entry: ClampNeuron, options: ClampOptions, models: Readonly<Partial<Record<ModelKind, NeuronModel>>> = MODELS): ClampResult {
   checkOptions(options);
-  const modelName = typeof entry === 'object' && entry !== null ? (entry as { model?: unknown }).model : undefined;
-  if (typeof modelName !== 'string' || !Object.hasOwn(models, modelName)) {
-    const id = typeof entry === 'object' && entry !== null ? (entry as { id?: unknown }).id : undefined;
-    throw new Error(`neuron ${JSON.stringify(id ?? '?')}: "model" is ${JSON.stringify(modelName) ?? 'missing'}; allowed: ${Object.keys(models).join(', ')}`);
+  const where = `neuron ${JSON.stringify(entry.id)}`;
+  const clampable = (Object.keys(models) as ModelKind[]).filter((k) => k !== 'transmitter');
+  if (entry.model === 'transmitter') {
+    throw new Error(`${where}: a transmitter neuron steps only in its network's cycle and cannot be clamped alone; use \`neuroworm trace\`, or one of: ${clampable.join(', ')}`);
   }
-  const model = models[modelName];
-  const neuron = resolveNeuron(entry, model);
+  const model = Object.hasOwn(models, entry.model) ? models[entry.model] : undefined;
+  if (!model) throw new Error(`${where}: "model" is ${JSON.stringify(entry.model) ?? 'missing'}; allowed: ${clampable.join(', ')}`);
+  const neuron: NeuronSpec = { ...entry, ...resolveNeuronParams(model, entry, where) };
   const population = model.createPopulation([neuron]);
   const variables = Object.keys(population.variables);
   const columns = ['t', 'V', 'spike', ...variables];

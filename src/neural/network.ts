@@ -26,7 +26,7 @@ import {
   isTransmitterPopulation,
   makeTransmitterCycle,
 } from './models/transmitter';
-import { checkParam, resolveNeuron } from './params';
+import { checkParam, resolveNeuronParams } from './params';
 import { type CompactSynapses, CHEMICAL, ELECTRICAL, compactFromSpec } from './synapses';
 
 export interface NetworkOptions {
@@ -187,7 +187,7 @@ export class Network {
       const where = `neurons[${i}] (${JSON.stringify(x.id)})`;
       const model = Object.hasOwn(registry, x.model) ? registry[x.model] : undefined;
       if (!model) throw new Error(`${where}: unknown neuron model ${JSON.stringify(x.model)}; available: ${Object.keys(registry).join(', ')}`);
-      return resolveNeuron(model, x, where);
+      return resolveNeuronParams(model, x, where);
     });
     this.params = resolved.map((r) => r.params);
     const order: ModelKind[] = [];
@@ -455,7 +455,7 @@ export class Network {
     const e = this.pops[this.popOf[g]];
     const spec = e.model.params[name];
     if (!spec) throw new Error(`setParam: model ${e.kind} has no parameter "${name}"; allowed: ${Object.keys(e.model.params).join(', ')}`);
-    const checked = checkParam(name, spec, value, `setParam ${JSON.stringify(id)}`);
+    const checked = checkParam(`params.${name}`, spec, value, `setParam ${JSON.stringify(id)}`);
     if (!e.pop.setParam) throw new Error(`setParam: the ${e.kind} model cannot change parameters while running; rebuild the network`);
     e.pop.setParam(this.localOf[g], name, checked);
     this.params[g] = { ...this.params[g], [name]: checked };

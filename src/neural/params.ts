@@ -1,80 +1,115 @@
-import type { NeuronModel, NeuronSpec, ParamSpec, ParamValues } from './types';
+/**
+ * The one place a neuron's parameters are completed and checked: model
+ * defaults, then the named preset, then the neuron's own values, each value
+ * checked against its ParamSpec. The engine (Network.fromSpec/fromCompact and
+ * setParam), the circuit loader (src/circuits/resolve.ts) and the clamp all
+ * use it; the circuit schema checks the same ranges earlier, with file lines.
+ */
+import type { NeuronModel, ParamSpec, ParamValues } from './types';
 
 export type ParamValue = number | readonly [number, number];
 
-function describeRange(spec: ParamSpec): string {
+/** What resolving needs of a model (a NeuronModel, or a circuit ModelTable entry). */
+export type ModelParams = Pick<NeuronModel, 'params' | 'init' | 'presets'>;
+
+/** A neuron's own choices: everything optional; other fields (id, transmitter, ...) are ignored here. */
+export interface NeuronValues {
+  /** Not read (the caller names the neuron in `where`); allowed so a NeuronSpec or entry passes as is. */
+  id?: string;
+  /** Model kind, used only in messages. */
+  model?: string;
+  preset?: string;
+  params?: Readonly<Record<string, unknown>>;
+  init?: Readonly<Record<string, unknown>>;
+}
+
+/** `0.1 .. 1000 ms (help)`, `whole numbers 0 .. 1000 steps (help)`: the wording of the circuit schema. */
+export function allowedText(spec: ParamSpec): string {
   const unit = spec.unit ? ` ${spec.unit}` : '';
-  return `${spec.min}..${spec.max}${unit}${spec.integer ? ', whole numbers' : ''}`;
+  const range = `${spec.min} .. ${spec.max}${unit}`;
+  return `${spec.integer ? `whole numbers ${range}` : range}${spec.help ? ` (${spec.help})` : ''}`;
+}
+
+function show(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  const text = JSON.stringify(value);
+  return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 /**
- * Checks one value against its ParamSpec: shape (number or [e, i] pair as the
- * default), finiteness, range, integrality. Throws an error naming `where`,
- * the parameter and what is allowed.
+ * Checks one value against its ParamSpec: shape (a number, or an [e, i] pair
+ * where the default is one), finiteness, range, whole numbers. Returns the value
+ * (pairs copied); throws `${where}: ${field} = value is out of range; allowed: 0.1 .. 1000 ms (help)`.
  */
-export function checkParam(name: string, spec: ParamSpec, value: unknown, where: string): ParamValue {
+export function checkParam(field: string, spec: ParamSpec, value: unknown, where: string): ParamValue {
   const pair = Array.isArray(spec.default);
-  const bad = (what: string): never => {
-    throw new Error(`${where}: "${name}" ${what}; allowed: ${pair ? 'a pair [excitatory, inhibitory], each ' : ''}${describeRange(spec)} (${spec.help})`);
-  };
-  const one = (x: unknown): number => {
-    if (typeof x !== 'number' || !Number.isFinite(x)) return bad(`= ${JSON.stringify(x)} is not a finite number`);
-    if (x < spec.min || x > spec.max) return bad(`= ${x} is out of range`);
-    if (spec.integer && !Number.isInteger(x)) return bad(`= ${x} is not a whole number`);
+  const allowed = `${pair ? 'a pair [excitatory, inhibitory], each ' : ''}${allowedText(spec)}`;
+  const one = (x: unknown, at: string): number => {
+    const bad = (what: string): never => {
+      throw new Error(`${where}: ${at} = ${show(x)} ${what}; allowed: ${allowed}`);
+    };
+    if (typeof x !== 'number' || !Number.isFinite(x)) return bad('is not a finite number');
+    if (x < spec.min || x > spec.max) return bad('is out of range');
+    if (spec.integer && !Number.isInteger(x)) return bad('is not a whole number');
     return x;
   };
-  if (pair) {
-    if (!Array.isArray(value) || value.length !== 2) return bad(`= ${JSON.stringify(value)} is not a pair`);
-    return [one(value[0]), one(value[1])] as const;
-  }
-  return one(value);
+  if (!pair) return one(value, field);
+  if (!Array.isArray(value) || value.length !== 2) throw new Error(`${where}: ${field} = ${show(value)} is not a pair; allowed: ${allowed}`);
+  return [one(value[0], `${field}[0]`), one(value[1], `${field}[1]`)] as const;
 }
 
-function fill(
+const copy = (v: ParamValue): ParamValue => (typeof v === 'number' ? v : ([v[0], v[1]] as const));
+
+function layer(
   specs: Readonly<Record<string, ParamSpec>>,
-  layers: ReadonlyArray<ParamValues | undefined>,
+  given: unknown,
+  into: Record<string, ParamValue>,
   where: string,
-  group: string,
-): ParamValues {
-  const out: Record<string, ParamValue> = {};
-  for (const [name, spec] of Object.entries(specs)) out[name] = spec.default;
-  for (const layer of layers) {
-    if (!layer) continue;
-    for (const [name, value] of Object.entries(layer)) {
-      const spec = specs[name];
-      if (!spec) {
-        const known = Object.keys(specs);
-        throw new Error(`${where}: unknown ${group} "${name}"; allowed: ${known.length ? known.join(', ') : 'none'}`);
-      }
-      out[name] = checkParam(name, spec, value, `${where} ${group}`);
-    }
+  group: 'params' | 'init',
+  model: string,
+): void {
+  if (given === undefined) return;
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+    throw new Error(`${where}: "${group}" must be an object of numbers, got ${show(given)}`);
   }
-  return out;
+  for (const [name, value] of Object.entries(given)) {
+    if (!Object.hasOwn(specs, name)) {
+      const known = Object.keys(specs);
+      throw new Error(
+        `${where}: ${group}.${name} is not ${group === 'params' ? 'a parameter' : 'an initial value'} of ${model}; allowed: ${known.length ? known.join(', ') : 'none'}`,
+      );
+    }
+    into[name] = checkParam(`${group}.${name}`, specs[name], value, where);
+  }
 }
 
 /**
- * Complete, validated params and init of one neuron: model defaults, then the
- * named preset, then the neuron's own values. `where` names the neuron in errors.
+ * Complete, checked params and init of one neuron: model defaults, then the
+ * preset, then the neuron's own values. A preset may set initial state too
+ * (hodgkin-huxley "seed-calcium" starts at v = −70 mV): each preset key goes to
+ * whichever of params/init the model declares it in. Idempotent: resolving a
+ * resolved neuron gives the same values. `where` names the neuron in errors.
  */
-export function resolveNeuron(model: NeuronModel, neuron: NeuronSpec, where: string): { params: ParamValues; init: ParamValues } {
-  let preset: ParamValues | undefined;
+export function resolveNeuronParams(model: ModelParams, neuron: NeuronValues, where: string): { params: ParamValues; init: ParamValues } {
+  const kind = neuron.model !== undefined ? `model ${neuron.model}` : 'the model';
+  const params: Record<string, ParamValue> = {};
+  const init: Record<string, ParamValue> = {};
+  for (const [name, spec] of Object.entries(model.params)) params[name] = copy(spec.default);
+  for (const [name, spec] of Object.entries(model.init)) init[name] = copy(spec.default);
   if (neuron.preset !== undefined) {
-    preset = model.presets[neuron.preset];
+    const preset = typeof neuron.preset === 'string' && Object.hasOwn(model.presets, neuron.preset) ? model.presets[neuron.preset] : undefined;
     if (!preset) {
       const known = Object.keys(model.presets);
-      throw new Error(`${where}: unknown preset "${neuron.preset}" for model ${model.kind}; allowed: ${known.length ? known.join(', ') : 'none'}`);
+      throw new Error(`${where}: preset ${show(neuron.preset)} is not a preset of ${kind}; allowed: ${known.length ? known.join(', ') : 'none'}`);
+    }
+    const at = `${where} (preset "${neuron.preset}")`;
+    for (const [name, value] of Object.entries(preset)) {
+      if (Object.hasOwn(model.params, name)) params[name] = checkParam(`params.${name}`, model.params[name], value, at);
+      else if (Object.hasOwn(model.init, name)) init[name] = checkParam(`init.${name}`, model.init[name], value, at);
+      else throw new Error(`${at}: the preset sets "${name}", which is neither a parameter nor an initial value of ${kind}`);
     }
   }
-  // A preset may set initial state too (e.g. a recovery variable): split it by group.
-  const presetParams: Record<string, ParamValue> = {};
-  const presetInit: Record<string, ParamValue> = {};
-  for (const [name, value] of Object.entries(preset ?? {})) {
-    if (name in model.params) presetParams[name] = value;
-    else if (name in model.init) presetInit[name] = value;
-    else throw new Error(`${where}: preset "${neuron.preset}" of model ${model.kind} sets unknown "${name}"`);
-  }
-  return {
-    params: fill(model.params, [presetParams, neuron.params], where, 'params'),
-    init: fill(model.init, [presetInit, neuron.init], where, 'init'),
-  };
+  layer(model.params, neuron.params, params, where, 'params', kind);
+  layer(model.init, neuron.init, init, where, 'init', kind);
+  return { params, init };
 }

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { resolveNeuron } from '../params';
+import { resolveNeuronParams } from '../params';
 import { gradedModel, gradedOutput } from './graded';
 
 function population(params: Record<string, number> = {}, init: Record<string, number> = {}) {
-  const resolved = resolveNeuron(gradedModel, { id: 'g', model: 'graded', params, init }, 'test');
+  const resolved = resolveNeuronParams(gradedModel, { id: 'g', model: 'graded', params, init }, 'test');
   return gradedModel.createPopulation([resolved]);
 }
 
@@ -86,7 +86,7 @@ describe('graded model', () => {
   });
 
   it('refuses out-of-range parameters with the allowed range', () => {
-    expect(() => population({ tauMs: 0 })).toThrow(/"tauMs" = 0 is out of range; allowed: 0\.1\.\.100000 ms/);
-    expect(() => population({ bogus: 1 })).toThrow(/unknown params "bogus"; allowed: capacitance, tauMs/);
+    expect(() => population({ tauMs: 0 })).toThrow(/params\.tauMs = 0 is out of range; allowed: 0\.1 \.\. 100000 ms/);
+    expect(() => population({ bogus: 1 })).toThrow(/params\.bogus is not a parameter of model graded; allowed: capacitance, tauMs/);
   });
 });

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { resolveNeuron } from '../neuron-entry';
+import { resolveNeuronParams } from '../params';
 import { alphaCa, alphaM, alphaN, hodgkinHuxleyModel } from './hodgkin-huxley';
 
 type Pulse = { amp: number; from: number; to: number };
 
 function squid(params: Record<string, number> = {}) {
-  return hodgkinHuxleyModel.createPopulation([resolveNeuron({ id: 'n', model: 'hodgkin-huxley', preset: 'squid', params }, hodgkinHuxleyModel)]);
+  return hodgkinHuxleyModel.createPopulation([resolveNeuronParams(hodgkinHuxleyModel, { id: 'n', model: 'hodgkin-huxley', preset: 'squid', params }, 'test')]);
 }
 
 /** Runs a squid cell under current pulses (µA/cm²); spike times (ms) and the V range. */
@@ -129,7 +129,7 @@ describe('hodgkin-huxley stability', () => {
         fc.array(fc.double({ min: -200, max: 200, noNaN: true }), { minLength: 1, maxLength: 3 }),
         fc.constantFrom(0.1, 1),
         (params, currents, dt) => {
-          const pop = hodgkinHuxleyModel.createPopulation([resolveNeuron({ id: 'n', model: 'hodgkin-huxley', params }, hodgkinHuxleyModel)]);
+          const pop = hodgkinHuxleyModel.createPopulation([resolveNeuronParams(hodgkinHuxleyModel, { id: 'n', model: 'hodgkin-huxley', params }, 'test')]);
           const input = new Float64Array(1);
           let bad: string | undefined;
           for (const current of currents) {
@@ -149,7 +149,7 @@ describe('hodgkin-huxley stability', () => {
   });
 
   it('is deterministic and reset() replays the same trajectory', () => {
-    const neurons = ['squid', 'seed-calcium'].map((preset) => resolveNeuron({ id: preset, model: 'hodgkin-huxley', preset }, hodgkinHuxleyModel));
+    const neurons = ['squid', 'seed-calcium'].map((preset) => resolveNeuronParams(hodgkinHuxleyModel, { id: preset, model: 'hodgkin-huxley', preset }, 'test'));
     const pop = hodgkinHuxleyModel.createPopulation(neurons);
     const input = new Float64Array([10, 1]);
     const run = () => Array.from({ length: 50 }, () => (pop.step(1, input), [pop.v[0], pop.v[1], pop.variables.ca[1], pop.output[0]])).flat();

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { resolveNeuron } from '../neuron-entry';
+import { resolveNeuronParams } from '../params';
 import { IZHIKEVICH_PEAK_MV, izhikevichModel } from './izhikevich';
 
 function cell(preset: string, params: Record<string, number> = {}) {
-  return izhikevichModel.createPopulation([resolveNeuron({ id: 'n', model: 'izhikevich', preset, params }, izhikevichModel)]);
+  return izhikevichModel.createPopulation([resolveNeuronParams(izhikevichModel, { id: 'n', model: 'izhikevich', preset, params }, 'test')]);
 }
 
 /** Spike times (ms) for a sequence of [current, ms] phases, times counted from the start of the last phase. */
@@ -126,7 +126,7 @@ describe('izhikevich', () => {
         fc.array(fc.double({ min: -200, max: 200, noNaN: true }), { minLength: 1, maxLength: 5 }),
         fc.constantFrom(0.1, 1, 2),
         (params, currents, dt) => {
-          const pop = izhikevichModel.createPopulation([resolveNeuron({ id: 'n', model: 'izhikevich', params }, izhikevichModel)]);
+          const pop = izhikevichModel.createPopulation([resolveNeuronParams(izhikevichModel, { id: 'n', model: 'izhikevich', params }, 'test')]);
           const input = new Float64Array(1);
           let worst: string | undefined;
           for (const current of currents) {

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { resolveNeuron } from '../neuron-entry';
+import { resolveNeuronParams } from '../params';
 import { lifModel, lifRateHz } from './lif';
 
 type LifParams = { tauMs: number; resistance: number; restMv: number; thresholdMv: number; resetMv: number; refractoryMs: number };
 
 function population(params: Partial<LifParams> = {}, v?: number) {
-  const neuron = resolveNeuron({ id: 'n', model: 'lif', params, ...(v === undefined ? {} : { init: { v } }) }, lifModel);
+  const neuron = resolveNeuronParams(lifModel, { id: 'n', model: 'lif', params, ...(v === undefined ? {} : { init: { v } }) }, 'test');
   return { pop: lifModel.createPopulation([neuron]), p: neuron.params as unknown as LifParams };
 }
 
@@ -103,7 +103,7 @@ describe('lif', () => {
   });
 
   it('refuses a reset at or above the threshold', () => {
-    const neuron = resolveNeuron({ id: 'n', model: 'lif', params: { resetMv: -50, thresholdMv: -50 } }, lifModel);
+    const neuron = resolveNeuronParams(lifModel, { id: 'n', model: 'lif', params: { resetMv: -50, thresholdMv: -50 } }, 'test');
     expect(() => lifModel.createPopulation([neuron])).toThrow(/resetMv \(-50\) must be below thresholdMv \(-50\)/);
   });
 
@@ -145,7 +145,7 @@ describe('lif', () => {
   });
 
   it('is deterministic and reset() replays the same trajectory', () => {
-    const neurons = [0, 1, 2].map((i) => resolveNeuron({ id: `n${i}`, model: 'lif', params: { tauMs: 10 + i * 5 } }, lifModel));
+    const neurons = [0, 1, 2].map((i) => resolveNeuronParams(lifModel, { id: `n${i}`, model: 'lif', params: { tauMs: 10 + i * 5 } }, 'test'));
     const pop = lifModel.createPopulation(neurons);
     const input = new Float64Array([2.2, 3, 5]);
     const run = () => {

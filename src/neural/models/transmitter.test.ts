@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { resolveNeuron } from '../params';
+import { resolveNeuronParams } from '../params';
 import { PHASE_ACCUMULATE, PHASE_ACTIVATE, type TransmitterPopulation, transmitterModel } from './transmitter';
 
 function population(specs: Array<{ params?: Record<string, number | [number, number]>; init?: Record<string, number | [number, number]> }>) {
-  const resolved = specs.map((s, i) => resolveNeuron(transmitterModel, { id: `t${i}`, model: 'transmitter', params: s.params ?? {}, init: s.init ?? {} }, 'test'));
+  const resolved = specs.map((s, i) => resolveNeuronParams(transmitterModel, { id: `t${i}`, model: 'transmitter', params: s.params ?? {}, init: s.init ?? {} }, 'test'));
   return transmitterModel.createPopulation(resolved) as TransmitterPopulation;
 }
 
@@ -55,7 +55,7 @@ describe('transmitter model (alone)', () => {
     const p = population([{}]);
     p.setParam!(0, 'reproductivity', [1, -1]);
     expect([p.reproductivityE[0], p.reproductivityI[0]]).toEqual([1, -1]);
-    expect(() => population([{ params: { speed: 1.5 } }])).toThrow(/"speed" = 1.5 is not a whole number/);
+    expect(() => population([{ params: { speed: 1.5 } }])).toThrow(/params\.speed = 1\.5 is not a whole number/);
     expect(() => population([{ params: { reproductivity: 3 } }])).toThrow(/is not a pair/);
   });
 });
