@@ -457,7 +457,11 @@ export class Network {
     if (!spec) throw new Error(`setParam: model ${e.kind} has no parameter "${name}"; allowed: ${Object.keys(e.model.params).join(', ')}`);
     const checked = checkParam(`params.${name}`, spec, value, `setParam ${JSON.stringify(id)}`);
     if (!e.pop.setParam) throw new Error(`setParam: the ${e.kind} model cannot change parameters while running; rebuild the network`);
-    e.pop.setParam(this.localOf[g], name, checked);
+    try {
+      e.pop.setParam(this.localOf[g], name, checked);
+    } catch (err) {
+      throw new Error(`setParam ${JSON.stringify(id)}: ${err instanceof Error ? err.message : String(err)}`);
+    }
     this.params[g] = { ...this.params[g], [name]: checked };
   }
 

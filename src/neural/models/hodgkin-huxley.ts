@@ -196,6 +196,20 @@ function createHodgkinHuxleyPopulation(neurons: ReadonlyArray<{ params: ParamVal
     spikeCount.fill(0);
   }
 
+  const columns: Record<string, Float64Array> = { cm, gNa, gK, gL, gCa, eNa, eK, eL, eCa, maxSubstepMs: maxSubstep };
+
+  /**
+   * Live tuning: V, the gates and the rate trace are kept. Capacitance,
+   * conductances and the sub-step limit change the stable sub-step, so the
+   * sub-step counts are recomputed on the next step.
+   */
+  function setParam(i: number, name: string, value: number | readonly [number, number]): void {
+    const col = Object.hasOwn(columns, name) ? columns[name] : undefined;
+    if (!col || typeof value !== 'number') throw new Error(`hodgkin-huxley: cannot set "${name}" to ${JSON.stringify(value)}`);
+    col[i] = value;
+    lastDt = Number.NaN;
+  }
+
   reset();
-  return { kind: 'hodgkin-huxley', size, v, spiked, output, variables: { m, h, n, ca }, step, reset };
+  return { kind: 'hodgkin-huxley', size, v, spiked, output, variables: { m, h, n, ca }, step, reset, setParam };
 }

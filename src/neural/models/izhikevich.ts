@@ -117,6 +117,16 @@ function createIzhikevichPopulation(neurons: ReadonlyArray<{ params: ParamValues
     spikeCount.fill(0);
   }
 
+  const columns: Record<string, Float64Array> = { a, b, c, d, maxSubstepMs: maxSubstep };
+
+  /** Live tuning: v, u and the rate trace are kept; a new sub-step limit takes effect on the next step. */
+  function setParam(i: number, name: string, value: number | readonly [number, number]): void {
+    const col = Object.hasOwn(columns, name) ? columns[name] : undefined;
+    if (!col || typeof value !== 'number') throw new Error(`izhikevich: cannot set "${name}" to ${JSON.stringify(value)}`);
+    col[i] = value;
+    if (name === 'maxSubstepMs') lastDt = Number.NaN;
+  }
+
   reset();
-  return { kind: 'izhikevich', size, v, spiked, output, variables: { u }, step, reset };
+  return { kind: 'izhikevich', size, v, spiked, output, variables: { u }, step, reset, setParam };
 }

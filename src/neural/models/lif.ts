@@ -113,8 +113,23 @@ function createLifPopulation(neurons: ReadonlyArray<{ params: ParamValues; init:
     spikeCount.fill(0);
   }
 
+  const columns: Record<string, Float64Array> = { tauMs: tau, resistance, restMv: rest, thresholdMv: threshold, resetMv: resetV, refractoryMs: refractory };
+
+  /** Live tuning: V, the refractory time left and the rate trace are kept; a new τ takes effect on the next step. */
+  function setParam(i: number, name: string, value: number | readonly [number, number]): void {
+    const col = Object.hasOwn(columns, name) ? columns[name] : undefined;
+    if (!col || typeof value !== 'number') throw new Error(`lif: cannot set "${name}" to ${JSON.stringify(value)}`);
+    const nextReset = name === 'resetMv' ? value : resetV[i];
+    const nextThreshold = name === 'thresholdMv' ? value : threshold[i];
+    if (!(nextReset < nextThreshold)) {
+      throw new Error(`lif: neuron ${i}: resetMv (${nextReset}) must be below thresholdMv (${nextThreshold}), or it would fire every step`);
+    }
+    col[i] = value;
+    if (name === 'tauMs') lastDt = Number.NaN;
+  }
+
   reset();
-  return { kind: 'lif', size, v, spiked, output, variables: {}, step, reset };
+  return { kind: 'lif', size, v, spiked, output, variables: {}, step, reset, setParam };
 }
 
 /**
