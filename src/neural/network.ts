@@ -26,6 +26,9 @@ import {
   isTransmitterPopulation,
   makeTransmitterCycle,
 } from './models/transmitter';
+import { freshKernel } from './kernel';
+import { deliverKernel, eventCurrentKernel, gapKernel, scatterKernel } from './kernels';
+import { isLifPopulation } from './models/lif';
 import { checkParam, resolveNeuronParams } from './params';
 import { type CompactSynapses, CHEMICAL, ELECTRICAL, compactFromSpec } from './synapses';
 
@@ -36,6 +39,13 @@ export interface NetworkOptions {
   tauInhMs?: number;
   /** Model registry to compile with (default: the built-in MODELS); tests and plug-ins pass their own. */
   models?: Partial<Record<ModelKind, NeuronModel>>;
+  /**
+   * Use specialised paths where the network allows (default true): an
+   * all-LIF network whose synapses are all spike-driven without delay or
+   * depression steps in one fused pass. Same numbers either way, bit for bit;
+   * false is for tests and before/after measurements.
+   */
+  fastPaths?: boolean;
 }
 
 export interface TransmitterState {
@@ -93,6 +103,9 @@ export class Network {
   readonly input: Float64Array;
   /** Total current each neuron received in the last step (transmitter neurons: the part that went to the dendrites from input and gap junctions). */
   readonly current: Float64Array;
+  /** The neurons that fired in the last step, ascending: fired[0 .. firedCount). */
+  readonly fired: Int32Array;
+  private _firedCount = 0;
 
   private readonly index = new Map<string, number>();
   private readonly kinds: ModelKind[];
@@ -140,12 +153,15 @@ export class Network {
   private _steps = 0;
   private _timeMs = 0;
 
-  // Kernels (closures over this network's arrays).
-  private readonly kFast: () => void;
+  // Kernels (closures over this network's arrays, fresh copies per network: see kernel.ts).
+  private readonly kFast: (() => void) | null;
   private readonly kSlowContinuous: (() => void) | null;
   private readonly kEventCurrent: (() => void) | null;
   private readonly kGap: (() => void) | null;
   private readonly kEvents: (() => void) | null;
+  private readonly kDeliver: ((count: number) => void) | null;
+  /** All-LIF networks with only fast event synapses: one fused pass per step (LifPopulation.eventStep). */
+  private readonly kFused: ((dt: number, decE: number, decI: number) => number) | null;
 
   /** Compiles a network; params and init are completed from model defaults and validated. */
   static fromSpec(spec: NetworkSpec, options: NetworkOptions = {}): Network {
@@ -226,6 +242,7 @@ export class Network {
     }
     this.input = new Float64Array(n);
     this.current = new Float64Array(n);
+    this.fired = new Int32Array(n);
     this.alive = new Uint8Array(n).fill(1);
 
     // Classify synapses.
@@ -295,13 +312,22 @@ export class Network {
       }
     }
 
-    this.kFast = makeScatter(n, cCsr.rowStart, cCsr.post, cCsr.w, this.output, this.current);
+    this.kFast = cFast.length > 0 ? freshKernel(scatterKernel)(cFast.length, cCsr.pre, cCsr.post, cCsr.w, this.output, this.current) : null;
     this.kSlowContinuous = this.cs.size > 0 ? this.makeSlowContinuous() : null;
-    this.kEventCurrent = this.hasEvents ? makeEventCurrent(n, this.ge, this.gi, this.current) : null;
-    this.kGap = gaps.length > 0 ? makeGap(this.gapA, this.gapB, this.gapG, this.v, this.current) : null;
-    this.kEvents = this.hasEvents ? this.makeEvents(eCsr) : null;
+    this.kEventCurrent = this.hasEvents ? freshKernel(eventCurrentKernel)(n, this.ge, this.gi, this.current) : null;
+    this.kGap = gaps.length > 0 ? freshKernel(gapKernel)(gaps.length, this.gapA, this.gapB, this.gapG, this.v, this.current) : null;
+    this.kDeliver = eFast.length > 0 ? freshKernel(deliverKernel)(eCsr.rowStart, eCsr.post, eCsr.w, this.ge, this.gi, this.fired) : null;
+    this.kEvents = this.hasEvents ? this.makeEvents() : null;
+    const only = this.pops.length === 1 ? this.pops[0].pop : null;
+    const fusable = options.fastPaths !== false && only !== null && isLifPopulation(only) && cFast.length === 0 && cSlow.length === 0 && eSlow.length === 0 && gaps.length === 0 && eFast.length > 0;
+    this.kFused = fusable && isLifPopulation(only) ? only.eventStep(this.input, this.ge, this.gi, this.current, this.fired) : null;
     this.rebuildTransmitterWiring();
     this.reset();
+  }
+
+  /** How many neurons fired in the last step (their indices: `fired`). */
+  get firedCount(): number {
+    return this._firedCount;
   }
 
   get steps(): number {
@@ -334,10 +360,19 @@ export class Network {
   step(dtMs: number): void {
     if (!(dtMs > 0) || !Number.isFinite(dtMs)) throw new Error(`Network.step: dtMs must be a finite number > 0, got ${dtMs}`);
     if (dtMs !== this.layoutDt) this.layout(dtMs);
+    if (this.kFused && this.ablated.length === 0) {
+      // Same numbers as the general path below, in one pass (see LifPopulation.eventStep).
+      const count = this.kFused(dtMs, this.decE, this.decI);
+      this._firedCount = count;
+      this.kDeliver!(count);
+      this._steps++;
+      this._timeMs += dtMs;
+      return;
+    }
     const I = this.current;
     I.set(this.input);
     for (const g of this.ablated) I[g] = 0;
-    this.kFast();
+    if (this.kFast) this.kFast();
     if (this.kSlowContinuous) this.kSlowContinuous();
     if (this.kEventCurrent) this.kEventCurrent();
     if (this.kGap) this.kGap();
@@ -360,6 +395,10 @@ export class Network {
       }
     }
     this.gather();
+    const spiked = this.spiked, fired = this.fired;
+    let count = 0;
+    for (let g = 0; g < this.size; g++) if (spiked[g] !== 0) fired[count++] = g;
+    this._firedCount = count;
     if (this.kEvents) this.kEvents();
     this._steps++;
     this._timeMs += dtMs;
@@ -379,6 +418,7 @@ export class Network {
     this.es.x.fill(1);
     this._steps = 0;
     this._timeMs = 0;
+    this._firedCount = 0;
     this.fillHistory();
   }
 
@@ -632,12 +672,10 @@ export class Network {
     };
   }
 
-  /** After the populations stepped: decay the exponential currents, deliver due and new spikes. */
-  private makeEvents(csr: Csr): () => void {
-    const { rowStart, post, w } = csr;
+  /** After the populations stepped: decay the exponential currents, deliver due and new spikes (the fired list). */
+  private makeEvents(): () => void {
     const es = this.es;
-    const ge = this.ge, gi = this.gi, spiked = this.spiked, n = this.size;
-    const spikers = Int32Array.from(this.kinds.flatMap((k, g) => (k !== 'transmitter' && this.pops[this.popOf[g]].model.spiking ? [g] : [])));
+    const ge = this.ge, gi = this.gi, fired = this.fired, n = this.size;
     const esRow = es.rowStart!;
     return () => {
       const de = this.decE, di = this.decI;
@@ -657,14 +695,11 @@ export class Network {
         }
       }
       for (let k = 0; k < es.size; k++) if (es.use[k] > 0) es.x[k] = 1 - (1 - es.x[k]) * es.recovery[k];
-      for (let j = 0; j < spikers.length; j++) {
-        const g = spikers[j];
-        if (spiked[g] === 0) continue;
-        for (let k = rowStart[g], end = rowStart[g + 1]; k < end; k++) {
-          const wk = w[k];
-          if (wk >= 0) ge[post[k]] += wk;
-          else gi[post[k]] -= wk;
-        }
+      const count = this._firedCount;
+      if (this.kDeliver) this.kDeliver(count);
+      if (es.size === 0) return;
+      for (let j = 0; j < count; j++) {
+        const g = fired[j];
         for (let k = esRow[g], end = esRow[g + 1]; k < end; k++) {
           const xk = es.x[k];
           const eff = es.w[k] * xk;
@@ -704,6 +739,8 @@ function checkTau(t: number, name: string): number {
 
 interface Csr {
   rowStart: Int32Array;
+  /** Presynaptic neuron of each synapse (rows in order: the flat scatter loop reads it). */
+  pre: Int32Array;
   post: Int32Array;
   /** Signed weight. */
   w: Float64Array;
@@ -717,14 +754,15 @@ function buildCsr(n: number, list: number[], syn: CompactSynapses, sign: (s: num
   for (const s of list) rowStart[syn.from[s] + 1]++;
   for (let g = 0; g < n; g++) rowStart[g + 1] += rowStart[g];
   const fillAt = rowStart.slice(0, n);
-  const post = new Int32Array(list.length), w = new Float64Array(list.length), slotOf = new Int32Array(list.length);
+  const pre = new Int32Array(list.length), post = new Int32Array(list.length), w = new Float64Array(list.length), slotOf = new Int32Array(list.length);
   list.forEach((s, k) => {
     const at = fillAt[syn.from[s]]++;
+    pre[at] = syn.from[s];
     post[at] = syn.to[s];
     w[at] = sign(s) * syn.weight[s];
     slotOf[k] = at;
   });
-  return { rowStart, post, w, slotOf };
+  return { rowStart, pre, post, w, slotOf };
 }
 
 interface SlowTable {
@@ -795,35 +833,4 @@ function slowTable(
     slot(s, k);
   });
   return t;
-}
-
-/** The graded scatter: current[post] += w · output[pre], CSR by presynaptic neuron. */
-function makeScatter(n: number, rowStart: Int32Array, post: Int32Array, w: Float64Array, out: Float64Array, I: Float64Array): () => void {
-  if (post.length === 0) return () => {};
-  return () => {
-    for (let pre = 0; pre < n; pre++) {
-      const o = out[pre];
-      const end = rowStart[pre + 1];
-      for (let k = rowStart[pre]; k < end; k++) I[post[k]] += w[k] * o;
-    }
-  };
-}
-
-function makeEventCurrent(n: number, ge: Float64Array, gi: Float64Array, I: Float64Array): () => void {
-  return () => {
-    for (let g = 0; g < n; g++) I[g] += ge[g] - gi[g];
-  };
-}
-
-/** Gap junctions: one entry per pair, applied both ways with the same number (exactly antisymmetric). */
-function makeGap(a: Int32Array, b: Int32Array, g: Float64Array, v: Float64Array, I: Float64Array): () => void {
-  const m = a.length;
-  return () => {
-    for (let k = 0; k < m; k++) {
-      const i = a[k], j = b[k];
-      const c = g[k] * (v[j] - v[i]);
-      I[i] += c;
-      I[j] -= c;
-    }
-  };
 }

@@ -21,6 +21,7 @@
  * The factors are cached per neuron and recomputed only when dt or a
  * parameter changes, so a step costs no exponential.
  */
+import { freshKernel } from '../kernel';
 import type { NeuronModel, ParamValues, Population } from '../types';
 
 export const gradedModel: NeuronModel = {
@@ -92,6 +93,8 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
     }
   };
 
+  const kernel = freshKernel(gradedKernel)(n, v, output, decay, offset, gain, vHalf, invSlope);
+
   const pop: Population = {
     kind: 'graded',
     size: n,
@@ -101,12 +104,7 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
     variables: {},
     step(dt: number, current: Float64Array) {
       if (dt !== cachedDt) refresh(dt);
-      for (let k = 0; k < n; k++) {
-        const x = v[k] * decay[k] + offset[k] + gain[k] * current[k];
-        v[k] = x;
-        const u = (x - vHalf[k]) * invSlope[k];
-        output[k] = 0.5 + (0.5 * u) / Math.sqrt(1 + u * u);
-      }
+      kernel(current);
     },
     reset() {
       v.set(v0);
@@ -122,4 +120,25 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
   };
   pop.reset();
   return pop;
+}
+
+/** The graded update of every neuron for one step (self-contained: see ../kernel.ts); the factors are prepared for dt. */
+export function gradedKernel(
+  n: number,
+  v: Float64Array,
+  output: Float64Array,
+  decay: Float64Array,
+  offset: Float64Array,
+  gain: Float64Array,
+  vHalf: Float64Array,
+  invSlope: Float64Array,
+): (current: Float64Array) => void {
+  return (current: Float64Array) => {
+    for (let k = 0; k < n; k++) {
+      const x = v[k] * decay[k] + offset[k] + gain[k] * current[k];
+      v[k] = x;
+      const u = (x - vHalf[k]) * invSlope[k];
+      output[k] = 0.5 + (0.5 * u) / Math.sqrt(1 + u * u);
+    }
+  };
 }

@@ -1,3 +1,4 @@
+import { freshKernel } from '../kernel';
 import type { NeuronModel, ParamValues, Population } from '../types';
 import { column } from './param-values';
 import { rateTraceDecay } from './rate-trace';
@@ -40,7 +41,28 @@ export const lifModel: NeuronModel = {
   createPopulation: createLifPopulation,
 };
 
-function createLifPopulation(neurons: ReadonlyArray<{ params: ParamValues; init: ParamValues }>): Population {
+/**
+ * A LIF population that can also run fused with the network's exponential
+ * event synapses (see `eventStep`): the engine's fast path for networks of
+ * LIF neurons connected only by spike-driven synapses (CUBA-like).
+ */
+export interface LifPopulation extends Population {
+  readonly kind: 'lif';
+  /**
+   * A step that does, per neuron and in one pass, what the engine does for
+   * such a network in several: I = input + (g_e − g_i) (stored in `current`),
+   * g_e ×= decE, g_i ×= decI, the LIF update, and the spike list (`fired`,
+   * ascending; returns its length). Same operations in the same order as the
+   * general path, so the same numbers bit for bit.
+   */
+  eventStep(input: Float64Array, ge: Float64Array, gi: Float64Array, current: Float64Array, fired: Int32Array): (dt: number, decE: number, decI: number) => number;
+}
+
+export function isLifPopulation(p: Population): p is LifPopulation {
+  return p.kind === 'lif' && typeof (p as Partial<LifPopulation>).eventStep === 'function';
+}
+
+function createLifPopulation(neurons: ReadonlyArray<{ params: ParamValues; init: ParamValues }>): LifPopulation {
   const size = neurons.length;
   const col = (group: 'params' | 'init', key: string) => column(neurons, group, key, 'lif');
   const tau = col('params', 'tauMs');
@@ -61,48 +83,36 @@ function createLifPopulation(neurons: ReadonlyArray<{ params: ParamValues; init:
   const output = new Float64Array(size);
   const refractoryLeft = new Float64Array(size);
   const spikeCount = new Float64Array(size);
-  // Per-dt constants, recomputed only when the caller's dt changes.
+  // Per-dt constants, recomputed only when the caller's dt (or τ) changes: e^(−dt/τ) per neuron, the rate trace's decay.
   const decay = new Float64Array(size);
+  const traceDecay = new Float64Array(1);
   let lastDt = Number.NaN;
-  let traceDecay = 1;
 
   function prepare(dt: number): void {
     for (let i = 0; i < size; i++) decay[i] = Math.exp(-dt / tau[i]);
-    traceDecay = rateTraceDecay(dt);
+    traceDecay[0] = rateTraceDecay(dt);
     lastDt = dt;
   }
 
+  const kernel = (input: Float64Array | null, ge: Float64Array, gi: Float64Array, current: Float64Array, fired: Int32Array) =>
+    freshKernel(lifKernel)(size, v, spiked, output, refractoryLeft, spikeCount, tau, resistance, rest, threshold, resetV, refractory, decay, traceDecay, input, ge, gi, current, fired);
+  const none = new Float64Array(0);
+  const alone = kernel(null, none, none, none, new Int32Array(size));
+
   function step(dt: number, current: Float64Array): void {
     if (dt !== lastDt) prepare(dt);
-    for (let i = 0; i < size; i++) {
-      let vi = v[i];
-      const left = refractoryLeft[i];
-      if (left > 0) {
-        if (left >= dt) {
-          refractoryLeft[i] = left - dt;
-        } else {
-          // The refractory period ends inside this step: integrate the rest of it (one exp per spike, not per step).
-          refractoryLeft[i] = 0;
-          const vInf = rest[i] + resistance[i] * current[i];
-          vi = vInf + (vi - vInf) * Math.exp(-(dt - left) / tau[i]);
-        }
-      } else {
-        const vInf = rest[i] + resistance[i] * current[i];
-        vi = vInf + (vi - vInf) * decay[i];
-      }
-      let s = spikeCount[i] * traceDecay;
-      if (vi >= threshold[i]) {
-        vi = resetV[i];
-        refractoryLeft[i] = refractory[i];
-        spiked[i] = 1;
-        s += 1;
-      } else {
-        spiked[i] = 0;
-      }
-      v[i] = vi;
-      spikeCount[i] = s;
-      output[i] = s / (1 + s);
+    alone(dt, current, 1, 1);
+  }
+
+  function eventStep(input: Float64Array, ge: Float64Array, gi: Float64Array, current: Float64Array, fired: Int32Array) {
+    if (input.length !== size || ge.length !== size || gi.length !== size || current.length !== size || fired.length < size) {
+      throw new Error(`lif: eventStep needs arrays of the population's size ${size}`);
     }
+    const fused = kernel(input, ge, gi, current, fired);
+    return (dt: number, decE: number, decI: number): number => {
+      if (dt !== lastDt) prepare(dt);
+      return fused(dt, input, decE, decI);
+    };
   }
 
   function reset(): void {
@@ -129,7 +139,84 @@ function createLifPopulation(neurons: ReadonlyArray<{ params: ParamValues; init:
   }
 
   reset();
-  return { kind: 'lif', size, v, spiked, output, variables: {}, step, reset, setParam };
+  return { kind: 'lif', size, v, spiked, output, variables: {}, step, reset, setParam, eventStep };
+}
+
+/**
+ * The LIF update of every neuron for one step (self-contained: see
+ * ../kernel.ts). With ge/gi of length n it is the fused event step: the
+ * input current is input + (g_e − g_i), written to `current`, and g_e, g_i
+ * decay; with empty ge/gi the current is the input alone. The input is
+ * `input` when given (captured: its loop compiles without bounds checks),
+ * else the call's `inputArg`. Spikes go to fired[0..count) in ascending
+ * order; returns count. `decay` and `traceDecay[0]` must be prepared for dt.
+ */
+export function lifKernel(
+  n: number,
+  v: Float64Array,
+  spiked: Uint8Array,
+  output: Float64Array,
+  refractoryLeft: Float64Array,
+  spikeCount: Float64Array,
+  tau: Float64Array,
+  resistance: Float64Array,
+  rest: Float64Array,
+  threshold: Float64Array,
+  resetV: Float64Array,
+  refractory: Float64Array,
+  decay: Float64Array,
+  traceDecay: Float64Array,
+  input: Float64Array | null,
+  ge: Float64Array,
+  gi: Float64Array,
+  current: Float64Array,
+  fired: Int32Array,
+): (dt: number, input: Float64Array, decE: number, decI: number) => number {
+  const events = ge.length > 0;
+  const own = input !== null;
+  const fixed = input ?? new Float64Array(0);
+  return (dt: number, inputArg: Float64Array, decE: number, decI: number): number => {
+    const td = traceDecay[0];
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      let I = own ? fixed[i] : inputArg[i];
+      if (events) {
+        I += ge[i] - gi[i];
+        current[i] = I;
+        ge[i] *= decE;
+        gi[i] *= decI;
+      }
+      let vi = v[i];
+      const left = refractoryLeft[i];
+      if (left > 0) {
+        if (left >= dt) {
+          refractoryLeft[i] = left - dt;
+        } else {
+          // The refractory period ends inside this step: integrate the rest of it (one exp per spike, not per step).
+          refractoryLeft[i] = 0;
+          const vInf = rest[i] + resistance[i] * I;
+          vi = vInf + (vi - vInf) * Math.exp(-(dt - left) / tau[i]);
+        }
+      } else {
+        const vInf = rest[i] + resistance[i] * I;
+        vi = vInf + (vi - vInf) * decay[i];
+      }
+      let s = spikeCount[i] * td;
+      if (vi >= threshold[i]) {
+        vi = resetV[i];
+        refractoryLeft[i] = refractory[i];
+        spiked[i] = 1;
+        s += 1;
+        fired[count++] = i;
+      } else {
+        spiked[i] = 0;
+      }
+      v[i] = vi;
+      spikeCount[i] = s;
+      output[i] = s / (1 + s);
+    }
+    return count;
+  };
 }
 
 /**
