@@ -3,24 +3,26 @@
 
 The reference for bench/cuba.ts: the same network, run by Brian2 on the same
 machine. A dev-only benchmark: Brian2 comes from Debian's `python3-brian`
-(`apt-get install -y python3-brian`), not from npm.
+(`apt-get install -y python3-brian`; use Debian's /usr/bin/python3), not npm.
 
-    python3 bench/cuba_brian2.py runtime      # Brian2's default runtime target (Cython)
-    python3 bench/cuba_brian2.py standalone   # C++ standalone, single thread
+    python3 bench/cuba_brian2.py runtime [DURATION_S [SEEDS]]     # default runtime target (Cython)
+    python3 bench/cuba_brian2.py standalone [DURATION_S [SEED]]   # C++ standalone, one thread
 
-Prints one JSON object on its last line:
-    {"target", "brian2", "durationS", "runWallS", "runCpuS", "compileS", "rateHz", "spikes", "synapses"}
+SEEDS is a comma list (default 1): the runtime target times the first seed
+and also runs the others for their firing rates (rates vary a few per cent
+between random networks). Prints one JSON object on its last line:
+    {"target", "brian2", "durationS", "seeds", "runWallS", "runCpuS", "compileS",
+     "rateHz" (mean over seeds), "rates", "spikes", "synapses"}
 runWallS/runCpuS time only the simulation (no code generation, no compilation):
-  runtime:    the second of two identical runs (store/restore), so Cython's
-              compilation and Brian2's code-object caching are paid by the first;
-              compileS = first run minus second.
+  runtime:    the second of two identical runs (store/restore) of the first
+              seed, so Cython's compilation and Brian2's code-object caching
+              are paid by the first; compileS = first run minus second.
   standalone: the binary's own measurement of network.run (std::clock, CPU time
-              of one thread) as runCpuS, and the binary's wall time (including
-              loading arrays and writing results) as runWallS; compileS = code
-              generation + `make`.
+              of its one thread) as runCpuS, and the binary's wall time
+              (including loading arrays and writing results) as runWallS;
+              compileS = code generation + `make`.
 """
 import json
-import os
 import sys
 import tempfile
 import time
@@ -54,30 +56,37 @@ def model(b2):
     return P, Ce, Ci, mon
 
 
-def run_runtime(b2, duration_s, seed):
+def run_runtime(b2, duration_s, seeds):
     b2.prefs.codegen.target = 'cython'
-    b2.seed(seed)
-    P, Ce, Ci, mon = model(b2)
-    net = b2.Network(P, Ce, Ci, mon)
-    net.store()
-    w0, c0 = time.perf_counter(), time.process_time()
-    net.run(duration_s * b2.second)
-    first_wall = time.perf_counter() - w0
-    spikes_first = int(mon.num_spikes)
-    net.restore()
-    w0, c0 = time.perf_counter(), time.process_time()
-    net.run(duration_s * b2.second)
-    wall, cpu = time.perf_counter() - w0, time.process_time() - c0
-    spikes = int(mon.num_spikes)
-    return {'runWallS': wall, 'runCpuS': cpu, 'compileS': max(0.0, first_wall - wall), 'spikes': spikes,
-            'spikesFirstRun': spikes_first, 'synapses': int(len(Ce) + len(Ci))}
+    result, rates = {}, []
+    for k, seed in enumerate(seeds):
+        b2.start_scope()
+        b2.seed(seed)
+        P, Ce, Ci, mon = model(b2)
+        net = b2.Network(P, Ce, Ci, mon)
+        if k == 0:
+            net.store()
+            w0 = time.perf_counter()
+            net.run(duration_s * b2.second)
+            first_wall = time.perf_counter() - w0
+            net.restore()
+            w0, c0 = time.perf_counter(), time.process_time()
+            net.run(duration_s * b2.second)
+            wall, cpu = time.perf_counter() - w0, time.process_time() - c0
+            result = {'runWallS': wall, 'runCpuS': cpu, 'compileS': max(0.0, first_wall - wall),
+                      'spikes': int(mon.num_spikes), 'synapses': int(len(Ce) + len(Ci))}
+        else:
+            net.run(duration_s * b2.second)
+        rates.append(int(mon.num_spikes) / 4000 / duration_s)
+    result['rates'] = rates
+    return result
 
 
-def run_standalone(b2, duration_s, seed):
+def run_standalone(b2, duration_s, seeds):
     directory = tempfile.mkdtemp(prefix='neuroworm-cuba-brian2-')
     b2.set_device('cpp_standalone', directory=directory, build_on_run=False)
     b2.prefs.devices.cpp_standalone.openmp_threads = 0  # one thread
-    b2.seed(seed)
+    b2.seed(seeds[0])
     P, Ce, Ci, mon = model(b2)
     b2.run(duration_s * b2.second)
     t0 = time.perf_counter()
@@ -86,26 +95,30 @@ def run_standalone(b2, duration_s, seed):
     t0 = time.perf_counter()
     b2.device.run(directory=directory, with_output=False, run_args=[])
     binary_wall = time.perf_counter() - t0
+    spikes = int(mon.num_spikes)
     return {'runWallS': binary_wall, 'runCpuS': float(b2.device._last_run_time), 'compileS': compile_s,
-            'spikes': int(mon.num_spikes), 'synapses': int(len(Ce) + len(Ci)), 'directory': directory}
+            'spikes': spikes, 'synapses': int(len(Ce) + len(Ci)), 'rates': [spikes / 4000 / duration_s],
+            'directory': directory}
 
 
 def main():
     if len(sys.argv) < 2 or sys.argv[1] not in TARGETS:
-        print(f'usage: {sys.argv[0]} {"|".join(TARGETS)} [DURATION_S [SEED]]', file=sys.stderr)
+        print(f'usage: {sys.argv[0]} {"|".join(TARGETS)} [DURATION_S [SEEDS]]', file=sys.stderr)
         return 2
     target = sys.argv[1]
     duration_s = float(sys.argv[2]) if len(sys.argv) > 2 else 1.0
-    seed = int(sys.argv[3]) if len(sys.argv) > 3 else 2007
+    seeds = [int(x) for x in sys.argv[3].split(',')] if len(sys.argv) > 3 else [1]
     try:
         import brian2 as b2
     except ImportError:
         print(json.dumps({'target': target, 'error': 'brian2 is not installed (apt-get install -y python3-brian)'}))
         return 3
     b2.prefs.logging.console_log_level = 'WARNING'
-    result = run_runtime(b2, duration_s, seed) if target == 'runtime' else run_standalone(b2, duration_s, seed)
-    result.update({'target': target, 'brian2': b2.__version__, 'durationS': duration_s, 'seed': seed,
-                   'rateHz': result['spikes'] / 4000 / duration_s})
+    run = run_runtime if target == 'runtime' else run_standalone
+    result = run(b2, duration_s, seeds if target == 'runtime' else seeds[:1])
+    result.update({'target': target, 'brian2': b2.__version__, 'durationS': duration_s,
+                   'seeds': seeds if target == 'runtime' else seeds[:1],
+                   'rateHz': sum(result['rates']) / len(result['rates'])})
     print(json.dumps(result))
     return 0
 

@@ -7,6 +7,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { NeuronModel } from '../src/neural/types';
+import type { BenchSuite } from './suite';
 import { resolveNeuronParams } from '../src/neural/params';
 import { hodgkinHuxleyModel } from '../src/neural/models/hodgkin-huxley';
 import { izhikevichModel } from '../src/neural/models/izhikevich';
@@ -79,8 +80,8 @@ export function benchModels(options: { neurons?: number; dtMs?: number; repeats?
   return results;
 }
 
-export function formatModelBench(results: ModelBenchResult[]): string {
-  const lines = ['neuron models: ns per neuron-step, 10,000 neurons, dt = 1 ms (best of 3)'];
+export function formatModelBench(results: ModelBenchResult[], repeats = 3): string {
+  const lines = [`neuron models: ns per neuron-step, 10,000 neurons, dt = 1 ms (best of ${repeats})`];
   for (const r of results) {
     lines.push(
       `  ${r.name.padEnd(30)} ${r.nsPerNeuronStep.toFixed(1).padStart(9)} ns   ` +
@@ -89,6 +90,17 @@ export function formatModelBench(results: ModelBenchResult[]): string {
   }
   return lines.join('\n');
 }
+
+export const suite: BenchSuite = {
+  name: 'models',
+  description: 'neuron-model kernels: ns per neuron-step on 10,000-neuron populations at dt = 1 ms',
+  run({ quick, log }) {
+    const repeats = quick ? 2 : 3;
+    const results = benchModels({ repeats, stepScale: quick ? 0.25 : 1 });
+    for (const line of formatModelBench(results, repeats).split('\n')) log(line);
+    return { data: results, goals: [] };
+  },
+};
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   console.log(formatModelBench(benchModels()));
