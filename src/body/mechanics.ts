@@ -23,8 +23,9 @@
  *
  * which is unconditionally stable, so neither the stiff zig-zag bending mode
  * (≈ 300× faster than the body wave at 20 segments) nor a large drag
- * coefficient can blow the chain up. Self-contact and pokes are added as
- * one-sided stiff terms on the diagonal blocks.
+ * coefficient can blow the chain up. Self-contact and contacts with walls
+ * are one-sided stiff constraints solved by a small active-set loop (a
+ * contact may push, never pull); pokes are force pulses.
  */
 import { createBandedSpd } from './banded';
 import { radiusProfile, type ResolvedBodyOptions } from './params';
@@ -43,18 +44,31 @@ export interface Mechanics {
   /** Per-segment drag across / along the body, µN·ms/mm. */
   readonly drag: { readonly normal: number; readonly tangent: number };
   /**
-   * One-sided pushers (pokes). Push k acts on the body point
-   * q = w·x[seg] + (1 − w)·x[seg + 1] and drives it along the unit vector
-   * (nx, ny) until q·n has grown by `depth` mm beyond `base` (q·n when the
-   * push began); it never pulls.
+   * Poke forces, explicit loads for the next solve: push k presses the body
+   * point q = w·x[seg] + (1 − w)·x[seg + 1] with pushForce[k] µN along the
+   * unit vector (pushNx, pushNy).
    */
   setPushes(count: number): void;
   readonly pushSeg: Int32Array;
   readonly pushW: Float64Array;
   readonly pushNx: Float64Array;
   readonly pushNy: Float64Array;
-  readonly pushBase: Float64Array;
-  readonly pushDepth: Float64Array;
+  readonly pushForce: Float64Array;
+  /**
+   * How fast the point w·x[seg] + (1 − w)·x[seg + 1] of the free body would
+   * move along n per µN pushed on it there, mm/ms per µN (drag, bending and
+   * links included; contacts ignored). Used to size pokes.
+   */
+  pointMobility(x: Float64Array, act: Float64Array, dtMs: number, seg: number, w: number, nx: number, ny: number): number;
+  /**
+   * Obstacles touching the body (walls, other worms), from the last physics
+   * update: segment obsSeg[k] may not move further along −(obsNx, obsNy)
+   * (the normal points out of the obstacle). Capacity 2 × segments.
+   */
+  setObstacles(count: number): void;
+  readonly obsSeg: Int32Array;
+  readonly obsNx: Float64Array;
+  readonly obsNy: Float64Array;
   /**
    * Displacement δ (mm, x,y interleaved) of every segment over the next dt ms.
    * x: centres in mm; act: 2N activations 0..1 (left row then right row).
@@ -66,6 +80,7 @@ export interface Mechanics {
 }
 
 export const MAX_PUSHES = 16;
+const MAX_ACTIVE_SET_ITERATIONS = 6;
 
 export function createMechanics(o: ResolvedBodyOptions): Mechanics {
   const N = o.segments;
@@ -111,6 +126,7 @@ export function createMechanics(o: ResolvedBodyOptions): Mechanics {
   const n = 2 * N;
   const band = createBandedSpd(n, 5);
   const rhs = new Float64Array(n);
+  const scratch = new Float64Array(n);
   const tx = new Float64Array(N);
   const ty = new Float64Array(N);
   const g = new Float64Array(6);
@@ -126,20 +142,12 @@ export function createMechanics(o: ResolvedBodyOptions): Mechanics {
   const pushNx = new Float64Array(MAX_PUSHES);
   const pushNy = new Float64Array(MAX_PUSHES);
   const pushW = new Float64Array(MAX_PUSHES);
-  const pushBase = new Float64Array(MAX_PUSHES);
-  const pushDepth = new Float64Array(MAX_PUSHES);
+  const pushForce = new Float64Array(MAX_PUSHES);
   const cv = new Float64Array(4);
   let pushes = 0;
 
   const a = band.a;
   const W = 6; // band row width (p + 1)
-  /** Adds w·(ux,uy)(ux,uy)ᵀ to the diagonal block of segment i. */
-  const addNodeOuter = (i: number, w: number, ux: number, uy: number) => {
-    const d = 2 * i;
-    a[d * W] += w * ux * ux;
-    a[(d + 1) * W + 1] += w * uy * ux;
-    a[(d + 1) * W] += w * uy * uy;
-  };
 
   const jointActivation = (act: Float64Array, side: number, j: number): number => {
     const b = side * N;
@@ -148,7 +156,62 @@ export function createMechanics(o: ResolvedBodyOptions): Mechanics {
     return act[b + j];
   };
 
-  const solve = (x: Float64Array, act: Float64Array, dt: number, delta: Float64Array): boolean => {
+  // Unilateral constraints: point q = w·x[seg] + (1 − w)·x[seg + 1] must move at least
+  // `target` mm along the unit vector n this step (a contact that pushes, never pulls).
+  const CAP = 8 * N + MAX_PUSHES;
+  const cSeg = new Int32Array(CAP);
+  const cW = new Float64Array(CAP);
+  const cNx = new Float64Array(CAP);
+  const cNy = new Float64Array(CAP);
+  const cTarget = new Float64Array(CAP);
+  const cStiff = new Float64Array(CAP);
+  const cOn = new Uint8Array(CAP);
+  let nc = 0;
+  const base = new Float64Array(a.length);
+  const rhsBase = new Float64Array(n);
+  const obsSeg = new Int32Array(2 * N);
+  const obsNx = new Float64Array(2 * N);
+  const obsNy = new Float64Array(2 * N);
+  let obstacles = 0;
+
+  const addConstraint = (seg: number, w: number, nx: number, ny: number, target: number, stiff: number) => {
+    if (nc === CAP) return;
+    cStiff[nc] = stiff;
+    cSeg[nc] = seg;
+    cW[nc] = seg < N - 1 ? w : 1;
+    cNx[nc] = nx;
+    cNy[nc] = ny;
+    cTarget[nc] = target;
+    cOn[nc] = 1;
+    nc++;
+  };
+  const loadConstraint = (k: number) => {
+    const stiff = cStiff[k];
+    const i = cSeg[k];
+    const w0 = cW[k];
+    cv[0] = w0 * cNx[k];
+    cv[1] = w0 * cNy[k];
+    cv[2] = (1 - w0) * cNx[k];
+    cv[3] = (1 - w0) * cNy[k];
+    const dofs = i < N - 1 ? 4 : 2;
+    const d = 2 * i;
+    for (let p = 0; p < dofs; p++) {
+      rhs[d + p] += stiff * cTarget[k] * cv[p];
+      const row = (d + p) * W;
+      const gp = stiff * cv[p];
+      for (let q = 0; q <= p; q++) a[row + (p - q)] += gp * cv[q];
+    }
+  };
+  const reaction = (k: number, delta: Float64Array): number => {
+    const d = 2 * cSeg[k];
+    const w0 = cW[k];
+    let moved = w0 * (delta[d] * cNx[k] + delta[d + 1] * cNy[k]);
+    if (w0 < 1) moved += (1 - w0) * (delta[d + 2] * cNx[k] + delta[d + 3] * cNy[k]);
+    return cTarget[k] - moved;
+  };
+
+  /** Fills the band matrix and dt·F into rhs: drag, links, bending, muscles, poke forces. */
+  const assemble = (x: Float64Array, act: Float64Array, dt: number): number => {
     band.clear();
     rhs.fill(0);
 
@@ -235,7 +298,28 @@ export function createMechanics(o: ResolvedBodyOptions): Mechanics {
       }
     }
 
-    // Self-contact: each of two overlapping segments is driven stiffly to take half the overlap.
+    // Pokes: explicit force pulses (always pushing; bounded, so a pick cannot
+    // drive the body through a wall, only press it there).
+    for (let k = 0; k < pushes; k++) {
+      const d = 2 * pushSeg[k];
+      const w0 = pushW[k];
+      const fx = dt * pushForce[k] * pushNx[k];
+      const fy = dt * pushForce[k] * pushNy[k];
+      rhs[d] += w0 * fx;
+      rhs[d + 1] += w0 * fy;
+      if (w0 < 1) {
+        rhs[d + 2] += (1 - w0) * fx;
+        rhs[d + 3] += (1 - w0) * fy;
+      }
+    }
+    return wAx;
+  };
+
+  const solve = (x: Float64Array, act: Float64Array, dt: number, delta: Float64Array): boolean => {
+    const wAx = assemble(x, act, dt);
+
+    // One-sided contacts (self-contact, walls) as an active set of stiff constraints.
+    nc = 0;
     for (let c = 0; c < nContacts; c++) {
       const i = contactI[c];
       const j = contactJ[c];
@@ -245,43 +329,54 @@ export function createMechanics(o: ResolvedBodyOptions): Mechanics {
       const d2 = dx * dx + dy * dy;
       if (d2 >= rr * rr || d2 === 0) continue;
       const d = Math.sqrt(d2);
-      const ux = dx / d;
-      const uy = dy / d;
-      const half = 0.5 * (rr - d);
-      addNodeOuter(i, wAx, ux, uy);
-      addNodeOuter(j, wAx, ux, uy);
-      rhs[2 * i] -= wAx * half * ux;
-      rhs[2 * i + 1] -= wAx * half * uy;
-      rhs[2 * j] += wAx * half * ux;
-      rhs[2 * j + 1] += wAx * half * uy;
+      // Each of the two segments is driven to take half the overlap, away from the other.
+      addConstraint(i, 1, -dx / d, -dy / d, 0.5 * (rr - d), wAx);
+      addConstraint(j, 1, dx / d, dy / d, 0.5 * (rr - d), wAx);
     }
+    for (let k = 0; k < obstacles; k++) addConstraint(obsSeg[k], 1, obsNx[k], obsNy[k], 0, wAx);
 
-    // Pokes: one-sided stiff pushers on a point between two neighbouring segments.
-    for (let k = 0; k < pushes; k++) {
-      const i = pushSeg[k];
-      const w0 = pushW[k];
-      const w1 = 1 - w0;
-      const nx = pushNx[k];
-      const ny = pushNy[k];
-      const d = 2 * i;
-      const dofs = i < N - 1 ? 4 : 2;
-      let q = w0 * (x[d] * nx + x[d + 1] * ny);
-      if (dofs === 4) q += w1 * (x[d + 2] * nx + x[d + 3] * ny);
-      const gap = pushDepth[k] - (q - pushBase[k]);
-      if (gap <= 0) continue;
-      cv[0] = w0 * nx;
-      cv[1] = w0 * ny;
-      cv[2] = w1 * nx;
-      cv[3] = w1 * ny;
-      for (let p = 0; p < dofs; p++) {
-        rhs[d + p] += wAx * gap * cv[p];
-        const row = (d + p) * W;
-        const gp = wAx * cv[p];
-        for (let qq = 0; qq <= p; qq++) a[row + (p - qq)] += gp * cv[qq];
+    if (nc === 0) return band.solve(rhs, delta);
+    base.set(a);
+    rhsBase.set(rhs);
+    for (let iter = 0; iter < MAX_ACTIVE_SET_ITERATIONS; iter++) {
+      if (iter > 0) {
+        a.set(base);
+        rhs.set(rhsBase);
       }
+      for (let k = 0; k < nc; k++) if (cOn[k]) loadConstraint(k);
+      if (!band.solve(rhs, delta)) return false;
+      // A contact may push but never pull: drop those whose reaction came out negative.
+      let dropped = false;
+      for (let k = 0; k < nc; k++) {
+        if (cOn[k] && reaction(k, delta) < -1e-12) {
+          cOn[k] = 0;
+          dropped = true;
+        }
+      }
+      if (!dropped) break;
     }
+    return true;
+  };
 
-    return band.solve(rhs, delta);
+  const pointMobility = (x: Float64Array, act: Float64Array, dt: number, seg: number, w: number, nx: number, ny: number): number => {
+    const saved = pushes;
+    pushes = 0;
+    assemble(x, act, dt);
+    pushes = saved;
+    rhs.fill(0);
+    const d = 2 * seg;
+    const w1 = seg < N - 1 ? 1 - w : 0;
+    const w0 = 1 - w1;
+    rhs[d] = w0 * nx;
+    rhs[d + 1] = w0 * ny;
+    if (w1 > 0) {
+      rhs[d + 2] = w1 * nx;
+      rhs[d + 3] = w1 * ny;
+    }
+    if (!band.solve(rhs, scratch)) return NaN;
+    let m = w0 * (scratch[d] * nx + scratch[d + 1] * ny);
+    if (w1 > 0) m += w1 * (scratch[d + 2] * nx + scratch[d + 3] * ny);
+    return m; // A δ = dt·F with F = c: δ·c per unit force per step is dt·(cᵀA⁻¹c); rate = cᵀA⁻¹c
   };
 
   const curvature = (x: Float64Array, out: Float64Array): Float64Array => {
@@ -305,12 +400,18 @@ export function createMechanics(o: ResolvedBodyOptions): Mechanics {
     setPushes(count: number) {
       pushes = count;
     },
+    setObstacles(count: number) {
+      obstacles = count;
+    },
+    obsSeg,
+    obsNx,
+    obsNy,
     pushSeg,
     pushW,
     pushNx,
     pushNy,
-    pushBase,
-    pushDepth,
+    pushForce,
+    pointMobility,
     solve,
     curvature,
   };

@@ -65,8 +65,10 @@ export class WormBody {
   private pokes = 0;
   private readonly pokeAge = new Float64Array(MAX_PUSHES);
   private readonly pokeDuration = new Float64Array(MAX_PUSHES);
-  private readonly pokeDepth = new Float64Array(MAX_PUSHES);
+  /** Peak force of each poke, µN. */
+  private readonly pokePeak = new Float64Array(MAX_PUSHES);
   private time = 0;
+  private obstacleCount = 0;
 
   constructor(engine: Matter.Engine, options: WormBodyOptions = {}) {
     const g = engine.gravity;
@@ -192,7 +194,7 @@ export class WormBody {
       if (!Number.isFinite(x[k])) throw new BodyInstabilityError(this.time, issueAt(k, 'position', x[k]));
     }
     this.xStart.set(x);
-    this.updatePushes();
+    this.updatePushes(dtMs);
     if (!this.mech.solve(x, this.act, dtMs, this.delta)) {
       throw new BodyInstabilityError(this.time, { segment: -1, quantity: 'velocity', axis: 'x', value: NaN });
     }
@@ -207,6 +209,10 @@ export class WormBody {
       const uy = (b.position.y - b.positionPrev.y) * corr;
       b.force.x += (b.mass * (d[2 * i] * S - ux)) / dt2;
       b.force.y += (b.mass * (d[2 * i + 1] * S - uy)) / dt2;
+      // matter re-applies a share of last step's constraint and contact corrections
+      // ("warming"); with no inertia those are stale pushes, so start each step clean.
+      b.constraintImpulse.x = b.constraintImpulse.y = b.constraintImpulse.angle = 0;
+      b.positionImpulse.x = b.positionImpulse.y = 0;
     }
   }
 
@@ -218,6 +224,7 @@ export class WormBody {
     for (let k = 0; k < x.length; k++) v[k] = (x[k] - this.xStart[k]) / dtMs;
     this.time += dtMs;
     this.agePokes(dtMs);
+    this.collectObstacles();
     const issue = this.checkFinite();
     if (issue) throw new BodyInstabilityError(this.time, issue);
   }
@@ -287,24 +294,16 @@ export class WormBody {
 
   /**
    * Which segments touch a body that is not part of this worm (walls,
-   * obstacles, other worms) after the last update: out[i] = 1. Returns the count.
+   * obstacles, other worms) in the last update: out[i] = 1. Returns the count.
    */
   contacts(out: Uint8Array = new Uint8Array(this.segments)): number {
     out.fill(0);
     let count = 0;
-    const list = this.engine.pairs.list;
-    for (let k = 0; k < list.length; k++) {
-      const p = list[k];
-      if (!p.isActive || p.isSensor) continue;
-      const ia = this.ids.get(p.bodyA.id);
-      const ib = this.ids.get(p.bodyB.id);
-      if (ia !== undefined && ib === undefined) {
-        if (!out[ia]) count++;
-        out[ia] = 1;
-      } else if (ib !== undefined && ia === undefined) {
-        if (!out[ib]) count++;
-        out[ib] = 1;
-      }
+    const m = this.mech;
+    for (let k = 0; k < this.obstacleCount; k++) {
+      const i = m.obsSeg[k];
+      if (!out[i]) count++;
+      out[i] = 1;
     }
     return count;
   }
@@ -391,19 +390,24 @@ export class WormBody {
     }
     const depth = force * scale * (kind === 'harsh' ? this.options.pokeHarshMm : this.options.pokeGentleMm);
     if (depth <= 0) return;
+    // Size the force so the free body point would move `depth` over the pulse:
+    // ∫ F sin(πt/T) dt = 2FT/π, times the point's mobility on the pulse's time scale.
+    const T = this.options.pokeDurationMs;
+    const m = this.mech;
+    const mobility = m.pointMobility(this.x, this.act, T / 2, i, w0, nx, ny);
+    if (!(mobility > 0 && Number.isFinite(mobility))) {
+      throw new BodyInstabilityError(this.time, { segment: i, quantity: 'position', axis: 'x', value: mobility });
+    }
     if (this.pokes === MAX_PUSHES) this.dropOldestPoke();
     const k = this.pokes++;
-    const m = this.mech;
     m.pushSeg[k] = i;
     m.pushW[k] = w0;
     m.pushNx[k] = nx;
     m.pushNy[k] = ny;
-    const x = this.x;
-    m.pushBase[k] = w0 * (x[2 * i] * nx + x[2 * i + 1] * ny) + (1 - w0) * (x[2 * i + 2] * nx + x[2 * i + 3] * ny);
-    m.pushDepth[k] = 0;
+    m.pushForce[k] = 0;
     this.pokeAge[k] = 0;
-    this.pokeDuration[k] = this.options.pokeDurationMs;
-    this.pokeDepth[k] = depth;
+    this.pokeDuration[k] = T;
+    this.pokePeak[k] = (depth * Math.PI) / (2 * T * mobility);
   }
 
   // ---- stability guard ------------------------------------------------------
@@ -443,6 +447,8 @@ export class WormBody {
     this.vel.fill(0);
     this.pokes = 0;
     this.mech.setPushes(0);
+    this.obstacleCount = 0;
+    this.mech.setObstacles(0);
   }
 
   /** Remove the worm's bodies and constraints from the engine. */
@@ -482,10 +488,38 @@ export class WormBody {
     return l > 0 ? [dx / l, dy / l] : [1, 0];
   }
 
-  /** Pick depth follows a half sine: in over the first half of the poke, out over the second. */
-  private updatePushes(): void {
+  /**
+   * Contacts with bodies outside this worm, read from matter's active pairs:
+   * the next solve keeps those segments from moving further into them, so
+   * muscles and pokes push against walls instead of through them.
+   */
+  private collectObstacles(): void {
+    const m = this.mech;
+    const cap = m.obsSeg.length;
+    let k = 0;
+    const list = this.engine.pairs.list;
+    for (let p = 0; p < list.length && k < cap; p++) {
+      const pair = list[p];
+      if (!pair.isActive || pair.isSensor) continue;
+      const ia = this.ids.get(pair.bodyA.id);
+      const ib = this.ids.get(pair.bodyB.id);
+      if ((ia === undefined) === (ib === undefined)) continue; // not ours, or worm with itself
+      // matter's collision normal points toward bodyA; we want it pointing at our segment.
+      const n = pair.collision.normal;
+      const sign = ia !== undefined ? 1 : -1;
+      m.obsSeg[k] = ia ?? (ib as number);
+      m.obsNx[k] = sign * n.x;
+      m.obsNy[k] = sign * n.y;
+      k++;
+    }
+    this.obstacleCount = k;
+    m.setObstacles(k);
+  }
+
+  /** Poke force follows a half sine over the poke (sampled mid-step). */
+  private updatePushes(dtMs: number): void {
     for (let k = 0; k < this.pokes; k++) {
-      this.mech.pushDepth[k] = this.pokeDepth[k] * Math.sin((Math.PI * this.pokeAge[k]) / this.pokeDuration[k]);
+      this.mech.pushForce[k] = this.pokePeak[k] * Math.sin((Math.PI * (this.pokeAge[k] + dtMs / 2)) / this.pokeDuration[k]);
     }
     this.mech.setPushes(this.pokes);
   }
@@ -510,11 +544,10 @@ export class WormBody {
       m.pushW[j] = m.pushW[j + 1];
       m.pushNx[j] = m.pushNx[j + 1];
       m.pushNy[j] = m.pushNy[j + 1];
-      m.pushBase[j] = m.pushBase[j + 1];
-      m.pushDepth[j] = m.pushDepth[j + 1];
+      m.pushForce[j] = m.pushForce[j + 1];
       this.pokeAge[j] = this.pokeAge[j + 1];
       this.pokeDuration[j] = this.pokeDuration[j + 1];
-      this.pokeDepth[j] = this.pokeDepth[j + 1];
+      this.pokePeak[j] = this.pokePeak[j + 1];
     }
     this.pokes--;
     m.setPushes(this.pokes);
