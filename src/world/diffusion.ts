@@ -8,15 +8,23 @@
  * boundary is no-flux everywhere, so without decay and sources the total
  * Σ c·dx² is conserved (to rounding).
  *
- * Explicit 5-point scheme (forward Euler), stable and positive for
- * r = D·dt/dx² ≤ 1/4; decay is applied exactly per step (c *= e^(−k·dt)),
- * so it never limits the step. `advance` sub-steps to stay stable;
- * `step` refuses a dt that is not.
+ * Explicit 5-point scheme (forward Euler) for diffusion, stable and positive
+ * for r = D·dt/dx² ≤ 1/4; decay is implicit,
+ *
+ *   c' = (c + r·Σ_open neighbours (c_j − c) + dt·s) / (1 + k·dt),
+ *
+ * so it never limits the step and the scheme's fixed point is exactly the
+ * discrete steady state that `solveSteady` finds (a solved gradient does not
+ * drift when stepping starts). `step` refuses a dt with r > 1/4; `advance`
+ * sub-steps at r ≤ 1/5, where the grid-scale checkerboard mode (amplification
+ * 1 − 8r) is damped rather than left to flip.
  */
 import type { FieldGrid } from './grid';
 
 /** Largest stable r = D·dt/dx² for the explicit 2-D scheme. */
 export const MAX_STABLE_R = 0.25;
+/** r used by `advance`: below the limit, so a point release spreads smoothly instead of in a checkerboard. */
+export const SUBSTEP_R = 0.2;
 
 export interface DiffusionOptions {
   /** D, mm²/s. */
@@ -106,7 +114,7 @@ export class DiffusionGrid {
       );
     if (this.neighboursStale) this.updateNeighbours();
     const { c, next, open, nOpen, source } = this;
-    const f = this.decay > 0 ? Math.exp(-this.decay * dtS) : 1;
+    const f = 1 / (1 + this.decay * dtS);
     const s = this.grid.stride;
     const end = c.length - s;
     // Closed cells hold 0, so the sum of the four neighbours is the sum over open ones.
@@ -118,12 +126,13 @@ export class DiffusionGrid {
     this.c = next;
   }
 
-  /** Advance dtS seconds in equal sub-steps no larger than the stable step; returns the number of sub-steps. */
+  /** Advance dtS seconds in equal sub-steps with r ≤ SUBSTEP_R; returns the number of sub-steps. */
   advance(dtS: number): number {
     if (!(dtS > 0)) return 0;
-    const n = Math.max(1, Math.ceil(dtS / this.maxStableDt() - 1e-9));
-    const h = dtS / n;
-    for (let k = 0; k < n; k++) this.step(h);
+    const h = this.grid.cellMm;
+    const n = Math.max(1, Math.ceil(dtS / ((SUBSTEP_R * h * h) / this.diffusion) - 1e-9));
+    const sub = dtS / n;
+    for (let k = 0; k < n; k++) this.step(sub);
     return n;
   }
 
@@ -133,40 +142,44 @@ export class DiffusionGrid {
    */
   solveSteady(opts: { tolerance?: number; maxIterations?: number } = {}): SteadyResult {
     if (!(this.decay > 0)) throw new RangeError('solveSteady needs decay > 0: without decay the odour never settles');
-    const tol = opts.tolerance ?? 1e-10;
+    const tol = opts.tolerance ?? 1e-8;
     const maxIt = opts.maxIterations ?? 20_000;
     if (this.neighboursStale) this.updateNeighbours();
     const g = this.grid;
     const { c, open, nOpen, source } = this;
-    const dx2 = g.cellMm * g.cellMm;
-    const a = this.diffusion / dx2;
+    const a = this.diffusion / (g.cellMm * g.cellMm);
     const k = this.decay;
     const s = g.stride;
-    const omega = 2 / (1 + Math.sin(Math.PI / Math.max(g.nx, g.ny, 2)));
-    let change = Infinity;
-    let it = 0;
-    while (it < maxIt) {
-      it++;
+    // 1 / diagonal of the operator on open cells, 0 on closed ones: closed cells then stay 0 without a branch.
+    const inv = g.newArray();
+    for (let i = 0; i < inv.length; i++) inv[i] = open[i] / (a * nOpen[i] + k);
+    /** One red-black sweep with relaxation omega; returns the largest change relative to the largest value. */
+    const sweep = (omega: number): number => {
       let maxDelta = 0;
       let maxC = 0;
       for (let colour = 0; colour < 2; colour++) {
         for (let iy = 0; iy < g.ny; iy++) {
-          let i = (iy + 1) * s + 1 + ((iy + colour) & 1);
           const rowEnd = (iy + 1) * s + 1 + g.nx;
-          for (; i < rowEnd; i += 2) {
-            if (open[i] === 0) continue;
-            const target = (a * (c[i - 1] + c[i + 1] + c[i - s] + c[i + s]) + source[i]) / (a * nOpen[i] + k);
-            const d = omega * (target - c[i]);
-            let v = c[i] + d;
-            if (v < 0) v = 0;
-            const ad = Math.abs(v - c[i]);
+          for (let i = (iy + 1) * s + 1 + ((iy + colour) & 1); i < rowEnd; i += 2) {
+            const ci = c[i];
+            const d = omega * ((a * (c[i - 1] + c[i + 1] + c[i - s] + c[i + s]) + source[i]) * inv[i] - ci);
+            const v = ci + d;
+            c[i] = v;
+            const ad = d < 0 ? -d : d;
             if (ad > maxDelta) maxDelta = ad;
             if (v > maxC) maxC = v;
-            c[i] = v;
           }
         }
       }
-      change = maxC > 0 ? maxDelta / maxC : maxDelta;
+      return maxC > 0 ? maxDelta / maxC : maxDelta;
+    };
+    // The optimal ω of the square Poisson problem; decay only speeds convergence.
+    const omega = 2 / (1 + Math.sin(Math.PI / Math.max(g.nx, g.ny, 2)));
+    let change = Infinity;
+    let it = 0;
+    while (it < maxIt) {
+      change = sweep(omega);
+      it++;
       if (change <= tol) return { iterations: it, change, converged: true };
     }
     return { iterations: it, change, converged: false };

@@ -37,6 +37,10 @@ export interface AddFoodOptions {
   eatRate?: number;
 }
 
+/** Steady odour states already solved, per seeded-generator factory and arena (oldest dropped first). */
+const steadyCache = new WeakMap<MakeRand, Map<string, Float64Array>>();
+const STEADY_CACHE_SIZE = 16;
+
 export class World {
   readonly arena: Arena;
   readonly resolved: ResolvedArena;
@@ -61,7 +65,23 @@ export class World {
       this.food_.push({ id: f.id ?? `food[${i}]`, x: f.at[0], y: f.at[1], radius: f.radius, amount: f.amount, emission: f.emission, eatRate: f.eatRate }),
     );
     this.refreshEmitters();
-    if (arena.chemicals.start === 'steady' && arena.chemicals.decay > 0) this.fields.odour.solveSteady();
+    if (arena.chemicals.start === 'steady' && arena.chemicals.decay > 0) this.startSteady(opts.makeRand);
+  }
+
+  /** Start the odour at its steady state; the same arena (and generator) reuses an earlier solve, bit for bit the same. */
+  private startSteady(makeRand: MakeRand): void {
+    let perRand = steadyCache.get(makeRand);
+    if (!perRand) steadyCache.set(makeRand, (perRand = new Map()));
+    const key = JSON.stringify(this.arena);
+    const odour = this.fields.odour;
+    const hit = perRand.get(key);
+    if (hit) {
+      odour.c.set(hit);
+      return;
+    }
+    odour.solveSteady();
+    if (perRand.size >= STEADY_CACHE_SIZE) perRand.delete(perRand.keys().next().value as string);
+    perRand.set(key, odour.c.slice());
   }
 
   /** Simulated time the world has been advanced by, ms. */
