@@ -49,6 +49,8 @@ export class World {
   private readonly food_: FoodPatch[] = [];
   private readonly zoneById = new Map<string, Zone>();
   private emittersStale = true;
+  /** True while nothing has ever emitted odour: the field is all zero and updates can be skipped. */
+  private odourIdle = true;
   private pendingMs = 0;
   private time = 0;
   private nextFoodId = 1;
@@ -119,7 +121,7 @@ export class World {
     while (this.pendingMs >= this.fieldUpdateMs) {
       this.pendingMs -= this.fieldUpdateMs;
       if (this.emittersStale) this.refreshEmitters();
-      this.fields.odour.advance(this.fieldUpdateMs / 1000);
+      if (!this.odourIdle) this.fields.odour.advance(this.fieldUpdateMs / 1000);
     }
   }
 
@@ -230,6 +232,7 @@ export class World {
     for (const s of this.arena.chemicals.sources) emitters.push({ x: s.at[0], y: s.at[1], radius: s.radius, rate: s.emission });
     this.fields.setEmitters(emitters);
     this.emittersStale = false;
+    if (emitters.some((e) => e.rate > 0)) this.odourIdle = false;
   }
 }
 
