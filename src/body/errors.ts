@@ -1,0 +1,29 @@
+/** Which state of which segment went non-finite. */
+export interface FiniteIssue {
+  segment: number;
+  quantity: 'position' | 'velocity';
+  axis: 'x' | 'y';
+  value: number;
+}
+
+/**
+ * Thrown by WormBody.step when a segment's position or velocity is NaN or
+ * infinite: the simulation stops at the first bad step instead of drawing
+ * garbage from then on.
+ */
+export class BodyInstabilityError extends Error {
+  readonly timeMs: number;
+  readonly issue: FiniteIssue;
+
+  constructor(timeMs: number, issue: FiniteIssue) {
+    super(
+      `WormBody became unstable at t = ${timeMs.toFixed(1)} ms: segment ${issue.segment} ` +
+        `${issue.quantity}.${issue.axis} = ${issue.value}. ` +
+        'Hint: reduce muscle strength (muscleForceUN), poke force or the step (dtMs ≤ 10 ms), ' +
+        'and check that no NaN reached setActivations or applyForceAt.',
+    );
+    this.name = 'BodyInstabilityError';
+    this.timeMs = timeMs;
+    this.issue = issue;
+  }
+}
