@@ -110,3 +110,21 @@ describe('docs/world.md', () => {
     expect(w.solids.some((s) => s.id.startsWith('forest#'))).toBe(true);
   });
 });
+
+describe('parseArena inside a larger file', () => {
+  it('puts the arena path in front of every reported path', () => {
+    const { lines, error } = problems2({ ...minimal, food: [{ at: [1, 1], radius: 0 }] });
+    expect(lines).toEqual(['arena.food[0].radius: must be > 0 (got 0)']);
+    expect(error.message).toContain('scenario.yaml: arena.food[0].radius: ');
+  });
+});
+
+function problems2(input: unknown): { error: ArenaError; lines: string[] } {
+  try {
+    parseArena(input, 'scenario.yaml', ['arena']);
+  } catch (e) {
+    if (!(e instanceof ArenaError)) throw e;
+    return { error: e, lines: e.issues.map((i) => `${i.path}: ${i.message}`) };
+  }
+  throw new Error('expected parseArena to refuse the input');
+}
