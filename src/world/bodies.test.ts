@@ -4,6 +4,7 @@ import { ARENA_LABEL, addArenaBodies, type ArenaBodyInfo } from './bodies';
 import { parseArena } from './parse';
 import { resolveArena } from './resolve';
 import { seededRand } from './testing';
+import { World } from './world';
 
 const S = 100; // matter units per mm
 
@@ -115,5 +116,13 @@ describe('addArenaBodies', () => {
   it('refuses a scale that is not a positive number', () => {
     const arena = parseArena({ name: 'x', plate: { shape: 'rect', size: [4, 4] }, start: { at: [2, 2] } });
     expect(() => addArenaBodies(engine(), resolveArena(arena, seededRand), 0)).toThrow(/unitsPerMm must be > 0/);
+  });
+});
+
+describe('addArenaBodies with a World', () => {
+  it('takes the world itself as well as its resolved arena', () => {
+    const w = new World(parseArena({ name: 'x', plate: { shape: 'rect', size: [4, 4] }, obstacles: [{ type: 'circle', at: [1, 1], radius: 0.2 }], start: { at: [2, 2] } }), { makeRand: seededRand });
+    const b = addArenaBodies(engine(), w, S);
+    expect(b.bodies.length).toBe(5);
   });
 });

@@ -59,12 +59,18 @@ function polygonBody(shape: PolygonShape, s: number, options: Matter.IBodyDefini
 }
 
 /**
- * Add the arena's rim, walls and obstacles to `engine.world` as static
- * bodies. The rim lies outside the plate (its inner face on the plate's
+ * Add the arena's rim, walls and obstacles (of a resolved arena, or a World's)
+ * to `engine.world` as static bodies. The rim lies outside the plate (its inner face on the plate's
  * edge), `rim` mm thick; a dish's rim is a ring of tangent blocks whose inner
  * faces stay within 0.01 mm of the circle.
  */
-export function addArenaBodies(engine: Matter.Engine, arena: ResolvedArena, unitsPerMm: number, opts: ArenaBodiesOptions = {}): ArenaBodies {
+export function addArenaBodies(
+  engine: Matter.Engine,
+  arenaOrWorld: ResolvedArena | { readonly resolved: ResolvedArena },
+  unitsPerMm: number,
+  opts: ArenaBodiesOptions = {},
+): ArenaBodies {
+  const arena = 'resolved' in arenaOrWorld ? arenaOrWorld.resolved : arenaOrWorld;
   if (!(unitsPerMm > 0 && Number.isFinite(unitsPerMm))) throw new RangeError(`addArenaBodies: unitsPerMm must be > 0 (got ${unitsPerMm})`);
   const s = unitsPerMm;
   const info = new Map<number, ArenaBodyInfo>();

@@ -52,6 +52,8 @@ export class DiffusionGrid {
   readonly source: Float64Array;
   diffusion: number;
   decay: number;
+  /** Cells were closed since nOpen was last counted. */
+  private neighboursStale = false;
 
   constructor(
     readonly grid: FieldGrid,
@@ -89,8 +91,6 @@ export class DiffusionGrid {
       }
     this.neighboursStale = true;
   }
-
-  private neighboursStale = false;
 
   private updateNeighbours(): void {
     const { open, nOpen } = this;

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ArenaError } from './errors';
 import { parseArena } from './parse';
+import { seededRand } from './testing';
+import { World } from './world';
 
 const minimal = { name: 'tiny', plate: { shape: 'rect', size: [10, 8] }, start: { at: [5, 4] } };
 
@@ -94,3 +97,34 @@ describe('parseArena', () => {
     expect(problems({ ...minimal, grid: { cellMm: 0.01 } }).lines[0]).toMatch(/^grid\.cellMm: a 0\.01 mm cell gives a 1000-cell grid side \(at most 512\); use cellMm ≥ 0\.01953125/);
   });
 });
+
+describe('docs/world.md', () => {
+  it('its example arena parses and makes a world', () => {
+    const text = readFileSync(new URL('../../docs/world.md', import.meta.url), 'utf8');
+    const section = text.slice(text.indexOf('## Arena file format'));
+    const json = section.slice(section.indexOf('```json') + 7, section.indexOf('```', section.indexOf('```json') + 7));
+    const a = parseArena(json, 'docs/world.md');
+    expect(a.name).toBe('example');
+    const w = new World(a, { makeRand: seededRand });
+    expect(w.inZone('copper', 4.15, 4)).toBe(true);
+    expect(w.solids.some((s) => s.id.startsWith('forest#'))).toBe(true);
+  });
+});
+
+describe('parseArena inside a larger file', () => {
+  it('puts the arena path in front of every reported path', () => {
+    const { lines, error } = problems2({ ...minimal, food: [{ at: [1, 1], radius: 0 }] });
+    expect(lines).toEqual(['arena.food[0].radius: must be > 0 (got 0)']);
+    expect(error.message).toContain('scenario.yaml: arena.food[0].radius: ');
+  });
+});
+
+function problems2(input: unknown): { error: ArenaError; lines: string[] } {
+  try {
+    parseArena(input, 'scenario.yaml', ['arena']);
+  } catch (e) {
+    if (!(e instanceof ArenaError)) throw e;
+    return { error: e, lines: e.issues.map((i) => `${i.path}: ${i.message}`) };
+  }
+  throw new Error('expected parseArena to refuse the input');
+}

@@ -45,8 +45,10 @@ function describe(iss: z.core.$ZodIssue): string {
       }
       return `does not match any allowed form (got ${show(input)})`;
     }
+    case 'invalid_format':
+      return `${iss.message} (got ${show(input)})`;
     default:
-      // unrecognized_keys, invalid_format and custom issues carry the schema's own message.
+      // unrecognized_keys and custom issues carry the schema's own message.
       return iss.message;
   }
 }
@@ -55,21 +57,24 @@ function describe(iss: z.core.$ZodIssue): string {
  * Parse and check an arena: `input` is the file's text or its parsed JSON.
  * Returns the arena with every default filled in; throws an ArenaError that
  * lists each problem as `fileName: path: what is wrong; the fix`.
+ * `at` is the arena's own path inside a larger file (e.g. `arena` in a
+ * scenario), put in front of every reported path.
  */
-export function parseArena(input: unknown, fileName = '<arena>'): Arena {
+export function parseArena(input: unknown, fileName = '<arena>', at: readonly (string | number)[] = []): Arena {
+  const place = (path: readonly (string | number)[]) => formatPath([...at, ...path]);
   let data = input;
   if (typeof input === 'string') {
     try {
       data = JSON.parse(input);
     } catch (e) {
       throw new ArenaError(fileName, [
-        { path: '', message: `not valid JSON (${e instanceof Error ? e.message : String(e)}); check quotes, commas and brackets` },
+        { path: place([]), message: `not valid JSON (${e instanceof Error ? e.message : String(e)}); check quotes, commas and brackets` },
       ]);
     }
   }
   const r = ArenaSchema.safeParse(data, { reportInput: true });
   if (!r.success) {
-    const issues = r.error.issues.map((iss): ArenaIssue => ({ path: formatPath(iss.path as (string | number)[]), message: describe(iss) }));
+    const issues = r.error.issues.map((iss): ArenaIssue => ({ path: place(iss.path as (string | number)[]), message: describe(iss) }));
     throw new ArenaError(fileName, issues);
   }
   const raw = checkArena(r.data);
@@ -78,7 +83,7 @@ export function parseArena(input: unknown, fileName = '<arena>'): Arena {
     const order = Object.keys(ArenaSchema.shape);
     const rank = (p: readonly (string | number)[]) => order.indexOf(String(p[0]));
     const sorted = raw.map((is, k) => ({ is, k })).sort((a, b) => rank(a.is.path) - rank(b.is.path) || a.k - b.k);
-    throw new ArenaError(fileName, sorted.map(({ is }) => ({ path: formatPath(is.path), message: is.message })));
+    throw new ArenaError(fileName, sorted.map(({ is }) => ({ path: place(is.path), message: is.message })));
   }
   return r.data;
 }
