@@ -143,7 +143,6 @@ export function createMechanics(o: ResolvedBodyOptions): Mechanics {
   const pushNy = new Float64Array(MAX_PUSHES);
   const pushW = new Float64Array(MAX_PUSHES);
   const pushForce = new Float64Array(MAX_PUSHES);
-  const cv = new Float64Array(4);
   let pushes = 0;
 
   const a = band.a;
@@ -156,15 +155,13 @@ export function createMechanics(o: ResolvedBodyOptions): Mechanics {
     return act[b + j];
   };
 
-  // Unilateral constraints: point q = w·x[seg] + (1 − w)·x[seg + 1] must move at least
-  // `target` mm along the unit vector n this step (a contact that pushes, never pulls).
-  const CAP = 8 * N + MAX_PUSHES;
+  // Unilateral constraints: segment seg must move at least `target` mm along the
+  // unit vector n this step (a contact that pushes, never pulls).
+  const CAP = 8 * N;
   const cSeg = new Int32Array(CAP);
-  const cW = new Float64Array(CAP);
   const cNx = new Float64Array(CAP);
   const cNy = new Float64Array(CAP);
   const cTarget = new Float64Array(CAP);
-  const cStiff = new Float64Array(CAP);
   const cOn = new Uint8Array(CAP);
   let nc = 0;
   const base = new Float64Array(a.length);
@@ -174,40 +171,29 @@ export function createMechanics(o: ResolvedBodyOptions): Mechanics {
   const obsNy = new Float64Array(2 * N);
   let obstacles = 0;
 
-  const addConstraint = (seg: number, w: number, nx: number, ny: number, target: number, stiff: number) => {
+  const addConstraint = (seg: number, nx: number, ny: number, target: number) => {
     if (nc === CAP) return;
-    cStiff[nc] = stiff;
     cSeg[nc] = seg;
-    cW[nc] = seg < N - 1 ? w : 1;
     cNx[nc] = nx;
     cNy[nc] = ny;
     cTarget[nc] = target;
     cOn[nc] = 1;
     nc++;
   };
-  const loadConstraint = (k: number) => {
-    const stiff = cStiff[k];
-    const i = cSeg[k];
-    const w0 = cW[k];
-    cv[0] = w0 * cNx[k];
-    cv[1] = w0 * cNy[k];
-    cv[2] = (1 - w0) * cNx[k];
-    cv[3] = (1 - w0) * cNy[k];
-    const dofs = i < N - 1 ? 4 : 2;
-    const d = 2 * i;
-    for (let p = 0; p < dofs; p++) {
-      rhs[d + p] += stiff * cTarget[k] * cv[p];
-      const row = (d + p) * W;
-      const gp = stiff * cv[p];
-      for (let q = 0; q <= p; q++) a[row + (p - q)] += gp * cv[q];
-    }
+  /** Adds w·n nᵀ to the segment's diagonal block and w·target·n to its load. */
+  const loadConstraint = (k: number, w: number) => {
+    const d = 2 * cSeg[k];
+    const nx = cNx[k];
+    const ny = cNy[k];
+    a[d * W] += w * nx * nx;
+    a[(d + 1) * W + 1] += w * ny * nx;
+    a[(d + 1) * W] += w * ny * ny;
+    rhs[d] += w * cTarget[k] * nx;
+    rhs[d + 1] += w * cTarget[k] * ny;
   };
   const reaction = (k: number, delta: Float64Array): number => {
     const d = 2 * cSeg[k];
-    const w0 = cW[k];
-    let moved = w0 * (delta[d] * cNx[k] + delta[d + 1] * cNy[k]);
-    if (w0 < 1) moved += (1 - w0) * (delta[d + 2] * cNx[k] + delta[d + 3] * cNy[k]);
-    return cTarget[k] - moved;
+    return cTarget[k] - (delta[d] * cNx[k] + delta[d + 1] * cNy[k]);
   };
 
   /** Fills the band matrix and dt·F into rhs: drag, links, bending, muscles, poke forces. */
@@ -330,10 +316,10 @@ export function createMechanics(o: ResolvedBodyOptions): Mechanics {
       if (d2 >= rr * rr || d2 === 0) continue;
       const d = Math.sqrt(d2);
       // Each of the two segments is driven to take half the overlap, away from the other.
-      addConstraint(i, 1, -dx / d, -dy / d, 0.5 * (rr - d), wAx);
-      addConstraint(j, 1, dx / d, dy / d, 0.5 * (rr - d), wAx);
+      addConstraint(i, -dx / d, -dy / d, 0.5 * (rr - d));
+      addConstraint(j, dx / d, dy / d, 0.5 * (rr - d));
     }
-    for (let k = 0; k < obstacles; k++) addConstraint(obsSeg[k], 1, obsNx[k], obsNy[k], 0, wAx);
+    for (let k = 0; k < obstacles; k++) addConstraint(obsSeg[k], obsNx[k], obsNy[k], 0);
 
     if (nc === 0) return band.solve(rhs, delta);
     base.set(a);
@@ -343,7 +329,7 @@ export function createMechanics(o: ResolvedBodyOptions): Mechanics {
         a.set(base);
         rhs.set(rhsBase);
       }
-      for (let k = 0; k < nc; k++) if (cOn[k]) loadConstraint(k);
+      for (let k = 0; k < nc; k++) if (cOn[k]) loadConstraint(k, wAx);
       if (!band.solve(rhs, delta)) return false;
       // A contact may push but never pull: drop those whose reaction came out negative.
       let dropped = false;

@@ -10,7 +10,7 @@ export function createPhysics(): Matter.Engine {
   return Matter.Engine.create({
     gravity: { x: 0, y: 0, scale: 0 },
     enableSleeping: false,
-    constraintIterations: 6,
+    constraintIterations: 4,
     positionIterations: 6,
     velocityIterations: 4,
   });

@@ -74,6 +74,9 @@ describe('WormBody construction and placement', () => {
     const body = new WormBody(engine);
     expect(() => body.step(20)).toThrow(/dtMs = 20/);
     expect(() => body.step(0)).toThrow(/dtMs/);
+    engine.timing.timeScale = 0.5;
+    expect(() => body.step(DT)).toThrow(/timeScale/);
+    engine.timing.timeScale = 1;
     expect(() => body.setActivations(new Float64Array(3))).toThrow(/2 × segments = 40/);
     const a = new Float64Array(40);
     a[23] = NaN;

@@ -187,6 +187,9 @@ export class WormBody {
    */
   applyForces(dtMs: number): void {
     checkStep(dtMs);
+    if (this.engine.timing.timeScale !== 1) {
+      throw new RangeError('WormBody: engine.timing.timeScale must stay 1; run slow or fast motion on the simulation clock instead.');
+    }
     const N = this.segments;
     const x = this.x;
     this.readPositions(x);
@@ -195,10 +198,11 @@ export class WormBody {
     }
     this.xStart.set(x);
     this.updatePushes(dtMs);
-    if (!this.mech.solve(x, this.act, dtMs, this.delta)) {
-      throw new BodyInstabilityError(this.time, { segment: -1, quantity: 'velocity', axis: 'x', value: NaN });
-    }
+    const solved = this.mech.solve(x, this.act, dtMs, this.delta);
     const d = this.delta;
+    for (let k = 0; k < 2 * N; k++) {
+      if (!solved || !Number.isFinite(d[k])) throw new BodyInstabilityError(this.time, issueAt(solved ? k : -2, 'velocity', d[k] / dtMs));
+    }
     const dt2 = dtMs * dtMs;
     for (let i = 0; i < N; i++) {
       const b = this.verlet[i];
@@ -566,7 +570,7 @@ export function stepBodies(engine: Matter.Engine, bodies: readonly WormBody[], d
 
 function checkStep(dtMs: number): void {
   if (!(dtMs > 0 && dtMs <= MAX_STEP_MS + 1e-9)) {
-    throw new RangeError(`WormBody step dtMs = ${dtMs}: must be in (0, ${MAX_STEP_MS.toFixed(3)}] ms (matter-js is unreliable above; default ${DEFAULT_STEP_MS}).`);
+    throw new RangeError(`WormBody step dtMs = ${dtMs}: must be in (0, 1000/60 ≈ 16.6667] ms (matter-js is unreliable above; default ${DEFAULT_STEP_MS}).`);
   }
 }
 
