@@ -1,0 +1,17 @@
+import Matter from 'matter-js';
+
+/**
+ * A matter-js engine for a plate seen from above: no gravity, no sleeping,
+ * more constraint iterations than matter's default 2 so the worm's links stay
+ * tight. World walls and obstacles go into this same engine as static bodies
+ * (sizes in matter units: see MATTER_UNITS_PER_MM).
+ */
+export function createPhysics(): Matter.Engine {
+  return Matter.Engine.create({
+    gravity: { x: 0, y: 0, scale: 0 },
+    enableSleeping: false,
+    constraintIterations: 4,
+    positionIterations: 6,
+    velocityIterations: 4,
+  });
+}

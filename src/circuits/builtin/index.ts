@@ -1,0 +1,30 @@
+/**
+ * The built-in circuits: JSON files beside this module, loaded through the
+ * same validator as a player's file (a broken one fails loudly on first use).
+ */
+import { parseCircuit } from '../circuit';
+import type { Circuit } from '../types';
+import locomotion from './locomotion.json';
+import seedTwoNeurons from './seed-two-neurons.json';
+
+const FILES: Record<string, unknown> = {
+  locomotion,
+  'seed-two-neurons': seedTwoNeurons,
+};
+
+/** Names of the built-in circuits, in menu order. */
+export const BUILTIN_CIRCUIT_NAMES: readonly string[] = Object.keys(FILES);
+
+const cache = new Map<string, Circuit>();
+
+/** A built-in circuit by name (validated once, then shared: treat it as immutable). */
+export function getBuiltinCircuit(name: string): Circuit {
+  const hit = cache.get(name);
+  if (hit) return hit;
+  if (!Object.hasOwn(FILES, name)) {
+    throw new Error(`unknown built-in circuit ${JSON.stringify(name)}; the built-in circuits are ${BUILTIN_CIRCUIT_NAMES.join(', ')}`);
+  }
+  const c = parseCircuit(JSON.stringify(FILES[name]), `src/circuits/builtin/${name}.json`);
+  cache.set(name, c);
+  return c;
+}

@@ -1,0 +1,45 @@
+import type { Circuit } from '../circuits';
+import type { FieldBinding, MuscleBinding, StretchBinding, TapBinding, TouchBinding } from '../controllers/bindings';
+import type { Network } from '../neural/network';
+
+export interface ControllerBindings {
+  touch: TouchBinding[];
+  tap: TapBinding[];
+  stretch: StretchBinding[];
+  chemical: FieldBinding[];
+  temperature: FieldBinding[];
+  toxin: FieldBinding[];
+  muscles: MuscleBinding[];
+}
+
+/** A loaded circuit's sensor and muscle bindings with neuron ids resolved to engine indices. */
+export function resolveControllerBindings(circuit: Circuit, network: Network): ControllerBindings {
+  const idx = (id: string): number => {
+    const i = network.indexOf(id);
+    // The circuit loader already refuses bindings to unknown neurons; this guards hand-built circuits.
+    if (i < 0) throw new Error(`${circuit.fileName}: a binding names neuron "${id}", which the circuit does not have`);
+    return i;
+  };
+  const out: ControllerBindings = { touch: [], tap: [], stretch: [], chemical: [], temperature: [], toxin: [], muscles: [] };
+  for (const s of circuit.sensors) {
+    const neuron = idx(s.neuron);
+    switch (s.sensor) {
+      case 'touch':
+        out.touch.push({ neuron, from: s.from, to: s.to, kind: s.kind, side: s.side ?? 'both', gain: s.gain });
+        break;
+      case 'tap':
+        out.tap.push({ neuron, gain: s.gain });
+        break;
+      case 'stretch':
+        out.stretch.push({ neuron, at: s.at, side: s.side, gain: s.gain });
+        break;
+      case 'chemical':
+      case 'temperature':
+      case 'toxin':
+        out[s.sensor].push({ neuron, side: s.side, response: s.response, gain: s.gain });
+        break;
+    }
+  }
+  for (const m of circuit.muscles) out.muscles.push({ neuron: idx(m.neuron), side: m.side, from: m.from, to: m.to, gain: m.gain });
+  return out;
+}

@@ -1,0 +1,333 @@
+import { Subject, type Observable } from 'rxjs';
+import { createPhysics, DEFAULT_STEP_MS, MATTER_UNITS_PER_MM, stepBodies, WormBody, type WormBodyOptions } from '../body';
+import type { Circuit } from '../circuits';
+import { resolveControllerBindings } from './bindings';
+import { FieldSensor } from '../controllers/field-sensor';
+import { MuscleController } from '../controllers/muscle';
+import { ProprioceptionController } from '../controllers/proprioception';
+import { SkinController } from '../controllers/skin';
+import { Network } from '../neural/network';
+import { Rng } from '../neural/rng';
+import type { BehaviourEvent, MotorFrame, Stimulus, Telemetry, TouchKind } from '../streams/types';
+import { addArenaBodies, getArena, World, type Arena } from '../world';
+import { BehaviourTracker, type BehaviourSnapshot } from './behaviour';
+import { getBuiltinCircuit } from '../circuits/builtin';
+import type { Medium, SimulationApi, SimulationOptions } from './types';
+
+/** Thrown when the model produces non-finite numbers; names what went wrong and when. */
+export class SimulationInstabilityError extends Error {}
+
+export type SimOptions = SimulationOptions<Circuit, Arena> & {
+  /** Body mechanics overrides (muscle strength, stiffness, drag...); placement and medium come from the options above. */
+  body?: Omit<WormBodyOptions, 'segments' | 'medium' | 'headXMm' | 'headYMm' | 'headingRad'>;
+};
+
+const DEFAULTS = { seed: 1, medium: 'agar' as Medium, segments: 20, physicsStepMs: DEFAULT_STEP_MS, neuralStepMs: 1 };
+
+/**
+ * One worm in one arena: body, nervous system, controllers and world on one
+ * fixed-step clock. Each step: pokes → skin; head sensors sample the world;
+ * neural sub-steps (sensor currents in, motor output to the muscles' calcium
+ * filter); muscles + drag → physics; behaviour from the pose; one motor and
+ * one telemetry frame out.
+ */
+export class Simulation implements SimulationApi {
+  readonly seed: number;
+  readonly segments: number;
+  readonly bodyLengthMm: number;
+  readonly physicsStepMs: number;
+  readonly neuralStepMs: number;
+  readonly circuit: Circuit;
+  readonly world: World;
+  readonly body: WormBody;
+  readonly network: Network;
+  readonly rng: Rng;
+
+  private medium_: Medium;
+  private time = 0;
+  private paused_ = false;
+  private carryMs = 0;
+  private readonly subSteps: number;
+  private readonly skin: SkinController;
+  private readonly muscles: MuscleController;
+  private readonly stretch: ProprioceptionController;
+  private readonly chemo: FieldSensor;
+  private readonly thermo: FieldSensor;
+  private readonly toxin: FieldSensor;
+  private readonly tracker: BehaviourTracker;
+  private readonly stimuliSubject = new Subject<Stimulus>();
+  private readonly motorSubject = new Subject<MotorFrame>();
+  private readonly telemetrySubject = new Subject<Telemetry>();
+  private readonly eventsSubject = new Subject<BehaviourEvent>();
+  private readonly pose: Float64Array;
+  private readonly curvature: Float64Array;
+  private readonly contact: Uint8Array;
+  private readonly contactPrev: Uint8Array;
+  private readonly frame: Telemetry;
+  private readonly motorFrame: MotorFrame;
+  private readonly stepEvents: BehaviourEvent[] = [];
+  private readonly pending: Stimulus[] = [];
+
+  readonly stimuli$: Observable<Stimulus> = this.stimuliSubject.asObservable();
+  readonly motor$: Observable<MotorFrame> = this.motorSubject.asObservable();
+  readonly telemetry$: Observable<Telemetry> = this.telemetrySubject.asObservable();
+  readonly events$: Observable<BehaviourEvent> = this.eventsSubject.asObservable();
+
+  constructor(opts: SimOptions) {
+    const o = { ...DEFAULTS, ...opts };
+    this.seed = o.seed;
+    this.rng = new Rng(o.seed);
+    this.medium_ = o.medium;
+    this.segments = o.segments;
+    this.physicsStepMs = o.physicsStepMs;
+    this.neuralStepMs = o.neuralStepMs;
+    this.subSteps = Math.round(o.physicsStepMs / o.neuralStepMs);
+    if (Math.abs(this.subSteps * o.neuralStepMs - o.physicsStepMs) > 1e-9 || this.subSteps < 1) {
+      throw new RangeError(`Simulation: physicsStepMs (${o.physicsStepMs}) must be a whole multiple of neuralStepMs (${o.neuralStepMs})`);
+    }
+    this.circuit = typeof o.circuit === 'string' ? getBuiltinCircuit(o.circuit) : o.circuit;
+    const arena = typeof o.arena === 'string' ? getArena(o.arena) : (o.arena ?? getArena('plate'));
+    const seedRand = (s: number) => {
+      const r = new Rng(s);
+      return () => r.next();
+    };
+    this.world = new World(arena, { makeRand: seedRand });
+
+    const engine = createPhysics();
+    addArenaBodies(engine, this.world.resolved, MATTER_UNITS_PER_MM);
+    const start = o.start ?? this.startFromArena();
+    this.body = new WormBody(engine, {
+      ...o.body,
+      segments: o.segments,
+      medium: o.medium,
+      headXMm: start.xMm,
+      headYMm: start.yMm,
+      headingRad: start.headingRad,
+    });
+    this.bodyLengthMm = this.body.lengthMm;
+
+    this.network = Network.fromSpec(this.circuit.network);
+    const b = resolveControllerBindings(this.circuit, this.network);
+    this.skin = new SkinController(b.touch, b.tap, this.network.ids);
+    this.muscles = new MuscleController(b.muscles, { segments: o.segments });
+    this.stretch = new ProprioceptionController(b.stretch, o.segments, this.bodyLengthMm);
+    this.chemo = new FieldSensor(b.chemical);
+    this.thermo = new FieldSensor(b.temperature);
+    this.toxin = new FieldSensor(b.toxin);
+    this.tracker = new BehaviourTracker({ bodyLengthMm: this.bodyLengthMm }, o.physicsStepMs);
+
+    this.pose = new Float64Array(2 * o.segments);
+    this.curvature = new Float64Array(o.segments - 2);
+    this.contact = new Uint8Array(o.segments);
+    this.contactPrev = new Uint8Array(o.segments);
+    this.body.positions(this.pose);
+    this.motorFrame = { timeMs: 0, activation: this.muscles.activation };
+    this.frame = {
+      timeMs: 0,
+      pose: this.pose,
+      v: this.network.v,
+      output: this.network.output,
+      spiked: this.network.spiked,
+      muscles: this.muscles.activation,
+      events: this.stepEvents,
+    };
+    this.tracker.update(this.pose, 0, this.stepEvents);
+  }
+
+  private startFromArena(): { xMm: number; yMm: number; headingRad: number } {
+    const s = this.world.start;
+    const half = 0.5; // body centre → nose for a 1 mm worm (set before the body exists)
+    return { xMm: s.x + half * Math.cos(s.heading), yMm: s.y + half * Math.sin(s.heading), headingRad: s.heading };
+  }
+
+  get timeMs(): number {
+    return this.time;
+  }
+  get medium(): Medium {
+    return this.medium_;
+  }
+  get paused(): boolean {
+    return this.paused_;
+  }
+  get neuronIds(): readonly string[] {
+    return this.network.ids;
+  }
+
+  step(): void {
+    const dtP = this.physicsStepMs;
+    const dtN = this.neuralStepMs;
+    this.stepEvents.length = 0;
+
+    for (const s of this.pending) this.stimuliSubject.next(s);
+    this.pending.length = 0;
+    this.touchFromContacts();
+
+    this.sampleHead(dtP);
+    this.body.curvature(this.curvature);
+    const input = this.network.input;
+    for (let k = 0; k < this.subSteps; k++) {
+      input.fill(0);
+      this.skin.apply(input, dtN);
+      this.stretch.apply(input, this.curvature);
+      this.chemo.apply(input);
+      this.thermo.apply(input);
+      this.toxin.apply(input);
+      this.network.step(dtN);
+      this.muscles.update(this.network.output, dtN);
+    }
+    this.checkNeuralFinite();
+
+    this.body.setActivations(this.muscles.activation);
+    stepBodies(this.body.engine, [this.body], dtP);
+    this.world.step(dtP);
+    this.time += dtP;
+
+    this.body.positions(this.pose);
+    this.tracker.update(this.pose, this.time, this.stepEvents);
+    for (const e of this.stepEvents) this.eventsSubject.next(e);
+    this.motorFrame.timeMs = this.time;
+    this.motorSubject.next(this.motorFrame);
+    this.frame.timeMs = this.time;
+    this.telemetrySubject.next(this.frame);
+  }
+
+  run(ms: number): void {
+    const end = this.time + ms - 1e-9;
+    while (this.time < end) this.step();
+  }
+
+  pause(): void {
+    this.paused_ = true;
+  }
+  resume(): void {
+    this.paused_ = false;
+  }
+
+  advance(realMs: number, speed = 1): void {
+    if (this.paused_) return;
+    this.carryMs += realMs * speed;
+    // Never fall into a spiral of death on a slow frame: cap the catch-up.
+    this.carryMs = Math.min(this.carryMs, 250 * Math.max(1, speed));
+    while (this.carryMs >= this.physicsStepMs) {
+      this.carryMs -= this.physicsStepMs;
+      this.step();
+    }
+  }
+
+  poke(position: number, opts: { side?: -1 | 0 | 1; kind?: TouchKind; force?: number } = {}): void {
+    const kind = opts.kind ?? 'gentle';
+    const force = opts.force ?? (kind === 'harsh' ? 1 : 0.4);
+    const side = opts.side ?? 0;
+    this.body.poke(position, side, force, kind);
+    this.pending.push(this.skin.touchAt(position, side, kind, force, 'poke'));
+  }
+
+  pokeAt(xMm: number, yMm: number, opts: { kind?: TouchKind; force?: number } = {}): number | null {
+    const p = this.body.nearestBodyPoint(xMm, yMm);
+    if (p.distanceMm > POKE_REACH_MM) return null;
+    this.poke(p.position, { side: p.side, ...opts });
+    return p.position;
+  }
+
+  tapPlate(force = 0.5): void {
+    this.pending.push(this.skin.tapPlate(force));
+  }
+
+  setMedium(medium: Medium): void {
+    this.medium_ = medium;
+    this.body.setMedium(medium);
+  }
+
+  telemetry(): Telemetry {
+    return this.frame;
+  }
+
+  dropFood(xMm: number, yMm: number, amount = 1): void {
+    this.world.addFood(xMm, yMm, amount);
+  }
+  heatSpot(xMm: number, yMm: number, deltaC: number, radiusMm = 1): void {
+    this.world.addHeat(xMm, yMm, deltaC, radiusMm);
+  }
+  ablate(neuronId: string): void {
+    this.network.ablate(neuronId);
+  }
+  cutSynapse(fromId: string, toId: string): void {
+    this.network.cutSynapse(fromId, toId);
+  }
+  setNeuronParam(neuronId: string, param: string, value: number): void {
+    this.network.setParam(neuronId, param, value);
+  }
+
+  behaviour(): BehaviourSnapshot {
+    return this.tracker.snapshot(this.pose, this.time);
+  }
+  bendingFrequencyHz(windowMs?: number): number {
+    return this.tracker.bendingFrequencyHz(windowMs);
+  }
+  wavelengthBodyLengths(windowMs?: number): number {
+    return this.tracker.wavelengthBodyLengths(windowMs);
+  }
+  waveDirection(windowMs?: number): -1 | 0 | 1 {
+    return this.tracker.waveDirection(windowMs);
+  }
+  headPosition(): [number, number] {
+    return [this.pose[0], this.pose[1]];
+  }
+  distanceToFoodMm(): number {
+    const [x, y] = this.headPosition();
+    const f = this.world.nearestFood(x, y);
+    return f ? Math.max(0, Math.hypot(f.x - x, f.y - y) - f.radius) : Infinity;
+  }
+  inZone(zoneId: string): boolean {
+    const [x, y] = this.headPosition();
+    return this.world.inZone(zoneId, x, y);
+  }
+
+  /** The nose's left and right sample points, one body radius to each side. */
+  private sampleHead(dtMs: number): void {
+    const hx = this.pose[0];
+    const hy = this.pose[1];
+    const th = this.body.headingRad();
+    const r = Math.max(this.body.radii[0], 0.01);
+    const lx = hx - Math.sin(th) * r;
+    const ly = hy + Math.cos(th) * r;
+    const rx = hx + Math.sin(th) * r;
+    const ry = hy - Math.cos(th) * r;
+    const w = this.world;
+    if (this.chemo.bound) this.chemo.sample(w.concentration(lx, ly), w.concentration(rx, ry), dtMs);
+    if (this.thermo.bound) this.thermo.sample(w.temperature(lx, ly), w.temperature(rx, ry), dtMs);
+    if (this.toxin.bound) this.toxin.sample(w.toxin(lx, ly), w.toxin(rx, ry), dtMs);
+  }
+
+  /** A segment newly pressed against a wall or obstacle is a gentle touch there. */
+  private touchFromContacts(): void {
+    this.body.contacts(this.contact);
+    const n = this.segments;
+    for (let i = 0; i < n; i++) {
+      if (this.contact[i] && !this.contactPrev[i]) {
+        const s = this.skin.touchAt((i + 0.5) / n, 0, 'gentle', 0.4, 'contact');
+        this.stimuliSubject.next(s);
+      }
+    }
+    this.contactPrev.set(this.contact);
+  }
+
+  private checkNeuralFinite(): void {
+    const v = this.network.v;
+    for (let i = 0; i < v.length; i++) {
+      if (!Number.isFinite(v[i])) {
+        throw new SimulationInstabilityError(
+          `Simulation: neuron ${this.network.ids[i]} has a non-finite membrane potential (${v[i]}) at t = ${this.time} ms. ` +
+            `Its model (${this.network.modelOf(i)}) is unstable with these parameters or inputs: lower synaptic weights or sensor gains onto it, or use a smaller neuralStepMs.`,
+        );
+      }
+    }
+  }
+}
+
+/** How far from the body surface a pointer still counts as touching it, mm. */
+const POKE_REACH_MM = 0.08;
+
+export function createSimulation(opts: SimOptions): Simulation {
+  return new Simulation(opts);
+}

@@ -1,0 +1,245 @@
+/**
+ * The arena file format (version 1): a plate, its walls and obstacles, food,
+ * odour, temperature, hazards, goals and where the worm starts. Units: mm,
+ * °C, seconds for diffusion rates. Coordinates: origin at the plate's top-left
+ * corner, x to the right, y down (as on screen); angles in degrees from +x
+ * towards +y (clockwise on screen).
+ *
+ * `ArenaSchema` checks shape and types; `checkArena` (in check.ts) checks
+ * what depends on several fields (ids, bounds, convexity, a clear start).
+ */
+import { z } from 'zod';
+import { didYouMean, listOf } from './errors';
+
+/** Objects reject unknown fields, naming the allowed ones. */
+function strict<T extends z.ZodRawShape>(shape: T) {
+  const allowed = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (iss) => {
+      if (iss.code !== 'unrecognized_keys') return undefined;
+      const parts = iss.keys.map((k) => `unknown field ${JSON.stringify(k)}${didYouMean(k, allowed)}`);
+      return `${parts.join('; ')}; remove it or use one of ${listOf(allowed)}`;
+    },
+  });
+}
+
+const finite = z.number();
+const positive = z.number().positive();
+const nonNegative = z.number().nonnegative();
+
+/** A point [x, y] in mm. */
+export const PointSchema = z.tuple([finite, finite]);
+/** A size [width, height] in mm. */
+const SizeSchema = z.tuple([positive, positive]);
+const IdSchema = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, {
+  error: 'an id is 1–64 letters, digits or _ . : - (no spaces)',
+});
+
+export const PlateSchema = z.discriminatedUnion('shape', [
+  strict({
+    shape: z.literal('rect'),
+    /** [width, height] of the plate, mm. */
+    size: z.tuple([z.number().min(0.5).max(200), z.number().min(0.5).max(200)]),
+    /** Thickness of the physical rim outside the plate, mm (physics only; thick rims stop tunnelling). */
+    rim: positive.default(1),
+  }),
+  strict({
+    shape: z.literal('dish'),
+    /** Inner diameter of the dish, mm; the dish is centred in [0, diameter]². */
+    diameter: z.number().min(0.5).max(200),
+    rim: positive.default(1),
+  }),
+]);
+
+export const WallSchema = z.discriminatedUnion('type', [
+  strict({
+    type: z.literal('segment'),
+    id: IdSchema.optional(),
+    from: PointSchema,
+    to: PointSchema,
+    /** Wall thickness, mm; the ends are square and extend thickness/2 past from and to, so walls that share an end close the corner. */
+    thickness: positive.default(0.1),
+  }),
+  strict({
+    type: z.literal('rect'),
+    id: IdSchema.optional(),
+    /** Centre, mm. */
+    at: PointSchema,
+    size: SizeSchema,
+    angleDeg: finite.default(0),
+  }),
+]);
+
+export const ObstacleSchema = z.discriminatedUnion('type', [
+  strict({ type: z.literal('circle'), id: IdSchema.optional(), at: PointSchema, radius: positive }),
+  strict({
+    type: z.literal('polygon'),
+    id: IdSchema.optional(),
+    /** Vertices in order (either winding); must be convex (split concave shapes into convex pieces). */
+    points: z.array(PointSchema).min(3),
+  }),
+  strict({
+    type: z.literal('pillars'),
+    id: IdSchema.optional(),
+    /** Opposite corners of the region the pillar centres fill, mm. */
+    from: PointSchema,
+    to: PointSchema,
+    /** Centre-to-centre distance, mm. */
+    spacing: positive,
+    radius: positive,
+    /** Largest random offset of a centre in x and in y, mm. */
+    jitter: nonNegative.default(0),
+    layout: z.enum(['hex', 'square']).default('hex'),
+    /** Seed of the jitter: the same seed gives the same forest. */
+    seed: z.number().int().nonnegative().default(1),
+  }),
+]);
+
+export const FoodSchema = strict({
+  id: IdSchema.optional(),
+  at: PointSchema,
+  /** Radius of the bacterial lawn, mm. */
+  radius: positive.default(0.5),
+  /** Amount of food (1 = a standard spot); emission scales with it and eating depletes it. */
+  amount: nonNegative.default(1),
+  /** Odour emitted per unit amount, a.u.·mm²/s (concentration × area per second). */
+  emission: nonNegative.default(0.2),
+  /** Amount eaten per second while the worm's head is on it; 0 = never depleted. */
+  eatRate: nonNegative.default(0),
+});
+
+export const GradientSchema = z.discriminatedUnion('type', [
+  strict({
+    type: z.literal('linear'),
+    /** Value fromValue at `from`, toValue at `to`, linear along the line between, constant beyond its ends. */
+    from: PointSchema,
+    to: PointSchema,
+    fromValue: finite,
+    toValue: finite,
+  }),
+  strict({
+    type: z.literal('radial'),
+    at: PointSchema,
+    radius: positive,
+    /** Value at the centre, falling linearly to edgeValue at `radius` and constant beyond. */
+    centreValue: finite,
+    edgeValue: finite,
+  }),
+]);
+
+export const ChemicalSourceSchema = strict({
+  id: IdSchema.optional(),
+  at: PointSchema,
+  radius: positive.default(0.2),
+  /** Odour emitted, a.u.·mm²/s. */
+  emission: positive,
+});
+
+export const ChemicalsSchema = strict({
+  /** Diffusion coefficient of the odour, mm²/s. */
+  diffusion: z.number().positive().max(10).default(0.05),
+  /** First-order decay (evaporation), 1/s; sets the gradient's length scale sqrt(D/k). */
+  decay: nonNegative.default(0.005),
+  /** "steady": the odour starts at its steady state (a gradient already formed); "empty": starts at zero. */
+  start: z.enum(['steady', 'empty']).default('steady'),
+  sources: z.array(ChemicalSourceSchema).default([]),
+  /** Fixed gradients added to the diffusing odour (analytic, they do not evolve). */
+  gradients: z.array(GradientSchema).default([]),
+});
+
+export const HeatSpotSchema = strict({
+  at: PointSchema,
+  /** Radius where the spot's effect falls to zero, mm (smooth bump (1 − r²/R²)²). */
+  radius: positive,
+  /** Temperature change at the centre, °C. */
+  deltaC: finite,
+});
+
+export const TemperatureSchema = strict({
+  /** Base temperature, °C (C. elegans prefers its cultivation temperature, usually 20 °C). */
+  celsius: z.number().min(-10).max(60).default(20),
+  /** Temperature offsets in °C added to the base, e.g. a linear gradient from −3 to +3. */
+  gradients: z.array(GradientSchema).default([]),
+  spots: z.array(HeatSpotSchema).default([]),
+});
+
+export const ZoneShapeSchema = z.discriminatedUnion('type', [
+  strict({ type: z.literal('circle'), at: PointSchema, radius: positive }),
+  strict({ type: z.literal('ring'), at: PointSchema, inner: nonNegative, outer: positive }),
+  strict({ type: z.literal('rect'), at: PointSchema, size: SizeSchema, angleDeg: finite.default(0) }),
+  strict({ type: z.literal('polygon'), points: z.array(PointSchema).min(3) }),
+]);
+
+export const HazardSchema = z.discriminatedUnion('kind', [
+  strict({
+    kind: z.literal('toxin'),
+    id: IdSchema,
+    zone: ZoneShapeSchema,
+    /** Toxin level inside the zone, a.u. (1 = a strongly repellent copper or high-osmolarity ring). */
+    level: positive.default(1),
+    /** Width of the soft edge over which the level ramps from 0 to full, mm. */
+    edgeMm: nonNegative.default(0.1),
+  }),
+  strict({
+    kind: z.literal('heat'),
+    id: IdSchema,
+    zone: ZoneShapeSchema,
+    /** Temperature change inside the zone, °C. */
+    deltaC: finite,
+    edgeMm: nonNegative.default(0.3),
+  }),
+]);
+
+export const GoalSchema = strict({
+  id: IdSchema,
+  zone: ZoneShapeSchema,
+  label: z.string().max(200).optional(),
+});
+
+export const StartSchema = strict({
+  /** Centre of the worm's body, mm. */
+  at: PointSchema,
+  /** Direction the head points, degrees from +x towards +y. */
+  headingDeg: finite.default(0),
+});
+
+export const GridSchema = strict({
+  /** Cell size of the field grids, mm; default: the plate's larger side / 128, within 0.05..0.5. */
+  cellMm: z.number().min(0.01).max(5).optional(),
+});
+
+export const ArenaSchema = strict({
+  version: z.literal(1).default(1),
+  name: z.string().min(1).max(100),
+  description: z.string().max(2000).default(''),
+  plate: PlateSchema,
+  grid: GridSchema.prefault({}),
+  walls: z.array(WallSchema).default([]),
+  obstacles: z.array(ObstacleSchema).default([]),
+  food: z.array(FoodSchema).default([]),
+  chemicals: ChemicalsSchema.prefault({}),
+  temperature: TemperatureSchema.prefault({}),
+  hazards: z.array(HazardSchema).default([]),
+  goals: z.array(GoalSchema).default([]),
+  start: StartSchema,
+});
+
+/** An arena after parsing: every default filled in. */
+export type Arena = z.output<typeof ArenaSchema>;
+/** An arena as a file may write it (defaults optional). */
+export type ArenaInput = z.input<typeof ArenaSchema>;
+export type Point = z.output<typeof PointSchema>;
+export type Plate = Arena['plate'];
+export type Wall = z.output<typeof WallSchema>;
+export type Obstacle = z.output<typeof ObstacleSchema>;
+export type PillarsSpec = Extract<Obstacle, { type: 'pillars' }>;
+export type FoodSpec = z.output<typeof FoodSchema>;
+export type Gradient = z.output<typeof GradientSchema>;
+export type ChemicalSource = z.output<typeof ChemicalSourceSchema>;
+export type Chemicals = Arena['chemicals'];
+export type Temperature = Arena['temperature'];
+export type HeatSpot = z.output<typeof HeatSpotSchema>;
+export type ZoneShape = z.output<typeof ZoneShapeSchema>;
+export type Hazard = z.output<typeof HazardSchema>;
+export type Goal = z.output<typeof GoalSchema>;
+export type Start = Arena['start'];
