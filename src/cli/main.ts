@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { clampCommand } from './clamp';
+import { importConnectomeCommand } from './import-connectome';
 
 /** Output sinks, so tests can capture what a command prints. */
 export interface CliIo {
@@ -21,6 +22,7 @@ export function buildProgram(io: CliIo): Command {
     .showHelpAfterError()
     .exitOverride();
   program.addCommand(clampCommand(io));
+  program.addCommand(importConnectomeCommand(io));
   return program;
 }
 
