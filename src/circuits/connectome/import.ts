@@ -158,7 +158,7 @@ const AUTO_UNCONNECTED_MIN = 151;
 const clean = (x: number): number => Number(x.toPrecision(12));
 
 export function importConnectome(tables: readonly ConnectomeTable[], options: ImportOptions = {}): ConnectomeImport {
-  const log = new ProblemLog();
+  const log = new ProblemLog(tables.map((t) => t.name));
   const format = options.format ?? 'auto';
   const model = options.model ?? 'graded';
   const minContacts = options.minContacts ?? 0;

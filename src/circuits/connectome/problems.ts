@@ -52,6 +52,9 @@ export class ProblemLog {
   readonly warnings: ImportProblem[] = [];
   private dropped = 0;
 
+  /** `files`: the order errors are reported in (the tables as given); other files follow in the order found. */
+  constructor(private readonly files: readonly string[] = []) {}
+
   error(p: ImportProblem): void {
     if (this.errors.length < MAX_PROBLEMS) this.errors.push(p);
     else this.dropped++;
@@ -69,7 +72,7 @@ export class ProblemLog {
   throwIfFailed(): void {
     if (!this.failed) return;
     // Files in the order their first problem was found; within a file, by line.
-    const fileOrder = new Map<string, number>();
+    const fileOrder = new Map<string, number>(this.files.map((f, k) => [f, k]));
     for (const p of this.errors) if (!fileOrder.has(p.file)) fileOrder.set(p.file, fileOrder.size);
     const sorted = this.errors
       .map((p, k) => ({ p, k }))

@@ -50,6 +50,9 @@ export type TransmitterReading =
 
 /** The transmitter a table cell names; `undefined` for an empty cell or a gap-junction label. */
 export function readTransmitter(cell: string): TransmitterReading {
+  // A label that is one word with separators inside (Generic_GJ, 5-HT) is read whole first.
+  const whole = WORDS.get(cell.toLowerCase().replace(/[^a-z0-9]/g, ''));
+  if (whole !== undefined) return { ok: true, transmitter: whole ?? undefined };
   const words = cell
     .toLowerCase()
     .split(/[_,;/+&]|\s+and\s+|\s+plus\s+/)
