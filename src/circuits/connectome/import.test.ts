@@ -261,6 +261,23 @@ describe('importConnectome: options', () => {
     expect(problems[3].message).toMatch(/unknown neuron model "lif-x"; allowed: graded, lif, izhikevich, transmitter/);
   });
 
+  it('refuses a name longer than a circuit name may be', () => {
+    expect(refused({ 't.csv': TABLE }, { name: 'x'.repeat(201) })).toEqual([
+      { file: 'import options', field: 'name (--name)', message: '201 characters; a circuit name is at most 200' },
+    ]);
+  });
+
+  it('keeps the description short however many sign overrides a file holds', () => {
+    const many = Array.from({ length: 500 }, () => ({ from: 'AVAL', to: 'DA01', sign: 'inhibitory' as const }));
+    const r = run({ 't.csv': TABLE }, { signOverrides: { file: 'many.json', entries: many } });
+    expect(r.circuit.doc.description).toMatch(/with 1 sign override \(AVAL→DA01 inhibitory\)\./);
+    const wide = Array.from({ length: 30 }, (_, k) => `AVAL,N${k},chemical,1`).join('\n');
+    const entries = Array.from({ length: 30 }, (_, k) => ({ from: 'AVAL', to: `N${k}`, sign: 'inhibitory' as const }));
+    const r2 = run({ 'w.csv': `pre,post,type,contacts\n${wide}\n` }, { signOverrides: { file: 'o.json', entries } });
+    expect(r2.circuit.doc.description).toMatch(/with 30 sign overrides\./);
+    expect(r2.summary.signOverrides).toHaveLength(30);
+  });
+
   it('uses the chosen model for every neuron', () => {
     const r = run({ 't.csv': TABLE }, { model: 'lif' });
     expect(r.circuit.network.neurons.every((n) => n.model === 'lif')).toBe(true);

@@ -477,6 +477,9 @@ function checkOptions(options: ImportOptions, model: ModelKind, models: ModelTab
   positive(options.muscleScale, 'muscleScale (--muscle-scale)', 'the muscle gain per contact');
   const m = options.minContacts;
   if (m !== undefined && !(Number.isFinite(m) && m >= 0)) log.error({ file, field: 'minContacts (--min-contacts)', message: `${m} is not allowed; it is a number ≥ 0` });
+  if (options.name !== undefined && options.name.length > 200) {
+    log.error({ file, field: 'name (--name)', message: `${options.name.length} characters; a circuit name is at most 200` });
+  }
   if (models && !models[model]) {
     log.error({ file, field: 'model (--model)', message: `unknown neuron model "${model}"; allowed: ${Object.keys(models).join(', ')}` });
   }
@@ -569,7 +572,10 @@ function baseName(path: string): string {
 
 function describeImport(s: ImportSummary, o: { model: ModelKind; weightScale: number; muscleScale: number; minContacts: number }): string {
   const tables = s.tables.map((t) => `${baseName(t.name)} (${t.layout} layout)`).join(', ');
-  const overrides = s.signOverrides.length === 0 ? 'no sign overrides' : `${s.signOverrides.length} sign overrides (${s.signOverrides.map((a) => `${a.from}→${a.to} ${a.sign}`).join(', ')})`;
+  const n = s.signOverrides.length;
+  // Listed when few, so the description stays short whatever an override file holds.
+  const listed = n > 0 && n <= 12 ? ` (${s.signOverrides.map((a) => `${a.from}→${a.to} ${a.sign}`).join(', ')})` : '';
+  const overrides = n === 0 ? 'no sign overrides' : `${n} sign override${n === 1 ? '' : 's'}${listed}`;
   return [
     `Imported from ${tables} by neuroworm import-connectome.`,
     `${s.neurons} neurons (model ${o.model}, default parameters), ${s.chemicalSynapses} chemical synapses (${s.chemicalContacts} contacts), ${s.gapJunctions} gap junctions (${s.gapContacts} contacts), ${s.muscleBindings} muscle bindings, ${s.sensorBindings} sensor bindings.`,
