@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { clampCommand } from './clamp';
 import { registerTrace } from './trace';
+import { importConnectomeCommand } from './import-connectome';
 
 /** Output sinks, so tests can capture what a command prints. */
 export interface CliIo {
@@ -23,6 +24,7 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride();
   program.addCommand(clampCommand(io));
   registerTrace(program, io);
+  program.addCommand(importConnectomeCommand(io));
   return program;
 }
 

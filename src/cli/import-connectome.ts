@@ -1,0 +1,128 @@
+import { readFile } from 'node:fs/promises';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { serializeCircuit } from '../circuits/circuit';
+import { saveCircuitFile } from '../circuits/file';
+import {
+  ConnectomeError,
+  FORMATS,
+  formatSummary,
+  formatWarnings,
+  importConnectome,
+  parseSignOverrides,
+  type FormatOption,
+  type ImportOptions,
+} from '../circuits/connectome';
+import type { ModelTable } from '../circuits/types';
+import type { ModelKind } from '../neural/types';
+import type { CliIo } from './main';
+
+const HELP = `
+Examples:
+  # the White/Varshney wiring with its neuromuscular and sensory sheets, into one circuit file
+  npx neuroworm import-connectome connectome.csv neurons-to-muscle.csv sensory-neurons.csv -o worm.json
+  # Cook et al. 2019's edge list, keeping connections of 3 or more contacts, weaker synapses
+  npx neuroworm import-connectome herm_full_edgelist.csv --min-contacts 3 --weight-scale 0.1 -o cook.json
+  # your own signs on top of the built-in touch-circuit ones
+  npx neuroworm import-connectome connectome.csv --sign-overrides signs.json -o worm.json
+
+Tables (CSV, layout detected from the header; several tables are merged into one circuit):
+  Cook 2019 edge list        Source,Target,Weight,Type            (Type chemical | electrical)
+  White/Varshney Connectome  Origin,Target,Type,Number of Connections,Neurotransmitter
+                             (Type Send/Sp chemical, GapJunction; R/Rp rows are skipped)
+  NeuronsToMuscle            Neuron,Muscle,Number of Connections,Neurotransmitter
+  Sensory                    Neuron,Landmark,Landmark Position,Weight,Neurotransmitter,Neuropeptides,Function
+  generic edge list          pre,post,type,contacts[,transmitter]  (header optional)
+signs.json: [{ "from": "AVM", "to": "AVBL", "sign": "inhibitory" }, ...]
+
+Without -o the circuit is printed on stdout and the summary on stderr. Nothing is written when a
+table has an error: every error is listed with its file and line. Rules: docs/connectome-import.md.
+`;
+
+function number(flag: string, min: number, strict: boolean) {
+  return (text: string): number => {
+    const value = Number(text);
+    if (text.trim() === '' || !Number.isFinite(value) || (strict ? value <= min : value < min)) {
+      throw new InvalidArgumentError(`--${flag} takes a number ${strict ? '>' : '≥'} ${min} (got "${text}")`);
+    }
+    return value;
+  };
+}
+
+interface Flags {
+  output?: string;
+  format: FormatOption;
+  model: string;
+  minContacts: number;
+  signOverrides?: string;
+  weightScale: number;
+  muscleScale: number;
+  touchOverrides: boolean;
+  addUnconnected: 'auto' | 'yes' | 'no';
+  name?: string;
+}
+
+async function readText(path: string, what: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(e);
+    throw new Error(`${path}: cannot read the ${what} (${why})`);
+  }
+}
+
+/**
+ * `neuroworm import-connectome`: wiring tables into a circuit file.
+ * `models` is the table neurons are checked against (default: the app's registry).
+ */
+export function importConnectomeCommand(io: CliIo, models?: ModelTable): Command {
+  return new Command('import-connectome')
+    .description('Import published C. elegans wiring tables (CSV) into a circuit file, with signs, muscles, sensors and a layout.')
+    .argument('<FILE.csv...>', 'one or more wiring tables')
+    .option('-o, --output <OUT.json>', 'circuit file to write (atomically); default: print the circuit on stdout')
+    .addOption(new Option('--format <LAYOUT>', 'layout of the tables').choices(FORMATS).default('auto'))
+    .option('--model <MODEL>', 'neuron model of every neuron (its default parameters)', 'graded')
+    .option('--min-contacts <N>', 'drop connections with fewer contacts (after merging rows)', number('min-contacts', 0, false), 0)
+    .option('--weight-scale <S>', 'chemical weight and gap-junction conductance per contact', number('weight-scale', 0, true), 1)
+    .option('--muscle-scale <S>', 'muscle-binding gain per neuromuscular contact', number('muscle-scale', 0, true), 1)
+    .option('--sign-overrides <FILE>', 'JSON list of {from, to, sign} applied after the built-in ones')
+    .option('--no-touch-overrides', 'leave out the built-in touch-circuit signs (AVM→AVB/PVC, ALM→PVC inhibitory)')
+    .addOption(new Option('--add-unconnected <WHEN>', 'add the known neurons no table names (auto: when the tables name half of the 302)').choices(['auto', 'yes', 'no']).default('auto'))
+    .option('--name <TEXT>', 'circuit name')
+    .addHelpText('after', HELP)
+    // addCommand does not pass the parent's settings down: route output and exits like the root does.
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError()
+    .exitOverride()
+    .action(async (files: string[], flags: Flags) => {
+      const tables = await Promise.all(files.map(async (name) => ({ name, text: await readText(name, 'wiring table') })));
+      const options: ImportOptions = {
+        format: flags.format,
+        model: flags.model as ModelKind,
+        minContacts: flags.minContacts,
+        weightScale: flags.weightScale,
+        muscleScale: flags.muscleScale,
+        touchOverrides: flags.touchOverrides,
+        addUnconnected: flags.addUnconnected === 'auto' ? 'auto' : flags.addUnconnected === 'yes',
+        fileName: flags.output ?? 'stdout',
+      };
+      if (flags.name !== undefined) options.name = flags.name;
+      if (models) options.models = models;
+      try {
+        if (flags.signOverrides !== undefined) options.signOverrides = parseSignOverrides(await readText(flags.signOverrides, 'sign-override file'), flags.signOverrides);
+        const result = importConnectome(tables, options);
+        const report = formatWarnings(result.warnings) + formatSummary(result.summary);
+        if (flags.output === undefined) {
+          io.out(serializeCircuit(result.circuit));
+          io.err(report);
+        } else {
+          await saveCircuitFile(flags.output, result.circuit);
+          io.out(`${report}wrote ${flags.output}\n`);
+        }
+      } catch (e) {
+        // The message already lists every problem with its file and line.
+        if (e instanceof ConnectomeError) throw new Error(e.message);
+        throw e;
+      }
+    });
+}
