@@ -47,7 +47,7 @@ describe('hit tests', () => {
     expect(edgeAt(g, 50, 4)).toBe('c:A>B');
     expect(edgeAt(g, 50, 7)).toBeUndefined();
     expect(edgeAt(g, 103, 50)).toBe('e:B~C');
-    const loop = g.edges.find((e) => e.key === 'c:A>A')?.path as { cx: number; cy: number; r: number };
+    const loop = g.edges.find((e) => e.key === 'c:A>A')?.path as { type: string; cx: number; cy: number; r: number };
     expect(loop.type).toBe('loop');
     expect(edgeAt(g, loop.cx, loop.cy - loop.r)).toBe('c:A>A');
     expect(edgeAt(g, loop.cx, loop.cy)).toBeUndefined(); // the loop's middle is not on it
