@@ -90,6 +90,7 @@ function positionProblem(p: Point): string | undefined {
 export function setPositions(doc: CircuitDoc, positions: ReadonlyMap<string, Point>): Op {
   if (positions.size === 0) return unchanged(doc);
   let left = positions.size;
+  let moved = false;
   for (const [id, p] of positions) {
     const bad = positionProblem(p);
     if (bad) return refuse(`${id}: ${bad}`);
@@ -99,10 +100,11 @@ export function setPositions(doc: CircuitDoc, positions: ReadonlyMap<string, Poi
     if (!p) return n;
     left--;
     if (n.position && n.position.x === p.x && n.position.y === p.y) return n;
+    moved = true;
     return { ...n, position: { x: noNegativeZero(p.x), y: noNegativeZero(p.y) } };
   });
   if (left > 0) return refuse(noNeuron([...positions.keys()].find((id) => neuronIndex(doc, id) < 0) as string));
-  return done({ ...doc, neurons }, undefined);
+  return moved ? done({ ...doc, neurons }, undefined) : unchanged(doc);
 }
 
 /** Move the listed neurons by (dx, dy); a neuron without a position starts at (0, 0). */

@@ -391,6 +391,13 @@ describe('history', () => {
     m.redo();
     expect(m.neuron('I')?.position).toEqual({ x: 20, y: 140 });
 
+    // A click without movement leaves no undo step.
+    m.beginDrag(['M']);
+    m.dragTo(0, 0);
+    m.endDrag();
+    expect(m.undoLabel()).toBe('Move 2 neurons');
+    expect(m.canRedo()).toBe(false);
+
     m.beginDrag(['M']);
     m.dragTo(50, 50);
     m.cancelDrag();
