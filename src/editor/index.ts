@@ -1,0 +1,57 @@
+/**
+ * The circuit editor's headless core: state, edits with undo/redo, layout,
+ * geometry and hit tests, autosave. No drawing and no DOM; the Phaser editor
+ * scene draws from it and calls its methods. See docs/editor.md.
+ */
+export { EditorModel, PASTE_OFFSET, type EditorModelOptions, type LoadResult, type NeuronInspection, type ParamRow } from './model';
+export type { NewNeuron, NewSynapse, NeuronPatch, SynapsePatch, MetaPatch, ParamGroup } from './doc-ops';
+export { CLIPBOARD_FORMAT, type ClipboardPayload, type PastePlacement } from './clipboard';
+export { BINDING_FIELDS, SYNAPSE_FIELDS, rangeText, type FieldSpec } from './fields';
+export {
+  NODE_RADIUS,
+  LOOP_RADIUS,
+  MIN_ZOOM,
+  MAX_ZOOM,
+  buildGeometry,
+  distanceToPath,
+  edgeAt,
+  fitView,
+  graphToMinimap,
+  graphToScreen,
+  minimap,
+  minimapToGraph,
+  neighbourhood,
+  nodeAt,
+  nodesInRect,
+  rectFromPoints,
+  screenToGraph,
+  visibleRect,
+  zoomAround,
+  type EdgeGeometry,
+  type EdgePath,
+  type FitOptions,
+  type GraphGeometry,
+  type MinimapGeometry,
+  type NodeGeometry,
+} from './geometry';
+export { copyId, naturalCompare, nextNeuronId, parseSynapseKey, synapseKey } from './ids';
+export { countLayerCrossings, layeredLayout, type LayoutOptions } from './layout';
+export {
+  Autosave,
+  AUTOSAVE_STAMP,
+  AUTOSAVE_VERSION,
+  clearAutosaves,
+  mapStore,
+  restoreAutosave,
+  webStorage,
+  type AutosaveOptions,
+  type AutosaveRecord,
+  type AutosaveStatus,
+  type KeyValueStore,
+  type RestoreResult,
+  type SkippedAutosave,
+} from './persist';
+export { searchNeurons, type MatchKind, type SearchHit } from './search';
+export { blankDoc, templates, type Template } from './templates';
+export type { EditorChange, Point, Rect, Result, ScreenSize, Selection, SelectMode, SynapseKey, Viewport } from './types';
+export type { EditorWarning } from './warnings';

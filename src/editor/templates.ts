@@ -1,0 +1,28 @@
+/**
+ * Starting points for a new circuit: a blank one, and the built-in circuits
+ * (passed in by the app, which loads them; they are written elsewhere).
+ */
+import { CIRCUIT_FORMAT, type Circuit, type CircuitDoc } from '../circuits/types';
+import { CURRENT_VERSION } from '../circuits/versions';
+
+export interface Template {
+  /** Stable id: "blank", or the built-in circuit's file name without ".json". */
+  id: string;
+  name: string;
+  description: string;
+  doc: CircuitDoc;
+}
+
+export function blankDoc(name = 'Untitled circuit'): CircuitDoc {
+  return { format: CIRCUIT_FORMAT, version: CURRENT_VERSION, name, neurons: [] };
+}
+
+/** The blank circuit first, then each built-in circuit in the order given. */
+export function templates(builtins: readonly Circuit[] = []): Template[] {
+  const out: Template[] = [{ id: 'blank', name: 'Blank circuit', description: 'An empty circuit: add neurons from the palette.', doc: blankDoc() }];
+  for (const c of builtins) {
+    const id = c.fileName.replace(/^.*[\\/]/, '').replace(/\.json$/i, '');
+    out.push({ id, name: c.doc.name ?? id, description: c.doc.description ?? '', doc: c.doc });
+  }
+  return out;
+}
