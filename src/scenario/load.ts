@@ -18,6 +18,8 @@ export interface ScenarioSource {
   file: string;
   /** 1-based line of the value at a file-form path (or of its nearest existing parent). */
   lineOf(path: ReadonlyArray<string | number>): number | undefined;
+  /** Index in the file's timeline of canonical timeline item i (the file also has wait items). */
+  fileTimelineIndex(i: number): number;
 }
 
 const sources = new WeakMap<Scenario, ScenarioSource>();
@@ -51,7 +53,8 @@ export function parseScenario(text: string, file = '<scenario>'): Scenario {
     );
   }
   const locate = (path: ReadonlyArray<string | number>, key = false) => locateIn(doc, path, key, lineAt);
-  const result = scenarioSchema.safeParse(doc.toJS({ maxAliasCount: 100 }), { reportInput: true });
+  const raw: unknown = doc.toJS({ maxAliasCount: 100 });
+  const result = scenarioSchema.safeParse(raw, { reportInput: true });
   if (!result.success) {
     const issues: ScenarioIssue[] = result.error.issues.map((iss) => {
       const path = iss.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
@@ -64,7 +67,9 @@ export function parseScenario(text: string, file = '<scenario>'): Scenario {
     throw new ScenarioError(file, dedupe(issues));
   }
   const scenario = result.data;
-  sources.set(scenario, { file, lineOf: (path) => locate(path).line });
+  const rawTimeline = (raw as { timeline?: Array<Record<string, unknown>> }).timeline ?? [];
+  const actionIndices = rawTimeline.flatMap((item, i) => (item.wait === undefined ? [i] : []));
+  sources.set(scenario, { file, lineOf: (path) => locate(path).line, fileTimelineIndex: (i) => actionIndices[i] ?? i });
   return scenario;
 }
 

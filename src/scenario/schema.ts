@@ -132,7 +132,7 @@ function num(what: string, opts: { min?: number; max?: number; int?: boolean; po
     if (opts.positive && !(v > 0)) return fail(`${what} must be greater than 0, got ${v}`);
     if (opts.min !== undefined && v < opts.min) return fail(`${what} ${v} is below ${opts.min}`);
     if (opts.max !== undefined && v > opts.max) return fail(`${what} ${v} is above ${opts.max}`);
-    return v;
+    return v + 0; // -0 → 0: JSON and YAML writers print both as 0
   });
 }
 
