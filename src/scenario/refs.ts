@@ -22,8 +22,8 @@ export function resolveNeuron(ref: string, neuronIds: readonly string[]): string
 }
 
 export interface RefContext {
-  /** Neuron ids of the circuit the scenario runs (SimulationApi.neuronIds). */
-  neuronIds: readonly string[];
+  /** Neuron ids of the circuit the scenario runs (SimulationApi.neuronIds); omitted = not checked yet. */
+  neuronIds?: readonly string[];
   /** Built-in arena names, when known. */
   arenaNames?: readonly string[];
   /** Zone ids of the arena, when known. */
@@ -56,11 +56,13 @@ export function validateRefs(scenario: Scenario, ctx: RefContext): void {
     const filePath = src ? toFilePath(path, src) : path;
     issues.push({ path: filePath, line: src?.lineOf(filePath), message, fix });
   };
-  for (const { ref, path } of neuronRefs(scenario)) {
-    if (resolveNeuron(ref, ctx.neuronIds).length > 0) continue;
-    const near = suggest(ref, ctx.neuronIds);
-    add(path, `circuit "${scenario.circuit}" has no neuron or neuron class "${ref}"`, near ? `did you mean "${near}"?` : `its neurons: ${preview(ctx.neuronIds)}`);
-  }
+  const ids = ctx.neuronIds;
+  if (ids)
+    for (const { ref, path } of neuronRefs(scenario)) {
+      if (resolveNeuron(ref, ids).length > 0) continue;
+      const near = suggest(ref, ids);
+      add(path, `circuit "${scenario.circuit}" has no neuron or neuron class "${ref}"`, near ? `did you mean "${near}"?` : `its neurons: ${preview(ids)}`);
+    }
   if (typeof scenario.arena === 'string' && ctx.arenaNames && !ctx.arenaNames.includes(scenario.arena)) {
     const near = suggest(scenario.arena, ctx.arenaNames);
     add(['arena'], `unknown arena "${scenario.arena}"`, `${near ? `did you mean "${near}"? ` : ''}built-in arenas: ${ctx.arenaNames.join(', ')}`);

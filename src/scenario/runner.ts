@@ -76,12 +76,14 @@ export function runScenario(scenario: Scenario, opts: RunOptions): ScenarioRun {
   const now = opts.now ?? (() => performance.now());
   const t0 = now();
   const seed = opts.seed ?? scenario.seed;
-  const sim = opts.backend.createSimulation(simulationOptions(scenario, seed, opts.backend, opts.file));
-  validateRefs(scenario, {
-    neuronIds: sim.neuronIds,
+  // The arena and its zones are checked before the simulation is built, the neurons once its circuit is known.
+  const world = {
     ...(opts.backend.arenaNames && { arenaNames: opts.backend.arenaNames }),
     ...(opts.backend.zoneIds && { zoneIds: opts.backend.zoneIds(scenario.arena) }),
-  });
+  };
+  validateRefs(scenario, world);
+  const sim = opts.backend.createSimulation(simulationOptions(scenario, seed, opts.backend, opts.file));
+  validateRefs(scenario, { ...world, neuronIds: sim.neuronIds });
 
   const needs = needsOf(scenario);
   const recorder = new Recorder(sim, needs, scenario.durationMs, opts.sampleMs ?? DEFAULT_SAMPLE_MS);
