@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { scenarioCommand } from './scenario';
 
 /** Output sinks, so tests can capture what a command prints. */
 export interface CliIo {
@@ -19,6 +20,7 @@ export function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError()
     .exitOverride();
+  program.addCommand(scenarioCommand(io));
   return program;
 }
 

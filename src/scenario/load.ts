@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { z } from 'zod';
 import type { ScenarioIssue } from './errors';
 import { ScenarioError } from './errors';
 import { FIX_SEP, scenarioSchema } from './schema';
@@ -32,8 +33,14 @@ export function sourceOf(scenario: Scenario): ScenarioSource | undefined {
 /** File names the runner picks up from folders. */
 export const SCENARIO_FILE_RE = /\.scenario\.(ya?ml|json)$/i;
 
-/** Parse scenario text. `file` is only used in messages (and to resolve circuit paths if it is a real path). */
-export function parseScenario(text: string, file = '<scenario>'): Scenario {
+/** Text parsed with positions: the plain value and where each path is in the text. */
+export interface LocatedText {
+  value: unknown;
+  locate(path: ReadonlyArray<string | number>, key?: boolean): { line?: number; column?: number };
+}
+
+/** Parse YAML or JSON text, keeping positions; syntax errors and duplicate keys throw a ScenarioError with lines. */
+export function parseWithLines(text: string, file: string): LocatedText {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const lineAt = (offset: number) => lineCounter.linePos(offset);
@@ -52,20 +59,27 @@ export function parseScenario(text: string, file = '<scenario>'): Scenario {
       }),
     );
   }
-  const locate = (path: ReadonlyArray<string | number>, key = false) => locateIn(doc, path, key, lineAt);
-  const raw: unknown = doc.toJS({ maxAliasCount: 100 });
-  const result = scenarioSchema.safeParse(raw, { reportInput: true });
-  if (!result.success) {
-    const issues: ScenarioIssue[] = result.error.issues.map((iss) => {
+  return { value: doc.toJS({ maxAliasCount: 100 }) as unknown, locate: (path, key = false) => locateIn(doc, path, key, lineAt) };
+}
+
+/** Zod issues → ScenarioIssues with lines (the message's fix split off at FIX_SEP). */
+export function issuesWithLines(issues: readonly z.core.$ZodIssue[], locate: LocatedText['locate']): ScenarioIssue[] {
+  return dedupe(
+    issues.map((iss) => {
       const path = iss.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
       const unknownKey = iss.code === 'unrecognized_keys' ? String(iss.keys[0]) : undefined;
       const fullPath = unknownKey !== undefined ? [...path, unknownKey] : path;
       const [message, fix] = splitFix(iss.message);
-      const pos = locate(fullPath, unknownKey !== undefined);
-      return { path: fullPath, ...pos, message, fix };
-    });
-    throw new ScenarioError(file, dedupe(issues));
-  }
+      return { path: fullPath, ...locate(fullPath, unknownKey !== undefined), message, fix };
+    }),
+  );
+}
+
+/** Parse scenario text. `file` is only used in messages. */
+export function parseScenario(text: string, file = '<scenario>'): Scenario {
+  const { value: raw, locate } = parseWithLines(text, file);
+  const result = scenarioSchema.safeParse(raw, { reportInput: true });
+  if (!result.success) throw new ScenarioError(file, issuesWithLines(result.error.issues, locate));
   const scenario = result.data;
   const rawTimeline = (raw as { timeline?: Array<Record<string, unknown>> }).timeline ?? [];
   const actionIndices = rawTimeline.flatMap((item, i) => (item.wait === undefined ? [i] : []));
