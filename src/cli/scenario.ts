@@ -208,7 +208,7 @@ async function runWithProgress(jobs: Job[], workers: number, io: CliIo, deps: Sc
       ...(deps.backendModule !== undefined && { backendModule: deps.backendModule }),
       onDone: (_i, r) => {
         done++;
-        const verdict = r.error ? 'ERROR' : jobPassed(r) ? 'PASS' : 'FAIL';
+        const verdict = r.error !== undefined ? 'ERROR' : jobPassed(r) ? 'PASS' : 'FAIL';
         const wall = r.report ? ` ${formatMs(Math.round(r.report.wallMs))}` : '';
         if (bar) bar.increment({ last: `${verdict} ${r.name} [seed ${r.seed}]` });
         else if (lines) io.err(`[${done}/${jobs.length}] ${verdict} ${r.name} [seed ${r.seed}]${wall}\n`);

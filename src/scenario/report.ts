@@ -19,7 +19,7 @@ export interface JobResult {
 }
 
 export function jobPassed(r: JobResult): boolean {
-  return !r.error && r.report !== undefined && r.report.pass;
+  return r.error === undefined && r.report !== undefined && r.report.pass;
 }
 
 export interface ScenarioSummary {
@@ -47,8 +47,8 @@ export function summarize(results: readonly JobResult[]): ScenarioSummary[] {
     s.runs++;
     s.seeds.push(r.seed);
     if (jobPassed(r)) s.passed++;
-    if (r.error) s.errors.push(`seed ${r.seed}: ${r.error}`);
-    if (r.report?.error) s.errors.push(`seed ${r.seed}: ${r.report.error}`);
+    if (r.error !== undefined) s.errors.push(`seed ${r.seed}: ${r.error}`);
+    if (r.report?.error !== undefined) s.errors.push(`seed ${r.seed}: ${r.report.error}`);
     if (!r.report) continue;
     s.simMs += r.report.simMs;
     s.wallMs += r.report.wallMs;
@@ -138,23 +138,23 @@ export function xmlEscape(s: string): string {
 export function toJUnit(results: readonly JobResult[], reproduce: (r: JobResult) => string): string {
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const suites = summarize(results);
-  const failures = results.filter((r) => !r.error && !jobPassed(r)).length;
-  const errors = results.filter((r) => r.error).length;
+  const failures = results.filter((r) => r.error === undefined && !jobPassed(r)).length;
+  const errors = results.filter((r) => r.error !== undefined).length;
   const seconds = (ms: number) => (ms / 1000).toFixed(3);
   out.push(`<testsuites name="neuroworm scenarios" tests="${results.length}" failures="${failures}" errors="${errors}" time="${seconds(suites.reduce((t, s) => t + s.wallMs, 0))}">`);
   for (const s of suites) {
     const runs = results.filter((r) => r.file === s.file);
-    const f = runs.filter((r) => !r.error && !jobPassed(r)).length;
-    const e = runs.filter((r) => r.error).length;
+    const f = runs.filter((r) => r.error === undefined && !jobPassed(r)).length;
+    const e = runs.filter((r) => r.error !== undefined).length;
     out.push(`  <testsuite name="${xmlEscape(s.name)}" file="${xmlEscape(s.file)}" tests="${runs.length}" failures="${f}" errors="${e}" time="${seconds(s.wallMs)}">`);
     for (const r of runs) {
       const name = `${r.name} [seed ${r.seed}]`;
       out.push(`    <testcase classname="${xmlEscape(s.file)}" name="${xmlEscape(name)}" time="${seconds(r.report?.wallMs ?? 0)}">`);
       const lines = (r.report?.expectations ?? []).map((x) => `${x.pass ? 'PASS' : 'FAIL'} ${x.name}: measured ${formatMeasured(x)}, bound ${x.bound}${x.detail ? ` — ${x.detail}` : ''}`);
-      if (r.error) out.push(`      <error message="${xmlEscape(r.error.split('\n')[0])}">${xmlEscape(`${r.error}\nreproduce: ${reproduce(r)}`)}</error>`);
+      if (r.error !== undefined) out.push(`      <error message="${xmlEscape(r.error.split('\n')[0])}">${xmlEscape(`${r.error}\nreproduce: ${reproduce(r)}`)}</error>`);
       else if (!jobPassed(r)) {
-        const failed = r.report!.expectations.filter((x) => !x.pass);
-        const msg = r.report!.error ?? failed.map((x) => `${x.name}: measured ${formatMeasured(x)}, bound ${x.bound}`).join('; ');
+        const failed = r.report?.expectations.filter((x) => !x.pass) ?? [];
+        const msg = r.report?.error ?? failed.map((x) => `${x.name}: measured ${formatMeasured(x)}, bound ${x.bound}`).join('; ');
         out.push(`      <failure message="${xmlEscape(msg)}">${xmlEscape(`${lines.join('\n')}\nreproduce: ${reproduce(r)}`)}</failure>`);
       }
       if (lines.length) out.push(`      <system-out>${xmlEscape(lines.join('\n'))}</system-out>`);
@@ -169,8 +169,8 @@ export function toJUnit(results: readonly JobResult[], reproduce: (r: JobResult)
 /** A failure message for one run: each failed expectation with measured value, bound, seed and how to reproduce. */
 export function failureMessage(r: JobResult, reproduce: string): string {
   const lines = [`scenario "${r.name}" (${r.file}) failed with seed ${r.seed}`];
-  if (r.error) lines.push(r.error);
-  if (r.report?.error) lines.push(r.report.error);
+  if (r.error !== undefined) lines.push(r.error);
+  if (r.report?.error !== undefined) lines.push(r.report.error);
   for (const x of r.report?.expectations ?? [])
     if (!x.pass) lines.push(`  ✗ ${x.name}`, `    measured ${formatMeasured(x)}, bound ${x.bound}${x.unit && !x.bound.endsWith(x.unit) ? ` ${x.unit}` : ''}`, `    ${x.detail}`);
   lines.push(`reproduce: ${reproduce}`);
