@@ -17,11 +17,12 @@ export const METRIC_INFO = {
   omegaTurnCount: { unit: 'count', needs: [], help: 'omega turns in the window' },
   timeInZone: { unit: 'ms', needs: ['zone'], help: 'time the nose spent inside the zone' },
   fractionInZone: { unit: 'fraction', needs: ['zone'], help: 'share of the window the nose spent inside the zone' },
+  peakMuscleActivation: { unit: 'activation', needs: ['muscles'], help: 'highest activation (0..1) of any muscle, after the calcium low-pass' },
   peakOutput: { unit: 'output', needs: ['neuron'], help: 'highest output (0..1) of the neuron (or of any cell of a neuron class)' },
   meanOutput: { unit: 'output', needs: ['neuron'], help: 'mean output (0..1) of the neuron (class: mean of the cells)' },
   bendingFrequency: { unit: 'Hz', needs: ['probe'], help: "the simulation's bending frequency over the window" },
   wavelength: { unit: 'body lengths', needs: ['probe'], help: "the simulation's body-wave wavelength over the window" },
-} as const satisfies Record<string, { unit: string; needs: ReadonlyArray<'food' | 'zone' | 'neuron' | 'probe'>; help: string }>;
+} as const satisfies Record<string, { unit: string; needs: ReadonlyArray<'food' | 'zone' | 'neuron' | 'probe' | 'muscles'>; help: string }>;
 
 export type MetricName = keyof typeof METRIC_INFO;
 

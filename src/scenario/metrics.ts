@@ -82,6 +82,13 @@ export const METRICS: Record<MetricName, MetricFn> = {
   omegaTurnCount: (rec, a, b) => eventsIn(rec, 'omega-turn', a, b).length,
   timeInZone: (rec, a, b, args) => timeFlagged(rec, zoneFlags(rec, args), a, b),
   fractionInZone: (rec, a, b, args) => (b > a ? timeFlagged(rec, zoneFlags(rec, args), a, b) / (b - a) : 0),
+  peakMuscleActivation: (rec, a, b) => {
+    if (!rec.muscle) throw new Error('muscle activation was not recorded');
+    const [i0, i1] = samplesIn(rec, a, b);
+    let peak = 0;
+    for (let j = i0; j <= i1; j++) peak = Math.max(peak, rec.muscle[j]);
+    return peak;
+  },
   peakOutput: (rec, a, b, args) => {
     const [i0, i1] = samplesIn(rec, a, b);
     let peak = 0;

@@ -39,6 +39,8 @@ export interface Recording {
   back: Float64Array;
   /** Nose-to-nearest-food distance, mm (Infinity without food); present only when an expectation needs it. */
   food?: Float64Array;
+  /** Highest muscle activation (0..1) over the steps since the previous sample; present only when needed. */
+  muscle?: Float64Array;
   /** Whether the nose was in the zone at each sample, per zone id that an expectation names. */
   zones: Record<string, Uint8Array>;
   /** Highest output (0..1) over the steps since the previous sample, per recorded neuron id. */

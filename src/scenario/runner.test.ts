@@ -161,6 +161,19 @@ describe('runner on the fake simulation', () => {
     expect(plain.neurons).toEqual({});
   });
 
+  it('records muscle activation only when a metric needs it, keeping the peak between samples', () => {
+    const s = parseScenario(
+      `${HEADER}duration: 3s\ntimeline:\n  - at: 1s\n    label: touch\n    poke: {position: 0.5}\nexpect:\n  - metric: {name: peakMuscleActivation, after: touch, for: 1s, atLeast: 0.8}\n  - metric: {name: peakMuscleActivation, after: 0s, for: 0.9s, atMost: 0.5}\n`,
+    );
+    const { report, recording } = runScenario(s, { backend: fakeBackend(), sampleMs: 500 });
+    expect(report.expectations.map((e) => [e.pass, e.measured])).toEqual([
+      [true, 0.9],
+      [true, 0.3],
+    ]);
+    expect(recording.muscle).toBeDefined();
+    expect(runScenario(parseScenario(`${HEADER}duration: 1s\n`), { backend: fakeBackend() }).recording.muscle).toBeUndefined();
+  });
+
   it('stops and fails when the simulation reports instability', () => {
     const s = parseScenario(`${HEADER}duration: 5s\n`);
     const r = runScenario(s, { backend: fakeBackend({ unstableAtMs: 1000 }) }).report;

@@ -158,6 +158,8 @@ class Recorder {
   private fwdA = new Float64Array(0);
   private backA = new Float64Array(0);
   private food: Float64Array | undefined;
+  private muscle: Float64Array | undefined;
+  private muscleMax = -Infinity;
   private zones: Record<string, Uint8Array> = {};
   private neurons: Record<string, Float64Array> = {};
 
@@ -179,6 +181,7 @@ class Recorder {
     this.prevPose = Float64Array.from(tel.pose);
     this.prevTime = this.sim.timeMs;
     for (let k = 0; k < this.neuronIndex.length; k++) this.neuronMax[k] = tel.output[this.neuronIndex[k]];
+    if (this.needs.muscles) this.muscleMax = maxOf(tel.muscles);
     this.sample();
   }
 
@@ -204,6 +207,7 @@ class Recorder {
       const o = tel.output[this.neuronIndex[k]];
       if (o > this.neuronMax[k]) this.neuronMax[k] = o;
     }
+    if (this.needs.muscles) this.muscleMax = Math.max(this.muscleMax, maxOf(tel.muscles));
     if (++this.stepsSinceSample >= this.sampleEvery) this.sample();
   }
 
@@ -238,6 +242,10 @@ class Recorder {
     this.fwdA[j] = this.fwd;
     this.backA[j] = this.back;
     if (this.food) this.food[j] = this.sim.distanceToFoodMm();
+    if (this.muscle) {
+      this.muscle[j] = this.muscleMax;
+      this.muscleMax = -Infinity;
+    }
     for (const z of this.needs.zones) this.zones[z][j] = this.sim.inZone(z) ? 1 : 0;
     for (let k = 0; k < this.neuronIds.length; k++) {
       this.neurons[this.neuronIds[k]][j] = this.neuronMax[k];
@@ -262,6 +270,7 @@ class Recorder {
     this.fwdA = grow(this.fwdA, f64);
     this.backA = grow(this.backA, f64);
     if (this.needs.food) this.food = grow(this.food ?? new Float64Array(0), f64);
+    if (this.needs.muscles) this.muscle = grow(this.muscle ?? new Float64Array(0), f64);
     for (const z of this.needs.zones) this.zones[z] = grow(this.zones[z] ?? new Uint8Array(0), (n) => new Uint8Array(n));
     for (const id of this.neuronIds) this.neurons[id] = grow(this.neurons[id] ?? new Float64Array(0), f64);
     this.cap = cap;
@@ -286,6 +295,7 @@ class Recorder {
       fwd: cut(this.fwdA),
       back: cut(this.backA),
       ...(this.food && { food: cut(this.food) }),
+      ...(this.muscle && { muscle: cut(this.muscle) }),
       zones,
       neurons,
       events: this.events,
@@ -293,4 +303,10 @@ class Recorder {
       probes: this.probeValues,
     };
   }
+}
+
+function maxOf(a: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] > m) m = a[i];
+  return m;
 }

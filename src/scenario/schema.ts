@@ -22,7 +22,7 @@ export function withFix(problem: string, fix: string): string {
 export const MAX_DURATION_MS = 3_600_000;
 
 const LABEL_RE = /^[A-Za-z][A-Za-z0-9_-]*$/;
-const NEURON_RE = /^[A-Za-z0-9_.-]+$/;
+const NEURON_RE = /^[\p{L}\p{N}_.-]+$/u;
 
 // ---------------------------------------------------------------- helpers
 

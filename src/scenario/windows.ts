@@ -34,6 +34,7 @@ export function trainTimes(item: TimelineItem): number[] {
 
 export interface Needs {
   food: boolean;
+  muscles: boolean;
   zones: string[];
   /** Neuron references (ids or classes) whose output is recorded. */
   neurons: string[];
@@ -46,6 +47,7 @@ export function needsOf(scenario: Scenario): Needs {
   const neurons = new Set<string>(scenario.plot?.neurons ?? []);
   const probes = new Map<string, ProbeRequest>();
   let food = false;
+  let muscles = false;
   const probe = (e: Expectation & { after: Anchor; forMs?: number }, name: ProbeRequest['name']) => {
     const [a, b] = windowOf(scenario, e.after, e.forMs);
     const p = { name, endMs: b, windowMs: b - a };
@@ -72,6 +74,7 @@ export function needsOf(scenario: Scenario): Needs {
       case 'metric': {
         const needs: readonly string[] = METRIC_INFO[e.metric as keyof typeof METRIC_INFO].needs;
         if (needs.includes('food')) food = true;
+        if (needs.includes('muscles')) muscles = true;
         if (e.zone !== undefined) zones.add(e.zone);
         if (e.neuron !== undefined) neurons.add(e.neuron);
         if (needs.includes('probe')) {
@@ -90,6 +93,7 @@ export function needsOf(scenario: Scenario): Needs {
   }
   return {
     food,
+    muscles,
     zones: [...zones],
     neurons: [...neurons],
     probes: [...probes.values()].sort((p, q) => p.endMs - q.endMs || p.name.localeCompare(q.name)),

@@ -198,6 +198,10 @@ export class FakeSim implements SimulationApi {
       out[k] = o;
       this.tel.v[k] = -70 + 50 * o;
     });
+    // Muscles: a steady 0.3 while crawling, 0.9 on the first segment for 300 ms after a touch.
+    this.tel.muscles.fill(0.3);
+    const touchedAt = Math.max(this.touchUntil.ALML ?? -Infinity, this.touchUntil.PLML ?? -Infinity) - 200;
+    if (t < touchedAt + 300) this.tel.muscles[0] = 0.9;
   }
 
   private nearestFood(): [number, number] {
