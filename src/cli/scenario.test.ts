@@ -144,7 +144,7 @@ describe('neuroworm scenario check and record', () => {
   it('check validates without running', async () => {
     const ok = await cli(['check', join(dir, 'suite')]);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/ok {4}.*touch\.scenario\.yaml {2}\(head touch: 1 actions, 1 expectations, 5 s\)/);
+    expect(ok.stdout).toMatch(/ok {4}.*touch\.scenario\.yaml {2}\(head touch: 1 action, 1 expectation, 5 s\)/);
     const bad = await cli(['check', join(dir, 'broken.scenario.yaml')]);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/error .*broken\.scenario\.yaml:5:11/);

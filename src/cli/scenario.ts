@@ -132,7 +132,7 @@ Examples:
       for (const f of files) {
         try {
           const s = loadScenarioFile(f);
-          io.out(`ok    ${displayPath(f)}  (${s.name}: ${s.timeline.length} actions, ${s.expect.length} expectations, ${formatMs(s.durationMs)})\n`);
+          io.out(`ok    ${displayPath(f)}  (${s.name}: ${plural(s.timeline.length, 'action')}, ${plural(s.expect.length, 'expectation')}, ${formatMs(s.durationMs)})\n`);
         } catch (e) {
           bad++;
           io.out(`error ${e instanceof Error ? e.message : String(e)}\n`);
@@ -217,4 +217,8 @@ async function runWithProgress(jobs: Job[], workers: number, io: CliIo, deps: Sc
   } finally {
     bar?.stop();
   }
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -97,14 +97,19 @@ export function runScenario(scenario: Scenario, opts: RunOptions): ScenarioRun {
     if (e.type === 'unstable' && !unstable) unstable = e;
   });
   let nextProgress = 1000;
+  const applyDue = () => {
+    while (nextAction < schedule.length && schedule[nextAction].atMs <= sim.timeMs + TIME_EPS) {
+      const s = schedule[nextAction++];
+      applyAction(sim, s.item.action);
+      recorder.applied(s.atMs, s.occurrence, s.item);
+    }
+  };
   try {
+    // Actions at t = 0 (food, ablations) are part of the world the first sample sees.
+    applyDue();
     recorder.start();
     while (sim.timeMs < scenario.durationMs - TIME_EPS && !unstable) {
-      while (nextAction < schedule.length && schedule[nextAction].atMs <= sim.timeMs + TIME_EPS) {
-        const s = schedule[nextAction++];
-        applyAction(sim, s.item.action);
-        recorder.applied(s.atMs, s.occurrence, s.item);
-      }
+      applyDue();
       sim.step();
       recorder.afterStep();
       while (nextProbe < probes.length && probes[nextProbe].endMs <= sim.timeMs + TIME_EPS) recorder.probe(probes[nextProbe++]);
