@@ -15,7 +15,10 @@ import { neuronRefs, resolveNeuron } from './refs';
 const dir = fileURLToPath(new URL('../../test/scenarios/', import.meta.url));
 const files = findScenarioFiles([dir]);
 const scenarios = files.map((f) => ({ file: f, s: loadScenarioFile(f) }));
-const wiring = fileURLToPath(new URL('../../../../shared/data/connectome-white-varshney.csv', import.meta.url));
+// ../shared/data beside the repository (a worktree sits one level deeper).
+const wiring = ['../../../shared/data/', '../../../../shared/data/']
+  .map((p) => fileURLToPath(new URL(`${p}connectome-white-varshney.csv`, import.meta.url)))
+  .find((p) => existsSync(p));
 
 describe('example scenarios', () => {
   it('at least a dozen, all valid, each with expectations', () => {
@@ -32,7 +35,8 @@ describe('example scenarios', () => {
     expect(scenarios.some(({ s }) => s.timeline.some((t) => t.action.type === 'ablate'))).toBe(true);
   });
 
-  it.runIf(existsSync(wiring))('name only neurons (or classes) of the real worm, except the seed circuit', () => {
+  it('name only neurons (or classes) of the real worm, except the seed circuit', () => {
+    if (!wiring) throw new Error('../shared/data/connectome-white-varshney.csv not found beside the repository');
     const ids = [...new Set(readFileSync(wiring, 'utf8').split('\n').slice(1).flatMap((l) => l.split(',').slice(0, 2).map((x) => x.trim())).filter(Boolean))];
     expect(ids.length).toBeGreaterThan(250);
     for (const { file, s } of scenarios) {
