@@ -98,7 +98,10 @@ Examples:
           early.push({ file, name: basename(file), seed: opts.seed ?? 0, error: e instanceof Error ? e.message : String(e) });
         }
       }
-      const results = [...early, ...(await runWithProgress(jobs, opts.workers ?? defaultWorkers(jobs.length), io, deps))];
+      const started = performance.now();
+      const workers = opts.workers ?? defaultWorkers(jobs.length);
+      const results = [...early, ...(await runWithProgress(jobs, workers, io, deps))];
+      const elapsed = performance.now() - started;
 
       if (opts.plot !== undefined) {
         mkdirSync(opts.plot, { recursive: true });
@@ -107,6 +110,7 @@ Examples:
       if (opts.json !== undefined) writeFileSync(opts.json, `${JSON.stringify(toJsonReport(results), null, 2)}\n`);
       if (opts.junit !== undefined) writeFileSync(opts.junit, toJUnit(results, reproduceCommand));
       io.out(formatTable(results.map((r) => ({ ...r, file: displayPath(r.file) }))));
+      io.out(`wall time ${formatMs(Math.round(elapsed))} with ${Math.min(workers, Math.max(1, jobs.length))} worker${workers === 1 ? '' : 's'}\n`);
       const bad = results.filter((r) => !jobPassed(r));
       for (const r of bad) io.out(`\n${failureMessage({ ...r, file: displayPath(r.file) }, reproduceCommand(r))}\n`);
       if (bad.length > 0) throw failed();

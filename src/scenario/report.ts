@@ -108,7 +108,10 @@ export function formatTable(results: readonly JobResult[]): string {
   const line = (r: string[]) => r.map((cell, c) => pad(cell, widths[c])).join('  ').trimEnd();
   const total = results.length;
   const passed = results.filter(jobPassed).length;
-  return [line(rows[0]), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.slice(1).map(line), '', `${passed}/${total} runs passed`].join('\n') + '\n';
+  const sim = results.reduce((t, r) => t + (r.report?.simMs ?? 0), 0);
+  const wall = results.reduce((t, r) => t + (r.report?.wallMs ?? 0), 0);
+  const speed = wall > 0 ? ` · ${formatMs(sim)} simulated in ${formatMs(round(wall, 0))} of run time (${round(sim / wall, 1)}× real time)` : '';
+  return [line(rows[0]), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.slice(1).map(line), '', `${passed}/${total} runs passed${speed}`].join('\n') + '\n';
 }
 
 /** The --json report. */
