@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { clampCommand } from './clamp';
 import { registerTrace } from './trace';
 import { importConnectomeCommand } from './import-connectome';
+import { scenarioCommand } from './scenario';
 
 /** Output sinks, so tests can capture what a command prints. */
 export interface CliIo {
@@ -25,6 +26,7 @@ export function buildProgram(io: CliIo): Command {
   program.addCommand(clampCommand(io));
   registerTrace(program, io);
   program.addCommand(importConnectomeCommand(io));
+  program.addCommand(scenarioCommand(io));
   return program;
 }
 

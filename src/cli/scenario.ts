@@ -1,0 +1,228 @@
+/**
+ * `neuroworm scenario run | check | record`: run scenario files headless (in
+ * parallel worker threads), validate them, or make one from a game recording.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import cliProgress from 'cli-progress';
+import { DiscoveryError, displayPath, findScenarioFiles } from '../scenario/discover';
+import type { Job } from '../scenario/jobs';
+import { loadScenarioFile, parseScenario } from '../scenario/load';
+import { defaultWorkers, runJobs } from '../scenario/pool';
+import { recordToYaml } from '../scenario/record';
+import type { JobResult } from '../scenario/report';
+import { failureMessage, formatTable, jobPassed, toJsonReport, toJUnit } from '../scenario/report';
+import { formatMs, parseTimeMs } from '../scenario/units';
+import type { CliIo } from './main';
+
+export interface ScenarioCliDeps {
+  /** Module whose `simBackend` runs the scenarios; tests point it at a test double. */
+  backendModule?: string;
+  /** Progress display: a bar (terminals), plain lines, or nothing; 'auto' picks the bar when stderr is a terminal. */
+  progress?: 'auto' | 'bar' | 'lines' | 'none';
+}
+
+function intArg(what: string, min: number, max = Number.MAX_SAFE_INTEGER) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!/^\s*\d+\s*$/.test(v) || !Number.isSafeInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${what} must be a whole number from ${min} to ${max}.`);
+    return n;
+  };
+}
+
+function timeArg(v: string): number {
+  const r = parseTimeMs(/^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : v);
+  if (!r.ok || r.value <= 0) throw new InvalidArgumentError('give a positive time, e.g. 30s or 30000 (ms).');
+  return r.value;
+}
+
+/** The command to rerun one run exactly. */
+export function reproduceCommand(r: Pick<JobResult, 'file' | 'seed'>): string {
+  return `npx neuroworm scenario run ${displayPath(r.file)} --seed ${r.seed}`;
+}
+
+function failed(): CommanderError {
+  return new CommanderError(1, 'neuroworm.scenario.failed', '');
+}
+
+function slug(s: string): string {
+  return s.replace(/\.scenario\.(ya?ml|json)$/i, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-|-$/g, '') || 'scenario';
+}
+
+export function scenarioCommand(io: CliIo, deps: ScenarioCliDeps = {}): Command {
+  const cmd = new Command('scenario')
+    .description('Run, check and record scenario files: scripted experiments on the worm with expectations (docs/scenarios.md).')
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError()
+    .exitOverride();
+
+  cmd
+    .command('run')
+    .description('Run scenario files and folders headless; exit 1 if any expectation fails.')
+    .argument('<paths...>', 'scenario files, or folders searched for *.scenario.yaml|yml|json')
+    .option('--seed <n>', 'seed for every scenario (default: each file\u2019s own seed)', intArg('--seed', 0, 0xffffffff))
+    .option('--repeat <k>', 'run each scenario with K seeds (seed, seed+1, …) and report pass rates', intArg('--repeat', 1, 10_000), 1)
+    .option('--workers <w>', 'parallel worker threads (default: one per CPU core; 1 = run in this thread)', intArg('--workers', 1, 256))
+    .option('--json <file>', 'write a JSON report')
+    .option('--junit <file>', 'write a JUnit XML report')
+    .option('--plot <dir>', 'write an SVG per run: the path with pokes and events, and traces of the scenario\u2019s plot.neurons')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ neuroworm scenario run test/scenarios
+  $ neuroworm scenario run test/scenarios/touch-anterior.scenario.yaml --seed 3
+  $ neuroworm scenario run test/scenarios --repeat 5 --workers 2 --junit out/scenarios.xml
+  $ neuroworm scenario run test/scenarios/habituation.scenario.yaml --plot out/plots --json out/report.json`,
+    )
+    .action(async (paths: string[], opts: { seed?: number; repeat: number; workers?: number; json?: string; junit?: string; plot?: string }) => {
+      let files: string[];
+      try {
+        files = findScenarioFiles(paths);
+      } catch (e) {
+        if (e instanceof DiscoveryError) {
+          io.err(`neuroworm scenario run: ${e.message}\n`);
+          throw new CommanderError(2, 'neuroworm.scenario.paths', e.message);
+        }
+        throw e;
+      }
+      const early: JobResult[] = [];
+      const jobs: Job[] = [];
+      for (const file of files) {
+        try {
+          const s = loadScenarioFile(file);
+          const base = opts.seed ?? s.seed;
+          for (let k = 0; k < opts.repeat; k++) jobs.push({ file, seed: (base + k) >>> 0, plot: opts.plot !== undefined });
+        } catch (e) {
+          early.push({ file, name: basename(file), seed: opts.seed ?? 0, error: e instanceof Error ? e.message : String(e) });
+        }
+      }
+      const started = performance.now();
+      const workers = opts.workers ?? defaultWorkers(jobs.length);
+      const results = [...early, ...(await runWithProgress(jobs, workers, io, deps))];
+      const elapsed = performance.now() - started;
+
+      if (opts.plot !== undefined) {
+        mkdirSync(opts.plot, { recursive: true });
+        for (const r of results) if (r.svg) writeFileSync(join(opts.plot, `${slug(basename(r.file))}-seed${r.seed}.svg`), r.svg);
+      }
+      if (opts.json !== undefined) writeFileSync(opts.json, `${JSON.stringify(toJsonReport(results), null, 2)}\n`);
+      if (opts.junit !== undefined) writeFileSync(opts.junit, toJUnit(results, reproduceCommand));
+      io.out(formatTable(results.map((r) => ({ ...r, file: displayPath(r.file) }))));
+      io.out(`wall time ${formatMs(Math.round(elapsed))} with ${Math.min(workers, Math.max(1, jobs.length))} worker${workers === 1 ? '' : 's'}\n`);
+      const bad = results.filter((r) => !jobPassed(r));
+      for (const r of bad) io.out(`\n${failureMessage({ ...r, file: displayPath(r.file) }, reproduceCommand(r))}\n`);
+      if (bad.length > 0) throw failed();
+    });
+
+  cmd
+    .command('check')
+    .description('Validate scenario files (format, fields, labels, windows) without running them.')
+    .argument('<paths...>', 'scenario files or folders')
+    .addHelpText('after', '\nExamples:\n  $ neuroworm scenario check test/scenarios\n  $ neuroworm scenario check my.scenario.yaml')
+    .action((paths: string[]) => {
+      let bad = 0;
+      let files: string[];
+      try {
+        files = findScenarioFiles(paths);
+      } catch (e) {
+        if (e instanceof DiscoveryError) {
+          io.err(`neuroworm scenario check: ${e.message}\n`);
+          throw new CommanderError(2, 'neuroworm.scenario.paths', e.message);
+        }
+        throw e;
+      }
+      for (const f of files) {
+        try {
+          const s = loadScenarioFile(f);
+          io.out(`ok    ${displayPath(f)}  (${s.name}: ${plural(s.timeline.length, 'action')}, ${plural(s.expect.length, 'expectation')}, ${formatMs(s.durationMs)})\n`);
+        } catch (e) {
+          bad++;
+          io.out(`error ${e instanceof Error ? e.message : String(e)}\n`);
+        }
+      }
+      if (bad > 0) throw failed();
+    });
+
+  cmd
+    .command('record')
+    .description('Turn a recording of player actions from the game (JSON) into a scenario file.')
+    .argument('<recording>', 'JSON: [{atMs, action, ...}] or {circuit?, arena?, seed?, medium?, worm?, durationMs?, actions: [...]}')
+    .option('-o, --out <file>', 'write the scenario here (default: print it)')
+    .option('--force', 'overwrite --out if it exists')
+    .option('--name <name>', 'scenario name (default: the recording\u2019s file name)')
+    .option('--circuit <circuit>', 'circuit name or file (default: the recording\u2019s, else worm)')
+    .option('--arena <arena>', 'built-in arena name (default: the recording\u2019s)')
+    .option('--seed <n>', 'seed (default: the recording\u2019s, else 1)', intArg('--seed', 0, 0xffffffff))
+    .addOption(new Option('--medium <medium>', 'starting medium').choices(['agar', 'water']))
+    .option('--duration <time>', 'run length, e.g. 30s (default: 5 s after the last action)', timeArg)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ neuroworm scenario record play.json
+  $ neuroworm scenario record play.json -o test/scenarios/my-play.scenario.yaml --circuit touch-withdrawal --duration 20s`,
+    )
+    .action((input: string, opts: { out?: string; force?: boolean; name?: string; circuit?: string; arena?: string; seed?: number; medium?: 'agar' | 'water'; duration?: number }) => {
+      let text: string;
+      try {
+        text = readFileSync(input, 'utf8');
+      } catch (e) {
+        io.err(`neuroworm scenario record: cannot read ${input} (${(e as NodeJS.ErrnoException).code ?? String(e)})\n`);
+        throw failed();
+      }
+      const yaml = recordToYaml(text, {
+        name: opts.name ?? basename(input).replace(/\.json$/i, ''),
+        ...(opts.circuit !== undefined && { circuit: opts.circuit }),
+        ...(opts.arena !== undefined && { arena: opts.arena }),
+        ...(opts.seed !== undefined && { seed: opts.seed }),
+        ...(opts.medium !== undefined && { medium: opts.medium }),
+        ...(opts.duration !== undefined && { durationMs: opts.duration }),
+      }, input);
+      parseScenario(yaml, opts.out ?? '<output>'); // what we write must load
+      if (opts.out === undefined) return void io.out(yaml);
+      if (existsSync(opts.out) && !opts.force) {
+        io.err(`neuroworm scenario record: ${opts.out} exists; use --force to overwrite it\n`);
+        throw failed();
+      }
+      writeFileSync(opts.out, yaml);
+      io.err(`wrote ${opts.out}\n`);
+    });
+
+  return cmd;
+}
+
+async function runWithProgress(jobs: Job[], workers: number, io: CliIo, deps: ScenarioCliDeps): Promise<JobResult[]> {
+  const mode = deps.progress ?? 'auto';
+  const useBar = mode === 'bar' || (mode === 'auto' && Boolean(process.stderr.isTTY));
+  const lines = mode === 'lines' || (mode === 'auto' && !useBar);
+  let bar: cliProgress.SingleBar | undefined;
+  if (useBar && jobs.length > 0) {
+    bar = new cliProgress.SingleBar(
+      { format: 'scenarios {bar} {value}/{total} | {last}', hideCursor: true, clearOnComplete: true, stream: process.stderr },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(jobs.length, 0, { last: '' });
+  }
+  let done = 0;
+  try {
+    return await runJobs(jobs, {
+      workers,
+      ...(deps.backendModule !== undefined && { backendModule: deps.backendModule }),
+      onDone: (_i, r) => {
+        done++;
+        const verdict = r.error !== undefined ? 'ERROR' : jobPassed(r) ? 'PASS' : 'FAIL';
+        const wall = r.report ? ` ${formatMs(Math.round(r.report.wallMs))}` : '';
+        if (bar) bar.increment({ last: `${verdict} ${r.name} [seed ${r.seed}]` });
+        else if (lines) io.err(`[${done}/${jobs.length}] ${verdict} ${r.name} [seed ${r.seed}]${wall}\n`);
+      },
+    });
+  } finally {
+    bar?.stop();
+  }
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,349 @@
+/**
+ * TEST DOUBLE — used only by the scenario tests, never by the CLI or the game.
+ *
+ * A deterministic kinematic worm behind the SimulationApi: it crawls along its
+ * heading with a small travelling wave, reverses after anterior touches and
+ * taps (weaker each time, recovering with rest), speeds up after posterior
+ * touches, omega-turns after harsh touches, steers toward food and reports
+ * simple neuron outputs. It lets the runner, actions and expectations be
+ * tested end to end without the real simulation.
+ */
+import { Subject } from 'rxjs';
+import type { BehaviourSnapshot } from '../../sim/behaviour';
+import { centroid, headingRad } from '../../sim/kinematics';
+import type { Medium, SimulationApi, SimulationOptions } from '../../sim/types';
+import type { BehaviourEvent, MotorFrame, Stimulus, Telemetry, TouchKind } from '../../streams/types';
+import type { SimBackend } from '../sim-factory';
+
+export const FAKE_NEURONS = ['ALML', 'ALMR', 'AVM', 'PLML', 'PLMR', 'AVAL', 'AVAR', 'AVBL', 'AVBR', 'AVDL', 'AVDR', 'PVCL', 'PVCR', 'ASHL', 'ASHR'] as const;
+export const FAKE_ARENAS = ['plate', 'hot-plate'] as const;
+
+interface Zone {
+  id: string;
+  x: number;
+  y: number;
+  radius: number;
+}
+
+export interface FakeConfig {
+  stepMs?: number;
+  /** Emit an 'unstable' event at this time. */
+  unstableAtMs?: number;
+  /** Every call of the API that changes the world, for assertions. */
+  log?: string[];
+}
+
+/** mulberry32: a tiny seeded generator. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SEGMENTS = 12;
+const BODY_MM = 1;
+
+export class FakeSim implements SimulationApi {
+  timeMs = 0;
+  readonly seed: number;
+  medium: Medium;
+  readonly neuronIds: readonly string[] = [...FAKE_NEURONS];
+  readonly segments = SEGMENTS;
+  readonly bodyLengthMm = BODY_MM;
+  readonly stimuli$ = new Subject<Stimulus>();
+  readonly motor$ = new Subject<MotorFrame>();
+  readonly telemetry$ = new Subject<Telemetry>();
+  readonly events$ = new Subject<BehaviourEvent>();
+  paused = false;
+
+  private readonly random: () => number;
+  private readonly stepMs: number;
+  private readonly log: string[];
+  private readonly unstableAtMs: number;
+  private readonly zones: Zone[];
+  private x: number;
+  private y: number;
+  private heading: number;
+  private phase = 0;
+  private direction: 'forward' | 'backward' = 'forward';
+  private reverseAt = Infinity;
+  private reverseUntil = -Infinity;
+  private reverseMs = 0;
+  private omegaPending = false;
+  private boostUntil = -Infinity;
+  private habituation = 1;
+  private touchUntil: Record<string, number> = {};
+  private readonly ablated = new Set<string>();
+  private readonly cut = new Set<string>();
+  private readonly food: Array<[number, number]> = [];
+  private readonly tel: Telemetry;
+  private pendingEvents: BehaviourEvent[] = [];
+
+  constructor(opts: SimulationOptions, config: FakeConfig = {}) {
+    this.seed = opts.seed ?? 1;
+    this.random = rng(this.seed);
+    this.medium = opts.medium ?? 'agar';
+    this.stepMs = opts.physicsStepMs ?? config.stepMs ?? 10;
+    this.log = config.log ?? [];
+    this.unstableAtMs = config.unstableAtMs ?? Infinity;
+    const arena = opts.arena ?? 'plate';
+    if (typeof arena === 'string' && !(FAKE_ARENAS as readonly string[]).includes(arena)) throw new Error(`unknown arena ${arena}`);
+    this.zones =
+      typeof arena === 'string'
+        ? arena === 'hot-plate'
+          ? [{ id: 'hot', x: 3, y: 0, radius: 1 }]
+          : []
+        : (((arena as { zones?: Zone[] }).zones ?? []) as Zone[]);
+    this.x = opts.start?.xMm ?? 0;
+    this.y = opts.start?.yMm ?? 0;
+    this.heading = opts.start?.headingRad ?? 0;
+    const n = FAKE_NEURONS.length;
+    this.tel = {
+      timeMs: 0,
+      pose: new Float64Array(2 * SEGMENTS),
+      v: new Float64Array(n),
+      output: new Float64Array(n),
+      spiked: new Uint8Array(n),
+      muscles: new Float64Array(2 * SEGMENTS),
+      events: [],
+    };
+    this.updatePose();
+    this.updateNeurons();
+  }
+
+  private get baseSpeed(): number {
+    return this.medium === 'water' ? 0.3 : 0.15;
+  }
+
+  private get frequencyHz(): number {
+    return this.medium === 'water' ? 1.8 : 0.4;
+  }
+
+  step(): void {
+    const dt = this.stepMs;
+    const t = this.timeMs + dt;
+    if (t >= this.reverseAt) {
+      this.reverseAt = Infinity;
+      this.direction = 'backward';
+      this.reverseUntil = t + this.reverseMs;
+      this.emit({ type: 'reversal-start', timeMs: t });
+    }
+    if (this.direction === 'backward' && t >= this.reverseUntil) {
+      this.direction = 'forward';
+      this.emit({ type: 'reversal-end', timeMs: t });
+      if (this.omegaPending) {
+        this.omegaPending = false;
+        this.heading += Math.PI;
+        this.emit({ type: 'omega-turn', timeMs: t });
+      }
+    }
+    // Habituation recovers toward 1 with a 20 s time constant.
+    this.habituation += (1 - this.habituation) * (dt / 20_000);
+    if (this.food.length > 0 && this.direction === 'forward') {
+      const [fx, fy] = this.nearestFood();
+      const want = Math.atan2(fy - this.y, fx - this.x);
+      let d = want - this.heading;
+      d = Math.atan2(Math.sin(d), Math.cos(d));
+      this.heading += Math.max(-1, Math.min(1, d)) * 0.002 * dt;
+    }
+    const speed = this.direction === 'forward' ? this.baseSpeed * (t < this.boostUntil ? 2 : 1) : -0.2;
+    this.x += (Math.cos(this.heading) * speed * dt) / 1000;
+    this.y += (Math.sin(this.heading) * speed * dt) / 1000;
+    this.phase += (this.frequencyHz * dt) / 1000;
+    this.timeMs = t;
+    this.updatePose();
+    this.updateNeurons();
+    if (t >= this.unstableAtMs && this.unstableAtMs > t - dt) this.emit({ type: 'unstable', timeMs: t, detail: 'fake' });
+    this.tel.timeMs = t;
+    this.tel.events = this.pendingEvents;
+    this.pendingEvents = [];
+    for (const e of this.tel.events) this.events$.next(e);
+    this.telemetry$.next(this.tel);
+  }
+
+  private emit(e: BehaviourEvent): void {
+    this.pendingEvents.push(e);
+  }
+
+  run(ms: number): void {
+    const end = this.timeMs + ms;
+    while (this.timeMs < end - 1e-9) this.step();
+  }
+
+  private updatePose(): void {
+    const c = Math.cos(this.heading);
+    const s = Math.sin(this.heading);
+    for (let i = 0; i < SEGMENTS; i++) {
+      const u = (i / (SEGMENTS - 1)) * BODY_MM;
+      const lateral = 0.02 * Math.sin(2 * Math.PI * (this.phase - u / 0.65));
+      this.tel.pose[2 * i] = this.x - c * u - s * lateral;
+      this.tel.pose[2 * i + 1] = this.y - s * u + c * lateral;
+    }
+  }
+
+  private updateNeurons(): void {
+    const out = this.tel.output;
+    const t = this.timeMs;
+    FAKE_NEURONS.forEach((id, k) => {
+      let o = 0.05;
+      if (this.ablated.has(id)) o = 0;
+      else if (id.startsWith('AVA') || id.startsWith('AVD')) o = this.direction === 'backward' ? 0.9 : 0.05;
+      else if (id.startsWith('AVB') || id.startsWith('PVC')) o = this.direction === 'forward' ? 0.6 : 0.05;
+      else if ((this.touchUntil[id] ?? -1) > t) o = 1;
+      out[k] = o;
+      this.tel.v[k] = -70 + 50 * o;
+    });
+    // Muscles: a steady 0.3 while crawling, 0.9 on the first segment for 300 ms after a touch.
+    this.tel.muscles.fill(0.3);
+    const touchedAt = Math.max(this.touchUntil.ALML ?? -Infinity, this.touchUntil.PLML ?? -Infinity) - 200;
+    if (t < touchedAt + 300) this.tel.muscles[0] = 0.9;
+  }
+
+  private nearestFood(): [number, number] {
+    let best = this.food[0];
+    for (const f of this.food) if (Math.hypot(f[0] - this.x, f[1] - this.y) < Math.hypot(best[0] - this.x, best[1] - this.y)) best = f;
+    return best;
+  }
+
+  private commandAlive(): boolean {
+    return !(this.ablated.has('AVAL') && this.ablated.has('AVAR'));
+  }
+
+  private startReversal(durationMs: number, omega: boolean): void {
+    if (!this.commandAlive() || this.direction === 'backward' || this.reverseAt !== Infinity) return;
+    this.reverseAt = this.timeMs + 300 + Math.floor(this.random() * 100);
+    this.reverseMs = durationMs;
+    this.omegaPending = omega;
+  }
+
+  poke(position: number, opts: { side?: -1 | 0 | 1; kind?: TouchKind; force?: number } = {}): void {
+    const kind = opts.kind ?? 'gentle';
+    this.log.push(`${this.timeMs} poke ${position} ${opts.side ?? 0} ${kind}${opts.force !== undefined ? ` ${opts.force}` : ''}`);
+    const neurons = position < 0.5 ? ['ALML', 'ALMR', 'AVM'] : ['PLML', 'PLMR'];
+    for (const id of neurons) this.touchUntil[id] = this.timeMs + 200;
+    this.stimuli$.next({ type: 'touch', position, side: opts.side ?? 0, kind, force: opts.force ?? (kind === 'harsh' ? 1 : 0.3), source: 'poke', neurons });
+    if (kind === 'harsh') this.startReversal(2000, true);
+    else if (position < 0.3) {
+      if (!this.cut.has('ALML>AVDL')) this.startReversal(2000 * this.habituation, false);
+      this.habituation *= 0.85;
+    } else if (position > 0.7) this.boostUntil = this.timeMs + 3000;
+  }
+
+  pokeAt(): number | null {
+    return null;
+  }
+
+  tapPlate(force?: number): void {
+    this.log.push(`${this.timeMs} tap${force !== undefined ? ` ${force}` : ''}`);
+    this.stimuli$.next({ type: 'plate-tap', force: force ?? 1, neurons: ['ALML', 'ALMR', 'PLML', 'PLMR'] });
+    this.startReversal(2000 * this.habituation, false);
+    this.habituation *= 0.85;
+  }
+
+  setMedium(medium: Medium): void {
+    this.log.push(`${this.timeMs} medium ${medium}`);
+    this.medium = medium;
+  }
+
+  telemetry(): Telemetry {
+    return this.tel;
+  }
+
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+  }
+
+  advance(realMs: number, speed = 1): void {
+    if (!this.paused) this.run(realMs * speed);
+  }
+
+  dropFood(xMm: number, yMm: number, amount?: number): void {
+    this.log.push(`${this.timeMs} food ${xMm} ${yMm}${amount !== undefined ? ` ${amount}` : ''}`);
+    this.food.push([xMm, yMm]);
+  }
+
+  heatSpot(xMm: number, yMm: number, deltaC: number, radiusMm?: number): void {
+    this.log.push(`${this.timeMs} heat ${xMm} ${yMm} ${deltaC}${radiusMm !== undefined ? ` ${radiusMm}` : ''}`);
+  }
+
+  ablate(neuronId: string): void {
+    this.log.push(`${this.timeMs} ablate ${neuronId}`);
+    if (!this.neuronIds.includes(neuronId)) throw new Error(`no neuron ${neuronId}`);
+    this.ablated.add(neuronId);
+  }
+
+  cutSynapse(fromId: string, toId: string): void {
+    this.log.push(`${this.timeMs} cut ${fromId} ${toId}`);
+    this.cut.add(`${fromId}>${toId}`);
+  }
+
+  setNeuronParam(neuronId: string, param: string, value: number): void {
+    this.log.push(`${this.timeMs} set ${neuronId} ${param} ${value}`);
+  }
+
+  behaviour(): BehaviourSnapshot {
+    const speed = this.direction === 'forward' ? this.baseSpeed : 0.2;
+    return {
+      timeMs: this.timeMs,
+      centroid: centroid(this.tel.pose),
+      headingRad: headingRad(this.tel.pose),
+      alongMmPerS: this.direction === 'forward' ? speed : -speed,
+      speedMmPerS: speed,
+      speedBlPerS: speed / BODY_MM,
+      direction: this.direction,
+    };
+  }
+
+  bendingFrequencyHz(): number {
+    return this.frequencyHz;
+  }
+
+  wavelengthBodyLengths(): number {
+    return 0.65;
+  }
+
+  waveDirection(): -1 | 0 | 1 {
+    return this.direction === 'forward' ? 1 : -1;
+  }
+
+  headPosition(): [number, number] {
+    return [this.tel.pose[0], this.tel.pose[1]];
+  }
+
+  distanceToFoodMm(): number {
+    if (this.food.length === 0) return Infinity;
+    const [fx, fy] = this.nearestFood();
+    return Math.hypot(fx - this.tel.pose[0], fy - this.tel.pose[1]);
+  }
+
+  inZone(zoneId: string): boolean {
+    const z = this.zones.find((q) => q.id === zoneId);
+    return z !== undefined && Math.hypot(this.tel.pose[0] - z.x, this.tel.pose[1] - z.y) <= z.radius;
+  }
+}
+
+/** A backend whose simulations are FakeSims; `created` collects them for assertions. */
+export function fakeBackend(config: FakeConfig = {}): SimBackend & { created: FakeSim[] } {
+  const created: FakeSim[] = [];
+  return {
+    created,
+    createSimulation: (opts) => {
+      const sim = new FakeSim(opts, config);
+      created.push(sim);
+      return sim;
+    },
+    loadCircuitFile: (path) => ({ fakeCircuitFrom: path }),
+    arenaNames: FAKE_ARENAS,
+    zoneIds: (arena) =>
+      arena === undefined || typeof arena === 'string' ? (arena === 'hot-plate' ? ['hot'] : []) : ((arena as { zones?: Zone[] }).zones ?? []).map((z) => z.id),
+  };
+}
