@@ -11,7 +11,7 @@ export interface NeuralLayout {
   radius: number;
   /** Distance between neighbouring nodes in px (decides whether labels fit). */
   spacing: number;
-  /** Per used layer: its role and vertical extent in px, for captions. */
+  /** Per used layer: its role and the vertical extent of its rows in px (a caption fits in the bandHeader px above top). */
   bands: { role: NeuronRole; top: number; bottom: number; count: number }[];
 }
 
@@ -21,14 +21,14 @@ export function naturalCompare(a: string, b: string): number {
 }
 
 /**
- * Places neurons in a box. If the circuit carries positions for every neuron
+ * Places neurons in a box (leaving `bandHeader` px above each band for a caption). If the circuit carries positions for every neuron
  * they are used (scaled to fit, aspect kept). Otherwise a layered layout:
  * sensory, inter and motor bands top to bottom, each wrapped into rows; sensory
  * and motor neurons in name order (so classes like VA1..VA12 and left/right
  * pairs sit together), interneurons ordered by the mean column of their
  * sensory and motor partners, which shortens the edges through the middle.
  */
-export function layoutCircuit(view: CircuitView, width: number, height: number, pad = 12): NeuralLayout {
+export function layoutCircuit(view: CircuitView, width: number, height: number, pad = 12, bandHeader = 0): NeuralLayout {
   const n = view.ids.length;
   const xy = new Float32Array(2 * n);
   const w = Math.max(1, width - 2 * pad);
@@ -45,7 +45,7 @@ export function layoutCircuit(view: CircuitView, width: number, height: number, 
     const perRow = Math.max(1, Math.floor(w / d));
     let rows = 0;
     for (const l of used) rows += Math.ceil(l.idx.length / perRow);
-    return rows * d + (used.length - 1) * d * 0.9 <= h;
+    return rows * d + (used.length - 1) * d * 0.6 + used.length * bandHeader <= h;
   };
   let lo = 1;
   let hi = Math.max(2, Math.min(w, h));
@@ -91,11 +91,12 @@ export function layoutCircuit(view: CircuitView, width: number, height: number, 
   // Rows: layer bands centred vertically in the box.
   let rowsTotal = 0;
   for (const l of used) rowsTotal += Math.ceil(l.idx.length / perRow);
-  const totalH = rowsTotal * d + (used.length - 1) * d * 0.9;
+  const totalH = rowsTotal * d + (used.length - 1) * d * 0.6 + used.length * bandHeader;
   let y = pad + (h - totalH) / 2;
   const bands: NeuralLayout['bands'] = [];
   for (const l of used) {
     const rows = Math.ceil(l.idx.length / perRow);
+    y += bandHeader;
     const top = y;
     for (let r = 0; r < rows; r++) {
       const start = r * perRow;
@@ -110,7 +111,7 @@ export function layoutCircuit(view: CircuitView, width: number, height: number, 
       y += d;
     }
     bands.push({ role: l.role, top, bottom: y, count: l.idx.length });
-    y += d * 0.9;
+    y += d * 0.6;
   }
   return { xy, radius: Math.max(1.5, Math.min(11, d * 0.3)), spacing: d, bands };
 }
