@@ -14,6 +14,8 @@ export interface App {
   /** The renderer actually running (the setting applies after a reload); set by the boot scene. */
   renderer: 'webgl' | 'canvas';
   settings: Settings;
+  /** The settings as they were at boot (renderer and multisampling apply only then). */
+  readonly bootSettings: Readonly<Settings>;
   game: Phaser.Game | null;
 }
 
@@ -22,7 +24,7 @@ let current: App | null = null;
 export function initApp(renderer: 'webgl' | 'canvas', storage = new GameStorage(browserStore())): App {
   const settings = storage.loadSettings();
   setTextScale(settings.textScale);
-  current = { storage, shortcuts: new ShortcutRegistry(), renderer, settings, game: null };
+  current = { storage, shortcuts: new ShortcutRegistry(), renderer, settings, bootSettings: { ...settings }, game: null };
   return current;
 }
 

@@ -28,6 +28,8 @@ export interface NeuralViewStats {
 
 const LEVELS = 8;
 const LEGEND_H = 26;
+/** Alpha levels synapses are drawn at (more levels, more draw calls). */
+const ALPHA_STEPS = 6;
 /** Room above each band for its caption, px. */
 const CAPTION_H = 15;
 
@@ -247,7 +249,7 @@ export class NeuralView {
     const m = view.synapseCount;
     const alpha = Math.max(0.05, Math.min(0.45, 9 / Math.sqrt(Math.max(1, m))));
     const markers = L.radius >= 4 && m <= 600;
-    for (let e = 0; e < m; e++) this.edge(g, e, alpha, 1, markers);
+    this.drawEdgeBatch(g, null, m, () => alpha, () => 1, markers);
     rt.clear();
     rt.draw(g, 0, 0);
     rt.render();
@@ -267,13 +269,15 @@ export class NeuralView {
     const markers = L.radius >= 2.5 && n <= 400;
     // Many lit synapses at once would paint the panel solid: fade each as the count grows.
     const crowd = Math.min(1, Math.sqrt(150 / Math.max(1, n)));
-    for (let k = 0; k < n; k++) {
-      const e = this.edgeBuf[k];
-      const level = lv.level[view.pre[e]] / LEVELS;
-      const strength = Math.min(1, view.weight[e] / this.maxWeight);
-      const width = 0.8 + 1.4 * strength;
-      this.edge(g, e, crowd * (0.15 + 0.85 * level) * (0.5 + 0.5 * strength), width, markers);
-    }
+    const strength = (e: number): number => Math.min(1, view.weight[e] / this.maxWeight);
+    this.drawEdgeBatch(
+      g,
+      this.edgeBuf,
+      n,
+      (e) => crowd * (0.15 + (0.85 * lv.level[view.pre[e]]) / LEVELS) * (0.5 + 0.5 * strength(e)),
+      (e) => (strength(e) > 0.5 ? 2 : 1),
+      markers,
+    );
     rt.clear();
     if (n > 0) rt.draw(g, 0, 0);
     rt.render();
@@ -281,19 +285,88 @@ export class NeuralView {
     this.stats.edgeRedraws++;
   }
 
-  /** One synapse into g (local coordinates). */
-  private edge(g: Phaser.GameObjects.Graphics, e: number, alpha: number, width: number, markers: boolean): void {
+  /**
+   * Draws synapses grouped by style (type × quantised alpha × width) so each
+   * group is one path and one stroke: a few dozen draw calls instead of one
+   * per synapse, which is what keeps thousands of edges cheap in both renderers.
+   * `edges` lists synapse indices (null: 0..count−1).
+   */
+  private drawEdgeBatch(
+    g: Phaser.GameObjects.Graphics,
+    edges: Int32Array | null,
+    count: number,
+    alphaOf: (e: number) => number,
+    widthOf: (e: number) => 1 | 2,
+    markers: boolean,
+  ): void {
+    const view = this.circuit!;
+    if (this.bucketOf.length < count) {
+      this.bucketOf = new Uint8Array(count);
+      this.order = new Int32Array(count);
+    }
+    const counts = this.bucketCounts;
+    counts.fill(0);
+    for (let k = 0; k < count; k++) {
+      const e = edges ? edges[k] : k;
+      const type = view.kind[e] === GAP ? 2 : view.sign[e] < 0 ? 1 : 0;
+      const a = Math.min(ALPHA_STEPS, Math.round(alphaOf(e) * ALPHA_STEPS));
+      const b = a === 0 ? 255 : (type * (ALPHA_STEPS + 1) + a) * 2 + (widthOf(e) - 1);
+      this.bucketOf[k] = b;
+      if (b !== 255) counts[b]++;
+    }
+    // Counting sort of the edges by bucket.
+    const start = this.bucketStart;
+    let acc = 0;
+    for (let b = 0; b < counts.length; b++) {
+      start[b] = acc;
+      acc += counts[b];
+    }
+    const fill = this.bucketFill;
+    fill.set(start);
+    for (let k = 0; k < count; k++) {
+      const b = this.bucketOf[k];
+      if (b !== 255) this.order[fill[b]++] = edges ? edges[k] : k;
+    }
+    for (let b = 0; b < counts.length; b++) {
+      if (counts[b] === 0) continue;
+      const width = (b % 2) + 1;
+      const a = Math.floor(b / 2) % (ALPHA_STEPS + 1);
+      const type = Math.floor(b / 2 / (ALPHA_STEPS + 1));
+      const color = type === 2 ? palette.gap : type === 1 ? palette.inhibitory : palette.excitatory;
+      const alpha = a / ALPHA_STEPS;
+      g.lineStyle(width, color, alpha);
+      g.beginPath();
+      for (let k = start[b]; k < start[b] + counts[b]; k++) this.edgePath(g, this.order[k], markers && type === 1, width);
+      g.strokePath();
+      if (markers && type === 0) {
+        g.fillStyle(color, alpha);
+        g.beginPath();
+        for (let k = start[b]; k < start[b] + counts[b]; k++) this.arrowPath(g, this.order[k], width);
+        g.fillPath();
+      }
+    }
+  }
+
+  private bucketOf = new Uint8Array(0);
+  private order = new Int32Array(0);
+  private readonly bucketCounts = new Int32Array(3 * (ALPHA_STEPS + 1) * 2);
+  private readonly bucketStart = new Int32Array(3 * (ALPHA_STEPS + 1) * 2);
+  private readonly bucketFill = new Int32Array(3 * (ALPHA_STEPS + 1) * 2);
+
+  /** End points of synapse e, trimmed to the node rims, and its bow control point if it bows; false if degenerate. */
+  private geom(e: number): boolean {
     const view = this.circuit!;
     const L = this.layout!;
     const a = view.pre[e];
     const b = view.post[e];
-    if (a === b) return;
+    if (a === b) return false;
+    const G = this.eg;
     let x1 = L.xy[2 * a], y1 = L.xy[2 * a + 1];
     let x2 = L.xy[2 * b], y2 = L.xy[2 * b + 1];
     const dx = x2 - x1;
     const dy = y2 - y1;
     const len = Math.hypot(dx, dy);
-    if (len < 1e-6) return;
+    if (len < 1e-6) return false;
     const ux = dx / len;
     const uy = dy / len;
     const r = L.radius + 1;
@@ -301,49 +374,78 @@ export class NeuralView {
     y1 += uy * r;
     x2 -= ux * r;
     y2 -= uy * r;
-    const gap = view.kind[e] === GAP;
-    const color = gap ? palette.gap : view.sign[e] < 0 ? palette.inhibitory : palette.excitatory;
-    g.lineStyle(width, color, alpha);
-    // Edges within a row would run over the nodes between: bow them.
-    const sameRow = Math.abs(dy) < L.spacing * 0.5 && len > L.spacing * 1.5;
-    if (sameRow) {
+    G.x1 = x1; G.y1 = y1; G.x2 = x2; G.y2 = y2;
+    // Edges within a row would run over the nodes between: bow them. Left-to-right
+    // bows up, right-to-left down (an arc diagram), kept inside the view.
+    G.bowed = Math.abs(dy) < L.spacing * 0.5 && len > L.spacing * 1.5;
+    if (G.bowed) {
       const bow = Math.min(len * 0.22, L.spacing * 3);
-      const cx = (x1 + x2) / 2;
-      // Left-to-right edges bow up, right-to-left down (an arc diagram), kept inside the view.
-      const cy = Math.max(2, Math.min(this.graphRect().h - 2, (y1 + y2) / 2 + (dx > 0 ? -bow : bow)));
+      G.cx = (x1 + x2) / 2;
+      G.cy = Math.max(2, Math.min(this.graphRect().h - 2, (y1 + y2) / 2 + (dx > 0 ? -bow : bow)));
+      const tx = x2 - G.cx;
+      const ty = y2 - G.cy;
+      const tl = Math.hypot(tx, ty) || 1;
+      G.ux = tx / tl;
+      G.uy = ty / tl;
+    } else {
+      G.ux = ux;
+      G.uy = uy;
+    }
+    return true;
+  }
+
+  private readonly eg = { x1: 0, y1: 0, x2: 0, y2: 0, cx: 0, cy: 0, ux: 0, uy: 0, bowed: false };
+
+  /** Adds synapse e to the current path (dashed for gap junctions; with a bar end if `bar`). */
+  private edgePath(g: Phaser.GameObjects.Graphics, e: number, bar: boolean, width: number): void {
+    if (!this.geom(e)) return;
+    const G = this.eg;
+    const gap = this.circuit!.kind[e] === GAP;
+    if (G.bowed) {
       const steps = 10;
-      let px = x1, py = y1;
+      let px = G.x1, py = G.y1;
+      if (!gap) g.moveTo(px, py);
       for (let i = 1; i <= steps; i++) {
         const t = i / steps;
-        const qx = (1 - t) * (1 - t) * x1 + 2 * (1 - t) * t * cx + t * t * x2;
-        const qy = (1 - t) * (1 - t) * y1 + 2 * (1 - t) * t * cy + t * t * y2;
-        if (!gap || i % 2 === 1) g.lineBetween(px, py, qx, qy);
+        const qx = (1 - t) * (1 - t) * G.x1 + 2 * (1 - t) * t * G.cx + t * t * G.x2;
+        const qy = (1 - t) * (1 - t) * G.y1 + 2 * (1 - t) * t * G.cy + t * t * G.y2;
+        if (!gap) g.lineTo(qx, qy);
+        else if (i % 2 === 1) {
+          g.moveTo(px, py);
+          g.lineTo(qx, qy);
+        }
         px = qx;
         py = qy;
       }
-      if (markers && !gap) this.marker(g, view.sign[e], x2, y2, x2 - cx, y2 - cy, color, alpha, width);
-      return;
-    }
-    if (gap) dashed(g, x1, y1, x2, y2, 4, 3);
-    else g.lineBetween(x1, y1, x2, y2);
-    if (markers && !gap) this.marker(g, view.sign[e], x2, y2, ux, uy, color, alpha, width);
-  }
-
-  /** Arrowhead (excitatory) or bar (inhibitory) at the postsynaptic end, pointing along (dx, dy). */
-  private marker(g: Phaser.GameObjects.Graphics, sign: number, x: number, y: number, dx: number, dy: number, color: number, alpha: number, width: number): void {
-    const len = Math.hypot(dx, dy) || 1;
-    const ux = dx / len;
-    const uy = dy / len;
-    const s = Math.max(3, Math.min(7, this.layout!.radius * 0.9)) + width;
-    if (sign < 0) {
-      g.lineStyle(width + 0.8, color, alpha);
-      g.lineBetween(x - uy * s * 0.7, y + ux * s * 0.7, x + uy * s * 0.7, y - ux * s * 0.7);
+    } else if (gap) {
+      dashedPath(g, G.x1, G.y1, G.x2, G.y2, 4, 3);
     } else {
-      g.fillStyle(color, alpha);
-      g.fillTriangle(x, y, x - ux * s - uy * s * 0.5, y - uy * s + ux * s * 0.5, x - ux * s + uy * s * 0.5, y - uy * s - ux * s * 0.5);
+      g.moveTo(G.x1, G.y1);
+      g.lineTo(G.x2, G.y2);
+    }
+    if (bar) {
+      const s = this.markerSize(width) * 0.7;
+      g.moveTo(G.x2 - G.uy * s, G.y2 + G.ux * s);
+      g.lineTo(G.x2 + G.uy * s, G.y2 - G.ux * s);
     }
   }
 
+  /** Adds the arrowhead of synapse e to the current (fill) path. */
+  private arrowPath(g: Phaser.GameObjects.Graphics, e: number, width: number): void {
+    if (!this.geom(e)) return;
+    const { x2: x, y2: y, ux, uy } = this.eg;
+    const s = this.markerSize(width);
+    g.moveTo(x, y);
+    g.lineTo(x - ux * s - uy * s * 0.5, y - uy * s + ux * s * 0.5);
+    g.lineTo(x - ux * s + uy * s * 0.5, y - uy * s - ux * s * 0.5);
+    g.closePath();
+  }
+
+  private markerSize(width: number): number {
+    return Math.max(3, Math.min(7, this.layout!.radius * 0.9)) + width;
+  }
+
+  /** Nodes, grouped by fill colour (role × level × flash) so each group is one path and one fill. */
   private drawNodes(): void {
     const g = this.nodes;
     g.clear();
@@ -354,25 +456,61 @@ export class NeuralView {
     const lv = this.levels;
     const { x: ox, y: oy } = this.rect;
     const r = L.radius;
+    const n = view.ids.length;
     const halos = !this.opts.reducedMotion && this.opts.quality === 'high';
-    for (let i = 0; i < view.ids.length; i++) {
-      const role = view.roles[i] as NeuronRole;
-      const base = ROLE_COLOR[role];
-      const level = lv ? lv.level[i] / LEVELS : 0;
-      const flash = lv ? lv.flash[i] : 0;
-      const x = ox + L.xy[2 * i];
-      const y = oy + L.xy[2 * i + 1];
-      if (halos && flash > 0.05) {
-        g.fillStyle(0xffffff, 0.35 * flash);
-        g.fillCircle(x, y, r * (1.5 + flash));
+    const FL = 4; // flash steps
+    const roleIdx = (i: number): number => (view.roles[i] === 'sensory' ? 0 : view.roles[i] === 'inter' ? 1 : 2);
+    const roles = ['sensory', 'inter', 'motor'] as const;
+    const key = (i: number): number => {
+      const level = lv ? lv.level[i] : 0;
+      const flash = lv ? Math.round(lv.flash[i] * FL) : 0;
+      return (roleIdx(i) * (LEVELS + 1) + level) * (FL + 1) + flash;
+    };
+    const circles = (filter: (i: number) => boolean, radius: (i: number) => number): void => {
+      g.beginPath();
+      for (let i = 0; i < n; i++) {
+        if (!filter(i)) continue;
+        const x = ox + L.xy[2 * i];
+        const y = oy + L.xy[2 * i + 1];
+        const rr = radius(i);
+        g.moveTo(x + rr, y);
+        g.arc(x, y, rr, 0, Math.PI * 2);
       }
-      let fill = mix(mix(palette.panel, base, 0.3), base, level);
-      if (flash > 0) fill = mix(fill, 0xffffff, 0.7 * flash);
+    };
+    if (halos && lv) {
+      for (let f = 1; f <= FL; f++) {
+        if (!lv.flash.some((v) => Math.round(v * FL) === f)) continue;
+        g.fillStyle(0xffffff, (0.35 * f) / FL);
+        circles((i) => Math.round(lv.flash[i] * FL) === f, () => r * (1.5 + f / FL));
+        g.fillPath();
+      }
+    }
+    // Which buckets are in use.
+    const used = this.nodeBuckets;
+    used.fill(0);
+    if (this.nodeKey.length !== n) this.nodeKey = new Uint16Array(n);
+    const keys = this.nodeKey;
+    for (let i = 0; i < n; i++) {
+      keys[i] = key(i);
+      used[keys[i]] = 1;
+    }
+    for (let b = 0; b < used.length; b++) {
+      if (!used[b]) continue;
+      const flash = b % (FL + 1);
+      const level = Math.floor(b / (FL + 1)) % (LEVELS + 1);
+      const role = roles[Math.floor(b / (FL + 1) / (LEVELS + 1))];
+      const base = ROLE_COLOR[role];
+      let fill = mix(mix(palette.panel, base, 0.3), base, level / LEVELS);
+      if (flash > 0) fill = mix(fill, 0xffffff, (0.7 * flash) / FL);
       g.fillStyle(fill, 1);
-      g.fillCircle(x, y, r);
-      if (r >= 3) {
-        g.lineStyle(1, base, 0.55 + 0.45 * level);
-        g.strokeCircle(x, y, r);
+      circles((i) => keys[i] === b, () => r);
+      g.fillPath();
+    }
+    if (r >= 3) {
+      for (let ri = 0; ri < 3; ri++) {
+        g.lineStyle(1, ROLE_COLOR[roles[ri]], 0.75);
+        circles((i) => roleIdx(i) === ri, () => r);
+        g.strokePath();
       }
     }
     this.picked.forEach((i, k) => {
@@ -389,6 +527,9 @@ export class NeuralView {
       }
     }
   }
+
+  private readonly nodeBuckets = new Uint8Array(3 * (LEVELS + 1) * 5);
+  private nodeKey = new Uint16Array(0);
 
   private drawLegend(): void {
     const { x, y, w, h } = this.rect;
@@ -420,7 +561,9 @@ export class NeuralView {
     }, 'inhibitory');
     item((px) => {
       g.lineStyle(2, palette.gap, 1);
-      dashed(g, px, ly, px + 16, ly, 4, 3);
+      g.beginPath();
+      dashedPath(g, px, ly, px + 16, ly, 4, 3);
+      g.strokePath();
     }, 'gap junction');
     // Hide the legend items that do not fit a narrow view.
     for (const t of this.captions) if (t.x + t.width > x + w - 4) t.setVisible(false);
@@ -471,13 +614,15 @@ export class NeuralView {
   }
 }
 
-function dashed(g: Phaser.GameObjects.Graphics, x1: number, y1: number, x2: number, y2: number, dash: number, gapLen: number): void {
+/** Adds a dashed line to the current path. */
+function dashedPath(g: Phaser.GameObjects.Graphics, x1: number, y1: number, x2: number, y2: number, dash: number, gapLen: number): void {
   const len = Math.hypot(x2 - x1, y2 - y1);
   if (len < 1e-6) return;
   const ux = (x2 - x1) / len;
   const uy = (y2 - y1) / len;
   for (let d = 0; d < len; d += dash + gapLen) {
     const e = Math.min(len, d + dash);
-    g.lineBetween(x1 + ux * d, y1 + uy * d, x1 + ux * e, y1 + uy * e);
+    g.moveTo(x1 + ux * d, y1 + uy * d);
+    g.lineTo(x1 + ux * e, y1 + uy * e);
   }
 }

@@ -20,6 +20,8 @@ export interface OscilloscopeOptions {
   /** Samples kept per trace. */
   capacity?: number;
   depth?: number;
+  /** Shown while no trace is chosen. */
+  emptyText?: string;
 }
 
 /** Trace colours, distinct from the role and synapse hues. */
@@ -64,7 +66,7 @@ export class Oscilloscope {
     const title = `${opts.title ?? 'Oscilloscope'}${opts.unit ? ` (${opts.unit})` : ''}`;
     this.title = scene.add.text(0, 0, title, textStyle(12, { color: palette.textMuted, bold: true })).setDepth(depth + 2);
     this.empty = scene.add
-      .text(0, 0, 'Click a neuron to probe it', textStyle(13, { color: palette.textDim }))
+      .text(0, 0, opts.emptyText ?? 'Click a neuron to probe it', textStyle(13, { color: palette.textDim }))
       .setOrigin(0.5)
       .setDepth(depth + 2);
     if (opts.range !== 'auto') [this.yMin, this.yMax] = opts.range;

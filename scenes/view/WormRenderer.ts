@@ -118,6 +118,7 @@ export class WormRenderer {
     const g = this.graphics;
     const o = this.outline;
     g.fillStyle(color, alpha);
+    g.beginPath();
     // Light direction (−0.6, −0.8): shift each section along its normal by the normal's share of it.
     let prevAx = 0, prevAy = 0, prevBx = 0, prevBy = 0;
     let have = false;
@@ -135,8 +136,8 @@ export class WormRenderer {
       const bx = o.cx[k] - o.nx[k] * (r * frac - c) + dx;
       const by = o.cy[k] - o.ny[k] * (r * frac - c) + dy;
       if (have) {
-        g.fillTriangle(prevAx, prevAy, prevBx, prevBy, ax, ay);
-        g.fillTriangle(prevBx, prevBy, bx, by, ax, ay);
+        tri(g, prevAx, prevAy, prevBx, prevBy, ax, ay);
+        tri(g, prevBx, prevBy, bx, by, ax, ay);
       }
       prevAx = ax;
       prevAy = ay;
@@ -144,33 +145,44 @@ export class WormRenderer {
       prevBy = by;
       have = true;
     }
+    g.fillPath();
   }
 
-  /** Tints one edge band (outer 45% of the half-width) by activation. side: +1 left normal, −1 right. */
+  /**
+   * Tints one edge band (outer half of the half-width) by activation, grouped
+   * into a few activation levels so each level is one fill. side: +1 left normal, −1 right.
+   */
   private muscleEdge(muscles: ArrayLike<number>, segments: number, row: 0 | 1, side: 1 | -1): void {
     const g = this.graphics;
     const o = this.outline;
-    let pOx = 0, pOy = 0, pIx = 0, pIy = 0, pA = 0;
-    for (let k = 0; k < o.count; k++) {
-      const r = o.r[k] * side;
-      const ox = o.cx[k] + o.nx[k] * r;
-      const oy = o.cy[k] + o.ny[k] * r;
-      const ix = o.cx[k] + o.nx[k] * r * 0.5;
-      const iy = o.cy[k] + o.ny[k] * r * 0.5;
-      const a = muscleAt(muscles, segments, row, o.s[k]);
-      if (k > 0) {
-        const act = (a + pA) / 2;
-        if (act > 0.02) {
-          g.fillStyle(mix(palette.wormMid, palette.muscle, 0.35 + 0.65 * act), 0.25 + 0.75 * act);
-          g.fillTriangle(pOx, pOy, pIx, pIy, ox, oy);
-          g.fillTriangle(pIx, pIy, ix, iy, ox, oy);
+    const LV = 6;
+    for (let level = 1; level <= LV; level++) {
+      let any = false;
+      let pOx = 0, pOy = 0, pIx = 0, pIy = 0, pA = 0;
+      for (let k = 0; k < o.count; k++) {
+        const r = o.r[k] * side;
+        const ox = o.cx[k] + o.nx[k] * r;
+        const oy = o.cy[k] + o.ny[k] * r;
+        const ix = o.cx[k] + o.nx[k] * r * 0.5;
+        const iy = o.cy[k] + o.ny[k] * r * 0.5;
+        const a = muscleAt(muscles, segments, row, o.s[k]);
+        if (k > 0 && Math.round(((a + pA) / 2) * LV) === level) {
+          if (!any) {
+            const act = level / LV;
+            g.fillStyle(mix(palette.wormMid, palette.muscle, 0.35 + 0.65 * act), 0.25 + 0.75 * act);
+            g.beginPath();
+            any = true;
+          }
+          tri(g, pOx, pOy, pIx, pIy, ox, oy);
+          tri(g, pIx, pIy, ix, iy, ox, oy);
         }
+        pOx = ox;
+        pOy = oy;
+        pIx = ix;
+        pIy = iy;
+        pA = a;
       }
-      pOx = ox;
-      pOy = oy;
-      pIx = ix;
-      pIy = iy;
-      pA = a;
+      if (any) g.fillPath();
     }
   }
 
@@ -219,3 +231,21 @@ export class WormRenderer {
   }
 }
 
+
+/**
+ * Adds a triangle to the current path, always counter-clockwise, so where the
+ * body crosses itself the overlapping parts add up (non-zero fill) instead of
+ * cancelling into a hole.
+ */
+function tri(g: Phaser.GameObjects.Graphics, ax: number, ay: number, bx: number, by: number, cx: number, cy: number): void {
+  const area = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+  g.moveTo(ax, ay);
+  if (area >= 0) {
+    g.lineTo(bx, by);
+    g.lineTo(cx, cy);
+  } else {
+    g.lineTo(cx, cy);
+    g.lineTo(bx, by);
+  }
+  g.closePath();
+}
