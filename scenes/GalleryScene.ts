@@ -179,7 +179,9 @@ export class GalleryScene extends BaseScene {
     this.drawWorm();
     this.timeBar.place(width / 2, height - pad - barH / 2, width - 2 * pad);
     this.toast.setPosition(plate.x + plate.w / 2, plate.y + 10);
-    this.note.setPosition(width - 70, HEADER_H / 2);
-    this.announce.setPosition(width - 70 - this.note.width - 70, HEADER_H / 2);
+    // The note needs room beside the header's title; on narrow screens only the button stays.
+    const roomy = width >= 1000;
+    this.note.setVisible(roomy).setPosition(width - 70, HEADER_H / 2);
+    this.announce.setPosition(roomy ? width - 70 - this.note.width - 70 : width - 66 - 60, HEADER_H / 2);
   }
 }

@@ -94,14 +94,17 @@ export class TitleScene extends BaseScene {
       menuX = width * 0.72;
       menuTop = (height - menuH) / 2;
     } else {
+      // One column, centred as a block: title, subtitle, worm, menu.
       artCx = width / 2;
       artW = Math.min(width * 0.8, 460);
-      const titleY = Math.max(70, height * 0.11);
-      this.title.setPosition(artCx, titleY);
-      this.subtitle.setPosition(artCx, titleY + 50);
-      artCy = titleY + 50 + Math.max(60, Math.min(120, height * 0.11));
+      const artH = artW * 0.22;
+      const block = 56 + 44 + artH + 48 + menuH;
+      const top = Math.max(24, (height - 40 - block) / 2);
+      this.title.setPosition(artCx, top + 28);
+      this.subtitle.setPosition(artCx, top + 78);
+      artCy = top + 100 + artH / 2;
       menuX = width / 2;
-      menuTop = Math.max(artCy + 70, height - 50 - menuH);
+      menuTop = artCy + artH / 2 + 48;
     }
     this.title.setFontSize(Math.round(Phaser.Math.Clamp(width / 14, 36, 60)));
     this.buttons.forEach((b, i) => {

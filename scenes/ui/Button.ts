@@ -95,7 +95,7 @@ export class Button extends Phaser.GameObjects.Container {
       object: this,
       info: () => ({
         kind: 'button',
-        label: this.opts.label || this.opts.name || this.opts.tooltip || '',
+        label: this.text.text || this.opts.name || this.opts.tooltip || '',
         enabled: this.enabled,
         selected: this.selected,
       }),

@@ -82,18 +82,12 @@ export class TimeBar extends Phaser.GameObjects.Container {
       registry.register(scope, { keys: [' '], label: 'Space', description: 'Pause / resume', run: () => this.togglePause() }),
       registry.register(scope, { keys: ['.'], label: '.', description: 'Step once (pauses)', run: () => this.step() }),
       registry.register(scope, {
-        keys: ['1', '2', '3', '4', '5'],
+        keys: SPEEDS.map((_, i) => String(i + 1)),
         label: '1–5',
         description: `Speed ${SPEEDS.map(speedLabel).join(' / ')}`,
-        run: () => {},
+        run: (key) => this.setSpeed(SPEEDS[Number(key) - 1], true),
       }),
     ];
-    // One visible entry for 1–5, five hidden ones doing the work (the first match wins, so they go first).
-    SPEEDS.forEach((s, i) =>
-      offs.unshift(
-        registry.register(scope, { keys: [String(i + 1)], label: String(i + 1), description: '', hidden: true, run: () => this.setSpeed(s, true) }),
-      ),
-    );
     return () => offs.forEach((off) => off());
   }
 

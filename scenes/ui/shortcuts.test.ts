@@ -43,6 +43,15 @@ describe('ShortcutRegistry', () => {
     ]);
   });
 
+  test('the handler learns which of its keys was pressed', () => {
+    const r = new ShortcutRegistry();
+    const got: string[] = [];
+    r.register('s', { keys: ['1', '2', '3'], label: '1–3', description: 'speed', run: (k) => got.push(k) });
+    r.handle({ key: '3' }, ['s']);
+    r.handle({ key: '1' }, ['s']);
+    expect(got).toEqual(['3', '1']);
+  });
+
   test('a shortcut needs a key', () => {
     expect(() => new ShortcutRegistry().register('s', { keys: [], label: '', description: 'nothing', run: () => {} })).toThrow(
       /at least one key/,

@@ -13,7 +13,8 @@ export interface ShortcutSpec {
   label: string;
   /** What it does, shown in the list. */
   description: string;
-  run(): void;
+  /** Called with the key that triggered it (so one entry can serve "1–5"). */
+  run(key: string): void;
   /** Hidden from the on-screen list (e.g. a second key for the same action). */
   hidden?: boolean;
 }
@@ -64,7 +65,7 @@ export class ShortcutRegistry {
       if (!list) continue;
       for (const spec of list) {
         if (spec.keys.includes(event.key)) {
-          spec.run();
+          spec.run(event.key);
           return true;
         }
       }

@@ -537,8 +537,14 @@ export class NeuralView {
     const g = this.bg;
     let cx = x + 12;
     const item = (draw: (x: number) => void, label: string): void => {
-      draw(cx);
       const t = this.scene.add.text(cx + 20, ly, label, textStyle(11, { color: palette.textMuted })).setOrigin(0, 0.5).setDepth(this.depth + 4);
+      // Items that do not fit a narrow view are left out whole (glyph and label).
+      if (cx + 20 + t.width > x + w - 6) {
+        t.destroy();
+        cx = Infinity;
+        return;
+      }
+      draw(cx);
       this.captions.push(t);
       cx += 20 + t.width + 14;
     };
@@ -565,8 +571,6 @@ export class NeuralView {
       dashedPath(g, px, ly, px + 16, ly, 4, 3);
       g.strokePath();
     }, 'gap junction');
-    // Hide the legend items that do not fit a narrow view.
-    for (const t of this.captions) if (t.x + t.width > x + w - 4) t.setVisible(false);
   }
 
   // ---- input ----------------------------------------------------------------

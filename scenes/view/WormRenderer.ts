@@ -73,15 +73,20 @@ export class WormRenderer {
       const off = Math.max(1.5, halfWidthPx * 0.35);
       this.band(1.15, 0, palette.bgDeep, 0.22, off, off);
     }
-    // Body: edge colour, then lighter inner bands (a lit cylinder seen from above).
+    // Body: a lit cylinder seen from above — nested bands stepping from the
+    // edge colour to the highlight, each nudged towards the light.
     this.band(1, 0, palette.wormEdge, 1);
-    this.band(0.78, 0, palette.wormMid, 1);
     if (detailed) {
-      this.band(0.5, 0.18, palette.worm, 1);
+      const steps = 5;
+      for (let i = 1; i <= steps; i++) {
+        const t = i / steps;
+        this.band(1 - 0.72 * t, 0.22 * t, mix(palette.wormEdge, palette.worm, Math.pow(t, 0.7)), 1);
+      }
       // Intestine: a faint darker core from behind the pharynx to near the tail.
-      this.bandRange(0.22, -0.05, palette.wormEdge, 0.35, 0.16, 0.9);
+      this.bandRange(0.2, -0.1, palette.wormEdge, 0.22, 0.16, 0.9);
     } else {
-      this.band(0.45, 0.1, palette.worm, 1);
+      this.band(0.72, 0, palette.wormMid, 1);
+      this.band(0.42, 0.1, palette.worm, 1);
     }
 
     // Muscle activation: each edge tinted by its own row.
@@ -155,7 +160,7 @@ export class WormRenderer {
   private muscleEdge(muscles: ArrayLike<number>, segments: number, row: 0 | 1, side: 1 | -1): void {
     const g = this.graphics;
     const o = this.outline;
-    const LV = 6;
+    const LV = 10;
     for (let level = 1; level <= LV; level++) {
       let any = false;
       let pOx = 0, pOy = 0, pIx = 0, pIy = 0, pA = 0;
@@ -197,14 +202,14 @@ export class WormRenderer {
     const k0 = at(0.012);
     const k1 = at(0.125);
     const rBody = o.r[at(0.3)];
-    g.lineStyle(Math.max(1, rBody * 0.16), palette.wormEdge, 0.9);
+    g.lineStyle(Math.max(1, rBody * 0.16), palette.wormEdge, 0.7);
     g.beginPath();
     g.moveTo(o.cx[k0], o.cy[k0]);
     for (let k = k0 + 1; k <= k1; k++) g.lineTo(o.cx[k], o.cy[k]);
     g.strokePath();
     const meta = at(0.065);
     const bulb = at(0.118);
-    g.fillStyle(palette.wormEdge, 0.85);
+    g.fillStyle(palette.wormEdge, 0.6);
     g.fillCircle(o.cx[meta], o.cy[meta], rBody * 0.3);
     g.fillCircle(o.cx[bulb], o.cy[bulb], rBody * 0.42);
     g.fillStyle(palette.worm, 0.9);
