@@ -52,6 +52,8 @@ export class PlaygroundScene extends BaseScene {
   private mediumButtons: Button[] = [];
   private coming: ComingSoon | null = null;
   private plateFrame!: Phaser.GameObjects.Graphics;
+  /** Background-coloured frame around the plate view: hides plate and worm outside it when zoomed in. */
+  private matte!: Phaser.GameObjects.Graphics;
   private tool: Tool = 'touch';
   private speed: Speed = 1;
   private sim: SimulationApi | null = null;
@@ -77,6 +79,7 @@ export class PlaygroundScene extends BaseScene {
     this.addHeader('Playground');
     this.cam = new WorldCamera();
     this.plateFrame = this.add.graphics().setDepth(1);
+    this.matte = this.add.graphics().setDepth(15);
     this.arena = PLAYGROUND_ARENA;
     this.plate = new PlateRenderer(this, { quality: settings.quality, depth: 2 });
     this.plate.setArena(this.arena);
@@ -108,7 +111,7 @@ export class PlaygroundScene extends BaseScene {
           fontSize: 14,
           tooltip: t.tip,
           onClick: () => this.setTool(t.tool),
-        }),
+        }).setDepth(30),
     );
     TOOLS.forEach((t) =>
       this.shortcut({ keys: [t.key.toLowerCase(), t.key], label: t.key, description: t.label, run: () => this.setTool(t.tool) }),
@@ -122,9 +125,10 @@ export class PlaygroundScene extends BaseScene {
           fontSize: 14,
           tooltip: m === 'agar' ? 'Crawl on agar (slow, high drag across the body)' : 'Swim in water (fast, low drag)',
           onClick: () => this.setMedium(m),
-        }),
+        }).setDepth(30),
     );
-    this.shortcut({ keys: ['0'], label: '0', description: 'Fit the plate in view', run: () => this.fitView() });
+    this.shortcut({ keys: ['0'], label: '0', description: 'Whole plate in view', run: () => this.fitView() });
+    this.shortcut({ keys: ['w', 'W'], label: 'W', description: 'Zoom to the worm', run: () => this.fitView(true, true) });
 
     this.input.on('wheel', (p: Phaser.Input.Pointer, _o: unknown, _dx: number, dy: number) => {
       if (!this.onPlate(p)) return;
@@ -309,9 +313,22 @@ export class PlaygroundScene extends BaseScene {
     return p.x >= r.x && p.x <= r.x + r.w && p.y >= r.y && p.y <= r.y + r.h;
   }
 
-  private fitView(redraw = true): void {
+  /** Whole plate in view; with a worm, zoomed so it spans about a third of the view, centred on it. */
+  private fitView(redraw = true, onWorm = false): void {
     const [x0, y0, x1, y1] = arenaBox(this.arena);
     this.cam.fit(x0, y0, x1, y1, 12);
+    const sim = this.sim;
+    if (onWorm && sim) {
+      const pose = sim.telemetry().pose;
+      const mid = 2 * Math.floor(pose.length / 4);
+      const span = Math.min(this.cam.viewport.width, this.cam.viewport.height);
+      const zoom = (span / 3 / Math.max(1e-6, sim.bodyLengthMm)) / this.cam.basePxPerMm;
+      if (zoom > 1) {
+        this.cam.zoom = Math.min(this.cam.maxZoom, zoom);
+        this.cam.centerXMm = pose[mid];
+        this.cam.centerYMm = pose[mid + 1];
+      }
+    }
     if (redraw) {
       this.plate.layout(this.cam);
       this.drawSim(0);
@@ -346,11 +363,10 @@ export class PlaygroundScene extends BaseScene {
     this.plateRect = plate;
     this.plateFrame.clear();
     this.plateFrame.fillStyle(palette.bgDeep, 1);
-    this.plateFrame.fillRoundedRect(plate.x, plate.y, plate.w, plate.h, 12);
-    this.plateFrame.lineStyle(1, palette.border, 1);
-    this.plateFrame.strokeRoundedRect(plate.x + 0.5, plate.y + 0.5, plate.w - 1, plate.h - 1, 12);
+    this.plateFrame.fillRect(plate.x, plate.y, plate.w, plate.h);
+    drawMatte(this.matte, width, height, plate);
     this.cam.setViewport(plate.x, plate.y, plate.w, plate.h);
-    this.fitView(false);
+    this.fitView(false, true);
     this.plate.layout(this.cam);
 
     // Toolbar: tools on the left, medium on the right of the plate's width.
@@ -372,4 +388,20 @@ export class PlaygroundScene extends BaseScene {
     this.coming?.place(plate.x + plate.w / 2, plate.y + plate.h / 2, plate.w);
     this.drawSim(0);
   }
+}
+
+/**
+ * Paints the screen outside `r` in the background colour, plus a border, so
+ * whatever the plate camera shows past its viewport is hidden (a matte works
+ * the same in both renderers, unlike masks).
+ */
+export function drawMatte(g: Phaser.GameObjects.Graphics, width: number, height: number, r: { x: number; y: number; w: number; h: number }): void {
+  g.clear();
+  g.fillStyle(palette.bg, 1);
+  g.fillRect(0, 0, width, r.y);
+  g.fillRect(0, r.y + r.h, width, height - r.y - r.h);
+  g.fillRect(0, r.y, r.x, r.h);
+  g.fillRect(r.x + r.w, r.y, width - r.x - r.w, r.h);
+  g.lineStyle(1, palette.border, 1);
+  g.strokeRect(r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1);
 }

@@ -1,5 +1,6 @@
 import type Phaser from 'phaser';
 import { app } from './app';
+import { provideSimulation, type SimulationFactory } from './sim-link';
 import { OVERLAYS, SCENES } from './keys';
 import type { Settings } from './settings';
 import { visibleControls, type ControlInfo } from './ui/controls';
@@ -58,6 +59,11 @@ export interface NeurowormHook {
   neuronScreen(id: string): { x: number; y: number } | null;
   announcements(): string[];
   info(): Record<string, unknown>;
+  /**
+   * Substitutes the simulation scenes get from sim-link (a scripted test double,
+   * or null for "not wired"). Takes effect for scenes started afterwards.
+   */
+  provideSimulation(factory: SimulationFactory | null): void;
 }
 
 declare global {
@@ -121,6 +127,7 @@ export function installTestingHook(game: Phaser.Game): NeurowormHook {
     neuronScreen: (id) => need('neuronScreen')(id),
     announcements: () => probe?.probe.announcements?.() ?? [],
     info: () => ({ scene: probe?.key ?? null, ...(probe?.probe.info?.() ?? {}) }),
+    provideSimulation: (factory) => provideSimulation(factory),
   };
   window.neuroworm = hook;
   return hook;

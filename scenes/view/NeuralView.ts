@@ -191,7 +191,7 @@ export class NeuralView {
     this.labels.forEach((l) => l.destroy());
     this.labels = [];
     this.emptyText.setPosition(x + w / 2, y + h / 2).setVisible(!this.circuit);
-    this.bg.fillStyle(palette.bgDeep, 0.9);
+    this.bg.fillStyle(palette.bgDeep, 1);
     this.bg.fillRoundedRect(x, y, w, h, 10);
     this.bg.lineStyle(1, palette.border, 1);
     this.bg.strokeRoundedRect(x + 0.5, y + 0.5, w - 1, h - 1, 10);

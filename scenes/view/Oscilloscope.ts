@@ -183,6 +183,10 @@ export class Oscilloscope {
       lo -= 1;
       hi += 1;
     }
+    // A margin so traces never run along the frame.
+    const margin = 0.08 * (hi - lo);
+    lo -= margin;
+    hi += margin;
     const step = niceStep((hi - lo) / 4);
     this.yMin = Math.floor(lo / step) * step;
     this.yMax = Math.ceil(hi / step) * step;
@@ -193,7 +197,7 @@ export class Oscilloscope {
     const g = this.frame;
     const { x, y, w, h } = this.plot;
     g.clear();
-    g.fillStyle(palette.bgDeep, 0.9);
+    g.fillStyle(palette.bgDeep, 1);
     g.fillRoundedRect(this.rect.x, this.rect.y, this.rect.w, this.rect.h, 10);
     g.lineStyle(1, palette.border, 1);
     g.strokeRoundedRect(this.rect.x + 0.5, this.rect.y + 0.5, this.rect.w - 1, this.rect.h - 1, 10);
