@@ -73,22 +73,29 @@ export class NeuronLabScene extends BaseScene {
     const bottom = height - barH - 2 * pad;
     const wide = width >= 860;
     const leftW = wide ? Math.min(360, width * 0.34) : width - 2 * pad;
-    const panelH = wide ? bottom - top : Math.min(330, (bottom - top) * 0.5);
+    // Narrow screens: one full-width panel, models on the left half and the clamp sliders on the right.
+    const half = wide ? leftW - 28 : (leftW - 3 * 14) / 2;
+    const panelH = wide ? bottom - top : this.panel.titleHeight + 10 + 3 * 60 + 12;
     this.panel.setRect(pad, top, leftW, panelH);
-    const inner = leftW - 28;
     let y = top + this.panel.titleHeight + 10;
-    const bw = (inner - 8) / 2;
+    const bw = (half - 8) / 2;
     this.modelButtons.forEach((b, i) => {
       b.resize(bw, 34);
       b.setPosition(pad + 14 + (i % 2) * (bw + 8) + bw / 2, y + Math.floor(i / 2) * 42 + 17);
     });
-    y += Math.ceil(this.modelButtons.length / 2) * 42 + 14;
+    let sy0 = y;
+    let sx0 = pad + 14 + half + 14;
+    if (wide) {
+      sy0 = y + Math.ceil(this.modelButtons.length / 2) * 42 + 14;
+      sx0 = pad + 14;
+    }
+    y = sy0;
     this.sliders.forEach((s) => {
-      s.setWidth(inner);
-      s.setPosition(pad + leftW / 2, y + 27);
+      s.setWidth(half);
+      s.setPosition(sx0 + half / 2, y + 27);
       y += 60;
     });
-    this.paramsNote.setPosition(pad + 14, y + 4).setWordWrapWidth(inner, true);
+    this.paramsNote.setVisible(wide).setPosition(pad + 14, y + 4).setWordWrapWidth(half, true);
     const sx = wide ? pad * 2 + leftW : pad;
     const sy = wide ? top : top + panelH + pad;
     const sw = wide ? width - sx - pad : width - 2 * pad;

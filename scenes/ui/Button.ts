@@ -154,13 +154,21 @@ export class Button extends Phaser.GameObjects.Container {
   private layoutContent(): void {
     const icon = this.iconImage;
     const hasLabel = this.text.text.length > 0;
+    // Large text settings must not spill out of the button: shrink the label to fit.
+    const room = this.boxW - 16 - (icon ? Math.min(this.boxH * 0.5, 22) + 8 : 0);
+    this.text.setScale(1);
+    if (this.text.width > room) this.text.setScale(Math.max(0.5, room / this.text.width));
+    if (this.hintText) {
+      this.hintText.setScale(1);
+      if (this.hintText.width > this.boxW - 16) this.hintText.setScale(Math.max(0.5, (this.boxW - 16) / this.hintText.width));
+    }
     if (icon) {
       const size = Math.min(this.boxH * 0.5, 22);
       icon.setDisplaySize(size, size);
       if (hasLabel) {
-        const total = size + 8 + this.text.width;
+        const total = size + 8 + this.text.displayWidth;
         icon.setPosition(-total / 2 + size / 2, 0);
-        this.text.setPosition(-total / 2 + size + 8 + this.text.width / 2, 0);
+        this.text.setPosition(-total / 2 + size + 8 + this.text.displayWidth / 2, 0);
       } else {
         icon.setPosition(0, 0);
       }

@@ -64,6 +64,13 @@ export class Choice<T extends string> extends Phaser.GameObjects.Container {
     });
     this.label.setPosition(-width / 2, this.hint ? -10 : 0);
     this.hint?.setPosition(-width / 2, 13);
+    // Label and hint keep clear of the buttons: shrink them if they would run under.
+    const room = width - n * bw - 12;
+    for (const t of [this.label, this.hint]) {
+      if (!t) continue;
+      t.setScale(1);
+      if (t.width > room) t.setScale(Math.max(0.6, room / t.width));
+    }
     this.set(this.value);
     return this;
   }

@@ -69,6 +69,11 @@ export class Toggle extends Phaser.GameObjects.Container {
     const { boxW: w, boxH: h } = this;
     this.label.setPosition(-w / 2, this.hint ? -10 : 0).setAlpha(this.enabled ? 1 : 0.5);
     this.hint?.setPosition(-w / 2, 13).setAlpha(this.enabled ? 1 : 0.5);
+    for (const t of [this.label, this.hint]) {
+      if (!t) continue;
+      t.setScale(1);
+      if (t.width > w - 58) t.setScale(Math.max(0.6, (w - 58) / t.width));
+    }
     const tw = 46;
     const th = 24;
     const tx = w / 2 - tw;

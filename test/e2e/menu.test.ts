@@ -75,11 +75,7 @@ test('scenes that need the simulation say so honestly and draw no worm', async (
   await ready(page);
   await waitScene(page, 'playground');
   // The "coming" card is up; tools and time controls are disabled; the hook refuses simulation calls.
-  const found = await page.evaluate(() => {
-    const game = (window as unknown as { neuroworm: { scene(): string } }).neuroworm;
-    return game.scene();
-  });
-  expect(found).toBe('playground');
+  expect(await scene(page)).toBe('playground');
   const tools = (await controls(page)).filter((c) => ['Touch', 'Poke', 'Food', 'Heat', 'Tap plate', 'Pause', 'Step'].includes(c.label));
   expect(tools.length).toBe(7);
   expect(tools.every((c) => !c.enabled)).toBe(true);
