@@ -25,14 +25,28 @@ export interface Session {
   close(): Promise<void>;
 }
 
+export interface OpenOptions {
+  viewport?: { width: number; height: number };
+  /** Query string without '?', e.g. "scene=gallery&renderer=canvas". */
+  query?: string;
+  /** Pretend the help was dismissed on an earlier visit. */
+  helpSeen?: boolean;
+  /** localStorage entries present before the game starts. */
+  storage?: Record<string, string>;
+  /** A touch screen (pointer events come from touches). */
+  hasTouch?: boolean;
+}
+
 /** A fresh browser profile per session, so saved progress never leaks between tests. */
-export async function openGame(baseUrl: string, viewport = { width: 1280, height: 800 }): Promise<Session> {
+export async function openGame(baseUrl: string, viewportOrOptions: OpenOptions | { width: number; height: number } = {}): Promise<Session> {
+  const opts: OpenOptions = 'width' in viewportOrOptions ? { viewport: viewportOrOptions } : viewportOrOptions;
   const userDataDir = mkdtempSync(join(tmpdir(), 'neuroworm-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     args: FLAGS,
     headless: true,
-    viewport,
+    viewport: opts.viewport ?? { width: 1280, height: 800 },
+    hasTouch: opts.hasTouch ?? false,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
@@ -40,7 +54,17 @@ export async function openGame(baseUrl: string, viewport = { width: 1280, height
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(baseUrl);
+  const storage: Record<string, string> = { ...(opts.storage ?? {}) };
+  if (opts.helpSeen) storage['neuroworm:help-seen:v1'] = '1';
+  if (Object.keys(storage).length) {
+    // Only on the first load of this profile, so tests can check what the game saved across reloads.
+    await page.addInitScript((entries: Record<string, string>) => {
+      if (sessionStorage.getItem('e2e-seeded')) return;
+      sessionStorage.setItem('e2e-seeded', '1');
+      for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+    }, storage);
+  }
+  await page.goto(opts.query ? `${baseUrl}?${opts.query}` : baseUrl);
   return {
     context,
     page,

@@ -1,0 +1,30 @@
+import type { NetworkSpec } from '../src/neural/types';
+import type { SimulationApi, SimulationOptions } from '../src/sim/types';
+import type { ArenaView } from './view/arena-view';
+
+/**
+ * Where the game gets a simulation from. Until the core's Simulation is wired
+ * in (main.ts calling provideSimulation), scenes that need one show an honest
+ * "coming in this build" panel instead of a worm.
+ */
+export interface LinkedSimulation {
+  sim: SimulationApi;
+  /** The running circuit (neurons in the order of Telemetry.v), for the neural view. */
+  network?: NetworkSpec;
+  /** Saved node positions of the circuit, 0..1, by neuron id. */
+  layout?: Readonly<Record<string, { x: number; y: number }>>;
+  /** The arena as the plate renderer draws it (an adapter from src/world's Arena). */
+  arena?: ArenaView;
+}
+
+export type SimulationFactory = (options: SimulationOptions) => LinkedSimulation;
+
+let factory: SimulationFactory | null = null;
+
+export function provideSimulation(f: SimulationFactory | null): void {
+  factory = f;
+}
+
+export function simulationFactory(): SimulationFactory | null {
+  return factory;
+}

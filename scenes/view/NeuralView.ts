@@ -1,0 +1,632 @@
+import Phaser from 'phaser';
+import type { NeuronRole } from '../../src/neural/types';
+import { Tooltip } from '../ui/Tooltip';
+import { mix, palette, ROLE_COLOR, textStyle } from '../ui/theme';
+import { ActivityLevels, selectActiveEdges } from './activity';
+import { GAP, type CircuitView } from './circuit-view';
+import { layoutCircuit, type NeuralLayout } from './neural-layout';
+
+export interface NeuralViewOptions {
+  quality: 'high' | 'low';
+  reducedMotion: boolean;
+  /** Most synapses highlighted at once (brightest presynaptic neurons first). */
+  maxActiveEdges?: number;
+  /** Draw the colour key along the bottom. */
+  legend?: boolean;
+  /** Called when a neuron is clicked or tapped (circuit index). */
+  onPick?: (index: number) => void;
+  depth?: number;
+}
+
+export interface NeuralViewStats {
+  activeEdges: number;
+  edgeRedraws: number;
+  nodeRedraws: number;
+  /** Wall time of the last update() call, ms. */
+  lastUpdateMs: number;
+}
+
+const LEVELS = 8;
+const LEGEND_H = 26;
+/** Alpha levels synapses are drawn at (more levels, more draw calls). */
+const ALPHA_STEPS = 6;
+/** Room above each band for its caption, px. */
+const CAPTION_H = 15;
+
+/**
+ * The nervous system as a graph. Nodes: grouped sensory / inter / motor (layered
+ * layout, or the circuit's saved positions), coloured by role and brightened by
+ * output; a spike flashes a halo. Edges: chemical synapses warm (excitatory,
+ * arrow end) or cool (inhibitory, bar end), gap junctions green and dashed.
+ * All synapses are baked dim into one texture; synapses of active neurons are
+ * redrawn bright into a second texture only when activity changes visibly
+ * (quantised levels), at most every edge interval. Hover names a neuron and its
+ * value; click picks it (for the oscilloscope).
+ */
+export class NeuralView {
+  private readonly scene: Phaser.Scene;
+  private readonly bg: Phaser.GameObjects.Graphics;
+  private staticRT: Phaser.GameObjects.RenderTexture | null = null;
+  private activeRT: Phaser.GameObjects.RenderTexture | null = null;
+  private readonly nodes: Phaser.GameObjects.Graphics;
+  private readonly scratch: Phaser.GameObjects.Graphics;
+  private readonly captions: Phaser.GameObjects.Text[] = [];
+  private labels: Phaser.GameObjects.Text[] = [];
+  private readonly emptyText: Phaser.GameObjects.Text;
+  private circuit: CircuitView | null = null;
+  private layout: NeuralLayout | null = null;
+  private levels: ActivityLevels | null = null;
+  private edgeBuf = new Int32Array(0);
+  private maxWeight = 1;
+  private rect = { x: 0, y: 0, w: 1, h: 1 };
+  private placed = false;
+  private picked: number[] = [];
+  private pickedColors: number[] = [];
+  private edgesDirty = true;
+  private sinceEdgesMs = Infinity;
+  private hover = -1;
+  private sinceTooltipMs = 0;
+  private lastOutput: ArrayLike<number> | null = null;
+  private lastV: ArrayLike<number> | null = null;
+  readonly stats: NeuralViewStats = { activeEdges: 0, edgeRedraws: 0, nodeRedraws: 0, lastUpdateMs: 0 };
+
+  constructor(scene: Phaser.Scene, private readonly opts: NeuralViewOptions) {
+    this.scene = scene;
+    const depth = opts.depth ?? 20;
+    this.bg = scene.add.graphics().setDepth(depth);
+    this.nodes = scene.add.graphics().setDepth(depth + 3);
+    this.scratch = scene.make.graphics({}, false);
+    this.emptyText = scene.add
+      .text(0, 0, 'No circuit loaded yet:\nthe nervous system will appear here', textStyle(14, { color: palette.textDim, align: 'center' }))
+      .setOrigin(0.5)
+      .setDepth(depth + 1);
+    scene.input.on('pointermove', this.onMove, this);
+    scene.input.on('pointerdown', this.onDown, this);
+    scene.events.once('shutdown', () => this.destroy());
+  }
+
+  private get depth(): number {
+    return this.opts.depth ?? 20;
+  }
+
+  private get edgeIntervalMs(): number {
+    return this.opts.reducedMotion ? 200 : this.opts.quality === 'low' ? 100 : 50;
+  }
+
+  setCircuit(view: CircuitView | null): void {
+    this.circuit = view;
+    this.levels = view ? new ActivityLevels(view.ids.length, LEVELS, this.opts.reducedMotion ? 0 : 160) : null;
+    this.edgeBuf = new Int32Array(Math.min(view?.synapseCount ?? 0, this.maxActive));
+    let mw = 0;
+    if (view) for (let e = 0; e < view.synapseCount; e++) mw = Math.max(mw, view.weight[e]);
+    this.maxWeight = mw > 0 ? mw : 1;
+    this.picked = [];
+    this.relayout();
+  }
+
+  get circuitView(): CircuitView | null {
+    return this.circuit;
+  }
+
+  private get maxActive(): number {
+    return this.opts.maxActiveEdges ?? (this.opts.quality === 'low' ? 600 : 1500);
+  }
+
+  setRect(x: number, y: number, w: number, h: number): void {
+    this.rect = { x: Math.round(x), y: Math.round(y), w: Math.max(40, Math.round(w)), h: Math.max(40, Math.round(h)) };
+    this.placed = true;
+    this.relayout();
+  }
+
+  /** Neurons shown with a ring (e.g. those on the oscilloscope), each in its trace colour. */
+  setPicked(indices: readonly number[], colors: readonly number[] = []): void {
+    this.picked = [...indices];
+    this.pickedColors = [...colors];
+    this.drawNodes();
+  }
+
+  /** Screen position of neuron i (for tests and pointers), or null. */
+  nodePosition(i: number): { x: number; y: number } | null {
+    if (!this.layout || i < 0 || i >= this.layout.xy.length / 2) return null;
+    return { x: this.rect.x + this.layout.xy[2 * i], y: this.rect.y + this.layout.xy[2 * i + 1] };
+  }
+
+  get nodeRadius(): number {
+    return this.layout?.radius ?? 0;
+  }
+
+  /** Index of the neuron under a screen point, or −1. */
+  nodeAt(px: number, py: number): number {
+    const L = this.layout;
+    if (!L) return -1;
+    const lx = px - this.rect.x;
+    const ly = py - this.rect.y;
+    const reach = Math.max(L.radius + 3, 7);
+    let best = -1;
+    let bestD = reach;
+    for (let i = 0; i < L.xy.length / 2; i++) {
+      const d = Math.hypot(L.xy[2 * i] - lx, L.xy[2 * i + 1] - ly);
+      if (d <= bestD) {
+        bestD = d;
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Feeds one frame of activity (circuit order). `v` (mV) is only shown in the
+   * hover text. Cheap when nothing visible changed.
+   */
+  update(output: ArrayLike<number>, spiked: ArrayLike<number> | null, dtMs: number, v: ArrayLike<number> | null = null): void {
+    const t0 = performance.now();
+    this.lastOutput = output;
+    this.lastV = v;
+    this.sinceEdgesMs += dtMs;
+    this.sinceTooltipMs += dtMs;
+    if (this.levels) {
+      const changed = this.levels.update(output, spiked, dtMs);
+      if (changed > 0) {
+        this.edgesDirty = true;
+        this.drawNodes();
+      }
+      if (this.edgesDirty && this.sinceEdgesMs >= this.edgeIntervalMs) this.drawActiveEdges();
+    }
+    if (this.hover >= 0 && this.sinceTooltipMs > 250) this.showHover();
+    this.stats.lastUpdateMs = performance.now() - t0;
+  }
+
+  // ---- layout and drawing -------------------------------------------------
+
+  private graphRect(): { w: number; h: number } {
+    return { w: Math.max(10, this.rect.w), h: Math.max(10, this.rect.h - (this.opts.legend ? LEGEND_H : 0)) };
+  }
+
+  private relayout(): void {
+    if (!this.placed) return; // nothing to draw until setRect() gives a size
+    const { x, y, w, h } = this.rect;
+    this.bg.clear();
+    this.captions.forEach((c) => c.destroy());
+    this.captions.length = 0;
+    this.labels.forEach((l) => l.destroy());
+    this.labels = [];
+    this.emptyText.setPosition(x + w / 2, y + h / 2).setVisible(!this.circuit);
+    this.bg.fillStyle(palette.bgDeep, 1);
+    this.bg.fillRoundedRect(x, y, w, h, 10);
+    this.bg.lineStyle(1, palette.border, 1);
+    this.bg.strokeRoundedRect(x + 0.5, y + 0.5, w - 1, h - 1, 10);
+    this.staticRT?.destroy();
+    this.activeRT?.destroy();
+    this.staticRT = this.activeRT = null;
+    if (this.opts.legend) this.drawLegend();
+    const view = this.circuit;
+    if (!view) {
+      this.layout = null;
+      this.nodes.clear();
+      return;
+    }
+    const gr = this.graphRect();
+    this.layout = layoutCircuit(view, gr.w, gr.h, 12, CAPTION_H);
+    const L = this.layout;
+
+    // Band captions and faint band backgrounds.
+    for (const b of L.bands) {
+      this.bg.fillStyle(ROLE_COLOR[b.role], 0.05);
+      this.bg.fillRoundedRect(x + 4, y + b.top - CAPTION_H, w - 8, b.bottom - b.top + CAPTION_H + 2, 8);
+      const cap = this.scene.add
+        .text(x + 12, y + b.top - CAPTION_H + 2, `${b.role.toUpperCase()} · ${b.count}`, textStyle(10, { color: ROLE_COLOR[b.role], bold: true }))
+        .setBackgroundColor('rgba(10,14,19,0.75)')
+        .setPadding(3, 1, 3, 1)
+        .setDepth(this.depth + 4);
+      this.captions.push(cap);
+    }
+
+    this.staticRT = this.scene.add.renderTexture(x, y, gr.w, gr.h).setOrigin(0, 0).setDepth(this.depth + 1);
+    this.activeRT = this.scene.add.renderTexture(x, y, gr.w, gr.h).setOrigin(0, 0).setDepth(this.depth + 2);
+    this.drawStaticEdges();
+    this.edgesDirty = true;
+    this.sinceEdgesMs = Infinity;
+    this.drawActiveEdges();
+
+    if (L.spacing >= 30 && view.ids.length <= 150) {
+      this.labels = view.ids.map((id, i) =>
+        this.scene.add
+          .text(x + L.xy[2 * i], y + L.xy[2 * i + 1] + L.radius + 2, id, textStyle(10, { color: palette.textMuted }))
+          .setOrigin(0.5, 0)
+          .setDepth(this.depth + 4),
+      );
+    }
+    this.drawNodes();
+  }
+
+  private drawStaticEdges(): void {
+    const view = this.circuit;
+    const L = this.layout;
+    const rt = this.staticRT;
+    if (!view || !L || !rt) return;
+    const g = this.scratch;
+    g.clear();
+    const m = view.synapseCount;
+    const alpha = Math.max(0.05, Math.min(0.45, 9 / Math.sqrt(Math.max(1, m))));
+    const markers = L.radius >= 4 && m <= 600;
+    this.drawEdgeBatch(g, null, m, () => alpha, () => 1, markers);
+    rt.clear();
+    rt.draw(g, 0, 0);
+    rt.render();
+  }
+
+  private drawActiveEdges(): void {
+    const view = this.circuit;
+    const L = this.layout;
+    const rt = this.activeRT;
+    const lv = this.levels;
+    if (!view || !L || !rt || !lv) return;
+    this.edgesDirty = false;
+    this.sinceEdgesMs = 0;
+    const n = selectActiveEdges(lv.level, LEVELS, view.preStart, 2, this.maxActive, this.edgeBuf);
+    const g = this.scratch;
+    g.clear();
+    const markers = L.radius >= 2.5 && n <= 400;
+    // Many lit synapses at once would paint the panel solid: fade each as the count grows.
+    const crowd = Math.min(1, Math.sqrt(150 / Math.max(1, n)));
+    const strength = (e: number): number => Math.min(1, view.weight[e] / this.maxWeight);
+    this.drawEdgeBatch(
+      g,
+      this.edgeBuf,
+      n,
+      (e) => crowd * (0.15 + (0.85 * lv.level[view.pre[e]]) / LEVELS) * (0.5 + 0.5 * strength(e)),
+      (e) => (strength(e) > 0.5 ? 2 : 1),
+      markers,
+    );
+    rt.clear();
+    if (n > 0) rt.draw(g, 0, 0);
+    rt.render();
+    this.stats.activeEdges = n;
+    this.stats.edgeRedraws++;
+  }
+
+  /**
+   * Draws synapses grouped by style (type × quantised alpha × width) so each
+   * group is one path and one stroke: a few dozen draw calls instead of one
+   * per synapse, which is what keeps thousands of edges cheap in both renderers.
+   * `edges` lists synapse indices (null: 0..count−1).
+   */
+  private drawEdgeBatch(
+    g: Phaser.GameObjects.Graphics,
+    edges: Int32Array | null,
+    count: number,
+    alphaOf: (e: number) => number,
+    widthOf: (e: number) => 1 | 2,
+    markers: boolean,
+  ): void {
+    const view = this.circuit!;
+    if (this.bucketOf.length < count) {
+      this.bucketOf = new Uint8Array(count);
+      this.order = new Int32Array(count);
+    }
+    const counts = this.bucketCounts;
+    counts.fill(0);
+    for (let k = 0; k < count; k++) {
+      const e = edges ? edges[k] : k;
+      const type = view.kind[e] === GAP ? 2 : view.sign[e] < 0 ? 1 : 0;
+      const a = Math.min(ALPHA_STEPS, Math.round(alphaOf(e) * ALPHA_STEPS));
+      const b = a === 0 ? 255 : (type * (ALPHA_STEPS + 1) + a) * 2 + (widthOf(e) - 1);
+      this.bucketOf[k] = b;
+      if (b !== 255) counts[b]++;
+    }
+    // Counting sort of the edges by bucket.
+    const start = this.bucketStart;
+    let acc = 0;
+    for (let b = 0; b < counts.length; b++) {
+      start[b] = acc;
+      acc += counts[b];
+    }
+    const fill = this.bucketFill;
+    fill.set(start);
+    for (let k = 0; k < count; k++) {
+      const b = this.bucketOf[k];
+      if (b !== 255) this.order[fill[b]++] = edges ? edges[k] : k;
+    }
+    for (let b = 0; b < counts.length; b++) {
+      if (counts[b] === 0) continue;
+      const width = (b % 2) + 1;
+      const a = Math.floor(b / 2) % (ALPHA_STEPS + 1);
+      const type = Math.floor(b / 2 / (ALPHA_STEPS + 1));
+      const color = type === 2 ? palette.gap : type === 1 ? palette.inhibitory : palette.excitatory;
+      const alpha = a / ALPHA_STEPS;
+      g.lineStyle(width, color, alpha);
+      g.beginPath();
+      for (let k = start[b]; k < start[b] + counts[b]; k++) this.edgePath(g, this.order[k], markers && type === 1, width);
+      g.strokePath();
+      if (markers && type === 0) {
+        g.fillStyle(color, alpha);
+        g.beginPath();
+        for (let k = start[b]; k < start[b] + counts[b]; k++) this.arrowPath(g, this.order[k], width);
+        g.fillPath();
+      }
+    }
+  }
+
+  private bucketOf = new Uint8Array(0);
+  private order = new Int32Array(0);
+  private readonly bucketCounts = new Int32Array(3 * (ALPHA_STEPS + 1) * 2);
+  private readonly bucketStart = new Int32Array(3 * (ALPHA_STEPS + 1) * 2);
+  private readonly bucketFill = new Int32Array(3 * (ALPHA_STEPS + 1) * 2);
+
+  /** End points of synapse e, trimmed to the node rims, and its bow control point if it bows; false if degenerate. */
+  private geom(e: number): boolean {
+    const view = this.circuit!;
+    const L = this.layout!;
+    const a = view.pre[e];
+    const b = view.post[e];
+    if (a === b) return false;
+    const G = this.eg;
+    let x1 = L.xy[2 * a], y1 = L.xy[2 * a + 1];
+    let x2 = L.xy[2 * b], y2 = L.xy[2 * b + 1];
+    const dx = x2 - x1;
+    const dy = y2 - y1;
+    const len = Math.hypot(dx, dy);
+    if (len < 1e-6) return false;
+    const ux = dx / len;
+    const uy = dy / len;
+    const r = L.radius + 1;
+    x1 += ux * r;
+    y1 += uy * r;
+    x2 -= ux * r;
+    y2 -= uy * r;
+    G.x1 = x1; G.y1 = y1; G.x2 = x2; G.y2 = y2;
+    // Edges within a row would run over the nodes between: bow them. Left-to-right
+    // bows up, right-to-left down (an arc diagram), kept inside the view.
+    G.bowed = Math.abs(dy) < L.spacing * 0.5 && len > L.spacing * 1.5;
+    if (G.bowed) {
+      const bow = Math.min(len * 0.22, L.spacing * 3);
+      G.cx = (x1 + x2) / 2;
+      G.cy = Math.max(2, Math.min(this.graphRect().h - 2, (y1 + y2) / 2 + (dx > 0 ? -bow : bow)));
+      const tx = x2 - G.cx;
+      const ty = y2 - G.cy;
+      const tl = Math.hypot(tx, ty) || 1;
+      G.ux = tx / tl;
+      G.uy = ty / tl;
+    } else {
+      G.ux = ux;
+      G.uy = uy;
+    }
+    return true;
+  }
+
+  private readonly eg = { x1: 0, y1: 0, x2: 0, y2: 0, cx: 0, cy: 0, ux: 0, uy: 0, bowed: false };
+
+  /** Adds synapse e to the current path (dashed for gap junctions; with a bar end if `bar`). */
+  private edgePath(g: Phaser.GameObjects.Graphics, e: number, bar: boolean, width: number): void {
+    if (!this.geom(e)) return;
+    const G = this.eg;
+    const gap = this.circuit!.kind[e] === GAP;
+    if (G.bowed) {
+      const steps = 10;
+      let px = G.x1, py = G.y1;
+      if (!gap) g.moveTo(px, py);
+      for (let i = 1; i <= steps; i++) {
+        const t = i / steps;
+        const qx = (1 - t) * (1 - t) * G.x1 + 2 * (1 - t) * t * G.cx + t * t * G.x2;
+        const qy = (1 - t) * (1 - t) * G.y1 + 2 * (1 - t) * t * G.cy + t * t * G.y2;
+        if (!gap) g.lineTo(qx, qy);
+        else if (i % 2 === 1) {
+          g.moveTo(px, py);
+          g.lineTo(qx, qy);
+        }
+        px = qx;
+        py = qy;
+      }
+    } else if (gap) {
+      dashedPath(g, G.x1, G.y1, G.x2, G.y2, 4, 3);
+    } else {
+      g.moveTo(G.x1, G.y1);
+      g.lineTo(G.x2, G.y2);
+    }
+    if (bar) {
+      const s = this.markerSize(width) * 0.7;
+      g.moveTo(G.x2 - G.uy * s, G.y2 + G.ux * s);
+      g.lineTo(G.x2 + G.uy * s, G.y2 - G.ux * s);
+    }
+  }
+
+  /** Adds the arrowhead of synapse e to the current (fill) path. */
+  private arrowPath(g: Phaser.GameObjects.Graphics, e: number, width: number): void {
+    if (!this.geom(e)) return;
+    const { x2: x, y2: y, ux, uy } = this.eg;
+    const s = this.markerSize(width);
+    g.moveTo(x, y);
+    g.lineTo(x - ux * s - uy * s * 0.5, y - uy * s + ux * s * 0.5);
+    g.lineTo(x - ux * s + uy * s * 0.5, y - uy * s - ux * s * 0.5);
+    g.closePath();
+  }
+
+  private markerSize(width: number): number {
+    return Math.max(3, Math.min(7, this.layout!.radius * 0.9)) + width;
+  }
+
+  /** Nodes, grouped by fill colour (role × level × flash) so each group is one path and one fill. */
+  private drawNodes(): void {
+    const g = this.nodes;
+    g.clear();
+    const view = this.circuit;
+    const L = this.layout;
+    if (!view || !L) return;
+    this.stats.nodeRedraws++;
+    const lv = this.levels;
+    const { x: ox, y: oy } = this.rect;
+    const r = L.radius;
+    const n = view.ids.length;
+    const halos = !this.opts.reducedMotion && this.opts.quality === 'high';
+    const FL = 4; // flash steps
+    const roleIdx = (i: number): number => (view.roles[i] === 'sensory' ? 0 : view.roles[i] === 'inter' ? 1 : 2);
+    const roles = ['sensory', 'inter', 'motor'] as const;
+    const key = (i: number): number => {
+      const level = lv ? lv.level[i] : 0;
+      const flash = lv ? Math.round(lv.flash[i] * FL) : 0;
+      return (roleIdx(i) * (LEVELS + 1) + level) * (FL + 1) + flash;
+    };
+    const circles = (filter: (i: number) => boolean, radius: (i: number) => number): void => {
+      g.beginPath();
+      for (let i = 0; i < n; i++) {
+        if (!filter(i)) continue;
+        const x = ox + L.xy[2 * i];
+        const y = oy + L.xy[2 * i + 1];
+        const rr = radius(i);
+        g.moveTo(x + rr, y);
+        g.arc(x, y, rr, 0, Math.PI * 2);
+      }
+    };
+    if (halos && lv) {
+      for (let f = 1; f <= FL; f++) {
+        if (!lv.flash.some((v) => Math.round(v * FL) === f)) continue;
+        g.fillStyle(0xffffff, (0.35 * f) / FL);
+        circles((i) => Math.round(lv.flash[i] * FL) === f, () => r * (1.5 + f / FL));
+        g.fillPath();
+      }
+    }
+    // Which buckets are in use.
+    const used = this.nodeBuckets;
+    used.fill(0);
+    if (this.nodeKey.length !== n) this.nodeKey = new Uint16Array(n);
+    const keys = this.nodeKey;
+    for (let i = 0; i < n; i++) {
+      keys[i] = key(i);
+      used[keys[i]] = 1;
+    }
+    for (let b = 0; b < used.length; b++) {
+      if (!used[b]) continue;
+      const flash = b % (FL + 1);
+      const level = Math.floor(b / (FL + 1)) % (LEVELS + 1);
+      const role = roles[Math.floor(b / (FL + 1) / (LEVELS + 1))];
+      const base = ROLE_COLOR[role];
+      let fill = mix(mix(palette.panel, base, 0.3), base, level / LEVELS);
+      if (flash > 0) fill = mix(fill, 0xffffff, (0.7 * flash) / FL);
+      g.fillStyle(fill, 1);
+      circles((i) => keys[i] === b, () => r);
+      g.fillPath();
+    }
+    if (r >= 3) {
+      for (let ri = 0; ri < 3; ri++) {
+        g.lineStyle(1, ROLE_COLOR[roles[ri]], 0.75);
+        circles((i) => roleIdx(i) === ri, () => r);
+        g.strokePath();
+      }
+    }
+    this.picked.forEach((i, k) => {
+      const p = this.nodePosition(i);
+      if (!p) return;
+      g.lineStyle(2, this.pickedColors[k] ?? palette.focus, 1);
+      g.strokeCircle(p.x, p.y, r + 3);
+    });
+    if (this.hover >= 0) {
+      const p = this.nodePosition(this.hover);
+      if (p) {
+        g.lineStyle(1.5, palette.text, 0.9);
+        g.strokeCircle(p.x, p.y, r + 2);
+      }
+    }
+  }
+
+  private readonly nodeBuckets = new Uint8Array(3 * (LEVELS + 1) * 5);
+  private nodeKey = new Uint16Array(0);
+
+  private drawLegend(): void {
+    const { x, y, w, h } = this.rect;
+    const ly = y + h - LEGEND_H / 2;
+    const g = this.bg;
+    let cx = x + 12;
+    const item = (draw: (x: number) => void, label: string): void => {
+      const t = this.scene.add.text(cx + 20, ly, label, textStyle(11, { color: palette.textMuted })).setOrigin(0, 0.5).setDepth(this.depth + 4);
+      // Items that do not fit a narrow view are left out whole (glyph and label).
+      if (cx + 20 + t.width > x + w - 6) {
+        t.destroy();
+        cx = Infinity;
+        return;
+      }
+      draw(cx);
+      this.captions.push(t);
+      cx += 20 + t.width + 14;
+    };
+    for (const role of ['sensory', 'inter', 'motor'] as const) {
+      item((px) => {
+        g.fillStyle(ROLE_COLOR[role], 1);
+        g.fillCircle(px + 7, ly, 5);
+      }, role);
+    }
+    item((px) => {
+      g.lineStyle(2, palette.excitatory, 1);
+      g.lineBetween(px, ly, px + 12, ly);
+      g.fillStyle(palette.excitatory, 1);
+      g.fillTriangle(px + 16, ly, px + 10, ly - 4, px + 10, ly + 4);
+    }, 'excitatory');
+    item((px) => {
+      g.lineStyle(2, palette.inhibitory, 1);
+      g.lineBetween(px, ly, px + 14, ly);
+      g.lineBetween(px + 15, ly - 5, px + 15, ly + 5);
+    }, 'inhibitory');
+    item((px) => {
+      g.lineStyle(2, palette.gap, 1);
+      g.beginPath();
+      dashedPath(g, px, ly, px + 16, ly, 4, 3);
+      g.strokePath();
+    }, 'gap junction');
+  }
+
+  // ---- input ----------------------------------------------------------------
+
+  private inside(p: Phaser.Input.Pointer): boolean {
+    const { x, y, w, h } = this.rect;
+    return p.x >= x && p.x <= x + w && p.y >= y && p.y <= y + h;
+  }
+
+  private onMove(p: Phaser.Input.Pointer): void {
+    const i = this.inside(p) ? this.nodeAt(p.x, p.y) : -1;
+    if (i === this.hover) return;
+    this.hover = i;
+    if (i < 0) Tooltip.of(this.scene).hide();
+    else this.showHover();
+    this.drawNodes();
+  }
+
+  private showHover(): void {
+    const view = this.circuit;
+    const i = this.hover;
+    const pos = this.nodePosition(i);
+    if (!view || i < 0 || !pos) return;
+    this.sinceTooltipMs = 0;
+    const out = this.lastOutput ? ` · output ${this.lastOutput[i].toFixed(2)}` : '';
+    const v = this.lastV ? ` · V ${this.lastV[i].toFixed(1)} mV` : '';
+    let inCount = 0;
+    for (let e = 0; e < view.synapseCount; e++) if (view.post[e] === i) inCount++;
+    const outCount = view.preStart[i + 1] - view.preStart[i];
+    Tooltip.of(this.scene).show(`${view.ids[i]} (${view.roles[i]})${out}${v}\n${inCount} in · ${outCount} out · click to probe`, pos, 0);
+  }
+
+  private onDown(p: Phaser.Input.Pointer): void {
+    if (!this.inside(p)) return;
+    const i = this.nodeAt(p.x, p.y);
+    if (i >= 0) this.opts.onPick?.(i);
+  }
+
+  destroy(): void {
+    this.scene.input?.off('pointermove', this.onMove, this);
+    this.scene.input?.off('pointerdown', this.onDown, this);
+    this.staticRT?.destroy();
+    this.activeRT?.destroy();
+    this.scratch.destroy();
+  }
+}
+
+/** Adds a dashed line to the current path. */
+function dashedPath(g: Phaser.GameObjects.Graphics, x1: number, y1: number, x2: number, y2: number, dash: number, gapLen: number): void {
+  const len = Math.hypot(x2 - x1, y2 - y1);
+  if (len < 1e-6) return;
+  const ux = (x2 - x1) / len;
+  const uy = (y2 - y1) / len;
+  for (let d = 0; d < len; d += dash + gapLen) {
+    const e = Math.min(len, d + dash);
+    g.moveTo(x1 + ux * d, y1 + uy * d);
+    g.lineTo(x1 + ux * e, y1 + uy * e);
+  }
+}

@@ -1,0 +1,238 @@
+import Phaser from 'phaser';
+import { palette, textStyle } from '../ui/theme';
+import { TraceBuffer } from './trace-buffer';
+
+export interface TraceSpec {
+  label: string;
+  /** Index into the arrays passed to sample() (circuit order). */
+  index: number;
+  color: number;
+}
+
+export interface OscilloscopeOptions {
+  /** Visible time span, ms of simulated time. */
+  windowMs: number;
+  /** Unit of the plotted quantity, e.g. "mV" or "" for output 0..1. */
+  unit: string;
+  /** Fixed y range, or 'auto' (fits the visible samples, nicely rounded). */
+  range: readonly [number, number] | 'auto';
+  title?: string;
+  /** Samples kept per trace. */
+  capacity?: number;
+  depth?: number;
+  /** Shown while no trace is chosen. */
+  emptyText?: string;
+}
+
+/** Trace colours, distinct from the role and synapse hues. */
+export const TRACE_COLORS = [0xffd479, 0x7ce8da, 0xff86b8, 0x9be15d, 0xc3a5ff, 0xff9a4a] as const;
+
+/** 1, 2 or 5 × 10^k at least `raw`. */
+export function niceStep(raw: number): number {
+  if (!(raw > 0) || !Number.isFinite(raw)) return 1;
+  const p = Math.pow(10, Math.floor(Math.log10(raw)));
+  const m = raw / p;
+  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+}
+
+/**
+ * Scrolling traces of chosen neurons over the last N seconds: grid with y
+ * scale and unit, time axis ending at "now", a legend chip per trace with its
+ * current value. Feed it whole arrays (Telemetry.v or .output) with sample().
+ */
+export class Oscilloscope {
+  private readonly frame: Phaser.GameObjects.Graphics;
+  private readonly traceG: Phaser.GameObjects.Graphics;
+  private readonly texts: Phaser.GameObjects.Text[] = [];
+  private readonly chips: Phaser.GameObjects.Text[] = [];
+  private readonly title: Phaser.GameObjects.Text;
+  private readonly empty: Phaser.GameObjects.Text;
+  private traces: TraceSpec[] = [];
+  private buffers: TraceBuffer[] = [];
+  private rect = { x: 0, y: 0, w: 100, h: 60 };
+  private plot = { x: 0, y: 0, w: 100, h: 60 };
+  private yMin = 0;
+  private yMax = 1;
+  private nowMs = 0;
+  private gridKey = '';
+
+  constructor(
+    private readonly scene: Phaser.Scene,
+    private readonly opts: OscilloscopeOptions,
+  ) {
+    const depth = opts.depth ?? 20;
+    this.frame = scene.add.graphics().setDepth(depth);
+    this.traceG = scene.add.graphics().setDepth(depth + 1);
+    const title = `${opts.title ?? 'Oscilloscope'}${opts.unit ? ` (${opts.unit})` : ''}`;
+    this.title = scene.add.text(0, 0, title, textStyle(12, { color: palette.textMuted, bold: true })).setDepth(depth + 2);
+    this.empty = scene.add
+      .text(0, 0, opts.emptyText ?? 'Click a neuron to probe it', textStyle(13, { color: palette.textDim }))
+      .setOrigin(0.5)
+      .setDepth(depth + 2);
+    if (opts.range !== 'auto') [this.yMin, this.yMax] = opts.range;
+  }
+
+  setRect(x: number, y: number, w: number, h: number): void {
+    this.rect = { x: Math.round(x), y: Math.round(y), w: Math.round(w), h: Math.round(h) };
+    const left = 46;
+    const top = 24;
+    const bottom = 22;
+    this.plot = { x: this.rect.x + left, y: this.rect.y + top, w: Math.max(10, this.rect.w - left - 10), h: Math.max(10, this.rect.h - top - bottom) };
+    this.title.setPosition(this.rect.x + 10, this.rect.y + 6);
+    this.empty.setPosition(this.plot.x + this.plot.w / 2, this.plot.y + this.plot.h / 2);
+    this.gridKey = '';
+    this.layoutChips();
+    this.draw();
+  }
+
+  /** Sets the probed neurons (at most six); keeps the history of ones already shown. */
+  setTraces(traces: readonly TraceSpec[]): void {
+    const capacity = this.opts.capacity ?? 1200;
+    const keep = new Map(this.traces.map((t, i) => [t.index, this.buffers[i]]));
+    this.traces = traces.slice(0, TRACE_COLORS.length).map((t) => ({ ...t }));
+    this.buffers = this.traces.map((t) => keep.get(t.index) ?? new TraceBuffer(capacity));
+    this.chips.forEach((c) => c.destroy());
+    this.chips.length = 0;
+    for (const t of this.traces) {
+      this.chips.push(this.scene.add.text(0, 0, t.label, textStyle(12, { color: t.color, mono: true })).setDepth((this.opts.depth ?? 20) + 2));
+    }
+    this.layoutChips();
+    this.draw();
+  }
+
+  get traceList(): readonly TraceSpec[] {
+    return this.traces;
+  }
+
+  /** Records one sample per trace from `source[trace.index]` at simulated time `timeMs`. */
+  sample(timeMs: number, source: ArrayLike<number>): void {
+    this.nowMs = timeMs;
+    for (let i = 0; i < this.traces.length; i++) this.buffers[i].push(timeMs, source[this.traces[i].index]);
+  }
+
+  clear(): void {
+    this.buffers.forEach((b) => b.clear());
+    this.draw();
+  }
+
+  private layoutChips(): void {
+    let x = this.rect.x + this.rect.w - 10;
+    for (let i = this.chips.length - 1; i >= 0; i--) {
+      const c = this.chips[i];
+      x -= c.width;
+      c.setPosition(x, this.rect.y + 6);
+      x -= 12;
+      c.setVisible(x > this.title.x + this.title.width);
+    }
+  }
+
+  /** Redraws traces (each frame) and the grid when the scale changed. */
+  draw(): void {
+    this.empty.setVisible(this.traces.length === 0);
+    if (this.opts.range === 'auto') this.autoRange();
+    const key = `${this.yMin}|${this.yMax}|${this.plot.x},${this.plot.y},${this.plot.w},${this.plot.h}`;
+    if (key !== this.gridKey) this.drawGrid(key);
+
+    const g = this.traceG;
+    g.clear();
+    const { x, y, w, h } = this.plot;
+    const t0 = this.nowMs - this.opts.windowMs;
+    const span = this.yMax - this.yMin || 1;
+    for (let i = 0; i < this.traces.length; i++) {
+      const b = this.buffers[i];
+      g.lineStyle(1.6, this.traces[i].color, 1);
+      g.beginPath();
+      let started = false;
+      // About two points per pixel column is plenty.
+      const stride = Math.max(1, Math.floor(b.size / (2 * w)));
+      for (let k = 0; k < b.size; k += stride) {
+        const t = b.timeAt(k);
+        if (t < t0) continue;
+        const v = b.valueAt(k);
+        if (!Number.isFinite(v)) continue;
+        const px = x + ((t - t0) / this.opts.windowMs) * w;
+        const py = y + h - ((Math.min(this.yMax, Math.max(this.yMin, v)) - this.yMin) / span) * h;
+        if (!started) {
+          g.moveTo(px, py);
+          started = true;
+        } else g.lineTo(px, py);
+      }
+      if (started) g.strokePath();
+      const latest = b.latest();
+      this.chips[i]?.setText(`${this.traces[i].label} ${Number.isFinite(latest) ? latest.toFixed(this.opts.unit ? 1 : 2) : '–'}`);
+    }
+    this.layoutChips();
+  }
+
+  private autoRange(): void {
+    let lo = Infinity;
+    let hi = -Infinity;
+    const t0 = this.nowMs - this.opts.windowMs;
+    for (const b of this.buffers)
+      for (let k = 0; k < b.size; k++) {
+        if (b.timeAt(k) < t0) continue;
+        const v = b.valueAt(k);
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+    if (!Number.isFinite(lo)) {
+      lo = 0;
+      hi = 1;
+    }
+    if (hi - lo < 1e-6) {
+      lo -= 1;
+      hi += 1;
+    }
+    // A margin so traces never run along the frame.
+    const margin = 0.08 * (hi - lo);
+    lo -= margin;
+    hi += margin;
+    const step = niceStep((hi - lo) / 4);
+    this.yMin = Math.floor(lo / step) * step;
+    this.yMax = Math.ceil(hi / step) * step;
+  }
+
+  private drawGrid(key: string): void {
+    this.gridKey = key;
+    const g = this.frame;
+    const { x, y, w, h } = this.plot;
+    g.clear();
+    g.fillStyle(palette.bgDeep, 1);
+    g.fillRoundedRect(this.rect.x, this.rect.y, this.rect.w, this.rect.h, 10);
+    g.lineStyle(1, palette.border, 1);
+    g.strokeRoundedRect(this.rect.x + 0.5, this.rect.y + 0.5, this.rect.w - 1, this.rect.h - 1, 10);
+    this.texts.forEach((t) => t.destroy());
+    this.texts.length = 0;
+    const depth = (this.opts.depth ?? 20) + 2;
+    const label = (tx: number, ty: number, s: string, ox: number, oy: number): void => {
+      this.texts.push(this.scene.add.text(tx, ty, s, textStyle(10, { color: palette.textDim, mono: true })).setOrigin(ox, oy).setDepth(depth));
+    };
+    // Horizontal lines at nice values.
+    const step = niceStep((this.yMax - this.yMin) / 4);
+    const decimals = Math.max(0, -Math.floor(Math.log10(step)));
+    for (let v = Math.ceil(this.yMin / step) * step; v <= this.yMax + 1e-9; v += step) {
+      const py = y + h - ((v - this.yMin) / (this.yMax - this.yMin || 1)) * h;
+      g.lineStyle(1, palette.border, Math.abs(v) < 1e-9 ? 0.9 : 0.45);
+      g.lineBetween(x, py, x + w, py);
+      label(x - 5, py, v.toFixed(decimals), 1, 0.5);
+    }
+    // Vertical lines every nice number of seconds.
+    const sec = niceStep(this.opts.windowMs / 1000 / 5);
+    const total = this.opts.windowMs / 1000;
+    for (let s = 0; s <= total + 1e-9; s += sec) {
+      const px = x + w - (s / total) * w;
+      g.lineStyle(1, palette.border, 0.35);
+      g.lineBetween(px, y, px, y + h);
+      label(px, y + h + 3, s === 0 ? 'now' : `−${+s.toFixed(2)} s`, s === 0 ? 1 : 0.5, 0);
+    }
+  }
+
+  destroy(): void {
+    this.frame.destroy();
+    this.traceG.destroy();
+    this.title.destroy();
+    this.empty.destroy();
+    this.texts.forEach((t) => t.destroy());
+    this.chips.forEach((c) => c.destroy());
+  }
+}

@@ -1,0 +1,225 @@
+import Phaser from 'phaser';
+import { palette } from '../ui/theme';
+import { agarPixels } from './agar-texture';
+import { arenaBox, type ArenaView, type ShapeView } from './arena-view';
+import type { WorldCamera } from './camera';
+
+let plateSerial = 0;
+
+function rgba(color: number, a: number): string {
+  return `rgba(${(color >> 16) & 255},${(color >> 8) & 255},${color & 255},${a})`;
+}
+
+const ZONE_COLOR = { heat: palette.heat, cold: palette.cold, toxin: palette.toxin, goal: palette.goal } as const;
+
+/**
+ * Draws an arena on an agar plate. The gel, odour glows, zone fills and
+ * bacterial lawns are painted once into one texture, clipped to the plate
+ * (so nothing glows past the dish), and repainted only when the arena changes
+ * (e.g. food dropped). Zone outlines, walls and pillars are vector graphics
+ * re-placed when the camera changes (call layout()).
+ */
+export class PlateRenderer {
+  private readonly layer: Phaser.GameObjects.Container;
+  private readonly plate: Phaser.GameObjects.Image;
+  private readonly lines: Phaser.GameObjects.Graphics;
+  private readonly plateKey = `plate-${plateSerial++}`;
+  private arena: ArenaView | null = null;
+  /** The bare gel, generated once per arena size (the slow part). */
+  private gel: HTMLCanvasElement | null = null;
+  private texW = 0;
+  private texH = 0;
+
+  constructor(
+    private readonly scene: Phaser.Scene,
+    private readonly opts: { quality: 'high' | 'low'; depth?: number } = { quality: 'high' },
+  ) {
+    this.layer = scene.add.container(0, 0).setDepth(opts.depth ?? 0);
+    this.plate = scene.add.image(0, 0, '__DEFAULT').setOrigin(0.5).setVisible(false);
+    this.lines = scene.add.graphics();
+    this.layer.add([this.plate, this.lines]);
+    scene.events.once('shutdown', () => this.destroy());
+  }
+
+  get container(): Phaser.GameObjects.Container {
+    return this.layer;
+  }
+
+  get current(): ArenaView | null {
+    return this.arena;
+  }
+
+  setArena(arena: ArenaView): void {
+    const [x0, y0, x1, y1] = arenaBox(arena);
+    const aspect = (x1 - x0) / (y1 - y0);
+    const maxPx = this.opts.quality === 'high' ? 1024 : 512;
+    const w = Math.round(aspect >= 1 ? maxPx : maxPx * aspect);
+    const h = Math.round(aspect >= 1 ? maxPx / aspect : maxPx);
+    const round = arena.bounds.kind === 'circle';
+    const prev = this.arena;
+    const sameGel = prev && this.gel && w === this.texW && h === this.texH && (prev.bounds.kind === 'circle') === round && prev.medium === arena.medium;
+    this.arena = arena;
+    if (!sameGel) {
+      this.texW = w;
+      this.texH = h;
+      const gel = document.createElement('canvas');
+      gel.width = w;
+      gel.height = h;
+      const ctx = gel.getContext('2d')!;
+      const img = ctx.createImageData(w, h);
+      img.data.set(agarPixels({ width: w, height: h, round, medium: arena.medium }));
+      ctx.putImageData(img, 0, 0);
+      this.gel = gel;
+    }
+    this.paint();
+  }
+
+  /** Adds a bacterial lawn (a player dropping food) and repaints. */
+  addFood(x: number, y: number, r: number, amount = 1): void {
+    if (!this.arena) return;
+    this.setArena({ ...this.arena, food: [...(this.arena.food ?? []), { x, y, r, amount }] });
+  }
+
+  /** Composites gel + glows + zone fills + lawns into the plate texture. */
+  private paint(): void {
+    const a = this.arena;
+    if (!a || !this.gel) return;
+    const w = this.texW;
+    const h = this.texH;
+    const [x0, y0, x1] = arenaBox(a);
+    const k = w / (x1 - x0);
+    const X = (x: number): number => (x - x0) * k;
+    const Y = (y: number): number => (y - y0) * k;
+    if (this.scene.textures.exists(this.plateKey)) this.scene.textures.remove(this.plateKey);
+    const tex = this.scene.textures.createCanvas(this.plateKey, w, h);
+    if (!tex) throw new Error(`plate: could not create canvas texture ${this.plateKey}`);
+    const ctx = tex.getContext();
+    ctx.drawImage(this.gel, 0, 0);
+    ctx.save();
+    // Clip to the gel so glows stop at the dish wall.
+    ctx.beginPath();
+    if (a.bounds.kind === 'circle') ctx.arc(w / 2, h / 2, Math.min(w, h) / 2 - 2, 0, Math.PI * 2);
+    else ctx.rect(2, 2, w - 4, h - 4);
+    ctx.clip();
+    const glow = (x: number, y: number, r: number, color: number, stops: [number, number][]): void => {
+      const g = ctx.createRadialGradient(X(x), Y(y), 0, X(x), Y(y), r * k);
+      for (const [at, al] of stops) g.addColorStop(at, rgba(color, al));
+      ctx.fillStyle = g;
+      ctx.fillRect(X(x) - r * k, Y(y) - r * k, 2 * r * k, 2 * r * k);
+    };
+    for (const o of a.odors ?? []) glow(o.x, o.y, 2.5 * o.sigma, palette.odor, [[0, 0.32 * (o.peak ?? 1)], [0.4, 0.16 * (o.peak ?? 1)], [1, 0]]);
+    for (const z of a.zones ?? []) {
+      const color = ZONE_COLOR[z.kind];
+      const i = z.intensity ?? 1;
+      this.fillZone(ctx, z.shape, color, i, X, Y, k, glow);
+    }
+    for (const f of a.food ?? []) {
+      const am = f.amount ?? 1;
+      // A lawn: translucent cream, thickest at its rim (where worms like to gather).
+      glow(f.x, f.y, f.r, palette.food, [[0, 0.22 * am], [0.72, 0.32 * am], [0.9, 0.55 * am], [0.97, 0.25 * am], [1, 0]]);
+    }
+    ctx.restore();
+    tex.refresh();
+    this.plate.setTexture(this.plateKey).setVisible(true);
+  }
+
+  private fillZone(
+    ctx: CanvasRenderingContext2D,
+    s: ShapeView,
+    color: number,
+    intensity: number,
+    X: (x: number) => number,
+    Y: (y: number) => number,
+    k: number,
+    glow: (x: number, y: number, r: number, color: number, stops: [number, number][]) => void,
+  ): void {
+    if (s.kind === 'circle') {
+      glow(s.x, s.y, s.r * 1.1, color, [[0, 0.5 * intensity], [0.6, 0.3 * intensity], [1, 0]]);
+    } else if (s.kind === 'ring') {
+      ctx.strokeStyle = rgba(color, 0.3 * intensity);
+      ctx.lineWidth = (s.outer - s.inner) * k;
+      ctx.beginPath();
+      ctx.arc(X(s.x), Y(s.y), ((s.inner + s.outer) / 2) * k, 0, Math.PI * 2);
+      ctx.stroke();
+    } else {
+      ctx.fillStyle = rgba(color, 0.2 * intensity);
+      ctx.fillRect(X(s.x), Y(s.y), s.width * k, s.height * k);
+    }
+  }
+
+  /** Re-places everything for the camera (after resize, pan or zoom). */
+  layout(cam: WorldCamera): void {
+    const a = this.arena;
+    if (!a) return;
+    const [x0, y0, x1, y1] = arenaBox(a);
+    this.plate.setPosition(cam.screenX((x0 + x1) / 2), cam.screenY((y0 + y1) / 2));
+    this.plate.setDisplaySize((x1 - x0) * cam.pxPerMm, (y1 - y0) * cam.pxPerMm);
+
+    const g = this.lines;
+    g.clear();
+    const k = cam.pxPerMm;
+    for (const z of a.zones ?? []) {
+      const color = ZONE_COLOR[z.kind];
+      const s = z.shape;
+      if (s.kind === 'circle') dashedCircle(g, cam.screenX(s.x), cam.screenY(s.y), s.r * k, color, 0.85);
+      else if (s.kind === 'ring') {
+        dashedCircle(g, cam.screenX(s.x), cam.screenY(s.y), s.inner * k, color, 0.85);
+        dashedCircle(g, cam.screenX(s.x), cam.screenY(s.y), s.outer * k, color, 0.85);
+      } else {
+        g.lineStyle(1.5, color, 0.85);
+        g.strokeRect(cam.screenX(s.x), cam.screenY(s.y), s.width * k, s.height * k);
+      }
+    }
+    for (const w of a.walls ?? []) {
+      const t = Math.max(2, w.thickness * k);
+      const ax = cam.screenX(w.x1), ay = cam.screenY(w.y1), bx = cam.screenX(w.x2), by = cam.screenY(w.y2);
+      g.lineStyle(t, palette.wall, 1);
+      g.lineBetween(ax, ay, bx, by);
+      g.fillStyle(palette.wall, 1);
+      g.fillCircle(ax, ay, t / 2);
+      g.fillCircle(bx, by, t / 2);
+    }
+    for (const o of a.obstacles ?? []) {
+      if (o.kind === 'circle') {
+        const cx = cam.screenX(o.x);
+        const cy = cam.screenY(o.y);
+        const r = o.r * k;
+        if (this.opts.quality === 'high') {
+          g.fillStyle(0x000000, 0.28);
+          g.fillCircle(cx + r * 0.12, cy + r * 0.16, r);
+        }
+        g.fillStyle(palette.wall, 1);
+        g.fillCircle(cx, cy, r);
+        g.fillStyle(0x2a3642, 1);
+        g.fillCircle(cx - r * 0.18, cy - r * 0.2, r * 0.62);
+        g.lineStyle(1, palette.wallEdge, 0.9);
+        g.strokeCircle(cx, cy, r);
+      } else {
+        const x = cam.screenX(o.x);
+        const y = cam.screenY(o.y);
+        g.fillStyle(palette.wall, 1);
+        g.fillRect(x, y, o.width * k, o.height * k);
+        g.lineStyle(1, palette.wallEdge, 0.9);
+        g.strokeRect(x, y, o.width * k, o.height * k);
+      }
+    }
+  }
+
+  destroy(): void {
+    this.layer.destroy();
+    if (this.scene.textures.exists(this.plateKey)) this.scene.textures.remove(this.plateKey);
+    this.gel = null;
+  }
+}
+
+function dashedCircle(g: Phaser.GameObjects.Graphics, cx: number, cy: number, r: number, color: number, alpha: number): void {
+  const dashes = Math.max(12, Math.round((2 * Math.PI * r) / 10)) & ~1;
+  g.lineStyle(1.5, color, alpha);
+  for (let i = 0; i < dashes; i += 2) {
+    const a0 = (i / dashes) * Math.PI * 2;
+    const a1 = ((i + 1) / dashes) * Math.PI * 2;
+    g.beginPath();
+    g.arc(cx, cy, r, a0, a1, false);
+    g.strokePath();
+  }
+}

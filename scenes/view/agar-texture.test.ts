@@ -1,0 +1,28 @@
+import { describe, expect, test } from 'vitest';
+import { agarPixels } from './agar-texture';
+
+describe('agarPixels', () => {
+  test('a round dish is transparent outside its circle and opaque inside', () => {
+    const px = agarPixels({ width: 64, height: 64, round: true });
+    const alpha = (x: number, y: number) => px[4 * (y * 64 + x) + 3];
+    expect(alpha(0, 0)).toBe(0);
+    expect(alpha(32, 32)).toBe(255);
+    expect(alpha(32, 1)).toBeGreaterThan(0);
+  });
+
+  test('same seed, same pixels; another seed, another plate', () => {
+    const a = agarPixels({ width: 48, height: 32, round: false, seed: 3 });
+    expect(agarPixels({ width: 48, height: 32, round: false, seed: 3 })).toEqual(a);
+    expect(agarPixels({ width: 48, height: 32, round: false, seed: 4 })).not.toEqual(a);
+  });
+
+  test('the gel is textured (not flat) but stays near its base colour', () => {
+    const px = agarPixels({ width: 128, height: 128, round: false, color: 0x5b5237 });
+    const reds: number[] = [];
+    for (let y = 20; y < 108; y++) for (let x = 20; x < 108; x++) reds.push(px[4 * (y * 128 + x)]);
+    const min = Math.min(...reds);
+    const max = Math.max(...reds);
+    expect(max - min).toBeGreaterThan(4);
+    expect(Math.abs(reds.reduce((a, b) => a + b, 0) / reds.length - 0x5b)).toBeLessThan(12);
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * World → screen mapping for the plate: millimetres to pixels with pan and
+ * zoom, inside a viewport rectangle of the canvas. World y grows the same way
+ * as screen y (down), like matter-js; set `yUp` if a world says otherwise.
+ * Pure math, no Phaser, so it is unit-tested in Node.
+ */
+export interface Viewport {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export class WorldCamera {
+  /** Pixels per millimetre at zoom 1 (set by fit()). */
+  basePxPerMm = 100;
+  zoom = 1;
+  /** World point shown at the viewport's centre, mm. */
+  centerXMm = 0;
+  centerYMm = 0;
+  viewport: Viewport = { x: 0, y: 0, width: 1, height: 1 };
+  minZoom = 0.25;
+  maxZoom = 40;
+
+  constructor(readonly yUp = false) {}
+
+  get pxPerMm(): number {
+    return this.basePxPerMm * this.zoom;
+  }
+
+  setViewport(x: number, y: number, width: number, height: number): this {
+    this.viewport = { x, y, width: Math.max(1, width), height: Math.max(1, height) };
+    return this;
+  }
+
+  /** Show the world box whole, centred, with a margin in px; resets zoom to 1. */
+  fit(minXMm: number, minYMm: number, maxXMm: number, maxYMm: number, marginPx = 16): this {
+    const w = Math.max(1e-9, maxXMm - minXMm);
+    const h = Math.max(1e-9, maxYMm - minYMm);
+    const availW = Math.max(1, this.viewport.width - 2 * marginPx);
+    const availH = Math.max(1, this.viewport.height - 2 * marginPx);
+    this.basePxPerMm = Math.min(availW / w, availH / h);
+    this.zoom = 1;
+    this.centerXMm = (minXMm + maxXMm) / 2;
+    this.centerYMm = (minYMm + maxYMm) / 2;
+    return this;
+  }
+
+  screenX(xMm: number): number {
+    return this.viewport.x + this.viewport.width / 2 + (xMm - this.centerXMm) * this.pxPerMm;
+  }
+
+  screenY(yMm: number): number {
+    const d = (yMm - this.centerYMm) * this.pxPerMm;
+    return this.viewport.y + this.viewport.height / 2 + (this.yUp ? -d : d);
+  }
+
+  worldX(px: number): number {
+    return this.centerXMm + (px - this.viewport.x - this.viewport.width / 2) / this.pxPerMm;
+  }
+
+  worldY(py: number): number {
+    const d = (py - this.viewport.y - this.viewport.height / 2) / this.pxPerMm;
+    return this.centerYMm + (this.yUp ? -d : d);
+  }
+
+  /** Maps interleaved x,y mm (e.g. Telemetry.pose) into px, reusing `out` (length ≥ points.length). */
+  mapPoints(points: ArrayLike<number>, out: Float32Array | Float64Array | number[]): void {
+    for (let i = 0; i + 1 < points.length; i += 2) {
+      out[i] = this.screenX(points[i]);
+      out[i + 1] = this.screenY(points[i + 1]);
+    }
+  }
+
+  panByPx(dxPx: number, dyPx: number): this {
+    this.centerXMm -= dxPx / this.pxPerMm;
+    this.centerYMm -= (this.yUp ? -dyPx : dyPx) / this.pxPerMm;
+    return this;
+  }
+
+  /** Zooms by a factor keeping the world point under (px, py) fixed on screen. */
+  zoomAt(factor: number, px: number, py: number): this {
+    const wx = this.worldX(px);
+    const wy = this.worldY(py);
+    this.zoom = Math.min(this.maxZoom, Math.max(this.minZoom, this.zoom * factor));
+    this.centerXMm += wx - this.worldX(px);
+    this.centerYMm += wy - this.worldY(py);
+    return this;
+  }
+
+  containsScreen(px: number, py: number): boolean {
+    const v = this.viewport;
+    return px >= v.x && px <= v.x + v.width && py >= v.y && py <= v.y + v.height;
+  }
+}

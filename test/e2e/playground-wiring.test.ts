@@ -1,0 +1,179 @@
+import { afterEach, expect, inject, test } from 'vitest';
+import { openGame, type Session } from './browser';
+import { click, control, ready, shot, waitScene } from './game';
+
+let s: Session | undefined;
+afterEach(async () => {
+  await s?.close();
+  s = undefined;
+});
+
+/**
+ * The playground's wiring to a simulation, checked with a scripted test double
+ * standing in for src/sim (which is not in this build yet): a straight worm
+ * sliding along +x, three neurons, and a log of every call the scene makes.
+ * The product never shows this double; only this test installs it.
+ */
+async function installDouble(session: Session): Promise<void> {
+  await session.page.evaluate(() => {
+    const calls: unknown[][] = [];
+    (window as unknown as { __calls: unknown[][] }).__calls = calls;
+    const segments = 20;
+    const pose = new Float64Array(2 * segments);
+    const listeners: ((e: unknown) => void)[] = [];
+    let t = 0;
+    let paused = false;
+    const place = () => {
+      for (let i = 0; i < segments; i++) {
+        pose[2 * i] = -0.5 + 0.0002 * t + (i * 1) / segments; // head first, at the smallest x
+        pose[2 * i + 1] = 0.3;
+      }
+    };
+    place();
+    const telemetry = {
+      get timeMs() {
+        return t;
+      },
+      pose,
+      v: new Float64Array([-20, -25, -30]),
+      output: new Float64Array([0.9, 0.8, 0.7]),
+      spiked: new Uint8Array(3),
+      muscles: new Float64Array(2 * segments).fill(0.4),
+      events: [],
+    };
+    const stream = { subscribe: () => ({ unsubscribe() {} }) };
+    const sim = {
+      get timeMs() {
+        return t;
+      },
+      seed: 1,
+      medium: 'agar',
+      neuronIds: ['ALML', 'AVDL', 'AVAL'],
+      segments,
+      bodyLengthMm: 1,
+      stimuli$: stream,
+      motor$: stream,
+      telemetry$: stream,
+      events$: {
+        subscribe(fn: (e: unknown) => void) {
+          listeners.push(fn);
+          return { unsubscribe() {} };
+        },
+      },
+      get paused() {
+        return paused;
+      },
+      pause() {
+        calls.push(['pause']);
+        paused = true;
+      },
+      resume() {
+        calls.push(['resume']);
+        paused = false;
+      },
+      advance(realMs: number, speed = 1) {
+        if (!paused) t += realMs * speed;
+        place();
+      },
+      step() {
+        calls.push(['step']);
+        t += 10;
+        place();
+      },
+      run(ms: number) {
+        t += ms;
+        place();
+      },
+      poke: (...a: unknown[]) => calls.push(['poke', ...a]),
+      pokeAt: (x: number, y: number, o: unknown) => {
+        calls.push(['pokeAt', x, y, o]);
+        listeners.forEach((fn) => fn({ type: 'reversal-start', timeMs: t }));
+        return 0;
+      },
+      tapPlate: (f: number) => calls.push(['tapPlate', f]),
+      setMedium: (m: string) => calls.push(['setMedium', m]),
+      telemetry: () => telemetry,
+      dropFood: (x: number, y: number) => calls.push(['dropFood', x, y]),
+      heatSpot: (...a: unknown[]) => calls.push(['heatSpot', ...a]),
+    };
+    const network = {
+      neurons: [
+        { id: 'ALML', model: 'graded', params: {}, init: {}, role: 'sensory' },
+        { id: 'AVDL', model: 'graded', params: {}, init: {}, role: 'inter' },
+        { id: 'AVAL', model: 'graded', params: {}, init: {}, role: 'inter' },
+      ],
+      synapses: [
+        { kind: 'electrical', from: 'ALML', to: 'AVDL', weight: 1 },
+        { kind: 'chemical', from: 'AVDL', to: 'AVAL', weight: 2 },
+      ],
+    };
+    window.neuroworm!.provideSimulation(() => ({ sim, network }) as never);
+  });
+}
+
+const calls = (session: Session) => session.page.evaluate(() => (window as unknown as { __calls: unknown[][] }).__calls);
+
+test('playground wiring: draws the pose, forwards touches and time controls, lights the circuit, announces events', async () => {
+  s = await openGame(inject('baseUrl'), { helpSeen: true });
+  const { page } = s;
+  await ready(page);
+  await installDouble(s);
+  await click(page, 'Play', 'title');
+  await waitScene(page, 'playground');
+  await page.waitForTimeout(400);
+
+  // No "coming" card, tools enabled; the pose is reported in mm and in canvas px.
+  expect((await control(page, 'Touch')).enabled).toBe(true);
+  const pose = await page.evaluate(() => window.neuroworm!.pose());
+  expect(pose.mm.length).toBe(40);
+  expect(pose.px.length).toBe(40);
+  const [hx, hy] = pose.px;
+  const plate = await page.evaluate(() => window.neuroworm!.simTimeMs());
+  expect(plate).toBeGreaterThan(0);
+
+  // A click on the head is a gentle touch at that world point.
+  await page.mouse.click(hx, hy);
+  await page.waitForTimeout(100);
+  const poke = (await calls(s)).find((c) => c[0] === 'pokeAt')!;
+  expect(poke[1] as number).toBeCloseTo(pose.mm[0] + 0.0002 * 0, 1);
+  expect(poke[2] as number).toBeCloseTo(0.3, 2);
+  expect(poke[3]).toEqual({ kind: 'gentle' });
+  // The double answers with a reversal event: the announcement names the active pathway.
+  await page.waitForTimeout(100);
+  expect(await page.evaluate(() => window.neuroworm!.announcements())).toEqual(['Reversal! ALM → AVD → AVA']);
+
+  // Shift-click pokes harshly; the Poke tool too.
+  await page.keyboard.down('Shift');
+  await page.mouse.click(hx, hy);
+  await page.keyboard.up('Shift');
+  await page.keyboard.press('p');
+  await page.mouse.click(hx + 5, hy);
+  const kinds = (await calls(s)).filter((c) => c[0] === 'pokeAt').map((c) => (c[3] as { kind: string }).kind);
+  expect(kinds).toEqual(['gentle', 'harsh', 'harsh']);
+
+  // Time controls reach the simulation.
+  await page.keyboard.press(' ');
+  await page.keyboard.press('.');
+  expect((await calls(s)).filter((c) => c[0] === 'pause' || c[0] === 'step').map((c) => c[0])).toEqual(['pause', 'step']);
+  const t1 = await page.evaluate(() => window.neuroworm!.simTimeMs());
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => window.neuroworm!.simTimeMs())).toBe(t1);
+
+  // The neural view shows the double's circuit; ALML sits above AVAL (sensory band first).
+  const alm = await page.evaluate(() => window.neuroworm!.neuronScreen('ALML'));
+  const ava = await page.evaluate(() => window.neuroworm!.neuronScreen('AVAL'));
+  expect(alm!.y).toBeLessThan(ava!.y);
+  await shot(page, 'playground-wiring-double');
+
+  // Tools: food and tap.
+  await page.keyboard.press('f');
+  await page.mouse.click(hx + 40, hy + 40);
+  await click(page, 'Tap plate');
+  await page.mouse.click(hx + 40, hy - 40);
+  const names = (await calls(s)).map((c) => c[0]);
+  expect(names).toContain('dropFood');
+  expect(names).toContain('tapPlate');
+  await click(page, 'Water');
+  expect((await calls(s)).some((c) => c[0] === 'setMedium' && c[1] === 'water')).toBe(true);
+  expect(s.errors).toEqual([]);
+});
