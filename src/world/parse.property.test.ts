@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ArenaError, formatPath } from './errors';
 import { parseArena } from './parse';
+import { MAX_PILLARS, pillarCount } from './pillars';
 
 /**
  * Random valid arenas, valid by construction: the worm starts at the plate's
@@ -44,7 +45,7 @@ function arenaArb() {
         })),
         fc.tuple(side(0.3), side(0.3), num(0.02, 0.1), num(0, 0.05), num(0.05, 0.5), fc.constantFrom('hex' as const, 'square' as const), fc.nat(1000), id('o', i)).map(
           ([from, to, radius, jitter, extra, layout, seed, oid]) => ({ type: 'pillars' as const, id: oid, from, to, radius, jitter, spacing: 2 * radius + 2 * jitter + extra, layout, seed }),
-        ),
+        ).filter((p) => pillarCount(p) <= MAX_PILLARS), // past the limit is a refusal, tested in parse.test.ts
       );
     const gradient = (min: number) =>
       fc.oneof(

@@ -86,7 +86,10 @@ describe('parseArena', () => {
       /^start\.at: the worm's body .* does not fit inside the dish \(centre \[5, 5\], radius 5\)/,
     );
     // Pillars are cleared from around the start instead (see resolve), so they never block it.
-    expect(() => parseArena({ ...minimal, obstacles: [{ type: 'pillars', from: [0, 0], to: [10, 8], spacing: 0.5, radius: 0.1 }] })).not.toThrow();
+    expect(() => parseArena({ ...minimal, obstacles: [{ type: 'pillars', from: [0, 0], to: [10, 8], spacing: 0.5, radius: 0.1 }] })).not.toThrow();    // ...but a field too dense to simulate is refused with the numbers to change.
+    expect(problems({ ...minimal, obstacles: [{ type: 'pillars', from: [0, 0], to: [10, 8], spacing: 0.05, radius: 0.02 }] }).lines[0]).toMatch(
+      /^obstacles\[0\]\.spacing: the field would hold \d+ pillars \(at most 20000\); use a larger spacing or a smaller region$/,
+    );
   });
 
   it('needs decay for a steady odour start, and a sane grid', () => {

@@ -13,51 +13,8 @@
  * back and forth — a neuromechanical oscillator, not a sine generator. A-type
  * units mirror this for backward crawling, with the wave starting at the tail.
  */
-import type { CircuitDoc, MuscleBinding, NeuronEntry, SensorBinding } from '../types';
-import type { SynapseSpec } from '../../neural/types';
-
-type Role = 'sensory' | 'inter' | 'motor';
-
-/** Body fractions in files are kept to 3 decimals (readable, and never 1.0000000000000002). */
-const round3 = (x: number): number => Math.round(x * 1000) / 1000;
-
-class Builder {
-  readonly neurons: NeuronEntry[] = [];
-  readonly synapses: SynapseSpec[] = [];
-  readonly sensors: SensorBinding[] = [];
-  readonly muscles: MuscleBinding[] = [];
-
-  neuron(id: string, role: Role, transmitter: NeuronEntry['transmitter'], params: Record<string, number> = {}, v?: number, x = 0, y = 0): this {
-    const e: NeuronEntry = { id, model: 'graded', role, transmitter, params };
-    if (v !== undefined) e.init = { v };
-    e.position = { x: Math.round(x), y: Math.round(y) };
-    this.neurons.push(e);
-    return this;
-  }
-  chem(from: string, to: string, weight: number, extra: Partial<Extract<SynapseSpec, { kind: 'chemical' }>> = {}): this {
-    this.synapses.push({ from, to, kind: 'chemical', weight, ...extra });
-    return this;
-  }
-  gap(from: string, to: string, weight: number): this {
-    this.synapses.push({ from, to, kind: 'electrical', weight });
-    return this;
-  }
-  has(id: string): boolean {
-    return this.neurons.some((n) => n.id === id);
-  }
-  doc(name: string, description: string): CircuitDoc {
-    return {
-      format: 'neuroworm-circuit',
-      version: 1,
-      name,
-      description,
-      neurons: this.neurons,
-      synapses: this.synapses,
-      sensors: this.sensors,
-      muscles: this.muscles,
-    };
-  }
-}
+import type { CircuitDoc } from '../types';
+import { Builder, round3 } from './builder';
 
 /**
  * Tunable numbers of the built-in nervous system, in one place. Motor neurons
