@@ -20,9 +20,15 @@ export class SimulationInstabilityError extends Error {}
 export type SimOptions = SimulationOptions<Circuit, Arena> & {
   /** Body mechanics overrides (muscle strength, stiffness, drag...); placement and medium come from the options above. */
   body?: Omit<WormBodyOptions, 'segments' | 'medium' | 'headXMm' | 'headYMm' | 'headingRad'>;
+  /**
+   * Standard deviation of a white-noise current into every neuron, pA per
+   * neural sub-step, drawn from the simulation's seeded generator: channel
+   * noise, and what makes two seeds two different worms. 0 turns it off.
+   */
+  neuralNoisePa?: number;
 };
 
-const DEFAULTS = { seed: 1, medium: 'agar' as Medium, segments: 20, physicsStepMs: DEFAULT_STEP_MS, neuralStepMs: 1 };
+const DEFAULTS = { seed: 1, neuralNoisePa: 0.02, medium: 'agar' as Medium, segments: 20, physicsStepMs: DEFAULT_STEP_MS, neuralStepMs: 1 };
 
 /**
  * One worm in one arena: body, nervous system, controllers and world on one
@@ -42,6 +48,7 @@ export class Simulation implements SimulationApi {
   readonly body: WormBody;
   readonly network: Network;
   readonly rng: Rng;
+  readonly neuralNoisePa: number;
 
   private medium_: Medium;
   private time = 0;
@@ -77,6 +84,10 @@ export class Simulation implements SimulationApi {
     const o = { ...DEFAULTS, ...opts };
     this.seed = o.seed;
     this.rng = new Rng(o.seed);
+    if (!(o.neuralNoisePa >= 0 && Number.isFinite(o.neuralNoisePa))) {
+      throw new RangeError(`Simulation: neuralNoisePa must be a finite number ≥ 0 (pA), got ${o.neuralNoisePa}`);
+    }
+    this.neuralNoisePa = o.neuralNoisePa;
     this.medium_ = o.medium;
     this.segments = o.segments;
     this.physicsStepMs = o.physicsStepMs;
@@ -172,6 +183,7 @@ export class Simulation implements SimulationApi {
       this.chemo.apply(input);
       this.thermo.apply(input);
       this.toxin.apply(input);
+      if (this.neuralNoisePa > 0) this.addNoise(input);
       this.network.step(dtN);
       this.muscles.update(this.network.output, dtN);
     }
@@ -281,6 +293,12 @@ export class Simulation implements SimulationApi {
   inZone(zoneId: string): boolean {
     const [x, y] = this.headPosition();
     return this.world.inZone(zoneId, x, y);
+  }
+
+  private addNoise(input: Float64Array): void {
+    const s = this.neuralNoisePa;
+    const rng = this.rng;
+    for (let i = 0; i < input.length; i++) input[i] += s * rng.normal();
   }
 
   /** The nose's left and right sample points, one body radius to each side. */
