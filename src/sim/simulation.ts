@@ -1,5 +1,5 @@
 import { Subject, type Observable } from 'rxjs';
-import { createPhysics, DEFAULT_STEP_MS, MATTER_UNITS_PER_MM, stepBodies, WormBody, type WormBodyOptions } from '../body';
+import { createPhysics, DEFAULT_STEP_MS, MATTER_UNITS_PER_MM, MAX_STEP_MS, stepBodies, WormBody, type WormBodyOptions } from '../body';
 import type { Circuit } from '../circuits';
 import { resolveControllerBindings } from './bindings';
 import { FieldSensor } from '../controllers/field-sensor';
@@ -14,8 +14,19 @@ import { BehaviourTracker, type BehaviourSnapshot } from './behaviour';
 import { getBuiltinCircuit } from '../circuits/builtin';
 import type { Medium, SimulationApi, SimulationOptions } from './types';
 
-/** Thrown when the model produces non-finite numbers; names what went wrong and when. */
-export class SimulationInstabilityError extends Error {}
+/** Thrown when a neuron's membrane potential goes non-finite; names the neuron and the time. */
+export class SimulationInstabilityError extends Error {
+  constructor(
+    message: string,
+    /** Id of the first neuron (in circuit order) found non-finite. */
+    readonly neuron: string,
+    /** Simulated time of the step that failed, ms (the clock stays there). */
+    readonly timeMs: number,
+  ) {
+    super(message);
+    this.name = 'SimulationInstabilityError';
+  }
+}
 
 export type SimOptions = SimulationOptions<Circuit, Arena> & {
   /** Body mechanics overrides (muscle strength, stiffness, drag...); placement and medium come from the options above. */
@@ -82,20 +93,31 @@ export class Simulation implements SimulationApi {
   readonly events$: Observable<BehaviourEvent> = this.eventsSubject.asObservable();
 
   constructor(opts: SimOptions) {
-    const o = { ...DEFAULTS, ...opts };
+    // An option given as undefined takes its default (a spread alone would keep the undefined).
+    const given = Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)) as SimOptions;
+    const o = { ...DEFAULTS, ...given };
+    if (!Number.isFinite(o.seed)) throw new RangeError(`Simulation: seed must be a finite number, got ${o.seed}`);
     this.seed = o.seed;
     this.rng = new Rng(o.seed);
     if (!(o.neuralNoisePa >= 0 && Number.isFinite(o.neuralNoisePa))) {
-      throw new RangeError(`Simulation: neuralNoisePa must be a finite number ≥ 0 (pA), got ${o.neuralNoisePa}`);
+      throw new RangeError(`Simulation: neuralNoisePa must be a finite number ≥ 0 (pA), got ${o.neuralNoisePa}; 0 turns the noise off`);
     }
     this.neuralNoisePa = o.neuralNoisePa;
     this.medium_ = o.medium;
     this.segments = o.segments;
+    if (!(o.physicsStepMs > 0 && o.physicsStepMs <= MAX_STEP_MS + 1e-9)) {
+      throw new RangeError(`Simulation: physicsStepMs = ${o.physicsStepMs} must be in (0, 1000/60 ≈ 16.667] ms (matter-js is unreliable above; default ${DEFAULT_STEP_MS})`);
+    }
+    if (!(o.neuralStepMs > 0 && Number.isFinite(o.neuralStepMs))) {
+      throw new RangeError(`Simulation: neuralStepMs = ${o.neuralStepMs} must be a number > 0 ms (default 1)`);
+    }
     this.physicsStepMs = o.physicsStepMs;
     this.neuralStepMs = o.neuralStepMs;
     this.subSteps = Math.round(o.physicsStepMs / o.neuralStepMs);
     if (Math.abs(this.subSteps * o.neuralStepMs - o.physicsStepMs) > 1e-9 || this.subSteps < 1) {
-      throw new RangeError(`Simulation: physicsStepMs (${o.physicsStepMs}) must be a whole multiple of neuralStepMs (${o.neuralStepMs})`);
+      throw new RangeError(
+        `Simulation: physicsStepMs (${o.physicsStepMs}) must be a whole multiple of neuralStepMs (${o.neuralStepMs}), e.g. neuralStepMs ${o.physicsStepMs / Math.max(1, Math.round(o.physicsStepMs))} or 0.5`,
+      );
     }
     this.circuit = typeof o.circuit === 'string' ? getBuiltinCircuit(o.circuit) : o.circuit;
     const arena = typeof o.arena === 'string' ? getArena(o.arena) : (o.arena ?? getArena('plate'));
@@ -359,9 +381,12 @@ export class Simulation implements SimulationApi {
     const v = this.network.v;
     for (let i = 0; i < v.length; i++) {
       if (!Number.isFinite(v[i])) {
+        const id = this.network.ids[i];
         throw new SimulationInstabilityError(
-          `Simulation: neuron ${this.network.ids[i]} has a non-finite membrane potential (${v[i]}) at t = ${this.time} ms. ` +
-            `Its model (${this.network.modelOf(i)}) is unstable with these parameters or inputs: lower synaptic weights or sensor gains onto it, or use a smaller neuralStepMs.`,
+          `Simulation: neuron ${id} has a non-finite membrane potential (${v[i]}) at t = ${this.time} ms. ` +
+            `Its model (${this.network.modelOf(i)}) is unstable with these parameters or inputs: lower synaptic weights, gap-junction conductances or sensor gains onto it, or use a smaller neuralStepMs.`,
+          id,
+          this.time,
         );
       }
     }
