@@ -5,7 +5,8 @@ import type { SimulationApi } from '../src/sim/types';
 import { app } from './app';
 import { BaseScene, HEADER_H } from './BaseScene';
 import { SCENES } from './keys';
-import { simulationFactory } from './sim-link';
+import { WORM_CIRCUIT } from './sim-factory';
+import { simulationFactory, type LinkedSimulation } from './sim-link';
 import { provideProbe } from './testing-hook';
 import { Button } from './ui/Button';
 import { ComingSoon } from './ui/ComingSoon';
@@ -32,7 +33,7 @@ const TOOLS: readonly { tool: Tool; label: string; key: string; tip: string }[] 
 ];
 
 /** Which neuron a player might want on the oscilloscope first. */
-const DEFAULT_PROBES = ['ALML', 'AVAL', 'AVBL', 'VA5'];
+const DEFAULT_PROBES = ['ALML', 'AVAL', 'AVBL', 'AVA', 'AVB', 'VA5', 'DB3'];
 
 /**
  * The worm on an agar plate, its nervous system beside it, an oscilloscope
@@ -57,6 +58,7 @@ export class PlaygroundScene extends BaseScene {
   private tool: Tool = 'touch';
   private speed: Speed = 1;
   private sim: SimulationApi | null = null;
+  private linked: LinkedSimulation | null = null;
   private circuit: CircuitView | null = null;
   private subs: Subscription[] = [];
   private probes: number[] = [];
@@ -178,9 +180,10 @@ export class PlaygroundScene extends BaseScene {
       [...this.toolButtons, ...this.mediumButtons].forEach((b) => b.setEnabled(false));
       return;
     }
-    const linked = factory({ circuit: 'touch', seed: 1 });
+    const linked = factory({ circuit: WORM_CIRCUIT, arena: 'plate', seed: 1 });
     const sim = linked.sim;
     this.sim = sim;
+    this.linked = linked;
     if (linked.arena) {
       this.arena = linked.arena;
       this.plate.setArena(linked.arena);
@@ -191,6 +194,7 @@ export class PlaygroundScene extends BaseScene {
       this.subs.forEach((s) => s.unsubscribe());
       this.subs = [];
       this.sim = null;
+      this.linked = null;
     });
     this.mediumButtons.forEach((b) => b.setSelected(b.label.toLowerCase() === sim.medium));
     provideProbe(this, {
@@ -275,10 +279,18 @@ export class PlaygroundScene extends BaseScene {
     const y = this.cam.worldY(p.y);
     const harsh = this.tool === 'poke' || heldMs > 450 || p.rightButtonReleased() || (p.event as MouseEvent | undefined)?.shiftKey === true;
     switch (this.tool) {
-      case 'food':
+      case 'food': {
+        const l = this.linked;
+        if (l?.isFree && !l.isFree(x, y)) {
+          this.toast.announce({ title: 'No room for food there', detail: 'Drop it on open agar, not on a wall or off the plate.', kind: 'warn' });
+          break;
+        }
         sim.dropFood(x, y);
-        this.plate.addFood(x, y, 0.35);
+        if (l?.currentArena) this.plate.setArena(l.currentArena());
+        else this.plate.addFood(x, y, 0.35);
+        this.plate.layout(this.cam);
         break;
+      }
       case 'heat':
         sim.heatSpot(x, y, 6, 0.4);
         break;

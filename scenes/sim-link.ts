@@ -15,6 +15,10 @@ export interface LinkedSimulation {
   layout?: Readonly<Record<string, { x: number; y: number }>>;
   /** The arena as the plate renderer draws it (an adapter from src/world's Arena). */
   arena?: ArenaView;
+  /** The arena as it is now (food added or eaten), for a redraw. */
+  currentArena?(): ArenaView;
+  /** Whether food can be dropped at a point (on the plate, not inside a wall). */
+  isFree?(xMm: number, yMm: number): boolean;
 }
 
 export type SimulationFactory = (options: SimulationOptions) => LinkedSimulation;
