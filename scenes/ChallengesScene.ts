@@ -2,6 +2,7 @@ import Phaser from 'phaser';
 import { app } from './app';
 import { BaseScene, HEADER_H } from './BaseScene';
 import { CHALLENGES, type Challenge } from './challenges/catalog';
+import { formatTime } from './format';
 import { SCENES } from './keys';
 import { simulationFactory } from './sim-link';
 import type { ChallengeRecord } from './storage';
@@ -22,13 +23,6 @@ export function challengeArenaView(c: Challenge): ArenaView {
   return v;
 }
 
-/** "12.3 s", "1 min 05 s". */
-export function formatTime(ms: number): string {
-  const s = ms / 1000;
-  if (s < 60) return `${s.toFixed(1)} s`;
-  const m = Math.floor(s / 60);
-  return `${m} min ${String(Math.round(s - 60 * m)).padStart(2, '0')} s`;
-}
 
 function statusLine(rec: ChallengeRecord): string {
   if (rec.attempts === 0) return 'Not tried yet';

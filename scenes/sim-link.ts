@@ -32,3 +32,18 @@ export function provideSimulation(f: SimulationFactory | null): void {
 export function simulationFactory(): SimulationFactory | null {
   return factory;
 }
+
+/**
+ * The circuit the player built or edited (a parsed Circuit, or a circuit
+ * document the core accepts), run by the playground and challenges instead
+ * of the built-in worm until cleared. The editor's "Test it" sets it.
+ */
+let playerCircuit_: unknown = null;
+
+export function setPlayerCircuit(circuit: unknown): void {
+  playerCircuit_ = circuit;
+}
+
+export function playerCircuit(): unknown {
+  return playerCircuit_;
+}
