@@ -73,6 +73,10 @@ export class PlaygroundScene extends BaseScene {
   private hud!: Phaser.GameObjects.Text;
   private hudAt = 0;
   private result: Phaser.GameObjects.Container | null = null;
+  /** Wall-clock ms spent in the simulation and in drawing, averaged over recent frames (for the fps report). */
+  private cost = { simMs: 0, drawMs: 0, frames: 0 };
+  /** The last touch: where (mm), how, and the body position it reached (0 nose .. 1 tail) or null if it missed. */
+  private lastPoke: { x: number; y: number; kind: string; at: number | null } | null = null;
   private resultButtons: Button[] = [];
 
   constructor() {
@@ -88,6 +92,8 @@ export class PlaygroundScene extends BaseScene {
     this.result = null;
     this.resultButtons = [];
     this.hudAt = 0;
+    this.cost = { simMs: 0, drawMs: 0, frames: 0 };
+    this.lastPoke = null;
     this.probes = [];
     this.coming = null;
     this.sim = null;
@@ -240,6 +246,7 @@ export class PlaygroundScene extends BaseScene {
         this.checkRun();
         this.drawSim(0);
       },
+      behaviour: () => ({ ...sim.behaviour() }),
       loadCircuit: (circuit) => {
         setPlayerCircuit(circuit);
         this.scene.restart(this.challenge ? { challenge: this.challenge.id } : undefined);
@@ -252,6 +259,11 @@ export class PlaygroundScene extends BaseScene {
         speed: this.speed,
         paused: sim.paused,
         challenge: this.challenge?.id ?? null,
+        lastPoke: this.lastPoke,
+        simMsPerFrame: this.cost.simMs,
+        drawMsPerFrame: this.cost.drawMs,
+        neurons: sim.neuronIds.length,
+        synapses: this.circuit?.synapseCount ?? null,
         run: this.run ? { ...this.run.update() } : null,
       }),
     });
@@ -283,9 +295,17 @@ export class PlaygroundScene extends BaseScene {
 
   override update(_time: number, delta: number): void {
     if (!this.sim) return;
+    const t0 = performance.now();
     this.sim.advance(delta, this.speed);
     this.checkRun();
+    const t1 = performance.now();
     this.drawSim(this.sim.paused ? 0 : delta * this.speed);
+    const t2 = performance.now();
+    // Exponential average over ~60 frames.
+    const c = this.cost;
+    const k = c.frames < 60 ? 1 / ++c.frames : 1 / 60;
+    c.simMs += (t1 - t0 - c.simMs) * k;
+    c.drawMs += (t2 - t1 - c.drawMs) * k;
   }
 
   // ---- challenge ----------------------------------------------------------------
@@ -401,7 +421,7 @@ export class PlaygroundScene extends BaseScene {
         sim.tapPlate(0.6);
         break;
       default:
-        sim.pokeAt(x, y, { kind: harsh ? 'harsh' : 'gentle' });
+        this.lastPoke = { x, y, kind: harsh ? 'harsh' : 'gentle', at: sim.pokeAt(x, y, { kind: harsh ? 'harsh' : 'gentle' }) };
     }
   }
 
