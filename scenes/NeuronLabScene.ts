@@ -50,6 +50,7 @@ export class NeuronLabScene extends BaseScene {
   private readonly iBuf = new Float64Array(1);
   private varBuf = new Float64Array(1);
   private varNames: string[] = [];
+  private lastFrameAt = 0;
 
   constructor() {
     super(SCENES.lab);
@@ -59,6 +60,7 @@ export class NeuronLabScene extends BaseScene {
     this.addHeader('Neuron lab');
     this.speed = 1;
     this.paused = false;
+    this.lastFrameAt = 0;
     this.paramSliders = [];
     this.scopes = [];
     this.panel = new Panel(this, { title: 'Neuron and clamp' });
@@ -176,10 +178,13 @@ export class NeuronLabScene extends BaseScene {
     this.timeBar.setTime(n.timeMs);
   }
 
-  override update(_time: number, delta: number): void {
+  override update(): void {
+    // Wall-clock delta (Phaser's is smoothed towards 60 fps), capped so a background tab never stalls catching up.
+    const now = performance.now();
+    const delta = this.lastFrameAt === 0 ? 0 : Math.min(100, now - this.lastFrameAt);
+    this.lastFrameAt = now;
     if (!this.neuron || this.paused) return;
-    // Cap a long frame (a background tab) so the lab never stalls catching up.
-    this.advanceModel((Math.min(delta, 100) / 1000) * LAB_MS_PER_REAL_S * this.speed);
+    this.advanceModel((delta / 1000) * LAB_MS_PER_REAL_S * this.speed);
   }
 
   protected layout(width: number, height: number): void {

@@ -75,6 +75,7 @@ export class PlaygroundScene extends BaseScene {
   private result: Phaser.GameObjects.Container | null = null;
   /** Wall-clock ms spent in the simulation and in drawing, averaged over recent frames (for the fps report). */
   private cost = { simMs: 0, drawMs: 0, frames: 0 };
+  private lastFrameAt = 0;
   /** The last touch: where (mm), how, and the body position it reached (0 nose .. 1 tail) or null if it missed. */
   private lastPoke: { x: number; y: number; kind: string; at: number | null } | null = null;
   private resultButtons: Button[] = [];
@@ -94,6 +95,7 @@ export class PlaygroundScene extends BaseScene {
     this.hudAt = 0;
     this.cost = { simMs: 0, drawMs: 0, frames: 0 };
     this.lastPoke = null;
+    this.lastFrameAt = 0;
     this.probes = [];
     this.coming = null;
     this.sim = null;
@@ -293,9 +295,10 @@ export class PlaygroundScene extends BaseScene {
     if (a) this.toast.announce(a);
   }
 
-  override update(_time: number, delta: number): void {
+  override update(): void {
     if (!this.sim) return;
     const t0 = performance.now();
+    const delta = this.realDelta(t0);
     this.sim.advance(delta, this.speed);
     this.checkRun();
     const t1 = performance.now();
@@ -306,6 +309,17 @@ export class PlaygroundScene extends BaseScene {
     const k = c.frames < 60 ? 1 / ++c.frames : 1 / 60;
     c.simMs += (t1 - t0 - c.simMs) * k;
     c.drawMs += (t2 - t1 - c.drawMs) * k;
+  }
+
+  /**
+   * Real ms since the last frame from the wall clock: Phaser's delta is
+   * smoothed towards its 60 fps target, so on a slower machine the worm would
+   * run slower than real time. Capped so a background tab does not jump.
+   */
+  private realDelta(now: number): number {
+    const d = this.lastFrameAt === 0 ? 0 : Math.min(250, now - this.lastFrameAt);
+    this.lastFrameAt = now;
+    return d;
   }
 
   // ---- challenge ----------------------------------------------------------------

@@ -5,8 +5,8 @@ import type { Arena } from '../../src/world/schema';
 import type { World } from '../../src/world/world';
 import type { ArenaView, ShapeView } from './arena-view';
 
-/** How far an odour glow reaches around a food patch, mm (a drawing choice; the field itself lives in the world). */
-const ODOUR_SIGMA_MM = 1.6;
+/** Odour glow around a food patch, in lawn radii (a drawing hint; the field itself lives in the world). */
+const ODOUR_SIGMA_RADII = 1.4;
 
 function shapeView(s: Shape): ShapeView {
   if (s.type === 'circle') return { kind: 'circle', x: s.x, y: s.y, r: s.r };
@@ -31,7 +31,7 @@ function view(r: ResolvedArena, foods: readonly FoodLike[]): ArenaView {
     // Walls and obstacles as the physics sees them (circles and polygons, pillar fields expanded).
     obstacles: r.solids.map((s) => shapeView(s.shape) as Exclude<ShapeView, { kind: 'ring' }>),
     food: food.map((f) => ({ x: f.x, y: f.y, r: f.radius, amount: Math.min(1, f.amount) })),
-    odors: food.filter((f) => f.emission > 0).map((f) => ({ x: f.x, y: f.y, sigma: ODOUR_SIGMA_MM, peak: 0.7 })),
+    odors: food.filter((f) => f.emission > 0).map((f) => ({ x: f.x, y: f.y, sigma: ODOUR_SIGMA_RADII * f.radius, peak: 0.45 })),
     zones: r.zones.map((z) => ({ id: z.id, kind: z.kind, shape: shapeView(z.shape) })),
   };
 }
