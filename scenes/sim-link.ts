@@ -15,6 +15,10 @@ export interface LinkedSimulation {
   layout?: Readonly<Record<string, { x: number; y: number }>>;
   /** The arena as the plate renderer draws it (an adapter from src/world's Arena). */
   arena?: ArenaView;
+  /** The arena as it is now (food added or eaten), for a redraw. */
+  currentArena?(): ArenaView;
+  /** Whether food can be dropped at a point (on the plate, not inside a wall). */
+  isFree?(xMm: number, yMm: number): boolean;
 }
 
 export type SimulationFactory = (options: SimulationOptions) => LinkedSimulation;
@@ -27,4 +31,19 @@ export function provideSimulation(f: SimulationFactory | null): void {
 
 export function simulationFactory(): SimulationFactory | null {
   return factory;
+}
+
+/**
+ * The circuit the player built or edited (a parsed Circuit, or a circuit
+ * document the core accepts), run by the playground and challenges instead
+ * of the built-in worm until cleared. The editor's "Test it" sets it.
+ */
+let playerCircuit_: unknown = null;
+
+export function setPlayerCircuit(circuit: unknown): void {
+  playerCircuit_ = circuit;
+}
+
+export function playerCircuit(): unknown {
+  return playerCircuit_;
 }
