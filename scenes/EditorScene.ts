@@ -13,6 +13,7 @@ import { h, installStyle, place } from './editor/dom';
 import { GraphView, type Placing } from './editor/GraphView';
 import { Inspector } from './editor/Inspector';
 import { LiveWorm } from './editor/LiveWorm';
+import { NEW_GAP_WEIGHT, NEW_MUSCLE_GAIN, NEW_SYNAPSE_WEIGHT, NEW_TOUCH_GAIN } from './editor/defaults';
 import { writePlaygroundCircuit } from './editor/shared-circuit';
 import { TestRunner } from './editor/test-it';
 import { SCENES } from './keys';
@@ -154,7 +155,7 @@ export class EditorScene extends BaseScene {
       range: 'auto',
       title: 'Oscilloscope · membrane potential',
       depth: 20,
-      emptyText: 'Double-click a neuron (or “Probe” in the inspector) to plot it here',
+      emptyText: 'Double-click a neuron to probe it',
     });
     this.timeBar = new TimeBar(this, {
       onPauseChange: (paused) => (paused ? this.live.sim?.pause() : this.live.sim?.resume()),
@@ -428,7 +429,7 @@ export class EditorScene extends BaseScene {
   }
 
   private connect(from: string, to: string, gap: boolean): void {
-    const r = this.model.connect({ from, to, kind: gap ? 'electrical' : 'chemical' });
+    const r = this.model.connect({ from, to, kind: gap ? 'electrical' : 'chemical', weight: gap ? NEW_GAP_WEIGHT : NEW_SYNAPSE_WEIGHT });
     if (!r.ok) this.setStatus(`Refused: ${r.message}`);
     else {
       this.model.select({ synapses: [r.value] });
@@ -462,10 +463,10 @@ export class EditorScene extends BaseScene {
       return;
     }
     if (n.role === 'motor') {
-      const r = this.model.addMuscle({ neuron: id, side, from, to, gain: 1 });
+      const r = this.model.addMuscle({ neuron: id, side, from, to, gain: NEW_MUSCLE_GAIN });
       this.setStatus(r.ok ? `${id} drives the ${side} muscles from ${from} to ${to} of the body` : `Refused: ${r.message}`);
     } else if (n.role === 'sensory') {
-      const r = this.model.addSensor({ neuron: id, sensor: 'touch', from, to, kind: 'gentle', side, gain: 1 });
+      const r = this.model.addSensor({ neuron: id, sensor: 'touch', from, to, kind: 'gentle', side, gain: NEW_TOUCH_GAIN });
       this.setStatus(r.ok ? `${id} feels gentle touch on the ${side} side from ${from} to ${to} of the body` : `Refused: ${r.message}`);
     } else this.setStatus(`${id} is an interneuron: make it sensory or motor (inspector → role) to bind it to the body`);
   }
@@ -779,6 +780,7 @@ export class EditorScene extends BaseScene {
           segments: sim?.segments ?? 0,
           wormHead: this.live.bodyScreen(0.03),
           pokes: [...this.live.pokeLog],
+          musclePeakSincePoke: { ...this.live.peakSincePoke },
           probes: [...this.probes],
           paused: sim?.paused ?? null,
           graphFrames: g.frames,

@@ -33,7 +33,7 @@ export class BodyDiagram {
     depth = 20,
   ) {
     this.g = scene.add.graphics().setDepth(depth);
-    this.title = scene.add.text(0, 0, 'Body · touch fields outside, muscles inside · drag to bind the selected neuron', textStyle(12, { color: palette.textMuted })).setDepth(depth + 1);
+    this.title = scene.add.text(0, 0, 'Body · drag along it to bind the selected neuron', textStyle(12, { color: palette.textMuted })).setDepth(depth + 1);
     this.sideText = ['left', 'right'].map((s) => scene.add.text(0, 0, s, textStyle(11, { color: palette.textDim })).setDepth(depth + 1));
     scene.input.on('pointerdown', this.onDown, this);
     scene.input.on('pointermove', this.onMove, this);

@@ -161,7 +161,7 @@ export class GraphView {
   }
 
   private miniRect(): { x: number; y: number; w: number; h: number } | null {
-    if (this.rect.w < 420 || this.rect.h < 260 || this.model.doc.neurons.length === 0) return null;
+    if (this.rect.w < 420 || this.rect.h < 200 || this.model.doc.neurons.length < 20) return null;
     return { x: this.rect.x + this.rect.w - MINIMAP.w - MINIMAP.pad, y: this.rect.y + this.rect.h - MINIMAP.h - MINIMAP.pad, w: MINIMAP.w, h: MINIMAP.h };
   }
 

@@ -2,6 +2,7 @@ import type { MuscleBinding, SensorBinding, Side } from '../../src/circuits/type
 import { BINDING_FIELDS, rangeText, SYNAPSE_FIELDS, type EditorModel, type FieldSpec, type ParamRow, type Result } from '../../src/editor';
 import type { ModelKind, NeuronRole, ParamSpec, SynapseSpec, Transmitter } from '../../src/neural/types';
 import { css, palette } from '../ui/theme';
+import { NEW_MUSCLE_GAIN, NEW_TOUCH_GAIN } from './defaults';
 import { fmt, h, parseNumber } from './dom';
 
 export interface InspectorHooks {
@@ -29,7 +30,7 @@ function withField<T extends SensorBinding | MuscleBinding>(b: T, key: string, v
 function defaultSensor(neuron: string, kind: SensorBinding['sensor']): SensorBinding {
   switch (kind) {
     case 'touch':
-      return { neuron, sensor: 'touch', from: 0, to: 0.2, kind: 'gentle', side: 'both', gain: 1 };
+      return { neuron, sensor: 'touch', from: 0, to: 0.2, kind: 'gentle', side: 'both', gain: NEW_TOUCH_GAIN };
     case 'stretch':
       return { neuron, sensor: 'stretch', at: 0.3, side: 'left', gain: 1 };
     case 'tap':
@@ -256,7 +257,7 @@ export class Inspector {
     out.push(
       h('button', {
         text: '+ Muscles',
-        onclick: () => this.report(m.addMuscle({ neuron: id, side: 'left', from: 0, to: 1, gain: 1 }), `Bound ${id} to the left muscles`),
+        onclick: () => this.report(m.addMuscle({ neuron: id, side: 'left', from: 0, to: 1, gain: NEW_MUSCLE_GAIN }), `Bound ${id} to the left muscles`),
       }),
     );
     return out;

@@ -28,6 +28,8 @@ export class LiveWorm {
   speed = 1;
   /** Pokes that reached the worm, for the test hook. */
   readonly pokeLog: { position: number; kind: TouchKind; atMs: number }[] = [];
+  /** Highest mean muscle activation per side (left, right) seen since the last poke (checked every frame). */
+  readonly peakSincePoke = { left: 0, right: 0 };
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -71,6 +73,16 @@ export class LiveWorm {
     if (!this.sim) return;
     try {
       this.sim.advance(Math.min(realMs, 100), this.speed);
+      const m = this.sim.telemetry().muscles;
+      const seg = this.sim.segments;
+      let l = 0;
+      let r = 0;
+      for (let i = 0; i < seg; i++) {
+        l += m[i];
+        r += m[seg + i];
+      }
+      this.peakSincePoke.left = Math.max(this.peakSincePoke.left, l / seg);
+      this.peakSincePoke.right = Math.max(this.peakSincePoke.right, r / seg);
     } catch (e) {
       this.error = `the worm stopped: ${(e as Error).message}`;
       this.sim = null;
@@ -90,6 +102,7 @@ export class LiveWorm {
     if (!this.sim) return;
     this.sim.poke(s, { kind });
     this.pokeLog.push({ position: s, kind, atMs: this.sim.timeMs });
+    this.peakSincePoke.left = this.peakSincePoke.right = 0;
     const at = this.bodyScreen(s);
     if (at) this.pokes.push({ ...at, t: performance.now() });
   }
@@ -102,6 +115,7 @@ export class LiveWorm {
     const at = this.sim.pokeAt(this.cam.worldX(p.x), this.cam.worldY(p.y), { kind });
     if (at !== null) {
       this.pokeLog.push({ position: at, kind, atMs: this.sim.timeMs });
+      this.peakSincePoke.left = this.peakSincePoke.right = 0;
       this.pokes.push({ x: p.x, y: p.y, t: performance.now() });
     }
   }
