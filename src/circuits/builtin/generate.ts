@@ -17,9 +17,10 @@ export function buildLocomotion(): CircuitDoc {
   addLocomotion(b);
   return b.doc(
     'Locomotion',
-    'Forward and backward crawling from command interneurons (AVB forward, AVA backward), a proprioceptive head oscillator (RMDD/RMDV), ' +
-      `${TUNING.units} bistable B-type (DB/VB) and A-type (DA/VA) units that each copy the bend next to them, and GABA D-type (DD/VD) cross-inhibition. ` +
-      'Simplifications: one neuron per class instead of left/right pairs, fewer motor units than the real 75 motor neurons, graded neurons throughout.',
+    'Forward and backward crawling from command interneurons (AVB forward, AVA backward). The wave starts in a head oscillator (RMDD/RMDV, a flip-flop tipped over by the bend it feels in the neck and by slow timer neurons SMDD/SMDV) ' +
+      `or, backward, in a tail oscillator (the last A-type unit with timers DA9/VA12), and travels along ${TUNING.units} B-type (DB/VB) or A-type (DA/VA) units that each copy the bend next to them (proprioception), ` +
+      'with GABA D-type (DD/VD) neurons relaxing the opposite side. No sine generator: rhythm, wavelength and direction come from the circuit and the body. ' +
+      'Simplifications: one neuron per class instead of left/right pairs, 8 units instead of the real 75 motor neurons, graded neurons throughout, the timers stand in for the slow currents that make real head and tail motor neurons oscillate.',
   );
 }
 
