@@ -49,16 +49,18 @@ export const TUNING = {
   /** Where the tail oscillator (last A-type unit) feels the bend. */
   tailSenseAt: [0.9],
   /** Oscillators' proprioceptive gain (opposite sign: a bend to the left excites the right side), split over their sense points. */
-  oscStretchGain: 0.06,
+  oscStretchGain: 0.1,
   /** Timer neurons: τ (ms) and their drive onto the opposite oscillator neuron (pA at full output). Alone they switch the flip-flop after ~1 s; the bend makes it sooner. */
-  timerTauMs: 1000,
+  timerTauMs: 1500,
   timerGain: 1.5,
   /** Motor neuron resting potential: silent until a command interneuron lifts it. */
-  motorRestMv: -70,
+  motorRestMv: -65,
   /** Command interneuron → its motor neurons (pA at full output). */
-  commandDrive: 1,
-  /** AVB's own drive (pA): the worm crawls forward unless something stops it. */
-  avbTonicPa: 1.5,
+  commandDrive: 1.2,
+  /** Release curve width of the command interneurons, mV: AVB sits partway up it, so PVC can speed the worm up. */
+  commandSlopeMv: 8,
+  /** AVB's own drive (pA): the worm crawls forward unless something stops it, at about half of AVB's range (PVC adds the rest). */
+  avbTonicPa: 1.3,
   /** GABA D-type relaxation of the opposite muscles (muscle gain). */
   gabaGain: 0.8,
   /** Excitatory motor neuron → D-type GABA neuron (pA at full output). */
@@ -71,7 +73,7 @@ const motorParams = (tauMs: number) => ({ capacitance: tauMs / 20, tauMs, restMv
 export function addLocomotion(b: Builder): void {
   const T = TUNING;
   // Command interneurons: slow (τ 300 ms, gL 0.05 nS), so a stimulus sets a state that lasts.
-  const command = { capacitance: 15, tauMs: 300, restMv: -65, vHalfMv: -40, slopeMv: 4 };
+  const command = { capacitance: 15, tauMs: 300, restMv: -65, vHalfMv: -40, slopeMv: T.commandSlopeMv };
   b.neuron('AVB', 'inter', 'acetylcholine', { ...command, tonicPa: T.avbTonicPa }, -35, 300, 250);
   b.neuron('AVA', 'inter', 'glutamate', command, -65, 500, 250);
   // Mutual inhibition: forward and backward exclude each other.
