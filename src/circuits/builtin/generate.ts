@@ -73,8 +73,8 @@ export function buildWorm(): CircuitDoc {
 /** The seed article's two transmitter neurons on the body: a touch anywhere → FIRST → SECOND → the left body muscles. */
 export function buildSeedTwoNeurons(): CircuitDoc {
   const b = new Builder();
-  const params = { threshold: 10, returnability: 0.1, speed: 5, recovery: 5, reproductivity: [0.5, -0.1] };
-  const init = { stepsToActivation: 5, stepsToRecovery: 0, accumulated: [0, 0] };
+  const params = { threshold: 10, returnability: 0.1, speed: 5, recovery: 5, reproductivity: [0.5, -0.1] as const };
+  const init = { stepsToActivation: 5, stepsToRecovery: 0, accumulated: [0, 0] as const };
   for (const id of ['FIRST', 'SECOND']) b.neurons.push({ id, model: 'transmitter', params, init });
   b.chem('FIRST', 'SECOND', 1);
   b.sensors.push({ neuron: 'FIRST', sensor: 'touch', from: 0, to: 1, kind: 'any', gain: 10 });
