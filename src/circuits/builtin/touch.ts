@@ -22,16 +22,16 @@
 import type { Builder } from './builder';
 
 export const TOUCH = {
-  /** Sensory gain, pA per unit of receptor drive (a gentle poke is 0.4, a tap up to 1). */
-  sensorGain: 5,
+  /** Sensory gain, pA per unit of receptor drive (a gentle poke is 0.4, a tap up to 1): strong, so the cell stays on while the receptor adapts (~0.3 s). */
+  sensorGain: 15,
   /** ALM/AVM → AVD and PLM → PVC (pA at full output). */
-  toInterneuron: 1.2,
+  toInterneuron: 0.5,
   /** AVD → AVA and PVC → AVB. */
   toCommand: 5,
-  /** ALM/AVM ⊣ AVB, PVC and PLM ⊣ AVD, AVA (inhibitory glutamate). */
+  /** ALM/AVM ⊣ AVB, PVC and PLM ⊣ AVA (inhibitory glutamate). A tap reaches all three, and the two anterior cells win: a reversal. */
   crossInhibition: 1,
   /** Short-term depression of the touch cells' synapses (habituation): use per ms at full output, recovery ms. */
-  habituationUse: 0.002,
+  habituationUse: 0.0003,
   habituationRecoveryMs: 30_000,
   /** Harsh: ASH/PVD → AVD, AIB; AVA → AIB; AIB → RIV; AVA ⊣ RIV; RIV's muscle gain. */
   harshToAvd: 0.2,
@@ -63,7 +63,7 @@ export function addTouch(b: Builder, opts: { habituate: boolean }): void {
   b.chem('PLM', 'PVC', T.toInterneuron, dep);
   b.chem('AVD', 'AVA', T.toCommand);
   b.chem('PVC', 'AVB', T.toCommand);
-  for (const [src, dst] of [['ALM', 'AVB'], ['AVM', 'AVB'], ['ALM', 'PVC'], ['AVM', 'PVC'], ['PLM', 'AVD'], ['PLM', 'AVA']]) {
+  for (const [src, dst] of [['ALM', 'AVB'], ['AVM', 'AVB'], ['ALM', 'PVC'], ['AVM', 'PVC'], ['PLM', 'AVA']]) {
     b.chem(src, dst, T.crossInhibition, { sign: 'inhibitory' });
   }
 }
