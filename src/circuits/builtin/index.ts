@@ -4,11 +4,17 @@
  */
 import { parseCircuit } from '../circuit';
 import type { Circuit } from '../types';
+import habituation from './habituation.json';
 import locomotion from './locomotion.json';
 import seedTwoNeurons from './seed-two-neurons.json';
+import touchWithdrawal from './touch-withdrawal.json';
+import worm from './worm.json';
 
 const FILES: Record<string, unknown> = {
+  worm,
   locomotion,
+  'touch-withdrawal': touchWithdrawal,
+  habituation,
   'seed-two-neurons': seedTwoNeurons,
 };
 
