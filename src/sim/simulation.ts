@@ -83,6 +83,8 @@ export class Simulation implements SimulationApi {
   private readonly eventsSubject = new Subject<BehaviourEvent>();
   private readonly pose: Float64Array;
   private readonly curvature: Float64Array;
+  /** Sensor currents that hold over a physics step (stretch, chemical, temperature, toxin). */
+  private readonly heldInput: Float64Array;
   private readonly contact: Uint8Array;
   private readonly contactPrev: Uint8Array;
   private readonly frame: Telemetry;
@@ -157,6 +159,7 @@ export class Simulation implements SimulationApi {
 
     this.pose = new Float64Array(2 * o.segments);
     this.curvature = new Float64Array(o.segments - 2);
+    this.heldInput = new Float64Array(this.network.size);
     this.contact = new Uint8Array(o.segments);
     this.contactPrev = new Uint8Array(o.segments);
     this.body.positions(this.pose);
@@ -216,14 +219,17 @@ export class Simulation implements SimulationApi {
   /** Neural sub-steps: sensor currents and noise in, network step, motor output into the muscles' calcium filter. */
   protected think(): void {
     const dtN = this.neuralStepMs;
+    // Stretch and head-sensor currents hold over the physics step (their inputs only change with it).
+    const held = this.heldInput;
+    held.fill(0);
+    this.stretch.apply(held, this.curvature);
+    this.chemo.apply(held);
+    this.thermo.apply(held);
+    this.toxin.apply(held);
     const input = this.network.input;
     for (let k = 0; k < this.subSteps; k++) {
-      input.fill(0);
-      this.skin.apply(input, dtN);
-      this.stretch.apply(input, this.curvature);
-      this.chemo.apply(input);
-      this.thermo.apply(input);
-      this.toxin.apply(input);
+      input.set(held);
+      this.skin.apply(input, dtN); // touch receptors adapt within the step
       if (this.neuralNoisePa > 0) this.noise.addTo(input, this.neuralNoisePa);
       this.network.step(dtN);
       this.muscles.update(this.network.output, dtN);
