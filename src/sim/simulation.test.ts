@@ -163,6 +163,14 @@ describe('clock and streams', () => {
     expect(sim.timeMs).toBe(70 + 250);
     sim.advance(10_000, 4); // at speed 4 the cap is 4 × 250 ms
     expect(sim.timeMs).toBe(70 + 250 + 1000);
+    // Bad clock input is refused instead of poisoning the carry (a NaN carry never steps again).
+    expect(() => sim.advance(Number.NaN)).toThrow(/realMs = NaN must be a finite number ≥ 0/);
+    expect(() => sim.advance(-5)).toThrow(/realMs/);
+    expect(() => sim.advance(10, Number.POSITIVE_INFINITY)).toThrow(/speed = Infinity/);
+    expect(() => sim.run(Number.POSITIVE_INFINITY)).toThrow(/run: ms = Infinity/);
+    expect(() => sim.run(-1)).toThrow(/run/);
+    sim.advance(10);
+    expect(sim.timeMs).toBe(70 + 250 + 1000 + 10);
   });
 
   it('createSimulation is the constructor; unset options take their defaults', () => {

@@ -261,6 +261,7 @@ export class Simulation implements SimulationApi {
   }
 
   run(ms: number): void {
+    if (!(ms >= 0 && Number.isFinite(ms))) throw new RangeError(`Simulation.run: ms = ${ms} must be a finite number ≥ 0 (simulated milliseconds)`);
     const end = this.time + ms - 1e-9;
     while (this.time < end) this.step();
   }
@@ -273,6 +274,9 @@ export class Simulation implements SimulationApi {
   }
 
   advance(realMs: number, speed = 1): void {
+    // A NaN here would poison the carry and stop the clock for good: refuse it.
+    if (!(realMs >= 0 && Number.isFinite(realMs))) throw new RangeError(`Simulation.advance: realMs = ${realMs} must be a finite number ≥ 0 (wall-clock ms since the last call)`);
+    if (!(speed >= 0 && Number.isFinite(speed))) throw new RangeError(`Simulation.advance: speed = ${speed} must be a finite number ≥ 0 (1 = real time, 0 = frozen)`);
     if (this.paused_) return;
     this.carryMs += realMs * speed;
     // Never fall into a spiral of death on a slow frame: cap the catch-up.
