@@ -3,6 +3,7 @@ import { BodyInstabilityError } from '../body';
 import { circuitFromDoc } from '../circuits';
 import type { MotorFrame, Stimulus } from '../streams/types';
 import { parseArena } from '../world';
+import { centroid } from './kinematics';
 import { createSimulation, Simulation, SimulationInstabilityError, type SimOptions } from './simulation';
 import { TOUCH_NEURONS, TOUCH_SENSORS, touchCircuit, waveCircuit } from './test-circuits';
 
@@ -171,6 +172,15 @@ describe('clock and streams', () => {
     expect(() => sim.run(-1)).toThrow(/run/);
     sim.advance(10);
     expect(sim.timeMs).toBe(70 + 250 + 1000 + 10);
+  });
+
+  it("the arena's start is the body's centre, whatever the body's length", () => {
+    for (const lengthMm of [1, 2]) {
+      const sim = new Simulation({ circuit: touchCircuit(), body: { lengthMm } });
+      const [cx, cy] = centroid(sim.telemetry().pose);
+      expect(cx).toBeCloseTo(5, 9); // the plate arena starts the worm at (5, 5) heading +x
+      expect(cy).toBeCloseTo(5, 9);
+    }
   });
 
   it('createSimulation is the constructor; unset options take their defaults', () => {

@@ -1,5 +1,5 @@
 import { Subject, type Observable } from 'rxjs';
-import { createPhysics, DEFAULT_STEP_MS, MATTER_UNITS_PER_MM, MAX_STEP_MS, stepBodies, WormBody, type WormBodyOptions } from '../body';
+import { BODY_DEFAULTS, createPhysics, DEFAULT_STEP_MS, MATTER_UNITS_PER_MM, MAX_STEP_MS, stepBodies, WormBody, type WormBodyOptions } from '../body';
 import type { Circuit } from '../circuits';
 import { resolveControllerBindings } from './bindings';
 import { FieldSensor } from '../controllers/field-sensor';
@@ -135,7 +135,7 @@ export class Simulation implements SimulationApi {
 
     const engine = createPhysics();
     addArenaBodies(engine, this.world.resolved, MATTER_UNITS_PER_MM);
-    const start = o.start ?? this.startFromArena();
+    const start = o.start ?? this.startFromArena(o.body?.lengthMm ?? BODY_DEFAULTS.lengthMm);
     this.body = new WormBody(engine, {
       ...o.body,
       segments: o.segments,
@@ -176,9 +176,10 @@ export class Simulation implements SimulationApi {
     this.tracker.update(this.pose, 0, this.stepEvents);
   }
 
-  private startFromArena(): { xMm: number; yMm: number; headingRad: number } {
+  /** The arena gives the body's centre; the body is placed by its nose, half a body length ahead. */
+  private startFromArena(lengthMm: number): { xMm: number; yMm: number; headingRad: number } {
     const s = this.world.start;
-    const half = 0.5; // body centre → nose for a 1 mm worm (set before the body exists)
+    const half = lengthMm / 2;
     return { xMm: s.x + half * Math.cos(s.heading), yMm: s.y + half * Math.sin(s.heading), headingRad: s.heading };
   }
 
