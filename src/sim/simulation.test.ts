@@ -64,15 +64,12 @@ describe('touch and contacts on stimuli$', () => {
     expect(stimuli).toEqual([{ type: 'plate-tap', force: 0.5, neurons: ['ALM', 'PLM'] }]);
   });
 
-  it('crawling nose-first into a post is a contact stimulus on the anterior receptor', () => {
-    // Body centred at (3, 3) heading +x: the nose is at x = 3.5; the post's edge 0.1 mm ahead of it.
-    const arena = parseArena({
-      version: 1,
-      name: 'post',
-      plate: { shape: 'dish', diameter: 6 },
-      obstacles: [{ type: 'circle', id: 'post', at: [3.9, 3], radius: 0.3 }],
-      start: { at: [3, 3], headingDeg: 0 },
-    });
+  // Body centred at (3, 3) heading +x: the nose is at x = 3.5; the wall's or post's face 0.1 mm ahead of it.
+  it.each([
+    ['wall', { walls: [{ type: 'segment', from: [3.65, 1], to: [3.65, 5], thickness: 0.1 }] }],
+    ['post', { obstacles: [{ type: 'circle', id: 'post', at: [3.9, 3], radius: 0.3 }] }],
+  ])('crawling nose-first into a %s is a contact stimulus on the anterior receptor', (_, things) => {
+    const arena = parseArena({ version: 1, name: 'bump', plate: { shape: 'dish', diameter: 6 }, ...things, start: { at: [3, 3], headingDeg: 0 } });
     const circuit = waveCircuit({ direction: 'head-to-tail', extraNeurons: TOUCH_NEURONS, sensors: TOUCH_SENSORS });
     const sim = new Simulation({ circuit, arena, neuralNoisePa: 0 });
     const stimuli = collect<Stimulus>(sim, (s) => s.stimuli$);
@@ -80,7 +77,7 @@ describe('touch and contacts on stimuli$', () => {
     expect(stimuli.length).toBeGreaterThan(0);
     const first = stimuli[0];
     expect(first).toMatchObject({ type: 'touch', source: 'contact', kind: 'gentle', neurons: ['ALM'] });
-    expect(first.type === 'touch' && first.position).toBeLessThan(0.5);
+    expect(first.type === 'touch' && first.position).toBeLessThan(0.2);
   });
 });
 
