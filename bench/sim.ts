@@ -122,7 +122,7 @@ export function benchCircuit(): { circuit: Circuit; network: string } {
 }
 
 /** 302 graded neurons wired at random with the connectome's synapse counts; the last 96 drive muscles in 24 segments × 2 sides × 2. */
-function syntheticCircuit(): Circuit {
+export function syntheticCircuit(): Circuit {
   const rng = new Rng(1);
   const n = CONNECTOME_COUNTS.neurons;
   const ids = Array.from({ length: n }, (_, i) => `N${i}`);
