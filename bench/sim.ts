@@ -37,6 +37,7 @@ const CONNECTOME_COUNTS = { neurons: 302, chemical: 2279, electrical: 552 };
 
 export interface SimBenchRow {
   worms: number;
+  neuralNoisePa: number;
   neurons: number;
   synapses: number;
   /** Simulated seconds each worm ran while timed. */
@@ -121,7 +122,7 @@ export function benchCircuit(): { circuit: Circuit; network: string } {
 }
 
 /** 302 graded neurons wired at random with the connectome's synapse counts; the last 96 drive muscles in 24 segments × 2 sides × 2. */
-function syntheticCircuit(): Circuit {
+export function syntheticCircuit(): Circuit {
   const rng = new Rng(1);
   const n = CONNECTOME_COUNTS.neurons;
   const ids = Array.from({ length: n }, (_, i) => `N${i}`);
@@ -165,11 +166,11 @@ function syntheticCircuit(): Circuit {
   return circuitFromDoc(doc, 'synthetic-302.json');
 }
 
-function makeWorms(n: number, circuit: Circuit, Ctor: typeof Simulation): { sims: Simulation[]; buildMs: number } {
+function makeWorms(n: number, circuit: Circuit, Ctor: typeof Simulation, neuralNoisePa?: number): { sims: Simulation[]; buildMs: number } {
   const sims: Simulation[] = [];
   const t0 = performance.now();
   for (let k = 0; k < n; k++) {
-    const opts: SimOptions = { circuit, arena: 'plate', seed: k + 1 };
+    const opts: SimOptions = { circuit, arena: 'plate', seed: k + 1, neuralNoisePa };
     sims.push(new Ctor(opts));
   }
   return { sims, buildMs: (performance.now() - t0) / n };
@@ -196,11 +197,13 @@ export function benchSim(o: SimBenchOptions = {}): SimBenchResult {
   stepAll(makeWorms(2, circuit, Simulation).sims, 200);
   stepAll(makeWorms(2, circuit, TimedSimulation).sims, 100);
   const rows: SimBenchRow[] = [];
-  for (const n of counts) {
+  // Every count with the default noise; one worm also without noise, right after (what the noise costs, under the same load).
+  const cases: { n: number; noise?: number }[] = counts.flatMap((n) => (n === 1 ? [{ n }, { n, noise: 0 }] : [{ n }]));
+  for (const { n, noise } of cases) {
     const simulatedS = Math.max(0.5, base / n);
     const steps = Math.round((simulatedS * 1000) / 10);
     const warm = 20; // a few steps per worm so its fresh kernels are compiled before timing
-    const plain = makeWorms(n, circuit, Simulation);
+    const plain = makeWorms(n, circuit, Simulation, noise);
     stepAll(plain.sims, warm);
     const c0 = process.cpuUsage();
     const t0 = performance.now();
@@ -210,7 +213,7 @@ export function benchSim(o: SimBenchOptions = {}): SimBenchResult {
     const cpuMs = (cpu.user + cpu.system) / 1000;
     const simMs = steps * plain.sims[0].physicsStepMs;
 
-    const timed = makeWorms(n, circuit, TimedSimulation);
+    const timed = makeWorms(n, circuit, TimedSimulation, noise);
     stepAll(timed.sims, warm);
     const ms = TimedSimulation.ms;
     ms.sense = ms.think = ms.move = ms.world = ms.report = 0;
@@ -218,6 +221,7 @@ export function benchSim(o: SimBenchOptions = {}): SimBenchResult {
     const total = ms.sense + ms.think + ms.move + ms.world + ms.report;
     const row: SimBenchRow = {
       worms: n,
+      neuralNoisePa: plain.sims[0].neuralNoisePa,
       neurons: circuit.network.neurons.length,
       synapses: circuit.network.synapses.length,
       simulatedS: simMs / 1000,
@@ -239,14 +243,14 @@ const pct = (x: number): string => `${(100 * x).toFixed(0).padStart(3)}%`;
 function formatRow(r: SimBenchRow): string {
   return (
     `  ${String(r.worms).padStart(3)} worm${r.worms === 1 ? ' ' : 's'}: ${r.realtimeFactor.toFixed(1).padStart(6)}× real time ` +
-    `(${r.cpuRealtimeFactor.toFixed(1)}× per CPU second) ` +
+    `(${r.cpuRealtimeFactor.toFixed(1)}× per CPU second${r.neuralNoisePa === 0 ? ', NO neural noise' : ''}) ` +
     `(${r.usPerWormStep.toFixed(0)} µs per worm-step of 10 ms, ${r.simulatedS.toFixed(1)} s simulated each); ` +
     `physics ${pct(r.share.physics)}, neurons ${pct(r.share.neurons)}, world ${pct(r.share.world)}, streams+glue ${pct(r.share.glue)}; build ${r.buildMs.toFixed(1)} ms/worm`
   );
 }
 
 function goals(rows: readonly SimBenchRow[]): BenchGoal[] {
-  const at = (n: number) => rows.find((r) => r.worms === n);
+  const at = (n: number) => rows.find((r) => r.worms === n && r.neuralNoisePa > 0);
   const one = at(1);
   const ten = at(10);
   return [

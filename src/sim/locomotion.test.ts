@@ -61,7 +61,6 @@ describe('locomotion driven by a test circuit', () => {
   });
 
   it('a head-to-tail wave from the neurons makes the worm crawl forward at a worm-like pace', () => {
-    // Measured when written: 1.7 mm in 10 s (0.17 mm/s), 0.49 Hz.
     const speed = forward.along / (RUN_MS / 1000);
     expect(speed).toBeGreaterThan(0.08);
     expect(speed).toBeLessThan(0.4);
@@ -71,6 +70,9 @@ describe('locomotion driven by a test circuit', () => {
     // The pacemaker's period is 2 × (1000 ms delay + switching): just under 0.5 Hz.
     expect(forward.frequencyHz).toBeGreaterThan(0.4);
     expect(forward.frequencyHz).toBeLessThan(0.55);
+    // A worm's wavelength (0.6–0.7 body lengths on agar) within the tracker's resolution.
+    expect(forward.wavelength).toBeGreaterThan(0.5);
+    expect(forward.wavelength).toBeLessThan(0.9);
     expect(forward.maxActivation).toBeGreaterThan(0.9); // the muscles really were driven
   });
 
@@ -97,7 +99,7 @@ describe('locomotion driven by a test circuit', () => {
   it('it is the neurons that move it: without the pacemaker the body bends once and stays', () => {
     const sim = new Simulation({ circuit: waveCircuit({ direction: 'head-to-tail' }), seed: 3 });
     sim.ablate('P');
-    sim.run(SETTLE_MS);
+    sim.run(5000); // bending the whole body into one arc takes a few seconds on agar
     const [x0, y0] = centroid(sim.telemetry().pose);
     sim.run(4000);
     const [x1, y1] = centroid(sim.telemetry().pose);

@@ -3,6 +3,7 @@ import { BodyInstabilityError } from '../body';
 import { circuitFromDoc } from '../circuits';
 import type { MotorFrame, Stimulus } from '../streams/types';
 import { parseArena } from '../world';
+import { centroid } from './kinematics';
 import { createSimulation, Simulation, SimulationInstabilityError, type SimOptions } from './simulation';
 import { TOUCH_NEURONS, TOUCH_SENSORS, touchCircuit, waveCircuit } from './test-circuits';
 
@@ -63,15 +64,12 @@ describe('touch and contacts on stimuli$', () => {
     expect(stimuli).toEqual([{ type: 'plate-tap', force: 0.5, neurons: ['ALM', 'PLM'] }]);
   });
 
-  it('crawling nose-first into a post is a contact stimulus on the anterior receptor', () => {
-    // Body centred at (3, 3) heading +x: the nose is at x = 3.5; the post's edge 0.1 mm ahead of it.
-    const arena = parseArena({
-      version: 1,
-      name: 'post',
-      plate: { shape: 'dish', diameter: 6 },
-      obstacles: [{ type: 'circle', id: 'post', at: [3.9, 3], radius: 0.3 }],
-      start: { at: [3, 3], headingDeg: 0 },
-    });
+  // Body centred at (3, 3) heading +x: the nose is at x = 3.5; the wall's or post's face 0.1 mm ahead of it.
+  it.each([
+    ['wall', { walls: [{ type: 'segment', from: [3.65, 1], to: [3.65, 5], thickness: 0.1 }] }],
+    ['post', { obstacles: [{ type: 'circle', id: 'post', at: [3.9, 3], radius: 0.3 }] }],
+  ])('crawling nose-first into a %s is a contact stimulus on the anterior receptor', (_, things) => {
+    const arena = parseArena({ version: 1, name: 'bump', plate: { shape: 'dish', diameter: 6 }, ...things, start: { at: [3, 3], headingDeg: 0 } });
     const circuit = waveCircuit({ direction: 'head-to-tail', extraNeurons: TOUCH_NEURONS, sensors: TOUCH_SENSORS });
     const sim = new Simulation({ circuit, arena, neuralNoisePa: 0 });
     const stimuli = collect<Stimulus>(sim, (s) => s.stimuli$);
@@ -79,7 +77,7 @@ describe('touch and contacts on stimuli$', () => {
     expect(stimuli.length).toBeGreaterThan(0);
     const first = stimuli[0];
     expect(first).toMatchObject({ type: 'touch', source: 'contact', kind: 'gentle', neurons: ['ALM'] });
-    expect(first.type === 'touch' && first.position).toBeLessThan(0.5);
+    expect(first.type === 'touch' && first.position).toBeLessThan(0.2);
   });
 });
 
@@ -163,6 +161,23 @@ describe('clock and streams', () => {
     expect(sim.timeMs).toBe(70 + 250);
     sim.advance(10_000, 4); // at speed 4 the cap is 4 × 250 ms
     expect(sim.timeMs).toBe(70 + 250 + 1000);
+    // Bad clock input is refused instead of poisoning the carry (a NaN carry never steps again).
+    expect(() => sim.advance(Number.NaN)).toThrow(/realMs = NaN must be a finite number ≥ 0/);
+    expect(() => sim.advance(-5)).toThrow(/realMs/);
+    expect(() => sim.advance(10, Number.POSITIVE_INFINITY)).toThrow(/speed = Infinity/);
+    expect(() => sim.run(Number.POSITIVE_INFINITY)).toThrow(/run: ms = Infinity/);
+    expect(() => sim.run(-1)).toThrow(/run/);
+    sim.advance(10);
+    expect(sim.timeMs).toBe(70 + 250 + 1000 + 10);
+  });
+
+  it("the arena's start is the body's centre, whatever the body's length", () => {
+    for (const lengthMm of [1, 2]) {
+      const sim = new Simulation({ circuit: touchCircuit(), body: { lengthMm } });
+      const [cx, cy] = centroid(sim.telemetry().pose);
+      expect(cx).toBeCloseTo(5, 9); // the plate arena starts the worm at (5, 5) heading +x
+      expect(cy).toBeCloseTo(5, 9);
+    }
   });
 
   it('createSimulation is the constructor; unset options take their defaults', () => {

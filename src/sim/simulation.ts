@@ -1,5 +1,5 @@
 import { Subject, type Observable } from 'rxjs';
-import { createPhysics, DEFAULT_STEP_MS, MATTER_UNITS_PER_MM, MAX_STEP_MS, stepBodies, WormBody, type WormBodyOptions } from '../body';
+import { BODY_DEFAULTS, createPhysics, DEFAULT_STEP_MS, MATTER_UNITS_PER_MM, MAX_STEP_MS, stepBodies, WormBody, type WormBodyOptions } from '../body';
 import type { Circuit } from '../circuits';
 import { resolveControllerBindings } from './bindings';
 import { FieldSensor } from '../controllers/field-sensor';
@@ -83,6 +83,8 @@ export class Simulation implements SimulationApi {
   private readonly eventsSubject = new Subject<BehaviourEvent>();
   private readonly pose: Float64Array;
   private readonly curvature: Float64Array;
+  /** Sensor currents that hold over a physics step (stretch, chemical, temperature, toxin). */
+  private readonly heldInput: Float64Array;
   private readonly contact: Uint8Array;
   private readonly contactPrev: Uint8Array;
   private readonly frame: Telemetry;
@@ -133,7 +135,7 @@ export class Simulation implements SimulationApi {
 
     const engine = createPhysics();
     addArenaBodies(engine, this.world.resolved, MATTER_UNITS_PER_MM);
-    const start = o.start ?? this.startFromArena();
+    const start = o.start ?? this.startFromArena(o.body?.lengthMm ?? BODY_DEFAULTS.lengthMm);
     this.body = new WormBody(engine, {
       ...o.body,
       segments: o.segments,
@@ -157,6 +159,7 @@ export class Simulation implements SimulationApi {
 
     this.pose = new Float64Array(2 * o.segments);
     this.curvature = new Float64Array(o.segments - 2);
+    this.heldInput = new Float64Array(this.network.size);
     this.contact = new Uint8Array(o.segments);
     this.contactPrev = new Uint8Array(o.segments);
     this.body.positions(this.pose);
@@ -173,9 +176,10 @@ export class Simulation implements SimulationApi {
     this.tracker.update(this.pose, 0, this.stepEvents);
   }
 
-  private startFromArena(): { xMm: number; yMm: number; headingRad: number } {
+  /** The arena gives the body's centre; the body is placed by its nose, half a body length ahead. */
+  private startFromArena(lengthMm: number): { xMm: number; yMm: number; headingRad: number } {
     const s = this.world.start;
-    const half = 0.5; // body centre → nose for a 1 mm worm (set before the body exists)
+    const half = lengthMm / 2;
     return { xMm: s.x + half * Math.cos(s.heading), yMm: s.y + half * Math.sin(s.heading), headingRad: s.heading };
   }
 
@@ -216,14 +220,17 @@ export class Simulation implements SimulationApi {
   /** Neural sub-steps: sensor currents and noise in, network step, motor output into the muscles' calcium filter. */
   protected think(): void {
     const dtN = this.neuralStepMs;
+    // Stretch and head-sensor currents hold over the physics step (their inputs only change with it).
+    const held = this.heldInput;
+    held.fill(0);
+    this.stretch.apply(held, this.curvature);
+    this.chemo.apply(held);
+    this.thermo.apply(held);
+    this.toxin.apply(held);
     const input = this.network.input;
     for (let k = 0; k < this.subSteps; k++) {
-      input.fill(0);
-      this.skin.apply(input, dtN);
-      this.stretch.apply(input, this.curvature);
-      this.chemo.apply(input);
-      this.thermo.apply(input);
-      this.toxin.apply(input);
+      input.set(held);
+      this.skin.apply(input, dtN); // touch receptors adapt within the step
       if (this.neuralNoisePa > 0) this.noise.addTo(input, this.neuralNoisePa);
       this.network.step(dtN);
       this.muscles.update(this.network.output, dtN);
@@ -255,6 +262,7 @@ export class Simulation implements SimulationApi {
   }
 
   run(ms: number): void {
+    if (!(ms >= 0 && Number.isFinite(ms))) throw new RangeError(`Simulation.run: ms = ${ms} must be a finite number ≥ 0 (simulated milliseconds)`);
     const end = this.time + ms - 1e-9;
     while (this.time < end) this.step();
   }
@@ -267,6 +275,9 @@ export class Simulation implements SimulationApi {
   }
 
   advance(realMs: number, speed = 1): void {
+    // A NaN here would poison the carry and stop the clock for good: refuse it.
+    if (!(realMs >= 0 && Number.isFinite(realMs))) throw new RangeError(`Simulation.advance: realMs = ${realMs} must be a finite number ≥ 0 (wall-clock ms since the last call)`);
+    if (!(speed >= 0 && Number.isFinite(speed))) throw new RangeError(`Simulation.advance: speed = ${speed} must be a finite number ≥ 0 (1 = real time, 0 = frozen)`);
     if (this.paused_) return;
     this.carryMs += realMs * speed;
     // Never fall into a spiral of death on a slow frame: cap the catch-up.

@@ -12,7 +12,7 @@ export interface WaveCircuitOptions {
   units?: number;
   /** Delay of the pacemaker's self-inhibition, ms: half a period is about this. Default 1000 (≈ 0.48 Hz). */
   pacemakerDelayMs?: number;
-  /** Synaptic delay between neighbouring units, ms. Default 300 (≈ 0.65 body lengths at the default period). */
+  /** Synaptic delay between neighbouring units, ms. Default 450 (a body wave of ≈ 0.68 body lengths at the default period, measured). */
   unitDelayMs?: number;
   /** Gain of every muscle binding. Default 1. */
   muscleGain?: number;
@@ -42,7 +42,7 @@ const GRADED = { capacitance: 1, tauMs: 20, restMv: -70, vHalfMv: -45, slopeMv: 
 export function waveCircuitDoc(o: WaveCircuitOptions): CircuitDoc {
   const units = o.units ?? 10;
   const period = o.pacemakerDelayMs ?? 1000;
-  const lag = o.unitDelayMs ?? 300;
+  const lag = o.unitDelayMs ?? 450;
   const gain = o.muscleGain ?? 1;
   const neurons: NeuronEntry[] = [{ id: 'P', model: 'graded', role: 'inter', transmitter: 'acetylcholine', params: { ...GRADED, tonicPa: 2 } }];
   const synapses: SynapseSpec[] = [{ kind: 'chemical', from: 'P', to: 'P', weight: 3, sign: 'inhibitory', delayMs: period }];
