@@ -59,7 +59,9 @@ type Gesture =
  * a minimap; and the pointer gestures that edit it.
  */
 export class GraphView {
+  /** The synapses, drawn off screen when something changed and shown as one texture every frame (2,800 lines cost too much to re-render each frame in software WebGL). */
   private readonly edgesG: Phaser.GameObjects.Graphics;
+  private readonly edgesRT: Phaser.GameObjects.RenderTexture;
   private readonly flashG: Phaser.GameObjects.Graphics;
   private readonly nodesG: Phaser.GameObjects.Graphics;
   private readonly overG: Phaser.GameObjects.Graphics;
@@ -84,7 +86,8 @@ export class GraphView {
     private readonly hooks: GraphViewHooks,
     depth = 5,
   ) {
-    this.edgesG = scene.add.graphics().setDepth(depth);
+    this.edgesG = scene.make.graphics({}, false);
+    this.edgesRT = scene.add.renderTexture(0, 0, 2, 2).setOrigin(0, 0).setDepth(depth);
     this.flashG = scene.add.graphics().setDepth(depth + 0.1);
     this.nodesG = scene.add.graphics().setDepth(depth + 0.2);
     this.overG = scene.add.graphics().setDepth(depth + 0.4);
@@ -114,6 +117,7 @@ export class GraphView {
   setRect(x: number, y: number, w: number, h: number): void {
     this.rect = { x, y, w, h };
     this.model.setScreenSize(w, h);
+    this.edgesRT.setPosition(x, y).resize(Math.max(2, Math.ceil(w)), Math.max(2, Math.ceil(h)), false);
     const W = this.scene.scale.width;
     const H = this.scene.scale.height;
     // Background-coloured frame around the graph: hides what is drawn outside it when zoomed in.
@@ -419,6 +423,9 @@ export class GraphView {
       const alpha = hi ? 1 : big ? (focus.size ? 0.08 : 0.22) : 0.8;
       this.drawEdge(g, e, color, baseW(e.weight) + (selected ? 1.5 : 0), alpha);
     }
+    this.edgesRT.clear();
+    this.edgesRT.draw(g, -this.rect.x, -this.rect.y);
+    this.edgesRT.render();
     // Labels: one Text per neuron while they are big enough to read.
     const showLabels = NODE_RADIUS * z >= 7 && geo.nodes.length <= 400;
     const need = showLabels ? geo.nodes.length : 0;
@@ -459,7 +466,7 @@ export class GraphView {
         const a = e.kind === 'electrical' ? Math.max(out.get(e.from) ?? 0, out.get(e.to) ?? 0) : (out.get(e.from) ?? 0);
         if (a < 0.15) continue;
         this.drawEdge(f, e, mix(this.edgeColor(e), 0xffffff, 0.45), Math.max(2, 3 * Math.min(1, z * 1.5)), Math.min(1, a));
-        if (++drawn > 600) break;
+        if (++drawn > 250) break;
       }
     }
     const g = this.nodesG;
@@ -560,6 +567,7 @@ export class GraphView {
 
   destroy(): void {
     this.sub.unsubscribe();
+    this.edgesG.destroy();
     this.scene.input.off('pointerdown', this.onDown, this);
     this.scene.input.off('pointermove', this.onMove, this);
     this.scene.input.off('pointerup', this.onUp, this);
