@@ -72,6 +72,11 @@ export class GraphView {
   private rect = { x: 0, y: 0, w: 1, h: 1 };
   private gesture: Gesture | null = null;
   private staticDirty = true;
+  /** Big graphs: pan/zoom moves the last picture of the synapses and redraws them once the view settles. */
+  private viewMovedAt = -1;
+  private rtView = { x: 0, y: 0, zoom: 1 };
+  /** Over 800 synapses: gap junctions drawn solid (dashes cost thousands of segments), faint until highlighted. */
+  private bigGraph = false;
   private warned = new Set<string>();
   private sub: Subscription;
   private space = false;
@@ -100,7 +105,8 @@ export class GraphView {
       .setDepth(depth + 0.5);
     this.sub = model.changes$.subscribe((c) => {
       if (c.kind === 'doc') this.warned = new Set(model.warnings().flatMap((w) => (w.neuron ? [w.neuron] : [])));
-      this.staticDirty = true;
+      if (c.kind === 'viewport' && !this.staticDirty && model.doc.synapses && model.doc.synapses.length > 400) this.viewMovedAt = performance.now();
+      else this.staticDirty = true;
     });
     this.warned = new Set(model.warnings().flatMap((w) => (w.neuron ? [w.neuron] : [])));
     scene.input.on('pointerdown', this.onDown, this);
@@ -315,9 +321,14 @@ export class GraphView {
   /** Redraw: the static layer when something changed, activity every frame. */
   draw(): void {
     const t0 = performance.now();
+    if (this.viewMovedAt >= 0) {
+      if (t0 - this.viewMovedAt > 180) this.staticDirty = true;
+      else this.moveStatic();
+    }
     if (this.staticDirty) {
       this.drawStatic();
       this.staticDirty = false;
+      this.viewMovedAt = -1;
       this.stats.lastStaticMs = performance.now() - t0;
     }
     this.drawActive();
@@ -385,7 +396,7 @@ export class GraphView {
 
   private drawEdge(g: Phaser.GameObjects.Graphics, e: EdgeGeometry, color: number, width: number, alpha: number): void {
     g.lineStyle(width, color, alpha);
-    const end = this.strokePath(g, e.path, e.kind === 'electrical');
+    const end = this.strokePath(g, e.path, e.kind === 'electrical' && !this.bigGraph);
     if (e.kind === 'electrical') return;
     const z = this.model.viewport.zoom;
     const s = Math.max(4, Math.min(10, 9 * z));
@@ -400,7 +411,20 @@ export class GraphView {
     }
   }
 
+  /** Shows the last picture of the synapses moved and scaled to the current view (labels hidden until the redraw). */
+  private moveStatic(): void {
+    const v = this.model.viewport;
+    const r = this.rtView;
+    const k = v.zoom / r.zoom;
+    const { x, y, w, h } = this.rect;
+    this.edgesRT.setScale(k).setPosition(x + (w / 2) * (1 - k) + (r.x - v.x) * v.zoom, y + (h / 2) * (1 - k) + (r.y - v.y) * v.zoom);
+    for (const t of this.labels) t.setVisible(false);
+    this.drawMinimap();
+  }
+
   private drawStatic(): void {
+    this.rtView = { ...this.model.viewport };
+    this.edgesRT.setScale(1).setPosition(this.rect.x, this.rect.y);
     const geo = this.model.geometry();
     const sel = this.model.selection;
     const z = this.model.viewport.zoom;
@@ -415,6 +439,7 @@ export class GraphView {
       for (const k of [...nb.incoming, ...nb.outgoing, ...nb.gap]) focus.add(k);
     }
     const big = geo.edges.length > 800;
+    this.bigGraph = big;
     const baseW = (w: number) => Math.max(1, Math.min(5, (big ? 0.6 : 1.4) + Math.log1p(w) * z * 0.9));
     for (const e of geo.edges) {
       const selected = sel.synapses.has(e.key);
