@@ -89,6 +89,8 @@ export class EditorScene extends BaseScene {
   private builtins: Circuit[] = [];
   private statusText = '';
   private store = browserStore();
+  private fitted = false;
+  private restoredView = false;
 
   constructor() {
     super(SCENES.editor);
@@ -103,6 +105,7 @@ export class EditorScene extends BaseScene {
     this.probes = [];
     this.subs = [];
     this.placeButtons = new Map();
+    this.fitted = false;
     this.addHeader('Circuit editor');
     this.builtins = builtinCircuits();
 
@@ -117,6 +120,7 @@ export class EditorScene extends BaseScene {
       fileName: saved.restored?.fileName ?? (first ? first.fileName.replace(/^.*\//, '') : 'circuit.json'),
       ...(saved.restored?.viewport && { viewport: saved.restored.viewport }),
     });
+    this.restoredView = !!saved.restored?.viewport;
     if (!saved.restored) this.model.markSaved();
     this.autosave = new Autosave(this.model, kv);
     const flush = (): void => {
@@ -329,10 +333,12 @@ export class EditorScene extends BaseScene {
   // ---------------------------------------------------------------- layout
 
   protected layout(width: number, height: number): void {
-    const top = HEADER_H + PAD + 36 + PAD;
+    // The toolbar wraps onto a second row in narrow windows; everything below starts under it.
     place(this.toolbar, PAD, HEADER_H + PAD, width - 2 * PAD, 36);
+    this.toolbar.style.height = 'auto';
+    const top = HEADER_H + PAD + Math.max(36, this.toolbar.offsetHeight) + PAD;
     const palW = width >= 1100 ? 190 : 160;
-    const inspW = width >= 1200 ? 330 : 270;
+    const inspW = width >= 1200 ? 330 : width >= 900 ? 270 : 230;
     place(this.palettePanel, PAD, top, palW, height - top - PAD);
     place(this.inspector.el, width - PAD - inspW, top, inspW, height - top - PAD);
     const cx = PAD + palW + PAD;
@@ -340,15 +346,24 @@ export class EditorScene extends BaseScene {
     const B = Math.max(200, Math.min(300, Math.round(height * 0.36)));
     const y0 = height - PAD - B;
     this.graph.setRect(cx, top, cw, y0 - PAD - top);
-    const lw = Math.round(Math.min(cw * 0.42, B * 1.25));
-    this.live.setRect(cx, y0, lw, B);
+    const tb = this.timeBar.barHeight;
+    // Narrow: the time bar gets its own row under the worm and the diagrams.
+    const ownRow = cw < 700;
+    const bh = ownRow ? B - tb - PAD : B;
+    const lw = Math.round(Math.min(cw * 0.42, bh * 1.25));
+    this.live.setRect(cx, y0, lw, bh);
     const rx = cx + lw + PAD;
     const rw = cw - lw - PAD;
-    const bodyH = 100;
+    const bodyH = Math.min(100, Math.round(bh * 0.42));
     this.body.setRect(rx, y0, rw, bodyH);
-    const tb = this.timeBar.barHeight;
-    this.scope.setRect(rx, y0 + bodyH + PAD, rw, B - bodyH - tb - 2 * PAD);
-    this.timeBar.place(rx + rw / 2, height - PAD - tb / 2, rw);
+    this.scope.setRect(rx, y0 + bodyH + PAD, rw, bh - bodyH - PAD - (ownRow ? 0 : tb + PAD));
+    if (ownRow) this.timeBar.place(cx + cw / 2, height - PAD - tb / 2, cw);
+    else this.timeBar.place(rx + rw / 2, height - PAD - tb / 2, rw);
+    if (!this.fitted) {
+      // The first layout knows the canvas size: show the whole circuit unless the autosave had a view.
+      this.fitted = true;
+      if (!this.restoredView) this.model.zoomToFit();
+    }
   }
 
   override update(_time: number, delta: number): void {
@@ -770,6 +785,7 @@ export class EditorScene extends BaseScene {
           selection: { neurons: [...m.selection.neurons], synapses: [...m.selection.synapses] },
           canUndo: m.canUndo(),
           canRedo: m.canRedo(),
+          undoLabel: m.undoLabel() ?? null,
           dirty: m.isDirty(),
           status: this.statusText,
           viewport: m.viewport,

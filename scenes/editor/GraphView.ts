@@ -40,6 +40,11 @@ export interface GraphViewHooks {
 
 const ROLE_COLOR: Record<string, number> = { sensory: palette.sensory, inter: palette.inter, motor: palette.motor };
 const MINIMAP = { w: 170, h: 110, pad: 8 };
+/** Minimap size for a graph area: at most 170 × 110 px, at most a fifth of the area's width. */
+const miniSize = (w: number): { w: number; h: number } => {
+  const mw = Math.max(90, Math.min(MINIMAP.w, Math.round(w * 0.2)));
+  return { w: mw, h: Math.round((mw * MINIMAP.h) / MINIMAP.w) };
+};
 /** Fraction of the radius from the centre where a drag starts a connection instead of a move. */
 const RIM = 0.6;
 
@@ -172,11 +177,13 @@ export class GraphView {
 
   private miniRect(): { x: number; y: number; w: number; h: number } | null {
     if (this.rect.w < 420 || this.rect.h < 200 || this.model.doc.neurons.length < 20) return null;
-    return { x: this.rect.x + this.rect.w - MINIMAP.w - MINIMAP.pad, y: this.rect.y + this.rect.h - MINIMAP.h - MINIMAP.pad, w: MINIMAP.w, h: MINIMAP.h };
+    const m = miniSize(this.rect.w);
+    return { x: this.rect.x + this.rect.w - m.w - MINIMAP.pad, y: this.rect.y + this.rect.h - m.h - MINIMAP.pad, w: m.w, h: m.h };
   }
 
   private miniGeometry(): MinimapGeometry {
-    return this.model.minimap({ width: MINIMAP.w, height: MINIMAP.h });
+    const m = miniSize(this.rect.w);
+    return this.model.minimap({ width: m.w, height: m.h });
   }
 
   private onDown(p: Phaser.Input.Pointer): void {

@@ -31,6 +31,7 @@ interface EditorInfo {
   selection: { neurons: string[]; synapses: string[] };
   canUndo: boolean;
   canRedo: boolean;
+  undoLabel: string | null;
   status: string;
   viewport: { x: number; y: number; zoom: number };
   graphRect: Rect;
@@ -268,14 +269,14 @@ test('an invalid parameter is refused with a message and never stored; copy/past
   await msg.waitFor({ timeout: 3000 });
   expect(await msg.textContent()).toMatch(/out of range/);
   await shot(page, 'editor-refused-value');
-  const doc1 = await page.evaluate(() => window.neuroworm!.info());
-  expect((doc1 as unknown as EditorInfo).canUndo).toBe(true);
-  // Not stored: the saved text has no tauMs; a good value is.
+  // Not stored: the last undo step is still adding the neuron; a good value is stored.
+  expect((await info(page)).undoLabel).toMatch(/^Add/);
   await tau.fill('25');
   await tau.press('Enter');
   await page.waitForTimeout(100);
   expect(await page.locator('[data-testid=inspector] input[data-field=tauMs]').inputValue()).toBe('25');
   expect(before).not.toBe('25');
+  expect((await info(page)).undoLabel).toMatch(/tauMs/);
 
   // Copy and paste with the keyboard.
   const g = (await info(page)).graphRect;
@@ -375,4 +376,24 @@ test('Test it runs the reflex scenarios on the current circuit and lists pass/fa
   await page.keyboard.press('Escape');
   await waitScene(page, 'playground');
   expect(s.errors).toEqual([]);
+});
+
+test('the editor fits small and portrait windows', async () => {
+  for (const viewport of [
+    { width: 1024, height: 768 },
+    { width: 768, height: 1024 },
+  ]) {
+    s = await openGame(inject('baseUrl'), { helpSeen: true, viewport });
+    const { page } = s;
+    await openEditor(page);
+    await page.waitForTimeout(500);
+    const st = await info(page);
+    expect(st.graphRect.w).toBeGreaterThan(250);
+    expect(st.graphRect.h).toBeGreaterThan(200);
+    expect(st.graphRect.x + st.graphRect.w).toBeLessThanOrEqual(viewport.width);
+    await shot(page, `editor-${viewport.width}x${viewport.height}`);
+    expect(s.errors).toEqual([]);
+    await s.close();
+    s = undefined;
+  }
 });
