@@ -65,7 +65,7 @@ export function installStyle(): void {
 .nwe-stack button { text-align: left; }
 .nwe-chip { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 6px; vertical-align: -1px; }
 .nwe-card { border: 1px solid ${c(palette.border)}; border-radius: 6px; padding: 6px; margin: 6px 0; background: ${c(palette.panelLo)}; }
-.nwe-status { color: ${c(palette.textMuted)}; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.nwe-status { color: ${c(palette.textMuted)}; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; flex: 1 1 120px; min-width: 120px; }
 .nwe-modal { position: absolute; inset: 0; pointer-events: auto; background: rgba(5,8,12,.6); display: flex; align-items: center; justify-content: center; }
 .nwe-modal > div { background: ${c(palette.panel)}; border: 1px solid ${c(palette.borderHi)}; border-radius: 10px; padding: 14px 16px; max-width: min(720px, 92vw); max-height: 86vh; overflow: auto; }
 .nwe-modal textarea { width: 100%; min-height: 180px; font: 12px/1.3 ui-monospace, monospace; }

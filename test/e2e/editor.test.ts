@@ -46,6 +46,7 @@ interface EditorInfo {
   graphDrawMsAvg: number;
   graphStaticMs: number;
   tests: { name: string; state: string; detail: string; wallMs: number }[];
+  probes: string[];
 }
 
 const info = (page: Page): Promise<EditorInfo> => page.evaluate(() => window.neuroworm!.info() as unknown as EditorInfo);
@@ -396,4 +397,75 @@ test('the editor fits small and portrait windows', async () => {
     await s.close();
     s = undefined;
   }
+});
+
+test('box and shift-click selection, dragging a group (one undo step), retyping a synapse, probing a neuron, pause and step', async () => {
+  s = await openGame(inject('baseUrl'), { helpSeen: true });
+  const { page } = s;
+  await openEditor(page);
+  await newBlank(page);
+  const a = await addNeuron(page, 'sensory', 0.3, 0.3);
+  const b = await addNeuron(page, 'inter', 0.5, 0.3);
+  const c = await addNeuron(page, 'motor', 0.5, 0.7);
+  await connect(page, a, b);
+  const g = (await info(page)).graphRect;
+  // Box-select the two top neurons.
+  await page.mouse.move(g.x + g.w * 0.2, g.y + g.h * 0.12);
+  await page.mouse.down();
+  await page.mouse.move(g.x + g.w * 0.6, g.y + g.h * 0.45, { steps: 6 });
+  await page.mouse.up();
+  expect((await info(page)).selection.neurons.sort()).toEqual([a, b].sort());
+  // Shift+click adds the third.
+  const pc = await screenOf(page, c);
+  await page.keyboard.down('Shift');
+  await page.mouse.click(pc.x, pc.y);
+  await page.keyboard.up('Shift');
+  expect((await info(page)).selection.neurons.sort()).toEqual([a, b, c].sort());
+  // Drag the group by one of them: all three move, and one Ctrl+Z puts them back.
+  const before = await Promise.all([a, b, c].map((id) => screenOf(page, id)));
+  const pa = before[0];
+  await page.mouse.move(pa.x, pa.y);
+  await page.mouse.down();
+  await page.mouse.move(pa.x + 40, pa.y + 30, { steps: 8 });
+  await page.mouse.up();
+  const after = await Promise.all([a, b, c].map((id) => screenOf(page, id)));
+  for (let i = 0; i < 3; i++) {
+    expect(after[i].x - before[i].x).toBeCloseTo(40, 0);
+    expect(after[i].y - before[i].y).toBeCloseTo(30, 0);
+  }
+  await page.keyboard.press('Control+z');
+  const back = await Promise.all([a, b, c].map((id) => screenOf(page, id)));
+  for (let i = 0; i < 3; i++) expect(back[i].x).toBeCloseTo(before[i].x, 0);
+  expect((await info(page)).synapses).toEqual([`chemical:${a}>${b}`]);
+
+  // Click the synapse and retype it as a gap junction, then set it inhibitory... (a gap junction has no sign: back to chemical first).
+  const pb = await screenOf(page, b);
+  await page.mouse.click(g.x + 5, g.y + 5);
+  await page.mouse.click((back[0].x + pb.x) / 2, (back[0].y + pb.y) / 2);
+  expect((await info(page)).selection.synapses).toEqual([`c:${a}>${b}`]);
+  await page.selectOption('[data-testid=inspector] select[data-field=kind]', 'electrical');
+  expect((await info(page)).synapses).toEqual([`electrical:${a}>${b}`]);
+  await page.selectOption('[data-testid=inspector] select[data-field=kind]', 'chemical');
+  await page.selectOption('[data-testid=inspector] select[data-field=sign]', 'inhibitory');
+  await page.waitForTimeout(300);
+  await shot(page, 'editor-inhibitory-synapse');
+
+  // Probe a neuron by double-clicking it: it shows in the oscilloscope.
+  const pa2 = await screenOf(page, a);
+  await page.mouse.dblclick(pa2.x, pa2.y);
+  await page.waitForFunction((id) => (window.neuroworm!.info() as { probes: string[] }).probes.includes(id), a);
+  // Pause (Space) stops the worm's clock; "." steps it.
+  await page.mouse.click(g.x + 5, g.y + 5);
+  await page.keyboard.press(' ');
+  await page.waitForTimeout(200);
+  const t0 = await page.evaluate(() => window.neuroworm!.simTimeMs());
+  await page.waitForTimeout(400);
+  expect(await page.evaluate(() => window.neuroworm!.simTimeMs())).toBe(t0);
+  await page.keyboard.press('.');
+  await page.waitForTimeout(100);
+  expect(await page.evaluate(() => window.neuroworm!.simTimeMs())).toBeGreaterThan(t0);
+  await page.keyboard.press(' ');
+  await page.waitForTimeout(500);
+  await shot(page, 'editor-probe');
+  expect(s.errors).toEqual([]);
 });
