@@ -701,16 +701,13 @@ export class EditorScene extends BaseScene {
       const r = this.model.paste(text, this.hoverGraph ? { at: this.hoverGraph } : {});
       this.setStatus(r.ok ? `Pasted ${r.value.length} neuron(s)` : `Refused: ${r.message}`);
     };
-    const onSpace = (e: KeyboardEvent): void => this.graph.setSpaceHeld(e.type === 'keydown' && e.key === ' ' && e.shiftKey);
     window.addEventListener('keydown', onKey, true);
     document.addEventListener('copy', onCopy);
     document.addEventListener('paste', onPaste);
-    window.addEventListener('keyup', onSpace);
     this.onShutdown(() => {
       window.removeEventListener('keydown', onKey, true);
       document.removeEventListener('copy', onCopy);
       document.removeEventListener('paste', onPaste);
-      window.removeEventListener('keyup', onSpace);
     });
     this.input.on('pointermove', (p: Phaser.Input.Pointer) => {
       const r = this.graph.bounds;

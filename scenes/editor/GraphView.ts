@@ -84,7 +84,6 @@ export class GraphView {
   private bigGraph = false;
   private warned = new Set<string>();
   private sub: Subscription;
-  private space = false;
   private lastClick = { id: '', t: 0 };
   private hover: { x: number; y: number } | null = null;
   /** Frames drawn and time spent drawing (for the frame-rate report). */
@@ -152,10 +151,6 @@ export class GraphView {
     return { x: this.rect.x + s.x, y: this.rect.y + s.y };
   }
 
-  setSpaceHeld(held: boolean): void {
-    this.space = held;
-  }
-
   /** Esc: drop the gesture in progress; true if there was one. */
   cancelGesture(): boolean {
     if (!this.gesture) return false;
@@ -199,7 +194,7 @@ export class GraphView {
       return;
     }
     const l = this.local(p);
-    if (p.button === 1 || p.button === 2 || this.space) {
+    if (p.button === 1 || p.button === 2) {
       this.gesture = { kind: 'pan', x: p.x, y: p.y };
       return;
     }
