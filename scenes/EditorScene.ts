@@ -179,7 +179,11 @@ export class EditorScene extends BaseScene {
         this.updateButtons();
         if (c.kind === 'doc') {
           this.setStatus(c.label);
-          if (c.simulation) this.pendingRebuild = true;
+          if (c.simulation) {
+            this.pendingRebuild = true;
+            // The playground runs what the player edits (opening the editor alone changes nothing there).
+            writePlaygroundCircuit(this.store, this.model.exportText());
+          }
         }
       }),
       this.autosave.status$.subscribe((s) => {
@@ -219,6 +223,7 @@ export class EditorScene extends BaseScene {
     newSel.addEventListener('change', () => {
       const t = tpl.find((x) => x.id === newSel.value);
       newSel.value = '';
+      newSel.blur(); // arrow keys must not pick another template
       if (t) this.loadTemplate(t);
     });
     const openInput = h('input', { type: 'file', accept: '.json,application/json', style: 'display:none', 'data-testid': 'open-file' });
@@ -390,7 +395,6 @@ export class EditorScene extends BaseScene {
     if (this.live.sim && this.timeBar.isPaused) this.live.sim.pause();
     this.probes = this.probes.filter((id) => this.model.neuron(id));
     this.applyProbes();
-    writePlaygroundCircuit(this.store, this.model.exportText());
   }
 
   private sampleScope(): void {
