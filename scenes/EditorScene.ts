@@ -651,7 +651,19 @@ export class EditorScene extends BaseScene {
 
   private bindKeys(): void {
     const onKey = (e: KeyboardEvent): void => {
-      if (!this.scene.isActive() || this.typing(e) || this.root.querySelector('.nwe-modal')) return;
+      if (!this.scene.isActive()) return;
+      const modal = this.root.querySelector('.nwe-modal');
+      if (modal) {
+        // Esc closes a dialog (and stops a test run) rather than leaving the editor.
+        if (e.key === 'Escape') {
+          if (this.tests.isOpen()) this.tests.close();
+          else modal.remove();
+          e.preventDefault();
+          e.stopImmediatePropagation();
+        }
+        return;
+      }
+      if (this.typing(e)) return;
       const mod = e.ctrlKey || e.metaKey;
       const k = e.key.toLowerCase();
       const m = this.model;

@@ -368,7 +368,10 @@ test('Test it runs the reflex scenarios on the current circuit and lists pass/fa
   await shot(page, 'editor-test-it');
   console.log(`Test it on ${st.name}: ${st.tests.map((t) => `${t.name}: ${t.state} (${Math.round(t.wallMs)} ms)`).join('; ')}`);
   expect(st.tests.length).toBe(6);
-  await page.click('button:has-text("Close")');
+  // Esc closes the dialog, not the editor.
+  await page.keyboard.press('Escape');
+  expect(await page.locator('[data-testid=test-results]').count()).toBe(0);
+  expect(await page.evaluate(() => window.neuroworm!.scene())).toBe('editor');
   // Play ▶ goes to the playground; its Edit circuit button comes back.
   await page.click('button:has-text("Play")');
   await waitScene(page, 'playground');
