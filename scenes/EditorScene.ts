@@ -142,7 +142,9 @@ export class EditorScene extends BaseScene {
       connect: (a, b, gap) => this.connect(a, b, gap),
       activity: () => {
         const sim = this.live.sim;
-        return sim ? { ids: sim.neuronIds, output: sim.telemetry().output } : null;
+        if (!sim) return null;
+        const t = sim.telemetry();
+        return { ids: sim.neuronIds, output: t.output, v: t.v };
       },
       status: (t) => this.setStatus(t),
       probe: (id) => this.toggleProbe(id),

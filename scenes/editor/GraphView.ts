@@ -32,7 +32,7 @@ export interface GraphViewHooks {
   gapMode(): boolean;
   connect(from: string, to: string, gap: boolean): void;
   /** Latest neural output (0..1) by neuron id order of `ids`, or null when no worm runs. */
-  activity(): { ids: readonly string[]; output: ArrayLike<number> } | null;
+  activity(): { ids: readonly string[]; output: ArrayLike<number>; v?: ArrayLike<number> } | null;
   status(text: string): void;
   /** Double-click on a neuron: probe it. */
   probe(id: string): void;
@@ -74,6 +74,8 @@ export class GraphView {
   private readonly miniG: Phaser.GameObjects.Graphics;
   private readonly labels: Phaser.GameObjects.Text[] = [];
   private readonly emptyText: Phaser.GameObjects.Text;
+  /** Numbers for what is under the pointer: a neuron's potential and output, a synapse's weight and sign. */
+  private readonly readout: Phaser.GameObjects.Text;
   private rect = { x: 0, y: 0, w: 1, h: 1 };
   private gesture: Gesture | null = null;
   private staticDirty = true;
@@ -107,6 +109,10 @@ export class GraphView {
       .setOrigin(0.5)
       .setAlign('center')
       .setDepth(depth + 0.5);
+    this.readout = scene.add
+      .text(0, 0, '', { ...textStyle(12, { color: palette.text, mono: true }), backgroundColor: '#0a0e13cc', padding: { x: 6, y: 3 } })
+      .setDepth(depth + 2)
+      .setVisible(false);
     this.sub = model.changes$.subscribe((c) => {
       if (c.kind === 'doc') this.warned = new Set(model.warnings().flatMap((w) => (w.neuron ? [w.neuron] : [])));
       if (c.kind === 'viewport' && !this.staticDirty && model.doc.synapses && model.doc.synapses.length > 400) this.viewMovedAt = performance.now();
@@ -562,11 +568,39 @@ export class GraphView {
         o.strokeCircle(s.x, s.y, r + 2);
       }
     }
+    this.drawReadout(act);
     if (this.hover && this.hooks.placing() && !gs) {
       const pl = this.hooks.placing() as Placing;
       o.lineStyle(2, ROLE_COLOR[pl.role], 0.7);
       o.strokeCircle(this.hover.x, this.hover.y, r);
     }
+  }
+
+  private drawReadout(act: { ids: readonly string[]; output: ArrayLike<number>; v?: ArrayLike<number> } | null): void {
+    const h = this.hover;
+    if (!h || this.gesture) {
+      this.readout.setVisible(false);
+      return;
+    }
+    const gp = screenToGraph(this.model.viewport, this.model.screen, { x: h.x - this.rect.x, y: h.y - this.rect.y });
+    const id = this.model.nodeAt(gp.x, gp.y);
+    let text = '';
+    if (id) {
+      const n = this.model.neuron(id);
+      const i = act ? act.ids.indexOf(id) : -1;
+      const live = i >= 0 && act ? ` · V ${act.v ? act.v[i].toFixed(1) : '?'} mV · out ${act.output[i].toFixed(2)}` : '';
+      text = `${id} · ${n?.role ?? 'no role'} · ${n?.model ?? ''}${live}`;
+    } else {
+      const key = this.model.edgeAt(gp.x, gp.y);
+      const e = key ? this.model.geometry().edges.find((x) => x.key === key) : undefined;
+      if (e) text = e.kind === 'electrical' ? `${e.from} ↔ ${e.to} · gap junction · weight ${e.weight}` : `${e.from} → ${e.to} · ${e.sign} · weight ${e.weight}`;
+    }
+    this.readout.setVisible(text !== '');
+    if (!text) return;
+    this.readout.setText(text);
+    const x = Math.min(h.x + 14, this.rect.x + this.rect.w - this.readout.width - 4);
+    const y = h.y + 18 + this.readout.height > this.rect.y + this.rect.h ? h.y - 14 - this.readout.height : h.y + 18;
+    this.readout.setPosition(x, y);
   }
 
   private drawMinimap(): void {

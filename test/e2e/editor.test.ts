@@ -350,6 +350,9 @@ test('Test it runs the reflex scenarios on the current circuit and lists pass/fa
   s = await openGame(inject('baseUrl'), { helpSeen: true });
   const { page } = s;
   await openEditor(page);
+  // The frame rate with the default circuit (the 52-neuron locomotion circuit) running on the live worm.
+  await page.waitForTimeout(1000);
+  console.log(`editor with the live worm on ${(await info(page)).neurons.length} neurons: ${(await measureFps(page, 3000)).toFixed(1)} fps`);
   await page.click('button:has-text("Test it")');
   await page.locator('[data-testid=test-results] tr').first().waitFor({ timeout: 10_000 });
   // The live worm keeps running while the worker tests.
@@ -469,6 +472,9 @@ test('box and shift-click selection, dragging a group (one undo step), retyping 
   expect(await page.evaluate(() => window.neuroworm!.simTimeMs())).toBeGreaterThan(t0);
   await page.keyboard.press(' ');
   await page.waitForTimeout(500);
+  // Hovering a neuron shows its numbers.
+  await page.mouse.move(pa2.x + 3, pa2.y + 3);
+  await page.waitForTimeout(200);
   await shot(page, 'editor-probe');
   expect(s.errors).toEqual([]);
 });
