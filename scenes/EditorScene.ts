@@ -374,6 +374,9 @@ export class EditorScene extends BaseScene {
   }
 
   override update(_time: number, delta: number): void {
+    // The HTML panels sit above the canvas: hide them while the help overlay is drawn over the editor.
+    const hidden = this.scene.manager.isActive(SCENES.help) ? 'hidden' : '';
+    if (this.root.style.visibility !== hidden) this.root.style.visibility = hidden;
     if (this.pendingRebuild) {
       this.pendingRebuild = false;
       this.rebuildWorm();
@@ -653,7 +656,8 @@ export class EditorScene extends BaseScene {
 
   private bindKeys(): void {
     const onKey = (e: KeyboardEvent): void => {
-      if (!this.scene.isActive()) return;
+      // The help overlay on top takes the keys (its Esc closes it).
+      if (!this.scene.isActive() || this.scene.manager.isActive(SCENES.help)) return;
       const modal = this.root.querySelector('.nwe-modal');
       if (modal) {
         // Esc closes a dialog (and stops a test run) rather than leaving the editor.
@@ -719,6 +723,21 @@ export class EditorScene extends BaseScene {
       const r = this.model.paste(text, this.hoverGraph ? { at: this.hoverGraph } : {});
       this.setStatus(r.ok ? `Pasted ${r.value.length} neuron(s)` : `Refused: ${r.message}`);
     };
+    // The keys above are handled here (the registry leaves Ctrl chords to the browser); list them for the help overlay.
+    const listed: [string, string][] = [
+      ['Ctrl+Z', 'Undo (Ctrl+Shift+Z: redo)'],
+      ['Ctrl+C / V', 'Copy / paste (Ctrl+D: duplicate)'],
+      ['Ctrl+A', 'Select all'],
+      ['Ctrl+S / O', 'Save / open a file'],
+      ['Delete', 'Delete the selection'],
+      ['Arrows', 'Nudge (Shift: ×5)'],
+      ['F', 'Zoom to fit'],
+      ['C', 'Connect tool on/off'],
+      ['G', 'Chemical ↔ gap junction'],
+      ['/', 'Find a neuron'],
+      ['Dbl-click', 'Probe a neuron'],
+    ];
+    for (const [label, description] of listed) this.shortcut({ keys: [`editor-list:${label}`], label, description, run: () => {} });
     window.addEventListener('keydown', onKey, true);
     document.addEventListener('copy', onCopy);
     document.addEventListener('paste', onPaste);

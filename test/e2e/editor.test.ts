@@ -375,6 +375,15 @@ test('Test it runs the reflex scenarios on the current circuit and lists pass/fa
   await page.keyboard.press('Escape');
   expect(await page.locator('[data-testid=test-results]').count()).toBe(0);
   expect(await page.evaluate(() => window.neuroworm!.scene())).toBe('editor');
+  // The help overlay lists the editor's keys.
+  await page.keyboard.press('?');
+  await page.waitForFunction(() => window.neuroworm!.overlays().includes('help'));
+  await page.waitForTimeout(300);
+  await shot(page, 'editor-help');
+  expect((await page.evaluate(() => window.neuroworm!.shortcuts())).map((x) => x.label)).toContain('Ctrl+Z');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !window.neuroworm!.overlays().includes('help'));
+  expect(await page.evaluate(() => window.neuroworm!.scene())).toBe('editor');
   // Play ▶ goes to the playground; its Edit circuit button comes back.
   await page.click('button:has-text("Play")');
   await waitScene(page, 'playground');
