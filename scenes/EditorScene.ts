@@ -98,7 +98,8 @@ export class EditorScene extends BaseScene {
 
   protected build(data?: unknown): void {
     const from = (data as EditorSceneData | undefined)?.from;
-    this.backTo = from === SCENES.playground ? SCENES.playground : SCENES.title;
+    // Back returns to the playground or the challenges when opened from there (pass { from } to scene.start).
+    this.backTo = from === SCENES.playground || from === SCENES.challenges ? from : SCENES.title;
     this.placing = null;
     this.connectMode = false;
     this.gapMode = false;
@@ -547,7 +548,13 @@ export class EditorScene extends BaseScene {
   }
 
   private async openFile(f: File): Promise<void> {
-    const text = await readFileText(f);
+    let text: string;
+    try {
+      text = await readFileText(f);
+    } catch (e) {
+      this.showError(`Could not read ${f.name}`, (e as Error).message);
+      return;
+    }
     const r = this.model.importText(text, f.name);
     if (r.ok) {
       this.model.markSaved();
@@ -560,8 +567,8 @@ export class EditorScene extends BaseScene {
 
   private async importTables(files: File[]): Promise<void> {
     this.setStatus(`Importing ${files.map((f) => f.name).join(', ')}…`);
-    const tables: ConnectomeTable[] = await Promise.all(files.map(async (f) => ({ name: f.name, text: await readFileText(f) })));
     try {
+      const tables: ConnectomeTable[] = await Promise.all(files.map(async (f) => ({ name: f.name, text: await readFileText(f) })));
       const t0 = performance.now();
       const res = importConnectome(tables);
       const name = `${files[0].name.replace(/\.csv$/i, '')}.json`;
