@@ -89,6 +89,8 @@ export class EditorScene extends BaseScene {
   private builtins: Circuit[] = [];
   private statusText = '';
   private store = browserStore();
+  private fitted = false;
+  private restoredView = false;
 
   constructor() {
     super(SCENES.editor);
@@ -96,13 +98,15 @@ export class EditorScene extends BaseScene {
 
   protected build(data?: unknown): void {
     const from = (data as EditorSceneData | undefined)?.from;
-    this.backTo = from === SCENES.playground ? SCENES.playground : SCENES.title;
+    // Back returns to the playground or the challenges when opened from there (pass { from } to scene.start).
+    this.backTo = from === SCENES.playground || from === SCENES.challenges ? from : SCENES.title;
     this.placing = null;
     this.connectMode = false;
     this.gapMode = false;
     this.probes = [];
     this.subs = [];
     this.placeButtons = new Map();
+    this.fitted = false;
     this.addHeader('Circuit editor');
     this.builtins = builtinCircuits();
 
@@ -117,6 +121,7 @@ export class EditorScene extends BaseScene {
       fileName: saved.restored?.fileName ?? (first ? first.fileName.replace(/^.*\//, '') : 'circuit.json'),
       ...(saved.restored?.viewport && { viewport: saved.restored.viewport }),
     });
+    this.restoredView = !!saved.restored?.viewport;
     if (!saved.restored) this.model.markSaved();
     this.autosave = new Autosave(this.model, kv);
     const flush = (): void => {
@@ -138,7 +143,9 @@ export class EditorScene extends BaseScene {
       connect: (a, b, gap) => this.connect(a, b, gap),
       activity: () => {
         const sim = this.live.sim;
-        return sim ? { ids: sim.neuronIds, output: sim.telemetry().output } : null;
+        if (!sim) return null;
+        const t = sim.telemetry();
+        return { ids: sim.neuronIds, output: t.output, v: t.v };
       },
       status: (t) => this.setStatus(t),
       probe: (id) => this.toggleProbe(id),
@@ -175,7 +182,11 @@ export class EditorScene extends BaseScene {
         this.updateButtons();
         if (c.kind === 'doc') {
           this.setStatus(c.label);
-          if (c.simulation) this.pendingRebuild = true;
+          if (c.simulation) {
+            this.pendingRebuild = true;
+            // The playground runs what the player edits (opening the editor alone changes nothing there).
+            writePlaygroundCircuit(this.store, this.model.exportText());
+          }
         }
       }),
       this.autosave.status$.subscribe((s) => {
@@ -215,6 +226,7 @@ export class EditorScene extends BaseScene {
     newSel.addEventListener('change', () => {
       const t = tpl.find((x) => x.id === newSel.value);
       newSel.value = '';
+      newSel.blur(); // arrow keys must not pick another template
       if (t) this.loadTemplate(t);
     });
     const openInput = h('input', { type: 'file', accept: '.json,application/json', style: 'display:none', 'data-testid': 'open-file' });
@@ -329,10 +341,12 @@ export class EditorScene extends BaseScene {
   // ---------------------------------------------------------------- layout
 
   protected layout(width: number, height: number): void {
-    const top = HEADER_H + PAD + 36 + PAD;
+    // The toolbar wraps onto a second row in narrow windows; everything below starts under it.
     place(this.toolbar, PAD, HEADER_H + PAD, width - 2 * PAD, 36);
+    this.toolbar.style.height = 'auto';
+    const top = HEADER_H + PAD + Math.max(36, this.toolbar.offsetHeight) + PAD;
     const palW = width >= 1100 ? 190 : 160;
-    const inspW = width >= 1200 ? 330 : 270;
+    const inspW = width >= 1200 ? 330 : width >= 900 ? 270 : 230;
     place(this.palettePanel, PAD, top, palW, height - top - PAD);
     place(this.inspector.el, width - PAD - inspW, top, inspW, height - top - PAD);
     const cx = PAD + palW + PAD;
@@ -340,18 +354,30 @@ export class EditorScene extends BaseScene {
     const B = Math.max(200, Math.min(300, Math.round(height * 0.36)));
     const y0 = height - PAD - B;
     this.graph.setRect(cx, top, cw, y0 - PAD - top);
-    const lw = Math.round(Math.min(cw * 0.42, B * 1.25));
-    this.live.setRect(cx, y0, lw, B);
+    const tb = this.timeBar.barHeight;
+    // Narrow: the time bar gets its own row under the worm and the diagrams.
+    const ownRow = cw < 700;
+    const bh = ownRow ? B - tb - PAD : B;
+    const lw = Math.round(Math.min(cw * 0.42, bh * 1.25));
+    this.live.setRect(cx, y0, lw, bh);
     const rx = cx + lw + PAD;
     const rw = cw - lw - PAD;
-    const bodyH = 100;
+    const bodyH = Math.min(100, Math.round(bh * 0.42));
     this.body.setRect(rx, y0, rw, bodyH);
-    const tb = this.timeBar.barHeight;
-    this.scope.setRect(rx, y0 + bodyH + PAD, rw, B - bodyH - tb - 2 * PAD);
-    this.timeBar.place(rx + rw / 2, height - PAD - tb / 2, rw);
+    this.scope.setRect(rx, y0 + bodyH + PAD, rw, bh - bodyH - PAD - (ownRow ? 0 : tb + PAD));
+    if (ownRow) this.timeBar.place(cx + cw / 2, height - PAD - tb / 2, cw);
+    else this.timeBar.place(rx + rw / 2, height - PAD - tb / 2, rw);
+    if (!this.fitted) {
+      // The first layout knows the canvas size: show the whole circuit unless the autosave had a view.
+      this.fitted = true;
+      if (!this.restoredView) this.model.zoomToFit();
+    }
   }
 
   override update(_time: number, delta: number): void {
+    // The HTML panels sit above the canvas: hide them while the help overlay is drawn over the editor.
+    const hidden = this.scene.manager.isActive(SCENES.help) ? 'hidden' : '';
+    if (this.root.style.visibility !== hidden) this.root.style.visibility = hidden;
     if (this.pendingRebuild) {
       this.pendingRebuild = false;
       this.rebuildWorm();
@@ -375,7 +401,6 @@ export class EditorScene extends BaseScene {
     if (this.live.sim && this.timeBar.isPaused) this.live.sim.pause();
     this.probes = this.probes.filter((id) => this.model.neuron(id));
     this.applyProbes();
-    writePlaygroundCircuit(this.store, this.model.exportText());
   }
 
   private sampleScope(): void {
@@ -523,7 +548,13 @@ export class EditorScene extends BaseScene {
   }
 
   private async openFile(f: File): Promise<void> {
-    const text = await readFileText(f);
+    let text: string;
+    try {
+      text = await readFileText(f);
+    } catch (e) {
+      this.showError(`Could not read ${f.name}`, (e as Error).message);
+      return;
+    }
     const r = this.model.importText(text, f.name);
     if (r.ok) {
       this.model.markSaved();
@@ -536,8 +567,8 @@ export class EditorScene extends BaseScene {
 
   private async importTables(files: File[]): Promise<void> {
     this.setStatus(`Importing ${files.map((f) => f.name).join(', ')}…`);
-    const tables: ConnectomeTable[] = await Promise.all(files.map(async (f) => ({ name: f.name, text: await readFileText(f) })));
     try {
+      const tables: ConnectomeTable[] = await Promise.all(files.map(async (f) => ({ name: f.name, text: await readFileText(f) })));
       const t0 = performance.now();
       const res = importConnectome(tables);
       const name = `${files[0].name.replace(/\.csv$/i, '')}.json`;
@@ -632,7 +663,20 @@ export class EditorScene extends BaseScene {
 
   private bindKeys(): void {
     const onKey = (e: KeyboardEvent): void => {
-      if (!this.scene.isActive() || this.typing(e) || this.root.querySelector('.nwe-modal')) return;
+      // The help overlay on top takes the keys (its Esc closes it).
+      if (!this.scene.isActive() || this.scene.manager.isActive(SCENES.help)) return;
+      const modal = this.root.querySelector('.nwe-modal');
+      if (modal) {
+        // Esc closes a dialog (and stops a test run) rather than leaving the editor.
+        if (e.key === 'Escape') {
+          if (this.tests.isOpen()) this.tests.close();
+          else modal.remove();
+          e.preventDefault();
+          e.stopImmediatePropagation();
+        }
+        return;
+      }
+      if (this.typing(e)) return;
       const mod = e.ctrlKey || e.metaKey;
       const k = e.key.toLowerCase();
       const m = this.model;
@@ -686,16 +730,28 @@ export class EditorScene extends BaseScene {
       const r = this.model.paste(text, this.hoverGraph ? { at: this.hoverGraph } : {});
       this.setStatus(r.ok ? `Pasted ${r.value.length} neuron(s)` : `Refused: ${r.message}`);
     };
-    const onSpace = (e: KeyboardEvent): void => this.graph.setSpaceHeld(e.type === 'keydown' && e.key === ' ' && e.shiftKey);
+    // The keys above are handled here (the registry leaves Ctrl chords to the browser); list them for the help overlay.
+    const listed: [string, string][] = [
+      ['Ctrl+Z', 'Undo (Ctrl+Shift+Z: redo)'],
+      ['Ctrl+C / V', 'Copy / paste (Ctrl+D: duplicate)'],
+      ['Ctrl+A', 'Select all'],
+      ['Ctrl+S / O', 'Save / open a file'],
+      ['Delete', 'Delete the selection'],
+      ['Arrows', 'Nudge (Shift: ×5)'],
+      ['F', 'Zoom to fit'],
+      ['C', 'Connect tool on/off'],
+      ['G', 'Chemical ↔ gap junction'],
+      ['/', 'Find a neuron'],
+      ['Dbl-click', 'Probe a neuron'],
+    ];
+    for (const [label, description] of listed) this.shortcut({ keys: [`editor-list:${label}`], label, description, run: () => {} });
     window.addEventListener('keydown', onKey, true);
     document.addEventListener('copy', onCopy);
     document.addEventListener('paste', onPaste);
-    window.addEventListener('keyup', onSpace);
     this.onShutdown(() => {
       window.removeEventListener('keydown', onKey, true);
       document.removeEventListener('copy', onCopy);
       document.removeEventListener('paste', onPaste);
-      window.removeEventListener('keyup', onSpace);
     });
     this.input.on('pointermove', (p: Phaser.Input.Pointer) => {
       const r = this.graph.bounds;
@@ -770,6 +826,7 @@ export class EditorScene extends BaseScene {
           selection: { neurons: [...m.selection.neurons], synapses: [...m.selection.synapses] },
           canUndo: m.canUndo(),
           canRedo: m.canRedo(),
+          undoLabel: m.undoLabel() ?? null,
           dirty: m.isDirty(),
           status: this.statusText,
           viewport: m.viewport,

@@ -54,6 +54,8 @@ export class PlaygroundScene extends BaseScene {
   private toast!: Toast;
   private toolButtons: Button[] = [];
   private mediumButtons: Button[] = [];
+  /** Opens the circuit editor on the circuit this worm runs (issue 7). */
+  private editButton!: Button;
   private coming: ComingSoon | null = null;
   private plateFrame!: Phaser.GameObjects.Graphics;
   /** Background-coloured frame around the plate view: hides plate and worm outside it when zoomed in. */
@@ -154,6 +156,14 @@ export class PlaygroundScene extends BaseScene {
           onClick: () => this.setMedium(m),
         }).setDepth(30),
     );
+    this.editButton = new Button(this, 0, 0, {
+      label: 'Edit circuit',
+      width: 130,
+      height: 38,
+      fontSize: 14,
+      tooltip: 'Open this worm\'s circuit in the editor',
+      onClick: () => this.scene.start(SCENES.editor, { from: SCENES.playground }),
+    }).setDepth(901);
     this.shortcut({ keys: ['0'], label: '0', description: 'Whole plate in view', run: () => this.fitView() });
     this.shortcut({ keys: ['w', 'W'], label: 'W', description: 'Zoom to the worm', run: () => this.fitView(true, true) });
 
@@ -485,6 +495,7 @@ export class PlaygroundScene extends BaseScene {
   }
 
   protected layout(width: number, height: number): void {
+    this.editButton.setPosition(width - 12 - 42 - 12 - 65, HEADER_H / 2);
     const pad = 12;
     const toolbarY = HEADER_H + pad;
     const toolbarH = 36;

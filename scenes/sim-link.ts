@@ -1,6 +1,8 @@
 import type { NetworkSpec } from '../src/neural/types';
 import type { SimulationApi, SimulationOptions } from '../src/sim/types';
 import type { ArenaView } from './view/arena-view';
+import { clearPlaygroundCircuit, readPlaygroundCircuit } from './editor/shared-circuit';
+import { browserStore } from './storage';
 
 /**
  * Where the game gets a simulation from. Until the core's Simulation is wired
@@ -36,14 +38,17 @@ export function simulationFactory(): SimulationFactory | null {
 /**
  * The circuit the player built or edited (a parsed Circuit, or a circuit
  * document the core accepts), run by the playground and challenges instead
- * of the built-in worm until cleared. The editor's "Test it" sets it.
+ * of the built-in worm until cleared: one set here (the test hook's
+ * loadCircuit), else the one the editor shared through storage
+ * (scenes/editor/shared-circuit.ts), so an edit survives a reload.
  */
 let playerCircuit_: unknown = null;
 
 export function setPlayerCircuit(circuit: unknown): void {
   playerCircuit_ = circuit;
+  if (circuit === null) clearPlaygroundCircuit(browserStore());
 }
 
 export function playerCircuit(): unknown {
-  return playerCircuit_;
+  return playerCircuit_ ?? readPlaygroundCircuit(browserStore());
 }

@@ -32,7 +32,7 @@ export interface GraphViewHooks {
   gapMode(): boolean;
   connect(from: string, to: string, gap: boolean): void;
   /** Latest neural output (0..1) by neuron id order of `ids`, or null when no worm runs. */
-  activity(): { ids: readonly string[]; output: ArrayLike<number> } | null;
+  activity(): { ids: readonly string[]; output: ArrayLike<number>; v?: ArrayLike<number> } | null;
   status(text: string): void;
   /** Double-click on a neuron: probe it. */
   probe(id: string): void;
@@ -40,6 +40,11 @@ export interface GraphViewHooks {
 
 const ROLE_COLOR: Record<string, number> = { sensory: palette.sensory, inter: palette.inter, motor: palette.motor };
 const MINIMAP = { w: 170, h: 110, pad: 8 };
+/** Minimap size for a graph area: at most 170 × 110 px, at most a fifth of the area's width. */
+const miniSize = (w: number): { w: number; h: number } => {
+  const mw = Math.max(90, Math.min(MINIMAP.w, Math.round(w * 0.2)));
+  return { w: mw, h: Math.round((mw * MINIMAP.h) / MINIMAP.w) };
+};
 /** Fraction of the radius from the centre where a drag starts a connection instead of a move. */
 const RIM = 0.6;
 
@@ -59,7 +64,9 @@ type Gesture =
  * a minimap; and the pointer gestures that edit it.
  */
 export class GraphView {
+  /** The synapses, drawn off screen when something changed and shown as one texture every frame (2,800 lines cost too much to re-render each frame in software WebGL). */
   private readonly edgesG: Phaser.GameObjects.Graphics;
+  private readonly edgesRT: Phaser.GameObjects.RenderTexture;
   private readonly flashG: Phaser.GameObjects.Graphics;
   private readonly nodesG: Phaser.GameObjects.Graphics;
   private readonly overG: Phaser.GameObjects.Graphics;
@@ -67,12 +74,18 @@ export class GraphView {
   private readonly miniG: Phaser.GameObjects.Graphics;
   private readonly labels: Phaser.GameObjects.Text[] = [];
   private readonly emptyText: Phaser.GameObjects.Text;
+  /** Numbers for what is under the pointer: a neuron's potential and output, a synapse's weight and sign. */
+  private readonly readout: Phaser.GameObjects.Text;
   private rect = { x: 0, y: 0, w: 1, h: 1 };
   private gesture: Gesture | null = null;
   private staticDirty = true;
+  /** Big graphs: pan/zoom moves the last picture of the synapses and redraws them once the view settles. */
+  private viewMovedAt = -1;
+  private rtView = { x: 0, y: 0, zoom: 1 };
+  /** Over 800 synapses: gap junctions drawn solid (dashes cost thousands of segments), faint until highlighted. */
+  private bigGraph = false;
   private warned = new Set<string>();
   private sub: Subscription;
-  private space = false;
   private lastClick = { id: '', t: 0 };
   private hover: { x: number; y: number } | null = null;
   /** Frames drawn and time spent drawing (for the frame-rate report). */
@@ -84,7 +97,8 @@ export class GraphView {
     private readonly hooks: GraphViewHooks,
     depth = 5,
   ) {
-    this.edgesG = scene.add.graphics().setDepth(depth);
+    this.edgesG = scene.make.graphics({}, false);
+    this.edgesRT = scene.add.renderTexture(0, 0, 2, 2).setOrigin(0, 0).setDepth(depth);
     this.flashG = scene.add.graphics().setDepth(depth + 0.1);
     this.nodesG = scene.add.graphics().setDepth(depth + 0.2);
     this.overG = scene.add.graphics().setDepth(depth + 0.4);
@@ -95,9 +109,14 @@ export class GraphView {
       .setOrigin(0.5)
       .setAlign('center')
       .setDepth(depth + 0.5);
+    this.readout = scene.add
+      .text(0, 0, '', { ...textStyle(12, { color: palette.text, mono: true }), backgroundColor: '#0a0e13cc', padding: { x: 6, y: 3 } })
+      .setDepth(depth + 2)
+      .setVisible(false);
     this.sub = model.changes$.subscribe((c) => {
       if (c.kind === 'doc') this.warned = new Set(model.warnings().flatMap((w) => (w.neuron ? [w.neuron] : [])));
-      this.staticDirty = true;
+      if (c.kind === 'viewport' && !this.staticDirty && model.doc.synapses && model.doc.synapses.length > 400) this.viewMovedAt = performance.now();
+      else this.staticDirty = true;
     });
     this.warned = new Set(model.warnings().flatMap((w) => (w.neuron ? [w.neuron] : [])));
     scene.input.on('pointerdown', this.onDown, this);
@@ -114,6 +133,7 @@ export class GraphView {
   setRect(x: number, y: number, w: number, h: number): void {
     this.rect = { x, y, w, h };
     this.model.setScreenSize(w, h);
+    this.edgesRT.setPosition(x, y).resize(Math.max(2, Math.ceil(w)), Math.max(2, Math.ceil(h)), false);
     const W = this.scene.scale.width;
     const H = this.scene.scale.height;
     // Background-coloured frame around the graph: hides what is drawn outside it when zoomed in.
@@ -137,10 +157,6 @@ export class GraphView {
     return { x: this.rect.x + s.x, y: this.rect.y + s.y };
   }
 
-  setSpaceHeld(held: boolean): void {
-    this.space = held;
-  }
-
   /** Esc: drop the gesture in progress; true if there was one. */
   cancelGesture(): boolean {
     if (!this.gesture) return false;
@@ -162,11 +178,13 @@ export class GraphView {
 
   private miniRect(): { x: number; y: number; w: number; h: number } | null {
     if (this.rect.w < 420 || this.rect.h < 200 || this.model.doc.neurons.length < 20) return null;
-    return { x: this.rect.x + this.rect.w - MINIMAP.w - MINIMAP.pad, y: this.rect.y + this.rect.h - MINIMAP.h - MINIMAP.pad, w: MINIMAP.w, h: MINIMAP.h };
+    const m = miniSize(this.rect.w);
+    return { x: this.rect.x + this.rect.w - m.w - MINIMAP.pad, y: this.rect.y + this.rect.h - m.h - MINIMAP.pad, w: m.w, h: m.h };
   }
 
   private miniGeometry(): MinimapGeometry {
-    return this.model.minimap({ width: MINIMAP.w, height: MINIMAP.h });
+    const m = miniSize(this.rect.w);
+    return this.model.minimap({ width: m.w, height: m.h });
   }
 
   private onDown(p: Phaser.Input.Pointer): void {
@@ -182,7 +200,7 @@ export class GraphView {
       return;
     }
     const l = this.local(p);
-    if (p.button === 1 || p.button === 2 || this.space) {
+    if (p.button === 1 || p.button === 2) {
       this.gesture = { kind: 'pan', x: p.x, y: p.y };
       return;
     }
@@ -311,9 +329,14 @@ export class GraphView {
   /** Redraw: the static layer when something changed, activity every frame. */
   draw(): void {
     const t0 = performance.now();
+    if (this.viewMovedAt >= 0) {
+      if (t0 - this.viewMovedAt > 180) this.staticDirty = true;
+      else this.moveStatic();
+    }
     if (this.staticDirty) {
       this.drawStatic();
       this.staticDirty = false;
+      this.viewMovedAt = -1;
       this.stats.lastStaticMs = performance.now() - t0;
     }
     this.drawActive();
@@ -381,7 +404,7 @@ export class GraphView {
 
   private drawEdge(g: Phaser.GameObjects.Graphics, e: EdgeGeometry, color: number, width: number, alpha: number): void {
     g.lineStyle(width, color, alpha);
-    const end = this.strokePath(g, e.path, e.kind === 'electrical');
+    const end = this.strokePath(g, e.path, e.kind === 'electrical' && !this.bigGraph);
     if (e.kind === 'electrical') return;
     const z = this.model.viewport.zoom;
     const s = Math.max(4, Math.min(10, 9 * z));
@@ -396,7 +419,20 @@ export class GraphView {
     }
   }
 
+  /** Shows the last picture of the synapses moved and scaled to the current view (labels hidden until the redraw). */
+  private moveStatic(): void {
+    const v = this.model.viewport;
+    const r = this.rtView;
+    const k = v.zoom / r.zoom;
+    const { x, y, w, h } = this.rect;
+    this.edgesRT.setScale(k).setPosition(x + (w / 2) * (1 - k) + (r.x - v.x) * v.zoom, y + (h / 2) * (1 - k) + (r.y - v.y) * v.zoom);
+    for (const t of this.labels) t.setVisible(false);
+    this.drawMinimap();
+  }
+
   private drawStatic(): void {
+    this.rtView = { ...this.model.viewport };
+    this.edgesRT.setScale(1).setPosition(this.rect.x, this.rect.y);
     const geo = this.model.geometry();
     const sel = this.model.selection;
     const z = this.model.viewport.zoom;
@@ -411,6 +447,7 @@ export class GraphView {
       for (const k of [...nb.incoming, ...nb.outgoing, ...nb.gap]) focus.add(k);
     }
     const big = geo.edges.length > 800;
+    this.bigGraph = big;
     const baseW = (w: number) => Math.max(1, Math.min(5, (big ? 0.6 : 1.4) + Math.log1p(w) * z * 0.9));
     for (const e of geo.edges) {
       const selected = sel.synapses.has(e.key);
@@ -419,6 +456,9 @@ export class GraphView {
       const alpha = hi ? 1 : big ? (focus.size ? 0.08 : 0.22) : 0.8;
       this.drawEdge(g, e, color, baseW(e.weight) + (selected ? 1.5 : 0), alpha);
     }
+    this.edgesRT.clear();
+    this.edgesRT.draw(g, -this.rect.x, -this.rect.y);
+    this.edgesRT.render();
     // Labels: one Text per neuron while they are big enough to read.
     const showLabels = NODE_RADIUS * z >= 7 && geo.nodes.length <= 400;
     const need = showLabels ? geo.nodes.length : 0;
@@ -459,7 +499,7 @@ export class GraphView {
         const a = e.kind === 'electrical' ? Math.max(out.get(e.from) ?? 0, out.get(e.to) ?? 0) : (out.get(e.from) ?? 0);
         if (a < 0.15) continue;
         this.drawEdge(f, e, mix(this.edgeColor(e), 0xffffff, 0.45), Math.max(2, 3 * Math.min(1, z * 1.5)), Math.min(1, a));
-        if (++drawn > 600) break;
+        if (++drawn > 250) break;
       }
     }
     const g = this.nodesG;
@@ -528,11 +568,39 @@ export class GraphView {
         o.strokeCircle(s.x, s.y, r + 2);
       }
     }
+    this.drawReadout(act);
     if (this.hover && this.hooks.placing() && !gs) {
       const pl = this.hooks.placing() as Placing;
       o.lineStyle(2, ROLE_COLOR[pl.role], 0.7);
       o.strokeCircle(this.hover.x, this.hover.y, r);
     }
+  }
+
+  private drawReadout(act: { ids: readonly string[]; output: ArrayLike<number>; v?: ArrayLike<number> } | null): void {
+    const h = this.hover;
+    if (!h || this.gesture) {
+      this.readout.setVisible(false);
+      return;
+    }
+    const gp = screenToGraph(this.model.viewport, this.model.screen, { x: h.x - this.rect.x, y: h.y - this.rect.y });
+    const id = this.model.nodeAt(gp.x, gp.y);
+    let text = '';
+    if (id) {
+      const n = this.model.neuron(id);
+      const i = act ? act.ids.indexOf(id) : -1;
+      const live = i >= 0 && act ? ` · V ${act.v ? act.v[i].toFixed(1) : '?'} mV · out ${act.output[i].toFixed(2)}` : '';
+      text = `${id} · ${n?.role ?? 'no role'} · ${n?.model ?? ''}${live}`;
+    } else {
+      const key = this.model.edgeAt(gp.x, gp.y);
+      const e = key ? this.model.geometry().edges.find((x) => x.key === key) : undefined;
+      if (e) text = e.kind === 'electrical' ? `${e.from} ↔ ${e.to} · gap junction · weight ${e.weight}` : `${e.from} → ${e.to} · ${e.sign} · weight ${e.weight}`;
+    }
+    this.readout.setVisible(text !== '');
+    if (!text) return;
+    this.readout.setText(text);
+    const x = Math.min(h.x + 14, this.rect.x + this.rect.w - this.readout.width - 4);
+    const y = h.y + 18 + this.readout.height > this.rect.y + this.rect.h ? h.y - 14 - this.readout.height : h.y + 18;
+    this.readout.setPosition(x, y);
   }
 
   private drawMinimap(): void {
@@ -560,6 +628,7 @@ export class GraphView {
 
   destroy(): void {
     this.sub.unsubscribe();
+    this.edgesG.destroy();
     this.scene.input.off('pointerdown', this.onDown, this);
     this.scene.input.off('pointermove', this.onMove, this);
     this.scene.input.off('pointerup', this.onUp, this);

@@ -325,7 +325,7 @@ export class Inspector {
       h('div', { class: 'nwe-h', text: gap ? `Gap junction ${s.from} ↔ ${s.to}` : `Synapse ${s.from} → ${s.to}` }),
       h(
         'div',
-        { class: gap ? 'nwe-muted' : sign === 'inhibitory' ? 'nwe-muted' : 'nwe-muted', style: `color:${css(gap ? palette.gap : sign === 'inhibitory' ? palette.inhibitory : palette.excitatory)}` },
+        { style: `color:${css(gap ? palette.gap : sign === 'inhibitory' ? palette.inhibitory : palette.excitatory)}` },
         gap ? 'Electrical: current flows both ways.' : sign === 'inhibitory' ? 'Inhibitory: drives the target down.' : 'Excitatory: drives the target up.',
       ),
       h('button', { text: 'Delete', onclick: () => this.report(m.deleteSynapses([key]), 'Deleted the synapse') }),

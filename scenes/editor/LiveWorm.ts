@@ -46,7 +46,7 @@ export class LiveWorm {
   setRect(x: number, y: number, w: number, h: number): void {
     this.rect = { x, y, w, h };
     this.cam.setViewport(x, y, w, h);
-    this.caption.setPosition(x + 8, y + 6);
+    this.caption.setPosition(x + 8, y + 6).setWordWrapWidth(w - 16, true);
   }
 
   /** Runs `circuit` on a new worm; keeps the old worm's place and heading. Returns an error message or null. */

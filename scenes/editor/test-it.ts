@@ -96,7 +96,11 @@ export class TestRunner {
     this.root.append(this.box);
   }
 
-  private close(): void {
+  isOpen(): boolean {
+    return this.box !== null;
+  }
+
+  close(): void {
     this.worker?.terminate();
     this.worker = null;
     this.box?.remove();
