@@ -76,7 +76,7 @@ export function buildSeedTwoNeurons(): CircuitDoc {
   const params = { threshold: 10, returnability: 0.1, speed: 5, recovery: 5, reproductivity: [0.5, -0.1] as const };
   const init = { stepsToActivation: 5, stepsToRecovery: 0, accumulated: [0, 0] as const };
   for (const id of ['FIRST', 'SECOND']) b.neurons.push({ id, model: 'transmitter', params, init });
-  b.chem('FIRST', 'SECOND', 1);
+  b.chem('FIRST', 'SECOND', 20);
   b.sensors.push({ neuron: 'FIRST', sensor: 'touch', from: 0, to: 1, kind: 'any', gain: 10 });
   b.muscles.push({ neuron: 'SECOND', side: 'left', from: 0.2, to: 0.8, gain: 10 });
   return b.doc(
