@@ -70,18 +70,22 @@ export function buildWorm(): CircuitDoc {
   );
 }
 
+const SEED_SECOND_THRESHOLD = 0.5;
+
 /** The seed article's two transmitter neurons on the body: a touch anywhere → FIRST → SECOND → the left body muscles. */
 export function buildSeedTwoNeurons(): CircuitDoc {
   const b = new Builder();
   const params = { threshold: 10, returnability: 0.1, speed: 5, recovery: 5, reproductivity: [0.5, -0.1] as const };
   const init = { stepsToActivation: 5, stepsToRecovery: 0, accumulated: [0, 0] as const };
-  for (const id of ['FIRST', 'SECOND']) b.neurons.push({ id, model: 'transmitter', params, init });
+  b.neurons.push({ id: 'FIRST', model: 'transmitter', params, init });
+  // SECOND fires on FIRST's small deliveries (the article's threshold 10 would need dozens of them).
+  b.neurons.push({ id: 'SECOND', model: 'transmitter', params: { ...params, threshold: SEED_SECOND_THRESHOLD }, init });
   b.chem('FIRST', 'SECOND', 1);
   b.sensors.push({ neuron: 'FIRST', sensor: 'touch', from: 0, to: 1, kind: 'any', gain: 10 });
   b.muscles.push({ neuron: 'SECOND', side: 'left', from: 0.2, to: 0.8, gain: 10 });
   return b.doc(
     'Seed: two neurons',
-    "The seed article's example: FIRST → SECOND, both with the article's defaults; both start on their own (stepsToActivation 5), transfer for 4 cycles, release on the 5th, then recover. " +
+    "The seed article's example: FIRST → SECOND with the article's defaults (except SECOND's threshold, 0.5 instead of 10, so FIRST's small deliveries fire it); both start on their own (stepsToActivation 5), transfer for 4 cycles, release on the 5th, then recover. " +
       'On the body: a touch anywhere feeds FIRST, whose releases reach SECOND, whose releases contract the left body muscles (one network step per ms, so a held touch fires them every ~10 ms). ' +
       "Simplifications: the article's neuron is not a model of a real cell; no proprioception, so the worm bends and stays bent while touched.",
   );

@@ -37,6 +37,8 @@ export const TUNING = {
   oscSelfExcitation: 1,
   oscPairInhibition: 1.5,
   oscTauMs: 20,
+  /** Head oscillator neurons' own drive (pA): too little to start them alone, enough that with AVB they cannot rest both off (so crawling restarts after a reversal). */
+  headTonicPa: 0.3,
   /** Body motor neurons: self-excitation below the bistable level, so they follow the bend they feel instead of latching on it; weak GABA pair inhibition sharpens the choice. */
   bodySelfExcitation: 0.5,
   bodyPairInhibition: 0.5,
@@ -60,7 +62,7 @@ export const TUNING = {
   /** Release curve width of the command interneurons, mV: AVB sits partway up it, so PVC can speed the worm up. */
   commandSlopeMv: 8,
   /** AVB's own drive (pA): the worm crawls forward unless something stops it, at about half of AVB's range (PVC adds the rest). */
-  avbTonicPa: 1.3,
+  avbTonicPa: 1.2,
   /** GABA D-type relaxation of the opposite muscles (muscle gain). */
   gabaGain: 0.8,
   /** Excitatory motor neuron → D-type GABA neuron (pA at full output). */
@@ -75,13 +77,14 @@ export function addLocomotion(b: Builder): void {
   // Command interneurons: slow (τ 300 ms, gL 0.05 nS), so a stimulus sets a state that lasts.
   const command = { capacitance: 15, tauMs: 300, restMv: -65, vHalfMv: -40, slopeMv: T.commandSlopeMv };
   b.neuron('AVB', 'inter', 'acetylcholine', { ...command, tonicPa: T.avbTonicPa }, -35, 300, 250);
-  b.neuron('AVA', 'inter', 'glutamate', command, -65, 500, 250);
+  // AVA: a sharper release curve than AVB, so a fading AVA stops holding AVB down.
+  b.neuron('AVA', 'inter', 'glutamate', { ...command, slopeMv: 4 }, -65, 500, 250);
   // Mutual inhibition: forward and backward exclude each other.
   b.chem('AVA', 'AVB', 4, { sign: 'inhibitory' });
   b.chem('AVB', 'AVA', 1.5, { sign: 'inhibitory' });
 
-  const pair = (d: string, v: string, x: number, y: number, osc: boolean, dInit?: number) => {
-    const p = motorParams(osc ? T.oscTauMs : T.bodyTauMs);
+  const pair = (d: string, v: string, x: number, y: number, osc: boolean, dInit?: number, tonicPa = 0) => {
+    const p = osc ? { ...motorParams(T.oscTauMs), tonicPa } : motorParams(T.bodyTauMs);
     b.neuron(d, 'motor', 'acetylcholine', p, dInit, x, y);
     b.neuron(v, 'motor', 'acetylcholine', p, undefined, x, y + 40);
     const self = osc ? T.oscSelfExcitation : T.bodySelfExcitation;
@@ -103,7 +106,7 @@ export function addLocomotion(b: Builder): void {
 
   // Head: RMDD (dorsal/left) and RMDV (ventral/right), mutual inhibition, timers SMDD/SMDV.
   // RMDD starts depolarised: the first bend is to the left, breaking the symmetry.
-  pair('RMDD', 'RMDV', 60, 420, true, -35);
+  pair('RMDD', 'RMDV', 60, 420, true, -35, T.headTonicPa);
   drive('AVB', 'RMDD', 'RMDV');
   b.chem('RMDD', 'RMDV', T.oscPairInhibition, { sign: 'inhibitory' });
   b.chem('RMDV', 'RMDD', T.oscPairInhibition, { sign: 'inhibitory' });

@@ -36,7 +36,7 @@ export const TOUCH = {
   /** Harsh: ASH/PVD → AVD, AIB; AVA → AIB; AIB → RIV; AVA ⊣ RIV; RIV's muscle gain. */
   harshToAvd: 0.2,
   harshToAib: 0.05,
-  avaToAib: 0.012,
+  avaToAib: 0.006,
   aibToRiv: 3,
   avaInhibitsRiv: 6,
   rivMuscle: 1,
