@@ -11,6 +11,7 @@
 import type { CircuitDoc } from '../types';
 import { Builder } from './builder';
 import { addLocomotion, TUNING } from './locomotion';
+import { senseCircuits } from './senses';
 
 export function buildLocomotion(): CircuitDoc {
   const b = new Builder();
@@ -25,7 +26,7 @@ export function buildLocomotion(): CircuitDoc {
 
 /** All built-in circuit documents by file name. */
 export function builtinDocs(): Record<string, CircuitDoc> {
-  return { locomotion: buildLocomotion() };
+  return { locomotion: buildLocomotion(), ...senseCircuits() };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -5,10 +5,16 @@
 import { parseCircuit } from '../circuit';
 import type { Circuit } from '../types';
 import locomotion from './locomotion.json';
+import chemotaxis from './chemotaxis.json';
+import thermotaxis from './thermotaxis.json';
+import avoidance from './avoidance.json';
 import seedTwoNeurons from './seed-two-neurons.json';
 
 const FILES: Record<string, unknown> = {
   locomotion,
+  chemotaxis,
+  thermotaxis,
+  avoidance,
   'seed-two-neurons': seedTwoNeurons,
 };
 
