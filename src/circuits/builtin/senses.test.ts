@@ -30,6 +30,18 @@ describe('sensory layers', () => {
     expect(lintCircuit(c).filter((w) => !base.has(w.message))).toEqual([]);
   });
 
+  it('reuse an SMD or AIB another layer already made (no duplicate neuron or synapse)', () => {
+    const b = core();
+    b.neuron('SMDV', 'inter', 'acetylcholine', {}, undefined, 0, 0);
+    b.chem('SMDV', 'RMDV', 2);
+    b.neuron('AIB', 'inter', 'glutamate', {}, undefined, 0, 0);
+    addSenses(b);
+    expect(b.neurons.filter((n) => n.id === 'SMDV' || n.id === 'AIB')).toHaveLength(2);
+    expect(b.synapses.filter((s) => s.from === 'SMDV' && s.to === 'RMDV')).toEqual([{ from: 'SMDV', to: 'RMDV', kind: 'chemical', weight: 2 }]);
+    expect(b.synapses.filter((s) => s.from === 'AIB' && s.to === 'AVA')).toHaveLength(1);
+    expect(() => circuitFromDoc(b.doc('x', ''), 'x.json')).not.toThrow();
+  });
+
   it('the committed JSON files are what the generator writes', () => {
     for (const [name, doc] of Object.entries(senseCircuits())) {
       const file = readFileSync(new URL(`./${name}.json`, import.meta.url), 'utf8');

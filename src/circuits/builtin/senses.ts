@@ -59,24 +59,34 @@ function need(b: Builder, ...ids: string[]): void {
   }
 }
 
-/** Head steering neurons SMDD/SMDV, shared by every layer that steers; added once. */
-function addHeadSteering(b: Builder): void {
-  if (b.has('SMDD')) return;
-  need(b, 'RMDD', 'RMDV');
-  const smd = { ...INTER, restMv: -55 };
-  b.neuron('SMDD', 'inter', 'acetylcholine', smd, -55, 40, 320);
-  b.neuron('SMDV', 'inter', 'acetylcholine', smd, -55, 120, 320);
-  b.chem('SMDD', 'RMDD', SENSES.smdToRmd);
-  b.chem('SMDV', 'RMDV', SENSES.smdToRmd);
+/** A chemical synapse unless the same one is already there (layers that share a neuron may both want it). */
+function chemOnce(b: Builder, from: string, to: string, weight: number): void {
+  if (!b.synapses.some((s) => s.kind === 'chemical' && s.from === from && s.to === to)) b.chem(from, to, weight, { sign: 'excitatory' });
 }
 
-/** AIB: the turn-promoting interneuron that sensory layers share to call a reversal through AVA; added once. */
+/**
+ * Head steering neurons SMDD/SMDV (→ RMDD/RMDV), shared by every layer that
+ * steers. Each is added only if absent, so one that another layer already
+ * made (touch, omega turns) is kept and the senses feed into it.
+ */
+function addHeadSteering(b: Builder): void {
+  need(b, 'RMDD', 'RMDV');
+  const smd = { ...INTER, restMv: -55 };
+  for (const [id, rmd, x] of [['SMDD', 'RMDD', 40], ['SMDV', 'RMDV', 120]] as const) {
+    if (b.has(id)) continue;
+    b.neuron(id, 'inter', 'acetylcholine', smd, -55, x, 320);
+    chemOnce(b, id, rmd, SENSES.smdToRmd);
+  }
+}
+
+/** AIB: the turn-promoting interneuron that sensory layers share to call a reversal through AVA; added if absent. */
 function addAib(b: Builder): void {
-  if (b.has('AIB')) return;
   need(b, 'AVA');
-  // Slow (τ 1 s): it integrates its input, so one head sweep down the gradient does not call a reversal but seconds of it do.
-  b.neuron('AIB', 'inter', 'glutamate', { ...INTER, capacitance: 40, tauMs: 1000 }, undefined, 420, 180);
-  b.chem('AIB', 'AVA', SENSES.aibToAva, { sign: 'excitatory' });
+  if (!b.has('AIB')) {
+    // Slow (τ 1 s): it integrates its input, so one head sweep down the gradient does not call a reversal but seconds of it do.
+    b.neuron('AIB', 'inter', 'glutamate', { ...INTER, capacitance: 40, tauMs: 1000 }, undefined, 420, 180);
+  }
+  chemOnce(b, 'AIB', 'AVA', SENSES.aibToAva);
 }
 
 /**
