@@ -5,15 +5,17 @@
  * core and uses only its stable hooks: AVA (backward command), AVB (forward
  * command), RMDD (bends the head left/dorsal) and RMDV (right/ventral).
  *
- * Two ways of steering, both as in the real worm:
- * - weathervaning (Iino & Yoshida 2009): the nose sweeps left and right with
- *   every head bend, so the concentration it samples rises during the sweep
- *   toward the richer side. ASEL (ON) → AIY excites the head's SMD neuron of
- *   the side that is bending at that moment (SMDD follows RMDD, SMDV follows
- *   RMDV: each needs both inputs to fire), which then holds that bend longer,
- *   so the path curves up the gradient;
- * - pirouettes (Pierce-Shimomura et al. 1999): a falling concentration
- *   (ASER, OFF) → AIB/AIZ → AVA: the worm reverses and sets off anew.
+ * Chemotaxis uses the two strategies of the real worm:
+ * - weathervaning (Iino & Yoshida 2009): CHEML/CHEMR each feel their own
+ *   side of the nose minus the other and excite the head steering neuron of
+ *   their side (SMDD → RMDD bends left, SMDV → RMDV right), so the head
+ *   oscillator dwells on the richer side and the path curves up the
+ *   gradient. Simplification: the real worm makes this comparison in time,
+ *   across its head sweeps (ASE → AIY/AIZ → RIA/SMD); CHEML/CHEMR are not
+ *   real neurons but that comparison made across the nose at once;
+ * - pirouettes (Pierce-Shimomura et al. 1999): ASER (OFF, falling
+ *   concentration) → AIZ, AIB → AVA: seconds of decline call a reversal;
+ *   ASEL (ON) → AIY holds them off while things improve.
  * Heat and toxins are sensed on each side of the nose (AFDL/AFDR, ASHL/ASHR):
  * the sum drives the reversal, the side that feels more bends the head away.
  */
