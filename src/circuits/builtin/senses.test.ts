@@ -19,26 +19,27 @@ describe('sensory layers', () => {
     }
   });
 
-  it('compose: all layers together share AIB and the SMDs once, and load and lint like the single layers', () => {
+  it('compose: all layers together share AIB and the SMBs once, and load and lint like the single layers', () => {
     const b = core();
     addSenses(b);
     const ids = b.neurons.map((n) => n.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ['ASEL', 'ASER', 'AIY', 'AIZ', 'AIB', 'CHEML', 'CHEMR', 'SMDD', 'SMDV', 'AFDL', 'AFDR', 'ASHL', 'ASHR', 'ADL']) expect(ids).toContain(id);
+    for (const id of ['ASEL', 'ASER', 'AIY', 'AIZ', 'AIB', 'CHEML', 'CHEMR', 'SMBD', 'SMBV', 'AFDL', 'AFDR', 'ASHL', 'ASHR', 'ADL']) expect(ids).toContain(id);
     const c = circuitFromDoc(b.doc('all', 'all senses'), 'all.json');
     const base = new Set(lintCircuit(circuitFromDoc(core().doc('core', ''), 'core.json')).map((w) => w.message));
     expect(lintCircuit(c).filter((w) => !base.has(w.message))).toEqual([]);
   });
 
-  it('reuse an SMD or AIB another layer already made (no duplicate neuron or synapse)', () => {
+  it('reuse an SMB or AIB another layer already made, without an AIB → AVA loop', () => {
     const b = core();
-    b.neuron('SMDV', 'inter', 'acetylcholine', {}, undefined, 0, 0);
-    b.chem('SMDV', 'RMDV', 2);
+    b.neuron('SMBV', 'inter', 'acetylcholine', {}, undefined, 0, 0);
+    b.chem('SMBV', 'RMDV', 2);
     b.neuron('AIB', 'inter', 'glutamate', {}, undefined, 0, 0);
+    b.chem('AVA', 'AIB', 1);
     addSenses(b);
-    expect(b.neurons.filter((n) => n.id === 'SMDV' || n.id === 'AIB')).toHaveLength(2);
-    expect(b.synapses.filter((s) => s.from === 'SMDV' && s.to === 'RMDV')).toEqual([{ from: 'SMDV', to: 'RMDV', kind: 'chemical', weight: 2 }]);
-    expect(b.synapses.filter((s) => s.from === 'AIB' && s.to === 'AVA')).toHaveLength(1);
+    expect(b.neurons.filter((n) => n.id === 'SMBV' || n.id === 'AIB')).toHaveLength(2);
+    expect(b.synapses.filter((s) => s.from === 'SMBV' && s.to === 'RMDV')).toEqual([{ from: 'SMBV', to: 'RMDV', kind: 'chemical', weight: 2 }]);
+    expect(b.synapses.filter((s) => s.from === 'AIB' && s.to === 'AVA')).toEqual([]);
     expect(() => circuitFromDoc(b.doc('x', ''), 'x.json')).not.toThrow();
   });
 
@@ -62,7 +63,7 @@ describe('sensory layers', () => {
     expect(sim.telemetry().v[afd] - cool).toBeGreaterThan(SENSES.afdGain * 6 * 20);
   });
 
-  it('steering: odour richer on the left excites CHEML (→ SMDD, bends left), not CHEMR', () => {
+  it('steering: odour richer on the left excites CHEML (→ SMBD, bends left), not CHEMR', () => {
     const sim = createSimulation({ circuit: 'chemotaxis', arena: 'plate', seed: 1, neuralNoisePa: 0, start: { xMm: 3, yMm: 3, headingRad: 0 } });
     // Heading +x, the worm's left is +y (y down): put food there.
     sim.dropFood(3, 4, 1);

@@ -8,10 +8,10 @@
  * Chemotaxis uses the two strategies of the real worm:
  * - weathervaning (Iino & Yoshida 2009): CHEML/CHEMR each feel their own
  *   side of the nose minus the other and excite the head steering neuron of
- *   their side (SMDD → RMDD bends left, SMDV → RMDV right), so the head
+ *   their side (SMBD → RMDD bends left, SMBV → RMDV right), so the head
  *   oscillator dwells on the richer side and the path curves up the
  *   gradient. Simplification: the real worm makes this comparison in time,
- *   across its head sweeps (ASE → AIY/AIZ → RIA/SMD); CHEML/CHEMR are not
+ *   across its head sweeps (ASE → AIY/AIZ → RIA/SMB/SMD); CHEML/CHEMR are not
  *   real neurons but that comparison made across the nose at once;
  * - pirouettes (Pierce-Shimomura et al. 1999): ASER (OFF, falling
  *   concentration) → AIZ, AIB → AVA: seconds of decline call a reversal;
@@ -33,10 +33,10 @@ export const SENSES = {
   compareGain: 300,
   /** Resting potential of the side-comparison cells: silent when both sides agree. */
   compareRestMv: -55,
-  /** Side-comparison cell → SMD of its side. */
-  compareToSmd: 1,
-  /** SMD → RMD of its side: biases the head oscillator toward that side. */
-  smdToRmd: 0.4,
+  /** Side-comparison cell → SMB of its side. */
+  compareToSmb: 1,
+  /** SMB → RMD of its side: biases the head oscillator toward that side. */
+  smbToRmd: 0.4,
   /** AIB → AVA: the pirouette (reversal) drive. */
   aibToAva: 5,
   /** AFD: pA per °C above the cultivation temperature, each side. */
@@ -47,8 +47,8 @@ export const SENSES = {
   ashGain: 3,
   /** ASH → AVA. */
   ashToAva: 5,
-  /** A nose side's heat or toxin cell → the SMD of the other side (bend away). */
-  avoidToSmd: 1.5,
+  /** A nose side's heat or toxin cell → the SMB of the other side (bend away). */
+  avoidToSmb: 1.5,
 };
 
 /** Sensory and interneurons: C = 1 pF, τ = 20 ms, so 1 pA lifts V by 20 mV; half release at −45 mV. */
@@ -67,33 +67,37 @@ function chemOnce(b: Builder, from: string, to: string, weight: number): void {
 }
 
 /**
- * Head steering neurons SMDD/SMDV (→ RMDD/RMDV), shared by every layer that
- * steers. Each is added only if absent, so one that another layer already
- * made (touch, omega turns) is kept and the senses feed into it.
+ * Head steering neurons SMBD/SMBV (→ RMDD/RMDV), shared by every layer that
+ * steers; added once. (SMB: head motor neurons that shape the head sweep;
+ * SMD is left to the locomotion core, which may use it for its own timing.)
  */
 function addHeadSteering(b: Builder): void {
   need(b, 'RMDD', 'RMDV');
-  const smd = { ...INTER, restMv: -55 };
-  for (const [id, rmd, x] of [['SMDD', 'RMDD', 40], ['SMDV', 'RMDV', 120]] as const) {
+  const smb = { ...INTER, restMv: -55 };
+  for (const [id, rmd, x] of [['SMBD', 'RMDD', 40], ['SMBV', 'RMDV', 120]] as const) {
     if (b.has(id)) continue;
-    b.neuron(id, 'inter', 'acetylcholine', smd, -55, x, 320);
-    chemOnce(b, id, rmd, SENSES.smdToRmd);
+    b.neuron(id, 'inter', 'acetylcholine', smb, -55, x, 300);
+    chemOnce(b, id, rmd, SENSES.smbToRmd);
   }
 }
 
-/** AIB: the turn-promoting interneuron that sensory layers share to call a reversal through AVA; added if absent. */
+/**
+ * AIB: the turn-promoting interneuron the sensory layers share. Made here (with
+ * AIB → AVA: a reversal) only if absent; an AIB that another layer made (the
+ * harsh-touch layer's turn readiness, which AVA itself charges) is used as it
+ * is, without an AIB → AVA synapse that would close a loop with AVA → AIB.
+ */
 function addAib(b: Builder): void {
   need(b, 'AVA');
-  if (!b.has('AIB')) {
-    // Slow (τ 1 s): it integrates its input, so one head sweep down the gradient does not call a reversal but seconds of it do.
-    b.neuron('AIB', 'inter', 'glutamate', { ...INTER, capacitance: 40, tauMs: 1000 }, undefined, 420, 180);
-  }
-  chemOnce(b, 'AIB', 'AVA', SENSES.aibToAva);
+  if (b.has('AIB')) return;
+  // Slow (τ 1 s): it integrates its input, so one head sweep down the gradient does not call a reversal but seconds of it do.
+  b.neuron('AIB', 'inter', 'glutamate', { ...INTER, capacitance: 40, tauMs: 1000 }, undefined, 420, 180);
+  b.chem('AIB', 'AVA', SENSES.aibToAva, { sign: 'excitatory' });
 }
 
 /**
  * Chemotaxis. Pirouettes: ASEL (ON) / ASER (OFF) → AIY / AIZ → AIB → AVA.
- * Weathervaning: CHEML/CHEMR compare the two sides of the nose → SMDD/SMDV → RMDD/RMDV.
+ * Weathervaning: CHEML/CHEMR compare the two sides of the nose → SMBD/SMBV → RMDD/RMDV.
  */
 export function addChemotaxis(b: Builder): void {
   need(b, 'AVA', 'AVB', 'RMDD', 'RMDV');
@@ -125,8 +129,8 @@ export function addChemotaxis(b: Builder): void {
     b.sensors.push({ neuron: id, sensor: 'chemical', side: own, response: 'level', gain: S.compareGain });
     b.sensors.push({ neuron: id, sensor: 'chemical', side: other, response: 'level', gain: -S.compareGain });
   }
-  b.chem('CHEML', 'SMDD', S.compareToSmd, { sign: 'excitatory' });
-  b.chem('CHEMR', 'SMDV', S.compareToSmd, { sign: 'excitatory' });
+  b.chem('CHEML', 'SMBD', S.compareToSmb, { sign: 'excitatory' });
+  b.chem('CHEMR', 'SMBV', S.compareToSmb, { sign: 'excitatory' });
 }
 
 /** Thermal avoidance: AFDL/AFDR feel warmth above the cultivation temperature on their side of the nose. */
@@ -144,8 +148,8 @@ export function addThermotaxis(b: Builder): void {
   b.chem('AFDR', 'AIB', 1.2, { sign: 'excitatory' });
   // Warmer on the left → bend right, away (and vice versa).
   addHeadSteering(b);
-  b.chem('AFDL', 'SMDV', S.avoidToSmd, { sign: 'excitatory' });
-  b.chem('AFDR', 'SMDD', S.avoidToSmd, { sign: 'excitatory' });
+  b.chem('AFDL', 'SMBV', S.avoidToSmb, { sign: 'excitatory' });
+  b.chem('AFDR', 'SMBD', S.avoidToSmb, { sign: 'excitatory' });
 }
 
 /** Toxin avoidance: ASHL/ASHR (polymodal nociceptors) → AVA, and ADL (slower, weaker) → AIB. */
@@ -160,8 +164,8 @@ export function addToxinAvoidance(b: Builder): void {
   b.chem('ASHL', 'AVA', S.ashToAva, { sign: 'excitatory' });
   b.chem('ASHR', 'AVA', S.ashToAva, { sign: 'excitatory' });
   addHeadSteering(b);
-  b.chem('ASHL', 'SMDV', S.avoidToSmd, { sign: 'excitatory' });
-  b.chem('ASHR', 'SMDD', S.avoidToSmd, { sign: 'excitatory' });
+  b.chem('ASHL', 'SMBV', S.avoidToSmb, { sign: 'excitatory' });
+  b.chem('ASHR', 'SMBD', S.avoidToSmb, { sign: 'excitatory' });
   b.neuron('ADL', 'sensory', 'glutamate', { ...SENSORY, tauMs: 200 }, undefined, 500, -80);
   for (const side of ['left', 'right'] as const) b.sensors.push({ neuron: 'ADL', sensor: 'toxin', side, response: 'level', gain: S.ashGain / 2 });
   b.chem('ADL', 'AIB', 1, { sign: 'excitatory' });
@@ -189,7 +193,7 @@ export function senseCircuits(): Record<string, CircuitDoc> {
     chemotaxis: withCore(addChemotaxis).doc(
       'Chemotaxis',
       `Finds food up an odour gradient, on ${CORE}. Weathervaning: CHEML/CHEMR compare the two sides of the nose and, through the head ` +
-        'steering neurons SMDD/SMDV, bias the head oscillator (RMDD/RMDV) toward the richer side, so the path curves up the gradient ' +
+        'steering neurons SMBD/SMBV, bias the head oscillator (RMDD/RMDV) toward the richer side, so the path curves up the gradient ' +
         '(Iino & Yoshida 2009). Pirouettes: ASEL (ON, concentration rising) and ASER (OFF, falling) → AIY/AIZ → AIB → AVA: seconds of falling ' +
         'concentration call a reversal (Pierce-Shimomura et al. 1999). Simplifications: the real worm compares concentrations across its head ' +
         'sweeps in time (ASE, AIY, AIZ, RIA); here CHEML/CHEMR (not real neurons) compare the two sides of the nose at once; one neuron per ' +
@@ -199,14 +203,14 @@ export function senseCircuits(): Record<string, CircuitDoc> {
       'Thermal avoidance',
       `Keeps out of heat, on ${CORE}. AFDL/AFDR feel the temperature on their side of the nose above the cultivation temperature ` +
         `(${SENSES.cultivationC} °C, held as a tonic offset); together they drive AIB → AVA (reversal), and the warmer side bends the head ` +
-        'away through the opposite SMD. Simplifications: real AFD responds to warming relative to a set point that adapts over hours and ' +
+        'away through the opposite SMB. Simplifications: real AFD responds to warming relative to a set point that adapts over hours and ' +
         'guides thermotaxis toward the cultivation temperature (Mori & Ohshima 1995) through AIY/AIZ; noxious heat is also sensed by FLP ' +
         'and ASH. Here only the avoidance of heat above the set point is modelled.',
     ),
     avoidance: withCore(addToxinAvoidance).doc(
       'Toxin avoidance',
       `Turns back from toxins (copper, high osmolarity), on ${CORE}. ASHL/ASHR, the polymodal nociceptors, feel the toxin on their side ` +
-        'of the nose and excite AVA (reversal); the side that feels more bends the head away through the opposite SMD; ADL adds a slower ' +
+        'of the nose and excite AVA (reversal); the side that feels more bends the head away through the opposite SMB; ADL adds a slower ' +
         'drive through AIB. Simplifications: one toxin field stands for every repellent; no adaptation or sensitisation of ASH; AVD/AIB ' +
         'relays folded into direct synapses.',
     ),
