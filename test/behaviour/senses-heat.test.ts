@@ -4,11 +4,16 @@
  * sides) mostly keep out of it; with AFD cut they mostly walk in.
  */
 import { describe, expect, it } from 'vitest';
-import { mean, runWorm, type Start } from './senses-runs';
+import { mean, PROOF_TIMEOUT_MS, runWorm, type Start } from './senses-runs';
 
 const DURATION_MS = 40_000;
-/** A run "avoids" the zone when its nose spends less than this fraction of the run inside. */
-const AVOIDED = 0.2;
+/**
+ * A run avoids the hot zone when the nose never meets the full heat: the band
+ * rises 20 → 28 °C over its 0.5 mm edge, and 27.5 °C is ~0.15 mm short of the
+ * plateau. Feeling the edge and backing off counts as avoiding; walking in
+ * does not.
+ */
+const AVOIDED_BELOW_C = 27.5;
 
 describe('thermal avoidance (hot-zone arena, 5 starts, default noise)', () => {
   const STARTS: Start[] = [
@@ -18,21 +23,23 @@ describe('thermal avoidance (hot-zone arena, 5 starts, default noise)', () => {
     { x: 9, y: 2, heading: Math.PI },
     { x: 9, y: 4, heading: Math.PI },
   ];
-  it('keeps out of the hot zone in most runs, and better than with AFD cut', () => {
+  it('backs off before the full heat in most runs, and spends less time in the band than with AFD cut', () => {
     const run = (ablate: readonly string[]) =>
       STARTS.map((start, i) => runWorm({ circuit: 'thermotaxis', arena: 'hot-zone', seed: i + 1, start, durationMs: DURATION_MS, ablate, zone: 'hot' }));
     const intact = run([]);
     const cut = run(['AFDL', 'AFDR']);
-    const avoided = (rs: typeof intact) => rs.filter((r) => r.zoneFraction < AVOIDED).length;
+    const avoided = (rs: typeof intact) => rs.filter((r) => r.maxTemperatureC < AVOIDED_BELOW_C).length;
     const summary = {
+      intactMaxC: intact.map((r) => +r.maxTemperatureC.toFixed(1)),
+      cutMaxC: cut.map((r) => +r.maxTemperatureC.toFixed(1)),
       intactInZone: intact.map((r) => +r.zoneFraction.toFixed(2)),
       cutInZone: cut.map((r) => +r.zoneFraction.toFixed(2)),
       intactAvoided: avoided(intact),
       cutAvoided: avoided(cut),
     };
     console.log('heat', JSON.stringify(summary));
-    expect(summary.intactAvoided, JSON.stringify(summary)).toBeGreaterThanOrEqual(3);
-    expect(summary.intactAvoided, JSON.stringify(summary)).toBeGreaterThan(summary.cutAvoided);
-    expect(mean(intact.map((r) => r.zoneFraction)), JSON.stringify(summary)).toBeLessThan(mean(cut.map((r) => r.zoneFraction)));
-  });
+    expect(summary.intactAvoided, JSON.stringify(summary)).toBeGreaterThanOrEqual(4);
+    // Without AFD the same worms spend clearly longer in the band (a cut worm may still miss it by wandering off).
+    expect(mean(intact.map((r) => r.zoneFraction)), JSON.stringify(summary)).toBeLessThan(0.7 * mean(cut.map((r) => r.zoneFraction)));
+  }, PROOF_TIMEOUT_MS);
 });

@@ -20,6 +20,8 @@ export interface RunResult {
   zoneFraction: number;
   /** Whether the nose ever entered the goal zone (if one was given). */
   reachedGoal: boolean;
+  /** Highest temperature the nose met, °C. */
+  maxTemperatureC: number;
 }
 
 export function runWorm(opts: {
@@ -43,13 +45,19 @@ export function runWorm(opts: {
   let inZone = 0;
   let steps = 0;
   let reachedGoal = false;
+  let maxTemperatureC = -Infinity;
   while (sim.timeMs < opts.durationMs) {
     sim.step();
     steps++;
+    const [x, y] = sim.headPosition();
+    maxTemperatureC = Math.max(maxTemperatureC, sim.world.temperature(x, y));
     if (opts.zone && sim.inZone(opts.zone)) inZone++;
     if (opts.goal && !reachedGoal && sim.inZone(opts.goal)) reachedGoal = true;
   }
-  return { startDistanceMm, endDistanceMm: sim.distanceToFoodMm(), zoneFraction: steps ? inZone / steps : 0, reachedGoal };
+  return { startDistanceMm, endDistanceMm: sim.distanceToFoodMm(), zoneFraction: steps ? inZone / steps : 0, reachedGoal, maxTemperatureC };
 }
+
+/** Long proofs: minutes of simulated worm; on a loaded machine a file can take over a minute of wall time. */
+export const PROOF_TIMEOUT_MS = 300_000;
 
 export const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;

@@ -4,7 +4,7 @@
  * ASH and ADL cut they do.
  */
 import { describe, expect, it } from 'vitest';
-import { runWorm, type Start } from './senses-runs';
+import { PROOF_TIMEOUT_MS, runWorm, type Start } from './senses-runs';
 
 const DURATION_MS = 40_000;
 
@@ -25,5 +25,5 @@ describe('toxin avoidance (toxin-ring arena, 5 headings, default noise)', () => 
     console.log('toxin', JSON.stringify(summary));
     expect(summary.intactCrossed, JSON.stringify(summary)).toBeLessThanOrEqual(1);
     expect(summary.cutCrossed, JSON.stringify(summary)).toBeGreaterThanOrEqual(3);
-  });
+  }, PROOF_TIMEOUT_MS);
 });

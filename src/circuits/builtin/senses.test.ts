@@ -64,12 +64,12 @@ describe('sensory layers', () => {
   });
 
   it('steering: odour richer on the left excites CHEML (→ SMBD, bends left), not CHEMR', () => {
-    const sim = createSimulation({ circuit: 'chemotaxis', arena: 'plate', seed: 1, neuralNoisePa: 0, start: { xMm: 3, yMm: 3, headingRad: 0 } });
-    // Heading +x, the worm's left is +y (y down): put food there.
-    sim.dropFood(3, 4, 1);
-    sim.run(3000);
+    // food-gradient: food at (9, 6). Nose at (5.5, 6) heading −y (up on screen): the worm's left is +x, the food side.
+    const sim = createSimulation({ circuit: 'chemotaxis', arena: 'food-gradient', seed: 1, neuralNoisePa: 0, start: { xMm: 5.5, yMm: 6, headingRad: -Math.PI / 2 } });
+    const [l, r] = ['CHEML', 'CHEMR'].map((id) => sim.neuronIds.indexOf(id));
+    sim.run(100);
     const o = sim.telemetry().output;
-    const at = (id: string) => o[sim.neuronIds.indexOf(id)];
-    expect(at('CHEML')).toBeGreaterThan(at('CHEMR'));
+    expect(o[l]).toBeGreaterThan(0.5);
+    expect(o[r]).toBeLessThan(0.1);
   });
 });

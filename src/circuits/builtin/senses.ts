@@ -36,7 +36,7 @@ export const SENSES = {
   /** Side-comparison cell → SMB of its side. */
   compareToSmb: 1,
   /** SMB → RMD of its side: biases the head oscillator toward that side. */
-  smbToRmd: 0.4,
+  smbToRmd: 1.2,
   /** AIB → AVA: the pirouette (reversal) drive. */
   aibToAva: 5,
   /** AFD: pA per °C above the cultivation temperature, each side. */
