@@ -68,7 +68,7 @@ const SUITES: SuiteEntry[] = [
   { name: 'models', load: async () => (await import('./models')).suite },
   { name: 'cuba', load: async () => (await import('./cuba')).suite },
   optional('body', './body.ts', adaptBody),
-  optional('sim', './sim.ts'),
+  { name: 'sim', load: async () => (await import('./sim')).suite },
 ];
 
 function parseArgs(argv: string[]): { quick: boolean; only: string[] | null; rest: string[] } {

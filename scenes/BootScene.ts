@@ -26,10 +26,13 @@ export class BootScene extends Phaser.Scene {
     a.game = this.game;
     a.renderer = this.game.renderer.type === Phaser.CANVAS ? 'canvas' : 'webgl';
     // ?scene=<key> opens another scene first (tests, screenshots, links).
-    const wanted = new URLSearchParams(location.search).get('scene');
+    // ?challenge=<id> with scene=playground starts that challenge.
+    const query = new URLSearchParams(location.search);
+    const wanted = query.get('scene');
+    const challenge = query.get('challenge');
     const known = Object.values(SCENES) as string[];
     const first = wanted && known.includes(wanted) && wanted !== SCENES.boot && wanted !== SCENES.help ? wanted : SCENES.title;
-    this.scene.start(first);
+    this.scene.start(first, first === SCENES.playground && challenge ? { challenge } : undefined);
     if (!a.storage.helpSeen()) {
       const target = this.scene.get(first);
       target.events.once('create', () => openHelp(target));

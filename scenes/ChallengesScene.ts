@@ -2,23 +2,27 @@ import Phaser from 'phaser';
 import { app } from './app';
 import { BaseScene, HEADER_H } from './BaseScene';
 import { CHALLENGES, type Challenge } from './challenges/catalog';
+import { formatTime } from './format';
 import { SCENES } from './keys';
 import { simulationFactory } from './sim-link';
 import type { ChallengeRecord } from './storage';
 import { Button } from './ui/Button';
 import { registerControl } from './ui/controls';
 import { palette, textStyle } from './ui/theme';
-import { arenaBox } from './view/arena-view';
+import { getArena } from '../src/world/builtins';
+import { arenaViewFromArena } from './view/arena-adapter';
+import { arenaBox, type ArenaView } from './view/arena-view';
 import { WorldCamera } from './view/camera';
 import { PlateRenderer } from './view/PlateRenderer';
 
-/** "12.3 s", "1 min 05 s". */
-export function formatTime(ms: number): string {
-  const s = ms / 1000;
-  if (s < 60) return `${s.toFixed(1)} s`;
-  const m = Math.floor(s / 60);
-  return `${m} min ${String(Math.round(s - 60 * m)).padStart(2, '0')} s`;
+const previews = new Map<string, ArenaView>();
+/** A challenge's arena as drawn in its preview (resolved once). */
+export function challengeArenaView(c: Challenge): ArenaView {
+  let v = previews.get(c.arena);
+  if (!v) previews.set(c.arena, (v = arenaViewFromArena(getArena(c.arena))));
+  return v;
 }
+
 
 function statusLine(rec: ChallengeRecord): string {
   if (rec.attempts === 0) return 'Not tried yet';
@@ -169,7 +173,7 @@ export class ChallengesScene extends BaseScene {
     p.start.setEnabled(canRun);
     p.note.setText(canRun ? '' : 'Coming in this build: challenges run once the simulation is wired into the game.');
     p.editor.setVisible(c.needsEditor);
-    this.preview.setArena(c.arena);
+    this.preview.setArena(challengeArenaView(c));
     this.intro.setVisible(true);
     this.preview.container.setVisible(true);
     this.layoutIntro();
@@ -227,7 +231,7 @@ export class ChallengesScene extends BaseScene {
       ph = Math.max(60, btnY - 60 - py);
     }
     const c = CHALLENGES.find((cc) => cc.id === this.openId)!;
-    const [ax0, ay0, ax1, ay1] = arenaBox(c.arena);
+    const [ax0, ay0, ax1, ay1] = arenaBox(challengeArenaView(c));
     this.previewCam.setViewport(px, py, pw, ph).fit(ax0, ay0, ax1, ay1, 6);
     this.preview.layout(this.previewCam);
   }

@@ -1,5 +1,6 @@
 import { app } from './app';
 import { BaseScene, HEADER_H } from './BaseScene';
+import { FrameClock } from './frame-clock';
 import { SCENES } from './keys';
 import { provideProbe } from './testing-hook';
 import { Button } from './ui/Button';
@@ -61,6 +62,7 @@ export class GalleryScene extends BaseScene {
   private announce!: Button;
   private paused = false;
   private speed: Speed = 1;
+  private readonly frameClock = new FrameClock();
   private stepOnce = false;
   private probes: number[] = [];
   private frame!: Phaser.GameObjects.Graphics;
@@ -73,6 +75,7 @@ export class GalleryScene extends BaseScene {
     const settings = app().settings;
     this.paused = false;
     this.speed = 1;
+    this.frameClock.reset();
     this.addHeader('Renderer test card');
     this.note = this.add
       .text(0, 0, 'Synthetic data — no simulation runs here', textStyle(13, { color: palette.warning }))
@@ -129,7 +132,8 @@ export class GalleryScene extends BaseScene {
     this.neural.setPicked(this.probes, this.probes.map((_, k) => TRACE_COLORS[k]));
   }
 
-  override update(_t: number, delta: number): void {
+  override update(): void {
+    const delta = this.frameClock.delta(performance.now());
     const dt = this.paused ? (this.stepOnce ? 10 : 0) : delta * this.speed;
     this.stepOnce = false;
     if (dt > 0) this.activity.step(dt);

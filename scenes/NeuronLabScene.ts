@@ -1,37 +1,56 @@
 import { BaseScene, HEADER_H } from './BaseScene';
+import { app } from './app';
 import { SCENES } from './keys';
+import { LAB_MODELS, LabNeuron, tunableParams, type LabModel } from './lab-neuron';
+import { provideProbe } from './testing-hook';
 import { Button } from './ui/Button';
-import { ComingSoon } from './ui/ComingSoon';
 import { Panel } from './ui/Panel';
 import { Slider } from './ui/Slider';
-import { TimeBar } from './ui/TimeBar';
+import { TimeBar, type Speed } from './ui/TimeBar';
 import { palette, textStyle } from './ui/theme';
-import { Oscilloscope } from './view/Oscilloscope';
-import type { ModelKind } from '../src/neural/types';
+import { Oscilloscope, TRACE_COLORS } from './view/Oscilloscope';
 import type Phaser from 'phaser';
 
-const MODELS: readonly { kind: ModelKind; label: string }[] = [
-  { kind: 'transmitter', label: 'Seed neuron' },
-  { kind: 'lif', label: 'LIF' },
-  { kind: 'izhikevich', label: 'Izhikevich' },
-  { kind: 'hodgkin-huxley', label: 'Hodgkin–Huxley' },
-  { kind: 'graded', label: 'Graded' },
-];
+/** Model time per real second at 1× (a spike lasts ~1 ms, so real time would be too fast to see). */
+export const LAB_MS_PER_REAL_S = 100;
+/** Time shown by the plots, ms of model time. */
+const WINDOW_MS = 500;
+/** One sample per this much model time. */
+const SAMPLE_MS = 0.25;
+/** Parameter sliders shown at most (the most telling first). */
+const MAX_PARAM_SLIDERS = 5;
+const PARAM_ORDER: Record<string, readonly string[]> = {
+  'hodgkin-huxley': ['gNa', 'gK', 'gCa', 'gL', 'cm'],
+  lif: ['tauMs', 'resistance', 'thresholdMv', 'resetMv', 'refractoryMs'],
+  izhikevich: ['a', 'b', 'c', 'd'],
+  graded: ['tauMs', 'capacitance', 'vHalfMv', 'slopeMv', 'tonicPa'],
+};
 
 /**
- * One neuron under current clamp: pick a model, set the current and the
- * parameters, watch V, the stimulus and the gating variables. The models are
- * being built in src/neural; until then the controls are shown disabled under
- * an honest "coming in this build" card.
+ * One neuron under current clamp, live: pick a model, set the current pulse
+ * and the parameters, watch V, the stimulus and the gating (state) variables,
+ * like seed 003's plots. The neuron is the model's own population from
+ * src/neural, stepped at the model's dt.
  */
 export class NeuronLabScene extends BaseScene {
   private panel!: Panel;
   private modelButtons: Button[] = [];
-  private sliders: Slider[] = [];
-  private paramsNote!: Phaser.GameObjects.Text;
+  private clampSliders: Slider[] = [];
+  private paramSliders: Slider[] = [];
+  private note!: Phaser.GameObjects.Text;
   private scopes: Oscilloscope[] = [];
   private timeBar!: TimeBar;
-  private coming!: ComingSoon;
+  private neuron!: LabNeuron;
+  private speed: Speed = 1;
+  private paused = false;
+  private sampleDue = 0;
+  private spikes = 0;
+  private lastV = 0;
+  private readonly vBuf = new Float64Array(1);
+  private readonly iBuf = new Float64Array(1);
+  private varBuf = new Float64Array(1);
+  private varNames: string[] = [];
+  private lastFrameAt = 0;
 
   constructor() {
     super(SCENES.lab);
@@ -39,31 +58,133 @@ export class NeuronLabScene extends BaseScene {
 
   protected build(): void {
     this.addHeader('Neuron lab');
+    this.speed = 1;
+    this.paused = false;
+    this.lastFrameAt = 0;
+    this.paramSliders = [];
+    this.scopes = [];
     this.panel = new Panel(this, { title: 'Neuron and clamp' });
-    this.modelButtons = MODELS.map((m, i) =>
-      new Button(this, 0, 0, { label: m.label, width: 150, height: 36, fontSize: 14, enabled: false, onClick: () => {} }).setSelected(i === 0),
+    this.modelButtons = LAB_MODELS.map((m) =>
+      new Button(this, 0, 0, { label: m.label, width: 150, height: 34, fontSize: 13, tooltip: `${m.kind}${m.preset ? ` · preset ${m.preset}` : ''}`, onClick: () => this.setModel(m) }),
     );
-    this.sliders = [
-      new Slider(this, 0, 0, { label: 'Clamp current', unit: 'nA', min: -2, max: 10, step: 0.1, value: 1, enabled: false, onChange: () => {} }),
-      new Slider(this, 0, 0, { label: 'Pulse start', unit: 'ms', min: 0, max: 500, step: 10, value: 50, enabled: false, onChange: () => {} }),
-      new Slider(this, 0, 0, { label: 'Pulse length', unit: 'ms', min: 10, max: 2000, step: 10, value: 500, enabled: false, onChange: () => {} }),
+    this.note = this.add.text(0, 0, '', textStyle(12, { color: palette.textDim }));
+    this.timeBar = new TimeBar(this, {
+      onPauseChange: (p) => (this.paused = p),
+      onStep: () => this.advanceModel(1),
+      onSpeedChange: (s) => (this.speed = s),
+    });
+    this.onShutdown(this.timeBar.bindShortcuts(app().shortcuts, this.scene.key));
+    this.shortcut({ keys: ['r', 'R'], label: 'R', description: 'Restart the neuron from rest', run: () => this.restart() });
+    this.setModel(LAB_MODELS[0], false);
+    provideProbe(this, {
+      simTimeMs: () => this.neuron.timeMs,
+      activity: () => ({ ids: ['lab'], output: [this.neuron.output], v: [this.neuron.v] }),
+      advance: (ms) => this.advanceModel(ms),
+      info: () => ({
+        model: this.neuron.spec.id,
+        v: this.neuron.v,
+        current: this.neuron.lastCurrent,
+        spikes: this.spikes,
+        variables: Object.fromEntries(this.varNames.map((n) => [n, this.neuron.variables[n][0]])),
+        params: { ...this.neuron.params },
+      }),
+    });
+  }
+
+  private setModel(m: LabModel, relayout = true): void {
+    this.neuron = new LabNeuron(m);
+    this.spikes = 0;
+    this.lastV = this.neuron.v;
+    this.sampleDue = 0;
+    this.modelButtons.forEach((b, i) => b.setSelected(LAB_MODELS[i].id === m.id));
+    const unit = this.neuron.model.currentUnit.split(' ')[0];
+    // Clamp sliders: rebuilt per model (the current's unit and range change).
+    this.clampSliders.forEach((s) => s.destroy());
+    this.clampSliders = [
+      new Slider(this, 0, 0, { label: 'Clamp current', unit, min: m.current.min, max: m.current.max, step: 0.5, value: m.current.value, onChange: (v) => (this.neuron.currentA = v) }),
+      new Slider(this, 0, 0, { label: 'Pulse length', unit: 'ms', min: 1, max: 500, step: 1, value: this.neuron.pulseMs, onChange: (v) => (this.neuron.pulseMs = v) }),
+      new Slider(this, 0, 0, { label: 'Pulse period', unit: 'ms', min: 10, max: 500, step: 5, value: this.neuron.periodMs, onChange: (v) => (this.neuron.periodMs = v) }),
     ];
-    this.paramsNote = this.add.text(0, 0, 'The chosen model’s parameters appear here, each with its unit, range and meaning.', textStyle(13, { color: palette.textDim }));
+    this.paramSliders.forEach((s) => s.destroy());
+    const tunable = tunableParams(this.neuron.model);
+    const order = [...(PARAM_ORDER[m.kind] ?? []).filter((p) => tunable.includes(p)), ...tunable.filter((p) => !(PARAM_ORDER[m.kind] ?? []).includes(p))];
+    this.paramSliders = order.slice(0, MAX_PARAM_SLIDERS).map((name) => {
+      const spec = this.neuron.model.params[name];
+      const value = this.neuron.params[name] as number;
+      // Sliders over a sensible span around the value, inside the model's allowed range.
+      const span = Math.max(Math.abs(value) * 2, 1);
+      const min = Math.max(spec.min, Math.min(value - span, value < 0 ? value * 2 : 0));
+      const max = Math.min(spec.max, value + span);
+      const step = spec.integer ? 1 : niceSliderStep(max - min);
+      return new Slider(this, 0, 0, { label: name, unit: spec.unit, min, max, step, value, onChange: (v) => this.neuron.setParam(name, v) });
+    });
+    this.note.setText(`${this.neuron.model.help} Time runs at ${LAB_MS_PER_REAL_S} ms per second at 1×; R restarts. (The seed’s transmitter neuron steps only inside a network: try it in the editor.)`);
+
+    this.scopes.forEach((s) => s.destroy());
+    this.varNames = this.neuron.variableNames;
+    const gating = this.varNames.length > 0;
+    this.varBuf = new Float64Array(Math.max(1, this.varNames.length));
+    const opts = { windowMs: WINDOW_MS, capacity: Math.ceil(WINDOW_MS / SAMPLE_MS) + 64, emptyText: 'No trace yet' };
     this.scopes = [
-      new Oscilloscope(this, { windowMs: 1000, unit: 'mV', range: [-90, 50], title: 'Membrane potential', emptyText: 'No trace yet' }),
-      new Oscilloscope(this, { windowMs: 1000, unit: 'nA', range: [-2, 10], title: 'Stimulus current', emptyText: 'No trace yet' }),
-      new Oscilloscope(this, { windowMs: 1000, unit: '', range: [0, 1], title: 'Gating variables (m, h, n)', emptyText: 'No trace yet' }),
+      new Oscilloscope(this, { ...opts, unit: 'mV', range: 'auto', title: 'Membrane potential' }),
+      new Oscilloscope(this, { ...opts, unit: unit, range: 'auto', title: 'Stimulus current' }),
+      new Oscilloscope(this, { ...opts, unit: '', range: gating ? [0, 1] : 'auto', title: gating ? `Gating variables (${this.varNames.join(', ')})` : 'Output (release level 0..1)' }),
     ];
-    this.scopes.forEach((s) => s.setTraces([]));
-    this.timeBar = new TimeBar(this, { onPauseChange: () => {}, onStep: () => {}, onSpeedChange: () => {} });
-    this.timeBar.setEnabled(false);
-    this.coming = new ComingSoon(
-      this,
-      'the neuron lab',
-      'The neuron models (the seed article’s transmitter neuron, LIF, Izhikevich, Hodgkin–Huxley and a graded neuron) ' +
-        'are being built in the neural core. Here you will clamp one neuron with a current and watch its potential, ' +
-        'the stimulus and its gating variables live, with a slider for every parameter.',
-    );
+    this.scopes[0].setTraces([{ label: 'V', index: 0, color: TRACE_COLORS[0] }]);
+    this.scopes[1].setTraces([{ label: 'I', index: 0, color: TRACE_COLORS[1] }]);
+    this.scopes[2].setTraces(gating ? this.varNames.map((n, i) => ({ label: n, index: i, color: TRACE_COLORS[(i + 2) % TRACE_COLORS.length] })) : [{ label: 'output', index: 0, color: TRACE_COLORS[2] }]);
+    if (gating && this.varNames.includes('u')) this.scopes[2] = this.replaceScope(2, 'auto');
+    if (relayout) this.relayout();
+  }
+
+  /** Izhikevich's recovery variable u is not a 0..1 gate: give it an automatic range. */
+  private replaceScope(i: number, range: 'auto'): Oscilloscope {
+    const old = this.scopes[i];
+    const traces = old.traceList;
+    old.destroy();
+    const s = new Oscilloscope(this, { windowMs: WINDOW_MS, capacity: Math.ceil(WINDOW_MS / SAMPLE_MS) + 64, unit: '', range, title: `State variables (${this.varNames.join(', ')})` });
+    s.setTraces(traces);
+    return s;
+  }
+
+  private restart(): void {
+    this.neuron.reset();
+    this.spikes = 0;
+    this.sampleDue = 0;
+    this.scopes.forEach((s) => s.clear());
+  }
+
+  /** Step the neuron through ms of model time, sampling the plots every SAMPLE_MS. */
+  private advanceModel(ms: number): void {
+    const n = this.neuron;
+    const end = n.timeMs + ms - 1e-9;
+    while (n.timeMs < end) {
+      n.step();
+      const v = n.v;
+      if (this.lastV < 0 && v >= 0) this.spikes++;
+      this.lastV = v;
+      if (n.timeMs >= this.sampleDue) {
+        this.sampleDue = n.timeMs + SAMPLE_MS;
+        this.vBuf[0] = v;
+        this.iBuf[0] = n.lastCurrent;
+        if (this.varNames.length) this.varNames.forEach((name, i) => (this.varBuf[i] = n.variables[name][0]));
+        else this.varBuf[0] = n.output;
+        this.scopes[0].sample(n.timeMs, this.vBuf);
+        this.scopes[1].sample(n.timeMs, this.iBuf);
+        this.scopes[2].sample(n.timeMs, this.varBuf);
+      }
+    }
+    this.scopes.forEach((s) => s.draw());
+    this.timeBar.setTime(n.timeMs);
+  }
+
+  override update(): void {
+    // Wall-clock delta (Phaser's is smoothed towards 60 fps), capped so a background tab never stalls catching up.
+    const now = performance.now();
+    const delta = this.lastFrameAt === 0 ? 0 : Math.min(100, now - this.lastFrameAt);
+    this.lastFrameAt = now;
+    if (!this.neuron || this.paused) return;
+    this.advanceModel((delta / 1000) * LAB_MS_PER_REAL_S * this.speed);
   }
 
   protected layout(width: number, height: number): void {
@@ -72,36 +193,50 @@ export class NeuronLabScene extends BaseScene {
     const barH = this.timeBar.barHeight;
     const bottom = height - barH - 2 * pad;
     const wide = width >= 860;
-    const leftW = wide ? Math.min(360, width * 0.34) : width - 2 * pad;
-    // Narrow screens: one full-width panel, models on the left half and the clamp sliders on the right.
-    const half = wide ? leftW - 28 : (leftW - 3 * 14) / 2;
-    const panelH = wide ? bottom - top : this.panel.titleHeight + 10 + 3 * 60 + 12;
-    this.panel.setRect(pad, top, leftW, panelH);
+    const sliders = [...this.clampSliders, ...this.paramSliders];
+    const rowH = 54;
+    let panelW: number, panelH: number;
+    if (wide) {
+      panelW = Math.min(380, width * 0.34);
+      panelH = bottom - top;
+    } else {
+      panelW = width - 2 * pad;
+      panelH = this.panel.titleHeight + 10 + 42 * Math.ceil(this.modelButtons.length / 3) + Math.ceil(sliders.length / 2) * rowH + 8;
+    }
+    this.panel.setRect(pad, top, panelW, panelH);
+    const inner = panelW - 28;
+    const x0 = pad + 14;
     let y = top + this.panel.titleHeight + 10;
-    const bw = (half - 8) / 2;
+    const perRow = wide ? 2 : 3;
+    const bw = (inner - 8 * (perRow - 1)) / perRow;
     this.modelButtons.forEach((b, i) => {
       b.resize(bw, 34);
-      b.setPosition(pad + 14 + (i % 2) * (bw + 8) + bw / 2, y + Math.floor(i / 2) * 42 + 17);
+      b.setPosition(x0 + (i % perRow) * (bw + 8) + bw / 2, y + Math.floor(i / perRow) * 42 + 17);
     });
-    let sy0 = y;
-    let sx0 = pad + 14 + half + 14;
-    if (wide) {
-      sy0 = y + Math.ceil(this.modelButtons.length / 2) * 42 + 14;
-      sx0 = pad + 14;
-    }
-    y = sy0;
-    this.sliders.forEach((s) => {
-      s.setWidth(half);
-      s.setPosition(sx0 + half / 2, y + 27);
-      y += 60;
+    y += Math.ceil(this.modelButtons.length / perRow) * 42 + 4;
+    const cols = wide ? 1 : 2;
+    const sw = (inner - 14 * (cols - 1)) / cols;
+    sliders.forEach((s, i) => {
+      s.setWidth(sw);
+      s.setPosition(x0 + (i % cols) * (sw + 14) + sw / 2, y + Math.floor(i / cols) * rowH + 24);
     });
-    this.paramsNote.setVisible(wide).setPosition(pad + 14, y + 4).setWordWrapWidth(half, true);
-    const sx = wide ? pad * 2 + leftW : pad;
+    y += Math.ceil(sliders.length / cols) * rowH;
+    const noteRoom = top + panelH - y - 8;
+    this.note.setPosition(x0, y + 4).setWordWrapWidth(inner, true);
+    this.note.setVisible(wide && this.note.height <= noteRoom);
+    const sx = wide ? pad * 2 + panelW : pad;
     const sy = wide ? top : top + panelH + pad;
-    const sw = wide ? width - sx - pad : width - 2 * pad;
+    const sw2 = wide ? width - sx - pad : width - 2 * pad;
     const sh = (bottom - sy - 2 * pad) / 3;
-    this.scopes.forEach((s, i) => s.setRect(sx, sy + i * (sh + pad), sw, sh));
+    this.scopes.forEach((s, i) => s.setRect(sx, sy + i * (sh + pad), sw2, sh));
     this.timeBar.place(width / 2, height - pad - barH / 2, width - 2 * pad);
-    this.coming.place(sx + sw / 2, sy + (bottom - sy) / 2, sw);
   }
+}
+
+/** A round slider step giving ~100–200 positions over a span. */
+function niceSliderStep(span: number): number {
+  const raw = span / 150;
+  const p = Math.pow(10, Math.floor(Math.log10(raw)));
+  const m = raw / p;
+  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
 }

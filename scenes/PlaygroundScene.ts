@@ -5,13 +5,17 @@ import type { SimulationApi } from '../src/sim/types';
 import { app } from './app';
 import { BaseScene, HEADER_H } from './BaseScene';
 import { SCENES } from './keys';
-import { simulationFactory } from './sim-link';
+import { WORM_CIRCUIT } from './sim-factory';
+import { playerCircuit, setPlayerCircuit, simulationFactory, type LinkedSimulation } from './sim-link';
+import { challengeById, type Challenge } from './challenges/catalog';
+import { ChallengeRun, type RunState } from './challenges/runner';
+import { formatTime } from './format';
 import { provideProbe } from './testing-hook';
 import { Button } from './ui/Button';
 import { ComingSoon } from './ui/ComingSoon';
 import { TimeBar, type Speed } from './ui/TimeBar';
 import { Toast, type Announcement } from './ui/Toast';
-import { palette } from './ui/theme';
+import { palette, textStyle } from './ui/theme';
 import { activityChain } from './view/activity-chain';
 import { arenaBox, type ArenaView } from './view/arena-view';
 import { WorldCamera } from './view/camera';
@@ -32,7 +36,7 @@ const TOOLS: readonly { tool: Tool; label: string; key: string; tip: string }[] 
 ];
 
 /** Which neuron a player might want on the oscilloscope first. */
-const DEFAULT_PROBES = ['ALML', 'AVAL', 'AVBL', 'VA5'];
+const DEFAULT_PROBES = ['ALML', 'AVAL', 'AVBL', 'AVA', 'AVB', 'VA5', 'DB3'];
 
 /**
  * The worm on an agar plate, its nervous system beside it, an oscilloscope
@@ -50,6 +54,8 @@ export class PlaygroundScene extends BaseScene {
   private toast!: Toast;
   private toolButtons: Button[] = [];
   private mediumButtons: Button[] = [];
+  /** Opens the circuit editor on the circuit this worm runs (issue 7). */
+  private editButton!: Button;
   private coming: ComingSoon | null = null;
   private plateFrame!: Phaser.GameObjects.Graphics;
   /** Background-coloured frame around the plate view: hides plate and worm outside it when zoomed in. */
@@ -57,26 +63,49 @@ export class PlaygroundScene extends BaseScene {
   private tool: Tool = 'touch';
   private speed: Speed = 1;
   private sim: SimulationApi | null = null;
+  private linked: LinkedSimulation | null = null;
   private circuit: CircuitView | null = null;
   private subs: Subscription[] = [];
   private probes: number[] = [];
   private plateRect = { x: 0, y: 0, w: 1, h: 1 };
   private arena: ArenaView = PLAYGROUND_ARENA;
   private drag: { x: number; y: number; moved: boolean; downAt: number } | null = null;
+  private challenge: Challenge | null = null;
+  private run: ChallengeRun | null = null;
+  private hud!: Phaser.GameObjects.Text;
+  private hudAt = 0;
+  private result: Phaser.GameObjects.Container | null = null;
+  /** Wall-clock ms spent in the simulation and in drawing, averaged over recent frames (for the fps report). */
+  private cost = { simMs: 0, drawMs: 0, frames: 0 };
+  private lastFrameAt = 0;
+  /** The last touch: where (mm), how, and the body position it reached (0 nose .. 1 tail) or null if it missed. */
+  private lastPoke: { x: number; y: number; kind: string; at: number | null } | null = null;
+  private resultButtons: Button[] = [];
 
   constructor() {
     super(SCENES.playground);
   }
 
-  protected build(): void {
+  protected build(data?: unknown): void {
     const settings = app().settings;
+    const id = (data as { challenge?: string } | undefined)?.challenge;
+    this.challenge = id ? (challengeById(id) ?? null) : null;
+    this.backTo = this.challenge ? SCENES.challenges : SCENES.title;
+    this.run = null;
+    this.result = null;
+    this.resultButtons = [];
+    this.hudAt = 0;
+    this.cost = { simMs: 0, drawMs: 0, frames: 0 };
+    this.lastPoke = null;
+    this.lastFrameAt = 0;
     this.probes = [];
     this.coming = null;
     this.sim = null;
     this.circuit = null;
     this.speed = 1;
     this.drag = null;
-    this.addHeader('Playground');
+    this.addHeader(this.challenge ? `Challenge · ${this.challenge.title}` : 'Playground');
+    this.hud = this.add.text(0, 0, '', textStyle(14, { color: palette.text, mono: true })).setDepth(40);
     this.cam = new WorldCamera();
     this.plateFrame = this.add.graphics().setDepth(1);
     this.matte = this.add.graphics().setDepth(15);
@@ -127,6 +156,14 @@ export class PlaygroundScene extends BaseScene {
           onClick: () => this.setMedium(m),
         }).setDepth(30),
     );
+    this.editButton = new Button(this, 0, 0, {
+      label: 'Edit circuit',
+      width: 130,
+      height: 38,
+      fontSize: 14,
+      tooltip: 'Open this worm\'s circuit in the editor',
+      onClick: () => this.scene.start(SCENES.editor, { from: SCENES.playground }),
+    }).setDepth(901);
     this.shortcut({ keys: ['0'], label: '0', description: 'Whole plate in view', run: () => this.fitView() });
     this.shortcut({ keys: ['w', 'W'], label: 'W', description: 'Zoom to the worm', run: () => this.fitView(true, true) });
 
@@ -178,9 +215,17 @@ export class PlaygroundScene extends BaseScene {
       [...this.toolButtons, ...this.mediumButtons].forEach((b) => b.setEnabled(false));
       return;
     }
-    const linked = factory({ circuit: 'touch', seed: 1 });
+    const c = this.challenge;
+    const own = playerCircuit();
+    const linked = factory({ circuit: own ?? WORM_CIRCUIT, arena: c?.arena ?? 'plate', seed: 1 });
     const sim = linked.sim;
     this.sim = sim;
+    this.linked = linked;
+    if (c) {
+      // A challenge's broken circuit, unless the player brings one they edited.
+      if (!own) for (const [from, to] of c.cutSynapses ?? []) tryCut(sim, from, to);
+      this.run = new ChallengeRun(c, sim);
+    }
     if (linked.arena) {
       this.arena = linked.arena;
       this.plate.setArena(linked.arena);
@@ -191,6 +236,9 @@ export class PlaygroundScene extends BaseScene {
       this.subs.forEach((s) => s.unsubscribe());
       this.subs = [];
       this.sim = null;
+      this.linked = null;
+      this.run?.dispose();
+      this.run = null;
     });
     this.mediumButtons.forEach((b) => b.setSelected(b.label.toLowerCase() === sim.medium));
     provideProbe(this, {
@@ -207,11 +255,29 @@ export class PlaygroundScene extends BaseScene {
       },
       advance: (ms) => {
         sim.run(ms);
+        this.checkRun();
         this.drawSim(0);
+      },
+      behaviour: () => ({ ...sim.behaviour() }),
+      loadCircuit: (circuit) => {
+        setPlayerCircuit(circuit);
+        this.scene.restart(this.challenge ? { challenge: this.challenge.id } : undefined);
       },
       neuronScreen: (id) => this.neural.nodePosition(sim.neuronIds.indexOf(id)),
       announcements: () => [...this.toast.history],
-      info: () => ({ ...this.neural.stats, tool: this.tool, speed: this.speed, paused: sim.paused }),
+      info: () => ({
+        ...this.neural.stats,
+        tool: this.tool,
+        speed: this.speed,
+        paused: sim.paused,
+        challenge: this.challenge?.id ?? null,
+        lastPoke: this.lastPoke,
+        simMsPerFrame: this.cost.simMs,
+        drawMsPerFrame: this.cost.drawMs,
+        neurons: sim.neuronIds.length,
+        synapses: this.circuit?.synapseCount ?? null,
+        run: this.run ? { ...this.run.update() } : null,
+      }),
     });
   }
 
@@ -219,7 +285,7 @@ export class PlaygroundScene extends BaseScene {
     this.circuit = view;
     this.neural.setCircuit(view);
     const picks = DEFAULT_PROBES.map((id) => view.ids.indexOf(id)).filter((i) => i >= 0);
-    this.probes = picks.length ? picks : [0];
+    this.probes = picks.length ? picks.slice(0, 4) : [0];
     this.applyProbes();
   }
 
@@ -239,10 +305,94 @@ export class PlaygroundScene extends BaseScene {
     if (a) this.toast.announce(a);
   }
 
-  override update(_time: number, delta: number): void {
+  override update(): void {
     if (!this.sim) return;
+    const t0 = performance.now();
+    const delta = this.realDelta(t0);
     this.sim.advance(delta, this.speed);
+    this.checkRun();
+    const t1 = performance.now();
     this.drawSim(this.sim.paused ? 0 : delta * this.speed);
+    const t2 = performance.now();
+    // Exponential average over ~60 frames.
+    const c = this.cost;
+    const k = c.frames < 60 ? 1 / ++c.frames : 1 / 60;
+    c.simMs += (t1 - t0 - c.simMs) * k;
+    c.drawMs += (t2 - t1 - c.drawMs) * k;
+  }
+
+  /**
+   * Real ms since the last frame from the wall clock: Phaser's delta is
+   * smoothed towards its 60 fps target, so on a slower machine the worm would
+   * run slower than real time. Capped so a background tab does not jump.
+   */
+  private realDelta(now: number): number {
+    const d = this.lastFrameAt === 0 ? 0 : Math.min(250, now - this.lastFrameAt);
+    this.lastFrameAt = now;
+    return d;
+  }
+
+  // ---- challenge ----------------------------------------------------------------
+
+  /** Reads the run after the simulation moved; ends it with a result card when won or lost. */
+  private checkRun(): void {
+    const run = this.run;
+    if (!run || this.result) return;
+    const s = run.update();
+    const now = this.time.now;
+    if (s.status === 'running' && now - this.hudAt < 200) return;
+    this.hudAt = now;
+    this.hud.setText(hudText(run.challenge, s));
+    if (s.status !== 'running') this.finish(run.challenge, { ...s });
+  }
+
+  private finish(c: Challenge, s: RunState): void {
+    this.sim?.pause();
+    this.timeBar.setPaused(true);
+    const best = app().storage.recordResult(c.id, { won: s.status === 'won', score: s.score, timeMs: s.elapsedMs });
+    const won = s.status === 'won';
+    this.toast.announce({ title: won ? `Challenge won · ${s.score} points` : 'Challenge lost', detail: s.reason, kind: won ? 'good' : 'warn' });
+    const bg = this.add.graphics();
+    const title = this.add.text(0, 0, won ? 'Well done!' : 'Not this time', textStyle(26, { bold: true, color: won ? palette.ok : palette.warning })).setOrigin(0.5, 0);
+    const lines = [
+      s.reason,
+      `Time ${formatTime(s.elapsedMs)} · score ${s.score}${best.newBestScore && won ? ' · new best!' : ''}`,
+      `${s.touches} touches · ${s.foods} food drops · ${s.reversals} reversals${s.penaltyMs > 0 ? ` · ${formatTime(s.penaltyMs)} in the ${c.penaltyZone?.zone} zone` : ''}`,
+    ];
+    const body = this.add.text(0, 0, lines.join('\n'), textStyle(15, { color: palette.textMuted, lineSpacing: 6, align: 'center' })).setOrigin(0.5, 0);
+    const again = new Button(this, 0, 0, { label: 'Try again', variant: 'primary', width: 150, height: 42, onClick: () => this.scene.restart({ challenge: c.id }) });
+    const list = new Button(this, 0, 0, { label: 'All challenges', width: 160, height: 42, onClick: () => this.scene.start(SCENES.challenges) });
+    const editor = c.needsEditor ? new Button(this, 0, 0, { label: 'Open the editor', width: 170, height: 42, onClick: () => this.scene.start(SCENES.editor) }) : null;
+    this.resultButtons = [again, list, ...(editor ? [editor] : [])];
+    this.result = this.add.container(0, 0, [bg, title, body]).setDepth(850);
+    this.resultButtons.forEach((b) => b.setDepth(851));
+    this.layoutResult();
+  }
+
+  private layoutResult(): void {
+    const r = this.result;
+    if (!r) return;
+    const p = this.plateRect;
+    const w = Math.min(520, p.w - 24);
+    const h = 210;
+    const x = p.x + (p.w - w) / 2;
+    const y = p.y + (p.h - h) / 2;
+    const [bg, title, body] = r.list as [Phaser.GameObjects.Graphics, Phaser.GameObjects.Text, Phaser.GameObjects.Text];
+    bg.clear();
+    bg.fillStyle(palette.panel, 0.96);
+    bg.fillRoundedRect(x, y, w, h, 14);
+    bg.lineStyle(1, palette.borderHi, 1);
+    bg.strokeRoundedRect(x + 0.5, y + 0.5, w - 1, h - 1, 14);
+    title.setPosition(x + w / 2, y + 16);
+    body.setPosition(x + w / 2, y + 58).setWordWrapWidth(w - 32, true);
+    const n = this.resultButtons.length;
+    const widths = this.resultButtons.map((b) => b.width);
+    const total = widths.reduce((a, b) => a + b, 0) + 10 * (n - 1);
+    let bx = x + (w - total) / 2;
+    this.resultButtons.forEach((b, i) => {
+      b.setPosition(bx + widths[i] / 2, y + h - 34);
+      bx += widths[i] + 10;
+    });
   }
 
   private drawSim(dtMs: number): void {
@@ -275,10 +425,19 @@ export class PlaygroundScene extends BaseScene {
     const y = this.cam.worldY(p.y);
     const harsh = this.tool === 'poke' || heldMs > 450 || p.rightButtonReleased() || (p.event as MouseEvent | undefined)?.shiftKey === true;
     switch (this.tool) {
-      case 'food':
+      case 'food': {
+        const l = this.linked;
+        this.run?.noteFood();
+        if (l?.isFree && !l.isFree(x, y)) {
+          this.toast.announce({ title: 'No room for food there', detail: 'Drop it on open agar, not on a wall or off the plate.', kind: 'warn' });
+          break;
+        }
         sim.dropFood(x, y);
-        this.plate.addFood(x, y, 0.35);
+        if (l?.currentArena) this.plate.setArena(l.currentArena());
+        else this.plate.addFood(x, y, 0.35);
+        this.plate.layout(this.cam);
         break;
+      }
       case 'heat':
         sim.heatSpot(x, y, 6, 0.4);
         break;
@@ -286,7 +445,7 @@ export class PlaygroundScene extends BaseScene {
         sim.tapPlate(0.6);
         break;
       default:
-        sim.pokeAt(x, y, { kind: harsh ? 'harsh' : 'gentle' });
+        this.lastPoke = { x, y, kind: harsh ? 'harsh' : 'gentle', at: sim.pokeAt(x, y, { kind: harsh ? 'harsh' : 'gentle' }) };
     }
   }
 
@@ -336,6 +495,7 @@ export class PlaygroundScene extends BaseScene {
   }
 
   protected layout(width: number, height: number): void {
+    this.editButton.setPosition(width - 12 - 42 - 12 - 65, HEADER_H / 2);
     const pad = 12;
     const toolbarY = HEADER_H + pad;
     const toolbarH = 36;
@@ -366,7 +526,7 @@ export class PlaygroundScene extends BaseScene {
     this.plateFrame.fillRect(plate.x, plate.y, plate.w, plate.h);
     drawMatte(this.matte, width, height, plate);
     this.cam.setViewport(plate.x, plate.y, plate.w, plate.h);
-    this.fitView(false, true);
+    this.fitView(false, !this.challenge);
     this.plate.layout(this.cam);
 
     // Toolbar: tools on the left, medium on the right of the plate's width.
@@ -386,8 +546,29 @@ export class PlaygroundScene extends BaseScene {
     this.timeBar.place(width / 2, height - pad - barH / 2, width - 2 * pad);
     this.toast.setPosition(plate.x + plate.w / 2, plate.y + 10);
     this.coming?.place(plate.x + plate.w / 2, plate.y + plate.h / 2, plate.w);
+    this.hud.setPosition(plate.x + 10, plate.y + plate.h - 10).setOrigin(0, 1).setWordWrapWidth(plate.w - 20, true);
+    this.hud.setBackgroundColor(this.challenge ? 'rgba(11,16,22,0.78)' : 'rgba(0,0,0,0)').setPadding(this.challenge ? 8 : 0);
+    this.layoutResult();
     this.drawSim(0);
   }
+}
+
+function tryCut(sim: SimulationApi, from: string, to: string): void {
+  if (!sim.neuronIds.includes(from) || !sim.neuronIds.includes(to)) return;
+  try {
+    sim.cutSynapse(from, to);
+  } catch {
+    // No such synapse in this circuit: nothing to cut.
+  }
+}
+
+function hudText(c: Challenge, s: RunState): string {
+  const parts = [`${formatTime(s.elapsedMs)} / ${formatTime(c.timeLimitMs)}`, `score ${s.score}`];
+  if (c.touchCost || c.forbiddenTouch) parts.push(`touches ${s.touches}`);
+  if (c.foodCost) parts.push(`food ${s.foods}`);
+  if (c.penaltyZone) parts.push(`in ${c.penaltyZone.zone} ${formatTime(s.penaltyMs)}`);
+  if (c.win.kind === 'reversals') parts.push(`reversals ${s.reversals}/${c.win.count}`);
+  return `Goal: ${c.goal}\n${parts.join(' · ')}`;
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { NetworkSpec } from '../src/neural/types';
 import type { SimulationApi, SimulationOptions } from '../src/sim/types';
 import type { ArenaView } from './view/arena-view';
+import { clearPlaygroundCircuit, readPlaygroundCircuit } from './editor/shared-circuit';
+import { browserStore } from './storage';
 
 /**
  * Where the game gets a simulation from. Until the core's Simulation is wired
@@ -15,6 +17,10 @@ export interface LinkedSimulation {
   layout?: Readonly<Record<string, { x: number; y: number }>>;
   /** The arena as the plate renderer draws it (an adapter from src/world's Arena). */
   arena?: ArenaView;
+  /** The arena as it is now (food added or eaten), for a redraw. */
+  currentArena?(): ArenaView;
+  /** Whether food can be dropped at a point (on the plate, not inside a wall). */
+  isFree?(xMm: number, yMm: number): boolean;
 }
 
 export type SimulationFactory = (options: SimulationOptions) => LinkedSimulation;
@@ -27,4 +33,22 @@ export function provideSimulation(f: SimulationFactory | null): void {
 
 export function simulationFactory(): SimulationFactory | null {
   return factory;
+}
+
+/**
+ * The circuit the player built or edited (a parsed Circuit, or a circuit
+ * document the core accepts), run by the playground and challenges instead
+ * of the built-in worm until cleared: one set here (the test hook's
+ * loadCircuit), else the one the editor shared through storage
+ * (scenes/editor/shared-circuit.ts), so an edit survives a reload.
+ */
+let playerCircuit_: unknown = null;
+
+export function setPlayerCircuit(circuit: unknown): void {
+  playerCircuit_ = circuit;
+  if (circuit === null) clearPlaygroundCircuit(browserStore());
+}
+
+export function playerCircuit(): unknown {
+  return playerCircuit_ ?? readPlaygroundCircuit(browserStore());
 }

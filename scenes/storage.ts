@@ -10,6 +10,8 @@ export const STORAGE_KEYS = {
   settings: 'neuroworm:settings:v1',
   progress: 'neuroworm:progress:v1',
   helpSeen: 'neuroworm:help-seen:v1',
+  /** The circuit file text the editor shares with the playground (scenes/editor/shared-circuit.ts). */
+  playgroundCircuit: 'neuroworm:playground-circuit:v1',
 } as const;
 
 /** The part of the Web Storage API the game uses (so tests can pass a Map-backed fake). */

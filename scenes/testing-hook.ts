@@ -20,6 +20,8 @@ export interface SceneProbe {
   activity?(): { ids: string[]; output: number[]; v: number[] };
   /** Advance the simulation by ms of simulated time (whole fixed steps), then redraw. */
   advance?(ms: number): void;
+  /** The simulation's behaviour snapshot (from the pose): direction, speeds, heading. */
+  behaviour?(): Record<string, unknown>;
   loadCircuit?(circuit: unknown): Promise<void> | void;
   loadScenario?(scenario: unknown): Promise<void> | void;
   /** Screen px of a neuron's node in the neural view (to click it), or null. */
@@ -54,6 +56,7 @@ export interface NeurowormHook {
   pose(): { mm: number[]; px: number[] };
   activity(): { ids: string[]; output: number[]; v: number[] };
   advance(ms: number): void;
+  behaviour(): Record<string, unknown>;
   loadCircuit(circuit: unknown): Promise<void>;
   loadScenario(scenario: unknown): Promise<void>;
   neuronScreen(id: string): { x: number; y: number } | null;
@@ -122,6 +125,7 @@ export function installTestingHook(game: Phaser.Game): NeurowormHook {
     pose: () => need('pose')(),
     activity: () => need('activity')(),
     advance: (ms) => need('advance')(ms),
+    behaviour: () => need('behaviour')(),
     loadCircuit: async (c) => need('loadCircuit')(c),
     loadScenario: async (s) => need('loadScenario')(s),
     neuronScreen: (id) => need('neuronScreen')(id),

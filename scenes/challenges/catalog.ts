@@ -1,11 +1,20 @@
-import type { ArenaView } from '../view/arena-view';
+import type { TouchKind } from '../../src/streams/types';
 
 /**
- * The challenge environments: what the player reads on the intro card and a
- * sketch of each arena for its preview. The arenas are drawn in the plate
- * renderer's ArenaView form (mm); when src/world provides arenas, each entry
- * names the world's arena and the sketch is derived from it.
+ * The challenge environments: what the player reads on the intro card, the
+ * built-in world arena each one runs in (src/world/arenas), and how a run is
+ * won and scored (read from the simulation by the runner, runner.ts).
  */
+
+/** How a run is won; checked against the simulation after every frame. */
+export type WinRule =
+  /** The nose is inside the arena's zone with this id. */
+  | { kind: 'zone'; zone: string }
+  /** The nose is on a food patch (one from the arena or one the player dropped). */
+  | { kind: 'food' }
+  /** The worm has reversed this many times (measured from the pose). */
+  | { kind: 'reversals'; count: number };
+
 export interface Challenge {
   id: string;
   title: string;
@@ -18,10 +27,22 @@ export interface Challenge {
   difficulty: 1 | 2 | 3;
   /** Won by editing the circuit, not by poking. */
   needsEditor: boolean;
-  arena: ArenaView;
+  /** Built-in world arena name (getArena). */
+  arena: string;
+  win: WinRule;
+  /** Simulated time allowed, ms; the run is lost when it runs out. */
+  timeLimitMs: number;
+  /** Points lost per simulated second with the nose in this zone. */
+  penaltyZone?: { zone: string; pointsPerS: number };
+  /** Points lost per touch or poke the player gives. */
+  touchCost?: number;
+  /** Points lost per food patch the player drops. */
+  foodCost?: number;
+  /** Touch kinds that count as against the rules (the run is lost). */
+  forbiddenTouch?: readonly TouchKind[];
+  /** Chemical synapses cut at the start (from, to), unless the player brings an edited circuit. */
+  cutSynapses?: readonly (readonly [string, string])[];
 }
-
-const dish = (r: number): ArenaView['bounds'] => ({ kind: 'circle', x: 0, y: 0, r });
 
 export const CHALLENGES: readonly Challenge[] = [
   {
@@ -29,26 +50,28 @@ export const CHALLENGES: readonly Challenge[] = [
     title: 'Follow your nose',
     goal: 'Reach the bacterial lawn across the plate.',
     intro:
-      'A hungry worm smells food through its amphid neurons (AWC, ASE) and turns up the gradient: more turns when the smell fades, fewer when it grows. Help it along, or just watch it find its lunch.',
-    scoring: 'Time until the nose enters the lawn (faster is better).',
+      'A hungry worm smells food through its amphid neurons (AWC, ASE) and turns up the gradient: more turns when the smell fades, fewer when it grows. Help it along with touches or a trail of food, or just watch it find its lunch.',
+    scoring: '1000 points falling to 100 over the time limit; −40 per food you drop.',
     difficulty: 1,
     needsEditor: false,
-    arena: { bounds: dish(4), food: [{ x: 2.4, y: -0.6, r: 0.8, amount: 1 }], odors: [{ x: 2.4, y: -0.6, sigma: 1.8, peak: 0.8 }] },
+    arena: 'food-gradient',
+    win: { kind: 'food' },
+    timeLimitMs: 240_000,
+    foodCost: 40,
   },
   {
     id: 'toxin-ring',
     title: 'Ring of copper',
     goal: 'Get out of a ring the worm does not want to cross.',
     intro:
-      'Worms back away from copper ions: the nose neuron ASH fires and the command interneuron AVA drives a reversal. The worm starts inside a copper ring with food beyond it. Find a way out with as little exposure as possible.',
-    scoring: 'Seconds spent with the nose in the ring (fewer is better), then time.',
+      'Worms back away from copper ions: the nose neuron ASH fires and the command interneuron AVA drives a reversal. The worm starts inside a copper ring with food beyond it. Get it out with as little exposure as possible.',
+    scoring: '1000 points falling to 100 over the time limit; −60 per second with the nose in the copper.',
     difficulty: 2,
     needsEditor: false,
-    arena: {
-      bounds: dish(4),
-      zones: [{ id: 'ring', kind: 'toxin', shape: { kind: 'ring', x: 0, y: 0, inner: 1.5, outer: 1.9 } }],
-      food: [{ x: 2.8, y: 1.2, r: 0.55, amount: 0.9 }],
-    },
+    arena: 'toxin-ring',
+    win: { kind: 'zone', zone: 'escaped' },
+    timeLimitMs: 240_000,
+    penaltyZone: { zone: 'copper', pointsPerS: 60 },
   },
   {
     id: 'pillar-forest',
@@ -56,88 +79,86 @@ export const CHALLENGES: readonly Challenge[] = [
     goal: 'Cross a field of pillars to the far side.',
     intro:
       'In soil a worm pushes off particles. Here it crawls through a forest of posts: contacts touch its skin, and the touch cells (ALM, PLM) try to turn every bump into a reversal or a sprint. Get it to the green zone.',
-    scoring: 'Time to reach the goal zone (faster is better).',
+    scoring: '1000 points falling to 100 over the time limit; −10 per touch you give.',
     difficulty: 2,
     needsEditor: false,
-    arena: {
-      bounds: { kind: 'rect', x: -4, y: -2.5, width: 8, height: 5 },
-      obstacles: Array.from({ length: 24 }, (_, i) => {
-        const col = i % 6;
-        const row = Math.floor(i / 6);
-        return { kind: 'circle' as const, x: -1.9 + col * 0.75 + (row % 2) * 0.37, y: -1.7 + row * 1.1, r: 0.16 };
-      }),
-      zones: [{ id: 'goal', kind: 'goal', shape: { kind: 'rect', x: 2.9, y: -2.4, width: 1.0, height: 4.8 } }],
-    },
+    arena: 'pillars',
+    win: { kind: 'zone', zone: 'across' },
+    timeLimitMs: 360_000,
+    touchCost: 10,
   },
   {
     id: 'scent-maze',
     title: 'Scent maze',
     goal: 'Find the way through a maze by smell alone.',
     intro:
-      'An odour diffuses from the far end of a maze. The worm cannot see the walls; it only knows whether the smell is getting stronger. Chemotaxis plus a little wall-following is all it has.',
-    scoring: 'Time to reach the odour source (faster is better).',
+      'An odour diffuses from the far end of a maze. The worm cannot see the walls; it only knows whether the smell is getting stronger. Chemotaxis plus a little wall-following is all it has — and your touches.',
+    scoring: '1000 points falling to 100 over the time limit; −10 per touch, −40 per food you drop.',
     difficulty: 3,
     needsEditor: false,
-    arena: {
-      bounds: { kind: 'rect', x: -4, y: -3, width: 8, height: 6 },
-      walls: [
-        { x1: -2, y1: -3, x2: -2, y2: 1.4, thickness: 0.12 },
-        { x1: 0, y1: 3, x2: 0, y2: -1.4, thickness: 0.12 },
-        { x1: 2, y1: -3, x2: 2, y2: 1.4, thickness: 0.12 },
-      ],
-      odors: [{ x: 3.1, y: -2.1, sigma: 2.2, peak: 0.9 }],
-      food: [{ x: 3.1, y: -2.1, r: 0.5, amount: 1 }],
-    },
+    arena: 'maze',
+    win: { kind: 'zone', zone: 'exit' },
+    timeLimitMs: 600_000,
+    touchCost: 10,
+    foodCost: 40,
   },
   {
     id: 'hot-plate',
     title: 'Hot plate',
     goal: 'Reach the food without getting burned.',
     intro:
-      'Between the worm and its food lies a hot spot. Heat is sensed by AFD and, when it hurts, by the nociceptors FLP and ASH, which trigger escape. Get to the food while keeping exposure low.',
-    scoring: 'Time to food plus a penalty per second in the hot zone (lower is better).',
+      'Between the worm and its food lies a hot band. Heat is sensed by AFD and, when it hurts, by the nociceptors FLP and ASH, which trigger escape. A cool corridor runs along the bottom edge. Get to the food while keeping exposure low.',
+    scoring: '1000 points falling to 100 over the time limit; −50 per second with the nose in the hot band.',
     difficulty: 2,
     needsEditor: false,
-    arena: {
-      bounds: dish(4),
-      zones: [{ id: 'hot', kind: 'heat', shape: { kind: 'circle', x: 0, y: 0, r: 1.3 } }],
-      food: [{ x: 2.7, y: 0.2, r: 0.6, amount: 1 }],
-      odors: [{ x: 2.7, y: 0.2, sigma: 1.6, peak: 0.6 }],
-    },
+    arena: 'hot-zone',
+    win: { kind: 'zone', zone: 'at-food' },
+    timeLimitMs: 360_000,
+    penaltyZone: { zone: 'hot', pointsPerS: 50 },
   },
   {
     id: 'gentle-guide',
     title: 'Gentle guidance',
-    goal: 'Steer the worm through three gates with gentle touches only.',
+    goal: 'Steer the worm along an obstacle course with gentle touches only.',
     intro:
-      'A touch on the head sends the worm backwards; a touch on the tail sends it forwards. With nothing but well-placed gentle touches, guide it through the gates in order.',
-    scoring: 'Touches used (fewer is better), then time.',
+      'A touch on the head sends the worm backwards; a touch on the tail sends it forwards. With nothing but well-placed gentle touches, guide it past the post and the blocks to the end of the course. A harsh poke ends the run.',
+    scoring: '1000 points falling to 100 over the time limit; −15 per touch.',
     difficulty: 3,
     needsEditor: false,
-    arena: {
-      bounds: { kind: 'rect', x: -4, y: -2.5, width: 8, height: 5 },
-      walls: [
-        { x1: -1.5, y1: -2.5, x2: -1.5, y2: -0.5, thickness: 0.1 },
-        { x1: -1.5, y1: 0.5, x2: -1.5, y2: 2.5, thickness: 0.1 },
-        { x1: 1.2, y1: -2.5, x2: 1.2, y2: 0.4, thickness: 0.1 },
-        { x1: 1.2, y1: 1.4, x2: 1.2, y2: 2.5, thickness: 0.1 },
-      ],
-      zones: [{ id: 'goal', kind: 'goal', shape: { kind: 'rect', x: 3.0, y: -2.4, width: 0.9, height: 4.8 } }],
-    },
+    arena: 'touch-course',
+    win: { kind: 'zone', zone: 'end' },
+    timeLimitMs: 600_000,
+    touchCost: 15,
+    forbiddenTouch: ['harsh'],
   },
   {
     id: 'rewire',
     title: 'Rewire the reflex',
-    goal: 'Fix a broken touch circuit so the worm backs away from the wall.',
+    goal: 'Fix a broken touch circuit so the worm backs away when touched.',
     intro:
-      'This worm’s head-touch pathway has been cut: it bumps into the wall and keeps pushing. Open the editor, reconnect the touch cells to the backward command interneurons, and watch it reverse on contact.',
-    scoring: 'Reversals triggered by wall contact in 60 s (more is better).',
+      'This worm’s head-touch pathway has been cut (ALM and AVM no longer reach AVD and AVA): touch its head and it keeps pushing. Open the editor, reconnect the touch cells to the backward command interneurons, press “Test it”, then make it reverse three times.',
+    scoring: '1000 points falling to 100 over the time limit; −5 per touch.',
     difficulty: 3,
     needsEditor: true,
-    arena: {
-      bounds: { kind: 'rect', x: -3, y: -2, width: 6, height: 4 },
-      walls: [{ x1: 2.2, y1: -2, x2: 2.2, y2: 2, thickness: 0.15 }],
-    },
+    arena: 'plate',
+    win: { kind: 'reversals', count: 3 },
+    timeLimitMs: 120_000,
+    touchCost: 5,
+    cutSynapses: [
+      ['ALML', 'AVDL'],
+      ['ALML', 'AVDR'],
+      ['ALMR', 'AVDL'],
+      ['ALMR', 'AVDR'],
+      ['AVM', 'AVDL'],
+      ['AVM', 'AVDR'],
+      ['AVDL', 'AVAL'],
+      ['AVDL', 'AVAR'],
+      ['AVDR', 'AVAL'],
+      ['AVDR', 'AVAR'],
+      ['ALM', 'AVD'],
+      ['AVM', 'AVD'],
+      ['AVD', 'AVA'],
+    ],
   },
 ];
 

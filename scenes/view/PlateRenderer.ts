@@ -141,6 +141,12 @@ export class PlateRenderer {
       ctx.beginPath();
       ctx.arc(X(s.x), Y(s.y), ((s.inner + s.outer) / 2) * k, 0, Math.PI * 2);
       ctx.stroke();
+    } else if (s.kind === 'polygon') {
+      ctx.fillStyle = rgba(color, 0.2 * intensity);
+      ctx.beginPath();
+      for (let i = 0; i < s.points.length; i += 2) ctx.lineTo(X(s.points[i]), Y(s.points[i + 1]));
+      ctx.closePath();
+      ctx.fill();
     } else {
       ctx.fillStyle = rgba(color, 0.2 * intensity);
       ctx.fillRect(X(s.x), Y(s.y), s.width * k, s.height * k);
@@ -165,6 +171,9 @@ export class PlateRenderer {
       else if (s.kind === 'ring') {
         dashedCircle(g, cam.screenX(s.x), cam.screenY(s.y), s.inner * k, color, 0.85);
         dashedCircle(g, cam.screenX(s.x), cam.screenY(s.y), s.outer * k, color, 0.85);
+      } else if (s.kind === 'polygon') {
+        g.lineStyle(1.5, color, 0.85);
+        g.strokePoints(screenPoints(cam, s.points), true);
       } else {
         g.lineStyle(1.5, color, 0.85);
         g.strokeRect(cam.screenX(s.x), cam.screenY(s.y), s.width * k, s.height * k);
@@ -194,6 +203,12 @@ export class PlateRenderer {
         g.fillCircle(cx - r * 0.18, cy - r * 0.2, r * 0.62);
         g.lineStyle(1, palette.wallEdge, 0.9);
         g.strokeCircle(cx, cy, r);
+      } else if (o.kind === 'polygon') {
+        const pts = screenPoints(cam, o.points);
+        g.fillStyle(palette.wall, 1);
+        g.fillPoints(pts, true);
+        g.lineStyle(1, palette.wallEdge, 0.9);
+        g.strokePoints(pts, true);
       } else {
         const x = cam.screenX(o.x);
         const y = cam.screenY(o.y);
@@ -210,6 +225,12 @@ export class PlateRenderer {
     if (this.scene.textures.exists(this.plateKey)) this.scene.textures.remove(this.plateKey);
     this.gel = null;
   }
+}
+
+function screenPoints(cam: WorldCamera, xy: readonly number[]): Phaser.Math.Vector2[] {
+  const out: Phaser.Math.Vector2[] = [];
+  for (let i = 0; i < xy.length; i += 2) out.push(new Phaser.Math.Vector2(cam.screenX(xy[i]), cam.screenY(xy[i + 1])));
+  return out;
 }
 
 function dashedCircle(g: Phaser.GameObjects.Graphics, cx: number, cy: number, r: number, color: number, alpha: number): void {

@@ -8,7 +8,14 @@ export type ShapeView =
   | { kind: 'circle'; x: number; y: number; r: number }
   | { kind: 'rect'; x: number; y: number; width: number; height: number }
   /** Annulus between two radii (e.g. a toxin ring around the start). */
-  | { kind: 'ring'; x: number; y: number; inner: number; outer: number };
+  | { kind: 'ring'; x: number; y: number; inner: number; outer: number }
+  /** Convex or simple polygon, vertices x0, y0, x1, y1, … in mm. */
+  | PolygonView;
+
+export interface PolygonView {
+  kind: 'polygon';
+  points: readonly number[];
+}
 
 export type ZoneKind = 'heat' | 'cold' | 'toxin' | 'goal';
 
@@ -18,7 +25,7 @@ export interface ArenaView {
   medium?: 'agar' | 'water';
   walls?: readonly { x1: number; y1: number; x2: number; y2: number; thickness: number }[];
   /** Pillars and blocks the worm cannot enter. */
-  obstacles?: readonly ({ kind: 'circle'; x: number; y: number; r: number } | { kind: 'rect'; x: number; y: number; width: number; height: number })[];
+  obstacles?: readonly ({ kind: 'circle'; x: number; y: number; r: number } | { kind: 'rect'; x: number; y: number; width: number; height: number } | PolygonView)[];
   /** Bacterial lawns. amount 0..1 sets how dense the lawn looks. */
   food?: readonly { x: number; y: number; r: number; amount?: number }[];
   zones?: readonly { id: string; kind: ZoneKind; shape: ShapeView; intensity?: number }[];

@@ -182,6 +182,13 @@ describe('runner on the fake simulation', () => {
     expect(r.simMs).toBe(1000);
   });
 
+  it('stops and fails with the message when a step throws (the real guards throw)', () => {
+    const r = runScenario(parseScenario(`${HEADER}duration: 5s\n`), { backend: fakeBackend({ throwAtMs: 2000 }) }).report;
+    expect(r.pass).toBe(false);
+    expect(r.error).toBe('the simulation became unstable at 2000 ms (neuron X has a non-finite membrane potential at t = 2000 ms)');
+    expect(r.simMs).toBe(2000);
+  });
+
   it('reports progress about every simulated second and measures wall time with the given clock', () => {
     const seen: number[] = [];
     let clock = 0;

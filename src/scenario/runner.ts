@@ -110,7 +110,13 @@ export function runScenario(scenario: Scenario, opts: RunOptions): ScenarioRun {
     recorder.start();
     while (sim.timeMs < scenario.durationMs - TIME_EPS && !unstable) {
       applyDue();
-      sim.step();
+      try {
+        sim.step();
+      } catch (e) {
+        // A model that blows up (SimulationInstabilityError, BodyInstabilityError) ends the run as a failure that says why.
+        unstable = { type: 'unstable', timeMs: sim.timeMs, detail: e instanceof Error ? e.message : String(e) };
+        break;
+      }
       recorder.afterStep();
       while (nextProbe < probes.length && probes[nextProbe].endMs <= sim.timeMs + TIME_EPS) recorder.probe(probes[nextProbe++]);
       if (opts.onProgress && sim.timeMs >= nextProgress) {

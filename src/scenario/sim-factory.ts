@@ -4,7 +4,11 @@
  * test double and the CLI runs it on this one.
  */
 import { readFileSync } from 'node:fs';
+import { parseCircuit } from '../circuits/circuit';
+import type { Circuit } from '../circuits/types';
+import { createSimulation } from '../sim/simulation';
 import type { SimulationApi, SimulationOptions } from '../sim/types';
+import { BUILTIN_ARENA_NAMES, getArena, parseArena, type Arena } from '../world';
 
 export type SimulationFactory = (opts: SimulationOptions) => SimulationApi;
 
@@ -18,15 +22,32 @@ export interface SimBackend {
   zoneIds?(arena: unknown): readonly string[] | undefined;
 }
 
-const notWired: SimulationFactory = () => {
-  throw new Error('the scenario runner is not wired to the simulation yet: see src/scenario/sim-factory.ts');
-};
-
-// WIRING (one line): replace the next line with `import { createSimulation } from '../sim/simulation';`
-const createSimulation: SimulationFactory = notWired;
+/** A built-in arena by name, or an inline one validated by the world's loader (errors name the path inside the scenario). */
+function arenaOf(arena: unknown): Arena | undefined {
+  if (arena === undefined) return undefined;
+  return typeof arena === 'string' ? getArena(arena) : parseArena(arena, 'scenario arena');
+}
 
 export const simBackend: SimBackend = {
-  createSimulation,
-  // A circuit file is handed over parsed; the circuit loader in src/circuits can replace this to name bad fields by line.
-  loadCircuitFile: (path) => JSON.parse(readFileSync(path, 'utf8')) as unknown,
+  createSimulation: (opts) => {
+    const { arena, circuit, ...rest } = opts;
+    const resolved = arenaOf(arena);
+    // The scenario format hands over a built-in name or a circuit parsed by loadCircuitFile below.
+    return createSimulation({ ...rest, circuit: circuit as string | Circuit, ...(resolved && { arena: resolved }) });
+  },
+  loadCircuitFile: (path) => {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (e) {
+      throw new Error(`${path}: cannot read the circuit file (${(e as NodeJS.ErrnoException).code ?? String(e)}); check the path in the scenario's "circuit" field`);
+    }
+    return parseCircuit(text, path);
+  },
+  arenaNames: BUILTIN_ARENA_NAMES,
+  zoneIds: (arena) => {
+    if (typeof arena === 'string' && !BUILTIN_ARENA_NAMES.includes(arena)) return undefined; // refused by name first
+    const a = arenaOf(arena) ?? getArena('plate');
+    return [...a.hazards.map((h) => h.id), ...a.goals.map((g) => g.id)];
+  },
 };

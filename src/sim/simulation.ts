@@ -1,5 +1,5 @@
 import { Subject, type Observable } from 'rxjs';
-import { createPhysics, DEFAULT_STEP_MS, MATTER_UNITS_PER_MM, stepBodies, WormBody, type WormBodyOptions } from '../body';
+import { BODY_DEFAULTS, createPhysics, DEFAULT_STEP_MS, MATTER_UNITS_PER_MM, MAX_STEP_MS, stepBodies, WormBody, type WormBodyOptions } from '../body';
 import type { Circuit } from '../circuits';
 import { resolveControllerBindings } from './bindings';
 import { FieldSensor } from '../controllers/field-sensor';
@@ -11,11 +11,23 @@ import { Rng } from '../neural/rng';
 import type { BehaviourEvent, MotorFrame, Stimulus, Telemetry, TouchKind } from '../streams/types';
 import { addArenaBodies, getArena, World, type Arena } from '../world';
 import { BehaviourTracker, type BehaviourSnapshot } from './behaviour';
+import { normalSource, type NormalSource } from './noise';
 import { getBuiltinCircuit } from '../circuits/builtin';
 import type { Medium, SimulationApi, SimulationOptions } from './types';
 
-/** Thrown when the model produces non-finite numbers; names what went wrong and when. */
-export class SimulationInstabilityError extends Error {}
+/** Thrown when a neuron's membrane potential goes non-finite; names the neuron and the time. */
+export class SimulationInstabilityError extends Error {
+  constructor(
+    message: string,
+    /** Id of the first neuron (in circuit order) found non-finite. */
+    readonly neuron: string,
+    /** Simulated time of the step that failed, ms (the clock stays there). */
+    readonly timeMs: number,
+  ) {
+    super(message);
+    this.name = 'SimulationInstabilityError';
+  }
+}
 
 export type SimOptions = SimulationOptions<Circuit, Arena> & {
   /** Body mechanics overrides (muscle strength, stiffness, drag...); placement and medium come from the options above. */
@@ -46,9 +58,12 @@ export class Simulation implements SimulationApi {
   readonly circuit: Circuit;
   readonly world: World;
   readonly body: WormBody;
+  private readonly bodies: readonly WormBody[];
   readonly network: Network;
   readonly rng: Rng;
   readonly neuralNoisePa: number;
+  /** The neural noise's normal deviates, a stream seeded from rng (ziggurat: ~1/3 of Box–Muller's cost). */
+  private readonly noise: NormalSource;
 
   private medium_: Medium;
   private time = 0;
@@ -68,6 +83,8 @@ export class Simulation implements SimulationApi {
   private readonly eventsSubject = new Subject<BehaviourEvent>();
   private readonly pose: Float64Array;
   private readonly curvature: Float64Array;
+  /** Sensor currents that hold over a physics step (stretch, chemical, temperature, toxin). */
+  private readonly heldInput: Float64Array;
   private readonly contact: Uint8Array;
   private readonly contactPrev: Uint8Array;
   private readonly frame: Telemetry;
@@ -81,20 +98,32 @@ export class Simulation implements SimulationApi {
   readonly events$: Observable<BehaviourEvent> = this.eventsSubject.asObservable();
 
   constructor(opts: SimOptions) {
-    const o = { ...DEFAULTS, ...opts };
+    // An option given as undefined takes its default (a spread alone would keep the undefined).
+    const given = Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)) as SimOptions;
+    const o = { ...DEFAULTS, ...given };
+    if (!Number.isFinite(o.seed)) throw new RangeError(`Simulation: seed must be a finite number, got ${o.seed}`);
     this.seed = o.seed;
     this.rng = new Rng(o.seed);
+    this.noise = normalSource(this.rng);
     if (!(o.neuralNoisePa >= 0 && Number.isFinite(o.neuralNoisePa))) {
-      throw new RangeError(`Simulation: neuralNoisePa must be a finite number ≥ 0 (pA), got ${o.neuralNoisePa}`);
+      throw new RangeError(`Simulation: neuralNoisePa must be a finite number ≥ 0 (pA), got ${o.neuralNoisePa}; 0 turns the noise off`);
     }
     this.neuralNoisePa = o.neuralNoisePa;
     this.medium_ = o.medium;
     this.segments = o.segments;
+    if (!(o.physicsStepMs > 0 && o.physicsStepMs <= MAX_STEP_MS + 1e-9)) {
+      throw new RangeError(`Simulation: physicsStepMs = ${o.physicsStepMs} must be in (0, 1000/60 ≈ 16.667] ms (matter-js is unreliable above; default ${DEFAULT_STEP_MS})`);
+    }
+    if (!(o.neuralStepMs > 0 && Number.isFinite(o.neuralStepMs))) {
+      throw new RangeError(`Simulation: neuralStepMs = ${o.neuralStepMs} must be a number > 0 ms (default 1)`);
+    }
     this.physicsStepMs = o.physicsStepMs;
     this.neuralStepMs = o.neuralStepMs;
     this.subSteps = Math.round(o.physicsStepMs / o.neuralStepMs);
     if (Math.abs(this.subSteps * o.neuralStepMs - o.physicsStepMs) > 1e-9 || this.subSteps < 1) {
-      throw new RangeError(`Simulation: physicsStepMs (${o.physicsStepMs}) must be a whole multiple of neuralStepMs (${o.neuralStepMs})`);
+      throw new RangeError(
+        `Simulation: physicsStepMs (${o.physicsStepMs}) must be a whole multiple of neuralStepMs (${o.neuralStepMs}), e.g. neuralStepMs ${o.physicsStepMs / Math.max(1, Math.round(o.physicsStepMs))} or 0.5`,
+      );
     }
     this.circuit = typeof o.circuit === 'string' ? getBuiltinCircuit(o.circuit) : o.circuit;
     const arena = typeof o.arena === 'string' ? getArena(o.arena) : (o.arena ?? getArena('plate'));
@@ -106,7 +135,7 @@ export class Simulation implements SimulationApi {
 
     const engine = createPhysics();
     addArenaBodies(engine, this.world.resolved, MATTER_UNITS_PER_MM);
-    const start = o.start ?? this.startFromArena();
+    const start = o.start ?? this.startFromArena(o.body?.lengthMm ?? BODY_DEFAULTS.lengthMm);
     this.body = new WormBody(engine, {
       ...o.body,
       segments: o.segments,
@@ -115,6 +144,7 @@ export class Simulation implements SimulationApi {
       headYMm: start.yMm,
       headingRad: start.headingRad,
     });
+    this.bodies = [this.body];
     this.bodyLengthMm = this.body.lengthMm;
 
     this.network = Network.fromSpec(this.circuit.network);
@@ -129,6 +159,7 @@ export class Simulation implements SimulationApi {
 
     this.pose = new Float64Array(2 * o.segments);
     this.curvature = new Float64Array(o.segments - 2);
+    this.heldInput = new Float64Array(this.network.size);
     this.contact = new Uint8Array(o.segments);
     this.contactPrev = new Uint8Array(o.segments);
     this.body.positions(this.pose);
@@ -145,9 +176,10 @@ export class Simulation implements SimulationApi {
     this.tracker.update(this.pose, 0, this.stepEvents);
   }
 
-  private startFromArena(): { xMm: number; yMm: number; headingRad: number } {
+  /** The arena gives the body's centre; the body is placed by its nose, half a body length ahead. */
+  private startFromArena(lengthMm: number): { xMm: number; yMm: number; headingRad: number } {
     const s = this.world.start;
-    const half = 0.5; // body centre → nose for a 1 mm worm (set before the body exists)
+    const half = lengthMm / 2;
     return { xMm: s.x + half * Math.cos(s.heading), yMm: s.y + half * Math.sin(s.heading), headingRad: s.heading };
   }
 
@@ -165,35 +197,61 @@ export class Simulation implements SimulationApi {
   }
 
   step(): void {
-    const dtP = this.physicsStepMs;
-    const dtN = this.neuralStepMs;
     this.stepEvents.length = 0;
+    this.sense();
+    this.think();
+    this.move();
+    this.stepWorld();
+    this.report();
+  }
 
+  // The four phases of a step, in order. Protected so a benchmark can time
+  // them in a subclass (bench/sim.ts) without a clock call in the hot path.
+
+  /** Queued pokes and new wall contacts go out on stimuli$; the head samples the world; the body's curvature is read. */
+  protected sense(): void {
     for (const s of this.pending) this.stimuliSubject.next(s);
     this.pending.length = 0;
     this.touchFromContacts();
-
-    this.sampleHead(dtP);
+    this.sampleHead(this.physicsStepMs);
     this.body.curvature(this.curvature);
+  }
+
+  /** Neural sub-steps: sensor currents and noise in, network step, motor output into the muscles' calcium filter. */
+  protected think(): void {
+    const dtN = this.neuralStepMs;
+    // Stretch and head-sensor currents hold over the physics step (their inputs only change with it).
+    const held = this.heldInput;
+    held.fill(0);
+    this.stretch.apply(held, this.curvature);
+    this.chemo.apply(held);
+    this.thermo.apply(held);
+    this.toxin.apply(held);
     const input = this.network.input;
     for (let k = 0; k < this.subSteps; k++) {
-      input.fill(0);
-      this.skin.apply(input, dtN);
-      this.stretch.apply(input, this.curvature);
-      this.chemo.apply(input);
-      this.thermo.apply(input);
-      this.toxin.apply(input);
-      if (this.neuralNoisePa > 0) this.addNoise(input);
+      input.set(held);
+      this.skin.apply(input, dtN); // touch receptors adapt within the step
+      if (this.neuralNoisePa > 0) this.noise.addTo(input, this.neuralNoisePa);
       this.network.step(dtN);
       this.muscles.update(this.network.output, dtN);
     }
     this.checkNeuralFinite();
+  }
 
+  /** Muscle activations to the body; one physics step (muscles, drag, contacts). */
+  protected move(): void {
     this.body.setActivations(this.muscles.activation);
-    stepBodies(this.body.engine, [this.body], dtP);
-    this.world.step(dtP);
-    this.time += dtP;
+    stepBodies(this.body.engine, this.bodies, this.physicsStepMs);
+  }
 
+  /** The world's fields (diffusion, food, heat spots) step; the clock advances. */
+  protected stepWorld(): void {
+    this.world.step(this.physicsStepMs);
+    this.time += this.physicsStepMs;
+  }
+
+  /** Pose → behaviour tracker; events, the motor frame and the telemetry frame go out. */
+  protected report(): void {
     this.body.positions(this.pose);
     this.tracker.update(this.pose, this.time, this.stepEvents);
     for (const e of this.stepEvents) this.eventsSubject.next(e);
@@ -204,6 +262,7 @@ export class Simulation implements SimulationApi {
   }
 
   run(ms: number): void {
+    if (!(ms >= 0 && Number.isFinite(ms))) throw new RangeError(`Simulation.run: ms = ${ms} must be a finite number ≥ 0 (simulated milliseconds)`);
     const end = this.time + ms - 1e-9;
     while (this.time < end) this.step();
   }
@@ -216,6 +275,9 @@ export class Simulation implements SimulationApi {
   }
 
   advance(realMs: number, speed = 1): void {
+    // A NaN here would poison the carry and stop the clock for good: refuse it.
+    if (!(realMs >= 0 && Number.isFinite(realMs))) throw new RangeError(`Simulation.advance: realMs = ${realMs} must be a finite number ≥ 0 (wall-clock ms since the last call)`);
+    if (!(speed >= 0 && Number.isFinite(speed))) throw new RangeError(`Simulation.advance: speed = ${speed} must be a finite number ≥ 0 (1 = real time, 0 = frozen)`);
     if (this.paused_) return;
     this.carryMs += realMs * speed;
     // Never fall into a spiral of death on a slow frame: cap the catch-up.
@@ -295,12 +357,6 @@ export class Simulation implements SimulationApi {
     return this.world.inZone(zoneId, x, y);
   }
 
-  private addNoise(input: Float64Array): void {
-    const s = this.neuralNoisePa;
-    const rng = this.rng;
-    for (let i = 0; i < input.length; i++) input[i] += s * rng.normal();
-  }
-
   /** The nose's left and right sample points, one body radius to each side. */
   private sampleHead(dtMs: number): void {
     const hx = this.pose[0];
@@ -334,9 +390,12 @@ export class Simulation implements SimulationApi {
     const v = this.network.v;
     for (let i = 0; i < v.length; i++) {
       if (!Number.isFinite(v[i])) {
+        const id = this.network.ids[i];
         throw new SimulationInstabilityError(
-          `Simulation: neuron ${this.network.ids[i]} has a non-finite membrane potential (${v[i]}) at t = ${this.time} ms. ` +
-            `Its model (${this.network.modelOf(i)}) is unstable with these parameters or inputs: lower synaptic weights or sensor gains onto it, or use a smaller neuralStepMs.`,
+          `Simulation: neuron ${id} has a non-finite membrane potential (${v[i]}) at t = ${this.time} ms. ` +
+            `Its model (${this.network.modelOf(i)}) is unstable with these parameters or inputs: lower synaptic weights, gap-junction conductances or sensor gains onto it, or use a smaller neuralStepMs.`,
+          id,
+          this.time,
         );
       }
     }

@@ -11,27 +11,56 @@ import { measureFps, ready, waitScene } from './game';
  * to test-results/fps.json and the log; they depend on the machine's load,
  * so the test only checks that each renderer runs and reports honestly.
  */
-const RUNS = [
+const RUNS: readonly { renderer: 'webgl' | 'canvas'; scene: string; speedKey?: string }[] = [
   { renderer: 'webgl', scene: 'title' },
   { renderer: 'canvas', scene: 'title' },
   { renderer: 'webgl', scene: 'gallery' },
   { renderer: 'canvas', scene: 'gallery' },
-] as const;
+  // The playground on the real simulation (worm, plate, the running circuit's whole neural view, oscilloscope) at 1× and 8×.
+  { renderer: 'canvas', scene: 'playground' },
+  { renderer: 'canvas', scene: 'playground', speedKey: '5' },
+];
 
 test('frames per second: WebGL vs Canvas, title and full neural view', async () => {
-  const results: { renderer: string; scene: string; fps: number; phaserFps: number; neuralUpdateMs?: number }[] = [];
+  const results: {
+    renderer: string;
+    scene: string;
+    speed?: number;
+    fps: number;
+    phaserFps: number;
+    neuralUpdateMs?: number;
+    neurons?: number;
+    simMsPerFrame?: number;
+    drawMsPerFrame?: number;
+    /** Share of the frame (1000 / fps ms) spent stepping the simulation. */
+    simShare?: number;
+  }[] = [];
   for (const run of RUNS) {
     const s = await openGame(inject('baseUrl'), { helpSeen: true, query: `renderer=${run.renderer}&scene=${run.scene}` });
     try {
       await ready(s.page);
       await waitScene(s.page, run.scene);
       expect(await s.page.evaluate(() => window.neuroworm!.renderer())).toBe(run.renderer);
+      if (run.speedKey) await s.page.keyboard.press(run.speedKey);
       await s.page.waitForTimeout(1500); // warm up
       const fps = await measureFps(s.page, 4000);
       const phaserFps = await s.page.evaluate(() => window.neuroworm!.fps());
       const info = await s.page.evaluate(() => window.neuroworm!.info());
-      results.push({ ...run, fps: +fps.toFixed(1), phaserFps: +phaserFps.toFixed(1), neuralUpdateMs: info.lastUpdateMs as number | undefined });
-      expect(fps).toBeGreaterThan(1);
+      const simMs = info.simMsPerFrame as number | undefined;
+      results.push({
+        renderer: run.renderer,
+        scene: run.scene,
+        speed: info.speed as number | undefined,
+        fps: +fps.toFixed(1),
+        phaserFps: +phaserFps.toFixed(1),
+        neuralUpdateMs: info.lastUpdateMs as number | undefined,
+        neurons: info.neurons as number | undefined,
+        simMsPerFrame: simMs === undefined ? undefined : +simMs.toFixed(2),
+        drawMsPerFrame: info.drawMsPerFrame === undefined ? undefined : +(info.drawMsPerFrame as number).toFixed(2),
+        simShare: simMs === undefined ? undefined : +((simMs * fps) / 1000).toFixed(3),
+      });
+      // A report, not a speed test (goals live in the bench): it must draw, however slowly a loaded machine runs.
+      expect(fps).toBeGreaterThan(0);
       expect(s.errors).toEqual([]);
     } finally {
       await s.close();
@@ -41,5 +70,8 @@ test('frames per second: WebGL vs Canvas, title and full neural view', async () 
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'fps.json'), JSON.stringify({ when: new Date().toISOString(), results }, null, 2));
   console.log('fps (headless Chromium, SwiftShader):');
-  for (const r of results) console.log(`  ${r.scene.padEnd(8)} ${r.renderer.padEnd(7)} ${r.fps} fps (Phaser ${r.phaserFps})`);
+  for (const r of results) {
+    const sim = r.simShare === undefined ? '' : ` · ${r.speed}× · ${r.neurons} neurons · sim ${r.simMsPerFrame} ms/frame (${(100 * r.simShare).toFixed(1)} % of the frame) · draw ${r.drawMsPerFrame} ms`;
+    console.log(`  ${r.scene.padEnd(10)} ${r.renderer.padEnd(7)} ${r.fps} fps (Phaser ${r.phaserFps})${sim}`);
+  }
 });

@@ -69,10 +69,13 @@ test('touch: tapping a menu button opens its scene, tapping Menu comes back', as
   expect(s.errors).toEqual([]);
 });
 
-test('scenes that need the simulation say so honestly and draw no worm', async () => {
-  s = await openGame(inject('baseUrl'), { helpSeen: true, query: 'scene=playground' });
+test('without a simulation the playground says so honestly and draws no worm', async () => {
+  s = await openGame(inject('baseUrl'), { helpSeen: true });
   const { page } = s;
   await ready(page);
+  // The build provides the real core; take it away to check the fallback.
+  await page.evaluate(() => window.neuroworm!.provideSimulation(null));
+  await page.evaluate(() => window.neuroworm!.goto('playground'));
   await waitScene(page, 'playground');
   // The "coming" card is up; tools and time controls are disabled; the hook refuses simulation calls.
   expect(await scene(page)).toBe('playground');

@@ -5,28 +5,97 @@
  * A test checks that the committed JSON equals what this script produces.
  *
  * The nervous system is graded (non-spiking) neurons throughout, the way most
- * C. elegans neurons signal. Each layer is its own module (locomotion.ts, ...);
- * this file composes them into the circuits the game ships.
+ * C. elegans neurons signal (the seed circuit excepted). Each layer is its own
+ * module (locomotion.ts, touch.ts, ...); this file composes them into the
+ * circuits the game ships.
  */
 import type { CircuitDoc } from '../types';
 import { Builder } from './builder';
 import { addLocomotion, TUNING } from './locomotion';
-import { senseCircuits } from './senses';
+import { addHarsh, addTouch } from './touch';
+import { addSenses, senseCircuits, SENSES_SUMMARY } from './senses';
+
+const ONE_PER_CLASS = 'one neuron per class instead of left/right pairs, graded neurons throughout';
+
+const LOCOMOTION =
+  'Forward and backward crawling from command interneurons (AVB forward, AVA backward). The wave starts in a head oscillator (RMDD/RMDV, a flip-flop tipped over by the bend it feels in the neck and by slow timer neurons SMDD/SMDV) ' +
+  `or, backward, in a tail oscillator (the last A-type unit with timers DA9/VA12), and travels along ${TUNING.units} B-type (DB/VB) or A-type (DA/VA) units that each copy the bend next to them (proprioception), ` +
+  'with GABA D-type (DD/VD) neurons relaxing the opposite side. No sine generator: rhythm, wavelength and direction come from the circuit and the body.';
+const LOCOMOTION_SIMPLIFIED = `${TUNING.units} units instead of the real 75 ventral-cord motor neurons; the timers stand in for the slow currents that make real head and tail motor neurons oscillate`;
+
+const TOUCH =
+  'Gentle touch: ALM/AVM (front half) excite the slow interneuron AVD, which holds the backward command AVA up for a few seconds (a reversal that ends by itself), and inhibit AVB/PVC; PLM (back half) excites PVC, which drives AVB (faster forward crawling) and inhibits AVD/AVA.';
+const HARSH =
+  'Harsh touch and nociception: ASH (nose) and PVD (body) drive AVD harder and charge AIB, which AVA charges too during a reversal; when AVA lets go, AIB drives RIV, which bends the body hard to the ventral side (an omega-like turn) and holds AVB down until it fades.';
+const HABITUATION =
+  'Habituation: the touch cells’ synapses onto AVD and PVC depress with use (short-term depression, recovering over ~30 s), so taps at short intervals give weaker and weaker reversals and rest restores them.';
 
 export function buildLocomotion(): CircuitDoc {
   const b = new Builder();
   addLocomotion(b);
+  return b.doc('Locomotion', `${LOCOMOTION} Simplifications: ${ONE_PER_CLASS}; ${LOCOMOTION_SIMPLIFIED}.`);
+}
+
+export function buildTouchWithdrawal(): CircuitDoc {
+  const b = new Builder();
+  addLocomotion(b);
+  addTouch(b, { habituate: false });
+  addHarsh(b);
   return b.doc(
-    'Locomotion',
-    'Forward and backward crawling from command interneurons (AVB forward, AVA backward), a proprioceptive head oscillator (RMDD/RMDV), ' +
-      `${TUNING.units} bistable B-type (DB/VB) and A-type (DA/VA) units that each copy the bend next to them, and GABA D-type (DD/VD) cross-inhibition. ` +
-      'Simplifications: one neuron per class instead of left/right pairs, fewer motor units than the real 75 motor neurons, graded neurons throughout.',
+    'Touch withdrawal',
+    `Locomotion plus the touch reflexes. ${TOUCH} ${HARSH} Simplifications: ${ONE_PER_CLASS}; no habituation here (see "habituation"); gap junctions (ALM–AVD, PLM–PVC, AVB–B-type) modelled as excitatory chemical synapses; FLP, AVE, RIM and SMD's role in turns left out; PVD alone does not separate front and back (the gentle cells choose the direction).`,
+  );
+}
+
+export function buildHabituation(): CircuitDoc {
+  const b = new Builder();
+  addLocomotion(b);
+  addTouch(b, { habituate: true });
+  return b.doc(
+    'Habituation',
+    `Locomotion plus gentle touch whose synapses habituate. ${TOUCH} ${HABITUATION} Simplifications: ${ONE_PER_CLASS}; habituation is only presynaptic depression of the touch cells (the real one also involves glutamate receptor trafficking and dopamine); a plate tap reaches every gentle touch cell at once.`,
+  );
+}
+
+export function buildWorm(): CircuitDoc {
+  const b = new Builder();
+  addLocomotion(b);
+  addTouch(b, { habituate: true });
+  addHarsh(b);
+  addSenses(b);
+  return b.doc(
+    'Worm',
+    `The default nervous system: everything the built-in circuits model, together. ${LOCOMOTION} ${TOUCH} ${HARSH} ${HABITUATION} ${SENSES_SUMMARY} Simplifications: ${ONE_PER_CLASS}; ${LOCOMOTION_SIMPLIFIED}; about 80 neurons stand for the real 302.`,
+  );
+}
+
+/** The seed article's two transmitter neurons on the body: a touch anywhere → FIRST → SECOND → the left body muscles. */
+export function buildSeedTwoNeurons(): CircuitDoc {
+  const b = new Builder();
+  const params = { threshold: 10, returnability: 0.1, speed: 5, recovery: 5, reproductivity: [0.5, -0.1] as const };
+  const init = { stepsToActivation: 5, stepsToRecovery: 0, accumulated: [0, 0] as const };
+  for (const id of ['FIRST', 'SECOND']) b.neurons.push({ id, model: 'transmitter', params, init });
+  b.chem('FIRST', 'SECOND', 1);
+  b.sensors.push({ neuron: 'FIRST', sensor: 'touch', from: 0, to: 1, kind: 'any', gain: 10 });
+  b.muscles.push({ neuron: 'SECOND', side: 'left', from: 0.2, to: 0.8, gain: 10 });
+  return b.doc(
+    'Seed: two neurons',
+    "The seed article's example: FIRST → SECOND, both with the article's defaults; both start on their own (stepsToActivation 5), transfer for 4 cycles, release on the 5th, then recover. " +
+      'On the body: a touch anywhere feeds FIRST, whose releases reach SECOND, whose releases contract the left body muscles (one network step per ms, so a held touch fires them every ~10 ms). ' +
+      "Simplifications: the article's neuron is not a model of a real cell; no proprioception, so the worm bends and stays bent while touched.",
   );
 }
 
 /** All built-in circuit documents by file name. */
 export function builtinDocs(): Record<string, CircuitDoc> {
-  return { locomotion: buildLocomotion(), ...senseCircuits() };
+  return {
+    locomotion: buildLocomotion(),
+    'touch-withdrawal': buildTouchWithdrawal(),
+    habituation: buildHabituation(),
+    worm: buildWorm(),
+    'seed-two-neurons': buildSeedTwoNeurons(),
+    ...senseCircuits(),
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

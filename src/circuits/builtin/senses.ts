@@ -178,6 +178,10 @@ export function addSenses(b: Builder): void {
   addToxinAvoidance(b);
 }
 
+/** One sentence on the sensory layers, for descriptions of circuits that include them (the full worm). */
+export const SENSES_SUMMARY =
+  'Senses: odour (weathervaning by CHEML/CHEMR → SMBD/SMBV → RMD; pirouettes by ASEL/ASER → AIY/AIZ → AIB), warmth above 20 °C (AFDL/AFDR) and toxins (ASHL/ASHR, ADL) turn the worm or reverse it (see the chemotaxis, thermotaxis and avoidance circuits).';
+
 const CORE = 'the locomotion core (AVB forward, AVA backward, head oscillator RMDD/RMDV, B/A/D-type units)';
 
 function withCore(layer: (b: Builder) => void): Builder {

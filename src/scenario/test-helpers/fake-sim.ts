@@ -29,6 +29,8 @@ export interface FakeConfig {
   stepMs?: number;
   /** Emit an 'unstable' event at this time. */
   unstableAtMs?: number;
+  /** Throw from step() at this time, as the real simulation's guards do. */
+  throwAtMs?: number;
   /** Every call of the API that changes the world, for assertions. */
   log?: string[];
 }
@@ -65,6 +67,7 @@ export class FakeSim implements SimulationApi {
   private readonly stepMs: number;
   private readonly log: string[];
   private readonly unstableAtMs: number;
+  private readonly throwAtMs: number;
   private readonly zones: Zone[];
   private x: number;
   private y: number;
@@ -91,6 +94,7 @@ export class FakeSim implements SimulationApi {
     this.stepMs = opts.physicsStepMs ?? config.stepMs ?? 10;
     this.log = config.log ?? [];
     this.unstableAtMs = config.unstableAtMs ?? Infinity;
+    this.throwAtMs = config.throwAtMs ?? Infinity;
     const arena = opts.arena ?? 'plate';
     if (typeof arena === 'string' && !(FAKE_ARENAS as readonly string[]).includes(arena)) throw new Error(`unknown arena ${arena}`);
     this.zones =
@@ -155,6 +159,7 @@ export class FakeSim implements SimulationApi {
     this.x += (Math.cos(this.heading) * speed * dt) / 1000;
     this.y += (Math.sin(this.heading) * speed * dt) / 1000;
     this.phase += (this.frequencyHz * dt) / 1000;
+    if (t > this.throwAtMs) throw new RangeError(`neuron X has a non-finite membrane potential at t = ${this.timeMs} ms`);
     this.timeMs = t;
     this.updatePose();
     this.updateNeurons();

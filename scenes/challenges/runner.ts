@@ -1,0 +1,119 @@
+import type { Subscription } from 'rxjs';
+import type { SimulationApi } from '../../src/sim/types';
+import type { Challenge } from './catalog';
+
+export type RunStatus = 'running' | 'won' | 'lost';
+
+/** What the HUD shows and what is saved when a run ends. */
+export interface RunState {
+  status: RunStatus;
+  /** Simulated time since the start, ms. */
+  elapsedMs: number;
+  /** Current score (what the run would get if it were won now); 0 once lost. */
+  score: number;
+  touches: number;
+  foods: number;
+  /** Simulated ms with the nose in the penalty zone. */
+  penaltyMs: number;
+  reversals: number;
+  /** Why the run ended, for the result card. */
+  reason: string;
+}
+
+/** Points at the start and at the time limit (the score falls linearly between them). */
+export const SCORE_START = 1000;
+export const SCORE_AT_LIMIT = 100;
+
+/**
+ * Runs one challenge on a simulation: counts the player's touches (pokes on
+ * the stimulus stream) and the worm's reversals (behaviour events, from the
+ * pose), accumulates time in the penalty zone, and decides win or loss from
+ * the simulation's own measurements (inZone, distanceToFoodMm). Call update()
+ * after each advance; it does nothing once the run has ended.
+ */
+export class ChallengeRun {
+  private readonly subs: Subscription[] = [];
+  private readonly startMs: number;
+  private lastMs: number;
+  private readonly state: RunState;
+
+  constructor(
+    readonly challenge: Challenge,
+    private readonly sim: SimulationApi,
+  ) {
+    this.startMs = sim.timeMs;
+    this.lastMs = sim.timeMs;
+    this.state = { status: 'running', elapsedMs: 0, score: SCORE_START, touches: 0, foods: 0, penaltyMs: 0, reversals: 0, reason: '' };
+    this.subs.push(
+      sim.stimuli$.subscribe((s) => {
+        if (s.type !== 'touch' || s.source !== 'poke' || this.state.status !== 'running') return;
+        this.state.touches++;
+        if (challenge.forbiddenTouch?.includes(s.kind)) this.end('lost', `A ${s.kind} poke is against the rules here.`);
+      }),
+      sim.events$.subscribe((e) => {
+        if (e.type === 'reversal-start' && this.state.status === 'running') this.state.reversals++;
+      }),
+    );
+  }
+
+  /** The player dropped food (a cost in some challenges). */
+  noteFood(): void {
+    if (this.state.status === 'running') this.state.foods++;
+  }
+
+  get status(): RunStatus {
+    return this.state.status;
+  }
+
+  /** Read the simulation and decide; returns the state (a live object: copy to keep). */
+  update(): RunState {
+    const s = this.state;
+    if (s.status !== 'running') return s;
+    const c = this.challenge;
+    const now = this.sim.timeMs;
+    const dt = now - this.lastMs;
+    this.lastMs = now;
+    s.elapsedMs = now - this.startMs;
+    if (c.penaltyZone && dt > 0 && this.sim.inZone(c.penaltyZone.zone)) s.penaltyMs += dt;
+    s.score = this.score();
+    if (this.won()) this.end('won', winText(c));
+    else if (s.elapsedMs >= c.timeLimitMs) this.end('lost', 'Time is up.');
+    return s;
+  }
+
+  private won(): boolean {
+    const w = this.challenge.win;
+    if (w.kind === 'zone') return this.sim.inZone(w.zone);
+    if (w.kind === 'food') return this.sim.distanceToFoodMm() <= 0;
+    return this.state.reversals >= w.count;
+  }
+
+  private score(): number {
+    const c = this.challenge;
+    const s = this.state;
+    const f = Math.min(1, s.elapsedMs / c.timeLimitMs);
+    let points = SCORE_START - (SCORE_START - SCORE_AT_LIMIT) * f;
+    points -= (c.touchCost ?? 0) * s.touches + (c.foodCost ?? 0) * s.foods;
+    if (c.penaltyZone) points -= (c.penaltyZone.pointsPerS * s.penaltyMs) / 1000;
+    return Math.max(0, Math.round(points));
+  }
+
+  private end(status: 'won' | 'lost', reason: string): void {
+    const s = this.state;
+    s.status = status;
+    s.reason = reason;
+    s.score = status === 'won' ? this.score() : 0;
+  }
+
+  dispose(): void {
+    this.subs.forEach((x) => x.unsubscribe());
+    this.subs.length = 0;
+  }
+}
+
+function winText(c: Challenge): string {
+  const w = c.win;
+  if (w.kind === 'food') return 'The worm reached the food.';
+  if (w.kind === 'reversals') return `The worm reversed ${w.count} times.`;
+  return `The worm reached “${w.zone}”.`;
+}

@@ -1,0 +1,637 @@
+import Phaser from 'phaser';
+import type { Subscription } from 'rxjs';
+import {
+  graphToMinimap,
+  graphToScreen,
+  minimapToGraph,
+  NODE_RADIUS,
+  rectFromPoints,
+  screenToGraph,
+  type EdgeGeometry,
+  type EdgePath,
+  type EditorModel,
+  type MinimapGeometry,
+  type Point,
+} from '../../src/editor';
+import { mix, palette, textStyle } from '../ui/theme';
+
+/** What a click on empty canvas does while a palette item is armed. */
+export interface Placing {
+  role: 'sensory' | 'inter' | 'motor';
+  model: string;
+}
+
+export interface GraphViewHooks {
+  /** The palette item armed for placing, or null. */
+  placing(): Placing | null;
+  /** Place a neuron at a graph point (the scene calls the model and reports refusals). */
+  place(p: Point, keepArmed: boolean): void;
+  /** Whether every drag from a neuron connects (the Connect tool), not only drags from its rim. */
+  connectMode(): boolean;
+  /** Gap junctions by default (the palette's Gap junction tool; Alt flips it). */
+  gapMode(): boolean;
+  connect(from: string, to: string, gap: boolean): void;
+  /** Latest neural output (0..1) by neuron id order of `ids`, or null when no worm runs. */
+  activity(): { ids: readonly string[]; output: ArrayLike<number>; v?: ArrayLike<number> } | null;
+  status(text: string): void;
+  /** Double-click on a neuron: probe it. */
+  probe(id: string): void;
+}
+
+const ROLE_COLOR: Record<string, number> = { sensory: palette.sensory, inter: palette.inter, motor: palette.motor };
+const MINIMAP = { w: 170, h: 110, pad: 8 };
+/** Minimap size for a graph area: at most 170 × 110 px, at most a fifth of the area's width. */
+const miniSize = (w: number): { w: number; h: number } => {
+  const mw = Math.max(90, Math.min(MINIMAP.w, Math.round(w * 0.2)));
+  return { w: mw, h: Math.round((mw * MINIMAP.h) / MINIMAP.w) };
+};
+/** Fraction of the radius from the centre where a drag starts a connection instead of a move. */
+const RIM = 0.6;
+
+type Gesture =
+  | { kind: 'move'; startX: number; startY: number; moved: boolean; id: string; wasSelected: boolean }
+  | { kind: 'connect'; from: string; x: number; y: number }
+  | { kind: 'box'; a: Point; b: Point; mode: 'replace' | 'add' }
+  | { kind: 'pan'; x: number; y: number }
+  | { kind: 'minimap' };
+
+/**
+ * The circuit as a graph on the canvas, drawn from EditorModel.geometry():
+ * neurons coloured by role, chemical synapses as arrows (excitatory orange
+ * with an arrowhead, inhibitory blue ending in a bar), gap junctions as green
+ * dashed lines with no head; selection, warnings, live activity (neurons glow
+ * with their output, synapses flash while their presynaptic neuron is active),
+ * a minimap; and the pointer gestures that edit it.
+ */
+export class GraphView {
+  /** The synapses, drawn off screen when something changed and shown as one texture every frame (2,800 lines cost too much to re-render each frame in software WebGL). */
+  private readonly edgesG: Phaser.GameObjects.Graphics;
+  private readonly edgesRT: Phaser.GameObjects.RenderTexture;
+  private readonly flashG: Phaser.GameObjects.Graphics;
+  private readonly nodesG: Phaser.GameObjects.Graphics;
+  private readonly overG: Phaser.GameObjects.Graphics;
+  private readonly matte: Phaser.GameObjects.Graphics;
+  private readonly miniG: Phaser.GameObjects.Graphics;
+  private readonly labels: Phaser.GameObjects.Text[] = [];
+  private readonly emptyText: Phaser.GameObjects.Text;
+  /** Numbers for what is under the pointer: a neuron's potential and output, a synapse's weight and sign. */
+  private readonly readout: Phaser.GameObjects.Text;
+  private rect = { x: 0, y: 0, w: 1, h: 1 };
+  private gesture: Gesture | null = null;
+  private staticDirty = true;
+  /** Big graphs: pan/zoom moves the last picture of the synapses and redraws them once the view settles. */
+  private viewMovedAt = -1;
+  private rtView = { x: 0, y: 0, zoom: 1 };
+  /** Over 800 synapses: gap junctions drawn solid (dashes cost thousands of segments), faint until highlighted. */
+  private bigGraph = false;
+  private warned = new Set<string>();
+  private sub: Subscription;
+  private lastClick = { id: '', t: 0 };
+  private hover: { x: number; y: number } | null = null;
+  /** Frames drawn and time spent drawing (for the frame-rate report). */
+  readonly stats = { frames: 0, drawMs: 0, lastStaticMs: 0 };
+
+  constructor(
+    private readonly scene: Phaser.Scene,
+    private readonly model: EditorModel,
+    private readonly hooks: GraphViewHooks,
+    depth = 5,
+  ) {
+    this.edgesG = scene.make.graphics({}, false);
+    this.edgesRT = scene.add.renderTexture(0, 0, 2, 2).setOrigin(0, 0).setDepth(depth);
+    this.flashG = scene.add.graphics().setDepth(depth + 0.1);
+    this.nodesG = scene.add.graphics().setDepth(depth + 0.2);
+    this.overG = scene.add.graphics().setDepth(depth + 0.4);
+    this.matte = scene.add.graphics().setDepth(depth + 1);
+    this.miniG = scene.add.graphics().setDepth(depth + 1.1);
+    this.emptyText = scene.add
+      .text(0, 0, 'Empty circuit. Pick a neuron in the palette and click here to place it;\ndrag from a neuron\'s rim to another neuron to connect them.', textStyle(14, { color: palette.textMuted }))
+      .setOrigin(0.5)
+      .setAlign('center')
+      .setDepth(depth + 0.5);
+    this.readout = scene.add
+      .text(0, 0, '', { ...textStyle(12, { color: palette.text, mono: true }), backgroundColor: '#0a0e13cc', padding: { x: 6, y: 3 } })
+      .setDepth(depth + 2)
+      .setVisible(false);
+    this.sub = model.changes$.subscribe((c) => {
+      if (c.kind === 'doc') this.warned = new Set(model.warnings().flatMap((w) => (w.neuron ? [w.neuron] : [])));
+      if (c.kind === 'viewport' && !this.staticDirty && model.doc.synapses && model.doc.synapses.length > 400) this.viewMovedAt = performance.now();
+      else this.staticDirty = true;
+    });
+    this.warned = new Set(model.warnings().flatMap((w) => (w.neuron ? [w.neuron] : [])));
+    scene.input.on('pointerdown', this.onDown, this);
+    scene.input.on('pointermove', this.onMove, this);
+    scene.input.on('pointerup', this.onUp, this);
+    scene.input.on('wheel', this.onWheel, this);
+    scene.events.once('shutdown', () => this.destroy());
+  }
+
+  get bounds(): { x: number; y: number; w: number; h: number } {
+    return this.rect;
+  }
+
+  setRect(x: number, y: number, w: number, h: number): void {
+    this.rect = { x, y, w, h };
+    this.model.setScreenSize(w, h);
+    this.edgesRT.setPosition(x, y).resize(Math.max(2, Math.ceil(w)), Math.max(2, Math.ceil(h)), false);
+    const W = this.scene.scale.width;
+    const H = this.scene.scale.height;
+    // Background-coloured frame around the graph: hides what is drawn outside it when zoomed in.
+    this.matte.clear();
+    this.matte.fillStyle(palette.bg, 1);
+    this.matte.fillRect(0, 0, W, y);
+    this.matte.fillRect(0, y + h, W, H - y - h);
+    this.matte.fillRect(0, y, x, h);
+    this.matte.fillRect(x + w, y, W - x - w, h);
+    this.matte.lineStyle(1, palette.border, 1);
+    this.matte.strokeRoundedRect(x - 0.5, y - 0.5, w + 1, h + 1, 6);
+    this.emptyText.setPosition(x + w / 2, y + h / 2).setWordWrapWidth(w - 40, true);
+    this.staticDirty = true;
+  }
+
+  /** Screen px (canvas) of a neuron's centre. */
+  neuronScreen(id: string): { x: number; y: number } | null {
+    const n = this.model.neuron(id);
+    if (!n?.position) return null;
+    const s = graphToScreen(this.model.viewport, this.model.screen, n.position);
+    return { x: this.rect.x + s.x, y: this.rect.y + s.y };
+  }
+
+  /** Esc: drop the gesture in progress; true if there was one. */
+  cancelGesture(): boolean {
+    if (!this.gesture) return false;
+    if (this.gesture.kind === 'move') this.model.cancelDrag();
+    this.gesture = null;
+    this.staticDirty = true;
+    return true;
+  }
+
+  // ---------------------------------------------------------------- input
+
+  private local(p: Phaser.Input.Pointer): Point {
+    return { x: p.x - this.rect.x, y: p.y - this.rect.y };
+  }
+
+  private inside(p: Phaser.Input.Pointer): boolean {
+    return p.x >= this.rect.x && p.y >= this.rect.y && p.x < this.rect.x + this.rect.w && p.y < this.rect.y + this.rect.h;
+  }
+
+  private miniRect(): { x: number; y: number; w: number; h: number } | null {
+    if (this.rect.w < 420 || this.rect.h < 200 || this.model.doc.neurons.length < 20) return null;
+    const m = miniSize(this.rect.w);
+    return { x: this.rect.x + this.rect.w - m.w - MINIMAP.pad, y: this.rect.y + this.rect.h - m.h - MINIMAP.pad, w: m.w, h: m.h };
+  }
+
+  private miniGeometry(): MinimapGeometry {
+    const m = miniSize(this.rect.w);
+    return this.model.minimap({ width: m.w, height: m.h });
+  }
+
+  private onDown(p: Phaser.Input.Pointer): void {
+    if (!this.inside(p)) return;
+    const ev = p.event as MouseEvent | undefined;
+    const shift = !!ev?.shiftKey;
+    const ctrl = !!(ev?.ctrlKey || ev?.metaKey);
+    const alt = !!ev?.altKey;
+    const mr = this.miniRect();
+    if (mr && p.x >= mr.x && p.y >= mr.y && p.x < mr.x + mr.w && p.y < mr.y + mr.h) {
+      this.gesture = { kind: 'minimap' };
+      this.minimapJump(p);
+      return;
+    }
+    const l = this.local(p);
+    if (p.button === 1 || p.button === 2) {
+      this.gesture = { kind: 'pan', x: p.x, y: p.y };
+      return;
+    }
+    const g = screenToGraph(this.model.viewport, this.model.screen, l);
+    const placing = this.hooks.placing();
+    if (placing) {
+      this.hooks.place(g, shift);
+      return;
+    }
+    const id = this.model.nodeAt(g.x, g.y);
+    if (id) {
+      const n = this.model.neuron(id);
+      const dist = n?.position ? Math.hypot(g.x - n.position.x, g.y - n.position.y) : 0;
+      if (this.hooks.connectMode() || alt || dist > RIM * NODE_RADIUS) {
+        this.gesture = { kind: 'connect', from: id, x: p.x, y: p.y };
+        this.hooks.status(`Connect ${id} → … (release on another neuron; Alt: gap junction)`);
+        return;
+      }
+      const now = performance.now();
+      if (this.lastClick.id === id && now - this.lastClick.t < 350) {
+        this.hooks.probe(id);
+        this.lastClick = { id: '', t: 0 };
+      } else this.lastClick = { id, t: now };
+      const wasSelected = this.model.selection.neurons.has(id);
+      if (ctrl) this.model.select({ neurons: [id] }, 'toggle');
+      else if (shift) this.model.select({ neurons: [id] }, 'add');
+      else if (!wasSelected) this.model.select({ neurons: [id] });
+      if (this.model.selection.neurons.has(id)) {
+        this.model.beginDrag();
+        this.gesture = { kind: 'move', startX: p.x, startY: p.y, moved: false, id, wasSelected: wasSelected && !shift && !ctrl };
+      }
+      return;
+    }
+    const edge = this.model.edgeAt(g.x, g.y);
+    if (edge) {
+      this.model.select({ synapses: [edge] }, ctrl ? 'toggle' : shift ? 'add' : 'replace');
+      return;
+    }
+    this.gesture = { kind: 'box', a: g, b: g, mode: shift || ctrl ? 'add' : 'replace' };
+  }
+
+  private onMove(p: Phaser.Input.Pointer): void {
+    this.hover = this.inside(p) ? { x: p.x, y: p.y } : null;
+    const gs = this.gesture;
+    if (!gs) return;
+    const z = this.model.viewport.zoom;
+    switch (gs.kind) {
+      case 'move': {
+        const dx = p.x - gs.startX;
+        const dy = p.y - gs.startY;
+        if (!gs.moved && Math.hypot(dx, dy) < 3) return;
+        gs.moved = true;
+        this.model.dragTo(dx / z, dy / z);
+        break;
+      }
+      case 'connect':
+        gs.x = p.x;
+        gs.y = p.y;
+        break;
+      case 'box':
+        gs.b = screenToGraph(this.model.viewport, this.model.screen, this.local(p));
+        break;
+      case 'pan':
+        this.model.panBy(p.x - gs.x, p.y - gs.y);
+        gs.x = p.x;
+        gs.y = p.y;
+        break;
+      case 'minimap':
+        this.minimapJump(p);
+        break;
+    }
+  }
+
+  private onUp(p: Phaser.Input.Pointer): void {
+    const gs = this.gesture;
+    this.gesture = null;
+    if (!gs) return;
+    const ev = p.event as MouseEvent | undefined;
+    switch (gs.kind) {
+      case 'move':
+        if (gs.moved) {
+          this.model.endDrag();
+          const n = this.model.selection.neurons.size;
+          this.hooks.status(`Moved ${n} neuron${n === 1 ? '' : 's'}`);
+        } else {
+          this.model.cancelDrag();
+          if (gs.wasSelected) this.model.select({ neurons: [gs.id] });
+        }
+        break;
+      case 'connect': {
+        const g = screenToGraph(this.model.viewport, this.model.screen, this.local(p));
+        const to = this.inside(p) ? this.model.nodeAt(g.x, g.y) : undefined;
+        if (to === undefined) this.hooks.status('Connect cancelled: release the drag on a neuron');
+        else this.hooks.connect(gs.from, to, this.hooks.gapMode() !== !!ev?.altKey);
+        break;
+      }
+      case 'box': {
+        const r = rectFromPoints(gs.a, gs.b);
+        const z = this.model.viewport.zoom;
+        if (r.width * z < 4 && r.height * z < 4) {
+          if (gs.mode === 'replace') this.model.clearSelection();
+        } else this.model.selectInRect(r, gs.mode);
+        break;
+      }
+      default:
+        break;
+    }
+    this.staticDirty = true;
+  }
+
+  private onWheel(p: Phaser.Input.Pointer, _over: unknown, _dx: number, dy: number): void {
+    if (!this.inside(p)) return;
+    this.model.zoomAt(Math.exp(-dy * 0.0015), this.local(p));
+  }
+
+  private minimapJump(p: Phaser.Input.Pointer): void {
+    const mr = this.miniRect();
+    if (!mr) return;
+    const m = this.miniGeometry();
+    const g = minimapToGraph(m, { x: p.x - mr.x, y: p.y - mr.y });
+    this.model.setViewport({ ...this.model.viewport, x: g.x, y: g.y });
+  }
+
+  // ---------------------------------------------------------------- drawing
+
+  /** Redraw: the static layer when something changed, activity every frame. */
+  draw(): void {
+    const t0 = performance.now();
+    if (this.viewMovedAt >= 0) {
+      if (t0 - this.viewMovedAt > 180) this.staticDirty = true;
+      else this.moveStatic();
+    }
+    if (this.staticDirty) {
+      this.drawStatic();
+      this.staticDirty = false;
+      this.viewMovedAt = -1;
+      this.stats.lastStaticMs = performance.now() - t0;
+    }
+    this.drawActive();
+    this.stats.frames++;
+    this.stats.drawMs += performance.now() - t0;
+  }
+
+  private toScreen(x: number, y: number): Point {
+    const v = this.model.viewport;
+    return { x: this.rect.x + this.rect.w / 2 + (x - v.x) * v.zoom, y: this.rect.y + this.rect.h / 2 + (y - v.y) * v.zoom };
+  }
+
+  private edgeColor(e: EdgeGeometry): number {
+    return e.kind === 'electrical' ? palette.gap : e.sign === 'inhibitory' ? palette.inhibitory : palette.excitatory;
+  }
+
+  private strokePath(g: Phaser.GameObjects.Graphics, path: EdgePath, dashed: boolean): { ex: number; ey: number; tx: number; ty: number } {
+    const z = this.model.viewport.zoom;
+    if (path.type === 'loop') {
+      const c = this.toScreen(path.cx, path.cy);
+      g.strokeCircle(c.x, c.y, path.r * z);
+      return { ex: c.x, ey: c.y + path.r * z, tx: 1, ty: 0.3 };
+    }
+    const a = this.toScreen(path.x1, path.y1);
+    const b = this.toScreen(path.x2, path.y2);
+    const r = NODE_RADIUS * z;
+    if (path.type === 'line') {
+      const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+      const ux = (b.x - a.x) / len;
+      const uy = (b.y - a.y) / len;
+      const sx = a.x + ux * r;
+      const sy = a.y + uy * r;
+      const ex = b.x - ux * r;
+      const ey = b.y - uy * r;
+      if (dashed) {
+        const dash = Math.max(3, 6 * Math.min(1, z * 2));
+        const total = Math.hypot(ex - sx, ey - sy);
+        g.beginPath();
+        for (let s = 0; s < total; s += dash * 2) {
+          const e2 = Math.min(total, s + dash);
+          g.moveTo(sx + ux * s, sy + uy * s);
+          g.lineTo(sx + ux * e2, sy + uy * e2);
+        }
+        g.strokePath();
+      } else g.lineBetween(sx, sy, ex, ey);
+      return { ex, ey, tx: ux, ty: uy };
+    }
+    const c = this.toScreen(path.cx, path.cy);
+    const curve = new Phaser.Curves.QuadraticBezier(new Phaser.Math.Vector2(a.x, a.y), new Phaser.Math.Vector2(c.x, c.y), new Phaser.Math.Vector2(b.x, b.y));
+    const pts = curve.getPoints(16);
+    // Stop at the target's rim.
+    let end = pts.length - 1;
+    while (end > 1 && Math.hypot(pts[end].x - b.x, pts[end].y - b.y) < r) end--;
+    let start = 0;
+    while (start < end - 1 && Math.hypot(pts[start].x - a.x, pts[start].y - a.y) < r) start++;
+    g.beginPath();
+    g.moveTo(pts[start].x, pts[start].y);
+    for (let i = start + 1; i <= end; i++) g.lineTo(pts[i].x, pts[i].y);
+    g.strokePath();
+    const dx = pts[end].x - pts[end - 1].x;
+    const dy = pts[end].y - pts[end - 1].y;
+    const l = Math.hypot(dx, dy) || 1;
+    return { ex: pts[end].x, ey: pts[end].y, tx: dx / l, ty: dy / l };
+  }
+
+  private drawEdge(g: Phaser.GameObjects.Graphics, e: EdgeGeometry, color: number, width: number, alpha: number): void {
+    g.lineStyle(width, color, alpha);
+    const end = this.strokePath(g, e.path, e.kind === 'electrical' && !this.bigGraph);
+    if (e.kind === 'electrical') return;
+    const z = this.model.viewport.zoom;
+    const s = Math.max(4, Math.min(10, 9 * z));
+    const { ex, ey, tx, ty } = end;
+    if (e.sign === 'inhibitory') {
+      // A bar across the end: the usual mark of an inhibitory synapse.
+      g.lineStyle(Math.max(2, width + 1), color, alpha);
+      g.lineBetween(ex - ty * s * 0.8, ey + tx * s * 0.8, ex + ty * s * 0.8, ey - tx * s * 0.8);
+    } else {
+      g.fillStyle(color, alpha);
+      g.fillTriangle(ex, ey, ex - tx * s * 1.4 - ty * s * 0.7, ey - ty * s * 1.4 + tx * s * 0.7, ex - tx * s * 1.4 + ty * s * 0.7, ey - ty * s * 1.4 - tx * s * 0.7);
+    }
+  }
+
+  /** Shows the last picture of the synapses moved and scaled to the current view (labels hidden until the redraw). */
+  private moveStatic(): void {
+    const v = this.model.viewport;
+    const r = this.rtView;
+    const k = v.zoom / r.zoom;
+    const { x, y, w, h } = this.rect;
+    this.edgesRT.setScale(k).setPosition(x + (w / 2) * (1 - k) + (r.x - v.x) * v.zoom, y + (h / 2) * (1 - k) + (r.y - v.y) * v.zoom);
+    for (const t of this.labels) t.setVisible(false);
+    this.drawMinimap();
+  }
+
+  private drawStatic(): void {
+    this.rtView = { ...this.model.viewport };
+    this.edgesRT.setScale(1).setPosition(this.rect.x, this.rect.y);
+    const geo = this.model.geometry();
+    const sel = this.model.selection;
+    const z = this.model.viewport.zoom;
+    const g = this.edgesG;
+    g.clear();
+    this.emptyText.setVisible(geo.nodes.length === 0);
+    // Highlight the synapses of a single selected neuron (in: brighter, out: brighter).
+    const focus = new Set<string>();
+    if (sel.neurons.size === 1) {
+      const [id] = sel.neurons;
+      const nb = this.model.neighbourhood(id);
+      for (const k of [...nb.incoming, ...nb.outgoing, ...nb.gap]) focus.add(k);
+    }
+    const big = geo.edges.length > 800;
+    this.bigGraph = big;
+    const baseW = (w: number) => Math.max(1, Math.min(5, (big ? 0.6 : 1.4) + Math.log1p(w) * z * 0.9));
+    for (const e of geo.edges) {
+      const selected = sel.synapses.has(e.key);
+      const hi = selected || focus.has(e.key);
+      const color = selected ? palette.focus : this.edgeColor(e);
+      const alpha = hi ? 1 : big ? (focus.size ? 0.08 : 0.22) : 0.8;
+      this.drawEdge(g, e, color, baseW(e.weight) + (selected ? 1.5 : 0), alpha);
+    }
+    this.edgesRT.clear();
+    this.edgesRT.draw(g, -this.rect.x, -this.rect.y);
+    this.edgesRT.render();
+    // Labels: one Text per neuron while they are big enough to read.
+    const showLabels = NODE_RADIUS * z >= 7 && geo.nodes.length <= 400;
+    const need = showLabels ? geo.nodes.length : 0;
+    while (this.labels.length < need) {
+      this.labels.push(this.scene.add.text(0, 0, '', textStyle(12, { color: palette.text })).setOrigin(0.5).setDepth(this.nodesG.depth + 0.1));
+    }
+    for (let i = 0; i < this.labels.length; i++) {
+      const t = this.labels[i];
+      if (i >= need) {
+        t.setVisible(false);
+        continue;
+      }
+      const n = geo.nodes[i];
+      const s = this.toScreen(n.x, n.y);
+      const inView = s.x > this.rect.x - 40 && s.x < this.rect.x + this.rect.w + 40 && s.y > this.rect.y - 20 && s.y < this.rect.y + this.rect.h + 20;
+      t.setVisible(inView);
+      if (!inView) continue;
+      if (t.text !== n.id) t.setText(n.id);
+      t.setFontSize(Math.max(10, Math.min(15, 11 * z)));
+      t.setPosition(s.x, s.y + NODE_RADIUS * z + 9);
+    }
+    this.drawMinimap();
+  }
+
+  private drawActive(): void {
+    const geo = this.model.geometry();
+    const sel = this.model.selection;
+    const z = this.model.viewport.zoom;
+    const act = this.hooks.activity();
+    const out = new Map<string, number>();
+    if (act) for (let i = 0; i < act.ids.length; i++) out.set(act.ids[i], act.output[i]);
+    // Synapses flash while their presynaptic neuron is active (gap junctions: either end).
+    const f = this.flashG;
+    f.clear();
+    if (act) {
+      let drawn = 0;
+      for (const e of geo.edges) {
+        const a = e.kind === 'electrical' ? Math.max(out.get(e.from) ?? 0, out.get(e.to) ?? 0) : (out.get(e.from) ?? 0);
+        if (a < 0.15) continue;
+        this.drawEdge(f, e, mix(this.edgeColor(e), 0xffffff, 0.45), Math.max(2, 3 * Math.min(1, z * 1.5)), Math.min(1, a));
+        if (++drawn > 250) break;
+      }
+    }
+    const g = this.nodesG;
+    g.clear();
+    const r = Math.max(2, NODE_RADIUS * z);
+    const x0 = this.rect.x - r;
+    const x1 = this.rect.x + this.rect.w + r;
+    const y0 = this.rect.y - r;
+    const y1 = this.rect.y + this.rect.h + r;
+    for (const n of geo.nodes) {
+      const s = this.toScreen(n.x, n.y);
+      if (s.x < x0 || s.x > x1 || s.y < y0 || s.y > y1) continue;
+      const base = ROLE_COLOR[n.role ?? ''] ?? palette.textMuted;
+      const a = out.get(n.id) ?? 0;
+      g.fillStyle(mix(mix(base, palette.bgDeep, 0.55), mix(base, 0xffffff, 0.35), a), 1);
+      g.fillCircle(s.x, s.y, r);
+      g.lineStyle(Math.max(1, 2 * Math.min(1, z)), base, 1);
+      g.strokeCircle(s.x, s.y, r);
+      if (n.transmitter === 'GABA' && r > 5) {
+        g.lineStyle(1, palette.inhibitory, 1);
+        g.strokeCircle(s.x, s.y, r * 0.62);
+      }
+      if (sel.neurons.has(n.id)) {
+        g.lineStyle(3, palette.focus, 1);
+        g.strokeCircle(s.x, s.y, r + 4);
+      }
+      if (this.warned.has(n.id)) {
+        const wx = s.x + r * 0.8;
+        const wy = s.y - r * 0.8;
+        const k = Math.max(5, Math.min(9, r * 0.45));
+        g.fillStyle(palette.warning, 1);
+        g.fillTriangle(wx, wy - k, wx - k, wy + k * 0.8, wx + k, wy + k * 0.8);
+        g.fillStyle(palette.bgDeep, 1);
+        g.fillRect(wx - 1, wy - k * 0.35, 2, k * 0.6);
+        g.fillRect(wx - 1, wy + k * 0.4, 2, 2);
+      }
+    }
+    // Gesture overlays: rubber band of a connection, selection box, the rim under the pointer.
+    const o = this.overG;
+    o.clear();
+    const gs = this.gesture;
+    if (gs?.kind === 'connect') {
+      const from = this.model.neuron(gs.from)?.position;
+      if (from) {
+        const s = this.toScreen(from.x, from.y);
+        const gap = this.hooks.gapMode() !== !!(this.scene.input.activePointer.event as MouseEvent | undefined)?.altKey;
+        o.lineStyle(2, gap ? palette.gap : palette.excitatory, 0.9);
+        o.lineBetween(s.x, s.y, gs.x, gs.y);
+        o.fillStyle(gap ? palette.gap : palette.excitatory, 0.9);
+        o.fillCircle(gs.x, gs.y, 4);
+      }
+    } else if (gs?.kind === 'box') {
+      const a = this.toScreen(gs.a.x, gs.a.y);
+      const b = this.toScreen(gs.b.x, gs.b.y);
+      o.fillStyle(palette.accent, 0.1);
+      o.fillRect(Math.min(a.x, b.x), Math.min(a.y, b.y), Math.abs(b.x - a.x), Math.abs(b.y - a.y));
+      o.lineStyle(1, palette.accent, 0.9);
+      o.strokeRect(Math.min(a.x, b.x), Math.min(a.y, b.y), Math.abs(b.x - a.x), Math.abs(b.y - a.y));
+    } else if (this.hover && !gs && !this.hooks.placing()) {
+      const gp = screenToGraph(this.model.viewport, this.model.screen, { x: this.hover.x - this.rect.x, y: this.hover.y - this.rect.y });
+      const id = this.model.nodeAt(gp.x, gp.y);
+      const n = id ? this.model.neuron(id) : undefined;
+      if (n?.position && (this.hooks.connectMode() || Math.hypot(gp.x - n.position.x, gp.y - n.position.y) > RIM * NODE_RADIUS)) {
+        const s = this.toScreen(n.position.x, n.position.y);
+        o.lineStyle(3, this.hooks.gapMode() ? palette.gap : palette.excitatory, 0.8);
+        o.strokeCircle(s.x, s.y, r + 2);
+      }
+    }
+    this.drawReadout(act);
+    if (this.hover && this.hooks.placing() && !gs) {
+      const pl = this.hooks.placing() as Placing;
+      o.lineStyle(2, ROLE_COLOR[pl.role], 0.7);
+      o.strokeCircle(this.hover.x, this.hover.y, r);
+    }
+  }
+
+  private drawReadout(act: { ids: readonly string[]; output: ArrayLike<number>; v?: ArrayLike<number> } | null): void {
+    const h = this.hover;
+    if (!h || this.gesture) {
+      this.readout.setVisible(false);
+      return;
+    }
+    const gp = screenToGraph(this.model.viewport, this.model.screen, { x: h.x - this.rect.x, y: h.y - this.rect.y });
+    const id = this.model.nodeAt(gp.x, gp.y);
+    let text = '';
+    if (id) {
+      const n = this.model.neuron(id);
+      const i = act ? act.ids.indexOf(id) : -1;
+      const live = i >= 0 && act ? ` · V ${act.v ? act.v[i].toFixed(1) : '?'} mV · out ${act.output[i].toFixed(2)}` : '';
+      text = `${id} · ${n?.role ?? 'no role'} · ${n?.model ?? ''}${live}`;
+    } else {
+      const key = this.model.edgeAt(gp.x, gp.y);
+      const e = key ? this.model.geometry().edges.find((x) => x.key === key) : undefined;
+      if (e) text = e.kind === 'electrical' ? `${e.from} ↔ ${e.to} · gap junction · weight ${e.weight}` : `${e.from} → ${e.to} · ${e.sign} · weight ${e.weight}`;
+    }
+    this.readout.setVisible(text !== '');
+    if (!text) return;
+    this.readout.setText(text);
+    const x = Math.min(h.x + 14, this.rect.x + this.rect.w - this.readout.width - 4);
+    const y = h.y + 18 + this.readout.height > this.rect.y + this.rect.h ? h.y - 14 - this.readout.height : h.y + 18;
+    this.readout.setPosition(x, y);
+  }
+
+  private drawMinimap(): void {
+    const m = this.miniG;
+    m.clear();
+    const mr = this.miniRect();
+    if (!mr) return;
+    const geo = this.model.geometry();
+    const mg = this.miniGeometry();
+    m.fillStyle(palette.bgDeep, 0.92);
+    m.fillRect(mr.x, mr.y, mr.w, mr.h);
+    m.lineStyle(1, palette.border, 1);
+    m.strokeRect(mr.x, mr.y, mr.w, mr.h);
+    for (const n of geo.nodes) {
+      const p = graphToMinimap(mg, n);
+      m.fillStyle(ROLE_COLOR[n.role ?? ''] ?? palette.textMuted, 1);
+      m.fillRect(mr.x + p.x - 1, mr.y + p.y - 1, 2.5, 2.5);
+    }
+    const v = mg.view;
+    const vx = Math.max(0, v.x);
+    const vy = Math.max(0, v.y);
+    m.lineStyle(1.5, palette.focus, 1);
+    m.strokeRect(mr.x + vx, mr.y + vy, Math.min(mr.w - vx, v.width - (vx - v.x)), Math.min(mr.h - vy, v.height - (vy - v.y)));
+  }
+
+  destroy(): void {
+    this.sub.unsubscribe();
+    this.edgesG.destroy();
+    this.scene.input.off('pointerdown', this.onDown, this);
+    this.scene.input.off('pointermove', this.onMove, this);
+    this.scene.input.off('pointerup', this.onUp, this);
+    this.scene.input.off('wheel', this.onWheel, this);
+  }
+}

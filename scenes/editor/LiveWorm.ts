@@ -1,0 +1,174 @@
+import type Phaser from 'phaser';
+import type { Circuit } from '../../src/circuits/types';
+import { createSimulation } from '../../src/sim/simulation';
+import type { SimulationApi } from '../../src/sim/types';
+import type { TouchKind } from '../../src/streams/types';
+import { palette, textStyle } from '../ui/theme';
+import { WorldCamera } from '../view/camera';
+import { WormRenderer } from '../view/WormRenderer';
+
+/**
+ * The edited circuit running on a worm: a createSimulation per circuit
+ * version (rebuilt when the network or its bindings change, starting where
+ * the old worm's head was, facing the same way), drawn in a small agar view
+ * that follows the worm. Click the worm to touch it (Shift: harsh poke).
+ */
+export class LiveWorm {
+  sim: SimulationApi | null = null;
+  /** Why the worm could not be built from the circuit, if it could not. */
+  error: string | null = null;
+  private readonly bg: Phaser.GameObjects.Graphics;
+  private readonly worm: WormRenderer;
+  private readonly cam = new WorldCamera();
+  private readonly caption: Phaser.GameObjects.Text;
+  private readonly marks: Phaser.GameObjects.Graphics;
+  private rect = { x: 0, y: 0, w: 1, h: 1 };
+  private pokes: { x: number; y: number; t: number }[] = [];
+  private follow = { x: 0, y: 0, set: false };
+  speed = 1;
+  /** Pokes that reached the worm, for the test hook. */
+  readonly pokeLog: { position: number; kind: TouchKind; atMs: number }[] = [];
+  /** Highest mean muscle activation per side (left, right) seen since the last poke (checked every frame). */
+  readonly peakSincePoke = { left: 0, right: 0 };
+
+  constructor(
+    private readonly scene: Phaser.Scene,
+    depth = 20,
+  ) {
+    this.bg = scene.add.graphics().setDepth(depth);
+    this.worm = new WormRenderer(scene, { detailed: true }, depth + 1);
+    this.marks = scene.add.graphics().setDepth(depth + 2);
+    this.caption = scene.add.text(0, 0, '', textStyle(12, { color: palette.textMuted })).setDepth(depth + 3);
+    scene.input.on('pointerdown', this.onDown, this);
+    scene.events.once('shutdown', () => scene.input.off('pointerdown', this.onDown, this));
+  }
+
+  setRect(x: number, y: number, w: number, h: number): void {
+    this.rect = { x, y, w, h };
+    this.cam.setViewport(x, y, w, h);
+    this.caption.setPosition(x + 8, y + 6).setWordWrapWidth(w - 16, true);
+  }
+
+  /** Runs `circuit` on a new worm; keeps the old worm's place and heading. Returns an error message or null. */
+  load(circuit: Circuit): string | null {
+    let start: { xMm: number; yMm: number; headingRad: number } | undefined;
+    if (this.sim) {
+      const p = this.sim.telemetry().pose;
+      if (p.length >= 4 && Number.isFinite(p[0])) start = { xMm: p[0], yMm: p[1], headingRad: Math.atan2(p[1] - p[3], p[0] - p[2]) };
+    }
+    const paused = this.sim?.paused ?? false;
+    try {
+      this.sim = createSimulation({ circuit, seed: 1, ...(start && { start }) });
+      if (paused) this.sim.pause();
+      this.error = null;
+    } catch (e) {
+      this.sim = null;
+      this.error = (e as Error).message;
+    }
+    return this.error;
+  }
+
+  /** Advance by a frame of real time (the simulation's own clock handles pause and speed). */
+  tick(realMs: number): void {
+    if (!this.sim) return;
+    try {
+      this.sim.advance(Math.min(realMs, 100), this.speed);
+      const m = this.sim.telemetry().muscles;
+      const seg = this.sim.segments;
+      let l = 0;
+      let r = 0;
+      for (let i = 0; i < seg; i++) {
+        l += m[i];
+        r += m[seg + i];
+      }
+      this.peakSincePoke.left = Math.max(this.peakSincePoke.left, l / seg);
+      this.peakSincePoke.right = Math.max(this.peakSincePoke.right, r / seg);
+    } catch (e) {
+      this.error = `the worm stopped: ${(e as Error).message}`;
+      this.sim = null;
+    }
+  }
+
+  /** Screen px of a body point (0 = nose .. 1 = tail), for tests and tips. */
+  bodyScreen(s: number): { x: number; y: number } | null {
+    if (!this.sim) return null;
+    const p = this.sim.telemetry().pose;
+    const n = p.length / 2;
+    const i = Math.max(0, Math.min(n - 1, Math.round(s * (n - 1))));
+    return { x: this.cam.screenX(p[2 * i]), y: this.cam.screenY(p[2 * i + 1]) };
+  }
+
+  poke(s: number, kind: TouchKind): void {
+    if (!this.sim) return;
+    this.sim.poke(s, { kind });
+    this.pokeLog.push({ position: s, kind, atMs: this.sim.timeMs });
+    this.peakSincePoke.left = this.peakSincePoke.right = 0;
+    const at = this.bodyScreen(s);
+    if (at) this.pokes.push({ ...at, t: performance.now() });
+  }
+
+  private onDown(p: Phaser.Input.Pointer): void {
+    const r = this.rect;
+    if (!this.sim || p.x < r.x || p.y < r.y || p.x > r.x + r.w || p.y > r.y + r.h) return;
+    const ev = p.event as MouseEvent | undefined;
+    const kind: TouchKind = ev?.shiftKey || p.button === 2 ? 'harsh' : 'gentle';
+    const at = this.sim.pokeAt(this.cam.worldX(p.x), this.cam.worldY(p.y), { kind });
+    if (at !== null) {
+      this.pokeLog.push({ position: at, kind, atMs: this.sim.timeMs });
+      this.peakSincePoke.left = this.peakSincePoke.right = 0;
+      this.pokes.push({ x: p.x, y: p.y, t: performance.now() });
+    }
+  }
+
+  draw(): void {
+    const r = this.rect;
+    const g = this.bg;
+    g.clear();
+    g.fillStyle(palette.agar, 1);
+    g.fillRoundedRect(r.x, r.y, r.w, r.h, 6);
+    g.lineStyle(1, palette.border, 1);
+    g.strokeRoundedRect(r.x, r.y, r.w, r.h, 6);
+    const sim = this.sim;
+    if (!sim) {
+      this.worm.clear();
+      this.marks.clear();
+      this.caption.setText(this.error ? `No worm: ${this.error}` : 'No worm');
+      return;
+    }
+    const t = sim.telemetry();
+    const pose = t.pose;
+    // Follow the body's centre smoothly; scale to show the body about 1.6 times across.
+    let cx = 0;
+    let cy = 0;
+    const n = pose.length / 2;
+    for (let i = 0; i < n; i++) {
+      cx += pose[2 * i];
+      cy += pose[2 * i + 1];
+    }
+    cx /= n;
+    cy /= n;
+    if (!this.follow.set || !Number.isFinite(this.follow.x)) this.follow = { x: cx, y: cy, set: true };
+    this.follow.x += (cx - this.follow.x) * 0.1;
+    this.follow.y += (cy - this.follow.y) * 0.1;
+    const half = sim.bodyLengthMm * 0.8;
+    this.cam.fit(this.follow.x - half, this.follow.y - half, this.follow.x + half, this.follow.y + half, 6);
+    // A faint mm grid so motion shows against the agar.
+    g.lineStyle(1, palette.agarRim, 0.08);
+    const step = 0.25;
+    const x0 = Math.ceil(this.cam.worldX(r.x) / step) * step;
+    for (let x = x0; this.cam.screenX(x) < r.x + r.w; x += step) g.lineBetween(this.cam.screenX(x), r.y, this.cam.screenX(x), r.y + r.h);
+    const y0 = Math.ceil(this.cam.worldY(r.y) / step) * step;
+    for (let y = y0; this.cam.screenY(y) < r.y + r.h; y += step) g.lineBetween(r.x, this.cam.screenY(y), r.x + r.w, this.cam.screenY(y));
+    this.worm.draw(pose, this.cam, sim.bodyLengthMm, t.muscles, sim.segments);
+    const m = this.marks;
+    m.clear();
+    const now = performance.now();
+    this.pokes = this.pokes.filter((p) => now - p.t < 600);
+    for (const p of this.pokes) {
+      const k = (now - p.t) / 600;
+      m.lineStyle(2, palette.focus, 1 - k);
+      m.strokeCircle(p.x, p.y, 6 + 18 * k);
+    }
+    this.caption.setText(`t = ${(sim.timeMs / 1000).toFixed(1)} s${sim.paused ? ' · paused' : ''} · click the worm: touch, Shift+click: poke`);
+  }
+}

@@ -1,0 +1,56 @@
+import { describe, expect, test } from 'vitest';
+import { LAB_MODELS, LabNeuron, tunableParams } from './lab-neuron';
+
+const model = (id: string) => LAB_MODELS.find((m) => m.id === id)!;
+
+/** Upward crossings of 0 mV in `ms` of clamp. */
+function spikes(n: LabNeuron, ms: number): number {
+  let count = 0;
+  let prev = n.v;
+  const steps = Math.round(ms / n.spec.dtMs);
+  for (let k = 0; k < steps; k++) {
+    n.step();
+    if (prev < 0 && n.v >= 0) count++;
+    prev = n.v;
+  }
+  return count;
+}
+
+describe('neuron lab clamp', () => {
+  test('Hodgkin–Huxley fires under a constant current and rests without one', () => {
+    const on = new LabNeuron(model('hh'));
+    on.pulseMs = on.periodMs = 100;
+    expect(spikes(on, 100)).toBeGreaterThanOrEqual(4);
+    const off = new LabNeuron(model('hh'));
+    off.currentA = 0;
+    expect(spikes(off, 100)).toBe(0);
+  });
+
+  test('the current is a pulse train: off between pulses, shown as the stimulus', () => {
+    const n = new LabNeuron(model('lif'));
+    n.pulseMs = 10;
+    n.periodMs = 40;
+    const seen = new Set<number>();
+    for (let k = 0; k < 40 / n.spec.dtMs; k++) {
+      n.step();
+      seen.add(n.lastCurrent);
+    }
+    expect([...seen].sort((a, b) => a - b)).toEqual([0, n.currentA]);
+  });
+
+  test('a parameter slider changes the live neuron: no sodium, no spikes', () => {
+    const n = new LabNeuron(model('hh'));
+    n.pulseMs = n.periodMs = 100;
+    n.setParam('gNa', 0);
+    expect(spikes(n, 100)).toBe(0);
+  });
+
+  test('every lab model has gating or state variables or a numeric parameter to tune', () => {
+    for (const m of LAB_MODELS) {
+      const n = new LabNeuron(m);
+      expect(tunableParams(n.model).length, m.id).toBeGreaterThan(0);
+      expect(Number.isFinite(n.v), m.id).toBe(true);
+    }
+    expect(new LabNeuron(model('hh')).variableNames).toEqual(expect.arrayContaining(['m', 'h', 'n']));
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * Mechanosensory layers on top of the locomotion core (they hook onto its
+ * command interneurons AVA and AVB and its head motor neuron RMDV).
+ *
+ * Gentle touch (Chalfie et al. 1985; Wicks & Rankin 1995): ALM/AVM feel the
+ * front half of the body and excite AVD, which drives the backward command
+ * AVA, while inhibiting the forward pathway (AVB, PVC); PLM feels the back
+ * half and excites PVC, which drives AVB (faster forward crawling) and
+ * inhibits AVA. AVD is slow (τ 3 s): it holds AVA up for a few seconds after
+ * a brief touch, so a reversal lasts seconds and then ends by itself.
+ *
+ * Habituation (Rankin & Broster 1992): the touch cells' synapses onto AVD and
+ * PVC depress with use (Tsodyks–Markram resource, recovering in ~30 s), so
+ * taps at short intervals evoke weaker reversals and rest restores them.
+ *
+ * Harsh touch / nociception: ASH (nose) and PVD (whole body, harsh only)
+ * excite AVD and AVA harder and charge AIB, a slow interneuron that AVA also
+ * charges; AIB drives RIV, which AVA inhibits. So after a long reversal, when
+ * AVA lets go, RIV fires and bends the body hard to the ventral side (an
+ * omega-like turn, Gray et al. 2005) and holds AVB down until it fades.
+ */
+import type { Builder } from './builder';
+
+export const TOUCH = {
+  /** Sensory gain, pA per unit of receptor drive (a gentle poke is 0.4, a tap up to 1): strong, so the cell stays on while the receptor adapts (~0.3 s). */
+  sensorGain: 15,
+  /** ALM/AVM → AVD and PLM → PVC (pA at full output). */
+  toInterneuron: 0.5,
+  /** AVD → AVA and PVC → AVB. */
+  toCommand: 5,
+  /** ALM/AVM ⊣ AVB, PVC and PLM ⊣ AVA (inhibitory glutamate). A tap reaches all three, and the two anterior cells win: a reversal. */
+  crossInhibition: 1,
+  /** Short-term depression of the touch cells' synapses (habituation): use per ms at full output, recovery ms. */
+  habituationUse: 0.0003,
+  habituationRecoveryMs: 30_000,
+  /** Harsh: ASH/PVD → AVD, AIB; AVA → AIB; AIB → RIV; AVA ⊣ RIV; RIV's muscle gain. */
+  harshToAvd: 0.2,
+  harshToAib: 0.05,
+  avaToAib: 0.012,
+  aibToRiv: 3,
+  avaInhibitsRiv: 6,
+  rivMuscle: 1,
+  rivResetsAib: 0.008,
+};
+
+const sensory = { capacitance: 1, tauMs: 20, restMv: -65, vHalfMv: -45, slopeMv: 4 };
+
+/** Gentle touch: ALM, AVM (anterior), PLM (posterior), AVD, PVC. With habituate, the touch cells' synapses depress. */
+export function addTouch(b: Builder, opts: { habituate: boolean }): void {
+  const T = TOUCH;
+  const dep = opts.habituate ? { depression: { use: T.habituationUse, recoveryMs: T.habituationRecoveryMs } } : {};
+  b.neuron('ALM', 'sensory', 'glutamate', sensory, undefined, 60, 40);
+  b.neuron('AVM', 'sensory', 'glutamate', sensory, undefined, 60, 100);
+  b.neuron('PLM', 'sensory', 'glutamate', sensory, undefined, 760, 40);
+  b.sensors.push({ neuron: 'ALM', sensor: 'touch', from: 0, to: 0.5, kind: 'gentle', gain: T.sensorGain });
+  b.sensors.push({ neuron: 'AVM', sensor: 'touch', from: 0, to: 0.4, kind: 'gentle', gain: T.sensorGain });
+  b.sensors.push({ neuron: 'PLM', sensor: 'touch', from: 0.5, to: 1, kind: 'gentle', gain: T.sensorGain });
+  // AVD: slow (C 10 pF, τ 3 s): integrates a brief touch and releases it over seconds.
+  b.neuron('AVD', 'inter', 'acetylcholine', { capacitance: 10, tauMs: 3000, restMv: -65, vHalfMv: -40, slopeMv: 4 }, undefined, 260, 140);
+  b.neuron('PVC', 'inter', 'acetylcholine', { capacitance: 10, tauMs: 2000, restMv: -65, vHalfMv: -40, slopeMv: 4 }, undefined, 560, 140);
+  b.chem('ALM', 'AVD', T.toInterneuron, dep);
+  b.chem('AVM', 'AVD', T.toInterneuron, dep);
+  b.chem('PLM', 'PVC', T.toInterneuron, dep);
+  b.chem('AVD', 'AVA', T.toCommand);
+  b.chem('PVC', 'AVB', T.toCommand);
+  for (const [src, dst] of [['ALM', 'AVB'], ['AVM', 'AVB'], ['ALM', 'PVC'], ['AVM', 'PVC'], ['PLM', 'AVA']]) {
+    b.chem(src, dst, T.crossInhibition, { sign: 'inhibitory' });
+  }
+}
+
+/** Harsh touch and nociception: ASH (nose), PVD (body), AIB (turn readiness), RIV (ventral turn). Needs addTouch first (AVD). */
+export function addHarsh(b: Builder): void {
+  const T = TOUCH;
+  b.neuron('ASH', 'sensory', 'glutamate', sensory, undefined, 60, 180);
+  b.neuron('PVD', 'sensory', 'glutamate', sensory, undefined, 760, 180);
+  b.sensors.push({ neuron: 'ASH', sensor: 'touch', from: 0, to: 0.15, kind: 'harsh', gain: T.sensorGain });
+  b.sensors.push({ neuron: 'PVD', sensor: 'touch', from: 0, to: 1, kind: 'harsh', gain: T.sensorGain });
+  b.chem('ASH', 'AVD', T.harshToAvd);
+  b.chem('PVD', 'AVD', T.harshToAvd);
+  // AIB: very slow (τ 8 s); charged by noxious input and by AVA during a reversal.
+  b.neuron('AIB', 'inter', 'glutamate', { capacitance: 1, tauMs: 8000, restMv: -65, vHalfMv: -40, slopeMv: 4 }, undefined, 260, 40);
+  b.chem('ASH', 'AIB', T.harshToAib);
+  b.chem('PVD', 'AIB', T.harshToAib);
+  b.chem('AVA', 'AIB', T.avaToAib);
+  // RIV: bends the head and front body ventrally (right) and relaxes the dorsal side, held off while AVA is on.
+  b.neuron('RIV', 'motor', 'acetylcholine', { capacitance: 1, tauMs: 100, restMv: -70, vHalfMv: -45, slopeMv: 4 }, undefined, 400, 40);
+  b.chem('AIB', 'RIV', T.aibToRiv);
+  b.chem('AVA', 'RIV', T.avaInhibitsRiv, { sign: 'inhibitory' });
+  b.chem('RIV', 'AVB', 4, { sign: 'inhibitory' });
+  // The turn ends itself: RIV drains AIB over a couple of seconds.
+  b.chem('RIV', 'AIB', T.rivResetsAib, { sign: 'inhibitory' });
+  b.muscles.push({ neuron: 'RIV', side: 'right', from: 0, to: 0.9, gain: T.rivMuscle });
+  b.muscles.push({ neuron: 'RIV', side: 'left', from: 0, to: 0.9, gain: -T.rivMuscle });
+}

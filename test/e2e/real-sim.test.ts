@@ -1,0 +1,278 @@
+import { afterEach, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { BUILTIN_CIRCUIT_NAMES } from '../../src/circuits/builtin';
+import { openGame, type Session } from './browser';
+import { click, control, ready, shot, waitScene } from './game';
+
+/**
+ * The game on the real simulation core (src/sim): the worm is drawn where the
+ * simulation says, clicks land on its body, time controls drive the clock, a
+ * challenge is won by real input, the neuron lab clamps a real model.
+ * The touch-reflex checks need the full worm circuit ('worm': touch cells,
+ * command interneurons); they run when it is built in.
+ */
+const WORM_BUILT = BUILTIN_CIRCUIT_NAMES.includes('worm');
+
+let s: Session | undefined;
+afterEach(async () => {
+  await s?.close();
+  s = undefined;
+});
+
+async function openPlayground(query = 'scene=playground'): Promise<Session> {
+  const session = await openGame(inject('baseUrl'), { helpSeen: true, query });
+  await ready(session.page);
+  await waitScene(session.page, 'playground');
+  return session;
+}
+
+const hook = {
+  pose: (p: Page) => p.evaluate(() => window.neuroworm!.pose()),
+  time: (p: Page) => p.evaluate(() => window.neuroworm!.simTimeMs()),
+  info: (p: Page) => p.evaluate(() => window.neuroworm!.info()),
+  advance: (p: Page, ms: number) => p.evaluate((m) => window.neuroworm!.advance(m), ms),
+  activity: (p: Page) => p.evaluate(() => window.neuroworm!.activity()),
+  behaviour: (p: Page) => p.evaluate(() => window.neuroworm!.behaviour()),
+};
+
+/** Centroid and the tail → head unit vector of a pose (mm). */
+function axis(mm: number[]): { cx: number; cy: number; ux: number; uy: number } {
+  const n = mm.length / 2;
+  let cx = 0;
+  let cy = 0;
+  for (let i = 0; i < n; i++) {
+    cx += mm[2 * i] / n;
+    cy += mm[2 * i + 1] / n;
+  }
+  const dx = mm[0] - mm[2 * n - 2];
+  const dy = mm[1] - mm[2 * n - 1];
+  const l = Math.hypot(dx, dy) || 1;
+  return { cx, cy, ux: dx / l, uy: dy / l };
+}
+
+/** Simulated travel of the centroid along the body axis (mm, + = forward) over ms, sampled every stepMs so turns count. */
+async function travel(page: Page, ms: number, stepMs = 100): Promise<number> {
+  let sum = 0;
+  let a = axis((await hook.pose(page)).mm);
+  for (let t = 0; t < ms; t += stepMs) {
+    await hook.advance(page, stepMs);
+    const b = axis((await hook.pose(page)).mm);
+    sum += (b.cx - a.cx) * a.ux + (b.cy - a.cy) * a.uy;
+    a = b;
+  }
+  return sum;
+}
+
+/** Mean brightness of the game canvas in a box (Canvas renderer: read the 2-D context). */
+async function brightness(page: Page, x: number, y: number, r: number): Promise<number> {
+  return page.evaluate(
+    ([px, py, pr]) => {
+      const c = document.querySelector('canvas')!;
+      const k = c.width / c.getBoundingClientRect().width;
+      const d = c.getContext('2d')!.getImageData(Math.round((px - pr) * k), Math.round((py - pr) * k), Math.round(2 * pr * k), Math.round(2 * pr * k)).data;
+      let sum = 0;
+      for (let i = 0; i < d.length; i += 4) sum += d[i] + d[i + 1] + d[i + 2];
+      return sum / (d.length / 4) / 3;
+    },
+    [x, y, r] as const,
+  );
+}
+
+describe('playground on the real simulation', () => {
+  test('the worm is drawn where the simulation says, crawls on its own, and clicks land on its body', async () => {
+    s = await openPlayground();
+    const { page } = s;
+    const t0 = await hook.time(page);
+    await page.waitForTimeout(600);
+    expect(await hook.time(page)).toBeGreaterThan(t0);
+    // Pause the real-time clock; from here the test advances time itself.
+    await page.keyboard.press(' ');
+    const info = await hook.info(page);
+    expect(info.neurons as number).toBeGreaterThan(10);
+
+    const pose = await hook.pose(page);
+    expect(pose.mm.length).toBe(pose.px.length);
+    const plate = await control(page, 'Touch'); // toolbar sits above the plate
+    for (let i = 0; i < pose.px.length; i += 2) {
+      expect(pose.px[i + 1]).toBeGreaterThan(plate.y + plate.height);
+      expect(pose.px[i]).toBeGreaterThan(0);
+    }
+    // px and mm agree up to one scale and offset (the camera): compare two segment distances.
+    const dmm = Math.hypot(pose.mm[0] - pose.mm[2], pose.mm[1] - pose.mm[3]);
+    const dpx = Math.hypot(pose.px[0] - pose.px[2], pose.px[1] - pose.px[3]);
+    const n = pose.mm.length;
+    const Dmm = Math.hypot(pose.mm[0] - pose.mm[n - 2], pose.mm[1] - pose.mm[n - 1]);
+    const Dpx = Math.hypot(pose.px[0] - pose.px[n - 2], pose.px[1] - pose.px[n - 1]);
+    expect(dpx / dmm).toBeCloseTo(Dpx / Dmm, 3);
+
+    // It crawls because its neurons drive it: forward over 5 s of simulated time.
+    expect(await travel(page, 5000, 250)).toBeGreaterThan(0.1);
+
+    // A click on the nose touches the body near 0, on the tail near 1; off the body it misses.
+    let p = await hook.pose(page);
+    await page.mouse.click(p.px[0], p.px[1]);
+    await page.waitForTimeout(100);
+    let poke = (await hook.info(page)).lastPoke as { at: number | null; kind: string };
+    expect(poke.kind).toBe('gentle');
+    expect(poke.at).not.toBeNull();
+    expect(poke.at!).toBeLessThan(0.1);
+    p = await hook.pose(page);
+    await page.mouse.click(p.px[n - 2], p.px[n - 1]);
+    await page.waitForTimeout(100);
+    poke = (await hook.info(page)).lastPoke as { at: number | null; kind: string };
+    expect(poke.at!).toBeGreaterThan(0.9);
+    // 60 px beside the middle of the body, across it: well past the reach of a touch.
+    const a = axis(p.mm);
+    const mid = 2 * Math.floor(n / 4);
+    await page.mouse.click(p.px[mid] - a.uy * 60, p.px[mid + 1] + a.ux * 60);
+    await page.waitForTimeout(100);
+    expect(((await hook.info(page)).lastPoke as { at: number | null }).at).toBeNull();
+    // Shift-click is a harsh poke.
+    p = await hook.pose(page);
+    await page.keyboard.down('Shift');
+    await page.mouse.click(p.px[0], p.px[1]);
+    await page.keyboard.up('Shift');
+    await page.waitForTimeout(100);
+    expect(((await hook.info(page)).lastPoke as { kind: string }).kind).toBe('harsh');
+    await shot(page, 'playground-real');
+    expect(s.errors).toEqual([]);
+  });
+
+  test('time controls: pause freezes the clock, "." steps one physics step, 8× runs faster than 1×', async () => {
+    s = await openPlayground();
+    const { page } = s;
+    await page.keyboard.press(' ');
+    await page.waitForTimeout(100);
+    const t0 = await hook.time(page);
+    await page.waitForTimeout(500);
+    expect(await hook.time(page)).toBe(t0);
+    await page.keyboard.press('.');
+    await page.waitForTimeout(100);
+    const t1 = await hook.time(page);
+    expect(t1 - t0).toBeGreaterThan(0);
+    expect(t1 - t0).toBeLessThanOrEqual(17);
+    expect((await hook.info(page)).paused).toBe(true);
+
+    const rate = async (): Promise<number> => {
+      const a = await hook.time(page);
+      const w0 = Date.now();
+      await page.waitForTimeout(1500);
+      const b = await hook.time(page);
+      return (b - a) / (Date.now() - w0);
+    };
+    await page.keyboard.press(' '); // resume at 1×
+    await page.keyboard.press('2');
+    const r1 = await rate();
+    await page.keyboard.press('5');
+    const r8 = await rate();
+    expect((await hook.info(page)).speed).toBe(8);
+    expect(r1).toBeGreaterThan(0.2);
+    expect(r1).toBeLessThan(1.3);
+    expect(r8).toBeGreaterThan(2.5 * r1);
+    expect(s.errors).toEqual([]);
+  });
+
+  test.runIf(WORM_BUILT)('touching the head makes the worm reverse and lights the touched sensory neuron', async () => {
+    s = await openPlayground();
+    const { page } = s;
+    await page.keyboard.press(' ');
+    await travel(page, 2000); // settle into crawling
+    const before = await hook.activity(page);
+    const p = await hook.pose(page);
+    await page.mouse.click(p.px[0], p.px[1]);
+    await page.waitForTimeout(100);
+    await hook.advance(page, 60);
+    const after = await hook.activity(page);
+    const touchCells = after.ids.filter((id) => /^(ALM|AVM)/.test(id));
+    expect(touchCells.length, 'the worm circuit has anterior touch cells').toBeGreaterThan(0);
+    const hot = touchCells.map((id) => ({ id, d: after.output[after.ids.indexOf(id)] - before.output[before.ids.indexOf(id)] })).sort((x, y) => y.d - x.d)[0];
+    expect(hot.d).toBeGreaterThan(0.1);
+    // The neural view draws that neuron brighter than an idle one.
+    const node = (await page.evaluate((id) => window.neuroworm!.neuronScreen(id), hot.id))!;
+    const idle = after.ids.find((id) => /^PLM/.test(id)) ?? after.ids[after.output.indexOf(Math.min(...after.output))];
+    const idleNode = (await page.evaluate((id) => window.neuroworm!.neuronScreen(id), idle))!;
+    expect(await brightness(page, node.x, node.y, 4)).toBeGreaterThan(await brightness(page, idleNode.x, idleNode.y, 4));
+    await shot(page, 'playground-head-touch');
+    // The pose shows backward travel.
+    const back = await travel(page, 2500);
+    expect(back).toBeLessThan(0);
+    expect(s.errors).toEqual([]);
+  });
+
+  test.runIf(WORM_BUILT)('touching the tail speeds the worm forward', async () => {
+    s = await openPlayground();
+    const { page } = s;
+    await page.keyboard.press(' ');
+    await travel(page, 2000);
+    const v0 = await travel(page, 1500);
+    const p = await hook.pose(page);
+    const n = p.px.length;
+    await page.mouse.click(p.px[n - 2], p.px[n - 1]);
+    await page.waitForTimeout(100);
+    const v1 = await travel(page, 1500);
+    expect(v1).toBeGreaterThan(v0 * 1.15);
+    expect(s.errors).toEqual([]);
+  });
+});
+
+test('a challenge is won by real input: start "Follow your nose", drop food at the nose', async () => {
+  s = await openGame(inject('baseUrl'), { helpSeen: true, query: 'scene=challenges' });
+  const { page } = s;
+  await ready(page);
+  await waitScene(page, 'challenges');
+  await click(page, 'Follow your nose', 'challenges');
+  await page.waitForTimeout(300);
+  await shot(page, 'challenge-intro-real');
+  await click(page, 'Start challenge', 'challenges');
+  await waitScene(page, 'playground');
+  await page.waitForTimeout(500);
+  let info = await hook.info(page);
+  expect(info.challenge).toBe('reach-food');
+  expect((info.run as { status: string }).status).toBe('running');
+  await shot(page, 'challenge-running');
+  // Food tool, then a click on the nose.
+  await page.keyboard.press('f');
+  const p = await hook.pose(page);
+  await page.mouse.click(p.px[0], p.px[1]);
+  await page.waitForFunction(() => (window.neuroworm!.info().run as { status: string }).status !== 'running', null, { timeout: 10_000 });
+  info = await hook.info(page);
+  const run = info.run as { status: string; foods: number; score: number };
+  expect(run.status).toBe('won');
+  expect(run.foods).toBe(1);
+  expect(run.score).toBeGreaterThan(500);
+  await page.waitForTimeout(300);
+  expect((await control(page, 'Try again')).enabled).toBe(true);
+  await shot(page, 'challenge-won');
+  // Saved: the list shows it completed.
+  await click(page, 'All challenges');
+  await waitScene(page, 'challenges');
+  const card = await control(page, 'Follow your nose', 'challenges');
+  expect(card.selected).toBe(true);
+  expect(String(card.value)).toMatch(/Completed/);
+  expect(s.errors).toEqual([]);
+});
+
+test('neuron lab: a Hodgkin–Huxley neuron spikes under the clamp; switching model and pausing work', async () => {
+  s = await openGame(inject('baseUrl'), { helpSeen: true, query: 'scene=neuron-lab' });
+  const { page } = s;
+  await ready(page);
+  await waitScene(page, 'neuron-lab');
+  await page.waitForTimeout(1500);
+  const hh = await hook.info(page);
+  expect(hh.model).toBe('hh');
+  expect(hh.spikes as number).toBeGreaterThan(2);
+  expect(Object.keys(hh.variables as object)).toEqual(expect.arrayContaining(['m', 'h', 'n']));
+  await shot(page, 'neuron-lab-hh');
+  await click(page, 'Izhikevich', 'neuron-lab');
+  await page.waitForTimeout(1500);
+  const iz = await hook.info(page);
+  expect(iz.model).toBe('izhikevich');
+  expect(Object.keys(iz.variables as object)).toEqual(['u']);
+  await page.keyboard.press(' ');
+  await page.waitForTimeout(100);
+  const t = await hook.time(page);
+  await page.waitForTimeout(400);
+  expect(await hook.time(page)).toBe(t);
+  await shot(page, 'neuron-lab-izhikevich');
+  expect(s.errors).toEqual([]);
+});
