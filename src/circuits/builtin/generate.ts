@@ -13,8 +13,7 @@ import type { CircuitDoc } from '../types';
 import { Builder } from './builder';
 import { addLocomotion, TUNING } from './locomotion';
 import { addHarsh, addTouch } from './touch';
-// SENSES: the chemotaxis/thermotaxis/toxin layer (senses.ts, another branch) exports addSenses(b: Builder).
-// At merge: import { addSenses } from './senses'; and enable the marked call in buildWorm().
+import { addSenses, senseCircuits, SENSES_SUMMARY } from './senses';
 
 const ONE_PER_CLASS = 'one neuron per class instead of left/right pairs, graded neurons throughout';
 
@@ -63,10 +62,10 @@ export function buildWorm(): CircuitDoc {
   addLocomotion(b);
   addTouch(b, { habituate: true });
   addHarsh(b);
-  // SENSES: addSenses(b);
+  addSenses(b);
   return b.doc(
     'Worm',
-    `The default nervous system: everything the built-in circuits model, together. ${LOCOMOTION} ${TOUCH} ${HARSH} ${HABITUATION} Simplifications: ${ONE_PER_CLASS}; ${LOCOMOTION_SIMPLIFIED}; about 70 neurons stand for the real 302.`,
+    `The default nervous system: everything the built-in circuits model, together. ${LOCOMOTION} ${TOUCH} ${HARSH} ${HABITUATION} ${SENSES_SUMMARY} Simplifications: ${ONE_PER_CLASS}; ${LOCOMOTION_SIMPLIFIED}; about 80 neurons stand for the real 302.`,
   );
 }
 
@@ -99,6 +98,7 @@ export function builtinDocs(): Record<string, CircuitDoc> {
     habituation: buildHabituation(),
     worm: buildWorm(),
     'seed-two-neurons': buildSeedTwoNeurons(),
+    ...senseCircuits(),
   };
 }
 

@@ -6,6 +6,9 @@ import { parseCircuit } from '../circuit';
 import type { Circuit } from '../types';
 import habituation from './habituation.json';
 import locomotion from './locomotion.json';
+import chemotaxis from './chemotaxis.json';
+import thermotaxis from './thermotaxis.json';
+import avoidance from './avoidance.json';
 import seedTwoNeurons from './seed-two-neurons.json';
 import touchWithdrawal from './touch-withdrawal.json';
 import worm from './worm.json';
@@ -15,6 +18,9 @@ const FILES: Record<string, unknown> = {
   locomotion,
   'touch-withdrawal': touchWithdrawal,
   habituation,
+  chemotaxis,
+  thermotaxis,
+  avoidance,
   'seed-two-neurons': seedTwoNeurons,
 };
 

@@ -1,0 +1,222 @@
+/**
+ * The sensory layers of the built-in worm: chemotaxis (ASE → AIY/AIZ/AIB →
+ * head steering and pirouettes), thermal avoidance (AFD) and toxin avoidance
+ * (ASH, ADL). Each adds onto a builder that already holds the locomotion
+ * core and uses only its stable hooks: AVA (backward command), AVB (forward
+ * command), RMDD (bends the head left/dorsal) and RMDV (right/ventral).
+ *
+ * Chemotaxis uses the two strategies of the real worm:
+ * - weathervaning (Iino & Yoshida 2009): CHEML/CHEMR each feel their own
+ *   side of the nose minus the other and excite the head steering neuron of
+ *   their side (SMBD → RMDD bends left, SMBV → RMDV right), so the head
+ *   oscillator dwells on the richer side and the path curves up the
+ *   gradient. Simplification: the real worm makes this comparison in time,
+ *   across its head sweeps (ASE → AIY/AIZ → RIA/SMB/SMD); CHEML/CHEMR are not
+ *   real neurons but that comparison made across the nose at once;
+ * - pirouettes (Pierce-Shimomura et al. 1999): ASER (OFF, falling
+ *   concentration) → AIZ, AIB → AVA: seconds of decline call a reversal;
+ *   ASEL (ON) → AIY holds them off while things improve.
+ * Heat and toxins are sensed on each side of the nose (AFDL/AFDR, ASHL/ASHR):
+ * the sum drives the reversal, the side that feels more bends the head away.
+ */
+import type { CircuitDoc } from '../types';
+import { Builder } from './builder';
+import { addLocomotion } from './locomotion';
+
+/** Tunable numbers of the sensory layers (pA, mV, ms; gains in pA per unit of the field). */
+export const SENSES = {
+  /** ASEL: pA per a.u. of concentration rise above its 1 s average, each nose side. */
+  aselGain: 60,
+  /** ASER: pA per a.u. of concentration fall below its 1 s average, each nose side. */
+  aserGain: 60,
+  /** CHEML/CHEMR: pA per a.u. of concentration difference between the two sides of the nose. */
+  compareGain: 300,
+  /** Resting potential of the side-comparison cells: silent when both sides agree. */
+  compareRestMv: -55,
+  /** Side-comparison cell → SMB of its side. */
+  compareToSmb: 1,
+  /** SMB → RMD of its side: biases the head oscillator toward that side. */
+  smbToRmd: 1.2,
+  /** AIB → AVA: the pirouette (reversal) drive. */
+  aibToAva: 5,
+  /** AFD: pA per °C above the cultivation temperature, each side. */
+  afdGain: 0.25,
+  /** Cultivation temperature, °C: AFD's set point. */
+  cultivationC: 20,
+  /** ASH: pA per a.u. of toxin, each side. */
+  ashGain: 3,
+  /** ASH → AVA. */
+  ashToAva: 5,
+  /** A nose side's heat or toxin cell → the SMB of the other side (bend away). */
+  avoidToSmb: 1.5,
+};
+
+/** Sensory and interneurons: C = 1 pF, τ = 20 ms, so 1 pA lifts V by 20 mV; half release at −45 mV. */
+const SENSORY = { capacitance: 1, tauMs: 20, restMv: -65, vHalfMv: -45, slopeMv: 4 };
+const INTER = { capacitance: 1, tauMs: 20, restMv: -65, vHalfMv: -45, slopeMv: 4 };
+
+function need(b: Builder, ...ids: string[]): void {
+  for (const id of ids) {
+    if (!b.has(id)) throw new Error(`senses: the builder has no neuron ${id}; add the locomotion core (addLocomotion) before the sensory layers`);
+  }
+}
+
+/** A chemical synapse unless the same one is already there (layers that share a neuron may both want it). */
+function chemOnce(b: Builder, from: string, to: string, weight: number): void {
+  if (!b.synapses.some((s) => s.kind === 'chemical' && s.from === from && s.to === to)) b.chem(from, to, weight, { sign: 'excitatory' });
+}
+
+/**
+ * Head steering neurons SMBD/SMBV (→ RMDD/RMDV), shared by every layer that
+ * steers; added once. (SMB: head motor neurons that shape the head sweep;
+ * SMD is left to the locomotion core, which may use it for its own timing.)
+ */
+function addHeadSteering(b: Builder): void {
+  need(b, 'RMDD', 'RMDV');
+  const smb = { ...INTER, restMv: -55 };
+  for (const [id, rmd, x] of [['SMBD', 'RMDD', 40], ['SMBV', 'RMDV', 120]] as const) {
+    if (b.has(id)) continue;
+    b.neuron(id, 'inter', 'acetylcholine', smb, -55, x, 300);
+    chemOnce(b, id, rmd, SENSES.smbToRmd);
+  }
+}
+
+/**
+ * AIB: the turn-promoting interneuron the sensory layers share. Made here (with
+ * AIB → AVA: a reversal) only if absent; an AIB that another layer made (the
+ * harsh-touch layer's turn readiness, which AVA itself charges) is used as it
+ * is, without an AIB → AVA synapse that would close a loop with AVA → AIB.
+ */
+function addAib(b: Builder): void {
+  need(b, 'AVA');
+  if (b.has('AIB')) return;
+  // Slow (τ 1 s): it integrates its input, so one head sweep down the gradient does not call a reversal but seconds of it do.
+  b.neuron('AIB', 'inter', 'glutamate', { ...INTER, capacitance: 40, tauMs: 1000 }, undefined, 420, 180);
+  b.chem('AIB', 'AVA', SENSES.aibToAva, { sign: 'excitatory' });
+}
+
+/**
+ * Chemotaxis. Pirouettes: ASEL (ON) / ASER (OFF) → AIY / AIZ → AIB → AVA.
+ * Weathervaning: CHEML/CHEMR compare the two sides of the nose → SMBD/SMBV → RMDD/RMDV.
+ */
+export function addChemotaxis(b: Builder): void {
+  need(b, 'AVA', 'AVB', 'RMDD', 'RMDV');
+  const S = SENSES;
+  addHeadSteering(b);
+  addAib(b);
+  b.neuron('ASEL', 'sensory', 'glutamate', SENSORY, undefined, 60, 40);
+  b.neuron('ASER', 'sensory', 'glutamate', SENSORY, undefined, 260, 40);
+  for (const side of ['left', 'right'] as const) {
+    b.sensors.push({ neuron: 'ASEL', sensor: 'chemical', side, response: 'on', gain: S.aselGain });
+    b.sensors.push({ neuron: 'ASER', sensor: 'chemical', side, response: 'off', gain: S.aserGain });
+  }
+  b.neuron('AIY', 'inter', 'acetylcholine', INTER, undefined, 60, 180);
+  b.neuron('AIZ', 'inter', 'glutamate', INTER, undefined, 260, 180);
+  // ASEL excites AIY; ASER inhibits AIY and excites AIZ and AIB (glutamate acts both ways in the worm).
+  b.chem('ASEL', 'AIY', 1.5, { sign: 'excitatory' });
+  b.chem('ASER', 'AIY', 1.5, { sign: 'inhibitory' });
+  b.chem('ASER', 'AIZ', 1.5, { sign: 'excitatory' });
+  b.chem('ASER', 'AIB', 1.2, { sign: 'excitatory' });
+  // AIY (rising concentration) suppresses turning; AIZ promotes it.
+  b.chem('AIY', 'AIZ', 1.5, { sign: 'inhibitory' });
+  b.chem('AIY', 'AIB', 1, { sign: 'inhibitory' });
+  b.chem('AIZ', 'AIB', 1, { sign: 'excitatory' });
+  // Weathervaning: each comparison cell feels its own side of the nose minus the other side.
+  const cmp = { ...SENSORY, restMv: S.compareRestMv };
+  b.neuron('CHEML', 'sensory', 'glutamate', cmp, S.compareRestMv, 0, 120);
+  b.neuron('CHEMR', 'sensory', 'glutamate', cmp, S.compareRestMv, 160, 120);
+  for (const [id, own, other] of [['CHEML', 'left', 'right'], ['CHEMR', 'right', 'left']] as const) {
+    b.sensors.push({ neuron: id, sensor: 'chemical', side: own, response: 'level', gain: S.compareGain });
+    b.sensors.push({ neuron: id, sensor: 'chemical', side: other, response: 'level', gain: -S.compareGain });
+  }
+  b.chem('CHEML', 'SMBD', S.compareToSmb, { sign: 'excitatory' });
+  b.chem('CHEMR', 'SMBV', S.compareToSmb, { sign: 'excitatory' });
+}
+
+/** Thermal avoidance: AFDL/AFDR feel warmth above the cultivation temperature on their side of the nose. */
+export function addThermotaxis(b: Builder): void {
+  need(b, 'AVA', 'RMDD', 'RMDV');
+  const S = SENSES;
+  addAib(b);
+  // The set point (cultivation temperature) is a tonic offset: at T* the input cancels.
+  const afd = { ...SENSORY, tonicPa: -S.afdGain * S.cultivationC };
+  b.neuron('AFDL', 'sensory', 'glutamate', afd, undefined, 60, -80);
+  b.neuron('AFDR', 'sensory', 'glutamate', afd, undefined, 160, -80);
+  b.sensors.push({ neuron: 'AFDL', sensor: 'temperature', side: 'left', response: 'level', gain: S.afdGain });
+  b.sensors.push({ neuron: 'AFDR', sensor: 'temperature', side: 'right', response: 'level', gain: S.afdGain });
+  b.chem('AFDL', 'AIB', 1.2, { sign: 'excitatory' });
+  b.chem('AFDR', 'AIB', 1.2, { sign: 'excitatory' });
+  // Warmer on the left → bend right, away (and vice versa).
+  addHeadSteering(b);
+  b.chem('AFDL', 'SMBV', S.avoidToSmb, { sign: 'excitatory' });
+  b.chem('AFDR', 'SMBD', S.avoidToSmb, { sign: 'excitatory' });
+}
+
+/** Toxin avoidance: ASHL/ASHR (polymodal nociceptors) → AVA, and ADL (slower, weaker) → AIB. */
+export function addToxinAvoidance(b: Builder): void {
+  need(b, 'AVA', 'RMDD', 'RMDV');
+  const S = SENSES;
+  addAib(b);
+  b.neuron('ASHL', 'sensory', 'glutamate', SENSORY, undefined, 300, -80);
+  b.neuron('ASHR', 'sensory', 'glutamate', SENSORY, undefined, 400, -80);
+  b.sensors.push({ neuron: 'ASHL', sensor: 'toxin', side: 'left', response: 'level', gain: S.ashGain });
+  b.sensors.push({ neuron: 'ASHR', sensor: 'toxin', side: 'right', response: 'level', gain: S.ashGain });
+  b.chem('ASHL', 'AVA', S.ashToAva, { sign: 'excitatory' });
+  b.chem('ASHR', 'AVA', S.ashToAva, { sign: 'excitatory' });
+  addHeadSteering(b);
+  b.chem('ASHL', 'SMBV', S.avoidToSmb, { sign: 'excitatory' });
+  b.chem('ASHR', 'SMBD', S.avoidToSmb, { sign: 'excitatory' });
+  b.neuron('ADL', 'sensory', 'glutamate', { ...SENSORY, tauMs: 200 }, undefined, 500, -80);
+  for (const side of ['left', 'right'] as const) b.sensors.push({ neuron: 'ADL', sensor: 'toxin', side, response: 'level', gain: S.ashGain / 2 });
+  b.chem('ADL', 'AIB', 1, { sign: 'excitatory' });
+}
+
+/** All sensory layers (the full worm calls this after the locomotion and touch layers). */
+export function addSenses(b: Builder): void {
+  addChemotaxis(b);
+  addThermotaxis(b);
+  addToxinAvoidance(b);
+}
+
+/** One sentence on the sensory layers, for descriptions of circuits that include them (the full worm). */
+export const SENSES_SUMMARY =
+  'Senses: odour (weathervaning by CHEML/CHEMR → SMBD/SMBV → RMD; pirouettes by ASEL/ASER → AIY/AIZ → AIB), warmth above 20 °C (AFDL/AFDR) and toxins (ASHL/ASHR, ADL) turn the worm or reverse it (see the chemotaxis, thermotaxis and avoidance circuits).';
+
+const CORE = 'the locomotion core (AVB forward, AVA backward, head oscillator RMDD/RMDV, B/A/D-type units)';
+
+function withCore(layer: (b: Builder) => void): Builder {
+  const b = new Builder();
+  addLocomotion(b);
+  layer(b);
+  return b;
+}
+
+/** The built-in circuits of this module: locomotion core + one sensory layer each, by file name. */
+export function senseCircuits(): Record<string, CircuitDoc> {
+  return {
+    chemotaxis: withCore(addChemotaxis).doc(
+      'Chemotaxis',
+      `Finds food up an odour gradient, on ${CORE}. Weathervaning: CHEML/CHEMR compare the two sides of the nose and, through the head ` +
+        'steering neurons SMBD/SMBV, bias the head oscillator (RMDD/RMDV) toward the richer side, so the path curves up the gradient ' +
+        '(Iino & Yoshida 2009). Pirouettes: ASEL (ON, concentration rising) and ASER (OFF, falling) → AIY/AIZ → AIB → AVA: seconds of falling ' +
+        'concentration call a reversal (Pierce-Shimomura et al. 1999). Simplifications: the real worm compares concentrations across its head ' +
+        'sweeps in time (ASE, AIY, AIZ, RIA); here CHEML/CHEMR (not real neurons) compare the two sides of the nose at once; one neuron per ' +
+        'class; linear sensors without adaptation beyond a 1 s running average.',
+    ),
+    thermotaxis: withCore(addThermotaxis).doc(
+      'Thermal avoidance',
+      `Keeps out of heat, on ${CORE}. AFDL/AFDR feel the temperature on their side of the nose above the cultivation temperature ` +
+        `(${SENSES.cultivationC} °C, held as a tonic offset); together they drive AIB → AVA (reversal), and the warmer side bends the head ` +
+        'away through the opposite SMB. Simplifications: real AFD responds to warming relative to a set point that adapts over hours and ' +
+        'guides thermotaxis toward the cultivation temperature (Mori & Ohshima 1995) through AIY/AIZ; noxious heat is also sensed by FLP ' +
+        'and ASH. Here only the avoidance of heat above the set point is modelled.',
+    ),
+    avoidance: withCore(addToxinAvoidance).doc(
+      'Toxin avoidance',
+      `Turns back from toxins (copper, high osmolarity), on ${CORE}. ASHL/ASHR, the polymodal nociceptors, feel the toxin on their side ` +
+        'of the nose and excite AVA (reversal); the side that feels more bends the head away through the opposite SMB; ADL adds a slower ' +
+        'drive through AIB. Simplifications: one toxin field stands for every repellent; no adaptation or sensitisation of ASH; AVD/AIB ' +
+        'relays folded into direct synapses.',
+    ),
+  };
+}
