@@ -1,6 +1,6 @@
 import Phaser from 'phaser';
 import type { Subscription } from 'rxjs';
-import type { BehaviourEvent } from '../src/streams/types';
+import type { BehaviourEvent, Stimulus } from '../src/streams/types';
 import type { SimulationApi } from '../src/sim/types';
 import { app } from './app';
 import { BaseScene, HEADER_H } from './BaseScene';
@@ -76,6 +76,7 @@ export class PlaygroundScene extends BaseScene {
   /** Wall-clock ms spent in the simulation and in drawing, averaged over recent frames (for the fps report). */
   private cost = { simMs: 0, drawMs: 0, frames: 0 };
   private lastFrameAt = 0;
+  private heatSpots: NonNullable<ArenaView['zones']>[number][] = [];
   /** The last touch: where (mm), how, and the body position it reached (0 nose .. 1 tail) or null if it missed. */
   private lastPoke: { x: number; y: number; kind: string; at: number | null } | null = null;
   private resultButtons: Button[] = [];
@@ -96,6 +97,7 @@ export class PlaygroundScene extends BaseScene {
     this.cost = { simMs: 0, drawMs: 0, frames: 0 };
     this.lastPoke = null;
     this.lastFrameAt = 0;
+    this.heatSpots = [];
     this.probes = [];
     this.coming = null;
     this.sim = null;
@@ -222,6 +224,7 @@ export class PlaygroundScene extends BaseScene {
     }
     if (linked.network) this.setCircuitView(circuitViewFromSpec(linked.network, linked.layout));
     this.subs.push(sim.events$.subscribe((e) => this.onEvent(e)));
+    this.subs.push(sim.stimuli$.subscribe((st) => this.onStimulus(st)));
     this.events.once('shutdown', () => {
       this.subs.forEach((s) => s.unsubscribe());
       this.subs = [];
@@ -277,6 +280,46 @@ export class PlaygroundScene extends BaseScene {
     const picks = DEFAULT_PROBES.map((id) => view.ids.indexOf(id)).filter((i) => i >= 0);
     this.probes = picks.length ? picks.slice(0, 4) : [0];
     this.applyProbes();
+  }
+
+  /** Shows where a touch landed and which sensory neurons felt it; a plate tap is announced. */
+  private onStimulus(st: Stimulus): void {
+    if (st.type === 'plate-tap') {
+      this.toast.announce({ title: 'Plate tapped', detail: st.neurons.length ? `felt by ${shortList(st.neurons)}` : 'no neuron of this circuit feels it' });
+      return;
+    }
+    if (st.source !== 'poke' || !this.lastPoke) return;
+    const where = st.position < 0.34 ? 'head' : st.position > 0.66 ? 'tail' : 'midbody';
+    const who = st.neurons.length ? shortList(st.neurons) : 'no touch cells there in this circuit';
+    this.mark(this.lastPoke.x, this.lastPoke.y, `${st.kind} touch · ${where} → ${who}`, st.kind === 'harsh' ? palette.warning : palette.accentHi);
+  }
+
+  /** A ring and a label at a world point that fade out (touch feedback). */
+  private mark(xMm: number, yMm: number, label: string, color: number): void {
+    const x = this.cam.screenX(xMm);
+    const y = this.cam.screenY(yMm);
+    const ring = this.add.graphics().setDepth(12);
+    ring.lineStyle(2, color, 1).strokeCircle(x, y, 10);
+    const text = this.add
+      .text(x + 14, y - 14, label, textStyle(12, { color }))
+      .setOrigin(0, 1)
+      .setDepth(12)
+      .setBackgroundColor('rgba(11,16,22,0.75)')
+      .setPadding(4, 2, 4, 2);
+    // Keep the label on the plate: flip it left of the point near the right edge, below it near the top.
+    const r = this.plateRect;
+    if (x + 14 + text.width > r.x + r.w - 4) text.setX(x - 14).setOrigin(1, text.originY);
+    if (y - 14 - text.height < r.y + 4) text.setY(y + 14).setOrigin(text.originX, 0);
+    this.tweens.add({
+      targets: [ring, text],
+      alpha: 0,
+      delay: this.reducedMotion ? 1400 : 900,
+      duration: 600,
+      onComplete: () => {
+        ring.destroy();
+        text.destroy();
+      },
+    });
   }
 
   private onEvent(e: BehaviourEvent): void {
@@ -423,13 +466,17 @@ export class PlaygroundScene extends BaseScene {
           break;
         }
         sim.dropFood(x, y);
-        if (l?.currentArena) this.plate.setArena(l.currentArena());
-        else this.plate.addFood(x, y, 0.35);
-        this.plate.layout(this.cam);
+        if (l?.currentArena) this.repaintArena();
+        else {
+          this.plate.addFood(x, y, 0.35);
+          this.plate.layout(this.cam);
+        }
         break;
       }
       case 'heat':
-        sim.heatSpot(x, y, 6, 0.4);
+        sim.heatSpot(x, y, HEAT_DELTA_C, HEAT_RADIUS_MM);
+        this.heatSpots.push({ id: `heat-${this.heatSpots.length + 1}`, kind: 'heat', shape: { kind: 'circle', x, y, r: HEAT_RADIUS_MM } });
+        this.repaintArena();
         break;
       case 'tap':
         sim.tapPlate(0.6);
@@ -437,6 +484,14 @@ export class PlaygroundScene extends BaseScene {
       default:
         this.lastPoke = { x, y, kind: harsh ? 'harsh' : 'gentle', at: sim.pokeAt(x, y, { kind: harsh ? 'harsh' : 'gentle' }) };
     }
+  }
+
+  /** The arena as the world has it now (food dropped or eaten) plus the player's heat spots. */
+  private repaintArena(): void {
+    const base = this.linked?.currentArena?.() ?? this.arena;
+    this.arena = { ...base, zones: [...(base.zones ?? []), ...this.heatSpots] };
+    this.plate.setArena(this.arena);
+    this.plate.layout(this.cam);
   }
 
   private toggleProbe(i: number): void {
@@ -540,6 +595,15 @@ export class PlaygroundScene extends BaseScene {
     this.layoutResult();
     this.drawSim(0);
   }
+}
+
+/** Heat tool: +°C at the centre, falling to 0 at the radius (mm). */
+const HEAT_DELTA_C = 6;
+const HEAT_RADIUS_MM = 0.4;
+
+/** "ALML, AVM" or "ALML, ALMR, AVM +2". */
+function shortList(ids: readonly string[]): string {
+  return ids.length <= 3 ? ids.join(', ') : `${ids.slice(0, 3).join(', ')} +${ids.length - 3}`;
 }
 
 function tryCut(sim: SimulationApi, from: string, to: string): void {
