@@ -208,8 +208,19 @@ export class PlaygroundScene extends BaseScene {
       return;
     }
     const c = this.challenge;
-    const own = playerCircuit();
-    const linked = factory({ circuit: own ?? WORM_CIRCUIT, arena: c?.arena ?? 'plate', seed: 1 });
+    let own = playerCircuit();
+    const arenaName = c?.arena ?? 'plate';
+    let linked: LinkedSimulation;
+    try {
+      linked = factory({ circuit: own ?? WORM_CIRCUIT, arena: arenaName, seed: 1 });
+    } catch (e) {
+      if (!own) throw e;
+      // The player's circuit does not run: say why and fall back to the built-in worm.
+      setPlayerCircuit(null);
+      own = null;
+      this.toast.announce({ title: 'Your circuit could not run', detail: (e as Error).message.slice(0, 160), kind: 'warn' });
+      linked = factory({ circuit: WORM_CIRCUIT, arena: arenaName, seed: 1 });
+    }
     const sim = linked.sim;
     this.sim = sim;
     this.linked = linked;
@@ -225,6 +236,18 @@ export class PlaygroundScene extends BaseScene {
     if (linked.network) this.setCircuitView(circuitViewFromSpec(linked.network, linked.layout));
     this.subs.push(sim.events$.subscribe((e) => this.onEvent(e)));
     this.subs.push(sim.stimuli$.subscribe((st) => this.onStimulus(st)));
+    if (own) {
+      this.toast.announce({ title: 'Running your circuit', detail: 'press B for the built-in worm' });
+      this.shortcut({
+        keys: ['b', 'B'],
+        label: 'B',
+        description: 'Back to the built-in worm circuit',
+        run: () => {
+          setPlayerCircuit(null);
+          this.scene.restart(this.challenge ? { challenge: this.challenge.id } : undefined);
+        },
+      });
+    }
     this.events.once('shutdown', () => {
       this.subs.forEach((s) => s.unsubscribe());
       this.subs = [];

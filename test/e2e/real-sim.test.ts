@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { BUILTIN_CIRCUIT_NAMES } from '../../src/circuits/builtin';
+import seedTwoNeurons from '../../src/circuits/builtin/seed-two-neurons.json';
 import { openGame, type Session } from './browser';
 import { click, control, ready, shot, waitScene } from './game';
 
@@ -274,5 +275,20 @@ test('neuron lab: a Hodgkin–Huxley neuron spikes under the clamp; switching mo
   await page.waitForTimeout(400);
   expect(await hook.time(page)).toBe(t);
   await shot(page, 'neuron-lab-izhikevich');
+  expect(s.errors).toEqual([]);
+});
+
+test('a circuit handed over (loadCircuit, as the editor does) is the one the worm runs; B goes back; a broken one is refused with its error', async () => {
+  s = await openPlayground();
+  const { page } = s;
+  const builtIn = (await hook.activity(page)).ids;
+  await page.evaluate((doc) => window.neuroworm!.loadCircuit(doc), seedTwoNeurons);
+  await page.waitForFunction(() => window.neuroworm!.activity().ids.join() === 'FIRST,SECOND', null, { timeout: 10_000 });
+  expect(await page.evaluate(() => window.neuroworm!.announcements())).toContain('Running your circuit (press B for the built-in worm)');
+  await page.keyboard.press('b');
+  await page.waitForFunction((ids) => window.neuroworm!.activity().ids.join() === ids, builtIn.join(), { timeout: 10_000 });
+  await page.evaluate(() => window.neuroworm!.loadCircuit({ format: 'nope' }));
+  await page.waitForFunction(() => window.neuroworm!.announcements().some((a) => a.startsWith('Your circuit could not run')), null, { timeout: 10_000 });
+  expect((await hook.activity(page)).ids).toEqual(builtIn);
   expect(s.errors).toEqual([]);
 });
