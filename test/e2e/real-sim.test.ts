@@ -2,6 +2,7 @@ import { afterEach, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { BUILTIN_CIRCUIT_NAMES } from '../../src/circuits/builtin';
 import seedTwoNeurons from '../../src/circuits/builtin/seed-two-neurons.json';
+import { CHALLENGES } from '../../scenes/challenges/catalog';
 import { openGame, type Session } from './browser';
 import { click, control, ready, shot, waitScene } from './game';
 
@@ -290,5 +291,26 @@ test('a circuit handed over (loadCircuit, as the editor does) is the one the wor
   await page.evaluate(() => window.neuroworm!.loadCircuit({ format: 'nope' }));
   await page.waitForFunction(() => window.neuroworm!.announcements().some((a) => a.startsWith('Your circuit could not run')), null, { timeout: 10_000 });
   expect((await hook.activity(page)).ids).toEqual(builtIn);
+  expect(s.errors).toEqual([]);
+});
+
+test('every challenge starts in its arena with the worm running and a HUD; screenshots of each', async () => {
+  s = await openGame(inject('baseUrl'), { helpSeen: true, query: 'scene=title' });
+  const { page } = s;
+  await ready(page);
+  for (const c of CHALLENGES) {
+    await page.goto(`${inject('baseUrl')}?scene=playground&challenge=${c.id}`);
+    await ready(page);
+    await waitScene(page, 'playground');
+    await page.waitForTimeout(600);
+    const info = await hook.info(page);
+    expect(info.challenge, c.id).toBe(c.id);
+    expect((info.run as { status: string }).status, c.id).toBe('running');
+    expect(await hook.time(page), c.id).toBeGreaterThan(0);
+    // The worm is inside the plate view.
+    const p = await hook.pose(page);
+    expect(p.px.every((v) => v > 0 && v < 1280), c.id).toBe(true);
+    await shot(page, `challenge-${c.id}`);
+  }
   expect(s.errors).toEqual([]);
 });
