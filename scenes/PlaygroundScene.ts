@@ -67,7 +67,8 @@ export class PlaygroundScene extends BaseScene {
   private probes: number[] = [];
   private plateRect = { x: 0, y: 0, w: 1, h: 1 };
   private arena: ArenaView = PLAYGROUND_ARENA;
-  private drag: { x: number; y: number; moved: boolean; downAt: number } | null = null;
+  private drag: { x: number; y: number; moved: boolean; downAt: number; nudge: { s: number; x0: number; y0: number } | null } | null = null;
+  private nudgeArrow!: Phaser.GameObjects.Graphics;
   private challenge: Challenge | null = null;
   private run: ChallengeRun | null = null;
   private hud!: Phaser.GameObjects.Text;
@@ -165,8 +166,13 @@ export class PlaygroundScene extends BaseScene {
       this.plate.layout(this.cam);
       this.drawSim(0);
     });
+    this.nudgeArrow = this.add.graphics().setDepth(13);
     this.input.on('pointerdown', (p: Phaser.Input.Pointer) => {
-      if (this.onPlate(p)) this.drag = { x: p.x, y: p.y, moved: false, downAt: this.time.now };
+      if (!this.onPlate(p)) return;
+      // A drag that starts on the worm nudges it; anywhere else it pans.
+      const hit = this.sim ? this.worm.hit(p.x, p.y) : null;
+      const nudge = hit && hit.distPx <= 8 + (hit.insideBody ? 0 : 4) ? { s: hit.s, x0: p.x, y0: p.y } : null;
+      this.drag = { x: p.x, y: p.y, moved: false, downAt: this.time.now, nudge };
     });
     this.input.on('pointermove', (p: Phaser.Input.Pointer) => {
       if (!this.drag || !p.isDown) return;
@@ -174,6 +180,10 @@ export class PlaygroundScene extends BaseScene {
       const dy = p.y - this.drag.y;
       if (!this.drag.moved && Math.hypot(dx, dy) < 6) return;
       this.drag.moved = true;
+      if (this.drag.nudge) {
+        drawArrow(this.nudgeArrow, this.drag.nudge.x0, this.drag.nudge.y0, p.x, p.y);
+        return;
+      }
       this.cam.panByPx(dx, dy);
       this.drag.x = p.x;
       this.drag.y = p.y;
@@ -183,7 +193,9 @@ export class PlaygroundScene extends BaseScene {
     this.input.on('pointerup', (p: Phaser.Input.Pointer) => {
       const d = this.drag;
       this.drag = null;
-      if (d && !d.moved) this.applyTool(p, this.time.now - d.downAt);
+      this.nudgeArrow.clear();
+      if (d?.nudge && d.moved) this.nudge(d.nudge.s, p.x - d.nudge.x0, p.y - d.nudge.y0);
+      else if (d && !d.moved) this.applyTool(p, this.time.now - d.downAt);
     });
 
     this.startSimulation();
@@ -509,6 +521,32 @@ export class PlaygroundScene extends BaseScene {
     }
   }
 
+  /**
+   * Pushes the body at s (0 nose .. 1 tail) in the drag's direction: a touch on
+   * the opposite side, stronger for a longer drag. The skin feels it (harsh).
+   */
+  private nudge(s: number, dxPx: number, dyPx: number): void {
+    const sim = this.sim;
+    if (!sim) return;
+    const pose = sim.telemetry().pose;
+    const n = pose.length / 2;
+    const i = Math.min(n - 2, Math.max(0, Math.round(s * (n - 1))));
+    // Body direction towards the head at that point, and its left normal (+90°, the body's convention).
+    const tx = pose[2 * i] - pose[2 * i + 2];
+    const ty = pose[2 * i + 1] - pose[2 * i + 3];
+    const dxMm = dxPx / this.cam.pxPerMm;
+    const dyMm = dyPx / this.cam.pxPerMm;
+    const towardLeft = -ty * dxMm + tx * dyMm > 0;
+    // Half a body length of drag = the strongest push (a free point moves ~0.08 mm: a poke is a bounded force, not a drag of the body).
+    const force = Math.min(1, Math.max(0.2, Math.hypot(dxMm, dyMm) / Math.max(1e-6, 0.5 * sim.bodyLengthMm)));
+    // Touched on the left ⇒ pushed right, so a push to the left is a touch on the right.
+    // A push strong enough to move the body is a harsh mechanical stimulus, and the skin reports it as one.
+    sim.poke(s, { side: towardLeft ? -1 : 1, kind: 'harsh', force });
+    const x = pose[2 * i];
+    const y = pose[2 * i + 1];
+    this.lastPoke = { x, y, kind: 'nudge', at: s };
+  }
+
   /** The arena as the world has it now (food dropped or eaten) plus the player's heat spots. */
   private repaintArena(): void {
     const base = this.linked?.currentArena?.() ?? this.arena;
@@ -618,6 +656,15 @@ export class PlaygroundScene extends BaseScene {
     this.layoutResult();
     this.drawSim(0);
   }
+}
+
+function drawArrow(g: Phaser.GameObjects.Graphics, x0: number, y0: number, x1: number, y1: number): void {
+  g.clear();
+  const a = Math.atan2(y1 - y0, x1 - x0);
+  g.lineStyle(3, palette.accentHi, 0.9);
+  g.lineBetween(x0, y0, x1, y1);
+  g.fillStyle(palette.accentHi, 0.9);
+  g.fillTriangle(x1, y1, x1 - 12 * Math.cos(a - 0.45), y1 - 12 * Math.sin(a - 0.45), x1 - 12 * Math.cos(a + 0.45), y1 - 12 * Math.sin(a + 0.45));
 }
 
 /** Heat tool: +°C at the centre, falling to 0 at the radius (mm). */
