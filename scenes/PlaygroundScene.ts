@@ -77,6 +77,8 @@ export class PlaygroundScene extends BaseScene {
   /** Wall-clock ms spent in the simulation and in drawing, averaged over recent frames (for the fps report). */
   private cost = { simMs: 0, drawMs: 0, frames: 0 };
   private lastFrameAt = 0;
+  private recent: Float64Array | null = null;
+  private recentAt = 0;
   private heatSpots: NonNullable<ArenaView['zones']>[number][] = [];
   /** The last touch: where (mm), how, and the body position it reached (0 nose .. 1 tail) or null if it missed. */
   private lastPoke: { x: number; y: number; kind: string; at: number | null } | null = null;
@@ -98,6 +100,7 @@ export class PlaygroundScene extends BaseScene {
     this.cost = { simMs: 0, drawMs: 0, frames: 0 };
     this.lastPoke = null;
     this.lastFrameAt = 0;
+    this.recent = null;
     this.heatSpots = [];
     this.probes = [];
     this.coming = null;
@@ -358,7 +361,9 @@ export class PlaygroundScene extends BaseScene {
   }
 
   private onEvent(e: BehaviourEvent): void {
-    const out = this.sim?.telemetry().output;
+    // The pose shows a reversal a few hundred ms after the touch, when the touch cell has already
+    // quietened: name the pathway from each neuron's recent peak, not from this instant.
+    const out = this.recent;
     const chain = this.circuit && out ? activityChain(this.circuit, out) : [];
     const a: Announcement | null =
       e.type === 'reversal-start'
@@ -467,6 +472,7 @@ export class PlaygroundScene extends BaseScene {
     const sim = this.sim;
     if (!sim) return;
     const t = sim.telemetry();
+    this.trackRecent(t.output, t.timeMs);
     this.worm.draw(t.pose, this.cam, sim.bodyLengthMm, t.muscles, sim.segments);
     this.neural.update(t.output, t.spiked, dtMs, t.v);
     this.scope.sample(t.timeMs, t.v);
@@ -545,6 +551,19 @@ export class PlaygroundScene extends BaseScene {
     const x = pose[2 * i];
     const y = pose[2 * i + 1];
     this.lastPoke = { x, y, kind: 'nudge', at: s };
+  }
+
+  /** Each neuron's output peak over the last second or so (a decaying maximum, per simulated ms). */
+  private trackRecent(out: Float64Array, timeMs: number): void {
+    if (!this.recent || this.recent.length !== out.length) {
+      this.recent = new Float64Array(out.length);
+      this.recentAt = timeMs;
+    }
+    const dt = timeMs - this.recentAt;
+    this.recentAt = timeMs;
+    const k = dt > 0 ? Math.exp(-dt / RECENT_TAU_MS) : 1;
+    const r = this.recent;
+    for (let i = 0; i < r.length; i++) r[i] = Math.max(out[i], r[i] * k);
   }
 
   /** The arena as the world has it now (food dropped or eaten) plus the player's heat spots. */
@@ -666,6 +685,9 @@ function drawArrow(g: Phaser.GameObjects.Graphics, x0: number, y0: number, x1: n
   g.fillStyle(palette.accentHi, 0.9);
   g.fillTriangle(x1, y1, x1 - 12 * Math.cos(a - 0.45), y1 - 12 * Math.sin(a - 0.45), x1 - 12 * Math.cos(a + 0.45), y1 - 12 * Math.sin(a + 0.45));
 }
+
+/** How long a neuron's recent peak lingers for announcements, simulated ms. */
+const RECENT_TAU_MS = 800;
 
 /** Heat tool: +°C at the centre, falling to 0 at the radius (mm). */
 const HEAT_DELTA_C = 6;

@@ -262,6 +262,9 @@ describe('playground on the real simulation', () => {
     // The pose shows backward travel.
     const back = await travel(page, 2500);
     expect(back).toBeLessThan(0);
+    // The reversal is announced with the pathway that did it, starting at the touched cell.
+    const said = await page.evaluate(() => window.neuroworm!.announcements());
+    expect(said.some((x) => /^Reversal! (ALM|AVM) → /.test(x)), said.join(' | ')).toBe(true);
     expect(s.errors).toEqual([]);
   });
 
