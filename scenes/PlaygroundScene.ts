@@ -123,7 +123,7 @@ export class PlaygroundScene extends BaseScene {
       legend: true,
       onPick: (i) => this.toggleProbe(i),
     });
-    this.scope = new Oscilloscope(this, { windowMs: 5000, unit: 'mV', range: 'auto', title: 'Oscilloscope · membrane potential' });
+    this.scope = new Oscilloscope(this, { windowMs: 5000, unit: 'mV', range: 'auto', title: 'V' });
     this.toast = new Toast(this, { reducedMotion: settings.reducedMotion });
     this.timeBar = new TimeBar(this, {
       onPauseChange: (paused) => (paused ? this.sim?.pause() : this.sim?.resume()),
@@ -233,7 +233,8 @@ export class PlaygroundScene extends BaseScene {
       // The player's circuit does not run: say why and fall back to the built-in worm.
       setPlayerCircuit(null);
       own = null;
-      this.toast.announce({ title: 'Your circuit could not run', detail: (e as Error).message.slice(0, 160), kind: 'warn' });
+      const detail = (e as Error).message.slice(0, 160);
+      this.announceLater({ title: 'Your circuit could not run', detail, kind: 'warn' });
       linked = factory({ circuit: WORM_CIRCUIT, arena: arenaName, seed: 1 });
     }
     const sim = linked.sim;
@@ -252,7 +253,7 @@ export class PlaygroundScene extends BaseScene {
     this.subs.push(sim.events$.subscribe((e) => this.onEvent(e)));
     this.subs.push(sim.stimuli$.subscribe((st) => this.onStimulus(st)));
     if (own) {
-      this.toast.announce({ title: 'Running your circuit', detail: 'press B for the built-in worm' });
+      this.announceLater({ title: 'Running your circuit', detail: 'press B for the built-in worm' });
       this.shortcut({
         keys: ['b', 'B'],
         label: 'B',
@@ -318,6 +319,11 @@ export class PlaygroundScene extends BaseScene {
     const picks = DEFAULT_PROBES.map((id) => view.ids.indexOf(id)).filter((i) => i >= 0);
     this.probes = picks.length ? picks.slice(0, 4) : [0];
     this.applyProbes();
+  }
+
+  /** An announcement made while the scene is being built: shown once the layout has placed the toast. */
+  private announceLater(a: Announcement): void {
+    this.time.delayedCall(50, () => this.toast.announce(a));
   }
 
   /** Shows where a touch landed and which sensory neurons felt it; a plate tap is announced. */

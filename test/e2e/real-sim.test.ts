@@ -361,7 +361,7 @@ test('a circuit handed over (loadCircuit, as the editor does) is the one the wor
   const builtIn = (await hook.activity(page)).ids;
   await page.evaluate((doc) => window.neuroworm!.loadCircuit(doc), seedTwoNeurons);
   await page.waitForFunction(() => window.neuroworm!.activity().ids.join() === 'FIRST,SECOND', null, { timeout: 10_000 });
-  expect(await page.evaluate(() => window.neuroworm!.announcements())).toContain('Running your circuit (press B for the built-in worm)');
+  await page.waitForFunction(() => window.neuroworm!.announcements().includes('Running your circuit (press B for the built-in worm)'), null, { timeout: 5000 });
   await page.keyboard.press('b');
   await page.waitForFunction((ids) => window.neuroworm!.activity().ids.join() === ids, builtIn.join(), { timeout: 10_000 });
   await page.evaluate(() => window.neuroworm!.loadCircuit({ format: 'nope' }));
