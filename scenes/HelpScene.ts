@@ -10,6 +10,8 @@ const HOW_TO = [
   'Neuroworm is a worm whose every move comes from its nervous system.',
   '• Tap or click the worm to touch it gently; hold, shift-click or right-click for a harsh poke.',
   '• Touch its head and it backs away (ALM → AVD → AVA); touch its tail and it speeds forward.',
+  '• Drag from the worm to push it; drag the agar to pan; the wheel zooms.',
+  '• Tools: drop food, heat a spot, tap the plate, switch agar / water.',
   '• Watch the neurons light up on the right; click one to plot it on the oscilloscope.',
   '• Pause, step and change speed with the bar at the bottom.',
   'Press ? or H any time to see this again.',

@@ -1,6 +1,6 @@
 import Phaser from 'phaser';
 import type { Subscription } from 'rxjs';
-import type { BehaviourEvent } from '../src/streams/types';
+import type { BehaviourEvent, Stimulus } from '../src/streams/types';
 import type { SimulationApi } from '../src/sim/types';
 import { app } from './app';
 import { BaseScene, HEADER_H } from './BaseScene';
@@ -69,7 +69,8 @@ export class PlaygroundScene extends BaseScene {
   private probes: number[] = [];
   private plateRect = { x: 0, y: 0, w: 1, h: 1 };
   private arena: ArenaView = PLAYGROUND_ARENA;
-  private drag: { x: number; y: number; moved: boolean; downAt: number } | null = null;
+  private drag: { x: number; y: number; moved: boolean; downAt: number; nudge: { s: number; x0: number; y0: number } | null } | null = null;
+  private nudgeArrow!: Phaser.GameObjects.Graphics;
   private challenge: Challenge | null = null;
   private run: ChallengeRun | null = null;
   private hud!: Phaser.GameObjects.Text;
@@ -78,6 +79,9 @@ export class PlaygroundScene extends BaseScene {
   /** Wall-clock ms spent in the simulation and in drawing, averaged over recent frames (for the fps report). */
   private cost = { simMs: 0, drawMs: 0, frames: 0 };
   private lastFrameAt = 0;
+  private recent: Float64Array | null = null;
+  private recentAt = 0;
+  private heatSpots: NonNullable<ArenaView['zones']>[number][] = [];
   /** The last touch: where (mm), how, and the body position it reached (0 nose .. 1 tail) or null if it missed. */
   private lastPoke: { x: number; y: number; kind: string; at: number | null } | null = null;
   private resultButtons: Button[] = [];
@@ -98,6 +102,8 @@ export class PlaygroundScene extends BaseScene {
     this.cost = { simMs: 0, drawMs: 0, frames: 0 };
     this.lastPoke = null;
     this.lastFrameAt = 0;
+    this.recent = null;
+    this.heatSpots = [];
     this.probes = [];
     this.coming = null;
     this.sim = null;
@@ -119,7 +125,7 @@ export class PlaygroundScene extends BaseScene {
       legend: true,
       onPick: (i) => this.toggleProbe(i),
     });
-    this.scope = new Oscilloscope(this, { windowMs: 5000, unit: 'mV', range: 'auto', title: 'Oscilloscope · membrane potential' });
+    this.scope = new Oscilloscope(this, { windowMs: 5000, unit: 'mV', range: 'auto', title: 'V' });
     this.toast = new Toast(this, { reducedMotion: settings.reducedMotion });
     this.timeBar = new TimeBar(this, {
       onPauseChange: (paused) => (paused ? this.sim?.pause() : this.sim?.resume()),
@@ -173,8 +179,13 @@ export class PlaygroundScene extends BaseScene {
       this.plate.layout(this.cam);
       this.drawSim(0);
     });
+    this.nudgeArrow = this.add.graphics().setDepth(13);
     this.input.on('pointerdown', (p: Phaser.Input.Pointer) => {
-      if (this.onPlate(p)) this.drag = { x: p.x, y: p.y, moved: false, downAt: this.time.now };
+      if (!this.onPlate(p)) return;
+      // A drag that starts on the worm nudges it; anywhere else it pans.
+      const hit = this.sim ? this.worm.hit(p.x, p.y) : null;
+      const nudge = hit && hit.distPx <= 8 + (hit.insideBody ? 0 : 4) ? { s: hit.s, x0: p.x, y0: p.y } : null;
+      this.drag = { x: p.x, y: p.y, moved: false, downAt: this.time.now, nudge };
     });
     this.input.on('pointermove', (p: Phaser.Input.Pointer) => {
       if (!this.drag || !p.isDown) return;
@@ -182,6 +193,10 @@ export class PlaygroundScene extends BaseScene {
       const dy = p.y - this.drag.y;
       if (!this.drag.moved && Math.hypot(dx, dy) < 6) return;
       this.drag.moved = true;
+      if (this.drag.nudge) {
+        drawArrow(this.nudgeArrow, this.drag.nudge.x0, this.drag.nudge.y0, p.x, p.y);
+        return;
+      }
       this.cam.panByPx(dx, dy);
       this.drag.x = p.x;
       this.drag.y = p.y;
@@ -191,7 +206,9 @@ export class PlaygroundScene extends BaseScene {
     this.input.on('pointerup', (p: Phaser.Input.Pointer) => {
       const d = this.drag;
       this.drag = null;
-      if (d && !d.moved) this.applyTool(p, this.time.now - d.downAt);
+      this.nudgeArrow.clear();
+      if (d?.nudge && d.moved) this.nudge(d.nudge.s, p.x - d.nudge.x0, p.y - d.nudge.y0);
+      else if (d && !d.moved) this.applyTool(p, this.time.now - d.downAt);
     });
 
     this.startSimulation();
@@ -216,8 +233,20 @@ export class PlaygroundScene extends BaseScene {
       return;
     }
     const c = this.challenge;
-    const own = playerCircuit();
-    const linked = factory({ circuit: own ?? WORM_CIRCUIT, arena: c?.arena ?? 'plate', seed: 1 });
+    let own = playerCircuit();
+    const arenaName = c?.arena ?? 'plate';
+    let linked: LinkedSimulation;
+    try {
+      linked = factory({ circuit: own ?? WORM_CIRCUIT, arena: arenaName, seed: 1 });
+    } catch (e) {
+      if (!own) throw e;
+      // The player's circuit does not run: say why and fall back to the built-in worm.
+      setPlayerCircuit(null);
+      own = null;
+      const detail = (e as Error).message.slice(0, 160);
+      this.announceLater({ title: 'Your circuit could not run', detail, kind: 'warn' });
+      linked = factory({ circuit: WORM_CIRCUIT, arena: arenaName, seed: 1 });
+    }
     const sim = linked.sim;
     this.sim = sim;
     this.linked = linked;
@@ -232,6 +261,19 @@ export class PlaygroundScene extends BaseScene {
     }
     if (linked.network) this.setCircuitView(circuitViewFromSpec(linked.network, linked.layout));
     this.subs.push(sim.events$.subscribe((e) => this.onEvent(e)));
+    this.subs.push(sim.stimuli$.subscribe((st) => this.onStimulus(st)));
+    if (own) {
+      this.announceLater({ title: 'Running your circuit', detail: 'press B for the built-in worm' });
+      this.shortcut({
+        keys: ['b', 'B'],
+        label: 'B',
+        description: 'Back to the built-in worm circuit',
+        run: () => {
+          setPlayerCircuit(null);
+          this.scene.restart(this.challenge ? { challenge: this.challenge.id } : undefined);
+        },
+      });
+    }
     this.events.once('shutdown', () => {
       this.subs.forEach((s) => s.unsubscribe());
       this.subs = [];
@@ -289,8 +331,55 @@ export class PlaygroundScene extends BaseScene {
     this.applyProbes();
   }
 
+  /** An announcement made while the scene is being built: shown once the layout has placed the toast. */
+  private announceLater(a: Announcement): void {
+    this.time.delayedCall(50, () => this.toast.announce(a));
+  }
+
+  /** Shows where a touch landed and which sensory neurons felt it; a plate tap is announced. */
+  private onStimulus(st: Stimulus): void {
+    if (st.type === 'plate-tap') {
+      this.toast.announce({ title: 'Plate tapped', detail: st.neurons.length ? `felt by ${shortList(st.neurons)}` : 'no neuron of this circuit feels it' });
+      return;
+    }
+    if (st.source !== 'poke' || !this.lastPoke) return;
+    const where = st.position < 0.34 ? 'head' : st.position > 0.66 ? 'tail' : 'midbody';
+    const who = st.neurons.length ? shortList(st.neurons) : 'no touch cells there in this circuit';
+    this.mark(this.lastPoke.x, this.lastPoke.y, `${st.kind} touch · ${where} → ${who}`, st.kind === 'harsh' ? palette.warning : palette.accentHi);
+  }
+
+  /** A ring and a label at a world point that fade out (touch feedback). */
+  private mark(xMm: number, yMm: number, label: string, color: number): void {
+    const x = this.cam.screenX(xMm);
+    const y = this.cam.screenY(yMm);
+    const ring = this.add.graphics().setDepth(12);
+    ring.lineStyle(2, color, 1).strokeCircle(x, y, 10);
+    const text = this.add
+      .text(x + 14, y - 14, label, textStyle(12, { color }))
+      .setOrigin(0, 1)
+      .setDepth(12)
+      .setBackgroundColor('rgba(11,16,22,0.75)')
+      .setPadding(4, 2, 4, 2);
+    // Keep the label on the plate: flip it left of the point near the right edge, below it near the top.
+    const r = this.plateRect;
+    if (x + 14 + text.width > r.x + r.w - 4) text.setX(x - 14).setOrigin(1, text.originY);
+    if (y - 14 - text.height < r.y + 4) text.setY(y + 14).setOrigin(text.originX, 0);
+    this.tweens.add({
+      targets: [ring, text],
+      alpha: 0,
+      delay: this.reducedMotion ? 1400 : 900,
+      duration: 600,
+      onComplete: () => {
+        ring.destroy();
+        text.destroy();
+      },
+    });
+  }
+
   private onEvent(e: BehaviourEvent): void {
-    const out = this.sim?.telemetry().output;
+    // The pose shows a reversal a few hundred ms after the touch, when the touch cell has already
+    // quietened: name the pathway from each neuron's recent peak, not from this instant.
+    const out = this.recent;
     const chain = this.circuit && out ? activityChain(this.circuit, out) : [];
     const a: Announcement | null =
       e.type === 'reversal-start'
@@ -399,6 +488,7 @@ export class PlaygroundScene extends BaseScene {
     const sim = this.sim;
     if (!sim) return;
     const t = sim.telemetry();
+    this.trackRecent(t.output, t.timeMs);
     this.worm.draw(t.pose, this.cam, sim.bodyLengthMm, t.muscles, sim.segments);
     this.neural.update(t.output, t.spiked, dtMs, t.v);
     this.scope.sample(t.timeMs, t.v);
@@ -433,13 +523,17 @@ export class PlaygroundScene extends BaseScene {
           break;
         }
         sim.dropFood(x, y);
-        if (l?.currentArena) this.plate.setArena(l.currentArena());
-        else this.plate.addFood(x, y, 0.35);
-        this.plate.layout(this.cam);
+        if (l?.currentArena) this.repaintArena();
+        else {
+          this.plate.addFood(x, y, 0.35);
+          this.plate.layout(this.cam);
+        }
         break;
       }
       case 'heat':
-        sim.heatSpot(x, y, 6, 0.4);
+        sim.heatSpot(x, y, HEAT_DELTA_C, HEAT_RADIUS_MM);
+        this.heatSpots.push({ id: `heat-${this.heatSpots.length + 1}`, kind: 'heat', shape: { kind: 'circle', x, y, r: HEAT_RADIUS_MM } });
+        this.repaintArena();
         break;
       case 'tap':
         sim.tapPlate(0.6);
@@ -447,6 +541,53 @@ export class PlaygroundScene extends BaseScene {
       default:
         this.lastPoke = { x, y, kind: harsh ? 'harsh' : 'gentle', at: sim.pokeAt(x, y, { kind: harsh ? 'harsh' : 'gentle' }) };
     }
+  }
+
+  /**
+   * Pushes the body at s (0 nose .. 1 tail) in the drag's direction: a touch on
+   * the opposite side, stronger for a longer drag. The skin feels it (harsh).
+   */
+  private nudge(s: number, dxPx: number, dyPx: number): void {
+    const sim = this.sim;
+    if (!sim) return;
+    const pose = sim.telemetry().pose;
+    const n = pose.length / 2;
+    const i = Math.min(n - 2, Math.max(0, Math.round(s * (n - 1))));
+    // Body direction towards the head at that point, and its left normal (+90°, the body's convention).
+    const tx = pose[2 * i] - pose[2 * i + 2];
+    const ty = pose[2 * i + 1] - pose[2 * i + 3];
+    const dxMm = dxPx / this.cam.pxPerMm;
+    const dyMm = dyPx / this.cam.pxPerMm;
+    const towardLeft = -ty * dxMm + tx * dyMm > 0;
+    // Half a body length of drag = the strongest push (a free point moves ~0.08 mm: a poke is a bounded force, not a drag of the body).
+    const force = Math.min(1, Math.max(0.2, Math.hypot(dxMm, dyMm) / Math.max(1e-6, 0.5 * sim.bodyLengthMm)));
+    // Touched on the left ⇒ pushed right, so a push to the left is a touch on the right.
+    // A push strong enough to move the body is a harsh mechanical stimulus, and the skin reports it as one.
+    sim.poke(s, { side: towardLeft ? -1 : 1, kind: 'harsh', force });
+    const x = pose[2 * i];
+    const y = pose[2 * i + 1];
+    this.lastPoke = { x, y, kind: 'nudge', at: s };
+  }
+
+  /** Each neuron's output peak over the last second or so (a decaying maximum, per simulated ms). */
+  private trackRecent(out: Float64Array, timeMs: number): void {
+    if (!this.recent || this.recent.length !== out.length) {
+      this.recent = new Float64Array(out.length);
+      this.recentAt = timeMs;
+    }
+    const dt = timeMs - this.recentAt;
+    this.recentAt = timeMs;
+    const k = dt > 0 ? Math.exp(-dt / RECENT_TAU_MS) : 1;
+    const r = this.recent;
+    for (let i = 0; i < r.length; i++) r[i] = Math.max(out[i], r[i] * k);
+  }
+
+  /** The arena as the world has it now (food dropped or eaten) plus the player's heat spots. */
+  private repaintArena(): void {
+    const base = this.linked?.currentArena?.() ?? this.arena;
+    this.arena = { ...base, zones: [...(base.zones ?? []), ...this.heatSpots] };
+    this.plate.setArena(this.arena);
+    this.plate.layout(this.cam);
   }
 
   private toggleProbe(i: number): void {
@@ -551,6 +692,27 @@ export class PlaygroundScene extends BaseScene {
     this.layoutResult();
     this.drawSim(0);
   }
+}
+
+function drawArrow(g: Phaser.GameObjects.Graphics, x0: number, y0: number, x1: number, y1: number): void {
+  g.clear();
+  const a = Math.atan2(y1 - y0, x1 - x0);
+  g.lineStyle(3, palette.accentHi, 0.9);
+  g.lineBetween(x0, y0, x1, y1);
+  g.fillStyle(palette.accentHi, 0.9);
+  g.fillTriangle(x1, y1, x1 - 12 * Math.cos(a - 0.45), y1 - 12 * Math.sin(a - 0.45), x1 - 12 * Math.cos(a + 0.45), y1 - 12 * Math.sin(a + 0.45));
+}
+
+/** How long a neuron's recent peak lingers for announcements, simulated ms. */
+const RECENT_TAU_MS = 800;
+
+/** Heat tool: +°C at the centre, falling to 0 at the radius (mm). */
+const HEAT_DELTA_C = 6;
+const HEAT_RADIUS_MM = 0.4;
+
+/** "ALML, AVM" or "ALML, ALMR, AVM +2". */
+function shortList(ids: readonly string[]): string {
+  return ids.length <= 3 ? ids.join(', ') : `${ids.slice(0, 3).join(', ')} +${ids.length - 3}`;
 }
 
 function tryCut(sim: SimulationApi, from: string, to: string): void {

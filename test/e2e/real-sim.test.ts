@@ -1,15 +1,19 @@
 import { afterEach, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { BUILTIN_CIRCUIT_NAMES } from '../../src/circuits/builtin';
+import seedTwoNeurons from '../../src/circuits/builtin/seed-two-neurons.json';
+import { CHALLENGES } from '../../scenes/challenges/catalog';
 import { openGame, type Session } from './browser';
+import { minimalTouchCircuit } from './touch-circuit';
 import { click, control, ready, shot, waitScene } from './game';
 
 /**
  * The game on the real simulation core (src/sim): the worm is drawn where the
  * simulation says, clicks land on its body, time controls drive the clock, a
  * challenge is won by real input, the neuron lab clamps a real model.
- * The touch-reflex checks need the full worm circuit ('worm': touch cells,
- * command interneurons); they run when it is built in.
+ * The touch-reflex checks run on the built-in 'worm' circuit when it is in the
+ * build; until then on a minimal touch layer the tests make (touch-circuit.ts),
+ * which checks the game's path but not the worm's biology.
  */
 const WORM_BUILT = BUILTIN_CIRCUIT_NAMES.includes('worm');
 
@@ -23,6 +27,17 @@ async function openPlayground(query = 'scene=playground'): Promise<Session> {
   const session = await openGame(inject('baseUrl'), { helpSeen: true, query });
   await ready(session.page);
   await waitScene(session.page, 'playground');
+  return session;
+}
+
+/** The playground running a circuit with touch cells: the built-in worm, else the tests' minimal touch layer. */
+async function openTouchPlayground(): Promise<Session> {
+  const session = await openPlayground();
+  if (!WORM_BUILT) {
+    await session.page.evaluate((doc) => window.neuroworm!.loadCircuit(doc), minimalTouchCircuit());
+    await session.page.waitForFunction(() => window.neuroworm!.activity().ids.includes('ALML'), null, { timeout: 10_000 });
+    await session.page.waitForTimeout(300);
+  }
   return session;
 }
 
@@ -61,6 +76,15 @@ async function travel(page: Page, ms: number, stepMs = 100): Promise<number> {
     a = b;
   }
   return sum;
+}
+
+/** Pause the real-time clock and bring the simulation to exactly `ms` of simulated time (it must not be past it). */
+async function syncTo(page: Page, ms: number): Promise<void> {
+  await page.keyboard.press(' ');
+  await page.waitForFunction(() => window.neuroworm!.info().paused === true, null, { timeout: 5000 });
+  const t = await hook.time(page);
+  expect(t).toBeLessThan(ms);
+  await hook.advance(page, ms - t);
 }
 
 /** Mean brightness of the game canvas in a box (Canvas renderer: read the 2-D context). */
@@ -138,6 +162,48 @@ describe('playground on the real simulation', () => {
     expect(s.errors).toEqual([]);
   });
 
+  test('dragging from the worm nudges it that way (a push the skin feels); dragging elsewhere pans', async () => {
+    s = await openPlayground();
+    const { page } = s;
+    const MID = 10; // segment index of the middle of a 20-segment body
+    // Control: the same seeded worm, untouched, from 1 s to 1.2 s.
+    await syncTo(page, 1000);
+    const p = await hook.pose(page);
+    await hook.advance(page, 200);
+    const control = (await hook.pose(page)).mm;
+    await page.evaluate(() => window.neuroworm!.goto('playground'));
+    await waitScene(page, 'playground');
+    await syncTo(page, 1000);
+    expect((await hook.pose(page)).mm).toEqual(p.mm);
+    const m = 2 * MID;
+    const a = axis(p.mm);
+    // Across the body, 80 px to its left (screen and world share y-down, so the left normal maps directly).
+    const dir = { x: -a.uy, y: a.ux };
+    await page.mouse.move(p.px[m], p.px[m + 1]);
+    await page.mouse.down();
+    for (let k = 1; k <= 8; k++) await page.mouse.move(p.px[m] + dir.x * 10 * k, p.px[m + 1] + dir.y * 10 * k);
+    await page.mouse.up();
+    await page.waitForTimeout(100);
+    const poke = (await hook.info(page)).lastPoke as { kind: string; at: number };
+    expect(poke.kind).toBe('nudge');
+    expect(Math.abs(poke.at - 0.5)).toBeLessThan(0.15);
+    await hook.advance(page, 200);
+    const q = (await hook.pose(page)).mm;
+    const pushed = (q[m] - control[m]) * dir.x + (q[m + 1] - control[m + 1]) * dir.y;
+    expect(pushed).toBeGreaterThan(0.005); // the control is the same worm bit for bit, so any push shows; measured ~0.02 mm
+    // A drag on empty agar pans the view: the worm's pixels move, its mm do not.
+    const before = await hook.pose(page);
+    await page.mouse.move(200, 650);
+    await page.mouse.down();
+    for (let k = 1; k <= 5; k++) await page.mouse.move(200 + 20 * k, 650);
+    await page.mouse.up();
+    await page.waitForTimeout(100);
+    const after = await hook.pose(page);
+    expect(after.mm).toEqual(before.mm);
+    expect(after.px[0] - before.px[0]).toBeCloseTo(100, -1);
+    expect(s.errors).toEqual([]);
+  });
+
   test('time controls: pause freezes the clock, "." steps one physics step, 8× runs faster than 1×', async () => {
     s = await openPlayground();
     const { page } = s;
@@ -172,8 +238,8 @@ describe('playground on the real simulation', () => {
     expect(s.errors).toEqual([]);
   });
 
-  test.runIf(WORM_BUILT)('touching the head makes the worm reverse and lights the touched sensory neuron', async () => {
-    s = await openPlayground();
+  test(`touching the head makes the worm reverse and lights the touched sensory neuron (${WORM_BUILT ? 'worm circuit' : 'minimal touch layer'})`, async () => {
+    s = await openTouchPlayground();
     const { page } = s;
     await page.keyboard.press(' ');
     await travel(page, 2000); // settle into crawling
@@ -196,21 +262,33 @@ describe('playground on the real simulation', () => {
     // The pose shows backward travel.
     const back = await travel(page, 2500);
     expect(back).toBeLessThan(0);
+    // The reversal is announced with the pathway that did it, starting at the touched cell.
+    const said = await page.evaluate(() => window.neuroworm!.announcements());
+    expect(said.some((x) => /^Reversal! (ALM|AVM) → /.test(x)), said.join(' | ')).toBe(true);
     expect(s.errors).toEqual([]);
   });
 
-  test.runIf(WORM_BUILT)('touching the tail speeds the worm forward', async () => {
+  test.runIf(WORM_BUILT)('touching the tail speeds the worm forward (against the same worm untouched)', async () => {
     s = await openPlayground();
     const { page } = s;
-    await page.keyboard.press(' ');
-    await travel(page, 2000);
-    const v0 = await travel(page, 1500);
-    const p = await hook.pose(page);
-    const n = p.px.length;
-    await page.mouse.click(p.px[n - 2], p.px[n - 1]);
-    await page.waitForTimeout(100);
-    const v1 = await travel(page, 1500);
-    expect(v1).toBeGreaterThan(v0 * 1.15);
+    // Same seed, same circuit, same steps: the untouched run is the control, so the comparison is exact.
+    const runFrom3s = async (touchTail: boolean): Promise<number> => {
+      await syncTo(page, 3000);
+      if (touchTail) {
+        const p = await hook.pose(page);
+        const n = p.px.length;
+        await page.mouse.click(p.px[n - 2], p.px[n - 1]);
+        await page.waitForTimeout(100);
+        expect(((await hook.info(page)).lastPoke as { at: number }).at).toBeGreaterThan(0.9);
+      }
+      return travel(page, 2000);
+    };
+    const control = await runFrom3s(false);
+    await page.evaluate(() => window.neuroworm!.goto('playground'));
+    await waitScene(page, 'playground');
+    const touched = await runFrom3s(true);
+    expect(control).toBeGreaterThan(0);
+    expect(touched).toBeGreaterThan(control * 1.15);
     expect(s.errors).toEqual([]);
   });
 });
@@ -274,5 +352,41 @@ test('neuron lab: a Hodgkin–Huxley neuron spikes under the clamp; switching mo
   await page.waitForTimeout(400);
   expect(await hook.time(page)).toBe(t);
   await shot(page, 'neuron-lab-izhikevich');
+  expect(s.errors).toEqual([]);
+});
+
+test('a circuit handed over (loadCircuit, as the editor does) is the one the worm runs; B goes back; a broken one is refused with its error', async () => {
+  s = await openPlayground();
+  const { page } = s;
+  const builtIn = (await hook.activity(page)).ids;
+  await page.evaluate((doc) => window.neuroworm!.loadCircuit(doc), seedTwoNeurons);
+  await page.waitForFunction(() => window.neuroworm!.activity().ids.join() === 'FIRST,SECOND', null, { timeout: 10_000 });
+  await page.waitForFunction(() => window.neuroworm!.announcements().includes('Running your circuit (press B for the built-in worm)'), null, { timeout: 5000 });
+  await page.keyboard.press('b');
+  await page.waitForFunction((ids) => window.neuroworm!.activity().ids.join() === ids, builtIn.join(), { timeout: 10_000 });
+  await page.evaluate(() => window.neuroworm!.loadCircuit({ format: 'nope' }));
+  await page.waitForFunction(() => window.neuroworm!.announcements().some((a) => a.startsWith('Your circuit could not run')), null, { timeout: 10_000 });
+  expect((await hook.activity(page)).ids).toEqual(builtIn);
+  expect(s.errors).toEqual([]);
+});
+
+test('every challenge starts in its arena with the worm running and a HUD; screenshots of each', async () => {
+  s = await openGame(inject('baseUrl'), { helpSeen: true, query: 'scene=title' });
+  const { page } = s;
+  await ready(page);
+  for (const c of CHALLENGES) {
+    await page.goto(`${inject('baseUrl')}?scene=playground&challenge=${c.id}`);
+    await ready(page);
+    await waitScene(page, 'playground');
+    await page.waitForTimeout(600);
+    const info = await hook.info(page);
+    expect(info.challenge, c.id).toBe(c.id);
+    expect((info.run as { status: string }).status, c.id).toBe('running');
+    expect(await hook.time(page), c.id).toBeGreaterThan(0);
+    // The worm is inside the plate view.
+    const p = await hook.pose(page);
+    expect(p.px.every((v) => v > 0 && v < 1280), c.id).toBe(true);
+    await shot(page, `challenge-${c.id}`);
+  }
   expect(s.errors).toEqual([]);
 });
