@@ -64,8 +64,8 @@ describe('neuroworm import-connectome', () => {
     expect(c.doc.name).toBe('Tiny worm');
     expect(c.doc.synapses?.find((s) => s.from === 'AVDL' && s.to === 'AVAL')?.weight).toBe(5);
     expect(c.doc.muscles).toEqual([
-      { neuron: 'DA01', side: 'left', from: 0.1667, to: 0.2083, gain: 3 },
-      { neuron: 'DD01', side: 'left', from: 0.1667, to: 0.2083, gain: -2 },
+      { neuron: 'DA01', side: 'left', from: 0.1667, to: 0.2083, gain: 0.15 }, // 3 contacts × the default muscle scale 0.05
+      { neuron: 'DD01', side: 'left', from: 0.1667, to: 0.2083, gain: -0.1 },
     ]);
     // No temporary files left beside it.
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);

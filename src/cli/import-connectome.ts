@@ -3,6 +3,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { serializeCircuit } from '../circuits/circuit';
 import { saveCircuitFile } from '../circuits/file';
 import {
+  DEFAULT_MUSCLE_SCALE,
+  DEFAULT_WEIGHT_SCALE,
   ConnectomeError,
   FORMATS,
   formatSummary,
@@ -83,8 +85,8 @@ export function importConnectomeCommand(io: CliIo, models?: ModelTable): Command
     .addOption(new Option('--format <LAYOUT>', 'layout of the tables').choices(FORMATS).default('auto'))
     .option('--model <MODEL>', 'neuron model of every neuron (its default parameters)', 'graded')
     .option('--min-contacts <N>', 'drop connections with fewer contacts (after merging rows)', number('min-contacts', 0, false), 0)
-    .option('--weight-scale <S>', 'chemical weight and gap-junction conductance per contact', number('weight-scale', 0, true), 1)
-    .option('--muscle-scale <S>', 'muscle-binding gain per neuromuscular contact', number('muscle-scale', 0, true), 1)
+    .option('--weight-scale <S>', 'chemical weight and gap-junction conductance per contact', number('weight-scale', 0, true), DEFAULT_WEIGHT_SCALE)
+    .option('--muscle-scale <S>', 'muscle-binding gain per neuromuscular contact', number('muscle-scale', 0, true), DEFAULT_MUSCLE_SCALE)
     .option('--sign-overrides <FILE>', 'JSON list of {from, to, sign} applied after the built-in ones')
     .option('--no-touch-overrides', 'leave out the built-in touch-circuit signs (AVM→AVB/PVC, ALM→PVC inhibitory)')
     .addOption(new Option('--add-unconnected <WHEN>', 'add the known neurons no table names (auto: when the tables name half of the 302)').choices(['auto', 'yes', 'no']).default('auto'))

@@ -8,11 +8,21 @@
  *   1. current := input (the caller's external current; ablated neurons get 0)
  *   2. graded-style chemical synapses scatter w·sign·x·output[pre] (previous step's output)
  *   3. spiking synapses' exponential currents add ge − gi
- *   4. gap junctions add g·(V_j − V_i) both ways (previous step's V)
+ *   4. gap junctions add g·(V_j − V_i) both ways (previous step's V), except stiff ones
  *   5. transmitter neurons: their current goes to the dendrites (by sign), then one
  *      seed maincycle runs; shares sent to other models add to their current now
- *   6. every other population steps with its current
+ *   6. every other population steps with its current; the graded population then
+ *      relaxes its stiff gap junctions exactly, pair by pair (see below)
  *   7. spikes feed the exponential synapses (delays through a ring buffer)
+ *
+ * Stiff gap junctions: explicit gap currents are stable only while
+ * dt·Σg/C stays below about 1 per neuron. For every graded neuron the engine
+ * computes its explicit ratio ρ (gapStiffness) whenever dt, a parameter, an
+ * ablation or a cut changes it; junctions between two graded neurons of which
+ * one has ρ > STIFF_GAP_RATIO leave the explicit sum and are relaxed exactly
+ * after the step instead (operator splitting: stable at any conductance,
+ * charge-conserving, no overshoot). Networks with no such neuron take exactly
+ * the explicit path, bit for bit. Method and numbers: docs/neural.md.
  */
 import type { ModelKind, NetworkSpec, NeuronModel, NeuronSpec, ParamValues, Population, Transmitter } from './types';
 import { MODELS } from './models/index';
@@ -28,6 +38,7 @@ import {
 } from './models/transmitter';
 import { freshKernel } from './kernel';
 import { deliverKernel, eventCurrentKernel, gapKernel, scatterKernel } from './kernels';
+import { type GradedPopulation, isGradedPopulation } from './models/graded';
 import { isLifPopulation } from './models/lif';
 import { checkParam, resolveNeuronParams } from './params';
 import { type CompactSynapses, CHEMICAL, ELECTRICAL, compactFromSpec } from './synapses';
@@ -63,6 +74,32 @@ export interface TransmitterState {
 }
 
 export type SynapseKind = 'chemical' | 'electrical';
+
+/**
+ * Above this explicit ratio ρ a graded neuron's gap junctions (to other graded
+ * neurons) are relaxed exactly instead of explicitly. ρ ≤ 1 is where explicit
+ * gap currents are guaranteed stable; from ρ ≈ 0.5 they overshoot (an
+ * isolated pair's difference changes sign every step), so the switch is there.
+ */
+export const STIFF_GAP_RATIO = 0.5;
+
+/** How stiff a network's gap junctions are at one dt (Network.gapStiffness). */
+export interface GapStiffness {
+  dtMs: number;
+  /**
+   * Per neuron (spec order), graded neurons only (0 for other models and for
+   * neurons without junctions): ρ = 2·k·Σg / (1 + d), d = e^(−dt/τ),
+   * k = (1 − d)·τ/C, Σg its live junctions' conductance. Explicit gap
+   * currents keep every neuron with ρ ≤ 1 stable.
+   */
+  ratio: Float64Array;
+  /** Ids of the neurons with ρ > STIFF_GAP_RATIO, spec order. */
+  stiff: string[];
+  /** Junctions the engine relaxes exactly at this dt (of the live ones). */
+  relaxedJunctions: number;
+  /** Live junctions in all. */
+  junctions: number;
+}
 
 /** Inhibitory by default: GABA. Everything else excites unless a synapse says otherwise. */
 const defaultSign = (t: Transmitter | undefined): 1 | -1 => (t === 'GABA' ? -1 : 1);
@@ -133,6 +170,13 @@ export class Network {
   private readonly gapG: Float64Array;
   private readonly gapA: Int32Array;
   private readonly gapB: Int32Array;
+  /** The explicit kernel's conductances: gapG, with 0 for the junctions relaxed exactly. */
+  private readonly gapGx: Float64Array;
+  private readonly gEntry: PopEntry | null;
+  private readonly gPop: GradedPopulation | null;
+  /** dt, parameters or junctions changed since the stiff junctions were last chosen. */
+  private stiffDirty = true;
+  private kRelax: (() => void) | null = null;
   private readonly hasEvents: boolean;
   private readonly ge: Float64Array;
   private readonly gi: Float64Array;
@@ -300,6 +344,9 @@ export class Network {
     this.gapA = Int32Array.from(gaps, (s) => syn.from[s]);
     this.gapB = Int32Array.from(gaps, (s) => syn.to[s]);
     this.gapG = Float64Array.from(gaps, (s) => syn.weight[s]);
+    this.gapGx = Float64Array.from(this.gapG);
+    this.gEntry = this.pops.find((e) => e.kind === 'graded' && isGradedPopulation(e.pop)) ?? null;
+    this.gPop = this.gEntry && isGradedPopulation(this.gEntry.pop) ? this.gEntry.pop : null;
     this.hasEvents = eFast.length + eSlow.length > 0;
     this.ge = new Float64Array(this.hasEvents ? n : 0);
     this.gi = new Float64Array(this.hasEvents ? n : 0);
@@ -315,7 +362,7 @@ export class Network {
     this.kFast = cFast.length > 0 ? freshKernel(scatterKernel)(cFast.length, cCsr.pre, cCsr.post, cCsr.w, this.output, this.current) : null;
     this.kSlowContinuous = this.cs.size > 0 ? this.makeSlowContinuous() : null;
     this.kEventCurrent = this.hasEvents ? freshKernel(eventCurrentKernel)(n, this.ge, this.gi, this.current) : null;
-    this.kGap = gaps.length > 0 ? freshKernel(gapKernel)(gaps.length, this.gapA, this.gapB, this.gapG, this.v, this.current) : null;
+    this.kGap = gaps.length > 0 ? freshKernel(gapKernel)(gaps.length, this.gapA, this.gapB, this.gapGx, this.v, this.current) : null;
     this.kDeliver = eFast.length > 0 ? freshKernel(deliverKernel)(eCsr.rowStart, eCsr.post, eCsr.w, this.ge, this.gi, this.fired) : null;
     this.kEvents = this.hasEvents ? this.makeEvents() : null;
     const only = this.pops.length === 1 ? this.pops[0].pop : null;
@@ -360,6 +407,7 @@ export class Network {
   step(dtMs: number): void {
     if (!(dtMs > 0) || !Number.isFinite(dtMs)) throw new Error(`Network.step: dtMs must be a finite number > 0, got ${dtMs}`);
     if (dtMs !== this.layoutDt) this.layout(dtMs);
+    if (this.stiffDirty) this.chooseStiffJunctions(dtMs);
     if (this.kFused && this.ablated.length === 0) {
       // Same numbers as the general path below, in one pass (see LifPopulation.eventStep).
       const count = this.kFused(dtMs, this.decE, this.decI);
@@ -393,6 +441,7 @@ export class Network {
         for (let k = 0; k < globals.length; k++) current[k] = I[globals[k]];
         e.pop.step(dtMs, current);
       }
+      if (e === this.gEntry && this.kRelax) this.kRelax();
     }
     this.gather();
     const spiked = this.spiked, fired = this.fired;
@@ -437,6 +486,7 @@ export class Network {
       if (syn.from[s] === g || syn.to[s] === g) this.zeroSynapse(s);
     }
     if (this.tPop && this.kinds[g] === 'transmitter') this.tPop.active[this.localOf[g]] = 0;
+    this.stiffDirty = true;
     this.rebuildTransmitterWiring();
     this.output[g] = 0;
     this.spiked[g] = 0;
@@ -458,6 +508,7 @@ export class Network {
       if (!match || this.synClass[s] === T_LINK || this.synCut[s] === 1) continue;
       this.synCut[s] = 1;
       this.zeroSynapse(s);
+      if (gap) this.stiffDirty = true;
       cut++;
     }
     if (kind !== 'electrical' && this.kinds[a] === 'transmitter' && this.tPop) {
@@ -503,6 +554,24 @@ export class Network {
       throw new Error(`setParam ${JSON.stringify(id)}: ${err instanceof Error ? err.message : String(err)}`);
     }
     this.params[g] = { ...this.params[g], [name]: checked };
+    this.stiffDirty = true; // capacitance and τ set a graded neuron's gap stiffness
+  }
+
+  /**
+   * How stiff the gap junctions are at dtMs (default: the last step's dt, or
+   * 1 ms before the first step), with the current parameters, ablations and
+   * cuts; which neurons the engine treats as stiff (docs/neural.md).
+   */
+  gapStiffness(dtMs: number = Number.isNaN(this.layoutDt) ? 1 : this.layoutDt): GapStiffness {
+    if (!(dtMs > 0) || !Number.isFinite(dtMs)) throw new Error(`gapStiffness: dtMs must be a finite number > 0, got ${dtMs}`);
+    const { ratio, relaxed } = this.stiffnessAt(dtMs);
+    const stiff: string[] = [];
+    ratio.forEach((r, g) => {
+      if (r > STIFF_GAP_RATIO) stiff.push(this.ids[g]);
+    });
+    let live = 0;
+    for (let k = 0; k < this.gapG.length; k++) if (this.gapG[k] > 0) live++;
+    return { dtMs, ratio, stiff, relaxedJunctions: relaxed.length, junctions: live };
   }
 
   /** The seed-level state of transmitter neuron i (for trace and views). */
@@ -566,7 +635,7 @@ export class Network {
       case E_FAST: this.eW[slot] = 0; break;
       case C_SLOW: this.cs.w[slot] = 0; break;
       case E_SLOW: this.es.w[slot] = 0; break;
-      case GAP: this.gapG[slot] = 0; break;
+      case GAP: this.gapG[slot] = 0; this.gapGx[slot] = 0; break;
       default: break; // T_LINK: handled through the link lists
     }
   }
@@ -610,9 +679,56 @@ export class Network {
     }
   }
 
+  /** Explicit ratio ρ per neuron at dt, and the junctions to relax (indices into the gap arrays). */
+  private stiffnessAt(dt: number): { ratio: Float64Array; relaxed: number[] } {
+    const n = this.size, gA = this.gapA, gB = this.gapB, gG = this.gapG;
+    const ratio = new Float64Array(n);
+    const relaxed: number[] = [];
+    const gp = this.gPop, ge = this.gEntry;
+    if (!gp || !ge || gG.length === 0) return { ratio, relaxed };
+    const sum = new Float64Array(n);
+    for (let k = 0; k < gG.length; k++) {
+      if (gA[k] === gB[k]) continue; // carries nothing
+      sum[gA[k]] += gG[k];
+      sum[gB[k]] += gG[k];
+    }
+    const gIndex = this.pops.indexOf(ge);
+    const graded = (g: number) => this.popOf[g] === gIndex;
+    for (let k = 0; k < ge.globals.length; k++) {
+      const g = ge.globals[k];
+      if (sum[g] === 0) continue;
+      const tau = gp.tauMs[k], d = Math.exp(-dt / tau);
+      ratio[g] = (2 * ((1 - d) * tau / gp.capacitance[k]) * sum[g]) / (1 + d);
+    }
+    for (let k = 0; k < gG.length; k++) {
+      const a = gA[k], b = gB[k];
+      if (gG[k] > 0 && a !== b && graded(a) && graded(b) && (ratio[a] > STIFF_GAP_RATIO || ratio[b] > STIFF_GAP_RATIO)) relaxed.push(k);
+    }
+    return { ratio, relaxed };
+  }
+
+  /** Splits the junctions into explicit ones and ones relaxed exactly, for dt (see the header comment). */
+  private chooseStiffJunctions(dt: number): void {
+    this.stiffDirty = false;
+    this.gapGx.set(this.gapG);
+    this.kRelax = null;
+    const { relaxed } = this.stiffnessAt(dt);
+    if (relaxed.length === 0 || !this.gPop) return;
+    const m = relaxed.length;
+    const a = new Int32Array(m), b = new Int32Array(m), g = new Float64Array(m);
+    relaxed.forEach((k, j) => {
+      a[j] = this.localOf[this.gapA[k]];
+      b[j] = this.localOf[this.gapB[k]];
+      g[j] = this.gapG[k];
+      this.gapGx[k] = 0;
+    });
+    this.kRelax = this.gPop.gapRelaxation(a, b, g, dt);
+  }
+
   /** Factors and delay rings for a time step; recomputed only when dt changes. */
   private layout(dt: number): void {
     this.layoutDt = dt;
+    this.stiffDirty = true;
     this.decE = Math.exp(-dt / this.tauExc);
     this.decI = Math.exp(-dt / this.tauInh);
     let maxDelay = 0;

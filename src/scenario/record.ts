@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { ScenarioError } from './errors';
-import { issuesWithLines, parseWithLines, type LocatedText } from './load';
+import { issuesWithLines, parseWithLines, type LocatedText } from './parse';
 import { withFix } from './schema';
 import { stringifyScenario } from './serialize';
 import type { Action, Scenario, TimelineItem } from './types';

@@ -5,8 +5,8 @@
  */
 import type { ScenarioIssue } from './errors';
 import { ScenarioError } from './errors';
-import type { ScenarioSource } from './load';
-import { sourceOf } from './load';
+import type { ScenarioSource } from './parse';
+import { sourceOf } from './parse';
 import { suggest } from './schema';
 import type { Scenario } from './types';
 

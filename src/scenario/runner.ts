@@ -2,9 +2,9 @@
  * The headless scenario runner: builds the simulation, refuses unknown
  * references, applies the timeline at exact step boundaries, records what the
  * expectations need, and evaluates them. Same scenario + seed + simulation →
- * the same report numbers (wallMs aside).
+ * the same report numbers (wallMs aside). Browser-safe (the editor's "Test it"
+ * worker runs it): circuit paths are resolved by the backend.
  */
-import { dirname, resolve } from 'node:path';
 import type { Subscription } from 'rxjs';
 import type { SimulationApi, SimulationOptions } from '../sim/types';
 import type { BehaviourEvent } from '../streams/types';
@@ -60,7 +60,7 @@ export const DEFAULT_SAMPLE_MS = 20;
 /** Options for the simulation factory from a scenario. */
 export function simulationOptions(scenario: Scenario, seed: number, backend: SimBackend, file?: string): SimulationOptions {
   const circuit = isCircuitPath(scenario.circuit)
-    ? backend.loadCircuitFile(resolve(file ? dirname(file) : process.cwd(), scenario.circuit))
+    ? backend.loadCircuitFile(backend.circuitFilePath ? backend.circuitFilePath(scenario.circuit, file) : scenario.circuit)
     : scenario.circuit;
   return {
     circuit,

@@ -9,13 +9,16 @@ import type { Circuit } from '../circuits/types';
 import { createSimulation } from '../sim/simulation';
 import type { SimulationApi, SimulationOptions } from '../sim/types';
 import { BUILTIN_ARENA_NAMES, getArena, parseArena, type Arena } from '../world';
+import { circuitFilePath } from './load';
 
 export type SimulationFactory = (opts: SimulationOptions) => SimulationApi;
 
 export interface SimBackend {
   createSimulation: SimulationFactory;
-  /** Turns a circuit file (absolute path) into what SimulationOptions.circuit accepts; errors should name the file. */
+  /** Turns a circuit file (the path circuitFilePath gave, else as the scenario wrote it) into what SimulationOptions.circuit accepts; errors should name the file. */
   loadCircuitFile(path: string): unknown;
+  /** Where a scenario's circuit path points (Node backends: circuitFilePath of ./load, relative to the scenario file). */
+  circuitFilePath?(circuit: string, scenarioFile: string | undefined): string;
   /** Built-in arena names, if the backend can list them (unknown arena names are then refused before a run). */
   arenaNames?: readonly string[];
   /** Zone ids of an arena, if the backend can list them (unknown zones are then refused before a run). */
@@ -44,6 +47,7 @@ export const simBackend: SimBackend = {
     }
     return parseCircuit(text, path);
   },
+  circuitFilePath,
   arenaNames: BUILTIN_ARENA_NAMES,
   zoneIds: (arena) => {
     if (typeof arena === 'string' && !BUILTIN_ARENA_NAMES.includes(arena)) return undefined; // refused by name first

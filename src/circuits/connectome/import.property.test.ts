@@ -135,7 +135,7 @@ describe('connectome import, property-based', () => {
         const rows = usable(layout, all);
         fc.pre(rows.length > 0);
         const { text } = render(layout, rows);
-        const r = importConnectome([{ name: 't.csv', text }], { models: FAKE_MODELS });
+        const r = importConnectome([{ name: 't.csv', text }], { models: FAKE_MODELS, weightScale: 1, muscleScale: 1 });
         const want = expected(rows);
 
         expect(new Set(r.circuit.doc.neurons.map((n) => n.id))).toEqual(want.neurons);

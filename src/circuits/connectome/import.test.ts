@@ -4,15 +4,16 @@ import { FAKE_MODELS } from '../fake-models';
 import { lintCircuit } from '../lint';
 import type { ChemicalSynapseSpec } from '../../neural/types';
 import type { MuscleBinding, SensorBinding } from '../types';
-import { importConnectome, type ConnectomeImport, type ImportOptions } from './import';
+import { DEFAULT_MUSCLE_SCALE, DEFAULT_WEIGHT_SCALE, importConnectome, type ConnectomeImport, type ImportOptions } from './import';
 import { ConnectomeError, type ImportProblem } from './problems';
 import { parseSignOverrides } from './sign-overrides';
 import { formatSummary, formatWarnings } from './summary';
 
+/** Scales 1 unless a test says otherwise, so weights and gains read as the merged contact counts. */
 const run = (tables: Record<string, string>, options: ImportOptions = {}): ConnectomeImport =>
   importConnectome(
     Object.entries(tables).map(([name, text]) => ({ name, text })),
-    { models: FAKE_MODELS, ...options },
+    { models: FAKE_MODELS, weightScale: 1, muscleScale: 1, ...options },
   );
 
 /** The problems of a refused import. */
@@ -245,6 +246,15 @@ describe('importConnectome: options', () => {
     expect(gap(r, 'AVBL', 'DB01')).toHaveLength(1);
     expect(musclesOf(r, 'DD01')).toEqual([]);
     expect(r.summary.dropped).toEqual([{ reason: 'min-contacts', rows: 2, examples: ['t.csv:2', 't.csv:6'] }]);
+  });
+
+  it('without scales, weights and gains are contacts × DEFAULT_WEIGHT_SCALE / DEFAULT_MUSCLE_SCALE', () => {
+    const r = importConnectome([{ name: 't.csv', text: TABLE }], { models: FAKE_MODELS });
+    expect([DEFAULT_WEIGHT_SCALE, DEFAULT_MUSCLE_SCALE]).toEqual([0.04, 0.05]);
+    expect(chem(r, 'AVAL', 'DA01')?.weight).toBe(0.12);
+    expect(gap(r, 'AVBL', 'DB01')[0].weight).toBe(0.08);
+    expect(musclesOf(r, 'DA01')[0].gain).toBe(0.2);
+    expect(musclesOf(r, 'DD01')[0].gain).toBe(-0.05);
   });
 
   it('--weight-scale and --muscle-scale scale weights and gains without float noise', () => {

@@ -39,9 +39,9 @@ export interface ImportOptions {
   model?: ModelKind;
   /** Connections (after merging rows) with fewer contacts are dropped; default 0 (keep all). Zero-contact rows are always dropped. */
   minContacts?: number;
-  /** Chemical weight and gap-junction conductance per contact; default 1. */
+  /** Chemical weight (pA) and gap-junction conductance (nS) per contact; default DEFAULT_WEIGHT_SCALE. */
   weightScale?: number;
-  /** Muscle-binding gain per neuromuscular contact; default 1. */
+  /** Muscle-binding gain per neuromuscular contact; default DEFAULT_MUSCLE_SCALE. */
   muscleScale?: number;
   /** Apply the built-in touch-circuit signs (AVM→AVB/PVC, ALM→PVC inhibitory); default true. */
   touchOverrides?: boolean;
@@ -151,6 +151,25 @@ interface GapPair {
   ba: Connection;
 }
 
+/**
+ * Default chemical weight and gap conductance per contact (pA, nS), for the
+ * graded model's default neuron (C = 1 pF, τ = 10 ms: 10 mV per pA held).
+ * With every presynaptic neuron fully releasing and every sensor at full
+ * drive, no neuron of the White/Varshney import could leave −75..+25 mV
+ * (AVAR: 225 excitatory contacts → −65 + 10·(0.04·225) = +25 mV; RMDDL: 24
+ * inhibitory → −74.6 mV); 0.05 would allow +47.5 mV. Gap junctions do not
+ * limit it (the engine relaxes stiff ones exactly). docs/connectome-import.md.
+ */
+export const DEFAULT_WEIGHT_SCALE = 0.04;
+/**
+ * Default muscle gain per neuromuscular contact: a muscle's drive saturates
+ * (1) at 20 contacts' worth of full release, so the median body-wall muscle
+ * (22 excitatory contacts) needs all its motor neurons fully on and the
+ * busiest (58) a third of them; at rest (release 0.015) no muscle gets more
+ * than 0.05. docs/connectome-import.md.
+ */
+export const DEFAULT_MUSCLE_SCALE = 0.05;
+
 const ROLE_ORDER: Readonly<Record<NeuronRole, number>> = { sensory: 0, inter: 1, motor: 2 };
 const AUTO_UNCONNECTED_MIN = 151;
 
@@ -162,8 +181,8 @@ export function importConnectome(tables: readonly ConnectomeTable[], options: Im
   const format = options.format ?? 'auto';
   const model = options.model ?? 'graded';
   const minContacts = options.minContacts ?? 0;
-  const weightScale = options.weightScale ?? 1;
-  const muscleScale = options.muscleScale ?? 1;
+  const weightScale = options.weightScale ?? DEFAULT_WEIGHT_SCALE;
+  const muscleScale = options.muscleScale ?? DEFAULT_MUSCLE_SCALE;
   const models = options.models ?? DEFAULT_MODELS;
   checkOptions(options, model, models, log);
   if (tables.length === 0) log.error({ file: 'import', message: 'no wiring table given; pass at least one CSV table' });

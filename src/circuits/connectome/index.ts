@@ -4,6 +4,8 @@
  * docs/connectome-import.md describes the rules.
  */
 export {
+  DEFAULT_MUSCLE_SCALE,
+  DEFAULT_WEIGHT_SCALE,
   DROP_REASONS,
   importConnectome,
   type AppliedOverride,

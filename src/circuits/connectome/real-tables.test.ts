@@ -1,23 +1,23 @@
 /**
- * The importer on the published tables in ../shared/data (beside the repo;
- * they are not part of it). From a git worktree elsewhere, point
- * NEUROWORM_DATA_DIR at the folder. Skipped, saying so, when it is absent.
+ * The importer on the published tables in shared/data beside the repo (they
+ * are not part of it; shared-data.ts says where it looks, NEUROWORM_DATA_DIR
+ * first). Skipped, saying so, when they are absent.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ChemicalSynapseSpec } from '../../neural/types';
 import { parseCircuit, serializeCircuit } from '../circuit';
 import { FAKE_MODELS } from '../fake-models';
 import { importConnectome, type ConnectomeImport } from './import';
+import { findSharedData } from './shared-data';
 import { TOUCH_OVERRIDES } from './sign-overrides';
 
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
-const DATA = process.env.NEUROWORM_DATA_DIR ?? resolve(repoRoot, '..', 'shared', 'data');
-const present = existsSync(resolve(DATA, 'connectome-white-varshney.csv'));
+const found = findSharedData();
+const DATA = found.dir ?? '';
+const present = found.dir !== null;
 if (!present) {
-  console.warn(`real-tables.test.ts: skipped: no wiring tables at ${DATA} (they live beside the repo in ../shared/data; set NEUROWORM_DATA_DIR to use another folder)`);
+  console.warn(`real-tables.test.ts: skipped: no wiring tables in ${found.tried.join(', ')} (they live beside the repo in shared/data; set NEUROWORM_DATA_DIR to use another folder)`);
 }
 
 const load = (...names: string[]): ConnectomeImport =>

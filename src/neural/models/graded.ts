@@ -20,6 +20,10 @@
  *
  * The factors are cached per neuron and recomputed only when dt or a
  * parameter changes, so a step costs no exponential.
+ *
+ * Stiff gap junctions (the network engine decides which: docs/neural.md,
+ * "Stiff gap junctions") are not part of the input current; after the step
+ * the population relaxes each such pair exactly (`gapRelaxation`).
  */
 import { freshKernel } from '../kernel';
 import type { NeuronModel, ParamValues, Population } from '../types';
@@ -52,7 +56,30 @@ export function gradedOutput(vMv: number, vHalfMv: number, slopeMv: number): num
 
 const num = (v: ParamValues[string]): number => (typeof v === 'number' ? v : v[0]);
 
-export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamValues; init: ParamValues }>): Population {
+/** The graded population's extras for the network engine. */
+export interface GradedPopulation extends Population {
+  readonly kind: 'graded';
+  /** Membrane capacitance per neuron, pF (setParam changes it in place). */
+  readonly capacitance: Float64Array;
+  /** Membrane time constant per neuron, ms (setParam changes it in place). */
+  readonly tauMs: Float64Array;
+  /**
+   * A kernel that, called right after `step(dt)`, relaxes each gap junction
+   * (a[k], b[k]) (local indices, conductance g[k] nS) exactly as if the pair
+   * were alone for dt — the difference V_a − V_b decays by
+   * e^(−dt·g·(1/C_a + 1/C_b)), the charge C_a·V_a + C_b·V_b is kept — one pair
+   * after the other in list order, then refreshes the outputs of the neurons
+   * it moved. The factors are fixed when it is made: make a new one when dt,
+   * a capacitance or a conductance changes.
+   */
+  gapRelaxation(a: Int32Array, b: Int32Array, g: Float64Array, dt: number): () => void;
+}
+
+export function isGradedPopulation(p: Population): p is GradedPopulation {
+  return p.kind === 'graded' && typeof (p as Partial<GradedPopulation>).gapRelaxation === 'function';
+}
+
+export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamValues; init: ParamValues }>): GradedPopulation {
   const n = neurons.length;
   const cap = new Float64Array(n), tau = new Float64Array(n), rest = new Float64Array(n);
   const vHalf = new Float64Array(n), invSlope = new Float64Array(n), tonic = new Float64Array(n);
@@ -95,13 +122,15 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
 
   const kernel = freshKernel(gradedKernel)(n, v, output, decay, offset, gain, vHalf, invSlope);
 
-  const pop: Population = {
+  const pop: GradedPopulation = {
     kind: 'graded',
     size: n,
     v,
     spiked,
     output,
     variables: {},
+    capacitance: cap,
+    tauMs: tau,
     step(dt: number, current: Float64Array) {
       if (dt !== cachedDt) refresh(dt);
       kernel(current);
@@ -116,6 +145,21 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
       set(k, num(value));
       cachedDt = Number.NaN;
       computeOutput();
+    },
+    gapRelaxation(a, b, g, dt) {
+      const m = a.length;
+      const ha = new Float64Array(m), hb = new Float64Array(m);
+      const mark = new Uint8Array(n);
+      for (let k = 0; k < m; k++) {
+        const ca = cap[a[k]], cb = cap[b[k]];
+        const f = 1 - Math.exp(-dt * g[k] * (1 / ca + 1 / cb));
+        ha[k] = (f * cb) / (ca + cb);
+        hb[k] = (f * ca) / (ca + cb);
+        mark[a[k]] = 1;
+        mark[b[k]] = 1;
+      }
+      const touched = Int32Array.from({ length: n }, (_, k) => k).filter((k) => mark[k] === 1);
+      return freshKernel(gapRelaxKernel)(m, Int32Array.from(a), Int32Array.from(b), ha, hb, v, touched, output, vHalf, invSlope);
     },
   };
   pop.reset();
@@ -138,6 +182,40 @@ export function gradedKernel(
       const x = v[k] * decay[k] + offset[k] + gain[k] * current[k];
       v[k] = x;
       const u = (x - vHalf[k]) * invSlope[k];
+      output[k] = 0.5 + (0.5 * u) / Math.sqrt(1 + u * u);
+    }
+  };
+}
+
+/**
+ * Exact pairwise relaxation of stiff gap junctions (self-contained: see
+ * ../kernel.ts): V_a −= ha·(V_a − V_b), V_b += hb·(V_a − V_b) per pair in
+ * order, then the release curve of every moved neuron. Each pair update is a
+ * convex combination, so no V leaves the range of the values before it.
+ */
+export function gapRelaxKernel(
+  m: number,
+  a: Int32Array,
+  b: Int32Array,
+  ha: Float64Array,
+  hb: Float64Array,
+  v: Float64Array,
+  touched: Int32Array,
+  output: Float64Array,
+  vHalf: Float64Array,
+  invSlope: Float64Array,
+): () => void {
+  const nt = touched.length;
+  return () => {
+    for (let k = 0; k < m; k++) {
+      const i = a[k], j = b[k];
+      const d = v[i] - v[j];
+      v[i] -= ha[k] * d;
+      v[j] += hb[k] * d;
+    }
+    for (let t = 0; t < nt; t++) {
+      const k = touched[t];
+      const u = (v[k] - vHalf[k]) * invSlope[k];
       output[k] = 0.5 + (0.5 * u) / Math.sqrt(1 + u * u);
     }
   };

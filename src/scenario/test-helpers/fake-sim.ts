@@ -13,6 +13,7 @@ import type { BehaviourSnapshot } from '../../sim/behaviour';
 import { centroid, headingRad } from '../../sim/kinematics';
 import type { Medium, SimulationApi, SimulationOptions } from '../../sim/types';
 import type { BehaviourEvent, MotorFrame, Stimulus, Telemetry, TouchKind } from '../../streams/types';
+import { circuitFilePath } from '../load';
 import type { SimBackend } from '../sim-factory';
 
 export const FAKE_NEURONS = ['ALML', 'ALMR', 'AVM', 'PLML', 'PLMR', 'AVAL', 'AVAR', 'AVBL', 'AVBR', 'AVDL', 'AVDR', 'PVCL', 'PVCR', 'ASHL', 'ASHR'] as const;
@@ -347,6 +348,7 @@ export function fakeBackend(config: FakeConfig = {}): SimBackend & { created: Fa
       return sim;
     },
     loadCircuitFile: (path) => ({ fakeCircuitFrom: path }),
+    circuitFilePath,
     arenaNames: FAKE_ARENAS,
     zoneIds: (arena) =>
       arena === undefined || typeof arena === 'string' ? (arena === 'hot-plate' ? ['hot'] : []) : ((arena as { zones?: Zone[] }).zones ?? []).map((z) => z.id),

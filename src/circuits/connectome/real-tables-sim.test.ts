@@ -1,0 +1,75 @@
+/**
+ * The imported White/Varshney connectome, with its muscle and sensor bindings
+ * and the importer's default scales, driving the simulated worm. Reads the
+ * published tables from NEUROWORM_DATA_DIR or the nearest shared/data above
+ * the repository (../shared/data from the main checkout, ../../shared/data
+ * from a worktree); fails, saying where it looked, when they are nowhere.
+ * (A test of the import's product on the live worm: it reaches up to src/sim.)
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createSimulation, type Simulation } from '../../sim/simulation';
+import { DEFAULT_WEIGHT_SCALE, importConnectome, type ImportOptions } from './import';
+import { findSharedData } from './shared-data';
+
+const TABLES = ['connectome-white-varshney.csv', 'neurons-to-muscle.csv', 'sensory-neurons.csv'];
+
+function findData(): string {
+  const { dir, tried } = findSharedData();
+  if (dir) return dir;
+  throw new Error(`no ${TABLES[0]} in ${tried.join(', ')}: put the published tables in shared/data beside the repository or set NEUROWORM_DATA_DIR`);
+}
+
+function importWorm(options: ImportOptions = {}) {
+  const data = findData();
+  return importConnectome(TABLES.map((name) => ({ name, text: readFileSync(resolve(data, name), 'utf8') })), options).circuit;
+}
+
+/** Steps the simulation for ms with touches along the way; returns the extremes of V and of muscle activation. */
+function drive(sim: Simulation, ms: number): { lo: number; hi: number; worst: string; muscleMax: number } {
+  let lo = Infinity, hi = -Infinity, worst = '', muscleMax = 0;
+  const steps = ms / sim.physicsStepMs;
+  for (let s = 0; s < steps; s++) {
+    const t = s * sim.physicsStepMs;
+    if (t === 500) sim.poke(0.1, { kind: 'gentle' }); // ALM/AVM
+    if (t === 1500) sim.poke(0.9, { kind: 'harsh', force: 1 }); // PLM, PVD
+    if (t === 2500) sim.tapPlate(1);
+    sim.step();
+    const v = sim.network.v;
+    for (let i = 0; i < v.length; i++) {
+      if (!(v[i] >= lo)) lo = v[i]; // NaN lands here too
+      if (!(v[i] <= hi)) {
+        hi = v[i];
+        worst = sim.network.ids[i];
+      }
+    }
+    for (const a of sim.telemetry().muscles) muscleMax = Math.max(muscleMax, a);
+  }
+  return { lo, hi, worst, muscleMax };
+}
+
+describe('the imported White/Varshney connectome on the worm', () => {
+  it('with the default scales: 4 s of touches, every V finite and within −80..+30 mV, muscles in 0..1', () => {
+    const circuit = importWorm();
+    expect(circuit.doc.muscles?.length).toBeGreaterThan(200);
+    expect(circuit.doc.sensors?.length).toBeGreaterThan(30);
+    const sim = createSimulation({ circuit, seed: 3 });
+    // The default relies on the engine's stiff gap junctions: AVAL's Σg = 113 contacts × 0.04 nS on 1 pF.
+    expect(DEFAULT_WEIGHT_SCALE).toBe(0.04);
+    expect(sim.network.gapStiffness(sim.neuralStepMs).stiff).toContain('AVAL');
+    const r = drive(sim, 4000);
+    expect(Number.isFinite(r.lo) && Number.isFinite(r.hi), `V ${r.lo}..${r.hi}`).toBe(true);
+    // docs/connectome-import.md: no neuron can leave −74.6..+25 mV at these scales (plus the noise).
+    expect(r.lo).toBeGreaterThanOrEqual(-80);
+    expect(r.hi, r.worst).toBeLessThanOrEqual(30);
+    expect(r.muscleMax).toBeGreaterThan(0);
+    expect(r.muscleMax).toBeLessThanOrEqual(1);
+  });
+
+  it('at 25× the default weights (contacts as pA and nS) it stays finite: stiffness no longer limits the scale', () => {
+    const sim = createSimulation({ circuit: importWorm({ weightScale: 1, muscleScale: 1 }), seed: 3 });
+    const r = drive(sim, 2000);
+    expect(Number.isFinite(r.lo) && Number.isFinite(r.hi), `V ${r.lo}..${r.hi}`).toBe(true);
+  });
+});
