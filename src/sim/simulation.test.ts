@@ -195,7 +195,11 @@ describe('clock and streams', () => {
 });
 
 describe('guards and option errors', () => {
-  /** Two graded neurons joined by an absurd gap junction: the explicit coupling overshoots and grows every step. */
+  /**
+   * A graded and a LIF neuron joined by an absurd gap junction: junctions to
+   * non-graded models are stepped explicitly (graded pairs are relaxed exactly,
+   * see docs/neural.md), so the coupling overshoots and grows every step.
+   */
   const unstable = () =>
     circuitFromDoc(
       {
@@ -203,7 +207,7 @@ describe('guards and option errors', () => {
         version: 1,
         neurons: [
           { id: 'A', model: 'graded', init: { v: -60 } },
-          { id: 'B', model: 'graded' },
+          { id: 'B', model: 'lif' },
         ],
         synapses: [{ kind: 'electrical', from: 'A', to: 'B', weight: 1000 }],
       },
@@ -229,6 +233,15 @@ describe('guards and option errors', () => {
     expect(() => sim.step()).toThrow(SimulationInstabilityError);
     expect(sim.timeMs).toBe(t);
     expect(sim.body.isFinite()).toBe(true);
+  });
+
+  it('a start off the plate or inside a wall is refused, naming the point and the arena start', () => {
+    // The plate is a 10 mm dish centred at [5, 5]: [0, 0] is outside it.
+    expect(() => new Simulation({ circuit: touchCircuit(), start: { xMm: 0, yMm: 0, headingRad: 0 } })).toThrow(
+      /the worm's body at start \(nose at \[0, 0\] mm, heading 0°\) is off the plate or inside a wall at \[0\.00, 0\.00\] mm; .*body centre at \[5, 5\] mm/,
+    );
+    expect(() => new Simulation({ circuit: touchCircuit(), start: { xMm: 5.5, yMm: 5, headingRad: Number.NaN } })).toThrow(/start must be finite/);
+    expect(() => new Simulation({ circuit: touchCircuit(), start: { xMm: 5.5, yMm: 5, headingRad: 0 } })).not.toThrow();
   });
 
   it('the body guard surfaces through step()', () => {

@@ -136,6 +136,7 @@ export class Simulation implements SimulationApi {
     const engine = createPhysics();
     addArenaBodies(engine, this.world.resolved, MATTER_UNITS_PER_MM);
     const start = o.start ?? this.startFromArena(o.body?.lengthMm ?? BODY_DEFAULTS.lengthMm);
+    if (o.start) this.checkStart(start, o.body?.lengthMm ?? BODY_DEFAULTS.lengthMm);
     this.body = new WormBody(engine, {
       ...o.body,
       segments: o.segments,
@@ -181,6 +182,27 @@ export class Simulation implements SimulationApi {
     const s = this.world.start;
     const half = lengthMm / 2;
     return { xMm: s.x + half * Math.cos(s.heading), yMm: s.y + half * Math.sin(s.heading), headingRad: s.heading };
+  }
+
+  /** A start given by the caller must put the whole body on open plate (not off the dish, not inside a wall). */
+  private checkStart(start: { xMm: number; yMm: number; headingRad: number }, lengthMm: number): void {
+    const { xMm, yMm, headingRad } = start;
+    if (![xMm, yMm, headingRad].every(Number.isFinite)) {
+      throw new RangeError(`Simulation: start must be finite numbers (xMm, yMm, headingRad), got ${JSON.stringify(start)}`);
+    }
+    for (let k = 0; k <= 10; k++) {
+      const d = (k / 10) * lengthMm;
+      const x = xMm - d * Math.cos(headingRad);
+      const y = yMm - d * Math.sin(headingRad);
+      if (!this.world.isFree(x, y)) {
+        const s = this.world.start;
+        throw new RangeError(
+          `Simulation: the worm's body at start (nose at [${xMm}, ${yMm}] mm, heading ${((headingRad * 180) / Math.PI).toFixed(0)}°) ` +
+            `is off the plate or inside a wall at [${x.toFixed(2)}, ${y.toFixed(2)}] mm; place it on open plate ` +
+            `(this arena's own start is the body centre at [${s.x}, ${s.y}] mm) or leave the start out to use the arena's`,
+        );
+      }
+    }
   }
 
   get timeMs(): number {
