@@ -24,6 +24,8 @@ describe('touch withdrawal on the body', () => {
     expect(end, 'the reversal ends by itself').toBeDefined();
     expect(end!.timeMs - start!.timeMs).toBeGreaterThan(1000);
     expect(sim.behaviour().direction).toBe('forward');
+    // …and it crawls again (in the full worm a saturated AIB once held RIV on and the worm stalled here).
+    expect(travel(sim, 3000)).toBeGreaterThan(0.03);
   });
 
   it.each(SEEDS)('seed %i: a posterior gentle touch speeds forward crawling up', (seed) => {

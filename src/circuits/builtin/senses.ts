@@ -82,17 +82,25 @@ function addHeadSteering(b: Builder): void {
 }
 
 /**
- * AIB: the turn-promoting interneuron the sensory layers share. Made here (with
- * AIB → AVA: a reversal) only if absent; an AIB that another layer made (the
- * harsh-touch layer's turn readiness, which AVA itself charges) is used as it
- * is, without an AIB → AVA synapse that would close a loop with AVA → AIB.
+ * The sensory layers' reversal relay: AIB, the turn-promoting interneuron
+ * (slow, τ 1 s: it integrates its input, so one head sweep down the gradient
+ * does not call a reversal but seconds of it do) → AVA. Made once; returns its
+ * id. Where AIB is already there as the harsh-touch layer's turn readiness
+ * (τ 8 s, charged by AVA, → RIV: the full worm), that AIB integrates so
+ * slowly that the resting release of the five sensory cells would hold it at
+ * saturation (and RIV with it, which stalls the worm), and it has no synapse
+ * onto AVA (it would close a loop with AVA → AIB). So the senses then drive
+ * their own relay, RIM, the interneuron through which AIB reaches AVA in the
+ * real worm (Gray et al. 2005), with the same parameters.
  */
-function addAib(b: Builder): void {
+function addTurnRelay(b: Builder): 'AIB' | 'RIM' {
   need(b, 'AVA');
-  if (b.has('AIB')) return;
-  // Slow (τ 1 s): it integrates its input, so one head sweep down the gradient does not call a reversal but seconds of it do.
-  b.neuron('AIB', 'inter', 'glutamate', { ...INTER, capacitance: 40, tauMs: 1000 }, undefined, 420, 180);
-  b.chem('AIB', 'AVA', SENSES.aibToAva, { sign: 'excitatory' });
+  const harshAib = b.has('AIB') && !b.synapses.some((s) => s.from === 'AIB' && s.to === 'AVA');
+  const id = harshAib ? 'RIM' : 'AIB';
+  if (b.has(id)) return id;
+  b.neuron(id, 'inter', 'glutamate', { ...INTER, capacitance: 40, tauMs: 1000 }, undefined, 420, 180);
+  b.chem(id, 'AVA', SENSES.aibToAva, { sign: 'excitatory' });
+  return id;
 }
 
 /**
@@ -103,7 +111,7 @@ export function addChemotaxis(b: Builder): void {
   need(b, 'AVA', 'AVB', 'RMDD', 'RMDV');
   const S = SENSES;
   addHeadSteering(b);
-  addAib(b);
+  const aib = addTurnRelay(b);
   b.neuron('ASEL', 'sensory', 'glutamate', SENSORY, undefined, 60, 40);
   b.neuron('ASER', 'sensory', 'glutamate', SENSORY, undefined, 260, 40);
   for (const side of ['left', 'right'] as const) {
@@ -116,11 +124,11 @@ export function addChemotaxis(b: Builder): void {
   b.chem('ASEL', 'AIY', 1.5, { sign: 'excitatory' });
   b.chem('ASER', 'AIY', 1.5, { sign: 'inhibitory' });
   b.chem('ASER', 'AIZ', 1.5, { sign: 'excitatory' });
-  b.chem('ASER', 'AIB', 1.2, { sign: 'excitatory' });
+  b.chem('ASER', aib, 1.2, { sign: 'excitatory' });
   // AIY (rising concentration) suppresses turning; AIZ promotes it.
   b.chem('AIY', 'AIZ', 1.5, { sign: 'inhibitory' });
-  b.chem('AIY', 'AIB', 1, { sign: 'inhibitory' });
-  b.chem('AIZ', 'AIB', 1, { sign: 'excitatory' });
+  b.chem('AIY', aib, 1, { sign: 'inhibitory' });
+  b.chem('AIZ', aib, 1, { sign: 'excitatory' });
   // Weathervaning: each comparison cell feels its own side of the nose minus the other side.
   const cmp = { ...SENSORY, restMv: S.compareRestMv };
   b.neuron('CHEML', 'sensory', 'glutamate', cmp, S.compareRestMv, 0, 120);
@@ -137,15 +145,15 @@ export function addChemotaxis(b: Builder): void {
 export function addThermotaxis(b: Builder): void {
   need(b, 'AVA', 'RMDD', 'RMDV');
   const S = SENSES;
-  addAib(b);
+  const aib = addTurnRelay(b);
   // The set point (cultivation temperature) is a tonic offset: at T* the input cancels.
   const afd = { ...SENSORY, tonicPa: -S.afdGain * S.cultivationC };
   b.neuron('AFDL', 'sensory', 'glutamate', afd, undefined, 60, -80);
   b.neuron('AFDR', 'sensory', 'glutamate', afd, undefined, 160, -80);
   b.sensors.push({ neuron: 'AFDL', sensor: 'temperature', side: 'left', response: 'level', gain: S.afdGain });
   b.sensors.push({ neuron: 'AFDR', sensor: 'temperature', side: 'right', response: 'level', gain: S.afdGain });
-  b.chem('AFDL', 'AIB', 1.2, { sign: 'excitatory' });
-  b.chem('AFDR', 'AIB', 1.2, { sign: 'excitatory' });
+  b.chem('AFDL', aib, 1.2, { sign: 'excitatory' });
+  b.chem('AFDR', aib, 1.2, { sign: 'excitatory' });
   // Warmer on the left → bend right, away (and vice versa).
   addHeadSteering(b);
   b.chem('AFDL', 'SMBV', S.avoidToSmb, { sign: 'excitatory' });
@@ -156,7 +164,7 @@ export function addThermotaxis(b: Builder): void {
 export function addToxinAvoidance(b: Builder): void {
   need(b, 'AVA', 'RMDD', 'RMDV');
   const S = SENSES;
-  addAib(b);
+  const aib = addTurnRelay(b);
   b.neuron('ASHL', 'sensory', 'glutamate', SENSORY, undefined, 300, -80);
   b.neuron('ASHR', 'sensory', 'glutamate', SENSORY, undefined, 400, -80);
   b.sensors.push({ neuron: 'ASHL', sensor: 'toxin', side: 'left', response: 'level', gain: S.ashGain });
@@ -168,7 +176,7 @@ export function addToxinAvoidance(b: Builder): void {
   b.chem('ASHR', 'SMBD', S.avoidToSmb, { sign: 'excitatory' });
   b.neuron('ADL', 'sensory', 'glutamate', { ...SENSORY, tauMs: 200 }, undefined, 500, -80);
   for (const side of ['left', 'right'] as const) b.sensors.push({ neuron: 'ADL', sensor: 'toxin', side, response: 'level', gain: S.ashGain / 2 });
-  b.chem('ADL', 'AIB', 1, { sign: 'excitatory' });
+  b.chem('ADL', aib, 1, { sign: 'excitatory' });
 }
 
 /** All sensory layers (the full worm calls this after the locomotion and touch layers). */
@@ -180,7 +188,7 @@ export function addSenses(b: Builder): void {
 
 /** One sentence on the sensory layers, for descriptions of circuits that include them (the full worm). */
 export const SENSES_SUMMARY =
-  'Senses: odour (weathervaning by CHEML/CHEMR → SMBD/SMBV → RMD; pirouettes by ASEL/ASER → AIY/AIZ → AIB), warmth above 20 °C (AFDL/AFDR) and toxins (ASHL/ASHR, ADL) turn the worm or reverse it (see the chemotaxis, thermotaxis and avoidance circuits).';
+  'Senses: odour (weathervaning by CHEML/CHEMR → SMBD/SMBV → RMD; pirouettes by ASEL/ASER → AIY/AIZ → AIB, or RIM where AIB is the harsh-touch layer’s), warmth above 20 °C (AFDL/AFDR) and toxins (ASHL/ASHR, ADL) turn the worm or reverse it (see the chemotaxis, thermotaxis and avoidance circuits).';
 
 const CORE = 'the locomotion core (AVB forward, AVA backward, head oscillator RMDD/RMDV, B/A/D-type units)';
 
