@@ -40,7 +40,9 @@ export const SENSES = {
   /** AIB → AVA: the pirouette (reversal) drive. */
   aibToAva: 5,
   /** AFD: pA per °C above the cultivation temperature, each side. */
-  afdGain: 0.25,
+  afdGain: 0.5,
+  /** AFDL/AFDR → the reversal relay: strong, so the worm backs off on the edge of the heat, not inside it. */
+  afdToAib: 4,
   /** Cultivation temperature, °C: AFD's set point. */
   cultivationC: 20,
   /** ASH: pA per a.u. of toxin, each side. */
@@ -152,8 +154,8 @@ export function addThermotaxis(b: Builder): void {
   b.neuron('AFDR', 'sensory', 'glutamate', afd, undefined, 160, -80);
   b.sensors.push({ neuron: 'AFDL', sensor: 'temperature', side: 'left', response: 'level', gain: S.afdGain });
   b.sensors.push({ neuron: 'AFDR', sensor: 'temperature', side: 'right', response: 'level', gain: S.afdGain });
-  b.chem('AFDL', aib, 1.2, { sign: 'excitatory' });
-  b.chem('AFDR', aib, 1.2, { sign: 'excitatory' });
+  b.chem('AFDL', aib, S.afdToAib, { sign: 'excitatory' });
+  b.chem('AFDR', aib, S.afdToAib, { sign: 'excitatory' });
   // Warmer on the left → bend right, away (and vice versa).
   addHeadSteering(b);
   b.chem('AFDL', 'SMBV', S.avoidToSmb, { sign: 'excitatory' });
