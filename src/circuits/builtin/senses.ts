@@ -46,7 +46,7 @@ export const SENSES = {
   /** Cultivation temperature, °C: AFD's set point. */
   cultivationC: 20,
   /** ASH: pA per a.u. of toxin, each side. */
-  ashGain: 3,
+  ashGain: 10,
   /** ASH → AVA. */
   ashToAva: 5,
   /** A nose side's heat or toxin cell → the SMB of the other side (bend away). */
