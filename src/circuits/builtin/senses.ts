@@ -30,7 +30,7 @@ export const SENSES = {
   /** ASER: pA per a.u. of concentration fall below its 1 s average, each nose side. */
   aserGain: 60,
   /** CHEML/CHEMR: pA per a.u. of concentration difference between the two sides of the nose. */
-  compareGain: 300,
+  compareGain: 600,
   /** Resting potential of the side-comparison cells: silent when both sides agree. */
   compareRestMv: -55,
   /** Side-comparison cell → SMB of its side. */
