@@ -8,7 +8,7 @@ import type { Scenario } from '../../src/scenario/types';
  * named neurons (AVA, ALM…) those files also check.
  */
 export function reflexScenarios(): Scenario[] {
-  const base = (name: string, duration: string) => scenario(name).circuit('edited').arena('plate').worm(0, 0, 0).seed(1).duration(duration);
+  const base = (name: string, duration: string) => scenario(name).circuit('edited').arena('plate').seed(1).duration(duration);
   return [
     base('head touch → backs away', '6s').at('2s').label('touch').poke({ position: 0.05, kind: 'gentle' }).expect.reversesWithin('1.5s').build(),
     base('tail touch → keeps going forward', '6s').at('2s').label('touch').poke({ position: 0.92, kind: 'gentle' }).expect.doesNotReverseWithin('2s').expect.movesForward('0.02mm', { for: '3s' }).build(),
