@@ -117,6 +117,18 @@ describe('izhikevich', () => {
     }
   });
 
+  it('a strongly coupled u (b ≈ 1) under a large negative current stays bounded (found by the property below)', () => {
+    const params = { a: 0.0024522523660981325, b: 0.9980487823486304, c: -66.82073974609368, d: 0, maxSubstepMs: 0.9999999999989999 };
+    const pop = izhikevichModel.createPopulation([resolveNeuronParams(izhikevichModel, { id: 'n', model: 'izhikevich', params }, 'test')]);
+    const input = new Float64Array(1);
+    for (const current of [0, -200, 0, 0, 0]) {
+      input[0] = current;
+      for (let k = 0; k < 100; k++) pop.step(1, input);
+    }
+    expect(Number.isFinite(pop.v[0]) && Number.isFinite(pop.variables.u[0])).toBe(true);
+    expect(pop.v[0]).toBeLessThan(IZHIKEVICH_PEAK_MV);
+  });
+
   it('property: v and u stay finite and v below the peak for any parameters and inputs', () => {
     const spec = izhikevichModel.params;
     const range = (k: keyof typeof spec) => fc.double({ min: spec[k].min, max: spec[k].max, noNaN: true });

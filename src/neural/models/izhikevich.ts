@@ -93,7 +93,9 @@ function createIzhikevichPopulation(neurons: ReadonlyArray<{ params: ParamValues
       let fired = 0;
       for (let k = substeps[i]; k > 0; k--) {
         vi += h * (0.04 * vi * vi + 5 * vi + 140 - ui + input);
-        ui += h * ai * (bi * vi - ui);
+        // u follows v capped at the peak: on the sub-step that crosses it, Euler's v can overshoot by
+        // orders of magnitude, and u fed with that grows without bound (fast-check found it: b ≈ 1, I = −200).
+        ui += h * ai * (bi * (vi < IZHIKEVICH_PEAK_MV ? vi : IZHIKEVICH_PEAK_MV) - ui);
         if (vi >= IZHIKEVICH_PEAK_MV) {
           vi = c[i];
           ui += d[i];
