@@ -1,3 +1,4 @@
+import { FrameClock } from './frame-clock';
 import { BaseScene, HEADER_H } from './BaseScene';
 import { app } from './app';
 import { SCENES } from './keys';
@@ -50,7 +51,7 @@ export class NeuronLabScene extends BaseScene {
   private readonly iBuf = new Float64Array(1);
   private varBuf = new Float64Array(1);
   private varNames: string[] = [];
-  private lastFrameAt = 0;
+  private readonly frameClock = new FrameClock(100);
 
   constructor() {
     super(SCENES.lab);
@@ -60,7 +61,7 @@ export class NeuronLabScene extends BaseScene {
     this.addHeader('Neuron lab');
     this.speed = 1;
     this.paused = false;
-    this.lastFrameAt = 0;
+    this.frameClock.reset();
     this.paramSliders = [];
     this.scopes = [];
     this.panel = new Panel(this, { title: 'Neuron and clamp' });
@@ -180,9 +181,7 @@ export class NeuronLabScene extends BaseScene {
 
   override update(): void {
     // Wall-clock delta (Phaser's is smoothed towards 60 fps), capped so a background tab never stalls catching up.
-    const now = performance.now();
-    const delta = this.lastFrameAt === 0 ? 0 : Math.min(100, now - this.lastFrameAt);
-    this.lastFrameAt = now;
+    const delta = this.frameClock.delta(performance.now());
     if (!this.neuron || this.paused) return;
     this.advanceModel((delta / 1000) * LAB_MS_PER_REAL_S * this.speed);
   }

@@ -3,6 +3,7 @@ import type { Subscription } from 'rxjs';
 import type { BehaviourEvent, Stimulus } from '../src/streams/types';
 import type { SimulationApi } from '../src/sim/types';
 import { app } from './app';
+import { FrameClock } from './frame-clock';
 import { BaseScene, HEADER_H } from './BaseScene';
 import { SCENES } from './keys';
 import { WORM_CIRCUIT } from './sim-factory';
@@ -78,7 +79,7 @@ export class PlaygroundScene extends BaseScene {
   private result: Phaser.GameObjects.Container | null = null;
   /** Wall-clock ms spent in the simulation and in drawing, averaged over recent frames (for the fps report). */
   private cost = { simMs: 0, drawMs: 0, frames: 0 };
-  private lastFrameAt = 0;
+  private readonly frameClock = new FrameClock();
   private recent: Float64Array | null = null;
   private recentAt = 0;
   private heatSpots: NonNullable<ArenaView['zones']>[number][] = [];
@@ -101,7 +102,7 @@ export class PlaygroundScene extends BaseScene {
     this.hudAt = 0;
     this.cost = { simMs: 0, drawMs: 0, frames: 0 };
     this.lastPoke = null;
-    this.lastFrameAt = 0;
+    this.frameClock.reset();
     this.recent = null;
     this.heatSpots = [];
     this.probes = [];
@@ -397,7 +398,7 @@ export class PlaygroundScene extends BaseScene {
   override update(): void {
     if (!this.sim) return;
     const t0 = performance.now();
-    const delta = this.realDelta(t0);
+    const delta = this.frameClock.delta(t0);
     this.sim.advance(delta, this.speed);
     this.checkRun();
     const t1 = performance.now();
@@ -408,17 +409,6 @@ export class PlaygroundScene extends BaseScene {
     const k = c.frames < 60 ? 1 / ++c.frames : 1 / 60;
     c.simMs += (t1 - t0 - c.simMs) * k;
     c.drawMs += (t2 - t1 - c.drawMs) * k;
-  }
-
-  /**
-   * Real ms since the last frame from the wall clock: Phaser's delta is
-   * smoothed towards its 60 fps target, so on a slower machine the worm would
-   * run slower than real time. Capped so a background tab does not jump.
-   */
-  private realDelta(now: number): number {
-    const d = this.lastFrameAt === 0 ? 0 : Math.min(250, now - this.lastFrameAt);
-    this.lastFrameAt = now;
-    return d;
   }
 
   // ---- challenge ----------------------------------------------------------------
