@@ -3,6 +3,7 @@
  * sentence) into a message that names the file, the line, the path (with
  * the ids of the neurons and synapses it goes through) and the fix.
  */
+import { nearest } from '../text/nearest';
 import type { JsonPath, LocatedJson } from './json-locate';
 import type { CircuitIssue } from './types';
 
@@ -137,37 +138,11 @@ export function show(value: unknown): string {
   return String(value);
 }
 
-/** Levenshtein distance, for "did you mean". */
-function distance(a: string, b: string): number {
-  const prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length];
-}
-
 /** ` (did you mean "tauMs"?)` when one candidate is close to what was written, else "". */
 export function didYouMean(written: unknown, candidates: Iterable<string>): string {
   if (typeof written !== 'string' || written.length > 64) return '';
-  const w = written.toLowerCase();
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = distance(w, c.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  const limit = Math.max(1, Math.floor(w.length / 3));
-  return best !== undefined && bestD <= limit ? ` (did you mean ${JSON.stringify(best)}?)` : '';
+  const best = nearest(written, candidates);
+  return best !== undefined ? ` (did you mean ${JSON.stringify(best)}?)` : '';
 }
 
 /** `"a", "b" or "c"` (at most `max` shown). */

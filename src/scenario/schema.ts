@@ -4,6 +4,7 @@
  * wrong and how to fix it, split by FIX_SEP so the loader can print the fix
  * on its own line beside the file and line.
  */
+import { nearest } from '../text/nearest';
 import { z } from 'zod';
 import { METRIC_INFO, METRIC_NAMES, isMetricName } from './metrics-names';
 import type { Action, Anchor, Expectation, InlineArena, ResponseMeasure, Scenario, TimelineItem } from './types';
@@ -27,32 +28,7 @@ const NEURON_RE = /^[\p{L}\p{N}_.-]+$/u;
 // ---------------------------------------------------------------- helpers
 
 /** Nearest candidate by edit distance, for "did you mean". */
-export function suggest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return best !== undefined && bestD <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length];
-}
+export const suggest: (word: string, candidates: readonly string[]) => string | undefined = nearest;
 
 /** A strict object whose unknown-field message lists the allowed fields and a likely intended one. */
 function strict<T extends z.ZodRawShape>(shape: T, what: string) {

@@ -2,6 +2,7 @@
  * ArenaError: every problem in an arena file as `file: path: what is wrong
  * (got X); the fix`, compiler style, all problems at once.
  */
+import { nearest } from '../text/nearest';
 
 export type JsonPath = readonly (string | number)[];
 
@@ -70,32 +71,8 @@ export function listOf(values: readonly string[]): string {
   return `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
 }
 
-function distance(a: string, b: string): number {
-  const prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length];
-}
-
 /** ` (did you mean "radius"?)` when one candidate is close to what was written, else "". */
 export function didYouMean(written: string, candidates: readonly string[]): string {
-  const w = written.toLowerCase();
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = distance(w, c.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return best !== undefined && bestD <= Math.max(1, Math.floor(w.length / 3)) ? ` (did you mean ${JSON.stringify(best)}?)` : '';
+  const best = nearest(written, candidates);
+  return best !== undefined ? ` (did you mean ${JSON.stringify(best)}?)` : '';
 }

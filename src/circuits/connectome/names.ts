@@ -7,6 +7,7 @@
  * regard to case (aval is AVAL). Muscles are written MDL05 (White/Varshney)
  * or dBWML5 (Cook 2019): dorsal/ventral, left/right, number 1..24.
  */
+import { editDistance } from '../../text/nearest';
 import { ID_PATTERN } from '../schema';
 import { KNOWN_NEURONS, NUMBERED_CLASSES, type KnownNeuron } from './neuron-classes';
 
@@ -88,16 +89,3 @@ export function similarKnown(name: string): string | undefined {
   return bestD <= 1 ? best : undefined;
 }
 
-function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length];
-}
