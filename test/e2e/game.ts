@@ -1,21 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { ControlInfo } from '../../scenes/ui/controls';
 
 /** Helpers that drive the game through real input and read it through window.neuroworm (docs/game.md). */
 
-export interface ControlInfo {
-  kind: string;
-  label: string;
-  scene: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  enabled: boolean;
-  selected?: boolean;
-  value?: number | string;
-}
+export type { ControlInfo };
 
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
 
