@@ -1,4 +1,4 @@
-import { Rng } from '../../src/neural/rng';
+import { seededUniform } from '../../src/neural/rng';
 import type { Shape } from '../../src/world/geometry';
 import { resolveArena, type ResolvedArena } from '../../src/world/resolve';
 import type { Arena } from '../../src/world/schema';
@@ -47,10 +47,8 @@ export function arenaViewFromWorld(world: World): ArenaView {
 
 /** An arena's picture before any simulation runs (challenge previews); pillar fields seeded as the simulation seeds them. */
 export function arenaViewFromArena(arena: Arena): ArenaView {
-  const resolved = resolveArena(arena, (s) => {
-    const r = new Rng(s);
-    return () => r.next();
-  });
+  // Pillar fields seeded as the simulation seeds them, so the preview matches the world.
+  const resolved = resolveArena(arena, seededUniform);
   return view(
     resolved,
     arena.food.map((f) => ({ x: f.at[0], y: f.at[1], radius: f.radius, amount: f.amount, emission: f.emission })),

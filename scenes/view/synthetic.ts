@@ -1,3 +1,4 @@
+import { seededUniform } from '../../src/neural/rng';
 import type { NeuronRole } from '../../src/neural/types';
 import { buildCircuitView, type CircuitView, type RawSynapse } from './circuit-view';
 
@@ -7,16 +8,6 @@ import { buildCircuitView, type CircuitView, type RawSynapse } from './circuit-v
  * moving activity pattern. Invented numbers, seeded; not C. elegans wiring
  * and not a simulation.
  */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SyntheticSize {
   sensory: number;
@@ -29,7 +20,7 @@ export interface SyntheticSize {
 export const CONNECTOME_SIZE: SyntheticSize = { sensory: 82, inter: 100, motor: 120, chemical: 6400, gap: 900 };
 
 export function syntheticCircuit(size: SyntheticSize = CONNECTOME_SIZE, seed = 302): CircuitView {
-  const rnd = mulberry32(seed);
+  const rnd = seededUniform(seed);
   const ids: string[] = [];
   const roles: NeuronRole[] = [];
   const add = (prefix: string, n: number, role: NeuronRole): void => {
@@ -91,7 +82,7 @@ export class SyntheticActivity {
   timeMs = 0;
 
   constructor(readonly size: number, seed = 7) {
-    this.rnd = mulberry32(seed);
+    this.rnd = seededUniform(seed);
     this.phase = new Float64Array(size);
     for (let i = 0; i < size; i++) this.phase[i] = (i / size) * Math.PI * 6 + this.rnd() * 0.8;
     this.output = new Float64Array(size);

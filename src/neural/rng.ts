@@ -74,3 +74,9 @@ export class Rng {
     return r * Math.cos(theta);
   }
 }
+
+/** A uniform [0, 1) source from a fresh Rng: for code that only needs draws, not the generator. */
+export function seededUniform(seed: number): () => number {
+  const r = new Rng(seed);
+  return () => r.next();
+}

@@ -7,7 +7,7 @@ import { MuscleController } from '../controllers/muscle';
 import { ProprioceptionController } from '../controllers/proprioception';
 import { SkinController } from '../controllers/skin';
 import { Network } from '../neural/network';
-import { Rng } from '../neural/rng';
+import { Rng, seededUniform } from '../neural/rng';
 import type { BehaviourEvent, MotorFrame, Stimulus, Telemetry, TouchKind } from '../streams/types';
 import { addArenaBodies, getArena, World, type Arena } from '../world';
 import { BehaviourTracker, type BehaviourSnapshot } from './behaviour';
@@ -127,11 +127,7 @@ export class Simulation implements SimulationApi {
     }
     this.circuit = typeof o.circuit === 'string' ? getBuiltinCircuit(o.circuit) : o.circuit;
     const arena = typeof o.arena === 'string' ? getArena(o.arena) : (o.arena ?? getArena('plate'));
-    const seedRand = (s: number) => {
-      const r = new Rng(s);
-      return () => r.next();
-    };
-    this.world = new World(arena, { makeRand: seedRand });
+    this.world = new World(arena, { makeRand: seededUniform });
 
     const engine = createPhysics();
     addArenaBodies(engine, this.world.resolved, MATTER_UNITS_PER_MM);

@@ -8,6 +8,7 @@
  * simple neuron outputs. It lets the runner, actions and expectations be
  * tested end to end without the real simulation.
  */
+import { seededUniform } from '../../neural/rng';
 import { Subject } from 'rxjs';
 import type { BehaviourSnapshot } from '../../sim/behaviour';
 import { centroid, headingRad } from '../../sim/kinematics';
@@ -36,17 +37,6 @@ export interface FakeConfig {
   log?: string[];
 }
 
-/** mulberry32: a tiny seeded generator. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEGMENTS = 12;
 const BODY_MM = 1;
@@ -90,7 +80,7 @@ export class FakeSim implements SimulationApi {
 
   constructor(opts: SimulationOptions, config: FakeConfig = {}) {
     this.seed = opts.seed ?? 1;
-    this.random = rng(this.seed);
+    this.random = seededUniform(this.seed);
     this.medium = opts.medium ?? 'agar';
     this.stepMs = opts.physicsStepMs ?? config.stepMs ?? 10;
     this.log = config.log ?? [];
