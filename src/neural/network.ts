@@ -39,7 +39,7 @@ import {
 import { freshKernel } from './kernel';
 import { deliverKernel, eventCurrentKernel, gapKernel, scatterKernel } from './kernels';
 import { type GradedPopulation, isGradedPopulation } from './models/graded';
-import { isLifPopulation } from './models/lif';
+import { isLifPopulation, type LifPopulation } from './models/lif';
 import { checkParam, resolveNeuronParams } from './params';
 import { type CompactSynapses, CHEMICAL, ELECTRICAL, compactFromSpec } from './synapses';
 
@@ -132,8 +132,10 @@ export class Network {
   readonly ids: readonly string[];
   /** Membrane potential per neuron, mV (transmitter: last_state e + i), spec order. */
   readonly v: Float64Array;
-  /** Release level per neuron, 0..1. */
-  readonly output: Float64Array;
+  /** Release level per neuron, 0..1 (see `output`). */
+  private readonly out: Float64Array;
+  /** The fused path ran since `output` was last read: the LIF population's output is stale (see LifPopulation.eventStep). */
+  private outputStale = false;
   /** 1 on a step in which the neuron fired (transmitter: released). */
   readonly spiked: Uint8Array;
   /** External current per neuron, set by the caller (sensors, clamps); never cleared by the engine. */
@@ -277,11 +279,11 @@ export class Network {
     if (this.identity) {
       const p = this.pops[0].pop;
       this.v = p.v;
-      this.output = p.output;
+      this.out = p.output;
       this.spiked = p.spiked;
     } else {
       this.v = new Float64Array(n);
-      this.output = new Float64Array(n);
+      this.out = new Float64Array(n);
       this.spiked = new Uint8Array(n);
     }
     this.input = new Float64Array(n);
@@ -359,7 +361,7 @@ export class Network {
       }
     }
 
-    this.kFast = cFast.length > 0 ? freshKernel(scatterKernel)(cFast.length, cCsr.pre, cCsr.post, cCsr.w, this.output, this.current) : null;
+    this.kFast = cFast.length > 0 ? freshKernel(scatterKernel)(cFast.length, cCsr.pre, cCsr.post, cCsr.w, this.out, this.current) : null;
     this.kSlowContinuous = this.cs.size > 0 ? this.makeSlowContinuous() : null;
     this.kEventCurrent = this.hasEvents ? freshKernel(eventCurrentKernel)(n, this.ge, this.gi, this.current) : null;
     this.kGap = gaps.length > 0 ? freshKernel(gapKernel)(gaps.length, this.gapA, this.gapB, this.gapGx, this.v, this.current) : null;
@@ -370,6 +372,15 @@ export class Network {
     this.kFused = fusable && isLifPopulation(only) ? only.eventStep(this.input, this.ge, this.gi, this.current, this.fired) : null;
     this.rebuildTransmitterWiring();
     this.reset();
+  }
+
+  /** Release level per neuron, 0..1 (spiking models: a smoothed firing rate). */
+  get output(): Float64Array {
+    if (this.outputStale) {
+      this.outputStale = false;
+      (this.pops[0].pop as LifPopulation).refreshOutput();
+    }
+    return this.out;
   }
 
   /** How many neurons fired in the last step (their indices: `fired`). */
@@ -411,6 +422,7 @@ export class Network {
     if (this.kFused && this.ablated.length === 0) {
       // Same numbers as the general path below, in one pass (see LifPopulation.eventStep).
       const count = this.kFused(dtMs, this.decE, this.decI);
+      this.outputStale = true;
       this._firedCount = count;
       this.kDeliver!(count);
       this._steps++;
@@ -451,12 +463,13 @@ export class Network {
     if (this.kEvents) this.kEvents();
     this._steps++;
     this._timeMs += dtMs;
-    if (this.outHist) this.outHist.set(this.output, (this._steps % this.ringLen) * this.size);
+    if (this.outHist) this.outHist.set(this.out, (this._steps % this.ringLen) * this.size);
   }
 
   /** Back to the initial state. Structural changes (ablations, cuts, links, parameters) stay; `input` is the caller's and stays. */
   reset(): void {
     for (const e of this.pops) e.pop.reset();
+    this.outputStale = false;
     this.gather();
     this.current.fill(0);
     this.ge.fill(0);
@@ -668,13 +681,13 @@ export class Network {
         for (let k = 0; k < globals.length; k++) {
           const g = globals[k];
           this.v[g] = v[k];
-          this.output[g] = output[k];
+          this.out[g] = output[k];
           this.spiked[g] = spiked[k];
         }
       }
     }
     for (const g of this.ablated) {
-      this.output[g] = 0;
+      this.out[g] = 0;
       this.spiked[g] = 0;
     }
   }
@@ -754,13 +767,13 @@ export class Network {
   private fillHistory(): void {
     const h = this.outHist;
     if (!h) return;
-    for (let r = 0; r < this.ringLen; r++) h.set(this.output, r * this.size);
+    for (let r = 0; r < this.ringLen; r++) h.set(this.out, r * this.size);
   }
 
   /** Continuous synapses with delay, depression, or a transmitter target. */
   private makeSlowContinuous(): () => void {
     const { pre, post, w, sign, delay, use, recovery, x, toT, size } = this.cs;
-    const out = this.output, I = this.current, n = this.size;
+    const out = this.out, I = this.current, n = this.size;
     const dE = this.tPop?.dendriteE ?? new Float64Array(0);
     const dI = this.tPop?.dendriteI ?? new Float64Array(0);
     return () => {

@@ -7,7 +7,8 @@
  * output = s / (1 + s). At a steady rate r (spikes per ms) s averages r·τ, so
  * output ≈ rτ / (1 + rτ): 0.2 at 5 Hz, 0.5 at 20 Hz, 0.83 at 100 Hz, never 1.
  * The saturating map costs a division, not an exp; the decay factor is computed
- * once per dt, not per step.
+ * once per dt, not per step. (LIF stores s against one global decaying scale
+ * instead of decaying each neuron's count: the same trace, see lifKernel.)
  */
 export const RATE_TRACE_TAU_MS = 50;
 
