@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import type { NeuronRole } from '../../src/neural/types';
 import { Tooltip } from '../ui/Tooltip';
-import { mix, palette, ROLE_COLOR, textStyle } from '../ui/theme';
+import { css, mix, palette, ROLE_COLOR, textStyle } from '../ui/theme';
 import { ActivityLevels, selectActiveEdges } from './activity';
 import { GAP, type CircuitView } from './circuit-view';
 import { layoutCircuit, type NeuralLayout } from './neural-layout';
@@ -229,12 +229,18 @@ export class NeuralView {
     this.drawActiveEdges();
 
     if (L.spacing >= 30 && view.ids.length <= 150) {
-      this.labels = view.ids.map((id, i) =>
-        this.scene.add
+      this.labels = view.ids.map((id, i) => {
+        const label = this.scene.add
           .text(x + L.xy[2 * i], y + L.xy[2 * i + 1] + L.radius + 2, id, textStyle(10, { color: palette.textMuted }))
           .setOrigin(0.5, 0)
-          .setDepth(this.depth + 4),
-      );
+          // A dark outline keeps names readable where edges cross them.
+          .setStroke(css(palette.bgDeep), 3)
+          .setDepth(this.depth + 4);
+        // Long names (CHEML, CHEMR side by side) shrink to their column instead of running into the next one.
+        const room = L.spacing - 4;
+        if (label.width > room) label.setScale(room / label.width);
+        return label;
+      });
     }
     this.drawNodes();
   }
