@@ -81,6 +81,38 @@ describe('touch and contacts on stimuli$', () => {
   });
 });
 
+describe('spiking circuits', () => {
+  it('an all-LIF reflex (the engine\'s fused path, whose output is computed when read) drives its muscles from a head poke', () => {
+    const lif = (id: string, role: 'sensory' | 'motor') => ({ id, model: 'lif', role, transmitter: 'acetylcholine', params: { resistance: 40, refractoryMs: 2 } });
+    const circuit = circuitFromDoc(
+      {
+        format: 'neuroworm-circuit',
+        version: 1,
+        name: 'spiking reflex',
+        neurons: [lif('ALM', 'sensory'), lif('M', 'motor')],
+        synapses: [{ kind: 'chemical', from: 'ALM', to: 'M', weight: 4 }],
+        sensors: [{ neuron: 'ALM', sensor: 'touch', from: 0, to: 0.5, kind: 'gentle', gain: 2 }],
+        muscles: [{ neuron: 'M', side: 'left', from: 0, to: 0.5, gain: 1 }],
+      },
+      'spiking-reflex.json',
+    );
+    const sim = new Simulation({ circuit, neuralNoisePa: 0 });
+    const m = sim.neuronIds.indexOf('M');
+    sim.run(200);
+    expect(sim.telemetry().output[m]).toBe(0); // nothing fires untouched
+    let spikes = 0;
+    sim.telemetry$.subscribe((f) => (spikes += f.spiked[m]));
+    sim.poke(0.1);
+    sim.run(300);
+    const { output, muscles } = sim.telemetry();
+    expect(spikes).toBeGreaterThan(0);
+    expect(output[m]).toBeGreaterThan(0); // the rate trace of its spikes, fresh in the frame
+    const segments = muscles.length / 2;
+    expect(Math.max(...muscles.subarray(0, segments / 2))).toBeGreaterThan(0.02); // left, front half
+    expect(Math.max(...muscles.subarray(segments))).toBe(0); // right: no binding
+  });
+});
+
 describe('determinism', () => {
   const actions = (sim: Simulation) => {
     for (let k = 0; k < 300; k++) {
