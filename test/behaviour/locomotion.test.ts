@@ -39,4 +39,14 @@ describe('locomotion circuit on the body', () => {
     expect(hz).toBeGreaterThan(0.2);
     expect(hz).toBeLessThan(1);
   });
+
+  it.each(SEEDS)('seed %i: the full worm crawls like its locomotion core — the other layers at rest do not stretch its wave', (seed) => {
+    // RIV's resting release onto AVB once stretched it to 1.27–1.35 body lengths (docs/biology.md).
+    const { sim } = worm('worm', seed);
+    sim.run(4000);
+    const speed = travel(sim, 8000);
+    expect(speed).toBeGreaterThan(0.1);
+    expect(sim.wavelengthBodyLengths(8000)).toBeLessThan(1.2);
+    expect(sim.waveDirection(8000)).toBe(1);
+  });
 });

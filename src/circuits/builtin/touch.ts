@@ -83,7 +83,8 @@ export function addHarsh(b: Builder): void {
   b.chem('PVD', 'AIB', T.harshToAib);
   b.chem('AVA', 'AIB', T.avaToAib);
   // RIV: bends the head and front body ventrally (right) and relaxes the dorsal side, held off while AVA is on.
-  b.neuron('RIV', 'motor', 'acetylcholine', { capacitance: 1, tauMs: 100, restMv: -70, vHalfMv: -45, slopeMv: 4 }, undefined, 400, 40);
+  // Half release at −40 mV: silent at rest, since even 0.7 % of its AVB inhibition stretched the crawling wave (docs/biology.md).
+  b.neuron('RIV', 'motor', 'acetylcholine', { capacitance: 1, tauMs: 100, restMv: -70, vHalfMv: -40, slopeMv: 4 }, undefined, 400, 40);
   b.chem('AIB', 'RIV', T.aibToRiv);
   b.chem('AVA', 'RIV', T.avaInhibitsRiv, { sign: 'inhibitory' });
   b.chem('RIV', 'AVB', 4, { sign: 'inhibitory' });
