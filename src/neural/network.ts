@@ -208,6 +208,8 @@ export class Network {
   private readonly kDeliver: ((count: number) => void) | null;
   /** All-LIF networks with only fast event synapses: one fused pass per step (LifPopulation.eventStep). */
   private readonly kFused: ((dt: number, decE: number, decI: number) => number) | null;
+  /** The population kFused steps (its output is refreshed when read). */
+  private readonly fusedPop: LifPopulation | null;
 
   /** Compiles a network; params and init are completed from model defaults and validated. */
   static fromSpec(spec: NetworkSpec, options: NetworkOptions = {}): Network {
@@ -369,7 +371,8 @@ export class Network {
     this.kEvents = this.hasEvents ? this.makeEvents() : null;
     const only = this.pops.length === 1 ? this.pops[0].pop : null;
     const fusable = options.fastPaths !== false && only !== null && isLifPopulation(only) && cFast.length === 0 && cSlow.length === 0 && eSlow.length === 0 && gaps.length === 0 && eFast.length > 0;
-    this.kFused = fusable && isLifPopulation(only) ? only.eventStep(this.input, this.ge, this.gi, this.current, this.fired) : null;
+    this.fusedPop = fusable && isLifPopulation(only) ? only : null;
+    this.kFused = this.fusedPop ? this.fusedPop.eventStep(this.input, this.ge, this.gi, this.current, this.fired) : null;
     this.rebuildTransmitterWiring();
     this.reset();
   }
@@ -378,7 +381,7 @@ export class Network {
   get output(): Float64Array {
     if (this.outputStale) {
       this.outputStale = false;
-      (this.pops[0].pop as LifPopulation).refreshOutput();
+      this.fusedPop?.refreshOutput();
     }
     return this.out;
   }
