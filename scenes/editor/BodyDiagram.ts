@@ -1,6 +1,6 @@
 import type Phaser from 'phaser';
 import type { CircuitDoc, MuscleBinding, SensorBinding, Side } from '../../src/circuits/types';
-import { mix, palette, textStyle } from '../ui/theme';
+import { drawInsetPanel, mix, palette, textStyle } from '../ui/theme';
 
 export interface BodyDiagramHooks {
   /** The neuron whose bindings are highlighted (the single selected neuron), if any. */
@@ -102,10 +102,7 @@ export class BodyDiagram {
     const g = this.g;
     const r = this.rect;
     g.clear();
-    g.fillStyle(palette.panelLo, 1);
-    g.fillRoundedRect(r.x, r.y, r.w, r.h, 6);
-    g.lineStyle(1, palette.border, 1);
-    g.strokeRoundedRect(r.x, r.y, r.w, r.h, 6);
+    drawInsetPanel(g, r, palette.panelLo);
     if (r.h < 50) return;
     const f = this.frame();
     const X = (s: number): number => f.x0 + s * (f.x1 - f.x0);

@@ -1,9 +1,10 @@
 import type Phaser from 'phaser';
 import type { Circuit } from '../../src/circuits/types';
+import { centroid } from '../../src/sim/kinematics';
 import { createSimulation } from '../../src/sim/simulation';
 import type { SimulationApi } from '../../src/sim/types';
 import type { TouchKind } from '../../src/streams/types';
-import { palette, textStyle } from '../ui/theme';
+import { drawInsetPanel, palette, textStyle } from '../ui/theme';
 import { WorldCamera } from '../view/camera';
 import { WormRenderer } from '../view/WormRenderer';
 
@@ -124,10 +125,7 @@ export class LiveWorm {
     const r = this.rect;
     const g = this.bg;
     g.clear();
-    g.fillStyle(palette.agar, 1);
-    g.fillRoundedRect(r.x, r.y, r.w, r.h, 6);
-    g.lineStyle(1, palette.border, 1);
-    g.strokeRoundedRect(r.x, r.y, r.w, r.h, 6);
+    drawInsetPanel(g, r, palette.agar);
     const sim = this.sim;
     if (!sim) {
       this.worm.clear();
@@ -138,15 +136,7 @@ export class LiveWorm {
     const t = sim.telemetry();
     const pose = t.pose;
     // Follow the body's centre smoothly; scale to show the body about 1.6 times across.
-    let cx = 0;
-    let cy = 0;
-    const n = pose.length / 2;
-    for (let i = 0; i < n; i++) {
-      cx += pose[2 * i];
-      cy += pose[2 * i + 1];
-    }
-    cx /= n;
-    cy /= n;
+    const [cx, cy] = centroid(pose);
     if (!this.follow.set || !Number.isFinite(this.follow.x)) this.follow = { x: cx, y: cy, set: true };
     this.follow.x += (cx - this.follow.x) * 0.1;
     this.follow.y += (cy - this.follow.y) * 0.1;

@@ -103,3 +103,11 @@ export function textStyle(size: number, opts: TextOpts = {}): Phaser.Types.GameO
 }
 
 export const ROLE_COLOR = { sensory: palette.sensory, inter: palette.inter, motor: palette.motor } as const;
+
+/** An inset panel: a rounded fill with a 1 px border (the editor's body diagram and live worm). */
+export function drawInsetPanel(g: Phaser.GameObjects.Graphics, r: { x: number; y: number; w: number; h: number }, fill: number): void {
+  g.fillStyle(fill, 1);
+  g.fillRoundedRect(r.x, r.y, r.w, r.h, 6);
+  g.lineStyle(1, palette.border, 1);
+  g.strokeRoundedRect(r.x, r.y, r.w, r.h, 6);
+}
