@@ -1,15 +1,15 @@
 /**
- * Editor costs on a whole connectome (the White/Varshney table in
- * ../shared/data: 299 connected neurons, ~2,800 synapses after merging
+ * Editor costs on a whole connectome (the White/Varshney table the project
+ * ships in data/: 299 connected neurons, ~2,800 synapses after merging
  * duplicates; padded to 302 neurons), so the editor's responsiveness can be
  * checked without a browser: automatic layout, whole-circuit validation
  * (every non-move edit), warnings, geometry, a drag frame, hit tests.
  * Run alone: `npx tsx bench/editor.ts [path/to/connectome-white-varshney.csv]`.
- * The table is read in place, never copied into the repository.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { circuitFromDoc, lintCircuit, type CircuitDoc, type ModelTable } from '../src/circuits';
+import { PUBLISHED_TABLES, publishedTablePath } from '../src/circuits/connectome/published-tables';
 import { FAKE_MODELS } from '../src/circuits/fake-models';
 import { buildGeometry, edgeAt, nodeAt } from '../src/editor/geometry';
 import { synapseKey } from '../src/editor/ids';
@@ -18,20 +18,32 @@ import { EditorModel } from '../src/editor/model';
 import type { SynapseSpec } from '../src/neural/types';
 
 function findTable(): string {
-  const candidates = [process.argv[2], resolve('../shared/data/connectome-white-varshney.csv'), '/work/shared/data/connectome-white-varshney.csv'];
-  const found = candidates.find((p) => p !== undefined && existsSync(p));
-  if (!found) throw new Error('connectome-white-varshney.csv not found: pass its path as the first argument');
-  return found;
+  const given = process.argv[2];
+  if (given !== undefined && !existsSync(given))
+    throw new Error(`${given}: no such file (pass a connectome-white-varshney.csv, or nothing for the project's own copy)`);
+  return given ?? publishedTablePath(PUBLISHED_TABLES.whiteVarshney);
 }
 
 /** A circuit document of the whole connectome, roles from the sensory sheet and motor-neuron name patterns. */
 export function connectomeDoc(csvPath: string): CircuitDoc {
-  const rows = readFileSync(csvPath, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+  const rows = readFileSync(csvPath, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(','));
   const ids = new Set<string>();
   for (const r of rows) ids.add(r[0]).add(r[1]);
   for (const extra of ['CANL', 'CANR', 'VC06']) if (ids.size < 302) ids.add(extra);
   const sensoryPath = resolve(csvPath, '../sensory-neurons.csv');
-  const sensory = existsSync(sensoryPath) ? new Set(readFileSync(sensoryPath, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0])) : new Set<string>();
+  const sensory = existsSync(sensoryPath)
+    ? new Set(
+        readFileSync(sensoryPath, 'utf8')
+          .trim()
+          .split('\n')
+          .slice(1)
+          .map((l) => l.split(',')[0]),
+      )
+    : new Set<string>();
   const motor = /^(DA|DB|DD|VA|VB|VC|VD|AS)\d|^(SMD|RMD|SMB|RME|SIA|SIB)/;
   const seen = new Set<string>();
   const synapses: SynapseSpec[] = [];
@@ -47,14 +59,22 @@ export function connectomeDoc(csvPath: string): CircuitDoc {
     format: 'neuroworm-circuit',
     version: 1,
     name: 'connectome',
-    neurons: [...ids].map((id) => ({ id, model: 'graded' as const, role: sensory.has(id) ? ('sensory' as const) : motor.test(id) ? ('motor' as const) : ('inter' as const) })),
+    neurons: [...ids].map((id) => ({
+      id,
+      model: 'graded' as const,
+      role: sensory.has(id) ? ('sensory' as const) : motor.test(id) ? ('motor' as const) : ('inter' as const),
+    })),
     synapses,
   };
 }
 
 /** Cook et al. 2019's edge list (OpenWorm c302): every cell except the body-wall muscles, ~7,000 synapses before merging. */
 export function cookDoc(csvPath: string): CircuitDoc {
-  const rows = readFileSync(csvPath, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').map((f) => f.trim()));
+  const rows = readFileSync(csvPath, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(',').map((f) => f.trim()));
   const muscle = /BWM/;
   const ids = new Set<string>();
   const seen = new Set<string>();
@@ -74,7 +94,11 @@ export function cookDoc(csvPath: string): CircuitDoc {
   return {
     format: 'neuroworm-circuit',
     version: 1,
-    neurons: [...ids].map((id) => ({ id, model: 'graded' as const, role: sensory.test(id) ? ('sensory' as const) : motor.test(id) ? ('motor' as const) : ('inter' as const) })),
+    neurons: [...ids].map((id) => ({
+      id,
+      model: 'graded' as const,
+      role: sensory.test(id) ? ('sensory' as const) : motor.test(id) ? ('motor' as const) : ('inter' as const),
+    })),
     synapses,
   };
 }
@@ -95,10 +119,14 @@ function time(label: string, runs: number, fn: () => void): number {
 
 const rowsIn = (path: string): number => readFileSync(path, 'utf8').trim().split('\n').length - 1;
 const rawEdges = (path: string) =>
-  readFileSync(path, 'utf8').trim().split('\n').slice(1).map((l) => {
-    const [from, to] = l.split(',').map((f) => f.trim());
-    return { from, to };
-  });
+  readFileSync(path, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => {
+      const [from, to] = l.split(',').map((f) => f.trim());
+      return { from, to };
+    });
 
 export function runEditorBench(models: ModelTable = FAKE_MODELS): void {
   const doc = connectomeDoc(findTable());
@@ -136,8 +164,8 @@ export function runEditorBench(models: ModelTable = FAKE_MODELS): void {
   const g = model.geometry();
   time('1000 × nodeAt + edgeAt', 10, () => {
     for (let i = 0; i < 1000; i++) {
-      nodeAt(g, (i * 37) % 2000 - 1000, (i * 53) % 600);
-      edgeAt(g, (i * 37) % 2000 - 1000, (i * 53) % 600, 6);
+      nodeAt(g, ((i * 37) % 2000) - 1000, (i * 53) % 600);
+      edgeAt(g, ((i * 37) % 2000) - 1000, (i * 53) % 600, 6);
     }
   });
 }

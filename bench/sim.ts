@@ -5,10 +5,8 @@
  * and where the time goes. Goals (issue 3): one worm ≥ 20× real time; 10
  * worms together ≥ 1×.
  *
- * The network is the White/Varshney connectome imported from ../shared/data
- * (beside the repository, or NEUROWORM_DATA_DIR) with importConnectome; when
- * the tables are not there, a synthetic 302-neuron graded network with the
- * same numbers of chemical synapses and gap junctions (the output says which).
+ * The network is the White/Varshney connectome the project ships in data/,
+ * imported with importConnectome.
  *
  * The split (physics / neurons / world / streams+glue) comes from a second,
  * separate run of a subclass that wraps the Simulation's step phases with
@@ -18,22 +16,16 @@
  *   npx tsx bench/sim.ts [--quick]     # alone
  *   npm run bench -- --only sim        # through bench/run.ts
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { circuitFromDoc, type Circuit, type CircuitDoc } from '../src/circuits';
+import { pathToFileURL } from 'node:url';
+import type { Circuit } from '../src/circuits';
 import { importConnectome } from '../src/circuits/connectome';
-import { Rng } from '../src/neural/rng';
-import type { SynapseSpec } from '../src/neural/types';
+import { publishedTable, WORM_TABLES } from '../src/circuits/connectome/published-tables';
 import { Simulation, type SimOptions } from '../src/sim/simulation';
 import type { BenchGoal, BenchSuite } from './suite';
 
 /** Imported weights are contact counts; these scales keep the explicit gap-junction coupling stable at a 1 ms step. */
 const WEIGHT_SCALE = 0.01;
 const MUSCLE_SCALE = 0.05;
-const TABLES = ['connectome-white-varshney.csv', 'neurons-to-muscle.csv', 'sensory-neurons.csv'];
-/** What the White/Varshney import gives (for the synthetic stand-in): connections, not contacts. */
-const CONNECTOME_COUNTS = { neurons: 302, chemical: 2279, electrical: 552 };
 
 export interface SimBenchRow {
   worms: number;
@@ -93,77 +85,15 @@ class TimedSimulation extends Simulation {
   }
 }
 
-function dataDir(): string | null {
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-  const candidates = [process.env.NEUROWORM_DATA_DIR, resolve(root, '..', 'shared', 'data'), resolve(root, '..', '..', 'shared', 'data')];
-  for (const c of candidates) if (c && existsSync(resolve(c, TABLES[0]))) return c;
-  return null;
-}
-
-/** The connectome as a circuit, or the synthetic stand-in; `network` says which. */
+/** The White/Varshney connectome the project ships, as a circuit; `network` describes it. */
 export function benchCircuit(): { circuit: Circuit; network: string } {
-  const dir = dataDir();
-  if (dir) {
-    const r = importConnectome(
-      TABLES.map((name) => ({ name, text: readFileSync(resolve(dir, name), 'utf8') })),
-      { weightScale: WEIGHT_SCALE, muscleScale: MUSCLE_SCALE },
-    );
-    const syn = r.circuit.network.synapses;
-    const chem = syn.filter((s) => s.kind === 'chemical').length;
-    return {
-      circuit: r.circuit,
-      network: `White/Varshney connectome from ${dir} (${r.summary.neurons} graded neurons, ${chem} chemical synapses, ${syn.length - chem} gap junctions, ${r.circuit.sensors.length} sensor and ${r.circuit.muscles.length} muscle bindings; weights × ${WEIGHT_SCALE})`,
-    };
-  }
+  const r = importConnectome(WORM_TABLES.map(publishedTable), { weightScale: WEIGHT_SCALE, muscleScale: MUSCLE_SCALE });
+  const syn = r.circuit.network.synapses;
+  const chem = syn.filter((s) => s.kind === 'chemical').length;
   return {
-    circuit: syntheticCircuit(),
-    network: `SYNTHETIC graded network (no wiring tables found; set NEUROWORM_DATA_DIR): ${CONNECTOME_COUNTS.neurons} neurons, ${CONNECTOME_COUNTS.chemical} chemical synapses, ${CONNECTOME_COUNTS.electrical} gap junctions, random (seed 1)`,
+    circuit: r.circuit,
+    network: `White/Varshney connectome (${r.summary.neurons} graded neurons, ${chem} chemical synapses, ${syn.length - chem} gap junctions, ${r.circuit.sensors.length} sensor and ${r.circuit.muscles.length} muscle bindings; weights × ${WEIGHT_SCALE})`,
   };
-}
-
-/** 302 graded neurons wired at random with the connectome's synapse counts; the last 96 drive muscles in 24 segments × 2 sides × 2. */
-export function syntheticCircuit(): Circuit {
-  const rng = new Rng(1);
-  const n = CONNECTOME_COUNTS.neurons;
-  const ids = Array.from({ length: n }, (_, i) => `N${i}`);
-  const synapses: SynapseSpec[] = [];
-  const seen = new Set<string>();
-  const add = (kind: 'chemical' | 'electrical', count: number) => {
-    while (count > 0) {
-      const a = rng.int(n);
-      const b = rng.int(n);
-      const key = kind === 'electrical' ? `${Math.min(a, b)}~${Math.max(a, b)}` : `${a}>${b}`;
-      if (a === b || seen.has(key)) continue;
-      seen.add(key);
-      const weight = WEIGHT_SCALE * (1 + rng.int(5));
-      synapses.push(kind === 'chemical' ? { kind, from: ids[a], to: ids[b], weight, sign: rng.next() < 0.3 ? 'inhibitory' : 'excitatory' } : { kind, from: ids[a], to: ids[b], weight });
-      count--;
-    }
-  };
-  add('chemical', CONNECTOME_COUNTS.chemical);
-  add('electrical', CONNECTOME_COUNTS.electrical);
-  const muscles = ids.slice(n - 96).map((neuron, k) => ({
-    neuron,
-    side: k % 2 === 0 ? ('left' as const) : ('right' as const),
-    from: Math.floor(k / 4) / 24,
-    to: (Math.floor(k / 4) + 1) / 24,
-    gain: MUSCLE_SCALE,
-  }));
-  const doc: CircuitDoc = {
-    format: 'neuroworm-circuit',
-    version: 1,
-    name: 'synthetic 302',
-    neurons: ids.map((id) => ({ id, model: 'graded' })),
-    synapses,
-    sensors: [
-      { neuron: 'N0', sensor: 'touch', from: 0, to: 0.5, kind: 'gentle', gain: 1 },
-      { neuron: 'N1', sensor: 'touch', from: 0.5, to: 1, kind: 'gentle', gain: 1 },
-      { neuron: 'N2', sensor: 'chemical', side: 'left', response: 'on', gain: 1 },
-      { neuron: 'N3', sensor: 'chemical', side: 'right', response: 'on', gain: 1 },
-    ],
-    muscles,
-  };
-  return circuitFromDoc(doc, 'synthetic-302.json');
 }
 
 function makeWorms(n: number, circuit: Circuit, Ctor: typeof Simulation, neuralNoisePa?: number): { sims: Simulation[]; buildMs: number } {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterEach, expect, inject, test } from 'vitest';
+import { PUBLISHED_TABLES, publishedTablePath } from '../../src/circuits/connectome/published-tables';
 import { openGame, type Session } from './browser';
 import { click, measureFps, ready, shot, waitScene } from './game';
 
@@ -227,7 +228,16 @@ test('save to a file, reload the page and find the circuit again; a malformed fi
   expect(st.status).toMatch(/Restored/);
 
   // A malformed file: refused with the problems listed, the circuit unchanged.
-  const bad = JSON.stringify({ format: 'neuroworm-circuit', version: 1, neurons: [{ id: 'X', model: 'graded', params: { tauMs: -5 } }], synapses: [{ from: 'X', to: 'Nope', kind: 'chemical', weight: 1 }] }, null, 2);
+  const bad = JSON.stringify(
+    {
+      format: 'neuroworm-circuit',
+      version: 1,
+      neurons: [{ id: 'X', model: 'graded', params: { tauMs: -5 } }],
+      synapses: [{ from: 'X', to: 'Nope', kind: 'chemical', weight: 1 }],
+    },
+    null,
+    2,
+  );
   await page.setInputFiles('[data-testid=open-file]', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
   const err = page.locator('[data-testid=error-text]');
   await err.waitFor({ timeout: 5000 });
@@ -241,7 +251,11 @@ test('save to a file, reload the page and find the circuit again; a malformed fi
   expect(st.name).toBe('My reflex');
   await page.getByRole('button', { name: 'OK', exact: true }).click();
   // Not JSON at all.
-  await page.setInputFiles('[data-testid=open-file]', { name: 'junk.json', mimeType: 'application/json', buffer: Buffer.from('{ "format": "neuroworm-circuit", ') });
+  await page.setInputFiles('[data-testid=open-file]', {
+    name: 'junk.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{ "format": "neuroworm-circuit", '),
+  });
   await err.waitFor({ timeout: 5000 });
   expect(await err.textContent()).toContain('junk.json');
   await page.getByRole('button', { name: 'OK', exact: true }).click();
@@ -306,7 +320,7 @@ test('a 302-neuron connectome imported through the file input stays responsive (
   const { page } = s;
   await openEditor(page);
   const t0 = Date.now();
-  await page.setInputFiles('[data-testid=connectome-file]', '/work/shared/data/connectome-white-varshney.csv');
+  await page.setInputFiles('[data-testid=connectome-file]', publishedTablePath(PUBLISHED_TABLES.whiteVarshney));
   await page.waitForFunction(() => (window.neuroworm!.info() as { neurons: string[] }).neurons.length > 250, null, { timeout: 60_000 });
   const importMs = Date.now() - t0;
   await page.waitForTimeout(1500);

@@ -1,35 +1,18 @@
-/**
- * The importer on the published tables in shared/data beside the repo (they
- * are not part of it; shared-data.ts says where it looks, NEUROWORM_DATA_DIR
- * first). Skipped, saying so, when they are absent.
- */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+/** The importer on the published tables the project ships in data/. */
 import { describe, expect, it } from 'vitest';
 import type { ChemicalSynapseSpec } from '../../neural/types';
 import { parseCircuit, serializeCircuit } from '../circuit';
 import { FAKE_MODELS } from '../fake-models';
 import { importConnectome, type ConnectomeImport } from './import';
-import { findSharedData } from './shared-data';
+import { type PublishedTable, publishedTable } from './published-tables';
 import { TOUCH_OVERRIDES } from './sign-overrides';
 
-const found = findSharedData();
-const DATA = found.dir ?? '';
-const present = found.dir !== null;
-if (!present) {
-  console.warn(`real-tables.test.ts: skipped: no wiring tables in ${found.tried.join(', ')} (they live beside the repo in shared/data; set NEUROWORM_DATA_DIR to use another folder)`);
-}
-
-const load = (...names: string[]): ConnectomeImport =>
-  importConnectome(
-    names.map((name) => ({ name, text: readFileSync(resolve(DATA, name), 'utf8') })),
-    { models: FAKE_MODELS },
-  );
+const load = (...names: PublishedTable[]): ConnectomeImport => importConnectome(names.map(publishedTable), { models: FAKE_MODELS });
 const chemical = (r: ConnectomeImport) => (r.circuit.doc.synapses ?? []).filter((s): s is ChemicalSynapseSpec => s.kind === 'chemical');
 /** Within ±2% of what the importer measured on these tables when the test was written. */
 const near = (value: number, measured: number) => expect(Math.abs(value - measured)).toBeLessThanOrEqual(Math.ceil(measured * 0.02));
 
-describe.skipIf(!present)('the published wiring tables', () => {
+describe('the published wiring tables', () => {
   it('White/Varshney: 302 neurons, ~6,400 chemical synapses and ~900 gap junctions, AVA→DA, touch signs', () => {
     const r = load('connectome-white-varshney.csv');
     const s = r.summary;
@@ -83,7 +66,10 @@ describe.skipIf(!present)('the published wiring tables', () => {
     const drives = (re: RegExp, side: string, sign: number) => {
       const bs = muscles.filter((m) => re.test(m.neuron));
       expect(bs.length, String(re)).toBeGreaterThan(3);
-      expect(bs.filter((m) => m.side !== side || Math.sign(m.gain) !== sign), String(re)).toEqual([]);
+      expect(
+        bs.filter((m) => m.side !== side || Math.sign(m.gain) !== sign),
+        String(re),
+      ).toEqual([]);
     };
     drives(/^D[AB]\d\d$/, 'left', 1);
     drives(/^V[AB]\d\d$/, 'right', 1);
