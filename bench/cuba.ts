@@ -78,7 +78,8 @@ export function buildCuba(seed = 2007, size: number = CUBA.neurons): CubaNetwork
   // Each ordered pair (self-pairs included, as in Brian2) with probability p; geometric skips draw once per synapse.
   const p = CUBA.connectivity;
   const logQ = Math.log(1 - p);
-  const from: number[] = [], to: number[] = [];
+  const from: number[] = [],
+    to: number[] = [];
   const pairs = size * size;
   for (let k = -1; ; ) {
     k += 1 + Math.floor(Math.log(1 - rng.next()) / logQ);
@@ -141,7 +142,8 @@ export function runCubaJs(options: { seed?: number; durationMs?: number; fastPat
   const spikes = run();
   const runWallS = (performance.now() - w0) / 1000;
   const cpu = process.cpuUsage(cpu0);
-  if (spikes !== firstSpikes) throw new Error(`CUBA seed ${seed}: the rerun after reset() fired ${spikes} spikes, the first run ${firstSpikes}: not deterministic`);
+  if (spikes !== firstSpikes)
+    throw new Error(`CUBA seed ${seed}: the rerun after reset() fired ${spikes} spikes, the first run ${firstSpikes}: not deterministic`);
   return {
     name: options.fastPaths === false ? 'JS engine, general path' : 'JS engine',
     seed,
@@ -213,7 +215,9 @@ export const suite: BenchSuite = {
   description: 'CUBA network (Brette et al. 2007): 4,000 LIF neurons, 2 % connectivity, 1 s at dt = 0.1 ms; JS engine vs Brian2',
   run({ quick, log, args }) {
     const seeds = quick ? [1] : [1, 2, 3];
-    log(`CUBA: ${CUBA.neurons} LIF neurons (${CUBA.excitatory} exc.), p = ${CUBA.connectivity}, τe ${CUBA.tauExcMs} ms, τi ${CUBA.tauInhMs} ms, dt ${CUBA.dtMs} ms, ${CUBA.durationMs / 1000} s; seeds ${seeds.join(', ')}`);
+    log(
+      `CUBA: ${CUBA.neurons} LIF neurons (${CUBA.excitatory} exc.), p = ${CUBA.connectivity}, τe ${CUBA.tauExcMs} ms, τi ${CUBA.tauInhMs} ms, dt ${CUBA.dtMs} ms, ${CUBA.durationMs / 1000} s; seeds ${seeds.join(', ')}`,
+    );
     const js = seeds.map((seed) => runCubaJs({ seed }));
     const general = runCubaJs({ seed: seeds[0], fastPaths: false });
     const jsRate = js.reduce((a, r) => a + r.rateHz, 0) / js.length;
@@ -243,12 +247,17 @@ export const suite: BenchSuite = {
       ['JS engine (fused LIF path)', secs(jsWall), secs(jsCpu), secs(median(js.map((r) => r.buildS))), `${jsRate.toFixed(3)} Hz`],
       ['JS engine, general path (seed 1)', secs(general.runWallS), secs(general.runCpuS), secs(general.buildS), `${general.rateHz.toFixed(3)} Hz`],
     ];
-    for (const [label, b] of [['Brian2 runtime (Cython)', runtime], ['Brian2 C++ standalone, 1 thread', standalone]] as const) {
+    for (const [label, b] of [
+      ['Brian2 runtime (Cython)', runtime],
+      ['Brian2 C++ standalone, 1 thread', standalone],
+    ] as const) {
       if (b && !b.error) rows.push([label, secs(b.runWallS), secs(b.runCpuS), secs(b.compileS), `${b.rateHz!.toFixed(3)} Hz`]);
     }
     const width = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
     for (const r of rows) log(`  ${r.map((cell, c) => (c === 0 ? cell.padEnd(width[c]) : cell.padStart(width[c]))).join('   ')}`);
-    log(`  JS per seed: ${js.map((r) => `seed ${r.seed} ${r.rateHz.toFixed(3)} Hz, ${r.runCpuS.toFixed(3)} s CPU (first run ${r.firstRunWallS.toFixed(3)} s wall)`).join('; ')}`);
+    log(
+      `  JS per seed: ${js.map((r) => `seed ${r.seed} ${r.rateHz.toFixed(3)} Hz, ${r.runCpuS.toFixed(3)} s CPU (first run ${r.firstRunWallS.toFixed(3)} s wall)`).join('; ')}`,
+    );
     log('  CPU time compares fairly on a shared machine (Brian2 standalone reports its own std::clock); wall times include waiting for the CPU.');
 
     const reference = runtime && !runtime.error ? runtime : standalone && !standalone.error ? standalone : null;
@@ -262,10 +271,18 @@ export const suite: BenchSuite = {
           }
         : { name: 'CUBA mean rate within ±10 % of Brian2', met: null, detail: 'Brian2 not run' },
       ok(standalone)
-        ? { name: 'CUBA JS ≤ Brian2 C++ standalone (CPU)', met: jsCpu <= standalone.runCpuS, detail: `${jsCpu.toFixed(3)} s vs ${standalone.runCpuS.toFixed(3)} s (×${(jsCpu / standalone.runCpuS).toFixed(2)})` }
+        ? {
+            name: 'CUBA JS ≤ Brian2 C++ standalone (CPU)',
+            met: jsCpu <= standalone.runCpuS,
+            detail: `${jsCpu.toFixed(3)} s vs ${standalone.runCpuS.toFixed(3)} s (×${(jsCpu / standalone.runCpuS).toFixed(2)})`,
+          }
         : { name: 'CUBA JS ≤ Brian2 C++ standalone (CPU)', met: null, detail: 'Brian2 not run' },
       ok(runtime)
-        ? { name: 'CUBA JS ≤ 1/4 of Brian2 Cython (CPU)', met: jsCpu <= runtime.runCpuS / 4, detail: `${jsCpu.toFixed(3)} s vs ${runtime.runCpuS.toFixed(3)} s (×${(jsCpu / runtime.runCpuS).toFixed(2)})` }
+        ? {
+            name: 'CUBA JS ≤ 1/4 of Brian2 Cython (CPU)',
+            met: jsCpu <= runtime.runCpuS / 4,
+            detail: `${jsCpu.toFixed(3)} s vs ${runtime.runCpuS.toFixed(3)} s (×${(jsCpu / runtime.runCpuS).toFixed(2)})`,
+          }
         : { name: 'CUBA JS ≤ 1/4 of Brian2 Cython (CPU)', met: null, detail: 'Brian2 not run' },
     ];
     return { data: { js, general, brian2: { runtime, standalone } }, goals };

@@ -63,7 +63,14 @@ interface Setup {
 }
 
 /** A random graded network: `perNeuron` chemical synapses out of each neuron on average, 1 in 5 neurons GABAergic. */
-function randomGraded(rng: Rng, n: number, chemical: number, gaps: number, uniformOut: boolean, gapMaxNs = 0.05): { neurons: NeuronSpec[]; synapses: CompactSynapses } {
+function randomGraded(
+  rng: Rng,
+  n: number,
+  chemical: number,
+  gaps: number,
+  uniformOut: boolean,
+  gapMaxNs = 0.05,
+): { neurons: NeuronSpec[]; synapses: CompactSynapses } {
   const neurons: NeuronSpec[] = Array.from({ length: n }, (_, i) => ({
     id: `n${i}`,
     model: 'graded',
@@ -206,13 +213,17 @@ export function runNeuralBench(options: NeuralBenchOptions = {}): NeuralBenchCas
     { name: "(a'') same, 900 stiff gap", n: 302, chemical: 6400, gaps: 900, uniformOut: false, stepsPerBlock: options.quick ? 2000 : 5000, gapMaxNs: 1 },
   ];
   // Other processes skew absolute numbers (the engine/bare ratio much less): say how busy the machine was.
-  log(`neural engine bench (node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0].toFixed(2)}; median of repeats; engine and bare loop alternate)`);
+  log(
+    `neural engine bench (node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0].toFixed(2)}; median of repeats; engine and bare loop alternate)`,
+  );
   for (const c of cases) {
     const { neurons, synapses } = randomGraded(rng, c.n, c.chemical, c.gaps, c.uniformOut, c.gapMaxNs);
     const net = Network.fromCompact(neurons, synapses);
     if (c.gaps > 0 && typeof net.gapStiffness === 'function') {
       const s = net.gapStiffness(1);
-      log(`${c.name}: ${s.stiff.length} of ${c.n} neurons stiff at 1 ms (gap ratio ρ > 0.5), ${s.relaxedJunctions} of ${s.junctions} junctions relaxed exactly`);
+      log(
+        `${c.name}: ${s.stiff.length} of ${c.n} neurons stiff at 1 ms (gap ratio ρ > 0.5), ${s.relaxedJunctions} of ${s.junctions} junctions relaxed exactly`,
+      );
     }
     results.push(measure({ name: c.name, n: c.n, synapses, chemical: c.chemical, gaps: c.gaps, dtMs: 1, stepsPerBlock: c.stepsPerBlock }, net, options));
   }

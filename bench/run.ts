@@ -57,7 +57,12 @@ function adaptBody(mod: BenchModule): BenchSuite | null {
     description: 'worm body physics: simulated seconds per wall second for 1, 10 and 50 bodies',
     run({ quick, log }) {
       const rows = (benchBody as (o: object) => Array<Record<string, unknown>>)(quick ? { simulatedS: 1 } : {});
-      for (const row of rows) log(`  ${Object.entries(row).map(([k, v]) => `${k} ${typeof v === 'number' ? Number(v.toPrecision(4)) : String(v)}`).join(', ')}`);
+      for (const row of rows)
+        log(
+          `  ${Object.entries(row)
+            .map(([k, v]) => `${k} ${typeof v === 'number' ? Number(v.toPrecision(4)) : String(v)}`)
+            .join(', ')}`,
+        );
       return { data: rows, goals: [] };
     },
   };
@@ -84,7 +89,9 @@ function parseArgs(argv: string[]): { quick: boolean; only: string[] | null; res
       only.push(...value.split(',').filter(Boolean));
     } else if (a.startsWith('--only=')) only.push(...a.slice(7).split(',').filter(Boolean));
     else if (a === '--help' || a === '-h') {
-      console.log(`usage: npm run bench -- [--quick] [--only NAME[,NAME]] [suite flags]\nsuites: ${SUITES.map((s) => s.name).join(', ')}\nsuite flags: --no-brian2, --brian2 (cuba)`);
+      console.log(
+        `usage: npm run bench -- [--quick] [--only NAME[,NAME]] [suite flags]\nsuites: ${SUITES.map((s) => s.name).join(', ')}\nsuite flags: --no-brian2, --brian2 (cuba)`,
+      );
       process.exit(0);
     } else rest.push(a);
   }

@@ -83,7 +83,10 @@ export abstract class BaseScene extends Phaser.Scene {
       tooltip: 'Help and keyboard shortcuts (? or H)',
       onClick: () => openHelp(this),
     }).setDepth(901);
-    const text = this.add.text(0, 0, title, textStyle(20, { bold: true })).setOrigin(0, 0.5).setDepth(901);
+    const text = this.add
+      .text(0, 0, title, textStyle(20, { bold: true }))
+      .setOrigin(0, 0.5)
+      .setDepth(901);
     this.headerParts = { back, help, title: text, bar };
   }
 

@@ -23,7 +23,6 @@ export function challengeArenaView(c: Challenge): ArenaView {
   return v;
 }
 
-
 function statusLine(rec: ChallengeRecord): string {
   if (rec.attempts === 0) return 'Not tried yet';
   const parts = [rec.completed ? '✓ Completed' : 'Not won yet'];
@@ -45,7 +44,12 @@ class ChallengeCard extends Phaser.GameObjects.Container {
   private cw = 300;
   private ch = 130;
 
-  constructor(scene: Phaser.Scene, readonly challenge: Challenge, readonly record: ChallengeRecord, onOpen: () => void) {
+  constructor(
+    scene: Phaser.Scene,
+    readonly challenge: Challenge,
+    readonly record: ChallengeRecord,
+    onOpen: () => void,
+  ) {
     super(scene, 0, 0);
     this.bg = scene.add.graphics();
     this.diff = scene.add.graphics();
@@ -67,7 +71,10 @@ class ChallengeCard extends Phaser.GameObjects.Container {
     });
     this.on('pointerup', onOpen);
     scene.add.existing(this);
-    registerControl({ object: this, info: () => ({ kind: 'card', label: challenge.title, enabled: true, selected: record.completed, value: statusLine(record) }) });
+    registerControl({
+      object: this,
+      info: () => ({ kind: 'card', label: challenge.title, enabled: true, selected: record.completed, value: statusLine(record) }),
+    });
   }
 
   resize(w: number, h: number): void {
@@ -105,7 +112,6 @@ class ChallengeCard extends Phaser.GameObjects.Container {
     }
     this.editorTag?.setPosition(x + w - 46, y + 22);
   }
-
 }
 
 /** The challenge list with intro cards; progress and best scores come from local storage. */
@@ -135,10 +141,20 @@ export class ChallengesScene extends BaseScene {
     this.openId = null;
     this.addHeader('Challenges');
     // Esc closes an open intro card before it leaves the scene.
-    this.shortcut({ keys: ['Escape'], label: 'Esc', description: 'Close the card / back to menu', run: () => (this.openId ? this.closeIntro() : this.goBack()) });
+    this.shortcut({
+      keys: ['Escape'],
+      label: 'Esc',
+      description: 'Close the card / back to menu',
+      run: () => (this.openId ? this.closeIntro() : this.goBack()),
+    });
     const progress = app().storage.loadProgress();
     const done = CHALLENGES.filter((c) => progress[c.id]?.completed).length;
-    this.heading = this.add.text(0, 0, `${done} of ${CHALLENGES.length} completed · pick a challenge to read its brief`, textStyle(14, { color: palette.textMuted }));
+    this.heading = this.add.text(
+      0,
+      0,
+      `${done} of ${CHALLENGES.length} completed · pick a challenge to read its brief`,
+      textStyle(14, { color: palette.textMuted }),
+    );
     this.cards = CHALLENGES.map((c) => {
       return new ChallengeCard(this, c, app().storage.record(c.id), () => this.openIntro(c.id));
     });

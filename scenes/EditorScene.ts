@@ -173,7 +173,11 @@ export class EditorScene extends BaseScene {
       onSpeedChange: (s) => (this.live.speed = s),
     }).setDepth(30);
     this.onShutdown(this.timeBar.bindShortcuts(app().shortcuts, this.scene.key));
-    this.tests = new TestRunner(this.root, () => this.model.circuit(), (t) => this.setStatus(t));
+    this.tests = new TestRunner(
+      this.root,
+      () => this.model.circuit(),
+      (t) => this.setStatus(t),
+    );
     this.onShutdown(() => this.tests.dispose());
 
     this.subs.push(
@@ -290,17 +294,31 @@ export class EditorScene extends BaseScene {
       { role: 'motor', label: 'Motor neuron', color: palette.motor },
     ];
     const roleButtons = roles.map((r) => {
-      const b = h('button', { 'data-place': r.role, title: `Then click the canvas to place it (Shift+click: place several)` }, h('span', { class: 'nwe-chip', style: `background:${css(r.color)}` }), `+ ${r.label}`);
+      const b = h(
+        'button',
+        { 'data-place': r.role, title: `Then click the canvas to place it (Shift+click: place several)` },
+        h('span', { class: 'nwe-chip', style: `background:${css(r.color)}` }),
+        `+ ${r.label}`,
+      );
       b.addEventListener('click', () => this.arm(this.placing?.role === r.role ? null : r.role));
       this.placeButtons.set(r.role, b);
       return b;
     });
     this.chemBtn = this.button('→ Chemical synapse', () => this.setGap(false), 'Drags between neurons make chemical synapses (arrows)');
     this.gapBtn = this.button('⇢ Gap junction', () => this.setGap(true), 'Drags between neurons make gap junctions (dashed, no head); Alt flips it');
-    this.connectBtn = this.button('Connect tool (C)', () => this.setConnectMode(!this.connectMode), 'Every drag from a neuron connects (otherwise drag from its rim)');
+    this.connectBtn = this.button(
+      'Connect tool (C)',
+      () => this.setConnectMode(!this.connectMode),
+      'Every drag from a neuron connects (otherwise drag from its rim)',
+    );
     this.probeList = h('div', { class: 'nwe-dim' });
     const legend = (color: number, text: string, dashed = false): HTMLElement =>
-      h('div', {}, h('span', { style: `display:inline-block;width:22px;border-top:3px ${dashed ? 'dashed' : 'solid'} ${css(color)};margin-right:6px;vertical-align:3px` }), text);
+      h(
+        'div',
+        {},
+        h('span', { style: `display:inline-block;width:22px;border-top:3px ${dashed ? 'dashed' : 'solid'} ${css(color)};margin-right:6px;vertical-align:3px` }),
+        text,
+      );
     this.palettePanel = h(
       'div',
       { class: 'nwe-panel', 'data-testid': 'palette' },
@@ -419,7 +437,12 @@ export class EditorScene extends BaseScene {
     this.probeList.replaceChildren(
       ...(this.probes.length
         ? this.probes.map((id, i) =>
-            h('div', { style: `color:${css(TRACE_COLORS[i % TRACE_COLORS.length])};cursor:pointer`, title: 'Click to remove', text: `● ${id}`, onclick: () => this.toggleProbe(id) }),
+            h('div', {
+              style: `color:${css(TRACE_COLORS[i % TRACE_COLORS.length])};cursor:pointer`,
+              title: 'Click to remove',
+              text: `● ${id}`,
+              onclick: () => this.toggleProbe(id),
+            }),
           )
         : [h('div', { text: 'Double-click a neuron to probe it.' })]),
     );
@@ -529,7 +552,17 @@ export class EditorScene extends BaseScene {
     const q = this.searchInput.value.trim();
     const hits = q ? this.model.search(q, 8) : [];
     this.hitsEl.style.display = hits.length ? '' : 'none';
-    this.hitsEl.replaceChildren(...hits.map((hit) => h('div', { text: hit.id, onmousedown: (e: Event) => (e.preventDefault(), this.goTo(hit.id)) })));
+    this.hitsEl.replaceChildren(
+      ...hits.map((hit) =>
+        h('div', {
+          text: hit.id,
+          onmousedown: (e: Event) => {
+            e.preventDefault();
+            this.goTo(hit.id);
+          },
+        }),
+      ),
+    );
   }
 
   // ---------------------------------------------------------------- files and clipboard
@@ -639,12 +672,20 @@ export class EditorScene extends BaseScene {
   }
 
   private showError(title: string, message: string): void {
-    const close = this.modal(h('div', { class: 'nwe-h', text: title }), h('div', { class: 'nwe-err', 'data-testid': 'error-text', text: message }), this.button('OK', () => close()));
+    const close = this.modal(
+      h('div', { class: 'nwe-h', text: title }),
+      h('div', { class: 'nwe-err', 'data-testid': 'error-text', text: message }),
+      this.button('OK', () => close()),
+    );
   }
 
   private showText(title: string, text: string): void {
     const area = h('textarea', { readonly: true }, text);
-    const close = this.modal(h('div', { class: 'nwe-h', text: title }), area, this.button('Close', () => close()));
+    const close = this.modal(
+      h('div', { class: 'nwe-h', text: title }),
+      area,
+      this.button('Close', () => close()),
+    );
     setTimeout(() => area.select(), 0);
   }
 
@@ -687,7 +728,8 @@ export class EditorScene extends BaseScene {
         const text = m.copySelection();
         if (text) this.clipboard = text;
         done = false; // the browser's copy event puts it on the system clipboard
-      } else if (mod && k === 'v') done = false; // handled by the paste event
+      } else if (mod && k === 'v')
+        done = false; // handled by the paste event
       else if (mod && k === 'd') this.report(m.duplicateSelection());
       else if (mod && k === 'a') m.selectAll();
       else if (mod && k === 's') this.save();

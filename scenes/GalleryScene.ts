@@ -129,7 +129,10 @@ export class GalleryScene extends BaseScene {
   private applyProbes(): void {
     const ids = this.neural.circuitView?.ids ?? [];
     this.scope.setTraces(this.probes.map((i, k) => ({ index: i, label: ids[i], color: TRACE_COLORS[k] })));
-    this.neural.setPicked(this.probes, this.probes.map((_, k) => TRACE_COLORS[k]));
+    this.neural.setPicked(
+      this.probes,
+      this.probes.map((_, k) => TRACE_COLORS[k]),
+    );
   }
 
   override update(): void {

@@ -56,7 +56,10 @@ export class HelpScene extends Phaser.Scene {
       const pad = 26;
       const inner = w - 2 * pad;
       body.setWordWrapWidth(inner, true);
-      list.show(reg.list(scopes).filter((s) => s.scope !== SCENES.help || s.label === 'Esc'), inner);
+      list.show(
+        reg.list(scopes).filter((s) => s.scope !== SCENES.help || s.label === 'Esc'),
+        inner,
+      );
       const h = Math.min(height - 32, pad + title.height + 14 + body.height + 22 + keysTitle.height + 12 + list.contentHeight + 22 + 44 + pad);
       const x = Math.round((width - w) / 2);
       const y = Math.round(Math.max(16, (height - h) / 2));

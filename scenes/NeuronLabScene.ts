@@ -65,8 +65,16 @@ export class NeuronLabScene extends BaseScene {
     this.paramSliders = [];
     this.scopes = [];
     this.panel = new Panel(this, { title: 'Neuron and clamp' });
-    this.modelButtons = LAB_MODELS.map((m) =>
-      new Button(this, 0, 0, { label: m.label, width: 150, height: 34, fontSize: 13, tooltip: `${m.kind}${m.preset ? ` · preset ${m.preset}` : ''}`, onClick: () => this.setModel(m) }),
+    this.modelButtons = LAB_MODELS.map(
+      (m) =>
+        new Button(this, 0, 0, {
+          label: m.label,
+          width: 150,
+          height: 34,
+          fontSize: 13,
+          tooltip: `${m.kind}${m.preset ? ` · preset ${m.preset}` : ''}`,
+          onClick: () => this.setModel(m),
+        }),
     );
     this.note = this.add.text(0, 0, '', textStyle(12, { color: palette.textDim }));
     this.timeBar = new TimeBar(this, {
@@ -102,9 +110,33 @@ export class NeuronLabScene extends BaseScene {
     // Clamp sliders: rebuilt per model (the current's unit and range change).
     this.clampSliders.forEach((s) => s.destroy());
     this.clampSliders = [
-      new Slider(this, 0, 0, { label: 'Clamp current', unit, min: m.current.min, max: m.current.max, step: 0.5, value: m.current.value, onChange: (v) => (this.neuron.currentA = v) }),
-      new Slider(this, 0, 0, { label: 'Pulse length', unit: 'ms', min: 1, max: 500, step: 1, value: this.neuron.pulseMs, onChange: (v) => (this.neuron.pulseMs = v) }),
-      new Slider(this, 0, 0, { label: 'Pulse period', unit: 'ms', min: 10, max: 500, step: 5, value: this.neuron.periodMs, onChange: (v) => (this.neuron.periodMs = v) }),
+      new Slider(this, 0, 0, {
+        label: 'Clamp current',
+        unit,
+        min: m.current.min,
+        max: m.current.max,
+        step: 0.5,
+        value: m.current.value,
+        onChange: (v) => (this.neuron.currentA = v),
+      }),
+      new Slider(this, 0, 0, {
+        label: 'Pulse length',
+        unit: 'ms',
+        min: 1,
+        max: 500,
+        step: 1,
+        value: this.neuron.pulseMs,
+        onChange: (v) => (this.neuron.pulseMs = v),
+      }),
+      new Slider(this, 0, 0, {
+        label: 'Pulse period',
+        unit: 'ms',
+        min: 10,
+        max: 500,
+        step: 5,
+        value: this.neuron.periodMs,
+        onChange: (v) => (this.neuron.periodMs = v),
+      }),
     ];
     this.paramSliders.forEach((s) => s.destroy());
     const tunable = tunableParams(this.neuron.model);
@@ -119,7 +151,9 @@ export class NeuronLabScene extends BaseScene {
       const step = spec.integer ? 1 : niceSliderStep(max - min);
       return new Slider(this, 0, 0, { label: name, unit: spec.unit, min, max, step, value, onChange: (v) => this.neuron.setParam(name, v) });
     });
-    this.note.setText(`${this.neuron.model.help} Time runs at ${LAB_MS_PER_REAL_S} ms per second at 1×; R restarts. (The seed’s transmitter neuron steps only inside a network: try it in the editor.)`);
+    this.note.setText(
+      `${this.neuron.model.help} Time runs at ${LAB_MS_PER_REAL_S} ms per second at 1×; R restarts. (The seed’s transmitter neuron steps only inside a network: try it in the editor.)`,
+    );
 
     this.scopes.forEach((s) => s.destroy());
     this.varNames = this.neuron.variableNames;
@@ -129,11 +163,20 @@ export class NeuronLabScene extends BaseScene {
     this.scopes = [
       new Oscilloscope(this, { ...opts, unit: 'mV', range: 'auto', title: 'Membrane potential' }),
       new Oscilloscope(this, { ...opts, unit: unit, range: 'auto', title: 'Stimulus current' }),
-      new Oscilloscope(this, { ...opts, unit: '', range: gating ? [0, 1] : 'auto', title: gating ? `Gating variables (${this.varNames.join(', ')})` : 'Output (release level 0..1)' }),
+      new Oscilloscope(this, {
+        ...opts,
+        unit: '',
+        range: gating ? [0, 1] : 'auto',
+        title: gating ? `Gating variables (${this.varNames.join(', ')})` : 'Output (release level 0..1)',
+      }),
     ];
     this.scopes[0].setTraces([{ label: 'V', index: 0, color: TRACE_COLORS[0] }]);
     this.scopes[1].setTraces([{ label: 'I', index: 0, color: TRACE_COLORS[1] }]);
-    this.scopes[2].setTraces(gating ? this.varNames.map((n, i) => ({ label: n, index: i, color: TRACE_COLORS[(i + 2) % TRACE_COLORS.length] })) : [{ label: 'output', index: 0, color: TRACE_COLORS[2] }]);
+    this.scopes[2].setTraces(
+      gating
+        ? this.varNames.map((n, i) => ({ label: n, index: i, color: TRACE_COLORS[(i + 2) % TRACE_COLORS.length] }))
+        : [{ label: 'output', index: 0, color: TRACE_COLORS[2] }],
+    );
     if (gating && this.varNames.includes('u')) this.scopes[2] = this.replaceScope(2, 'auto');
     if (relayout) this.relayout();
   }
@@ -143,7 +186,13 @@ export class NeuronLabScene extends BaseScene {
     const old = this.scopes[i];
     const traces = old.traceList;
     old.destroy();
-    const s = new Oscilloscope(this, { windowMs: WINDOW_MS, capacity: Math.ceil(WINDOW_MS / SAMPLE_MS) + 64, unit: '', range, title: `State variables (${this.varNames.join(', ')})` });
+    const s = new Oscilloscope(this, {
+      windowMs: WINDOW_MS,
+      capacity: Math.ceil(WINDOW_MS / SAMPLE_MS) + 64,
+      unit: '',
+      range,
+      title: `State variables (${this.varNames.join(', ')})`,
+    });
     s.setTraces(traces);
     return s;
   }
@@ -235,7 +284,7 @@ export class NeuronLabScene extends BaseScene {
 /** A round slider step giving ~100–200 positions over a span. */
 function niceSliderStep(span: number): number {
   const raw = span / 150;
-  const p = Math.pow(10, Math.floor(Math.log10(raw)));
+  const p = 10 ** Math.floor(Math.log10(raw));
   const m = raw / p;
   return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
 }

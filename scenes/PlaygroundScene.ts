@@ -1,4 +1,4 @@
-import Phaser from 'phaser';
+import type Phaser from 'phaser';
 import type { Subscription } from 'rxjs';
 import type { BehaviourEvent, Stimulus } from '../src/streams/types';
 import type { SimulationApi } from '../src/sim/types';
@@ -138,37 +138,33 @@ export class PlaygroundScene extends BaseScene {
     }).setDepth(800);
     this.onShutdown(this.timeBar.bindShortcuts(app().shortcuts, this.scene.key));
 
-    this.toolButtons = TOOLS.map(
-      (t) =>
-        new Button(this, 0, 0, {
-          label: t.label,
-          width: 92,
-          height: 36,
-          fontSize: 14,
-          tooltip: t.tip,
-          onClick: () => this.setTool(t.tool),
-        }).setDepth(30),
+    this.toolButtons = TOOLS.map((t) =>
+      new Button(this, 0, 0, {
+        label: t.label,
+        width: 92,
+        height: 36,
+        fontSize: 14,
+        tooltip: t.tip,
+        onClick: () => this.setTool(t.tool),
+      }).setDepth(30),
     );
-    TOOLS.forEach((t) =>
-      this.shortcut({ keys: [t.key.toLowerCase(), t.key], label: t.key, description: t.label, run: () => this.setTool(t.tool) }),
-    );
-    this.mediumButtons = (['agar', 'water'] as const).map(
-      (m) =>
-        new Button(this, 0, 0, {
-          label: m === 'agar' ? 'Agar' : 'Water',
-          width: 72,
-          height: 36,
-          fontSize: 14,
-          tooltip: m === 'agar' ? 'Crawl on agar (slow, high drag across the body)' : 'Swim in water (fast, low drag)',
-          onClick: () => this.setMedium(m),
-        }).setDepth(30),
+    TOOLS.forEach((t) => this.shortcut({ keys: [t.key.toLowerCase(), t.key], label: t.key, description: t.label, run: () => this.setTool(t.tool) }));
+    this.mediumButtons = (['agar', 'water'] as const).map((m) =>
+      new Button(this, 0, 0, {
+        label: m === 'agar' ? 'Agar' : 'Water',
+        width: 72,
+        height: 36,
+        fontSize: 14,
+        tooltip: m === 'agar' ? 'Crawl on agar (slow, high drag across the body)' : 'Swim in water (fast, low drag)',
+        onClick: () => this.setMedium(m),
+      }).setDepth(30),
     );
     this.editButton = new Button(this, 0, 0, {
       label: 'Edit circuit',
       width: 130,
       height: 38,
       fontSize: 14,
-      tooltip: 'Open this worm\'s circuit in the editor',
+      tooltip: "Open this worm's circuit in the editor",
       onClick: () => this.scene.start(SCENES.editor, { from: SCENES.playground }),
     }).setDepth(901);
     this.shortcut({ keys: ['0'], label: '0', description: 'Whole plate in view', run: () => this.fitView() });
@@ -432,16 +428,26 @@ export class PlaygroundScene extends BaseScene {
     const won = s.status === 'won';
     this.toast.announce({ title: won ? `Challenge won · ${s.score} points` : 'Challenge lost', detail: s.reason, kind: won ? 'good' : 'warn' });
     const bg = this.add.graphics();
-    const title = this.add.text(0, 0, won ? 'Well done!' : 'Not this time', textStyle(26, { bold: true, color: won ? palette.ok : palette.warning })).setOrigin(0.5, 0);
+    const title = this.add
+      .text(0, 0, won ? 'Well done!' : 'Not this time', textStyle(26, { bold: true, color: won ? palette.ok : palette.warning }))
+      .setOrigin(0.5, 0);
     const lines = [
       s.reason,
       `Time ${formatTime(s.elapsedMs)} · score ${s.score}${best.newBestScore && won ? ' · new best!' : ''}`,
       `${s.touches} touches · ${s.foods} food drops · ${s.reversals} reversals${s.penaltyMs > 0 ? ` · ${formatTime(s.penaltyMs)} in the ${c.penaltyZone?.zone} zone` : ''}`,
     ];
     const body = this.add.text(0, 0, lines.join('\n'), textStyle(15, { color: palette.textMuted, lineSpacing: 6, align: 'center' })).setOrigin(0.5, 0);
-    const again = new Button(this, 0, 0, { label: 'Try again', variant: 'primary', width: 150, height: 42, onClick: () => this.scene.restart({ challenge: c.id }) });
+    const again = new Button(this, 0, 0, {
+      label: 'Try again',
+      variant: 'primary',
+      width: 150,
+      height: 42,
+      onClick: () => this.scene.restart({ challenge: c.id }),
+    });
     const list = new Button(this, 0, 0, { label: 'All challenges', width: 160, height: 42, onClick: () => this.scene.start(SCENES.challenges) });
-    const editor = c.needsEditor ? new Button(this, 0, 0, { label: 'Open the editor', width: 170, height: 42, onClick: () => this.scene.start(SCENES.editor) }) : null;
+    const editor = c.needsEditor
+      ? new Button(this, 0, 0, { label: 'Open the editor', width: 170, height: 42, onClick: () => this.scene.start(SCENES.editor) })
+      : null;
     this.resultButtons = [again, list, ...(editor ? [editor] : [])];
     this.result = this.add.container(0, 0, [bg, title, body]).setDepth(850);
     this.resultButtons.forEach((b) => b.setDepth(851));
@@ -593,7 +599,10 @@ export class PlaygroundScene extends BaseScene {
   private applyProbes(): void {
     const ids = this.circuit?.ids ?? [];
     this.scope.setTraces(this.probes.map((i, k) => ({ index: i, label: ids[i] ?? `#${i}`, color: TRACE_COLORS[k] })));
-    this.neural.setPicked(this.probes, this.probes.map((_, k) => TRACE_COLORS[k]));
+    this.neural.setPicked(
+      this.probes,
+      this.probes.map((_, k) => TRACE_COLORS[k]),
+    );
   }
 
   // ---- layout -----------------------------------------------------------------
@@ -612,7 +621,7 @@ export class PlaygroundScene extends BaseScene {
       const pose = sim.telemetry().pose;
       const mid = 2 * Math.floor(pose.length / 4);
       const span = Math.min(this.cam.viewport.width, this.cam.viewport.height);
-      const zoom = (span / 3 / Math.max(1e-6, sim.bodyLengthMm)) / this.cam.basePxPerMm;
+      const zoom = span / 3 / Math.max(1e-6, sim.bodyLengthMm) / this.cam.basePxPerMm;
       if (zoom > 1) {
         this.cam.zoom = Math.min(this.cam.maxZoom, zoom);
         this.cam.centerXMm = pose[mid];
@@ -677,7 +686,10 @@ export class PlaygroundScene extends BaseScene {
     this.timeBar.place(width / 2, height - pad - barH / 2, width - 2 * pad);
     this.toast.setPosition(plate.x + plate.w / 2, plate.y + 10);
     this.coming?.place(plate.x + plate.w / 2, plate.y + plate.h / 2, plate.w);
-    this.hud.setPosition(plate.x + 10, plate.y + plate.h - 10).setOrigin(0, 1).setWordWrapWidth(plate.w - 20, true);
+    this.hud
+      .setPosition(plate.x + 10, plate.y + plate.h - 10)
+      .setOrigin(0, 1)
+      .setWordWrapWidth(plate.w - 20, true);
     this.hud.setBackgroundColor(this.challenge ? 'rgba(11,16,22,0.78)' : 'rgba(0,0,0,0)').setPadding(this.challenge ? 8 : 0);
     this.layoutResult();
     this.drawSim(0);

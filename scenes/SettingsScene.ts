@@ -1,4 +1,4 @@
-import Phaser from 'phaser';
+import type Phaser from 'phaser';
 import { app, updateSettings } from './app';
 import { BaseScene, HEADER_H } from './BaseScene';
 import { SCENES } from './keys';
@@ -163,4 +163,3 @@ export class SettingsScene extends BaseScene {
     this.status.setPosition(x - colW / 2, Math.min(y, height - 30));
   }
 }
-

@@ -30,9 +30,7 @@ export class TitleScene extends BaseScene {
 
   protected build(): void {
     this.title = this.add.text(0, 0, 'Neuroworm', textStyle(56, { bold: true })).setOrigin(0.5);
-    this.subtitle = this.add
-      .text(0, 0, 'Poke a worm. Watch it think. Rewire it.', textStyle(18, { color: palette.textMuted }))
-      .setOrigin(0.5);
+    this.subtitle = this.add.text(0, 0, 'Poke a worm. Watch it think. Rewire it.', textStyle(18, { color: palette.textMuted })).setOrigin(0.5);
     this.worm = new WormRenderer(this, { detailed: app().settings.quality === 'high' });
     const items: MenuItem[] = [
       { label: 'Play', hint: 'Poke the worm on an agar plate', key: 'P', go: () => this.scene.start(SCENES.playground) },

@@ -1,5 +1,5 @@
 import type Phaser from 'phaser';
-import { type Settings } from './settings';
+import type { Settings } from './settings';
 import { GameStorage, browserStore } from './storage';
 import { ShortcutRegistry } from './ui/shortcuts';
 import { setTextScale } from './ui/theme';

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 const NODE_ONLY = /^(node:.*|fs|path|os|url|module|child_process|worker_threads|readline|crypto|stream|util)(\/.*)?$/;
 
 /** Value imports and re-exports of a TS file (type-only ones vanish at build time). */
-export function importsOf(text: string): string[] {
+function importsOf(text: string): string[] {
   const out: string[] = [];
   const re = /(?:^|\n)\s*(import|export)\s+(type\s+)?(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]/g;
   for (let m = re.exec(text); m; m = re.exec(text)) if (!m[2]) out.push(m[3]);
@@ -52,7 +52,11 @@ describe('the game bundles only browser-safe modules', () => {
   });
 
   test('the check sees value imports and re-exports, not type-only ones', () => {
-    expect(importsOf("import { a } from 'node:fs';\nimport type { B } from './b';\nexport * from './c';\nexport { d } from \"path\";")).toEqual(['node:fs', './c', 'path']);
+    expect(importsOf("import { a } from 'node:fs';\nimport type { B } from './b';\nexport * from './c';\nexport { d } from \"path\";")).toEqual([
+      'node:fs',
+      './c',
+      'path',
+    ]);
     // A module that reaches Node file IO is caught (src/circuits/file.ts reads files).
     expect(walk(resolve('src/circuits/file.ts')).offenders.length).toBeGreaterThan(0);
   });

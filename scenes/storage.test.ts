@@ -62,10 +62,7 @@ describe('GameStorage', () => {
 
   test('a corrupt progress record is dropped without losing the others', () => {
     const mem = new MemoryStore();
-    mem.setItem(
-      STORAGE_KEYS.progress,
-      JSON.stringify({ good: { completed: true, attempts: 2, bestScore: 3, bestTimeMs: 100 }, bad: { attempts: -1 } }),
-    );
+    mem.setItem(STORAGE_KEYS.progress, JSON.stringify({ good: { completed: true, attempts: 2, bestScore: 3, bestTimeMs: 100 }, bad: { attempts: -1 } }));
     expect(Object.keys(new GameStorage(mem).loadProgress())).toEqual(['good']);
   });
 

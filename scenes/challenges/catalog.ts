@@ -137,7 +137,8 @@ export const CHALLENGES: readonly Challenge[] = [
     goal: 'Fix a broken touch circuit so the worm backs away when touched.',
     intro:
       'This worm’s head-touch pathway has been cut (ALM and AVM no longer reach AVD and AVA): touch its head and it keeps pushing. Open the editor, reconnect the touch cells to the backward command interneurons, press “Test it”, then make it reverse three times.',
-    scoring: '1000 points falling to 100 over the time limit; −5 per touch. Gentle touches only: a harsh poke (which reaches AVA through ASH and PVD) ends the run.',
+    scoring:
+      '1000 points falling to 100 over the time limit; −5 per touch. Gentle touches only: a harsh poke (which reaches AVA through ASH and PVD) ends the run.',
     difficulty: 3,
     needsEditor: true,
     arena: 'plate',

@@ -28,7 +28,7 @@ export class BodyDiagram {
   private drag: { from: number; to: number; side: Side } | null = null;
 
   constructor(
-    private readonly scene: Phaser.Scene,
+    scene: Phaser.Scene,
     private readonly hooks: BodyDiagramHooks,
     depth = 20,
   ) {
@@ -166,7 +166,14 @@ export class BodyDiagram {
         g.strokeCircle(X(0.5), f.cy, 5);
       } else {
         const y = f.cy + sign(b.side) * f.half * 0.5;
-        g.fillStyle(b.sensor === 'chemical' ? col : b.sensor === 'temperature' ? mix(palette.warning, palette.panelLo, on ? 0 : 0.5) : mix(palette.danger, palette.panelLo, on ? 0 : 0.5), 1);
+        g.fillStyle(
+          b.sensor === 'chemical'
+            ? col
+            : b.sensor === 'temperature'
+              ? mix(palette.warning, palette.panelLo, on ? 0 : 0.5)
+              : mix(palette.danger, palette.panelLo, on ? 0 : 0.5),
+          1,
+        );
         g.fillCircle(f.x0 - 10, y, on ? 5 : 3.5);
       }
     });

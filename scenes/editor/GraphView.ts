@@ -105,7 +105,12 @@ export class GraphView {
     this.matte = scene.add.graphics().setDepth(depth + 1);
     this.miniG = scene.add.graphics().setDepth(depth + 1.1);
     this.emptyText = scene.add
-      .text(0, 0, 'Empty circuit. Pick a neuron in the palette and click here to place it;\ndrag from a neuron\'s rim to another neuron to connect them.', textStyle(14, { color: palette.textMuted }))
+      .text(
+        0,
+        0,
+        "Empty circuit. Pick a neuron in the palette and click here to place it;\ndrag from a neuron's rim to another neuron to connect them.",
+        textStyle(14, { color: palette.textMuted }),
+      )
       .setOrigin(0.5)
       .setAlign('center')
       .setDepth(depth + 0.5);
@@ -415,7 +420,14 @@ export class GraphView {
       g.lineBetween(ex - ty * s * 0.8, ey + tx * s * 0.8, ex + ty * s * 0.8, ey - tx * s * 0.8);
     } else {
       g.fillStyle(color, alpha);
-      g.fillTriangle(ex, ey, ex - tx * s * 1.4 - ty * s * 0.7, ey - ty * s * 1.4 + tx * s * 0.7, ex - tx * s * 1.4 + ty * s * 0.7, ey - ty * s * 1.4 - tx * s * 0.7);
+      g.fillTriangle(
+        ex,
+        ey,
+        ex - tx * s * 1.4 - ty * s * 0.7,
+        ey - ty * s * 1.4 + tx * s * 0.7,
+        ex - tx * s * 1.4 + ty * s * 0.7,
+        ey - ty * s * 1.4 - tx * s * 0.7,
+      );
     }
   }
 
@@ -463,7 +475,12 @@ export class GraphView {
     const showLabels = NODE_RADIUS * z >= 7 && geo.nodes.length <= 400;
     const need = showLabels ? geo.nodes.length : 0;
     while (this.labels.length < need) {
-      this.labels.push(this.scene.add.text(0, 0, '', textStyle(12, { color: palette.text })).setOrigin(0.5).setDepth(this.nodesG.depth + 0.1));
+      this.labels.push(
+        this.scene.add
+          .text(0, 0, '', textStyle(12, { color: palette.text }))
+          .setOrigin(0.5)
+          .setDepth(this.nodesG.depth + 0.1),
+      );
     }
     for (let i = 0; i < this.labels.length; i++) {
       const t = this.labels[i];
@@ -593,7 +610,8 @@ export class GraphView {
     } else {
       const key = this.model.edgeAt(gp.x, gp.y);
       const e = key ? this.model.geometry().edges.find((x) => x.key === key) : undefined;
-      if (e) text = e.kind === 'electrical' ? `${e.from} ↔ ${e.to} · gap junction · weight ${e.weight}` : `${e.from} → ${e.to} · ${e.sign} · weight ${e.weight}`;
+      if (e)
+        text = e.kind === 'electrical' ? `${e.from} ↔ ${e.to} · gap junction · weight ${e.weight}` : `${e.from} → ${e.to} · ${e.sign} · weight ${e.weight}`;
     }
     this.readout.setVisible(text !== '');
     if (!text) return;

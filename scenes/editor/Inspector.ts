@@ -12,7 +12,17 @@ export interface InspectorHooks {
 }
 
 const ROLES: readonly NeuronRole[] = ['sensory', 'inter', 'motor'];
-const TRANSMITTERS: readonly Transmitter[] = ['acetylcholine', 'glutamate', 'GABA', 'dopamine', 'serotonin', 'octopamine', 'tyramine', 'neuropeptide', 'unknown'];
+const TRANSMITTERS: readonly Transmitter[] = [
+  'acetylcholine',
+  'glutamate',
+  'GABA',
+  'dopamine',
+  'serotonin',
+  'octopamine',
+  'tyramine',
+  'neuropeptide',
+  'unknown',
+];
 const SENSORS = ['touch', 'stretch', 'chemical', 'temperature', 'toxin', 'tap'] as const;
 const MODEL_NAMES: Record<string, string> = {
   graded: 'Graded (most C. elegans neurons)',
@@ -148,9 +158,19 @@ export class Inspector {
     );
   }
 
-  private select<T extends string>(label: string, value: T | '', options: readonly (readonly [T | '', string])[], commit: (v: T | '') => Result<unknown>, help = ''): HTMLElement {
+  private select<T extends string>(
+    label: string,
+    value: T | '',
+    options: readonly (readonly [T | '', string])[],
+    commit: (v: T | '') => Result<unknown>,
+    help = '',
+  ): HTMLElement {
     const err = h('div', { class: 'nwe-err' });
-    const sel = h('select', { 'aria-label': label, 'data-field': label }, ...options.map(([v, text]) => h('option', { value: v, text, selected: v === value })));
+    const sel = h(
+      'select',
+      { 'aria-label': label, 'data-field': label },
+      ...options.map(([v, text]) => h('option', { value: v, text, selected: v === value })),
+    );
     sel.addEventListener('change', () => {
       const r = commit(sel.value as T | '');
       err.textContent = r.ok ? '' : r.message;
@@ -214,7 +234,10 @@ export class Inspector {
       h(
         'div',
         { class: 'nwe-h' },
-        h('span', { class: 'nwe-chip', style: `background:${css(e.role === 'sensory' ? palette.sensory : e.role === 'motor' ? palette.motor : palette.inter)}` }),
+        h('span', {
+          class: 'nwe-chip',
+          style: `background:${css(e.role === 'sensory' ? palette.sensory : e.role === 'motor' ? palette.motor : palette.inter)}`,
+        }),
         `Neuron ${id}`,
       ),
       h(
@@ -233,10 +256,28 @@ export class Inspector {
         return r;
       }),
       this.textField('label', e.label ?? '', 'Optional description shown in search.', (v) => m.updateNeuron(id, { label: v || null })),
-      this.select<NeuronRole>('role', e.role ?? '', [['', '(none)'], ...ROLES.map((r) => [r, r] as const)], (v) => m.updateNeuron(id, { role: v || null }), 'Sensory neurons take sensor input, motor neurons drive muscles.'),
-      this.select<ModelKind>('model', e.model, models.map((k) => [k, MODEL_NAMES[k] ?? k] as const), (v) => m.setNeuronModel(id, v as ModelKind), 'Changing the model resets its parameters (Ctrl+Z brings them back).'),
+      this.select<NeuronRole>(
+        'role',
+        e.role ?? '',
+        [['', '(none)'], ...ROLES.map((r) => [r, r] as const)],
+        (v) => m.updateNeuron(id, { role: v || null }),
+        'Sensory neurons take sensor input, motor neurons drive muscles.',
+      ),
+      this.select<ModelKind>(
+        'model',
+        e.model,
+        models.map((k) => [k, MODEL_NAMES[k] ?? k] as const),
+        (v) => m.setNeuronModel(id, v as ModelKind),
+        'Changing the model resets its parameters (Ctrl+Z brings them back).',
+      ),
       this.select('preset', e.preset ?? '', [['', '(none)'], ...ins.presets.map((p) => [p, p] as const)], (v) => m.setNeuronPreset(id, v || undefined)),
-      this.select<Transmitter>('transmitter', e.transmitter ?? '', [['', '(none)'], ...TRANSMITTERS.map((t) => [t, t] as const)], (v) => m.updateNeuron(id, { transmitter: v || null }), 'GABA makes its chemical synapses inhibitory by default.'),
+      this.select<Transmitter>(
+        'transmitter',
+        e.transmitter ?? '',
+        [['', '(none)'], ...TRANSMITTERS.map((t) => [t, t] as const)],
+        (v) => m.updateNeuron(id, { transmitter: v || null }),
+        'GABA makes its chemical synapses inhibitory by default.',
+      ),
       h('div', { class: 'nwe-sub', text: 'Parameters' }),
       ...ins.params.map((p) => this.paramRow(id, p)),
     );
@@ -276,24 +317,72 @@ export class Inspector {
     const m = this.model;
     const upd = (next: SensorBinding): Result => m.updateSensor(i, next);
     const parts: HTMLElement[] = [
-      this.select('sensor', b.sensor, SENSORS.map((s) => [s, s] as const), (v) => upd(defaultSensor(b.neuron, v as SensorBinding['sensor']))),
+      this.select(
+        'sensor',
+        b.sensor,
+        SENSORS.map((s) => [s, s] as const),
+        (v) => upd(defaultSensor(b.neuron, v as SensorBinding['sensor'])),
+      ),
     ];
     if (b.sensor === 'touch') {
       parts.push(
         this.numberField('from', BINDING_FIELDS.from, b.from, (v) => upd(withField(b, 'from', v))),
         this.numberField('to', BINDING_FIELDS.to, b.to, (v) => upd(withField(b, 'to', v))),
-        this.select('kind', b.kind, [['gentle', 'gentle'], ['harsh', 'harsh'], ['any', 'any']] as const, (v) => upd(withField(b, 'kind', v))),
-        this.select('side', b.side ?? 'both', [['both', 'both'], ['left', 'left'], ['right', 'right']] as const, (v) => upd(withField(b, 'side', v))),
+        this.select(
+          'kind',
+          b.kind,
+          [
+            ['gentle', 'gentle'],
+            ['harsh', 'harsh'],
+            ['any', 'any'],
+          ] as const,
+          (v) => upd(withField(b, 'kind', v)),
+        ),
+        this.select(
+          'side',
+          b.side ?? 'both',
+          [
+            ['both', 'both'],
+            ['left', 'left'],
+            ['right', 'right'],
+          ] as const,
+          (v) => upd(withField(b, 'side', v)),
+        ),
       );
     } else if (b.sensor === 'stretch') {
       parts.push(
         this.numberField('at', BINDING_FIELDS.at, b.at, (v) => upd(withField(b, 'at', v))),
-        this.select<Side>('side', b.side, [['left', 'left'], ['right', 'right']], (v) => upd(withField(b, 'side', v))),
+        this.select<Side>(
+          'side',
+          b.side,
+          [
+            ['left', 'left'],
+            ['right', 'right'],
+          ],
+          (v) => upd(withField(b, 'side', v)),
+        ),
       );
     } else if (b.sensor !== 'tap') {
       parts.push(
-        this.select<Side>('side', b.side, [['left', 'left'], ['right', 'right']], (v) => upd(withField(b, 'side', v))),
-        this.select('response', b.response, [['level', 'level'], ['on', 'on (rise)'], ['off', 'off (fall)']] as const, (v) => upd(withField(b, 'response', v))),
+        this.select<Side>(
+          'side',
+          b.side,
+          [
+            ['left', 'left'],
+            ['right', 'right'],
+          ],
+          (v) => upd(withField(b, 'side', v)),
+        ),
+        this.select(
+          'response',
+          b.response,
+          [
+            ['level', 'level'],
+            ['on', 'on (rise)'],
+            ['off', 'off (fall)'],
+          ] as const,
+          (v) => upd(withField(b, 'response', v)),
+        ),
       );
     }
     parts.push(this.numberField('gain', BINDING_FIELDS.gain, b.gain, (v) => upd(withField(b, 'gain', v))));
@@ -306,7 +395,15 @@ export class Inspector {
     return h(
       'div',
       { class: 'nwe-card' },
-      this.select<Side>('side', b.side, [['left', 'left'], ['right', 'right']], (v) => upd({ ...b, side: v as Side })),
+      this.select<Side>(
+        'side',
+        b.side,
+        [
+          ['left', 'left'],
+          ['right', 'right'],
+        ],
+        (v) => upd({ ...b, side: v as Side }),
+      ),
       this.numberField('from', BINDING_FIELDS.from, b.from, (v) => upd({ ...b, from: v as number })),
       this.numberField('to', BINDING_FIELDS.to, b.to, (v) => upd({ ...b, to: v as number })),
       this.numberField('gain', BINDING_FIELDS.gain, b.gain, (v) => upd({ ...b, gain: v as number })),
@@ -347,20 +444,32 @@ export class Inspector {
     ];
     if (s.kind === 'chemical') {
       out.push(
-        this.select('sign', s.sign ?? '', [['', `default (${sign ?? 'excitatory'})`], ['excitatory', 'excitatory'], ['inhibitory', 'inhibitory']] as const, (v) =>
-          m.updateSynapse(key, { sign: v === '' ? null : v }),
-        'By default a synapse from a GABA neuron inhibits and any other excites.'),
+        this.select(
+          'sign',
+          s.sign ?? '',
+          [
+            ['', `default (${sign ?? 'excitatory'})`],
+            ['excitatory', 'excitatory'],
+            ['inhibitory', 'inhibitory'],
+          ] as const,
+          (v) => m.updateSynapse(key, { sign: v === '' ? null : v }),
+          'By default a synapse from a GABA neuron inhibits and any other excites.',
+        ),
         this.numberField('delayMs', SYNAPSE_FIELDS.delayMs, s.delayMs ?? 0, (v) => m.updateSynapse(key, { delayMs: v as number })),
       );
       const d = s.depression;
       if (d) {
         out.push(
           this.numberField('depression.use', SYNAPSE_FIELDS['depression.use'], d.use, (v) => m.updateSynapse(key, { depression: { ...d, use: v as number } })),
-          this.numberField('depression.recoveryMs', SYNAPSE_FIELDS['depression.recoveryMs'], d.recoveryMs, (v) => m.updateSynapse(key, { depression: { ...d, recoveryMs: v as number } })),
+          this.numberField('depression.recoveryMs', SYNAPSE_FIELDS['depression.recoveryMs'], d.recoveryMs, (v) =>
+            m.updateSynapse(key, { depression: { ...d, recoveryMs: v as number } }),
+          ),
           h('button', { text: 'No depression', onclick: () => this.report(m.updateSynapse(key, { depression: null })) }),
         );
       } else {
-        out.push(h('button', { text: '+ Depression (habituation)', onclick: () => this.report(m.updateSynapse(key, { depression: { use: 0.2, recoveryMs: 5000 } })) }));
+        out.push(
+          h('button', { text: '+ Depression (habituation)', onclick: () => this.report(m.updateSynapse(key, { depression: { use: 0.2, recoveryMs: 5000 } })) }),
+        );
       }
     }
     return out;

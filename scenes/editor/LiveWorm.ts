@@ -32,10 +32,7 @@ export class LiveWorm {
   /** Highest mean muscle activation per side (left, right) seen since the last poke (checked every frame). */
   readonly peakSincePoke = { left: 0, right: 0 };
 
-  constructor(
-    private readonly scene: Phaser.Scene,
-    depth = 20,
-  ) {
+  constructor(scene: Phaser.Scene, depth = 20) {
     this.bg = scene.add.graphics().setDepth(depth);
     this.worm = new WormRenderer(scene, { detailed: true }, depth + 1);
     this.marks = scene.add.graphics().setDepth(depth + 2);

@@ -29,7 +29,13 @@ describe('the circuit shared between the editor and the playground', () => {
 
   test('a store that refuses the write (full) does not break the editor', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const full = { getItem: () => null, removeItem: () => {}, setItem: () => { throw new Error('QuotaExceededError'); } };
+    const full = {
+      getItem: () => null,
+      removeItem: () => {},
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
     expect(() => writePlaygroundCircuit(full, '{}')).not.toThrow();
     expect(warn).toHaveBeenCalledOnce();
     warn.mockRestore();

@@ -91,7 +91,15 @@ export class TestRunner {
     this.box = h(
       'div',
       { class: 'nwe-modal', role: 'dialog' },
-      h('div', {}, h('div', { class: 'nwe-h', text: 'Test it: reflexes of this circuit' }), h('div', { class: 'nwe-dim', text: 'Each check runs the current circuit on a fresh worm (seed 1) and judges its behaviour from its body.' }), this.table, this.summary, close),
+      h(
+        'div',
+        {},
+        h('div', { class: 'nwe-h', text: 'Test it: reflexes of this circuit' }),
+        h('div', { class: 'nwe-dim', text: 'Each check runs the current circuit on a fresh worm (seed 1) and judges its behaviour from its body.' }),
+        this.table,
+        this.summary,
+        close,
+      ),
     );
     this.root.append(this.box);
   }
@@ -114,7 +122,10 @@ export class TestRunner {
         h(
           'tr',
           { 'data-state': r.state },
-          h('td', { class: r.state === 'pass' ? 'nwe-ok' : r.state === 'fail' ? 'nwe-err' : 'nwe-dim', text: r.state === 'pass' ? '✓ pass' : r.state === 'fail' ? '✗ fail' : r.state === 'running' ? '… running' : '· waiting' }),
+          h('td', {
+            class: r.state === 'pass' ? 'nwe-ok' : r.state === 'fail' ? 'nwe-err' : 'nwe-dim',
+            text: r.state === 'pass' ? '✓ pass' : r.state === 'fail' ? '✗ fail' : r.state === 'running' ? '… running' : '· waiting',
+          }),
           h('td', {}, h('b', { text: r.name }), h('div', { class: 'nwe-dim', style: 'white-space:pre-wrap;font-size:11.5px', text: r.detail })),
         ),
       ),

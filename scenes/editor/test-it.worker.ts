@@ -12,7 +12,7 @@ const post = (m: TestMessage): void => (self as unknown as DedicatedWorkerGlobal
 
 self.onmessage = (e: MessageEvent<TestRequest>) => {
   const { doc, runId } = e.data;
-  let circuit;
+  let circuit: ReturnType<typeof circuitFromDoc>;
   try {
     circuit = circuitFromDoc(doc, 'edited circuit', MODELS);
   } catch (err) {

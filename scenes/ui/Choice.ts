@@ -19,7 +19,12 @@ export class Choice<T extends string> extends Phaser.GameObjects.Container {
   private value: T;
   private boxW: number;
 
-  constructor(scene: Phaser.Scene, x: number, y: number, private readonly opts: ChoiceOptions<T>) {
+  constructor(
+    scene: Phaser.Scene,
+    x: number,
+    y: number,
+    private readonly opts: ChoiceOptions<T>,
+  ) {
     super(scene, x, y);
     this.value = opts.value;
     this.boxW = opts.width ?? 360;

@@ -19,7 +19,10 @@ export class Panel extends Phaser.GameObjects.Container {
   boxW = 0;
   boxH = 0;
 
-  constructor(scene: Phaser.Scene, private readonly opts: PanelOptions = {}) {
+  constructor(
+    scene: Phaser.Scene,
+    private readonly opts: PanelOptions = {},
+  ) {
     super(scene, 0, 0);
     this.bg = scene.add.graphics();
     this.add(this.bg);

@@ -32,7 +32,12 @@ export class Slider extends Phaser.GameObjects.Container {
   private boxW: number;
   private readonly boxH = 54;
 
-  constructor(scene: Phaser.Scene, x: number, y: number, private readonly opts: SliderOptions) {
+  constructor(
+    scene: Phaser.Scene,
+    x: number,
+    y: number,
+    private readonly opts: SliderOptions,
+  ) {
     super(scene, x, y);
     this.value = this.snap(opts.value);
     this.enabled = opts.enabled ?? true;
@@ -136,7 +141,10 @@ export class Slider extends Phaser.GameObjects.Container {
   private redraw(): void {
     const alpha = this.enabled ? 1 : 0.45;
     this.label.setPosition(-this.boxW / 2, -12).setAlpha(alpha);
-    this.valueText.setPosition(this.boxW / 2, -12).setText(this.formatted()).setAlpha(alpha);
+    this.valueText
+      .setPosition(this.boxW / 2, -12)
+      .setText(this.formatted())
+      .setAlpha(alpha);
     const { x0, x1, y } = this.trackX();
     const t = (this.value - this.opts.min) / (this.opts.max - this.opts.min || 1);
     const kx = x0 + t * (x1 - x0);

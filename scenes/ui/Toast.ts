@@ -1,4 +1,4 @@
-import Phaser from 'phaser';
+import type Phaser from 'phaser';
 import { palette, textStyle } from './theme';
 
 export interface Announcement {
@@ -13,7 +13,7 @@ export interface Announcement {
 
 /** Text of an announcement as one line, e.g. "Reversal! ALM → AVD → AVA". */
 export function announcementText(a: Announcement): string {
-  const chain = a.chain && a.chain.length ? ` ${a.chain.join(' → ')}` : '';
+  const chain = a.chain?.length ? ` ${a.chain.join(' → ')}` : '';
   const detail = a.detail ? ` (${a.detail})` : '';
   return `${a.title}${chain}${detail}`;
 }

@@ -22,7 +22,12 @@ export class Toggle extends Phaser.GameObjects.Container {
   private boxW: number;
   private readonly boxH: number;
 
-  constructor(scene: Phaser.Scene, x: number, y: number, private readonly opts: ToggleOptions) {
+  constructor(
+    scene: Phaser.Scene,
+    x: number,
+    y: number,
+    private readonly opts: ToggleOptions,
+  ) {
     super(scene, x, y);
     this.value = opts.value;
     this.enabled = opts.enabled ?? true;

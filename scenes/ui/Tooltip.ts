@@ -11,7 +11,7 @@ export class Tooltip {
 
   static of(scene: Phaser.Scene): Tooltip {
     let t = Tooltip.perScene.get(scene);
-    if (!t || !t.box.scene) {
+    if (!t?.box.scene) {
       t = new Tooltip(scene);
       Tooltip.perScene.set(scene, t);
     }

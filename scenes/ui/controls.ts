@@ -32,7 +32,7 @@ export function registerControl(c: Control): void {
 
 /** Whether the object and all its parent containers are visible and its scene is running. */
 function showing(obj: Phaser.GameObjects.GameObject): boolean {
-  if (!obj.scene || !obj.scene.sys.isActive() || !obj.scene.sys.isVisible()) return false;
+  if (!obj.scene?.sys.isActive() || !obj.scene.sys.isVisible()) return false;
   let o: Phaser.GameObjects.GameObject | null = obj;
   while (o) {
     if ((o as unknown as { visible?: boolean }).visible === false) return false;

@@ -53,8 +53,6 @@ describe('ShortcutRegistry', () => {
   });
 
   test('a shortcut needs a key', () => {
-    expect(() => new ShortcutRegistry().register('s', { keys: [], label: '', description: 'nothing', run: () => {} })).toThrow(
-      /at least one key/,
-    );
+    expect(() => new ShortcutRegistry().register('s', { keys: [], label: '', description: 'nothing', run: () => {} })).toThrow(/at least one key/);
   });
 });

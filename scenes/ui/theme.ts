@@ -54,7 +54,7 @@ export function css(color: number): string {
 
 /** Linear mix of two 0xRRGGBB colours, t in 0..1. */
 export function mix(a: number, b: number, t: number): number {
-  const u = t < 0 ? 0 : t > 1 ? 1 : t;
+  const u = t < 0 ? 0 : Math.min(t, 1);
   const r = ((a >> 16) & 255) + (((b >> 16) & 255) - ((a >> 16) & 255)) * u;
   const g = ((a >> 8) & 255) + (((b >> 8) & 255) - ((a >> 8) & 255)) * u;
   const bl = (a & 255) + ((b & 255) - (a & 255)) * u;

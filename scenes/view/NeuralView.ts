@@ -1,5 +1,4 @@
-import Phaser from 'phaser';
-import type { NeuronRole } from '../../src/neural/types';
+import type Phaser from 'phaser';
 import { Tooltip } from '../ui/Tooltip';
 import { css, mix, palette, ROLE_COLOR, textStyle } from '../ui/theme';
 import { ActivityLevels, selectActiveEdges } from './activity';
@@ -70,7 +69,10 @@ export class NeuralView {
   private lastV: ArrayLike<number> | null = null;
   readonly stats: NeuralViewStats = { activeEdges: 0, edgeRedraws: 0, nodeRedraws: 0, lastUpdateMs: 0 };
 
-  constructor(scene: Phaser.Scene, private readonly opts: NeuralViewOptions) {
+  constructor(
+    scene: Phaser.Scene,
+    private readonly opts: NeuralViewOptions,
+  ) {
     this.scene = scene;
     const depth = opts.depth ?? 20;
     this.bg = scene.add.graphics().setDepth(depth);
@@ -221,8 +223,14 @@ export class NeuralView {
       this.captions.push(cap);
     }
 
-    this.staticRT = this.scene.add.renderTexture(x, y, gr.w, gr.h).setOrigin(0, 0).setDepth(this.depth + 1);
-    this.activeRT = this.scene.add.renderTexture(x, y, gr.w, gr.h).setOrigin(0, 0).setDepth(this.depth + 2);
+    this.staticRT = this.scene.add
+      .renderTexture(x, y, gr.w, gr.h)
+      .setOrigin(0, 0)
+      .setDepth(this.depth + 1);
+    this.activeRT = this.scene.add
+      .renderTexture(x, y, gr.w, gr.h)
+      .setOrigin(0, 0)
+      .setDepth(this.depth + 2);
     this.drawStaticEdges();
     this.edgesDirty = true;
     this.sinceEdgesMs = Infinity;
@@ -255,7 +263,14 @@ export class NeuralView {
     const m = view.synapseCount;
     const alpha = Math.max(0.05, Math.min(0.45, 9 / Math.sqrt(Math.max(1, m))));
     const markers = L.radius >= 4 && m <= 600;
-    this.drawEdgeBatch(g, null, m, () => alpha, () => 1, markers);
+    this.drawEdgeBatch(
+      g,
+      null,
+      m,
+      () => alpha,
+      () => 1,
+      markers,
+    );
     rt.clear();
     rt.draw(g, 0, 0);
     rt.render();
@@ -367,8 +382,10 @@ export class NeuralView {
     const b = view.post[e];
     if (a === b) return false;
     const G = this.eg;
-    let x1 = L.xy[2 * a], y1 = L.xy[2 * a + 1];
-    let x2 = L.xy[2 * b], y2 = L.xy[2 * b + 1];
+    let x1 = L.xy[2 * a],
+      y1 = L.xy[2 * a + 1];
+    let x2 = L.xy[2 * b],
+      y2 = L.xy[2 * b + 1];
     const dx = x2 - x1;
     const dy = y2 - y1;
     const len = Math.hypot(dx, dy);
@@ -380,7 +397,10 @@ export class NeuralView {
     y1 += uy * r;
     x2 -= ux * r;
     y2 -= uy * r;
-    G.x1 = x1; G.y1 = y1; G.x2 = x2; G.y2 = y2;
+    G.x1 = x1;
+    G.y1 = y1;
+    G.x2 = x2;
+    G.y2 = y2;
     // Edges within a row would run over the nodes between: bow them. Left-to-right
     // bows up, right-to-left down (an arc diagram), kept inside the view.
     G.bowed = Math.abs(dy) < L.spacing * 0.5 && len > L.spacing * 1.5;
@@ -409,7 +429,8 @@ export class NeuralView {
     const gap = this.circuit!.kind[e] === GAP;
     if (G.bowed) {
       const steps = 10;
-      let px = G.x1, py = G.y1;
+      let px = G.x1,
+        py = G.y1;
       if (!gap) g.moveTo(px, py);
       for (let i = 1; i <= steps; i++) {
         const t = i / steps;
@@ -487,7 +508,10 @@ export class NeuralView {
       for (let f = 1; f <= FL; f++) {
         if (!lv.flash.some((v) => Math.round(v * FL) === f)) continue;
         g.fillStyle(0xffffff, (0.35 * f) / FL);
-        circles((i) => Math.round(lv.flash[i] * FL) === f, () => r * (1.5 + f / FL));
+        circles(
+          (i) => Math.round(lv.flash[i] * FL) === f,
+          () => r * (1.5 + f / FL),
+        );
         g.fillPath();
       }
     }
@@ -509,13 +533,19 @@ export class NeuralView {
       let fill = mix(mix(palette.panel, base, 0.3), base, level / LEVELS);
       if (flash > 0) fill = mix(fill, 0xffffff, (0.7 * flash) / FL);
       g.fillStyle(fill, 1);
-      circles((i) => keys[i] === b, () => r);
+      circles(
+        (i) => keys[i] === b,
+        () => r,
+      );
       g.fillPath();
     }
     if (r >= 3) {
       for (let ri = 0; ri < 3; ri++) {
         g.lineStyle(1, ROLE_COLOR[roles[ri]], 0.75);
-        circles((i) => roleIdx(i) === ri, () => r);
+        circles(
+          (i) => roleIdx(i) === ri,
+          () => r,
+        );
         g.strokePath();
       }
     }
@@ -543,7 +573,10 @@ export class NeuralView {
     const g = this.bg;
     let cx = x + 12;
     const item = (draw: (x: number) => void, label: string): void => {
-      const t = this.scene.add.text(cx + 20, ly, label, textStyle(11, { color: palette.textMuted })).setOrigin(0, 0.5).setDepth(this.depth + 4);
+      const t = this.scene.add
+        .text(cx + 20, ly, label, textStyle(11, { color: palette.textMuted }))
+        .setOrigin(0, 0.5)
+        .setDepth(this.depth + 4);
       // Items that do not fit a narrow view are left out whole (glyph and label).
       if (cx + 20 + t.width > x + w - 6) {
         t.destroy();

@@ -1,4 +1,4 @@
-import Phaser from 'phaser';
+import type Phaser from 'phaser';
 import { palette, textStyle } from '../ui/theme';
 import { TraceBuffer } from './trace-buffer';
 
@@ -30,7 +30,7 @@ export const TRACE_COLORS = [0xffd479, 0x7ce8da, 0xff86b8, 0x9be15d, 0xc3a5ff, 0
 /** 1, 2 or 5 × 10^k at least `raw`. */
 export function niceStep(raw: number): number {
   if (!(raw > 0) || !Number.isFinite(raw)) return 1;
-  const p = Math.pow(10, Math.floor(Math.log10(raw)));
+  const p = 10 ** Math.floor(Math.log10(raw));
   const m = raw / p;
   return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
 }
@@ -205,7 +205,12 @@ export class Oscilloscope {
     this.texts.length = 0;
     const depth = (this.opts.depth ?? 20) + 2;
     const label = (tx: number, ty: number, s: string, ox: number, oy: number): void => {
-      this.texts.push(this.scene.add.text(tx, ty, s, textStyle(10, { color: palette.textDim, mono: true })).setOrigin(ox, oy).setDepth(depth));
+      this.texts.push(
+        this.scene.add
+          .text(tx, ty, s, textStyle(10, { color: palette.textDim, mono: true }))
+          .setOrigin(ox, oy)
+          .setDepth(depth),
+      );
     };
     // Horizontal lines at nice values.
     const step = niceStep((this.yMax - this.yMin) / 4);

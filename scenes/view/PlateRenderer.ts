@@ -107,7 +107,12 @@ export class PlateRenderer {
       ctx.fillStyle = g;
       ctx.fillRect(X(x) - r * k, Y(y) - r * k, 2 * r * k, 2 * r * k);
     };
-    for (const o of a.odors ?? []) glow(o.x, o.y, 2.5 * o.sigma, palette.odor, [[0, 0.32 * (o.peak ?? 1)], [0.4, 0.16 * (o.peak ?? 1)], [1, 0]]);
+    for (const o of a.odors ?? [])
+      glow(o.x, o.y, 2.5 * o.sigma, palette.odor, [
+        [0, 0.32 * (o.peak ?? 1)],
+        [0.4, 0.16 * (o.peak ?? 1)],
+        [1, 0],
+      ]);
     for (const z of a.zones ?? []) {
       const color = ZONE_COLOR[z.kind];
       const i = z.intensity ?? 1;
@@ -116,7 +121,13 @@ export class PlateRenderer {
     for (const f of a.food ?? []) {
       const am = f.amount ?? 1;
       // A lawn: translucent cream, thickest at its rim (where worms like to gather).
-      glow(f.x, f.y, f.r, palette.food, [[0, 0.22 * am], [0.72, 0.32 * am], [0.9, 0.55 * am], [0.97, 0.25 * am], [1, 0]]);
+      glow(f.x, f.y, f.r, palette.food, [
+        [0, 0.22 * am],
+        [0.72, 0.32 * am],
+        [0.9, 0.55 * am],
+        [0.97, 0.25 * am],
+        [1, 0],
+      ]);
     }
     ctx.restore();
     tex.refresh();
@@ -134,7 +145,11 @@ export class PlateRenderer {
     glow: (x: number, y: number, r: number, color: number, stops: [number, number][]) => void,
   ): void {
     if (s.kind === 'circle') {
-      glow(s.x, s.y, s.r * 1.1, color, [[0, 0.5 * intensity], [0.6, 0.3 * intensity], [1, 0]]);
+      glow(s.x, s.y, s.r * 1.1, color, [
+        [0, 0.5 * intensity],
+        [0.6, 0.3 * intensity],
+        [1, 0],
+      ]);
     } else if (s.kind === 'ring') {
       ctx.strokeStyle = rgba(color, 0.3 * intensity);
       ctx.lineWidth = (s.outer - s.inner) * k;
@@ -181,7 +196,10 @@ export class PlateRenderer {
     }
     for (const w of a.walls ?? []) {
       const t = Math.max(2, w.thickness * k);
-      const ax = cam.screenX(w.x1), ay = cam.screenY(w.y1), bx = cam.screenX(w.x2), by = cam.screenY(w.y2);
+      const ax = cam.screenX(w.x1),
+        ay = cam.screenY(w.y1),
+        bx = cam.screenX(w.x2),
+        by = cam.screenY(w.y2);
       g.lineStyle(t, palette.wall, 1);
       g.lineBetween(ax, ay, bx, by);
       g.fillStyle(palette.wall, 1);

@@ -1,4 +1,4 @@
-import Phaser from 'phaser';
+import type Phaser from 'phaser';
 import { mix, palette } from '../ui/theme';
 import type { WorldCamera } from './camera';
 import { muscleAt, WormOutline } from './worm-geometry';
@@ -80,7 +80,7 @@ export class WormRenderer {
       const steps = 5;
       for (let i = 1; i <= steps; i++) {
         const t = i / steps;
-        this.band(1 - 0.72 * t, 0.22 * t, mix(palette.wormEdge, palette.worm, Math.pow(t, 0.7)), 1);
+        this.band(1 - 0.72 * t, 0.22 * t, mix(palette.wormEdge, palette.worm, t ** 0.7), 1);
       }
       // Intestine: a faint darker core from behind the pharynx to near the tail.
       this.bandRange(0.2, -0.1, palette.wormEdge, 0.22, 0.16, 0.9);
@@ -125,7 +125,10 @@ export class WormRenderer {
     g.fillStyle(color, alpha);
     g.beginPath();
     // Light direction (−0.6, −0.8): shift each section along its normal by the normal's share of it.
-    let prevAx = 0, prevAy = 0, prevBx = 0, prevBy = 0;
+    let prevAx = 0,
+      prevAy = 0,
+      prevBx = 0,
+      prevBy = 0;
     let have = false;
     for (let k = 0; k < o.count; k++) {
       const s = o.s[k];
@@ -163,7 +166,11 @@ export class WormRenderer {
     const LV = 10;
     for (let level = 1; level <= LV; level++) {
       let any = false;
-      let pOx = 0, pOy = 0, pIx = 0, pIy = 0, pA = 0;
+      let pOx = 0,
+        pOy = 0,
+        pIx = 0,
+        pIy = 0,
+        pA = 0;
       for (let k = 0; k < o.count; k++) {
         const r = o.r[k] * side;
         const ox = o.cx[k] + o.nx[k] * r;
@@ -235,7 +242,6 @@ export class WormRenderer {
     this.graphics.destroy();
   }
 }
-
 
 /**
  * Adds a triangle to the current path, always counter-clockwise, so where the

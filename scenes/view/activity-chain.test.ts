@@ -6,13 +6,17 @@ describe('activityChain', () => {
   // ALML → AVDL → AVAL → VA1, with a competing weak path ALML → PVCL and an inhibitory ALML ⊣ AVBL.
   const ids = ['ALML', 'AVDL', 'AVAL', 'VA1', 'PVCL', 'AVBL', 'PLML'];
   const roles = ['sensory', 'inter', 'inter', 'motor', 'inter', 'inter', 'sensory'] as const;
-  const view = buildCircuitView(ids, [...roles], [
-    { pre: 0, post: 1, kind: 1, sign: 0, weight: 3 },
-    { pre: 0, post: 4, kind: 0, sign: 1, weight: 0.2 },
-    { pre: 0, post: 5, kind: 0, sign: -1, weight: 9 },
-    { pre: 1, post: 2, kind: 0, sign: 1, weight: 2 },
-    { pre: 2, post: 3, kind: 0, sign: 1, weight: 2 },
-  ]);
+  const view = buildCircuitView(
+    ids,
+    [...roles],
+    [
+      { pre: 0, post: 1, kind: 1, sign: 0, weight: 3 },
+      { pre: 0, post: 4, kind: 0, sign: 1, weight: 0.2 },
+      { pre: 0, post: 5, kind: 0, sign: -1, weight: 9 },
+      { pre: 1, post: 2, kind: 0, sign: 1, weight: 2 },
+      { pre: 2, post: 3, kind: 0, sign: 1, weight: 2 },
+    ],
+  );
 
   test('follows the strongest active synapses from the most active sensory neuron to a motor neuron', () => {
     const out = [0.9, 0.8, 0.7, 0.6, 0.5, 0.9, 0.4];

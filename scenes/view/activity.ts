@@ -28,10 +28,10 @@ export class ActivityLevels {
     let changed = 0;
     for (let i = 0; i < this.size; i++) {
       let f = this.flash[i] - decay;
-      if (spiked && spiked[i]) f = 1;
-      this.flash[i] = f > 0 ? f : 0;
+      if (spiked?.[i]) f = 1;
+      this.flash[i] = Math.max(f, 0);
       const o = output[i];
-      const a = o > 0 ? (o < 1 ? o : 1) : 0; // NaN → 0
+      const a = o > 0 ? Math.min(o, 1) : 0; // NaN → 0
       const lv = Math.max(Math.round(a * L), Math.ceil(this.flash[i] * L));
       if (lv !== this.level[i]) {
         this.level[i] = lv;
@@ -52,14 +52,7 @@ export class ActivityLevels {
  * from neurons at level ≥ minLevel, at most `cap`. Uses `preStart` CSR offsets
  * and a counting pass over levels; writes into `out`, returns the count.
  */
-export function selectActiveEdges(
-  level: Uint8Array,
-  levels: number,
-  preStart: Int32Array,
-  minLevel: number,
-  cap: number,
-  out: Int32Array,
-): number {
+export function selectActiveEdges(level: Uint8Array, levels: number, preStart: Int32Array, minLevel: number, cap: number, out: Int32Array): number {
   let count = 0;
   const limit = Math.min(cap, out.length);
   for (let lv = levels; lv >= Math.max(1, minLevel); lv--) {

@@ -25,7 +25,11 @@ export interface ArenaView {
   medium?: 'agar' | 'water';
   walls?: readonly { x1: number; y1: number; x2: number; y2: number; thickness: number }[];
   /** Pillars and blocks the worm cannot enter. */
-  obstacles?: readonly ({ kind: 'circle'; x: number; y: number; r: number } | { kind: 'rect'; x: number; y: number; width: number; height: number } | PolygonView)[];
+  obstacles?: readonly (
+    | { kind: 'circle'; x: number; y: number; r: number }
+    | { kind: 'rect'; x: number; y: number; width: number; height: number }
+    | PolygonView
+  )[];
   /** Bacterial lawns. amount 0..1 sets how dense the lawn looks. */
   food?: readonly { x: number; y: number; r: number; amount?: number }[];
   zones?: readonly { id: string; kind: ZoneKind; shape: ShapeView; intensity?: number }[];

@@ -69,7 +69,11 @@ describe('buildCircuitView', () => {
         ),
         ([n, syn]) => {
           const ids = Array.from({ length: n }, (_, i) => `n${i}`);
-          const v = buildCircuitView(ids, ids.map(() => 'inter'), syn as RawSynapse[]);
+          const v = buildCircuitView(
+            ids,
+            ids.map(() => 'inter'),
+            syn as RawSynapse[],
+          );
           expect(v.preStart[n]).toBe(syn.length);
           for (let i = 0; i < n; i++) {
             const mine = syn.filter((s) => s.pre === i);

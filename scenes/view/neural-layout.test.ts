@@ -29,7 +29,10 @@ describe('layoutCircuit', () => {
       expect(y + L.radius).toBeLessThanOrEqual(500);
     }
     const meanY = (role: NeuronRole) => {
-      const ys = v.ids.map((_, i) => i).filter((i) => v.roles[i] === role).map((i) => L.xy[2 * i + 1]);
+      const ys = v.ids
+        .map((_, i) => i)
+        .filter((i) => v.roles[i] === role)
+        .map((i) => L.xy[2 * i + 1]);
       return ys.reduce((a, b) => a + b, 0) / ys.length;
     };
     expect(meanY('sensory')).toBeLessThan(meanY('inter'));
@@ -41,8 +44,7 @@ describe('layoutCircuit', () => {
     const L = layoutCircuit(v, 420, 640);
     let closest = Infinity;
     for (let i = 0; i < v.ids.length; i++)
-      for (let j = i + 1; j < v.ids.length; j++)
-        closest = Math.min(closest, Math.hypot(L.xy[2 * i] - L.xy[2 * j], L.xy[2 * i + 1] - L.xy[2 * j + 1]));
+      for (let j = i + 1; j < v.ids.length; j++) closest = Math.min(closest, Math.hypot(L.xy[2 * i] - L.xy[2 * j], L.xy[2 * i + 1] - L.xy[2 * j + 1]));
     expect(closest).toBeGreaterThanOrEqual(2 * L.radius);
   });
 

@@ -35,7 +35,7 @@ export function layoutCircuit(view: CircuitView, width: number, height: number, 
   const h = Math.max(1, height - 2 * pad);
   if (n === 0) return { xy, radius: 4, spacing: w, bands: [] };
 
-  if (view.positions && view.positions.every((v) => Number.isFinite(v))) return fromPositions(view, xy, w, h, pad);
+  if (view.positions?.every((v) => Number.isFinite(v))) return fromPositions(view, xy, w, h, pad);
 
   const members = LAYERS.map((role) => view.ids.map((_, i) => i).filter((i) => view.roles[i] === role));
   const used = LAYERS.map((role, l) => ({ role, idx: members[l] })).filter((l) => l.idx.length > 0);
@@ -119,7 +119,10 @@ export function layoutCircuit(view: CircuitView, width: number, height: number, 
 function fromPositions(view: CircuitView, xy: Float32Array, w: number, h: number, pad: number): NeuralLayout {
   const p = view.positions!;
   const n = view.ids.length;
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (let i = 0; i < n; i++) {
     minX = Math.min(minX, p[2 * i]);
     maxX = Math.max(maxX, p[2 * i]);
@@ -138,8 +141,7 @@ function fromPositions(view: CircuitView, xy: Float32Array, w: number, h: number
   // Spacing: the closest pair (n is small where positions are hand-placed; a grid would do for more).
   let best = Infinity;
   if (n <= 2000) {
-    for (let i = 0; i < n; i++)
-      for (let j = i + 1; j < n; j++) best = Math.min(best, Math.hypot(xy[2 * i] - xy[2 * j], xy[2 * i + 1] - xy[2 * j + 1]));
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) best = Math.min(best, Math.hypot(xy[2 * i] - xy[2 * j], xy[2 * i + 1] - xy[2 * j + 1]));
   }
   const d = Number.isFinite(best) ? Math.min(best, 90) : 20;
   return { xy, radius: Math.max(1.5, Math.min(11, d * 0.3)), spacing: d, bands: [] };

@@ -32,7 +32,10 @@ export function syntheticCircuit(size: SyntheticSize = CONNECTOME_SIZE, seed = 3
   add('S', size.sensory, 'sensory');
   add('I', size.inter, 'inter');
   add('M', size.motor, 'motor');
-  const s0 = 0, i0 = size.sensory, m0 = size.sensory + size.inter, n = ids.length;
+  const s0 = 0,
+    i0 = size.sensory,
+    m0 = size.sensory + size.inter,
+    n = ids.length;
   const pick = (from: number, count: number): number => from + Math.floor(rnd() * count);
   // Mostly feed-forward with local bias (neighbours in index talk more), like sensory → inter → motor wiring.
   const near = (from: number, count: number, centre: number, spread: number): number => {
@@ -81,7 +84,10 @@ export class SyntheticActivity {
   readonly spiked: Uint8Array;
   timeMs = 0;
 
-  constructor(readonly size: number, seed = 7) {
+  constructor(
+    readonly size: number,
+    seed = 7,
+  ) {
     this.rnd = seededUniform(seed);
     this.phase = new Float64Array(size);
     for (let i = 0; i < size; i++) this.phase[i] = (i / size) * Math.PI * 6 + this.rnd() * 0.8;

@@ -41,7 +41,10 @@ export class WormOutline {
   /** Total centre-line length of the last compute(), tip to tip. */
   length = 0;
 
-  constructor(bodySamples = 48, readonly profile: WidthProfile = DEFAULT_PROFILE) {
+  constructor(
+    bodySamples = 48,
+    readonly profile: WidthProfile = DEFAULT_PROFILE,
+  ) {
     if (bodySamples < 4) throw new Error(`WormOutline: bodySamples must be ≥ 4 (got ${bodySamples})`);
     this.count = CAP_SAMPLES + bodySamples;
     this.s = new Float32Array(this.count);
@@ -117,7 +120,7 @@ export class WormOutline {
     }
     if (sk >= tailStart) {
       const t = Math.max(0, (1 - sk) / (1 - tailStart));
-      return halfWidth * Math.pow(t, tailPower);
+      return halfWidth * t ** tailPower;
     }
     return halfWidth;
   }
@@ -130,8 +133,14 @@ export class WormOutline {
     const t = u - i;
     const px = (j: number): number => pointX(pose, n, j);
     const py = (j: number): number => pointY(pose, n, j);
-    const x0 = px(i - 1), x1 = px(i), x2 = px(i + 1), x3 = px(i + 2);
-    const y0 = py(i - 1), y1 = py(i), y2 = py(i + 1), y3 = py(i + 2);
+    const x0 = px(i - 1),
+      x1 = px(i),
+      x2 = px(i + 1),
+      x3 = px(i + 2);
+    const y0 = py(i - 1),
+      y1 = py(i),
+      y2 = py(i + 1),
+      y3 = py(i + 2);
     const t2 = t * t;
     const t3 = t2 * t;
     this.cx[k] = 0.5 * (2 * x1 + (x2 - x0) * t + (2 * x0 - 5 * x1 + 4 * x2 - x3) * t2 + (3 * x1 - x0 - 3 * x2 + x3) * t3);
@@ -191,5 +200,5 @@ export function muscleAt(muscles: ArrayLike<number>, segments: number, side: 0 |
   const t = Math.max(0, Math.min(1, f - i0));
   const base = side * segments;
   const a = muscles[base + i0] * (1 - t) + muscles[base + i1] * t;
-  return a > 0 ? (a < 1 ? a : 1) : 0;
+  return a > 0 ? Math.min(a, 1) : 0;
 }

@@ -45,7 +45,7 @@ export function createBandedSpd(n: number, p: number): BandedSpd {
     solve(b, x) {
       // Cholesky: L[i][j] = (A[i][j] − Σ_k L[i][k]·L[j][k]) / L[j][j].
       for (let i = 0; i < n; i++) {
-        const k0 = i - p > 0 ? i - p : 0;
+        const k0 = Math.max(i - p, 0);
         const rowI = i * w;
         for (let j = k0; j <= i; j++) {
           const rowJ = j * w;
@@ -61,7 +61,7 @@ export function createBandedSpd(n: number, p: number): BandedSpd {
       }
       // Forward: L y = b.
       for (let i = 0; i < n; i++) {
-        const k0 = i - p > 0 ? i - p : 0;
+        const k0 = Math.max(i - p, 0);
         const rowI = i * w;
         let s = b[i];
         for (let k = k0; k < i; k++) s -= a[rowI + (i - k)] * y[k];
@@ -69,7 +69,7 @@ export function createBandedSpd(n: number, p: number): BandedSpd {
       }
       // Backward: Lᵀ x = y.
       for (let i = n - 1; i >= 0; i--) {
-        const k1 = i + p < n - 1 ? i + p : n - 1;
+        const k1 = Math.min(i + p, n - 1);
         let s = y[i];
         for (let k = i + 1; k <= k1; k++) s -= a[k * w + (k - i)] * x[k];
         x[i] = s / a[i * w];

@@ -23,7 +23,7 @@ export function writeTravellingWave(out: Float64Array, segments: number, timeMs:
   for (let i = 0; i < segments; i++) {
     const u = (i + 0.5) / segments;
     const v = amp * Math.sin(2 * Math.PI * (ft + (sign * u) / w.wavelength));
-    out[i] = v > 0 ? v : 0;
+    out[i] = Math.max(v, 0);
     out[segments + i] = v < 0 ? -v : 0;
   }
   return out;

@@ -150,7 +150,7 @@ export class WormBody {
       if (Number.isNaN(v)) {
         throw new RangeError(`WormBody.setActivations: activation[${m}] is NaN (muscle ${m % this.segments}, side ${m < this.segments ? 'left' : 'right'}).`);
       }
-      this.act[m] = v < 0 ? 0 : v > 1 ? 1 : v;
+      this.act[m] = v < 0 ? 0 : Math.min(v, 1);
     }
   }
 
@@ -335,7 +335,7 @@ export class WormBody {
       const dy = by - ay;
       const len2 = dx * dx + dy * dy;
       let u = len2 > 0 ? ((xMm - ax) * dx + (yMm - ay) * dy) / len2 : 0;
-      u = u < 0 ? 0 : u > 1 ? 1 : u;
+      u = u < 0 ? 0 : Math.min(u, 1);
       const px = ax + u * dx;
       const py = ay + u * dy;
       const d = Math.hypot(xMm - px, yMm - py);

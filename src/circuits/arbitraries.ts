@@ -32,24 +32,26 @@ function neuron(neuronId: string, models: ModelTable): fc.Arbitrary<NeuronEntry>
   return fc.constantFrom(...kinds).chain((model) => {
     const info = models[model] as ModelInfo;
     const presets = Object.keys(info.presets);
-    return fc.record(
-      {
-        id: fc.constant(neuronId),
-        model: fc.constant(model),
-        preset: presets.length > 0 ? fc.constantFrom(...presets) : fc.constant(undefined),
-        role: fc.constantFrom('sensory' as const, 'inter' as const, 'motor' as const),
-        transmitter: fc.constantFrom('acetylcholine' as const, 'glutamate' as const, 'GABA' as const, 'unknown' as const),
-        label: text,
-        params: paramValues(info.params),
-        init: paramValues(info.init),
-        position: fc.record({ x: real(-1e4, 1e4), y: real(-1e4, 1e4) }, { noNullPrototype: true }),
-      },
-      { requiredKeys: ['id', 'model'], noNullPrototype: true },
-    ).map((n) => {
-      // A model without presets gets none (fc.record would otherwise write preset: undefined).
-      if (n.preset === undefined) delete n.preset;
-      return n as NeuronEntry;
-    });
+    return fc
+      .record(
+        {
+          id: fc.constant(neuronId),
+          model: fc.constant(model),
+          preset: presets.length > 0 ? fc.constantFrom(...presets) : fc.constant(undefined),
+          role: fc.constantFrom('sensory' as const, 'inter' as const, 'motor' as const),
+          transmitter: fc.constantFrom('acetylcholine' as const, 'glutamate' as const, 'GABA' as const, 'unknown' as const),
+          label: text,
+          params: paramValues(info.params),
+          init: paramValues(info.init),
+          position: fc.record({ x: real(-1e4, 1e4), y: real(-1e4, 1e4) }, { noNullPrototype: true }),
+        },
+        { requiredKeys: ['id', 'model'], noNullPrototype: true },
+      )
+      .map((n) => {
+        // A model without presets gets none (fc.record would otherwise write preset: undefined).
+        if (n.preset === undefined) delete n.preset;
+        return n as NeuronEntry;
+      });
   });
 }
 
@@ -101,7 +103,10 @@ function sensor(ids: readonly string[]): fc.Arbitrary<SensorBinding> {
       )
       .map(({ range: [from, to], ...rest }) => ({ ...rest, from, to }) as SensorBinding),
     fc.record({ neuron: neuronId, sensor: fc.constant('stretch' as const), at: real(0, 1), side, gain }, { noNullPrototype: true }),
-    fc.record({ neuron: neuronId, sensor: fc.constantFrom('chemical' as const, 'temperature' as const, 'toxin' as const), side, response, gain }, { noNullPrototype: true }),
+    fc.record(
+      { neuron: neuronId, sensor: fc.constantFrom('chemical' as const, 'temperature' as const, 'toxin' as const), side, response, gain },
+      { noNullPrototype: true },
+    ),
     fc.record({ neuron: neuronId, sensor: fc.constant('tap' as const), gain }, { noNullPrototype: true }),
   );
 }
@@ -125,7 +130,10 @@ export function circuitDoc(models: ModelTable): fc.Arbitrary<CircuitDoc> {
           sensors: fc.array(sensor(ids), { maxLength: 4 }),
           muscles: fc.array(muscle(ids), { maxLength: 4 }),
           editor: fc.record(
-            { view: fc.record({ x: real(-1e4, 1e4), y: real(-1e4, 1e4), zoom: real(0.01, 100) }, { noNullPrototype: true }), notes: fc.string({ maxLength: 40 }) },
+            {
+              view: fc.record({ x: real(-1e4, 1e4), y: real(-1e4, 1e4), zoom: real(0.01, 100) }, { noNullPrototype: true }),
+              notes: fc.string({ maxLength: 40 }),
+            },
             { requiredKeys: [], noNullPrototype: true },
           ),
         },

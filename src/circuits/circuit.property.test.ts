@@ -13,7 +13,7 @@ const HUGE = '\u0001huge';
 const UNKNOWN_NEURON = 'no such neuron';
 
 // Documents are mutated generically by path in these tests.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- walking arbitrary JSON
+// biome-ignore lint/suspicious/noExplicitAny: walking arbitrary JSON
 type Json = any;
 type Path = Array<string | number>;
 

@@ -6,8 +6,11 @@ import type { CircuitIssue } from './types';
 
 const FILE = 'touch.json';
 
+// biome-ignore lint/suspicious/noExplicitAny: documents are mutated generically in these tests
+type Doc = Record<string, any>;
+
 /** A small valid circuit: every kind of entry once. */
-function base(): Record<string, any> {
+function base(): Doc {
   return {
     format: 'neuroworm-circuit',
     version: 1,
@@ -61,7 +64,7 @@ function issueAt(err: CircuitError, path: string): CircuitIssue {
 /** Line (1-based) of the first line of `source` containing `needle`. */
 const lineOf = (source: string, needle: string): number => source.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
-function corrupt(mutate: (doc: Record<string, any>) => void): string {
+function corrupt(mutate: (doc: Doc) => void): string {
   const d = base();
   mutate(d);
   return text(d);
@@ -106,7 +109,10 @@ describe('parseCircuit: a valid file', () => {
 
   it('accepts a minimal file: header and neurons only', () => {
     const m = parseCircuit('{"format":"neuroworm-circuit","version":1,"neurons":[{"id":"A","model":"lif"}]}', FILE, FAKE_MODELS);
-    expect(m.network).toEqual({ neurons: [{ id: 'A', model: 'lif', params: { tauMs: 20, thresholdMv: -50, refractoryMs: 2 }, init: { v: -65 } }], synapses: [] });
+    expect(m.network).toEqual({
+      neurons: [{ id: 'A', model: 'lif', params: { tauMs: 20, thresholdMv: -50, refractoryMs: 2 }, init: { v: -65 } }],
+      synapses: [],
+    });
     expect(m.sensors).toEqual([]);
     expect(m.muscles).toEqual([]);
   });
@@ -229,7 +235,9 @@ describe('parseCircuit: every error names the file, the line, the path and the f
         d.neurons[2].preset = 'fast';
       }),
     );
-    expect(issueAt(err, 'neurons[4].preset').message).toMatch(/"regular" is not a valid preset of model "izhikevich"; allowed: "regular-spiking" or "fast-spiking"/);
+    expect(issueAt(err, 'neurons[4].preset').message).toMatch(
+      /"regular" is not a valid preset of model "izhikevich"; allowed: "regular-spiking" or "fast-spiking"/,
+    );
     expect(issueAt(err, 'neurons[2].preset').message).toMatch(/model "lif" has no presets; remove "preset"/);
   });
 
@@ -300,7 +308,9 @@ describe('parseCircuit: every error names the file, the line, the path and the f
         d.muscles[0].side = 'dorsal';
       }),
     );
-    expect(issueAt(err, 'sensors[0].sensor').message).toMatch(/unknown sensor "smell"; allowed: "touch", "stretch", "chemical", "temperature", "toxin" or "tap"/);
+    expect(issueAt(err, 'sensors[0].sensor').message).toMatch(
+      /unknown sensor "smell"; allowed: "touch", "stretch", "chemical", "temperature", "toxin" or "tap"/,
+    );
     expect(issueAt(err, 'sensors[2].response').message).toMatch(/missing; a response is required: "level", "on" or "off"/);
     expect(issueAt(err, 'sensors[3].side').message).toMatch(/unknown field "side"; allowed fields here: neuron, sensor, gain/);
     expect(issueAt(err, 'muscles[0].side').message).toMatch(/"dorsal" is not a valid side; allowed: "left" or "right"/);
@@ -359,12 +369,16 @@ describe('parseCircuit: every error names the file, the line, the path and the f
     const err = refuse(src);
     expect(err.issues).toHaveLength(1);
     expect(err.issues[0].line).toBe(lineOf(src, '1.2,,'));
-    expect(err.message).toMatch(new RegExp(`^${FILE}: 1 problem in the circuit file:\\n  ${FILE}:\\d+: \\(whole file\\): not valid JSON: unexpected ","; expected a field name`));
+    expect(err.message).toMatch(
+      new RegExp(`^${FILE}: 1 problem in the circuit file:\\n  ${FILE}:\\d+: \\(whole file\\): not valid JSON: unexpected ","; expected a field name`),
+    );
   });
 
   it('files that are not circuits, or not of a version this app reads', () => {
     expect(refuse('[1, 2]').issues[0].message).toMatch(/a circuit file must be a JSON object .*this file holds a list/);
-    expect(issueAt(refuse('{"format": "neuroworm-scenario", "version": 1}'), 'format').message).toMatch(/"neuroworm-scenario" is not a Neuroworm circuit file's format/);
+    expect(issueAt(refuse('{"format": "neuroworm-scenario", "version": 1}'), 'format').message).toMatch(
+      /"neuroworm-scenario" is not a Neuroworm circuit file's format/,
+    );
     expect(issueAt(refuse('{"neurons": []}'), 'format').message).toMatch(/add "format": "neuroworm-circuit", "version": 1/);
     expect(issueAt(refuse('{"format": "neuroworm-circuit", "neurons": []}'), 'version').message).toMatch(/missing.*add "version": 1/);
     expect(issueAt(refuse('{"format": "neuroworm-circuit", "version": "1"}'), 'version').message).toMatch(/"1" is not a format version/);
@@ -397,7 +411,7 @@ describe('circuitFromDoc', () => {
     } catch (e) {
       const err = e as CircuitError;
       expect(err.issues.every((i) => i.line === undefined)).toBe(true);
-      expect(err.message).toMatch(/^editor: 4 problems[\s\S]*\n  editor: neurons\[0\] \(X\)\.params\.tauMs: -5 is out of range/);
+      expect(err.message).toMatch(/^editor: 4 problems[\s\S]*\n {2}editor: neurons\[0\] \(X\)\.params\.tauMs: -5 is out of range/);
     }
   });
 });

@@ -74,14 +74,7 @@ function parseText(text: string, fileName: string): LocatedJson {
   }
 }
 
-function validate(
-  value: unknown,
-  fileName: string,
-  models: ModelTable,
-  versions: VersionTable,
-  located: LocatedJson | undefined,
-  extra: RawIssue[],
-): Circuit {
+function validate(value: unknown, fileName: string, models: ModelTable, versions: VersionTable, located: LocatedJson | undefined, extra: RawIssue[]): Circuit {
   const migrated = migrate(value, versions);
   if (!migrated.ok) throw errorFor(fileName, value, [...extra, ...migrated.issues], located);
   // After a migration the document's paths no longer match the text's, so lines are left out.

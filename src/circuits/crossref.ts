@@ -28,7 +28,10 @@ export function crossReferenceIssues(doc: unknown): RawIssue[] {
     if (typeof id !== 'string') return;
     const first = ids.get(id);
     if (first !== undefined) {
-      issues.push({ path: ['neurons', i, 'id'], message: `duplicate neuron id "${id}" (already used by neurons[${first}]); every neuron needs its own id: rename one` });
+      issues.push({
+        path: ['neurons', i, 'id'],
+        message: `duplicate neuron id "${id}" (already used by neurons[${first}]); every neuron needs its own id: rename one`,
+      });
     } else ids.set(id, i);
   });
 
@@ -47,7 +50,10 @@ export function crossReferenceIssues(doc: unknown): RawIssue[] {
     checkRef(['synapses', i, 'to'], to, 'a synapse\'s "to"');
     if (typeof from !== 'string' || typeof to !== 'string' || (kind !== 'chemical' && kind !== 'electrical')) return;
     if (kind === 'electrical' && from === to) {
-      issues.push({ path: ['synapses', i, 'to'], message: `a gap junction from "${from}" to itself carries no current; connect two different neurons or remove it` });
+      issues.push({
+        path: ['synapses', i, 'to'],
+        message: `a gap junction from "${from}" to itself carries no current; connect two different neurons or remove it`,
+      });
       return;
     }
     // A gap junction is symmetric: a↔b and b↔a are the same junction.
@@ -56,7 +62,10 @@ export function crossReferenceIssues(doc: unknown): RawIssue[] {
     const first = seen.get(key);
     if (first !== undefined) {
       const same = kind === 'electrical' ? `a gap junction between "${a}" and "${b}" (in either direction)` : `a chemical synapse from "${from}" to "${to}"`;
-      issues.push({ path: ['synapses', i], message: `duplicate: synapses[${first}] is already ${same}; merge them into one (add their weights) or remove one` });
+      issues.push({
+        path: ['synapses', i],
+        message: `duplicate: synapses[${first}] is already ${same}; merge them into one (add their weights) or remove one`,
+      });
     } else seen.set(key, i);
   });
 

@@ -71,7 +71,11 @@ describe('lintCircuit', () => {
 
     it('warns about a loop of excitatory synapses', () => {
       expect(lint(loop())).toEqual([
-        { path: 'neurons[1]', message: 'I, M excite one another in a loop and nothing inhibits them, so their activity can run away: add an inhibitory synapse onto one of them, or weaken the loop' },
+        {
+          path: 'neurons[1]',
+          message:
+            'I, M excite one another in a loop and nothing inhibits them, so their activity can run away: add an inhibitory synapse onto one of them, or weaken the loop',
+        },
       ]);
     });
 

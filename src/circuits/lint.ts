@@ -48,7 +48,10 @@ export function lintCircuit(circuit: Circuit): CircuitWarning[] {
   sensors.forEach((b, i) => {
     const n = neurons[index.get(b.neuron) ?? -1];
     if (n?.role !== undefined && n.role !== 'sensory') {
-      warnings.push({ path: `sensors[${i}].neuron`, message: `sensor bound to "${n.id}", whose role is "${n.role}": bind a sensory neuron, or set its role to "sensory"` });
+      warnings.push({
+        path: `sensors[${i}].neuron`,
+        message: `sensor bound to "${n.id}", whose role is "${n.role}": bind a sensory neuron, or set its role to "sensory"`,
+      });
     }
     if (b.sensor === 'touch' && b.from === b.to) {
       warnings.push({ path: `sensors[${i}].to`, message: `the receptive field ${b.from} .. ${b.to} covers no skin: make "to" larger than "from"` });
@@ -57,7 +60,10 @@ export function lintCircuit(circuit: Circuit): CircuitWarning[] {
   muscles.forEach((b, i) => {
     const n = neurons[index.get(b.neuron) ?? -1];
     if (n?.role !== undefined && n.role !== 'motor') {
-      warnings.push({ path: `muscles[${i}].neuron`, message: `muscles bound to "${n.id}", whose role is "${n.role}": bind a motor neuron, or set its role to "motor"` });
+      warnings.push({
+        path: `muscles[${i}].neuron`,
+        message: `muscles bound to "${n.id}", whose role is "${n.role}": bind a motor neuron, or set its role to "motor"`,
+      });
     }
     if (b.from === b.to) {
       warnings.push({ path: `muscles[${i}].to`, message: `the range ${b.from} .. ${b.to} covers no muscle: make "to" larger than "from"` });

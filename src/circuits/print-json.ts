@@ -31,7 +31,7 @@ function print(value: unknown, indent: string, used: number, width: number, top:
 }
 
 /** The one-line form if it fits in `room` columns, else undefined. */
-function flatLine(pairs: Array<[string | undefined, unknown]>, open: string, close: string, room: number): string | undefined {
+function flatLine(pairs: Array<[string | undefined, unknown]>, open: string, _close: string, room: number): string | undefined {
   const parts: string[] = [];
   // "{ " + " }" or "[" + "]", plus ", " between parts (added before each part, one too many).
   let len = (open === '[' ? 2 : 4) - 2;

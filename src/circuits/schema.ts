@@ -13,14 +13,7 @@ import * as z from 'zod';
 import type { ModelKind, NeuronRole, ParamSpec, SynapseSpec, Transmitter } from '../neural/types';
 import { didYouMean, listOf, show, type RawIssue } from './errors';
 import type { JsonPath } from './json-locate';
-import {
-  CIRCUIT_FORMAT,
-  type EditorState,
-  type ModelInfo,
-  type ModelTable,
-  type MuscleBinding,
-  type SensorBinding,
-} from './types';
+import { CIRCUIT_FORMAT, type EditorState, type ModelInfo, type ModelTable, type MuscleBinding, type SensorBinding } from './types';
 
 // ---------------------------------------------------------------- leaves
 
@@ -52,7 +45,8 @@ function num(r: NumRule) {
   const allowed = rangeText(r);
   const typeMsg = (input: unknown): string => {
     if (input === undefined) return `missing; required: ${allowed}`;
-    if (typeof input === 'number' && !Number.isFinite(input)) return `${show(input)} is not a finite number (a JSON number too large to hold, such as 1e999); allowed: ${allowed}`;
+    if (typeof input === 'number' && !Number.isFinite(input))
+      return `${show(input)} is not a finite number (a JSON number too large to hold, such as 1e999); allowed: ${allowed}`;
     if (typeof input === 'number') return `${show(input)} is not a whole number; allowed: ${allowed}`;
     if (Array.isArray(input)) return `${show(input)} is a list, but this takes a single number: ${allowed}`;
     return `${show(input)} is not a number; allowed: ${allowed}`;
@@ -70,7 +64,9 @@ function num(r: NumRule) {
 function str(what: string, opts: { maxLength?: number; pattern?: RegExp; patternHelp?: string; text?: boolean } = {}) {
   const maxLength = opts.maxLength ?? 10_000;
   let s = z
-    .string({ error: (iss) => (iss.input === undefined ? `missing; ${what} is required` : `${show(iss.input)} is not text; ${what} is a string in double quotes`) })
+    .string({
+      error: (iss) => (iss.input === undefined ? `missing; ${what} is required` : `${show(iss.input)} is not text; ${what} is a string in double quotes`),
+    })
     .max(maxLength, { error: `too long; ${what} is at most ${maxLength} characters` });
   if (!opts.text) s = s.min(1, { error: `empty; ${what} must not be empty`, abort: true });
   if (opts.pattern) s = s.regex(opts.pattern, { error: (iss) => `${show(iss.input)} is not a valid ${what}: ${opts.patternHelp}` });
@@ -107,7 +103,8 @@ function strict<S extends z.ZodRawShape>(shape: S, what: string) {
 
 function list<T extends z.ZodType>(item: T, what: string) {
   return z.array(item, {
-    error: (iss) => (iss.input === undefined ? `missing; ${what} is required (write [] for none)` : `${show(iss.input)} is not a list; ${what} is a list [...]`),
+    error: (iss) =>
+      iss.input === undefined ? `missing; ${what} is required (write [] for none)` : `${show(iss.input)} is not a list; ${what} is a list [...]`,
   });
 }
 
@@ -360,7 +357,10 @@ export function cachedCircuitSchema(models: ModelTable, version: number): Return
 
 /** Messages for anything a leaf did not word itself (kept general; leaves should cover every case). */
 const fallback: z.core.$ZodErrorMap = (iss) => {
-  if (iss.code === 'invalid_type') return iss.input === undefined ? 'missing; this field is required' : `${show(iss.input)} is not ${iss.expected === 'object' ? 'an object' : `a ${iss.expected}`}`;
+  if (iss.code === 'invalid_type')
+    return iss.input === undefined
+      ? 'missing; this field is required'
+      : `${show(iss.input)} is not ${iss.expected === 'object' ? 'an object' : `a ${iss.expected}`}`;
   if (iss.code === 'invalid_value') return `${show(iss.input)} is not allowed; allowed: ${listOf(iss.values.map(String))}`;
   return undefined;
 };

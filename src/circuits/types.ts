@@ -3,15 +3,7 @@
  * (the document plus the complete network the engine compiles).
  * The format itself is described in docs/circuit-format.md.
  */
-import type {
-  ModelKind,
-  NetworkSpec,
-  NeuronModel,
-  NeuronRole,
-  ParamValues,
-  SynapseSpec,
-  Transmitter,
-} from '../neural/types';
+import type { ModelKind, NetworkSpec, NeuronModel, NeuronRole, ParamValues, SynapseSpec, Transmitter } from '../neural/types';
 
 export const CIRCUIT_FORMAT = 'neuroworm-circuit';
 

@@ -95,11 +95,13 @@ describe('format versions', () => {
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(CircuitError);
-      expect((e as Error).message).toMatch(/new.json:1: version: this file has format version 2, made by a newer Neuroworm; this app reads versions 0 to 1: update Neuroworm/);
+      expect((e as Error).message).toMatch(
+        /new.json:1: version: this file has format version 2, made by a newer Neuroworm; this app reads versions 0 to 1: update Neuroworm/,
+      );
     }
   });
 
-  it('reports a migration that fails, and the migrated file\'s errors without line numbers', () => {
+  it("reports a migration that fails, and the migrated file's errors without line numbers", () => {
     const broken: VersionTable = {
       current: 1,
       migrations: {
@@ -117,7 +119,9 @@ describe('format versions', () => {
       expect.unreachable();
     } catch (e) {
       const err = e as CircuitError;
-      expect(err.issues).toEqual([{ path: 'neurons[0].params.tauMs', where: 'neurons[0] (A).params.tauMs', message: expect.stringMatching(/-1 is out of range/) }]);
+      expect(err.issues).toEqual([
+        { path: 'neurons[0].params.tauMs', where: 'neurons[0] (A).params.tauMs', message: expect.stringMatching(/-1 is out of range/) },
+      ]);
     }
   });
 });

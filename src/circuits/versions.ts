@@ -35,14 +35,15 @@ export function oldestReadable(table: VersionTable): number {
   return v;
 }
 
-export type MigrationResult =
-  | { ok: true; doc: JsonObject; fromVersion: number }
-  | { ok: false; issues: RawIssue[] };
+export type MigrationResult = { ok: true; doc: JsonObject; fromVersion: number } | { ok: false; issues: RawIssue[] };
 
 /** Check the header (format, version) and migrate to the current version. */
 export function migrate(value: unknown, table: VersionTable = VERSIONS): MigrationResult {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return fail([], `a circuit file must be a JSON object {"format": "${CIRCUIT_FORMAT}", "version": ${table.current}, "neurons": [...], ...}; this file holds ${kindOf(value)}`);
+    return fail(
+      [],
+      `a circuit file must be a JSON object {"format": "${CIRCUIT_FORMAT}", "version": ${table.current}, "neurons": [...], ...}; this file holds ${kindOf(value)}`,
+    );
   }
   const doc = value as JsonObject;
   const header = `add "format": "${CIRCUIT_FORMAT}", "version": ${table.current} at the top`;
@@ -55,7 +56,10 @@ export function migrate(value: unknown, table: VersionTable = VERSIONS): Migrati
   const oldest = oldestReadable(table);
   const readable = oldest === table.current ? `version ${table.current}` : `versions ${oldest} to ${table.current}`;
   if (typeof version !== 'number' || !Number.isInteger(version)) {
-    return fail(['version'], `${JSON.stringify(version) ?? String(version)} is not a format version; versions are whole numbers and this app reads ${readable}`);
+    return fail(
+      ['version'],
+      `${JSON.stringify(version) ?? String(version)} is not a format version; versions are whole numbers and this app reads ${readable}`,
+    );
   }
   if (version > table.current) {
     return fail(['version'], `this file has format version ${version}, made by a newer Neuroworm; this app reads ${readable}: update Neuroworm to open it`);

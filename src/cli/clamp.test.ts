@@ -61,7 +61,18 @@ describe('neuroworm clamp', () => {
   });
 
   it('reads a neuron entry copied from a circuit file (label, position) and clamps graded neurons too', async () => {
-    const entry = file('copied.json', JSON.stringify({ id: 'AVAL', model: 'graded', role: 'inter', transmitter: 'glutamate', label: 'AVA left', position: { x: 3, y: 4 }, params: { tauMs: 5 } }));
+    const entry = file(
+      'copied.json',
+      JSON.stringify({
+        id: 'AVAL',
+        model: 'graded',
+        role: 'inter',
+        transmitter: 'glutamate',
+        label: 'AVA left',
+        position: { x: 3, y: 4 },
+        params: { tauMs: 5 },
+      }),
+    );
     const r = await clamp(entry, '--current', '2', '--duration', '10', '--dt', '1', '--csv');
     expect(r.err).toBe('');
     expect(r.out.split('\n')[0]).toBe('t,V,spike');
@@ -73,7 +84,15 @@ describe('neuroworm clamp', () => {
   it('picks a neuron out of a circuit file with --neuron', async () => {
     const circuit = file(
       'circuit.json',
-      JSON.stringify({ format: 'neuroworm-circuit', version: 1, neurons: [{ id: 'a', model: 'lif' }, { id: 'b', model: 'izhikevich', preset: 'chattering' }], synapses: [] }),
+      JSON.stringify({
+        format: 'neuroworm-circuit',
+        version: 1,
+        neurons: [
+          { id: 'a', model: 'lif' },
+          { id: 'b', model: 'izhikevich', preset: 'chattering' },
+        ],
+        synapses: [],
+      }),
     );
     const r = await clamp(circuit, '--neuron', 'b', '--current', '10', '--duration', '20', '--dt', '1', '--csv');
     expect(r.code).toBe(0);

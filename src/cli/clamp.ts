@@ -40,55 +40,60 @@ interface ClampFlags {
 
 /** `neuroworm clamp`: a single-neuron current-clamp experiment. */
 export function clampCommand(io: CliIo): Command {
-  return new Command('clamp')
-    .description('Current-clamp one neuron: inject a current step and record V, spikes and gates.')
-    .argument('<NEURON.json>', 'a neuron entry of a circuit file (or a circuit file with --neuron)')
-    .option('--current <A>', 'step amplitude, in the model\'s current unit', number('current'), 0)
-    .option('--from <MS>', 'current on from this time, ms', number('from'), 0)
-    .option('--to <MS>', 'current off at this time, ms (default: the end)', number('to'))
-    .option('--duration <MS>', 'length of the run, ms', number('duration'), 100)
-    .option('--dt <MS>', 'time step, ms', number('dt'), 0.1)
-    .option('--neuron <ID>', 'which neuron of a circuit file to clamp')
-    .option('--csv', 'print every step as CSV instead of a summary')
-    .addHelpText('after', EXAMPLE)
-    // addCommand does not pass the parent's settings down: route output and exits like the root does.
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
-    .showHelpAfterError()
-    .exitOverride()
-    .action(async (file: string, flags: ClampFlags) => {
-      const entry = await loadClampNeuron(file, flags.neuron);
-      const options: ClampOptions = {
-        currentA: flags.current,
-        fromMs: flags.from,
-        toMs: flags.to ?? flags.duration,
-        durationMs: flags.duration,
-        dtMs: flags.dt,
-      };
-      let result;
-      try {
-        result = runClamp(entry, options);
-      } catch (e) {
-        throw new Error(`${file}: ${e instanceof Error ? e.message : String(e)}`);
-      }
-      if (flags.csv) {
-        io.out(clampCsv(result));
-        return;
-      }
-      const s = summarizeClamp(result, options);
-      const unit = result.model.currentUnit;
-      const preset = result.neuron.preset ? `, preset ${result.neuron.preset}` : '';
-      const times = s.spikeTimesMs.slice(0, 10).map((t) => round(t)).join(', ');
-      io.out(
-        [
-          `neuron ${result.neuron.id} (${result.model.kind}${preset})`,
-          `  ${options.durationMs} ms at dt ${options.dtMs} ms; current ${options.currentA} ${unit} from ${options.fromMs} to ${options.toMs} ms`,
-          `  spikes: ${s.spikes}${s.spikes ? ` at ${times}${s.spikes > 10 ? ', ...' : ''} ms` : ''}`,
-          `  rate: ${round(s.rateHz)} Hz over the run, ${round(s.rateDuringCurrentHz)} Hz while the current was on`,
-          `  V: min ${round(s.minV)} mV, max ${round(s.maxV)} mV, final ${round(s.finalV)} mV`,
-          '',
-        ].join('\n'),
-      );
-    });
+  return (
+    new Command('clamp')
+      .description('Current-clamp one neuron: inject a current step and record V, spikes and gates.')
+      .argument('<NEURON.json>', 'a neuron entry of a circuit file (or a circuit file with --neuron)')
+      .option('--current <A>', "step amplitude, in the model's current unit", number('current'), 0)
+      .option('--from <MS>', 'current on from this time, ms', number('from'), 0)
+      .option('--to <MS>', 'current off at this time, ms (default: the end)', number('to'))
+      .option('--duration <MS>', 'length of the run, ms', number('duration'), 100)
+      .option('--dt <MS>', 'time step, ms', number('dt'), 0.1)
+      .option('--neuron <ID>', 'which neuron of a circuit file to clamp')
+      .option('--csv', 'print every step as CSV instead of a summary')
+      .addHelpText('after', EXAMPLE)
+      // addCommand does not pass the parent's settings down: route output and exits like the root does.
+      .configureOutput({ writeOut: io.out, writeErr: io.err })
+      .showHelpAfterError()
+      .exitOverride()
+      .action(async (file: string, flags: ClampFlags) => {
+        const entry = await loadClampNeuron(file, flags.neuron);
+        const options: ClampOptions = {
+          currentA: flags.current,
+          fromMs: flags.from,
+          toMs: flags.to ?? flags.duration,
+          durationMs: flags.duration,
+          dtMs: flags.dt,
+        };
+        let result: ReturnType<typeof runClamp>;
+        try {
+          result = runClamp(entry, options);
+        } catch (e) {
+          throw new Error(`${file}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+        if (flags.csv) {
+          io.out(clampCsv(result));
+          return;
+        }
+        const s = summarizeClamp(result, options);
+        const unit = result.model.currentUnit;
+        const preset = result.neuron.preset ? `, preset ${result.neuron.preset}` : '';
+        const times = s.spikeTimesMs
+          .slice(0, 10)
+          .map((t) => round(t))
+          .join(', ');
+        io.out(
+          [
+            `neuron ${result.neuron.id} (${result.model.kind}${preset})`,
+            `  ${options.durationMs} ms at dt ${options.dtMs} ms; current ${options.currentA} ${unit} from ${options.fromMs} to ${options.toMs} ms`,
+            `  spikes: ${s.spikes}${s.spikes ? ` at ${times}${s.spikes > 10 ? ', ...' : ''} ms` : ''}`,
+            `  rate: ${round(s.rateHz)} Hz over the run, ${round(s.rateDuringCurrentHz)} Hz while the current was on`,
+            `  V: min ${round(s.minV)} mV, max ${round(s.maxV)} mV, final ${round(s.finalV)} mV`,
+            '',
+          ].join('\n'),
+        );
+      })
+  );
 }
 
 function round(x: number): string {

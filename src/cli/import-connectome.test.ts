@@ -84,13 +84,19 @@ describe('neuroworm import-connectome', () => {
     const out = join(dir, 'opts.json');
     const r = await importCmd(
       file('c3.csv', VARSHNEY),
-      '-o', out,
-      '--format', 'varshney',
-      '--model', 'lif',
-      '--min-contacts', '3',
-      '--sign-overrides', signs,
+      '-o',
+      out,
+      '--format',
+      'varshney',
+      '--model',
+      'lif',
+      '--min-contacts',
+      '3',
+      '--sign-overrides',
+      signs,
       '--no-touch-overrides',
-      '--add-unconnected', 'yes',
+      '--add-unconnected',
+      'yes',
     );
     expect(r.err).toBe('');
     expect(r.out).toMatch(/sign overrides applied: 1 \(0 built-in; 1 yours: AVDL→AVAL inh\)/);

@@ -78,53 +78,60 @@ async function readText(path: string, what: string): Promise<string> {
  * `models` is the table neurons are checked against (default: the app's registry).
  */
 export function importConnectomeCommand(io: CliIo, models?: ModelTable): Command {
-  return new Command('import-connectome')
-    .description('Import published C. elegans wiring tables (CSV) into a circuit file, with signs, muscles, sensors and a layout.')
-    .argument('<FILE.csv...>', 'one or more wiring tables')
-    .option('-o, --output <OUT.json>', 'circuit file to write (atomically); default: print the circuit on stdout')
-    .addOption(new Option('--format <LAYOUT>', 'layout of the tables').choices(FORMATS).default('auto'))
-    .option('--model <MODEL>', 'neuron model of every neuron (its default parameters)', 'graded')
-    .option('--min-contacts <N>', 'drop connections with fewer contacts (after merging rows)', number('min-contacts', 0, false), 0)
-    .option('--weight-scale <S>', 'chemical weight and gap-junction conductance per contact', number('weight-scale', 0, true), DEFAULT_WEIGHT_SCALE)
-    .option('--muscle-scale <S>', 'muscle-binding gain per neuromuscular contact', number('muscle-scale', 0, true), DEFAULT_MUSCLE_SCALE)
-    .option('--sign-overrides <FILE>', 'JSON list of {from, to, sign} applied after the built-in ones')
-    .option('--no-touch-overrides', 'leave out the built-in touch-circuit signs (AVM→AVB/PVC, ALM→PVC inhibitory)')
-    .addOption(new Option('--add-unconnected <WHEN>', 'add the known neurons no table names (auto: when the tables name half of the 302)').choices(['auto', 'yes', 'no']).default('auto'))
-    .option('--name <TEXT>', 'circuit name')
-    .addHelpText('after', HELP)
-    // addCommand does not pass the parent's settings down: route output and exits like the root does.
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
-    .showHelpAfterError()
-    .exitOverride()
-    .action(async (files: string[], flags: Flags) => {
-      const tables = await Promise.all(files.map(async (name) => ({ name, text: await readText(name, 'wiring table') })));
-      const options: ImportOptions = {
-        format: flags.format,
-        model: flags.model as ModelKind,
-        minContacts: flags.minContacts,
-        weightScale: flags.weightScale,
-        muscleScale: flags.muscleScale,
-        touchOverrides: flags.touchOverrides,
-        addUnconnected: flags.addUnconnected === 'auto' ? 'auto' : flags.addUnconnected === 'yes',
-        fileName: flags.output ?? 'stdout',
-      };
-      if (flags.name !== undefined) options.name = flags.name;
-      if (models) options.models = models;
-      try {
-        if (flags.signOverrides !== undefined) options.signOverrides = parseSignOverrides(await readText(flags.signOverrides, 'sign-override file'), flags.signOverrides);
-        const result = importConnectome(tables, options);
-        const report = formatWarnings(result.warnings) + formatSummary(result.summary);
-        if (flags.output === undefined) {
-          io.out(serializeCircuit(result.circuit));
-          io.err(report);
-        } else {
-          await saveCircuitFile(flags.output, result.circuit);
-          io.out(`${report}wrote ${flags.output}\n`);
+  return (
+    new Command('import-connectome')
+      .description('Import published C. elegans wiring tables (CSV) into a circuit file, with signs, muscles, sensors and a layout.')
+      .argument('<FILE.csv...>', 'one or more wiring tables')
+      .option('-o, --output <OUT.json>', 'circuit file to write (atomically); default: print the circuit on stdout')
+      .addOption(new Option('--format <LAYOUT>', 'layout of the tables').choices(FORMATS).default('auto'))
+      .option('--model <MODEL>', 'neuron model of every neuron (its default parameters)', 'graded')
+      .option('--min-contacts <N>', 'drop connections with fewer contacts (after merging rows)', number('min-contacts', 0, false), 0)
+      .option('--weight-scale <S>', 'chemical weight and gap-junction conductance per contact', number('weight-scale', 0, true), DEFAULT_WEIGHT_SCALE)
+      .option('--muscle-scale <S>', 'muscle-binding gain per neuromuscular contact', number('muscle-scale', 0, true), DEFAULT_MUSCLE_SCALE)
+      .option('--sign-overrides <FILE>', 'JSON list of {from, to, sign} applied after the built-in ones')
+      .option('--no-touch-overrides', 'leave out the built-in touch-circuit signs (AVM→AVB/PVC, ALM→PVC inhibitory)')
+      .addOption(
+        new Option('--add-unconnected <WHEN>', 'add the known neurons no table names (auto: when the tables name half of the 302)')
+          .choices(['auto', 'yes', 'no'])
+          .default('auto'),
+      )
+      .option('--name <TEXT>', 'circuit name')
+      .addHelpText('after', HELP)
+      // addCommand does not pass the parent's settings down: route output and exits like the root does.
+      .configureOutput({ writeOut: io.out, writeErr: io.err })
+      .showHelpAfterError()
+      .exitOverride()
+      .action(async (files: string[], flags: Flags) => {
+        const tables = await Promise.all(files.map(async (name) => ({ name, text: await readText(name, 'wiring table') })));
+        const options: ImportOptions = {
+          format: flags.format,
+          model: flags.model as ModelKind,
+          minContacts: flags.minContacts,
+          weightScale: flags.weightScale,
+          muscleScale: flags.muscleScale,
+          touchOverrides: flags.touchOverrides,
+          addUnconnected: flags.addUnconnected === 'auto' ? 'auto' : flags.addUnconnected === 'yes',
+          fileName: flags.output ?? 'stdout',
+        };
+        if (flags.name !== undefined) options.name = flags.name;
+        if (models) options.models = models;
+        try {
+          if (flags.signOverrides !== undefined)
+            options.signOverrides = parseSignOverrides(await readText(flags.signOverrides, 'sign-override file'), flags.signOverrides);
+          const result = importConnectome(tables, options);
+          const report = formatWarnings(result.warnings) + formatSummary(result.summary);
+          if (flags.output === undefined) {
+            io.out(serializeCircuit(result.circuit));
+            io.err(report);
+          } else {
+            await saveCircuitFile(flags.output, result.circuit);
+            io.out(`${report}wrote ${flags.output}\n`);
+          }
+        } catch (e) {
+          // The message already lists every problem with its file and line.
+          if (e instanceof ConnectomeError) throw new Error(e.message);
+          throw e;
         }
-      } catch (e) {
-        // The message already lists every problem with its file and line.
-        if (e instanceof ConnectomeError) throw new Error(e.message);
-        throw e;
-      }
-    });
+      })
+  );
 }

@@ -41,7 +41,15 @@ beforeAll(() => {
   );
   writeFileSync(
     join(dir, 'suite', 'nested', 'water.scenario.json'),
-    JSON.stringify({ format: 'neuroworm-scenario', version: 1, name: 'water <fast> & "bendy"', circuit: 'worm', duration: '3s', medium: 'water', expect: [{ bendingFrequency: { between: [1.5, 2.5] } }] }),
+    JSON.stringify({
+      format: 'neuroworm-scenario',
+      version: 1,
+      name: 'water <fast> & "bendy"',
+      circuit: 'worm',
+      duration: '3s',
+      medium: 'water',
+      expect: [{ bendingFrequency: { between: [1.5, 2.5] } }],
+    }),
   );
   writeFileSync(join(dir, 'suite', 'notes.yaml'), 'not a scenario: ignored by folder search\n');
   writeFileSync(
@@ -67,7 +75,9 @@ describe('neuroworm scenario run', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/ablated still reverses \[seed 1\]\s+FAIL/);
     expect(r.stdout).toMatch(/✗ reverses within 2 s after head\s+— \(≤ 2000\)/);
-    expect(r.stdout).toMatch(/failed with seed 1[\s\S]*measured —, bound ≤ 2000 ms[\s\S]*reproduce: npx neuroworm scenario run .*failing\.scenario\.yaml --seed 1/);
+    expect(r.stdout).toMatch(
+      /failed with seed 1[\s\S]*measured —, bound ≤ 2000 ms[\s\S]*reproduce: npx neuroworm scenario run .*failing\.scenario\.yaml --seed 1/,
+    );
   });
 
   it('reports broken files as errors with file, line and fix, and still runs the others', async () => {

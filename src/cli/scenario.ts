@@ -26,7 +26,8 @@ export interface ScenarioCliDeps {
 function intArg(what: string, min: number, max = Number.MAX_SAFE_INTEGER) {
   return (v: string): number => {
     const n = Number(v);
-    if (!/^\s*\d+\s*$/.test(v) || !Number.isSafeInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${what} must be a whole number from ${min} to ${max}.`);
+    if (!/^\s*\d+\s*$/.test(v) || !Number.isSafeInteger(n) || n < min || n > max)
+      throw new InvalidArgumentError(`${what} must be a whole number from ${min} to ${max}.`);
     return n;
   };
 }
@@ -47,7 +48,12 @@ function failed(): CommanderError {
 }
 
 function slug(s: string): string {
-  return s.replace(/\.scenario\.(ya?ml|json)$/i, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-|-$/g, '') || 'scenario';
+  return (
+    s
+      .replace(/\.scenario\.(ya?ml|json)$/i, '')
+      .replace(/[^A-Za-z0-9_-]+/g, '-')
+      .replace(/^-|-$/g, '') || 'scenario'
+  );
 }
 
 export function scenarioCommand(io: CliIo, deps: ScenarioCliDeps = {}): Command {
@@ -136,7 +142,9 @@ Examples:
       for (const f of files) {
         try {
           const s = loadScenarioFile(f);
-          io.out(`ok    ${displayPath(f)}  (${s.name}: ${plural(s.timeline.length, 'action')}, ${plural(s.expect.length, 'expectation')}, ${formatMs(s.durationMs)})\n`);
+          io.out(
+            `ok    ${displayPath(f)}  (${s.name}: ${plural(s.timeline.length, 'action')}, ${plural(s.expect.length, 'expectation')}, ${formatMs(s.durationMs)})\n`,
+          );
         } catch (e) {
           bad++;
           io.out(`error ${e instanceof Error ? e.message : String(e)}\n`);
@@ -164,31 +172,40 @@ Examples:
   $ neuroworm scenario record play.json
   $ neuroworm scenario record play.json -o test/scenarios/my-play.scenario.yaml --circuit touch-withdrawal --duration 20s`,
     )
-    .action((input: string, opts: { out?: string; force?: boolean; name?: string; circuit?: string; arena?: string; seed?: number; medium?: 'agar' | 'water'; duration?: number }) => {
-      let text: string;
-      try {
-        text = readFileSync(input, 'utf8');
-      } catch (e) {
-        io.err(`neuroworm scenario record: cannot read ${input} (${(e as NodeJS.ErrnoException).code ?? String(e)})\n`);
-        throw failed();
-      }
-      const yaml = recordToYaml(text, {
-        name: opts.name ?? basename(input).replace(/\.json$/i, ''),
-        ...(opts.circuit !== undefined && { circuit: opts.circuit }),
-        ...(opts.arena !== undefined && { arena: opts.arena }),
-        ...(opts.seed !== undefined && { seed: opts.seed }),
-        ...(opts.medium !== undefined && { medium: opts.medium }),
-        ...(opts.duration !== undefined && { durationMs: opts.duration }),
-      }, input);
-      parseScenario(yaml, opts.out ?? '<output>'); // what we write must load
-      if (opts.out === undefined) return void io.out(yaml);
-      if (existsSync(opts.out) && !opts.force) {
-        io.err(`neuroworm scenario record: ${opts.out} exists; use --force to overwrite it\n`);
-        throw failed();
-      }
-      writeFileSync(opts.out, yaml);
-      io.err(`wrote ${opts.out}\n`);
-    });
+    .action(
+      (
+        input: string,
+        opts: { out?: string; force?: boolean; name?: string; circuit?: string; arena?: string; seed?: number; medium?: 'agar' | 'water'; duration?: number },
+      ) => {
+        let text: string;
+        try {
+          text = readFileSync(input, 'utf8');
+        } catch (e) {
+          io.err(`neuroworm scenario record: cannot read ${input} (${(e as NodeJS.ErrnoException).code ?? String(e)})\n`);
+          throw failed();
+        }
+        const yaml = recordToYaml(
+          text,
+          {
+            name: opts.name ?? basename(input).replace(/\.json$/i, ''),
+            ...(opts.circuit !== undefined && { circuit: opts.circuit }),
+            ...(opts.arena !== undefined && { arena: opts.arena }),
+            ...(opts.seed !== undefined && { seed: opts.seed }),
+            ...(opts.medium !== undefined && { medium: opts.medium }),
+            ...(opts.duration !== undefined && { durationMs: opts.duration }),
+          },
+          input,
+        );
+        parseScenario(yaml, opts.out ?? '<output>'); // what we write must load
+        if (opts.out === undefined) return void io.out(yaml);
+        if (existsSync(opts.out) && !opts.force) {
+          io.err(`neuroworm scenario record: ${opts.out} exists; use --force to overwrite it\n`);
+          throw failed();
+        }
+        writeFileSync(opts.out, yaml);
+        io.err(`wrote ${opts.out}\n`);
+      },
+    );
 
   return cmd;
 }

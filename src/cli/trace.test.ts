@@ -27,17 +27,30 @@ describe('neuroworm trace', () => {
     expect([...traceNetwork(await seedNetwork(), 7, 'text')]).toEqual(ARTICLE_LOG);
     const io = capture();
     expect(await main(['trace', SEED, '--steps', '7'], io)).toBe(0);
-    expect(io.stdout).toBe(ARTICLE_LOG.join('\n') + '\n');
+    expect(io.stdout).toBe(`${ARTICLE_LOG.join('\n')}\n`);
   });
 
   it('prints one JSON object per neuron per step, in neuron order, with the seed state after the cycle', async () => {
     const lines = [...traceNetwork(await seedNetwork(), 6, 'json')].map((l) => JSON.parse(l));
     expect(lines).toHaveLength(12);
-    expect(lines.map((l) => [l.step, l.neuron])).toEqual([1, 2, 3, 4, 5, 6].flatMap((s) => [[s, 'FIRST'], [s, 'SECOND']]));
+    expect(lines.map((l) => [l.step, l.neuron])).toEqual(
+      [1, 2, 3, 4, 5, 6].flatMap((s) => [
+        [s, 'FIRST'],
+        [s, 'SECOND'],
+      ]),
+    );
     expect(Object.keys(lines[0])).toEqual(['step', 'neuron', 'phase', 'accumulated', 'synapse', 'dendrite', 'state']);
     // Cycle 5: both release 5 × [0.5, −0.1], keep 10 %, and the synapse is reduced ×0.1 after the step.
     const acc = [0.5 + 0.5 + 0.5 + 0.5 + 0.5, -0.1 + -0.1 + -0.1 + -0.1 + -0.1];
-    expect(lines[8]).toEqual({ step: 5, neuron: 'FIRST', phase: 'release', accumulated: [acc[0] * 0.1, acc[1] * 0.1], synapse: [acc[0] * 0.1, acc[1] * 0.1], dendrite: [0, 0], state: [0, 0] });
+    expect(lines[8]).toEqual({
+      step: 5,
+      neuron: 'FIRST',
+      phase: 'release',
+      accumulated: [acc[0] * 0.1, acc[1] * 0.1],
+      synapse: [acc[0] * 0.1, acc[1] * 0.1],
+      dendrite: [0, 0],
+      state: [0, 0],
+    });
     // SECOND's dendrite collects FIRST's shares while it is busy (it only takes them in when accumulating).
     expect(lines[11].dendrite[0]).toBeCloseTo(0.25 + 0.025, 15);
   });

@@ -62,7 +62,7 @@ function positive(name: string, integer: boolean) {
 export function registerTrace(program: Command, io: CliIo): void {
   program
     .command('trace')
-    .description('Step a circuit and print what each neuron did each step (the seed article\'s log, or JSON lines).')
+    .description("Step a circuit and print what each neuron did each step (the seed article's log, or JSON lines).")
     .argument('<circuit>', 'circuit file (JSON, format "neuroworm-circuit")')
     .requiredOption('--steps <n>', 'number of network steps (transmitter neurons: seed cycles)', positive('steps', true))
     .option('--dt <ms>', 'time step for non-transmitter neurons, ms', positive('dt', false), 1)
@@ -71,7 +71,7 @@ export function registerTrace(program: Command, io: CliIo): void {
       'after',
       [
         '',
-        'Example (the seed article\'s two neurons):',
+        "Example (the seed article's two neurons):",
         '  neuroworm trace src/circuits/builtin/seed-two-neurons.json --steps 7',
         '',
         'JSON lines, in neuron order each step:',
@@ -89,7 +89,7 @@ export function registerTrace(program: Command, io: CliIo): void {
         // Buffer output in chunks: one write per line is slow for long traces.
         let chunk = '';
         for (const line of lines) {
-          chunk += line + '\n';
+          chunk += `${line}\n`;
           if (chunk.length > 1 << 16) {
             io.out(chunk);
             chunk = '';

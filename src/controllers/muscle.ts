@@ -65,7 +65,7 @@ export class MuscleController {
     for (let m = 0; m < activation.length; m++) {
       let d = 0;
       for (let k = rowStart[m]; k < rowStart[m + 1]; k++) d += gain[k] * output[neuron[k]];
-      d = d < 0 ? 0 : d > 1 ? 1 : d;
+      d = d < 0 ? 0 : Math.min(d, 1);
       drive[m] = d;
       activation[m] += (d - activation[m]) * alpha;
     }

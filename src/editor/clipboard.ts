@@ -58,17 +58,25 @@ export function parseClipboard(text: string): { ok: true; payload: ClipboardPayl
     return { ok: false, message: 'the clipboard does not hold neurons: copy some neurons, or a circuit file, first' };
   }
   if (value.format === CLIPBOARD_FORMAT && (typeof value.version !== 'number' || value.version > CLIPBOARD_VERSION)) {
-    return { ok: false, message: `the clipboard holds neurons from a newer Neuroworm (clipboard version ${String(value.version)}); update Neuroworm to paste them` };
+    return {
+      ok: false,
+      message: `the clipboard holds neurons from a newer Neuroworm (clipboard version ${String(value.version)}); update Neuroworm to paste them`,
+    };
   }
   const list = (k: string): unknown[] | undefined => (value[k] === undefined ? [] : Array.isArray(value[k]) ? (value[k] as unknown[]) : undefined);
   const neurons = list('neurons');
   const synapses = list('synapses');
   const sensors = list('sensors');
   const muscles = list('muscles');
-  if (!neurons || !synapses || !sensors || !muscles) return { ok: false, message: 'the clipboard text is damaged: neurons, synapses, sensors and muscles must be lists' };
+  if (!neurons || !synapses || !sensors || !muscles)
+    return { ok: false, message: 'the clipboard text is damaged: neurons, synapses, sensors and muscles must be lists' };
   if (neurons.length === 0) return { ok: false, message: 'the clipboard holds no neurons' };
   const idOk = (o: unknown, k: string) => isObj(o) && typeof o[k] === 'string';
-  if (!neurons.every((n) => idOk(n, 'id')) || !synapses.every((s) => idOk(s, 'from') && idOk(s, 'to')) || ![...sensors, ...muscles].every((b) => idOk(b, 'neuron'))) {
+  if (
+    !neurons.every((n) => idOk(n, 'id')) ||
+    !synapses.every((s) => idOk(s, 'from') && idOk(s, 'to')) ||
+    ![...sensors, ...muscles].every((b) => idOk(b, 'neuron'))
+  ) {
     return { ok: false, message: 'the clipboard text is damaged: a neuron without an id, a synapse without ends or a binding without a neuron' };
   }
   return {

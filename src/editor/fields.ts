@@ -22,7 +22,12 @@ const INF = Number.POSITIVE_INFINITY;
 
 /** Fields of a synapse; depression's two are `depression.use` and `depression.recoveryMs`. */
 export const SYNAPSE_FIELDS = {
-  weight: { min: 0, max: INF, unit: '', help: 'Synaptic strength (conductance for a gap junction); the sign comes from "sign" or the presynaptic transmitter.' },
+  weight: {
+    min: 0,
+    max: INF,
+    unit: '',
+    help: 'Synaptic strength (conductance for a gap junction); the sign comes from "sign" or the presynaptic transmitter.',
+  },
   delayMs: { min: 0, max: 1000, unit: 'ms', help: 'Transmission delay.' },
   'depression.use': { min: 0, max: 1, unit: '', help: 'Fraction of the resource used per spike, or per ms at full output: how fast the synapse tires.' },
   'depression.recoveryMs': { min: 0, above: true, max: 1e7, unit: 'ms', help: 'Recovery time constant of the resource: how fast it recovers with rest.' },

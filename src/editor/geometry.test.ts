@@ -82,7 +82,10 @@ describe('viewport', () => {
   it('fitView shows every node disc with the padding, centred', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ x: fc.double({ min: -5000, max: 5000, noNaN: true }), y: fc.double({ min: -5000, max: 5000, noNaN: true }) }), { minLength: 1, maxLength: 20 }),
+        fc.array(fc.record({ x: fc.double({ min: -5000, max: 5000, noNaN: true }), y: fc.double({ min: -5000, max: 5000, noNaN: true }) }), {
+          minLength: 1,
+          maxLength: 20,
+        }),
         fc.integer({ min: 200, max: 2000 }),
         fc.integer({ min: 200, max: 2000 }),
         (points, w, h) => {

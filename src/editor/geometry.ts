@@ -276,7 +276,10 @@ export function minimap(nodeBounds: Rect | undefined, v: Viewport, screen: Scree
     { x: seen.x + seen.width, y: seen.y + seen.height },
   ];
   if (nodeBounds) {
-    corners.push({ x: nodeBounds.x - margin, y: nodeBounds.y - margin }, { x: nodeBounds.x + nodeBounds.width + margin, y: nodeBounds.y + nodeBounds.height + margin });
+    corners.push(
+      { x: nodeBounds.x - margin, y: nodeBounds.y - margin },
+      { x: nodeBounds.x + nodeBounds.width + margin, y: nodeBounds.y + nodeBounds.height + margin },
+    );
   }
   const world = boundsOf(corners) as Rect;
   const scale = Math.min(mapSize.width / Math.max(world.width, 1e-9), mapSize.height / Math.max(world.height, 1e-9));

@@ -80,7 +80,12 @@ describe('layeredLayout', () => {
       { from: 'AVBR', to: 'DA1' },
     ]);
     const p = (id: string) => pos.get(id) as { x: number; y: number };
-    for (const [l, r] of [['ALML', 'ALMR'], ['PLML', 'PLMR'], ['AVAL', 'AVAR'], ['AVBL', 'AVBR']]) {
+    for (const [l, r] of [
+      ['ALML', 'ALMR'],
+      ['PLML', 'PLMR'],
+      ['AVAL', 'AVAR'],
+      ['AVBL', 'AVBR'],
+    ]) {
       expect(p(r).x - p(l).x).toBe(64);
       expect(p(r).y).toBe(p(l).y);
     }

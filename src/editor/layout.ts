@@ -90,7 +90,6 @@ export function layeredLayout(
         paired.add(mate);
         units.push([i, mate]);
       } else if (/R$/.test(id) && index.get(`${id.slice(0, -1)}L`) !== undefined && inLayer.has(index.get(`${id.slice(0, -1)}L`) as number)) {
-        continue; // placed with its left partner
       } else units.push([i]);
     }
     if (members.length === 0) continue;

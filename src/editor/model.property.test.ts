@@ -45,9 +45,17 @@ type Cmd =
   | { t: 'deleteSelection'; who: number[]; s: number };
 
 const cmd: fc.Arbitrary<Cmd> = fc.oneof(
-  fc.record({ t: fc.constant('add' as const), model: pick, role: pick, x: coord, y: coord, id: fc.option(idText, { nil: undefined }) }, { requiredKeys: ['t', 'model', 'role', 'x', 'y'] }),
+  fc.record(
+    { t: fc.constant('add' as const), model: pick, role: pick, x: coord, y: coord, id: fc.option(idText, { nil: undefined }) },
+    { requiredKeys: ['t', 'model', 'role', 'x', 'y'] },
+  ),
   fc.record({ t: fc.constant('move' as const), who: fc.array(pick, { maxLength: 3 }), dx: coord, dy: coord }),
-  fc.record({ t: fc.constant('drag' as const), who: fc.array(pick, { minLength: 1, maxLength: 3 }), steps: fc.array(fc.tuple(coord, coord), { minLength: 1, maxLength: 4 }), cancel: fc.boolean() }),
+  fc.record({
+    t: fc.constant('drag' as const),
+    who: fc.array(pick, { minLength: 1, maxLength: 3 }),
+    steps: fc.array(fc.tuple(coord, coord), { minLength: 1, maxLength: 4 }),
+    cancel: fc.boolean(),
+  }),
   fc.record({ t: fc.constant('delete' as const), who: fc.array(pick, { maxLength: 2 }) }),
   fc.record({ t: fc.constant('rename' as const), who: pick, id: idText }),
   fc.record({ t: fc.constant('model' as const), who: pick, model: pick }),
@@ -79,7 +87,12 @@ function run(m: EditorModel, c: Cmd): Result<unknown> | undefined {
   const sign = (k: number) => [undefined, 'excitatory', 'inhibitory'][k % 3] as 'excitatory' | 'inhibitory' | undefined;
   switch (c.t) {
     case 'add':
-      return m.addNeuron({ model: KINDS[c.model % KINDS.length], role: (['sensory', 'inter', 'motor'] as const)[c.role % 3], position: { x: c.x, y: c.y }, id: c.id });
+      return m.addNeuron({
+        model: KINDS[c.model % KINDS.length],
+        role: (['sensory', 'inter', 'motor'] as const)[c.role % 3],
+        position: { x: c.x, y: c.y },
+        id: c.id,
+      });
     case 'move':
       return m.moveNeurons(c.who.map(id), c.dx, c.dy);
     case 'drag': {
@@ -116,7 +129,13 @@ function run(m: EditorModel, c: Cmd): Result<unknown> | undefined {
       return m.setNeuronPreset(n.id, presets[c.preset % presets.length]);
     }
     case 'connect':
-      return m.connect({ from: id(c.a), to: id(c.b), kind: c.electrical ? 'electrical' : 'chemical', weight: c.w, sign: c.electrical ? undefined : sign(c.sign) });
+      return m.connect({
+        from: id(c.a),
+        to: id(c.b),
+        kind: c.electrical ? 'electrical' : 'chemical',
+        weight: c.w,
+        sign: c.electrical ? undefined : sign(c.sign),
+      });
     case 'unconnect':
       return m.deleteSynapses([key(c.s)]);
     case 'synapse':

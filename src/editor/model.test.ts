@@ -178,7 +178,9 @@ describe('synapses', () => {
     expect(refused(m.connect({ from: 'M', to: 'I', kind: 'electrical' }))).toContain('already a gap junction between "M" and "I"');
     expect(refused(m.connect({ from: 'S', to: 'S', kind: 'electrical' }))).toContain('to itself');
     expect(refused(m.connect({ from: 'S', to: 'X', kind: 'chemical' }))).toContain('no neuron "X"');
-    expect(refused(m.connect({ from: 'S', to: 'M', kind: 'chemical', weight: -1 }))).toContain('weight of a chemical synapse from "S" to "M": -1 is out of range; allowed: ≥ 0');
+    expect(refused(m.connect({ from: 'S', to: 'M', kind: 'chemical', weight: -1 }))).toContain(
+      'weight of a chemical synapse from "S" to "M": -1 is out of range; allowed: ≥ 0',
+    );
     expect(refused(m.connect({ from: 'S', to: 'M', kind: 'chemical', delayMs: 2000 }))).toContain('0 .. 1000 ms');
     expect(m.connect({ from: 'S', to: 'S', kind: 'chemical' }).ok).toBe(true); // an autapse is allowed
     expect(m.doc.synapses).toHaveLength(4);
@@ -187,7 +189,15 @@ describe('synapses', () => {
   it('edits weight, sign, delay and depression; null removes; gap junctions refuse chemical fields', () => {
     const m = editor();
     expect(m.updateSynapse('c:S>I', { weight: 3, sign: 'inhibitory', delayMs: 2, depression: { use: 0.1, recoveryMs: 500 } }).ok).toBe(true);
-    expect(m.synapse('c:S>I')).toEqual({ from: 'S', to: 'I', kind: 'chemical', weight: 3, sign: 'inhibitory', delayMs: 2, depression: { use: 0.1, recoveryMs: 500 } });
+    expect(m.synapse('c:S>I')).toEqual({
+      from: 'S',
+      to: 'I',
+      kind: 'chemical',
+      weight: 3,
+      sign: 'inhibitory',
+      delayMs: 2,
+      depression: { use: 0.1, recoveryMs: 500 },
+    });
     m.updateSynapse('c:S>I', { sign: null, depression: null });
     expect(m.synapse('c:S>I')).toEqual({ from: 'S', to: 'I', kind: 'chemical', weight: 3, delayMs: 2 });
     expect(refused(m.updateSynapse('c:S>I', { depression: { use: 2, recoveryMs: 1 } }))).toContain('depression.use');
@@ -210,7 +220,11 @@ describe('synapses', () => {
     expect(refused(m.retypeSynapse('c:M>I', 'electrical'))).toContain('already a gap junction between "M" and "I"');
     m.connect({ from: 'M', to: 'M', kind: 'chemical' });
     expect(refused(m.retypeSynapse('c:M>M', 'electrical'))).toContain('to itself');
-    m.undo(); m.undo(); m.undo(); m.undo(); m.undo();
+    m.undo();
+    m.undo();
+    m.undo();
+    m.undo();
+    m.undo();
     expect(m.synapse('c:S>I')).toEqual({ from: 'S', to: 'I', kind: 'chemical', weight: 1, sign: 'inhibitory', delayMs: 3 });
   });
 
@@ -240,11 +254,15 @@ describe('bindings and circuit details', () => {
     expect(m.addSensor({ neuron: 'S', sensor: 'stretch', at: 0.4, side: 'left', gain: 2 })).toEqual({ ok: true, value: 1 });
     expect(m.addSensor({ neuron: 'S', sensor: 'chemical', side: 'right', response: 'on', gain: 1 }).ok).toBe(true);
     expect(m.addSensor({ neuron: 'S', sensor: 'tap', gain: 1 }).ok).toBe(true);
-    expect(refused(m.addSensor({ neuron: 'S', sensor: 'touch', from: 0.2, to: 1.5, kind: 'harsh', gain: 1 }))).toContain('to of the touch sensor of "S": 1.5 of the body length is out of range; allowed: 0 .. 1');
+    expect(refused(m.addSensor({ neuron: 'S', sensor: 'touch', from: 0.2, to: 1.5, kind: 'harsh', gain: 1 }))).toContain(
+      'to of the touch sensor of "S": 1.5 of the body length is out of range; allowed: 0 .. 1',
+    );
     expect(refused(m.addSensor({ neuron: 'S', sensor: 'touch', from: 0.8, to: 0.2, kind: 'harsh', gain: 1 }))).toContain('"from" must be ≤ "to"');
     expect(refused(m.addSensor({ neuron: 'Q', sensor: 'tap', gain: 1 }))).toContain('no neuron "Q"');
     // A field only the schema knows is still refused: the whole circuit is validated.
-    expect(refused(m.addSensor({ neuron: 'S', sensor: 'touch', from: 0, to: 1, kind: 'soft' as 'gentle', gain: 1 }))).toContain('"soft" is not a valid touch kind');
+    expect(refused(m.addSensor({ neuron: 'S', sensor: 'touch', from: 0, to: 1, kind: 'soft' as 'gentle', gain: 1 }))).toContain(
+      '"soft" is not a valid touch kind',
+    );
     expect(m.updateSensor(0, { neuron: 'S', sensor: 'touch', from: 0, to: 0.2, kind: 'any', side: 'left', gain: 1 }).ok).toBe(true);
     expect(m.doc.sensors?.[0]).toEqual({ neuron: 'S', sensor: 'touch', from: 0, to: 0.2, kind: 'any', side: 'left', gain: 1 });
     expect(m.removeSensor(1).ok).toBe(true);
@@ -276,7 +294,12 @@ describe('warnings', () => {
     expect(w.find((x) => x.neuron === 'MN' && x.message.includes('drives no muscle'))).toBeDefined();
     expect(w.find((x) => x.neuron === 'MN' && x.message.includes('connected to nothing'))).toBeDefined();
     m.addMuscle({ neuron: 'S', side: 'left', from: 0.2, to: 0.2, gain: 1 });
-    expect(m.warnings().filter((x) => x.muscle === 1).map((x) => x.neuron)).toEqual(['S', 'S']); // role mismatch, empty range
+    expect(
+      m
+        .warnings()
+        .filter((x) => x.muscle === 1)
+        .map((x) => x.neuron),
+    ).toEqual(['S', 'S']); // role mismatch, empty range
     m.connect({ from: 'I', to: 'S', kind: 'chemical' });
     expect(m.warnings().some((x) => x.neuron === 'S' && x.message.includes('excite one another'))).toBe(true);
     m.updateSynapse('c:I>S', { sign: 'inhibitory' });
@@ -357,7 +380,14 @@ describe('selection, copy and paste', () => {
 
   it('search ranks exact, then prefix, then substring; ids before labels', () => {
     const m = editor(blankDoc());
-    for (const [id, label] of [['AVAR', undefined], ['XAVA', undefined], ['AVAL', undefined], ['AVA', undefined], ['N1', 'ava-like'], ['N2', 'the AVA cell']] as const) {
+    for (const [id, label] of [
+      ['AVAR', undefined],
+      ['XAVA', undefined],
+      ['AVAL', undefined],
+      ['AVA', undefined],
+      ['N1', 'ava-like'],
+      ['N2', 'the AVA cell'],
+    ] as const) {
       m.addNeuron({ id, label, model: 'graded', position: { x: 0, y: 0 } });
     }
     expect(m.search('ava').map((h) => [h.id, h.match, h.field])).toEqual([
@@ -466,7 +496,10 @@ describe('files and templates', () => {
     m.setNeuronParam('I', 'tauMs', 7);
     const before = m.doc;
     const undoLabel = m.undoLabel();
-    const r = m.importText('{ "format": "neuroworm-circuit", "version": 1, "neurons": [ { "id": "A", "model": "graded", "params": { "tauMs": -1 } } ] }', 'bad.json');
+    const r = m.importText(
+      '{ "format": "neuroworm-circuit", "version": 1, "neurons": [ { "id": "A", "model": "graded", "params": { "tauMs": -1 } } ] }',
+      'bad.json',
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error).toBeInstanceOf(CircuitError);

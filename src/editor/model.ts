@@ -348,7 +348,9 @@ export class EditorModel {
     const neurons = [...this.sel.neurons];
     const synapses = [...this.sel.synapses];
     if (neurons.length === 0 && synapses.length === 0) return { ok: true, value: undefined };
-    const what = [neurons.length ? plural(neurons.length, 'neuron') : '', synapses.length ? plural(synapses.length, 'synapse') : ''].filter(Boolean).join(' and ');
+    const what = [neurons.length ? plural(neurons.length, 'neuron') : '', synapses.length ? plural(synapses.length, 'synapse') : '']
+      .filter(Boolean)
+      .join(' and ');
     return this.apply(`Delete ${what}`, (d) => {
       // A selected synapse of a selected neuron goes either way; drop it first so both orders agree.
       const s = ops.deleteSynapses(d, synapses);
@@ -395,9 +397,13 @@ export class EditorModel {
   duplicateSelection(): Result<string[]> {
     const payload = copyFragment(this.current, this.sel.neurons);
     if (!payload) return { ok: false, message: 'select neurons to duplicate' };
-    return this.apply(`Duplicate ${plural(payload.neurons.length, 'neuron')}`, (d) => pasteFragment(d, payload, { offset: { x: PASTE_OFFSET, y: PASTE_OFFSET } }), {
-      select: (ids) => ({ neurons: new Set(ids), synapses: new Set() }),
-    });
+    return this.apply(
+      `Duplicate ${plural(payload.neurons.length, 'neuron')}`,
+      (d) => pasteFragment(d, payload, { offset: { x: PASTE_OFFSET, y: PASTE_OFFSET } }),
+      {
+        select: (ids) => ({ neurons: new Set(ids), synapses: new Set() }),
+      },
+    );
   }
 
   // ---------------------------------------------------------------- drags
@@ -557,7 +563,10 @@ export class EditorModel {
   }
 
   selectAll(): void {
-    this.setSelection({ neurons: new Set(this.current.neurons.map((n) => n.id)), synapses: new Set((this.current.synapses ?? []).map(synapseKey)) }, 'Select all');
+    this.setSelection(
+      { neurons: new Set(this.current.neurons.map((n) => n.id)), synapses: new Set((this.current.synapses ?? []).map(synapseKey)) },
+      'Select all',
+    );
   }
 
   clearSelection(): void {

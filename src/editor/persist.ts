@@ -154,7 +154,9 @@ export function restoreAutosave(store: KeyValueStore, models: ModelTable, opts: 
       const restored: NonNullable<RestoreResult['restored']> = { circuit, fileName: r.record.fileName, savedAt: r.record.savedAt, seq: r.record.seq };
       if (viewport) restored.viewport = viewport;
       // Unreadable slots sorted after this one may still be newer: keep reporting them.
-      for (const rest of reads) if (!rest.record && !skipped.some((s) => s.slot === rest.slot)) skipped.push({ slot: rest.slot, reason: rest.problem as string, text: rest.text ?? '' });
+      for (const rest of reads)
+        if (!rest.record && !skipped.some((s) => s.slot === rest.slot))
+          skipped.push({ slot: rest.slot, reason: rest.problem as string, text: rest.text ?? '' });
       return { restored, skipped };
     } catch (e) {
       if (!(e instanceof CircuitError)) throw e;

@@ -98,10 +98,14 @@ describe('runClamp', () => {
     expect(() => runClamp(entry, { ...ok, toMs: -5 })).toThrow(/--to \(-5 ms\) must not be before --from/);
     expect(() => runClamp(entry, { ...ok, currentA: Number.NaN })).toThrow(/--current must be a finite number/);
     expect(() => runClamp(entry, { ...ok, durationMs: 1e9 })).toThrow(/at most 5000000/);
-    expect(() => runClamp({ id: 'g', model: 'glial' as ModelKind }, ok)).toThrow(/neuron "g": "model" is "glial"; allowed: lif, izhikevich, hodgkin-huxley, graded/);
+    expect(() => runClamp({ id: 'g', model: 'glial' as ModelKind }, ok)).toThrow(
+      /neuron "g": "model" is "glial"; allowed: lif, izhikevich, hodgkin-huxley, graded/,
+    );
     expect(() => runClamp({ id: 'g' } as ClampNeuron, ok)).toThrow(/"model" is missing/);
     expect(() => runClamp({ id: 't', model: 'transmitter' }, ok)).toThrow(/neuron "t": a transmitter neuron steps only in its network's cycle/);
-    expect(() => runClamp({ id: 'x', model: 'lif', params: { tauMs: 5000 } }, ok)).toThrow(/neuron "x": params\.tauMs = 5000 is out of range; allowed: 0\.1 \.\. 1000 ms/);
+    expect(() => runClamp({ id: 'x', model: 'lif', params: { tauMs: 5000 } }, ok)).toThrow(
+      /neuron "x": params\.tauMs = 5000 is out of range; allowed: 0\.1 \.\. 1000 ms/,
+    );
   });
 
   it('clamps a graded neuron: V relaxes exponentially towards rest + I·τ/C while the current is on', () => {

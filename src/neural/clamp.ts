@@ -60,7 +60,9 @@ export function runClamp(entry: ClampNeuron, options: ClampOptions, models: Read
   const where = `neuron ${JSON.stringify(entry.id)}`;
   const clampable = (Object.keys(models) as ModelKind[]).filter((k) => k !== 'transmitter');
   if (entry.model === 'transmitter') {
-    throw new Error(`${where}: a transmitter neuron steps only in its network's cycle and cannot be clamped alone; use \`neuroworm trace\`, or one of: ${clampable.join(', ')}`);
+    throw new Error(
+      `${where}: a transmitter neuron steps only in its network's cycle and cannot be clamped alone; use \`neuroworm trace\`, or one of: ${clampable.join(', ')}`,
+    );
   }
   const model = Object.hasOwn(models, entry.model) ? models[entry.model] : undefined;
   if (!model) throw new Error(`${where}: "model" is ${JSON.stringify(entry.model) ?? 'missing'}; allowed: ${clampable.join(', ')}`);

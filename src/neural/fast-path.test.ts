@@ -25,7 +25,9 @@ const lifNetwork = fc
       transmitter: r() < 0.25 ? 'GABA' : 'acetylcholine',
     }));
     const synapses: SynapseSpec[] = [];
-    for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) if (r() < 0.4) synapses.push({ kind: 'chemical', from: `n${a}`, to: `n${b}`, weight: 3 * r(), ...(r() < 0.1 ? { sign: 'inhibitory' as const } : {}) });
+    for (let a = 0; a < n; a++)
+      for (let b = 0; b < n; b++)
+        if (r() < 0.4) synapses.push({ kind: 'chemical', from: `n${a}`, to: `n${b}`, weight: 3 * r(), ...(r() < 0.1 ? { sign: 'inhibitory' as const } : {}) });
     const drive = neurons.map(() => 1 + 2.5 * r());
     return { spec: { neurons, synapses } as NetworkSpec, drive, dt };
   });
@@ -81,7 +83,8 @@ describe('fused all-LIF event path', () => {
       synapses: [{ kind: 'chemical', from: 'a', to: 'b', weight: 30 }],
     };
     const run = (net: Network) => record(net, [2.5, 0], 0.5, 400);
-    const fused = build(spec), general = build(spec, { fastPaths: false });
+    const fused = build(spec),
+      general = build(spec, { fastPaths: false });
     expect(run(fused)).toEqual(run(general));
     for (const net of [fused, general]) {
       net.reset();

@@ -28,7 +28,8 @@ export function eventCurrentKernel(n: number, ge: Float64Array, gi: Float64Array
 export function gapKernel(m: number, a: Int32Array, b: Int32Array, g: Float64Array, v: Float64Array, I: Float64Array): () => void {
   return () => {
     for (let k = 0; k < m; k++) {
-      const i = a[k], j = b[k];
+      const i = a[k],
+        j = b[k];
       const c = g[k] * (v[j] - v[i]);
       I[i] += c;
       I[j] -= c;
@@ -41,7 +42,14 @@ export function gapKernel(m: number, a: Int32Array, b: Int32Array, g: Float64Arr
  * depression): for each fired neuron in `fired[0..count)`, its CSR row adds
  * w to g_e (w ≥ 0) or −w to g_i (w < 0, inhibitory).
  */
-export function deliverKernel(rowStart: Int32Array, post: Int32Array, w: Float64Array, ge: Float64Array, gi: Float64Array, fired: Int32Array): (count: number) => void {
+export function deliverKernel(
+  rowStart: Int32Array,
+  post: Int32Array,
+  w: Float64Array,
+  ge: Float64Array,
+  gi: Float64Array,
+  fired: Int32Array,
+): (count: number) => void {
   return (count: number) => {
     for (let j = 0; j < count; j++) {
       const g = fired[j];

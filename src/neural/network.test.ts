@@ -55,12 +55,20 @@ const models: Partial<Record<ModelKind, NeuronModel>> = { ...MODELS, lif: metron
 const build = (spec: NetworkSpec, options: NetworkOptions = {}) => Network.fromSpec(spec, { models, ...options });
 
 const graded = (id: string, params: ParamValues = {}, init: ParamValues = {}, extra: Partial<NeuronSpec> = {}): NeuronSpec => ({
-  id, model: 'graded', params, init, ...extra,
+  id,
+  model: 'graded',
+  params,
+  init,
+  ...extra,
 });
 const spiker = (id: string, period = 10, offset = 0): NeuronSpec => ({ id, model: 'lif', params: { period, offset }, init: {} });
 const trans = (id: string, params: ParamValues = {}, init: ParamValues = {}): NeuronSpec => ({ id, model: 'transmitter', params, init });
 const chem = (from: string, to: string, weight: number, extra: Partial<ChemicalSynapseSpec> = {}): ChemicalSynapseSpec => ({
-  kind: 'chemical', from, to, weight, ...extra,
+  kind: 'chemical',
+  from,
+  to,
+  weight,
+  ...extra,
 });
 
 function run(net: Network, steps: number, dt: number, probe: (net: Network) => number[]): number[][] {
@@ -123,7 +131,10 @@ describe('gap junctions', () => {
   });
 
   it('pull coupled cells together', () => {
-    const net = build({ neurons: [graded('a', {}, { v: -20 }), graded('b', {}, { v: -80 })], synapses: [{ kind: 'electrical', from: 'a', to: 'b', weight: 0.5 }] });
+    const net = build({
+      neurons: [graded('a', {}, { v: -20 }), graded('b', {}, { v: -80 })],
+      synapses: [{ kind: 'electrical', from: 'a', to: 'b', weight: 0.5 }],
+    });
     for (let s = 0; s < 20; s++) net.step(0.1);
     expect(net.v[0] - net.v[1]).toBeLessThan(60 * Math.exp(-2 * 0.5 * 2) * 1.05);
     expect(net.v[0] - net.v[1]).toBeGreaterThan(0);
@@ -133,7 +144,12 @@ describe('gap junctions', () => {
 describe('chemical synapses', () => {
   it('graded: current = Σ w·sign·output of the presynaptic neurons (GABA inhibits; sign overrides)', () => {
     const spec: NetworkSpec = {
-      neurons: [graded('e', {}, { v: -40 }), graded('i', {}, { v: -50 }, { transmitter: 'GABA' }), graded('g', {}, { v: -45 }, { transmitter: 'glutamate' }), graded('post')],
+      neurons: [
+        graded('e', {}, { v: -40 }),
+        graded('i', {}, { v: -50 }, { transmitter: 'GABA' }),
+        graded('g', {}, { v: -45 }, { transmitter: 'glutamate' }),
+        graded('post'),
+      ],
       synapses: [chem('e', 'post', 2), chem('i', 'post', 3), chem('g', 'post', 0.5, { sign: 'inhibitory' })],
     };
     const net = build(spec);
@@ -148,7 +164,10 @@ describe('chemical synapses', () => {
       neurons: [spiker('e', 100, 99), spiker('i', 100, 99), graded('pe'), graded('pi')],
       synapses: [chem('e', 'pe', 2), chem('i', 'pi', 3, { sign: 'inhibitory' })],
     };
-    for (const [options, te, ti] of [[{}, 5, 10], [{ tauExcMs: 2, tauInhMs: 20 }, 2, 20]] as const) {
+    for (const [options, te, ti] of [
+      [{}, 5, 10],
+      [{ tauExcMs: 2, tauInhMs: 20 }, 2, 20],
+    ] as const) {
       const net = build(spec, options);
       net.step(0.5); // both fire on their first step
       expect([net.spiked[0], net.spiked[1]]).toEqual([1, 1]);
@@ -188,7 +207,11 @@ describe('chemical synapses', () => {
   });
 
   it('depression (spiking): efficacy w·x, then x −= use·x per spike; recovery toward 1 with τ; habituates, then recovers', () => {
-    const use = 0.4, tau = 50, period = 10, dt = 1, w = 2;
+    const use = 0.4,
+      tau = 50,
+      period = 10,
+      dt = 1,
+      w = 2;
     const net = build({ neurons: [spiker('s', period), graded('post')], synapses: [chem('s', 'post', w, { depression: { use, recoveryMs: tau } })] });
     const steps = 400;
     const trace = run(net, steps, dt, (n) => [n.spiked[0], n.synapseResource('s', 'post'), n.current[1]]);
@@ -219,9 +242,14 @@ describe('chemical synapses', () => {
   });
 
   it('depression (graded): consumption use·output·x per ms depletes toward (1/τ)/(1/τ + use·o), then recovers exactly', () => {
-    const use = 0.05, tau = 200, dt = 0.5;
+    const use = 0.05,
+      tau = 200,
+      dt = 0.5;
     // The presynaptic neuron sits at V½ (output 0.5) with no input.
-    const net = build({ neurons: [graded('pre', { vHalfMv: -65 }), graded('post')], synapses: [chem('pre', 'post', 1, { depression: { use, recoveryMs: tau } })] });
+    const net = build({
+      neurons: [graded('pre', { vHalfMv: -65 }), graded('post')],
+      synapses: [chem('pre', 'post', 1, { depression: { use, recoveryMs: tau } })],
+    });
     expect(net.output[0]).toBe(0.5);
     let last = 1;
     let monotone = true;
@@ -270,7 +298,8 @@ describe('mixed networks', () => {
       neurons: [graded('E', {}, { v: -45 }), graded('I', {}, { v: -45 }, { transmitter: 'GABA' }), trans('T', {}, { stepsToActivation: 3 })],
       synapses: [chem('E', 'T', 2), chem('I', 'T', 4)],
     });
-    const oE = net.output[0], oI = net.output[1];
+    const oE = net.output[0],
+      oI = net.output[1];
     net.step(1); // T transfers: the dendrite keeps what arrives
     expect(net.transmitterState(2).dendrite).toEqual([2 * oE, -4 * oI]);
     expect(net.transmitterState(2).phase).toBe('transfer');
@@ -290,33 +319,45 @@ describe('mixed networks', () => {
 });
 
 describe('engine', () => {
-  const mixedSpec = fc.record({
-    kinds: fc.array(fc.constantFrom('graded', 'transmitter', 'lif'), { minLength: 1, maxLength: 10 }),
-    syn: fc.array(
-      fc.record({
-        a: fc.nat(9), b: fc.nat(9), w: fc.double({ min: 0, max: 2, noNaN: true }),
-        gap: fc.boolean(), delay: fc.constantFrom(0, 0, 2), depress: fc.boolean(), inhibitory: fc.boolean(),
-      }),
-      { maxLength: 25 },
-    ),
-    v0: fc.double({ min: -80, max: -30, noNaN: true }),
-  }).map(({ kinds, syn, v0 }): NetworkSpec => {
-    const n = kinds.length;
-    const neurons = kinds.map((k, i) =>
-      k === 'graded' ? graded(`n${i}`, {}, { v: v0 + i }) : k === 'lif' ? spiker(`n${i}`, 3 + i, i) : trans(`n${i}`, { speed: 1 + (i % 3) }, { stepsToActivation: i % 4 }),
-    );
-    const synapses = syn.map(({ a, b, w, gap, delay, depress, inhibitory }) => {
-      const from = `n${a % n}`, to = `n${b % n}`;
-      if (gap) return { kind: 'electrical' as const, from, to, weight: w / 10 };
-      const fromT = kinds[a % n] === 'transmitter';
-      return chem(from, to, w, {
-        ...(inhibitory ? { sign: 'inhibitory' as const } : {}),
-        ...(delay && !fromT ? { delayMs: delay } : {}),
-        ...(depress && !fromT ? { depression: { use: 0.3, recoveryMs: 20 } } : {}),
+  const mixedSpec = fc
+    .record({
+      kinds: fc.array(fc.constantFrom('graded', 'transmitter', 'lif'), { minLength: 1, maxLength: 10 }),
+      syn: fc.array(
+        fc.record({
+          a: fc.nat(9),
+          b: fc.nat(9),
+          w: fc.double({ min: 0, max: 2, noNaN: true }),
+          gap: fc.boolean(),
+          delay: fc.constantFrom(0, 0, 2),
+          depress: fc.boolean(),
+          inhibitory: fc.boolean(),
+        }),
+        { maxLength: 25 },
+      ),
+      v0: fc.double({ min: -80, max: -30, noNaN: true }),
+    })
+    .map(({ kinds, syn, v0 }): NetworkSpec => {
+      const n = kinds.length;
+      const neurons = kinds.map((k, i) =>
+        k === 'graded'
+          ? graded(`n${i}`, {}, { v: v0 + i })
+          : k === 'lif'
+            ? spiker(`n${i}`, 3 + i, i)
+            : trans(`n${i}`, { speed: 1 + (i % 3) }, { stepsToActivation: i % 4 }),
+      );
+      const synapses = syn.map(({ a, b, w, gap, delay, depress, inhibitory }) => {
+        const from = `n${a % n}`,
+          to = `n${b % n}`;
+        if (gap) return { kind: 'electrical' as const, from, to, weight: w / 10 };
+        const fromT = kinds[a % n] === 'transmitter';
+        return chem(from, to, w, {
+          ...(inhibitory ? { sign: 'inhibitory' as const } : {}),
+          ...(delay && !fromT ? { delayMs: delay } : {}),
+          ...(depress && !fromT ? { depression: { use: 0.3, recoveryMs: 20 } } : {}),
+        });
       });
+      return { neurons, synapses };
     });
-    return { neurons, synapses };
-  });
   const record = (net: Network, steps: number) => {
     const out: number[] = [];
     for (let s = 0; s < steps; s++) {
@@ -411,12 +452,20 @@ describe('engine', () => {
   it('refuses bad networks with messages that name the neuron or synapse and the fix', () => {
     const ok = graded('A');
     expect(() => build({ neurons: [ok, graded('A')], synapses: [] })).toThrow(/neurons\[1\]: duplicate id "A"/);
-    expect(() => build({ neurons: [{ ...ok, model: 'nope' as ModelKind }], synapses: [] })).toThrow(/neurons\[0\] \("A"\): unknown neuron model "nope"; available: transmitter, lif, izhikevich, hodgkin-huxley, graded/);
-    expect(() => build({ neurons: [graded('A', { tauMs: 'x' as unknown as number })], synapses: [] })).toThrow(/neurons\[0\] \("A"\): params\.tauMs = "x" is not a finite number/);
+    expect(() => build({ neurons: [{ ...ok, model: 'nope' as ModelKind }], synapses: [] })).toThrow(
+      /neurons\[0\] \("A"\): unknown neuron model "nope"; available: transmitter, lif, izhikevich, hodgkin-huxley, graded/,
+    );
+    expect(() => build({ neurons: [graded('A', { tauMs: 'x' as unknown as number })], synapses: [] })).toThrow(
+      /neurons\[0\] \("A"\): params\.tauMs = "x" is not a finite number/,
+    );
     expect(() => build({ neurons: [ok], synapses: [chem('A', 'B', 1)] })).toThrow(/synapses\[0\] \(chemical "A" → "B"\): "to" names no neuron/);
     expect(() => build({ neurons: [ok], synapses: [chem('A', 'A', -1)] })).toThrow(/"weight" must be a finite number ≥ 0/);
-    expect(() => build({ neurons: [ok], synapses: [chem('A', 'A', 1, { depression: { use: 2, recoveryMs: 5 } })] })).toThrow(/depression.use" must be a number in 0..1/);
-    expect(() => build({ neurons: [trans('T'), ok], synapses: [chem('T', 'A', 1, { delayMs: 2 })] })).toThrow(/not supported on synapses from a transmitter neuron/);
+    expect(() => build({ neurons: [ok], synapses: [chem('A', 'A', 1, { depression: { use: 2, recoveryMs: 5 } })] })).toThrow(
+      /depression.use" must be a number in 0..1/,
+    );
+    expect(() => build({ neurons: [trans('T'), ok], synapses: [chem('T', 'A', 1, { delayMs: 2 })] })).toThrow(
+      /not supported on synapses from a transmitter neuron/,
+    );
     expect(() => build({ neurons: [ok], synapses: [] }).step(0)).toThrow(/dtMs must be a finite number > 0/);
     expect(() => build({ neurons: [ok], synapses: [] }).link('A', 'A')).toThrow(/toggles links of transmitter neurons/);
     expect(() => build({ neurons: [ok], synapses: [] }).transmitterState(0)).toThrow(/is a graded neuron, not a transmitter neuron/);

@@ -223,7 +223,9 @@ export class Network {
     indexNeurons(neurons);
     const n = neurons.length;
     for (let s = 0; s < synapses.from.length; s++) {
-      const a = synapses.from[s], b = synapses.to[s], w = synapses.weight[s];
+      const a = synapses.from[s],
+        b = synapses.to[s],
+        w = synapses.weight[s];
       if (!(a >= 0 && a < n && b >= 0 && b < n)) throw new Error(`synapses[${s}]: neuron index out of range 0..${n - 1}`);
       if (!(w >= 0 && Number.isFinite(w))) throw new Error(`synapses[${s}]: weight must be a finite number ≥ 0, got ${w}`);
       const d = synapses.delayMs?.[s] ?? 0;
@@ -306,9 +308,14 @@ export class Network {
     const use = (s: number) => (syn.depressionUse ? syn.depressionUse[s] : 0);
     const hasDepression = (s: number) => syn.depressionRecoveryMs !== undefined && syn.depressionRecoveryMs[s] > 0;
     this.tLinks = this.tPop ? Array.from({ length: this.tPop.size }, () => []) : [];
-    const cFast: number[] = [], cSlow: number[] = [], eFast: number[] = [], eSlow: number[] = [], gaps: number[] = [];
+    const cFast: number[] = [],
+      cSlow: number[] = [],
+      eFast: number[] = [],
+      eSlow: number[] = [],
+      gaps: number[] = [];
     for (let s = 0; s < ns; s++) {
-      const a = syn.from[s], b = syn.to[s];
+      const a = syn.from[s],
+        b = syn.to[s];
       if (syn.kind[s] === ELECTRICAL) {
         this.synClass[s] = GAP;
         this.synSlot[s] = gaps.length;
@@ -370,7 +377,15 @@ export class Network {
     this.kDeliver = eFast.length > 0 ? freshKernel(deliverKernel)(eCsr.rowStart, eCsr.post, eCsr.w, this.ge, this.gi, this.fired) : null;
     this.kEvents = this.hasEvents ? this.makeEvents() : null;
     const only = this.pops.length === 1 ? this.pops[0].pop : null;
-    const fusable = options.fastPaths !== false && only !== null && isLifPopulation(only) && cFast.length === 0 && cSlow.length === 0 && eSlow.length === 0 && gaps.length === 0 && eFast.length > 0;
+    const fusable =
+      options.fastPaths !== false &&
+      only !== null &&
+      isLifPopulation(only) &&
+      cFast.length === 0 &&
+      cSlow.length === 0 &&
+      eSlow.length === 0 &&
+      gaps.length === 0 &&
+      eFast.length > 0;
     this.fusedPop = fusable && isLifPopulation(only) ? only : null;
     this.kFused = this.fusedPop ? this.fusedPop.eventStep(this.input, this.ge, this.gi, this.current, this.fired) : null;
     this.rebuildTransmitterWiring();
@@ -459,7 +474,8 @@ export class Network {
       if (e === this.gEntry && this.kRelax) this.kRelax();
     }
     this.gather();
-    const spiked = this.spiked, fired = this.fired;
+    const spiked = this.spiked,
+      fired = this.fired;
     let count = 0;
     for (let g = 0; g < this.size; g++) if (spiked[g] !== 0) fired[count++] = g;
     this._firedCount = count;
@@ -514,7 +530,8 @@ export class Network {
    * its synapse is then shared among fewer targets. Returns how many were cut.
    */
   cutSynapse(from: string, to: string, kind?: SynapseKind): number {
-    const a = this.need(from), b = this.need(to);
+    const a = this.need(from),
+      b = this.need(to);
     const syn = this.syn;
     let cut = 0;
     for (let s = 0; s < syn.from.length; s++) {
@@ -544,9 +561,12 @@ export class Network {
    * the link now exists.
    */
   link(from: string, to: string): boolean {
-    const a = this.need(from), b = this.need(to);
+    const a = this.need(from),
+      b = this.need(to);
     if (this.kinds[a] !== 'transmitter' || !this.tPop) {
-      throw new Error(`link: ${JSON.stringify(from)} is a ${this.kinds[a]} neuron; link() toggles links of transmitter neurons (use synapses in the circuit or cutSynapse)`);
+      throw new Error(
+        `link: ${JSON.stringify(from)} is a ${this.kinds[a]} neuron; link() toggles links of transmitter neurons (use synapses in the circuit or cutSynapse)`,
+      );
     }
     const list = this.tLinks[this.localOf[a]];
     const at = list.findIndex((l) => l.to === b);
@@ -615,7 +635,8 @@ export class Network {
 
   /** Resource x (0..1) of the first depressing chemical synapse from → to. */
   synapseResource(from: string, to: string): number {
-    const a = this.need(from), b = this.need(to);
+    const a = this.need(from),
+      b = this.need(to);
     const syn = this.syn;
     for (let s = 0; s < syn.from.length; s++) {
       if (syn.from[s] !== a || syn.to[s] !== b) continue;
@@ -640,19 +661,32 @@ export class Network {
 
   private tPopFor(i: number): TransmitterPopulation {
     this.checkIndex(i);
-    if (this.kinds[i] !== 'transmitter' || !this.tPop) throw new Error(`neuron ${JSON.stringify(this.ids[i])} is a ${this.kinds[i]} neuron, not a transmitter neuron`);
+    if (this.kinds[i] !== 'transmitter' || !this.tPop)
+      throw new Error(`neuron ${JSON.stringify(this.ids[i])} is a ${this.kinds[i]} neuron, not a transmitter neuron`);
     return this.tPop;
   }
 
   private zeroSynapse(s: number): void {
     const slot = this.synSlot[s];
     switch (this.synClass[s]) {
-      case C_FAST: this.cW[slot] = 0; break;
-      case E_FAST: this.eW[slot] = 0; break;
-      case C_SLOW: this.cs.w[slot] = 0; break;
-      case E_SLOW: this.es.w[slot] = 0; break;
-      case GAP: this.gapG[slot] = 0; this.gapGx[slot] = 0; break;
-      default: break; // T_LINK: handled through the link lists
+      case C_FAST:
+        this.cW[slot] = 0;
+        break;
+      case E_FAST:
+        this.eW[slot] = 0;
+        break;
+      case C_SLOW:
+        this.cs.w[slot] = 0;
+        break;
+      case E_SLOW:
+        this.es.w[slot] = 0;
+        break;
+      case GAP:
+        this.gapG[slot] = 0;
+        this.gapGx[slot] = 0;
+        break;
+      default:
+        break; // T_LINK: handled through the link lists
     }
   }
 
@@ -662,7 +696,10 @@ export class Network {
     const rowStart = new Int32Array(n + 1);
     this.tLinks.forEach((l, k) => (rowStart[k + 1] = rowStart[k] + l.length));
     const m = rowStart[n];
-    const target = new Int32Array(m), toTransmitter = new Uint8Array(m), weight = new Float64Array(m), deliver = new Uint8Array(m);
+    const target = new Int32Array(m),
+      toTransmitter = new Uint8Array(m),
+      weight = new Float64Array(m),
+      deliver = new Uint8Array(m);
     this.tLinks.forEach((list, k) => {
       list.forEach((l, j) => {
         const at = rowStart[k] + j;
@@ -697,10 +734,14 @@ export class Network {
 
   /** Explicit ratio ρ per neuron at dt, and the junctions to relax (indices into the gap arrays). */
   private stiffnessAt(dt: number): { ratio: Float64Array; relaxed: number[] } {
-    const n = this.size, gA = this.gapA, gB = this.gapB, gG = this.gapG;
+    const n = this.size,
+      gA = this.gapA,
+      gB = this.gapB,
+      gG = this.gapG;
     const ratio = new Float64Array(n);
     const relaxed: number[] = [];
-    const gp = this.gPop, ge = this.gEntry;
+    const gp = this.gPop,
+      ge = this.gEntry;
     if (!gp || !ge || gG.length === 0) return { ratio, relaxed };
     const sum = new Float64Array(n);
     for (let k = 0; k < gG.length; k++) {
@@ -713,11 +754,13 @@ export class Network {
     for (let k = 0; k < ge.globals.length; k++) {
       const g = ge.globals[k];
       if (sum[g] === 0) continue;
-      const tau = gp.tauMs[k], d = Math.exp(-dt / tau);
-      ratio[g] = (2 * ((1 - d) * tau / gp.capacitance[k]) * sum[g]) / (1 + d);
+      const tau = gp.tauMs[k],
+        d = Math.exp(-dt / tau);
+      ratio[g] = (2 * (((1 - d) * tau) / gp.capacitance[k]) * sum[g]) / (1 + d);
     }
     for (let k = 0; k < gG.length; k++) {
-      const a = gA[k], b = gB[k];
+      const a = gA[k],
+        b = gB[k];
       if (gG[k] > 0 && a !== b && graded(a) && graded(b) && (ratio[a] > STIFF_GAP_RATIO || ratio[b] > STIFF_GAP_RATIO)) relaxed.push(k);
     }
     return { ratio, relaxed };
@@ -731,7 +774,9 @@ export class Network {
     const { relaxed } = this.stiffnessAt(dt);
     if (relaxed.length === 0 || !this.gPop) return;
     const m = relaxed.length;
-    const a = new Int32Array(m), b = new Int32Array(m), g = new Float64Array(m);
+    const a = new Int32Array(m),
+      b = new Int32Array(m),
+      g = new Float64Array(m);
     relaxed.forEach((k, j) => {
       a[j] = this.localOf[this.gapA[k]];
       b[j] = this.localOf[this.gapB[k]];
@@ -776,7 +821,9 @@ export class Network {
   /** Continuous synapses with delay, depression, or a transmitter target. */
   private makeSlowContinuous(): () => void {
     const { pre, post, w, sign, delay, use, recovery, x, toT, size } = this.cs;
-    const out = this.out, I = this.current, n = this.size;
+    const out = this.out,
+      I = this.current,
+      n = this.size;
     const dE = this.tPop?.dendriteE ?? new Float64Array(0);
     const dI = this.tPop?.dendriteI ?? new Float64Array(0);
     return () => {
@@ -786,7 +833,7 @@ export class Network {
       const now = this._steps;
       for (let k = 0; k < size; k++) {
         const d = delay[k];
-        const o = d > 0 && hist ? hist[((now - d) % len + len) % len * n + pre[k]] : out[pre[k]];
+        const o = d > 0 && hist ? hist[((((now - d) % len) + len) % len) * n + pre[k]] : out[pre[k]];
         const xk = x[k];
         const drive = w[k] * xk * o;
         if (toT[k] === 1) {
@@ -807,15 +854,21 @@ export class Network {
   /** After the populations stepped: decay the exponential currents, deliver due and new spikes (the fired list). */
   private makeEvents(): () => void {
     const es = this.es;
-    const ge = this.ge, gi = this.gi, fired = this.fired, n = this.size;
+    const ge = this.ge,
+      gi = this.gi,
+      fired = this.fired,
+      n = this.size;
     const esRow = es.rowStart!;
     return () => {
-      const de = this.decE, di = this.decI;
+      const de = this.decE,
+        di = this.decI;
       for (let g = 0; g < n; g++) {
         ge[g] *= de;
         gi[g] *= di;
       }
-      const ringE = this.ringE, ringI = this.ringI, len = this.ringLen;
+      const ringE = this.ringE,
+        ringI = this.ringI,
+        len = this.ringLen;
       const slot = this._steps % len;
       if (ringE && ringI) {
         const base = slot * n;
@@ -886,7 +939,10 @@ function buildCsr(n: number, list: number[], syn: CompactSynapses, sign: (s: num
   for (const s of list) rowStart[syn.from[s] + 1]++;
   for (let g = 0; g < n; g++) rowStart[g + 1] += rowStart[g];
   const fillAt = rowStart.slice(0, n);
-  const pre = new Int32Array(list.length), post = new Int32Array(list.length), w = new Float64Array(list.length), slotOf = new Int32Array(list.length);
+  const pre = new Int32Array(list.length),
+    post = new Int32Array(list.length),
+    w = new Float64Array(list.length),
+    slotOf = new Int32Array(list.length);
   list.forEach((s, k) => {
     const at = fillAt[syn.from[s]]++;
     pre[at] = syn.from[s];

@@ -63,7 +63,9 @@ describe('resolveNeuronParams', () => {
     expect(() => resolve(lifModel, { params: { tauMs: '20' } })).toThrow(/params\.tauMs = "20" is not a finite number/);
     expect(() => resolve(lifModel, { params: [1] as unknown as Record<string, unknown> })).toThrow(/"params" must be an object of numbers/);
     expect(resolve(pairModel, { params: { threshold: [3, 4] } }).params.threshold).toEqual([3, 4]);
-    expect(() => resolve(pairModel, { params: { threshold: 3 } })).toThrow(/params\.threshold = 3 is not a pair; allowed: a pair \[excitatory, inhibitory\], each 0 \.\. 100/);
+    expect(() => resolve(pairModel, { params: { threshold: 3 } })).toThrow(
+      /params\.threshold = 3 is not a pair; allowed: a pair \[excitatory, inhibitory\], each 0 \.\. 100/,
+    );
     expect(() => resolve(pairModel, { params: { threshold: [3, 400] } })).toThrow(/params\.threshold\[1\] = 400 is out of range/);
     expect(() => resolve(pairModel, { init: { stepsToActivation: 2.5 } })).toThrow(/= 2\.5 is not a whole number; allowed: whole numbers 0 \.\. 1000 steps/);
   });
@@ -73,7 +75,9 @@ describe('resolveNeuronParams', () => {
     const pick = fc.constantFrom(...models).chain((model) =>
       fc.constantFrom(...Object.keys(model.params)).chain((key) => {
         const spec = model.params[key];
-        const inside = spec.integer ? fc.integer({ min: Math.ceil(spec.min), max: Math.floor(spec.max) }) : fc.double({ min: spec.min, max: spec.max, noNaN: true });
+        const inside = spec.integer
+          ? fc.integer({ min: Math.ceil(spec.min), max: Math.floor(spec.max) })
+          : fc.double({ min: spec.min, max: spec.max, noNaN: true });
         const value = Array.isArray(spec.default) ? fc.tuple(inside, inside) : inside;
         return fc.tuple(fc.constant(model), fc.constant(key), value, fc.double({ min: 1e-6, max: 1e6, noNaN: true }));
       }),
@@ -102,6 +106,8 @@ describe('checkParam', () => {
   it('returns the value, or throws with where, field and what is allowed', () => {
     const spec = lifModel.params.refractoryMs;
     expect(checkParam('params.refractoryMs', spec, 3, 'setParam "a"')).toBe(3);
-    expect(() => checkParam('params.refractoryMs', spec, Number.NaN, 'setParam "a"')).toThrow('setParam "a": params.refractoryMs = NaN is not a finite number; allowed: 0 .. 100 ms');
+    expect(() => checkParam('params.refractoryMs', spec, Number.NaN, 'setParam "a"')).toThrow(
+      'setParam "a": params.refractoryMs = NaN is not a finite number; allowed: 0 .. 100 ms',
+    );
   });
 });

@@ -64,7 +64,10 @@ describe('Network.setParam on every model', () => {
 
   it('keeps the state and changes the dynamics from the next step (lif threshold, izhikevich d, squid gNa)', () => {
     const lif = Network.fromSpec(spec('lif'));
-    const lifSpikes = (steps: number) => run(lif, 'lif', steps).filter((_, k) => k % 3 === 2).reduce((x, y) => x + y, 0);
+    const lifSpikes = (steps: number) =>
+      run(lif, 'lif', steps)
+        .filter((_, k) => k % 3 === 2)
+        .reduce((x, y) => x + y, 0);
     expect(lifSpikes(200)).toBeGreaterThan(0);
     const v = lif.v[0];
     lif.setParam('a', 'thresholdMv', -30); // above V∞ = −70 + 10·3 = −40: silent from now on
@@ -74,18 +77,27 @@ describe('Network.setParam on every model', () => {
     const squid = Network.fromSpec({ neurons: [{ id: 'a', model: 'hodgkin-huxley', preset: 'squid', params: {}, init: {} }], synapses: [] });
     squid.input[0] = 10;
     let spikes = 0;
-    for (let s = 0; s < 2000; s++) (squid.step(0.05), (spikes += squid.spiked[0]));
+    for (let s = 0; s < 2000; s++) {
+      squid.step(0.05);
+      spikes += squid.spiked[0];
+    }
     expect(spikes).toBeGreaterThan(5);
     squid.setParam('a', 'gNa', 0);
     spikes = 0;
-    for (let s = 0; s < 2000; s++) (squid.step(0.05), (spikes += squid.spiked[0]));
+    for (let s = 0; s < 2000; s++) {
+      squid.step(0.05);
+      spikes += squid.spiked[0];
+    }
     expect(spikes).toBe(0);
 
     const izh = Network.fromSpec({ neurons: [{ id: 'a', model: 'izhikevich', preset: 'regular-spiking', params: {}, init: {} }], synapses: [] });
     izh.input[0] = 10;
     const count = () => {
       let n = 0;
-      for (let s = 0; s < 1000; s++) (izh.step(1), (n += izh.spiked[0]));
+      for (let s = 0; s < 1000; s++) {
+        izh.step(1);
+        n += izh.spiked[0];
+      }
       return n;
     };
     const adapted = count();

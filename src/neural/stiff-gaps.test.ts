@@ -13,7 +13,10 @@ interface Cell {
 const neuron = (c: Cell, i: number): NeuronSpec => ({ id: `n${i}`, model: 'graded', params: { tauMs: c.tauMs, capacitance: c.capacitance }, init: { v: c.v } });
 const gapsOf = (gaps: readonly (readonly [number, number, number])[]): SynapseSpec[] =>
   gaps.map(([a, b, g]) => ({ kind: 'electrical', from: `n${a}`, to: `n${b}`, weight: g }));
-const specOf = (cells: readonly Cell[], gaps: readonly (readonly [number, number, number])[]): NetworkSpec => ({ neurons: cells.map(neuron), synapses: gapsOf(gaps) });
+const specOf = (cells: readonly Cell[], gaps: readonly (readonly [number, number, number])[]): NetworkSpec => ({
+  neurons: cells.map(neuron),
+  synapses: gapsOf(gaps),
+});
 
 /** ρ of every cell, computed independently of the engine (docs/neural.md). */
 function ratios(cells: readonly Cell[], gaps: readonly (readonly [number, number, number])[], dt: number): number[] {
@@ -25,7 +28,7 @@ function ratios(cells: readonly Cell[], gaps: readonly (readonly [number, number
   }
   return cells.map((c, i) => {
     const d = Math.exp(-dt / c.tauMs);
-    return (2 * ((1 - d) * c.tauMs) / c.capacitance * sum[i]) / (1 + d);
+    return (((2 * ((1 - d) * c.tauMs)) / c.capacitance) * sum[i]) / (1 + d);
   });
 }
 
@@ -111,7 +114,8 @@ describe('stiff gap junctions', () => {
         const net = Network.fromSpec(specOf(cells, gaps));
         // V∞ of each cell alone: E_L + I·τ/C. Gap coupling only averages, so nothing may leave [lo, hi].
         const targets = cells.flatMap((c) => [c.v, -65 + (c.input * c.tauMs) / c.capacitance]);
-        const lo = Math.min(...targets), hi = Math.max(...targets);
+        const lo = Math.min(...targets),
+          hi = Math.max(...targets);
         const trace = runNet(net, cells, dt, 100);
         for (const v of trace) {
           expect(Number.isFinite(v)).toBe(true);
@@ -179,15 +183,25 @@ describe('stiffness bookkeeping', () => {
     { tauMs: 10, capacitance: 1, v: -60, input: -1 },
   ];
   // n0–n1 stiff (ρ ≈ 3), n1–n2 not (ρ of n2 ≈ 0.1; n1's own ρ is 3.1, so that junction is relaxed too).
-  const gaps = [[0, 1, 3], [1, 2, 0.1]] as const;
+  const gaps = [
+    [0, 1, 3],
+    [1, 2, 0.1],
+  ] as const;
 
   it('setParam: changing C or τ before the first step equals building with it, both ways across the threshold', () => {
-    for (const [name, value] of [['capacitance', 50], ['tauMs', 0.5], ['capacitance', 0.5]] as const) {
+    for (const [name, value] of [
+      ['capacitance', 50],
+      ['tauMs', 0.5],
+      ['capacitance', 0.5],
+    ] as const) {
       const live = Network.fromSpec(specOf(cells, gaps));
       live.step(1);
       live.setParam('n1', name, value);
       live.reset();
-      const built = Network.fromSpec({ ...specOf(cells, gaps), neurons: cells.map((c, i) => (i === 1 ? { ...neuron(c, i), params: { ...neuron(c, i).params, [name]: value } } : neuron(c, i))) });
+      const built = Network.fromSpec({
+        ...specOf(cells, gaps),
+        neurons: cells.map((c, i) => (i === 1 ? { ...neuron(c, i), params: { ...neuron(c, i).params, [name]: value } } : neuron(c, i))),
+      });
       expect(live.gapStiffness(1).stiff).toEqual(built.gapStiffness(1).stiff);
       expect(runNet(live, cells, 1, 30)).toEqual(runNet(built, cells, 1, 30));
     }
@@ -205,7 +219,8 @@ describe('stiffness bookkeeping', () => {
     net.ablate('n1');
     expect(net.gapStiffness().stiff).toEqual([]);
     // n1 only leaks to −65; n0 sees only its input and relaxes to −65 + 2 pA·10 GΩ = −45: no pull either way.
-    let v0 = net.v[0], v1 = net.v[1];
+    let v0 = net.v[0],
+      v1 = net.v[1];
     for (let s = 0; s < 20; s++) {
       net.step(1);
       v0 = -45 + (v0 + 45) * Math.exp(-0.1);

@@ -12,10 +12,15 @@ describe('typed scenario builder', () => {
       .worm(0, 0, 90)
       .seed(3)
       .duration('10s')
-      .at('2s').label('head').poke({ position: 0.05, side: 'left' })
+      .at('2s')
+      .label('head')
+      .poke({ position: 0.05, side: 'left' })
       .expect.reversesWithin('1.5s')
       .expect.movesBackward('0.1bl', { for: '3s' })
-      .at('5s').every('1s', 3).label('taps').tap()
+      .at('5s')
+      .every('1s', 3)
+      .label('taps')
+      .tap()
       .expect.habituates('taps', { ratioBelow: 0.8 })
       .build();
     const fromFile = parseScenario(`

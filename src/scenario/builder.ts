@@ -149,9 +149,12 @@ export class ScenarioBuilder {
     reversesWithin: (within: TimeSpec, o: { after?: AnchorSpec; name?: string } = {}) => this.check('reverses', { after: this.after(o.after), within }, o.name),
     doesNotReverseWithin: (within: TimeSpec, o: { after?: AnchorSpec; name?: string } = {}) =>
       this.check('doesNotReverse', { after: this.after(o.after), within }, o.name),
-    movesForward: (atLeast: LengthSpec, w: WindowSpec & { name?: string } = {}) => this.check('moves', { direction: 'forward', atLeast, ...this.win(w) }, w.name),
-    movesBackward: (atLeast: LengthSpec, w: WindowSpec & { name?: string } = {}) => this.check('moves', { direction: 'backward', atLeast, ...this.win(w) }, w.name),
-    speedBetween: (min: SpeedSpec, max: SpeedSpec, w: WindowSpec & { name?: string } = {}) => this.check('speed', { between: [min, max], ...this.win(w) }, w.name),
+    movesForward: (atLeast: LengthSpec, w: WindowSpec & { name?: string } = {}) =>
+      this.check('moves', { direction: 'forward', atLeast, ...this.win(w) }, w.name),
+    movesBackward: (atLeast: LengthSpec, w: WindowSpec & { name?: string } = {}) =>
+      this.check('moves', { direction: 'backward', atLeast, ...this.win(w) }, w.name),
+    speedBetween: (min: SpeedSpec, max: SpeedSpec, w: WindowSpec & { name?: string } = {}) =>
+      this.check('speed', { between: [min, max], ...this.win(w) }, w.name),
     reachesFoodWithin: (within: TimeSpec, o: { after?: AnchorSpec; distance?: LengthSpec; name?: string } = {}) =>
       this.check('reachesFood', { after: this.after(o.after), within, ...(o.distance !== undefined && { distance: o.distance }) }, o.name),
     staysOutOfZone: (zone: string, w: WindowSpec & { atMost?: TimeSpec; name?: string } = {}) =>
@@ -162,7 +165,8 @@ export class ScenarioBuilder {
       this.check('neuronSilent', { neuron, ...(w.threshold !== undefined && { threshold: w.threshold }), ...this.win(w) }, w.name),
     bendingFrequencyBetween: (minHz: number | string, maxHz: number | string, w: WindowSpec & { name?: string } = {}) =>
       this.check('bendingFrequency', { between: [minHz, maxHz], ...this.win(w) }, w.name),
-    waveDirection: (direction: 'head-to-tail' | 'tail-to-head', w: WindowSpec & { name?: string } = {}) => this.check('waveDirection', { direction, ...this.win(w) }, w.name),
+    waveDirection: (direction: 'head-to-tail' | 'tail-to-head', w: WindowSpec & { name?: string } = {}) =>
+      this.check('waveDirection', { direction, ...this.win(w) }, w.name),
     habituates: (train: string, o: { response?: ResponseMeasure; window?: TimeSpec; k?: number; ratioBelow?: number; name?: string } = {}) => {
       const { name, ...rest } = o;
       return this.check('habituates', { train, ...rest }, name);

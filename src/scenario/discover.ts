@@ -8,7 +8,7 @@ export class DiscoveryError extends Error {}
 export function findScenarioFiles(paths: readonly string[]): string[] {
   const out = new Set<string>();
   for (const p of paths) {
-    let st;
+    let st: ReturnType<typeof statSync>;
     try {
       st = statSync(p);
     } catch {

@@ -205,7 +205,10 @@ describe('habituation', () => {
   });
 
   it('fails, with a reason, when there was no first response', () => {
-    const r = evalOne({ kind: 'habituates', train: 'taps', response: 'reversalDistance', windowMs: 1000, ratioBelow: 1 }, recording(10_000, () => 0.1));
+    const r = evalOne(
+      { kind: 'habituates', train: 'taps', response: 'reversalDistance', windowMs: 1000, ratioBelow: 1 },
+      recording(10_000, () => 0.1),
+    );
     expect(r).toMatchObject({ pass: false, measured: null });
     expect(r.detail).toMatch(/no response to the first stimulus/);
   });

@@ -44,7 +44,15 @@ export function evaluateExpectation(e: Expectation, rec: Recording, ctx: EvalCon
     const r = evaluate(e, rec, ctx);
     return e.name !== undefined ? { ...r, name: e.name } : r;
   } catch (err) {
-    return { name: e.name ?? e.kind, kind: e.kind, pass: false, measured: null, bound: '', unit: '', detail: `could not measure: ${err instanceof Error ? err.message : String(err)}` };
+    return {
+      name: e.name ?? e.kind,
+      kind: e.kind,
+      pass: false,
+      measured: null,
+      bound: '',
+      unit: '',
+      detail: `could not measure: ${err instanceof Error ? err.message : String(err)}`,
+    };
   }
 }
 
@@ -59,9 +67,11 @@ function evaluate(e: Expectation, rec: Recording, ctx: EvalContext): Result {
       const first = eventsIn(rec, 'reversal-start', a, b)[0];
       const name = `reverses within ${formatMs(e.withinMs)} after ${describeAnchor(e.after)}`;
       const bound = `≤ ${e.withinMs}`;
-      if (first) return { name, kind: e.kind, pass: true, measured: first.timeMs - a, bound, unit: 'ms', detail: `reversal started at ${formatMs(first.timeMs)}` };
+      if (first)
+        return { name, kind: e.kind, pass: true, measured: first.timeMs - a, bound, unit: 'ms', detail: `reversal started at ${formatMs(first.timeMs)}` };
       const back = backwardTravel(rec, a, b);
-      const already = rec.events.filter((ev) => ev.timeMs < a && (ev.type === 'reversal-start' || ev.type === 'reversal-end')).at(-1)?.type === 'reversal-start';
+      const already =
+        rec.events.filter((ev) => ev.timeMs < a && (ev.type === 'reversal-start' || ev.type === 'reversal-end')).at(-1)?.type === 'reversal-start';
       return {
         name,
         kind: e.kind,
@@ -150,7 +160,9 @@ function evaluate(e: Expectation, rec: Recording, ctx: EvalContext): Result {
         measured: null,
         bound: `≤ ${e.withinMs}`,
         unit: 'ms',
-        detail: Number.isFinite(closest) ? `closest approach ${round(closest, 4)} mm at ${formatMs(closestAt)} (reach distance ${reach} mm)` : 'there was no food',
+        detail: Number.isFinite(closest)
+          ? `closest approach ${round(closest, 4)} mm at ${formatMs(closestAt)} (reach distance ${reach} mm)`
+          : 'there was no food',
       };
     }
     case 'staysOutOfZone': {

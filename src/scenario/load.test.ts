@@ -51,7 +51,11 @@ describe('scenario files: errors name file, line, field and fix', () => {
   it('bad time strings, missing fields, wrong format and version', () => {
     expect(issuesOf(HEADER.replace('10s', '10 parsecs'))[0]).toMatchObject({ path: ['duration'], line: 5 });
     expect(issuesOf(HEADER.replace('name: t\n', ''))[0]).toMatchObject({ path: ['name'], message: 'missing scenario name' });
-    expect(issuesOf(HEADER.replace('neuroworm-scenario', 'neuroworm-circuit'))[0]).toMatchObject({ path: ['format'], line: 1, fix: 'write format: neuroworm-scenario' });
+    expect(issuesOf(HEADER.replace('neuroworm-scenario', 'neuroworm-circuit'))[0]).toMatchObject({
+      path: ['format'],
+      line: 1,
+      fix: 'write format: neuroworm-scenario',
+    });
     expect(issuesOf(HEADER.replace('version: 1', 'version: 2'))[0].fix).toMatch(/update neuroworm/);
   });
 
@@ -78,7 +82,9 @@ describe('scenario files: errors name file, line, field and fix', () => {
   });
 
   it('habituation needs a train of taps or pokes', () => {
-    const once = issuesOf(`${HEADER}timeline:\n  - at: 1s\n    label: t\n    tap:\n expect: []\n`.replace(' expect: []\n', '') + 'expect:\n  - habituates: {train: t}\n');
+    const once = issuesOf(
+      `${`${HEADER}timeline:\n  - at: 1s\n    label: t\n    tap:\n expect: []\n`.replace(' expect: []\n', '')}expect:\n  - habituates: {train: t}\n`,
+    );
     expect(once[0].message).toMatch(/not a train/);
   });
 
@@ -129,7 +135,12 @@ describe('scenario files: properties', () => {
   type Corruption = { apply(doc: Record<string, unknown>): Array<string | number> | null };
 
   const corruptions: Record<string, Corruption> = {
-    unknownTopField: { apply: (d) => ((d.colour = 'red'), ['colour']) },
+    unknownTopField: {
+      apply: (d) => {
+        d.colour = 'red';
+        return ['colour'];
+      },
+    },
     unknownItemField: {
       apply: (d) => {
         const tl = d.timeline as Array<Record<string, unknown>>;
@@ -155,8 +166,18 @@ describe('scenario files: properties', () => {
         return ['timeline', i, 'poke', 'position'];
       },
     },
-    missingDuration: { apply: (d) => (delete d.duration, ['duration']) },
-    badSeed: { apply: (d) => ((d.seed = 1.5), ['seed']) },
+    missingDuration: {
+      apply: (d) => {
+        delete d.duration;
+        return ['duration'];
+      },
+    },
+    badSeed: {
+      apply: (d) => {
+        d.seed = 1.5;
+        return ['seed'];
+      },
+    },
     badExpectationWindow: {
       apply: (d) => {
         const ex = d.expect as Array<Record<string, Record<string, unknown>>>;

@@ -24,7 +24,12 @@ export function loadScenarioFile(path: string): Scenario {
     const circuitPath = resolveCircuitPath(scenario, path);
     if (!existsSync(circuitPath))
       throw new ScenarioError(path, [
-        { path: ['circuit'], line: sourceOf(scenario)?.lineOf(['circuit']), message: `circuit file ${circuitPath} does not exist`, fix: 'circuit paths are relative to the scenario file; or use a built-in circuit name' },
+        {
+          path: ['circuit'],
+          line: sourceOf(scenario)?.lineOf(['circuit']),
+          message: `circuit file ${circuitPath} does not exist`,
+          fix: 'circuit paths are relative to the scenario file; or use a built-in circuit name',
+        },
       ]);
   }
   return scenario;

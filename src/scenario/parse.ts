@@ -51,7 +51,10 @@ export function parseWithLines(text: string, file: string): LocatedText {
           path: [],
           line: pos.line,
           column: pos.col,
-          message: e.code === 'DUPLICATE_KEY' ? 'a key appears twice in the same mapping' : `not valid YAML/JSON: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+          message:
+            e.code === 'DUPLICATE_KEY'
+              ? 'a key appears twice in the same mapping'
+              : `not valid YAML/JSON: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
           fix: e.code === 'DUPLICATE_KEY' ? 'keep one of the two keys' : 'fix the syntax at this line (indentation, brackets, quotes)',
         };
       }),
@@ -126,7 +129,7 @@ function locateIn(
       }
       node = pair.value;
       // A key with no value (`tap:`) has a null value node: point at its key.
-      found = ((pair.value as YamlNode | null) ?? (pair.key as YamlNode | null)) ?? found;
+      found = (pair.value as YamlNode | null) ?? (pair.key as YamlNode | null) ?? found;
     } else if (isSeq(node) && typeof step === 'number') {
       const item = node.items[step];
       if (item === undefined) break;

@@ -30,7 +30,9 @@ const EVENT_STYLE: Record<string, { colour: string; label: string }> = {
 const fmt = (x: number) => (Math.round(x * 10) / 10).toString();
 
 export function renderPlot(scenario: Scenario, report: ScenarioReport, rec: Recording): string {
-  const traces = (scenario.plot?.neurons ?? []).flatMap((ref) => resolveNeuron(ref, Object.keys(rec.neurons)).map((id) => ({ ref, id, values: rec.neurons[id] })));
+  const traces = (scenario.plot?.neurons ?? []).flatMap((ref) =>
+    resolveNeuron(ref, Object.keys(rec.neurons)).map((id) => ({ ref, id, values: rec.neurons[id] })),
+  );
   const tracesTop = MARGIN + MAP_H + 30;
   const H = tracesTop + traces.length * (TRACE_H + 8) + (traces.length ? 40 : 0) + 20;
   const parts: string[] = [];
@@ -44,8 +46,15 @@ export function renderPlot(scenario: Scenario, report: ScenarioReport, rec: Reco
   // --- world map: fit every point of interest, keep 1:1 aspect, y up.
   const xs: number[] = [];
   const ys: number[] = [];
-  for (let j = 0; j < rec.count; j++) xs.push(rec.cx[j], rec.hx[j]), ys.push(rec.cy[j], rec.hy[j]);
-  for (const a of rec.actions) if (a.action.type === 'food' || a.action.type === 'heat') xs.push(a.action.x), ys.push(a.action.y);
+  for (let j = 0; j < rec.count; j++) {
+    xs.push(rec.cx[j], rec.hx[j]);
+    ys.push(rec.cy[j], rec.hy[j]);
+  }
+  for (const a of rec.actions)
+    if (a.action.type === 'food' || a.action.type === 'heat') {
+      xs.push(a.action.x);
+      ys.push(a.action.y);
+    }
   const minX = Math.min(...xs);
   const maxX = Math.max(...xs);
   const minY = Math.min(...ys);
@@ -62,7 +71,9 @@ export function renderPlot(scenario: Scenario, report: ScenarioReport, rec: Reco
   for (const a of rec.actions) {
     if (a.action.type === 'heat') {
       const r = (a.action.radius ?? 0.5) * scale;
-      parts.push(`<circle cx="${fmt(px(a.action.x))}" cy="${fmt(py(a.action.y))}" r="${fmt(r)}" fill="${a.action.deltaC > 0 ? '#ff6b6b' : '#74c0fc'}" fill-opacity="0.25"><title>${xmlEscape(describeAction(a.action))}</title></circle>`);
+      parts.push(
+        `<circle cx="${fmt(px(a.action.x))}" cy="${fmt(py(a.action.y))}" r="${fmt(r)}" fill="${a.action.deltaC > 0 ? '#ff6b6b' : '#74c0fc'}" fill-opacity="0.25"><title>${xmlEscape(describeAction(a.action))}</title></circle>`,
+      );
     }
   }
   const stride = Math.max(1, Math.ceil(rec.count / MAX_POINTS));
@@ -75,7 +86,9 @@ export function renderPlot(scenario: Scenario, report: ScenarioReport, rec: Reco
   parts.push(`<polyline points="${path(rec.hx, rec.hy)}" fill="none" stroke="#c9a227" stroke-width="1" stroke-opacity="0.8"/>`);
   parts.push(`<polyline points="${path(rec.cx, rec.cy)}" fill="none" stroke="#5c4a1e" stroke-width="2"/>`);
   if (rec.count > 0) {
-    parts.push(`<circle cx="${fmt(px(rec.cx[0]))}" cy="${fmt(py(rec.cy[0]))}" r="5" fill="none" stroke="#5c4a1e" stroke-width="2"><title>start</title></circle>`);
+    parts.push(
+      `<circle cx="${fmt(px(rec.cx[0]))}" cy="${fmt(py(rec.cy[0]))}" r="5" fill="none" stroke="#5c4a1e" stroke-width="2"><title>start</title></circle>`,
+    );
     const e = rec.count - 1;
     parts.push(`<circle cx="${fmt(px(rec.hx[e]))}" cy="${fmt(py(rec.hy[e]))}" r="4" fill="#c9a227"><title>nose at the end</title></circle>`);
   }
@@ -97,13 +110,17 @@ export function renderPlot(scenario: Scenario, report: ScenarioReport, rec: Reco
     const st = EVENT_STYLE[ev.type];
     if (!st) continue;
     const j = indexAt(rec, ev.timeMs);
-    parts.push(`<rect x="${fmt(px(rec.cx[j]) - 4)}" y="${fmt(py(rec.cy[j]) - 4)}" width="8" height="8" fill="${st.colour}" transform="rotate(45 ${fmt(px(rec.cx[j]))} ${fmt(py(rec.cy[j]))})"><title>${xmlEscape(`${ev.timeMs / 1000} s: ${st.label}${ev.detail ? ` (${ev.detail})` : ''}`)}</title></rect>`);
+    parts.push(
+      `<rect x="${fmt(px(rec.cx[j]) - 4)}" y="${fmt(py(rec.cy[j]) - 4)}" width="8" height="8" fill="${st.colour}" transform="rotate(45 ${fmt(px(rec.cx[j]))} ${fmt(py(rec.cy[j]))})"><title>${xmlEscape(`${ev.timeMs / 1000} s: ${st.label}${ev.detail ? ` (${ev.detail})` : ''}`)}</title></rect>`,
+    );
   }
   // Scale bar: 1 mm (or 0.1 mm on a small map).
   const bar = span > 2 ? 1 : 0.1;
   const bx = MARGIN + 12;
   const by = MARGIN + MAP_H - 14;
-  parts.push(`<line x1="${bx}" y1="${by}" x2="${fmt(bx + bar * scale)}" y2="${by}" stroke="#222" stroke-width="2"/><text x="${bx}" y="${by - 6}">${bar} mm</text>`);
+  parts.push(
+    `<line x1="${bx}" y1="${by}" x2="${fmt(bx + bar * scale)}" y2="${by}" stroke="#222" stroke-width="2"/><text x="${bx}" y="${by - 6}">${bar} mm</text>`,
+  );
   const legend: Array<[string, string]> = [
     ['#5c4a1e', 'centroid'],
     ['#c9a227', 'nose'],
@@ -139,7 +156,9 @@ export function renderPlot(scenario: Scenario, report: ScenarioReport, rec: Reco
     for (const a of rec.actions) {
       if (a.action.type !== 'poke' && a.action.type !== 'tap') continue;
       const x = fmt(tx(a.appliedMs));
-      parts.push(`<line x1="${x}" y1="${tracesTop}" x2="${x}" y2="${bottom}" stroke="${a.action.type === 'tap' ? '#868e96' : '#f08c00'}" stroke-dasharray="3,3"><title>${xmlEscape(describeAction(a.action))}</title></line>`);
+      parts.push(
+        `<line x1="${x}" y1="${tracesTop}" x2="${x}" y2="${bottom}" stroke="${a.action.type === 'tap' ? '#868e96' : '#f08c00'}" stroke-dasharray="3,3"><title>${xmlEscape(describeAction(a.action))}</title></line>`,
+      );
     }
     const ticks = 6;
     for (let i = 0; i <= ticks; i++) {
@@ -148,5 +167,5 @@ export function renderPlot(scenario: Scenario, report: ScenarioReport, rec: Reco
     }
   }
   parts.push('</svg>');
-  return parts.join('\n') + '\n';
+  return `${parts.join('\n')}\n`;
 }

@@ -20,7 +20,9 @@ const atMs = z
   .number({ error: (iss) => (iss.code === 'invalid_type' ? withFix('atMs must be a number of ms', 'write e.g. "atMs": 1500') : undefined) })
   .min(0, { error: () => withFix('atMs is negative', 'times count from 0 at the start of the recording') });
 const num = z.number({ error: (iss) => (iss.code === 'invalid_type' ? withFix('expected a number', 'write a number') : undefined) });
-const unit = num.min(0, { error: () => withFix('value is below 0', 'use a value from 0 to 1') }).max(1, { error: () => withFix('value is above 1', 'use a value from 0 to 1 (body position: 0 = nose, 1 = tail)') });
+const unit = num
+  .min(0, { error: () => withFix('value is below 0', 'use a value from 0 to 1') })
+  .max(1, { error: () => withFix('value is above 1', 'use a value from 0 to 1 (body position: 0 = nose, 1 = tail)') });
 const neuron = z.string().min(1);
 const side = z
   .union([z.enum(['left', 'right', 'both']), z.literal(1), z.literal(-1), z.literal(0)], {
@@ -31,7 +33,14 @@ const side = z
 const recordedAction = z.discriminatedUnion(
   'action',
   [
-    z.strictObject({ atMs, action: z.literal('poke'), position: unit, side: side.optional(), kind: z.enum(['gentle', 'harsh']).optional(), force: unit.optional() }),
+    z.strictObject({
+      atMs,
+      action: z.literal('poke'),
+      position: unit,
+      side: side.optional(),
+      kind: z.enum(['gentle', 'harsh']).optional(),
+      force: unit.optional(),
+    }),
     z.strictObject({ atMs, action: z.literal('tap'), force: unit.optional() }),
     z.strictObject({ atMs, action: z.literal('food'), x: num, y: num, amount: num.positive().optional() }),
     z.strictObject({ atMs, action: z.literal('heat'), x: num, y: num, deltaC: num, radius: num.positive().optional() }),
@@ -133,6 +142,9 @@ function buildScenario(data: z.output<typeof recordingSchema>, opts: RecordOptio
 export function recordToYaml(text: string, opts: RecordOptions, file = '<recording>'): string {
   const input = parseWithLines(text, file);
   const scenario = recordingToScenario(input.value, opts, file, input.locate);
-  const yaml = stringifyScenario(scenario, `Scenario recorded from ${file}.\nTimes are in ms. Add expectations under expect:, e.g.\n  - reverses: {after: poke1, within: 1.5s}`);
+  const yaml = stringifyScenario(
+    scenario,
+    `Scenario recorded from ${file}.\nTimes are in ms. Add expectations under expect:, e.g.\n  - reverses: {after: poke1, within: 1.5s}`,
+  );
   return yaml;
 }

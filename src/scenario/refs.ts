@@ -71,7 +71,11 @@ export function validateRefs(scenario: Scenario, ctx: RefContext): void {
     scenario.expect.forEach((e, i) => {
       if ((e.kind === 'staysOutOfZone' || e.kind === 'metric') && e.zone !== undefined && !ctx.zoneIds!.includes(e.zone)) {
         const near = suggest(e.zone, ctx.zoneIds!);
-        add(['expect', i, e.kind, 'zone'], `the arena has no zone "${e.zone}"`, `${near ? `did you mean "${near}"? ` : ''}zones: ${ctx.zoneIds!.join(', ') || '(none)'}`);
+        add(
+          ['expect', i, e.kind, 'zone'],
+          `the arena has no zone "${e.zone}"`,
+          `${near ? `did you mean "${near}"? ` : ''}zones: ${ctx.zoneIds!.join(', ') || '(none)'}`,
+        );
       }
     });
   }

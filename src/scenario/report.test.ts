@@ -38,7 +38,12 @@ describe('reports', () => {
       fc.property(fc.string({ unit: 'binary' }), (s) => {
         const e = xmlEscape(s);
         expect(e).not.toMatch(/[<>"']|&(?!(amp|lt|gt|quot|apos);)/);
-        const back = e.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+        const back = e
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&quot;/g, '"')
+          .replace(/&apos;/g, "'")
+          .replace(/&amp;/g, '&');
         expect(back).toBe(s.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, ''));
       }),
     );
@@ -47,9 +52,20 @@ describe('reports', () => {
   it('property: JUnit XML is well-formed whatever the names, messages and errors', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ file: fc.string(), name: fc.string(), seed: fc.nat(), pass: fc.boolean(), error: fc.option(fc.string({ unit: 'binary' }), { nil: undefined }) }), { maxLength: 5 }),
+        fc.array(
+          fc.record({
+            file: fc.string(),
+            name: fc.string(),
+            seed: fc.nat(),
+            pass: fc.boolean(),
+            error: fc.option(fc.string({ unit: 'binary' }), { nil: undefined }),
+          }),
+          { maxLength: 5 },
+        ),
         (runs) => {
-          const results = runs.map((r) => (r.error !== undefined ? { file: r.file, name: r.name, seed: r.seed, error: r.error } : run(r.file, r.name, r.seed, r.pass)));
+          const results = runs.map((r) =>
+            r.error !== undefined ? { file: r.file, name: r.name, seed: r.seed, error: r.error } : run(r.file, r.name, r.seed, r.pass),
+          );
           const xml = toJUnit(results, (r) => `npx neuroworm scenario run ${r.file} --seed ${r.seed}`);
           checkWellFormedXml(xml);
           expect((xml.match(/<testcase /g) ?? []).length).toBe(runs.length);

@@ -29,7 +29,16 @@ export interface ScenarioSummary {
   passed: number;
   seeds: number[];
   /** Per expectation (by position): passes and the measured range over the runs. */
-  expectations: Array<{ name: string; passed: number; runs: number; unit: string; bound: string; min?: number; max?: number; values: Array<number | string | null> }>;
+  expectations: Array<{
+    name: string;
+    passed: number;
+    runs: number;
+    unit: string;
+    bound: string;
+    min?: number;
+    max?: number;
+    values: Array<number | string | null>;
+  }>;
   simMs: number;
   wallMs: number;
   errors: string[];
@@ -91,8 +100,20 @@ export function formatTable(results: readonly JobResult[]): string {
   const rows: string[][] = [['scenario', 'result', 'measured (bound)', 'sim', 'wall']];
   for (const s of summarize(results)) {
     const single = s.runs === 1;
-    const result = single ? (s.passed === 1 ? 'PASS' : s.errors.length ? 'ERROR' : 'FAIL') : `${s.passed}/${s.runs} (${Math.round((100 * s.passed) / s.runs)}%)`;
-    rows.push([single ? `${s.name} [seed ${s.seeds[0]}]` : `${s.name} [seeds ${s.seeds[0]}..${s.seeds[s.seeds.length - 1]}]`, result, '', formatMs(s.simMs), formatMs(round(s.wallMs, 0))]);
+    const result = single
+      ? s.passed === 1
+        ? 'PASS'
+        : s.errors.length
+          ? 'ERROR'
+          : 'FAIL'
+      : `${s.passed}/${s.runs} (${Math.round((100 * s.passed) / s.runs)}%)`;
+    rows.push([
+      single ? `${s.name} [seed ${s.seeds[0]}]` : `${s.name} [seeds ${s.seeds[0]}..${s.seeds[s.seeds.length - 1]}]`,
+      result,
+      '',
+      formatMs(s.simMs),
+      formatMs(round(s.wallMs, 0)),
+    ]);
     for (const e of s.expectations) {
       const mark = e.passed === e.runs ? '✓' : '✗';
       const measured = single
@@ -105,13 +126,17 @@ export function formatTable(results: readonly JobResult[]): string {
     for (const err of s.errors) rows.push(['  ! error', '', truncate(err.split('\n')[0], 110), '', '']);
   }
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...r[c]].length)));
-  const line = (r: string[]) => r.map((cell, c) => pad(cell, widths[c])).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((cell, c) => pad(cell, widths[c]))
+      .join('  ')
+      .trimEnd();
   const total = results.length;
   const passed = results.filter(jobPassed).length;
   const sim = results.reduce((t, r) => t + (r.report?.simMs ?? 0), 0);
   const wall = results.reduce((t, r) => t + (r.report?.wallMs ?? 0), 0);
   const speed = wall > 0 ? ` · ${formatMs(sim)} simulated in ${formatMs(round(wall, 0))} of run time (${round(sim / wall, 1)}× real time)` : '';
-  return [line(rows[0]), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.slice(1).map(line), '', `${passed}/${total} runs passed${speed}`].join('\n') + '\n';
+  return `${[line(rows[0]), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.slice(1).map(line), '', `${passed}/${total} runs passed${speed}`].join('\n')}\n`;
 }
 
 /** The --json report. */
@@ -144,17 +169,24 @@ export function toJUnit(results: readonly JobResult[], reproduce: (r: JobResult)
   const failures = results.filter((r) => r.error === undefined && !jobPassed(r)).length;
   const errors = results.filter((r) => r.error !== undefined).length;
   const seconds = (ms: number) => (ms / 1000).toFixed(3);
-  out.push(`<testsuites name="neuroworm scenarios" tests="${results.length}" failures="${failures}" errors="${errors}" time="${seconds(suites.reduce((t, s) => t + s.wallMs, 0))}">`);
+  out.push(
+    `<testsuites name="neuroworm scenarios" tests="${results.length}" failures="${failures}" errors="${errors}" time="${seconds(suites.reduce((t, s) => t + s.wallMs, 0))}">`,
+  );
   for (const s of suites) {
     const runs = results.filter((r) => r.file === s.file);
     const f = runs.filter((r) => r.error === undefined && !jobPassed(r)).length;
     const e = runs.filter((r) => r.error !== undefined).length;
-    out.push(`  <testsuite name="${xmlEscape(s.name)}" file="${xmlEscape(s.file)}" tests="${runs.length}" failures="${f}" errors="${e}" time="${seconds(s.wallMs)}">`);
+    out.push(
+      `  <testsuite name="${xmlEscape(s.name)}" file="${xmlEscape(s.file)}" tests="${runs.length}" failures="${f}" errors="${e}" time="${seconds(s.wallMs)}">`,
+    );
     for (const r of runs) {
       const name = `${r.name} [seed ${r.seed}]`;
       out.push(`    <testcase classname="${xmlEscape(s.file)}" name="${xmlEscape(name)}" time="${seconds(r.report?.wallMs ?? 0)}">`);
-      const lines = (r.report?.expectations ?? []).map((x) => `${x.pass ? 'PASS' : 'FAIL'} ${x.name}: measured ${formatMeasured(x)}, bound ${x.bound}${x.detail ? ` — ${x.detail}` : ''}`);
-      if (r.error !== undefined) out.push(`      <error message="${xmlEscape(r.error.split('\n')[0])}">${xmlEscape(`${r.error}\nreproduce: ${reproduce(r)}`)}</error>`);
+      const lines = (r.report?.expectations ?? []).map(
+        (x) => `${x.pass ? 'PASS' : 'FAIL'} ${x.name}: measured ${formatMeasured(x)}, bound ${x.bound}${x.detail ? ` — ${x.detail}` : ''}`,
+      );
+      if (r.error !== undefined)
+        out.push(`      <error message="${xmlEscape(r.error.split('\n')[0])}">${xmlEscape(`${r.error}\nreproduce: ${reproduce(r)}`)}</error>`);
       else if (!jobPassed(r)) {
         const failed = r.report?.expectations.filter((x) => !x.pass) ?? [];
         const msg = r.report?.error ?? failed.map((x) => `${x.name}: measured ${formatMeasured(x)}, bound ${x.bound}`).join('; ');
@@ -166,7 +198,7 @@ export function toJUnit(results: readonly JobResult[], reproduce: (r: JobResult)
     out.push('  </testsuite>');
   }
   out.push('</testsuites>');
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 /** A failure message for one run: each failed expectation with measured value, bound, seed and how to reproduce. */
@@ -175,7 +207,12 @@ export function failureMessage(r: JobResult, reproduce: string): string {
   if (r.error !== undefined) lines.push(r.error);
   if (r.report?.error !== undefined) lines.push(r.report.error);
   for (const x of r.report?.expectations ?? [])
-    if (!x.pass) lines.push(`  ✗ ${x.name}`, `    measured ${formatMeasured(x)}, bound ${x.bound}${x.unit && !x.bound.endsWith(x.unit) ? ` ${x.unit}` : ''}`, `    ${x.detail}`);
+    if (!x.pass)
+      lines.push(
+        `  ✗ ${x.name}`,
+        `    measured ${formatMeasured(x)}, bound ${x.bound}${x.unit && !x.bound.endsWith(x.unit) ? ` ${x.unit}` : ''}`,
+        `    ${x.detail}`,
+      );
   lines.push(`reproduce: ${reproduce}`);
   return lines.join('\n');
 }

@@ -72,14 +72,23 @@ describe('runner on the fake simulation', () => {
     const s = scenario('all actions')
       .circuit('worm')
       .duration('1s')
-      .at(100).poke({ position: 0.9, side: 'right', kind: 'harsh', force: 0.7 })
-      .at(105).tap()
-      .at(200).food({ x: 1, y: 2, amount: 3 })
-      .at(200).heat({ x: -1, y: 0, deltaC: 5, radius: 0.5 })
-      .at(300).ablate('AVA')
-      .at(300).cut('ALM', 'AVDL')
-      .at(300).set('PVCL', 'threshold', 2)
-      .at(400).every(100, 3).switchMedium('water')
+      .at(100)
+      .poke({ position: 0.9, side: 'right', kind: 'harsh', force: 0.7 })
+      .at(105)
+      .tap()
+      .at(200)
+      .food({ x: 1, y: 2, amount: 3 })
+      .at(200)
+      .heat({ x: -1, y: 0, deltaC: 5, radius: 0.5 })
+      .at(300)
+      .ablate('AVA')
+      .at(300)
+      .cut('ALM', 'AVDL')
+      .at(300)
+      .set('PVCL', 'threshold', 2)
+      .at(400)
+      .every(100, 3)
+      .switchMedium('water')
       .build();
     runScenario(s, { backend: fakeBackend({ stepMs: 10, log }) });
     expect(log).toEqual([
@@ -125,16 +134,28 @@ describe('runner on the fake simulation', () => {
 
   it('passes placement, heading, medium and seed to the factory, and loads circuit files relative to the scenario', () => {
     const backend = fakeBackend();
-    const s = parseScenario(`${HEADER.replace('circuit: worm', 'circuit: ../c/mine.json')}duration: 1s\nseed: 3\nmedium: water\nworm: {x: 1, y: 2, heading: 90}\n`);
+    const s = parseScenario(
+      `${HEADER.replace('circuit: worm', 'circuit: ../c/mine.json')}duration: 1s\nseed: 3\nmedium: water\nworm: {x: 1, y: 2, heading: 90}\n`,
+    );
     const created: unknown[] = [];
-    const spy = { ...backend, createSimulation: (o: Parameters<typeof backend.createSimulation>[0]) => (created.push(o), backend.createSimulation(o)) };
+    const spy = {
+      ...backend,
+      createSimulation: (o: Parameters<typeof backend.createSimulation>[0]) => {
+        created.push(o);
+        return backend.createSimulation(o);
+      },
+    };
     runScenario(s, { backend: spy, file: '/x/scn/a.scenario.yaml' });
-    expect(created[0]).toEqual({ circuit: { fakeCircuitFrom: '/x/c/mine.json' }, seed: 3, medium: 'water', start: { xMm: 1, yMm: 2, headingRad: Math.PI / 2 } });
+    expect(created[0]).toEqual({
+      circuit: { fakeCircuitFrom: '/x/c/mine.json' },
+      seed: 3,
+      medium: 'water',
+      start: { xMm: 1, yMm: 2, headingRad: Math.PI / 2 },
+    });
   });
 
   it('water bends faster than agar (probes read the simulation at the window end)', () => {
-    const s = (medium: string) =>
-      parseScenario(`${HEADER}duration: 4s\nmedium: ${medium}\nexpect:\n  - bendingFrequency: {between: [1.5, 2]}\n`);
+    const s = (medium: string) => parseScenario(`${HEADER}duration: 4s\nmedium: ${medium}\nexpect:\n  - bendingFrequency: {between: [1.5, 2]}\n`);
     expect(runScenario(s('water'), { backend: fakeBackend() }).report.expectations[0]).toMatchObject({ pass: true, measured: 1.8 });
     expect(runScenario(s('agar'), { backend: fakeBackend() }).report.expectations[0]).toMatchObject({ pass: false, measured: 0.4 });
   });

@@ -236,7 +236,11 @@ class Recorder {
   probe(p: ProbeRequest): void {
     const w = p.windowMs;
     this.probeValues[probeKey(p)] =
-      p.name === 'bendingFrequency' ? this.sim.bendingFrequencyHz(w) : p.name === 'waveDirection' ? this.sim.waveDirection(w) : this.sim.wavelengthBodyLengths(w);
+      p.name === 'bendingFrequency'
+        ? this.sim.bendingFrequencyHz(w)
+        : p.name === 'waveDirection'
+          ? this.sim.waveDirection(w)
+          : this.sim.wavelengthBodyLengths(w);
   }
 
   private sample(): void {

@@ -38,10 +38,7 @@ function strict<T extends z.ZodRawShape>(shape: T, what: string) {
       if (iss.code === 'unrecognized_keys') {
         const key = String(iss.keys[0]);
         const near = suggest(key, allowed);
-        return withFix(
-          `unknown field "${key}" in ${what}`,
-          `${near ? `did you mean "${near}"? ` : ''}allowed fields: ${allowed.join(', ')}`,
-        );
+        return withFix(`unknown field "${key}" in ${what}`, `${near ? `did you mean "${near}"? ` : ''}allowed fields: ${allowed.join(', ')}`);
       }
       if (iss.code === 'invalid_type') return withFix(`${what} must be a mapping (key: value), got ${kindOf(iss.input)}`, `write it as ${what}: {...}`);
       return undefined;
@@ -99,7 +96,10 @@ function num(what: string, opts: { min?: number; max?: number; int?: boolean; po
             ? `≥ ${opts.min}`
             : 'a number';
     const fail = (problem: string) => {
-      ctx.addIssue({ code: 'custom', message: withFix(problem, `${what} is ${opts.int ? 'a whole number ' : ''}${range}${opts.hint ? ` (${opts.hint})` : ''}`) });
+      ctx.addIssue({
+        code: 'custom',
+        message: withFix(problem, `${what} is ${opts.int ? 'a whole number ' : ''}${range}${opts.hint ? ` (${opts.hint})` : ''}`),
+      });
       return z.NEVER;
     };
     if (v === undefined) return fail(`missing ${what}`);
@@ -133,7 +133,11 @@ function text(what: string, re?: RegExp, reFix?: string) {
     ctx.addIssue({
       code: 'custom',
       message: withFix(
-        v === undefined ? `missing ${what}` : typeof v === 'string' && v.trim() !== '' ? `${what} ${JSON.stringify(v)} is not valid` : `${what} must be text, got ${kindOf(v)}`,
+        v === undefined
+          ? `missing ${what}`
+          : typeof v === 'string' && v.trim() !== ''
+            ? `${what} ${JSON.stringify(v)} is not valid`
+            : `${what} must be text, got ${kindOf(v)}`,
         reFix ?? `write the ${what} as text`,
       ),
     });
@@ -141,15 +145,17 @@ function text(what: string, re?: RegExp, reFix?: string) {
   });
 }
 
-const neuron = (what = 'neuron') =>
-  text(what, NEURON_RE, `a neuron id from the circuit (or a class such as AVA for AVAL + AVAR), letters, digits, _ . -`);
+const neuron = (what = 'neuron') => text(what, NEURON_RE, `a neuron id from the circuit (or a class such as AVA for AVAL + AVAR), letters, digits, _ . -`);
 const label = (what = 'label') => text(what, LABEL_RE, 'a label starts with a letter and has only letters, digits, _ and -');
 
 /** `after: head-touch` (a label) or `after: 2s` (a time). */
 const anchor = z.unknown().transform((v, ctx): Anchor => {
   if (typeof v === 'string' && /^[A-Za-z]/.test(v)) {
     if (LABEL_RE.test(v)) return { label: v };
-    ctx.addIssue({ code: 'custom', message: withFix(`"${v}" is neither a label nor a time`, 'write a timeline label (letters, digits, _ -) or a time like 2s') });
+    ctx.addIssue({
+      code: 'custom',
+      message: withFix(`"${v}" is neither a label nor a time`, 'write a timeline label (letters, digits, _ -) or a time like 2s'),
+    });
     return z.NEVER;
   }
   const r = parseTimeMs(v);
@@ -243,11 +249,13 @@ const windowed = { after: anchor.optional(), for: positiveTime('window length (f
 const responseSchema = oneOf(['reversalDistance', 'peakBackwardSpeed'] as const, 'response measure');
 
 function pair<T>(item: z.ZodType<T>, what: string) {
-  return z.unknown().pipe(
-    z
-      .tuple([item, item], { error: () => withFix(`${what} must be a list of two bounds`, `write ${what}: [low, high]`) })
-      .refine((p) => cmp(p[0]) <= cmp(p[1]), { message: withFix(`${what}: the low bound is above the high bound`, 'write [low, high]') }),
-  );
+  return z
+    .unknown()
+    .pipe(
+      z
+        .tuple([item, item], { error: () => withFix(`${what} must be a list of two bounds`, `write ${what}: [low, high]`) })
+        .refine((p) => cmp(p[0]) <= cmp(p[1]), { message: withFix(`${what}: the low bound is above the high bound`, 'write [low, high]') }),
+    );
 }
 
 /** Comparable value of a bound (mixed units compare as written; the unit check is in the evaluator). */
@@ -263,7 +271,12 @@ const EXPECTATION_SCHEMAS = {
   reachesFood: strict({ after: anchor.optional(), within: positiveTime('time limit (within)'), distance: length('reach distance').optional() }, 'reachesFood'),
   staysOutOfZone: strict({ zone: text('zone id'), atMost: time('time allowed in the zone (atMost)').optional(), ...windowed }, 'staysOutOfZone'),
   neuronFires: strict(
-    { neuron: neuron(), after: anchor.optional(), within: positiveTime('time limit (within)'), threshold: num('output threshold', { min: 0, max: 1 }).optional() },
+    {
+      neuron: neuron(),
+      after: anchor.optional(),
+      within: positiveTime('time limit (within)'),
+      threshold: num('output threshold', { min: 0, max: 1 }).optional(),
+    },
     'neuronFires',
   ),
   neuronSilent: strict({ neuron: neuron(), threshold: num('output threshold', { min: 0, max: 1 }).optional(), ...windowed }, 'neuronSilent'),
@@ -329,7 +342,10 @@ function win(w: { after?: Anchor; for?: number }): { after: Anchor; forMs?: numb
 const arenaSchema = z.unknown().transform((v, ctx): string | InlineArena => {
   if (typeof v === 'string' && v.trim() !== '') return v;
   if (v !== null && typeof v === 'object' && !Array.isArray(v)) return v as InlineArena;
-  ctx.addIssue({ code: 'custom', message: withFix(`arena must be a built-in arena name or an inline arena, got ${kindOf(v)}`, 'write arena: plate, or an arena mapping') });
+  ctx.addIssue({
+    code: 'custom',
+    message: withFix(`arena must be a built-in arena name or an inline arena, got ${kindOf(v)}`, 'write arena: plate, or an arena mapping'),
+  });
   return z.NEVER;
 });
 
@@ -364,12 +380,22 @@ export const scenarioSchema = z
   .superRefine((v, ctx) => {
     // Check the header first: a file of another kind or version gets one clear message, not fifty.
     if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-      issue(ctx, [], `a scenario file holds a mapping, got ${kindOf(v)}`, `start the file with "format: ${SCENARIO_FORMAT}" and "version: ${SCENARIO_VERSION}"`);
+      issue(
+        ctx,
+        [],
+        `a scenario file holds a mapping, got ${kindOf(v)}`,
+        `start the file with "format: ${SCENARIO_FORMAT}" and "version: ${SCENARIO_VERSION}"`,
+      );
       return;
     }
     const doc = v as Record<string, unknown>;
     if (doc.format !== SCENARIO_FORMAT)
-      issue(ctx, ['format'], doc.format === undefined ? 'missing format' : `format ${JSON.stringify(doc.format)} is not a scenario`, `write format: ${SCENARIO_FORMAT}`);
+      issue(
+        ctx,
+        ['format'],
+        doc.format === undefined ? 'missing format' : `format ${JSON.stringify(doc.format)} is not a scenario`,
+        `write format: ${SCENARIO_FORMAT}`,
+      );
     if (doc.version !== SCENARIO_VERSION)
       issue(
         ctx,
@@ -383,7 +409,13 @@ export const scenarioSchema = z
   .pipe(documentSchema)
   .transform((doc, ctx): Scenario => {
     const durationMs = doc.duration;
-    if (durationMs > MAX_DURATION_MS) issue(ctx, ['duration'], `duration ${formatMs(durationMs)} is longer than the ${formatMs(MAX_DURATION_MS)} limit`, 'split the experiment into shorter scenarios');
+    if (durationMs > MAX_DURATION_MS)
+      issue(
+        ctx,
+        ['duration'],
+        `duration ${formatMs(durationMs)} is longer than the ${formatMs(MAX_DURATION_MS)} limit`,
+        'split the experiment into shorter scenarios',
+      );
 
     // Timeline: waits move a cursor; items without `at` happen at the cursor.
     const timeline: TimelineItem[] = [];
@@ -393,13 +425,25 @@ export const scenarioSchema = z
       const keys = ACTION_KEYS.filter((k) => raw[k] !== undefined);
       if (keys.length !== 1) {
         if (keys.length === 0) issue(ctx, ['timeline', i], 'timeline item has no action', `give one of: ${ACTION_KEYS.join(', ')}`);
-        else issue(ctx, ['timeline', i, keys[1]], `timeline item has ${keys.length} actions (${keys.join(', ')})`, 'one action per item: split it into several items at the same time');
+        else
+          issue(
+            ctx,
+            ['timeline', i, keys[1]],
+            `timeline item has ${keys.length} actions (${keys.join(', ')})`,
+            'one action per item: split it into several items at the same time',
+          );
         return;
       }
       const key = keys[0];
       if (key === 'wait') {
         for (const extra of ['at', 'every', 'times', 'label'] as const)
-          if (raw[extra] !== undefined) issue(ctx, ['timeline', i, extra], `a wait item cannot have "${extra}"`, 'wait only moves the timeline forward; put the time on the next action instead');
+          if (raw[extra] !== undefined)
+            issue(
+              ctx,
+              ['timeline', i, extra],
+              `a wait item cannot have "${extra}"`,
+              'wait only moves the timeline forward; put the time on the next action instead',
+            );
         cursor += raw.wait!;
         return;
       }
@@ -417,7 +461,12 @@ export const scenarioSchema = z
       };
       const lastMs = atMs + (item.times - 1) * item.everyMs;
       if (lastMs >= durationMs)
-        issue(ctx, ['timeline', i, raw.at !== undefined ? 'at' : key], `action at ${formatMs(lastMs)} is not before the end of the run (${formatMs(durationMs)})`, 'lengthen duration or move the action earlier');
+        issue(
+          ctx,
+          ['timeline', i, raw.at !== undefined ? 'at' : key],
+          `action at ${formatMs(lastMs)} is not before the end of the run (${formatMs(durationMs)})`,
+          'lengthen duration or move the action earlier',
+        );
       if (item.label !== undefined) {
         if (labels.has(item.label)) issue(ctx, ['timeline', i, 'label'], `label "${item.label}" is used twice`, 'give each timeline item its own label');
         else labels.set(item.label, { item, index: i });
@@ -432,14 +481,30 @@ export const scenarioSchema = z
       const l = labels.get(a.label);
       if (l) return l.item.atMs;
       const near = suggest(a.label, labelNames);
-      issue(ctx, path, `no timeline item is labelled "${a.label}"`, near ? `did you mean "${near}"?` : labelNames.length ? `labels here: ${labelNames.join(', ')}` : 'add label: to the timeline item you mean');
+      issue(
+        ctx,
+        path,
+        `no timeline item is labelled "${a.label}"`,
+        near ? `did you mean "${near}"?` : labelNames.length ? `labels here: ${labelNames.join(', ')}` : 'add label: to the timeline item you mean',
+      );
       return undefined;
     };
     const checkEnd = (path: Array<string | number>, start: number | undefined, len: number | undefined) => {
       if (start === undefined) return;
-      if (start >= durationMs) issue(ctx, path, `window starts at ${formatMs(start)}, not before the end of the run (${formatMs(durationMs)})`, 'lengthen duration or start the window earlier');
+      if (start >= durationMs)
+        issue(
+          ctx,
+          path,
+          `window starts at ${formatMs(start)}, not before the end of the run (${formatMs(durationMs)})`,
+          'lengthen duration or start the window earlier',
+        );
       else if (len !== undefined && start + len > durationMs)
-        issue(ctx, path, `window ends at ${formatMs(start + len)}, after the end of the run (${formatMs(durationMs)})`, 'lengthen duration or shorten the window');
+        issue(
+          ctx,
+          path,
+          `window ends at ${formatMs(start + len)}, after the end of the run (${formatMs(durationMs)})`,
+          'lengthen duration or shorten the window',
+        );
     };
     const trainOf = (name: string, path: Array<string | number>): TimelineItem | undefined => {
       const l = labels.get(name);
@@ -463,7 +528,8 @@ export const scenarioSchema = z
       const keys = EXPECTATION_KEYS.filter((k) => raw[k] !== undefined);
       if (keys.length !== 1) {
         if (keys.length === 0) issue(ctx, ['expect', i], 'expectation has no check', `give one of: ${EXPECTATION_KEYS.join(', ')}`);
-        else issue(ctx, ['expect', i, keys[1]], `expectation has ${keys.length} checks (${keys.join(', ')})`, 'one check per item: split it into several items');
+        else
+          issue(ctx, ['expect', i, keys[1]], `expectation has ${keys.length} checks (${keys.join(', ')})`, 'one check per item: split it into several items');
         return;
       }
       const key = keys[0];
@@ -481,20 +547,29 @@ export const scenarioSchema = z
       if (out.kind === 'metric') {
         const info = METRIC_INFO[out.metric as keyof typeof METRIC_INFO];
         for (const need of ['zone', 'neuron'] as const)
-          if ((info.needs as readonly string[]).includes(need) && out[need] === undefined) issue(ctx, at(need), `metric ${out.metric} needs a ${need}`, `add ${need}: ...`);
-        if (out.min === undefined && out.max === undefined) issue(ctx, at(), `metric ${out.metric} has no bound`, 'add atLeast, atMost or between: [low, high]');
+          if ((info.needs as readonly string[]).includes(need) && out[need] === undefined)
+            issue(ctx, at(need), `metric ${out.metric} needs a ${need}`, `add ${need}: ...`);
+        if (out.min === undefined && out.max === undefined)
+          issue(ctx, at(), `metric ${out.metric} has no bound`, 'add atLeast, atMost or between: [low, high]');
         if (raw.metric!.between !== undefined && (raw.metric!.atLeast !== undefined || raw.metric!.atMost !== undefined))
           issue(ctx, at('between'), 'between and atLeast/atMost both given', 'use either between: [low, high] or atLeast/atMost');
         if (out.baseline) {
           const b = anchorMs(out.baseline.before, at('baseline', 'before'));
-          if (b !== undefined && b - out.baseline.forMs < 0) issue(ctx, at('baseline', 'for'), `baseline starts before the run (${formatMs(b - out.baseline.forMs)})`, 'shorten the baseline or start the stimulus later');
+          if (b !== undefined && b - out.baseline.forMs < 0)
+            issue(
+              ctx,
+              at('baseline', 'for'),
+              `baseline starts before the run (${formatMs(b - out.baseline.forMs)})`,
+              'shorten the baseline or start the stimulus later',
+            );
         }
       }
       if (out.kind === 'habituates') {
         const train = trainOf(out.train, at('train'));
         if (train) {
           if (raw.habituates!.window === undefined) out.windowMs = Math.min(DEFAULT_RESPONSE_WINDOW_MS, train.everyMs);
-          if (out.k !== undefined && out.k > train.times) issue(ctx, at('k'), `k = ${out.k} but the train has only ${train.times} stimuli`, `use k ≤ ${train.times}`);
+          if (out.k !== undefined && out.k > train.times)
+            issue(ctx, at('k'), `k = ${out.k} but the train has only ${train.times} stimuli`, `use k ≤ ${train.times}`);
           checkEnd(at('window'), train.atMs + (train.times - 1) * train.everyMs, out.windowMs);
         }
       }
@@ -577,7 +652,14 @@ function toExpectation(raw: RawExpectation, key: keyof typeof EXPECTATION_SCHEMA
     }
     case 'recovers': {
       const r = raw.recovers!;
-      return { kind: 'recovers', train: r.train, test: r.test, response: response(r.response), windowMs: r.window ?? DEFAULT_RESPONSE_WINDOW_MS, ratioAtLeast: r.ratioAtLeast ?? 0.5 };
+      return {
+        kind: 'recovers',
+        train: r.train,
+        test: r.test,
+        response: response(r.response),
+        windowMs: r.window ?? DEFAULT_RESPONSE_WINDOW_MS,
+        ratioAtLeast: r.ratioAtLeast ?? 0.5,
+      };
     }
     case 'metric': {
       const r = raw.metric!;

@@ -43,7 +43,9 @@ export const simBackend: SimBackend = {
     try {
       text = readFileSync(path, 'utf8');
     } catch (e) {
-      throw new Error(`${path}: cannot read the circuit file (${(e as NodeJS.ErrnoException).code ?? String(e)}); check the path in the scenario's "circuit" field`);
+      throw new Error(
+        `${path}: cannot read the circuit file (${(e as NodeJS.ErrnoException).code ?? String(e)}); check the path in the scenario's "circuit" field`,
+      );
     }
     return parseCircuit(text, path);
   },

@@ -100,6 +100,11 @@ describe('BehaviourTracker', () => {
 describe('crossingFrequencyHz', () => {
   it('recovers a sine frequency', () => {
     const t = Array.from({ length: 2000 }, (_, i) => i * 10);
-    expect(crossingFrequencyHz(t.map((x) => Math.sin(2 * Math.PI * 0.4 * (x / 1000))), t)).toBeCloseTo(0.4, 2);
+    expect(
+      crossingFrequencyHz(
+        t.map((x) => Math.sin(2 * Math.PI * 0.4 * (x / 1000))),
+        t,
+      ),
+    ).toBeCloseTo(0.4, 2);
   });
 });

@@ -128,7 +128,6 @@ export class BehaviourTracker {
     const i = this.head;
     const [x, y] = centroid(pose);
     const k = curvature(pose, this.kappa);
-    const m = k.length;
     this.times[i] = timeMs;
     this.cx[i] = x;
     this.cy[i] = y;

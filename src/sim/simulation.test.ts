@@ -82,8 +82,14 @@ describe('touch and contacts on stimuli$', () => {
 });
 
 describe('spiking circuits', () => {
-  it('an all-LIF reflex (the engine\'s fused path, whose output is computed when read) drives its muscles from a head poke', () => {
-    const lif = (id: string, role: 'sensory' | 'motor') => ({ id, model: 'lif', role, transmitter: 'acetylcholine', params: { resistance: 40, refractoryMs: 2 } });
+  it("an all-LIF reflex (the engine's fused path, whose output is computed when read) drives its muscles from a head poke", () => {
+    const lif = (id: string, role: 'sensory' | 'motor') => ({
+      id,
+      model: 'lif',
+      role,
+      transmitter: 'acetylcholine',
+      params: { resistance: 40, refractoryMs: 2 },
+    });
     const circuit = circuitFromDoc(
       {
         format: 'neuroworm-circuit',
@@ -286,7 +292,9 @@ describe('guards and option errors', () => {
 
   it('bad options are refused with the option, the value and the fix', () => {
     const circuit = touchCircuit();
-    expect(() => new Simulation({ circuit, physicsStepMs: 10, neuralStepMs: 3 })).toThrow(/physicsStepMs \(10\) must be a whole multiple of neuralStepMs \(3\)/);
+    expect(() => new Simulation({ circuit, physicsStepMs: 10, neuralStepMs: 3 })).toThrow(
+      /physicsStepMs \(10\) must be a whole multiple of neuralStepMs \(3\)/,
+    );
     expect(() => new Simulation({ circuit, neuralStepMs: 20 })).toThrow(/whole multiple/);
     expect(() => new Simulation({ circuit, neuralStepMs: 0 })).toThrow(/neuralStepMs/);
     expect(() => new Simulation({ circuit, physicsStepMs: 0 })).toThrow(/physicsStepMs/);

@@ -112,7 +112,9 @@ export class Simulation implements SimulationApi {
     this.medium_ = o.medium;
     this.segments = o.segments;
     if (!(o.physicsStepMs > 0 && o.physicsStepMs <= MAX_STEP_MS + 1e-9)) {
-      throw new RangeError(`Simulation: physicsStepMs = ${o.physicsStepMs} must be in (0, 1000/60 ≈ 16.667] ms (matter-js is unreliable above; default ${DEFAULT_STEP_MS})`);
+      throw new RangeError(
+        `Simulation: physicsStepMs = ${o.physicsStepMs} must be in (0, 1000/60 ≈ 16.667] ms (matter-js is unreliable above; default ${DEFAULT_STEP_MS})`,
+      );
     }
     if (!(o.neuralStepMs > 0 && Number.isFinite(o.neuralStepMs))) {
       throw new RangeError(`Simulation: neuralStepMs = ${o.neuralStepMs} must be a number > 0 ms (default 1)`);
@@ -294,8 +296,10 @@ export class Simulation implements SimulationApi {
 
   advance(realMs: number, speed = 1): void {
     // A NaN here would poison the carry and stop the clock for good: refuse it.
-    if (!(realMs >= 0 && Number.isFinite(realMs))) throw new RangeError(`Simulation.advance: realMs = ${realMs} must be a finite number ≥ 0 (wall-clock ms since the last call)`);
-    if (!(speed >= 0 && Number.isFinite(speed))) throw new RangeError(`Simulation.advance: speed = ${speed} must be a finite number ≥ 0 (1 = real time, 0 = frozen)`);
+    if (!(realMs >= 0 && Number.isFinite(realMs)))
+      throw new RangeError(`Simulation.advance: realMs = ${realMs} must be a finite number ≥ 0 (wall-clock ms since the last call)`);
+    if (!(speed >= 0 && Number.isFinite(speed)))
+      throw new RangeError(`Simulation.advance: speed = ${speed} must be a finite number ≥ 0 (1 = real time, 0 = frozen)`);
     if (this.paused_) return;
     this.carryMs += realMs * speed;
     // Never fall into a spiral of death on a slow frame: cap the catch-up.

@@ -39,7 +39,15 @@ describe('addArenaBodies', () => {
         walls: [{ type: 'segment', id: 'mid', from: [5, 0], to: [5, 4], thickness: 0.2 }],
         obstacles: [
           { type: 'circle', id: 'post', at: [8, 4], radius: 0.3 },
-          { type: 'polygon', id: 'tri', points: [[1, 4], [2, 4], [1.5, 5]] },
+          {
+            type: 'polygon',
+            id: 'tri',
+            points: [
+              [1, 4],
+              [2, 4],
+              [1.5, 5],
+            ],
+          },
         ],
         start: { at: [2, 2] },
       },
@@ -73,7 +81,12 @@ describe('addArenaBodies', () => {
 
   it('a body thrown at a wall hits it, is told which wall, and stays on its side', () => {
     const arena = parseArena(
-      { name: 'w', plate: { shape: 'rect', size: [10, 6] }, walls: [{ type: 'segment', id: 'mid', from: [5, 0], to: [5, 6], thickness: 0.1 }], start: { at: [2, 3] } },
+      {
+        name: 'w',
+        plate: { shape: 'rect', size: [10, 6] },
+        walls: [{ type: 'segment', id: 'mid', from: [5, 0], to: [5, 6], thickness: 0.1 }],
+        start: { at: [2, 3] },
+      },
       'w.json',
     );
     const e = engine();
@@ -88,7 +101,11 @@ describe('addArenaBodies', () => {
     const e = engine();
     const b = addArenaBodies(e, resolveArena(arena, seededRand), S);
     expect(b.bodies.length).toBeGreaterThanOrEqual(32);
-    for (const [vx, vy] of [[0.05, 0.01], [-0.03, 0.04], [0.0, -0.06]]) {
+    for (const [vx, vy] of [
+      [0.05, 0.01],
+      [-0.03, 0.04],
+      [0.0, -0.06],
+    ]) {
       const end = roll(e, b, 4, 4, vx, vy, 300);
       expect(end.hits.some((h) => h.kind === 'rim')).toBe(true);
       expect(Math.hypot(end.x - 4, end.y - 4)).toBeLessThan(4);
@@ -97,7 +114,12 @@ describe('addArenaBodies', () => {
 
   it('pillar fields become one circle body per pillar, each with its own id', () => {
     const arena = parseArena(
-      { name: 'p', plate: { shape: 'rect', size: [6, 4] }, obstacles: [{ type: 'pillars', id: 'f', from: [0.5, 0.5], to: [5.5, 3.5], spacing: 0.5, radius: 0.1, jitter: 0.02 }], start: { at: [3, 2] } },
+      {
+        name: 'p',
+        plate: { shape: 'rect', size: [6, 4] },
+        obstacles: [{ type: 'pillars', id: 'f', from: [0.5, 0.5], to: [5.5, 3.5], spacing: 0.5, radius: 0.1, jitter: 0.02 }],
+        start: { at: [3, 2] },
+      },
       'p.json',
     );
     const resolved = resolveArena(arena, seededRand);
@@ -121,7 +143,10 @@ describe('addArenaBodies', () => {
 
 describe('addArenaBodies with a World', () => {
   it('takes the world itself as well as its resolved arena', () => {
-    const w = new World(parseArena({ name: 'x', plate: { shape: 'rect', size: [4, 4] }, obstacles: [{ type: 'circle', at: [1, 1], radius: 0.2 }], start: { at: [2, 2] } }), { makeRand: seededRand });
+    const w = new World(
+      parseArena({ name: 'x', plate: { shape: 'rect', size: [4, 4] }, obstacles: [{ type: 'circle', at: [1, 1], radius: 0.2 }], start: { at: [2, 2] } }),
+      { makeRand: seededRand },
+    );
     const b = addArenaBodies(engine(), w, S);
     expect(b.bodies.length).toBe(5);
   });

@@ -6,16 +6,7 @@
 import type { JsonPath } from './errors';
 import { isConvex, polygonArea, polygonFromPoints, segmentClearance } from './geometry';
 import { MAX_PILLARS, pillarCount } from './pillars';
-import {
-  WORM_RADIUS_MM,
-  defaultCellMm,
-  obstacleShape,
-  onPlate,
-  plateGeometry,
-  startBody,
-  wallShape,
-  type PlateGeometry,
-} from './resolve';
+import { WORM_RADIUS_MM, defaultCellMm, obstacleShape, onPlate, plateGeometry, startBody, wallShape, type PlateGeometry } from './resolve';
 import type { Arena, Gradient, Point, ZoneShape } from './schema';
 
 export interface RawIssue {
@@ -73,13 +64,19 @@ export function checkArena(a: Arena): RawIssue[] {
     else if (o.type === 'polygon') {
       o.points.forEach((p, k) => inBox(p, [...at, 'points', k]));
       if (!isConvex(polygonFromPoints(o.points).xy))
-        add([...at, 'points'], 'the polygon is not convex (or has no area); list its vertices in order around a convex shape, or split it into convex polygons');
+        add(
+          [...at, 'points'],
+          'the polygon is not convex (or has no area); list its vertices in order around a convex shape, or split it into convex polygons',
+        );
     } else {
       inBox(o.from, [...at, 'from']);
       inBox(o.to, [...at, 'to']);
       const minSpacing = 2 * o.radius + 2 * o.jitter;
       if (o.spacing <= minSpacing)
-        add([...at, 'spacing'], `spacing ${o.spacing} lets pillars touch (radius ${o.radius}, jitter ${o.jitter}); use spacing > 2·radius + 2·jitter = ${minSpacing}`);
+        add(
+          [...at, 'spacing'],
+          `spacing ${o.spacing} lets pillars touch (radius ${o.radius}, jitter ${o.jitter}); use spacing > 2·radius + 2·jitter = ${minSpacing}`,
+        );
       else {
         const n = pillarCount(o);
         if (n > MAX_PILLARS) add([...at, 'spacing'], `the field would hold ${n} pillars (at most ${MAX_PILLARS}); use a larger spacing or a smaller region`);
@@ -118,7 +115,8 @@ function checkZone(z: ZoneShape, at: JsonPath, inBox: (p: Point, path: JsonPath)
   if (z.type === 'ring' && z.inner >= z.outer) add([...at, 'inner'], `inner radius ${z.inner} must be less than outer radius ${z.outer}`);
   if (z.type === 'polygon') {
     z.points.forEach((p, k) => inBox(p, [...at, 'points', k]));
-    if (Math.abs(polygonArea(polygonFromPoints(z.points).xy)) < 1e-12) add([...at, 'points'], 'the polygon has no area; give at least three points not on one line');
+    if (Math.abs(polygonArea(polygonFromPoints(z.points).xy)) < 1e-12)
+      add([...at, 'points'], 'the polygon has no area; give at least three points not on one line');
   } else inBox(z.at, [...at, 'at']);
 }
 
@@ -128,14 +126,20 @@ function checkGrid(a: Arena, plate: PlateGeometry, add: (p: JsonPath, m: string)
   const side = Math.max(plate.width, plate.height);
   const cells = Math.ceil(side / cell);
   if (cells > MAX_GRID_SIDE)
-    add(['grid', 'cellMm'], `a ${cell} mm cell gives a ${cells}-cell grid side (at most ${MAX_GRID_SIDE}); use cellMm ≥ ${side / MAX_GRID_SIDE} (default ${defaultCellMm(plate)})`);
+    add(
+      ['grid', 'cellMm'],
+      `a ${cell} mm cell gives a ${cells}-cell grid side (at most ${MAX_GRID_SIDE}); use cellMm ≥ ${side / MAX_GRID_SIDE} (default ${defaultCellMm(plate)})`,
+    );
   else if (cells < 4) add(['grid', 'cellMm'], `a ${cell} mm cell leaves fewer than 4 cells across the plate; use cellMm ≤ ${side / 4}`);
 }
 
 function checkStart(a: Arena, plate: PlateGeometry, plateText: string, add: (p: JsonPath, m: string) => void) {
   const [tx, ty, hx, hy] = startBody(a.start);
   if (!onPlate(plate, tx, ty, WORM_RADIUS_MM) || !onPlate(plate, hx, hy, WORM_RADIUS_MM)) {
-    add(['start', 'at'], `the worm's body (1 mm long, centred at [${a.start.at[0]}, ${a.start.at[1]}]) does not fit inside ${plateText}; move the start inwards or turn it`);
+    add(
+      ['start', 'at'],
+      `the worm's body (1 mm long, centred at [${a.start.at[0]}, ${a.start.at[1]}]) does not fit inside ${plateText}; move the start inwards or turn it`,
+    );
     return;
   }
   const check = (shape: Parameters<typeof segmentClearance>[0], what: string) => {

@@ -59,7 +59,8 @@ export class DiffusionGrid {
     readonly grid: FieldGrid,
     opts: DiffusionOptions,
   ) {
-    if (!(opts.diffusion > 0) || !(opts.decay >= 0)) throw new RangeError(`DiffusionGrid: diffusion must be > 0 and decay ≥ 0 (got ${opts.diffusion}, ${opts.decay})`);
+    if (!(opts.diffusion > 0) || !(opts.decay >= 0))
+      throw new RangeError(`DiffusionGrid: diffusion must be > 0 and decay ≥ 0 (got ${opts.diffusion}, ${opts.decay})`);
     this.diffusion = opts.diffusion;
     this.decay = opts.decay;
     this.c = grid.newArray();

@@ -30,9 +30,7 @@ export class ArenaError extends Error {
 export function formatIssues(fileName: string, issues: readonly ArenaIssue[]): string {
   const n = issues.length;
   const head = `${fileName}: ${n === 1 ? '1 problem' : `${n} problems`} in the arena file:`;
-  const lines = issues
-    .slice(0, MAX_ISSUES_IN_MESSAGE)
-    .map((is) => `  ${fileName}: ${is.path === '' ? '(whole file)' : is.path}: ${is.message}`);
+  const lines = issues.slice(0, MAX_ISSUES_IN_MESSAGE).map((is) => `  ${fileName}: ${is.path === '' ? '(whole file)' : is.path}: ${is.message}`);
   if (n > MAX_ISSUES_IN_MESSAGE) lines.push(`  ... and ${n - MAX_ISSUES_IN_MESSAGE} more`);
   return [head, ...lines].join('\n');
 }

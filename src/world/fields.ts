@@ -19,7 +19,7 @@ export function gradientValue(g: Gradient, x: number, y: number): number {
     const ux = g.to[0] - g.from[0];
     const uy = g.to[1] - g.from[1];
     let t = ((x - g.from[0]) * ux + (y - g.from[1]) * uy) / (ux * ux + uy * uy);
-    t = t < 0 ? 0 : t > 1 ? 1 : t;
+    t = t < 0 ? 0 : Math.min(t, 1);
     return g.fromValue + t * (g.toValue - g.fromValue);
   }
   const t = Math.min(1, Math.hypot(x - g.at[0], y - g.at[1]) / g.radius);
@@ -33,7 +33,7 @@ export function gradientValue(g: Gradient, x: number, y: number): number {
 export function edgeRamp(sd: number, edge: number): number {
   if (edge <= 0) return sd <= 0 ? 1 : 0;
   let t = 0.5 - sd / edge;
-  t = t < 0 ? 0 : t > 1 ? 1 : t;
+  t = t < 0 ? 0 : Math.min(t, 1);
   return t * t * (3 - 2 * t);
 }
 

@@ -11,7 +11,12 @@ describe('geometry', () => {
     expect(signedDistance(ring, 2.5, 0)).toBeCloseTo(-0.5, 12);
     expect(signedDistance(ring, 0, 1)).toBeCloseTo(1, 12);
     expect(signedDistance(ring, 0, -4)).toBeCloseTo(1, 12);
-    const sq = polygonFromPoints([[0, 0], [2, 0], [2, 2], [0, 2]]);
+    const sq = polygonFromPoints([
+      [0, 0],
+      [2, 0],
+      [2, 2],
+      [0, 2],
+    ]);
     expect(signedDistance(sq, 1, 1)).toBeCloseTo(-1, 12);
     expect(signedDistance(sq, 3, 1)).toBeCloseTo(1, 12);
     expect(signedDistance(sq, 3, 3)).toBeCloseTo(Math.SQRT2, 12);
@@ -22,7 +27,11 @@ describe('geometry', () => {
       { type: 'circle' as const, x: 1, y: 1, r: 0.5 },
       { type: 'ring' as const, x: 1, y: 1, inner: 0.3, outer: 0.8 },
       rectPolygon(1, 1, 1.2, 0.4, 0.7),
-      polygonFromPoints([[0, 0], [2, 0.3], [1.2, 1.9]]),
+      polygonFromPoints([
+        [0, 0],
+        [2, 0.3],
+        [1.2, 1.9],
+      ]),
     ];
     for (const s of shapes)
       for (let k = 0; k < 400; k++) {
@@ -44,10 +53,45 @@ describe('geometry', () => {
   });
 
   it('tells convex polygons from concave and degenerate ones, in either winding', () => {
-    expect(isConvex(polygonFromPoints([[0, 0], [1, 0], [1, 1], [0, 1]]).xy)).toBe(true);
-    expect(isConvex(polygonFromPoints([[0, 1], [1, 1], [1, 0], [0, 0]]).xy)).toBe(true);
-    expect(isConvex(polygonFromPoints([[0, 0], [4, 0], [1, 1], [0, 4]]).xy)).toBe(false);
-    expect(isConvex(polygonFromPoints([[0, 0], [1, 1], [2, 2]]).xy)).toBe(false);
+    expect(
+      isConvex(
+        polygonFromPoints([
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 1],
+        ]).xy,
+      ),
+    ).toBe(true);
+    expect(
+      isConvex(
+        polygonFromPoints([
+          [0, 1],
+          [1, 1],
+          [1, 0],
+          [0, 0],
+        ]).xy,
+      ),
+    ).toBe(true);
+    expect(
+      isConvex(
+        polygonFromPoints([
+          [0, 0],
+          [4, 0],
+          [1, 1],
+          [0, 4],
+        ]).xy,
+      ),
+    ).toBe(false);
+    expect(
+      isConvex(
+        polygonFromPoints([
+          [0, 0],
+          [1, 1],
+          [2, 2],
+        ]).xy,
+      ),
+    ).toBe(false);
     // A pentagram turns one way at every vertex but winds twice.
     const star = [0, 1, 2, 3, 4].map((k) => [Math.cos((4 * Math.PI * k) / 5), Math.sin((4 * Math.PI * k) / 5)] as [number, number]);
     expect(isConvex(polygonFromPoints(star).xy)).toBe(false);

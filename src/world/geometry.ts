@@ -99,7 +99,7 @@ export function distanceToSegment(px: number, py: number, ax: number, ay: number
   const dy = by - ay;
   const l2 = dx * dx + dy * dy;
   let t = l2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / l2 : 0;
-  t = t < 0 ? 0 : t > 1 ? 1 : t;
+  t = t < 0 ? 0 : Math.min(t, 1);
   return Math.hypot(px - ax - t * dx, py - ay - t * dy);
 }
 

@@ -71,8 +71,8 @@ export class FieldGrid {
     let fy = y * this.inv - 0.5;
     const mx = this.nx - 1;
     const my = this.ny - 1;
-    fx = fx < 0 ? 0 : fx > mx ? mx : fx;
-    fy = fy < 0 ? 0 : fy > my ? my : fy;
+    fx = fx < 0 ? 0 : Math.min(fx, mx);
+    fy = fy < 0 ? 0 : Math.min(fy, my);
     const ix = fx | 0;
     const iy = fy | 0;
     const tx = fx - ix;
@@ -93,8 +93,8 @@ export class FieldGrid {
     let fy = y * this.inv - 0.5;
     const mx = this.nx - 1;
     const my = this.ny - 1;
-    fx = fx < 0 ? 0 : fx > mx ? mx : fx;
-    fy = fy < 0 ? 0 : fy > my ? my : fy;
+    fx = fx < 0 ? 0 : Math.min(fx, mx);
+    fy = fy < 0 ? 0 : Math.min(fy, my);
     const ix = fx | 0;
     const iy = fy | 0;
     const tx = fx - ix;

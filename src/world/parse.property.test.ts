@@ -26,14 +26,24 @@ function arenaArb() {
     const inner = fc.tuple(num(0.15, 0.85), num(0.15, 0.85)).map(([u, v]): P => [u * w, v * h]);
     // A point for walls and obstacles: in the left or right band, clear of the start.
     const side = (margin: number) =>
-      fc.tuple(fc.boolean(), num(0, 1), num(0, 1)).map(([left, u, v]): P => [left ? margin + u * (0.25 * w - margin) : 0.75 * w + u * (0.25 * w - margin), margin + v * (h - 2 * margin)]);
+      fc
+        .tuple(fc.boolean(), num(0, 1), num(0, 1))
+        .map(([left, u, v]): P => [left ? margin + u * (0.25 * w - margin) : 0.75 * w + u * (0.25 * w - margin), margin + v * (h - 2 * margin)]);
     const id = (prefix: string, i: number) => fc.option(fc.constant(`${prefix}${i}`), { nil: undefined });
     const list = <T>(arb: (i: number) => fc.Arbitrary<T>, max: number) =>
       fc.integer({ min: 0, max }).chain((n) => (n === 0 ? fc.constant([] as T[]) : fc.tuple(...Array.from({ length: n }, (_, i) => arb(i)))));
     const wall = (i: number) =>
       fc.oneof(
-        fc.record({ type: fc.constant('segment' as const), id: id('w', i), from: side(0.2), to: side(0.2), thickness: num(0.01, 0.2) }).filter((x) => Math.sign(x.from[0] - w / 2) === Math.sign(x.to[0] - w / 2)),
-        fc.record({ type: fc.constant('rect' as const), id: id('w', i), at: side(0.3), size: fc.tuple(num(0.05, 0.3), num(0.05, 0.3)), angleDeg: num(-180, 180) }),
+        fc
+          .record({ type: fc.constant('segment' as const), id: id('w', i), from: side(0.2), to: side(0.2), thickness: num(0.01, 0.2) })
+          .filter((x) => Math.sign(x.from[0] - w / 2) === Math.sign(x.to[0] - w / 2)),
+        fc.record({
+          type: fc.constant('rect' as const),
+          id: id('w', i),
+          at: side(0.3),
+          size: fc.tuple(num(0.05, 0.3), num(0.05, 0.3)),
+          angleDeg: num(-180, 180),
+        }),
       );
     const obstacle = (i: number) =>
       fc.oneof(
@@ -43,27 +53,54 @@ function arenaArb() {
           id: oid,
           points: Array.from({ length: n }, (_, k): P => [c[0] + r * Math.cos(rot + (2 * Math.PI * k) / n), c[1] + r * Math.sin(rot + (2 * Math.PI * k) / n)]),
         })),
-        fc.tuple(side(0.3), side(0.3), num(0.02, 0.1), num(0, 0.05), num(0.05, 0.5), fc.constantFrom('hex' as const, 'square' as const), fc.nat(1000), id('o', i)).map(
-          ([from, to, radius, jitter, extra, layout, seed, oid]) => ({ type: 'pillars' as const, id: oid, from, to, radius, jitter, spacing: 2 * radius + 2 * jitter + extra, layout, seed }),
-        ).filter((p) => pillarCount(p) <= MAX_PILLARS), // past the limit is a refusal, tested in parse.test.ts
+        fc
+          .tuple(
+            side(0.3),
+            side(0.3),
+            num(0.02, 0.1),
+            num(0, 0.05),
+            num(0.05, 0.5),
+            fc.constantFrom('hex' as const, 'square' as const),
+            fc.nat(1000),
+            id('o', i),
+          )
+          .map(([from, to, radius, jitter, extra, layout, seed, oid]) => ({
+            type: 'pillars' as const,
+            id: oid,
+            from,
+            to,
+            radius,
+            jitter,
+            spacing: 2 * radius + 2 * jitter + extra,
+            layout,
+            seed,
+          }))
+          .filter((p) => pillarCount(p) <= MAX_PILLARS), // past the limit is a refusal, tested in parse.test.ts
       );
     const gradient = (min: number) =>
       fc.oneof(
-        fc.record({ type: fc.constant('linear' as const), from: inner, to: inner, fromValue: num(min, 10), toValue: num(min, 10) }).filter((g) => g.from[0] !== g.to[0] || g.from[1] !== g.to[1]),
+        fc
+          .record({ type: fc.constant('linear' as const), from: inner, to: inner, fromValue: num(min, 10), toValue: num(min, 10) })
+          .filter((g) => g.from[0] !== g.to[0] || g.from[1] !== g.to[1]),
         fc.record({ type: fc.constant('radial' as const), at: inner, radius: num(0.1, 10), centreValue: num(min, 10), edgeValue: num(min, 10) }),
       );
     const zone = fc.oneof(
       fc.record({ type: fc.constant('circle' as const), at: inner, radius: num(0.1, 5) }),
       fc.tuple(inner, num(0, 3), num(0.1, 3)).map(([at, inr, width]) => ({ type: 'ring' as const, at, inner: inr, outer: inr + width })),
       fc.record({ type: fc.constant('rect' as const), at: inner, size: fc.tuple(num(0.1, 5), num(0.1, 5)), angleDeg: num(-90, 90) }),
-      fc.tuple(inner, inner, inner).filter(([a, b, c]) => Math.abs((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])) > 1e-3).map((pts) => ({ type: 'polygon' as const, points: pts })),
+      fc
+        .tuple(inner, inner, inner)
+        .filter(([a, b, c]) => Math.abs((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])) > 1e-3)
+        .map((pts) => ({ type: 'polygon' as const, points: pts })),
     );
     return fc.record({
       version: fc.constant(1 as const),
       name: fc.string({ minLength: 1, maxLength: 20 }),
       description: fc.string({ maxLength: 40 }),
       plate: fc.constant(plate),
-      grid: fc.option(num(Math.max(0.01, Math.max(w, h) / 500), Math.max(w, h) / 5), { nil: undefined }).map((cellMm) => (cellMm === undefined ? {} : { cellMm })),
+      grid: fc
+        .option(num(Math.max(0.01, Math.max(w, h) / 500), Math.max(w, h) / 5), { nil: undefined })
+        .map((cellMm) => (cellMm === undefined ? {} : { cellMm })),
       walls: list(wall, 3),
       obstacles: list(obstacle, 3),
       food: list((i) => fc.record({ id: id('f', i), at: inner, radius: num(0.05, 1), amount: num(0, 5), emission: num(0, 2), eatRate: num(0, 1) }), 3),

@@ -53,7 +53,11 @@ describe('parseArena', () => {
   });
 
   it('reports missing required fields and a wrong top-level type', () => {
-    expect(problems({}).lines).toEqual(['name: missing; add it (text in quotes)', 'plate: missing; add it (an object {...})', 'start: missing; add it (an object {...})']);
+    expect(problems({}).lines).toEqual([
+      'name: missing; add it (text in quotes)',
+      'plate: missing; add it (an object {...})',
+      'start: missing; add it (an object {...})',
+    ]);
     const top = problems([], 'list.json');
     expect(top.lines).toEqual([': expected an object {...}, got []']);
     expect(top.error.message).toContain('list.json: (whole file): expected an object {...}, got []');
@@ -63,7 +67,16 @@ describe('parseArena', () => {
     const { lines } = problems({
       ...minimal,
       obstacles: [
-        { type: 'polygon', id: 'L', points: [[0, 0], [4, 0], [1, 1], [0, 4]] },
+        {
+          type: 'polygon',
+          id: 'L',
+          points: [
+            [0, 0],
+            [4, 0],
+            [1, 1],
+            [0, 4],
+          ],
+        },
         { type: 'pillars', id: 'f', from: [6, 0], to: [9, 3], spacing: 0.25, radius: 0.1, jitter: 0.05 },
       ],
       food: [{ id: 'L', at: [12, 2] }],
@@ -86,7 +99,7 @@ describe('parseArena', () => {
       /^start\.at: the worm's body .* does not fit inside the dish \(centre \[5, 5\], radius 5\)/,
     );
     // Pillars are cleared from around the start instead (see resolve), so they never block it.
-    expect(() => parseArena({ ...minimal, obstacles: [{ type: 'pillars', from: [0, 0], to: [10, 8], spacing: 0.5, radius: 0.1 }] })).not.toThrow();    // ...but a field too dense to simulate is refused with the numbers to change.
+    expect(() => parseArena({ ...minimal, obstacles: [{ type: 'pillars', from: [0, 0], to: [10, 8], spacing: 0.5, radius: 0.1 }] })).not.toThrow(); // ...but a field too dense to simulate is refused with the numbers to change.
     expect(problems({ ...minimal, obstacles: [{ type: 'pillars', from: [0, 0], to: [10, 8], spacing: 0.05, radius: 0.02 }] }).lines[0]).toMatch(
       /^obstacles\[0\]\.spacing: the field would hold \d+ pillars \(at most 20000\); use a larger spacing or a smaller region$/,
     );
@@ -97,7 +110,9 @@ describe('parseArena', () => {
       'chemicals.start: odour with no decay never settles, so it has no steady state; set chemicals.decay > 0 or chemicals.start to "empty"',
     ]);
     expect(() => parseArena({ ...minimal, food: [{ at: [2, 2] }], chemicals: { decay: 0, start: 'empty' } })).not.toThrow();
-    expect(problems({ ...minimal, grid: { cellMm: 0.01 } }).lines[0]).toMatch(/^grid\.cellMm: a 0\.01 mm cell gives a 1000-cell grid side \(at most 512\); use cellMm ≥ 0\.01953125/);
+    expect(problems({ ...minimal, grid: { cellMm: 0.01 } }).lines[0]).toMatch(
+      /^grid\.cellMm: a 0\.01 mm cell gives a 1000-cell grid side \(at most 512\); use cellMm ≥ 0\.01953125/,
+    );
   });
 });
 

@@ -83,7 +83,10 @@ export function parseArena(input: unknown, fileName = '<arena>', at: readonly (s
     const order = Object.keys(ArenaSchema.shape);
     const rank = (p: readonly (string | number)[]) => order.indexOf(String(p[0]));
     const sorted = raw.map((is, k) => ({ is, k })).sort((a, b) => rank(a.is.path) - rank(b.is.path) || a.k - b.k);
-    throw new ArenaError(fileName, sorted.map(({ is }) => ({ path: place(is.path), message: is.message })));
+    throw new ArenaError(
+      fileName,
+      sorted.map(({ is }) => ({ path: place(is.path), message: is.message })),
+    );
   }
   return r.data;
 }

@@ -39,6 +39,16 @@ describe('pillarField', () => {
 
   it('square layout fills a grid', () => {
     const sq = pillarField({ ...spec, layout: 'square', jitter: 0, from: [0, 0], to: [1, 1] }, seededRand(1));
-    expect(sq.map((p) => [p.x, p.y])).toEqual([[0, 0], [0.5, 0], [1, 0], [0, 0.5], [0.5, 0.5], [1, 0.5], [0, 1], [0.5, 1], [1, 1]]);
+    expect(sq.map((p) => [p.x, p.y])).toEqual([
+      [0, 0],
+      [0.5, 0],
+      [1, 0],
+      [0, 0.5],
+      [0.5, 0.5],
+      [1, 0.5],
+      [0, 1],
+      [0.5, 1],
+      [1, 1],
+    ]);
   });
 });

@@ -4,16 +4,7 @@
  * every zone as a shape, and the start in radians. Fields, zones and physics
  * bodies are all built from this one resolved form, so they agree.
  */
-import {
-  DEG,
-  type CircleShape,
-  type PolygonShape,
-  type Shape,
-  polygonFromPoints,
-  rectPolygon,
-  segmentClearance,
-  segmentWall,
-} from './geometry';
+import { DEG, type CircleShape, type PolygonShape, type Shape, polygonFromPoints, rectPolygon, segmentClearance, segmentWall } from './geometry';
 import { pillarField } from './pillars';
 import type { Arena, Obstacle, Plate, Wall, ZoneShape } from './schema';
 

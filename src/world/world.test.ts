@@ -22,7 +22,17 @@ describe('World zones', () => {
       { kind: 'heat', id: 'box', zone: { type: 'rect', at: [8, 3], size: [1, 2], angleDeg: 90 }, deltaC: 5, edgeMm: 0 },
     ],
     goals: [
-      { id: 'tri', zone: { type: 'polygon', points: [[0, 0], [2, 0], [0, 2]] } },
+      {
+        id: 'tri',
+        zone: {
+          type: 'polygon',
+          points: [
+            [0, 0],
+            [2, 0],
+            [0, 2],
+          ],
+        },
+      },
       { id: 'disc', zone: { type: 'circle', at: [5, 3], radius: 0.5 } },
     ],
   });
@@ -56,7 +66,12 @@ describe('World zones', () => {
 
 describe('World food', () => {
   it('finds the food a point is on and the nearest patch', () => {
-    const w = world({ food: [{ id: 'a', at: [3, 3], radius: 0.5 }, { id: 'b', at: [8, 3], radius: 1.5 }] });
+    const w = world({
+      food: [
+        { id: 'a', at: [3, 3], radius: 0.5 },
+        { id: 'b', at: [8, 3], radius: 1.5 },
+      ],
+    });
     expect(w.foodAt(3.4, 3)?.id).toBe('a');
     expect(w.foodAt(3.6, 3)).toBeNull();
     // Nearest by distance to the edge: b is bigger, so its edge is nearer from x = 5.6.
@@ -124,7 +139,10 @@ describe('World heat', () => {
     expect(w.temperature(cx, cy)).toBeCloseTo(24, 12);
     expect(w.temperature(cx + 1.6, cy)).toBeCloseTo(18, 12);
     // (1 − r²/R²)²: at r = R/2 the spot gives 9/16 of its peak.
-    expect(w.temperature(cx + g.cellMm * Math.round(0.75 / g.cellMm), cy) - 18).toBeCloseTo(6 * (1 - (g.cellMm * Math.round(0.75 / g.cellMm)) ** 2 / 2.25) ** 2, 9);
+    expect(w.temperature(cx + g.cellMm * Math.round(0.75 / g.cellMm), cy) - 18).toBeCloseTo(
+      6 * (1 - (g.cellMm * Math.round(0.75 / g.cellMm)) ** 2 / 2.25) ** 2,
+      9,
+    );
     expect(w.fields.heatSpots()).toEqual([spot]);
     expect(w.removeHeat(spot)).toBe(true);
     expect(w.removeHeat(spot)).toBe(false);

@@ -190,7 +190,9 @@ export class World {
     const emission = opts.emission ?? 0.2;
     const eatRate = opts.eatRate ?? 0;
     if (![x, y].every(Number.isFinite) || !(amount >= 0) || !(radius > 0) || !(emission >= 0) || !(eatRate >= 0))
-      throw new RangeError(`addFood: x, y finite, amount ≥ 0, radius > 0, emission ≥ 0, eatRate ≥ 0 (got ${x}, ${y}, ${amount}, ${radius}, ${emission}, ${eatRate})`);
+      throw new RangeError(
+        `addFood: x, y finite, amount ≥ 0, radius > 0, emission ≥ 0, eatRate ≥ 0 (got ${x}, ${y}, ${amount}, ${radius}, ${emission}, ${eatRate})`,
+      );
     if (!this.isFree(x, y)) throw new RangeError(`addFood: (${x}, ${y}) is off the plate or inside a wall or obstacle; check isFree(x, y) first`);
     const id = opts.id ?? `added-food-${this.nextFoodId++}`;
     if (this.food_.some((f) => f.id === id)) throw new RangeError(`addFood: id ${JSON.stringify(id)} is already used`);

@@ -19,7 +19,7 @@ describe('harsh touch escape and the seed circuit on the body', () => {
     expect(omega, 'an omega turn follows').toBeDefined();
   });
 
-  it('the seed article\'s two neurons: a touch → FIRST → SECOND → the muscles contract', () => {
+  it("the seed article's two neurons: a touch → FIRST → SECOND → the muscles contract", () => {
     const { sim } = worm('seed-two-neurons', 1);
     const peak = (ms: number) => {
       let m = 0;

@@ -19,25 +19,31 @@ const DURATION_MS = 35_000;
 const CHEMOSENSORS = ['ASEL', 'ASER', 'CHEML', 'CHEMR'];
 
 describe('chemotaxis (food-gradient arena, 5 starts, default noise)', () => {
-  it('brings the worm closer to the food than the same circuit with its chemosensors cut', () => {
-    const run = (ablate: readonly string[]) =>
-      STARTS.map((start, i) => runWorm({ circuit: 'chemotaxis', arena: 'food-gradient', seed: 10 + i, start, durationMs: DURATION_MS, ablate, goal: 'at-food' }));
-    const intact = run([]);
-    const cut = run(CHEMOSENSORS);
-    // Chemotaxis index over the starts: (N closer − N farther) / N, closer or farther than the start.
-    const ci = (rs: typeof intact) => rs.reduce((s, r) => s + Math.sign(r.startDistanceMm - r.endDistanceMm), 0) / rs.length;
-    const summary = {
-      intactEndMm: intact.map((r) => +r.endDistanceMm.toFixed(2)),
-      cutEndMm: cut.map((r) => +r.endDistanceMm.toFixed(2)),
-      intactCI: ci(intact),
-      cutCI: ci(cut),
-      intactReached: intact.filter((r) => r.reachedGoal).length,
-      cutReached: cut.filter((r) => r.reachedGoal).length,
-    };
-    console.log('chemotaxis', JSON.stringify(summary));
-    expect(mean(intact.map((r) => r.endDistanceMm)), JSON.stringify(summary)).toBeLessThan(mean(cut.map((r) => r.endDistanceMm)) - 1.5);
-    expect(summary.intactCI, JSON.stringify(summary)).toBeGreaterThanOrEqual(0.4);
-    expect(summary.intactCI - summary.cutCI, JSON.stringify(summary)).toBeGreaterThanOrEqual(0.4);
-    expect(summary.intactReached, JSON.stringify(summary)).toBeGreaterThan(summary.cutReached + 1);
-  }, PROOF_TIMEOUT_MS);
+  it(
+    'brings the worm closer to the food than the same circuit with its chemosensors cut',
+    () => {
+      const run = (ablate: readonly string[]) =>
+        STARTS.map((start, i) =>
+          runWorm({ circuit: 'chemotaxis', arena: 'food-gradient', seed: 10 + i, start, durationMs: DURATION_MS, ablate, goal: 'at-food' }),
+        );
+      const intact = run([]);
+      const cut = run(CHEMOSENSORS);
+      // Chemotaxis index over the starts: (N closer − N farther) / N, closer or farther than the start.
+      const ci = (rs: typeof intact) => rs.reduce((s, r) => s + Math.sign(r.startDistanceMm - r.endDistanceMm), 0) / rs.length;
+      const summary = {
+        intactEndMm: intact.map((r) => +r.endDistanceMm.toFixed(2)),
+        cutEndMm: cut.map((r) => +r.endDistanceMm.toFixed(2)),
+        intactCI: ci(intact),
+        cutCI: ci(cut),
+        intactReached: intact.filter((r) => r.reachedGoal).length,
+        cutReached: cut.filter((r) => r.reachedGoal).length,
+      };
+      console.log('chemotaxis', JSON.stringify(summary));
+      expect(mean(intact.map((r) => r.endDistanceMm)), JSON.stringify(summary)).toBeLessThan(mean(cut.map((r) => r.endDistanceMm)) - 1.5);
+      expect(summary.intactCI, JSON.stringify(summary)).toBeGreaterThanOrEqual(0.4);
+      expect(summary.intactCI - summary.cutCI, JSON.stringify(summary)).toBeGreaterThanOrEqual(0.4);
+      expect(summary.intactReached, JSON.stringify(summary)).toBeGreaterThan(summary.cutReached + 1);
+    },
+    PROOF_TIMEOUT_MS,
+  );
 });

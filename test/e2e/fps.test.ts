@@ -71,7 +71,10 @@ test('frames per second: WebGL vs Canvas, title and full neural view', async () 
   writeFileSync(join(dir, 'fps.json'), JSON.stringify({ when: new Date().toISOString(), results }, null, 2));
   console.log('fps (headless Chromium, SwiftShader):');
   for (const r of results) {
-    const sim = r.simShare === undefined ? '' : ` · ${r.speed}× · ${r.neurons} neurons · sim ${r.simMsPerFrame} ms/frame (${(100 * r.simShare).toFixed(1)} % of the frame) · draw ${r.drawMsPerFrame} ms`;
+    const sim =
+      r.simShare === undefined
+        ? ''
+        : ` · ${r.speed}× · ${r.neurons} neurons · sim ${r.simMsPerFrame} ms/frame (${(100 * r.simShare).toFixed(1)} % of the frame) · draw ${r.drawMsPerFrame} ms`;
     console.log(`  ${r.scene.padEnd(10)} ${r.renderer.padEnd(7)} ${r.fps} fps (Phaser ${r.phaserFps})${sim}`);
   }
 });

@@ -24,7 +24,9 @@ async function checkScene(session: Session, key: string, width: number, height: 
   const list = await controls(page);
   for (const c of list) {
     if (c.x < -0.5 || c.y < -0.5 || c.x + c.width > width + 0.5 || c.y + c.height > height + 0.5) {
-      problems.push(`${key} ${width}x${height}: "${c.label}" sticks out (${Math.round(c.x)},${Math.round(c.y)} ${Math.round(c.width)}x${Math.round(c.height)})`);
+      problems.push(
+        `${key} ${width}x${height}: "${c.label}" sticks out (${Math.round(c.x)},${Math.round(c.y)} ${Math.round(c.width)}x${Math.round(c.height)})`,
+      );
     }
   }
   for (let i = 0; i < list.length; i++)

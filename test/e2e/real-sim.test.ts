@@ -264,7 +264,10 @@ describe('playground on the real simulation', () => {
     expect(back).toBeLessThan(0);
     // The reversal is announced with the pathway that did it, starting at the touched cell.
     const said = await page.evaluate(() => window.neuroworm!.announcements());
-    expect(said.some((x) => /^Reversal! (ALM|AVM) → /.test(x)), said.join(' | ')).toBe(true);
+    expect(
+      said.some((x) => /^Reversal! (ALM|AVM) → /.test(x)),
+      said.join(' | '),
+    ).toBe(true);
     expect(s.errors).toEqual([]);
   });
 
@@ -385,7 +388,10 @@ test('every challenge starts in its arena with the worm running and a HUD; scree
     expect(await hook.time(page), c.id).toBeGreaterThan(0);
     // The worm is inside the plate view.
     const p = await hook.pose(page);
-    expect(p.px.every((v) => v > 0 && v < 1280), c.id).toBe(true);
+    expect(
+      p.px.every((v) => v > 0 && v < 1280),
+      c.id,
+    ).toBe(true);
     await shot(page, `challenge-${c.id}`);
   }
   expect(s.errors).toEqual([]);

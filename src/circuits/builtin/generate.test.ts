@@ -30,8 +30,11 @@ describe('built-in circuits', () => {
     expect(getBuiltinCircuit('seed-two-neurons').network.neurons.map((n) => n.id)).toEqual(['FIRST', 'SECOND']);
   });
 
-  it('habituation lives on the touch cells\' synapses only where the circuit says so', () => {
-    const depressing = (name: string) => getBuiltinCircuit(name).doc.synapses?.filter((s) => s.kind === 'chemical' && s.depression).map((s) => `${s.from}>${s.to}`);
+  it("habituation lives on the touch cells' synapses only where the circuit says so", () => {
+    const depressing = (name: string) =>
+      getBuiltinCircuit(name)
+        .doc.synapses?.filter((s) => s.kind === 'chemical' && s.depression)
+        .map((s) => `${s.from}>${s.to}`);
     expect(depressing('habituation')).toEqual(['ALM>AVD', 'AVM>AVD', 'PLM>PVC']);
     expect(depressing('worm')).toEqual(['ALM>AVD', 'AVM>AVD', 'PLM>PVC']);
     expect(depressing('touch-withdrawal')).toEqual([]);

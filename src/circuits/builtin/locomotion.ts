@@ -22,7 +22,7 @@
  * (backward) and AVB (forward); head motor neurons RMDD (bends left/dorsal)
  * and RMDV (right/ventral).
  */
-import { Builder, round3 } from './builder';
+import { type Builder, round3 } from './builder';
 
 /**
  * Tunable numbers of the built-in nervous system, in one place. Motor
@@ -147,7 +147,13 @@ export function addLocomotion(b: Builder): void {
     // D-type GABA: ventral excitation relaxes the dorsal side (DD) and vice versa (VD)...
     b.neuron(`DD${k}`, 'motor', 'GABA', gaba, undefined, x, 620);
     b.neuron(`VD${k}`, 'motor', 'GABA', gaba, undefined, x, 660);
-    for (const [src, dst] of [[`VB${k}`, `DD${k}`], [`VA${k}`, `DD${k}`], [`DB${k}`, `VD${k}`], [`DA${k}`, `VD${k}`]]) b.chem(src, dst, T.gabaDrive);
+    for (const [src, dst] of [
+      [`VB${k}`, `DD${k}`],
+      [`VA${k}`, `DD${k}`],
+      [`DB${k}`, `VD${k}`],
+      [`DA${k}`, `VD${k}`],
+    ])
+      b.chem(src, dst, T.gabaDrive);
     // ...and inhibits the opposite excitatory neurons (weakly in the body; in the tail oscillator it is the flip-flop's cross-inhibition).
     b.chem(`DD${k}`, `DB${k}`, T.bodyPairInhibition);
     b.chem(`VD${k}`, `VB${k}`, T.bodyPairInhibition);

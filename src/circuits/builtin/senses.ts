@@ -76,7 +76,10 @@ function chemOnce(b: Builder, from: string, to: string, weight: number): void {
 function addHeadSteering(b: Builder): void {
   need(b, 'RMDD', 'RMDV');
   const smb = { ...INTER, restMv: -55 };
-  for (const [id, rmd, x] of [['SMBD', 'RMDD', 40], ['SMBV', 'RMDV', 120]] as const) {
+  for (const [id, rmd, x] of [
+    ['SMBD', 'RMDD', 40],
+    ['SMBV', 'RMDV', 120],
+  ] as const) {
     if (b.has(id)) continue;
     b.neuron(id, 'inter', 'acetylcholine', smb, -55, x, 300);
     chemOnce(b, id, rmd, SENSES.smbToRmd);
@@ -135,7 +138,10 @@ export function addChemotaxis(b: Builder): void {
   const cmp = { ...SENSORY, restMv: S.compareRestMv };
   b.neuron('CHEML', 'sensory', 'glutamate', cmp, S.compareRestMv, 0, 120);
   b.neuron('CHEMR', 'sensory', 'glutamate', cmp, S.compareRestMv, 160, 120);
-  for (const [id, own, other] of [['CHEML', 'left', 'right'], ['CHEMR', 'right', 'left']] as const) {
+  for (const [id, own, other] of [
+    ['CHEML', 'left', 'right'],
+    ['CHEMR', 'right', 'left'],
+  ] as const) {
     b.sensors.push({ neuron: id, sensor: 'chemical', side: own, response: 'level', gain: S.compareGain });
     b.sensors.push({ neuron: id, sensor: 'chemical', side: other, response: 'level', gain: -S.compareGain });
   }

@@ -63,7 +63,13 @@ export function addTouch(b: Builder, opts: { habituate: boolean }): void {
   b.chem('PLM', 'PVC', T.toInterneuron, dep);
   b.chem('AVD', 'AVA', T.toCommand);
   b.chem('PVC', 'AVB', T.toCommand);
-  for (const [src, dst] of [['ALM', 'AVB'], ['AVM', 'AVB'], ['ALM', 'PVC'], ['AVM', 'PVC'], ['PLM', 'AVA']]) {
+  for (const [src, dst] of [
+    ['ALM', 'AVB'],
+    ['AVM', 'AVB'],
+    ['ALM', 'PVC'],
+    ['AVM', 'PVC'],
+    ['PLM', 'AVA'],
+  ]) {
     b.chem(src, dst, T.crossInhibition, { sign: 'inhibitory' });
   }
 }

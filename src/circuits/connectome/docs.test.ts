@@ -18,7 +18,12 @@ const tableRows = (text: string): string[][] =>
     .split('\n')
     .filter((l) => l.startsWith('| ') && !l.startsWith('|---'))
     .slice(1)
-    .map((l) => l.split('|').slice(1, -1).map((c) => c.trim()));
+    .map((l) =>
+      l
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    );
 
 describe('docs/connectome-import.md', () => {
   it('lists exactly the neurons of the receptive-field table', () => {

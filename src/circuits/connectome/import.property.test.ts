@@ -139,9 +139,7 @@ describe('connectome import, property-based', () => {
         const want = expected(rows);
 
         expect(new Set(r.circuit.doc.neurons.map((n) => n.id))).toEqual(want.neurons);
-        const chem = new Map(
-          (r.circuit.doc.synapses ?? []).filter((s) => s.kind === 'chemical').map((s) => [`${s.from}>${s.to}`, s.weight]),
-        );
+        const chem = new Map((r.circuit.doc.synapses ?? []).filter((s) => s.kind === 'chemical').map((s) => [`${s.from}>${s.to}`, s.weight]));
         expect(chem).toEqual(want.chemical);
         const gaps = new Map((r.circuit.doc.synapses ?? []).filter((s) => s.kind === 'electrical').map((s) => [`${s.from}-${s.to}`, s.weight]));
         expect(gaps).toEqual(want.gaps);

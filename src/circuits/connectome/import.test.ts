@@ -217,7 +217,11 @@ describe('importConnectome: generic edge lists', () => {
   it('imports a name that is none of the 302 with a warning, and makes it a motor neuron if it drives muscles', () => {
     const r = run({ 'x.csv': 'pre,post,type,contacts\nAVAX,AVBL,chemical,1\nMYMN,MDL03,nmj,2\n' });
     expect(r.warnings).toEqual([
-      { file: 'x.csv', line: 2, message: '"AVAX" is not one of the 302 C. elegans neurons (did you mean "AVAL"?); imported as a neuron with a role guessed from its rows' },
+      {
+        file: 'x.csv',
+        line: 2,
+        message: '"AVAX" is not one of the 302 C. elegans neurons (did you mean "AVAL"?); imported as a neuron with a role guessed from its rows',
+      },
       { file: 'x.csv', line: 3, message: '"MYMN" is not one of the 302 C. elegans neurons; imported as a neuron with a role guessed from its rows' },
     ]);
     expect(neuron(r, 'AVAX')?.role).toBe('inter');
@@ -267,7 +271,12 @@ describe('importConnectome: options', () => {
 
   it('refuses bad option values and an unknown model, all at once', () => {
     const problems = refused({ 't.csv': TABLE }, { weightScale: 0, muscleScale: Number.NaN, minContacts: -1, model: 'lif-x' as never });
-    expect(problems.map((p) => p.field)).toEqual(['weightScale (--weight-scale)', 'muscleScale (--muscle-scale)', 'minContacts (--min-contacts)', 'model (--model)']);
+    expect(problems.map((p) => p.field)).toEqual([
+      'weightScale (--weight-scale)',
+      'muscleScale (--muscle-scale)',
+      'minContacts (--min-contacts)',
+      'model (--model)',
+    ]);
     expect(problems[3].message).toMatch(/unknown neuron model "lif-x"; allowed: graded, lif, izhikevich, transmitter/);
   });
 
@@ -304,7 +313,10 @@ describe('sign overrides', () => {
   const TOUCH = 'pre,post,type,contacts\nAVM,AVBL,chemical,2\nALML,PVCL,chemical,1\nAVDL,AVAL,chemical,4\n';
 
   it("a user's file adds signs and wins over the built-in ones; names are normalised", () => {
-    const file = parseSignOverrides('[\n  { "from": "AVDL", "to": "AVAL", "sign": "excitatory" },\n  { "from": "avm", "to": "AVBL", "sign": "excitatory" }\n]', 'signs.json');
+    const file = parseSignOverrides(
+      '[\n  { "from": "AVDL", "to": "AVAL", "sign": "excitatory" },\n  { "from": "avm", "to": "AVBL", "sign": "excitatory" }\n]',
+      'signs.json',
+    );
     expect(file.lines).toEqual([2, 3]);
     const r = run({ 't.csv': TOUCH }, { signOverrides: file });
     expect(chem(r, 'AVDL', 'AVAL')?.sign).toBe('excitatory');
@@ -324,10 +336,18 @@ describe('sign overrides', () => {
   });
 
   it('an override naming a neuron the circuit lacks is an error at its line; one for a missing synapse is a warning', () => {
-    const file = parseSignOverrides('[{ "from": "AVDL", "to": "AVAX", "sign": "inhibitory" },\n {"from": "AVAL", "to": "AVDL", "sign": "inhibitory"}]', 'signs.json');
+    const file = parseSignOverrides(
+      '[{ "from": "AVDL", "to": "AVAX", "sign": "inhibitory" },\n {"from": "AVAL", "to": "AVDL", "sign": "inhibitory"}]',
+      'signs.json',
+    );
     const problems = refused({ 't.csv': TOUCH }, { signOverrides: file });
     expect(problems).toEqual([
-      { file: 'signs.json', line: 1, field: '[0].to', message: '"AVAX" is not a neuron of the imported circuit (did you mean "AVAL"?); name a neuron the tables contain' },
+      {
+        file: 'signs.json',
+        line: 1,
+        field: '[0].to',
+        message: '"AVAX" is not a neuron of the imported circuit (did you mean "AVAL"?); name a neuron the tables contain',
+      },
     ]);
     const ok = parseSignOverrides('[{"from": "AVAL", "to": "AVDL", "sign": "inhibitory"}]', 'signs.json');
     expect(run({ 't.csv': TOUCH }, { signOverrides: ok }).warnings).toEqual([
@@ -346,7 +366,12 @@ describe('sign overrides', () => {
         { file: 's.json', line: 2, field: '[0].sign', message: '"inh"; a sign is "excitatory" or "inhibitory"' },
         { file: 's.json', line: 3, field: '[1].weight', message: 'unknown field; allowed: from, to, sign' },
         { file: 's.json', line: 3, field: '[1].to', message: 'missing; write the postsynaptic neuron\'s name, e.g. "AVM"' },
-        { file: 's.json', line: 4, field: '[2]', message: 'expected an object {"from", "to", "sign"}, e.g. [{ "from": "AVM", "to": "AVBL", "sign": "inhibitory" }]' },
+        {
+          file: 's.json',
+          line: 4,
+          field: '[2]',
+          message: 'expected an object {"from", "to", "sign"}, e.g. [{ "from": "AVM", "to": "AVBL", "sign": "inhibitory" }]',
+        },
       ]);
     }
     expect(() => parseSignOverrides('{"from": 1', 's.json')).toThrow(/s\.json:1: not valid JSON/);
@@ -382,7 +407,9 @@ AVAL,MDL30,Send,1,Acetylcholine
     expect(problems[0].message).toBe('"two" is not a number; write the number of synapses (a number ≥ 0)');
     expect(problems[1].message).toBe('empty; write the postsynaptic cell name');
     expect(problems[2].message).toMatch(/^"Sned" is not a synapse type; use chemical \(also Send, S, Sp\)/);
-    expect(problems[3].message).toMatch(/^3 fields, but this table has 5 columns \(Origin, Target, Type, Number of Connections, Neurotransmitter\); fill in the missing fields/);
+    expect(problems[3].message).toMatch(
+      /^3 fields, but this table has 5 columns \(Origin, Target, Type, Number of Connections, Neurotransmitter\); fill in the missing fields/,
+    );
     expect(problems[4].message).toMatch(/^6 fields, .*remove the extra fields/);
     expect(problems[5].message).toMatch(/^"AV AL" is not a usable name: .*no spaces/);
     expect(problems[6].message).toMatch(/^-1 is negative; .*--sign-overrides/);
@@ -395,13 +422,20 @@ AVAL,MDL30,Send,1,Acetylcholine
   });
 
   it('refuses an unknown header, a forced layout that does not match, an empty table and broken CSV', () => {
-    expect(refused({ 'h.csv': 'a,b,c\n1,2,3\n' })[0]).toMatchObject({ file: 'h.csv', line: 1, message: expect.stringMatching(/matches no known wiring-table layout; expected one of: Cook 2019/) });
+    expect(refused({ 'h.csv': 'a,b,c\n1,2,3\n' })[0]).toMatchObject({
+      file: 'h.csv',
+      line: 1,
+      message: expect.stringMatching(/matches no known wiring-table layout; expected one of: Cook 2019/),
+    });
     expect(refused({ 'c.csv': COOK }, { format: 'varshney' })[0]).toMatchObject({
       line: 1,
       message: expect.stringMatching(/is not the varshney layout \(expected Origin,Target,Type,Number of Connections,Neurotransmitter\)/),
     });
     expect(refused({ 'e.csv': '\n\n' })[0].message).toMatch(/^the table is empty/);
-    expect(refused({ 'q.csv': 'pre,post,type,contacts\nAVAL,"AVBL,chemical,1\n' })[0]).toMatchObject({ line: 2, message: expect.stringMatching(/never closed/) });
+    expect(refused({ 'q.csv': 'pre,post,type,contacts\nAVAL,"AVBL,chemical,1\n' })[0]).toMatchObject({
+      line: 2,
+      message: expect.stringMatching(/never closed/),
+    });
   });
 
   it('refuses a muscle sheet whose muscle column names a neuron, and collects problems across tables', () => {
@@ -417,7 +451,12 @@ AVAL,MDL30,Send,1,Acetylcholine
 
   it('warns about an unknown transmitter and imports the row', () => {
     const r = run({ 'v.csv': 'Origin,Target,Type,Number of Connections,Neurotransmitter\nAVAL,AVBL,Send,1,Glutamine\n' });
-    expect(r.warnings[0]).toMatchObject({ file: 'v.csv', line: 2, field: 'Neurotransmitter', message: expect.stringMatching(/^"Glutamine": unknown transmitter/) });
+    expect(r.warnings[0]).toMatchObject({
+      file: 'v.csv',
+      line: 2,
+      field: 'Neurotransmitter',
+      message: expect.stringMatching(/^"Glutamine": unknown transmitter/),
+    });
     expect(chem(r, 'AVAL', 'AVBL')?.weight).toBe(1);
   });
 });

@@ -236,7 +236,12 @@ export function importConnectome(tables: readonly ConnectomeTable[], options: Im
         }
       }
       if (muscleSheet && pre.kind !== 'neuron' && pre.kind !== 'invalid') {
-        log.error({ file: table.name, line: row.line, field: table.columns.pre, message: `${JSON.stringify(row.pre.trim())} is ${describe(pre)}, not a neuron; this column names the motor neuron` });
+        log.error({
+          file: table.name,
+          line: row.line,
+          field: table.columns.pre,
+          message: `${JSON.stringify(row.pre.trim())} is ${describe(pre)}, not a neuron; this column names the motor neuron`,
+        });
         bad = true;
       }
       if (muscleSheet && post.kind === 'neuron') {
@@ -419,7 +424,12 @@ export function importConnectome(tables: readonly ConnectomeTable[], options: Im
       const at = chemicalAt.get(`${from}\u0000${to}`);
       if (at === undefined) {
         if (source === 'user') {
-          log.warn({ file: list.file, line, field: `[${i}]`, message: `no chemical synapse from ${from} to ${to} in the tables; this sign override changes nothing` });
+          log.warn({
+            file: list.file,
+            line,
+            field: `[${i}]`,
+            message: `no chemical synapse from ${from} to ${to} in the tables; this sign override changes nothing`,
+          });
         }
         return;
       }
@@ -459,7 +469,11 @@ export function importConnectome(tables: readonly ConnectomeTable[], options: Im
     neuronsInTables,
     unconnectedAdded,
     unknownNeurons: [...unknownSeen.keys()],
-    roles: { sensory: roles.filter((r) => r === 'sensory').length, inter: roles.filter((r) => r === 'inter').length, motor: roles.filter((r) => r === 'motor').length },
+    roles: {
+      sensory: roles.filter((r) => r === 'sensory').length,
+      inter: roles.filter((r) => r === 'inter').length,
+      motor: roles.filter((r) => r === 'motor').length,
+    },
     transmitters: tx,
     chemicalSynapses: chemicalAt.size,
     chemicalContacts,
@@ -495,7 +509,8 @@ function checkOptions(options: ImportOptions, model: ModelKind, models: ModelTab
   positive(options.weightScale, 'weightScale (--weight-scale)', 'the weight per contact');
   positive(options.muscleScale, 'muscleScale (--muscle-scale)', 'the muscle gain per contact');
   const m = options.minContacts;
-  if (m !== undefined && !(Number.isFinite(m) && m >= 0)) log.error({ file, field: 'minContacts (--min-contacts)', message: `${m} is not allowed; it is a number ≥ 0` });
+  if (m !== undefined && !(Number.isFinite(m) && m >= 0))
+    log.error({ file, field: 'minContacts (--min-contacts)', message: `${m} is not allowed; it is a number ≥ 0` });
   if (options.name !== undefined && options.name.length > 200) {
     log.error({ file, field: 'name (--name)', message: `${options.name.length} characters; a circuit name is at most 200` });
   }
@@ -542,7 +557,11 @@ function chooseTransmitter(n: NeuronInfo, log: ProblemLog): Transmitter | undefi
   }
   const ranked = [...counts.entries()].sort((a, b) => b[1].n - a[1].n);
   if (ranked.length > 1) {
-    const lines = (at: Place[]): string => at.slice(0, 3).map((p) => `${p.file}:${p.line}`).join(', ') + (at.length > 3 ? ', ...' : '');
+    const lines = (at: Place[]): string =>
+      at
+        .slice(0, 3)
+        .map((p) => `${p.file}:${p.line}`)
+        .join(', ') + (at.length > 3 ? ', ...' : '');
     log.warn({
       file: n.first.file,
       line: n.first.line,
@@ -571,7 +590,13 @@ function muscleBindings(
   const flush = (): void => {
     if (!run) return;
     const sign = transmitters.get(run.neuron) === 'GABA' ? -1 : 1;
-    out.push({ neuron: run.neuron, side: run.side, from: muscleBoundary(run.first), to: muscleBoundary(run.last + 1), gain: clean(sign * run.contacts * scale) });
+    out.push({
+      neuron: run.neuron,
+      side: run.side,
+      from: muscleBoundary(run.first),
+      to: muscleBoundary(run.last + 1),
+      gain: clean(sign * run.contacts * scale),
+    });
     run = undefined;
   };
   for (const c of kept) {

@@ -158,7 +158,10 @@ function detect(first: CsvRecord, format: FormatOption): Columns | string {
   }
   if (format === 'edgelist') {
     const c = edgelistHeader(first.fields) ?? (looksLikeEdge(first.fields) ? headerlessEdgelist(first.fields) : undefined);
-    return c ?? `the first line ${shown} is neither an edge-list header (columns pre, post, type, contacts and optionally transmitter, in any order) nor an edge (pre,post,type,contacts); fix the header or use --format auto`;
+    return (
+      c ??
+      `the first line ${shown} is neither an edge-list header (columns pre, post, type, contacts and optionally transmitter, in any order) nor an edge (pre,post,type,contacts); fix the header or use --format auto`
+    );
   }
   const c = fixedLayout(first.fields, format);
   if (c) return c;

@@ -88,4 +88,3 @@ export function similarKnown(name: string): string | undefined {
   }
   return bestD <= 1 ? best : undefined;
 }
-

@@ -48,12 +48,14 @@ const EXAMPLE = '[{ "from": "AVM", "to": "AVBL", "sign": "inhibitory" }]';
 /** Reads a sign-override file (browser-safe: takes its text). Throws ConnectomeError naming the line and field. */
 export function parseSignOverrides(text: string, file: string): SignOverrideList {
   const body = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
-  let located;
+  let located: ReturnType<typeof parseJsonWithLocations>;
   try {
     located = parseJsonWithLocations(body);
   } catch (e) {
     if (!(e instanceof JsonSyntaxError)) throw e;
-    throw new ConnectomeError([{ file, line: e.position.line, message: `not valid JSON: ${e.reason} (column ${e.position.column}); fix the JSON syntax there` }]);
+    throw new ConnectomeError([
+      { file, line: e.position.line, message: `not valid JSON: ${e.reason} (column ${e.position.column}); fix the JSON syntax there` },
+    ]);
   }
   const value = located.value;
   const problems: ImportProblem[] = [];
@@ -73,20 +75,35 @@ export function parseSignOverrides(text: string, file: string): SignOverrideList
     let ok = true;
     for (const k of Object.keys(o)) {
       if (!FIELDS.includes(k)) {
-        problems.push({ file, line: located.locate([i, k], { key: true })?.line ?? line, field: `[${i}].${k}`, message: `unknown field; allowed: from, to, sign` });
+        problems.push({
+          file,
+          line: located.locate([i, k], { key: true })?.line ?? line,
+          field: `[${i}].${k}`,
+          message: `unknown field; allowed: from, to, sign`,
+        });
         ok = false;
       }
     }
     for (const k of ['from', 'to'] as const) {
       const v = o[k];
       if (typeof v !== 'string' || v.trim() === '') {
-        problems.push({ file, line: lineOf([i, k]) ?? line, field: `[${i}].${k}`, message: `${v === undefined ? 'missing' : 'not a neuron name'}; write the ${k === 'from' ? 'presynaptic' : 'postsynaptic'} neuron's name, e.g. "AVM"` });
+        problems.push({
+          file,
+          line: lineOf([i, k]) ?? line,
+          field: `[${i}].${k}`,
+          message: `${v === undefined ? 'missing' : 'not a neuron name'}; write the ${k === 'from' ? 'presynaptic' : 'postsynaptic'} neuron's name, e.g. "AVM"`,
+        });
         ok = false;
       }
     }
     const sign = o.sign;
     if (sign !== 'excitatory' && sign !== 'inhibitory') {
-      problems.push({ file, line: lineOf([i, 'sign']) ?? line, field: `[${i}].sign`, message: `${sign === undefined ? 'missing' : JSON.stringify(sign)}; a sign is "excitatory" or "inhibitory"` });
+      problems.push({
+        file,
+        line: lineOf([i, 'sign']) ?? line,
+        field: `[${i}].sign`,
+        message: `${sign === undefined ? 'missing' : JSON.stringify(sign)}; a sign is "excitatory" or "inhibitory"`,
+      });
       ok = false;
     }
     if (ok) {
@@ -95,7 +112,11 @@ export function parseSignOverrides(text: string, file: string): SignOverrideList
     }
   });
   for (const d of located.duplicateKeys) {
-    problems.push({ file, line: d.second.line, message: `field "${d.key}" appears twice in one object (lines ${d.first.line} and ${d.second.line}); remove one` });
+    problems.push({
+      file,
+      line: d.second.line,
+      message: `field "${d.key}" appears twice in one object (lines ${d.first.line} and ${d.second.line}); remove one`,
+    });
   }
   if (problems.length > 0) throw new ConnectomeError(problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   return { file, entries, lines };

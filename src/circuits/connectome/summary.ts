@@ -11,7 +11,9 @@ export function formatSummary(s: ImportSummary): string {
   const out: string[] = [];
   for (const t of s.tables) out.push(`${t.name}: ${t.layout} layout${t.header ? '' : ' (no header)'}, ${t.rows} rows`);
   const added = s.unconnectedAdded.length > 0 ? ` + ${s.unconnectedAdded.length} known neurons with no connections (${list(s.unconnectedAdded)})` : '';
-  out.push(`neurons: ${s.neurons} (${s.neuronsInTables} named in the tables${added}); sensory ${s.roles.sensory}, inter ${s.roles.inter}, motor ${s.roles.motor}`);
+  out.push(
+    `neurons: ${s.neurons} (${s.neuronsInTables} named in the tables${added}); sensory ${s.roles.sensory}, inter ${s.roles.inter}, motor ${s.roles.motor}`,
+  );
   if (s.unknownNeurons.length > 0) out.push(`  not among the 302 known neurons: ${list(s.unknownNeurons)}`);
   const t = s.transmitters;
   out.push(
@@ -26,8 +28,14 @@ export function formatSummary(s: ImportSummary): string {
   for (const d of s.dropped) out.push(`  ${d.rows} ${DROP_REASONS[d.reason]}, e.g. ${d.examples.join(', ')}`);
   const builtIn = s.signOverrides.filter((o) => o.source === 'built-in');
   const user = s.signOverrides.filter((o) => o.source === 'user');
-  const shown = (os: typeof builtIn): string => list(os.map((o) => `${o.from}→${o.to} ${o.sign === 'inhibitory' ? 'inh' : 'exc'}`), 12);
-  out.push(`sign overrides applied: ${s.signOverrides.length} (${builtIn.length} built-in${builtIn.length ? `: ${shown(builtIn)}` : ''}; ${user.length} yours${user.length ? `: ${shown(user)}` : ''})`);
+  const shown = (os: typeof builtIn): string =>
+    list(
+      os.map((o) => `${o.from}→${o.to} ${o.sign === 'inhibitory' ? 'inh' : 'exc'}`),
+      12,
+    );
+  out.push(
+    `sign overrides applied: ${s.signOverrides.length} (${builtIn.length} built-in${builtIn.length ? `: ${shown(builtIn)}` : ''}; ${user.length} yours${user.length ? `: ${shown(user)}` : ''})`,
+  );
   return `${out.join('\n')}\n`;
 }
 

@@ -44,9 +44,7 @@ const WORDS: ReadonlyMap<string, Transmitter | null> = new Map<string, Transmitt
 
 const CLASSICAL: readonly Transmitter[] = ['GABA', 'acetylcholine', 'glutamate'];
 
-export type TransmitterReading =
-  | { ok: true; transmitter: Transmitter | undefined }
-  | { ok: false; unknownWords: string[] };
+export type TransmitterReading = { ok: true; transmitter: Transmitter | undefined } | { ok: false; unknownWords: string[] };
 
 /** The transmitter a table cell names; `undefined` for an empty cell or a gap-junction label. */
 export function readTransmitter(cell: string): TransmitterReading {
@@ -75,4 +73,5 @@ export function isClassical(t: Transmitter | undefined): boolean {
 }
 
 /** The spellings readTransmitter accepts, for messages. */
-export const TRANSMITTER_WORDS = 'acetylcholine (ACh), glutamate (Glu), GABA, dopamine, serotonin (5-HT), octopamine, tyramine, FMRFamide/neuropeptide, Generic_GJ, or empty';
+export const TRANSMITTER_WORDS =
+  'acetylcholine (ACh), glutamate (Glu), GABA, dopamine, serotonin (5-HT), octopamine, tyramine, FMRFamide/neuropeptide, Generic_GJ, or empty';

@@ -81,8 +81,12 @@ export function isGradedPopulation(p: Population): p is GradedPopulation {
 
 export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamValues; init: ParamValues }>): GradedPopulation {
   const n = neurons.length;
-  const cap = new Float64Array(n), tau = new Float64Array(n), rest = new Float64Array(n);
-  const vHalf = new Float64Array(n), invSlope = new Float64Array(n), tonic = new Float64Array(n);
+  const cap = new Float64Array(n),
+    tau = new Float64Array(n),
+    rest = new Float64Array(n);
+  const vHalf = new Float64Array(n),
+    invSlope = new Float64Array(n),
+    tonic = new Float64Array(n);
   const v0 = new Float64Array(n);
   const setters: Record<string, (k: number, x: number) => void> = {
     capacitance: (k, x) => (cap[k] = x),
@@ -100,7 +104,9 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
   const output = new Float64Array(n);
   const spiked = new Uint8Array(n); // never set: graded neurons do not spike
   // V ← V·decay + offset + gain·I, valid for cachedDt.
-  const decay = new Float64Array(n), offset = new Float64Array(n), gain = new Float64Array(n);
+  const decay = new Float64Array(n),
+    offset = new Float64Array(n),
+    gain = new Float64Array(n);
   let cachedDt = Number.NaN;
 
   const refresh = (dt: number): void => {
@@ -148,10 +154,12 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
     },
     gapRelaxation(a, b, g, dt) {
       const m = a.length;
-      const ha = new Float64Array(m), hb = new Float64Array(m);
+      const ha = new Float64Array(m),
+        hb = new Float64Array(m);
       const mark = new Uint8Array(n);
       for (let k = 0; k < m; k++) {
-        const ca = cap[a[k]], cb = cap[b[k]];
+        const ca = cap[a[k]],
+          cb = cap[b[k]];
         const f = 1 - Math.exp(-dt * g[k] * (1 / ca + 1 / cb));
         ha[k] = (f * cb) / (ca + cb);
         hb[k] = (f * ca) / (ca + cb);
@@ -208,7 +216,8 @@ export function gapRelaxKernel(
   const nt = touched.length;
   return () => {
     for (let k = 0; k < m; k++) {
-      const i = a[k], j = b[k];
+      const i = a[k],
+        j = b[k];
       const d = v[i] - v[j];
       v[i] -= ha[k] * d;
       v[j] += hb[k] * d;

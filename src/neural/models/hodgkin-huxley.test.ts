@@ -152,7 +152,11 @@ describe('hodgkin-huxley stability', () => {
     const neurons = ['squid', 'seed-calcium'].map((preset) => resolveNeuronParams(hodgkinHuxleyModel, { id: preset, model: 'hodgkin-huxley', preset }, 'test'));
     const pop = hodgkinHuxleyModel.createPopulation(neurons);
     const input = new Float64Array([10, 1]);
-    const run = () => Array.from({ length: 50 }, () => (pop.step(1, input), [pop.v[0], pop.v[1], pop.variables.ca[1], pop.output[0]])).flat();
+    const run = () =>
+      Array.from({ length: 50 }, () => {
+        pop.step(1, input);
+        return [pop.v[0], pop.v[1], pop.variables.ca[1], pop.output[0]];
+      }).flat();
     const first = run();
     pop.reset();
     expect(pop.v[1]).toBe(-70);

@@ -35,7 +35,7 @@ import { rateTraceDecay } from './rate-trace';
 export function alphaM(v: number): number {
   const x = v + 40;
   if (Math.abs(x) < 1e-6) return 1 + x / 20;
-  return 0.1 * (v + 40) / (1 - Math.exp(-(v + 40) / 10));
+  return (0.1 * (v + 40)) / (1 - Math.exp(-(v + 40) / 10));
 }
 export function betaM(v: number): number {
   return 4.0 * Math.exp(-(v + 65) / 18);
@@ -49,7 +49,7 @@ export function betaH(v: number): number {
 export function alphaN(v: number): number {
   const x = v + 55;
   if (Math.abs(x) < 1e-6) return 0.1 * (1 + x / 20);
-  return 0.01 * (v + 55) / (1 - Math.exp(-(v + 55) / 10));
+  return (0.01 * (v + 55)) / (1 - Math.exp(-(v + 55) / 10));
 }
 export function betaN(v: number): number {
   return 0.125 * Math.exp(-(v + 65) / 80);
@@ -57,7 +57,7 @@ export function betaN(v: number): number {
 export function alphaCa(v: number): number {
   const x = v + 30;
   if (Math.abs(x) < 1e-6) return 1.8 * (1 + x / 18);
-  return 0.2 * (v + 30) / (1 - Math.exp(-(v + 30) / 9));
+  return (0.2 * (v + 30)) / (1 - Math.exp(-(v + 30) / 9));
 }
 export function betaCa(v: number): number {
   return 0.1 * Math.exp(-(v + 40) / 10);
@@ -78,7 +78,13 @@ export const hodgkinHuxleyModel: NeuronModel = {
     eK: { default: -77, min: -120, max: -30, unit: 'mV', help: 'Potassium reversal potential.' },
     eL: { default: -54.387, min: -100, max: 0, unit: 'mV', help: 'Leak reversal potential (−54.387 puts squid rest at −65).' },
     eCa: { default: 140, min: 0, max: 200, unit: 'mV', help: 'Calcium reversal potential.' },
-    maxSubstepMs: { default: 0.01, min: 0.001, max: 0.05, unit: 'ms', help: 'Largest internal Euler step (0.01 = the seed\'s); also capped at 1.8·cm/(sum of g) for stability.' },
+    maxSubstepMs: {
+      default: 0.01,
+      min: 0.001,
+      max: 0.05,
+      unit: 'ms',
+      help: "Largest internal Euler step (0.01 = the seed's); also capped at 1.8·cm/(sum of g) for stability.",
+    },
   },
   init: {
     v: { default: -65, min: -100, max: 50, unit: 'mV', help: 'Membrane potential at the start; gates start at their steady state for it.' },
@@ -144,8 +150,15 @@ function createHodgkinHuxleyPopulation(neurons: ReadonlyArray<{ params: ParamVal
       let ci = ca[i];
       const input = current[i];
       const dtSub = substepMs[i];
-      const gNai = gNa[i], gKi = gK[i], gLi = gL[i], gCai = gCa[i];
-      const eNai = eNa[i], eKi = eK[i], eLi = eL[i], eCai = eCa[i], cmi = cm[i];
+      const gNai = gNa[i],
+        gKi = gK[i],
+        gLi = gL[i],
+        gCai = gCa[i];
+      const eNai = eNa[i],
+        eKi = eK[i],
+        eLi = eL[i],
+        eCai = eCa[i],
+        cmi = cm[i];
       const withCa = gCai !== 0;
       let fired = 0;
       for (let k = substeps[i]; k > 0; k--) {
@@ -156,18 +169,18 @@ function createHodgkinHuxleyPopulation(neurons: ReadonlyArray<{ params: ParamVal
         const iL = gLi * (V - eLi);
         const iIon = input - (iNa + iK + iCa + iL);
         const before = V;
-        V += dtSub * iIon / cmi;
+        V += (dtSub * iIon) / cmi;
         if (before < 0 && V >= 0) fired++;
         mi += dtSub * (alphaM(V) * (1 - mi) - betaM(V) * mi);
         hi += dtSub * (alphaH(V) * (1 - hi) - betaH(V) * hi);
         ni += dtSub * (alphaN(V) * (1 - ni) - betaN(V) * ni);
         // Written so that NaN (0·∞ from an overflowing rate far outside any real voltage) also becomes 0.
-        mi = mi > 0 ? (mi < 1 ? mi : 1) : 0;
-        hi = hi > 0 ? (hi < 1 ? hi : 1) : 0;
-        ni = ni > 0 ? (ni < 1 ? ni : 1) : 0;
+        mi = mi > 0 ? Math.min(mi, 1) : 0;
+        hi = hi > 0 ? Math.min(hi, 1) : 0;
+        ni = ni > 0 ? Math.min(ni, 1) : 0;
         if (withCa) {
           ci += dtSub * (alphaCa(V) * (1 - ci) - betaCa(V) * ci);
-          ci = ci > 0 ? (ci < 1 ? ci : 1) : 0;
+          ci = ci > 0 ? Math.min(ci, 1) : 0;
         }
       }
       v[i] = V;

@@ -39,7 +39,10 @@ function groups(times: number[], gapMs: number): number[][] {
 }
 
 // Each cell first rests 300 ms at I = 0, then gets the step: the usual protocol of Izhikevich 2003, Fig. 2.
-const step = (current: number, ms = 500): Array<[number, number]> => [[0, 300], [current, ms]];
+const step = (current: number, ms = 500): Array<[number, number]> => [
+  [0, 300],
+  [current, ms],
+];
 
 describe('izhikevich', () => {
   it('every preset is quiet without input', () => {
@@ -95,10 +98,20 @@ describe('izhikevich', () => {
   });
 
   it('thalamo-cortical fires a rebound burst when released from inhibition; regular spiking does not', () => {
-    const rebound = spikes('thalamo-cortical', [[0, 300], [-10, 200], [0, 200]]);
+    const rebound = spikes('thalamo-cortical', [
+      [0, 300],
+      [-10, 200],
+      [0, 200],
+    ]);
     expect(rebound.length).toBeGreaterThanOrEqual(2);
     expect(rebound[0]).toBeLessThan(20);
-    expect(spikes('regular-spiking', [[0, 300], [-10, 200], [0, 200]])).toEqual([]);
+    expect(
+      spikes('regular-spiking', [
+        [0, 300],
+        [-10, 200],
+        [0, 200],
+      ]),
+    ).toEqual([]);
   });
 
   it('the resonator rests at its equilibrium and fires under drive', () => {
@@ -160,7 +173,11 @@ describe('izhikevich', () => {
   it('is deterministic and reset() restarts at v0 with u = b·v0', () => {
     const pop = cell('chattering');
     const input = new Float64Array([10]);
-    const run = () => Array.from({ length: 400 }, () => (pop.step(0.5, input), pop.v[0] + 1000 * pop.spiked[0] + pop.output[0]));
+    const run = () =>
+      Array.from({ length: 400 }, () => {
+        pop.step(0.5, input);
+        return pop.v[0] + 1000 * pop.spiked[0] + pop.output[0];
+      });
     const first = run();
     pop.reset();
     expect(pop.v[0]).toBe(-65);

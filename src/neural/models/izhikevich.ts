@@ -31,7 +31,13 @@ export const izhikevichModel: NeuronModel = {
     b: { default: 0.2, min: -1, max: 1, unit: '1', help: 'Sensitivity of u to v: larger = more resonant, lower threshold.' },
     c: { default: -65, min: -100, max: 0, unit: 'mV', help: 'Reset potential after a spike.' },
     d: { default: 8, min: -20, max: 50, unit: 'mV/ms', help: 'Jump of u after a spike: larger = stronger adaptation.' },
-    maxSubstepMs: { default: 0.1, min: 0.01, max: 1, unit: 'ms', help: 'Largest internal Euler step: 0.1 keeps rates within 10% of exact; 0.5–1 is Izhikevich\'s faster, rougher scheme.' },
+    maxSubstepMs: {
+      default: 0.1,
+      min: 0.01,
+      max: 1,
+      unit: 'ms',
+      help: "Largest internal Euler step: 0.1 keeps rates within 10% of exact; 0.5–1 is Izhikevich's faster, rougher scheme.",
+    },
   },
   init: {
     v: { default: -65, min: -100, max: 29, unit: 'mV', help: 'Membrane potential at the start; u starts at b·v.' },
@@ -95,7 +101,7 @@ function createIzhikevichPopulation(neurons: ReadonlyArray<{ params: ParamValues
         vi += h * (0.04 * vi * vi + 5 * vi + 140 - ui + input);
         // u follows v capped at the peak: on the sub-step that crosses it, Euler's v can overshoot by
         // orders of magnitude, and u fed with that grows without bound (fast-check found it: b ≈ 1, I = −200).
-        ui += h * ai * (bi * (vi < IZHIKEVICH_PEAK_MV ? vi : IZHIKEVICH_PEAK_MV) - ui);
+        ui += h * ai * (bi * Math.min(vi, IZHIKEVICH_PEAK_MV) - ui);
         if (vi >= IZHIKEVICH_PEAK_MV) {
           vi = c[i];
           ui += d[i];

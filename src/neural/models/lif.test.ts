@@ -107,7 +107,8 @@ describe('lif', () => {
     const { pop } = population({ refractoryMs: 0 });
     const input = new Float64Array(1);
     const decay = Math.exp(-5 / 50);
-    let s = 0, worst = 0;
+    let s = 0,
+      worst = 0;
     for (let k = 0; k < 10_000; k++) {
       input[0] = k % 400 < 200 ? 2.6 : 0; // bursts of firing, then silence
       pop.step(5, input);
@@ -133,29 +134,35 @@ describe('lif', () => {
       refractoryMs: fc.double({ min: 0, max: 10, noNaN: true }),
     });
     fc.assert(
-      fc.property(params, fc.double({ min: 0.05, max: 0.95, noNaN: true }), fc.double({ min: 1.05, max: 4, noNaN: true }), fc.constantFrom(0.1, 0.5, 1), (q, sub, supra, dt) => {
-        const p: LifParams = {
-          tauMs: q.tauMs,
-          resistance: q.resistance,
-          restMv: q.restMv,
-          thresholdMv: q.restMv + q.gap,
-          resetMv: q.restMv + q.gap - q.below,
-          refractoryMs: q.refractoryMs,
-        };
-        if (p.resetMv < -100) return;
-        const rheobase = q.gap / q.resistance;
-        expect(spikeTimes(p, sub * rheobase, dt, 20 * q.tauMs, p.restMv)).toEqual([]);
-        const isi = analyticIsi(p, supra * rheobase);
-        const vInf = p.restMv + q.gap * supra;
-        const firstSpike = p.tauMs * Math.log((vInf - p.restMv) / (vInf - p.thresholdMv));
-        const times = spikeTimes(p, supra * rheobase, dt, firstSpike + 4 * (isi + dt), p.restMv);
-        expect(times.length).toBeGreaterThanOrEqual(3);
-        for (let k = 2; k < times.length; k++) {
-          const interval = times[k] - times[k - 1];
-          expect(interval).toBeGreaterThanOrEqual(isi - 1e-6 * isi);
-          expect(interval).toBeLessThan(isi + dt + 1e-6 * isi);
-        }
-      }),
+      fc.property(
+        params,
+        fc.double({ min: 0.05, max: 0.95, noNaN: true }),
+        fc.double({ min: 1.05, max: 4, noNaN: true }),
+        fc.constantFrom(0.1, 0.5, 1),
+        (q, sub, supra, dt) => {
+          const p: LifParams = {
+            tauMs: q.tauMs,
+            resistance: q.resistance,
+            restMv: q.restMv,
+            thresholdMv: q.restMv + q.gap,
+            resetMv: q.restMv + q.gap - q.below,
+            refractoryMs: q.refractoryMs,
+          };
+          if (p.resetMv < -100) return;
+          const rheobase = q.gap / q.resistance;
+          expect(spikeTimes(p, sub * rheobase, dt, 20 * q.tauMs, p.restMv)).toEqual([]);
+          const isi = analyticIsi(p, supra * rheobase);
+          const vInf = p.restMv + q.gap * supra;
+          const firstSpike = p.tauMs * Math.log((vInf - p.restMv) / (vInf - p.thresholdMv));
+          const times = spikeTimes(p, supra * rheobase, dt, firstSpike + 4 * (isi + dt), p.restMv);
+          expect(times.length).toBeGreaterThanOrEqual(3);
+          for (let k = 2; k < times.length; k++) {
+            const interval = times[k] - times[k - 1];
+            expect(interval).toBeGreaterThanOrEqual(isi - 1e-6 * isi);
+            expect(interval).toBeLessThan(isi + dt + 1e-6 * isi);
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -186,7 +193,11 @@ describe('lif', () => {
  */
 function directLif(params: LifParams[], v0: number[]) {
   const n = params.length;
-  const v = Float64Array.from(v0), left = new Float64Array(n), count = new Float64Array(n), output = new Float64Array(n), spiked = new Uint8Array(n);
+  const v = Float64Array.from(v0),
+    left = new Float64Array(n),
+    count = new Float64Array(n),
+    output = new Float64Array(n),
+    spiked = new Uint8Array(n);
   // The spike count of neuron i is count[i] · scale; the scale decays by e^(−dt/50 ms) each step and is folded in below 1e−100.
   let scale = 1;
   const step = (dt: number, current: Float64Array) => {
@@ -239,7 +250,10 @@ describe('lif kernel', () => {
         (params, schedule, newThreshold) => {
           const neurons = params.map((p) => resolveNeuronParams(lifModel, { params: p, init: { v: -70 } }, 'test'));
           const pop = lifModel.createPopulation(neurons);
-          const ref = directLif(params.map((p) => ({ ...p })), params.map(() => -70));
+          const ref = directLif(
+            params.map((p) => ({ ...p })),
+            params.map(() => -70),
+          );
           const current = new Float64Array(params.length);
           for (let block = 0; block < schedule.length; block++) {
             const [dt, drive] = schedule[block];

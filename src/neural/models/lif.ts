@@ -57,7 +57,13 @@ export interface LifPopulation extends Population {
    * left stale: nothing inside such a network reads it, so it is computed
    * only when asked for (`refreshOutput`), from the same trace, to the same bits.
    */
-  eventStep(input: Float64Array, ge: Float64Array, gi: Float64Array, current: Float64Array, fired: Int32Array): (dt: number, decE: number, decI: number) => number;
+  eventStep(
+    input: Float64Array,
+    ge: Float64Array,
+    gi: Float64Array,
+    current: Float64Array,
+    fired: Int32Array,
+  ): (dt: number, decE: number, decI: number) => number;
   /** Brings `output` up to date after eventStep calls (`step` keeps it current itself). */
   refreshOutput(): void;
 }
@@ -110,7 +116,35 @@ function createLifPopulation(neurons: ReadonlyArray<{ params: ParamValues; init:
   }
 
   const kernel = (eager: boolean, input: Float64Array | null, ge: Float64Array, gi: Float64Array, current: Float64Array, fired: Int32Array) =>
-    freshKernel(lifKernel)(size, eager, v, spiked, output, refractoryLeft, trace, scale, gate, held, refractoryList, firedBefore, counts, tau, resistance, rest, threshold, lowest, resetV, refractory, decay, traceDecay, input, ge, gi, current, fired);
+    freshKernel(lifKernel)(
+      size,
+      eager,
+      v,
+      spiked,
+      output,
+      refractoryLeft,
+      trace,
+      scale,
+      gate,
+      held,
+      refractoryList,
+      firedBefore,
+      counts,
+      tau,
+      resistance,
+      rest,
+      threshold,
+      lowest,
+      resetV,
+      refractory,
+      decay,
+      traceDecay,
+      input,
+      ge,
+      gi,
+      current,
+      fired,
+    );
   const none = new Float64Array(0);
   const alone = kernel(true, null, none, none, none, new Int32Array(size));
 
@@ -333,7 +367,10 @@ export function lifKernel(
  * towards V∞ = E_rest + R·I is T = τ·ln((V∞ − V_reset)/(V∞ − θ)), so
  * r = 1000 / (t_ref + T). Zero at or below rheobase (V∞ ≤ θ).
  */
-export function lifRateHz(p: { tauMs: number; resistance: number; restMv: number; thresholdMv: number; resetMv: number; refractoryMs: number }, currentNa: number): number {
+export function lifRateHz(
+  p: { tauMs: number; resistance: number; restMv: number; thresholdMv: number; resetMv: number; refractoryMs: number },
+  currentNa: number,
+): number {
   const vInf = p.restMv + p.resistance * currentNa;
   if (vInf <= p.thresholdMv) return 0;
   const climb = p.tauMs * Math.log((vInf - p.resetMv) / (vInf - p.thresholdMv));

@@ -6,12 +6,7 @@ import type { ParamValues } from '../types';
  * (see resolveNeuron); this only refuses a missing or pair value, which would
  * be a programming error, not a user's.
  */
-export function column(
-  neurons: ReadonlyArray<{ params: ParamValues; init: ParamValues }>,
-  group: 'params' | 'init',
-  key: string,
-  model: string,
-): Float64Array {
+export function column(neurons: ReadonlyArray<{ params: ParamValues; init: ParamValues }>, group: 'params' | 'init', key: string, model: string): Float64Array {
   const out = new Float64Array(neurons.length);
   for (let i = 0; i < neurons.length; i++) {
     const value = neurons[i][group][key];

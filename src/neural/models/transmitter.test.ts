@@ -3,7 +3,9 @@ import { resolveNeuronParams } from '../params';
 import { PHASE_ACCUMULATE, PHASE_ACTIVATE, type TransmitterPopulation, transmitterModel } from './transmitter';
 
 function population(specs: Array<{ params?: Record<string, number | [number, number]>; init?: Record<string, number | [number, number]> }>) {
-  const resolved = specs.map((s, i) => resolveNeuronParams(transmitterModel, { id: `t${i}`, model: 'transmitter', params: s.params ?? {}, init: s.init ?? {} }, 'test'));
+  const resolved = specs.map((s, i) =>
+    resolveNeuronParams(transmitterModel, { id: `t${i}`, model: 'transmitter', params: s.params ?? {}, init: s.init ?? {} }, 'test'),
+  );
   return transmitterModel.createPopulation(resolved) as TransmitterPopulation;
 }
 

@@ -95,7 +95,14 @@ export const transmitterModel: NeuronModel = {
     reproductivity: pairSpec([0.5, -0.1], -1e6, 1e6, 'tu/step', 'Transmitter produced per step [excitatory, inhibitory].'),
   },
   init: {
-    stepsToActivation: { default: 5, min: 0, max: 1000, unit: 'steps', help: 'Steps until release; > 0 starts the neuron on its own (the seed\'s sta).', integer: true },
+    stepsToActivation: {
+      default: 5,
+      min: 0,
+      max: 1000,
+      unit: 'steps',
+      help: "Steps until release; > 0 starts the neuron on its own (the seed's sta).",
+      integer: true,
+    },
     stepsToRecovery: { default: 0, min: 0, max: 1000, unit: 'steps', help: "Recovery steps left (the seed's str).", integer: true },
     accumulated: pairSpec([0, 0], -1e9, 1e9, 'tu', 'Transmitter already accumulated [excitatory, inhibitory].'),
   },
@@ -113,8 +120,16 @@ export function isTransmitterPopulation(p: Population): p is TransmitterPopulati
 export function createTransmitterPopulation(neurons: ReadonlyArray<{ params: ParamValues; init: ParamValues }>): TransmitterPopulation {
   const n = neurons.length;
   const f = () => new Float64Array(n);
-  const threshold = f(), returnability = f(), speed = f(), recovery = f(), reproductivityE = f(), reproductivityI = f();
-  const sta0 = f(), str0 = f(), acc0E = f(), acc0I = f();
+  const threshold = f(),
+    returnability = f(),
+    speed = f(),
+    recovery = f(),
+    reproductivityE = f(),
+    reproductivityI = f();
+  const sta0 = f(),
+    str0 = f(),
+    acc0E = f(),
+    acc0I = f();
   neurons.forEach(({ params, init }, k) => {
     threshold[k] = num(params.threshold);
     returnability[k] = num(params.returnability);
@@ -132,13 +147,24 @@ export function createTransmitterPopulation(neurons: ReadonlyArray<{ params: Par
     spiked: new Uint8Array(n),
     output: f(),
     variables: {},
-    threshold, returnability, speed, recovery, reproductivityE, reproductivityI,
-    stepsToActivation: f(), stepsToRecovery: f(),
-    accumulatedE: f(), accumulatedI: f(),
-    synapseE: f(), synapseI: f(),
-    dendriteE: f(), dendriteI: f(),
-    currentE: f(), currentI: f(),
-    lastE: f(), lastI: f(),
+    threshold,
+    returnability,
+    speed,
+    recovery,
+    reproductivityE,
+    reproductivityI,
+    stepsToActivation: f(),
+    stepsToRecovery: f(),
+    accumulatedE: f(),
+    accumulatedI: f(),
+    synapseE: f(),
+    synapseI: f(),
+    dendriteE: f(),
+    dendriteI: f(),
+    currentE: f(),
+    currentI: f(),
+    lastE: f(),
+    lastI: f(),
     phase: new Uint8Array(n),
     active: new Uint8Array(n).fill(1),
     step(_dtMs: number, current: Float64Array) {
@@ -150,18 +176,30 @@ export function createTransmitterPopulation(neurons: ReadonlyArray<{ params: Par
       pop.stepsToRecovery.set(str0);
       pop.accumulatedE.set(acc0E);
       pop.accumulatedI.set(acc0I);
-      for (const a of [pop.synapseE, pop.synapseI, pop.dendriteE, pop.dendriteI, pop.currentE, pop.currentI, pop.lastE, pop.lastI, pop.v, pop.output]) a.fill(0);
+      for (const a of [pop.synapseE, pop.synapseI, pop.dendriteE, pop.dendriteI, pop.currentE, pop.currentI, pop.lastE, pop.lastI, pop.v, pop.output])
+        a.fill(0);
       pop.spiked.fill(0);
       pop.phase.fill(NO_PHASE);
     },
     setParam(k, name, value) {
       switch (name) {
-        case 'threshold': threshold[k] = num(value); break;
-        case 'returnability': returnability[k] = num(value); break;
-        case 'speed': speed[k] = num(value); break;
-        case 'recovery': recovery[k] = num(value); break;
-        case 'reproductivity': [reproductivityE[k], reproductivityI[k]] = pair(value); break;
-        default: throw new Error(`transmitter: unknown parameter "${name}"`);
+        case 'threshold':
+          threshold[k] = num(value);
+          break;
+        case 'returnability':
+          returnability[k] = num(value);
+          break;
+        case 'speed':
+          speed[k] = num(value);
+          break;
+        case 'recovery':
+          recovery[k] = num(value);
+          break;
+        case 'reproductivity':
+          [reproductivityE[k], reproductivityI[k]] = pair(value);
+          break;
+        default:
+          throw new Error(`transmitter: unknown parameter "${name}"`);
       }
     },
   };
@@ -210,10 +248,29 @@ export function injectCurrent(pop: TransmitterPopulation, current: Float64Array)
 export function makeTransmitterCycle(pop: TransmitterPopulation, wiring: TransmitterWiring, sink: Float64Array): () => void {
   const n = pop.size;
   const {
-    threshold, returnability, speed, recovery, reproductivityE, reproductivityI,
-    stepsToActivation: sta, stepsToRecovery: str, accumulatedE, accumulatedI,
-    synapseE, synapseI, dendriteE, dendriteI, currentE, currentI, lastE, lastI,
-    phase, active, v, output, spiked,
+    threshold,
+    returnability,
+    speed,
+    recovery,
+    reproductivityE,
+    reproductivityI,
+    stepsToActivation: sta,
+    stepsToRecovery: str,
+    accumulatedE,
+    accumulatedI,
+    synapseE,
+    synapseI,
+    dendriteE,
+    dendriteI,
+    currentE,
+    currentI,
+    lastE,
+    lastI,
+    phase,
+    active,
+    v,
+    output,
+    spiked,
   } = pop;
   const { rowStart, target, toTransmitter, weight, deliver } = wiring;
   return () => {

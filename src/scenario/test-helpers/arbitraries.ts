@@ -14,13 +14,25 @@ const positive = fc.double({ min: 0.001, max: 100, noNaN: true, noDefaultInfinit
 
 export const arbAction: fc.Arbitrary<Action> = fc.oneof(
   fc.record(
-    { type: fc.constant('poke' as const), position: unit01, side: fc.constantFrom('left' as const, 'right' as const, 'both' as const), kind: fc.constantFrom('gentle' as const, 'harsh' as const), force: unit01 },
+    {
+      type: fc.constant('poke' as const),
+      position: unit01,
+      side: fc.constantFrom('left' as const, 'right' as const, 'both' as const),
+      kind: fc.constantFrom('gentle' as const, 'harsh' as const),
+      force: unit01,
+    },
     { requiredKeys: ['type', 'position', 'side', 'kind'] },
   ),
   fc.record({ type: fc.constant('tap' as const), force: unit01 }, { requiredKeys: ['type'] }),
   fc.record({ type: fc.constant('food' as const), x: coord, y: coord, amount: positive }, { requiredKeys: ['type', 'x', 'y'] }),
   fc.record(
-    { type: fc.constant('heat' as const), x: coord, y: coord, deltaC: fc.oneof(fc.double({ min: 0.1, max: 10, noNaN: true }), fc.double({ min: -10, max: -0.1, noNaN: true })), radius: positive },
+    {
+      type: fc.constant('heat' as const),
+      x: coord,
+      y: coord,
+      deltaC: fc.oneof(fc.double({ min: 0.1, max: 10, noNaN: true }), fc.double({ min: -10, max: -0.1, noNaN: true })),
+      radius: positive,
+    },
     { requiredKeys: ['type', 'x', 'y', 'deltaC'] },
   ),
   fc.record({ type: fc.constant('ablate' as const), neuron }),
@@ -42,7 +54,10 @@ export const arbScenario: fc.Arbitrary<Scenario> = fc
     seed: fc.integer({ min: 0, max: 0xffffffff }),
     durationMs: fc.integer({ min: 100, max: 600_000 }),
     medium: fc.option(fc.constantFrom('agar' as const, 'water' as const), { nil: undefined }),
-    items: fc.array(fc.record({ at: unit01, repeat: fc.option(fc.integer({ min: 2, max: 6 }), { nil: undefined }), labelled: fc.boolean(), action: arbAction }), { maxLength: 6 }),
+    items: fc.array(
+      fc.record({ at: unit01, repeat: fc.option(fc.integer({ min: 2, max: 6 }), { nil: undefined }), labelled: fc.boolean(), action: arbAction }),
+      { maxLength: 6 },
+    ),
     plot: fc.option(fc.record({ neurons: fc.array(neuron, { maxLength: 3 }) }), { nil: undefined }),
     picks: fc.array(fc.tuple(fc.nat(), fc.nat(), unit01, unit01), { maxLength: 8 }),
   })
@@ -57,10 +72,25 @@ export const arbScenario: fc.Arbitrary<Scenario> = fc
     const labels = timeline.filter((t) => t.label !== undefined);
     const trains = labels.filter((t) => t.times > 1 && (t.action.type === 'tap' || t.action.type === 'poke'));
     const expect: Expectation[] = r.picks.map(([kindPick, labelPick, f1, f2]) => {
-      const anchor: Anchor = labels.length > 0 && labelPick % 2 === 0 ? { label: labels[labelPick % labels.length].label! } : { ms: Math.floor(f1 * (half - 1)) };
+      const anchor: Anchor =
+        labels.length > 0 && labelPick % 2 === 0 ? { label: labels[labelPick % labels.length].label! } : { ms: Math.floor(f1 * (half - 1)) };
       const len = Math.max(1, Math.floor(f2 * half));
       const win = { after: anchor, ...(labelPick % 3 !== 0 && { forMs: len }) };
-      const kinds = ['reverses', 'doesNotReverse', 'moves', 'speed', 'reachesFood', 'staysOutOfZone', 'neuronFires', 'neuronSilent', 'bendingFrequency', 'waveDirection', 'metric', 'habituates', 'recovers'] as const;
+      const kinds = [
+        'reverses',
+        'doesNotReverse',
+        'moves',
+        'speed',
+        'reachesFood',
+        'staysOutOfZone',
+        'neuronFires',
+        'neuronSilent',
+        'bendingFrequency',
+        'waveDirection',
+        'metric',
+        'habituates',
+        'recovers',
+      ] as const;
       const kind = kinds[kindPick % (trains.length > 0 ? kinds.length : kinds.length - 2)];
       const lo = Math.round(f1 * 1000) / 1000;
       const hi = lo + Math.round(f2 * 1000) / 1000;
@@ -101,7 +131,14 @@ export const arbScenario: fc.Arbitrary<Scenario> = fc
         }
         case 'habituates': {
           const t = trains[labelPick % trains.length];
-          return { kind, train: t.label!, response: f1 < 0.5 ? 'reversalDistance' : 'peakBackwardSpeed', windowMs: len, ...(t.times > 2 && { k: 2 + (kindPick % (t.times - 1)) }), ratioBelow: 0.1 + f2 };
+          return {
+            kind,
+            train: t.label!,
+            response: f1 < 0.5 ? 'reversalDistance' : 'peakBackwardSpeed',
+            windowMs: len,
+            ...(t.times > 2 && { k: 2 + (kindPick % (t.times - 1)) }),
+            ratioBelow: 0.1 + f2,
+          };
         }
         case 'recovers': {
           const t = trains[labelPick % trains.length];

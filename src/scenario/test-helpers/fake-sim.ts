@@ -37,7 +37,6 @@ export interface FakeConfig {
   log?: string[];
 }
 
-
 const SEGMENTS = 12;
 const BODY_MM = 1;
 
