@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { circuitFromDoc, lintCircuit, serializeCircuit } from '../index';
-import { Builder } from './builder';
-import { addLocomotion } from './locomotion';
-import { addChemotaxis, addSenses, addThermotaxis, addToxinAvoidance, senseCircuits, SENSES } from './senses';
-import { createSimulation } from '../../sim/simulation';
+import { circuitFromDoc, lintCircuit, serializeCircuit } from '../../src/circuits/index';
+import { Builder } from '../../src/circuits/builtin/builder';
+import { addLocomotion } from '../../src/circuits/builtin/locomotion';
+import { addChemotaxis, addSenses, addThermotaxis, addToxinAvoidance, senseCircuits, SENSES } from '../../src/circuits/builtin/senses';
+import { createSimulation } from '../../src/sim/simulation';
 
 const core = () => {
   const b = new Builder();
@@ -45,7 +45,7 @@ describe('sensory layers', () => {
 
   it('the committed JSON files are what the generator writes', () => {
     for (const [name, doc] of Object.entries(senseCircuits())) {
-      const file = readFileSync(new URL(`./${name}.json`, import.meta.url), 'utf8');
+      const file = readFileSync(new URL(`../../src/circuits/builtin/${name}.json`, import.meta.url), 'utf8');
       expect(file, `${name}.json is stale: run npx tsx src/circuits/builtin/generate.ts`).toBe(serializeCircuit(circuitFromDoc(doc, `${name}.json`)));
     }
   });
@@ -65,7 +65,13 @@ describe('sensory layers', () => {
 
   it('steering: odour richer on the left excites CHEML (→ SMBD, bends left), not CHEMR', () => {
     // food-gradient: food at (9, 6). Nose at (5.5, 6) heading −y (up on screen): the worm's left is +x, the food side.
-    const sim = createSimulation({ circuit: 'chemotaxis', arena: 'food-gradient', seed: 1, neuralNoisePa: 0, start: { xMm: 5.5, yMm: 6, headingRad: -Math.PI / 2 } });
+    const sim = createSimulation({
+      circuit: 'chemotaxis',
+      arena: 'food-gradient',
+      seed: 1,
+      neuralNoisePa: 0,
+      start: { xMm: 5.5, yMm: 6, headingRad: -Math.PI / 2 },
+    });
     const [l, r] = ['CHEML', 'CHEMR'].map((id) => sim.neuronIds.indexOf(id));
     sim.run(100);
     const o = sim.telemetry().output;

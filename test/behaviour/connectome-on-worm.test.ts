@@ -1,34 +1,23 @@
 /**
  * The imported White/Varshney connectome, with its muscle and sensor bindings
- * and the importer's default scales, driving the simulated worm. Reads the
- * published tables from NEUROWORM_DATA_DIR or the nearest shared/data above
- * the repository (../shared/data from the main checkout, ../../shared/data
- * from a worktree); fails, saying where it looked, when they are nowhere.
- * (A test of the import's product on the live worm: it reaches up to src/sim.)
+ * and the importer's default scales, driving the simulated worm, from the
+ * published tables the project ships in data/.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSimulation, type Simulation } from '../../sim/simulation';
-import { DEFAULT_WEIGHT_SCALE, importConnectome, type ImportOptions } from './import';
-import { findSharedData } from './shared-data';
-
-const TABLES = ['connectome-white-varshney.csv', 'neurons-to-muscle.csv', 'sensory-neurons.csv'];
-
-function findData(): string {
-  const { dir, tried } = findSharedData();
-  if (dir) return dir;
-  throw new Error(`no ${TABLES[0]} in ${tried.join(', ')}: put the published tables in shared/data beside the repository or set NEUROWORM_DATA_DIR`);
-}
+import { createSimulation, type Simulation } from '../../src/sim/simulation';
+import { DEFAULT_WEIGHT_SCALE, importConnectome, type ImportOptions } from '../../src/circuits/connectome/import';
+import { publishedTable, WORM_TABLES } from '../../src/circuits/connectome/published-tables';
 
 function importWorm(options: ImportOptions = {}) {
-  const data = findData();
-  return importConnectome(TABLES.map((name) => ({ name, text: readFileSync(resolve(data, name), 'utf8') })), options).circuit;
+  return importConnectome(WORM_TABLES.map(publishedTable), options).circuit;
 }
 
 /** Steps the simulation for ms with touches along the way; returns the extremes of V and of muscle activation. */
 function drive(sim: Simulation, ms: number): { lo: number; hi: number; worst: string; muscleMax: number } {
-  let lo = Infinity, hi = -Infinity, worst = '', muscleMax = 0;
+  let lo = Infinity,
+    hi = -Infinity,
+    worst = '',
+    muscleMax = 0;
   const steps = ms / sim.physicsStepMs;
   for (let s = 0; s < steps; s++) {
     const t = s * sim.physicsStepMs;
