@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshKernel, setKernelCompilation } from './kernel';
-import { deliverKernel, eventCurrentKernel, gapKernel, scatterKernel } from './kernels';
+import { scatterKernel } from './compile/continuous';
+import { deliverKernel, eventCurrentKernel } from './compile/exponential';
+import { gapKernel } from './compile/gap-junctions';
 import { gradedKernel } from './models/graded';
 import { lifKernel } from './models/lif';
 import { Network, type NetworkOptions } from './network';

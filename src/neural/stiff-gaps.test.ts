@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Network, STIFF_GAP_RATIO } from './network';
+import { STIFF_GAP_RATIO } from './gaps';
+import { Network } from './network';
 import type { NetworkSpec, NeuronSpec, SynapseSpec } from './types';
 
 interface Cell {

@@ -94,3 +94,19 @@ export function compactFromSpec(synapses: NetworkSpec['synapses'], indexOf: (id:
   });
   return out;
 }
+
+/** Checks a compact table against a network of n neurons (indices, weights, delays, depression), naming the synapse. */
+export function checkCompact(synapses: CompactSynapses, n: number): void {
+  for (let s = 0; s < synapses.from.length; s++) {
+    const a = synapses.from[s],
+      b = synapses.to[s],
+      w = synapses.weight[s];
+    if (!(a >= 0 && a < n && b >= 0 && b < n)) throw new Error(`synapses[${s}]: neuron index out of range 0..${n - 1}`);
+    if (!(w >= 0 && Number.isFinite(w))) throw new Error(`synapses[${s}]: weight must be a finite number ≥ 0, got ${w}`);
+    const d = synapses.delayMs?.[s] ?? 0;
+    if (!(d >= 0 && d <= 1000)) throw new Error(`synapses[${s}]: delayMs must be in 0..1000 ms, got ${d}`);
+    const use = synapses.depressionUse?.[s] ?? 0;
+    if (!(use >= 0 && use <= 1)) throw new Error(`synapses[${s}]: depression use must be in 0..1, got ${use}`);
+    if (use > 0 && !((synapses.depressionRecoveryMs?.[s] ?? 0) > 0)) throw new Error(`synapses[${s}]: depression recoveryMs must be > 0`);
+  }
+}

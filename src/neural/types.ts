@@ -70,6 +70,8 @@ export interface GapJunctionSpec {
 
 export type SynapseSpec = ChemicalSynapseSpec | GapJunctionSpec;
 
+export type SynapseKind = SynapseSpec['kind'];
+
 /** The dynamics-relevant part of a circuit: what the engine compiles. */
 export interface NetworkSpec {
   neurons: NeuronSpec[];

@@ -1,0 +1,199 @@
+/**
+ * Spike-driven chemical synapses with exponential currents (CUBA): a spike
+ * adds w·x to the postsynaptic g_e (or g_i); every step I += g_e − g_i, and
+ * g_e, g_i decay with τe, τi. Takes every chemical synapse from a spiking
+ * neuron (not the seed's transmitter) onto a neuron that is not a transmitter
+ * neuron. Plain ones deliver through CSR rows of the neurons that fired;
+ * delayed ones go through a ring of pending currents; depressing ones use up
+ * a resource x per spike (docs/neural.md, Synapses).
+ */
+import { freshKernel } from '../kernel';
+import type { CompileContext, SynapseKernel, SynapseKernelInstance } from './kernel-api';
+import { zeroingEdits } from './kernel-api';
+import type { ScheduledStep } from './schedule';
+import { buildCsr, buildList, layoutList, type SynapseList } from './tables';
+
+/** Exponential synaptic currents into the step's current: I += g_e − g_i (self-contained: see ../kernel.ts). */
+export function eventCurrentKernel(n: number, ge: Float64Array, gi: Float64Array, I: Float64Array): () => void {
+  return () => {
+    for (let g = 0; g < n; g++) I[g] += ge[g] - gi[g];
+  };
+}
+
+/**
+ * Spikes of this step into the exponential synapses (no delay, no
+ * depression): for each fired neuron in `fired[0..count)`, its CSR row adds
+ * w to g_e (w ≥ 0) or −w to g_i (w < 0, inhibitory). Self-contained.
+ */
+export function deliverKernel(
+  rowStart: Int32Array,
+  post: Int32Array,
+  w: Float64Array,
+  ge: Float64Array,
+  gi: Float64Array,
+  fired: Int32Array,
+): (count: number) => void {
+  return (count: number) => {
+    for (let j = 0; j < count; j++) {
+      const g = fired[j];
+      for (let k = rowStart[g], end = rowStart[g + 1]; k < end; k++) {
+        const wk = w[k];
+        if (wk >= 0) ge[post[k]] += wk;
+        else gi[post[k]] -= wk;
+      }
+    }
+  };
+}
+
+/** The exponential synapses of one network, as the fused LIF path needs them (fused.ts). */
+export interface ExponentialInstance extends SynapseKernelInstance {
+  readonly kind: 'exponential';
+  readonly ge: Float64Array;
+  readonly gi: Float64Array;
+  /** e^(−dt/τe), e^(−dt/τi) for the current dt. */
+  readonly decay: Float64Array;
+  /** Only plain synapses (no delay, no depression). */
+  readonly plainOnly: boolean;
+  /** Delivers the spikes fired[0 .. count) through the plain synapses (null: none). */
+  readonly deliver: ((count: number) => void) | null;
+}
+
+export function isExponentialInstance(k: SynapseKernelInstance): k is ExponentialInstance {
+  return k.kind === 'exponential';
+}
+
+/** Pending currents of delayed spikes: `len` rows of n, row (step % len) arriving at that step. */
+interface Ring {
+  e: Float64Array | null;
+  i: Float64Array | null;
+  len: number;
+}
+
+export const exponentialSynapses: SynapseKernel = {
+  kind: 'exponential',
+  claims: (net, s) => net.synapses.kind[s] === 0 && net.isSpiking(net.synapses.from[s]) && !net.isTransmitter(net.synapses.to[s]),
+  build(net, members) {
+    if (members.length === 0) return null;
+    const n = net.size;
+    const isSlow = (s: number) => net.delayMs(s) > 0 || net.hasDepression(s);
+    const fast = Array.from(members).filter((s) => !isSlow(s));
+    const slow = Array.from(members).filter(isSlow);
+    const csr = buildCsr(net, fast);
+    const { table, slotOf } = buildList(net, slow, true);
+    const inSlow = new Uint8Array(members.length);
+    const slot = new Int32Array(members.length);
+    let f = 0;
+    let l = 0;
+    members.forEach((s, j) => {
+      if (isSlow(s)) {
+        inSlow[j] = 1;
+        slot[j] = slotOf[l++];
+      } else slot[j] = csr.slotOf[f++];
+    });
+    const ge = new Float64Array(n);
+    const gi = new Float64Array(n);
+    const decay = new Float64Array([1, 1]);
+    const ring: Ring = { e: null, i: null, len: 1 };
+    const deliver = fast.length > 0 ? freshKernel(deliverKernel)(csr.rowStart, csr.post, csr.w, ge, gi, net.arrays.fired) : null;
+    const steps: ScheduledStep[] = [
+      { name: 'exponential.current', when: 'currents', run: freshKernel(eventCurrentKernel)(n, ge, gi, net.arrays.current) },
+      { name: 'exponential.propagate', when: 'synapses', run: propagateStep(net, table, ge, gi, decay, ring, deliver) },
+    ];
+    const instance: ExponentialInstance = {
+      kind: 'exponential',
+      steps,
+      ge,
+      gi,
+      decay,
+      plainOnly: slow.length === 0,
+      deliver,
+      ...zeroingEdits(net, members, 'chemical', (j) => {
+        if (inSlow[j] === 1) table.w[slot[j]] = 0;
+        else csr.w[slot[j]] = 0;
+      }),
+      layout(dt) {
+        decay[0] = Math.exp(-dt / net.tauExcMs);
+        decay[1] = Math.exp(-dt / net.tauInhMs);
+        // A new dt re-rounds the delays: spikes still in flight are dropped.
+        const maxDelay = layoutList(table, dt);
+        ring.len = maxDelay + 1;
+        ring.e = maxDelay > 0 ? new Float64Array(ring.len * n) : null;
+        ring.i = maxDelay > 0 ? new Float64Array(ring.len * n) : null;
+      },
+      reset() {
+        ge.fill(0);
+        gi.fill(0);
+        ring.e?.fill(0);
+        ring.i?.fill(0);
+        table.x.fill(1);
+      },
+      resource(a, b) {
+        for (let j = 0; j < members.length; j++) {
+          const s = members[j];
+          if (inSlow[j] === 1 && net.synapses.from[s] === a && net.synapses.to[s] === b) return table.x[slot[j]];
+        }
+        return undefined;
+      },
+    };
+    return instance;
+  },
+};
+
+/** After the populations stepped: decay the currents, add the delayed spikes due now, deliver this step's spikes. */
+function propagateStep(
+  net: CompileContext,
+  es: SynapseList,
+  ge: Float64Array,
+  gi: Float64Array,
+  decay: Float64Array,
+  ring: Ring,
+  deliver: ((count: number) => void) | null,
+): () => void {
+  const fired = net.arrays.fired,
+    n = net.size,
+    clock = net.clock;
+  const esRow = es.rowStart!;
+  return () => {
+    const de = decay[0],
+      di = decay[1];
+    for (let g = 0; g < n; g++) {
+      ge[g] *= de;
+      gi[g] *= di;
+    }
+    const ringE = ring.e,
+      ringI = ring.i,
+      len = ring.len;
+    const slot = clock.steps % len;
+    if (ringE && ringI) {
+      const base = slot * n;
+      for (let g = 0; g < n; g++) {
+        ge[g] += ringE[base + g];
+        gi[g] += ringI[base + g];
+        ringE[base + g] = 0;
+        ringI[base + g] = 0;
+      }
+    }
+    for (let k = 0; k < es.size; k++) if (es.use[k] > 0) es.x[k] = 1 - (1 - es.x[k]) * es.recovery[k];
+    const count = clock.firedCount;
+    if (deliver) deliver(count);
+    if (es.size === 0) return;
+    for (let j = 0; j < count; j++) {
+      const g = fired[j];
+      for (let k = esRow[g], end = esRow[g + 1]; k < end; k++) {
+        const xk = es.x[k];
+        const eff = es.w[k] * xk;
+        if (es.use[k] > 0) es.x[k] = xk - es.use[k] * xk;
+        const d = es.delay[k];
+        const t = es.post[k];
+        if (d === 0) {
+          if (es.sign[k] > 0) ge[t] += eff;
+          else gi[t] += eff;
+        } else {
+          const at = ((slot + d) % len) * n + t;
+          if (es.sign[k] > 0) ringE![at] += eff;
+          else ringI![at] += eff;
+        }
+      }
+    }
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * Gap junctions (electrical synapses): I_i += g (V_j − V_i), I_j −= the same
+ * number, stored once per junction (previous step's V). Stiff ones between
+ * graded neurons leave the explicit sum and are relaxed exactly after the
+ * populations step (../gaps.ts); which ones is decided again whenever dt, a
+ * parameter, an ablation or a cut changes it.
+ */
+import { type GapStiffness, type GapTable, type GradedCells, gapStiffness, splitStiff } from '../gaps';
+import { freshKernel } from '../kernel';
+import type { CompileContext, SynapseKernel, SynapseKernelInstance } from './kernel-api';
+import { zeroingEdits } from './kernel-api';
+import type { ScheduledStep } from './schedule';
+
+/** One entry per pair, applied both ways with the same number (exactly antisymmetric). Self-contained (see ../kernel.ts). */
+export function gapKernel(m: number, a: Int32Array, b: Int32Array, g: Float64Array, v: Float64Array, I: Float64Array): () => void {
+  return () => {
+    for (let k = 0; k < m; k++) {
+      const i = a[k],
+        j = b[k];
+      const c = g[k] * (v[j] - v[i]);
+      I[i] += c;
+      I[j] -= c;
+    }
+  };
+}
+
+/** The gap junctions of one network, for Network.gapStiffness. */
+export interface GapInstance extends SynapseKernelInstance {
+  readonly kind: 'gap';
+  stiffness(dtMs: number): GapStiffness;
+}
+
+export function isGapInstance(k: SynapseKernelInstance): k is GapInstance {
+  return k.kind === 'gap';
+}
+
+function gradedCells(net: CompileContext): GradedCells | null {
+  const graded = net.populations.graded;
+  if (!graded) return null;
+  const at = net.populations.entries.indexOf(graded.entry);
+  const popOf = net.populations.popOf;
+  return { pop: graded.pop, globals: graded.entry.globals, isGraded: (j) => popOf[j] === at };
+}
+
+export const gapJunctions: SynapseKernel = {
+  kind: 'gap',
+  claims: (net, s) => net.synapses.kind[s] === 1,
+  build(net, members) {
+    if (members.length === 0) return null;
+    const syn = net.synapses;
+    const table: GapTable = {
+      a: Int32Array.from(members, (s) => syn.from[s]),
+      b: Int32Array.from(members, (s) => syn.to[s]),
+      g: Float64Array.from(members, (s) => syn.weight[s]),
+    };
+    /** The explicit kernel's conductances: table.g, with 0 for the junctions relaxed exactly. */
+    const explicit = Float64Array.from(table.g);
+    const cells = gradedCells(net);
+    let dirty = true;
+    let relax: (() => void) | null = null;
+    const markDirty = () => {
+      dirty = true;
+    };
+    const currents = freshKernel(gapKernel)(members.length, table.a, table.b, explicit, net.arrays.v, net.arrays.current);
+    const steps: ScheduledStep[] = [
+      {
+        name: 'gap.explicit',
+        when: 'currents',
+        run(dt) {
+          if (dirty) {
+            dirty = false;
+            relax = splitStiff(net.size, table, cells, net.populations.localOf, dt, explicit);
+          }
+          currents();
+        },
+      },
+    ];
+    if (cells) {
+      steps.push({
+        name: 'gap.relax',
+        when: 'after-groups',
+        run() {
+          if (relax) relax();
+        },
+      });
+    }
+    const instance: GapInstance = {
+      kind: 'gap',
+      steps,
+      ...zeroingEdits(
+        net,
+        members,
+        'electrical',
+        (j) => {
+          table.g[j] = 0;
+          explicit[j] = 0;
+        },
+        markDirty,
+      ),
+      layout: markDirty,
+      paramsChanged: markDirty, // capacitance and τ set a graded neuron's stiffness
+      stiffness: (dtMs) => gapStiffness(net.ids, table, cells, dtMs),
+    };
+    return instance;
+  },
+};

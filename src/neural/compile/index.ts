@@ -1,0 +1,102 @@
+/**
+ * The network compiler: neurons into populations, each synapse to the kernel
+ * that claims it, each kernel built over its synapses, and their steps into
+ * one schedule, ordered once (as Brian2 orders its objects before a run).
+ * The Network (../network.ts) holds what this returns and runs the schedule.
+ */
+import type { Transmitter, ModelKind, NeuronModel, NeuronSpec } from '../types';
+import type { CompactSynapses } from '../synapses';
+import { type FusedSchedule, selectFused } from './fused';
+import type { Clock, CompileContext, SynapseKernel, SynapseKernelInstance } from './kernel-api';
+import { buildPopulations, gatherStep, inputStep, networkArrays, populationSteps } from './populations';
+import { SYNAPSE_KERNELS } from './registry';
+import { orderSteps, type ScheduledStep } from './schedule';
+
+export interface CompileOptions {
+  /** Decay time constant of excitatory spike-driven synaptic currents, ms (default 5, CUBA). */
+  tauExcMs?: number;
+  /** Decay time constant of inhibitory spike-driven synaptic currents, ms (default 10, CUBA). */
+  tauInhMs?: number;
+  /** Model registry to compile with (default: the built-in MODELS); tests and plug-ins pass their own. */
+  models?: Partial<Record<ModelKind, NeuronModel>>;
+  /** Synapse-kernel registry to compile with (default: SYNAPSE_KERNELS); tests and plug-ins pass their own. */
+  synapseKernels?: readonly SynapseKernel[];
+  /**
+   * Use specialised paths where the network allows (default true): an
+   * all-LIF network whose synapses are all spike-driven without delay or
+   * depression steps in one fused pass. Same numbers either way, bit for bit;
+   * false is for tests and before/after measurements.
+   */
+  fastPaths?: boolean;
+}
+
+export interface CompiledNetwork {
+  readonly context: CompileContext;
+  /** The kernels with something to do in this network, in registry order. */
+  readonly kernels: readonly SynapseKernelInstance[];
+  /** The schedule, slot by slot. */
+  readonly general: readonly ScheduledStep[];
+  /** The fused schedule where the network allows one (fused.ts). */
+  readonly fused: FusedSchedule | null;
+}
+
+/** Inhibitory by default: GABA. Everything else excites unless a synapse says otherwise. */
+const defaultSign = (t: Transmitter | undefined): 1 | -1 => (t === 'GABA' ? -1 : 1);
+
+function checkTau(t: number, name: string): number {
+  if (!(t > 0) || !Number.isFinite(t)) throw new Error(`Network options: ${name} must be a finite number > 0 ms, got ${t}`);
+  return t;
+}
+
+/** Compiles checked neurons and synapses (ids unique, indices in range); parameters are completed and checked here. */
+export function compileNetwork(neurons: readonly NeuronSpec[], syn: CompactSynapses, options: CompileOptions = {}): CompiledNetwork {
+  const n = neurons.length;
+  const tauExcMs = checkTau(options.tauExcMs ?? 5, 'tauExcMs');
+  const tauInhMs = checkTau(options.tauInhMs ?? 10, 'tauInhMs');
+  const populations = buildPopulations(neurons, options.models);
+  const arrays = networkArrays(populations, n);
+  const clock: Clock = { dtMs: Number.NaN, steps: 0, timeMs: 0, firedCount: 0, outputStale: false };
+  const { kinds, entries, popOf } = populations;
+  const transmitters = neurons.map((x) => x.transmitter);
+  const isTransmitter = (g: number) => kinds[g] === 'transmitter';
+  const context: CompileContext = {
+    size: n,
+    ids: neurons.map((x) => x.id),
+    synapses: syn,
+    populations,
+    arrays,
+    clock,
+    tauExcMs,
+    tauInhMs,
+    isTransmitter,
+    isSpiking: (g) => !isTransmitter(g) && entries[popOf[g]].model.spiking,
+    sign: (s) => (syn.sign[s] !== 0 ? (syn.sign[s] as 1 | -1) : defaultSign(transmitters[syn.from[s]])),
+    delayMs: (s) => (syn.delayMs ? syn.delayMs[s] : 0),
+    hasDepression: (s) => syn.depressionRecoveryMs !== undefined && syn.depressionRecoveryMs[s] > 0,
+  };
+
+  // Classification: each synapse to the first kernel that claims it.
+  const registry = options.synapseKernels ?? SYNAPSE_KERNELS;
+  const members: number[][] = registry.map(() => []);
+  for (let s = 0; s < syn.from.length; s++) {
+    let k = 0;
+    while (k < registry.length && !registry[k].claims(context, s)) k++;
+    if (k === registry.length) {
+      if (syn.kind[s] !== 0 && syn.kind[s] !== 1) throw new Error(`synapses[${s}]: unknown kind code ${syn.kind[s]}`);
+      throw new Error(
+        `synapses[${s}] (${context.ids[syn.from[s]]} → ${context.ids[syn.to[s]]}): no synapse kernel takes it; kernels: ${registry.map((r) => r.kind).join(', ')}`,
+      );
+    }
+    members[k].push(s);
+  }
+  const kernels = registry.flatMap((kernel, k) => kernel.build(context, Int32Array.from(members[k])) ?? []);
+
+  const general = orderSteps([
+    inputStep(arrays),
+    ...kernels.flatMap((k) => k.steps),
+    ...populationSteps(populations, arrays),
+    gatherStep(populations, arrays, clock),
+  ]);
+  const fused = options.fastPaths === false ? null : selectFused(populations, kernels, arrays, clock);
+  return { context, kernels, general, fused };
+}

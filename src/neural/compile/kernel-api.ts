@@ -1,0 +1,125 @@
+/**
+ * The synapse-kernel interface: what a kind of synapse gives the network
+ * compiler, and what the compiler gives it. A kind is one module exporting a
+ * `SynapseKernel` and one line in `registry.ts`; the compiler hands it the
+ * synapses it claims, and it answers with the steps it adds to the schedule
+ * and the edits it supports. docs/neural.md, "Adding a synapse kernel".
+ */
+import type { CompactSynapses } from '../synapses';
+import type { SynapseKind } from '../types';
+import type { NetworkArrays, Populations } from './populations';
+import type { ScheduledStep } from './schedule';
+
+/** The network's clock and per-step counters, shared by the network and its kernels. */
+export interface Clock {
+  /** The dt the kernels are laid out for (NaN before the first step). */
+  dtMs: number;
+  /** Steps completed; during a step, the number of steps before it. */
+  steps: number;
+  timeMs: number;
+  /** How many neurons fired in the step (fired[0 .. firedCount)), set at `thresholds`. */
+  firedCount: number;
+  /** A fused step ran since `output` was last read: output must be refreshed before it is read. */
+  outputStale: boolean;
+}
+
+/** What a kernel sees of the network it is compiled into. Everything is fixed at compile time except the clock's fields. */
+export interface CompileContext {
+  readonly size: number;
+  readonly ids: readonly string[];
+  /** All synapses of the spec, compact (members index into these). */
+  readonly synapses: CompactSynapses;
+  readonly populations: Populations;
+  readonly arrays: NetworkArrays;
+  readonly clock: Clock;
+  /** Decay time constants of spike-driven exponential currents, ms. */
+  readonly tauExcMs: number;
+  readonly tauInhMs: number;
+  isTransmitter(g: number): boolean;
+  /** A spiking model other than the seed's transmitter neuron. */
+  isSpiking(g: number): boolean;
+  /** A chemical synapse's sign: its own, else its presynaptic neuron's transmitter (GABA inhibits). */
+  sign(s: number): 1 | -1;
+  delayMs(s: number): number;
+  hasDepression(s: number): boolean;
+}
+
+/** A kind of synapse: which synapses it takes, and how it runs them. */
+export interface SynapseKernel {
+  /** Its name; its steps are named `kind.part`. */
+  readonly kind: string;
+  /**
+   * Whether synapse s is this kind's. The first kernel of the registry that
+   * claims a synapse gets it. May throw a clear error for a synapse it should
+   * take but cannot run.
+   */
+  claims(net: CompileContext, s: number): boolean;
+  /** Its part of a network: `members` are its synapses (indices, spec order). Null when it has nothing to do there. */
+  build(net: CompileContext, members: Int32Array): SynapseKernelInstance | null;
+}
+
+/** One kernel compiled into one network. */
+export interface SynapseKernelInstance {
+  readonly kind: string;
+  /** Its steps; each names its slot (schedule.ts). */
+  readonly steps: readonly ScheduledStep[];
+  /** A new dt, before the first step at it: per-dt factors, delays in steps, rings. */
+  layout?(dtMs: number): void;
+  /** Back to the initial state (called after the populations are reset and gathered). */
+  reset?(): void;
+  /** Neuron g is ablated (already marked in `arrays.alive`): its synapses here carry nothing from now on. */
+  ablate(g: number): void;
+  /**
+   * Removes the synapses a → b (electrical ones: either direction) that are
+   * not cut yet, of `kind` only when given; returns how many.
+   */
+  cut(a: number, b: number, kind?: SynapseKind): number;
+  /** A neuron parameter changed (setParam). */
+  paramsChanged?(): void;
+  /** Resource x (0..1) of the first delayed or depressing synapse a → b here; undefined if none. */
+  resource?(a: number, b: number): number | undefined;
+}
+
+/**
+ * Ablation and cuts for a kernel whose synapses (all of one kind) stop by a
+ * zero weight: `zero(j)` silences member j; `changed` hears that some were.
+ * A synapse is cut once; a cut of electrical ones matches either direction.
+ */
+export function zeroingEdits(
+  net: CompileContext,
+  members: Int32Array,
+  synapse: SynapseKind,
+  zero: (j: number) => void,
+  changed: () => void = () => {},
+): Pick<SynapseKernelInstance, 'ablate' | 'cut'> {
+  const { from, to } = net.synapses;
+  const either = synapse === 'electrical';
+  const isCut = new Uint8Array(members.length);
+  return {
+    ablate(g) {
+      let any = false;
+      for (let j = 0; j < members.length; j++) {
+        const s = members[j];
+        if (from[s] === g || to[s] === g) {
+          zero(j);
+          any = true;
+        }
+      }
+      if (any) changed();
+    },
+    cut(a, b, kind) {
+      if (kind !== undefined && kind !== synapse) return 0;
+      let cut = 0;
+      for (let j = 0; j < members.length; j++) {
+        const s = members[j];
+        const match = (from[s] === a && to[s] === b) || (either && from[s] === b && to[s] === a);
+        if (!match || isCut[j] === 1) continue;
+        isCut[j] = 1;
+        zero(j);
+        cut++;
+      }
+      if (cut > 0) changed();
+      return cut;
+    },
+  };
+}

@@ -1,0 +1,175 @@
+/**
+ * Neurons into populations: one per model kind, in order of first appearance,
+ * each a struct of arrays stepped by its model's kernel. Also the network's
+ * own steps around them: the input at `start`, one step per population at
+ * `groups`, and at `thresholds` the network-wide views (v, output, spiked)
+ * and the list of the neurons that fired.
+ */
+import { MODELS } from '../models/index';
+import { isGradedPopulation, type GradedPopulation } from '../models/graded';
+import { isTransmitterPopulation, type TransmitterPopulation } from '../models/transmitter';
+import { resolveNeuronParams } from '../params';
+import type { ModelKind, NeuronModel, NeuronSpec, ParamValues, Population } from '../types';
+import type { ScheduledStep } from './schedule';
+
+export interface PopEntry {
+  readonly kind: ModelKind;
+  readonly model: NeuronModel;
+  readonly pop: Population;
+  /** Global index of each local neuron. */
+  readonly globals: Int32Array;
+  /** Local current buffer (unused when the population is the whole network). */
+  readonly current: Float64Array;
+}
+
+export interface Populations {
+  readonly entries: readonly PopEntry[];
+  /** Model kind per neuron, spec order. */
+  readonly kinds: readonly ModelKind[];
+  /** Complete parameters per neuron (setParam replaces an entry). */
+  readonly params: ParamValues[];
+  /** Population of each neuron (index into entries) and its index inside it. */
+  readonly popOf: Int32Array;
+  readonly localOf: Int32Array;
+  /** One population only: its arrays are the network's v, output and spiked. */
+  readonly identity: boolean;
+  readonly transmitter: { readonly entry: PopEntry; readonly pop: TransmitterPopulation } | null;
+  readonly graded: { readonly entry: PopEntry; readonly pop: GradedPopulation } | null;
+}
+
+/** Resolves every neuron's parameters (errors name the neuron) and builds the populations. */
+export function buildPopulations(neurons: readonly NeuronSpec[], registry: Partial<Record<ModelKind, NeuronModel>> = MODELS): Populations {
+  const n = neurons.length;
+  const kinds = neurons.map((x) => x.model);
+  const resolved = neurons.map((x, i) => {
+    const where = `neurons[${i}] (${JSON.stringify(x.id)})`;
+    const model = Object.hasOwn(registry, x.model) ? registry[x.model] : undefined;
+    if (!model) throw new Error(`${where}: unknown neuron model ${JSON.stringify(x.model)}; available: ${Object.keys(registry).join(', ')}`);
+    return resolveNeuronParams(model, x, where);
+  });
+  const order: ModelKind[] = [];
+  for (const k of kinds) if (!order.includes(k)) order.push(k);
+  const popOf = new Int32Array(n);
+  const localOf = new Int32Array(n);
+  const entries = order.map((kind, p): PopEntry => {
+    const members: number[] = [];
+    kinds.forEach((k, g) => {
+      if (k === kind) {
+        popOf[g] = p;
+        localOf[g] = members.length;
+        members.push(g);
+      }
+    });
+    const model = registry[kind]!;
+    const pop = model.createPopulation(members.map((g) => resolved[g]));
+    if (pop.size !== members.length) throw new Error(`model ${kind}: population has ${pop.size} neurons, expected ${members.length}`);
+    return { kind, model, pop, globals: Int32Array.from(members), current: new Float64Array(members.length) };
+  });
+  const tEntry = entries.find((e) => e.kind === 'transmitter');
+  if (tEntry && !isTransmitterPopulation(tEntry.pop)) throw new Error('transmitter model did not build a transmitter population');
+  const gEntry = entries.find((e) => e.kind === 'graded' && isGradedPopulation(e.pop));
+  return {
+    entries,
+    kinds,
+    params: resolved.map((r) => r.params),
+    popOf,
+    localOf,
+    identity: entries.length === 1,
+    transmitter: tEntry && isTransmitterPopulation(tEntry.pop) ? { entry: tEntry, pop: tEntry.pop } : null,
+    graded: gEntry && isGradedPopulation(gEntry.pop) ? { entry: gEntry, pop: gEntry.pop } : null,
+  };
+}
+
+/** The network-wide arrays every step reads or writes (spec order). */
+export interface NetworkArrays {
+  readonly v: Float64Array;
+  readonly output: Float64Array;
+  readonly spiked: Uint8Array;
+  readonly input: Float64Array;
+  readonly current: Float64Array;
+  readonly fired: Int32Array;
+  /** 0 = ablated. */
+  readonly alive: Uint8Array;
+  /** The ablated neurons, in the order they were ablated. */
+  readonly ablated: number[];
+}
+
+/** The network's arrays: the population's own v, output and spiked when it is the whole network. */
+export function networkArrays(pops: Populations, n: number): NetworkArrays {
+  const only = pops.identity ? pops.entries[0].pop : null;
+  return {
+    v: only ? only.v : new Float64Array(n),
+    output: only ? only.output : new Float64Array(n),
+    spiked: only ? only.spiked : new Uint8Array(n),
+    input: new Float64Array(n),
+    current: new Float64Array(n),
+    fired: new Int32Array(n),
+    alive: new Uint8Array(n).fill(1),
+    ablated: [],
+  };
+}
+
+/** Copies the populations' state into the network's views (unless they are the same arrays); ablated neurons show no output. */
+export function gather(pops: Populations, a: NetworkArrays): void {
+  if (!pops.identity) {
+    for (const { pop, globals } of pops.entries) {
+      const { v, output, spiked } = pop;
+      for (let k = 0; k < globals.length; k++) {
+        const g = globals[k];
+        a.v[g] = v[k];
+        a.output[g] = output[k];
+        a.spiked[g] = spiked[k];
+      }
+    }
+  }
+  for (const g of a.ablated) {
+    a.output[g] = 0;
+    a.spiked[g] = 0;
+  }
+}
+
+/** `start`: the step's current begins as the external input; ablated neurons get none. */
+export function inputStep(a: NetworkArrays): ScheduledStep {
+  const { current, input, ablated } = a;
+  return {
+    name: 'input',
+    when: 'start',
+    run() {
+      current.set(input);
+      for (const g of ablated) current[g] = 0;
+    },
+  };
+}
+
+/** `groups`: one step per population (the transmitter population steps inside the seed's cycle: transmitter-links.ts). */
+export function populationSteps(pops: Populations, a: NetworkArrays): ScheduledStep[] {
+  const I = a.current;
+  return pops.entries
+    .filter((e) => e.kind !== 'transmitter')
+    .map((e): ScheduledStep => {
+      const { pop, globals, current } = e;
+      const run = pops.identity
+        ? (dt: number) => pop.step(dt, I)
+        : (dt: number) => {
+            for (let k = 0; k < globals.length; k++) current[k] = I[globals[k]];
+            pop.step(dt, current);
+          };
+      return { name: `${e.kind}.step`, when: 'groups', run };
+    });
+}
+
+/** `thresholds`: the views, then fired[0 .. count) ascending; `count` goes to the clock. */
+export function gatherStep(pops: Populations, a: NetworkArrays, clock: { firedCount: number }): ScheduledStep {
+  const { spiked, fired } = a;
+  const n = fired.length;
+  return {
+    name: 'gather',
+    when: 'thresholds',
+    run() {
+      gather(pops, a);
+      let count = 0;
+      for (let g = 0; g < n; g++) if (spiked[g] !== 0) fired[count++] = g;
+      clock.firedCount = count;
+    },
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * Synapse tables the kernels loop over: CSR by presynaptic neuron for the
+ * plain synapses, and per-synapse lists with delays and depression for the
+ * others. Typed arrays only; built once per network.
+ */
+import type { CompileContext } from './kernel-api';
+
+export interface Csr {
+  rowStart: Int32Array;
+  /** Presynaptic neuron of each synapse (rows in order: the flat scatter loop reads it). */
+  pre: Int32Array;
+  post: Int32Array;
+  /** Signed weight. */
+  w: Float64Array;
+  /** CSR slot of the k-th synapse of the input list. */
+  slotOf: Int32Array;
+}
+
+/** CSR by presynaptic neuron of `list` (synapse indices); synapses keep their spec order within a row. */
+export function buildCsr(net: CompileContext, list: readonly number[]): Csr {
+  const syn = net.synapses;
+  const n = net.size;
+  const rowStart = new Int32Array(n + 1);
+  for (const s of list) rowStart[syn.from[s] + 1]++;
+  for (let g = 0; g < n; g++) rowStart[g + 1] += rowStart[g];
+  const fillAt = rowStart.slice(0, n);
+  const pre = new Int32Array(list.length),
+    post = new Int32Array(list.length),
+    w = new Float64Array(list.length),
+    slotOf = new Int32Array(list.length);
+  list.forEach((s, k) => {
+    const at = fillAt[syn.from[s]]++;
+    pre[at] = syn.from[s];
+    post[at] = syn.to[s];
+    w[at] = net.sign(s) * syn.weight[s];
+    slotOf[k] = at;
+  });
+  return { rowStart, pre, post, w, slotOf };
+}
+
+/** Synapses with delay or depression, one entry each. */
+export interface SynapseList {
+  size: number;
+  pre: Int32Array;
+  post: Int32Array;
+  /** Weight ≥ 0 (sign apart). */
+  w: Float64Array;
+  sign: Float64Array;
+  delayMs: Float64Array;
+  /** The delay in whole steps of the current dt. */
+  delay: Int32Array;
+  use: Float64Array;
+  recoveryMs: Float64Array;
+  /** e^(−dt/recoveryMs) for the current dt. */
+  recovery: Float64Array;
+  /** Resource, 0..1. */
+  x: Float64Array;
+  /** CSR row starts by presynaptic neuron (lists built byPre only). */
+  rowStart?: Int32Array;
+}
+
+/**
+ * The list of `list`'s synapses, in spec order, or sorted by presynaptic
+ * neuron (then spec order) with CSR row starts when `byPre`. `slotOf[k]` is
+ * where list[k] went.
+ */
+export function buildList(net: CompileContext, list: readonly number[], byPre: boolean): { table: SynapseList; slotOf: Int32Array } {
+  const syn = net.synapses;
+  const n = net.size;
+  const slotOf = new Int32Array(list.length);
+  const position = new Map<number, number>();
+  list.forEach((s, k) => position.set(s, k));
+  let order: readonly number[] = list;
+  let rowStart: Int32Array | undefined;
+  if (byPre) {
+    order = [...list].sort((p, q) => syn.from[p] - syn.from[q] || p - q);
+    rowStart = new Int32Array(n + 1);
+    for (const s of order) rowStart[syn.from[s] + 1]++;
+    for (let g = 0; g < n; g++) rowStart[g + 1] += rowStart[g];
+  }
+  const m = order.length;
+  const t: SynapseList = {
+    size: m,
+    pre: new Int32Array(m),
+    post: new Int32Array(m),
+    w: new Float64Array(m),
+    sign: new Float64Array(m),
+    delayMs: new Float64Array(m),
+    delay: new Int32Array(m),
+    use: new Float64Array(m),
+    recoveryMs: new Float64Array(m),
+    recovery: new Float64Array(m),
+    x: new Float64Array(m).fill(1),
+    ...(rowStart ? { rowStart } : {}),
+  };
+  order.forEach((s, k) => {
+    t.pre[k] = syn.from[s];
+    t.post[k] = syn.to[s];
+    t.w[k] = syn.weight[s];
+    t.sign[k] = net.sign(s);
+    t.delayMs[k] = net.delayMs(s);
+    if (net.hasDepression(s)) {
+      t.use[k] = syn.depressionUse ? syn.depressionUse[s] : 0;
+      t.recoveryMs[k] = syn.depressionRecoveryMs![s];
+    }
+    slotOf[position.get(s)!] = k;
+  });
+  return { table: t, slotOf };
+}
+
+/** Delays in whole steps and recovery factors of a list for dt; returns the longest delay. */
+export function layoutList(t: SynapseList, dt: number): number {
+  let maxDelay = 0;
+  for (let k = 0; k < t.size; k++) {
+    t.delay[k] = Math.round(t.delayMs[k] / dt);
+    t.recovery[k] = t.recoveryMs[k] > 0 ? Math.exp(-dt / t.recoveryMs[k]) : 0;
+    if (t.delay[k] > maxDelay) maxDelay = t.delay[k];
+  }
+  return maxDelay;
+}
