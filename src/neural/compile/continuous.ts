@@ -11,7 +11,7 @@ import { freshKernel } from '../kernel';
 import type { CompileContext, SynapseKernel, SynapseKernelInstance } from './kernel-api';
 import { zeroingEdits } from './kernel-api';
 import type { ScheduledStep } from './schedule';
-import { buildCsr, buildList, layoutList, type SynapseList } from './tables';
+import { layoutList, type SynapseList, splitTables } from './tables';
 
 /**
  * I[post] += w · out[pre], synapses sorted by presynaptic neuron (CSR order)
@@ -37,22 +37,9 @@ export const continuousSynapses: SynapseKernel = {
     net.synapses.kind[s] === 0 && !net.isTransmitter(net.synapses.from[s]) && !(net.isSpiking(net.synapses.from[s]) && !net.isTransmitter(net.synapses.to[s])),
   build(net, members) {
     if (members.length === 0) return null;
-    const fast: number[] = [];
-    const slow: number[] = [];
-    for (const s of members) (net.delayMs(s) > 0 || net.hasDepression(s) || net.isTransmitter(net.synapses.to[s]) ? slow : fast).push(s);
-    const csr = buildCsr(net, fast);
-    const { table, slotOf } = buildList(net, slow, false);
-    // Which table and slot each member went to (for edits).
-    const inSlow = new Uint8Array(members.length);
-    const slot = new Int32Array(members.length);
-    let f = 0;
-    let l = 0;
-    members.forEach((s, j) => {
-      if (net.delayMs(s) > 0 || net.hasDepression(s) || net.isTransmitter(net.synapses.to[s])) {
-        inSlow[j] = 1;
-        slot[j] = slotOf[l++];
-      } else slot[j] = csr.slotOf[f++];
-    });
+    const listed = (s: number) => net.delayMs(s) > 0 || net.hasDepression(s) || net.isTransmitter(net.synapses.to[s]);
+    const tables = splitTables(net, members, listed, false);
+    const { csr, list: table } = tables;
     // Synapses onto transmitter neurons write straight into their dendrites (local index).
     const toT = new Uint8Array(table.size);
     for (let k = 0; k < table.size; k++) {
@@ -65,8 +52,8 @@ export const continuousSynapses: SynapseKernel = {
     const history: History = { rows: null, len: 1 };
     const { output, current } = net.arrays;
     const steps: ScheduledStep[] = [];
-    if (fast.length > 0) {
-      const scatter = freshKernel(scatterKernel)(fast.length, csr.pre, csr.post, csr.w, output, current);
+    if (tables.plain > 0) {
+      const scatter = freshKernel(scatterKernel)(tables.plain, csr.pre, csr.post, csr.w, output, current);
       steps.push({ name: 'continuous.scatter', when: 'currents', run: scatter });
     }
     if (table.size > 0) steps.push({ name: 'continuous.slow', when: 'currents', run: slowStep(net, table, toT, history) });
@@ -87,10 +74,7 @@ export const continuousSynapses: SynapseKernel = {
     const instance: SynapseKernelInstance = {
       kind: 'continuous',
       steps,
-      ...zeroingEdits(net, members, 'chemical', (j) => {
-        if (inSlow[j] === 1) table.w[slot[j]] = 0;
-        else csr.w[slot[j]] = 0;
-      }),
+      ...zeroingEdits(net, members, 'chemical', tables.zero),
       layout(dt) {
         // A new dt re-rounds the delays; the history restarts from the present output.
         const maxDelay = layoutList(table, dt);
@@ -102,13 +86,7 @@ export const continuousSynapses: SynapseKernel = {
         table.x.fill(1);
         fill();
       },
-      resource(a, b) {
-        for (let j = 0; j < members.length; j++) {
-          const s = members[j];
-          if (inSlow[j] === 1 && net.synapses.from[s] === a && net.synapses.to[s] === b) return table.x[slot[j]];
-        }
-        return undefined;
-      },
+      resource: tables.resource,
     };
     return instance;
   },

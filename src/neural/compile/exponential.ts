@@ -11,7 +11,7 @@ import { freshKernel } from '../kernel';
 import type { CompileContext, SynapseKernel, SynapseKernelInstance } from './kernel-api';
 import { zeroingEdits } from './kernel-api';
 import type { ScheduledStep } from './schedule';
-import { buildCsr, buildList, layoutList, type SynapseList } from './tables';
+import { layoutList, type SynapseList, splitTables } from './tables';
 
 /** Exponential synaptic currents into the step's current: I += g_e − g_i (self-contained: see ../kernel.ts). */
 export function eventCurrentKernel(n: number, ge: Float64Array, gi: Float64Array, I: Float64Array): () => void {
@@ -75,26 +75,13 @@ export const exponentialSynapses: SynapseKernel = {
   build(net, members) {
     if (members.length === 0) return null;
     const n = net.size;
-    const isSlow = (s: number) => net.delayMs(s) > 0 || net.hasDepression(s);
-    const fast = Array.from(members).filter((s) => !isSlow(s));
-    const slow = Array.from(members).filter(isSlow);
-    const csr = buildCsr(net, fast);
-    const { table, slotOf } = buildList(net, slow, true);
-    const inSlow = new Uint8Array(members.length);
-    const slot = new Int32Array(members.length);
-    let f = 0;
-    let l = 0;
-    members.forEach((s, j) => {
-      if (isSlow(s)) {
-        inSlow[j] = 1;
-        slot[j] = slotOf[l++];
-      } else slot[j] = csr.slotOf[f++];
-    });
+    const tables = splitTables(net, members, (s) => net.delayMs(s) > 0 || net.hasDepression(s), true);
+    const { csr, list: table } = tables;
     const ge = new Float64Array(n);
     const gi = new Float64Array(n);
     const decay = new Float64Array([1, 1]);
     const ring: Ring = { e: null, i: null, len: 1 };
-    const deliver = fast.length > 0 ? freshKernel(deliverKernel)(csr.rowStart, csr.post, csr.w, ge, gi, net.arrays.fired) : null;
+    const deliver = tables.plain > 0 ? freshKernel(deliverKernel)(csr.rowStart, csr.post, csr.w, ge, gi, net.arrays.fired) : null;
     const steps: ScheduledStep[] = [
       { name: 'exponential.current', when: 'currents', run: freshKernel(eventCurrentKernel)(n, ge, gi, net.arrays.current) },
       { name: 'exponential.propagate', when: 'synapses', run: propagateStep(net, table, ge, gi, decay, ring, deliver) },
@@ -105,12 +92,9 @@ export const exponentialSynapses: SynapseKernel = {
       ge,
       gi,
       decay,
-      plainOnly: slow.length === 0,
+      plainOnly: tables.listed === 0,
       deliver,
-      ...zeroingEdits(net, members, 'chemical', (j) => {
-        if (inSlow[j] === 1) table.w[slot[j]] = 0;
-        else csr.w[slot[j]] = 0;
-      }),
+      ...zeroingEdits(net, members, 'chemical', tables.zero),
       layout(dt) {
         decay[0] = Math.exp(-dt / net.tauExcMs);
         decay[1] = Math.exp(-dt / net.tauInhMs);
@@ -127,13 +111,7 @@ export const exponentialSynapses: SynapseKernel = {
         ring.i?.fill(0);
         table.x.fill(1);
       },
-      resource(a, b) {
-        for (let j = 0; j < members.length; j++) {
-          const s = members[j];
-          if (inSlow[j] === 1 && net.synapses.from[s] === a && net.synapses.to[s] === b) return table.x[slot[j]];
-        }
-        return undefined;
-      },
+      resource: tables.resource,
     };
     return instance;
   },

@@ -118,3 +118,48 @@ export function layoutList(t: SynapseList, dt: number): number {
   }
   return maxDelay;
 }
+
+/** A kind's synapses in two tables: the plain ones in CSR, the others (delays, depression, …) in a list. */
+export interface SplitTables {
+  readonly csr: Csr;
+  readonly list: SynapseList;
+  /** How many went to each. */
+  readonly plain: number;
+  readonly listed: number;
+  /** Silences member j (a zero weight in its table). */
+  zero(j: number): void;
+  /** Resource x of the first listed member a → b, or undefined. */
+  resource(a: number, b: number): number | undefined;
+}
+
+/** Splits `members` (spec order) by `listed(s)`; the list keeps spec order, or is sorted by presynaptic neuron when `byPre`. */
+export function splitTables(net: CompileContext, members: Int32Array, listed: (s: number) => boolean, byPre: boolean): SplitTables {
+  const inList = Uint8Array.from(members, (s) => (listed(s) ? 1 : 0));
+  const plain = Array.from(members).filter((_, j) => inList[j] === 0);
+  const slow = Array.from(members).filter((_, j) => inList[j] === 1);
+  const csr = buildCsr(net, plain);
+  const { table, slotOf } = buildList(net, slow, byPre);
+  // Member j's slot in its table.
+  const slot = new Int32Array(members.length);
+  let p = 0;
+  let l = 0;
+  for (let j = 0; j < members.length; j++) slot[j] = inList[j] === 1 ? slotOf[l++] : csr.slotOf[p++];
+  const { from, to } = net.synapses;
+  return {
+    csr,
+    list: table,
+    plain: plain.length,
+    listed: slow.length,
+    zero(j) {
+      if (inList[j] === 1) table.w[slot[j]] = 0;
+      else csr.w[slot[j]] = 0;
+    },
+    resource(a, b) {
+      for (let j = 0; j < members.length; j++) {
+        const s = members[j];
+        if (inList[j] === 1 && from[s] === a && to[s] === b) return table.x[slot[j]];
+      }
+      return undefined;
+    },
+  };
+}
