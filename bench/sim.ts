@@ -132,7 +132,9 @@ export function benchSim(o: SimBenchOptions = {}): SimBenchResult {
   for (const { n, noise } of cases) {
     const simulatedS = Math.max(0.5, base / n);
     const steps = Math.round((simulatedS * 1000) / 10);
-    const warm = 20; // a few steps per worm so its fresh kernels are compiled before timing
+    // A fresh worm's first ~150–250 steps cost 2–5× a steady one (its own kernels are compiled and optimised then):
+    // warm each worm 300 steps so the figures are steady speed, not start-up.
+    const warm = 300;
     const plain = makeWorms(n, circuit, Simulation, noise);
     stepAll(plain.sims, warm);
     const c0 = process.cpuUsage();
