@@ -19,7 +19,7 @@ import { type CompiledNetwork, type CompileOptions, compileNetwork } from './com
 import type { Clock, SynapseKernelInstance } from './compile/kernel-api';
 import { type GapInstance, isGapInstance } from './compile/gap-junctions';
 import { gather, type NetworkArrays, type Populations } from './compile/populations';
-import { describeSchedule, type ScheduledStep, type ScheduleEntry } from './compile/schedule';
+import { describeSchedule, type Runner, type ScheduledStep, type ScheduleEntry, scheduleRunner } from './compile/schedule';
 import { isTransmitterInstance, type TransmitterInstance, type TransmitterState } from './compile/transmitter-links';
 import type { GapStiffness } from './gaps';
 import { checkParam } from './params';
@@ -48,10 +48,10 @@ export class Network {
   private readonly arrays: NetworkArrays;
   private readonly clock: Clock;
   private readonly kernels: readonly SynapseKernelInstance[];
-  private readonly general: readonly ScheduledStep[];
   private readonly compiled: CompiledNetwork;
-  /** The schedule a step runs: the fused one until an ablation, where there is one. */
+  /** The schedule a step runs: the fused one until an ablation, where there is one; and its runner. */
   private active: readonly ScheduledStep[];
+  private run: Runner;
   private readonly transmitters: TransmitterInstance | null;
   private readonly gaps: GapInstance | null;
 
@@ -80,8 +80,8 @@ export class Network {
     this.clock = context.clock;
     ({ v: this.v, spiked: this.spiked, input: this.input, current: this.current, fired: this.fired } = this.arrays);
     this.kernels = kernels;
-    this.general = general;
     this.active = fused ? fused.steps : general;
+    this.run = scheduleRunner(this.active);
     this.transmitters = kernels.find(isTransmitterInstance) ?? null;
     this.gaps = kernels.find(isGapInstance) ?? null;
     this.reset();
@@ -140,8 +140,7 @@ export class Network {
       clock.dtMs = dtMs;
       for (const k of this.kernels) k.layout?.(dtMs);
     }
-    const steps = this.active;
-    for (let k = 0; k < steps.length; k++) steps[k].run(dtMs);
+    this.run(dtMs);
     clock.steps++;
     clock.timeMs += dtMs;
   }
@@ -170,7 +169,10 @@ export class Network {
     a.alive[g] = 0;
     a.ablated.push(g);
     for (const k of this.kernels) k.ablate(g);
-    this.active = this.general;
+    if (this.active !== this.compiled.general) {
+      this.active = this.compiled.general;
+      this.run = scheduleRunner(this.active);
+    }
     this.output[g] = 0;
     this.spiked[g] = 0;
   }

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { CompileContext, SynapseKernel, SynapseKernelInstance } from './compile/kernel-api';
 import { zeroingEdits } from './compile/kernel-api';
 import { SYNAPSE_KERNELS } from './compile/registry';
-import { orderSteps, type ScheduledStep } from './compile/schedule';
+import { orderSteps, type ScheduledStep, scheduleKernel, scheduleRunner } from './compile/schedule';
+import { freshKernel } from './kernel';
 import { Network } from './network';
 import type { ModelKind, NetworkSpec, NeuronSpec, SynapseSpec } from './types';
 
@@ -94,6 +95,16 @@ describe('orderSteps', () => {
   it('orders by slot and keeps the given order within a slot', () => {
     const order = orderSteps([step('c', 'end'), step('a1', 'currents'), step('s', 'start'), step('a2', 'currents'), step('g', 'groups')]);
     expect(order.map((s) => s.name)).toEqual(['s', 'a1', 'a2', 'g', 'c']);
+  });
+
+  it('the runner calls every step once per step in order, beyond its 16 unrolled calls too, and compiles fresh per network', () => {
+    for (const count of [0, 1, 15, 16, 17, 40]) {
+      const seen: string[] = [];
+      const steps = Array.from({ length: count }, (_, k) => ({ name: `s${k}`, when: 'currents' as const, run: (dt: number) => seen.push(`s${k}@${dt}`) }));
+      scheduleRunner(steps)(0.5);
+      expect(seen).toEqual(steps.map((s) => `${s.name}@0.5`));
+    }
+    expect(freshKernel(scheduleKernel)).not.toBe(scheduleKernel);
   });
 
   it('refuses a step without a known slot, and two steps of one name', () => {

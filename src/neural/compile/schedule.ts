@@ -5,6 +5,7 @@
  * the step it belongs to; within a slot, steps keep the order the compiler
  * added them in (synapse kernels in registry order, then the network's own).
  */
+import { freshKernel } from '../kernel';
 
 /**
  * The slots of one step, in order:
@@ -25,7 +26,8 @@ export interface ScheduledStep {
   /** `kernel.part` (e.g. `continuous.scatter`, `graded.step`): what `Network.schedule` lists. */
   readonly name: string;
   readonly when: Slot;
-  run(dtMs: number): void;
+  /** Called as a plain function (no `this`). */
+  readonly run: (dtMs: number) => void;
 }
 
 /** What `Network.schedule` shows of a step. */
@@ -53,4 +55,82 @@ export function orderSteps(steps: readonly ScheduledStep[]): ScheduledStep[] {
 /** The inspectable form of a schedule. */
 export function describeSchedule(steps: readonly ScheduledStep[]): readonly ScheduleEntry[] {
   return Object.freeze(steps.map((s) => Object.freeze({ when: s.when, name: s.name })));
+}
+
+/** A schedule as one closure, made once per network (scheduleRunner). */
+export type Runner = (dtMs: number) => void;
+
+/**
+ * Runs steps s0..s15, then `rest` (self-contained: see ../kernel.ts). One
+ * call site per step, in a fresh copy per network: each site sees one closure
+ * and V8 can inline it. A loop over the steps' `run` was measured 20–30 %
+ * slower for a 302-neuron network with gap junctions when it was the only
+ * network in the process (its one call site sees every kind of step).
+ */
+export function scheduleKernel(
+  s0: Runner,
+  s1: Runner,
+  s2: Runner,
+  s3: Runner,
+  s4: Runner,
+  s5: Runner,
+  s6: Runner,
+  s7: Runner,
+  s8: Runner,
+  s9: Runner,
+  s10: Runner,
+  s11: Runner,
+  s12: Runner,
+  s13: Runner,
+  s14: Runner,
+  s15: Runner,
+  rest: readonly Runner[],
+): Runner {
+  const m = rest.length;
+  return (dt: number) => {
+    s0(dt);
+    s1(dt);
+    s2(dt);
+    s3(dt);
+    s4(dt);
+    s5(dt);
+    s6(dt);
+    s7(dt);
+    s8(dt);
+    s9(dt);
+    s10(dt);
+    s11(dt);
+    s12(dt);
+    s13(dt);
+    s14(dt);
+    s15(dt);
+    for (let k = 0; k < m; k++) rest[k](dt);
+  };
+}
+
+const idle: Runner = () => {};
+
+/** The closure that runs `steps` in order (ordered already: orderSteps). */
+export function scheduleRunner(steps: readonly ScheduledStep[]): Runner {
+  const runs = steps.map((s) => s.run);
+  const at = (k: number) => runs[k] ?? idle;
+  return freshKernel(scheduleKernel)(
+    at(0),
+    at(1),
+    at(2),
+    at(3),
+    at(4),
+    at(5),
+    at(6),
+    at(7),
+    at(8),
+    at(9),
+    at(10),
+    at(11),
+    at(12),
+    at(13),
+    at(14),
+    at(15),
+    runs.slice(16),
+  );
 }
