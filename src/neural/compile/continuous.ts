@@ -12,6 +12,7 @@ import type { CompileContext, SynapseKernel, SynapseKernelInstance } from './ker
 import { zeroingEdits } from './kernel-api';
 import type { ScheduledStep } from './schedule';
 import { layoutList, type SynapseList, splitTables } from './tables';
+import { CHEMICAL } from '../synapses';
 
 /**
  * I[post] += w · out[pre], synapses sorted by presynaptic neuron (CSR order)
@@ -34,7 +35,9 @@ interface History {
 export const continuousSynapses: SynapseKernel = {
   kind: 'continuous',
   claims: (net, s) =>
-    net.synapses.kind[s] === 0 && !net.isTransmitter(net.synapses.from[s]) && !(net.isSpiking(net.synapses.from[s]) && !net.isTransmitter(net.synapses.to[s])),
+    net.synapses.kind[s] === CHEMICAL &&
+    !net.isTransmitter(net.synapses.from[s]) &&
+    !(net.isSpiking(net.synapses.from[s]) && !net.isTransmitter(net.synapses.to[s])),
   build(net, members) {
     if (members.length === 0) return null;
     const listed = (s: number) => net.delayMs(s) > 0 || net.hasDepression(s) || net.isTransmitter(net.synapses.to[s]);

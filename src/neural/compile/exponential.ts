@@ -12,6 +12,7 @@ import type { CompileContext, SynapseKernel, SynapseKernelInstance } from './ker
 import { zeroingEdits } from './kernel-api';
 import type { ScheduledStep } from './schedule';
 import { layoutList, type SynapseList, splitTables } from './tables';
+import { CHEMICAL } from '../synapses';
 
 /** Exponential synaptic currents into the step's current: I += g_e − g_i (self-contained: see ../kernel.ts). */
 export function eventCurrentKernel(n: number, ge: Float64Array, gi: Float64Array, I: Float64Array): () => void {
@@ -71,7 +72,7 @@ interface Ring {
 
 export const exponentialSynapses: SynapseKernel = {
   kind: 'exponential',
-  claims: (net, s) => net.synapses.kind[s] === 0 && net.isSpiking(net.synapses.from[s]) && !net.isTransmitter(net.synapses.to[s]),
+  claims: (net, s) => net.synapses.kind[s] === CHEMICAL && net.isSpiking(net.synapses.from[s]) && !net.isTransmitter(net.synapses.to[s]),
   build(net, members) {
     if (members.length === 0) return null;
     const n = net.size;

@@ -10,6 +10,7 @@ import { freshKernel } from '../kernel';
 import type { CompileContext, SynapseKernel, SynapseKernelInstance } from './kernel-api';
 import { zeroingEdits } from './kernel-api';
 import type { ScheduledStep } from './schedule';
+import { ELECTRICAL } from '../synapses';
 
 /** One entry per pair, applied both ways with the same number (exactly antisymmetric). Self-contained (see ../kernel.ts). */
 export function gapKernel(m: number, a: Int32Array, b: Int32Array, g: Float64Array, v: Float64Array, I: Float64Array): () => void {
@@ -44,7 +45,7 @@ function gradedCells(net: CompileContext): GradedCells | null {
 
 export const gapJunctions: SynapseKernel = {
   kind: 'gap',
-  claims: (net, s) => net.synapses.kind[s] === 1,
+  claims: (net, s) => net.synapses.kind[s] === ELECTRICAL,
   build(net, members) {
     if (members.length === 0) return null;
     const syn = net.synapses;

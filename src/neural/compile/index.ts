@@ -5,7 +5,7 @@
  * The Network (../network.ts) holds what this returns and runs the schedule.
  */
 import type { Transmitter, ModelKind, NeuronModel, NeuronSpec } from '../types';
-import type { CompactSynapses } from '../synapses';
+import { CHEMICAL, type CompactSynapses, ELECTRICAL } from '../synapses';
 import { type FusedSchedule, selectFused } from './fused';
 import type { Clock, CompileContext, SynapseKernel, SynapseKernelInstance } from './kernel-api';
 import { buildPopulations, gatherStep, inputStep, networkArrays, populationSteps } from './populations';
@@ -82,7 +82,7 @@ export function compileNetwork(neurons: readonly NeuronSpec[], syn: CompactSynap
     let k = 0;
     while (k < registry.length && !registry[k].claims(context, s)) k++;
     if (k === registry.length) {
-      if (syn.kind[s] !== 0 && syn.kind[s] !== 1) throw new Error(`synapses[${s}]: unknown kind code ${syn.kind[s]}`);
+      if (syn.kind[s] !== CHEMICAL && syn.kind[s] !== ELECTRICAL) throw new Error(`synapses[${s}]: unknown kind code ${syn.kind[s]}`);
       throw new Error(
         `synapses[${s}] (${context.ids[syn.from[s]]} → ${context.ids[syn.to[s]]}): no synapse kernel takes it; kernels: ${registry.map((r) => r.kind).join(', ')}`,
       );

@@ -23,7 +23,7 @@ export interface Clock {
   outputStale: boolean;
 }
 
-/** What a kernel sees of the network it is compiled into. Everything is fixed at compile time except the clock's fields. */
+/** What a kernel sees of the network it is compiled into: arrays and tables fixed at compile time (their contents change), and the clock. */
 export interface CompileContext {
   readonly size: number;
   readonly ids: readonly string[];

@@ -9,6 +9,7 @@
  */
 import { injectCurrent, makeTransmitterCycle, NO_PHASE, PHASE_NAMES, type TransmitterPhase, type TransmitterPopulation } from '../models/transmitter';
 import type { CompileContext, SynapseKernel, SynapseKernelInstance } from './kernel-api';
+import { CHEMICAL } from '../synapses';
 
 export interface TransmitterState {
   /** What the last step did; null before the first step. */
@@ -47,7 +48,7 @@ export const transmitterLinks: SynapseKernel = {
   kind: 'transmitter',
   claims(net, s) {
     const syn = net.synapses;
-    if (syn.kind[s] !== 0 || !net.isTransmitter(syn.from[s])) return false;
+    if (syn.kind[s] !== CHEMICAL || !net.isTransmitter(syn.from[s])) return false;
     if (net.delayMs(s) > 0 || net.hasDepression(s)) {
       throw new Error(
         `synapses[${s}] (${net.ids[syn.from[s]]} → ${net.ids[syn.to[s]]}): delayMs and depression are not supported on synapses from a transmitter neuron ` +
