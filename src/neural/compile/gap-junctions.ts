@@ -49,11 +49,14 @@ export const gapJunctions: SynapseKernel = {
   build(net, members) {
     if (members.length === 0) return null;
     const syn = net.synapses;
-    const table: GapTable = {
-      a: Int32Array.from(members, (s) => syn.from[s]),
-      b: Int32Array.from(members, (s) => syn.to[s]),
-      g: Float64Array.from(members, (s) => syn.weight[s]),
-    };
+    const m = members.length;
+    const table: GapTable = { a: new Int32Array(m), b: new Int32Array(m), g: new Float64Array(m) };
+    for (let j = 0; j < m; j++) {
+      const s = members[j];
+      table.a[j] = syn.from[s];
+      table.b[j] = syn.to[s];
+      table.g[j] = syn.weight[s];
+    }
     /** The explicit kernel's conductances: table.g, with 0 for the junctions relaxed exactly. */
     const explicit = Float64Array.from(table.g);
     const cells = gradedCells(net);

@@ -134,9 +134,17 @@ export interface SplitTables {
 
 /** Splits `members` (spec order) by `listed(s)`; the list keeps spec order, or is sorted by presynaptic neuron when `byPre`. */
 export function splitTables(net: CompileContext, members: Int32Array, listed: (s: number) => boolean, byPre: boolean): SplitTables {
-  const inList = Uint8Array.from(members, (s) => (listed(s) ? 1 : 0));
-  const plain = Array.from(members).filter((_, j) => inList[j] === 0);
-  const slow = Array.from(members).filter((_, j) => inList[j] === 1);
+  // Plain loops: TypedArray.from with a map function and Array.from(…).filter were 10× slower here (CUBA, 320k synapses).
+  const inList = new Uint8Array(members.length);
+  const plain: number[] = [];
+  const slow: number[] = [];
+  for (let j = 0; j < members.length; j++) {
+    const s = members[j];
+    if (listed(s)) {
+      inList[j] = 1;
+      slow.push(s);
+    } else plain.push(s);
+  }
   const csr = buildCsr(net, plain);
   const { table, slotOf } = buildList(net, slow, byPre);
   // Member j's slot in its table.
