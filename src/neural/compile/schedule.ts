@@ -63,7 +63,7 @@ export type Runner = (dtMs: number) => void;
 /**
  * Runs steps s0..s15, then `rest` (self-contained: see ../kernel.ts). One
  * call site per step, in a fresh copy per network: each site sees one closure
- * and V8 can inline it. A loop over the steps' `run` was measured 20–30 %
+ * and V8 can inline it. A loop over the steps' `run` was measured 20–35 %
  * slower for a 302-neuron network with gap junctions when it was the only
  * network in the process (its one call site sees every kind of step).
  */
