@@ -122,7 +122,11 @@ export function runCubaJs(options: { seed?: number; durationMs?: number; fastPat
   const durationMs = options.durationMs ?? CUBA.durationMs;
   const t0 = performance.now();
   const { neurons, synapses } = buildCuba(seed);
-  const net = Network.fromCompact(neurons, synapses, { tauExcMs: CUBA.tauExcMs, tauInhMs: CUBA.tauInhMs, fastPaths: options.fastPaths });
+  const net = Network.fromCompact(neurons, synapses, {
+    tauExcMs: CUBA.tauExcMs,
+    tauInhMs: CUBA.tauInhMs,
+    ...(options.fastPaths !== undefined && { fastPaths: options.fastPaths }),
+  });
   const buildS = (performance.now() - t0) / 1000;
   const steps = Math.round(durationMs / CUBA.dtMs);
   const run = (): number => {
