@@ -165,9 +165,9 @@ export class EditorScene extends BaseScene {
       emptyText: 'Double-click a neuron to probe it',
     });
     this.timeBar = new TimeBar(this, {
-      onPauseChange: (paused) => (paused ? this.live.sim?.pause() : this.live.sim?.resume()),
+      onPauseChange: (paused) => this.live.setPaused(paused),
       onStep: () => {
-        this.live.sim?.step();
+        this.live.step();
         this.sampleScope();
       },
       onSpeedChange: (s) => (this.live.speed = s),
@@ -412,11 +412,11 @@ export class EditorScene extends BaseScene {
   // ---------------------------------------------------------------- worm and probes
 
   private rebuildWorm(fresh = false): void {
-    if (fresh) this.live.sim = null;
+    if (fresh) this.live.clear();
     const circuit = this.model.circuit();
     const err = this.live.load(circuit);
     if (err) this.setStatus(`The worm cannot run this circuit: ${err}`);
-    if (this.live.sim && this.timeBar.isPaused) this.live.sim.pause();
+    this.live.setPaused(this.timeBar.isPaused);
     this.probes = this.probes.filter((id) => this.model.neuron(id));
     this.applyProbes();
   }
@@ -881,7 +881,7 @@ export class EditorScene extends BaseScene {
           pokes: [...this.live.pokeLog],
           musclePeakSincePoke: { ...this.live.peakSincePoke },
           probes: [...this.probes],
-          paused: sim?.paused ?? null,
+          paused: sim ? this.live.paused : null,
           graphFrames: g.frames,
           graphDrawMsAvg: g.frames ? g.drawMs / g.frames : 0,
           graphStaticMs: g.lastStaticMs,

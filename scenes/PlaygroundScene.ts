@@ -1,6 +1,7 @@
 import type Phaser from 'phaser';
 import type { Subscription } from 'rxjs';
 import type { BehaviourEvent, Stimulus } from '../src/streams/types';
+import { RealTimeRunner, type ViewFrame } from '../src/sim/runner';
 import type { SimulationApi } from '../src/sim/types';
 import { app } from './app';
 import { FrameClock } from './frame-clock';
@@ -14,7 +15,7 @@ import { formatTime } from './format';
 import { provideProbe } from './testing-hook';
 import { Button } from './ui/Button';
 import { ComingSoon } from './ui/ComingSoon';
-import { TimeBar, type Speed } from './ui/TimeBar';
+import { TimeBar } from './ui/TimeBar';
 import { Toast, type Announcement } from './ui/Toast';
 import { palette, textStyle } from './ui/theme';
 import { activityChain } from './view/activity-chain';
@@ -62,8 +63,9 @@ export class PlaygroundScene extends BaseScene {
   /** Background-coloured frame around the plate view: hides plate and worm outside it when zoomed in. */
   private matte!: Phaser.GameObjects.Graphics;
   private tool: Tool = 'touch';
-  private speed: Speed = 1;
   private sim: SimulationApi | null = null;
+  /** The real-time clock: pause, speed, one frame per update for the views. */
+  private runner: RealTimeRunner | null = null;
   private linked: LinkedSimulation | null = null;
   private circuit: CircuitView | null = null;
   private subs: Subscription[] = [];
@@ -79,6 +81,7 @@ export class PlaygroundScene extends BaseScene {
   private result: Phaser.GameObjects.Container | null = null;
   /** Wall-clock ms spent in the simulation and in drawing, averaged over recent frames (for the fps report). */
   private cost = { simMs: 0, drawMs: 0, frames: 0 };
+  private frameDrawMs = 0;
   private readonly frameClock = new FrameClock();
   private recent: Float64Array | null = null;
   private recentAt = 0;
@@ -108,8 +111,8 @@ export class PlaygroundScene extends BaseScene {
     this.probes = [];
     this.coming = null;
     this.sim = null;
+    this.runner = null;
     this.circuit = null;
-    this.speed = 1;
     this.drag = null;
     this.addHeader(this.challenge ? `Challenge · ${this.challenge.title}` : 'Playground');
     this.hud = this.add.text(0, 0, '', textStyle(14, { color: palette.text, mono: true })).setDepth(40);
@@ -129,12 +132,9 @@ export class PlaygroundScene extends BaseScene {
     this.scope = new Oscilloscope(this, { windowMs: 5000, unit: 'mV', range: 'auto', title: 'V' });
     this.toast = new Toast(this, { reducedMotion: settings.reducedMotion });
     this.timeBar = new TimeBar(this, {
-      onPauseChange: (paused) => (paused ? this.sim?.pause() : this.sim?.resume()),
-      onStep: () => {
-        this.sim?.step();
-        this.drawSim(0);
-      },
-      onSpeedChange: (s) => (this.speed = s),
+      onPauseChange: (paused) => (paused ? this.runner?.pause() : this.runner?.resume()),
+      onStep: () => this.runner?.step(),
+      onSpeedChange: (s) => this.runner?.setSpeed(s),
     }).setDepth(800);
     this.onShutdown(this.timeBar.bindShortcuts(app().shortcuts, this.scene.key));
 
@@ -247,6 +247,9 @@ export class PlaygroundScene extends BaseScene {
     const sim = linked.sim;
     this.sim = sim;
     this.linked = linked;
+    const runner = new RealTimeRunner(sim);
+    this.runner = runner;
+    this.subs.push(runner.frames$.subscribe((f) => this.drawFrame(f)));
     if (c) {
       // A challenge's broken circuit, unless the player brings one they edited.
       if (!own) for (const [from, to] of c.cutSynapses ?? []) tryCut(sim, from, to);
@@ -274,6 +277,8 @@ export class PlaygroundScene extends BaseScene {
     this.events.once('shutdown', () => {
       this.subs.forEach((s) => s.unsubscribe());
       this.subs = [];
+      this.runner?.dispose();
+      this.runner = null;
       this.sim = null;
       this.linked = null;
       this.run?.dispose();
@@ -307,8 +312,8 @@ export class PlaygroundScene extends BaseScene {
       info: () => ({
         ...this.neural.stats,
         tool: this.tool,
-        speed: this.speed,
-        paused: sim.paused,
+        speed: runner.speed,
+        paused: runner.paused,
         challenge: this.challenge?.id ?? null,
         lastPoke: this.lastPoke,
         simMsPerFrame: this.cost.simMs,
@@ -392,19 +397,25 @@ export class PlaygroundScene extends BaseScene {
   }
 
   override update(): void {
-    if (!this.sim) return;
+    if (!this.runner) return;
     const t0 = performance.now();
-    const delta = this.frameClock.delta(t0);
-    this.sim.advance(delta, this.speed);
-    this.checkRun();
-    const t1 = performance.now();
-    this.drawSim(this.sim.paused ? 0 : delta * this.speed);
-    const t2 = performance.now();
+    this.frameDrawMs = 0;
+    // The runner steps the simulation and hands the frame to drawFrame (the views' subscription).
+    this.runner.advance(this.frameClock.delta(t0));
+    const total = performance.now() - t0;
     // Exponential average over ~60 frames.
     const c = this.cost;
     const k = c.frames < 60 ? 1 / ++c.frames : 1 / 60;
-    c.simMs += (t1 - t0 - c.simMs) * k;
-    c.drawMs += (t2 - t1 - c.drawMs) * k;
+    c.simMs += (total - this.frameDrawMs - c.simMs) * k;
+    c.drawMs += (this.frameDrawMs - c.drawMs) * k;
+  }
+
+  /** One rendered frame from the runner: the challenge reads the new state, the views draw it. */
+  private drawFrame(f: ViewFrame): void {
+    this.checkRun();
+    const t = performance.now();
+    this.drawSim(f.dtMs, f.spiked);
+    this.frameDrawMs += performance.now() - t;
   }
 
   // ---- challenge ----------------------------------------------------------------
@@ -422,7 +433,7 @@ export class PlaygroundScene extends BaseScene {
   }
 
   private finish(c: Challenge, s: RunState): void {
-    this.sim?.pause();
+    this.runner?.pause();
     this.timeBar.setPaused(true);
     const best = app().storage.recordResult(c.id, { won: s.status === 'won', score: s.score, timeMs: s.elapsedMs });
     const won = s.status === 'won';
@@ -480,13 +491,14 @@ export class PlaygroundScene extends BaseScene {
     });
   }
 
-  private drawSim(dtMs: number): void {
+  /** Draws the latest frame; `spiked` = every spike since the last frame (the runner's), else the last step's. */
+  private drawSim(dtMs: number, spiked?: Uint8Array): void {
     const sim = this.sim;
     if (!sim) return;
     const t = sim.telemetry();
     this.trackRecent(t.output, t.timeMs);
     this.worm.draw(t.pose, this.cam, sim.bodyLengthMm, t.muscles, sim.segments);
-    this.neural.update(t.output, t.spiked, dtMs, t.v);
+    this.neural.update(t.output, spiked ?? t.spiked, dtMs, t.v);
     this.scope.sample(t.timeMs, t.v);
     this.scope.draw();
     this.timeBar.setTime(t.timeMs);

@@ -1,6 +1,8 @@
 import type Phaser from 'phaser';
+import type { Subscription } from 'rxjs';
 import type { Circuit } from '../../src/circuits/types';
 import { centroid } from '../../src/sim/kinematics';
+import { RealTimeRunner } from '../../src/sim/runner';
 import { createSimulation } from '../../src/sim/simulation';
 import type { SimulationApi } from '../../src/sim/types';
 import type { TouchKind } from '../../src/streams/types';
@@ -13,9 +15,14 @@ import { WormRenderer } from '../view/WormRenderer';
  * version (rebuilt when the network or its bindings change, starting where
  * the old worm's head was, facing the same way), drawn in a small agar view
  * that follows the worm. Click the worm to touch it (Shift: harsh poke).
+ * Its own real-time runner keeps pause and speed across rebuilds.
  */
 export class LiveWorm {
   sim: SimulationApi | null = null;
+  private runner: RealTimeRunner | null = null;
+  private motor: Subscription | null = null;
+  private paused_ = false;
+  private speed_ = 1;
   /** Why the worm could not be built from the circuit, if it could not. */
   error: string | null = null;
   private readonly bg: Phaser.GameObjects.Graphics;
@@ -26,10 +33,9 @@ export class LiveWorm {
   private rect = { x: 0, y: 0, w: 1, h: 1 };
   private pokes: { x: number; y: number; t: number }[] = [];
   private follow = { x: 0, y: 0, set: false };
-  speed = 1;
   /** Pokes that reached the worm, for the test hook. */
   readonly pokeLog: { position: number; kind: TouchKind; atMs: number }[] = [];
-  /** Highest mean muscle activation per side (left, right) seen since the last poke (checked every frame). */
+  /** Highest mean muscle activation per side (left, right) seen since the last poke (checked every step, from motor$). */
   readonly peakSincePoke = { left: 0, right: 0 };
 
   constructor(scene: Phaser.Scene, depth = 20) {
@@ -54,25 +60,61 @@ export class LiveWorm {
       const p = this.sim.telemetry().pose;
       if (p.length >= 4 && Number.isFinite(p[0])) start = { xMm: p[0], yMm: p[1], headingRad: Math.atan2(p[1] - p[3], p[0] - p[2]) };
     }
-    const paused = this.sim?.paused ?? false;
+    this.clear();
     try {
-      this.sim = createSimulation({ circuit, seed: 1, ...(start && { start }) });
-      if (paused) this.sim.pause();
+      const sim = createSimulation({ circuit, seed: 1, ...(start && { start }) });
+      this.attach(sim);
       this.error = null;
     } catch (e) {
-      this.sim = null;
       this.error = (e as Error).message;
     }
     return this.error;
   }
 
-  /** Advance by a frame of real time (the simulation's own clock handles pause and speed). */
+  /** Drops the worm (the next load starts it at the arena's start). */
+  clear(): void {
+    this.motor?.unsubscribe();
+    this.runner?.dispose();
+    this.motor = null;
+    this.runner = null;
+    this.sim = null;
+  }
+
+  get paused(): boolean {
+    return this.paused_;
+  }
+  setPaused(paused: boolean): void {
+    this.paused_ = paused;
+    if (paused) this.runner?.pause();
+    else this.runner?.resume();
+  }
+  get speed(): number {
+    return this.speed_;
+  }
+  set speed(speed: number) {
+    this.speed_ = speed;
+    this.runner?.setSpeed(speed);
+  }
+
+  /** Advance by a frame of real time (the runner handles pause and speed). */
   tick(realMs: number): void {
-    if (!this.sim) return;
-    try {
-      this.sim.advance(Math.min(realMs, 100), this.speed);
-      const m = this.sim.telemetry().muscles;
-      const seg = this.sim.segments;
+    this.guard(() => this.runner?.advance(Math.min(realMs, 100)));
+  }
+
+  /** One step, paused or not. */
+  step(): void {
+    this.guard(() => this.runner?.step());
+  }
+
+  private attach(sim: SimulationApi): void {
+    const runner = new RealTimeRunner(sim);
+    runner.setSpeed(this.speed_);
+    if (this.paused_) runner.pause();
+    this.sim = sim;
+    this.runner = runner;
+    const seg = sim.segments;
+    this.motor = sim.motor$.subscribe((f) => {
+      const m = f.activation;
       let l = 0;
       let r = 0;
       for (let i = 0; i < seg; i++) {
@@ -81,9 +123,15 @@ export class LiveWorm {
       }
       this.peakSincePoke.left = Math.max(this.peakSincePoke.left, l / seg);
       this.peakSincePoke.right = Math.max(this.peakSincePoke.right, r / seg);
+    });
+  }
+
+  private guard(run: () => void): void {
+    try {
+      run();
     } catch (e) {
       this.error = `the worm stopped: ${(e as Error).message}`;
-      this.sim = null;
+      this.clear();
     }
   }
 
@@ -156,6 +204,6 @@ export class LiveWorm {
       m.lineStyle(2, palette.focus, 1 - k);
       m.strokeCircle(p.x, p.y, 6 + 18 * k);
     }
-    this.caption.setText(`t = ${(sim.timeMs / 1000).toFixed(1)} s${sim.paused ? ' · paused' : ''} · click the worm: touch, Shift+click: poke`);
+    this.caption.setText(`t = ${(sim.timeMs / 1000).toFixed(1)} s${this.paused_ ? ' · paused' : ''} · click the worm: touch, Shift+click: poke`);
   }
 }

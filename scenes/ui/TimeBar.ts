@@ -21,7 +21,7 @@ export function speedLabel(s: number): string {
 /**
  * Pause / step / speed controls with a clock readout. It owns no clock: it
  * shows the state it is given and calls back; the scene advances the
- * simulation (SimulationApi.advance(realMs, speed)).
+ * simulation through its real-time runner (src/sim/runner.ts).
  */
 export class TimeBar extends Phaser.GameObjects.Container {
   private readonly bg: Phaser.GameObjects.Graphics;

@@ -67,8 +67,6 @@ export class Simulation implements SimulationApi {
 
   private medium_: Medium;
   private time = 0;
-  private paused_ = false;
-  private carryMs = 0;
   private readonly subSteps: number;
   private readonly skin: SkinController;
   private readonly muscles: MuscleController;
@@ -209,9 +207,6 @@ export class Simulation implements SimulationApi {
   get medium(): Medium {
     return this.medium_;
   }
-  get paused(): boolean {
-    return this.paused_;
-  }
   get neuronIds(): readonly string[] {
     return this.network.ids;
   }
@@ -285,29 +280,6 @@ export class Simulation implements SimulationApi {
     if (!(ms >= 0 && Number.isFinite(ms))) throw new RangeError(`Simulation.run: ms = ${ms} must be a finite number ≥ 0 (simulated milliseconds)`);
     const end = this.time + ms - 1e-9;
     while (this.time < end) this.step();
-  }
-
-  pause(): void {
-    this.paused_ = true;
-  }
-  resume(): void {
-    this.paused_ = false;
-  }
-
-  advance(realMs: number, speed = 1): void {
-    // A NaN here would poison the carry and stop the clock for good: refuse it.
-    if (!(realMs >= 0 && Number.isFinite(realMs)))
-      throw new RangeError(`Simulation.advance: realMs = ${realMs} must be a finite number ≥ 0 (wall-clock ms since the last call)`);
-    if (!(speed >= 0 && Number.isFinite(speed)))
-      throw new RangeError(`Simulation.advance: speed = ${speed} must be a finite number ≥ 0 (1 = real time, 0 = frozen)`);
-    if (this.paused_) return;
-    this.carryMs += realMs * speed;
-    // Never fall into a spiral of death on a slow frame: cap the catch-up.
-    this.carryMs = Math.min(this.carryMs, 250 * Math.max(1, speed));
-    while (this.carryMs >= this.physicsStepMs) {
-      this.carryMs -= this.physicsStepMs;
-      this.step();
-    }
   }
 
   poke(position: number, opts: { side?: -1 | 0 | 1; kind?: TouchKind; force?: number } = {}): void {

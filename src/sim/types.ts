@@ -12,6 +12,8 @@ export type Medium = 'agar' | 'water';
  */
 export interface SimulationApi {
   readonly timeMs: number;
+  /** The fixed step every step() advances, ms. */
+  readonly physicsStepMs: number;
   readonly seed: number;
   readonly medium: Medium;
   /** Neuron ids in circuit order (the order of Telemetry.v / output). */
@@ -40,13 +42,6 @@ export interface SimulationApi {
 
   /** Latest telemetry frame (same object each tick; copy to keep). */
   telemetry(): Telemetry;
-
-  /** Pause/resume affect advance() only (the game's real-time clock); step() and run() always step. */
-  readonly paused: boolean;
-  pause(): void;
-  resume(): void;
-  /** Game clock: advance by realMs × speed of simulated time in whole fixed steps, carrying the remainder; no-op while paused. */
-  advance(realMs: number, speed?: number): void;
 
   // World edits (game tools and scenario actions).
   dropFood(xMm: number, yMm: number, amount?: number): void;

@@ -22,7 +22,6 @@ async function installDouble(session: Session): Promise<void> {
     const pose = new Float64Array(2 * segments);
     const listeners: ((e: unknown) => void)[] = [];
     let t = 0;
-    let paused = false;
     const place = () => {
       for (let i = 0; i < segments; i++) {
         pose[2 * i] = -0.5 + 0.0002 * t + (i * 1) / segments; // head first, at the smallest x
@@ -46,6 +45,7 @@ async function installDouble(session: Session): Promise<void> {
       get timeMs() {
         return t;
       },
+      physicsStepMs: 10,
       seed: 1,
       medium: 'agar',
       neuronIds: ['ALML', 'AVDL', 'AVAL'],
@@ -59,21 +59,6 @@ async function installDouble(session: Session): Promise<void> {
           listeners.push(fn);
           return { unsubscribe() {} };
         },
-      },
-      get paused() {
-        return paused;
-      },
-      pause() {
-        calls.push(['pause']);
-        paused = true;
-      },
-      resume() {
-        calls.push(['resume']);
-        paused = false;
-      },
-      advance(realMs: number, speed = 1) {
-        if (!paused) t += realMs * speed;
-        place();
       },
       step() {
         calls.push(['step']);
@@ -151,10 +136,12 @@ test('playground wiring: draws the pose, forwards touches and time controls, lig
   const kinds = (await calls(s)).filter((c) => c[0] === 'pokeAt').map((c) => (c[3] as { kind: string }).kind);
   expect(kinds).toEqual(['gentle', 'harsh', 'harsh']);
 
-  // Time controls reach the simulation.
+  // Time controls reach the simulation: pause stops the scene's real-time runner, step steps the simulation once.
   await page.keyboard.press(' ');
+  expect((await page.evaluate(() => window.neuroworm!.info())).paused).toBe(true);
+  const before = (await calls(s)).filter((c) => c[0] === 'step').length;
   await page.keyboard.press('.');
-  expect((await calls(s)).filter((c) => c[0] === 'pause' || c[0] === 'step').map((c) => c[0])).toEqual(['pause', 'step']);
+  expect((await calls(s)).filter((c) => c[0] === 'step').length).toBe(before + 1);
   const t1 = await page.evaluate(() => window.neuroworm!.simTimeMs());
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => window.neuroworm!.simTimeMs())).toBe(t1);

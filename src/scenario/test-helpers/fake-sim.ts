@@ -51,10 +51,9 @@ export class FakeSim implements SimulationApi {
   readonly motor$ = new Subject<MotorFrame>();
   readonly telemetry$ = new Subject<Telemetry>();
   readonly events$ = new Subject<BehaviourEvent>();
-  paused = false;
 
   private readonly random: () => number;
-  private readonly stepMs: number;
+  readonly physicsStepMs: number;
   private readonly log: string[];
   private readonly unstableAtMs: number;
   private readonly throwAtMs: number;
@@ -81,7 +80,7 @@ export class FakeSim implements SimulationApi {
     this.seed = opts.seed ?? 1;
     this.random = seededUniform(this.seed);
     this.medium = opts.medium ?? 'agar';
-    this.stepMs = opts.physicsStepMs ?? config.stepMs ?? 10;
+    this.physicsStepMs = opts.physicsStepMs ?? config.stepMs ?? 10;
     this.log = config.log ?? [];
     this.unstableAtMs = config.unstableAtMs ?? Infinity;
     this.throwAtMs = config.throwAtMs ?? Infinity;
@@ -119,7 +118,7 @@ export class FakeSim implements SimulationApi {
   }
 
   step(): void {
-    const dt = this.stepMs;
+    const dt = this.physicsStepMs;
     const t = this.timeMs + dt;
     if (t >= this.reverseAt) {
       this.reverseAt = Infinity;
@@ -247,18 +246,6 @@ export class FakeSim implements SimulationApi {
 
   telemetry(): Telemetry {
     return this.tel;
-  }
-
-  pause(): void {
-    this.paused = true;
-  }
-
-  resume(): void {
-    this.paused = false;
-  }
-
-  advance(realMs: number, speed = 1): void {
-    if (!this.paused) this.run(realMs * speed);
   }
 
   dropFood(xMm: number, yMm: number, amount?: number): void {
