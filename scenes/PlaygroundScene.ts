@@ -571,7 +571,7 @@ export class PlaygroundScene extends BaseScene {
     const force = Math.min(1, Math.max(0.2, Math.hypot(dxMm, dyMm) / Math.max(1e-6, 0.5 * sim.bodyLengthMm)));
     // Touched on the left ⇒ pushed right, so a push to the left is a touch on the right.
     // A push strong enough to move the body is a harsh mechanical stimulus, and the skin reports it as one.
-    sim.poke(s, { side: towardLeft ? -1 : 1, kind: 'harsh', force });
+    sim.poke(s, { side: towardLeft ? 'right' : 'left', kind: 'harsh', force });
     const x = pose[2 * i];
     const y = pose[2 * i + 1];
     this.lastPoke = { x, y, kind: 'nudge', at: s };

@@ -4,6 +4,9 @@
  * The format itself is described in docs/circuit-format.md.
  */
 import type { ModelKind, NetworkSpec, NeuronModel, NeuronRole, ParamValues, SynapseSpec, Transmitter } from '../neural/types';
+import type { Side, TouchSide } from '../streams/types';
+
+export type { Side, TouchSide };
 
 export const CIRCUIT_FORMAT = 'neuroworm-circuit';
 
@@ -12,7 +15,6 @@ export type ModelInfo = Pick<NeuronModel, 'params' | 'init' | 'presets'>;
 /** The models a circuit may use, by kind (the app passes its full registry; tests pass small fakes). */
 export type ModelTable = Readonly<Partial<Record<ModelKind, ModelInfo>>>;
 
-export type Side = 'left' | 'right';
 /** How a sensor reports its stimulus: its level, or its rise ("on") or fall ("off") over time (ASE-like). */
 export type SensorResponse = 'level' | 'on' | 'off';
 
@@ -38,7 +40,7 @@ export interface TouchBinding {
   to: number;
   kind: 'gentle' | 'harsh' | 'any';
   /** Omitted means both sides. */
-  side?: Side | 'both';
+  side?: TouchSide;
   gain: number;
 }
 /** Proprioception: curvature toward `side` at body point `at`. */

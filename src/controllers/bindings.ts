@@ -2,8 +2,8 @@
  * Sensor and muscle bindings as the controllers use them: neuron ids already
  * resolved to engine indices. Body positions are fractions 0 (nose) .. 1 (tail).
  */
-
-export type BodySide = 'left' | 'right';
+import type { SensorResponse } from '../circuits/types';
+import type { Side, TouchSide } from '../streams/types';
 
 export interface TouchBinding {
   neuron: number;
@@ -11,23 +11,21 @@ export interface TouchBinding {
   to: number;
   /** gentle receptors respond to any touch; harsh receptors only to harsh pokes. */
   kind: 'gentle' | 'harsh' | 'any';
-  side: BodySide | 'both';
+  side: TouchSide;
   gain: number;
 }
 
 export interface StretchBinding {
   neuron: number;
   at: number;
-  side: BodySide;
+  side: Side;
   gain: number;
 }
 
-export type SenseResponse = 'level' | 'on' | 'off';
-
 export interface FieldBinding {
   neuron: number;
-  side: BodySide;
-  response: SenseResponse;
+  side: Side;
+  response: SensorResponse;
   gain: number;
 }
 
@@ -38,11 +36,12 @@ export interface TapBinding {
 
 export interface MuscleBinding {
   neuron: number;
-  side: BodySide;
+  side: Side;
   from: number;
   to: number;
   /** > 0 contracts that side's muscles over [from, to]; < 0 relaxes them (GABA). */
   gain: number;
 }
 
-export const sideIndex = (side: BodySide): 0 | 1 => (side === 'left' ? 0 : 1);
+/** The muscle row of a side (MotorFrame layout: left row first). */
+export const sideIndex = (side: Side): 0 | 1 => (side === 'left' ? 0 : 1);

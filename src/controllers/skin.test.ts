@@ -17,7 +17,7 @@ const skin = () =>
 describe('SkinController', () => {
   it('an anterior gentle touch reaches the anterior receptor only', () => {
     const s = skin();
-    const stim = s.touchAt(0.1, 0, 'gentle', 0.5, 'poke');
+    const stim = s.touchAt(0.1, 'both', 'gentle', 0.5, 'poke');
     expect(stim).toMatchObject({ type: 'touch', position: 0.1, kind: 'gentle', neurons: ['ALM'] });
     const input = new Float64Array(4);
     s.apply(input, 1);
@@ -25,13 +25,13 @@ describe('SkinController', () => {
   });
 
   it('a harsh poke also reaches the harsh (PVD-like) receptor', () => {
-    const stim = skin().touchAt(0.8, 1, 'harsh', 1, 'poke');
+    const stim = skin().touchAt(0.8, 'left', 'harsh', 1, 'poke');
     expect(stim.type === 'touch' && [...stim.neurons].sort()).toEqual(['PLM', 'PVD']);
   });
 
   it('receptor drive adapts away with its time constant', () => {
     const s = skin();
-    s.touchAt(0.1, 0, 'gentle', 1, 'poke');
+    s.touchAt(0.1, 'both', 'gentle', 1, 'poke');
     const input = new Float64Array(4);
     for (let t = 0; t < 100; t++) s.apply(input.fill(0), 1);
     s.apply(input.fill(0), 1);
@@ -45,8 +45,8 @@ describe('SkinController', () => {
 
   it('respects the side of a one-sided field', () => {
     const s = new SkinController([{ neuron: 0, from: 0, to: 1, kind: 'gentle', side: 'left', gain: 1 }], [], ['L']);
-    expect(s.touchAt(0.5, -1, 'gentle', 1, 'poke').neurons).toEqual([]);
-    expect(s.touchAt(0.5, 1, 'gentle', 1, 'poke').neurons).toEqual(['L']);
-    expect(s.touchAt(0.5, 0, 'gentle', 1, 'poke').neurons).toEqual(['L']);
+    expect(s.touchAt(0.5, 'right', 'gentle', 1, 'poke').neurons).toEqual([]);
+    expect(s.touchAt(0.5, 'left', 'gentle', 1, 'poke').neurons).toEqual(['L']);
+    expect(s.touchAt(0.5, 'both', 'gentle', 1, 'poke').neurons).toEqual(['L']);
   });
 });

@@ -1,4 +1,4 @@
-import type { Stimulus, TouchKind } from '../streams/types';
+import type { Stimulus, TouchKind, TouchSide } from '../streams/types';
 import type { TapBinding, TouchBinding } from './bindings';
 
 export interface SkinOptions {
@@ -32,14 +32,14 @@ export class SkinController {
   }
 
   /** A touch on the body; returns the stimulus event (with the neurons it reached) for stimuli$. */
-  touchAt(position: number, side: -1 | 0 | 1, kind: TouchKind, force: number, source: 'poke' | 'contact' | 'tap'): Stimulus {
+  touchAt(position: number, side: TouchSide, kind: TouchKind, force: number, source: 'poke' | 'contact' | 'tap'): Stimulus {
     const p = Math.min(1, Math.max(0, position));
     const f = Math.min(1, Math.max(0, force));
     const reached: string[] = [];
     this.touch.forEach((b, k) => {
       if (p < b.from || p > b.to) return;
       if (b.kind === 'harsh' && kind !== 'harsh') return;
-      if (side !== 0 && b.side !== 'both' && (b.side === 'left') !== (side === 1)) return;
+      if (side !== 'both' && b.side !== 'both' && b.side !== side) return;
       this.drive[k] = Math.max(this.drive[k], f);
       reached.push(this.neuronIds[b.neuron]);
     });

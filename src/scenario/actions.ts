@@ -4,7 +4,7 @@
  */
 import type { SimulationApi } from '../sim/types';
 import { resolveNeuron } from './refs';
-import type { Action, Side, TimelineItem } from './types';
+import type { Action, TimelineItem } from './types';
 
 export interface ScheduledAction {
   atMs: number;
@@ -23,16 +23,11 @@ export function expandTimeline(timeline: readonly TimelineItem[]): ScheduledActi
   return out.map(({ atMs, item, occurrence }) => ({ atMs, item, occurrence }));
 }
 
-/** Stimulus side convention: +1 the worm's left, −1 its right, 0 both / from above. */
-export function sideValue(side: Side): -1 | 0 | 1 {
-  return side === 'left' ? 1 : side === 'right' ? -1 : 0;
-}
-
 /** Apply one action now. Neuron classes (AVA) act on every cell of the class (AVAL, AVAR). */
 export function applyAction(sim: SimulationApi, a: Action): void {
   switch (a.type) {
     case 'poke':
-      sim.poke(a.position, { side: sideValue(a.side), kind: a.kind, ...(a.force !== undefined && { force: a.force }) });
+      sim.poke(a.position, { side: a.side, kind: a.kind, ...(a.force !== undefined && { force: a.force }) });
       return;
     case 'tap':
       sim.tapPlate(a.force);

@@ -11,11 +11,11 @@
  * Expectations without `after` anchor on the most recent timeline action.
  */
 import type { Medium } from '../sim/types';
-import type { TouchKind } from '../streams/types';
+import type { TouchKind, TouchSide } from '../streams/types';
 import { ScenarioError, type ScenarioIssue } from './errors';
 import type { MetricName } from './metrics-names';
 import { FIX_SEP, scenarioSchema } from './schema';
-import type { InlineArena, ResponseMeasure, Scenario, Side } from './types';
+import type { InlineArena, ResponseMeasure, Scenario } from './types';
 import { SCENARIO_FORMAT, SCENARIO_VERSION } from './types';
 
 /** A time as the files write it: "2s", "1500ms", or a number of ms. */
@@ -105,7 +105,7 @@ export class ScenarioBuilder {
     this.pending.label = name;
     return this;
   }
-  poke(p: { position: number; side?: Side; kind?: TouchKind; force?: number }): this {
+  poke(p: { position: number; side?: TouchSide; kind?: TouchKind; force?: number }): this {
     return this.action({ poke: { ...p } });
   }
   tap(p: { force?: number } = {}): this {

@@ -26,7 +26,7 @@ const unit = num
 const neuron = z.string().min(1);
 const side = z
   .union([z.enum(['left', 'right', 'both']), z.literal(1), z.literal(-1), z.literal(0)], {
-    error: () => withFix('side must be left, right, both (or 1, -1, 0)', 'use the Stimulus convention: 1 = left, -1 = right, 0 = both'),
+    error: () => withFix('side must be left, right, both (or 1, -1, 0)', 'write left, right or both (older recordings wrote 1 = left, -1 = right, 0 = both)'),
   })
   .transform((s) => (s === 1 ? 'left' : s === -1 ? 'right' : s === 0 ? 'both' : s));
 

@@ -92,7 +92,7 @@ describe('runner on the fake simulation', () => {
       .build();
     runScenario(s, { backend: fakeBackend({ stepMs: 10, log }) });
     expect(log).toEqual([
-      '100 poke 0.9 -1 harsh 0.7',
+      '100 poke 0.9 right harsh 0.7',
       '110 tap',
       '200 food 1 2 3',
       '200 heat -1 0 5 0.5',

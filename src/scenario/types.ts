@@ -6,17 +6,15 @@
  * data with friendlier spellings ("2s", "0.5bl", one key per action).
  */
 import type { Medium } from '../sim/types';
-import type { TouchKind } from '../streams/types';
+import type { TouchKind, TouchSide } from '../streams/types';
 import type { Length, Speed } from './units';
 
 export const SCENARIO_FORMAT = 'neuroworm-scenario';
 export const SCENARIO_VERSION = 1;
 
-export type Side = 'left' | 'right' | 'both';
-
 export type Action =
   /** Touch the body at 0 (nose) .. 1 (tail). force 0..1; omitted = the kind's default. */
-  | { type: 'poke'; position: number; side: Side; kind: TouchKind; force?: number }
+  | { type: 'poke'; position: number; side: TouchSide; kind: TouchKind; force?: number }
   /** Vibrate the plate. */
   | { type: 'tap'; force?: number }
   | { type: 'food'; x: number; y: number; amount?: number }

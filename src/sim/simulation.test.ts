@@ -20,13 +20,13 @@ describe('touch and contacts on stimuli$', () => {
     sim.poke(0.1);
     expect(stimuli).toEqual([]); // stimuli go out with the next tick's batch
     sim.step();
-    expect(stimuli).toEqual([{ type: 'touch', position: 0.1, side: 0, kind: 'gentle', force: 0.4, source: 'poke', neurons: ['ALM'] }]);
-    sim.poke(0.9, { side: 1 });
+    expect(stimuli).toEqual([{ type: 'touch', position: 0.1, side: 'both', kind: 'gentle', force: 0.4, source: 'poke', neurons: ['ALM'] }]);
+    sim.poke(0.9, { side: 'left' });
     sim.poke(0.8, { kind: 'harsh' });
     sim.step();
     expect(stimuli.slice(1).map((s) => s.type === 'touch' && [s.position, s.side, s.kind, s.neurons])).toEqual([
-      [0.9, 1, 'gentle', ['PLM']],
-      [0.8, 0, 'harsh', ['PLM', 'PVD']],
+      [0.9, 'left', 'gentle', ['PLM']],
+      [0.8, 'both', 'harsh', ['PLM', 'PVD']],
     ]);
   });
 

@@ -8,7 +8,7 @@ import { ProprioceptionController } from '../controllers/proprioception';
 import { SkinController } from '../controllers/skin';
 import { Network } from '../neural/network';
 import { Rng, seededUniform } from '../neural/rng';
-import type { BehaviourEvent, MotorFrame, Stimulus, Telemetry, TouchKind } from '../streams/types';
+import type { BehaviourEvent, MotorFrame, Stimulus, Telemetry, TouchKind, TouchSide } from '../streams/types';
 import { addArenaBodies, getArena, World, type Arena } from '../world';
 import { BehaviourTracker, type BehaviourSnapshot } from './behaviour';
 import { normalSource, type NormalSource } from './noise';
@@ -282,18 +282,19 @@ export class Simulation implements SimulationApi {
     while (this.time < end) this.step();
   }
 
-  poke(position: number, opts: { side?: -1 | 0 | 1; kind?: TouchKind; force?: number } = {}): void {
+  poke(position: number, opts: { side?: TouchSide; kind?: TouchKind; force?: number } = {}): void {
     const kind = opts.kind ?? 'gentle';
     const force = opts.force ?? (kind === 'harsh' ? 1 : 0.4);
-    const side = opts.side ?? 0;
-    this.body.poke(position, side, force, kind);
+    const side = opts.side ?? 'both';
+    // The body's mechanics speak signs: +1 pushes from the left normal.
+    this.body.poke(position, side === 'left' ? 1 : side === 'right' ? -1 : 0, force, kind);
     this.pending.push(this.skin.touchAt(position, side, kind, force, 'poke'));
   }
 
   pokeAt(xMm: number, yMm: number, opts: { kind?: TouchKind; force?: number } = {}): number | null {
     const p = this.body.nearestBodyPoint(xMm, yMm);
     if (p.distanceMm > POKE_REACH_MM) return null;
-    this.poke(p.position, { side: p.side, ...opts });
+    this.poke(p.position, { side: p.side > 0 ? 'left' : p.side < 0 ? 'right' : 'both', ...opts });
     return p.position;
   }
 
@@ -373,7 +374,7 @@ export class Simulation implements SimulationApi {
     const n = this.segments;
     for (let i = 0; i < n; i++) {
       if (this.contact[i] && !this.contactPrev[i]) {
-        const s = this.skin.touchAt((i + 0.5) / n, 0, 'gentle', 0.4, 'contact');
+        const s = this.skin.touchAt((i + 0.5) / n, 'both', 'gentle', 0.4, 'contact');
         this.stimuliSubject.next(s);
       }
     }

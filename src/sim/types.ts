@@ -1,5 +1,5 @@
 import type { Observable } from 'rxjs';
-import type { BehaviourEvent, MotorFrame, Stimulus, Telemetry, TouchKind } from '../streams/types';
+import type { BehaviourEvent, MotorFrame, Stimulus, Telemetry, TouchKind, TouchSide } from '../streams/types';
 import type { BehaviourSnapshot } from './behaviour';
 
 /** Medium the worm moves in; it sets the drag ratio across/along the body. */
@@ -33,7 +33,7 @@ export interface SimulationApi {
   run(ms: number): void;
 
   /** Touch the body at 0 (nose) .. 1 (tail) on a side. */
-  poke(position: number, opts?: { side?: -1 | 0 | 1; kind?: TouchKind; force?: number }): void;
+  poke(position: number, opts?: { side?: TouchSide; kind?: TouchKind; force?: number }): void;
   /** Touch the world at a point; reaches the worm if the point is on (or within reach of) its body. Returns the body position touched, or null. */
   pokeAt(xMm: number, yMm: number, opts?: { kind?: TouchKind; force?: number }): number | null;
   /** Vibrate the plate (a mechanosensory stimulus to the whole body). */

@@ -6,14 +6,23 @@
 
 export type TouchKind = 'gentle' | 'harsh';
 
+/**
+ * The worm's own sides, the one vocabulary of circuits, controllers,
+ * scenarios and stimuli: "left" is muscle row 0 (dorsal when crawling on its
+ * side), the heading turned +90° in world coordinates (docs/simulation.md).
+ */
+export type Side = 'left' | 'right';
+/** Where a touch lands or a receptive field listens: one side, or both (a touch from above). */
+export type TouchSide = Side | 'both';
+
 /** Something that happened to the worm's senses this tick. */
 export type Stimulus =
   | {
       type: 'touch';
       /** Where on the body, 0 = nose tip, 1 = tail tip. */
       position: number;
-      /** Which side was touched (+1 left, −1 right, 0 from above / both). */
-      side: -1 | 0 | 1;
+      /** Which side was touched ('both': from above). */
+      side: TouchSide;
       kind: TouchKind;
       /** Strength 0..1 (gentle ≈ 0.3, harsh ≈ 1). */
       force: number;

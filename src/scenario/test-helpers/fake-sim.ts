@@ -13,7 +13,7 @@ import { Subject } from 'rxjs';
 import type { BehaviourSnapshot } from '../../sim/behaviour';
 import { centroid, headingRad } from '../../sim/kinematics';
 import type { Medium, SimulationApi, SimulationOptions } from '../../sim/types';
-import type { BehaviourEvent, MotorFrame, Stimulus, Telemetry, TouchKind } from '../../streams/types';
+import type { BehaviourEvent, MotorFrame, Stimulus, Telemetry, TouchKind, TouchSide } from '../../streams/types';
 import { circuitFilePath } from '../load';
 import type { SimBackend } from '../sim-factory';
 
@@ -215,12 +215,20 @@ export class FakeSim implements SimulationApi {
     this.omegaPending = omega;
   }
 
-  poke(position: number, opts: { side?: -1 | 0 | 1; kind?: TouchKind; force?: number } = {}): void {
+  poke(position: number, opts: { side?: TouchSide; kind?: TouchKind; force?: number } = {}): void {
     const kind = opts.kind ?? 'gentle';
-    this.log.push(`${this.timeMs} poke ${position} ${opts.side ?? 0} ${kind}${opts.force !== undefined ? ` ${opts.force}` : ''}`);
+    this.log.push(`${this.timeMs} poke ${position} ${opts.side ?? 'both'} ${kind}${opts.force !== undefined ? ` ${opts.force}` : ''}`);
     const neurons = position < 0.5 ? ['ALML', 'ALMR', 'AVM'] : ['PLML', 'PLMR'];
     for (const id of neurons) this.touchUntil[id] = this.timeMs + 200;
-    this.stimuli$.next({ type: 'touch', position, side: opts.side ?? 0, kind, force: opts.force ?? (kind === 'harsh' ? 1 : 0.3), source: 'poke', neurons });
+    this.stimuli$.next({
+      type: 'touch',
+      position,
+      side: opts.side ?? 'both',
+      kind,
+      force: opts.force ?? (kind === 'harsh' ? 1 : 0.3),
+      source: 'poke',
+      neurons,
+    });
     if (kind === 'harsh') this.startReversal(2000, true);
     else if (position < 0.3) {
       if (!this.cut.has('ALML>AVDL')) this.startReversal(2000 * this.habituation, false);
