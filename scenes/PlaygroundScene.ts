@@ -204,7 +204,7 @@ export class PlaygroundScene extends BaseScene {
       const d = this.drag;
       this.drag = null;
       this.nudgeArrow.clear();
-      if (d?.nudge && d.moved) this.nudge(d.nudge.s, p.x - d.nudge.x0, p.y - d.nudge.y0);
+      if (d?.nudge && d.moved) this.nudge(d.nudge, p.x, p.y);
       else if (d && !d.moved) this.applyTool(p, this.time.now - d.downAt);
     });
 
@@ -521,7 +521,6 @@ export class PlaygroundScene extends BaseScene {
     if (!sim || !this.onPlate(p)) return;
     const x = this.cam.worldX(p.x);
     const y = this.cam.worldY(p.y);
-    const harsh = this.tool === 'poke' || heldMs > 450 || p.rightButtonReleased() || (p.event as MouseEvent | undefined)?.shiftKey === true;
     switch (this.tool) {
       case 'food': {
         const l = this.linked;
@@ -546,35 +545,22 @@ export class PlaygroundScene extends BaseScene {
       case 'tap':
         sim.tapPlate(0.6);
         break;
-      default:
-        this.lastPoke = { x, y, kind: harsh ? 'harsh' : 'gentle', at: sim.pokeAt(x, y, { kind: harsh ? 'harsh' : 'gentle' }) };
+      default: {
+        // The Poke tool, a right click or Shift asks for a harsh poke; otherwise the simulation decides from the hold.
+        const harsh = this.tool === 'poke' || p.rightButtonReleased() || (p.event as MouseEvent | undefined)?.shiftKey === true;
+        const touch = sim.poke({ xMm: x, yMm: y }, { heldMs, ...(harsh && { kind: 'harsh' as const }) });
+        this.lastPoke = { x, y, kind: touch?.kind ?? 'miss', at: touch?.position ?? null };
+      }
     }
   }
 
-  /**
-   * Pushes the body at s (0 nose .. 1 tail) in the drag's direction: a touch on
-   * the opposite side, stronger for a longer drag. The skin feels it (harsh).
-   */
-  private nudge(s: number, dxPx: number, dyPx: number): void {
+  /** A drag that started on the body at s (0 nose .. 1 tail) pushes it that way; the simulation turns the drag into the poke (sim/poke.ts). */
+  private nudge(from: { s: number; x0: number; y0: number }, xPx: number, yPx: number): void {
     const sim = this.sim;
     if (!sim) return;
-    const pose = sim.telemetry().pose;
-    const n = pose.length / 2;
-    const i = Math.min(n - 2, Math.max(0, Math.round(s * (n - 1))));
-    // Body direction towards the head at that point, and its left normal (+90°, the body's convention).
-    const tx = pose[2 * i] - pose[2 * i + 2];
-    const ty = pose[2 * i + 1] - pose[2 * i + 3];
-    const dxMm = dxPx / this.cam.pxPerMm;
-    const dyMm = dyPx / this.cam.pxPerMm;
-    const towardLeft = -ty * dxMm + tx * dyMm > 0;
-    // Half a body length of drag = the strongest push (a free point moves ~0.08 mm: a poke is a bounded force, not a drag of the body).
-    const force = Math.min(1, Math.max(0.2, Math.hypot(dxMm, dyMm) / Math.max(1e-6, 0.5 * sim.bodyLengthMm)));
-    // Touched on the left ⇒ pushed right, so a push to the left is a touch on the right.
-    // A push strong enough to move the body is a harsh mechanical stimulus, and the skin reports it as one.
-    sim.poke(s, { side: towardLeft ? 'right' : 'left', kind: 'harsh', force });
-    const x = pose[2 * i];
-    const y = pose[2 * i + 1];
-    this.lastPoke = { x, y, kind: 'nudge', at: s };
+    const k = this.cam.pxPerMm;
+    sim.poke(from.s, { push: { dxMm: (xPx - from.x0) / k, dyMm: (yPx - from.y0) / k } });
+    this.lastPoke = { x: this.cam.worldX(from.x0), y: this.cam.worldY(from.y0), kind: 'nudge', at: from.s };
   }
 
   /** Each neuron's output peak over the last second or so (a decaying maximum, per simulated ms). */

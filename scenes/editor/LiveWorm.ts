@@ -158,7 +158,7 @@ export class LiveWorm {
     if (!this.sim || p.x < r.x || p.y < r.y || p.x > r.x + r.w || p.y > r.y + r.h) return;
     const ev = p.event as MouseEvent | undefined;
     const kind: TouchKind = ev?.shiftKey || p.button === 2 ? 'harsh' : 'gentle';
-    const at = this.sim.pokeAt(this.cam.worldX(p.x), this.cam.worldY(p.y), { kind });
+    const at = this.sim.poke({ xMm: this.cam.worldX(p.x), yMm: this.cam.worldY(p.y) }, { kind })?.position ?? null;
     if (at !== null) {
       this.pokeLog.push({ position: at, kind, atMs: this.sim.timeMs });
       this.peakSincePoke.left = this.peakSincePoke.right = 0;

@@ -1,4 +1,4 @@
-import type { Stimulus, TouchKind, TouchSide } from '../streams/types';
+import type { Stimulus, TouchKind, TouchSide, TouchStimulus } from '../streams/types';
 import type { TapBinding, TouchBinding } from './bindings';
 
 export interface SkinOptions {
@@ -32,7 +32,7 @@ export class SkinController {
   }
 
   /** A touch on the body; returns the stimulus event (with the neurons it reached) for stimuli$. */
-  touchAt(position: number, side: TouchSide, kind: TouchKind, force: number, source: 'poke' | 'contact' | 'tap'): Stimulus {
+  touchAt(position: number, side: TouchSide, kind: TouchKind, force: number, source: TouchStimulus['source']): TouchStimulus {
     const p = Math.min(1, Math.max(0, position));
     const f = Math.min(1, Math.max(0, force));
     const reached: string[] = [];

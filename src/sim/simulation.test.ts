@@ -42,15 +42,15 @@ describe('touch and contacts on stimuli$', () => {
     expect(v[pvd]).toBe(v[plm]);
   });
 
-  it('pokeAt on the body touches it there; off the body it returns null and nothing is felt', () => {
+  it('a poke at a world point on the body touches it there; off the body it returns null and nothing is felt', () => {
     const sim = new Simulation({ circuit: touchCircuit(), neuralNoisePa: 0 });
     const stimuli = collect<Stimulus>(sim, (s) => s.stimuli$);
     const pose = sim.telemetry().pose;
-    const at = sim.pokeAt(pose[2], pose[3]); // centre of segment 1, near the nose
-    expect(at).not.toBeNull();
+    const at = sim.poke({ xMm: pose[2], yMm: pose[3] })?.position; // centre of segment 1, near the nose
+    expect(at).toBeDefined();
     expect(at!).toBeGreaterThan(0.05);
     expect(at!).toBeLessThan(0.1);
-    expect(sim.pokeAt(pose[0] + 3, pose[1] + 3)).toBeNull();
+    expect(sim.poke({ xMm: pose[0] + 3, yMm: pose[1] + 3 })).toBeNull();
     sim.step();
     expect(stimuli).toHaveLength(1);
     expect(stimuli[0]).toMatchObject({ type: 'touch', source: 'poke', neurons: ['ALM'] });

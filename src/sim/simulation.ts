@@ -8,10 +8,11 @@ import { ProprioceptionController } from '../controllers/proprioception';
 import { SkinController } from '../controllers/skin';
 import { Network } from '../neural/network';
 import { Rng, seededUniform } from '../neural/rng';
-import type { BehaviourEvent, MotorFrame, Stimulus, Telemetry, TouchKind, TouchSide } from '../streams/types';
+import type { BehaviourEvent, MotorFrame, Stimulus, Telemetry, TouchStimulus } from '../streams/types';
 import { addArenaBodies, getArena, World, type Arena } from '../world';
 import { BehaviourTracker, type BehaviourSnapshot } from './behaviour';
 import { normalSource, type NormalSource } from './noise';
+import { resolvePoke, sideSign, type PokedBody, type PokeOptions, type PokeTarget } from './poke';
 import { getBuiltinCircuit } from '../circuits/builtin';
 import type { Medium, SimulationApi, SimulationOptions } from './types';
 
@@ -89,6 +90,7 @@ export class Simulation implements SimulationApi {
   private readonly motorFrame: MotorFrame;
   private readonly stepEvents: BehaviourEvent[] = [];
   private readonly pending: Stimulus[] = [];
+  private readonly pokedBody: PokedBody;
 
   readonly stimuli$: Observable<Stimulus> = this.stimuliSubject.asObservable();
   readonly motor$: Observable<MotorFrame> = this.motorSubject.asObservable();
@@ -171,6 +173,8 @@ export class Simulation implements SimulationApi {
       events: this.stepEvents,
     };
     this.tracker.update(this.pose, 0, this.stepEvents);
+    const body = this.body;
+    this.pokedBody = { pose: this.pose, lengthMm: this.bodyLengthMm, nearestBodyPoint: (x, y) => body.nearestBodyPoint(x, y) };
   }
 
   /** The arena gives the body's centre; the body is placed by its nose, half a body length ahead. */
@@ -282,20 +286,13 @@ export class Simulation implements SimulationApi {
     while (this.time < end) this.step();
   }
 
-  poke(position: number, opts: { side?: TouchSide; kind?: TouchKind; force?: number } = {}): void {
-    const kind = opts.kind ?? 'gentle';
-    const force = opts.force ?? (kind === 'harsh' ? 1 : 0.4);
-    const side = opts.side ?? 'both';
-    // The body's mechanics speak signs: +1 pushes from the left normal.
-    this.body.poke(position, side === 'left' ? 1 : side === 'right' ? -1 : 0, force, kind);
-    this.pending.push(this.skin.touchAt(position, side, kind, force, 'poke'));
-  }
-
-  pokeAt(xMm: number, yMm: number, opts: { kind?: TouchKind; force?: number } = {}): number | null {
-    const p = this.body.nearestBodyPoint(xMm, yMm);
-    if (p.distanceMm > POKE_REACH_MM) return null;
-    this.poke(p.position, { side: p.side > 0 ? 'left' : p.side < 0 ? 'right' : 'both', ...opts });
-    return p.position;
+  poke(at: PokeTarget, opts: PokeOptions = {}): TouchStimulus | null {
+    const p = resolvePoke(at, opts, this.pokedBody);
+    if (!p) return null;
+    this.body.poke(p.position, sideSign(p.side), p.force, p.kind);
+    const touch = this.skin.touchAt(p.position, p.side, p.kind, p.force, 'poke');
+    this.pending.push(touch);
+    return touch;
   }
 
   tapPlate(force = 0.5): void {
@@ -396,9 +393,6 @@ export class Simulation implements SimulationApi {
     }
   }
 }
-
-/** How far from the body surface a pointer still counts as touching it, mm. */
-const POKE_REACH_MM = 0.08;
 
 export function createSimulation(opts: SimOptions): Simulation {
   return new Simulation(opts);

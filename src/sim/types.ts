@@ -1,5 +1,6 @@
 import type { Observable } from 'rxjs';
-import type { BehaviourEvent, MotorFrame, Stimulus, Telemetry, TouchKind, TouchSide } from '../streams/types';
+import type { BehaviourEvent, MotorFrame, Stimulus, Telemetry, TouchStimulus } from '../streams/types';
+import type { PokeOptions, PokeTarget } from './poke';
 import type { BehaviourSnapshot } from './behaviour';
 
 /** Medium the worm moves in; it sets the drag ratio across/along the body. */
@@ -32,10 +33,13 @@ export interface SimulationApi {
   /** Advance by at least ms of simulated time, in whole fixed steps. */
   run(ms: number): void;
 
-  /** Touch the body at 0 (nose) .. 1 (tail) on a side. */
-  poke(position: number, opts?: { side?: TouchSide; kind?: TouchKind; force?: number }): void;
-  /** Touch the world at a point; reaches the worm if the point is on (or within reach of) its body. Returns the body position touched, or null. */
-  pokeAt(xMm: number, yMm: number, opts?: { kind?: TouchKind; force?: number }): number | null;
+  /**
+   * Touch the body at 0 (nose) .. 1 (tail), or the world at a point (it reaches
+   * the worm when the point is on or within reach of its body). How the tool
+   * was used (held, dragged) decides kind, side and force (sim/poke.ts).
+   * Returns the touch (what stimuli$ carries next step), or null if it missed.
+   */
+  poke(at: PokeTarget, opts?: PokeOptions): TouchStimulus | null;
   /** Vibrate the plate (a mechanosensory stimulus to the whole body). */
   tapPlate(force?: number): void;
   setMedium(medium: Medium): void;

@@ -37,6 +37,9 @@ export type Stimulus =
       neurons: readonly string[];
     };
 
+/** A touch on the body (what a poke returns). */
+export type TouchStimulus = Extract<Stimulus, { type: 'touch' }>;
+
 /** One tick's motor output: activation 0..1 per muscle. */
 export interface MotorFrame {
   timeMs: number;

@@ -69,11 +69,10 @@ async function installDouble(session: Session): Promise<void> {
         t += ms;
         place();
       },
-      poke: (...a: unknown[]) => calls.push(['poke', ...a]),
-      pokeAt: (x: number, y: number, o: unknown) => {
-        calls.push(['pokeAt', x, y, o]);
+      poke: (at: unknown, o: unknown) => {
+        calls.push(['poke', at, o]);
         listeners.forEach((fn) => fn({ type: 'reversal-start', timeMs: t }));
-        return 0;
+        return { type: 'touch', position: 0, side: 'both', kind: 'gentle', force: 0.4, source: 'poke', neurons: [] };
       },
       tapPlate: (f: number) => calls.push(['tapPlate', f]),
       setMedium: (m: string) => calls.push(['setMedium', m]),
@@ -116,13 +115,14 @@ test('playground wiring: draws the pose, forwards touches and time controls, lig
   const plate = await page.evaluate(() => window.neuroworm!.simTimeMs());
   expect(plate).toBeGreaterThan(0);
 
-  // A click on the head is a gentle touch at that world point.
+  // A click on the head is a touch at that world point; the simulation decides its kind from how long it was held.
   await page.mouse.click(hx, hy);
   await page.waitForTimeout(100);
-  const poke = (await calls(s)).find((c) => c[0] === 'pokeAt')!;
-  expect(poke[1] as number).toBeCloseTo(pose.mm[0] + 0.0002 * 0, 1);
-  expect(poke[2] as number).toBeCloseTo(0.3, 2);
-  expect(poke[3]).toEqual({ kind: 'gentle' });
+  const poke = (await calls(s)).find((c) => c[0] === 'poke')!;
+  const at = poke[1] as { xMm: number; yMm: number };
+  expect(at.xMm).toBeCloseTo(pose.mm[0] + 0.0002 * 0, 1);
+  expect(at.yMm).toBeCloseTo(0.3, 2);
+  expect(poke[2]).toEqual({ heldMs: expect.any(Number) });
   // The double answers with a reversal event: the announcement names the active pathway.
   await page.waitForTimeout(100);
   expect(await page.evaluate(() => window.neuroworm!.announcements())).toEqual(['Reversal! ALM → AVD → AVA']);
@@ -133,8 +133,8 @@ test('playground wiring: draws the pose, forwards touches and time controls, lig
   await page.keyboard.up('Shift');
   await page.keyboard.press('p');
   await page.mouse.click(hx + 5, hy);
-  const kinds = (await calls(s)).filter((c) => c[0] === 'pokeAt').map((c) => (c[3] as { kind: string }).kind);
-  expect(kinds).toEqual(['gentle', 'harsh', 'harsh']);
+  const kinds = (await calls(s)).filter((c) => c[0] === 'poke').map((c) => (c[2] as { kind?: string }).kind ?? 'by hold');
+  expect(kinds).toEqual(['by hold', 'harsh', 'harsh']);
 
   // Time controls reach the simulation: pause stops the scene's real-time runner, step steps the simulation once.
   await page.keyboard.press(' ');

@@ -13,7 +13,8 @@ import { Subject } from 'rxjs';
 import type { BehaviourSnapshot } from '../../sim/behaviour';
 import { centroid, headingRad } from '../../sim/kinematics';
 import type { Medium, SimulationApi, SimulationOptions } from '../../sim/types';
-import type { BehaviourEvent, MotorFrame, Stimulus, Telemetry, TouchKind, TouchSide } from '../../streams/types';
+import type { PokeOptions, PokeTarget } from '../../sim/poke';
+import type { BehaviourEvent, MotorFrame, Stimulus, Telemetry, TouchStimulus } from '../../streams/types';
 import { circuitFilePath } from '../load';
 import type { SimBackend } from '../sim-factory';
 
@@ -215,12 +216,13 @@ export class FakeSim implements SimulationApi {
     this.omegaPending = omega;
   }
 
-  poke(position: number, opts: { side?: TouchSide; kind?: TouchKind; force?: number } = {}): void {
+  poke(position: PokeTarget, opts: PokeOptions = {}): TouchStimulus | null {
+    if (typeof position !== 'number') return null; // no world points: the fake has no body to hit
     const kind = opts.kind ?? 'gentle';
     this.log.push(`${this.timeMs} poke ${position} ${opts.side ?? 'both'} ${kind}${opts.force !== undefined ? ` ${opts.force}` : ''}`);
     const neurons = position < 0.5 ? ['ALML', 'ALMR', 'AVM'] : ['PLML', 'PLMR'];
     for (const id of neurons) this.touchUntil[id] = this.timeMs + 200;
-    this.stimuli$.next({
+    const touch: TouchStimulus = {
       type: 'touch',
       position,
       side: opts.side ?? 'both',
@@ -228,16 +230,14 @@ export class FakeSim implements SimulationApi {
       force: opts.force ?? (kind === 'harsh' ? 1 : 0.3),
       source: 'poke',
       neurons,
-    });
+    };
+    this.stimuli$.next(touch);
     if (kind === 'harsh') this.startReversal(2000, true);
     else if (position < 0.3) {
       if (!this.cut.has('ALML>AVDL')) this.startReversal(2000 * this.habituation, false);
       this.habituation *= 0.85;
     } else if (position > 0.7) this.boostUntil = this.timeMs + 3000;
-  }
-
-  pokeAt(): number | null {
-    return null;
+    return touch;
   }
 
   tapPlate(force?: number): void {
