@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { NeuronRole } from '../../src/neural/types';
 import { buildCircuitView, type RawSynapse } from './circuit-view';
-import { layoutCircuit, naturalCompare } from './neural-layout';
+import { naturalCompare } from '../../src/lib/natural-compare';
+import { layoutCircuit } from './neural-layout';
 
 function circuit(counts: Record<NeuronRole, number>, synapses: RawSynapse[] = []) {
   const ids: string[] = [];

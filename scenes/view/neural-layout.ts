@@ -1,5 +1,6 @@
 import type { NeuronRole } from '../../src/neural/types';
 import type { CircuitView } from './circuit-view';
+import { naturalCompare } from '../../src/lib/natural-compare';
 
 /** Layer order, top to bottom: signals flow down the screen. */
 export const LAYERS: readonly NeuronRole[] = ['sensory', 'inter', 'motor'];
@@ -13,11 +14,6 @@ export interface NeuralLayout {
   spacing: number;
   /** Per used layer: its role and the vertical extent of its rows in px (a caption fits in the bandHeader px above top). */
   bands: { role: NeuronRole; top: number; bottom: number; count: number }[];
-}
-
-/** "VA10" after "VA9": names compared with their digit runs as numbers. */
-export function naturalCompare(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
 }
 
 /**

@@ -34,7 +34,8 @@ export {
   type MinimapGeometry,
   type NodeGeometry,
 } from './geometry';
-export { copyId, naturalCompare, nextNeuronId, parseSynapseKey, synapseKey } from './ids';
+export { naturalCompare } from '../lib/natural-compare';
+export { copyId, nextNeuronId, parseSynapseKey, synapseKey } from './ids';
 export { countLayerCrossings, layeredLayout, type LayoutOptions } from './layout';
 export {
   Autosave,

@@ -13,7 +13,7 @@
  */
 import type { NeuronRole, SynapseSpec } from '../neural/types';
 import type { NeuronEntry } from '../circuits/types';
-import { naturalCompare } from './ids';
+import { naturalCompare } from '../lib/natural-compare';
 import type { Point } from './types';
 
 export interface LayoutOptions {

@@ -40,6 +40,7 @@ import { searchNeurons, type SearchHit } from './search';
 import { blankDoc, type Template } from './templates';
 import type { EditorChange, Point, Rect, Result, ScreenSize, Selection, SelectMode, SynapseKey, Viewport } from './types';
 import { placeWarnings, type EditorWarning } from './warnings';
+import { deepFreeze } from '../lib/deep-freeze';
 
 export interface EditorModelOptions {
   /** The neuron models circuits may use (the app passes its registry; tests pass fakes). */
@@ -80,14 +81,6 @@ export interface NeuronInspection {
 const EMPTY_SELECTION: Selection = { neurons: new Set(), synapses: new Set() };
 /** How far each paste of the same clipboard moves the copies (graph units). */
 export const PASTE_OFFSET = 40;
-
-function deepFreeze<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
-  Object.freeze(value);
-  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
-  else for (const k of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[k]);
-  return value;
-}
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { copyId, naturalCompare, nextNeuronId, parseSynapseKey, synapseKey } from './ids';
+import { naturalCompare } from '../lib/natural-compare';
+import { copyId, nextNeuronId, parseSynapseKey, synapseKey } from './ids';
 import { searchNeurons } from './search';
 
 describe('ids', () => {

@@ -5,7 +5,7 @@
  * DA2 before DA10).
  */
 import type { NeuronEntry } from '../circuits/types';
-import { naturalCompare } from './ids';
+import { naturalCompare } from '../lib/natural-compare';
 
 export type MatchKind = 'exact' | 'prefix' | 'substring';
 

@@ -13,6 +13,7 @@ import toxinRing from './arenas/toxin-ring.json';
 import { listOf } from './errors';
 import { parseArena } from './parse';
 import type { Arena } from './schema';
+import { deepFreeze } from '../lib/deep-freeze';
 
 const FILES: Record<string, unknown> = {
   plate,
@@ -25,16 +26,7 @@ const FILES: Record<string, unknown> = {
   'thermal-gradient': thermalGradient,
 };
 
-/** Shared built-ins are frozen all the way down: copy one (structuredClone) to change it. */
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
-
-/** Built-in arenas by name (the name inside each file is its key). Frozen. */
+/** Built-in arenas by name (the name inside each file is its key). Frozen all the way down: copy one (structuredClone) to change it. */
 export const BUILTIN_ARENAS: Readonly<Record<string, Arena>> = deepFreeze(
   Object.fromEntries(Object.entries(FILES).map(([name, json]) => [name, parseArena(json, `src/world/arenas/${name}.json`)])),
 );
