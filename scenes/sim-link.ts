@@ -1,5 +1,6 @@
 import type { NetworkSpec } from '../src/neural/types';
-import type { SimulationApi, SimulationOptions } from '../src/sim/types';
+import type { SimulationFactory } from '../src/sim/factory';
+import type { SimulationApi } from '../src/sim/types';
 import type { ArenaView } from './view/arena-view';
 import { clearPlaygroundCircuit, readPlaygroundCircuit } from './editor/shared-circuit';
 import { browserStore } from './storage';
@@ -23,15 +24,13 @@ export interface LinkedSimulation {
   isFree?(xMm: number, yMm: number): boolean;
 }
 
-export type SimulationFactory = (options: SimulationOptions) => LinkedSimulation;
+let factory: SimulationFactory<LinkedSimulation> | null = null;
 
-let factory: SimulationFactory | null = null;
-
-export function provideSimulation(f: SimulationFactory | null): void {
+export function provideSimulation(f: SimulationFactory<LinkedSimulation> | null): void {
   factory = f;
 }
 
-export function simulationFactory(): SimulationFactory | null {
+export function simulationFactory(): SimulationFactory<LinkedSimulation> | null {
   return factory;
 }
 

@@ -1,6 +1,7 @@
 import type Phaser from 'phaser';
 import { app } from './app';
-import { provideSimulation, type SimulationFactory } from './sim-link';
+import type { SimulationFactory } from '../src/sim/factory';
+import { provideSimulation, type LinkedSimulation } from './sim-link';
 import { OVERLAYS, SCENES } from './keys';
 import type { Settings } from './settings';
 import { visibleControls, type ControlInfo } from './ui/controls';
@@ -66,7 +67,7 @@ export interface NeurowormHook {
    * Substitutes the simulation scenes get from sim-link (a scripted test double,
    * or null for "not wired"). Takes effect for scenes started afterwards.
    */
-  provideSimulation(factory: SimulationFactory | null): void;
+  provideSimulation(factory: SimulationFactory<LinkedSimulation> | null): void;
 }
 
 declare global {

@@ -5,7 +5,7 @@ import type { Circuit } from '../../src/circuits/types';
 import { blankDoc } from '../../src/editor';
 import { MODELS } from '../../src/neural/models';
 import { runScenario } from '../../src/scenario/runner';
-import type { SimBackend } from '../../src/scenario/sim-factory';
+import type { SimBackend } from '../../src/scenario/backend';
 import { createSimulation } from '../../src/sim/simulation';
 import { reflexScenarios } from './reflexes';
 

@@ -2,7 +2,7 @@
 import { circuitFromDoc } from '../../src/circuits/circuit';
 import { MODELS } from '../../src/neural/models';
 import { runScenario } from '../../src/scenario/runner';
-import type { SimBackend } from '../../src/scenario/sim-factory';
+import type { SimBackend } from '../../src/scenario/backend';
 import { createSimulation } from '../../src/sim/simulation';
 import type { TestRequest, TestMessage } from './test-it';
 import { reflexScenarios } from './reflexes';

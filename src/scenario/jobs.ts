@@ -8,7 +8,7 @@ import { loadScenarioFile } from './load';
 import { renderPlot } from './plot';
 import type { JobResult } from './report';
 import { runScenario } from './runner';
-import type { SimBackend } from './sim-factory';
+import type { SimBackend } from './backend';
 
 export interface Job {
   file: string;

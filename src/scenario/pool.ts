@@ -7,11 +7,11 @@ import { Worker } from 'node:worker_threads';
 import type { Job } from './jobs';
 import { runJob } from './jobs';
 import type { JobResult } from './report';
-import type { SimBackend } from './sim-factory';
+import type { SimBackend } from './backend';
 import type { FromWorker, ToWorker } from './worker';
 
 /** URL of the module whose `simBackend` export runs the scenarios (the real simulation). */
-export const DEFAULT_BACKEND_MODULE = new URL('./sim-factory.ts', import.meta.url).href;
+export const DEFAULT_BACKEND_MODULE = new URL('./backend.ts', import.meta.url).href;
 
 export interface PoolOptions {
   workers: number;

@@ -15,7 +15,7 @@ import { evaluateAll } from './expectations';
 import type { AppliedAction, ProbeRequest, Recording } from './recording';
 import { probeKey, TIME_EPS } from './recording';
 import { resolveNeuron, validateRefs } from './refs';
-import type { SimBackend } from './sim-factory';
+import type { SimBackend } from './backend';
 import type { Scenario } from './types';
 import { isCircuitPath } from './types';
 import type { Needs } from './windows';

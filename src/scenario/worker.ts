@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Job } from './jobs';
 import { runJob } from './jobs';
-import type { SimBackend } from './sim-factory';
+import type { SimBackend } from './backend';
 
 export type ToWorker = { id: number; job: Job };
 export type FromWorker = { id: number; type: 'progress'; simMs: number; durationMs: number } | { id: number; type: 'done'; result: ReturnType<typeof runJob> };

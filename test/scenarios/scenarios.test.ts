@@ -1,6 +1,6 @@
 /**
  * Every scenario file under test/scenarios/ as one vitest test, run on the
- * real simulation (src/scenario/sim-factory.ts). A failure shows each failed
+ * real simulation (src/scenario/backend.ts). A failure shows each failed
  * expectation with its measured value, its bound, the seed and the command
  * that reproduces it. A file that cannot be read fails its test; nothing is
  * skipped. NEUROWORM_SCENARIO_REPEAT=K runs K seeds per file (seed, seed+1, …).
@@ -12,7 +12,7 @@ import { displayPath, findScenarioFiles } from '../../src/scenario/discover';
 import { runJob } from '../../src/scenario/jobs';
 import { loadScenarioFile } from '../../src/scenario/load';
 import { failureMessage, jobPassed } from '../../src/scenario/report';
-import { simBackend } from '../../src/scenario/sim-factory';
+import { simBackend } from '../../src/scenario/backend';
 
 const files = findScenarioFiles([fileURLToPath(new URL('.', import.meta.url))]);
 const repeat = Math.max(1, Number(process.env.NEUROWORM_SCENARIO_REPEAT ?? 1));

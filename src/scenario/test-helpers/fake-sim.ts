@@ -16,7 +16,7 @@ import type { Medium, SimulationApi, SimulationOptions } from '../../sim/types';
 import type { PokeOptions, PokeTarget } from '../../sim/poke';
 import type { BehaviourEvent, MotorFrame, Stimulus, Telemetry, TouchStimulus } from '../../streams/types';
 import { circuitFilePath } from '../load';
-import type { SimBackend } from '../sim-factory';
+import type { SimBackend } from '../backend';
 
 export const FAKE_NEURONS = ['ALML', 'ALMR', 'AVM', 'PLML', 'PLMR', 'AVAL', 'AVAR', 'AVBL', 'AVBR', 'AVDL', 'AVDR', 'PVCL', 'PVCR', 'ASHL', 'ASHR'] as const;
 export const FAKE_ARENAS = ['plate', 'hot-plate'] as const;

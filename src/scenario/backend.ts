@@ -5,16 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseCircuit } from '../circuits/circuit';
-import type { Circuit } from '../circuits/types';
-import { createSimulation } from '../sim/simulation';
-import type { SimulationApi, SimulationOptions } from '../sim/types';
-import { BUILTIN_ARENA_NAMES, getArena, parseArena, type Arena } from '../world';
+import { arenaFrom, simulationFrom, type SimulationFactory } from '../sim/factory';
+import type { SimulationApi } from '../sim/types';
+import { BUILTIN_ARENA_NAMES, getArena } from '../world';
 import { circuitFilePath } from './load';
 
-export type SimulationFactory = (opts: SimulationOptions) => SimulationApi;
-
 export interface SimBackend {
-  createSimulation: SimulationFactory;
+  createSimulation: SimulationFactory<SimulationApi>;
   /** Turns a circuit file (the path circuitFilePath gave, else as the scenario wrote it) into what SimulationOptions.circuit accepts; errors should name the file. */
   loadCircuitFile(path: string): unknown;
   /** Where a scenario's circuit path points (Node backends: circuitFilePath of ./load, relative to the scenario file). */
@@ -25,19 +22,12 @@ export interface SimBackend {
   zoneIds?(arena: unknown): readonly string[] | undefined;
 }
 
-/** A built-in arena by name, or an inline one validated by the world's loader (errors name the path inside the scenario). */
-function arenaOf(arena: unknown): Arena | undefined {
-  if (arena === undefined) return undefined;
-  return typeof arena === 'string' ? getArena(arena) : parseArena(arena, 'scenario arena');
-}
+/** Inline arenas are validated by the world's loader; errors name the path inside the scenario. */
+const ARENA_LABEL = 'scenario arena';
 
 export const simBackend: SimBackend = {
-  createSimulation: (opts) => {
-    const { arena, circuit, ...rest } = opts;
-    const resolved = arenaOf(arena);
-    // The scenario format hands over a built-in name or a circuit parsed by loadCircuitFile below.
-    return createSimulation({ ...rest, circuit: circuit as string | Circuit, ...(resolved && { arena: resolved }) });
-  },
+  // The scenario format hands over a built-in name or a circuit parsed by loadCircuitFile below.
+  createSimulation: (opts) => simulationFrom(opts, { arena: ARENA_LABEL }),
   loadCircuitFile: (path) => {
     let text: string;
     try {
@@ -53,7 +43,8 @@ export const simBackend: SimBackend = {
   arenaNames: BUILTIN_ARENA_NAMES,
   zoneIds: (arena) => {
     if (typeof arena === 'string' && !BUILTIN_ARENA_NAMES.includes(arena)) return undefined; // refused by name first
-    const a = arenaOf(arena) ?? getArena('plate');
-    return [...a.hazards.map((h) => h.id), ...a.goals.map((g) => g.id)];
+    const a = arenaFrom(arena, ARENA_LABEL) ?? 'plate';
+    const resolved = typeof a === 'string' ? getArena(a) : a;
+    return [...resolved.hazards.map((h) => h.id), ...resolved.goals.map((g) => g.id)];
   },
 };
