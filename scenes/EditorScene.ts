@@ -22,6 +22,7 @@ import { provideProbe } from './testing-hook';
 import { TimeBar } from './ui/TimeBar';
 import { css, palette } from './ui/theme';
 import { Oscilloscope, TRACE_COLORS } from './view/Oscilloscope';
+import { simulationScope } from './view/scope-sources';
 
 /** Where the editor was opened from (Back returns there). */
 export interface EditorSceneData {
@@ -166,10 +167,7 @@ export class EditorScene extends BaseScene {
     });
     this.timeBar = new TimeBar(this, {
       onPauseChange: (paused) => this.live.setPaused(paused),
-      onStep: () => {
-        this.live.step();
-        this.sampleScope();
-      },
+      onStep: () => this.live.step(),
       onSpeedChange: (s) => (this.live.speed = s),
     }).setDepth(30);
     this.onShutdown(this.timeBar.bindShortcuts(app().shortcuts, this.scene.key));
@@ -401,7 +399,6 @@ export class EditorScene extends BaseScene {
       this.rebuildWorm();
     }
     this.live.tick(delta);
-    this.sampleScope();
     this.graph.draw();
     this.live.draw();
     this.body.draw(this.model.doc);
@@ -417,13 +414,9 @@ export class EditorScene extends BaseScene {
     const err = this.live.load(circuit);
     if (err) this.setStatus(`The worm cannot run this circuit: ${err}`);
     this.live.setPaused(this.timeBar.isPaused);
+    this.scope.setSource(this.live.sim ? simulationScope(this.live.sim) : null);
     this.probes = this.probes.filter((id) => this.model.neuron(id));
     this.applyProbes();
-  }
-
-  private sampleScope(): void {
-    const sim = this.live.sim;
-    if (sim && this.probes.length) this.scope.sample(sim.timeMs, sim.telemetry().v);
   }
 
   private applyProbes(): void {

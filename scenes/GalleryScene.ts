@@ -12,6 +12,7 @@ import { arenaBox } from './view/arena-view';
 import { WorldCamera } from './view/camera';
 import { NeuralView } from './view/NeuralView';
 import { Oscilloscope, TRACE_COLORS } from './view/Oscilloscope';
+import { ArrayScope } from './view/scope-sources';
 import { PlateRenderer } from './view/PlateRenderer';
 import { illustrativeMuscles, illustrativePose } from './view/illustration';
 import { SyntheticActivity, syntheticCircuit } from './view/synthetic';
@@ -55,6 +56,8 @@ export class GalleryScene extends BaseScene {
   private worm!: WormRenderer;
   private neural!: NeuralView;
   private scope!: Oscilloscope;
+  /** The oscilloscope's traces of the synthetic V. */
+  private scopeData!: ArrayScope;
   private timeBar!: TimeBar;
   private toast!: Toast;
   private activity!: SyntheticActivity;
@@ -101,6 +104,8 @@ export class GalleryScene extends BaseScene {
     });
     this.neural.setCircuit(circuit);
     this.scope = new Oscilloscope(this, { windowMs: 4000, unit: 'mV', range: 'auto', title: 'Oscilloscope · synthetic V' });
+    this.scopeData = new ArrayScope(this.activity.v);
+    this.scope.setSource(this.scopeData);
     this.probes = [0, 90, 200];
     this.applyProbes();
     this.toast = new Toast(this, { reducedMotion: settings.reducedMotion });
@@ -141,7 +146,7 @@ export class GalleryScene extends BaseScene {
     this.stepOnce = false;
     if (dt > 0) this.activity.step(dt);
     this.neural.update(this.activity.output, dt > 0 ? this.activity.spiked : null, dt, this.activity.v);
-    if (dt > 0) this.scope.sample(this.activity.timeMs, this.activity.v);
+    if (dt > 0) this.scopeData.record(this.activity.timeMs);
     this.scope.draw();
     this.timeBar.setTime(this.activity.timeMs);
     // Redrawn every frame like the live worm will be, to measure its cost.

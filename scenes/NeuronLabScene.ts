@@ -10,6 +10,7 @@ import { Slider } from './ui/Slider';
 import { TimeBar, type Speed } from './ui/TimeBar';
 import { palette, textStyle } from './ui/theme';
 import { Oscilloscope, TRACE_COLORS } from './view/Oscilloscope';
+import { ArrayScope } from './view/scope-sources';
 import type Phaser from 'phaser';
 
 /** Model time per real second at 1× (a spike lasts ~1 ms, so real time would be too fast to see). */
@@ -40,6 +41,8 @@ export class NeuronLabScene extends BaseScene {
   private paramSliders: Slider[] = [];
   private note!: Phaser.GameObjects.Text;
   private scopes: Oscilloscope[] = [];
+  /** What each oscilloscope traces: V, the clamp current, the gating variables (or output). */
+  private scopeData: ArrayScope[] = [];
   private timeBar!: TimeBar;
   private neuron!: LabNeuron;
   private speed: Speed = 1;
@@ -170,6 +173,8 @@ export class NeuronLabScene extends BaseScene {
         title: gating ? `Gating variables (${this.varNames.join(', ')})` : 'Output (release level 0..1)',
       }),
     ];
+    this.scopeData = [this.vBuf, this.iBuf, this.varBuf].map((values) => new ArrayScope(values));
+    this.scopes.forEach((s, i) => s.setSource(this.scopeData[i]));
     this.scopes[0].setTraces([{ label: 'V', index: 0, color: TRACE_COLORS[0] }]);
     this.scopes[1].setTraces([{ label: 'I', index: 0, color: TRACE_COLORS[1] }]);
     this.scopes[2].setTraces(
@@ -193,6 +198,7 @@ export class NeuronLabScene extends BaseScene {
       range,
       title: `State variables (${this.varNames.join(', ')})`,
     });
+    s.setSource(this.scopeData[i]);
     s.setTraces(traces);
     return s;
   }
@@ -201,7 +207,7 @@ export class NeuronLabScene extends BaseScene {
     this.neuron.reset();
     this.spikes = 0;
     this.sampleDue = 0;
-    this.scopes.forEach((s) => s.clear());
+    this.scopeData.forEach((d) => d.clear());
   }
 
   /** Step the neuron through ms of model time, sampling the plots every SAMPLE_MS. */
@@ -219,9 +225,7 @@ export class NeuronLabScene extends BaseScene {
         this.iBuf[0] = n.lastCurrent;
         if (this.varNames.length) this.varNames.forEach((name, i) => (this.varBuf[i] = n.variables[name][0]));
         else this.varBuf[0] = n.output;
-        this.scopes[0].sample(n.timeMs, this.vBuf);
-        this.scopes[1].sample(n.timeMs, this.iBuf);
-        this.scopes[2].sample(n.timeMs, this.varBuf);
+        this.scopeData.forEach((d) => d.record(n.timeMs));
       }
     }
     this.scopes.forEach((s) => s.draw());

@@ -25,6 +25,7 @@ import { circuitViewFromSpec, type CircuitView } from './view/circuit-view';
 import { PLAYGROUND_ARENA } from './view/default-arena';
 import { NeuralView } from './view/NeuralView';
 import { Oscilloscope, TRACE_COLORS } from './view/Oscilloscope';
+import { simulationScope } from './view/scope-sources';
 import { PlateRenderer } from './view/PlateRenderer';
 import { WormRenderer } from './view/WormRenderer';
 
@@ -250,6 +251,7 @@ export class PlaygroundScene extends BaseScene {
     const runner = new RealTimeRunner(sim);
     this.runner = runner;
     this.subs.push(runner.frames$.subscribe((f) => this.drawFrame(f)));
+    this.scope.setSource(simulationScope(sim));
     if (c) {
       // A challenge's broken circuit, unless the player brings one they edited.
       if (!own) for (const [from, to] of c.cutSynapses ?? []) tryCut(sim, from, to);
@@ -279,6 +281,7 @@ export class PlaygroundScene extends BaseScene {
       this.subs = [];
       this.runner?.dispose();
       this.runner = null;
+      this.scope.setSource(null);
       this.sim = null;
       this.linked = null;
       this.run?.dispose();
@@ -499,7 +502,6 @@ export class PlaygroundScene extends BaseScene {
     this.trackRecent(t.output, t.timeMs);
     this.worm.draw(t.pose, this.cam, sim.bodyLengthMm, t.muscles, sim.segments);
     this.neural.update(t.output, spiked ?? t.spiked, dtMs, t.v);
-    this.scope.sample(t.timeMs, t.v);
     this.scope.draw();
     this.timeBar.setTime(t.timeMs);
   }

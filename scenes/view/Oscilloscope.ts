@@ -1,10 +1,11 @@
 import type Phaser from 'phaser';
+import type { Monitor } from '../../src/monitor/monitor';
 import { palette, textStyle } from '../ui/theme';
-import { TraceBuffer } from './trace-buffer';
+import type { ScopeSource } from './scope-sources';
 
 export interface TraceSpec {
   label: string;
-  /** Index into the arrays passed to sample() (circuit order). */
+  /** Index of the traced quantity in its source (a neuron in circuit order). */
   index: number;
   color: number;
 }
@@ -17,7 +18,7 @@ export interface OscilloscopeOptions {
   /** Fixed y range, or 'auto' (fits the visible samples, nicely rounded). */
   range: readonly [number, number] | 'auto';
   title?: string;
-  /** Samples kept per trace. */
+  /** Samples kept per trace (one per simulation step). */
   capacity?: number;
   depth?: number;
   /** Shown while no trace is chosen. */
@@ -38,7 +39,8 @@ export function niceStep(raw: number): number {
 /**
  * Scrolling traces of chosen neurons over the last N seconds: grid with y
  * scale and unit, time axis ending at "now", a legend chip per trace with its
- * current value. Feed it whole arrays (Telemetry.v or .output) with sample().
+ * current value. Each trace is a monitor ring of its source (setSource): on a
+ * simulation it holds every step, however the frames fall; draw() reads the rings.
  */
 export class Oscilloscope {
   private readonly frame: Phaser.GameObjects.Graphics;
@@ -48,7 +50,8 @@ export class Oscilloscope {
   private readonly title: Phaser.GameObjects.Text;
   private readonly empty: Phaser.GameObjects.Text;
   private traces: TraceSpec[] = [];
-  private buffers: TraceBuffer[] = [];
+  private monitors: Monitor[] = [];
+  private source: ScopeSource | null = null;
   private rect = { x: 0, y: 0, w: 100, h: 60 };
   private plot = { x: 0, y: 0, w: 100, h: 60 };
   private yMin = 0;
@@ -85,12 +88,21 @@ export class Oscilloscope {
     this.draw();
   }
 
+  /** Where the traces come from (null: nowhere); the traces start over on a new source. */
+  setSource(source: ScopeSource | null): void {
+    if (source === this.source) return;
+    this.monitors.forEach((m) => m.stop());
+    this.monitors = [];
+    this.source = source;
+    this.setTraces(this.traces);
+  }
+
   /** Sets the probed neurons (at most six); keeps the history of ones already shown. */
   setTraces(traces: readonly TraceSpec[]): void {
-    const capacity = this.opts.capacity ?? 1200;
-    const keep = new Map(this.traces.map((t, i) => [t.index, this.buffers[i]]));
+    const keep = new Map(this.monitors.map((m, i) => [this.traces[i].index, m]));
     this.traces = traces.slice(0, TRACE_COLORS.length).map((t) => ({ ...t }));
-    this.buffers = this.traces.map((t) => keep.get(t.index) ?? new TraceBuffer(capacity));
+    this.monitors = this.source ? this.traces.map((t) => keep.get(t.index) ?? this.monitorOf(t.index)) : [];
+    for (const [index, m] of keep) if (!this.traces.some((t) => t.index === index)) m.stop();
     this.chips.forEach((c) => c.destroy());
     this.chips.length = 0;
     for (const t of this.traces) {
@@ -104,15 +116,8 @@ export class Oscilloscope {
     return this.traces;
   }
 
-  /** Records one sample per trace from `source[trace.index]` at simulated time `timeMs`. */
-  sample(timeMs: number, source: ArrayLike<number>): void {
-    this.nowMs = timeMs;
-    for (let i = 0; i < this.traces.length; i++) this.buffers[i].push(timeMs, source[this.traces[i].index]);
-  }
-
-  clear(): void {
-    this.buffers.forEach((b) => b.clear());
-    this.draw();
+  private monitorOf(index: number): Monitor {
+    return (this.source as ScopeSource).traceMonitor(index, this.opts.capacity ?? 1200);
   }
 
   private layoutChips(): void {
@@ -129,6 +134,7 @@ export class Oscilloscope {
   /** Redraws traces (each frame) and the grid when the scale changed. */
   draw(): void {
     this.empty.setVisible(this.traces.length === 0);
+    this.nowMs = this.monitors.reduce((t, m) => (m.count > 0 ? Math.max(t, m.timeAt(m.count - 1)) : t), Number.NEGATIVE_INFINITY);
     if (this.opts.range === 'auto') this.autoRange();
     const key = `${this.yMin}|${this.yMax}|${this.plot.x},${this.plot.y},${this.plot.w},${this.plot.h}`;
     if (key !== this.gridKey) this.drawGrid(key);
@@ -138,17 +144,17 @@ export class Oscilloscope {
     const { x, y, w, h } = this.plot;
     const t0 = this.nowMs - this.opts.windowMs;
     const span = this.yMax - this.yMin || 1;
-    for (let i = 0; i < this.traces.length; i++) {
-      const b = this.buffers[i];
+    for (let i = 0; i < this.monitors.length; i++) {
+      const b = this.monitors[i];
       g.lineStyle(1.6, this.traces[i].color, 1);
       g.beginPath();
       let started = false;
       // About two points per pixel column is plenty.
-      const stride = Math.max(1, Math.floor(b.size / (2 * w)));
-      for (let k = 0; k < b.size; k += stride) {
+      const stride = Math.max(1, Math.floor(b.count / (2 * w)));
+      for (let k = 0; k < b.count; k += stride) {
         const t = b.timeAt(k);
         if (t < t0) continue;
-        const v = b.valueAt(k);
+        const v = b.valueAt(0, k);
         if (!Number.isFinite(v)) continue;
         const px = x + ((t - t0) / this.opts.windowMs) * w;
         const py = y + h - ((Math.min(this.yMax, Math.max(this.yMin, v)) - this.yMin) / span) * h;
@@ -158,7 +164,7 @@ export class Oscilloscope {
         } else g.lineTo(px, py);
       }
       if (started) g.strokePath();
-      const latest = b.latest();
+      const latest = b.count > 0 ? b.valueAt(0, b.count - 1) : Number.NaN;
       this.chips[i]?.setText(`${this.traces[i].label} ${Number.isFinite(latest) ? latest.toFixed(this.opts.unit ? 1 : 2) : '–'}`);
     }
     this.layoutChips();
@@ -168,10 +174,10 @@ export class Oscilloscope {
     let lo = Infinity;
     let hi = -Infinity;
     const t0 = this.nowMs - this.opts.windowMs;
-    for (const b of this.buffers)
-      for (let k = 0; k < b.size; k++) {
+    for (const b of this.monitors)
+      for (let k = 0; k < b.count; k++) {
         if (b.timeAt(k) < t0) continue;
-        const v = b.valueAt(k);
+        const v = b.valueAt(0, k);
         if (v < lo) lo = v;
         if (v > hi) hi = v;
       }
@@ -233,6 +239,7 @@ export class Oscilloscope {
   }
 
   destroy(): void {
+    this.monitors.forEach((m) => m.stop());
     this.frame.destroy();
     this.traceG.destroy();
     this.title.destroy();

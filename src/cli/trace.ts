@@ -5,6 +5,8 @@
  */
 import type { Command } from 'commander';
 import { loadCircuitFile } from '../circuits/file';
+import { type Channel, Monitor } from '../monitor/monitor';
+import { PHASE_NAMES } from '../neural/models/transmitter';
 import { Network } from '../neural/network';
 import type { NetworkSpec } from '../neural/types';
 import type { CliIo } from './main';
@@ -14,8 +16,37 @@ export type TraceFormat = 'text' | 'json';
 /** The seed's cycle header: `-----------1------------`. */
 const header = (step: number) => `-----------${step}------------`;
 
+/** The seed state of a transmitter neuron, in the order the monitor records it: phase code, then [e, i] pairs. */
+const SEED_FIELDS = ['phase', 'accumulatedE', 'accumulatedI', 'synapseE', 'synapseI', 'dendriteE', 'dendriteI', 'stateE', 'stateI'] as const;
+/** Steps recorded before their lines are written (the monitor is cleared and reused). */
+const CHUNK_STEPS = 256;
+
 /**
- * The trace of `steps` network steps, line by line (pure: no I/O).
+ * A monitor of what the trace prints for every neuron each step: V and the
+ * spike flag, or a transmitter neuron's seed state (read once per step into
+ * a row the channels share).
+ */
+function traceMonitor(net: Network, isT: readonly boolean[]): Monitor {
+  const channels: Channel[] = [];
+  const prepare: (() => void)[] = [];
+  net.ids.forEach((id, i) => {
+    if (!isT[i]) {
+      channels.push({ name: `${id}.v`, reduce: 'last', read: () => net.v[i] }, { name: `${id}.spiked`, reduce: 'last', read: () => net.spiked[i] });
+      return;
+    }
+    const row = new Float64Array(SEED_FIELDS.length);
+    prepare.push(() => {
+      const s = net.transmitterState(i);
+      row.set([s.phase === null ? -1 : PHASE_NAMES.indexOf(s.phase), ...s.accumulated, ...s.synapse, ...s.dendrite, ...s.current]);
+    });
+    SEED_FIELDS.forEach((f, k) => channels.push({ name: `${id}.${f}`, reduce: 'last', read: () => row[k] }));
+  });
+  return new Monitor(channels, { keep: CHUNK_STEPS, prepare });
+}
+
+/**
+ * The trace of `steps` network steps, line by line (pure: no I/O), from a
+ * monitor that records every step.
  * text: per step a header, then per neuron in circuit order either
  *   "NAME phase" followed by "TARGET accept" for each neuron its synapse reached
  *   (transmitter neurons), or "NAME v=-64.210 mV" with " spike" when it fired.
@@ -27,25 +58,47 @@ const header = (step: number) => `-----------${step}------------`;
 export function* traceNetwork(spec: NetworkSpec, steps: number, format: TraceFormat, dtMs = 1): Generator<string> {
   const net = Network.fromSpec(spec);
   const isT = net.ids.map((_, i) => net.modelOf(i) === 'transmitter');
-  for (let step = 1; step <= steps; step++) {
-    net.step(dtMs);
-    if (format === 'text') yield header(step);
-    for (let i = 0; i < net.size; i++) {
-      const neuron = net.ids[i];
-      if (isT[i]) {
-        const s = net.transmitterState(i);
-        if (format === 'json') {
-          yield JSON.stringify({ step, neuron, phase: s.phase, accumulated: s.accumulated, synapse: s.synapse, dendrite: s.dendrite, state: s.current });
-        } else if (s.phase !== null && !net.isAblated(i)) {
-          yield `${neuron} ${s.phase}`;
-          for (const t of net.transmitterTargets(i)) if (!net.isAblated(t)) yield `${net.ids[t]} accept`;
+  const m = traceMonitor(net, isT);
+  // Channel index of each neuron's first recorded quantity.
+  const first = net.ids.map((id, i) => m.indexOf(`${id}.${isT[i] ? SEED_FIELDS[0] : 'v'}`));
+  for (let done = 0; done < steps; ) {
+    const chunk = Math.min(CHUNK_STEPS, steps - done);
+    for (let k = 1; k <= chunk; k++) {
+      net.step(dtMs);
+      m.tick(done + k);
+    }
+    for (let j = 0; j < m.count; j++) {
+      const step = m.timeAt(j);
+      if (format === 'text') yield header(step);
+      for (let i = 0; i < net.size; i++) {
+        const neuron = net.ids[i];
+        const at = (k: number) => m.valueAt(first[i] + k, j);
+        if (isT[i]) {
+          const code = at(0);
+          const phase = code < 0 ? null : PHASE_NAMES[code];
+          if (format === 'json') {
+            yield JSON.stringify({
+              step,
+              neuron,
+              phase,
+              accumulated: [at(1), at(2)],
+              synapse: [at(3), at(4)],
+              dendrite: [at(5), at(6)],
+              state: [at(7), at(8)],
+            });
+          } else if (phase !== null && !net.isAblated(i)) {
+            yield `${neuron} ${phase}`;
+            for (const t of net.transmitterTargets(i)) if (!net.isAblated(t)) yield `${net.ids[t]} accept`;
+          }
+        } else if (format === 'json') {
+          yield JSON.stringify({ step, neuron, v: at(0), spiked: at(1) });
+        } else {
+          yield `${neuron} v=${at(0).toFixed(3)} mV${at(1) ? ' spike' : ''}`;
         }
-      } else if (format === 'json') {
-        yield JSON.stringify({ step, neuron, v: net.v[i], spiked: net.spiked[i] });
-      } else {
-        yield `${neuron} v=${net.v[i].toFixed(3)} mV${net.spiked[i] ? ' spike' : ''}`;
       }
     }
+    m.clear();
+    done += chunk;
   }
 }
 

@@ -2,7 +2,7 @@
  * Timeline actions: the schedule a scenario expands to, and how each action
  * is applied to a running simulation.
  */
-import type { SimulationApi } from '../sim/types';
+import type { NervousSystemEdits, SimSubject, SimTools } from '../sim/types';
 import { resolveNeuron } from './refs';
 import type { Action, TimelineItem } from './types';
 
@@ -24,7 +24,10 @@ export function expandTimeline(timeline: readonly TimelineItem[]): ScheduledActi
 }
 
 /** Apply one action now. Neuron classes (AVA) act on every cell of the class (AVAL, AVAR). */
-export function applyAction(sim: SimulationApi, a: Action): void {
+/** What applying an action needs of a simulation. */
+export type ActionTarget = SimTools & NervousSystemEdits & Pick<SimSubject, 'neuronIds'>;
+
+export function applyAction(sim: ActionTarget, a: Action): void {
   switch (a.type) {
     case 'poke':
       sim.poke(a.position, { side: a.side, kind: a.kind, ...(a.force !== undefined && { force: a.force }) });
@@ -53,7 +56,7 @@ export function applyAction(sim: SimulationApi, a: Action): void {
   }
 }
 
-function cells(sim: SimulationApi, ref: string): string[] {
+function cells(sim: ActionTarget, ref: string): string[] {
   const ids = resolveNeuron(ref, sim.neuronIds);
   // validateRefs refuses unknown neurons before a run starts; this guards hand-built scenarios.
   if (ids.length === 0) throw new Error(`the circuit has no neuron or neuron class "${ref}"`);

@@ -6,12 +6,24 @@
 import { readFileSync } from 'node:fs';
 import { parseCircuit } from '../circuits/circuit';
 import { arenaFrom, simulationFrom, type SimulationFactory } from '../sim/factory';
-import type { SimulationApi } from '../sim/types';
+import type { NervousSystemEdits, SimClock, SimMeasures, SimOutputs, SimSubject, SimTools } from '../sim/types';
 import { BUILTIN_ARENA_NAMES, getArena } from '../world';
 import { circuitFilePath } from './load';
 
+/**
+ * What the runner uses of a simulation, its port: the clock, the tools and
+ * nervous-system edits the timeline applies, a monitor for the recording, the
+ * events, and the windowed gait measures. A test double implements this.
+ */
+export type ScenarioSim = SimClock &
+  SimTools &
+  NervousSystemEdits &
+  Pick<SimSubject, 'neuronIds' | 'bodyLengthMm'> &
+  Pick<SimMeasures, 'bendingFrequencyHz' | 'wavelengthBodyLengths' | 'waveDirection' | 'headPosition'> &
+  Pick<SimOutputs, 'events$' | 'monitor'>;
+
 export interface SimBackend {
-  createSimulation: SimulationFactory<SimulationApi>;
+  createSimulation: SimulationFactory<ScenarioSim>;
   /** Turns a circuit file (the path circuitFilePath gave, else as the scenario wrote it) into what SimulationOptions.circuit accepts; errors should name the file. */
   loadCircuitFile(path: string): unknown;
   /** Where a scenario's circuit path points (Node backends: circuitFilePath of ./load, relative to the scenario file). */

@@ -6,16 +6,17 @@
  * worker runs it): circuit paths are resolved by the backend.
  */
 import type { Subscription } from 'rxjs';
-import type { SimulationApi, SimulationOptions } from '../sim/types';
+import type { Monitor } from '../monitor/monitor';
+import type { BodyQuantity } from '../sim/monitors';
+import type { SimulationOptions } from '../sim/types';
 import type { BehaviourEvent } from '../streams/types';
-import { centroid, alongBodyVelocity } from '../sim/kinematics';
 import { applyAction, expandTimeline } from './actions';
 import type { ExpectationResult } from './expectations';
 import { evaluateAll } from './expectations';
 import type { AppliedAction, ProbeRequest, Recording } from './recording';
 import { probeKey, TIME_EPS } from './recording';
 import { resolveNeuron, validateRefs } from './refs';
-import type { SimBackend } from './backend';
+import type { ScenarioSim, SimBackend } from './backend';
 import type { Scenario } from './types';
 import { isCircuitPath } from './types';
 import type { Needs } from './windows';
@@ -117,7 +118,6 @@ export function runScenario(scenario: Scenario, opts: RunOptions): ScenarioRun {
         unstable = { type: 'unstable', timeMs: sim.timeMs, detail: e instanceof Error ? e.message : String(e) };
         break;
       }
-      recorder.afterStep();
       while (nextProbe < probes.length && probes[nextProbe].endMs <= sim.timeMs + TIME_EPS) recorder.probe(probes[nextProbe++]);
       if (opts.onProgress && sim.timeMs >= nextProgress) {
         opts.onProgress(sim.timeMs, scenario.durationMs);
@@ -144,87 +144,50 @@ export function runScenario(scenario: Scenario, opts: RunOptions): ScenarioRun {
   return { report, recording };
 }
 
-/** Records one run cheaply: a few numbers per sample, along-body travel per step, typed arrays sized once. */
+/**
+ * Records one run through a simulation monitor (sim/monitors.ts): every
+ * ~sampleMs centroid, nose, travel and whatever the expectations need; the
+ * monitor integrates along-body travel and keeps the peaks between samples
+ * every step. Events, applied actions and the windowed probes are kept here.
+ */
 class Recorder {
   readonly events: BehaviourEvent[] = [];
   private readonly actions: AppliedAction[] = [];
   private readonly probeValues: Record<string, number> = {};
   private readonly neuronIds: string[];
-  private readonly neuronIndex: Int32Array;
-  private readonly neuronMax: Float64Array;
-  private prevPose: Float64Array | null = null;
-  private prevTime = 0;
-  private fwd = 0;
-  private back = 0;
-  private stepMs = 0;
-  private sampleEvery = 1;
-  private stepsSinceSample = 0;
-  private n = 0;
-  private cap = 0;
-  private t = new Float64Array(0);
-  private cx = new Float64Array(0);
-  private cy = new Float64Array(0);
-  private hx = new Float64Array(0);
-  private hy = new Float64Array(0);
-  private fwdA = new Float64Array(0);
-  private backA = new Float64Array(0);
-  private food: Float64Array | undefined;
-  private muscle: Float64Array | undefined;
-  private muscleMax = -Infinity;
-  private zones: Record<string, Uint8Array> = {};
-  private neurons: Record<string, Float64Array> = {};
+  private monitor: Monitor | null = null;
+  private startMs = 0;
 
   constructor(
-    private readonly sim: SimulationApi,
+    private readonly sim: ScenarioSim,
     private readonly needs: Needs,
     private readonly durationMs: number,
     private readonly sampleMs: number,
   ) {
-    const ids = [...new Set(needs.neurons.flatMap((ref) => resolveNeuron(ref, sim.neuronIds)))];
-    this.neuronIds = ids;
-    this.neuronIndex = Int32Array.from(ids.map((id) => sim.neuronIds.indexOf(id)));
-    this.neuronMax = new Float64Array(ids.length);
+    this.neuronIds = [...new Set(needs.neurons.flatMap((ref) => resolveNeuron(ref, sim.neuronIds)))];
   }
 
+  /** Attach the monitor: its first sample is the world as the run starts (after the actions at t = 0). */
   start(): void {
-    this.allocate(Math.ceil(this.durationMs / this.sampleMs) + 4);
-    const tel = this.sim.telemetry();
-    this.prevPose = Float64Array.from(tel.pose);
-    this.prevTime = this.sim.timeMs;
-    for (let k = 0; k < this.neuronIndex.length; k++) this.neuronMax[k] = tel.output[this.neuronIndex[k]];
-    if (this.needs.muscles) this.muscleMax = maxOf(tel.muscles);
-    this.sample();
-  }
-
-  afterStep(): void {
-    const tel = this.sim.telemetry();
-    const now = this.sim.timeMs;
-    const dt = now - this.prevTime;
-    if (this.stepMs === 0 && dt > 0) {
-      // First step: now the step is known, sample every whole number of steps nearest sampleMs.
-      this.stepMs = dt;
-      this.sampleEvery = Math.max(1, Math.round(this.sampleMs / dt));
-      this.allocate(Math.ceil(this.durationMs / (dt * this.sampleEvery)) + 4);
-    }
-    if (dt > 0 && this.prevPose && this.prevPose.length === tel.pose.length) {
-      const d = alongBodyVelocity(this.prevPose, tel.pose, dt) * dt;
-      if (d > 0) this.fwd += d;
-      else this.back -= d;
-    }
-    if (!this.prevPose || this.prevPose.length !== tel.pose.length) this.prevPose = Float64Array.from(tel.pose);
-    else this.prevPose.set(tel.pose);
-    this.prevTime = now;
-    for (let k = 0; k < this.neuronIndex.length; k++) {
-      const o = tel.output[this.neuronIndex[k]];
-      if (o > this.neuronMax[k]) this.neuronMax[k] = o;
-    }
-    if (this.needs.muscles) this.muscleMax = Math.max(this.muscleMax, maxOf(tel.muscles));
-    if (++this.stepsSinceSample >= this.sampleEvery) this.sample();
+    const body: BodyQuantity[] = ['centroidX', 'centroidY', 'headX', 'headY', 'forwardMm', 'backwardMm'];
+    if (this.needs.food) body.push('foodDistanceMm');
+    if (this.needs.muscles) body.push('muscleMax');
+    this.startMs = this.sim.timeMs;
+    this.monitor = this.sim.monitor({
+      neurons: this.neuronIds,
+      variables: ['output'],
+      neuronReduce: 'max',
+      body,
+      zones: this.needs.zones,
+      everyMs: this.sampleMs,
+      durationMs: this.durationMs,
+    });
   }
 
   /** Make sure the last step is sampled. */
   finish(): void {
-    if (this.stepsSinceSample > 0) this.sample();
+    this.monitor?.flush(this.sim.timeMs);
+    this.monitor?.stop();
   }
 
   applied(atMs: number, occurrence: number, item: Scenario['timeline'][number]): void {
@@ -243,74 +206,27 @@ class Recorder {
           : this.sim.wavelengthBodyLengths(w);
   }
 
-  private sample(): void {
-    if (this.n >= this.cap) this.allocate(this.cap * 2);
-    const j = this.n++;
-    const tel = this.sim.telemetry();
-    const [x, y] = centroid(tel.pose);
-    const [hx, hy] = this.sim.headPosition();
-    this.t[j] = this.sim.timeMs;
-    this.cx[j] = x;
-    this.cy[j] = y;
-    this.hx[j] = hx;
-    this.hy[j] = hy;
-    this.fwdA[j] = this.fwd;
-    this.backA[j] = this.back;
-    if (this.food) this.food[j] = this.sim.distanceToFoodMm();
-    if (this.muscle) {
-      this.muscle[j] = this.muscleMax;
-      this.muscleMax = -Infinity;
-    }
-    for (const z of this.needs.zones) this.zones[z][j] = this.sim.inZone(z) ? 1 : 0;
-    for (let k = 0; k < this.neuronIds.length; k++) {
-      this.neurons[this.neuronIds[k]][j] = this.neuronMax[k];
-      this.neuronMax[k] = -Infinity;
-    }
-    this.stepsSinceSample = 0;
-  }
-
-  private allocate(cap: number): void {
-    if (cap <= this.cap) return;
-    const grow = <T extends Float64Array | Uint8Array>(old: T, make: (n: number) => T): T => {
-      const a = make(cap);
-      a.set(old.subarray(0, this.n) as never);
-      return a;
-    };
-    const f64 = (n: number) => new Float64Array(n);
-    this.t = grow(this.t, f64);
-    this.cx = grow(this.cx, f64);
-    this.cy = grow(this.cy, f64);
-    this.hx = grow(this.hx, f64);
-    this.hy = grow(this.hy, f64);
-    this.fwdA = grow(this.fwdA, f64);
-    this.backA = grow(this.backA, f64);
-    if (this.needs.food) this.food = grow(this.food ?? new Float64Array(0), f64);
-    if (this.needs.muscles) this.muscle = grow(this.muscle ?? new Float64Array(0), f64);
-    for (const z of this.needs.zones) this.zones[z] = grow(this.zones[z] ?? new Uint8Array(0), (n) => new Uint8Array(n));
-    for (const id of this.neuronIds) this.neurons[id] = grow(this.neurons[id] ?? new Float64Array(0), f64);
-    this.cap = cap;
-  }
-
   recording(): Recording {
-    const cut = <T extends Float64Array | Uint8Array>(a: T): T => a.slice(0, this.n) as T;
+    const m = this.monitor;
+    if (!m) throw new Error('Recorder: recording() before start()');
     const zones: Record<string, Uint8Array> = {};
-    for (const z of this.needs.zones) zones[z] = cut(this.zones[z]);
+    for (const z of this.needs.zones) zones[z] = Uint8Array.from(m.series(`zone:${z}`));
     const neurons: Record<string, Float64Array> = {};
-    for (const id of this.neuronIds) neurons[id] = cut(this.neurons[id]);
+    for (const id of this.neuronIds) neurons[id] = m.series(`${id}.output`);
     return {
       bodyLengthMm: this.sim.bodyLengthMm,
       durationMs: this.durationMs,
-      stepMs: this.stepMs,
-      count: this.n,
-      t: cut(this.t),
-      cx: cut(this.cx),
-      cy: cut(this.cy),
-      hx: cut(this.hx),
-      hy: cut(this.hy),
-      fwd: cut(this.fwdA),
-      back: cut(this.backA),
-      ...(this.food && { food: cut(this.food) }),
-      ...(this.muscle && { muscle: cut(this.muscle) }),
+      stepMs: this.sim.timeMs > this.startMs ? this.sim.physicsStepMs : 0,
+      count: m.count,
+      t: m.times(),
+      cx: m.series('centroidX'),
+      cy: m.series('centroidY'),
+      hx: m.series('headX'),
+      hy: m.series('headY'),
+      fwd: m.series('forwardMm'),
+      back: m.series('backwardMm'),
+      ...(this.needs.food && { food: m.series('foodDistanceMm') }),
+      ...(this.needs.muscles && { muscle: m.series('muscleMax') }),
       zones,
       neurons,
       events: this.events,
@@ -318,10 +234,4 @@ class Recorder {
       probes: this.probeValues,
     };
   }
-}
-
-function maxOf(a: Float64Array): number {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] > m) m = a[i];
-  return m;
 }

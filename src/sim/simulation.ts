@@ -11,6 +11,8 @@ import { Rng, seededUniform } from '../neural/rng';
 import type { BehaviourEvent, MotorFrame, Stimulus, Telemetry, TouchStimulus } from '../streams/types';
 import { addArenaBodies, getArena, World, type Arena } from '../world';
 import { BehaviourTracker, type BehaviourSnapshot } from './behaviour';
+import type { Monitor } from '../monitor/monitor';
+import { MonitorHost, type MonitorSpec } from './monitors';
 import { normalSource, type NormalSource } from './noise';
 import { resolvePoke, sideSign, type PokedBody, type PokeOptions, type PokeTarget } from './poke';
 import { getBuiltinCircuit } from '../circuits/builtin';
@@ -91,6 +93,7 @@ export class Simulation implements SimulationApi {
   private readonly stepEvents: BehaviourEvent[] = [];
   private readonly pending: Stimulus[] = [];
   private readonly pokedBody: PokedBody;
+  private readonly monitors = new MonitorHost(this);
 
   readonly stimuli$: Observable<Stimulus> = this.stimuliSubject.asObservable();
   readonly motor$: Observable<MotorFrame> = this.motorSubject.asObservable();
@@ -247,12 +250,14 @@ export class Simulation implements SimulationApi {
     this.thermo.apply(held);
     this.toxin.apply(held);
     const input = this.network.input;
+    const sub = this.monitors.atSubstep;
     for (let k = 0; k < this.subSteps; k++) {
       input.set(held);
       this.skin.apply(input, dtN); // touch receptors adapt within the step
       if (this.neuralNoisePa > 0) this.noise.addTo(input, this.neuralNoisePa);
       this.network.step(dtN);
       this.muscles.update(this.network.output, dtN);
+      for (let m = 0; m < sub.length; m++) sub[m].tick(this.time + (k + 1) * dtN);
     }
     this.checkNeuralFinite();
   }
@@ -278,6 +283,17 @@ export class Simulation implements SimulationApi {
     this.motorSubject.next(this.motorFrame);
     this.frame.timeMs = this.time;
     this.telemetrySubject.next(this.frame);
+    const at = this.monitors.atStep;
+    for (let m = 0; m < at.length; m++) at[m].tick(this.time);
+  }
+
+  /**
+   * Records chosen neuron variables, body and world quantities into typed
+   * arrays, every `everyMs`, at the end of each step or after each neural
+   * sub-step (sim/monitors.ts). Stop it to detach.
+   */
+  monitor(spec: MonitorSpec): Monitor {
+    return this.monitors.attach(spec);
   }
 
   run(ms: number): void {

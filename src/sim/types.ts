@@ -1,20 +1,33 @@
 import type { Observable } from 'rxjs';
 import type { BehaviourEvent, MotorFrame, Stimulus, Telemetry, TouchStimulus } from '../streams/types';
+import type { Monitor } from '../monitor/monitor';
+import type { MonitorSpec } from './monitors';
 import type { PokeOptions, PokeTarget } from './poke';
 import type { BehaviourSnapshot } from './behaviour';
 
 /** Medium the worm moves in; it sets the drag ratio across/along the body. */
 export type Medium = 'agar' | 'water';
 
-/**
- * The public face of one running world: a worm (body + nervous system +
- * controllers) in an arena. Scenes, scenarios and the CLI use only this.
- * All positions are in mm, all times in ms of simulated time.
+/*
+ * The simulation's face, cut into roles so each driver depends on what it
+ * uses (the scenario runner's port is ScenarioSim in scenario/backend.ts; a
+ * test double implements that, not all of SimulationApi). All positions in
+ * mm, all times in ms of simulated time.
  */
-export interface SimulationApi {
+
+/** The fixed-step clock: no wall clock, no pause (the game's real time is sim/runner.ts). */
+export interface SimClock {
   readonly timeMs: number;
   /** The fixed step every step() advances, ms. */
   readonly physicsStepMs: number;
+  /** Advance exactly one fixed physics step (with its neural sub-steps). */
+  step(): void;
+  /** Advance by at least ms of simulated time, in whole fixed steps. */
+  run(ms: number): void;
+}
+
+/** The worm being simulated. */
+export interface SimSubject {
   readonly seed: number;
   readonly medium: Medium;
   /** Neuron ids in circuit order (the order of Telemetry.v / output). */
@@ -22,17 +35,10 @@ export interface SimulationApi {
   /** Number of body segments; muscles are 2 × segments (left row then right row). */
   readonly segments: number;
   readonly bodyLengthMm: number;
+}
 
-  readonly stimuli$: Observable<Stimulus>;
-  readonly motor$: Observable<MotorFrame>;
-  readonly telemetry$: Observable<Telemetry>;
-  readonly events$: Observable<BehaviourEvent>;
-
-  /** Advance exactly one fixed physics step (with its neural sub-steps). */
-  step(): void;
-  /** Advance by at least ms of simulated time, in whole fixed steps. */
-  run(ms: number): void;
-
+/** What a player, a scenario or a recording does to the worm and its world. */
+export interface SimTools {
   /**
    * Touch the body at 0 (nose) .. 1 (tail), or the world at a point (it reaches
    * the worm when the point is on or within reach of its body). How the tool
@@ -42,21 +48,20 @@ export interface SimulationApi {
   poke(at: PokeTarget, opts?: PokeOptions): TouchStimulus | null;
   /** Vibrate the plate (a mechanosensory stimulus to the whole body). */
   tapPlate(force?: number): void;
-  setMedium(medium: Medium): void;
-
-  /** Latest telemetry frame (same object each tick; copy to keep). */
-  telemetry(): Telemetry;
-
-  // World edits (game tools and scenario actions).
   dropFood(xMm: number, yMm: number, amount?: number): void;
   heatSpot(xMm: number, yMm: number, deltaC: number, radiusMm?: number): void;
+  setMedium(medium: Medium): void;
+}
 
-  // Nervous-system edits (ablation experiments, live tuning).
+/** Experiments on the nervous system (ablation, live tuning). */
+export interface NervousSystemEdits {
   ablate(neuronId: string): void;
   cutSynapse(fromId: string, toId: string): void;
   setNeuronParam(neuronId: string, param: string, value: number): void;
+}
 
-  // Measurements (behaviour is read from the pose, never from neurons).
+/** Measurements; behaviour is read from the pose, never from neurons. */
+export interface SimMeasures {
   behaviour(): BehaviourSnapshot;
   bendingFrequencyHz(windowMs?: number): number;
   wavelengthBodyLengths(windowMs?: number): number;
@@ -69,6 +74,21 @@ export interface SimulationApi {
   /** Whether the nose is inside the named zone of the arena. */
   inZone(zoneId: string): boolean;
 }
+
+/** What flows out: per-tick frames and events (views, challenges), and monitors (recorders). */
+export interface SimOutputs {
+  readonly stimuli$: Observable<Stimulus>;
+  readonly motor$: Observable<MotorFrame>;
+  readonly telemetry$: Observable<Telemetry>;
+  readonly events$: Observable<BehaviourEvent>;
+  /** Latest telemetry frame (same object each tick; copy to keep). */
+  telemetry(): Telemetry;
+  /** Record chosen quantities into typed arrays at a chosen point of the step (sim/monitors.ts). */
+  monitor(spec: MonitorSpec): Monitor;
+}
+
+/** One running world: a worm (body + nervous system + controllers) in an arena, every role. */
+export interface SimulationApi extends SimClock, SimSubject, SimTools, NervousSystemEdits, SimMeasures, SimOutputs {}
 
 /** How to build a simulation. Circuits and arenas are given by built-in name or as loaded objects. */
 export interface SimulationOptions<TCircuit = unknown, TArena = unknown> {

@@ -77,6 +77,8 @@ async function installDouble(session: Session): Promise<void> {
       tapPlate: (f: number) => calls.push(['tapPlate', f]),
       setMedium: (m: string) => calls.push(['setMedium', m]),
       telemetry: () => telemetry,
+      // The oscilloscope asks for a monitor ring per trace; the double records nothing.
+      monitor: () => ({ count: 0, timeAt: () => 0, valueAt: () => 0, stop() {} }),
       dropFood: (x: number, y: number) => calls.push(['dropFood', x, y]),
       heatSpot: (...a: unknown[]) => calls.push(['heatSpot', ...a]),
     };

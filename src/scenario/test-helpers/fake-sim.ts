@@ -13,6 +13,8 @@ import { Subject } from 'rxjs';
 import type { BehaviourSnapshot } from '../../sim/behaviour';
 import { centroid, headingRad } from '../../sim/kinematics';
 import type { Medium, SimulationApi, SimulationOptions } from '../../sim/types';
+import type { Monitor } from '../../monitor/monitor';
+import { MonitorHost, type MonitorSpec } from '../../sim/monitors';
 import type { PokeOptions, PokeTarget } from '../../sim/poke';
 import type { BehaviourEvent, MotorFrame, Stimulus, Telemetry, TouchStimulus } from '../../streams/types';
 import { circuitFilePath } from '../load';
@@ -55,6 +57,8 @@ export class FakeSim implements SimulationApi {
 
   private readonly random: () => number;
   readonly physicsStepMs: number;
+  readonly neuralStepMs = 1;
+  private readonly monitors = new MonitorHost(this);
   private readonly log: string[];
   private readonly unstableAtMs: number;
   private readonly throwAtMs: number;
@@ -159,6 +163,11 @@ export class FakeSim implements SimulationApi {
     this.pendingEvents = [];
     for (const e of this.tel.events) this.events$.next(e);
     this.telemetry$.next(this.tel);
+    for (const m of [...this.monitors.atStep]) m.tick(t);
+  }
+
+  monitor(spec: MonitorSpec): Monitor {
+    return this.monitors.attach(spec);
   }
 
   private emit(e: BehaviourEvent): void {
