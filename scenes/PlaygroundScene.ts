@@ -2,13 +2,12 @@ import type Phaser from 'phaser';
 import type { Subscription } from 'rxjs';
 import type { BehaviourEvent, Stimulus } from '../src/streams/types';
 import { RealTimeRunner, type ViewFrame } from '../src/sim/runner';
-import type { SimulationApi } from '../src/sim/types';
 import { app } from './app';
 import { FrameClock } from './frame-clock';
 import { BaseScene, HEADER_H } from './BaseScene';
 import { SCENES } from './keys';
 import { WORM_CIRCUIT } from './sim-factory';
-import { playerCircuit, setPlayerCircuit, simulationFactory, type LinkedSimulation } from './sim-link';
+import { playerCircuit, setPlayerCircuit, simulationFactory, type GameSim, type LinkedSimulation } from './sim-link';
 import { challengeById, type Challenge } from './challenges/catalog';
 import { ChallengeRun, type RunState } from './challenges/runner';
 import { formatTime } from './format';
@@ -64,7 +63,7 @@ export class PlaygroundScene extends BaseScene {
   /** Background-coloured frame around the plate view: hides plate and worm outside it when zoomed in. */
   private matte!: Phaser.GameObjects.Graphics;
   private tool: Tool = 'touch';
-  private sim: SimulationApi | null = null;
+  private sim: GameSim | null = null;
   /** The real-time clock: pause, speed, one frame per update for the views. */
   private runner: RealTimeRunner | null = null;
   private linked: LinkedSimulation | null = null;
@@ -717,7 +716,7 @@ function shortList(ids: readonly string[]): string {
   return ids.length <= 3 ? ids.join(', ') : `${ids.slice(0, 3).join(', ')} +${ids.length - 3}`;
 }
 
-function tryCut(sim: SimulationApi, from: string, to: string): void {
+function tryCut(sim: GameSim, from: string, to: string): void {
   if (!sim.neuronIds.includes(from) || !sim.neuronIds.includes(to)) return;
   try {
     sim.cutSynapse(from, to);

@@ -1,6 +1,6 @@
 import type { NetworkSpec } from '../src/neural/types';
 import type { SimulationFactory } from '../src/sim/factory';
-import type { SimulationApi } from '../src/sim/types';
+import type { NervousSystemEdits, SimClock, SimMeasures, SimOutputs, SimSubject, SimTools } from '../src/sim/types';
 import type { ArenaView } from './view/arena-view';
 import { clearPlaygroundCircuit, readPlaygroundCircuit } from './editor/shared-circuit';
 import { browserStore } from './storage';
@@ -10,8 +10,20 @@ import { browserStore } from './storage';
  * in (main.ts calling provideSimulation), scenes that need one show an honest
  * "coming in this build" panel instead of a worm.
  */
+/**
+ * What the playground and challenges use of a simulation (their port): the
+ * clock (through the real-time runner), the tools, the challenges' synapse
+ * cuts and measures, the per-tick streams and the oscilloscope's monitors.
+ */
+export type GameSim = SimClock &
+  SimTools &
+  Pick<SimSubject, 'medium' | 'neuronIds' | 'segments' | 'bodyLengthMm'> &
+  Pick<NervousSystemEdits, 'cutSynapse'> &
+  Pick<SimMeasures, 'behaviour' | 'inZone' | 'distanceToFoodMm'> &
+  Pick<SimOutputs, 'stimuli$' | 'events$' | 'telemetry$' | 'telemetry' | 'monitor'>;
+
 export interface LinkedSimulation {
-  sim: SimulationApi;
+  sim: GameSim;
   /** The running circuit (neurons in the order of Telemetry.v), for the neural view. */
   network?: NetworkSpec;
   /** Saved node positions of the circuit, 0..1, by neuron id. */

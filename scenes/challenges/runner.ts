@@ -1,5 +1,8 @@
 import type { Subscription } from 'rxjs';
-import type { SimulationApi } from '../../src/sim/types';
+import type { SimClock, SimMeasures, SimOutputs } from '../../src/sim/types';
+
+/** What a challenge reads of the simulation: its clock, the player's touches and the worm's events, and where the nose is. */
+export type ChallengeSim = Pick<SimClock, 'timeMs'> & Pick<SimOutputs, 'stimuli$' | 'events$'> & Pick<SimMeasures, 'inZone' | 'distanceToFoodMm'>;
 import type { Challenge } from './catalog';
 
 export type RunStatus = 'running' | 'won' | 'lost';
@@ -39,7 +42,7 @@ export class ChallengeRun {
 
   constructor(
     readonly challenge: Challenge,
-    private readonly sim: SimulationApi,
+    private readonly sim: ChallengeSim,
   ) {
     this.startMs = sim.timeMs;
     this.lastMs = sim.timeMs;

@@ -1,24 +1,23 @@
 /**
  * TEST DOUBLE — used only by the scenario tests, never by the CLI or the game.
  *
- * A deterministic kinematic worm behind the SimulationApi: it crawls along its
- * heading with a small travelling wave, reverses after anterior touches and
- * taps (weaker each time, recovering with rest), speeds up after posterior
- * touches, omega-turns after harsh touches, steers toward food and reports
- * simple neuron outputs. It lets the runner, actions and expectations be
- * tested end to end without the real simulation.
+ * A deterministic kinematic worm behind the runner's port (ScenarioSim): it
+ * crawls along its heading with a small travelling wave, reverses after
+ * anterior touches and taps (weaker each time, recovering with rest), speeds
+ * up after posterior touches, omega-turns after harsh touches, steers toward
+ * food and reports simple neuron outputs. It lets the runner, actions and
+ * expectations be tested end to end without the real simulation; its
+ * recording goes through the real monitor facility.
  */
-import { seededUniform } from '../../neural/rng';
 import { Subject } from 'rxjs';
-import type { BehaviourSnapshot } from '../../sim/behaviour';
-import { centroid, headingRad } from '../../sim/kinematics';
-import type { Medium, SimulationApi, SimulationOptions } from '../../sim/types';
 import type { Monitor } from '../../monitor/monitor';
-import { MonitorHost, type MonitorSpec } from '../../sim/monitors';
+import { seededUniform } from '../../neural/rng';
+import { MonitorHost, type MonitorSource, type MonitorSpec } from '../../sim/monitors';
 import type { PokeOptions, PokeTarget } from '../../sim/poke';
-import type { BehaviourEvent, MotorFrame, Stimulus, Telemetry, TouchStimulus } from '../../streams/types';
+import type { Medium, SimulationOptions } from '../../sim/types';
+import type { BehaviourEvent, Telemetry, TouchStimulus } from '../../streams/types';
+import type { ScenarioSim, SimBackend } from '../backend';
 import { circuitFilePath } from '../load';
-import type { SimBackend } from '../backend';
 
 export const FAKE_NEURONS = ['ALML', 'ALMR', 'AVM', 'PLML', 'PLMR', 'AVAL', 'AVAR', 'AVBL', 'AVBR', 'AVDL', 'AVDR', 'PVCL', 'PVCR', 'ASHL', 'ASHR'] as const;
 export const FAKE_ARENAS = ['plate', 'hot-plate'] as const;
@@ -43,22 +42,17 @@ export interface FakeConfig {
 const SEGMENTS = 12;
 const BODY_MM = 1;
 
-export class FakeSim implements SimulationApi {
+export class FakeSim implements ScenarioSim, MonitorSource {
   timeMs = 0;
-  readonly seed: number;
-  medium: Medium;
-  readonly neuronIds: readonly string[] = [...FAKE_NEURONS];
-  readonly segments = SEGMENTS;
-  readonly bodyLengthMm = BODY_MM;
-  readonly stimuli$ = new Subject<Stimulus>();
-  readonly motor$ = new Subject<MotorFrame>();
-  readonly telemetry$ = new Subject<Telemetry>();
-  readonly events$ = new Subject<BehaviourEvent>();
-
-  private readonly random: () => number;
   readonly physicsStepMs: number;
   readonly neuralStepMs = 1;
+  readonly neuronIds: readonly string[] = [...FAKE_NEURONS];
+  readonly bodyLengthMm = BODY_MM;
+  readonly events$ = new Subject<BehaviourEvent>();
+
+  private medium: Medium;
   private readonly monitors = new MonitorHost(this);
+  private readonly random: () => number;
   private readonly log: string[];
   private readonly unstableAtMs: number;
   private readonly throwAtMs: number;
@@ -79,11 +73,9 @@ export class FakeSim implements SimulationApi {
   private readonly cut = new Set<string>();
   private readonly food: Array<[number, number]> = [];
   private readonly tel: Telemetry;
-  private pendingEvents: BehaviourEvent[] = [];
 
   constructor(opts: SimulationOptions, config: FakeConfig = {}) {
-    this.seed = opts.seed ?? 1;
-    this.random = seededUniform(this.seed);
+    this.random = seededUniform(opts.seed ?? 1);
     this.medium = opts.medium ?? 'agar';
     this.physicsStepMs = opts.physicsStepMs ?? config.stepMs ?? 10;
     this.log = config.log ?? [];
@@ -92,11 +84,7 @@ export class FakeSim implements SimulationApi {
     const arena = opts.arena ?? 'plate';
     if (typeof arena === 'string' && !(FAKE_ARENAS as readonly string[]).includes(arena)) throw new Error(`unknown arena ${arena}`);
     this.zones =
-      typeof arena === 'string'
-        ? arena === 'hot-plate'
-          ? [{ id: 'hot', x: 3, y: 0, radius: 1 }]
-          : []
-        : (((arena as { zones?: Zone[] }).zones ?? []) as Zone[]);
+      typeof arena === 'string' ? (arena === 'hot-plate' ? [{ id: 'hot', x: 3, y: 0, radius: 1 }] : []) : ((arena as { zones?: Zone[] }).zones ?? []);
     this.x = opts.start?.xMm ?? 0;
     this.y = opts.start?.yMm ?? 0;
     this.heading = opts.start?.headingRad ?? 0;
@@ -125,27 +113,27 @@ export class FakeSim implements SimulationApi {
   step(): void {
     const dt = this.physicsStepMs;
     const t = this.timeMs + dt;
+    const events: BehaviourEvent[] = [];
     if (t >= this.reverseAt) {
       this.reverseAt = Infinity;
       this.direction = 'backward';
       this.reverseUntil = t + this.reverseMs;
-      this.emit({ type: 'reversal-start', timeMs: t });
+      events.push({ type: 'reversal-start', timeMs: t });
     }
     if (this.direction === 'backward' && t >= this.reverseUntil) {
       this.direction = 'forward';
-      this.emit({ type: 'reversal-end', timeMs: t });
+      events.push({ type: 'reversal-end', timeMs: t });
       if (this.omegaPending) {
         this.omegaPending = false;
         this.heading += Math.PI;
-        this.emit({ type: 'omega-turn', timeMs: t });
+        events.push({ type: 'omega-turn', timeMs: t });
       }
     }
     // Habituation recovers toward 1 with a 20 s time constant.
     this.habituation += (1 - this.habituation) * (dt / 20_000);
     if (this.food.length > 0 && this.direction === 'forward') {
       const [fx, fy] = this.nearestFood();
-      const want = Math.atan2(fy - this.y, fx - this.x);
-      let d = want - this.heading;
+      let d = Math.atan2(fy - this.y, fx - this.x) - this.heading;
       d = Math.atan2(Math.sin(d), Math.cos(d));
       this.heading += Math.max(-1, Math.min(1, d)) * 0.002 * dt;
     }
@@ -157,26 +145,23 @@ export class FakeSim implements SimulationApi {
     this.timeMs = t;
     this.updatePose();
     this.updateNeurons();
-    if (t >= this.unstableAtMs && this.unstableAtMs > t - dt) this.emit({ type: 'unstable', timeMs: t, detail: 'fake' });
+    if (t >= this.unstableAtMs && this.unstableAtMs > t - dt) events.push({ type: 'unstable', timeMs: t, detail: 'fake' });
     this.tel.timeMs = t;
-    this.tel.events = this.pendingEvents;
-    this.pendingEvents = [];
-    for (const e of this.tel.events) this.events$.next(e);
-    this.telemetry$.next(this.tel);
+    for (const e of events) this.events$.next(e);
     for (const m of [...this.monitors.atStep]) m.tick(t);
+  }
+
+  run(ms: number): void {
+    const end = this.timeMs + ms;
+    while (this.timeMs < end - 1e-9) this.step();
   }
 
   monitor(spec: MonitorSpec): Monitor {
     return this.monitors.attach(spec);
   }
 
-  private emit(e: BehaviourEvent): void {
-    this.pendingEvents.push(e);
-  }
-
-  run(ms: number): void {
-    const end = this.timeMs + ms;
-    while (this.timeMs < end - 1e-9) this.step();
+  telemetry(): Telemetry {
+    return this.tel;
   }
 
   private updatePose(): void {
@@ -214,12 +199,9 @@ export class FakeSim implements SimulationApi {
     return best;
   }
 
-  private commandAlive(): boolean {
-    return !(this.ablated.has('AVAL') && this.ablated.has('AVAR'));
-  }
-
   private startReversal(durationMs: number, omega: boolean): void {
-    if (!this.commandAlive() || this.direction === 'backward' || this.reverseAt !== Infinity) return;
+    const commandAlive = !(this.ablated.has('AVAL') && this.ablated.has('AVAR'));
+    if (!commandAlive || this.direction === 'backward' || this.reverseAt !== Infinity) return;
     this.reverseAt = this.timeMs + 300 + Math.floor(this.random() * 100);
     this.reverseMs = durationMs;
     this.omegaPending = omega;
@@ -231,27 +213,16 @@ export class FakeSim implements SimulationApi {
     this.log.push(`${this.timeMs} poke ${position} ${opts.side ?? 'both'} ${kind}${opts.force !== undefined ? ` ${opts.force}` : ''}`);
     const neurons = position < 0.5 ? ['ALML', 'ALMR', 'AVM'] : ['PLML', 'PLMR'];
     for (const id of neurons) this.touchUntil[id] = this.timeMs + 200;
-    const touch: TouchStimulus = {
-      type: 'touch',
-      position,
-      side: opts.side ?? 'both',
-      kind,
-      force: opts.force ?? (kind === 'harsh' ? 1 : 0.3),
-      source: 'poke',
-      neurons,
-    };
-    this.stimuli$.next(touch);
     if (kind === 'harsh') this.startReversal(2000, true);
     else if (position < 0.3) {
       if (!this.cut.has('ALML>AVDL')) this.startReversal(2000 * this.habituation, false);
       this.habituation *= 0.85;
     } else if (position > 0.7) this.boostUntil = this.timeMs + 3000;
-    return touch;
+    return { type: 'touch', position, side: opts.side ?? 'both', kind, force: opts.force ?? (kind === 'harsh' ? 1 : 0.3), source: 'poke', neurons };
   }
 
   tapPlate(force?: number): void {
     this.log.push(`${this.timeMs} tap${force !== undefined ? ` ${force}` : ''}`);
-    this.stimuli$.next({ type: 'plate-tap', force: force ?? 1, neurons: ['ALML', 'ALMR', 'PLML', 'PLMR'] });
     this.startReversal(2000 * this.habituation, false);
     this.habituation *= 0.85;
   }
@@ -259,10 +230,6 @@ export class FakeSim implements SimulationApi {
   setMedium(medium: Medium): void {
     this.log.push(`${this.timeMs} medium ${medium}`);
     this.medium = medium;
-  }
-
-  telemetry(): Telemetry {
-    return this.tel;
   }
 
   dropFood(xMm: number, yMm: number, amount?: number): void {
@@ -287,19 +254,6 @@ export class FakeSim implements SimulationApi {
 
   setNeuronParam(neuronId: string, param: string, value: number): void {
     this.log.push(`${this.timeMs} set ${neuronId} ${param} ${value}`);
-  }
-
-  behaviour(): BehaviourSnapshot {
-    const speed = this.direction === 'forward' ? this.baseSpeed : 0.2;
-    return {
-      timeMs: this.timeMs,
-      centroid: centroid(this.tel.pose),
-      headingRad: headingRad(this.tel.pose),
-      alongMmPerS: this.direction === 'forward' ? speed : -speed,
-      speedMmPerS: speed,
-      speedBlPerS: speed / BODY_MM,
-      direction: this.direction,
-    };
   }
 
   bendingFrequencyHz(): number {
