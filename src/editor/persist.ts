@@ -8,7 +8,7 @@
  *
  * Export and import of circuit files are the model's exportText/importText.
  */
-import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
+import { BehaviorSubject, debounceTime, filter, type Observable, type Subscription, tap } from 'rxjs';
 import { parseCircuit, serializeCircuit } from '../circuits/circuit';
 import { CircuitError } from '../circuits/errors';
 import type { Circuit, ModelTable } from '../circuits/types';
@@ -185,7 +185,6 @@ export class Autosave {
   private readonly debounceMs: number;
   private readonly now: () => number;
   private readonly subscription: Subscription;
-  private timer: ReturnType<typeof setTimeout> | undefined;
   private seq: number;
   private lastText: string | undefined;
 
@@ -203,15 +202,20 @@ export class Autosave {
     let seq = 0;
     for (let i = 0; i < this.slots; i++) seq = Math.max(seq, readSlot(store, this.key, i).record?.seq ?? 0);
     this.seq = seq;
-    this.subscription = model.changes$.subscribe((c) => {
-      if (c.kind !== 'selection') this.schedule();
-    });
+    // A save a moment after the last change of the document or viewport (selection is not saved).
+    this.subscription = model.changes$
+      .pipe(
+        filter((c) => c.kind !== 'selection'),
+        tap(() => {
+          if (this.status.value.state !== 'pending') this.status.next({ state: 'pending' });
+        }),
+        debounceTime(this.debounceMs),
+      )
+      .subscribe(() => this.flush());
   }
 
-  /** Save now if anything changed since the last save. Returns whether the state is saved. */
+  /** Save now if anything changed since the last save (a save still pending then finds nothing new). Returns whether the state is saved. */
   flush(): boolean {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
     const record: Omit<AutosaveRecord, 'seq' | 'savedAt'> = {
       stamp: AUTOSAVE_STAMP,
       version: AUTOSAVE_VERSION,
@@ -236,15 +240,7 @@ export class Autosave {
   }
 
   dispose(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
     this.subscription.unsubscribe();
     this.status.complete();
-  }
-
-  private schedule(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), this.debounceMs);
-    if (this.status.value.state !== 'pending') this.status.next({ state: 'pending' });
   }
 }
