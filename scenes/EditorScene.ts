@@ -398,9 +398,8 @@ export class EditorScene extends BaseScene {
       this.pendingRebuild = false;
       this.rebuildWorm();
     }
-    this.live.tick(delta);
+    this.live.tick(delta); // the live worm draws on its runner's frame
     this.graph.draw();
-    this.live.draw();
     this.body.draw(this.model.doc);
     this.scope.draw();
     if (this.live.sim) this.timeBar.setTime(this.live.sim.timeMs);

@@ -1,4 +1,5 @@
-import type { Subscription } from 'rxjs';
+import { filter, type Subscription } from 'rxjs';
+import type { TouchStimulus } from '../../src/streams/types';
 import type { SimClock, SimMeasures, SimOutputs } from '../../src/sim/types';
 
 /** What a challenge reads of the simulation: its clock, the player's touches and the worm's events, and where the nose is. */
@@ -47,15 +48,13 @@ export class ChallengeRun {
     this.startMs = sim.timeMs;
     this.lastMs = sim.timeMs;
     this.state = { status: 'running', elapsedMs: 0, score: SCORE_START, touches: 0, foods: 0, penaltyMs: 0, reversals: 0, reason: '' };
+    const running = () => this.state.status === 'running';
     this.subs.push(
-      sim.stimuli$.subscribe((s) => {
-        if (s.type !== 'touch' || s.source !== 'poke' || this.state.status !== 'running') return;
+      sim.stimuli$.pipe(filter((s): s is TouchStimulus => s.type === 'touch' && s.source === 'poke' && running())).subscribe((s) => {
         this.state.touches++;
         if (challenge.forbiddenTouch?.includes(s.kind)) this.end('lost', `A ${s.kind} poke is against the rules here.`);
       }),
-      sim.events$.subscribe((e) => {
-        if (e.type === 'reversal-start' && this.state.status === 'running') this.state.reversals++;
-      }),
+      sim.events$.pipe(filter((e) => e.type === 'reversal-start' && running())).subscribe(() => this.state.reversals++),
     );
   }
 

@@ -20,7 +20,8 @@ import { WormRenderer } from '../view/WormRenderer';
 export class LiveWorm {
   sim: SimulationApi | null = null;
   private runner: RealTimeRunner | null = null;
-  private motor: Subscription | null = null;
+  /** The worm's streams: muscle peaks per step (motor$), a redraw per frame (the runner's frames$). */
+  private subs: Subscription[] = [];
   private paused_ = false;
   private speed_ = 1;
   /** Why the worm could not be built from the circuit, if it could not. */
@@ -73,9 +74,9 @@ export class LiveWorm {
 
   /** Drops the worm (the next load starts it at the arena's start). */
   clear(): void {
-    this.motor?.unsubscribe();
+    this.subs.forEach((s) => s.unsubscribe());
+    this.subs = [];
     this.runner?.dispose();
-    this.motor = null;
     this.runner = null;
     this.sim = null;
   }
@@ -96,9 +97,10 @@ export class LiveWorm {
     this.runner?.setSpeed(speed);
   }
 
-  /** Advance by a frame of real time (the runner handles pause and speed). */
+  /** Advance by a frame of real time (the runner handles pause and speed) and draw the frame. */
   tick(realMs: number): void {
-    this.guard(() => this.runner?.advance(Math.min(realMs, 100)));
+    if (this.runner) this.guard(() => this.runner?.advance(Math.min(realMs, 100)));
+    if (!this.runner) this.draw(); // no worm (or it just stopped): say why
   }
 
   /** One step, paused or not. */
@@ -113,17 +115,20 @@ export class LiveWorm {
     this.sim = sim;
     this.runner = runner;
     const seg = sim.segments;
-    this.motor = sim.motor$.subscribe((f) => {
-      const m = f.activation;
-      let l = 0;
-      let r = 0;
-      for (let i = 0; i < seg; i++) {
-        l += m[i];
-        r += m[seg + i];
-      }
-      this.peakSincePoke.left = Math.max(this.peakSincePoke.left, l / seg);
-      this.peakSincePoke.right = Math.max(this.peakSincePoke.right, r / seg);
-    });
+    this.subs.push(
+      sim.motor$.subscribe((f) => {
+        const m = f.activation;
+        let l = 0;
+        let r = 0;
+        for (let i = 0; i < seg; i++) {
+          l += m[i];
+          r += m[seg + i];
+        }
+        this.peakSincePoke.left = Math.max(this.peakSincePoke.left, l / seg);
+        this.peakSincePoke.right = Math.max(this.peakSincePoke.right, r / seg);
+      }),
+      runner.frames$.subscribe(() => this.draw()),
+    );
   }
 
   private guard(run: () => void): void {
@@ -166,6 +171,7 @@ export class LiveWorm {
     }
   }
 
+  /** Draws the worm as it is now (the runner's frames call it; a layout change may too). */
   draw(): void {
     const r = this.rect;
     const g = this.bg;
