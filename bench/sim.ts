@@ -20,6 +20,7 @@ import { pathToFileURL } from 'node:url';
 import type { Circuit } from '../src/circuits';
 import { importConnectome } from '../src/circuits/connectome';
 import { publishedTable, WORM_TABLES } from '../src/circuits/connectome/published-tables';
+import type { MonitorSpec } from '../src/sim/monitors';
 import { Simulation, type SimOptions } from '../src/sim/simulation';
 import type { BenchGoal, BenchSuite } from './suite';
 
@@ -30,6 +31,8 @@ const MUSCLE_SCALE = 0.05;
 export interface SimBenchRow {
   worms: number;
   neuralNoisePa: number;
+  /** Each worm records as a scenario does (a monitor of 4 neurons' peak output and 8 body quantities every 20 ms). */
+  monitored: boolean;
   neurons: number;
   synapses: number;
   /** Simulated seconds each worm ran while timed. */
@@ -96,12 +99,23 @@ export function benchCircuit(): { circuit: Circuit; network: string } {
   };
 }
 
-function makeWorms(n: number, circuit: Circuit, Ctor: typeof Simulation, neuralNoisePa?: number): { sims: Simulation[]; buildMs: number } {
+/** What a scenario's recorder asks for: the command neurons' peaks and the body's path, every 20 ms. */
+const SCENARIO_MONITOR: MonitorSpec = {
+  neurons: ['AVAL', 'AVAR', 'AVBL', 'AVBR'],
+  variables: ['output'],
+  neuronReduce: 'max',
+  body: ['centroidX', 'centroidY', 'headX', 'headY', 'forwardMm', 'backwardMm', 'foodDistanceMm', 'muscleMax'],
+  everyMs: 20,
+};
+
+function makeWorms(n: number, circuit: Circuit, Ctor: typeof Simulation, neuralNoisePa?: number, monitored = false): { sims: Simulation[]; buildMs: number } {
   const sims: Simulation[] = [];
   const t0 = performance.now();
   for (let k = 0; k < n; k++) {
     const opts: SimOptions = { circuit, arena: 'plate', seed: k + 1, neuralNoisePa };
-    sims.push(new Ctor(opts));
+    const sim = new Ctor(opts);
+    if (monitored) sim.monitor(SCENARIO_MONITOR);
+    sims.push(sim);
   }
   return { sims, buildMs: (performance.now() - t0) / n };
 }
@@ -127,15 +141,17 @@ export function benchSim(o: SimBenchOptions = {}): SimBenchResult {
   stepAll(makeWorms(2, circuit, Simulation).sims, 200);
   stepAll(makeWorms(2, circuit, TimedSimulation).sims, 100);
   const rows: SimBenchRow[] = [];
-  // Every count with the default noise; one worm also without noise, right after (what the noise costs, under the same load).
-  const cases: { n: number; noise?: number }[] = counts.flatMap((n) => (n === 1 ? [{ n }, { n, noise: 0 }] : [{ n }]));
-  for (const { n, noise } of cases) {
+  // Every count with the default noise; one worm also without noise and with a scenario's monitor, right after (what each costs, under the same load).
+  const cases: { n: number; noise?: number; monitored?: boolean }[] = counts.flatMap((n) =>
+    n === 1 ? [{ n }, { n, noise: 0 }, { n, monitored: true }] : [{ n }],
+  );
+  for (const { n, noise, monitored = false } of cases) {
     const simulatedS = Math.max(0.5, base / n);
     const steps = Math.round((simulatedS * 1000) / 10);
     // A fresh worm's first ~150–250 steps cost 2–5× a steady one (its own kernels are compiled and optimised then):
     // warm each worm 300 steps so the figures are steady speed, not start-up.
     const warm = 300;
-    const plain = makeWorms(n, circuit, Simulation, noise);
+    const plain = makeWorms(n, circuit, Simulation, noise, monitored);
     stepAll(plain.sims, warm);
     const c0 = process.cpuUsage();
     const t0 = performance.now();
@@ -145,7 +161,7 @@ export function benchSim(o: SimBenchOptions = {}): SimBenchResult {
     const cpuMs = (cpu.user + cpu.system) / 1000;
     const simMs = steps * plain.sims[0].physicsStepMs;
 
-    const timed = makeWorms(n, circuit, TimedSimulation, noise);
+    const timed = makeWorms(n, circuit, TimedSimulation, noise, monitored);
     stepAll(timed.sims, warm);
     const ms = TimedSimulation.ms;
     ms.sense = ms.think = ms.move = ms.world = ms.report = 0;
@@ -154,6 +170,7 @@ export function benchSim(o: SimBenchOptions = {}): SimBenchResult {
     const row: SimBenchRow = {
       worms: n,
       neuralNoisePa: plain.sims[0].neuralNoisePa,
+      monitored,
       neurons: circuit.network.neurons.length,
       synapses: circuit.network.synapses.length,
       simulatedS: simMs / 1000,
@@ -175,14 +192,14 @@ const pct = (x: number): string => `${(100 * x).toFixed(0).padStart(3)}%`;
 function formatRow(r: SimBenchRow): string {
   return (
     `  ${String(r.worms).padStart(3)} worm${r.worms === 1 ? ' ' : 's'}: ${r.realtimeFactor.toFixed(1).padStart(6)}× real time ` +
-    `(${r.cpuRealtimeFactor.toFixed(1)}× per CPU second${r.neuralNoisePa === 0 ? ', NO neural noise' : ''}) ` +
+    `(${r.cpuRealtimeFactor.toFixed(1)}× per CPU second${r.neuralNoisePa === 0 ? ', NO neural noise' : ''}${r.monitored ? ', WITH a scenario monitor' : ''}) ` +
     `(${r.usPerWormStep.toFixed(0)} µs per worm-step of 10 ms, ${r.simulatedS.toFixed(1)} s simulated each); ` +
     `physics ${pct(r.share.physics)}, neurons ${pct(r.share.neurons)}, world ${pct(r.share.world)}, streams+glue ${pct(r.share.glue)}; build ${r.buildMs.toFixed(1)} ms/worm`
   );
 }
 
 function goals(rows: readonly SimBenchRow[]): BenchGoal[] {
-  const at = (n: number) => rows.find((r) => r.worms === n && r.neuralNoisePa > 0);
+  const at = (n: number) => rows.find((r) => r.worms === n && r.neuralNoisePa > 0 && !r.monitored);
   const one = at(1);
   const ten = at(10);
   return [
