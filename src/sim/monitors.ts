@@ -106,7 +106,9 @@ function neuronChannels(spec: MonitorSpec, ids: readonly string[], tel: Telemetr
     const i = ids.indexOf(id);
     if (i < 0) {
       const near = nearest(id, ids);
-      throw new RangeError(`monitor: the circuit has no neuron "${id}"${near ? `; did you mean "${near}"?` : ''} (record circuit ids, e.g. AVAL, not classes)`);
+      throw new RangeError(
+        `monitor: the circuit has no neuron "${id}"${near ? `; did you mean "${near}"?` : ''} (a monitor records the circuit's own neuron ids; classes are not expanded)`,
+      );
     }
     for (const v of vars) {
       const a = tel[v];
