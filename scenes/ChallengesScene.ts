@@ -4,7 +4,7 @@ import { BaseScene, HEADER_H } from './BaseScene';
 import { CHALLENGES, type Challenge } from './challenges/catalog';
 import { formatTime } from './format';
 import { SCENES } from './keys';
-import { playerCircuit, simulationFactory } from './sim-link';
+import { playerCircuit } from './sim-link';
 import type { ChallengeRecord } from './storage';
 import { Button } from './ui/Button';
 import { registerControl } from './ui/controls';
@@ -185,17 +185,13 @@ export class ChallengesScene extends BaseScene {
     p.body.setText(
       `${c.intro}\n\nGoal: ${c.goal}\nScoring: ${c.scoring}\nDifficulty: ${'●'.repeat(c.difficulty)}${'○'.repeat(3 - c.difficulty)}\nYour record: ${statusLine(rec)}`,
     );
-    const canRun = simulationFactory() !== null;
-    p.start.setEnabled(canRun);
     const own = playerCircuit() !== null;
     p.note.setText(
-      !canRun
-        ? 'Coming in this build: challenges run once the simulation is wired into the game.'
-        : own
-          ? 'The worm will run your circuit from the editor.'
-          : c.needsEditor
-            ? 'Starts with the broken circuit: fix it in the editor, press “Test it”, then start.'
-            : '',
+      own
+        ? 'The worm will run your circuit from the editor.'
+        : c.needsEditor
+          ? 'Starts with the broken circuit: fix it in the editor, press “Test it”, then start.'
+          : '',
     );
     p.editor.setVisible(c.needsEditor);
     this.preview.setArena(challengeArenaView(c));

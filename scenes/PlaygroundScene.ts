@@ -13,7 +13,6 @@ import { ChallengeRun, type RunState } from './challenges/runner';
 import { formatTime } from './format';
 import { provideProbe } from './testing-hook';
 import { Button } from './ui/Button';
-import { ComingSoon } from './ui/ComingSoon';
 import { TimeBar, type Speed } from './ui/TimeBar';
 import { Toast, type Announcement } from './ui/Toast';
 import { palette, textStyle } from './ui/theme';
@@ -41,9 +40,7 @@ const DEFAULT_PROBES = ['ALML', 'AVAL', 'AVBL', 'AVA', 'AVB', 'VA5', 'DB3'];
 
 /**
  * The worm on an agar plate, its nervous system beside it, an oscilloscope
- * below, time controls at the bottom. Until the simulation core is wired in
- * (sim-link), the plate is shown with an honest "coming in this build" card
- * and no worm.
+ * below, time controls at the bottom.
  */
 export class PlaygroundScene extends BaseScene {
   private cam!: WorldCamera;
@@ -57,7 +54,6 @@ export class PlaygroundScene extends BaseScene {
   private mediumButtons: Button[] = [];
   /** Opens the circuit editor on the circuit this worm runs (issue 7). */
   private editButton!: Button;
-  private coming: ComingSoon | null = null;
   private plateFrame!: Phaser.GameObjects.Graphics;
   /** Background-coloured frame around the plate view: hides plate and worm outside it when zoomed in. */
   private matte!: Phaser.GameObjects.Graphics;
@@ -106,7 +102,6 @@ export class PlaygroundScene extends BaseScene {
     this.recent = null;
     this.heatSpots = [];
     this.probes = [];
-    this.coming = null;
     this.sim = null;
     this.circuit = null;
     this.speed = 1;
@@ -217,18 +212,6 @@ export class PlaygroundScene extends BaseScene {
 
   private startSimulation(): void {
     const factory = simulationFactory();
-    if (!factory) {
-      this.coming = new ComingSoon(
-        this,
-        'the live worm',
-        'The worm’s body, nervous system and world are being built in the simulation core. ' +
-          'When they are wired in, the worm crawls on this plate, the neural view lights up as it senses and moves, ' +
-          'and the tools above poke, feed and heat it.',
-      );
-      this.timeBar.setEnabled(false);
-      [...this.toolButtons, ...this.mediumButtons].forEach((b) => b.setEnabled(false));
-      return;
-    }
     const c = this.challenge;
     let own = playerCircuit();
     const arenaName = c?.arena ?? 'plate';
@@ -685,7 +668,6 @@ export class PlaygroundScene extends BaseScene {
     });
     this.timeBar.place(width / 2, height - pad - barH / 2, width - 2 * pad);
     this.toast.setPosition(plate.x + plate.w / 2, plate.y + 10);
-    this.coming?.place(plate.x + plate.w / 2, plate.y + plate.h / 2, plate.w);
     this.hud
       .setPosition(plate.x + 10, plate.y + plate.h - 10)
       .setOrigin(0, 1)

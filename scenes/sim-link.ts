@@ -2,13 +2,10 @@ import type { NetworkSpec } from '../src/neural/types';
 import type { SimulationApi, SimulationOptions } from '../src/sim/types';
 import type { ArenaView } from './view/arena-view';
 import { clearPlaygroundCircuit, readPlaygroundCircuit } from './editor/shared-circuit';
+import { createLinkedSimulation } from './sim-factory';
 import { browserStore } from './storage';
 
-/**
- * Where the game gets a simulation from. Until the core's Simulation is wired
- * in (main.ts calling provideSimulation), scenes that need one show an honest
- * "coming in this build" panel instead of a worm.
- */
+/** A running simulation with what the scenes draw beside it. */
 export interface LinkedSimulation {
   sim: SimulationApi;
   /** The running circuit (neurons in the order of Telemetry.v), for the neural view. */
@@ -25,13 +22,14 @@ export interface LinkedSimulation {
 
 export type SimulationFactory = (options: SimulationOptions) => LinkedSimulation;
 
-let factory: SimulationFactory | null = null;
+/** The real core (sim-factory.ts); an end-to-end test may swap in a scripted double through the test hook. */
+let factory: SimulationFactory = createLinkedSimulation;
 
-export function provideSimulation(f: SimulationFactory | null): void {
+export function provideSimulation(f: SimulationFactory): void {
   factory = f;
 }
 
-export function simulationFactory(): SimulationFactory | null {
+export function simulationFactory(): SimulationFactory {
   return factory;
 }
 

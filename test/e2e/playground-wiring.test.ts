@@ -10,9 +10,9 @@ afterEach(async () => {
 
 /**
  * The playground's wiring to a simulation, checked with a scripted test double
- * standing in for src/sim (which is not in this build yet): a straight worm
- * sliding along +x, three neurons, and a log of every call the scene makes.
- * The product never shows this double; only this test installs it.
+ * standing in for src/sim: a straight worm sliding along +x, three neurons,
+ * and a log of every call the scene makes. The product never shows this
+ * double; only this test installs it.
  */
 async function installDouble(session: Session): Promise<void> {
   await session.page.evaluate(() => {
@@ -122,7 +122,7 @@ test('playground wiring: draws the pose, forwards touches and time controls, lig
   await waitScene(page, 'playground');
   await page.waitForTimeout(400);
 
-  // No "coming" card, tools enabled; the pose is reported in mm and in canvas px.
+  // Tools enabled; the pose is reported in mm and in canvas px.
   expect((await control(page, 'Touch')).enabled).toBe(true);
   const pose = await page.evaluate(() => window.neuroworm!.pose());
   expect(pose.mm.length).toBe(40);
