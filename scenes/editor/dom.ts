@@ -26,6 +26,17 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
   return el;
 }
 
+/** A toolbar or palette button. */
+export function button(text: string, onclick: () => void, title = '', cls = ''): HTMLButtonElement {
+  return h('button', { text, title: title || undefined, class: cls || undefined, onclick: () => onclick() });
+}
+
+/** Whether a key or clipboard event comes from a form field (the field gets it, not the editor). */
+export function typing(e: Event): boolean {
+  const t = e.target as HTMLElement | null;
+  return !!t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
+}
+
 const STYLE_ID = 'neuroworm-editor-style';
 
 /** The editor's stylesheet, in the game's palette. */

@@ -1,0 +1,128 @@
+import type { SearchHit, Template } from '../../src/editor';
+import { button, h } from './dom';
+
+export interface ToolbarActions {
+  templates: readonly Template[];
+  loadTemplate(t: Template): void;
+  openFile(f: File): void;
+  importTables(files: File[]): void;
+  save(): void;
+  copy(): void;
+  paste(): void;
+  undo(): void;
+  redo(): void;
+  fit(): void;
+  layout(): void;
+  test(): void;
+  play(): void;
+  search(query: string, limit: number): SearchHit[];
+  goTo(id: string): void;
+}
+
+/**
+ * The editor's toolbar (HTML): templates, files, clipboard, undo/redo, view,
+ * search, Test it, Play, and the status line. It wraps onto a second row in
+ * narrow windows.
+ */
+export class Toolbar {
+  readonly el: HTMLDivElement;
+  readonly status: HTMLSpanElement;
+  readonly undo: HTMLButtonElement;
+  readonly redo: HTMLButtonElement;
+  readonly searchInput: HTMLInputElement;
+  private readonly hits: HTMLDivElement;
+  private readonly openInput: HTMLInputElement;
+
+  constructor(private readonly a: ToolbarActions) {
+    const newSel = h(
+      'select',
+      { 'aria-label': 'New circuit from template', title: 'Start from a template (undoable)' },
+      h('option', { value: '', text: 'New…' }),
+      ...a.templates.map((t) => h('option', { value: t.id, text: t.name })),
+    );
+    newSel.addEventListener('change', () => {
+      const t = a.templates.find((x) => x.id === newSel.value);
+      newSel.value = '';
+      newSel.blur(); // arrow keys must not pick another template
+      if (t) a.loadTemplate(t);
+    });
+    this.openInput = h('input', { type: 'file', accept: '.json,application/json', style: 'display:none', 'data-testid': 'open-file' });
+    const openInput = this.openInput;
+    openInput.addEventListener('change', () => {
+      const f = openInput.files?.[0];
+      openInput.value = '';
+      if (f) a.openFile(f);
+    });
+    const csvInput = h('input', { type: 'file', accept: '.csv,text/csv', multiple: true, style: 'display:none', 'data-testid': 'connectome-file' });
+    csvInput.addEventListener('change', () => {
+      const files = [...(csvInput.files ?? [])];
+      csvInput.value = '';
+      if (files.length) a.importTables(files);
+    });
+    this.undo = button('↶ Undo', () => a.undo(), 'Undo (Ctrl+Z)');
+    this.redo = button('↷ Redo', () => a.redo(), 'Redo (Ctrl+Shift+Z)');
+    this.searchInput = h('input', { type: 'search', placeholder: 'Find neuron (/)', 'aria-label': 'Find neuron', style: 'width: 150px' });
+    this.hits = h('div', { class: 'nwe-hits', style: 'display:none' });
+    this.searchInput.addEventListener('input', () => this.showHits());
+    this.searchInput.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') {
+        const first = a.search(this.searchInput.value, 1)[0];
+        if (first) this.goTo(first.id);
+      } else if (e.key === 'Escape') {
+        this.searchInput.value = '';
+        this.showHits();
+        this.searchInput.blur();
+      }
+    });
+    this.status = h('span', { class: 'nwe-status', 'data-testid': 'status' });
+    this.el = h(
+      'div',
+      { class: 'nwe-bar', 'data-testid': 'toolbar' },
+      newSel,
+      button('Open…', () => openInput.click(), 'Open a circuit file (Ctrl+O)'),
+      button('Save', () => a.save(), 'Save the circuit file (Ctrl+S)'),
+      button('Copy', () => a.copy(), 'Copy the whole circuit to the clipboard as text'),
+      button('Paste…', () => a.paste(), 'Paste a circuit (or part of one) from text'),
+      button('Connectome…', () => csvInput.click(), 'Import a connectome wiring table (CSV: Cook 2019 edge list, White/Varshney, or generic)'),
+      this.undo,
+      this.redo,
+      button('Fit', () => a.fit(), 'Zoom to fit (F)'),
+      button('Layout', () => a.layout(), 'Automatic layout: sensory → inter → motor'),
+      h('span', { class: 'nwe-search' }, this.searchInput, this.hits),
+      button('Test it', () => a.test(), 'Run the built-in reflex scenarios on this circuit', 'primary'),
+      button('Play ▶', () => a.play(), 'Run this circuit in the playground'),
+      this.status,
+      openInput,
+      csvInput,
+    );
+  }
+
+  /** Ctrl+O: the file picker. */
+  pickFile(): void {
+    this.openInput.click();
+  }
+
+  private goTo(id: string): void {
+    this.a.goTo(id);
+    this.searchInput.value = '';
+    this.showHits();
+    this.searchInput.blur();
+  }
+
+  private showHits(): void {
+    const q = this.searchInput.value.trim();
+    const hits = q ? this.a.search(q, 8) : [];
+    this.hits.style.display = hits.length ? '' : 'none';
+    this.hits.replaceChildren(
+      ...hits.map((hit) =>
+        h('div', {
+          text: hit.id,
+          onmousedown: (e: Event) => {
+            e.preventDefault();
+            this.goTo(hit.id);
+          },
+        }),
+      ),
+    );
+  }
+}
