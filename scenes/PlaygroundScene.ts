@@ -1,6 +1,5 @@
 import type Phaser from 'phaser';
 import type { Subscription } from 'rxjs';
-import type { BehaviourEvent, Stimulus } from '../src/streams/types';
 import type { SimulationApi } from '../src/sim/types';
 import { app } from './app';
 import { FrameClock } from './frame-clock';
@@ -10,13 +9,11 @@ import { WORM_CIRCUIT } from './sim-factory';
 import { playerCircuit, setPlayerCircuit, simulationFactory, type LinkedSimulation } from './sim-link';
 import { challengeById, type Challenge } from './challenges/catalog';
 import { ChallengeRun, type RunState } from './challenges/runner';
-import { formatTime } from './format';
 import { provideProbe } from './testing-hook';
 import { Button } from './ui/Button';
 import { TimeBar, type Speed } from './ui/TimeBar';
 import { Toast, type Announcement } from './ui/Toast';
 import { palette, textStyle } from './ui/theme';
-import { activityChain } from './view/activity-chain';
 import { arenaBox, type ArenaView } from './view/arena-view';
 import { WorldCamera } from './view/camera';
 import { circuitViewFromSpec, type CircuitView } from './view/circuit-view';
@@ -25,15 +22,9 @@ import { NeuralView } from './view/NeuralView';
 import { Oscilloscope, TRACE_COLORS } from './view/Oscilloscope';
 import { PlateRenderer } from './view/PlateRenderer';
 import { WormRenderer } from './view/WormRenderer';
-
-type Tool = 'touch' | 'poke' | 'food' | 'heat' | 'tap';
-const TOOLS: readonly { tool: Tool; label: string; key: string; tip: string }[] = [
-  { tool: 'touch', label: 'Touch', key: 'T', tip: 'Gentle touch where you click (T)' },
-  { tool: 'poke', label: 'Poke', key: 'P', tip: 'Harsh poke (P); or hold / shift-click / right-click' },
-  { tool: 'food', label: 'Food', key: 'F', tip: 'Drop a bacterial lawn (F)' },
-  { tool: 'heat', label: 'Heat', key: 'X', tip: 'Heat a spot (X)' },
-  { tool: 'tap', label: 'Tap plate', key: 'A', tip: 'Tap the plate: a vibration the whole worm feels (A)' },
-];
+import { Announcer } from './playground/Announcer';
+import { PlateTools, TOOLS, type Tool } from './playground/PlateTools';
+import { hudText, ResultCard } from './playground/ResultCard';
 
 /** Which neuron a player might want on the oscilloscope first. */
 const DEFAULT_PROBES = ['ALML', 'AVAL', 'AVBL', 'AVA', 'AVB', 'VA5', 'DB3'];
@@ -57,7 +48,6 @@ export class PlaygroundScene extends BaseScene {
   private plateFrame!: Phaser.GameObjects.Graphics;
   /** Background-coloured frame around the plate view: hides plate and worm outside it when zoomed in. */
   private matte!: Phaser.GameObjects.Graphics;
-  private tool: Tool = 'touch';
   private speed: Speed = 1;
   private sim: SimulationApi | null = null;
   private linked: LinkedSimulation | null = null;
@@ -66,22 +56,16 @@ export class PlaygroundScene extends BaseScene {
   private probes: number[] = [];
   private plateRect = { x: 0, y: 0, w: 1, h: 1 };
   private arena: ArenaView = PLAYGROUND_ARENA;
-  private drag: { x: number; y: number; moved: boolean; downAt: number; nudge: { s: number; x0: number; y0: number } | null } | null = null;
-  private nudgeArrow!: Phaser.GameObjects.Graphics;
+  private tools!: PlateTools;
+  private announcer!: Announcer;
   private challenge: Challenge | null = null;
   private run: ChallengeRun | null = null;
   private hud!: Phaser.GameObjects.Text;
   private hudAt = 0;
-  private result: Phaser.GameObjects.Container | null = null;
+  private result: ResultCard | null = null;
   /** Wall-clock ms spent in the simulation and in drawing, averaged over recent frames (for the fps report). */
   private cost = { simMs: 0, drawMs: 0, frames: 0 };
   private readonly frameClock = new FrameClock();
-  private recent: Float64Array | null = null;
-  private recentAt = 0;
-  private heatSpots: NonNullable<ArenaView['zones']>[number][] = [];
-  /** The last touch: where (mm), how, and the body position it reached (0 nose .. 1 tail) or null if it missed. */
-  private lastPoke: { x: number; y: number; kind: string; at: number | null } | null = null;
-  private resultButtons: Button[] = [];
 
   constructor() {
     super(SCENES.playground);
@@ -94,18 +78,13 @@ export class PlaygroundScene extends BaseScene {
     this.backTo = this.challenge ? SCENES.challenges : SCENES.title;
     this.run = null;
     this.result = null;
-    this.resultButtons = [];
     this.hudAt = 0;
     this.cost = { simMs: 0, drawMs: 0, frames: 0 };
-    this.lastPoke = null;
     this.frameClock.reset();
-    this.recent = null;
-    this.heatSpots = [];
     this.probes = [];
     this.sim = null;
     this.circuit = null;
     this.speed = 1;
-    this.drag = null;
     this.addHeader(this.challenge ? `Challenge · ${this.challenge.title}` : 'Playground');
     this.hud = this.add.text(0, 0, '', textStyle(14, { color: palette.text, mono: true })).setDepth(40);
     this.cam = new WorldCamera();
@@ -171,36 +150,33 @@ export class PlaygroundScene extends BaseScene {
       this.plate.layout(this.cam);
       this.drawSim(0);
     });
-    this.nudgeArrow = this.add.graphics().setDepth(13);
-    this.input.on('pointerdown', (p: Phaser.Input.Pointer) => {
-      if (!this.onPlate(p)) return;
-      // A drag that starts on the worm nudges it; anywhere else it pans.
-      const hit = this.sim ? this.worm.hit(p.x, p.y) : null;
-      const nudge = hit && hit.distPx <= 8 + (hit.insideBody ? 0 : 4) ? { s: hit.s, x0: p.x, y0: p.y } : null;
-      this.drag = { x: p.x, y: p.y, moved: false, downAt: this.time.now, nudge };
+    this.tools = new PlateTools({
+      scene: this,
+      cam: this.cam,
+      worm: this.worm,
+      toast: this.toast,
+      sim: () => this.sim,
+      linked: () => this.linked,
+      run: () => this.run,
+      onPlate: (p) => this.onPlate(p),
+      viewMoved: () => {
+        this.plate.layout(this.cam);
+        this.drawSim(0);
+      },
+      repaintArena: (heat) => this.repaintArena(heat),
+      addFood: (x, y) => {
+        this.plate.addFood(x, y, 0.35);
+        this.plate.layout(this.cam);
+      },
     });
-    this.input.on('pointermove', (p: Phaser.Input.Pointer) => {
-      if (!this.drag || !p.isDown) return;
-      const dx = p.x - this.drag.x;
-      const dy = p.y - this.drag.y;
-      if (!this.drag.moved && Math.hypot(dx, dy) < 6) return;
-      this.drag.moved = true;
-      if (this.drag.nudge) {
-        drawArrow(this.nudgeArrow, this.drag.nudge.x0, this.drag.nudge.y0, p.x, p.y);
-        return;
-      }
-      this.cam.panByPx(dx, dy);
-      this.drag.x = p.x;
-      this.drag.y = p.y;
-      this.plate.layout(this.cam);
-      this.drawSim(0);
-    });
-    this.input.on('pointerup', (p: Phaser.Input.Pointer) => {
-      const d = this.drag;
-      this.drag = null;
-      this.nudgeArrow.clear();
-      if (d?.nudge && d.moved) this.nudge(d.nudge.s, p.x - d.nudge.x0, p.y - d.nudge.y0);
-      else if (d && !d.moved) this.applyTool(p, this.time.now - d.downAt);
+    this.announcer = new Announcer({
+      scene: this,
+      toast: this.toast,
+      cam: this.cam,
+      plateRect: () => this.plateRect,
+      circuit: () => this.circuit,
+      lastPoke: () => this.tools.lastPoke,
+      reducedMotion: () => this.reducedMotion,
     });
 
     this.startSimulation();
@@ -240,8 +216,8 @@ export class PlaygroundScene extends BaseScene {
       this.plate.setArena(linked.arena);
     }
     if (linked.network) this.setCircuitView(circuitViewFromSpec(linked.network, linked.layout));
-    this.subs.push(sim.events$.subscribe((e) => this.onEvent(e)));
-    this.subs.push(sim.stimuli$.subscribe((st) => this.onStimulus(st)));
+    this.subs.push(sim.events$.subscribe((e) => this.announcer.onEvent(e)));
+    this.subs.push(sim.stimuli$.subscribe((st) => this.announcer.onStimulus(st)));
     if (own) {
       this.announceLater({ title: 'Running your circuit', detail: 'press B for the built-in worm' });
       this.shortcut({
@@ -289,11 +265,11 @@ export class PlaygroundScene extends BaseScene {
       announcements: () => [...this.toast.history],
       info: () => ({
         ...this.neural.stats,
-        tool: this.tool,
+        tool: this.tools.tool,
         speed: this.speed,
         paused: sim.paused,
         challenge: this.challenge?.id ?? null,
-        lastPoke: this.lastPoke,
+        lastPoke: this.tools.lastPoke,
         simMsPerFrame: this.cost.simMs,
         drawMsPerFrame: this.cost.drawMs,
         neurons: sim.neuronIds.length,
@@ -314,64 +290,6 @@ export class PlaygroundScene extends BaseScene {
   /** An announcement made while the scene is being built: shown once the layout has placed the toast. */
   private announceLater(a: Announcement): void {
     this.time.delayedCall(50, () => this.toast.announce(a));
-  }
-
-  /** Shows where a touch landed and which sensory neurons felt it; a plate tap is announced. */
-  private onStimulus(st: Stimulus): void {
-    if (st.type === 'plate-tap') {
-      this.toast.announce({ title: 'Plate tapped', detail: st.neurons.length ? `felt by ${shortList(st.neurons)}` : 'no neuron of this circuit feels it' });
-      return;
-    }
-    if (st.source !== 'poke' || !this.lastPoke) return;
-    const where = st.position < 0.34 ? 'head' : st.position > 0.66 ? 'tail' : 'midbody';
-    const who = st.neurons.length ? shortList(st.neurons) : 'no touch cells there in this circuit';
-    this.mark(this.lastPoke.x, this.lastPoke.y, `${st.kind} touch · ${where} → ${who}`, st.kind === 'harsh' ? palette.warning : palette.accentHi);
-  }
-
-  /** A ring and a label at a world point that fade out (touch feedback). */
-  private mark(xMm: number, yMm: number, label: string, color: number): void {
-    const x = this.cam.screenX(xMm);
-    const y = this.cam.screenY(yMm);
-    const ring = this.add.graphics().setDepth(12);
-    ring.lineStyle(2, color, 1).strokeCircle(x, y, 10);
-    const text = this.add
-      .text(x + 14, y - 14, label, textStyle(12, { color }))
-      .setOrigin(0, 1)
-      .setDepth(12)
-      .setBackgroundColor('rgba(11,16,22,0.75)')
-      .setPadding(4, 2, 4, 2);
-    // Keep the label on the plate: flip it left of the point near the right edge, below it near the top.
-    const r = this.plateRect;
-    if (x + 14 + text.width > r.x + r.w - 4) text.setX(x - 14).setOrigin(1, text.originY);
-    if (y - 14 - text.height < r.y + 4) text.setY(y + 14).setOrigin(text.originX, 0);
-    this.tweens.add({
-      targets: [ring, text],
-      alpha: 0,
-      delay: this.reducedMotion ? 1400 : 900,
-      duration: 600,
-      onComplete: () => {
-        ring.destroy();
-        text.destroy();
-      },
-    });
-  }
-
-  private onEvent(e: BehaviourEvent): void {
-    // The pose shows a reversal a few hundred ms after the touch, when the touch cell has already
-    // quietened: name the pathway from each neuron's recent peak, not from this instant.
-    const out = this.recent;
-    const chain = this.circuit && out ? activityChain(this.circuit, out) : [];
-    const a: Announcement | null =
-      e.type === 'reversal-start'
-        ? { title: 'Reversal!', chain }
-        : e.type === 'omega-turn'
-          ? { title: 'Omega turn!', chain }
-          : e.type === 'food-reached'
-            ? { title: 'Found food', kind: 'good' }
-            : e.type === 'unstable'
-              ? { title: 'The body went unstable', detail: e.detail, kind: 'warn' }
-              : null;
-    if (a) this.toast.announce(a);
   }
 
   override update(): void {
@@ -410,64 +328,19 @@ export class PlaygroundScene extends BaseScene {
     const best = app().storage.recordResult(c.id, { won: s.status === 'won', score: s.score, timeMs: s.elapsedMs });
     const won = s.status === 'won';
     this.toast.announce({ title: won ? `Challenge won · ${s.score} points` : 'Challenge lost', detail: s.reason, kind: won ? 'good' : 'warn' });
-    const bg = this.add.graphics();
-    const title = this.add
-      .text(0, 0, won ? 'Well done!' : 'Not this time', textStyle(26, { bold: true, color: won ? palette.ok : palette.warning }))
-      .setOrigin(0.5, 0);
-    const lines = [
-      s.reason,
-      `Time ${formatTime(s.elapsedMs)} · score ${s.score}${best.newBestScore && won ? ' · new best!' : ''}`,
-      `${s.touches} touches · ${s.foods} food drops · ${s.reversals} reversals${s.penaltyMs > 0 ? ` · ${formatTime(s.penaltyMs)} in the ${c.penaltyZone?.zone} zone` : ''}`,
-    ];
-    const body = this.add.text(0, 0, lines.join('\n'), textStyle(15, { color: palette.textMuted, lineSpacing: 6, align: 'center' })).setOrigin(0.5, 0);
-    const again = new Button(this, 0, 0, {
-      label: 'Try again',
-      variant: 'primary',
-      width: 150,
-      height: 42,
-      onClick: () => this.scene.restart({ challenge: c.id }),
+    this.result = new ResultCard(this, c, s, best.newBestScore, {
+      again: () => this.scene.restart({ challenge: c.id }),
+      list: () => this.scene.start(SCENES.challenges),
+      editor: () => this.scene.start(SCENES.editor),
     });
-    const list = new Button(this, 0, 0, { label: 'All challenges', width: 160, height: 42, onClick: () => this.scene.start(SCENES.challenges) });
-    const editor = c.needsEditor
-      ? new Button(this, 0, 0, { label: 'Open the editor', width: 170, height: 42, onClick: () => this.scene.start(SCENES.editor) })
-      : null;
-    this.resultButtons = [again, list, ...(editor ? [editor] : [])];
-    this.result = this.add.container(0, 0, [bg, title, body]).setDepth(850);
-    this.resultButtons.forEach((b) => b.setDepth(851));
-    this.layoutResult();
-  }
-
-  private layoutResult(): void {
-    const r = this.result;
-    if (!r) return;
-    const p = this.plateRect;
-    const w = Math.min(520, p.w - 24);
-    const h = 210;
-    const x = p.x + (p.w - w) / 2;
-    const y = p.y + (p.h - h) / 2;
-    const [bg, title, body] = r.list as [Phaser.GameObjects.Graphics, Phaser.GameObjects.Text, Phaser.GameObjects.Text];
-    bg.clear();
-    bg.fillStyle(palette.panel, 0.96);
-    bg.fillRoundedRect(x, y, w, h, 14);
-    bg.lineStyle(1, palette.borderHi, 1);
-    bg.strokeRoundedRect(x + 0.5, y + 0.5, w - 1, h - 1, 14);
-    title.setPosition(x + w / 2, y + 16);
-    body.setPosition(x + w / 2, y + 58).setWordWrapWidth(w - 32, true);
-    const n = this.resultButtons.length;
-    const widths = this.resultButtons.map((b) => b.width);
-    const total = widths.reduce((a, b) => a + b, 0) + 10 * (n - 1);
-    let bx = x + (w - total) / 2;
-    this.resultButtons.forEach((b, i) => {
-      b.setPosition(bx + widths[i] / 2, y + h - 34);
-      bx += widths[i] + 10;
-    });
+    this.result.layout(this.plateRect);
   }
 
   private drawSim(dtMs: number): void {
     const sim = this.sim;
     if (!sim) return;
     const t = sim.telemetry();
-    this.trackRecent(t.output, t.timeMs);
+    this.announcer.track(t.output, t.timeMs);
     this.worm.draw(t.pose, this.cam, sim.bodyLengthMm, t.muscles, sim.segments);
     this.neural.update(t.output, t.spiked, dtMs, t.v);
     this.scope.sample(t.timeMs, t.v);
@@ -478,7 +351,7 @@ export class PlaygroundScene extends BaseScene {
   // ---- tools ------------------------------------------------------------------
 
   private setTool(tool: Tool): void {
-    this.tool = tool;
+    this.tools.tool = tool;
     this.toolButtons.forEach((b, i) => b.setSelected(TOOLS[i].tool === tool));
   }
 
@@ -487,84 +360,10 @@ export class PlaygroundScene extends BaseScene {
     this.mediumButtons.forEach((b) => b.setSelected(b.label.toLowerCase() === m));
   }
 
-  private applyTool(p: Phaser.Input.Pointer, heldMs: number): void {
-    const sim = this.sim;
-    if (!sim || !this.onPlate(p)) return;
-    const x = this.cam.worldX(p.x);
-    const y = this.cam.worldY(p.y);
-    const harsh = this.tool === 'poke' || heldMs > 450 || p.rightButtonReleased() || (p.event as MouseEvent | undefined)?.shiftKey === true;
-    switch (this.tool) {
-      case 'food': {
-        const l = this.linked;
-        this.run?.noteFood();
-        if (l?.isFree && !l.isFree(x, y)) {
-          this.toast.announce({ title: 'No room for food there', detail: 'Drop it on open agar, not on a wall or off the plate.', kind: 'warn' });
-          break;
-        }
-        sim.dropFood(x, y);
-        if (l?.currentArena) this.repaintArena();
-        else {
-          this.plate.addFood(x, y, 0.35);
-          this.plate.layout(this.cam);
-        }
-        break;
-      }
-      case 'heat':
-        sim.heatSpot(x, y, HEAT_DELTA_C, HEAT_RADIUS_MM);
-        this.heatSpots.push({ id: `heat-${this.heatSpots.length + 1}`, kind: 'heat', shape: { kind: 'circle', x, y, r: HEAT_RADIUS_MM } });
-        this.repaintArena();
-        break;
-      case 'tap':
-        sim.tapPlate(0.6);
-        break;
-      default:
-        this.lastPoke = { x, y, kind: harsh ? 'harsh' : 'gentle', at: sim.pokeAt(x, y, { kind: harsh ? 'harsh' : 'gentle' }) };
-    }
-  }
-
-  /**
-   * Pushes the body at s (0 nose .. 1 tail) in the drag's direction: a touch on
-   * the opposite side, stronger for a longer drag. The skin feels it (harsh).
-   */
-  private nudge(s: number, dxPx: number, dyPx: number): void {
-    const sim = this.sim;
-    if (!sim) return;
-    const pose = sim.telemetry().pose;
-    const n = pose.length / 2;
-    const i = Math.min(n - 2, Math.max(0, Math.round(s * (n - 1))));
-    // Body direction towards the head at that point, and its left normal (+90°, the body's convention).
-    const tx = pose[2 * i] - pose[2 * i + 2];
-    const ty = pose[2 * i + 1] - pose[2 * i + 3];
-    const dxMm = dxPx / this.cam.pxPerMm;
-    const dyMm = dyPx / this.cam.pxPerMm;
-    const towardLeft = -ty * dxMm + tx * dyMm > 0;
-    // Half a body length of drag = the strongest push (a free point moves ~0.08 mm: a poke is a bounded force, not a drag of the body).
-    const force = Math.min(1, Math.max(0.2, Math.hypot(dxMm, dyMm) / Math.max(1e-6, 0.5 * sim.bodyLengthMm)));
-    // Touched on the left ⇒ pushed right, so a push to the left is a touch on the right.
-    // A push strong enough to move the body is a harsh mechanical stimulus, and the skin reports it as one.
-    sim.poke(s, { side: towardLeft ? -1 : 1, kind: 'harsh', force });
-    const x = pose[2 * i];
-    const y = pose[2 * i + 1];
-    this.lastPoke = { x, y, kind: 'nudge', at: s };
-  }
-
-  /** Each neuron's output peak over the last second or so (a decaying maximum, per simulated ms). */
-  private trackRecent(out: Float64Array, timeMs: number): void {
-    if (!this.recent || this.recent.length !== out.length) {
-      this.recent = new Float64Array(out.length);
-      this.recentAt = timeMs;
-    }
-    const dt = timeMs - this.recentAt;
-    this.recentAt = timeMs;
-    const k = dt > 0 ? Math.exp(-dt / RECENT_TAU_MS) : 1;
-    const r = this.recent;
-    for (let i = 0; i < r.length; i++) r[i] = Math.max(out[i], r[i] * k);
-  }
-
   /** The arena as the world has it now (food dropped or eaten) plus the player's heat spots. */
-  private repaintArena(): void {
+  private repaintArena(heat: NonNullable<ArenaView['zones']>): void {
     const base = this.linked?.currentArena?.() ?? this.arena;
-    this.arena = { ...base, zones: [...(base.zones ?? []), ...this.heatSpots] };
+    this.arena = { ...base, zones: [...(base.zones ?? []), ...heat] };
     this.plate.setArena(this.arena);
     this.plate.layout(this.cam);
   }
@@ -673,30 +472,9 @@ export class PlaygroundScene extends BaseScene {
       .setOrigin(0, 1)
       .setWordWrapWidth(plate.w - 20, true);
     this.hud.setBackgroundColor(this.challenge ? 'rgba(11,16,22,0.78)' : 'rgba(0,0,0,0)').setPadding(this.challenge ? 8 : 0);
-    this.layoutResult();
+    this.result?.layout(plate);
     this.drawSim(0);
   }
-}
-
-function drawArrow(g: Phaser.GameObjects.Graphics, x0: number, y0: number, x1: number, y1: number): void {
-  g.clear();
-  const a = Math.atan2(y1 - y0, x1 - x0);
-  g.lineStyle(3, palette.accentHi, 0.9);
-  g.lineBetween(x0, y0, x1, y1);
-  g.fillStyle(palette.accentHi, 0.9);
-  g.fillTriangle(x1, y1, x1 - 12 * Math.cos(a - 0.45), y1 - 12 * Math.sin(a - 0.45), x1 - 12 * Math.cos(a + 0.45), y1 - 12 * Math.sin(a + 0.45));
-}
-
-/** How long a neuron's recent peak lingers for announcements, simulated ms. */
-const RECENT_TAU_MS = 800;
-
-/** Heat tool: +°C at the centre, falling to 0 at the radius (mm). */
-const HEAT_DELTA_C = 6;
-const HEAT_RADIUS_MM = 0.4;
-
-/** "ALML, AVM" or "ALML, ALMR, AVM +2". */
-function shortList(ids: readonly string[]): string {
-  return ids.length <= 3 ? ids.join(', ') : `${ids.slice(0, 3).join(', ')} +${ids.length - 3}`;
 }
 
 function tryCut(sim: SimulationApi, from: string, to: string): void {
@@ -706,15 +484,6 @@ function tryCut(sim: SimulationApi, from: string, to: string): void {
   } catch {
     // No such synapse in this circuit: nothing to cut.
   }
-}
-
-function hudText(c: Challenge, s: RunState): string {
-  const parts = [`${formatTime(s.elapsedMs)} / ${formatTime(c.timeLimitMs)}`, `score ${s.score}`];
-  if (c.touchCost || c.forbiddenTouch) parts.push(`touches ${s.touches}`);
-  if (c.foodCost) parts.push(`food ${s.foods}`);
-  if (c.penaltyZone) parts.push(`in ${c.penaltyZone.zone} ${formatTime(s.penaltyMs)}`);
-  if (c.win.kind === 'reversals') parts.push(`reversals ${s.reversals}/${c.win.count}`);
-  return `Goal: ${c.goal}\n${parts.join(' · ')}`;
 }
 
 /**
