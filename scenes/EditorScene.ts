@@ -7,6 +7,8 @@ import { MODELS } from '../src/neural/models';
 import type { ModelKind } from '../src/neural/types';
 import { app } from './app';
 import { BaseScene, HEADER_H } from './BaseScene';
+import { challengeById, type Challenge } from './challenges/catalog';
+import { brokenCircuitDoc, challengeAutosaveKey, writeChallengeCircuit } from './challenges/circuit';
 import { BodyDiagram } from './editor/BodyDiagram';
 import { Dialogs } from './editor/dialogs';
 import { h, installStyle, place } from './editor/dom';
@@ -28,9 +30,11 @@ import { TimeBar } from './ui/TimeBar';
 import { css, palette } from './ui/theme';
 import { Oscilloscope, TRACE_COLORS } from './view/Oscilloscope';
 
-/** Where the editor was opened from (Back returns there). */
 export interface EditorSceneData {
+  /** Where the editor was opened from (Back returns there). */
   from?: string;
+  /** A challenge whose broken circuit the player repairs here (its own autosave; Play starts the challenge). */
+  challenge?: string;
 }
 
 const PAD = 8;
@@ -82,38 +86,45 @@ export class EditorScene extends BaseScene {
   private store = browserStore();
   private fitted = false;
   private restoredView = false;
+  private challenge: Challenge | null = null;
 
   constructor() {
     super(SCENES.editor);
   }
 
   protected build(data?: unknown): void {
-    const from = (data as EditorSceneData | undefined)?.from;
+    const { from, challenge } = (data as EditorSceneData | undefined) ?? {};
     // Back returns to the playground or the challenges when opened from there (pass { from } to scene.start).
     this.backTo = from === SCENES.playground || from === SCENES.challenges ? from : SCENES.title;
+    const c = challenge ? challengeById(challenge) : undefined;
+    this.challenge = c?.circuit ? c : null;
     this.placing = null;
     this.connectMode = false;
     this.gapMode = false;
     this.probes = [];
     this.subs = [];
     this.fitted = false;
-    this.addHeader('Circuit editor');
+    this.addHeader(this.challenge ? `Circuit editor · ${this.challenge.title}` : 'Circuit editor');
     this.builtins = builtinCircuits();
 
-    // The model: the autosave if there is one, else the first built-in circuit, else a blank one.
+    // The model: the autosave if there is one, else the first built-in circuit (a challenge's broken one), else a blank one.
+    // A challenge's circuit has autosave slots of its own, so repairing it never touches the player's other work.
     const kv = webStorage(this.store);
-    const saved = restoreAutosave(kv, MODELS);
-    const first = this.builtins[0];
+    const slots = this.challenge ? { key: challengeAutosaveKey(this.challenge.id) } : {};
+    const saved = restoreAutosave(kv, MODELS, slots);
+    const first = this.challenge
+      ? { doc: brokenCircuitDoc(this.challenge), fileName: `${this.challenge.id}.json` }
+      : { doc: this.builtins[0]?.doc, fileName: this.builtins[0]?.fileName.replace(/^.*\//, '') ?? 'circuit.json' };
     this.model = new EditorModel({
       models: MODELS,
       screen: { width: 800, height: 500 },
-      doc: saved.restored?.circuit.doc ?? first?.doc,
-      fileName: saved.restored?.fileName ?? (first ? first.fileName.replace(/^.*\//, '') : 'circuit.json'),
+      doc: saved.restored?.circuit.doc ?? first.doc,
+      fileName: saved.restored?.fileName ?? first.fileName,
       ...(saved.restored?.viewport && { viewport: saved.restored.viewport }),
     });
     this.restoredView = !!saved.restored?.viewport;
     if (!saved.restored) this.model.markSaved();
-    this.autosave = new Autosave(this.model, kv);
+    this.autosave = new Autosave(this.model, kv, slots);
     const flush = (): void => {
       this.autosave.flush();
     };
@@ -178,8 +189,8 @@ export class EditorScene extends BaseScene {
           this.setStatus(c.label);
           if (c.simulation) {
             this.pendingRebuild = true;
-            // The playground runs what the player edits (opening the editor alone changes nothing there).
-            writePlaygroundCircuit(this.store, this.model.exportText());
+            // The playground (or the challenge) runs what the player edits; opening the editor alone changes nothing there.
+            this.shareCircuit();
           }
         }
       }),
@@ -193,7 +204,13 @@ export class EditorScene extends BaseScene {
     this.updateButtons();
     this.bindKeys();
     this.provideHook();
-    this.setStatus(saved.restored ? `Restored your circuit from the autosave (${new Date(saved.restored.savedAt).toLocaleTimeString()})` : 'Ready');
+    this.setStatus(
+      saved.restored
+        ? `Restored your circuit from the autosave (${new Date(saved.restored.savedAt).toLocaleTimeString()})`
+        : this.challenge
+          ? `${this.challenge.title}: ${this.challenge.circuit?.hint}. Repair it, press Test it, then Start challenge ▶`
+          : 'Ready',
+    );
     if (saved.skipped.length) this.setStatus(`Restored an older autosave; ${saved.skipped.length} newer one(s) were damaged`);
   }
 
@@ -225,6 +242,7 @@ export class EditorScene extends BaseScene {
       layout: () => this.layout_(),
       test: () => void this.tests.run(),
       play: () => this.toPlayground(),
+      playLabel: this.challenge ? 'Start challenge ▶' : 'Play ▶',
       search: (q, limit) => this.model.search(q, limit),
       goTo: (id) => {
         this.model.select({ neurons: [id] });
@@ -437,10 +455,17 @@ export class EditorScene extends BaseScene {
 
   // ---------------------------------------------------------------- playground
 
+  /** The edited circuit goes to whoever runs it: the challenge being repaired, else the playground. */
+  private shareCircuit(): void {
+    const text = this.model.exportText();
+    if (this.challenge) writeChallengeCircuit(this.store, this.challenge.id, text);
+    else writePlaygroundCircuit(this.store, text);
+  }
+
   private toPlayground(): void {
-    writePlaygroundCircuit(this.store, this.model.exportText());
+    this.shareCircuit();
     this.autosave.flush();
-    this.scene.start(SCENES.playground);
+    this.scene.start(SCENES.playground, this.challenge ? { challenge: this.challenge.id } : undefined);
   }
 
   // ---------------------------------------------------------------- keys

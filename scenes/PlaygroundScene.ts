@@ -1,5 +1,7 @@
 import type Phaser from 'phaser';
 import type { Subscription } from 'rxjs';
+import { getBuiltinCircuit } from '../src/circuits/builtin';
+import type { Circuit, CircuitDoc } from '../src/circuits/types';
 import type { SimulationApi } from '../src/sim/types';
 import { app } from './app';
 import { FrameClock } from './frame-clock';
@@ -8,7 +10,10 @@ import { SCENES } from './keys';
 import { WORM_CIRCUIT } from './sim-factory';
 import { playerCircuit, setPlayerCircuit, simulationFactory, type LinkedSimulation } from './sim-link';
 import { challengeById, type Challenge } from './challenges/catalog';
+import { brokenCircuitDoc, readChallengeCircuit } from './challenges/circuit';
 import { ChallengeRun, type RunState } from './challenges/runner';
+import type { TouchCheckReply, TouchCheckRequest } from './challenges/touch-check.worker';
+import { browserStore } from './storage';
 import { provideProbe } from './testing-hook';
 import { Button } from './ui/Button';
 import { TimeBar, type Speed } from './ui/TimeBar';
@@ -57,6 +62,8 @@ export class PlaygroundScene extends BaseScene {
   private plateRect = { x: 0, y: 0, w: 1, h: 1 };
   private arena: ArenaView = PLAYGROUND_ARENA;
   private tools!: PlateTools;
+  /** The worker checking a touch challenge's circuit, while it runs. */
+  private checker: Worker | null = null;
   private announcer!: Announcer;
   private challenge: Challenge | null = null;
   private run: ChallengeRun | null = null;
@@ -139,7 +146,7 @@ export class PlaygroundScene extends BaseScene {
       height: 38,
       fontSize: 14,
       tooltip: "Open this worm's circuit in the editor",
-      onClick: () => this.scene.start(SCENES.editor, { from: SCENES.playground }),
+      onClick: () => this.scene.start(SCENES.editor, { from: SCENES.playground, ...(this.challenge?.circuit && { challenge: this.challenge.id }) }),
     }).setDepth(901);
     this.shortcut({ keys: ['0'], label: '0', description: 'Whole plate in view', run: () => this.fitView() });
     this.shortcut({ keys: ['w', 'W'], label: 'W', description: 'Zoom to the worm', run: () => this.fitView(true, true) });
@@ -189,27 +196,36 @@ export class PlaygroundScene extends BaseScene {
   private startSimulation(): void {
     const factory = simulationFactory();
     const c = this.challenge;
-    let own = playerCircuit();
     const arenaName = c?.arena ?? 'plate';
+    // A challenge that needs the editor runs the player's repair of its broken circuit (the broken one until
+    // there is a repair); anything else runs the circuit from the editor, if there is one, else the built-in worm.
+    const broken = c ? brokenCircuitDoc(c) : null;
+    const fallback = broken ?? WORM_CIRCUIT;
+    let own: unknown = c && broken ? readChallengeCircuit(browserStore(), c.id) : playerCircuit();
     let linked: LinkedSimulation;
     try {
-      linked = factory({ circuit: own ?? WORM_CIRCUIT, arena: arenaName, seed: 1 });
+      linked = factory({ circuit: own ?? fallback, arena: arenaName, seed: 1 });
     } catch (e) {
       if (!own) throw e;
-      // The player's circuit does not run: say why and fall back to the built-in worm.
-      setPlayerCircuit(null);
+      // The player's circuit does not run: say why and fall back.
+      if (!broken) setPlayerCircuit(null);
       own = null;
       const detail = (e as Error).message.slice(0, 160);
       this.announceLater({ title: 'Your circuit could not run', detail, kind: 'warn' });
-      linked = factory({ circuit: WORM_CIRCUIT, arena: arenaName, seed: 1 });
+      linked = factory({ circuit: fallback, arena: arenaName, seed: 1 });
     }
     const sim = linked.sim;
     this.sim = sim;
     this.linked = linked;
     if (c) {
-      // A challenge's broken circuit, unless the player brings one they edited.
-      if (!own) for (const [from, to] of c.cutSynapses ?? []) tryCut(sim, from, to);
       this.run = new ChallengeRun(c, sim);
+      if (c.win.kind === 'touch-reversals') this.checkTouch(own ? (own as Circuit).doc : (broken ?? getBuiltinCircuit(WORM_CIRCUIT).doc), arenaName);
+      if (broken)
+        this.announceLater(
+          own
+            ? { title: 'Running your circuit from the editor', detail: 'Touch the head gently: does it back away?' }
+            : { title: 'The circuit is still broken', detail: `${c.circuit?.hint}: Edit circuit to repair it`, kind: 'warn' },
+        );
     }
     if (linked.arena) {
       this.arena = linked.arena;
@@ -218,7 +234,7 @@ export class PlaygroundScene extends BaseScene {
     if (linked.network) this.setCircuitView(circuitViewFromSpec(linked.network, linked.layout));
     this.subs.push(sim.events$.subscribe((e) => this.announcer.onEvent(e)));
     this.subs.push(sim.stimuli$.subscribe((st) => this.announcer.onStimulus(st)));
-    if (own) {
+    if (own && !broken) {
       this.announceLater({ title: 'Running your circuit', detail: 'press B for the built-in worm' });
       this.shortcut({
         keys: ['b', 'B'],
@@ -237,6 +253,8 @@ export class PlaygroundScene extends BaseScene {
       this.linked = null;
       this.run?.dispose();
       this.run = null;
+      this.checker?.terminate();
+      this.checker = null;
     });
     this.mediumButtons.forEach((b) => b.setSelected(b.label.toLowerCase() === sim.medium));
     provideProbe(this, {
@@ -277,6 +295,21 @@ export class PlaygroundScene extends BaseScene {
         run: this.run ? { ...this.run.update() } : null,
       }),
     });
+  }
+
+  /** Checks in a worker whether the circuit answers a head touch (against an untouched twin); the run is told when it knows. */
+  private checkTouch(doc: CircuitDoc, arena: string): void {
+    const worker = new Worker(new URL('./challenges/touch-check.worker.ts', import.meta.url), { type: 'module' });
+    this.checker = worker;
+    worker.onmessage = (e: MessageEvent<TouchCheckReply>) => {
+      worker.terminate();
+      if (this.checker !== worker) return;
+      this.checker = null;
+      if (e.data.ok) this.run?.setTouchCheck(e.data.check);
+      else this.toast.announce({ title: 'Could not check the circuit', detail: e.data.message.slice(0, 160), kind: 'warn' });
+    };
+    const req: TouchCheckRequest = { doc, arena, seed: 1 };
+    worker.postMessage(req);
   }
 
   private setCircuitView(view: CircuitView): void {
@@ -331,7 +364,7 @@ export class PlaygroundScene extends BaseScene {
     this.result = new ResultCard(this, c, s, best.newBestScore, {
       again: () => this.scene.restart({ challenge: c.id }),
       list: () => this.scene.start(SCENES.challenges),
-      editor: () => this.scene.start(SCENES.editor),
+      editor: () => this.scene.start(SCENES.editor, { from: SCENES.challenges, challenge: c.id }),
     });
     this.result.layout(this.plateRect);
   }
@@ -474,15 +507,6 @@ export class PlaygroundScene extends BaseScene {
     this.hud.setBackgroundColor(this.challenge ? 'rgba(11,16,22,0.78)' : 'rgba(0,0,0,0)').setPadding(this.challenge ? 8 : 0);
     this.result?.layout(plate);
     this.drawSim(0);
-  }
-}
-
-function tryCut(sim: SimulationApi, from: string, to: string): void {
-  if (!sim.neuronIds.includes(from) || !sim.neuronIds.includes(to)) return;
-  try {
-    sim.cutSynapse(from, to);
-  } catch {
-    // No such synapse in this circuit: nothing to cut.
   }
 }
 

@@ -15,6 +15,8 @@ export interface ToolbarActions {
   layout(): void;
   test(): void;
   play(): void;
+  /** What Play says (a challenge's circuit starts the challenge). */
+  playLabel: string;
   search(query: string, limit: number): SearchHit[];
   goTo(id: string): void;
 }
@@ -90,7 +92,7 @@ export class Toolbar {
       button('Layout', () => a.layout(), 'Automatic layout: sensory → inter → motor'),
       h('span', { class: 'nwe-search' }, this.searchInput, this.hits),
       button('Test it', () => a.test(), 'Run the built-in reflex scenarios on this circuit', 'primary'),
-      button('Play ▶', () => a.play(), 'Run this circuit in the playground'),
+      button(a.playLabel, () => a.play(), 'Run this circuit in the playground'),
       this.status,
       openInput,
       csvInput,

@@ -71,6 +71,9 @@ export function hudText(c: Challenge, s: RunState): string {
   if (c.touchCost || c.forbiddenTouch) parts.push(`touches ${s.touches}`);
   if (c.foodCost) parts.push(`food ${s.foods}`);
   if (c.penaltyZone) parts.push(`in ${c.penaltyZone.zone} ${formatTime(s.penaltyMs)}`);
-  if (c.win.kind === 'reversals') parts.push(`reversals ${s.reversals}/${c.win.count}`);
+  if (c.win.kind === 'touch-reversals') {
+    const pathway = s.pathway === 'works' ? 'touch pathway works' : s.pathway === 'cut' ? 'touch pathway still cut' : 'checking the circuit…';
+    parts.push(`touches answered ${s.answered}/${c.win.count} · ${pathway}`);
+  }
   return `Goal: ${c.goal}\n${parts.join(' · ')}`;
 }

@@ -1,5 +1,6 @@
 import { afterEach, expect, inject, test } from 'vitest';
 import { openGame, type Session } from './browser';
+import { info } from './editor-helpers';
 import { click, control, controls, ready, scene, shot, waitScene } from './game';
 
 let s: Session | undefined;
@@ -40,7 +41,7 @@ test('the list shows every challenge with saved progress; an intro card opens an
   expect(s.errors).toEqual([]);
 });
 
-test('the intro card links to the editor', async () => {
+test('the intro card opens the editor on the broken circuit (before the fix: the intact worm, and the challenge was won unchanged)', async () => {
   s = await openGame(inject('baseUrl'), { helpSeen: true, query: 'scene=challenges' });
   const { page } = s;
   await ready(page);
@@ -49,5 +50,12 @@ test('the intro card links to the editor', async () => {
   await page.waitForTimeout(300);
   await click(page, 'Open the editor', 'challenges');
   await waitScene(page, 'editor');
+  const st = await info(page);
+  expect(st.synapses).not.toContain('chemical:ALM>AVD');
+  expect(st.synapses).not.toContain('chemical:AVD>AVA');
+  expect(st.synapses).toContain('chemical:ALM>AVB');
+  expect(st.status).toMatch(/cut/);
+  expect(await page.locator('button', { hasText: 'Start challenge' }).count()).toBe(1);
+  await shot(page, 'rewire-editor');
   expect(s.errors).toEqual([]);
 });
