@@ -18,7 +18,8 @@ import { editorProbe } from './editor/hook';
 import { Inspector } from './editor/Inspector';
 import { bindEditorKeys, EDITOR_KEYS } from './editor/keys';
 import { LiveWorm } from './editor/LiveWorm';
-import { Palette } from './editor/palette';
+import { graphLegend, Palette } from './editor/palette';
+import { editorPanels, PAD, TOOLBAR_ESTIMATE_H } from './editor/panels';
 import { NEW_GAP_WEIGHT, NEW_MUSCLE_GAIN, NEW_SYNAPSE_WEIGHT, NEW_TOUCH_GAIN } from './editor/defaults';
 import { writePlaygroundCircuit } from './editor/shared-circuit';
 import { TestRunner } from './editor/test-it';
@@ -36,8 +37,6 @@ export interface EditorSceneData {
   /** A challenge whose broken circuit the player repairs here (its own autosave; Play starts the challenge). */
   challenge?: string;
 }
-
-const PAD = 8;
 
 /** The built-in circuits, loaded once (a broken one is left out with a console warning rather than breaking the editor). */
 function builtinCircuits(): Circuit[] {
@@ -74,6 +73,7 @@ export class EditorScene extends BaseScene {
   private files!: EditorFiles;
   private toolbar!: Toolbar;
   private palette!: Palette;
+  private legend!: HTMLDivElement;
   private subs: Subscription[] = [];
   private placing: Placing | null = null;
   private connectMode = false;
@@ -87,6 +87,7 @@ export class EditorScene extends BaseScene {
   private fitted = false;
   private restoredView = false;
   private challenge: Challenge | null = null;
+  private toolbarH = 0;
 
   constructor() {
     super(SCENES.editor);
@@ -104,6 +105,7 @@ export class EditorScene extends BaseScene {
     this.probes = [];
     this.subs = [];
     this.fitted = false;
+    this.toolbarH = 0;
     this.addHeader(this.challenge ? `Circuit editor · ${this.challenge.title}` : 'Circuit editor');
     this.builtins = builtinCircuits();
 
@@ -114,10 +116,12 @@ export class EditorScene extends BaseScene {
     const saved = restoreAutosave(kv, MODELS, slots);
     const first = this.challenge
       ? { doc: brokenCircuitDoc(this.challenge), fileName: `${this.challenge.id}.json` }
-      : { doc: this.builtins[0]?.doc, fileName: this.builtins[0]?.fileName.replace(/^.*\//, '') ?? 'circuit.json' };
+      : { doc: templates(this.builtins)[1]?.doc, fileName: this.builtins[0]?.fileName.replace(/^.*\//, '') ?? 'circuit.json' };
+    // The graph's size before the first layout (a circuit opened without positions is laid out to suit it).
+    const g = editorPanels(this.scale.width, this.scale.height, TOOLBAR_ESTIMATE_H, 52).graph;
     this.model = new EditorModel({
       models: MODELS,
-      screen: { width: 800, height: 500 },
+      screen: { width: g.w, height: g.h },
       doc: saved.restored?.circuit.doc ?? first.doc,
       fileName: saved.restored?.fileName ?? first.fileName,
       ...(saved.restored?.viewport && { viewport: saved.restored.viewport }),
@@ -267,38 +271,29 @@ export class EditorScene extends BaseScene {
       isProbed: (id) => this.probes.includes(id),
       status: (t) => this.setStatus(t),
     });
-    this.root.append(this.toolbar.el, this.palette.el, this.inspector.el);
+    this.legend = graphLegend();
+    this.root.append(this.toolbar.el, this.palette.el, this.inspector.el, this.legend);
   }
 
   // ---------------------------------------------------------------- layout
 
   protected layout(width: number, height: number): void {
-    // The toolbar wraps onto a second row in narrow windows; everything below starts under it.
+    // The toolbar (buttons, then the status line) wraps in narrow windows; everything below starts under it.
     place(this.toolbar.el, PAD, HEADER_H + PAD, width - 2 * PAD, 36);
     this.toolbar.el.style.height = 'auto';
-    const top = HEADER_H + PAD + Math.max(36, this.toolbar.el.offsetHeight) + PAD;
-    const palW = width >= 1100 ? 190 : 160;
-    const inspW = width >= 1200 ? 330 : width >= 900 ? 270 : 230;
-    place(this.palette.el, PAD, top, palW, height - top - PAD);
-    place(this.inspector.el, width - PAD - inspW, top, inspW, height - top - PAD);
-    const cx = PAD + palW + PAD;
-    const cw = width - inspW - 2 * PAD - cx;
-    const B = Math.max(200, Math.min(300, Math.round(height * 0.36)));
-    const y0 = height - PAD - B;
-    this.graph.setRect(cx, top, cw, y0 - PAD - top);
-    const tb = this.timeBar.barHeight;
-    // Narrow: the time bar gets its own row under the worm and the diagrams.
-    const ownRow = cw < 700;
-    const bh = ownRow ? B - tb - PAD : B;
-    const lw = Math.round(Math.min(cw * 0.42, bh * 1.25));
-    this.live.setRect(cx, y0, lw, bh);
-    const rx = cx + lw + PAD;
-    const rw = cw - lw - PAD;
-    const bodyH = Math.min(100, Math.round(bh * 0.42));
-    this.body.setRect(rx, y0, rw, bodyH);
-    this.scope.setRect(rx, y0 + bodyH + PAD, rw, bh - bodyH - PAD - (ownRow ? 0 : tb + PAD));
-    if (ownRow) this.timeBar.place(cx + cw / 2, height - PAD - tb / 2, cw);
-    else this.timeBar.place(rx + rw / 2, height - PAD - tb / 2, rw);
+    this.toolbarH = Math.max(36, this.toolbar.el.offsetHeight);
+    const p = editorPanels(width, height, this.toolbarH, this.timeBar.barHeight);
+    place(this.palette.el, p.palette.x, p.palette.y, p.palette.w, p.palette.h);
+    place(this.inspector.el, p.inspector.x, p.inspector.y, p.inspector.w, p.inspector.h);
+    this.graph.setRect(p.graph.x, p.graph.y, p.graph.w, p.graph.h);
+    // The legend along the canvas's bottom edge (it wraps in a narrow canvas, growing upwards).
+    this.legend.style.left = `${p.graph.x + 6}px`;
+    this.legend.style.bottom = `${height - (p.graph.y + p.graph.h) + 6}px`;
+    this.legend.style.maxWidth = `${p.graph.w - 12}px`;
+    this.live.setRect(p.live.x, p.live.y, p.live.w, p.live.h);
+    this.body.setRect(p.body.x, p.body.y, p.body.w, p.body.h);
+    this.scope.setRect(p.scope.x, p.scope.y, p.scope.w, p.scope.h);
+    this.timeBar.place(p.timeBar.cx, p.timeBar.cy, p.timeBar.w);
     if (!this.fitted) {
       // The first layout knows the canvas size: show the whole circuit unless the autosave had a view.
       this.fitted = true;
@@ -519,6 +514,8 @@ export class EditorScene extends BaseScene {
       el.textContent = text;
       el.title = text;
       el.style.color = text.startsWith('Refused') || text.startsWith('Could not') ? css(palette.danger) : '';
+      // A status that wraps onto another line pushes the panels down rather than covering them.
+      if (this.toolbarH && this.toolbar.el.offsetHeight !== this.toolbarH) this.relayout();
     }
   }
 

@@ -1,6 +1,7 @@
 import { getBuiltinCircuit } from '../../src/circuits/builtin';
 import { parseCircuit } from '../../src/circuits/circuit';
 import type { Circuit, CircuitDoc } from '../../src/circuits/types';
+import { withoutPositions } from '../../src/editor/templates';
 import { STORAGE_KEYS, type KeyValueStore } from '../storage';
 import type { Challenge } from './catalog';
 
@@ -12,7 +13,7 @@ import type { Challenge } from './catalog';
  */
 export function brokenCircuitDoc(c: Challenge): CircuitDoc | null {
   if (!c.circuit) return null;
-  const base = getBuiltinCircuit(c.circuit.base).doc;
+  const base = withoutPositions(getBuiltinCircuit(c.circuit.base).doc);
   const cut = new Set(c.circuit.cut.map(([from, to]) => `${from}>${to}`));
   return {
     ...base,

@@ -5,15 +5,17 @@ import {
   graphToScreen,
   minimapToGraph,
   NODE_RADIUS,
+  placeLabels,
   rectFromPoints,
   screenToGraph,
+  visibleRect,
   type EdgeGeometry,
   type EdgePath,
   type EditorModel,
   type MinimapGeometry,
   type Point,
 } from '../../src/editor';
-import { mix, palette, textStyle } from '../ui/theme';
+import { css, mix, palette, textStyle } from '../ui/theme';
 
 /** What a click on empty canvas does while a palette item is armed. */
 export interface Placing {
@@ -89,7 +91,7 @@ export class GraphView {
   private lastClick = { id: '', t: 0 };
   private hover: { x: number; y: number } | null = null;
   /** Frames drawn and time spent drawing (for the frame-rate report). */
-  readonly stats = { frames: 0, drawMs: 0, lastStaticMs: 0 };
+  readonly stats = { frames: 0, drawMs: 0, lastStaticMs: 0, labelsHidden: 0, labelsShown: 0 };
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -181,10 +183,20 @@ export class GraphView {
     return p.x >= this.rect.x && p.y >= this.rect.y && p.x < this.rect.x + this.rect.w && p.y < this.rect.y + this.rect.h;
   }
 
+  /** The minimap's place, or null when it is not shown: a small canvas, a small circuit, or every neuron in view. */
   private miniRect(): { x: number; y: number; w: number; h: number } | null {
-    if (this.rect.w < 420 || this.rect.h < 200 || this.model.doc.neurons.length < 20) return null;
+    if (this.rect.w < 420 || this.rect.h < 200 || this.model.doc.neurons.length < 20 || this.allInView()) return null;
     const m = miniSize(this.rect.w);
     return { x: this.rect.x + this.rect.w - m.w - MINIMAP.pad, y: this.rect.y + this.rect.h - m.h - MINIMAP.pad, w: m.w, h: m.h };
+  }
+
+  private allInView(): boolean {
+    const b = this.model.geometry().bounds;
+    if (!b) return true;
+    const v = visibleRect(this.model.viewport, this.model.screen);
+    return (
+      b.x - NODE_RADIUS >= v.x && b.y - NODE_RADIUS >= v.y && b.x + b.width + NODE_RADIUS <= v.x + v.width && b.y + b.height + NODE_RADIUS <= v.y + v.height
+    );
   }
 
   private miniGeometry(): MinimapGeometry {
@@ -471,32 +483,31 @@ export class GraphView {
     this.edgesRT.clear();
     this.edgesRT.draw(g, -this.rect.x, -this.rect.y);
     this.edgesRT.render();
-    // Labels: one Text per neuron while they are big enough to read.
-    const showLabels = NODE_RADIUS * z >= 7 && geo.nodes.length <= 400;
-    const need = showLabels ? geo.nodes.length : 0;
+    // Names: one Text per neuron while they are big enough to read, where labels.ts places them (a crowded one shrinks or is left out).
+    const placed = placeLabels(geo.nodes, this.model.viewport, this.model.screen);
+    const need = placed.boxes.some((b) => b !== null) ? geo.nodes.length : 0;
     while (this.labels.length < need) {
       this.labels.push(
         this.scene.add
           .text(0, 0, '', textStyle(12, { color: palette.text }))
           .setOrigin(0.5)
+          // A dark outline keeps names readable where synapses cross them.
+          .setStroke(css(palette.bgDeep), 3)
           .setDepth(this.nodesG.depth + 0.1),
       );
     }
     for (let i = 0; i < this.labels.length; i++) {
       const t = this.labels[i];
-      if (i >= need) {
-        t.setVisible(false);
-        continue;
-      }
+      const b = i < need ? placed.boxes[i] : null;
+      t.setVisible(b !== null);
+      if (!b) continue;
       const n = geo.nodes[i];
-      const s = this.toScreen(n.x, n.y);
-      const inView = s.x > this.rect.x - 40 && s.x < this.rect.x + this.rect.w + 40 && s.y > this.rect.y - 20 && s.y < this.rect.y + this.rect.h + 20;
-      t.setVisible(inView);
-      if (!inView) continue;
       if (t.text !== n.id) t.setText(n.id);
-      t.setFontSize(Math.max(10, Math.min(15, 11 * z)));
-      t.setPosition(s.x, s.y + NODE_RADIUS * z + 9);
+      t.setFontSize(placed.fontPx).setScale(b.scale);
+      t.setPosition(this.rect.x + b.x, this.rect.y + b.y);
     }
+    this.stats.labelsHidden = placed.hidden;
+    this.stats.labelsShown = placed.boxes.filter((b) => b !== null).length;
     this.drawMinimap();
   }
 

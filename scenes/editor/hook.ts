@@ -76,6 +76,8 @@ export function editorProbe(p: EditorHookParts): SceneProbe {
         graphFrames: g.frames,
         graphDrawMsAvg: g.frames ? g.drawMs / g.frames : 0,
         graphStaticMs: g.lastStaticMs,
+        labelsHidden: g.labelsHidden,
+        labelsShown: g.labelsShown,
         tests: p.tests.results(),
       };
     },

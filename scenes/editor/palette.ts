@@ -22,7 +22,7 @@ const ROLES: { role: Placing['role']; label: string; color: number }[] = [
   { role: 'motor', label: 'Motor neuron', color: palette.motor },
 ];
 
-/** The palette (HTML, left): new neurons, how drags connect, the live worm's stimuli, the probes and a legend. */
+/** The palette (HTML, left): new neurons, how drags connect, the live worm's stimuli and the probes. */
 export class Palette {
   readonly el: HTMLDivElement;
   readonly modelSelect: HTMLSelectElement;
@@ -53,13 +53,6 @@ export class Palette {
     this.gapBtn = button('⇢ Gap junction', () => a.setGap(true), 'Drags between neurons make gap junctions (dashed, no head); Alt flips it');
     this.connectBtn = button('Connect tool (C)', () => a.toggleConnect(), 'Every drag from a neuron connects (otherwise drag from its rim)');
     this.probeList = h('div', { class: 'nwe-dim' });
-    const legend = (color: number, text: string, dashed = false): HTMLElement =>
-      h(
-        'div',
-        {},
-        h('span', { style: `display:inline-block;width:22px;border-top:3px ${dashed ? 'dashed' : 'solid'} ${css(color)};margin-right:6px;vertical-align:3px` }),
-        text,
-      );
     this.el = h(
       'div',
       { class: 'nwe-panel', 'data-testid': 'palette' },
@@ -81,11 +74,6 @@ export class Palette {
       ),
       h('div', { class: 'nwe-sub', text: 'Probes' }),
       this.probeList,
-      h('div', { class: 'nwe-sub', text: 'Legend' }),
-      legend(palette.excitatory, 'excitatory (arrow)'),
-      legend(palette.inhibitory, 'inhibitory (bar end)'),
-      legend(palette.gap, 'gap junction', true),
-      h('div', { class: 'nwe-warn', text: '⚠ warning (see inspector)' }),
     );
   }
 
@@ -102,4 +90,23 @@ export class Palette {
   showConnect(on: boolean): void {
     this.connectBtn.classList.toggle('on', on);
   }
+}
+
+/** The key to the graph's marks, one line along the bottom of the canvas. */
+export function graphLegend(): HTMLDivElement {
+  const line = (color: number, text: string, dashed = false): HTMLElement =>
+    h(
+      'span',
+      {},
+      h('span', { style: `display:inline-block;width:18px;border-top:3px ${dashed ? 'dashed' : 'solid'} ${css(color)};margin-right:5px;vertical-align:3px` }),
+      text,
+    );
+  return h(
+    'div',
+    { class: 'nwe-legend', 'data-testid': 'legend' },
+    line(palette.excitatory, 'excitatory →'),
+    line(palette.inhibitory, 'inhibitory ⊣'),
+    line(palette.gap, 'gap junction', true),
+    h('span', { class: 'nwe-warn', text: '⚠ warning (see inspector)' }),
+  );
 }

@@ -23,12 +23,12 @@ export interface ToolbarActions {
 
 /**
  * The editor's toolbar (HTML): templates, files, clipboard, undo/redo, view,
- * search, Test it, Play, and the status line. It wraps onto a second row in
- * narrow windows.
+ * search, Test it, Play (a row that wraps in narrow windows), and under it
+ * the status line.
  */
 export class Toolbar {
   readonly el: HTMLDivElement;
-  readonly status: HTMLSpanElement;
+  readonly status: HTMLDivElement;
   readonly undo: HTMLButtonElement;
   readonly redo: HTMLButtonElement;
   readonly searchInput: HTMLInputElement;
@@ -38,7 +38,7 @@ export class Toolbar {
   constructor(private readonly a: ToolbarActions) {
     const newSel = h(
       'select',
-      { 'aria-label': 'New circuit from template', title: 'Start from a template (undoable)' },
+      { 'aria-label': 'New circuit from template', title: 'Start from a template (undoable)', style: 'width: 84px' },
       h('option', { value: '', text: 'New…' }),
       ...a.templates.map((t) => h('option', { value: t.id, text: t.name })),
     );
@@ -63,7 +63,7 @@ export class Toolbar {
     });
     this.undo = button('↶ Undo', () => a.undo(), 'Undo (Ctrl+Z)');
     this.redo = button('↷ Redo', () => a.redo(), 'Redo (Ctrl+Shift+Z)');
-    this.searchInput = h('input', { type: 'search', placeholder: 'Find neuron (/)', 'aria-label': 'Find neuron', style: 'width: 150px' });
+    this.searchInput = h('input', { type: 'search', placeholder: 'Find neuron (/)', 'aria-label': 'Find neuron', style: 'width: 124px' });
     this.hits = h('div', { class: 'nwe-hits', style: 'display:none' });
     this.searchInput.addEventListener('input', () => this.showHits());
     this.searchInput.addEventListener('keydown', (e) => {
@@ -76,10 +76,10 @@ export class Toolbar {
         this.searchInput.blur();
       }
     });
-    this.status = h('span', { class: 'nwe-status', 'data-testid': 'status' });
-    this.el = h(
+    this.status = h('div', { class: 'nwe-status', 'data-testid': 'status', role: 'status' });
+    const bar = h(
       'div',
-      { class: 'nwe-bar', 'data-testid': 'toolbar' },
+      { class: 'nwe-bar' },
       newSel,
       button('Open…', () => openInput.click(), 'Open a circuit file (Ctrl+O)'),
       button('Save', () => a.save(), 'Save the circuit file (Ctrl+S)'),
@@ -93,10 +93,11 @@ export class Toolbar {
       h('span', { class: 'nwe-search' }, this.searchInput, this.hits),
       button('Test it', () => a.test(), 'Run the built-in reflex scenarios on this circuit', 'primary'),
       button(a.playLabel, () => a.play(), 'Run this circuit in the playground'),
-      this.status,
       openInput,
       csvInput,
     );
+    // The status has a line of its own under the buttons and wraps rather than being cut.
+    this.el = h('div', { class: 'nwe-toolbar', 'data-testid': 'toolbar' }, bar, this.status);
   }
 
   /** Ctrl+O: the file picker. */

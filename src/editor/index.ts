@@ -35,7 +35,8 @@ export {
   type NodeGeometry,
 } from './geometry';
 export { copyId, naturalCompare, nextNeuronId, parseSynapseKey, synapseKey } from './ids';
-export { countLayerCrossings, layeredLayout, type LayoutOptions } from './layout';
+export { bestColumns, countLayerCrossings, LAYOUT_SPACING, layeredLayout, type LayoutOptions } from './layout';
+export { LABEL_MAX_NODES, LABEL_MIN_RADIUS_PX, labelFontPx, labelWidthPx, placeLabels, type LabelBox, type PlacedLabels } from './labels';
 export {
   Autosave,
   AUTOSAVE_STAMP,
@@ -52,6 +53,6 @@ export {
   type SkippedAutosave,
 } from './persist';
 export { searchNeurons, type MatchKind, type SearchHit } from './search';
-export { blankDoc, templates, type Template } from './templates';
+export { blankDoc, templates, withoutPositions, type Template } from './templates';
 export type { EditorChange, Point, Rect, Result, ScreenSize, Selection, SelectMode, SynapseKey, Viewport } from './types';
 export type { EditorWarning } from './warnings';

@@ -78,6 +78,10 @@ export interface NeuronInspection {
 }
 
 const EMPTY_SELECTION: Selection = { neurons: new Set(), synapses: new Set() };
+/** Margin a fit leaves around the circuit, px. */
+const FIT_PADDING_PX = 40;
+/** Further room a fit leaves under the circuit for the bottom row's names and the canvas's legend, px. */
+export const FIT_BOTTOM_PX = 28;
 /** How far each paste of the same clipboard moves the copies (graph units). */
 export const PASTE_OFFSET = 40;
 
@@ -336,7 +340,7 @@ export class EditorModel {
 
   /** Lay out every neuron: sensory above inter above motor, crossings reduced; then zoom to fit. */
   autoLayout(opts?: LayoutOptions): Result {
-    const r = this.setPositions(layeredLayout(this.current.neurons, this.current.synapses ?? [], opts));
+    const r = this.setPositions(layeredLayout(this.current.neurons, this.current.synapses ?? [], { aspect: this.aspect(), ...opts }));
     if (r.ok) this.zoomToFit();
     return r;
   }
@@ -614,8 +618,13 @@ export class EditorModel {
 
   // ---------------------------------------------------------------- internals
 
+  /** Width / height of the part of the canvas a fit fills: the automatic layout suits it. */
+  private aspect(): number {
+    return Math.max(1, this.size.width - 2 * FIT_PADDING_PX) / Math.max(1, this.size.height - 2 * FIT_PADDING_PX - FIT_BOTTOM_PX);
+  }
+
   private fit(): Viewport {
-    return fitView(this.geometry().nodes, this.size.width, this.size.height);
+    return fitView(this.geometry().nodes, this.size.width, this.size.height, { padding: FIT_PADDING_PX, bottom: FIT_BOTTOM_PX });
   }
 
   /**
@@ -686,7 +695,7 @@ export class EditorModel {
   private withPositions(doc: CircuitDoc): CircuitDoc {
     const missing = doc.neurons.filter((n) => !n.position);
     if (missing.length === 0) return doc;
-    const placed = layeredLayout(missing, doc.synapses ?? []);
+    const placed = layeredLayout(missing, doc.synapses ?? [], { aspect: this.aspect() });
     if (missing.length < doc.neurons.length) {
       const ys = doc.neurons.flatMap((n) => (n.position ? [n.position.y] : []));
       const xs = doc.neurons.flatMap((n) => (n.position ? [n.position.x] : []));
