@@ -43,6 +43,16 @@ describe('first look at the built-in circuits', () => {
     });
   }
 
+  test('no built-in circuit carries a warning (before: 34 on the worm, every stretch receptor of a motor neuron)', () => {
+    for (const t of templates(builtins).slice(1)) {
+      const m = new EditorModel({ models: MODELS, doc: t.doc });
+      expect(
+        m.warnings().map((w) => w.message),
+        t.id,
+      ).toEqual([]);
+    }
+  });
+
   test('the layout crosses fewer synapses than the positions the generators wrote', () => {
     for (const t of templates(builtins).slice(1)) {
       const c = builtins.find((b) => b.fileName.endsWith(`/${t.id}.json`));
