@@ -1,6 +1,6 @@
 import { afterEach, expect, inject, test } from 'vitest';
 import { openGame, type Session } from './browser';
-import { info, openEditor, screenOf } from './editor-helpers';
+import { addNeuron, info, newBlank, openEditor, screenOf } from './editor-helpers';
 import { shot } from './game';
 
 /** What a newcomer sees on opening the editor on the built-in worm (issue 12 §4). */
@@ -53,3 +53,28 @@ for (const vp of [
     expect(s.errors).toEqual([]);
   });
 }
+
+test('dragging a neuron from its centre onto another connects them (before: it landed on top of the other)', async () => {
+  s = await openGame(inject('baseUrl'), { helpSeen: true });
+  const { page } = s;
+  await openEditor(page);
+  await newBlank(page);
+  const a = await addNeuron(page, 'sensory', 0.3, 0.5);
+  const b = await addNeuron(page, 'motor', 0.7, 0.5);
+  await page.waitForTimeout(400); // not a double-click with the next press
+  const pa = await screenOf(page, a);
+  const pb = await screenOf(page, b);
+  await page.mouse.move(pa.x, pa.y);
+  await page.mouse.down();
+  await page.mouse.move((pa.x + pb.x) / 2, pa.y + 10, { steps: 5 });
+  await page.mouse.move(pb.x + 2, pb.y + 1, { steps: 5 });
+  expect((await info(page)).status).toBe(`Release to connect ${a} → ${b} (or drag from a neuron's rim to connect without moving it)`);
+  await shot(page, 'editor-drop-to-connect');
+  await page.mouse.up();
+  const st = await info(page);
+  expect(st.synapses).toEqual([`chemical:${a}>${b}`]);
+  const after = await screenOf(page, a);
+  expect(after.x).toBeCloseTo(pa.x, 0);
+  expect(after.y).toBeCloseTo(pa.y, 0);
+  expect(s.errors).toEqual([]);
+});
