@@ -95,6 +95,17 @@ function deepFreeze<T>(value: T): T {
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
+/** "My first reflex" → "my-first-reflex.json"; a name with no letters or digits → "circuit.json". */
+export function fileNameFor(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `${slug || 'circuit'}.json`;
+}
+
 export class EditorModel {
   readonly models: ModelTable;
   /** Every change of the document, the selection or the viewport, after it happened. */
@@ -333,9 +344,18 @@ export class EditorModel {
     return this.apply('Unbind muscles', (d) => ops.removeBinding(d, 'muscles', index));
   }
 
-  /** Circuit name, description, editor notes (null removes). */
+  /**
+   * Circuit name, description, editor notes (null removes). Renaming a circuit
+   * whose file is named after it (a template's, or one saved under its name)
+   * renames the file too, so Save offers the new name; a file the player named
+   * otherwise keeps its name.
+   */
   setMeta(patch: ops.MetaPatch): Result {
-    return this.apply('Edit circuit details', (d) => ops.setMeta(d, patch), { simulation: false });
+    const follows = typeof patch.name === 'string' && patch.name !== this.current.name && this.name === fileNameFor(this.current.name ?? '');
+    return this.apply('Edit circuit details', (d) => ops.setMeta(d, patch), {
+      simulation: false,
+      ...(follows && { fileName: fileNameFor(patch.name as string) }),
+    });
   }
 
   /** Lay out every neuron: sensory above inter above motor, crossings reduced; then zoom to fit. */
@@ -523,9 +543,9 @@ export class EditorModel {
     return { ok: true, value: undefined };
   }
 
-  /** Start from a template (blank or a built-in circuit); undoable. */
+  /** Start from a template (blank or a built-in circuit), its file named after it; undoable. */
   loadTemplate(t: Template): LoadResult {
-    return this.load(t.doc, `${t.id}.json`);
+    return this.load(t.doc, fileNameFor(t.doc.name ?? t.id));
   }
 
   /** The circuit file's text, with the current viewport saved in editor.view. */
@@ -637,7 +657,7 @@ export class EditorModel {
   private apply<T>(
     label: string,
     op: (doc: CircuitDoc) => ops.Op<T>,
-    opts: { positionsOnly?: boolean; simulation?: boolean; select?: (value: T) => Selection } = {},
+    opts: { positionsOnly?: boolean; simulation?: boolean; select?: (value: T) => Selection; fileName?: string } = {},
   ): Result<T> {
     const r = op(this.current);
     if (!r.ok) return r;
@@ -653,6 +673,7 @@ export class EditorModel {
     }
     const before = this.snapshot();
     this.current = deepFreeze(r.doc);
+    if (opts.fileName !== undefined) this.name = opts.fileName;
     if (simulation) this.structure++;
     let selection = opts.select ? opts.select(r.value) : this.sel;
     if (simulation) selection = this.existing(selection);

@@ -111,6 +111,8 @@ test('save to a file, reload the page and find the circuit again; a malformed fi
 
   // Save: a download of the circuit file.
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Save")')]);
+  // Named after the circuit (before: blank.json, the template's file).
+  expect(download.suggestedFilename()).toBe('my-reflex.json');
   const saved = readFileSync((await download.path())!, 'utf8');
   const doc = JSON.parse(saved) as { format: string; name: string; neurons: { id: string }[] };
   expect(doc.format).toBe('neuroworm-circuit');
