@@ -2,7 +2,7 @@ import type Phaser from 'phaser';
 import type { BehaviourEvent, Stimulus } from '../../src/streams/types';
 import type { Toast, Announcement } from '../ui/Toast';
 import { palette, textStyle } from '../ui/theme';
-import { activityChain } from '../view/activity-chain';
+import { activityChain, ActivityTrace } from '../view/activity-chain';
 import type { WorldCamera } from '../view/camera';
 import type { CircuitView } from '../view/circuit-view';
 
@@ -24,35 +24,19 @@ export interface AnnouncerParts {
   reducedMotion(): boolean;
 }
 
-/** How long a neuron's recent peak lingers for announcements, simulated ms. */
-const RECENT_TAU_MS = 800;
-
 /**
  * What the playground tells the player: where a touch landed and which
  * sensory neurons felt it (a fading mark on the plate), plate taps, and the
  * worm's behaviour events with the pathway that carried them.
  */
 export class Announcer {
-  private recent: Float64Array | null = null;
-  private recentAt = 0;
+  private readonly trace = new ActivityTrace();
 
   constructor(private readonly p: AnnouncerParts) {}
 
-  reset(): void {
-    this.recent = null;
-  }
-
-  /** Each neuron's output peak over the last second or so (a decaying maximum, per simulated ms). */
+  /** Each frame's activity: which neurons rose, for naming the pathway of the next event. */
   track(out: Float64Array, timeMs: number): void {
-    if (!this.recent || this.recent.length !== out.length) {
-      this.recent = new Float64Array(out.length);
-      this.recentAt = timeMs;
-    }
-    const dt = timeMs - this.recentAt;
-    this.recentAt = timeMs;
-    const k = dt > 0 ? Math.exp(-dt / RECENT_TAU_MS) : 1;
-    const r = this.recent;
-    for (let i = 0; i < r.length; i++) r[i] = Math.max(out[i], r[i] * k);
+    this.trace.update(out, timeMs);
   }
 
   /** Shows where a touch landed and which sensory neurons felt it; a plate tap is announced. */
@@ -70,10 +54,9 @@ export class Announcer {
 
   onEvent(e: BehaviourEvent): void {
     // The pose shows a reversal a few hundred ms after the touch, when the touch cell has already
-    // quietened: name the pathway from each neuron's recent peak, not from this instant.
+    // quietened: name the pathway from each neuron's recent rise, not from this instant.
     const view = this.p.circuit();
-    const out = this.recent;
-    const chain = view && out ? activityChain(view, out) : [];
+    const chain = view ? activityChain(view, this.trace.rise()) : [];
     const a: Announcement | null =
       e.type === 'reversal-start'
         ? { title: 'Reversal!', chain }
