@@ -50,6 +50,9 @@ export class PlaygroundScene extends BaseScene {
   private mediumButtons: Button[] = [];
   /** Opens the circuit editor on the circuit this worm runs (issue 7). */
   private editButton!: Button;
+  /** Whether the camera keeps the worm in view (on by default; a pan by hand turns it off). */
+  private follow = true;
+  private followButton!: Button;
   private plateFrame!: Phaser.GameObjects.Graphics;
   /** Background-coloured frame around the plate view: hides plate and worm outside it when zoomed in. */
   private matte!: Phaser.GameObjects.Graphics;
@@ -148,8 +151,26 @@ export class PlaygroundScene extends BaseScene {
       tooltip: "Open this worm's circuit in the editor",
       onClick: () => this.scene.start(SCENES.editor, { from: SCENES.playground, ...(this.challenge?.circuit && { challenge: this.challenge.id }) }),
     }).setDepth(901);
+    this.follow = true;
+    this.followButton = new Button(this, 0, 0, {
+      label: 'Follow worm',
+      width: 124,
+      height: 32,
+      fontSize: 13,
+      tooltip: 'The camera keeps the worm in view (C)',
+      onClick: () => this.setFollow(!this.follow),
+    }).setDepth(30);
     this.shortcut({ keys: ['0'], label: '0', description: 'Whole plate in view', run: () => this.fitView() });
-    this.shortcut({ keys: ['w', 'W'], label: 'W', description: 'Zoom to the worm', run: () => this.fitView(true, true) });
+    this.shortcut({
+      keys: ['w', 'W'],
+      label: 'W',
+      description: 'Zoom to the worm (and follow it)',
+      run: () => {
+        this.setFollow(true, false);
+        this.fitView(true, true);
+      },
+    });
+    this.shortcut({ keys: ['c', 'C'], label: 'C', description: 'Camera follows the worm on/off', run: () => this.setFollow(!this.follow) });
 
     this.input.on('wheel', (p: Phaser.Input.Pointer, _o: unknown, _dx: number, dy: number) => {
       if (!this.onPlate(p)) return;
@@ -167,6 +188,8 @@ export class PlaygroundScene extends BaseScene {
       run: () => this.run,
       onPlate: (p) => this.onPlate(p),
       viewMoved: () => {
+        // Panning by hand takes the camera: following would pull it straight back.
+        if (this.follow) this.setFollow(false);
         this.plate.layout(this.cam);
         this.drawSim(0);
       },
@@ -288,6 +311,9 @@ export class PlaygroundScene extends BaseScene {
         paused: sim.paused,
         challenge: this.challenge?.id ?? null,
         lastPoke: this.tools.lastPoke,
+        follow: this.follow,
+        camera: { centerXMm: this.cam.centerXMm, centerYMm: this.cam.centerYMm, pxPerMm: this.cam.pxPerMm },
+        plateRect: { ...this.plateRect },
         simMsPerFrame: this.cost.simMs,
         drawMsPerFrame: this.cost.drawMs,
         neurons: sim.neuronIds.length,
@@ -373,12 +399,38 @@ export class PlaygroundScene extends BaseScene {
     const sim = this.sim;
     if (!sim) return;
     const t = sim.telemetry();
+    if (this.follow && this.keepWormInView(t.pose)) this.plate.layout(this.cam);
     this.announcer.track(t.output, t.timeMs);
     this.worm.draw(t.pose, this.cam, sim.bodyLengthMm, t.muscles, sim.segments);
     this.neural.update(t.output, t.spiked, dtMs, t.v);
     this.scope.sample(t.timeMs, t.v);
     this.scope.draw();
     this.timeBar.setTime(t.timeMs);
+  }
+
+  /** Moves the camera (gliding) so the whole body stays in the middle of the plate view; true if it moved. */
+  private keepWormInView(pose: Float64Array): boolean {
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    for (let i = 0; i + 1 < pose.length; i += 2) {
+      x0 = Math.min(x0, pose[i]);
+      x1 = Math.max(x1, pose[i]);
+      y0 = Math.min(y0, pose[i + 1]);
+      y1 = Math.max(y1, pose[i + 1]);
+    }
+    return Number.isFinite(x0) && this.cam.keepInView(x0, y0, x1, y1);
+  }
+
+  private setFollow(on: boolean, say = true): void {
+    this.follow = on;
+    this.followButton.setSelected(on);
+    if (say)
+      this.toast.announce(
+        on ? { title: 'Camera follows the worm', detail: 'C to stop' } : { title: 'Camera stays put', detail: 'C or Follow worm to follow the worm again' },
+      );
+    if (on) this.drawSim(0);
   }
 
   // ---- tools ------------------------------------------------------------------
@@ -500,10 +552,12 @@ export class PlaygroundScene extends BaseScene {
     });
     this.timeBar.place(width / 2, height - pad - barH / 2, width - 2 * pad);
     this.toast.setPosition(plate.x + plate.w / 2, plate.y + 10);
+    this.followButton.setSelected(this.follow).setPosition(plate.x + plate.w - 10 - 62, plate.y + plate.h - 10 - 16);
     this.hud
       .setPosition(plate.x + 10, plate.y + plate.h - 10)
       .setOrigin(0, 1)
-      .setWordWrapWidth(plate.w - 20, true);
+      // Clear of the Follow worm button in the plate's corner.
+      .setWordWrapWidth(plate.w - 20 - 140, true);
     this.hud.setBackgroundColor(this.challenge ? 'rgba(11,16,22,0.78)' : 'rgba(0,0,0,0)').setPadding(this.challenge ? 8 : 0);
     this.result?.layout(plate);
     this.drawSim(0);
