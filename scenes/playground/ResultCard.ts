@@ -40,12 +40,14 @@ export class ResultCard {
     this.buttons.forEach((b) => b.setDepth(851));
   }
 
-  /** Centres the card on the plate. */
+  /** Centres the card on the plate, as tall as its text (which wraps, and grows with the text size) needs. */
   layout(p: { x: number; y: number; w: number; h: number }): void {
     const w = Math.min(520, p.w - 24);
-    const h = 210;
+    this.body.setWordWrapWidth(w - 32, true);
+    const buttonH = 42;
+    const h = 16 + this.title.height + 12 + this.body.height + 18 + buttonH + 16;
     const x = p.x + (p.w - w) / 2;
-    const y = p.y + (p.h - h) / 2;
+    const y = p.y + Math.max(8, (p.h - h) / 2);
     const bg = this.bg;
     bg.clear();
     bg.fillStyle(palette.panel, 0.96);
@@ -53,15 +55,24 @@ export class ResultCard {
     bg.lineStyle(1, palette.borderHi, 1);
     bg.strokeRoundedRect(x + 0.5, y + 0.5, w - 1, h - 1, 14);
     this.title.setPosition(x + w / 2, y + 16);
-    this.body.setPosition(x + w / 2, y + 58).setWordWrapWidth(w - 32, true);
+    this.body.setPosition(x + w / 2, y + 16 + this.title.height + 12);
     const n = this.buttons.length;
     const widths = this.buttons.map((b) => b.width);
     const total = widths.reduce((acc, b) => acc + b, 0) + 10 * (n - 1);
     let bx = x + (w - total) / 2;
     this.buttons.forEach((b, i) => {
-      b.setPosition(bx + widths[i] / 2, y + h - 34);
+      b.setPosition(bx + widths[i] / 2, y + h - 16 - buttonH / 2);
       bx += widths[i] + 10;
     });
+  }
+
+  /** Where the text ends and the buttons begin, px (for layout checks). */
+  get textBottom(): number {
+    return this.body.y + this.body.height;
+  }
+
+  get buttonsTop(): number {
+    return Math.min(...this.buttons.map((b) => b.y - b.height / 2));
   }
 }
 

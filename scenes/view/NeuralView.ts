@@ -1,9 +1,10 @@
 import type Phaser from 'phaser';
 import { Tooltip } from '../ui/Tooltip';
-import { css, mix, palette, ROLE_COLOR, textStyle } from '../ui/theme';
+import { css, fontPx, mix, palette, ROLE_COLOR, textStyle } from '../ui/theme';
 import { ActivityLevels, selectActiveEdges } from './activity';
 import { GAP, type CircuitView } from './circuit-view';
 import { layoutCircuit, type NeuralLayout } from './neural-layout';
+import { dashedPath, drawNeuralLegend } from './neural-legend';
 
 export interface NeuralViewOptions {
   quality: 'high' | 'low';
@@ -26,11 +27,10 @@ export interface NeuralViewStats {
 }
 
 const LEVELS = 8;
-const LEGEND_H = 26;
 /** Alpha levels synapses are drawn at (more levels, more draw calls). */
 const ALPHA_STEPS = 6;
-/** Room above each band for its caption, px. */
-const CAPTION_H = 15;
+/** Room above each band for its caption (10 px text at the player's text size), px. */
+const captionH = (): number => fontPx(10) + 5;
 
 /**
  * The nervous system as a graph. Nodes: grouped sensory / inter / motor (layered
@@ -67,6 +67,9 @@ export class NeuralView {
   private sinceTooltipMs = 0;
   private lastOutput: ArrayLike<number> | null = null;
   private lastV: ArrayLike<number> | null = null;
+  /** Height of the legend along the bottom (0 without one), px, and its labels. */
+  private legendH = 0;
+  private legendTexts: Phaser.GameObjects.Text[] = [];
   readonly stats: NeuralViewStats = { activeEdges: 0, edgeRedraws: 0, nodeRedraws: 0, lastUpdateMs: 0 };
 
   constructor(
@@ -104,6 +107,16 @@ export class NeuralView {
     this.maxWeight = mw > 0 ? mw : 1;
     this.picked = [];
     this.relayout();
+  }
+
+  /** The legend's labels and whether each lies whole inside the view (for layout checks). */
+  get legendInfo(): { labels: string[]; allInside: boolean } {
+    const { x, y, w, h } = this.rect;
+    const texts = this.legendTexts.filter((t) => t.active);
+    return {
+      labels: texts.map((t) => t.text),
+      allInside: texts.every((t) => t.x >= x && t.x + t.width <= x + w && t.y - t.height / 2 >= y && t.y + t.height / 2 <= y + h),
+    };
   }
 
   get circuitView(): CircuitView | null {
@@ -181,7 +194,7 @@ export class NeuralView {
   // ---- layout and drawing -------------------------------------------------
 
   private graphRect(): { w: number; h: number } {
-    return { w: Math.max(10, this.rect.w), h: Math.max(10, this.rect.h - (this.opts.legend ? LEGEND_H : 0)) };
+    return { w: Math.max(10, this.rect.w), h: Math.max(10, this.rect.h - this.legendH) };
   }
 
   private relayout(): void {
@@ -200,7 +213,13 @@ export class NeuralView {
     this.staticRT?.destroy();
     this.activeRT?.destroy();
     this.staticRT = this.activeRT = null;
-    if (this.opts.legend) this.drawLegend();
+    this.legendH = 0;
+    if (this.opts.legend) {
+      const legend = drawNeuralLegend(this.scene, this.bg, this.rect, this.depth + 4);
+      this.captions.push(...legend.texts);
+      this.legendTexts = legend.texts;
+      this.legendH = legend.height;
+    }
     const view = this.circuit;
     if (!view) {
       this.layout = null;
@@ -208,15 +227,15 @@ export class NeuralView {
       return;
     }
     const gr = this.graphRect();
-    this.layout = layoutCircuit(view, gr.w, gr.h, 12, CAPTION_H);
+    this.layout = layoutCircuit(view, gr.w, gr.h, 12, captionH());
     const L = this.layout;
 
     // Band captions and faint band backgrounds.
     for (const b of L.bands) {
       this.bg.fillStyle(ROLE_COLOR[b.role], 0.05);
-      this.bg.fillRoundedRect(x + 4, y + b.top - CAPTION_H, w - 8, b.bottom - b.top + CAPTION_H + 2, 8);
+      this.bg.fillRoundedRect(x + 4, y + b.top - captionH(), w - 8, b.bottom - b.top + captionH() + 2, 8);
       const cap = this.scene.add
-        .text(x + 12, y + b.top - CAPTION_H + 2, `${b.role.toUpperCase()} · ${b.count}`, textStyle(10, { color: ROLE_COLOR[b.role], bold: true }))
+        .text(x + 12, y + b.top - captionH() + 2, `${b.role.toUpperCase()} · ${b.count}`, textStyle(10, { color: ROLE_COLOR[b.role], bold: true }))
         .setBackgroundColor('rgba(10,14,19,0.75)')
         .setPadding(3, 1, 3, 1)
         .setDepth(this.depth + 4);
@@ -244,9 +263,10 @@ export class NeuralView {
           // A dark outline keeps names readable where edges cross them.
           .setStroke(css(palette.bgDeep), 3)
           .setDepth(this.depth + 4);
-        // Long names (CHEML, CHEMR side by side) shrink to their column instead of running into the next one.
-        const room = L.spacing - 4;
-        if (label.width > room) label.setScale(room / label.width);
+        // Long names (CHEML, CHEMR side by side) shrink to their column instead of running into the next one,
+        // and a tall one (a large text size) to the gap above the next row's neurons.
+        const scale = Math.min(1, (L.spacing - 4) / label.width, (L.spacing - 2 * L.radius - 3) / label.height);
+        if (scale < 1) label.setScale(scale);
         return label;
       });
     }
@@ -567,51 +587,6 @@ export class NeuralView {
   private readonly nodeBuckets = new Uint8Array(3 * (LEVELS + 1) * 5);
   private nodeKey = new Uint16Array(0);
 
-  private drawLegend(): void {
-    const { x, y, w, h } = this.rect;
-    const ly = y + h - LEGEND_H / 2;
-    const g = this.bg;
-    let cx = x + 12;
-    const item = (draw: (x: number) => void, label: string): void => {
-      const t = this.scene.add
-        .text(cx + 20, ly, label, textStyle(11, { color: palette.textMuted }))
-        .setOrigin(0, 0.5)
-        .setDepth(this.depth + 4);
-      // Items that do not fit a narrow view are left out whole (glyph and label).
-      if (cx + 20 + t.width > x + w - 6) {
-        t.destroy();
-        cx = Infinity;
-        return;
-      }
-      draw(cx);
-      this.captions.push(t);
-      cx += 20 + t.width + 14;
-    };
-    for (const role of ['sensory', 'inter', 'motor'] as const) {
-      item((px) => {
-        g.fillStyle(ROLE_COLOR[role], 1);
-        g.fillCircle(px + 7, ly, 5);
-      }, role);
-    }
-    item((px) => {
-      g.lineStyle(2, palette.excitatory, 1);
-      g.lineBetween(px, ly, px + 12, ly);
-      g.fillStyle(palette.excitatory, 1);
-      g.fillTriangle(px + 16, ly, px + 10, ly - 4, px + 10, ly + 4);
-    }, 'excitatory');
-    item((px) => {
-      g.lineStyle(2, palette.inhibitory, 1);
-      g.lineBetween(px, ly, px + 14, ly);
-      g.lineBetween(px + 15, ly - 5, px + 15, ly + 5);
-    }, 'inhibitory');
-    item((px) => {
-      g.lineStyle(2, palette.gap, 1);
-      g.beginPath();
-      dashedPath(g, px, ly, px + 16, ly, 4, 3);
-      g.strokePath();
-    }, 'gap junction');
-  }
-
   // ---- input ----------------------------------------------------------------
 
   private inside(p: Phaser.Input.Pointer): boolean {
@@ -654,18 +629,5 @@ export class NeuralView {
     this.staticRT?.destroy();
     this.activeRT?.destroy();
     this.scratch.destroy();
-  }
-}
-
-/** Adds a dashed line to the current path. */
-function dashedPath(g: Phaser.GameObjects.Graphics, x1: number, y1: number, x2: number, y2: number, dash: number, gapLen: number): void {
-  const len = Math.hypot(x2 - x1, y2 - y1);
-  if (len < 1e-6) return;
-  const ux = (x2 - x1) / len;
-  const uy = (y2 - y1) / len;
-  for (let d = 0; d < len; d += dash + gapLen) {
-    const e = Math.min(len, d + dash);
-    g.moveTo(x1 + ux * d, y1 + uy * d);
-    g.lineTo(x1 + ux * e, y1 + uy * e);
   }
 }
