@@ -5,7 +5,8 @@ import { hodgkinHuxleyModel } from '../neural/models/hodgkin-huxley';
 import { izhikevichModel } from '../neural/models/izhikevich';
 import { lifModel } from '../neural/models/lif';
 import { screenToGraph } from './geometry';
-import { EditorModel, FIT_BOTTOM_PX } from './model';
+import { EditorModel } from './model';
+import { FIT_BOTTOM_PX } from './viewport';
 import { blankDoc, templates } from './templates';
 import type { EditorChange } from './types';
 
@@ -579,39 +580,5 @@ describe('files and templates', () => {
     expect(m.viewport).toMatchObject({ x: 0, y: 200 });
     const mm = m.minimap({ width: 200, height: 150 });
     expect(mm.view.width).toBeGreaterThan(0);
-  });
-});
-
-describe('the file name follows the circuit name', () => {
-  it('a blank circuit renamed "My first reflex" saves as my-first-reflex.json (before: blank.json); undo takes both back', () => {
-    const m = editor();
-    const blank = templates().find((t) => t.id === 'blank')!;
-    expect(m.loadTemplate(blank).ok).toBe(true);
-    expect(m.setMeta({ name: 'My first reflex' }).ok).toBe(true);
-    expect(m.fileName).toBe('my-first-reflex.json');
-    m.undo();
-    expect(m.doc.name).toBe('Untitled circuit');
-    expect(m.fileName).not.toBe('my-first-reflex.json');
-    m.redo();
-    expect(m.fileName).toBe('my-first-reflex.json');
-  });
-
-  it('so does a file named after its circuit; a file the player named otherwise keeps its name', () => {
-    const m = editor();
-    const text = m.exportText();
-    expect(m.importText(text, 'reflex.json').ok).toBe(true);
-    m.setMeta({ name: 'Touch reflex, v2' });
-    expect(m.fileName).toBe('touch-reflex-v2.json');
-    expect(m.importText(text, 'my-experiment-3.json').ok).toBe(true);
-    m.setMeta({ name: 'Something else' });
-    expect(m.fileName).toBe('my-experiment-3.json');
-  });
-
-  it('a name with nothing to spell a file with gives circuit.json', () => {
-    const m = editor();
-    m.setMeta({ name: 'reflex' });
-    expect(m.importText(m.exportText(), 'reflex.json').ok).toBe(true);
-    m.setMeta({ name: '★ ★' });
-    expect(m.fileName).toBe('circuit.json');
   });
 });
