@@ -12,7 +12,7 @@ import { playerCircuit, setPlayerCircuit, simulationFactory, type LinkedSimulati
 import { challengeById, type Challenge } from './challenges/catalog';
 import { brokenCircuitDoc, readChallengeCircuit } from './challenges/circuit';
 import { ChallengeRun, type RunState } from './challenges/runner';
-import type { TouchCheckReply, TouchCheckRequest } from './challenges/touch-check.worker';
+import { startTouchCheck } from './challenges/touch-check-client';
 import { browserStore } from './storage';
 import { provideProbe } from './testing-hook';
 import { Button } from './ui/Button';
@@ -29,6 +29,7 @@ import { PlateRenderer } from './view/PlateRenderer';
 import { WormRenderer } from './view/WormRenderer';
 import { Announcer } from './playground/Announcer';
 import { PlateTools, TOOLS, type Tool } from './playground/PlateTools';
+import { playgroundProbe } from './playground/hook';
 import { hudText, ResultCard } from './playground/ResultCard';
 
 /** Which neuron a player might want on the oscilloscope first. */
@@ -280,65 +281,45 @@ export class PlaygroundScene extends BaseScene {
       this.checker = null;
     });
     this.mediumButtons.forEach((b) => b.setSelected(b.label.toLowerCase() === sim.medium));
-    provideProbe(this, {
-      simTimeMs: () => sim.timeMs,
-      pose: () => {
-        const pose = sim.telemetry().pose;
-        const px: number[] = [];
-        for (let i = 0; i < pose.length; i += 2) px.push(this.cam.screenX(pose[i]), this.cam.screenY(pose[i + 1]));
-        return { mm: Array.from(pose), px };
-      },
-      activity: () => {
-        const t = sim.telemetry();
-        return { ids: [...sim.neuronIds], output: Array.from(t.output), v: Array.from(t.v) };
-      },
-      advance: (ms) => {
-        sim.run(ms);
-        this.checkRun();
-        this.drawSim(0);
-      },
-      behaviour: () => ({ ...sim.behaviour() }),
-      loadCircuit: (circuit) => {
-        setPlayerCircuit(circuit);
-        this.scene.restart(this.challenge ? { challenge: this.challenge.id } : undefined);
-      },
-      neuronScreen: (id) => this.neural.nodePosition(sim.neuronIds.indexOf(id)),
-      announcements: () => [...this.toast.history],
-      info: () => ({
-        ...this.neural.stats,
-        tool: this.tools.tool,
-        speed: this.speed,
-        paused: sim.paused,
-        challenge: this.challenge?.id ?? null,
-        lastPoke: this.tools.lastPoke,
-        follow: this.follow,
-        neuralLegend: this.neural.legendInfo,
-        scopeLegend: this.scope.legendInfo,
-        resultCard: this.result ? { textBottom: this.result.textBottom, buttonsTop: this.result.buttonsTop } : null,
-        camera: { centerXMm: this.cam.centerXMm, centerYMm: this.cam.centerYMm, pxPerMm: this.cam.pxPerMm },
-        plateRect: { ...this.plateRect },
-        simMsPerFrame: this.cost.simMs,
-        drawMsPerFrame: this.cost.drawMs,
-        neurons: sim.neuronIds.length,
-        synapses: this.circuit?.synapseCount ?? null,
-        run: this.run ? { ...this.run.update() } : null,
+    provideProbe(
+      this,
+      playgroundProbe({
+        sim,
+        cam: this.cam,
+        neural: this.neural,
+        scope: this.scope,
+        toast: this.toast,
+        tools: this.tools,
+        challengeId: this.challenge?.id ?? null,
+        run: () => this.run,
+        result: () => this.result,
+        follow: () => this.follow,
+        speed: () => this.speed,
+        plateRect: () => this.plateRect,
+        cost: () => this.cost,
+        synapseCount: () => this.circuit?.synapseCount ?? null,
+        advance: (ms) => {
+          sim.run(ms);
+          this.checkRun();
+          this.drawSim(0);
+        },
+        loadCircuit: (circuit) => {
+          setPlayerCircuit(circuit);
+          this.scene.restart(this.challenge ? { challenge: this.challenge.id } : undefined);
+        },
       }),
-    });
+    );
   }
 
   /** Checks in a worker whether the circuit answers a head touch (against an untouched twin); the run is told when it knows. */
   private checkTouch(doc: CircuitDoc, arena: string): void {
-    const worker = new Worker(new URL('./challenges/touch-check.worker.ts', import.meta.url), { type: 'module' });
-    this.checker = worker;
-    worker.onmessage = (e: MessageEvent<TouchCheckReply>) => {
-      worker.terminate();
-      if (this.checker !== worker) return;
-      this.checker = null;
-      if (e.data.ok) this.run?.setTouchCheck(e.data.check);
-      else this.toast.announce({ title: 'Could not check the circuit', detail: e.data.message.slice(0, 160), kind: 'warn' });
-    };
-    const req: TouchCheckRequest = { doc, arena, seed: 1 };
-    worker.postMessage(req);
+    this.checker = startTouchCheck(
+      doc,
+      arena,
+      1,
+      (check) => this.run?.setTouchCheck(check),
+      (message) => this.toast.announce({ title: 'Could not check the circuit', detail: message.slice(0, 160), kind: 'warn' }),
+    );
   }
 
   private setCircuitView(view: CircuitView): void {

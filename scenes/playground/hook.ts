@@ -1,0 +1,81 @@
+import type { SimulationApi } from '../../src/sim/types';
+import type { ChallengeRun } from '../challenges/runner';
+import type { SceneProbe } from '../testing-hook';
+import type { Toast } from '../ui/Toast';
+import type { WorldCamera } from '../view/camera';
+import type { NeuralView } from '../view/NeuralView';
+import type { Oscilloscope } from '../view/Oscilloscope';
+import type { PlateTools } from './PlateTools';
+import type { ResultCard } from './ResultCard';
+
+/** What the playground's test hook reads (getters: the scene's state changes as it runs). */
+export interface PlaygroundHookParts {
+  sim: SimulationApi;
+  cam: WorldCamera;
+  neural: NeuralView;
+  scope: Oscilloscope;
+  toast: Toast;
+  tools: PlateTools;
+  challengeId: string | null;
+  run(): ChallengeRun | null;
+  result(): ResultCard | null;
+  follow(): boolean;
+  speed(): number;
+  plateRect(): { x: number; y: number; w: number; h: number };
+  cost(): { simMs: number; drawMs: number };
+  synapseCount(): number | null;
+  /** Advance the simulation by ms (whole steps), let the challenge see it, redraw. */
+  advance(ms: number): void;
+  /** Run this circuit instead (the scene restarts). */
+  loadCircuit(circuit: unknown): void;
+  /** Extra fields (the recording). */
+  extra?(): Record<string, unknown>;
+}
+
+/** window.neuroworm in the playground: the simulation, neuron positions in the neural view, and the scene's state (info). */
+export function playgroundProbe(p: PlaygroundHookParts): SceneProbe {
+  const { sim, cam } = p;
+  return {
+    simTimeMs: () => sim.timeMs,
+    pose: () => {
+      const pose = sim.telemetry().pose;
+      const px: number[] = [];
+      for (let i = 0; i < pose.length; i += 2) px.push(cam.screenX(pose[i]), cam.screenY(pose[i + 1]));
+      return { mm: Array.from(pose), px };
+    },
+    activity: () => {
+      const t = sim.telemetry();
+      return { ids: [...sim.neuronIds], output: Array.from(t.output), v: Array.from(t.v) };
+    },
+    advance: (ms) => p.advance(ms),
+    behaviour: () => ({ ...sim.behaviour() }),
+    loadCircuit: (circuit) => p.loadCircuit(circuit),
+    neuronScreen: (id) => p.neural.nodePosition(sim.neuronIds.indexOf(id)),
+    announcements: () => [...p.toast.history],
+    info: () => {
+      const run = p.run();
+      const result = p.result();
+      const cost = p.cost();
+      return {
+        ...p.neural.stats,
+        tool: p.tools.tool,
+        speed: p.speed(),
+        paused: sim.paused,
+        challenge: p.challengeId,
+        lastPoke: p.tools.lastPoke,
+        follow: p.follow(),
+        neuralLegend: p.neural.legendInfo,
+        scopeLegend: p.scope.legendInfo,
+        resultCard: result ? { textBottom: result.textBottom, buttonsTop: result.buttonsTop } : null,
+        camera: { centerXMm: cam.centerXMm, centerYMm: cam.centerYMm, pxPerMm: cam.pxPerMm },
+        plateRect: { ...p.plateRect() },
+        simMsPerFrame: cost.simMs,
+        drawMsPerFrame: cost.drawMs,
+        neurons: sim.neuronIds.length,
+        synapses: p.synapseCount(),
+        run: run ? { ...run.update() } : null,
+        ...p.extra?.(),
+      };
+    },
+  };
+}
