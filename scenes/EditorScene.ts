@@ -24,7 +24,9 @@ import { NEW_GAP_WEIGHT, NEW_MUSCLE_GAIN, NEW_SYNAPSE_WEIGHT, NEW_TOUCH_GAIN } f
 import { writePlaygroundCircuit } from './editor/shared-circuit';
 import { TestRunner } from './editor/test-it';
 import { Toolbar } from './editor/toolbar';
+import { download } from './download';
 import { SCENES } from './keys';
+import { recordingFileName } from './recording';
 import { browserStore } from './storage';
 import { provideProbe } from './testing-hook';
 import { TimeBar } from './ui/TimeBar';
@@ -155,7 +157,7 @@ export class EditorScene extends BaseScene {
       status: (t) => this.setStatus(t),
       probe: (id) => this.toggleProbe(id),
     });
-    this.live = new LiveWorm(this, 20);
+    this.live = new LiveWorm(this, 20, () => this.exportRecording());
     this.body = new BodyDiagram(this, {
       focus: () => this.focusNeuron(),
       bind: (a, b, side) => this.bindRange(a, b, side),
@@ -449,6 +451,17 @@ export class EditorScene extends BaseScene {
   }
 
   // ---------------------------------------------------------------- playground
+
+  /** Downloads what the player did to the live worm since it was last rebuilt, with the circuit file it ran. */
+  private exportRecording(): void {
+    const r = this.live.recorder;
+    if (!r) return;
+    const file = { ...r.toFile(), circuit: this.model.fileName };
+    const name = recordingFileName(file);
+    download(name, `${JSON.stringify(file, null, 2)}\n`);
+    download(this.model.fileName, this.model.exportText());
+    this.setStatus(`Saved ${name} (${file.actions.length} actions) with ${this.model.fileName} beside it: npx neuroworm scenario record ${name}`);
+  }
 
   /** The edited circuit goes to whoever runs it: the challenge being repaired, else the playground. */
   private shareCircuit(): void {

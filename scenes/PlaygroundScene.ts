@@ -7,7 +7,9 @@ import { app } from './app';
 import { FrameClock } from './frame-clock';
 import { BaseScene, HEADER_H } from './BaseScene';
 import { SCENES } from './keys';
-import { WORM_CIRCUIT } from './sim-factory';
+import { download } from './download';
+import { PlayRecorder, recordedCircuit, recordingFileName, type RecordedCircuit } from './recording';
+import { asCircuit, WORM_CIRCUIT } from './sim-factory';
 import { playerCircuit, setPlayerCircuit, simulationFactory, type LinkedSimulation } from './sim-link';
 import { challengeById, type Challenge } from './challenges/catalog';
 import { brokenCircuitDoc, readChallengeCircuit } from './challenges/circuit';
@@ -30,6 +32,7 @@ import { WormRenderer } from './view/WormRenderer';
 import { Announcer } from './playground/Announcer';
 import { PlateTools, TOOLS, type Tool } from './playground/PlateTools';
 import { playgroundProbe } from './playground/hook';
+import { PAD, playgroundPanels, TOOLBAR_H } from './playground/panels';
 import { hudText, ResultCard } from './playground/ResultCard';
 
 /** Which neuron a player might want on the oscilloscope first. */
@@ -66,6 +69,9 @@ export class PlaygroundScene extends BaseScene {
   private plateRect = { x: 0, y: 0, w: 1, h: 1 };
   private arena: ArenaView = PLAYGROUND_ARENA;
   private tools!: PlateTools;
+  private recorder: PlayRecorder | null = null;
+  private recorded: RecordedCircuit | null = null;
+  private exportButton!: Button;
   /** The worker checking a touch challenge's circuit, while it runs. */
   private checker: Worker | null = null;
   private announcer!: Announcer;
@@ -161,6 +167,14 @@ export class PlaygroundScene extends BaseScene {
       tooltip: 'The camera keeps the worm in view (C)',
       onClick: () => this.setFollow(!this.follow),
     }).setDepth(30);
+    this.exportButton = new Button(this, 0, 0, {
+      label: 'Export recording',
+      width: 150,
+      height: 32,
+      fontSize: 13,
+      tooltip: 'Download what you did to this worm: neuroworm scenario record turns it into a scenario',
+      onClick: () => this.exportRecording(),
+    }).setDepth(30);
     this.shortcut({ keys: ['0'], label: '0', description: 'Whole plate in view', run: () => this.fitView() });
     this.shortcut({
       keys: ['w', 'W'],
@@ -195,6 +209,7 @@ export class PlaygroundScene extends BaseScene {
         this.drawSim(0);
       },
       repaintArena: (heat) => this.repaintArena(heat),
+      recorder: () => this.recorder,
       addFood: (x, y) => {
         this.plate.addFood(x, y, 0.35);
         this.plate.layout(this.cam);
@@ -241,6 +256,9 @@ export class PlaygroundScene extends BaseScene {
     const sim = linked.sim;
     this.sim = sim;
     this.linked = linked;
+    // Everything the player does from here, for Export recording (a scenario of it replays this worm).
+    this.recorded = recordedCircuit(asCircuit(own ?? fallback), c && broken ? `${c.id}.json` : undefined);
+    this.recorder = new PlayRecorder(sim, { circuit: this.recorded.name, arena: arenaName, seed: 1 });
     if (c) {
       this.run = new ChallengeRun(c, sim);
       if (c.win.kind === 'touch-reversals') this.checkTouch(own ? (own as Circuit).doc : (broken ?? getBuiltinCircuit(WORM_CIRCUIT).doc), arenaName);
@@ -279,6 +297,8 @@ export class PlaygroundScene extends BaseScene {
       this.run = null;
       this.checker?.terminate();
       this.checker = null;
+      this.recorder?.dispose();
+      this.recorder = null;
     });
     this.mediumButtons.forEach((b) => b.setSelected(b.label.toLowerCase() === sim.medium));
     provideProbe(
@@ -303,12 +323,28 @@ export class PlaygroundScene extends BaseScene {
           this.checkRun();
           this.drawSim(0);
         },
+        extra: () => ({ recording: this.recorder ? { actions: this.recorder.count, circuit: this.recorded?.name } : null }),
         loadCircuit: (circuit) => {
           setPlayerCircuit(circuit);
           this.scene.restart(this.challenge ? { challenge: this.challenge.id } : undefined);
         },
       }),
     );
+  }
+
+  /** Downloads the recording of this worm so far (and the circuit file, if it is not a built-in one). */
+  private exportRecording(): void {
+    const r = this.recorder;
+    const c = this.recorded;
+    if (!r || !c) return;
+    const file = r.toFile();
+    const name = recordingFileName(file);
+    download(name, `${JSON.stringify(file, null, 2)}\n`);
+    if (c.text) download(c.name, c.text);
+    this.toast.announce({
+      title: `Saved ${name}`,
+      detail: `${file.actions.length} action${file.actions.length === 1 ? '' : 's'}${c.text ? `, with ${c.name} beside it` : ''} · npx neuroworm scenario record ${name}`,
+    });
   }
 
   /** Checks in a worker whether the circuit answers a head touch (against an untouched twin); the run is told when it knows. */
@@ -383,28 +419,14 @@ export class PlaygroundScene extends BaseScene {
     const sim = this.sim;
     if (!sim) return;
     const t = sim.telemetry();
-    if (this.follow && this.keepWormInView(t.pose)) this.plate.layout(this.cam);
+    // Following: the camera glides so the whole body stays in the middle of the plate view.
+    if (this.follow && this.cam.keepPointsInView(t.pose)) this.plate.layout(this.cam);
     this.announcer.track(t.output, t.timeMs);
     this.worm.draw(t.pose, this.cam, sim.bodyLengthMm, t.muscles, sim.segments);
     this.neural.update(t.output, t.spiked, dtMs, t.v);
     this.scope.sample(t.timeMs, t.v);
     this.scope.draw();
     this.timeBar.setTime(t.timeMs);
-  }
-
-  /** Moves the camera (gliding) so the whole body stays in the middle of the plate view; true if it moved. */
-  private keepWormInView(pose: Float64Array): boolean {
-    let x0 = Infinity;
-    let y0 = Infinity;
-    let x1 = -Infinity;
-    let y1 = -Infinity;
-    for (let i = 0; i + 1 < pose.length; i += 2) {
-      x0 = Math.min(x0, pose[i]);
-      x1 = Math.max(x1, pose[i]);
-      y0 = Math.min(y0, pose[i + 1]);
-      y1 = Math.max(y1, pose[i + 1]);
-    }
-    return Number.isFinite(x0) && this.cam.keepInView(x0, y0, x1, y1);
   }
 
   private setFollow(on: boolean, say = true): void {
@@ -426,6 +448,7 @@ export class PlaygroundScene extends BaseScene {
 
   private setMedium(m: 'agar' | 'water'): void {
     this.sim?.setMedium(m);
+    this.recorder?.medium(m);
     this.mediumButtons.forEach((b) => b.setSelected(b.label.toLowerCase() === m));
   }
 
@@ -487,30 +510,12 @@ export class PlaygroundScene extends BaseScene {
 
   protected layout(width: number, height: number): void {
     this.editButton.setPosition(width - 12 - 42 - 12 - 65, HEADER_H / 2);
-    const pad = 12;
-    const toolbarY = HEADER_H + pad;
-    const toolbarH = 36;
+    const pad = PAD;
+    const toolbarH = TOOLBAR_H;
     const barH = this.timeBar.barHeight;
-    const bottom = height - barH - 2 * pad;
-    const top = toolbarY + toolbarH + pad;
-    const wide = width >= 900;
-    let plate: { x: number; y: number; w: number; h: number };
-    if (wide) {
-      const sideW = Math.max(340, Math.min(560, width * 0.4));
-      plate = { x: pad, y: top, w: width - sideW - 3 * pad, h: bottom - top };
-      const sx = plate.x + plate.w + pad;
-      const neuralH = Math.round((bottom - top) * 0.62);
-      this.neural.setRect(sx, top, sideW, neuralH);
-      this.scope.setRect(sx, top + neuralH + pad, sideW, bottom - top - neuralH - pad);
-    } else {
-      const plateH = Math.round((bottom - top) * 0.5);
-      plate = { x: pad, y: top, w: width - 2 * pad, h: plateH };
-      const y2 = top + plateH + pad;
-      const restH = bottom - y2;
-      const neuralW = Math.round((width - 3 * pad) * 0.58);
-      this.neural.setRect(pad, y2, neuralW, restH);
-      this.scope.setRect(2 * pad + neuralW, y2, width - 3 * pad - neuralW, restH);
-    }
+    const { toolbarY, plate, neural, scope } = playgroundPanels(width, height, barH);
+    this.neural.setRect(neural.x, neural.y, neural.w, neural.h);
+    this.scope.setRect(scope.x, scope.y, scope.w, scope.h);
     this.plateRect = plate;
     this.plateFrame.clear();
     this.plateFrame.fillStyle(palette.bgDeep, 1);
@@ -537,6 +542,7 @@ export class PlaygroundScene extends BaseScene {
     this.timeBar.place(width / 2, height - pad - barH / 2, width - 2 * pad);
     this.toast.setPosition(plate.x + plate.w / 2, plate.y + 10);
     this.followButton.setSelected(this.follow).setPosition(plate.x + plate.w - 10 - 62, plate.y + plate.h - 10 - 16);
+    this.exportButton.setPosition(plate.x + plate.w - 10 - 75, plate.y + plate.h - 10 - 32 - 8 - 16);
     this.hud
       .setPosition(plate.x + 10, plate.y + plate.h - 10)
       .setOrigin(0, 1)

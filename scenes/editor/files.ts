@@ -1,5 +1,6 @@
 import { importConnectome, type ConnectomeTable } from '../../src/circuits/connectome';
 import type { EditorModel, Point } from '../../src/editor';
+import { download } from '../download';
 import type { Dialogs } from './dialogs';
 import { button, h } from './dom';
 
@@ -105,14 +106,4 @@ export class EditorFiles {
     );
     setTimeout(() => area.focus(), 0);
   }
-}
-
-/** Offers text as a file download. */
-export function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = h('a', { href: url, download: name, style: 'display:none' });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 5000);
 }

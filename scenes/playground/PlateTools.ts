@@ -1,6 +1,7 @@
 import type Phaser from 'phaser';
 import type { SimulationApi } from '../../src/sim/types';
 import type { ChallengeRun } from '../challenges/runner';
+import type { PlayRecorder } from '../recording';
 import type { LinkedSimulation } from '../sim-link';
 import type { Toast } from '../ui/Toast';
 import { palette } from '../ui/theme';
@@ -37,6 +38,8 @@ export interface PlateToolParts {
   repaintArena(heatSpots: NonNullable<ArenaView['zones']>): void;
   /** No arena from the simulation: draw a dropped lawn by hand. */
   addFood(x: number, y: number): void;
+  /** Notes food and heat for the recording (touches it takes from the simulation's stimuli). */
+  recorder(): PlayRecorder | null;
 }
 
 /**
@@ -99,12 +102,14 @@ export class PlateTools {
           break;
         }
         sim.dropFood(x, y);
+        this.p.recorder()?.food(x, y);
         if (l?.currentArena) this.p.repaintArena(this.heatSpots);
         else this.p.addFood(x, y);
         break;
       }
       case 'heat':
         sim.heatSpot(x, y, HEAT_DELTA_C, HEAT_RADIUS_MM);
+        this.p.recorder()?.heat(x, y, HEAT_DELTA_C, HEAT_RADIUS_MM);
         this.heatSpots.push({ id: `heat-${this.heatSpots.length + 1}`, kind: 'heat', shape: { kind: 'circle', x, y, r: HEAT_RADIUS_MM } });
         this.p.repaintArena(this.heatSpots);
         break;

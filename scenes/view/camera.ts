@@ -118,6 +118,21 @@ export class WorldCamera {
     return true;
   }
 
+  /** keepInView for the box around interleaved x,y points (a pose). */
+  keepPointsInView(points: ArrayLike<number>, margin?: number, rate?: number): boolean {
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    for (let i = 0; i + 1 < points.length; i += 2) {
+      x0 = Math.min(x0, points[i]);
+      x1 = Math.max(x1, points[i]);
+      y0 = Math.min(y0, points[i + 1]);
+      y1 = Math.max(y1, points[i + 1]);
+    }
+    return Number.isFinite(x0) && Number.isFinite(y0) && this.keepInView(x0, y0, x1, y1, margin, rate);
+  }
+
   containsScreen(px: number, py: number): boolean {
     const v = this.viewport;
     return px >= v.x && px <= v.x + v.width && py >= v.y && py <= v.y + v.height;
