@@ -2,7 +2,7 @@ import type Phaser from 'phaser';
 import type { Subscription } from 'rxjs';
 import { BUILTIN_CIRCUIT_NAMES, getBuiltinCircuit } from '../src/circuits/builtin';
 import type { Circuit, Side } from '../src/circuits/types';
-import { Autosave, EditorModel, restoreAutosave, templates, webStorage, type Point, type Result, type Template } from '../src/editor';
+import { Autosave, EditorModel, keepApart, restoreAutosave, templates, webStorage, type Point, type Result, type Template } from '../src/editor';
 import { MODELS } from '../src/neural/models';
 import type { ModelKind } from '../src/neural/types';
 import { app } from './app';
@@ -17,6 +17,7 @@ import { GraphView, type Placing } from './editor/GraphView';
 import { editorProbe } from './editor/hook';
 import { Inspector } from './editor/Inspector';
 import { bindEditorKeys, EDITOR_KEYS } from './editor/keys';
+import { showKeptSaves } from './editor/kept-saves';
 import { LiveWorm } from './editor/LiveWorm';
 import { graphLegend, Palette } from './editor/palette';
 import { editorPanels, PAD, TOOLBAR_ESTIMATE_H } from './editor/panels';
@@ -90,6 +91,7 @@ export class EditorScene extends BaseScene {
   private restoredView = false;
   private challenge: Challenge | null = null;
   private toolbarH = 0;
+  private keptSlots: { key?: string } = {};
 
   constructor() {
     super(SCENES.editor);
@@ -130,7 +132,10 @@ export class EditorScene extends BaseScene {
     });
     this.restoredView = !!saved.restored?.viewport;
     if (!saved.restored) this.model.markSaved();
-    this.autosave = new Autosave(this.model, kv, slots);
+    // Saves that failed to restore leave the ring for keys of their own: no later save overwrites them.
+    const kept = keepApart(kv, saved.skipped, slots);
+    this.autosave = new Autosave(this.model, kv, { ...slots, protect: kept.stuck });
+    this.keptSlots = slots;
     const flush = (): void => {
       this.autosave.flush();
     };
@@ -217,7 +222,14 @@ export class EditorScene extends BaseScene {
           ? `${this.challenge.title}: ${this.challenge.circuit?.hint}. Repair it, press Test it, then Start challenge ▶`
           : 'Ready',
     );
-    if (saved.skipped.length) this.setStatus(`Restored an older autosave; ${saved.skipped.length} newer one(s) were damaged`);
+    this.toolbar.setKept(kept.kept.length);
+    if (saved.skipped.length) {
+      const n = saved.skipped.length;
+      this.setStatus(
+        `${saved.restored ? 'Restored an older autosave; ' : ''}${n} autosave${n === 1 ? '' : 's'} could not be restored and ${n === 1 ? 'was' : 'were'} kept apart: Kept saves to download ${n === 1 ? 'it' : 'them'}`,
+      );
+      this.openKeptSaves();
+    }
   }
 
   // ---------------------------------------------------------------- DOM
@@ -249,6 +261,7 @@ export class EditorScene extends BaseScene {
       test: () => void this.tests.run(),
       play: () => this.toPlayground(),
       playLabel: this.challenge ? 'Start challenge ▶' : 'Play ▶',
+      keptSaves: () => this.openKeptSaves(),
       search: (q, limit) => this.model.search(q, limit),
       goTo: (id) => {
         this.model.select({ neurons: [id] });
@@ -451,6 +464,11 @@ export class EditorScene extends BaseScene {
   }
 
   // ---------------------------------------------------------------- playground
+
+  /** The autosaves kept apart (they failed to restore): download, read as text, discard. */
+  private openKeptSaves(): void {
+    showKeptSaves(webStorage(this.store), this.keptSlots, this.dialogs, (n) => this.toolbar.setKept(n));
+  }
 
   /** Downloads what the player did to the live worm since it was last rebuilt, with the circuit file it ran. */
   private exportRecording(): void {

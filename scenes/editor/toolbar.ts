@@ -17,6 +17,8 @@ export interface ToolbarActions {
   play(): void;
   /** What Play says (a challenge's circuit starts the challenge). */
   playLabel: string;
+  /** Opens the autosaves that failed to restore (the button shows only while there are some). */
+  keptSaves(): void;
   search(query: string, limit: number): SearchHit[];
   goTo(id: string): void;
 }
@@ -34,6 +36,7 @@ export class Toolbar {
   readonly searchInput: HTMLInputElement;
   private readonly hits: HTMLDivElement;
   private readonly openInput: HTMLInputElement;
+  private readonly keptButton: HTMLButtonElement;
 
   constructor(private readonly a: ToolbarActions) {
     const newSel = h(
@@ -77,6 +80,8 @@ export class Toolbar {
       }
     });
     this.status = h('div', { class: 'nwe-status', 'data-testid': 'status', role: 'status' });
+    this.keptButton = button('Kept saves', () => a.keptSaves(), 'Autosaves that could not be restored, kept apart: download or read them');
+    this.keptButton.style.display = 'none';
     const bar = h(
       'div',
       { class: 'nwe-bar' },
@@ -93,11 +98,18 @@ export class Toolbar {
       h('span', { class: 'nwe-search' }, this.searchInput, this.hits),
       button('Test it', () => a.test(), 'Run the built-in reflex scenarios on this circuit', 'primary'),
       button(a.playLabel, () => a.play(), 'Run this circuit in the playground'),
+      this.keptButton,
       openInput,
       csvInput,
     );
     // The status has a line of its own under the buttons and wraps rather than being cut.
     this.el = h('div', { class: 'nwe-toolbar', 'data-testid': 'toolbar' }, bar, this.status);
+  }
+
+  /** Shows how many autosaves are kept apart (the button hides at none). */
+  setKept(count: number): void {
+    this.keptButton.textContent = `⚠ Kept saves (${count})`;
+    this.keptButton.style.display = count > 0 ? '' : 'none';
   }
 
   /** Ctrl+O: the file picker. */
