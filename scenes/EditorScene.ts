@@ -25,12 +25,11 @@ import { NEW_GAP_WEIGHT, NEW_MUSCLE_GAIN, NEW_SYNAPSE_WEIGHT, NEW_TOUCH_GAIN } f
 import { writePlaygroundCircuit } from './editor/shared-circuit';
 import { TestRunner } from './editor/test-it';
 import { Toolbar } from './editor/toolbar';
-import { download } from './download';
 import { SCENES } from './keys';
-import { recordingFileName } from './recording';
 import { browserStore } from './storage';
 import { provideProbe } from './testing-hook';
 import { TimeBar } from './ui/TimeBar';
+import { WHOLE_WORM_NAME } from './whole-worm';
 import { css, palette } from './ui/theme';
 import { Oscilloscope, TRACE_COLORS } from './view/Oscilloscope';
 
@@ -162,7 +161,7 @@ export class EditorScene extends BaseScene {
       status: (t) => this.setStatus(t),
       probe: (id) => this.toggleProbe(id),
     });
-    this.live = new LiveWorm(this, 20, () => this.exportRecording());
+    this.live = new LiveWorm(this, 20, () => this.files.exportRecording(this.live.recorder));
     this.body = new BodyDiagram(this, {
       focus: () => this.focusNeuron(),
       bind: (a, b, side) => this.bindRange(a, b, side),
@@ -249,6 +248,7 @@ export class EditorScene extends BaseScene {
     this.toolbar = new Toolbar({
       templates: templates(this.builtins),
       loadTemplate: (t) => this.loadTemplate(t),
+      loaders: [{ id: 'whole-worm', name: `${WHOLE_WORM_NAME}, imported`, open: () => void this.files.openWholeWorm() }],
       openFile: (f) => void this.files.open(f),
       importTables: (files) => void this.files.importTables(files),
       save: () => this.files.save(),
@@ -468,17 +468,6 @@ export class EditorScene extends BaseScene {
   /** The autosaves kept apart (they failed to restore): download, read as text, discard. */
   private openKeptSaves(): void {
     showKeptSaves(webStorage(this.store), this.keptSlots, this.dialogs, (n) => this.toolbar.setKept(n));
-  }
-
-  /** Downloads what the player did to the live worm since it was last rebuilt, with the circuit file it ran. */
-  private exportRecording(): void {
-    const r = this.live.recorder;
-    if (!r) return;
-    const file = { ...r.toFile(), circuit: this.model.fileName };
-    const name = recordingFileName(file);
-    download(name, `${JSON.stringify(file, null, 2)}\n`);
-    download(this.model.fileName, this.model.exportText());
-    this.setStatus(`Saved ${name} (${file.actions.length} actions) with ${this.model.fileName} beside it: npx neuroworm scenario record ${name}`);
   }
 
   /** The edited circuit goes to whoever runs it: the challenge being repaired, else the playground. */

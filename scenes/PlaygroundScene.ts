@@ -7,9 +7,9 @@ import { app } from './app';
 import { FrameClock } from './frame-clock';
 import { BaseScene, HEADER_H } from './BaseScene';
 import { SCENES } from './keys';
-import { download } from './download';
-import { PlayRecorder, recordedCircuit, recordingFileName, type RecordedCircuit } from './recording';
+import { downloadRecording, PlayRecorder, recordedCircuit, type RecordedCircuit } from './recording';
 import { asCircuit, WORM_CIRCUIT } from './sim-factory';
+import { loadedWholeWorm, loadWholeWorm, WHOLE_WORM_NAME } from './whole-worm';
 import { playerCircuit, setPlayerCircuit, simulationFactory, type LinkedSimulation } from './sim-link';
 import { challengeById, type Challenge } from './challenges/catalog';
 import { brokenCircuitDoc, readChallengeCircuit } from './challenges/circuit';
@@ -18,6 +18,7 @@ import { startTouchCheck } from './challenges/touch-check-client';
 import { browserStore } from './storage';
 import { provideProbe } from './testing-hook';
 import { Button } from './ui/Button';
+import { openFindBox } from './ui/find-box';
 import { TimeBar, type Speed } from './ui/TimeBar';
 import { Toast, type Announcement } from './ui/Toast';
 import { palette, textStyle } from './ui/theme';
@@ -26,17 +27,15 @@ import { WorldCamera } from './view/camera';
 import { circuitViewFromSpec, type CircuitView } from './view/circuit-view';
 import { PLAYGROUND_ARENA } from './view/default-arena';
 import { NeuralView } from './view/NeuralView';
-import { Oscilloscope, TRACE_COLORS } from './view/Oscilloscope';
+import { Oscilloscope } from './view/Oscilloscope';
 import { PlateRenderer } from './view/PlateRenderer';
 import { WormRenderer } from './view/WormRenderer';
 import { Announcer } from './playground/Announcer';
 import { PlateTools, TOOLS, type Tool } from './playground/PlateTools';
 import { playgroundProbe } from './playground/hook';
 import { PAD, playgroundPanels, TOOLBAR_H } from './playground/panels';
+import { Probes } from './playground/probes';
 import { hudText, ResultCard } from './playground/ResultCard';
-
-/** Which neuron a player might want on the oscilloscope first. */
-const DEFAULT_PROBES = ['ALML', 'AVAL', 'AVBL', 'AVA', 'AVB', 'VA5', 'DB3'];
 
 /**
  * The worm on an agar plate, its nervous system beside it, an oscilloscope
@@ -65,13 +64,17 @@ export class PlaygroundScene extends BaseScene {
   private linked: LinkedSimulation | null = null;
   private circuit: CircuitView | null = null;
   private subs: Subscription[] = [];
-  private probes: number[] = [];
+  private probes!: Probes;
   private plateRect = { x: 0, y: 0, w: 1, h: 1 };
   private arena: ArenaView = PLAYGROUND_ARENA;
   private tools!: PlateTools;
   private recorder: PlayRecorder | null = null;
   private recorded: RecordedCircuit | null = null;
   private exportButton!: Button;
+  /** The whole worm (302) when this run is of it. */
+  private wholeWorm: Circuit | null = null;
+  private wholeButton: Button | null = null;
+  private closeFind: (() => void) | null = null;
   /** The worker checking a touch challenge's circuit, while it runs. */
   private checker: Worker | null = null;
   private announcer!: Announcer;
@@ -90,15 +93,16 @@ export class PlaygroundScene extends BaseScene {
 
   protected build(data?: unknown): void {
     const settings = app().settings;
-    const id = (data as { challenge?: string } | undefined)?.challenge;
+    const { challenge: id, circuit: asked } = (data as { challenge?: string; circuit?: 'whole-worm' } | undefined) ?? {};
     this.challenge = id ? (challengeById(id) ?? null) : null;
+    // The whole worm runs when asked for by name (it loads before the scene restarts to run it).
+    this.wholeWorm = !this.challenge && asked === 'whole-worm' ? loadedWholeWorm() : null;
     this.backTo = this.challenge ? SCENES.challenges : SCENES.title;
     this.run = null;
     this.result = null;
     this.hudAt = 0;
     this.cost = { simMs: 0, drawMs: 0, frames: 0 };
     this.frameClock.reset();
-    this.probes = [];
     this.sim = null;
     this.circuit = null;
     this.speed = 1;
@@ -115,9 +119,14 @@ export class PlaygroundScene extends BaseScene {
       quality: settings.quality,
       reducedMotion: settings.reducedMotion,
       legend: true,
-      onPick: (i) => this.toggleProbe(i),
+      onPick: (i) => {
+        this.probes.toggle(i);
+        // A neuron picked is in focus: its synapses and its partners' names stand out (as a search finds it).
+        this.neural.setFocus(this.probes.has(i) ? i : -1);
+      },
     });
     this.scope = new Oscilloscope(this, { windowMs: 5000, unit: 'mV', range: 'auto', title: 'V' });
+    this.probes = new Probes(this.scope, this.neural);
     this.toast = new Toast(this, { reducedMotion: settings.reducedMotion });
     this.timeBar = new TimeBar(this, {
       onPauseChange: (paused) => (paused ? this.sim?.pause() : this.sim?.resume()),
@@ -167,15 +176,30 @@ export class PlaygroundScene extends BaseScene {
       tooltip: 'The camera keeps the worm in view (C)',
       onClick: () => this.setFollow(!this.follow),
     }).setDepth(30);
+    this.wholeButton = this.challenge
+      ? null
+      : new Button(this, 0, 0, {
+          label: this.wholeWorm ? 'Back to the worm' : WHOLE_WORM_NAME,
+          width: 170,
+          height: 38,
+          fontSize: 14,
+          tooltip: this.wholeWorm
+            ? 'Run the built-in worm (or your circuit from the editor) again'
+            : 'Run the whole connectome: all 302 neurons from the published wiring (it does not crawl yet)',
+          onClick: () => void this.toggleWholeWorm(),
+        }).setDepth(901);
     this.exportButton = new Button(this, 0, 0, {
       label: 'Export recording',
       width: 150,
       height: 32,
       fontSize: 13,
       tooltip: 'Download what you did to this worm: neuroworm scenario record turns it into a scenario',
-      onClick: () => this.exportRecording(),
+      onClick: () => {
+        if (this.recorder && this.recorded) this.toast.announce(downloadRecording(this.recorder, this.recorded));
+      },
     }).setDepth(30);
     this.shortcut({ keys: ['0'], label: '0', description: 'Whole plate in view', run: () => this.fitView() });
+    this.shortcut({ keys: ['/'], label: '/', description: 'Find a neuron (probe and focus it)', run: () => this.findNeuron() });
     this.shortcut({
       keys: ['w', 'W'],
       label: 'W',
@@ -240,7 +264,7 @@ export class PlaygroundScene extends BaseScene {
     // there is a repair); anything else runs the circuit from the editor, if there is one, else the built-in worm.
     const broken = c ? brokenCircuitDoc(c) : null;
     const fallback = broken ?? WORM_CIRCUIT;
-    let own: unknown = c && broken ? readChallengeCircuit(browserStore(), c.id) : playerCircuit();
+    let own: unknown = c && broken ? readChallengeCircuit(browserStore(), c.id) : (this.wholeWorm ?? playerCircuit());
     let linked: LinkedSimulation;
     try {
       linked = factory({ circuit: own ?? fallback, arena: arenaName, seed: 1 });
@@ -276,7 +300,8 @@ export class PlaygroundScene extends BaseScene {
     if (linked.network) this.setCircuitView(circuitViewFromSpec(linked.network, linked.layout));
     this.subs.push(sim.events$.subscribe((e) => this.announcer.onEvent(e)));
     this.subs.push(sim.stimuli$.subscribe((st) => this.announcer.onStimulus(st)));
-    if (own && !broken) {
+    if (this.wholeWorm) this.announceLater({ title: WHOLE_WORM_NAME, detail: 'all 302 neurons; it does not crawl yet — touch it and watch the wiring answer' });
+    else if (own && !broken) {
       this.announceLater({ title: 'Running your circuit', detail: 'press B for the built-in worm' });
       this.shortcut({
         keys: ['b', 'B'],
@@ -299,6 +324,8 @@ export class PlaygroundScene extends BaseScene {
       this.checker = null;
       this.recorder?.dispose();
       this.recorder = null;
+      this.closeFind?.();
+      this.closeFind = null;
     });
     this.mediumButtons.forEach((b) => b.setSelected(b.label.toLowerCase() === sim.medium));
     provideProbe(
@@ -332,19 +359,39 @@ export class PlaygroundScene extends BaseScene {
     );
   }
 
-  /** Downloads the recording of this worm so far (and the circuit file, if it is not a built-in one). */
-  private exportRecording(): void {
-    const r = this.recorder;
-    const c = this.recorded;
-    if (!r || !c) return;
-    const file = r.toFile();
-    const name = recordingFileName(file);
-    download(name, `${JSON.stringify(file, null, 2)}\n`);
-    if (c.text) download(c.name, c.text);
-    this.toast.announce({
-      title: `Saved ${name}`,
-      detail: `${file.actions.length} action${file.actions.length === 1 ? '' : 's'}${c.text ? `, with ${c.name} beside it` : ''} · npx neuroworm scenario record ${name}`,
-    });
+  /** '/': a search field over the neural view; the neuron found goes on the oscilloscope and into focus. */
+  private findNeuron(): void {
+    const ids = this.circuit?.ids;
+    const r = this.neural.bounds;
+    if (!ids) return;
+    this.closeFind?.();
+    this.closeFind = openFindBox(
+      { x: r.x + r.w - 230, y: r.y + 6, w: 220 },
+      ids,
+      (id) => {
+        const i = ids.indexOf(id);
+        if (!this.probes.has(i)) this.probes.toggle(i);
+        this.neural.setFocus(i);
+        this.toast.announce({ title: `Found ${id}`, detail: 'on the oscilloscope; its synapses are lit' });
+      },
+      (text) => this.toast.announce({ title: text, kind: 'warn' }),
+    );
+  }
+
+  /** Restarts the playground on the whole worm (loading it first, once per visit), or back on the usual circuit. */
+  private async toggleWholeWorm(): Promise<void> {
+    if (this.wholeWorm) {
+      this.scene.restart({});
+      return;
+    }
+    this.toast.announce({ title: `Loading the ${WHOLE_WORM_NAME.toLowerCase()}`, detail: 'from the published wiring tables' });
+    try {
+      await loadWholeWorm();
+    } catch (e) {
+      this.toast.announce({ title: 'Could not load the whole worm', detail: (e as Error).message.slice(0, 160), kind: 'warn' });
+      return;
+    }
+    if (this.scene.isActive()) this.scene.restart({ circuit: 'whole-worm' });
   }
 
   /** Checks in a worker whether the circuit answers a head touch (against an untouched twin); the run is told when it knows. */
@@ -361,9 +408,7 @@ export class PlaygroundScene extends BaseScene {
   private setCircuitView(view: CircuitView): void {
     this.circuit = view;
     this.neural.setCircuit(view);
-    const picks = DEFAULT_PROBES.map((id) => view.ids.indexOf(id)).filter((i) => i >= 0);
-    this.probes = picks.length ? picks.slice(0, 4) : [0];
-    this.applyProbes();
+    this.probes.setCircuit(view);
   }
 
   /** An announcement made while the scene is being built: shown once the layout has placed the toast. */
@@ -460,25 +505,6 @@ export class PlaygroundScene extends BaseScene {
     this.plate.layout(this.cam);
   }
 
-  private toggleProbe(i: number): void {
-    const k = this.probes.indexOf(i);
-    if (k >= 0) this.probes.splice(k, 1);
-    else {
-      this.probes.push(i);
-      if (this.probes.length > TRACE_COLORS.length) this.probes.shift();
-    }
-    this.applyProbes();
-  }
-
-  private applyProbes(): void {
-    const ids = this.circuit?.ids ?? [];
-    this.scope.setTraces(this.probes.map((i, k) => ({ index: i, label: ids[i] ?? `#${i}`, color: TRACE_COLORS[k] })));
-    this.neural.setPicked(
-      this.probes,
-      this.probes.map((_, k) => TRACE_COLORS[k]),
-    );
-  }
-
   // ---- layout -----------------------------------------------------------------
 
   private onPlate(p: Phaser.Input.Pointer): boolean {
@@ -510,6 +536,7 @@ export class PlaygroundScene extends BaseScene {
 
   protected layout(width: number, height: number): void {
     this.editButton.setPosition(width - 12 - 42 - 12 - 65, HEADER_H / 2);
+    this.wholeButton?.setPosition(width - 12 - 42 - 12 - 130 - 12 - 85, HEADER_H / 2);
     const pad = PAD;
     const toolbarH = TOOLBAR_H;
     const barH = this.timeBar.barHeight;

@@ -2,6 +2,7 @@ import type { Subscription } from 'rxjs';
 import { serializeCircuit } from '../src/circuits/circuit';
 import type { Circuit } from '../src/circuits/types';
 import { fileNameFor } from '../src/editor/model';
+import { download } from './download';
 import type { Medium, SimulationApi } from '../src/sim/types';
 import type { TouchKind } from '../src/streams/types';
 
@@ -110,4 +111,17 @@ export interface RecordedCircuit {
 export function recordedCircuit(c: string | Circuit, fileName?: string): RecordedCircuit {
   if (typeof c === 'string') return { name: c };
   return { name: fileName ?? fileNameFor(c.doc.name ?? 'circuit'), text: serializeCircuit(c) };
+}
+
+/** Downloads the recording so far (and the circuit's file when it is not a built-in one); a sentence saying what was saved. */
+export function downloadRecording(recorder: PlayRecorder, circuit: RecordedCircuit): { title: string; detail: string } {
+  const file = { ...recorder.toFile(), circuit: circuit.name };
+  const name = recordingFileName(file);
+  download(name, `${JSON.stringify(file, null, 2)}\n`);
+  if (circuit.text !== undefined) download(circuit.name, circuit.text);
+  const n = file.actions.length;
+  return {
+    title: `Saved ${name}`,
+    detail: `${n} action${n === 1 ? '' : 's'}${circuit.text !== undefined ? `, with ${circuit.name} beside it` : ''} · npx neuroworm scenario record ${name}`,
+  };
 }

@@ -1,6 +1,9 @@
 import { importConnectome, type ConnectomeTable } from '../../src/circuits/connectome';
 import type { EditorModel, Point } from '../../src/editor';
+import { withoutPositions } from '../../src/editor/templates';
 import { download } from '../download';
+import { downloadRecording, type PlayRecorder } from '../recording';
+import { loadWholeWorm, WHOLE_WORM_FILE, WHOLE_WORM_NAME } from '../whole-worm';
 import type { Dialogs } from './dialogs';
 import { button, h } from './dom';
 
@@ -105,5 +108,35 @@ export class EditorFiles {
       ),
     );
     setTimeout(() => area.focus(), 0);
+  }
+
+  /** The whole connectome (loaded once per visit), laid out by the editor; undoable like any open. */
+  async openWholeWorm(): Promise<void> {
+    this.status('Loading the whole worm (302 neurons) from the published tables…');
+    const t0 = performance.now();
+    let doc: unknown;
+    try {
+      doc = withoutPositions((await loadWholeWorm()).doc);
+    } catch (e) {
+      this.dialogs.showError('Could not load the whole worm', (e as Error).message);
+      return;
+    }
+    const r = this.model.load(doc, WHOLE_WORM_FILE);
+    if (!r.ok) {
+      this.dialogs.showError('Could not open the whole worm', r.message);
+      return;
+    }
+    this.model.zoomToFit();
+    const m = this.model.doc;
+    this.status(
+      `${WHOLE_WORM_NAME}: ${m.neurons.length} neurons, ${m.synapses?.length ?? 0} synapses (${Math.round(performance.now() - t0)} ms; Ctrl+Z goes back). It does not crawl yet: explore its wiring, / finds a neuron`,
+    );
+  }
+
+  /** Downloads what the player did to the live worm since it was last rebuilt, with the circuit file it ran. */
+  exportRecording(recorder: PlayRecorder | null): void {
+    if (!recorder) return;
+    const said = downloadRecording(recorder, { name: this.model.fileName, text: this.model.exportText() });
+    this.status(`${said.title}: ${said.detail}`);
   }
 }

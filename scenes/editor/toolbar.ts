@@ -4,6 +4,8 @@ import { button, h } from './dom';
 export interface ToolbarActions {
   templates: readonly Template[];
   loadTemplate(t: Template): void;
+  /** Circuits that load on demand (the whole worm), listed after the templates. */
+  loaders: readonly { id: string; name: string; open(): void }[];
   openFile(f: File): void;
   importTables(files: File[]): void;
   save(): void;
@@ -44,12 +46,15 @@ export class Toolbar {
       { 'aria-label': 'New circuit from template', title: 'Start from a template (undoable)', style: 'width: 84px' },
       h('option', { value: '', text: 'New…' }),
       ...a.templates.map((t) => h('option', { value: t.id, text: t.name })),
+      ...a.loaders.map((l) => h('option', { value: l.id, text: l.name })),
     );
     newSel.addEventListener('change', () => {
       const t = a.templates.find((x) => x.id === newSel.value);
+      const l = a.loaders.find((x) => x.id === newSel.value);
       newSel.value = '';
       newSel.blur(); // arrow keys must not pick another template
       if (t) a.loadTemplate(t);
+      else l?.open();
     });
     this.openInput = h('input', { type: 'file', accept: '.json,application/json', style: 'display:none', 'data-testid': 'open-file' });
     const openInput = this.openInput;

@@ -65,6 +65,7 @@ export function playgroundProbe(p: PlaygroundHookParts): SceneProbe {
         lastPoke: p.tools.lastPoke,
         follow: p.follow(),
         neuralLegend: p.neural.legendInfo,
+        focus: p.neural.focused >= 0 ? sim.neuronIds[p.neural.focused] : null,
         scopeLegend: p.scope.legendInfo,
         resultCard: result ? { textBottom: result.textBottom, buttonsTop: result.buttonsTop } : null,
         camera: { centerXMm: cam.centerXMm, centerYMm: cam.centerYMm, pxPerMm: cam.pxPerMm },

@@ -28,6 +28,8 @@ export interface NeuralViewStats {
 }
 
 const LEVELS = 8;
+/** Partners named around a neuron in focus (the strongest by total weight). */
+const FOCUS_PARTNERS = 12;
 /** Room above each band for its caption (10 px text at the player's text size), px. */
 const captionH = (): number => fontPx(10) + 5;
 
@@ -70,6 +72,9 @@ export class NeuralView {
   /** Height of the legend along the bottom (0 without one), px, and its labels. */
   private legendH = 0;
   private legendTexts: Phaser.GameObjects.Text[] = [];
+  /** The neuron in focus (−1: none) and the names shown for it. */
+  private focus = -1;
+  private focusLabels: Phaser.GameObjects.Text[] = [];
   readonly stats: NeuralViewStats = { activeEdges: 0, edgeRedraws: 0, nodeRedraws: 0, lastUpdateMs: 0 };
 
   constructor(
@@ -106,6 +111,7 @@ export class NeuralView {
     if (view) for (let e = 0; e < view.synapseCount; e++) mw = Math.max(mw, view.weight[e]);
     this.maxWeight = mw > 0 ? mw : 1;
     this.picked = [];
+    this.focus = -1;
     this.relayout();
   }
 
@@ -133,11 +139,61 @@ export class NeuralView {
     this.relayout();
   }
 
+  /**
+   * Puts one neuron in focus (−1: none): its synapses bright over the rest,
+   * faded, and its name and its partners' names shown even where a big
+   * circuit shows no names (how the 302-neuron worm stays readable).
+   */
+  setFocus(index: number): void {
+    const n = this.circuit?.ids.length ?? 0;
+    this.focus = index >= 0 && index < n ? index : -1;
+    this.drawStaticEdges();
+    this.drawFocusLabels();
+  }
+
+  get focused(): number {
+    return this.focus;
+  }
+
+  private drawFocusLabels(): void {
+    this.focusLabels.forEach((t) => t.destroy());
+    this.focusLabels = [];
+    const view = this.circuit;
+    const L = this.layout;
+    const f = this.focus;
+    if (!view || !L || f < 0) return;
+    // Its name, and its strongest partners' (a hub like AVA has dozens: their names would pile up).
+    const weightTo = new Map<number, number>();
+    for (let e = 0; e < view.synapseCount; e++) {
+      const other = view.pre[e] === f ? view.post[e] : view.post[e] === f ? view.pre[e] : -1;
+      if (other >= 0 && other !== f) weightTo.set(other, (weightTo.get(other) ?? 0) + view.weight[e]);
+    }
+    const partners = [...weightTo].sort((a, b) => b[1] - a[1]).slice(0, FOCUS_PARTNERS);
+    const show = [f, ...partners.map(([i]) => i)];
+    for (const i of show) {
+      const t = this.scene.add
+        .text(
+          this.rect.x + L.xy[2 * i],
+          this.rect.y + L.xy[2 * i + 1] - L.radius - 1,
+          view.ids[i],
+          textStyle(i === f ? 12 : 10, { color: i === f ? palette.text : palette.textMuted, bold: i === f }),
+        )
+        .setOrigin(0.5, 1)
+        .setStroke(css(palette.bgDeep), 3)
+        .setDepth(this.depth + 5);
+      this.focusLabels.push(t);
+    }
+  }
+
   /** Neurons shown with a ring (e.g. those on the oscilloscope), each in its trace colour. */
   setPicked(indices: readonly number[], colors: readonly number[] = []): void {
     this.picked = [...indices];
     this.pickedColors = [...colors];
     this.drawNodes();
+  }
+
+  get bounds(): { x: number; y: number; w: number; h: number } {
+    return this.rect;
   }
 
   /** Screen position of neuron i (for tests and pointers), or null. */
@@ -272,6 +328,7 @@ export class NeuralView {
         return label;
       });
     }
+    this.drawFocusLabels();
     this.drawNodes();
   }
 
@@ -283,7 +340,9 @@ export class NeuralView {
     const g = this.scratch;
     g.clear();
     const m = view.synapseCount;
-    const alpha = Math.max(0.05, Math.min(0.45, 9 / Math.sqrt(Math.max(1, m))));
+    const f = this.focus;
+    // With a neuron in focus, everything else fades and its own synapses (in and out) are drawn bright over it.
+    const alpha = Math.max(0.05, Math.min(0.45, 9 / Math.sqrt(Math.max(1, m)))) * (f >= 0 ? 0.35 : 1);
     const markers = L.radius >= 4 && m <= 600;
     this.edges!.draw(
       g,
@@ -293,6 +352,17 @@ export class NeuralView {
       () => 1,
       markers,
     );
+    if (f >= 0) {
+      const own = Int32Array.from({ length: m }, (_, e) => e).filter((e) => view.pre[e] === f || view.post[e] === f);
+      this.edges!.draw(
+        g,
+        own,
+        own.length,
+        () => 1,
+        () => 2,
+        L.radius >= 2.5,
+      );
+    }
     rt.clear();
     rt.draw(g, 0, 0);
     rt.render();
