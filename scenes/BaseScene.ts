@@ -3,10 +3,10 @@ import { app } from './app';
 import { SCENES } from './keys';
 import { Button } from './ui/Button';
 import type { ShortcutSpec } from './ui/shortcuts';
+import { HEADER_H } from './ui/metrics';
 import { palette, textStyle } from './ui/theme';
 
-/** Height of the standard header bar. */
-export const HEADER_H = 56;
+export { HEADER_H } from './ui/metrics';
 
 /**
  * What every full-screen scene shares: dark background, a header with Back and

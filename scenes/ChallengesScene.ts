@@ -4,7 +4,9 @@ import { BaseScene, HEADER_H } from './BaseScene';
 import { CHALLENGES, type Challenge } from './challenges/catalog';
 import { formatTime } from './format';
 import { SCENES } from './keys';
-import { playerCircuit, simulationFactory } from './sim-link';
+import { readChallengeCircuit } from './challenges/circuit';
+import { playerCircuit } from './sim-link';
+import { browserStore } from './storage';
 import type { ChallengeRecord } from './storage';
 import { Button } from './ui/Button';
 import { registerControl } from './ui/controls';
@@ -167,7 +169,7 @@ export class ChallengesScene extends BaseScene {
     const body = this.add.text(0, 0, '', textStyle(15, { color: palette.textMuted, lineSpacing: 5 }));
     const note = this.add.text(0, 0, '', textStyle(13, { color: palette.warning }));
     const start = new Button(this, 0, 0, { label: 'Start challenge', variant: 'primary', width: 180, height: 44, onClick: () => this.start() });
-    const editor = new Button(this, 0, 0, { label: 'Open the editor', width: 170, height: 44, onClick: () => this.scene.start(SCENES.editor) });
+    const editor = new Button(this, 0, 0, { label: 'Open the editor', width: 170, height: 44, onClick: () => this.openEditor() });
     const close = new Button(this, 0, 0, { label: 'Back to list', width: 140, height: 44, onClick: () => this.closeIntro() });
     this.intro = this.add.container(0, 0, [dim, panel, blocker, title, body, note, start, editor, close]).setDepth(1000).setVisible(false);
     this.introParts = { dim, panel, title, body, start, editor, close, note };
@@ -185,17 +187,14 @@ export class ChallengesScene extends BaseScene {
     p.body.setText(
       `${c.intro}\n\nGoal: ${c.goal}\nScoring: ${c.scoring}\nDifficulty: ${'●'.repeat(c.difficulty)}${'○'.repeat(3 - c.difficulty)}\nYour record: ${statusLine(rec)}`,
     );
-    const canRun = simulationFactory() !== null;
-    p.start.setEnabled(canRun);
-    const own = playerCircuit() !== null;
     p.note.setText(
-      !canRun
-        ? 'Coming in this build: challenges run once the simulation is wired into the game.'
-        : own
+      c.circuit
+        ? readChallengeCircuit(browserStore(), c.id)
+          ? 'The worm will run your repair of the broken circuit.'
+          : 'Starts with the broken circuit: fix it in the editor, press “Test it”, then start.'
+        : playerCircuit() !== null
           ? 'The worm will run your circuit from the editor.'
-          : c.needsEditor
-            ? 'Starts with the broken circuit: fix it in the editor, press “Test it”, then start.'
-            : '',
+          : '',
     );
     p.editor.setVisible(c.needsEditor);
     this.preview.setArena(challengeArenaView(c));
@@ -211,8 +210,12 @@ export class ChallengesScene extends BaseScene {
   }
 
   private start(): void {
-    // Runs in the playground once the simulation exists; the button is disabled until then.
     if (this.openId) this.scene.start(SCENES.playground, { challenge: this.openId });
+  }
+
+  /** The editor on this challenge's circuit (its broken one, or the player's repair so far). */
+  private openEditor(): void {
+    if (this.openId) this.scene.start(SCENES.editor, { from: SCENES.challenges, challenge: this.openId });
   }
 
   private layoutIntro(): void {

@@ -1,35 +1,45 @@
 import type Phaser from 'phaser';
 import type { Subscription } from 'rxjs';
 import { BUILTIN_CIRCUIT_NAMES, getBuiltinCircuit } from '../src/circuits/builtin';
-import { importConnectome, type ConnectomeTable } from '../src/circuits/connectome';
 import type { Circuit, Side } from '../src/circuits/types';
-import { Autosave, EditorModel, restoreAutosave, templates, webStorage, type Point, type Template } from '../src/editor';
+import { Autosave, EditorModel, keepApart, restoreAutosave, templates, webStorage, type Point, type Result, type Template } from '../src/editor';
 import { MODELS } from '../src/neural/models';
 import type { ModelKind } from '../src/neural/types';
 import { app } from './app';
 import { BaseScene, HEADER_H } from './BaseScene';
+import { challengeById, type Challenge } from './challenges/catalog';
+import { brokenCircuitDoc, challengeAutosaveKey, writeChallengeCircuit } from './challenges/circuit';
 import { BodyDiagram } from './editor/BodyDiagram';
+import { Dialogs } from './editor/dialogs';
 import { h, installStyle, place } from './editor/dom';
+import { EditorFiles } from './editor/files';
 import { GraphView, type Placing } from './editor/GraphView';
+import { editorProbe } from './editor/hook';
 import { Inspector } from './editor/Inspector';
+import { bindEditorKeys, EDITOR_KEYS } from './editor/keys';
+import { showKeptSaves } from './editor/kept-saves';
 import { LiveWorm } from './editor/LiveWorm';
+import { graphLegend, Palette } from './editor/palette';
+import { editorPanels, PAD, TOOLBAR_ESTIMATE_H } from './editor/panels';
 import { NEW_GAP_WEIGHT, NEW_MUSCLE_GAIN, NEW_SYNAPSE_WEIGHT, NEW_TOUCH_GAIN } from './editor/defaults';
 import { writePlaygroundCircuit } from './editor/shared-circuit';
 import { TestRunner } from './editor/test-it';
+import { Toolbar } from './editor/toolbar';
 import { SCENES } from './keys';
 import { browserStore } from './storage';
 import { provideProbe } from './testing-hook';
 import { TimeBar } from './ui/TimeBar';
+import { WHOLE_WORM_NAME } from './whole-worm';
 import { css, palette } from './ui/theme';
 import { Oscilloscope, TRACE_COLORS } from './view/Oscilloscope';
 import { simulationScope } from './view/scope-sources';
 
-/** Where the editor was opened from (Back returns there). */
 export interface EditorSceneData {
+  /** Where the editor was opened from (Back returns there). */
   from?: string;
+  /** A challenge whose broken circuit the player repairs here (its own autosave; Play starts the challenge). */
+  challenge?: string;
 }
-
-const PAD = 8;
 
 /** The built-in circuits, loaded once (a broken one is left out with a console warning rather than breaking the editor). */
 function builtinCircuits(): Circuit[] {
@@ -42,10 +52,6 @@ function builtinCircuits(): Circuit[] {
     }
   }
   return out;
-}
-
-function readFileText(file: File): Promise<string> {
-  return file.text();
 }
 
 /**
@@ -66,65 +72,70 @@ export class EditorScene extends BaseScene {
   private inspector!: Inspector;
   private tests!: TestRunner;
   private root!: HTMLDivElement;
-  private toolbar!: HTMLDivElement;
-  private palettePanel!: HTMLDivElement;
-  private statusEl!: HTMLSpanElement;
-  private undoBtn!: HTMLButtonElement;
-  private redoBtn!: HTMLButtonElement;
-  private probeList!: HTMLDivElement;
-  private placeButtons = new Map<string, HTMLButtonElement>();
-  private connectBtn!: HTMLButtonElement;
-  private gapBtn!: HTMLButtonElement;
-  private chemBtn!: HTMLButtonElement;
-  private modelSelect!: HTMLSelectElement;
-  private searchInput!: HTMLInputElement;
-  private hitsEl!: HTMLDivElement;
+  private dialogs!: Dialogs;
+  private files!: EditorFiles;
+  private toolbar!: Toolbar;
+  private palette!: Palette;
+  private legend!: HTMLDivElement;
   private subs: Subscription[] = [];
   private placing: Placing | null = null;
   private connectMode = false;
   private gapMode = false;
   private probes: string[] = [];
   private pendingRebuild = false;
-  private clipboard = '';
   private hoverGraph: Point | null = null;
   private builtins: Circuit[] = [];
   private statusText = '';
   private store = browserStore();
   private fitted = false;
   private restoredView = false;
+  private challenge: Challenge | null = null;
+  private toolbarH = 0;
+  private keptSlots: { key?: string } = {};
 
   constructor() {
     super(SCENES.editor);
   }
 
   protected build(data?: unknown): void {
-    const from = (data as EditorSceneData | undefined)?.from;
+    const { from, challenge } = (data as EditorSceneData | undefined) ?? {};
     // Back returns to the playground or the challenges when opened from there (pass { from } to scene.start).
     this.backTo = from === SCENES.playground || from === SCENES.challenges ? from : SCENES.title;
+    const c = challenge ? challengeById(challenge) : undefined;
+    this.challenge = c?.circuit ? c : null;
     this.placing = null;
     this.connectMode = false;
     this.gapMode = false;
     this.probes = [];
     this.subs = [];
-    this.placeButtons = new Map();
     this.fitted = false;
-    this.addHeader('Circuit editor');
+    this.toolbarH = 0;
+    this.addHeader(this.challenge ? `Circuit editor · ${this.challenge.title}` : 'Circuit editor');
     this.builtins = builtinCircuits();
 
-    // The model: the autosave if there is one, else the first built-in circuit, else a blank one.
+    // The model: the autosave if there is one, else the first built-in circuit (a challenge's broken one), else a blank one.
+    // A challenge's circuit has autosave slots of its own, so repairing it never touches the player's other work.
     const kv = webStorage(this.store);
-    const saved = restoreAutosave(kv, MODELS);
-    const first = this.builtins[0];
+    const slots = this.challenge ? { key: challengeAutosaveKey(this.challenge.id) } : {};
+    const saved = restoreAutosave(kv, MODELS, slots);
+    const first = this.challenge
+      ? { doc: brokenCircuitDoc(this.challenge), fileName: `${this.challenge.id}.json` }
+      : { doc: templates(this.builtins)[1]?.doc, fileName: this.builtins[0]?.fileName.replace(/^.*\//, '') ?? 'circuit.json' };
+    // The graph's size before the first layout (a circuit opened without positions is laid out to suit it).
+    const g = editorPanels(this.scale.width, this.scale.height, TOOLBAR_ESTIMATE_H, 52).graph;
     this.model = new EditorModel({
       models: MODELS,
-      screen: { width: 800, height: 500 },
-      doc: saved.restored?.circuit.doc ?? first?.doc,
-      fileName: saved.restored?.fileName ?? (first ? first.fileName.replace(/^.*\//, '') : 'circuit.json'),
+      screen: { width: g.w, height: g.h },
+      doc: saved.restored?.circuit.doc ?? first.doc,
+      fileName: saved.restored?.fileName ?? first.fileName,
       ...(saved.restored?.viewport && { viewport: saved.restored.viewport }),
     });
     this.restoredView = !!saved.restored?.viewport;
     if (!saved.restored) this.model.markSaved();
-    this.autosave = new Autosave(this.model, kv);
+    // Saves that failed to restore leave the ring for keys of their own: no later save overwrites them.
+    const kept = keepApart(kv, saved.skipped, slots);
+    this.autosave = new Autosave(this.model, kv, { ...slots, protect: kept.stuck });
+    this.keptSlots = slots;
     const flush = (): void => {
       this.autosave.flush();
     };
@@ -151,7 +162,7 @@ export class EditorScene extends BaseScene {
       status: (t) => this.setStatus(t),
       probe: (id) => this.toggleProbe(id),
     });
-    this.live = new LiveWorm(this, 20);
+    this.live = new LiveWorm(this, 20, () => this.files.exportRecording(this.live.recorder));
     this.body = new BodyDiagram(this, {
       focus: () => this.focusNeuron(),
       bind: (a, b, side) => this.bindRange(a, b, side),
@@ -186,8 +197,8 @@ export class EditorScene extends BaseScene {
           this.setStatus(c.label);
           if (c.simulation) {
             this.pendingRebuild = true;
-            // The playground runs what the player edits (opening the editor alone changes nothing there).
-            writePlaygroundCircuit(this.store, this.model.exportText());
+            // The playground (or the challenge) runs what the player edits; opening the editor alone changes nothing there.
+            this.shareCircuit();
           }
         }
       }),
@@ -201,149 +212,71 @@ export class EditorScene extends BaseScene {
     this.updateButtons();
     this.bindKeys();
     this.provideHook();
-    this.setStatus(saved.restored ? `Restored your circuit from the autosave (${new Date(saved.restored.savedAt).toLocaleTimeString()})` : 'Ready');
-    if (saved.skipped.length) this.setStatus(`Restored an older autosave; ${saved.skipped.length} newer one(s) were damaged`);
+    this.setStatus(
+      saved.restored
+        ? `Restored your circuit from the autosave (${new Date(saved.restored.savedAt).toLocaleTimeString()})`
+        : this.challenge
+          ? `${this.challenge.title}: ${this.challenge.circuit?.hint}. Repair it, press Test it, then Start challenge ▶`
+          : 'Ready',
+    );
+    this.toolbar.setKept(kept.kept.length);
+    if (saved.skipped.length) {
+      const n = saved.skipped.length;
+      this.setStatus(
+        `${saved.restored ? 'Restored an older autosave; ' : ''}${n} autosave${n === 1 ? '' : 's'} could not be restored and ${n === 1 ? 'was' : 'were'} kept apart: Kept saves to download ${n === 1 ? 'it' : 'them'}`,
+      );
+      this.openKeptSaves();
+    }
   }
 
   // ---------------------------------------------------------------- DOM
-
-  private button(text: string, onclick: () => void, title = '', cls = ''): HTMLButtonElement {
-    return h('button', { text, title: title || undefined, class: cls || undefined, onclick: () => onclick() });
-  }
 
   private buildDom(): void {
     installStyle();
     this.root = h('div', { class: 'nwe-root', 'data-testid': 'editor-root' });
     document.body.append(this.root);
     this.onShutdown(() => this.root.remove());
-
-    // Toolbar.
-    const tpl = templates(this.builtins);
-    const newSel = h(
-      'select',
-      { 'aria-label': 'New circuit from template', title: 'Start from a template (undoable)' },
-      h('option', { value: '', text: 'New…' }),
-      ...tpl.map((t) => h('option', { value: t.id, text: t.name })),
+    this.dialogs = new Dialogs(this.root);
+    this.files = new EditorFiles(
+      this.model,
+      this.dialogs,
+      (t) => this.setStatus(t),
+      () => this.hoverGraph,
     );
-    newSel.addEventListener('change', () => {
-      const t = tpl.find((x) => x.id === newSel.value);
-      newSel.value = '';
-      newSel.blur(); // arrow keys must not pick another template
-      if (t) this.loadTemplate(t);
+    this.toolbar = new Toolbar({
+      templates: templates(this.builtins),
+      loadTemplate: (t) => this.loadTemplate(t),
+      loaders: [{ id: 'whole-worm', name: `${WHOLE_WORM_NAME}, imported`, open: () => void this.files.openWholeWorm() }],
+      openFile: (f) => void this.files.open(f),
+      importTables: (files) => void this.files.importTables(files),
+      save: () => this.files.save(),
+      copy: () => void this.files.copyCircuit(),
+      paste: () => this.files.pasteDialog(),
+      undo: () => this.undo(),
+      redo: () => this.redo(),
+      fit: () => this.model.zoomToFit(),
+      layout: () => this.layout_(),
+      test: () => void this.tests.run(),
+      play: () => this.toPlayground(),
+      playLabel: this.challenge ? 'Start challenge ▶' : 'Play ▶',
+      keptSaves: () => this.openKeptSaves(),
+      search: (q, limit) => this.model.search(q, limit),
+      goTo: (id) => {
+        this.model.select({ neurons: [id] });
+        this.model.centerOn(id);
+      },
     });
-    const openInput = h('input', { type: 'file', accept: '.json,application/json', style: 'display:none', 'data-testid': 'open-file' });
-    openInput.addEventListener('change', () => {
-      const f = openInput.files?.[0];
-      openInput.value = '';
-      if (f) void this.openFile(f);
+    this.palette = new Palette({
+      models: Object.keys(MODELS) as ModelKind[],
+      arm: (role) => this.arm(this.placing?.role === role ? null : role),
+      setGap: (gap) => this.setGap(gap),
+      toggleConnect: () => this.setConnectMode(!this.connectMode),
+      touchHead: () => this.live.poke(0.05, 'gentle'),
+      touchTail: () => this.live.poke(0.92, 'gentle'),
+      pokeHead: () => this.live.poke(0.05, 'harsh'),
+      tapPlate: () => this.live.sim?.tapPlate(),
+      restartWorm: () => this.rebuildWorm(true),
     });
-    const csvInput = h('input', { type: 'file', accept: '.csv,text/csv', multiple: true, style: 'display:none', 'data-testid': 'connectome-file' });
-    csvInput.addEventListener('change', () => {
-      const files = [...(csvInput.files ?? [])];
-      csvInput.value = '';
-      if (files.length) void this.importTables(files);
-    });
-    this.undoBtn = this.button('↶ Undo', () => this.undo(), 'Undo (Ctrl+Z)');
-    this.redoBtn = this.button('↷ Redo', () => this.redo(), 'Redo (Ctrl+Shift+Z)');
-    this.searchInput = h('input', { type: 'search', placeholder: 'Find neuron (/)', 'aria-label': 'Find neuron', style: 'width: 150px' });
-    this.hitsEl = h('div', { class: 'nwe-hits', style: 'display:none' });
-    this.searchInput.addEventListener('input', () => this.showHits());
-    this.searchInput.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter') {
-        const first = this.model.search(this.searchInput.value, 1)[0];
-        if (first) this.goTo(first.id);
-      } else if (e.key === 'Escape') {
-        this.searchInput.value = '';
-        this.showHits();
-        this.searchInput.blur();
-      }
-    });
-    this.statusEl = h('span', { class: 'nwe-status', 'data-testid': 'status' });
-    this.toolbar = h(
-      'div',
-      { class: 'nwe-bar', 'data-testid': 'toolbar' },
-      newSel,
-      this.button('Open…', () => openInput.click(), 'Open a circuit file (Ctrl+O)'),
-      this.button('Save', () => this.save(), 'Save the circuit file (Ctrl+S)'),
-      this.button('Copy', () => void this.exportClipboard(), 'Copy the whole circuit to the clipboard as text'),
-      this.button('Paste…', () => this.importClipboardDialog(), 'Paste a circuit (or part of one) from text'),
-      this.button('Connectome…', () => csvInput.click(), 'Import a connectome wiring table (CSV: Cook 2019 edge list, White/Varshney, or generic)'),
-      this.undoBtn,
-      this.redoBtn,
-      this.button('Fit', () => this.model.zoomToFit(), 'Zoom to fit (F)'),
-      this.button('Layout', () => this.layout_(), 'Automatic layout: sensory → inter → motor'),
-      h('span', { class: 'nwe-search' }, this.searchInput, this.hitsEl),
-      this.button('Test it', () => void this.tests.run(), 'Run the built-in reflex scenarios on this circuit', 'primary'),
-      this.button('Play ▶', () => this.toPlayground(), 'Run this circuit in the playground'),
-      this.statusEl,
-      openInput,
-      csvInput,
-    );
-
-    // Palette.
-    this.modelSelect = h(
-      'select',
-      { 'aria-label': 'Model of new neurons', style: 'width: 100%' },
-      ...(Object.keys(MODELS) as ModelKind[]).map((k) => h('option', { value: k, text: k, selected: k === 'graded' })),
-    );
-    const roles: { role: Placing['role']; label: string; color: number }[] = [
-      { role: 'sensory', label: 'Sensory neuron', color: palette.sensory },
-      { role: 'inter', label: 'Interneuron', color: palette.inter },
-      { role: 'motor', label: 'Motor neuron', color: palette.motor },
-    ];
-    const roleButtons = roles.map((r) => {
-      const b = h(
-        'button',
-        { 'data-place': r.role, title: `Then click the canvas to place it (Shift+click: place several)` },
-        h('span', { class: 'nwe-chip', style: `background:${css(r.color)}` }),
-        `+ ${r.label}`,
-      );
-      b.addEventListener('click', () => this.arm(this.placing?.role === r.role ? null : r.role));
-      this.placeButtons.set(r.role, b);
-      return b;
-    });
-    this.chemBtn = this.button('→ Chemical synapse', () => this.setGap(false), 'Drags between neurons make chemical synapses (arrows)');
-    this.gapBtn = this.button('⇢ Gap junction', () => this.setGap(true), 'Drags between neurons make gap junctions (dashed, no head); Alt flips it');
-    this.connectBtn = this.button(
-      'Connect tool (C)',
-      () => this.setConnectMode(!this.connectMode),
-      'Every drag from a neuron connects (otherwise drag from its rim)',
-    );
-    this.probeList = h('div', { class: 'nwe-dim' });
-    const legend = (color: number, text: string, dashed = false): HTMLElement =>
-      h(
-        'div',
-        {},
-        h('span', { style: `display:inline-block;width:22px;border-top:3px ${dashed ? 'dashed' : 'solid'} ${css(color)};margin-right:6px;vertical-align:3px` }),
-        text,
-      );
-    this.palettePanel = h(
-      'div',
-      { class: 'nwe-panel', 'data-testid': 'palette' },
-      h('div', { class: 'nwe-h', text: 'Palette' }),
-      h('div', { class: 'nwe-sub', text: 'Add neuron' }),
-      this.modelSelect,
-      h('div', { class: 'nwe-stack', style: 'margin-top:6px' }, ...roleButtons),
-      h('div', { class: 'nwe-sub', text: 'Connect' }),
-      h('div', { class: 'nwe-stack' }, this.chemBtn, this.gapBtn, this.connectBtn),
-      h('div', { class: 'nwe-sub', text: 'Live worm' }),
-      h(
-        'div',
-        { class: 'nwe-stack' },
-        this.button('Touch head', () => this.live.poke(0.05, 'gentle'), 'Gentle touch at the nose'),
-        this.button('Touch tail', () => this.live.poke(0.92, 'gentle'), 'Gentle touch near the tail'),
-        this.button('Harsh poke head', () => this.live.poke(0.05, 'harsh'), 'A harsh poke at the nose'),
-        this.button('Tap plate', () => this.live.sim?.tapPlate(), 'Vibrate the plate'),
-        this.button('Restart worm', () => this.rebuildWorm(true), 'A fresh worm at the start'),
-      ),
-      h('div', { class: 'nwe-sub', text: 'Probes' }),
-      this.probeList,
-      h('div', { class: 'nwe-sub', text: 'Legend' }),
-      legend(palette.excitatory, 'excitatory (arrow)'),
-      legend(palette.inhibitory, 'inhibitory (bar end)'),
-      legend(palette.gap, 'gap junction', true),
-      h('div', { class: 'nwe-warn', text: '⚠ warning (see inspector)' }),
-    );
     this.setGap(false);
 
     this.inspector = new Inspector(this.model, {
@@ -351,38 +284,29 @@ export class EditorScene extends BaseScene {
       isProbed: (id) => this.probes.includes(id),
       status: (t) => this.setStatus(t),
     });
-    this.root.append(this.toolbar, this.palettePanel, this.inspector.el);
+    this.legend = graphLegend();
+    this.root.append(this.toolbar.el, this.palette.el, this.inspector.el, this.legend);
   }
 
   // ---------------------------------------------------------------- layout
 
   protected layout(width: number, height: number): void {
-    // The toolbar wraps onto a second row in narrow windows; everything below starts under it.
-    place(this.toolbar, PAD, HEADER_H + PAD, width - 2 * PAD, 36);
-    this.toolbar.style.height = 'auto';
-    const top = HEADER_H + PAD + Math.max(36, this.toolbar.offsetHeight) + PAD;
-    const palW = width >= 1100 ? 190 : 160;
-    const inspW = width >= 1200 ? 330 : width >= 900 ? 270 : 230;
-    place(this.palettePanel, PAD, top, palW, height - top - PAD);
-    place(this.inspector.el, width - PAD - inspW, top, inspW, height - top - PAD);
-    const cx = PAD + palW + PAD;
-    const cw = width - inspW - 2 * PAD - cx;
-    const B = Math.max(200, Math.min(300, Math.round(height * 0.36)));
-    const y0 = height - PAD - B;
-    this.graph.setRect(cx, top, cw, y0 - PAD - top);
-    const tb = this.timeBar.barHeight;
-    // Narrow: the time bar gets its own row under the worm and the diagrams.
-    const ownRow = cw < 700;
-    const bh = ownRow ? B - tb - PAD : B;
-    const lw = Math.round(Math.min(cw * 0.42, bh * 1.25));
-    this.live.setRect(cx, y0, lw, bh);
-    const rx = cx + lw + PAD;
-    const rw = cw - lw - PAD;
-    const bodyH = Math.min(100, Math.round(bh * 0.42));
-    this.body.setRect(rx, y0, rw, bodyH);
-    this.scope.setRect(rx, y0 + bodyH + PAD, rw, bh - bodyH - PAD - (ownRow ? 0 : tb + PAD));
-    if (ownRow) this.timeBar.place(cx + cw / 2, height - PAD - tb / 2, cw);
-    else this.timeBar.place(rx + rw / 2, height - PAD - tb / 2, rw);
+    // The toolbar (buttons, then the status line) wraps in narrow windows; everything below starts under it.
+    place(this.toolbar.el, PAD, HEADER_H + PAD, width - 2 * PAD, 36);
+    this.toolbar.el.style.height = 'auto';
+    this.toolbarH = Math.max(36, this.toolbar.el.offsetHeight);
+    const p = editorPanels(width, height, this.toolbarH, this.timeBar.barHeight);
+    place(this.palette.el, p.palette.x, p.palette.y, p.palette.w, p.palette.h);
+    place(this.inspector.el, p.inspector.x, p.inspector.y, p.inspector.w, p.inspector.h);
+    this.graph.setRect(p.graph.x, p.graph.y, p.graph.w, p.graph.h);
+    // The legend along the canvas's bottom edge (it wraps in a narrow canvas, growing upwards).
+    this.legend.style.left = `${p.graph.x + 6}px`;
+    this.legend.style.bottom = `${height - (p.graph.y + p.graph.h) + 6}px`;
+    this.legend.style.maxWidth = `${p.graph.w - 12}px`;
+    this.live.setRect(p.live.x, p.live.y, p.live.w, p.live.h);
+    this.body.setRect(p.body.x, p.body.y, p.body.w, p.body.h);
+    this.scope.setRect(p.scope.x, p.scope.y, p.scope.w, p.scope.h);
+    this.timeBar.place(p.timeBar.cx, p.timeBar.cy, p.timeBar.w);
     if (!this.fitted) {
       // The first layout knows the canvas size: show the whole circuit unless the autosave had a view.
       this.fitted = true;
@@ -426,7 +350,7 @@ export class EditorScene extends BaseScene {
         return index < 0 ? [] : [{ label: id, index, color: TRACE_COLORS[i % TRACE_COLORS.length] }];
       }),
     );
-    this.probeList.replaceChildren(
+    this.palette.probeList.replaceChildren(
       ...(this.probes.length
         ? this.probes.map((id, i) =>
             h('div', {
@@ -453,15 +377,15 @@ export class EditorScene extends BaseScene {
   // ---------------------------------------------------------------- editing
 
   private arm(role: Placing['role'] | null): void {
-    this.placing = role ? { role, model: this.modelSelect.value } : null;
-    for (const [r, b] of this.placeButtons) b.classList.toggle('on', r === role);
+    this.placing = role ? { role, model: this.palette.modelSelect.value } : null;
+    this.palette.showArmed(role);
     if (role) this.setStatus(`Click the canvas to place a ${role} neuron (Esc: stop)`);
   }
 
   private placeNeuron(p: Point, keepArmed: boolean): void {
     const pl = this.placing;
     if (!pl) return;
-    const model = this.modelSelect.value as ModelKind;
+    const model = this.palette.modelSelect.value as ModelKind;
     const r = this.model.addNeuron({ model, role: pl.role, position: { x: Math.round(p.x), y: Math.round(p.y) } });
     if (!r.ok) this.setStatus(`Refused: ${r.message}`);
     else this.setStatus(`Added ${r.value} (${pl.role}, ${model})`);
@@ -479,13 +403,12 @@ export class EditorScene extends BaseScene {
 
   private setGap(gap: boolean): void {
     this.gapMode = gap;
-    this.gapBtn.classList.toggle('on', gap);
-    this.chemBtn.classList.toggle('on', !gap);
+    this.palette.showGap(gap);
   }
 
   private setConnectMode(on: boolean): void {
     this.connectMode = on;
-    this.connectBtn.classList.toggle('on', on);
+    this.palette.showConnect(on);
     this.setStatus(on ? 'Connect tool: drag from any neuron to another' : 'Drag a neuron to move it; drag from its rim to connect');
   }
 
@@ -532,261 +455,58 @@ export class EditorScene extends BaseScene {
     if (r.ok) this.model.zoomToFit();
   }
 
-  private goTo(id: string): void {
-    this.model.select({ neurons: [id] });
-    this.model.centerOn(id);
-    this.searchInput.value = '';
-    this.showHits();
-    this.searchInput.blur();
+  // ---------------------------------------------------------------- playground
+
+  /** The autosaves kept apart (they failed to restore): download, read as text, discard. */
+  private openKeptSaves(): void {
+    showKeptSaves(webStorage(this.store), this.keptSlots, this.dialogs, (n) => this.toolbar.setKept(n));
   }
 
-  private showHits(): void {
-    const q = this.searchInput.value.trim();
-    const hits = q ? this.model.search(q, 8) : [];
-    this.hitsEl.style.display = hits.length ? '' : 'none';
-    this.hitsEl.replaceChildren(
-      ...hits.map((hit) =>
-        h('div', {
-          text: hit.id,
-          onmousedown: (e: Event) => {
-            e.preventDefault();
-            this.goTo(hit.id);
-          },
-        }),
-      ),
-    );
-  }
-
-  // ---------------------------------------------------------------- files and clipboard
-
-  private save(): void {
+  /** The edited circuit goes to whoever runs it: the challenge being repaired, else the playground. */
+  private shareCircuit(): void {
     const text = this.model.exportText();
-    const name = /\.json$/i.test(this.model.fileName) ? this.model.fileName : `${this.model.fileName}.json`;
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    const a = h('a', { href: url, download: name, style: 'display:none' });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 5000);
-    this.model.markSaved();
-    this.setStatus(`Saved ${name}`);
-  }
-
-  private async openFile(f: File): Promise<void> {
-    let text: string;
-    try {
-      text = await readFileText(f);
-    } catch (e) {
-      this.showError(`Could not read ${f.name}`, (e as Error).message);
-      return;
-    }
-    const r = this.model.importText(text, f.name);
-    if (r.ok) {
-      this.model.markSaved();
-      this.setStatus(`Opened ${f.name}`);
-    } else {
-      this.setStatus(`Could not open ${f.name}: your circuit is unchanged`);
-      this.showError(`Could not open ${f.name}`, r.message);
-    }
-  }
-
-  private async importTables(files: File[]): Promise<void> {
-    this.setStatus(`Importing ${files.map((f) => f.name).join(', ')}…`);
-    try {
-      const tables: ConnectomeTable[] = await Promise.all(files.map(async (f) => ({ name: f.name, text: await readFileText(f) })));
-      const t0 = performance.now();
-      const res = importConnectome(tables);
-      const name = `${files[0].name.replace(/\.csv$/i, '')}.json`;
-      const r = this.model.load(res.circuit.doc, name);
-      if (!r.ok) {
-        this.showError('The imported circuit is not valid', r.message);
-        return;
-      }
-      this.model.zoomToFit();
-      const s = res.summary;
-      this.setStatus(
-        `Imported ${this.model.doc.neurons.length} neurons, ${s.chemicalSynapses} chemical synapses, ${s.gapJunctions} gap junctions in ${Math.round(performance.now() - t0)} ms` +
-          (res.warnings.length ? ` (${res.warnings.length} warnings)` : ''),
-      );
-    } catch (e) {
-      this.showError('Could not import the connectome', (e as Error).message);
-      this.setStatus('Import failed: your circuit is unchanged');
-    }
-  }
-
-  private async exportClipboard(): Promise<void> {
-    const text = this.model.exportText();
-    try {
-      await navigator.clipboard.writeText(text);
-      this.setStatus('Copied the circuit to the clipboard');
-    } catch {
-      this.showText('Copy this circuit', text);
-    }
-  }
-
-  private importClipboardDialog(): void {
-    const area = h('textarea', { 'aria-label': 'Circuit text', placeholder: 'Paste a circuit file or copied neurons here' });
-    const err = h('div', { class: 'nwe-err' });
-    const close = this.modal(
-      h('div', { class: 'nwe-h', text: 'Paste a circuit' }),
-      h('div', { class: 'nwe-dim', text: 'A whole circuit file opens as a new circuit (undoable); copied neurons are added to this one.' }),
-      area,
-      err,
-      h(
-        'div',
-        {},
-        this.button('Add to this circuit', () => {
-          const r = this.model.paste(area.value, this.hoverGraph ? { at: this.hoverGraph } : {});
-          if (r.ok) close();
-          else err.textContent = r.message;
-        }),
-        ' ',
-        this.button('Open as the circuit', () => {
-          const r = this.model.importText(area.value, 'pasted.json');
-          if (r.ok) close();
-          else err.textContent = r.message;
-        }),
-        ' ',
-        this.button('Cancel', () => close()),
-      ),
-    );
-    setTimeout(() => area.focus(), 0);
-  }
-
-  private modal(...children: Node[]): () => void {
-    const box = h('div', { class: 'nwe-modal', role: 'dialog' }, h('div', {}, ...children));
-    const close = (): void => box.remove();
-    box.addEventListener('mousedown', (e) => {
-      if (e.target === box) close();
-    });
-    this.root.append(box);
-    return close;
-  }
-
-  private showError(title: string, message: string): void {
-    const close = this.modal(
-      h('div', { class: 'nwe-h', text: title }),
-      h('div', { class: 'nwe-err', 'data-testid': 'error-text', text: message }),
-      this.button('OK', () => close()),
-    );
-  }
-
-  private showText(title: string, text: string): void {
-    const area = h('textarea', { readonly: true }, text);
-    const close = this.modal(
-      h('div', { class: 'nwe-h', text: title }),
-      area,
-      this.button('Close', () => close()),
-    );
-    setTimeout(() => area.select(), 0);
+    if (this.challenge) writeChallengeCircuit(this.store, this.challenge.id, text);
+    else writePlaygroundCircuit(this.store, text);
   }
 
   private toPlayground(): void {
-    writePlaygroundCircuit(this.store, this.model.exportText());
+    this.shareCircuit();
     this.autosave.flush();
-    this.scene.start(SCENES.playground);
+    this.scene.start(SCENES.playground, this.challenge ? { challenge: this.challenge.id } : undefined);
   }
 
   // ---------------------------------------------------------------- keys
 
-  private typing(e: Event): boolean {
-    const t = e.target as HTMLElement | null;
-    return !!t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
-  }
-
   private bindKeys(): void {
-    const onKey = (e: KeyboardEvent): void => {
-      // The help overlay on top takes the keys (its Esc closes it).
-      if (!this.scene.isActive() || this.scene.manager.isActive(SCENES.help)) return;
-      const modal = this.root.querySelector('.nwe-modal');
-      if (modal) {
-        // Esc closes a dialog (and stops a test run) rather than leaving the editor.
-        if (e.key === 'Escape') {
-          if (this.tests.isOpen()) this.tests.close();
-          else modal.remove();
-          e.preventDefault();
-          e.stopImmediatePropagation();
-        }
-        return;
-      }
-      if (this.typing(e)) return;
-      const mod = e.ctrlKey || e.metaKey;
-      const k = e.key.toLowerCase();
-      const m = this.model;
-      let done = true;
-      if (mod && k === 'z' && !e.shiftKey) this.undo();
-      else if (mod && ((k === 'z' && e.shiftKey) || k === 'y')) this.redo();
-      else if (mod && k === 'c') {
-        const text = m.copySelection();
-        if (text) this.clipboard = text;
-        done = false; // the browser's copy event puts it on the system clipboard
-      } else if (mod && k === 'v')
-        done = false; // handled by the paste event
-      else if (mod && k === 'd') this.report(m.duplicateSelection());
-      else if (mod && k === 'a') m.selectAll();
-      else if (mod && k === 's') this.save();
-      else if (mod && k === 'o') (this.toolbar.querySelector('input[type=file]') as HTMLInputElement).click();
-      else if (mod) done = false;
-      else if (e.key === 'Delete' || e.key === 'Backspace') this.report(m.deleteSelection());
-      else if (e.key.startsWith('Arrow')) {
-        const s = e.shiftKey ? 50 : 10;
-        const d = { ArrowLeft: [-s, 0], ArrowRight: [s, 0], ArrowUp: [0, -s], ArrowDown: [0, s] }[e.key] ?? [0, 0];
-        this.report(m.nudgeSelection(d[0], d[1]));
-      } else if (k === 'f') m.zoomToFit();
-      else if (k === 'c') this.setConnectMode(!this.connectMode);
-      else if (k === 'g') this.setGap(!this.gapMode);
-      else if (e.key === '/') this.searchInput.focus();
-      else if (e.key === 'Escape') {
-        if (this.graph.cancelGesture()) this.setStatus('Cancelled');
-        else if (this.placing) this.arm(null);
-        else if (m.selection.neurons.size || m.selection.synapses.size) m.clearSelection();
-        else done = false; // nothing to cancel: Esc goes back
-      } else done = false;
-      if (done) {
-        e.preventDefault();
-        e.stopImmediatePropagation();
-      }
-    };
-    const onCopy = (e: ClipboardEvent): void => {
-      if (!this.scene.isActive() || this.typing(e)) return;
-      const text = this.model.copySelection();
-      if (!text) return;
-      this.clipboard = text;
-      e.clipboardData?.setData('text/plain', text);
-      e.preventDefault();
-      this.setStatus(`Copied ${this.model.selection.neurons.size} neuron(s)`);
-    };
-    const onPaste = (e: ClipboardEvent): void => {
-      if (!this.scene.isActive() || this.typing(e) || this.root.querySelector('.nwe-modal')) return;
-      const text = e.clipboardData?.getData('text/plain') || this.clipboard;
-      if (!text) return;
-      e.preventDefault();
-      const r = this.model.paste(text, this.hoverGraph ? { at: this.hoverGraph } : {});
-      this.setStatus(r.ok ? `Pasted ${r.value.length} neuron(s)` : `Refused: ${r.message}`);
-    };
-    // The keys above are handled here (the registry leaves Ctrl chords to the browser); list them for the help overlay.
-    const listed: [string, string][] = [
-      ['Ctrl+Z', 'Undo (Ctrl+Shift+Z: redo)'],
-      ['Ctrl+C / V', 'Copy / paste (Ctrl+D: duplicate)'],
-      ['Ctrl+A', 'Select all'],
-      ['Ctrl+S / O', 'Save / open a file'],
-      ['Delete', 'Delete the selection'],
-      ['Arrows', 'Nudge (Shift: ×5)'],
-      ['F', 'Zoom to fit'],
-      ['C', 'Connect tool on/off'],
-      ['G', 'Chemical ↔ gap junction'],
-      ['/', 'Find a neuron'],
-      ['Dbl-click', 'Probe a neuron'],
-    ];
-    for (const [label, description] of listed) this.shortcut({ keys: [`editor-list:${label}`], label, description, run: () => {} });
-    window.addEventListener('keydown', onKey, true);
-    document.addEventListener('copy', onCopy);
-    document.addEventListener('paste', onPaste);
-    this.onShutdown(() => {
-      window.removeEventListener('keydown', onKey, true);
-      document.removeEventListener('copy', onCopy);
-      document.removeEventListener('paste', onPaste);
-    });
+    this.onShutdown(
+      bindEditorKeys({
+        model: this.model,
+        // The help overlay on top takes the keys (its Esc closes it).
+        active: () => this.scene.isActive() && !this.scene.manager.isActive(SCENES.help),
+        running: () => this.scene.isActive(),
+        dialogOpen: () => this.dialogs.isOpen(),
+        closeDialog: () => (this.tests.isOpen() ? this.tests.close() : this.dialogs.closeOne()),
+        undo: () => this.undo(),
+        redo: () => this.redo(),
+        save: () => this.files.save(),
+        pickFile: () => this.toolbar.pickFile(),
+        report: (r) => this.report(r),
+        toggleConnect: () => this.setConnectMode(!this.connectMode),
+        toggleGap: () => this.setGap(!this.gapMode),
+        focusSearch: () => this.toolbar.searchInput.focus(),
+        escape: () => {
+          const m = this.model;
+          if (this.graph.cancelGesture()) this.setStatus('Cancelled');
+          else if (this.placing) this.arm(null);
+          else if (m.selection.neurons.size || m.selection.synapses.size) m.clearSelection();
+          else return false;
+          return true;
+        },
+        hoverGraph: () => this.hoverGraph,
+        status: (t) => this.setStatus(t),
+      }),
+    );
+    for (const [label, description] of EDITOR_KEYS) this.shortcut({ keys: [`editor-list:${label}`], label, description, run: () => {} });
     this.input.on('pointermove', (p: Phaser.Input.Pointer) => {
       const r = this.graph.bounds;
       if (p.x < r.x || p.y < r.y || p.x > r.x + r.w || p.y > r.y + r.h) return;
@@ -795,97 +515,45 @@ export class EditorScene extends BaseScene {
     });
   }
 
-  private report(r: { ok: true } | { ok: false; message: string }): void {
+  private report(r: Result<unknown>): void {
     if (!r.ok) this.setStatus(`Refused: ${r.message}`);
   }
 
   private setStatus(text: string): void {
     this.statusText = text;
-    if (this.statusEl) {
-      this.statusEl.textContent = text;
-      this.statusEl.title = text;
-      this.statusEl.style.color = text.startsWith('Refused') || text.startsWith('Could not') ? css(palette.danger) : '';
+    const el = this.toolbar?.status;
+    if (el) {
+      el.textContent = text;
+      el.title = text;
+      el.style.color = text.startsWith('Refused') || text.startsWith('Could not') ? css(palette.danger) : '';
+      // A status that wraps onto another line pushes the panels down rather than covering them.
+      if (this.toolbarH && this.toolbar.el.offsetHeight !== this.toolbarH) this.relayout();
     }
   }
 
   private updateButtons(): void {
     const m = this.model;
-    this.undoBtn.disabled = !m.canUndo();
-    this.redoBtn.disabled = !m.canRedo();
-    this.undoBtn.title = m.canUndo() ? `Undo ${m.undoLabel() ?? ''} (Ctrl+Z)` : 'Nothing to undo';
-    this.redoBtn.title = m.canRedo() ? `Redo ${m.redoLabel() ?? ''} (Ctrl+Shift+Z)` : 'Nothing to redo';
+    const t = this.toolbar;
+    t.undo.disabled = !m.canUndo();
+    t.redo.disabled = !m.canRedo();
+    t.undo.title = m.canUndo() ? `Undo ${m.undoLabel() ?? ''} (Ctrl+Z)` : 'Nothing to undo';
+    t.redo.title = m.canRedo() ? `Redo ${m.redoLabel() ?? ''} (Ctrl+Shift+Z)` : 'Nothing to redo';
   }
 
   // ---------------------------------------------------------------- test hook
 
   private provideHook(): void {
-    provideProbe(this, {
-      simTimeMs: () => this.live.sim?.timeMs ?? 0,
-      pose: () => {
-        const sim = this.live.sim;
-        if (!sim) return { mm: [], px: [] };
-        const mm = Array.from(sim.telemetry().pose);
-        const px: number[] = [];
-        for (let i = 0; i < mm.length / 2; i++) {
-          const p = this.live.bodyScreen(i / (mm.length / 2 - 1));
-          px.push(p?.x ?? NaN, p?.y ?? NaN);
-        }
-        return { mm, px };
-      },
-      activity: () => {
-        const sim = this.live.sim;
-        if (!sim) return { ids: [], output: [], v: [] };
-        const t = sim.telemetry();
-        return { ids: [...sim.neuronIds], output: Array.from(t.output), v: Array.from(t.v) };
-      },
-      advance: (ms) => this.live.sim?.run(ms),
-      loadCircuit: (c) => {
-        const r = this.model.load(c, 'test.json');
-        if (!r.ok) throw new Error(r.message);
-      },
-      neuronScreen: (id) => this.graph.neuronScreen(id),
-      info: () => {
-        const m = this.model;
-        const sim = this.live.sim;
-        const doc = m.doc;
-        const g = this.graph.stats;
-        return {
-          name: doc.name ?? '',
-          fileName: m.fileName,
-          neurons: doc.neurons.map((n) => n.id),
-          synapses: (doc.synapses ?? []).map((s) => `${s.kind}:${s.from}>${s.to}`),
-          sensors: (doc.sensors ?? []).length,
-          muscles: (doc.muscles ?? []).length,
-          warnings: m.warnings().map((w) => w.message),
-          selection: { neurons: [...m.selection.neurons], synapses: [...m.selection.synapses] },
-          canUndo: m.canUndo(),
-          canRedo: m.canRedo(),
-          undoLabel: m.undoLabel() ?? null,
-          dirty: m.isDirty(),
-          status: this.statusText,
-          viewport: m.viewport,
-          graphRect: this.graph.bounds,
-          bodyRect: this.bodyRect(),
-          wormError: this.live.error,
-          wormMuscles: sim ? Array.from(sim.telemetry().muscles) : [],
-          segments: sim?.segments ?? 0,
-          wormHead: this.live.bodyScreen(0.03),
-          pokes: [...this.live.pokeLog],
-          musclePeakSincePoke: { ...this.live.peakSincePoke },
-          probes: [...this.probes],
-          paused: sim ? this.live.paused : null,
-          graphFrames: g.frames,
-          graphDrawMsAvg: g.frames ? g.drawMs / g.frames : 0,
-          graphStaticMs: g.lastStaticMs,
-          tests: this.tests.results(),
-        };
-      },
-    });
-  }
-
-  private bodyRect(): { x: number; y: number; w: number; h: number; nose: Point; tail: Point; leftY: number; rightY: number } {
-    const nose = this.body.pointOf(0, 'left');
-    const tail = this.body.pointOf(1, 'left');
-    return { ...this.body.bounds, nose, tail, leftY: nose.y, rightY: this.body.pointOf(0, 'right').y };
+    provideProbe(
+      this,
+      editorProbe({
+        model: this.model,
+        live: this.live,
+        graph: this.graph,
+        body: this.body,
+        tests: this.tests,
+        status: () => this.statusText,
+        probes: () => this.probes,
+      }),
+    );
   }
 }

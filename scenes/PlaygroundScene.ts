@@ -1,50 +1,47 @@
 import type Phaser from 'phaser';
 import type { Subscription } from 'rxjs';
-import type { BehaviourEvent, Stimulus } from '../src/streams/types';
+import { getBuiltinCircuit } from '../src/circuits/builtin';
+import type { Circuit, CircuitDoc } from '../src/circuits/types';
 import { RealTimeRunner, type ViewFrame } from '../src/sim/runner';
 import { app } from './app';
 import { FrameClock } from './frame-clock';
 import { BaseScene, HEADER_H } from './BaseScene';
 import { SCENES } from './keys';
+import { downloadRecording, PlayRecorder, recordedCircuit, type RecordedCircuit } from './recording';
+import { circuitFrom } from '../src/sim/factory';
 import { WORM_CIRCUIT } from './sim-factory';
+import { loadedWholeWorm, loadWholeWorm, WHOLE_WORM_NAME } from './whole-worm';
 import { playerCircuit, setPlayerCircuit, simulationFactory, type GameSim, type LinkedSimulation } from './sim-link';
 import { challengeById, type Challenge } from './challenges/catalog';
+import { brokenCircuitDoc, readChallengeCircuit } from './challenges/circuit';
 import { ChallengeRun, type RunState } from './challenges/runner';
-import { formatTime } from './format';
+import { startTouchCheck } from './challenges/touch-check-client';
+import { browserStore } from './storage';
 import { provideProbe } from './testing-hook';
 import { Button } from './ui/Button';
-import { ComingSoon } from './ui/ComingSoon';
+import { openFindBox } from './ui/find-box';
 import { TimeBar } from './ui/TimeBar';
 import { Toast, type Announcement } from './ui/Toast';
 import { palette, textStyle } from './ui/theme';
-import { activityChain } from './view/activity-chain';
 import { arenaBox, type ArenaView } from './view/arena-view';
 import { WorldCamera } from './view/camera';
 import { circuitViewFromSpec, type CircuitView } from './view/circuit-view';
 import { PLAYGROUND_ARENA } from './view/default-arena';
 import { NeuralView } from './view/NeuralView';
-import { Oscilloscope, TRACE_COLORS } from './view/Oscilloscope';
+import { Oscilloscope } from './view/Oscilloscope';
 import { simulationScope } from './view/scope-sources';
 import { PlateRenderer } from './view/PlateRenderer';
 import { WormRenderer } from './view/WormRenderer';
-
-type Tool = 'touch' | 'poke' | 'food' | 'heat' | 'tap';
-const TOOLS: readonly { tool: Tool; label: string; key: string; tip: string }[] = [
-  { tool: 'touch', label: 'Touch', key: 'T', tip: 'Gentle touch where you click (T)' },
-  { tool: 'poke', label: 'Poke', key: 'P', tip: 'Harsh poke (P); or hold / shift-click / right-click' },
-  { tool: 'food', label: 'Food', key: 'F', tip: 'Drop a bacterial lawn (F)' },
-  { tool: 'heat', label: 'Heat', key: 'X', tip: 'Heat a spot (X)' },
-  { tool: 'tap', label: 'Tap plate', key: 'A', tip: 'Tap the plate: a vibration the whole worm feels (A)' },
-];
-
-/** Which neuron a player might want on the oscilloscope first. */
-const DEFAULT_PROBES = ['ALML', 'AVAL', 'AVBL', 'AVA', 'AVB', 'VA5', 'DB3'];
+import { Announcer } from './playground/Announcer';
+import { PlateTools, TOOLS, type Tool } from './playground/PlateTools';
+import { playgroundProbe } from './playground/hook';
+import { PAD, playgroundPanels, TOOLBAR_H } from './playground/panels';
+import { Probes } from './playground/probes';
+import { hudText, ResultCard } from './playground/ResultCard';
 
 /**
  * The worm on an agar plate, its nervous system beside it, an oscilloscope
- * below, time controls at the bottom. Until the simulation core is wired in
- * (sim-link), the plate is shown with an honest "coming in this build" card
- * and no worm.
+ * below, time controls at the bottom.
  */
 export class PlaygroundScene extends BaseScene {
   private cam!: WorldCamera;
@@ -58,37 +55,41 @@ export class PlaygroundScene extends BaseScene {
   private mediumButtons: Button[] = [];
   /** Opens the circuit editor on the circuit this worm runs (issue 7). */
   private editButton!: Button;
-  private coming: ComingSoon | null = null;
+  /** Whether the camera keeps the worm in view (on by default; a pan by hand turns it off). */
+  private follow = true;
+  private followButton!: Button;
   private plateFrame!: Phaser.GameObjects.Graphics;
   /** Background-coloured frame around the plate view: hides plate and worm outside it when zoomed in. */
   private matte!: Phaser.GameObjects.Graphics;
-  private tool: Tool = 'touch';
   private sim: GameSim | null = null;
   /** The real-time clock: pause, speed, one frame per update for the views. */
   private runner: RealTimeRunner | null = null;
   private linked: LinkedSimulation | null = null;
   private circuit: CircuitView | null = null;
   private subs: Subscription[] = [];
-  private probes: number[] = [];
+  private probes!: Probes;
   private plateRect = { x: 0, y: 0, w: 1, h: 1 };
   private arena: ArenaView = PLAYGROUND_ARENA;
-  private drag: { x: number; y: number; moved: boolean; downAt: number; nudge: { s: number; x0: number; y0: number } | null } | null = null;
-  private nudgeArrow!: Phaser.GameObjects.Graphics;
+  private tools!: PlateTools;
+  private recorder: PlayRecorder | null = null;
+  private recorded: RecordedCircuit | null = null;
+  private exportButton!: Button;
+  /** The whole worm (302) when this run is of it. */
+  private wholeWorm: Circuit | null = null;
+  private wholeButton: Button | null = null;
+  private closeFind: (() => void) | null = null;
+  /** The worker checking a touch challenge's circuit, while it runs. */
+  private checker: Worker | null = null;
+  private announcer!: Announcer;
   private challenge: Challenge | null = null;
   private run: ChallengeRun | null = null;
   private hud!: Phaser.GameObjects.Text;
   private hudAt = 0;
-  private result: Phaser.GameObjects.Container | null = null;
+  private result: ResultCard | null = null;
   /** Wall-clock ms spent in the simulation and in drawing, averaged over recent frames (for the fps report). */
   private cost = { simMs: 0, drawMs: 0, frames: 0 };
   private frameDrawMs = 0;
   private readonly frameClock = new FrameClock();
-  private recent: Float64Array | null = null;
-  private recentAt = 0;
-  private heatSpots: NonNullable<ArenaView['zones']>[number][] = [];
-  /** The last touch: where (mm), how, and the body position it reached (0 nose .. 1 tail) or null if it missed. */
-  private lastPoke: { x: number; y: number; kind: string; at: number | null } | null = null;
-  private resultButtons: Button[] = [];
 
   constructor() {
     super(SCENES.playground);
@@ -96,24 +97,19 @@ export class PlaygroundScene extends BaseScene {
 
   protected build(data?: unknown): void {
     const settings = app().settings;
-    const id = (data as { challenge?: string } | undefined)?.challenge;
+    const { challenge: id, circuit: asked } = (data as { challenge?: string; circuit?: 'whole-worm' } | undefined) ?? {};
     this.challenge = id ? (challengeById(id) ?? null) : null;
+    // The whole worm runs when asked for by name (it loads before the scene restarts to run it).
+    this.wholeWorm = !this.challenge && asked === 'whole-worm' ? loadedWholeWorm() : null;
     this.backTo = this.challenge ? SCENES.challenges : SCENES.title;
     this.run = null;
     this.result = null;
-    this.resultButtons = [];
     this.hudAt = 0;
     this.cost = { simMs: 0, drawMs: 0, frames: 0 };
-    this.lastPoke = null;
     this.frameClock.reset();
-    this.recent = null;
-    this.heatSpots = [];
-    this.probes = [];
-    this.coming = null;
     this.sim = null;
     this.runner = null;
     this.circuit = null;
-    this.drag = null;
     this.addHeader(this.challenge ? `Challenge · ${this.challenge.title}` : 'Playground');
     this.hud = this.add.text(0, 0, '', textStyle(14, { color: palette.text, mono: true })).setDepth(40);
     this.cam = new WorldCamera();
@@ -127,9 +123,14 @@ export class PlaygroundScene extends BaseScene {
       quality: settings.quality,
       reducedMotion: settings.reducedMotion,
       legend: true,
-      onPick: (i) => this.toggleProbe(i),
+      onPick: (i) => {
+        this.probes.toggle(i);
+        // A neuron picked is in focus: its synapses and its partners' names stand out (as a search finds it).
+        this.neural.setFocus(this.probes.has(i) ? i : -1);
+      },
     });
     this.scope = new Oscilloscope(this, { windowMs: 5000, unit: 'mV', range: 'auto', title: 'V' });
+    this.probes = new Probes(this.scope, this.neural);
     this.toast = new Toast(this, { reducedMotion: settings.reducedMotion });
     this.timeBar = new TimeBar(this, {
       onPauseChange: (paused) => (paused ? this.runner?.pause() : this.runner?.resume()),
@@ -165,10 +166,51 @@ export class PlaygroundScene extends BaseScene {
       height: 38,
       fontSize: 14,
       tooltip: "Open this worm's circuit in the editor",
-      onClick: () => this.scene.start(SCENES.editor, { from: SCENES.playground }),
+      onClick: () => this.scene.start(SCENES.editor, { from: SCENES.playground, ...(this.challenge?.circuit && { challenge: this.challenge.id }) }),
     }).setDepth(901);
+    this.follow = true;
+    this.followButton = new Button(this, 0, 0, {
+      label: 'Follow worm',
+      width: 124,
+      height: 32,
+      fontSize: 13,
+      tooltip: 'The camera keeps the worm in view (C)',
+      onClick: () => this.setFollow(!this.follow),
+    }).setDepth(30);
+    this.wholeButton = this.challenge
+      ? null
+      : new Button(this, 0, 0, {
+          label: this.wholeWorm ? 'Back to the worm' : WHOLE_WORM_NAME,
+          width: 170,
+          height: 38,
+          fontSize: 14,
+          tooltip: this.wholeWorm
+            ? 'Run the built-in worm (or your circuit from the editor) again'
+            : 'Run the whole connectome: all 302 neurons from the published wiring (it does not crawl yet)',
+          onClick: () => void this.toggleWholeWorm(),
+        }).setDepth(901);
+    this.exportButton = new Button(this, 0, 0, {
+      label: 'Export recording',
+      width: 150,
+      height: 32,
+      fontSize: 13,
+      tooltip: 'Download what you did to this worm: neuroworm scenario record turns it into a scenario',
+      onClick: () => {
+        if (this.recorder && this.recorded) this.toast.announce(downloadRecording(this.recorder, this.recorded));
+      },
+    }).setDepth(30);
     this.shortcut({ keys: ['0'], label: '0', description: 'Whole plate in view', run: () => this.fitView() });
-    this.shortcut({ keys: ['w', 'W'], label: 'W', description: 'Zoom to the worm', run: () => this.fitView(true, true) });
+    this.shortcut({ keys: ['/'], label: '/', description: 'Find a neuron (probe and focus it)', run: () => this.findNeuron() });
+    this.shortcut({
+      keys: ['w', 'W'],
+      label: 'W',
+      description: 'Zoom to the worm (and follow it)',
+      run: () => {
+        this.setFollow(true, false);
+        this.fitView(true, true);
+      },
+    });
+    this.shortcut({ keys: ['c', 'C'], label: 'C', description: 'Camera follows the worm on/off', run: () => this.setFollow(!this.follow) });
 
     this.input.on('wheel', (p: Phaser.Input.Pointer, _o: unknown, _dx: number, dy: number) => {
       if (!this.onPlate(p)) return;
@@ -176,36 +218,36 @@ export class PlaygroundScene extends BaseScene {
       this.plate.layout(this.cam);
       this.drawSim(0);
     });
-    this.nudgeArrow = this.add.graphics().setDepth(13);
-    this.input.on('pointerdown', (p: Phaser.Input.Pointer) => {
-      if (!this.onPlate(p)) return;
-      // A drag that starts on the worm nudges it; anywhere else it pans.
-      const hit = this.sim ? this.worm.hit(p.x, p.y) : null;
-      const nudge = hit && hit.distPx <= 8 + (hit.insideBody ? 0 : 4) ? { s: hit.s, x0: p.x, y0: p.y } : null;
-      this.drag = { x: p.x, y: p.y, moved: false, downAt: this.time.now, nudge };
+    this.tools = new PlateTools({
+      scene: this,
+      cam: this.cam,
+      worm: this.worm,
+      toast: this.toast,
+      sim: () => this.sim,
+      linked: () => this.linked,
+      run: () => this.run,
+      onPlate: (p) => this.onPlate(p),
+      viewMoved: () => {
+        // Panning by hand takes the camera: following would pull it straight back.
+        if (this.follow) this.setFollow(false);
+        this.plate.layout(this.cam);
+        this.drawSim(0);
+      },
+      repaintArena: (heat) => this.repaintArena(heat),
+      recorder: () => this.recorder,
+      addFood: (x, y) => {
+        this.plate.addFood(x, y, 0.35);
+        this.plate.layout(this.cam);
+      },
     });
-    this.input.on('pointermove', (p: Phaser.Input.Pointer) => {
-      if (!this.drag || !p.isDown) return;
-      const dx = p.x - this.drag.x;
-      const dy = p.y - this.drag.y;
-      if (!this.drag.moved && Math.hypot(dx, dy) < 6) return;
-      this.drag.moved = true;
-      if (this.drag.nudge) {
-        drawArrow(this.nudgeArrow, this.drag.nudge.x0, this.drag.nudge.y0, p.x, p.y);
-        return;
-      }
-      this.cam.panByPx(dx, dy);
-      this.drag.x = p.x;
-      this.drag.y = p.y;
-      this.plate.layout(this.cam);
-      this.drawSim(0);
-    });
-    this.input.on('pointerup', (p: Phaser.Input.Pointer) => {
-      const d = this.drag;
-      this.drag = null;
-      this.nudgeArrow.clear();
-      if (d?.nudge && d.moved) this.nudge(d.nudge, p.x, p.y);
-      else if (d && !d.moved) this.applyTool(p, this.time.now - d.downAt);
+    this.announcer = new Announcer({
+      scene: this,
+      toast: this.toast,
+      cam: this.cam,
+      plateRect: () => this.plateRect,
+      circuit: () => this.circuit,
+      lastPoke: () => this.tools.lastPoke,
+      reducedMotion: () => this.reducedMotion,
     });
 
     this.startSimulation();
@@ -217,32 +259,24 @@ export class PlaygroundScene extends BaseScene {
 
   private startSimulation(): void {
     const factory = simulationFactory();
-    if (!factory) {
-      this.coming = new ComingSoon(
-        this,
-        'the live worm',
-        'The worm’s body, nervous system and world are being built in the simulation core. ' +
-          'When they are wired in, the worm crawls on this plate, the neural view lights up as it senses and moves, ' +
-          'and the tools above poke, feed and heat it.',
-      );
-      this.timeBar.setEnabled(false);
-      [...this.toolButtons, ...this.mediumButtons].forEach((b) => b.setEnabled(false));
-      return;
-    }
     const c = this.challenge;
-    let own = playerCircuit();
     const arenaName = c?.arena ?? 'plate';
+    // A challenge that needs the editor runs the player's repair of its broken circuit (the broken one until
+    // there is a repair); anything else runs the circuit from the editor, if there is one, else the built-in worm.
+    const broken = c ? brokenCircuitDoc(c) : null;
+    const fallback = broken ?? WORM_CIRCUIT;
+    let own: unknown = c && broken ? readChallengeCircuit(browserStore(), c.id) : (this.wholeWorm ?? playerCircuit());
     let linked: LinkedSimulation;
     try {
-      linked = factory({ circuit: own ?? WORM_CIRCUIT, arena: arenaName, seed: 1 });
+      linked = factory({ circuit: own ?? fallback, arena: arenaName, seed: 1 });
     } catch (e) {
       if (!own) throw e;
-      // The player's circuit does not run: say why and fall back to the built-in worm.
-      setPlayerCircuit(null);
+      // The player's circuit does not run: say why and fall back.
+      if (!broken) setPlayerCircuit(null);
       own = null;
       const detail = (e as Error).message.slice(0, 160);
       this.announceLater({ title: 'Your circuit could not run', detail, kind: 'warn' });
-      linked = factory({ circuit: WORM_CIRCUIT, arena: arenaName, seed: 1 });
+      linked = factory({ circuit: fallback, arena: arenaName, seed: 1 });
     }
     const sim = linked.sim;
     this.sim = sim;
@@ -251,19 +285,28 @@ export class PlaygroundScene extends BaseScene {
     this.runner = runner;
     this.subs.push(runner.frames$.subscribe((f) => this.drawFrame(f)));
     this.scope.setSource(simulationScope(sim));
+    // Everything the player does from here, for Export recording (a scenario of it replays this worm).
+    this.recorded = recordedCircuit(circuitFrom(own ?? fallback), c && broken ? `${c.id}.json` : undefined);
+    this.recorder = new PlayRecorder(sim, { circuit: this.recorded.name, arena: arenaName, seed: 1 });
     if (c) {
-      // A challenge's broken circuit, unless the player brings one they edited.
-      if (!own) for (const [from, to] of c.cutSynapses ?? []) tryCut(sim, from, to);
       this.run = new ChallengeRun(c, sim);
+      if (c.win.kind === 'touch-reversals') this.checkTouch(own ? (own as Circuit).doc : (broken ?? getBuiltinCircuit(WORM_CIRCUIT).doc), arenaName);
+      if (broken)
+        this.announceLater(
+          own
+            ? { title: 'Running your circuit from the editor', detail: 'Touch the head gently: does it back away?' }
+            : { title: 'The circuit is still broken', detail: `${c.circuit?.hint}: Edit circuit to repair it`, kind: 'warn' },
+        );
     }
     if (linked.arena) {
       this.arena = linked.arena;
       this.plate.setArena(linked.arena);
     }
     if (linked.network) this.setCircuitView(circuitViewFromSpec(linked.network, linked.layout));
-    this.subs.push(sim.events$.subscribe((e) => this.onEvent(e)));
-    this.subs.push(sim.stimuli$.subscribe((st) => this.onStimulus(st)));
-    if (own) {
+    this.subs.push(sim.events$.subscribe((e) => this.announcer.onEvent(e)));
+    this.subs.push(sim.stimuli$.subscribe((st) => this.announcer.onStimulus(st)));
+    if (this.wholeWorm) this.announceLater({ title: WHOLE_WORM_NAME, detail: 'all 302 neurons; it does not crawl yet — touch it and watch the wiring answer' });
+    else if (own && !broken) {
       this.announceLater({ title: 'Running your circuit', detail: 'press B for the built-in worm' });
       this.shortcut({
         keys: ['b', 'B'],
@@ -285,117 +328,100 @@ export class PlaygroundScene extends BaseScene {
       this.linked = null;
       this.run?.dispose();
       this.run = null;
+      this.checker?.terminate();
+      this.checker = null;
+      this.recorder?.dispose();
+      this.recorder = null;
+      this.closeFind?.();
+      this.closeFind = null;
     });
     this.mediumButtons.forEach((b) => b.setSelected(b.label.toLowerCase() === sim.medium));
-    provideProbe(this, {
-      simTimeMs: () => sim.timeMs,
-      pose: () => {
-        const pose = sim.telemetry().pose;
-        const px: number[] = [];
-        for (let i = 0; i < pose.length; i += 2) px.push(this.cam.screenX(pose[i]), this.cam.screenY(pose[i + 1]));
-        return { mm: Array.from(pose), px };
-      },
-      activity: () => {
-        const t = sim.telemetry();
-        return { ids: [...sim.neuronIds], output: Array.from(t.output), v: Array.from(t.v) };
-      },
-      advance: (ms) => {
-        sim.run(ms);
-        this.checkRun();
-        this.drawSim(0);
-      },
-      behaviour: () => ({ ...sim.behaviour() }),
-      loadCircuit: (circuit) => {
-        setPlayerCircuit(circuit);
-        this.scene.restart(this.challenge ? { challenge: this.challenge.id } : undefined);
-      },
-      neuronScreen: (id) => this.neural.nodePosition(sim.neuronIds.indexOf(id)),
-      announcements: () => [...this.toast.history],
-      info: () => ({
-        ...this.neural.stats,
-        tool: this.tool,
-        speed: runner.speed,
-        paused: runner.paused,
-        challenge: this.challenge?.id ?? null,
-        lastPoke: this.lastPoke,
-        simMsPerFrame: this.cost.simMs,
-        drawMsPerFrame: this.cost.drawMs,
-        neurons: sim.neuronIds.length,
-        synapses: this.circuit?.synapseCount ?? null,
-        run: this.run ? { ...this.run.update() } : null,
+    provideProbe(
+      this,
+      playgroundProbe({
+        sim,
+        cam: this.cam,
+        neural: this.neural,
+        scope: this.scope,
+        toast: this.toast,
+        tools: this.tools,
+        challengeId: this.challenge?.id ?? null,
+        run: () => this.run,
+        result: () => this.result,
+        follow: () => this.follow,
+        runner,
+        plateRect: () => this.plateRect,
+        cost: () => this.cost,
+        synapseCount: () => this.circuit?.synapseCount ?? null,
+        advance: (ms) => {
+          sim.run(ms);
+          this.checkRun();
+          this.drawSim(0);
+        },
+        extra: () => ({ recording: this.recorder ? { actions: this.recorder.count, circuit: this.recorded?.name } : null }),
+        loadCircuit: (circuit) => {
+          setPlayerCircuit(circuit);
+          this.scene.restart(this.challenge ? { challenge: this.challenge.id } : undefined);
+        },
       }),
-    });
+    );
+  }
+
+  /** '/': a search field over the neural view; the neuron found goes on the oscilloscope and into focus. */
+  private findNeuron(): void {
+    const ids = this.circuit?.ids;
+    const r = this.neural.bounds;
+    if (!ids) return;
+    this.closeFind?.();
+    this.closeFind = openFindBox(
+      { x: r.x + r.w - 230, y: r.y + 6, w: 220 },
+      ids,
+      (id) => {
+        const i = ids.indexOf(id);
+        if (!this.probes.has(i)) this.probes.toggle(i);
+        this.neural.setFocus(i);
+        this.toast.announce({ title: `Found ${id}`, detail: 'on the oscilloscope; its synapses are lit' });
+      },
+      (text) => this.toast.announce({ title: text, kind: 'warn' }),
+    );
+  }
+
+  /** Restarts the playground on the whole worm (loading it first, once per visit), or back on the usual circuit. */
+  private async toggleWholeWorm(): Promise<void> {
+    if (this.wholeWorm) {
+      this.scene.restart({});
+      return;
+    }
+    this.toast.announce({ title: `Loading the ${WHOLE_WORM_NAME.toLowerCase()}`, detail: 'from the published wiring tables' });
+    try {
+      await loadWholeWorm();
+    } catch (e) {
+      this.toast.announce({ title: 'Could not load the whole worm', detail: (e as Error).message.slice(0, 160), kind: 'warn' });
+      return;
+    }
+    if (this.scene.isActive()) this.scene.restart({ circuit: 'whole-worm' });
+  }
+
+  /** Checks in a worker whether the circuit answers a head touch (against an untouched twin); the run is told when it knows. */
+  private checkTouch(doc: CircuitDoc, arena: string): void {
+    this.checker = startTouchCheck(
+      doc,
+      arena,
+      1,
+      (check) => this.run?.setTouchCheck(check),
+      (message) => this.toast.announce({ title: 'Could not check the circuit', detail: message.slice(0, 160), kind: 'warn' }),
+    );
   }
 
   private setCircuitView(view: CircuitView): void {
     this.circuit = view;
     this.neural.setCircuit(view);
-    const picks = DEFAULT_PROBES.map((id) => view.ids.indexOf(id)).filter((i) => i >= 0);
-    this.probes = picks.length ? picks.slice(0, 4) : [0];
-    this.applyProbes();
+    this.probes.setCircuit(view);
   }
 
   /** An announcement made while the scene is being built: shown once the layout has placed the toast. */
   private announceLater(a: Announcement): void {
     this.time.delayedCall(50, () => this.toast.announce(a));
-  }
-
-  /** Shows where a touch landed and which sensory neurons felt it; a plate tap is announced. */
-  private onStimulus(st: Stimulus): void {
-    if (st.type === 'plate-tap') {
-      this.toast.announce({ title: 'Plate tapped', detail: st.neurons.length ? `felt by ${shortList(st.neurons)}` : 'no neuron of this circuit feels it' });
-      return;
-    }
-    if (st.source !== 'poke' || !this.lastPoke) return;
-    const where = st.position < 0.34 ? 'head' : st.position > 0.66 ? 'tail' : 'midbody';
-    const who = st.neurons.length ? shortList(st.neurons) : 'no touch cells there in this circuit';
-    this.mark(this.lastPoke.x, this.lastPoke.y, `${st.kind} touch · ${where} → ${who}`, st.kind === 'harsh' ? palette.warning : palette.accentHi);
-  }
-
-  /** A ring and a label at a world point that fade out (touch feedback). */
-  private mark(xMm: number, yMm: number, label: string, color: number): void {
-    const x = this.cam.screenX(xMm);
-    const y = this.cam.screenY(yMm);
-    const ring = this.add.graphics().setDepth(12);
-    ring.lineStyle(2, color, 1).strokeCircle(x, y, 10);
-    const text = this.add
-      .text(x + 14, y - 14, label, textStyle(12, { color }))
-      .setOrigin(0, 1)
-      .setDepth(12)
-      .setBackgroundColor('rgba(11,16,22,0.75)')
-      .setPadding(4, 2, 4, 2);
-    // Keep the label on the plate: flip it left of the point near the right edge, below it near the top.
-    const r = this.plateRect;
-    if (x + 14 + text.width > r.x + r.w - 4) text.setX(x - 14).setOrigin(1, text.originY);
-    if (y - 14 - text.height < r.y + 4) text.setY(y + 14).setOrigin(text.originX, 0);
-    this.tweens.add({
-      targets: [ring, text],
-      alpha: 0,
-      delay: this.reducedMotion ? 1400 : 900,
-      duration: 600,
-      onComplete: () => {
-        ring.destroy();
-        text.destroy();
-      },
-    });
-  }
-
-  private onEvent(e: BehaviourEvent): void {
-    // The pose shows a reversal a few hundred ms after the touch, when the touch cell has already
-    // quietened: name the pathway from each neuron's recent peak, not from this instant.
-    const out = this.recent;
-    const chain = this.circuit && out ? activityChain(this.circuit, out) : [];
-    const a: Announcement | null =
-      e.type === 'reversal-start'
-        ? { title: 'Reversal!', chain }
-        : e.type === 'omega-turn'
-          ? { title: 'Omega turn!', chain }
-          : e.type === 'food-reached'
-            ? { title: 'Found food', kind: 'good' }
-            : e.type === 'unstable'
-              ? { title: 'The body went unstable', detail: e.detail, kind: 'warn' }
-              : null;
-    if (a) this.toast.announce(a);
   }
 
   override update(): void {
@@ -440,57 +466,12 @@ export class PlaygroundScene extends BaseScene {
     const best = app().storage.recordResult(c.id, { won: s.status === 'won', score: s.score, timeMs: s.elapsedMs });
     const won = s.status === 'won';
     this.toast.announce({ title: won ? `Challenge won · ${s.score} points` : 'Challenge lost', detail: s.reason, kind: won ? 'good' : 'warn' });
-    const bg = this.add.graphics();
-    const title = this.add
-      .text(0, 0, won ? 'Well done!' : 'Not this time', textStyle(26, { bold: true, color: won ? palette.ok : palette.warning }))
-      .setOrigin(0.5, 0);
-    const lines = [
-      s.reason,
-      `Time ${formatTime(s.elapsedMs)} · score ${s.score}${best.newBestScore && won ? ' · new best!' : ''}`,
-      `${s.touches} touches · ${s.foods} food drops · ${s.reversals} reversals${s.penaltyMs > 0 ? ` · ${formatTime(s.penaltyMs)} in the ${c.penaltyZone?.zone} zone` : ''}`,
-    ];
-    const body = this.add.text(0, 0, lines.join('\n'), textStyle(15, { color: palette.textMuted, lineSpacing: 6, align: 'center' })).setOrigin(0.5, 0);
-    const again = new Button(this, 0, 0, {
-      label: 'Try again',
-      variant: 'primary',
-      width: 150,
-      height: 42,
-      onClick: () => this.scene.restart({ challenge: c.id }),
+    this.result = new ResultCard(this, c, s, best.newBestScore, {
+      again: () => this.scene.restart({ challenge: c.id }),
+      list: () => this.scene.start(SCENES.challenges),
+      editor: () => this.scene.start(SCENES.editor, { from: SCENES.challenges, challenge: c.id }),
     });
-    const list = new Button(this, 0, 0, { label: 'All challenges', width: 160, height: 42, onClick: () => this.scene.start(SCENES.challenges) });
-    const editor = c.needsEditor
-      ? new Button(this, 0, 0, { label: 'Open the editor', width: 170, height: 42, onClick: () => this.scene.start(SCENES.editor) })
-      : null;
-    this.resultButtons = [again, list, ...(editor ? [editor] : [])];
-    this.result = this.add.container(0, 0, [bg, title, body]).setDepth(850);
-    this.resultButtons.forEach((b) => b.setDepth(851));
-    this.layoutResult();
-  }
-
-  private layoutResult(): void {
-    const r = this.result;
-    if (!r) return;
-    const p = this.plateRect;
-    const w = Math.min(520, p.w - 24);
-    const h = 210;
-    const x = p.x + (p.w - w) / 2;
-    const y = p.y + (p.h - h) / 2;
-    const [bg, title, body] = r.list as [Phaser.GameObjects.Graphics, Phaser.GameObjects.Text, Phaser.GameObjects.Text];
-    bg.clear();
-    bg.fillStyle(palette.panel, 0.96);
-    bg.fillRoundedRect(x, y, w, h, 14);
-    bg.lineStyle(1, palette.borderHi, 1);
-    bg.strokeRoundedRect(x + 0.5, y + 0.5, w - 1, h - 1, 14);
-    title.setPosition(x + w / 2, y + 16);
-    body.setPosition(x + w / 2, y + 58).setWordWrapWidth(w - 32, true);
-    const n = this.resultButtons.length;
-    const widths = this.resultButtons.map((b) => b.width);
-    const total = widths.reduce((a, b) => a + b, 0) + 10 * (n - 1);
-    let bx = x + (w - total) / 2;
-    this.resultButtons.forEach((b, i) => {
-      b.setPosition(bx + widths[i] / 2, y + h - 34);
-      bx += widths[i] + 10;
-    });
+    this.result.layout(this.plateRect);
   }
 
   /** Draws the latest frame; `spiked` = every spike since the last frame (the runner's), else the last step's. */
@@ -498,110 +479,44 @@ export class PlaygroundScene extends BaseScene {
     const sim = this.sim;
     if (!sim) return;
     const t = sim.telemetry();
-    this.trackRecent(t.output, t.timeMs);
+    // Following: the camera glides so the whole body stays in the middle of the plate view.
+    if (this.follow && this.cam.keepPointsInView(t.pose)) this.plate.layout(this.cam);
+    this.announcer.track(t.output, t.timeMs);
     this.worm.draw(t.pose, this.cam, sim.bodyLengthMm, t.muscles, sim.segments);
     this.neural.update(t.output, spiked ?? t.spiked, dtMs, t.v);
     this.scope.draw();
     this.timeBar.setTime(t.timeMs);
   }
 
+  private setFollow(on: boolean, say = true): void {
+    this.follow = on;
+    this.followButton.setSelected(on);
+    if (say)
+      this.toast.announce(
+        on ? { title: 'Camera follows the worm', detail: 'C to stop' } : { title: 'Camera stays put', detail: 'C or Follow worm to follow the worm again' },
+      );
+    if (on) this.drawSim(0);
+  }
+
   // ---- tools ------------------------------------------------------------------
 
   private setTool(tool: Tool): void {
-    this.tool = tool;
+    this.tools.tool = tool;
     this.toolButtons.forEach((b, i) => b.setSelected(TOOLS[i].tool === tool));
   }
 
   private setMedium(m: 'agar' | 'water'): void {
     this.sim?.setMedium(m);
+    this.recorder?.medium(m);
     this.mediumButtons.forEach((b) => b.setSelected(b.label.toLowerCase() === m));
   }
 
-  private applyTool(p: Phaser.Input.Pointer, heldMs: number): void {
-    const sim = this.sim;
-    if (!sim || !this.onPlate(p)) return;
-    const x = this.cam.worldX(p.x);
-    const y = this.cam.worldY(p.y);
-    switch (this.tool) {
-      case 'food': {
-        const l = this.linked;
-        this.run?.noteFood();
-        if (l?.isFree && !l.isFree(x, y)) {
-          this.toast.announce({ title: 'No room for food there', detail: 'Drop it on open agar, not on a wall or off the plate.', kind: 'warn' });
-          break;
-        }
-        sim.dropFood(x, y);
-        if (l?.currentArena) this.repaintArena();
-        else {
-          this.plate.addFood(x, y, 0.35);
-          this.plate.layout(this.cam);
-        }
-        break;
-      }
-      case 'heat':
-        sim.heatSpot(x, y, HEAT_DELTA_C, HEAT_RADIUS_MM);
-        this.heatSpots.push({ id: `heat-${this.heatSpots.length + 1}`, kind: 'heat', shape: { kind: 'circle', x, y, r: HEAT_RADIUS_MM } });
-        this.repaintArena();
-        break;
-      case 'tap':
-        sim.tapPlate(0.6);
-        break;
-      default: {
-        // The Poke tool, a right click or Shift asks for a harsh poke; otherwise the simulation decides from the hold.
-        const harsh = this.tool === 'poke' || p.rightButtonReleased() || (p.event as MouseEvent | undefined)?.shiftKey === true;
-        const touch = sim.poke({ xMm: x, yMm: y }, { heldMs, ...(harsh && { kind: 'harsh' as const }) });
-        this.lastPoke = { x, y, kind: touch?.kind ?? 'miss', at: touch?.position ?? null };
-      }
-    }
-  }
-
-  /** A drag that started on the body at s (0 nose .. 1 tail) pushes it that way; the simulation turns the drag into the poke (sim/poke.ts). */
-  private nudge(from: { s: number; x0: number; y0: number }, xPx: number, yPx: number): void {
-    const sim = this.sim;
-    if (!sim) return;
-    const k = this.cam.pxPerMm;
-    sim.poke(from.s, { push: { dxMm: (xPx - from.x0) / k, dyMm: (yPx - from.y0) / k } });
-    this.lastPoke = { x: this.cam.worldX(from.x0), y: this.cam.worldY(from.y0), kind: 'nudge', at: from.s };
-  }
-
-  /** Each neuron's output peak over the last second or so (a decaying maximum, per simulated ms). */
-  private trackRecent(out: Float64Array, timeMs: number): void {
-    if (!this.recent || this.recent.length !== out.length) {
-      this.recent = new Float64Array(out.length);
-      this.recentAt = timeMs;
-    }
-    const dt = timeMs - this.recentAt;
-    this.recentAt = timeMs;
-    const k = dt > 0 ? Math.exp(-dt / RECENT_TAU_MS) : 1;
-    const r = this.recent;
-    for (let i = 0; i < r.length; i++) r[i] = Math.max(out[i], r[i] * k);
-  }
-
   /** The arena as the world has it now (food dropped or eaten) plus the player's heat spots. */
-  private repaintArena(): void {
+  private repaintArena(heat: NonNullable<ArenaView['zones']>): void {
     const base = this.linked?.currentArena?.() ?? this.arena;
-    this.arena = { ...base, zones: [...(base.zones ?? []), ...this.heatSpots] };
+    this.arena = { ...base, zones: [...(base.zones ?? []), ...heat] };
     this.plate.setArena(this.arena);
     this.plate.layout(this.cam);
-  }
-
-  private toggleProbe(i: number): void {
-    const k = this.probes.indexOf(i);
-    if (k >= 0) this.probes.splice(k, 1);
-    else {
-      this.probes.push(i);
-      if (this.probes.length > TRACE_COLORS.length) this.probes.shift();
-    }
-    this.applyProbes();
-  }
-
-  private applyProbes(): void {
-    const ids = this.circuit?.ids ?? [];
-    this.scope.setTraces(this.probes.map((i, k) => ({ index: i, label: ids[i] ?? `#${i}`, color: TRACE_COLORS[k] })));
-    this.neural.setPicked(
-      this.probes,
-      this.probes.map((_, k) => TRACE_COLORS[k]),
-    );
   }
 
   // ---- layout -----------------------------------------------------------------
@@ -635,30 +550,13 @@ export class PlaygroundScene extends BaseScene {
 
   protected layout(width: number, height: number): void {
     this.editButton.setPosition(width - 12 - 42 - 12 - 65, HEADER_H / 2);
-    const pad = 12;
-    const toolbarY = HEADER_H + pad;
-    const toolbarH = 36;
+    this.wholeButton?.setPosition(width - 12 - 42 - 12 - 130 - 12 - 85, HEADER_H / 2);
+    const pad = PAD;
+    const toolbarH = TOOLBAR_H;
     const barH = this.timeBar.barHeight;
-    const bottom = height - barH - 2 * pad;
-    const top = toolbarY + toolbarH + pad;
-    const wide = width >= 900;
-    let plate: { x: number; y: number; w: number; h: number };
-    if (wide) {
-      const sideW = Math.max(340, Math.min(560, width * 0.4));
-      plate = { x: pad, y: top, w: width - sideW - 3 * pad, h: bottom - top };
-      const sx = plate.x + plate.w + pad;
-      const neuralH = Math.round((bottom - top) * 0.62);
-      this.neural.setRect(sx, top, sideW, neuralH);
-      this.scope.setRect(sx, top + neuralH + pad, sideW, bottom - top - neuralH - pad);
-    } else {
-      const plateH = Math.round((bottom - top) * 0.5);
-      plate = { x: pad, y: top, w: width - 2 * pad, h: plateH };
-      const y2 = top + plateH + pad;
-      const restH = bottom - y2;
-      const neuralW = Math.round((width - 3 * pad) * 0.58);
-      this.neural.setRect(pad, y2, neuralW, restH);
-      this.scope.setRect(2 * pad + neuralW, y2, width - 3 * pad - neuralW, restH);
-    }
+    const { toolbarY, plate, neural, scope } = playgroundPanels(width, height, barH);
+    this.neural.setRect(neural.x, neural.y, neural.w, neural.h);
+    this.scope.setRect(scope.x, scope.y, scope.w, scope.h);
     this.plateRect = plate;
     this.plateFrame.clear();
     this.plateFrame.fillStyle(palette.bgDeep, 1);
@@ -684,54 +582,17 @@ export class PlaygroundScene extends BaseScene {
     });
     this.timeBar.place(width / 2, height - pad - barH / 2, width - 2 * pad);
     this.toast.setPosition(plate.x + plate.w / 2, plate.y + 10);
-    this.coming?.place(plate.x + plate.w / 2, plate.y + plate.h / 2, plate.w);
+    this.followButton.setSelected(this.follow).setPosition(plate.x + plate.w - 10 - 62, plate.y + plate.h - 10 - 16);
+    this.exportButton.setPosition(plate.x + plate.w - 10 - 75, plate.y + plate.h - 10 - 32 - 8 - 16);
     this.hud
       .setPosition(plate.x + 10, plate.y + plate.h - 10)
       .setOrigin(0, 1)
-      .setWordWrapWidth(plate.w - 20, true);
+      // Clear of the Follow worm button in the plate's corner.
+      .setWordWrapWidth(plate.w - 20 - 140, true);
     this.hud.setBackgroundColor(this.challenge ? 'rgba(11,16,22,0.78)' : 'rgba(0,0,0,0)').setPadding(this.challenge ? 8 : 0);
-    this.layoutResult();
+    this.result?.layout(plate);
     this.drawSim(0);
   }
-}
-
-function drawArrow(g: Phaser.GameObjects.Graphics, x0: number, y0: number, x1: number, y1: number): void {
-  g.clear();
-  const a = Math.atan2(y1 - y0, x1 - x0);
-  g.lineStyle(3, palette.accentHi, 0.9);
-  g.lineBetween(x0, y0, x1, y1);
-  g.fillStyle(palette.accentHi, 0.9);
-  g.fillTriangle(x1, y1, x1 - 12 * Math.cos(a - 0.45), y1 - 12 * Math.sin(a - 0.45), x1 - 12 * Math.cos(a + 0.45), y1 - 12 * Math.sin(a + 0.45));
-}
-
-/** How long a neuron's recent peak lingers for announcements, simulated ms. */
-const RECENT_TAU_MS = 800;
-
-/** Heat tool: +°C at the centre, falling to 0 at the radius (mm). */
-const HEAT_DELTA_C = 6;
-const HEAT_RADIUS_MM = 0.4;
-
-/** "ALML, AVM" or "ALML, ALMR, AVM +2". */
-function shortList(ids: readonly string[]): string {
-  return ids.length <= 3 ? ids.join(', ') : `${ids.slice(0, 3).join(', ')} +${ids.length - 3}`;
-}
-
-function tryCut(sim: GameSim, from: string, to: string): void {
-  if (!sim.neuronIds.includes(from) || !sim.neuronIds.includes(to)) return;
-  try {
-    sim.cutSynapse(from, to);
-  } catch {
-    // No such synapse in this circuit: nothing to cut.
-  }
-}
-
-function hudText(c: Challenge, s: RunState): string {
-  const parts = [`${formatTime(s.elapsedMs)} / ${formatTime(c.timeLimitMs)}`, `score ${s.score}`];
-  if (c.touchCost || c.forbiddenTouch) parts.push(`touches ${s.touches}`);
-  if (c.foodCost) parts.push(`food ${s.foods}`);
-  if (c.penaltyZone) parts.push(`in ${c.penaltyZone.zone} ${formatTime(s.penaltyMs)}`);
-  if (c.win.kind === 'reversals') parts.push(`reversals ${s.reversals}/${c.win.count}`);
-  return `Goal: ${c.goal}\n${parts.join(' · ')}`;
 }
 
 /**

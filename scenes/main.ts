@@ -10,14 +10,9 @@ import { NeuronLabScene } from './NeuronLabScene';
 import { PlaygroundScene } from './PlaygroundScene';
 import { SettingsScene } from './SettingsScene';
 import { TitleScene } from './TitleScene';
-import { createLinkedSimulation } from './sim-factory';
-import { provideSimulation } from './sim-link';
 import { installTestingHook } from './testing-hook';
 import { GLOBAL_SCOPE } from './ui/shortcuts';
 import { palette } from './ui/theme';
-
-// The real simulation core (src/sim) behind every scene that runs a worm.
-provideSimulation(createLinkedSimulation);
 
 // Boots the game; scenes draw the simulation from src/ and forward input to it.
 // ?renderer=webgl|canvas overrides the saved setting for this visit.

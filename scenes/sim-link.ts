@@ -3,13 +3,9 @@ import type { SimulationFactory } from '../src/sim/factory';
 import type { NervousSystemEdits, SimClock, SimMeasures, SimOutputs, SimSubject, SimTools } from '../src/sim/types';
 import type { ArenaView } from './view/arena-view';
 import { clearPlaygroundCircuit, readPlaygroundCircuit } from './editor/shared-circuit';
+import { createLinkedSimulation } from './sim-factory';
 import { browserStore } from './storage';
 
-/**
- * Where the game gets a simulation from. Until the core's Simulation is wired
- * in (main.ts calling provideSimulation), scenes that need one show an honest
- * "coming in this build" panel instead of a worm.
- */
 /**
  * What the playground and challenges use of a simulation (their port): the
  * clock (through the real-time runner), the tools, the challenges' synapse
@@ -22,6 +18,7 @@ export type GameSim = SimClock &
   Pick<SimMeasures, 'behaviour' | 'inZone' | 'distanceToFoodMm'> &
   Pick<SimOutputs, 'stimuli$' | 'events$' | 'telemetry$' | 'telemetry' | 'monitor'>;
 
+/** A running simulation with what the scenes draw beside it. */
 export interface LinkedSimulation {
   sim: GameSim;
   /** The running circuit (neurons in the order of Telemetry.v), for the neural view. */
@@ -36,13 +33,14 @@ export interface LinkedSimulation {
   isFree?(xMm: number, yMm: number): boolean;
 }
 
-let factory: SimulationFactory<LinkedSimulation> | null = null;
+/** The real core (sim-factory.ts); an end-to-end test may swap in a scripted double through the test hook. */
+let factory: SimulationFactory<LinkedSimulation> = createLinkedSimulation;
 
-export function provideSimulation(f: SimulationFactory<LinkedSimulation> | null): void {
+export function provideSimulation(f: SimulationFactory<LinkedSimulation>): void {
   factory = f;
 }
 
-export function simulationFactory(): SimulationFactory<LinkedSimulation> | null {
+export function simulationFactory(): SimulationFactory<LinkedSimulation> {
   return factory;
 }
 

@@ -12,6 +12,8 @@ export const STORAGE_KEYS = {
   helpSeen: 'neuroworm:help-seen:v1',
   /** The circuit file text the editor shares with the playground (scenes/editor/shared-circuit.ts). */
   playgroundCircuit: 'neuroworm:playground-circuit:v1',
+  /** `<prefix><challenge id>:v1`: the player's repair of a challenge's broken circuit (scenes/challenges/circuit.ts). */
+  challengeCircuitPrefix: 'neuroworm:challenge-circuit:',
 } as const;
 
 /** The part of the Web Storage API the game uses (so tests can pass a Map-backed fake). */

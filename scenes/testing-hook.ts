@@ -64,10 +64,10 @@ export interface NeurowormHook {
   announcements(): string[];
   info(): Record<string, unknown>;
   /**
-   * Substitutes the simulation scenes get from sim-link (a scripted test double,
-   * or null for "not wired"). Takes effect for scenes started afterwards.
+   * Substitutes the simulation scenes get from sim-link (a scripted test
+   * double). Takes effect for scenes started afterwards.
    */
-  provideSimulation(factory: SimulationFactory<LinkedSimulation> | null): void;
+  provideSimulation(factory: SimulationFactory<LinkedSimulation>): void;
 }
 
 declare global {
@@ -100,7 +100,7 @@ function need<K extends keyof SceneProbe>(name: K): NonNullable<SceneProbe[K]> {
   const fn = probe?.probe[name];
   if (!fn) {
     const where = probe ? `scene "${probe.key}"` : 'the current scene';
-    throw new Error(`neuroworm.${String(name)}: not available in ${where} (the simulation is not wired into this scene yet)`);
+    throw new Error(`neuroworm.${String(name)}: not available in ${where} (this scene runs no simulation)`);
   }
   return fn as NonNullable<SceneProbe[K]>;
 }

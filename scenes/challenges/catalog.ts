@@ -10,10 +10,22 @@ import type { TouchKind } from '../../src/streams/types';
 export type WinRule =
   /** The nose is inside the arena's zone with this id. */
   | { kind: 'zone'; zone: string }
-  /** The nose is on a food patch (one from the arena or one the player dropped). */
-  | { kind: 'food' }
-  /** The worm has reversed this many times (measured from the pose). */
-  | { kind: 'reversals'; count: number };
+  /**
+   * The worm answered this many of the player's gentle touches on the front
+   * half of the body with a reversal (one starting within `withinMs` of the
+   * touch), and its circuit answers a head touch when checked against an
+   * untouched twin (touch-check.ts): the worm's own spontaneous reversals
+   * never count.
+   */
+  | { kind: 'touch-reversals'; count: number; withinMs: number };
+
+/** The circuit a challenge starts from: a built-in circuit with some chemical synapses removed (from, to). */
+export interface BrokenCircuit {
+  base: string;
+  cut: readonly (readonly [string, string])[];
+  /** What is broken, for the editor's status line. */
+  hint: string;
+}
 
 export interface Challenge {
   id: string;
@@ -40,8 +52,8 @@ export interface Challenge {
   foodCost?: number;
   /** Touch kinds that count as against the rules (the run is lost). */
   forbiddenTouch?: readonly TouchKind[];
-  /** Chemical synapses cut at the start (from, to), unless the player brings an edited circuit. */
-  cutSynapses?: readonly (readonly [string, string])[];
+  /** The circuit the challenge runs: this broken one, as the player repaired it in the editor. */
+  circuit?: BrokenCircuit;
 }
 
 export const CHALLENGES: readonly Challenge[] = [
@@ -50,12 +62,12 @@ export const CHALLENGES: readonly Challenge[] = [
     title: 'Follow your nose',
     goal: 'Reach the bacterial lawn across the plate.',
     intro:
-      'A hungry worm smells food through its amphid neurons (AWC, ASE) and turns up the gradient: more turns when the smell fades, fewer when it grows. Help it along with touches or a trail of food, or just watch it find its lunch.',
-    scoring: '1000 points falling to 100 over the time limit; −40 per food you drop.',
+      'A hungry worm smells food through its amphid neurons (AWC, ASE) and turns up the gradient: more turns when the smell fades, fewer when it grows. Help it along with touches, or just watch it find its lunch. Food you drop is a lawn of its own: the worm stays where it finds one.',
+    scoring: '1000 points falling to 100 over the time limit; −40 per food you drop. Only the lawn across the plate counts.',
     difficulty: 1,
     needsEditor: false,
     arena: 'food-gradient',
-    win: { kind: 'food' },
+    win: { kind: 'zone', zone: 'at-food' },
     timeLimitMs: 240_000,
     foodCost: 40,
   },
@@ -136,31 +148,25 @@ export const CHALLENGES: readonly Challenge[] = [
     title: 'Rewire the reflex',
     goal: 'Fix a broken touch circuit so the worm backs away when touched.',
     intro:
-      'This worm’s head-touch pathway has been cut (ALM and AVM no longer reach AVD and AVA): touch its head and it keeps pushing. Open the editor, reconnect the touch cells to the backward command interneurons, press “Test it”, then make it reverse three times.',
+      'This worm’s head-touch pathway has been cut (ALM and AVM no longer reach AVD, and AVD no longer reaches AVA): touch its head and it keeps pushing. Open the editor, reconnect the touch cells to the backward command interneuron AVA, press “Test it”, then start the challenge and make it back away from three head touches.',
     scoring:
-      '1000 points falling to 100 over the time limit; −5 per touch. Gentle touches only: a harsh poke (which reaches AVA through ASH and PVD) ends the run.',
+      '1000 points falling to 100 over the time limit; −5 per touch. Only reversals that answer your gentle touch on the front half of the body count (within 1.5 s), and only once the circuit is checked to answer a head touch. A harsh poke (which reaches AVA through ASH and PVD) ends the run.',
     difficulty: 3,
     needsEditor: true,
     arena: 'plate',
-    win: { kind: 'reversals', count: 3 },
+    win: { kind: 'touch-reversals', count: 3, withinMs: 1500 },
     timeLimitMs: 120_000,
     touchCost: 5,
     forbiddenTouch: ['harsh'],
-    cutSynapses: [
-      ['ALML', 'AVDL'],
-      ['ALML', 'AVDR'],
-      ['ALMR', 'AVDL'],
-      ['ALMR', 'AVDR'],
-      ['AVM', 'AVDL'],
-      ['AVM', 'AVDR'],
-      ['AVDL', 'AVAL'],
-      ['AVDL', 'AVAR'],
-      ['AVDR', 'AVAL'],
-      ['AVDR', 'AVAR'],
-      ['ALM', 'AVD'],
-      ['AVM', 'AVD'],
-      ['AVD', 'AVA'],
-    ],
+    circuit: {
+      base: 'worm',
+      cut: [
+        ['ALM', 'AVD'],
+        ['AVM', 'AVD'],
+        ['AVD', 'AVA'],
+      ],
+      hint: 'the head-touch pathway is cut: ALM and AVM no longer reach AVD, nor AVD AVA',
+    },
   },
 ];
 

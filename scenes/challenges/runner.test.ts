@@ -1,7 +1,14 @@
 import { describe, expect, test } from 'vitest';
+import { getBuiltinCircuit } from '../../src/circuits/builtin';
+import { circuitFromDoc } from '../../src/circuits/circuit';
+import { EditorModel } from '../../src/editor';
+import { MODELS } from '../../src/neural/models';
 import { createSimulation } from '../../src/sim/simulation';
+import { NEW_SYNAPSE_WEIGHT } from '../editor/defaults';
 import { challengeById, type Challenge } from './catalog';
+import { brokenCircuitDoc } from './circuit';
 import { ChallengeRun, SCORE_AT_LIMIT, SCORE_START } from './runner';
+import { checkTouchAnswer } from './touch-check';
 
 const get = (id: string): Challenge => {
   const c = challengeById(id);
@@ -10,25 +17,32 @@ const get = (id: string): Challenge => {
 };
 
 describe('challenge runner on the real simulation', () => {
-  test('food dropped on the nose wins "reach the food"; the drop costs points', () => {
+  test('"Follow your nose" is won by the worm reaching the lawn; food dropped on the nose neither wins nor beats watching', () => {
     const c = get('reach-food');
-    const sim = createSimulation({ circuit: 'locomotion', arena: c.arena, seed: 1 });
-    const run = new ChallengeRun(c, sim);
+    const honest = createSimulation({ circuit: 'worm', arena: c.arena, seed: 1 });
+    const run = new ChallengeRun(c, honest);
+    while (run.update().status === 'running') honest.run(100);
+    const h = { ...run.update() };
+    expect(h.status).toBe('won');
+    expect(h.score).toBe(Math.round(SCORE_START - ((SCORE_START - SCORE_AT_LIMIT) * h.elapsedMs) / c.timeLimitMs));
+    // Nothing changes after the end.
+    honest.run(100);
+    expect(run.update().elapsedMs).toBe(h.elapsedMs);
+    run.dispose();
+
+    // Food dropped on the nose (before the fix: won at once with ~955 points): the worm stays on it.
+    const sim = createSimulation({ circuit: 'worm', arena: c.arena, seed: 1 });
+    const cheat = new ChallengeRun(c, sim);
     sim.run(200);
-    expect(run.update().status).toBe('running');
     const [x, y] = sim.headPosition();
     sim.dropFood(x, y);
-    run.noteFood();
-    sim.run(20);
-    const s = run.update();
-    expect(s.status).toBe('won');
-    expect(s.foods).toBe(1);
-    const timePart = SCORE_START - ((SCORE_START - SCORE_AT_LIMIT) * s.elapsedMs) / c.timeLimitMs;
-    expect(s.score).toBe(Math.round(timePart - (c.foodCost ?? 0)));
-    // Nothing changes after the end.
-    sim.run(100);
-    expect(run.update().elapsedMs).toBe(s.elapsedMs);
-    run.dispose();
+    cheat.noteFood();
+    while (sim.timeMs < h.elapsedMs + 200) {
+      sim.run(100);
+      expect(cheat.update().status, `won at ${sim.timeMs} ms by dropping food on the nose`).toBe('running');
+    }
+    // Any later win scores less: less time left, and the drop costs points.
+    expect(cheat.update().score).toBeLessThan(h.score);
   });
 
   test('the time limit loses with score 0; touches are counted from the stimulus stream', () => {
@@ -68,5 +82,57 @@ describe('challenge runner on the real simulation', () => {
     const s = run.update();
     expect(s.penaltyMs).toBeGreaterThan(0);
     expect(s.score).toBeLessThan(SCORE_START - ((SCORE_START - SCORE_AT_LIMIT) * s.elapsedMs) / c.timeLimitMs);
+  });
+});
+
+describe('"Rewire the reflex" needs the repair', () => {
+  const c = get('rewire');
+  const brokenDoc = brokenCircuitDoc(c)!;
+
+  /** The whole challenge as a player plays it: a gentle head touch every 3 s until it ends. */
+  function play(doc: unknown): { status: string; answered: number; reversals: number; reason: string } {
+    const circuit = circuitFromDoc(doc, 'challenge circuit', MODELS);
+    const sim = createSimulation({ circuit, arena: c.arena, seed: 1 });
+    const run = new ChallengeRun(c, sim);
+    run.setTouchCheck(checkTouchAnswer(circuit, { arena: c.arena, seed: 1 }));
+    while (run.update().status === 'running') {
+      sim.run(3000);
+      sim.poke(0.05, { kind: 'gentle' });
+    }
+    const s = run.update();
+    run.dispose();
+    return s;
+  }
+
+  test('the broken circuit cannot win, waiting or touching (its worm reverses on its own, which never counts)', () => {
+    // Before the fix, any three reversals won: this worm reverses on its own ~20 times a minute.
+    const sim = createSimulation({ circuit: circuitFromDoc(brokenDoc, 'broken', MODELS), arena: c.arena, seed: 1 });
+    const idle = new ChallengeRun(c, sim);
+    while (sim.timeMs < 60_000) {
+      sim.run(500);
+      expect(idle.update().status).toBe('running');
+    }
+    expect(idle.update().reversals).toBeGreaterThan(3);
+    const touched = play(brokenDoc);
+    expect(touched.status).toBe('lost');
+    expect(touched.reason).toMatch(/does not answer a head touch/);
+  });
+
+  test('the circuit repaired in the editor (ALM and AVM connected to AVA) wins', () => {
+    const m = new EditorModel({ models: MODELS, doc: brokenDoc });
+    for (const from of ['ALM', 'AVM']) expect(m.connect({ from, to: 'AVA', kind: 'chemical', weight: NEW_SYNAPSE_WEIGHT }).ok).toBe(true);
+    const s = play(m.doc);
+    expect(s.status).toBe('won');
+    expect(s.answered).toBe(3);
+  });
+});
+
+describe('the paired touch check', () => {
+  const broken = circuitFromDoc(brokenCircuitDoc(get('rewire'))!, 'broken', MODELS);
+  test.each([1, 2])('seed %i: the intact worm answers a head touch, the broken one does not', (seed) => {
+    expect(checkTouchAnswer(getBuiltinCircuit('worm'), { seed }).pass).toBe(true);
+    const b = checkTouchAnswer(broken, { seed });
+    expect(b.evoked).toBe(0);
+    expect(b.pass).toBe(false);
   });
 });

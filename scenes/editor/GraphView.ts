@@ -5,15 +5,17 @@ import {
   graphToScreen,
   minimapToGraph,
   NODE_RADIUS,
-  rectFromPoints,
+  placeLabels,
   screenToGraph,
+  visibleRect,
   type EdgeGeometry,
   type EdgePath,
   type EditorModel,
   type MinimapGeometry,
   type Point,
 } from '../../src/editor';
-import { mix, palette, textStyle } from '../ui/theme';
+import { GraphGestures, RIM, type GesturePointer } from '../../src/editor/gesture';
+import { css, mix, palette, textStyle } from '../ui/theme';
 
 /** What a click on empty canvas does while a palette item is armed. */
 export interface Placing {
@@ -45,16 +47,6 @@ const miniSize = (w: number): { w: number; h: number } => {
   const mw = Math.max(90, Math.min(MINIMAP.w, Math.round(w * 0.2)));
   return { w: mw, h: Math.round((mw * MINIMAP.h) / MINIMAP.w) };
 };
-/** Fraction of the radius from the centre where a drag starts a connection instead of a move. */
-const RIM = 0.6;
-
-type Gesture =
-  | { kind: 'move'; startX: number; startY: number; moved: boolean; id: string; wasSelected: boolean }
-  | { kind: 'connect'; from: string; x: number; y: number }
-  | { kind: 'box'; a: Point; b: Point; mode: 'replace' | 'add' }
-  | { kind: 'pan'; x: number; y: number }
-  | { kind: 'minimap' };
-
 /**
  * The circuit as a graph on the canvas, drawn from EditorModel.geometry():
  * neurons coloured by role, chemical synapses as arrows (excitatory orange
@@ -77,7 +69,7 @@ export class GraphView {
   /** Numbers for what is under the pointer: a neuron's potential and output, a synapse's weight and sign. */
   private readonly readout: Phaser.GameObjects.Text;
   private rect = { x: 0, y: 0, w: 1, h: 1 };
-  private gesture: Gesture | null = null;
+  private readonly gestures: GraphGestures;
   private staticDirty = true;
   /** Big graphs: pan/zoom moves the last picture of the synapses and redraws them once the view settles. */
   private viewMovedAt = -1;
@@ -86,10 +78,9 @@ export class GraphView {
   private bigGraph = false;
   private warned = new Set<string>();
   private sub: Subscription;
-  private lastClick = { id: '', t: 0 };
   private hover: { x: number; y: number } | null = null;
   /** Frames drawn and time spent drawing (for the frame-rate report). */
-  readonly stats = { frames: 0, drawMs: 0, lastStaticMs: 0 };
+  readonly stats = { frames: 0, drawMs: 0, lastStaticMs: 0, labelsHidden: 0, labelsShown: 0 };
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -124,6 +115,22 @@ export class GraphView {
       else this.staticDirty = true;
     });
     this.warned = new Set(model.warnings().flatMap((w) => (w.neuron ? [w.neuron] : [])));
+    this.gestures = new GraphGestures(model, {
+      placing: () => hooks.placing(),
+      place: (p, keep) => hooks.place(p, keep),
+      connectMode: () => hooks.connectMode(),
+      gapMode: () => hooks.gapMode(),
+      connect: (a, b, gap) => hooks.connect(a, b, gap),
+      status: (t) => hooks.status(t),
+      probe: (id) => hooks.probe(id),
+      inMinimap: (p) => {
+        const mr = this.miniRect();
+        const x = this.rect.x + p.x;
+        const y = this.rect.y + p.y;
+        return !!mr && x >= mr.x && y >= mr.y && x < mr.x + mr.w && y < mr.y + mr.h;
+      },
+      minimapJump: (p) => this.minimapJump(this.rect.x + p.x, this.rect.y + p.y),
+    });
     scene.input.on('pointerdown', this.onDown, this);
     scene.input.on('pointermove', this.onMove, this);
     scene.input.on('pointerup', this.onUp, this);
@@ -164,11 +171,9 @@ export class GraphView {
 
   /** Esc: drop the gesture in progress; true if there was one. */
   cancelGesture(): boolean {
-    if (!this.gesture) return false;
-    if (this.gesture.kind === 'move') this.model.cancelDrag();
-    this.gesture = null;
-    this.staticDirty = true;
-    return true;
+    const had = this.gestures.cancel();
+    if (had) this.staticDirty = true;
+    return had;
   }
 
   // ---------------------------------------------------------------- input
@@ -181,10 +186,20 @@ export class GraphView {
     return p.x >= this.rect.x && p.y >= this.rect.y && p.x < this.rect.x + this.rect.w && p.y < this.rect.y + this.rect.h;
   }
 
+  /** The minimap's place, or null when it is not shown: a small canvas, a small circuit, or every neuron in view. */
   private miniRect(): { x: number; y: number; w: number; h: number } | null {
-    if (this.rect.w < 420 || this.rect.h < 200 || this.model.doc.neurons.length < 20) return null;
+    if (this.rect.w < 420 || this.rect.h < 200 || this.model.doc.neurons.length < 20 || this.allInView()) return null;
     const m = miniSize(this.rect.w);
     return { x: this.rect.x + this.rect.w - m.w - MINIMAP.pad, y: this.rect.y + this.rect.h - m.h - MINIMAP.pad, w: m.w, h: m.h };
+  }
+
+  private allInView(): boolean {
+    const b = this.model.geometry().bounds;
+    if (!b) return true;
+    const v = visibleRect(this.model.viewport, this.model.screen);
+    return (
+      b.x - NODE_RADIUS >= v.x && b.y - NODE_RADIUS >= v.y && b.x + b.width + NODE_RADIUS <= v.x + v.width && b.y + b.height + NODE_RADIUS <= v.y + v.height
+    );
   }
 
   private miniGeometry(): MinimapGeometry {
@@ -192,127 +207,32 @@ export class GraphView {
     return this.model.minimap({ width: m.w, height: m.h });
   }
 
-  private onDown(p: Phaser.Input.Pointer): void {
-    if (!this.inside(p)) return;
+  /** A Phaser pointer as the gesture machine takes it: canvas px, button, modifiers, time. */
+  private pointer(p: Phaser.Input.Pointer): GesturePointer {
     const ev = p.event as MouseEvent | undefined;
-    const shift = !!ev?.shiftKey;
-    const ctrl = !!(ev?.ctrlKey || ev?.metaKey);
-    const alt = !!ev?.altKey;
-    const mr = this.miniRect();
-    if (mr && p.x >= mr.x && p.y >= mr.y && p.x < mr.x + mr.w && p.y < mr.y + mr.h) {
-      this.gesture = { kind: 'minimap' };
-      this.minimapJump(p);
-      return;
-    }
-    const l = this.local(p);
-    if (p.button === 1 || p.button === 2) {
-      this.gesture = { kind: 'pan', x: p.x, y: p.y };
-      return;
-    }
-    const g = screenToGraph(this.model.viewport, this.model.screen, l);
-    const placing = this.hooks.placing();
-    if (placing) {
-      this.hooks.place(g, shift);
-      return;
-    }
-    const id = this.model.nodeAt(g.x, g.y);
-    if (id) {
-      const n = this.model.neuron(id);
-      const dist = n?.position ? Math.hypot(g.x - n.position.x, g.y - n.position.y) : 0;
-      if (this.hooks.connectMode() || alt || dist > RIM * NODE_RADIUS) {
-        this.gesture = { kind: 'connect', from: id, x: p.x, y: p.y };
-        this.hooks.status(`Connect ${id} → … (release on another neuron; Alt: gap junction)`);
-        return;
-      }
-      const now = performance.now();
-      if (this.lastClick.id === id && now - this.lastClick.t < 350) {
-        this.hooks.probe(id);
-        this.lastClick = { id: '', t: 0 };
-      } else this.lastClick = { id, t: now };
-      const wasSelected = this.model.selection.neurons.has(id);
-      if (ctrl) this.model.select({ neurons: [id] }, 'toggle');
-      else if (shift) this.model.select({ neurons: [id] }, 'add');
-      else if (!wasSelected) this.model.select({ neurons: [id] });
-      if (this.model.selection.neurons.has(id)) {
-        this.model.beginDrag();
-        this.gesture = { kind: 'move', startX: p.x, startY: p.y, moved: false, id, wasSelected: wasSelected && !shift && !ctrl };
-      }
-      return;
-    }
-    const edge = this.model.edgeAt(g.x, g.y);
-    if (edge) {
-      this.model.select({ synapses: [edge] }, ctrl ? 'toggle' : shift ? 'add' : 'replace');
-      return;
-    }
-    this.gesture = { kind: 'box', a: g, b: g, mode: shift || ctrl ? 'add' : 'replace' };
+    return {
+      x: p.x - this.rect.x,
+      y: p.y - this.rect.y,
+      button: p.button,
+      shift: !!ev?.shiftKey,
+      ctrl: !!(ev?.ctrlKey || ev?.metaKey),
+      alt: !!ev?.altKey,
+      timeMs: performance.now(),
+    };
+  }
+
+  private onDown(p: Phaser.Input.Pointer): void {
+    if (this.inside(p)) this.gestures.down(this.pointer(p));
   }
 
   private onMove(p: Phaser.Input.Pointer): void {
     this.hover = this.inside(p) ? { x: p.x, y: p.y } : null;
-    const gs = this.gesture;
-    if (!gs) return;
-    const z = this.model.viewport.zoom;
-    switch (gs.kind) {
-      case 'move': {
-        const dx = p.x - gs.startX;
-        const dy = p.y - gs.startY;
-        if (!gs.moved && Math.hypot(dx, dy) < 3) return;
-        gs.moved = true;
-        this.model.dragTo(dx / z, dy / z);
-        break;
-      }
-      case 'connect':
-        gs.x = p.x;
-        gs.y = p.y;
-        break;
-      case 'box':
-        gs.b = screenToGraph(this.model.viewport, this.model.screen, this.local(p));
-        break;
-      case 'pan':
-        this.model.panBy(p.x - gs.x, p.y - gs.y);
-        gs.x = p.x;
-        gs.y = p.y;
-        break;
-      case 'minimap':
-        this.minimapJump(p);
-        break;
-    }
+    this.gestures.move(this.pointer(p));
   }
 
   private onUp(p: Phaser.Input.Pointer): void {
-    const gs = this.gesture;
-    this.gesture = null;
-    if (!gs) return;
-    const ev = p.event as MouseEvent | undefined;
-    switch (gs.kind) {
-      case 'move':
-        if (gs.moved) {
-          this.model.endDrag();
-          const n = this.model.selection.neurons.size;
-          this.hooks.status(`Moved ${n} neuron${n === 1 ? '' : 's'}`);
-        } else {
-          this.model.cancelDrag();
-          if (gs.wasSelected) this.model.select({ neurons: [gs.id] });
-        }
-        break;
-      case 'connect': {
-        const g = screenToGraph(this.model.viewport, this.model.screen, this.local(p));
-        const to = this.inside(p) ? this.model.nodeAt(g.x, g.y) : undefined;
-        if (to === undefined) this.hooks.status('Connect cancelled: release the drag on a neuron');
-        else this.hooks.connect(gs.from, to, this.hooks.gapMode() !== !!ev?.altKey);
-        break;
-      }
-      case 'box': {
-        const r = rectFromPoints(gs.a, gs.b);
-        const z = this.model.viewport.zoom;
-        if (r.width * z < 4 && r.height * z < 4) {
-          if (gs.mode === 'replace') this.model.clearSelection();
-        } else this.model.selectInRect(r, gs.mode);
-        break;
-      }
-      default:
-        break;
-    }
+    if (!this.gestures.state) return;
+    this.gestures.up(this.pointer(p), this.inside(p));
     this.staticDirty = true;
   }
 
@@ -321,11 +241,11 @@ export class GraphView {
     this.model.zoomAt(Math.exp(-dy * 0.0015), this.local(p));
   }
 
-  private minimapJump(p: Phaser.Input.Pointer): void {
+  private minimapJump(x: number, y: number): void {
     const mr = this.miniRect();
     if (!mr) return;
     const m = this.miniGeometry();
-    const g = minimapToGraph(m, { x: p.x - mr.x, y: p.y - mr.y });
+    const g = minimapToGraph(m, { x: x - mr.x, y: y - mr.y });
     this.model.setViewport({ ...this.model.viewport, x: g.x, y: g.y });
   }
 
@@ -471,32 +391,31 @@ export class GraphView {
     this.edgesRT.clear();
     this.edgesRT.draw(g, -this.rect.x, -this.rect.y);
     this.edgesRT.render();
-    // Labels: one Text per neuron while they are big enough to read.
-    const showLabels = NODE_RADIUS * z >= 7 && geo.nodes.length <= 400;
-    const need = showLabels ? geo.nodes.length : 0;
+    // Names: one Text per neuron while they are big enough to read, where labels.ts places them (a crowded one shrinks or is left out).
+    const placed = placeLabels(geo.nodes, this.model.viewport, this.model.screen);
+    const need = placed.boxes.some((b) => b !== null) ? geo.nodes.length : 0;
     while (this.labels.length < need) {
       this.labels.push(
         this.scene.add
           .text(0, 0, '', textStyle(12, { color: palette.text }))
           .setOrigin(0.5)
+          // A dark outline keeps names readable where synapses cross them.
+          .setStroke(css(palette.bgDeep), 3)
           .setDepth(this.nodesG.depth + 0.1),
       );
     }
     for (let i = 0; i < this.labels.length; i++) {
       const t = this.labels[i];
-      if (i >= need) {
-        t.setVisible(false);
-        continue;
-      }
+      const b = i < need ? placed.boxes[i] : null;
+      t.setVisible(b !== null);
+      if (!b) continue;
       const n = geo.nodes[i];
-      const s = this.toScreen(n.x, n.y);
-      const inView = s.x > this.rect.x - 40 && s.x < this.rect.x + this.rect.w + 40 && s.y > this.rect.y - 20 && s.y < this.rect.y + this.rect.h + 20;
-      t.setVisible(inView);
-      if (!inView) continue;
       if (t.text !== n.id) t.setText(n.id);
-      t.setFontSize(Math.max(10, Math.min(15, 11 * z)));
-      t.setPosition(s.x, s.y + NODE_RADIUS * z + 9);
+      t.setFontSize(placed.fontPx).setScale(b.scale);
+      t.setPosition(this.rect.x + b.x, this.rect.y + b.y);
     }
+    this.stats.labelsHidden = placed.hidden;
+    this.stats.labelsShown = placed.boxes.filter((b) => b !== null).length;
     this.drawMinimap();
   }
 
@@ -557,16 +476,26 @@ export class GraphView {
     // Gesture overlays: rubber band of a connection, selection box, the rim under the pointer.
     const o = this.overG;
     o.clear();
-    const gs = this.gesture;
+    const gs = this.gestures.state;
     if (gs?.kind === 'connect') {
       const from = this.model.neuron(gs.from)?.position;
       if (from) {
         const s = this.toScreen(from.x, from.y);
-        const gap = this.hooks.gapMode() !== !!(this.scene.input.activePointer.event as MouseEvent | undefined)?.altKey;
+        const gap = this.hooks.gapMode() !== gs.alt;
+        const x = this.rect.x + gs.at.x;
+        const y = this.rect.y + gs.at.y;
         o.lineStyle(2, gap ? palette.gap : palette.excitatory, 0.9);
-        o.lineBetween(s.x, s.y, gs.x, gs.y);
+        o.lineBetween(s.x, s.y, x, y);
         o.fillStyle(gap ? palette.gap : palette.excitatory, 0.9);
-        o.fillCircle(gs.x, gs.y, 4);
+        o.fillCircle(x, y, 4);
+      }
+    } else if (gs?.kind === 'move' && gs.target) {
+      // Released here, the drag connects to this neuron.
+      const t = this.model.neuron(gs.target)?.position;
+      if (t) {
+        const s = this.toScreen(t.x, t.y);
+        o.lineStyle(3, this.hooks.gapMode() ? palette.gap : palette.excitatory, 0.9);
+        o.strokeCircle(s.x, s.y, r + 5);
       }
     } else if (gs?.kind === 'box') {
       const a = this.toScreen(gs.a.x, gs.a.y);
@@ -595,7 +524,7 @@ export class GraphView {
 
   private drawReadout(act: { ids: readonly string[]; output: ArrayLike<number>; v?: ArrayLike<number> } | null): void {
     const h = this.hover;
-    if (!h || this.gesture) {
+    if (!h || this.gestures.state) {
       this.readout.setVisible(false);
       return;
     }

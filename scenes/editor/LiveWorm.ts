@@ -6,6 +6,8 @@ import { RealTimeRunner } from '../../src/sim/runner';
 import { createSimulation } from '../../src/sim/simulation';
 import type { SimulationApi } from '../../src/sim/types';
 import type { TouchKind } from '../../src/streams/types';
+import { PlayRecorder } from '../recording';
+import { Button } from '../ui/Button';
 import { drawInsetPanel, palette, textStyle } from '../ui/theme';
 import { WorldCamera } from '../view/camera';
 import { WormRenderer } from '../view/WormRenderer';
@@ -38,9 +40,20 @@ export class LiveWorm {
   readonly pokeLog: { position: number; kind: TouchKind; atMs: number }[] = [];
   /** Highest mean muscle activation per side (left, right) seen since the last poke (checked every step, from motor$). */
   readonly peakSincePoke = { left: 0, right: 0 };
+  /** What the player has done to this worm (since it was last rebuilt), for Export recording. */
+  recorder: PlayRecorder | null = null;
+  private readonly exportButton: Button;
 
-  constructor(scene: Phaser.Scene, depth = 20) {
+  constructor(scene: Phaser.Scene, depth = 20, onExport: () => void = () => {}) {
     this.bg = scene.add.graphics().setDepth(depth);
+    this.exportButton = new Button(scene, 0, 0, {
+      label: 'Export recording',
+      width: 140,
+      height: 28,
+      fontSize: 12,
+      tooltip: 'Download what you did to this worm (and the circuit): neuroworm scenario record turns it into a scenario',
+      onClick: onExport,
+    }).setDepth(depth + 4);
     this.worm = new WormRenderer(scene, { detailed: true }, depth + 1);
     this.marks = scene.add.graphics().setDepth(depth + 2);
     this.caption = scene.add.text(0, 0, '', textStyle(12, { color: palette.textMuted })).setDepth(depth + 3);
@@ -52,6 +65,7 @@ export class LiveWorm {
     this.rect = { x, y, w, h };
     this.cam.setViewport(x, y, w, h);
     this.caption.setPosition(x + 8, y + 6).setWordWrapWidth(w - 16, true);
+    this.exportButton.setPosition(x + w - 8 - 70, y + h - 8 - 14);
   }
 
   /** Runs `circuit` on a new worm; keeps the old worm's place and heading. Returns an error message or null. */
@@ -63,9 +77,12 @@ export class LiveWorm {
     }
     this.clear();
     try {
-      const sim = createSimulation({ circuit, seed: 1, ...(start && { start }) });
+      const sim = createSimulation({ circuit, arena: 'plate', seed: 1, ...(start && { start }) });
       this.attach(sim);
       this.error = null;
+      // The recording's circuit is named when it is exported (the file name can change meanwhile).
+      const worm = start && { x: start.xMm, y: start.yMm, heading: (start.headingRad * 180) / Math.PI };
+      this.recorder = new PlayRecorder(sim, { circuit: '', arena: 'plate', seed: 1, ...(worm && { worm }) });
     } catch (e) {
       this.error = (e as Error).message;
     }
@@ -78,6 +95,8 @@ export class LiveWorm {
     this.subs = [];
     this.runner?.dispose();
     this.runner = null;
+    this.recorder?.dispose();
+    this.recorder = null;
     this.sim = null;
   }
 
@@ -161,6 +180,8 @@ export class LiveWorm {
   private onDown(p: Phaser.Input.Pointer): void {
     const r = this.rect;
     if (!this.sim || p.x < r.x || p.y < r.y || p.x > r.x + r.w || p.y > r.y + r.h) return;
+    const b = this.exportButton;
+    if (Math.abs(p.x - b.x) <= b.width / 2 && Math.abs(p.y - b.y) <= b.height / 2) return; // the button's click, not a touch
     const ev = p.event as MouseEvent | undefined;
     const kind: TouchKind = ev?.shiftKey || p.button === 2 ? 'harsh' : 'gentle';
     const at = this.sim.poke({ xMm: this.cam.worldX(p.x), yMm: this.cam.worldY(p.y) }, { kind })?.position ?? null;

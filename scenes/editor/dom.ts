@@ -26,6 +26,17 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
   return el;
 }
 
+/** A toolbar or palette button. */
+export function button(text: string, onclick: () => void, title = '', cls = ''): HTMLButtonElement {
+  return h('button', { text, title: title || undefined, class: cls || undefined, onclick: () => onclick() });
+}
+
+/** Whether a key or clipboard event comes from a form field (the field gets it, not the editor). */
+export function typing(e: Event): boolean {
+  const t = e.target as HTMLElement | null;
+  return !!t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
+}
+
 const STYLE_ID = 'neuroworm-editor-style';
 
 /** The editor's stylesheet, in the game's palette. */
@@ -37,9 +48,11 @@ export function installStyle(): void {
 .nwe-root { position: fixed; inset: 0; pointer-events: none; font: 13px/1.35 system-ui, sans-serif; color: ${c(palette.text)}; z-index: 10; }
 .nwe-root * { box-sizing: border-box; }
 .nwe-panel { position: absolute; pointer-events: auto; background: ${c(palette.panel)}; border: 1px solid ${c(palette.border)}; border-radius: 8px; overflow: auto; padding: 8px 10px; }
-.nwe-bar { position: absolute; pointer-events: auto; display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }
+.nwe-toolbar { position: absolute; pointer-events: auto; }
+.nwe-bar { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }
 .nwe-root button, .nwe-root select, .nwe-root input, .nwe-root textarea { font: inherit; color: ${c(palette.text)}; background: ${c(palette.panelHi)}; border: 1px solid ${c(palette.border)}; border-radius: 6px; }
 .nwe-root button { padding: 5px 9px; cursor: pointer; white-space: nowrap; }
+.nwe-bar button { padding: 5px 8px; }
 .nwe-root button:hover:not(:disabled) { border-color: ${c(palette.accent)}; }
 .nwe-root button:disabled { opacity: 0.45; cursor: default; }
 .nwe-root button.on { background: ${c(palette.accentDim)}; border-color: ${c(palette.accent)}; }
@@ -48,7 +61,7 @@ export function installStyle(): void {
 .nwe-root input[type=number], .nwe-root input.num { width: 92px; }
 .nwe-root input.bad { border-color: ${c(palette.danger)}; }
 .nwe-h { font-weight: 700; font-size: 14px; margin: 4px 0 6px; }
-.nwe-sub { font-weight: 700; margin: 10px 0 4px; color: ${c(palette.textMuted)}; text-transform: uppercase; font-size: 11px; letter-spacing: .05em; }
+.nwe-sub { font-weight: 700; margin: 8px 0 4px; color: ${c(palette.textMuted)}; text-transform: uppercase; font-size: 11px; letter-spacing: .05em; }
 .nwe-dim { color: ${c(palette.textDim)}; }
 .nwe-muted { color: ${c(palette.textMuted)}; }
 .nwe-row { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: 2px 6px; align-items: center; margin: 5px 0; }
@@ -61,11 +74,13 @@ export function installStyle(): void {
 .nwe-err { color: ${c(palette.danger)}; white-space: pre-wrap; margin: 6px 0; }
 .nwe-warn { color: ${c(palette.warning)}; margin: 4px 0; }
 .nwe-ok { color: ${c(palette.ok)}; }
-.nwe-stack { display: flex; flex-direction: column; gap: 6px; }
-.nwe-stack button { text-align: left; }
+.nwe-stack { display: flex; flex-direction: column; gap: 5px; }
+.nwe-stack button { text-align: left; padding: 4px 9px; }
+.nwe-legend { position: absolute; pointer-events: none; display: flex; flex-wrap: wrap; gap: 2px 12px; font-size: 11.5px; color: ${c(palette.textMuted)}; background: ${c(palette.bgDeep)}cc; padding: 2px 8px; border-radius: 5px; }
+.nwe-legend .nwe-warn { margin: 0; }
 .nwe-chip { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 6px; vertical-align: -1px; }
 .nwe-card { border: 1px solid ${c(palette.border)}; border-radius: 6px; padding: 6px; margin: 6px 0; background: ${c(palette.panelLo)}; }
-.nwe-status { color: ${c(palette.textMuted)}; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; flex: 1 1 120px; min-width: 120px; }
+.nwe-status { color: ${c(palette.textMuted)}; margin-top: 3px; min-height: 1.35em; overflow-wrap: anywhere; }
 .nwe-modal { position: absolute; inset: 0; pointer-events: auto; background: rgba(5,8,12,.6); display: flex; align-items: center; justify-content: center; }
 .nwe-modal > div { background: ${c(palette.panel)}; border: 1px solid ${c(palette.borderHi)}; border-radius: 10px; padding: 14px 16px; max-width: min(720px, 92vw); max-height: 86vh; overflow: auto; }
 .nwe-modal textarea { width: 100%; min-height: 180px; font: 12px/1.3 ui-monospace, monospace; }

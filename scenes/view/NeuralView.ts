@@ -1,9 +1,11 @@
 import type Phaser from 'phaser';
 import { Tooltip } from '../ui/Tooltip';
-import { css, mix, palette, ROLE_COLOR, textStyle } from '../ui/theme';
+import { css, fontPx, mix, palette, ROLE_COLOR, textStyle } from '../ui/theme';
 import { ActivityLevels, selectActiveEdges } from './activity';
-import { GAP, type CircuitView } from './circuit-view';
+import type { CircuitView } from './circuit-view';
 import { layoutCircuit, type NeuralLayout } from './neural-layout';
+import { EdgeBatcher } from './edge-batch';
+import { drawNeuralLegend } from './neural-legend';
 
 export interface NeuralViewOptions {
   quality: 'high' | 'low';
@@ -26,11 +28,10 @@ export interface NeuralViewStats {
 }
 
 const LEVELS = 8;
-const LEGEND_H = 26;
-/** Alpha levels synapses are drawn at (more levels, more draw calls). */
-const ALPHA_STEPS = 6;
-/** Room above each band for its caption, px. */
-const CAPTION_H = 15;
+/** Partners named around a neuron in focus (the strongest by total weight). */
+const FOCUS_PARTNERS = 12;
+/** Room above each band for its caption (10 px text at the player's text size), px. */
+const captionH = (): number => fontPx(10) + 5;
 
 /**
  * The nervous system as a graph. Nodes: grouped sensory / inter / motor (layered
@@ -54,6 +55,7 @@ export class NeuralView {
   private readonly emptyText: Phaser.GameObjects.Text;
   private circuit: CircuitView | null = null;
   private layout: NeuralLayout | null = null;
+  private edges: EdgeBatcher | null = null;
   private levels: ActivityLevels | null = null;
   private edgeBuf = new Int32Array(0);
   private maxWeight = 1;
@@ -67,6 +69,12 @@ export class NeuralView {
   private sinceTooltipMs = 0;
   private lastOutput: ArrayLike<number> | null = null;
   private lastV: ArrayLike<number> | null = null;
+  /** Height of the legend along the bottom (0 without one), px, and its labels. */
+  private legendH = 0;
+  private legendTexts: Phaser.GameObjects.Text[] = [];
+  /** The neuron in focus (−1: none) and the names shown for it. */
+  private focus = -1;
+  private focusLabels: Phaser.GameObjects.Text[] = [];
   readonly stats: NeuralViewStats = { activeEdges: 0, edgeRedraws: 0, nodeRedraws: 0, lastUpdateMs: 0 };
 
   constructor(
@@ -103,7 +111,18 @@ export class NeuralView {
     if (view) for (let e = 0; e < view.synapseCount; e++) mw = Math.max(mw, view.weight[e]);
     this.maxWeight = mw > 0 ? mw : 1;
     this.picked = [];
+    this.focus = -1;
     this.relayout();
+  }
+
+  /** The legend's labels and whether each lies whole inside the view (for layout checks). */
+  get legendInfo(): { labels: string[]; allInside: boolean } {
+    const { x, y, w, h } = this.rect;
+    const texts = this.legendTexts.filter((t) => t.active);
+    return {
+      labels: texts.map((t) => t.text),
+      allInside: texts.every((t) => t.x >= x && t.x + t.width <= x + w && t.y - t.height / 2 >= y && t.y + t.height / 2 <= y + h),
+    };
   }
 
   get circuitView(): CircuitView | null {
@@ -120,11 +139,61 @@ export class NeuralView {
     this.relayout();
   }
 
+  /**
+   * Puts one neuron in focus (−1: none): its synapses bright over the rest,
+   * faded, and its name and its partners' names shown even where a big
+   * circuit shows no names (how the 302-neuron worm stays readable).
+   */
+  setFocus(index: number): void {
+    const n = this.circuit?.ids.length ?? 0;
+    this.focus = index >= 0 && index < n ? index : -1;
+    this.drawStaticEdges();
+    this.drawFocusLabels();
+  }
+
+  get focused(): number {
+    return this.focus;
+  }
+
+  private drawFocusLabels(): void {
+    this.focusLabels.forEach((t) => t.destroy());
+    this.focusLabels = [];
+    const view = this.circuit;
+    const L = this.layout;
+    const f = this.focus;
+    if (!view || !L || f < 0) return;
+    // Its name, and its strongest partners' (a hub like AVA has dozens: their names would pile up).
+    const weightTo = new Map<number, number>();
+    for (let e = 0; e < view.synapseCount; e++) {
+      const other = view.pre[e] === f ? view.post[e] : view.post[e] === f ? view.pre[e] : -1;
+      if (other >= 0 && other !== f) weightTo.set(other, (weightTo.get(other) ?? 0) + view.weight[e]);
+    }
+    const partners = [...weightTo].sort((a, b) => b[1] - a[1]).slice(0, FOCUS_PARTNERS);
+    const show = [f, ...partners.map(([i]) => i)];
+    for (const i of show) {
+      const t = this.scene.add
+        .text(
+          this.rect.x + L.xy[2 * i],
+          this.rect.y + L.xy[2 * i + 1] - L.radius - 1,
+          view.ids[i],
+          textStyle(i === f ? 12 : 10, { color: i === f ? palette.text : palette.textMuted, bold: i === f }),
+        )
+        .setOrigin(0.5, 1)
+        .setStroke(css(palette.bgDeep), 3)
+        .setDepth(this.depth + 5);
+      this.focusLabels.push(t);
+    }
+  }
+
   /** Neurons shown with a ring (e.g. those on the oscilloscope), each in its trace colour. */
   setPicked(indices: readonly number[], colors: readonly number[] = []): void {
     this.picked = [...indices];
     this.pickedColors = [...colors];
     this.drawNodes();
+  }
+
+  get bounds(): { x: number; y: number; w: number; h: number } {
+    return this.rect;
   }
 
   /** Screen position of neuron i (for tests and pointers), or null. */
@@ -181,7 +250,7 @@ export class NeuralView {
   // ---- layout and drawing -------------------------------------------------
 
   private graphRect(): { w: number; h: number } {
-    return { w: Math.max(10, this.rect.w), h: Math.max(10, this.rect.h - (this.opts.legend ? LEGEND_H : 0)) };
+    return { w: Math.max(10, this.rect.w), h: Math.max(10, this.rect.h - this.legendH) };
   }
 
   private relayout(): void {
@@ -200,23 +269,31 @@ export class NeuralView {
     this.staticRT?.destroy();
     this.activeRT?.destroy();
     this.staticRT = this.activeRT = null;
-    if (this.opts.legend) this.drawLegend();
+    this.legendH = 0;
+    if (this.opts.legend) {
+      const legend = drawNeuralLegend(this.scene, this.bg, this.rect, this.depth + 4);
+      this.captions.push(...legend.texts);
+      this.legendTexts = legend.texts;
+      this.legendH = legend.height;
+    }
     const view = this.circuit;
     if (!view) {
       this.layout = null;
+      this.edges = null;
       this.nodes.clear();
       return;
     }
     const gr = this.graphRect();
-    this.layout = layoutCircuit(view, gr.w, gr.h, 12, CAPTION_H);
+    this.layout = layoutCircuit(view, gr.w, gr.h, 12, captionH());
     const L = this.layout;
+    this.edges = new EdgeBatcher(view, L, gr.h);
 
     // Band captions and faint band backgrounds.
     for (const b of L.bands) {
       this.bg.fillStyle(ROLE_COLOR[b.role], 0.05);
-      this.bg.fillRoundedRect(x + 4, y + b.top - CAPTION_H, w - 8, b.bottom - b.top + CAPTION_H + 2, 8);
+      this.bg.fillRoundedRect(x + 4, y + b.top - captionH(), w - 8, b.bottom - b.top + captionH() + 2, 8);
       const cap = this.scene.add
-        .text(x + 12, y + b.top - CAPTION_H + 2, `${b.role.toUpperCase()} · ${b.count}`, textStyle(10, { color: ROLE_COLOR[b.role], bold: true }))
+        .text(x + 12, y + b.top - captionH() + 2, `${b.role.toUpperCase()} · ${b.count}`, textStyle(10, { color: ROLE_COLOR[b.role], bold: true }))
         .setBackgroundColor('rgba(10,14,19,0.75)')
         .setPadding(3, 1, 3, 1)
         .setDepth(this.depth + 4);
@@ -244,12 +321,14 @@ export class NeuralView {
           // A dark outline keeps names readable where edges cross them.
           .setStroke(css(palette.bgDeep), 3)
           .setDepth(this.depth + 4);
-        // Long names (CHEML, CHEMR side by side) shrink to their column instead of running into the next one.
-        const room = L.spacing - 4;
-        if (label.width > room) label.setScale(room / label.width);
+        // Long names (CHEML, CHEMR side by side) shrink to their column instead of running into the next one,
+        // and a tall one (a large text size) to the gap above the next row's neurons.
+        const scale = Math.min(1, (L.spacing - 4) / label.width, (L.spacing - 2 * L.radius - 3) / label.height);
+        if (scale < 1) label.setScale(scale);
         return label;
       });
     }
+    this.drawFocusLabels();
     this.drawNodes();
   }
 
@@ -261,9 +340,11 @@ export class NeuralView {
     const g = this.scratch;
     g.clear();
     const m = view.synapseCount;
-    const alpha = Math.max(0.05, Math.min(0.45, 9 / Math.sqrt(Math.max(1, m))));
+    const f = this.focus;
+    // With a neuron in focus, everything else fades and its own synapses (in and out) are drawn bright over it.
+    const alpha = Math.max(0.05, Math.min(0.45, 9 / Math.sqrt(Math.max(1, m)))) * (f >= 0 ? 0.35 : 1);
     const markers = L.radius >= 4 && m <= 600;
-    this.drawEdgeBatch(
+    this.edges!.draw(
       g,
       null,
       m,
@@ -271,6 +352,17 @@ export class NeuralView {
       () => 1,
       markers,
     );
+    if (f >= 0) {
+      const own = Int32Array.from({ length: m }, (_, e) => e).filter((e) => view.pre[e] === f || view.post[e] === f);
+      this.edges!.draw(
+        g,
+        own,
+        own.length,
+        () => 1,
+        () => 2,
+        L.radius >= 2.5,
+      );
+    }
     rt.clear();
     rt.draw(g, 0, 0);
     rt.render();
@@ -291,7 +383,7 @@ export class NeuralView {
     // Many lit synapses at once would paint the panel solid: fade each as the count grows.
     const crowd = Math.min(1, Math.sqrt(150 / Math.max(1, n)));
     const strength = (e: number): number => Math.min(1, view.weight[e] / this.maxWeight);
-    this.drawEdgeBatch(
+    this.edges!.draw(
       g,
       this.edgeBuf,
       n,
@@ -304,172 +396,6 @@ export class NeuralView {
     rt.render();
     this.stats.activeEdges = n;
     this.stats.edgeRedraws++;
-  }
-
-  /**
-   * Draws synapses grouped by style (type × quantised alpha × width) so each
-   * group is one path and one stroke: a few dozen draw calls instead of one
-   * per synapse, which is what keeps thousands of edges cheap in both renderers.
-   * `edges` lists synapse indices (null: 0..count−1).
-   */
-  private drawEdgeBatch(
-    g: Phaser.GameObjects.Graphics,
-    edges: Int32Array | null,
-    count: number,
-    alphaOf: (e: number) => number,
-    widthOf: (e: number) => 1 | 2,
-    markers: boolean,
-  ): void {
-    const view = this.circuit!;
-    if (this.bucketOf.length < count) {
-      this.bucketOf = new Uint8Array(count);
-      this.order = new Int32Array(count);
-    }
-    const counts = this.bucketCounts;
-    counts.fill(0);
-    for (let k = 0; k < count; k++) {
-      const e = edges ? edges[k] : k;
-      const type = view.kind[e] === GAP ? 2 : view.sign[e] < 0 ? 1 : 0;
-      const a = Math.min(ALPHA_STEPS, Math.round(alphaOf(e) * ALPHA_STEPS));
-      const b = a === 0 ? 255 : (type * (ALPHA_STEPS + 1) + a) * 2 + (widthOf(e) - 1);
-      this.bucketOf[k] = b;
-      if (b !== 255) counts[b]++;
-    }
-    // Counting sort of the edges by bucket.
-    const start = this.bucketStart;
-    let acc = 0;
-    for (let b = 0; b < counts.length; b++) {
-      start[b] = acc;
-      acc += counts[b];
-    }
-    const fill = this.bucketFill;
-    fill.set(start);
-    for (let k = 0; k < count; k++) {
-      const b = this.bucketOf[k];
-      if (b !== 255) this.order[fill[b]++] = edges ? edges[k] : k;
-    }
-    for (let b = 0; b < counts.length; b++) {
-      if (counts[b] === 0) continue;
-      const width = (b % 2) + 1;
-      const a = Math.floor(b / 2) % (ALPHA_STEPS + 1);
-      const type = Math.floor(b / 2 / (ALPHA_STEPS + 1));
-      const color = type === 2 ? palette.gap : type === 1 ? palette.inhibitory : palette.excitatory;
-      const alpha = a / ALPHA_STEPS;
-      g.lineStyle(width, color, alpha);
-      g.beginPath();
-      for (let k = start[b]; k < start[b] + counts[b]; k++) this.edgePath(g, this.order[k], markers && type === 1, width);
-      g.strokePath();
-      if (markers && type === 0) {
-        g.fillStyle(color, alpha);
-        g.beginPath();
-        for (let k = start[b]; k < start[b] + counts[b]; k++) this.arrowPath(g, this.order[k], width);
-        g.fillPath();
-      }
-    }
-  }
-
-  private bucketOf = new Uint8Array(0);
-  private order = new Int32Array(0);
-  private readonly bucketCounts = new Int32Array(3 * (ALPHA_STEPS + 1) * 2);
-  private readonly bucketStart = new Int32Array(3 * (ALPHA_STEPS + 1) * 2);
-  private readonly bucketFill = new Int32Array(3 * (ALPHA_STEPS + 1) * 2);
-
-  /** End points of synapse e, trimmed to the node rims, and its bow control point if it bows; false if degenerate. */
-  private geom(e: number): boolean {
-    const view = this.circuit!;
-    const L = this.layout!;
-    const a = view.pre[e];
-    const b = view.post[e];
-    if (a === b) return false;
-    const G = this.eg;
-    let x1 = L.xy[2 * a],
-      y1 = L.xy[2 * a + 1];
-    let x2 = L.xy[2 * b],
-      y2 = L.xy[2 * b + 1];
-    const dx = x2 - x1;
-    const dy = y2 - y1;
-    const len = Math.hypot(dx, dy);
-    if (len < 1e-6) return false;
-    const ux = dx / len;
-    const uy = dy / len;
-    const r = L.radius + 1;
-    x1 += ux * r;
-    y1 += uy * r;
-    x2 -= ux * r;
-    y2 -= uy * r;
-    G.x1 = x1;
-    G.y1 = y1;
-    G.x2 = x2;
-    G.y2 = y2;
-    // Edges within a row would run over the nodes between: bow them. Left-to-right
-    // bows up, right-to-left down (an arc diagram), kept inside the view.
-    G.bowed = Math.abs(dy) < L.spacing * 0.5 && len > L.spacing * 1.5;
-    if (G.bowed) {
-      const bow = Math.min(len * 0.22, L.spacing * 3);
-      G.cx = (x1 + x2) / 2;
-      G.cy = Math.max(2, Math.min(this.graphRect().h - 2, (y1 + y2) / 2 + (dx > 0 ? -bow : bow)));
-      const tx = x2 - G.cx;
-      const ty = y2 - G.cy;
-      const tl = Math.hypot(tx, ty) || 1;
-      G.ux = tx / tl;
-      G.uy = ty / tl;
-    } else {
-      G.ux = ux;
-      G.uy = uy;
-    }
-    return true;
-  }
-
-  private readonly eg = { x1: 0, y1: 0, x2: 0, y2: 0, cx: 0, cy: 0, ux: 0, uy: 0, bowed: false };
-
-  /** Adds synapse e to the current path (dashed for gap junctions; with a bar end if `bar`). */
-  private edgePath(g: Phaser.GameObjects.Graphics, e: number, bar: boolean, width: number): void {
-    if (!this.geom(e)) return;
-    const G = this.eg;
-    const gap = this.circuit!.kind[e] === GAP;
-    if (G.bowed) {
-      const steps = 10;
-      let px = G.x1,
-        py = G.y1;
-      if (!gap) g.moveTo(px, py);
-      for (let i = 1; i <= steps; i++) {
-        const t = i / steps;
-        const qx = (1 - t) * (1 - t) * G.x1 + 2 * (1 - t) * t * G.cx + t * t * G.x2;
-        const qy = (1 - t) * (1 - t) * G.y1 + 2 * (1 - t) * t * G.cy + t * t * G.y2;
-        if (!gap) g.lineTo(qx, qy);
-        else if (i % 2 === 1) {
-          g.moveTo(px, py);
-          g.lineTo(qx, qy);
-        }
-        px = qx;
-        py = qy;
-      }
-    } else if (gap) {
-      dashedPath(g, G.x1, G.y1, G.x2, G.y2, 4, 3);
-    } else {
-      g.moveTo(G.x1, G.y1);
-      g.lineTo(G.x2, G.y2);
-    }
-    if (bar) {
-      const s = this.markerSize(width) * 0.7;
-      g.moveTo(G.x2 - G.uy * s, G.y2 + G.ux * s);
-      g.lineTo(G.x2 + G.uy * s, G.y2 - G.ux * s);
-    }
-  }
-
-  /** Adds the arrowhead of synapse e to the current (fill) path. */
-  private arrowPath(g: Phaser.GameObjects.Graphics, e: number, width: number): void {
-    if (!this.geom(e)) return;
-    const { x2: x, y2: y, ux, uy } = this.eg;
-    const s = this.markerSize(width);
-    g.moveTo(x, y);
-    g.lineTo(x - ux * s - uy * s * 0.5, y - uy * s + ux * s * 0.5);
-    g.lineTo(x - ux * s + uy * s * 0.5, y - uy * s - ux * s * 0.5);
-    g.closePath();
-  }
-
-  private markerSize(width: number): number {
-    return Math.max(3, Math.min(7, this.layout!.radius * 0.9)) + width;
   }
 
   /** Nodes, grouped by fill colour (role × level × flash) so each group is one path and one fill. */
@@ -567,51 +493,6 @@ export class NeuralView {
   private readonly nodeBuckets = new Uint8Array(3 * (LEVELS + 1) * 5);
   private nodeKey = new Uint16Array(0);
 
-  private drawLegend(): void {
-    const { x, y, w, h } = this.rect;
-    const ly = y + h - LEGEND_H / 2;
-    const g = this.bg;
-    let cx = x + 12;
-    const item = (draw: (x: number) => void, label: string): void => {
-      const t = this.scene.add
-        .text(cx + 20, ly, label, textStyle(11, { color: palette.textMuted }))
-        .setOrigin(0, 0.5)
-        .setDepth(this.depth + 4);
-      // Items that do not fit a narrow view are left out whole (glyph and label).
-      if (cx + 20 + t.width > x + w - 6) {
-        t.destroy();
-        cx = Infinity;
-        return;
-      }
-      draw(cx);
-      this.captions.push(t);
-      cx += 20 + t.width + 14;
-    };
-    for (const role of ['sensory', 'inter', 'motor'] as const) {
-      item((px) => {
-        g.fillStyle(ROLE_COLOR[role], 1);
-        g.fillCircle(px + 7, ly, 5);
-      }, role);
-    }
-    item((px) => {
-      g.lineStyle(2, palette.excitatory, 1);
-      g.lineBetween(px, ly, px + 12, ly);
-      g.fillStyle(palette.excitatory, 1);
-      g.fillTriangle(px + 16, ly, px + 10, ly - 4, px + 10, ly + 4);
-    }, 'excitatory');
-    item((px) => {
-      g.lineStyle(2, palette.inhibitory, 1);
-      g.lineBetween(px, ly, px + 14, ly);
-      g.lineBetween(px + 15, ly - 5, px + 15, ly + 5);
-    }, 'inhibitory');
-    item((px) => {
-      g.lineStyle(2, palette.gap, 1);
-      g.beginPath();
-      dashedPath(g, px, ly, px + 16, ly, 4, 3);
-      g.strokePath();
-    }, 'gap junction');
-  }
-
   // ---- input ----------------------------------------------------------------
 
   private inside(p: Phaser.Input.Pointer): boolean {
@@ -654,18 +535,5 @@ export class NeuralView {
     this.staticRT?.destroy();
     this.activeRT?.destroy();
     this.scratch.destroy();
-  }
-}
-
-/** Adds a dashed line to the current path. */
-function dashedPath(g: Phaser.GameObjects.Graphics, x1: number, y1: number, x2: number, y2: number, dash: number, gapLen: number): void {
-  const len = Math.hypot(x2 - x1, y2 - y1);
-  if (len < 1e-6) return;
-  const ux = (x2 - x1) / len;
-  const uy = (y2 - y1) / len;
-  for (let d = 0; d < len; d += dash + gapLen) {
-    const e = Math.min(len, d + dash);
-    g.moveTo(x1 + ux * d, y1 + uy * d);
-    g.lineTo(x1 + ux * e, y1 + uy * e);
   }
 }

@@ -1,6 +1,6 @@
 import type Phaser from 'phaser';
 import type { Monitor } from '../../src/monitor/monitor';
-import { palette, textStyle } from '../ui/theme';
+import { fontPx, palette, textStyle } from '../ui/theme';
 import type { ScopeSource } from './scope-sources';
 
 export interface TraceSpec {
@@ -58,6 +58,8 @@ export class Oscilloscope {
   private yMax = 1;
   private nowMs = 0;
   private gridKey = '';
+  /** Width reserved for each legend chip (its label and the widest value), px. */
+  private chipSlots: number[] = [];
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -77,15 +79,44 @@ export class Oscilloscope {
 
   setRect(x: number, y: number, w: number, h: number): void {
     this.rect = { x: Math.round(x), y: Math.round(y), w: Math.round(w), h: Math.round(h) };
-    const left = 46;
-    const top = 24;
-    const bottom = 22;
-    this.plot = { x: this.rect.x + left, y: this.rect.y + top, w: Math.max(10, this.rect.w - left - 10), h: Math.max(10, this.rect.h - top - bottom) };
     this.title.setPosition(this.rect.x + 10, this.rect.y + 6);
+    this.placePlot();
+    this.draw();
+  }
+
+  /**
+   * The plot's box, from the sizes of the text around it (which grow with the
+   * player's text size): the title row and as many rows as the legend chips
+   * need above, room for the tick labels left and below.
+   */
+  private placePlot(): void {
+    const r = this.rect;
+    const tick = fontPx(10);
+    // Tick values like "-80.5" in the monospace face (~0.62 em a character).
+    const left = Math.max(46, Math.ceil(tick * 0.62 * 5) + 14);
+    const bottom = Math.ceil(tick * 1.3) + 8;
+    const rows = this.chipRows();
+    const line = Math.ceil(this.title.height) + 2;
+    const top = 6 + rows * line + Math.ceil(tick * 0.65) + 2;
+    this.plot = { x: r.x + left, y: r.y + top, w: Math.max(10, r.w - left - 10), h: Math.max(10, r.h - top - bottom) };
     this.empty.setPosition(this.plot.x + this.plot.w / 2, this.plot.y + this.plot.h / 2);
     this.gridKey = '';
     this.layoutChips();
-    this.draw();
+  }
+
+  /** Rows the title and the legend chips take: chips right of the title, then whole rows under it. */
+  private chipRows(): number {
+    let rows = 1;
+    let room = this.rect.w - 20 - this.title.width - 12;
+    for (let i = this.chipSlots.length - 1; i >= 0; i--) {
+      const w = this.chipSlots[i];
+      if (w > room) {
+        rows++;
+        room = this.rect.w - 20;
+      }
+      room -= w + 12;
+    }
+    return rows;
   }
 
   /** Where the traces come from (null: nowhere); the traces start over on a new source. */
@@ -105,11 +136,26 @@ export class Oscilloscope {
     for (const [index, m] of keep) if (!this.traces.some((t) => t.index === index)) m.stop();
     this.chips.forEach((c) => c.destroy());
     this.chips.length = 0;
+    this.chipSlots = [];
     for (const t of this.traces) {
-      this.chips.push(this.scene.add.text(0, 0, t.label, textStyle(12, { color: t.color, mono: true })).setDepth((this.opts.depth ?? 20) + 2));
+      const chip = this.scene.add.text(0, 0, `${t.label} -000.00`, textStyle(12, { color: t.color, mono: true })).setDepth((this.opts.depth ?? 20) + 2);
+      this.chipSlots.push(Math.ceil(chip.width));
+      chip.setText(t.label);
+      this.chips.push(chip);
     }
-    this.layoutChips();
+    this.placePlot();
     this.draw();
+  }
+
+  /** What the legend shows (for layout checks): chips drawn, and the title's and the plot's top edges. */
+  get legendInfo(): { traces: number; chipsShown: number; titleBottom: number; plotTop: number; tickFontPx: number } {
+    return {
+      traces: this.traces.length,
+      chipsShown: this.chips.filter((c) => c.visible).length,
+      titleBottom: this.title.y + this.title.height,
+      plotTop: this.plot.y,
+      tickFontPx: fontPx(10),
+    };
   }
 
   get traceList(): readonly TraceSpec[] {
@@ -120,14 +166,23 @@ export class Oscilloscope {
     return (this.source as ScopeSource).traceMonitor(index, this.opts.capacity ?? 1200);
   }
 
+  /** Chips in their reserved slots from the right: in the title's row while they fit, then in rows under it. */
   private layoutChips(): void {
-    let x = this.rect.x + this.rect.w - 10;
+    const line = Math.ceil(this.title.height) + 2;
+    const right = this.rect.x + this.rect.w - 10;
+    let row = 0;
+    let x = right;
+    let limit = this.title.x + this.title.width + 12;
     for (let i = this.chips.length - 1; i >= 0; i--) {
-      const c = this.chips[i];
-      x -= c.width;
-      c.setPosition(x, this.rect.y + 6);
+      const w = this.chipSlots[i] ?? this.chips[i].width;
+      if (x - w < limit) {
+        row++;
+        x = right;
+        limit = this.rect.x + 10;
+      }
+      x -= w;
+      this.chips[i].setPosition(x, this.rect.y + 6 + row * line).setVisible(true);
       x -= 12;
-      c.setVisible(x > this.title.x + this.title.width);
     }
   }
 

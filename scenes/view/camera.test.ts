@@ -59,4 +59,26 @@ describe('WorldCamera', () => {
     cam.mapPoints(new Float64Array([0, 0, 2, 1]), out);
     expect(Array.from(out)).toEqual([0, 0, 200, 100]);
   });
+
+  test('keepInView glides the camera after a body that strays to the edge, and jumps to one out of view', () => {
+    const cam = new WorldCamera().setViewport(0, 0, 400, 300).fit(-2, -1.5, 2, 1.5, 0);
+    // A 1 mm body walking right at 0.01 mm (1 px) per frame for 1000 frames: it never strays past the middle 60 %
+    // by more than the glide's lag (1 px × 0.85 / 0.15 ≈ 6 px).
+    for (let f = 0; f < 1000; f++) {
+      const x = -0.5 + 0.01 * f;
+      cam.keepInView(x, -0.1, x + 1, 0.1);
+      const left = cam.screenX(x);
+      const right = cam.screenX(x + 1);
+      expect(left).toBeGreaterThanOrEqual(0.2 * 400 - 6);
+      expect(right).toBeLessThanOrEqual(0.8 * 400 + 6);
+    }
+    // In the middle: the camera stays.
+    const cx = cam.centerXMm;
+    expect(cam.keepInView(cx - 0.2, -0.1, cx + 0.2, 0.1)).toBe(false);
+    expect(cam.centerXMm).toBe(cx);
+    // Teleported far away: back in the middle part at once.
+    cam.keepInView(500, 500, 501, 500.2);
+    expect(cam.screenX(500)).toBeGreaterThanOrEqual(0.2 * 400 - 1e-6);
+    expect(cam.screenX(501)).toBeLessThanOrEqual(0.8 * 400 + 1e-6);
+  });
 });

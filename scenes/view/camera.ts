@@ -88,6 +88,51 @@ export class WorldCamera {
     return this;
   }
 
+  /**
+   * Keeps a world box (the worm's body) in the middle of the view: when part
+   * of it strays into the outer `margin` (a fraction of the view on each
+   * side), the camera moves `rate` of the way to bring it back, so it glides;
+   * a box wholly out of view is brought back at once. A box too big for the
+   * middle is centred. Returns whether the camera moved.
+   */
+  keepInView(minXMm: number, minYMm: number, maxXMm: number, maxYMm: number, margin = 0.2, rate = 0.15): boolean {
+    const v = this.viewport;
+    const x0 = this.screenX(minXMm);
+    const x1 = this.screenX(maxXMm);
+    const y0 = Math.min(this.screenY(minYMm), this.screenY(maxYMm));
+    const y1 = Math.max(this.screenY(minYMm), this.screenY(maxYMm));
+    const away = x1 < v.x || x0 > v.x + v.width || y1 < v.y || y0 > v.y + v.height;
+    const k = away ? 1 : rate;
+    const shift = (lo: number, hi: number, start: number, size: number): number => {
+      const a = start + size * margin;
+      const b = start + size * (1 - margin);
+      if (hi - lo > b - a) return (a + b) / 2 - (lo + hi) / 2;
+      if (lo < a) return a - lo;
+      if (hi > b) return b - hi;
+      return 0;
+    };
+    const dx = shift(x0, x1, v.x, v.width);
+    const dy = shift(y0, y1, v.y, v.height);
+    if (dx === 0 && dy === 0) return false;
+    this.panByPx(dx * k, dy * k);
+    return true;
+  }
+
+  /** keepInView for the box around interleaved x,y points (a pose). */
+  keepPointsInView(points: ArrayLike<number>, margin?: number, rate?: number): boolean {
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    for (let i = 0; i + 1 < points.length; i += 2) {
+      x0 = Math.min(x0, points[i]);
+      x1 = Math.max(x1, points[i]);
+      y0 = Math.min(y0, points[i + 1]);
+      y1 = Math.max(y1, points[i + 1]);
+    }
+    return Number.isFinite(x0) && Number.isFinite(y0) && this.keepInView(x0, y0, x1, y1, margin, rate);
+  }
+
   containsScreen(px: number, py: number): boolean {
     const v = this.viewport;
     return px >= v.x && px <= v.x + v.width && py >= v.y && py <= v.y + v.height;

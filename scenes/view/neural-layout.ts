@@ -1,6 +1,6 @@
+import { LAYOUT_SPACING, layeredLayout } from '../../src/editor/layout';
 import type { NeuronRole } from '../../src/neural/types';
 import type { CircuitView } from './circuit-view';
-import { naturalCompare } from '../../src/lib/natural-compare';
 
 /** Layer order, top to bottom: signals flow down the screen. */
 export const LAYERS: readonly NeuronRole[] = ['sensory', 'inter', 'motor'];
@@ -17,12 +17,12 @@ export interface NeuralLayout {
 }
 
 /**
- * Places neurons in a box (leaving `bandHeader` px above each band for a caption). If the circuit carries positions for every neuron
- * they are used (scaled to fit, aspect kept). Otherwise a layered layout:
- * sensory, inter and motor bands top to bottom, each wrapped into rows; sensory
- * and motor neurons in name order (so classes like VA1..VA12 and left/right
- * pairs sit together), interneurons ordered by the mean column of their
- * sensory and motor partners, which shortens the edges through the middle.
+ * Places neurons in a box (leaving `bandHeader` px above each band for a
+ * caption). If the circuit carries positions for every neuron they are used
+ * (scaled to fit, aspect kept). Otherwise the editor's layered layout
+ * (src/editor/layout.ts: sensory, inter and motor layers top to bottom, each
+ * folded into rows to suit the box, crossings reduced, left/right pairs side
+ * by side), scaled into the box.
  */
 export function layoutCircuit(view: CircuitView, width: number, height: number, pad = 12, bandHeader = 0): NeuralLayout {
   const n = view.ids.length;
@@ -33,82 +33,47 @@ export function layoutCircuit(view: CircuitView, width: number, height: number, 
 
   if (view.positions?.every((v) => Number.isFinite(v))) return fromPositions(view, xy, w, h, pad);
 
-  const members = LAYERS.map((role) => view.ids.map((_, i) => i).filter((i) => view.roles[i] === role));
-  const used = LAYERS.map((role, l) => ({ role, idx: members[l] })).filter((l) => l.idx.length > 0);
+  const used = LAYERS.filter((role) => view.roles.includes(role));
+  const captions = used.length * bandHeader;
+  const neurons = view.ids.map((id, i) => ({ id, role: view.roles[i] }));
+  const synapses: { from: string; to: string }[] = [];
+  for (let s = 0; s < view.synapseCount; s++) synapses.push({ from: view.ids[view.pre[s]], to: view.ids[view.post[s]] });
+  const pos = layeredLayout(neurons, synapses, { aspect: w / Math.max(1, h - captions) });
 
-  // Largest spacing d at which every layer, wrapped into rows of floor(w/d), fits the height (plus a gap between layers).
-  const fits = (d: number): boolean => {
-    const perRow = Math.max(1, Math.floor(w / d));
-    let rows = 0;
-    for (const l of used) rows += Math.ceil(l.idx.length / perRow);
-    return rows * d + (used.length - 1) * d * 0.6 + used.length * bandHeader <= h;
-  };
-  let lo = 1;
-  let hi = Math.max(2, Math.min(w, h));
-  for (let it = 0; it < 40; it++) {
-    const mid = (lo + hi) / 2;
-    if (fits(mid)) lo = mid;
-    else hi = mid;
+  // Scale graph units into the box (a spacing's worth of margin around the outer nodes), at most 90 px between neighbours.
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  for (const p of pos.values()) {
+    minX = Math.min(minX, p.x);
+    maxX = Math.max(maxX, p.x);
+    minY = Math.min(minY, p.y);
+    maxY = Math.max(maxY, p.y);
   }
-  const d = Math.min(lo, 90);
-  const perRow = Math.max(1, Math.floor(w / d));
-
-  // Order within layers.
-  const col = new Float32Array(n); // normalised column 0..1, used for barycentres
-  for (const l of used) {
-    if (l.role !== 'inter') {
-      l.idx.sort((a, b) => naturalCompare(view.ids[a], view.ids[b]));
-      l.idx.forEach((i, k) => (col[i] = l.idx.length > 1 ? k / (l.idx.length - 1) : 0.5));
+  const unit = LAYOUT_SPACING.column;
+  const k = Math.min(w / (maxX - minX + unit), (h - captions) / (maxY - minY + unit), 90 / unit);
+  const ox = pad + (w - (maxX - minX) * k) / 2;
+  const oy = pad + (h - captions - (maxY - minY + unit) * k) / 2 + (unit * k) / 2;
+  const layerOf = (role: NeuronRole): number => used.indexOf(role);
+  for (let i = 0; i < n; i++) {
+    const p = pos.get(view.ids[i])!;
+    xy[2 * i] = ox + (p.x - minX) * k;
+    xy[2 * i + 1] = oy + (p.y - minY) * k + (layerOf(view.roles[i]) + 1) * bandHeader;
+  }
+  const d = unit * k;
+  const bands: NeuralLayout['bands'] = used.map((role) => {
+    let top = Infinity;
+    let bottom = -Infinity;
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      if (view.roles[i] !== role) continue;
+      top = Math.min(top, xy[2 * i + 1] - d / 2);
+      bottom = Math.max(bottom, xy[2 * i + 1] + d / 2);
+      count++;
     }
-  }
-  const inter = used.find((l) => l.role === 'inter');
-  if (inter) {
-    inter.idx.sort((a, b) => naturalCompare(view.ids[a], view.ids[b]));
-    const sum = new Float32Array(n);
-    const cnt = new Float32Array(n);
-    const isInter = new Uint8Array(n);
-    for (const i of inter.idx) isInter[i] = 1;
-    for (let s = 0; s < view.synapseCount; s++) {
-      const a = view.pre[s];
-      const b = view.post[s];
-      if (isInter[a] && !isInter[b]) {
-        sum[a] += col[b];
-        cnt[a]++;
-      } else if (isInter[b] && !isInter[a]) {
-        sum[b] += col[a];
-        cnt[b]++;
-      }
-    }
-    const key = new Float32Array(n);
-    inter.idx.forEach((i, k) => (key[i] = cnt[i] > 0 ? sum[i] / cnt[i] : k / Math.max(1, inter.idx.length - 1)));
-    inter.idx.sort((a, b) => key[a] - key[b] || naturalCompare(view.ids[a], view.ids[b]));
-  }
-
-  // Rows: layer bands centred vertically in the box.
-  let rowsTotal = 0;
-  for (const l of used) rowsTotal += Math.ceil(l.idx.length / perRow);
-  const totalH = rowsTotal * d + (used.length - 1) * d * 0.6 + used.length * bandHeader;
-  let y = pad + (h - totalH) / 2;
-  const bands: NeuralLayout['bands'] = [];
-  for (const l of used) {
-    const rows = Math.ceil(l.idx.length / perRow);
-    y += bandHeader;
-    const top = y;
-    for (let r = 0; r < rows; r++) {
-      const start = r * perRow;
-      const inRow = Math.min(perRow, l.idx.length - start);
-      const rowW = inRow * d;
-      const x0 = pad + (w - rowW) / 2 + d / 2;
-      for (let c = 0; c < inRow; c++) {
-        const i = l.idx[start + c];
-        xy[2 * i] = x0 + c * d;
-        xy[2 * i + 1] = y + d / 2;
-      }
-      y += d;
-    }
-    bands.push({ role: l.role, top, bottom: y, count: l.idx.length });
-    y += d * 0.6;
-  }
+    return { role, top, bottom, count };
+  });
   return { xy, radius: Math.max(1.5, Math.min(11, d * 0.3)), spacing: d, bands };
 }
 

@@ -46,6 +46,15 @@ describe('lintCircuit', () => {
     ]);
   });
 
+  it('takes a stretch receptor on a motor neuron for proprioception, not a misplaced sensor', () => {
+    // B-type motor neurons and the head's SMD/RMD feel the body's bend (Wen et al. 2012): the built-in worm binds 34 of them.
+    const doc = reflex();
+    doc.sensors!.push({ neuron: 'M', sensor: 'stretch', at: 0.4, side: 'left', gain: 1 });
+    expect(lint(doc)).toEqual([]);
+    doc.sensors!.push({ neuron: 'I', sensor: 'stretch', at: 0.4, side: 'left', gain: 1 });
+    expect(lint(doc).map((w) => w.path)).toEqual(['sensors[2].neuron']);
+  });
+
   it('says nothing of role when a neuron has none', () => {
     const doc = reflex();
     doc.neurons[2] = n('M');

@@ -47,7 +47,9 @@ export function lintCircuit(circuit: Circuit): CircuitWarning[] {
 
   sensors.forEach((b, i) => {
     const n = neurons[index.get(b.neuron) ?? -1];
-    if (n?.role !== undefined && n.role !== 'sensory') {
+    // A motor neuron that feels the body's bend is proprioceptive (B-type motor neurons, SMD/RMD): no mistake.
+    const proprioceptive = b.sensor === 'stretch' && n?.role === 'motor';
+    if (n?.role !== undefined && n.role !== 'sensory' && !proprioceptive) {
       warnings.push({
         path: `sensors[${i}].neuron`,
         message: `sensor bound to "${n.id}", whose role is "${n.role}": bind a sensory neuron, or set its role to "sensory"`,

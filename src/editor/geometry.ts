@@ -242,6 +242,8 @@ export function zoomAround(v: Viewport, screen: ScreenSize, screenPoint: Point, 
 export interface FitOptions {
   /** Margin kept free around the nodes, screen px. */
   padding?: number;
+  /** Further margin under the nodes, screen px (room for the names under the bottom row and a legend). */
+  bottom?: number;
   /** Largest zoom a fit may choose (a lone neuron is not blown up to fill the screen). */
   maxZoom?: number;
 }
@@ -251,10 +253,12 @@ export function fitView(nodes: readonly Point[], viewportW: number, viewportH: n
   const b = boundsOf(nodes);
   if (!b) return { x: 0, y: 0, zoom: 1 };
   const padding = opts.padding ?? 40;
+  const bottom = opts.bottom ?? 0;
   const w = b.width + 2 * NODE_RADIUS;
   const h = b.height + 2 * NODE_RADIUS;
-  const zoom = clampZoom(Math.min((viewportW - 2 * padding) / w, (viewportH - 2 * padding) / h, opts.maxZoom ?? 1.5));
-  return { x: b.x + b.width / 2, y: b.y + b.height / 2, zoom };
+  const zoom = clampZoom(Math.min((viewportW - 2 * padding) / w, (viewportH - 2 * padding - bottom) / h, opts.maxZoom ?? 1.5));
+  // Centred in the screen above the extra bottom margin.
+  return { x: b.x + b.width / 2, y: b.y + b.height / 2 + bottom / 2 / zoom, zoom };
 }
 
 export interface MinimapGeometry {

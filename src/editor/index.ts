@@ -36,23 +36,30 @@ export {
 } from './geometry';
 export { naturalCompare } from '../lib/natural-compare';
 export { copyId, nextNeuronId, parseSynapseKey, synapseKey } from './ids';
-export { countLayerCrossings, layeredLayout, type LayoutOptions } from './layout';
+export { bestColumns, countLayerCrossings, LAYOUT_SPACING, layeredLayout, type LayoutOptions } from './layout';
+export { LABEL_MAX_NODES, LABEL_MIN_RADIUS_PX, labelFontPx, labelWidthPx, placeLabels, type LabelBox, type PlacedLabels } from './labels';
 export {
   Autosave,
   AUTOSAVE_STAMP,
   AUTOSAVE_VERSION,
   clearAutosaves,
+  discardKept,
+  keepApart,
+  keptAutosaves,
   mapStore,
   restoreAutosave,
   webStorage,
   type AutosaveOptions,
+  type AutosaveSlotOptions,
   type AutosaveRecord,
   type AutosaveStatus,
+  type KeepApartResult,
+  type KeptAutosave,
   type KeyValueStore,
   type RestoreResult,
   type SkippedAutosave,
 } from './persist';
 export { searchNeurons, type MatchKind, type SearchHit } from './search';
-export { blankDoc, templates, type Template } from './templates';
+export { blankDoc, templates, withoutPositions, type Template } from './templates';
 export type { EditorChange, Point, Rect, Result, ScreenSize, Selection, SelectMode, SynapseKey, Viewport } from './types';
 export type { EditorWarning } from './warnings';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { NeuronRole } from '../neural/types';
-import { countLayerCrossings, layeredLayout } from './layout';
+import { countLayerCrossings, LAYOUT_SPACING, layeredLayout } from './layout';
 
 type N = { id: string; role?: NeuronRole };
 type S = { from: string; to: string };
@@ -86,7 +86,7 @@ describe('layeredLayout', () => {
       ['AVAL', 'AVAR'],
       ['AVBL', 'AVBR'],
     ]) {
-      expect(p(r).x - p(l).x).toBe(64);
+      expect(p(r).x - p(l).x).toBe(LAYOUT_SPACING.column);
       expect(p(r).y).toBe(p(l).y);
     }
     expect(p('AVAR').y).toBe(p('AVBL').y);

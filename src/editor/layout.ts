@@ -1,7 +1,8 @@
 /**
- * Automatic layered layout for circuits without positions (imported
- * connectomes): sensory neurons on top, interneurons in the middle (neurons
- * without a role too), motor neurons at the bottom.
+ * The one automatic layout of a circuit, used by the editor (circuits without
+ * positions, built-in circuits, imported connectomes, the Layout button) and
+ * by the game's neural view: sensory neurons on top, interneurons in the
+ * middle (neurons without a role too), motor neurons at the bottom.
  *
  * Each layer is a sequence ordered to reduce crossings with a few barycentre
  * sweeps (Sugiyama): going down, a neuron moves to the mean x of its partners
@@ -25,9 +26,14 @@ export interface LayoutOptions {
   layerGap?: number;
   /** Down+up sweep pairs. */
   sweeps?: number;
-  /** Widest a layer may be, in columns (default: about 2√n, at least 8). */
+  /** Widest a layer may be, in columns (default: the best for `aspect`, else about 2√n, at least 8). */
   maxColumns?: number;
+  /** Width / height of the view the layout will be fitted into: picks the widest layer that shows neurons biggest. */
+  aspect?: number;
 }
+
+/** Default spacing (graph units): room for a neuron (radius 18) and a name of six characters under it. */
+export const LAYOUT_SPACING = { column: 84, row: 80, layerGap: 56 } as const;
 
 const LAYER: Record<NeuronRole, number> = { sensory: 0, inter: 1, motor: 2 };
 
@@ -43,16 +49,21 @@ export function layeredLayout(
   synapses: readonly Pick<SynapseSpec, 'from' | 'to'>[],
   opts: LayoutOptions = {},
 ): Map<string, Point> {
-  const colGap = opts.columnSpacing ?? 64;
-  const rowGap = opts.rowSpacing ?? 56;
-  const layerGap = opts.layerGap ?? 96;
+  const colGap = opts.columnSpacing ?? LAYOUT_SPACING.column;
+  const rowGap = opts.rowSpacing ?? LAYOUT_SPACING.row;
+  const layerGap = opts.layerGap ?? LAYOUT_SPACING.layerGap;
   const sweeps = opts.sweeps ?? 4;
   const n = neurons.length;
-  const maxColumns = Math.max(1, opts.maxColumns ?? Math.max(8, Math.ceil(2 * Math.sqrt(n))));
 
   const index = new Map<string, number>();
   neurons.forEach((nn, i) => index.set(nn.id, i));
   const layerOf = neurons.map((nn) => LAYER[nn.role ?? 'inter']);
+  const counts = [0, 1, 2].map((L) => layerOf.filter((l) => l === L).length);
+  const maxColumns = Math.max(
+    1,
+    opts.maxColumns ??
+      (opts.aspect !== undefined && opts.aspect > 0 ? bestColumns(counts, opts.aspect, colGap, rowGap, layerGap) : Math.max(8, Math.ceil(2 * Math.sqrt(n)))),
+  );
 
   // Adjacency (both directions, duplicates kept: two synapses pull twice as hard), CSR.
   const degree = new Int32Array(n + 1);
@@ -163,6 +174,35 @@ export function layeredLayout(
     top += (layer.rows - 1) * rowGap + rowGap + layerGap;
   });
   return out;
+}
+
+/**
+ * The widest layer, in columns, at which layers of these sizes, folded into
+ * rows, appear biggest in a view of this aspect (width / height).
+ */
+export function bestColumns(counts: readonly number[], aspect: number, colGap: number, rowGap: number, layerGap: number): number {
+  const used = counts.filter((c) => c > 0);
+  const widest = Math.max(1, ...used);
+  let best = 1;
+  let bestScale = 0;
+  for (let c = 1; c <= widest; c++) {
+    let rows = 0;
+    let cols = 1;
+    for (const k of used) {
+      const r = Math.ceil(k / c);
+      rows += r;
+      cols = Math.max(cols, Math.ceil(k / r));
+    }
+    // Extent including a neuron's size at the ends (about one spacing), as a fit sees it.
+    const w = cols * colGap;
+    const h = rows * rowGap + (used.length - 1) * layerGap;
+    const scale = Math.min(aspect / w, 1 / h);
+    if (scale > bestScale * (1 + 1e-9)) {
+      bestScale = scale;
+      best = c;
+    }
+  }
+  return best;
 }
 
 /**

@@ -13,31 +13,23 @@
  * enough to run on every pointer move of a drag on a 302-neuron circuit.
  */
 import { Subject, type Observable } from 'rxjs';
-import type { ModelKind, ParamSpec, SynapseSpec } from '../neural/types';
+import type { ModelKind, SynapseSpec } from '../neural/types';
 import { circuitFromDoc, parseCircuit, serializeCircuit } from '../circuits/circuit';
 import { CircuitError } from '../circuits/errors';
 import { lintCircuit } from '../circuits/lint';
-import type { Circuit, CircuitDoc, ModelInfo, ModelTable, MuscleBinding, NeuronEntry, SensorBinding } from '../circuits/types';
+import type { Circuit, CircuitDoc, ModelTable, MuscleBinding, NeuronEntry, SensorBinding } from '../circuits/types';
 import { copyFragment, parseClipboard, pasteFragment, type PastePlacement } from './clipboard';
 import * as ops from './doc-ops';
-import {
-  buildGeometry,
-  clampZoom,
-  edgeAt,
-  fitView,
-  minimap,
-  neighbourhood,
-  nodeAt,
-  nodesInRect,
-  zoomAround,
-  type GraphGeometry,
-  type MinimapGeometry,
-} from './geometry';
-import { History, type HistoryEntry, type Snapshot } from './history';
+import { buildGeometry, edgeAt, neighbourhood, nodeAt, nodesInRect, type GraphGeometry, type MinimapGeometry } from './geometry';
+import { EditorDocument, type ApplyOptions } from './document';
+import { inspectNeuron, type NeuronInspection } from './inspect';
 import { parseSynapseKey, synapseKey } from './ids';
 import { layeredLayout, type LayoutOptions } from './layout';
+import { SelectionManager } from './selection';
+import { ViewportManager } from './viewport';
 import { searchNeurons, type SearchHit } from './search';
 import { blankDoc, type Template } from './templates';
+export type { NeuronInspection, ParamRow } from './inspect';
 import type { EditorChange, Point, Rect, Result, ScreenSize, Selection, SelectMode, SynapseKey, Viewport } from './types';
 import { placeWarnings, type EditorWarning } from './warnings';
 import { deepFreeze } from '../lib/deep-freeze';
@@ -60,29 +52,21 @@ export interface EditorModelOptions {
 /** An open or import that failed: the CircuitError lists every problem (file, line, field, fix). */
 export type LoadResult = { ok: true; value: undefined } | { ok: false; message: string; error: CircuitError };
 
-/** One row of the inspector: a model parameter or initial value with its spec and where its value comes from. */
-export interface ParamRow {
-  name: string;
-  group: ops.ParamGroup;
-  spec: ParamSpec;
-  value: number | readonly [number, number];
-  /** neuron: set on this neuron; preset: from its preset; default: the model's default. */
-  source: 'neuron' | 'preset' | 'default';
-}
-
-export interface NeuronInspection {
-  entry: NeuronEntry;
-  /** The model's presets, for a drop-down. */
-  presets: string[];
-  params: ParamRow[];
-  init: ParamRow[];
-}
-
-const EMPTY_SELECTION: Selection = { neurons: new Set(), synapses: new Set() };
 /** How far each paste of the same clipboard moves the copies (graph units). */
 export const PASTE_OFFSET = 40;
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** "My first reflex" → "my-first-reflex.json"; a name with no letters or digits → "circuit.json". */
+export function fileNameFor(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `${slug || 'circuit'}.json`;
+}
 
 export class EditorModel {
   readonly models: ModelTable;
@@ -90,104 +74,93 @@ export class EditorModel {
   readonly changes$: Observable<EditorChange>;
 
   private readonly subject = new Subject<EditorChange>();
-  private readonly history: History;
-  private current: CircuitDoc;
-  private name: string;
-  private sel: Selection = EMPTY_SELECTION;
-  private view: Viewport;
-  private size: ScreenSize;
-  private savedDoc: CircuitDoc;
-  /** Bumped whenever anything but positions or the title changed: warnings are kept per value. */
-  private structure = 0;
-  private circuitMemo: { doc: CircuitDoc; circuit: Circuit } | undefined;
+  private readonly store: EditorDocument;
+  private readonly selection_: SelectionManager;
+  private readonly camera: ViewportManager;
   private warningsMemo: { structure: number; warnings: EditorWarning[] } | undefined;
   private geometryMemo: { doc: CircuitDoc; geometry: GraphGeometry } | undefined;
-  private drag: { start: Map<string, Point> } | undefined;
   private paste_: { text: string; count: number } | undefined;
 
   constructor(opts: EditorModelOptions) {
     this.models = opts.models;
-    this.history = new History(opts.historyLimit ?? 500);
     this.changes$ = this.subject.asObservable();
-    this.name = opts.fileName ?? 'circuit.json';
-    this.size = opts.screen ?? { width: 1280, height: 720 };
-    const circuit = circuitFromDoc(opts.doc ?? blankDoc(), this.name, this.models);
-    this.current = this.withPositions(deepFreeze(circuit.doc));
-    if (this.current === circuit.doc) this.circuitMemo = { doc: this.current, circuit };
-    this.savedDoc = this.current;
-    this.view = opts.viewport ?? this.current.editor?.view ?? this.fit();
+    const fileName = opts.fileName ?? 'circuit.json';
+    this.selection_ = new SelectionManager(
+      () => this.store.doc,
+      (r) => this.nodesInRect(r),
+      (label) => this.subject.next({ kind: 'selection', label, simulation: false }),
+    );
+    this.camera = new ViewportManager(
+      () => this.geometry().nodes,
+      () => this.geometry().bounds,
+      () => this.subject.next({ kind: 'viewport', label: 'View', simulation: false }),
+      opts.screen ?? { width: 1280, height: 720 },
+    );
+    const circuit = circuitFromDoc(opts.doc ?? blankDoc(), fileName, this.models);
+    const doc = this.withPositions(deepFreeze(circuit.doc));
+    this.store = new EditorDocument(this.models, { doc, circuit, fileName }, opts.historyLimit ?? 500, this.selection_, (c) => this.subject.next(c));
+    this.camera.replace(opts.viewport ?? doc.editor?.view ?? this.camera.fit());
   }
 
   // ---------------------------------------------------------------- state
 
   /** The working document (frozen: change it only through the edit methods). */
   get doc(): CircuitDoc {
-    return this.current;
+    return this.store.doc;
   }
 
   get fileName(): string {
-    return this.name;
+    return this.store.fileName;
   }
 
   get selection(): Selection {
-    return this.sel;
+    return this.selection_.value;
   }
 
   get viewport(): Viewport {
-    return this.view;
+    return this.camera.value;
   }
 
   get screen(): ScreenSize {
-    return this.size;
+    return this.camera.screen;
   }
 
   /** The working document as a validated Circuit (what the simulation runs). Cached until the next edit. */
   circuit(): Circuit {
-    if (this.circuitMemo?.doc !== this.current) this.circuitMemo = { doc: this.current, circuit: circuitFromDoc(this.current, this.name, this.models) };
-    return this.circuitMemo.circuit;
+    return this.store.circuit();
   }
 
   /** lintCircuit's warnings, placed on neurons, synapses and bindings. Cached until an edit that can change them. */
   warnings(): EditorWarning[] {
-    if (this.warningsMemo?.structure !== this.structure) {
-      this.warningsMemo = { structure: this.structure, warnings: placeWarnings(this.current, lintCircuit(this.circuit())) };
+    if (this.warningsMemo?.structure !== this.store.structure) {
+      this.warningsMemo = { structure: this.store.structure, warnings: placeWarnings(this.doc, lintCircuit(this.circuit())) };
     }
     return this.warningsMemo.warnings;
   }
 
   /** Node and edge geometry for drawing and hit tests. Cached until the next edit. */
   geometry(): GraphGeometry {
-    if (this.geometryMemo?.doc !== this.current) this.geometryMemo = { doc: this.current, geometry: buildGeometry(this.current) };
+    if (this.geometryMemo?.doc !== this.doc) this.geometryMemo = { doc: this.doc, geometry: buildGeometry(this.doc) };
     return this.geometryMemo.geometry;
   }
 
   neuron(id: string): NeuronEntry | undefined {
-    return this.current.neurons.find((n) => n.id === id);
+    return this.doc.neurons.find((n) => n.id === id);
   }
 
   synapse(key: SynapseKey): SynapseSpec | undefined {
-    return this.current.synapses?.find((s) => synapseKey(s) === key);
+    return this.doc.synapses?.find((s) => synapseKey(s) === key);
   }
 
   /** Everything the inspector shows about a neuron's parameters. */
   inspectNeuron(id: string): NeuronInspection | undefined {
     const entry = this.neuron(id);
-    if (!entry) return undefined;
-    const info = this.models[entry.model] as ModelInfo;
-    const preset = entry.preset !== undefined ? info.presets[entry.preset] : undefined;
-    const rows = (group: ops.ParamGroup): ParamRow[] =>
-      Object.entries(info[group]).map(([name, spec]) => {
-        const own = entry[group];
-        if (own && Object.hasOwn(own, name)) return { name, group, spec, value: own[name], source: 'neuron' };
-        if (preset && Object.hasOwn(preset, name)) return { name, group, spec, value: preset[name], source: 'preset' };
-        return { name, group, spec, value: spec.default, source: 'default' };
-      });
-    return { entry, presets: Object.keys(info.presets), params: rows('params'), init: rows('init') };
+    return entry ? inspectNeuron(this.models, entry) : undefined;
   }
 
   /** Neurons by id or label: exact matches first, then prefixes, then substrings. */
   search(query: string, limit?: number): SearchHit[] {
-    return searchNeurons(this.current.neurons, query, limit);
+    return searchNeurons(this.doc.neurons, query, limit);
   }
 
   nodeAt(x: number, y: number): string | undefined {
@@ -195,7 +168,7 @@ export class EditorModel {
   }
 
   /** The synapse within `tolerance` graph units of (x, y); default 6 screen px at the current zoom. */
-  edgeAt(x: number, y: number, tolerance = 6 / this.view.zoom): SynapseKey | undefined {
+  edgeAt(x: number, y: number, tolerance = 6 / this.viewport.zoom): SynapseKey | undefined {
     return edgeAt(this.geometry(), x, y, tolerance);
   }
 
@@ -236,9 +209,9 @@ export class EditorModel {
   renameNeuron(from: string, to: string): Result {
     return this.apply(`Rename ${from} to ${to}`, (d) => ops.renameNeuron(d, from, to), {
       select: () => ({
-        neurons: new Set([...this.sel.neurons].map((id) => (id === from ? to : id))),
+        neurons: new Set([...this.selection.neurons].map((id) => (id === from ? to : id))),
         synapses: new Set(
-          [...this.sel.synapses].map((k) => {
+          [...this.selection.synapses].map((k) => {
             const s = parseSynapseKey(k);
             return s ? synapseKey({ kind: s.kind, from: s.from === from ? to : s.from, to: s.to === from ? to : s.to }) : k;
           }),
@@ -292,7 +265,7 @@ export class EditorModel {
   /** Chemical ↔ electrical; returns the synapse's new key (the selection follows). */
   retypeSynapse(key: SynapseKey, kind: SynapseSpec['kind']): Result<SynapseKey> {
     return this.apply(kind === 'electrical' ? 'Make gap junction' : 'Make chemical synapse', (d) => ops.retypeSynapse(d, key, kind), {
-      select: (next) => ({ neurons: this.sel.neurons, synapses: new Set([...this.sel.synapses].map((k) => (k === key ? next : k))) }),
+      select: (next) => ({ neurons: this.selection.neurons, synapses: new Set([...this.selection.synapses].map((k) => (k === key ? next : k))) }),
     });
   }
 
@@ -322,14 +295,23 @@ export class EditorModel {
     return this.apply('Unbind muscles', (d) => ops.removeBinding(d, 'muscles', index));
   }
 
-  /** Circuit name, description, editor notes (null removes). */
+  /**
+   * Circuit name, description, editor notes (null removes). Renaming a circuit
+   * whose file is named after it (a template's, or one saved under its name)
+   * renames the file too, so Save offers the new name; a file the player named
+   * otherwise keeps its name.
+   */
   setMeta(patch: ops.MetaPatch): Result {
-    return this.apply('Edit circuit details', (d) => ops.setMeta(d, patch), { simulation: false });
+    const follows = typeof patch.name === 'string' && patch.name !== this.doc.name && this.fileName === fileNameFor(this.doc.name ?? '');
+    return this.apply('Edit circuit details', (d) => ops.setMeta(d, patch), {
+      simulation: false,
+      ...(follows && { fileName: fileNameFor(patch.name as string) }),
+    });
   }
 
   /** Lay out every neuron: sensory above inter above motor, crossings reduced; then zoom to fit. */
   autoLayout(opts?: LayoutOptions): Result {
-    const r = this.setPositions(layeredLayout(this.current.neurons, this.current.synapses ?? [], opts));
+    const r = this.setPositions(layeredLayout(this.doc.neurons, this.doc.synapses ?? [], { aspect: this.camera.aspect(), ...opts }));
     if (r.ok) this.zoomToFit();
     return r;
   }
@@ -338,8 +320,8 @@ export class EditorModel {
 
   /** Delete the selected synapses and neurons (with the neurons' synapses and bindings). */
   deleteSelection(): Result {
-    const neurons = [...this.sel.neurons];
-    const synapses = [...this.sel.synapses];
+    const neurons = [...this.selection.neurons];
+    const synapses = [...this.selection.synapses];
     if (neurons.length === 0 && synapses.length === 0) return { ok: true, value: undefined };
     const what = [neurons.length ? plural(neurons.length, 'neuron') : '', synapses.length ? plural(synapses.length, 'synapse') : '']
       .filter(Boolean)
@@ -353,13 +335,13 @@ export class EditorModel {
 
   /** Arrow keys: move the selected neurons. */
   nudgeSelection(dx: number, dy: number): Result {
-    if (this.sel.neurons.size === 0) return { ok: true, value: undefined };
-    return this.moveNeurons(this.sel.neurons, dx, dy);
+    if (this.selection.neurons.size === 0) return { ok: true, value: undefined };
+    return this.moveNeurons(this.selection.neurons, dx, dy);
   }
 
   /** Clipboard text of the selected neurons, the synapses among them and their bindings; undefined if none is selected. */
   copySelection(): string | undefined {
-    const payload = copyFragment(this.current, this.sel.neurons);
+    const payload = copyFragment(this.doc, this.selection.neurons);
     if (!payload) return undefined;
     const text = JSON.stringify(payload);
     this.paste_ = { text, count: 0 };
@@ -388,7 +370,7 @@ export class EditorModel {
 
   /** Copy and paste the selection in one step (Ctrl+D), without touching the clipboard. */
   duplicateSelection(): Result<string[]> {
-    const payload = copyFragment(this.current, this.sel.neurons);
+    const payload = copyFragment(this.doc, this.selection.neurons);
     if (!payload) return { ok: false, message: 'select neurons to duplicate' };
     return this.apply(
       `Duplicate ${plural(payload.neurons.length, 'neuron')}`,
@@ -399,85 +381,69 @@ export class EditorModel {
     );
   }
 
-  // ---------------------------------------------------------------- drags
+  // ---------------------------------------------------------------- drags and history (document.ts)
 
   /** Start dragging neurons (default: the selection). Until endDrag, every dragTo is part of one undo step. */
-  beginDrag(ids: Iterable<string> = this.sel.neurons): void {
+  beginDrag(ids: Iterable<string> = this.selection.neurons): void {
     const start = new Map<string, Point>();
     for (const id of ids) {
       const n = this.neuron(id);
       if (n) start.set(id, n.position ?? { x: 0, y: 0 });
     }
-    this.history.begin(`Move ${plural(start.size, 'neuron')}`);
-    this.drag = { start };
+    this.store.beginDrag(start, `Move ${plural(start.size, 'neuron')}`);
   }
 
   /** Move the dragged neurons to their start positions plus (dx, dy), the pointer's total movement in graph units. */
   dragTo(dx: number, dy: number): Result {
-    if (!this.drag) return { ok: false, message: 'no drag in progress: call beginDrag first' };
-    const positions = new Map<string, Point>();
-    for (const [id, p] of this.drag.start) positions.set(id, { x: p.x + dx, y: p.y + dy });
-    return this.apply('Move', (d) => ops.setPositions(d, positions), { positionsOnly: true });
+    return this.store.dragTo(dx, dy);
   }
 
   endDrag(): void {
-    this.drag = undefined;
-    this.history.end();
+    this.store.endDrag();
   }
 
   /** Escape during a drag: the neurons go back and no undo step is left. */
   cancelDrag(): void {
-    this.drag = undefined;
-    this.cancelBatch();
+    this.store.cancelDrag();
   }
 
   /** Fold the following edits into one undo step (a slider held down, a multi-part edit), until endBatch. */
   beginBatch(label: string): void {
-    this.drag = undefined;
-    this.history.begin(label);
+    this.store.beginBatch(label);
   }
 
   endBatch(): void {
-    this.history.end();
+    this.store.endBatch();
   }
 
   /** Undo everything since beginBatch and leave no undo step. */
   cancelBatch(): void {
-    const e = this.history.discardBatch();
-    if (e) this.restore(e.before, `Cancel ${e.label}`, e.simulation);
+    this.store.cancelBatch();
   }
 
-  // ---------------------------------------------------------------- history
-
   undo(): boolean {
-    this.drag = undefined;
-    const e = this.history.undo();
-    if (e) this.restore(e.before, `Undo ${e.label}`, e.simulation);
-    return e !== undefined;
+    return this.store.undo();
   }
 
   redo(): boolean {
-    this.drag = undefined;
-    const e = this.history.redo();
-    if (e) this.restore(e.after, `Redo ${e.label}`, e.simulation);
-    return e !== undefined;
+    return this.store.redo();
   }
 
   canUndo(): boolean {
-    return this.history.canUndo();
+    return this.store.canUndo();
   }
 
   canRedo(): boolean {
-    return this.history.canRedo();
+    return this.store.canRedo();
   }
 
   /** What Undo would undo ("Move 3 neurons"), for a menu item or tooltip. */
   undoLabel(): string | undefined {
-    return this.history.undoLabel();
+    return this.store.undoLabel();
   }
 
   redoLabel(): string | undefined {
-    return this.history.redoLabel();
+    return this.store.redoLabel();
   }
 
   // ---------------------------------------------------------------- files
@@ -512,166 +478,93 @@ export class EditorModel {
     return { ok: true, value: undefined };
   }
 
-  /** Start from a template (blank or a built-in circuit); undoable. */
+  /** Start from a template (blank or a built-in circuit), its file named after it; undoable. */
   loadTemplate(t: Template): LoadResult {
-    return this.load(t.doc, `${t.id}.json`);
+    return this.load(t.doc, fileNameFor(t.doc.name ?? t.id));
   }
 
   /** The circuit file's text, with the current viewport saved in editor.view. */
   exportText(): string {
-    const doc: CircuitDoc = { ...this.current, editor: { ...this.current.editor, view: { ...this.view } } };
-    return serializeCircuit(circuitFromDoc(doc, this.name, this.models));
+    const doc: CircuitDoc = { ...this.doc, editor: { ...this.doc.editor, view: { ...this.viewport } } };
+    return serializeCircuit(circuitFromDoc(doc, this.fileName, this.models));
   }
 
   /** Remember the current document as saved (after writing it to a file). */
   markSaved(): void {
-    this.savedDoc = this.current;
+    this.store.markSaved();
   }
 
   /** Whether the document differs from the one last opened or marked saved. */
   isDirty(): boolean {
-    return this.current !== this.savedDoc;
+    return this.store.isDirty();
   }
 
-  // ---------------------------------------------------------------- selection
+  // ---------------------------------------------------------------- selection (selection.ts)
 
   select(target: { neurons?: Iterable<string>; synapses?: Iterable<SynapseKey> }, mode: SelectMode = 'replace'): void {
-    const neurons = new Set(target.neurons ?? []);
-    const synapses = new Set(target.synapses ?? []);
-    const combine = <T>(old: ReadonlySet<T>, given: Set<T>): Set<T> => {
-      if (mode === 'replace') return given;
-      const out = new Set(old);
-      for (const x of given) {
-        if (mode === 'toggle' && out.has(x)) out.delete(x);
-        else out.add(x);
-      }
-      return out;
-    };
-    this.setSelection({ neurons: combine(this.sel.neurons, neurons), synapses: combine(this.sel.synapses, synapses) }, 'Select');
+    this.selection_.select(target, mode);
   }
 
   /** Box select: the neurons whose centres lie in rect (graph coordinates). */
   selectInRect(rect: Rect, mode: SelectMode = 'replace'): void {
-    this.select({ neurons: this.nodesInRect(rect) }, mode);
+    this.selection_.selectInRect(rect, mode);
   }
 
   selectAll(): void {
-    this.setSelection(
-      { neurons: new Set(this.current.neurons.map((n) => n.id)), synapses: new Set((this.current.synapses ?? []).map(synapseKey)) },
-      'Select all',
-    );
+    this.selection_.selectAll();
   }
 
   clearSelection(): void {
-    this.setSelection(EMPTY_SELECTION, 'Select none');
+    this.selection_.clear();
   }
 
-  // ---------------------------------------------------------------- viewport
+  // ---------------------------------------------------------------- viewport (viewport.ts)
 
   /** The canvas size in px (call on resize); fits and zooms use it. */
   setScreenSize(width: number, height: number): void {
-    this.size = { width, height };
+    this.camera.setScreenSize(width, height);
   }
 
   setViewport(v: Viewport): void {
-    if (!Number.isFinite(v.x) || !Number.isFinite(v.y) || !Number.isFinite(v.zoom) || v.zoom <= 0) return;
-    this.view = { x: v.x, y: v.y, zoom: clampZoom(v.zoom) };
-    this.subject.next({ kind: 'viewport', label: 'View', simulation: false });
+    this.camera.set(v);
   }
 
   /** Pan by a drag of (dx, dy) screen px. */
   panBy(dx: number, dy: number): void {
-    this.setViewport({ x: this.view.x - dx / this.view.zoom, y: this.view.y - dy / this.view.zoom, zoom: this.view.zoom });
+    this.camera.panBy(dx, dy);
   }
 
   /** Zoom by factor around a screen point (the pointer; default the centre). */
-  zoomAt(factor: number, screenPoint: Point = { x: this.size.width / 2, y: this.size.height / 2 }): void {
-    this.setViewport(zoomAround(this.view, this.size, screenPoint, factor));
+  zoomAt(factor: number, screenPoint?: Point): void {
+    this.camera.zoomAt(factor, screenPoint);
   }
 
   /** F: show every neuron. */
   zoomToFit(): void {
-    this.setViewport(this.fit());
+    this.camera.zoomToFit();
   }
 
   /** Centre the view on a neuron (a search result). */
   centerOn(id: string): void {
     const n = this.neuron(id);
-    if (n?.position) this.setViewport({ ...this.view, x: n.position.x, y: n.position.y });
+    if (n?.position) this.camera.centerOn(n.position);
   }
 
   /** Minimap geometry for a minimap of mapSize px. */
   minimap(mapSize: ScreenSize): MinimapGeometry {
-    return minimap(this.geometry().bounds, this.view, this.size, mapSize);
+    return this.camera.minimap(mapSize);
   }
 
   // ---------------------------------------------------------------- internals
 
-  private fit(): Viewport {
-    return fitView(this.geometry().nodes, this.size.width, this.size.height);
-  }
-
-  /**
-   * Run an edit: check and apply it, validate the new document (unless only
-   * positions changed: finite numbers, checked by the op), record one undo
-   * step, update the selection, notify. A refusal changes nothing.
-   * `simulation: false` marks edits that cannot change the network, its
-   * bindings or the warnings (the title), so views need not rebuild the worm.
-   */
-  private apply<T>(
-    label: string,
-    op: (doc: CircuitDoc) => ops.Op<T>,
-    opts: { positionsOnly?: boolean; simulation?: boolean; select?: (value: T) => Selection } = {},
-  ): Result<T> {
-    const r = op(this.current);
-    if (!r.ok) return r;
-    if (r.doc === this.current) return { ok: true, value: r.value };
-    const simulation = !opts.positionsOnly && opts.simulation !== false;
-    if (!opts.positionsOnly) {
-      try {
-        this.circuitMemo = { doc: r.doc, circuit: circuitFromDoc(r.doc, this.name, this.models) };
-      } catch (e) {
-        if (!(e instanceof CircuitError)) throw e;
-        return { ok: false, message: e.issues.map((i) => `${i.where === '' ? 'the circuit' : i.where}: ${i.message}`).join('; ') };
-      }
-    }
-    const before = this.snapshot();
-    this.current = deepFreeze(r.doc);
-    if (simulation) this.structure++;
-    let selection = opts.select ? opts.select(r.value) : this.sel;
-    if (simulation) selection = this.existing(selection);
-    this.sel = selection;
-    this.history.push({ label, before, after: this.snapshot(), simulation });
-    this.subject.next({ kind: 'doc', label, simulation });
-    return { ok: true, value: r.value };
-  }
-
-  private snapshot(): Snapshot {
-    return { doc: this.current, fileName: this.name, selection: this.sel };
-  }
-
-  private restore(s: Snapshot, label: string, simulation: boolean): void {
-    this.current = s.doc;
-    this.name = s.fileName;
-    this.sel = this.existing(s.selection);
-    this.structure++;
-    this.subject.next({ kind: 'doc', label, simulation });
+  private apply<T>(label: string, op: (doc: CircuitDoc) => ops.Op<T>, opts: ApplyOptions<T> = {}): Result<T> {
+    return this.store.apply(label, op, opts);
   }
 
   private open(circuit: Circuit, label: string): void {
     const doc = this.withPositions(deepFreeze(circuit.doc));
-    const entry: HistoryEntry = { label, before: this.snapshot(), after: { doc, fileName: circuit.fileName, selection: EMPTY_SELECTION }, simulation: true };
-    this.drag = undefined;
-    this.history.end();
-    this.history.push(entry);
-    this.current = doc;
-    if (doc === circuit.doc) this.circuitMemo = { doc, circuit };
-    this.name = circuit.fileName;
-    this.sel = EMPTY_SELECTION;
-    this.savedDoc = doc;
-    this.structure++;
-    this.subject.next({ kind: 'doc', label, simulation: true });
-    this.view = doc.editor?.view ?? this.fit();
+    this.store.open(circuit, doc, label);
+    this.camera.replace(doc.editor?.view ?? this.camera.fit());
     this.subject.next({ kind: 'viewport', label: 'View', simulation: false });
   }
 
@@ -679,7 +572,7 @@ export class EditorModel {
   private withPositions(doc: CircuitDoc): CircuitDoc {
     const missing = doc.neurons.filter((n) => !n.position);
     if (missing.length === 0) return doc;
-    const placed = layeredLayout(missing, doc.synapses ?? []);
+    const placed = layeredLayout(missing, doc.synapses ?? [], { aspect: this.camera.aspect() });
     if (missing.length < doc.neurons.length) {
       const ys = doc.neurons.flatMap((n) => (n.position ? [n.position.y] : []));
       const xs = doc.neurons.flatMap((n) => (n.position ? [n.position.x] : []));
@@ -690,23 +583,5 @@ export class EditorModel {
     }
     const r = ops.setPositions(doc, placed);
     return r.ok ? deepFreeze(r.doc) : doc;
-  }
-
-  private existing(s: Selection): Selection {
-    if (s.neurons.size === 0 && s.synapses.size === 0) return s;
-    const ids = new Set(this.current.neurons.map((n) => n.id));
-    const keys = s.synapses.size > 0 ? new Set((this.current.synapses ?? []).map(synapseKey)) : new Set<string>();
-    const neurons = [...s.neurons].filter((id) => ids.has(id));
-    const synapses = [...s.synapses].filter((k) => keys.has(k));
-    if (neurons.length === s.neurons.size && synapses.length === s.synapses.size) return s;
-    return { neurons: new Set(neurons), synapses: new Set(synapses) };
-  }
-
-  private setSelection(s: Selection, label: string): void {
-    const next = this.existing(s);
-    const same = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b.size && [...a].every((x) => b.has(x));
-    if (same(next.neurons, this.sel.neurons) && same(next.synapses, this.sel.synapses)) return;
-    this.sel = next;
-    this.subject.next({ kind: 'selection', label, simulation: false });
   }
 }

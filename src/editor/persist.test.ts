@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FAKE_MODELS } from '../circuits/fake-models';
 import type { AutosaveStatus } from './persist';
-import { Autosave, clearAutosaves, mapStore, restoreAutosave, webStorage, type KeyValueStore } from './persist';
+import { Autosave, clearAutosaves, discardKept, keepApart, keptAutosaves, mapStore, restoreAutosave, webStorage, type KeyValueStore } from './persist';
 import { EditorModel } from './model';
 import { blankDoc } from './templates';
 
@@ -89,11 +89,68 @@ describe('autosave', () => {
     expect(r.skipped[0]).toMatchObject({ slot: 1, reason: expect.stringContaining('not valid JSON') });
     expect(r.skipped[0].text.length).toBeGreaterThan(0);
 
-    // The next session continues after seq 3, so it overwrites the damaged slot, not a good one.
+    // The next sessions never write over the damaged save (before: the ring overwrote it at once, and any
+    // damaged save within N edits): ten more saves later its text is still there, byte for byte.
+    const damaged = store.get('neuroworm.editor.autosave.1');
     const next = session(store, 3);
-    add(next.model, 'E');
-    next.autosave.flush();
-    expect(restoreAutosave(store, FAKE_MODELS, { slots: 3 })).toMatchObject({ restored: { seq: 4 }, skipped: [] });
+    for (const id of ['E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N']) {
+      add(next.model, id);
+      next.autosave.flush();
+    }
+    expect(store.get('neuroworm.editor.autosave.1')).toBe(damaged);
+    expect(restoreAutosave(store, FAKE_MODELS, { slots: 3 })).toMatchObject({ restored: { seq: 13 }, skipped: [{ slot: 1 }] });
+  });
+
+  it('keepApart moves the saves that failed out of the ring; they last across sessions until discarded', () => {
+    const store = mapStore();
+    const { model, autosave } = session(store, 3);
+    add(model, 'A');
+    autosave.flush();
+    add(model, 'B');
+    autosave.flush();
+    autosave.dispose();
+    const newest = store.get('neuroworm.editor.autosave.2') as string;
+    store.set('neuroworm.editor.autosave.2', newest.slice(0, 40));
+    const r = restoreAutosave(store, FAKE_MODELS, { slots: 3 });
+    const k = keepApart(store, r.skipped, { slots: 3, now: () => 99 });
+    expect(k.stuck).toEqual([]);
+    expect(k.kept).toEqual([{ id: 1, slot: 2, reason: expect.stringContaining('not valid JSON'), keptAt: 99, text: newest.slice(0, 40) }]);
+    expect(store.get('neuroworm.editor.autosave.2')).toBeNull();
+    // Later saves fill the ring; the kept one stays.
+    const next = session(store, 3);
+    for (const id of ['C', 'D', 'E', 'F']) {
+      add(next.model, id);
+      next.autosave.flush();
+    }
+    expect(keptAutosaves(store, { slots: 3 }).map((x) => x.text)).toEqual([newest.slice(0, 40)]);
+    expect(restoreAutosave(store, FAKE_MODELS, { slots: 3 }).skipped).toEqual([]);
+    discardKept(store, 1, { slots: 3 });
+    expect(keptAutosaves(store, { slots: 3 })).toEqual([]);
+  });
+
+  it('when a failed save cannot be copied (storage full) it stays in its slot, which autosave then never writes', () => {
+    const map = new Map<string, string>();
+    let full = false;
+    const store: KeyValueStore = {
+      get: (k) => map.get(k) ?? null,
+      set: (k, v) => {
+        if (full && k.includes('.kept')) throw new Error('QuotaExceededError');
+        map.set(k, v);
+      },
+      remove: (k) => void map.delete(k),
+    };
+    map.set('neuroworm.editor.autosave.1', '{"stamp":"neuroworm-editor-autosave","seq":');
+    full = true;
+    const r = restoreAutosave(store, FAKE_MODELS, { slots: 3 });
+    const k = keepApart(store, r.skipped, { slots: 3 });
+    expect(k).toEqual({ kept: [], stuck: [1] });
+    const model = new EditorModel({ models: FAKE_MODELS });
+    const autosave = new Autosave(model, store, { slots: 3, protect: k.stuck });
+    for (const id of ['A', 'B', 'C', 'D', 'E']) {
+      add(model, id);
+      autosave.flush();
+    }
+    expect(map.get('neuroworm.editor.autosave.1')).toBe('{"stamp":"neuroworm-editor-autosave","seq":');
   });
 
   it('skips a save whose circuit no longer loads (e.g. a model changed) and one from a newer app', () => {

@@ -3,8 +3,10 @@
  * viewport are written, debounced, through a small KeyValueStore (the page
  * passes localStorage through webStorage(); tests and Node pass mapStore()).
  * Each save goes to the next of N slots, a ring: if the newest save is
- * damaged (a crash mid-write, a full disk, a hand edit), restore falls back
- * to the one before it.
+ * damaged (a crash mid-write, a full disk, a hand edit) or its circuit no
+ * longer loads, restore falls back to the one before it, and keepApart moves
+ * the one that failed out of the ring, under a key of its own, so later saves
+ * never rotate it away: the player can download it or read it as text.
  *
  * Export and import of circuit files are the model's exportText/importText.
  */
@@ -63,6 +65,8 @@ export interface AutosaveSlotOptions {
 }
 
 export interface AutosaveOptions extends AutosaveSlotOptions {
+  /** Slots never written (a damaged save that could not be kept apart, e.g. storage full). */
+  protect?: readonly number[];
   /** Quiet time after the last change before saving, ms. Default 1000. */
   debounceMs?: number;
   /** Clock for savedAt. Default Date.now. */
@@ -166,6 +170,85 @@ export function restoreAutosave(store: KeyValueStore, models: ModelTable, opts: 
   return { skipped };
 }
 
+/** An autosave that failed to restore, kept apart from the ring. */
+export interface KeptAutosave {
+  id: number;
+  /** The ring slot it came from, and its save number when that could be read. */
+  slot: number;
+  seq?: number;
+  /** Why it did not restore. */
+  reason: string;
+  /** Wall-clock ms when it was set aside. */
+  keptAt: number;
+  /** Its raw text, as it was in the slot. */
+  text: string;
+}
+
+export interface KeepApartResult {
+  /** Every save kept apart, this time and before. */
+  kept: KeptAutosave[];
+  /** Slots that could not be moved (storage full): leave them alone (Autosave's `protect`). */
+  stuck: number[];
+}
+
+const keptIndexKey = (key: string): string => `${key}.kept`;
+const keptKey = (key: string, id: number): string => `${key}.kept.${id}`;
+type KeptEntry = Omit<KeptAutosave, 'text'>;
+
+function readKeptIndex(store: KeyValueStore, key: string): KeptEntry[] {
+  try {
+    const v = JSON.parse(store.get(keptIndexKey(key)) ?? '[]') as unknown;
+    return Array.isArray(v) ? (v.filter((e) => e && typeof e.id === 'number' && typeof e.reason === 'string') as KeptEntry[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Moves autosaves that failed to restore (restoreAutosave's `skipped`) out of
+ * the ring, each under a key of its own with an index, so later saves never
+ * overwrite them. A slot whose text cannot be copied (storage full) stays
+ * where it is and is reported `stuck`.
+ */
+export function keepApart(store: KeyValueStore, skipped: readonly SkippedAutosave[], opts: AutosaveSlotOptions & { now?: () => number } = {}): KeepApartResult {
+  const key = opts.key ?? DEFAULT_KEY;
+  const index = readKeptIndex(store, key);
+  const stuck: number[] = [];
+  let next = index.reduce((m, e) => Math.max(m, e.id), 0) + 1;
+  for (const s of skipped) {
+    if (s.text === '') continue; // unreadable storage: nothing to keep
+    const entry: KeptEntry = { id: next, slot: s.slot, reason: s.reason, keptAt: (opts.now ?? Date.now)() };
+    if (s.seq !== undefined) entry.seq = s.seq;
+    try {
+      store.set(keptKey(key, next), s.text);
+      store.set(keptIndexKey(key), JSON.stringify([...index, entry]));
+    } catch {
+      stuck.push(s.slot);
+      continue;
+    }
+    index.push(entry);
+    next++;
+    store.remove(slotKey(key, s.slot));
+  }
+  return { kept: keptAutosaves(store, opts), stuck };
+}
+
+/** The autosaves kept apart, oldest first, with their text (an entry whose text is gone is left out). */
+export function keptAutosaves(store: KeyValueStore, opts: AutosaveSlotOptions = {}): KeptAutosave[] {
+  const key = opts.key ?? DEFAULT_KEY;
+  return readKeptIndex(store, key).flatMap((e) => {
+    const text = store.get(keptKey(key, e.id));
+    return text === null ? [] : [{ ...e, text }];
+  });
+}
+
+/** Forget a kept autosave (the player downloaded it, or does not want it). */
+export function discardKept(store: KeyValueStore, id: number, opts: AutosaveSlotOptions = {}): void {
+  const key = opts.key ?? DEFAULT_KEY;
+  store.remove(keptKey(key, id));
+  store.set(keptIndexKey(key), JSON.stringify(readKeptIndex(store, key).filter((e) => e.id !== id)));
+}
+
 /** Remove every autosave slot (after the player discards their work on purpose). */
 export function clearAutosaves(store: KeyValueStore, opts: AutosaveSlotOptions = {}): void {
   const key = opts.key ?? DEFAULT_KEY;
@@ -187,6 +270,8 @@ export class Autosave {
   private readonly subscription: Subscription;
   private seq: number;
   private lastText: string | undefined;
+  /** Per slot: the save number it holds (0 for empty), or NaN for a slot not to be written (a damaged save, protected). */
+  private readonly held: number[];
 
   constructor(
     private readonly model: EditorModel,
@@ -198,10 +283,15 @@ export class Autosave {
     this.debounceMs = opts.debounceMs ?? 1000;
     this.now = opts.now ?? Date.now;
     this.status$ = this.status.asObservable();
-    // Continue after the newest readable save, so the ring overwrites the oldest (or a damaged newest).
-    let seq = 0;
-    for (let i = 0; i < this.slots; i++) seq = Math.max(seq, readSlot(store, this.key, i).record?.seq ?? 0);
-    this.seq = seq;
+    // Continue after the newest readable save; a slot holding anything but a readable save (a damaged one not yet
+    // kept apart) or a protected one is never written, so no save is rotated away before the player has it.
+    const protect = new Set(opts.protect ?? []);
+    this.held = Array.from({ length: this.slots }, (_, i) => {
+      const r = readSlot(store, this.key, i);
+      if (protect.has(i) || (r.text !== null && !r.record)) return Number.NaN;
+      return r.record?.seq ?? 0;
+    });
+    this.seq = this.held.reduce((m, s) => (Number.isNaN(s) ? m : Math.max(m, s)), 0);
     // A save a moment after the last change of the document or viewport (selection is not saved).
     this.subscription = model.changes$
       .pipe(
@@ -227,12 +317,23 @@ export class Autosave {
     if (content === this.lastText) return this.status.value.state === 'saved';
     const seq = this.seq + 1;
     const savedAt = this.now();
+    // The ring's next slot; if that one is not to be written, the slot with the oldest save (an empty one first).
+    let target = seq % this.slots;
+    if (Number.isNaN(this.held[target])) {
+      target = -1;
+      for (let i = 0; i < this.slots; i++) if (!Number.isNaN(this.held[i]) && (target < 0 || this.held[i] < this.held[target])) target = i;
+    }
+    if (target < 0) {
+      this.status.next({ state: 'error', message: 'autosave is off: every slot holds a damaged save; download or discard them (Kept saves)' });
+      return false;
+    }
     try {
-      this.store.set(slotKey(this.key, seq % this.slots), JSON.stringify({ ...record, seq, savedAt }));
+      this.store.set(slotKey(this.key, target), JSON.stringify({ ...record, seq, savedAt }));
     } catch (e) {
       this.status.next({ state: 'error', message: `autosave failed: ${(e as Error).message}; export the circuit to a file to keep it` });
       return false;
     }
+    this.held[target] = seq;
     this.seq = seq;
     this.lastText = content;
     this.status.next({ state: 'saved', seq, savedAt });

@@ -28,7 +28,7 @@ function matchOf(text: string | undefined, q: string): MatchKind | undefined {
   return undefined;
 }
 
-export function searchNeurons(neurons: readonly NeuronEntry[], query: string, limit = 50): SearchHit[] {
+export function searchNeurons(neurons: readonly Pick<NeuronEntry, 'id' | 'label'>[], query: string, limit = 50): SearchHit[] {
   const q = query.trim().toLowerCase();
   if (q === '') return [];
   const hits: Array<SearchHit & { score: number }> = [];

@@ -7,7 +7,7 @@
  *   {atMs, action: "tap", force?} · {atMs, action: "food", x, y, amount?} · {atMs, action: "heat", x, y, deltaC, radius?}
  *   {atMs, action: "ablate", neuron} · {atMs, action: "cut", from, to} · {atMs, action: "set", neuron, param, value}
  *   {atMs, action: "medium", medium: "agar"|"water"}
- * A poke is recorded as the body position the player hit (what pokeAt returns), so a replay touches the same place on the body.
+ * A poke is recorded as the body position the player hit (what sim.poke reports), so a replay touches the same place on the body.
  */
 import { z } from 'zod';
 import { ScenarioError } from './errors';

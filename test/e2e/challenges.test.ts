@@ -1,5 +1,6 @@
 import { afterEach, expect, inject, test } from 'vitest';
 import { openGame, type Session } from './browser';
+import { connect, info } from './editor-helpers';
 import { click, control, controls, ready, scene, shot, waitScene } from './game';
 
 let s: Session | undefined;
@@ -40,7 +41,31 @@ test('the list shows every challenge with saved progress; an intro card opens an
   expect(s.errors).toEqual([]);
 });
 
-test('the intro card links to the editor', async () => {
+interface Run {
+  status: string;
+  answered: number;
+  pathway: string | null;
+  reversals: number;
+}
+const run = (page: Session['page']): Promise<Run> => page.evaluate(() => window.neuroworm!.info().run as unknown as Run);
+
+/** Starts "Rewire" from the editor, waits for the circuit check, then touches the head gently every 3 s of worm time. */
+async function touchUntilDone(page: Session['page'], touches: number): Promise<Run> {
+  await page.click('button:has-text("Start challenge")');
+  await waitScene(page, 'playground');
+  await page.waitForFunction(() => (window.neuroworm!.info().run as { pathway: string }).pathway !== 'checking', null, { timeout: 60_000 });
+  let r = await run(page);
+  for (let i = 0; i < touches && r.status === 'running'; i++) {
+    await page.evaluate(() => window.neuroworm!.advance(3000));
+    const p = await page.evaluate(() => window.neuroworm!.pose());
+    await page.mouse.click(p.px[0], p.px[1]);
+    r = await run(page);
+  }
+  await page.evaluate(() => window.neuroworm!.advance(2000));
+  return run(page);
+}
+
+test('"Rewire": the editor opens on the broken circuit, which cannot win; the repair made there wins', async () => {
   s = await openGame(inject('baseUrl'), { helpSeen: true, query: 'scene=challenges' });
   const { page } = s;
   await ready(page);
@@ -49,5 +74,31 @@ test('the intro card links to the editor', async () => {
   await page.waitForTimeout(300);
   await click(page, 'Open the editor', 'challenges');
   await waitScene(page, 'editor');
+  // Before the fix the editor opened the intact worm and the challenge was won unchanged.
+  let st = await info(page);
+  expect(st.synapses).not.toContain('chemical:ALM>AVD');
+  expect(st.synapses).not.toContain('chemical:AVD>AVA');
+  expect(st.status).toMatch(/cut/);
+  await shot(page, 'rewire-editor');
+
+  // Unrepaired: touches the worm ignores, and the circuit check says the pathway is cut.
+  const broken = await touchUntilDone(page, 6);
+  expect(broken.pathway).toBe('cut');
+  expect(broken.status).toBe('running');
+  expect(broken.answered).toBeLessThan(3);
+  await shot(page, 'rewire-broken');
+
+  // Repair in the editor: ALM and AVM to AVA (drags from their rims).
+  await click(page, 'Edit circuit', 'playground');
+  await waitScene(page, 'editor');
+  await connect(page, 'ALM', 'AVA');
+  await connect(page, 'AVM', 'AVA');
+  st = await info(page);
+  expect(st.synapses).toContain('chemical:ALM>AVA');
+  expect(st.synapses).toContain('chemical:AVM>AVA');
+  const fixed = await touchUntilDone(page, 10);
+  expect(fixed.pathway).toBe('works');
+  expect(fixed.status).toBe('won');
+  await shot(page, 'rewire-won');
   expect(s.errors).toEqual([]);
 });

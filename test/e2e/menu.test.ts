@@ -1,6 +1,6 @@
 import { afterEach, expect, inject, test } from 'vitest';
 import { openGame, type Session } from './browser';
-import { click, control, controls, ready, scene, shot, waitScene } from './game';
+import { click, control, ready, scene, shot, waitScene } from './game';
 
 let s: Session | undefined;
 afterEach(async () => {
@@ -66,30 +66,5 @@ test('touch: tapping a menu button opens its scene, tapping Menu comes back', as
   await page.touchscreen.tap(back.x + back.width / 2, back.y + back.height / 2);
   await waitScene(page, 'title');
   expect(await scene(page)).toBe('title');
-  expect(s.errors).toEqual([]);
-});
-
-test('without a simulation the playground says so honestly and draws no worm', async () => {
-  s = await openGame(inject('baseUrl'), { helpSeen: true });
-  const { page } = s;
-  await ready(page);
-  // The build provides the real core; take it away to check the fallback.
-  await page.evaluate(() => window.neuroworm!.provideSimulation(null));
-  await page.evaluate(() => window.neuroworm!.goto('playground'));
-  await waitScene(page, 'playground');
-  // The "coming" card is up; tools and time controls are disabled; the hook refuses simulation calls.
-  expect(await scene(page)).toBe('playground');
-  const tools = (await controls(page)).filter((c) => ['Touch', 'Poke', 'Food', 'Heat', 'Tap plate', 'Pause', 'Step'].includes(c.label));
-  expect(tools.length).toBe(7);
-  expect(tools.every((c) => !c.enabled)).toBe(true);
-  const err = await page.evaluate(() => {
-    try {
-      window.neuroworm!.pose();
-      return '';
-    } catch (e) {
-      return String(e);
-    }
-  });
-  expect(err).toMatch(/not available in scene "playground"|not available in the current scene/);
   expect(s.errors).toEqual([]);
 });

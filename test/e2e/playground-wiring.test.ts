@@ -10,9 +10,10 @@ afterEach(async () => {
 
 /**
  * The playground's wiring to a simulation, checked with a scripted test double
- * standing in for src/sim (which is not in this build yet): a straight worm
- * sliding along +x, three neurons, and a log of every call the scene makes.
- * The product never shows this double; only this test installs it.
+ * standing in for src/sim: a straight worm sliding along +x, four neurons
+ * (quiet until a touch, then the touch pathway lights up and, a few frames
+ * later, the worm reverses), and a log of every call the scene makes. The
+ * product never shows this double; only this test installs it.
  */
 async function installDouble(session: Session): Promise<void> {
   await session.page.evaluate(() => {
@@ -22,6 +23,8 @@ async function installDouble(session: Session): Promise<void> {
     const pose = new Float64Array(2 * segments);
     const listeners: ((e: unknown) => void)[] = [];
     let t = 0;
+    /** Steps left before the reversal a touch causes (so the scene has drawn the neurons rising). */
+    let reversalIn = -1;
     const place = () => {
       for (let i = 0; i < segments; i++) {
         pose[2 * i] = -0.5 + 0.0002 * t + (i * 1) / segments; // head first, at the smallest x
@@ -34,9 +37,9 @@ async function installDouble(session: Session): Promise<void> {
         return t;
       },
       pose,
-      v: new Float64Array([-20, -25, -30]),
-      output: new Float64Array([0.9, 0.8, 0.7]),
-      spiked: new Uint8Array(3),
+      v: new Float64Array([-65, -65, -65, -65]),
+      output: new Float64Array(4),
+      spiked: new Uint8Array(4),
       muscles: new Float64Array(2 * segments).fill(0.4),
       events: [],
     };
@@ -48,7 +51,7 @@ async function installDouble(session: Session): Promise<void> {
       physicsStepMs: 10,
       seed: 1,
       medium: 'agar',
-      neuronIds: ['ALML', 'AVDL', 'AVAL'],
+      neuronIds: ['ALML', 'AVDL', 'AVAL', 'VA1'],
       segments,
       bodyLengthMm: 1,
       stimuli$: stream,
@@ -64,6 +67,7 @@ async function installDouble(session: Session): Promise<void> {
         calls.push(['step']);
         t += 10;
         place();
+        if (reversalIn > 0 && --reversalIn === 0) listeners.forEach((fn) => fn({ type: 'reversal-start', timeMs: t }));
       },
       run(ms: number) {
         t += ms;
@@ -71,7 +75,11 @@ async function installDouble(session: Session): Promise<void> {
       },
       poke: (at: unknown, o: unknown) => {
         calls.push(['poke', at, o]);
-        listeners.forEach((fn) => fn({ type: 'reversal-start', timeMs: t }));
+        if (reversalIn < 0) {
+          telemetry.output.set([0.9, 0.8, 0.7, 0.6]);
+          telemetry.v.set([-20, -25, -30, -35]);
+          reversalIn = 8;
+        }
         return { type: 'touch', position: 0, side: 'both', kind: 'gentle', force: 0.4, source: 'poke', neurons: [] };
       },
       tapPlate: (f: number) => calls.push(['tapPlate', f]),
@@ -87,10 +95,12 @@ async function installDouble(session: Session): Promise<void> {
         { id: 'ALML', model: 'graded', params: {}, init: {}, role: 'sensory' },
         { id: 'AVDL', model: 'graded', params: {}, init: {}, role: 'inter' },
         { id: 'AVAL', model: 'graded', params: {}, init: {}, role: 'inter' },
+        { id: 'VA1', model: 'graded', params: {}, init: {}, role: 'motor' },
       ],
       synapses: [
         { kind: 'electrical', from: 'ALML', to: 'AVDL', weight: 1 },
         { kind: 'chemical', from: 'AVDL', to: 'AVAL', weight: 2 },
+        { kind: 'chemical', from: 'AVAL', to: 'VA1', weight: 2 },
       ],
     };
     window.neuroworm!.provideSimulation(() => ({ sim, network }) as never);
@@ -108,7 +118,7 @@ test('playground wiring: draws the pose, forwards touches and time controls, lig
   await waitScene(page, 'playground');
   await page.waitForTimeout(400);
 
-  // No "coming" card, tools enabled; the pose is reported in mm and in canvas px.
+  // Tools enabled; the pose is reported in mm and in canvas px.
   expect((await control(page, 'Touch')).enabled).toBe(true);
   const pose = await page.evaluate(() => window.neuroworm!.pose());
   expect(pose.mm.length).toBe(40);
@@ -125,9 +135,9 @@ test('playground wiring: draws the pose, forwards touches and time controls, lig
   expect(at.xMm).toBeCloseTo(pose.mm[0] + 0.0002 * 0, 1);
   expect(at.yMm).toBeCloseTo(0.3, 2);
   expect(poke[2]).toEqual({ heldMs: expect.any(Number) });
-  // The double answers with a reversal event: the announcement names the active pathway.
-  await page.waitForTimeout(100);
-  expect(await page.evaluate(() => window.neuroworm!.announcements())).toEqual(['Reversal! ALM → AVD → AVA']);
+  // The double answers with a reversal a few steps later: the announcement names the pathway that rose.
+  await page.waitForFunction(() => window.neuroworm!.announcements().length > 0, null, { timeout: 5000 });
+  expect(await page.evaluate(() => window.neuroworm!.announcements())).toEqual(['Reversal! ALM → AVD → AVA → VA1']);
 
   // Shift-click pokes harshly; the Poke tool too.
   await page.keyboard.down('Shift');

@@ -308,7 +308,7 @@ describe('playground on the real simulation', () => {
   });
 });
 
-test('a challenge is won by real input: start "Follow your nose", drop food at the nose', async () => {
+test('"Follow your nose": food dropped on the nose does not win (it only costs); the worm finding the lawn does', async () => {
   s = await openGame(inject('baseUrl'), { helpSeen: true, query: 'scene=challenges' });
   const { page } = s;
   await ready(page);
@@ -323,15 +323,29 @@ test('a challenge is won by real input: start "Follow your nose", drop food at t
   expect(info.challenge).toBe('reach-food');
   expect((info.run as { status: string }).status).toBe('running');
   await shot(page, 'challenge-running');
-  // Food tool, then a click on the nose.
+  // Food tool, then a click on the nose: before the fix this won at once (955 points).
   await page.keyboard.press('f');
   const p = await hook.pose(page);
   await page.mouse.click(p.px[0], p.px[1]);
-  await page.waitForFunction(() => (window.neuroworm!.info().run as { status: string }).status !== 'running', null, { timeout: 10_000 });
+  await page.evaluate(() => window.neuroworm!.advance(5000));
   info = await hook.info(page);
-  const run = info.run as { status: string; foods: number; score: number };
-  expect(run.status).toBe('won');
+  let run = info.run as { status: string; foods: number; score: number; elapsedMs: number };
+  expect(run.status).toBe('running');
   expect(run.foods).toBe(1);
+  // Try again and just watch: the worm finds the lawn across the plate.
+  await page.keyboard.press('Escape');
+  await waitScene(page, 'challenges');
+  await click(page, 'Follow your nose', 'challenges');
+  await page.waitForTimeout(300);
+  await click(page, 'Start challenge', 'challenges');
+  await waitScene(page, 'playground');
+  for (let i = 0; i < 24; i++) {
+    run = (await hook.info(page)).run as typeof run;
+    if (run.status !== 'running') break;
+    await page.evaluate(() => window.neuroworm!.advance(5000));
+  }
+  expect(run.status).toBe('won');
+  expect(run.foods).toBe(0);
   expect(run.score).toBeGreaterThan(500);
   await page.waitForTimeout(300);
   expect((await control(page, 'Try again')).enabled).toBe(true);

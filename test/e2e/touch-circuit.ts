@@ -4,7 +4,7 @@ import locomotion from '../../src/circuits/builtin/locomotion.json';
  * A minimal touch layer on the built-in locomotion circuit, made by the tests
  * (not a model of the worm): ALML feels gentle or harsh touch on the front
  * 40 % of the body, excites AVA and inhibits AVB; PLML feels the back 40 %
- * and excites AVB. Used to exercise the game's touch path (click → pokeAt →
+ * and excites AVB. Used to exercise the game's touch path (click → sim.poke →
  * skin → neurons → neural view → pose) until the built-in 'worm' circuit with
  * the real touch circuit is in the build.
  */
