@@ -1,7 +1,8 @@
 import type Phaser from 'phaser';
 import { app } from './app';
 import type { SimulationFactory } from '../src/sim/factory';
-import { provideSimulation, type LinkedSimulation } from './sim-link';
+import type { LinkedSimulation } from './sim-factory';
+import { provideSimulation } from './sim-link';
 import { OVERLAYS, SCENES } from './keys';
 import type { Settings } from './settings';
 import { visibleControls, type ControlInfo } from './ui/controls';

@@ -1,7 +1,7 @@
 import type Phaser from 'phaser';
 import type { ChallengeRun } from '../challenges/runner';
 import type { PlayRecorder } from '../recording';
-import type { GameSim, LinkedSimulation } from '../sim-link';
+import type { GameSim, LinkedSimulation } from '../sim-factory';
 import type { Toast } from '../ui/Toast';
 import { palette } from '../ui/theme';
 import type { ArenaView } from '../view/arena-view';

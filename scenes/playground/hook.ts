@@ -5,7 +5,7 @@ import type { Toast } from '../ui/Toast';
 import type { WorldCamera } from '../view/camera';
 import type { NeuralView } from '../view/NeuralView';
 import type { Oscilloscope } from '../view/Oscilloscope';
-import type { GameSim } from '../sim-link';
+import type { GameSim } from '../sim-factory';
 import type { PlateTools } from './PlateTools';
 import type { ResultCard } from './ResultCard';
 
