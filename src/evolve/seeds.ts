@@ -1,0 +1,25 @@
+/**
+ * Seeds derived from a run's seed, so every random choice of a generation can
+ * be redrawn from (seed, generation) alone: a checkpoint needs no generator
+ * state, and a resumed run draws exactly what the uninterrupted run drew.
+ */
+import { Rng } from '../neural/rng';
+
+/** A 32-bit hash of a list of whole numbers (murmur3's finaliser over a running mix). */
+export function mixSeed(...parts: number[]): number {
+  let h = 0x811c9dc5;
+  for (const p of parts) {
+    h = Math.imul(h ^ (p >>> 0), 0x01000193) >>> 0;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b) >>> 0;
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35) >>> 0;
+    h ^= h >>> 16;
+  }
+  return h >>> 0;
+}
+
+/** The generator for one purpose (`stream`) of one generation of a run. */
+export function rngFor(seed: number, generation: number, stream = 0): Rng {
+  return new Rng(mixSeed(seed, generation, stream));
+}
