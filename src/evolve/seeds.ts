@@ -23,3 +23,17 @@ export function mixSeed(...parts: number[]): number {
 export function rngFor(seed: number, generation: number, stream = 0): Rng {
   return new Rng(mixSeed(seed, generation, stream));
 }
+
+/** A 53-bit hash of a text, as 14 hex digits (cyrb53): identifies a spec or an evaluation context without node:crypto (browser-safe). */
+export function hashText(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+}
