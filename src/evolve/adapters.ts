@@ -5,7 +5,7 @@
  * runner, so when those change this module is the one edit. Browser-safe
  * (Web Workers run it too).
  */
-import { circuitFromDoc } from '../circuits/circuit';
+import { circuitFromDoc, serializeCircuit } from '../circuits/circuit';
 import type { Circuit, CircuitDoc } from '../circuits/types';
 import { MODELS } from '../neural/models';
 import { runScenario, type ScenarioReport } from '../scenario/runner';
@@ -20,6 +20,11 @@ export { MODELS };
 /** A document through the circuit validator (throws CircuitError naming `label`). */
 export function circuitOf(doc: CircuitDoc, label = 'evolved circuit'): Circuit {
   return circuitFromDoc(doc, label, MODELS);
+}
+
+/** A circuit's file text, as the editor and `neuroworm` write circuit files. */
+export function circuitText(circuit: Circuit): string {
+  return serializeCircuit(circuit);
 }
 
 /** Run one scenario on `circuit` (whatever circuit the scenario names) with `seed`; instability ends the run as a failed report with `error`. */
