@@ -74,6 +74,7 @@ const SUITES: SuiteEntry[] = [
   { name: 'cuba', load: async () => (await import('./cuba')).suite },
   optional('body', './body.ts', adaptBody),
   { name: 'sim', load: async () => (await import('./sim')).suite },
+  { name: 'evolve', load: async () => (await import('./evolve')).suite },
 ];
 
 function parseArgs(argv: string[]): { quick: boolean; only: string[] | null; rest: string[] } {

@@ -15,6 +15,7 @@ const topology: Topology = {
   signFree: true,
   candidates,
   pool: [{ id: 'P', model: 'graded' }],
+  members: Object.fromEntries([...groups, 'P'].map((g) => [g, [g]])),
 };
 const init = (over: Partial<NeatInit> = {}): NeatInit => ({
   settings: { kind: 'neat', ...NEAT_DEFAULTS, population: 30 },
@@ -120,7 +121,13 @@ describe('phenotype', () => {
     neurons: ['ALML', 'ALMR', 'AVAL', 'AVAR', 'DA1', 'DA2'].map((id) => ({ id, model: 'graded' as const })),
     synapses: [{ from: 'AVAL', to: 'DA1', kind: 'chemical', weight: 0.3 }],
   };
-  const t: Topology = { ...topology, share: 'class', candidates: [], pool: [{ id: 'AVDL', model: 'graded' }] };
+  const t: Topology = {
+    ...topology,
+    share: 'class',
+    candidates: [],
+    pool: [{ id: 'AVDL', model: 'graded' }],
+    members: { ALM: ['ALML', 'ALMR'], AVA: ['AVAL', 'AVAR'], DA: ['DA1', 'DA2'], AVD: ['AVDL'] },
+  };
 
   it('expands a class link to every member pair, joins gap junctions once, and sets a synapse the base already has', () => {
     const g: Genome = {
@@ -140,5 +147,18 @@ describe('phenotype', () => {
     const gaps = doc.synapses!.filter((s) => s.kind === 'electrical');
     expect(gaps.map((s) => `${s.from}-${s.to}:${s.weight}`).sort()).toEqual(['ALML-ALMR:10', 'ALML-AVDL:0.1', 'ALMR-AVDL:0.1']);
     expect(base.synapses).toHaveLength(1);
+  });
+
+  it('joins only the cells the scopes named, and no cell of an absent pool neuron', () => {
+    const g: Genome = {
+      x: [],
+      neurons: [],
+      links: [
+        { innovation: 1, kind: 'chemical', from: 'AVA', to: 'DA', w: 0.5, s: 0.9 },
+        { innovation: 2, kind: 'chemical', from: 'ALM', to: 'AVD', w: 0.5, s: 0.9 },
+      ],
+    };
+    const doc = phenotype({ base, genes: [], topology: { ...t, members: { ...t.members, DA: ['DA1'] } } }, g);
+    expect(doc.synapses!.map((s) => `${s.from}>${s.to}`)).toEqual(['AVAL>DA1', 'AVAR>DA1']);
   });
 });

@@ -9,7 +9,8 @@
  *   links and pool neurons, mean value difference of matching genes; N = 1
  *   below 20 genes, as in the paper);
  * - species: a genome joins the first species whose representative is within
- *   δ_t, else founds one; explicit fitness sharing divides fitness by the
+ *   δ_t, else founds one (δ_t moves 10 % a generation toward a target number
+ *   of species, if one is set); explicit fitness sharing divides fitness by the
  *   species' size, and each species gets offspring in proportion to its
  *   shared fitness; species that have not improved for `stagnation`
  *   generations stop reproducing (except the best);
@@ -21,7 +22,6 @@
  * state is plain JSON for checkpoints.
  */
 import type { Rng } from '../neural/rng';
-import { shareKey } from './classes';
 import type { Genome, LinkGene } from './genome';
 import type { Topology } from './phenotype';
 import { reflect } from './genes';
@@ -46,6 +46,8 @@ export interface NeatState {
   innovations: Array<[string, number]>;
   /** Species of each member of the last told population (for logs and the editor). */
   memberSpecies: number[];
+  /** The compatibility threshold now (it moves toward the target species count when one is set). */
+  threshold: number;
 }
 
 export interface NeatInit {
@@ -65,18 +67,32 @@ const linkId = (l: Pick<LinkGene, 'kind' | 'from' | 'to'>) => `${l.kind}:${l.fro
 export class Neat {
   private readonly innov: Map<string, number>;
   private readonly groupsOfBase: ReadonlySet<string>;
+  /** The group of each pool neuron. */
+  private readonly poolGroup: ReadonlyMap<string, string>;
 
   private constructor(
     private readonly init: NeatInit,
     private readonly s: NeatState,
   ) {
     this.innov = new Map(s.innovations);
-    this.groupsOfBase = new Set(init.baseIds.map((id) => shareKey(id, init.topology.share)));
+    const base = new Set(init.baseIds);
+    const groups = Object.entries(init.topology.members);
+    this.groupsOfBase = new Set(groups.filter(([, cells]) => cells.some((id) => base.has(id))).map(([k]) => k));
+    this.poolGroup = new Map(groups.flatMap(([k, cells]) => cells.filter((id) => !base.has(id)).map((id) => [id, k] as const)));
   }
 
   static create(init: NeatInit): Neat {
     if (init.settings.population < 2) throw new Error('NEAT needs a population of at least 2');
-    const state: NeatState = { seed: init.seed >>> 0, generation: 0, population: [], species: [], nextSpecies: 1, innovations: [], memberSpecies: [] };
+    const state: NeatState = {
+      seed: init.seed >>> 0,
+      generation: 0,
+      population: [],
+      species: [],
+      nextSpecies: 1,
+      innovations: [],
+      memberSpecies: [],
+      threshold: init.settings.threshold,
+    };
     const neat = new Neat(init, state);
     const rng = rngFor(state.seed, 0, 1);
     for (let i = 0; i < init.settings.population; i++) {
@@ -125,7 +141,7 @@ export class Neat {
     const members = new Map<number, number[]>();
     const species = st.species.map((sp) => ({ ...sp }));
     st.memberSpecies = pop.map((g, i) => {
-      let sp = species.find((s) => this.distance(g, s.representative) < cfg.threshold);
+      let sp = species.find((s) => this.distance(g, s.representative) < st.threshold);
       if (!sp) species.push((sp = { id: st.nextSpecies++, representative: g, best: -Infinity, stale: 0 }));
       let m = members.get(sp.id);
       if (!m) members.set(sp.id, (m = []));
@@ -133,6 +149,8 @@ export class Neat {
       return sp.id;
     });
     const alive = species.filter((sp) => members.has(sp.id));
+    // Steer the threshold toward the wanted number of species (a common NEAT practice; Stanley's FAQ).
+    if (cfg.species > 0 && alive.length !== cfg.species) st.threshold = Math.max(0.05, st.threshold * (alive.length > cfg.species ? 1.1 : 1 / 1.1));
     const rank = (a: number, b: number) => f[b] - f[a] || a - b;
     for (const sp of alive) {
       const top = Math.max(...members.get(sp.id)!.map((i) => f[i]));
@@ -262,7 +280,10 @@ export class Neat {
 
   private groupsOf(g: Genome): Set<string> {
     const s = new Set(this.groupsOfBase);
-    for (const id of g.neurons) s.add(shareKey(id, this.init.topology.share));
+    for (const id of g.neurons) {
+      const k = this.poolGroup.get(id);
+      if (k !== undefined) s.add(k);
+    }
     return s;
   }
 
@@ -283,7 +304,8 @@ export class Neat {
     const p = absent[rng.int(absent.length)];
     const k = rng.int(g.links.length);
     const old = g.links[k];
-    const mid = shareKey(p.id, this.init.topology.share);
+    const mid = this.poolGroup.get(p.id);
+    if (mid === undefined) return;
     g.links.splice(k, 1);
     const have = new Set(g.links.map(linkId));
     for (const l of [

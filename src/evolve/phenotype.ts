@@ -3,12 +3,13 @@
  * written into a copy of the base document, then the pool neurons and the
  * topology links added. A link between two groups becomes one synapse per
  * member pair (chemical: every ordered pair; electrical: every unordered pair
- * of distinct cells), all with the link's weight and sign; a link onto a
+ * of distinct cells; the cells are those the spec's link scopes name), all
+ * with the link's weight and sign; a link onto a
  * synapse the base circuit already has sets that synapse instead.
  */
 import type { CircuitDoc, NeuronEntry } from '../circuits/types';
 import type { SynapseSpec } from '../neural/types';
-import { groupBy, type Share } from './classes';
+import type { Share } from './classes';
 import { applyGenes, decodeGenes, decodeValue, type Gene, reflect } from './genes';
 import type { Genome, LinkGene } from './genome';
 import type { Scale, SynapseKind } from './spec';
@@ -28,6 +29,8 @@ export interface Topology {
   candidates: LinkCandidate[];
   /** Neurons mutation may add, in pool order. */
   pool: NeuronEntry[];
+  /** The cells each group stands for: those the link scopes name (and the pool's), grouped by share. A link joins these cells only. */
+  members: Record<string, string[]>;
 }
 
 export interface Phenotype {
@@ -54,10 +57,8 @@ export function phenotype(p: Phenotype, genome: Genome): CircuitDoc {
   t.pool.forEach((n, k) => {
     if (present.has(n.id)) doc.neurons.push({ ...structuredClone(n), position: n.position ?? { x: 80 * k, y: -120 } });
   });
-  const groups = groupBy(
-    doc.neurons.map((n) => n.id),
-    t.share,
-  );
+  const ids = new Set(doc.neurons.map((n) => n.id));
+  const groups = new Map(Object.entries(t.members).map(([k, cells]) => [k, cells.filter((id) => ids.has(id))]));
   const synapses: SynapseSpec[] = doc.synapses ?? [];
   const at = new Map<string, number>();
   const key = (kind: SynapseKind, a: string, b: string) => (kind === 'electrical' && b < a ? `${kind}:${b}:${a}` : `${kind}:${a}:${b}`);
@@ -65,7 +66,7 @@ export function phenotype(p: Phenotype, genome: Genome): CircuitDoc {
   for (const link of genome.links) {
     const from = groups.get(link.from);
     const to = groups.get(link.to);
-    if (!from || !to) continue;
+    if (!from?.length || !to?.length) continue;
     const weight = linkWeight(t, link);
     const sign = linkSign(t, link);
     for (const a of from)

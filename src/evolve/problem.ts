@@ -12,7 +12,7 @@ import type { Circuit, NeuronEntry } from '../circuits/types';
 import { ScenarioError } from '../scenario/errors';
 import { validateRefs } from '../scenario/refs';
 import { circuitOf, MODELS, type Scenario } from './adapters';
-import { groupBy } from './classes';
+import { shareKey } from './classes';
 import type { EvolveProblem } from './engine';
 import type { EvalContext } from './fitness';
 import { GeneProblems, resolveGenes, selectNeurons, type SpecProblem } from './genes';
@@ -39,14 +39,16 @@ function resolveTopology(circuit: Circuit, t: TopologySpec, problems: SpecProble
       });
   });
   // The pool must pass the circuit validator: check it once with every pool neuron added.
-  if (t.pool.length > 0)
+  // (Neurons whose id clashes are reported above, not again by the validator.)
+  const fresh = t.pool.map((n, k) => ({ n, k })).filter(({ n }) => !baseIds.includes(n.id));
+  if (fresh.length > 0)
     try {
-      circuitOf({ ...circuit.doc, neurons: [...circuit.doc.neurons, ...(t.pool as NeuronEntry[])] }, 'topology pool');
+      circuitOf({ ...circuit.doc, neurons: [...circuit.doc.neurons, ...fresh.map(({ n }) => n as NeuronEntry)] }, 'topology pool');
     } catch (e) {
       if (!(e instanceof CircuitError)) throw e;
       for (const iss of e.issues) {
         const m = /^neurons\[(\d+)\](.*)$/.exec(iss.path);
-        const k = m ? Number(m[1]) - baseIds.length : -1;
+        const k = m ? (fresh[Number(m[1]) - baseIds.length]?.k ?? -1) : -1;
         problems.push({
           path: k >= 0 ? ['topology', 'pool', k] : ['topology', 'pool'],
           message: `${k >= 0 ? `${t.pool[k].id}${m![2]}` : iss.where}: ${iss.message}`,
@@ -55,18 +57,39 @@ function resolveTopology(circuit: Circuit, t: TopologySpec, problems: SpecProble
       }
     }
   const ids = [...baseIds, ...poolIds.filter((id) => !baseIds.includes(id))];
+  // Named groups first: each of their cells belongs to that group; every other cell groups by share.
+  const groupOf = new Map<string, string>();
+  const groupCells = new Map<string, string[]>();
+  for (const [name, refs] of Object.entries(t.groups)) {
+    const path = ['topology', 'groups', name];
+    if (ids.includes(name)) problems.push({ path, message: `group name "${name}" is also a neuron`, fix: 'give the group another name' });
+    const { ids: got, unknown } = selectNeurons(refs, ids);
+    for (const u of unknown)
+      problems.push({ path, message: `neither the circuit nor the pool has a neuron or class "${u}"`, fix: 'use neurons of the circuit or of the pool' });
+    for (const id of got) {
+      const other = groupOf.get(id);
+      if (other !== undefined) problems.push({ path, message: `${id} is in groups ${other} and ${name}`, fix: 'put each cell in one group' });
+      groupOf.set(id, name);
+    }
+    groupCells.set(name, got);
+  }
+  const keyOf = (id: string) => groupOf.get(id) ?? shareKey(id, t.share);
   const candidates: LinkCandidate[] = [];
   const seen = new Set<string>();
+  const named = new Set<string>(poolIds);
   t.links.forEach((scope, i) => {
     const pick = (refs: readonly string[], end: 'from' | 'to') => {
-      const { ids: got, unknown } = selectNeurons(refs, ids);
+      const plain = refs.filter((r) => !groupCells.has(r));
+      const { ids: got, unknown } = selectNeurons(plain, ids);
+      for (const r of refs) for (const id of groupCells.get(r) ?? []) got.push(id);
+      for (const id of got) named.add(id);
       for (const u of unknown)
         problems.push({
           path: ['topology', 'links', i, end],
-          message: `neither the circuit nor the pool has a neuron or class "${u}"`,
-          fix: 'use neurons of the circuit or of the pool',
+          message: `neither the circuit nor the pool has a neuron, class or group "${u}"`,
+          fix: `use neurons of the circuit or of the pool${groupCells.size ? `, or a group (${[...groupCells.keys()].join(', ')})` : ''}`,
         });
-      return [...groupBy(got, t.share).keys()];
+      return [...new Set(got.map(keyOf))];
     };
     const from = pick(scope.from, 'from');
     const to = pick(scope.to, 'to');
@@ -82,7 +105,14 @@ function resolveTopology(circuit: Circuit, t: TopologySpec, problems: SpecProble
   });
   if (candidates.length === 0 && t.links.length > 0 && problems.length === 0)
     problems.push({ path: ['topology', 'links'], message: 'the link scopes allow no link', fix: 'name neurons the links may join' });
+  const members: Record<string, string[]> = {};
+  for (const id of ids) {
+    if (!named.has(id)) continue;
+    const k = keyOf(id);
+    (members[k] ??= []).push(id);
+  }
   return {
+    members,
     share: t.share,
     weight: { lo: t.weight.range[0], hi: t.weight.range[1], scale: t.weight.scale },
     signFree: t.sign === 'free',

@@ -57,6 +57,7 @@ ${tail.replace('optimiser: cmaes', 'optimiser: {neat: {population: 20}}')}`,
     expect(spec.optimiser).toEqual({ kind: 'neat', ...NEAT_DEFAULTS, population: 20 });
     expect(spec.topology).toEqual({
       links: [{ kind: 'chemical', from: ['ALM'], to: ['AVA', 'AVB'] }],
+      groups: {},
       share: 'pair',
       weight: { range: [0.05, 10], scale: 'log' },
       sign: 'free',

@@ -25,6 +25,7 @@ import {
 export const NEAT_DEFAULTS: Omit<NeatSettings, 'kind'> = {
   population: 40,
   threshold: 1.5,
+  species: 5,
   c1: 1,
   c2: 1,
   c3: 1,
@@ -165,6 +166,12 @@ const topologySchema = strict(
       error: () => withFix('links must be a list', 'write links: [{kind: chemical, from: [...], to: [...]}]'),
     }),
     share: share.optional(),
+    groups: z
+      .record(
+        z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, { message: withFix('a group name must start with a letter', 'use letters, digits, _ and -') }),
+        refs('group'),
+      )
+      .optional(),
     weight: strict({ range, scale: scale.optional() }, 'link weight').optional(),
     sign: oneOf(['free', 'transmitter'] as const, 'link sign').optional(),
     pool: z.array(poolSchema).optional(),
@@ -173,6 +180,7 @@ const topologySchema = strict(
 ).transform(
   (t): TopologySpec => ({
     links: t.links,
+    groups: t.groups ?? {},
     share: (t.share ?? 'pair') as Share,
     weight: t.weight ? { range: [t.weight.range[0], t.weight.range[1]], scale: t.weight.scale ?? 'log' } : { range: [0.05, 10], scale: 'log' },
     sign: t.sign ?? 'free',
@@ -213,6 +221,7 @@ const neatSchema = strict(
   {
     population: num('population', { min: 2, max: 10_000, int: true }).optional(),
     threshold: num('compatibility threshold', { positive: true }).optional(),
+    species: num('target species count', { min: 0, max: 1000, int: true, hint: '0 keeps the threshold fixed' }).optional(),
     c1: num('c1', { min: 0 }).optional(),
     c2: num('c2', { min: 0 }).optional(),
     c3: num('c3', { min: 0 }).optional(),

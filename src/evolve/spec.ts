@@ -50,6 +50,8 @@ export interface PoolNeuron {
 
 export interface TopologySpec {
   links: LinkScope[];
+  /** Named groups of cells that act as one link end (e.g. A: [DA1…DA8, VA1…VA8]); other cells group by `share`. */
+  groups: Record<string, NeuronRefs>;
   /** How link ends are grouped: a link ALM → DB with share class joins every ALM cell to every DB cell with one weight. */
   share: Share;
   weight: { range: readonly [number, number]; scale: Scale };
@@ -89,6 +91,8 @@ export interface NeatSettings {
   population: number;
   /** Compatibility threshold δ_t and the coefficients of δ = c1·E/N + c2·D/N + c3·W̄ (Stanley & Miikkulainen 2002). */
   threshold: number;
+  /** Wanted number of species: δ_t moves toward it each generation; 0 keeps δ_t fixed. */
+  species: number;
   c1: number;
   c2: number;
   c3: number;

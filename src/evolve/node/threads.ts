@@ -4,6 +4,7 @@
  * One task is one run, so the threads stay busy to the end of a generation;
  * results come back in job order, so the fitness is the same as in one thread.
  */
+import { setMaxListeners } from 'node:events';
 import { Piscina } from 'piscina';
 import type { Evaluator } from '../engine';
 import type { EvalContext, EvalJob, RunScore } from '../fitness';
@@ -19,6 +20,8 @@ export function threadEvaluator(workers: number): Evaluator {
   return {
     async evaluate(ctx: EvalContext, jobs: readonly EvalJob[], opts = {}): Promise<RunScore[]> {
       let done = 0;
+      // Every queued task listens to the one signal.
+      if (opts.signal) setMaxListeners(0, opts.signal);
       return Promise.all(
         jobs.map((job) =>
           pool.run({ ctx, job }, opts.signal ? { signal: opts.signal } : {}).then((r) => {
