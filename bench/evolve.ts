@@ -18,16 +18,14 @@
  *   npx tsx bench/evolve.ts [--quick]
  *   npm run bench -- --only evolve
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { type Evaluator, evaluateGenomes, type EvolveProblem, evolve, heldOutCheck } from '../src/evolve/engine';
 import { localEvaluator } from '../src/evolve/local';
 import { loadEvolveProblem } from '../src/evolve/node/load';
-import { connectRedis, queueEvaluator } from '../src/evolve/node/queue';
+import { redisServerInstalled, spawnQueueWorker, startLocalRedis } from '../src/evolve/node/local-queue';
+import { queueEvaluator } from '../src/evolve/node/queue';
 import { threadEvaluator } from '../src/evolve/node/threads';
 import { Cmaes } from '../src/evolve/cmaes';
 import { valuesOnly } from '../src/evolve/genome';
@@ -35,7 +33,6 @@ import { rngFor } from '../src/evolve/seeds';
 import type { BenchGoal, BenchSuite } from './suite';
 
 const SPEC = new URL('../examples/evolve/crawl.evolve.yaml', import.meta.url).pathname;
-const BIN = new URL('../bin/neuroworm.js', import.meta.url).pathname;
 
 /** The spec's first generation: the batch every mode evaluates. */
 function firstGeneration(p: EvolveProblem, genomes: number) {
@@ -44,53 +41,13 @@ function firstGeneration(p: EvolveProblem, genomes: number) {
   return Cmaes.create({ mean, sigma: 0.3, seed: p.spec.seed }).ask().slice(0, genomes).map(valuesOnly);
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 /** A redis-server and two `neuroworm worker` processes, or null when redis-server is not installed. */
-async function queueSetup(): Promise<{ url: string; procs: ChildProcess[] } | null> {
-  if (spawnSync('redis-server', ['--version']).error) return null;
-  const port = await freePort();
-  const redis = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', mkdtempSync(join(tmpdir(), 'nw-bench-redis-'))],
-    {
-      stdio: 'ignore',
-    },
-  );
-  const url = `redis://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      (await connectRedis(url, 1000)).disconnect();
-      break;
-    } catch (e) {
-      if (i > 50) throw e;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  const workers = [0, 1].map(() => spawn(process.execPath, [BIN, 'worker', '--queue', url, '--threads', '1'], { stdio: ['ignore', 'ignore', 'pipe'] }));
-  await Promise.all(
-    workers.map(
-      (w) =>
-        new Promise<void>((resolve, reject) => {
-          let err = '';
-          w.stderr!.on('data', (d: Buffer) => {
-            err += d.toString();
-            if (err.includes('taking evolution runs')) resolve();
-          });
-          w.on('exit', (c) => reject(new Error(`queue worker exited (${c}): ${err}`)));
-        }),
-    ),
-  );
-  return { url, procs: [redis, ...workers] };
+async function queueSetup(): Promise<{ url: string; procs: ChildProcess[]; stop: () => void } | null> {
+  if (!redisServerInstalled()) return null;
+  const redis = await startLocalRedis();
+  const url = redis.url;
+  const workers = await Promise.all([0, 1].map(() => spawnQueueWorker(url, { threads: 1 })));
+  return { url, procs: workers, stop: redis.stop };
 }
 
 export interface ThroughputRow {
@@ -125,6 +82,7 @@ async function throughput(p: EvolveProblem, quick: boolean, log: (l: string) => 
   } finally {
     for (const m of modes) await m.ev.close();
     for (const pr of queue?.procs ?? []) pr.kill('SIGTERM');
+    queue?.stop();
   }
   for (const r of rows) r.wormSecondsPerSecond = Math.max(...r.rounds);
   return rows;

@@ -25,8 +25,14 @@ describe('expectationScore', () => {
     const beyond = expectationScore({ pass: false, measured: 0.6, bound: '0.1 .. 0.3' });
     expect(near).toBeGreaterThan(far);
     expect(near).toBeLessThan(PARTIAL_MAX);
-    expect(beyond).toBeCloseTo(PARTIAL_MAX * Math.exp(-1), 12);
-    expect(expectationScore({ pass: false, measured: 2, bound: '= 0' })).toBeCloseTo(PARTIAL_MAX * Math.exp(-2), 12);
+    expect(beyond).toBeCloseTo(PARTIAL_MAX / 2, 12);
+    expect(expectationScore({ pass: false, measured: 2, bound: '= 0' })).toBeCloseTo(PARTIAL_MAX / 3, 12);
+    // A bound of 0 takes its scale from the other bound: 0.05 above 0 .. 0.1 is half a range away.
+    expect(expectationScore({ pass: false, measured: -0.05, bound: '0 .. 0.1' })).toBeCloseTo(PARTIAL_MAX / 1.5, 12);
+    // Far from the bound there is still a slope.
+    expect(expectationScore({ pass: false, measured: 10, bound: '≤ -0.02' })).toBeGreaterThan(
+      expectationScore({ pass: false, measured: 20, bound: '≤ -0.02' }),
+    );
   });
 
   it('falls as the measured value moves away from the bound (property)', () => {

@@ -37,7 +37,12 @@ export function parseBound(bound: string): { lo: number; hi: number } | null {
   return { lo: v, hi: v };
 }
 
-/** 1 for a pass; for a failure, PARTIAL_MAX · e^(−d/|b|) with d the distance to the nearest bound b (|b| = 1 when b is 0); 0 when unmeasured. */
+/**
+ * 1 for a pass; for a failure PARTIAL_MAX / (1 + d/s), d the distance to the
+ * nearest bound b and s = |b| (when b is 0: the other bound's size, else 1);
+ * 0 when nothing was measured. Hyperbolic rather than exponential, so a value
+ * far from its bound still feels which way is better.
+ */
 export function expectationScore(r: Pick<ExpectationResult, 'pass' | 'measured' | 'bound'>): number {
   if (r.pass) return 1;
   const m = r.measured;
@@ -46,8 +51,9 @@ export function expectationScore(r: Pick<ExpectationResult, 'pass' | 'measured' 
   if (!b) return 0;
   const nearest = Math.min(Math.max(m, b.lo), b.hi);
   const d = Math.abs(m - nearest);
-  const scale = Math.abs(nearest) || 1;
-  return PARTIAL_MAX * Math.exp(-d / scale);
+  const other = nearest === b.lo ? b.hi : b.lo;
+  const scale = Math.abs(nearest) || (Number.isFinite(other) && other !== 0 ? Math.abs(other) : 1);
+  return PARTIAL_MAX / (1 + d / scale);
 }
 
 /** What one run contributes, small enough to send between threads and machines. */

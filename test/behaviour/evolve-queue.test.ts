@@ -4,43 +4,31 @@
  * lost machine) in the middle of a generation; the run must finish with the
  * same generations and the same best genome as a run in this thread.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { Queue } from 'bullmq';
 import { afterAll, describe, expect, it } from 'vitest';
 import { evolve } from '../../src/evolve/engine';
 import { localEvaluator } from '../../src/evolve/local';
 import { loadEvolveProblem } from '../../src/evolve/node/load';
 import { QUEUE_NAME, queueEvaluator } from '../../src/evolve/node/queue';
-import { startRedis, TINY_SPEC, withoutWall } from './evolve-fixture';
+import { spawnQueueWorker, startLocalRedis } from '../../src/evolve/node/local-queue';
+import { TINY_SPEC, withoutWall } from './evolve-fixture';
 
-const BIN = new URL('../../bin/neuroworm.js', import.meta.url).pathname;
 const procs: ChildProcess[] = [];
 
 afterAll(() => {
   for (const p of procs) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
 });
 
-/** A worker process, resolved once it is taking runs. */
-function startWorker(url: string): Promise<ChildProcess> {
-  const p = spawn(process.execPath, [BIN, 'worker', '--queue', url, '--threads', '1', '--lock-ms', '2000'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  procs.push(p);
-  return new Promise((resolve, reject) => {
-    let err = '';
-    p.stderr!.on('data', (d: Buffer) => {
-      err += d.toString();
-      if (err.includes('taking evolution runs')) resolve(p);
-    });
-    p.on('exit', (code) => reject(new Error(`the worker exited (${code}) before taking runs:\n${err}`)));
-  });
-}
-
 describe('evolution on a job queue', () => {
   it('finishes with the same best genome as a local run when a worker is killed mid-generation', async () => {
     const local = await evolve(loadEvolveProblem(TINY_SPEC), { evaluator: localEvaluator() });
 
-    const redis = await startRedis();
+    // No redis-server fails here, loudly: .ci/run installs it.
+    const redis = await startLocalRedis();
     procs.push(redis.proc);
-    const [a, b] = await Promise.all([startWorker(redis.url), startWorker(redis.url)]);
+    const [a, b] = await Promise.all([0, 1].map(() => spawnQueueWorker(redis.url, { threads: 1, lockMs: 2000 })));
+    procs.push(a, b);
     const watch = new Queue(QUEUE_NAME, { connection: { url: redis.url } });
     const evaluator = await queueEvaluator(redis.url);
     let generation = 0;
@@ -77,7 +65,7 @@ describe('evolution on a job queue', () => {
       await evaluator.close();
       await watch.close();
       b.kill('SIGTERM');
-      redis.proc.kill('SIGTERM');
+      redis.stop();
     }
   });
 });
