@@ -33,7 +33,7 @@ const W = 720;
 const H = 360;
 const L = 56;
 const R = 16;
-const T = 40;
+const T = 62;
 const B = 44;
 
 /** The fitness curve: best per generation (orange), best so far (dark), median (grey dashed); fitness 1 = every expectation passed on every seed. */
@@ -66,10 +66,11 @@ export function fitnessSvg(log: readonly GenerationReport[], title: string): str
     `<path d="${line((g) => g.median)}" fill="none" stroke="#999" stroke-dasharray="4 3" stroke-width="1.5"><title>median of each generation</title></path>`,
     `<path d="${line((g) => g.best)}" fill="none" stroke="#e8890c" stroke-width="1.5"><title>best of each generation</title></path>`,
     `<path d="${line((g) => g.bestEver)}" fill="none" stroke="#3b2a1a" stroke-width="2.5"><title>best so far</title></path>`,
-    `<g transform="translate(${W - R - 250},${T + 6})"><rect width="250" height="54" fill="#fff" stroke="#ccc"/>`,
-    `<line x1="8" x2="30" y1="14" y2="14" stroke="#3b2a1a" stroke-width="2.5"/><text x="36" y="18">best so far${last ? ` (${+last.bestEver.toFixed(4)})` : ''}</text>`,
-    `<line x1="8" x2="30" y1="30" y2="30" stroke="#e8890c" stroke-width="1.5"/><text x="36" y="34">best of the generation</text>`,
-    `<line x1="8" x2="30" y1="46" y2="46" stroke="#999" stroke-dasharray="4 3" stroke-width="1.5"/><text x="36" y="50">median of the generation</text></g>`,
+    // The legend on one line under the title, clear of the curves (which crowd the top near fitness 1).
+    `<g transform="translate(${L},44)">`,
+    `<line x1="0" x2="22" y1="-4" y2="-4" stroke="#3b2a1a" stroke-width="2.5"/><text x="28" y="0">best so far${last ? ` (${+last.bestEver.toFixed(4)})` : ''}</text>`,
+    `<line x1="200" x2="222" y1="-4" y2="-4" stroke="#e8890c" stroke-width="1.5"/><text x="228" y="0">best of the generation</text>`,
+    `<line x1="400" x2="422" y1="-4" y2="-4" stroke="#999" stroke-dasharray="4 3" stroke-width="1.5"/><text x="428" y="0">median of the generation</text></g>`,
     '</svg>',
     '',
   ].join('\n');
