@@ -60,6 +60,18 @@ describe('NEAT', () => {
     expect(neat.ask()).toHaveLength(30);
   });
 
+  it('carries the generation’s best genome unchanged into the next, whatever the size of its species', () => {
+    // Small species: a threshold so low that nearly every genome is its own species (below eliteFrom members).
+    const neat = Neat.create(init({ settings: { kind: 'neat', ...NEAT_DEFAULTS, population: 30, threshold: 0.01, species: 0 } }));
+    for (let gen = 0; gen < 15; gen++) {
+      const pop = neat.ask();
+      const f = pop.map(toyFitness);
+      const best = pop[f.indexOf(Math.max(...f))];
+      neat.tell(f);
+      expect(neat.ask(), `generation ${gen}`).toContainEqual(best);
+    }
+  });
+
   it('is deterministic and resumes from its JSON state bit for bit', () => {
     const run = (restoreAt: number) => {
       let neat = Neat.create(init());

@@ -14,6 +14,8 @@
  *   species' size, and each species gets offspring in proportion to its
  *   shared fitness; species that have not improved for `stagnation`
  *   generations stop reproducing (except the best);
+ * - elitism: the champion of every species of `eliteFrom` or more members,
+ *   and the generation's best genome wherever it is, pass on unchanged;
  * - complexification from a minimal start: mutations add and remove links
  *   (within the spec's scope) and pool interneurons (splitting a link, as
  *   NEAT's add-node does), and perturb the values.
@@ -169,6 +171,14 @@ export class Neat {
       return m.reduce((a, i) => a + (Number.isFinite(f[i]) ? f[i] - floor : 0), 0) / m.length;
     });
     const counts = apportion(shares, cfg.population);
+    // The generation's champion always survives unchanged, even when its species is small or was given no offspring.
+    let champion = 0;
+    for (let i = 1; i < f.length; i++) if (f[i] > f[champion]) champion = i;
+    const home = alive.findIndex((sp) => members.get(sp.id)!.includes(champion));
+    if (counts[home] === 0) {
+      counts[counts.indexOf(Math.max(...counts))]--;
+      counts[home] = 1;
+    }
 
     const next: Genome[] = [];
     alive.forEach((sp, k) => {
@@ -176,7 +186,7 @@ export class Neat {
       const n = counts[k];
       if (n === 0) return;
       let made = 0;
-      if (m.length >= cfg.eliteFrom) {
+      if (m.length >= cfg.eliteFrom || k === home) {
         next.push(structuredClone(pop[m[0]]));
         made++;
       }
