@@ -59,7 +59,9 @@ export async function queueEvaluator(url: string, queueName = QUEUE_NAME): Promi
   const queue = new Queue<JobData, RunScore>(queueName, { connection: bullConnection(url) });
   const events = new QueueEvents(queueName, { connection: bullConnection(url) });
   await events.waitUntilReady();
+  // Every waiting job listens to these (a generation is many jobs).
   events.setMaxListeners(0);
+  queue.setMaxListeners(0);
   const stored = new Set<string>();
   return {
     async evaluate(ctx: EvalContext, jobs: readonly EvalJob[], opts = {}): Promise<RunScore[]> {
