@@ -31,13 +31,9 @@ export function circuitText(circuit: Circuit): string {
 export function runOn(circuit: Circuit, scenario: Scenario, seed: number): ScenarioReport {
   const backend: SimBackend = {
     createSimulation: (opts) => {
-      const arena =
-        opts.arena === undefined
-          ? undefined
-          : typeof opts.arena === 'string'
-            ? getArena(opts.arena)
-            : parseArena(opts.arena, `scenario "${scenario.name}" arena`);
-      return createSimulation({ ...opts, circuit, arena });
+      const { arena: given, circuit: _named, ...rest } = opts;
+      const arena = given === undefined ? undefined : typeof given === 'string' ? getArena(given) : parseArena(given, `scenario "${scenario.name}" arena`);
+      return createSimulation({ ...rest, circuit, ...(arena && { arena }) });
     },
     loadCircuitFile: () => circuit,
   };

@@ -16,7 +16,12 @@ const ellipsoid: Fn = (x) => x.reduce((a, v, i) => a + 10 ** ((6 * i) / (x.lengt
 /** Evaluations until the best value found is below `target` (Infinity if the budget runs out first). */
 function evaluationsTo(f: Fn, opts: { n: number; seed: number; x0: (r: Rng) => number; sigma: number; lambda?: number; target: number; budget: number }) {
   const r = new Rng(opts.seed + 1000);
-  const es = Cmaes.create({ mean: Array.from({ length: opts.n }, () => opts.x0(r)), sigma: opts.sigma, seed: opts.seed, lambda: opts.lambda });
+  const es = Cmaes.create({
+    mean: Array.from({ length: opts.n }, () => opts.x0(r)),
+    sigma: opts.sigma,
+    seed: opts.seed,
+    ...(opts.lambda !== undefined && { lambda: opts.lambda }),
+  });
   let best = Infinity;
   while (es.evaluations < opts.budget) {
     const xs = es.ask();

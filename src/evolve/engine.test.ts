@@ -86,7 +86,7 @@ describe('evolve', () => {
       },
     });
     expect(saved!.log).toHaveLength(5);
-    const resumed = await evolve(problem(), { evaluator: fake(), now: () => 0, resume: saved });
+    const resumed = await evolve(problem(), { evaluator: fake(), now: () => 0, resume: saved! });
     expect(resumed.state).toEqual(straight.state);
   });
 

@@ -137,13 +137,15 @@ const freeSchema = strict(
     case 'init':
       return { ...base, what, name: e.init!, of };
     case 'weight':
-      return { ...base, what, ...(e.weight !== 'any' && { kind: e.weight }), from, to };
+      return { ...base, what, ...(e.weight !== undefined && e.weight !== 'any' && { kind: e.weight }), from, to };
     case 'delay':
       return { ...base, what, from, to };
     case 'sign':
       return { ...base, what, from, to };
     case 'gain':
-      return e.gain === 'muscle' ? { ...base, what: 'muscleGain', of } : { ...base, what: 'sensorGain', ...(e.gain !== 'sensor' && { sensor: e.gain }), of };
+      return e.gain === 'muscle'
+        ? { ...base, what: 'muscleGain', of }
+        : { ...base, what: 'sensorGain', ...(e.gain !== undefined && e.gain !== 'sensor' && { sensor: e.gain }), of };
   }
 });
 
