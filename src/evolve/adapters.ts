@@ -9,10 +9,10 @@ import { circuitFromDoc, serializeCircuit } from '../circuits/circuit';
 import type { Circuit, CircuitDoc } from '../circuits/types';
 import { MODELS } from '../neural/models';
 import { runScenario, type ScenarioReport } from '../scenario/runner';
-import type { SimBackend } from '../scenario/sim-factory';
+import type { SimBackend } from '../scenario/backend';
 import type { Scenario } from '../scenario/types';
+import { arenaFrom } from '../sim/factory';
 import { createSimulation } from '../sim/simulation';
-import { getArena, parseArena } from '../world';
 
 export type { Circuit, CircuitDoc, ScenarioReport, Scenario };
 export { MODELS };
@@ -32,8 +32,8 @@ export function runOn(circuit: Circuit, scenario: Scenario, seed: number): Scena
   const backend: SimBackend = {
     createSimulation: (opts) => {
       const { arena: given, circuit: _named, ...rest } = opts;
-      const arena = given === undefined ? undefined : typeof given === 'string' ? getArena(given) : parseArena(given, `scenario "${scenario.name}" arena`);
-      return createSimulation({ ...rest, circuit, ...(arena && { arena }) });
+      const arena = arenaFrom(given, `scenario "${scenario.name}" arena`);
+      return createSimulation({ ...rest, circuit, ...(arena !== undefined && { arena }) });
     },
     loadCircuitFile: () => circuit,
   };
