@@ -74,6 +74,7 @@ const SUITES: SuiteEntry[] = [
   { name: 'cuba', load: async () => (await import('./cuba')).suite },
   optional('body', './body.ts', adaptBody),
   { name: 'sim', load: async () => (await import('./sim')).suite },
+  { name: 'evolve', load: async () => (await import('./evolve')).suite },
 ];
 
 function parseArgs(argv: string[]): { quick: boolean; only: string[] | null; rest: string[] } {
@@ -90,7 +91,7 @@ function parseArgs(argv: string[]): { quick: boolean; only: string[] | null; res
     } else if (a.startsWith('--only=')) only.push(...a.slice(7).split(',').filter(Boolean));
     else if (a === '--help' || a === '-h') {
       console.log(
-        `usage: npm run bench -- [--quick] [--only NAME[,NAME]] [suite flags]\nsuites: ${SUITES.map((s) => s.name).join(', ')}\nsuite flags: --no-brian2, --brian2 (cuba)`,
+        `usage: npm run bench -- [--quick] [--only NAME[,NAME]] [suite flags]\nsuites: ${SUITES.map((s) => s.name).join(', ')}\nsuite flags: --no-brian2, --brian2 (cuba); --no-crawl (evolve: throughput only)`,
       );
       process.exit(0);
     } else rest.push(a);

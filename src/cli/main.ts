@@ -3,6 +3,8 @@ import { clampCommand } from './clamp';
 import { registerTrace } from './trace';
 import { importConnectomeCommand } from './import-connectome';
 import { scenarioCommand } from './scenario';
+import { evolveCommand } from './evolve';
+import { workerCommand } from './worker';
 
 /** Output sinks, so tests can capture what a command prints. */
 export interface CliIo {
@@ -27,6 +29,8 @@ export function buildProgram(io: CliIo): Command {
   registerTrace(program, io);
   program.addCommand(importConnectomeCommand(io));
   program.addCommand(scenarioCommand(io));
+  program.addCommand(evolveCommand(io, { signals: true }));
+  program.addCommand(workerCommand(io));
   return program;
 }
 

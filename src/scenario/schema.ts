@@ -31,7 +31,7 @@ const NEURON_RE = /^[\p{L}\p{N}_.-]+$/u;
 export const suggest: (word: string, candidates: readonly string[]) => string | undefined = nearest;
 
 /** A strict object whose unknown-field message lists the allowed fields and a likely intended one. */
-function strict<T extends z.ZodRawShape>(shape: T, what: string) {
+export function strict<T extends z.ZodRawShape>(shape: T, what: string) {
   const allowed = Object.keys(shape);
   return z.strictObject(shape, {
     error: (iss) => {
@@ -85,7 +85,7 @@ const length = (what = 'length') => parsedBy(parseLength, what);
 const speed = (what = 'speed') => parsedBy(parseSpeed, what);
 const frequency = (what = 'frequency') => parsedBy(parseFrequencyHz, what);
 
-function num(what: string, opts: { min?: number; max?: number; int?: boolean; positive?: boolean; hint?: string } = {}) {
+export function num(what: string, opts: { min?: number; max?: number; int?: boolean; positive?: boolean; hint?: string } = {}) {
   return z.unknown().transform((v, ctx): number => {
     const range =
       opts.min !== undefined && opts.max !== undefined
@@ -112,7 +112,7 @@ function num(what: string, opts: { min?: number; max?: number; int?: boolean; po
   });
 }
 
-function oneOf<const T extends readonly string[]>(values: T, what: string) {
+export function oneOf<const T extends readonly string[]>(values: T, what: string) {
   return z.unknown().transform((v, ctx): T[number] => {
     if (typeof v === 'string' && values.includes(v)) return v as T[number];
     const near = typeof v === 'string' ? suggest(v, values) : undefined;
@@ -127,7 +127,7 @@ function oneOf<const T extends readonly string[]>(values: T, what: string) {
   });
 }
 
-function text(what: string, re?: RegExp, reFix?: string) {
+export function text(what: string, re?: RegExp, reFix?: string) {
   return z.unknown().transform((v, ctx): string => {
     if (typeof v === 'string' && v.trim() !== '' && (!re || re.test(v))) return v;
     ctx.addIssue({
@@ -248,7 +248,7 @@ function actionOf(item: RawItem, key: Exclude<keyof typeof ACTION_SCHEMAS, 'wait
 const windowed = { after: anchor.optional(), for: positiveTime('window length (for)').optional() };
 const responseSchema = oneOf(['reversalDistance', 'peakBackwardSpeed'] as const, 'response measure');
 
-function pair<T>(item: z.ZodType<T>, what: string) {
+export function pair<T>(item: z.ZodType<T>, what: string) {
   return z
     .unknown()
     .pipe(
