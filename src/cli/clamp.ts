@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { parseCircuit, parseNeuronFile } from '../circuits/circuit';
 import { clampCsv, runClamp, summarizeClamp, type ClampOptions } from '../neural/clamp';
 import type { NeuronSpec } from '../neural/types';
-import type { CliIo } from './main';
+import type { CliIo } from './io';
 
 const EXAMPLE = `
 Examples:

@@ -16,7 +16,7 @@ import { threadEvaluator } from '../evolve/node/threads';
 import { EvolveSpecError } from '../evolve/spec-parse';
 import { ScenarioError } from '../scenario/errors';
 import { formatMs } from '../scenario/units';
-import type { CliIo } from './main';
+import type { CliIo } from './io';
 
 export interface EvolveCliDeps {
   /** Progress display: a bar (terminals), plain lines, or nothing; 'auto' picks the bar when stderr is a terminal. */

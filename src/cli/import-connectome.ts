@@ -16,7 +16,7 @@ import {
 } from '../circuits/connectome';
 import type { ModelTable } from '../circuits/types';
 import type { ModelKind } from '../neural/types';
-import type { CliIo } from './main';
+import type { CliIo } from './io';
 
 const HELP = `
 Examples:

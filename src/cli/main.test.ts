@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { main } from './main';
 
 function capture() {
@@ -7,10 +8,11 @@ function capture() {
 }
 
 describe('neuroworm CLI', () => {
-  it('prints its version', async () => {
+  it("prints package.json's version", async () => {
     const io = capture();
     expect(await main(['--version'], io)).toBe(0);
-    expect(io.stdout.trim()).toBe('0.1.0');
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(io.stdout.trim()).toBe(pkg.version);
   });
 
   it('refuses an unknown command with a non-zero exit and help', async () => {

@@ -2,26 +2,17 @@ import { Command, CommanderError } from 'commander';
 import { clampCommand } from './clamp';
 import { registerTrace } from './trace';
 import { importConnectomeCommand } from './import-connectome';
+import { type CliIo, processIo } from './io';
 import { scenarioCommand } from './scenario';
 import { evolveCommand } from './evolve';
 import { workerCommand } from './worker';
-
-/** Output sinks, so tests can capture what a command prints. */
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-const processIo: CliIo = {
-  out: (t) => process.stdout.write(t),
-  err: (t) => process.stderr.write(t),
-};
+import packageJson from '../../package.json' with { type: 'json' };
 
 /** Builds the `neuroworm` command tree. Subcommands register themselves here. */
 export function buildProgram(io: CliIo): Command {
   const program = new Command('neuroworm')
     .description('Neuroworm headless tools: run circuits, clamp neurons, run scenarios.')
-    .version('0.1.0')
+    .version(packageJson.version)
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError()
     .exitOverride();

@@ -14,7 +14,7 @@ import { recordToYaml } from '../scenario/record';
 import type { JobResult } from '../scenario/report';
 import { failureMessage, formatTable, jobPassed, toJsonReport, toJUnit } from '../scenario/report';
 import { formatMs, parseTimeMs } from '../scenario/units';
-import type { CliIo } from './main';
+import type { CliIo } from './io';
 
 export interface ScenarioCliDeps {
   /** Module whose `simBackend` runs the scenarios; tests point it at a test double. */

@@ -9,7 +9,7 @@ import { type Channel, Monitor } from '../monitor/monitor';
 import { PHASE_NAMES } from '../neural/models/transmitter';
 import { Network } from '../neural/network';
 import type { NetworkSpec } from '../neural/types';
-import type { CliIo } from './main';
+import type { CliIo } from './io';
 
 export type TraceFormat = 'text' | 'json';
 

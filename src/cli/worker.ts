@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { QueueWorker } from '../evolve/node/queue';
-import type { CliIo } from './main';
+import type { CliIo } from './io';
 
 function intArg(what: string, min: number, max: number) {
   return (v: string): number => {
