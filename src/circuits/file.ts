@@ -1,9 +1,8 @@
 /**
  * Circuit files on disk (Node only: the browser imports circuit.ts, never this).
  */
-import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { writeTextFileAtomic } from '../text/files';
 import { parseCircuit, serializeCircuit } from './circuit';
 import { CircuitError } from './errors';
 import type { Circuit, ModelTable } from './types';
@@ -22,25 +21,7 @@ export async function loadCircuitFile(path: string, models?: ModelTable, version
   return parseCircuit(text, path, models, versions);
 }
 
-/**
- * Write a circuit atomically: the text goes to a temporary file beside the
- * target, is flushed to disk, and is renamed over the target, so a crash
- * leaves either the old file or the new one, never half of one.
- */
+/** Write a circuit atomically (a crash leaves either the old file or the new one, never half of one). */
 export async function saveCircuitFile(path: string, circuit: Circuit): Promise<void> {
-  const text = serializeCircuit(circuit);
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    const handle = await open(tmp, 'wx');
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(tmp, path);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    throw e;
-  }
+  writeTextFileAtomic(path, serializeCircuit(circuit));
 }

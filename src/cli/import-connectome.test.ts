@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { parseCircuit } from '../circuits/circuit';
+import { publishedTablePath, type PublishedTable } from '../circuits/connectome/published-tables';
 import { FAKE_MODELS } from '../circuits/fake-models';
 import { importConnectomeCommand } from './import-connectome';
 import { main } from './main';
@@ -141,6 +142,38 @@ describe('neuroworm import-connectome', () => {
     expect(format.err).toMatch(/Allowed choices are auto, cook, varshney, muscles, sensory, edgelist/);
     const model = await importCmd(file('c7.csv', VARSHNEY), '--model', 'spiky');
     expect(model.err).toMatch(/model \(--model\): unknown neuron model "spiky"; allowed: graded, lif, izhikevich, transmitter/);
+  });
+
+  it('never writes over an input, refuses an unusable -o before reading the tables (exit 2), and makes missing folders', async () => {
+    const table = file('in.csv', VARSHNEY);
+    const same = await importCmd(table, '-o', table);
+    expect(same.code).toBe(2);
+    expect(same.err).toMatch(/--output .*in\.csv: it is also an input of this command/);
+    expect(readFileSync(table, 'utf8')).toBe(VARSHNEY);
+    const signs = file('in-signs.json', '[]');
+    const overSigns = await importCmd(table, '--sign-overrides', signs, '-o', signs);
+    expect(overSigns.code).toBe(2);
+    expect(readFileSync(signs, 'utf8')).toBe('[]');
+    const folder = await importCmd(table, '-o', dir);
+    expect(folder.code).toBe(2);
+    expect(folder.err).toMatch(/it is a folder; give a file name/);
+    const deep = join(dir, 'new', 'folder', 'w.json');
+    expect((await importCmd(table, file('in-m.csv', MUSCLES), '-o', deep)).code).toBe(0);
+    expect(parseCircuit(readFileSync(deep, 'utf8'), deep, FAKE_MODELS).doc.muscles).toHaveLength(2);
+  });
+
+  it('warns loudly, after the summary, when the worm can neither move nor sense, naming the table to add', async () => {
+    const onlyWiring = await importCmd(file('w1.csv', VARSHNEY), '-o', join(dir, 'w1.json'));
+    expect(onlyWiring.code).toBe(0);
+    expect(onlyWiring.out).toMatch(
+      /muscle bindings: 0[\s\S]*\nWARNING: .*w1\.csv: the circuit has no muscle bindings, so the worm cannot move .*data\/neurons-to-muscle\.csv/,
+    );
+    expect(onlyWiring.out).not.toMatch(/no sensor bindings/); // ALM and AVM have receptive fields
+    const noSensors = await importCmd(file('w2.csv', 'pre,post,type,contacts\nDA1,DB1,chemical,2\n'), file('m2.csv', MUSCLES), '-o', join(dir, 'w2.json'));
+    expect(noSensors.out).toMatch(/WARNING: .*the circuit has no sensor bindings, so the worm cannot sense .*data\/sensory-neurons\.csv/);
+    expect(noSensors.out).not.toMatch(/no muscle bindings/);
+    for (const t of ['neurons-to-muscle.csv', 'sensory-neurons.csv', 'herm_full_edgelist.csv'])
+      expect(existsSync(publishedTablePath(t as PublishedTable))).toBe(true);
   });
 
   it('is registered in the neuroworm program, with an example in its help', async () => {

@@ -8,6 +8,7 @@ import {
   ConnectomeError,
   FORMATS,
   formatSummary,
+  formatSeriousWarnings,
   formatWarnings,
   importConnectome,
   parseSignOverrides,
@@ -17,6 +18,7 @@ import {
 import type { ModelTable } from '../circuits/types';
 import type { ModelKind } from '../neural/types';
 import type { CliIo } from './io';
+import { checkOutputs } from './outputs';
 
 const HELP = `
 Examples:
@@ -102,6 +104,13 @@ export function importConnectomeCommand(io: CliIo, models?: ModelTable): Command
       .showHelpAfterError()
       .exitOverride()
       .action(async (files: string[], flags: Flags) => {
+        const inputs = flags.signOverrides !== undefined ? [...files, flags.signOverrides] : files;
+        checkOutputs(
+          'neuroworm import-connectome',
+          [flags.output !== undefined ? { flag: '--output', path: flags.output, kind: 'file' } : undefined],
+          inputs,
+          io,
+        );
         const tables = await Promise.all(files.map(async (name) => ({ name, text: await readText(name, 'wiring table') })));
         const options: ImportOptions = {
           format: flags.format,
@@ -119,7 +128,7 @@ export function importConnectomeCommand(io: CliIo, models?: ModelTable): Command
           if (flags.signOverrides !== undefined)
             options.signOverrides = parseSignOverrides(await readText(flags.signOverrides, 'sign-override file'), flags.signOverrides);
           const result = importConnectome(tables, options);
-          const report = formatWarnings(result.warnings) + formatSummary(result.summary);
+          const report = formatWarnings(result.warnings) + formatSummary(result.summary) + formatSeriousWarnings(result.warnings);
           if (flags.output === undefined) {
             io.out(serializeCircuit(result.circuit));
             io.err(report);

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,10 +11,10 @@ import { scenarioCommand } from './scenario';
 const FAKE = new URL('../scenario/test-helpers/fake-backend-module.ts', import.meta.url).href;
 
 /** Runs `neuroworm scenario ...` like main() does, with the test double as the simulation. */
-async function cli(args: string[]) {
+async function cli(args: string[], whileRunning?: () => void) {
   const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
   const program = new Command('neuroworm').exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
-  program.addCommand(scenarioCommand(io, { backendModule: FAKE, progress: 'lines' }));
+  program.addCommand(scenarioCommand(io, { backendModule: FAKE, progress: 'lines', ...(whileRunning && { afterRun: whileRunning }) }));
   let code = 0;
   try {
     await program.parseAsync(['scenario', ...args], { from: 'user' });
@@ -137,6 +137,59 @@ describe('neuroworm scenario run', () => {
     expect(svg).toMatch(/reversal/);
   });
 
+  it('makes missing parent folders for --junit, --json and --plot', async () => {
+    const out = join(dir, 'deep', 'er', 'out');
+    const r = await cli([
+      'run',
+      join(dir, 'suite', 'touch.scenario.yaml'),
+      '--workers',
+      '1',
+      '--junit',
+      join(out, 'x.xml'),
+      '--json',
+      join(out, 'r', 'x.json'),
+      '--plot',
+      join(out, 'p'),
+    ]);
+    expect(r.code).toBe(0);
+    checkWellFormedXml(readFileSync(join(out, 'x.xml'), 'utf8'));
+    expect(JSON.parse(readFileSync(join(out, 'r', 'x.json'), 'utf8'))).toMatchObject({ runs: 1, passed: 1 });
+    expect(readdirSync(join(out, 'p'))).toEqual(['touch-seed7.svg']);
+  });
+
+  it('refuses an unusable output path before running (exit 2, the path and why) and never writes over an input', async () => {
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'x');
+    const touch = join(dir, 'suite', 'touch.scenario.yaml');
+    const before = readFileSync(touch, 'utf8');
+    const cases: Array<[string[], RegExp]> = [
+      [['--junit', join(file, 'x.xml')], /--junit .*a-file\/x\.xml: .*a-file is a file, not a folder/],
+      [['--json', join(dir, 'suite')], /--json .*suite: it is a folder; give a file name/],
+      [['--plot', file], /--plot .*a-file: it is a file; give a folder/],
+      [['--json', touch], /--json .*touch\.scenario\.yaml: it is also an input of this command/],
+      [['--json', join(dir, 'same.out'), '--junit', join(dir, 'same.out')], /--junit .*same\.out: --json writes the same path/],
+    ];
+    for (const [flags, message] of cases) {
+      const r = await cli(['run', touch, '--workers', '1', ...flags]);
+      expect(r.code, flags.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stdout).toBe(''); // refused before the run: no table
+    }
+    expect(readFileSync(touch, 'utf8')).toBe(before);
+  });
+
+  it('prints the summary even when writing a report fails, then says so and exits 1', async () => {
+    const out = join(dir, 'vanishing');
+    const r = await cli(['run', join(dir, 'suite', 'touch.scenario.yaml'), '--workers', '1', '--json', join(out, 'r.json')], () => {
+      // The folder checked before the run is replaced by a file while it runs.
+      rmSync(out, { recursive: true });
+      writeFileSync(out, 'in the way');
+    });
+    expect(r.stdout).toMatch(/head touch \[seed 7\]\s+PASS/);
+    expect(r.stderr).toMatch(/could not write the JSON report .*vanishing\/r\.json/);
+    expect(r.code).toBe(1);
+  });
+
   it('refuses bad arguments with a message and a non-zero exit', async () => {
     expect((await cli(['run', dir, '--repeat', '0'])).stderr).toMatch(/--repeat must be a whole number from 1/);
     expect((await cli(['run', dir, '--workers', 'two'])).code).not.toBe(0);
@@ -190,6 +243,10 @@ describe('neuroworm scenario check and record', () => {
     expect(parseScenario(readFileSync(out, 'utf8'))).toMatchObject({ name: 'replay', durationMs: 20_000, circuit: 'worm' });
     expect((await cli(['record', rec, '-o', out])).stderr).toMatch(/exists; use --force/);
     expect((await cli(['record', rec, '-o', out, '--force'])).code).toBe(0);
+    const self = await cli(['record', rec, '-o', rec, '--force']);
+    expect(self.code).toBe(2);
+    expect(self.stderr).toMatch(/--out .*play\.json: it is also an input of this command/);
+    expect(JSON.parse(readFileSync(rec, 'utf8'))).toMatchObject({ seed: 4 });
   });
 
   it('record refuses a malformed recording naming the line and field', async () => {

@@ -4,6 +4,8 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeTextFileAtomic } from '../text/files';
+import { checkOutputs } from './outputs';
 import { basename, join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { DiscoveryError, displayPath, findScenarioFiles } from '../scenario/discover';
@@ -21,6 +23,8 @@ export interface ScenarioCliDeps {
   backendModule?: string;
   /** Progress display: a bar (terminals), plain lines, or nothing; 'auto' picks the bar when stderr is a terminal. */
   progress?: 'auto' | 'bar' | 'lines' | 'none';
+  /** Called when the runs are done, before the reports are written (tests change the disk under the command here). */
+  afterRun?: () => void;
 }
 
 function intArg(what: string, min: number, max = Number.MAX_SAFE_INTEGER) {
@@ -83,16 +87,17 @@ Examples:
   $ neuroworm scenario run test/scenarios/habituation.scenario.yaml --plot out/plots --json out/report.json`,
     )
     .action(async (paths: string[], opts: { seed?: number; repeat: number; workers?: number; json?: string; junit?: string; plot?: string }) => {
-      let files: string[];
-      try {
-        files = findScenarioFiles(paths);
-      } catch (e) {
-        if (e instanceof DiscoveryError) {
-          io.err(`neuroworm scenario run: ${e.message}\n`);
-          throw new CommanderError(2, 'neuroworm.scenario.paths', e.message);
-        }
-        throw e;
-      }
+      const files = discover('run', paths, io);
+      checkOutputs(
+        'neuroworm scenario run',
+        [
+          opts.json !== undefined ? { flag: '--json', path: opts.json, kind: 'file' } : undefined,
+          opts.junit !== undefined ? { flag: '--junit', path: opts.junit, kind: 'file' } : undefined,
+          opts.plot !== undefined ? { flag: '--plot', path: opts.plot, kind: 'folder' } : undefined,
+        ],
+        files,
+        io,
+      );
       const early: JobResult[] = [];
       const jobs: Job[] = [];
       for (const file of files) {
@@ -108,18 +113,35 @@ Examples:
       const workers = opts.workers ?? defaultWorkers(jobs.length);
       const results = [...early, ...(await runWithProgress(jobs, workers, io, deps))];
       const elapsed = performance.now() - started;
+      deps.afterRun?.();
 
-      if (opts.plot !== undefined) {
-        mkdirSync(opts.plot, { recursive: true });
-        for (const r of results) if (r.svg) writeFileSync(join(opts.plot, `${slug(basename(r.file))}-seed${r.seed}.svg`), r.svg);
-      }
-      if (opts.json !== undefined) writeFileSync(opts.json, `${JSON.stringify(toJsonReport(results), null, 2)}\n`);
-      if (opts.junit !== undefined) writeFileSync(opts.junit, toJUnit(results, reproduceCommand));
+      // The summary first: a report that cannot be written must not hide what the runs found.
       io.out(formatTable(results.map((r) => ({ ...r, file: displayPath(r.file) }))));
       io.out(`wall time ${formatMs(Math.round(elapsed))} with ${Math.min(workers, Math.max(1, jobs.length))} worker${workers === 1 ? '' : 's'}\n`);
       const bad = results.filter((r) => !jobPassed(r));
       for (const r of bad) io.out(`\n${failureMessage({ ...r, file: displayPath(r.file) }, reproduceCommand(r))}\n`);
-      if (bad.length > 0) throw failed();
+
+      const unwritten: string[] = [];
+      const write = (what: string, path: string, text: () => string) => {
+        try {
+          writeTextFileAtomic(path, text());
+        } catch (e) {
+          unwritten.push(`could not write the ${what} ${path} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+        }
+      };
+      if (opts.plot !== undefined) {
+        const dir = opts.plot;
+        try {
+          mkdirSync(dir, { recursive: true });
+          for (const r of results) if (r.svg) write('plot', join(dir, `${slug(basename(r.file))}-seed${r.seed}.svg`), () => r.svg ?? '');
+        } catch (e) {
+          unwritten.push(`could not make the plot folder ${dir} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+        }
+      }
+      if (opts.json !== undefined) write('JSON report', opts.json, () => `${JSON.stringify(toJsonReport(results), null, 2)}\n`);
+      if (opts.junit !== undefined) write('JUnit report', opts.junit, () => toJUnit(results, reproduceCommand));
+      for (const u of unwritten) io.err(`neuroworm scenario run: ${u}\n`);
+      if (bad.length > 0 || unwritten.length > 0) throw failed();
     });
 
   cmd
@@ -129,16 +151,7 @@ Examples:
     .addHelpText('after', '\nExamples:\n  $ neuroworm scenario check test/scenarios\n  $ neuroworm scenario check my.scenario.yaml')
     .action((paths: string[]) => {
       let bad = 0;
-      let files: string[];
-      try {
-        files = findScenarioFiles(paths);
-      } catch (e) {
-        if (e instanceof DiscoveryError) {
-          io.err(`neuroworm scenario check: ${e.message}\n`);
-          throw new CommanderError(2, 'neuroworm.scenario.paths', e.message);
-        }
-        throw e;
-      }
+      const files = discover('check', paths, io);
       for (const f of files) {
         try {
           const s = loadScenarioFile(f);
@@ -177,6 +190,7 @@ Examples:
         input: string,
         opts: { out?: string; force?: boolean; name?: string; circuit?: string; arena?: string; seed?: number; medium?: 'agar' | 'water'; duration?: number },
       ) => {
+        checkOutputs('neuroworm scenario record', [opts.out !== undefined ? { flag: '--out', path: opts.out, kind: 'file' } : undefined], [input], io);
         let text: string;
         try {
           text = readFileSync(input, 'utf8');
@@ -237,6 +251,17 @@ async function runWithProgress(jobs: Job[], workers: number, io: CliIo, deps: Sc
     });
   } finally {
     bar?.stop();
+  }
+}
+
+/** The scenario files PATHS name; exits 2 with the reason when a path is wrong. */
+function discover(sub: string, paths: string[], io: CliIo): string[] {
+  try {
+    return findScenarioFiles(paths);
+  } catch (e) {
+    if (!(e instanceof DiscoveryError)) throw e;
+    io.err(`neuroworm scenario ${sub}: ${e.message}\n`);
+    throw new CommanderError(2, 'neuroworm.scenario.paths', e.message);
   }
 }
 

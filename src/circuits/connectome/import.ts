@@ -451,6 +451,23 @@ export function importConnectome(tables: readonly ConnectomeTable[], options: Im
   for (const n of ordered) for (const f of RECEPTIVE_FIELDS.get(n.id) ?? []) sensors.push({ neuron: n.id, ...f } as SensorBinding);
 
   log.throwIfFailed();
+  const tableNames = tables.map((t) => t.name).join(', ');
+  if (muscles.length === 0)
+    log.warn({
+      file: tableNames,
+      serious: true,
+      message:
+        'the circuit has no muscle bindings, so the worm cannot move (it lies straight): add the neuromuscular table, ' +
+        "data/neurons-to-muscle.csv (NeuronsToMuscle layout), or import Cook 2019's edge list (data/herm_full_edgelist.csv), whose rows to body-wall muscles become bindings",
+    });
+  if (sensors.length === 0)
+    log.warn({
+      file: tableNames,
+      serious: true,
+      message:
+        'the circuit has no sensor bindings, so the worm cannot sense touch, food or heat (no neuron here is a known sensory neuron with a receptive field, such as ALM, PLM, ASH or AWC): ' +
+        'add the sensory table, data/sensory-neurons.csv, or a wiring table that names the sensory neurons',
+    });
 
   // ---------------------------------------------------------------- the circuit
   const roles = ordered.map(roleOf);

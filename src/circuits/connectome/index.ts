@@ -22,4 +22,4 @@ export { KNOWN_NEURONS, NEURON_CLASSES, type NeuronClass } from './neuron-classe
 export { ConnectomeError, formatProblem, type ImportProblem } from './problems';
 export { RECEPTIVE_FIELDS } from './receptive-fields';
 export { parseSignOverrides, TOUCH_OVERRIDES, type Sign, type SignOverride, type SignOverrideList } from './sign-overrides';
-export { formatSummary, formatWarnings } from './summary';
+export { formatSeriousWarnings, formatSummary, formatWarnings } from './summary';

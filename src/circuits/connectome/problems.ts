@@ -13,6 +13,8 @@ export interface ImportProblem {
   field?: string;
   /** What is wrong, the value, and how to fix it. */
   message: string;
+  /** A warning the user must not miss (the worm cannot move or sense): shown last and loud. */
+  serious?: boolean;
 }
 
 /** Errors kept on one ConnectomeError; a table broken in more places than this is broken in the same few ways. */

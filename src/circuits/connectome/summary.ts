@@ -39,10 +39,19 @@ export function formatSummary(s: ImportSummary): string {
   return `${out.join('\n')}\n`;
 }
 
-/** Warnings, at most `max` spelled out. */
+/** Warnings, at most `max` spelled out; the serious ones are left for formatSeriousWarnings. */
 export function formatWarnings(warnings: readonly ImportProblem[], max = 20): string {
-  if (warnings.length === 0) return '';
-  const lines = warnings.slice(0, max).map((w) => `warning: ${formatProblem(w)}`);
-  if (warnings.length > max) lines.push(`... and ${warnings.length - max} more warnings`);
+  const plain = warnings.filter((w) => !w.serious);
+  if (plain.length === 0) return '';
+  const lines = plain.slice(0, max).map((w) => `warning: ${formatProblem(w)}`);
+  if (plain.length > max) lines.push(`... and ${plain.length - max} more warnings`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The warnings a user must not miss (the worm cannot move or sense), loud, for the end of the report. */
+export function formatSeriousWarnings(warnings: readonly ImportProblem[]): string {
+  return warnings
+    .filter((w) => w.serious)
+    .map((w) => `WARNING: ${formatProblem(w)}\n`)
+    .join('');
 }
