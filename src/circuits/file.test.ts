@@ -64,7 +64,7 @@ describe('circuit files on disk', () => {
     const path = join(dir, 'nope.json');
     const err = await loadCircuitFile(path, FAKE_MODELS).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CircuitError);
-    expect((err as Error).message).toBe(`${path}: 1 problem in the circuit file:\n  ${path}: (whole file): cannot read the file: no such file`);
+    expect((err as Error).message).toBe(`${path}: 1 problem in the circuit file:\n  ${path}: (whole file): cannot read the circuit file: no such file`);
   });
 
   it('reports a bad file with its path and line', async () => {

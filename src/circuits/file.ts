@@ -1,8 +1,7 @@
 /**
  * Circuit files on disk (Node only: the browser imports circuit.ts, never this).
  */
-import { readFile } from 'node:fs/promises';
-import { writeTextFileAtomic } from '../text/files';
+import { FileReadError, readTextFile, writeTextFileAtomic } from '../text/files';
 import { parseCircuit, serializeCircuit } from './circuit';
 import { CircuitError } from './errors';
 import type { Circuit, ModelTable } from './types';
@@ -12,11 +11,10 @@ import type { VersionTable } from './versions';
 export async function loadCircuitFile(path: string, models?: ModelTable, versions?: VersionTable): Promise<Circuit> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = readTextFile(path, 'circuit');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(e);
-    throw new CircuitError(path, [{ path: '', where: '', message: `cannot read the file: ${why}` }]);
+    if (!(e instanceof FileReadError)) throw e;
+    throw new CircuitError(path, [{ path: '', where: '', message: `cannot read the circuit file: ${e.reason}` }]);
   }
   return parseCircuit(text, path, models, versions);
 }

@@ -107,7 +107,7 @@ describe('neuroworm clamp', () => {
   it('explains a missing file, bad JSON, an unknown model and out-of-range values', async () => {
     const missing = await clamp(join(dir, 'nope.json'));
     expect(missing.code).toBe(1);
-    expect(missing.err).toMatch(/nope\.json: cannot read the neuron file \(no such file\)/);
+    expect(missing.err).toMatch(/nope\.json: cannot read the neuron file: no such file/);
 
     const bad = await clamp(file('bad.json', '{"id": "x", "model": '));
     expect(bad.code).toBe(1);

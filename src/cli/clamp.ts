@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import { parseCircuit, parseNeuronFile } from '../circuits/circuit';
 import { clampCsv, runClamp, summarizeClamp, type ClampOptions } from '../neural/clamp';
 import type { NeuronSpec } from '../neural/types';
+import { readTextFile } from '../text/files';
 import type { CliIo } from './io';
 
 const EXAMPLE = `
@@ -106,14 +106,7 @@ function round(x: number): string {
  * one named by `id`). Bad files throw CircuitError naming file, line and field.
  */
 export async function loadClampNeuron(file: string, id?: string): Promise<NeuronSpec> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : e instanceof Error ? e.message : String(e);
-    throw new Error(`${file}: cannot read the neuron file (${why})`);
-  }
+  const text = readTextFile(file, 'neuron');
   if (!isCircuitText(text)) {
     const neuron = parseNeuronFile(text, file);
     if (id !== undefined && neuron.id !== id) throw new Error(`${file}: holds one neuron, "${neuron.id}", not a circuit; --neuron ${id} does not match its id`);

@@ -131,7 +131,7 @@ describe('neuroworm import-connectome', () => {
   it('explains a missing table, a broken sign-override file and bad option values', async () => {
     const missing = await importCmd(join(dir, 'nope.csv'));
     expect(missing.code).toBe(1);
-    expect(missing.err).toMatch(/nope\.csv: cannot read the wiring table \(no such file\)/);
+    expect(missing.err).toMatch(/nope\.csv: cannot read the wiring table: no such file/);
     const signs = file('bad-signs.json', '[{"from": "AVM", "to": "AVBL", "sign": "inh"}]');
     const badSigns = await importCmd(file('c4.csv', VARSHNEY), '--sign-overrides', signs);
     expect(badSigns.err).toMatch(/bad-signs\.json:1: \[0\]\.sign: "inh"; a sign is "excitatory" or "inhibitory"/);

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { serializeCircuit } from '../circuits/circuit';
 import { saveCircuitFile } from '../circuits/file';
@@ -17,6 +16,7 @@ import {
 } from '../circuits/connectome';
 import type { ModelTable } from '../circuits/types';
 import type { ModelKind } from '../neural/types';
+import { readTextFile } from '../text/files';
 import type { CliIo } from './io';
 import { checkOutputs } from './outputs';
 
@@ -65,16 +65,6 @@ interface Flags {
   name?: string;
 }
 
-async function readText(path: string, what: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(e);
-    throw new Error(`${path}: cannot read the ${what} (${why})`);
-  }
-}
-
 /**
  * `neuroworm import-connectome`: wiring tables into a circuit file.
  * `models` is the table neurons are checked against (default: the app's registry).
@@ -111,7 +101,7 @@ export function importConnectomeCommand(io: CliIo, models?: ModelTable): Command
           inputs,
           io,
         );
-        const tables = await Promise.all(files.map(async (name) => ({ name, text: await readText(name, 'wiring table') })));
+        const tables = files.map((name) => ({ name, text: readTextFile(name, 'table') }));
         const options: ImportOptions = {
           format: flags.format,
           model: flags.model as ModelKind,
@@ -126,7 +116,7 @@ export function importConnectomeCommand(io: CliIo, models?: ModelTable): Command
         if (models) options.models = models;
         try {
           if (flags.signOverrides !== undefined)
-            options.signOverrides = parseSignOverrides(await readText(flags.signOverrides, 'sign-override file'), flags.signOverrides);
+            options.signOverrides = parseSignOverrides(readTextFile(flags.signOverrides, 'signOverrides'), flags.signOverrides);
           const result = importConnectome(tables, options);
           const report = formatWarnings(result.warnings) + formatSummary(result.summary) + formatSeriousWarnings(result.warnings);
           if (flags.output === undefined) {

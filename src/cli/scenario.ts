@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { writeTextFileAtomic } from '../text/files';
+import { readTextFile, writeTextFileAtomic } from '../text/files';
 import { checkOutputs } from './outputs';
 import { basename, join } from 'node:path';
 import cliProgress from 'cli-progress';
@@ -191,13 +191,7 @@ Examples:
         opts: { out?: string; force?: boolean; name?: string; circuit?: string; arena?: string; seed?: number; medium?: 'agar' | 'water'; duration?: number },
       ) => {
         checkOutputs('neuroworm scenario record', [opts.out !== undefined ? { flag: '--out', path: opts.out, kind: 'file' } : undefined], [input], io);
-        let text: string;
-        try {
-          text = readFileSync(input, 'utf8');
-        } catch (e) {
-          io.err(`neuroworm scenario record: cannot read ${input} (${(e as NodeJS.ErrnoException).code ?? String(e)})\n`);
-          throw failed();
-        }
+        const text = readTextFile(input, 'recording');
         const yaml = recordToYaml(
           text,
           {

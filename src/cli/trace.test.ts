@@ -87,7 +87,7 @@ describe('neuroworm trace', () => {
     expect(io.stderr).toMatch(/bad\.json.*format.*neuroworm-circuit/);
     io = capture();
     expect(await main(['trace', join(dir, 'missing.json'), '--steps', '2'], io)).toBe(1);
-    expect(io.stderr).toMatch(/missing\.json: .*cannot read the file: no such file/);
+    expect(io.stderr).toMatch(/missing\.json: .*cannot read the circuit file: no such file/);
     io = capture();
     expect(await main(['trace', SEED, '--steps', '1.5'], io)).toBe(1);
     expect(io.stderr).toContain('--steps must be a whole number > 0');

@@ -3,7 +3,7 @@
  * else in src/scenario takes a SimBackend, so tests can run the runner on a
  * test double and the CLI runs it on this one.
  */
-import { readFileSync } from 'node:fs';
+import { readTextFile } from '../text/files';
 import { parseCircuit } from '../circuits/circuit';
 import { arenaFrom, simulationFrom, type SimulationFactory } from '../sim/factory';
 import type { NervousSystemEdits, SimClock, SimMeasures, SimOutputs, SimSubject, SimTools } from '../sim/types';
@@ -41,15 +41,7 @@ export const simBackend: SimBackend = {
   // The scenario format hands over a built-in name or a circuit parsed by loadCircuitFile below.
   createSimulation: (opts) => simulationFrom(opts, { arena: ARENA_LABEL }),
   loadCircuitFile: (path) => {
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (e) {
-      throw new Error(
-        `${path}: cannot read the circuit file (${(e as NodeJS.ErrnoException).code ?? String(e)}); check the path in the scenario's "circuit" field`,
-      );
-    }
-    return parseCircuit(text, path);
+    return parseCircuit(readTextFile(path, 'circuit'), path);
   },
   circuitFilePath,
   arenaNames: BUILTIN_ARENA_NAMES,

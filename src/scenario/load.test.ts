@@ -117,7 +117,7 @@ describe('scenario files: errors name file, line, field and fix', () => {
     expect(() => loadScenarioFile(file)).toThrow(/a\.scenario\.yaml:4: circuit: circuit file .*mine\.json does not exist/);
     writeFileSync(join(dir, 'mine.json'), '{}');
     expect(loadScenarioFile(file).circuit).toBe('./mine.json');
-    expect(() => loadScenarioFile(join(dir, 'nope.scenario.yaml'))).toThrow(/cannot read the file/);
+    expect(() => loadScenarioFile(join(dir, 'nope.scenario.yaml'))).toThrow(/cannot read the scenario file: no such file/);
   });
 });
 

@@ -2,8 +2,9 @@
  * Reading scenario files (Node): the text through ./parse, plus the checks
  * that need the file system. Re-exports ./parse so existing imports keep working.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { FileReadError, readTextFile } from '../text/files';
 import { ScenarioError } from './errors';
 import { parseScenario, sourceOf } from './parse';
 import type { Scenario } from './types';
@@ -15,9 +16,10 @@ export * from './parse';
 export function loadScenarioFile(path: string): Scenario {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readTextFile(path, 'scenario');
   } catch (e) {
-    throw new ScenarioError(path, [{ path: [], message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`, fix: 'check the path' }]);
+    if (!(e instanceof FileReadError)) throw e;
+    throw new ScenarioError(path, [{ path: [], message: `cannot read the scenario file: ${e.reason}`, fix: 'give the path of a scenario file' }]);
   }
   const scenario = parseScenario(text, path);
   if (isCircuitPath(scenario.circuit)) {

@@ -5,8 +5,8 @@
  * and the CLI's examples read them through here, so a fresh clone needs
  * nothing beside it.
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { readTextFile } from '../../text/files';
 import type { PublishedTable } from './published-table-names';
 
 export { PUBLISHED_TABLES, WORM_TABLES, type PublishedTable } from './published-table-names';
@@ -18,5 +18,5 @@ export function publishedTablePath(name: PublishedTable): string {
 
 /** A table as the importer takes it: its file name and text. */
 export function publishedTable(name: PublishedTable): { name: string; text: string } {
-  return { name, text: readFileSync(publishedTablePath(name), 'utf8') };
+  return { name, text: readTextFile(publishedTablePath(name), 'table') };
 }
