@@ -3,6 +3,7 @@
  * Every optional field is sometimes present and sometimes omitted.
  */
 import fc from 'fast-check';
+import { gapSums, TRANSMITTER_GAP_LIMIT } from './stability';
 import type { ModelKind, ParamSpec, ParamValues, SynapseSpec } from '../neural/types';
 import type { CircuitDoc, ModelInfo, ModelTable, MuscleBinding, NeuronEntry, SensorBinding } from './types';
 import { CURRENT_VERSION } from './versions';
@@ -139,6 +140,19 @@ export function circuitDoc(models: ModelTable): fc.Arbitrary<CircuitDoc> {
         },
         { requiredKeys: ['neurons'], noNullPrototype: true },
       )
-      .map((rest) => ({ format: 'neuroworm-circuit' as const, version: CURRENT_VERSION, ...rest }) as CircuitDoc),
+      .map((rest) => ({ format: 'neuroworm-circuit' as const, version: CURRENT_VERSION, ...rest }) as CircuitDoc)
+      .map(stableTransmitterGaps),
   );
+}
+
+/** Scales down gap junctions onto transmitter neurons whose sum the loader would refuse (stability.ts). */
+function stableTransmitterGaps(doc: CircuitDoc): CircuitDoc {
+  const sums = gapSums(doc);
+  const over = (id: string) => {
+    const n = doc.neurons.find((x) => x.id === id);
+    const g = sums.get(id) ?? 0;
+    return n?.model === 'transmitter' && g > TRANSMITTER_GAP_LIMIT ? g : 1;
+  };
+  for (const s of doc.synapses ?? []) if (s.kind === 'electrical') s.weight = (s.weight * 0.999) / Math.max(over(s.from), over(s.to));
+  return doc;
 }

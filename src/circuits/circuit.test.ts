@@ -253,9 +253,38 @@ describe('parseCircuit: every error names the file, the line, the path and the f
     expect(tau.where).toBe('neurons[0] (ALML).params.tauMs');
     expect(tau.message).toBe('0 is out of range; allowed: 0.1 .. 1000 ms (membrane time constant)');
     expect(tau.line).toBe(lineOf(src, '"tauMs": 0'));
-    expect(issueAt(err, 'synapses[0].weight').message).toMatch(/-1 is out of range; allowed: ≥ 0 \(synaptic strength/);
+    expect(issueAt(err, 'synapses[0].weight').message).toMatch(/-1 is out of range; allowed: 0 .. 1000 \(synaptic strength/);
     expect(issueAt(err, 'synapses[0].depression.use').message).toMatch(/1.5 is out of range; allowed: 0 .. 1/);
     expect(issueAt(err, 'synapses[1].delayMs').message).toMatch(/5000 is out of range; allowed: 0 .. 1000 ms \(transmission delay\)/);
+  });
+
+  it('numbers far outside physics are refused with their range (a weight of 1e308 used to give V = 1.4e306)', () => {
+    const src = corrupt((d) => {
+      d.synapses[0].weight = 1e308;
+      d.muscles[0].gain = 1e308;
+      d.sensors[0].gain = -1e308;
+    });
+    const err = refuse(src);
+    expect(issueAt(err, 'synapses[0].weight').message).toMatch(/^1e\+308 is out of range; allowed: 0 .. 1000 /);
+    expect(issueAt(err, 'muscles[0].gain').message).toMatch(/^1e\+308 is out of range; allowed: -100 .. 100 /);
+    expect(issueAt(err, 'sensors[0].gain').message).toMatch(/^-1e\+308 is out of range; allowed: -10000 .. 10000 /);
+  });
+
+  it('gap junctions onto a transmitter neuron that sum above 1 are refused: its state would diverge', () => {
+    const gaps = (w: number) =>
+      JSON.stringify({
+        format: 'neuroworm-circuit',
+        version: 1,
+        neurons: ['a', 'b', 'c'].map((id) => ({ id, model: 'transmitter' })),
+        synapses: [
+          { from: 'a', to: 'b', kind: 'electrical', weight: w },
+          { from: 'a', to: 'c', kind: 'electrical', weight: w },
+        ],
+      });
+    expect(parseCircuit(gaps(0.5), 'ok.json', FAKE_MODELS).doc.synapses).toHaveLength(2);
+    const err = refuse(gaps(0.6));
+    expect(err.issues).toHaveLength(1);
+    expect(issueAt(err, 'neurons[0]').message).toMatch(/gap junctions onto transmitter neuron "a" sum to 1\.2, and at most 1 is stable/);
   });
 
   it('non-integers where whole numbers are required', () => {

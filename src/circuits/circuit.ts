@@ -15,6 +15,7 @@ import { JsonSyntaxError, parseJsonWithLocations, type LocatedJson } from './jso
 import { printJson } from './print-json';
 import { resolveDoc, resolveNeuron } from './resolve';
 import { cachedCircuitSchema, neuronSchema, safeParseWith, toRawIssues } from './schema';
+import { stabilityIssues } from './stability';
 import type { Circuit, CircuitDoc, ModelInfo, ModelTable, NeuronEntry } from './types';
 import { migrate, VERSIONS, type VersionTable } from './versions';
 
@@ -83,6 +84,7 @@ function validate(value: unknown, fileName: string, models: ModelTable, versions
 
   const r = safeParseWith(cachedCircuitSchema(models, versions.current), doc);
   const issues = [...extra, ...(r.success ? [] : toRawIssues(r.error.issues)), ...crossReferenceIssues(doc)];
+  if (r.success && issues.length === 0) issues.push(...stabilityIssues(r.data as CircuitDoc));
   if (!r.success || issues.length > 0) throw errorFor(fileName, doc, issues, where);
 
   // The schema's output is a fresh copy in schema key order; its neuron part is

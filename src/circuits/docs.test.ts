@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseCircuit, serializeCircuit } from './circuit';
 import { FAKE_MODELS } from './fake-models';
 import { lintCircuit } from './lint';
+import { CIRCUIT_RANGES } from './ranges';
+import { rangeTable } from '../text/ranges';
 
 const doc = readFileSync(new URL('../../docs/circuit-format.md', import.meta.url), 'utf8');
 
@@ -13,5 +15,9 @@ describe('docs/circuit-format.md', () => {
     const c = parseCircuit(example!, 'docs example', FAKE_MODELS);
     expect(lintCircuit(c)).toEqual([]);
     expect(serializeCircuit(c)).toBe(example);
+  });
+
+  it('prints the ranges the loader checks, from the same table', () => {
+    expect(doc).toContain(rangeTable(CIRCUIT_RANGES));
   });
 });

@@ -13,6 +13,8 @@ import * as z from 'zod';
 import type { ModelKind, NeuronRole, ParamSpec, SynapseSpec, Transmitter } from '../neural/types';
 import { didYouMean, listOf, show, type RawIssue } from './errors';
 import type { JsonPath } from './json-locate';
+import { CIRCUIT_RANGES } from './ranges';
+import type { Range } from '../text/ranges';
 import { CIRCUIT_FORMAT, type EditorState, type ModelInfo, type ModelTable, type MuscleBinding, type SensorBinding } from './types';
 
 // ---------------------------------------------------------------- leaves
@@ -153,22 +155,25 @@ const SIDES = ['left', 'right'] as const;
 const RESPONSES = ['level', 'on', 'off'] as const;
 
 const neuronRef = (what: string) => str(what, { maxLength: 64 });
-const bodyFraction = (help: string) => num({ min: 0, max: 1, unit: 'of the body length', help });
-const gain = (help: string) => num({ help });
-const coordinate = num({ help: 'editor coordinate' });
+const R = CIRCUIT_RANGES;
+/** The schema's rule for a row of CIRCUIT_RANGES (help kept when the field has a more specific one). */
+const rule = (r: Range, help = r.help): NumRule => ({ ...(r.above ? { above: r.min } : { min: r.min }), max: r.max, ...(r.unit && { unit: r.unit }), help });
+const bodyFraction = (help: string) => num(rule(R['sensors[].from, to, at'], help));
+const sensorGain = (help: string) => num(rule(R['sensors[].gain'], help));
+const coordinate = num(rule(R['neurons[].position.x, y; editor.view.x, y']));
 
 const chemicalSynapse = strict(
   {
     from: neuronRef('the presynaptic neuron id'),
     to: neuronRef('the postsynaptic neuron id'),
     kind: z.literal('chemical'),
-    weight: num({ min: 0, help: 'synaptic strength; the sign comes from "sign" or the presynaptic transmitter' }),
+    weight: num(rule(R['synapses[].weight (chemical)'])),
     sign: oneOf(['excitatory', 'inhibitory'], 'sign', 'overrides the sign the presynaptic transmitter gives').optional(),
-    delayMs: num({ min: 0, max: 1000, unit: 'ms', help: 'transmission delay' }).optional(),
+    delayMs: num(rule(R['synapses[].delayMs'])).optional(),
     depression: strict(
       {
-        use: num({ min: 0, max: 1, help: 'fraction of the resource used per spike, or per ms at full output' }),
-        recoveryMs: num({ above: 0, max: 1e7, unit: 'ms', help: 'recovery time constant of the resource' }),
+        use: num(rule(R['synapses[].depression.use'])),
+        recoveryMs: num(rule(R['synapses[].depression.recoveryMs'])),
       },
       'a short-term depression setting',
     ).optional(),
@@ -181,7 +186,7 @@ const electricalSynapse = strict(
     from: neuronRef('one neuron id of the gap junction'),
     to: neuronRef('the other neuron id of the gap junction'),
     kind: z.literal('electrical'),
-    weight: num({ min: 0, help: 'gap-junction conductance; current flows both ways' }),
+    weight: num(rule(R['synapses[].weight (electrical)'])),
   },
   'a gap junction',
 );
@@ -195,7 +200,7 @@ const fieldSensor = <K extends 'chemical' | 'temperature' | 'toxin'>(sensor: K, 
       sensor: z.literal(sensor),
       side: oneOf(SIDES, 'side', `the side of the nose the ${what} sensor samples`),
       response: oneOf(RESPONSES, 'response', `"level" follows the ${what} signal, "on" responds to its rise, "off" to its fall`),
-      gain: gain(`input to the neuron per unit of ${what} signal`),
+      gain: sensorGain(`input to the neuron per unit of ${what} signal`),
     },
     `a ${what} sensor binding`,
   );
@@ -211,7 +216,7 @@ export const sensorSchema = tagged(
         to: bodyFraction('end of the receptive field, 1 = tail tip'),
         kind: oneOf(['gentle', 'harsh', 'any'], 'touch kind', 'which touches the receptor feels'),
         side: oneOf(['left', 'right', 'both'], 'side', 'the side of the body the receptive field covers').optional(),
-        gain: gain('input to the neuron per unit of touch force'),
+        gain: sensorGain('input to the neuron per unit of touch force'),
       },
       'a touch sensor binding',
     ),
@@ -221,7 +226,7 @@ export const sensorSchema = tagged(
         sensor: z.literal('stretch'),
         at: bodyFraction('body point whose bend is felt, 0 = nose tip, 1 = tail tip'),
         side: oneOf(SIDES, 'side', 'the receptor feels bending toward this side'),
-        gain: gain('input to the neuron per unit of curvature'),
+        gain: sensorGain('input to the neuron per unit of curvature'),
       },
       'a stretch (proprioceptive) sensor binding',
     ),
@@ -232,7 +237,7 @@ export const sensorSchema = tagged(
       {
         neuron: neuronRef('the sensory neuron id'),
         sensor: z.literal('tap'),
-        gain: gain('input to the neuron per unit of tap force'),
+        gain: sensorGain('input to the neuron per unit of tap force'),
       },
       'a plate-tap sensor binding',
     ),
@@ -247,14 +252,14 @@ export const muscleSchema = strict(
     side: oneOf(SIDES, 'side', 'the muscle row driven: left (dorsal when crawling on its side) or right'),
     from: bodyFraction('first body point of the muscles driven, 0 = nose tip'),
     to: bodyFraction('last body point of the muscles driven, 1 = tail tip'),
-    gain: gain('> 0 contracts the muscles, < 0 relaxes them (GABA motor neurons)'),
+    gain: num(rule(R['muscles[].gain'])),
   },
   'a muscle binding',
 );
 
 export const editorSchema = strict(
   {
-    view: strict({ x: coordinate, y: coordinate, zoom: num({ above: 0, max: 1e6, help: 'editor zoom factor' }) }, 'an editor view').optional(),
+    view: strict({ x: coordinate, y: coordinate, zoom: num(rule(R['editor.view.zoom'])) }, 'an editor view').optional(),
     notes: str('notes', { maxLength: 100_000, text: true }).optional(),
   },
   'editor state',

@@ -10,6 +10,8 @@ export type JsonPath = readonly (string | number)[];
 export interface ArenaIssue {
   /** JSON path of the offending value, e.g. `food[0].radius`; "" for the whole file. */
   path: string;
+  /** The same path as keys and indices (for finding its line in an enclosing file). */
+  at: JsonPath;
   /** What is wrong, the bad value, and what is allowed or how to fix it. */
   message: string;
 }

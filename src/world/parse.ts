@@ -68,13 +68,16 @@ export function parseArena(input: unknown, fileName = '<arena>', at: readonly (s
       data = JSON.parse(input);
     } catch (e) {
       throw new ArenaError(fileName, [
-        { path: place([]), message: `not valid JSON (${e instanceof Error ? e.message : String(e)}); check quotes, commas and brackets` },
+        { path: place([]), at, message: `not valid JSON (${e instanceof Error ? e.message : String(e)}); check quotes, commas and brackets` },
       ]);
     }
   }
   const r = ArenaSchema.safeParse(data, { reportInput: true });
   if (!r.success) {
-    const issues = r.error.issues.map((iss): ArenaIssue => ({ path: place(iss.path as (string | number)[]), message: describe(iss) }));
+    const issues = r.error.issues.map((iss): ArenaIssue => {
+      const p = iss.path as (string | number)[];
+      return { path: place(p), at: [...at, ...p], message: describe(iss) };
+    });
     throw new ArenaError(fileName, issues);
   }
   const raw = checkArena(r.data);
@@ -85,7 +88,7 @@ export function parseArena(input: unknown, fileName = '<arena>', at: readonly (s
     const sorted = raw.map((is, k) => ({ is, k })).sort((a, b) => rank(a.is.path) - rank(b.is.path) || a.k - b.k);
     throw new ArenaError(
       fileName,
-      sorted.map(({ is }) => ({ path: place(is.path), message: is.message })),
+      sorted.map(({ is }) => ({ path: place(is.path), at: [...at, ...is.path], message: is.message })),
     );
   }
   return r.data;

@@ -16,10 +16,11 @@ import { circuitFromDoc } from '../circuit';
 import { DEFAULT_MODELS } from '../default-models';
 import { CIRCUIT_FORMAT, type Circuit, type CircuitDoc, type ModelTable, type MuscleBinding, type NeuronEntry, type SensorBinding, type Side } from '../types';
 import { CURRENT_VERSION } from '../versions';
-import { muscleBoundary, muscleSide } from './body-map';
+import { clean, muscleBindings, muscleSide } from './body-map';
 import { parseTable, type FormatOption, type LayoutId, type ParsedTable, type WiringRow } from './layouts';
 import { classifyName, similarKnown, type Cell } from './names';
 import { KNOWN_NEURONS, type KnownNeuron } from './neuron-classes';
+import { bodyWarnings, scaleProblems } from './limits';
 import { layeredLayout } from './positions';
 import { ProblemLog, type ImportProblem } from './problems';
 import { RECEPTIVE_FIELDS } from './receptive-fields';
@@ -174,8 +175,6 @@ const ROLE_ORDER: Readonly<Record<NeuronRole, number>> = { sensory: 0, inter: 1,
 const AUTO_UNCONNECTED_MIN = 151;
 
 /** Rounds away float noise (3 × 0.1) without changing real values. */
-const clean = (x: number): number => Number(x.toPrecision(12));
-
 export function importConnectome(tables: readonly ConnectomeTable[], options: ImportOptions = {}): ConnectomeImport {
   const log = new ProblemLog(tables.map((t) => t.name));
   const format = options.format ?? 'auto';
@@ -451,23 +450,9 @@ export function importConnectome(tables: readonly ConnectomeTable[], options: Im
   for (const n of ordered) for (const f of RECEPTIVE_FIELDS.get(n.id) ?? []) sensors.push({ neuron: n.id, ...f } as SensorBinding);
 
   log.throwIfFailed();
-  const tableNames = tables.map((t) => t.name).join(', ');
-  if (muscles.length === 0)
-    log.warn({
-      file: tableNames,
-      serious: true,
-      message:
-        'the circuit has no muscle bindings, so the worm cannot move (it lies straight): add the neuromuscular table, ' +
-        "data/neurons-to-muscle.csv (NeuronsToMuscle layout), or import Cook 2019's edge list (data/herm_full_edgelist.csv), whose rows to body-wall muscles become bindings",
-    });
-  if (sensors.length === 0)
-    log.warn({
-      file: tableNames,
-      serious: true,
-      message:
-        'the circuit has no sensor bindings, so the worm cannot sense touch, food or heat (no neuron here is a known sensory neuron with a receptive field, such as ALM, PLM, ASH or AWC): ' +
-        'add the sensory table, data/sensory-neurons.csv, or a wiring table that names the sensory neurons',
-    });
+  for (const p of scaleProblems({ synapses, muscles, weightScale, muscleScale, transmitterModel: model === 'transmitter' })) log.error(p);
+  log.throwIfFailed();
+  for (const w of bodyWarnings(tables.map((t) => t.name).join(', '), muscles, sensors)) log.warn(w);
 
   // ---------------------------------------------------------------- the circuit
   const roles = ordered.map(roleOf);
@@ -586,45 +571,6 @@ function chooseTransmitter(n: NeuronInfo, log: ProblemLog): Transmitter | undefi
     });
   }
   return ranked[0][0];
-}
-
-/**
- * One binding per neuron, side and run of adjacent muscles with the same
- * contact count: muscle k spans its body stretch; gain = contacts × scale,
- * negative for GABA neurons (they relax their muscles).
- */
-function muscleBindings(
-  nmj: Map<string, Connection & { neuron: string; side: Side; number: number }>,
-  keep: (c: Connection) => boolean,
-  transmitters: Map<string, Transmitter>,
-  scale: number,
-  index: Map<string, number>,
-): MuscleBinding[] {
-  const kept = [...nmj.values()].filter(keep);
-  kept.sort((a, b) => index.get(a.neuron)! - index.get(b.neuron)! || (a.side === b.side ? 0 : a.side === 'left' ? -1 : 1) || a.number - b.number);
-  const out: MuscleBinding[] = [];
-  let run: { neuron: string; side: Side; first: number; last: number; contacts: number } | undefined;
-  const flush = (): void => {
-    if (!run) return;
-    const sign = transmitters.get(run.neuron) === 'GABA' ? -1 : 1;
-    out.push({
-      neuron: run.neuron,
-      side: run.side,
-      from: muscleBoundary(run.first),
-      to: muscleBoundary(run.last + 1),
-      gain: clean(sign * run.contacts * scale),
-    });
-    run = undefined;
-  };
-  for (const c of kept) {
-    if (run && run.neuron === c.neuron && run.side === c.side && run.last + 1 === c.number && run.contacts === c.contacts) run.last = c.number;
-    else {
-      flush();
-      run = { neuron: c.neuron, side: c.side, first: c.number, last: c.number, contacts: c.contacts };
-    }
-  }
-  flush();
-  return out;
 }
 
 function baseName(path: string): string {
