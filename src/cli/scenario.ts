@@ -11,7 +11,9 @@ import cliProgress from 'cli-progress';
 import { DiscoveryError, displayPath, findScenarioFiles } from '../scenario/discover';
 import type { Job } from '../scenario/jobs';
 import { loadScenarioFile, parseScenario } from '../scenario/load';
-import { defaultWorkers, runJobs } from '../scenario/pool';
+import { DEFAULT_BACKEND_MODULE, defaultWorkers, runJobs } from '../scenario/pool';
+import { checkEdits, preflight } from '../scenario/preflight';
+import type { SimBackend } from '../scenario/backend';
 import { recordToYaml } from '../scenario/record';
 import type { JobResult } from '../scenario/report';
 import { failureMessage, formatTable, jobPassed, toJsonReport, toJUnit } from '../scenario/report';
@@ -146,15 +148,20 @@ Examples:
 
   cmd
     .command('check')
-    .description('Validate scenario files (format, fields, labels, windows) without running them.')
+    .description(
+      'Check scenario files without running them: everything run checks before its first step (format, fields, labels, windows, circuit, arena, start, neurons, zones) and every set, ablate and cut of the timeline.',
+    )
     .argument('<paths...>', 'scenario files or folders')
     .addHelpText('after', '\nExamples:\n  $ neuroworm scenario check test/scenarios\n  $ neuroworm scenario check my.scenario.yaml')
-    .action((paths: string[]) => {
+    .action(async (paths: string[]) => {
       let bad = 0;
       const files = discover('check', paths, io);
+      const backend = ((await import(deps.backendModule ?? DEFAULT_BACKEND_MODULE)) as { simBackend: SimBackend }).simBackend;
       for (const f of files) {
         try {
           const s = loadScenarioFile(f);
+          // Everything run checks before its first step, plus the edits (set, ablate, cut) the timeline makes.
+          checkEdits(s, preflight(s, { backend, seed: s.seed, file: f }), f);
           io.out(
             `ok    ${displayPath(f)}  (${s.name}: ${plural(s.timeline.length, 'action')}, ${plural(s.expect.length, 'expectation')}, ${formatMs(s.durationMs)})\n`,
           );

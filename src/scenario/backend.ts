@@ -4,6 +4,7 @@
  * test double and the CLI runs it on this one.
  */
 import { readTextFile } from '../text/files';
+import { BUILTIN_CIRCUIT_NAMES } from '../circuits/builtin';
 import { parseCircuit } from '../circuits/circuit';
 import { arenaFrom, simulationFrom, type SimulationFactory } from '../sim/factory';
 import type { NervousSystemEdits, SimClock, SimMeasures, SimOutputs, SimSubject, SimTools } from '../sim/types';
@@ -28,6 +29,8 @@ export interface SimBackend {
   loadCircuitFile(path: string): unknown;
   /** Where a scenario's circuit path points (Node backends: circuitFilePath of ./load, relative to the scenario file). */
   circuitFilePath?(circuit: string, scenarioFile: string | undefined): string;
+  /** Built-in circuit names, if the backend can list them (unknown circuit names are then refused before a run, with a suggestion). */
+  circuitNames?: readonly string[];
   /** Built-in arena names, if the backend can list them (unknown arena names are then refused before a run). */
   arenaNames?: readonly string[];
   /** Zone ids of an arena, if the backend can list them (unknown zones are then refused before a run). */
@@ -44,6 +47,7 @@ export const simBackend: SimBackend = {
     return parseCircuit(readTextFile(path, 'circuit'), path);
   },
   circuitFilePath,
+  circuitNames: BUILTIN_CIRCUIT_NAMES,
   arenaNames: BUILTIN_ARENA_NAMES,
   zoneIds: (arena) => {
     if (typeof arena === 'string' && !BUILTIN_ARENA_NAMES.includes(arena)) return undefined; // refused by name first

@@ -114,7 +114,7 @@ describe('scenario files: errors name file, line, field and fix', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nw-scn-'));
     const file = join(dir, 'a.scenario.yaml');
     writeFileSync(file, HEADER.replace('circuit: worm', 'circuit: ./mine.json'));
-    expect(() => loadScenarioFile(file)).toThrow(/a\.scenario\.yaml:4: circuit: circuit file .*mine\.json does not exist/);
+    expect(() => loadScenarioFile(file)).toThrow(/a\.scenario\.yaml:4:10: circuit: circuit file .*mine\.json does not exist/);
     writeFileSync(join(dir, 'mine.json'), '{}');
     expect(loadScenarioFile(file).circuit).toBe('./mine.json');
     expect(() => loadScenarioFile(join(dir, 'nope.scenario.yaml'))).toThrow(/cannot read the scenario file: no such file/);

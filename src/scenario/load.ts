@@ -28,7 +28,7 @@ export function loadScenarioFile(path: string): Scenario {
       throw new ScenarioError(path, [
         {
           path: ['circuit'],
-          line: sourceOf(scenario)?.lineOf(['circuit']),
+          ...sourceOf(scenario)?.locate(['circuit']),
           message: `circuit file ${circuitPath} does not exist`,
           fix: 'circuit paths are relative to the scenario file; or use a built-in circuit name',
         },

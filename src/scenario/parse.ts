@@ -15,8 +15,8 @@ import type { Scenario } from './types';
 /** Where a loaded scenario came from, for reference errors found later (validateRefs). */
 export interface ScenarioSource {
   file: string;
-  /** 1-based line of the value at a file-form path (or of its nearest existing parent). */
-  lineOf(path: ReadonlyArray<string | number>): number | undefined;
+  /** 1-based line and column of the value at a file-form path (or of its nearest existing parent). */
+  locate(path: ReadonlyArray<string | number>): { line?: number; column?: number };
   /** Index in the file's timeline of canonical timeline item i (the file also has wait items). */
   fileTimelineIndex(i: number): number;
 }
@@ -84,7 +84,7 @@ export function parseScenario(text: string, file = '<scenario>'): Scenario {
   const scenario = result.data;
   const rawTimeline = (raw as { timeline?: Array<Record<string, unknown>> }).timeline ?? [];
   const actionIndices = rawTimeline.flatMap((item, i) => (item.wait === undefined ? [i] : []));
-  sources.set(scenario, { file, lineOf: (path) => locate(path).line, fileTimelineIndex: (i) => actionIndices[i] ?? i });
+  sources.set(scenario, { file, locate: (path) => locate(path), fileTimelineIndex: (i) => actionIndices[i] ?? i });
   return scenario;
 }
 

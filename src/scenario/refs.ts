@@ -54,7 +54,7 @@ export function validateRefs(scenario: Scenario, ctx: RefContext): void {
   const issues: ScenarioIssue[] = [];
   const add = (path: Array<string | number>, message: string, fix: string) => {
     const filePath = src ? toFilePath(path, src) : path;
-    issues.push({ path: filePath, line: src?.lineOf(filePath), message, fix });
+    issues.push({ path: filePath, ...src?.locate(filePath), message, fix });
   };
   const ids = ctx.neuronIds;
   if (ids)

@@ -126,7 +126,7 @@ describe('runner on the fake simulation', () => {
   it('refuses unknown arenas and zones before building the simulation', () => {
     const backend = fakeBackend();
     const bad = parseScenario(`${HEADER}duration: 5s\narena: hot-plat\nexpect:\n  - staysOutOfZone: {zone: hott}\n`, 'z.scenario.yaml');
-    expect(() => runScenario(bad, { backend })).toThrow(/z\.scenario\.yaml:6: arena: unknown arena "hot-plat"[\s\S]*fix: did you mean "hot-plate"/);
+    expect(() => runScenario(bad, { backend })).toThrow(/z\.scenario\.yaml:6:8: arena: unknown arena "hot-plat"[\s\S]*fix: did you mean "hot-plate"/);
     expect(backend.created).toHaveLength(0);
     const zone = parseScenario(`${HEADER}duration: 5s\narena: hot-plate\nexpect:\n  - staysOutOfZone: {zone: hott}\n`, 'z.scenario.yaml');
     expect(() => runScenario(zone, { backend })).toThrow(/expect\[0\]\.staysOutOfZone\.zone: the arena has no zone "hott"/);

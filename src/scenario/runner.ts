@@ -8,17 +8,16 @@
 import type { Subscription } from 'rxjs';
 import type { Monitor } from '../monitor/monitor';
 import type { BodyQuantity } from '../sim/monitors';
-import type { SimulationOptions } from '../sim/types';
 import type { BehaviourEvent } from '../streams/types';
 import { applyAction, expandTimeline } from './actions';
 import type { ExpectationResult } from './expectations';
 import { evaluateAll } from './expectations';
 import type { AppliedAction, ProbeRequest, Recording } from './recording';
 import { probeKey, TIME_EPS } from './recording';
-import { resolveNeuron, validateRefs } from './refs';
+import { actionError, preflight } from './preflight';
+import { resolveNeuron } from './refs';
 import type { ScenarioSim, SimBackend } from './backend';
 import type { Scenario } from './types';
-import { isCircuitPath } from './types';
 import type { Needs } from './windows';
 import { needsOf } from './windows';
 
@@ -58,33 +57,12 @@ export interface RunOptions {
 
 export const DEFAULT_SAMPLE_MS = 20;
 
-/** Options for the simulation factory from a scenario. */
-export function simulationOptions(scenario: Scenario, seed: number, backend: SimBackend, file?: string): SimulationOptions {
-  const circuit = isCircuitPath(scenario.circuit)
-    ? backend.loadCircuitFile(backend.circuitFilePath ? backend.circuitFilePath(scenario.circuit, file) : scenario.circuit)
-    : scenario.circuit;
-  return {
-    circuit,
-    ...(scenario.arena !== undefined && { arena: scenario.arena }),
-    seed,
-    ...(scenario.medium !== undefined && { medium: scenario.medium }),
-    ...(scenario.worm && { start: { xMm: scenario.worm.x, yMm: scenario.worm.y, headingRad: (scenario.worm.heading * Math.PI) / 180 } }),
-  };
-}
-
-/** Run a scenario to its end and evaluate its expectations. Throws ScenarioError for unknown references (before running). */
+/** Run a scenario to its end and evaluate its expectations. Throws ScenarioError for anything preflight refuses (before running). */
 export function runScenario(scenario: Scenario, opts: RunOptions): ScenarioRun {
   const now = opts.now ?? (() => performance.now());
   const t0 = now();
   const seed = opts.seed ?? scenario.seed;
-  // The arena and its zones are checked before the simulation is built, the neurons once its circuit is known.
-  const world = {
-    ...(opts.backend.arenaNames && { arenaNames: opts.backend.arenaNames }),
-    ...(opts.backend.zoneIds && { zoneIds: opts.backend.zoneIds(scenario.arena) }),
-  };
-  validateRefs(scenario, world);
-  const sim = opts.backend.createSimulation(simulationOptions(scenario, seed, opts.backend, opts.file));
-  validateRefs(scenario, { ...world, neuronIds: sim.neuronIds });
+  const sim = preflight(scenario, { backend: opts.backend, seed, ...(opts.file !== undefined && { file: opts.file }) });
 
   const needs = needsOf(scenario);
   const recorder = new Recorder(sim, needs, scenario.durationMs, opts.sampleMs ?? DEFAULT_SAMPLE_MS);
@@ -101,7 +79,11 @@ export function runScenario(scenario: Scenario, opts: RunOptions): ScenarioRun {
   const applyDue = () => {
     while (nextAction < schedule.length && schedule[nextAction].atMs <= sim.timeMs + TIME_EPS) {
       const s = schedule[nextAction++];
-      applyAction(sim, s.item.action);
+      try {
+        applyAction(sim, s.item.action);
+      } catch (e) {
+        throw actionError(scenario, scenario.timeline.indexOf(s.item), e, opts.file);
+      }
       recorder.applied(s.atMs, s.occurrence, s.item);
     }
   };

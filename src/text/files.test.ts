@@ -36,7 +36,9 @@ describe('readTextFile: the one reader every loader uses', () => {
   it('refuses a file over the limit, naming the limit, without reading it whole', () => {
     writeFileSync(join(dir, 'big.csv'), 'x'.repeat(3000));
     expect(readTextFile(join(dir, 'big.csv'), 'table', 3000)).toHaveLength(3000);
-    expect(() => readTextFile(join(dir, 'big.csv'), 'table', 2999)).toThrow(/big\.csv: cannot read the wiring table: it is over the 2\.9 KB limit for a wiring table/);
+    expect(() => readTextFile(join(dir, 'big.csv'), 'table', 2999)).toThrow(
+      /big\.csv: cannot read the wiring table: it is over the 2\.9 KB limit for a wiring table/,
+    );
   });
 
   it('a file that stat says is empty (as /proc files are) is still read, up to the limit', () => {

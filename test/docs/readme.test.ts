@@ -43,9 +43,15 @@ describe("README's command examples", () => {
   it.skipIf(!inGit)('names only files that git tracks (a fresh clone has them)', () => {
     const paths = [...new Set(examples.flatMap(repoPaths))];
     expect(paths.length).toBeGreaterThan(3);
-    const tracked = execFileSync('git', ['ls-files', '--', ...paths], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n');
+    const tracked = execFileSync('git', ['ls-files', '--', ...paths], { cwd: ROOT, encoding: 'utf8' })
+      .trim()
+      .split('\n');
     const folders = paths.filter((p) => !tracked.includes(p));
-    for (const p of folders) expect(tracked.some((t) => t.startsWith(`${p}/`)), `${p} is not tracked by git`).toBe(true);
+    for (const p of folders)
+      expect(
+        tracked.some((t) => t.startsWith(`${p}/`)),
+        `${p} is not tracked by git`,
+      ).toBe(true);
   });
 
   it.each(examples)('%s', (command) => {
