@@ -3,7 +3,7 @@
  * parallel worker threads), validate them, or make one from a game recording.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { readTextFile, writeTextFileAtomic } from '../text/files';
 import { checkOutputs } from './outputs';
 import { basename, join } from 'node:path';

@@ -15,7 +15,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
 /** Lines of the README's sh code blocks that run the CLI (comments and other commands left out). */
-export function cliExamples(markdown: string): string[] {
+function cliExamples(markdown: string): string[] {
   const blocks = [...markdown.matchAll(/```(?:sh|bash|shell)\n([\s\S]*?)```/g)].map((m) => m[1]);
   return blocks.flatMap((b) => b.split('\n').filter((l) => /^npx neuroworm\b/.test(l.trim()))).map((l) => l.trim());
 }

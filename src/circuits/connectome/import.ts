@@ -14,7 +14,7 @@
 import type { ModelKind, NeuronRole, SynapseSpec, Transmitter } from '../../neural/types';
 import { circuitFromDoc } from '../circuit';
 import { DEFAULT_MODELS } from '../default-models';
-import { CIRCUIT_FORMAT, type Circuit, type CircuitDoc, type ModelTable, type MuscleBinding, type NeuronEntry, type SensorBinding, type Side } from '../types';
+import { CIRCUIT_FORMAT, type Circuit, type CircuitDoc, type ModelTable, type NeuronEntry, type SensorBinding, type Side } from '../types';
 import { CURRENT_VERSION } from '../versions';
 import { clean, muscleBindings, muscleSide } from './body-map';
 import { parseTable, type FormatOption, type LayoutId, type ParsedTable, type WiringRow } from './layouts';
