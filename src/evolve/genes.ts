@@ -14,7 +14,7 @@
  * the optimum may lie near a bound.
  */
 import type { Circuit, CircuitDoc, ModelTable, NeuronEntry } from '../circuits/types';
-import { resolveNeuron } from '../scenario/refs';
+import { resolveNeuron } from '../scenario/neurons';
 import { nearest } from '../text/nearest';
 import { groupBy, type Share } from './classes';
 import type { FreeEntry, NeuronRefs, Scale } from './spec';

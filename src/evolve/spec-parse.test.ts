@@ -85,7 +85,7 @@ budget: {generations: 0}
     expect(e.message).toMatch(/x\.evolve\.yaml:8:\d+: free\[2\]\.of: "of" does not apply to a weight entry/);
     expect(e.message).toMatch(/free\[3\]\.range: a log scale needs a range above 0/);
     expect(e.message).toMatch(/fitness\.heldOut: a held-out seed is also a selection seed/);
-    expect(e.message).toMatch(/budget\.generations: generations 0 is below 1/);
+    expect(e.message).toMatch(/budget\.generations: generations: 0 is below 1/);
   });
 
   it('refuses topology without NEAT, an empty search, and a newer version', () => {

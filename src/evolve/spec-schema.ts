@@ -5,7 +5,7 @@
  * whose field helpers this reuses. docs/evolution.md describes the format.
  */
 import { z } from 'zod';
-import { num, oneOf, strict, text, withFix } from '../scenario/schema';
+import { numWithin as num, oneOf, strict, text, withFix } from '../scenario/fields';
 import { SHARES, type Share } from './classes';
 import {
   type Budget,

@@ -3,7 +3,7 @@
  * is applied to a running simulation.
  */
 import type { NervousSystemEdits, SimSubject, SimTools } from '../sim/types';
-import { resolveNeuron } from './refs';
+import { resolveNeuron } from './neurons';
 import type { Action, TimelineItem } from './types';
 
 export interface ScheduledAction {

@@ -60,7 +60,7 @@ expect:
       expect(e).toBeInstanceOf(ScenarioError);
       const paths = (e as ScenarioError).issues.map((i) => i.path.join('.'));
       expect(paths).toContain('timeline.0.poke.position');
-      expect((e as Error).message).toMatch(/fix: body position is 0\.\.1/);
+      expect((e as Error).message).toMatch(/fix: body position is 0 \.\. 1/);
     }
     expect(() => scenario('x').circuit('worm').duration('1s').at('1s').toDocument()).toThrow(/no action after it/);
   });

@@ -13,6 +13,7 @@
 import type { Medium } from '../sim/types';
 import type { TouchKind, TouchSide } from '../streams/types';
 import { ScenarioError, type ScenarioIssue } from './errors';
+import type { ExpectationKindName } from './expectations/index';
 import type { MetricName } from './metrics-names';
 import { FIX_SEP, scenarioSchema } from './schema';
 import type { InlineArena, ResponseMeasure, Scenario } from './types';
@@ -175,6 +176,8 @@ export class ScenarioBuilder {
       const { name, ...rest } = o;
       return this.check('recovers', { train, test, ...rest }, name);
     },
+    /** Any kind by name, with its body exactly as a file writes it (so a new kind needs no builder method). */
+    that: (kind: ExpectationKindName, body: Doc, o: { name?: string } = {}) => this.check(kind, body, o.name),
     metric: (
       metric: MetricName,
       bound: { atLeast?: number; atMost?: number },

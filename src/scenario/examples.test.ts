@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { PUBLISHED_TABLES, publishedTable } from '../circuits/connectome/published-tables';
 import { findScenarioFiles } from './discover';
 import { loadScenarioFile } from './load';
-import { neuronRefs, resolveNeuron } from './refs';
+import { resolveNeuron } from './neurons';
+import { neuronRefs } from './refs';
 
 const dir = fileURLToPath(new URL('../../test/scenarios/', import.meta.url));
 const files = findScenarioFiles([dir]);

@@ -5,7 +5,7 @@
 import { METRIC_INFO, type MetricName } from './metrics-names';
 import type { Recording } from './recording';
 import { alongTravel, backwardTravel, eventsIn, forwardTravel, indexAt, meanSpeed, probeKey, samplesIn, timeFlagged } from './recording';
-import { resolveNeuron } from './refs';
+import { resolveNeuron } from './neurons';
 
 export interface MetricArgs {
   zone?: string;

@@ -6,7 +6,7 @@
 import { describeAction } from './actions';
 import type { Recording } from './recording';
 import { indexAt } from './recording';
-import { resolveNeuron } from './refs';
+import { resolveNeuron } from './neurons';
 import { xmlEscape } from './report';
 import type { ScenarioReport } from './runner';
 import type { Scenario } from './types';

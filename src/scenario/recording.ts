@@ -5,7 +5,7 @@
  * exact whatever the sampling; events are copied as they are emitted.
  */
 import type { BehaviourEvent } from '../streams/types';
-import type { Action } from './types';
+import type { Action } from './timeline-schema';
 
 /** A timeline action as it was applied during the run. */
 export interface AppliedAction {

@@ -7,19 +7,10 @@ import type { ScenarioIssue } from './errors';
 import { ScenarioError } from './errors';
 import type { ScenarioSource } from './parse';
 import { sourceOf } from './parse';
-import { suggest } from './schema';
+import { kindModule } from './expectations/index';
+import { suggest } from './fields';
+import { resolveNeuron } from './neurons';
 import type { Scenario } from './types';
-
-/**
- * Neuron ids a reference stands for: the id itself, or the cells of a class
- * named by C. elegans convention (AVA → AVAL, AVAR; DA → DA01..DA09; RME →
- * RMED, RMEV, RMEL, RMER).
- */
-export function resolveNeuron(ref: string, neuronIds: readonly string[]): string[] {
-  if (neuronIds.includes(ref)) return [ref];
-  const cell = new RegExp(`^${ref.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:[LRDV]|DL|DR|VL|VR|\\d+)$`);
-  return neuronIds.filter((id) => cell.test(id));
-}
 
 export interface RefContext {
   /** Neuron ids of the circuit the scenario runs (SimulationApi.neuronIds); omitted = not checked yet. */
@@ -41,8 +32,7 @@ export function neuronRefs(scenario: Scenario): Array<{ ref: string; path: Array
     if (a.type === 'set') out.push({ ref: a.neuron, path: ['timeline', i, 'set', 'neuron'] });
   });
   scenario.expect.forEach((e, i) => {
-    if ((e.kind === 'neuronFires' || e.kind === 'neuronSilent' || e.kind === 'metric') && e.neuron !== undefined)
-      out.push({ ref: e.neuron, path: ['expect', i, e.kind, 'neuron'] });
+    for (const r of kindModule(e).refs?.(e) ?? []) if (r.neuron !== undefined) out.push({ ref: r.neuron, path: ['expect', i, e.kind, r.field] });
   });
   scenario.plot?.neurons.forEach((n, i) => out.push({ ref: n, path: ['plot', 'neurons', i] }));
   return out;
@@ -67,18 +57,15 @@ export function validateRefs(scenario: Scenario, ctx: RefContext): void {
     const near = suggest(scenario.arena, ctx.arenaNames);
     add(['arena'], `unknown arena "${scenario.arena}"`, `${near ? `did you mean "${near}"? ` : ''}built-in arenas: ${ctx.arenaNames.join(', ')}`);
   }
-  if (ctx.zoneIds) {
+  const zones = ctx.zoneIds;
+  if (zones)
     scenario.expect.forEach((e, i) => {
-      if ((e.kind === 'staysOutOfZone' || e.kind === 'metric') && e.zone !== undefined && !ctx.zoneIds!.includes(e.zone)) {
-        const near = suggest(e.zone, ctx.zoneIds!);
-        add(
-          ['expect', i, e.kind, 'zone'],
-          `the arena has no zone "${e.zone}"`,
-          `${near ? `did you mean "${near}"? ` : ''}zones: ${ctx.zoneIds!.join(', ') || '(none)'}`,
-        );
+      for (const { zone, field } of kindModule(e).refs?.(e) ?? []) {
+        if (zone === undefined || zones.includes(zone)) continue;
+        const near = suggest(zone, zones);
+        add(['expect', i, e.kind, field], `the arena has no zone "${zone}"`, `${near ? `did you mean "${near}"? ` : ''}zones: ${zones.join(', ') || '(none)'}`);
       }
     });
-  }
   if (issues.length > 0) throw new ScenarioError(src?.file ?? scenario.name, issues);
 }
 

@@ -79,7 +79,7 @@ describe('runner on the fake simulation', () => {
       .at(200)
       .food({ x: 1, y: 2, amount: 3 })
       .at(200)
-      .heat({ x: -1, y: 0, deltaC: 5, radius: 0.5 })
+      .heat({ x: 1, y: 0, deltaC: 5, radius: 0.5 })
       .at(300)
       .ablate('AVA')
       .at(300)
@@ -95,7 +95,7 @@ describe('runner on the fake simulation', () => {
       '100 poke 0.9 right harsh 0.7',
       '110 tap',
       '200 food 1 2 3',
-      '200 heat -1 0 5 0.5',
+      '200 heat 1 0 5 0.5',
       '300 ablate AVAL',
       '300 ablate AVAR',
       '300 cut ALML AVDL',

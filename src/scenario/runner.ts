@@ -15,11 +15,11 @@ import { evaluateAll } from './expectations';
 import type { AppliedAction, ProbeRequest, Recording } from './recording';
 import { probeKey, TIME_EPS } from './recording';
 import { actionError, preflight } from './preflight';
-import { resolveNeuron } from './refs';
+import { resolveNeuron } from './neurons';
 import type { ScenarioSim, SimBackend } from './backend';
 import type { Scenario } from './types';
-import type { Needs } from './windows';
-import { needsOf } from './windows';
+import type { Needs } from './needs';
+import { needsOf } from './needs';
 
 export interface ScenarioReport {
   scenario: string;

@@ -4,15 +4,12 @@
  * spelled out, with times as ms numbers and lengths/speeds with their units.
  */
 import { stringify } from 'yaml';
-import type { Action, Anchor, Expectation, Scenario, TimelineItem } from './types';
+import { kindModule } from './expectations/index';
+import type { Action, Expectation, Scenario, TimelineItem } from './types';
 import { SCENARIO_FORMAT, SCENARIO_VERSION } from './types';
-import type { Length, Speed } from './units';
 
 type Doc = Record<string, unknown>;
 
-const anchor = (a: Anchor): string | number => ('ms' in a ? a.ms : a.label);
-const len = (l: Length): string => `${l.value}${l.unit}`;
-const spd = (s: Speed): string => `${s.value}${s.unit}`;
 const opt = <T>(key: string, v: T | undefined): Doc => (v === undefined ? {} : { [key]: v });
 
 function actionDoc(a: Action): Doc {
@@ -45,49 +42,8 @@ function itemDoc(t: TimelineItem): Doc {
   };
 }
 
-function windowDoc(w: { after: Anchor; forMs?: number }): Doc {
-  return { after: anchor(w.after), ...opt('for', w.forMs) };
-}
-
 function expectationDoc(e: Expectation): Doc {
-  const body = ((): Doc => {
-    switch (e.kind) {
-      case 'reverses':
-      case 'doesNotReverse':
-        return { after: anchor(e.after), within: e.withinMs };
-      case 'moves':
-        return { direction: e.direction, atLeast: len(e.atLeast), ...windowDoc(e) };
-      case 'speed':
-        return { between: [spd(e.min), spd(e.max)], ...windowDoc(e) };
-      case 'reachesFood':
-        return { after: anchor(e.after), within: e.withinMs, distance: len(e.distance) };
-      case 'staysOutOfZone':
-        return { zone: e.zone, atMost: e.atMostMs, ...windowDoc(e) };
-      case 'neuronFires':
-        return { neuron: e.neuron, after: anchor(e.after), within: e.withinMs, threshold: e.threshold };
-      case 'neuronSilent':
-        return { neuron: e.neuron, threshold: e.threshold, ...windowDoc(e) };
-      case 'bendingFrequency':
-        return { between: [e.minHz, e.maxHz], ...windowDoc(e) };
-      case 'waveDirection':
-        return { direction: e.direction, ...windowDoc(e) };
-      case 'habituates':
-        return { train: e.train, response: e.response, window: e.windowMs, ...opt('k', e.k), ratioBelow: e.ratioBelow };
-      case 'recovers':
-        return { train: e.train, test: e.test, response: e.response, window: e.windowMs, ratioAtLeast: e.ratioAtLeast };
-      case 'metric':
-        return {
-          name: e.metric,
-          ...opt('zone', e.zone),
-          ...opt('neuron', e.neuron),
-          ...(e.baseline && { baseline: { before: anchor(e.baseline.before), for: e.baseline.forMs } }),
-          ...opt('atLeast', e.min),
-          ...opt('atMost', e.max),
-          ...windowDoc(e),
-        };
-    }
-  })();
-  return { ...opt('name', e.name), [e.kind]: body };
+  return { ...opt('name', e.name), [e.kind]: kindModule(e).toDoc(e) };
 }
 
 /** The file form of a scenario, as a plain object. */

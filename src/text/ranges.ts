@@ -28,8 +28,12 @@ function show(n: number): string {
 /** `0 .. 1`, `> 0 .. 200 mm`, `whole numbers 1 .. 100000`. */
 export function rangeText(r: Range): string {
   const u = r.unit ? ` ${r.unit}` : '';
+  const whole = r.int ? 'whole numbers ' : '';
+  // Open-ended ranges (a format's own tables are bounded; other callers' may not be).
+  if (r.max === Infinity) return r.min === -Infinity ? `${whole || 'any number'}${u}`.trim() : `${whole}${r.above ? '>' : '≥'} ${show(r.min)}${u}`;
+  if (r.min === -Infinity) return `${whole}≤ ${show(r.max)}${u}`;
   const lo = r.above ? `> ${show(r.min)}` : show(r.min);
-  return `${r.int ? 'whole numbers ' : ''}${lo} .. ${show(r.max)}${u}`;
+  return `${whole}${lo} .. ${show(r.max)}${u}`;
 }
 
 /** Why `value` is outside `r` (undefined when it is inside). */

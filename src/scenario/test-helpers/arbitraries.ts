@@ -8,7 +8,7 @@ import { METRIC_INFO, METRIC_NAMES } from '../metrics-names';
 import type { Action, Anchor, Expectation, Scenario, TimelineItem } from '../types';
 
 const neuron = fc.constantFrom('AVA', 'AVAL', 'AVB', 'ALML', 'PLMR', 'DA01', 'ASH');
-const coord = fc.double({ min: -20, max: 20, noNaN: true, noDefaultInfinity: true }).map((x) => x + 0);
+const coord = fc.double({ min: 0, max: 40, noNaN: true, noDefaultInfinity: true }).map((x) => x + 0);
 const unit01 = fc.double({ min: 0, max: 1, noNaN: true, noDefaultInfinity: true }).map((x) => x + 0);
 const positive = fc.double({ min: 0.001, max: 100, noNaN: true, noDefaultInfinity: true });
 

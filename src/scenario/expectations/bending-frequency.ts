@@ -1,0 +1,48 @@
+/** `bendingFrequency: {between: [low, high], after, for}` — the simulation's bending frequency over the window. */
+import type { z } from 'zod';
+import { anchor, frequency, pair, strict, time } from '../fields';
+import { SCENARIO_RANGES as R } from '../ranges';
+import { formatMs } from '../units';
+import { windowOf } from '../windows';
+import { checkAfterWindow, type ExpectationKind, probeFor, span, win, windowDoc } from './kind';
+import { probeValue } from './measures';
+
+const schema = strict(
+  {
+    between: pair(frequency('frequency', R['bendingFrequency between']), 'frequency between'),
+    after: anchor.optional(),
+    for: time('window length (for)', R['within, for, window']).optional(),
+  },
+  'bendingFrequency',
+).transform((r) => ({ kind: 'bendingFrequency' as const, minHz: r.between[0], maxHz: r.between[1], ...win(r) }));
+
+export type BendingFrequency = z.output<typeof schema>;
+
+export const bendingFrequency: ExpectationKind<'bendingFrequency', BendingFrequency> = {
+  kind: 'bendingFrequency',
+  schema,
+  check: (e, c) => {
+    checkAfterWindow(c, e.after, e.forMs, 'for');
+    return e;
+  },
+  needs: (e, s, n) => n.probe(probeFor(s, 'bendingFrequency', e.after, e.forMs)),
+  evaluate: (e, rec, ctx) => {
+    const [a, b] = windowOf(ctx.scenario, e.after, e.forMs);
+    const f = probeValue(rec, 'bendingFrequency', a, b);
+    return {
+      name: `bending frequency between ${e.minHz} and ${e.maxHz} Hz in ${span(a, b)}`,
+      pass: f >= e.minHz && f <= e.maxHz,
+      measured: f,
+      bound: `${e.minHz} .. ${e.maxHz}`,
+      unit: 'Hz',
+      detail: f === 0 ? 'no clear bending oscillation' : `from zero crossings of mid-body curvature over ${formatMs(b - a)}`,
+    };
+  },
+  toDoc: (e) => ({ between: [e.minHz, e.maxHz], ...windowDoc(e) }),
+  docs: {
+    fields: '`between: [low, high]` Hz, `after`, `for`',
+    measured:
+      '`bendingFrequencyHz(window)` of the simulation (zero crossings of mid-body curvature), taken when the window ends; the tracker keeps 20 s of history',
+    pass: 'low ≤ f ≤ high',
+  },
+};
