@@ -8,7 +8,7 @@ import { BUILTIN_CIRCUIT_NAMES } from '../circuits/builtin';
 import { parseCircuit } from '../circuits/circuit';
 import { arenaFrom, simulationFrom, type SimulationFactory } from '../sim/factory';
 import type { NervousSystemEdits, SimClock, SimMeasures, SimOutputs, SimSubject, SimTools } from '../sim/types';
-import { BUILTIN_ARENA_NAMES, getArena } from '../world';
+import { BUILTIN_ARENA_NAMES, getArena, signedDistance, zoneShape, type Arena } from '../world';
 import { circuitFilePath } from './load';
 
 /**
@@ -35,6 +35,8 @@ export interface SimBackend {
   arenaNames?: readonly string[];
   /** Zone ids of an arena, if the backend can list them (unknown zones are then refused before a run). */
   zoneIds?(arena: unknown): readonly string[] | undefined;
+  /** Distance from a point to an arena's zone, mm (0 inside), if the backend can measure it. */
+  zoneDistanceMm?(arena: unknown): (zoneId: string, x: number, y: number) => number;
 }
 
 /** Inline arenas are validated by the world's loader; errors name the path inside the scenario. */
@@ -49,10 +51,24 @@ export const simBackend: SimBackend = {
   circuitFilePath,
   circuitNames: BUILTIN_CIRCUIT_NAMES,
   arenaNames: BUILTIN_ARENA_NAMES,
+  zoneDistanceMm: (arena) => {
+    const a = arenaOf(arena);
+    const zones = new Map([...a.hazards, ...a.goals].map((z) => [z.id, zoneShape(z.zone)]));
+    return (id, x, y) => {
+      const shape = zones.get(id);
+      if (!shape) throw new Error(`the arena has no zone "${id}"`);
+      return Math.max(0, signedDistance(shape, x, y));
+    };
+  },
   zoneIds: (arena) => {
     if (typeof arena === 'string' && !BUILTIN_ARENA_NAMES.includes(arena)) return undefined; // refused by name first
-    const a = arenaFrom(arena, ARENA_LABEL) ?? 'plate';
-    const resolved = typeof a === 'string' ? getArena(a) : a;
+    const resolved = arenaOf(arena);
     return [...resolved.hazards.map((h) => h.id), ...resolved.goals.map((g) => g.id)];
   },
 };
+
+/** The scenario's arena (a built-in name or an inline document), the plate when it names none. */
+function arenaOf(arena: unknown): Arena {
+  const a = arenaFrom(arena, ARENA_LABEL) ?? 'plate';
+  return typeof a === 'string' ? getArena(a) : a;
+}

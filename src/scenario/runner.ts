@@ -111,7 +111,8 @@ export function runScenario(scenario: Scenario, opts: RunOptions): ScenarioRun {
     sub.unsubscribe();
   }
   const recording = recorder.recording();
-  const expectations = evaluateAll({ scenario, neuronIds: sim.neuronIds }, recording);
+  const zoneDistanceMm = opts.backend.zoneDistanceMm?.(scenario.arena);
+  const expectations = evaluateAll({ scenario, neuronIds: sim.neuronIds, ...(zoneDistanceMm && { zoneDistanceMm }) }, recording);
   const error = unstable ? `the simulation became unstable at ${unstable.timeMs} ms${unstable.detail ? ` (${unstable.detail})` : ''}` : undefined;
   const report: ScenarioReport = {
     scenario: scenario.name,

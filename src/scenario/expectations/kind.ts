@@ -45,6 +45,8 @@ export interface EvalContext {
   scenario: ScenarioTimes;
   /** Neuron ids of the circuit that ran (for class references such as AVA). */
   neuronIds: readonly string[];
+  /** Distance from (x, y) to the arena's zone, mm (0 inside), when the backend can measure it. */
+  zoneDistanceMm?(zoneId: string, x: number, y: number): number;
 }
 
 export interface ExpectationResult {

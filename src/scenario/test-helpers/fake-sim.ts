@@ -297,6 +297,19 @@ export function fakeBackend(config: FakeConfig = {}): SimBackend & { created: Fa
     loadCircuitFile: (path) => ({ fakeCircuitFrom: path }),
     circuitFilePath,
     arenaNames: FAKE_ARENAS,
+    zoneDistanceMm: (arena) => {
+      const zones: Zone[] =
+        arena === undefined || typeof arena === 'string'
+          ? arena === 'hot-plate'
+            ? [{ id: 'hot', x: 3, y: 0, radius: 1 }]
+            : []
+          : ((arena as { zones?: Zone[] }).zones ?? []);
+      return (id, x, y) => {
+        const z = zones.find((q) => q.id === id);
+        if (!z) throw new Error(`the arena has no zone "${id}"`);
+        return Math.max(0, Math.hypot(x - z.x, y - z.y) - z.radius);
+      };
+    },
     zoneIds: (arena) =>
       arena === undefined || typeof arena === 'string' ? (arena === 'hot-plate' ? ['hot'] : []) : ((arena as { zones?: Zone[] }).zones ?? []).map((z) => z.id),
   };
