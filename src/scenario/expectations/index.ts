@@ -5,6 +5,7 @@
  * and the docs' table all read this table.
  */
 import { bendingFrequency } from './bending-frequency';
+import { distanceTo } from './distance-to';
 import { doesNotReverse } from './does-not-reverse';
 import { habituates } from './habituates';
 import type { ExpectationKind, KindFields } from './kind';
@@ -33,6 +34,7 @@ export const EXPECTATION_KINDS = {
   habituates,
   recovers,
   metric,
+  distanceTo,
 } as const;
 
 type Kinds = typeof EXPECTATION_KINDS;
