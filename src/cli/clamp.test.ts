@@ -130,9 +130,14 @@ describe('neuroworm clamp', () => {
   it('refuses options that are not numbers or make no sense', async () => {
     const nan = await clamp(neuronFile('lif.json'), '--dt', 'fast');
     expect(nan.code).not.toBe(0);
-    expect(nan.err).toMatch(/--dt takes a number \(got "fast"\)/);
+    expect(nan.err).toMatch(/--dt "fast": not a number; allowed: > 0 \.\. 10 ms \(time step\)/);
     const zero = await clamp(neuronFile('lif.json'), '--dt', '0');
-    expect(zero.err).toMatch(/lif\.json: --dt must be above 0 ms/);
+    expect(zero.err).toMatch(/--dt "0": 0 is not above 0; allowed: > 0 \.\. 10 ms/);
+    // Outside physics: a 1e9 ms step used to give one 1e9 ms row for a 100 ms run, 1e9 pA 27 million mV.
+    const huge = await clamp(neuronFile('lif.json'), '--dt', '1e9');
+    expect(huge.code).toBe(2);
+    expect(huge.err).toMatch(/--dt "1e9": 1000000000 is above 10; allowed: > 0 \.\. 10 ms/);
+    expect((await clamp(neuronFile('lif.json'), '--current', '1e9')).err).toMatch(/--current "1e9": 1000000000 is above 1000; allowed: -1000 \.\. 1000/);
   });
 
   it('has --help with an example', async () => {

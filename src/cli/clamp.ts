@@ -1,9 +1,10 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { parseCircuit, parseNeuronFile } from '../circuits/circuit';
 import { clampCsv, runClamp, summarizeClamp, type ClampOptions } from '../neural/clamp';
 import type { NeuronSpec } from '../neural/types';
 import { readTextFile } from '../text/files';
 import type { CliIo } from './io';
+import { allowed, rangeArg } from './ranges';
 
 const EXAMPLE = `
 Examples:
@@ -19,14 +20,6 @@ CSV columns: t (ms), V (mV), spike (1 on the step it fires; Hodgkin-Huxley: V cr
 then the model's state variables. Row t=0 is the initial state; the current applies to steps
 starting at from <= t < to. Current units: lif nA, izhikevich model units, hodgkin-huxley µA/cm², graded pA.
 `;
-
-function number(flag: string) {
-  return (text: string): number => {
-    const value = Number(text);
-    if (text.trim() === '' || !Number.isFinite(value)) throw new InvalidArgumentError(`--${flag} takes a number (got "${text}")`);
-    return value;
-  };
-}
 
 interface ClampFlags {
   current: number;
@@ -44,11 +37,11 @@ export function clampCommand(io: CliIo): Command {
     new Command('clamp')
       .description('Current-clamp one neuron: inject a current step and record V, spikes and gates.')
       .argument('<NEURON.json>', 'a neuron entry of a circuit file (or a circuit file with --neuron)')
-      .option('--current <A>', "step amplitude, in the model's current unit", number('current'), 0)
-      .option('--from <MS>', 'current on from this time, ms', number('from'), 0)
-      .option('--to <MS>', 'current off at this time, ms (default: the end)', number('to'))
-      .option('--duration <MS>', 'length of the run, ms', number('duration'), 100)
-      .option('--dt <MS>', 'time step, ms', number('dt'), 0.1)
+      .option('--current <A>', `step amplitude, in the model's current unit, ${allowed('clamp --current')}`, rangeArg('clamp --current'), 0)
+      .option('--from <MS>', `current on from this time, ${allowed('clamp --from, --to')}`, rangeArg('clamp --from, --to'), 0)
+      .option('--to <MS>', 'current off at this time, ms (default: the end)', rangeArg('clamp --from, --to'))
+      .option('--duration <MS>', `length of the run, ${allowed('clamp --duration')}`, rangeArg('clamp --duration'), 100)
+      .option('--dt <MS>', `time step, ${allowed('clamp --dt')}`, rangeArg('clamp --dt'), 0.1)
       .option('--neuron <ID>', 'which neuron of a circuit file to clamp')
       .option('--csv', 'print every step as CSV instead of a summary')
       .addHelpText('after', EXAMPLE)

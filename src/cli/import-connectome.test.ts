@@ -137,7 +137,8 @@ describe('neuroworm import-connectome', () => {
     expect(badSigns.err).toMatch(/bad-signs\.json:1: \[0\]\.sign: "inh"; a sign is "excitatory" or "inhibitory"/);
     const scale = await importCmd(file('c5.csv', VARSHNEY), '--weight-scale', '0');
     expect(scale.code).toBe(1);
-    expect(scale.err).toMatch(/--weight-scale takes a number > 0 \(got "0"\)/);
+    expect(scale.err).toMatch(/--weight-scale "0": 0 is not above 0; allowed: > 0 \.\. 10/);
+    expect((await importCmd(file('c5b.csv', VARSHNEY), '--weight-scale', '1e300')).err).toMatch(/--weight-scale "1e300": 1e\+300 is above 10/);
     const format = await importCmd(file('c6.csv', VARSHNEY), '--format', 'excel');
     expect(format.err).toMatch(/Allowed choices are auto, cook, varshney, muscles, sensory, edgelist/);
     const model = await importCmd(file('c7.csv', VARSHNEY), '--model', 'spiky');

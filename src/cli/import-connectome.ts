@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { serializeCircuit } from '../circuits/circuit';
 import { saveCircuitFile } from '../circuits/file';
 import {
@@ -19,6 +19,7 @@ import type { ModelKind } from '../neural/types';
 import { readTextFile } from '../text/files';
 import type { CliIo } from './io';
 import { checkOutputs } from './outputs';
+import { allowed, rangeArg } from './ranges';
 
 const HELP = `
 Examples:
@@ -41,16 +42,6 @@ signs.json: [{ "from": "AVM", "to": "AVBL", "sign": "inhibitory" }, ...]
 Without -o the circuit is printed on stdout and the summary on stderr. Nothing is written when a
 table has an error: every error is listed with its file and line. Rules: docs/connectome-import.md.
 `;
-
-function number(flag: string, min: number, strict: boolean) {
-  return (text: string): number => {
-    const value = Number(text);
-    if (text.trim() === '' || !Number.isFinite(value) || (strict ? value <= min : value < min)) {
-      throw new InvalidArgumentError(`--${flag} takes a number ${strict ? '>' : '≥'} ${min} (got "${text}")`);
-    }
-    return value;
-  };
-}
 
 interface Flags {
   output?: string;
@@ -77,9 +68,24 @@ export function importConnectomeCommand(io: CliIo, models?: ModelTable): Command
       .option('-o, --output <OUT.json>', 'circuit file to write (atomically); default: print the circuit on stdout')
       .addOption(new Option('--format <LAYOUT>', 'layout of the tables').choices(FORMATS).default('auto'))
       .option('--model <MODEL>', 'neuron model of every neuron (its default parameters)', 'graded')
-      .option('--min-contacts <N>', 'drop connections with fewer contacts (after merging rows)', number('min-contacts', 0, false), 0)
-      .option('--weight-scale <S>', 'chemical weight and gap-junction conductance per contact', number('weight-scale', 0, true), DEFAULT_WEIGHT_SCALE)
-      .option('--muscle-scale <S>', 'muscle-binding gain per neuromuscular contact', number('muscle-scale', 0, true), DEFAULT_MUSCLE_SCALE)
+      .option(
+        '--min-contacts <N>',
+        `drop connections with fewer contacts (after merging rows), ${allowed('import-connectome --min-contacts')}`,
+        rangeArg('import-connectome --min-contacts'),
+        0,
+      )
+      .option(
+        '--weight-scale <S>',
+        `chemical weight and gap-junction conductance per contact, ${allowed('import-connectome --weight-scale')}`,
+        rangeArg('import-connectome --weight-scale'),
+        DEFAULT_WEIGHT_SCALE,
+      )
+      .option(
+        '--muscle-scale <S>',
+        `muscle-binding gain per neuromuscular contact, ${allowed('import-connectome --muscle-scale')}`,
+        rangeArg('import-connectome --muscle-scale'),
+        DEFAULT_MUSCLE_SCALE,
+      )
       .option('--sign-overrides <FILE>', 'JSON list of {from, to, sign} applied after the built-in ones')
       .option('--no-touch-overrides', 'leave out the built-in touch-circuit signs (AVM→AVB/PVC, ALM→PVC inhibitory)')
       .addOption(

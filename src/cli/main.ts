@@ -8,6 +8,17 @@ import { evolveCommand } from './evolve';
 import { workerCommand } from './worker';
 import packageJson from '../../package.json' with { type: 'json' };
 
+const USAGE_ERRORS = new Set([
+  'commander.invalidArgument',
+  'commander.missingArgument',
+  'commander.optionMissingArgument',
+  'commander.missingMandatoryOptionValue',
+  'commander.unknownOption',
+  'commander.unknownCommand',
+  'commander.excessArguments',
+  'commander.conflictingOption',
+]);
+
 /** Builds the `neuroworm` command tree. Subcommands register themselves here. */
 export function buildProgram(io: CliIo): Command {
   const program = new Command('neuroworm')
@@ -32,7 +43,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode;
+    // A usage error (a bad option value, a missing argument) exits 2, as bad paths do; help and --version exit 0.
+    if (e instanceof CommanderError) return e.exitCode === 1 && USAGE_ERRORS.has(e.code) ? 2 : e.exitCode;
     io.err(`neuroworm: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
   }

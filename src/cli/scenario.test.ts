@@ -191,7 +191,7 @@ describe('neuroworm scenario run', () => {
   });
 
   it('refuses bad arguments with a message and a non-zero exit', async () => {
-    expect((await cli(['run', dir, '--repeat', '0'])).stderr).toMatch(/--repeat must be a whole number from 1/);
+    expect((await cli(['run', dir, '--repeat', '0'])).stderr).toMatch(/--repeat "0": 0 is below 1; allowed: whole numbers 1 \.\. 10000/);
     expect((await cli(['run', dir, '--workers', 'two'])).code).not.toBe(0);
     expect((await cli(['run', dir, '--seed', '-1'])).code).not.toBe(0);
     const missing = await cli(['run', join(dir, 'nope')]);
@@ -255,6 +255,40 @@ describe('neuroworm scenario check and record', () => {
     const r = await cli(['record', rec]);
     expect(r.code).not.toBe(0);
     expect(r.stderr + r.stdout).toMatch(/bad-play\.json:3:\d+: \[1\]\.position: .*above 1[\s\S]*fix: /);
+  });
+
+  it('record names the field and the problem for each bad recording (it said "(top level): Invalid input", or blamed <output>)', async () => {
+    const rec = (name: string, text: string) => {
+      const p = join(dir, name);
+      writeFileSync(p, text);
+      return p;
+    };
+    const cases: Array<[string, string, RegExp]> = [
+      ['r-empty.json', '', /r-empty\.json: \(top level\): a recording is a list of actions or a mapping with "actions", got null/],
+      [
+        'r-action.json',
+        '[{"atMs": 1, "action": "teleport"}]',
+        /r-action\.json:1:\d+: \[0\]\.action: action "teleport" is not allowed\n {2}fix: use one of: poke, tap/,
+      ],
+      ['r-nan.json', '[{"atMs": "NaN", "action": "tap"}]', /r-nan\.json:1:\d+: \[0\]\.atMs: atMs: text "NaN" is not a number/],
+      ['r-late.json', '[{"atMs": 1e15, "action": "tap"}]', /r-late\.json:1:\d+: \[0\]\.atMs: atMs: 1000000000000000 is above 3600000/],
+      ['r-obj.json', '{"circuit": "worm"}', /r-obj\.json:1:\d+: actions: actions must be a list/],
+      ['r-side.json', '[{"atMs": 5, "action": "poke", "position": 0.1, "side": 7}]', /r-side\.json:1:\d+: \[0\]\.side: side 7 is not allowed/],
+    ];
+    for (const [name, text, message] of cases) {
+      const r = await cli(['record', rec(name, text)]);
+      expect(r.code, name).toBe(1);
+      expect(r.stderr, name).toMatch(message);
+      expect(r.stderr).not.toMatch(/Invalid input|<output>/);
+    }
+    const medium = await cli([
+      'record',
+      rec('r-medium.json', '[{"atMs": 5, "action": "medium", "medium": "water"}, {"atMs": 9, "action": "poke", "position": 0.2, "side": -1}]'),
+    ]);
+    expect(parseScenario(medium.stdout).timeline.map((t) => t.action)).toEqual([
+      { type: 'medium', medium: 'water' },
+      { type: 'poke', position: 0.2, side: 'right', kind: 'gentle' },
+    ]);
   });
 
   it('every subcommand has --help with examples, reachable from the main program', async () => {

@@ -6,6 +6,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { readTextFile, writeTextFileAtomic } from '../text/files';
 import { checkOutputs } from './outputs';
+import { allowed, rangeArg } from './ranges';
 import { basename, join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { DiscoveryError, displayPath, findScenarioFiles } from '../scenario/discover';
@@ -29,19 +30,11 @@ export interface ScenarioCliDeps {
   afterRun?: () => void;
 }
 
-function intArg(what: string, min: number, max = Number.MAX_SAFE_INTEGER) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (!/^\s*\d+\s*$/.test(v) || !Number.isSafeInteger(n) || n < min || n > max)
-      throw new InvalidArgumentError(`${what} must be a whole number from ${min} to ${max}.`);
-    return n;
-  };
-}
-
-function timeArg(v: string): number {
+/** --duration: a time such as 30s (or a number of ms) in its range. */
+function durationArg(v: string): number {
   const r = parseTimeMs(/^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : v);
-  if (!r.ok || r.value <= 0) throw new InvalidArgumentError('give a positive time, e.g. 30s or 30000 (ms).');
-  return r.value;
+  if (!r.ok) throw new InvalidArgumentError('give a time, e.g. 30s or 30000 (ms).');
+  return rangeArg('scenario record --duration')(String(r.value));
 }
 
 /** The command to rerun one run exactly. */
@@ -73,9 +66,18 @@ export function scenarioCommand(io: CliIo, deps: ScenarioCliDeps = {}): Command 
     .command('run')
     .description('Run scenario files and folders headless; exit 1 if any expectation fails.')
     .argument('<paths...>', 'scenario files, or folders searched for *.scenario.yaml|yml|json')
-    .option('--seed <n>', 'seed for every scenario (default: each file\u2019s own seed)', intArg('--seed', 0, 0xffffffff))
-    .option('--repeat <k>', 'run each scenario with K seeds (seed, seed+1, …) and report pass rates', intArg('--repeat', 1, 10_000), 1)
-    .option('--workers <w>', 'parallel worker threads (default: one per CPU core; 1 = run in this thread)', intArg('--workers', 1, 256))
+    .option('--seed <n>', `seed for every scenario (default: each file\u2019s own seed), ${allowed('scenario --seed')}`, rangeArg('scenario --seed'))
+    .option(
+      '--repeat <k>',
+      `run each scenario with K seeds (seed, seed+1, …) and report pass rates, ${allowed('scenario run --repeat')}`,
+      rangeArg('scenario run --repeat'),
+      1,
+    )
+    .option(
+      '--workers <w>',
+      `parallel worker threads (default: one per CPU core; 1 = run in this thread), ${allowed('scenario run --workers')}`,
+      rangeArg('scenario run --workers'),
+    )
     .option('--json <file>', 'write a JSON report')
     .option('--junit <file>', 'write a JUnit XML report')
     .option('--plot <dir>', 'write an SVG per run: the path with pokes and events, and traces of the scenario\u2019s plot.neurons')
@@ -182,9 +184,9 @@ Examples:
     .option('--name <name>', 'scenario name (default: the recording\u2019s file name)')
     .option('--circuit <circuit>', 'circuit name or file (default: the recording\u2019s, else worm)')
     .option('--arena <arena>', 'built-in arena name (default: the recording\u2019s)')
-    .option('--seed <n>', 'seed (default: the recording\u2019s, else 1)', intArg('--seed', 0, 0xffffffff))
+    .option('--seed <n>', `seed (default: the recording\u2019s, else 1), ${allowed('scenario --seed')}`, rangeArg('scenario --seed'))
     .addOption(new Option('--medium <medium>', 'starting medium').choices(['agar', 'water']))
-    .option('--duration <time>', 'run length, e.g. 30s (default: 5 s after the last action)', timeArg)
+    .option('--duration <time>', 'run length, e.g. 30s (default: 5 s after the last action), at most 1 h', durationArg)
     .addHelpText(
       'after',
       `
@@ -211,7 +213,7 @@ Examples:
           },
           input,
         );
-        parseScenario(yaml, opts.out ?? '<output>'); // what we write must load
+        parseScenario(yaml, `${input} (as a scenario)`); // what we write must load
         if (opts.out === undefined) return void io.out(yaml);
         if (existsSync(opts.out) && !opts.force) {
           io.err(`neuroworm scenario record: ${opts.out} exists; use --force to overwrite it\n`);

@@ -89,11 +89,37 @@ describe('neuroworm trace', () => {
     expect(await main(['trace', join(dir, 'missing.json'), '--steps', '2'], io)).toBe(1);
     expect(io.stderr).toMatch(/missing\.json: .*cannot read the circuit file: no such file/);
     io = capture();
-    expect(await main(['trace', SEED, '--steps', '1.5'], io)).toBe(1);
-    expect(io.stderr).toContain('--steps must be a whole number > 0');
+    expect(await main(['trace', SEED, '--steps', '1.5'], io)).toBe(2);
+    expect(io.stderr).toContain('--steps "1.5": 1.5 is not a whole number; allowed: whole numbers 1 .. 1e6');
+    io = capture();
+    expect(await main(['trace', SEED, '--steps', '1e12'], io)).toBe(2); // used to run with no end
+    expect(io.stderr).toContain('--steps "1e12": 1000000000000 is above 1e6');
     io = capture();
     expect(await main(['trace', SEED], io)).not.toBe(0);
     expect(io.stderr).toMatch(/required option '--steps <n>'/);
+  });
+
+  it('stops with the neuron and the step instead of printing NaN when the network diverges at this dt', async () => {
+    const ids = ['N0', 'N1', 'N2', 'N3', 'N4', 'N5'];
+    const stiff = join(mkdtempSync(join(tmpdir(), 'nw-trace-')), 'hh-gaps.json');
+    writeFileSync(
+      stiff,
+      JSON.stringify({
+        format: 'neuroworm-circuit',
+        version: 1,
+        neurons: ids.map((id, i) => ({ id, model: 'hodgkin-huxley', ...(i === 0 && { init: { v: -20 } }) })),
+        synapses: ids.flatMap((a, i) => ids.slice(i + 1).map((b) => ({ from: a, to: b, kind: 'electrical', weight: 3 }))),
+      }),
+    );
+    const io = capture();
+    expect(await main(['trace', stiff, '--steps', '2000', '--json'], io)).toBe(1);
+    expect(io.stderr).toMatch(
+      /hh-gaps\.json: neuron N\d \(hodgkin-huxley\) reached a non-finite potential \(NaN\) at step \d+: the network is unstable at dt 1 ms/,
+    );
+    expect(io.stdout).not.toMatch(/null|NaN/); // it printed NaN as "v": null from step ~390 on
+    // At a tenth of the step the same file is stable.
+    const fine = capture();
+    expect(await main(['trace', stiff, '--steps', '2000', '--dt', '0.1', '--json'], fine)).toBe(0);
   });
 
   it('has help with an example', async () => {

@@ -10,6 +10,7 @@ import { PHASE_NAMES } from '../neural/models/transmitter';
 import { Network } from '../neural/network';
 import type { NetworkSpec } from '../neural/types';
 import type { CliIo } from './io';
+import { allowed, rangeArg } from './ranges';
 
 export type TraceFormat = 'text' | 'json';
 
@@ -62,9 +63,16 @@ export function* traceNetwork(spec: NetworkSpec, steps: number, format: TraceFor
   // Channel index of each neuron's first recorded quantity.
   const first = net.ids.map((id, i) => m.indexOf(`${id}.${isT[i] ? SEED_FIELDS[0] : 'v'}`));
   for (let done = 0; done < steps; ) {
-    const chunk = Math.min(CHUNK_STEPS, steps - done);
+    let chunk = Math.min(CHUNK_STEPS, steps - done);
+    let unstable: Error | undefined;
     for (let k = 1; k <= chunk; k++) {
       net.step(dtMs);
+      unstable = nonFinite(net, done + k, dtMs);
+      // Stop before recording a step with an infinity or NaN in it; the steps before it are still printed.
+      if (unstable) {
+        chunk = k - 1;
+        break;
+      }
       m.tick(done + k);
     }
     for (let j = 0; j < m.count; j++) {
@@ -98,18 +106,20 @@ export function* traceNetwork(spec: NetworkSpec, steps: number, format: TraceFor
       }
     }
     m.clear();
+    if (unstable) throw unstable;
     done += chunk;
   }
 }
 
-function positive(name: string, integer: boolean) {
-  return (raw: string): number => {
-    const x = Number(raw);
-    if (!Number.isFinite(x) || x <= 0 || (integer && !Number.isInteger(x))) {
-      throw new Error(`--${name} must be a ${integer ? 'whole number' : 'number'} > 0, got "${raw}"`);
-    }
-    return x;
-  };
+/** The error for the first neuron whose potential is not finite after `step`, naming it, the step and the fix; undefined when all are finite. */
+function nonFinite(net: Network, step: number, dtMs: number): Error | undefined {
+  for (let i = 0; i < net.size; i++)
+    if (!Number.isFinite(net.v[i]))
+      return new Error(
+        `neuron ${net.ids[i]} (${net.modelOf(i)}) reached a non-finite potential (${net.v[i]}) at step ${step}: the network is unstable at dt ${dtMs} ms ` +
+          '(gap junctions or synapses onto it too strong for its model at this step; lint names the gap junctions that diverge): lower them, or use a smaller --dt',
+      );
+  return undefined;
 }
 
 export function registerTrace(program: Command, io: CliIo): void {
@@ -117,8 +127,8 @@ export function registerTrace(program: Command, io: CliIo): void {
     .command('trace')
     .description("Step a circuit and print what each neuron did each step (the seed article's log, or JSON lines).")
     .argument('<circuit>', 'circuit file (JSON, format "neuroworm-circuit")')
-    .requiredOption('--steps <n>', 'number of network steps (transmitter neurons: seed cycles)', positive('steps', true))
-    .option('--dt <ms>', 'time step for non-transmitter neurons, ms', positive('dt', false), 1)
+    .requiredOption('--steps <n>', `number of network steps (transmitter neurons: seed cycles), ${allowed('trace --steps')}`, rangeArg('trace --steps'))
+    .option('--dt <ms>', `time step for non-transmitter neurons, ${allowed('trace --dt')}`, rangeArg('trace --dt'), 1)
     .option('--json', 'one JSON object per neuron per step instead of the readable log')
     .addHelpText(
       'after',

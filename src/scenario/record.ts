@@ -11,61 +11,101 @@
  */
 import { z } from 'zod';
 import { ScenarioError } from './errors';
+import { kindOf, num, oneOf, strict, text, withFix } from './fields';
 import { issuesWithLines, parseWithLines, type LocatedText } from './parse';
-import { withFix } from './schema';
+import { MAX_DURATION_MS, SCENARIO_RANGES } from './ranges';
 import { stringifyScenario } from './serialize';
-import type { Action, Scenario, TimelineItem } from './types';
+import { ACTION_SCHEMAS, type Action } from './timeline-schema';
+import type { Scenario, TimelineItem } from './types';
 
-const atMs = z
-  .number({ error: (iss) => (iss.code === 'invalid_type' ? withFix('atMs must be a number of ms', 'write e.g. "atMs": 1500') : undefined) })
-  .min(0, { error: () => withFix('atMs is negative', 'times count from 0 at the start of the recording') });
-const num = z.number({ error: (iss) => (iss.code === 'invalid_type' ? withFix('expected a number', 'write a number') : undefined) });
-const unit = num
-  .min(0, { error: () => withFix('value is below 0', 'use a value from 0 to 1') })
-  .max(1, { error: () => withFix('value is above 1', 'use a value from 0 to 1 (body position: 0 = nose, 1 = tail)') });
-const neuron = z.string().min(1);
-const side = z
-  .union([z.enum(['left', 'right', 'both']), z.literal(1), z.literal(-1), z.literal(0)], {
-    error: () => withFix('side must be left, right, both (or 1, -1, 0)', 'write left, right or both (older recordings wrote 1 = left, -1 = right, 0 = both)'),
-  })
-  .transform((s) => (s === 1 ? 'left' : s === -1 ? 'right' : s === 0 ? 'both' : s));
+const RECORDABLE = ['poke', 'tap', 'food', 'heat', 'ablate', 'cut', 'set', 'medium'] as const;
+type Recordable = (typeof RECORDABLE)[number];
+const atMsField = num('atMs', { ...SCENARIO_RANGES['timeline[].at'], help: 'ms from the start of the recording' });
+/** Older recordings wrote sides as numbers: 1 = left, -1 = right, 0 = both. */
+const SIDES: Record<string, string> = { '1': 'left', '-1': 'right', '0': 'both' };
 
-const recordedAction = z.discriminatedUnion(
-  'action',
-  [
-    z.strictObject({
-      atMs,
-      action: z.literal('poke'),
-      position: unit,
-      side: side.optional(),
-      kind: z.enum(['gentle', 'harsh']).optional(),
-      force: unit.optional(),
-    }),
-    z.strictObject({ atMs, action: z.literal('tap'), force: unit.optional() }),
-    z.strictObject({ atMs, action: z.literal('food'), x: num, y: num, amount: num.positive().optional() }),
-    z.strictObject({ atMs, action: z.literal('heat'), x: num, y: num, deltaC: num, radius: num.positive().optional() }),
-    z.strictObject({ atMs, action: z.literal('ablate'), neuron }),
-    z.strictObject({ atMs, action: z.literal('cut'), from: neuron, to: neuron }),
-    z.strictObject({ atMs, action: z.literal('set'), neuron, param: z.string().min(1), value: num }),
-    z.strictObject({ atMs, action: z.literal('medium'), medium: z.enum(['agar', 'water']) }),
-  ],
-  { error: () => withFix('unknown action', 'action is one of poke, tap, food, heat, ablate, cut, set, medium') },
+/** One recorded action: {atMs, action, ...the scenario action's own fields}, read by the scenario's action schema. */
+const recordedAction = z.unknown().transform((v, ctx): { atMs: number; action: Action } => {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+    ctx.addIssue({ code: 'custom', message: withFix(`a recorded action is a mapping, got ${kindOf(v)}`, 'write {"atMs": 1200, "action": "tap"}') });
+    return z.NEVER;
+  }
+  const { atMs, action, ...fields } = v as Record<string, unknown>;
+  const at = atMsField.safeParse(atMs);
+  const name = oneOf(RECORDABLE, 'action').safeParse(action);
+  if (!at.success) for (const iss of at.error.issues) ctx.addIssue({ ...iss, path: ['atMs'] } as z.core.$ZodRawIssue);
+  if (!name.success) for (const iss of name.error.issues) ctx.addIssue({ ...iss, path: ['action'] } as z.core.$ZodRawIssue);
+  if (!name.success) return z.NEVER;
+  const kind: Recordable = name.data;
+  if (kind === 'poke' && (typeof fields.side === 'number' || fields.side === '1' || fields.side === '-1'))
+    fields.side = SIDES[String(fields.side)] ?? fields.side;
+  // medium's body is the medium itself; every other action's body is the remaining fields.
+  const body = kind === 'medium' ? fields.medium : fields;
+  if (kind === 'medium' && Object.keys(fields).some((k) => k !== 'medium'))
+    ctx.addIssue({
+      code: 'custom',
+      path: [Object.keys(fields).find((k) => k !== 'medium') ?? ''],
+      message: withFix('unknown field in a medium action', 'write {"atMs": ..., "action": "medium", "medium": "water"}'),
+    });
+  const parsed = (ACTION_SCHEMAS[kind] as z.ZodType<Action>).safeParse(body);
+  if (!parsed.success) {
+    for (const iss of parsed.error.issues) ctx.addIssue({ ...iss, path: kind === 'medium' ? ['medium', ...iss.path] : iss.path } as z.core.$ZodRawIssue);
+    return z.NEVER;
+  }
+  if (!at.success) return z.NEVER;
+  return { atMs: at.data, action: parsed.data };
+});
+
+const actionList = z.array(recordedAction, {
+  error: () => withFix('actions must be a list', 'write "actions": [{"atMs": 1200, "action": "tap"}, ...]'),
+});
+
+const recordingObject = strict(
+  {
+    circuit: text('circuit').optional(),
+    arena: z
+      .unknown()
+      .refine((a) => (typeof a === 'string' && a !== '') || (a !== null && typeof a === 'object' && !Array.isArray(a)), {
+        message: withFix('arena must be a built-in arena name or an inline arena', 'write "arena": "plate"'),
+      })
+      .optional(),
+    seed: num('seed', SCENARIO_RANGES.seed).optional(),
+    medium: oneOf(['agar', 'water'] as const, 'medium').optional(),
+    worm: strict(
+      {
+        x: num('worm x (mm)', SCENARIO_RANGES['worm.x, worm.y']),
+        y: num('worm y (mm)', SCENARIO_RANGES['worm.x, worm.y']),
+        heading: num('heading (degrees)', SCENARIO_RANGES['worm.heading']).optional(),
+      },
+      'worm',
+    ).optional(),
+    durationMs: num('durationMs', { ...SCENARIO_RANGES.duration, help: 'length of the scenario, ms' }).optional(),
+    actions: actionList,
+  },
+  'recording',
 );
 
-type RecordedAction = z.output<typeof recordedAction>;
+/** A list of actions, or an object with the recording's settings and its actions. */
+const recordingSchema = z.unknown().transform((v, ctx) => {
+  const r = Array.isArray(v) ? actionList.safeParse(v) : v !== null && typeof v === 'object' ? recordingObject.safeParse(v) : undefined;
+  if (r === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message: withFix(
+        `a recording is a list of actions or a mapping with "actions", got ${kindOf(v)}`,
+        'write [{"atMs": 1200, "action": "tap"}] or {"actions": [...]}',
+      ),
+    });
+    return z.NEVER;
+  }
+  if (!r.success) {
+    for (const iss of r.error.issues) ctx.addIssue({ ...iss } as z.core.$ZodRawIssue);
+    return z.NEVER;
+  }
+  return r.data as Array<{ atMs: number; action: Action }> | (z.output<typeof recordingObject> & { arena?: string | Record<string, unknown> });
+});
 
-const recordingSchema = z.union([
-  z.array(recordedAction),
-  z.strictObject({
-    circuit: z.string().min(1).optional(),
-    arena: z.union([z.string().min(1), z.record(z.string(), z.unknown())]).optional(),
-    seed: z.number().int().min(0).max(0xffffffff).optional(),
-    medium: z.enum(['agar', 'water']).optional(),
-    worm: z.strictObject({ x: num, y: num, heading: num.optional() }).optional(),
-    durationMs: num.positive().optional(),
-    actions: z.array(recordedAction),
-  }),
-]);
+type RecordedAction = { atMs: number; action: Action };
 
 export interface RecordOptions {
   name: string;
@@ -80,48 +120,34 @@ export interface RecordOptions {
   tailMs?: number;
 }
 
-function toAction(a: RecordedAction): Action {
-  switch (a.action) {
-    case 'poke':
-      return { type: 'poke', position: a.position, side: a.side ?? 'both', kind: a.kind ?? 'gentle', ...(a.force !== undefined && { force: a.force }) };
-    case 'tap':
-      return { type: 'tap', ...(a.force !== undefined && { force: a.force }) };
-    case 'food':
-      return { type: 'food', x: a.x, y: a.y, ...(a.amount !== undefined && { amount: a.amount }) };
-    case 'heat':
-      return { type: 'heat', x: a.x, y: a.y, deltaC: a.deltaC, ...(a.radius !== undefined && { radius: a.radius }) };
-    case 'ablate':
-      return { type: 'ablate', neuron: a.neuron };
-    case 'cut':
-      return { type: 'cut', from: a.from, to: a.to };
-    case 'set':
-      return { type: 'set', neuron: a.neuron, param: a.param, value: a.value };
-    case 'medium':
-      return { type: 'medium', medium: a.medium };
-  }
-}
-
 /** A recording (parsed JSON) → a canonical scenario with the player's actions and no expectations yet. */
 export function recordingToScenario(input: unknown, opts: RecordOptions, file = '<recording>', locate: LocatedText['locate'] = () => ({})): Scenario {
   const r = recordingSchema.safeParse(input);
   if (!r.success) throw new ScenarioError(file, issuesWithLines(r.error.issues, locate));
-  return buildScenario(r.data, opts);
+  return buildScenario(r.data, opts, file);
 }
 
-function buildScenario(data: z.output<typeof recordingSchema>, opts: RecordOptions): Scenario {
+function buildScenario(data: z.output<typeof recordingSchema>, opts: RecordOptions, file: string): Scenario {
   const meta: Partial<Exclude<typeof data, unknown[]>> = Array.isArray(data) ? {} : data;
-  const actions = (Array.isArray(data) ? data : data.actions).slice().sort((a, b) => a.atMs - b.atMs);
+  const actions: RecordedAction[] = (Array.isArray(data) ? data : data.actions).slice().sort((a, b) => a.atMs - b.atMs);
   const counts: Record<string, number> = {};
   const timeline: TimelineItem[] = actions.map((a) => ({
     atMs: a.atMs,
     everyMs: 0,
     times: 1,
-    label: `${a.action}${(counts[a.action] = (counts[a.action] ?? 0) + 1)}`,
-    action: toAction(a),
+    label: `${a.action.type}${(counts[a.action.type] = (counts[a.action.type] ?? 0) + 1)}`,
+    action: a.action,
   }));
   const last = actions.length ? actions[actions.length - 1].atMs : 0;
-  const durationMs = opts.durationMs ?? meta.durationMs ?? last + (opts.tailMs ?? 5000);
-  if (durationMs <= last) throw new Error(`duration ${durationMs} ms ends before the last recorded action at ${last} ms: give a longer --duration`);
+  const durationMs = opts.durationMs ?? meta.durationMs ?? Math.min(last + (opts.tailMs ?? 5000), MAX_DURATION_MS);
+  if (durationMs <= last)
+    throw new ScenarioError(file, [
+      {
+        path: opts.durationMs !== undefined || meta.durationMs === undefined ? [] : ['durationMs'],
+        message: `the run (${durationMs} ms) ends before the last recorded action, at ${last} ms`,
+        fix: `give a longer --duration (at most ${MAX_DURATION_MS} ms), or record actions before it`,
+      },
+    ]);
   const arena = opts.arena ?? meta.arena;
   const medium = opts.medium ?? meta.medium;
   return {

@@ -9,7 +9,7 @@ import { SCENARIO_RANGES as R } from './ranges';
 
 const xy = (what: string) => num(what, R['food.x, food.y, heat.x, heat.y']);
 
-const ACTION_SCHEMAS = {
+export const ACTION_SCHEMAS = {
   wait: time('wait time', R.wait),
   poke: strict(
     {

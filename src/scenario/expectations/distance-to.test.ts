@@ -4,7 +4,7 @@ import { parseScenario } from '../load';
 import { validateRefs } from '../refs';
 import { runScenario } from '../runner';
 import { stringifyScenario } from '../serialize';
-import { simBackend } from '../sim-factory';
+import { simBackend } from '../backend';
 import { fakeBackend } from '../test-helpers/fake-sim';
 
 const HEAD = 'format: neuroworm-scenario\nversion: 1\nname: d\ncircuit: worm\nduration: 20s\narena: {zones: [{id: far, x: 50, y: 0, radius: 1}]}\n';
