@@ -102,6 +102,36 @@ describe('scenario files: errors name file, line, field and fix', () => {
     expect(issuesOf(json, 'a.scenario.json')[0]).toMatchObject({ path: ['seed'], line: 7 });
   });
 
+  it('an alias bomb and runaway nesting are refused with the line, not expanded (the bomb named no file or line)', () => {
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...'bcde'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcd'[i]}`).join(', ')}]`),
+    ].join('\n');
+    const [alias] = issuesOf(`${HEADER}${bomb}\n`);
+    expect(alias).toMatchObject({ line: 7, column: 8 });
+    expect(alias.message).toMatch(/aliases \(\*name\) expand to too many copies .*alias bomb/);
+    const [deep] = issuesOf(`${HEADER}description: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
+    expect(deep).toMatchObject({ line: 6, message: 'nested too deeply to read (thousands of brackets or indents)' });
+  });
+
+  it('NaN and infinity are named as such, with the range (".nan" read "must be a number, got number null")', () => {
+    const [nan] = issuesOf(`${HEADER}timeline:\n  - at: 2s\n    poke: {position: .nan}\n`);
+    expect(nan.message).toBe('body position: NaN is not a number');
+    expect(nan.fix).toMatch(/^body position is 0 \.\. 1 /);
+    const [inf] = issuesOf(`${HEADER}worm: {x: .inf, y: 1}\n`);
+    expect(inf.message).toBe('worm x (mm): infinity is not a finite number');
+  });
+
+  it('a timeline that expands to more than 100,000 actions is refused at the item that passes the limit', () => {
+    const items = Array.from({ length: 20 }, (_, i) => `  - at: ${i}ms\n    every: 1ms\n    times: 3500000\n    tap:\n`).join('');
+    const issues = issuesOf(`format: neuroworm-scenario\nversion: 1\nname: t\ncircuit: worm\nduration: 60min\ntimeline:\n${items}`);
+    expect(issues).toHaveLength(20); // each item asks for more than the whole timeline may hold
+    expect(issues[0]).toMatchObject({ path: ['timeline', 0, 'times'], message: 'repeat count (times): 3500000 is above 100000' });
+    const two = (n: number) => `  - at: 1s\n    every: 10ms\n    times: ${n}\n    tap:\n`;
+    const total = issuesOf(`format: neuroworm-scenario\nversion: 1\nname: t\ncircuit: worm\nduration: 60min\ntimeline:\n${two(60_000)}${two(60_000)}`);
+    expect(total).toMatchObject([{ path: ['timeline', 1, 'times'], message: 'the timeline expands to more than 100000 actions by this item (times: 60000)' }]);
+  });
+
   it('wait moves the timeline cursor; items without at happen at the cursor; repeats end where their last repetition is', () => {
     const s = parseScenario(
       `${HEADER}timeline:\n  - wait: 1s\n  - poke: {position: 0}\n  - wait: 500ms\n  - every: 1s\n    times: 3\n    tap:\n  - wait: 2s\n  - tap: {force: 0.2}\n`,

@@ -5,7 +5,7 @@
  * duplicate-key errors from one code path. Browser-safe: reading files is in
  * ./load (Node).
  */
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import type { ScenarioIssue } from './errors';
 import { ScenarioError } from './errors';
@@ -54,14 +54,37 @@ export function parseWithLines(text: string, file: string): LocatedText {
           message:
             e.code === 'DUPLICATE_KEY'
               ? 'a key appears twice in the same mapping'
-              : `not valid YAML/JSON: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+              : /call stack/i.test(e.message)
+                ? 'nested too deeply to read (thousands of brackets or indents)'
+                : `not valid YAML/JSON: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
           fix: e.code === 'DUPLICATE_KEY' ? 'keep one of the two keys' : 'fix the syntax at this line (indentation, brackets, quotes)',
         };
       }),
     );
   }
-  return { value: doc.toJS({ maxAliasCount: 100 }) as unknown, locate: (path, key = false) => locateIn(doc, path, key, lineAt) };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    // An alias bomb (aliases of aliases that expand exponentially), refused before it expands.
+    if (!(e instanceof ReferenceError)) throw e;
+    let at: number | undefined;
+    visit(doc, { Alias: (_k, node) => ((at = node.range?.[0]), visit.BREAK) });
+    const pos = at !== undefined ? lineAt(at) : undefined;
+    throw new ScenarioError(file, [
+      {
+        path: [],
+        ...(pos && { line: pos.line, column: pos.col }),
+        message: `its aliases (*name) expand to too many copies (more than ${MAX_ALIAS_COUNT} per anchor): a YAML "alias bomb"`,
+        fix: 'write the values out, or use fewer aliases',
+      },
+    ]);
+  }
+  return { value, locate: (path, key = false) => locateIn(doc, path, key, lineAt) };
 }
+
+/** Copies one anchor may be expanded into (yaml's own guard against alias bombs). */
+const MAX_ALIAS_COUNT = 100;
 
 /** Zod issues → ScenarioIssues with lines (the message's fix split off at FIX_SEP). */
 export function issuesWithLines(issues: readonly z.core.$ZodIssue[], locate: LocatedText['locate']): ScenarioIssue[] {
