@@ -312,6 +312,8 @@ export class Simulation implements SimulationApi {
   }
 
   tapPlate(force = 0.5): void {
+    finiteArgs('tapPlate', { force });
+    if (force < 0 || force > 1) throw new RangeError(`Simulation.tapPlate: force = ${force} must be in 0..1`);
     this.pending.push(this.skin.tapPlate(force));
   }
 
@@ -325,9 +327,11 @@ export class Simulation implements SimulationApi {
   }
 
   dropFood(xMm: number, yMm: number, amount = 1): void {
+    finiteArgs('dropFood', { xMm, yMm, amount });
     this.world.addFood(xMm, yMm, amount);
   }
   heatSpot(xMm: number, yMm: number, deltaC: number, radiusMm = 1): void {
+    finiteArgs('heatSpot', { xMm, yMm, deltaC, radiusMm });
     this.world.addHeat(xMm, yMm, deltaC, radiusMm);
   }
   ablate(neuronId: string): void {
@@ -408,6 +412,12 @@ export class Simulation implements SimulationApi {
       }
     }
   }
+}
+
+/** Public calls refuse NaN and infinities where they are made: inside, one would surface as a NaN a step later, far from its cause. */
+function finiteArgs(call: string, args: Record<string, number>): void {
+  for (const [name, v] of Object.entries(args))
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`Simulation.${call}: ${name} = ${v} must be a finite number`);
 }
 
 export function createSimulation(opts: SimOptions): Simulation {
