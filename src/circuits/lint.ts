@@ -4,6 +4,7 @@
  * loading or saving.
  */
 import type { SynapseSpec, Transmitter } from '../neural/types';
+import { gapDivergence } from './gap-divergence';
 import type { Circuit, CircuitWarning } from './types';
 
 /**
@@ -72,7 +73,7 @@ export function lintCircuit(circuit: Circuit): CircuitWarning[] {
     }
   });
 
-  warnings.push(...runawayLoops(circuit, index));
+  warnings.push(...runawayLoops(circuit, index), ...gapDivergence(circuit));
   return warnings;
 }
 
