@@ -9,7 +9,9 @@
  * what depends on several fields (ids, bounds, convexity, a clear start).
  */
 import { z } from 'zod';
+import type { Range } from '../text/ranges';
 import { didYouMean, listOf } from './errors';
+import { ARENA_RANGES as R } from './ranges';
 
 /** Objects reject unknown fields, naming the allowed ones. */
 function strict<T extends z.ZodRawShape>(shape: T) {
@@ -23,14 +25,19 @@ function strict<T extends z.ZodRawShape>(shape: T) {
   });
 }
 
-const finite = z.number();
-const positive = z.number().positive();
-const nonNegative = z.number().nonnegative();
+/** A number in its row of ARENA_RANGES (NaN and infinities are refused too). */
+function n(r: Range) {
+  let s = r.above ? z.number().gt(r.min) : z.number().min(r.min);
+  s = s.max(r.max);
+  return r.int ? s.int() : s;
+}
 
 /** A point [x, y] in mm. */
-export const PointSchema = z.tuple([finite, finite]);
+export const PointSchema = z.tuple([n(R['points [x, y]']), n(R['points [x, y]'])]);
 /** A size [width, height] in mm. */
-const SizeSchema = z.tuple([positive, positive]);
+const SizeSchema = z.tuple([n(R['sizes [w, h] (walls, zones)']), n(R['sizes [w, h] (walls, zones)'])]);
+const angle = n(R['angleDeg, start.headingDeg']);
+const radius = n(R['radius (obstacles, zones, heat spots)']);
 const IdSchema = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, {
   error: 'an id is 1–64 letters, digits or _ . : - (no spaces)',
 });
@@ -39,15 +46,15 @@ export const PlateSchema = z.discriminatedUnion('shape', [
   strict({
     shape: z.literal('rect'),
     /** [width, height] of the plate, mm. */
-    size: z.tuple([z.number().min(0.5).max(200), z.number().min(0.5).max(200)]),
+    size: z.tuple([n(R['plate.size[], plate.diameter']), n(R['plate.size[], plate.diameter'])]),
     /** Thickness of the physical rim outside the plate, mm (physics only; thick rims stop tunnelling). */
-    rim: positive.default(1),
+    rim: n(R['plate.rim']).default(1),
   }),
   strict({
     shape: z.literal('dish'),
     /** Inner diameter of the dish, mm; the dish is centred in [0, diameter]². */
-    diameter: z.number().min(0.5).max(200),
-    rim: positive.default(1),
+    diameter: n(R['plate.size[], plate.diameter']),
+    rim: n(R['plate.rim']).default(1),
   }),
 ]);
 
@@ -58,7 +65,7 @@ export const WallSchema = z.discriminatedUnion('type', [
     from: PointSchema,
     to: PointSchema,
     /** Wall thickness, mm; the ends are square and extend thickness/2 past from and to, so walls that share an end close the corner. */
-    thickness: positive.default(0.1),
+    thickness: n(R['walls[].thickness']).default(0.1),
   }),
   strict({
     type: z.literal('rect'),
@@ -66,12 +73,12 @@ export const WallSchema = z.discriminatedUnion('type', [
     /** Centre, mm. */
     at: PointSchema,
     size: SizeSchema,
-    angleDeg: finite.default(0),
+    angleDeg: angle.default(0),
   }),
 ]);
 
 export const ObstacleSchema = z.discriminatedUnion('type', [
-  strict({ type: z.literal('circle'), id: IdSchema.optional(), at: PointSchema, radius: positive }),
+  strict({ type: z.literal('circle'), id: IdSchema.optional(), at: PointSchema, radius }),
   strict({
     type: z.literal('polygon'),
     id: IdSchema.optional(),
@@ -85,13 +92,13 @@ export const ObstacleSchema = z.discriminatedUnion('type', [
     from: PointSchema,
     to: PointSchema,
     /** Centre-to-centre distance, mm. */
-    spacing: positive,
-    radius: positive,
+    spacing: n(R['pillars spacing']),
+    radius: n(R['pillars radius']),
     /** Largest random offset of a centre in x and in y, mm. */
-    jitter: nonNegative.default(0),
+    jitter: n(R['pillars jitter']).default(0),
     layout: z.enum(['hex', 'square']).default('hex'),
     /** Seed of the jitter: the same seed gives the same forest. */
-    seed: z.number().int().nonnegative().default(1),
+    seed: n(R['pillars seed']).default(1),
   }),
 ]);
 
@@ -99,47 +106,53 @@ export const FoodSchema = strict({
   id: IdSchema.optional(),
   at: PointSchema,
   /** Radius of the bacterial lawn, mm. */
-  radius: positive.default(0.5),
+  radius: n(R['food[].radius, chemicals.sources[].radius']).default(0.5),
   /** Amount of food (1 = a standard spot); emission scales with it and eating depletes it. */
-  amount: nonNegative.default(1),
+  amount: n(R['food[].amount']).default(1),
   /** Odour emitted per unit amount, a.u.·mm²/s (concentration × area per second). */
-  emission: nonNegative.default(0.2),
+  emission: n(R['food[].emission']).default(0.2),
   /** Amount eaten per second while the worm's head is on it; 0 = never depleted. */
-  eatRate: nonNegative.default(0),
+  eatRate: n(R['food[].eatRate']).default(0),
 });
 
-export const GradientSchema = z.discriminatedUnion('type', [
-  strict({
-    type: z.literal('linear'),
-    /** Value fromValue at `from`, toValue at `to`, linear along the line between, constant beyond its ends. */
-    from: PointSchema,
-    to: PointSchema,
-    fromValue: finite,
-    toValue: finite,
-  }),
-  strict({
-    type: z.literal('radial'),
-    at: PointSchema,
-    radius: positive,
-    /** Value at the centre, falling linearly to edgeValue at `radius` and constant beyond. */
-    centreValue: finite,
-    edgeValue: finite,
-  }),
-]);
+/** A fixed gradient of values in `value`'s range (concentrations or temperature offsets). */
+function gradient(value: Range) {
+  return z.discriminatedUnion('type', [
+    strict({
+      type: z.literal('linear'),
+      /** Value fromValue at `from`, toValue at `to`, linear along the line between, constant beyond its ends. */
+      from: PointSchema,
+      to: PointSchema,
+      fromValue: n(value),
+      toValue: n(value),
+    }),
+    strict({
+      type: z.literal('radial'),
+      at: PointSchema,
+      radius,
+      /** Value at the centre, falling linearly to edgeValue at `radius` and constant beyond. */
+      centreValue: n(value),
+      edgeValue: n(value),
+    }),
+  ]);
+}
+
+export const GradientSchema = gradient(R['gradient values (chemical)']);
+const deltaC = n(R['gradient values (temperature), deltaC']);
 
 export const ChemicalSourceSchema = strict({
   id: IdSchema.optional(),
   at: PointSchema,
-  radius: positive.default(0.2),
+  radius: n(R['food[].radius, chemicals.sources[].radius']).default(0.2),
   /** Odour emitted, a.u.·mm²/s. */
-  emission: positive,
+  emission: n(R['chemicals.sources[].emission']),
 });
 
 export const ChemicalsSchema = strict({
   /** Diffusion coefficient of the odour, mm²/s. */
-  diffusion: z.number().positive().max(10).default(0.05),
+  diffusion: n(R['chemicals.diffusion']).default(0.05),
   /** First-order decay (evaporation), 1/s; sets the gradient's length scale sqrt(D/k). */
-  decay: nonNegative.default(0.005),
+  decay: n(R['chemicals.decay']).default(0.005),
   /** "steady": the odour starts at its steady state (a gradient already formed); "empty": starts at zero. */
   start: z.enum(['steady', 'empty']).default('steady'),
   sources: z.array(ChemicalSourceSchema).default([]),
@@ -150,23 +163,23 @@ export const ChemicalsSchema = strict({
 export const HeatSpotSchema = strict({
   at: PointSchema,
   /** Radius where the spot's effect falls to zero, mm (smooth bump (1 − r²/R²)²). */
-  radius: positive,
+  radius,
   /** Temperature change at the centre, °C. */
-  deltaC: finite,
+  deltaC,
 });
 
 export const TemperatureSchema = strict({
   /** Base temperature, °C (C. elegans prefers its cultivation temperature, usually 20 °C). */
-  celsius: z.number().min(-10).max(60).default(20),
+  celsius: n(R['temperature.celsius']).default(20),
   /** Temperature offsets in °C added to the base, e.g. a linear gradient from −3 to +3. */
-  gradients: z.array(GradientSchema).default([]),
+  gradients: z.array(gradient(R['gradient values (temperature), deltaC'])).default([]),
   spots: z.array(HeatSpotSchema).default([]),
 });
 
 export const ZoneShapeSchema = z.discriminatedUnion('type', [
-  strict({ type: z.literal('circle'), at: PointSchema, radius: positive }),
-  strict({ type: z.literal('ring'), at: PointSchema, inner: nonNegative, outer: positive }),
-  strict({ type: z.literal('rect'), at: PointSchema, size: SizeSchema, angleDeg: finite.default(0) }),
+  strict({ type: z.literal('circle'), at: PointSchema, radius }),
+  strict({ type: z.literal('ring'), at: PointSchema, inner: n(R['ring inner']), outer: radius }),
+  strict({ type: z.literal('rect'), at: PointSchema, size: SizeSchema, angleDeg: angle.default(0) }),
   strict({ type: z.literal('polygon'), points: z.array(PointSchema).min(3) }),
 ]);
 
@@ -176,17 +189,17 @@ export const HazardSchema = z.discriminatedUnion('kind', [
     id: IdSchema,
     zone: ZoneShapeSchema,
     /** Toxin level inside the zone, a.u. (1 = a strongly repellent copper or high-osmolarity ring). */
-    level: positive.default(1),
+    level: n(R['hazards[].level']).default(1),
     /** Width of the soft edge over which the level ramps from 0 to full, mm. */
-    edgeMm: nonNegative.default(0.1),
+    edgeMm: n(R['hazards[].edgeMm']).default(0.1),
   }),
   strict({
     kind: z.literal('heat'),
     id: IdSchema,
     zone: ZoneShapeSchema,
     /** Temperature change inside the zone, °C. */
-    deltaC: finite,
-    edgeMm: nonNegative.default(0.3),
+    deltaC,
+    edgeMm: n(R['hazards[].edgeMm']).default(0.3),
   }),
 ]);
 
@@ -200,12 +213,12 @@ export const StartSchema = strict({
   /** Centre of the worm's body, mm. */
   at: PointSchema,
   /** Direction the head points, degrees from +x towards +y. */
-  headingDeg: finite.default(0),
+  headingDeg: angle.default(0),
 });
 
 export const GridSchema = strict({
   /** Cell size of the field grids, mm; default: the plate's larger side / 128, within 0.05..0.5. */
-  cellMm: z.number().min(0.01).max(5).optional(),
+  cellMm: n(R['grid.cellMm']).optional(),
 });
 
 export const ArenaSchema = strict({
