@@ -146,21 +146,20 @@ export function registerTrace(program: Command, io: CliIo): void {
     .action(async (circuit: string, opts: { steps: number; dt: number; json?: boolean }) => {
       // Throws CircuitError naming the file, line, field and fix.
       const spec = (await loadCircuitFile(circuit)).network;
-      let lines: Iterable<string>;
+      // Buffer output in chunks: one write per line is slow for long traces. What was traced before an error is printed.
+      let chunk = '';
       try {
-        lines = traceNetwork(spec, opts.steps, opts.json ? 'json' : 'text', opts.dt);
-        // Buffer output in chunks: one write per line is slow for long traces.
-        let chunk = '';
-        for (const line of lines) {
+        for (const line of traceNetwork(spec, opts.steps, opts.json ? 'json' : 'text', opts.dt)) {
           chunk += `${line}\n`;
           if (chunk.length > 1 << 16) {
             io.out(chunk);
             chunk = '';
           }
         }
-        if (chunk) io.out(chunk);
       } catch (e) {
         throw new Error(`${circuit}: ${(e as Error).message}`);
+      } finally {
+        if (chunk) io.out(chunk);
       }
     });
 }
