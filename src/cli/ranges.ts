@@ -30,10 +30,9 @@ export function allowed(option: CliOption): string {
   return rangeText(CLI_RANGES[option]);
 }
 
-/** A commander parser for a number option held to its range; the refusal names the option, the value, the range and its meaning. */
-export function rangeArg(option: CliOption) {
+/** A commander parser for a number option held to its range; the refusal names the option (`flag`, when a row covers two), the value, the range and its meaning. */
+export function rangeArg(option: CliOption, flag = option.split(' ').at(-1) as string) {
   const range = CLI_RANGES[option];
-  const flag = option.split(' ').at(-1) as string;
   return (raw: string): number => {
     const value = raw.trim() === '' ? Number.NaN : Number(raw);
     const problem = rangeProblem(value, range);

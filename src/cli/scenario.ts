@@ -33,7 +33,7 @@ export interface ScenarioCliDeps {
 /** --duration: a time such as 30s (or a number of ms) in its range. */
 function durationArg(v: string): number {
   const r = parseTimeMs(/^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : v);
-  if (!r.ok) throw new InvalidArgumentError('give a time, e.g. 30s or 30000 (ms).');
+  if (!r.ok) throw new InvalidArgumentError(`--duration "${v}": not a time; write e.g. 30s or 30000 (ms), at most 1 h`);
   return rangeArg('scenario record --duration')(String(r.value));
 }
 
