@@ -22,7 +22,7 @@ import { ScenarioError } from '../scenario/errors';
 import { parseScenario } from '../scenario/parse';
 import { preflight } from '../scenario/preflight';
 import { recordToYaml } from '../scenario/record';
-import { simBackend } from '../scenario/sim-factory';
+import { simBackend } from '../scenario/backend';
 import { ArenaError } from '../world/errors';
 import { parseArena } from '../world/parse';
 import { main } from './main';
@@ -92,7 +92,7 @@ describe('fuzz: loaders refuse damaged files cleanly, or load something that wor
             // Everything a run checks, then its first 300 ms on the real simulation.
             const sim = preflight(s, { backend: simBackend, seed: s.seed, file: 'fuzz.scenario.yaml' });
             for (let k = 0; k < 30; k++) sim.step();
-            expect(sim.telemetry().pose.every(Number.isFinite)).toBe(true);
+            expect(sim.headPosition().every(Number.isFinite)).toBe(true);
           },
           ScenarioError,
         );

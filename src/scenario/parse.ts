@@ -69,7 +69,12 @@ export function parseWithLines(text: string, file: string): LocatedText {
     // An alias bomb (aliases of aliases that expand exponentially), refused before it expands.
     if (!(e instanceof ReferenceError)) throw e;
     let at: number | undefined;
-    visit(doc, { Alias: (_k, node) => ((at = node.range?.[0]), visit.BREAK) });
+    visit(doc, {
+      Alias: (_k, node) => {
+        at = node.range?.[0];
+        return visit.BREAK;
+      },
+    });
     const pos = at !== undefined ? lineAt(at) : undefined;
     throw new ScenarioError(file, [
       {

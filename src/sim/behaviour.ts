@@ -29,6 +29,13 @@ export interface BehaviourSnapshot {
   speedMmPerS: number;
   speedBlPerS: number;
   direction: Direction;
+  /**
+   * Distance crawled forward / backward along the body since the start, mm
+   * (both ≥ 0, non-decreasing): the body's own crawling, leaving out the steps
+   * while an external push (a poke) moves it.
+   */
+  forwardMm: number;
+  backwardMm: number;
 }
 
 /**
@@ -61,6 +68,11 @@ export class BehaviourTracker {
   private count = 0;
   private kappa = new Float64Array(0);
   private lastTime = 0;
+  /** Until this time an external push moves the body, so its motion is not the worm's own. */
+  private pushedUntil = -Infinity;
+  private forwardMm = 0;
+  private backwardMm = 0;
+  private stepMm = 0;
 
   constructor(opts: BehaviourOptions, stepMs: number) {
     this.opts = { velocityTauMs: 300, pauseBlPerS: 0.02, holdMs: 250, historyMs: 20_000, ...opts };
@@ -89,8 +101,19 @@ export class BehaviourTracker {
     }
     const dt = timeMs - this.lastTime;
     this.lastTime = timeMs;
-    const v = alongBodyVelocity(this.prev, pose, dt) * 1000;
+    const perMs = alongBodyVelocity(this.prev, pose, dt);
+    const v = perMs * 1000;
     this.prev.set(pose);
+    if (timeMs <= this.pushedUntil) {
+      // A poke's shove is not crawling: it moves neither the velocity, nor the travel, nor the direction.
+      this.stepMm = 0;
+      this.record(pose, timeMs);
+      return;
+    }
+    const d = perMs * dt;
+    this.stepMm = d;
+    if (d > 0) this.forwardMm += d;
+    else this.backwardMm -= d;
     const a = 1 - Math.exp(-dt / this.opts.velocityTauMs);
     this.along += (v - this.along) * a;
     this.record(pose, timeMs);
@@ -122,6 +145,16 @@ export class BehaviourTracker {
         events.push({ type: 'omega-turn', timeMs });
       }
     } else this.omegaArmed = false;
+  }
+
+  /** Along-body travel of the last step, mm (> 0 forward): the worm's own crawling, 0 while a push moves it. */
+  get lastStepMm(): number {
+    return this.stepMm;
+  }
+
+  /** An external force moves the body until timeMs (a poke's pulse): that motion is left out of the worm's own (see update). */
+  pushUntil(timeMs: number): void {
+    this.pushedUntil = Math.max(this.pushedUntil, timeMs);
   }
 
   private record(pose: Float64Array, timeMs: number): void {
@@ -162,6 +195,8 @@ export class BehaviourTracker {
       speedMmPerS: speed,
       speedBlPerS: speed / this.opts.bodyLengthMm,
       direction: this.direction,
+      forwardMm: this.forwardMm,
+      backwardMm: this.backwardMm,
     };
   }
 

@@ -8,7 +8,6 @@
 import { type Channel, Monitor, type MonitorOptions } from '../monitor/monitor';
 import type { Telemetry } from '../streams/types';
 import { nearest } from '../text/nearest';
-import { alongBodyVelocity } from './kinematics';
 
 export type NeuronVariable = 'v' | 'output' | 'spiked';
 export const NEURON_VARIABLES: readonly NeuronVariable[] = ['v', 'output', 'spiked'];
@@ -16,7 +15,7 @@ export const NEURON_VARIABLES: readonly NeuronVariable[] = ['v', 'output', 'spik
 /**
  * Body and world quantities, mm: the centroid of the segment centres, the nose,
  * along-body travel forward and backward since the monitor started (summed
- * every step), the nose's distance to the nearest food (Infinity if none), and
+ * every step; the worm's own crawling, a poke's push left out), the nose's distance to the nearest food (Infinity if none), and
  * the highest muscle activation (its peak since the previous sample).
  */
 export type BodyQuantity = 'centroidX' | 'centroidY' | 'headX' | 'headY' | 'forwardMm' | 'backwardMm' | 'foodDistanceMm' | 'muscleMax';
@@ -60,6 +59,8 @@ export interface MonitorSource {
   telemetry(): Telemetry;
   distanceToFoodMm(): number;
   inZone(zoneId: string): boolean;
+  /** Along-body travel of the last step, mm (> 0 forward), the worm's own: 0 while a poke's push moves the body (the behaviour tracker's). */
+  lastCrawlMm(): number;
 }
 
 /** Builds a monitor from a spec; `when` says at which point the host must tick it. Throws RangeError naming what is wrong and the fix. */
@@ -79,7 +80,7 @@ export function createMonitor(spec: MonitorSpec, source: MonitorSource): { monit
   const prepare: (() => void)[] = [];
   let travel: Travel | undefined;
   // Forward and backward travel share one meter (one along-body step per tick).
-  const meter = () => (travel ??= travelMeter(source, tel.pose, prepare));
+  const meter = () => (travel ??= travelMeter(source, prepare));
   for (const q of spec.body ?? []) channels.push(bodyChannel(q, source, tel, meter));
   for (const z of spec.zones ?? []) channels.push({ name: `zone:${z}`, reduce: 'last', read: () => (source.inZone(z) ? 1 : 0) });
   channels.push(...(spec.custom ?? []));
@@ -154,14 +155,12 @@ interface Travel {
   backward: number;
 }
 
-/** Updates the travel before the channels are read, every tick. */
-function travelMeter(source: MonitorSource, pose: Float64Array, prepare: (() => void)[]): Travel {
-  const prev = Float64Array.from(pose);
+/** Updates the travel before the channels are read, every tick: the source's own crawl, so a poke's shove is not counted as travel. */
+function travelMeter(source: MonitorSource, prepare: (() => void)[]): Travel {
   const meter = { forward: 0, backward: 0, prevTime: source.timeMs };
   prepare.push(() => {
     const now = source.timeMs;
-    const dt = now - meter.prevTime;
-    const d = dt > 0 && prev.length === pose.length ? alongBodyVelocity(prev, pose, dt) * dt : 0;
+    const d = now > meter.prevTime ? source.lastCrawlMm() : 0;
     if (d > 0) {
       meter.forward = d;
       meter.backward = 0;
@@ -169,7 +168,6 @@ function travelMeter(source: MonitorSource, pose: Float64Array, prepare: (() => 
       meter.forward = 0;
       meter.backward = -d;
     }
-    prev.set(pose);
     meter.prevTime = now;
   });
   return meter;

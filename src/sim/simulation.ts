@@ -306,6 +306,8 @@ export class Simulation implements SimulationApi {
     const p = resolvePoke(at, opts, this.pokedBody);
     if (!p) return null;
     this.body.poke(p.position, sideSign(p.side), p.force, p.kind);
+    // Its pulse acts over the steps that end within pokeDurationMs (plus the step it starts in): not the worm's own motion.
+    this.tracker.pushUntil(this.time + this.body.options.pokeDurationMs + this.physicsStepMs);
     const touch = this.skin.touchAt(p.position, p.side, p.kind, p.force, 'poke');
     this.pending.push(touch);
     return touch;
@@ -359,6 +361,10 @@ export class Simulation implements SimulationApi {
   headPosition(): [number, number] {
     return [this.pose[0], this.pose[1]];
   }
+  lastCrawlMm(): number {
+    return this.tracker.lastStepMm;
+  }
+
   distanceToFoodMm(): number {
     const [x, y] = this.headPosition();
     const f = this.world.nearestFood(x, y);

@@ -12,6 +12,7 @@
 import { Subject } from 'rxjs';
 import type { Monitor } from '../../monitor/monitor';
 import { seededUniform } from '../../neural/rng';
+import { alongBodyVelocity } from '../../sim/kinematics';
 import { MonitorHost, type MonitorSource, type MonitorSpec } from '../../sim/monitors';
 import type { PokeOptions, PokeTarget } from '../../sim/poke';
 import type { Medium, SimulationOptions } from '../../sim/types';
@@ -73,6 +74,8 @@ export class FakeSim implements ScenarioSim, MonitorSource {
   private readonly cut = new Set<string>();
   private readonly food: Array<[number, number]> = [];
   private readonly tel: Telemetry;
+  private readonly prevPose: Float64Array;
+  private crawlMm = 0;
 
   constructor(opts: SimulationOptions, config: FakeConfig = {}) {
     this.random = seededUniform(opts.seed ?? 1);
@@ -89,6 +92,7 @@ export class FakeSim implements ScenarioSim, MonitorSource {
     this.y = opts.start?.yMm ?? 0;
     this.heading = opts.start?.headingRad ?? 0;
     const n = FAKE_NEURONS.length;
+    this.prevPose = new Float64Array(2 * SEGMENTS);
     this.tel = {
       timeMs: 0,
       pose: new Float64Array(2 * SEGMENTS),
@@ -143,7 +147,10 @@ export class FakeSim implements ScenarioSim, MonitorSource {
     this.phase += (this.frequencyHz * dt) / 1000;
     if (t > this.throwAtMs) throw new RangeError(`neuron X has a non-finite membrane potential at t = ${this.timeMs} ms`);
     this.timeMs = t;
+    this.prevPose.set(this.tel.pose);
     this.updatePose();
+    // Along-body travel of this step, as the real behaviour tracker measures it (this double's pokes do not push).
+    this.crawlMm = alongBodyVelocity(this.prevPose, this.tel.pose, dt) * dt;
     this.updateNeurons();
     if (t >= this.unstableAtMs && this.unstableAtMs > t - dt) events.push({ type: 'unstable', timeMs: t, detail: 'fake' });
     this.tel.timeMs = t;
@@ -270,6 +277,10 @@ export class FakeSim implements ScenarioSim, MonitorSource {
 
   headPosition(): [number, number] {
     return [this.tel.pose[0], this.tel.pose[1]];
+  }
+
+  lastCrawlMm(): number {
+    return this.crawlMm;
   }
 
   distanceToFoodMm(): number {
