@@ -50,7 +50,7 @@ export class LabNeuron {
 
   constructor(readonly spec: LabModel) {
     this.model = MODELS[spec.kind];
-    const resolved = resolveNeuronParams(this.model, { id: 'lab', model: spec.kind, preset: spec.preset }, 'neuron lab');
+    const resolved = resolveNeuronParams(this.model, { id: 'lab', model: spec.kind, ...(spec.preset !== undefined && { preset: spec.preset }) }, 'neuron lab');
     this.params = { ...resolved.params };
     this.init = resolved.init;
     this.pop = this.model.createPopulation([{ params: this.params, init: this.init }]);

@@ -65,7 +65,7 @@ export class Announcer {
           : e.type === 'food-reached'
             ? { title: 'Found food', kind: 'good' }
             : e.type === 'unstable'
-              ? { title: 'The body went unstable', detail: e.detail, kind: 'warn' }
+              ? { title: 'The body went unstable', ...(e.detail !== undefined && { detail: e.detail }), kind: 'warn' }
               : null;
     if (a) this.p.toast.announce(a);
   }

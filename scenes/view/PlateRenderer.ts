@@ -67,7 +67,7 @@ export class PlateRenderer {
       gel.height = h;
       const ctx = gel.getContext('2d')!;
       const img = ctx.createImageData(w, h);
-      img.data.set(agarPixels({ width: w, height: h, round, medium: arena.medium }));
+      img.data.set(agarPixels({ width: w, height: h, round, ...(arena.medium !== undefined && { medium: arena.medium }) }));
       ctx.putImageData(img, 0, 0);
       this.gel = gel;
     }

@@ -168,15 +168,15 @@ const chemicalSynapse = strict(
     to: neuronRef('the postsynaptic neuron id'),
     kind: z.literal('chemical'),
     weight: num(rule(R['synapses[].weight (chemical)'])),
-    sign: oneOf(['excitatory', 'inhibitory'], 'sign', 'overrides the sign the presynaptic transmitter gives').optional(),
-    delayMs: num(rule(R['synapses[].delayMs'])).optional(),
+    sign: oneOf(['excitatory', 'inhibitory'], 'sign', 'overrides the sign the presynaptic transmitter gives').exactOptional(),
+    delayMs: num(rule(R['synapses[].delayMs'])).exactOptional(),
     depression: strict(
       {
         use: num(rule(R['synapses[].depression.use'])),
         recoveryMs: num(rule(R['synapses[].depression.recoveryMs'])),
       },
       'a short-term depression setting',
-    ).optional(),
+    ).exactOptional(),
   },
   'a chemical synapse',
 );
@@ -215,7 +215,7 @@ export const sensorSchema = tagged(
         from: bodyFraction('start of the receptive field, 0 = nose tip'),
         to: bodyFraction('end of the receptive field, 1 = tail tip'),
         kind: oneOf(['gentle', 'harsh', 'any'], 'touch kind', 'which touches the receptor feels'),
-        side: oneOf(['left', 'right', 'both'], 'side', 'the side of the body the receptive field covers').optional(),
+        side: oneOf(['left', 'right', 'both'], 'side', 'the side of the body the receptive field covers').exactOptional(),
         gain: sensorGain('input to the neuron per unit of touch force'),
       },
       'a touch sensor binding',
@@ -259,8 +259,8 @@ export const muscleSchema = strict(
 
 export const editorSchema = strict(
   {
-    view: strict({ x: coordinate, y: coordinate, zoom: num(rule(R['editor.view.zoom'])) }, 'an editor view').optional(),
-    notes: str('notes', { maxLength: 100_000, text: true }).optional(),
+    view: strict({ x: coordinate, y: coordinate, zoom: num(rule(R['editor.view.zoom'])) }, 'an editor view').exactOptional(),
+    notes: str('notes', { maxLength: 100_000, text: true }).exactOptional(),
   },
   'editor state',
 );
@@ -282,9 +282,16 @@ export type SchemaTypesMatch = Assert<
 // ---------------------------------------------------------------- neurons (per model table)
 
 function paramValueSchema(name: string, spec: ParamSpec) {
-  const rule: NumRule = { min: spec.min, max: spec.max, int: spec.integer, unit: spec.unit, help: spec.help };
+  const rule: NumRule = {
+    min: spec.min,
+    max: spec.max,
+    ...(spec.integer !== undefined && { int: spec.integer }),
+    ...(spec.unit !== undefined && { unit: spec.unit }),
+    ...(spec.help !== undefined && { help: spec.help }),
+  };
   if (!Array.isArray(spec.default)) return num(rule);
-  const pairHelp = `${name} is a pair [excitatory, inhibitory], each ${rangeText({ ...rule, help: undefined })}`;
+  const { help: _help, ...bare } = rule;
+  const pairHelp = `${name} is a pair [excitatory, inhibitory], each ${rangeText(bare)}`;
   return z.tuple([num(rule), num(rule)], {
     error: (iss) => {
       if (iss.code === 'invalid_type') return `${show(iss.input)} is not a pair; ${pairHelp}`;
@@ -296,7 +303,7 @@ function paramValueSchema(name: string, spec: ParamSpec) {
 
 function paramsSchema(specs: Readonly<Record<string, ParamSpec>>, what: string) {
   const shape: Record<string, z.ZodOptional<z.ZodType>> = {};
-  for (const [name, spec] of Object.entries(specs)) shape[name] = paramValueSchema(name, spec).optional();
+  for (const [name, spec] of Object.entries(specs)) shape[name] = paramValueSchema(name, spec).exactOptional();
   return strict(shape, what);
 }
 
@@ -310,13 +317,13 @@ function neuronBranch(kind: ModelKind, info: ModelInfo) {
     {
       id: str('neuron id', { pattern: ID_PATTERN, patternHelp: ID_HELP }),
       model: z.literal(kind),
-      preset: preset.optional(),
-      role: oneOf(ROLES, 'role').optional(),
-      transmitter: oneOf(TRANSMITTERS, 'transmitter').optional(),
-      label: str('label', { maxLength: 200, text: true }).optional(),
-      params: paramsSchema(info.params, `the params of model "${kind}"`).optional(),
-      init: paramsSchema(info.init, `the initial state of model "${kind}"`).optional(),
-      position: strict({ x: coordinate, y: coordinate }, 'an editor position').optional(),
+      preset: preset.exactOptional(),
+      role: oneOf(ROLES, 'role').exactOptional(),
+      transmitter: oneOf(TRANSMITTERS, 'transmitter').exactOptional(),
+      label: str('label', { maxLength: 200, text: true }).exactOptional(),
+      params: paramsSchema(info.params, `the params of model "${kind}"`).exactOptional(),
+      init: paramsSchema(info.init, `the initial state of model "${kind}"`).exactOptional(),
+      position: strict({ x: coordinate, y: coordinate }, 'an editor position').exactOptional(),
     },
     `a ${kind} neuron`,
   );
@@ -336,13 +343,13 @@ export function circuitSchema(models: ModelTable, version: number) {
     {
       format: z.literal(CIRCUIT_FORMAT),
       version: z.literal(version),
-      name: str('name', { maxLength: 200, text: true }).optional(),
-      description: str('description', { maxLength: 100_000, text: true }).optional(),
+      name: str('name', { maxLength: 200, text: true }).exactOptional(),
+      description: str('description', { maxLength: 100_000, text: true }).exactOptional(),
       neurons: list(neuronSchema(models), 'neurons'),
-      synapses: list(synapseSchema, 'synapses').optional(),
-      sensors: list(sensorSchema, 'sensors').optional(),
-      muscles: list(muscleSchema, 'muscles').optional(),
-      editor: editorSchema.optional(),
+      synapses: list(synapseSchema, 'synapses').exactOptional(),
+      sensors: list(sensorSchema, 'sensors').exactOptional(),
+      muscles: list(muscleSchema, 'muscles').exactOptional(),
+      editor: editorSchema.exactOptional(),
     },
     'a circuit file',
   );

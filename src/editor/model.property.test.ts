@@ -23,7 +23,7 @@ const value = fc.oneof(fc.double({ min: -1, max: 1, noNaN: true }), fc.double({ 
 const idText = fc.oneof(fc.stringMatching(/^[A-Z][A-Z0-9]{0,3}$/), fc.constantFrom('N1', 'bad id', '', 'AVAL'));
 
 type Cmd =
-  | { t: 'add'; model: number; role: number; x: number; y: number; id?: string }
+  | { t: 'add'; model: number; role: number; x: number; y: number; id?: string | undefined }
   | { t: 'move'; who: number[]; dx: number; dy: number }
   | { t: 'drag'; who: number[]; steps: Array<[number, number]>; cancel: boolean }
   | { t: 'delete'; who: number[] }
@@ -91,7 +91,7 @@ function run(m: EditorModel, c: Cmd): Result<unknown> | undefined {
         model: KINDS[c.model % KINDS.length],
         role: (['sensory', 'inter', 'motor'] as const)[c.role % 3],
         position: { x: c.x, y: c.y },
-        id: c.id,
+        ...(c.id !== undefined && { id: c.id }),
       });
     case 'move':
       return m.moveNeurons(c.who.map(id), c.dx, c.dy);
@@ -128,14 +128,16 @@ function run(m: EditorModel, c: Cmd): Result<unknown> | undefined {
       const presets = [undefined, ...Object.keys((FAKE_MODELS[n.model] as ModelInfo).presets), 'no-such-preset'];
       return m.setNeuronPreset(n.id, presets[c.preset % presets.length]);
     }
-    case 'connect':
+    case 'connect': {
+      const sg = c.electrical ? undefined : sign(c.sign);
       return m.connect({
         from: id(c.a),
         to: id(c.b),
         kind: c.electrical ? 'electrical' : 'chemical',
         weight: c.w,
-        sign: c.electrical ? undefined : sign(c.sign),
+        ...(sg !== undefined && { sign: sg }),
       });
+    }
     case 'unconnect':
       return m.deleteSynapses([key(c.s)]);
     case 'synapse':

@@ -389,7 +389,7 @@ describe('selection, copy and paste', () => {
       ['N1', 'ava-like'],
       ['N2', 'the AVA cell'],
     ] as const) {
-      m.addNeuron({ id, label, model: 'graded', position: { x: 0, y: 0 } });
+      m.addNeuron({ id, ...(label !== undefined && { label }), model: 'graded', position: { x: 0, y: 0 } });
     }
     expect(m.search('ava').map((h) => [h.id, h.match, h.field])).toEqual([
       ['AVA', 'exact', 'id'],

@@ -16,9 +16,8 @@ function session(store: KeyValueStore, slots = 3) {
   const r = restoreAutosave(store, FAKE_MODELS, { slots });
   const model = new EditorModel({
     models: FAKE_MODELS,
-    doc: r.restored?.circuit.doc,
-    fileName: r.restored?.fileName,
-    viewport: r.restored?.viewport,
+    ...(r.restored && { doc: r.restored.circuit.doc, fileName: r.restored.fileName }),
+    ...(r.restored?.viewport && { viewport: r.restored.viewport }),
   });
   const autosave = new Autosave(model, store, { slots, debounceMs: 500, now: () => 1234 });
   return { model, autosave, restored: r };
@@ -164,7 +163,7 @@ describe('autosave', () => {
     autosave.flush();
     const third = JSON.parse(store.get('neuroworm.editor.autosave.0') as string);
     store.set('neuroworm.editor.autosave.0', JSON.stringify({ ...third, version: 99 }));
-    const withoutLif = { graded: FAKE_MODELS.graded, izhikevich: FAKE_MODELS.izhikevich };
+    const withoutLif = { graded: FAKE_MODELS.graded, izhikevich: FAKE_MODELS.izhikevich } as typeof FAKE_MODELS;
     const r = restoreAutosave(store, withoutLif, { slots: 3 });
     expect(r.restored?.seq).toBe(1);
     expect(r.skipped.map((s) => [s.slot, s.reason.slice(0, 30)])).toEqual([

@@ -184,7 +184,11 @@ export class ScenarioBuilder {
       o: WindowSpec & { zone?: string; neuron?: string; baseline?: { before: AnchorSpec; for: TimeSpec }; name?: string } = {},
     ) => {
       const { name, after, for: forMs, ...rest } = o;
-      return this.check('metric', { name: metric, ...bound, ...rest, ...this.win({ after, for: forMs }) }, name);
+      return this.check(
+        'metric',
+        { name: metric, ...bound, ...rest, ...this.win({ ...(after !== undefined && { after }), ...(forMs !== undefined && { for: forMs }) }) },
+        name,
+      );
     },
   };
 

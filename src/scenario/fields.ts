@@ -12,6 +12,16 @@ import { type Range, describeValue, rangeProblem, rangeText } from '../text/rang
 import type { Length, Parsed, Speed } from './units';
 import { parseFrequencyHz, parseLength, parseSpeed, parseTimeMs } from './units';
 
+/**
+ * Raise, in an outer parse, the issues an inner parse found (their paths put
+ * below `at`), keeping their codes: an unknown field's issue still names the
+ * key, so its line can be found.
+ */
+export function forwardIssues(ctx: z.core.$RefinementCtx, issues: readonly z.core.$ZodIssue[], at: ReadonlyArray<PropertyKey> = []): void {
+  // A finished issue is a raw one with its message filled in; zod's types keep the two apart.
+  for (const iss of issues) ctx.addIssue({ ...iss, path: [...at, ...iss.path] } as unknown as Parameters<typeof ctx.addIssue>[0]);
+}
+
 /** A point in time: an absolute time, or the (first) time of a labelled timeline item. */
 export type Anchor = { ms: number } | { label: string };
 

@@ -52,10 +52,8 @@ function arenaError(scenario: Scenario, file: string | undefined, e: ArenaError)
 /** Runs every check a run makes before its first step and returns the simulation built for it. Throws ScenarioError. */
 export function preflight(scenario: Scenario, opts: PreflightOptions): ScenarioSim {
   const { backend, file } = opts;
-  const world = {
-    ...(backend.arenaNames && { arenaNames: backend.arenaNames }),
-    ...(backend.zoneIds && { zoneIds: zoneIdsOf(scenario, backend, file) }),
-  };
+  const zoneIds = zoneIdsOf(scenario, backend, file);
+  const world = { ...(backend.arenaNames && { arenaNames: backend.arenaNames }), ...(zoneIds && { zoneIds }) };
   validateRefs(scenario, world);
 
   const circuit = scenario.circuit;

@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { ScenarioError } from './errors';
-import { kindOf, num, oneOf, strict, text, withFix } from './fields';
+import { forwardIssues, kindOf, num, oneOf, strict, text, withFix } from './fields';
 import { issuesWithLines, parseWithLines, type LocatedText } from './parse';
 import { MAX_DURATION_MS, SCENARIO_RANGES } from './ranges';
 import { stringifyScenario } from './serialize';
@@ -33,8 +33,8 @@ const recordedAction = z.unknown().transform((v, ctx): { atMs: number; action: A
   const { atMs, action, ...fields } = v as Record<string, unknown>;
   const at = atMsField.safeParse(atMs);
   const name = oneOf(RECORDABLE, 'action').safeParse(action);
-  if (!at.success) for (const iss of at.error.issues) ctx.addIssue({ ...iss, path: ['atMs'] } as z.core.$ZodRawIssue);
-  if (!name.success) for (const iss of name.error.issues) ctx.addIssue({ ...iss, path: ['action'] } as z.core.$ZodRawIssue);
+  if (!at.success) forwardIssues(ctx, at.error.issues, ['atMs']);
+  if (!name.success) forwardIssues(ctx, name.error.issues, ['action']);
   if (!name.success) return z.NEVER;
   const kind: Recordable = name.data;
   if (kind === 'poke' && (typeof fields.side === 'number' || fields.side === '1' || fields.side === '-1'))
@@ -49,7 +49,7 @@ const recordedAction = z.unknown().transform((v, ctx): { atMs: number; action: A
     });
   const parsed = (ACTION_SCHEMAS[kind] as z.ZodType<Action>).safeParse(body);
   if (!parsed.success) {
-    for (const iss of parsed.error.issues) ctx.addIssue({ ...iss, path: kind === 'medium' ? ['medium', ...iss.path] : iss.path } as z.core.$ZodRawIssue);
+    forwardIssues(ctx, parsed.error.issues, kind === 'medium' ? ['medium'] : []);
     return z.NEVER;
   }
   if (!at.success) return z.NEVER;
@@ -99,7 +99,7 @@ const recordingSchema = z.unknown().transform((v, ctx) => {
     return z.NEVER;
   }
   if (!r.success) {
-    for (const iss of r.error.issues) ctx.addIssue({ ...iss } as z.core.$ZodRawIssue);
+    forwardIssues(ctx, r.error.issues);
     return z.NEVER;
   }
   return r.data as Array<{ atMs: number; action: Action }> | (z.output<typeof recordingObject> & { arena?: string | Record<string, unknown> });

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { EXPECTATION_KINDS, EXPECTATION_NAMES, type Expectation, kindModule } from './expectations/index';
 import type { CheckContext, Path } from './expectations/kind';
-import { FIX_SEP, kindOf, neuron, num, oneOf, strict, suggest, text, time, withFix } from './fields';
+import { FIX_SEP, forwardIssues, kindOf, neuron, num, oneOf, strict, suggest, text, time, withFix } from './fields';
 import { MAX_DURATION_MS, MAX_OCCURRENCES, SCENARIO_RANGES as R } from './ranges';
 import { ACTION_KEYS, timelineItemSchema, type TimelineItem } from './timeline-schema';
 import type { Anchor } from './fields';
@@ -236,7 +236,7 @@ export const scenarioSchema = z
   .transform((v, ctx) => {
     const r = documentSchema.safeParse(v, { reportInput: true });
     if (!r.success) {
-      for (const iss of r.error.issues) ctx.addIssue({ ...iss } as z.core.$ZodRawIssue);
+      forwardIssues(ctx, r.error.issues);
       return z.NEVER;
     }
     const doc = r.data;

@@ -40,7 +40,7 @@ export type SimOptions = SimulationOptions<Circuit, Arena> & {
    * neural sub-step, drawn from the simulation's seeded generator: channel
    * noise, and what makes two seeds two different worms. 0 turns it off.
    */
-  neuralNoisePa?: number;
+  neuralNoisePa?: number | undefined;
 };
 
 const DEFAULTS = { seed: 1, neuralNoisePa: 0.02, medium: 'agar' as Medium, segments: 20, physicsStepMs: DEFAULT_STEP_MS, neuralStepMs: 1 };
@@ -102,7 +102,7 @@ export class Simulation implements SimulationApi {
 
   constructor(opts: SimOptions) {
     // An option given as undefined takes its default (a spread alone would keep the undefined).
-    const given = Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)) as SimOptions;
+    const given = Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)) as { [K in keyof SimOptions]: Exclude<SimOptions[K], undefined> };
     const o = { ...DEFAULTS, ...given };
     if (!Number.isFinite(o.seed)) throw new RangeError(`Simulation: seed must be a finite number, got ${o.seed}`);
     this.seed = o.seed;

@@ -93,14 +93,15 @@ export interface SimulationApi extends SimClock, SimSubject, SimTools, NervousSy
 /** How to build a simulation. Circuits and arenas are given by built-in name or as loaded objects. */
 export interface SimulationOptions<TCircuit = unknown, TArena = unknown> {
   circuit: string | TCircuit;
-  arena?: string | TArena;
-  seed?: number;
-  medium?: Medium;
-  segments?: number;
+  // An option given as undefined takes its default, as one left out does.
+  arena?: string | TArena | undefined;
+  seed?: number | undefined;
+  medium?: Medium | undefined;
+  segments?: number | undefined;
   /** Nose position (mm) and heading (rad, 0 = +x); defaults come from the arena. */
-  start?: { xMm: number; yMm: number; headingRad: number };
+  start?: { xMm: number; yMm: number; headingRad: number } | undefined;
   /** Fixed physics step, ms (≤ 16.667). */
-  physicsStepMs?: number;
+  physicsStepMs?: number | undefined;
   /** Neural sub-step, ms; the physics step is a whole multiple of it. */
-  neuralStepMs?: number;
+  neuralStepMs?: number | undefined;
 }

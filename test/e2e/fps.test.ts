@@ -25,15 +25,16 @@ test('frames per second: WebGL vs Canvas, title and full neural view', async () 
   const results: {
     renderer: string;
     scene: string;
-    speed?: number;
+    // Figures the scene may not report are undefined (and left out of the JSON).
+    speed?: number | undefined;
     fps: number;
     phaserFps: number;
-    neuralUpdateMs?: number;
-    neurons?: number;
-    simMsPerFrame?: number;
-    drawMsPerFrame?: number;
+    neuralUpdateMs?: number | undefined;
+    neurons?: number | undefined;
+    simMsPerFrame?: number | undefined;
+    drawMsPerFrame?: number | undefined;
     /** Share of the frame (1000 / fps ms) spent stepping the simulation. */
-    simShare?: number;
+    simShare?: number | undefined;
   }[] = [];
   for (const run of RUNS) {
     const s = await openGame(inject('baseUrl'), { helpSeen: true, query: `renderer=${run.renderer}&scene=${run.scene}` });

@@ -17,7 +17,7 @@ export class Builder {
   readonly muscles: MuscleBinding[] = [];
 
   neuron(id: string, role: Role, transmitter: NeuronEntry['transmitter'], params: Record<string, number> = {}, v?: number, x = 0, y = 0): this {
-    const e: NeuronEntry = { id, model: 'graded', role, transmitter, params };
+    const e: NeuronEntry = { id, model: 'graded', role, ...(transmitter !== undefined && { transmitter }), params };
     if (v !== undefined) e.init = { v };
     e.position = { x: Math.round(x), y: Math.round(y) };
     this.neurons.push(e);

@@ -7,8 +7,8 @@
 export interface ImportProblem {
   /** Table (or sign-override file) the problem is in. */
   file: string;
-  /** 1-based line, when the problem is on one. */
-  line?: number;
+  /** 1-based line, when the problem is on one (undefined when not known). */
+  line?: number | undefined;
   /** Column (as the header names it) or JSON path of the bad value. */
   field?: string;
   /** What is wrong, the value, and how to fix it. */

@@ -85,7 +85,7 @@ export const metric: ExpectationKind<'metric', Metric> = {
   evaluate: (e, rec, ctx) => {
     const fn = METRICS[e.metric];
     const [a, b] = windowOf(ctx.scenario, e.after, e.forMs);
-    const args = { zone: e.zone, neuron: e.neuron, neuronIds: ctx.neuronIds };
+    const args = { ...(e.zone !== undefined && { zone: e.zone }), ...(e.neuron !== undefined && { neuron: e.neuron }), neuronIds: ctx.neuronIds };
     const value = fn(rec, a, b, args);
     let measured = value;
     let unit: string = metricUnit(e.metric);
