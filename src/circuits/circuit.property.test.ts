@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { ParamSpec } from '../neural/types';
 import { circuitDoc } from './arbitraries';
 import { circuitFromDoc, parseCircuit, serializeCircuit } from './circuit';
-import { CircuitError, formatPath } from './errors';
+import { formatPath } from '../text/diagnostics';
+import { CircuitError } from './errors';
 import { FAKE_MODELS } from './fake-models';
 import type { CircuitDoc, ModelInfo } from './types';
 
@@ -202,7 +203,7 @@ describe('circuit files, property-based', () => {
         const text = JSON.stringify(bad, null, 2).replaceAll(JSON.stringify(HUGE), '1e999');
         const err = refusal(text);
         const want = formatPath(corruption.path);
-        const issue = err.issues.find((i) => i.path === want);
+        const issue = err.issues.find((i) => formatPath(i.path) === want);
         expect(issue, `${corruption.what}: expected an issue at ${want}; got\n${err.message}`).toBeDefined();
         expect(err.message).toContain(`${FILE}:${issue!.line}: ${issue!.where}: ${issue!.message}`);
         // The line shown holds the field (a pretty-printed field is on its key's line) or, if it was removed, its object.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { circuitFromDoc, parseCircuit, parseNeuronFile, serializeCircuit } from './circuit';
 import { CircuitError, MAX_ISSUES, MAX_ISSUES_IN_MESSAGE } from './errors';
 import { FAKE_MODELS } from './fake-models';
+import { formatPath } from '../text/diagnostics';
 import type { CircuitIssue } from './types';
 
 const FILE = 'touch.json';
@@ -54,7 +55,7 @@ function refuse(source: string, fileName = FILE): CircuitError {
 
 /** The single issue at `path`, after checking the error's message shows it with the file name. */
 function issueAt(err: CircuitError, path: string): CircuitIssue {
-  const found = err.issues.filter((i) => i.path === path);
+  const found = err.issues.filter((i) => formatPath(i.path) === path);
   expect(found, `issues: ${err.message}`).toHaveLength(1);
   const is = found[0];
   expect(err.message).toContain(`${FILE}${is.line === undefined ? '' : `:${is.line}`}: ${is.where}: ${is.message}`);
@@ -185,8 +186,8 @@ describe('parseCircuit: every error names the file, the line, the path and the f
     expect(issueAt(err, 'neurons[3].id').message).toBe('empty; neuron id must not be empty');
     expect(issueAt(err, 'synapses[0].from').message).toBe('empty; the presynaptic neuron id must not be empty');
     // Free text may be empty.
-    expect(err.issues.map((i) => i.path)).not.toContain('name');
-    expect(err.issues.map((i) => i.path)).not.toContain('neurons[0].label');
+    expect(err.issues.map((i) => formatPath(i.path))).not.toContain('name');
+    expect(err.issues.map((i) => formatPath(i.path))).not.toContain('neurons[0].label');
   });
 
   it('synapses and bindings that name unknown neurons', () => {
@@ -366,7 +367,7 @@ describe('parseCircuit: every error names the file, the line, the path and the f
       d.extra = true;
     });
     const err = refuse(src);
-    expect(err.issues.map((i) => i.path)).toEqual(['neurons[0].params.tauMs', 'synapses[1].to', 'muscles[0].gain', 'extra']);
+    expect(err.issues.map((i) => formatPath(i.path))).toEqual(['neurons[0].params.tauMs', 'synapses[1].to', 'muscles[0].gain', 'extra']);
     const lines = err.issues.map((i) => i.line as number);
     expect(lines).toEqual([...lines].sort((a, b) => a - b));
     expect(err.message.split('\n')[0]).toBe(`${FILE}: 4 problems in the circuit file:`);
@@ -399,7 +400,7 @@ describe('parseCircuit: every error names the file, the line, the path and the f
     expect(err.issues).toHaveLength(1);
     expect(err.issues[0].line).toBe(lineOf(src, '1.2,,'));
     expect(err.message).toMatch(
-      new RegExp(`^${FILE}: 1 problem in the circuit file:\\n  ${FILE}:\\d+: \\(whole file\\): not valid JSON: unexpected ","; expected a field name`),
+      new RegExp(`^${FILE}: 1 problem in the circuit file:\\n  ${FILE}:\\d+:\\d+: \\(whole file\\): not valid JSON: unexpected ","; expected a field name`),
     );
   });
 

@@ -11,7 +11,7 @@ import type { NeuronSpec } from '../neural/types';
 import { crossReferenceIssues } from './crossref';
 import { DEFAULT_MODELS } from './default-models';
 import { CircuitError, MAX_ISSUES, placeIssues, type RawIssue } from './errors';
-import { JsonSyntaxError, parseJsonWithLocations, type LocatedJson } from './json-locate';
+import { type LocatedText, readJson } from '../text/located';
 import { printJson } from './print-json';
 import { resolveDoc, resolveNeuron } from './resolve';
 import { cachedCircuitSchema, neuronSchema, safeParseWith, toRawIssues } from './schema';
@@ -27,12 +27,7 @@ function defaultModels(): ModelTable {
 /** Parse and validate a circuit file's text. Throws CircuitError listing every problem. */
 export function parseCircuit(text: string, fileName: string, models: ModelTable = defaultModels(), versions: VersionTable = VERSIONS): Circuit {
   const located = parseText(text, fileName);
-  const duplicates: RawIssue[] = located.duplicateKeys.map((d) => ({
-    path: [...d.path, d.key],
-    atKey: true,
-    message: `field "${d.key}" appears twice in one object (lines ${d.first.line} and ${d.second.line}); JSON keeps only the last one: remove the other`,
-  }));
-  return validate(located.value, fileName, models, versions, located, duplicates);
+  return validate(located.text.value, fileName, models, versions, located.text, located.duplicates);
 }
 
 /** Validate a document built in memory (the editor's, an importer's) and derive its network. Throws CircuitError. */
@@ -50,32 +45,25 @@ export function serializeCircuit(circuit: Circuit): string {
  * complete NeuronSpec. Throws CircuitError.
  */
 export function parseNeuronFile(text: string, fileName: string, models: ModelTable = defaultModels()): NeuronSpec {
-  const located = parseText(text, fileName);
+  const { text: located } = parseText(text, fileName);
   const r = safeParseWith(neuronSchema(models), located.value);
   if (!r.success) throw errorFor(fileName, located.value, toRawIssues(r.error.issues), located);
   const entry = normalizeZeros(r.data) as NeuronEntry;
   return resolveNeuron(entry, models[entry.model] as ModelInfo);
 }
 
-function parseText(text: string, fileName: string): LocatedJson {
-  // Editors on some systems start UTF-8 files with a byte-order mark; it is not content.
-  const body = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
-  try {
-    return parseJsonWithLocations(body);
-  } catch (e) {
-    if (!(e instanceof JsonSyntaxError)) throw e;
-    throw new CircuitError(fileName, [
-      {
-        path: '',
-        where: '',
-        line: e.position.line,
-        message: `not valid JSON: ${e.reason} (line ${e.position.line}, column ${e.position.column}); fix the JSON syntax there`,
-      },
-    ]);
-  }
+/** The file's JSON with positions; keys written twice are kept as issues beside the others. Throws CircuitError for text that is not JSON. */
+function parseText(text: string, fileName: string): { text: LocatedText; duplicates: RawIssue[] } {
+  const read = readJson(text);
+  if (!read.text)
+    throw new CircuitError(
+      fileName,
+      read.issues.map((i) => ({ ...i, where: '', message: `${i.message}; ${i.fix}` })).map(({ fix: _fix, ...i }) => i),
+    );
+  return { text: read.text, duplicates: read.issues.map((i) => ({ path: i.path, atKey: true, message: `${i.message}: ${i.fix}` })) };
 }
 
-function validate(value: unknown, fileName: string, models: ModelTable, versions: VersionTable, located: LocatedJson | undefined, extra: RawIssue[]): Circuit {
+function validate(value: unknown, fileName: string, models: ModelTable, versions: VersionTable, located: LocatedText | undefined, extra: RawIssue[]): Circuit {
   const migrated = migrate(value, versions);
   if (!migrated.ok) throw errorFor(fileName, value, [...extra, ...migrated.issues], located);
   // After a migration the document's paths no longer match the text's, so lines are left out.
@@ -93,7 +81,7 @@ function validate(value: unknown, fileName: string, models: ModelTable, versions
   return { fileName, doc: valid, ...resolveDoc(valid, models) };
 }
 
-function errorFor(fileName: string, doc: unknown, raw: RawIssue[], located: LocatedJson | undefined): CircuitError {
+function errorFor(fileName: string, doc: unknown, raw: RawIssue[], located: LocatedText | undefined): CircuitError {
   const placed = placeIssues(raw, doc, located);
   return new CircuitError(fileName, placed.slice(0, MAX_ISSUES), Math.max(0, placed.length - MAX_ISSUES));
 }

@@ -14,7 +14,7 @@ export async function loadCircuitFile(path: string, models?: ModelTable, version
     text = readTextFile(path, 'circuit');
   } catch (e) {
     if (!(e instanceof FileReadError)) throw e;
-    throw new CircuitError(path, [{ path: '', where: '', message: `cannot read the circuit file: ${e.reason}` }]);
+    throw new CircuitError(path, [{ path: [], where: '', message: `cannot read the circuit file: ${e.reason}` }]);
   }
   return parseCircuit(text, path, models, versions);
 }

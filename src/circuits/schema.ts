@@ -12,7 +12,7 @@
 import * as z from 'zod';
 import type { ModelKind, NeuronRole, ParamSpec, SynapseSpec, Transmitter } from '../neural/types';
 import { didYouMean, listOf, show, type RawIssue } from './errors';
-import type { JsonPath } from './json-locate';
+import type { JsonPath } from '../text/json-locate';
 import { CIRCUIT_RANGES } from './ranges';
 import type { Range } from '../text/ranges';
 import { CIRCUIT_FORMAT, type EditorState, type ModelInfo, type ModelTable, type MuscleBinding, type SensorBinding } from './types';

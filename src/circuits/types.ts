@@ -115,17 +115,8 @@ export interface Circuit {
   readonly muscles: readonly MuscleBinding[];
 }
 
-/** One problem found in a circuit file. */
-export interface CircuitIssue {
-  /** JSON path of the offending value, e.g. `neurons[3].params.tauMs`; "" for the whole file. */
-  path: string;
-  /** The path with the names of the things it goes through, e.g. `neurons[3] (AVAL).params.tauMs`. */
-  where: string;
-  /** What is wrong, the bad value, and what is allowed or how to fix it. */
-  message: string;
-  /** 1-based line in the file, when known. */
-  line?: number;
-}
+/** One problem found in a circuit file (the diagnostics layer's Issue, with the path as shown). */
+export type { CircuitIssue } from './errors';
 
 /** A warning (not an error) about a valid circuit, for the editor. */
 export interface CircuitWarning {

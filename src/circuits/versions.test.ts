@@ -120,7 +120,7 @@ describe('format versions', () => {
     } catch (e) {
       const err = e as CircuitError;
       expect(err.issues).toEqual([
-        { path: 'neurons[0].params.tauMs', where: 'neurons[0] (A).params.tauMs', message: expect.stringMatching(/-1 is out of range/) },
+        { path: ['neurons', 0, 'params', 'tauMs'], where: 'neurons[0] (A).params.tauMs', message: expect.stringMatching(/-1 is out of range/) },
       ]);
     }
   });

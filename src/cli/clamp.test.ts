@@ -111,7 +111,7 @@ describe('neuroworm clamp', () => {
 
     const bad = await clamp(file('bad.json', '{"id": "x", "model": '));
     expect(bad.code).toBe(1);
-    expect(bad.err).toMatch(/bad\.json:1: \(whole file\): not valid JSON: unexpected end of file/);
+    expect(bad.err).toMatch(/bad\.json:1:\d+: \(whole file\): not valid JSON: unexpected end of file/);
 
     const unknown = await clamp(file('unknown.json', '{"id": "x", "model": "glial"}'));
     expect(unknown.err).toMatch(/unknown\.json:1: model: unknown model "glial"; allowed: "transmitter", "lif"/);

@@ -264,7 +264,7 @@ describe('neuroworm scenario check and record', () => {
       return p;
     };
     const cases: Array<[string, string, RegExp]> = [
-      ['r-empty.json', '', /r-empty\.json: \(top level\): a recording is a list of actions or a mapping with "actions", got null/],
+      ['r-empty.json', '', /r-empty\.json: \(whole file\): a recording is a list of actions or a mapping with "actions", got null/],
       [
         'r-action.json',
         '[{"atMs": 1, "action": "teleport"}]',

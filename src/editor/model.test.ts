@@ -504,7 +504,7 @@ describe('files and templates', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error).toBeInstanceOf(CircuitError);
-    expect(r.error.issues[0]).toMatchObject({ path: 'neurons[0].params.tauMs', line: 1 });
+    expect(r.error.issues[0]).toMatchObject({ path: ['neurons', 0, 'params', 'tauMs'], line: 1 });
     expect(r.message).toContain('bad.json');
     const syntax = m.importText('{ "format": ', 'cut.json');
     expect(syntax.ok).toBe(false);

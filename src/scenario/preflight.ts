@@ -43,7 +43,7 @@ const indent = (text: string) => text.replace(/\n/g, '\n    ');
 function arenaError(scenario: Scenario, file: string | undefined, e: ArenaError): never {
   const src = sourceOf(scenario);
   const issues: ScenarioIssue[] = e.issues.map((i) => {
-    const path = ['arena', ...i.at];
+    const path = ['arena', ...i.path];
     return { path, ...src?.locate(path), message: i.message, fix: 'see docs/world.md for the arena format' };
   });
   throw new ScenarioError(src?.file ?? file ?? scenario.name, issues);

@@ -121,7 +121,7 @@ export interface RecordOptions {
 }
 
 /** A recording (parsed JSON) → a canonical scenario with the player's actions and no expectations yet. */
-export function recordingToScenario(input: unknown, opts: RecordOptions, file = '<recording>', locate: LocatedText['locate'] = () => ({})): Scenario {
+export function recordingToScenario(input: unknown, opts: RecordOptions, file = '<recording>', locate: LocatedText['locate'] = () => undefined): Scenario {
   const r = recordingSchema.safeParse(input);
   if (!r.success) throw new ScenarioError(file, issuesWithLines(r.error.issues, locate));
   return buildScenario(r.data, opts, file);

@@ -10,7 +10,7 @@ import plate from './arenas/plate.json';
 import thermalGradient from './arenas/thermal-gradient.json';
 import touchCourse from './arenas/touch-course.json';
 import toxinRing from './arenas/toxin-ring.json';
-import { listOf } from './errors';
+import { listOf } from '../text/describe';
 import { parseArena } from './parse';
 import type { Arena } from './schema';
 import { deepFreeze } from '../lib/deep-freeze';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ArenaError, formatPath } from './errors';
+import { formatPath } from '../text/diagnostics';
+import { ArenaError } from './errors';
 import { parseArena } from './parse';
 import { MAX_PILLARS, pillarCount } from './pillars';
 
@@ -191,7 +192,7 @@ describe('parseArena (property)', () => {
         }
         expect(err).toBeInstanceOf(ArenaError);
         const where = formatPath(path);
-        expect((err as ArenaError).issues.map((i) => i.path)).toContain(where);
+        expect((err as ArenaError).issues.map((i) => formatPath(i.path))).toContain(where);
         expect((err as ArenaError).message).toContain(`corrupt.json: ${where}: `);
       }),
       { numRuns: 120 },
@@ -211,7 +212,7 @@ describe('parseArena (property)', () => {
           expect.unreachable('an unknown field was accepted');
         } catch (e) {
           expect(e).toBeInstanceOf(ArenaError);
-          const issue = (e as ArenaError).issues.find((i) => i.path === formatPath(path));
+          const issue = (e as ArenaError).issues.find((i) => formatPath(i.path) === formatPath(path));
           expect(issue?.message).toMatch(/^unknown field "colour"/);
         }
       }),

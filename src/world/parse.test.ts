@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { formatPath } from '../text/diagnostics';
 import { ArenaError } from './errors';
 import { parseArena } from './parse';
 import { seededRand } from './testing';
@@ -13,7 +14,7 @@ function problems(input: unknown, file = 'arenas/test.json'): { error: ArenaErro
     parseArena(input, file);
   } catch (e) {
     if (!(e instanceof ArenaError)) throw e;
-    return { error: e, lines: e.issues.map((i) => `${i.path}: ${i.message}`) };
+    return { error: e, lines: e.issues.map((i) => `${formatPath(i.path)}: ${i.message}`) };
   }
   throw new Error('expected parseArena to refuse the input');
 }
@@ -32,7 +33,7 @@ describe('parseArena', () => {
   it('reads JSON text and names the file when the text is not JSON', () => {
     expect(parseArena(JSON.stringify(minimal)).name).toBe('tiny');
     const { error } = problems('{ "name": ', 'broken.json');
-    expect(error.message).toMatch(/^broken\.json: 1 problem in the arena file:\n {2}broken\.json: \(whole file\): not valid JSON/);
+    expect(error.message).toMatch(/^broken\.json: 1 problem in the arena file:\n {2}broken\.json:1:11: \(whole file\): not valid JSON/);
   });
 
   it('names the file, the field and the fix for type, range and unknown-field errors', () => {
@@ -142,7 +143,7 @@ function problems2(input: unknown): { error: ArenaError; lines: string[] } {
     parseArena(input, 'scenario.yaml', ['arena']);
   } catch (e) {
     if (!(e instanceof ArenaError)) throw e;
-    return { error: e, lines: e.issues.map((i) => `${i.path}: ${i.message}`) };
+    return { error: e, lines: e.issues.map((i) => `${formatPath(i.path)}: ${i.message}`) };
   }
   throw new Error('expected parseArena to refuse the input');
 }

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { checkArena } from './check';
-import { ArenaError, type ArenaIssue, formatPath, listOf, show } from './errors';
+import { listOf, show } from '../text/describe';
+import { type LocatedText, readJson } from '../text/located';
+import { ArenaError, type ArenaIssue } from './errors';
 import { type Arena, ArenaSchema } from './schema';
 
 const TYPE_NAMES: Record<string, string> = {
@@ -56,30 +58,31 @@ function describe(iss: z.core.$ZodIssue): string {
 /**
  * Parse and check an arena: `input` is the file's text or its parsed JSON.
  * Returns the arena with every default filled in; throws an ArenaError that
- * lists each problem as `fileName: path: what is wrong; the fix`.
+ * lists each problem as `fileName:line: path: what is wrong; the fix` (lines
+ * when it was given text).
  * `at` is the arena's own path inside a larger file (e.g. `arena` in a
  * scenario), put in front of every reported path.
  */
 export function parseArena(input: unknown, fileName = '<arena>', at: readonly (string | number)[] = []): Arena {
-  const place = (path: readonly (string | number)[]) => formatPath([...at, ...path]);
   let data = input;
+  let located: LocatedText | undefined;
   if (typeof input === 'string') {
-    try {
-      data = JSON.parse(input);
-    } catch (e) {
-      throw new ArenaError(fileName, [
-        { path: place([]), at, message: `not valid JSON (${e instanceof Error ? e.message : String(e)}); check quotes, commas and brackets` },
-      ]);
-    }
+    const read = readJson(input);
+    if (!read.text || read.issues.length > 0) throw new ArenaError(fileName, read.issues);
+    located = read.text;
+    data = located.value;
   }
+  // Issues at their path (below `at` in an enclosing file) and, for text, their line.
+  const issue = (path: readonly (string | number)[], message: string): ArenaIssue => {
+    const pos = located?.locate(path);
+    return { path: [...at, ...path], ...(pos && { line: pos.line, column: pos.column }), message };
+  };
   const r = ArenaSchema.safeParse(data, { reportInput: true });
-  if (!r.success) {
-    const issues = r.error.issues.map((iss): ArenaIssue => {
-      const p = iss.path as (string | number)[];
-      return { path: place(p), at: [...at, ...p], message: describe(iss) };
-    });
-    throw new ArenaError(fileName, issues);
-  }
+  if (!r.success)
+    throw new ArenaError(
+      fileName,
+      r.error.issues.map((iss) => issue(iss.path as (string | number)[], describe(iss))),
+    );
   const raw = checkArena(r.data);
   if (raw.length > 0) {
     // Report in the order the file's sections come (stable within a section).
@@ -88,7 +91,7 @@ export function parseArena(input: unknown, fileName = '<arena>', at: readonly (s
     const sorted = raw.map((is, k) => ({ is, k })).sort((a, b) => rank(a.is.path) - rank(b.is.path) || a.k - b.k);
     throw new ArenaError(
       fileName,
-      sorted.map(({ is }) => ({ path: place(is.path), at: [...at, ...is.path], message: is.message })),
+      sorted.map(({ is }) => issue(is.path, is.message)),
     );
   }
   return r.data;

@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import type { Range } from '../text/ranges';
-import { didYouMean, listOf } from './errors';
+import { didYouMean, listOf } from '../text/describe';
 import { ARENA_RANGES as R } from './ranges';
 
 /** Objects reject unknown fields, naming the allowed ones. */

@@ -5,7 +5,7 @@
  */
 import { type Emitter, Fields, type HeatSpotHandle } from './fields';
 import { containsPoint, signedDistance } from './geometry';
-import { listOf } from './errors';
+import { listOf } from '../text/describe';
 import { type MakeRand, type PlateGeometry, type ResolvedArena, type Solid, type StartPose, type Zone, onPlate, resolveArena } from './resolve';
 import type { Arena } from './schema';
 

@@ -8,7 +8,7 @@
  * ALML/ALMR→PVCL/PVCR; cf. Chalfie et al. 1985, Wicks et al. 1996). Users
  * add their own in a JSON file: [{ "from": "AVM", "to": "AVBL", "sign": "inhibitory" }, ...].
  */
-import { JsonSyntaxError, parseJsonWithLocations } from '../json-locate';
+import { JsonSyntaxError, parseJsonWithLocations } from '../../text/json-locate';
 import { ConnectomeError, type ImportProblem } from './problems';
 
 export type Sign = 'excitatory' | 'inhibitory';

@@ -304,7 +304,7 @@ export function badInputs(dir: string): BadInput[] {
   add(
     'recording empty',
     record('rec-empty.json', ''),
-    /rec-empty\.json: \(top level\): a recording is a list of actions or a mapping with "actions", got null/,
+    /rec-empty\.json: \(whole file\): a recording is a list of actions or a mapping with "actions", got null/,
   );
   add('recording NaN atMs', record('rec-nan.json', '[{"atMs": NaN, "action": "tap"}]'), /rec-nan\.json:1:\d+: \[0\]\.atMs/);
   add('recording unknown action', record('rec-action.json', '[{"atMs": 1, "action": "teleport"}]'), /rec-action\.json:1:\d+: \[0\]\.action: .*"teleport"/);
