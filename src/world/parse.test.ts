@@ -36,6 +36,16 @@ describe('parseArena', () => {
     expect(error.message).toMatch(/^broken\.json: 1 problem in the arena file:\n {2}broken\.json:1:11: \(whole file\): not valid JSON/);
   });
 
+  it('places problems of arena text at their line and refuses a key written twice (JSON.parse kept the last silently)', () => {
+    const text = JSON.stringify({ ...minimal, food: [{ at: [1, 1], radius: -1 }] }, null, 2);
+    const { error } = problems(text, 'lines.json');
+    const line = text.split('\n').findIndex((l) => l.includes('"radius": -1')) + 1;
+    expect(error.issues[0]).toMatchObject({ path: ['food', 0, 'radius'], line });
+    expect(error.message).toContain(`lines.json:${line}:`);
+    const twice = problems('{ "name": "a",\n  "name": "b", "plate": { "shape": "rect", "size": [10, 8] }, "start": { "at": [5, 4] } }', 'twice.json');
+    expect(twice.error.message).toMatch(/twice\.json:2:\d+: name: field "name" appears twice/);
+  });
+
   it('names the file, the field and the fix for type, range and unknown-field errors', () => {
     const { error, lines } = problems({
       ...minimal,
