@@ -8,6 +8,7 @@
  * pass its circuit and scenarios directly.
  */
 import { CircuitError } from '../circuits/errors';
+import { formatPath } from '../text/diagnostics';
 import type { Circuit, NeuronEntry } from '../circuits/types';
 import { ScenarioError } from '../scenario/errors';
 import { validateRefs } from '../scenario/refs';
@@ -47,7 +48,7 @@ function resolveTopology(circuit: Circuit, t: TopologySpec, problems: SpecProble
     } catch (e) {
       if (!(e instanceof CircuitError)) throw e;
       for (const iss of e.issues) {
-        const m = /^neurons\[(\d+)\](.*)$/.exec(iss.path);
+        const m = /^neurons\[(\d+)\](.*)$/.exec(formatPath(iss.path));
         const k = m ? (fresh[Number(m[1]) - baseIds.length]?.k ?? -1) : -1;
         problems.push({
           path: k >= 0 ? ['topology', 'pool', k] : ['topology', 'pool'],

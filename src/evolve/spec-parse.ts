@@ -3,18 +3,15 @@
  * scenario format's parser), validated by spec-schema.ts. Every problem names
  * the file, the line, the field and the fix. Browser-safe.
  */
-import { type ScenarioIssue, formatIssue } from '../scenario/errors';
-import { issuesWithLines, type LocatedText, parseWithLines } from '../scenario/parse';
 import { ScenarioError } from '../scenario/errors';
+import { issuesWithLines, type LocatedText, parseWithLines } from '../scenario/parse';
+import { DiagnosticError, type Issue } from '../text/diagnostics';
 import type { EvolveSpec } from './spec';
 import { evolveSpecSchema } from './spec-schema';
 
-export class EvolveSpecError extends Error {
-  constructor(
-    readonly file: string,
-    readonly issues: readonly ScenarioIssue[],
-  ) {
-    super(issues.map((i) => formatIssue(file, i)).join('\n'));
+export class EvolveSpecError extends DiagnosticError {
+  constructor(file: string, issues: readonly Issue[]) {
+    super(file, issues);
     this.name = 'EvolveSpecError';
   }
 }
