@@ -4,6 +4,10 @@
  * quotes and line breaks; CRLF, LF and CR line ends and a UTF-8 byte-order
  * mark are accepted. Fields are returned as written (not trimmed): the
  * layouts decide what padding means.
+ *
+ * Kept over csv-parse 7 (measured on the shipped tables ×10, best of 15, load
+ * ~15: 180 / 581 ms here against 914 / 1375 ms, the same records), which also
+ * places an unclosed quote at the end of the text rather than where it opens.
  */
 
 export interface CsvRecord {
