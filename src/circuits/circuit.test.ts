@@ -390,7 +390,7 @@ describe('parseCircuit: every error names the file, the line, the path and the f
     const src = text(base()).replace('"name": "Gentle touch withdrawal",', '"name": "a",\n  "name": "b",');
     const err = refuse(src);
     const is = issueAt(err, 'name');
-    expect(is.message).toMatch(/field "name" appears twice in one object \(lines 4 and 5\); JSON keeps only the last one: remove the other/);
+    expect(is.message).toMatch(/field "name" appears twice in one object \(lines 4 and 5\); JSON keeps only the last one; remove the other/);
     expect(is.line).toBe(5);
   });
 

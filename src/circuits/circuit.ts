@@ -11,6 +11,7 @@ import type { NeuronSpec } from '../neural/types';
 import { crossReferenceIssues } from './crossref';
 import { DEFAULT_MODELS } from './default-models';
 import { CircuitError, MAX_ISSUES, placeIssues, type RawIssue } from './errors';
+import type { Issue } from '../text/diagnostics';
 import { type LocatedText, readJson } from '../text/located';
 import { printJson } from './print-json';
 import { resolveDoc, resolveNeuron } from './resolve';
@@ -55,12 +56,16 @@ export function parseNeuronFile(text: string, fileName: string, models: ModelTab
 /** The file's JSON with positions; keys written twice are kept as issues beside the others. Throws CircuitError for text that is not JSON. */
 function parseText(text: string, fileName: string): { text: LocatedText; duplicates: RawIssue[] } {
   const read = readJson(text);
-  if (!read.text)
+  // A circuit issue is one line: its fix joins the message.
+  const oneLine = (i: Issue) => (i.fix === undefined ? i.message : `${i.message}; ${i.fix}`);
+  if (!read.text) {
+    const at = (i: Issue) => ({ ...(i.line !== undefined && { line: i.line }), ...(i.column !== undefined && { column: i.column }) });
     throw new CircuitError(
       fileName,
-      read.issues.map((i) => ({ ...i, where: '', message: `${i.message}; ${i.fix}` })).map(({ fix: _fix, ...i }) => i),
+      read.issues.map((i) => ({ path: i.path, where: '', message: oneLine(i), ...at(i) })),
     );
-  return { text: read.text, duplicates: read.issues.map((i) => ({ path: i.path, atKey: true, message: `${i.message}: ${i.fix}` })) };
+  }
+  return { text: read.text, duplicates: read.issues.map((i) => ({ path: i.path, atKey: true, message: oneLine(i) })) };
 }
 
 function validate(value: unknown, fileName: string, models: ModelTable, versions: VersionTable, located: LocatedText | undefined, extra: RawIssue[]): Circuit {
