@@ -103,4 +103,10 @@ export interface SimulationOptions<TCircuit = unknown, TArena = unknown> {
   physicsStepMs?: number;
   /** Neural sub-step, ms; the physics step is a whole multiple of it. */
   neuralStepMs?: number;
+  /**
+   * true: the seed draws a whole individual (start jitter, body length, muscle
+   * force, a few % on neuron parameters; sim/individual.ts, docs/individuals.md).
+   * false (default): every seed is the same worm, differing only in neural noise.
+   */
+  individual?: boolean;
 }
