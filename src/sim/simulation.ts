@@ -11,6 +11,7 @@ import { Rng, seededUniform } from '../neural/rng';
 import type { BehaviourEvent, MotorFrame, Stimulus, Telemetry, TouchStimulus } from '../streams/types';
 import { addArenaBodies, getArena, World, type Arena } from '../world';
 import { BehaviourTracker, type BehaviourSnapshot } from './behaviour';
+import { RunMeasures } from './measures';
 import { CLONE, drawIndividual, individualNetwork, type Individual } from './individual';
 import type { Monitor } from '../monitor/monitor';
 import { MonitorHost, type MonitorSpec } from './monitors';
@@ -81,6 +82,7 @@ export class Simulation implements SimulationApi {
   private readonly thermo: FieldSensor;
   private readonly toxin: FieldSensor;
   private readonly tracker: BehaviourTracker;
+  private readonly measures = new RunMeasures();
   private readonly stimuliSubject = new Subject<Stimulus>();
   private readonly motorSubject = new Subject<MotorFrame>();
   private readonly telemetrySubject = new Subject<Telemetry>();
@@ -304,6 +306,7 @@ export class Simulation implements SimulationApi {
   protected report(): void {
     this.body.positions(this.pose);
     this.tracker.update(this.pose, this.time, this.stepEvents);
+    this.measures.update(this.stepEvents, this.world.foodAt(this.pose[0], this.pose[1]) !== null, this.physicsStepMs);
     for (const e of this.stepEvents) this.eventsSubject.next(e);
     this.motorFrame.timeMs = this.time;
     this.motorSubject.next(this.motorFrame);
@@ -389,6 +392,24 @@ export class Simulation implements SimulationApi {
   inZone(zoneId: string): boolean {
     const [x, y] = this.headPosition();
     return this.world.inZone(zoneId, x, y);
+  }
+  distanceToZoneMm(zoneId: string): number {
+    return this.world.distanceToZone(zoneId, this.pose[0], this.pose[1]);
+  }
+  temperatureAtNoseC(): number {
+    return this.world.temperature(this.pose[0], this.pose[1]);
+  }
+  timeOnFoodMs(): number {
+    return this.measures.timeOnFoodMs;
+  }
+  reversalCount(): number {
+    return this.measures.reversalCount;
+  }
+  reversalsPerMinute(windowMs?: number): number {
+    return this.measures.reversalsPerMinute(this.time, windowMs);
+  }
+  omegaTurnCount(): number {
+    return this.measures.omegaTurnCount;
   }
 
   /** The nose's left and right sample points, one body radius to each side. */

@@ -73,6 +73,18 @@ export interface SimMeasures {
   distanceToFoodMm(): number;
   /** Whether the nose is inside the named zone of the arena. */
   inZone(zoneId: string): boolean;
+  /** Distance from the nose to the named zone's edge, mm; 0 inside it. Throws for an unknown zone. */
+  distanceToZoneMm(zoneId: string): number;
+  /** Temperature of the plate at the nose, °C (arena field + heat zones + heat spots). */
+  temperatureAtNoseC(): number;
+  /** Simulated time the nose has spent on a food patch with food left, ms, counted at the end of each step. */
+  timeOnFoodMs(): number;
+  /** Reversals (reversal-start events of the pose) since the start. */
+  reversalCount(): number;
+  /** Reversals that started in the last windowMs (default: the whole run), per minute of that window. */
+  reversalsPerMinute(windowMs?: number): number;
+  /** Omega turns (omega-turn events of the pose) since the start. */
+  omegaTurnCount(): number;
 }
 
 /** What flows out: per-tick frames and events (views, challenges), and monitors (recorders). */
