@@ -10,17 +10,10 @@
  */
 import type { TouchStimulus } from '../streams/types';
 import type { PokeOptions, PokeTarget } from './poke';
-import type { Medium, NervousSystemEdits, SimClock, SimMeasures, SimOutputs, SimSubject, SimTools } from './types';
+import type { Medium, SimClock, SimOutputs, SimTools } from './types';
 
-/** What a worm of a pair must offer: the clock, the tools, and where its head is and points. */
-export type PairWorm = SimClock & SimTools & Pick<SimMeasures, 'headPosition'> & Pick<SimOutputs, 'telemetry'>;
-
-/** The treated worm: a pair worm that can also be edited and read (what the game drives). */
-export type TreatedWorm = PairWorm &
-  Pick<SimSubject, 'medium' | 'neuronIds' | 'segments' | 'bodyLengthMm'> &
-  Pick<NervousSystemEdits, 'ablate' | 'cutSynapse'> &
-  Pick<SimMeasures, 'behaviour' | 'inZone' | 'distanceToFoodMm'> &
-  Pick<SimOutputs, 'stimuli$' | 'events$' | 'telemetry$' | 'monitor'>;
+/** What a worm of a pair must offer: the clock, the tools, and its pose (where its head is and points). */
+export type PairWorm = SimClock & SimTools & Pick<SimOutputs, 'telemetry'>;
 
 /** Heading of the head (nose → the second segment, reversed), rad. */
 function headFrame(w: PairWorm): { x: number; y: number; th: number } {
@@ -40,7 +33,7 @@ export function samePlaceRelativeToHead(from: PairWorm, to: PairWorm, x: number,
   return [b.x + along * Math.cos(b.th) - left * Math.sin(b.th), b.y + along * Math.sin(b.th) + left * Math.cos(b.th)];
 }
 
-export class ControlPair<T extends TreatedWorm = TreatedWorm> implements SimClock, SimTools {
+export class ControlPair<T extends PairWorm = PairWorm> implements SimClock, SimTools {
   /** Food or heat the control could not get (its mirrored place was off the plate or in a wall). */
   missed = 0;
 
