@@ -305,6 +305,7 @@ export class PlaygroundScene extends BaseScene {
     // Everything the player does from here, for Export recording (a scenario of it replays this worm).
     this.recorded = recordedCircuit(circuitFrom(own ?? fallback), c && broken ? `${c.id}.json` : undefined);
     this.recorder = new PlayRecorder(sim, { circuit: this.recorded.name, arena: arenaName, seed: 1 });
+    this.experiment.recordStart(this.recorder);
     if (c) {
       if (c.win.kind === 'touch-reversals') this.checkTouch(own ? (own as Circuit).doc : (broken ?? getBuiltinCircuit(WORM_CIRCUIT).doc), arenaName);
       if (broken)
@@ -402,7 +403,14 @@ export class PlaygroundScene extends BaseScene {
       this.drawSim(0);
     };
     const circuitDoc = () => (c?.win.kind === 'ablation' ? getBuiltinCircuit(WORM_CIRCUIT).doc : null);
-    const parts = { scene: this, neural: this.neural, toast: this.toast, reducedMotion: () => this.reducedMotion, run: () => this.run };
+    const parts = {
+      scene: this,
+      neural: this.neural,
+      toast: this.toast,
+      reducedMotion: () => this.reducedMotion,
+      run: () => this.run,
+      recorder: () => this.recorder,
+    };
     return new PlaygroundExperiment({ ...parts, circuitDoc, arena: c?.arena ?? 'plate', seed: 1, restart, showNeurons }, setup, c?.control === true);
   }
 

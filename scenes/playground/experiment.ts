@@ -4,6 +4,7 @@ import type { CircuitDoc } from '../../src/circuits/types';
 import type { SimulationOptions } from '../../src/sim/types';
 import type { ChallengeRun } from '../challenges/runner';
 import { startAblationCheck } from '../challenges/touch-check-client';
+import type { PlayRecorder } from '../recording';
 import type { GameSim, LinkedSimulation } from '../sim-factory';
 import { Button } from '../ui/Button';
 import type { Toast } from '../ui/Toast';
@@ -26,6 +27,8 @@ export interface ExperimentParts {
   toast: Toast;
   reducedMotion(): boolean;
   run(): ChallengeRun | null;
+  /** Where the player's actions are noted for Export recording (ablations too). */
+  recorder(): PlayRecorder | null;
   /** The circuit the worm runs, for the ablation challenge's paired check (null: no check). */
   circuitDoc(): CircuitDoc | null;
   arena: string;
@@ -153,6 +156,7 @@ export class PlaygroundExperiment {
       return;
     }
     sim.ablate(id);
+    this.p.recorder()?.ablate(id);
     this.ablated.push(id);
     this.marks.flash(i);
     this.p.toast.announce({
@@ -161,6 +165,11 @@ export class PlaygroundExperiment {
       kind: 'warn',
     });
     this.changed(true);
+  }
+
+  /** A new recording starts: the ablations the worm started with are its first actions. */
+  recordStart(recorder: PlayRecorder): void {
+    for (const id of this.ablated) recorder.ablate(id);
   }
 
   /** Ctrl+Z: the last ablated neuron back — the experiment starts again without it. */
