@@ -1,7 +1,7 @@
 import type Phaser from 'phaser';
 import type { Subscription } from 'rxjs';
 import { getBuiltinCircuit } from '../src/circuits/builtin';
-import type { Circuit, CircuitDoc } from '../src/circuits/types';
+import type { Circuit } from '../src/circuits/types';
 import { RealTimeRunner, type ViewFrame } from '../src/sim/runner';
 import { app } from './app';
 import { FrameClock } from './frame-clock';
@@ -307,7 +307,12 @@ export class PlaygroundScene extends BaseScene {
     this.recorder = new PlayRecorder(sim, { circuit: this.recorded.name, arena: arenaName, seed: 1 });
     this.experiment.recordStart(this.recorder);
     if (c) {
-      if (c.win.kind === 'touch-reversals') this.checkTouch(own ? (own as Circuit).doc : (broken ?? getBuiltinCircuit(WORM_CIRCUIT).doc), arenaName);
+      if (c.win.kind === 'touch-reversals') {
+        // Does the circuit answer a head touch (against an untouched twin)? A worker checks; the run is told when it knows.
+        const warn = (m: string) => this.toast.announce({ title: 'Could not check the circuit', detail: m.slice(0, 160), kind: 'warn' });
+        const doc = own ? (own as Circuit).doc : (broken ?? getBuiltinCircuit(WORM_CIRCUIT).doc);
+        this.checker = startTouchCheck(doc, arenaName, 1, (check) => this.run?.setTouchCheck(check), warn);
+      }
       if (broken)
         this.announceLater(
           own
@@ -403,26 +408,9 @@ export class PlaygroundScene extends BaseScene {
       this.drawSim(0);
     };
     const circuitDoc = () => (c?.win.kind === 'ablation' ? getBuiltinCircuit(WORM_CIRCUIT).doc : null);
-    const parts = {
-      scene: this,
-      neural: this.neural,
-      toast: this.toast,
-      reducedMotion: () => this.reducedMotion,
-      run: () => this.run,
-      recorder: () => this.recorder,
-    };
-    return new PlaygroundExperiment({ ...parts, circuitDoc, arena: c?.arena ?? 'plate', seed: 1, restart, showNeurons }, setup, c?.control === true);
-  }
-
-  /** Checks in a worker whether the circuit answers a head touch (against an untouched twin); the run is told when it knows. */
-  private checkTouch(doc: CircuitDoc, arena: string): void {
-    this.checker = startTouchCheck(
-      doc,
-      arena,
-      1,
-      (check) => this.run?.setTouchCheck(check),
-      (message) => this.toast.announce({ title: 'Could not check the circuit', detail: message.slice(0, 160), kind: 'warn' }),
-    );
+    const parts = { scene: this, neural: this.neural, toast: this.toast, run: () => this.run, recorder: () => this.recorder };
+    const more = { reducedMotion: () => this.reducedMotion, circuitDoc, arena: c?.arena ?? 'plate', seed: 1, restart, showNeurons };
+    return new PlaygroundExperiment({ ...parts, ...more }, setup, c?.control === true);
   }
 
   private setCircuitView(view: CircuitView): void {
