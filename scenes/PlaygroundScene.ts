@@ -131,6 +131,7 @@ export class PlaygroundScene extends BaseScene {
       quality: settings.quality,
       reducedMotion: settings.reducedMotion,
       legend: true,
+      pickVerb: () => (this.tools.tool === 'ablate' ? 'ablate' : 'probe'),
       onPick: (i) => {
         if (this.tools.tool === 'ablate') {
           this.experiment.ablate(i);
