@@ -1,7 +1,7 @@
 import type Phaser from 'phaser';
 import type { Subscription } from 'rxjs';
 import { getBuiltinCircuit } from '../src/circuits/builtin';
-import type { Circuit, CircuitDoc } from '../src/circuits/types';
+import type { Circuit } from '../src/circuits/types';
 import { RealTimeRunner, type ViewFrame } from '../src/sim/runner';
 import { app } from './app';
 import { FrameClock } from './frame-clock';
@@ -10,7 +10,7 @@ import { SCENES } from './keys';
 import { downloadRecording, PlayRecorder, recordedCircuit, type RecordedCircuit } from './recording';
 import { circuitFrom } from '../src/sim/factory';
 import { type GameSim, type LinkedSimulation, WORM_CIRCUIT } from './sim-factory';
-import { loadedWholeWorm, loadWholeWorm, WHOLE_WORM_NAME } from './whole-worm';
+import { loadedWholeWorm, switchWholeWorm, WHOLE_WORM_NAME } from './whole-worm';
 import { playerCircuit, setPlayerCircuit, simulationFactory } from './sim-link';
 import { challengeById, type Challenge } from './challenges/catalog';
 import { brokenCircuitDoc, readChallengeCircuit } from './challenges/circuit';
@@ -19,7 +19,6 @@ import { startTouchCheck } from './challenges/touch-check-client';
 import { browserStore } from './storage';
 import { provideProbe } from './testing-hook';
 import { Button } from './ui/Button';
-import { openFindBox } from './ui/find-box';
 import { TimeBar } from './ui/TimeBar';
 import { Toast, type Announcement } from './ui/Toast';
 import { palette, textStyle } from './ui/theme';
@@ -35,8 +34,9 @@ import { WormRenderer } from './view/WormRenderer';
 import { Announcer } from './playground/Announcer';
 import { PlateTools, TOOLS, type Tool } from './playground/PlateTools';
 import { playgroundProbe } from './playground/hook';
-import { PAD, playgroundPanels, TOOLBAR_H } from './playground/panels';
+import { drawMatte, fitCamera, PAD, playgroundPanels, TOOLBAR_H } from './playground/panels';
 import { Probes } from './playground/probes';
+import { PlaygroundExperiment, type ExperimentSetup } from './playground/experiment';
 import { hudText, ResultCard } from './playground/ResultCard';
 
 /**
@@ -82,6 +82,12 @@ export class PlaygroundScene extends BaseScene {
   private checker: Worker | null = null;
   private announcer!: Announcer;
   private challenge: Challenge | null = null;
+  /** Ablations and the control worm (playground/experiment.ts). */
+  private experiment!: PlaygroundExperiment;
+  /** The simulation whose neurons the neural view shows (the player's worm, or its control). */
+  private neuralSim: GameSim | null = null;
+  /** Both worms' poses for the following camera, when there is a control. */
+  private bothPoses = new Float64Array(0);
   private run: ChallengeRun | null = null;
   private hud!: Phaser.GameObjects.Text;
   private hudAt = 0;
@@ -97,8 +103,10 @@ export class PlaygroundScene extends BaseScene {
 
   protected build(data?: unknown): void {
     const settings = app().settings;
-    const { challenge: id, circuit: asked } = (data as { challenge?: string; circuit?: 'whole-worm' } | undefined) ?? {};
+    const given = (data as ({ challenge?: string; circuit?: 'whole-worm' } & Partial<ExperimentSetup>) | undefined) ?? {};
+    const { challenge: id, circuit: asked } = given;
     this.challenge = id ? (challengeById(id) ?? null) : null;
+    const setup: ExperimentSetup = { control: given.control === true || this.challenge?.control === true, ablated: given.ablated ?? [] };
     // The whole worm runs when asked for by name (it loads before the scene restarts to run it).
     this.wholeWorm = !this.challenge && asked === 'whole-worm' ? loadedWholeWorm() : null;
     this.backTo = this.challenge ? SCENES.challenges : SCENES.title;
@@ -123,7 +131,12 @@ export class PlaygroundScene extends BaseScene {
       quality: settings.quality,
       reducedMotion: settings.reducedMotion,
       legend: true,
+      pickVerb: () => (this.tools.tool === 'ablate' ? 'ablate' : 'probe'),
       onPick: (i) => {
+        if (this.tools.tool === 'ablate') {
+          this.experiment.ablate(i);
+          return;
+        }
         this.probes.toggle(i);
         // A neuron picked is in focus: its synapses and its partners' names stand out (as a search finds it).
         this.neural.setFocus(this.probes.has(i) ? i : -1);
@@ -187,7 +200,7 @@ export class PlaygroundScene extends BaseScene {
           tooltip: this.wholeWorm
             ? 'Run the built-in worm (or your circuit from the editor) again'
             : 'Run the whole connectome: all 302 neurons from the published wiring (it does not crawl yet)',
-          onClick: () => void this.toggleWholeWorm(),
+          onClick: () => void switchWholeWorm(this.wholeWorm !== null, this.toast, (data) => this.scene.isActive() && this.scene.restart(data)),
         }).setDepth(901);
     this.exportButton = new Button(this, 0, 0, {
       label: 'Export recording',
@@ -250,8 +263,11 @@ export class PlaygroundScene extends BaseScene {
       reducedMotion: () => this.reducedMotion,
     });
 
+    this.experiment = this.makeExperiment(setup);
+    this.onShutdown(() => this.experiment.dispose());
+    this.shortcut({ keys: ['v', 'V'], label: 'V', description: "Neural view: the control's neurons or yours", run: () => this.experiment.toggleNeurons() });
     this.startSimulation();
-    this.setTool('touch');
+    this.setTool(this.challenge?.win.kind === 'ablation' ? 'ablate' : 'touch');
     this.fitView(false);
   }
 
@@ -278,8 +294,10 @@ export class PlaygroundScene extends BaseScene {
       this.announceLater({ title: 'Your circuit could not run', detail, kind: 'warn' });
       linked = factory({ circuit: fallback, arena: arenaName, seed: 1 });
     }
-    const sim = linked.sim;
+    if (c) this.run = new ChallengeRun(c, linked.sim);
+    const sim = this.experiment.attach(linked, { circuit: own ?? fallback, arena: arenaName, seed: 1 }, factory);
     this.sim = sim;
+    this.neuralSim = linked.sim;
     this.linked = linked;
     const runner = new RealTimeRunner(sim);
     this.runner = runner;
@@ -288,9 +306,14 @@ export class PlaygroundScene extends BaseScene {
     // Everything the player does from here, for Export recording (a scenario of it replays this worm).
     this.recorded = recordedCircuit(circuitFrom(own ?? fallback), c && broken ? `${c.id}.json` : undefined);
     this.recorder = new PlayRecorder(sim, { circuit: this.recorded.name, arena: arenaName, seed: 1 });
+    this.experiment.recordStart(this.recorder);
     if (c) {
-      this.run = new ChallengeRun(c, sim);
-      if (c.win.kind === 'touch-reversals') this.checkTouch(own ? (own as Circuit).doc : (broken ?? getBuiltinCircuit(WORM_CIRCUIT).doc), arenaName);
+      if (c.win.kind === 'touch-reversals') {
+        // Does the circuit answer a head touch (against an untouched twin)? A worker checks; the run is told when it knows.
+        const warn = (m: string) => this.toast.announce({ title: 'Could not check the circuit', detail: m.slice(0, 160), kind: 'warn' });
+        const doc = own ? (own as Circuit).doc : (broken ?? getBuiltinCircuit(WORM_CIRCUIT).doc);
+        this.checker = startTouchCheck(doc, arenaName, 1, (check) => this.run?.setTouchCheck(check), warn);
+      }
       if (broken)
         this.announceLater(
           own
@@ -358,7 +381,10 @@ export class PlaygroundScene extends BaseScene {
           this.checkRun();
           this.drawSim(0);
         },
-        extra: () => ({ recording: this.recorder ? { actions: this.recorder.count, circuit: this.recorded?.name } : null }),
+        extra: () => ({
+          recording: this.recorder ? { actions: this.recorder.count, circuit: this.recorded?.name } : null,
+          experiment: this.experiment.info(),
+        }),
         loadCircuit: (circuit) => {
           setPlayerCircuit(circuit);
           this.scene.restart(this.challenge ? { challenge: this.challenge.id } : undefined);
@@ -369,48 +395,23 @@ export class PlaygroundScene extends BaseScene {
 
   /** '/': a search field over the neural view; the neuron found goes on the oscilloscope and into focus. */
   private findNeuron(): void {
-    const ids = this.circuit?.ids;
-    const r = this.neural.bounds;
-    if (!ids) return;
+    if (!this.circuit) return;
     this.closeFind?.();
-    this.closeFind = openFindBox(
-      { x: r.x + r.w - 230, y: r.y + 6, w: 220 },
-      ids,
-      (id) => {
-        const i = ids.indexOf(id);
-        if (!this.probes.has(i)) this.probes.toggle(i);
-        this.neural.setFocus(i);
-        this.toast.announce({ title: `Found ${id}`, detail: 'on the oscilloscope; its synapses are lit' });
-      },
-      (text) => this.toast.announce({ title: text, kind: 'warn' }),
-    );
+    this.closeFind = this.probes.find(this.circuit.ids, this.toast);
   }
 
-  /** Restarts the playground on the whole worm (loading it first, once per visit), or back on the usual circuit. */
-  private async toggleWholeWorm(): Promise<void> {
-    if (this.wholeWorm) {
-      this.scene.restart({});
-      return;
-    }
-    this.toast.announce({ title: `Loading the ${WHOLE_WORM_NAME.toLowerCase()}`, detail: 'from the published wiring tables' });
-    try {
-      await loadWholeWorm();
-    } catch (e) {
-      this.toast.announce({ title: 'Could not load the whole worm', detail: (e as Error).message.slice(0, 160), kind: 'warn' });
-      return;
-    }
-    if (this.scene.isActive()) this.scene.restart({ circuit: 'whole-worm' });
-  }
-
-  /** Checks in a worker whether the circuit answers a head touch (against an untouched twin); the run is told when it knows. */
-  private checkTouch(doc: CircuitDoc, arena: string): void {
-    this.checker = startTouchCheck(
-      doc,
-      arena,
-      1,
-      (check) => this.run?.setTouchCheck(check),
-      (message) => this.toast.announce({ title: 'Could not check the circuit', detail: message.slice(0, 160), kind: 'warn' }),
-    );
+  /** Ablations and the control worm; the ablation challenge's check runs on the built-in worm. */
+  private makeExperiment(setup: ExperimentSetup): PlaygroundExperiment {
+    const c = this.challenge;
+    const restart = (s: ExperimentSetup) => this.scene.restart({ ...(c && { challenge: c.id }), ...(this.wholeWorm && { circuit: 'whole-worm' }), ...s });
+    const showNeurons = (sim: GameSim) => {
+      this.neuralSim = sim;
+      this.drawSim(0);
+    };
+    const circuitDoc = () => (c?.win.kind === 'ablation' ? getBuiltinCircuit(WORM_CIRCUIT).doc : null);
+    const parts = { scene: this, neural: this.neural, toast: this.toast, run: () => this.run, recorder: () => this.recorder };
+    const more = { reducedMotion: () => this.reducedMotion, circuitDoc, arena: c?.arena ?? 'plate', seed: 1, restart, showNeurons };
+    return new PlaygroundExperiment({ ...parts, ...more }, setup, c?.control === true);
   }
 
   private setCircuitView(view: CircuitView): void {
@@ -479,13 +480,26 @@ export class PlaygroundScene extends BaseScene {
     const sim = this.sim;
     if (!sim) return;
     const t = sim.telemetry();
-    // Following: the camera glides so the whole body stays in the middle of the plate view.
-    if (this.follow && this.cam.keepPointsInView(t.pose)) this.plate.layout(this.cam);
+    // Following: the camera glides so the whole body (both bodies, with a control) stays in the middle of the plate view.
+    if (this.follow && this.cam.keepPointsInView(this.followed(t.pose))) this.plate.layout(this.cam);
     this.announcer.track(t.output, t.timeMs);
     this.worm.draw(t.pose, this.cam, sim.bodyLengthMm, t.muscles, sim.segments);
-    this.neural.update(t.output, spiked ?? t.spiked, dtMs, t.v);
+    this.experiment.draw(this.cam);
+    const n = this.neuralSim && this.neuralSim !== this.linked?.sim ? this.neuralSim.telemetry() : null;
+    if (n) this.neural.update(n.output, n.spiked, dtMs, n.v);
+    else this.neural.update(t.output, spiked ?? t.spiked, dtMs, t.v);
     this.scope.draw();
     this.timeBar.setTime(t.timeMs);
+  }
+
+  /** The points the following camera keeps in view: the worm's, and its control's beside it. */
+  private followed(pose: Float64Array): Float64Array {
+    const c = this.experiment.control?.telemetry().pose;
+    if (!c) return pose;
+    if (this.bothPoses.length !== pose.length + c.length) this.bothPoses = new Float64Array(pose.length + c.length);
+    this.bothPoses.set(pose);
+    this.bothPoses.set(c, pose.length);
+    return this.bothPoses;
   }
 
   private setFollow(on: boolean, say = true): void {
@@ -528,20 +542,8 @@ export class PlaygroundScene extends BaseScene {
 
   /** Whole plate in view; with a worm, zoomed so it spans about a third of the view, centred on it. */
   private fitView(redraw = true, onWorm = false): void {
-    const [x0, y0, x1, y1] = arenaBox(this.arena);
-    this.cam.fit(x0, y0, x1, y1, 12);
     const sim = this.sim;
-    if (onWorm && sim) {
-      const pose = sim.telemetry().pose;
-      const mid = 2 * Math.floor(pose.length / 4);
-      const span = Math.min(this.cam.viewport.width, this.cam.viewport.height);
-      const zoom = span / 3 / Math.max(1e-6, sim.bodyLengthMm) / this.cam.basePxPerMm;
-      if (zoom > 1) {
-        this.cam.zoom = Math.min(this.cam.maxZoom, zoom);
-        this.cam.centerXMm = pose[mid];
-        this.cam.centerYMm = pose[mid + 1];
-      }
-    }
+    fitCamera(this.cam, arenaBox(this.arena), onWorm && sim ? { pose: sim.telemetry().pose, lengthMm: sim.bodyLengthMm } : null);
     if (redraw) {
       this.plate.layout(this.cam);
       this.drawSim(0);
@@ -584,6 +586,7 @@ export class PlaygroundScene extends BaseScene {
     this.toast.setPosition(plate.x + plate.w / 2, plate.y + 10);
     this.followButton.setSelected(this.follow).setPosition(plate.x + plate.w - 10 - 62, plate.y + plate.h - 10 - 16);
     this.exportButton.setPosition(plate.x + plate.w - 10 - 75, plate.y + plate.h - 10 - 32 - 8 - 16);
+    this.experiment.layout({ x: plate.x + plate.w - 10, y: plate.y + plate.h - 10 - 2 * (32 + 8) });
     this.hud
       .setPosition(plate.x + 10, plate.y + plate.h - 10)
       .setOrigin(0, 1)
@@ -593,20 +596,4 @@ export class PlaygroundScene extends BaseScene {
     this.result?.layout(plate);
     this.drawSim(0);
   }
-}
-
-/**
- * Paints the screen outside `r` in the background colour, plus a border, so
- * whatever the plate camera shows past its viewport is hidden (a matte works
- * the same in both renderers, unlike masks).
- */
-export function drawMatte(g: Phaser.GameObjects.Graphics, width: number, height: number, r: { x: number; y: number; w: number; h: number }): void {
-  g.clear();
-  g.fillStyle(palette.bg, 1);
-  g.fillRect(0, 0, width, r.y);
-  g.fillRect(0, r.y + r.h, width, height - r.y - r.h);
-  g.fillRect(0, r.y, r.x, r.h);
-  g.fillRect(r.x + r.w, r.y, width - r.x - r.w, r.h);
-  g.lineStyle(1, palette.border, 1);
-  g.strokeRect(r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1);
 }

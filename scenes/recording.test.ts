@@ -11,7 +11,7 @@ import { createLinkedSimulation } from './sim-factory';
 const FRAME_MS = 16.7;
 
 describe('a recording of play replays as a scenario, step for step', () => {
-  test.each([1, 2])('seed %i: pokes, a nudge, a tap, food, heat and water — the scenario ends where the game did', (seed) => {
+  test.each([1, 2])('seed %i: pokes, a nudge, a tap, food, heat, water and an ablation — the scenario ends where the game did', (seed) => {
     // The playground's own factory, circuit and arena.
     const { sim } = createLinkedSimulation({ circuit: 'worm', arena: 'plate', seed });
     const rec = new PlayRecorder(sim, { circuit: 'worm', arena: 'plate', seed });
@@ -36,11 +36,15 @@ describe('a recording of play replays as a scenario, step for step', () => {
         sim.setMedium('water');
         rec.medium('water');
       }
+      if (frame === 520) {
+        sim.ablate('AVB');
+        rec.ablate('AVB');
+      }
     }
     const file = rec.toFile();
     rec.dispose();
     runner.dispose();
-    expect(file.actions.map((a) => a.action)).toEqual(['poke', 'poke', 'poke', 'tap', 'food', 'heat', 'medium']);
+    expect(file.actions.map((a) => a.action)).toEqual(['poke', 'poke', 'poke', 'tap', 'food', 'heat', 'medium', 'ablate']);
     expect(file.durationMs).toBe(sim.timeMs);
 
     // What the CLI does: recording JSON → scenario YAML → a run.

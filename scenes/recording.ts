@@ -12,7 +12,7 @@ import type { TouchKind } from '../src/streams/types';
  * plate taps are taken from the simulation's own stimulus stream — the body
  * position, side, kind and force it received, at the step it received them —
  * so a click, a drag-nudge and a button all replay as the same poke; food,
- * heat and the medium are noted as the player gives them. Replayed with the
+ * heat, the medium and ablations are noted as the player gives them. Replayed with the
  * same circuit, arena and seed, the scenario runs the worm the player saw,
  * step for step.
  */
@@ -21,7 +21,8 @@ export type RecordedAction =
   | { atMs: number; action: 'tap'; force: number }
   | { atMs: number; action: 'food'; x: number; y: number; amount: number }
   | { atMs: number; action: 'heat'; x: number; y: number; deltaC: number; radius: number }
-  | { atMs: number; action: 'medium'; medium: Medium };
+  | { atMs: number; action: 'medium'; medium: Medium }
+  | { atMs: number; action: 'ablate'; neuron: string };
 
 export interface RecordingFile {
   /** A built-in circuit's name, or the file name of the circuit saved beside the recording. */
@@ -73,6 +74,10 @@ export class PlayRecorder {
 
   medium(medium: Medium): void {
     this.list.push({ atMs: this.sim.timeMs, action: 'medium', medium });
+  }
+
+  ablate(neuron: string): void {
+    this.list.push({ atMs: this.sim.timeMs, action: 'ablate', neuron });
   }
 
   /** Actions so far. */

@@ -7,12 +7,13 @@ import { arenaViewFromWorld } from './view/arena-adapter';
 /**
  * What the playground and challenges use of a simulation (their port): the
  * clock (through the real-time runner), the tools, the challenges' synapse
- * cuts and measures, the per-tick streams and the oscilloscope's monitors.
+ * cuts and the Ablate tool, measures, the per-tick streams and the
+ * oscilloscope's monitors.
  */
 export type GameSim = SimClock &
   SimTools &
   Pick<SimSubject, 'medium' | 'neuronIds' | 'segments' | 'bodyLengthMm'> &
-  Pick<NervousSystemEdits, 'cutSynapse'> &
+  Pick<NervousSystemEdits, 'cutSynapse' | 'ablate'> &
   Pick<SimMeasures, 'behaviour' | 'inZone' | 'distanceToFoodMm'> &
   Pick<SimOutputs, 'stimuli$' | 'events$' | 'telemetry$' | 'telemetry' | 'monitor'>;
 

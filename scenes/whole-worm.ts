@@ -4,6 +4,7 @@ import { WORM_TABLES } from '../src/circuits/connectome/published-table-names';
 import { loadPublishedTables } from '../src/circuits/connectome/published-tables-web';
 import type { Circuit } from '../src/circuits/types';
 import { MODELS } from '../src/neural/models';
+import type { Announcement } from './ui/Toast';
 
 export const WHOLE_WORM_NAME = 'Whole worm (302)';
 export const WHOLE_WORM_FILE = 'whole-worm-302.json';
@@ -39,4 +40,24 @@ export function loadWholeWorm(): Promise<Circuit> {
 /** The whole worm if it has loaded (a scene that restarts to run it needs it at once), else null. */
 export function loadedWholeWorm(): Circuit | null {
   return ready;
+}
+
+/** The Whole worm button: back to the usual worm, or load the whole worm (once per visit) and restart on it. */
+export async function switchWholeWorm(
+  running: boolean,
+  toast: { announce(a: Announcement): void },
+  restart: (data: { circuit?: 'whole-worm' }) => void,
+): Promise<void> {
+  if (running) {
+    restart({});
+    return;
+  }
+  toast.announce({ title: `Loading the ${WHOLE_WORM_NAME.toLowerCase()}`, detail: 'from the published wiring tables' });
+  try {
+    await loadWholeWorm();
+  } catch (e) {
+    toast.announce({ title: 'Could not load the whole worm', detail: (e as Error).message.slice(0, 160), kind: 'warn' });
+    return;
+  }
+  restart({ circuit: 'whole-worm' });
 }

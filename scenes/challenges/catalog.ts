@@ -17,7 +17,15 @@ export type WinRule =
    * untouched twin (touch-check.ts): the worm's own spontaneous reversals
    * never count.
    */
-  | { kind: 'touch-reversals'; count: number; withinMs: number };
+  | { kind: 'touch-reversals'; count: number; withinMs: number }
+  /**
+   * Exactly one neuron ablated, and that ablation abolishes the reversal to a
+   * head touch: judged by checkAblation (touch-check.ts) — the intact control
+   * of the same seed answers a head touch, the ablated worm answers none — and
+   * won at the player's first gentle head touch after the verdict (they watch
+   * the two worms answer it).
+   */
+  | { kind: 'ablation' };
 
 /** The circuit a challenge starts from: a built-in circuit with some chemical synapses removed (from, to). */
 export interface BrokenCircuit {
@@ -54,6 +62,10 @@ export interface Challenge {
   forbiddenTouch?: readonly TouchKind[];
   /** The circuit the challenge runs: this broken one, as the player repaired it in the editor. */
   circuit?: BrokenCircuit;
+  /** Points lost per neuron the player ablates (undo does not give them back). */
+  ablationCost?: number;
+  /** Runs with an intact control worm beside the player's. */
+  control?: boolean;
 }
 
 export const CHALLENGES: readonly Challenge[] = [
@@ -142,6 +154,22 @@ export const CHALLENGES: readonly Challenge[] = [
     timeLimitMs: 600_000,
     touchCost: 15,
     forbiddenTouch: ['harsh'],
+  },
+  {
+    id: 'ablation',
+    title: 'Which cell?',
+    goal: 'Find the one neuron whose loss stops the worm backing away from a head touch.',
+    intro:
+      'Chalfie and colleagues (1985) found the touch circuit by killing single cells with a laser and touching the worm. Do the same: pick the Ablate tool (K), click a neuron in the neural view to kill it, then touch the head gently. An intact control worm of the same seed gets every touch you give, at the same place on its body. Ctrl+Z brings a neuron back (the experiment starts again).',
+    scoring:
+      '1000 points falling to 100 over the time limit; −50 per neuron you ablate. Won when exactly one neuron is ablated, a paired check confirms that the intact control backs away from a head touch and the ablated worm never does, and you touch the head to see it.',
+    difficulty: 2,
+    needsEditor: false,
+    arena: 'plate',
+    win: { kind: 'ablation' },
+    timeLimitMs: 300_000,
+    ablationCost: 50,
+    control: true,
   },
   {
     id: 'rewire',

@@ -8,7 +8,7 @@ import { NEW_SYNAPSE_WEIGHT } from '../editor/defaults';
 import { challengeById, type Challenge } from './catalog';
 import { brokenCircuitDoc } from './circuit';
 import { ChallengeRun, SCORE_AT_LIMIT, SCORE_START } from './runner';
-import { checkTouchAnswer } from './touch-check';
+import { checkAblation, checkTouchAnswer } from './touch-check';
 
 const get = (id: string): Challenge => {
   const c = challengeById(id);
@@ -134,5 +134,63 @@ describe('the paired touch check', () => {
     const b = checkTouchAnswer(broken, { seed });
     expect(b.evoked).toBe(0);
     expect(b.pass).toBe(false);
+  });
+});
+
+describe('"Which cell?": ablation judged against an intact control', () => {
+  const worm = getBuiltinCircuit('worm');
+  const c = get('ablation');
+  // Each verdict is a few thousand steps: judged once per set of ablations.
+  const verdicts = new Map<string, ReturnType<typeof checkAblation>>();
+  const verdict = (ids: string[]) => {
+    const k = ids.join(',');
+    if (!verdicts.has(k)) verdicts.set(k, checkAblation(worm, ids));
+    return verdicts.get(k)!;
+  };
+
+  test('ablating AVA abolishes the reversal: the control answers a head touch, the ablated worm none of the probes', () => {
+    const v = verdict(['AVA']);
+    expect(v.control.pass).toBe(true);
+    expect(v.treated.evoked).toBe(0);
+    expect(v.abolished).toBe(true);
+  });
+
+  test('an unrelated neuron (PLM, the tail touch cell) does not win, nor does ablating nothing', () => {
+    expect(verdict(['PLM']).abolished).toBe(false);
+    expect(verdict([]).abolished).toBe(false);
+  });
+
+  test('the run is won only with one neuron ablated, its verdict abolished, and a head touch after it', () => {
+    const sim = createSimulation({ circuit: 'worm', arena: c.arena, seed: 1 });
+    const run = new ChallengeRun(c, sim);
+    sim.run(500);
+    // An unrelated neuron: the verdict says kept; touching does not win.
+    run.noteAblations(['PLM'], true);
+    expect(run.update().verdict).toBe('checking');
+    run.setAblationVerdict(verdict(['PLM']));
+    expect(run.update().verdict).toBe('kept');
+    sim.poke(0.05, { kind: 'gentle' });
+    sim.run(200);
+    expect(run.update().status).toBe('running');
+    // A stale verdict (for other ablations) is ignored.
+    run.noteAblations(['PLM', 'AVA'], true);
+    run.setAblationVerdict(verdict(['AVA']));
+    expect(run.update().verdict).toBe('checking');
+    // Two neurons ablated, even with AVA among them, is not the answer.
+    run.setAblationVerdict(verdict(['PLM', 'AVA']));
+    sim.poke(0.05, { kind: 'gentle' });
+    sim.run(200);
+    expect(run.update().status).toBe('running');
+    // Undo PLM: AVA alone, abolished; won at the next head touch, −50 per ablation made.
+    run.noteAblations(['AVA'], false);
+    run.setAblationVerdict(verdict(['AVA']));
+    expect(run.update().status).toBe('running');
+    sim.poke(0.05, { kind: 'gentle' });
+    sim.run(100);
+    const s = run.update();
+    expect(s.status).toBe('won');
+    expect(s.ablations).toBe(2);
+    expect(s.score).toBe(Math.round(SCORE_START - ((SCORE_START - SCORE_AT_LIMIT) * s.elapsedMs) / c.timeLimitMs) - 2 * 50);
+    run.dispose();
   });
 });

@@ -5,7 +5,7 @@ import type { SimClock, SimMeasures, SimOutputs } from '../../src/sim/types';
 /** What a challenge reads of the simulation: its clock, the player's touches and the worm's events, and where the nose is. */
 export type ChallengeSim = Pick<SimClock, 'timeMs'> & Pick<SimOutputs, 'stimuli$' | 'events$'> & Pick<SimMeasures, 'inZone' | 'distanceToFoodMm'>;
 import type { Challenge } from './catalog';
-import type { TouchCheck } from './touch-check';
+import type { AblationVerdict, TouchCheck } from './touch-check';
 
 export type RunStatus = 'running' | 'won' | 'lost';
 
@@ -25,6 +25,12 @@ export interface RunState {
   answered: number;
   /** touch-reversals rule: whether the circuit answers a head touch (checked against an untouched twin); null for other rules. */
   pathway: 'checking' | 'works' | 'cut' | null;
+  /** Neurons ablated now (the ablation rule). */
+  ablated: string[];
+  /** Ablations made in the run, undone ones included (each costs points). */
+  ablations: number;
+  /** ablation rule: what the paired check says of the current ablations; null for other rules. */
+  verdict: 'none' | 'checking' | 'abolished' | 'kept' | null;
   /** Why the run ended, for the result card. */
   reason: string;
 }
@@ -53,6 +59,9 @@ export class ChallengeRun {
   /** When the last gentle front touch came, while no reversal has answered it yet. */
   private pendingTouchMs: number | null = null;
   private check: TouchCheck | null = null;
+  private ablationVerdict: AblationVerdict | null = null;
+  /** A gentle head touch came after the verdict (the ablation rule is won only when the player has seen it). */
+  private touchedSinceVerdict = false;
 
   constructor(
     readonly challenge: Challenge,
@@ -61,12 +70,30 @@ export class ChallengeRun {
     this.startMs = sim.timeMs;
     this.lastMs = sim.timeMs;
     const pathway = challenge.win.kind === 'touch-reversals' ? 'checking' : null;
-    this.state = { status: 'running', elapsedMs: 0, score: SCORE_START, touches: 0, foods: 0, penaltyMs: 0, reversals: 0, answered: 0, pathway, reason: '' };
+    const verdict = challenge.win.kind === 'ablation' ? 'none' : null;
+    this.state = {
+      status: 'running',
+      elapsedMs: 0,
+      score: SCORE_START,
+      touches: 0,
+      foods: 0,
+      penaltyMs: 0,
+      reversals: 0,
+      answered: 0,
+      pathway,
+      ablated: [],
+      ablations: 0,
+      verdict,
+      reason: '',
+    };
     const running = () => this.state.status === 'running';
     this.subs.push(
       sim.stimuli$.pipe(filter((s): s is TouchStimulus => s.type === 'touch' && s.source === 'poke' && running())).subscribe((s) => {
         this.state.touches++;
-        if (s.kind === 'gentle' && s.position <= FRONT_HALF) this.pendingTouchMs = sim.timeMs;
+        if (s.kind === 'gentle' && s.position <= FRONT_HALF) {
+          this.pendingTouchMs = sim.timeMs;
+          if (this.ablationVerdict) this.touchedSinceVerdict = true;
+        }
         if (challenge.forbiddenTouch?.includes(s.kind)) this.end('lost', `A ${s.kind} poke is against the rules here.`);
       }),
       sim.events$.pipe(filter((e) => e.type === 'reversal-start' && running())).subscribe((e) => {
@@ -84,6 +111,28 @@ export class ChallengeRun {
   setTouchCheck(check: TouchCheck): void {
     this.check = check;
     if (this.state.pathway !== null) this.state.pathway = check.pass ? 'works' : 'cut';
+  }
+
+  /**
+   * The neurons ablated now (after an ablation or an undo): the verdict is
+   * asked for again (setAblationVerdict). Only a new ablation costs points.
+   */
+  noteAblations(ablated: readonly string[], added: boolean): void {
+    const s = this.state;
+    if (s.status !== 'running') return;
+    if (added) s.ablations++;
+    s.ablated = [...ablated];
+    this.ablationVerdict = null;
+    this.touchedSinceVerdict = false;
+    if (s.verdict !== null) s.verdict = ablated.length ? 'checking' : 'none';
+  }
+
+  /** The paired check's verdict on the ablations (ignored if they changed since it was asked for). */
+  setAblationVerdict(v: AblationVerdict): void {
+    const s = this.state;
+    if (s.verdict === null || v.ablated.join(',') !== s.ablated.join(',')) return;
+    this.ablationVerdict = v;
+    s.verdict = v.abolished ? 'abolished' : 'kept';
   }
 
   /** The player dropped food (a cost in some challenges). */
@@ -114,6 +163,7 @@ export class ChallengeRun {
   private won(): boolean {
     const w = this.challenge.win;
     if (w.kind === 'zone') return this.sim.inZone(w.zone);
+    if (w.kind === 'ablation') return this.state.ablated.length === 1 && this.state.verdict === 'abolished' && this.touchedSinceVerdict;
     return this.state.pathway === 'works' && this.state.answered >= w.count;
   }
 
@@ -129,7 +179,7 @@ export class ChallengeRun {
     const s = this.state;
     const f = Math.min(1, s.elapsedMs / c.timeLimitMs);
     let points = SCORE_START - (SCORE_START - SCORE_AT_LIMIT) * f;
-    points -= (c.touchCost ?? 0) * s.touches + (c.foodCost ?? 0) * s.foods;
+    points -= (c.touchCost ?? 0) * s.touches + (c.foodCost ?? 0) * s.foods + (c.ablationCost ?? 0) * s.ablations;
     if (c.penaltyZone) points -= (c.penaltyZone.pointsPerS * s.penaltyMs) / 1000;
     return Math.max(0, Math.round(points));
   }
@@ -150,5 +200,6 @@ export class ChallengeRun {
 function winText(c: Challenge): string {
   const w = c.win;
   if (w.kind === 'touch-reversals') return `The worm backed away from ${w.count} of your touches.`;
+  if (w.kind === 'ablation') return 'Without that neuron the worm no longer backs away from a head touch; its intact control still does.';
   return `The worm reached “${w.zone}”.`;
 }

@@ -1,5 +1,5 @@
 import type { CircuitDoc } from '../../src/circuits/types';
-import type { TouchCheck } from './touch-check';
+import type { AblationVerdict, TouchCheck } from './touch-check';
 import type { TouchCheckReply, TouchCheckRequest } from './touch-check.worker';
 
 /**
@@ -8,17 +8,32 @@ import type { TouchCheckReply, TouchCheckRequest } from './touch-check.worker';
  * (terminate it when the scene stops).
  */
 export function startTouchCheck(doc: CircuitDoc, arena: string, seed: number, done: (check: TouchCheck) => void, failed: (message: string) => void): Worker {
+  return post({ doc, arena, seed }, (r) => done(r.check), failed);
+}
+
+/** checkAblation (touch-check.ts) in a worker: these neurons ablated against an intact control; calls back once. */
+export function startAblationCheck(
+  doc: CircuitDoc,
+  arena: string,
+  seed: number,
+  ablate: readonly string[],
+  done: (verdict: AblationVerdict) => void,
+  failed: (message: string) => void,
+): Worker {
+  return post({ doc, arena, seed, ablate }, (r) => (r.verdict ? done(r.verdict) : failed('the worker gave no verdict')), failed);
+}
+
+function post(req: TouchCheckRequest, done: (reply: Extract<TouchCheckReply, { ok: true }>) => void, failed: (message: string) => void): Worker {
   const worker = new Worker(new URL('./touch-check.worker.ts', import.meta.url), { type: 'module' });
   worker.onmessage = (e: MessageEvent<TouchCheckReply>) => {
     worker.terminate();
-    if (e.data.ok) done(e.data.check);
+    if (e.data.ok) done(e.data);
     else failed(e.data.message);
   };
   worker.onerror = (e) => {
     worker.terminate();
     failed(e.message);
   };
-  const req: TouchCheckRequest = { doc, arena, seed };
   worker.postMessage(req);
   return worker;
 }

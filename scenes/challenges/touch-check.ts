@@ -20,6 +20,17 @@ export interface TouchCheckOptions {
   withinMs?: number;
   /** Probes that must be answered. */
   need?: number;
+  /** Neurons ablated in every worm of the check, before its first step. */
+  ablate?: readonly string[];
+}
+
+/** A treated worm (these neurons ablated) against its intact control, each by the paired touch check. */
+export interface AblationVerdict {
+  ablated: readonly string[];
+  control: TouchCheck;
+  treated: TouchCheck;
+  /** The intact control answers a head touch and the ablated worm answers none of the probes. */
+  abolished: boolean;
 }
 
 function reversalStarts(sim: SimulationApi): number[] {
@@ -44,7 +55,11 @@ export function checkTouchAnswer(circuit: Circuit, opts: TouchCheckOptions = {})
   const probes = opts.probesMs ?? [3000, 6000, 9000];
   const within = opts.withinMs ?? 1500;
   const need = opts.need ?? Math.min(2, probes.length);
-  const make = (): SimulationApi => createSimulation({ circuit, arena, seed });
+  const make = (): SimulationApi => {
+    const sim = createSimulation({ circuit, arena, seed });
+    for (const id of opts.ablate ?? []) sim.ablate(id);
+    return sim;
+  };
   const control = make();
   const spontaneous = reversalStarts(control);
   control.run(Math.max(...probes) + within);
@@ -60,4 +75,15 @@ export function checkTouchAnswer(circuit: Circuit, opts: TouchCheckOptions = {})
     if (starts.some(inWindow) && !spontaneous.some(inWindow)) evoked++;
   }
   return { probes: probes.length, evoked, pass: evoked >= need };
+}
+
+/**
+ * Whether ablating these neurons abolishes the reversal to a head touch: the
+ * intact control must pass the paired touch check and the ablated worm must
+ * answer none of its probes (a weakened answer is not abolished).
+ */
+export function checkAblation(circuit: Circuit, ablated: readonly string[], opts: Omit<TouchCheckOptions, 'ablate'> = {}): AblationVerdict {
+  const control = checkTouchAnswer(circuit, opts);
+  const treated = checkTouchAnswer(circuit, { ...opts, ablate: ablated });
+  return { ablated: [...ablated], control, treated, abolished: control.pass && treated.evoked === 0 };
 }

@@ -9,13 +9,14 @@ import type { WorldCamera } from '../view/camera';
 import type { WormRenderer } from '../view/WormRenderer';
 import type { LastPoke } from './Announcer';
 
-export type Tool = 'touch' | 'poke' | 'food' | 'heat' | 'tap';
+export type Tool = 'touch' | 'poke' | 'food' | 'heat' | 'tap' | 'ablate';
 export const TOOLS: readonly { tool: Tool; label: string; key: string; tip: string }[] = [
   { tool: 'touch', label: 'Touch', key: 'T', tip: 'Gentle touch where you click (T)' },
   { tool: 'poke', label: 'Poke', key: 'P', tip: 'Harsh poke (P); or hold / shift-click / right-click' },
   { tool: 'food', label: 'Food', key: 'F', tip: 'Drop a bacterial lawn (F)' },
   { tool: 'heat', label: 'Heat', key: 'X', tip: 'Heat a spot (X)' },
   { tool: 'tap', label: 'Tap plate', key: 'A', tip: 'Tap the plate: a vibration the whole worm feels (A)' },
+  { tool: 'ablate', label: 'Ablate', key: 'K', tip: 'Kill a neuron with the laser: click it in the neural view (K); Ctrl+Z undoes' },
 ];
 
 /** Heat tool: +°C at the centre, falling to 0 at the radius (mm). */
@@ -113,6 +114,9 @@ export class PlateTools {
         break;
       case 'tap':
         sim.tapPlate(0.6);
+        break;
+      case 'ablate':
+        this.p.toast.announce({ title: 'The laser aims at neurons', detail: 'click a neuron in the neural view to ablate it' });
         break;
       default: {
         // The Poke tool, a right click or Shift asks for a harsh poke; otherwise the simulation decides from the hold (sim/poke.ts).

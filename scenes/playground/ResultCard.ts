@@ -86,5 +86,14 @@ export function hudText(c: Challenge, s: RunState): string {
     const pathway = s.pathway === 'works' ? 'touch pathway works' : s.pathway === 'cut' ? 'touch pathway still cut' : 'checking the circuit…';
     parts.push(`touches answered ${s.answered}/${c.win.count} · ${pathway}`);
   }
+  if (c.win.kind === 'ablation') {
+    const v = {
+      none: 'nothing ablated yet (K, then click a neuron)',
+      checking: 'checking against the control…',
+      abolished: 'reversal abolished: touch the head to see it',
+      kept: 'this worm still backs away',
+    };
+    parts.push(`ablated ${s.ablated.join(', ') || '—'} · ${v[s.verdict ?? 'none']}`);
+  }
   return `Goal: ${c.goal}\n${parts.join(' · ')}`;
 }

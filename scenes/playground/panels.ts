@@ -1,4 +1,7 @@
+import type Phaser from 'phaser';
 import { HEADER_H } from '../ui/metrics';
+import { palette } from '../ui/theme';
+import type { WorldCamera } from '../view/camera';
 
 export interface Rect {
   x: number;
@@ -41,4 +44,36 @@ export function playgroundPanels(width: number, height: number, timeBarH: number
     neural: { x: PAD, y: y2, w: neuralW, h: restH },
     scope: { x: 2 * PAD + neuralW, y: y2, w: width - 3 * PAD - neuralW, h: restH },
   };
+}
+
+/**
+ * Paints the screen outside `r` in the background colour, plus a border, so
+ * whatever the plate camera shows past its viewport is hidden (a matte works
+ * the same in both renderers, unlike masks).
+ */
+export function drawMatte(g: Phaser.GameObjects.Graphics, width: number, height: number, r: { x: number; y: number; w: number; h: number }): void {
+  g.clear();
+  g.fillStyle(palette.bg, 1);
+  g.fillRect(0, 0, width, r.y);
+  g.fillRect(0, r.y + r.h, width, height - r.y - r.h);
+  g.fillRect(0, r.y, r.x, r.h);
+  g.fillRect(r.x + r.w, r.y, width - r.x - r.w, r.h);
+  g.lineStyle(1, palette.border, 1);
+  g.strokeRect(r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1);
+}
+
+/** Whole plate (box x0, y0, x1, y1, mm) in view; given a worm, zoomed so it spans about a third of the view, centred on it. */
+export function fitCamera(cam: WorldCamera, box: readonly [number, number, number, number], worm: { pose: ArrayLike<number>; lengthMm: number } | null): void {
+  const [x0, y0, x1, y1] = box;
+  cam.fit(x0, y0, x1, y1, 12);
+  if (!worm) return;
+  const { pose } = worm;
+  const mid = 2 * Math.floor(pose.length / 4);
+  const span = Math.min(cam.viewport.width, cam.viewport.height);
+  const zoom = span / 3 / Math.max(1e-6, worm.lengthMm) / cam.basePxPerMm;
+  if (zoom > 1) {
+    cam.zoom = Math.min(cam.maxZoom, zoom);
+    cam.centerXMm = pose[mid];
+    cam.centerYMm = pose[mid + 1];
+  }
 }

@@ -1,3 +1,5 @@
+import { openFindBox } from '../ui/find-box';
+import type { Toast } from '../ui/Toast';
 import type { CircuitView } from '../view/circuit-view';
 import type { NeuralView } from '../view/NeuralView';
 import { type Oscilloscope, TRACE_COLORS } from '../view/Oscilloscope';
@@ -36,6 +38,22 @@ export class Probes {
       if (this.list.length > TRACE_COLORS.length) this.list.shift();
     }
     this.apply();
+  }
+
+  /** A search field over the neural view: the neuron found goes on the oscilloscope and into focus. Returns its closer. */
+  find(ids: readonly string[], toast: Toast): () => void {
+    const r = this.neural.bounds;
+    return openFindBox(
+      { x: r.x + r.w - 230, y: r.y + 6, w: 220 },
+      ids,
+      (id) => {
+        const i = ids.indexOf(id);
+        if (!this.has(i)) this.toggle(i);
+        this.neural.setFocus(i);
+        toast.announce({ title: `Found ${id}`, detail: 'on the oscilloscope; its synapses are lit' });
+      },
+      (text) => toast.announce({ title: text, kind: 'warn' }),
+    );
   }
 
   private apply(): void {

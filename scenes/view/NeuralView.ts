@@ -16,6 +16,8 @@ export interface NeuralViewOptions {
   legend?: boolean;
   /** Called when a neuron is clicked or tapped (circuit index). */
   onPick?: (index: number) => void;
+  /** What a click on a neuron does, for its tooltip ("probe" unless told, e.g. "ablate"). */
+  pickVerb?: () => string;
   depth?: number;
 }
 
@@ -520,7 +522,11 @@ export class NeuralView {
     let inCount = 0;
     for (let e = 0; e < view.synapseCount; e++) if (view.post[e] === i) inCount++;
     const outCount = view.preStart[i + 1] - view.preStart[i];
-    Tooltip.of(this.scene).show(`${view.ids[i]} (${view.roles[i]})${out}${v}\n${inCount} in · ${outCount} out · click to probe`, pos, 0);
+    Tooltip.of(this.scene).show(
+      `${view.ids[i]} (${view.roles[i]})${out}${v}\n${inCount} in · ${outCount} out · click to ${this.opts.pickVerb?.() ?? 'probe'}`,
+      pos,
+      0,
+    );
   }
 
   private onDown(p: Phaser.Input.Pointer): void {

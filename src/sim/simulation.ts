@@ -11,6 +11,8 @@ import { Rng, seededUniform } from '../neural/rng';
 import type { BehaviourEvent, MotorFrame, Stimulus, Telemetry, TouchStimulus } from '../streams/types';
 import { addArenaBodies, getArena, World, type Arena } from '../world';
 import { BehaviourTracker, type BehaviourSnapshot } from './behaviour';
+import { RunMeasures } from './measures';
+import { CLONE, drawIndividual, individualNetwork, type Individual } from './individual';
 import type { Monitor } from '../monitor/monitor';
 import { MonitorHost, type MonitorSpec } from './monitors';
 import { normalSource, type NormalSource } from './noise';
@@ -65,6 +67,8 @@ export class Simulation implements SimulationApi {
   readonly network: Network;
   readonly rng: Rng;
   readonly neuralNoisePa: number;
+  /** What this seed's worm is (CLONE unless the `individual` option is on). */
+  readonly individual: Individual;
   /** The neural noise's normal deviates, a stream seeded from rng (ziggurat: ~1/3 of Box–Muller's cost). */
   private readonly noise: NormalSource;
 
@@ -78,6 +82,7 @@ export class Simulation implements SimulationApi {
   private readonly thermo: FieldSensor;
   private readonly toxin: FieldSensor;
   private readonly tracker: BehaviourTracker;
+  private readonly measures = new RunMeasures();
   private readonly stimuliSubject = new Subject<Stimulus>();
   private readonly motorSubject = new Subject<MotorFrame>();
   private readonly telemetrySubject = new Subject<Telemetry>();
@@ -131,15 +136,22 @@ export class Simulation implements SimulationApi {
       );
     }
     this.circuit = typeof o.circuit === 'string' ? getBuiltinCircuit(o.circuit) : o.circuit;
+    // Drawn after the noise took its words from rng, so a clone's noise is the same with or without it.
+    this.individual = o.individual ? drawIndividual(this.rng, this.circuit.network) : CLONE;
+    const ind = this.individual;
+    const lengthMm = (o.body?.lengthMm ?? BODY_DEFAULTS.lengthMm) * ind.bodyLengthFactor;
     const arena = typeof o.arena === 'string' ? getArena(o.arena) : (o.arena ?? getArena('plate'));
     this.world = new World(arena, { makeRand: seededUniform });
 
     const engine = createPhysics();
     addArenaBodies(engine, this.world.resolved, MATTER_UNITS_PER_MM);
-    const start = o.start ?? this.startFromArena(o.body?.lengthMm ?? BODY_DEFAULTS.lengthMm);
-    if (o.start) this.checkStart(start, o.body?.lengthMm ?? BODY_DEFAULTS.lengthMm);
+    const placed = o.start ?? this.startFromArena(lengthMm);
+    if (o.start) this.checkStart(placed, lengthMm);
+    const start = this.jitterStart(placed, lengthMm);
     this.body = new WormBody(engine, {
       ...o.body,
+      lengthMm,
+      muscleForceUN: (o.body?.muscleForceUN ?? BODY_DEFAULTS.muscleForceUN) * ind.muscleForceFactor,
       segments: o.segments,
       medium: o.medium,
       headXMm: start.xMm,
@@ -149,7 +161,7 @@ export class Simulation implements SimulationApi {
     this.bodies = [this.body];
     this.bodyLengthMm = this.body.lengthMm;
 
-    this.network = Network.fromSpec(this.circuit.network);
+    this.network = Network.fromSpec(individualNetwork(this.circuit.network, ind));
     const b = resolveControllerBindings(this.circuit, this.network);
     this.skin = new SkinController(b.touch, b.tap, this.network.ids);
     this.muscles = new MuscleController(b.muscles, { segments: o.segments });
@@ -187,24 +199,40 @@ export class Simulation implements SimulationApi {
     return { xMm: s.x + half * Math.cos(s.heading), yMm: s.y + half * Math.sin(s.heading), headingRad: s.heading };
   }
 
+  /** The individual's placement jitter, unless it would put part of the body off open plate (then the placement as given). */
+  private jitterStart(s: { xMm: number; yMm: number; headingRad: number }, lengthMm: number): { xMm: number; yMm: number; headingRad: number } {
+    const j = this.individual.start;
+    if (j.dxMm === 0 && j.dyMm === 0 && j.dHeadingRad === 0) return s;
+    const moved = { xMm: s.xMm + j.dxMm, yMm: s.yMm + j.dyMm, headingRad: s.headingRad + j.dHeadingRad };
+    return this.bodyFree(moved, lengthMm) === null ? moved : s;
+  }
+
+  /** The first point of a straight body at `start` that is off open plate, or null. */
+  private bodyFree(start: { xMm: number; yMm: number; headingRad: number }, lengthMm: number): [number, number] | null {
+    for (let k = 0; k <= 10; k++) {
+      const d = (k / 10) * lengthMm;
+      const x = start.xMm - d * Math.cos(start.headingRad);
+      const y = start.yMm - d * Math.sin(start.headingRad);
+      if (!this.world.isFree(x, y)) return [x, y];
+    }
+    return null;
+  }
+
   /** A start given by the caller must put the whole body on open plate (not off the dish, not inside a wall). */
   private checkStart(start: { xMm: number; yMm: number; headingRad: number }, lengthMm: number): void {
     const { xMm, yMm, headingRad } = start;
     if (![xMm, yMm, headingRad].every(Number.isFinite)) {
       throw new RangeError(`Simulation: start must be finite numbers (xMm, yMm, headingRad), got ${JSON.stringify(start)}`);
     }
-    for (let k = 0; k <= 10; k++) {
-      const d = (k / 10) * lengthMm;
-      const x = xMm - d * Math.cos(headingRad);
-      const y = yMm - d * Math.sin(headingRad);
-      if (!this.world.isFree(x, y)) {
-        const s = this.world.start;
-        throw new RangeError(
-          `Simulation: the worm's body at start (nose at [${xMm}, ${yMm}] mm, heading ${((headingRad * 180) / Math.PI).toFixed(0)}°) ` +
-            `is off the plate or inside a wall at [${x.toFixed(2)}, ${y.toFixed(2)}] mm; place it on open plate ` +
-            `(this arena's own start is the body centre at [${s.x}, ${s.y}] mm) or leave the start out to use the arena's`,
-        );
-      }
+    const off = this.bodyFree(start, lengthMm);
+    if (off) {
+      const [x, y] = off;
+      const s = this.world.start;
+      throw new RangeError(
+        `Simulation: the worm's body at start (nose at [${xMm}, ${yMm}] mm, heading ${((headingRad * 180) / Math.PI).toFixed(0)}°) ` +
+          `is off the plate or inside a wall at [${x.toFixed(2)}, ${y.toFixed(2)}] mm; place it on open plate ` +
+          `(this arena's own start is the body centre at [${s.x}, ${s.y}] mm) or leave the start out to use the arena's`,
+      );
     }
   }
 
@@ -278,6 +306,7 @@ export class Simulation implements SimulationApi {
   protected report(): void {
     this.body.positions(this.pose);
     this.tracker.update(this.pose, this.time, this.stepEvents);
+    this.measures.update(this.stepEvents, this.world.foodAt(this.pose[0], this.pose[1]) !== null, this.physicsStepMs);
     for (const e of this.stepEvents) this.eventsSubject.next(e);
     this.motorFrame.timeMs = this.time;
     this.motorSubject.next(this.motorFrame);
@@ -373,6 +402,24 @@ export class Simulation implements SimulationApi {
   inZone(zoneId: string): boolean {
     const [x, y] = this.headPosition();
     return this.world.inZone(zoneId, x, y);
+  }
+  distanceToZoneMm(zoneId: string): number {
+    return this.world.distanceToZone(zoneId, this.pose[0], this.pose[1]);
+  }
+  temperatureAtNoseC(): number {
+    return this.world.temperature(this.pose[0], this.pose[1]);
+  }
+  timeOnFoodMs(): number {
+    return this.measures.timeOnFoodMs;
+  }
+  reversalCount(): number {
+    return this.measures.reversalCount;
+  }
+  reversalsPerMinute(windowMs?: number): number {
+    return this.measures.reversalsPerMinute(this.time, windowMs);
+  }
+  omegaTurnCount(): number {
+    return this.measures.omegaTurnCount;
   }
 
   /** The nose's left and right sample points, one body radius to each side. */

@@ -73,6 +73,18 @@ export interface SimMeasures {
   distanceToFoodMm(): number;
   /** Whether the nose is inside the named zone of the arena. */
   inZone(zoneId: string): boolean;
+  /** Distance from the nose to the named zone's edge, mm; 0 inside it. Throws for an unknown zone. */
+  distanceToZoneMm(zoneId: string): number;
+  /** Temperature of the plate at the nose, °C (arena field + heat zones + heat spots). */
+  temperatureAtNoseC(): number;
+  /** Simulated time the nose has spent on a food patch with food left, ms, counted at the end of each step. */
+  timeOnFoodMs(): number;
+  /** Reversals (reversal-start events of the pose) since the start. */
+  reversalCount(): number;
+  /** Reversals that started in the last windowMs (default: the whole run), per minute of that window. */
+  reversalsPerMinute(windowMs?: number): number;
+  /** Omega turns (omega-turn events of the pose) since the start. */
+  omegaTurnCount(): number;
 }
 
 /** What flows out: per-tick frames and events (views, challenges), and monitors (recorders). */
@@ -104,4 +116,10 @@ export interface SimulationOptions<TCircuit = unknown, TArena = unknown> {
   physicsStepMs?: number | undefined;
   /** Neural sub-step, ms; the physics step is a whole multiple of it. */
   neuralStepMs?: number | undefined;
+  /**
+   * true: the seed draws a whole individual (start jitter, body length, muscle
+   * force, a few % on neuron parameters; sim/individual.ts, docs/individuals.md).
+   * false (default): every seed is the same worm, differing only in neural noise.
+   */
+  individual?: boolean | undefined;
 }

@@ -142,9 +142,18 @@ export class World {
 
   /** Is (x, y) inside the hazard or goal zone `zoneId`? Throws for an unknown id. */
   inZone(zoneId: string, x: number, y: number): boolean {
+    return containsPoint(this.zone(zoneId).shape, x, y);
+  }
+
+  /** Distance from (x, y) to the edge of zone `zoneId`, mm; 0 inside it. Throws for an unknown id. */
+  distanceToZone(zoneId: string, x: number, y: number): number {
+    return Math.max(0, signedDistance(this.zone(zoneId).shape, x, y));
+  }
+
+  private zone(zoneId: string): Zone {
     const z = this.zoneById.get(zoneId);
     if (!z) throw new Error(`unknown zone ${JSON.stringify(zoneId)}; this arena's zones are ${listOf([...this.zoneById.keys()]) || '(none)'}`);
-    return containsPoint(z.shape, x, y);
+    return z;
   }
 
   /** Ids of the zones containing (x, y). */
