@@ -109,7 +109,10 @@ describe('runClamp', () => {
   });
 
   it('clamps a graded neuron: V relaxes exponentially towards rest + I·τ/C while the current is on', () => {
-    const r = runClamp({ id: 'g', model: 'graded', params: { tauMs: 10, capacitance: 2 } }, { currentA: 4, fromMs: 0, toMs: 50, durationMs: 50, dtMs: 0.5 });
+    const r = runClamp(
+      { id: 'g', model: 'graded', params: { tauMs: 10, capacitance: 2, gKNs: 0 } },
+      { currentA: 4, fromMs: 0, toMs: 50, durationMs: 50, dtMs: 0.5 },
+    );
     const target = -65 + (4 * 10) / 2;
     r.rows.forEach((row) => expect(row.V).toBeCloseTo(target + (-65 - target) * Math.exp(-row.t / 10), 9));
     expect(r.rows.every((row) => row.spike === 0)).toBe(true);

@@ -13,6 +13,7 @@ const metronome: NeuronModel = {
   kind: 'lif',
   help: 'test double',
   currentUnit: 'pA',
+  conductanceUnit: 'nS',
   spiking: true,
   params: {
     period: { default: 10, min: 1, max: 1000, unit: 'steps', help: 'steps between spikes', integer: true },
@@ -54,10 +55,11 @@ const metronome: NeuronModel = {
 const models: Partial<Record<ModelKind, NeuronModel>> = { ...MODELS, lif: metronome };
 const build = (spec: NetworkSpec, options: NetworkOptions = {}) => Network.fromSpec(spec, { models, ...options });
 
+/** A graded neuron without the K⁺ rectifier (gKNs 0): the linear cell whose closed forms these tests check. */
 const graded = (id: string, params: ParamValues = {}, init: ParamValues = {}, extra: Partial<NeuronSpec> = {}): NeuronSpec => ({
   id,
   model: 'graded',
-  params,
+  params: { gKNs: 0, ...params },
   init,
   ...extra,
 });

@@ -11,7 +11,13 @@ interface Cell {
   input: number;
 }
 
-const neuron = (c: Cell, i: number): NeuronSpec => ({ id: `n${i}`, model: 'graded', params: { tauMs: c.tauMs, capacitance: c.capacitance }, init: { v: c.v } });
+// Linear cells (no K⁺ rectifier): the junctions' closed forms and bounds are stated for them.
+const neuron = (c: Cell, i: number): NeuronSpec => ({
+  id: `n${i}`,
+  model: 'graded',
+  params: { tauMs: c.tauMs, capacitance: c.capacitance, gKNs: 0 },
+  init: { v: c.v },
+});
 const gapsOf = (gaps: readonly (readonly [number, number, number])[]): SynapseSpec[] =>
   gaps.map(([a, b, g]) => ({ kind: 'electrical', from: `n${a}`, to: `n${b}`, weight: g }));
 const specOf = (cells: readonly Cell[], gaps: readonly (readonly [number, number, number])[]): NetworkSpec => ({

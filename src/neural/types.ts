@@ -2,8 +2,8 @@
  * Shared types of the nervous-system engine. Every neuron model, the network
  * engine, the circuit loader and the simulation speak these.
  * Units: time in ms, membrane potential in mV, currents in the model's own
- * unit (documented per model), conductances for gap junctions in the same
- * current unit per mV.
+ * unit (documented per model), conductances (gap junctions, conductance-based
+ * synapses) in that current unit per mV: nS for the graded model (pA/mV).
  */
 
 export type ModelKind = 'transmitter' | 'lif' | 'izhikevich' | 'hodgkin-huxley' | 'graded';
@@ -48,14 +48,36 @@ export interface DepressionSpec {
   recoveryMs: number;
 }
 
+/** How a chemical synapse acts on its postsynaptic neuron. */
+export type SynapseModel = 'current' | 'conductance';
+
 export interface ChemicalSynapseSpec {
   kind: 'chemical';
   from: string;
   to: string;
-  /** Strength, >= 0; the sign comes from `sign` or the presynaptic transmitter. */
+  /**
+   * Strength, >= 0; the sign comes from `sign` or the presynaptic transmitter.
+   * Current-based: the current at full release (the postsynaptic model's
+   * current unit, pA for graded). Conductance-based: the conductance when
+   * fully open (that unit per mV, nS for graded).
+   */
   weight: number;
   /** Overrides the transmitter's default sign (e.g. glutamatergic inhibitory synapses). */
   sign?: 'excitatory' | 'inhibitory';
+  /**
+   * `current` (the engine's default here: I = ±w·release, whatever the
+   * postsynaptic V) or `conductance` (I = w·s·(E_rev − V_post)). Circuit files
+   * of format version 2 default to conductance and say current explicitly.
+   */
+  model?: SynapseModel;
+  /** Conductance synapses: reversal potential, mV; default by sign (excitatory 0, inhibitory −75: chloride). */
+  reversalMv?: number;
+  /** Conductance synapses from graded neurons: presynaptic V of half-maximal release, mV (default −45). */
+  releaseHalfMv?: number;
+  /** Conductance synapses from graded neurons: release slope factor k, mV; s∞ = 1/(1 + e^(−(V − V½)/k)) (default 8). */
+  releaseSlopeMv?: number;
+  /** Conductance synapses: time constant of activation (graded) or of the conductance's decay after a spike, ms; default 5 excitatory, 10 inhibitory. */
+  tauMs?: number;
   delayMs?: number;
   depression?: DepressionSpec;
 }
@@ -100,8 +122,14 @@ export interface Population {
   readonly output: Float64Array;
   /** Named state variables for plots and clamp CSV columns (e.g. m, h, n, u), per neuron. */
   readonly variables: Readonly<Record<string, Float64Array>>;
-  /** Advance every neuron by dtMs with input current[i] (the model's current unit). */
-  step(dtMs: number, current: Float64Array): void;
+  /**
+   * Advance every neuron by dtMs with input current[i] (the model's current
+   * unit) and, where conductance-based synapses reach the population, an extra
+   * membrane conductance conductance[i] (current unit per mV) held over the
+   * step: the input is then current[i] − conductance[i]·V. Without
+   * `conductance` the population steps exactly as it always has.
+   */
+  step(dtMs: number, current: Float64Array, conductance?: Float64Array): void;
   /** Back to the initial state the population was created with. */
   reset(): void;
   /**
@@ -119,6 +147,8 @@ export interface NeuronModel {
   readonly help: string;
   /** Unit of the input current the model takes (e.g. "nA", "µA/cm²"). */
   readonly currentUnit: string;
+  /** Unit of a conductance onto this model: its current unit per mV (e.g. "nS" for pA). */
+  readonly conductanceUnit: string;
   readonly spiking: boolean;
   readonly params: Readonly<Record<string, ParamSpec>>;
   readonly init: Readonly<Record<string, ParamSpec>>;

@@ -1,14 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveNeuronParams } from '../params';
-import { gradedModel, gradedOutput } from './graded';
+import { gradedModel, gradedOutput, gradedSteadyCurrent, gradedSteadyV } from './graded';
 
 function population(params: Record<string, number> = {}, init: Record<string, number> = {}) {
   const resolved = resolveNeuronParams(gradedModel, { id: 'g', model: 'graded', params, init }, 'test');
   return gradedModel.createPopulation([resolved]);
 }
 
-describe('graded model', () => {
+/** The linear neuron (no K⁺ rectifier): what every version-1 circuit runs. */
+const linear = (params: Record<string, number> = {}, init: Record<string, number> = {}) => population({ gKNs: 0, ...params }, init);
+
+describe('graded model, linear (gKNs = 0)', () => {
   it('settles at the analytic steady state V∞ = E_L + (I + I_tonic)·τ/C', () => {
     fc.assert(
       fc.property(
@@ -21,7 +24,7 @@ describe('graded model', () => {
         fc.double({ min: -5, max: 5, noNaN: true }),
         fc.constantFrom(0.1, 1, 5),
         (params, current, dt) => {
-          const pop = population(params);
+          const pop = linear(params);
           const I = new Float64Array([current]);
           const steps = Math.ceil((40 * params.tauMs) / dt);
           for (let s = 0; s < steps; s++) pop.step(dt, I);
@@ -38,7 +41,7 @@ describe('graded model', () => {
   it('takes one exact exponential step for a constant current, at any dt', () => {
     fc.assert(
       fc.property(fc.double({ min: 0.01, max: 20, noNaN: true }), fc.double({ min: -100, max: 100, noNaN: true }), (dt, current) => {
-        const pop = population({ tauMs: 8, capacitance: 2, restMv: -60 }, { v: -30 });
+        const pop = linear({ tauMs: 8, capacitance: 2, restMv: -60 }, { v: -30 });
         pop.step(dt, new Float64Array([current]));
         const vInf = -60 + (current * 8) / 2;
         const exact = vInf + (-30 - vInf) * Math.exp(-dt / 8);
@@ -89,5 +92,121 @@ describe('graded model', () => {
   it('refuses out-of-range parameters with the allowed range', () => {
     expect(() => population({ tauMs: 0 })).toThrow(/params\.tauMs = 0 is out of range; allowed: 0\.1 \.\. 100000 ms/);
     expect(() => population({ bogus: 1 })).toThrow(/params\.bogus is not a parameter of model graded; allowed: capacitance, tauMs/);
+  });
+});
+
+const DEFAULTS = { capacitance: 1, tauMs: 10, restMv: -65, tonicPa: 0, gKNs: 0.5, kHalfMv: -15, kSlopeMv: 8, eKMv: -80 };
+
+describe('graded model, K⁺ outward rectifier (the default)', () => {
+  it('keeps V physiological under current clamp where the linear neuron does not (the neuron lab: 0..40 pA)', () => {
+    const held = (pop: ReturnType<typeof population>, pa: number) => {
+      for (let s = 0; s < 6000; s++) pop.step(0.05, new Float64Array([pa]));
+      return pop.v[0];
+    };
+    expect(held(linear(), 40)).toBeCloseTo(-65 + 40 * 10, 3); // +335 mV: the old neuron
+    const top = held(population(), 40);
+    expect(top).toBeGreaterThan(-10);
+    expect(top).toBeLessThan(10);
+    expect(top).toBeCloseTo(gradedSteadyV(DEFAULTS, 40), 3);
+    // Below the rectifier's range the neuron is nearly the linear one: 1 pA moves the resting cell by ~τ/C = 10 mV (9.3).
+    expect(Math.abs(held(population(), 1) - held(linear(), 1))).toBeLessThan(1);
+    // Above V½K the I–V's slope is about gL + gK (0.6 nS) instead of gL (0.1 nS): ~1.4 mV per pA instead of 10.
+    const slope = (gradedSteadyV(DEFAULTS, 60) - gradedSteadyV(DEFAULTS, 50)) / 10;
+    expect(slope).toBeGreaterThan(1.2);
+    expect(slope).toBeLessThan(1.8);
+  });
+
+  it('settles at the root of the steady-state I–V, I = gL(V − E_L) + gK·n∞(V)(V − E_K) − I_tonic (random cells and currents)', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          capacitance: fc.double({ min: 0.5, max: 20, noNaN: true }),
+          tauMs: fc.double({ min: 2, max: 300, noNaN: true }),
+          restMv: fc.double({ min: -75, max: -50, noNaN: true }),
+          tonicPa: fc.double({ min: -2, max: 2, noNaN: true }),
+          gKNs: fc.double({ min: 0, max: 5, noNaN: true }),
+          kHalfMv: fc.double({ min: -30, max: 10, noNaN: true }),
+          kSlopeMv: fc.double({ min: 4, max: 15, noNaN: true }),
+          eKMv: fc.double({ min: -95, max: -70, noNaN: true }),
+        }),
+        fc.double({ min: -2, max: 60, noNaN: true }),
+        (p, current) => {
+          const pop = population(p);
+          const I = new Float64Array([current]);
+          // Long enough for the slowest cell (τ up to 300 ms) to settle.
+          for (let s = 0; s < 6000; s++) pop.step(1, I);
+          const vSteady = gradedSteadyV(p, current);
+          // The logistic is tabled (within 3e-6): V within a few µV of the exact root.
+          expect(Math.abs(pop.v[0] - vSteady)).toBeLessThan(1e-3);
+          expect(Math.abs(gradedSteadyCurrent(p, vSteady) - current)).toBeLessThan(1e-5);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('never overshoots in one step: V lands between its start and the step’s V∞, at any dt', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.01, max: 50, noNaN: true }),
+        fc.double({ min: -100, max: 500, noNaN: true }),
+        fc.double({ min: -100, max: 40, noNaN: true }),
+        fc.double({ min: 0, max: 20, noNaN: true }),
+        (dt, current, v0, gKNs) => {
+          const pop = population({ gKNs }, { v: v0 });
+          pop.step(dt, new Float64Array([current]));
+          // V∞ of the frozen step: the exact n∞ at the start (the table is within 3e-6 of it).
+          const nInf = 1 / (1 + Math.exp(-(v0 + 15) / 8));
+          const vInf = (0.1 * -65 + gKNs * nInf * -80 + current) / (0.1 + gKNs * nInf);
+          const slack = 1e-6 * (1 + Math.abs(vInf) + Math.abs(v0)) + gKNs * 3e-6 * 200;
+          expect(pop.v[0]).toBeGreaterThanOrEqual(Math.min(v0, vInf) - slack);
+          expect(pop.v[0]).toBeLessThanOrEqual(Math.max(v0, vInf) + slack);
+        },
+      ),
+    );
+  });
+
+  it('takes a conductance input implicitly: settles at V∞ = (gL·E_L + I) / (gL + G) and never passes it', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.double({ min: -80, max: 0, noNaN: true }),
+        fc.constantFrom(0.05, 1, 10),
+        (g, reversal, dt) => {
+          // A synapse at full opening: conductance g, current g·E (docs/neural.md, the conductance kernels).
+          const pop = linear({}, { v: -65 });
+          const I = new Float64Array([g * reversal]);
+          const G = new Float64Array([g]);
+          const vInf = (0.1 * -65 + g * reversal) / (0.1 + g);
+          let before = pop.v[0];
+          for (let s = 0; s < Math.ceil(200 / dt); s++) {
+            pop.step(dt, I, G);
+            // Monotone toward V∞, never past it (nor past E_rev).
+            expect(Math.abs(pop.v[0] - vInf)).toBeLessThanOrEqual(Math.abs(before - vInf) + 1e-9);
+            before = pop.v[0];
+          }
+          expect(pop.v[0]).toBeCloseTo(vInf, 6);
+        },
+      ),
+    );
+  });
+
+  it('setParam gKNs 0 goes back to the linear kernel, bit for bit', () => {
+    const switched = population({}, { v: -40 });
+    switched.step(1, new Float64Array([2]));
+    switched.reset();
+    switched.setParam!(0, 'gKNs', 0);
+    const built = linear({}, { v: -40 });
+    for (let s = 0; s < 50; s++) {
+      switched.step(1, new Float64Array([2]));
+      built.step(1, new Float64Array([2]));
+      expect(switched.v[0]).toBe(built.v[0]);
+    }
+  });
+
+  it('the steady-state I–V is linear with slope C/τ when gKNs = 0', () => {
+    const p = { ...DEFAULTS, gKNs: 0 };
+    for (const v of [-90, -65, -20, 30]) expect(gradedSteadyCurrent(p, v)).toBeCloseTo(0.1 * (v + 65), 12);
+    expect(gradedSteadyV(p, 40)).toBeCloseTo(335, 6);
   });
 });

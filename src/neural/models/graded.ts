@@ -1,11 +1,20 @@
 /**
- * Graded (non-spiking) leaky neuron, the way most C. elegans neurons signal
- * (Wicks, Roehrig & Rankin 1996):
+ * Graded (non-spiking) neuron, the way most C. elegans neurons signal
+ * (Wicks, Roehrig & Rankin 1996), with a voltage-gated K⁺ outward rectifier
+ * that keeps V physiological (Goodman et al. 1998: C. elegans neurons'
+ * outward currents limit depolarisation; Nicoletti et al. 2019 model them):
  *
- *     C dV/dt = −gL (V − E_L) + I_tonic + I,     gL = C / τ
+ *     C dV/dt = −gL (V − E_L) − gK·n∞(V)·(V − E_K) + I_tonic + I + Σ g_s (E_s − V)
+ *     n∞(V) = 1 / (1 + e^(−(V − V½K)/kK)),   gL = C / τ
  *
- * with C in pF, I in pA, V in mV, t in ms (pA / pF = mV / ms, mV / pA = GΩ).
- * Its chemical synapses release continuously with the presynaptic output
+ * with C in pF, I in pA, V in mV, t in ms, conductances in nS (pA / pF =
+ * mV / ms, mV / pA = GΩ). The last sum is the conductance-based synapses
+ * (docs/neural.md): they arrive as a conductance G = Σ g_s and a current
+ * Σ g_s·E_s. gK = 0 is the old linear neuron, whose V has no bound (+335 mV
+ * at 40 pA for the default cell); circuit files of format version 1 ask for
+ * it explicitly.
+ *
+ * Its chemical synapses of the current-based kind release with the output
  *
  *     s(V) = 0.5 + 0.5 · u / √(1 + u²),   u = (V − V½) / slope
  *
@@ -13,25 +22,33 @@
  * that costs a square root and a division instead of an exponential, computed
  * once per neuron per step.
  *
- * Update: exponential Euler with the input held over the step — exact for a
- * constant current, unconditionally stable at any dt:
+ * Update: exponential Euler with the input and the conductances held over the
+ * step (n∞ from the V at its start) — stable at any dt:
  *
- *     V ← V∞ + (V − V∞) · e^(−dt/τ),   V∞ = E_L + (I_tonic + I) · τ / C
+ *     V ← V∞ + (V − V∞) · e^(−dt·(gL + a)/C),   a = gK·n∞ + G,
+ *     V∞ = (gL·E_L + gK·n∞·E_K + I_tonic + I) / (gL + a)
  *
- * The factors are cached per neuron and recomputed only when dt or a
- * parameter changes, so a step costs no exponential.
+ * With a = 0 (the linear neuron, no conductance input) this is the exact
+ * step V ← V∞ + (V − V∞)·e^(−dt/τ) with cached factors (no `exp` per step),
+ * the kernel every current-based circuit has always run. Otherwise the leak's
+ * factor stays the exact cached e^(−dt/τ) and e^(−dt·a/C) is the rational
+ * `decayFactor` (fast-math.ts), n∞ the tabled logistic: V stays between its
+ * start and V∞, which lies among E_L, E_K and the synapses' reversal
+ * potentials (plus the injected current's share).
  *
  * Stiff gap junctions (the network engine decides which: docs/neural.md,
  * "Stiff gap junctions") are not part of the input current; after the step
  * the population relaxes each such pair exactly (`gapRelaxation`).
  */
+import { LOGISTIC_TABLE } from '../fast-math';
 import { freshKernel } from '../kernel';
 import type { NeuronModel, ParamValues, Population } from '../types';
 
 export const gradedModel: NeuronModel = {
   kind: 'graded',
-  help: 'Non-spiking leaky neuron with graded (sigmoid) transmitter release: what most C. elegans neurons are.',
+  help: 'Non-spiking neuron with graded (sigmoid) transmitter release and a K⁺ outward rectifier: what most C. elegans neurons are.',
   currentUnit: 'pA',
+  conductanceUnit: 'nS',
   spiking: false,
   params: {
     capacitance: { default: 1, min: 0.01, max: 1000, unit: 'pF', help: 'Membrane capacitance: 1 pA for τ ms changes V by τ/C mV at rest.' },
@@ -40,6 +57,16 @@ export const gradedModel: NeuronModel = {
     vHalfMv: { default: -45, min: -120, max: 60, unit: 'mV', help: 'Potential of half-maximal transmitter release.' },
     slopeMv: { default: 5, min: 0.1, max: 100, unit: 'mV', help: 'Width of the release curve: smaller is more switch-like.' },
     tonicPa: { default: 0, min: -1000, max: 1000, unit: 'pA', help: 'Constant current always injected (intrinsic drive).' },
+    gKNs: {
+      default: 0.5,
+      min: 0,
+      max: 1000,
+      unit: 'nS',
+      help: 'K⁺ outward rectifier, fully open: keeps V below ~+30 mV. 0 = the old linear neuron, whose V has no bound.',
+    },
+    kHalfMv: { default: -15, min: -80, max: 60, unit: 'mV', help: 'Potential at which the K⁺ rectifier is half open.' },
+    kSlopeMv: { default: 8, min: 1, max: 50, unit: 'mV', help: 'Steepness of the K⁺ rectifier: it opens e-fold per this many mV.' },
+    eKMv: { default: -80, min: -120, max: -40, unit: 'mV', help: 'K⁺ reversal potential: where the rectifier current changes sign.' },
   },
   init: {
     v: { default: -65, min: -200, max: 200, unit: 'mV', help: 'Membrane potential at the start.' },
@@ -52,6 +79,41 @@ export const gradedModel: NeuronModel = {
 export function gradedOutput(vMv: number, vHalfMv: number, slopeMv: number): number {
   const u = (vMv - vHalfMv) / slopeMv;
   return 0.5 + (0.5 * u) / Math.sqrt(1 + u * u);
+}
+
+/**
+ * The steady-state I–V relation: the current (pA) that holds a neuron with
+ * these parameters at vMv, as a voltage clamp measures it (the exact
+ * logistic; no synapses). Linear for gKNs = 0; with the rectifier its slope
+ * grows from gL to gL + gK above kHalfMv, which bounds V under current clamp.
+ */
+export function gradedSteadyCurrent(
+  p: { capacitance: number; tauMs: number; restMv: number; tonicPa: number; gKNs: number; kHalfMv: number; kSlopeMv: number; eKMv: number },
+  vMv: number,
+): number {
+  const gL = p.capacitance / p.tauMs;
+  const nInf = 1 / (1 + Math.exp(-(vMv - p.kHalfMv) / p.kSlopeMv));
+  return gL * (vMv - p.restMv) + p.gKNs * nInf * (vMv - p.eKMv) - p.tonicPa;
+}
+
+/**
+ * The steady-state V (mV) under a held current (pA): the root of
+ * gradedSteadyCurrent by bisection (the bracket widens from −300 .. 300 mV as
+ * far as a linear neuron needs). The I–V rises monotonically for the model's
+ * usual parameters; where it does not (a very steep, strong rectifier below
+ * E_K) this finds one of the roots.
+ */
+export function gradedSteadyV(p: Parameters<typeof gradedSteadyCurrent>[0], currentPa: number): number {
+  let lo = -300;
+  let hi = 300;
+  while (gradedSteadyCurrent(p, lo) > currentPa && lo > -1e12) lo *= 2;
+  while (gradedSteadyCurrent(p, hi) < currentPa && hi < 1e12) hi *= 2;
+  for (let k = 0; k < 200 && hi - lo > 1e-9 * (1 + Math.abs(lo)); k++) {
+    const mid = 0.5 * (lo + hi);
+    if (gradedSteadyCurrent(p, mid) < currentPa) lo = mid;
+    else hi = mid;
+  }
+  return 0.5 * (lo + hi);
 }
 
 const num = (v: ParamValues[string]): number => (typeof v === 'number' ? v : v[0]);
@@ -87,6 +149,10 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
   const vHalf = new Float64Array(n),
     invSlope = new Float64Array(n),
     tonic = new Float64Array(n);
+  const gK = new Float64Array(n),
+    kHalf = new Float64Array(n),
+    invKSlope = new Float64Array(n),
+    eK = new Float64Array(n);
   const v0 = new Float64Array(n);
   const setters: Record<string, (k: number, x: number) => void> = {
     capacitance: (k, x) => (cap[k] = x),
@@ -95,6 +161,10 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
     vHalfMv: (k, x) => (vHalf[k] = x),
     slopeMv: (k, x) => (invSlope[k] = 1 / x),
     tonicPa: (k, x) => (tonic[k] = x),
+    gKNs: (k, x) => (gK[k] = x),
+    kHalfMv: (k, x) => (kHalf[k] = x),
+    kSlopeMv: (k, x) => (invKSlope[k] = 1 / x),
+    eKMv: (k, x) => (eK[k] = x),
   };
   neurons.forEach(({ params, init }, k) => {
     for (const [name, set] of Object.entries(setters)) set(k, num(params[name]));
@@ -103,11 +173,17 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
   const v = new Float64Array(n);
   const output = new Float64Array(n);
   const spiked = new Uint8Array(n); // never set: graded neurons do not spike
-  // V ← V·decay + offset + gain·I, valid for cachedDt.
+  // Linear kernel: V ← V·decay + offset + gain·I, valid for cachedDt.
   const decay = new Float64Array(n),
     offset = new Float64Array(n),
     gain = new Float64Array(n);
+  // Conductance kernel: leak conductance C/τ, the leak's and tonic drive's current gL·E_L + I_tonic, dt/C.
+  const gLeak = new Float64Array(n),
+    drive = new Float64Array(n),
+    dtOverC = new Float64Array(n);
   let cachedDt = Number.NaN;
+  /** No neuron has the rectifier: without conductance input the exact linear kernel runs. */
+  let linear = gK.every((g) => g === 0);
 
   const refresh = (dt: number): void => {
     for (let k = 0; k < n; k++) {
@@ -116,6 +192,9 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
       decay[k] = d;
       gain[k] = (1 - d) * r;
       offset[k] = (1 - d) * (rest[k] + tonic[k] * r);
+      gLeak[k] = cap[k] / tau[k];
+      drive[k] = gLeak[k] * rest[k] + tonic[k];
+      dtOverC[k] = dt / cap[k];
     }
     cachedDt = dt;
   };
@@ -127,6 +206,33 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
   };
 
   const kernel = freshKernel(gradedKernel)(n, v, output, decay, offset, gain, vHalf, invSlope);
+  // The rectifier kernel, made on first use: with the network's conductance array, or (alone, the lab) with zeros.
+  const noConductance = new Float64Array(n);
+  let rectified: ((current: Float64Array) => void) | null = null;
+  let rectifiedFor: Float64Array | null = null;
+  const conductanceKernel = (g: Float64Array) => {
+    if (rectifiedFor !== g || !rectified) {
+      rectified = freshKernel(gradedConductanceKernel)(
+        n,
+        v,
+        output,
+        decay,
+        gLeak,
+        drive,
+        dtOverC,
+        gK,
+        kHalf,
+        invKSlope,
+        eK,
+        g,
+        LOGISTIC_TABLE,
+        vHalf,
+        invSlope,
+      );
+      rectifiedFor = g;
+    }
+    return rectified;
+  };
 
   const pop: GradedPopulation = {
     kind: 'graded',
@@ -137,9 +243,11 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
     variables: {},
     capacitance: cap,
     tauMs: tau,
-    step(dt: number, current: Float64Array) {
+    step(dt: number, current: Float64Array, conductance?: Float64Array) {
       if (dt !== cachedDt) refresh(dt);
-      kernel(current);
+      if (conductance) conductanceKernel(conductance)(current);
+      else if (linear) kernel(current);
+      else conductanceKernel(noConductance)(current);
     },
     reset() {
       v.set(v0);
@@ -149,6 +257,7 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
       const set = setters[name];
       if (!set) throw new Error(`graded: unknown parameter "${name}"`);
       set(k, num(value));
+      linear = gK.every((g) => g === 0);
       cachedDt = Number.NaN;
       computeOutput();
     },
@@ -174,7 +283,7 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
   return pop;
 }
 
-/** The graded update of every neuron for one step (self-contained: see ../kernel.ts); the factors are prepared for dt. */
+/** The linear graded update of every neuron for one step (self-contained: see ../kernel.ts); the factors are prepared for dt. */
 export function gradedKernel(
   n: number,
   v: Float64Array,
@@ -190,6 +299,51 @@ export function gradedKernel(
       const x = v[k] * decay[k] + offset[k] + gain[k] * current[k];
       v[k] = x;
       const u = (x - vHalf[k]) * invSlope[k];
+      output[k] = 0.5 + (0.5 * u) / Math.sqrt(1 + u * u);
+    }
+  };
+}
+
+/**
+ * The graded update with the K⁺ rectifier and conductance input G (nS) for
+ * one step (self-contained: see ../kernel.ts). n∞ is the logistic through
+ * `table` (fast-math.ts, same arithmetic as fastLogistic); the extra
+ * conductance's factor is decayFactor's rational, times the leak's exact
+ * cached e^(−dt/τ). `current` holds the input, the current-based synapses,
+ * the gap junctions and the conductance synapses' Σ g·E.
+ */
+export function gradedConductanceKernel(
+  n: number,
+  v: Float64Array,
+  output: Float64Array,
+  decay: Float64Array,
+  gLeak: Float64Array,
+  drive: Float64Array,
+  dtOverC: Float64Array,
+  gK: Float64Array,
+  kHalf: Float64Array,
+  invKSlope: Float64Array,
+  eK: Float64Array,
+  g: Float64Array,
+  table: Float64Array,
+  vHalf: Float64Array,
+  invSlope: Float64Array,
+): (current: Float64Array) => void {
+  return (current: Float64Array) => {
+    for (let k = 0; k < n; k++) {
+      const x = v[k];
+      let t = ((x - kHalf[k]) * invKSlope[k] + 32) * 64;
+      t = t > 0 ? Math.min(t, 4096) : 0;
+      const i = t | 0;
+      const lo = table[i];
+      const gk = gK[k] * (lo + (t - i) * (table[i + 1] - lo));
+      const a = gk + g[k];
+      const vInf = (drive[k] + gk * eK[k] + current[k]) / (gLeak[k] + a);
+      const y = a * dtOverC[k];
+      const f = decay[k] / (1 + y * (1 + y * (0.5 + y * (0.16666666666666666 + y * 0.041666666666666664))));
+      const nv = vInf + (x - vInf) * f;
+      v[k] = nv;
+      const u = (nv - vHalf[k]) * invSlope[k];
       output[k] = 0.5 + (0.5 * u) / Math.sqrt(1 + u * u);
     }
   };

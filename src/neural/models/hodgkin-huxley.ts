@@ -67,6 +67,7 @@ export const hodgkinHuxleyModel: NeuronModel = {
   kind: 'hodgkin-huxley',
   help: 'Hodgkin–Huxley conductance model (squid axon, optionally with a calcium channel): real spike shapes, fine time step.',
   currentUnit: 'µA/cm²',
+  conductanceUnit: 'mS/cm²',
   spiking: true,
   params: {
     cm: { default: 1, min: 0.1, max: 10, unit: 'µF/cm²', help: 'Membrane capacitance: larger = slower voltage changes.' },
@@ -140,7 +141,7 @@ function createHodgkinHuxleyPopulation(neurons: ReadonlyArray<{ params: ParamVal
     lastDt = dt;
   }
 
-  function step(dt: number, current: Float64Array): void {
+  function step(dt: number, current: Float64Array, conductance?: Float64Array): void {
     if (dt !== lastDt) prepare(dt);
     for (let i = 0; i < size; i++) {
       let V = v[i];
@@ -160,6 +161,8 @@ function createHodgkinHuxleyPopulation(neurons: ReadonlyArray<{ params: ParamVal
         eCai = eCa[i],
         cmi = cm[i];
       const withCa = gCai !== 0;
+      // Conductance input (current − G·V) taken implicitly in V: stable at any G. Without it keep = 1 exactly (the seed's numbers).
+      const keep = conductance ? 1 / (1 + (dtSub * conductance[i]) / cmi) : 1;
       let fired = 0;
       for (let k = substeps[i]; k > 0; k--) {
         // Same operations in the same order as seed 003, so dt = 0.01 reproduces it.
@@ -169,7 +172,7 @@ function createHodgkinHuxleyPopulation(neurons: ReadonlyArray<{ params: ParamVal
         const iL = gLi * (V - eLi);
         const iIon = input - (iNa + iK + iCa + iL);
         const before = V;
-        V += (dtSub * iIon) / cmi;
+        V = (V + (dtSub * iIon) / cmi) * keep;
         if (before < 0 && V >= 0) fired++;
         mi += dtSub * (alphaM(V) * (1 - mi) - betaM(V) * mi);
         hi += dtSub * (alphaH(V) * (1 - hi) - betaH(V) * hi);

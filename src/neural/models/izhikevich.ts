@@ -25,6 +25,7 @@ export const izhikevichModel: NeuronModel = {
   kind: 'izhikevich',
   help: 'Izhikevich simple model: two variables, many firing patterns (regular, bursting, fast, ...).',
   currentUnit: 'model units (Izhikevich 2003)',
+  conductanceUnit: 'model units per mV',
   spiking: true,
   params: {
     a: { default: 0.02, min: 0.001, max: 1, unit: '1/ms', help: 'Recovery rate of u: small = slow adaptation.' },
@@ -87,18 +88,20 @@ function createIzhikevichPopulation(neurons: ReadonlyArray<{ params: ParamValues
     lastDt = dt;
   }
 
-  function step(dt: number, current: Float64Array): void {
+  function step(dt: number, current: Float64Array, conductance?: Float64Array): void {
     if (dt !== lastDt) prepare(dt);
     for (let i = 0; i < size; i++) {
       let vi = v[i];
       let ui = u[i];
       const input = current[i];
       const h = substepMs[i];
+      // Conductance input (current − G·v) taken implicitly in v: stable at any G. Without it keep = 1 exactly (same bits as before).
+      const keep = conductance ? 1 / (1 + h * conductance[i]) : 1;
       const ai = a[i];
       const bi = b[i];
       let fired = 0;
       for (let k = substeps[i]; k > 0; k--) {
-        vi += h * (0.04 * vi * vi + 5 * vi + 140 - ui + input);
+        vi = (vi + h * (0.04 * vi * vi + 5 * vi + 140 - ui + input)) * keep;
         // u follows v capped at the peak: on the sub-step that crosses it, Euler's v can overshoot by
         // orders of magnitude, and u fed with that grows without bound (fast-check found it: b ≈ 1, I = −200).
         ui += h * ai * (bi * Math.min(vi, IZHIKEVICH_PEAK_MV) - ui);

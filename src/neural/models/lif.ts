@@ -20,6 +20,7 @@ export const lifModel: NeuronModel = {
   kind: 'lif',
   help: 'Leaky integrate-and-fire: charges towards rest + R·I, fires at threshold, resets, pauses.',
   currentUnit: 'nA',
+  conductanceUnit: 'µS',
   spiking: true,
   params: {
     tauMs: { default: 20, min: 0.1, max: 1000, unit: 'ms', help: 'Membrane time constant: how fast V follows its input.' },
@@ -115,7 +116,15 @@ function createLifPopulation(neurons: ReadonlyArray<{ params: ParamValues; init:
     lastDt = dt;
   }
 
-  const kernel = (eager: boolean, input: Float64Array | null, ge: Float64Array, gi: Float64Array, current: Float64Array, fired: Int32Array) =>
+  const kernel = (
+    eager: boolean,
+    input: Float64Array | null,
+    ge: Float64Array,
+    gi: Float64Array,
+    current: Float64Array,
+    fired: Int32Array,
+    conductance: Float64Array,
+  ) =>
     freshKernel(lifKernel)(
       size,
       eager,
@@ -144,20 +153,33 @@ function createLifPopulation(neurons: ReadonlyArray<{ params: ParamValues; init:
       gi,
       current,
       fired,
+      conductance,
     );
   const none = new Float64Array(0);
-  const alone = kernel(true, null, none, none, none, new Int32Array(size));
+  const ownFired = new Int32Array(size);
+  const alone = kernel(true, null, none, none, none, ownFired, none);
+  // With conductance input: made on first use, for the network's conductance array.
+  let conducting: ReturnType<typeof kernel> | null = null;
+  let conductingFor: Float64Array | null = null;
 
-  function step(dt: number, current: Float64Array): void {
+  function step(dt: number, current: Float64Array, conductance?: Float64Array): void {
     if (dt !== lastDt) prepare(dt);
-    alone(dt, current, 1, 1);
+    if (!conductance) {
+      alone(dt, current, 1, 1);
+      return;
+    }
+    if (conductingFor !== conductance || !conducting) {
+      conducting = kernel(true, null, none, none, none, ownFired, conductance);
+      conductingFor = conductance;
+    }
+    conducting(dt, current, 1, 1);
   }
 
   function eventStep(input: Float64Array, ge: Float64Array, gi: Float64Array, current: Float64Array, fired: Int32Array) {
     if (input.length !== size || ge.length !== size || gi.length !== size || current.length !== size || fired.length < size) {
       throw new Error(`lif: eventStep needs arrays of the population's size ${size}`);
     }
-    const fused = kernel(false, input, ge, gi, current, fired);
+    const fused = kernel(false, input, ge, gi, current, fired, none);
     return (dt: number, decE: number, decI: number): number => {
       if (dt !== lastDt) prepare(dt);
       return fused(dt, input, decE, decI);
@@ -272,8 +294,10 @@ export function lifKernel(
   gi: Float64Array,
   current: Float64Array,
   fired: Int32Array,
+  conductance: Float64Array,
 ): (dt: number, inputArg: Float64Array, decE: number, decI: number) => number {
   const events = ge.length > 0;
+  const conducting = conductance.length > 0;
   const own = input !== null;
   const fixed = input ?? new Float64Array(0);
   return (dt: number, inputArg: Float64Array, decE: number, decI: number): number => {
@@ -297,8 +321,16 @@ export function lifKernel(
         ge[i] *= decE;
         gi[i] *= decI;
       }
-      const vInf = rest[i] + resistance[i] * I;
-      let vi = vInf + (v[i] - vInf) * decay[i];
+      let vInf = rest[i] + resistance[i] * I;
+      let d = decay[i];
+      if (conducting) {
+        // τ dV/dt = −(V − E_rest) + R·(I − G·V): V∞ and the rate scale by 1 + R·G (decayFactor's rational for the extra part).
+        const x = resistance[i] * conductance[i];
+        vInf = vInf / (1 + x);
+        const y = (dt * x) / tau[i];
+        d = d / (1 + y * (1 + y * (0.5 + y * (0.16666666666666666 + y * 0.041666666666666664))));
+      }
+      let vi = vInf + (v[i] - vInf) * d;
       if (vi >= low && vi >= gate[i]) {
         vi = resetV[i];
         spiked[i] = 1;
@@ -321,8 +353,13 @@ export function lifKernel(
       refractoryLeft[i] = 0;
       gate[i] = threshold[i];
       const I = events ? current[i] : own ? fixed[i] : inputArg[i];
-      const vInf = rest[i] + resistance[i] * I;
-      let vi = vInf + (held[i] - vInf) * (left === 0 ? decay[i] : Math.exp(-(dt - left) / tau[i]));
+      let vInf = rest[i] + resistance[i] * I;
+      let vi: number;
+      if (conducting) {
+        const x = resistance[i] * conductance[i];
+        vInf = vInf / (1 + x);
+        vi = vInf + (held[i] - vInf) * Math.exp((-(dt - left) * (1 + x)) / tau[i]);
+      } else vi = vInf + (held[i] - vInf) * (left === 0 ? decay[i] : Math.exp(-(dt - left) / tau[i]));
       if (vi >= threshold[i]) {
         vi = resetV[i];
         trace[i] += up;

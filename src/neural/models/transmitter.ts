@@ -86,6 +86,7 @@ export const transmitterModel: NeuronModel = {
   kind: 'transmitter',
   help: "The seed article's neuron: accumulates transmitter, activates over a threshold, releases after `speed` steps, then recovers.",
   currentUnit: 'transmitter units per step (positive → excitatory dendrite, negative → inhibitory)',
+  conductanceUnit: 'none: the seed neuron takes no conductance',
   spiking: true,
   params: {
     threshold: { default: 10, min: -1e6, max: 1e6, unit: 'tu', help: 'Activates when last state (excitatory + inhibitory) exceeds this.' },
