@@ -38,8 +38,13 @@ export class Network {
   readonly spiked: Uint8Array;
   /** External current per neuron, set by the caller (sensors, clamps); never cleared by the engine. */
   readonly input: Float64Array;
-  /** Total current each neuron received in the last step (transmitter neurons: the part that went to the dendrites from input and gap junctions). */
+  /**
+   * Total current each neuron received in the last step (transmitter neurons: the part that went to the dendrites from input and gap junctions).
+   * Conductance synapses add their g·s·E_rev here and g·s to `conductance`: their current is g·s·(E_rev − V).
+   */
   readonly current: Float64Array;
+  /** Conductance the conductance-based synapses opened on each neuron in the last step (its model's current unit per mV: nS for graded); 0 without them. */
+  readonly conductance: Float64Array;
   /** The neurons that fired in the last step, ascending: fired[0 .. firedCount). */
   readonly fired: Int32Array;
 
@@ -78,7 +83,7 @@ export class Network {
     this.pops = context.populations;
     this.arrays = context.arrays;
     this.clock = context.clock;
-    ({ v: this.v, spiked: this.spiked, input: this.input, current: this.current, fired: this.fired } = this.arrays);
+    ({ v: this.v, spiked: this.spiked, input: this.input, current: this.current, conductance: this.conductance, fired: this.fired } = this.arrays);
     this.kernels = kernels;
     this.active = fused ? fused.steps : general;
     this.run = scheduleRunner(this.active);
@@ -151,6 +156,7 @@ export class Network {
     this.clock.outputStale = false;
     gather(this.pops, this.arrays);
     this.current.fill(0);
+    this.conductance.fill(0);
     this.clock.steps = 0;
     this.clock.timeMs = 0;
     this.clock.firedCount = 0;

@@ -36,6 +36,7 @@ export const continuousSynapses: SynapseKernel = {
   kind: 'continuous',
   claims: (net, s) =>
     net.synapses.kind[s] === CHEMICAL &&
+    !net.isConductance(s) &&
     !net.isTransmitter(net.synapses.from[s]) &&
     !(net.isSpiking(net.synapses.from[s]) && !net.isTransmitter(net.synapses.to[s])),
   build(net, members) {

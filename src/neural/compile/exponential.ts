@@ -72,7 +72,8 @@ interface Ring {
 
 export const exponentialSynapses: SynapseKernel = {
   kind: 'exponential',
-  claims: (net, s) => net.synapses.kind[s] === CHEMICAL && net.isSpiking(net.synapses.from[s]) && !net.isTransmitter(net.synapses.to[s]),
+  claims: (net, s) =>
+    net.synapses.kind[s] === CHEMICAL && !net.isConductance(s) && net.isSpiking(net.synapses.from[s]) && !net.isTransmitter(net.synapses.to[s]),
   build(net, members) {
     if (members.length === 0) return null;
     const n = net.size;

@@ -5,7 +5,7 @@
  * The Network (../network.ts) holds what this returns and runs the schedule.
  */
 import type { Transmitter, ModelKind, NeuronModel, NeuronSpec } from '../types';
-import { CHEMICAL, type CompactSynapses, ELECTRICAL } from '../synapses';
+import { CHEMICAL, type CompactSynapses, CONDUCTANCE_BASED, CONDUCTANCE_SYNAPSE, ELECTRICAL } from '../synapses';
 import { type FusedSchedule, selectFused } from './fused';
 import type { Clock, CompileContext, SynapseKernel, SynapseKernelInstance } from './kernel-api';
 import { buildPopulations, gatherStep, inputStep, networkArrays, populationSteps } from './populations';
@@ -40,6 +40,12 @@ export interface CompiledNetwork {
   readonly fused: FusedSchedule | null;
 }
 
+/** A per-synapse value, NaN (or no column) meaning the default. */
+const orDefault = (column: Float64Array | undefined, s: number, fallback: number): number => {
+  const x = column ? column[s] : Number.NaN;
+  return Number.isNaN(x) ? fallback : x;
+};
+
 /** Inhibitory by default: GABA. Everything else excites unless a synapse says otherwise. */
 const defaultSign = (t: Transmitter | undefined): 1 | -1 => (t === 'GABA' ? -1 : 1);
 
@@ -73,6 +79,11 @@ export function compileNetwork(neurons: readonly NeuronSpec[], syn: CompactSynap
     sign: (s) => (syn.sign[s] !== 0 ? (syn.sign[s] as 1 | -1) : defaultSign(transmitters[syn.from[s]])),
     delayMs: (s) => (syn.delayMs ? syn.delayMs[s] : 0),
     hasDepression: (s) => syn.depressionRecoveryMs !== undefined && syn.depressionRecoveryMs[s] > 0,
+    isConductance: (s) => syn.model !== undefined && syn.model[s] === CONDUCTANCE_BASED,
+    reversalMv: (s) => orDefault(syn.reversalMv, s, context.sign(s) > 0 ? CONDUCTANCE_SYNAPSE.excitatoryReversalMv : CONDUCTANCE_SYNAPSE.chlorideReversalMv),
+    releaseHalfMv: (s) => orDefault(syn.releaseHalfMv, s, CONDUCTANCE_SYNAPSE.releaseHalfMv),
+    releaseSlopeMv: (s) => orDefault(syn.releaseSlopeMv, s, CONDUCTANCE_SYNAPSE.releaseSlopeMv),
+    synapseTauMs: (s) => orDefault(syn.tauMs, s, context.sign(s) > 0 ? CONDUCTANCE_SYNAPSE.tauExcitatoryMs : CONDUCTANCE_SYNAPSE.tauInhibitoryMs),
   };
 
   // Classification: each synapse to the first kernel that claims it.
@@ -90,11 +101,12 @@ export function compileNetwork(neurons: readonly NeuronSpec[], syn: CompactSynap
     members[k].push(s);
   }
   const kernels = registry.flatMap((kernel, k) => kernel.build(context, Int32Array.from(members[k])) ?? []);
+  const conducting = kernels.some((k) => k.conductance === true);
 
   const general = orderSteps([
-    inputStep(arrays),
+    inputStep(arrays, conducting),
     ...kernels.flatMap((k) => k.steps),
-    ...populationSteps(populations, arrays),
+    ...populationSteps(populations, arrays, conducting),
     gatherStep(populations, arrays, clock),
   ]);
   const fused = options.fastPaths === false ? null : selectFused(populations, kernels, arrays, clock);

@@ -42,6 +42,15 @@ export interface CompileContext {
   sign(s: number): 1 | -1;
   delayMs(s: number): number;
   hasDepression(s: number): boolean;
+  /** A conductance-based chemical synapse (I = g·s·(E − V_post)). */
+  isConductance(s: number): boolean;
+  /** A conductance synapse's reversal potential, mV: its own, else by sign (CONDUCTANCE_SYNAPSE). */
+  reversalMv(s: number): number;
+  /** A conductance synapse's release curve (graded presynaptic): half-release potential and slope factor, mV. */
+  releaseHalfMv(s: number): number;
+  releaseSlopeMv(s: number): number;
+  /** A conductance synapse's time constant, ms (default by sign). */
+  synapseTauMs(s: number): number;
 }
 
 /** A kind of synapse: which synapses it takes, and how it runs them. */
@@ -78,6 +87,12 @@ export interface SynapseKernelInstance {
   paramsChanged?(): void;
   /** Resource x (0..1) of the first delayed or depressing synapse a → b here; undefined if none. */
   resource?(a: number, b: number): number | undefined;
+  /**
+   * Adds to `arrays.conductance` at `currents` (conductance-based synapses):
+   * the compiler then clears it at `start` and hands it to the populations,
+   * which integrate current − conductance·V.
+   */
+  readonly conductance?: boolean;
 }
 
 /**

@@ -87,6 +87,8 @@ export interface NetworkArrays {
   readonly spiked: Uint8Array;
   readonly input: Float64Array;
   readonly current: Float64Array;
+  /** Conductance the synapses add this step (the model's current unit per mV); zero unless conductance synapses exist. */
+  readonly conductance: Float64Array;
   readonly fired: Int32Array;
   /** 0 = ablated. */
   readonly alive: Uint8Array;
@@ -103,6 +105,7 @@ export function networkArrays(pops: Populations, n: number): NetworkArrays {
     spiked: only ? only.spiked : new Uint8Array(n),
     input: new Float64Array(n),
     current: new Float64Array(n),
+    conductance: new Float64Array(n),
     fired: new Int32Array(n),
     alive: new Uint8Array(n).fill(1),
     ablated: [],
@@ -128,32 +131,54 @@ export function gather(pops: Populations, a: NetworkArrays): void {
   }
 }
 
-/** `start`: the step's current begins as the external input; ablated neurons get none. */
-export function inputStep(a: NetworkArrays): ScheduledStep {
-  const { current, input, ablated } = a;
+/** `start`: the step's current begins as the external input (and the conductance at 0 where synapses add one); ablated neurons get none. */
+export function inputStep(a: NetworkArrays, conducting: boolean): ScheduledStep {
+  const { current, input, ablated, conductance } = a;
   return {
     name: 'input',
     when: 'start',
-    run() {
-      current.set(input);
-      for (const g of ablated) current[g] = 0;
-    },
+    run: conducting
+      ? () => {
+          current.set(input);
+          conductance.fill(0);
+          for (const g of ablated) current[g] = 0;
+        }
+      : () => {
+          current.set(input);
+          for (const g of ablated) current[g] = 0;
+        },
   };
 }
 
-/** `groups`: one step per population (the transmitter population steps inside the seed's cycle: transmitter-links.ts). */
-export function populationSteps(pops: Populations, a: NetworkArrays): ScheduledStep[] {
+/**
+ * `groups`: one step per population (the transmitter population steps inside
+ * the seed's cycle: transmitter-links.ts), with the conductance input where
+ * conductance synapses exist.
+ */
+export function populationSteps(pops: Populations, a: NetworkArrays, conducting: boolean): ScheduledStep[] {
   const I = a.current;
+  const G = a.conductance;
   return pops.entries
     .filter((e) => e.kind !== 'transmitter')
     .map((e): ScheduledStep => {
       const { pop, globals, current } = e;
-      const run = pops.identity
-        ? (dt: number) => pop.step(dt, I)
-        : (dt: number) => {
-            for (let k = 0; k < globals.length; k++) current[k] = I[globals[k]];
-            pop.step(dt, current);
-          };
+      const localG = conducting && !pops.identity ? new Float64Array(globals.length) : null;
+      let run: (dt: number) => void;
+      if (pops.identity) run = conducting ? (dt) => pop.step(dt, I, G) : (dt) => pop.step(dt, I);
+      else if (localG) {
+        run = (dt) => {
+          for (let k = 0; k < globals.length; k++) {
+            current[k] = I[globals[k]];
+            localG[k] = G[globals[k]];
+          }
+          pop.step(dt, current, localG);
+        };
+      } else {
+        run = (dt) => {
+          for (let k = 0; k < globals.length; k++) current[k] = I[globals[k]];
+          pop.step(dt, current);
+        };
+      }
       return { name: `${e.kind}.step`, when: 'groups', run };
     });
 }
