@@ -3,6 +3,7 @@ import { circuitFromDoc, parseCircuit, parseNeuronFile, serializeCircuit } from 
 import { CircuitError, MAX_ISSUES, MAX_ISSUES_IN_MESSAGE } from './errors';
 import { FAKE_MODELS } from './fake-models';
 import { formatPath } from '../text/diagnostics';
+import { CURRENT_VERSION } from './versions';
 import type { CircuitIssue } from './types';
 
 const FILE = 'touch.json';
@@ -14,7 +15,7 @@ type Doc = Record<string, any>;
 function base(): Doc {
   return {
     format: 'neuroworm-circuit',
-    version: 1,
+    version: CURRENT_VERSION,
     name: 'Gentle touch withdrawal',
     description: 'ALM senses touch and drives AVA through AVD.',
     neurons: [
@@ -28,7 +29,7 @@ function base(): Doc {
       { from: 'ALML', to: 'AVDL', kind: 'chemical', weight: 1.2, depression: { use: 0.2, recoveryMs: 500 } },
       { from: 'AVDL', to: 'AVAL', kind: 'chemical', weight: 2, sign: 'inhibitory', delayMs: 3 },
       { from: 'AVAL', to: 'DA01', kind: 'electrical', weight: 0.5 },
-      { from: 'DA01', to: 'AVAL', kind: 'chemical', weight: 0.1 },
+      { from: 'DA01', to: 'AVAL', kind: 'chemical', weight: 0.1, model: 'current' },
     ],
     sensors: [
       { neuron: 'ALML', sensor: 'touch', from: 0, to: 0.35, kind: 'gentle', gain: 1 },
@@ -76,10 +77,10 @@ describe('parseCircuit: a valid file', () => {
 
   it('completes every neuron: model defaults, then the preset, then the file', () => {
     const [alm, avd, ava, da, z] = c.network.neurons;
-    expect(alm.params).toEqual({ tauMs: 5, restMv: -60, vHalfMv: -40 });
+    expect(alm.params).toEqual({ tauMs: 5, restMv: -60, vHalfMv: -40, gKNs: 0.5 });
     expect(alm.init).toEqual({ v: -60 });
     // preset sluggish sets tauMs 100 and restMv -70; the file overrides restMv.
-    expect(avd.params).toEqual({ tauMs: 100, restMv: -65, vHalfMv: -40 });
+    expect(avd.params).toEqual({ tauMs: 100, restMv: -65, vHalfMv: -40, gKNs: 0.5 });
     expect(avd.preset).toBe('sluggish');
     expect(ava.transmitter).toBe('glutamate');
     expect(da.params).toEqual({ threshold: [2, 3], returnability: [0.1, 0.1], reproductivity: [1, 0] });
@@ -409,11 +410,11 @@ describe('parseCircuit: every error names the file, the line, the path and the f
     expect(issueAt(refuse('{"format": "neuroworm-scenario", "version": 1}'), 'format').message).toMatch(
       /"neuroworm-scenario" is not a Neuroworm circuit file's format/,
     );
-    expect(issueAt(refuse('{"neurons": []}'), 'format').message).toMatch(/add "format": "neuroworm-circuit", "version": 1/);
-    expect(issueAt(refuse('{"format": "neuroworm-circuit", "neurons": []}'), 'version').message).toMatch(/missing.*add "version": 1/);
+    expect(issueAt(refuse('{"neurons": []}'), 'format').message).toMatch(/add "format": "neuroworm-circuit", "version": 2/);
+    expect(issueAt(refuse('{"format": "neuroworm-circuit", "neurons": []}'), 'version').message).toMatch(/missing.*add "version": 2/);
     expect(issueAt(refuse('{"format": "neuroworm-circuit", "version": "1"}'), 'version').message).toMatch(/"1" is not a format version/);
-    expect(issueAt(refuse('{"format": "neuroworm-circuit", "version": 2, "neurons": []}'), 'version').message).toMatch(
-      /format version 2, made by a newer Neuroworm; this app reads version 1: update Neuroworm/,
+    expect(issueAt(refuse('{"format": "neuroworm-circuit", "version": 3, "neurons": []}'), 'version').message).toMatch(
+      /format version 3, made by a newer Neuroworm; this app reads versions 1 to 2: update Neuroworm/,
     );
     expect(issueAt(refuse('{"format": "neuroworm-circuit", "version": 0}'), 'version').message).toMatch(/format version 0 is unknown/);
   });
@@ -452,7 +453,7 @@ describe('serializeCircuit', () => {
     const reordered = {
       muscles: shuffled.muscles,
       neurons: shuffled.neurons.map((n: Record<string, unknown>) => Object.fromEntries(Object.entries(n).reverse())),
-      version: 1,
+      version: CURRENT_VERSION,
       format: 'neuroworm-circuit',
       sensors: shuffled.sensors,
       synapses: shuffled.synapses,
@@ -463,7 +464,7 @@ describe('serializeCircuit', () => {
     const a = serializeCircuit(parseCircuit(text(base()), FILE, FAKE_MODELS));
     const b = serializeCircuit(parseCircuit(text(reordered), FILE, FAKE_MODELS));
     expect(b).toBe(a);
-    expect(a.startsWith('{\n  "format": "neuroworm-circuit",\n  "version": 1,\n  "name": ')).toBe(true);
+    expect(a.startsWith('{\n  "format": "neuroworm-circuit",\n  "version": 2,\n  "name": ')).toBe(true);
     expect(a.endsWith('}\n')).toBe(true);
     // one synapse per line
     expect(a).toContain('\n    { "from": "AVAL", "to": "DA01", "kind": "electrical", "weight": 0.5 },\n');

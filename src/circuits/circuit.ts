@@ -71,8 +71,8 @@ function parseText(text: string, fileName: string): { text: LocatedText; duplica
 function validate(value: unknown, fileName: string, models: ModelTable, versions: VersionTable, located: LocatedText | undefined, extra: RawIssue[]): Circuit {
   const migrated = migrate(value, versions);
   if (!migrated.ok) throw errorFor(fileName, value, [...extra, ...migrated.issues], located);
-  // After a migration the document's paths no longer match the text's, so lines are left out.
-  const where = migrated.fromVersion === versions.current ? located : undefined;
+  // After a migration that moved things the document's paths no longer match the text's, so lines are left out.
+  const where = migrated.pathsKept ? located : undefined;
   const doc = migrated.doc;
 
   const r = safeParseWith(cachedCircuitSchema(models, versions.current), doc);

@@ -1,7 +1,8 @@
 /**
  * Checks that span entries: unique neuron ids, synapse ends and bindings that
- * name existing neurons, duplicate synapses, self gap junctions, and body
- * ranges that run backwards. They read the raw document defensively (it may
+ * name existing neurons, duplicate synapses, self gap junctions, conductance
+ * synapses at a transmitter neuron, and body ranges that run backwards. They
+ * read the raw document defensively (it may
  * be malformed elsewhere) so these problems are reported together with the
  * schema's, not only after the schema's are fixed.
  */
@@ -22,10 +23,12 @@ export function crossReferenceIssues(doc: unknown): RawIssue[] {
 
   // Neuron ids: the first definition wins; later ones are the duplicates.
   const ids = new Map<string, number>();
+  const seedNeurons = new Set<string>();
   entries(doc, 'neurons').forEach((n, i) => {
     if (!isObj(n)) return;
     const id = field(n, 'id');
     if (typeof id !== 'string') return;
+    if (field(n, 'model') === 'transmitter' && !ids.has(id)) seedNeurons.add(id);
     const first = ids.get(id);
     if (first !== undefined) {
       issues.push({
@@ -49,6 +52,14 @@ export function crossReferenceIssues(doc: unknown): RawIssue[] {
     checkRef(['synapses', i, 'from'], from, 'a synapse\'s "from"');
     checkRef(['synapses', i, 'to'], to, 'a synapse\'s "to"');
     if (typeof from !== 'string' || typeof to !== 'string' || (kind !== 'chemical' && kind !== 'electrical')) return;
+    // The seed article's neuron has no membrane potential: no release curve, no reversal potential to pull toward.
+    const seed = seedNeurons.has(from) ? from : seedNeurons.has(to) ? to : undefined;
+    if (kind === 'chemical' && seed !== undefined && field(s, 'model') === 'conductance') {
+      issues.push({
+        path: ['synapses', i, 'model'],
+        message: `"${seed}" is a transmitter neuron (the seed article's), which has no membrane potential for a conductance synapse: remove "model" (current-based is the default)`,
+      });
+    }
     if (kind === 'electrical' && from === to) {
       issues.push({
         path: ['synapses', i, 'to'],

@@ -19,6 +19,7 @@ export const FAKE_MODELS: ModelTable = {
       tauMs: p(10, 0.1, 1000, 'ms', 'membrane time constant'),
       restMv: p(-60, -100, 0, 'mV', 'resting potential'),
       vHalfMv: p(-40, -100, 50, 'mV', 'potential of half release'),
+      gKNs: p(0.5, 0, 1000, 'nS', 'K⁺ rectifier conductance (0 = linear); version-1 files migrate to 0'),
     },
     init: { v: p(-60, -120, 60, 'mV', 'initial membrane potential') },
     presets: { fast: { tauMs: 2 }, sluggish: { tauMs: 100, restMv: -70 } },

@@ -10,6 +10,7 @@
  * errors elsewhere.
  */
 import * as z from 'zod';
+import { CONDUCTANCE_FIELDS } from '../neural/synapses';
 import type { ModelKind, NeuronRole, ParamSpec, SynapseSpec, Transmitter } from '../neural/types';
 import { didYouMean, listOf, show, type RawIssue } from './errors';
 import type { JsonPath } from '../text/json-locate';
@@ -162,6 +163,12 @@ const bodyFraction = (help: string) => num(rule(R['sensors[].from, to, at'], hel
 const sensorGain = (help: string) => num(rule(R['sensors[].gain'], help));
 const coordinate = num(rule(R['neurons[].position.x, y; editor.view.x, y']));
 
+const CONDUCTANCE_ONLY = ['reversalMv', 'releaseHalfMv', 'releaseSlopeMv', 'tauMs'] as const;
+const conductanceField = (name: (typeof CONDUCTANCE_ONLY)[number]) => {
+  const r = CONDUCTANCE_FIELDS[name];
+  return num({ min: r.min, max: r.max, unit: r.unit, help: `conductance synapses: ${r.help}` }).exactOptional();
+};
+
 const chemicalSynapse = strict(
   {
     from: neuronRef('the presynaptic neuron id'),
@@ -169,6 +176,15 @@ const chemicalSynapse = strict(
     kind: z.literal('chemical'),
     weight: num(rule(R['synapses[].weight (chemical)'])),
     sign: oneOf(['excitatory', 'inhibitory'], 'sign', 'overrides the sign the presynaptic transmitter gives').exactOptional(),
+    model: oneOf(
+      ['current', 'conductance'],
+      'synapse model',
+      'current (the default): I = ±weight·release whatever V (the seed’s and version-1 circuits); conductance: I = g·s·(E_rev − V), so V stops at the reversal potential',
+    ).exactOptional(),
+    reversalMv: conductanceField('reversalMv'),
+    releaseHalfMv: conductanceField('releaseHalfMv'),
+    releaseSlopeMv: conductanceField('releaseSlopeMv'),
+    tauMs: conductanceField('tauMs'),
     delayMs: num(rule(R['synapses[].delayMs'])).exactOptional(),
     depression: strict(
       {
@@ -179,7 +195,17 @@ const chemicalSynapse = strict(
     ).exactOptional(),
   },
   'a chemical synapse',
-);
+).superRefine((s, ctx) => {
+  if (s.model === 'conductance') return;
+  for (const field of CONDUCTANCE_ONLY) {
+    if (s[field] === undefined) continue;
+    ctx.addIssue({
+      code: 'custom',
+      path: [field],
+      message: `${show(s[field])}: "${field}" belongs to conductance synapses, and this one is current-based (the default); add "model": "conductance", or remove "${field}"`,
+    });
+  }
+});
 
 const electricalSynapse = strict(
   {

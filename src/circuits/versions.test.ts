@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCircuit } from './circuit';
 import { CircuitError } from './errors';
 import { FAKE_MODELS } from './fake-models';
-import { CURRENT_VERSION, MIGRATIONS, migrate, oldestReadable, type JsonObject, type VersionTable } from './versions';
+import { CURRENT_VERSION, MIGRATIONS, migrate, oldestReadable, v1ToV2, VERSIONS, type JsonObject, type VersionTable } from './versions';
 
 /**
  * A made-up version 0 for testing the machinery only (it is not in the shipped
@@ -49,9 +49,9 @@ const v1 = {
 };
 
 describe('format versions', () => {
-  it('ships version 1 with nothing to migrate', () => {
-    expect(CURRENT_VERSION).toBe(1);
-    expect(Object.keys(MIGRATIONS)).toEqual([]);
+  it('ships version 2, read from version 1 by an additive migration', () => {
+    expect(CURRENT_VERSION).toBe(2);
+    expect(Object.keys(MIGRATIONS)).toEqual(['1']);
   });
 
   it('migrates an older file before validating it, and then it equals the current-version file', () => {
@@ -78,7 +78,7 @@ describe('format versions', () => {
     const table: VersionTable = { current: 4, migrations: { 1: step(1), 2: step(2), 3: step(3) } };
     expect(oldestReadable(table)).toBe(1);
     const r = migrate({ format: 'neuroworm-circuit', version: 2, trail: [] }, table);
-    expect(r).toEqual({ ok: true, fromVersion: 2, doc: { format: 'neuroworm-circuit', version: 4, trail: [2, 3] } });
+    expect(r).toEqual({ ok: true, fromVersion: 2, pathsKept: false, doc: { format: 'neuroworm-circuit', version: 4, trail: [2, 3] } });
     expect(seen).toEqual([2, 3]);
   });
 
@@ -123,5 +123,55 @@ describe('format versions', () => {
         { path: ['neurons', 0, 'params', 'tauMs'], where: 'neurons[0] (A).params.tauMs', message: expect.stringMatching(/-1 is out of range/) },
       ]);
     }
+  });
+});
+
+describe('version 1 → 2: the bounded graded neuron, synapse models', () => {
+  const graded = (params?: JsonObject): JsonObject => ({ id: 'B', model: 'graded', ...(params ? { params } : {}) });
+  const file = (neurons: JsonObject[], synapses: JsonObject[] = []) => ({ format: 'neuroworm-circuit', version: 1, neurons, synapses });
+
+  it('asks for the linear neuron (gKNs 0) on every graded neuron that does not set gKNs, and changes nothing else', () => {
+    const doc = file([{ id: 'A', model: 'lif' }, graded(), graded({ tauMs: 3 }), graded({ gKNs: 2 })], [{ from: 'A', to: 'B', kind: 'chemical', weight: 1 }]);
+    const out = v1ToV2(structuredClone(doc));
+    expect(out.neurons).toEqual([{ id: 'A', model: 'lif' }, graded({ gKNs: 0 }), graded({ tauMs: 3, gKNs: 0 }), graded({ gKNs: 2 })]);
+    // Synapses keep their meaning without a field: "model" omitted is current-based in version 2 too.
+    expect(out.synapses).toEqual(doc.synapses);
+  });
+
+  it('keeps line numbers in the errors of a version-1 file (the migration only adds fields)', () => {
+    const text = JSON.stringify(file([{ id: 'A', model: 'lif' }, graded({ tauMs: -3 })]), null, 2);
+    try {
+      parseCircuit(text, 'old.json', FAKE_MODELS);
+      expect.unreachable();
+    } catch (e) {
+      const issue = (e as CircuitError).issues[0];
+      expect(issue.path).toBe('neurons[1].params.tauMs');
+      expect(issue.line).toBe(text.split('\n').findIndex((l) => l.includes('"tauMs": -3')) + 1);
+    }
+    expect(VERSIONS.additive).toEqual([1]);
+  });
+
+  it('refuses conductance fields on a current-based synapse, naming the field and the fix', () => {
+    const text = JSON.stringify(
+      { ...file([graded(), { ...graded(), id: 'C' }], [{ from: 'B', to: 'C', kind: 'chemical', weight: 1, reversalMv: -75 }]), version: 2 },
+      null,
+      2,
+    );
+    expect(() => parseCircuit(text, 'c.json', FAKE_MODELS)).toThrow(
+      /c.json:\d+: synapses\[0\] \(B→C\)\.reversalMv: -75: "reversalMv" belongs to conductance synapses, and this one is current-based \(the default\); add "model": "conductance", or remove "reversalMv"/,
+    );
+    const ok = JSON.parse(text);
+    ok.synapses[0].model = 'conductance';
+    expect(parseCircuit(JSON.stringify(ok), 'c.json', FAKE_MODELS).network.synapses[0]).toEqual({ ...ok.synapses[0] });
+  });
+
+  it('refuses a conductance synapse at a transmitter neuron (no membrane potential), naming the fix', () => {
+    const doc = {
+      ...file([{ id: 'T', model: 'transmitter' }, graded()], [{ from: 'T', to: 'B', kind: 'chemical', weight: 1, model: 'conductance' }]),
+      version: 2,
+    };
+    expect(() => parseCircuit(JSON.stringify(doc, null, 2), 't.json', FAKE_MODELS)).toThrow(
+      /t.json:\d+: synapses\[0\] \(T→B\)\.model: "T" is a transmitter neuron .* remove "model" \(current-based is the default\)/,
+    );
   });
 });

@@ -11,7 +11,7 @@
 import type { RawIssue } from './errors';
 import { CIRCUIT_FORMAT } from './types';
 
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 
 export type JsonObject = Record<string, unknown>;
 /** Turns a version-n document into version n+1; it may mutate its argument (a private copy) and return it. */
@@ -21,12 +21,34 @@ export interface VersionTable {
   current: number;
   /** migrations[n] turns version n into version n + 1. */
   migrations: Readonly<Record<number, Migration>>;
+  /** Versions whose migration only adds fields: every path of the text is where it was, so errors keep their lines. */
+  additive?: readonly number[];
 }
 
-/** Nothing to migrate yet: version 1 is the first format. */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+/**
+ * Version 1 → 2 (conductance synapses and the bounded graded neuron;
+ * docs/circuit-format.md). Version 2 adds optional synapse fields (`model`,
+ * omitted = "current" as before, and the conductance synapse's own) and
+ * gives graded neurons a K⁺ outward rectifier by default (gKNs 0.5 nS).
+ * Every version-1 file meant the linear graded neuron, so its graded
+ * neurons say gKNs 0: the same circuit, the same numbers.
+ */
+export function v1ToV2(doc: JsonObject): JsonObject {
+  if (Array.isArray(doc.neurons)) {
+    for (const n of doc.neurons as unknown[]) {
+      if (!isObject(n) || n.model !== 'graded') continue;
+      if (!Object.hasOwn(n, 'params')) n.params = {};
+      if (isObject(n.params) && !Object.hasOwn(n.params, 'gKNs')) n.params.gKNs = 0;
+    }
+  }
+  return doc;
+}
 
-export const VERSIONS: VersionTable = { current: CURRENT_VERSION, migrations: MIGRATIONS };
+const isObject = (x: unknown): x is JsonObject => x !== null && typeof x === 'object' && !Array.isArray(x);
+
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: v1ToV2 };
+
+export const VERSIONS: VersionTable = { current: CURRENT_VERSION, migrations: MIGRATIONS, additive: [1] };
 
 /** The oldest version that has an unbroken chain of migrations to the current one. */
 export function oldestReadable(table: VersionTable): number {
@@ -35,7 +57,9 @@ export function oldestReadable(table: VersionTable): number {
   return v;
 }
 
-export type MigrationResult = { ok: true; doc: JsonObject; fromVersion: number } | { ok: false; issues: RawIssue[] };
+export type MigrationResult =
+  | { ok: true; doc: JsonObject; fromVersion: number /** the text's paths still hold (every migration applied was additive) */; pathsKept: boolean }
+  | { ok: false; issues: RawIssue[] };
 
 /** Check the header (format, version) and migrate to the current version. */
 export function migrate(value: unknown, table: VersionTable = VERSIONS): MigrationResult {
@@ -67,10 +91,12 @@ export function migrate(value: unknown, table: VersionTable = VERSIONS): Migrati
   if (version < oldest) {
     return fail(['version'], `format version ${version} is unknown (too old or never released); this app reads ${readable}`);
   }
-  if (version === table.current) return { ok: true, doc, fromVersion: version };
+  if (version === table.current) return { ok: true, doc, fromVersion: version, pathsKept: true };
 
   let current: JsonObject = structuredClone(doc);
+  let pathsKept = true;
   for (let v = version; v < table.current; v++) {
+    pathsKept &&= table.additive?.includes(v) ?? false;
     try {
       current = table.migrations[v](current);
     } catch (e) {
@@ -78,7 +104,7 @@ export function migrate(value: unknown, table: VersionTable = VERSIONS): Migrati
     }
     current.version = v + 1;
   }
-  return { ok: true, doc: current, fromVersion: version };
+  return { ok: true, doc: current, fromVersion: version, pathsKept };
 }
 
 function fail(path: RawIssue['path'], message: string): MigrationResult {

@@ -70,7 +70,8 @@ describe('neuroworm clamp', () => {
         transmitter: 'glutamate',
         label: 'AVA left',
         position: { x: 3, y: 4 },
-        params: { tauMs: 5 },
+        // The linear cell (no K⁺ rectifier), whose V has the closed form below.
+        params: { tauMs: 5, gKNs: 0 },
       }),
     );
     const r = await clamp(entry, '--current', '2', '--duration', '10', '--dt', '1', '--csv');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { circuitFromDoc, CircuitError, type CircuitDoc, type ModelTable } from '../circuits';
 import { FAKE_MODELS } from '../circuits/fake-models';
+import { CURRENT_VERSION } from '../circuits/versions';
 import { hodgkinHuxleyModel } from '../neural/models/hodgkin-huxley';
 import { izhikevichModel } from '../neural/models/izhikevich';
 import { lifModel } from '../neural/models/lif';
@@ -16,7 +17,7 @@ const REAL: ModelTable = { lif: lifModel, izhikevich: izhikevichModel, 'hodgkin-
 function reflexDoc(): CircuitDoc {
   return {
     format: 'neuroworm-circuit',
-    version: 1,
+    version: CURRENT_VERSION,
     name: 'reflex',
     neurons: [
       { id: 'S', model: 'graded', role: 'sensory', position: { x: 0, y: 0 } },
