@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { gradedOutput } from '../neural/models/graded';
+import { Network } from '../neural/network';
+import type { NeuronSpec, SynapseSpec } from '../neural/types';
+import { getBuiltinCircuit } from './builtin/index';
+import { circuitFromDoc } from './circuit';
+import { conductanceFor, toConductanceCircuit, toConductanceSynapse } from './convert';
+
+const graded = (id: string, params: Record<string, number>, transmitter: NeuronSpec['transmitter'] = 'acetylcholine'): NeuronSpec => ({
+  id,
+  model: 'graded',
+  transmitter,
+  params: { capacitance: 1, tauMs: 10, restMv: -65, vHalfMv: -45, slopeMv: 5, tonicPa: 0, gKNs: 0, kHalfMv: -15, kSlopeMv: 8, eKMv: -80, ...params },
+  init: { v: -65 },
+});
+
+/** The current a synapse passes into its postsynaptic neuron in one step, with the presynaptic neuron clamped at vPre and the postsynaptic one at vPost. */
+function synapticCurrent(pre: NeuronSpec, post: NeuronSpec, s: SynapseSpec, vPre: number, vPost: number): number {
+  const net = Network.fromSpec({
+    neurons: [
+      { ...pre, init: { v: vPre } },
+      { ...post, init: { v: vPost } },
+    ],
+    synapses: [s],
+  });
+  net.step(1e-9);
+  const j = 1;
+  return net.current[j] - net.conductance[j] * net.v[j];
+}
+
+describe('current-based → conductance-based synapses', () => {
+  it('g = w / |E_rev − V_rest|', () => {
+    expect(conductanceFor(2, 0, -65)).toBeCloseTo(2 / 65, 15);
+    expect(conductanceFor(2, -75, -65)).toBeCloseTo(0.2, 15);
+    expect(() => conductanceFor(1, -75, -74)).toThrow(/-74 mV is within 2 mV of the reversal potential -75 mV.*keep this synapse current-based/);
+    // A neuron resting below the chloride reversal: "inhibition" would depolarise it.
+    const s: SynapseSpec = { from: 'A', to: 'B', kind: 'chemical', weight: 1 };
+    expect(() => toConductanceSynapse(s, graded('A', {}, 'GABA'), graded('B', { restMv: -85 }), 'rest')).toThrow(
+      /B's rest \(-85 mV\) .* would excite, not inhibit/,
+    );
+  });
+
+  it('passes the same current at the postsynaptic match point (rest or midpoint) with the presynaptic V at its release midpoint, either sign', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.01, max: 20, noNaN: true }),
+        fc.double({ min: -72, max: -40, noNaN: true }),
+        fc.double({ min: -60, max: -20, noNaN: true }),
+        fc.double({ min: 1, max: 10, noNaN: true }),
+        fc.boolean(),
+        fc.constantFrom('rest' as const, 'midpoint' as const),
+        (w, match, vHalf, slope, inhibitory, matchAt) => {
+          const pre = graded('A', { vHalfMv: vHalf, slopeMv: slope }, inhibitory ? 'GABA' : 'acetylcholine');
+          const post = graded('B', { restMv: match, vHalfMv: match });
+          const current: SynapseSpec = { from: 'A', to: 'B', kind: 'chemical', weight: w };
+          const cond = toConductanceSynapse(current, pre, post, matchAt);
+          expect(cond.model).toBe('conductance');
+          expect(cond.releaseHalfMv).toBe(vHalf);
+          expect(cond.releaseSlopeMv).toBe(slope / 2);
+          const expected = (inhibitory ? -1 : 1) * w * gradedOutput(vHalf, vHalf, slope);
+          expect(synapticCurrent(pre, post, cond, vHalf, match)).toBeCloseTo(expected, 4);
+        },
+      ),
+    );
+  });
+
+  it('keeps delays, depression and an explicit sign; leaves gap junctions and non-graded ends alone', () => {
+    const pre = graded('A', {}, 'glutamate');
+    const post = graded('B', {});
+    const s: SynapseSpec = { from: 'A', to: 'B', kind: 'chemical', weight: 1, sign: 'inhibitory', delayMs: 2, depression: { use: 0.1, recoveryMs: 500 } };
+    expect(toConductanceSynapse(s, pre, post)).toMatchObject({ sign: 'inhibitory', delayMs: 2, depression: { use: 0.1, recoveryMs: 500 }, reversalMv: -75 });
+    expect(() => toConductanceSynapse(s, { id: 'A', model: 'lif', params: {}, init: {} }, post)).toThrow(/not between graded neurons/);
+  });
+
+  it('turns touch-withdrawal into a valid circuit of conductance synapses, gap junctions kept, the rectifier on where asked', () => {
+    const { doc, network } = getBuiltinCircuit('touch-withdrawal');
+    expect(circuitFromDoc(toConductanceCircuit(doc, network), 'tw').network.neurons.every((n) => n.model !== 'graded' || n.params?.gKNs === 0)).toBe(true);
+    const converted = circuitFromDoc(toConductanceCircuit(doc, network, { rectifier: true }), 'touch-withdrawal (conductance)');
+    const chemical = converted.network.synapses.filter((s) => s.kind === 'chemical');
+    expect(chemical.length).toBe(doc.synapses!.filter((s) => s.kind === 'chemical').length);
+    for (const s of chemical) expect(s.model).toBe('conductance');
+    expect(converted.network.synapses.filter((s) => s.kind === 'electrical')).toEqual(doc.synapses!.filter((s) => s.kind === 'electrical'));
+    for (const n of converted.network.neurons) if (n.model === 'graded') expect(n.params?.gKNs).toBe(0.5);
+    // The shipped circuit itself is untouched.
+    expect(getBuiltinCircuit('touch-withdrawal').network.synapses.some((s) => s.kind === 'chemical' && s.model === 'conductance')).toBe(false);
+  });
+});

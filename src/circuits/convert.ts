@@ -1,0 +1,122 @@
+/**
+ * Current-based circuits to conductance-based ones that keep their function:
+ * a current-based synapse of weight w injects ±w·release whatever V_post; the
+ * conductance g = w / |E_rev − V_match| passes the same current when the
+ * postsynaptic neuron sits at V_match, more when V is farther from E_rev, and
+ * none at E_rev (docs/neural.md, "Conductance-based synapses").
+ *
+ * V_match is by default the postsynaptic neuron's own release midpoint, the
+ * middle of its working range: the built-in worm's neurons are driven
+ * tonically and work well above rest, where an excitatory synapse matched at
+ * rest is about half as strong and an inhibitory one several times stronger
+ * (measured: 'touch-withdrawal' matched at rest does not crawl at all; matched
+ * at the midpoint it crawls at 0.15 body lengths/s like the current-based one).
+ *
+ * The release curve keeps its midpoint and its steepest slope: the
+ * current-based graded release 0.5 + 0.5·u/√(1 + u²), u = (V − V½)/slope,
+ * rises 1/(2·slope) per mV at V½, and the logistic 1/(1 + e^(−(V − V½)/k))
+ * rises 1/(4k), so k = slope/2. The synapse stays instant (tauMs 0), as the
+ * current-based one is.
+ */
+import { CONDUCTANCE_SYNAPSE } from '../neural/synapses';
+import type { NeuronSpec, SynapseSpec, Transmitter } from '../neural/types';
+import type { CircuitDoc } from './types';
+
+type ChemicalSynapse = Extract<SynapseSpec, { kind: 'chemical' }>;
+
+/** Below this driving force (mV) at rest a conductance cannot stand in for a current: g would have to be huge. */
+export const MIN_DRIVE_MV = 2;
+
+/** The conductance with the same effect at V_match as a current-based weight: g = w / |E_rev − V_match|. */
+export function conductanceFor(weight: number, reversalMv: number, matchMv: number): number {
+  const drive = Math.abs(reversalMv - matchMv);
+  if (!(drive >= MIN_DRIVE_MV)) {
+    throw new RangeError(
+      `${matchMv} mV is within ${MIN_DRIVE_MV} mV of the reversal potential ${reversalMv} mV, where a conductance has almost no effect; keep this synapse current-based or give it another reversalMv`,
+    );
+  }
+  return weight / drive;
+}
+
+/** The reversal potential a synapse's sign implies (CONDUCTANCE_SYNAPSE): excitatory cation channels, inhibitory chloride channels. */
+export function reversalFor(s: ChemicalSynapse, preTransmitter: Transmitter | undefined): number {
+  const inhibitory = s.sign === 'inhibitory' || (s.sign === undefined && preTransmitter === 'GABA');
+  return inhibitory ? CONDUCTANCE_SYNAPSE.chlorideReversalMv : CONDUCTANCE_SYNAPSE.excitatoryReversalMv;
+}
+
+/**
+ * One current-based chemical synapse between graded neurons (complete params,
+ * as a loaded circuit's network has them) as a conductance synapse with the
+ * same effect at the postsynaptic V_match and the same release midpoint and slope.
+ */
+export function toConductanceSynapse(s: ChemicalSynapse, pre: NeuronSpec, post: NeuronSpec, matchAt: MatchAt = 'midpoint'): ChemicalSynapse {
+  if (pre.model !== 'graded' || post.model !== 'graded') {
+    throw new RangeError(`toConductanceSynapse: ${s.from} → ${s.to} is not between graded neurons (${pre.model} → ${post.model})`);
+  }
+  if (s.model === 'conductance') return { ...s };
+  const num = (spec: NeuronSpec, name: string): number => {
+    const x = spec.params?.[name];
+    if (typeof x !== 'number') throw new RangeError(`toConductanceSynapse: ${spec.id} has no "${name}"; pass the loaded circuit's network (complete params)`);
+    return x;
+  };
+  const reversalMv = reversalFor(s, pre.transmitter);
+  const matchMv = num(post, matchAt === 'rest' ? 'restMv' : 'vHalfMv');
+  const inhibitory = reversalMv < 0;
+  if (inhibitory !== reversalMv < matchMv) {
+    throw new RangeError(
+      `${s.from} → ${s.to}: at ${s.to}'s ${matchAt} (${matchMv} mV) a synapse reversing at ${reversalMv} mV would ${inhibitory ? 'excite' : 'inhibit'}, not ${inhibitory ? 'inhibit' : 'excite'}; keep it current-based`,
+    );
+  }
+  const { model: _model, ...rest } = s;
+  return {
+    ...rest,
+    weight: conductanceFor(s.weight, reversalMv, matchMv),
+    model: 'conductance',
+    reversalMv,
+    releaseHalfMv: num(pre, 'vHalfMv'),
+    releaseSlopeMv: num(pre, 'slopeMv') / 2,
+    tauMs: 0,
+  };
+}
+
+/**
+ * Where the conductance matches the current: the postsynaptic neuron's rest
+ * (restMv), or the middle of its working range (vHalfMv, its own release
+ * midpoint), where a neuron that is driven tonically spends its time.
+ */
+export type MatchAt = 'rest' | 'midpoint';
+
+export interface ConductanceOptions {
+  /** Default 'midpoint'. */
+  matchAt?: MatchAt;
+  /**
+   * Turn on the graded neurons' K⁺ rectifier (the model default) where the
+   * circuit asks for the linear neuron. Default false: circuits tuned on the
+   * linear neuron (the built-in locomotion core) need retuning first.
+   */
+  rectifier?: boolean;
+}
+
+/**
+ * A circuit with every current-based chemical synapse between graded neurons
+ * made conductance-based (toConductanceSynapse); other synapses and gap
+ * junctions unchanged. `network` is the loaded circuit's (complete params);
+ * `doc` its document. Returns a new version-2 document.
+ */
+export function toConductanceCircuit(doc: CircuitDoc, network: { neurons: readonly NeuronSpec[] }, options: ConductanceOptions = {}): CircuitDoc {
+  const byId = new Map(network.neurons.map((n) => [n.id, n]));
+  const out = structuredClone(doc);
+  out.synapses = (doc.synapses ?? []).map((s) => {
+    if (s.kind !== 'chemical') return { ...s };
+    const pre = byId.get(s.from);
+    const post = byId.get(s.to);
+    if (pre?.model !== 'graded' || post?.model !== 'graded') return structuredClone(s);
+    return toConductanceSynapse(s, pre, post, options.matchAt);
+  });
+  if (options.rectifier ?? false) {
+    for (const n of out.neurons) {
+      if (n.model === 'graded' && n.params?.gKNs === 0) delete n.params.gKNs;
+    }
+  }
+  return out;
+}

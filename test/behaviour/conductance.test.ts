@@ -1,0 +1,144 @@
+/**
+ * Conductance-based synapses on the body (issue 14 §1), on circuits built in
+ * the test from the shipped ones with the conversion helper (the shipped
+ * builtins stay current-based until the locomotion core is switched):
+ * touch-withdrawal keeps its reflexes, and the whole default worm, driven by
+ * random pokes, taps, food and heat, keeps the V of every neuron its synapses
+ * drive in [−90, +40] mV (the current-based worm reaches about −665 mV).
+ *
+ * Not yet the sensory neurons: the body's senses inject currents (gains up to
+ * ±600 pA per unit of concentration difference in the chemosensory pair), so
+ * a linear sensory cell still runs to about −340 .. +320 mV under a food drop
+ * at the nose. Bounding them needs sensory transduction as a conductance (or
+ * retuned gains), which belongs to the senses, not the synapses.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { getBuiltinCircuit } from '../../src/circuits/builtin/index';
+import { circuitFromDoc } from '../../src/circuits/circuit';
+import { toConductanceCircuit } from '../../src/circuits/convert';
+import type { Circuit } from '../../src/circuits/types';
+import { createSimulation, type Simulation } from '../../src/sim/simulation';
+import type { BehaviourEvent } from '../../src/streams/types';
+import { SEEDS, travel } from './measure';
+
+function conductanceVersion(name: string): Circuit {
+  const { doc, network } = getBuiltinCircuit(name);
+  return circuitFromDoc(toConductanceCircuit(doc, network), `${name} (conductance synapses)`);
+}
+
+function worm(circuit: Circuit, seed: number): { sim: Simulation; events: BehaviourEvent[] } {
+  const sim = createSimulation({ circuit, seed });
+  const events: BehaviourEvent[] = [];
+  sim.events$.subscribe((e) => events.push(e));
+  return { sim, events };
+}
+
+describe('touch-withdrawal with conductance synapses', () => {
+  const circuit = conductanceVersion('touch-withdrawal');
+
+  it('every chemical synapse is conductance-based', () => {
+    const chemical = circuit.network.synapses.filter((s) => s.kind === 'chemical');
+    expect(chemical.length).toBeGreaterThan(20);
+    expect(chemical.every((s) => s.model === 'conductance')).toBe(true);
+  });
+
+  it.each(SEEDS)('seed %i: crawls; an anterior gentle touch starts a reversal within 1.5 s that ends by itself', (seed) => {
+    const { sim, events } = worm(circuit, seed);
+    sim.run(5000);
+    expect(travel(sim, 3000)).toBeGreaterThan(0.08);
+    const t0 = sim.timeMs;
+    sim.poke(0.05, { kind: 'gentle' });
+    sim.run(1500);
+    const start = events.find((e) => e.type === 'reversal-start' && e.timeMs >= t0);
+    expect(start, 'a reversal starts').toBeDefined();
+    expect(sim.behaviour().alongMmPerS).toBeLessThan(0);
+    sim.run(8500);
+    const end = events.find((e) => e.type === 'reversal-end' && e.timeMs > start!.timeMs);
+    expect(end, 'the reversal ends by itself').toBeDefined();
+    expect(sim.behaviour().direction).toBe('forward');
+    expect(travel(sim, 3000)).toBeGreaterThan(0.03);
+  });
+
+  it.each(SEEDS)('seed %i: a posterior gentle touch speeds forward crawling up', (seed) => {
+    const { sim, events } = worm(circuit, seed);
+    sim.run(5000);
+    const before = travel(sim, 4000);
+    sim.poke(0.9, { kind: 'gentle' });
+    expect(travel(sim, 4000)).toBeGreaterThan(before * 1.1);
+    expect(events.some((e) => e.type === 'reversal-start')).toBe(false);
+  });
+});
+
+type Drive =
+  | { kind: 'poke'; at: number; harsh: boolean }
+  | { kind: 'tap'; force: number }
+  | { kind: 'food'; dx: number; dy: number }
+  | { kind: 'heat'; dx: number; dy: number; deltaC: number };
+
+const drive: fc.Arbitrary<Drive> = fc.oneof(
+  fc.record({ kind: fc.constant('poke' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), harsh: fc.boolean() }),
+  fc.record({ kind: fc.constant('tap' as const), force: fc.double({ min: 0.05, max: 1, noNaN: true }) }),
+  fc.record({ kind: fc.constant('food' as const), dx: fc.double({ min: -3, max: 3, noNaN: true }), dy: fc.double({ min: -3, max: 3, noNaN: true }) }),
+  fc.record({
+    kind: fc.constant('heat' as const),
+    dx: fc.double({ min: -3, max: 3, noNaN: true }),
+    dy: fc.double({ min: -3, max: 3, noNaN: true }),
+    deltaC: fc.double({ min: -5, max: 5, noNaN: true }),
+  }),
+);
+
+/** Runs the drives, one every `gapMs`, and returns each neuron's lowest and highest V at any physics step. */
+function vRange(sim: Simulation, drives: readonly Drive[], gapMs: number): { lo: Float64Array; hi: Float64Array } {
+  const lo = new Float64Array(sim.network.size).fill(Infinity);
+  const hi = new Float64Array(sim.network.size).fill(-Infinity);
+  const run = (ms: number) => {
+    const end = sim.timeMs + ms - 1e-9;
+    while (sim.timeMs < end) {
+      sim.step();
+      const v = sim.network.v;
+      for (let i = 0; i < v.length; i++) {
+        if (v[i] < lo[i]) lo[i] = v[i];
+        if (v[i] > hi[i]) hi[i] = v[i];
+      }
+    }
+  };
+  run(1000);
+  for (const d of drives) {
+    const [x, y] = sim.headPosition();
+    if (d.kind === 'poke') sim.poke(d.at, { kind: d.harsh ? 'harsh' : 'gentle' });
+    else if (d.kind === 'tap') sim.tapPlate(d.force);
+    else if (d.kind === 'food') sim.dropFood(x + d.dx, y + d.dy);
+    else sim.heatSpot(x + d.dx, y + d.dy, d.deltaC);
+    run(gapMs);
+  }
+  return { lo, hi };
+}
+
+describe('the default worm with conductance synapses', () => {
+  const circuit = conductanceVersion('worm');
+  const sensed = new Set((circuit.doc.sensors ?? []).filter((b) => b.sensor !== 'stretch').map((b) => b.neuron));
+
+  it('keeps the V of every neuron driven by synapses in [−90, +40] mV under random pokes, taps, food and heat', () => {
+    const driven = circuit.network.neurons.map((n, i) => [n.id, i] as const).filter(([id]) => !sensed.has(id));
+    expect(driven.length).toBeGreaterThan(50);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.array(drive, { minLength: 3, maxLength: 8 }),
+        fc.integer({ min: 200, max: 1500 }),
+        (seed, drives, gapMs) => {
+          const sim = createSimulation({ circuit, seed });
+          const { lo, hi } = vRange(sim, drives, gapMs);
+          for (const [id, i] of driven) {
+            expect(lo[i], id).toBeGreaterThanOrEqual(-90);
+            expect(hi[i], id).toBeLessThanOrEqual(40);
+          }
+          // Not a silent network: the driven neurons span most of their working range.
+          expect(Math.max(...driven.map(([, i]) => hi[i])) - Math.min(...driven.map(([, i]) => lo[i]))).toBeGreaterThan(40);
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+});
