@@ -2,7 +2,7 @@ import { FrameClock } from './frame-clock';
 import { BaseScene, HEADER_H } from './BaseScene';
 import { app } from './app';
 import { SCENES } from './keys';
-import { LAB_MODELS, LabNeuron, tunableParams, type LabModel } from './lab-neuron';
+import { gradedIvCurve, LAB_MODELS, LabNeuron, tunableParams, type LabModel } from './lab-neuron';
 import { provideProbe } from './testing-hook';
 import { Button } from './ui/Button';
 import { Panel } from './ui/Panel';
@@ -10,6 +10,7 @@ import { Slider } from './ui/Slider';
 import { TimeBar, type Speed } from './ui/TimeBar';
 import { palette, textStyle } from './ui/theme';
 import { Oscilloscope, TRACE_COLORS } from './view/Oscilloscope';
+import { IvPlot } from './view/IvPlot';
 import { ArrayScope } from './view/scope-sources';
 import type Phaser from 'phaser';
 
@@ -25,7 +26,7 @@ const PARAM_ORDER: Record<string, readonly string[]> = {
   'hodgkin-huxley': ['gNa', 'gK', 'gCa', 'gL', 'cm'],
   lif: ['tauMs', 'resistance', 'thresholdMv', 'resetMv', 'refractoryMs'],
   izhikevich: ['a', 'b', 'c', 'd'],
-  graded: ['tauMs', 'capacitance', 'vHalfMv', 'slopeMv', 'tonicPa'],
+  graded: ['gKNs', 'tauMs', 'capacitance', 'vHalfMv', 'tonicPa'],
 };
 
 /**
@@ -41,6 +42,10 @@ export class NeuronLabScene extends BaseScene {
   private paramSliders: Slider[] = [];
   private note!: Phaser.GameObjects.Text;
   private scopes: Oscilloscope[] = [];
+  /** The graded model's steady-state I–V beside its output trace (null for the other models). */
+  private iv: IvPlot | null = null;
+  /** What the I–V plot last drew (clamp current and parameters), to redraw only on a change. */
+  private ivKey = '';
   /** What each oscilloscope traces: V, the clamp current, the gating variables (or output). */
   private scopeData: ArrayScope[] = [];
   private timeBar!: TimeBar;
@@ -67,6 +72,7 @@ export class NeuronLabScene extends BaseScene {
     this.frameClock.reset();
     this.paramSliders = [];
     this.scopes = [];
+    this.iv = null;
     this.panel = new Panel(this, { title: 'Neuron and clamp' });
     this.modelButtons = LAB_MODELS.map(
       (m) =>
@@ -99,6 +105,7 @@ export class NeuronLabScene extends BaseScene {
         spikes: this.spikes,
         variables: Object.fromEntries(this.varNames.map((n) => [n, this.neuron.variables[n][0]])),
         params: { ...this.neuron.params },
+        ...(this.iv ? { steadyVMv: gradedIvCurve(this.neuron.params, this.neuron.currentA, this.neuron.currentA, 2).vMv[0] } : {}),
       }),
     });
   }
@@ -159,6 +166,9 @@ export class NeuronLabScene extends BaseScene {
     );
 
     this.scopes.forEach((s) => s.destroy());
+    this.iv?.destroy();
+    this.iv = m.kind === 'graded' ? new IvPlot(this) : null;
+    this.ivKey = '';
     this.varNames = this.neuron.variableNames;
     const gating = this.varNames.length > 0;
     this.varBuf = new Float64Array(Math.max(1, this.varNames.length));
@@ -229,7 +239,18 @@ export class NeuronLabScene extends BaseScene {
       }
     }
     this.scopes.forEach((s) => s.draw());
+    this.drawIv();
     this.timeBar.setTime(n.timeMs);
+  }
+
+  /** Redraws the I–V plot when the clamp or a parameter changed (bisection per point: not every frame). */
+  private drawIv(): void {
+    if (!this.iv) return;
+    const { params, currentA, spec } = this.neuron;
+    const key = `${currentA}|${JSON.stringify(params)}`;
+    if (key === this.ivKey) return;
+    this.ivKey = key;
+    this.iv.draw(gradedIvCurve(params, spec.current.min, spec.current.max), currentA, params.gKNs as number);
   }
 
   override update(): void {
@@ -281,6 +302,14 @@ export class NeuronLabScene extends BaseScene {
     const sw2 = wide ? width - sx - pad : width - 2 * pad;
     const sh = (bottom - sy - 2 * pad) / 3;
     this.scopes.forEach((s, i) => s.setRect(sx, sy + i * (sh + pad), sw2, sh));
+    if (this.iv) {
+      // Graded: the output trace and the I–V share the third row.
+      const half = (sw2 - pad) / 2;
+      this.scopes[2].setRect(sx, sy + 2 * (sh + pad), half, sh);
+      this.iv.setRect(sx + half + pad, sy + 2 * (sh + pad), half, sh);
+      this.ivKey = '';
+      this.drawIv();
+    }
     this.timeBar.place(width / 2, height - pad - barH / 2, width - 2 * pad);
   }
 }

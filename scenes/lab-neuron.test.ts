@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { LAB_MODELS, LabNeuron, tunableParams } from './lab-neuron';
+import { gradedIvCurve, LAB_MODELS, LabNeuron, tunableParams } from './lab-neuron';
 
 const model = (id: string) => LAB_MODELS.find((m) => m.id === id)!;
 
@@ -52,5 +52,23 @@ describe('neuron lab clamp', () => {
       expect(Number.isFinite(n.v), m.id).toBe(true);
     }
     expect(new LabNeuron(model('hh')).variableNames).toEqual(expect.arrayContaining(['m', 'h', 'n']));
+  });
+});
+
+describe('the graded neuron’s I–V in the lab', () => {
+  test('bounded with the K⁺ rectifier (about 0 mV at the slider’s top, 40 pA), linear without it (+335 mV); the clamped cell settles on the curve', () => {
+    const n = new LabNeuron(model('graded'));
+    const { current } = n.spec;
+    const iv = gradedIvCurve(n.params, current.min, current.max);
+    const top = iv.vMv.length - 1;
+    expect(iv.currentPa[top]).toBe(40);
+    expect(iv.vMv[top]).toBeLessThan(10);
+    expect(iv.vMv[top]).toBeGreaterThan(-20);
+    expect(iv.linearVMv[top]).toBeCloseTo(335, 0);
+    for (let k = 1; k <= top; k++) expect(iv.vMv[k]).toBeGreaterThan(iv.vMv[k - 1]);
+    n.currentA = 40;
+    n.pulseMs = n.periodMs = 500;
+    for (let k = 0; k < 200 / n.spec.dtMs; k++) n.step();
+    expect(n.v).toBeCloseTo(iv.vMv[top], 1);
   });
 });

@@ -1,3 +1,4 @@
+import { gradedSteadyV } from '../src/neural/models/graded';
 import { MODELS } from '../src/neural/models/index';
 import { resolveNeuronParams } from '../src/neural/params';
 import type { ModelKind, NeuronModel, ParamValues, Population } from '../src/neural/types';
@@ -91,4 +92,35 @@ export class LabNeuron {
     this.pop.reset();
     this.timeMs = 0;
   }
+}
+
+/** The graded neuron's steady-state I–V under current clamp: V at each held current, with its K⁺ rectifier and without (gKNs 0). */
+export interface IvCurve {
+  currentPa: Float64Array;
+  vMv: Float64Array;
+  /** The same cell as the old linear neuron. */
+  linearVMv: Float64Array;
+}
+
+/** Steady-state V over `points` currents from iMin to iMax (pA), from the graded model's own I–V relation. */
+export function gradedIvCurve(params: ParamValues, iMin: number, iMax: number, points = 61): IvCurve {
+  const num = (name: string): number => params[name] as number;
+  const p = {
+    capacitance: num('capacitance'),
+    tauMs: num('tauMs'),
+    restMv: num('restMv'),
+    tonicPa: num('tonicPa'),
+    gKNs: num('gKNs'),
+    kHalfMv: num('kHalfMv'),
+    kSlopeMv: num('kSlopeMv'),
+    eKMv: num('eKMv'),
+  };
+  const out: IvCurve = { currentPa: new Float64Array(points), vMv: new Float64Array(points), linearVMv: new Float64Array(points) };
+  for (let k = 0; k < points; k++) {
+    const i = iMin + ((iMax - iMin) * k) / (points - 1);
+    out.currentPa[k] = i;
+    out.vMv[k] = gradedSteadyV(p, i);
+    out.linearVMv[k] = gradedSteadyV({ ...p, gKNs: 0 }, i);
+  }
+  return out;
 }

@@ -1,0 +1,49 @@
+import { afterEach, expect, inject, test } from 'vitest';
+import { openGame, type Session } from './browser';
+import { click, control, ready, shot, waitScene } from './game';
+
+let s: Session | undefined;
+afterEach(async () => {
+  await s?.close();
+  s = undefined;
+});
+
+const info = (s: Session) =>
+  s.page.evaluate(() => window.neuroworm!.info() as { v: number; current: number; steadyVMv?: number; params: Record<string, number> });
+
+test('the graded neuron at the top of the clamp slider saturates near 0 mV (K⁺ rectifier), and the lab plots its I–V; screenshots', async () => {
+  s = await openGame(inject('baseUrl'), { helpSeen: true, viewport: { width: 1280, height: 800 } });
+  const { page } = s;
+  await ready(page);
+  await waitScene(page, 'title');
+  await page.keyboard.press('n');
+  await waitScene(page, 'neuron-lab');
+  await click(page, 'Graded', 'neuron-lab');
+  // A constant current at the slider's top: tap the track's right end, pulse = period.
+  const clampSlider = await control(page, 'Clamp current', 'neuron-lab');
+  await page.mouse.click(clampSlider.x + clampSlider.width - 2, clampSlider.y + clampSlider.height - 12);
+  const pulse = await control(page, 'Pulse length', 'neuron-lab');
+  await page.mouse.click(pulse.x + pulse.width - 2, pulse.y + pulse.height - 12);
+  const period = await control(page, 'Pulse period', 'neuron-lab');
+  await page.mouse.click(period.x + period.width - 2, period.y + period.height - 12);
+  await page.evaluate(() => window.neuroworm!.advance(400));
+  await page.waitForTimeout(300);
+  const on = await info(s);
+  expect(on.current).toBe(40);
+  expect(on.params.gKNs).toBe(0.5);
+  // Settled at the I–V's bound, far below the linear cell's +335 mV.
+  expect(on.v).toBeLessThan(40);
+  expect(on.v).toBeGreaterThan(-30);
+  expect(Math.abs(on.v - on.steadyVMv!)).toBeLessThan(1);
+  await shot(page, 'neuron-lab-graded-bounded');
+  // The old linear neuron: gKNs to 0 (tap the slider's left end).
+  const gk = await control(page, 'gKNs', 'neuron-lab');
+  await page.mouse.click(gk.x + 2, gk.y + gk.height - 12);
+  await page.evaluate(() => window.neuroworm!.advance(400));
+  await page.waitForTimeout(300);
+  const linear = await info(s);
+  expect(linear.params.gKNs).toBe(0);
+  expect(linear.v).toBeGreaterThan(200);
+  await shot(page, 'neuron-lab-graded-linear');
+  expect(s.errors).toEqual([]);
+});
