@@ -1,5 +1,7 @@
 import type { MuscleBinding, SensorBinding, Side } from '../../src/circuits/types';
-import { BINDING_FIELDS, rangeText, SYNAPSE_FIELDS, type EditorModel, type FieldSpec, type ParamRow, type Result } from '../../src/editor';
+import { BINDING_FIELDS, rangeText, SYNAPSE_FIELDS, weightField, type EditorModel, type FieldSpec, type ParamRow, type Result } from '../../src/editor';
+import { MODELS } from '../../src/neural/models/index';
+import { CONDUCTANCE_SYNAPSE } from '../../src/neural/synapses';
 import type { ModelKind, NeuronRole, ParamSpec, SynapseSpec, Transmitter } from '../../src/neural/types';
 import { css, palette } from '../ui/theme';
 import { NEW_MUSCLE_GAIN, NEW_TOUCH_GAIN } from './defaults';
@@ -440,9 +442,39 @@ export class Inspector {
         },
         'A gap junction couples both neurons; a chemical synapse acts one way, with a sign.',
       ),
-      this.numberField('weight', SYNAPSE_FIELDS.weight, s.weight, (v) => m.updateSynapse(key, { weight: v as number })),
+      this.numberField(
+        'weight',
+        weightField(gap || (s.kind === 'chemical' && s.model === 'conductance'), MODELS[m.neuron(s.to)?.model as ModelKind]),
+        s.weight,
+        (v) => m.updateSynapse(key, { weight: v as number }),
+      ),
     ];
     if (s.kind === 'chemical') {
+      // Synapse model (format version 2): current-based by default; conductance-based shows its own fields, defaults filled in.
+      const inhibitory = sign === 'inhibitory';
+      out.push(
+        this.select(
+          'model',
+          s.model === 'conductance' ? 'conductance' : '',
+          [
+            ['', 'current-based (default)'],
+            ['conductance', 'conductance-based'],
+          ] as const,
+          (v) => m.updateSynapse(key, { model: v === '' ? null : 'conductance' }),
+          'Current-based: a fixed current whatever the target’s V. Conductance-based: I = g·s·(E_rev − V), so V never passes the reversal potential.',
+        ),
+      );
+      if (s.model === 'conductance') {
+        const shown = {
+          reversalMv: s.reversalMv ?? (inhibitory ? CONDUCTANCE_SYNAPSE.chlorideReversalMv : CONDUCTANCE_SYNAPSE.excitatoryReversalMv),
+          releaseHalfMv: s.releaseHalfMv ?? CONDUCTANCE_SYNAPSE.releaseHalfMv,
+          releaseSlopeMv: s.releaseSlopeMv ?? CONDUCTANCE_SYNAPSE.releaseSlopeMv,
+          tauMs: s.tauMs ?? (inhibitory ? CONDUCTANCE_SYNAPSE.tauInhibitoryMs : CONDUCTANCE_SYNAPSE.tauExcitatoryMs),
+        };
+        for (const f of ['reversalMv', 'releaseHalfMv', 'releaseSlopeMv', 'tauMs'] as const) {
+          out.push(this.numberField(f, SYNAPSE_FIELDS[f], shown[f], (v) => m.updateSynapse(key, { [f]: v as number })));
+        }
+      }
       out.push(
         this.select(
           'sign',

@@ -8,6 +8,7 @@
  */
 import type { SynapseSpec } from '../neural/types';
 import { CIRCUIT_FORMAT, type CircuitDoc, type MuscleBinding, type NeuronEntry, type SensorBinding } from '../circuits/types';
+import { migrate } from '../circuits/versions';
 import { copyId } from './ids';
 import type { Point } from './types';
 import type { Op } from './doc-ops';
@@ -48,14 +49,21 @@ const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof
  * the circuit after pasting.
  */
 export function parseClipboard(text: string): { ok: true; payload: ClipboardPayload } | { ok: false; message: string } {
-  let value: unknown;
+  let parsed: unknown;
   try {
-    value = JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
     return { ok: false, message: 'the clipboard does not hold neurons: copy some neurons, or a circuit file, first' };
   }
-  if (!isObj(value) || (value.format !== CLIPBOARD_FORMAT && value.format !== CIRCUIT_FORMAT)) {
+  if (!isObj(parsed) || (parsed.format !== CLIPBOARD_FORMAT && parsed.format !== CIRCUIT_FORMAT)) {
     return { ok: false, message: 'the clipboard does not hold neurons: copy some neurons, or a circuit file, first' };
+  }
+  let value: Record<string, unknown> = parsed;
+  if (parsed.format === CIRCUIT_FORMAT) {
+    // A circuit file of an older format version means what it meant then (version 1: the linear graded neuron).
+    const migrated = migrate(parsed);
+    if (!migrated.ok) return { ok: false, message: `the clipboard holds a circuit file that cannot be read: ${migrated.issues[0].message}` };
+    value = migrated.doc;
   }
   if (value.format === CLIPBOARD_FORMAT && (typeof value.version !== 'number' || value.version > CLIPBOARD_VERSION)) {
     return {

@@ -8,7 +8,7 @@
  * the whole new document with circuitFromDoc before accepting it, so nothing
  * a check here misses can make the working document invalid.
  */
-import type { ModelKind, NeuronRole, ParamValues, SynapseSpec, Transmitter, DepressionSpec } from '../neural/types';
+import type { ModelKind, NeuronRole, ParamValues, SynapseModel, SynapseSpec, Transmitter, DepressionSpec } from '../neural/types';
 import { ID_PATTERN } from '../circuits/schema';
 import type { CircuitDoc, ModelInfo, ModelTable, MuscleBinding, NeuronEntry, SensorBinding } from '../circuits/types';
 import { BINDING_FIELDS, noNegativeZero, numberProblem, paramProblem, SYNAPSE_FIELDS } from './fields';
@@ -260,9 +260,17 @@ export interface NewSynapse {
   /** Default 1. */
   weight?: number;
   sign?: 'excitatory' | 'inhibitory';
+  model?: SynapseModel;
+  reversalMv?: number;
+  releaseHalfMv?: number;
+  releaseSlopeMv?: number;
+  tauMs?: number;
   delayMs?: number;
   depression?: DepressionSpec;
 }
+
+/** The conductance synapse's own fields (docs/circuit-format.md): only with "model": "conductance". */
+const CONDUCTANCE_ONLY = ['reversalMv', 'releaseHalfMv', 'releaseSlopeMv', 'tauMs'] as const;
 
 function synapseIndex(doc: CircuitDoc, key: SynapseKey): number {
   return (doc.synapses ?? []).findIndex((s) => synapseKey(s) === key);
@@ -282,6 +290,12 @@ function synapseProblem(doc: CircuitDoc, s: SynapseSpec, except?: SynapseKey): s
   }
   const fields: Array<[keyof typeof SYNAPSE_FIELDS, unknown]> = [['weight', s.weight]];
   if (s.kind === 'chemical') {
+    if (s.model === 'conductance') {
+      const seed = [s.from, s.to].find((id) => doc.neurons[neuronIndex(doc, id)]?.model === 'transmitter');
+      if (seed)
+        return `"${seed}" is a transmitter neuron (the seed article's), which has no membrane potential for a conductance synapse: keep this synapse current-based`;
+    }
+    for (const f of CONDUCTANCE_ONLY) if (s[f] !== undefined) fields.push([f, s[f]]);
     if (s.delayMs !== undefined) fields.push(['delayMs', s.delayMs]);
     if (s.depression !== undefined) fields.push(['depression.use', s.depression.use], ['depression.recoveryMs', s.depression.recoveryMs]);
   }
@@ -297,6 +311,9 @@ function cleanSynapse(s: NewSynapse): SynapseSpec {
   if (s.kind === 'electrical') return { from: s.from, to: s.to, kind: 'electrical', weight };
   const out: SynapseSpec = { from: s.from, to: s.to, kind: 'chemical', weight };
   if (s.sign !== undefined) out.sign = s.sign;
+  if (s.model !== undefined) out.model = s.model;
+  // The conductance fields belong to conductance synapses only (the format refuses them elsewhere).
+  if (s.model === 'conductance') for (const f of CONDUCTANCE_ONLY) if (s[f] !== undefined) out[f] = noNegativeZero(s[f]);
   if (s.delayMs !== undefined) out.delayMs = noNegativeZero(s.delayMs);
   if (s.depression !== undefined) out.depression = { use: noNegativeZero(s.depression.use), recoveryMs: s.depression.recoveryMs };
   return out;
@@ -325,6 +342,12 @@ export function deleteSynapses(doc: CircuitDoc, keys: Iterable<SynapseKey>): Op 
 export interface SynapsePatch {
   weight?: number;
   sign?: 'excitatory' | 'inhibitory' | null;
+  /** null or 'current': current-based, which drops the conductance fields. */
+  model?: SynapseModel | null;
+  reversalMv?: number | null;
+  releaseHalfMv?: number | null;
+  releaseSlopeMv?: number | null;
+  tauMs?: number | null;
   delayMs?: number | null;
   depression?: DepressionSpec | null;
 }
@@ -334,11 +357,14 @@ export function updateSynapse(doc: CircuitDoc, key: SynapseKey, patch: SynapsePa
   if (i < 0) return refuse(`there is no synapse ${key}`);
   const old = (doc.synapses as SynapseSpec[])[i];
   const next: Record<string, unknown> = { ...old };
-  for (const field of ['weight', 'sign', 'delayMs', 'depression'] as const) {
+  for (const field of ['weight', 'sign', 'model', ...CONDUCTANCE_ONLY, 'delayMs', 'depression'] as const) {
     if (!Object.hasOwn(patch, field) || patch[field] === undefined) continue;
     if (old.kind === 'electrical' && field !== 'weight') {
       if (patch[field] === null) continue;
       return refuse(`${describeSynapse(old)} has no ${field === 'delayMs' ? 'delay' : field} (only chemical synapses do): change its kind to chemical first`);
+    }
+    if ((CONDUCTANCE_ONLY as readonly string[]).includes(field) && patch[field] !== null && (patch.model ?? next.model) !== 'conductance') {
+      return refuse(`${field} belongs to conductance synapses, and ${describeSynapse(old)} is current-based: make it conductance-based first`);
     }
     if (patch[field] === null) {
       if (field === 'weight') return refuse('a synapse must have a weight');

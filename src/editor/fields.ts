@@ -5,6 +5,7 @@
  * Neuron params come from the model's own ParamSpec table; synapse and
  * binding fields are fixed by the circuit format (docs/circuit-format.md).
  */
+import { CONDUCTANCE_FIELDS } from '../neural/synapses';
 import type { ParamSpec } from '../neural/types';
 
 /** A numeric field: like a model's ParamSpec, without a default pair. `above` makes min exclusive. */
@@ -26,12 +27,26 @@ export const SYNAPSE_FIELDS = {
     min: 0,
     max: INF,
     unit: '',
-    help: 'Synaptic strength (conductance for a gap junction); the sign comes from "sign" or the presynaptic transmitter.',
+    help: 'Current-based: the current at full release. Conductance-based and gap junctions: the conductance when open. The sign comes from "sign" or the presynaptic transmitter.',
   },
+  reversalMv: { ...CONDUCTANCE_FIELDS.reversalMv, help: 'Reversal potential: the synapse pulls V toward it and never past it (0 excitatory, −75 chloride).' },
+  releaseHalfMv: { ...CONDUCTANCE_FIELDS.releaseHalfMv, help: 'Presynaptic V of half-maximal release (graded neurons).' },
+  releaseSlopeMv: { ...CONDUCTANCE_FIELDS.releaseSlopeMv, help: 'Release rises e-fold per this many mV (Kunert et al. 2014: 8).' },
+  tauMs: { ...CONDUCTANCE_FIELDS.tauMs, help: 'How fast the synapse opens (graded) or closes after a spike; 0 = instant.' },
   delayMs: { min: 0, max: 1000, unit: 'ms', help: 'Transmission delay.' },
   'depression.use': { min: 0, max: 1, unit: '', help: 'Fraction of the resource used per spike, or per ms at full output: how fast the synapse tires.' },
   'depression.recoveryMs': { min: 0, above: true, max: 1e7, unit: 'ms', help: 'Recovery time constant of the resource: how fast it recovers with rest.' },
 } as const satisfies Record<string, FieldSpec>;
+
+/**
+ * The weight field with its unit: the postsynaptic model's current unit for a
+ * current-based synapse, its conductance unit otherwise (pA and nS onto
+ * graded neurons); long unit descriptions are left to the help line.
+ */
+export function weightField(conductance: boolean, units: { currentUnit: string; conductanceUnit: string } | undefined): FieldSpec {
+  const unit = units ? (conductance ? units.conductanceUnit : units.currentUnit) : '';
+  return unit.length <= 8 ? { ...SYNAPSE_FIELDS.weight, unit } : { ...SYNAPSE_FIELDS.weight, help: `${SYNAPSE_FIELDS.weight.help} Unit: ${unit}.` };
+}
 
 /** Fields of sensor and muscle bindings (body positions are fractions: 0 = nose tip, 1 = tail tip). */
 export const BINDING_FIELDS = {

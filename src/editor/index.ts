@@ -6,7 +6,7 @@
 export { EditorModel, PASTE_OFFSET, type EditorModelOptions, type LoadResult, type NeuronInspection, type ParamRow } from './model';
 export type { NewNeuron, NewSynapse, NeuronPatch, SynapsePatch, MetaPatch, ParamGroup } from './doc-ops';
 export { CLIPBOARD_FORMAT, type ClipboardPayload, type PastePlacement } from './clipboard';
-export { BINDING_FIELDS, SYNAPSE_FIELDS, rangeText, type FieldSpec } from './fields';
+export { BINDING_FIELDS, SYNAPSE_FIELDS, rangeText, weightField, type FieldSpec } from './fields';
 export {
   NODE_RADIUS,
   LOOP_RADIUS,

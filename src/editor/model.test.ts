@@ -208,6 +208,18 @@ describe('synapses', () => {
     expect(refused(m.updateSynapse('c:X>Y', { weight: 1 }))).toContain('no synapse');
   });
 
+  it('edits a conductance synapse: the model and its fields survive other edits; current-based drops them', () => {
+    const m = editor();
+    // Before format version 2's editor fields, any edit rewrote the synapse without "model": a conductance synapse became current-based.
+    expect(m.updateSynapse('c:S>I', { model: 'conductance', reversalMv: -75, tauMs: 0 }).ok).toBe(true);
+    expect(m.updateSynapse('c:S>I', { weight: 0.05 }).ok).toBe(true);
+    expect(m.synapse('c:S>I')).toEqual({ from: 'S', to: 'I', kind: 'chemical', weight: 0.05, model: 'conductance', reversalMv: -75, tauMs: 0 });
+    expect(refused(m.updateSynapse('c:S>I', { releaseSlopeMv: 0.1 }))).toContain('0.5 .. 50 mV');
+    m.updateSynapse('c:S>I', { model: null });
+    expect(m.synapse('c:S>I')).toEqual({ from: 'S', to: 'I', kind: 'chemical', weight: 0.05 });
+    expect(refused(m.updateSynapse('c:S>I', { reversalMv: -75 }))).toContain('make it conductance-based first');
+  });
+
   it('retypes chemical ↔ electrical keeping ends and weight; refuses when that would duplicate', () => {
     const m = editor();
     m.updateSynapse('c:S>I', { sign: 'inhibitory', delayMs: 3 });
@@ -366,6 +378,14 @@ describe('selection, copy and paste', () => {
     const bad = JSON.stringify({ format: 'neuroworm-clipboard', version: 1, neurons: [{ id: 'Q', model: 'nope' }] });
     expect(refused(m.paste(bad))).toContain('unknown model "nope"');
     expect(refused(m.paste(JSON.stringify({ format: 'neuroworm-clipboard', version: 9, neurons: [] })))).toContain('newer Neuroworm');
+  });
+
+  it('a pasted circuit file of format version 1 keeps its meaning: its graded neurons stay linear (gKNs 0)', () => {
+    const m = editor(blankDoc());
+    const v1 = { format: 'neuroworm-circuit', version: 1, neurons: [{ id: 'A', model: 'graded', params: { tauMs: 5 } }] };
+    expect(m.paste(JSON.stringify(v1)).ok).toBe(true);
+    expect(m.neuron('A')?.params).toEqual({ tauMs: 5, gKNs: 0 });
+    expect(refused(m.paste(JSON.stringify({ ...v1, version: 7 })))).toContain('newer Neuroworm');
   });
 
   it('deletes the selection (neurons and synapses) as one step', () => {
