@@ -60,6 +60,14 @@ describe('touch-withdrawal with conductance synapses', () => {
     expect(travel(sim, 3000)).toBeGreaterThan(0.03);
   });
 
+  it('matched at rest instead of at the working point, the same conversion stalls the worm (why the midpoint is the default)', () => {
+    const { doc, network } = getBuiltinCircuit('touch-withdrawal');
+    const atRest = circuitFromDoc(toConductanceCircuit(doc, network, { matchAt: 'rest' }), 'touch-withdrawal (matched at rest)');
+    const { sim } = worm(atRest, 1);
+    sim.run(5000);
+    expect(travel(sim, 3000)).toBeLessThan(0.02);
+  });
+
   it.each(SEEDS)('seed %i: a posterior gentle touch speeds forward crawling up', (seed) => {
     const { sim, events } = worm(circuit, seed);
     sim.run(5000);
@@ -140,5 +148,17 @@ describe('the default worm with conductance synapses', () => {
       ),
       { numRuns: 12 },
     );
+  });
+
+  it('the shipped current-based worm fails the same check (inhibition without a floor)', () => {
+    const shipped = getBuiltinCircuit('worm');
+    const sim = createSimulation({ circuit: shipped, seed: 1 });
+    const drives: Drive[] = [
+      { kind: 'poke', at: 0.05, harsh: false },
+      { kind: 'tap', force: 0.5 },
+    ];
+    const { lo } = vRange(sim, drives, 3000);
+    const driven = shipped.network.neurons.map((n, i) => [n.id, i] as const).filter(([id]) => !sensed.has(id));
+    expect(Math.min(...driven.map(([, i]) => lo[i]))).toBeLessThan(-300);
   });
 });

@@ -39,7 +39,7 @@ export function checkConductanceEnds(net: CompileContext, s: number): void {
   if (net.isTransmitter(from[s]) || net.isTransmitter(to[s])) {
     throw new Error(
       `${where}: a conductance-based synapse needs neurons with a membrane potential in mV at both ends; the seed's transmitter neurons take ` +
-        'current-based synapses only: set "model": "current"',
+        'current-based synapses only: remove "model" (current-based is the default)',
     );
   }
 }
