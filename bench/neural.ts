@@ -20,7 +20,7 @@ import { pathToFileURL } from 'node:url';
 import { freshKernel } from '../src/neural/kernel';
 import { Network } from '../src/neural/network';
 import { Rng } from '../src/neural/rng';
-import { type CompactSynapses, ELECTRICAL, allocateSynapses } from '../src/neural/synapses';
+import { type CompactSynapses, CONDUCTANCE_BASED, ELECTRICAL, allocateSynapses } from '../src/neural/synapses';
 import type { NeuronSpec } from '../src/neural/types';
 import type { BenchGoal, BenchSuite } from './suite';
 
@@ -70,23 +70,25 @@ function randomGraded(
   gaps: number,
   uniformOut: boolean,
   gapMaxNs = 0.05,
+  kind: { linear?: boolean; conductance?: boolean } = {},
 ): { neurons: NeuronSpec[]; synapses: CompactSynapses } {
   const neurons: NeuronSpec[] = Array.from({ length: n }, (_, i) => ({
     id: `n${i}`,
     model: 'graded',
-    params: { tauMs: rng.uniform(5, 20), tonicPa: rng.uniform(-1, 1) },
+    params: { tauMs: rng.uniform(5, 20), tonicPa: rng.uniform(-1, 1), ...(kind.linear ? { gKNs: 0 } : {}) },
     init: { v: rng.uniform(-70, -40) },
     transmitter: rng.next() < 0.2 ? 'GABA' : 'acetylcholine',
   }));
-  const synapses = allocateSynapses(chemical + gaps);
+  const synapses = allocateSynapses(chemical + gaps, { conductance: kind.conductance === true });
   const perNeuron = chemical / n;
   for (let s = 0; s < chemical; s++) {
     synapses.from[s] = uniformOut ? Math.floor(s / perNeuron) : rng.int(n);
     let to = rng.int(n);
     while (to === synapses.from[s]) to = rng.int(n);
     synapses.to[s] = to;
-    // Inputs scaled so that V stays in the sigmoid's working range.
-    synapses.weight[s] = rng.uniform(0, 4 / perNeuron);
+    // Inputs scaled so that V stays in the sigmoid's working range (a conductance: the current over ~50 mV of drive).
+    synapses.weight[s] = rng.uniform(0, 4 / perNeuron) / (kind.conductance ? 50 : 1);
+    if (kind.conductance) synapses.model![s] = CONDUCTANCE_BASED;
   }
   for (let s = chemical; s < chemical + gaps; s++) {
     synapses.kind[s] = ELECTRICAL;
@@ -206,18 +208,34 @@ export function runNeuralBench(options: NeuralBenchOptions = {}): NeuralBenchCas
   const results: NeuralBenchCase[] = [];
   // (a'') has the junctions 20× stronger (mean Σg ≈ 3 nS per 1 pF neuron, like the imported connectome at
   // --weight-scale 0.5): most are stiff at 1 ms and relaxed exactly after the step (docs/neural.md).
-  const cases: Array<{ name: string; n: number; chemical: number; gaps: number; uniformOut: boolean; stepsPerBlock: number; gapMaxNs?: number }> = [
+  // (a) runs the graded model as it is by default (with its K⁺ rectifier); (a-lin) is the same network with the
+  // linear neuron (gKNs 0: the kernel every version-1 circuit runs), (c) with conductance-based synapses. The new
+  // cases come last so the earlier ones draw the same random networks as before.
+  const steps302 = options.quick ? 2000 : 5000;
+  const cases: Array<{
+    name: string;
+    n: number;
+    chemical: number;
+    gaps: number;
+    uniformOut: boolean;
+    stepsPerBlock: number;
+    gapMaxNs?: number;
+    linear?: boolean;
+    conductance?: boolean;
+  }> = [
     { name: '(a) 302 graded, 7,000 chemical', n: 302, chemical: 7000, gaps: 0, uniformOut: false, stepsPerBlock: options.quick ? 2000 : 5000 },
     { name: "(a') 302 graded, 6,400 chem + 900 gap", n: 302, chemical: 6400, gaps: 900, uniformOut: false, stepsPerBlock: options.quick ? 2000 : 5000 },
     { name: '(b) 100,000 graded × 100 chemical', n: 100_000, chemical: 10_000_000, gaps: 0, uniformOut: true, stepsPerBlock: options.quick ? 2 : 5 },
     { name: "(a'') same, 900 stiff gap", n: 302, chemical: 6400, gaps: 900, uniformOut: false, stepsPerBlock: options.quick ? 2000 : 5000, gapMaxNs: 1 },
+    { name: '(a-lin) 302 linear graded, 7,000 chemical', n: 302, chemical: 7000, gaps: 0, uniformOut: false, stepsPerBlock: steps302, linear: true },
+    { name: '(c) 302 graded, 7,000 conductance', n: 302, chemical: 7000, gaps: 0, uniformOut: false, stepsPerBlock: steps302, conductance: true },
   ];
   // Other processes skew absolute numbers (the engine/bare ratio much less): say how busy the machine was.
   log(
     `neural engine bench (node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0].toFixed(2)}; median of repeats; engine and bare loop alternate)`,
   );
   for (const c of cases) {
-    const { neurons, synapses } = randomGraded(rng, c.n, c.chemical, c.gaps, c.uniformOut, c.gapMaxNs);
+    const { neurons, synapses } = randomGraded(rng, c.n, c.chemical, c.gaps, c.uniformOut, c.gapMaxNs, c);
     const net = Network.fromCompact(neurons, synapses);
     if (c.gaps > 0 && typeof net.gapStiffness === 'function') {
       const s = net.gapStiffness(1);

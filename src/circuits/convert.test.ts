@@ -5,7 +5,8 @@ import { Network } from '../neural/network';
 import type { NeuronSpec, SynapseSpec } from '../neural/types';
 import { getBuiltinCircuit } from './builtin/index';
 import { circuitFromDoc } from './circuit';
-import { conductanceFor, toConductanceCircuit, toConductanceSynapse } from './convert';
+import { builtinDocs } from './builtin/generate';
+import { conductanceFor, toConductanceCircuit, toConductanceDoc, toConductanceSynapse } from './convert';
 
 const graded = (id: string, params: Record<string, number>, transmitter: NeuronSpec['transmitter'] = 'acetylcholine'): NeuronSpec => ({
   id,
@@ -82,6 +83,8 @@ describe('current-based → conductance-based synapses', () => {
     for (const s of chemical) expect(s.model).toBe('conductance');
     expect(converted.network.synapses.filter((s) => s.kind === 'electrical')).toEqual(doc.synapses!.filter((s) => s.kind === 'electrical'));
     for (const n of converted.network.neurons) if (n.model === 'graded') expect(n.params?.gKNs).toBe(0.5);
+    // From the generator's version-1 document in one call (how the built-ins switch): the same circuit.
+    expect(circuitFromDoc(toConductanceDoc(builtinDocs()['touch-withdrawal'], { rectifier: true }), 'x').network).toEqual(converted.network);
     // The shipped circuit itself is untouched.
     expect(getBuiltinCircuit('touch-withdrawal').network.synapses.some((s) => s.kind === 'chemical' && s.model === 'conductance')).toBe(false);
   });

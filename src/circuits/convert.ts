@@ -20,6 +20,7 @@
  */
 import { CONDUCTANCE_SYNAPSE } from '../neural/synapses';
 import type { NeuronSpec, SynapseSpec, Transmitter } from '../neural/types';
+import { circuitFromDoc } from './circuit';
 import type { CircuitDoc } from './types';
 
 type ChemicalSynapse = Extract<SynapseSpec, { kind: 'chemical' }>;
@@ -119,4 +120,15 @@ export function toConductanceCircuit(doc: CircuitDoc, network: { neurons: readon
     }
   }
   return out;
+}
+
+/**
+ * A document (any readable version: the generators' version-1 ones too) with
+ * its synapses made conductance-based: the one call a generator needs to
+ * switch a built-in circuit (`toConductanceDoc(buildWorm())`). Resolves the
+ * neurons' parameters through the loader first; returns a version-2 document.
+ */
+export function toConductanceDoc(doc: CircuitDoc, options: ConductanceOptions = {}): CircuitDoc {
+  const c = circuitFromDoc(doc, doc.name ?? 'circuit to convert');
+  return toConductanceCircuit(c.doc, c.network, options);
 }
