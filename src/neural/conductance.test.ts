@@ -151,7 +151,7 @@ describe('graded release onto a conductance (Kunert et al. 2014)', () => {
   it('refuses what it cannot run, by name and with the fix', () => {
     const t: NeuronSpec = { id: 'T', model: 'transmitter', params: {}, init: {} };
     expect(() => Network.fromSpec({ neurons: [graded('G'), t], synapses: [cond('G', 'T', 1)] })).toThrow(
-      /synapses\[0\] \(G → T\): a conductance-based synapse needs neurons with a membrane potential in mV at both ends.*"model": "current"/,
+      /synapses\[0\] \(G → T\): a conductance-based synapse needs neurons with a membrane potential in mV at both ends.*remove "model" \(current-based is the default\)/,
     );
     expect(() =>
       Network.fromSpec({ neurons: [graded('A'), graded('B')], synapses: [{ kind: 'chemical', from: 'A', to: 'B', weight: 1, reversalMv: -70 }] }),
