@@ -145,7 +145,7 @@ describe('version 1 → 2: the bounded graded neuron, synapse models', () => {
       expect.unreachable();
     } catch (e) {
       const issue = (e as CircuitError).issues[0];
-      expect(issue.path).toBe('neurons[1].params.tauMs');
+      expect(issue.path).toEqual(['neurons', 1, 'params', 'tauMs']);
       expect(issue.line).toBe(text.split('\n').findIndex((l) => l.includes('"tauMs": -3')) + 1);
     }
     expect(VERSIONS.additive).toEqual([1]);
