@@ -1,6 +1,7 @@
 import type { EditorModel, Point } from '../../src/editor';
 import type { SceneProbe } from '../testing-hook';
 import type { BodyDiagram } from './BodyDiagram';
+import type { EvolvePanel } from './evolve-panel';
 import type { GraphView } from './GraphView';
 import type { LiveWorm } from './LiveWorm';
 import type { TestRunner } from './test-it';
@@ -12,6 +13,7 @@ export interface EditorHookParts {
   graph: GraphView;
   body: BodyDiagram;
   tests: TestRunner;
+  evolve: EvolvePanel;
   status(): string;
   probes(): readonly string[];
 }
@@ -79,6 +81,7 @@ export function editorProbe(p: EditorHookParts): SceneProbe {
         labelsHidden: g.labelsHidden,
         labelsShown: g.labelsShown,
         tests: p.tests.results(),
+        evolve: p.evolve.state(),
       };
     },
   };

@@ -16,6 +16,8 @@ export interface ToolbarActions {
   fit(): void;
   layout(): void;
   test(): void;
+  /** Opens or closes the Evolve panel. */
+  evolve(): void;
   play(): void;
   /** What Play says (a challenge's circuit starts the challenge). */
   playLabel: string;
@@ -102,6 +104,7 @@ export class Toolbar {
       button('Layout', () => a.layout(), 'Automatic layout: sensory → inter → motor'),
       h('span', { class: 'nwe-search' }, this.searchInput, this.hits),
       button('Test it', () => a.test(), 'Run the built-in reflex scenarios on this circuit', 'primary'),
+      button('Evolve…', () => a.evolve(), 'Evolve the selected weights toward a goal (E)'),
       button(a.playLabel, () => a.play(), 'Run this circuit in the playground'),
       this.keptButton,
       openInput,
