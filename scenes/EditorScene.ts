@@ -313,9 +313,8 @@ export class EditorScene extends BaseScene {
     place(this.palette.el, p.palette.x, p.palette.y, p.palette.w, p.palette.h);
     place(this.inspector.el, p.inspector.x, p.inspector.y, p.inspector.w, p.inspector.h);
     this.graph.setRect(p.graph.x, p.graph.y, p.graph.w, p.graph.h);
-    // The Evolve panel floats over the graph's right side, leaving the live worm below it in view.
-    const ew = Math.min(360, p.graph.w - 12);
-    place(this.evolvePanel.el, p.graph.x + p.graph.w - ew - 6, p.graph.y + 6, ew, p.graph.h - 12);
+    // The Evolve panel takes the inspector's place while open: the graph stays free for selecting, the live worm in view.
+    place(this.evolvePanel.el, p.inspector.x, p.inspector.y, p.inspector.w, p.inspector.h);
     // The legend along the canvas's bottom edge (it wraps in a narrow canvas, growing upwards).
     this.legend.style.left = `${p.graph.x + 6}px`;
     this.legend.style.bottom = `${height - (p.graph.y + p.graph.h) + 6}px`;

@@ -123,14 +123,22 @@ export class EvolvePanel {
       row(
         'Change',
         this.scope,
-        'The weights of the selected synapses and of every synapse into or out of a selected neuron: each its own value, or one value per pair of neuron classes (AVB → DB moves all AVB → DBn together).',
+        'Selected synapses, and every synapse into or out of a selected neuron: each its own weight, or one per pair of classes (AVB → DB1…DB8 as one).',
       ),
       row('Goal', this.goal),
       row('Optimiser', this.optimiser),
-      row('Generations', this.generations),
-      row('Population', this.population),
-      row('Seed', this.seed),
-      row('Worm seeds', this.seeds),
+      h(
+        'div',
+        { style: 'display:grid;grid-template-columns:auto auto;gap:4px 8px;align-items:center;margin:5px 0' },
+        ...(
+          [
+            ['Generations', this.generations],
+            ['Population', this.population],
+            ['Seed', this.seed],
+            ['Worm seeds', this.seeds],
+          ] as const
+        ).flatMap(([t, el]) => [h('label', { text: t, style: 'font-weight:600' }), el]),
+      ),
       h('div', { class: 'nwe-bar', style: 'margin:6px 0' }, ...Object.values(this.buttons)),
       this.fileInput,
       this.errors,
@@ -236,7 +244,8 @@ export class EvolvePanel {
     if (this.running) return;
     const bad: string[] = [];
     const int = (el: HTMLInputElement, what: string, lo: number, hi: number, empty?: number): number => {
-      const v = el.value.trim() === '' && empty !== undefined ? empty : parseNumber(el.value);
+      if (el.value.trim() === '' && empty !== undefined) return empty;
+      const v = parseNumber(el.value);
       if (!Number.isInteger(v) || v < lo || v > hi) bad.push(`${what} must be a whole number from ${lo} to ${hi} (it is "${el.value}")`);
       return v;
     };

@@ -3,7 +3,7 @@ import { css, palette } from '../ui/theme';
 const NS = 'http://www.w3.org/2000/svg';
 const W = 320;
 const H = 120;
-const M = { l: 30, r: 8, t: 8, b: 18 };
+const M = { l: 30, r: 8, t: 16, b: 18 };
 
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
   const el = document.createElementNS(NS, tag);
@@ -13,7 +13,8 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
 
 /**
  * The Evolve panel's live chart: best and median fitness per generation
- * (1 = every expectation passed on every seed), redrawn as each generation
+ * (1 = every expectation passed on every seed; the axis spans what was seen,
+ * so small gains are visible), redrawn as each generation
  * reports. SVG, so it scales with the panel and needs no canvas of its own.
  */
 export class FitnessChart {
@@ -28,15 +29,18 @@ export class FitnessChart {
   }
 
   draw(best: readonly number[], median: readonly number[]): void {
+    // The range of what was seen, padded (at least 0.1 wide), so small gains show; the target 1 is drawn when in range.
     const all = [...best, ...median].filter(Number.isFinite);
-    const lo = Math.min(0, ...all);
-    const hi = 1;
+    const [min, max] = all.length ? [Math.min(...all), Math.max(...all)] : [0, 1];
+    const pad = Math.max(0.05, (max - min) * 0.1);
+    const lo = Number((min - pad).toFixed(2));
+    const hi = Math.min(1, Number((max + pad).toFixed(2)));
     const n = Math.max(2, best.length);
     const x = (i: number): number => M.l + ((W - M.l - M.r) * i) / (n - 1);
     const y = (v: number): number => M.t + (H - M.t - M.b) * (1 - (v - lo) / (hi - lo));
     const dim = css(palette.textDim);
     const kids: SVGElement[] = [
-      svg('line', { x1: M.l, y1: y(hi), x2: W - M.r, y2: y(hi), stroke: dim, 'stroke-dasharray': '3 3', 'stroke-width': 0.6 }),
+      svg('line', { x1: M.l, y1: y(hi), x2: W - M.r, y2: y(hi), stroke: dim, 'stroke-dasharray': hi === 1 ? '3 3' : '', 'stroke-width': 0.6 }),
       svg('line', { x1: M.l, y1: y(lo), x2: W - M.r, y2: y(lo), stroke: dim, 'stroke-width': 0.6 }),
     ];
     const label = (text: string, lx: number, ly: number, anchor = 'end'): SVGTextElement => {
@@ -44,7 +48,7 @@ export class FitnessChart {
       t.textContent = text;
       return t;
     };
-    kids.push(label('1', M.l - 4, y(hi) + 3), label(String(Number(lo.toFixed(2))), M.l - 4, y(lo) + 3));
+    kids.push(label(String(hi), M.l - 4, y(hi) + 3), label(String(lo), M.l - 4, y(lo) + 3));
     kids.push(label('generation', (M.l + W - M.r) / 2, H - 4, 'middle'), label(String(best.length || ''), W - M.r, H - 4));
     const line = (vs: readonly number[], color: string, dash = ''): SVGPolylineElement =>
       svg('polyline', {
@@ -59,7 +63,7 @@ export class FitnessChart {
       ['best', css(palette.accent)],
       ['median', css(palette.textMuted)],
     ].entries())
-      kids.push(svg('rect', { x: M.l + 6 + i * 60, y: M.t + 2, width: 10, height: 3, fill: color }), label(name, M.l + 20 + i * 60, M.t + 7, 'start'));
+      kids.push(svg('rect', { x: M.l + 6 + i * 60, y: 4, width: 10, height: 3, fill: color }), label(name, M.l + 20 + i * 60, 9, 'start'));
     this.plot.replaceChildren(...kids);
     this.el.dataset.points = String(best.length);
   }
