@@ -74,6 +74,15 @@ describe('the Evolve panel plan', () => {
     expect(p.spec.topology?.links[0].from.length).toBeGreaterThan(1);
   });
 
+  it('a NEAT plan runs: links among the involved neurons may appear, the best circuit is valid', async () => {
+    const p = planEvolution(request({ selection: { neurons: ['AVA', 'AVB'], synapses: [] }, optimiser: 'neat', population: 6, generations: 2 }));
+    if (!p.ok) throw new Error(p.problems.join('\n'));
+    const r = await evolve(p.problem, { evaluator: localEvaluator() });
+    expect(r.state.log).toHaveLength(2);
+    expect(r.best?.doc.synapses?.length).toBeGreaterThan(0);
+    expect(() => circuitFromDoc(r.best!.doc, 'best.json', MODELS)).not.toThrow();
+  }, 120_000);
+
   it('refuses with the reason: nothing selected, no muscles, a touch no neuron feels, a neuron the circuit lacks', () => {
     const none = planEvolution(request({ selection: { neurons: [], synapses: [] } }));
     expect(none.ok).toBe(false);

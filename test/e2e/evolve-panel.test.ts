@@ -89,6 +89,13 @@ test('Evolve: select synapses, evolve in workers with a live chart, Stop, Adopt 
   const original = st.docJson;
   const undoBefore = st.undoLabel;
 
+  // A goal this circuit cannot reach (it has no touch receptors): refused with the reason, nothing runs.
+  await page.selectOption('[data-testid=evolve-goal]', 'reflex:0');
+  await page.click('[data-testid=evolve-evolve]');
+  st = await state(page);
+  expect(st.evolve.phase).toBe('idle');
+  expect(st.evolve.problems.join('\n')).toMatch(/touches the body at 0\.05 \(gentle\) but no sensory neuron feels gentle touch there/);
+
   // The goal: a scenario file the player opens, asking for a faster crawl than the circuit gives (so it does not pass at once).
   await page.setInputFiles('[data-testid=evolve-scenario-file]', { name: 'fast.scenario.yaml', mimeType: 'text/yaml', buffer: Buffer.from(FAST) });
   await expect.poll(() => page.locator('[data-testid=evolve-goal]').inputValue()).toBe('file'); // the file is read asynchronously
