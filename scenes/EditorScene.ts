@@ -314,7 +314,7 @@ export class EditorScene extends BaseScene {
     place(this.inspector.el, p.inspector.x, p.inspector.y, p.inspector.w, p.inspector.h);
     this.graph.setRect(p.graph.x, p.graph.y, p.graph.w, p.graph.h);
     // The Evolve panel takes the inspector's place while open: the graph stays free for selecting, the live worm in view.
-    place(this.evolvePanel.el, p.inspector.x, p.inspector.y, p.inspector.w, p.inspector.h);
+    this.evolvePanel.setRect(p.inspector.x, p.inspector.y, p.inspector.w, p.inspector.h);
     // The legend along the canvas's bottom edge (it wraps in a narrow canvas, growing upwards).
     this.legend.style.left = `${p.graph.x + 6}px`;
     this.legend.style.bottom = `${height - (p.graph.y + p.graph.h) + 6}px`;

@@ -6,7 +6,7 @@ import { type EvolveResult, evolve, genomeDoc, type GenerationReport } from '../
 import { ScenarioError } from '../../src/scenario/errors';
 import { parseScenario } from '../../src/scenario/parse';
 import type { Scenario } from '../../src/scenario/types';
-import { h, parseNumber } from './dom';
+import { h, parseNumber, place } from './dom';
 import { poolSize, workerPool } from './evolve-pool';
 import { FitnessChart } from './fitness-chart';
 
@@ -52,6 +52,7 @@ export class EvolvePanel {
   readonly el: HTMLDivElement;
   private readonly chart = new FitnessChart();
   private readonly scope: HTMLSelectElement;
+  private readonly params: HTMLInputElement;
   private readonly goal: HTMLSelectElement;
   private readonly optimiser: HTMLSelectElement;
   private readonly generations: HTMLInputElement;
@@ -83,6 +84,7 @@ export class EvolvePanel {
       ['selection', 'Weights of the selection'],
       ['class', 'All weights of their classes'],
     ]);
+    this.params = h('input', { type: 'checkbox', 'data-testid': 'evolve-params', 'aria-label': 'Also the selected neurons’ parameters' });
     this.goal = sel('Goal', 'evolve-goal', []);
     this.optimiser = sel('Optimiser', 'evolve-optimiser', [
       ['cmaes', 'CMA-ES (values)'],
@@ -125,6 +127,15 @@ export class EvolvePanel {
         this.scope,
         'Selected synapses, and every synapse into or out of a selected neuron: each its own weight, or one per pair of classes (AVB → DB1…DB8 as one).',
       ),
+      h(
+        'label',
+        {
+          style: 'display:flex;gap:6px;align-items:center;margin:2px 0 6px',
+          title: 'Membrane time constant (¼–4×) and tonic drive of the selected neurons, where their model has them',
+        },
+        this.params,
+        'Also the selected neurons’ time constant and drive',
+      ),
       row('Goal', this.goal),
       row('Optimiser', this.optimiser),
       h(
@@ -147,6 +158,12 @@ export class EvolvePanel {
     );
     this.fillGoals();
     this.render();
+  }
+
+  /** Where the panel goes (the inspector's place); it stays hidden while closed. */
+  setRect(x: number, y: number, w: number, hgt: number): void {
+    place(this.el, x, y, w, hgt);
+    if (!this.isOpen()) this.el.style.display = 'none';
   }
 
   isOpen(): boolean {
@@ -262,6 +279,7 @@ export class EvolvePanel {
       circuitFile: m.fileName,
       selection: m.selection,
       scope: this.scope.value as EvolveScope,
+      neuronParams: this.params.checked,
       goal,
       optimiser: this.optimiser.value as OptimiserKind,
       generations,
@@ -388,7 +406,7 @@ export class EvolvePanel {
     this.buttons.stop.disabled = !running;
     this.buttons.adopt.disabled = !this.adoptable();
     this.buttons.cancel.disabled = !running && !this.best;
-    for (const el of [this.scope, this.goal, this.optimiser, this.generations, this.population, this.seed, this.seeds]) el.disabled = running;
+    for (const el of [this.scope, this.params, this.goal, this.optimiser, this.generations, this.population, this.seed, this.seeds]) el.disabled = running;
     this.errors.textContent = this.problems.map((p) => `✗ ${p}`).join('\n');
     const last = this.log.at(-1);
     this.progress.textContent = last

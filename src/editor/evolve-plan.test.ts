@@ -74,6 +74,26 @@ describe('the Evolve panel plan', () => {
     expect(p.spec.topology?.links[0].from.length).toBeGreaterThan(1);
   });
 
+  it("with neuronParams the selected neurons' time constant and drive are free too, inside the model's ranges", () => {
+    const p = planEvolution(request({ selection: { neurons: ['AVB', 'DB3'], synapses: [] }, neuronParams: true, scope: 'class' }));
+    if (!p.ok) throw new Error(p.problems.join('\n'));
+    const params = p.spec.free.filter((e) => e.what === 'param');
+    expect(params.map((e) => (e.what === 'param' ? `${e.name} ${e.of} ${e.share}` : ''))).toEqual([
+      'tauMs AVB class',
+      'tonicPa AVB class',
+      'tauMs DB class',
+      'tonicPa DB class',
+    ]);
+    const tau = params.find((e) => e.what === 'param' && e.name === 'tauMs' && e.of[0] === 'DB')!;
+    const dbTau = loco.network.neurons.filter((_, i) => /^DB\d$/.test(loco.doc.neurons[i].id)).map((n) => Number(n.params.tauMs));
+    expect(tau.range[0]).toBeLessThanOrEqual(Math.min(...dbTau));
+    expect(tau.range[1]).toBeGreaterThanOrEqual(Math.max(...dbTau));
+    expect(p.problem.context.phenotype.genes.map((g) => g.label)).toEqual(expect.arrayContaining(['tauMs AVB', 'tonicPa DB']));
+    // Without it, only weights.
+    const w = planEvolution(request({ selection: { neurons: ['AVB', 'DB3'], synapses: [] }, scope: 'class' }));
+    expect(w.ok && w.spec.free.every((e) => e.what === 'weight')).toBe(true);
+  });
+
   it('a NEAT plan runs: links among the involved neurons may appear, the best circuit is valid', async () => {
     const p = planEvolution(request({ selection: { neurons: ['AVA', 'AVB'], synapses: [] }, optimiser: 'neat', population: 6, generations: 2 }));
     if (!p.ok) throw new Error(p.problems.join('\n'));

@@ -9,7 +9,10 @@
  * into or out of a selected neuron — one value each ("selection"), or one
  * value per pair of connectome classes ("class": all AVB → DB weights move
  * together, as the engine's `share: class` groups them). NEAT may also add
- * and remove chemical links among the neurons (or classes) involved.
+ * and remove chemical links among the neurons (or classes) involved. With
+ * neuronParams, the selected neurons' membrane time constant (log, a quarter
+ * to four times) and tonic drive (± twice its size, at least ± 1 pA) are
+ * free too, per neuron or per class.
  */
 import { classOf } from '../evolve/classes';
 import type { EvolveProblem } from '../evolve/engine';
@@ -17,6 +20,7 @@ import { buildProblem, ProblemError } from '../evolve/problem';
 import { NEAT_DEFAULTS } from '../evolve/spec-schema';
 import type { EvolveSpec, FreeEntry, SynapseKind, TopologySpec } from '../evolve/spec';
 import type { Circuit, CircuitDoc, SensorBinding } from '../circuits/types';
+import { MODELS } from '../neural/models';
 import { scenario } from '../scenario/builder';
 import type { Scenario } from '../scenario/types';
 import { parseSynapseKey } from './ids';
@@ -36,6 +40,8 @@ export interface EvolveRequest {
   circuitFile: string;
   selection: { neurons: Iterable<string>; synapses: Iterable<string> };
   scope: EvolveScope;
+  /** Also free the selected neurons' time constant and tonic drive (where their model has them). */
+  neuronParams?: boolean;
   goal: EvolveGoal;
   optimiser: OptimiserKind;
   generations: number;
@@ -125,6 +131,39 @@ function freeEntries(synapses: readonly Chosen[], scope: EvolveScope): FreeEntry
   }));
 }
 
+/** The model parameters neuronParams frees, where a model has them. */
+export const NEURON_PARAMS = ['tauMs', 'tonicPa'] as const;
+
+const sig3 = (v: number): number => Number(v.toPrecision(3));
+
+/** Free entries for the selected neurons' parameters: one per neuron (or class) and parameter every member's model has. */
+function paramEntries(circuit: Circuit, selected: Iterable<string>, scope: EvolveScope): FreeEntry[] {
+  const ids = circuit.doc.neurons.map((n) => n.id);
+  const spec = circuit.network.neurons;
+  const groups = new Map<string, string[]>();
+  for (const id of selected) {
+    if (!ids.includes(id)) continue;
+    const key = scope === 'class' ? classOf(id) : id;
+    if (!groups.has(key)) groups.set(key, scope === 'class' ? ids.filter((x) => classOf(x) === key) : [id]);
+  }
+  const out: FreeEntry[] = [];
+  for (const [key, members] of groups)
+    for (const name of NEURON_PARAMS) {
+      const defs = members.map((id) => MODELS[spec[ids.indexOf(id)].model]?.params[name]);
+      if (defs.some((d) => !d || typeof d.default !== 'number')) continue;
+      const lim = { min: Math.max(...defs.map((d) => d!.min)), max: Math.min(...defs.map((d) => d!.max)) };
+      const cur = members.map((id) => Number(spec[ids.indexOf(id)].params[name]));
+      const [lo, hi] = [Math.min(...cur), Math.max(...cur)];
+      const span = Math.max(1, 2 * Math.max(Math.abs(lo), Math.abs(hi)));
+      const range: [number, number] =
+        name === 'tauMs'
+          ? [sig3(Math.max(lim.min, lo / 4)), sig3(Math.min(lim.max, hi * 4))]
+          : [sig3(Math.max(lim.min, lo - span)), sig3(Math.min(lim.max, hi + span))];
+      out.push({ what: 'param', name, of: [key], range, scale: name === 'tauMs' ? 'log' : 'linear', share: scope === 'class' ? 'class' : 'neuron' });
+    }
+  return out;
+}
+
 /** Problems that make a goal unreachable whatever the weights: a worm without muscles, a touch no neuron feels, a tap nothing hears. */
 export function goalProblems(doc: CircuitDoc, goal: EvolveGoal): string[] {
   const out: string[] = [];
@@ -153,18 +192,22 @@ export function planEvolution(req: EvolveRequest): EvolvePlan {
   const problems: string[] = [];
   if (chosen.neurons.length === 0 && chosen.synapses.length === 0)
     problems.push('nothing is selected: select the synapses (or neurons) evolution may change, then press Evolve');
-  else if (chosen.synapses.length === 0 && req.optimiser === 'cmaes')
-    problems.push('the selected neurons have no synapses, so CMA-ES has no weight to change: select synapses, or choose NEAT to let wiring grow');
+  const params = req.neuronParams ? paramEntries(req.circuit, req.selection.neurons, req.scope) : [];
+  if (chosen.synapses.length === 0 && params.length === 0 && req.optimiser === 'cmaes' && chosen.neurons.length > 0)
+    problems.push(
+      'the selected neurons have no synapses, so CMA-ES has no weight to change: select synapses, free the neurons’ parameters too, or choose NEAT to let wiring grow',
+    );
   if (req.goal.scenarios.length === 0) problems.push('the goal has no scenarios: pick a goal');
   problems.push(...goalProblems(doc, req.goal));
   if (problems.length > 0) return { ok: false, problems };
 
-  const free = freeEntries(chosen.synapses, req.scope).map((e) => {
+  const free: FreeEntry[] = freeEntries(chosen.synapses, req.scope).map((e) => {
     if (e.what !== 'weight') return e;
     // Every synapse the entry sets (a class pair may hold unselected ones too) starts inside the range.
     const current = (doc.synapses ?? []).filter((x) => x.kind === e.kind && matches(x, e.from[0], e.to[0], req.scope)).map((x) => x.weight);
     return { ...e, range: weightRange(current) };
   });
+  free.push(...params);
   const ends = req.scope === 'class' ? [...new Set(chosen.neurons.map(classOf))] : chosen.neurons;
   const topology: TopologySpec | undefined =
     req.optimiser === 'neat'

@@ -70,7 +70,9 @@ test('Evolve: select synapses, evolve in workers with a live chart, Stop, Adopt 
   await page.evaluate((c) => window.neuroworm!.loadCircuit!(c), locomotion as unknown);
   await page.waitForFunction(() => (window.neuroworm!.info() as { neurons: string[] }).neurons.includes('AVB'));
 
-  // E opens the panel; Evolve with nothing selected says what to do.
+  // Closed at first (the inspector shows); E opens it; Evolve with nothing selected says what to do.
+  expect(await page.locator('[data-testid=evolve-panel]').isVisible()).toBe(false);
+  expect((await state(page)).evolve.phase).toBe('closed');
   await page.mouse.click(5, 300); // focus the page, off the panels
   await page.keyboard.press('e');
   await page.locator('[data-testid=evolve-panel]').waitFor({ state: 'visible' });
