@@ -1,7 +1,8 @@
 import type Phaser from 'phaser';
 import type { Subscription } from 'rxjs';
 import { BUILTIN_CIRCUIT_NAMES, getBuiltinCircuit } from '../src/circuits/builtin';
-import type { Circuit, Side } from '../src/circuits/types';
+import { circuitFromDoc } from '../src/circuits/circuit';
+import type { Circuit, CircuitDoc, Side } from '../src/circuits/types';
 import { Autosave, EditorModel, keepApart, restoreAutosave, templates, webStorage, type Point, type Result, type Template } from '../src/editor';
 import { MODELS } from '../src/neural/models';
 import type { ModelKind } from '../src/neural/types';
@@ -13,12 +14,14 @@ import { BodyDiagram } from './editor/BodyDiagram';
 import { Dialogs } from './editor/dialogs';
 import { h, installStyle, place } from './editor/dom';
 import { EditorFiles } from './editor/files';
+import { EvolvePanel } from './editor/evolve-panel';
 import { GraphView, type Placing } from './editor/GraphView';
 import { editorProbe } from './editor/hook';
 import { Inspector } from './editor/Inspector';
 import { bindEditorKeys, EDITOR_KEYS } from './editor/keys';
 import { showKeptSaves } from './editor/kept-saves';
 import { LiveWorm } from './editor/LiveWorm';
+import { reflexScenarios } from './editor/reflexes';
 import { graphLegend, Palette } from './editor/palette';
 import { editorPanels, PAD, TOOLBAR_ESTIMATE_H } from './editor/panels';
 import { NEW_GAP_WEIGHT, NEW_MUSCLE_GAIN, NEW_SYNAPSE_WEIGHT, NEW_TOUCH_GAIN } from './editor/defaults';
@@ -71,6 +74,7 @@ export class EditorScene extends BaseScene {
   private timeBar!: TimeBar;
   private inspector!: Inspector;
   private tests!: TestRunner;
+  private evolvePanel!: EvolvePanel;
   private root!: HTMLDivElement;
   private dialogs!: Dialogs;
   private files!: EditorFiles;
@@ -188,6 +192,15 @@ export class EditorScene extends BaseScene {
       (t) => this.setStatus(t),
     );
     this.onShutdown(() => this.tests.dispose());
+    this.evolvePanel = new EvolvePanel({
+      model: this.model,
+      reflexes: reflexScenarios,
+      // The best circuit so far crawls in the live-worm panel; null gives the edited circuit back.
+      showWorm: (doc) => (doc ? this.showWorm(doc) : this.rebuildWorm()),
+      status: (t) => this.setStatus(t),
+    });
+    this.root.append(this.evolvePanel.el);
+    this.onShutdown(() => this.evolvePanel.dispose());
 
     this.subs.push(
       this.model.changes$.subscribe((c) => {
@@ -257,6 +270,7 @@ export class EditorScene extends BaseScene {
       fit: () => this.model.zoomToFit(),
       layout: () => this.layout_(),
       test: () => void this.tests.run(),
+      evolve: () => this.evolvePanel.toggle(),
       play: () => this.toPlayground(),
       playLabel: this.challenge ? 'Start challenge ▶' : 'Play ▶',
       keptSaves: () => this.openKeptSaves(),
@@ -299,6 +313,8 @@ export class EditorScene extends BaseScene {
     place(this.palette.el, p.palette.x, p.palette.y, p.palette.w, p.palette.h);
     place(this.inspector.el, p.inspector.x, p.inspector.y, p.inspector.w, p.inspector.h);
     this.graph.setRect(p.graph.x, p.graph.y, p.graph.w, p.graph.h);
+    // The Evolve panel takes the inspector's place while open: the graph stays free for selecting, the live worm in view.
+    this.evolvePanel.setRect(p.inspector.x, p.inspector.y, p.inspector.w, p.inspector.h);
     // The legend along the canvas's bottom edge (it wraps in a narrow canvas, growing upwards).
     this.legend.style.left = `${p.graph.x + 6}px`;
     this.legend.style.bottom = `${height - (p.graph.y + p.graph.h) + 6}px`;
@@ -339,6 +355,15 @@ export class EditorScene extends BaseScene {
     this.live.setPaused(this.timeBar.isPaused);
     this.scope.setSource(this.live.sim ? simulationScope(this.live.sim) : null);
     this.probes = this.probes.filter((id) => this.model.neuron(id));
+    this.applyProbes();
+  }
+
+  /** Run another circuit (the Evolve panel's best so far) in the live worm; the edited circuit is untouched. */
+  private showWorm(doc: CircuitDoc): void {
+    const err = this.live.load(circuitFromDoc(doc, 'evolved circuit', MODELS));
+    if (err) this.setStatus(`The worm cannot run the evolved circuit: ${err}`);
+    this.live.setPaused(this.timeBar.isPaused);
+    this.scope.setSource(this.live.sim ? simulationScope(this.live.sim) : null);
     this.applyProbes();
   }
 
@@ -493,6 +518,7 @@ export class EditorScene extends BaseScene {
         report: (r) => this.report(r),
         toggleConnect: () => this.setConnectMode(!this.connectMode),
         toggleGap: () => this.setGap(!this.gapMode),
+        evolve: () => this.evolvePanel.toggle(),
         focusSearch: () => this.toolbar.searchInput.focus(),
         escape: () => {
           const m = this.model;
@@ -551,6 +577,7 @@ export class EditorScene extends BaseScene {
         graph: this.graph,
         body: this.body,
         tests: this.tests,
+        evolve: this.evolvePanel,
         status: () => this.statusText,
         probes: () => this.probes,
       }),

@@ -28,6 +28,8 @@ export interface SceneProbe {
   loadScenario?(scenario: unknown): Promise<void> | void;
   /** Screen px of a neuron's node in the neural view (to click it), or null. */
   neuronScreen?(id: string): { x: number; y: number } | null;
+  /** Screen px of the middle of a synapse's drawn path in the editor's graph (to click it), or null. */
+  synapseScreen?(key: string): { x: number; y: number } | null;
   /** Announcements shown so far ("Reversal! ALM → AVD → AVA"). */
   announcements?(): string[];
   /** Anything else a scene wants tests to read (e.g. neural view stats). */
@@ -62,6 +64,7 @@ export interface NeurowormHook {
   loadCircuit(circuit: unknown): Promise<void>;
   loadScenario(scenario: unknown): Promise<void>;
   neuronScreen(id: string): { x: number; y: number } | null;
+  synapseScreen(key: string): { x: number; y: number } | null;
   announcements(): string[];
   info(): Record<string, unknown>;
   /**
@@ -131,6 +134,7 @@ export function installTestingHook(game: Phaser.Game): NeurowormHook {
     loadCircuit: async (c) => need('loadCircuit')(c),
     loadScenario: async (s) => need('loadScenario')(s),
     neuronScreen: (id) => need('neuronScreen')(id),
+    synapseScreen: (key) => need('synapseScreen')(key),
     announcements: () => probe?.probe.announcements?.() ?? [],
     info: () => ({ scene: probe?.key ?? null, ...(probe?.probe.info?.() ?? {}) }),
     provideSimulation: (factory) => provideSimulation(factory),

@@ -1,6 +1,7 @@
-import type { EditorModel, Point } from '../../src/editor';
+import { type EditorModel, graphToScreen, type Point } from '../../src/editor';
 import type { SceneProbe } from '../testing-hook';
 import type { BodyDiagram } from './BodyDiagram';
+import type { EvolvePanel } from './evolve-panel';
 import type { GraphView } from './GraphView';
 import type { LiveWorm } from './LiveWorm';
 import type { TestRunner } from './test-it';
@@ -12,6 +13,7 @@ export interface EditorHookParts {
   graph: GraphView;
   body: BodyDiagram;
   tests: TestRunner;
+  evolve: EvolvePanel;
   status(): string;
   probes(): readonly string[];
 }
@@ -44,6 +46,20 @@ export function editorProbe(p: EditorHookParts): SceneProbe {
       if (!r.ok) throw new Error(r.message);
     },
     neuronScreen: (id) => graph.neuronScreen(id),
+    synapseScreen: (key) => {
+      const e = m.geometry().edges.find((x) => x.key === key);
+      if (!e) return null;
+      const q = e.path;
+      // The middle of a line, of a quadratic Bézier (t = ½), or the top of a loop.
+      const mid =
+        q.type === 'line'
+          ? { x: (q.x1 + q.x2) / 2, y: (q.y1 + q.y2) / 2 }
+          : q.type === 'curve'
+            ? { x: 0.25 * q.x1 + 0.5 * q.cx + 0.25 * q.x2, y: 0.25 * q.y1 + 0.5 * q.cy + 0.25 * q.y2 }
+            : { x: q.cx, y: q.cy - q.r };
+      const s = graphToScreen(m.viewport, m.screen, mid);
+      return { x: graph.bounds.x + s.x, y: graph.bounds.y + s.y };
+    },
     info: () => {
       const sim = live.sim;
       const doc = m.doc;
@@ -79,6 +95,8 @@ export function editorProbe(p: EditorHookParts): SceneProbe {
         labelsHidden: g.labelsHidden,
         labelsShown: g.labelsShown,
         tests: p.tests.results(),
+        docJson: JSON.stringify(doc),
+        evolve: p.evolve.state(),
       };
     },
   };

@@ -18,6 +18,8 @@ export interface EditorKeyTarget {
   report(r: Result<unknown>): void;
   toggleConnect(): void;
   toggleGap(): void;
+  /** E: the Evolve panel on/off. */
+  evolve(): void;
   focusSearch(): void;
   /** Esc: cancel what is in progress (a drag, placing, the selection); false if there was nothing. */
   escape(): boolean;
@@ -37,6 +39,7 @@ export const EDITOR_KEYS: readonly [string, string][] = [
   ['F', 'Zoom to fit'],
   ['C', 'Connect tool on/off'],
   ['G', 'Chemical ↔ gap junction'],
+  ['E', 'Evolve panel (evolve the selection’s weights)'],
   ['/', 'Find a neuron'],
   ['Dbl-click', 'Probe a neuron'],
 ];
@@ -85,6 +88,7 @@ export function bindEditorKeys(t: EditorKeyTarget): () => void {
     } else if (k === 'f') m.zoomToFit();
     else if (k === 'c') t.toggleConnect();
     else if (k === 'g') t.toggleGap();
+    else if (k === 'e') t.evolve();
     else if (e.key === '/') t.focusSearch();
     else if (e.key === 'Escape')
       done = t.escape(); // nothing to cancel: Esc goes back

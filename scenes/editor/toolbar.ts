@@ -16,6 +16,8 @@ export interface ToolbarActions {
   fit(): void;
   layout(): void;
   test(): void;
+  /** Opens or closes the Evolve panel. */
+  evolve(): void;
   play(): void;
   /** What Play says (a challenge's circuit starts the challenge). */
   playLabel: string;
@@ -43,7 +45,7 @@ export class Toolbar {
   constructor(private readonly a: ToolbarActions) {
     const newSel = h(
       'select',
-      { 'aria-label': 'New circuit from template', title: 'Start from a template (undoable)', style: 'width: 84px' },
+      { 'aria-label': 'New circuit from template', title: 'Start from a template (undoable)', style: 'width: 72px' },
       h('option', { value: '', text: 'New…' }),
       ...a.templates.map((t) => h('option', { value: t.id, text: t.name })),
       ...a.loaders.map((l) => h('option', { value: l.id, text: l.name })),
@@ -71,7 +73,7 @@ export class Toolbar {
     });
     this.undo = button('↶ Undo', () => a.undo(), 'Undo (Ctrl+Z)');
     this.redo = button('↷ Redo', () => a.redo(), 'Redo (Ctrl+Shift+Z)');
-    this.searchInput = h('input', { type: 'search', placeholder: 'Find neuron (/)', 'aria-label': 'Find neuron', style: 'width: 124px' });
+    this.searchInput = h('input', { type: 'search', placeholder: 'Find neuron (/)', 'aria-label': 'Find neuron', style: 'width: 100px' });
     this.hits = h('div', { class: 'nwe-hits', style: 'display:none' });
     this.searchInput.addEventListener('input', () => this.showHits());
     this.searchInput.addEventListener('keydown', (e) => {
@@ -102,6 +104,7 @@ export class Toolbar {
       button('Layout', () => a.layout(), 'Automatic layout: sensory → inter → motor'),
       h('span', { class: 'nwe-search' }, this.searchInput, this.hits),
       button('Test it', () => a.test(), 'Run the built-in reflex scenarios on this circuit', 'primary'),
+      button('Evolve', () => a.evolve(), 'Evolve the selected weights toward a goal (E)'),
       button(a.playLabel, () => a.play(), 'Run this circuit in the playground'),
       this.keptButton,
       openInput,

@@ -309,6 +309,11 @@ export class EditorModel {
     });
   }
 
+  /** Replace the whole network by another document (an evolved circuit), validated, as one undo step; positions, file name and selection stay. */
+  replaceDoc(doc: CircuitDoc, label: string): Result {
+    return this.apply(label, () => ({ ok: true, doc: this.withPositions(doc), value: undefined }));
+  }
+
   /** Lay out every neuron: sensory above inter above motor, crossings reduced; then zoom to fit. */
   autoLayout(opts?: LayoutOptions): Result {
     const r = this.setPositions(layeredLayout(this.doc.neurons, this.doc.synapses ?? [], { aspect: this.camera.aspect(), ...opts }));
