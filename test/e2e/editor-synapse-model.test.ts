@@ -24,12 +24,12 @@ test('the inspector makes a synapse conductance-based and shows its fields with 
   expect((await info(page)).selection.synapses).toEqual([`c:${a}>${b}`]);
   const inspector = page.locator('[data-testid=inspector]');
   // Current-based by default: the weight is a current (pA onto a graded neuron), no conductance fields.
-  await expect.poll(() => inspector.innerText()).toMatch(/pA/);
+  await expect.poll(() => inspector.textContent()).toMatch(/pA/);
   expect(await inspector.locator('input[data-field=reversalMv]').count()).toBe(0);
 
   await page.selectOption('[data-testid=inspector] select[data-field=model]', 'conductance');
   await expect.poll(() => inspector.locator('input[data-field=reversalMv]').count()).toBe(1);
-  const text = await inspector.innerText();
+  const text = await inspector.textContent();
   expect(text).toMatch(/nS/);
   expect(text).toMatch(/-120 \.\. 60 mV/);
   expect(text).toMatch(/0\.5 \.\. 50 mV/);
@@ -45,7 +45,7 @@ test('the inspector makes a synapse conductance-based and shows its fields with 
   const rev2 = inspector.locator('input[data-field=reversalMv]');
   await rev2.fill('-500');
   await rev2.press('Enter');
-  await expect.poll(() => inspector.innerText()).toMatch(/-500 mV is out of range; allowed: -120 \.\. 60 mV/);
+  await expect.poll(() => inspector.textContent()).toMatch(/-500 mV is out of range; allowed: -120 \.\. 60 mV/);
   await shot(page, 'editor-conductance-synapse');
   expect(s.errors).toEqual([]);
 });
