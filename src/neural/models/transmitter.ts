@@ -1,5 +1,5 @@
 /**
- * The seed article's neuron (../shared/seeds/000_*.txt), step for step.
+ * The seed article's neuron (the first source article of the project, its transmitter neuron; docs/models.md), step for step.
  *
  * A neuron produces transmitter every step (`reproductivity`, an
  * [excitatory, inhibitory] pair whose inhibitory part is negative), collects
