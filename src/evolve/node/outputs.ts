@@ -1,13 +1,13 @@
 /**
  * The output folder of `neuroworm evolve` (Node): the best circuit so far,
  * the generation log (CSV and JSON), the fitness curve (SVG), the final
- * report and the checkpoint, each written atomically (a temporary file beside
- * it, flushed, renamed over it), so an interrupted run leaves whole files.
+ * report and the checkpoint, each written atomically (src/text/files.ts's
+ * writeTextFileAtomic), so an interrupted run leaves whole files.
  * One failed output does not stop the others: failures are returned.
  */
-import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { writeTextFileAtomic } from '../../text/files';
 import { circuitOf, circuitText } from '../adapters';
 import { type EvolveProblem, type EvolveState, genomeDoc } from '../engine';
 import { fitnessSvg, logCsv } from '../log';
@@ -47,27 +47,6 @@ export function defaultOutDir(specPath: string): string {
 /** A problem with the output folder, found before any work. */
 export class OutputError extends Error {
   override name = 'OutputError';
-}
-
-export function writeAtomic(path: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = openSync(tmp, 'wx');
-    writeFileSync(fd, text, 'utf8');
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, path);
-  } catch (e) {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // never made, or already gone
-    }
-    throw e;
-  }
 }
 
 /**
@@ -124,21 +103,21 @@ export function bestCircuitText(p: EvolveProblem, state: EvolveState, specFile: 
 /** Everything a finished generation leaves: checkpoint first, then best circuit, log and curve. Returns the outputs that failed. */
 export function writeGeneration(paths: OutputPaths, p: EvolveProblem, state: EvolveState, specFile: string): string[] {
   const failures: string[] = [];
-  attempt(failures, paths.checkpoint, () => writeAtomic(paths.checkpoint, `${JSON.stringify(state)}\n`));
+  attempt(failures, paths.checkpoint, () => writeTextFileAtomic(paths.checkpoint, `${JSON.stringify(state)}\n`));
   attempt(failures, paths.best, () => {
     const text = bestCircuitText(p, state, specFile);
-    if (text !== null) writeAtomic(paths.best, text);
+    if (text !== null) writeTextFileAtomic(paths.best, text);
   });
-  attempt(failures, paths.csv, () => writeAtomic(paths.csv, logCsv(state.log)));
+  attempt(failures, paths.csv, () => writeTextFileAtomic(paths.csv, logCsv(state.log)));
   attempt(failures, paths.json, () =>
-    writeAtomic(paths.json, `${JSON.stringify({ format: 'neuroworm-evolve-log', version: 1, spec: p.spec.name, generations: state.log }, null, 1)}\n`),
+    writeTextFileAtomic(paths.json, `${JSON.stringify({ format: 'neuroworm-evolve-log', version: 1, spec: p.spec.name, generations: state.log }, null, 1)}\n`),
   );
-  attempt(failures, paths.svg, () => writeAtomic(paths.svg, fitnessSvg(state.log, p.spec.name)));
+  attempt(failures, paths.svg, () => writeTextFileAtomic(paths.svg, fitnessSvg(state.log, p.spec.name)));
   return failures;
 }
 
 export function writeReport(paths: OutputPaths, report: unknown): string[] {
   const failures: string[] = [];
-  attempt(failures, paths.report, () => writeAtomic(paths.report, `${JSON.stringify(report, null, 2)}\n`));
+  attempt(failures, paths.report, () => writeTextFileAtomic(paths.report, `${JSON.stringify(report, null, 2)}\n`));
   return failures;
 }
