@@ -32,7 +32,8 @@ export class IvPlot {
   /** Redraws with the curve and the clamp's current (pA). */
   draw(curve: IvCurve, clampPa: number, gKNs: number): void {
     const { x, y, w, h } = this.rect;
-    const plot = { x: x + 46, y: y + 44, w: w - 60, h: h - 68 };
+    // Top margin: title, then the legend line, then the axis unit (mV) clear of both.
+    const plot = { x: x + 46, y: y + 56, w: w - 60, h: h - 80 };
     const n = curve.currentPa.length;
     const iMin = curve.currentPa[0];
     const iMax = curve.currentPa[n - 1];
