@@ -6,6 +6,8 @@ const PROBE_A = 0.3;
 /** The stretch of body over which the wavelength is read from the phase of the bend (every joint in it). */
 const PHASE_FROM = 0.2;
 const PHASE_TO = 0.8;
+/** Wavelengths tried per direction when lining the phases up. */
+const WAVE_GRID = 240;
 
 export type Direction = 'forward' | 'backward' | 'paused';
 
@@ -227,13 +229,21 @@ export class BehaviourTracker {
     return slope !== 0 && Number.isFinite(slope) ? (2 * Math.PI) / Math.abs(slope) : NaN;
   }
 
-  /** Slope of the bend's phase along the body (rad per body length) at the bending frequency; < 0 when bends travel head → tail. NaN without an oscillation. */
+  /**
+   * Wavenumber of the body wave (rad per body length) at the bending
+   * frequency, > 0 when bends travel head → tail: the phase of the bend at
+   * each joint is read by a DFT over the window, and the wavenumber is the one
+   * that lines those phases up best (the largest |Σ e^{i(φ_j + k s_j)}| over
+   * λ from 0.25 to 4 body lengths, either way). No unwrapping, so one large
+   * phase step between two motor units cannot flip it. NaN without an oscillation.
+   */
   private phaseSlope(windowMs: number): number {
     const f = this.bendingFrequencyHz(windowMs);
     const t = this.window(this.times, windowMs);
     if (!(f > 0) || t.length < 10) return NaN;
     const m = this.bends.length;
-    const phase = new Float64Array(m);
+    const cos = new Float64Array(m);
+    const sin = new Float64Array(m);
     for (let p = 0; p < m; p++) {
       const k = this.window(this.bends[p], windowMs);
       let re = 0;
@@ -243,27 +253,31 @@ export class BehaviourTracker {
         re += k[i] * Math.cos(a);
         im -= k[i] * Math.sin(a);
       }
-      phase[p] = Math.atan2(im, re);
-      // Unwrap along the body: neighbouring points differ by less than π.
-      if (p > 0) {
-        let d = phase[p] - phase[p - 1];
-        d -= 2 * Math.PI * Math.round(d / (2 * Math.PI));
-        phase[p] = phase[p - 1] + d;
+      // Weighted by how much the joint bends: a joint between two units that barely bends says little.
+      cos[p] = re;
+      sin[p] = im;
+    }
+    let best = 0;
+    let bestK = NaN;
+    for (let g = 0; g < 2 * WAVE_GRID; g++) {
+      // Log-spaced wavelengths 0.25 .. 4 body lengths, head → tail first, then tail → head.
+      const lambda = 0.25 * 16 ** ((g % WAVE_GRID) / (WAVE_GRID - 1));
+      const k = ((g < WAVE_GRID ? 1 : -1) * 2 * Math.PI) / lambda;
+      let re = 0;
+      let im = 0;
+      for (let p = 0; p < m; p++) {
+        const c = Math.cos(k * this.phaseAt[p]);
+        const s = Math.sin(k * this.phaseAt[p]);
+        re += cos[p] * c - sin[p] * s;
+        im += cos[p] * s + sin[p] * c;
+      }
+      const coherence = re * re + im * im;
+      if (coherence > best) {
+        best = coherence;
+        bestK = k;
       }
     }
-    let sx = 0;
-    let sy = 0;
-    let sxx = 0;
-    let sxy = 0;
-    for (let p = 0; p < m; p++) {
-      const x = this.phaseAt[p];
-      sx += x;
-      sy += phase[p];
-      sxx += x * x;
-      sxy += x * phase[p];
-    }
-    const slope = (m * sxy - sx * sy) / (m * sxx - sx * sx);
-    return slope;
+    return -bestK;
   }
 
   get directionNow(): Direction {
