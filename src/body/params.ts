@@ -21,7 +21,7 @@ export interface MediumDrag {
  * al. 2010) with ratio ~1.5.
  */
 export const MEDIUM_DRAG: Readonly<Record<BodyMedium, Readonly<MediumDrag>>> = {
-  agar: { dragNormal: 1e5, dragRatio: 30 },
+  agar: { dragNormal: 2.5e5, dragRatio: 30 },
   water: { dragNormal: 10, dragRatio: 1.5 },
 };
 
@@ -70,10 +70,10 @@ export const BODY_DEFAULTS = {
   lengthMm: 1.0,
   radiusMm: 0.04,
   medium: 'agar' as BodyMedium,
-  muscleForceUN: 20,
-  muscleMinLength: 0.6,
+  muscleForceUN: 11,
+  muscleMinLength: 0.3,
   muscleDampingMs: 20,
-  bendingStiffness: 0.05,
+  bendingStiffness: 0.02,
   bendingDampingMs: 20,
   headXMm: 0,
   headYMm: 0,

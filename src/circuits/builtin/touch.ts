@@ -24,12 +24,15 @@ import type { Builder } from './builder';
 export const TOUCH = {
   /** Sensory gain, pA per unit of receptor drive (a gentle poke is 0.4, a tap up to 1): strong, so the cell stays on while the receptor adapts (~0.3 s). */
   sensorGain: 15,
-  /** ALM/AVM → AVD and PLM → PVC (pA at full output). */
+  /** ALM/AVM → AVD and PLM → PVC (pA at full output). PVC integrates faster than AVD (τ 2 s vs 3 s) and needs more to rise within a brief touch. */
   toInterneuron: 0.5,
+  plmToPvc: 3,
   /** AVD → AVA and PVC → AVB. */
   toCommand: 5,
-  /** ALM/AVM ⊣ AVB, PVC and PLM ⊣ AVA (inhibitory glutamate). A tap reaches all three, and the two anterior cells win: a reversal. */
+  /** ALM/AVM ⊣ AVB, PVC and PLM ⊣ AVA, AVD (inhibitory glutamate). A tap reaches all three, and the two anterior cells win: a reversal. */
   crossInhibition: 1,
+  /** PLM ⊣ AVD: a tail touch during a reversal stops AVD holding AVA up, so the worm turns forward. */
+  plmInhibitsAvd: 1,
   /** Short-term depression of the touch cells' synapses (habituation): use per ms at full output, recovery ms. */
   habituationUse: 0.0003,
   habituationRecoveryMs: 30_000,
@@ -60,7 +63,7 @@ export function addTouch(b: Builder, opts: { habituate: boolean }): void {
   b.neuron('PVC', 'inter', 'acetylcholine', { capacitance: 10, tauMs: 2000, restMv: -65, vHalfMv: -40, slopeMv: 4 }, undefined, 560, 140);
   b.chem('ALM', 'AVD', T.toInterneuron, dep);
   b.chem('AVM', 'AVD', T.toInterneuron, dep);
-  b.chem('PLM', 'PVC', T.toInterneuron, dep);
+  b.chem('PLM', 'PVC', T.plmToPvc, dep);
   b.chem('AVD', 'AVA', T.toCommand);
   b.chem('PVC', 'AVB', T.toCommand);
   for (const [src, dst] of [
@@ -72,20 +75,29 @@ export function addTouch(b: Builder, opts: { habituate: boolean }): void {
   ]) {
     b.chem(src, dst, T.crossInhibition, { sign: 'inhibitory' });
   }
+  b.chem('PLM', 'AVD', T.plmInhibitsAvd, { sign: 'inhibitory' });
 }
 
-/** Harsh touch and nociception: ASH (nose), PVD (body), AIB (turn readiness), RIV (ventral turn). Needs addTouch first (AVD). */
-export function addHarsh(b: Builder): void {
+/**
+ * Harsh touch and nociception: ASH (nose), PVD (body), AIB (turn readiness), RIV (ventral turn). Needs addTouch first (AVD).
+ * With `pair`, the nose cell is the real left/right pair ASHL/ASHR (each with half the weights), which a
+ * toxin layer added later shares (ASH is polymodal: nose touch and repellents alike).
+ */
+export function addHarsh(b: Builder, opts: { pair?: boolean } = {}): void {
   const T = TOUCH;
-  b.neuron('ASH', 'sensory', 'glutamate', sensory, undefined, 60, 180);
+  const nose = opts.pair ? ['ASHL', 'ASHR'] : ['ASH'];
+  const share = 1 / nose.length;
+  nose.forEach((id, i) => {
+    b.neuron(id, 'sensory', 'glutamate', sensory, undefined, 300 + 100 * i, -80);
+    b.sensors.push({ neuron: id, sensor: 'touch', from: 0, to: 0.15, kind: 'harsh', gain: T.sensorGain });
+  });
   b.neuron('PVD', 'sensory', 'glutamate', sensory, undefined, 760, 180);
-  b.sensors.push({ neuron: 'ASH', sensor: 'touch', from: 0, to: 0.15, kind: 'harsh', gain: T.sensorGain });
   b.sensors.push({ neuron: 'PVD', sensor: 'touch', from: 0, to: 1, kind: 'harsh', gain: T.sensorGain });
-  b.chem('ASH', 'AVD', T.harshToAvd);
+  for (const id of nose) b.chem(id, 'AVD', T.harshToAvd * share);
   b.chem('PVD', 'AVD', T.harshToAvd);
   // AIB: very slow (τ 8 s); charged by noxious input and by AVA during a reversal.
   b.neuron('AIB', 'inter', 'glutamate', { capacitance: 1, tauMs: 8000, restMv: -65, vHalfMv: -40, slopeMv: 4 }, undefined, 260, 40);
-  b.chem('ASH', 'AIB', T.harshToAib);
+  for (const id of nose) b.chem(id, 'AIB', T.harshToAib * share);
   b.chem('PVD', 'AIB', T.harshToAib);
   b.chem('AVA', 'AIB', T.avaToAib);
   // RIV: bends the head and front body ventrally (right) and relaxes the dorsal side, held off while AVA is on.
