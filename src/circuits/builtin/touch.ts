@@ -25,16 +25,20 @@ export const TOUCH = {
   /** Sensory gain, pA per unit of receptor drive (a gentle poke is 0.4, a tap up to 1): strong, so the cell stays on while the receptor adapts (~0.3 s). */
   sensorGain: 15,
   /** ALM/AVM → AVD and PLM → PVC (pA at full output). PVC integrates faster than AVD (τ 2 s vs 3 s) and needs more to rise within a brief touch. */
-  toInterneuron: 0.5,
+  toInterneuron: 0.6,
   plmToPvc: 3,
   /** AVD → AVA and PVC → AVB. */
   toCommand: 5,
-  /** ALM/AVM ⊣ AVB, PVC and PLM ⊣ AVA, AVD (inhibitory glutamate). A tap reaches all three, and the two anterior cells win: a reversal. */
+  /** ALM/AVM ⊣ AVB (inhibitory glutamate). A tap reaches every touch cell at once, and the two anterior cells win: a reversal. */
   crossInhibition: 1,
+  /** ALM/AVM ⊣ PVC: stronger than the other cross-inhibition, since PVC rises fast (plmToPvc) and a tap must still reverse. */
+  anteriorInhibitsPvc: 2,
+  /** PLM ⊣ AVA: a tail touch holds the backward command down while PVC lifts AVB (strong: it must beat AVD's hold during a reversal; brief, so a tap's slower AVD still wins after it). */
+  plmInhibitsAva: 6,
   /** PLM ⊣ AVD: a tail touch during a reversal stops AVD holding AVA up, so the worm turns forward. */
-  plmInhibitsAvd: 1,
-  /** Short-term depression of the touch cells' synapses (habituation): use per ms at full output, recovery ms. */
-  habituationUse: 0.0003,
+  plmInhibitsAvd: 0.3,
+  /** Short-term depression of the touch cells' synapses (habituation): use per ms at full output, recovery ms. 0.00015 takes 30 taps at 5 s down to 15–29 % of the first response (real: 20–50 %); 0.0002 abolished it by the 10th tap, 0.0001 levelled off at 75 %. */
+  habituationUse: 0.00015,
   habituationRecoveryMs: 30_000,
   /** Harsh: ASH/PVD → AVD, AIB; AVA → AIB; AIB → RIV; AVA ⊣ RIV; RIV's muscle gain. */
   harshToAvd: 0.2,
@@ -66,15 +70,12 @@ export function addTouch(b: Builder, opts: { habituate: boolean }): void {
   b.chem('PLM', 'PVC', T.plmToPvc, dep);
   b.chem('AVD', 'AVA', T.toCommand);
   b.chem('PVC', 'AVB', T.toCommand);
-  for (const [src, dst] of [
-    ['ALM', 'AVB'],
-    ['AVM', 'AVB'],
-    ['ALM', 'PVC'],
-    ['AVM', 'PVC'],
-    ['PLM', 'AVA'],
-  ]) {
-    b.chem(src, dst, T.crossInhibition, { sign: 'inhibitory' });
-  }
+  b.chem('ALM', 'AVB', T.crossInhibition, { sign: 'inhibitory' });
+  b.chem('AVM', 'AVB', T.crossInhibition, { sign: 'inhibitory' });
+  // A tap reaches every touch cell at once: the anterior pair holds PVC down hard enough that it cannot win.
+  b.chem('ALM', 'PVC', T.anteriorInhibitsPvc, { sign: 'inhibitory' });
+  b.chem('AVM', 'PVC', T.anteriorInhibitsPvc, { sign: 'inhibitory' });
+  b.chem('PLM', 'AVA', T.plmInhibitsAva, { sign: 'inhibitory' });
   b.chem('PLM', 'AVD', T.plmInhibitsAvd, { sign: 'inhibitory' });
 }
 
