@@ -31,9 +31,11 @@ export const FORAGING = {
   /** Food odour silences AWC: pA per a.u. of concentration, each side of the nose. */
   awcOdourGain: 20,
   /** AWC → relay: mV it holds the relay up at full output (see relayPa), and its depression: use per ms at full output, recovery ms. */
-  awcToRelayMv: 26,
+  awcToRelayMv: 23, // open field, 5 worms: 3.0 reversals/min in minute 1, 0.4 in minute 5 (26: 5.0 → 1.8; 22: 2.2 → 0.2, one worm silent)
   awcUse: 0.0000015,
   awcRecoveryMs: 600_000,
+  /** RIM → AIB (pA at full output; the real pair is joined by gap junctions): a long spontaneous reversal charges the turn readiness, so an omega turn may follow it. */
+  rimToAib: 0.008,
 };
 
 const SENSORY = { capacitance: 1, tauMs: 20, restMv: -65, vHalfMv: -45, slopeMv: 4 };
@@ -45,4 +47,5 @@ export function addForaging(b: Builder): void {
   b.neuron('AWC', 'sensory', 'glutamate', { ...SENSORY, tonicPa: F.awcTonicPa }, undefined, 160, -140);
   for (const side of ['left', 'right'] as const) b.sensors.push({ neuron: 'AWC', sensor: 'chemical', side, response: 'level', gain: -F.awcOdourGain / 2 });
   b.chem('AWC', relay, relayPa(F.awcToRelayMv), { sign: 'excitatory', depression: { use: F.awcUse, recoveryMs: F.awcRecoveryMs } });
+  if (relay === 'RIM' && b.has('AIB')) b.chem('RIM', 'AIB', F.rimToAib);
 }

@@ -47,7 +47,8 @@ export const TOUCH = {
   aibToRiv: 3,
   avaInhibitsRiv: 6,
   rivMuscle: 1,
-  rivResetsAib: 0.008,
+  /** RIV ⊣ AIB: how fast the turn drains its own readiness. 0.008 ended the turn before the head met the tail after most spontaneous reversals (1 omega in 25 worm-minutes); 0.004: 14. */
+  rivResetsAib: 0.004,
 };
 
 const sensory = { capacitance: 1, tauMs: 20, restMv: -65, vHalfMv: -45, slopeMv: 4 };
