@@ -33,6 +33,13 @@ export const SENSES = {
   aserGain: 60,
   /** AWAL/AWAR: pA per a.u. of concentration difference between the two sides of the nose. */
   compareGain: 600,
+  /**
+   * Membrane τ of the side-comparison cells (ms; C = τ/20 keeps their gain): slow enough to average
+   * over a head sweep, so steering follows the heading rather than each sweep. With τ 20 ms the nose's
+   * own sweep fed back through SMB → RMD and, ahead of the food, the head flicked at 1.5 Hz
+   * (λ 0.25, 0.04 BL/s: no worm reached the food); 500 ms still flicked, 1000–3000 ms reach it.
+   */
+  compareTauMs: 1500,
   /** Resting potential of the side-comparison cells: silent when both sides agree. */
   compareRestMv: -55,
   /** Side-comparison cell → SMB of its side. */
@@ -153,7 +160,7 @@ export function addChemotaxis(b: Builder): void {
   b.chem('AIY', aib, relayPa(S.aiyInhibitsRelayMv), { sign: 'inhibitory' });
   b.chem('AIZ', aib, relayPa(S.aizToRelayMv), { sign: 'excitatory' });
   // Weathervaning: each comparison cell feels its own side of the nose minus the other side.
-  const cmp = { ...SENSORY, restMv: S.compareRestMv };
+  const cmp = { ...SENSORY, restMv: S.compareRestMv, tauMs: S.compareTauMs, capacitance: S.compareTauMs / 20 };
   b.neuron('AWAL', 'sensory', 'glutamate', cmp, S.compareRestMv, 0, 120);
   b.neuron('AWAR', 'sensory', 'glutamate', cmp, S.compareRestMv, 160, 120);
   for (const [id, own, other] of [
