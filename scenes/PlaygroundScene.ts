@@ -326,7 +326,7 @@ export class PlaygroundScene extends BaseScene {
       this.plate.setArena(linked.arena);
     }
     if (linked.network) this.setCircuitView(circuitViewFromSpec(linked.network, linked.layout));
-    this.subs.push(sim.events$.subscribe((e) => this.announcer.onEvent(e)));
+    this.subs.push(sim.events$.subscribe((e) => this.announcer.onEvent(e, sim.telemetry())));
     this.subs.push(sim.stimuli$.subscribe((st) => this.announcer.onStimulus(st)));
     if (this.wholeWorm) this.announceLater({ title: WHOLE_WORM_NAME, detail: 'all 302 neurons; it does not crawl yet — touch it and watch the wiring answer' });
     else if (own && !broken) {

@@ -52,7 +52,13 @@ export class Announcer {
     this.mark(last.x, last.y, `${st.kind} touch · ${where} → ${who}`, st.kind === 'harsh' ? palette.warning : palette.accentHi);
   }
 
-  onEvent(e: BehaviourEvent): void {
+  /**
+   * A behaviour event, with the neurons' output at the step that raised it: one frame may advance
+   * many steps (a slow frame, a fast-forward), so the event can come before the frame's `track`
+   * has seen the activity that caused it. Tracking it here names the pathway either way.
+   */
+  onEvent(e: BehaviourEvent, now: { output: Float64Array; timeMs: number }): void {
+    this.trace.update(now.output, now.timeMs);
     // The pose shows a reversal a few hundred ms after the touch, when the touch cell has already
     // quietened: name the pathway from each neuron's recent rise, not from this instant.
     const view = this.p.circuit();
