@@ -62,8 +62,15 @@ export const GAIT = {
   headSenseAt: 0.15,
   headStretchGain: 0.125,
   /** SMD timers: τ (ms) and their drive onto the opposite RMD. They switch the head after a few seconds if the bend never does. */
-  timerTauMs: 4000,
+  timerTauMs: 4500, // 4000 before timerFatigue: with it, agar read 0.6003 Hz (bound 0.6) and speed 0.9 → 0.95 drive jumped 1.22×
   timerGain: 1.5,
+  /**
+   * A full timer also holds its own side down (pA at full output): adaptation of the side that has been on.
+   * Without it, a steady bias on one side (steering through SMB, worm.json) held that side on until
+   * its timer filled and switched the other side on too; both timers then filled and both sides stayed
+   * on for good, the head and the body wave frozen (the full worm stalled ~4 mm from food, seeds 1, 2, 4).
+   */
+  timerFatigue: 1.5,
 
   /** Body units: membrane τ (ms), rest, half-release and release width (mV). */
   unitTauMs: 10,
@@ -252,4 +259,8 @@ function timers(b: Builder, d: string, v: string, td: string, tv: string, x: num
   b.chem(v, tv, 30 / G.timerTauMs);
   b.chem(td, v, G.timerGain);
   b.chem(tv, d, G.timerGain);
+  if (G.timerFatigue > 0) {
+    b.chem(td, d, G.timerFatigue, { sign: 'inhibitory' });
+    b.chem(tv, v, G.timerFatigue, { sign: 'inhibitory' });
+  }
 }
