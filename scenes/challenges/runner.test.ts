@@ -134,7 +134,10 @@ describe('the paired touch check', () => {
   test.each([1, 2])('seed %i: the intact worm answers a head touch, the broken one does not', (seed) => {
     expect(checkTouchAnswer(getBuiltinCircuit('worm'), { seed }).pass).toBe(true);
     const b = checkTouchAnswer(broken, { seed });
-    expect(b.evoked).toBe(0);
+    // The broken circuit keeps the touch cells' inhibition of AVB (forward), so a touch landing while the off-food
+    // foraging drive holds AVA near threshold can tip one probe (seed 2 since the gait retune); it never answers
+    // the two of three the check needs, which is what would let the challenge be won unrepaired.
+    expect(b.evoked).toBeLessThan(2);
     expect(b.pass).toBe(false);
   });
 });

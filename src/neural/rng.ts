@@ -57,8 +57,10 @@ export class Rng {
   }
 
   /**
-   * Standard normal (Box–Muller). Math.log/sqrt/cos are fdlibm ports in V8, so
-   * Node and Chromium agree bit for bit.
+   * Standard normal (Box–Muller). Same seed, same draws within one JavaScript
+   * engine; V8 versions differ in the last bit of Math.log/cos on a few per
+   * cent of inputs (Node 20 vs Chromium 156), so Node and a browser agree to
+   * rounding, not bit for bit.
    */
   normal(): number {
     if (!Number.isNaN(this.spare)) {

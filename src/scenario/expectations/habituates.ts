@@ -5,7 +5,7 @@ import { SCENARIO_RANGES as R } from '../ranges';
 import { round } from '../units';
 import { labelled, trainTimes } from '../windows';
 import type { ExpectationKind } from './kind';
-import { DEFAULT_RESPONSE_WINDOW_MS, response, responseName, responseUnit } from './measures';
+import { DEFAULT_RESPONSE_WINDOW_MS, RESPONSE_FLOOR, response, responseName, responseUnit } from './measures';
 
 export const RESPONSES = ['reversalDistance', 'peakBackwardSpeed'] as const;
 
@@ -47,7 +47,7 @@ export const habituates: ExpectationKind<'habituates', Habituates> = {
     const k = e.k ?? times.length;
     const r1 = responses[0];
     const rk = responses[k - 1];
-    const ratio = r1 > 0 ? rk / r1 : null;
+    const ratio = r1 > RESPONSE_FLOOR ? rk / r1 : null;
     const unit = responseUnit(e.response);
     return {
       name: `habituates: response ${k} < ${e.ratioBelow} × response 1 over train ${e.train} (${responseName(e.response)})`,
@@ -56,7 +56,7 @@ export const habituates: ExpectationKind<'habituates', Habituates> = {
       bound: `< ${e.ratioBelow}`,
       unit: 'ratio',
       detail:
-        (r1 > 0 ? '' : 'no response to the first stimulus, so nothing could habituate; ') +
+        (r1 > RESPONSE_FLOOR ? '' : 'no response to the first stimulus, so nothing could habituate; ') +
         `responses (${unit}): ${responses.map((r, i) => `${i + 1}: ${round(r, 4)}`).join(', ')}`,
       responses,
     };

@@ -34,3 +34,10 @@ export function responseName(m: ResponseMeasure): string {
 
 /** Default window after each stimulus of a train: 3 s, or the interval when the train is faster. */
 export const DEFAULT_RESPONSE_WINDOW_MS = 3000;
+
+/**
+ * A first response below this (1 µm backward, or 1 µm/s) is no response: a
+ * silent body drifts by float noise (1e-12 mm), and a ratio over noise would
+ * "habituate" or "recover" on a worm that never answered.
+ */
+export const RESPONSE_FLOOR = 1e-3;

@@ -6,7 +6,7 @@ import { round } from '../units';
 import { labelled } from '../windows';
 import { RESPONSES } from './habituates';
 import type { ExpectationKind } from './kind';
-import { DEFAULT_RESPONSE_WINDOW_MS, response, responseName, responseUnit } from './measures';
+import { DEFAULT_RESPONSE_WINDOW_MS, RESPONSE_FLOOR, response, responseName, responseUnit } from './measures';
 
 const schema = strict(
   {
@@ -44,7 +44,7 @@ export const recovers: ExpectationKind<'recovers', Recovers> = {
     const r1 = response(rec, e.response, t1, t1 + e.windowMs);
     const tt = labelled(ctx.scenario, e.test).atMs;
     const rt = response(rec, e.response, tt, tt + e.windowMs);
-    const ratio = r1 > 0 ? rt / r1 : null;
+    const ratio = r1 > RESPONSE_FLOOR ? rt / r1 : null;
     const unit = responseUnit(e.response);
     return {
       name: `recovers: response to ${e.test} ≥ ${e.ratioAtLeast} × first response of ${e.train} (${responseName(e.response)})`,
