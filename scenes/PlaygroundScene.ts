@@ -346,7 +346,7 @@ export class PlaygroundScene extends BaseScene {
       this.subs = [];
       this.runner?.dispose();
       this.runner = null;
-      this.scope.setSource(null);
+      this.scope.detach();
       this.sim = null;
       this.linked = null;
       this.run?.dispose();

@@ -128,6 +128,17 @@ export class Oscilloscope {
     this.setTraces(this.traces);
   }
 
+  /**
+   * Stops recording without drawing anything: for a scene shutting down, where
+   * setSource(null) would add tick labels and chips after Phaser has cleared the
+   * display list, and they would outlive the scene into its restart.
+   */
+  detach(): void {
+    this.monitors.forEach((m) => m.stop());
+    this.monitors = [];
+    this.source = null;
+  }
+
   /** Sets the probed neurons (at most six); keeps the history of ones already shown. */
   setTraces(traces: readonly TraceSpec[]): void {
     const keep = new Map(this.monitors.map((m, i) => [this.traces[i].index, m]));
