@@ -105,14 +105,16 @@ describe('"Rewire the reflex" needs the repair', () => {
   }
 
   test('the broken circuit cannot win, waiting or touching (its worm reverses on its own, which never counts)', () => {
-    // Before the fix, any three reversals won: this worm reverses on its own ~20 times a minute.
+    // Before the fix, any three reversals won: this worm reversed on its own ~20 times a minute then.
     const sim = createSimulation({ circuit: circuitFromDoc(brokenDoc, 'broken', MODELS), arena: c.arena, seed: 1 });
     const idle = new ChallengeRun(c, sim);
     while (sim.timeMs < 60_000) {
       sim.run(500);
       expect(idle.update().status).toBe('running');
     }
-    expect(idle.update().reversals).toBeGreaterThan(3);
+    // The worm does reverse on its own (off food the built-in worm now forages at ~3 a minute, foraging.ts):
+    // three reversals, which won before the fix, and still the challenge is running.
+    expect(idle.update().reversals).toBeGreaterThanOrEqual(3);
     const touched = play(brokenDoc);
     expect(touched.status).toBe('lost');
     expect(touched.reason).toMatch(/does not answer a head touch/);
@@ -132,7 +134,10 @@ describe('the paired touch check', () => {
   test.each([1, 2])('seed %i: the intact worm answers a head touch, the broken one does not', (seed) => {
     expect(checkTouchAnswer(getBuiltinCircuit('worm'), { seed }).pass).toBe(true);
     const b = checkTouchAnswer(broken, { seed });
-    expect(b.evoked).toBe(0);
+    // The broken circuit keeps the touch cells' inhibition of AVB (forward), so a touch landing while the off-food
+    // foraging drive holds AVA near threshold can tip one probe (seed 2 since the gait retune); it never answers
+    // the two of three the check needs, which is what would let the challenge be won unrepaired.
+    expect(b.evoked).toBeLessThan(2);
     expect(b.pass).toBe(false);
   });
 });

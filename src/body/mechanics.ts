@@ -61,14 +61,19 @@ export interface Mechanics {
    */
   pointMobility(x: Float64Array, act: Float64Array, dtMs: number, seg: number, w: number, nx: number, ny: number): number;
   /**
-   * Obstacles touching the body (walls, other worms), from the last physics
-   * update: segment obsSeg[k] may not move further along −(obsNx, obsNy)
-   * (the normal points out of the obstacle). Capacity 2 × segments.
+   * Obstacles near or touching the body (walls, other worms): segment
+   * obsSeg[k] may move at most obsGap[k] mm along −(obsNx, obsNy) this step
+   * (the normal points out of the obstacle toward the segment; a negative gap
+   * is an overlap the step must undo). Contacts from the last physics update
+   * have gap 0; predicted contacts with static bodies carry their distance, so
+   * a fast push stops at the surface within the step instead of one step late.
+   * Capacity OBSTACLES_PER_SEGMENT × segments.
    */
   setObstacles(count: number): void;
   readonly obsSeg: Int32Array;
   readonly obsNx: Float64Array;
   readonly obsNy: Float64Array;
+  readonly obsGap: Float64Array;
   /**
    * Displacement δ (mm, x,y interleaved) of every segment over the next dt ms.
    * x: centres in mm; act: 2N activations 0..1 (left row then right row).
@@ -80,7 +85,9 @@ export interface Mechanics {
 }
 
 export const MAX_PUSHES = 16;
-const MAX_ACTIVE_SET_ITERATIONS = 6;
+/** Obstacle constraints a segment may carry (a corner, a wall and a worm at once). */
+export const OBSTACLES_PER_SEGMENT = 4;
+const MAX_ACTIVE_SET_ITERATIONS = 8;
 
 export function createMechanics(o: ResolvedBodyOptions): Mechanics {
   const N = o.segments;
@@ -166,18 +173,21 @@ export function createMechanics(o: ResolvedBodyOptions): Mechanics {
   let nc = 0;
   const base = new Float64Array(a.length);
   const rhsBase = new Float64Array(n);
-  const obsSeg = new Int32Array(2 * N);
-  const obsNx = new Float64Array(2 * N);
-  const obsNy = new Float64Array(2 * N);
+  const OBS = OBSTACLES_PER_SEGMENT * N;
+  const obsSeg = new Int32Array(OBS);
+  const obsNx = new Float64Array(OBS);
+  const obsNy = new Float64Array(OBS);
+  const obsGap = new Float64Array(OBS);
   let obstacles = 0;
 
+  /** A constraint starts active when it must push now (target ≥ 0), inactive when it only limits how far the segment may go. */
   const addConstraint = (seg: number, nx: number, ny: number, target: number) => {
     if (nc === CAP) return;
     cSeg[nc] = seg;
     cNx[nc] = nx;
     cNy[nc] = ny;
     cTarget[nc] = target;
-    cOn[nc] = 1;
+    cOn[nc] = target >= 0 ? 1 : 0;
     nc++;
   };
   /** Adds w·n nᵀ to the segment's diagonal block and w·target·n to its load. */
@@ -319,7 +329,7 @@ export function createMechanics(o: ResolvedBodyOptions): Mechanics {
       addConstraint(i, -dx / d, -dy / d, 0.5 * (rr - d));
       addConstraint(j, dx / d, dy / d, 0.5 * (rr - d));
     }
-    for (let k = 0; k < obstacles; k++) addConstraint(obsSeg[k], obsNx[k], obsNy[k], 0);
+    for (let k = 0; k < obstacles; k++) addConstraint(obsSeg[k], obsNx[k], obsNy[k], -obsGap[k]);
 
     if (nc === 0) return band.solve(rhs, delta);
     base.set(a);
@@ -331,15 +341,20 @@ export function createMechanics(o: ResolvedBodyOptions): Mechanics {
       }
       for (let k = 0; k < nc; k++) if (cOn[k]) loadConstraint(k, wAx);
       if (!band.solve(rhs, delta)) return false;
-      // A contact may push but never pull: drop those whose reaction came out negative.
-      let dropped = false;
+      // A contact may push but never pull: drop those whose reaction came out
+      // negative; take in those the free motion would cross (predicted contacts).
+      let changed = false;
       for (let k = 0; k < nc; k++) {
-        if (cOn[k] && reaction(k, delta) < -1e-12) {
+        const r = reaction(k, delta);
+        if (cOn[k] && r < -1e-12) {
           cOn[k] = 0;
-          dropped = true;
+          changed = true;
+        } else if (!cOn[k] && r > 1e-12) {
+          cOn[k] = 1;
+          changed = true;
         }
       }
-      if (!dropped) break;
+      if (!changed) break;
     }
     return true;
   };
@@ -392,6 +407,7 @@ export function createMechanics(o: ResolvedBodyOptions): Mechanics {
     obsSeg,
     obsNx,
     obsNy,
+    obsGap,
     pushSeg,
     pushW,
     pushNx,

@@ -21,7 +21,7 @@ export interface MediumDrag {
  * al. 2010) with ratio ~1.5.
  */
 export const MEDIUM_DRAG: Readonly<Record<BodyMedium, Readonly<MediumDrag>>> = {
-  agar: { dragNormal: 1e5, dragRatio: 30 },
+  agar: { dragNormal: 2.5e5, dragRatio: 30 },
   water: { dragNormal: 10, dragRatio: 1.5 },
 };
 
@@ -70,10 +70,10 @@ export const BODY_DEFAULTS = {
   lengthMm: 1.0,
   radiusMm: 0.04,
   medium: 'agar' as BodyMedium,
-  muscleForceUN: 20,
-  muscleMinLength: 0.6,
+  muscleForceUN: 11,
+  muscleMinLength: 0.3,
   muscleDampingMs: 20,
-  bendingStiffness: 0.05,
+  bendingStiffness: 0.02,
   bendingDampingMs: 20,
   headXMm: 0,
   headYMm: 0,
@@ -109,9 +109,9 @@ export function resolveBodyOptions(o: WormBodyOptions = {}): ResolvedBodyOptions
     lengthMm: check('lengthMm', o.lengthMm ?? BODY_DEFAULTS.lengthMm, 0.05, 100, 'an adult worm is ~1 mm'),
     radiusMm: check('radiusMm', o.radiusMm ?? BODY_DEFAULTS.radiusMm, 1e-4, 10, 'an adult worm is ~0.04 mm'),
     medium: custom ? 'custom' : medium,
-    dragNormal: check('dragNormal', o.dragNormal ?? preset.dragNormal, 1e-3, 1e9, 'µN·ms/mm²; agar ~1e5'),
+    dragNormal: check('dragNormal', o.dragNormal ?? preset.dragNormal, 1e-3, 1e9, 'µN·ms/mm²; agar 2.5e5'),
     dragRatio: check('dragRatio', o.dragRatio ?? preset.dragRatio, 0.1, 1000, 'agar 10–40, water ~1.5'),
-    muscleForceUN: check('muscleForceUN', o.muscleForceUN ?? BODY_DEFAULTS.muscleForceUN, 0, 1e4, 'µN; default 20'),
+    muscleForceUN: check('muscleForceUN', o.muscleForceUN ?? BODY_DEFAULTS.muscleForceUN, 0, 1e4, 'µN; default 11'),
     muscleMinLength: check('muscleMinLength', o.muscleMinLength ?? BODY_DEFAULTS.muscleMinLength, 0.05, 0.99, 'Lmin/L0'),
     muscleDampingMs: check('muscleDampingMs', o.muscleDampingMs ?? BODY_DEFAULTS.muscleDampingMs, 0, 1e4, 'ms'),
     bendingStiffness: check('bendingStiffness', o.bendingStiffness ?? BODY_DEFAULTS.bendingStiffness, 1e-6, 1e4, 'µN·mm²'),

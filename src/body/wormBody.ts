@@ -13,6 +13,7 @@ import Matter from 'matter-js';
 import type { TouchKind } from '../streams/types';
 import { BodyInstabilityError, type FiniteIssue } from './errors';
 import { createMechanics, MAX_PUSHES, type Mechanics } from './mechanics';
+import { StaticContacts } from './staticContacts';
 import { MEDIUM_DRAG, resolveBodyOptions, type BodyMedium, type ResolvedBodyOptions, type WormBodyOptions } from './params';
 import { DEFAULT_STEP_MS, MATTER_UNITS_PER_MM, MAX_STEP_MS } from './units';
 
@@ -28,6 +29,14 @@ export interface BodyPoint {
 
 /** matter-js mass of one segment. The motion is overdamped, so it only sets how contacts share corrections. */
 const SEGMENT_MASS = 1;
+/**
+ * Static surfaces closer than this (mm) join the next solve as predicted
+ * contacts: more than a harsh poke's largest step (~25 µm), so nothing the
+ * body does in one step can reach a wall unseen.
+ */
+const CONTACT_MARGIN_MM = 0.05;
+/** A segment this close to a static surface after a step touches it (matter reports only overlaps), mm. */
+const TOUCH_MM = 0.001;
 const S = MATTER_UNITS_PER_MM;
 
 /** State matter-js 0.20 keeps on every body that @types/matter-js leaves out. */
@@ -68,7 +77,14 @@ export class WormBody {
   /** Peak force of each poke, µN. */
   private readonly pokePeak = new Float64Array(MAX_PUSHES);
   private time = 0;
-  private obstacleCount = 0;
+  private medium_: BodyMedium | 'custom';
+  /** Contacts with moving bodies (other worms) from the last update; predicted static contacts follow them in the obstacle arrays. */
+  private movingContacts = 0;
+  /** Segments that touched anything outside this worm in the last update. */
+  private readonly touching: Uint8Array;
+  /** Segments that ended the last step against a static surface (predicted contacts). */
+  private readonly pressed: Uint8Array;
+  private readonly statics: StaticContacts;
 
   constructor(engine: Matter.Engine, options: WormBodyOptions = {}) {
     const g = engine.gravity;
@@ -81,6 +97,7 @@ export class WormBody {
     this.segments = o.segments;
     this.lengthMm = o.lengthMm;
     this.mech = createMechanics(o);
+    this.medium_ = o.medium;
     this.segmentLengthMm = this.mech.linkMm;
     this.radii = this.mech.radii;
     const N = o.segments;
@@ -89,6 +106,8 @@ export class WormBody {
     this.vel = new Float64Array(2 * N);
     this.delta = new Float64Array(2 * N);
     this.act = new Float64Array(2 * N);
+    this.touching = new Uint8Array(N);
+    this.pressed = new Uint8Array(N);
 
     this.layOut(o.headXMm, o.headYMm, o.headingRad);
     const group = Matter.Body.nextGroup(true);
@@ -126,6 +145,7 @@ export class WormBody {
     this.composite = Matter.Composite.create({ label: 'worm' });
     Matter.Composite.add(this.composite, [...parts, ...links]);
     Matter.Composite.add(engine.world, this.composite);
+    this.statics = new StaticContacts(engine, new Set(this.ids.keys()), parts[0].collisionFilter);
   }
 
   /** Simulated time this body has been stepped, ms. */
@@ -160,17 +180,27 @@ export class WormBody {
     return out;
   }
 
-  /** Switch the drag to a medium's preset (agar: C⊥/C∥ = 30, water: 1.5). */
+  /**
+   * The medium the body is in now: its drag is read by every step, so a
+   * switch takes effect on the next step ('custom' after setDrag).
+   */
+  get medium(): BodyMedium | 'custom' {
+    return this.medium_;
+  }
+
+  /** Switch the drag to a medium's preset (see MEDIUM_DRAG); takes effect on the next step. */
   setMedium(medium: BodyMedium): void {
-    const m = MEDIUM_DRAG[medium];
+    const m = Object.hasOwn(MEDIUM_DRAG, medium) ? MEDIUM_DRAG[medium] : undefined;
     if (!m) throw new RangeError(`WormBody.setMedium: unknown medium ${String(medium)} (use 'agar' or 'water').`);
     this.mech.setDrag(m.dragNormal, m.dragRatio);
+    this.medium_ = medium;
   }
 
   /** Set the drag directly: C⊥ in µN·ms/mm² and the ratio C⊥/C∥. */
   setDrag(dragNormal: number, dragRatio: number): void {
     resolveBodyOptions({ dragNormal, dragRatio }); // validates with a clear message
     this.mech.setDrag(dragNormal, dragRatio);
+    this.medium_ = 'custom';
   }
 
   /** Current drag per mm of body: across (C⊥) and along (C∥), µN·ms/mm². */
@@ -198,10 +228,18 @@ export class WormBody {
     }
     this.xStart.set(x);
     this.updatePushes(dtMs);
-    const solved = this.mech.solve(x, this.act, dtMs, this.delta);
+    const m = this.mech;
+    const obstacles = this.statics.predict(x, this.radii, CONTACT_MARGIN_MM, m, this.movingContacts);
+    m.setObstacles(obstacles);
+    const solved = m.solve(x, this.act, dtMs, this.delta);
     const d = this.delta;
     for (let k = 0; k < 2 * N; k++) {
       if (!solved || !Number.isFinite(d[k])) throw new BodyInstabilityError(this.time, issueAt(solved ? k : -2, 'velocity', d[k] / dtMs));
+    }
+    this.pressed.fill(0);
+    for (let k = this.movingContacts; k < obstacles; k++) {
+      const i = m.obsSeg[k];
+      if (m.obsGap[k] + d[2 * i] * m.obsNx[k] + d[2 * i + 1] * m.obsNy[k] <= TOUCH_MM) this.pressed[i] = 1;
     }
     const dt2 = dtMs * dtMs;
     for (let i = 0; i < N; i++) {
@@ -301,14 +339,9 @@ export class WormBody {
    * obstacles, other worms) in the last update: out[i] = 1. Returns the count.
    */
   contacts(out: Uint8Array = new Uint8Array(this.segments)): number {
-    out.fill(0);
+    out.set(this.touching);
     let count = 0;
-    const m = this.mech;
-    for (let k = 0; k < this.obstacleCount; k++) {
-      const i = m.obsSeg[k];
-      if (!out[i]) count++;
-      out[i] = 1;
-    }
+    for (let i = 0; i < this.segments; i++) count += this.touching[i];
     return count;
   }
 
@@ -451,7 +484,9 @@ export class WormBody {
     this.vel.fill(0);
     this.pokes = 0;
     this.mech.setPushes(0);
-    this.obstacleCount = 0;
+    this.movingContacts = 0;
+    this.touching.fill(0);
+    this.pressed.fill(0);
     this.mech.setObstacles(0);
   }
 
@@ -494,29 +529,37 @@ export class WormBody {
 
   /**
    * Contacts with bodies outside this worm, read from matter's active pairs:
-   * the next solve keeps those segments from moving further into them, so
-   * muscles and pokes push against walls instead of through them.
+   * every one counts as touch (contacts()); those with moving bodies also
+   * keep the segment from moving further into them in the next solve (static
+   * bodies are predicted there instead, see StaticContacts).
    */
   private collectObstacles(): void {
     const m = this.mech;
     const cap = m.obsSeg.length;
+    this.touching.fill(0);
     let k = 0;
+    this.touching.set(this.pressed);
     const list = this.engine.pairs.list;
-    for (let p = 0; p < list.length && k < cap; p++) {
+    for (let p = 0; p < list.length; p++) {
       const pair = list[p];
       if (!pair.isActive || pair.isSensor) continue;
       const ia = this.ids.get(pair.bodyA.id);
       const ib = this.ids.get(pair.bodyB.id);
       if ((ia === undefined) === (ib === undefined)) continue; // not ours, or worm with itself
+      const seg = ia ?? (ib as number);
+      this.touching[seg] = 1;
+      const other = ia !== undefined ? pair.bodyB : pair.bodyA;
+      if (other.isStatic || k === cap) continue;
       // matter's collision normal points toward bodyA; we want it pointing at our segment.
       const n = pair.collision.normal;
       const sign = ia !== undefined ? 1 : -1;
-      m.obsSeg[k] = ia ?? (ib as number);
+      m.obsSeg[k] = seg;
       m.obsNx[k] = sign * n.x;
       m.obsNy[k] = sign * n.y;
+      m.obsGap[k] = 0;
       k++;
     }
-    this.obstacleCount = k;
+    this.movingContacts = k;
     m.setObstacles(k);
   }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getBuiltinCircuit } from '../circuits/builtin';
+import { GAIT } from '../circuits/builtin/locomotion';
 import { MODELS } from '../neural/models';
 import { applyGenes, decodeGenes, decodeValue, encodeValue, GeneProblems, reflect, resolveGenes } from './genes';
 import type { FreeEntry } from './spec';
@@ -49,20 +50,20 @@ describe('resolveGenes', () => {
   it('shares a value by class, by left/right–dorsal/ventral pair, or per neuron', () => {
     const byClass = resolveGenes(loco, [entry({ what: 'param', name: 'tauMs', of: ['DB', 'VB'], range: [15, 300], share: 'class' })], MODELS);
     expect(byClass.map((g) => [g.label, g.targets.length])).toEqual([
-      ['tauMs DB', 8],
-      ['tauMs VB', 8],
+      ['tauMs DB', GAIT.units],
+      ['tauMs VB', GAIT.units],
     ]);
     const pairs = resolveGenes(loco, [entry({ what: 'param', name: 'tauMs', of: ['RMD', 'DB'], range: [5, 300] })], MODELS);
-    expect(pairs.map((g) => g.label)).toEqual(['tauMs RMD', ...Array.from({ length: 8 }, (_, k) => `tauMs DB${k + 1}`)]);
+    expect(pairs.map((g) => g.label)).toEqual(['tauMs RMD', ...Array.from({ length: GAIT.units }, (_, k) => `tauMs DB${k + 1}`)]);
     const all = resolveGenes(loco, [entry({ what: 'param', name: 'tauMs', of: ['DB', 'VB'], range: [15, 300], share: 'all' })], MODELS);
     expect(all).toHaveLength(1);
-    expect(all[0].targets).toHaveLength(16);
+    expect(all[0].targets).toHaveLength(2 * GAIT.units);
   });
 
   it('groups synapses by their ends’ groups and reads the circuit’s own values', () => {
     const genes = resolveGenes(loco, [entry({ what: 'weight', kind: 'chemical', from: ['AVB'], to: ['DB', 'VB'], range: [0.2, 5], share: 'class' })], MODELS);
     expect(genes.map((g) => g.label)).toEqual(['weight AVB→DB', 'weight AVB→VB']);
-    expect(decodeValue(genes[0].current, 0.2, 5, 'log')).toBeCloseTo(1.2, 4);
+    expect(decodeValue(genes[0].current, 0.2, 5, 'log')).toBeCloseTo(GAIT.unitDrive, 4);
     const signs = resolveGenes(loco, [entry({ what: 'sign', from: ['AVA'], to: ['AVB'] })], MODELS);
     expect(signs[0].sign).toBe(true);
     expect(signs[0].current).toBe(0.25); // AVA ⊣ AVB is inhibitory

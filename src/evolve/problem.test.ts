@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getBuiltinCircuit } from '../circuits/builtin';
+import { GAIT } from '../circuits/builtin/locomotion';
 import { buildProblem, ProblemError } from './problem';
 import type { EvolveSpec, TopologySpec } from './spec';
 import { NEAT_DEFAULTS } from './spec-schema';
@@ -51,7 +52,7 @@ describe('buildProblem: topology', () => {
     const t = p.context.phenotype.topology!;
     expect(t.candidates.map((c) => `${c.from}>${c.to}`).sort()).toEqual(['AVA>A-type', 'AVA>DB', 'AVB>A-type', 'AVB>DB']);
     expect(t.members['A-type']).toEqual(['DA1', 'VA1', 'DA2', 'VA2']);
-    expect(t.members.DB).toHaveLength(8);
+    expect(t.members.DB).toHaveLength(GAIT.units);
     expect(t.members.AVD).toEqual(['AVDL']);
     expect(t.members.DA).toBeUndefined();
   });

@@ -46,8 +46,40 @@ describe('kinematics', () => {
   });
 });
 
+/**
+ * A worm of length 1 mm (n points, head first) whose curvature is a wave
+ * travelling head → tail, A sin(2π(s/λ − f t)), plus a standing zig-zag
+ * B sin(2πs/0.1) sin(2π f t) of the kind an agar body shows between motor
+ * units; heading along +x.
+ */
+function poseFromCurvature(t: number, n = 20, lambda = 0.65, f = 0.5, A = 6, B = 3): Float64Array {
+  const pose = new Float64Array(2 * n);
+  const ds = 1 / n;
+  let th = 0;
+  for (let i = 1; i < n; i++) {
+    const s = (i - 0.5) * ds;
+    const k = A * Math.sin(2 * Math.PI * (s / lambda - f * t)) + B * Math.sin((2 * Math.PI * s) / 0.1) * Math.sin(2 * Math.PI * f * t);
+    // Walking head → tail, a left bend (k > 0) turns the direction clockwise.
+    th -= k * ds;
+    pose[2 * i] = pose[2 * i - 2] - ds * Math.cos(th);
+    pose[2 * i + 1] = pose[2 * i - 1] - ds * Math.sin(th);
+  }
+  return pose;
+}
+
 describe('BehaviourTracker', () => {
   const step = 10;
+
+  it('reads the wavelength of the whole body, not of one pair of points: a standing zig-zag on top of the wave leaves it at λ', () => {
+    // One pair of probes 0.15 apart read 0.51 here (the zig-zag shifts the phase at each probe); the whole body reads 0.72.
+    const tr = new BehaviourTracker({ bodyLengthMm: 1 }, step);
+    const events: BehaviourEvent[] = [];
+    for (let t = 0; t <= 16_000; t += step) tr.update(poseFromCurvature(t / 1000), t, events);
+    expect(tr.bendingFrequencyHz()).toBeCloseTo(0.5, 1);
+    expect(tr.wavelengthBodyLengths()).toBeGreaterThan(0.58);
+    expect(tr.wavelengthBodyLengths()).toBeLessThan(0.75);
+    expect(tr.waveDirection()).toBe(1);
+  });
 
   function run(speedMmPerS: (t: number) => number, ms: number) {
     const tr = new BehaviourTracker({ bodyLengthMm: 1 }, step);

@@ -1,9 +1,13 @@
 import type { BehaviourEvent } from '../streams/types';
 import { alongBodyVelocity, centroid, curvature, headingRad } from './kinematics';
 
-/** Body fractions of the two curvature probes; their gap must stay under half the shortest wavelength measured. */
+/** Body fraction where the bending frequency is read. */
 const PROBE_A = 0.3;
-const PROBE_GAP = 0.15;
+/** The stretch of body over which the wavelength is read from the phase of the bend (every joint in it). */
+const PHASE_FROM = 0.2;
+const PHASE_TO = 0.8;
+/** Wavelengths tried per direction when lining the phases up. */
+const WAVE_GRID = 240;
 
 export type Direction = 'forward' | 'backward' | 'paused';
 
@@ -59,11 +63,12 @@ export class BehaviourTracker {
   private readonly cx: Float64Array;
   private readonly cy: Float64Array;
   private readonly bendA: Float64Array;
-  private readonly bendB: Float64Array;
-  /** Curvature samples at two body points PROBE_GAP apart (indices into the interior curvature array). */
+  /** Curvature samples at PROBE_A (index into the interior curvature array). */
   private probeA = 0;
-  private probeB = 0;
-  private probeGap = PROBE_GAP;
+  /** Curvature histories at every joint from PHASE_FROM to PHASE_TO, and where they sit (interior joint index, body fraction). */
+  private bends: Float64Array[] = [];
+  private phaseJoint = new Int32Array(0);
+  private phaseAt = new Float64Array(0);
   private head = 0;
   private count = 0;
   private kappa = new Float64Array(0);
@@ -81,7 +86,6 @@ export class BehaviourTracker {
     this.cx = new Float64Array(this.cap);
     this.cy = new Float64Array(this.cap);
     this.bendA = new Float64Array(this.cap);
-    this.bendB = new Float64Array(this.cap);
   }
 
   update(pose: Float64Array, timeMs: number, events: BehaviourEvent[]): void {
@@ -90,8 +94,11 @@ export class BehaviourTracker {
       this.kappa = new Float64Array(n - 2);
       // Interior point j (segment j + 1) sits at body fraction (j + 1) / (n − 1).
       this.probeA = Math.round(PROBE_A * (n - 1)) - 1;
-      this.probeB = Math.round((PROBE_A + PROBE_GAP) * (n - 1)) - 1;
-      this.probeGap = (this.probeB - this.probeA) / (n - 1);
+      const joints: number[] = [];
+      for (let j = 0; j < n - 2; j++) if ((j + 1) / (n - 1) >= PHASE_FROM - 1e-9 && (j + 1) / (n - 1) <= PHASE_TO + 1e-9) joints.push(j);
+      this.phaseJoint = Int32Array.from(joints);
+      this.phaseAt = Float64Array.from(joints, (j) => (j + 1) / (n - 1));
+      this.bends = joints.map(() => new Float64Array(this.cap));
     }
     if (this.prev === null) {
       this.prev = Float64Array.from(pose);
@@ -165,7 +172,7 @@ export class BehaviourTracker {
     this.cx[i] = x;
     this.cy[i] = y;
     this.bendA[i] = k[this.probeA];
-    this.bendB[i] = k[this.probeB];
+    for (let p = 0; p < this.bends.length; p++) this.bends[p][i] = k[this.phaseJoint[p]];
     this.head = (i + 1) % this.cap;
     this.count = Math.min(this.count + 1, this.cap);
   }
@@ -205,46 +212,72 @@ export class BehaviourTracker {
     return crossingFrequencyHz(this.window(this.bendA, windowMs), this.window(this.times, windowMs));
   }
 
+  /** +1 if bends travel head → tail (forward undulation), −1 tail → head, 0 if unclear: the sign of the phase slope along the body. */
+  waveDirection(windowMs = 10_000): -1 | 0 | 1 {
+    const slope = this.phaseSlope(windowMs);
+    return slope < 0 ? 1 : slope > 0 ? -1 : 0;
+  }
+
   /**
-   * Lag (ms) by which the posterior probe repeats the anterior one, from
-   * their cross-correlation within half a bending period: > 0 when bends
-   * travel head → tail. NaN when there is no clear oscillation.
+   * Wavelength of the body wave in body lengths: the phase of the bend at
+   * the bending frequency, at every joint from 0.2 to 0.8 of the body,
+   * changes by 2π per wavelength; the slope is fitted over all of them (one
+   * pair of points alone is thrown off by local bends of a segmented body).
    */
-  private waveLagMs(windowMs: number): number {
+  wavelengthBodyLengths(windowMs = 10_000): number {
+    const slope = this.phaseSlope(windowMs);
+    return slope !== 0 && Number.isFinite(slope) ? (2 * Math.PI) / Math.abs(slope) : NaN;
+  }
+
+  /**
+   * Wavenumber of the body wave (rad per body length) at the bending
+   * frequency, > 0 when bends travel head → tail: the phase of the bend at
+   * each joint is read by a DFT over the window, and the wavenumber is the one
+   * that lines those phases up best (the largest |Σ e^{i(φ_j + k s_j)}| over
+   * λ from 0.25 to 4 body lengths, either way). No unwrapping, so one large
+   * phase step between two motor units cannot flip it. NaN without an oscillation.
+   */
+  private phaseSlope(windowMs: number): number {
     const f = this.bendingFrequencyHz(windowMs);
-    const a = this.window(this.bendA, windowMs);
-    const b = this.window(this.bendB, windowMs);
     const t = this.window(this.times, windowMs);
-    if (f === 0 || a.length < 10) return NaN;
-    const dt = (t[t.length - 1] - t[0]) / (t.length - 1);
-    const maxLag = Math.min(a.length - 1, Math.floor(500 / f / dt));
-    let best = -Infinity;
-    let bestLag = 0;
-    for (let lag = -maxLag; lag <= maxLag; lag++) {
-      let s = 0;
-      const i0 = Math.max(0, -lag);
-      const i1 = Math.min(a.length, b.length - lag);
-      for (let i = i0; i < i1; i++) s += a[i] * b[i + lag];
-      s /= i1 - i0;
-      if (s > best) {
-        best = s;
-        bestLag = lag;
+    if (!(f > 0) || t.length < 10) return NaN;
+    const m = this.bends.length;
+    const cos = new Float64Array(m);
+    const sin = new Float64Array(m);
+    for (let p = 0; p < m; p++) {
+      const k = this.window(this.bends[p], windowMs);
+      let re = 0;
+      let im = 0;
+      for (let i = 0; i < k.length; i++) {
+        const a = (2 * Math.PI * f * (t[i] - t[0])) / 1000;
+        re += k[i] * Math.cos(a);
+        im -= k[i] * Math.sin(a);
+      }
+      // Weighted by how much the joint bends: a joint between two units that barely bends says little.
+      cos[p] = re;
+      sin[p] = im;
+    }
+    let best = 0;
+    let bestK = NaN;
+    for (let g = 0; g < 2 * WAVE_GRID; g++) {
+      // Log-spaced wavelengths 0.25 .. 4 body lengths, head → tail first, then tail → head.
+      const lambda = 0.25 * 16 ** ((g % WAVE_GRID) / (WAVE_GRID - 1));
+      const k = ((g < WAVE_GRID ? 1 : -1) * 2 * Math.PI) / lambda;
+      let re = 0;
+      let im = 0;
+      for (let p = 0; p < m; p++) {
+        const c = Math.cos(k * this.phaseAt[p]);
+        const s = Math.sin(k * this.phaseAt[p]);
+        re += cos[p] * c - sin[p] * s;
+        im += cos[p] * s + sin[p] * c;
+      }
+      const coherence = re * re + im * im;
+      if (coherence > best) {
+        best = coherence;
+        bestK = k;
       }
     }
-    return bestLag * dt;
-  }
-
-  /** +1 if bends travel head → tail (forward undulation), −1 tail → head, 0 if unclear. */
-  waveDirection(windowMs = 10_000): -1 | 0 | 1 {
-    const lag = this.waveLagMs(windowMs);
-    return lag > 0 ? 1 : lag < 0 ? -1 : 0;
-  }
-
-  /** Wavelength of the body wave in body lengths, from the wave's speed along the body and its frequency. */
-  wavelengthBodyLengths(windowMs = 10_000): number {
-    const lag = Math.abs(this.waveLagMs(windowMs));
-    const f = this.bendingFrequencyHz(windowMs);
-    return lag > 0 && f > 0 ? this.probeGap / ((lag / 1000) * f) : NaN;
+    return -bestK;
   }
 
   get directionNow(): Direction {

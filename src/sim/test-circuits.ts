@@ -12,7 +12,7 @@ export interface WaveCircuitOptions {
   units?: number;
   /** Delay of the pacemaker's self-inhibition, ms: half a period is about this. Default 1000 (≈ 0.48 Hz). */
   pacemakerDelayMs?: number;
-  /** Synaptic delay between neighbouring units, ms. Default 450 (a body wave of ≈ 0.68 body lengths at the default period, measured). */
+  /** Synaptic delay between neighbouring units, ms. Default 450 (a body wave of 1/units × period/delay ≈ 0.47 body lengths at the default period). */
   unitDelayMs?: number;
   /** Gain of every muscle binding. Default 1. */
   muscleGain?: number;

@@ -8,10 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { summary, tapTrain } from './habituation';
 
 describe('tap habituation', () => {
-  it.each([1, 2, 3])('seed %i: the reversal to the 30th tap is under 60 per cent of the first; 60 s of rest brings it back to at least 60 per cent', (seed) => {
+  it.each([1, 2, 3])('seed %i: the reversal to the 30th tap is under half the first; 60 s of rest brings it back to at least 60 per cent', (seed) => {
     const { first, last, rested } = summary(tapTrain(seed));
     expect(first).toBeGreaterThan(0.2); // a clear reversal at first (mm backward in 3 s)
-    expect(last).toBeLessThan(0.6 * first);
-    expect(rested).toBeGreaterThan(0.6 * first); // the scenario's criterion (measured: ~0.75–1.0)
+    expect(last).toBeLessThan(0.5 * first); // real: ~20–50 % at short intervals (measured 0.15–0.29)
+    expect(rested).toBeGreaterThan(0.6 * first); // the scenario's criterion (measured 0.78–0.86)
   });
 });

@@ -2,11 +2,13 @@
  * The habituation experiment shared by the two habituation test files (split
  * so each file stays fast): 30 plate taps 5 s apart, then 60 s of rest and
  * one more tap; the response to each tap is the distance reversed in 3 s.
+ * On an open field: on the 10 mm plate the worm reached the rim by the 9th tap
+ * and its wall reversals were read as tap responses.
  */
-import { backwardMm, worm } from './measure';
+import { backwardMm, OPEN_FIELD, worm } from './measure';
 
 export function tapTrain(seed: number): { responses: number[]; rested: number } {
-  const { sim } = worm('habituation', seed);
+  const { sim } = worm('habituation', seed, 'agar', OPEN_FIELD);
   sim.run(5000);
   const responses: number[] = [];
   for (let k = 0; k < 30; k++) {

@@ -4,11 +4,34 @@
  */
 import { createSimulation, type Simulation } from '../../src/sim/simulation';
 import type { BehaviourEvent } from '../../src/streams/types';
+import { parseArena } from '../../src/world/parse';
 
 export const SEEDS = [1, 2, 3, 4, 5];
 
-export function worm(circuit: string, seed: number, medium: 'agar' | 'water' = 'agar'): { sim: Simulation; events: BehaviourEvent[] } {
-  const sim = createSimulation({ circuit, seed, medium });
+/**
+ * An open field: a 200 mm dish with the worm in the middle, so minutes of
+ * crawling (~0.2 mm/s) never reach the rim. On the 10 mm default plate the
+ * worm meets the rim within a minute, and every wall contact calls a reversal
+ * of its own, which a proof of spontaneous or evoked reversals must not count.
+ */
+export const OPEN_FIELD = parseArena(
+  {
+    version: 1,
+    name: 'open-field',
+    description: 'A 200 mm agar dish, no food, no walls within reach.',
+    plate: { shape: 'dish', diameter: 200 },
+    start: { at: [100, 100], headingDeg: 0 },
+  },
+  'open-field',
+);
+
+export function worm(
+  circuit: string,
+  seed: number,
+  medium: 'agar' | 'water' = 'agar',
+  arena?: typeof OPEN_FIELD,
+): { sim: Simulation; events: BehaviourEvent[] } {
+  const sim = createSimulation({ circuit, seed, medium, ...(arena && { arena }) });
   const events: BehaviourEvent[] = [];
   sim.events$.subscribe((e) => events.push(e));
   return { sim, events };

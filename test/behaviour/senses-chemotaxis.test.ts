@@ -2,7 +2,7 @@
  * Proof: chemotaxis. On the food-gradient arena, from 5 starting positions
  * about 3 mm from the food (each side-on to it, the food on the worm's left
  * or right), the chemotaxis circuit ends closer to the food than the same
- * circuit with its chemosensors cut (ASEL, ASER, CHEML, CHEMR ablated).
+ * circuit with its chemosensors cut (ASEL, ASER, AWAL, AWAR ablated).
  * Default neural noise; one seed per start.
  */
 import { describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ const STARTS: Start[] = [
   { x: 6.5, y: 8.5, heading: -0.3 },
 ];
 const DURATION_MS = 35_000;
-const CHEMOSENSORS = ['ASEL', 'ASER', 'CHEML', 'CHEMR'];
+const CHEMOSENSORS = ['ASEL', 'ASER', 'AWAL', 'AWAR'];
 
 describe('chemotaxis (food-gradient arena, 5 starts, default noise)', () => {
   it(

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { circuitFromDoc, lintCircuit, serializeCircuit } from '../index';
+import { PUBLISHED_TABLES, publishedTable } from '../connectome/published-tables';
 import { builtinDocs } from './generate';
 import { BUILTIN_CIRCUIT_NAMES, getBuiltinCircuit } from './index';
 
@@ -33,17 +34,36 @@ describe('built-in circuits', () => {
   it("habituation lives on the touch cells' synapses only where the circuit says so", () => {
     const depressing = (name: string) =>
       getBuiltinCircuit(name)
-        .doc.synapses?.filter((s) => s.kind === 'chemical' && s.depression)
+        .doc.synapses?.filter((s) => s.kind === 'chemical' && s.depression && ['ALM', 'AVM', 'PLM'].includes(s.from)) // the touch cells' (the core's depressing synapses are its adaptation and phasic pushes)
         .map((s) => `${s.from}>${s.to}`);
     expect(depressing('habituation')).toEqual(['ALM>AVD', 'AVM>AVD', 'PLM>PVC']);
     expect(depressing('worm')).toEqual(['ALM>AVD', 'AVM>AVD', 'PLM>PVC']);
     expect(depressing('touch-withdrawal')).toEqual([]);
   });
 
-  it('draws no warnings beyond stretch receptors on motor neurons (B- and A-type motor neurons are proprioceptive)', () => {
+  it('name only neurons of the real worm: a neuron of the White/Varshney table, or its left/right class (ALM for ALML/ALMR)', () => {
+    const real = new Set(
+      publishedTable(PUBLISHED_TABLES.whiteVarshney)
+        .text.split('\n')
+        .slice(1)
+        .flatMap((line) => line.split(',').slice(0, 2)),
+    );
+    expect(real.size).toBeGreaterThan(270);
+    const isReal = (id: string) => real.has(id) || real.has(`${id}L`) || real.has(`${id}R`);
     for (const name of Object.keys(docs)) {
-      const other = lintCircuit(getBuiltinCircuit(name)).filter((w) => !/^sensor bound to .* whose role is "motor"/.test(w.message));
-      expect(other, name).toEqual([]);
+      if (name === 'seed-two-neurons') continue; // the seed article's FIRST and SECOND, not a model of real cells
+      const unknown = docs[name].neurons.map((n) => n.id).filter((id) => !isReal(id));
+      expect(unknown, name).toEqual([]);
     }
+    // A one-per-class name and one of its members never stand for the same cell twice.
+    for (const name of Object.keys(docs)) {
+      const ids = new Set(docs[name].neurons.map((n) => n.id));
+      const twice = [...ids].filter((id) => ids.has(`${id}L`) || ids.has(`${id}R`));
+      expect(twice, name).toEqual([]);
+    }
+  });
+
+  it('pass their own lint: no warnings at all (the worm once drew 34, "sensor bound to RMDD, whose role is motor")', () => {
+    for (const name of Object.keys(docs)) expect(lintCircuit(getBuiltinCircuit(name)), name).toEqual([]);
   });
 });

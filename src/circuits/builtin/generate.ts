@@ -11,22 +11,25 @@
  */
 import type { CircuitDoc } from '../types';
 import { Builder } from './builder';
-import { addLocomotion, TUNING } from './locomotion';
+import { addLocomotion, GAIT } from './locomotion';
 import { addHarsh, addTouch } from './touch';
 import { addSenses, senseCircuits, SENSES_SUMMARY } from './senses';
+import { addForaging } from './foraging';
 
 const ONE_PER_CLASS = 'one neuron per class instead of left/right pairs, graded neurons throughout';
 
 const LOCOMOTION =
   'Forward and backward crawling from command interneurons (AVB forward, AVA backward). The wave starts in a head oscillator (RMDD/RMDV, a flip-flop tipped over by the bend it feels in the neck and by slow timer neurons SMDD/SMDV) ' +
-  `or, backward, in a tail oscillator (the last A-type unit with timers DA9/VA12), and travels along ${TUNING.units} B-type (DB/VB) or A-type (DA/VA) units that each copy the bend next to them (proprioception), ` +
-  'with GABA D-type (DD/VD) neurons relaxing the opposite side. No sine generator: rhythm, wavelength and direction come from the circuit and the body.';
-const LOCOMOTION_SIMPLIFIED = `${TUNING.units} units instead of the real 75 ventral-cord motor neurons; the timers stand in for the slow currents that make real head and tail motor neurons oscillate`;
+  `or, backward, in a tail oscillator (the tail's A-type motor neurons DA9/VA12, whose self-excitation adapts), and travels along ${GAIT.units} B-type (DB/VB) or A-type (DA/VA) units that each copy the bend ahead of or behind them (proprioception); ` +
+  'in each unit the GABA D-type neurons (DD/VD) let only one side contract and relax the other. The rhythm switches when the body has bent far enough, so it is slow on agar and fast in water, and the command sets how hard the units contract. No sine generator: rhythm, wavelength and direction come from the circuit and the body.';
+const LOCOMOTION_SIMPLIFIED = `${GAIT.units} units instead of the real 75 ventral-cord motor neurons; the SMD timers and the adapting self-excitation stand in for the slow currents that make real head and tail motor neurons oscillate`;
 
 const TOUCH =
   'Gentle touch: ALM/AVM (front half) excite the slow interneuron AVD, which holds the backward command AVA up for a few seconds (a reversal that ends by itself), and inhibit AVB/PVC; PLM (back half) excites PVC, which drives AVB (faster forward crawling) and inhibits AVD/AVA.';
 const HARSH =
   'Harsh touch and nociception: ASH (nose) and PVD (body) drive AVD harder and charge AIB, which AVA charges too during a reversal; when AVA lets go, AIB drives RIV, which bends the body hard to the ventral side (an omega-like turn) and holds AVB down until it fades.';
+const FORAGING =
+  'Off food it forages: AWC (active while there is no food odour) lifts the slow turn relay RIM close to its threshold, where the relay’s own fluctuations now and then call a reversal through AVA; long reversals charge AIB, which turns the worm through RIV (an omega turn). AWC’s synapse tires over minutes, so reversals grow rarer (local search, then dispersal).';
 const HABITUATION =
   'Habituation: the touch cells’ synapses onto AVD and PVC depress with use (short-term depression, recovering over ~30 s), so taps at short intervals give weaker and weaker reversals and rest restores them.';
 
@@ -61,11 +64,12 @@ export function buildWorm(): CircuitDoc {
   const b = new Builder();
   addLocomotion(b);
   addTouch(b, { habituate: true });
-  addHarsh(b);
+  addHarsh(b, { pair: true });
   addSenses(b);
+  addForaging(b);
   return b.doc(
     'Worm',
-    `The default nervous system: everything the built-in circuits model, together. ${LOCOMOTION} ${TOUCH} ${HARSH} ${HABITUATION} ${SENSES_SUMMARY} Simplifications: ${ONE_PER_CLASS}; ${LOCOMOTION_SIMPLIFIED}; about 80 neurons stand for the real 302.`,
+    `The default nervous system: everything the built-in circuits model, together. ${LOCOMOTION} ${TOUCH} ${HARSH} ${HABITUATION} ${SENSES_SUMMARY} ${FORAGING} Simplifications: ${ONE_PER_CLASS}; ${LOCOMOTION_SIMPLIFIED}; about 80 neurons stand for the real 302.`,
   );
 }
 

@@ -1,22 +1,30 @@
 /**
  * The locomotion core every built-in worm shares, after the neuromechanical
- * model of Boyle, Berri & Cohen (2012): each B-type motor unit feels the bend
- * of the body just ahead of it and bends the same way a moment later, so the
- * wave travels head to tail; A-type units mirror this backward, copying the
- * bend just behind them, so the wave starts at the tail.
+ * models of Boyle, Berri & Cohen (2012) and Wen et al. (2012): each B-type
+ * motor unit feels the bend of the body ahead of it and bends the same way a
+ * moment later, so the wave travels head to tail; A-type units mirror this
+ * backward, copying the bend behind them, so the wave starts at the tail.
  *
- * The wave starts in two oscillators, one in the head (RMDD/RMDV, running while
- * AVB is active) and one in the tail (the last A-type unit, running while AVA
- * is active; the real A-type motor neurons at the tail oscillate on their own,
- * Gao et al. 2018). Each is a flip-flop (self-excitation + mutual inhibition)
- * that two things tip over: the bend it feels (in the neck, or in front of the
- * tail, with the opposite sign — proprioception, which makes it faster where
- * the body bends faster) and a slow timer neuron per side (SMDD/SMDV in the
- * head; DA9/VA12 in the tail) that fills while its side is on and then
- * excites the other side. The timer makes it a relaxation oscillator that
- * never latches when the bend saturates short of the switching point (weak
- * muscles, noise, a body pressed against something). No sine generator: the
- * rhythm is the circuit's, and its frequency and wavelength follow the body.
+ * The wave starts in two oscillators, one in the head (RMDD/RMDV, running
+ * while AVB is active) and one in the tail (DA9/VA12, the tail's A-type motor
+ * neurons, running while AVA is active; real A-type motor neurons oscillate
+ * on their own, Gao et al. 2018). Each is a flip-flop (self-excitation +
+ * mutual inhibition) that two things tip over: the bend it feels (in the
+ * neck, or just ahead of the tail, with the opposite sign) and a slow
+ * adaptation (SMDD/SMDV, timer neurons that fill while their side is on and
+ * then excite the other; in the tail the self-excitation itself depresses).
+ * The bend is proprioception: a side switches once the body has bent far
+ * enough, which takes long on agar and little time in water, so the rhythm
+ * follows the load (Fang-Yen et al. 2010). No sine generator anywhere.
+ *
+ * A body unit is a dorsal/ventral pair of motor neurons made a winner-take-all
+ * by the D-type GABA neurons (DB → VD ⊣ VB, VB → DD ⊣ DB, which also relax the
+ * opposite muscles). The command interneuron lifts both to about their
+ * threshold, so the sign of the bend ahead picks the winner and the drive sets
+ * how hard it contracts: more AVB drive, stronger bending, faster crawling,
+ * with no change of regime. Without its command the pair sits ~25 mV below
+ * threshold, where no bend can wake it (so A-type units stay quiet going
+ * forward and B-type ones going backward).
  *
  * Stable hooks for other layers (touch, senses): command interneurons AVA
  * (backward) and AVB (forward); head motor neurons RMDD (bends left/dorsal)
@@ -25,143 +33,215 @@
 import { type Builder, round3 } from './builder';
 
 /**
- * Tunable numbers of the built-in nervous system, in one place. Motor
- * neurons are scaled so 1 pA moves V by 20 mV at steady state (R = τ/C = 20 GΩ).
+ * Tunable numbers of the locomotion core, in one place (pA, mV, ms; gains of
+ * stretch receptors in pA per unit of κ·L, curvature × body length). Motor
+ * neurons have R = τ/C = 20 GΩ: 1 pA held moves V by 20 mV.
  */
-export const TUNING = {
-  /** Motor units along the body behind the head (each a dorsal/left + ventral/right pair per direction). */
-  units: 8,
-  /** Where the head unit's muscles end and the body units begin (body fraction). */
+export const GAIT = {
+  /** Body units behind the head; each uses one real neuron per class (DB/VB/DA/VA/DD/VD 1..units; DD stops at 6). */
+  units: 6,
+  /** Where the head's muscles end and the body units begin (body fraction). */
   headEnd: 0.2,
-  /** Oscillator motor neurons (head RMD, tail A-type): self-excitation (pA at full output), pair inhibition, τ (ms). With drive 1 pA, rest −70 mV they are bistable. */
+
+  /** AVB's own drive: the worm crawls forward unless something stops it. AVB sits partway up its release curve, so PVC can speed the worm. */
+  avbTonicPa: 1.36,
+  /** AVB's half-release potential and release curve width, mV. */
+  avbHalfMv: -45,
+  avbSlopeMv: 8,
+  /** AVA ⊣ AVB and AVB ⊣ AVA (pA at full output): forward and backward exclude each other. */
+  avaInhibitsAvb: 2,
+  avbInhibitsAva: 1.5,
+
+  /** Head oscillator (RMD): self-excitation and pair inhibition (pA at full output), τ (ms), own drive (pA) and AVB's drive onto it. */
   oscSelfExcitation: 1,
   oscPairInhibition: 1.5,
   oscTauMs: 20,
-  /** Head oscillator neurons' own drive (pA): too little to start them alone, enough that with AVB they cannot rest both off (so crawling restarts after a reversal). */
-  headTonicPa: 0.3,
-  /** Body motor neurons: self-excitation below the bistable level, so they follow the bend they feel instead of latching on it; weak GABA pair inhibition sharpens the choice. */
-  bodySelfExcitation: 0.5,
-  bodyPairInhibition: 0.5,
-  /** Membrane τ of the body's motor neurons, ms: how fast a bend is handed down the body, which sets the wavelength. */
-  bodyTauMs: 60,
-  /** Body proprioceptive gain, pA per unit of κ·L (curvature × body length). */
-  stretchGain: 0.06,
-  /** Where the head oscillator feels the bend (body fractions): in the neck, so a head bend counts once the body has followed it. */
-  headSenseAt: [0.2],
-  /** Where the tail oscillator (last A-type unit) feels the bend. */
-  tailSenseAt: [0.9],
-  /** Oscillators' proprioceptive gain (opposite sign: a bend to the left excites the right side), split over their sense points. */
-  oscStretchGain: 0.1,
-  /** Timer neurons: τ (ms) and their drive onto the opposite oscillator neuron (pA at full output). Alone they switch the flip-flop after ~1 s; the bend makes it sooner. */
-  timerTauMs: 1500,
+  headTonicPa: 0.7,
+  headDrive: 0.52,
+  /** Where the head oscillator feels the bend, and its gain (opposite sign: a bend to the left excites the right side). */
+  headSenseAt: 0.15,
+  headStretchGain: 0.125,
+  /** SMD timers: τ (ms) and their drive onto the opposite RMD. They switch the head after a few seconds if the bend never does. */
+  timerTauMs: 4500, // 4000 before timerFatigue: with it, agar read 0.6003 Hz (bound 0.6) and speed 0.9 → 0.95 drive jumped 1.22×
   timerGain: 1.5,
-  /** Motor neuron resting potential: silent until a command interneuron lifts it. */
-  motorRestMv: -65,
-  /** Command interneuron → its motor neurons (pA at full output). */
-  commandDrive: 1.2,
-  /** Release curve width of the command interneurons, mV: AVB sits partway up it, so PVC can speed the worm up. */
-  commandSlopeMv: 8,
-  /** AVB's own drive (pA): the worm crawls forward unless something stops it, at about half of AVB's range (PVC adds the rest). */
-  avbTonicPa: 1.2,
-  /** GABA D-type relaxation of the opposite muscles (muscle gain). */
-  gabaGain: 0.8,
-  /** Excitatory motor neuron → D-type GABA neuron (pA at full output). */
+  /**
+   * A full timer also holds its own side down (pA at full output): adaptation of the side that has been on.
+   * Without it, a steady bias on one side (steering through SMB, worm.json) held that side on until
+   * its timer filled and switched the other side on too; both timers then filled and both sides stayed
+   * on for good, the head and the body wave frozen (the full worm stalled ~4 mm from food, seeds 1, 2, 4).
+   */
+  timerFatigue: 1.5,
+
+  /** Body units: membrane τ (ms), rest, half-release and release width (mV). */
+  unitTauMs: 10,
+  unitRestMv: -76,
+  unitHalfMv: -44.8,
+  unitSlopeMv: 6.3,
+  /** Command interneuron → its units (pA at full output): lifts them to about threshold at the resting command level. */
+  unitDrive: 2.32,
+  /** Excitatory motor neuron → its D-type partner, and D-type ⊣ the opposite motor neuron (pA at full output). */
   gabaDrive: 1.5,
+  crossInhibition: 0.66,
+  /** D-type relaxation of the opposite muscles (muscle gain). */
+  gabaGain: 0.8,
+  /** Stretch receptor gain of the units and how far ahead of (B) or behind (A) its centre a unit feels the bend (body fraction). */
+  stretchGain: 0.15,
+  senseReach: 0.2,
+  selfSenseGain: 0.02,
+  /** Coupling of neighbouring units of one side: gap junctions (nS) and a chemical synapse down the wave (pA at full output). */
+  unitChain: 3.5,
+  chainUse: 0.03,
+  chainRecoveryMs: 200,
+  headChain: true,
+  /** The same push up the body for the A-type units (backward). */
+  aChain: 1.5,
+
+  /** Tail oscillator (DA9/VA12): where it feels the bend, its gain, and the depression of its self-excitation (use per ms at full output, recovery ms). */
+  tailDrive: 1.5,
+  tailSenseAt: 0.85,
+  tailStretchGain: 0.05,
+  tailAdaptUse: 0.0005,
+  tailAdaptRecoveryMs: 4000,
 };
 
-const motorParams = (tauMs: number) => ({ capacitance: tauMs / 20, tauMs, restMv: TUNING.motorRestMv, vHalfMv: -45, slopeMv: 4 });
+/** D-type neuron names: the worm has six DD and thirteen VD. */
+const MAX_UNITS = 6;
+
+const motor = (tauMs: number, restMv: number, vHalfMv: number, slopeMv: number, tonicPa = 0) => ({
+  capacitance: tauMs / 20,
+  tauMs,
+  restMv,
+  vHalfMv,
+  slopeMv,
+  ...(tonicPa !== 0 && { tonicPa }),
+});
 
 /** Locomotion: command interneurons AVB (forward) and AVA (backward), head and tail oscillators, B- and A-type units, GABA D-type. */
 export function addLocomotion(b: Builder): void {
-  const T = TUNING;
-  // Command interneurons: slow (τ 300 ms, gL 0.05 nS), so a stimulus sets a state that lasts.
-  const command = { capacitance: 15, tauMs: 300, restMv: -65, vHalfMv: -40, slopeMv: T.commandSlopeMv };
-  b.neuron('AVB', 'inter', 'acetylcholine', { ...command, tonicPa: T.avbTonicPa }, -35, 300, 250);
+  const G = GAIT;
+  if (!(Number.isInteger(G.units) && G.units >= 2 && G.units <= MAX_UNITS)) {
+    throw new RangeError(`GAIT.units = ${G.units}: must be an integer 2..${MAX_UNITS} (one real DD neuron per unit)`);
+  }
+  // Command interneurons: slow (τ 300 ms), so a stimulus sets a state that lasts.
+  const command = { capacitance: 15, tauMs: 300, restMv: -65, vHalfMv: -40, slopeMv: G.avbSlopeMv };
+  b.neuron('AVB', 'inter', 'acetylcholine', { ...command, vHalfMv: G.avbHalfMv, tonicPa: G.avbTonicPa }, -35, 300, 250);
   // AVA: a sharper release curve than AVB, so a fading AVA stops holding AVB down.
   b.neuron('AVA', 'inter', 'glutamate', { ...command, slopeMv: 4 }, -65, 500, 250);
-  // Mutual inhibition: forward and backward exclude each other.
-  b.chem('AVA', 'AVB', 4, { sign: 'inhibitory' });
-  b.chem('AVB', 'AVA', 1.5, { sign: 'inhibitory' });
+  b.chem('AVA', 'AVB', G.avaInhibitsAvb, { sign: 'inhibitory' });
+  b.chem('AVB', 'AVA', G.avbInhibitsAva, { sign: 'inhibitory' });
 
-  const pair = (d: string, v: string, x: number, y: number, osc: boolean, dInit?: number, tonicPa = 0) => {
-    const p = osc ? { ...motorParams(T.oscTauMs), tonicPa } : motorParams(T.bodyTauMs);
-    b.neuron(d, 'motor', 'acetylcholine', p, dInit, x, y);
-    b.neuron(v, 'motor', 'acetylcholine', p, undefined, x, y + 40);
-    const self = osc ? T.oscSelfExcitation : T.bodySelfExcitation;
-    b.chem(d, d, self);
-    b.chem(v, v, self);
-  };
-  const drive = (cmd: string, d: string, v: string) => {
-    b.chem(cmd, d, T.commandDrive);
-    b.chem(cmd, v, T.commandDrive);
-  };
-  /** An oscillator's proprioception: a bend to the left excites its right (ventral) neuron and vice versa. */
-  const oscSense = (d: string, v: string, points: readonly number[]) => {
-    const gain = T.oscStretchGain / points.length;
-    for (const at of points) {
-      b.sensors.push({ neuron: d, sensor: 'stretch', at, side: 'right', gain });
-      b.sensors.push({ neuron: v, sensor: 'stretch', at, side: 'left', gain });
-    }
-  };
-
-  // Head: RMDD (dorsal/left) and RMDV (ventral/right), mutual inhibition, timers SMDD/SMDV.
+  // Head: RMDD (dorsal/left) and RMDV (ventral/right), a flip-flop switched by the neck's bend and by the SMD timers.
   // RMDD starts depolarised: the first bend is to the left, breaking the symmetry.
-  pair('RMDD', 'RMDV', 60, 420, true, -35, T.headTonicPa);
-  drive('AVB', 'RMDD', 'RMDV');
-  b.chem('RMDD', 'RMDV', T.oscPairInhibition, { sign: 'inhibitory' });
-  b.chem('RMDV', 'RMDD', T.oscPairInhibition, { sign: 'inhibitory' });
+  const osc = motor(G.oscTauMs, -65, -45, 4, G.headTonicPa);
+  b.neuron('RMDD', 'motor', 'acetylcholine', osc, -35, 60, 420);
+  b.neuron('RMDV', 'motor', 'acetylcholine', osc, undefined, 60, 460);
+  flipFlop(b, 'RMDD', 'RMDV', G.oscSelfExcitation, G.oscPairInhibition);
+  b.chem('AVB', 'RMDD', G.headDrive);
+  b.chem('AVB', 'RMDV', G.headDrive);
   timers(b, 'RMDD', 'RMDV', 'SMDD', 'SMDV', 40, 320);
-  oscSense('RMDD', 'RMDV', T.headSenseAt);
-  b.muscles.push({ neuron: 'RMDD', side: 'left', from: 0, to: T.headEnd, gain: 1 });
-  b.muscles.push({ neuron: 'RMDV', side: 'right', from: 0, to: T.headEnd, gain: 1 });
+  oscSense(b, 'RMDD', 'RMDV', G.headSenseAt, G.headStretchGain);
+  b.muscles.push({ neuron: 'RMDD', side: 'left', from: 0, to: G.headEnd, gain: 1 });
+  b.muscles.push({ neuron: 'RMDV', side: 'right', from: 0, to: G.headEnd, gain: 1 });
 
-  const span = (1 - T.headEnd) / T.units;
-  const gaba = { capacitance: 1, tauMs: 20, restMv: -65, vHalfMv: -45, slopeMv: 4 };
-  for (let i = 0; i < T.units; i++) {
-    const from = round3(T.headEnd + i * span);
-    const to = round3(T.headEnd + (i + 1) * span);
+  const span = (1 - G.headEnd) / G.units;
+  const unit = motor(G.unitTauMs, G.unitRestMv, G.unitHalfMv, G.unitSlopeMv);
+  const gaba = motor(20, -65, -45, 4);
+  for (let i = 0; i < G.units; i++) {
     const k = i + 1;
-    const x = 140 + i * 110;
-    const last = i === T.units - 1;
-    // B-type (forward): copy the bend just ahead.
-    pair(`DB${k}`, `VB${k}`, x, 420, false);
-    drive('AVB', `DB${k}`, `VB${k}`);
-    const ahead = round3(Math.max(0.02, from - span * 0.5));
-    b.sensors.push({ neuron: `DB${k}`, sensor: 'stretch', at: ahead, side: 'left', gain: T.stretchGain });
-    b.sensors.push({ neuron: `VB${k}`, sensor: 'stretch', at: ahead, side: 'right', gain: T.stretchGain });
-    b.muscles.push({ neuron: `DB${k}`, side: 'left', from, to, gain: 1 });
-    b.muscles.push({ neuron: `VB${k}`, side: 'right', from, to, gain: 1 });
-    // A-type (backward): copy the bend just behind; the last unit is the tail oscillator.
-    pair(`DA${k}`, `VA${k}`, x, 520, last);
-    drive('AVA', `DA${k}`, `VA${k}`);
-    if (last) {
-      oscSense(`DA${k}`, `VA${k}`, T.tailSenseAt);
-      timers(b, `DA${k}`, `VA${k}`, 'DA9', 'VA12', x + 40, 320);
+    const from = round3(G.headEnd + i * span);
+    const to = round3(G.headEnd + (i + 1) * span);
+    const mid = (from + to) / 2;
+    const x = 140 + i * 120;
+    const tail = k === G.units;
+    // B-type (forward): copy the bend ahead.
+    const [db, vb] = [`DB${k}`, `VB${k}`];
+    b.neuron(db, 'motor', 'acetylcholine', unit, undefined, x, 420);
+    b.neuron(vb, 'motor', 'acetylcholine', unit, undefined, x + 40, 420);
+    b.chem('AVB', db, G.unitDrive);
+    b.chem('AVB', vb, G.unitDrive);
+    stretch(b, db, vb, round3(Math.max(0.02, mid - G.senseReach)), G.stretchGain);
+    if (G.selfSenseGain > 0) oscSense(b, db, vb, round3(mid), G.selfSenseGain);
+    // A-type (backward): copy the bend behind; the tail's own pair DA9/VA12 is the tail oscillator.
+    const [da, va] = tail ? ['DA9', 'VA12'] : [`DA${k}`, `VA${k}`];
+    if (tail) {
+      // Resting with the units (not with the head oscillator): without AVA no bend can wake it.
+      const t = motor(G.oscTauMs, G.unitRestMv, -45, 4);
+      b.neuron(da, 'motor', 'acetylcholine', t, undefined, x, 520);
+      b.neuron(va, 'motor', 'acetylcholine', t, undefined, x + 40, 520);
+      const adapt = { depression: { use: G.tailAdaptUse, recoveryMs: G.tailAdaptRecoveryMs } };
+      b.chem(da, da, G.oscSelfExcitation, adapt);
+      b.chem(va, va, G.oscSelfExcitation, adapt);
+      b.chem('AVA', da, G.tailDrive);
+      b.chem('AVA', va, G.tailDrive);
+      oscSense(b, da, va, G.tailSenseAt, G.tailStretchGain);
     } else {
-      const behind = round3(Math.min(0.98, to + span * 0.5));
-      b.sensors.push({ neuron: `DA${k}`, sensor: 'stretch', at: behind, side: 'left', gain: T.stretchGain });
-      b.sensors.push({ neuron: `VA${k}`, sensor: 'stretch', at: behind, side: 'right', gain: T.stretchGain });
+      b.neuron(da, 'motor', 'acetylcholine', unit, undefined, x, 520);
+      b.neuron(va, 'motor', 'acetylcholine', unit, undefined, x + 40, 520);
+      b.chem('AVA', da, G.unitDrive);
+      b.chem('AVA', va, G.unitDrive);
+      stretch(b, da, va, round3(Math.min(0.98, mid + G.senseReach)), G.stretchGain);
+      if (G.selfSenseGain > 0) oscSense(b, da, va, round3(mid), G.selfSenseGain);
     }
-    b.muscles.push({ neuron: `DA${k}`, side: 'left', from, to, gain: 1 });
-    b.muscles.push({ neuron: `VA${k}`, side: 'right', from, to, gain: 1 });
-    // D-type GABA: ventral excitation relaxes the dorsal side (DD) and vice versa (VD)...
-    b.neuron(`DD${k}`, 'motor', 'GABA', gaba, undefined, x, 620);
-    b.neuron(`VD${k}`, 'motor', 'GABA', gaba, undefined, x, 660);
+    // B-type units pass the wave on toward the tail, from the head oscillator.
+    if (i > 0 || G.headChain) chain(b, i > 0 ? [`DB${k - 1}`, `VB${k - 1}`] : ['RMDD', 'RMDV'], [db, vb]);
+    // D-type GABA: ventral excitation relaxes the dorsal side (DD) and vice versa (VD), and inhibits the opposite motor neurons.
+    const [dd, vd] = [`DD${k}`, `VD${k}`];
+    b.neuron(dd, 'motor', 'GABA', gaba, undefined, x, 620);
+    b.neuron(vd, 'motor', 'GABA', gaba, undefined, x + 40, 620);
     for (const [src, dst] of [
-      [`VB${k}`, `DD${k}`],
-      [`VA${k}`, `DD${k}`],
-      [`DB${k}`, `VD${k}`],
-      [`DA${k}`, `VD${k}`],
+      [vb, dd],
+      [va, dd],
+      [db, vd],
+      [da, vd],
     ])
-      b.chem(src, dst, T.gabaDrive);
-    // ...and inhibits the opposite excitatory neurons (weakly in the body; in the tail oscillator it is the flip-flop's cross-inhibition).
-    b.chem(`DD${k}`, `DB${k}`, T.bodyPairInhibition);
-    b.chem(`VD${k}`, `VB${k}`, T.bodyPairInhibition);
-    b.chem(`DD${k}`, `DA${k}`, last ? T.oscPairInhibition : T.bodyPairInhibition);
-    b.chem(`VD${k}`, `VA${k}`, last ? T.oscPairInhibition : T.bodyPairInhibition);
-    b.muscles.push({ neuron: `DD${k}`, side: 'left', from, to, gain: -T.gabaGain });
-    b.muscles.push({ neuron: `VD${k}`, side: 'right', from, to, gain: -T.gabaGain });
+      b.chem(src, dst, G.gabaDrive);
+    const cross = tail ? G.oscPairInhibition : G.crossInhibition;
+    b.chem(dd, db, G.crossInhibition);
+    b.chem(vd, vb, G.crossInhibition);
+    b.chem(dd, da, cross);
+    b.chem(vd, va, cross);
+    for (const [n, side] of [
+      [db, 'left'],
+      [vb, 'right'],
+      [da, 'left'],
+      [va, 'right'],
+    ] as const)
+      b.muscles.push({ neuron: n, side, from, to, gain: 1 });
+    b.muscles.push({ neuron: dd, side: 'left', from, to, gain: -G.gabaGain });
+    b.muscles.push({ neuron: vd, side: 'right', from, to, gain: -G.gabaGain });
   }
+  // A-type units pass the wave on toward the head, from the tail oscillator.
+  const aType = (k: number) => (k === G.units ? ['DA9', 'VA12'] : [`DA${k}`, `VA${k}`]);
+  for (let k = G.units - 1; k >= 1; k--) chain(b, aType(k + 1), aType(k), G.aChain);
+}
+
+/** The phasic push of one unit onto the next down the wave (a depressing synapse per side). */
+function chain(b: Builder, from: string[], to: string[], weight = GAIT.unitChain): void {
+  const G = GAIT;
+  if (weight <= 0) return;
+  const depression = G.chainUse > 0 ? { depression: { use: G.chainUse, recoveryMs: G.chainRecoveryMs } } : {};
+  b.chem(from[0], to[0], weight, depression);
+  b.chem(from[1], to[1], weight, depression);
+}
+
+/** Self-excitation and mutual inhibition: a pair that holds one side on. */
+function flipFlop(b: Builder, d: string, v: string, self: number, pair: number): void {
+  b.chem(d, d, self);
+  b.chem(v, v, self);
+  b.chem(d, v, pair, { sign: 'inhibitory' });
+  b.chem(v, d, pair, { sign: 'inhibitory' });
+}
+
+/** A unit's stretch receptors: its dorsal (left) neuron is excited by a bend to the left at `at`, its ventral one by a bend to the right. */
+function stretch(b: Builder, d: string, v: string, at: number, gain: number): void {
+  b.sensors.push({ neuron: d, sensor: 'stretch', at, side: 'left', gain });
+  b.sensors.push({ neuron: v, sensor: 'stretch', at, side: 'right', gain });
+}
+
+/** An oscillator's proprioception: a bend to the left excites its right (ventral) neuron and vice versa. */
+function oscSense(b: Builder, d: string, v: string, at: number, gain: number): void {
+  b.sensors.push({ neuron: d, sensor: 'stretch', at, side: 'right', gain });
+  b.sensors.push({ neuron: v, sensor: 'stretch', at, side: 'left', gain });
 }
 
 /**
@@ -170,13 +250,17 @@ export function addLocomotion(b: Builder): void {
  * has been on for a while hands over to the other.
  */
 function timers(b: Builder, d: string, v: string, td: string, tv: string, x: number, y: number): void {
-  const T = TUNING;
-  const slow = { capacitance: 1, tauMs: T.timerTauMs, restMv: -65, vHalfMv: -45, slopeMv: 4 };
+  const G = GAIT;
+  const slow = { capacitance: 1, tauMs: G.timerTauMs, restMv: -65, vHalfMv: -45, slopeMv: 4 };
   b.neuron(td, 'inter', 'acetylcholine', slow, undefined, x, y);
   b.neuron(tv, 'inter', 'acetylcholine', slow, undefined, x + 40, y);
   // Full output of its side lifts a timer by 30 mV (to −35 mV) over its τ (gL = C/τ).
-  b.chem(d, td, 30 / T.timerTauMs);
-  b.chem(v, tv, 30 / T.timerTauMs);
-  b.chem(td, v, T.timerGain);
-  b.chem(tv, d, T.timerGain);
+  b.chem(d, td, 30 / G.timerTauMs);
+  b.chem(v, tv, 30 / G.timerTauMs);
+  b.chem(td, v, G.timerGain);
+  b.chem(tv, d, G.timerGain);
+  if (G.timerFatigue > 0) {
+    b.chem(td, d, G.timerFatigue, { sign: 'inhibitory' });
+    b.chem(tv, v, G.timerFatigue, { sign: 'inhibitory' });
+  }
 }

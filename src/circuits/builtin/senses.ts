@@ -6,13 +6,15 @@
  * command), RMDD (bends the head left/dorsal) and RMDV (right/ventral).
  *
  * Chemotaxis uses the two strategies of the real worm:
- * - weathervaning (Iino & Yoshida 2009): CHEML/CHEMR each feel their own
- *   side of the nose minus the other and excite the head steering neuron of
- *   their side (SMBD → RMDD bends left, SMBV → RMDV right), so the head
- *   oscillator dwells on the richer side and the path curves up the
- *   gradient. Simplification: the real worm makes this comparison in time,
- *   across its head sweeps (ASE → AIY/AIZ → RIA/SMB/SMD); CHEML/CHEMR are not
- *   real neurons but that comparison made across the nose at once;
+ * - weathervaning (Iino & Yoshida 2009): AWAL/AWAR, the odour neurons that
+ *   depolarise to attractive odours (AWA is an ON cell for food odours such
+ *   as diacetyl; Sengupta et al. 1996), each feel their own side of the nose
+ *   minus the other and excite the head steering neuron of their side
+ *   (SMBD → RMDD bends left, SMBV → RMDV right), so the head oscillator dwells
+ *   on the richer side and the path curves up the gradient. Simplification:
+ *   the real worm makes this comparison in time, across its head sweeps
+ *   (AWA/AWC/ASE → AIY/AIZ → RIA/SMB/SMD); here the two AWA cells make it
+ *   across the nose at once and reach SMB directly;
  * - pirouettes (Pierce-Shimomura et al. 1999): ASER (OFF, falling
  *   concentration) → AIZ, AIB → AVA: seconds of decline call a reversal;
  *   ASEL (ON) → AIY holds them off while things improve.
@@ -29,20 +31,40 @@ export const SENSES = {
   aselGain: 60,
   /** ASER: pA per a.u. of concentration fall below its 1 s average, each nose side. */
   aserGain: 60,
-  /** CHEML/CHEMR: pA per a.u. of concentration difference between the two sides of the nose. */
+  /** AWAL/AWAR: pA per a.u. of concentration difference between the two sides of the nose. */
   compareGain: 600,
+  /**
+   * Membrane τ of the side-comparison cells (ms; C = τ/20 keeps their gain): slow enough to average
+   * over a head sweep, so steering follows the heading rather than each sweep. With τ 20 ms the nose's
+   * own sweep fed back through SMB → RMD and, ahead of the food, the head flicked at 1.5 Hz
+   * (λ 0.25, 0.04 BL/s: no worm reached the food); 500 ms still flicked, 1000–3000 ms reach it.
+   */
+  compareTauMs: 1500,
   /** Resting potential of the side-comparison cells: silent when both sides agree. */
   compareRestMv: -55,
   /** Side-comparison cell → SMB of its side. */
   compareToSmb: 1,
   /** SMB → RMD of its side: biases the head oscillator toward that side. */
   smbToRmd: 1.2,
-  /** AIB → AVA: the pirouette (reversal) drive. */
+  /**
+   * The turn relay (AIB, or RIM in the full worm): a slow, high-resistance integrator (C pF, τ ms),
+   * so one head sweep down a gradient does not call a reversal but a second of it does, and the
+   * simulation's channel noise moves it by a few mV (what makes spontaneous reversals, foraging.ts).
+   * Inputs onto it are given as the mV they hold it up (or down) at full output: relayPa() turns
+   * them into pA for the relay's input resistance τ/C.
+   */
+  relayCapacitance: 0.125,
+  relayTauMs: 1000,
+  aserToRelayMv: 30,
+  aiyInhibitsRelayMv: 25,
+  aizToRelayMv: 25,
+  adlToRelayMv: 25,
+  /** Relay → AVA: the pirouette (reversal) drive. */
   aibToAva: 5,
   /** AFD: pA per °C above the cultivation temperature, each side. */
   afdGain: 0.5,
-  /** AFDL/AFDR → the reversal relay: strong, so the worm backs off on the edge of the heat, not inside it. */
-  afdToAib: 4,
+  /** AFDL/AFDR → the reversal relay (mV, see relayPa): strong, so the worm backs off on the edge of the heat, not inside it. */
+  afdToRelayMv: 100,
   /** Cultivation temperature, °C: AFD's set point. */
   cultivationC: 20,
   /** ASH: pA per a.u. of toxin, each side. */
@@ -52,6 +74,9 @@ export const SENSES = {
   /** A nose side's heat or toxin cell → the SMB of the other side (bend away). */
   avoidToSmb: 1.5,
 };
+
+/** pA onto the turn relay that hold it `mv` above (or below) rest at full output. */
+export const relayPa = (mv: number): number => (mv * SENSES.relayCapacitance) / SENSES.relayTauMs;
 
 /** Sensory and interneurons: C = 1 pF, τ = 20 ms, so 1 pA lifts V by 20 mV; half release at −45 mV. */
 const SENSORY = { capacitance: 1, tauMs: 20, restMv: -65, vHalfMv: -45, slopeMv: 4 };
@@ -98,19 +123,19 @@ function addHeadSteering(b: Builder): void {
  * their own relay, RIM, the interneuron through which AIB reaches AVA in the
  * real worm (Gray et al. 2005), with the same parameters.
  */
-function addTurnRelay(b: Builder): 'AIB' | 'RIM' {
+export function addTurnRelay(b: Builder): 'AIB' | 'RIM' {
   need(b, 'AVA');
   const harshAib = b.has('AIB') && !b.synapses.some((s) => s.from === 'AIB' && s.to === 'AVA');
   const id = harshAib ? 'RIM' : 'AIB';
   if (b.has(id)) return id;
-  b.neuron(id, 'inter', 'glutamate', { ...INTER, capacitance: 40, tauMs: 1000 }, undefined, 420, 180);
+  b.neuron(id, 'inter', 'glutamate', { ...INTER, capacitance: SENSES.relayCapacitance, tauMs: SENSES.relayTauMs }, undefined, 420, 180);
   b.chem(id, 'AVA', SENSES.aibToAva, { sign: 'excitatory' });
   return id;
 }
 
 /**
  * Chemotaxis. Pirouettes: ASEL (ON) / ASER (OFF) → AIY / AIZ → AIB → AVA.
- * Weathervaning: CHEML/CHEMR compare the two sides of the nose → SMBD/SMBV → RMDD/RMDV.
+ * Weathervaning: AWAL/AWAR compare the two sides of the nose → SMBD/SMBV → RMDD/RMDV.
  */
 export function addChemotaxis(b: Builder): void {
   need(b, 'AVA', 'AVB', 'RMDD', 'RMDV');
@@ -129,24 +154,24 @@ export function addChemotaxis(b: Builder): void {
   b.chem('ASEL', 'AIY', 1.5, { sign: 'excitatory' });
   b.chem('ASER', 'AIY', 1.5, { sign: 'inhibitory' });
   b.chem('ASER', 'AIZ', 1.5, { sign: 'excitatory' });
-  b.chem('ASER', aib, 1.2, { sign: 'excitatory' });
+  b.chem('ASER', aib, relayPa(S.aserToRelayMv), { sign: 'excitatory' });
   // AIY (rising concentration) suppresses turning; AIZ promotes it.
   b.chem('AIY', 'AIZ', 1.5, { sign: 'inhibitory' });
-  b.chem('AIY', aib, 1, { sign: 'inhibitory' });
-  b.chem('AIZ', aib, 1, { sign: 'excitatory' });
+  b.chem('AIY', aib, relayPa(S.aiyInhibitsRelayMv), { sign: 'inhibitory' });
+  b.chem('AIZ', aib, relayPa(S.aizToRelayMv), { sign: 'excitatory' });
   // Weathervaning: each comparison cell feels its own side of the nose minus the other side.
-  const cmp = { ...SENSORY, restMv: S.compareRestMv };
-  b.neuron('CHEML', 'sensory', 'glutamate', cmp, S.compareRestMv, 0, 120);
-  b.neuron('CHEMR', 'sensory', 'glutamate', cmp, S.compareRestMv, 160, 120);
+  const cmp = { ...SENSORY, restMv: S.compareRestMv, tauMs: S.compareTauMs, capacitance: S.compareTauMs / 20 };
+  b.neuron('AWAL', 'sensory', 'glutamate', cmp, S.compareRestMv, 0, 120);
+  b.neuron('AWAR', 'sensory', 'glutamate', cmp, S.compareRestMv, 160, 120);
   for (const [id, own, other] of [
-    ['CHEML', 'left', 'right'],
-    ['CHEMR', 'right', 'left'],
+    ['AWAL', 'left', 'right'],
+    ['AWAR', 'right', 'left'],
   ] as const) {
     b.sensors.push({ neuron: id, sensor: 'chemical', side: own, response: 'level', gain: S.compareGain });
     b.sensors.push({ neuron: id, sensor: 'chemical', side: other, response: 'level', gain: -S.compareGain });
   }
-  b.chem('CHEML', 'SMBD', S.compareToSmb, { sign: 'excitatory' });
-  b.chem('CHEMR', 'SMBV', S.compareToSmb, { sign: 'excitatory' });
+  b.chem('AWAL', 'SMBD', S.compareToSmb, { sign: 'excitatory' });
+  b.chem('AWAR', 'SMBV', S.compareToSmb, { sign: 'excitatory' });
 }
 
 /** Thermal avoidance: AFDL/AFDR feel warmth above the cultivation temperature on their side of the nose. */
@@ -160,8 +185,8 @@ export function addThermotaxis(b: Builder): void {
   b.neuron('AFDR', 'sensory', 'glutamate', afd, undefined, 160, -80);
   b.sensors.push({ neuron: 'AFDL', sensor: 'temperature', side: 'left', response: 'level', gain: S.afdGain });
   b.sensors.push({ neuron: 'AFDR', sensor: 'temperature', side: 'right', response: 'level', gain: S.afdGain });
-  b.chem('AFDL', aib, S.afdToAib, { sign: 'excitatory' });
-  b.chem('AFDR', aib, S.afdToAib, { sign: 'excitatory' });
+  b.chem('AFDL', aib, relayPa(S.afdToRelayMv), { sign: 'excitatory' });
+  b.chem('AFDR', aib, relayPa(S.afdToRelayMv), { sign: 'excitatory' });
   // Warmer on the left → bend right, away (and vice versa).
   addHeadSteering(b);
   b.chem('AFDL', 'SMBV', S.avoidToSmb, { sign: 'excitatory' });
@@ -173,8 +198,9 @@ export function addToxinAvoidance(b: Builder): void {
   need(b, 'AVA', 'RMDD', 'RMDV');
   const S = SENSES;
   const aib = addTurnRelay(b);
-  b.neuron('ASHL', 'sensory', 'glutamate', SENSORY, undefined, 300, -80);
-  b.neuron('ASHR', 'sensory', 'glutamate', SENSORY, undefined, 400, -80);
+  // The harsh-touch layer may have made ASHL/ASHR already (the full worm): the same polymodal cells feel toxins too.
+  if (!b.has('ASHL')) b.neuron('ASHL', 'sensory', 'glutamate', SENSORY, undefined, 300, -80);
+  if (!b.has('ASHR')) b.neuron('ASHR', 'sensory', 'glutamate', SENSORY, undefined, 400, -80);
   b.sensors.push({ neuron: 'ASHL', sensor: 'toxin', side: 'left', response: 'level', gain: S.ashGain });
   b.sensors.push({ neuron: 'ASHR', sensor: 'toxin', side: 'right', response: 'level', gain: S.ashGain });
   b.chem('ASHL', 'AVA', S.ashToAva, { sign: 'excitatory' });
@@ -184,7 +210,7 @@ export function addToxinAvoidance(b: Builder): void {
   b.chem('ASHR', 'SMBD', S.avoidToSmb, { sign: 'excitatory' });
   b.neuron('ADL', 'sensory', 'glutamate', { ...SENSORY, tauMs: 200 }, undefined, 500, -80);
   for (const side of ['left', 'right'] as const) b.sensors.push({ neuron: 'ADL', sensor: 'toxin', side, response: 'level', gain: S.ashGain / 2 });
-  b.chem('ADL', aib, 1, { sign: 'excitatory' });
+  b.chem('ADL', aib, relayPa(S.adlToRelayMv), { sign: 'excitatory' });
 }
 
 /** All sensory layers (the full worm calls this after the locomotion and touch layers). */
@@ -196,7 +222,7 @@ export function addSenses(b: Builder): void {
 
 /** One sentence on the sensory layers, for descriptions of circuits that include them (the full worm). */
 export const SENSES_SUMMARY =
-  'Senses: odour (weathervaning by CHEML/CHEMR → SMBD/SMBV → RMD; pirouettes by ASEL/ASER → AIY/AIZ → AIB, or RIM where AIB is the harsh-touch layer’s), warmth above 20 °C (AFDL/AFDR) and toxins (ASHL/ASHR, ADL) turn the worm or reverse it (see the chemotaxis, thermotaxis and avoidance circuits).';
+  'Senses: odour (weathervaning by AWAL/AWAR → SMBD/SMBV → RMD; pirouettes by ASEL/ASER → AIY/AIZ → AIB, or RIM where AIB is the harsh-touch layer’s), warmth above 20 °C (AFDL/AFDR) and toxins (ASHL/ASHR, ADL) turn the worm or reverse it (see the chemotaxis, thermotaxis and avoidance circuits).';
 
 const CORE = 'the locomotion core (AVB forward, AVA backward, head oscillator RMDD/RMDV, B/A/D-type units)';
 
@@ -212,11 +238,11 @@ export function senseCircuits(): Record<string, CircuitDoc> {
   return {
     chemotaxis: withCore(addChemotaxis).doc(
       'Chemotaxis',
-      `Finds food up an odour gradient, on ${CORE}. Weathervaning: CHEML/CHEMR compare the two sides of the nose and, through the head ` +
+      `Finds food up an odour gradient, on ${CORE}. Weathervaning: AWAL/AWAR (odour ON cells) compare the two sides of the nose and, through the head ` +
         'steering neurons SMBD/SMBV, bias the head oscillator (RMDD/RMDV) toward the richer side, so the path curves up the gradient ' +
         '(Iino & Yoshida 2009). Pirouettes: ASEL (ON, concentration rising) and ASER (OFF, falling) → AIY/AIZ → AIB → AVA: seconds of falling ' +
         'concentration call a reversal (Pierce-Shimomura et al. 1999). Simplifications: the real worm compares concentrations across its head ' +
-        'sweeps in time (ASE, AIY, AIZ, RIA); here CHEML/CHEMR (not real neurons) compare the two sides of the nose at once; one neuron per ' +
+        'sweeps in time (AWA, AWC, ASE, AIY, AIZ, RIA); here the two AWA cells compare the two sides of the nose at once and reach SMB directly; one neuron per ' +
         'class; linear sensors without adaptation beyond a 1 s running average.',
     ),
     thermotaxis: withCore(addThermotaxis).doc(

@@ -24,14 +24,21 @@ import type { Builder } from './builder';
 export const TOUCH = {
   /** Sensory gain, pA per unit of receptor drive (a gentle poke is 0.4, a tap up to 1): strong, so the cell stays on while the receptor adapts (~0.3 s). */
   sensorGain: 15,
-  /** ALM/AVM → AVD and PLM → PVC (pA at full output). */
-  toInterneuron: 0.5,
+  /** ALM/AVM → AVD and PLM → PVC (pA at full output). PVC integrates faster than AVD (τ 2 s vs 3 s) and needs more to rise within a brief touch. */
+  toInterneuron: 0.6,
+  plmToPvc: 3,
   /** AVD → AVA and PVC → AVB. */
   toCommand: 5,
-  /** ALM/AVM ⊣ AVB, PVC and PLM ⊣ AVA (inhibitory glutamate). A tap reaches all three, and the two anterior cells win: a reversal. */
+  /** ALM/AVM ⊣ AVB (inhibitory glutamate). A tap reaches every touch cell at once, and the two anterior cells win: a reversal. */
   crossInhibition: 1,
-  /** Short-term depression of the touch cells' synapses (habituation): use per ms at full output, recovery ms. */
-  habituationUse: 0.0003,
+  /** ALM/AVM ⊣ PVC: stronger than the other cross-inhibition, since PVC rises fast (plmToPvc) and a tap must still reverse. */
+  anteriorInhibitsPvc: 2,
+  /** PLM ⊣ AVA: a tail touch holds the backward command down while PVC lifts AVB (strong: it must beat AVD's hold during a reversal; brief, so a tap's slower AVD still wins after it). */
+  plmInhibitsAva: 6,
+  /** PLM ⊣ AVD: a tail touch during a reversal stops AVD holding AVA up, so the worm turns forward. */
+  plmInhibitsAvd: 0.3,
+  /** Short-term depression of the touch cells' synapses (habituation): use per ms at full output, recovery ms. 0.00015 takes 30 taps at 5 s down to 15–29 % of the first response (real: 20–50 %); 0.0002 abolished it by the 10th tap, 0.0001 levelled off at 75 %. */
+  habituationUse: 0.00015,
   habituationRecoveryMs: 30_000,
   /** Harsh: ASH/PVD → AVD, AIB; AVA → AIB; AIB → RIV; AVA ⊣ RIV; RIV's muscle gain. */
   harshToAvd: 0.2,
@@ -40,7 +47,8 @@ export const TOUCH = {
   aibToRiv: 3,
   avaInhibitsRiv: 6,
   rivMuscle: 1,
-  rivResetsAib: 0.008,
+  /** RIV ⊣ AIB: how fast the turn drains its own readiness. 0.008 ended the turn before the head met the tail after most spontaneous reversals (1 omega in 25 worm-minutes); 0.004: 14. */
+  rivResetsAib: 0.004,
 };
 
 const sensory = { capacitance: 1, tauMs: 20, restMv: -65, vHalfMv: -45, slopeMv: 4 };
@@ -60,32 +68,38 @@ export function addTouch(b: Builder, opts: { habituate: boolean }): void {
   b.neuron('PVC', 'inter', 'acetylcholine', { capacitance: 10, tauMs: 2000, restMv: -65, vHalfMv: -40, slopeMv: 4 }, undefined, 560, 140);
   b.chem('ALM', 'AVD', T.toInterneuron, dep);
   b.chem('AVM', 'AVD', T.toInterneuron, dep);
-  b.chem('PLM', 'PVC', T.toInterneuron, dep);
+  b.chem('PLM', 'PVC', T.plmToPvc, dep);
   b.chem('AVD', 'AVA', T.toCommand);
   b.chem('PVC', 'AVB', T.toCommand);
-  for (const [src, dst] of [
-    ['ALM', 'AVB'],
-    ['AVM', 'AVB'],
-    ['ALM', 'PVC'],
-    ['AVM', 'PVC'],
-    ['PLM', 'AVA'],
-  ]) {
-    b.chem(src, dst, T.crossInhibition, { sign: 'inhibitory' });
-  }
+  b.chem('ALM', 'AVB', T.crossInhibition, { sign: 'inhibitory' });
+  b.chem('AVM', 'AVB', T.crossInhibition, { sign: 'inhibitory' });
+  // A tap reaches every touch cell at once: the anterior pair holds PVC down hard enough that it cannot win.
+  b.chem('ALM', 'PVC', T.anteriorInhibitsPvc, { sign: 'inhibitory' });
+  b.chem('AVM', 'PVC', T.anteriorInhibitsPvc, { sign: 'inhibitory' });
+  b.chem('PLM', 'AVA', T.plmInhibitsAva, { sign: 'inhibitory' });
+  b.chem('PLM', 'AVD', T.plmInhibitsAvd, { sign: 'inhibitory' });
 }
 
-/** Harsh touch and nociception: ASH (nose), PVD (body), AIB (turn readiness), RIV (ventral turn). Needs addTouch first (AVD). */
-export function addHarsh(b: Builder): void {
+/**
+ * Harsh touch and nociception: ASH (nose), PVD (body), AIB (turn readiness), RIV (ventral turn). Needs addTouch first (AVD).
+ * With `pair`, the nose cell is the real left/right pair ASHL/ASHR (each with half the weights), which a
+ * toxin layer added later shares (ASH is polymodal: nose touch and repellents alike).
+ */
+export function addHarsh(b: Builder, opts: { pair?: boolean } = {}): void {
   const T = TOUCH;
-  b.neuron('ASH', 'sensory', 'glutamate', sensory, undefined, 60, 180);
+  const nose = opts.pair ? ['ASHL', 'ASHR'] : ['ASH'];
+  const share = 1 / nose.length;
+  nose.forEach((id, i) => {
+    b.neuron(id, 'sensory', 'glutamate', sensory, undefined, 300 + 100 * i, -80);
+    b.sensors.push({ neuron: id, sensor: 'touch', from: 0, to: 0.15, kind: 'harsh', gain: T.sensorGain });
+  });
   b.neuron('PVD', 'sensory', 'glutamate', sensory, undefined, 760, 180);
-  b.sensors.push({ neuron: 'ASH', sensor: 'touch', from: 0, to: 0.15, kind: 'harsh', gain: T.sensorGain });
   b.sensors.push({ neuron: 'PVD', sensor: 'touch', from: 0, to: 1, kind: 'harsh', gain: T.sensorGain });
-  b.chem('ASH', 'AVD', T.harshToAvd);
+  for (const id of nose) b.chem(id, 'AVD', T.harshToAvd * share);
   b.chem('PVD', 'AVD', T.harshToAvd);
   // AIB: very slow (τ 8 s); charged by noxious input and by AVA during a reversal.
   b.neuron('AIB', 'inter', 'glutamate', { capacitance: 1, tauMs: 8000, restMv: -65, vHalfMv: -40, slopeMv: 4 }, undefined, 260, 40);
-  b.chem('ASH', 'AIB', T.harshToAib);
+  for (const id of nose) b.chem(id, 'AIB', T.harshToAib * share);
   b.chem('PVD', 'AIB', T.harshToAib);
   b.chem('AVA', 'AIB', T.avaToAib);
   // RIV: bends the head and front body ventrally (right) and relaxes the dorsal side, held off while AVA is on.

@@ -1,0 +1,179 @@
+/**
+ * Prints the measured column of docs/biology.md's table: every figure of
+ * issue 14's targets over seeds 1–5, read from the body's pose and the
+ * behaviour events only. `npx tsx test/behaviour/gait-table.ts` (a few minutes).
+ */
+import { createSimulation } from '../../src/sim/simulation';
+import { DRIVES, driveCurve, frequencyAfterSwitch, gait } from './gait';
+import { summary, tapTrain } from './habituation';
+import { backwardMm, SEEDS, travel, worm } from './measure';
+import { spontaneous } from './spontaneous';
+
+const fmt = (xs: number[], d = 2) => {
+  const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+  return `${m.toFixed(d)} (${Math.min(...xs).toFixed(d)}–${Math.max(...xs).toFixed(d)})`;
+};
+const row = (what: string, xs: number[], d = 2) => console.log(`| ${what} | ${fmt(xs, d)} |`);
+
+const agar = SEEDS.map((s) => gait('locomotion', s, 'agar'));
+const water = SEEDS.map((s) => gait('locomotion', s, 'water'));
+row(
+  'agar Hz',
+  agar.map((g) => g.hz),
+);
+row(
+  'agar λ (BL)',
+  agar.map((g) => g.lambda),
+);
+row(
+  'agar speed (BL/s)',
+  agar.map((g) => g.speed),
+  3,
+);
+row(
+  'water Hz',
+  water.map((g) => g.hz),
+);
+row(
+  'water λ (BL)',
+  water.map((g) => g.lambda),
+);
+row(
+  'water speed (BL/s)',
+  water.map((g) => g.speed),
+  3,
+);
+row(
+  'ratio water/agar Hz',
+  SEEDS.map((_, i) => water[i].hz / agar[i].hz),
+);
+row(
+  'agar → water: Hz 2–3 s after / water Hz',
+  SEEDS.map((s, i) => frequencyAfterSwitch('locomotion', s, 'agar', 'water', 1000) / water[i].hz),
+);
+row(
+  'water → agar: Hz 2–6 s after / agar Hz',
+  SEEDS.map((s, i) => frequencyAfterSwitch('locomotion', s, 'water', 'agar', 4000) / agar[i].hz),
+);
+for (const circuit of ['touch-withdrawal', 'habituation', 'chemotaxis', 'thermotaxis', 'avoidance', 'worm']) {
+  const gs = SEEDS.map((seed) => {
+    const sim = createSimulation({ circuit, seed, medium: 'agar' });
+    if (circuit === 'worm') sim.ablate('AWC');
+    sim.run(4000);
+    const speed = travel(sim, 12_000);
+    return { speed, hz: sim.bendingFrequencyHz(12_000), lambda: sim.wavelengthBodyLengths(12_000) };
+  });
+  console.log(
+    `| ${circuit} agar | ${fmt(gs.map((g) => g.hz))} Hz, λ ${fmt(gs.map((g) => g.lambda))}, ${fmt(
+      gs.map((g) => g.speed),
+      3,
+    )} BL/s |`,
+  );
+}
+
+const curves = SEEDS.map((s) => driveCurve('locomotion', s));
+DRIVES.forEach((k, i) =>
+  console.log(
+    `| AVB ×${k} | ${fmt(
+      curves.map((c) => c[i].speed),
+      3,
+    )} BL/s, ${fmt(curves.map((c) => c[i].hz))} Hz, λ ${fmt(curves.map((c) => c[i].lambda))} |`,
+  ),
+);
+
+const spont = SEEDS.map((s) => spontaneous(s, 5));
+for (let m = 0; m < 5; m++)
+  row(
+    `reversals/min, minute ${m + 1}`,
+    spont.map((r) => r.perMinute[m]),
+    1,
+  );
+row(
+  'omega turns in 5 min',
+  spont.map((r) => r.omegas),
+  1,
+);
+const durs = spont.flatMap((r) => r.durationsS);
+console.log(
+  `| reversal durations (s), all seeds | median ${[...durs].sort((a, b) => a - b)[Math.floor(durs.length / 2)].toFixed(1)}, ${Math.min(...durs).toFixed(1)}–${Math.max(...durs).toFixed(1)}, n = ${durs.length} |`,
+);
+
+const anterior = SEEDS.map((seed) => {
+  const { sim, events } = worm('touch-withdrawal', seed);
+  sim.run(5000);
+  const t0 = sim.timeMs;
+  sim.poke(0.05, { kind: 'gentle' });
+  sim.run(10_000);
+  const start = events.find((e) => e.type === 'reversal-start' && e.timeMs >= t0);
+  const end = start && events.find((e) => e.type === 'reversal-end' && e.timeMs > start.timeMs);
+  return { latency: start ? (start.timeMs - t0) / 1000 : NaN, duration: start && end ? (end.timeMs - start.timeMs) / 1000 : NaN };
+});
+row(
+  'anterior touch: latency (s)',
+  anterior.map((a) => a.latency),
+);
+row(
+  'anterior touch: reversal (s)',
+  anterior.map((a) => a.duration),
+);
+for (const at of [0.7, 0.85, 1]) {
+  row(
+    `posterior touch at ${at}: speed-up ×`,
+    SEEDS.map((seed) => {
+      const { sim } = worm('touch-withdrawal', seed);
+      sim.run(5000);
+      const before = travel(sim, 4000);
+      sim.poke(at, { kind: 'gentle' });
+      return travel(sim, 4000) / before;
+    }),
+  );
+}
+const tail = SEEDS.map((seed) => {
+  const trial = (touch: boolean) => {
+    const { sim, events } = worm('touch-withdrawal', seed);
+    sim.run(5000);
+    sim.poke(0.05, { kind: 'gentle' });
+    sim.run(1200);
+    const t1 = sim.timeMs;
+    if (touch) sim.poke(0.9, { kind: 'gentle' });
+    const mm = backwardMm(sim, 3000);
+    const end = events.find((e) => e.type === 'reversal-end' && e.timeMs >= t1);
+    return { mm, endS: end ? (end.timeMs - t1) / 1000 : Number.POSITIVE_INFINITY };
+  };
+  return { alone: trial(false), touched: trial(true) };
+});
+row(
+  'tail touch 1.2 s into a reversal: forward after (s)',
+  tail.map((t) => t.touched.endS),
+);
+row(
+  '… without the tail touch (s)',
+  tail.map((t) => t.alone.endS),
+);
+row(
+  '… backward travel touched / untouched',
+  tail.map((t) => t.touched.mm / t.alone.mm),
+);
+const harsh = SEEDS.map((seed) => {
+  const { sim, events } = worm('touch-withdrawal', seed);
+  sim.run(3000);
+  const t0 = sim.timeMs;
+  sim.poke(0.1, { kind: 'harsh', force: 1 });
+  sim.run(12_000);
+  const omega = events.find((e) => e.type === 'omega-turn' && e.timeMs > t0);
+  return omega ? (omega.timeMs - t0) / 1000 : NaN;
+});
+row('harsh head touch → omega (s after)', harsh);
+const hab = SEEDS.map((s) => summary(tapTrain(s)));
+row(
+  'taps: first 3 responses (mm back in 3 s)',
+  hab.map((h) => h.first),
+);
+row(
+  'taps: last 3 / first 3',
+  hab.map((h) => h.last / h.first),
+);
+row(
+  'taps: after 60 s rest / first 3',
+  hab.map((h) => h.rested / h.first),
+);
