@@ -14,6 +14,11 @@ import { stringifyScenario } from '../scenario/serialize';
 import { crawlGoal, type EvolveGoal, type EvolveRequest, planEvolution } from './evolve-plan';
 
 const loco = getBuiltinCircuit('locomotion');
+/** The rule the panel applies: a fifth to five times the synapse's weight in the circuit, to 3 significant figures. */
+const rangeOf = (from: string, to: string): [number, number] => {
+  const w = Math.abs(loco.doc.synapses!.find((s) => s.kind === 'chemical' && s.from === from && s.to === to)!.weight);
+  return [Number((w / 5).toPrecision(3)), Number((w * 5).toPrecision(3))];
+};
 /** A goal cheap enough for a unit test: 1.5 s of crawling, asking more than any worm does (so partial credit differs and the target never ends it early). */
 const quick: EvolveGoal = {
   name: 'quick crawl',
@@ -43,12 +48,14 @@ describe('the Evolve panel plan', () => {
     const p = planEvolution(request());
     if (!p.ok) throw new Error(p.problems.join('\n'));
     expect(p.spec.start).toBe('circuit');
-    // Weights 4 and 1.2: a fifth to five times each.
+    // A fifth to five times each synapse's weight (read from the circuit, whose tuning may change).
     expect(p.spec.free.map((e) => (e.what === 'weight' ? `${e.from}>${e.to} ${e.share} ${e.range.join('..')}` : e.what)).sort()).toEqual([
-      'AVA>AVB neuron 0.8..20',
-      'AVB>DB1 neuron 0.24..6',
-      'AVB>VB1 neuron 0.24..6',
+      `AVA>AVB neuron ${rangeOf('AVA', 'AVB').join('..')}`,
+      `AVB>DB1 neuron ${rangeOf('AVB', 'DB1').join('..')}`,
+      `AVB>VB1 neuron ${rangeOf('AVB', 'VB1').join('..')}`,
     ]);
+    // Not a degenerate rule: the three ranges are not all equal.
+    expect(new Set([rangeOf('AVA', 'AVB')[0], rangeOf('AVB', 'DB1')[0]]).size).toBe(2);
     expect(p.problem.context.phenotype.genes).toHaveLength(3);
   });
 
@@ -175,9 +182,9 @@ describe('the same seed and selection give the same run as neuroworm evolve with
         'seed: 7',
         'start: circuit',
         'free:',
-        '  - {weight: chemical, from: AVA, to: AVB, range: [0.8, 20], scale: log, share: neuron}',
-        '  - {weight: chemical, from: AVB, to: DB1, range: [0.24, 6], scale: log, share: neuron}',
-        '  - {weight: chemical, from: AVB, to: VB1, range: [0.24, 6], scale: log, share: neuron}',
+        `  - {weight: chemical, from: AVA, to: AVB, range: [${rangeOf('AVA', 'AVB').join(', ')}], scale: log, share: neuron}`,
+        `  - {weight: chemical, from: AVB, to: DB1, range: [${rangeOf('AVB', 'DB1').join(', ')}], scale: log, share: neuron}`,
+        `  - {weight: chemical, from: AVB, to: VB1, range: [${rangeOf('AVB', 'VB1').join(', ')}], scale: log, share: neuron}`,
         'fitness: {scenarios: [quick.scenario.yaml], seeds: [1]}',
         'optimiser: {cmaes: {population: 4}}',
         'budget: {generations: 2, target: 1}',

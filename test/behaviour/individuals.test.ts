@@ -2,9 +2,11 @@
  * Individuals (issue 15 §2): 20 seeds drawn as individuals (src/sim/individual.ts)
  * answer a gentle head touch with reversal latencies that spread like a
  * population's, within the real worm's "within ~1 s" (Chalfie et al. 1985;
- * Wicks & Rankin 1995; docs/individuals.md), where 20 clones answer within one
- * step of each other. The spread comes through the neurons: the same
- * individuals without AVA do not reverse at all.
+ * Wicks & Rankin 1995; docs/individuals.md), where 20 clones differ only by
+ * neural noise (which, since the gait core, sets the phase of the body wave and
+ * the state a touch meets: sd ~30 ms, a third of the individuals' ~110 ms).
+ * The spread comes through the neurons: the same individuals without AVA do not
+ * reverse at all.
  */
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../src/sim/simulation';
@@ -29,9 +31,16 @@ const stats = (xs: number[]): { mean: number; sd: number } => {
   return { mean, sd: Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1)) };
 };
 
+/** The 20 individuals' latencies, computed once for the two tests that read them. */
+let individualsLat: (number | null)[] | undefined;
+const individuals = (): (number | null)[] => {
+  individualsLat ??= SEEDS.map((s) => latency(s, true));
+  return individualsLat;
+};
+
 describe('a population of individuals', () => {
   it('20 individuals all reverse to a head touch, with latencies that spread (sd ≥ 40 ms) inside the real worm’s ~1 s', () => {
-    const lat = SEEDS.map((s) => latency(s, true));
+    const lat = individuals();
     expect(lat.every((l) => l !== null)).toBe(true);
     const ls = lat as number[];
     const { mean, sd } = stats(ls);
@@ -42,9 +51,11 @@ describe('a population of individuals', () => {
     expect(mean).toBeLessThan(900);
   });
 
-  it('20 clones (the default) answer within 20 ms of each other: seeds alone are not individuals', () => {
-    const ls = SEEDS.map((s) => latency(s, false)) as number[];
-    expect(Math.max(...ls) - Math.min(...ls)).toBeLessThanOrEqual(20);
+  it('20 clones (the default) spread at most half as much as 20 individuals: seeds alone are noise, not individuals', () => {
+    const clones = SEEDS.map((s) => latency(s, false));
+    expect(clones.every((l) => l !== null)).toBe(true);
+    const ind = individuals().filter((l): l is number => l !== null);
+    expect(stats(clones as number[]).sd).toBeLessThanOrEqual(0.5 * stats(ind).sd);
   });
 
   it('the spread is the neurons’: the same individuals without AVA never reverse', () => {
