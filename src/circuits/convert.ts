@@ -9,8 +9,9 @@
  * middle of its working range: the built-in worm's neurons are driven
  * tonically and work well above rest, where an excitatory synapse matched at
  * rest is about half as strong and an inhibitory one several times stronger
- * (measured: 'touch-withdrawal' matched at rest does not crawl at all; matched
- * at the midpoint it crawls at 0.15 body lengths/s like the current-based one).
+ * (the gait core's motor neurons even rest below GABA's reversal, so matching
+ * there is refused; matched at the midpoint 'touch-withdrawal' crawls at 0.14
+ * body lengths/s, the current-based one 0.19: docs/neural.md).
  *
  * The release curve keeps its midpoint and its steepest slope: the
  * current-based graded release 0.5 + 0.5·u/√(1 + u²), u = (V − V½)/slope,
