@@ -523,12 +523,16 @@ export class PlaygroundScene extends BaseScene {
     this.sim?.setMedium(m);
     this.recorder?.medium(m);
     this.mediumButtons.forEach((b) => b.setSelected(b.label.toLowerCase() === m));
+    // The plate shows the medium the worm is in: clear blue water or warm agar.
+    this.arena = { ...this.arena, medium: m };
+    this.plate.setArena(this.arena);
+    this.plate.layout(this.cam);
   }
 
   /** The arena as the world has it now (food dropped or eaten) plus the player's heat spots. */
   private repaintArena(heat: NonNullable<ArenaView['zones']>): void {
     const base = this.linked?.currentArena?.() ?? this.arena;
-    this.arena = { ...base, zones: [...(base.zones ?? []), ...heat] };
+    this.arena = { ...base, ...(this.arena.medium !== undefined && { medium: this.arena.medium }), zones: [...(base.zones ?? []), ...heat] }; // the world's view knows no medium
     this.plate.setArena(this.arena);
     this.plate.layout(this.cam);
   }

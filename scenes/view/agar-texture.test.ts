@@ -25,4 +25,19 @@ describe('agarPixels', () => {
     expect(max - min).toBeGreaterThan(4);
     expect(Math.abs(reds.reduce((a, b) => a + b, 0) / reds.length - 0x5b)).toBeLessThan(12);
   });
+
+  test('water is blue and clear where agar is warm, with caustic ridges brighter than its mean', () => {
+    const mean = (px: Uint8ClampedArray, c: number): number => {
+      let sum = 0;
+      for (let i = c; i < px.length; i += 4) sum += px[i];
+      return sum / (px.length / 4);
+    };
+    const agar = agarPixels({ width: 96, height: 96, round: false });
+    const water = agarPixels({ width: 96, height: 96, round: false, medium: 'water' });
+    expect(mean(agar, 0)).toBeGreaterThan(mean(agar, 2));
+    expect(mean(water, 2)).toBeGreaterThan(mean(water, 0) + 40);
+    // Caustics: some pixels stand well above the water's mean brightness (a flat fill would not).
+    const blues = Array.from({ length: 96 * 96 }, (_, i) => water[4 * i + 2]);
+    expect(blues.filter((b) => b > mean(water, 2) + 12).length).toBeGreaterThan(20);
+  });
 });

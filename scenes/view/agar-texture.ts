@@ -36,15 +36,25 @@ export interface AgarOptions {
   seed?: number;
   /** Base colour 0xRRGGBB. */
   color?: number;
-  /** Water looks clearer and bluer. */
+  /** Water looks clear and blue, with the faint light network a liquid layer casts (caustics). */
   medium?: 'agar' | 'water';
+}
+
+/** Caustics: thin bright ridges where two noise fields (rotated, so the lattice does not show) cross their midpoint, 0..~0.12. */
+function caustic(u: number, v: number, seed: number): number {
+  const ridge = (f: number, angle: number, s: number): number => {
+    const c = Math.cos(angle);
+    const n = Math.sin(angle);
+    return 1 - Math.abs(2 * valueNoise((u * c - v * n) * f, (u * n + v * c) * f, s) - 1);
+  };
+  return 0.07 * ridge(23, 0.6, seed + 5) ** 12 + 0.05 * ridge(31, 2.1, seed + 6) ** 12;
 }
 
 export function agarPixels(o: AgarOptions): Uint8ClampedArray {
   const { width: w, height: h, round } = o;
   const seed = o.seed ?? 7;
   const water = o.medium === 'water';
-  const base = o.color ?? (water ? 0x2f4a57 : 0x5b5237);
+  const base = o.color ?? (water ? 0x2a5f78 : 0x5b5237);
   const br = (base >> 16) & 255;
   const bg = (base >> 8) & 255;
   const bb = base & 255;
@@ -72,7 +82,7 @@ export function agarPixels(o: AgarOptions): Uint8ClampedArray {
       const speck = hash2(x >> 1, y >> 1, seed + 3) > 0.9985 ? 0.12 : 0;
       // Light from the upper left, falling off towards the far edge.
       const light = 1.06 - 0.16 * Math.hypot(x / w - 0.35, y / h - 0.3);
-      let k = light * (0.92 + (mottle - 0.5) * (water ? 0.05 : 0.12)) + grain * (water ? 0.015 : 0.04) + speck;
+      let k = light * (0.92 + (mottle - 0.5) * (water ? 0.05 : 0.12)) + grain * (water ? 0.015 : 0.04) + (water ? caustic(u, v, seed) : speck);
       let r = br * k;
       let g = bg * k;
       let b = bb * k;

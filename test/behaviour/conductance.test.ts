@@ -63,7 +63,9 @@ describe('touch-withdrawal with conductance synapses', () => {
   it('matched at rest instead of at the working point, the conversion is refused: the gait core rests its motor neurons below GABA’s reversal (why the midpoint is the default)', () => {
     const { doc, network } = getBuiltinCircuit('touch-withdrawal');
     // DB1 rests at −76 mV, under GABA's −75 mV: matched there, DD1 ⊣ DB1 would excite.
-    expect(() => toConductanceCircuit(doc, network, { matchAt: 'rest' })).toThrow(/DD1 → DB1: at DB1's rest \(-76 mV\) a synapse reversing at -75 mV would excite/);
+    expect(() => toConductanceCircuit(doc, network, { matchAt: 'rest' })).toThrow(
+      /DD1 → DB1: at DB1's rest \(-76 mV\) a synapse reversing at -75 mV would excite/,
+    );
   });
 
   /** Speed in the 4 s after a gentle touch at 0.9 body length, over the 4 s before it, and whether the touch started a reversal. */

@@ -172,7 +172,36 @@ test('playground wiring: draws the pose, forwards touches and time controls, lig
   const names = (await calls(s)).map((c) => c[0]);
   expect(names).toContain('dropFood');
   expect(names).toContain('tapPlate');
+  // The plate shows the medium: warm agar, then clear blue water, then agar again.
+  // A bare patch of plate: the lower left, below the worm and away from the lawn, the tools and the buttons.
+  const gel = { x: (await control(page, 'Touch')).x + 40, y: (await control(page, 'Export recording')).y };
+  const agarBefore = await pixelAt(page, gel.x, gel.y);
+  expect(agarBefore.r).toBeGreaterThan(agarBefore.b);
   await click(page, 'Water');
   expect((await calls(s)).some((c) => c[0] === 'setMedium' && c[1] === 'water')).toBe(true);
+  await page.waitForTimeout(200);
+  const water = await pixelAt(page, gel.x, gel.y);
+  expect(water.b).toBeGreaterThan(water.r + 40);
+  await shot(page, 'playground-water');
+  await click(page, 'Agar');
+  await page.waitForTimeout(200);
+  const agar = await pixelAt(page, gel.x, gel.y);
+  expect(agar.r).toBeGreaterThan(agar.b);
   expect(s.errors).toEqual([]);
 });
+
+/** The colour on screen at (x, y), read from a screenshot decoded by the page itself (no PNG library needed). */
+async function pixelAt(page: Session['page'], x: number, y: number): Promise<{ r: number; g: number; b: number }> {
+  const png = await page.screenshot({ clip: { x, y, width: 1, height: 1 } });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = c.height = 1;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
+    return { r: r!, g: g!, b: b! };
+  }, png.toString('base64'));
+}
