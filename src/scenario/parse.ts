@@ -57,6 +57,14 @@ export function issuesWithLines(issues: readonly z.core.$ZodIssue[], locate: Loc
 /** Parse scenario text. `file` is only used in messages. */
 export function parseScenario(text: string, file = '<scenario>'): Scenario {
   const { value: raw, locate } = parseWithLines(text, file);
+  return parseScenarioValue(raw, file, locate);
+}
+
+/**
+ * Parse a scenario already read from a file (an experiment holds one inline):
+ * `locate` places the scenario's own paths in that file's text.
+ */
+export function parseScenarioValue(raw: unknown, file: string, locate: LocatedText['locate']): Scenario {
   const result = scenarioSchema.safeParse(raw, { reportInput: true });
   if (!result.success) throw new ScenarioError(file, issuesWithLines(result.error.issues, locate));
   const scenario = result.data;

@@ -64,6 +64,9 @@ const documentSchema = strict(
     seed: num('seed', R.seed).optional(),
     duration: time('duration', R.duration),
     medium: oneOf(['agar', 'water'] as const, 'medium').optional(),
+    individual: z
+      .boolean({ error: () => withFix('individual must be true or false', 'write individual: true (each seed a different worm) or false (clones)') })
+      .optional(),
     timeline: z.array(timelineItemSchema, { error: () => withFix('timeline must be a list', 'write timeline: followed by "- at: ..." items') }).optional(),
     expect: z.array(expectationItemSchema, { error: () => withFix('expect must be a list', 'write expect: followed by "- reverses: ..." items') }).optional(),
     plot: strict({ neurons: z.array(neuron(), { error: () => withFix('plot.neurons must be a list', 'write neurons: [AVA, AVB]') }) }, 'plot').optional(),
@@ -271,6 +274,7 @@ export const scenarioSchema = z
       seed: doc.seed ?? 1,
       durationMs,
       ...(doc.medium !== undefined && { medium: doc.medium }),
+      ...(doc.individual !== undefined && { individual: doc.individual }),
       timeline,
       expect,
       ...(doc.plot !== undefined && { plot: { neurons: doc.plot.neurons } }),

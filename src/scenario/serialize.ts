@@ -59,6 +59,7 @@ export function toDocument(s: Scenario): Doc {
     seed: s.seed,
     duration: s.durationMs,
     ...opt('medium', s.medium),
+    ...opt('individual', s.individual),
     timeline: s.timeline.map(itemDoc),
     expect: s.expect.map(expectationDoc),
     ...opt('plot', s.plot),

@@ -13,6 +13,7 @@ export function simulationOptions(scenario: Scenario, seed: number, backend: Sim
     ...(scenario.arena !== undefined && { arena: scenario.arena }),
     seed,
     ...(scenario.medium !== undefined && { medium: scenario.medium }),
+    ...(scenario.individual !== undefined && { individual: scenario.individual }),
     ...(scenario.worm && { start: { xMm: scenario.worm.x, yMm: scenario.worm.y, headingRad: (scenario.worm.heading * Math.PI) / 180 } }),
   };
 }

@@ -54,6 +54,7 @@ export const arbScenario: fc.Arbitrary<Scenario> = fc
     seed: fc.integer({ min: 0, max: 0xffffffff }),
     durationMs: fc.integer({ min: 100, max: 600_000 }),
     medium: fc.option(fc.constantFrom('agar' as const, 'water' as const), { nil: undefined }),
+    individual: fc.option(fc.boolean(), { nil: undefined }),
     items: fc.array(
       fc.record({ at: unit01, repeat: fc.option(fc.integer({ min: 2, max: 6 }), { nil: undefined }), labelled: fc.boolean(), action: arbAction }),
       { maxLength: 6 },
@@ -155,6 +156,7 @@ export const arbScenario: fc.Arbitrary<Scenario> = fc
       seed: r.seed,
       durationMs: r.durationMs,
       ...(r.medium !== undefined && { medium: r.medium }),
+      ...(r.individual !== undefined && { individual: r.individual }),
       timeline,
       expect,
       ...(r.plot !== undefined && { plot: r.plot }),
