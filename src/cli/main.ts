@@ -5,6 +5,7 @@ import { importConnectomeCommand } from './import-connectome';
 import { type CliIo, processIo } from './io';
 import { scenarioCommand } from './scenario';
 import { evolveCommand } from './evolve';
+import { experimentCommand } from './experiment';
 import { workerCommand } from './worker';
 import packageJson from '../../package.json' with { type: 'json' };
 
@@ -32,6 +33,7 @@ export function buildProgram(io: CliIo): Command {
   program.addCommand(importConnectomeCommand(io));
   program.addCommand(scenarioCommand(io));
   program.addCommand(evolveCommand(io, { signals: true }));
+  program.addCommand(experimentCommand(io));
   program.addCommand(workerCommand(io));
   return program;
 }

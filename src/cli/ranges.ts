@@ -20,6 +20,9 @@ export const CLI_RANGES = {
   'scenario --seed': { min: 0, max: 0xffffffff, int: true, unit: '', help: 'seed of every run (run), or of the scenario (record)' },
   'scenario run --repeat': { min: 1, max: 10_000, int: true, unit: '', help: 'seeds per scenario' },
   'scenario run --workers': { min: 1, max: 256, int: true, unit: '', help: 'parallel worker threads' },
+  'experiment run --worms': { min: 1, max: 1000, int: true, unit: '', help: 'individuals per group (default: the file’s worms)' },
+  'experiment run --seed': { min: 0, max: 0xffffffff, int: true, unit: '', help: 'first seed; worm i of every group has seed + i' },
+  'experiment run --wcon-every': { min: 10, max: 10_000, unit: 'ms', help: 'interval of the body points written to WCON' },
   'scenario record --duration': { min: 0, above: true, max: MAX_DURATION_MS, unit: 'ms', help: 'length of the recorded scenario (e.g. 30s)' },
 } as const satisfies Record<string, Range>;
 

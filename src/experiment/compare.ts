@@ -10,6 +10,7 @@
  * A term is GROUP.MEASURE, or GROUP.MEASURE.pass for the share of worms that
  * met the measure's bound (each worm 1 or 0).
  */
+import { num } from './format';
 import { type ComparisonStats, type Contrast, compareGroups, type Statistic, statRng } from './stats';
 
 export type Relation = '>=' | '>' | '<=' | '<' | '!=';
@@ -83,7 +84,6 @@ export interface CompareResult extends ComparisonStats {
 }
 
 const holds = (x: number, rel: Relation, t: number) => (rel === '>=' ? x >= t : rel === '>' ? x > t : rel === '<=' ? x <= t : rel === '<' ? x < t : x !== t);
-const fmt = (x: number | null) => (x === null ? '—' : Number.isInteger(x) ? String(x) : x.toPrecision(3));
 
 /**
  * The verdict of one relation: the point estimate must satisfy the relation,
@@ -103,9 +103,9 @@ export function evaluateCompare(spec: CompareSpec, values: (t: Term) => Readonly
   const alpha = spec.relation === '!=' ? (spec.alpha ?? 0.05) : spec.alpha;
   const relOk = spec.relation === '!=' || holds(s.estimate, spec.relation, spec.threshold);
   const pOk = alpha === undefined || s.p < alpha;
-  const what = `${spec.statistic} ${spec.contrast === 'ratio' ? 'ratio' : 'difference'} ${fmt(s.estimate)}`;
+  const what = `${spec.statistic} ${spec.contrast === 'ratio' ? 'ratio' : 'difference'} ${num(s.estimate)}`;
   const rel = spec.relation === '!=' ? '' : `${relOk ? '' : 'not '}${spec.relation} ${spec.threshold}`;
-  const sig = alpha === undefined ? `p = ${fmt(s.p)}` : `p = ${fmt(s.p)} ${pOk ? '<' : '≥'} ${alpha}`;
+  const sig = alpha === undefined ? `p = ${num(s.p)}` : `p = ${num(s.p)} ${pOk ? '<' : '≥'} ${alpha}`;
   return {
     ...s,
     text: spec.text,

@@ -21,7 +21,7 @@ export type ScenarioSim = SimClock &
   NervousSystemEdits &
   Pick<SimSubject, 'neuronIds' | 'bodyLengthMm'> &
   Pick<SimMeasures, 'bendingFrequencyHz' | 'wavelengthBodyLengths' | 'waveDirection' | 'headPosition'> &
-  Pick<SimOutputs, 'events$' | 'monitor'>;
+  Pick<SimOutputs, 'events$' | 'monitor' | 'telemetry'>;
 
 export interface SimBackend {
   createSimulation: SimulationFactory<ScenarioSim>;

@@ -3,7 +3,7 @@
  * document, and JUnit XML for CI dashboards.
  */
 import type { ExpectationResult } from './expectations';
-import type { ScenarioReport } from './runner';
+import type { Poses, ScenarioReport } from './runner';
 import { formatMs, round } from './units';
 
 /** One run of one scenario file with one seed; `error` when it could not run (bad file, unknown reference, crash). */
@@ -16,6 +16,12 @@ export interface JobResult {
   error?: string;
   /** SVG picture, when plots were asked for. */
   svg?: string;
+  /** The experiment group (variant) this run belongs to, for experiment jobs. */
+  group?: string;
+  /** Centroid track of the run, sampled every TRACK_EVERY_MS (experiment jobs). */
+  track?: { t: number[]; x: number[]; y: number[] };
+  /** Body points, when asked for (experiment jobs with --wcon). */
+  poses?: Poses;
 }
 
 export function jobPassed(r: JobResult): boolean {

@@ -38,6 +38,15 @@ export interface ScenarioReport {
 export interface ScenarioRun {
   report: ScenarioReport;
   recording: Recording;
+  /** Body points (segment centres, head first) every poseEveryMs, when asked for: what WCON exports. */
+  poses?: Poses;
+}
+
+/** Sampled body points: times (ms) and per sample the x and y of every segment centre, head first, mm. */
+export interface Poses {
+  t: number[];
+  x: number[][];
+  y: number[][];
 }
 
 export interface RunOptions {
@@ -53,6 +62,8 @@ export interface RunOptions {
   onProgress?: (simMs: number, durationMs: number) => void;
   /** Wall clock, ms (tests make it deterministic). */
   now?: () => number;
+  /** Also record the body's points this often, ms (rounded to whole steps); off when omitted. */
+  poseEveryMs?: number;
 }
 
 export const DEFAULT_SAMPLE_MS = 20;
@@ -76,6 +87,22 @@ export function runScenario(scenario: Scenario, opts: RunOptions): ScenarioRun {
     if (e.type === 'unstable' && !unstable) unstable = e;
   });
   let nextProgress = 1000;
+  const poses: Poses | undefined = opts.poseEveryMs !== undefined ? { t: [], x: [], y: [] } : undefined;
+  const poseEvery = Math.max(1, Math.round((opts.poseEveryMs ?? 1) / sim.physicsStepMs));
+  let stepsDone = 0;
+  const takePose = () => {
+    if (!poses) return;
+    const p = sim.telemetry().pose;
+    const x: number[] = [];
+    const y: number[] = [];
+    for (let i = 0; i < p.length; i += 2) {
+      x.push(p[i]!);
+      y.push(p[i + 1]!);
+    }
+    poses.t.push(sim.timeMs);
+    poses.x.push(x);
+    poses.y.push(y);
+  };
   const applyDue = () => {
     while (nextAction < schedule.length && schedule[nextAction].atMs <= sim.timeMs + TIME_EPS) {
       const s = schedule[nextAction++];
@@ -91,6 +118,7 @@ export function runScenario(scenario: Scenario, opts: RunOptions): ScenarioRun {
     // Actions at t = 0 (food, ablations) are part of the world the first sample sees.
     applyDue();
     recorder.start();
+    takePose();
     while (sim.timeMs < scenario.durationMs - TIME_EPS && !unstable) {
       applyDue();
       try {
@@ -100,6 +128,7 @@ export function runScenario(scenario: Scenario, opts: RunOptions): ScenarioRun {
         unstable = { type: 'unstable', timeMs: sim.timeMs, detail: e instanceof Error ? e.message : String(e) };
         break;
       }
+      if (poses && ++stepsDone % poseEvery === 0) takePose();
       while (nextProbe < probes.length && probes[nextProbe].endMs <= sim.timeMs + TIME_EPS) recorder.probe(probes[nextProbe++]);
       if (opts.onProgress && sim.timeMs >= nextProgress) {
         opts.onProgress(sim.timeMs, scenario.durationMs);
@@ -124,7 +153,7 @@ export function runScenario(scenario: Scenario, opts: RunOptions): ScenarioRun {
     wallMs: now() - t0,
     ...(error && { error }),
   };
-  return { report, recording };
+  return { report, recording, ...(poses && { poses }) };
 }
 
 /**

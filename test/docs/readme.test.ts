@@ -36,8 +36,8 @@ const examples = cliExamples(README);
 const inGit = spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() === 'true';
 
 describe("README's command examples", () => {
-  it('has the four examples of its Command line section', () => {
-    expect(examples.map((e) => e.split(/\s+/)[2])).toEqual(['trace', 'clamp', 'scenario', 'import-connectome']);
+  it('has the five examples of its Command line section', () => {
+    expect(examples.map((e) => e.split(/\s+/)[2])).toEqual(['trace', 'clamp', 'scenario', 'experiment', 'import-connectome']);
   });
 
   it.skipIf(!inGit)('names only files that git tracks (a fresh clone has them)', () => {
@@ -59,7 +59,7 @@ describe("README's command examples", () => {
     expect(r.status, `${command}\nstdout:\n${r.stdout.slice(-2000)}\nstderr:\n${r.stderr.slice(-2000)}`).toBe(0);
     expect(r.stdout.length).toBeGreaterThan(0);
     // Whatever a command writes with -o or --junit lands in the scratch folder, and loads.
-    const out = /(?:-o|--junit) (\S+)/.exec(command)?.[1];
+    const out = /(?:-o|--junit|--csv) (\S+)/.exec(command)?.[1];
     if (out !== undefined) expect(readFileSync(join(scratch, out), 'utf8').length).toBeGreaterThan(0);
   });
 });
