@@ -51,7 +51,7 @@ export function renderPlot(scenario: Scenario, report: ScenarioReport, rec: Reco
     ys.push(rec.cy[j], rec.hy[j]);
   }
   for (const a of rec.actions)
-    if (a.action.type === 'food' || a.action.type === 'heat') {
+    if ((a.action.type === 'food' || a.action.type === 'heat') && 'x' in a.action) {
       xs.push(a.action.x);
       ys.push(a.action.y);
     }
@@ -69,7 +69,7 @@ export function renderPlot(scenario: Scenario, report: ScenarioReport, rec: Reco
   parts.push(`<rect x="${MARGIN}" y="${MARGIN}" width="${mapW}" height="${MAP_H}" fill="#f1ede0" stroke="#cfc8b0"/>`);
 
   for (const a of rec.actions) {
-    if (a.action.type === 'heat') {
+    if (a.action.type === 'heat' && 'x' in a.action) {
       const r = (a.action.radius ?? 0.5) * scale;
       parts.push(
         `<circle cx="${fmt(px(a.action.x))}" cy="${fmt(py(a.action.y))}" r="${fmt(r)}" fill="${a.action.deltaC > 0 ? '#ff6b6b' : '#74c0fc'}" fill-opacity="0.25"><title>${xmlEscape(describeAction(a.action))}</title></circle>`,
@@ -102,7 +102,7 @@ export function renderPlot(scenario: Scenario, report: ScenarioReport, rec: Reco
       parts.push(`<path d="M${fmt(px(x) - 6)},${fmt(py(y) - 6)} l12,12 m0,-12 l-12,12" stroke="${c}" stroke-width="2.5">${title}</path>`);
     } else if (a.action.type === 'tap') {
       parts.push(`<circle cx="${fmt(px(rec.cx[j]))}" cy="${fmt(py(rec.cy[j]))}" r="9" fill="none" stroke="#868e96" stroke-dasharray="2,2">${title}</circle>`);
-    } else if (a.action.type === 'food') {
+    } else if (a.action.type === 'food' && 'x' in a.action) {
       parts.push(`<circle cx="${fmt(px(a.action.x))}" cy="${fmt(py(a.action.y))}" r="7" fill="#40c057" stroke="#2b8a3e">${title}</circle>`);
     }
   }

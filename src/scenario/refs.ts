@@ -30,6 +30,8 @@ export function neuronRefs(scenario: Scenario): Array<{ ref: string; path: Array
     if (a.type === 'ablate') out.push({ ref: a.neuron, path: ['timeline', i, 'ablate', 'neuron'] });
     if (a.type === 'cut') out.push({ ref: a.from, path: ['timeline', i, 'cut', 'from'] }, { ref: a.to, path: ['timeline', i, 'cut', 'to'] });
     if (a.type === 'set') out.push({ ref: a.neuron, path: ['timeline', i, 'set', 'neuron'] });
+    const t = item.when?.trigger;
+    if (t?.on === 'neuron') out.push({ ref: t.neuron, path: ['timeline', i, 'when', 'neuron'] });
   });
   scenario.expect.forEach((e, i) => {
     for (const r of kindModule(e).refs?.(e) ?? []) if (r.neuron !== undefined) out.push({ ref: r.neuron, path: ['expect', i, e.kind, r.field] });
@@ -58,6 +60,17 @@ export function validateRefs(scenario: Scenario, ctx: RefContext): void {
     add(['arena'], `unknown arena "${scenario.arena}"`, `${near ? `did you mean "${near}"? ` : ''}built-in arenas: ${ctx.arenaNames.join(', ')}`);
   }
   const zones = ctx.zoneIds;
+  if (zones)
+    scenario.timeline.forEach((item, i) => {
+      const t = item.when?.trigger;
+      if (t?.on !== 'inZone' || zones.includes(t.zone)) return;
+      const near = suggest(t.zone, zones);
+      add(
+        ['timeline', i, 'when', 'inZone'],
+        `the arena has no zone "${t.zone}"`,
+        `${near ? `did you mean "${near}"? ` : ''}zones: ${zones.join(', ') || '(none)'}`,
+      );
+    });
   if (zones)
     scenario.expect.forEach((e, i) => {
       for (const { zone, field } of kindModule(e).refs?.(e) ?? []) {

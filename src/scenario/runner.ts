@@ -9,7 +9,8 @@ import type { Subscription } from 'rxjs';
 import type { Monitor } from '../monitor/monitor';
 import type { BodyQuantity } from '../sim/monitors';
 import type { BehaviourEvent } from '../streams/types';
-import { applyAction, expandTimeline } from './actions';
+import { applyAction, expandTimeline, placed } from './actions';
+import { Triggers } from './triggers';
 import type { ExpectationResult } from './expectations';
 import { evaluateAll } from './expectations';
 import type { AppliedAction, ProbeRequest, Recording } from './recording';
@@ -103,16 +104,19 @@ export function runScenario(scenario: Scenario, opts: RunOptions): ScenarioRun {
     poses.x.push(x);
     poses.y.push(y);
   };
-  const applyDue = () => {
-    while (nextAction < schedule.length && schedule[nextAction].atMs <= sim.timeMs + TIME_EPS) {
-      const s = schedule[nextAction++];
-      try {
-        applyAction(sim, s.item.action);
-      } catch (e) {
-        throw actionError(scenario, scenario.timeline.indexOf(s.item), e, opts.file);
-      }
-      recorder.applied(s.atMs, s.occurrence, s.item);
+  const triggers = new Triggers(scenario.timeline, sim, scenario.durationMs);
+  let eventsSeen = 0;
+  const apply = (s: { atMs: number; occurrence: number; item: Scenario['timeline'][number] }) => {
+    try {
+      applyAction(sim, s.item.action);
+    } catch (e) {
+      throw actionError(scenario, scenario.timeline.indexOf(s.item), e, opts.file);
     }
+    recorder.applied(s.atMs, s.occurrence, s.item);
+  };
+  const applyDue = () => {
+    while (nextAction < schedule.length && schedule[nextAction].atMs <= sim.timeMs + TIME_EPS) apply(schedule[nextAction++]);
+    if (triggers.any) for (const f of triggers.due(TIME_EPS)) apply(f);
   };
   try {
     // Actions at t = 0 (food, ablations) are part of the world the first sample sees.
@@ -127,6 +131,10 @@ export function runScenario(scenario: Scenario, opts: RunOptions): ScenarioRun {
         // A model that blows up (SimulationInstabilityError, BodyInstabilityError) ends the run as a failure that says why.
         unstable = { type: 'unstable', timeMs: sim.timeMs, detail: e instanceof Error ? e.message : String(e) };
         break;
+      }
+      if (triggers.any) {
+        triggers.update(recorder.events.slice(eventsSeen));
+        eventsSeen = recorder.events.length;
       }
       if (poses && ++stepsDone % poseEvery === 0) takePose();
       while (nextProbe < probes.length && probes[nextProbe].endMs <= sim.timeMs + TIME_EPS) recorder.probe(probes[nextProbe++]);
@@ -203,7 +211,9 @@ class Recorder {
   }
 
   applied(atMs: number, occurrence: number, item: Scenario['timeline'][number]): void {
-    const a: AppliedAction = { atMs, appliedMs: this.sim.timeMs, occurrence, action: item.action, ...(item.label !== undefined && { label: item.label }) };
+    // A place relative to the nose is recorded where it fell on the plate.
+    const action = placed(this.sim, item.action);
+    const a: AppliedAction = { atMs, appliedMs: this.sim.timeMs, occurrence, action, ...(item.label !== undefined && { label: item.label }) };
     if (item.action.type === 'poke') a.nose = this.sim.headPosition();
     this.actions.push(a);
   }

@@ -140,6 +140,52 @@ function buildTimeline(doc: Doc, ctx: Ctx): { timeline: TimelineItem[]; labels: 
       cursor += raw.wait ?? 0;
       return;
     }
+    if (raw.when === undefined)
+      for (const extra of ['delay', 'refractory'] as const)
+        if (raw[extra] !== undefined)
+          issue(
+            ctx,
+            ['timeline', i, extra],
+            `"${extra}" belongs to a triggered item`,
+            'add when: (reversing, forward, omega, {inZone}, {nearFood}, {neuron, above}) or remove it',
+          );
+    if (raw.when !== undefined) {
+      if (raw.every !== undefined) {
+        issue(
+          ctx,
+          ['timeline', i, 'every'],
+          'a triggered item (when) fires on the worm’s state, not every interval',
+          'use times (most firings) and refractory (least time between two)',
+        );
+        return;
+      }
+      const action = raw[key];
+      if (action === undefined) return;
+      // Armed from its at, else from the start: it happens when the worm does something, so the cursor does not apply.
+      const atMs = raw.at ?? 0;
+      if (atMs >= durationMs)
+        issue(
+          ctx,
+          ['timeline', i, raw.at !== undefined ? 'at' : 'when'],
+          `the trigger is armed at ${formatMs(atMs)}, not before the end of the run (${formatMs(durationMs)})`,
+          'arm it earlier (at) or lengthen duration',
+        );
+      const item: TimelineItem = {
+        atMs,
+        everyMs: 0,
+        times: raw.times ?? 1,
+        ...(raw.label !== undefined && { label: raw.label }),
+        action,
+        when: { trigger: raw.when, delayMs: raw.delay ?? 0, refractoryMs: raw.refractory ?? 0 },
+      };
+      occurrences += item.times;
+      if (item.label !== undefined) {
+        if (labels.has(item.label)) issue(ctx, ['timeline', i, 'label'], `label "${item.label}" is used twice`, 'give each timeline item its own label');
+        else labels.set(item.label, item);
+      }
+      timeline.push(item);
+      return;
+    }
     if ((raw.every === undefined) !== (raw.times === undefined)) {
       issue(ctx, ['timeline', i, raw.every === undefined ? 'times' : 'every'], 'a repeat needs both "every" and "times"', 'write e.g. every: 10s, times: 30');
       return;
@@ -180,6 +226,15 @@ function checkContext(durationMs: number, labels: Map<string, TimelineItem>, ctx
   const anchorMs = (a: Anchor, path: Path): number | undefined => {
     if ('ms' in a) return a.ms;
     const l = labels.get(a.label);
+    if (l?.when) {
+      issue(
+        ctx,
+        path,
+        `"${a.label}" is a triggered item: it has no fixed time to measure from`,
+        'anchor on a time or on a timed item; measure a triggered stimulus with a window that covers it',
+      );
+      return undefined;
+    }
     if (l) return l.atMs;
     const near = suggest(a.label, labelNames);
     issue(
@@ -215,7 +270,7 @@ function checkContext(durationMs: number, labels: Map<string, TimelineItem>, ctx
     },
     train: (name, path) => {
       const item = labels.get(name);
-      if (!item) {
+      if (!item || item.when) {
         anchorMs({ label: name }, path);
         return undefined;
       }

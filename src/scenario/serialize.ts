@@ -5,7 +5,9 @@
  */
 import { stringify } from 'yaml';
 import { kindModule } from './expectations/index';
+import type { Place, Trigger } from './timeline-schema';
 import type { Action, Expectation, Scenario, TimelineItem } from './types';
+import type { Length } from './units';
 import { SCENARIO_FORMAT, SCENARIO_VERSION } from './types';
 
 type Doc = Record<string, unknown>;
@@ -19,9 +21,9 @@ function actionDoc(a: Action): Doc {
     case 'tap':
       return { tap: { ...opt('force', a.force) } };
     case 'food':
-      return { food: { x: a.x, y: a.y, ...opt('amount', a.amount) } };
+      return { food: { ...placeDoc(a), ...opt('amount', a.amount) } };
     case 'heat':
-      return { heat: { x: a.x, y: a.y, deltaC: a.deltaC, ...opt('radius', a.radius) } };
+      return { heat: { ...placeDoc(a), deltaC: a.deltaC, ...opt('radius', a.radius) } };
     case 'ablate':
       return { ablate: { neuron: a.neuron } };
     case 'cut':
@@ -33,10 +35,32 @@ function actionDoc(a: Action): Doc {
   }
 }
 
+const lengthDoc = (l: Length) => `${l.value}${l.unit}`;
+
+function placeDoc(p: Place): Doc {
+  return 'x' in p
+    ? { x: p.x, y: p.y }
+    : { ahead: lengthDoc(p.ahead), ...(p.left && { left: lengthDoc(p.left) }), ...(p.right && { right: lengthDoc(p.right) }) };
+}
+
+function triggerDoc(t: Trigger): unknown {
+  switch (t.on) {
+    case 'inZone':
+      return { inZone: t.zone };
+    case 'nearFood':
+      return { nearFood: lengthDoc(t.within) };
+    case 'neuron':
+      return { neuron: t.neuron, above: t.above };
+    default:
+      return t.on;
+  }
+}
+
 function itemDoc(t: TimelineItem): Doc {
   return {
     at: t.atMs,
-    ...(t.times > 1 && { every: t.everyMs, times: t.times }),
+    ...(t.when && { when: triggerDoc(t.when.trigger), delay: t.when.delayMs, refractory: t.when.refractoryMs }),
+    ...(t.times > 1 && (t.when ? { times: t.times } : { every: t.everyMs, times: t.times })),
     ...opt('label', t.label),
     ...actionDoc(t.action),
   };

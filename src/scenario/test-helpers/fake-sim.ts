@@ -14,6 +14,7 @@ import type { Monitor } from '../../monitor/monitor';
 import { seededUniform } from '../../neural/rng';
 import { alongBodyVelocity } from '../../sim/kinematics';
 import { MonitorHost, type MonitorSource, type MonitorSpec } from '../../sim/monitors';
+import type { BehaviourSnapshot } from '../../sim/behaviour';
 import type { PokeOptions, PokeTarget } from '../../sim/poke';
 import type { Medium, SimulationOptions } from '../../sim/types';
 import type { BehaviourEvent, Telemetry, TouchStimulus } from '../../streams/types';
@@ -169,6 +170,22 @@ export class FakeSim implements ScenarioSim, MonitorSource {
 
   telemetry(): Telemetry {
     return this.tel;
+  }
+
+  /** The double's crawl as the behaviour tracker would report it (direction from its own state). */
+  behaviour(): BehaviourSnapshot {
+    const along = this.direction === 'forward' ? this.baseSpeed : -0.2;
+    return {
+      timeMs: this.timeMs,
+      centroid: [this.tel.pose[SEGMENTS - 1]!, this.tel.pose[SEGMENTS]!],
+      headingRad: this.heading,
+      alongMmPerS: along,
+      speedMmPerS: Math.abs(along),
+      speedBlPerS: Math.abs(along) / BODY_MM,
+      direction: this.direction,
+      forwardMm: 0,
+      backwardMm: 0,
+    };
   }
 
   private updatePose(): void {
