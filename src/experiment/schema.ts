@@ -52,7 +52,7 @@ const compareItem = strict(
     name: text('compare name').optional(),
     that: text('comparison', undefined, `write one of: ${COMPARE_FORMS}`),
     p: num('significance level (p)', EXPERIMENT_RANGES['compare[].p']).optional(),
-    statistic: oneOf(['mean', 'median'] as const, 'statistic').optional(),
+    statistic: oneOf(['mean', 'median', 'chemotaxisIndex'] as const, 'statistic').optional(),
   },
   'compare item',
 );

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { mean, median } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../neural/rng';
-import { cliffsDelta, compareGroups, describeGroup, PERMUTATIONS, permutationP, present, statRng } from './stats';
+import { chemotaxisIndex, cliffsDelta, compareGroups, describeGroup, PERMUTATIONS, permutationP, present, statRng } from './stats';
 
 const values = (min = 1, max = 30) => fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: min, maxLength: max });
 
@@ -116,5 +116,15 @@ describe('compareGroups', () => {
     expect(statRng(1, 0, 1).next()).toBe(statRng(1, 0, 1).next());
     expect(statRng(1, 0, 1).next()).not.toBe(statRng(1, 1, 0).next());
     expect(statRng(1, 0).next()).not.toBe(statRng(2, 0).next());
+  });
+});
+
+describe('chemotaxis index', () => {
+  it('(A − C) / (A + C) over the worms above and below 0; worms at 0 count in neither', () => {
+    expect(chemotaxisIndex([2, 1.5, 0.1, -1, 0])).toBe(0.5);
+    expect(chemotaxisIndex([-1, -2])).toBe(-1);
+    expect(chemotaxisIndex([0, 0])).toBeNaN();
+    const d = compareGroups([1, 2, 3, -1], [-1, -2, 1, -3], 'difference', 'chemotaxisIndex', new Rng(2));
+    expect(d.estimate).toBeCloseTo(0.5 - -0.5, 12);
   });
 });

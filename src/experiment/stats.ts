@@ -9,7 +9,7 @@
 import { mean, median, permutationTest, quantileSorted, sampleStandardDeviation } from 'simple-statistics';
 import { Rng } from '../neural/rng';
 
-export type Statistic = 'mean' | 'median';
+export type Statistic = 'mean' | 'median' | 'chemotaxisIndex';
 
 /** Resamples of the bootstrap and permutations of the test: enough that p and the CI ends move by < 0.01 between seeds. */
 export const BOOTSTRAP_RESAMPLES = 2000;
@@ -28,7 +28,22 @@ export interface GroupStats {
   ci: [number, number] | null;
 }
 
-const stat = (s: Statistic) => (s === 'mean' ? mean : median);
+/**
+ * Bargmann's chemotaxis index over a population, (A − C) / (A + C): A the
+ * worms whose value is above 0 (e.g. got closer to the attractant), C those
+ * below 0; worms at 0 count in neither. NaN when every value is 0.
+ */
+export function chemotaxisIndex(x: readonly number[]): number {
+  let a = 0;
+  let c = 0;
+  for (const v of x) {
+    if (v > 0) a++;
+    else if (v < 0) c++;
+  }
+  return a + c === 0 ? Number.NaN : (a - c) / (a + c);
+}
+
+const stat = (s: Statistic): ((x: number[]) => number) => (s === 'mean' ? mean : s === 'median' ? median : chemotaxisIndex);
 
 /** Only the numbers (null and NaN are missing values). */
 export function present(values: ReadonlyArray<number | null>): number[] {

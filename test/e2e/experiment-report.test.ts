@@ -58,5 +58,5 @@ describe('experiment report', () => {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
     }
-  });
+  }, 300_000); // 320 worm-s: 12 s on an idle machine, minutes on a loaded one
 });
