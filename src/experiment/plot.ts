@@ -140,7 +140,7 @@ function trackPanels(r: ExperimentResult, runs: readonly JobResult[], x0: number
 /** The experiment's SVG picture. `runs` are the job results (their tracks). */
 export function renderExperimentSvg(r: ExperimentResult, runs: readonly JobResult[]): string {
   const measures = Object.keys(r.groups[0]?.measures ?? {});
-  const perRow = 3;
+  const perRow = Math.max(1, Math.min(3, measures.length));
   const rows = Math.ceil(measures.length / perRow);
   const trackW = r.groups.length * (TRACK + GAP) - GAP;
   const width = Math.max(perRow * PANEL_W + (perRow - 1) * GAP, trackW) + 40;
