@@ -257,11 +257,15 @@ export const suite: BenchSuite = {
 
     const rows: Array<[string, string, string]> = [
       ['', 'CPU time of the simulated second: min (median)', 'mean rate'],
-      ['JS engine, fused LIF path', cpuCell(times.fused.map((t) => t.cpuS)), `${jsRate.toFixed(3)} Hz`],
-      ['JS engine, general path', cpuCell(times.general.map((t) => t.cpuS)), `${((generalSpikes / CUBA.neurons) * (1000 / CUBA.durationMs)).toFixed(3)} Hz`],
+      ['JS engine, fused LIF path (rate: mean of the networks)', cpuCell(times.fused.map((t) => t.cpuS)), `${jsRate.toFixed(3)} Hz`],
+      [
+        `JS engine, general path (rate: seed ${seeds[0]})`,
+        cpuCell(times.general.map((t) => t.cpuS)),
+        `${((generalSpikes / CUBA.neurons) * (1000 / CUBA.durationMs)).toFixed(3)} Hz`,
+      ],
     ];
     const ok = (b: Brian2Result | null): b is Brian2Result & { runCpuS: number[]; rateHz: number } => !!b && !b.error && b.runCpuS !== undefined;
-    if (ok(runtime)) rows.push(['Brian2 runtime (Cython)', cpuCell(runtime.runCpuS), `${runtime.rateHz.toFixed(3)} Hz`]);
+    if (ok(runtime)) rows.push(['Brian2 runtime (Cython) (rate: mean of the networks)', cpuCell(runtime.runCpuS), `${runtime.rateHz.toFixed(3)} Hz`]);
     if (ok(standalone)) {
       rows.push([
         `Brian2 C++ standalone, 1 thread${standalone.patched ? ', per-step clock removed' : ' (clock patch did NOT apply)'}`,
