@@ -14,10 +14,10 @@ export interface PopulationPoolOptions {
   workers: number;
 }
 
-/** A loaded Circuit crosses to a thread as its document's text; names, text and documents go as they are. */
+/** A circuit crosses to the threads as text (a loaded Circuit as its document's): each thread parses a population's circuit once (population-task.ts). */
 function portable(circuit: PopulationSpec['circuit']): PopulationSpec['circuit'] {
-  if (circuit && typeof circuit === 'object' && 'network' in circuit && 'doc' in circuit) return JSON.stringify((circuit as Circuit).doc);
-  return circuit;
+  if (typeof circuit === 'string') return circuit;
+  return JSON.stringify('network' in circuit && 'doc' in circuit ? (circuit as Circuit).doc : circuit);
 }
 
 export class PopulationPool {

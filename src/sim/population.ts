@@ -10,7 +10,7 @@
  * worm got 15–19 % dearer by 20 worms). Browser-safe (no node: imports).
  */
 import type { Circuit } from '../circuits/types';
-import { simulationFrom } from './factory';
+import { circuitFrom, simulationFrom } from './factory';
 import { BODY_QUANTITIES, type BodyQuantity } from './monitors';
 import type { Medium } from './types';
 
@@ -86,8 +86,19 @@ export function runPopulationWorm(spec: PopulationSpec, worm: PopulationWorm): W
   return { seed: worm.seed, times: monitor.times(), series };
 }
 
+/**
+ * The spec with its circuit parsed (file text or a document become a Circuit;
+ * names and Circuits stay): parsed once per population, not once per worm
+ * (validating the 302-neuron connectome's text costs about as much as
+ * building the worm).
+ */
+export function withParsedCircuit(spec: PopulationSpec): PopulationSpec {
+  return { ...spec, circuit: circuitFrom(spec.circuit, 'population circuit') };
+}
+
 /** Every worm of the population in this thread, in order. */
 export function runPopulation(spec: PopulationSpec): WormTrajectory[] {
   checkPopulation(spec);
-  return spec.worms.map((w) => runPopulationWorm(spec, w));
+  const parsed = withParsedCircuit(spec);
+  return spec.worms.map((w) => runPopulationWorm(parsed, w));
 }
