@@ -13,8 +13,9 @@
  * there yet (benches other branches add).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadLine, machine as probeMachine, machineLine } from './measure';
 import type { BenchGoal, BenchSuite } from './suite';
 
 interface SuiteEntry {
@@ -74,6 +75,7 @@ const SUITES: SuiteEntry[] = [
   { name: 'cuba', load: async () => (await import('./cuba')).suite },
   optional('body', './body.ts', adaptBody),
   { name: 'sim', load: async () => (await import('./sim')).suite },
+  { name: 'population', load: async () => (await import('./population')).suite },
   { name: 'evolve', load: async () => (await import('./evolve')).suite },
 ];
 
@@ -108,9 +110,10 @@ function mark(g: BenchGoal): string {
 async function main(): Promise<void> {
   const { quick, only, rest } = parseArgs(process.argv.slice(2));
   const started = new Date();
-  const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? '?', loadavgBefore: loadavg() };
+  const probed = probeMachine();
+  const machine = { node: probed.node, cpus: probed.cpus, cpu: probed.cpu, loadavgBefore: probed.loadavg };
   console.log(`neuroworm bench ${started.toISOString()}${quick ? ' (quick)' : ''}`);
-  console.log(`node ${machine.node}, ${machine.cpus} × ${machine.cpu}, load average ${machine.loadavgBefore.map((x) => x.toFixed(2)).join(' ')}`);
+  console.log(machineLine(probed));
   console.log('Other processes skew absolute numbers: compare ratios measured in the same run, and rerun on a quiet machine.');
 
   const report: Record<string, { description: string; seconds: number; data: unknown; goals: BenchGoal[] }> = {};
@@ -123,6 +126,7 @@ async function main(): Promise<void> {
       continue;
     }
     console.log(`\n== ${suite.name}: ${suite.description}`);
+    console.log(`  (${loadLine()})`);
     const t0 = performance.now();
     const result = await suite.run({ quick, log: (line) => console.log(line), args: rest });
     report[suite.name] = { description: suite.description, seconds: (performance.now() - t0) / 1000, ...result };

@@ -2,8 +2,10 @@
  * Simulation benchmark: simulated seconds per wall second for 1, 10 and 50
  * worms, each a whole Simulation (20-segment body on agar + a 302-neuron
  * graded network + controllers + streams), stepped round-robin on one core,
- * and where the time goes. Goals (issue 3): one worm ≥ 20× real time; 10
- * worms together ≥ 1×.
+ * and where the time goes; one worm also without noise, with a scenario's
+ * monitor, and the game's game's `worm`, those four alternated round by
+ * round (bench/measure.ts). Goals (issue 16): one connectome worm ≥ 100×
+ * real time, the game's `worm` (65 neurons; 79 when the issue was written) ≥ 200×; 10 connectome worms ≥ 1× (issue 3).
  *
  * The network is the White/Varshney connectome the project ships in data/,
  * imported with importConnectome.
@@ -20,8 +22,10 @@ import { pathToFileURL } from 'node:url';
 import type { Circuit } from '../src/circuits';
 import { importConnectome } from '../src/circuits/connectome';
 import { publishedTable, WORM_TABLES } from '../src/circuits/connectome/published-tables';
+import { getBuiltinCircuit } from '../src/circuits/builtin';
 import type { MonitorSpec } from '../src/sim/monitors';
 import { Simulation, type SimOptions } from '../src/sim/simulation';
+import { alternate, machineLine, type Spread, spread, type Timing } from './measure';
 import type { BenchGoal, BenchSuite } from './suite';
 
 /** Imported weights are contact counts; these scales keep the explicit gap-junction coupling stable at a 1 ms step. */
@@ -29,28 +33,30 @@ const WEIGHT_SCALE = 0.01;
 const MUSCLE_SCALE = 0.05;
 
 export interface SimBenchRow {
+  /** What ran: the connectome, or a built-in circuit's name. */
+  circuit: string;
   worms: number;
   neuralNoisePa: number;
   /** Each worm records as a scenario does (a monitor of 4 neurons' peak output and 8 body quantities every 20 ms). */
   monitored: boolean;
   neurons: number;
   synapses: number;
-  /** Simulated seconds each worm ran while timed. */
+  /** Simulated seconds each worm ran while timed (all rounds). */
   simulatedS: number;
-  wallS: number;
-  /** Simulated seconds per wall second (every worm advanced by that much). */
-  realtimeFactor: number;
+  /** Simulated seconds per wall second (every worm advanced by that much): min, median, max over the rounds. */
+  realtimeFactor: Spread;
   /**
    * Simulated seconds per second of this process's CPU time (user + system):
    * steadier than the wall-clock factor on a shared machine, since time spent
    * waiting for a core does not count (GC helper threads do, so it can read low).
    */
-  cpuRealtimeFactor: number;
+  cpuRealtimeFactor: Spread;
+  /** Best round's wall µs per worm-step. */
   usPerWormStep: number;
   /** Building one Simulation (network compile, body, world), ms. */
   buildMs: number;
-  /** Shares of the profiled run's step time. */
-  share: { physics: number; neurons: number; world: number; glue: number };
+  /** Shares of the profiled run's step time (connectome rows only). */
+  share?: { physics: number; neurons: number; world: number; glue: number };
 }
 
 export interface SimBenchResult {
@@ -108,7 +114,13 @@ const SCENARIO_MONITOR: MonitorSpec = {
   everyMs: 20,
 };
 
-function makeWorms(n: number, circuit: Circuit, Ctor: typeof Simulation, neuralNoisePa?: number, monitored = false): { sims: Simulation[]; buildMs: number } {
+function makeWorms(
+  n: number,
+  circuit: Circuit | string,
+  Ctor: typeof Simulation,
+  neuralNoisePa?: number,
+  monitored = false,
+): { sims: Simulation[]; buildMs: number } {
   const sims: Simulation[] = [];
   const t0 = performance.now();
   for (let k = 0; k < n; k++) {
@@ -124,101 +136,141 @@ function stepAll(sims: readonly Simulation[], steps: number): void {
   for (let s = 0; s < steps; s++) for (const sim of sims) sim.step();
 }
 
+/**
+ * A fresh worm's first ~250 steps cost 2–5× a steady one (its own kernels are
+ * compiled and optimised then): every worm is warmed this many steps before
+ * anything is timed, so the figures are steady speed, not start-up.
+ */
+const WARM_STEPS = 400;
+
 export interface SimBenchOptions {
   counts?: readonly number[];
   /** Simulated seconds for one worm; more worms run proportionally less (at least 0.5 s). Default 10. */
   simulatedS?: number;
+  /** Timed rounds per case (alternated between the one-worm cases). Default 5. */
+  rounds?: number;
   log?: (line: string) => void;
+}
+
+interface Case {
+  label: string;
+  circuit: Circuit | string;
+  n: number;
+  noise?: number;
+  monitored?: boolean;
 }
 
 export function benchSim(o: SimBenchOptions = {}): SimBenchResult {
   const log = o.log ?? console.log;
   const counts = o.counts ?? [1, 10, 50];
   const base = o.simulatedS ?? 10;
+  const rounds = o.rounds ?? 5;
   const { circuit, network } = benchCircuit();
-  log(`  network: ${network}`);
+  const worm = getBuiltinCircuit('worm');
+  log(`  network: ${network}; the game's \`worm\`: ${worm.network.neurons.length} neurons, ${worm.network.synapses.length} synapses`);
+  log(`  each worm warmed ${WARM_STEPS} steps, then ${rounds} timed rounds (one-worm cases alternated round by round); best round first, median after`);
   // Warm-up: let the JIT compile the shared code paths (each network also compiles its own kernels on first steps).
   stepAll(makeWorms(2, circuit, Simulation).sims, 200);
   stepAll(makeWorms(2, circuit, TimedSimulation).sims, 100);
   const rows: SimBenchRow[] = [];
-  // Every count with the default noise; one worm also without noise and with a scenario's monitor, right after (what each costs, under the same load).
-  const cases: { n: number; noise?: number; monitored?: boolean }[] = counts.flatMap((n) =>
-    n === 1 ? [{ n }, { n, noise: 0 }, { n, monitored: true }] : [{ n }],
-  );
-  for (const { n, noise, monitored = false } of cases) {
-    const simulatedS = Math.max(0.5, base / n);
-    const steps = Math.round((simulatedS * 1000) / 10);
-    // A fresh worm's first ~150–250 steps cost 2–5× a steady one (its own kernels are compiled and optimised then):
-    // warm each worm 300 steps so the figures are steady speed, not start-up.
-    const warm = 300;
-    const plain = makeWorms(n, circuit, Simulation, noise, monitored);
-    stepAll(plain.sims, warm);
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    stepAll(plain.sims, steps);
-    const wallMs = performance.now() - t0;
-    const cpu = process.cpuUsage(c0);
-    const cpuMs = (cpu.user + cpu.system) / 1000;
-    const simMs = steps * plain.sims[0].physicsStepMs;
-
-    const timed = makeWorms(n, circuit, TimedSimulation, noise, monitored);
-    stepAll(timed.sims, warm);
-    const ms = TimedSimulation.ms;
-    ms.sense = ms.think = ms.move = ms.world = ms.report = 0;
-    stepAll(timed.sims, Math.max(1, Math.round(steps / 2)));
-    const total = ms.sense + ms.think + ms.move + ms.world + ms.report;
-    const row: SimBenchRow = {
-      worms: n,
-      neuralNoisePa: plain.sims[0].neuralNoisePa,
-      monitored,
-      neurons: circuit.network.neurons.length,
-      synapses: circuit.network.synapses.length,
-      simulatedS: simMs / 1000,
-      wallS: wallMs / 1000,
-      realtimeFactor: simMs / wallMs,
-      cpuRealtimeFactor: simMs / cpuMs,
-      usPerWormStep: (wallMs * 1000) / (steps * n),
-      buildMs: plain.buildMs,
-      share: { physics: ms.move / total, neurons: ms.think / total, world: ms.world / total, glue: (ms.sense + ms.report) / total },
+  const row = (c: Case, built: { sims: Simulation[]; buildMs: number }, times: Timing[], steps: number): SimBenchRow => {
+    const simMs = steps * built.sims[0].physicsStepMs;
+    const net = typeof c.circuit === 'string' ? getBuiltinCircuit(c.circuit).network : c.circuit.network;
+    const best = Math.min(...times.map((t) => t.wallS));
+    return {
+      circuit: c.label,
+      worms: c.n,
+      neuralNoisePa: built.sims[0].neuralNoisePa,
+      monitored: c.monitored ?? false,
+      neurons: net.neurons.length,
+      synapses: net.synapses.length,
+      simulatedS: (simMs * times.length) / 1000,
+      realtimeFactor: spread(times.map((t) => simMs / 1000 / t.wallS)),
+      cpuRealtimeFactor: spread(times.map((t) => simMs / 1000 / t.cpuS)),
+      usPerWormStep: (best * 1e6) / (steps * c.n),
+      buildMs: built.buildMs,
     };
-    rows.push(row);
-    log(formatRow(row));
+  };
+
+  // One worm: the connectome with the default noise, without noise, with a scenario's monitor, and the game's `worm`, alternated.
+  if (counts.includes(1)) {
+    const ones: Case[] = [
+      { label: 'connectome', circuit, n: 1 },
+      { label: 'connectome', circuit, n: 1, noise: 0 },
+      { label: 'connectome', circuit, n: 1, monitored: true },
+      { label: 'worm', circuit: 'worm', n: 1 },
+    ];
+    const steps = Math.round((base * 1000) / 10 / rounds);
+    const built = ones.map((c) => makeWorms(1, c.circuit, Simulation, c.noise, c.monitored));
+    for (const b of built) stepAll(b.sims, WARM_STEPS);
+    const times = alternate(Object.fromEntries(built.map((b, k) => [String(k), () => stepAll(b.sims, steps)])), rounds);
+    ones.forEach((c, k) => {
+      const r = row(c, built[k], times[String(k)], steps);
+      if (k === 0) r.share = shares(c, steps);
+      rows.push(r);
+      log(formatRow(r));
+    });
+  }
+  for (const n of counts.filter((x) => x > 1)) {
+    const c: Case = { label: 'connectome', circuit, n };
+    const steps = Math.round((Math.max(0.5, base / n) * 1000) / 10 / Math.min(rounds, 3));
+    const built = makeWorms(n, circuit, Simulation);
+    stepAll(built.sims, WARM_STEPS);
+    const times = alternate({ only: () => stepAll(built.sims, steps) }, Math.min(rounds, 3)).only;
+    const r = row(c, built, times, steps);
+    r.share = shares(c, steps);
+    rows.push(r);
+    log(formatRow(r));
   }
   return { network, rows };
+}
+
+/** Where a step's time goes: a separate run of the timed subclass (its clock calls never touch the real-time figures). */
+function shares(c: Case, steps: number): NonNullable<SimBenchRow['share']> {
+  const timed = makeWorms(c.n, c.circuit, TimedSimulation, c.noise, c.monitored);
+  stepAll(timed.sims, WARM_STEPS);
+  const ms = TimedSimulation.ms;
+  ms.sense = ms.think = ms.move = ms.world = ms.report = 0;
+  stepAll(timed.sims, Math.max(1, Math.round(steps / 2)));
+  const total = ms.sense + ms.think + ms.move + ms.world + ms.report;
+  return { physics: ms.move / total, neurons: ms.think / total, world: ms.world / total, glue: (ms.sense + ms.report) / total };
 }
 
 const pct = (x: number): string => `${(100 * x).toFixed(0).padStart(3)}%`;
 
 function formatRow(r: SimBenchRow): string {
+  const what = r.circuit === 'connectome' ? '' : ` \`${r.circuit}\` (${r.neurons} neurons)`;
   return (
-    `  ${String(r.worms).padStart(3)} worm${r.worms === 1 ? ' ' : 's'}: ${r.realtimeFactor.toFixed(1).padStart(6)}× real time ` +
-    `(${r.cpuRealtimeFactor.toFixed(1)}× per CPU second${r.neuralNoisePa === 0 ? ', NO neural noise' : ''}${r.monitored ? ', WITH a scenario monitor' : ''}) ` +
-    `(${r.usPerWormStep.toFixed(0)} µs per worm-step of 10 ms, ${r.simulatedS.toFixed(1)} s simulated each); ` +
-    `physics ${pct(r.share.physics)}, neurons ${pct(r.share.neurons)}, world ${pct(r.share.world)}, streams+glue ${pct(r.share.glue)}; build ${r.buildMs.toFixed(1)} ms/worm`
+    `  ${String(r.worms).padStart(3)} worm${r.worms === 1 ? ' ' : 's'}${what}: ${r.realtimeFactor.max.toFixed(1).padStart(6)}× real time (median ${r.realtimeFactor.median.toFixed(1)}×; ` +
+    `${r.cpuRealtimeFactor.max.toFixed(1)}× per CPU second${r.neuralNoisePa === 0 ? ', NO neural noise' : ''}${r.monitored ? ', WITH a scenario monitor' : ''}) ` +
+    `(${r.usPerWormStep.toFixed(0)} µs per worm-step of 10 ms, ${r.simulatedS.toFixed(1)} s simulated each)` +
+    (r.share ? `; physics ${pct(r.share.physics)}, neurons ${pct(r.share.neurons)}, world ${pct(r.share.world)}, streams+glue ${pct(r.share.glue)}` : '') +
+    `; build ${r.buildMs.toFixed(1)} ms/worm`
   );
 }
 
 function goals(rows: readonly SimBenchRow[]): BenchGoal[] {
-  const at = (n: number) => rows.find((r) => r.worms === n && r.neuralNoisePa > 0 && !r.monitored);
+  const at = (n: number, circuit = 'connectome') => rows.find((r) => r.circuit === circuit && r.worms === n && r.neuralNoisePa > 0 && !r.monitored);
   const one = at(1);
   const ten = at(10);
+  const worm = at(1, 'worm');
+  const f = (r: SimBenchRow) =>
+    `${r.realtimeFactor.max.toFixed(1)}× wall clock, best round (median ${r.realtimeFactor.median.toFixed(1)}×; ${r.cpuRealtimeFactor.max.toFixed(1)}× per CPU second)`;
   return [
     {
-      name: 'sim: one worm (body + 302 neurons) ≥ 20× real time',
-      met: one ? one.realtimeFactor >= 20 : null,
-      detail: one ? `${one.realtimeFactor.toFixed(1)}× wall clock (${one.cpuRealtimeFactor.toFixed(1)}× per CPU second)` : 'not run',
+      name: 'sim: one connectome worm (body + 302 neurons) ≥ 100× real time',
+      met: one ? one.realtimeFactor.max >= 100 : null,
+      detail: one ? f(one) : 'not run',
     },
-    {
-      name: 'sim: 10 worms together ≥ 1× real time',
-      met: ten ? ten.realtimeFactor >= 1 : null,
-      detail: ten ? `${ten.realtimeFactor.toFixed(2)}× wall clock (${ten.cpuRealtimeFactor.toFixed(2)}× per CPU second)` : 'not run',
-    },
+    { name: 'sim: one `worm` (the game circuit) ≥ 200× real time', met: worm ? worm.realtimeFactor.max >= 200 : null, detail: worm ? f(worm) : 'not run' },
+    { name: 'sim: 10 connectome worms together ≥ 1× real time', met: ten ? ten.realtimeFactor.max >= 1 : null, detail: ten ? f(ten) : 'not run' },
   ];
 }
 
 export const suite: BenchSuite = {
   name: 'sim',
-  description: 'whole Simulation (body + 302-neuron network + controllers + streams): simulated s per wall s for 1, 10, 50 worms, with the time split',
+  description:
+    'whole Simulation (body + 302-neuron network + controllers + streams): simulated s per wall s for 1, 10, 50 worms and one game `worm`, steady state, with the time split',
   run({ quick, log }) {
     const result = benchSim({ simulatedS: quick ? 2 : 10, log });
     return { data: result, goals: goals(result.rows) };
@@ -226,6 +278,7 @@ export const suite: BenchSuite = {
 };
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.log(machineLine());
   const quick = process.argv.includes('--quick');
   const r = benchSim({ simulatedS: quick ? 2 : 10 });
   for (const g of goals(r.rows)) console.log(`  ${g.met ? 'met    ' : 'NOT met'} ${g.name}: ${g.detail}`);

@@ -1,0 +1,52 @@
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { getBuiltinCircuit } from '../circuits/builtin';
+import { checkPopulation, runPopulation, type PopulationSpec, type WormTrajectory } from './population';
+import { PopulationPool } from './population-threads';
+
+/** Every sample of every series equal bit for bit (Object.is: −0 and NaN count). */
+function sameBits(a: readonly WormTrajectory[], b: readonly WormTrajectory[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((w, i) => {
+    const v = b[i];
+    const pairs: [Float64Array, Float64Array][] = [
+      [w.times, v.times],
+      ...Object.keys(w.series).map((k) => [w.series[k], v.series[k]] as [Float64Array, Float64Array]),
+    ];
+    return w.seed === v.seed && pairs.every(([x, y]) => y !== undefined && x.length === y.length && x.every((e, k) => Object.is(e, y[k])));
+  });
+}
+
+const pools: PopulationPool[] = [];
+afterAll(() => Promise.all(pools.map((p) => p.close())));
+
+describe('population', () => {
+  it('worker threads give the one-thread trajectories bit for bit, for 1 and 2 workers and any seeds', async () => {
+    const one = new PopulationPool({ workers: 1 });
+    const two = new PopulationPool({ workers: 2 });
+    pools.push(one, two);
+    // The loaded Circuit object (crosses to the threads as its document's text).
+    const circuit = getBuiltinCircuit('worm');
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 3, maxLength: 3 }), async (seeds) => {
+        const spec: PopulationSpec = { circuit, worms: seeds.map((seed) => ({ seed })), durationMs: 1500, everyMs: 50 };
+        const here = runPopulation(spec);
+        // Not a silent worm: each one's nose moved, and two seeds are two different paths.
+        for (const w of here) expect(Math.hypot(w.series.headX.at(-1)! - w.series.headX[0], w.series.headY.at(-1)! - w.series.headY[0])).toBeGreaterThan(0);
+        expect(sameBits([here[0]], [{ ...here[1], seed: here[0].seed }])).toBe(false);
+        expect(sameBits(await one.run(spec), here)).toBe(true);
+        expect(sameBits(await two.run(spec), here)).toBe(true);
+      }),
+      { numRuns: 2 },
+    );
+  });
+
+  it('rejects a bad spec before any worm runs, naming the field and the range', async () => {
+    const base: PopulationSpec = { circuit: 'worm', worms: [{ seed: 1 }], durationMs: 100 };
+    expect(() => checkPopulation({ ...base, durationMs: 0 })).toThrow(/durationMs = 0 must be a finite number > 0/);
+    expect(() => checkPopulation({ ...base, worms: [] })).toThrow(/worms must be a non-empty list/);
+    expect(() => checkPopulation({ ...base, worms: [{ seed: Number.NaN }] })).toThrow(/worms\[0\]\.seed = NaN/);
+    expect(() => checkPopulation({ ...base, record: ['nose' as never] })).toThrow(/record has "nose"; allowed: centroidX/);
+    expect(() => new PopulationPool({ workers: 0 })).toThrow(/workers = 0 must be a whole number in 1\.\.256/);
+  });
+});
