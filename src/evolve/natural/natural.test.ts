@@ -24,11 +24,19 @@ describe('the plate', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 0, max: 20 }), (seed, food) => {
         const c = naturalConditions({ seed, foodPatches: food, heatSpots: 2, toxinPatches: 2, population: 10 });
+        // The player's heat and toxin are always on the plate (food gives way when crowded).
         const { arena, starts } = layoutPlate(c, rngFor(seed, 0, 2));
         const R = c.plateMm / 2;
+        expect(arena.hazards.length).toBe(2);
+        expect(arena.temperature.spots.length).toBe(2);
         for (const s of starts) {
           expect(Math.hypot(s.xMm - R, s.yMm - R)).toBeLessThan(R);
           for (const f of arena.food) expect(Math.hypot(s.xMm - f.at[0], s.yMm - f.at[1])).toBeGreaterThanOrEqual(f.radius + START_CLEARANCE_MM - 1e-9);
+          for (const h of arena.hazards)
+            if (h.zone.type === 'circle')
+              expect(Math.hypot(s.xMm - h.zone.at[0], s.yMm - h.zone.at[1])).toBeGreaterThanOrEqual(h.zone.radius + START_CLEARANCE_MM - 1e-9);
+          for (const h of arena.temperature.spots)
+            expect(Math.hypot(s.xMm - h.at[0], s.yMm - h.at[1])).toBeGreaterThan(0.6 * h.radius + START_CLEARANCE_MM - 1e-9);
         }
       }),
       { numRuns: 30 },

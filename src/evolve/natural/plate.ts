@@ -49,46 +49,58 @@ function place(rng: Rng, R: number, margin: number, taken: readonly Disc[], r: n
 }
 
 /**
- * The worms are placed first (straight, anywhere on the dish, any heading),
- * then the patches around them: a patch that finds no room is left out, so
- * every worm always has its start, however crowded the conditions.
+ * Heat and toxin are placed first (few, and the player asked for them), then
+ * the worms clear of them, then the food around the worms: a food patch that
+ * finds no room is left out, so a crowded plate has less food, never a worm
+ * starting on food or in harm's way.
  */
 export function layoutPlate(c: NaturalConditions, rng: Rng): PlateLayout {
   const R = c.plateMm / 2;
   const taken: Disc[] = [];
-  const starts: StartPose[] = [];
-  for (let i = 0; i < c.population; i++) {
-    const a = rng.next() * 2 * Math.PI;
-    const d = Math.sqrt(rng.next()) * (R - BODY_MM - 0.5);
-    const h = rng.next() * 2 * Math.PI;
-    const s = { xMm: R + d * Math.cos(a), yMm: R + d * Math.sin(a), headingRad: h };
-    starts.push(s);
-    for (let k = 0; k <= 4; k++) {
-      const back = (k / 4) * BODY_MM;
-      taken.push({ x: s.xMm - back * Math.cos(h), y: s.yMm - back * Math.sin(h), r: 0, pad: START_CLEARANCE_MM });
-    }
-  }
-  const food: Disc[] = [];
   const heat: Disc[] = [];
   const toxin: Disc[] = [];
-  for (let i = 0; i < c.foodPatches; i++) {
-    const d = place(rng, R, 0.5, taken, FOOD.radiusMm, 0.5);
-    if (!d) continue;
-    taken.push(d);
-    food.push(d);
-  }
-  // A hot spot is harmful (above 26 °C) within about 0.6 of its radius: that core is what keeps clear of starts and patches.
+  // A hot spot is harmful (above 26 °C) within about 0.6 of its radius: that core is what keeps clear of the rest.
   for (let i = 0; i < c.heatSpots; i++) {
-    const d = place(rng, R, 0, taken, HEAT.radiusMm * 0.6, 0);
+    const d = place(rng, R, HEAT.radiusMm * 0.4, taken, HEAT.radiusMm * 0.6, START_CLEARANCE_MM);
     if (!d) continue;
     taken.push(d);
     heat.push(d);
   }
   for (let i = 0; i < c.toxinPatches; i++) {
-    const d = place(rng, R, 0.5, taken, TOXIN.radiusMm, 0);
+    const d = place(rng, R, 0.5, taken, TOXIN.radiusMm, START_CLEARANCE_MM);
     if (!d) continue;
     taken.push(d);
     toxin.push(d);
+  }
+  const starts: StartPose[] = [];
+  for (let i = 0; i < c.population; i++) {
+    let s: StartPose | null = null;
+    for (let t = 0; t < 500 && !s; t++) {
+      const a = rng.next() * 2 * Math.PI;
+      const d = Math.sqrt(rng.next()) * (R - BODY_MM - 0.5);
+      const h = rng.next() * 2 * Math.PI;
+      const x = R + d * Math.cos(a);
+      const y = R + d * Math.sin(a);
+      const clear = (k: number) => taken.every((o) => Math.hypot(o.x - (x - k * Math.cos(h)), o.y - (y - k * Math.sin(h))) >= o.r + o.pad);
+      if (clear(0) && clear(BODY_MM / 2) && clear(BODY_MM)) s = { xMm: x, yMm: y, headingRad: h };
+    }
+    if (!s)
+      throw new RangeError(
+        `natural selection: no room for worm ${i + 1} clear of heat and toxin on a ${c.plateMm} mm dish; fix: fewer heat spots or toxin patches, or a larger plate`,
+      );
+    starts.push(s);
+  }
+  for (const s of starts)
+    for (let k = 0; k <= 4; k++) {
+      const back = (k / 4) * BODY_MM;
+      taken.push({ x: s.xMm - back * Math.cos(s.headingRad), y: s.yMm - back * Math.sin(s.headingRad), r: 0, pad: START_CLEARANCE_MM });
+    }
+  const food: Disc[] = [];
+  for (let i = 0; i < c.foodPatches; i++) {
+    const d = place(rng, R, 0.5, taken, FOOD.radiusMm, 0.5);
+    if (!d) continue;
+    taken.push(d);
+    food.push(d);
   }
   const arena = parseArena(
     {

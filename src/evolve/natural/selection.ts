@@ -114,7 +114,9 @@ export class NaturalSelection {
   championDoc(): CircuitDoc | null {
     const c = this.champion;
     if (!c) return null;
-    return this.doc(c.genome, `Natural selection champion (generation ${c.generation + 1}, ate ${c.eaten.toFixed(2)} food)`);
+    const d = this.doc(c.genome, `Natural selection champion (generation ${c.generation + 1}, ate ${c.eaten.toFixed(2)} food)`);
+    d.description = `The whole worm with the senses' wiring found by natural selection (seed ${this.conditions.seed}): the best eater of ${this.history.length} generations.`;
+    return d;
   }
 
   private begin(): void {
