@@ -49,6 +49,9 @@ export class NatselScene extends BaseScene {
   private restartBtn!: Button;
   private championBtn!: Button;
   private drawnHistory = -1;
+  private drawnFrame: unknown = null;
+  /** Main-thread ms spent drawing a new frame (mean over the frames drawn), for the fps report. */
+  private drawMs = { total: 0, frames: 0 };
   private message = '';
 
   constructor() {
@@ -72,6 +75,7 @@ export class NatselScene extends BaseScene {
     this.view = new PlateView(this);
     this.chart = new FitnessChart(this);
     this.drawnHistory = -1;
+    this.drawnFrame = null;
     this.panel = new Panel(this, { title: 'Conditions (apply on Restart)' });
     this.knobs = new ConditionsPanel(this, session.conditions);
     this.status = this.add.text(0, 0, '', textStyle(13, { color: palette.text }));
@@ -137,6 +141,7 @@ export class NatselScene extends BaseScene {
           speed: s.speed,
           wormSecondsPerS: f?.wormSecondsPerS ?? 0,
           error: s.error,
+          drawMsPerFrame: this.drawMs.frames ? this.drawMs.total / this.drawMs.frames : 0,
           message: this.message,
         };
       },
@@ -187,7 +192,14 @@ export class NatselScene extends BaseScene {
   override update(): void {
     const s = session;
     if (!s) return;
-    this.view.draw(s.plate, s.frame);
+    // Draw only what the worker sent since the last draw: the page's own work stays a fraction of a frame.
+    if (s.frame !== this.drawnFrame) {
+      const t0 = performance.now();
+      this.view.draw(s.plate, s.frame);
+      this.drawMs.total += performance.now() - t0;
+      this.drawMs.frames++;
+      this.drawnFrame = s.frame;
+    }
     if (s.history.length !== this.drawnHistory) {
       this.drawnHistory = s.history.length;
       this.chart.draw(s.history);

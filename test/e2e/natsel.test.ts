@@ -93,7 +93,23 @@ test('20 worms at 1×: frames per second while a generation runs; screenshot for
   const t0 = (await natsel(page)).timeMs;
   const fps = await measureFps(page, 4000);
   const t1 = (await natsel(page)).timeMs;
-  console.log(`natural selection, 20 worms at 1x: ${fps.toFixed(1)} fps; simulated ${((t1 - t0) / 1000).toFixed(2)} s in ~4 s of wall time`);
+  const drawMs = (await page.evaluate(() => window.neuroworm!.info().drawMsPerFrame)) as number;
+  // Paused: the same scene drawn with the worker idle (what drawing alone costs).
+  await page.keyboard.press(' ');
+  await page.waitForTimeout(500);
+  const pausedFps = await measureFps(page, 3000);
+  await page.keyboard.press(' ');
+  // The same page's title scene, measured right after: what the machine's load leaves any scene.
+  await page.evaluate(() => window.neuroworm!.goto('title'));
+  await waitScene(page, 'title');
+  await page.waitForTimeout(1000);
+  const titleFps = await measureFps(page, 3000);
+  console.log(
+    `natural selection, 20 worms at 1x: ${fps.toFixed(1)} fps (paused: ${pausedFps.toFixed(1)} fps; title scene right after: ${titleFps.toFixed(1)} fps); ` +
+      `draw ${drawMs.toFixed(2)} ms per frame on the page; simulated ${((t1 - t0) / 1000).toFixed(2)} s in ~4 s of wall time`,
+  );
+  await page.evaluate(() => window.neuroworm!.goto('natural-selection'));
+  await waitScene(page, 'natural-selection');
   // A report (the machine is shared); it must draw and the worms must live while it does.
   expect(fps).toBeGreaterThan(0);
   expect(t1).toBeGreaterThan(t0);
@@ -102,7 +118,9 @@ test('20 worms at 1×: frames per second while a generation runs; screenshot for
   await page.waitForFunction(() => (window.neuroworm!.info() as { chartPoints: number }).chartPoints >= 3, undefined, { timeout: 110_000 });
   const rate = (await natsel(page)).wormSecondsPerS;
   // A default generation is 20 worms × 60 s = 1,200 worm-seconds.
-  console.log(`natural selection at max speed: ${rate.toFixed(1)} worm-s per wall s = ${((rate * 60) / 1200).toFixed(2)} default generations (20 worms × 60 s) per minute`);
+  console.log(
+    `natural selection at max speed: ${rate.toFixed(1)} worm-s per wall s = ${((rate * 60) / 1200).toFixed(2)} default generations (20 worms × 60 s) per minute`,
+  );
   expect(rate).toBeGreaterThan(0);
   await page.keyboard.press('1');
   await page.waitForTimeout(2500);
