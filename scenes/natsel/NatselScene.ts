@@ -218,32 +218,55 @@ export class NatselScene extends BaseScene {
     this.note.setText(s.error ? `Error: ${s.error}` : this.message);
   }
 
+  /** Wide: the dish on the left, the controls in a column on the right. Tall: the dish on top, controls and conditions side by side below. */
   protected layout(width: number, height: number): void {
     const pad = 12;
     const top = HEADER_H + pad;
-    const side = Math.min(380, Math.max(300, width * 0.34));
-    const plateW = width - side - 3 * pad;
-    this.view.setRect(pad, top, plateW, height - top - pad);
-    const x = width - side - pad;
-    let y = top;
+    if (width >= height || width >= 1000) {
+      const side = Math.min(380, Math.max(300, width * 0.34));
+      const x = width - side - pad;
+      this.view.setRect(pad, top, x - 2 * pad, height - top - pad);
+      const y = this.placeControls(x, top, side, height);
+      this.placeConditions(x, y, side, height - pad - y);
+    } else {
+      const plateH = Math.min(width - 2 * pad, height * 0.45);
+      this.view.setRect(pad, top, width - 2 * pad, plateH);
+      const y = top + plateH + pad;
+      const half = (width - 3 * pad) / 2;
+      this.placeControls(pad, y, half, height);
+      this.placeConditions(2 * pad + half, y, half, height - pad - y);
+    }
+  }
+
+  /** Speed row, status, chart, the two buttons and the message, from y down; returns where the conditions may start. */
+  private placeControls(x: number, y: number, w: number, height: number): number {
+    const pad = 12;
     this.pauseBtn.setPosition(x + 40, y + 17);
-    this.speedBtns.forEach((b, i) => b.setPosition(x + 88 + i * 64 + 29, y + 17));
+    const bw = Math.min(58, (w - 96 - 3 * 6) / 4);
+    this.speedBtns.forEach((b, i) => {
+      b.resize(bw, 34);
+      b.setPosition(x + 88 + i * (bw + 6) + bw / 2, y + 17);
+    });
     y += 44;
-    this.status.setPosition(x, y).setWordWrapWidth(side, true);
+    this.status.setPosition(x, y).setWordWrapWidth(w, true);
     y += 56;
-    const chartH = Math.max(120, Math.min(190, height * 0.24));
-    this.chart.setRect(x, y, side, chartH);
+    const chartH = Math.max(110, Math.min(190, height * 0.22));
+    this.chart.setRect(x, y, w, chartH);
     y += chartH + pad;
-    this.championBtn.setPosition(x + 90, y + 18);
-    this.restartBtn.setPosition(x + side - 55, y + 18);
+    const cw = Math.min(180, w - 110 - pad);
+    this.championBtn.resize(cw, 36);
+    this.championBtn.setPosition(x + cw / 2, y + 18);
+    this.restartBtn.setPosition(x + w - 55, y + 18);
     y += 44;
-    this.note.setPosition(x, y).setWordWrapWidth(side, true);
-    y += 22;
-    const panelH = height - pad - y;
-    this.panel.setRect(x, y, side, panelH);
+    this.note.setPosition(x, y).setWordWrapWidth(w, true);
+    return y + 22;
+  }
+
+  private placeConditions(x: number, y: number, w: number, h: number): void {
+    this.panel.setRect(x, y, w, h);
     const rows = this.knobs.sliders.length / 2;
-    const rowH = Math.min(56, (panelH - this.panel.titleHeight - 8) / rows);
-    const sw = (side - 3 * 12) / 2;
+    const rowH = Math.min(56, (h - this.panel.titleHeight - 8) / rows);
+    const sw = (w - 3 * 12) / 2;
     this.knobs.sliders.forEach((sl, i) => {
       sl.setWidth(sw);
       sl.setPosition(x + 12 + (i % 2) * (sw + 12) + sw / 2, y + this.panel.titleHeight + Math.floor(i / 2) * rowH + rowH / 2);

@@ -37,7 +37,7 @@ export class FitnessChart {
     g.fillRect(x, y, w, h);
     g.lineStyle(1, palette.border, 1);
     g.strokeRect(x, y, w, h);
-    this.title.setPosition(x + 8, y + 6).setText('Food eaten per generation (units)');
+    this.title.setPosition(x + 8, y + 6).setText('Food eaten (units)');
     let lx = x + w - 8;
     for (const t of [...this.legend].reverse()) {
       lx -= t.width;

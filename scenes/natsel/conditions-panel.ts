@@ -7,7 +7,7 @@ type Knob = Exclude<keyof NaturalConditions, 'seed' | 'plateMm'>;
 /** The conditions the player sets, as sliders (label, unit, step); their ranges are the engine's. */
 const KNOBS: ReadonlyArray<{ key: Knob; label: string; unit: string; step: number; min?: number; max?: number }> = [
   { key: 'population', label: 'Population', unit: 'worms', step: 1, max: 40 },
-  { key: 'generationS', label: 'Generation length', unit: 's', step: 5, min: 5, max: 180 },
+  { key: 'generationS', label: 'Generation', unit: 's', step: 5, min: 5, max: 180 },
   { key: 'foodPatches', label: 'Food patches', unit: '', step: 1 },
   { key: 'heatSpots', label: 'Heat spots', unit: '', step: 1 },
   { key: 'toxinPatches', label: 'Toxin patches', unit: '', step: 1 },
