@@ -42,6 +42,8 @@ export interface EditorSceneData {
   from?: string;
   /** A challenge whose broken circuit the player repairs here (its own autosave; Play starts the challenge). */
   challenge?: string;
+  /** A circuit another scene hands over (natural selection's champion): opened as a file is, one undo step over the player's circuit. */
+  open?: { doc: unknown; fileName: string };
 }
 
 /** The built-in circuits, loaded once (a broken one is left out with a console warning rather than breaking the editor). */
@@ -102,9 +104,9 @@ export class EditorScene extends BaseScene {
   }
 
   protected build(data?: unknown): void {
-    const { from, challenge } = (data as EditorSceneData | undefined) ?? {};
-    // Back returns to the playground or the challenges when opened from there (pass { from } to scene.start).
-    this.backTo = from === SCENES.playground || from === SCENES.challenges ? from : SCENES.title;
+    const { from, challenge, open } = (data as EditorSceneData | undefined) ?? {};
+    // Back returns to the scene it was opened from (pass { from } to scene.start).
+    this.backTo = from === SCENES.playground || from === SCENES.challenges || from === SCENES.natsel ? from : SCENES.title;
     const c = challenge ? challengeById(challenge) : undefined;
     this.challenge = c?.circuit ? c : null;
     this.placing = null;
@@ -240,6 +242,17 @@ export class EditorScene extends BaseScene {
       );
       this.openKeptSaves();
     }
+    if (open) this.openHanded(open);
+  }
+
+  /** The player's circuit is autosaved first (the ring keeps it) and Undo brings it back. */
+  private openHanded(open: { doc: unknown; fileName: string }): void {
+    this.autosave.flush();
+    const r = this.model.load(open.doc, open.fileName);
+    if (r.ok) {
+      this.restoredView = false;
+      this.setStatus(`Opened ${open.fileName} · Undo (Ctrl+Z) brings back your circuit`);
+    } else this.dialogs.showError(`Could not open ${open.fileName}`, r.message);
   }
 
   // ---------------------------------------------------------------- DOM

@@ -14,6 +14,7 @@ const HOW_TO = [
   '• Tools: drop food, heat a spot, tap the plate, switch agar / water.',
   '• Watch the neurons light up on the right; click one to plot it on the oscilloscope.',
   '• Pause, step and change speed with the bar at the bottom.',
+  '• Natural selection: worms with random circuits share a plate; the best eaters breed (C: the champion to the editor).',
   'Press ? or H any time to see this again.',
 ].join('\n');
 

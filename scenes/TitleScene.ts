@@ -37,6 +37,7 @@ export class TitleScene extends BaseScene {
       { label: 'Challenges', hint: 'Seven environments to beat', key: 'C', go: () => this.scene.start(SCENES.challenges) },
       { label: 'Editor', hint: 'Design reflex circuits', key: 'E', go: () => this.scene.start(SCENES.editor) },
       { label: 'Neuron lab', hint: 'One neuron under current clamp', key: 'N', go: () => this.scene.start(SCENES.lab) },
+      { label: 'Natural selection', hint: 'Worms evolve: the best eaters breed', key: 'W', go: () => this.scene.start(SCENES.natsel) },
       { label: 'Settings', hint: 'Sound, renderer, motion, text size', key: 'S', go: () => this.scene.start(SCENES.settings) },
       { label: 'Help', hint: 'How to play, keyboard shortcuts', key: '?', go: () => openHelp(this) },
     ];

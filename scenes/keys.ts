@@ -9,6 +9,7 @@ export const SCENES = {
   settings: 'settings',
   help: 'help',
   gallery: 'gallery',
+  natsel: 'natural-selection',
 } as const;
 
 export type SceneKey = (typeof SCENES)[keyof typeof SCENES];

@@ -6,6 +6,7 @@ import { ChallengesScene } from './ChallengesScene';
 import { EditorScene } from './EditorScene';
 import { GalleryScene } from './GalleryScene';
 import { HelpScene } from './HelpScene';
+import { NatselScene } from './natsel/NatselScene';
 import { NeuronLabScene } from './NeuronLabScene';
 import { PlaygroundScene } from './PlaygroundScene';
 import { SettingsScene } from './SettingsScene';
@@ -32,7 +33,7 @@ const game = new Phaser.Game({
   input: { activePointers: 3 },
   disableContextMenu: true,
   banner: false,
-  scene: [BootScene, TitleScene, PlaygroundScene, ChallengesScene, EditorScene, NeuronLabScene, SettingsScene, GalleryScene, HelpScene],
+  scene: [BootScene, TitleScene, PlaygroundScene, ChallengesScene, EditorScene, NeuronLabScene, NatselScene, SettingsScene, GalleryScene, HelpScene],
 });
 a.game = game;
 installTestingHook(game);

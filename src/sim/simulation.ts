@@ -43,6 +43,12 @@ export type SimOptions = SimulationOptions<Circuit, Arena> & {
    * noise, and what makes two seeds two different worms. 0 turns it off.
    */
   neuralNoisePa?: number | undefined;
+  /**
+   * A world shared with other simulations (natural selection: many worms on
+   * one plate, one odour field, one food supply). Its arena is the arena; the
+   * owner steps it once per tick (this simulation only reads it and never steps it).
+   */
+  world?: World | undefined;
 };
 
 const DEFAULTS = { seed: 1, neuralNoisePa: 0.02, medium: 'agar' as Medium, segments: 20, physicsStepMs: DEFAULT_STEP_MS, neuralStepMs: 1 };
@@ -74,6 +80,8 @@ export class Simulation implements SimulationApi {
 
   private medium_: Medium;
   private time = 0;
+  /** False when the world is shared (opts.world): its owner steps it. */
+  private readonly ownsWorld: boolean;
   private readonly subSteps: number;
   private readonly skin: SkinController;
   private readonly muscles: MuscleController;
@@ -140,8 +148,10 @@ export class Simulation implements SimulationApi {
     this.individual = o.individual ? drawIndividual(this.rng, this.circuit.network) : CLONE;
     const ind = this.individual;
     const lengthMm = (o.body?.lengthMm ?? BODY_DEFAULTS.lengthMm) * ind.bodyLengthFactor;
-    const arena = typeof o.arena === 'string' ? getArena(o.arena) : (o.arena ?? getArena('plate'));
-    this.world = new World(arena, { makeRand: seededUniform });
+    if (opts.world && opts.arena !== undefined) throw new RangeError('Simulation: give an arena or a shared world, not both (a shared world brings its arena)');
+    const arena = opts.world?.arena ?? (typeof o.arena === 'string' ? getArena(o.arena) : (o.arena ?? getArena('plate')));
+    this.world = opts.world ?? new World(arena, { makeRand: seededUniform });
+    this.ownsWorld = !opts.world;
 
     const engine = createPhysics();
     addArenaBodies(engine, this.world.resolved, MATTER_UNITS_PER_MM);
@@ -298,7 +308,7 @@ export class Simulation implements SimulationApi {
 
   /** The world's fields (diffusion, food, heat spots) step; the clock advances. */
   protected stepWorld(): void {
-    this.world.step(this.physicsStepMs);
+    if (this.ownsWorld) this.world.step(this.physicsStepMs);
     this.time += this.physicsStepMs;
   }
 

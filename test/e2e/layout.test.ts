@@ -8,7 +8,7 @@ afterEach(async () => {
   s = undefined;
 });
 
-const SCENES = ['title', 'playground', 'challenges', 'editor', 'neuron-lab', 'settings', 'gallery'];
+const SCENES = ['title', 'playground', 'challenges', 'editor', 'neuron-lab', 'natural-selection', 'settings', 'gallery'];
 
 function overlaps(a: ControlInfo, b: ControlInfo): boolean {
   const ix = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
