@@ -32,6 +32,9 @@ describe('the connectome worm crawls: its bending wave', () => {
 
   it('the import without the class model does neither (the silent worm of issue 18)', () => {
     const r = run(gait(1), plain);
-    expect(r.expectations.every((e) => !e.pass), details(r)).toBe(true);
+    expect(
+      r.expectations.every((e) => !e.pass),
+      details(r),
+    ).toBe(true);
   });
 });
