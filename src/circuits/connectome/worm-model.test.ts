@@ -57,8 +57,11 @@ describe('the class model (worm-model.json)', () => {
   it('gives B-type motor neurons stretch receptors ahead of their muscles on their own side, and two-sided cells none', () => {
     const doc = importConnectome(tables()).circuit.doc;
     const stretch = doc.sensors!.filter((b) => b.sensor === 'stretch');
-    const rule = WORM_MODEL.stretch.find((r) => r.classes.includes('DB'))!;
-    for (const id of ['DB03', 'VB05']) {
+    for (const [id, cls] of [
+      ['DB03', 'DB'],
+      ['VB05', 'VB'],
+    ]) {
+      const rule = WORM_MODEL.stretch.find((r) => r.classes.includes(cls))!;
       const own = doc.muscles!.filter((m) => m.neuron === id);
       const centre = own.reduce((a, m) => a + Math.abs(m.gain) * (m.from + m.to) * 0.5, 0) / own.reduce((a, m) => a + Math.abs(m.gain), 0);
       const b = stretch.find((x) => x.neuron === id);
