@@ -97,6 +97,7 @@ for (const [label, circuit] of [
       2,
     ),
   );
+  console.log('nose touch: speed before', fmt(nose.map((n) => n.speedBefore)), 'after', fmt(nose.map((n) => n.speedAfter)));
   console.log(
     'nose touch: AVB before',
     fmt(
