@@ -199,7 +199,7 @@ export class PlaygroundScene extends BaseScene {
           fontSize: 14,
           tooltip: this.wholeWorm
             ? 'Run the built-in worm (or your circuit from the editor) again'
-            : 'Run the whole connectome: all 302 neurons from the published wiring (it does not crawl yet)',
+            : 'Run the whole connectome: all 302 neurons from the published wiring (it bends and feels a nose touch, but does not crawl well yet)',
           onClick: () => void switchWholeWorm(this.wholeWorm !== null, this.toast, (data) => this.scene.isActive() && this.scene.restart(data)),
         }).setDepth(901);
     this.exportButton = new Button(this, 0, 0, {
@@ -328,7 +328,7 @@ export class PlaygroundScene extends BaseScene {
     if (linked.network) this.setCircuitView(circuitViewFromSpec(linked.network, linked.layout));
     this.subs.push(sim.events$.subscribe((e) => this.announcer.onEvent(e, sim.telemetry())));
     this.subs.push(sim.stimuli$.subscribe((st) => this.announcer.onStimulus(st)));
-    if (this.wholeWorm) this.announceLater({ title: WHOLE_WORM_NAME, detail: 'all 302 neurons; it does not crawl yet — touch it and watch the wiring answer' });
+    if (this.wholeWorm) this.announceLater({ title: WHOLE_WORM_NAME, detail: '302 neurons; it bends but does not reverse yet — touch its nose, watch AVA' });
     else if (own && !broken) {
       this.announceLater({ title: 'Running your circuit', detail: 'press B for the built-in worm' });
       this.shortcut({

@@ -15,7 +15,7 @@ describe('the whole worm (302) the game offers without a file', () => {
     expect(c.doc.synapses).toEqual(node.circuit.doc.synapses);
     expect(c.doc.sensors?.length).toBeGreaterThan(0);
     expect(c.doc.muscles?.length).toBeGreaterThan(0);
-    expect(c.doc.description).toMatch(/does not crawl yet/);
+    expect(c.doc.description).toMatch(/does not reverse yet/);
   });
 
   test('runs on the game’s simulation; a head touch reaches its touch cells', async () => {

@@ -12,9 +12,10 @@ export const WHOLE_WORM_FILE = 'whole-worm-302.json';
 /** What the game says of it: what it is, and honestly what it cannot do yet. */
 export const WHOLE_WORM_DESCRIPTION =
   'All 302 neurons as the published wiring has them (White et al. 1986, Varshney et al. 2011: chemical synapses, gap junctions, ' +
-  'the neuromuscular and sensory tables), imported as they are: touch, chemical and temperature senses and the body-wall muscles are bound. ' +
-  'It does not crawl yet: the weights are the contact counts, not fitted to behaviour (issue 18), so its muscles do not make a travelling wave. ' +
-  'Use it to explore the wiring and its response to touch; the built-in Worm is the one that crawls.';
+  'the neuromuscular and sensory tables), with the fitted class model (issue 18): parameters per neuron class, stretch receptors ' +
+  'on the B-type and head motor neurons, nothing added to the wiring. Its head oscillates and the bend runs head to tail, and a ' +
+  'nose touch switches AVA on through FLP, but it crawls at a quarter of the real pace (0.05 body lengths/s) and does not reverse yet. ' +
+  'The built-in Worm is the one that crawls, turns and withdraws; docs/biology.md, "Whole worm", measures the difference.';
 
 let loading: Promise<Circuit> | null = null;
 let ready: Circuit | null = null;

@@ -129,7 +129,7 @@ export class EditorFiles {
     this.model.zoomToFit();
     const m = this.model.doc;
     this.status(
-      `${WHOLE_WORM_NAME}: ${m.neurons.length} neurons, ${m.synapses?.length ?? 0} synapses (${Math.round(performance.now() - t0)} ms; Ctrl+Z goes back). It does not crawl yet: explore its wiring, / finds a neuron`,
+      `${WHOLE_WORM_NAME}: ${m.neurons.length} neurons, ${m.synapses?.length ?? 0} synapses (${Math.round(performance.now() - t0)} ms; Ctrl+Z goes back). It bends but does not reverse yet: explore its wiring, / finds a neuron`,
     );
   }
 

@@ -39,6 +39,12 @@ Tables (CSV, layout detected from the header; several tables are merged into one
   generic edge list          pre,post,type,contacts[,transmitter]  (header optional)
 signs.json: [{ "from": "AVM", "to": "AVBL", "sign": "inhibitory" }, ...]
 
+Defaults: with the graded model (the default) every neuron takes its class's parameters from the
+fitted class model (src/circuits/connectome/worm-model.json: per-class resting level, release
+curve and time constants, global scales, sensory gains, stretch receptors on B-type and head
+motor neurons; each value with its source), so the imported worm is the game's "Whole worm (302)".
+--no-class-model gives every neuron the model's own defaults instead.
+
 Without -o the circuit is printed on stdout and the summary on stderr. Nothing is written when a
 table has an error: every error is listed with its file and line. Rules: docs/connectome-import.md.
 `;
@@ -52,6 +58,7 @@ interface Flags {
   weightScale: number;
   muscleScale: number;
   touchOverrides: boolean;
+  classModel: boolean;
   addUnconnected: 'auto' | 'yes' | 'no';
   name?: string;
 }
@@ -87,6 +94,7 @@ export function importConnectomeCommand(io: CliIo, models?: ModelTable): Command
         DEFAULT_MUSCLE_SCALE,
       )
       .option('--sign-overrides <FILE>', 'JSON list of {from, to, sign} applied after the built-in ones')
+      .option('--no-class-model', 'give every neuron the model defaults instead of the fitted class model (worm-model.json)')
       .option('--no-touch-overrides', 'leave out the built-in touch-circuit signs (AVM→AVB/PVC, ALM→PVC inhibitory)')
       .addOption(
         new Option('--add-unconnected <WHEN>', 'add the known neurons no table names (auto: when the tables name half of the 302)')
@@ -119,6 +127,7 @@ export function importConnectomeCommand(io: CliIo, models?: ModelTable): Command
           fileName: flags.output ?? 'stdout',
         };
         if (flags.name !== undefined) options.name = flags.name;
+        if (!flags.classModel) options.classModel = false;
         if (models) options.models = models;
         try {
           if (flags.signOverrides !== undefined)

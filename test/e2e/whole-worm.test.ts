@@ -10,7 +10,7 @@ afterEach(async () => {
   s = undefined;
 });
 
-test('playground: the whole worm (302) runs from a button, says it does not crawl yet, and / finds and focuses a neuron', async () => {
+test('playground: the whole worm (302) runs from a button, says what it does and does not do yet, and / finds and focuses a neuron', async () => {
   s = await openGame(inject('baseUrl'), { helpSeen: true, query: 'scene=playground' });
   const { page } = s;
   await ready(page);
@@ -21,7 +21,11 @@ test('playground: the whole worm (302) runs from a button, says it does not craw
   const loadMs = Date.now() - t0;
   expect(loadMs).toBeLessThan(15_000);
   await page.waitForFunction(() => window.neuroworm!.announcements().some((a) => a.startsWith('Whole worm (302)')), null, { timeout: 5000 });
-  expect((await page.evaluate(() => window.neuroworm!.announcements())).find((a) => a.startsWith('Whole worm'))).toMatch(/does not crawl yet/);
+  expect((await page.evaluate(() => window.neuroworm!.announcements())).find((a) => a.startsWith('Whole worm'))).toMatch(/does not reverse yet/);
+  // Let it bend for a while: docs/whole-worm.png is this picture (issue 18).
+  await page.evaluate(() => window.neuroworm!.advance(12_000));
+  await page.waitForTimeout(5000); // the announcement fades
+  await shot(page, 'whole-worm-crawling');
   await page.keyboard.press('/');
   await page.locator('[data-testid=find-neuron]').fill('aval');
   await page.keyboard.press('Enter');
@@ -43,7 +47,7 @@ test('editor: New… → Whole worm (302) opens the connectome laid out, without
   await page.waitForFunction(() => (window.neuroworm!.info() as { neurons: string[] }).neurons.length === 302, null, { timeout: 30_000 });
   const st = await info(page);
   expect(st.name).toBe('Whole worm (302)');
-  expect(st.status).toMatch(/302 neurons, 2831 synapses .*does not crawl yet/);
+  expect(st.status).toMatch(/302 neurons, 2831 synapses .*does not reverse yet/);
   expect(st.sensors).toBeGreaterThan(0);
   expect(st.muscles).toBeGreaterThan(0);
   await page.keyboard.press('/');

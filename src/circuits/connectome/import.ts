@@ -26,6 +26,7 @@ import { ProblemLog, type ImportProblem } from './problems';
 import { RECEPTIVE_FIELDS } from './receptive-fields';
 import { TOUCH_OVERRIDES, type Sign, type SignOverrideList } from './sign-overrides';
 import { isClassical } from './transmitters';
+import { applyWormModel, WORM_MODEL, type WormModel } from './worm-model';
 
 export interface ConnectomeTable {
   /** File name, used in messages and the circuit's description. */
@@ -53,6 +54,12 @@ export interface ImportOptions {
    * true, false, or "auto" (default): when the tables name at least half of the 302.
    */
   addUnconnected?: boolean | 'auto';
+  /**
+   * The class model (worm-model.json: per-class parameters, scales, sensory gains, stretch receptors)
+   * applied to a graded import; default WORM_MODEL, the fitted one, with the app's model table (none with a
+   * test's own `models`); false = every neuron the model's defaults.
+   */
+  classModel?: WormModel | false;
   /** Circuit name; default from the table names. */
   name?: string;
   /** File name the circuit is checked under (messages); default "imported connectome". */
@@ -170,6 +177,9 @@ export const DEFAULT_WEIGHT_SCALE = 0.04;
  * than 0.05. docs/connectome-import.md.
  */
 export const DEFAULT_MUSCLE_SCALE = 0.05;
+
+const CLASS_MODEL_NOTE =
+  'Class model (worm-model.json, issue 18): graded parameters per neuron class, scales, sensory gains and B-type/head stretch receptors, each with its source.';
 
 const ROLE_ORDER: Readonly<Record<NeuronRole, number>> = { sensory: 0, inter: 1, motor: 2 };
 const AUTO_UNCONNECTED_MIN = 151;
@@ -488,18 +498,22 @@ export function importConnectome(tables: readonly ConnectomeTable[], options: Im
     dropped: droppedList,
     signOverrides: applied,
   };
+  // The class model's parameters are the app's graded model's: a test's own model table gets it only when asked.
+  const wantModel = options.classModel ?? (models === DEFAULT_MODELS ? WORM_MODEL : false);
+  const classModel = model === 'graded' && wantModel !== false ? wantModel : undefined;
   const doc: CircuitDoc = {
     format: CIRCUIT_FORMAT,
     version: CURRENT_VERSION,
     name: options.name ?? `Connectome (${tables.map((t) => baseName(t.name)).join(' + ')})`.slice(0, 200),
-    description: describeImport(summary, { model, weightScale, muscleScale, minContacts }),
+    description: describeImport(summary, { model, weightScale, muscleScale, minContacts, classModel: classModel !== undefined }),
     neurons: entries,
     synapses,
     sensors,
     muscles,
     editor: { view: { x: width / 2, y: 0, zoom: Math.min(1, 1600 / Math.max(width, 1), 900 / Math.max(height, 1)) } },
   };
-  const circuit = circuitFromDoc(doc, options.fileName ?? 'imported connectome', models);
+  if (classModel) doc.description += ` ${CLASS_MODEL_NOTE}`;
+  const circuit = circuitFromDoc(classModel ? applyWormModel(doc, classModel) : doc, options.fileName ?? 'imported connectome', models);
   return { circuit, summary, warnings: log.warnings };
 }
 
@@ -577,7 +591,7 @@ function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
-function describeImport(s: ImportSummary, o: { model: ModelKind; weightScale: number; muscleScale: number; minContacts: number }): string {
+function describeImport(s: ImportSummary, o: { model: ModelKind; weightScale: number; muscleScale: number; minContacts: number; classModel: boolean }): string {
   const tables = s.tables.map((t) => `${baseName(t.name)} (${t.layout} layout)`).join(', ');
   const n = s.signOverrides.length;
   // Listed when few, so the description stays short whatever an override file holds.
@@ -585,7 +599,7 @@ function describeImport(s: ImportSummary, o: { model: ModelKind; weightScale: nu
   const overrides = n === 0 ? 'no sign overrides' : `${n} sign override${n === 1 ? '' : 's'}${listed}`;
   return [
     `Imported from ${tables} by neuroworm import-connectome.`,
-    `${s.neurons} neurons (model ${o.model}, default parameters), ${s.chemicalSynapses} chemical synapses (${s.chemicalContacts} contacts), ${s.gapJunctions} gap junctions (${s.gapContacts} contacts), ${s.muscleBindings} muscle bindings, ${s.sensorBindings} sensor bindings.`,
+    `${s.neurons} neurons (model ${o.model}, ${o.classModel ? 'class-model parameters' : 'default parameters'}), ${s.chemicalSynapses} chemical synapses (${s.chemicalContacts} contacts), ${s.gapJunctions} gap junctions (${s.gapContacts} contacts), ${s.muscleBindings} muscle bindings, ${s.sensorBindings} sensor bindings.`,
     `Chemical weight and gap conductance = contacts × ${o.weightScale}; a gap junction listed from both sides counts once, with the larger count.` +
       (o.minContacts > 0 ? ` Connections with fewer than ${o.minContacts} contacts dropped.` : ''),
     `Signs follow each neuron's transmitter (GABA inhibitory), with ${overrides}.`,

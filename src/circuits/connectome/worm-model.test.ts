@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { MODELS } from '../../neural/models';
+import { importConnectome } from './import';
+import { NEURON_CLASSES } from './neuron-classes';
+import { publishedTable, WORM_TABLES } from './published-tables';
+import { applyWormModel, WORM_MODEL } from './worm-model';
+import WORM_MODEL_FILE from './worm-model.json';
+
+const tables = () => WORM_TABLES.map(publishedTable);
+
+describe('the class model (worm-model.json)', () => {
+  it('names only real classes and graded parameters within their ranges, and gives every value a reason', () => {
+    const classes = new Set(NEURON_CLASSES.map((c) => c.name));
+    const params = MODELS.graded.params;
+    const check = (values: Record<string, unknown>, where: string) => {
+      for (const [k, v] of Object.entries(values)) {
+        const p = params[k];
+        expect(p, `${where}.${k} is a graded parameter`).toBeDefined();
+        expect(v as number, `${where}.${k}`).toBeGreaterThanOrEqual(p.min);
+        expect(v as number, `${where}.${k}`).toBeLessThanOrEqual(p.max);
+      }
+    };
+    check(WORM_MODEL.defaults, 'defaults');
+    for (const [c, values] of Object.entries(WORM_MODEL.classes)) {
+      expect(classes.has(c), c).toBe(true);
+      check(values, c);
+    }
+    for (const c of [...Object.keys(WORM_MODEL.sensorGains), ...WORM_MODEL.stretch.flatMap((r) => r.classes)]) expect(classes.has(c), c).toBe(true);
+    const file = WORM_MODEL_FILE as unknown as Record<string, Record<string, { why?: string }> | { why?: string }[]>;
+    for (const section of ['scales', 'classes', 'sensorGains'] as const)
+      for (const [k, d] of Object.entries(file[section])) expect((d as { why?: string }).why?.length ?? 0, `${section}.${k}`).toBeGreaterThan(40);
+    for (const r of file.stretch as { why?: string }[]) expect(r.why?.length ?? 0).toBeGreaterThan(40);
+  });
+
+  it('is the default of a graded import and changes no wiring: same synapses and muscle bindings, only scaled', () => {
+    const plain = importConnectome(tables(), { classModel: false }).circuit.doc;
+    const modelled = importConnectome(tables()).circuit.doc;
+    expect(modelled.neurons.map((n) => n.id)).toEqual(plain.neurons.map((n) => n.id));
+    const s = WORM_MODEL.scales;
+    expect(modelled.synapses!.length).toBe(plain.synapses!.length);
+    plain.synapses!.forEach((p, i) => {
+      const m = modelled.synapses![i];
+      expect([m.from, m.to, m.kind]).toEqual([p.from, p.to, p.kind]);
+      expect(m.weight).toBeCloseTo(p.weight * (p.kind === 'electrical' ? s.gap : s.chemical), 9);
+    });
+    expect(modelled.muscles!.length).toBe(plain.muscles!.length);
+    // Each AVB takes its class's parameters over the defaults; every neuron is graded still.
+    const avb = modelled.neurons.find((n) => n.id === 'AVBL')!;
+    expect(avb.params).toEqual({ ...WORM_MODEL.defaults, ...WORM_MODEL.classes.AVB });
+    expect(plain.neurons.find((n) => n.id === 'AVBL')!.params).toBeUndefined();
+    expect(modelled.description).toMatch(/class-model parameters/);
+    // A spiking import takes none of it: the class model's parameters are the graded model's.
+    const lif = importConnectome(tables(), { model: 'lif' }).circuit.doc;
+    expect(lif.neurons.every((n) => n.params === undefined)).toBe(true);
+  });
+
+  it('gives B-type motor neurons stretch receptors ahead of their muscles on their own side, and two-sided cells none', () => {
+    const doc = importConnectome(tables()).circuit.doc;
+    const stretch = doc.sensors!.filter((b) => b.sensor === 'stretch');
+    for (const [id, cls] of [
+      ['DB03', 'DB'],
+      ['VB05', 'VB'],
+    ]) {
+      const rule = WORM_MODEL.stretch.find((r) => r.classes.includes(cls))!;
+      const own = doc.muscles!.filter((m) => m.neuron === id);
+      const centre = own.reduce((a, m) => a + Math.abs(m.gain) * (m.from + m.to) * 0.5, 0) / own.reduce((a, m) => a + Math.abs(m.gain), 0);
+      const b = stretch.find((x) => x.neuron === id);
+      expect(b, id).toBeDefined();
+      if (b?.sensor !== 'stretch') continue;
+      expect(b.side).toBe(own[0].side);
+      expect(b.at).toBeCloseTo(centre - rule.reach, 6);
+      expect(b.gain).toBe(rule.gain);
+    }
+    expect(stretch.some((b) => b.neuron === 'RMDL' || b.neuron === 'RMDR')).toBe(false);
+    expect(stretch.some((b) => b.neuron === 'AVBL')).toBe(false);
+  });
+
+  it('leaves the doc it is given untouched', () => {
+    const doc = importConnectome(tables(), { classModel: false }).circuit.doc;
+    const before = JSON.stringify(doc);
+    applyWormModel(doc, WORM_MODEL);
+    expect(JSON.stringify(doc)).toBe(before);
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * The connectome worm's class model: what the importer chooses beside the
+ * wiring, by neuron class (left/right and dorsal/ventral partners, and the
+ * numbered cells of a motor class, share), so the imported circuit stays a
+ * model of the real worm rather than a fit per synapse. Only what issue 18
+ * allows: graded-model parameters per class, global scales, sensory
+ * transduction gains and the stretch receptors the literature ascribes to
+ * real neurons. No neuron, synapse or drawn wave is added.
+ *
+ * The values live in worm-model.json, each with its source or the fit that
+ * chose it (docs/connectome-import.md, "The class model").
+ */
+import type { ParamValues } from '../../neural/types';
+import type { CircuitDoc, SensorBinding, Side, StretchBinding } from '../types';
+import { KNOWN_NEURONS } from './neuron-classes';
+import WORM_MODEL_JSON from './worm-model.json';
+
+/** A known neuron's class (AVAL → AVA, DB03 → DB); any other name is its own class. */
+const classOf = (id: string): string => KNOWN_NEURONS.get(id)?.class.name ?? id;
+
+/** Stretch receptors of one group of classes: each cell feels the curvature `reach` ahead of the centre of its muscles. */
+export interface StretchRule {
+  classes: readonly string[];
+  /** Body fraction ahead (toward the head) of the cell's muscle centre where it feels the bend; 0 = at its own muscles. */
+  reach: number;
+  /** same: excited by a bend toward its own muscles' side (copies the bend ahead: B-type); opposite: by a bend away from it. */
+  follow: 'same' | 'opposite';
+  /** pA per unit of κ·L (curvature × body length). */
+  gain: number;
+}
+
+export interface WormModel {
+  /** Multipliers of the importer's per-contact scales. */
+  scales: { chemical: number; gap: number; muscle: number; gabaMuscle: number };
+  /** Graded-model parameters every neuron gets (before its class's). */
+  defaults: ParamValues;
+  /** Graded-model parameters per class. */
+  classes: Readonly<Record<string, ParamValues>>;
+  /** Multipliers of the receptive fields' gains, per sensory class. */
+  sensorGains: Readonly<Record<string, number>>;
+  stretch: readonly StretchRule[];
+}
+
+interface Documented<T> {
+  value: T;
+  why: string;
+}
+
+/** The file's shape: every value beside the reason it has it. */
+interface WormModelFile {
+  format: 'neuroworm-worm-model';
+  version: 1;
+  description: string;
+  scales: Record<keyof WormModel['scales'], Documented<number>>;
+  defaults: Documented<ParamValues>;
+  classes: Record<string, Documented<ParamValues>>;
+  sensorGains: Record<string, Documented<number>>;
+  stretch: (StretchRule & { why: string })[];
+}
+
+function strip(file: WormModelFile): WormModel {
+  const values = <T>(r: Record<string, Documented<T>>): Record<string, T> => Object.fromEntries(Object.entries(r).map(([k, d]) => [k, d.value]));
+  return {
+    scales: values(file.scales) as WormModel['scales'],
+    defaults: file.defaults.value,
+    classes: values(file.classes),
+    sensorGains: values(file.sensorGains),
+    stretch: file.stretch.map(({ why: _why, ...rule }) => rule),
+  };
+}
+
+/** The fitted default (worm-model.json). */
+export const WORM_MODEL: WormModel = strip(WORM_MODEL_JSON as WormModelFile);
+
+const clean = (x: number): number => Number(x.toPrecision(12));
+
+/**
+ * A stretch receptor reads one side's bend, which means something only for a cell whose muscles lie
+ * on one side: RMDL/RMDR, which reach both, get none.
+ */
+const ONE_SIDED = 0.75;
+
+/** Centre (body fraction) and side of a motor neuron's muscles, weighted by |gain|; undefined for a cell with none or with both sides. */
+function muscleCentre(doc: CircuitDoc, id: string): { at: number; side: Side } | undefined {
+  let w = 0;
+  let sum = 0;
+  let left = 0;
+  for (const m of doc.muscles ?? []) {
+    if (m.neuron !== id) continue;
+    const g = Math.abs(m.gain);
+    w += g;
+    sum += g * (m.from + m.to) * 0.5;
+    if (m.side === 'left') left += g;
+  }
+  if (w === 0 || Math.max(left, w - left) < ONE_SIDED * w) return undefined;
+  return { at: sum / w, side: left * 2 >= w ? 'left' : 'right' };
+}
+
+/** The doc with the model applied: a new doc, the input untouched. Only graded neurons take parameters. */
+export function applyWormModel(doc: CircuitDoc, model: WormModel): CircuitDoc {
+  const { scales } = model;
+  const neurons = doc.neurons.map((n) => {
+    if (n.model !== 'graded') return n;
+    const params = { ...model.defaults, ...model.classes[classOf(n.id)], ...n.params };
+    return Object.keys(params).length > 0 ? { ...n, params } : n;
+  });
+  const transmitter = new Map(doc.neurons.map((n) => [n.id, n.transmitter]));
+  const synapses = (doc.synapses ?? []).map((s) =>
+    s.kind === 'electrical' ? { ...s, weight: clean(s.weight * scales.gap) } : { ...s, weight: clean(s.weight * scales.chemical) },
+  );
+  const muscles = (doc.muscles ?? []).map((m) => ({
+    ...m,
+    gain: clean(m.gain * scales.muscle * (transmitter.get(m.neuron) === 'GABA' ? scales.gabaMuscle : 1)),
+  }));
+  const sensors: SensorBinding[] = (doc.sensors ?? []).map((s) => {
+    const k = model.sensorGains[classOf(s.neuron)];
+    return k === undefined ? s : { ...s, gain: clean(s.gain * k) };
+  });
+  for (const rule of model.stretch) {
+    const classes = new Set(rule.classes);
+    for (const n of doc.neurons) {
+      if (!classes.has(classOf(n.id))) continue;
+      const c = muscleCentre(doc, n.id);
+      if (!c) continue;
+      const side: Side = rule.follow === 'same' ? c.side : c.side === 'left' ? 'right' : 'left';
+      const at = clean(Math.min(0.98, Math.max(0.02, c.at - rule.reach)));
+      sensors.push({ neuron: n.id, sensor: 'stretch', at, side, gain: rule.gain } satisfies StretchBinding);
+    }
+  }
+  return { ...doc, neurons, synapses, muscles, sensors };
+}

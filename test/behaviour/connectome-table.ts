@@ -1,0 +1,149 @@
+/**
+ * Prints the figures of docs/biology.md's "Whole worm" table:
+ * `npx tsx test/behaviour/connectome-table.ts` (seeds 1–5; mean (min–max)).
+ * The imported connectome with the importer's defaults (the class model),
+ * and without it for the starting point.
+ */
+import type { Circuit } from '../../src/circuits';
+import { classOutput, connectomeWorm, crawlOf, importWorm, touchResponse } from './connectome-measure';
+import { SEEDS } from './measure';
+
+const fmt = (xs: number[], d = 3): string => {
+  const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+  return `${m.toFixed(d)} (${Math.min(...xs).toFixed(d)}–${Math.max(...xs).toFixed(d)})`;
+};
+
+/** Peak output of a class in the 2 s after a gentle touch at `at`, with cells ablated. */
+function peakAfterTouch(circuit: Circuit, seed: number, at: number, cls: string, ablate: string[] = []): number {
+  const { sim } = connectomeWorm(circuit, seed, ablate);
+  sim.run(5000);
+  sim.poke(at, { kind: 'gentle' });
+  let peak = 0;
+  for (let s = 0; s < 2000 / sim.physicsStepMs; s++) {
+    sim.step();
+    peak = Math.max(peak, classOutput(sim, cls));
+  }
+  return peak;
+}
+
+/** Pearson correlation of AVA and AVB output over 60 s with a gentle nose touch every 10 s (sampled every 100 ms). */
+function avaAvbCorrelation(circuit: Circuit, seed: number): number {
+  const { sim } = connectomeWorm(circuit, seed);
+  sim.run(3000);
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let t = 0; t < 60_000; t += 100) {
+    if (t % 10_000 === 5000) sim.poke(0.05, { kind: 'gentle' });
+    sim.run(100);
+    a.push(classOutput(sim, 'AVA'));
+    b.push(classOutput(sim, 'AVB'));
+  }
+  const mean = (x: number[]) => x.reduce((s, v) => s + v, 0) / x.length;
+  const ma = mean(a);
+  const mb = mean(b);
+  let sab = 0;
+  let saa = 0;
+  let sbb = 0;
+  for (let i = 0; i < a.length; i++) {
+    sab += (a[i] - ma) * (b[i] - mb);
+    saa += (a[i] - ma) ** 2;
+    sbb += (b[i] - mb) ** 2;
+  }
+  return sab / Math.sqrt(saa * sbb);
+}
+
+for (const [label, circuit] of [
+  ['class model (default)', importWorm()],
+  ['no class model', importWorm({ classModel: false })],
+] as const) {
+  const crawl = SEEDS.map((s) => crawlOf(connectomeWorm(circuit, s).sim));
+  const nose = SEEDS.map((s) => touchResponse(circuit, s, 0.05));
+  const tail = SEEDS.map((s) => touchResponse(circuit, s, 0.9));
+  console.log(`== ${label}`);
+  console.log('speed BL/s', fmt(crawl.map((c) => c.speed)));
+  console.log(
+    'frequency Hz',
+    fmt(
+      crawl.map((c) => c.hz),
+      2,
+    ),
+  );
+  console.log(
+    'wavelength BL',
+    fmt(
+      crawl.map((c) => c.lambda ?? Number.NaN),
+      2,
+    ),
+  );
+  console.log('wave direction', crawl.map((c) => c.direction).join(' '));
+  console.log(
+    'peak muscle',
+    fmt(
+      crawl.map((c) => c.muscleMax),
+      2,
+    ),
+  );
+  console.log(
+    'nose touch: reversals',
+    nose.filter((n) => n.reversed).length,
+    'of 5; AVA before',
+    fmt(
+      nose.map((n) => n.avaBefore),
+      2,
+    ),
+    'peak',
+    fmt(
+      nose.map((n) => n.avaPeak),
+      2,
+    ),
+  );
+  console.log('nose touch: speed before', fmt(nose.map((n) => n.speedBefore)), 'after', fmt(nose.map((n) => n.speedAfter)));
+  console.log(
+    'nose touch: AVB before',
+    fmt(
+      nose.map((n) => n.avbBefore),
+      2,
+    ),
+    'min',
+    fmt(
+      nose.map((n) => n.avbMin),
+      2,
+    ),
+  );
+  console.log('tail touch: speed before', fmt(tail.map((t) => t.speedBefore)), 'after', fmt(tail.map((t) => t.speedAfter)));
+  console.log(
+    'tail touch: PVC peak',
+    fmt(
+      SEEDS.map((s) => peakAfterTouch(circuit, s, 0.9, 'PVC')),
+      2,
+    ),
+  );
+  console.log(
+    'body touch 0.2 (ALM/AVM): AVA peak',
+    fmt(
+      SEEDS.map((s) => peakAfterTouch(circuit, s, 0.2, 'AVA')),
+      2,
+    ),
+  );
+  console.log(
+    'nose touch, FLP ablated: AVA peak',
+    fmt(
+      SEEDS.map((s) => peakAfterTouch(circuit, s, 0.05, 'AVA', ['FLPL', 'FLPR'])),
+      2,
+    ),
+  );
+  console.log(
+    'nose touch, AVD ablated: AVA peak',
+    fmt(
+      SEEDS.map((s) => peakAfterTouch(circuit, s, 0.05, 'AVA', ['AVDL', 'AVDR'])),
+      2,
+    ),
+  );
+  console.log(
+    'AVA-AVB correlation, 60 s, nose touch every 10 s',
+    fmt(
+      SEEDS.map((s) => avaAvbCorrelation(circuit, s)),
+      2,
+    ),
+  );
+}
