@@ -11,7 +11,34 @@
  * normalisation). Euler in w (the rate is small), exact in θ; w clipped to
  * [wMin, wMax].
  */
-import { clip, plasticKernel } from './plastic';
+import { freshKernel } from '../kernel';
+import { plasticKernel } from './plastic';
+
+/** One BCM step over all members (self-contained: ../kernel.ts). */
+export function bcmKernel(
+  m: number,
+  pre: Int32Array,
+  post: Int32Array,
+  w: Float64Array,
+  alive: Uint8Array,
+  rate: Float64Array,
+  wMin: Float64Array,
+  wMax: Float64Array,
+  theta: Float64Array,
+  follow: Float64Array,
+  out: Float64Array,
+): (dt: number) => void {
+  return (dt: number) => {
+    for (let k = 0; k < m; k++) {
+      const y = out[post[k]];
+      const th = theta[k];
+      theta[k] = th + (y * y - th) * follow[k];
+      if (alive[k] === 0) continue;
+      const v = w[k] + dt * rate[k] * out[pre[k]] * y * (y - th);
+      w[k] = Math.max(wMin[k], Math.min(wMax[k], v));
+    }
+  };
+}
 
 export const bcmSynapses = plasticKernel('bcm', (net, t) => {
   const m = t.size;
@@ -28,14 +55,6 @@ export const bcmSynapses = plasticKernel('bcm', (net, t) => {
     reset() {
       theta.set(theta0);
     },
-    learn(dt) {
-      for (let k = 0; k < m; k++) {
-        const y = out[post[k]];
-        const th = theta[k];
-        theta[k] = th + (y * y - th) * follow[k];
-        if (alive[k] === 0) continue;
-        w[k] = clip(w[k] + dt * rate[k] * out[pre[k]] * y * (y - th), wMin[k], wMax[k]);
-      }
-    },
+    learn: freshKernel(bcmKernel)(m, pre, post, w, alive, rate, wMin, wMax, theta, follow, out),
   };
 });

@@ -18,6 +18,60 @@ import { CHEMICAL } from '../synapses';
 import type { CompileContext, LearnedWeights, SynapseKernel, SynapseKernelInstance } from './kernel-api';
 import { zeroingEdits } from './kernel-api';
 import type { ScheduledStep } from './schedule';
+import { freshKernel } from '../kernel';
+
+/** Graded presynaptic ones: I[post] += sign·w·eff·out[pre]; spiking ones' exponential currents: I += g_e − g_i. Self-contained (../kernel.ts). */
+export function plasticCurrentKernel(
+  m: number,
+  n: number,
+  pre: Int32Array,
+  post: Int32Array,
+  w: Float64Array,
+  eff: Float64Array,
+  sign: Float64Array,
+  spikingPre: Uint8Array,
+  output: Float64Array,
+  current: Float64Array,
+  ge: Float64Array,
+  gi: Float64Array,
+  anySpiking: boolean,
+): () => void {
+  return () => {
+    for (let k = 0; k < m; k++) if (spikingPre[k] === 0) current[post[k]] += sign[k] * w[k] * eff[k] * output[pre[k]];
+    if (anySpiking) for (let g = 0; g < n; g++) current[g] += ge[g] - gi[g];
+  };
+}
+
+/** The exponential currents decay; this step's spikes add w·eff. Self-contained (../kernel.ts). */
+export function plasticPropagateKernel(
+  m: number,
+  n: number,
+  pre: Int32Array,
+  post: Int32Array,
+  w: Float64Array,
+  eff: Float64Array,
+  sign: Float64Array,
+  spikingPre: Uint8Array,
+  alive: Uint8Array,
+  spiked: Uint8Array,
+  ge: Float64Array,
+  gi: Float64Array,
+  decay: Float64Array,
+): () => void {
+  return () => {
+    const de = decay[0],
+      di = decay[1];
+    for (let g = 0; g < n; g++) {
+      ge[g] *= de;
+      gi[g] *= di;
+    }
+    for (let k = 0; k < m; k++) {
+      if (spikingPre[k] === 0 || spiked[pre[k]] === 0 || alive[k] === 0) continue;
+      if (sign[k] > 0) ge[post[k]] += w[k] * eff[k];
+      else gi[post[k]] += w[k] * eff[k];
+    }
+  };
+}
 
 export interface PlasticTable {
   readonly size: number;
@@ -43,8 +97,8 @@ export interface PlasticTable {
 
 /** What a rule adds: its learning step and its own state's layout and reset. */
 export interface RuleParts {
-  /** Runs at `plasticity` after the step (while learning is on, unless `always`). */
-  learn(dt: number): void;
+  /** Runs at `plasticity` after the step (while learning is on, unless `always`); a freshKernel closure (../kernel.ts). */
+  learn: (dt: number) => void;
   /** The step runs even when learning is frozen (short-term efficacy is not learned weight). */
   always?: boolean;
   layout?(dt: number): void;
@@ -132,29 +186,14 @@ function instance(net: CompileContext, rule: PlasticRule, t: PlasticTable, parts
     {
       name: `${rule}.current`,
       when: 'currents',
-      run() {
-        for (let k = 0; k < m; k++) if (spikingPre[k] === 0) current[post[k]] += sign[k] * w[k] * eff[k] * output[pre[k]];
-        if (anySpiking) for (let g = 0; g < n; g++) current[g] += ge[g] - gi[g];
-      },
+      run: freshKernel(plasticCurrentKernel)(m, n, pre, post, w, eff, sign, spikingPre, output, current, ge, gi, anySpiking),
     },
   ];
   if (anySpiking) {
     steps.push({
       name: `${rule}.propagate`,
       when: 'synapses',
-      run() {
-        const de = decay[0],
-          di = decay[1];
-        for (let g = 0; g < n; g++) {
-          ge[g] *= de;
-          gi[g] *= di;
-        }
-        for (let k = 0; k < m; k++) {
-          if (spikingPre[k] === 0 || spiked[pre[k]] === 0 || alive[k] === 0) continue;
-          if (sign[k] > 0) ge[post[k]] += w[k] * eff[k];
-          else gi[post[k]] += w[k] * eff[k];
-        }
-      },
+      run: freshKernel(plasticPropagateKernel)(m, n, pre, post, w, eff, sign, spikingPre, alive, spiked, ge, gi, decay),
     });
   }
   const learned: LearnedWeights = {
@@ -193,9 +232,4 @@ function instance(net: CompileContext, rule: PlasticRule, t: PlasticTable, parts
       parts.reset?.();
     },
   };
-}
-
-/** x clipped into [lo, hi]. */
-export function clip(x: number, lo: number, hi: number): number {
-  return Math.min(hi, Math.max(lo, x));
 }

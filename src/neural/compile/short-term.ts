@@ -17,7 +17,53 @@
  * rate sensitivity of Rankin & Broster 1992; Staddon & Higa 1996).
  * Efficacy is not a learned weight: it runs when learning is frozen.
  */
+import { freshKernel } from '../kernel';
 import { plasticKernel } from './plastic';
+
+/** One step of the pools and facilitation over all members (self-contained: ../kernel.ts). */
+export function shortTermKernel(
+  m: number,
+  pre: Int32Array,
+  eff: Float64Array,
+  spikingPre: Uint8Array,
+  useFast: Float64Array,
+  useSlow: Float64Array,
+  facilitation: Float64Array,
+  xF: Float64Array,
+  xS: Float64Array,
+  f: Float64Array,
+  rF: Float64Array,
+  rS: Float64Array,
+  rFac: Float64Array,
+  spiked: Uint8Array,
+  output: Float64Array,
+): (dt: number) => void {
+  return (dt: number) => {
+    for (let k = 0; k < m; k++) {
+      let a = xF[k],
+        b = xS[k],
+        c = f[k] * rFac[k];
+      if (spikingPre[k] === 1) {
+        if (spiked[pre[k]] !== 0) {
+          a -= useFast[k] * a;
+          b -= useSlow[k] * b;
+          c += facilitation[k];
+        }
+      } else {
+        const o = output[pre[k]];
+        a = a / (1 + dt * useFast[k] * o);
+        b = b / (1 + dt * useSlow[k] * o);
+        c += dt * facilitation[k] * o;
+      }
+      a = 1 - (1 - a) * rF[k];
+      b = 1 - (1 - b) * rS[k];
+      xF[k] = a;
+      xS[k] = b;
+      f[k] = c;
+      eff[k] = a * b * (1 + c);
+    }
+  };
+}
 
 export const shortTermSynapses = plasticKernel('short-term', (net, t) => {
   const m = t.size;
@@ -45,30 +91,6 @@ export const shortTermSynapses = plasticKernel('short-term', (net, t) => {
       xS.fill(1);
       f.fill(0);
     },
-    learn(dt) {
-      for (let k = 0; k < m; k++) {
-        let a = xF[k],
-          b = xS[k],
-          c = f[k] * rFac[k];
-        if (spikingPre[k] === 1) {
-          if (spiked[pre[k]] !== 0) {
-            a -= useFast[k] * a;
-            b -= useSlow[k] * b;
-            c += facilitation[k];
-          }
-        } else {
-          const o = output[pre[k]];
-          a = a / (1 + dt * useFast[k] * o);
-          b = b / (1 + dt * useSlow[k] * o);
-          c += dt * facilitation[k] * o;
-        }
-        a = 1 - (1 - a) * rF[k];
-        b = 1 - (1 - b) * rS[k];
-        xF[k] = a;
-        xS[k] = b;
-        f[k] = c;
-        eff[k] = a * b * (1 + c);
-      }
-    },
+    learn: freshKernel(shortTermKernel)(m, pre, eff, spikingPre, useFast, useSlow, facilitation, xF, xS, f, rF, rS, rFac, spiked, output),
   };
 });

@@ -15,7 +15,49 @@
  * a step where both fire, the pre spike's depression comes first, then the
  * post spike's potentiation sees the new pre trace: Δt = 0 potentiates by A+.
  */
-import { clip, plasticKernel } from './plastic';
+import { freshKernel } from '../kernel';
+import { plasticKernel } from './plastic';
+
+/** One STDP step over all members (self-contained: ../kernel.ts). */
+export function stdpKernel(
+  m: number,
+  pre: Int32Array,
+  post: Int32Array,
+  w: Float64Array,
+  soft: Uint8Array,
+  alive: Uint8Array,
+  aPlus: Float64Array,
+  aMinus: Float64Array,
+  wMin: Float64Array,
+  wMax: Float64Array,
+  x: Float64Array,
+  y: Float64Array,
+  dPlus: Float64Array,
+  dMinus: Float64Array,
+  spiked: Uint8Array,
+): () => void {
+  return () => {
+    for (let k = 0; k < m; k++) {
+      x[k] *= dPlus[k];
+      y[k] *= dMinus[k];
+      const a = spiked[pre[k]],
+        b = spiked[post[k]];
+      if ((a === 0 && b === 0) || alive[k] === 0) continue;
+      const lo = wMin[k],
+        hi = wMax[k];
+      if (a !== 0) {
+        const v = w[k] - aMinus[k] * y[k] * (soft[k] === 1 ? w[k] - lo : hi - lo);
+        w[k] = Math.max(lo, Math.min(hi, v));
+        x[k] += 1;
+      }
+      if (b !== 0) {
+        const v = w[k] + aPlus[k] * x[k] * (soft[k] === 1 ? hi - w[k] : hi - lo);
+        w[k] = Math.max(lo, Math.min(hi, v));
+        y[k] += 1;
+      }
+    }
+  };
+}
 
 export const stdpSynapses = plasticKernel(
   'stdp',
@@ -40,23 +82,7 @@ export const stdpSynapses = plasticKernel(
         x.fill(0);
         y.fill(0);
       },
-      learn() {
-        for (let k = 0; k < m; k++) {
-          x[k] *= dPlus[k];
-          y[k] *= dMinus[k];
-          if (alive[k] === 0) continue;
-          const lo = wMin[k],
-            hi = wMax[k];
-          if (spiked[pre[k]] !== 0) {
-            w[k] = clip(w[k] - aMinus[k] * y[k] * (soft[k] === 1 ? w[k] - lo : hi - lo), lo, hi);
-            x[k] += 1;
-          }
-          if (spiked[post[k]] !== 0) {
-            w[k] = clip(w[k] + aPlus[k] * x[k] * (soft[k] === 1 ? hi - w[k] : hi - lo), lo, hi);
-            y[k] += 1;
-          }
-        }
-      },
+      learn: freshKernel(stdpKernel)(m, pre, post, w, soft, alive, aPlus, aMinus, wMin, wMax, x, y, dPlus, dMinus, spiked),
     };
   },
   (net, s, where) => {

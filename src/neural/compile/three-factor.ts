@@ -14,7 +14,60 @@
  * M > 0) potentiates; punishment (a receptor of negative gain) depresses;
  * no modulator (M = 0) changes nothing.
  */
-import { clip, plasticKernel } from './plastic';
+import { freshKernel } from '../kernel';
+import { plasticKernel } from './plastic';
+
+/** One three-factor step over all members (self-contained: ../kernel.ts). */
+export function threeFactorKernel(
+  m: number,
+  pre: Int32Array,
+  post: Int32Array,
+  w: Float64Array,
+  soft: Uint8Array,
+  alive: Uint8Array,
+  pairs: Uint8Array,
+  aPlus: Float64Array,
+  aMinus: Float64Array,
+  rate: Float64Array,
+  wMin: Float64Array,
+  wMax: Float64Array,
+  x: Float64Array,
+  y: Float64Array,
+  e: Float64Array,
+  dPlus: Float64Array,
+  dMinus: Float64Array,
+  dE: Float64Array,
+  spiked: Uint8Array,
+  output: Float64Array,
+  teach: Float64Array,
+): (dt: number) => void {
+  return (dt: number) => {
+    for (let k = 0; k < m; k++) {
+      let ek = e[k] * dE[k];
+      if (pairs[k] === 1) {
+        x[k] *= dPlus[k];
+        y[k] *= dMinus[k];
+        if (spiked[pre[k]] !== 0) {
+          ek -= aMinus[k] * y[k];
+          x[k] += 1;
+        }
+        if (spiked[post[k]] !== 0) {
+          ek += aPlus[k] * x[k];
+          y[k] += 1;
+        }
+      } else ek += dt * aPlus[k] * output[pre[k]] * output[post[k]];
+      e[k] = ek;
+      const M = teach[post[k]];
+      if (M === 0 || alive[k] === 0) continue;
+      const lo = wMin[k],
+        hi = wMax[k];
+      const drive = dt * rate[k] * ek * M;
+      const room = soft[k] === 1 ? (drive > 0 ? hi - w[k] : w[k] - lo) : hi - lo;
+      const v = w[k] + drive * room;
+      w[k] = Math.max(lo, Math.min(hi, v));
+    }
+  };
+}
 
 export const threeFactorSynapses = plasticKernel('three-factor', (net, t) => {
   const m = t.size;
@@ -27,6 +80,8 @@ export const threeFactorSynapses = plasticKernel('three-factor', (net, t) => {
   const dMinus = new Float64Array(m);
   const dE = new Float64Array(m);
   const { spiked, output } = net.arrays;
+  const pairs = new Uint8Array(m);
+  for (let k = 0; k < m; k++) pairs[k] = spikingPre[k] & spikingPost[k];
   const teach = net.modulation?.teach ?? new Float64Array(net.size);
   return {
     learnsWeights: true,
@@ -42,30 +97,28 @@ export const threeFactorSynapses = plasticKernel('three-factor', (net, t) => {
       y.fill(0);
       e.fill(0);
     },
-    learn(dt) {
-      for (let k = 0; k < m; k++) {
-        let ek = e[k] * dE[k];
-        if (spikingPre[k] === 1 && spikingPost[k] === 1) {
-          x[k] *= dPlus[k];
-          y[k] *= dMinus[k];
-          if (spiked[pre[k]] !== 0) {
-            ek -= aMinus[k] * y[k];
-            x[k] += 1;
-          }
-          if (spiked[post[k]] !== 0) {
-            ek += aPlus[k] * x[k];
-            y[k] += 1;
-          }
-        } else ek += dt * aPlus[k] * output[pre[k]] * output[post[k]];
-        e[k] = ek;
-        const M = teach[post[k]];
-        if (M === 0 || alive[k] === 0) continue;
-        const lo = wMin[k],
-          hi = wMax[k];
-        const drive = dt * rate[k] * ek * M;
-        const room = soft[k] === 1 ? (drive > 0 ? hi - w[k] : w[k] - lo) : hi - lo;
-        w[k] = clip(w[k] + drive * room, lo, hi);
-      }
-    },
+    learn: freshKernel(threeFactorKernel)(
+      m,
+      pre,
+      post,
+      w,
+      soft,
+      alive,
+      pairs,
+      aPlus,
+      aMinus,
+      rate,
+      wMin,
+      wMax,
+      x,
+      y,
+      e,
+      dPlus,
+      dMinus,
+      dE,
+      spiked,
+      output,
+      teach,
+    ),
   };
 });
