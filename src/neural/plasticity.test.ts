@@ -192,6 +192,37 @@ describe('two-timescale short-term depression', () => {
     expect((second - first * decay) / first).toBeCloseTo((1 - 0.3 * rF) * (1 - 0.05 * rS), 10);
     expect(net().plasticWeights()).toEqual([]);
   });
+  it('facilitation adds F per spike to the next release, fading with τF', () => {
+    const probe = (at: number[]) => {
+      const n = Network.fromSpec({
+        neurons: [lif('pre'), lif('post')],
+        synapses: [syn('pre', 'post', 0.05, { rule: 'short-term', params: { useFast: 0, useSlow: 0, facilitation: 0.5, facilitationMs: 500 } })],
+      });
+      let I = 0;
+      runSpikes(n, { pre: at }, at[at.length - 1] + 2, (t) => {
+        if (t === at[at.length - 1] + 1) I = n.current[1];
+      });
+      return I;
+    };
+    const first = probe([10]);
+    // The spike at 13 uses the efficacy left at the end of step 12: 1 + 0.5·e^(−2/500).
+    expect((probe([10, 13]) - first * Math.exp(-3 / 5)) / first).toBeCloseTo(1 + 0.5 * Math.exp(-2 / 500), 10);
+  });
+  it('a graded presynaptic cell uses its pools by output: x/(1 + dt·u·o) per ms, then recovery', () => {
+    const n = Network.fromSpec({
+      neurons: [{ id: 'pre', model: 'graded', params: { gKNs: 0, vHalfMv: -65 }, init: {} }, graded('post')],
+      synapses: [syn('pre', 'post', 1, { rule: 'short-term', params: { useFast: 0.01, recoveryFastMs: 1000, useSlow: 0.001, recoverySlowMs: 1e5 } })],
+    });
+    let xF = 1,
+      xS = 1;
+    for (let t = 0; t < 50; t++) {
+      n.step(1);
+      // The current of this step used the efficacy of the step before, at output 0.5 (vHalf = rest).
+      expect(n.current[1]).toBeCloseTo(xF * xS * 0.5, 12);
+      xF = 1 - (1 - xF / (1 + 0.01 * 0.5)) * Math.exp(-1 / 1000);
+      xS = 1 - (1 - xS / (1 + 0.001 * 0.5)) * Math.exp(-1 / 1e5);
+    }
+  });
   it('short intervals habituate deeper and recover faster than long ones (rate sensitivity)', () => {
     const train = (isi: number) => {
       const n = net();
