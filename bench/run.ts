@@ -72,6 +72,7 @@ function adaptBody(mod: BenchModule): BenchSuite | null {
 const SUITES: SuiteEntry[] = [
   { name: 'neural', load: async () => (await import('./neural')).suite },
   { name: 'models', load: async () => (await import('./models')).suite },
+  { name: 'plasticity', load: async () => (await import('./plasticity')).suite },
   { name: 'cuba', load: async () => (await import('./cuba')).suite },
   optional('body', './body.ts', adaptBody),
   { name: 'sim', load: async () => (await import('./sim')).suite },

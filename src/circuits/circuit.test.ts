@@ -147,7 +147,9 @@ describe('parseCircuit: every error names the file, the line, the path and the f
     });
     const err = refuse(src);
     const top = issueAt(err, 'colour');
-    expect(top.message).toMatch(/unknown field "colour"; allowed fields here: format, version, name, description, neurons, synapses, sensors, muscles, editor/);
+    expect(top.message).toMatch(
+      /unknown field "colour"; allowed fields here: format, version, name, description, neurons, synapses, sensors, muscles, modulators, receptors, editor/,
+    );
     expect(top.line).toBe(lineOf(src, '"colour"'));
     const param = issueAt(err, 'neurons[2].params.tauMS');
     expect(param.where).toBe('neurons[2] (AVAL).params.tauMS');

@@ -6,6 +6,7 @@
  * be malformed elsewhere) so these problems are reported together with the
  * schema's, not only after the schema's are fixed.
  */
+import { volumeIssues } from './crossref-volume';
 import { didYouMean, type RawIssue } from './errors';
 
 type Obj = Record<string, unknown>;
@@ -94,5 +95,6 @@ export function crossReferenceIssues(doc: unknown): RawIssue[] {
       }
     });
   }
+  issues.push(...volumeIssues(doc, new Set(ids.keys()), seedNeurons));
   return issues;
 }

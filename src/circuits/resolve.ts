@@ -25,7 +25,11 @@ export function resolveNeuron(entry: NeuronEntry, info: ModelInfo): NeuronSpec {
 
 function copySynapse(s: SynapseSpec): SynapseSpec {
   if (s.kind === 'electrical') return { ...s };
-  return s.depression ? { ...s, depression: { ...s.depression } } : { ...s };
+  return {
+    ...s,
+    ...(s.depression && { depression: { ...s.depression } }),
+    ...(s.plastic && { plastic: { ...s.plastic, ...(s.plastic.params && { params: { ...s.plastic.params } }) } }),
+  };
 }
 
 export function resolveDoc(doc: CircuitDoc, models: ModelTable) {
@@ -33,6 +37,8 @@ export function resolveDoc(doc: CircuitDoc, models: ModelTable) {
     network: {
       neurons: doc.neurons.map((n) => resolveNeuron(n, models[n.model] as ModelInfo)),
       synapses: (doc.synapses ?? []).map(copySynapse),
+      ...(doc.modulators && { modulators: doc.modulators.map((m) => ({ ...m, from: [...m.from] })) }),
+      ...(doc.receptors && { receptors: doc.receptors.map((r) => ({ ...r })) }),
     },
     sensors: (doc.sensors ?? []).map((b): SensorBinding => (b.sensor === 'touch' ? { ...b, side: b.side ?? 'both' } : { ...b })),
     muscles: (doc.muscles ?? []).map((m) => ({ ...m })),

@@ -10,8 +10,10 @@
  * errors elsewhere.
  */
 import * as z from 'zod';
+import { MODULATOR_FIELDS, MODULATOR_NAME, RECEPTOR_EFFECTS } from '../neural/modulation';
+import { PLASTIC_RULES, PLASTIC_RULE_NAMES } from '../neural/plastic-rules';
 import { CONDUCTANCE_FIELDS } from '../neural/synapses';
-import type { ModelKind, NeuronRole, ParamSpec, SynapseSpec, Transmitter } from '../neural/types';
+import type { ModelKind, ModulatorSpec, NeuronRole, ParamSpec, PlasticRule, ReceptorEffect, ReceptorSpec, SynapseSpec, Transmitter } from '../neural/types';
 import { didYouMean, listOf, show, type RawIssue } from './errors';
 import type { JsonPath } from '../text/json-locate';
 import { CIRCUIT_RANGES } from './ranges';
@@ -169,6 +171,35 @@ const conductanceField = (name: (typeof CONDUCTANCE_ONLY)[number]) => {
   return num({ min: r.min, max: r.max, unit: r.unit, help: `conductance synapses: ${r.help}` }).exactOptional();
 };
 
+/** A rule's parameters: numbers only (none is a pair), each with its range. */
+function plasticParams(rule: PlasticRule) {
+  const shape: Record<string, z.ZodOptional<z.ZodNumber>> = {};
+  for (const [name, spec] of Object.entries(PLASTIC_RULES[rule].params))
+    shape[name] = num({ min: spec.min, max: spec.max, unit: spec.unit, help: spec.help }).exactOptional();
+  return strict(shape, `the params of plastic rule "${rule}"`);
+}
+
+const plasticBranch = (rule: PlasticRule) =>
+  strict(
+    {
+      rule: z.literal(rule),
+      params: plasticParams(rule).exactOptional(),
+      bounds: (rule === 'stdp' || rule === 'three-factor'
+        ? oneOf(['hard', 'soft'], 'bound kind', 'hard: clip at wMin and wMax; soft: steps shrink near them')
+        : oneOf(['hard'], 'bound kind', `rule "${rule}" clips at its bounds; soft bounds are for stdp and three-factor`)
+      ).exactOptional(),
+    },
+    `a plastic rule "${rule}"`,
+  );
+
+/** A synapse's learning rule (docs/circuit-format.md, Plastic synapses). */
+const plasticSchema = tagged(
+  'rule',
+  PLASTIC_RULE_NAMES.map(plasticBranch) as unknown as [ReturnType<typeof plasticBranch>, ...ReturnType<typeof plasticBranch>[]],
+  PLASTIC_RULE_NAMES,
+  'a plastic rule',
+);
+
 const chemicalSynapse = strict(
   {
     from: neuronRef('the presynaptic neuron id'),
@@ -193,6 +224,7 @@ const chemicalSynapse = strict(
       },
       'a short-term depression setting',
     ).exactOptional(),
+    plastic: plasticSchema.exactOptional(),
   },
   'a chemical synapse',
 ).superRefine((s, ctx) => {
@@ -272,6 +304,40 @@ export const sensorSchema = tagged(
   'a sensor binding',
 );
 
+const modField = (name: keyof typeof MODULATOR_FIELDS) => {
+  const r = MODULATOR_FIELDS[name];
+  return num({ min: r.min, max: r.max, unit: r.unit, help: r.help });
+};
+
+export const modulatorSchema = strict(
+  {
+    name: str('modulator name', {
+      maxLength: 32,
+      pattern: MODULATOR_NAME,
+      patternHelp: 'names are 1 to 32 letters, digits, "_" or "-", starting with a letter (e.g. "dopamine")',
+    }),
+    from: list(neuronRef('a releasing neuron id'), 'the neurons that release it'),
+    release: modField('release'),
+    clearanceMs: modField('clearanceMs'),
+  },
+  'a modulator',
+);
+
+export const receptorSchema = strict(
+  {
+    neuron: neuronRef('the neuron id that carries the receptor'),
+    modulator: str('the modulator name'),
+    effect: oneOf(
+      RECEPTOR_EFFECTS as readonly ReceptorEffect[] as readonly [ReceptorEffect, ...ReceptorEffect[]],
+      'receptor effect',
+      'excitability: a current gain·C; gain: chemical inputs × (1 + gain·C); plasticity: the third factor of its three-factor synapses',
+    ),
+    gain: modField('gain'),
+    label: str('receptor label', { maxLength: 64, text: true }).exactOptional(),
+  },
+  'a receptor',
+);
+
 export const muscleSchema = strict(
   {
     neuron: neuronRef('the motor neuron id'),
@@ -298,7 +364,11 @@ export type SchemaTypesMatch = Assert<
     ? z.infer<typeof sensorSchema> extends SensorBinding
       ? z.infer<typeof muscleSchema> extends MuscleBinding
         ? z.infer<typeof editorSchema> extends EditorState
-          ? true
+          ? z.infer<typeof modulatorSchema> extends ModulatorSpec
+            ? z.infer<typeof receptorSchema> extends ReceptorSpec
+              ? true
+              : false
+            : false
           : false
         : false
       : false
@@ -375,6 +445,8 @@ export function circuitSchema(models: ModelTable, version: number) {
       synapses: list(synapseSchema, 'synapses').exactOptional(),
       sensors: list(sensorSchema, 'sensors').exactOptional(),
       muscles: list(muscleSchema, 'muscles').exactOptional(),
+      modulators: list(modulatorSchema, 'modulators').exactOptional(),
+      receptors: list(receptorSchema, 'receptors').exactOptional(),
       editor: editorSchema.exactOptional(),
     },
     'a circuit file',

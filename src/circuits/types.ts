@@ -3,7 +3,7 @@
  * (the document plus the complete network the engine compiles).
  * The format itself is described in docs/circuit-format.md.
  */
-import type { ModelKind, NetworkSpec, NeuronModel, NeuronRole, ParamValues, SynapseSpec, Transmitter } from '../neural/types';
+import type { ModelKind, ModulatorSpec, NetworkSpec, NeuronModel, NeuronRole, ParamValues, ReceptorSpec, SynapseSpec, Transmitter } from '../neural/types';
 import type { Side, TouchSide } from '../streams/types';
 
 export type { Side, TouchSide };
@@ -93,6 +93,9 @@ export interface CircuitDoc {
   synapses?: SynapseSpec[];
   sensors?: SensorBinding[];
   muscles?: MuscleBinding[];
+  /** Volume transmission: modulators and their receptors (docs/circuit-format.md). */
+  modulators?: ModulatorSpec[];
+  receptors?: ReceptorSpec[];
   editor?: EditorState;
 }
 

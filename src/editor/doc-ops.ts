@@ -130,6 +130,8 @@ export function deleteNeurons(doc: CircuitDoc, ids: Iterable<string>): Op {
   if (doc.synapses) next.synapses = doc.synapses.filter((s) => !gone.has(s.from) && !gone.has(s.to));
   if (doc.sensors) next.sensors = doc.sensors.filter((b) => !gone.has(b.neuron));
   if (doc.muscles) next.muscles = doc.muscles.filter((b) => !gone.has(b.neuron));
+  if (doc.modulators) next.modulators = doc.modulators.map((m) => ({ ...m, from: m.from.filter((id) => !gone.has(id)) }));
+  if (doc.receptors) next.receptors = doc.receptors.filter((r) => !gone.has(r.neuron));
   return done(next, undefined);
 }
 
@@ -145,6 +147,8 @@ export function renameNeuron(doc: CircuitDoc, from: string, to: string): Op {
   if (doc.synapses) next.synapses = doc.synapses.map((s) => (s.from === from || s.to === from ? { ...s, from: r(s.from), to: r(s.to) } : s));
   if (doc.sensors) next.sensors = doc.sensors.map((b) => (b.neuron === from ? { ...b, neuron: to } : b));
   if (doc.muscles) next.muscles = doc.muscles.map((b) => (b.neuron === from ? { ...b, neuron: to } : b));
+  if (doc.modulators) next.modulators = doc.modulators.map((m) => (m.from.includes(from) ? { ...m, from: m.from.map(r) } : m));
+  if (doc.receptors) next.receptors = doc.receptors.map((x) => (x.neuron === from ? { ...x, neuron: to } : x));
   return done(next, undefined);
 }
 

@@ -22,9 +22,20 @@ import { gather, type NetworkArrays, type Populations } from './compile/populati
 import { describeSchedule, type Runner, type ScheduledStep, type ScheduleEntry, scheduleRunner } from './compile/schedule';
 import { isTransmitterInstance, type TransmitterInstance, type TransmitterState } from './compile/transmitter-links';
 import type { GapStiffness } from './gaps';
+import { MODULATOR_FIELDS } from './modulation';
 import { checkParam } from './params';
 import { type CompactSynapses, checkCompact, compactFromSpec } from './synapses';
 import type { ModelKind, NetworkSpec, NeuronSpec, ParamValues, SynapseKind } from './types';
+
+/** A plastic synapse's weight during a run (Network.plasticWeights). */
+export interface PlasticWeight {
+  /** Index in the spec's synapse list (the circuit file's "synapses"). */
+  synapse: number;
+  from: string;
+  to: string;
+  rule: string;
+  weight: number;
+}
 
 /** How a network is compiled (compile/index.ts). */
 export type NetworkOptions = CompileOptions;
@@ -64,7 +75,7 @@ export class Network {
   static fromSpec(spec: NetworkSpec, options: NetworkOptions = {}): Network {
     const index = indexNeurons(spec.neurons);
     const synapses = compactFromSpec(spec.synapses, (id) => index.get(id) ?? -1);
-    return new Network(spec.neurons, synapses, options);
+    return new Network(spec.neurons, synapses, options, spec);
   }
 
   /** Compiles a network whose synapses are already in compact form (stress networks). */
@@ -74,8 +85,13 @@ export class Network {
     return new Network(neurons, synapses, options);
   }
 
-  private constructor(neurons: readonly NeuronSpec[], synapses: CompactSynapses, options: NetworkOptions) {
-    this.compiled = compileNetwork(neurons, synapses, options);
+  private constructor(
+    neurons: readonly NeuronSpec[],
+    synapses: CompactSynapses,
+    options: NetworkOptions,
+    volume: Pick<NetworkSpec, 'modulators' | 'receptors'> = {},
+  ) {
+    this.compiled = compileNetwork(neurons, synapses, options, volume);
     const { context, kernels, general, fused } = this.compiled;
     this.size = context.size;
     this.ids = context.ids;
@@ -263,7 +279,75 @@ export class Network {
     throw new Error(`synapseResource: no delayed or depressing chemical synapse from ${JSON.stringify(from)} to ${JSON.stringify(to)}`);
   }
 
+  // ---------------------------------------------------------------- plasticity and modulators
+
+  /** Every plastic synapse whose weight learns (stdp, bcm, three-factor), in spec order: its spec index, ends, rule and weight now. */
+  plasticWeights(): PlasticWeight[] {
+    const out: PlasticWeight[] = [];
+    for (const k of this.kernels) {
+      const l = k.learned;
+      if (!l) continue;
+      for (let j = 0; j < l.synapses.length; j++) {
+        const s = l.synapses[j];
+        out.push({ synapse: s, from: this.ids[this.synapses.from[s]], to: this.ids[this.synapses.to[s]], rule: l.rule, weight: l.weights[j] });
+      }
+    }
+    return out.sort((a, b) => a.synapse - b.synapse);
+  }
+
+  /** Learning on (the default) or frozen: frozen synapses keep and use their weights and change none. Short-term efficacy runs either way. */
+  setLearning(on: boolean): void {
+    for (const k of this.kernels) if (k.learned) k.learned.learning = on;
+  }
+
+  get learning(): boolean {
+    return this.kernels.every((k) => !k.learned || k.learned.learning);
+  }
+
+  /** Plastic weights back to the circuit's (cut and ablated synapses stay silent); traces and state stay. */
+  resetLearnedWeights(): void {
+    for (const k of this.kernels) k.learned?.resetWeights();
+  }
+
+  /** The modulators' names, in declaration order. */
+  get modulators(): readonly string[] {
+    return this.compiled.context.modulation?.names ?? [];
+  }
+
+  /** A modulator's concentration now. */
+  modulatorLevel(name: string): number {
+    const m = this.compiled.context.modulation;
+    return m ? m.conc[this.modulatorIndex(name)] : this.modulatorIndex(name);
+  }
+
+  /** Holds a modulator at a fixed concentration (a bath, 0..1000), from the next step on; null washes it out (release and clearance again). */
+  setBath(name: string, concentration: number | null): void {
+    const i = this.modulatorIndex(name);
+    const m = this.compiled.context.modulation!;
+    if (concentration === null) {
+      m.bath[i] = Number.NaN;
+      return;
+    }
+    const r = MODULATOR_FIELDS.bath;
+    if (typeof concentration !== 'number' || !(concentration >= r.min && concentration <= r.max))
+      throw new Error(
+        `setBath ${JSON.stringify(name)}: concentration must be a number in ${r.min} .. ${r.max} (${r.help}), got ${concentration}; null washes it out`,
+      );
+    m.bath[i] = concentration;
+  }
+
   // ---------------------------------------------------------------- internals
+
+  private get synapses(): CompactSynapses {
+    return this.compiled.context.synapses;
+  }
+
+  private modulatorIndex(name: string): number {
+    const names = this.modulators;
+    const i = names.indexOf(name);
+    if (i < 0) throw new Error(`no modulator ${JSON.stringify(name)} in the network; modulators: ${names.join(', ') || 'none (declare them in "modulators")'}`);
+    return i;
+  }
 
   private checkIndex(i: number): number {
     if (!Number.isInteger(i) || i < 0 || i >= this.size) throw new Error(`neuron index ${i} out of range 0..${this.size - 1}`);

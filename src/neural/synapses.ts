@@ -4,7 +4,8 @@
  * stress networks of 10^5–10^6 neurons can be built in it directly without one
  * JavaScript object per synapse.
  */
-import type { NetworkSpec, SynapseSpec } from './types';
+import { resolvePlastic } from './plastic-rules';
+import type { NetworkSpec, PlasticSpec, SynapseSpec } from './types';
 
 export const CHEMICAL = 0;
 export const ELECTRICAL = 1;
@@ -72,6 +73,8 @@ export interface CompactSynapses {
   readonly releaseSlopeMv?: Float64Array;
   /** Conductance-based: activation (graded) or decay (spikes) time constant, ms; NaN = default by sign. */
   readonly tauMs?: Float64Array;
+  /** Chemical: the learning rule (undefined = fixed weight). Omitted: none plastic. */
+  readonly plastic?: readonly (PlasticSpec | undefined)[];
 }
 
 /** Empty-table factory for builders (bench, importers); conductance fields start at NaN (the defaults). */
@@ -107,7 +110,10 @@ export function compactFromSpec(synapses: NetworkSpec['synapses'], indexOf: (id:
   const anyDelay = synapses.some((s) => s.kind === 'chemical' && s.delayMs !== undefined && s.delayMs !== 0);
   const anyDepression = synapses.some((s) => s.kind === 'chemical' && s.depression !== undefined);
   const conductance = synapses.some((s) => s.kind === 'chemical' && s.model === 'conductance');
-  const out = allocateSynapses(n, { delays: anyDelay, depression: anyDepression, conductance });
+  const anyPlastic = synapses.some((s) => s.kind === 'chemical' && s.plastic !== undefined);
+  const base = allocateSynapses(n, { delays: anyDelay, depression: anyDepression, conductance });
+  const plastic: (PlasticSpec | undefined)[] | undefined = anyPlastic ? new Array(n).fill(undefined) : undefined;
+  const out: CompactSynapses = plastic ? { ...base, plastic } : base;
   synapses.forEach((s, i) => {
     const where = describe(s, i);
     if (s.kind !== 'chemical' && s.kind !== 'electrical') {
@@ -161,6 +167,10 @@ export function compactFromSpec(synapses: NetworkSpec['synapses'], indexOf: (id:
       out.depressionUse![i] = use;
       out.depressionRecoveryMs![i] = recoveryMs;
     }
+    if (s.plastic !== undefined) {
+      resolvePlastic(s.plastic, where, s.weight);
+      plastic![i] = s.plastic;
+    }
   });
   return out;
 }
@@ -178,6 +188,8 @@ export function checkCompact(synapses: CompactSynapses, n: number): void {
     const use = synapses.depressionUse?.[s] ?? 0;
     if (!(use >= 0 && use <= 1)) throw new Error(`synapses[${s}]: depression use must be in 0..1, got ${use}`);
     if (use > 0 && !((synapses.depressionRecoveryMs?.[s] ?? 0) > 0)) throw new Error(`synapses[${s}]: depression recoveryMs must be > 0`);
+    const rule = synapses.plastic?.[s];
+    if (rule !== undefined) resolvePlastic(rule, `synapses[${s}]`, w);
     const model = synapses.model?.[s] ?? CURRENT_BASED;
     if (model !== CURRENT_BASED && model !== CONDUCTANCE_BASED)
       throw new Error(`synapses[${s}]: model code must be 0 (current) or 1 (conductance), got ${model}`);

@@ -80,6 +80,50 @@ export interface ChemicalSynapseSpec {
   tauMs?: number;
   delayMs?: number;
   depression?: DepressionSpec;
+  /** Learns: its weight changes by a rule during a run (plastic.ts; docs/neural.md, Plasticity). */
+  plastic?: PlasticSpec;
+}
+
+/** The learning rules a chemical synapse may follow (docs/neural.md, Plasticity). */
+export type PlasticRule = 'stdp' | 'bcm' | 'three-factor' | 'short-term';
+
+/** A plastic synapse's rule and its parameters (omitted ones take the rule's defaults: PLASTIC_RULES). */
+export interface PlasticSpec {
+  rule: PlasticRule;
+  params?: Partial<Record<string, number>>;
+  /** Weight bounds: hard (clip at wMin, wMax) or soft (steps shrink near them); stdp and three-factor only; default hard. */
+  bounds?: 'hard' | 'soft';
+}
+
+/** A neuromodulator: released by named neurons into the volume, cleared first-order (modulation.ts). */
+export interface ModulatorSpec {
+  /** e.g. "dopamine"; receptors name it. */
+  name: string;
+  /** The neurons that release it (dopamine: CEP, ADE, PDE; serotonin: NSM, ADF; tyramine: RIM; octopamine: RIC). */
+  from: string[];
+  /** Concentration one releaser holds at full output in steady state (arbitrary units, 1 = a releaser fully on). */
+  release: number;
+  /** First-order clearance time constant, ms: τ dC/dt = release·Σ output − C. */
+  clearanceMs: number;
+}
+
+/** What a receptor does with its modulator's concentration C on its neuron. */
+export type ReceptorEffect = 'excitability' | 'gain' | 'plasticity';
+
+/**
+ * A receptor on a named neuron. `excitability`: a current gain·C (the
+ * neuron's current unit; negative = inhibitory, as serotonin's MOD-1 chloride
+ * channel against SER-4's excitation); `gain`: its chemical inputs × (1 +
+ * gain·C), at least 0; `plasticity`: gain·C is the third factor of its
+ * three-factor synapses (positive teaches like reward, negative like punishment).
+ */
+export interface ReceptorSpec {
+  neuron: string;
+  modulator: string;
+  effect: ReceptorEffect;
+  gain: number;
+  /** The receptor's name (e.g. "DOP-1", "SER-4"); shown only. */
+  label?: string;
 }
 
 export interface GapJunctionSpec {
@@ -98,6 +142,9 @@ export type SynapseKind = SynapseSpec['kind'];
 export interface NetworkSpec {
   neurons: NeuronSpec[];
   synapses: SynapseSpec[];
+  /** Volume transmission (optional): modulators and the receptors that read them. */
+  modulators?: ModulatorSpec[];
+  receptors?: ReceptorSpec[];
 }
 
 /**

@@ -6,7 +6,7 @@ import { FieldSensor } from '../controllers/field-sensor';
 import { MuscleController } from '../controllers/muscle';
 import { ProprioceptionController } from '../controllers/proprioception';
 import { SkinController } from '../controllers/skin';
-import { Network } from '../neural/network';
+import { Network, type PlasticWeight } from '../neural/network';
 import { Rng, seededUniform } from '../neural/rng';
 import type { BehaviourEvent, MotorFrame, Stimulus, Telemetry, TouchStimulus } from '../streams/types';
 import { addArenaBodies, getArena, World, type Arena } from '../world';
@@ -383,6 +383,22 @@ export class Simulation implements SimulationApi {
   }
   setNeuronParam(neuronId: string, param: string, value: number): void {
     this.network.setParam(neuronId, param, value);
+  }
+
+  plasticWeights(): PlasticWeight[] {
+    return this.network.plasticWeights();
+  }
+  setLearning(on: boolean): void {
+    this.network.setLearning(on);
+  }
+  resetLearnedWeights(): void {
+    this.network.resetLearnedWeights();
+  }
+  modulatorLevels(): Record<string, number> {
+    return Object.fromEntries(this.network.modulators.map((m) => [m, this.network.modulatorLevel(m)]));
+  }
+  bathModulator(name: string, concentration: number | null): void {
+    this.network.setBath(name, concentration);
   }
 
   behaviour(): BehaviourSnapshot {

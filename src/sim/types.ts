@@ -1,4 +1,5 @@
 import type { Observable } from 'rxjs';
+import type { PlasticWeight } from '../neural/network';
 import type { BehaviourEvent, MotorFrame, Stimulus, Telemetry, TouchStimulus } from '../streams/types';
 import type { Monitor } from '../monitor/monitor';
 import type { MonitorSpec } from './monitors';
@@ -60,6 +61,20 @@ export interface NervousSystemEdits {
   setNeuronParam(neuronId: string, param: string, value: number): void;
 }
 
+/** Plasticity and volume transmission during a run (the neural view, the neuron lab, a learning challenge). */
+export interface SimLearning {
+  /** The plastic synapses' weights now (rule stdp, bcm, three-factor), in circuit order: save them with withLearnedWeights. */
+  plasticWeights(): PlasticWeight[];
+  /** Learning on (default) or frozen: frozen synapses keep and use their weights. */
+  setLearning(on: boolean): void;
+  /** Learned weights back to the circuit's. */
+  resetLearnedWeights(): void;
+  /** Each modulator's concentration now, by name (empty without modulators). */
+  modulatorLevels(): Record<string, number>;
+  /** Holds a modulator at a fixed concentration (a bath); null washes it out. */
+  bathModulator(name: string, concentration: number | null): void;
+}
+
 /** Measurements; behaviour is read from the pose, never from neurons. */
 export interface SimMeasures {
   behaviour(): BehaviourSnapshot;
@@ -100,7 +115,7 @@ export interface SimOutputs {
 }
 
 /** One running world: a worm (body + nervous system + controllers) in an arena, every role. */
-export interface SimulationApi extends SimClock, SimSubject, SimTools, NervousSystemEdits, SimMeasures, SimOutputs {}
+export interface SimulationApi extends SimClock, SimSubject, SimTools, NervousSystemEdits, SimLearning, SimMeasures, SimOutputs {}
 
 /** How to build a simulation. Circuits and arenas are given by built-in name or as loaded objects. */
 export interface SimulationOptions<TCircuit = unknown, TArena = unknown> {

@@ -4,7 +4,9 @@
  * one schedule, ordered once (as Brian2 orders its objects before a run).
  * The Network (../network.ts) holds what this returns and runs the schedule.
  */
-import type { Transmitter, ModelKind, NeuronModel, NeuronSpec } from '../types';
+import { compileModulation } from '../modulation';
+import { resolvePlastic } from '../plastic-rules';
+import type { Transmitter, ModelKind, ModulatorSpec, NeuronModel, NeuronSpec, ReceptorSpec } from '../types';
 import { CHEMICAL, type CompactSynapses, CONDUCTANCE_BASED, CONDUCTANCE_SYNAPSE, ELECTRICAL } from '../synapses';
 import { type FusedSchedule, selectFused } from './fused';
 import type { Clock, CompileContext, SynapseKernel, SynapseKernelInstance } from './kernel-api';
@@ -55,7 +57,12 @@ function checkTau(t: number, name: string): number {
 }
 
 /** Compiles checked neurons and synapses (ids unique, indices in range); parameters are completed and checked here. */
-export function compileNetwork(neurons: readonly NeuronSpec[], syn: CompactSynapses, options: CompileOptions = {}): CompiledNetwork {
+export function compileNetwork(
+  neurons: readonly NeuronSpec[],
+  syn: CompactSynapses,
+  options: CompileOptions = {},
+  volume: { modulators?: readonly ModulatorSpec[]; receptors?: readonly ReceptorSpec[] } = {},
+): CompiledNetwork {
   const n = neurons.length;
   const tauExcMs = checkTau(options.tauExcMs ?? 5, 'tauExcMs');
   const tauInhMs = checkTau(options.tauInhMs ?? 10, 'tauInhMs');
@@ -65,9 +72,11 @@ export function compileNetwork(neurons: readonly NeuronSpec[], syn: CompactSynap
   const { kinds, entries, popOf } = populations;
   const transmitters = neurons.map((x) => x.transmitter);
   const isTransmitter = (g: number) => kinds[g] === 'transmitter';
+  const ids = neurons.map((x) => x.id);
+  const modulation = compileModulation(volume.modulators, volume.receptors, n, (id) => ids.indexOf(id));
   const context: CompileContext = {
     size: n,
-    ids: neurons.map((x) => x.id),
+    ids,
     synapses: syn,
     populations,
     arrays,
@@ -84,6 +93,11 @@ export function compileNetwork(neurons: readonly NeuronSpec[], syn: CompactSynap
     releaseHalfMv: (s) => orDefault(syn.releaseHalfMv, s, CONDUCTANCE_SYNAPSE.releaseHalfMv),
     releaseSlopeMv: (s) => orDefault(syn.releaseSlopeMv, s, CONDUCTANCE_SYNAPSE.releaseSlopeMv),
     synapseTauMs: (s) => orDefault(syn.tauMs, s, context.sign(s) > 0 ? CONDUCTANCE_SYNAPSE.tauExcitatoryMs : CONDUCTANCE_SYNAPSE.tauInhibitoryMs),
+    plastic: (s) => {
+      const spec = syn.plastic?.[s];
+      return spec === undefined ? null : resolvePlastic(spec, `synapses[${s}] (${ids[syn.from[s]]} → ${ids[syn.to[s]]})`, syn.weight[s]);
+    },
+    modulation,
   };
 
   // Classification: each synapse to the first kernel that claims it.

@@ -5,6 +5,8 @@
  * synapses it claims, and it answers with the steps it adds to the schedule
  * and the edits it supports. docs/neural.md, "Adding a synapse kernel".
  */
+import type { Modulation } from '../modulation';
+import type { ResolvedPlastic } from '../plastic-rules';
 import type { CompactSynapses } from '../synapses';
 import type { SynapseKind } from '../types';
 import type { NetworkArrays, Populations } from './populations';
@@ -51,6 +53,10 @@ export interface CompileContext {
   releaseSlopeMv(s: number): number;
   /** A conductance synapse's time constant, ms (default by sign). */
   synapseTauMs(s: number): number;
+  /** A plastic synapse's complete rule, or null for a fixed one. */
+  plastic(s: number): ResolvedPlastic | null;
+  /** The network's modulators and receptors (volume transmission), or null. */
+  readonly modulation: Modulation | null;
 }
 
 /** A kind of synapse: which synapses it takes, and how it runs them. */
@@ -87,12 +93,28 @@ export interface SynapseKernelInstance {
   paramsChanged?(): void;
   /** Resource x (0..1) of the first delayed or depressing synapse a → b here; undefined if none. */
   resource?(a: number, b: number): number | undefined;
+  /** Plastic synapses: their weights as they are now (they learn during the run). */
+  readonly learned?: LearnedWeights;
   /**
    * Adds to `arrays.conductance` at `currents` (conductance-based synapses):
    * the compiler then clears it at `start` and hands it to the populations,
    * which integrate current − conductance·V.
    */
   readonly conductance?: boolean;
+}
+
+/** A plastic kernel's weights, read and edited by the network (Network.plasticWeights, setLearning). */
+export interface LearnedWeights {
+  /** The rule these synapses follow. */
+  readonly rule: string;
+  /** Spec index of each member. */
+  readonly synapses: Int32Array;
+  /** The weight of each member now (≥ 0; sign apart); cut or ablated ones read 0. */
+  readonly weights: Float64Array;
+  /** Learning on (true) or frozen: a frozen synapse transmits with its weight and learns nothing. */
+  learning: boolean;
+  /** Back to the weights the network was compiled with (cut and ablated ones stay 0). */
+  resetWeights(): void;
 }
 
 /**

@@ -1,0 +1,71 @@
+/**
+ * Cross-references of plasticity and volume transmission, read defensively
+ * from the raw document (as crossref.ts does): modulator names unique, their
+ * releasers and the receptors' neurons existing, receptors naming declared
+ * modulators, and plastic synapses the engine can run (current-based,
+ * without delay or depression, weight inside the rule's bounds).
+ */
+import { resolvePlastic } from '../neural/plastic-rules';
+import type { PlasticSpec } from '../neural/types';
+import { didYouMean, type RawIssue } from './errors';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+const list = (doc: Obj, k: string): unknown[] => (Object.hasOwn(doc, k) && Array.isArray(doc[k]) ? (doc[k] as unknown[]) : []);
+
+export function volumeIssues(doc: Obj, ids: ReadonlySet<string>, seedNeurons: ReadonlySet<string>): RawIssue[] {
+  const issues: RawIssue[] = [];
+  const ref = (path: (string | number)[], id: unknown, what: string) => {
+    if (typeof id === 'string' && id !== '' && !ids.has(id))
+      issues.push({ path, message: `unknown neuron "${id}"${didYouMean(id, ids)}; ${what} must be the id of a neuron listed in "neurons"` });
+  };
+  const names = new Map<string, number>();
+  list(doc, 'modulators').forEach((m, i) => {
+    if (!isObj(m)) return;
+    const name = m.name;
+    if (typeof name === 'string') {
+      const first = names.get(name);
+      if (first !== undefined)
+        issues.push({
+          path: ['modulators', i, 'name'],
+          message: `duplicate modulator "${name}" (already modulators[${first}]); merge their "from" lists or rename one`,
+        });
+      else names.set(name, i);
+    }
+    if (Array.isArray(m.from)) m.from.forEach((id, k) => ref(['modulators', i, 'from', k], id, 'a releasing neuron'));
+  });
+  list(doc, 'receptors').forEach((r, i) => {
+    if (!isObj(r)) return;
+    ref(['receptors', i, 'neuron'], r.neuron, 'a receptor\'s "neuron"');
+    const m = r.modulator;
+    if (typeof m === 'string' && m !== '' && !names.has(m))
+      issues.push({
+        path: ['receptors', i, 'modulator'],
+        message: `unknown modulator "${m}"${didYouMean(m, names.keys())}; declared: ${[...names.keys()].join(', ') || 'none'} (declare it in "modulators")`,
+      });
+  });
+  list(doc, 'synapses').forEach((s, i) => {
+    if (!isObj(s) || s.kind !== 'chemical' || !isObj(s.plastic)) return;
+    const fix = (field: string, what: string) =>
+      issues.push({ path: ['synapses', i, field], message: `a plastic synapse ${what}; remove "${field}" or "plastic"` });
+    if (s.model === 'conductance') fix('model', 'is current-based (the engine learns only current-based weights)');
+    if (typeof s.delayMs === 'number' && s.delayMs > 0) fix('delayMs', 'takes no delay');
+    if (s.depression !== undefined) fix('depression', 'holds its own depression (rule "short-term" has two timescales)');
+    for (const end of ['from', 'to'] as const)
+      if (typeof s[end] === 'string' && seedNeurons.has(s[end] as string))
+        issues.push({
+          path: ['synapses', i, 'plastic'],
+          message: `"${s[end]}" is a transmitter neuron (the seed article's), which has no plastic synapses; remove "plastic"`,
+        });
+    if (typeof s.weight !== 'number') return;
+    try {
+      resolvePlastic(s.plastic as unknown as PlasticSpec, 'plastic', s.weight);
+    } catch (e) {
+      // Ranges and names are the schema's; what is left is the weight against the bounds.
+      const message = (e as Error).message;
+      if (/lies outside the plastic bounds|is above wMax/.test(message))
+        issues.push({ path: ['synapses', i, 'weight'], message: message.replace(/^plastic: /, '') });
+    }
+  });
+  return issues;
+}

@@ -1,0 +1,96 @@
+/**
+ * Two-timescale short-term depression, with facilitation: release uses up a
+ * fast and a slow pool of resource, each recovering toward 1 at its own pace,
+ * and facilitation f adds to each release and fades:
+ *
+ *   efficacy = xF · xS · (1 + f)
+ *   spike (spiking presynaptic): xF −= uF·xF, xS −= uS·xS, f += F   after the spike is sent
+ *   graded: per ms at output o: xF ← xF/(1 + dt·uF·o) (implicit, stays in 0..1), the same for xS; f += dt·F·o
+ *   every step: x ← 1 − (1 − x)·e^(−dt/τ) per pool, f ← f·e^(−dt/τF)
+ *
+ * Why two pools: a single pool's habituation and recovery have one time
+ * constant whatever the training. With a fast pool (seconds) and a slow one
+ * (minutes), stimuli close together deplete the fast pool, which has no time
+ * to refill between them — deep habituation that recovers as fast as that
+ * pool refills — while stimuli far apart leave the fast pool refilled and
+ * wear down only the slow one: shallower habituation, slower recovery (the
+ * rate sensitivity of Rankin & Broster 1992; Staddon & Higa 1996).
+ * Efficacy is not a learned weight: it runs when learning is frozen.
+ */
+import { freshKernel } from '../kernel';
+import { plasticKernel } from './plastic';
+
+/** One step of the pools and facilitation over all members (self-contained: ../kernel.ts). */
+export function shortTermKernel(
+  m: number,
+  pre: Int32Array,
+  eff: Float64Array,
+  spikingPre: Uint8Array,
+  useFast: Float64Array,
+  useSlow: Float64Array,
+  facilitation: Float64Array,
+  xF: Float64Array,
+  xS: Float64Array,
+  f: Float64Array,
+  rF: Float64Array,
+  rS: Float64Array,
+  rFac: Float64Array,
+  spiked: Uint8Array,
+  output: Float64Array,
+): (dt: number) => void {
+  return (dt: number) => {
+    for (let k = 0; k < m; k++) {
+      let a = xF[k],
+        b = xS[k],
+        c = f[k] * rFac[k];
+      if (spikingPre[k] === 1) {
+        if (spiked[pre[k]] !== 0) {
+          a -= useFast[k] * a;
+          b -= useSlow[k] * b;
+          c += facilitation[k];
+        }
+      } else {
+        const o = output[pre[k]];
+        a = a / (1 + dt * useFast[k] * o);
+        b = b / (1 + dt * useSlow[k] * o);
+        c += dt * facilitation[k] * o;
+      }
+      a = 1 - (1 - a) * rF[k];
+      b = 1 - (1 - b) * rS[k];
+      xF[k] = a;
+      xS[k] = b;
+      f[k] = c;
+      eff[k] = a * b * (1 + c);
+    }
+  };
+}
+
+export const shortTermSynapses = plasticKernel('short-term', (net, t) => {
+  const m = t.size;
+  const { pre, eff, spikingPre } = t;
+  const { useFast, recoveryFastMs, useSlow, recoverySlowMs, facilitation, facilitationMs } = t.col;
+  const xF = new Float64Array(m).fill(1);
+  const xS = new Float64Array(m).fill(1);
+  const f = new Float64Array(m);
+  const rF = new Float64Array(m);
+  const rS = new Float64Array(m);
+  const rFac = new Float64Array(m);
+  const { spiked, output } = net.arrays;
+  return {
+    learnsWeights: false,
+    always: true,
+    layout(dt) {
+      for (let k = 0; k < m; k++) {
+        rF[k] = Math.exp(-dt / recoveryFastMs[k]);
+        rS[k] = Math.exp(-dt / recoverySlowMs[k]);
+        rFac[k] = Math.exp(-dt / facilitationMs[k]);
+      }
+    },
+    reset() {
+      xF.fill(1);
+      xS.fill(1);
+      f.fill(0);
+    },
+    learn: freshKernel(shortTermKernel)(m, pre, eff, spikingPre, useFast, useSlow, facilitation, xF, xS, f, rF, rS, rFac, spiked, output),
+  };
+});

@@ -1,0 +1,125 @@
+/**
+ * Volume transmission: first-order release and clearance from the releasing
+ * neurons, receptors whose sign is their own (excitatory or inhibitory by
+ * receptor, as serotonin's in seed 004), input gain, the bath, ablation, and
+ * clear errors.
+ */
+import { describe, expect, it } from 'vitest';
+import { Network } from './network';
+import type { ModulatorSpec, NetworkSpec, NeuronSpec, ReceptorSpec } from './types';
+
+/** A linear graded cell whose release curve is centred on rest: output 0.5 from the first step, held there. */
+const releaser = (id: string): NeuronSpec => ({ id, model: 'graded', params: { gKNs: 0, vHalfMv: -65 }, init: {} });
+const cell = (id: string, tonicPa = 0): NeuronSpec => ({ id, model: 'graded', params: { gKNs: 0, tonicPa }, init: {} });
+
+function net(modulators: ModulatorSpec[], receptors: ReceptorSpec[], extra: Partial<NetworkSpec> = {}): Network {
+  return Network.fromSpec({
+    neurons: [releaser('NSML'), releaser('NSMR'), cell('A'), cell('B'), cell('C', 1)],
+    synapses: [],
+    modulators,
+    receptors,
+    ...extra,
+  });
+}
+
+const serotonin: ModulatorSpec = { name: 'serotonin', from: ['NSML', 'NSMR'], release: 2, clearanceMs: 100 };
+
+describe('modulator concentration', () => {
+  it('follows τ dC/dt = release·Σ output − C exactly: 1 − e^(−t/τ) of release·Σ output', () => {
+    const n = net([serotonin], []);
+    expect(n.modulatorLevel('serotonin')).toBe(0);
+    for (let t = 1; t <= 300; t++) {
+      n.step(1);
+      expect(n.output[0]).toBe(0.5);
+      expect(n.modulatorLevel('serotonin')).toBeCloseTo(2 * (0.5 + 0.5) * (1 - Math.exp(-t / 100)), 12);
+    }
+  });
+  it('an ablated releaser releases nothing; a bath holds the level, and washing it out lets it clear', () => {
+    const n = net([serotonin], []);
+    n.ablate('NSML');
+    n.ablate('NSMR');
+    for (let t = 0; t < 50; t++) n.step(1);
+    expect(n.modulatorLevel('serotonin')).toBe(0);
+    n.setBath('serotonin', 3);
+    n.step(1);
+    expect(n.modulatorLevel('serotonin')).toBe(3);
+    n.setBath('serotonin', null);
+    for (let t = 0; t < 100; t++) n.step(1);
+    expect(n.modulatorLevel('serotonin')).toBeCloseTo(3 * Math.exp(-1), 12);
+  });
+  it('reset empties the volume (a bath stays applied)', () => {
+    const n = net([serotonin], []);
+    for (let t = 0; t < 50; t++) n.step(1);
+    n.reset();
+    expect(n.modulatorLevel('serotonin')).toBe(0);
+  });
+});
+
+describe('receptors', () => {
+  const steadyV = (receptors: ReceptorSpec[], who = 'A', bath = 1) => {
+    const n = net([{ ...serotonin, release: 0 }], receptors);
+    n.setBath('serotonin', bath);
+    for (let t = 0; t < 300; t++) n.step(1);
+    return n.v[n.indexOf(who)];
+  };
+  it('excitability: the receptor decides the sign (SER-4-like excites, MOD-1-like inhibits), by gain·C·τ/C mV', () => {
+    const rest = steadyV([]);
+    expect(rest).toBeCloseTo(-65, 6);
+    expect(steadyV([{ neuron: 'A', modulator: 'serotonin', effect: 'excitability', gain: 0.5, label: 'SER-4' }])).toBeCloseTo(-65 + 0.5 * 10, 6);
+    expect(steadyV([{ neuron: 'A', modulator: 'serotonin', effect: 'excitability', gain: -0.5, label: 'MOD-1' }])).toBeCloseTo(-65 - 0.5 * 10, 6);
+    expect(steadyV([{ neuron: 'A', modulator: 'serotonin', effect: 'excitability', gain: 0.5 }], 'A', 0)).toBeCloseTo(-65, 6);
+  });
+  it('gain: scales the neuron’s chemical input by (1 + gain·C) and leaves its external input alone', () => {
+    const drive = (gain: number | null) => {
+      const n = Network.fromSpec({
+        neurons: [cell('P', 100), cell('Q')],
+        synapses: [{ kind: 'chemical', from: 'P', to: 'Q', weight: 1 }],
+        modulators: [{ name: 'dopamine', from: [], release: 0, clearanceMs: 10 }],
+        receptors: gain === null ? [] : [{ neuron: 'Q', modulator: 'dopamine', effect: 'gain', gain }],
+      });
+      n.setBath('dopamine', 1);
+      n.input[1] = 0.25;
+      for (let t = 0; t < 300; t++) n.step(1);
+      return n.v[1] + 65 - 0.25 * 10;
+    };
+    const plain = drive(null);
+    expect(plain).toBeGreaterThan(5);
+    expect(drive(1) / plain).toBeCloseTo(2, 6);
+    expect(drive(-0.5) / plain).toBeCloseTo(0.5, 6);
+    expect(drive(-5)).toBeCloseTo(0, 9);
+  });
+  it('the schedule holds the volume’s steps only when the network declares modulators', () => {
+    expect(net([serotonin], []).schedule.filter((s) => s.name.startsWith('modulators'))).toEqual([
+      { when: 'currents', name: 'modulators.receptors' },
+      { when: 'synapses', name: 'modulators.release' },
+    ]);
+    expect(Network.fromSpec({ neurons: [cell('A')], synapses: [] }).schedule.map((s) => s.name)).toEqual(['input', 'graded.step', 'gather']);
+  });
+});
+
+describe('bad modulators and receptors are refused before any step', () => {
+  it.each<[string, ModulatorSpec[], ReceptorSpec[], RegExp]>([
+    ['an unknown releaser', [{ ...serotonin, from: ['NSM'] }], [], /modulators\[0\] \("serotonin"\): "from" names "NSM", which is no neuron/],
+    ['a clearance of 0', [{ ...serotonin, clearanceMs: 0 }], [], /"clearanceMs" must be a number in 1 .. 10000000 ms/],
+    ['two of one name', [serotonin, serotonin], [], /duplicate modulator name "serotonin"/],
+    [
+      'an undeclared modulator',
+      [serotonin],
+      [{ neuron: 'A', modulator: 'dopamine', effect: 'gain', gain: 1 }],
+      /receptors\[0\]: "modulator" "dopamine" is not declared; declared: serotonin/,
+    ],
+    [
+      'a bad effect',
+      [serotonin],
+      [{ neuron: 'A', modulator: 'serotonin', effect: 'mood' as 'gain', gain: 1 }],
+      /"effect" must be one of excitability, gain, plasticity/,
+    ],
+  ])('%s', (_what, modulators, receptors, message) => {
+    expect(() => net(modulators, receptors)).toThrow(message);
+  });
+  it('setBath and modulatorLevel name the modulators there are', () => {
+    const n = net([serotonin], []);
+    expect(() => n.setBath('dopamine', 1)).toThrow(/no modulator "dopamine" in the network; modulators: serotonin/);
+    expect(() => n.setBath('serotonin', -1)).toThrow(/concentration must be a number in 0 .. 1000/);
+  });
+});
