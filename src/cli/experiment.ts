@@ -10,6 +10,9 @@ import cliProgress from 'cli-progress';
 import packageJson from '../../package.json' with { type: 'json' };
 import { type Experiment, loadExperimentFile } from '../experiment/load';
 import { renderExperimentSvg } from '../experiment/plot';
+
+/** The report's kymographs sample the body every 50 ms: a swimming wave (~2 Hz) keeps ten samples a cycle. */
+const KYMOGRAPH_EVERY_MS = 50;
 import { formatExperiment, toCsv, toExperimentJson, toExperimentJUnit } from '../experiment/report';
 import { experimentJobs, summarizeExperiment } from '../experiment/run';
 import { toWcon, validateWcon } from '../experiment/wcon';
@@ -124,6 +127,7 @@ Examples:
         ...(opts.worms !== undefined && { worms: opts.worms }),
         ...(opts.seed !== undefined && { seed: opts.seed }),
         ...(opts.wcon !== undefined && { poseEveryMs: opts.wconEvery }),
+        ...(opts.report !== undefined && { kymographEveryMs: KYMOGRAPH_EVERY_MS }),
       };
       const jobs = experimentJobs(file, exp, shape);
       const workers = Math.min(opts.workers ?? defaultWorkers(jobs.length), jobs.length);

@@ -9,6 +9,7 @@ import { quantileSorted } from 'simple-statistics';
 import { xmlEscape } from '../scenario/report';
 import type { JobResult } from '../scenario/report';
 import { num } from './format';
+import { type Kymograph, kymographOf, kymographScale, kymographSvg } from './kymograph';
 import type { ExperimentResult } from './run';
 
 const PALETTE = ['#1f6fb4', '#c8372d', '#2e8b3c', '#8a55b8', '#e07b16', '#3a9fa8'];
@@ -137,7 +138,30 @@ function trackPanels(r: ExperimentResult, runs: readonly JobResult[], x0: number
   return out.join('\n');
 }
 
-/** The experiment's SVG picture. `runs` are the job results (their tracks). */
+const KYMO_H = 110;
+
+/** Per group, the kymograph of its first recorded worm (the lowest seed with body points), on one colour scale; empty when none recorded any. */
+function kymographRow(r: ExperimentResult, runs: readonly JobResult[], x0: number, y0: number): string {
+  const picked = r.groups.map((g) => runs.filter((x) => x.group === g.name && x.poses).sort((a, b) => a.seed - b.seed)[0]);
+  const kys: (Kymograph | undefined)[] = picked.map((run) => (run?.poses ? kymographOf(run.poses) : undefined));
+  const present = kys.filter((k): k is Kymograph => k !== undefined);
+  if (present.length === 0) return '';
+  const scale = kymographScale(present);
+  const out: string[] = [];
+  kys.forEach((ky, gi) => {
+    if (!ky) return;
+    const px = x0 + gi * (TRACK + GAP) + 30;
+    out.push(kymographSvg(ky, px, y0 + 16, TRACK - 30, KYMO_H, scale, xmlEscape(`${r.groups[gi]!.name}: kymograph of seed ${picked[gi]!.seed}`)));
+  });
+  const caption = [
+    `kymographs: the body's curvature from nose to tail over time; red bent left, blue bent right (full colour at ±${num(scale)}/mm);`,
+    'stripes sloping down are a wave running head to tail, sloping up one running tail to head (backing up)',
+  ];
+  caption.forEach((line, i) => out.push(`<text x="${x0}" y="${y0 + 16 + KYMO_H + 28 + 13 * i}" font-size="10" fill="#555">${xmlEscape(line)}</text>`));
+  return out.join('\n');
+}
+
+/** The experiment's SVG picture. `runs` are the job results (their tracks, and body points for kymographs). */
 export function renderExperimentSvg(r: ExperimentResult, runs: readonly JobResult[]): string {
   const measures = Object.keys(r.groups[0]?.measures ?? {});
   const perRow = Math.max(1, Math.min(3, measures.length));
@@ -146,7 +170,9 @@ export function renderExperimentSvg(r: ExperimentResult, runs: readonly JobResul
   const width = Math.max(perRow * PANEL_W + (perRow - 1) * GAP, trackW) + 40;
   const mTop = 56;
   const tTop = mTop + rows * (PANEL_H + GAP);
-  const cTop = tTop + TRACK + 40;
+  const kTop = tTop + TRACK + 40;
+  const kymos = kymographRow(r, runs, 20, kTop);
+  const cTop = kymos ? kTop + KYMO_H + 80 : kTop;
   const height = cTop + 20 + r.compare.length * 34 + 10;
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif" font-size="12">`,
@@ -156,6 +182,7 @@ export function renderExperimentSvg(r: ExperimentResult, runs: readonly JobResul
   ];
   measures.forEach((m, i) => parts.push(measurePanel(r, m, 20 + (i % perRow) * (PANEL_W + GAP), mTop + Math.floor(i / perRow) * (PANEL_H + GAP))));
   parts.push(trackPanels(r, runs, 20, tTop));
+  if (kymos) parts.push(kymos);
   if (r.compare.length) parts.push(`<text x="20" y="${cTop}" font-weight="bold">compare</text>`);
   r.compare.forEach((c, i) => {
     const y = cTop + 20 + i * 34;

@@ -17,6 +17,8 @@ export interface RunShape {
   seed?: number;
   /** Record body points this often, ms (for WCON). */
   poseEveryMs?: number;
+  /** Without poseEveryMs: record the first worm of each group this often, ms (the report's kymographs). */
+  kymographEveryMs?: number;
 }
 
 /** The jobs of an experiment, group by group; worm i of every group has seed + i. */
@@ -24,12 +26,11 @@ export function experimentJobs(file: string, exp: Experiment, shape: RunShape = 
   const worms = shape.worms ?? exp.worms;
   const seed = shape.seed ?? exp.seed;
   return exp.groups.flatMap((g) =>
-    Array.from({ length: worms }, (_, i) => ({
-      file,
-      group: g.name,
-      seed: (seed + i) >>> 0,
-      ...(shape.poseEveryMs !== undefined && { poseEveryMs: shape.poseEveryMs }),
-    })),
+    Array.from({ length: worms }, (_, i) => {
+      // Every worm's body points for WCON; otherwise the first worm's alone, for the report's kymograph.
+      const poseEveryMs = shape.poseEveryMs ?? (i === 0 ? shape.kymographEveryMs : undefined);
+      return { file, group: g.name, seed: (seed + i) >>> 0, ...(poseEveryMs !== undefined && { poseEveryMs }) };
+    }),
   );
 }
 

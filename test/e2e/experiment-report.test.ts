@@ -49,6 +49,12 @@ describe('experiment report', () => {
       expect(await svg.locator('text', { hasText: 'intact: tracks of 20 worms' }).count()).toBe(1);
       expect(await svg.locator('text', { hasText: 'ava_ablated: tracks of 20 worms' }).count()).toBe(1);
       expect(await svg.locator('text', { hasText: /^✓ intact\.backward - ava_ablated\.backward >= 0\.05$/ }).count()).toBe(1);
+      // A kymograph per group, of its first worm: cells coloured by curvature (a body that never bent would be all white).
+      expect(await svg.locator('text', { hasText: /^intact: kymograph of seed 1$/ }).count()).toBe(1);
+      expect(await svg.locator('text', { hasText: /^ava_ablated: kymograph of seed 1$/ }).count()).toBe(1);
+      const cells = await svg.locator('rect[fill^="rgb("]').evaluateAll((els) => els.map((e) => e.getAttribute('fill')));
+      expect(cells.length).toBeGreaterThan(1000);
+      expect(cells.filter((c) => c !== 'rgb(255,255,255)').length).toBeGreaterThan(cells.length / 2);
       const box = await svg.boundingBox();
       expect(box!.width).toBeGreaterThan(600);
       mkdirSync(join(process.cwd(), 'test-results'), { recursive: true });
