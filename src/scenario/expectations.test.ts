@@ -232,6 +232,24 @@ describe('metrics', () => {
     expect(net.measured as number).toBeCloseTo(2, 9);
   });
 
+  it('reversal rate per minute, time on food and the temperature at the nose', () => {
+    expect(evalOne({ kind: 'metric', metric: 'reversalRate', min: 1, after: { ms: 0 } }, rec)).toMatchObject({ measured: 12, unit: 'per min' });
+    expect(evalOne({ kind: 'metric', metric: 'reversalRate', min: 1, after: { ms: 5000 } }, rec).measured).toBeCloseTo(12, 9); // 1 in 5 s
+    // On food from 4 s on (cumulative ms), 18 °C rising to 22 °C over the run.
+    const onFoodMs = Float64Array.from({ length: 101 }, (_, j) => Math.max(0, j * 100 - 4000));
+    const noseTemp = Float64Array.from({ length: 101 }, (_, j) => 18 + (4 * j) / 100);
+    const sensed = recording(10_000, () => 0.1, { onFoodMs, noseTemp });
+    expect(evalOne({ kind: 'metric', metric: 'timeOnFood', min: 1, after: { ms: 0 } }, sensed)).toMatchObject({ measured: 6, unit: 's' });
+    expect(evalOne({ kind: 'metric', metric: 'timeOnFood', min: 1, after: { ms: 0 }, forMs: 3000 }, sensed).measured).toBe(0);
+    const t = evalOne({ kind: 'metric', metric: 'noseTemperature', min: 19, after: { ms: 0 } }, sensed);
+    expect(t.measured as number).toBeCloseTo(20, 9);
+    expect(t.unit).toBe('°C');
+    // Asked of a run that did not record them: a clear failure, not a number.
+    const missing = evalOne({ kind: 'metric', metric: 'timeOnFood', min: 1, after: { ms: 0 } }, rec);
+    expect(missing).toMatchObject({ pass: false, measured: null });
+    expect(missing.detail).toMatch(/not recorded/);
+  });
+
   it('with a baseline the measured value is a ratio', () => {
     const r = evalOne({ kind: 'metric', metric: 'alongSpeed', baseline: { before: { ms: 5000 }, forMs: 2000 }, min: 2, after: { ms: 5000 }, forMs: 2000 }, rec);
     expect(r.unit).toBe('ratio');

@@ -15,6 +15,9 @@ export const METRIC_INFO = {
   foodApproach: { unit: 'mm', needs: ['food'], help: 'distance to food at the window start minus at its end (> 0 = got closer)' },
   reversalCount: { unit: 'count', needs: [], help: 'reversal starts in the window' },
   omegaTurnCount: { unit: 'count', needs: [], help: 'omega turns in the window' },
+  reversalRate: { unit: 'per min', needs: [], help: 'reversal starts per minute of the window (Gray et al. 2005 count 1–3 a minute off food early on)' },
+  timeOnFood: { unit: 's', needs: ['senses'], help: 'time the nose spent on food (inside a lawn) in the window' },
+  noseTemperature: { unit: '°C', needs: ['senses'], help: 'mean temperature felt at the nose over the window' },
   timeInZone: { unit: 'ms', needs: ['zone'], help: 'time the nose spent inside the zone' },
   fractionInZone: { unit: 'fraction', needs: ['zone'], help: 'share of the window the nose spent inside the zone' },
   peakMuscleActivation: { unit: 'activation', needs: ['muscles'], help: 'highest activation (0..1) of any muscle, after the calcium low-pass' },
@@ -22,7 +25,7 @@ export const METRIC_INFO = {
   meanOutput: { unit: 'output', needs: ['neuron'], help: 'mean output (0..1) of the neuron (class: mean of the cells)' },
   bendingFrequency: { unit: 'Hz', needs: ['probe'], help: "the simulation's bending frequency over the window" },
   wavelength: { unit: 'body lengths', needs: ['probe'], help: "the simulation's body-wave wavelength over the window" },
-} as const satisfies Record<string, { unit: string; needs: ReadonlyArray<'food' | 'zone' | 'neuron' | 'probe' | 'muscles'>; help: string }>;
+} as const satisfies Record<string, { unit: string; needs: ReadonlyArray<'food' | 'zone' | 'neuron' | 'probe' | 'muscles' | 'senses'>; help: string }>;
 
 export type MetricName = keyof typeof METRIC_INFO;
 

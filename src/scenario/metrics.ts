@@ -29,6 +29,11 @@ function neuronTraces(rec: Recording, args: MetricArgs): Float64Array[] {
   return traces;
 }
 
+function senses(rec: Recording): { noseTemp: Float64Array; onFoodMs: Float64Array } {
+  if (!rec.noseTemp || !rec.onFoodMs) throw new Error('the nose temperature and time on food were not recorded');
+  return { noseTemp: rec.noseTemp, onFoodMs: rec.onFoodMs };
+}
+
 function food(rec: Recording): Float64Array {
   if (!rec.food) throw new Error('distance to food was not recorded');
   return rec.food;
@@ -70,6 +75,18 @@ export const METRICS: Record<MetricName, MetricFn> = {
   },
   reversalCount: (rec, a, b) => eventsIn(rec, 'reversal-start', a, b).length,
   omegaTurnCount: (rec, a, b) => eventsIn(rec, 'omega-turn', a, b).length,
+  reversalRate: (rec, a, b) => (b > a ? eventsIn(rec, 'reversal-start', a, b).length / ((b - a) / 60_000) : 0),
+  timeOnFood: (rec, a, b) => {
+    const f = senses(rec).onFoodMs;
+    return (f[indexAt(rec, b)] - f[indexAt(rec, a)]) / 1000;
+  },
+  noseTemperature: (rec, a, b) => {
+    const temp = senses(rec).noseTemp;
+    const [i0, i1] = samplesIn(rec, a, b);
+    let sum = 0;
+    for (let j = i0; j <= i1; j++) sum += temp[j];
+    return sum / (i1 - i0 + 1);
+  },
   timeInZone: (rec, a, b, args) => timeFlagged(rec, zoneFlags(rec, args), a, b),
   fractionInZone: (rec, a, b, args) => (b > a ? timeFlagged(rec, zoneFlags(rec, args), a, b) / (b - a) : 0),
   peakMuscleActivation: (rec, a, b) => {

@@ -6,6 +6,8 @@ import type { Scenario } from './types';
 export interface Needs {
   food: boolean;
   muscles: boolean;
+  /** The nose's temperature and the time it has spent on food. */
+  senses: boolean;
   zones: string[];
   /** Neuron references (ids or classes) whose output is recorded. */
   neurons: string[];
@@ -18,9 +20,11 @@ export function needsOf(scenario: Scenario): Needs {
   const probes = new Map<string, ProbeRequest>();
   let food = false;
   let muscles = false;
+  let senses = false;
   const collect = {
     food: () => void (food = true),
     muscles: () => void (muscles = true),
+    senses: () => void (senses = true),
     zone: (id: string) => void zones.add(id),
     neuron: (ref: string) => void neurons.add(ref),
     probe: (p: ProbeRequest) => void probes.set(`${p.name}@${p.endMs}/${p.windowMs}`, p),
@@ -29,6 +33,7 @@ export function needsOf(scenario: Scenario): Needs {
   return {
     food,
     muscles,
+    senses,
     zones: [...zones],
     neurons: [...neurons],
     probes: [...probes.values()].sort((p, q) => p.endMs - q.endMs || p.name.localeCompare(q.name)),

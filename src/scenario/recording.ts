@@ -41,6 +41,9 @@ export interface Recording {
   food?: Float64Array;
   /** Highest muscle activation (0..1) over the steps since the previous sample; present only when needed. */
   muscle?: Float64Array;
+  /** Temperature at the nose, °C, and the time the nose has spent on food since the start, ms; present only when needed. */
+  noseTemp?: Float64Array;
+  onFoodMs?: Float64Array;
   /** Whether the nose was in the zone at each sample, per zone id that an expectation names. */
   zones: Record<string, Uint8Array>;
   /** Highest output (0..1) over the steps since the previous sample, per recorded neuron id. */

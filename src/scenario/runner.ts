@@ -192,6 +192,7 @@ class Recorder {
     const body: BodyQuantity[] = ['centroidX', 'centroidY', 'headX', 'headY', 'forwardMm', 'backwardMm'];
     if (this.needs.food) body.push('foodDistanceMm');
     if (this.needs.muscles) body.push('muscleMax');
+    if (this.needs.senses) body.push('noseTemperatureC', 'timeOnFoodMs');
     this.startMs = this.sim.timeMs;
     this.monitor = this.sim.monitor({
       neurons: this.neuronIds,
@@ -249,6 +250,7 @@ class Recorder {
       back: m.series('backwardMm'),
       ...(this.needs.food && { food: m.series('foodDistanceMm') }),
       ...(this.needs.muscles && { muscle: m.series('muscleMax') }),
+      ...(this.needs.senses && { noseTemp: m.series('noseTemperatureC'), onFoodMs: m.series('timeOnFoodMs') }),
       zones,
       neurons,
       events: this.events,

@@ -18,8 +18,29 @@ export const NEURON_VARIABLES: readonly NeuronVariable[] = ['v', 'output', 'spik
  * every step; the worm's own crawling, a poke's push left out), the nose's distance to the nearest food (Infinity if none), and
  * the highest muscle activation (its peak since the previous sample).
  */
-export type BodyQuantity = 'centroidX' | 'centroidY' | 'headX' | 'headY' | 'forwardMm' | 'backwardMm' | 'foodDistanceMm' | 'muscleMax';
-export const BODY_QUANTITIES: readonly BodyQuantity[] = ['centroidX', 'centroidY', 'headX', 'headY', 'forwardMm', 'backwardMm', 'foodDistanceMm', 'muscleMax'];
+export type BodyQuantity =
+  | 'centroidX'
+  | 'centroidY'
+  | 'headX'
+  | 'headY'
+  | 'forwardMm'
+  | 'backwardMm'
+  | 'foodDistanceMm'
+  | 'muscleMax'
+  | 'noseTemperatureC'
+  | 'timeOnFoodMs';
+export const BODY_QUANTITIES: readonly BodyQuantity[] = [
+  'centroidX',
+  'centroidY',
+  'headX',
+  'headY',
+  'forwardMm',
+  'backwardMm',
+  'foodDistanceMm',
+  'muscleMax',
+  'noseTemperatureC',
+  'timeOnFoodMs',
+];
 
 /** Where in the step a monitor reads: after each physics step (the telemetry frame's state), or after each neural sub-step (neuron variables only). */
 export type MonitorPoint = 'step' | 'substep';
@@ -58,6 +79,10 @@ export interface MonitorSource {
   /** The per-step frame; its arrays are the live ones, the same objects every step. */
   telemetry(): Telemetry;
   distanceToFoodMm(): number;
+  /** Temperature the nose feels, °C. */
+  temperatureAtNoseC(): number;
+  /** Time the nose has spent on food since the start, ms (non-decreasing). */
+  timeOnFoodMs(): number;
   inZone(zoneId: string): boolean;
   /** Along-body travel of the last step, mm (> 0 forward), the worm's own: 0 while a poke's push moves the body (the behaviour tracker's). */
   lastCrawlMm(): number;
@@ -140,6 +165,10 @@ function bodyChannel(q: BodyQuantity, source: MonitorSource, tel: Telemetry, met
     }
     case 'foodDistanceMm':
       return { name: q, reduce: 'last', read: () => source.distanceToFoodMm() };
+    case 'noseTemperatureC':
+      return { name: q, reduce: 'last', read: () => source.temperatureAtNoseC() };
+    case 'timeOnFoodMs':
+      return { name: q, reduce: 'last', read: () => source.timeOnFoodMs() };
     case 'muscleMax': {
       const m = tel.muscles;
       return { name: q, reduce: 'max', read: () => maxOf(m) };

@@ -36,6 +36,8 @@ export interface CheckContext {
 export interface NeedsCollector {
   food(): void;
   muscles(): void;
+  /** The nose's temperature and time on food. */
+  senses(): void;
   zone(id: string): void;
   neuron(ref: string): void;
   probe(p: ProbeRequest): void;

@@ -74,6 +74,7 @@ export const metric: ExpectationKind<'metric', Metric> = {
     const needs: readonly string[] = METRIC_INFO[e.metric].needs;
     if (needs.includes('food')) n.food();
     if (needs.includes('muscles')) n.muscles();
+    if (needs.includes('senses')) n.senses();
     if (e.zone !== undefined) n.zone(e.zone);
     if (e.neuron !== undefined) n.neuron(e.neuron);
     if (needs.includes('probe')) {

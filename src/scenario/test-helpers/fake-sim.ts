@@ -44,6 +44,9 @@ export interface FakeConfig {
 const SEGMENTS = 12;
 const BODY_MM = 1;
 
+/** The double counts the nose as on food within this distance of a dropped food point, mm. */
+const FAKE_LAWN_RADIUS_MM = 0.5;
+
 export class FakeSim implements ScenarioSim, MonitorSource {
   timeMs = 0;
   readonly physicsStepMs: number;
@@ -118,6 +121,7 @@ export class FakeSim implements ScenarioSim, MonitorSource {
   step(): void {
     const dt = this.physicsStepMs;
     const t = this.timeMs + dt;
+    if (this.distanceToFoodMm() <= FAKE_LAWN_RADIUS_MM) this.onFoodMs += dt;
     const events: BehaviourEvent[] = [];
     if (t >= this.reverseAt) {
       this.reverseAt = Infinity;
@@ -298,6 +302,16 @@ export class FakeSim implements ScenarioSim, MonitorSource {
 
   lastCrawlMm(): number {
     return this.crawlMm;
+  }
+
+  /** The double's plate is at 20 °C everywhere, plus 1 °C inside the 'hot' zone (the real world's fields are tested with the real simulation). */
+  temperatureAtNoseC(): number {
+    return this.inZone('hot') ? 21 : 20;
+  }
+
+  private onFoodMs = 0;
+  timeOnFoodMs(): number {
+    return this.onFoodMs;
   }
 
   distanceToFoodMm(): number {
