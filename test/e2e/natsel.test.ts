@@ -53,8 +53,11 @@ test('opens from the menu; at max speed a generation passes and the chart gains 
   expect(after.error).toBeNull();
   expect(after.history[0].generation).toBe(0);
   expect(after.history[0].best).toBeGreaterThanOrEqual(after.history[0].median);
-  // Space pauses: simulated time stands still.
+  // Space pauses: simulated time stands still. A batch the worker was already stepping when the
+  // pause arrived still lands (one frame, ~350 simulated ms at max speed), so read the time after it.
   await page.keyboard.press(' ');
+  await page.waitForFunction(() => (window.neuroworm!.info() as { paused: boolean }).paused === true);
+  await page.waitForTimeout(400);
   const t0 = (await natsel(page)).timeMs;
   await page.waitForTimeout(500);
   expect((await natsel(page)).timeMs).toBe(t0);
