@@ -6,7 +6,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import cliProgress from 'cli-progress';
 import packageJson from '../../package.json' with { type: 'json' };
 import { type Experiment, loadExperimentFile } from '../experiment/load';
 import { renderExperimentSvg } from '../experiment/plot';
@@ -18,19 +17,19 @@ import { experimentJobs, summarizeExperiment } from '../experiment/run';
 import { toWcon, validateWcon } from '../experiment/wcon';
 import type { SimBackend } from '../scenario/backend';
 import { displayPath } from '../scenario/discover';
-import { DEFAULT_BACKEND_MODULE, defaultWorkers, runJobs } from '../scenario/pool';
+import { DEFAULT_BACKEND_MODULE, defaultWorkers } from '../scenario/pool';
 import { preflight } from '../scenario/preflight';
-import type { JobResult } from '../scenario/report';
 import { formatMs } from '../scenario/units';
 import { writeTextFileAtomic } from '../text/files';
 import type { CliIo } from './io';
+import { type ProgressMode, runJobsWithProgress } from './progress';
 import { checkOutputs } from './outputs';
 import { allowed, rangeArg } from './ranges';
 
 export interface ExperimentCliDeps {
   /** Module whose `simBackend` runs the worms; tests point it at a test double. */
   backendModule?: string;
-  progress?: 'auto' | 'bar' | 'lines' | 'none';
+  progress?: ProgressMode;
   /** Wall clock, ms (tests make the throughput line deterministic). */
   now?: () => number;
 }
@@ -133,7 +132,15 @@ Examples:
       const workers = Math.min(opts.workers ?? defaultWorkers(jobs.length), jobs.length);
       const now = deps.now ?? (() => performance.now());
       const t0 = now();
-      const results = await runWithProgress(jobs, workers, backendModule, io, deps);
+      const results = await runJobsWithProgress(jobs, {
+        workers,
+        backendModule,
+        io,
+        ...(deps.progress !== undefined && { mode: deps.progress }),
+        unit: 'worms',
+        describe: (r) => `${r.group} seed ${r.seed}${r.error !== undefined || r.report?.error !== undefined ? ' ERROR' : ''}`,
+        lineEvery: 10,
+      });
       const wallMs = now() - t0;
       const r = summarizeExperiment(displayPath(file), exp, results, shape);
 
@@ -211,39 +218,4 @@ Examples:
 function reportHtml(name: string, svg: string): string {
   const title = name.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>\n<body style="margin:16px;font-family:Helvetica,Arial,sans-serif">\n${svg}</body></html>\n`;
-}
-
-async function runWithProgress(
-  jobs: ReturnType<typeof experimentJobs>,
-  workers: number,
-  backendModule: string,
-  io: CliIo,
-  deps: ExperimentCliDeps,
-): Promise<JobResult[]> {
-  const mode = deps.progress ?? 'auto';
-  const useBar = mode === 'bar' || (mode === 'auto' && Boolean(process.stderr.isTTY));
-  const lines = mode === 'lines' || (mode === 'auto' && !useBar);
-  let bar: cliProgress.SingleBar | undefined;
-  if (useBar) {
-    bar = new cliProgress.SingleBar(
-      { format: 'worms {bar} {value}/{total} | {last}', hideCursor: true, clearOnComplete: true, stream: process.stderr },
-      cliProgress.Presets.shades_classic,
-    );
-    bar.start(jobs.length, 0, { last: '' });
-  }
-  let done = 0;
-  try {
-    return await runJobs(jobs, {
-      workers,
-      backendModule,
-      onDone: (_i, r) => {
-        done++;
-        const what = `${r.group} seed ${r.seed}${r.error !== undefined || r.report?.error !== undefined ? ' ERROR' : ''}`;
-        if (bar) bar.increment({ last: what });
-        else if (lines && (done % 10 === 0 || done === jobs.length)) io.err(`[${done}/${jobs.length}] ${what}\n`);
-      },
-    });
-  } finally {
-    bar?.stop();
-  }
 }

@@ -8,11 +8,10 @@ import { readTextFile, writeTextFileAtomic } from '../text/files';
 import { checkOutputs } from './outputs';
 import { allowed, rangeArg } from './ranges';
 import { basename, join } from 'node:path';
-import cliProgress from 'cli-progress';
 import { DiscoveryError, displayPath, findScenarioFiles } from '../scenario/discover';
 import type { Job } from '../scenario/jobs';
 import { loadScenarioFile, parseScenario } from '../scenario/load';
-import { DEFAULT_BACKEND_MODULE, defaultWorkers, runJobs } from '../scenario/pool';
+import { DEFAULT_BACKEND_MODULE, defaultWorkers } from '../scenario/pool';
 import { checkEdits, preflight } from '../scenario/preflight';
 import type { SimBackend } from '../scenario/backend';
 import { recordToYaml } from '../scenario/record';
@@ -20,12 +19,13 @@ import type { JobResult } from '../scenario/report';
 import { failureMessage, formatTable, jobPassed, toJsonReport, toJUnit } from '../scenario/report';
 import { formatMs, parseTimeMs } from '../scenario/units';
 import type { CliIo } from './io';
+import { type ProgressMode, runJobsWithProgress } from './progress';
 
 export interface ScenarioCliDeps {
   /** Module whose `simBackend` runs the scenarios; tests point it at a test double. */
   backendModule?: string;
   /** Progress display: a bar (terminals), plain lines, or nothing; 'auto' picks the bar when stderr is a terminal. */
-  progress?: 'auto' | 'bar' | 'lines' | 'none';
+  progress?: ProgressMode;
   /** Called when the runs are done, before the reports are written (tests change the disk under the command here). */
   afterRun?: () => void;
 }
@@ -115,7 +115,18 @@ Examples:
       }
       const started = performance.now();
       const workers = opts.workers ?? defaultWorkers(jobs.length);
-      const results = [...early, ...(await runWithProgress(jobs, workers, io, deps))];
+      const results = [
+        ...early,
+        ...(await runJobsWithProgress(jobs, {
+          workers,
+          ...(deps.backendModule !== undefined && { backendModule: deps.backendModule }),
+          io,
+          ...(deps.progress !== undefined && { mode: deps.progress }),
+          unit: 'scenarios',
+          describe: (r) => `${r.error !== undefined ? 'ERROR' : jobPassed(r) ? 'PASS' : 'FAIL'} ${r.name} [seed ${r.seed}]`,
+          lineSuffix: (r) => (r.report ? ` ${formatMs(Math.round(r.report.wallMs))}` : ''),
+        })),
+      ];
       const elapsed = performance.now() - started;
       deps.afterRun?.();
 
@@ -225,36 +236,6 @@ Examples:
     );
 
   return cmd;
-}
-
-async function runWithProgress(jobs: Job[], workers: number, io: CliIo, deps: ScenarioCliDeps): Promise<JobResult[]> {
-  const mode = deps.progress ?? 'auto';
-  const useBar = mode === 'bar' || (mode === 'auto' && Boolean(process.stderr.isTTY));
-  const lines = mode === 'lines' || (mode === 'auto' && !useBar);
-  let bar: cliProgress.SingleBar | undefined;
-  if (useBar && jobs.length > 0) {
-    bar = new cliProgress.SingleBar(
-      { format: 'scenarios {bar} {value}/{total} | {last}', hideCursor: true, clearOnComplete: true, stream: process.stderr },
-      cliProgress.Presets.shades_classic,
-    );
-    bar.start(jobs.length, 0, { last: '' });
-  }
-  let done = 0;
-  try {
-    return await runJobs(jobs, {
-      workers,
-      ...(deps.backendModule !== undefined && { backendModule: deps.backendModule }),
-      onDone: (_i, r) => {
-        done++;
-        const verdict = r.error !== undefined ? 'ERROR' : jobPassed(r) ? 'PASS' : 'FAIL';
-        const wall = r.report ? ` ${formatMs(Math.round(r.report.wallMs))}` : '';
-        if (bar) bar.increment({ last: `${verdict} ${r.name} [seed ${r.seed}]` });
-        else if (lines) io.err(`[${done}/${jobs.length}] ${verdict} ${r.name} [seed ${r.seed}]${wall}\n`);
-      },
-    });
-  } finally {
-    bar?.stop();
-  }
 }
 
 /** The scenario files PATHS name; exits 2 with the reason when a path is wrong. */

@@ -6,7 +6,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 /** Debian's Chromium; the tests never download a browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const FLAGS = [
+/** The flags every test browser starts with (no sandbox in CI containers, no network chatter, no first-run UI). */
+export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -43,7 +44,7 @@ export async function openGame(baseUrl: string, viewportOrOptions: OpenOptions |
   const userDataDir = mkdtempSync(join(tmpdir(), 'neuroworm-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
-    args: FLAGS,
+    args: CHROMIUM_FLAGS,
     headless: true,
     viewport: opts.viewport ?? { width: 1280, height: 800 },
     hasTouch: opts.hasTouch ?? false,

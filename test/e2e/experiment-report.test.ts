@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
-import { CHROMIUM } from './browser';
+import { CHROMIUM, CHROMIUM_FLAGS } from './browser';
 
 /**
  * The experiment report (issue 15 §5) as a person sees it: 20 intact and 20
@@ -27,16 +27,7 @@ describe('experiment report', () => {
     const userDataDir = mkdtempSync(join(tmpdir(), 'neuroworm-e2e-'));
     const context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_FLAGS,
       headless: true,
       viewport: { width: 1000, height: 1000 },
     });
