@@ -29,7 +29,7 @@ export function experimentJobs(file: string, exp: Experiment, shape: RunShape = 
     Array.from({ length: worms }, (_, i) => {
       // Every worm's body points for WCON; otherwise the first worm's alone, for the report's kymograph.
       const poseEveryMs = shape.poseEveryMs ?? (i === 0 ? shape.kymographEveryMs : undefined);
-      return { file, group: g.name, seed: (seed + i) >>> 0, ...(poseEveryMs !== undefined && { poseEveryMs }) };
+      return { file, group: g.name, scenario: g.scenario, seed: (seed + i) >>> 0, ...(poseEveryMs !== undefined && { poseEveryMs }) };
     }),
   );
 }

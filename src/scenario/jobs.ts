@@ -11,14 +11,6 @@ import { runScenario } from './runner';
 import type { SimBackend } from './backend';
 import type { Recording } from './recording';
 import type { Scenario } from './types';
-import { loadExperimentFile } from '../experiment/load';
-
-/** The scenario of one group of an experiment file. */
-function groupScenario(file: string, group: string): Scenario {
-  const g = loadExperimentFile(file).groups.find((x) => x.name === group);
-  if (!g) throw new Error(`${file} has no group "${group}"`);
-  return g.scenario;
-}
 
 export interface Job {
   file: string;
@@ -26,8 +18,15 @@ export interface Job {
   seed?: number;
   /** Render the SVG picture too. */
   plot?: boolean;
-  /** An experiment file's group (variant) to run instead of a scenario file (src/experiment). */
+  /** An experiment file's group (variant) this job belongs to (src/experiment); it then brings its `scenario`. */
   group?: string;
+  /**
+   * The scenario to run, already loaded (plain data, so it crosses to worker
+   * threads): an experiment's group, built by src/experiment from its file.
+   * Omitted = load `file` as a scenario file. (The scenario layer never
+   * reads experiment files itself: experiments sit above it.)
+   */
+  scenario?: Scenario;
   /** Record the body's points this often, ms (experiment --wcon). */
   poseEveryMs?: number;
 }
@@ -51,7 +50,7 @@ export function runJob(job: Job, backend: SimBackend, onProgress?: (simMs: numbe
   let name = basename(job.file);
   let seed = job.seed ?? 0;
   try {
-    const scenario = job.group !== undefined ? groupScenario(job.file, job.group) : loadScenarioFile(job.file);
+    const scenario = job.scenario ?? loadScenarioFile(job.file);
     name = scenario.name;
     seed = job.seed ?? scenario.seed;
     const run = runScenario(scenario, {
