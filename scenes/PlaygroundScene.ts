@@ -33,6 +33,7 @@ import { PlateRenderer } from './view/PlateRenderer';
 import { WormRenderer } from './view/WormRenderer';
 import { Announcer } from './playground/Announcer';
 import { PlateTools, TOOLS, type Tool } from './playground/PlateTools';
+import { toolbarButtons } from './playground/toolbar';
 import { playgroundProbe } from './playground/hook';
 import { drawMatte, fitCamera, PAD, playgroundPanels, TOOLBAR_H } from './playground/panels';
 import { Probes } from './playground/probes';
@@ -152,27 +153,12 @@ export class PlaygroundScene extends BaseScene {
     }).setDepth(800);
     this.onShutdown(this.timeBar.bindShortcuts(app().shortcuts, this.scene.key));
 
-    this.toolButtons = TOOLS.map((t) =>
-      new Button(this, 0, 0, {
-        label: t.label,
-        width: 92,
-        height: 36,
-        fontSize: 14,
-        tooltip: t.tip,
-        onClick: () => this.setTool(t.tool),
-      }).setDepth(30),
-    );
+    ({ tools: this.toolButtons, media: this.mediumButtons } = toolbarButtons(
+      this,
+      (t) => this.setTool(t),
+      (m) => this.setMedium(m),
+    ));
     TOOLS.forEach((t) => this.shortcut({ keys: [t.key.toLowerCase(), t.key], label: t.key, description: t.label, run: () => this.setTool(t.tool) }));
-    this.mediumButtons = (['agar', 'water'] as const).map((m) =>
-      new Button(this, 0, 0, {
-        label: m === 'agar' ? 'Agar' : 'Water',
-        width: 72,
-        height: 36,
-        fontSize: 14,
-        tooltip: m === 'agar' ? 'Crawl on agar (slow, high drag across the body)' : 'Swim in water (fast, low drag)',
-        onClick: () => this.setMedium(m),
-      }).setDepth(30),
-    );
     this.editButton = new Button(this, 0, 0, {
       label: 'Edit circuit',
       width: 130,
@@ -321,10 +307,7 @@ export class PlaygroundScene extends BaseScene {
             : { title: 'The circuit is still broken', detail: `${c.circuit?.hint}: Edit circuit to repair it`, kind: 'warn' },
         );
     }
-    if (linked.arena) {
-      this.arena = linked.arena;
-      this.plate.setArena(linked.arena);
-    }
+    if (linked.arena) this.showArena(linked.arena);
     if (linked.network) this.setCircuitView(circuitViewFromSpec(linked.network, linked.layout));
     this.subs.push(sim.events$.subscribe((e) => this.announcer.onEvent(e, sim.telemetry())));
     this.subs.push(sim.stimuli$.subscribe((st) => this.announcer.onStimulus(st)));
@@ -523,17 +506,19 @@ export class PlaygroundScene extends BaseScene {
     this.sim?.setMedium(m);
     this.recorder?.medium(m);
     this.mediumButtons.forEach((b) => b.setSelected(b.label.toLowerCase() === m));
-    // The plate shows the medium the worm is in: clear blue water or warm agar.
-    this.arena = { ...this.arena, medium: m };
-    this.plate.setArena(this.arena);
-    this.plate.layout(this.cam);
+    this.showArena({ ...this.arena, medium: m }); // the plate shows the medium the worm is in
   }
 
   /** The arena as the world has it now (food dropped or eaten) plus the player's heat spots. */
   private repaintArena(heat: NonNullable<ArenaView['zones']>): void {
     const base = this.linked?.currentArena?.() ?? this.arena;
-    this.arena = { ...base, ...(this.arena.medium !== undefined && { medium: this.arena.medium }), zones: [...(base.zones ?? []), ...heat] }; // the world's view knows no medium
-    this.plate.setArena(this.arena);
+    // The world's view knows no medium: keep the one the player chose.
+    this.showArena({ ...base, ...(this.arena.medium !== undefined && { medium: this.arena.medium }), zones: [...(base.zones ?? []), ...heat] });
+  }
+
+  private showArena(a: ArenaView): void {
+    this.arena = a;
+    this.plate.setArena(a);
     this.plate.layout(this.cam);
   }
 

@@ -17,14 +17,15 @@ import { DEFAULT_MODELS } from '../default-models';
 import { CIRCUIT_FORMAT, type Circuit, type CircuitDoc, type ModelTable, type NeuronEntry, type SensorBinding, type Side } from '../types';
 import { CURRENT_VERSION } from '../versions';
 import { clean, muscleBindings, muscleSide } from './body-map';
-import { parseTable, type FormatOption, type LayoutId, type ParsedTable, type WiringRow } from './layouts';
+import { parseTable, type FormatOption, type ParsedTable, type WiringRow } from './layouts';
 import { classifyName, similarKnown, type Cell } from './names';
 import { KNOWN_NEURONS, type KnownNeuron } from './neuron-classes';
 import { bodyWarnings, scaleProblems } from './limits';
 import { layeredLayout } from './positions';
 import { ProblemLog, type ImportProblem } from './problems';
+import { type AppliedOverride, DROP_REASONS, type DroppedRows, type DropReason, type ImportSummary } from './import-summary';
 import { RECEPTIVE_FIELDS } from './receptive-fields';
-import { TOUCH_OVERRIDES, type Sign, type SignOverrideList } from './sign-overrides';
+import { TOUCH_OVERRIDES, type SignOverrideList } from './sign-overrides';
 import { isClassical } from './transmitters';
 import { applyWormModel, WORM_MODEL, type WormModel } from './worm-model';
 
@@ -68,62 +69,7 @@ export interface ImportOptions {
   models?: ModelTable;
 }
 
-export type DropReason = 'receive' | 'self' | 'not-from-neuron' | 'other-cell' | 'muscle-gap' | 'nmj-no-muscle' | 'zero' | 'min-contacts';
-
-export const DROP_REASONS: Readonly<Record<DropReason, string>> = {
-  receive: 'R/Rp rows (a chemical synapse listed again from the receiving side)',
-  self: 'self-connections',
-  'not-from-neuron': 'rows from a cell that is not a neuron (e.g. muscle-to-muscle gap junctions)',
-  'other-cell': 'rows to a cell the 2-D body does not have (pharynx, vulva, intestine, glia...)',
-  'muscle-gap': 'gap junctions between a neuron and a muscle (not modelled)',
-  'nmj-no-muscle': 'neuromuscular rows that name no body-wall muscle',
-  zero: 'rows with 0 contacts',
-  'min-contacts': 'rows of connections below --min-contacts',
-};
-
-export interface DroppedRows {
-  reason: DropReason;
-  rows: number;
-  /** Up to 3 `file:line` places, for the report. */
-  examples: string[];
-}
-
-export interface AppliedOverride {
-  from: string;
-  to: string;
-  sign: Sign;
-  source: 'built-in' | 'user';
-}
-
-export interface ImportSummary {
-  tables: { name: string; layout: LayoutId; header: boolean; rows: number }[];
-  neurons: number;
-  /** Neurons named in the tables. */
-  neuronsInTables: number;
-  /** Known neurons added with no connections. */
-  unconnectedAdded: string[];
-  /** Names that are none of the 302 known neurons, imported as neurons anyway. */
-  unknownNeurons: string[];
-  roles: Record<NeuronRole, number>;
-  transmitters: {
-    fromTables: number;
-    /** Neurons the tables do not give a transmitter for, taken from the built-in list. */
-    fromBuiltIn: number;
-    /** Neurons whose table label was only a neuropeptide or an amine, replaced by the built-in fast transmitter. */
-    replaced: string[];
-    unknown: number;
-  };
-  chemicalSynapses: number;
-  chemicalContacts: number;
-  gapJunctions: number;
-  gapContacts: number;
-  muscleBindings: number;
-  muscleContacts: number;
-  sensorBindings: number;
-  droppedRows: number;
-  dropped: DroppedRows[];
-  signOverrides: AppliedOverride[];
-}
+export { DROP_REASONS, type AppliedOverride, type DroppedRows, type DropReason, type ImportSummary };
 
 export interface ConnectomeImport {
   circuit: Circuit;
