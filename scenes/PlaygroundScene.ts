@@ -512,8 +512,7 @@ export class PlaygroundScene extends BaseScene {
   /** The arena as the world has it now (food dropped or eaten) plus the player's heat spots. */
   private repaintArena(heat: NonNullable<ArenaView['zones']>): void {
     const base = this.linked?.currentArena?.() ?? this.arena;
-    // The world's view knows no medium: keep the one the player chose.
-    this.showArena({ ...base, ...(this.arena.medium !== undefined && { medium: this.arena.medium }), zones: [...(base.zones ?? []), ...heat] });
+    this.showArena({ ...base, zones: [...(base.zones ?? []), ...heat] });
   }
 
   private showArena(a: ArenaView): void {

@@ -42,8 +42,9 @@ export function createLinkedSimulation(options: SimulationOptions): LinkedSimula
   return {
     sim,
     network: sim.circuit.network,
-    arena: arenaViewFromWorld(sim.world),
-    currentArena: () => arenaViewFromWorld(sim.world),
+    arena: { ...arenaViewFromWorld(sim.world), medium: sim.medium },
+    // The plate as the worm has it now: food dropped or eaten, and the medium it is in.
+    currentArena: () => ({ ...arenaViewFromWorld(sim.world), medium: sim.medium }),
     isFree: (x, y) => sim.world.isFree(x, y),
   };
 }
