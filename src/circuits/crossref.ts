@@ -1,7 +1,8 @@
 /**
  * Checks that span entries: unique neuron ids, synapse ends and bindings that
  * name existing neurons, duplicate synapses, self gap junctions, conductance
- * synapses at a transmitter neuron, and body ranges that run backwards. They
+ * synapses or conductance transduction at a transmitter neuron, reversal
+ * potentials on a current-transduced sensor, and body ranges that run backwards. They
  * read the raw document defensively (it may
  * be malformed elsewhere) so these problems are reported together with the
  * schema's, not only after the schema's are fixed.
@@ -85,6 +86,7 @@ export function crossReferenceIssues(doc: unknown): RawIssue[] {
     entries(doc, list).forEach((b, i) => {
       if (!isObj(b)) return;
       checkRef([list, i, 'neuron'], field(b, 'neuron'), `a ${list === 'sensors' ? 'sensor' : 'muscle'} binding's "neuron"`);
+      if (list === 'sensors') issues.push(...transductionIssues(b, i, seedNeurons));
       const from = field(b, 'from');
       const to = field(b, 'to');
       if (typeof from === 'number' && typeof to === 'number' && from > to) {
@@ -96,5 +98,28 @@ export function crossReferenceIssues(doc: unknown): RawIssue[] {
     });
   }
   issues.push(...volumeIssues(doc, new Set(ids.keys()), seedNeurons));
+  return issues;
+}
+
+/** A sensor binding's transduction fields: reversals only with conductance transduction, which a transmitter neuron cannot take. */
+function transductionIssues(b: Obj, i: number, seedNeurons: ReadonlySet<string>): RawIssue[] {
+  const issues: RawIssue[] = [];
+  const neuron = field(b, 'neuron');
+  if (field(b, 'transduction') === 'conductance') {
+    if (typeof neuron === 'string' && seedNeurons.has(neuron)) {
+      issues.push({
+        path: ['sensors', i, 'transduction'],
+        message: `"${neuron}" is a transmitter neuron (the seed article's), which has no membrane potential for a conductance to pull: remove "transduction" (current is the default)`,
+      });
+    }
+    return issues;
+  }
+  for (const name of ['excitatoryReversalMv', 'inhibitoryReversalMv']) {
+    if (field(b, name) === undefined) continue;
+    issues.push({
+      path: ['sensors', i, name],
+      message: `"${name}" belongs to conductance transduction, and this binding injects a current (the default); add "transduction": "conductance", or remove "${name}"`,
+    });
+  }
   return issues;
 }

@@ -251,6 +251,27 @@ const electricalSynapse = strict(
 
 export const synapseSchema = tagged('kind', [chemicalSynapse, electricalSynapse], ['chemical', 'electrical'], 'a synapse');
 
+/** The transduction fields every sensor binding may carry (types.ts, TransductionFields). */
+const transductionFields = {
+  transduction: oneOf(
+    ['current', 'conductance'],
+    'transduction',
+    'current (the default): the neuron gets gain × stimulus whatever its V; conductance: channels toward a reversal potential, so V stops there',
+  ).exactOptional(),
+  excitatoryReversalMv: num({
+    min: CONDUCTANCE_FIELDS.reversalMv.min,
+    max: CONDUCTANCE_FIELDS.reversalMv.max,
+    unit: 'mV',
+    help: 'conductance transduction: where a depolarising stimulus pulls V (default 0, cation channels)',
+  }).exactOptional(),
+  inhibitoryReversalMv: num({
+    min: CONDUCTANCE_FIELDS.reversalMv.min,
+    max: CONDUCTANCE_FIELDS.reversalMv.max,
+    unit: 'mV',
+    help: 'conductance transduction: where a hyperpolarising stimulus pulls V (default −75, chloride)',
+  }).exactOptional(),
+};
+
 const fieldSensor = <K extends 'chemical' | 'temperature' | 'toxin'>(sensor: K, what: string) =>
   strict(
     {
@@ -259,6 +280,7 @@ const fieldSensor = <K extends 'chemical' | 'temperature' | 'toxin'>(sensor: K, 
       side: oneOf(SIDES, 'side', `the side of the nose the ${what} sensor samples`),
       response: oneOf(RESPONSES, 'response', `"level" follows the ${what} signal, "on" responds to its rise, "off" to its fall`),
       gain: sensorGain(`input to the neuron per unit of ${what} signal`),
+      ...transductionFields,
     },
     `a ${what} sensor binding`,
   );
@@ -275,6 +297,7 @@ export const sensorSchema = tagged(
         kind: oneOf(['gentle', 'harsh', 'any'], 'touch kind', 'which touches the receptor feels'),
         side: oneOf(['left', 'right', 'both'], 'side', 'the side of the body the receptive field covers').exactOptional(),
         gain: sensorGain('input to the neuron per unit of touch force'),
+        ...transductionFields,
       },
       'a touch sensor binding',
     ),
@@ -285,6 +308,7 @@ export const sensorSchema = tagged(
         at: bodyFraction('body point whose bend is felt, 0 = nose tip, 1 = tail tip'),
         side: oneOf(SIDES, 'side', 'the receptor feels bending toward this side'),
         gain: sensorGain('input to the neuron per unit of curvature'),
+        ...transductionFields,
       },
       'a stretch (proprioceptive) sensor binding',
     ),
@@ -296,6 +320,7 @@ export const sensorSchema = tagged(
         neuron: neuronRef('the sensory neuron id'),
         sensor: z.literal('tap'),
         gain: sensorGain('input to the neuron per unit of tap force'),
+        ...transductionFields,
       },
       'a plate-tap sensor binding',
     ),

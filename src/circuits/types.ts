@@ -32,8 +32,21 @@ export interface NeuronEntry {
   position?: { x: number; y: number };
 }
 
+/**
+ * How a sensor's drive (gain × stimulus) reaches its neuron: "current" (the
+ * default: injected whatever V, as every file before this field) or
+ * "conductance" (channels toward a reversal potential, so V stops there;
+ * src/controllers/transduction.ts). The reversals belong to conductance
+ * transduction; defaults 0 and −75 mV.
+ */
+export interface TransductionFields {
+  transduction?: 'current' | 'conductance';
+  excitatoryReversalMv?: number;
+  inhibitoryReversalMv?: number;
+}
+
 /** Body positions are fractions of the body: 0 = nose tip .. 1 = tail tip. */
-export interface TouchBinding {
+export interface TouchBinding extends TransductionFields {
   neuron: string;
   sensor: 'touch';
   from: number;
@@ -44,7 +57,7 @@ export interface TouchBinding {
   gain: number;
 }
 /** Proprioception: curvature toward `side` at body point `at`. */
-export interface StretchBinding {
+export interface StretchBinding extends TransductionFields {
   neuron: string;
   sensor: 'stretch';
   at: number;
@@ -52,7 +65,7 @@ export interface StretchBinding {
   gain: number;
 }
 /** Head sensors that sample a field of the world on one side of the nose. */
-export interface FieldSensorBinding {
+export interface FieldSensorBinding extends TransductionFields {
   neuron: string;
   sensor: 'chemical' | 'temperature' | 'toxin';
   side: Side;
@@ -60,7 +73,7 @@ export interface FieldSensorBinding {
   gain: number;
 }
 /** Plate vibration. */
-export interface TapBinding {
+export interface TapBinding extends TransductionFields {
   neuron: string;
   sensor: 'tap';
   gain: number;

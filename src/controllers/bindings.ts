@@ -4,9 +4,15 @@
  */
 import type { SensorResponse } from '../circuits/types';
 import type { Side, TouchSide } from '../streams/types';
+import type { Transduction } from './transduction';
 
-export interface TouchBinding {
+/** What every sensor binding shares: its neuron and how its drive reaches it (omitted: the linear current). */
+export interface SensedNeuron {
   neuron: number;
+  transduction?: Transduction;
+}
+
+export interface TouchBinding extends SensedNeuron {
   from: number;
   to: number;
   /** gentle receptors respond to any touch; harsh receptors only to harsh pokes. */
@@ -15,22 +21,19 @@ export interface TouchBinding {
   gain: number;
 }
 
-export interface StretchBinding {
-  neuron: number;
+export interface StretchBinding extends SensedNeuron {
   at: number;
   side: Side;
   gain: number;
 }
 
-export interface FieldBinding {
-  neuron: number;
+export interface FieldBinding extends SensedNeuron {
   side: Side;
   response: SensorResponse;
   gain: number;
 }
 
-export interface TapBinding {
-  neuron: number;
+export interface TapBinding extends SensedNeuron {
   gain: number;
 }
 

@@ -1,4 +1,5 @@
 import type { FieldBinding } from './bindings';
+import { Transducers } from './transduction';
 
 export interface FieldSensorOptions {
   /** Time over which the sensor's memory of the field averages; on/off cells answer the difference from it. */
@@ -10,7 +11,8 @@ export interface FieldSensorOptions {
  * points (left and right of the nose). A `level` cell reports the value, an
  * `on` cell the rise above its recent average (ASEL-like), an `off` cell the
  * fall below it (ASER-like). The sensor never reads neurons; it only writes
- * input current.
+ * input: a current, or a conductance toward a reversal potential
+ * (transduction.ts).
  */
 export class FieldSensor {
   readonly memoryMs: number;
@@ -18,12 +20,19 @@ export class FieldSensor {
   readonly value = new Float64Array(2);
   readonly average = new Float64Array(2);
   private primed = false;
+  private readonly transducers: Transducers;
 
   constructor(
     private readonly bindings: readonly FieldBinding[],
     opts: FieldSensorOptions = {},
   ) {
     this.memoryMs = opts.memoryMs ?? 1000;
+    this.transducers = new Transducers(bindings);
+  }
+
+  /** True when some binding opens a conductance. */
+  get conducting(): boolean {
+    return this.transducers.conducting;
   }
 
   get bound(): boolean {
@@ -46,12 +55,14 @@ export class FieldSensor {
     this.average[1] += (right - this.average[1]) * a;
   }
 
-  apply(input: Float64Array): void {
-    for (const b of this.bindings) {
+  apply(input: Float64Array, conductance: Float64Array): void {
+    const { bindings } = this;
+    for (let k = 0; k < bindings.length; k++) {
+      const b = bindings[k];
       const s = b.side === 'left' ? 0 : 1;
       const d = this.value[s] - this.average[s];
       const r = b.response === 'level' ? this.value[s] : b.response === 'on' ? Math.max(0, d) : Math.max(0, -d);
-      input[b.neuron] += b.gain * r;
+      this.transducers.add(k, b.gain * r, input, conductance);
     }
   }
 

@@ -1,4 +1,5 @@
 import type { StretchBinding } from './bindings';
+import { Transducers } from './transduction';
 
 /**
  * Stretch receptors: each bound neuron feels the body's curvature at one point.
@@ -7,26 +8,31 @@ import type { StretchBinding } from './bindings';
  * length, so a left receptor is driven when the body there bends left.
  * Linear and signed: a graded neuron may be depolarised or hyperpolarised,
  * which is what lets each B-type unit copy the bend just ahead of it and so
- * pass the bending wave head to tail.
+ * pass the bending wave head to tail. That drive reaches the neuron as a
+ * current or, where the binding asks, as a conductance toward a reversal
+ * potential (transduction.ts), which bounds V however far the body bends.
  */
 export class ProprioceptionController {
   private readonly joint: Int32Array;
   private readonly scale: Float64Array;
+  private readonly transducers: Transducers;
 
-  constructor(
-    private readonly bindings: readonly StretchBinding[],
-    segments: number,
-    bodyLengthMm: number,
-  ) {
+  constructor(bindings: readonly StretchBinding[], segments: number, bodyLengthMm: number) {
     // Curvature is measured at interior segment centres j + 1 (j = 0..n−3), body fraction (j + 1)/(n − 1).
     const points = segments - 2;
     this.joint = Int32Array.from(bindings, (b) => Math.min(points - 1, Math.max(0, Math.round(b.at * (segments - 1)) - 1)));
     this.scale = Float64Array.from(bindings, (b) => b.gain * bodyLengthMm * (b.side === 'left' ? 1 : -1));
+    this.transducers = new Transducers(bindings);
   }
 
-  /** Add stretch currents given the body's curvature at interior segment centres (length segments − 2). */
-  apply(input: Float64Array, curvature: Float64Array): void {
-    const { joint, scale, bindings } = this;
-    for (let k = 0; k < bindings.length; k++) input[bindings[k].neuron] += scale[k] * curvature[joint[k]];
+  /** True when some binding opens a conductance. */
+  get conducting(): boolean {
+    return this.transducers.conducting;
+  }
+
+  /** Add stretch input (current, and conductance where transduced so) given the body's curvature at interior segment centres (length segments − 2). */
+  apply(input: Float64Array, conductance: Float64Array, curvature: Float64Array): void {
+    const { joint, scale, transducers } = this;
+    for (let k = 0; k < joint.length; k++) transducers.add(k, scale[k] * curvature[joint[k]], input, conductance);
   }
 }

@@ -15,7 +15,7 @@ describe('ProprioceptionController', () => {
     const curvature = new Float64Array(9);
     curvature[4] = 3; // segment 5 of 0..10 = body fraction 0.5
     const input = new Float64Array(2);
-    p.apply(input, curvature);
+    p.apply(input, new Float64Array(input.length), curvature);
     expect(Array.from(input)).toEqual([3, -3]);
   });
 });
@@ -25,7 +25,7 @@ describe('FieldSensor', () => {
     const s = new FieldSensor([{ neuron: 0, side: 'left', response: 'on', gain: 1 }]);
     s.sample(5, 5, 10);
     const input = new Float64Array(1);
-    s.apply(input);
+    s.apply(input, new Float64Array(input.length));
     expect(input[0]).toBe(0);
   });
 
@@ -41,7 +41,7 @@ describe('FieldSensor', () => {
     s.sample(1, 1, 10);
     for (let t = 0; t < 50; t++) s.sample(1 + t * 0.01, 1 - t * 0.01, 10);
     const input = new Float64Array(3);
-    s.apply(input);
+    s.apply(input, new Float64Array(input.length));
     expect(input[0]).toBeGreaterThan(0.1);
     expect(input[1]).toBeGreaterThan(0.1);
     expect(input[2]).toBeCloseTo(2 * 0.51, 9);

@@ -20,7 +20,7 @@ describe('SkinController', () => {
     const stim = s.touchAt(0.1, 'both', 'gentle', 0.5, 'poke');
     expect(stim).toMatchObject({ type: 'touch', position: 0.1, kind: 'gentle', neurons: ['ALM'] });
     const input = new Float64Array(4);
-    s.apply(input, 1);
+    s.apply(input, new Float64Array(input.length), 1);
     expect(Array.from(input)).toEqual([1, 0, 0, 0]);
   });
 
@@ -33,8 +33,8 @@ describe('SkinController', () => {
     const s = skin();
     s.touchAt(0.1, 'both', 'gentle', 1, 'poke');
     const input = new Float64Array(4);
-    for (let t = 0; t < 100; t++) s.apply(input.fill(0), 1);
-    s.apply(input.fill(0), 1);
+    for (let t = 0; t < 100; t++) s.apply(input.fill(0), new Float64Array(input.length), 1);
+    s.apply(input.fill(0), new Float64Array(input.length), 1);
     expect(input[0]).toBeCloseTo(2 * Math.exp(-1), 6);
   });
 

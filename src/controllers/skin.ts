@@ -1,5 +1,6 @@
 import type { Stimulus, TouchKind, TouchSide, TouchStimulus } from '../streams/types';
 import type { TapBinding, TouchBinding } from './bindings';
+import { Transducers } from './transduction';
 
 export interface SkinOptions {
   /** Receptor adaptation time constant: touch cells respond to a poke's onset and adapt, so drive decays with this. */
@@ -10,7 +11,8 @@ export interface SkinOptions {
  * Skin: receptive fields along the body, each bound to a sensory neuron.
  * A touch (poke, tap or wall contact) raises the drive of every receptor whose
  * field it falls in; the drive adapts away exponentially, and each step the
- * controller adds gain × drive to its neuron's input current.
+ * controller adds gain × drive to its neuron's input, as a current or as a
+ * conductance toward a reversal potential (transduction.ts).
  * Gentle receptors (ALM/AVM/PLM-like) answer every touch; harsh receptors
  * (PVD/ASH-like) answer only harsh ones.
  */
@@ -19,6 +21,8 @@ export class SkinController {
   /** Current receptor drive per touch binding, 0..~1. */
   readonly drive: Float64Array;
   private readonly tapDrive: Float64Array;
+  private readonly touchIn: Transducers;
+  private readonly tapIn: Transducers;
 
   constructor(
     private readonly touch: readonly TouchBinding[],
@@ -29,6 +33,13 @@ export class SkinController {
     this.adaptMs = opts.adaptMs ?? 200;
     this.drive = new Float64Array(touch.length);
     this.tapDrive = new Float64Array(tap.length);
+    this.touchIn = new Transducers(touch);
+    this.tapIn = new Transducers(tap);
+  }
+
+  /** True when some binding opens a conductance. */
+  get conducting(): boolean {
+    return this.touchIn.conducting || this.tapIn.conducting;
   }
 
   /** A touch on the body; returns the stimulus event (with the neurons it reached) for stimuli$. */
@@ -62,15 +73,15 @@ export class SkinController {
     return { type: 'plate-tap', force: f, neurons: [...new Set(reached)] };
   }
 
-  /** Add receptor currents to the network's input, then adapt by dtMs. */
-  apply(input: Float64Array, dtMs: number): void {
+  /** Add receptor input (current, and conductance where transduced so) to the network's, then adapt by dtMs. */
+  apply(input: Float64Array, conductance: Float64Array, dtMs: number): void {
     const decay = Math.exp(-dtMs / this.adaptMs);
     for (let k = 0; k < this.touch.length; k++) {
-      input[this.touch[k].neuron] += this.touch[k].gain * this.drive[k];
+      this.touchIn.add(k, this.touch[k].gain * this.drive[k], input, conductance);
       this.drive[k] *= decay;
     }
     for (let k = 0; k < this.tap.length; k++) {
-      input[this.tap[k].neuron] += this.tap[k].gain * this.tapDrive[k];
+      this.tapIn.add(k, this.tap[k].gain * this.tapDrive[k], input, conductance);
       this.tapDrive[k] *= decay;
     }
   }

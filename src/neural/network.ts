@@ -50,6 +50,13 @@ export class Network {
   /** External current per neuron, set by the caller (sensors, clamps); never cleared by the engine. */
   readonly input: Float64Array;
   /**
+   * External conductance per neuron (its model's current unit per mV), set by
+   * the caller with `input` holding its Σ g·E_rev: sensor transduction that
+   * stops at reversal potentials. Read only by a network compiled with
+   * `inputConductance: true` (`takesConductance`); ignored otherwise.
+   */
+  readonly inputConductance: Float64Array;
+  /**
    * Total current each neuron received in the last step (transmitter neurons: the part that went to the dendrites from input and gap junctions).
    * Conductance synapses add their g·s·E_rev here and g·s to `conductance`: their current is g·s·(E_rev − V).
    */
@@ -70,6 +77,8 @@ export class Network {
   private run: Runner;
   private readonly transmitters: TransmitterInstance | null;
   private readonly gaps: GapInstance | null;
+  /** Compiled with `inputConductance`: the step reads `inputConductance`. */
+  readonly takesConductance: boolean;
 
   /** Compiles a network; params and init are completed from model defaults and validated. */
   static fromSpec(spec: NetworkSpec, options: NetworkOptions = {}): Network {
@@ -99,7 +108,16 @@ export class Network {
     this.pops = context.populations;
     this.arrays = context.arrays;
     this.clock = context.clock;
-    ({ v: this.v, spiked: this.spiked, input: this.input, current: this.current, conductance: this.conductance, fired: this.fired } = this.arrays);
+    this.takesConductance = options.inputConductance ?? false;
+    ({
+      v: this.v,
+      spiked: this.spiked,
+      input: this.input,
+      inputConductance: this.inputConductance,
+      current: this.current,
+      conductance: this.conductance,
+      fired: this.fired,
+    } = this.arrays);
     this.kernels = kernels;
     this.active = fused ? fused.steps : general;
     this.run = scheduleRunner(this.active);

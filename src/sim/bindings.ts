@@ -1,4 +1,6 @@
 import type { Circuit } from '../circuits';
+import type { TransductionFields } from '../circuits/types';
+import { CURRENT_TRANSDUCTION, TRANSDUCTION_REVERSAL, type Transduction } from '../controllers/transduction';
 import type { FieldBinding, MuscleBinding, StretchBinding, TapBinding, TouchBinding } from '../controllers/bindings';
 import type { Network } from '../neural/network';
 
@@ -20,26 +22,43 @@ export function resolveControllerBindings(circuit: Circuit, network: Network): C
     if (i < 0) throw new Error(`${circuit.fileName}: a binding names neuron "${id}", which the circuit does not have`);
     return i;
   };
+  const transduction = (s: TransductionFields, neuron: number): Transduction => {
+    if (s.transduction !== 'conductance') return CURRENT_TRANSDUCTION;
+    // Matched at the neuron's rest (its leak reversal; models without one: its starting V).
+    const rest = network.paramsOf(neuron).restMv;
+    return {
+      mode: 'conductance',
+      excitatoryMv: s.excitatoryReversalMv ?? TRANSDUCTION_REVERSAL.excitatoryMv,
+      inhibitoryMv: s.inhibitoryReversalMv ?? TRANSDUCTION_REVERSAL.inhibitoryMv,
+      matchMv: typeof rest === 'number' ? rest : network.v[neuron],
+    };
+  };
   const out: ControllerBindings = { touch: [], tap: [], stretch: [], chemical: [], temperature: [], toxin: [], muscles: [] };
   for (const s of circuit.sensors) {
     const neuron = idx(s.neuron);
+    const t = { transduction: transduction(s, neuron) };
     switch (s.sensor) {
       case 'touch':
-        out.touch.push({ neuron, from: s.from, to: s.to, kind: s.kind, side: s.side ?? 'both', gain: s.gain });
+        out.touch.push({ neuron, from: s.from, to: s.to, kind: s.kind, side: s.side ?? 'both', gain: s.gain, ...t });
         break;
       case 'tap':
-        out.tap.push({ neuron, gain: s.gain });
+        out.tap.push({ neuron, gain: s.gain, ...t });
         break;
       case 'stretch':
-        out.stretch.push({ neuron, at: s.at, side: s.side, gain: s.gain });
+        out.stretch.push({ neuron, at: s.at, side: s.side, gain: s.gain, ...t });
         break;
       case 'chemical':
       case 'temperature':
       case 'toxin':
-        out[s.sensor].push({ neuron, side: s.side, response: s.response, gain: s.gain });
+        out[s.sensor].push({ neuron, side: s.side, response: s.response, gain: s.gain, ...t });
         break;
     }
   }
   for (const m of circuit.muscles) out.muscles.push({ neuron: idx(m.neuron), side: m.side, from: m.from, to: m.to, gain: m.gain });
   return out;
+}
+
+/** True when some sensor binding of the circuit transduces by conductance: its network must be compiled to take external conductance. */
+export function transducesConductance(circuit: Circuit): boolean {
+  return circuit.sensors.some((s) => s.transduction === 'conductance');
 }

@@ -1,7 +1,7 @@
 import { Subject, type Observable } from 'rxjs';
 import { BODY_DEFAULTS, createPhysics, DEFAULT_STEP_MS, MATTER_UNITS_PER_MM, MAX_STEP_MS, stepBodies, WormBody, type WormBodyOptions } from '../body';
 import type { Circuit } from '../circuits';
-import { resolveControllerBindings } from './bindings';
+import { resolveControllerBindings, transducesConductance } from './bindings';
 import { FieldSensor } from '../controllers/field-sensor';
 import { MuscleController } from '../controllers/muscle';
 import { ProprioceptionController } from '../controllers/proprioception';
@@ -99,6 +99,8 @@ export class Simulation implements SimulationApi {
   private readonly curvature: Float64Array;
   /** Sensor currents that hold over a physics step (stretch, chemical, temperature, toxin). */
   private readonly heldInput: Float64Array;
+  /** The held inputs' conductance (sensor transduction by conductance; zeros otherwise). */
+  private readonly heldConductance: Float64Array;
   private readonly contact: Uint8Array;
   private readonly contactPrev: Uint8Array;
   private readonly frame: Telemetry;
@@ -171,7 +173,7 @@ export class Simulation implements SimulationApi {
     this.bodies = [this.body];
     this.bodyLengthMm = this.body.lengthMm;
 
-    this.network = Network.fromSpec(individualNetwork(this.circuit.network, ind));
+    this.network = Network.fromSpec(individualNetwork(this.circuit.network, ind), { inputConductance: transducesConductance(this.circuit) });
     const b = resolveControllerBindings(this.circuit, this.network);
     this.skin = new SkinController(b.touch, b.tap, this.network.ids);
     this.muscles = new MuscleController(b.muscles, { segments: o.segments });
@@ -184,6 +186,7 @@ export class Simulation implements SimulationApi {
     this.pose = new Float64Array(2 * o.segments);
     this.curvature = new Float64Array(o.segments - 2);
     this.heldInput = new Float64Array(this.network.size);
+    this.heldConductance = new Float64Array(this.network.size);
     this.contact = new Uint8Array(o.segments);
     this.contactPrev = new Uint8Array(o.segments);
     this.body.positions(this.pose);
@@ -282,16 +285,20 @@ export class Simulation implements SimulationApi {
     const dtN = this.neuralStepMs;
     // Stretch and head-sensor currents hold over the physics step (their inputs only change with it).
     const held = this.heldInput;
+    const heldG = this.heldConductance;
     held.fill(0);
-    this.stretch.apply(held, this.curvature);
-    this.chemo.apply(held);
-    this.thermo.apply(held);
-    this.toxin.apply(held);
+    heldG.fill(0);
+    this.stretch.apply(held, heldG, this.curvature);
+    this.chemo.apply(held, heldG);
+    this.thermo.apply(held, heldG);
+    this.toxin.apply(held, heldG);
     const input = this.network.input;
+    const inputG = this.network.inputConductance;
     const sub = this.monitors.atSubstep;
     for (let k = 0; k < this.subSteps; k++) {
       input.set(held);
-      this.skin.apply(input, dtN); // touch receptors adapt within the step
+      inputG.set(heldG);
+      this.skin.apply(input, inputG, dtN); // touch receptors adapt within the step
       if (this.neuralNoisePa > 0) this.noise.addTo(input, this.neuralNoisePa);
       this.network.step(dtN);
       this.muscles.update(this.network.output, dtN);

@@ -30,6 +30,13 @@ export interface CompileOptions {
    * false is for tests and before/after measurements.
    */
   fastPaths?: boolean;
+  /**
+   * The caller injects conductance as well as current (Network.inputConductance:
+   * sensor transduction bounded by reversal potentials). Default false: the
+   * step carries no external conductance, and networks without conductance
+   * synapses keep their current-only kernels.
+   */
+  inputConductance?: boolean;
 }
 
 export interface CompiledNetwork {
@@ -115,14 +122,16 @@ export function compileNetwork(
     members[k].push(s);
   }
   const kernels = registry.flatMap((kernel, k) => kernel.build(context, Int32Array.from(members[k])) ?? []);
-  const conducting = kernels.some((k) => k.conductance === true);
+  const external = options.inputConductance ?? false;
+  const conducting = external || kernels.some((k) => k.conductance === true);
 
   const general = orderSteps([
-    inputStep(arrays, conducting),
+    inputStep(arrays, conducting, external),
     ...kernels.flatMap((k) => k.steps),
     ...populationSteps(populations, arrays, conducting),
     gatherStep(populations, arrays, clock),
   ]);
-  const fused = options.fastPaths === false ? null : selectFused(populations, kernels, arrays, clock);
+  // The fused LIF pass takes no conductance.
+  const fused = options.fastPaths === false || external ? null : selectFused(populations, kernels, arrays, clock);
   return { context, kernels, general, fused };
 }

@@ -86,6 +86,8 @@ export interface NetworkArrays {
   readonly output: Float64Array;
   readonly spiked: Uint8Array;
   readonly input: Float64Array;
+  /** External conductance per neuron, set by the caller (sensor transduction); read only where the network was compiled with `inputConductance`. */
+  readonly inputConductance: Float64Array;
   readonly current: Float64Array;
   /** Conductance the synapses add this step (the model's current unit per mV); zero unless conductance synapses exist. */
   readonly conductance: Float64Array;
@@ -104,6 +106,7 @@ export function networkArrays(pops: Populations, n: number): NetworkArrays {
     output: only ? only.output : new Float64Array(n),
     spiked: only ? only.spiked : new Uint8Array(n),
     input: new Float64Array(n),
+    inputConductance: new Float64Array(n),
     current: new Float64Array(n),
     conductance: new Float64Array(n),
     fired: new Int32Array(n),
@@ -131,22 +134,32 @@ export function gather(pops: Populations, a: NetworkArrays): void {
   }
 }
 
-/** `start`: the step's current begins as the external input (and the conductance at 0 where synapses add one); ablated neurons get none. */
-export function inputStep(a: NetworkArrays, conducting: boolean): ScheduledStep {
-  const { current, input, ablated, conductance } = a;
+/**
+ * `start`: the step's current begins as the external input, and its
+ * conductance (where anything adds one) as the external conductance or 0;
+ * ablated neurons get none.
+ */
+export function inputStep(a: NetworkArrays, conducting: boolean, external: boolean): ScheduledStep {
+  const { current, input, ablated, conductance, inputConductance } = a;
   return {
     name: 'input',
     when: 'start',
-    run: conducting
+    run: external
       ? () => {
           current.set(input);
-          conductance.fill(0);
-          for (const g of ablated) current[g] = 0;
+          conductance.set(inputConductance);
+          for (const g of ablated) current[g] = conductance[g] = 0;
         }
-      : () => {
-          current.set(input);
-          for (const g of ablated) current[g] = 0;
-        },
+      : conducting
+        ? () => {
+            current.set(input);
+            conductance.fill(0);
+            for (const g of ablated) current[g] = 0;
+          }
+        : () => {
+            current.set(input);
+            for (const g of ablated) current[g] = 0;
+          },
   };
 }
 
