@@ -88,4 +88,21 @@ describe('current-based → conductance-based synapses', () => {
     // The shipped circuit itself is untouched.
     expect(getBuiltinCircuit('touch-withdrawal').network.synapses.some((s) => s.kind === 'chemical' && s.model === 'conductance')).toBe(false);
   });
+
+  it("transduction: every sensor on a graded neuron becomes conductance-transduced, matched at rest for sensory cells and at the synapses' match point for the rest", () => {
+    const { doc, network } = getBuiltinCircuit('worm');
+    const plain = toConductanceCircuit(doc, network);
+    expect(plain.sensors).toEqual(doc.sensors); // off unless asked
+    const converted = circuitFromDoc(toConductanceCircuit(doc, network, { transduction: true }), 'worm (conductance)');
+    const byId = new Map(converted.network.neurons.map((n) => [n.id, n]));
+    expect(converted.sensors.length).toBe(doc.sensors?.length);
+    for (const b of converted.sensors) {
+      const n = byId.get(b.neuron)!;
+      expect(b.transduction, b.neuron).toBe('conductance');
+      expect(b.matchMv, b.neuron).toBe(n.role === 'sensory' ? n.params.restMv : n.params.vHalfMv);
+    }
+    // Both kinds are there: sensory cells (touch, fields) and tonically driven ones (the gait's stretch receptors).
+    expect(converted.sensors.some((b) => byId.get(b.neuron)!.role === 'sensory')).toBe(true);
+    expect(converted.sensors.some((b) => b.sensor === 'stretch' && byId.get(b.neuron)!.role !== 'sensory')).toBe(true);
+  });
 });

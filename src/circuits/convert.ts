@@ -97,6 +97,13 @@ export interface ConductanceOptions {
    * linear neuron (the built-in locomotion core) need retuning first.
    */
   rectifier?: boolean;
+  /**
+   * Make every sensor binding on a graded neuron transduce by conductance
+   * (src/controllers/transduction.ts), matched at the same point as the
+   * synapses (`matchAt`): the old current there, bounded by the reversals.
+   * Default false.
+   */
+  transduction?: boolean;
 }
 
 /**
@@ -115,6 +122,16 @@ export function toConductanceCircuit(doc: CircuitDoc, network: { neurons: readon
     if (pre?.model !== 'graded' || post?.model !== 'graded') return structuredClone(s);
     return toConductanceSynapse(s, pre, post, options.matchAt);
   });
+  if (options.transduction ?? false) {
+    const matchAt = options.matchAt ?? 'midpoint';
+    out.sensors = (doc.sensors ?? []).map((b) => {
+      const n = byId.get(b.neuron);
+      if (n?.model !== 'graded') return { ...b };
+      // Sensory cells sit at rest until a stimulus moves them: matched there, whatever matchAt says.
+      const at = n.params?.[matchAt === 'rest' || n.role === 'sensory' ? 'restMv' : 'vHalfMv'];
+      return { ...b, transduction: 'conductance', ...(typeof at === 'number' && { matchMv: at }) };
+    });
+  }
   if (options.rectifier ?? false) {
     for (const n of out.neurons) {
       if (n.model === 'graded' && n.params?.gKNs === 0) delete n.params.gKNs;

@@ -114,7 +114,7 @@ function transductionIssues(b: Obj, i: number, seedNeurons: ReadonlySet<string>)
     }
     return issues;
   }
-  for (const name of ['excitatoryReversalMv', 'inhibitoryReversalMv']) {
+  for (const name of ['excitatoryReversalMv', 'inhibitoryReversalMv', 'matchMv']) {
     if (field(b, name) === undefined) continue;
     issues.push({
       path: ['sensors', i, name],

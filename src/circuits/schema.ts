@@ -270,6 +270,12 @@ const transductionFields = {
     unit: 'mV',
     help: 'conductance transduction: where a hyperpolarising stimulus pulls V (default −75, chloride)',
   }).exactOptional(),
+  matchMv: num({
+    min: CONDUCTANCE_FIELDS.reversalMv.min,
+    max: CONDUCTANCE_FIELDS.reversalMv.max,
+    unit: 'mV',
+    help: 'conductance transduction: the potential at which the neuron receives exactly gain × signal (default its rest; its working point for a tonically driven cell)',
+  }).exactOptional(),
 };
 
 const fieldSensor = <K extends 'chemical' | 'temperature' | 'toxin'>(sensor: K, what: string) =>

@@ -16,7 +16,7 @@ describe('circuit format: sensor transduction', () => {
   });
 
   it('a binding opts in to conductance transduction, with its own reversal potentials if it likes', () => {
-    const t = { transduction: 'conductance', excitatoryReversalMv: -10, inhibitoryReversalMv: -85 };
+    const t = { transduction: 'conductance', excitatoryReversalMv: -10, inhibitoryReversalMv: -85, matchMv: -45 };
     expect(parse(doc(t)).sensors[0]).toMatchObject(t);
   });
 
@@ -32,6 +32,10 @@ describe('circuit format: sensor transduction', () => {
     expect(() => parse(doc({ excitatoryReversalMv: 0 }))).toThrow(
       /s.json:\d+: sensors\[0\].*excitatoryReversalMv: "excitatoryReversalMv" belongs to conductance transduction.*add "transduction": "conductance", or remove "excitatoryReversalMv"/s,
     );
+  });
+
+  it('refuses a matching potential on a current-transduced binding, naming the fix', () => {
+    expect(() => parse(doc({ matchMv: -45 }))).toThrow(/matchMv: "matchMv" belongs to conductance transduction/);
   });
 
   it('refuses conductance transduction on a transmitter neuron (no membrane potential), naming the fix', () => {

@@ -36,13 +36,15 @@ export interface NeuronEntry {
  * How a sensor's drive (gain × stimulus) reaches its neuron: "current" (the
  * default: injected whatever V, as every file before this field) or
  * "conductance" (channels toward a reversal potential, so V stops there;
- * src/controllers/transduction.ts). The reversals belong to conductance
- * transduction; defaults 0 and −75 mV.
+ * src/controllers/transduction.ts). The reversals (defaults 0 and −75 mV)
+ * and the matching potential (where the conductance passes gain × signal;
+ * default the neuron's rest) belong to conductance transduction.
  */
 export interface TransductionFields {
   transduction?: 'current' | 'conductance';
   excitatoryReversalMv?: number;
   inhibitoryReversalMv?: number;
+  matchMv?: number;
 }
 
 /** Body positions are fractions of the body: 0 = nose tip .. 1 = tail tip. */

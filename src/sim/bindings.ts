@@ -24,8 +24,8 @@ export function resolveControllerBindings(circuit: Circuit, network: Network): C
   };
   const transduction = (s: TransductionFields, neuron: number): Transduction => {
     if (s.transduction !== 'conductance') return CURRENT_TRANSDUCTION;
-    // Matched at the neuron's rest (its leak reversal; models without one: its starting V).
-    const rest = network.paramsOf(neuron).restMv;
+    // Matched where the binding says, else at the neuron's rest (its leak reversal; models without one: its starting V).
+    const rest = s.matchMv ?? network.paramsOf(neuron).restMv;
     return {
       mode: 'conductance',
       excitatoryMv: s.excitatoryReversalMv ?? TRANSDUCTION_REVERSAL.excitatoryMv,

@@ -53,6 +53,24 @@ describe('Simulation: sensor transduction', () => {
     expect(hi).toBeGreaterThan(-30); // and it was driven hard
   });
 
+  it('the conductance passes gain × signal at the matching potential: matched higher, a depolarising touch moves V further from rest', () => {
+    const peak = (t: TransductionFields) => {
+      const sim = new Simulation({ circuit: sensedWorm(t), neuralNoisePa: 0, seed: 3 });
+      const alm = sim.neuronIds.indexOf('ALM');
+      let hi = -Infinity;
+      sim.telemetry$.subscribe((f) => (hi = Math.max(hi, f.v[alm])));
+      sim.poke(0.2, { side: 'left', kind: 'gentle', force: 0.0005 });
+      sim.run(300);
+      return hi + 65;
+    };
+    // g = x/|0 − matchMv|: matched at −32.5 mV the conductance is twice the one matched at rest (−65 mV).
+    const atRest = peak({ transduction: 'conductance' });
+    const higher = peak({ transduction: 'conductance', matchMv: -32.5 });
+    expect(atRest).toBeGreaterThan(0.5);
+    expect(higher / atRest).toBeGreaterThan(1.8);
+    expect(higher / atRest).toBeLessThan(2.05);
+  });
+
   it("conductance transduction honours a binding's own reversal potentials", () => {
     const [lo, hi] = vRange({ transduction: 'conductance', excitatoryReversalMv: -20, inhibitoryReversalMv: -70 });
     expect(lo).toBeGreaterThanOrEqual(-70 - 1e-9);

@@ -6,11 +6,12 @@
  * random pokes, taps, food and heat, keeps the V of every neuron its synapses
  * drive in [−90, +40] mV (the current-based worm reaches about −665 mV).
  *
- * Not yet the sensory neurons and stretch receptors: the body's senses inject currents (gains up to
- * ±600 pA per unit of concentration difference in the chemosensory pair), so
- * a linear sensory cell still runs to about −340 .. +320 mV under a food drop
- * at the nose. Bounding them needs sensory transduction as a conductance (or
- * retuned gains), which belongs to the senses, not the synapses.
+ * With its senses converted too (sensory and stretch transduction as
+ * conductances, `transduction: true`), every neuron stays in range, the
+ * sensory cells and stretch receptors included; converted with current
+ * transduction, the senses' gains (up to ±600 pA per unit of concentration
+ * difference in the chemosensory pair) run a linear sensory cell to about
+ * −340 .. +320 mV under a food drop at the nose.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -22,9 +23,9 @@ import { createSimulation, type Simulation } from '../../src/sim/simulation';
 import type { BehaviourEvent } from '../../src/streams/types';
 import { SEEDS, travel } from './measure';
 
-function conductanceVersion(name: string): Circuit {
+function conductanceVersion(name: string, transduction = false): Circuit {
   const { doc, network } = getBuiltinCircuit(name);
-  return circuitFromDoc(toConductanceCircuit(doc, network), `${name} (conductance synapses)`);
+  return circuitFromDoc(toConductanceCircuit(doc, network, { transduction }), `${name} (conductance synapses${transduction ? ' and senses' : ''})`);
 }
 
 function worm(circuit: Circuit, seed: number): { sim: Simulation; events: BehaviourEvent[] } {
@@ -136,17 +137,15 @@ function vRange(sim: Simulation, drives: readonly Drive[], gapMs: number): { lo:
   return { lo, hi };
 }
 
-describe('the default worm with conductance synapses', () => {
-  const circuit = conductanceVersion('worm');
-  // Every neuron a sense drives, stretch receptors included: the body's senses
-  // inject currents, not conductances (the B-type units' linear stretch input
-  // takes DB1 to −94 mV on the opposite bend), so only the synapses are held here.
+describe('the default worm with conductance synapses and senses', () => {
+  const circuit = conductanceVersion('worm', true);
+  const all = circuit.network.neurons.map((n, i) => [n.id, i] as const);
   const sensed = new Set((circuit.doc.sensors ?? []).map((b) => b.neuron));
 
-  it('keeps the V of every neuron driven by synapses in [−90, +40] mV under random pokes, taps, food and heat', () => {
-    const driven = circuit.network.neurons.map((n, i) => [n.id, i] as const).filter(([id]) => !sensed.has(id));
-    expect(driven.length).toBeGreaterThanOrEqual(20);
-    for (const id of ['AVA', 'AVB', 'AVD', 'PVC', 'AIB', 'RIM', 'DD1', 'VD1']) expect(driven.map(([n]) => n)).toContain(id);
+  it('keeps the V of every neuron, sensory cells and stretch receptors included, in [−90, +40] mV under random pokes, taps, food and heat', () => {
+    expect(all.length).toBeGreaterThanOrEqual(60);
+    for (const id of ['AVA', 'AVB', 'AVD', 'PVC', 'AIB', 'RIM', 'DD1', 'VD1', 'ALM', 'PLM', 'DB1', 'VB1', 'RMDD']) expect(all.map(([n]) => n)).toContain(id);
+    expect(sensed.has('DB1') && sensed.has('ALM')).toBe(true);
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 1000 }),
@@ -155,16 +154,29 @@ describe('the default worm with conductance synapses', () => {
         (seed, drives, gapMs) => {
           const sim = createSimulation({ circuit, seed });
           const { lo, hi } = vRange(sim, drives, gapMs);
-          for (const [id, i] of driven) {
+          for (const [id, i] of all) {
             expect(lo[i], id).toBeGreaterThanOrEqual(-90);
             expect(hi[i], id).toBeLessThanOrEqual(40);
           }
-          // Not a silent network: the driven neurons span tens of mV (a silent one spans ~0; measured 35+ mV here).
-          expect(Math.max(...driven.map(([, i]) => hi[i])) - Math.min(...driven.map(([, i]) => lo[i]))).toBeGreaterThan(20);
+          // Not a silent network: the neurons span tens of mV (a silent one spans ~0).
+          expect(Math.max(...all.map(([, i]) => hi[i])) - Math.min(...all.map(([, i]) => lo[i]))).toBeGreaterThan(20);
         },
       ),
       { numRuns: 12 },
     );
+  });
+
+  it('converted with current transduction, the sensed neurons leave the range (what the conductance senses fix)', () => {
+    const synapsesOnly = conductanceVersion('worm');
+    const sim = createSimulation({ circuit: synapsesOnly, seed: 1 });
+    const drives: Drive[] = [
+      { kind: 'food', dx: 0.3, dy: 0 },
+      { kind: 'heat', dx: 0.5, dy: 0, deltaC: 5 },
+      { kind: 'poke', at: 0.05, harsh: true },
+    ];
+    const { lo, hi } = vRange(sim, drives, 1500);
+    const sensedIdx = all.filter(([id]) => sensed.has(id)).map(([, i]) => i);
+    expect(Math.min(...sensedIdx.map((i) => lo[i])) < -90 || Math.max(...sensedIdx.map((i) => hi[i])) > 40).toBe(true);
   });
 
   it('the shipped current-based worm fails the same check (inhibition without a floor)', () => {
@@ -175,7 +187,6 @@ describe('the default worm with conductance synapses', () => {
       { kind: 'tap', force: 0.5 },
     ];
     const { lo } = vRange(sim, drives, 3000);
-    const driven = shipped.network.neurons.map((n, i) => [n.id, i] as const).filter(([id]) => !sensed.has(id));
-    expect(Math.min(...driven.map(([, i]) => lo[i]))).toBeLessThan(-300);
+    expect(Math.min(...all.map(([, i]) => lo[i]))).toBeLessThan(-300);
   });
 });
