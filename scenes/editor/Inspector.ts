@@ -1,5 +1,16 @@
 import type { MuscleBinding, SensorBinding, Side } from '../../src/circuits/types';
-import { BINDING_FIELDS, rangeText, SYNAPSE_FIELDS, weightField, type EditorModel, type FieldSpec, type ParamRow, type Result } from '../../src/editor';
+import {
+  BINDING_FIELDS,
+  rangeText,
+  SYNAPSE_FIELDS,
+  TRANSDUCTION_FIELDS,
+  weightField,
+  withTransduction,
+  type EditorModel,
+  type FieldSpec,
+  type ParamRow,
+  type Result,
+} from '../../src/editor';
 import { MODELS } from '../../src/neural/models/index';
 import { CONDUCTANCE_SYNAPSE } from '../../src/neural/synapses';
 import type { ModelKind, NeuronRole, ParamSpec, SynapseSpec, Transmitter } from '../../src/neural/types';
@@ -388,7 +399,34 @@ export class Inspector {
       );
     }
     parts.push(this.numberField('gain', BINDING_FIELDS.gain, b.gain, (v) => upd(withField(b, 'gain', v))));
+    parts.push(...this.transductionFields(b, upd));
     return h('div', { class: 'nwe-card' }, ...parts, h('button', { text: 'Remove sensor', onclick: () => this.report(m.removeSensor(i)) }));
+  }
+
+  /** How the sensor's input reaches its neuron; conductance transduction shows its reversals and matching V with the defaults filled in. */
+  private transductionFields(b: SensorBinding, upd: (next: SensorBinding) => Result): HTMLElement[] {
+    const out = [
+      this.select(
+        'transduction',
+        b.transduction === 'conductance' ? 'conductance' : '',
+        [
+          ['', 'current (default)'],
+          ['conductance', 'conductance'],
+        ] as const,
+        (v) => upd(withTransduction(b, v === '' ? 'current' : 'conductance')),
+        'Current: gain × signal whatever the neuron’s V. Conductance: channels toward a reversal potential, so no stimulus takes V past it.',
+      ),
+    ];
+    if (b.transduction !== 'conductance') return out;
+    const n = this.model.neuron(b.neuron);
+    const rest = n?.params?.restMv ?? MODELS[n?.model as ModelKind]?.params.restMv?.default;
+    const shown = {
+      excitatoryReversalMv: b.excitatoryReversalMv ?? CONDUCTANCE_SYNAPSE.excitatoryReversalMv,
+      inhibitoryReversalMv: b.inhibitoryReversalMv ?? CONDUCTANCE_SYNAPSE.chlorideReversalMv,
+      matchMv: b.matchMv ?? (typeof rest === 'number' ? rest : undefined),
+    };
+    for (const f of TRANSDUCTION_FIELDS) out.push(this.numberField(f, BINDING_FIELDS[f], shown[f], (v) => upd(withField(b, f, v))));
+    return out;
   }
 
   private muscleCard(b: MuscleBinding, i: number): HTMLElement {

@@ -11,7 +11,7 @@
 import type { ModelKind, NeuronRole, ParamValues, SynapseModel, SynapseSpec, Transmitter, DepressionSpec } from '../neural/types';
 import { ID_PATTERN } from '../circuits/schema';
 import type { CircuitDoc, ModelInfo, ModelTable, MuscleBinding, NeuronEntry, SensorBinding } from '../circuits/types';
-import { BINDING_FIELDS, noNegativeZero, numberProblem, paramProblem, SYNAPSE_FIELDS } from './fields';
+import { BINDING_FIELDS, noNegativeZero, numberProblem, paramProblem, SYNAPSE_FIELDS, TRANSDUCTION_FIELDS } from './fields';
 import { nextNeuronId, synapseKey } from './ids';
 import type { Point, SynapseKey } from './types';
 
@@ -402,7 +402,7 @@ export function retypeSynapse(doc: CircuitDoc, key: SynapseKey, kind: SynapseSpe
 function bindingProblem(doc: CircuitDoc, b: SensorBinding | MuscleBinding, what: string): string | undefined {
   if (neuronIndex(doc, b.neuron) < 0) return noNeuron(b.neuron);
   const rec = b as unknown as Record<string, unknown>;
-  for (const field of ['from', 'to', 'at', 'gain'] as const) {
+  for (const field of ['from', 'to', 'at', 'gain', ...TRANSDUCTION_FIELDS] as const) {
     if (!Object.hasOwn(rec, field)) continue;
     const bad = numberProblem(`${field} of ${what} of "${b.neuron}"`, BINDING_FIELDS[field], rec[field]);
     if (bad) return bad;

@@ -54,7 +54,22 @@ export const BINDING_FIELDS = {
   to: { min: 0, max: 1, unit: 'of the body length', help: 'End of the body stretch, 1 = tail tip.' },
   at: { min: 0, max: 1, unit: 'of the body length', help: 'Body point whose bend is felt.' },
   gain: { min: -INF, max: INF, unit: '', help: 'Input per unit of signal (sensors); > 0 contracts, < 0 relaxes (muscles).' },
+  excitatoryReversalMv: {
+    ...CONDUCTANCE_FIELDS.reversalMv,
+    help: 'Conductance transduction: a depolarising stimulus pulls V toward this and never past it (0: cation channels).',
+  },
+  inhibitoryReversalMv: {
+    ...CONDUCTANCE_FIELDS.reversalMv,
+    help: 'Conductance transduction: a hyperpolarising stimulus pulls V toward this and never past it (−75: chloride).',
+  },
+  matchMv: {
+    ...CONDUCTANCE_FIELDS.reversalMv,
+    help: 'Conductance transduction: at this V the neuron receives exactly gain × signal (default: its rest).',
+  },
 } as const satisfies Record<string, FieldSpec>;
+
+/** The conductance-transduction fields of a sensor binding, in the order the inspector shows them. */
+export const TRANSDUCTION_FIELDS = ['excitatoryReversalMv', 'inhibitoryReversalMv', 'matchMv'] as const;
 
 /** `0.1 .. 1000 ms`, `≥ 0`, `> 0 and ≤ 10000000 ms`, `any number`, with "whole numbers" when integer. */
 export function rangeText(spec: FieldSpec | ParamSpec): string {

@@ -6,7 +6,8 @@
 export { EditorModel, PASTE_OFFSET, type EditorModelOptions, type LoadResult, type NeuronInspection, type ParamRow } from './model';
 export type { NewNeuron, NewSynapse, NeuronPatch, SynapsePatch, MetaPatch, ParamGroup } from './doc-ops';
 export { CLIPBOARD_FORMAT, type ClipboardPayload, type PastePlacement } from './clipboard';
-export { BINDING_FIELDS, SYNAPSE_FIELDS, rangeText, weightField, type FieldSpec } from './fields';
+export { BINDING_FIELDS, SYNAPSE_FIELDS, TRANSDUCTION_FIELDS, rangeText, weightField, type FieldSpec } from './fields';
+export { withTransduction } from './transduction';
 export {
   NODE_RADIUS,
   LOOP_RADIUS,
