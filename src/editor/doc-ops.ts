@@ -8,7 +8,7 @@
  * the whole new document with circuitFromDoc before accepting it, so nothing
  * a check here misses can make the working document invalid.
  */
-import type { ModelKind, NeuronRole, ParamValues, SynapseModel, SynapseSpec, Transmitter, DepressionSpec } from '../neural/types';
+import type { DepressionSpec, ModelKind, NeuronRole, ParamValues, PlasticSpec, SynapseModel, SynapseSpec, Transmitter } from '../neural/types';
 import { ID_PATTERN } from '../circuits/schema';
 import type { CircuitDoc, ModelInfo, ModelTable, MuscleBinding, NeuronEntry, SensorBinding } from '../circuits/types';
 import { BINDING_FIELDS, noNegativeZero, numberProblem, paramProblem, SYNAPSE_FIELDS, TRANSDUCTION_FIELDS } from './fields';
@@ -271,6 +271,8 @@ export interface NewSynapse {
   tauMs?: number;
   delayMs?: number;
   depression?: DepressionSpec;
+  /** A learning rule (a plastic synapse: current-based, no delay, no depression). */
+  plastic?: PlasticSpec;
 }
 
 /** The conductance synapse's own fields (docs/circuit-format.md): only with "model": "conductance". */
@@ -320,6 +322,7 @@ function cleanSynapse(s: NewSynapse): SynapseSpec {
   if (s.model === 'conductance') for (const f of CONDUCTANCE_ONLY) if (s[f] !== undefined) out[f] = noNegativeZero(s[f]);
   if (s.delayMs !== undefined) out.delayMs = noNegativeZero(s.delayMs);
   if (s.depression !== undefined) out.depression = { use: noNegativeZero(s.depression.use), recoveryMs: s.depression.recoveryMs };
+  if (s.plastic !== undefined) out.plastic = s.plastic;
   return out;
 }
 

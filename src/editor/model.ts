@@ -13,13 +13,14 @@
  * enough to run on every pointer move of a drag on a 302-neuron circuit.
  */
 import { Subject, type Observable } from 'rxjs';
-import type { ModelKind, SynapseSpec } from '../neural/types';
+import type { ModelKind, ModulatorSpec, PlasticSpec, ReceptorSpec, SynapseSpec } from '../neural/types';
 import { circuitFromDoc, parseCircuit, serializeCircuit } from '../circuits/circuit';
 import { CircuitError } from '../circuits/errors';
 import { lintCircuit } from '../circuits/lint';
 import type { Circuit, CircuitDoc, ModelTable, MuscleBinding, NeuronEntry, SensorBinding } from '../circuits/types';
 import { copyFragment, parseClipboard, pasteFragment, type PastePlacement } from './clipboard';
 import * as ops from './doc-ops';
+import * as vops from './volume-ops';
 import { buildGeometry, edgeAt, neighbourhood, nodeAt, nodesInRect, type GraphGeometry, type MinimapGeometry } from './geometry';
 import { EditorDocument, type ApplyOptions } from './document';
 import { inspectNeuron, type NeuronInspection } from './inspect';
@@ -267,6 +268,24 @@ export class EditorModel {
     return this.apply(kind === 'electrical' ? 'Make gap junction' : 'Make chemical synapse', (d) => ops.retypeSynapse(d, key, kind), {
       select: (next) => ({ neurons: this.selection.neurons, synapses: new Set([...this.selection.synapses].map((k) => (k === key ? next : k))) }),
     });
+  }
+
+  /** A chemical synapse's learning rule and its parameters; null: it stops learning. */
+  setPlastic(key: SynapseKey, plastic: PlasticSpec | null): Result {
+    return this.apply(plastic ? `Make synapse learn (${plastic.rule})` : 'Stop synapse learning', (d) => vops.setPlastic(d, key, plastic));
+  }
+
+  /** Add (name undefined), change (a rename follows into its receptors) or remove (null, with its receptors) a modulator. */
+  putModulator(name: string | undefined, spec: ModulatorSpec | null): Result {
+    const label = spec === null ? `Remove ${name}` : name === undefined ? `Add ${spec.name}` : `Edit ${name}`;
+    return this.apply(label, (d) => vops.putModulator(d, name, spec));
+  }
+
+  /** Add (index undefined), change or remove (null) a receptor of doc.receptors. */
+  putReceptor(index: number | undefined, spec: ReceptorSpec | null): Result {
+    return this.apply(spec ? `${index === undefined ? 'Add' : 'Edit'} ${spec.modulator} receptor on ${spec.neuron}` : 'Remove receptor', (d) =>
+      vops.putReceptor(d, index, spec),
+    );
   }
 
   /** Bind a sensory neuron to a sensor; returns the binding's index in doc.sensors. */

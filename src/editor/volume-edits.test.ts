@@ -49,3 +49,101 @@ describe('editing neurons of a circuit with modulators', () => {
     expect(m.doc).toEqual(doc());
   });
 });
+
+describe('editing what learns and what modulates', () => {
+  it('changing the weight of a plastic synapse keeps its rule (before the fix, cleanSynapse dropped "plastic" on every synapse edit)', () => {
+    const m = editor();
+    expect(m.updateSynapse('c:CEP>AVB', { weight: 1.5 })).toMatchObject({ ok: true });
+    expect(m.doc.synapses?.[0]).toMatchObject({ weight: 1.5, plastic: { rule: 'bcm' } });
+  });
+  it('a new synapse can be made plastic in the one connect step', () => {
+    const m = editor();
+    expect(m.connect({ from: 'ADE', to: 'AVB', kind: 'chemical', weight: 2, plastic: { rule: 'stdp' } })).toMatchObject({ ok: true });
+    expect(m.doc.synapses?.[1]).toEqual({ from: 'ADE', to: 'AVB', kind: 'chemical', weight: 2, plastic: { rule: 'stdp' } });
+    m.undo();
+    expect(m.doc.synapses).toHaveLength(1);
+  });
+  it('setting a rule is one undo step, drops the delay a plastic synapse cannot have, and undo brings it back', () => {
+    const m = editor();
+    m.connect({ from: 'ADE', to: 'AVB', kind: 'chemical', weight: 2, delayMs: 5 });
+    expect(m.setPlastic('c:ADE>AVB', { rule: 'three-factor', params: { rate: 0.001 }, bounds: 'soft' })).toMatchObject({ ok: true });
+    expect(m.doc.synapses?.[1]).toEqual({
+      from: 'ADE',
+      to: 'AVB',
+      kind: 'chemical',
+      weight: 2,
+      plastic: { rule: 'three-factor', params: { rate: 0.001 }, bounds: 'soft' },
+    });
+    expect(m.undoLabel()).toBe('Make synapse learn (three-factor)');
+    m.undo();
+    expect(m.doc.synapses?.[1]).toMatchObject({ delayMs: 5 });
+    expect(m.doc.synapses?.[1].kind === 'chemical' && m.doc.synapses[1].plastic).toBeUndefined();
+  });
+  it('a rule parameter out of range is refused with the range, and nothing changes', () => {
+    const m = editor();
+    const r = m.setPlastic('c:CEP>AVB', { rule: 'bcm', params: { theta0: 3 } });
+    expect(r).toMatchObject({ ok: false });
+    expect(!r.ok && r.message).toContain('theta0 of the plastic synapse CEP → AVB (bcm): 3 is out of range; allowed: 0 .. 1');
+    expect(m.doc).toEqual(doc());
+    expect(m.setPlastic('c:CEP>AVB', { rule: 'stdp', params: { wMax: 0.5 } })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('outside the plastic bounds'),
+    });
+    expect(m.setPlastic('c:CEP>AVB', { rule: 'bcm', bounds: 'soft' })).toMatchObject({ ok: false, message: expect.stringContaining('soft') });
+  });
+  it('null stops learning; a gap junction cannot learn', () => {
+    const m = editor();
+    expect(m.setPlastic('c:CEP>AVB', null)).toMatchObject({ ok: true });
+    expect(m.doc.synapses?.[0]).toEqual({ from: 'CEP', to: 'AVB', kind: 'chemical', weight: 1 });
+    m.connect({ from: 'CEP', to: 'ADE', kind: 'electrical' });
+    expect(m.setPlastic('e:ADE~CEP', { rule: 'bcm' })).toMatchObject({ ok: false, message: expect.stringContaining('change its kind to chemical first') });
+  });
+  it('modulators: add, rename (receptors follow), remove (its receptors go), each one undo step', () => {
+    const m = editor();
+    expect(m.putModulator(undefined, { name: 'serotonin', from: ['ADE'], release: 2, clearanceMs: 500 })).toMatchObject({ ok: true });
+    expect(m.putModulator(undefined, { name: 'serotonin', from: ['CEP'], release: 1, clearanceMs: 500 })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('already a modulator "serotonin"'),
+    });
+    expect(m.putModulator('dopamine', { name: 'DA', from: ['CEP'], release: 1, clearanceMs: 1000 })).toMatchObject({ ok: true });
+    expect(m.doc.receptors?.map((r) => r.modulator)).toEqual(['DA', 'DA']);
+    expect(m.putModulator('DA', null)).toMatchObject({ ok: true });
+    expect(m.doc.modulators?.map((x) => x.name)).toEqual(['serotonin']);
+    expect(m.doc.receptors).toEqual([]);
+    m.undo();
+    m.undo();
+    m.undo();
+    expect(m.doc).toEqual(doc());
+  });
+  it('modulator fields out of range and unknown releasers are refused with the range or the missing neuron', () => {
+    const m = editor();
+    expect(m.putModulator('dopamine', { name: 'dopamine', from: ['CEP'], release: 1, clearanceMs: 0 })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('clearanceMs of modulator "dopamine": 0 ms is out of range; allowed: 1 .. 10000000 ms'),
+    });
+    expect(m.putModulator('dopamine', { name: 'dopamine', from: ['PDE'], release: 1, clearanceMs: 10 })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('unknown neuron "PDE"'),
+    });
+    expect(m.putModulator(undefined, { name: '5-HT', from: [], release: 1, clearanceMs: 10 })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('starting with a letter'),
+    });
+  });
+  it('receptors: add, change the sign, remove; an undeclared modulator or a gain out of range is refused', () => {
+    const m = editor();
+    expect(m.putReceptor(undefined, { neuron: 'CEP', modulator: 'dopamine', effect: 'plasticity', gain: 2 })).toMatchObject({ ok: true });
+    expect(m.putReceptor(2, { neuron: 'CEP', modulator: 'dopamine', effect: 'plasticity', gain: -2 })).toMatchObject({ ok: true });
+    expect(m.doc.receptors?.[2]).toEqual({ neuron: 'CEP', modulator: 'dopamine', effect: 'plasticity', gain: -2 });
+    expect(m.putReceptor(undefined, { neuron: 'CEP', modulator: 'serotonin', effect: 'gain', gain: 1 })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('declared: dopamine'),
+    });
+    expect(m.putReceptor(0, { neuron: 'AVB', modulator: 'dopamine', effect: 'gain', gain: 1e5 })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('-10000 .. 10000'),
+    });
+    expect(m.putReceptor(0, null)).toMatchObject({ ok: true });
+    expect(m.doc.receptors).toHaveLength(2);
+  });
+});
