@@ -14,6 +14,8 @@ import { BodyDiagram } from './editor/BodyDiagram';
 import { Dialogs } from './editor/dialogs';
 import { h, installStyle, place } from './editor/dom';
 import { EditorFiles } from './editor/files';
+import { LearnedWeights } from './editor/learned';
+import { paletteVolume } from './editor/learning-inspector';
 import { EvolvePanel } from './editor/evolve-panel';
 import { GraphView, type Placing } from './editor/GraphView';
 import { editorProbe } from './editor/hook';
@@ -80,6 +82,7 @@ export class EditorScene extends BaseScene {
   private root!: HTMLDivElement;
   private dialogs!: Dialogs;
   private files!: EditorFiles;
+  private learned!: LearnedWeights;
   private toolbar!: Toolbar;
   private palette!: Palette;
   private legend!: HTMLDivElement;
@@ -165,10 +168,12 @@ export class EditorScene extends BaseScene {
         const t = sim.telemetry();
         return { ids: sim.neuronIds, output: t.output, v: t.v };
       },
+      learned: () => this.learned.now(this.game.loop.frame),
       status: (t) => this.setStatus(t),
       probe: (id) => this.toggleProbe(id),
     });
     this.live = new LiveWorm(this, 20, () => this.files.exportRecording(this.live.recorder));
+    this.learned = new LearnedWeights(this.model, this.live, (t) => this.setStatus(t));
     this.body = new BodyDiagram(this, {
       focus: () => this.focusNeuron(),
       bind: (a, b, side) => this.bindRange(a, b, side),
@@ -303,6 +308,7 @@ export class EditorScene extends BaseScene {
       pokeHead: () => this.live.poke(0.05, 'harsh'),
       tapPlate: () => this.live.sim?.tapPlate(),
       restartWorm: () => this.rebuildWorm(true),
+      volume: paletteVolume(this.model, (t) => this.setStatus(t)),
     });
     this.setGap(false);
 
@@ -310,6 +316,9 @@ export class EditorScene extends BaseScene {
       probe: (id) => this.toggleProbe(id),
       isProbed: (id) => this.probes.includes(id),
       status: (t) => this.setStatus(t),
+      liveWeight: (k) => this.learned.now(this.game.loop.frame)?.get(k),
+      keepLearned: () => this.learned.keep(),
+      saveLearned: () => this.learned.save(),
     });
     this.legend = graphLegend();
     this.root.append(this.toolbar.el, this.palette.el, this.inspector.el, this.legend);
@@ -355,6 +364,7 @@ export class EditorScene extends BaseScene {
     this.graph.draw();
     this.body.draw(this.model.doc);
     this.scope.draw();
+    if (this.game.loop.frame % 6 === 0) this.inspector.tick();
     if (this.live.sim) this.timeBar.setTime(this.live.sim.timeMs);
   }
 
@@ -364,6 +374,7 @@ export class EditorScene extends BaseScene {
     if (fresh) this.live.clear();
     const circuit = this.model.circuit();
     const err = this.live.load(circuit);
+    this.learned.ownWorm = true;
     if (err) this.setStatus(`The worm cannot run this circuit: ${err}`);
     this.live.setPaused(this.timeBar.isPaused);
     this.scope.setSource(this.live.sim ? simulationScope(this.live.sim) : null);
@@ -374,6 +385,7 @@ export class EditorScene extends BaseScene {
   /** Run another circuit (the Evolve panel's best so far) in the live worm; the edited circuit is untouched. */
   private showWorm(doc: CircuitDoc): void {
     const err = this.live.load(circuitFromDoc(doc, 'evolved circuit', MODELS));
+    this.learned.ownWorm = false;
     if (err) this.setStatus(`The worm cannot run the evolved circuit: ${err}`);
     this.live.setPaused(this.timeBar.isPaused);
     this.scope.setSource(this.live.sim ? simulationScope(this.live.sim) : null);
@@ -431,11 +443,18 @@ export class EditorScene extends BaseScene {
   }
 
   private connect(from: string, to: string, gap: boolean): void {
-    const r = this.model.connect({ from, to, kind: gap ? 'electrical' : 'chemical', weight: gap ? NEW_GAP_WEIGHT : NEW_SYNAPSE_WEIGHT });
+    const rule = gap ? null : this.palette.plasticRule;
+    const r = this.model.connect({
+      from,
+      to,
+      kind: gap ? 'electrical' : 'chemical',
+      weight: gap ? NEW_GAP_WEIGHT : NEW_SYNAPSE_WEIGHT,
+      ...(rule && { plastic: { rule } }),
+    });
     if (!r.ok) this.setStatus(`Refused: ${r.message}`);
     else {
       this.model.select({ synapses: [r.value] });
-      this.setStatus(gap ? `Gap junction ${from} ↔ ${to}` : `Synapse ${from} → ${to}`);
+      this.setStatus(gap ? `Gap junction ${from} ↔ ${to}` : `${rule ? `Plastic synapse (${rule})` : 'Synapse'} ${from} → ${to}`);
     }
   }
 

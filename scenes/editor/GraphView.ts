@@ -5,6 +5,7 @@ import {
   graphToScreen,
   minimapToGraph,
   NODE_RADIUS,
+  pathMiddle,
   placeLabels,
   screenToGraph,
   visibleRect,
@@ -13,6 +14,7 @@ import {
   type EditorModel,
   type MinimapGeometry,
   type Point,
+  type SynapseKey,
 } from '../../src/editor';
 import { GraphGestures, RIM, type GesturePointer } from '../../src/editor/gesture';
 import { css, mix, palette, textStyle } from '../ui/theme';
@@ -35,10 +37,15 @@ export interface GraphViewHooks {
   connect(from: string, to: string, gap: boolean): void;
   /** Latest neural output (0..1) by neuron id order of `ids`, or null when no worm runs. */
   activity(): { ids: readonly string[]; output: ArrayLike<number>; v?: ArrayLike<number> } | null;
+  /** The running worm's plastic weights by synapse key, or null. */
+  learned(): ReadonlyMap<SynapseKey, number> | null;
   status(text: string): void;
   /** Double-click on a neuron: probe it. */
   probe(id: string): void;
 }
+
+/** A synapse's line width on screen: grows with log(1 + weight) and the zoom (thinner on big graphs). */
+const edgeWidth = (w: number, z: number, big: boolean): number => Math.max(1, Math.min(5, (big ? 0.6 : 1.4) + Math.log1p(w) * z * 0.9));
 
 const ROLE_COLOR: Record<string, number> = { sensory: palette.sensory, inter: palette.inter, motor: palette.motor };
 const MINIMAP = { w: 170, h: 110, pad: 8 };
@@ -380,13 +387,12 @@ export class GraphView {
     }
     const big = geo.edges.length > 800;
     this.bigGraph = big;
-    const baseW = (w: number) => Math.max(1, Math.min(5, (big ? 0.6 : 1.4) + Math.log1p(w) * z * 0.9));
     for (const e of geo.edges) {
       const selected = sel.synapses.has(e.key);
       const hi = selected || focus.has(e.key);
       const color = selected ? palette.focus : this.edgeColor(e);
       const alpha = hi ? 1 : big ? (focus.size ? 0.08 : 0.22) : 0.8;
-      this.drawEdge(g, e, color, baseW(e.weight) + (selected ? 1.5 : 0), alpha);
+      this.drawEdge(g, e, color, edgeWidth(e.weight, z, big) + (selected ? 1.5 : 0), alpha);
     }
     this.edgesRT.clear();
     this.edgesRT.draw(g, -this.rect.x, -this.rect.y);
@@ -419,6 +425,25 @@ export class GraphView {
     this.drawMinimap();
   }
 
+  /** Plastic synapses: a gold mark at the middle; while the worm runs, the line at its learned weight, golder the more it moved. */
+  private drawLearning(f: Phaser.GameObjects.Graphics, edges: readonly EdgeGeometry[], z: number): void {
+    const plastic = this.model.plasticKeys();
+    if (!plastic.size) return;
+    const live = this.hooks.learned();
+    for (const e of edges) {
+      if (!plastic.has(e.key)) continue;
+      const now = live?.get(e.key);
+      if (now !== undefined) {
+        const moved = Math.min(1, Math.abs(now - e.weight) / Math.max(e.weight, 1e-9));
+        this.drawEdge(f, e, mix(this.edgeColor(e), palette.focus, 0.3 + 0.7 * moved), edgeWidth(now, z, this.bigGraph), 0.95);
+      }
+      const c = pathMiddle(e.path);
+      const s = this.toScreen(c.x, c.y);
+      f.fillStyle(palette.focus, 1);
+      f.fillCircle(s.x, s.y, Math.max(2.5, 4 * Math.min(1, z)));
+    }
+  }
+
   private drawActive(): void {
     const geo = this.model.geometry();
     const sel = this.model.selection;
@@ -438,6 +463,7 @@ export class GraphView {
         if (++drawn > 250) break;
       }
     }
+    this.drawLearning(f, geo.edges, z);
     const g = this.nodesG;
     g.clear();
     const r = Math.max(2, NODE_RADIUS * z);

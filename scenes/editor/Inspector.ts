@@ -13,15 +13,21 @@ import {
 } from '../../src/editor';
 import { MODELS } from '../../src/neural/models/index';
 import { CONDUCTANCE_SYNAPSE } from '../../src/neural/synapses';
-import type { ModelKind, NeuronRole, ParamSpec, SynapseSpec, Transmitter } from '../../src/neural/types';
+import type { ChemicalSynapseSpec, ModelKind, NeuronRole, ParamSpec, SynapseSpec, Transmitter } from '../../src/neural/types';
 import { css, palette } from '../ui/theme';
 import { NEW_MUSCLE_GAIN, NEW_TOUCH_GAIN } from './defaults';
 import { fmt, h, parseNumber } from './dom';
+import { type FieldKit, liveWeightText, neuronVolume, plasticSection, volumeSection } from './learning-inspector';
 
 export interface InspectorHooks {
   probe(id: string): void;
   isProbed(id: string): boolean;
   status(text: string): void;
+  /** A plastic synapse's weight in the running worm (undefined: no worm runs this circuit). */
+  liveWeight(key: string): number | undefined;
+  /** Write the learned weights into the circuit (one undo step) / download the circuit with them. */
+  keepLearned(): void;
+  saveLearned(): void;
 }
 
 const ROLES: readonly NeuronRole[] = ['sensory', 'inter', 'motor'];
@@ -68,8 +74,10 @@ function defaultSensor(neuron: string, kind: SensorBinding['sensor']): SensorBin
  * its unit, range and a one-line meaning; a refused value stays in its field,
  * marked, with the model's message under it, and is never stored.
  */
-export class Inspector {
+export class Inspector implements FieldKit {
   readonly el: HTMLDivElement;
+  /** Readouts of the running worm's weights, refreshed by tick(). */
+  private live: { el: HTMLElement; key: string; initial: number }[] = [];
 
   constructor(
     private readonly model: EditorModel,
@@ -81,6 +89,7 @@ export class Inspector {
   /** Rebuild from the model (after a change of the document or the selection). */
   refresh(): void {
     const scroll = this.el.scrollTop;
+    this.live = [];
     this.el.replaceChildren(...this.content());
     this.el.scrollTop = scroll;
   }
@@ -99,7 +108,12 @@ export class Inspector {
     return this.circuitInfo();
   }
 
-  private report(r: Result<unknown>, what?: string): boolean {
+  /** Updates the live readouts (the scene calls it a few times a second). */
+  tick(): void {
+    for (const r of this.live) r.el.textContent = liveWeightText(this.hooks.liveWeight(r.key), r.initial);
+  }
+
+  report(r: Result<unknown>, what?: string): boolean {
     if (!r.ok) this.hooks.status(`Refused: ${r.message}`);
     else if (what) this.hooks.status(what);
     return r.ok;
@@ -108,7 +122,7 @@ export class Inspector {
   // ---------------------------------------------------------------- fields
 
   /** A text field that commits on Enter or leaving it; a refusal shows the message and keeps the typed text. */
-  private textField(label: string, value: string, help: string, commit: (v: string) => Result<unknown>): HTMLElement {
+  textField(label: string, value: string, help: string, commit: (v: string) => Result<unknown>): HTMLElement {
     const err = h('div', { class: 'nwe-err' });
     const input = h('input', { value, 'aria-label': label, 'data-field': label });
     const go = (): void => {
@@ -126,7 +140,7 @@ export class Inspector {
   }
 
   /** A number field with unit, range and meaning. `commit` gets NaN for junk, so the model names the problem. */
-  private numberField(
+  numberField(
     label: string,
     spec: FieldSpec | ParamSpec,
     value: number | readonly [number, number] | undefined,
@@ -166,12 +180,12 @@ export class Inspector {
       { class: 'nwe-row' },
       h('label', {}, label, h('span', { class: 'unit', text: unit })),
       h('span', {}, ...inputs, extra ?? null),
-      h('div', { class: 'help', text: `${spec.help} Range: ${rangeText(spec)}.` }),
+      h('div', { class: 'help', text: `${spec.help}${/[.!?]$/.test(spec.help) ? '' : '.'} Range: ${rangeText(spec)}.` }),
       err,
     );
   }
 
-  private select<T extends string>(
+  select<T extends string>(
     label: string,
     value: T | '',
     options: readonly (readonly [T | '', string])[],
@@ -225,6 +239,7 @@ export class Inspector {
         }),
       );
     }
+    out.push(...volumeSection(this, m));
     out.push(
       h('div', { class: 'nwe-sub', text: 'How to' }),
       h(
@@ -314,6 +329,7 @@ export class Inspector {
         onclick: () => this.report(m.addMuscle({ neuron: id, side: 'left', from: 0, to: 1, gain: NEW_MUSCLE_GAIN }), `Bound ${id} to the left muscles`),
       }),
     );
+    out.push(...neuronVolume(this, m, id));
     return out;
   }
 
@@ -487,7 +503,10 @@ export class Inspector {
         (v) => m.updateSynapse(key, { weight: v as number }),
       ),
     ];
-    if (s.kind === 'chemical') {
+    if (s.kind === 'chemical' && s.plastic) {
+      // A learning synapse is current-based with no delay or depression of its own: its rule comes right under the weight.
+      out.push(...this.learning(key, s), this.signSelect(key, s.sign, sign));
+    } else if (s.kind === 'chemical') {
       // Synapse model (format version 2): current-based by default; conductance-based shows its own fields, defaults filled in.
       const inhibitory = sign === 'inhibitory';
       out.push(
@@ -514,17 +533,7 @@ export class Inspector {
         }
       }
       out.push(
-        this.select(
-          'sign',
-          s.sign ?? '',
-          [
-            ['', `default (${sign ?? 'excitatory'})`],
-            ['excitatory', 'excitatory'],
-            ['inhibitory', 'inhibitory'],
-          ] as const,
-          (v) => m.updateSynapse(key, { sign: v === '' ? null : v }),
-          'By default a synapse from a GABA neuron inhibits and any other excites.',
-        ),
+        this.signSelect(key, s.sign, sign),
         this.numberField('delayMs', SYNAPSE_FIELDS.delayMs, s.delayMs ?? 0, (v) => m.updateSynapse(key, { delayMs: v as number })),
       );
       const d = s.depression;
@@ -541,7 +550,32 @@ export class Inspector {
           h('button', { text: '+ Depression (habituation)', onclick: () => this.report(m.updateSynapse(key, { depression: { use: 0.2, recoveryMs: 5000 } })) }),
         );
       }
+      out.push(...this.learning(key, s));
     }
     return out;
+  }
+
+  private learning(key: string, s: ChemicalSynapseSpec): Node[] {
+    const nodes = plasticSection(this, this.model, key, s, {
+      readout: (el, k, initial) => this.live.push({ el, key: k, initial }),
+      keep: () => this.hooks.keepLearned(),
+      save: () => this.hooks.saveLearned(),
+    });
+    this.tick();
+    return nodes;
+  }
+
+  private signSelect(key: string, own: ChemicalSynapseSpec['sign'], sign: 'excitatory' | 'inhibitory' | undefined): HTMLElement {
+    return this.select(
+      'sign',
+      own ?? '',
+      [
+        ['', `default (${sign ?? 'excitatory'})`],
+        ['excitatory', 'excitatory'],
+        ['inhibitory', 'inhibitory'],
+      ] as const,
+      (v) => this.model.updateSynapse(key, { sign: v === '' ? null : v }),
+      'By default a synapse from a GABA neuron inhibits and any other excites.',
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { type EditorModel, graphToScreen, type Point } from '../../src/editor';
+import { type EditorModel, graphToScreen, pathMiddle, type Point } from '../../src/editor';
 import type { SceneProbe } from '../testing-hook';
 import type { BodyDiagram } from './BodyDiagram';
 import type { EvolvePanel } from './evolve-panel';
@@ -49,15 +49,7 @@ export function editorProbe(p: EditorHookParts): SceneProbe {
     synapseScreen: (key) => {
       const e = m.geometry().edges.find((x) => x.key === key);
       if (!e) return null;
-      const q = e.path;
-      // The middle of a line, of a quadratic Bézier (t = ½), or the top of a loop.
-      const mid =
-        q.type === 'line'
-          ? { x: (q.x1 + q.x2) / 2, y: (q.y1 + q.y2) / 2 }
-          : q.type === 'curve'
-            ? { x: 0.25 * q.x1 + 0.5 * q.cx + 0.25 * q.x2, y: 0.25 * q.y1 + 0.5 * q.cy + 0.25 * q.y2 }
-            : { x: q.cx, y: q.cy - q.r };
-      const s = graphToScreen(m.viewport, m.screen, mid);
+      const s = graphToScreen(m.viewport, m.screen, pathMiddle(e.path));
       return { x: graph.bounds.x + s.x, y: graph.bounds.y + s.y };
     },
     info: () => {

@@ -1,7 +1,11 @@
-import type { ModelKind } from '../../src/neural/types';
+import { KNOWN_MODULATORS } from '../../src/editor';
+import { RECEPTOR_EFFECTS } from '../../src/neural/modulation';
+import { PLASTIC_RULE_NAMES } from '../../src/neural/plastic-rules';
+import type { ModelKind, PlasticRule, ReceptorEffect } from '../../src/neural/types';
 import { css, palette } from '../ui/theme';
 import { button, h } from './dom';
 import type { Placing } from './GraphView';
+import { type PaletteVolume, RULE_SOURCES } from './learning-inspector';
 
 export interface PaletteActions {
   models: readonly ModelKind[];
@@ -14,6 +18,7 @@ export interface PaletteActions {
   pokeHead(): void;
   tapPlate(): void;
   restartWorm(): void;
+  volume: PaletteVolume;
 }
 
 const ROLES: { role: Placing['role']; label: string; color: number }[] = [
@@ -31,6 +36,9 @@ export class Palette {
   private readonly chemBtn: HTMLButtonElement;
   private readonly gapBtn: HTMLButtonElement;
   private readonly connectBtn: HTMLButtonElement;
+  private readonly plasticBtn: HTMLButtonElement;
+  private readonly ruleSelect: HTMLSelectElement;
+  private plastic = false;
 
   constructor(a: PaletteActions) {
     this.modelSelect = h(
@@ -51,6 +59,22 @@ export class Palette {
     });
     this.chemBtn = button('→ Chemical synapse', () => a.setGap(false), 'Drags between neurons make chemical synapses (arrows)');
     this.gapBtn = button('⇢ Gap junction', () => a.setGap(true), 'Drags between neurons make gap junctions (dashed, no head); Alt flips it');
+    this.ruleSelect = h(
+      'select',
+      { 'aria-label': 'Learning rule of new synapses', style: 'width: 100%' },
+      ...PLASTIC_RULE_NAMES.map((r) => h('option', { value: r, text: r, title: RULE_SOURCES[r] })),
+    );
+    this.plasticBtn = button(
+      '⟿ Plastic synapse',
+      () => {
+        a.setGap(false);
+        this.plastic = true;
+        this.showGap(false);
+      },
+      'Drags make chemical synapses that learn by the rule below (its parameters and source in the inspector)',
+    );
+    this.ruleSelect.addEventListener('change', () => this.plasticBtn.click());
+    const vol = volumeTools(a.volume);
     this.connectBtn = button('Connect tool (C)', () => a.toggleConnect(), 'Every drag from a neuron connects (otherwise drag from its rim)');
     this.probeList = h('div', { class: 'nwe-dim' });
     this.el = h(
@@ -61,7 +85,9 @@ export class Palette {
       this.modelSelect,
       h('div', { class: 'nwe-stack', style: 'margin-top:6px' }, ...roleButtons),
       h('div', { class: 'nwe-sub', text: 'Connect' }),
-      h('div', { class: 'nwe-stack' }, this.chemBtn, this.gapBtn, this.connectBtn),
+      h('div', { class: 'nwe-stack' }, this.chemBtn, this.gapBtn, this.plasticBtn, this.ruleSelect, this.connectBtn),
+      h('div', { class: 'nwe-sub', text: 'Modulators' }),
+      vol,
       h('div', { class: 'nwe-sub', text: 'Live worm' }),
       h(
         'div',
@@ -83,13 +109,43 @@ export class Palette {
   }
 
   showGap(gap: boolean): void {
+    if (gap) this.plastic = false;
     this.gapBtn.classList.toggle('on', gap);
-    this.chemBtn.classList.toggle('on', !gap);
+    this.chemBtn.classList.toggle('on', !gap && !this.plastic);
+    this.plasticBtn.classList.toggle('on', !gap && this.plastic);
+  }
+
+  /** The rule new chemical synapses learn by (null: they do not learn). */
+  get plasticRule(): PlasticRule | null {
+    return this.plastic ? (this.ruleSelect.value as PlasticRule) : null;
   }
 
   showConnect(on: boolean): void {
     this.connectBtn.classList.toggle('on', on);
   }
+}
+
+/** Release or receptor bindings for the selected neurons: which modulator, what the receptor does, its sign. */
+function volumeTools(v: PaletteVolume): HTMLElement {
+  const mod = h(
+    'select',
+    { 'aria-label': 'Modulator', style: 'width: 100%' },
+    ...Object.entries(KNOWN_MODULATORS).map(([n, k]) => h('option', { value: n, text: `${n} (${k.releasers})`, title: k.help })),
+  );
+  const effect = h('select', { 'aria-label': 'Receptor effect' }, ...RECEPTOR_EFFECTS.map((e) => h('option', { value: e, text: e })));
+  const sign = h('select', { 'aria-label': 'Receptor sign' }, h('option', { value: '1', text: '+ excites' }), h('option', { value: '-1', text: '− inhibits' }));
+  return h(
+    'div',
+    { class: 'nwe-stack' },
+    mod,
+    button('+ Release (selected)', () => v.release(mod.value), 'The selected neurons release this modulator in proportion to their output'),
+    h('span', {}, effect, sign),
+    button(
+      '+ Receptor (selected)',
+      () => v.receptor(mod.value, effect.value as ReceptorEffect, sign.value === '-1' ? -1 : 1),
+      'The selected neurons read this modulator: excitability (a current), gain (their inputs scaled) or plasticity (teaches their three-factor synapses)',
+    ),
+  );
 }
 
 /** The key to the graph's marks, one line along the bottom of the canvas. */

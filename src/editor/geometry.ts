@@ -51,6 +51,13 @@ export interface EdgeGeometry {
   bounds: Rect;
 }
 
+/** The middle of a synapse's path: of a line, of a quadratic Bézier (t = ½), or the top of a loop. */
+export function pathMiddle(q: EdgePath): Point {
+  if (q.type === 'line') return { x: (q.x1 + q.x2) / 2, y: (q.y1 + q.y2) / 2 };
+  if (q.type === 'curve') return { x: 0.25 * q.x1 + 0.5 * q.cx + 0.25 * q.x2, y: 0.25 * q.y1 + 0.5 * q.cy + 0.25 * q.y2 };
+  return { x: q.cx, y: q.cy - q.r };
+}
+
 export interface GraphGeometry {
   nodes: NodeGeometry[];
   edges: EdgeGeometry[];

@@ -24,6 +24,7 @@ export {
   neighbourhood,
   nodeAt,
   nodesInRect,
+  pathMiddle,
   rectFromPoints,
   screenToGraph,
   visibleRect,

@@ -1,0 +1,116 @@
+import type { Page } from 'playwright-core';
+import { afterEach, expect, inject, test } from 'vitest';
+import { openGame, type Session } from './browser';
+import { addNeuron, connect, info, newBlank, openEditor, screenOf, selectNeuron } from './editor-helpers';
+import { shot } from './game';
+
+let s: Session | undefined;
+afterEach(async () => {
+  await s?.close();
+  s = undefined;
+});
+
+const docOf = async (
+  page: Page,
+): Promise<{ synapses?: Record<string, unknown>[]; modulators?: Record<string, unknown>[]; receptors?: Record<string, unknown>[] }> =>
+  JSON.parse(((await info(page)) as unknown as { docJson: string }).docJson);
+
+async function setField(page: Page, field: string, value: string): Promise<void> {
+  const input = page.locator(`[data-testid=inspector] input[data-field="${field}"]`).first();
+  await input.fill(value);
+  await input.press('Enter');
+  await page.waitForTimeout(150);
+}
+
+test('a plastic synapse from the palette learns on the live worm: the inspector shows the weight now against the circuit’s, the graph draws it, Keep writes it in (one undo step); screenshots', async () => {
+  s = await openGame(inject('baseUrl'), { helpSeen: true });
+  const { page } = s;
+  await openEditor(page);
+  await newBlank(page);
+  const a = await addNeuron(page, 'sensory', 0.3, 0.3);
+  const b = await addNeuron(page, 'inter', 0.6, 0.45);
+  // The palette's plastic tool with rule BCM: the drag makes a learning synapse in one step.
+  await page.selectOption('select[aria-label="Learning rule of new synapses"]', 'bcm');
+  await connect(page, a, b);
+  const key = `c:${a}>${b}`;
+  expect((await docOf(page)).synapses?.[0]).toMatchObject({ from: a, to: b, plastic: { rule: 'bcm' } });
+  expect((await info(page)).undoLabel).toMatch(/^Connect/);
+  expect((await info(page)).selection.synapses).toEqual([key]);
+  const inspector = page.locator('[data-testid=inspector]');
+  await expect.poll(() => inspector.textContent()).toMatch(/Bienenstock, Cooper & Munro 1982/);
+  expect(await inspector.textContent()).toMatch(/rate \(weight\/ms\)/);
+  // Out of range: refused with the range, nothing stored.
+  await setField(page, 'rate', '500');
+  await expect.poll(() => inspector.textContent()).toMatch(/rate of the plastic synapse .* 500 weight\/ms is out of range; allowed: 0 \.\. 100 weight\/ms/);
+  expect((await docOf(page)).synapses?.[0].plastic).toEqual({ rule: 'bcm' });
+  await setField(page, 'rate', '0.01');
+  expect((await docOf(page)).synapses?.[0].plastic).toEqual({ rule: 'bcm', params: { rate: 0.01 } });
+  expect((await info(page)).undoLabel).toBe('Make synapse learn (bcm)');
+
+  // Drive both neurons (tonic current): pre and post active above BCM's threshold, so the weight grows while the worm runs.
+  await selectNeuron(page, a);
+  await setField(page, 'tonicPa', '5');
+  await selectNeuron(page, b);
+  await setField(page, 'tonicPa', '3');
+  const [pa, pb] = [await screenOf(page, a), await screenOf(page, b)];
+  const g = (await info(page)).graphRect;
+  await page.mouse.click(g.x + 5, g.y + 5);
+  await page.mouse.click((pa.x + pb.x) / 2, (pa.y + pb.y) / 2);
+  expect((await info(page)).selection.synapses).toEqual([key]);
+  const readout = page.locator('[data-testid=live-weight]');
+  await expect.poll(() => readout.textContent(), { timeout: 15000 }).toMatch(/weight now [\d.]+ \(in the circuit 5, \+[1-9]/);
+  const grown = Number(/weight now ([\d.]+)/.exec((await readout.textContent()) ?? '')?.[1]);
+  expect(grown).toBeGreaterThan(5.5);
+  expect(grown).toBeLessThanOrEqual(10); // wMax: twice the initial weight
+  await readout.scrollIntoViewIfNeeded();
+  await shot(page, 'editor-plastic-synapse-learning');
+
+  await page.click('text=Keep learned weights');
+  const kept = (await docOf(page)).synapses?.[0].weight as number;
+  expect(kept).toBeGreaterThan(5.5);
+  expect((await info(page)).undoLabel).toBe('Keep learned weights');
+  await page.keyboard.press('Control+z');
+  expect((await docOf(page)).synapses?.[0].weight).toBe(5);
+  expect(s.errors).toEqual([]);
+});
+
+test('modulator release and receptor bindings from the palette, edited in the inspector with ranges; each one undo step; screenshot', async () => {
+  s = await openGame(inject('baseUrl'), { helpSeen: true });
+  const { page } = s;
+  await openEditor(page);
+  await newBlank(page);
+  const a = await addNeuron(page, 'sensory', 0.3, 0.3);
+  const b = await addNeuron(page, 'inter', 0.6, 0.45);
+  await connect(page, a, b);
+  await selectNeuron(page, a);
+  await page.selectOption('select[aria-label="Modulator"]', 'serotonin');
+  await page.click('text=+ Release (selected)');
+  expect((await docOf(page)).modulators).toEqual([{ name: 'serotonin', from: [a], release: 1, clearanceMs: 1000 }]);
+  expect((await info(page)).undoLabel).toBe('Release serotonin');
+  await selectNeuron(page, b);
+  await page.selectOption('select[aria-label="Receptor effect"]', 'gain');
+  await page.selectOption('select[aria-label="Receptor sign"]', '-1');
+  await page.click('text=+ Receptor (selected)');
+  expect((await docOf(page)).receptors).toEqual([{ neuron: b, modulator: 'serotonin', effect: 'gain', gain: -1 }]);
+  const inspector = page.locator('[data-testid=inspector]');
+  await expect.poll(() => inspector.textContent()).toMatch(/Receptors \(1\)/);
+  expect(await inspector.textContent()).toMatch(/sign: inhibitory/);
+  // A receptor on a modulator the circuit lacks is declared in the same undo step; undo takes both back.
+  await page.selectOption('select[aria-label="Modulator"]', 'dopamine');
+  await page.click('text=+ Receptor (selected)');
+  expect((await docOf(page)).modulators?.map((m) => m.name)).toEqual(['serotonin', 'dopamine']);
+  await page.keyboard.press('Control+z');
+  expect((await docOf(page)).modulators?.map((m) => m.name)).toEqual(['serotonin']);
+  expect((await docOf(page)).receptors).toHaveLength(1);
+
+  // The circuit view lists the modulators; a clearance out of range is refused with its range.
+  await page.keyboard.press('Escape');
+  await expect.poll(() => inspector.textContent()).toMatch(/Modulators \(1\)/);
+  const card = page.locator('[data-testid=modulator-serotonin]');
+  await card.locator('input[data-field=clearanceMs]').fill('0');
+  await card.locator('input[data-field=clearanceMs]').press('Enter');
+  await expect.poll(() => inspector.textContent()).toMatch(/clearanceMs of modulator "serotonin": 0 ms is out of range; allowed: 1 \.\. 10000000 ms/);
+  expect((await docOf(page)).modulators?.[0].clearanceMs).toBe(1000);
+  await shot(page, 'editor-modulators');
+  expect(s.errors).toEqual([]);
+});
