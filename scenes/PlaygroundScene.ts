@@ -27,6 +27,7 @@ import { WorldCamera } from './view/camera';
 import { circuitViewFromSpec, type CircuitView } from './view/circuit-view';
 import { PLAYGROUND_ARENA } from './view/default-arena';
 import { NeuralView } from './view/NeuralView';
+import { LearningStrip } from './playground/LearningStrip';
 import { Oscilloscope } from './view/Oscilloscope';
 import { simulationScope } from './view/scope-sources';
 import { PlateRenderer } from './view/PlateRenderer';
@@ -49,6 +50,7 @@ export class PlaygroundScene extends BaseScene {
   private plate!: PlateRenderer;
   private worm!: WormRenderer;
   private neural!: NeuralView;
+  private learning!: LearningStrip;
   private scope!: Oscilloscope;
   private timeBar!: TimeBar;
   private toast!: Toast;
@@ -143,6 +145,9 @@ export class PlaygroundScene extends BaseScene {
         this.neural.setFocus(this.probes.has(i) ? i : -1);
       },
     });
+    this.learning = new LearningStrip(this, (a) => this.toast.announce(a));
+    this.shortcut({ keys: ['l', 'L'], label: 'L', description: 'Freeze learned weights / learn again', run: () => this.learning.toggleFreeze() });
+    this.shortcut({ keys: ['r', 'R'], label: 'R', description: 'Reset learned weights to the circuit’s', run: () => this.learning.reset() });
     this.scope = new Oscilloscope(this, { windowMs: 5000, unit: 'mV', range: 'auto', title: 'V' });
     this.probes = new Probes(this.scope, this.neural);
     this.toast = new Toast(this, { reducedMotion: settings.reducedMotion });
@@ -284,6 +289,7 @@ export class PlaygroundScene extends BaseScene {
     const sim = this.experiment.attach(linked, { circuit: own ?? fallback, arena: arenaName, seed: 1 }, factory);
     this.sim = sim;
     this.neuralSim = linked.sim;
+    this.learning.setSim(linked.sim);
     this.linked = linked;
     const runner = new RealTimeRunner(sim);
     this.runner = runner;
@@ -367,6 +373,7 @@ export class PlaygroundScene extends BaseScene {
         extra: () => ({
           recording: this.recorder ? { actions: this.recorder.count, circuit: this.recorded?.name } : null,
           experiment: this.experiment.info(),
+          learning: this.learning.state,
         }),
         loadCircuit: (circuit) => {
           setPlayerCircuit(circuit);
@@ -471,6 +478,7 @@ export class PlaygroundScene extends BaseScene {
     const n = this.neuralSim && this.neuralSim !== this.linked?.sim ? this.neuralSim.telemetry() : null;
     if (n) this.neural.update(n.output, n.spiked, dtMs, n.v);
     else this.neural.update(t.output, spiked ?? t.spiked, dtMs, t.v);
+    this.learning.update();
     this.scope.draw();
     this.timeBar.setTime(t.timeMs);
   }
@@ -545,7 +553,9 @@ export class PlaygroundScene extends BaseScene {
     const toolbarH = TOOLBAR_H;
     const barH = this.timeBar.barHeight;
     const { toolbarY, plate, neural, scope } = playgroundPanels(width, height, barH);
-    this.neural.setRect(neural.x, neural.y, neural.w, neural.h);
+    const lh = this.learning.height;
+    this.neural.setRect(neural.x, neural.y, neural.w, neural.h - lh);
+    this.learning.setRect(neural.x, neural.y + neural.h - lh, neural.w);
     this.scope.setRect(scope.x, scope.y, scope.w, scope.h);
     this.plateRect = plate;
     this.plateFrame.clear();

@@ -1,6 +1,6 @@
 import { simulationFrom } from '../src/sim/factory';
 import type { NetworkSpec } from '../src/neural/types';
-import type { NervousSystemEdits, SimClock, SimMeasures, SimOutputs, SimSubject, SimTools, SimulationOptions } from '../src/sim/types';
+import type { NervousSystemEdits, SimClock, SimLearning, SimMeasures, SimOutputs, SimSubject, SimTools, SimulationOptions } from '../src/sim/types';
 import type { ArenaView } from './view/arena-view';
 import { arenaViewFromWorld } from './view/arena-adapter';
 
@@ -8,14 +8,16 @@ import { arenaViewFromWorld } from './view/arena-adapter';
  * What the playground and challenges use of a simulation (their port): the
  * clock (through the real-time runner), the tools, the challenges' synapse
  * cuts and the Ablate tool, measures, the per-tick streams and the
- * oscilloscope's monitors.
+ * oscilloscope's monitors, and learning (the modulator gauges, freeze and
+ * reset of learned weights).
  */
 export type GameSim = SimClock &
   SimTools &
   Pick<SimSubject, 'medium' | 'neuronIds' | 'segments' | 'bodyLengthMm'> &
   Pick<NervousSystemEdits, 'cutSynapse' | 'ablate'> &
   Pick<SimMeasures, 'behaviour' | 'inZone' | 'distanceToFoodMm'> &
-  Pick<SimOutputs, 'stimuli$' | 'events$' | 'telemetry$' | 'telemetry' | 'monitor'>;
+  Pick<SimOutputs, 'stimuli$' | 'events$' | 'telemetry$' | 'telemetry' | 'monitor'> &
+  SimLearning;
 
 /** A running simulation with what the scenes draw beside it. */
 export interface LinkedSimulation {

@@ -79,5 +79,11 @@ function pairedSim(pair: ControlPair<GameSim>): GameSim {
     telemetry$: t.telemetry$,
     telemetry: () => t.telemetry(),
     monitor: (spec) => t.monitor(spec),
+    // Learning is the player's worm's: the control keeps its own (a bath or a freeze is an intervention on the treated worm).
+    plasticWeights: () => t.plasticWeights(),
+    setLearning: (on) => t.setLearning(on),
+    resetLearnedWeights: () => t.resetLearnedWeights(),
+    modulatorLevels: () => t.modulatorLevels(),
+    bathModulator: (name, c) => t.bathModulator(name, c),
   };
 }
