@@ -2,7 +2,7 @@ import { FrameClock } from './frame-clock';
 import { BaseScene, HEADER_H } from './BaseScene';
 import { app } from './app';
 import { SCENES } from './keys';
-import { gradedIvCurve, LAB_MODELS, LabNeuron, tunableParams, type LabModel } from './lab-neuron';
+import { BATH_MODULATORS, gradedIvCurve, LAB_MODELS, LabNeuron, tunableParams, WASHOUT_MS, type LabModel } from './lab-neuron';
 import { provideProbe } from './testing-hook';
 import { Button } from './ui/Button';
 import { Panel } from './ui/Panel';
@@ -40,6 +40,10 @@ export class NeuronLabScene extends BaseScene {
   private modelButtons: Button[] = [];
   private clampSliders: Slider[] = [];
   private paramSliders: Slider[] = [];
+  /** The bath: which modulator, its concentration and the receptor's gain (sliders), applied or washed out. */
+  private bathSliders: Slider[] = [];
+  private bathButtons: Button[] = [];
+  private bath = { modulator: 0, concentration: 1, gain: 0, applied: false };
   private note!: Phaser.GameObjects.Text;
   private scopes: Oscilloscope[] = [];
   /** The graded model's steady-state I–V beside its output trace (null for the other models). */
@@ -93,6 +97,26 @@ export class NeuronLabScene extends BaseScene {
     });
     this.onShutdown(this.timeBar.bindShortcuts(app().shortcuts, this.scene.key));
     this.shortcut({ keys: ['r', 'R'], label: 'R', description: 'Restart the neuron from rest', run: () => this.restart() });
+    this.bath = { modulator: 0, concentration: 1, gain: 0, applied: false };
+    this.bathButtons = [
+      new Button(this, 0, 0, {
+        label: '',
+        width: 150,
+        height: 30,
+        fontSize: 12,
+        tooltip: 'Which modulator the bath holds (click for the next)',
+        onClick: () => this.nextModulator(),
+      }),
+      new Button(this, 0, 0, {
+        label: '',
+        width: 150,
+        height: 30,
+        fontSize: 12,
+        tooltip: `Perfuse the bath onto the neuron, or wash it out (it clears in ~${WASHOUT_MS / 1000} s) · B`,
+        onClick: () => this.toggleBath(),
+      }),
+    ];
+    this.shortcut({ keys: ['b', 'B'], label: 'B', description: 'Bath-apply the modulator / wash it out', run: () => this.toggleBath() });
     this.setModel(LAB_MODELS[0], false);
     provideProbe(this, {
       simTimeMs: () => this.neuron.timeMs,
@@ -105,6 +129,12 @@ export class NeuronLabScene extends BaseScene {
         spikes: this.spikes,
         variables: Object.fromEntries(this.varNames.map((n) => [n, this.neuron.variables[n][0]])),
         params: { ...this.neuron.params },
+        bath: {
+          ...this.bath,
+          name: BATH_MODULATORS[this.bath.modulator],
+          level: this.neuron.bathLevel?.concentration ?? 0,
+          current: this.neuron.lastModCurrent,
+        },
         ...(this.iv ? { steadyVMv: gradedIvCurve(this.neuron.params, this.neuron.currentA, this.neuron.currentA, 2).vMv[0] } : {}),
       }),
     });
@@ -148,6 +178,30 @@ export class NeuronLabScene extends BaseScene {
         onChange: (v) => (this.neuron.periodMs = v),
       }),
     ];
+    // The bath's receptor gain is a current per unit concentration: its unit and span follow the model's clamp current.
+    this.bath.gain = Math.round(m.current.max / 4);
+    this.bathSliders.forEach((s) => s.destroy());
+    this.bathSliders = [
+      new Slider(this, 0, 0, {
+        label: 'Bath',
+        unit: 'conc.',
+        min: 0,
+        max: 5,
+        step: 0.1,
+        value: this.bath.concentration,
+        onChange: (v) => this.setBath({ concentration: v }),
+      }),
+      new Slider(this, 0, 0, {
+        label: 'Gain',
+        unit: `${unit}/conc.`,
+        min: -m.current.max / 2,
+        max: m.current.max / 2,
+        step: 0.5,
+        value: this.bath.gain,
+        onChange: (v) => this.setBath({ gain: v }),
+      }),
+    ];
+    this.setBath({});
     this.paramSliders.forEach((s) => s.destroy());
     const tunable = tunableParams(this.neuron.model);
     const order = [...(PARAM_ORDER[m.kind] ?? []).filter((p) => tunable.includes(p)), ...tunable.filter((p) => !(PARAM_ORDER[m.kind] ?? []).includes(p))];
@@ -162,7 +216,7 @@ export class NeuronLabScene extends BaseScene {
       return new Slider(this, 0, 0, { label: name, unit: spec.unit, min, max, step, value, onChange: (v) => this.neuron.setParam(name, v) });
     });
     this.note.setText(
-      `${this.neuron.model.help} Time runs at ${LAB_MS_PER_REAL_S} ms per second at 1×; R restarts. (The seed’s transmitter neuron steps only inside a network: try it in the editor.)`,
+      `${this.neuron.model.help} Bath: the modulator acts through one receptor on the cell, a current gain × concentration (> 0 excites, < 0 inhibits), shown in the stimulus trace. Time runs at ${LAB_MS_PER_REAL_S} ms per second at 1×; R restarts. (The seed’s transmitter neuron steps only inside a network: try it in the editor.)`,
     );
 
     this.scopes.forEach((s) => s.destroy());
@@ -213,6 +267,26 @@ export class NeuronLabScene extends BaseScene {
     return s;
   }
 
+  private nextModulator(): void {
+    this.setBath({ modulator: (this.bath.modulator + 1) % BATH_MODULATORS.length });
+  }
+
+  private toggleBath(): void {
+    this.setBath({ applied: !this.bath.applied });
+  }
+
+  /** Applies the bath's settings to the neuron (held while applied; a wash-out lets the level clear). */
+  private setBath(change: Partial<typeof this.bath>): void {
+    const was = this.bath.modulator;
+    this.bath = { ...this.bath, ...change };
+    const name = BATH_MODULATORS[this.bath.modulator];
+    // Another modulator is another receptor: the old one is washed out at once.
+    if (this.bath.applied || was !== this.bath.modulator || this.neuron.bathLevel)
+      this.neuron.setBath(name, this.bath.applied ? this.bath.concentration : null, this.bath.gain);
+    this.bathButtons[0]?.setLabel(`Bath: ${name}`);
+    this.bathButtons[1]?.setLabel(this.bath.applied ? 'Wash out (B)' : 'Apply bath (B)').setSelected(this.bath.applied);
+  }
+
   private restart(): void {
     this.neuron.reset();
     this.spikes = 0;
@@ -232,7 +306,7 @@ export class NeuronLabScene extends BaseScene {
       if (n.timeMs >= this.sampleDue) {
         this.sampleDue = n.timeMs + SAMPLE_MS;
         this.vBuf[0] = v;
-        this.iBuf[0] = n.lastCurrent;
+        this.iBuf[0] = n.lastCurrent + n.lastModCurrent; // the clamp plus the bath's receptor current
         if (this.varNames.length) this.varNames.forEach((name, i) => (this.varBuf[i] = n.variables[name][0]));
         else this.varBuf[0] = n.output;
         this.scopeData.forEach((d) => d.record(n.timeMs));
@@ -266,7 +340,7 @@ export class NeuronLabScene extends BaseScene {
     const barH = this.timeBar.barHeight;
     const bottom = height - barH - 2 * pad;
     const wide = width >= 860;
-    const sliders = [...this.clampSliders, ...this.paramSliders];
+    const sliders = [...this.clampSliders, ...this.bathSliders, ...this.paramSliders];
     const rowH = 54;
     let panelW: number, panelH: number;
     if (wide) {
@@ -274,7 +348,7 @@ export class NeuronLabScene extends BaseScene {
       panelH = bottom - top;
     } else {
       panelW = width - 2 * pad;
-      panelH = this.panel.titleHeight + 10 + 42 * Math.ceil(this.modelButtons.length / 3) + Math.ceil(sliders.length / 2) * rowH + 8;
+      panelH = this.panel.titleHeight + 10 + 42 * Math.ceil(this.modelButtons.length / 3) + 38 + Math.ceil(sliders.length / 2) * rowH + 8;
     }
     this.panel.setRect(pad, top, panelW, panelH);
     const inner = panelW - 28;
@@ -287,7 +361,14 @@ export class NeuronLabScene extends BaseScene {
       b.setPosition(x0 + (i % perRow) * (bw + 8) + bw / 2, y + Math.floor(i / perRow) * 42 + 17);
     });
     y += Math.ceil(this.modelButtons.length / perRow) * 42 + 4;
-    const cols = wide ? 1 : 2;
+    const bathW = (inner - 8) / 2;
+    this.bathButtons.forEach((b, i) => {
+      b.resize(bathW, 30);
+      b.setPosition(x0 + i * (bathW + 8) + bathW / 2, y + 15);
+    });
+    y += 38;
+    // Two columns when one would not fit (a tall list: clamp, bath and parameters).
+    const cols = wide && sliders.length * rowH <= top + panelH - y - 8 ? 1 : 2;
     const sw = (inner - 14 * (cols - 1)) / cols;
     sliders.forEach((s, i) => {
       s.setWidth(sw);

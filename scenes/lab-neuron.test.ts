@@ -72,3 +72,49 @@ describe('the graded neuron’s I–V in the lab', () => {
     expect(n.v).toBeCloseTo(iv.vMv[top], 1);
   });
 });
+
+describe('neuron lab bath', () => {
+  const steady = (n: LabNeuron, ms: number): number => {
+    for (let k = 0; k < Math.round(ms / n.spec.dtMs); k++) n.step();
+    return n.v;
+  };
+  const graded = (): LabNeuron => {
+    const n = new LabNeuron(model('graded'));
+    n.currentA = 0;
+    return n;
+  };
+  test('a bath through an excitatory receptor depolarises a graded neuron, an inhibitory one hyperpolarises it, by gain × concentration', () => {
+    const rest = steady(graded(), 300);
+    const up = graded();
+    up.setBath('serotonin', 2, 5); // 10 pA
+    const down = graded();
+    down.setBath('serotonin', 2, -5);
+    const vUp = steady(up, 300);
+    const vDown = steady(down, 300);
+    expect(up.lastModCurrent).toBeCloseTo(10, 12);
+    expect(vUp - rest).toBeGreaterThan(5);
+    expect(rest - vDown).toBeGreaterThan(5);
+    expect(up.bathLevel).toEqual({ name: 'serotonin', concentration: 2, applied: true });
+  });
+  test('a wash-out clears the modulator at first order (τ = 2 s) and the neuron returns toward rest', () => {
+    const n = graded();
+    n.setBath('dopamine', 3, 4);
+    const held = steady(n, 500);
+    n.setBath('dopamine', null, 4);
+    steady(n, 2000);
+    expect(n.bathLevel?.concentration).toBeCloseTo(3 * Math.exp(-1), 3);
+    expect(n.bathLevel?.applied).toBe(false);
+    steady(n, 20000);
+    expect(n.bathLevel?.concentration).toBeLessThan(0.01);
+    expect(Math.abs(n.v - steady(graded(), 300))).toBeLessThan(0.5);
+    expect(held).toBeGreaterThan(n.v + 5);
+  });
+  test('a spiking neuron under a subthreshold clamp fires once the bath excites it', () => {
+    const izh = new LabNeuron(model('izhikevich'));
+    izh.currentA = 2;
+    izh.pulseMs = izh.periodMs = 100;
+    expect(spikes(izh, 200)).toBe(0);
+    izh.setBath('octopamine', 1, 15);
+    expect(spikes(izh, 200)).toBeGreaterThan(2);
+  });
+});

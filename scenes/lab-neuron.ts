@@ -1,7 +1,13 @@
 import { gradedSteadyV } from '../src/neural/models/graded';
 import { MODELS } from '../src/neural/models/index';
 import { resolveNeuronParams } from '../src/neural/params';
+import { applyReceptors, compileModulation, type Modulation } from '../src/neural/modulation';
 import type { ModelKind, NeuronModel, ParamValues, Population } from '../src/neural/types';
+
+/** The modulators a bath can hold (the worm's four). */
+export const BATH_MODULATORS = ['dopamine', 'serotonin', 'octopamine', 'tyramine'] as const;
+/** Clearance after a wash-out, ms (the perfusion's exchange time). */
+export const WASHOUT_MS = 2000;
 
 /** A model choice in the lab: a model, optionally with a named preset. */
 export interface LabModel {
@@ -48,6 +54,11 @@ export class LabNeuron {
   periodMs = 200;
   /** Current of the last step, for the stimulus plot. */
   lastCurrent = 0;
+  /** The bath: one modulator read by one excitability receptor on this neuron, the engine's own state and receptor arithmetic (src/neural/modulation.ts). */
+  private bath: Modulation | null = null;
+  private bathDecay = 1;
+  /** The receptor's current in the last step (gain × concentration), in the model's current unit. */
+  lastModCurrent = 0;
 
   constructor(readonly spec: LabModel) {
     this.model = MODELS[spec.kind];
@@ -78,18 +89,49 @@ export class LabNeuron {
     else this.pop = this.model.createPopulation([{ params: this.params, init: this.init }]);
   }
 
+  /**
+   * Bath-apply `name` at `concentration` (conc. units: 1 = one releaser at
+   * full output) to a receptor with `gain` (current per conc.; > 0 excites,
+   * < 0 inhibits); null washes it out: the level then clears with τ = WASHOUT_MS.
+   */
+  setBath(name: string, concentration: number | null, gain: number): void {
+    if (!this.bath || this.bath.names[0] !== name) {
+      const mods = [{ name, from: [], release: 0, clearanceMs: WASHOUT_MS }];
+      this.bath = compileModulation(mods, [{ neuron: 'lab', modulator: name, effect: 'excitability', gain }], 1, (id) => (id === 'lab' ? 0 : -1));
+      this.bathDecay = Math.exp(-this.spec.dtMs / WASHOUT_MS);
+    }
+    const m = this.bath as Modulation;
+    m.receptorGain[0] = gain;
+    m.bath[0] = concentration ?? Number.NaN;
+  }
+
+  /** The bath's modulator and its concentration now (null: none applied yet). */
+  get bathLevel(): { name: string; concentration: number; applied: boolean } | null {
+    const m = this.bath;
+    return m ? { name: m.names[0], concentration: m.conc[0], applied: !Number.isNaN(m.bath[0]) } : null;
+  }
+
   /** One integration step. */
   step(): void {
     const dt = this.spec.dtMs;
     const inPulse = this.periodMs <= this.pulseMs || this.timeMs % this.periodMs < this.pulseMs;
     this.lastCurrent = inPulse ? this.currentA : 0;
     this.input[0] = this.lastCurrent;
+    const m = this.bath;
+    if (m) {
+      // As the engine's modulators kernel with no releasers: held by the bath, else clearing at first order.
+      m.conc[0] = Number.isNaN(m.bath[0]) ? m.conc[0] * this.bathDecay : m.bath[0];
+      applyReceptors(m);
+      this.lastModCurrent = m.excite[0];
+      this.input[0] += this.lastModCurrent;
+    }
     this.pop.step(dt, this.input);
     this.timeMs += dt;
   }
 
   reset(): void {
     this.pop.reset();
+    if (this.bath) this.bath.conc[0] = Number.isNaN(this.bath.bath[0]) ? 0 : this.bath.bath[0];
     this.timeMs = 0;
   }
 }

@@ -47,3 +47,37 @@ test('the graded neuron at the top of the clamp slider saturates near 0 mV (K⁺
   await shot(page, 'neuron-lab-graded-linear');
   expect(s.errors).toEqual([]);
 });
+
+test('bath-apply a modulator: the graded neuron depolarises through an excitatory receptor, washes out back to rest; B and the buttons; screenshot', async () => {
+  s = await openGame(inject('baseUrl'), { helpSeen: true, viewport: { width: 1280, height: 800 } });
+  const { page } = s;
+  await ready(page);
+  await waitScene(page, 'title');
+  await page.keyboard.press('n');
+  await waitScene(page, 'neuron-lab');
+  await click(page, 'Graded', 'neuron-lab');
+  await page.keyboard.press('Space'); // paused: the hook's advance is the clock
+  type Bath = { name: string; applied: boolean; level: number; current: number; gain: number };
+  const lab = () => s!.page.evaluate(() => window.neuroworm!.info() as { v: number; bath: Bath });
+  await page.evaluate(() => window.neuroworm!.advance(300));
+  const before = await lab();
+  expect(before.bath).toMatchObject({ name: 'dopamine', applied: false, level: 0 });
+  // Next modulator, then apply: serotonin at 1 conc. through a +10 pA/conc. receptor.
+  await click(page, 'Bath: dopamine', 'neuron-lab');
+  await click(page, 'Apply bath (B)', 'neuron-lab');
+  await page.evaluate(() => window.neuroworm!.advance(400)); // two clamp periods: the same phase as before
+  const held = await lab();
+  expect(held.bath).toMatchObject({ name: 'serotonin', applied: true, level: 1, gain: 10 });
+  expect(held.bath.current).toBe(10);
+  // Only the bath differs.
+  expect(held.v - before.v).toBeGreaterThan(3);
+  await shot(page, 'neuron-lab-bath');
+  await page.keyboard.press('b'); // wash out
+  await page.evaluate(() => window.neuroworm!.advance(10_000));
+  const washed = await lab();
+  expect(washed.bath.applied).toBe(false);
+  expect(washed.bath.level).toBeLessThan(0.01);
+  await page.evaluate(() => window.neuroworm!.advance(400)); // the same clamp phase again
+  expect(Math.abs((await lab()).v - before.v)).toBeLessThan(1);
+  expect(s.errors).toEqual([]);
+});
