@@ -54,7 +54,8 @@ describe('first look at the built-in circuits', () => {
   });
 
   test('the layout crosses fewer synapses than the positions the generators wrote', () => {
-    for (const t of templates(builtins).slice(1)) {
+    // The built-in circuits only (the motifs after them carry their own positions).
+    for (const t of templates(builtins).slice(1, 1 + builtins.length)) {
       const c = builtins.find((b) => b.fileName.endsWith(`/${t.id}.json`));
       const saved = new Map(c!.doc.neurons.flatMap((n) => (n.position ? [[n.id, n.position] as const] : [])));
       if (saved.size < c!.doc.neurons.length) continue;

@@ -563,12 +563,13 @@ describe('files and templates', () => {
     expect(m2.neuron('X')?.position?.y).toBeGreaterThan(200);
   });
 
-  it('templates: blank first, then the built-ins given; loading one is undoable', () => {
+  it('templates: blank first, then the built-ins given, then the motifs; loading one is undoable', () => {
     const builtin = circuitFromDoc(reflexDoc(), 'circuits/touch-reflex.json', FAKE_MODELS);
     const list = templates([builtin]);
     expect(list.map((t) => [t.id, t.name])).toEqual([
       ['blank', 'Blank circuit'],
       ['touch-reflex', 'reflex'],
+      ['winner-takes-all', 'Winner takes all (lateral inhibition)'],
     ]);
     const m = editor(blankDoc());
     expect(m.loadTemplate(list[1]).ok).toBe(true);

@@ -114,3 +114,18 @@ test('modulator release and receptor bindings from the palette, edited in the in
   await shot(page, 'editor-modulators');
   expect(s.errors).toEqual([]);
 });
+
+test('the winner-takes-all template opens from New…: two odour channels that inhibit each other; screenshot', async () => {
+  s = await openGame(inject('baseUrl'), { helpSeen: true });
+  const { page } = s;
+  await openEditor(page);
+  await page.selectOption('select[aria-label="New circuit from template"]', 'winner-takes-all');
+  await page.waitForFunction(() => (window.neuroworm!.info() as { neurons: string[] }).neurons.includes('CHL'));
+  const i = await info(page);
+  expect(i.name).toBe('Winner takes all (lateral inhibition)');
+  expect(i.synapses).toEqual(expect.arrayContaining(['chemical:CHL>CHR', 'chemical:CHR>CHL']));
+  expect(i.wormError).toBeNull();
+  await page.waitForTimeout(300);
+  await shot(page, 'editor-winner-takes-all');
+  expect(s.errors).toEqual([]);
+});
