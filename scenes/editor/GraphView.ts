@@ -427,11 +427,9 @@ export class GraphView {
 
   /** Plastic synapses: a gold mark at the middle; while the worm runs, the line at its learned weight, golder the more it moved. */
   private drawLearning(f: Phaser.GameObjects.Graphics, edges: readonly EdgeGeometry[], z: number): void {
-    const plastic = this.model.plasticKeys();
-    if (!plastic.size) return;
     const live = this.hooks.learned();
     for (const e of edges) {
-      if (!plastic.has(e.key)) continue;
+      if (!e.plastic) continue;
       const now = live?.get(e.key);
       if (now !== undefined) {
         const moved = Math.min(1, Math.abs(now - e.weight) / Math.max(e.weight, 1e-9));

@@ -46,6 +46,8 @@ export interface EdgeGeometry {
   weight: number;
   /** The sign a chemical synapse acts with: its own, else inhibitory from a GABA neuron, else excitatory. Undefined for gap junctions. */
   sign?: 'excitatory' | 'inhibitory';
+  /** A chemical synapse that learns (it has a "plastic" rule). */
+  plastic?: true;
   path: EdgePath;
   /** Bounding box of the path, for quick rejection in hit tests. */
   bounds: Rect;
@@ -90,6 +92,7 @@ export function buildGeometry(doc: CircuitDoc): GraphGeometry {
     else path = { type: 'line', x1: a.x, y1: a.y, x2: b.x, y2: b.y };
     const e: EdgeGeometry = { key: synapseKey(s), kind: s.kind, from: s.from, to: s.to, weight: s.weight, path, bounds: pathBounds(path) };
     if (s.kind === 'chemical') e.sign = s.sign ?? (a.transmitter === 'GABA' ? 'inhibitory' : 'excitatory');
+    if (s.kind === 'chemical' && s.plastic) e.plastic = true;
     return e;
   });
   return { nodes, edges, nodeIndex, bounds: boundsOf(nodes) };

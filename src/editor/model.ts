@@ -78,7 +78,6 @@ export class EditorModel {
   private readonly store: EditorDocument;
   private readonly selection_: SelectionManager;
   private readonly camera: ViewportManager;
-  private plasticMemo: { doc: CircuitDoc; keys: ReadonlySet<SynapseKey> } | undefined;
   private warningsMemo: { structure: number; warnings: EditorWarning[] } | undefined;
   private geometryMemo: { doc: CircuitDoc; geometry: GraphGeometry } | undefined;
   private paste_: { text: string; count: number } | undefined;
@@ -269,14 +268,6 @@ export class EditorModel {
     return this.apply(kind === 'electrical' ? 'Make gap junction' : 'Make chemical synapse', (d) => ops.retypeSynapse(d, key, kind), {
       select: (next) => ({ neurons: this.selection.neurons, synapses: new Set([...this.selection.synapses].map((k) => (k === key ? next : k))) }),
     });
-  }
-
-  /** Keys of the synapses that learn (for views that mark them). */
-  plasticKeys(): ReadonlySet<SynapseKey> {
-    const doc = this.doc;
-    if (this.plasticMemo?.doc !== doc)
-      this.plasticMemo = { doc, keys: new Set((doc.synapses ?? []).flatMap((s) => (s.kind === 'chemical' && s.plastic ? [synapseKey(s)] : []))) };
-    return this.plasticMemo.keys;
   }
 
   /** A chemical synapse's learning rule and its parameters; null: it stops learning. */
