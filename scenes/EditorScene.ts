@@ -1,6 +1,5 @@
 import type Phaser from 'phaser';
 import type { Subscription } from 'rxjs';
-import { BUILTIN_CIRCUIT_NAMES, getBuiltinCircuit } from '../src/circuits/builtin';
 import { circuitFromDoc } from '../src/circuits/circuit';
 import type { Circuit, CircuitDoc, Side } from '../src/circuits/types';
 import { Autosave, EditorModel, keepApart, restoreAutosave, templates, webStorage, type Point, type Result, type Template } from '../src/editor';
@@ -11,6 +10,7 @@ import { BaseScene, HEADER_H } from './BaseScene';
 import { challengeById, type Challenge } from './challenges/catalog';
 import { brokenCircuitDoc, challengeAutosaveKey, writeChallengeCircuit } from './challenges/circuit';
 import { BodyDiagram } from './editor/BodyDiagram';
+import { builtinCircuits, type EditorSceneData } from './editor/scene-data';
 import { Dialogs } from './editor/dialogs';
 import { h, installStyle, place } from './editor/dom';
 import { EditorFiles } from './editor/files';
@@ -38,28 +38,6 @@ import { WHOLE_WORM_NAME } from './whole-worm';
 import { css, palette } from './ui/theme';
 import { Oscilloscope, TRACE_COLORS } from './view/Oscilloscope';
 import { simulationScope } from './view/scope-sources';
-
-export interface EditorSceneData {
-  /** Where the editor was opened from (Back returns there). */
-  from?: string;
-  /** A challenge whose broken circuit the player repairs here (its own autosave; Play starts the challenge). */
-  challenge?: string;
-  /** A circuit another scene hands over (natural selection's champion): opened as a file is, one undo step over the player's circuit. */
-  open?: { doc: unknown; fileName: string };
-}
-
-/** The built-in circuits, loaded once (a broken one is left out with a console warning rather than breaking the editor). */
-function builtinCircuits(): Circuit[] {
-  const out: Circuit[] = [];
-  for (const name of BUILTIN_CIRCUIT_NAMES) {
-    try {
-      out.push(getBuiltinCircuit(name));
-    } catch (e) {
-      console.warn(`neuroworm: built-in circuit ${name} not offered: ${(e as Error).message}`);
-    }
-  }
-  return out;
-}
 
 /**
  * The circuit editor (issue 7): the graph on a canvas in the middle, the

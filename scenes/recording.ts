@@ -1,7 +1,7 @@
 import type { Subscription } from 'rxjs';
 import { serializeCircuit } from '../src/circuits/circuit';
 import type { Circuit } from '../src/circuits/types';
-import { fileNameFor } from '../src/editor/model';
+import { fileNameFor } from '../src/editor/file-name';
 import { download } from './download';
 import type { Medium, SimClock, SimOutputs, SimSubject } from '../src/sim/types';
 import type { TouchKind } from '../src/streams/types';

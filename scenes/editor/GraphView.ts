@@ -1,4 +1,4 @@
-import Phaser from 'phaser';
+import type Phaser from 'phaser';
 import type { Subscription } from 'rxjs';
 import {
   graphToMinimap,
@@ -10,7 +10,6 @@ import {
   screenToGraph,
   visibleRect,
   type EdgeGeometry,
-  type EdgePath,
   type EditorModel,
   type MinimapGeometry,
   type Point,
@@ -18,6 +17,7 @@ import {
 } from '../../src/editor';
 import { GraphGestures, RIM, type GesturePointer } from '../../src/editor/gesture';
 import { css, mix, palette, textStyle } from '../ui/theme';
+import { drawSynapseEnd, strokeEdgePath } from './edge-draw';
 
 /** What a click on empty canvas does while a palette item is armed. */
 export interface Placing {
@@ -285,77 +285,11 @@ export class GraphView {
     return e.kind === 'electrical' ? palette.gap : e.sign === 'inhibitory' ? palette.inhibitory : palette.excitatory;
   }
 
-  private strokePath(g: Phaser.GameObjects.Graphics, path: EdgePath, dashed: boolean): { ex: number; ey: number; tx: number; ty: number } {
-    const z = this.model.viewport.zoom;
-    if (path.type === 'loop') {
-      const c = this.toScreen(path.cx, path.cy);
-      g.strokeCircle(c.x, c.y, path.r * z);
-      return { ex: c.x, ey: c.y + path.r * z, tx: 1, ty: 0.3 };
-    }
-    const a = this.toScreen(path.x1, path.y1);
-    const b = this.toScreen(path.x2, path.y2);
-    const r = NODE_RADIUS * z;
-    if (path.type === 'line') {
-      const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
-      const ux = (b.x - a.x) / len;
-      const uy = (b.y - a.y) / len;
-      const sx = a.x + ux * r;
-      const sy = a.y + uy * r;
-      const ex = b.x - ux * r;
-      const ey = b.y - uy * r;
-      if (dashed) {
-        const dash = Math.max(3, 6 * Math.min(1, z * 2));
-        const total = Math.hypot(ex - sx, ey - sy);
-        g.beginPath();
-        for (let s = 0; s < total; s += dash * 2) {
-          const e2 = Math.min(total, s + dash);
-          g.moveTo(sx + ux * s, sy + uy * s);
-          g.lineTo(sx + ux * e2, sy + uy * e2);
-        }
-        g.strokePath();
-      } else g.lineBetween(sx, sy, ex, ey);
-      return { ex, ey, tx: ux, ty: uy };
-    }
-    const c = this.toScreen(path.cx, path.cy);
-    const curve = new Phaser.Curves.QuadraticBezier(new Phaser.Math.Vector2(a.x, a.y), new Phaser.Math.Vector2(c.x, c.y), new Phaser.Math.Vector2(b.x, b.y));
-    const pts = curve.getPoints(16);
-    // Stop at the target's rim.
-    let end = pts.length - 1;
-    while (end > 1 && Math.hypot(pts[end].x - b.x, pts[end].y - b.y) < r) end--;
-    let start = 0;
-    while (start < end - 1 && Math.hypot(pts[start].x - a.x, pts[start].y - a.y) < r) start++;
-    g.beginPath();
-    g.moveTo(pts[start].x, pts[start].y);
-    for (let i = start + 1; i <= end; i++) g.lineTo(pts[i].x, pts[i].y);
-    g.strokePath();
-    const dx = pts[end].x - pts[end - 1].x;
-    const dy = pts[end].y - pts[end - 1].y;
-    const l = Math.hypot(dx, dy) || 1;
-    return { ex: pts[end].x, ey: pts[end].y, tx: dx / l, ty: dy / l };
-  }
-
   private drawEdge(g: Phaser.GameObjects.Graphics, e: EdgeGeometry, color: number, width: number, alpha: number): void {
     g.lineStyle(width, color, alpha);
-    const end = this.strokePath(g, e.path, e.kind === 'electrical' && !this.bigGraph);
-    if (e.kind === 'electrical') return;
     const z = this.model.viewport.zoom;
-    const s = Math.max(4, Math.min(10, 9 * z));
-    const { ex, ey, tx, ty } = end;
-    if (e.sign === 'inhibitory') {
-      // A bar across the end: the usual mark of an inhibitory synapse.
-      g.lineStyle(Math.max(2, width + 1), color, alpha);
-      g.lineBetween(ex - ty * s * 0.8, ey + tx * s * 0.8, ex + ty * s * 0.8, ey - tx * s * 0.8);
-    } else {
-      g.fillStyle(color, alpha);
-      g.fillTriangle(
-        ex,
-        ey,
-        ex - tx * s * 1.4 - ty * s * 0.7,
-        ey - ty * s * 1.4 + tx * s * 0.7,
-        ex - tx * s * 1.4 + ty * s * 0.7,
-        ey - ty * s * 1.4 - tx * s * 0.7,
-      );
-    }
+    const end = strokeEdgePath(g, e.path, e.kind === 'electrical' && !this.bigGraph, (x, y) => this.toScreen(x, y), z);
+    if (e.kind !== 'electrical') drawSynapseEnd(g, end, e.sign === 'inhibitory', color, width, alpha, z);
   }
 
   /** Shows the last picture of the synapses moved and scaled to the current view (labels hidden until the redraw). */

@@ -76,6 +76,8 @@ export function installStyle(): void {
 .nwe-ok { color: ${c(palette.ok)}; }
 .nwe-stack { display: flex; flex-direction: column; gap: 5px; }
 .nwe-stack button { text-align: left; padding: 4px 9px; }
+.nwe-fold > summary { cursor: pointer; }
+.nwe-fold[open] > summary { margin-bottom: 6px; }
 .nwe-legend { position: absolute; pointer-events: none; display: flex; flex-wrap: wrap; gap: 2px 12px; font-size: 11.5px; color: ${c(palette.textMuted)}; background: ${c(palette.bgDeep)}cc; padding: 2px 8px; border-radius: 5px; }
 .nwe-legend .nwe-warn { margin: 0; }
 .nwe-chip { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 6px; vertical-align: -1px; }

@@ -61,7 +61,7 @@ export class Palette {
     this.gapBtn = button('⇢ Gap junction', () => a.setGap(true), 'Drags between neurons make gap junctions (dashed, no head); Alt flips it');
     this.ruleSelect = h(
       'select',
-      { 'aria-label': 'Learning rule of new synapses', style: 'width: 100%' },
+      { 'aria-label': 'Learning rule of new synapses', style: 'width: 100%', hidden: true },
       ...PLASTIC_RULE_NAMES.map((r) => h('option', { value: r, text: r, title: RULE_SOURCES[r] })),
     );
     this.plasticBtn = button(
@@ -71,7 +71,7 @@ export class Palette {
         this.plastic = true;
         this.showGap(false);
       },
-      'Drags make chemical synapses that learn by the rule below (its parameters and source in the inspector)',
+      'Drags make chemical synapses that learn by the rule chosen below it (its parameters and source in the inspector)',
     );
     this.ruleSelect.addEventListener('change', () => this.plasticBtn.click());
     const vol = volumeTools(a.volume);
@@ -86,8 +86,13 @@ export class Palette {
       h('div', { class: 'nwe-stack', style: 'margin-top:6px' }, ...roleButtons),
       h('div', { class: 'nwe-sub', text: 'Connect' }),
       h('div', { class: 'nwe-stack' }, this.chemBtn, this.gapBtn, this.plasticBtn, this.ruleSelect, this.connectBtn),
-      h('div', { class: 'nwe-sub', text: 'Modulators' }),
-      vol,
+      // Folded: volume transmission is an advanced tool, and the first look must fit a 768 px screen without scrolling.
+      h(
+        'details',
+        { class: 'nwe-fold' },
+        h('summary', { class: 'nwe-sub', text: 'Modulators', title: 'Release and receptor bindings for the selected neurons' }),
+        vol,
+      ),
       h('div', { class: 'nwe-sub', text: 'Live worm' }),
       h(
         'div',
@@ -113,6 +118,8 @@ export class Palette {
     this.gapBtn.classList.toggle('on', gap);
     this.chemBtn.classList.toggle('on', !gap && !this.plastic);
     this.plasticBtn.classList.toggle('on', !gap && this.plastic);
+    // The rule matters only while the plastic tool is armed.
+    this.ruleSelect.hidden = gap || !this.plastic;
   }
 
   /** The rule new chemical synapses learn by (null: they do not learn). */

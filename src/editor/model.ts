@@ -34,6 +34,7 @@ export type { NeuronInspection, ParamRow } from './inspect';
 import type { EditorChange, Point, Rect, Result, ScreenSize, Selection, SelectMode, SynapseKey, Viewport } from './types';
 import { placeWarnings, type EditorWarning } from './warnings';
 import { deepFreeze } from '../lib/deep-freeze';
+import { fileNameFor } from './file-name';
 
 export interface EditorModelOptions {
   /** The neuron models circuits may use (the app passes its registry; tests pass fakes). */
@@ -57,17 +58,6 @@ export type LoadResult = { ok: true; value: undefined } | { ok: false; message: 
 export const PASTE_OFFSET = 40;
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-
-/** "My first reflex" → "my-first-reflex.json"; a name with no letters or digits → "circuit.json". */
-export function fileNameFor(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return `${slug || 'circuit'}.json`;
-}
 
 export class EditorModel {
   readonly models: ModelTable;

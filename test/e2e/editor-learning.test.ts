@@ -30,6 +30,7 @@ test('a plastic synapse from the palette learns on the live worm: the inspector 
   const a = await addNeuron(page, 'sensory', 0.3, 0.3);
   const b = await addNeuron(page, 'inter', 0.6, 0.45);
   // The palette's plastic tool with rule BCM: the drag makes a learning synapse in one step.
+  await page.click('button:has-text("Plastic synapse")');
   await page.selectOption('select[aria-label="Learning rule of new synapses"]', 'bcm');
   await connect(page, a, b);
   const key = `c:${a}>${b}`;
@@ -83,6 +84,7 @@ test('modulator release and receptor bindings from the palette, edited in the in
   const b = await addNeuron(page, 'inter', 0.6, 0.45);
   await connect(page, a, b);
   await selectNeuron(page, a);
+  await page.click('summary:has-text("Modulators")');
   await page.selectOption('select[aria-label="Modulator"]', 'serotonin');
   await page.click('text=+ Release (selected)');
   expect((await docOf(page)).modulators).toEqual([{ name: 'serotonin', from: [a], release: 1, clearanceMs: 1000 }]);
