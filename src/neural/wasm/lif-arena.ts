@@ -5,9 +5,9 @@
  * by scripts/build-wasm.mjs). Same operations in the same order as the JS
  * loop, so the same numbers bit for bit (src/neural/wasm/lif-arena.test.ts).
  *
- * Where WebAssembly or its SIMD is missing (validate fails), or for small
- * populations where one call per step would cost more than it saves, there is
- * no arena and the JS kernel runs: the fallback is the same engine.
+ * Where WebAssembly or its SIMD is missing (validate fails), or for the
+ * smallest populations (AUTO_MIN_NEURONS), there is no arena and the JS kernel
+ * runs: the fallback is the same engine.
  */
 import { BYTES } from './lif-fused-bytes';
 
@@ -35,8 +35,12 @@ export interface LifArena {
  * 'off': none (the JS kernel everywhere; a host without WebAssembly).
  */
 export type WasmKernels = 'auto' | 'always' | 'off';
-/** Below this the JS kernel is as fast (measured: the pass is a few ns per neuron; the call and its arguments cost about as much as 30 neurons). */
-export const AUTO_MIN_NEURONS = 32;
+/**
+ * Smaller populations keep plain arrays: an arena is a wasm memory of at least 64 KiB. The wasm pass pays from
+ * the smallest sizes (a whole network step, CUBA-like ring, best of 3 at load 12: 8 neurons 32–51 ns vs 50–65 ns
+ * with the JS kernel; 32: 69 vs 95–112 ns; 128: 199 vs 333–354 ns).
+ */
+export const AUTO_MIN_NEURONS = 8;
 
 let mode: WasmKernels = 'auto';
 
