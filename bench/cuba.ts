@@ -33,6 +33,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Network } from '../src/neural/network';
 import { Rng } from '../src/neural/rng';
+import { setWasmKernels } from '../src/neural/wasm/lif-arena';
 import { allocateSynapses, type CompactSynapses } from '../src/neural/synapses';
 import type { NeuronSpec } from '../src/neural/types';
 import { alternate, loadLine, machineLine, spread, type Timing, timed } from './measure';
@@ -121,16 +122,23 @@ export interface CubaJs {
   run(): Timing & { spikes: number };
 }
 
-export function prepareCubaJs(options: { seed?: number; durationMs?: number; fastPaths?: boolean } = {}): CubaJs {
+/** `wasm: false` builds the network with the fused step's JS kernel instead of its WebAssembly SIMD pass (the engine's default where available). */
+export function prepareCubaJs(options: { seed?: number; durationMs?: number; fastPaths?: boolean; wasm?: boolean } = {}): CubaJs {
   const seed = options.seed ?? 1;
   const durationMs = options.durationMs ?? CUBA.durationMs;
   const t0 = performance.now();
   const network = buildCuba(seed);
-  const net = Network.fromCompact(network.neurons, network.synapses, {
-    tauExcMs: CUBA.tauExcMs,
-    tauInhMs: CUBA.tauInhMs,
-    ...(options.fastPaths !== undefined && { fastPaths: options.fastPaths }),
-  });
+  setWasmKernels(options.wasm === false ? 'off' : 'auto');
+  let net: Network;
+  try {
+    net = Network.fromCompact(network.neurons, network.synapses, {
+      tauExcMs: CUBA.tauExcMs,
+      tauInhMs: CUBA.tauInhMs,
+      ...(options.fastPaths !== undefined && { fastPaths: options.fastPaths }),
+    });
+  } finally {
+    setWasmKernels('auto');
+  }
   const buildS = (performance.now() - t0) / 1000;
   const steps = Math.round(durationMs / CUBA.dtMs);
   return {
@@ -228,12 +236,19 @@ export const suite: BenchSuite = {
       return file;
     });
     // Each network's first run is its warm-up (V8 optimises the fresh kernels); its spikes give the rate.
-    const jsRates = fused.map((c) => c.run().spikes / c.net.size / (CUBA.durationMs / 1000));
+    const fusedSpikes = fused.map((c) => c.run().spikes);
+    const jsRates = fusedSpikes.map((x) => x / CUBA.neurons / (CUBA.durationMs / 1000));
     const general = prepareCubaJs({ seed: seeds[0], fastPaths: false });
     const generalSpikes = general.run().spikes;
-    const times = alternate({ fused: () => fused[0].run(), general: () => general.run() }, repeats);
+    // The fused step with its JS kernel beside the default (its wasm SIMD pass where this engine has WebAssembly SIMD): the same spikes, checked here too.
+    const fusedJs = prepareCubaJs({ seed: seeds[0], wasm: false });
+    const wasmUsed = fused[0].net.input.buffer === fused[0].net.v.buffer;
+    const jsKernelSpikes = fusedJs.run().spikes;
+    const sameSpikes = jsKernelSpikes === fusedSpikes[0];
+    const cases = { fused: () => fused[0].run(), fusedJs: () => fusedJs.run(), general: () => general.run() };
+    // Half the rounds before Brian2 and half after, so a change of load during its runs hits both sides.
+    const times = alternate(cases, Math.ceil(repeats / 2));
     const jsRate = jsRates.reduce((a, b) => a + b, 0) / jsRates.length;
-    const jsCpu = spread(times.fused.map((t) => t.cpuS));
 
     let runtime: Brian2Result | null = null;
     let standalone: Brian2Result | null = null;
@@ -254,10 +269,22 @@ export const suite: BenchSuite = {
         for (const b of [runtime, standalone]) if (b.error) log(`Brian2 ${b.target} failed: ${b.error}`);
       }
     }
+    const after = alternate(cases, Math.floor(repeats / 2));
+    for (const k of Object.keys(cases) as (keyof typeof cases)[]) times[k].push(...after[k]);
+    const jsCpu = spread(times.fused.map((t) => t.cpuS));
 
     const rows: Array<[string, string, string]> = [
       ['', 'CPU time of the simulated second: min (median)', 'mean rate'],
-      ['JS engine, fused LIF path (rate: mean of the networks)', cpuCell(times.fused.map((t) => t.cpuS)), `${jsRate.toFixed(3)} Hz`],
+      [
+        `JS engine, fused LIF path${wasmUsed ? ', WebAssembly SIMD pass' : ' (no WebAssembly SIMD here: JS kernel)'} (rate: mean of the networks)`,
+        cpuCell(times.fused.map((t) => t.cpuS)),
+        `${jsRate.toFixed(3)} Hz`,
+      ],
+      [
+        `JS engine, fused LIF path, JS kernel (seed ${seeds[0]}: ${sameSpikes ? 'the same spike count' : 'DIFFERENT spike count'})`,
+        cpuCell(times.fusedJs.map((t) => t.cpuS)),
+        `${((jsKernelSpikes / CUBA.neurons) * (1000 / CUBA.durationMs)).toFixed(3)} Hz`,
+      ],
       [
         `JS engine, general path (rate: seed ${seeds[0]})`,
         cpuCell(times.general.map((t) => t.cpuS)),
@@ -279,7 +306,10 @@ export const suite: BenchSuite = {
     log(
       `  JS per network: ${seeds.map((seed, k) => `seed ${seed} ${jsRates[k].toFixed(3)} Hz`).join('; ')}${ok(runtime) ? `; Brian2 on the same networks: ${runtime.rates!.map((r) => `${r.toFixed(3)} Hz`).join(', ')}` : ''}`,
     );
-    log(`  the fused path steps at ${((1e9 * jsCpu.min) / (CUBA.neurons * (CUBA.durationMs / CUBA.dtMs))).toFixed(2)} ns per neuron-step (best run)`);
+    const perStep = (x: number) => `${((1e9 * x) / (CUBA.neurons * (CUBA.durationMs / CUBA.dtMs))).toFixed(2)} ns`;
+    log(
+      `  the fused path steps at ${perStep(jsCpu.min)} per neuron-step (best run), ${perStep(spread(times.fusedJs.map((t) => t.cpuS)).min)} with its JS kernel`,
+    );
 
     const reference = ok(runtime) ? runtime : ok(standalone) ? standalone : null;
     const ratio = (b: Brian2Result & { runCpuS: number[] }) => jsCpu.min / spread(b.runCpuS).min;
@@ -307,7 +337,10 @@ export const suite: BenchSuite = {
         : { name: 'CUBA JS ≤ 0.25× Brian2 Cython (CPU, best runs)', met: null, detail: 'Brian2 not run' },
     ];
     rmSync(dir, { recursive: true, force: true });
-    return { data: { jsRates, fused: times.fused, general: times.general, brian2: { runtime, standalone } }, goals };
+    return {
+      data: { jsRates, wasmUsed, sameSpikes, fused: times.fused, fusedJs: times.fusedJs, general: times.general, brian2: { runtime, standalone } },
+      goals,
+    };
   },
 };
 

@@ -70,6 +70,7 @@ function adaptBody(mod: BenchModule): BenchSuite | null {
 }
 
 const SUITES: SuiteEntry[] = [
+  { name: 'ceiling', load: async () => (await import('./ceiling')).suite },
   { name: 'neural', load: async () => (await import('./neural')).suite },
   { name: 'models', load: async () => (await import('./models')).suite },
   { name: 'plasticity', load: async () => (await import('./plasticity')).suite },

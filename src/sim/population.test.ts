@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getBuiltinCircuit } from '../circuits/builtin';
 import { checkPopulation, runPopulation, type PopulationSpec, type WormTrajectory } from './population';
-import { PopulationPool } from './population-threads';
+import { PopulationPool, wormSlices } from './population-threads';
 
 /** Every sample of every series equal bit for bit (Object.is: −0 and NaN count). */
 function sameBits(a: readonly WormTrajectory[], b: readonly WormTrajectory[]): boolean {
@@ -39,6 +39,20 @@ describe('population', () => {
       }),
       { numRuns: 2 },
     );
+  });
+
+  it('property: slices every worm once, in order, small enough that no worker is left with more than its share plus 1/32 of it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 1, max: 16 }), (n, workers) => {
+        const slices = wormSlices(n, workers);
+        expect(slices.flat()).toEqual(Array.from({ length: n }, (_, k) => k));
+        // Tasks go to whichever worker is free: the last one can leave the others idle for at most one slice.
+        const largest = Math.max(...slices.map((s) => s.length));
+        expect(largest).toBeLessThanOrEqual(Math.max(1, n / workers / 32));
+      }),
+    );
+    // 10 worms on 2 workers: 10 tasks of one worm (slices of 2 split 3:2 between the workers).
+    expect(wormSlices(10, 2)).toHaveLength(10);
   });
 
   it('rejects a bad spec before any worm runs, naming the field and the range', async () => {

@@ -10,6 +10,7 @@
 import { freshKernel } from '../kernel';
 import type { CompileContext, SynapseKernel, SynapseKernelInstance } from './kernel-api';
 import { zeroingEdits } from './kernel-api';
+import { lifEventArrays } from './populations';
 import type { ScheduledStep } from './schedule';
 import { layoutList, type SynapseList, splitTables } from './tables';
 import { CHEMICAL } from '../synapses';
@@ -79,8 +80,10 @@ export const exponentialSynapses: SynapseKernel = {
     const n = net.size;
     const tables = splitTables(net, members, (s) => net.delayMs(s) > 0 || net.hasDepression(s), true);
     const { csr, list: table } = tables;
-    const ge = new Float64Array(n);
-    const gi = new Float64Array(n);
+    // In a LIF population's wasm arena when it offers one (its fused step then runs in WebAssembly).
+    const offered = lifEventArrays(net.populations);
+    const ge = offered?.ge ?? new Float64Array(n);
+    const gi = offered?.gi ?? new Float64Array(n);
     const decay = new Float64Array([1, 1]);
     const ring: Ring = { e: null, i: null, len: 1 };
     const deliver = tables.plain > 0 ? freshKernel(deliverKernel)(csr.rowStart, csr.post, csr.w, ge, gi, net.arrays.fired) : null;

@@ -7,6 +7,7 @@
  */
 import { MODELS } from '../models/index';
 import { isGradedPopulation, type GradedPopulation } from '../models/graded';
+import { isLifPopulation, type LifPopulation } from '../models/lif';
 import { isTransmitterPopulation, type TransmitterPopulation } from '../models/transmitter';
 import { resolveNeuronParams } from '../params';
 import type { ModelKind, NeuronModel, NeuronSpec, ParamValues, Population } from '../types';
@@ -98,18 +99,25 @@ export interface NetworkArrays {
   readonly ablated: number[];
 }
 
-/** The network's arrays: the population's own v, output and spiked when it is the whole network. */
+/** The arrays a LIF population that is the whole network offers for its fused step (in its wasm arena), or null. */
+export function lifEventArrays(pops: Populations): LifPopulation['eventArrays'] {
+  const only = pops.identity ? pops.entries[0].pop : null;
+  return only && isLifPopulation(only) ? only.eventArrays : null;
+}
+
+/** The network's arrays: the population's own v, output and spiked when it is the whole network (and its input, current and fired when it offers them). */
 export function networkArrays(pops: Populations, n: number): NetworkArrays {
   const only = pops.identity ? pops.entries[0].pop : null;
+  const offered = lifEventArrays(pops);
   return {
     v: only ? only.v : new Float64Array(n),
     output: only ? only.output : new Float64Array(n),
     spiked: only ? only.spiked : new Uint8Array(n),
-    input: new Float64Array(n),
+    input: offered?.input ?? new Float64Array(n),
     inputConductance: new Float64Array(n),
-    current: new Float64Array(n),
+    current: offered?.current ?? new Float64Array(n),
     conductance: new Float64Array(n),
-    fired: new Int32Array(n),
+    fired: offered?.fired ?? new Int32Array(n),
     alive: new Uint8Array(n).fill(1),
     ablated: [],
   };

@@ -1,4 +1,5 @@
 import { freshKernel } from '../kernel';
+import { type LifArena, lifArena } from '../wasm/lif-arena';
 import type { NeuronModel, ParamValues, Population } from '../types';
 import { column } from './param-values';
 import { rateTraceDecay } from './rate-trace';
@@ -67,6 +68,12 @@ export interface LifPopulation extends Population {
   ): (dt: number, decE: number, decI: number) => number;
   /** Brings `output` up to date after eventStep calls (`step` keeps it current itself). */
   refreshOutput(): void;
+  /**
+   * The arrays eventStep runs on in WebAssembly when the network hands them
+   * in (the compiler does for a network of this population alone: see
+   * networkArrays and the exponential kernel); null when it runs in JS.
+   */
+  readonly eventArrays: Pick<LifArena, 'input' | 'ge' | 'gi' | 'current' | 'fired'> | null;
 }
 
 export function isLifPopulation(p: Population): p is LifPopulation {
@@ -76,11 +83,18 @@ export function isLifPopulation(p: Population): p is LifPopulation {
 function createLifPopulation(neurons: ReadonlyArray<{ params: ParamValues; init: ParamValues }>): LifPopulation {
   const size = neurons.length;
   const col = (group: 'params' | 'init', key: string) => column(neurons, group, key, 'lif');
+  // The arrays the fused pass reads live in a wasm arena where there is one (same values, see ../wasm/lif-arena.ts).
+  const arena = lifArena(size);
+  const into = (arr: Float64Array | undefined, values: Float64Array): Float64Array => {
+    if (!arr) return values;
+    arr.set(values);
+    return arr;
+  };
   const tau = col('params', 'tauMs');
-  const resistance = col('params', 'resistance');
-  const rest = col('params', 'restMv');
+  const resistance = into(arena?.resistance, col('params', 'resistance'));
+  const rest = into(arena?.rest, col('params', 'restMv'));
   const threshold = col('params', 'thresholdMv');
-  const resetV = col('params', 'resetMv');
+  const resetV = into(arena?.resetV, col('params', 'resetMv'));
   const refractory = col('params', 'refractoryMs');
   const v0 = col('init', 'v');
   for (let i = 0; i < size; i++) {
@@ -89,22 +103,22 @@ function createLifPopulation(neurons: ReadonlyArray<{ params: ParamValues; init:
     }
   }
 
-  const v = new Float64Array(size);
-  const spiked = new Uint8Array(size);
+  const v = arena?.v ?? new Float64Array(size);
+  const spiked = arena?.spiked ?? new Uint8Array(size);
   const output = new Float64Array(size);
   const refractoryLeft = new Float64Array(size);
   // The rate trace, stored against a global scale (see lifKernel): s_i = trace[i] · scale[0]; scale[1] = 1 / scale[0].
-  const trace = new Float64Array(size);
+  const trace = arena?.trace ?? new Float64Array(size);
   const scale = new Float64Array([1, 1]);
   // Refractory neurons are kept in a list (most steps touch only a few) with their threshold gated to +∞ and V held.
-  const gate = new Float64Array(size);
+  const gate = arena?.gate ?? new Float64Array(size);
   const held = new Float64Array(size);
   const refractoryList = new Int32Array(size);
   // The previous step's spikes (their `spiked` flags are cleared next step), and [refractory list length, how many fired].
   const firedBefore = new Int32Array(size);
   const counts = new Int32Array(2);
   // Per-dt constants, recomputed only when the caller's dt (or τ) changes: e^(−dt/τ) per neuron, the rate trace's decay.
-  const decay = new Float64Array(size);
+  const decay = arena?.decay ?? new Float64Array(size);
   const traceDecay = new Float64Array(1);
   // The lowest threshold: a cheap first test that skips the gate load for all but the neurons near firing.
   const lowest = new Float64Array(1);
@@ -124,6 +138,7 @@ function createLifPopulation(neurons: ReadonlyArray<{ params: ParamValues; init:
     current: Float64Array,
     fired: Int32Array,
     conductance: Float64Array,
+    main: LifArena['step'] | null = null,
   ) =>
     freshKernel(lifKernel)(
       size,
@@ -154,6 +169,7 @@ function createLifPopulation(neurons: ReadonlyArray<{ params: ParamValues; init:
       current,
       fired,
       conductance,
+      main,
     );
   const none = new Float64Array(0);
   const ownFired = new Int32Array(size);
@@ -179,7 +195,8 @@ function createLifPopulation(neurons: ReadonlyArray<{ params: ParamValues; init:
     if (input.length !== size || ge.length !== size || gi.length !== size || current.length !== size || fired.length < size) {
       throw new Error(`lif: eventStep needs arrays of the population's size ${size}`);
     }
-    const fused = kernel(false, input, ge, gi, current, fired, none);
+    const inArena = arena !== null && input === arena.input && ge === arena.ge && gi === arena.gi && current === arena.current && fired === arena.fired;
+    const fused = kernel(false, input, ge, gi, current, fired, none, inArena ? arena.step : null);
     return (dt: number, decE: number, decI: number): number => {
       if (dt !== lastDt) prepare(dt);
       return fused(dt, input, decE, decI);
@@ -235,7 +252,8 @@ function createLifPopulation(neurons: ReadonlyArray<{ params: ParamValues; init:
   }
 
   reset();
-  return { kind: 'lif', size, v, spiked, output, variables: {}, step, reset, setParam, eventStep, refreshOutput };
+  const eventArrays = arena && { input: arena.input, ge: arena.ge, gi: arena.gi, current: arena.current, fired: arena.fired };
+  return { kind: 'lif', size, v, spiked, output, variables: {}, step, reset, setParam, eventStep, refreshOutput, eventArrays };
 }
 
 /**
@@ -295,6 +313,7 @@ export function lifKernel(
   current: Float64Array,
   fired: Int32Array,
   conductance: Float64Array,
+  main: ((decE: number, decI: number, low: number, up: number) => number) | null,
 ): (dt: number, inputArg: Float64Array, decE: number, decI: number) => number {
   const events = ge.length > 0;
   const conducting = conductance.length > 0;
@@ -313,32 +332,35 @@ export function lifKernel(
     scale[1] = up;
     const low = lowest[0];
     let count = 0;
-    for (let i = 0; i < n; i++) {
-      let I = own ? fixed[i] : inputArg[i];
-      if (events) {
-        I += ge[i] - gi[i];
-        current[i] = I;
-        ge[i] *= decE;
-        gi[i] *= decI;
+    // The same pass in WebAssembly SIMD when the arrays live in its arena (fused event step only).
+    if (main !== null) count = main(decE, decI, low, up);
+    else
+      for (let i = 0; i < n; i++) {
+        let I = own ? fixed[i] : inputArg[i];
+        if (events) {
+          I += ge[i] - gi[i];
+          current[i] = I;
+          ge[i] *= decE;
+          gi[i] *= decI;
+        }
+        let vInf = rest[i] + resistance[i] * I;
+        let d = decay[i];
+        if (conducting) {
+          // τ dV/dt = −(V − E_rest) + R·(I − G·V): V∞ and the rate scale by 1 + R·G (decayFactor's rational for the extra part).
+          const x = resistance[i] * conductance[i];
+          vInf = vInf / (1 + x);
+          const y = (dt * x) / tau[i];
+          d = d / (1 + y * (1 + y * (0.5 + y * (0.16666666666666666 + y * 0.041666666666666664))));
+        }
+        let vi = vInf + (v[i] - vInf) * d;
+        if (vi >= low && vi >= gate[i]) {
+          vi = resetV[i];
+          spiked[i] = 1;
+          trace[i] += up;
+          fired[count++] = i;
+        }
+        v[i] = vi;
       }
-      let vInf = rest[i] + resistance[i] * I;
-      let d = decay[i];
-      if (conducting) {
-        // τ dV/dt = −(V − E_rest) + R·(I − G·V): V∞ and the rate scale by 1 + R·G (decayFactor's rational for the extra part).
-        const x = resistance[i] * conductance[i];
-        vInf = vInf / (1 + x);
-        const y = (dt * x) / tau[i];
-        d = d / (1 + y * (1 + y * (0.5 + y * (0.16666666666666666 + y * 0.041666666666666664))));
-      }
-      let vi = vInf + (v[i] - vInf) * d;
-      if (vi >= low && vi >= gate[i]) {
-        vi = resetV[i];
-        spiked[i] = 1;
-        trace[i] += up;
-        fired[count++] = i;
-      }
-      v[i] = vi;
-    }
     let kept = 0;
     for (let k = 0, m = counts[0]; k < m; k++) {
       const i = refractoryList[k];

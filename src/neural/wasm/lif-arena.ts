@@ -1,0 +1,103 @@
+/**
+ * The fused LIF step's WebAssembly path (issue 16): a LIF population's arrays
+ * and the network arrays the fused step touches, laid out in one wasm memory
+ * (the arena) so the per-neuron pass runs as f64x2 SIMD (lif-fused.wat, built
+ * by scripts/build-wasm.mjs). Same operations in the same order as the JS
+ * loop, so the same numbers bit for bit (src/neural/wasm/lif-arena.test.ts).
+ *
+ * Where WebAssembly or its SIMD is missing (validate fails), or for the
+ * smallest populations (AUTO_MIN_NEURONS), there is no arena and the JS kernel
+ * runs: the fallback is the same engine.
+ */
+import { BYTES } from './lif-fused-bytes';
+
+export interface LifArena {
+  readonly input: Float64Array;
+  readonly ge: Float64Array;
+  readonly gi: Float64Array;
+  readonly current: Float64Array;
+  readonly rest: Float64Array;
+  readonly resistance: Float64Array;
+  readonly v: Float64Array;
+  readonly decay: Float64Array;
+  readonly gate: Float64Array;
+  readonly resetV: Float64Array;
+  readonly trace: Float64Array;
+  readonly fired: Int32Array;
+  readonly spiked: Uint8Array;
+  /** The per-neuron pass of the fused step (lifKernel's main loop); returns how many fired. */
+  readonly step: (decE: number, decI: number, low: number, up: number) => number;
+}
+
+/**
+ * 'auto': an arena for populations of at least AUTO_MIN_NEURONS; 'always':
+ * for every population (tests, to run the path on small random networks);
+ * 'off': none (the JS kernel everywhere; a host without WebAssembly).
+ */
+export type WasmKernels = 'auto' | 'always' | 'off';
+/**
+ * Smaller populations keep plain arrays: an arena is a wasm memory of at least 64 KiB. The wasm pass pays from
+ * the smallest sizes (a whole network step, CUBA-like ring, best of 3 at load 12: 8 neurons 32–51 ns vs 50–65 ns
+ * with the JS kernel; 32: 69 vs 95–112 ns; 128: 199 vs 333–354 ns).
+ */
+export const AUTO_MIN_NEURONS = 8;
+
+let mode: WasmKernels = 'auto';
+
+/** Chooses where new LIF populations run their fused pass (existing ones keep theirs). */
+export function setWasmKernels(next: WasmKernels): void {
+  mode = next;
+}
+
+let compiled: WebAssembly.Module | null | undefined;
+
+function lifModule(): WebAssembly.Module | null {
+  if (compiled === undefined) {
+    compiled = null;
+    try {
+      const bytes = Uint8Array.from(atob(BYTES), (c) => c.charCodeAt(0));
+      if (typeof WebAssembly === 'object' && WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
+    } catch {
+      compiled = null;
+    }
+  }
+  return compiled;
+}
+
+/** Byte offset of array k: 13 arrays of `stride` bytes each (n f64 rounded up to 16 bytes, SIMD's alignment). */
+const ARRAYS = 13;
+
+/** An arena for n neurons, or null where the JS kernel runs (see WasmKernels). */
+export function lifArena(n: number): LifArena | null {
+  if (mode === 'off' || n < 1 || (mode === 'auto' && n < AUTO_MIN_NEURONS)) return null;
+  const module = lifModule();
+  if (!module) return null;
+  const stride = Math.ceil((n * 8) / 16) * 16;
+  let memory: WebAssembly.Memory;
+  let run: (n: number, s: number, decE: number, decI: number, low: number, up: number) => number;
+  try {
+    memory = new WebAssembly.Memory({ initial: Math.ceil((ARRAYS * stride) / 65536) });
+    run = new WebAssembly.Instance(module, { lif: { mem: memory } }).exports.step as typeof run;
+  } catch {
+    return null;
+  }
+  // The memory never grows (growing would detach these views).
+  const buffer = memory.buffer;
+  const f64 = (k: number) => new Float64Array(buffer, k * stride, n);
+  return {
+    input: f64(0),
+    ge: f64(1),
+    gi: f64(2),
+    current: f64(3),
+    rest: f64(4),
+    resistance: f64(5),
+    v: f64(6),
+    decay: f64(7),
+    gate: f64(8),
+    resetV: f64(9),
+    trace: f64(10),
+    fired: new Int32Array(buffer, 11 * stride, n),
+    spiked: new Uint8Array(buffer, 12 * stride, n),
+    step: (decE, decI, low, up) => run(n, stride, decE, decI, low, up),
+  };
+}

@@ -1,0 +1,98 @@
+;; The fused LIF event step's per-neuron pass (src/neural/models/lif.ts,
+;; lifKernel's main loop with events on, own input, no conductance) in f64x2
+;; SIMD: two neurons per iteration, the same IEEE operations in the same order
+;; as the JS loop (wasm has no fused multiply-add), so the same bits. A pair
+;; goes through the scalar threshold test ($fire) only when a lane reaches
+;; the lowest threshold; the refractory list stays in JS.
+;;
+;; Built by scripts/build-wasm.mjs (Debian's or npm's wat2wasm) into
+;; lif-fused-bytes.ts. Memory is imported: the population's arena
+;; (lif-arena.ts), 13 arrays of stride s bytes (s = n·8 rounded up to 16):
+;;   0 input  1 ge  2 gi  3 current  4 rest  5 resistance  6 v  7 decay
+;;   8 gate  9 resetV  10 trace  11 fired (i32)  12 spiked (u8)
+(module
+  (import "lif" "mem" (memory 1))
+
+  ;; Neuron at byte offset p (of an f64 array) has V already stored: the gate test, and on a spike
+  ;; V = reset, spiked = 1, trace += up, fired[count++] = i. Returns count.
+  (func $fire (param $p i32) (param $s i32) (param $low f64) (param $up f64) (param $count i32) (result i32)
+    (local $x f64) (local $q i32)
+    (local.set $q (i32.add (local.get $p) (i32.mul (local.get $s) (i32.const 6))))
+    (local.set $x (f64.load (local.get $q)))
+    (if (f64.ge (local.get $x) (local.get $low))
+      (then
+        (if (f64.ge (local.get $x) (f64.load (i32.add (local.get $p) (i32.shl (local.get $s) (i32.const 3)))))
+          (then
+            (f64.store (local.get $q) (f64.load (i32.add (local.get $p) (i32.mul (local.get $s) (i32.const 9)))))
+            (i32.store8 (i32.add (i32.mul (local.get $s) (i32.const 12)) (i32.shr_u (local.get $p) (i32.const 3))) (i32.const 1))
+            (local.set $q (i32.add (local.get $p) (i32.mul (local.get $s) (i32.const 10))))
+            (f64.store (local.get $q) (f64.add (f64.load (local.get $q)) (local.get $up)))
+            (i32.store (i32.add (i32.mul (local.get $s) (i32.const 11)) (i32.shl (local.get $count) (i32.const 2)))
+                       (i32.shr_u (local.get $p) (i32.const 3)))
+            (local.set $count (i32.add (local.get $count) (i32.const 1)))))))
+    (local.get $count))
+
+  ;; One neuron, scalar (the last one when n is odd).
+  (func $one (param $p i32) (param $s i32) (param $decE f64) (param $decI f64) (param $low f64) (param $up f64) (param $count i32) (result i32)
+    (local $I f64) (local $vInf f64) (local $a i32)
+    ;; I = input + (ge − gi); current = I; ge ×= decE; gi ×= decI
+    (local.set $I (f64.add (f64.load (local.get $p))
+      (f64.sub (f64.load (i32.add (local.get $p) (local.get $s)))
+               (f64.load (i32.add (local.get $p) (i32.shl (local.get $s) (i32.const 1)))))))
+    (f64.store (i32.add (local.get $p) (i32.mul (local.get $s) (i32.const 3))) (local.get $I))
+    (local.set $a (i32.add (local.get $p) (local.get $s)))
+    (f64.store (local.get $a) (f64.mul (f64.load (local.get $a)) (local.get $decE)))
+    (local.set $a (i32.add (local.get $p) (i32.shl (local.get $s) (i32.const 1))))
+    (f64.store (local.get $a) (f64.mul (f64.load (local.get $a)) (local.get $decI)))
+    ;; vInf = rest + R·I; v = vInf + (v − vInf)·decay
+    (local.set $vInf (f64.add (f64.load (i32.add (local.get $p) (i32.shl (local.get $s) (i32.const 2))))
+      (f64.mul (f64.load (i32.add (local.get $p) (i32.mul (local.get $s) (i32.const 5)))) (local.get $I))))
+    (local.set $a (i32.add (local.get $p) (i32.mul (local.get $s) (i32.const 6))))
+    (f64.store (local.get $a) (f64.add (local.get $vInf)
+      (f64.mul (f64.sub (f64.load (local.get $a)) (local.get $vInf))
+               (f64.load (i32.add (local.get $p) (i32.mul (local.get $s) (i32.const 7)))))))
+    (call $fire (local.get $p) (local.get $s) (local.get $low) (local.get $up) (local.get $count)))
+
+  ;; Every neuron; returns how many fired (their indices ascending in fired[]).
+  (func (export "step") (param $n i32) (param $s i32) (param $decE f64) (param $decI f64) (param $low f64) (param $up f64) (result i32)
+    (local $o i32) (local $end i32) (local $count i32)
+    (local $I v128) (local $vInf v128) (local $vi v128) (local $dE v128) (local $dI v128) (local $lo v128)
+    (local $s2 i32) (local $s3 i32) (local $s4 i32) (local $s5 i32) (local $s6 i32) (local $s7 i32)
+    (local.set $s2 (i32.shl (local.get $s) (i32.const 1)))
+    (local.set $s3 (i32.mul (local.get $s) (i32.const 3)))
+    (local.set $s4 (i32.shl (local.get $s) (i32.const 2)))
+    (local.set $s5 (i32.mul (local.get $s) (i32.const 5)))
+    (local.set $s6 (i32.mul (local.get $s) (i32.const 6)))
+    (local.set $s7 (i32.mul (local.get $s) (i32.const 7)))
+    (local.set $dE (f64x2.splat (local.get $decE)))
+    (local.set $dI (f64x2.splat (local.get $decI)))
+    (local.set $lo (f64x2.splat (local.get $low)))
+    ;; pairs: byte offsets 0, 16, … below (n & ~1)·8
+    (local.set $end (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
+        (local.set $I (f64x2.add (v128.load (local.get $o))
+          (f64x2.sub (v128.load (i32.add (local.get $o) (local.get $s)))
+                     (v128.load (i32.add (local.get $o) (local.get $s2))))))
+        (v128.store (i32.add (local.get $o) (local.get $s3)) (local.get $I))
+        (v128.store (i32.add (local.get $o) (local.get $s))
+          (f64x2.mul (v128.load (i32.add (local.get $o) (local.get $s))) (local.get $dE)))
+        (v128.store (i32.add (local.get $o) (local.get $s2))
+          (f64x2.mul (v128.load (i32.add (local.get $o) (local.get $s2))) (local.get $dI)))
+        (local.set $vInf (f64x2.add (v128.load (i32.add (local.get $o) (local.get $s4)))
+          (f64x2.mul (v128.load (i32.add (local.get $o) (local.get $s5))) (local.get $I))))
+        (local.set $vi (f64x2.add (local.get $vInf)
+          (f64x2.mul (f64x2.sub (v128.load (i32.add (local.get $o) (local.get $s6))) (local.get $vInf))
+                     (v128.load (i32.add (local.get $o) (local.get $s7))))))
+        (v128.store (i32.add (local.get $o) (local.get $s6)) (local.get $vi))
+        (if (v128.any_true (f64x2.ge (local.get $vi) (local.get $lo)))
+          (then
+            (local.set $count (call $fire (local.get $o) (local.get $s) (local.get $low) (local.get $up) (local.get $count)))
+            (local.set $count (call $fire (i32.add (local.get $o) (i32.const 8)) (local.get $s) (local.get $low) (local.get $up) (local.get $count)))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $next)))
+    (if (i32.and (local.get $n) (i32.const 1))
+      (then (local.set $count (call $one (local.get $end) (local.get $s) (local.get $decE) (local.get $decI) (local.get $low) (local.get $up) (local.get $count)))))
+    (local.get $count))
+)
