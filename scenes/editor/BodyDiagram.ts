@@ -161,9 +161,13 @@ export class BodyDiagram {
         const y = f.cy + sign(b.side) * f.half;
         g.lineStyle(on ? 3 : 2, col, 1);
         g.lineBetween(X(b.at), y - 6, X(b.at), y + 6);
-      } else if (b.sensor === 'tap') {
+      } else if (b.sensor === 'tap' || b.sensor === 'hunger') {
         g.lineStyle(on ? 3 : 1.5, col, 1);
-        g.strokeCircle(X(0.5), f.cy, 5);
+        g.strokeCircle(X(b.sensor === 'tap' ? 0.5 : 0.1), f.cy, 5);
+      } else if (b.sensor === 'lawn') {
+        // The lawn's feel: a dotted band on the body's midline over the range.
+        g.fillStyle(col, 1);
+        for (let x = X(b.from); x <= X(b.to); x += 5) g.fillCircle(x, f.cy, on ? 2.5 : 1.5);
       } else {
         const y = f.cy + sign(b.side) * f.half * 0.5;
         g.fillStyle(

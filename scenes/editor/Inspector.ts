@@ -42,7 +42,7 @@ const TRANSMITTERS: readonly Transmitter[] = [
   'neuropeptide',
   'unknown',
 ];
-const SENSORS = ['touch', 'stretch', 'chemical', 'temperature', 'toxin', 'tap'] as const;
+const SENSORS = ['touch', 'stretch', 'chemical', 'temperature', 'toxin', 'tap', 'lawn', 'hunger'] as const;
 const MODEL_NAMES: Record<string, string> = {
   graded: 'Graded (most C. elegans neurons)',
   lif: 'Leaky integrate-and-fire',
@@ -64,6 +64,10 @@ function defaultSensor(neuron: string, kind: SensorBinding['sensor']): SensorBin
       return { neuron, sensor: 'stretch', at: 0.3, side: 'left', gain: 1 };
     case 'tap':
       return { neuron, sensor: 'tap', gain: 1 };
+    case 'lawn':
+      return { neuron, sensor: 'lawn', from: 0, to: 0.1, gain: 1 };
+    case 'hunger':
+      return { neuron, sensor: 'hunger', gain: 1 };
     default:
       return { neuron, sensor: kind, side: 'left', response: 'level', gain: 1 };
   }
@@ -391,7 +395,12 @@ export class Inspector implements FieldKit {
           (v) => upd(withField(b, 'side', v)),
         ),
       );
-    } else if (b.sensor !== 'tap') {
+    } else if (b.sensor === 'lawn') {
+      parts.push(
+        this.numberField('from', BINDING_FIELDS.from, b.from, (v) => upd(withField(b, 'from', v))),
+        this.numberField('to', BINDING_FIELDS.to, b.to, (v) => upd(withField(b, 'to', v))),
+      );
+    } else if (b.sensor !== 'tap' && b.sensor !== 'hunger') {
       parts.push(
         this.select<Side>(
           'side',

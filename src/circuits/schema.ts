@@ -330,8 +330,28 @@ export const sensorSchema = tagged(
       },
       'a plate-tap sensor binding',
     ),
+    strict(
+      {
+        neuron: neuronRef('the sensory neuron id'),
+        sensor: z.literal('lawn'),
+        from: bodyFraction('start of the body range that feels the lawn, 0 = nose tip'),
+        to: bodyFraction('end of the body range that feels the lawn, 1 = tail tip'),
+        gain: sensorGain('input to the neuron when the whole range lies on a bacterial lawn'),
+        ...transductionFields,
+      },
+      'a lawn (food texture) sensor binding',
+    ),
+    strict(
+      {
+        neuron: neuronRef('the sensory neuron id'),
+        sensor: z.literal('hunger'),
+        gain: sensorGain('input to the neuron per unit of hunger (0 well fed .. 1 starved)'),
+        ...transductionFields,
+      },
+      'a hunger (feeding state) sensor binding',
+    ),
   ],
-  ['touch', 'stretch', 'chemical', 'temperature', 'toxin', 'tap'],
+  ['touch', 'stretch', 'chemical', 'temperature', 'toxin', 'tap', 'lawn', 'hunger'],
   'a sensor binding',
 );
 

@@ -80,7 +80,21 @@ export interface TapBinding extends TransductionFields {
   sensor: 'tap';
   gain: number;
 }
-export type SensorBinding = TouchBinding | StretchBinding | FieldSensorBinding | TapBinding;
+/** The mechanical feel of a bacterial lawn under body points from..to (dopaminergic CEP/ADE/PDE). */
+export interface LawnBinding extends TransductionFields {
+  neuron: string;
+  sensor: 'lawn';
+  from: number;
+  to: number;
+  gain: number;
+}
+/** The feeding state: hunger, 0 well fed .. 1 starved (grows off food, falls on it). */
+export interface HungerBinding extends TransductionFields {
+  neuron: string;
+  sensor: 'hunger';
+  gain: number;
+}
+export type SensorBinding = TouchBinding | StretchBinding | FieldSensorBinding | TapBinding | LawnBinding | HungerBinding;
 export type SensorKind = SensorBinding['sensor'];
 
 /** gain > 0 contracts the side's muscles over from..to; gain < 0 relaxes them (GABA motor neurons). */

@@ -48,3 +48,19 @@ export interface MuscleBinding {
 
 /** The muscle row of a side (MotorFrame layout: left row first). */
 export const sideIndex = (side: Side): 0 | 1 => (side === 'left' ? 0 : 1);
+
+/** The mechanical feel of a bacterial lawn under body points from..to (CEP/ADE/PDE-like dopaminergic cilia). */
+export interface LawnBinding {
+  neuron: number;
+  from: number;
+  to: number;
+  gain: number;
+  transduction?: Transduction;
+}
+
+/** The feeding state: input gain × hunger (0 well fed .. 1 starved). */
+export interface HungerBinding {
+  neuron: number;
+  gain: number;
+  transduction?: Transduction;
+}

@@ -18,6 +18,12 @@ export const SCENARIO_RANGES = {
   seed: { min: 0, max: 0xffffffff, int: true, unit: '', help: 'seed of the simulation’s random source' },
   'worm.x, worm.y': { min: 0, max: 200, unit: 'mm', help: 'nose position (plates are at most 200 mm)' },
   'worm.heading': { min: -360, max: 360, unit: 'degrees', help: '0 = +x, 90 = +y' },
+  hoursOffFood: {
+    min: 0,
+    max: 48,
+    unit: 'h',
+    help: 'the feeding state: hours off food before the run (0 = well fed; Sawin et al. 2000 starved worms for 0.5 h)',
+  },
   'timeline[].at': time(0, false, 'time of the (first) action'),
   'timeline[].every': { min: 1, max: MAX_DURATION_MS, unit: 'ms', help: 'interval of a repeated action' },
   'timeline[].times': {

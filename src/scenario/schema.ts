@@ -67,6 +67,7 @@ const documentSchema = strict(
     individual: z
       .boolean({ error: () => withFix('individual must be true or false', 'write individual: true (each seed a different worm) or false (clones)') })
       .optional(),
+    hoursOffFood: num('hoursOffFood (h)', R.hoursOffFood).optional(),
     timeline: z.array(timelineItemSchema, { error: () => withFix('timeline must be a list', 'write timeline: followed by "- at: ..." items') }).optional(),
     expect: z.array(expectationItemSchema, { error: () => withFix('expect must be a list', 'write expect: followed by "- reverses: ..." items') }).optional(),
     plot: strict({ neurons: z.array(neuron(), { error: () => withFix('plot.neurons must be a list', 'write neurons: [AVA, AVB]') }) }, 'plot').optional(),
@@ -330,6 +331,7 @@ export const scenarioSchema = z
       durationMs,
       ...(doc.medium !== undefined && { medium: doc.medium }),
       ...(doc.individual !== undefined && { individual: doc.individual }),
+      ...(doc.hoursOffFood !== undefined && { hoursOffFood: doc.hoursOffFood }),
       timeline,
       expect,
       ...(doc.plot !== undefined && { plot: { neurons: doc.plot.neurons } }),

@@ -84,6 +84,7 @@ export function toDocument(s: Scenario): Doc {
     duration: s.durationMs,
     ...opt('medium', s.medium),
     ...opt('individual', s.individual),
+    ...opt('hoursOffFood', s.hoursOffFood),
     timeline: s.timeline.map(itemDoc),
     expect: s.expect.map(expectationDoc),
     ...opt('plot', s.plot),

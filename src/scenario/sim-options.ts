@@ -14,6 +14,7 @@ export function simulationOptions(scenario: Scenario, seed: number, backend: Sim
     seed,
     ...(scenario.medium !== undefined && { medium: scenario.medium }),
     ...(scenario.individual !== undefined && { individual: scenario.individual }),
+    ...(scenario.hoursOffFood !== undefined && { hoursOffFood: scenario.hoursOffFood }),
     ...(scenario.worm && { start: { xMm: scenario.worm.x, yMm: scenario.worm.y, headingRad: (scenario.worm.heading * Math.PI) / 180 } }),
   };
 }

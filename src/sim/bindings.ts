@@ -1,7 +1,7 @@
 import type { Circuit } from '../circuits';
 import type { TransductionFields } from '../circuits/types';
 import { CURRENT_TRANSDUCTION, TRANSDUCTION_REVERSAL, type Transduction } from '../controllers/transduction';
-import type { FieldBinding, MuscleBinding, StretchBinding, TapBinding, TouchBinding } from '../controllers/bindings';
+import type { FieldBinding, HungerBinding, LawnBinding, MuscleBinding, StretchBinding, TapBinding, TouchBinding } from '../controllers/bindings';
 import type { Network } from '../neural/network';
 
 export interface ControllerBindings {
@@ -11,6 +11,8 @@ export interface ControllerBindings {
   chemical: FieldBinding[];
   temperature: FieldBinding[];
   toxin: FieldBinding[];
+  lawn: LawnBinding[];
+  hunger: HungerBinding[];
   muscles: MuscleBinding[];
 }
 
@@ -33,7 +35,7 @@ export function resolveControllerBindings(circuit: Circuit, network: Network): C
       matchMv: typeof rest === 'number' ? rest : network.v[neuron],
     };
   };
-  const out: ControllerBindings = { touch: [], tap: [], stretch: [], chemical: [], temperature: [], toxin: [], muscles: [] };
+  const out: ControllerBindings = { touch: [], tap: [], stretch: [], chemical: [], temperature: [], toxin: [], lawn: [], hunger: [], muscles: [] };
   for (const s of circuit.sensors) {
     const neuron = idx(s.neuron);
     const t = { transduction: transduction(s, neuron) };
@@ -51,6 +53,12 @@ export function resolveControllerBindings(circuit: Circuit, network: Network): C
       case 'temperature':
       case 'toxin':
         out[s.sensor].push({ neuron, side: s.side, response: s.response, gain: s.gain, ...t });
+        break;
+      case 'lawn':
+        out.lawn.push({ neuron, from: s.from, to: s.to, gain: s.gain, ...t });
+        break;
+      case 'hunger':
+        out.hunger.push({ neuron, gain: s.gain, ...t });
         break;
     }
   }

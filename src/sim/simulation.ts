@@ -2,6 +2,7 @@ import { Subject, type Observable } from 'rxjs';
 import { BODY_DEFAULTS, createPhysics, DEFAULT_STEP_MS, MATTER_UNITS_PER_MM, MAX_STEP_MS, stepBodies, WormBody, type WormBodyOptions } from '../body';
 import type { Circuit } from '../circuits';
 import { resolveControllerBindings, transducesConductance } from './bindings';
+import { FeedingSense } from '../controllers/feeding';
 import { FieldSensor } from '../controllers/field-sensor';
 import { MuscleController } from '../controllers/muscle';
 import { ProprioceptionController } from '../controllers/proprioception';
@@ -51,7 +52,7 @@ export type SimOptions = SimulationOptions<Circuit, Arena> & {
   world?: World | undefined;
 };
 
-const DEFAULTS = { seed: 1, neuralNoisePa: 0.02, medium: 'agar' as Medium, segments: 20, physicsStepMs: DEFAULT_STEP_MS, neuralStepMs: 1 };
+const DEFAULTS = { seed: 1, hoursOffFood: 0, neuralNoisePa: 0.02, medium: 'agar' as Medium, segments: 20, physicsStepMs: DEFAULT_STEP_MS, neuralStepMs: 1 };
 
 /**
  * One worm in one arena: body, nervous system, controllers and world on one
@@ -89,6 +90,7 @@ export class Simulation implements SimulationApi {
   private readonly chemo: FieldSensor;
   private readonly thermo: FieldSensor;
   private readonly toxin: FieldSensor;
+  private readonly feeding: FeedingSense;
   private readonly tracker: BehaviourTracker;
   private readonly measures = new RunMeasures();
   private readonly stimuliSubject = new Subject<Stimulus>();
@@ -181,6 +183,7 @@ export class Simulation implements SimulationApi {
     this.chemo = new FieldSensor(b.chemical);
     this.thermo = new FieldSensor(b.temperature);
     this.toxin = new FieldSensor(b.toxin);
+    this.feeding = new FeedingSense(b.lawn, b.hunger, o.hoursOffFood);
     this.tracker = new BehaviourTracker({ bodyLengthMm: this.bodyLengthMm }, o.physicsStepMs);
 
     this.pose = new Float64Array(2 * o.segments);
@@ -277,6 +280,7 @@ export class Simulation implements SimulationApi {
     this.pending.length = 0;
     this.touchFromContacts();
     this.sampleHead(this.physicsStepMs);
+    if (this.feeding.bound) this.sampleFood(this.physicsStepMs);
     this.body.curvature(this.curvature);
   }
 
@@ -292,6 +296,7 @@ export class Simulation implements SimulationApi {
     this.chemo.apply(held, heldG);
     this.thermo.apply(held, heldG);
     this.toxin.apply(held, heldG);
+    this.feeding.apply(held, heldG);
     const input = this.network.input;
     const inputG = this.network.inputConductance;
     const sub = this.monitors.atSubstep;
@@ -469,6 +474,18 @@ export class Simulation implements SimulationApi {
     if (this.chemo.bound) this.chemo.sample(w.concentration(lx, ly), w.concentration(rx, ry), dtMs);
     if (this.thermo.bound) this.thermo.sample(w.temperature(lx, ly), w.temperature(rx, ry), dtMs);
     if (this.toxin.bound) this.toxin.sample(w.toxin(lx, ly), w.toxin(rx, ry), dtMs);
+  }
+
+  /** The lawn under the body and the feeding state (eating while the nose is on food). */
+  private sampleFood(dtMs: number): void {
+    const p = this.pose;
+    const w = this.world;
+    this.feeding.sample(this.segments, (i) => w.foodAt(p[2 * i], p[2 * i + 1]) !== null, w.foodAt(p[0], p[1]) !== null, dtMs);
+  }
+
+  /** The feeding state: 0 well fed .. 1 starved (grows off food, falls while the nose is on food). */
+  get hunger(): number {
+    return this.feeding.hunger;
   }
 
   /** A segment newly pressed against a wall or obstacle is a gentle touch there. */

@@ -137,4 +137,6 @@ export interface SimulationOptions<TCircuit = unknown, TArena = unknown> {
    * false (default): every seed is the same worm, differing only in neural noise.
    */
   individual?: boolean | undefined;
+  /** Hours off food before the run (the feeding state; 0 = well fed, default). Hunger sensors read it (controllers/feeding.ts). */
+  hoursOffFood?: number | undefined;
 }

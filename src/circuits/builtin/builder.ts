@@ -3,7 +3,7 @@
  * sensor/muscle bindings appended in order, then one circuit document.
  */
 import type { CircuitDoc, MuscleBinding, NeuronEntry, SensorBinding } from '../types';
-import type { SynapseSpec } from '../../neural/types';
+import type { ModulatorSpec, ReceptorSpec, SynapseSpec } from '../../neural/types';
 
 export type Role = 'sensory' | 'inter' | 'motor';
 
@@ -15,6 +15,8 @@ export class Builder {
   readonly synapses: SynapseSpec[] = [];
   readonly sensors: SensorBinding[] = [];
   readonly muscles: MuscleBinding[] = [];
+  readonly modulators: ModulatorSpec[] = [];
+  readonly receptors: ReceptorSpec[] = [];
 
   neuron(id: string, role: Role, transmitter: NeuronEntry['transmitter'], params: Record<string, number> = {}, v?: number, x = 0, y = 0): this {
     const e: NeuronEntry = { id, model: 'graded', role, ...(transmitter !== undefined && { transmitter }), params };
@@ -44,6 +46,9 @@ export class Builder {
       synapses: this.synapses,
       sensors: this.sensors,
       muscles: this.muscles,
+      // Only circuits with volume transmission carry the fields (the others' files stay as they were).
+      ...(this.modulators.length > 0 && { modulators: this.modulators }),
+      ...(this.receptors.length > 0 && { receptors: this.receptors }),
     };
   }
 }

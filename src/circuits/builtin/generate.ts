@@ -15,6 +15,7 @@ import { addLocomotion, GAIT } from './locomotion';
 import { addHarsh, addTouch } from './touch';
 import { addSenses, senseCircuits, SENSES_SUMMARY } from './senses';
 import { addForaging } from './foraging';
+import { addModulation } from './modulation';
 
 const ONE_PER_CLASS = 'one neuron per class instead of left/right pairs, graded neurons throughout';
 
@@ -30,6 +31,8 @@ const HARSH =
   'Harsh touch and nociception: ASH (nose) and PVD (body) drive AVD harder and charge AIB, which AVA charges too during a reversal; when AVA lets go, AIB drives RIV, which bends the body hard to the ventral side (an omega-like turn) and holds AVB down until it fades.';
 const FORAGING =
   'Off food it forages: AWC (active while there is no food odour) lifts the slow turn relay RIM close to its threshold, where the relay’s own fluctuations now and then call a reversal through AVA; long reversals charge AIB, which turns the worm through RIV (an omega turn). AWC’s synapse tires over minutes, so reversals grow rarer (local search, then dispersal).';
+const MODULATION =
+  'Modulation: on a bacterial lawn the dopaminergic CEPD/ADE/PDE feel its texture and their dopamine (DOP-3 on the B-type units) slows crawling (basal slowing); a hungry worm on food also has NSM release serotonin (MOD-1 on AVB), which slows it much more (enhanced slowing).';
 const HABITUATION =
   'Habituation: the touch cells’ synapses onto AVD and PVC depress with use (short-term depression, recovering over ~30 s), so taps at short intervals give weaker and weaker reversals and rest restores them.';
 
@@ -67,9 +70,10 @@ export function buildWorm(): CircuitDoc {
   addHarsh(b, { pair: true });
   addSenses(b);
   addForaging(b);
+  addModulation(b);
   return b.doc(
     'Worm',
-    `The default nervous system: everything the built-in circuits model, together. ${LOCOMOTION} ${TOUCH} ${HARSH} ${HABITUATION} ${SENSES_SUMMARY} ${FORAGING} Simplifications: ${ONE_PER_CLASS}; ${LOCOMOTION_SIMPLIFIED}; about 80 neurons stand for the real 302.`,
+    `The default nervous system: everything the built-in circuits model, together. ${LOCOMOTION} ${TOUCH} ${HARSH} ${HABITUATION} ${SENSES_SUMMARY} ${FORAGING} ${MODULATION} Simplifications: ${ONE_PER_CLASS}; ${LOCOMOTION_SIMPLIFIED}; about 80 neurons stand for the real 302.`,
   );
 }
 
