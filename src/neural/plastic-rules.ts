@@ -55,11 +55,11 @@ export const PLASTIC_RULES: Readonly<Record<PlasticRule, { help: string; params:
     },
   },
   'short-term': {
-    help: 'two-timescale depression (and facilitation): a fast and a slow pool of resource, used by release, each recovering at its own pace',
+    help: 'two-timescale depression (and facilitation): a fast and a slow pool of resource, each recovering at its own pace; release uses the fast pool, and the slow one by what the fast one passes on (a cascade)',
     params: {
       useFast: p(0.2, 0, 1, '', 'fraction of the fast pool used per spike (per ms at full output for graded)'),
       recoveryFastMs: p(3000, 1, 1e7, 'ms', 'recovery time constant of the fast pool'),
-      useSlow: p(0.02, 0, 1, '', 'fraction of the slow pool used per spike (per ms at full output for graded)'),
+      useSlow: p(0.02, 0, 1, '', 'fraction of the slow pool used per spike (per ms at full output for graded), times the fast pool’s level'),
       recoverySlowMs: p(120000, 1, 1e8, 'ms', 'recovery time constant of the slow pool'),
       facilitation: p(0, 0, 10, '', 'facilitation added per spike (per ms at full output for graded); efficacy × (1 + f)'),
       facilitationMs: p(500, 1, 1e6, 'ms', 'decay time constant of facilitation'),

@@ -4,8 +4,8 @@
  * and facilitation f adds to each release and fades:
  *
  *   efficacy = xF · xS · (1 + f)
- *   spike (spiking presynaptic): xF −= uF·xF, xS −= uS·xS, f += F   after the spike is sent
- *   graded: per ms at output o: xF ← xF/(1 + dt·uF·o) (implicit, stays in 0..1), the same for xS; f += dt·F·o
+ *   spike (spiking presynaptic): xS −= uS·xF·xS, xF −= uF·xF, f += F   after the spike is sent
+ *   graded: per ms at output o: xS ← xS/(1 + dt·uS·xF·o), xF ← xF/(1 + dt·uF·o) (implicit, in 0..1); f += dt·F·o
  *   every step: x ← 1 − (1 − x)·e^(−dt/τ) per pool, f ← f·e^(−dt/τF)
  *
  * Why two pools: a single pool's habituation and recovery have one time
@@ -13,8 +13,12 @@
  * (minutes), stimuli close together deplete the fast pool, which has no time
  * to refill between them — deep habituation that recovers as fast as that
  * pool refills — while stimuli far apart leave the fast pool refilled and
- * wear down only the slow one: shallower habituation, slower recovery (the
- * rate sensitivity of Rankin & Broster 1992; Staddon & Higa 1996).
+ * wear down the slow one: shallower habituation, slower recovery (the rate
+ * sensitivity of Rankin & Broster 1992). The pools are a cascade (Staddon &
+ * Higa 1996): the slow pool is used by what the fast one passes on (uS·xF),
+ * so a depleted fast pool shields it. With parallel pools every stimulus wore
+ * the slow pool alike at any interval, and short-interval training left as
+ * lasting a loss as long-interval training.
  * Efficacy is not a learned weight: it runs when learning is frozen.
  */
 import { freshKernel } from '../kernel';
@@ -45,14 +49,14 @@ export function shortTermKernel(
         c = f[k] * rFac[k];
       if (spikingPre[k] === 1) {
         if (spiked[pre[k]] !== 0) {
+          b -= useSlow[k] * a * b;
           a -= useFast[k] * a;
-          b -= useSlow[k] * b;
           c += facilitation[k];
         }
       } else {
         const o = output[pre[k]];
+        b = b / (1 + dt * useSlow[k] * a * o);
         a = a / (1 + dt * useFast[k] * o);
-        b = b / (1 + dt * useSlow[k] * o);
         c += dt * facilitation[k] * o;
       }
       a = 1 - (1 - a) * rF[k];
