@@ -342,7 +342,7 @@ describe('parseCircuit: every error names the file, the line, the path and the f
       }),
     );
     expect(issueAt(err, 'sensors[0].sensor').message).toMatch(
-      /unknown sensor "smell"; allowed: "touch", "stretch", "chemical", "temperature", "toxin" or "tap"/,
+      /unknown sensor "smell"; allowed: "touch", "stretch", "chemical", "temperature", "toxin", "tap", "lawn" or "hunger"/,
     );
     expect(issueAt(err, 'sensors[2].response').message).toMatch(/missing; a response is required: "level", "on" or "off"/);
     expect(issueAt(err, 'sensors[3].side').message).toMatch(/unknown field "side"; allowed fields here: neuron, sensor, gain/);
