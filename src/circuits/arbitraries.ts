@@ -109,6 +109,10 @@ function sensor(ids: readonly string[]): fc.Arbitrary<SensorBinding> {
       { noNullPrototype: true },
     ),
     fc.record({ neuron: neuronId, sensor: fc.constant('tap' as const), gain }, { noNullPrototype: true }),
+    fc
+      .record({ neuron: neuronId, sensor: fc.constant('lawn' as const), range, gain }, { noNullPrototype: true })
+      .map(({ range: [from, to], ...rest }) => ({ ...rest, from, to }) as SensorBinding),
+    fc.record({ neuron: neuronId, sensor: fc.constant('hunger' as const), gain }, { noNullPrototype: true }),
   );
 }
 
