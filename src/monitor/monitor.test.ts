@@ -9,6 +9,7 @@ function scripted(values: readonly number[]) {
   const channels: Channel[] = [
     { name: 'last', reduce: 'last', read: now },
     { name: 'max', reduce: 'max', read: now },
+    { name: 'min', reduce: 'min', read: now },
     { name: 'total', reduce: 'total', read: now },
   ];
   return { channels, next: () => k++ };
@@ -25,9 +26,11 @@ describe('Monitor', () => {
     expect(Array.from(m.times())).toEqual([30, 60]);
     expect(Array.from(m.series('last'))).toEqual([2, 4]);
     expect(Array.from(m.series('max'))).toEqual([5, 4]);
+    expect(Array.from(m.series('min'))).toEqual([1, 0]);
     expect(Array.from(m.series('total'))).toEqual([8, 15]);
     m.flush(70); // the seventh tick alone
     expect(Array.from(m.series('max'))).toEqual([5, 4, 9]);
+    expect(Array.from(m.series('min'))).toEqual([1, 0, 9]);
     expect(Array.from(m.series('total'))).toEqual([8, 15, 24]);
     m.flush(70); // nothing new: no sample
     expect(m.count).toBe(3);
@@ -41,6 +44,7 @@ describe('Monitor', () => {
     next();
     m.tick(10);
     expect(Array.from(m.series('max'))).toEqual([7, 1]);
+    expect(Array.from(m.series('min'))).toEqual([7, 1]);
   });
 
   it('a ring keeps the latest N samples, oldest first; keeping all grows past its first size', () => {
@@ -100,7 +104,13 @@ describe('Monitor', () => {
           const totals = windows.map((_, w) => values.slice(0, (w + 1) * every).reduce((a, b) => a + b, 0));
           return (
             m.count === kept.length &&
-            kept.every((w, j) => m.valueAt(0, j) === w[w.length - 1] && m.valueAt(1, j) === Math.max(...w) && m.valueAt(2, j) === totals[first + j])
+            kept.every(
+              (w, j) =>
+                m.valueAt(0, j) === w[w.length - 1] &&
+                m.valueAt(1, j) === Math.max(...w) &&
+                m.valueAt(2, j) === Math.min(...w) &&
+                m.valueAt(3, j) === totals[first + j],
+            )
           );
         },
       ),

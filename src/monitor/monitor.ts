@@ -10,10 +10,10 @@
 
 /**
  * What a sample holds when it stands for several ticks: the value at the
- * sample ('last', read only then), the largest value since the previous sample
- * ('max'), or the running sum since the monitor started ('total').
+ * sample ('last', read only then), the largest or smallest value since the
+ * previous sample ('max', 'min'), or the running sum since the monitor started ('total').
  */
-export type Reduce = 'last' | 'max' | 'total';
+export type Reduce = 'last' | 'max' | 'min' | 'total';
 
 /** One recorded quantity. */
 export interface Channel {
@@ -42,6 +42,7 @@ export class Monitor {
   private readonly prepare: readonly (() => void)[];
   private readonly lastCh: Int32Array;
   private readonly maxCh: Int32Array;
+  private readonly minCh: Int32Array;
   private readonly totalCh: Int32Array;
   private readonly acc: Float64Array;
   private readonly ring: boolean;
@@ -71,9 +72,11 @@ export class Monitor {
     const of = (r: Reduce) => Int32Array.from(channels.flatMap((c, k) => (c.reduce === r ? [k] : [])));
     this.lastCh = of('last');
     this.maxCh = of('max');
+    this.minCh = of('min');
     this.totalCh = of('total');
     this.acc = new Float64Array(channels.length);
     for (const k of this.maxCh) this.acc[k] = Number.NEGATIVE_INFINITY;
+    for (const k of this.minCh) this.acc[k] = Number.POSITIVE_INFINITY;
     this.ring = keep !== 'all';
     this.cap = keep === 'all' ? Math.max(4, Math.ceil(opts.expect ?? 64)) : keep;
     this.t = new Float64Array(this.cap);
@@ -96,6 +99,11 @@ export class Monitor {
       const v = ch[k].read();
       if (v > acc[k]) acc[k] = v;
     }
+    for (let j = 0; j < this.minCh.length; j++) {
+      const k = this.minCh[j];
+      const v = ch[k].read();
+      if (v < acc[k]) acc[k] = v;
+    }
     for (let j = 0; j < this.totalCh.length; j++) {
       const k = this.totalCh[j];
       acc[k] += ch[k].read();
@@ -105,8 +113,8 @@ export class Monitor {
 
   /**
    * Stores a sample now, whatever the count of ticks since the last one. A
-   * sample that covers no tick (the first one, at attach) holds each 'max'
-   * channel's current value.
+   * sample that covers no tick (the first one, at attach) holds each 'max' and
+   * 'min' channel's current value.
    */
   sample(timeMs: number): void {
     const j = this.slot();
@@ -121,6 +129,11 @@ export class Monitor {
       const k = this.maxCh[q];
       this.data[k][j] = this.ticks === 0 ? ch[k].read() : acc[k];
       acc[k] = Number.NEGATIVE_INFINITY;
+    }
+    for (let q = 0; q < this.minCh.length; q++) {
+      const k = this.minCh[q];
+      this.data[k][j] = this.ticks === 0 ? ch[k].read() : acc[k];
+      acc[k] = Number.POSITIVE_INFINITY;
     }
     for (let q = 0; q < this.totalCh.length; q++) {
       const k = this.totalCh[q];

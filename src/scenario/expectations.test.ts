@@ -250,6 +250,20 @@ describe('metrics', () => {
     expect(missing.detail).toMatch(/not recorded/);
   });
 
+  it('the lowest and highest membrane potential of any neuron in the window', () => {
+    // −65 mV everywhere except a dip to −150 mV at 2 s and a peak of +55 mV at 8 s.
+    const membraneMin = Float64Array.from({ length: 101 }, (_, j) => (j === 20 ? -150 : -65));
+    const membraneMax = Float64Array.from({ length: 101 }, (_, j) => (j === 80 ? 55 : -40));
+    const v = recording(10_000, () => 0.1, { membraneMin, membraneMax });
+    expect(evalOne({ kind: 'metric', metric: 'membraneMin', min: -90, after: { ms: 0 } }, v)).toMatchObject({ pass: false, measured: -150, unit: 'mV' });
+    expect(evalOne({ kind: 'metric', metric: 'membraneMin', min: -90, after: { ms: 3000 } }, v)).toMatchObject({ pass: true, measured: -65 });
+    expect(evalOne({ kind: 'metric', metric: 'membraneMax', max: 40, after: { ms: 0 } }, v)).toMatchObject({ pass: false, measured: 55 });
+    expect(evalOne({ kind: 'metric', metric: 'membraneMax', max: 40, after: { ms: 0 }, forMs: 5000 }, v)).toMatchObject({ pass: true, measured: -40 });
+    const missing = evalOne({ kind: 'metric', metric: 'membraneMin', min: -90, after: { ms: 0 } }, rec);
+    expect(missing).toMatchObject({ pass: false, measured: null });
+    expect(missing.detail).toMatch(/not recorded/);
+  });
+
   it('with a baseline the measured value is a ratio', () => {
     const r = evalOne({ kind: 'metric', metric: 'alongSpeed', baseline: { before: { ms: 5000 }, forMs: 2000 }, min: 2, after: { ms: 5000 }, forMs: 2000 }, rec);
     expect(r.unit).toBe('ratio');

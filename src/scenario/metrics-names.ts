@@ -21,11 +21,20 @@ export const METRIC_INFO = {
   timeInZone: { unit: 'ms', needs: ['zone'], help: 'time the nose spent inside the zone' },
   fractionInZone: { unit: 'fraction', needs: ['zone'], help: 'share of the window the nose spent inside the zone' },
   peakMuscleActivation: { unit: 'activation', needs: ['muscles'], help: 'highest activation (0..1) of any muscle, after the calcium low-pass' },
+  membraneMin: { unit: 'mV', needs: ['membrane'], help: 'lowest membrane potential of any neuron in the window (real neurons stay above E_K, about −90 mV)' },
+  membraneMax: {
+    unit: 'mV',
+    needs: ['membrane'],
+    help: 'highest membrane potential of any neuron in the window (graded C. elegans neurons stay below about +40 mV)',
+  },
   peakOutput: { unit: 'output', needs: ['neuron'], help: 'highest output (0..1) of the neuron (or of any cell of a neuron class)' },
   meanOutput: { unit: 'output', needs: ['neuron'], help: 'mean output (0..1) of the neuron (class: mean of the cells)' },
   bendingFrequency: { unit: 'Hz', needs: ['probe'], help: "the simulation's bending frequency over the window" },
   wavelength: { unit: 'body lengths', needs: ['probe'], help: "the simulation's body-wave wavelength over the window" },
-} as const satisfies Record<string, { unit: string; needs: ReadonlyArray<'food' | 'zone' | 'neuron' | 'probe' | 'muscles' | 'senses'>; help: string }>;
+} as const satisfies Record<
+  string,
+  { unit: string; needs: ReadonlyArray<'food' | 'zone' | 'neuron' | 'probe' | 'muscles' | 'senses' | 'membrane'>; help: string }
+>;
 
 export type MetricName = keyof typeof METRIC_INFO;
 

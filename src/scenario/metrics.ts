@@ -34,6 +34,11 @@ function senses(rec: Recording): { noseTemp: Float64Array; onFoodMs: Float64Arra
   return { noseTemp: rec.noseTemp, onFoodMs: rec.onFoodMs };
 }
 
+function membrane(rec: Recording): { low: Float64Array; high: Float64Array } {
+  if (!rec.membraneMin || !rec.membraneMax) throw new Error('membrane potentials were not recorded');
+  return { low: rec.membraneMin, high: rec.membraneMax };
+}
+
 function food(rec: Recording): Float64Array {
   if (!rec.food) throw new Error('distance to food was not recorded');
   return rec.food;
@@ -95,6 +100,20 @@ export const METRICS: Record<MetricName, MetricFn> = {
     let peak = 0;
     for (let j = i0; j <= i1; j++) peak = Math.max(peak, rec.muscle[j]);
     return peak;
+  },
+  membraneMin: (rec, a, b) => {
+    const { low } = membrane(rec);
+    const [i0, i1] = samplesIn(rec, a, b);
+    let min = Infinity;
+    for (let j = i0; j <= i1; j++) min = Math.min(min, low[j]);
+    return min;
+  },
+  membraneMax: (rec, a, b) => {
+    const { high } = membrane(rec);
+    const [i0, i1] = samplesIn(rec, a, b);
+    let max = -Infinity;
+    for (let j = i0; j <= i1; j++) max = Math.max(max, high[j]);
+    return max;
   },
   peakOutput: (rec, a, b, args) => {
     const [i0, i1] = samplesIn(rec, a, b);

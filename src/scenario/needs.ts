@@ -8,6 +8,8 @@ export interface Needs {
   muscles: boolean;
   /** The nose's temperature and the time it has spent on food. */
   senses: boolean;
+  /** The lowest and highest membrane potential of any neuron. */
+  membrane: boolean;
   zones: string[];
   /** Neuron references (ids or classes) whose output is recorded. */
   neurons: string[];
@@ -21,10 +23,12 @@ export function needsOf(scenario: Scenario): Needs {
   let food = false;
   let muscles = false;
   let senses = false;
+  let membrane = false;
   const collect = {
     food: () => void (food = true),
     muscles: () => void (muscles = true),
     senses: () => void (senses = true),
+    membrane: () => void (membrane = true),
     zone: (id: string) => void zones.add(id),
     neuron: (ref: string) => void neurons.add(ref),
     probe: (p: ProbeRequest) => void probes.set(`${p.name}@${p.endMs}/${p.windowMs}`, p),
@@ -34,6 +38,7 @@ export function needsOf(scenario: Scenario): Needs {
     food,
     muscles,
     senses,
+    membrane,
     zones: [...zones],
     neurons: [...neurons],
     probes: [...probes.values()].sort((p, q) => p.endMs - q.endMs || p.name.localeCompare(q.name)),

@@ -44,6 +44,9 @@ export interface Recording {
   /** Temperature at the nose, °C, and the time the nose has spent on food since the start, ms; present only when needed. */
   noseTemp?: Float64Array;
   onFoodMs?: Float64Array;
+  /** Lowest and highest membrane potential of any neuron since the previous sample, mV; present only when needed. */
+  membraneMin?: Float64Array;
+  membraneMax?: Float64Array;
   /** Whether the nose was in the zone at each sample, per zone id that an expectation names. */
   zones: Record<string, Uint8Array>;
   /** Highest output (0..1) over the steps since the previous sample, per recorded neuron id. */

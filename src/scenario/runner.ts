@@ -193,6 +193,7 @@ class Recorder {
     if (this.needs.food) body.push('foodDistanceMm');
     if (this.needs.muscles) body.push('muscleMax');
     if (this.needs.senses) body.push('noseTemperatureC', 'timeOnFoodMs');
+    if (this.needs.membrane) body.push('membraneMinMv', 'membraneMaxMv');
     this.startMs = this.sim.timeMs;
     this.monitor = this.sim.monitor({
       neurons: this.neuronIds,
@@ -251,6 +252,7 @@ class Recorder {
       ...(this.needs.food && { food: m.series('foodDistanceMm') }),
       ...(this.needs.muscles && { muscle: m.series('muscleMax') }),
       ...(this.needs.senses && { noseTemp: m.series('noseTemperatureC'), onFoodMs: m.series('timeOnFoodMs') }),
+      ...(this.needs.membrane && { membraneMin: m.series('membraneMinMv'), membraneMax: m.series('membraneMaxMv') }),
       zones,
       neurons,
       events: this.events,

@@ -49,6 +49,29 @@ describe('Simulation.monitor', () => {
     expect(Array.from(m.series('muscleMax')).slice(1)).toEqual(peaks);
   });
 
+  it('records the lowest and highest membrane potential of any neuron between samples', () => {
+    const sim = crawler();
+    const m = sim.monitor({ body: ['membraneMinMv', 'membraneMaxMv'], everyMs: 100 });
+    let low = Number.POSITIVE_INFINITY;
+    let high = Number.NEGATIVE_INFINITY;
+    const lows: number[] = [];
+    const highs: number[] = [];
+    sim.telemetry$.subscribe((t) => {
+      low = Math.min(low, ...t.v);
+      high = Math.max(high, ...t.v);
+      if (Math.round(t.timeMs) % 100 === 0) {
+        lows.push(low);
+        highs.push(high);
+        low = Number.POSITIVE_INFINITY;
+        high = Number.NEGATIVE_INFINITY;
+      }
+    });
+    sim.run(1000);
+    expect(Array.from(m.series('membraneMinMv')).slice(1)).toEqual(lows);
+    expect(Array.from(m.series('membraneMaxMv')).slice(1)).toEqual(highs);
+    expect(Math.max(...highs) - Math.min(...lows)).toBeGreaterThan(1); // the crawler's neurons differ: a constant would fail
+  });
+
   it('at sub-steps it sees what the physics step hides: every neural sub-step, stamped with its own time', () => {
     const sim = new Simulation({ circuit: touchCircuit(), neuralNoisePa: 0, physicsStepMs: 10, neuralStepMs: 0.5 });
     const m = sim.monitor({ neurons: ['ALM'], when: 'substep', initial: false });

@@ -16,7 +16,9 @@ export const NEURON_VARIABLES: readonly NeuronVariable[] = ['v', 'output', 'spik
  * Body and world quantities, mm: the centroid of the segment centres, the nose,
  * along-body travel forward and backward since the monitor started (summed
  * every step; the worm's own crawling, a poke's push left out), the nose's distance to the nearest food (Infinity if none), and
- * the highest muscle activation (its peak since the previous sample).
+ * the highest muscle activation (its peak since the previous sample), and the
+ * lowest and highest membrane potential of any neuron, mV (their extremes since
+ * the previous sample: a physiological model keeps them within about −90..+40).
  */
 export type BodyQuantity =
   | 'centroidX'
@@ -27,6 +29,8 @@ export type BodyQuantity =
   | 'backwardMm'
   | 'foodDistanceMm'
   | 'muscleMax'
+  | 'membraneMinMv'
+  | 'membraneMaxMv'
   | 'noseTemperatureC'
   | 'timeOnFoodMs';
 export const BODY_QUANTITIES: readonly BodyQuantity[] = [
@@ -38,6 +42,8 @@ export const BODY_QUANTITIES: readonly BodyQuantity[] = [
   'backwardMm',
   'foodDistanceMm',
   'muscleMax',
+  'membraneMinMv',
+  'membraneMaxMv',
   'noseTemperatureC',
   'timeOnFoodMs',
 ];
@@ -173,6 +179,14 @@ function bodyChannel(q: BodyQuantity, source: MonitorSource, tel: Telemetry, met
       const m = tel.muscles;
       return { name: q, reduce: 'max', read: () => maxOf(m) };
     }
+    case 'membraneMinMv': {
+      const v = tel.v;
+      return { name: q, reduce: 'min', read: () => extremeOf(v, -1) };
+    }
+    case 'membraneMaxMv': {
+      const v = tel.v;
+      return { name: q, reduce: 'max', read: () => extremeOf(v, 1) };
+    }
     default:
       throw new RangeError(`monitor: unknown body quantity "${String(q)}"; record one of ${BODY_QUANTITIES.join(', ')}`);
   }
@@ -208,6 +222,13 @@ function meanOf(pose: Float64Array, offset: number): number {
   let s = 0;
   for (let i = 0; i < n; i++) s += pose[2 * i + offset];
   return s / n;
+}
+
+/** The lowest (sign −1) or highest (sign 1) entry; NaN for none. */
+function extremeOf(a: Float64Array, sign: 1 | -1): number {
+  let m = a.length > 0 ? a[0] : Number.NaN;
+  for (let i = 1; i < a.length; i++) if (sign * a[i] > sign * m) m = a[i];
+  return m;
 }
 
 function maxOf(a: Float64Array): number {

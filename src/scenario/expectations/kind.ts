@@ -38,6 +38,8 @@ export interface NeedsCollector {
   muscles(): void;
   /** The nose's temperature and time on food. */
   senses(): void;
+  /** The lowest and highest membrane potential of any neuron. */
+  membrane(): void;
   zone(id: string): void;
   neuron(ref: string): void;
   probe(p: ProbeRequest): void;

@@ -75,6 +75,7 @@ export const metric: ExpectationKind<'metric', Metric> = {
     if (needs.includes('food')) n.food();
     if (needs.includes('muscles')) n.muscles();
     if (needs.includes('senses')) n.senses();
+    if (needs.includes('membrane')) n.membrane();
     if (e.zone !== undefined) n.zone(e.zone);
     if (e.neuron !== undefined) n.neuron(e.neuron);
     if (needs.includes('probe')) {
