@@ -26,6 +26,23 @@ function peakAfterTouch(circuit: Circuit, seed: number, at: number, cls: string,
   return peak;
 }
 
+/** Lowest and highest membrane potential of any neuron over 16 s with a gentle nose touch at 5 s and a tail touch at 10 s, mV (real neurons: about −90..+40). */
+function membraneRange(circuit: Circuit, seed: number): { low: number; high: number } {
+  const { sim } = connectomeWorm(circuit, seed);
+  let low = Infinity;
+  let high = -Infinity;
+  for (let t = 0; t < 16_000; t += sim.physicsStepMs) {
+    if (t === 5000) sim.poke(0.05, { kind: 'gentle' });
+    if (t === 10_000) sim.poke(0.9, { kind: 'gentle' });
+    sim.step();
+    for (const v of sim.network.v) {
+      if (v < low) low = v;
+      if (v > high) high = v;
+    }
+  }
+  return { low, high };
+}
+
 /** Pearson correlation of AVA and AVB output over 60 s with a gentle nose touch every 10 s (sampled every 100 ms). */
 function avaAvbCorrelation(circuit: Circuit, seed: number): number {
   const { sim } = connectomeWorm(circuit, seed);
@@ -137,6 +154,19 @@ for (const [label, circuit] of [
     fmt(
       SEEDS.map((s) => peakAfterTouch(circuit, s, 0.05, 'AVA', ['AVDL', 'AVDR'])),
       2,
+    ),
+  );
+  const range = SEEDS.map((s) => membraneRange(circuit, s));
+  console.log(
+    'membrane potential mV, 16 s with a nose and a tail touch: lowest',
+    fmt(
+      range.map((r) => r.low),
+      0,
+    ),
+    'highest',
+    fmt(
+      range.map((r) => r.high),
+      0,
     ),
   );
   console.log(
