@@ -13,8 +13,8 @@ export const WHOLE_WORM_FILE = 'whole-worm-302.json';
 export const WHOLE_WORM_DESCRIPTION =
   'All 302 neurons as the published wiring has them (White et al. 1986, Varshney et al. 2011: chemical synapses, gap junctions, ' +
   'the neuromuscular and sensory tables), with the fitted class model (issue 18): parameters per neuron class, stretch receptors ' +
-  'on the B-type and head motor neurons, nothing added to the wiring. Its head oscillates and the bend runs head to tail, and a ' +
-  'nose touch switches AVA on through FLP, but it crawls at a quarter of the real pace (0.05 body lengths/s) and does not reverse yet. ' +
+  'on the B-type and head motor neurons bounded by reversal potentials, nothing added to the wiring. Its head oscillates and the ' +
+  'bend runs head to tail, but it crawls at a third of the real pace (0.03 body lengths/s), AVA rests on beside AVB, and it does not reverse yet. ' +
   'The built-in Worm is the one that crawls, turns and withdraws; docs/biology.md, "Whole worm", measures the difference.';
 
 let loading: Promise<Circuit> | null = null;

@@ -39,6 +39,8 @@ export interface WormModel {
   /** Multipliers of the receptive fields' gains, per sensory class. */
   sensorGains: Readonly<Record<string, number>>;
   stretch: readonly StretchRule[];
+  /** How every sensor and stretch binding reaches its neuron (src/controllers/transduction.ts). */
+  transduction: 'current' | 'conductance';
 }
 
 interface Documented<T> {
@@ -56,6 +58,7 @@ interface WormModelFile {
   classes: Record<string, Documented<ParamValues>>;
   sensorGains: Record<string, Documented<number>>;
   stretch: (StretchRule & { why: string })[];
+  transduction: Documented<WormModel['transduction']>;
 }
 
 function strip(file: WormModelFile): WormModel {
@@ -66,6 +69,7 @@ function strip(file: WormModelFile): WormModel {
     classes: values(file.classes),
     sensorGains: values(file.sensorGains),
     stretch: file.stretch.map(({ why: _why, ...rule }) => rule),
+    transduction: file.transduction.value,
   };
 }
 
@@ -127,5 +131,6 @@ export function applyWormModel(doc: CircuitDoc, model: WormModel): CircuitDoc {
       sensors.push({ neuron: n.id, sensor: 'stretch', at, side, gain: rule.gain } satisfies StretchBinding);
     }
   }
-  return { ...doc, neurons, synapses, muscles, sensors };
+  const transduced = model.transduction === 'conductance' ? sensors.map((s) => ({ ...s, transduction: 'conductance' as const })) : sensors;
+  return { ...doc, neurons, synapses, muscles, sensors: transduced };
 }
