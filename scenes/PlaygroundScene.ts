@@ -317,7 +317,11 @@ export class PlaygroundScene extends BaseScene {
     if (linked.network) this.setCircuitView(circuitViewFromSpec(linked.network, linked.layout));
     this.subs.push(sim.events$.subscribe((e) => this.announcer.onEvent(e, sim.telemetry())));
     this.subs.push(sim.stimuli$.subscribe((st) => this.announcer.onStimulus(st)));
-    if (this.wholeWorm) this.announceLater({ title: WHOLE_WORM_NAME, detail: '302 neurons from the published wiring; it crawls slowly and does not reverse yet (AVA and AVB are both on: docs/biology.md, Whole worm)' });
+    if (this.wholeWorm)
+      this.announceLater({
+        title: WHOLE_WORM_NAME,
+        detail: '302 neurons from the published wiring; it crawls slowly and does not reverse yet (AVA and AVB are both on: docs/biology.md, Whole worm)',
+      });
     else if (own && !broken) {
       this.announceLater({ title: 'Running your circuit', detail: 'press B for the built-in worm' });
       this.shortcut({
