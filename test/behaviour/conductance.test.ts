@@ -137,6 +137,26 @@ function vRange(sim: Simulation, drives: readonly Drive[], gapMs: number): { lo:
   return { lo, hi };
 }
 
+/** Random pokes, taps, food and heat (fast-check) keep every listed neuron's V in [−90, +40] mV at every step, and the network is not silent (its V spans tens of mV). */
+function holdsInRange(circuit: Circuit, neurons: readonly (readonly [string, number])[], numRuns: number): void {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 1000 }),
+      fc.array(drive, { minLength: 3, maxLength: 8 }),
+      fc.integer({ min: 200, max: 1500 }),
+      (seed, drives, gapMs) => {
+        const { lo, hi } = vRange(createSimulation({ circuit, seed }), drives, gapMs);
+        for (const [id, i] of neurons) {
+          expect(lo[i], id).toBeGreaterThanOrEqual(-90);
+          expect(hi[i], id).toBeLessThanOrEqual(40);
+        }
+        expect(Math.max(...neurons.map(([, i]) => hi[i])) - Math.min(...neurons.map(([, i]) => lo[i]))).toBeGreaterThan(20);
+      },
+    ),
+    { numRuns },
+  );
+}
+
 /**
  * The conversion does not reach the modulation layer's receptors: an excitability receptor (DOP-3 on
  * the B-type units, MOD-1 on AVB) still adds a current, and with food at the nose dopamine takes DB4
@@ -160,46 +180,14 @@ describe('the default worm with conductance synapses and senses', () => {
     expect(currentReceptors.size).toBeGreaterThan(0);
     const bounded = full.network.neurons.map((n, i) => [n.id, i] as const).filter(([id]) => !currentReceptors.has(id));
     expect(bounded.length).toBeGreaterThanOrEqual(50);
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 1000 }),
-        fc.array(drive, { minLength: 3, maxLength: 8 }),
-        fc.integer({ min: 200, max: 1500 }),
-        (seed, drives, gapMs) => {
-          const { lo, hi } = vRange(createSimulation({ circuit: full, seed }), drives, gapMs);
-          for (const [id, i] of bounded) {
-            expect(lo[i], id).toBeGreaterThanOrEqual(-90);
-            expect(hi[i], id).toBeLessThanOrEqual(40);
-          }
-          expect(Math.max(...bounded.map(([, i]) => hi[i])) - Math.min(...bounded.map(([, i]) => lo[i]))).toBeGreaterThan(20);
-        },
-      ),
-      { numRuns: 8 },
-    );
+    holdsInRange(full, bounded, 8);
   });
 
   it('without its modulation layer, keeps the V of every neuron, sensory cells and stretch receptors included, in [−90, +40] mV under random pokes, taps, food and heat', () => {
     expect(all.length).toBeGreaterThanOrEqual(60);
     for (const id of ['AVA', 'AVB', 'AVD', 'PVC', 'AIB', 'RIM', 'DD1', 'VD1', 'ALM', 'PLM', 'DB1', 'VB1', 'RMDD']) expect(all.map(([n]) => n)).toContain(id);
     expect(sensed.has('DB1') && sensed.has('ALM')).toBe(true);
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 1000 }),
-        fc.array(drive, { minLength: 3, maxLength: 8 }),
-        fc.integer({ min: 200, max: 1500 }),
-        (seed, drives, gapMs) => {
-          const sim = createSimulation({ circuit, seed });
-          const { lo, hi } = vRange(sim, drives, gapMs);
-          for (const [id, i] of all) {
-            expect(lo[i], id).toBeGreaterThanOrEqual(-90);
-            expect(hi[i], id).toBeLessThanOrEqual(40);
-          }
-          // Not a silent network: the neurons span tens of mV (a silent one spans ~0).
-          expect(Math.max(...all.map(([, i]) => hi[i])) - Math.min(...all.map(([, i]) => lo[i]))).toBeGreaterThan(20);
-        },
-      ),
-      { numRuns: 12 },
-    );
+    holdsInRange(circuit, all, 12);
   });
 
   it('converted with current transduction, the sensed neurons leave the range (what the conductance senses fix)', () => {
