@@ -8,17 +8,23 @@ afterEach(async () => {
   s = undefined;
 });
 
+/** The neuron lab (key N from the title) with the graded model chosen. */
+async function openLabGraded(): Promise<Session> {
+  const session = await openGame(inject('baseUrl'), { helpSeen: true, viewport: { width: 1280, height: 800 } });
+  await ready(session.page);
+  await waitScene(session.page, 'title');
+  await session.page.keyboard.press('n');
+  await waitScene(session.page, 'neuron-lab');
+  await click(session.page, 'Graded', 'neuron-lab');
+  return session;
+}
+
 const info = (s: Session) =>
   s.page.evaluate(() => window.neuroworm!.info() as { v: number; current: number; steadyVMv?: number; params: Record<string, number> });
 
 test('the graded neuron at the top of the clamp slider saturates near 0 mV (K⁺ rectifier), and the lab plots its I–V; screenshots', async () => {
-  s = await openGame(inject('baseUrl'), { helpSeen: true, viewport: { width: 1280, height: 800 } });
+  s = await openLabGraded();
   const { page } = s;
-  await ready(page);
-  await waitScene(page, 'title');
-  await page.keyboard.press('n');
-  await waitScene(page, 'neuron-lab');
-  await click(page, 'Graded', 'neuron-lab');
   // A constant current at the slider's top: tap the track's right end, pulse = period.
   const clampSlider = await control(page, 'Clamp current', 'neuron-lab');
   await page.mouse.click(clampSlider.x + clampSlider.width - 2, clampSlider.y + clampSlider.height - 12);
@@ -49,13 +55,8 @@ test('the graded neuron at the top of the clamp slider saturates near 0 mV (K⁺
 });
 
 test('bath-apply a modulator: the graded neuron depolarises through an excitatory receptor, washes out back to rest; B and the buttons; screenshot', async () => {
-  s = await openGame(inject('baseUrl'), { helpSeen: true, viewport: { width: 1280, height: 800 } });
+  s = await openLabGraded();
   const { page } = s;
-  await ready(page);
-  await waitScene(page, 'title');
-  await page.keyboard.press('n');
-  await waitScene(page, 'neuron-lab');
-  await click(page, 'Graded', 'neuron-lab');
   await page.keyboard.press('Space'); // paused: the hook's advance is the clock
   type Bath = { name: string; applied: boolean; level: number; current: number; gain: number };
   const lab = () => s!.page.evaluate(() => window.neuroworm!.info() as { v: number; bath: Bath });
