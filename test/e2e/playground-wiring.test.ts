@@ -89,6 +89,12 @@ async function installDouble(session: Session): Promise<void> {
       monitor: () => ({ count: 0, timeAt: () => 0, valueAt: () => 0, stop() {} }),
       dropFood: (x: number, y: number) => calls.push(['dropFood', x, y]),
       heatSpot: (...a: unknown[]) => calls.push(['heatSpot', ...a]),
+      // The learning port (SimLearning): this circuit has no plastic synapses and no modulators.
+      plasticWeights: () => [],
+      setLearning: () => {},
+      resetLearnedWeights: () => {},
+      modulatorLevels: () => ({}),
+      bathModulator: () => {},
     };
     const network = {
       neurons: [
