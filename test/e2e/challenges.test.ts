@@ -57,11 +57,14 @@ async function touchUntilDone(page: Session['page'], touches: number): Promise<R
   let r = await run(page);
   for (let i = 0; i < touches && r.status === 'running'; i++) {
     await page.evaluate(() => window.neuroworm!.advance(3000));
+    // A run that ended during those 3 s shows its result card over the plate: a click at the head would press the card's buttons.
+    r = await run(page);
+    if (r.status !== 'running') break;
     const p = await page.evaluate(() => window.neuroworm!.pose());
     await page.mouse.click(p.px[0], p.px[1]);
     r = await run(page);
   }
-  await page.evaluate(() => window.neuroworm!.advance(2000));
+  if (r.status === 'running') await page.evaluate(() => window.neuroworm!.advance(2000));
   return run(page);
 }
 
