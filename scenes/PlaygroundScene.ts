@@ -10,7 +10,7 @@ import { SCENES } from './keys';
 import { downloadRecording, PlayRecorder, recordedCircuit, type RecordedCircuit } from './recording';
 import { circuitFrom } from '../src/sim/factory';
 import { type GameSim, type LinkedSimulation, WORM_CIRCUIT } from './sim-factory';
-import { loadedWholeWorm, switchWholeWorm, WHOLE_WORM_NAME } from './whole-worm';
+import { loadedWholeWorm, switchWholeWorm, WHOLE_WORM_NAME, WHOLE_WORM_STATE } from './whole-worm';
 import { playerCircuit, setPlayerCircuit, simulationFactory } from './sim-link';
 import { challengeById, type Challenge } from './challenges/catalog';
 import { brokenCircuitDoc, readChallengeCircuit } from './challenges/circuit';
@@ -317,11 +317,7 @@ export class PlaygroundScene extends BaseScene {
     if (linked.network) this.setCircuitView(circuitViewFromSpec(linked.network, linked.layout));
     this.subs.push(sim.events$.subscribe((e) => this.announcer.onEvent(e, sim.telemetry())));
     this.subs.push(sim.stimuli$.subscribe((st) => this.announcer.onStimulus(st)));
-    if (this.wholeWorm)
-      this.announceLater({
-        title: WHOLE_WORM_NAME,
-        detail: '302 neurons from the published wiring; it crawls slowly and does not reverse yet (AVA and AVB are both on: docs/biology.md, Whole worm)',
-      });
+    if (this.wholeWorm) this.announceLater({ title: WHOLE_WORM_NAME, detail: WHOLE_WORM_STATE });
     else if (own && !broken) {
       this.announceLater({ title: 'Running your circuit', detail: 'press B for the built-in worm' });
       this.shortcut({

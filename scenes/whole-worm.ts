@@ -7,6 +7,9 @@ import { MODELS } from '../src/neural/models';
 import type { Announcement } from './ui/Toast';
 
 export const WHOLE_WORM_NAME = 'Whole worm (302)';
+/** What the playground announces when the whole worm starts: where the model stands today. */
+export const WHOLE_WORM_STATE =
+  '302 neurons from the published wiring; it crawls slowly and does not reverse yet (AVA and AVB are both on: docs/biology.md, Whole worm)';
 export const WHOLE_WORM_FILE = 'whole-worm-302.json';
 
 /** What the game says of it: what it is, and honestly what it cannot do yet. */

@@ -20,6 +20,7 @@ import { failureMessage, formatTable, jobPassed, toJsonReport, toJUnit } from '.
 import { formatMs, parseTimeMs } from '../scenario/units';
 import type { CliIo } from './io';
 import { type ProgressMode, runJobsWithProgress } from './progress';
+import { plural } from '../text/plural';
 
 export interface ScenarioCliDeps {
   /** Module whose `simBackend` runs the scenarios; tests point it at a test double. */
@@ -247,8 +248,4 @@ function discover(sub: string, paths: string[], io: CliIo): string[] {
     io.err(`neuroworm scenario ${sub}: ${e.message}\n`);
     throw new CommanderError(2, 'neuroworm.scenario.paths', e.message);
   }
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -34,6 +34,7 @@ export type { NeuronInspection, ParamRow } from './inspect';
 import type { EditorChange, Point, Rect, Result, ScreenSize, Selection, SelectMode, SynapseKey, Viewport } from './types';
 import { placeWarnings, type EditorWarning } from './warnings';
 import { deepFreeze } from '../lib/deep-freeze';
+import { plural } from '../text/plural';
 import { fileNameFor } from './file-name';
 
 export interface EditorModelOptions {
@@ -56,8 +57,6 @@ export type LoadResult = { ok: true; value: undefined } | { ok: false; message: 
 
 /** How far each paste of the same clipboard moves the copies (graph units). */
 export const PASTE_OFFSET = 40;
-
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 export class EditorModel {
   readonly models: ModelTable;
