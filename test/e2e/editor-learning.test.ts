@@ -22,13 +22,17 @@ async function setField(page: Page, field: string, value: string): Promise<void>
   await page.waitForTimeout(150);
 }
 
+/** The editor on a blank circuit with a sensory neuron and an interneuron, not yet connected. */
+async function twoNeurons(page: Page): Promise<[string, string]> {
+  await openEditor(page);
+  await newBlank(page);
+  return [await addNeuron(page, 'sensory', 0.3, 0.3), await addNeuron(page, 'inter', 0.6, 0.45)];
+}
+
 test('a plastic synapse from the palette learns on the live worm: the inspector shows the weight now against the circuit’s, the graph draws it, Keep writes it in (one undo step); screenshots', async () => {
   s = await openGame(inject('baseUrl'), { helpSeen: true });
   const { page } = s;
-  await openEditor(page);
-  await newBlank(page);
-  const a = await addNeuron(page, 'sensory', 0.3, 0.3);
-  const b = await addNeuron(page, 'inter', 0.6, 0.45);
+  const [a, b] = await twoNeurons(page);
   // The palette's plastic tool with rule BCM: the drag makes a learning synapse in one step.
   await page.click('button:has-text("Plastic synapse")');
   await page.selectOption('select[aria-label="Learning rule of new synapses"]', 'bcm');
@@ -78,10 +82,7 @@ test('a plastic synapse from the palette learns on the live worm: the inspector 
 test('modulator release and receptor bindings from the palette, edited in the inspector with ranges; each one undo step; screenshot', async () => {
   s = await openGame(inject('baseUrl'), { helpSeen: true });
   const { page } = s;
-  await openEditor(page);
-  await newBlank(page);
-  const a = await addNeuron(page, 'sensory', 0.3, 0.3);
-  const b = await addNeuron(page, 'inter', 0.6, 0.45);
+  const [a, b] = await twoNeurons(page);
   await connect(page, a, b);
   await selectNeuron(page, a);
   await page.click('summary:has-text("Modulators")');
