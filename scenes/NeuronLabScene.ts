@@ -43,7 +43,7 @@ export class NeuronLabScene extends BaseScene {
   /** The bath: which modulator, its concentration and the receptor's gain (sliders), applied or washed out. */
   private bathSliders: Slider[] = [];
   private bathButtons: Button[] = [];
-  private bath = { modulator: 0, concentration: 1, gain: 0, applied: false };
+  private bath = { modulator: 0, concentration: 1, gain: 0, applied: false, channel: 0 };
   private note!: Phaser.GameObjects.Text;
   private scopes: Oscilloscope[] = [];
   /** The graded model's steady-state I–V beside its output trace (null for the other models). */
@@ -97,7 +97,7 @@ export class NeuronLabScene extends BaseScene {
     });
     this.onShutdown(this.timeBar.bindShortcuts(app().shortcuts, this.scene.key));
     this.shortcut({ keys: ['r', 'R'], label: 'R', description: 'Restart the neuron from rest', run: () => this.restart() });
-    this.bath = { modulator: 0, concentration: 1, gain: 0, applied: false };
+    this.bath = { modulator: 0, concentration: 1, gain: 0, applied: false, channel: 0 };
     this.bathButtons = [
       new Button(this, 0, 0, {
         label: '',
@@ -114,6 +114,15 @@ export class NeuronLabScene extends BaseScene {
         fontSize: 12,
         tooltip: `Perfuse the bath onto the neuron, or wash it out (it clears in ~${WASHOUT_MS / 1000} s) · B`,
         onClick: () => this.toggleBath(),
+      }),
+      new Button(this, 0, 0, {
+        label: '',
+        width: 300,
+        height: 30,
+        fontSize: 12,
+        tooltip:
+          'How the receptor acts: a current gain × concentration (no bound on V), or channels that pass |gain| × concentration at rest and stop V at their reversal (click for the next)',
+        onClick: () => this.setBath({ channel: (this.bath.channel + 1) % this.neuron.bathChannels.length }),
       }),
     ];
     this.shortcut({ keys: ['b', 'B'], label: 'B', description: 'Bath-apply the modulator / wash it out', run: () => this.toggleBath() });
@@ -180,6 +189,7 @@ export class NeuronLabScene extends BaseScene {
     ];
     // The bath's receptor gain is a current per unit concentration: its unit and span follow the model's clamp current.
     this.bath.gain = Math.round(m.current.max / 4);
+    this.bath.channel = 0;
     this.bathSliders.forEach((s) => s.destroy());
     this.bathSliders = [
       new Slider(this, 0, 0, {
@@ -216,7 +226,7 @@ export class NeuronLabScene extends BaseScene {
       return new Slider(this, 0, 0, { label: name, unit: spec.unit, min, max, step, value, onChange: (v) => this.neuron.setParam(name, v) });
     });
     this.note.setText(
-      `${this.neuron.model.help} Bath: the modulator acts through one receptor on the cell, a current gain × concentration (> 0 excites, < 0 inhibits), shown in the stimulus trace. Time runs at ${LAB_MS_PER_REAL_S} ms per second at 1×; R restarts. (The seed’s transmitter neuron steps only inside a network: try it in the editor.)`,
+      `${this.neuron.model.help} Bath: the modulator acts through one receptor on the cell, a current gain × concentration (> 0 excites, < 0 inhibits), or channels (K⁺, Cl⁻, cation) that pass |gain| × concentration at rest and never take V past their reversal; shown in the stimulus trace. Time runs at ${LAB_MS_PER_REAL_S} ms per second at 1×; R restarts. (The seed’s transmitter neuron steps only inside a network: try it in the editor.)`,
     );
 
     this.scopes.forEach((s) => s.destroy());
@@ -281,9 +291,11 @@ export class NeuronLabScene extends BaseScene {
     this.bath = { ...this.bath, ...change };
     const name = BATH_MODULATORS[this.bath.modulator];
     // Another modulator is another receptor: the old one is washed out at once.
+    const channel = this.neuron.bathChannels[this.bath.channel] ?? this.neuron.bathChannels[0];
     if (this.bath.applied || was !== this.bath.modulator || this.neuron.bathLevel)
-      this.neuron.setBath(name, this.bath.applied ? this.bath.concentration : null, this.bath.gain);
+      this.neuron.setBath(name, this.bath.applied ? this.bath.concentration : null, this.bath.gain, channel.reversalMv);
     this.bathButtons[0]?.setLabel(`Bath: ${name}`);
+    this.bathButtons[2]?.setLabel(`Receptor: ${channel.label}`);
     this.bathButtons[1]?.setLabel(this.bath.applied ? 'Wash out (B)' : 'Apply bath (B)').setSelected(this.bath.applied);
   }
 
@@ -362,10 +374,13 @@ export class NeuronLabScene extends BaseScene {
     });
     y += Math.ceil(this.modelButtons.length / perRow) * 42 + 4;
     const bathW = (inner - 8) / 2;
-    this.bathButtons.forEach((b, i) => {
+    this.bathButtons.slice(0, 2).forEach((b, i) => {
       b.resize(bathW, 30);
       b.setPosition(x0 + i * (bathW + 8) + bathW / 2, y + 15);
     });
+    y += 38;
+    // The receptor's kind, a row of its own.
+    this.bathButtons[2]?.resize(inner, 30).setPosition(x0 + inner / 2, y + 15);
     y += 38;
     // Two columns when one would not fit (a tall list: clamp, bath and parameters).
     const cols = wide && sliders.length * rowH <= top + panelH - y - 8 ? 1 : 2;

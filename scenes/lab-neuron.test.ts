@@ -109,6 +109,32 @@ describe('neuron lab bath', () => {
     expect(Math.abs(n.v - steady(graded(), 300))).toBeLessThan(0.5);
     expect(held).toBeGreaterThan(n.v + 5);
   });
+  test('through K⁺ channels a huge bath takes the graded neuron to −80 mV and no further; the same gain as a current sinks it far below', () => {
+    const channels = graded();
+    channels.setBath('dopamine', 5, 20, -80); // the channels decide the sign: inhibitory at rest (−65 mV)
+    let lowest = Infinity;
+    for (let k = 0; k < 6000; k++) {
+      channels.step();
+      lowest = Math.min(lowest, channels.v);
+    }
+    expect(lowest).toBeGreaterThanOrEqual(-80);
+    expect(channels.v).toBeLessThan(-75);
+    expect(channels.lastModCurrent).toBeLessThan(0);
+    const current = graded();
+    current.setBath('dopamine', 5, -20);
+    expect(steady(current, 300)).toBeLessThan(-200);
+    // A small bath moves V as the current does, to first order.
+    const small = graded();
+    small.setBath('dopamine', 0.01, 5, -80);
+    const asCurrent = graded();
+    asCurrent.setBath('dopamine', 0.01, -5);
+    const rest = steady(graded(), 300);
+    expect((steady(small, 300) - rest) / (steady(asCurrent, 300) - rest)).toBeGreaterThan(0.95);
+  });
+  test('the channels offered are those whose reversal is at least 2 mV from the model’s rest (LIF rests at −70: no Cl⁻)', () => {
+    expect(graded().bathChannels.map((c) => c.reversalMv)).toEqual([null, -80, -70, 0]);
+    expect(new LabNeuron(model('lif')).bathChannels.map((c) => c.reversalMv)).toEqual([null, -80, 0]);
+  });
   test('a spiking neuron under a subthreshold clamp fires once the bath excites it', () => {
     const izh = new LabNeuron(model('izhikevich'));
     izh.currentA = 2;

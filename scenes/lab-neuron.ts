@@ -1,11 +1,19 @@
 import { gradedSteadyV } from '../src/neural/models/graded';
 import { MODELS } from '../src/neural/models/index';
 import { resolveNeuronParams } from '../src/neural/params';
-import { applyReceptors, compileModulation, type Modulation } from '../src/neural/modulation';
+import { applyReceptors, compileModulation, MIN_RECEPTOR_DRIVE_MV, RECEPTOR_REVERSAL, type Modulation } from '../src/neural/modulation';
+import type { ReceptorSpec } from '../src/neural/types';
 import type { ModelKind, NeuronModel, ParamValues, Population } from '../src/neural/types';
 
 /** The modulators a bath can hold (the worm's four). */
 export const BATH_MODULATORS = ['dopamine', 'serotonin', 'octopamine', 'tyramine'] as const;
+/** How the bath's receptor acts: a current (null) or channels reversing at this potential, mV. */
+export const BATH_CHANNELS: readonly { reversalMv: number | null; label: string }[] = [
+  { reversalMv: null, label: 'a current' },
+  { reversalMv: RECEPTOR_REVERSAL.potassiumMv, label: `K⁺ ${RECEPTOR_REVERSAL.potassiumMv} mV` },
+  { reversalMv: RECEPTOR_REVERSAL.chlorideMv, label: `Cl⁻ ${RECEPTOR_REVERSAL.chlorideMv} mV` },
+  { reversalMv: RECEPTOR_REVERSAL.cationMv, label: `cation ${RECEPTOR_REVERSAL.cationMv} mV` },
+];
 /** Clearance after a wash-out, ms (the perfusion's exchange time). */
 export const WASHOUT_MS = 2000;
 
@@ -57,8 +65,11 @@ export class LabNeuron {
   /** The bath: one modulator read by one excitability receptor on this neuron, the engine's own state and receptor arithmetic (src/neural/modulation.ts). */
   private bath: Modulation | null = null;
   private bathDecay = 1;
-  /** The receptor's current in the last step (gain × concentration), in the model's current unit. */
+  /** The receptor's current in the last step (gain × concentration, or its channels' g·(E − V)), in the model's current unit. */
   lastModCurrent = 0;
+  /** Where the bath's channels are matched: the model's rest (or its starting V where it names none), mV. */
+  readonly restMv: number;
+  private readonly bathG = new Float64Array(1);
 
   constructor(readonly spec: LabModel) {
     this.model = MODELS[spec.kind];
@@ -67,6 +78,12 @@ export class LabNeuron {
     this.init = resolved.init;
     this.pop = this.model.createPopulation([{ params: this.params, init: this.init }]);
     this.currentA = spec.current.value;
+    this.restMv = typeof this.params.restMv === 'number' ? this.params.restMv : this.pop.v[0];
+  }
+
+  /** The bath channels this neuron can take: a current, and channels whose reversal is at least MIN_RECEPTOR_DRIVE_MV from its rest. */
+  get bathChannels(): typeof BATH_CHANNELS {
+    return BATH_CHANNELS.filter((c) => c.reversalMv === null || Math.abs(c.reversalMv - this.restMv) >= MIN_RECEPTOR_DRIVE_MV);
   }
 
   get v(): number {
@@ -93,16 +110,21 @@ export class LabNeuron {
    * Bath-apply `name` at `concentration` (conc. units: 1 = one releaser at
    * full output) to a receptor with `gain` (current per conc.; > 0 excites,
    * < 0 inhibits); null washes it out: the level then clears with τ = WASHOUT_MS.
+   * With `reversalMv` the receptor opens channels instead, matched at rest
+   * (|gain| there; the channels decide the sign), so V stops at the reversal.
    */
-  setBath(name: string, concentration: number | null, gain: number): void {
-    if (!this.bath || this.bath.names[0] !== name) {
-      const mods = [{ name, from: [], release: 0, clearanceMs: WASHOUT_MS }];
-      this.bath = compileModulation(mods, [{ neuron: 'lab', modulator: name, effect: 'excitability', gain }], 1, (id) => (id === 'lab' ? 0 : -1));
-      this.bathDecay = Math.exp(-this.spec.dtMs / WASHOUT_MS);
-    }
-    const m = this.bath as Modulation;
-    m.receptorGain[0] = gain;
+  setBath(name: string, concentration: number | null, gain: number, reversalMv: number | null = null): void {
+    const level = this.bath?.names[0] === name ? this.bath.conc[0] : 0;
+    const receptor: ReceptorSpec =
+      reversalMv === null
+        ? { neuron: 'lab', modulator: name, effect: 'excitability', gain }
+        : { neuron: 'lab', modulator: name, effect: 'excitability', gain: Math.abs(gain) * Math.sign(reversalMv - this.restMv), reversalMv };
+    const mods = [{ name, from: [], release: 0, clearanceMs: WASHOUT_MS }];
+    const m = compileModulation(mods, [receptor], 1, (id) => (id === 'lab' ? 0 : -1), { restMv: () => this.restMv }) as Modulation;
+    m.conc[0] = level;
     m.bath[0] = concentration ?? Number.NaN;
+    this.bath = m;
+    this.bathDecay = Math.exp(-this.spec.dtMs / WASHOUT_MS);
   }
 
   /** The bath's modulator and its concentration now (null: none applied yet). */
@@ -122,10 +144,12 @@ export class LabNeuron {
       // As the engine's modulators kernel with no releasers: held by the bath, else clearing at first order.
       m.conc[0] = Number.isNaN(m.bath[0]) ? m.conc[0] * this.bathDecay : m.bath[0];
       applyReceptors(m);
-      this.lastModCurrent = m.excite[0];
-      this.input[0] += this.lastModCurrent;
+      this.bathG[0] = m.openG[0];
+      this.lastModCurrent = m.excite[0] - m.openG[0] * this.pop.v[0];
+      this.input[0] += m.excite[0];
     }
-    this.pop.step(dt, this.input);
+    if (this.bathG[0] > 0) this.pop.step(dt, this.input, this.bathG);
+    else this.pop.step(dt, this.input);
     this.timeMs += dt;
   }
 

@@ -1,5 +1,5 @@
 import { type EditorModel, KNOWN_MODULATORS, type FieldSpec, type Result, type SynapseKey } from '../../src/editor';
-import { MODULATOR_FIELDS, RECEPTOR_EFFECTS } from '../../src/neural/modulation';
+import { MODULATOR_FIELDS, RECEPTOR_EFFECTS, RECEPTOR_REVERSAL } from '../../src/neural/modulation';
 import { PLASTIC_RULE_NAMES, PLASTIC_RULES } from '../../src/neural/plastic-rules';
 import type { ChemicalSynapseSpec, ModulatorSpec, ParamSpec, PlasticRule, ReceptorEffect, ReceptorSpec } from '../../src/neural/types';
 import { fmt, h } from './dom';
@@ -27,7 +27,7 @@ export const RULE_SOURCES: Readonly<Record<PlasticRule, string>> = {
 };
 
 const EFFECT_HELP: Readonly<Record<ReceptorEffect, string>> = {
-  excitability: 'a current gain·C into the neuron (gain > 0 excites, < 0 inhibits)',
+  excitability: 'a current gain·C into the neuron (gain > 0 excites, < 0 inhibits), or channels that pass it at the match point and stop V at their reversal',
   gain: 'its chemical inputs × (1 + gain·C)',
   plasticity: 'gain·C is the third factor of its three-factor synapses (> 0 teaches like reward, < 0 like punishment)',
 };
@@ -100,6 +100,37 @@ export function newModulator(name: string, from: readonly string[]): ModulatorSp
   return { name, from: [...from], release: 1, clearanceMs: 1000 };
 }
 
+/** How an excitability receptor acts: a current, or channels of a kind (their reversal potential, mV). */
+const CHANNELS = [
+  ['', 'a current (no bound on V)'],
+  [String(RECEPTOR_REVERSAL.potassiumMv), `K⁺ channels, ${RECEPTOR_REVERSAL.potassiumMv} mV (DOP-3's GPCR pathway)`],
+  [String(RECEPTOR_REVERSAL.chlorideMv), `Cl⁻ channels, ${RECEPTOR_REVERSAL.chlorideMv} mV (MOD-1)`],
+  [String(RECEPTOR_REVERSAL.cationMv), `cation channels, ${RECEPTOR_REVERSAL.cationMv} mV (excitatory)`],
+] as const;
+
+/** An excitability receptor's channel fields: the kind (a current or channels), and for channels the reversal and match point in mV. */
+function channelFields(kit: FieldKit, r: ReceptorSpec, upd: (next: ReceptorSpec) => Result): HTMLElement[] {
+  const { reversalMv: _r, matchMv: _m, ...asCurrent } = r;
+  const known = CHANNELS.some(([k]) => k !== '' && Number(k) === r.reversalMv);
+  const kind = r.reversalMv === undefined ? '' : known ? String(r.reversalMv) : 'other';
+  const out = [
+    kit.select(
+      'acts as',
+      kind,
+      [...CHANNELS, ...(known || r.reversalMv === undefined ? [] : [['other', `channels at ${r.reversalMv} mV`] as const])],
+      (v) => (v === '' ? upd(asCurrent) : v === 'other' ? upd(r) : upd({ ...r, reversalMv: Number(v) })),
+      'Channels pass gain × concentration at the match point, less as V nears their reversal, none there: V never passes it.',
+    ),
+  ];
+  if (r.reversalMv === undefined) return out;
+  out.push(
+    kit.numberField('reversal', MODULATOR_FIELDS.reversalMv, r.reversalMv, (v) => upd({ ...r, reversalMv: v as number })),
+    kit.numberField('match at', MODULATOR_FIELDS.matchMv, r.matchMv, (v) => upd({ ...r, matchMv: v as number })),
+  );
+  if (r.matchMv === undefined) out.push(h('div', { class: 'nwe-dim', text: 'match at: the neuron’s rest (default)' }));
+  return out;
+}
+
 function receptorCard(kit: FieldKit, m: EditorModel, r: ReceptorSpec, i: number, showNeuron: boolean): HTMLElement {
   const upd = (next: ReceptorSpec): Result => m.putReceptor(i, next);
   const names = (m.doc.modulators ?? []).map((x) => x.name);
@@ -122,6 +153,7 @@ function receptorCard(kit: FieldKit, m: EditorModel, r: ReceptorSpec, i: number,
     ),
     kit.numberField('gain', MODULATOR_FIELDS.gain, r.gain, (v) => upd({ ...r, gain: v as number })),
     h('div', { class: 'nwe-dim', text: r.gain < 0 ? 'sign: inhibitory (as serotonin through MOD-1)' : 'sign: excitatory (as serotonin through SER-4)' }),
+    ...(r.effect === 'excitability' ? channelFields(kit, r, upd) : []),
     h('button', { text: 'Remove receptor', onclick: () => kit.report(m.putReceptor(i, null)) }),
   );
 }

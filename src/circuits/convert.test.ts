@@ -6,7 +6,7 @@ import type { NeuronSpec, SynapseSpec } from '../neural/types';
 import { getBuiltinCircuit } from './builtin/index';
 import { circuitFromDoc } from './circuit';
 import { builtinDocs } from './builtin/generate';
-import { conductanceFor, toConductanceCircuit, toConductanceDoc, toConductanceSynapse } from './convert';
+import { conductanceFor, toConductanceCircuit, toConductanceDoc, toConductanceReceptor, toConductanceSynapse } from './convert';
 
 const graded = (id: string, params: Record<string, number>, transmitter: NeuronSpec['transmitter'] = 'acetylcholine'): NeuronSpec => ({
   id,
@@ -104,5 +104,32 @@ describe('current-based → conductance-based synapses', () => {
     // Both kinds are there: sensory cells (touch, fields) and tonically driven ones (the gait's stretch receptors).
     expect(converted.sensors.some((b) => byId.get(b.neuron)!.role === 'sensory')).toBe(true);
     expect(converted.sensors.some((b) => b.sensor === 'stretch' && byId.get(b.neuron)!.role !== 'sensory')).toBe(true);
+  });
+
+  it('transduction: every excitability receptor on a graded neuron opens channels at the same match point (DOP-3 K⁺ −80, MOD-1 Cl⁻ −70 mV); others stay as they are', () => {
+    const { doc, network } = getBuiltinCircuit('worm');
+    expect(toConductanceCircuit(doc, network).receptors).toEqual(doc.receptors); // off unless asked
+    const converted = circuitFromDoc(toConductanceCircuit(doc, network, { transduction: true }), 'worm (conductance)');
+    const byId = new Map(converted.network.neurons.map((n) => [n.id, n]));
+    const receptors = converted.doc.receptors ?? [];
+    expect(receptors.filter((r) => r.label === 'DOP-3').length).toBeGreaterThanOrEqual(10);
+    for (const r of receptors) {
+      expect(r.reversalMv, `${r.label} on ${r.neuron}`).toBe(r.label === 'DOP-3' ? -80 : -70);
+      expect(r.matchMv).toBe(byId.get(r.neuron)!.params.vHalfMv);
+      expect(r.gain).toBe(doc.receptors!.find((x) => x.neuron === r.neuron && x.label === r.label)!.gain);
+    }
+    // The shipped worm is untouched.
+    expect(getBuiltinCircuit('worm').doc.receptors!.every((r) => r.reversalMv === undefined)).toBe(true);
+  });
+
+  it('a receptor: by the sign of its gain where its label is unknown; refused where channels cannot pass its current', () => {
+    const n = graded('A', {});
+    const base = { neuron: 'A', modulator: 'm', effect: 'excitability' as const };
+    expect(toConductanceReceptor({ ...base, gain: 1 }, n)).toEqual({ ...base, gain: 1, reversalMv: 0, matchMv: -45 });
+    expect(toConductanceReceptor({ ...base, gain: -1 }, n, 'rest')).toEqual({ ...base, gain: -1, reversalMv: -70, matchMv: -65 });
+    expect(toConductanceReceptor({ ...base, effect: 'gain', gain: -1 }, n)).toEqual({ ...base, effect: 'gain', gain: -1 });
+    expect(() => toConductanceReceptor({ ...base, gain: -1 }, graded('B', { vHalfMv: -72 }))).toThrow(
+      /receptor for m on B: at its midpoint \(-72 mV\) channels reversing at -70 mV cannot pass a hyperpolarising current/,
+    );
   });
 });

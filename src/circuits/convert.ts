@@ -19,8 +19,9 @@
  * rises 1/(4k), so k = slope/2. The synapse stays instant (tauMs 0), as the
  * current-based one is.
  */
+import { MIN_RECEPTOR_DRIVE_MV, RECEPTOR_REVERSAL } from '../neural/modulation';
 import { CONDUCTANCE_SYNAPSE } from '../neural/synapses';
-import type { NeuronSpec, SynapseSpec, Transmitter } from '../neural/types';
+import type { NeuronSpec, ReceptorSpec, SynapseSpec, Transmitter } from '../neural/types';
 import { circuitFromDoc } from './circuit';
 import type { CircuitDoc } from './types';
 
@@ -100,8 +101,9 @@ export interface ConductanceOptions {
   /**
    * Make every sensor binding on a graded neuron transduce by conductance
    * (src/controllers/transduction.ts), matched at the same point as the
-   * synapses (`matchAt`): the old current there, bounded by the reversals.
-   * Default false.
+   * synapses (`matchAt`): the old current there, bounded by the reversals;
+   * and every excitability receptor on a graded neuron open channels
+   * (toConductanceReceptor), matched the same way. Default false.
    */
   transduction?: boolean;
 }
@@ -132,6 +134,10 @@ export function toConductanceCircuit(doc: CircuitDoc, network: { neurons: readon
       return { ...b, transduction: 'conductance', ...(typeof at === 'number' && { matchMv: at }) };
     });
   }
+  if (options.transduction ?? false) {
+    const matchAt = options.matchAt ?? 'midpoint';
+    if (doc.receptors) out.receptors = doc.receptors.map((r) => toConductanceReceptor(r, byId.get(r.neuron), matchAt));
+  }
   if (options.rectifier ?? false) {
     for (const n of out.neurons) {
       if (n.model === 'graded' && n.params?.gKNs === 0) delete n.params.gKNs;
@@ -149,4 +155,34 @@ export function toConductanceCircuit(doc: CircuitDoc, network: { neurons: readon
 export function toConductanceDoc(doc: CircuitDoc, options: ConductanceOptions = {}): CircuitDoc {
   const c = circuitFromDoc(doc, doc.name ?? 'circuit to convert');
   return toConductanceCircuit(c.doc, c.network, options);
+}
+
+/** Reversal potentials of the receptors the built-in circuits name (by label); others by the sign of their gain. */
+const RECEPTOR_CHANNEL: Readonly<Record<string, number>> = {
+  'DOP-3': RECEPTOR_REVERSAL.potassiumMv,
+  'MOD-1': RECEPTOR_REVERSAL.chlorideMv,
+};
+
+/**
+ * An excitability receptor on a graded neuron (complete params) as channels
+ * with the same effect at the neuron's match point (as the synapses: its
+ * working point, or its rest for a sensory cell or matchAt 'rest'): K⁺ for
+ * DOP-3, Cl⁻ for MOD-1, else Cl⁻ for an inhibitory gain and cation channels
+ * for an excitatory one. Other receptors, and receptors that already open
+ * channels, are returned as they are.
+ */
+export function toConductanceReceptor(r: ReceptorSpec, neuron: NeuronSpec | undefined, matchAt: MatchAt = 'midpoint'): ReceptorSpec {
+  if (r.effect !== 'excitability' || r.reversalMv !== undefined || neuron?.model !== 'graded') return { ...r };
+  const matchMv = neuron.params?.[matchAt === 'rest' || neuron.role === 'sensory' ? 'restMv' : 'vHalfMv'];
+  if (typeof matchMv !== 'number')
+    throw new RangeError(`toConductanceReceptor: ${neuron.id} has no resolved potentials; pass the loaded circuit's network (complete params)`);
+  const byLabel = r.label === undefined ? undefined : RECEPTOR_CHANNEL[r.label];
+  const reversalMv = byLabel ?? (r.gain < 0 ? RECEPTOR_REVERSAL.chlorideMv : RECEPTOR_REVERSAL.cationMv);
+  const drive = reversalMv - matchMv;
+  if (Math.abs(drive) < MIN_RECEPTOR_DRIVE_MV || r.gain * drive < 0) {
+    throw new RangeError(
+      `${r.label ?? 'receptor'} for ${r.modulator} on ${neuron.id}: at its ${matchAt} (${matchMv} mV) channels reversing at ${reversalMv} mV cannot pass a ${r.gain < 0 ? 'hyperpolarising' : 'depolarising'} current; keep it a current (no "reversalMv")`,
+    );
+  }
+  return { ...r, reversalMv, matchMv };
 }

@@ -2,7 +2,8 @@
  * Cross-references of plasticity and volume transmission, read defensively
  * from the raw document (as crossref.ts does): modulator names unique, their
  * releasers and the receptors' neurons existing, receptors naming declared
- * modulators, and plastic synapses the engine can run (current-based,
+ * modulators, receptor channels on neurons that take them, and plastic
+ * synapses the engine can run (current-based,
  * without delay or depression, weight inside the rule's bounds).
  */
 import { resolvePlastic } from '../neural/plastic-rules';
@@ -43,6 +44,7 @@ export function volumeIssues(doc: Obj, ids: ReadonlySet<string>, seedNeurons: Re
         path: ['receptors', i, 'modulator'],
         message: `unknown modulator "${m}"${didYouMean(m, names.keys())}; declared: ${[...names.keys()].join(', ') || 'none'} (declare it in "modulators")`,
       });
+    issues.push(...channelIssues(r, i, seedNeurons));
   });
   list(doc, 'synapses').forEach((s, i) => {
     if (!isObj(s) || s.kind !== 'chemical' || !isObj(s.plastic)) return;
@@ -68,4 +70,27 @@ export function volumeIssues(doc: Obj, ids: ReadonlySet<string>, seedNeurons: Re
     }
   });
   return issues;
+}
+
+/** A receptor's channel fields (modulation.ts checks the match point against the neuron's rest when it compiles). */
+function channelIssues(r: Obj, i: number, seedNeurons: ReadonlySet<string>): RawIssue[] {
+  const at = (field: string, message: string): RawIssue => ({ path: ['receptors', i, field], message });
+  const hasReversal = typeof r.reversalMv === 'number';
+  if (!hasReversal)
+    return r.matchMv === undefined ? [] : [at('matchMv', 'is the match point of a conductance receptor; give "reversalMv" too (mV) or remove "matchMv"')];
+  if (r.effect !== 'excitability')
+    return [
+      at(
+        'reversalMv',
+        `belongs to an "excitability" receptor (channels on the membrane), not "${String(r.effect)}"; remove it or set "effect": "excitability"`,
+      ),
+    ];
+  if (typeof r.neuron === 'string' && seedNeurons.has(r.neuron))
+    return [
+      at(
+        'reversalMv',
+        `"${r.neuron}" is a transmitter neuron (the seed article's), which takes no conductance; remove "reversalMv" to keep the receptor a current`,
+      ),
+    ];
+  return [];
 }

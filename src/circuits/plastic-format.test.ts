@@ -62,6 +62,17 @@ describe('plastic synapses and volume transmission in a circuit file', () => {
     expect(parseCircuit(serializeCircuit(c), FILE).doc).toEqual(c.doc);
   });
 
+  it('a receptor that opens channels (reversalMv, matchMv) loads, compiles and round-trips; one that cannot pass its current is refused by name', () => {
+    const d = base();
+    Object.assign(d.receptors[0], { reversalMv: -80, matchMv: -50 });
+    const c = parseCircuit(text(d), FILE);
+    expect(c.network.receptors?.[0]).toMatchObject({ reversalMv: -80, matchMv: -50 });
+    expect(Network.fromSpec(c.network).modulators).toEqual(['dopamine']);
+    expect(parseCircuit(serializeCircuit(c), FILE).doc).toEqual(c.doc);
+    d.receptors[0].reversalMv = 0;
+    expect(() => Network.fromSpec(parseCircuit(text(d), FILE).network)).toThrow(/receptors\[0\]: a gain of -2 inhibits, but channels reversing at 0 mV excite/);
+  });
+
   it('old files mean what they meant: no plastic field, no modulators, the same network spec', () => {
     const d = base();
     d.synapses = d.synapses.map(({ plastic: _p, ...s }: Doc) => s);
@@ -119,6 +130,19 @@ describe('plastic synapses and volume transmission in a circuit file', () => {
       /allowed: "excitability", "gain" or "plasticity"/,
     ],
     ['two modulators of one name', (d) => d.modulators.push({ ...d.modulators[0] }), 'modulators[1].name', /duplicate modulator "dopamine"/],
+    [
+      'receptor channels on a plasticity receptor',
+      (d) => (d.receptors[1].reversalMv = -80),
+      'receptors[1].reversalMv',
+      /belongs to an "excitability" receptor.*remove it or set "effect": "excitability"/,
+    ],
+    ['a receptor reversal out of range', (d) => (d.receptors[0].reversalMv = -200), 'receptors[0].reversalMv', /-200 is out of range; allowed: -120 .. 60 mV/],
+    [
+      'a receptor match point without a reversal',
+      (d) => (d.receptors[0].matchMv = -50),
+      'receptors[0].matchMv',
+      /match point of a conductance receptor; give "reversalMv" too/,
+    ],
   ])('refuses %s, with the file, line and fix', (_what, mutate, path, message) => {
     const d = base();
     mutate(d);

@@ -381,9 +381,11 @@ export const receptorSchema = strict(
     effect: oneOf(
       RECEPTOR_EFFECTS as readonly ReceptorEffect[] as readonly [ReceptorEffect, ...ReceptorEffect[]],
       'receptor effect',
-      'excitability: a current gain·C; gain: chemical inputs × (1 + gain·C); plasticity: the third factor of its three-factor synapses',
+      'excitability: a current gain·C (or channels toward reversalMv); gain: chemical inputs × (1 + gain·C); plasticity: the third factor of its three-factor synapses',
     ),
     gain: modField('gain'),
+    reversalMv: modField('reversalMv').exactOptional(),
+    matchMv: modField('matchMv').exactOptional(),
     label: str('receptor label', { maxLength: 64, text: true }).exactOptional(),
   },
   'a receptor',

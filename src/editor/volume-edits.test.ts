@@ -146,4 +146,17 @@ describe('editing what learns and what modulates', () => {
     expect(m.putReceptor(0, null)).toMatchObject({ ok: true });
     expect(m.doc.receptors).toHaveLength(2);
   });
+  it('receptor channels: a reversal and match point in mV on an excitability receptor; out of range refused with the range; another effect drops them', () => {
+    const m = editor();
+    const dop3 = { neuron: 'AVB', modulator: 'dopamine', effect: 'excitability' as const, gain: -1 };
+    expect(m.putReceptor(0, { ...dop3, reversalMv: -80, matchMv: -50 })).toMatchObject({ ok: true });
+    expect(m.doc.receptors?.[0]).toEqual({ ...dop3, reversalMv: -80, matchMv: -50 });
+    expect(m.putReceptor(0, { ...dop3, reversalMv: -300 })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/reversal of the dopamine receptor on "AVB": -300 mV is out of range; allowed: -120 .. 60 mV/),
+    });
+    expect(m.putReceptor(0, { ...dop3, reversalMv: -80, matchMv: 100 })).toMatchObject({ ok: false, message: expect.stringContaining('match point') });
+    expect(m.putReceptor(0, { ...dop3, effect: 'gain', reversalMv: -80, matchMv: -50 })).toMatchObject({ ok: true });
+    expect(m.doc.receptors?.[0]).toEqual({ ...dop3, effect: 'gain' });
+  });
 });

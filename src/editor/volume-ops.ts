@@ -106,8 +106,15 @@ export function putReceptor(doc: CircuitDoc, index: number | undefined, spec: Re
     return refuse(
       `a receptor on "${spec.neuron}" reads "${spec.modulator}", which the circuit does not declare; declared: ${declared.join(', ') || 'none'} (add the modulator first)`,
     );
-  const bad = numberProblem(`gain of the ${spec.modulator} receptor on "${spec.neuron}"`, MODULATOR_FIELDS.gain, spec.gain);
+  const what = `the ${spec.modulator} receptor on "${spec.neuron}"`;
+  const bad =
+    numberProblem(`gain of ${what}`, MODULATOR_FIELDS.gain, spec.gain) ??
+    (spec.reversalMv === undefined ? undefined : numberProblem(`reversal of ${what}`, MODULATOR_FIELDS.reversalMv, spec.reversalMv)) ??
+    (spec.matchMv === undefined ? undefined : numberProblem(`match point of ${what}`, MODULATOR_FIELDS.matchMv, spec.matchMv));
   if (bad) return refuse(bad);
-  const clean: ReceptorSpec = { ...spec, gain: noNegativeZero(spec.gain) };
+  // Channels belong to excitability receptors: another effect drops them (the file check would refuse them).
+  const { reversalMv: _r, matchMv: _m, ...currentOnly } = spec;
+  const kept = spec.effect === 'excitability' ? spec : currentOnly;
+  const clean: ReceptorSpec = { ...kept, gain: noNegativeZero(spec.gain) };
   return done({ ...doc, receptors: index === undefined ? [...list, clean] : list.map((r, k) => (k === index ? clean : r)) });
 }

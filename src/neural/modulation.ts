@@ -10,6 +10,14 @@
  * three-factor plastic synapses. The sign is the receptor's (seed 004:
  * serotonin excites through one receptor and inhibits through another). A
  * bath fixes a modulator's concentration (the neuron lab's perfusion).
+ *
+ * An excitability receptor with a reversal potential E opens channels
+ * instead of injecting a current: g = gain·C / (E − V_match), so the neuron
+ * receives g·(E − V), exactly gain·C at V_match (its rest by default, as
+ * sensory transduction is matched), less as V nears E and none at E: no
+ * concentration takes V past E (DOP-3 through K⁺ channels, E_K ≈ −80 mV;
+ * MOD-1, a serotonin-gated Cl⁻ channel, ≈ −70 mV). The network integrates g
+ * with the membrane implicitly, so the bound holds at every step.
  * This module checks the specs and holds the state; compile/modulators.ts
  * runs it in the schedule.
  */
@@ -29,7 +37,27 @@ export const MODULATOR_FIELDS = {
     help: 'excitability: current per unit concentration (negative inhibits); gain: input × (1 + gain·C); plasticity: third factor per unit concentration',
   },
   bath: { min: 0, max: 1000, unit: 'conc.', help: 'a fixed concentration, as if the bath held it' },
+  reversalMv: {
+    min: -120,
+    max: 60,
+    unit: 'mV',
+    help: 'excitability receptor as channels: the potential they pull V toward and never past (K⁺ −80, Cl⁻ −70, cation 0); omit for a current',
+  },
+  matchMv: { min: -120, max: 60, unit: 'mV', help: 'where the receptor’s channels pass exactly gain × concentration (default the neuron’s rest)' },
 } as const;
+
+/** Reversal potentials of the receptor channels the built-in circuits use, mV. */
+export const RECEPTOR_REVERSAL = {
+  /** K⁺ channels opened by inhibitory GPCRs (DOP-3 through Gαo: Chase, Pepper & Koelle 2004). */
+  potassiumMv: -80,
+  /** Ligand-gated Cl⁻ channels (serotonin's MOD-1: Ranganathan et al. 2000). */
+  chlorideMv: -70,
+  /** Cation channels (excitatory receptors). */
+  cationMv: 0,
+} as const;
+
+/** Below this distance (mV) between reversal and match point the matching conductance would be huge: refused. */
+export const MIN_RECEPTOR_DRIVE_MV = 2;
 
 export const MODULATOR_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
 
@@ -50,11 +78,26 @@ export interface Modulation {
   readonly receptorModulator: Int32Array;
   readonly receptorEffect: Uint8Array;
   readonly receptorGain: Float64Array;
+  /** Per receptor: reversal potential, mV (NaN = a current), and conductance per unit concentration (gain / (E − V_match)). */
+  readonly receptorReversal: Float64Array;
+  readonly receptorPerConc: Float64Array;
+  /** True when some receptor opens a conductance (the network must then take one). */
+  readonly conducts: boolean;
   /** Per neuron, refreshed each step: the third factor of its three-factor synapses (Σ gain·C of its plasticity receptors). */
   readonly teach: Float64Array;
   /** Per neuron: input gain (1 = none) and excitability current, refreshed each step. */
   readonly inputGain: Float64Array;
   readonly excite: Float64Array;
+  /** Per neuron: the receptors' conductance, refreshed each step (their current g·E is in `excite`). */
+  readonly openG: Float64Array;
+}
+
+/** What compileModulation may ask of the network about a receptor's neuron. */
+export interface ReceptorHost {
+  /** The neuron's resting potential, mV (undefined: the model has none). */
+  restMv?: (g: number) => number | undefined;
+  /** Whether the neuron takes a conductance input (the seed's transmitter neuron does not). */
+  takesConductance?: (g: number) => boolean;
 }
 
 function num(where: string, field: keyof typeof MODULATOR_FIELDS, x: unknown): number {
@@ -64,12 +107,43 @@ function num(where: string, field: keyof typeof MODULATOR_FIELDS, x: unknown): n
   return x;
 }
 
+/** A conductance receptor's g per unit concentration, gain / (E − V_match), after checking that it can stand in for the current. */
+function perConc(where: string, x: ReceptorSpec, g: number, host: ReceptorHost): number {
+  const e = num(where, 'reversalMv', x.reversalMv);
+  if (x.effect !== 'excitability')
+    throw new Error(
+      `${where}: "reversalMv" belongs to an "excitability" receptor (channels on the membrane), not "${x.effect}"; remove it or set "effect": "excitability"`,
+    );
+  if (host.takesConductance && !host.takesConductance(g))
+    throw new Error(
+      `${where}: ${x.neuron}'s model takes no conductance input (the seed's transmitter neuron); remove "reversalMv" to keep the receptor a current`,
+    );
+  const rest = host.restMv?.(g);
+  const match = x.matchMv === undefined ? rest : num(where, 'matchMv', x.matchMv);
+  if (match === undefined)
+    throw new Error(
+      `${where}: ${x.neuron}'s model has no resting potential to match the receptor at; give "matchMv" (mV, ${MODULATOR_FIELDS.matchMv.min} .. ${MODULATOR_FIELDS.matchMv.max})`,
+    );
+  const drive = e - match;
+  if (!(Math.abs(drive) >= MIN_RECEPTOR_DRIVE_MV))
+    throw new Error(
+      `${where}: the match point ${match} mV is within ${MIN_RECEPTOR_DRIVE_MV} mV of "reversalMv" ${e} mV, where channels pass almost nothing; move "matchMv" or "reversalMv" apart`,
+    );
+  if (x.gain * drive < 0)
+    throw new Error(
+      `${where}: a gain of ${x.gain} ${x.gain < 0 ? 'inhibits' : 'excites'}, but channels reversing at ${e} mV ${drive < 0 ? 'inhibit' : 'excite'} a neuron at ${match} mV; ` +
+        `use a reversal ${x.gain < 0 ? 'below' : 'above'} ${match} mV (${x.gain < 0 ? `K⁺ ${RECEPTOR_REVERSAL.potassiumMv}, Cl⁻ ${RECEPTOR_REVERSAL.chlorideMv}` : `cation ${RECEPTOR_REVERSAL.cationMv}`}) or flip the gain's sign`,
+    );
+  return x.gain / drive;
+}
+
 /** Checks and compiles modulators and receptors against the network's neuron ids; null when there are none. */
 export function compileModulation(
   modulators: readonly ModulatorSpec[] | undefined,
   receptors: readonly ReceptorSpec[] | undefined,
   size: number,
   indexOf: (id: string) => number,
+  host: ReceptorHost = {},
 ): Modulation | null {
   const mods = modulators ?? [];
   const recs = receptors ?? [];
@@ -99,6 +173,8 @@ export function compileModulation(
   const receptorModulator = new Int32Array(r);
   const receptorEffect = new Uint8Array(r);
   const receptorGain = new Float64Array(r);
+  const receptorReversal = new Float64Array(r).fill(Number.NaN);
+  const receptorPerConc = new Float64Array(r);
   recs.forEach((x, k) => {
     const where = `receptors[${k}]`;
     const g = indexOf(x?.neuron);
@@ -114,6 +190,12 @@ export function compileModulation(
     receptorModulator[k] = m;
     receptorEffect[k] = EFFECT_CODE[x.effect];
     receptorGain[k] = num(where, 'gain', x.gain);
+    if (x.reversalMv !== undefined) {
+      receptorPerConc[k] = perConc(where, x, g, host);
+      receptorReversal[k] = x.reversalMv;
+    } else if (x.matchMv !== undefined) {
+      throw new Error(`${where}: "matchMv" is the match point of a conductance receptor; give "reversalMv" too (mV) or remove "matchMv"`);
+    }
   });
   return {
     names: mods.map((m) => m.name),
@@ -127,25 +209,39 @@ export function compileModulation(
     receptorModulator,
     receptorEffect,
     receptorGain,
+    receptorReversal,
+    receptorPerConc,
+    conducts: receptorReversal.some((e) => !Number.isNaN(e)),
     teach: new Float64Array(size),
     inputGain: new Float64Array(size).fill(1),
     excite: new Float64Array(size),
+    openG: new Float64Array(size),
   };
 }
 
-/** Per neuron: teach, inputGain and excite from the concentrations (after each concentration update). */
+/** Per neuron: teach, inputGain, excite and openG from the concentrations (after each concentration update). */
 export function applyReceptors(m: Modulation): void {
-  const { teach, inputGain, excite, conc, receptorNeuron, receptorModulator, receptorEffect, receptorGain } = m;
+  const { teach, inputGain, excite, openG, conc, receptorNeuron, receptorModulator, receptorEffect, receptorGain, receptorReversal, receptorPerConc } = m;
   for (let k = 0; k < receptorNeuron.length; k++) {
     const g = receptorNeuron[k];
     teach[g] = 0;
     inputGain[g] = 1;
     excite[g] = 0;
+    openG[g] = 0;
   }
   for (let k = 0; k < receptorNeuron.length; k++) {
     const g = receptorNeuron[k];
-    const x = receptorGain[k] * conc[receptorModulator[k]];
+    const c = conc[receptorModulator[k]];
     const e = receptorEffect[k];
+    const rev = receptorReversal[k];
+    if (!Number.isNaN(rev)) {
+      // Channels: conductance g and its current g·E (the membrane integrates −g·V).
+      const open = receptorPerConc[k] * c;
+      openG[g] += open;
+      excite[g] += open * rev;
+      continue;
+    }
+    const x = receptorGain[k] * c;
     if (e === 0) excite[g] += x;
     else if (e === 1) inputGain[g] += x;
     else teach[g] += x;

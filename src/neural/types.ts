@@ -113,15 +113,25 @@ export type ReceptorEffect = 'excitability' | 'gain' | 'plasticity';
 /**
  * A receptor on a named neuron. `excitability`: a current gain·C (the
  * neuron's current unit; negative = inhibitory, as serotonin's MOD-1 chloride
- * channel against SER-4's excitation); `gain`: its chemical inputs × (1 +
- * gain·C), at least 0; `plasticity`: gain·C is the third factor of its
- * three-factor synapses (positive teaches like reward, negative like punishment).
+ * channel against SER-4's excitation), or, with `reversalMv`, channels toward
+ * that potential passing gain·C at `matchMv` (modulation.ts); `gain`: its
+ * chemical inputs × (1 + gain·C), at least 0; `plasticity`: gain·C is the
+ * third factor of its three-factor synapses (positive teaches like reward,
+ * negative like punishment).
  */
 export interface ReceptorSpec {
   neuron: string;
   modulator: string;
   effect: ReceptorEffect;
   gain: number;
+  /**
+   * Excitability only: the receptor opens a conductance toward this potential (mV) instead of adding a
+   * current (K⁺ ≈ −80 for DOP-3's GPCR pathway, Cl⁻ ≈ −70 for MOD-1, cation channels ≈ 0), so no
+   * concentration takes V past it. Omitted: a current.
+   */
+  reversalMv?: number;
+  /** With `reversalMv`: the potential (mV) at which the conductance passes exactly gain·C (default the neuron's rest). */
+  matchMv?: number;
   /** The receptor's name (e.g. "DOP-1", "SER-4"); shown only. */
   label?: string;
 }

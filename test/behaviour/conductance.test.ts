@@ -6,9 +6,10 @@
  * random pokes, taps, food and heat, keeps the V of every neuron its synapses
  * drive in [−90, +40] mV (the current-based worm reaches about −665 mV).
  *
- * With its senses converted too (sensory and stretch transduction as
- * conductances, `transduction: true`), every neuron stays in range, the
- * sensory cells and stretch receptors included; converted with current
+ * With its senses and modulator receptors converted too (sensory and stretch
+ * transduction and DOP-3/MOD-1 as conductances, `transduction: true`), every
+ * neuron stays in range, the sensory cells, stretch receptors and the cells
+ * that read dopamine and serotonin included, hungry or fed; converted with current
  * transduction, the senses' gains (up to ±600 pA per unit of concentration
  * difference in the chemosensory pair) run a linear sensory cell to about
  * −340 .. +320 mV under a food drop at the nose.
@@ -137,15 +138,19 @@ function vRange(sim: Simulation, drives: readonly Drive[], gapMs: number): { lo:
   return { lo, hi };
 }
 
-/** Random pokes, taps, food and heat (fast-check) keep every listed neuron's V in [−90, +40] mV at every step, and the network is not silent (its V spans tens of mV). */
+/**
+ * Random pokes, taps, food and heat at random hunger (fast-check) keep every listed neuron's V in
+ * [−90, +40] mV at every step, and the network is not silent (its V spans tens of mV).
+ */
 function holdsInRange(circuit: Circuit, neurons: readonly (readonly [string, number])[], numRuns: number): void {
   fc.assert(
     fc.property(
       fc.integer({ min: 1, max: 1000 }),
       fc.array(drive, { minLength: 3, maxLength: 8 }),
       fc.integer({ min: 200, max: 1500 }),
-      (seed, drives, gapMs) => {
-        const { lo, hi } = vRange(createSimulation({ circuit, seed }), drives, gapMs);
+      fc.double({ min: 0, max: 2, noNaN: true }),
+      (seed, drives, gapMs, hoursOffFood) => {
+        const { lo, hi } = vRange(createSimulation({ circuit, seed, hoursOffFood }), drives, gapMs);
         for (const [id, i] of neurons) {
           expect(lo[i], id).toBeGreaterThanOrEqual(-90);
           expect(hi[i], id).toBeLessThanOrEqual(40);
@@ -157,36 +162,19 @@ function holdsInRange(circuit: Circuit, neurons: readonly (readonly [string, num
   );
 }
 
-/**
- * The conversion does not reach the modulation layer's receptors: an excitability receptor (DOP-3 on
- * the B-type units, MOD-1 on AVB) still adds a current, and with food at the nose dopamine takes DB4
- * to −90.3 mV. So the bound is checked twice: on the worm without its modulation layer (every neuron,
- * the stretch receptors included) and on the whole converted worm for every neuron without a current
- * receptor. Receptors that open conductances are the next step (docs/biology.md, "Membrane physics").
- */
-function withoutModulation(c: Circuit): Circuit {
-  const { modulators: _m, receptors: _r, ...doc } = c.doc;
-  return circuitFromDoc(doc, `${c.fileName} without modulators`);
-}
-
-describe('the default worm with conductance synapses and senses', () => {
-  const full = conductanceVersion('worm', true);
-  const circuit = withoutModulation(full);
+describe('the default worm with conductance synapses, senses and receptors', () => {
+  const circuit = conductanceVersion('worm', true);
   const all = circuit.network.neurons.map((n, i) => [n.id, i] as const);
   const sensed = new Set((circuit.doc.sensors ?? []).map((b) => b.neuron));
-  const currentReceptors = new Set((full.doc.receptors ?? []).filter((r) => r.effect === 'excitability').map((r) => r.neuron));
 
-  it('with its modulators too, every neuron without a current receptor stays in [−90, +40] mV under random pokes, taps, food and heat', () => {
-    expect(currentReceptors.size).toBeGreaterThan(0);
-    const bounded = full.network.neurons.map((n, i) => [n.id, i] as const).filter(([id]) => !currentReceptors.has(id));
-    expect(bounded.length).toBeGreaterThanOrEqual(50);
-    holdsInRange(full, bounded, 8);
-  });
-
-  it('without its modulation layer, keeps the V of every neuron, sensory cells and stretch receptors included, in [−90, +40] mV under random pokes, taps, food and heat', () => {
+  it('keeps the V of every neuron (sensory cells, stretch receptors and the cells with dopamine and serotonin receptors included) in [−90, +40] mV under random pokes, taps, food, heat and hunger', () => {
     expect(all.length).toBeGreaterThanOrEqual(60);
-    for (const id of ['AVA', 'AVB', 'AVD', 'PVC', 'AIB', 'RIM', 'DD1', 'VD1', 'ALM', 'PLM', 'DB1', 'VB1', 'RMDD']) expect(all.map(([n]) => n)).toContain(id);
+    for (const id of ['AVA', 'AVB', 'AVD', 'PVC', 'AIB', 'RIM', 'DD1', 'VD1', 'ALM', 'PLM', 'DB1', 'DB4', 'VB1', 'RMDD', 'NSM', 'CEPD'])
+      expect(all.map(([n]) => n)).toContain(id);
     expect(sensed.has('DB1') && sensed.has('ALM')).toBe(true);
+    const receptors = circuit.doc.receptors ?? [];
+    expect(receptors.length).toBeGreaterThan(10);
+    expect(receptors.every((r) => r.effect !== 'excitability' || r.reversalMv !== undefined)).toBe(true);
     holdsInRange(circuit, all, 12);
   });
 

@@ -105,6 +105,19 @@ test('modulator release and receptor bindings from the palette, edited in the in
   await page.keyboard.press('Control+z');
   expect((await docOf(page)).modulators?.map((m) => m.name)).toEqual(['serotonin']);
   expect((await docOf(page)).receptors).toHaveLength(1);
+  // As an excitability receptor it may open K⁺ channels: reversal and match point in mV, out of range refused with the range.
+  const rec = page.locator('[data-testid=inspector] [data-testid=receptor]').first();
+  await rec.locator('select[data-field=effect]').selectOption('excitability');
+  await rec.locator('select[data-field="acts as"]').selectOption('-80');
+  expect((await docOf(page)).receptors).toEqual([{ neuron: b, modulator: 'serotonin', effect: 'excitability', gain: -1, reversalMv: -80 }]);
+  await expect.poll(() => rec.textContent()).toMatch(/match at: the neuron’s rest/);
+  await rec.locator('input[data-field="match at"]').fill('100');
+  await rec.locator('input[data-field="match at"]').press('Enter');
+  await expect
+    .poll(() => inspector.textContent())
+    .toMatch(/match point of the serotonin receptor on "[^"]+": 100 mV is out of range; allowed: -120 \.\. 60 mV/);
+  await shot(page, 'editor-receptor-channels');
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur()); // Escape below is the editor's, not the field's
 
   // The circuit view lists the modulators; a clearance out of range is refused with its range.
   await page.keyboard.press('Escape');

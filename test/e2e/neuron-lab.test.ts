@@ -80,5 +80,21 @@ test('bath-apply a modulator: the graded neuron depolarises through an excitator
   expect(washed.bath.level).toBeLessThan(0.01);
   await page.evaluate(() => window.neuroworm!.advance(400)); // the same clamp phase again
   expect(Math.abs((await lab()).v - before.v)).toBeLessThan(1);
+  // The same receptor as K⁺ channels: it inhibits (the channels decide the sign) and V stops above −80 mV.
+  await click(page, 'Receptor: a current', 'neuron-lab');
+  await click(page, 'Apply bath (B)', 'neuron-lab');
+  let lowest = Infinity;
+  for (let k = 0; k < 8; k++) {
+    await page.evaluate(() => window.neuroworm!.advance(100));
+    lowest = Math.min(lowest, (await lab()).v);
+  }
+  const k = await lab();
+  expect(k.bath).toMatchObject({ name: 'serotonin', applied: true, channel: 1 });
+  expect(k.bath.current).toBeLessThan(0);
+  expect(k.v).toBeLessThan(before.v - 3);
+  expect(lowest).toBeGreaterThanOrEqual(-80);
+  await page.mouse.move(640, 790); // no tooltip over the receptor's button
+  await page.waitForTimeout(300);
+  await shot(page, 'neuron-lab-bath-potassium');
   expect(s.errors).toEqual([]);
 });

@@ -80,7 +80,13 @@ export function compileNetwork(
   const transmitters = neurons.map((x) => x.transmitter);
   const isTransmitter = (g: number) => kinds[g] === 'transmitter';
   const ids = neurons.map((x) => x.id);
-  const modulation = compileModulation(volume.modulators, volume.receptors, n, (id) => ids.indexOf(id));
+  const modulation = compileModulation(volume.modulators, volume.receptors, n, (id) => ids.indexOf(id), {
+    restMv: (g) => {
+      const rest = populations.params[g].restMv;
+      return typeof rest === 'number' ? rest : undefined;
+    },
+    takesConductance: (g) => kinds[g] !== 'transmitter',
+  });
   const context: CompileContext = {
     size: n,
     ids,

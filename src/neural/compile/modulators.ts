@@ -6,7 +6,9 @@
  * the receptors' effects per neuron are refreshed. At `currents` of the next
  * step, after the chemical synapses added their currents and before the gap
  * junctions, receptors act: a neuron's chemical input (current − input) is
- * scaled by its gain, then its excitability current is added. Plastic
+ * scaled by its gain, then its excitability current is added (and the
+ * conductance of receptors that open channels, which makes the network
+ * integrate conductance: `conductance: true`). Plastic
  * three-factor synapses read the per-neuron third factor at `plasticity`.
  */
 import { applyReceptors } from '../modulation';
@@ -18,12 +20,13 @@ export const modulators: SynapseKernel = {
   build(net) {
     const mod = net.modulation;
     if (!mod) return null;
-    const { conc, bath, releaseStart, releasers, release, clearanceMs, inputGain, excite, receptorNeuron } = mod;
+    const { conc, bath, releaseStart, releasers, release, clearanceMs, inputGain, excite, openG, receptorNeuron, conducts } = mod;
     const { output, current, input, conductance, alive } = net.arrays;
     const decay = new Float64Array(conc.length);
     const neurons = Int32Array.from(new Set(receptorNeuron));
     return {
       kind: 'modulators',
+      conductance: conducts,
       steps: [
         {
           name: 'modulators.receptors',
@@ -38,6 +41,7 @@ export const modulators: SynapseKernel = {
                 conductance[g] *= a;
               }
               current[g] += excite[g];
+              if (conducts) conductance[g] += openG[g];
             }
           },
         },
