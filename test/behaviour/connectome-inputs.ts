@@ -4,11 +4,13 @@
  * by presynaptic class, with AVA intact and with AVA's outputs removed
  * (docs/biology.md, "Whole worm": why the forward wave needed AVA on).
  *
- *   npx tsx test/behaviour/connectome-inputs.ts [seed]
+ *   npx tsx test/behaviour/connectome-inputs.ts [seed] [circuit.json]
  *
  * Currents as the engine adds them: chemical sign·w·output_pre, gap
  * g·(V_pre − V_post); means over 4 s after 4 s of settling, pA per cell.
  */
+import { readFileSync } from 'node:fs';
+import { parseCircuit } from '../../src/circuits';
 import { KNOWN_NEURONS } from '../../src/circuits/connectome/neuron-classes';
 import type { Circuit } from '../../src/circuits';
 import type { Simulation } from '../../src/sim/simulation';
@@ -109,7 +111,7 @@ export function inputBreakdown(
   return { byTarget, output: new Map(classes.map((c) => [c, outSum.get(c)! / n])), muscle };
 }
 
-const TARGETS = ['AVB', 'DB', 'VB', 'AVA', 'DA', 'VA'];
+const TARGETS = (process.env.TARGETS ?? 'AVB,DB,VB,AVA,DA,VA').split(',');
 
 function print(label: string, b: InputBreakdown): void {
   console.log(`== ${label}`);
@@ -134,7 +136,8 @@ function print(label: string, b: InputBreakdown): void {
 
 if (process.argv[1]?.endsWith('connectome-inputs.ts')) {
   const seed = Number(process.argv[2] ?? 1);
-  const circuit = importWorm();
+  const file = process.argv[3];
+  const circuit = file ? parseCircuit(readFileSync(file, 'utf8'), file) : importWorm();
   const ava = ['AVAL', 'AVAR'];
   const variants: [string, (sim: Simulation) => void][] = [
     ['intact', () => {}],
