@@ -52,14 +52,21 @@ export const TOUCH = {
 };
 
 const sensory = { capacitance: 1, tauMs: 20, restMv: -65, vHalfMv: -45, slopeMv: 4 };
+/**
+ * The gentle touch cells release only when touched: half release 25 mV above rest on a 1 mV slope,
+ * so their output at rest is 0.0004 (it was 0.0098 on the shared sensory curve, which over a minute
+ * released as much as a tap does and wore the habituating pools between taps). A tap still drives
+ * them to full release for ~0.5 s.
+ */
+const gentle = { ...sensory, vHalfMv: -40, slopeMv: 1 };
 
 /** Gentle touch: ALM, AVM (anterior), PLM (posterior), AVD, PVC. With habituate, the touch cells' synapses depress. */
 export function addTouch(b: Builder, opts: { habituate: boolean }): void {
   const T = TOUCH;
   const dep = opts.habituate ? { depression: { use: T.habituationUse, recoveryMs: T.habituationRecoveryMs } } : {};
-  b.neuron('ALM', 'sensory', 'glutamate', sensory, undefined, 60, 40);
-  b.neuron('AVM', 'sensory', 'glutamate', sensory, undefined, 60, 100);
-  b.neuron('PLM', 'sensory', 'glutamate', sensory, undefined, 760, 40);
+  b.neuron('ALM', 'sensory', 'glutamate', gentle, undefined, 60, 40);
+  b.neuron('AVM', 'sensory', 'glutamate', gentle, undefined, 60, 100);
+  b.neuron('PLM', 'sensory', 'glutamate', gentle, undefined, 760, 40);
   b.sensors.push({ neuron: 'ALM', sensor: 'touch', from: 0, to: 0.5, kind: 'gentle', gain: T.sensorGain });
   b.sensors.push({ neuron: 'AVM', sensor: 'touch', from: 0, to: 0.4, kind: 'gentle', gain: T.sensorGain });
   b.sensors.push({ neuron: 'PLM', sensor: 'touch', from: 0.5, to: 1, kind: 'gentle', gain: T.sensorGain });
