@@ -12,7 +12,7 @@
 import type { CircuitDoc } from '../types';
 import { Builder } from './builder';
 import { addLocomotion, GAIT } from './locomotion';
-import { addHarsh, addTouch } from './touch';
+import { addDishabituation, addHarsh, addTouch } from './touch';
 import { addSenses, senseCircuits, SENSES_SUMMARY } from './senses';
 import { addForaging } from './foraging';
 import { addModulation } from './modulation';
@@ -34,7 +34,7 @@ const FORAGING =
 const MODULATION =
   'Modulation: on a bacterial lawn the dopaminergic CEPD/ADE/PDE feel its texture and their dopamine (DOP-3 on the B-type units) slows crawling (basal slowing); a hungry worm on food also has NSM release serotonin (MOD-1 on AVB), which slows it much more (enhanced slowing).';
 const HABITUATION =
-  'Habituation: the touch cells’ synapses onto AVD and PVC depress with use (short-term depression, recovering over ~30 s), so taps at short intervals give weaker and weaker reversals and rest restores them.';
+  'Habituation: the touch cells’ synapses onto AVD and PVC depress with use (two pools: a fast one refilling over ~20 s, a slow one over ~5 min that only taps far apart wear), so taps 10 s apart give much weaker reversals that recover within a minute, and taps 60 s apart weaker ones that take minutes to recover.';
 
 export function buildLocomotion(): CircuitDoc {
   const b = new Builder();
@@ -71,6 +71,7 @@ export function buildWorm(): CircuitDoc {
   addSenses(b);
   addForaging(b);
   addModulation(b);
+  addDishabituation(b);
   return b.doc(
     'Worm',
     `The default nervous system: everything the built-in circuits model, together. ${LOCOMOTION} ${TOUCH} ${HARSH} ${HABITUATION} ${SENSES_SUMMARY} ${FORAGING} ${MODULATION} Simplifications: ${ONE_PER_CLASS}; ${LOCOMOTION_SIMPLIFIED}; about 80 neurons stand for the real 302.`,
