@@ -26,7 +26,7 @@ const arg = (name: string, fallback: string) => {
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 /** Taps per train at 10 s and at 60 s (the behaviour tests: 10 and 8). */
-const TAPS: Record<number, number> = { 10_000: Number(arg('taps10', '10')), 60_000: Number(arg('taps60', '8')) };
+const TAPS: Record<number, number> = { 10000: Number(arg('taps10', '10')), 60000: Number(arg('taps60', '8')) };
 const probeMin = arg('probes', '2').split(',').map(Number);
 const seeds = arg('seeds', SEEDS.join(',')).split(',').map(Number);
 const which = arg('circuit', 'both');
