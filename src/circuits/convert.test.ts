@@ -111,8 +111,10 @@ describe('current-based → conductance-based synapses', () => {
     expect(toConductanceCircuit(doc, network).receptors).toEqual(doc.receptors); // off unless asked
     const converted = circuitFromDoc(toConductanceCircuit(doc, network, { transduction: true }), 'worm (conductance)');
     const byId = new Map(converted.network.neurons.map((n) => [n.id, n]));
-    const receptors = converted.doc.receptors ?? [];
+    // The excitability receptors; DOP-1 on the touch cells is a plasticity receptor and stays as it is.
+    const receptors = (converted.doc.receptors ?? []).filter((r) => r.effect === 'excitability');
     expect(receptors.filter((r) => r.label === 'DOP-3').length).toBeGreaterThanOrEqual(10);
+    expect(converted.doc.receptors?.filter((r) => r.label === 'DOP-1').every((r) => r.reversalMv === undefined)).toBe(true);
     for (const r of receptors) {
       expect(r.reversalMv, `${r.label} on ${r.neuron}`).toBe(r.label === 'DOP-3' ? -80 : -70);
       expect(r.matchMv).toBe(byId.get(r.neuron)!.params.vHalfMv);
@@ -131,5 +133,13 @@ describe('current-based → conductance-based synapses', () => {
     expect(() => toConductanceReceptor({ ...base, gain: -1 }, graded('B', { vHalfMv: -72 }))).toThrow(
       /receptor for m on B: at its midpoint \(-72 mV\) channels reversing at -70 mV cannot pass a hyperpolarising current/,
     );
+  });
+
+  it('plastic synapses stay current-based (the engine runs plastic synapses current-based only): the habituation circuit converts and loads', () => {
+    const { doc, network } = getBuiltinCircuit('habituation');
+    const converted = circuitFromDoc(toConductanceCircuit(doc, network), 'habituation (conductance)');
+    const plastic = converted.doc.synapses?.filter((s) => s.kind === 'chemical' && s.plastic !== undefined) ?? [];
+    expect(plastic.map((s) => `${s.from}>${s.to}`)).toEqual(['ALM>AVD', 'AVM>AVD', 'PLM>PVC']);
+    for (const s of plastic) expect(s.kind === 'chemical' && s.model).toBeUndefined();
   });
 });

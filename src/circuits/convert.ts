@@ -121,7 +121,8 @@ export function toConductanceCircuit(doc: CircuitDoc, network: { neurons: readon
     if (s.kind !== 'chemical') return { ...s };
     const pre = byId.get(s.from);
     const post = byId.get(s.to);
-    if (pre?.model !== 'graded' || post?.model !== 'graded') return structuredClone(s);
+    // Plastic synapses are current-based in the engine (compile/plastic.ts): they stay as they are.
+    if (pre?.model !== 'graded' || post?.model !== 'graded' || s.plastic !== undefined) return structuredClone(s);
     return toConductanceSynapse(s, pre, post, options.matchAt);
   });
   if (options.transduction ?? false) {

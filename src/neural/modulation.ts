@@ -34,7 +34,7 @@ export const MODULATOR_FIELDS = {
     min: -1e4,
     max: 1e4,
     unit: 'per conc.',
-    help: 'excitability: current per unit concentration (negative inhibits); gain: input × (1 + gain·C); plasticity: third factor per unit concentration',
+    help: 'excitability: current per unit concentration (negative inhibits); gain: input × (1 + gain·C); plasticity: third factor per unit concentration (short-term synapses it sends: their pools recover 1 + gain·C times as fast)',
   },
   bath: { min: 0, max: 1000, unit: 'conc.', help: 'a fixed concentration, as if the bath held it' },
   reversalMv: {

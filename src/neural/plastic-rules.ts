@@ -55,12 +55,19 @@ export const PLASTIC_RULES: Readonly<Record<PlasticRule, { help: string; params:
     },
   },
   'short-term': {
-    help: 'two-timescale depression (and facilitation): a fast and a slow pool of resource, each recovering at its own pace; release uses the fast pool, and the slow one by what the fast one passes on (a cascade)',
+    help: 'two-timescale depression (and facilitation): a fast and a slow pool of resource, each recovering at its own pace; release uses the fast pool, and the slow one by what the fast one passes on (a cascade); a plasticity receptor on the presynaptic neuron speeds both pools’ recovery',
     params: {
       useFast: p(0.2, 0, 1, '', 'fraction of the fast pool used per spike (per ms at full output for graded)'),
       recoveryFastMs: p(3000, 1, 1e7, 'ms', 'recovery time constant of the fast pool'),
       useSlow: p(0.02, 0, 1, '', 'fraction of the slow pool used per spike (per ms at full output for graded), times the fast pool’s level'),
       recoverySlowMs: p(120000, 1, 1e8, 'ms', 'recovery time constant of the slow pool'),
+      slowThreshold: p(
+        0,
+        0,
+        1,
+        '',
+        'the slow pool is used only by the fast pool’s level above this (Staddon & Higa’s units pass on what exceeds their memory); 0 = all of it',
+      ),
       facilitation: p(0, 0, 10, '', 'facilitation added per spike (per ms at full output for graded); efficacy × (1 + f)'),
       facilitationMs: p(500, 1, 1e6, 'ms', 'decay time constant of facilitation'),
     },

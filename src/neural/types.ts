@@ -117,7 +117,9 @@ export type ReceptorEffect = 'excitability' | 'gain' | 'plasticity';
  * that potential passing gain·C at `matchMv` (modulation.ts); `gain`: its
  * chemical inputs × (1 + gain·C), at least 0; `plasticity`: gain·C is the
  * third factor of its three-factor synapses (positive teaches like reward,
- * negative like punishment).
+ * negative like punishment), and on the short-term synapses it sends, their
+ * pools recover (1 + gain·C) times as fast (at least 0: a presynaptic
+ * modulator refilling the pools).
  */
 export interface ReceptorSpec {
   neuron: string;

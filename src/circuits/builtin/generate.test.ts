@@ -34,7 +34,7 @@ describe('built-in circuits', () => {
   it("habituation lives on the touch cells' synapses only where the circuit says so", () => {
     const depressing = (name: string) =>
       getBuiltinCircuit(name)
-        .doc.synapses?.filter((s) => s.kind === 'chemical' && s.depression && ['ALM', 'AVM', 'PLM'].includes(s.from)) // the touch cells' (the core's depressing synapses are its adaptation and phasic pushes)
+        .doc.synapses?.filter((s) => s.kind === 'chemical' && s.plastic?.rule === 'short-term' && ['ALM', 'AVM', 'PLM'].includes(s.from)) // the touch cells' two-pool short-term synapses
         .map((s) => `${s.from}>${s.to}`);
     expect(depressing('habituation')).toEqual(['ALM>AVD', 'AVM>AVD', 'PLM>PVC']);
     expect(depressing('worm')).toEqual(['ALM>AVD', 'AVM>AVD', 'PLM>PVC']);

@@ -12,7 +12,7 @@
 import type { CircuitDoc } from '../types';
 import { Builder } from './builder';
 import { addLocomotion, GAIT } from './locomotion';
-import { addHarsh, addTouch } from './touch';
+import { addDishabituation, addHarsh, addTouch } from './touch';
 import { addSenses, senseCircuits, SENSES_SUMMARY } from './senses';
 import { addForaging } from './foraging';
 import { addModulation } from './modulation';
@@ -34,7 +34,10 @@ const FORAGING =
 const MODULATION =
   'Modulation: on a bacterial lawn the dopaminergic CEPD/ADE/PDE feel its texture and their dopamine (DOP-3 on the B-type units) slows crawling (basal slowing); a hungry worm on food also has NSM release serotonin (MOD-1 on AVB), which slows it much more (enhanced slowing).';
 const HABITUATION =
-  'Habituation: the touch cells’ synapses onto AVD and PVC depress with use (short-term depression, recovering over ~30 s), so taps at short intervals give weaker and weaker reversals and rest restores them.';
+  'Habituation: the touch cells’ synapses onto AVD and PVC depress with use (two pools: a fast one refilling over ~30 s, a slow one over ~10 min that only taps far apart wear), so taps 10 s apart give much weaker reversals that are back within a couple of minutes, and taps 60 s apart weaker ones that take many minutes to recover.';
+
+const DISHABITUATION =
+  'Dishabituation: a harsh touch to the back half excites the dopaminergic PDE, and dopamine on DOP-1 in the gentle touch cells refills their pools, so a habituated tap response comes back.';
 
 export function buildLocomotion(): CircuitDoc {
   const b = new Builder();
@@ -71,9 +74,10 @@ export function buildWorm(): CircuitDoc {
   addSenses(b);
   addForaging(b);
   addModulation(b);
+  addDishabituation(b);
   return b.doc(
     'Worm',
-    `The default nervous system: everything the built-in circuits model, together. ${LOCOMOTION} ${TOUCH} ${HARSH} ${HABITUATION} ${SENSES_SUMMARY} ${FORAGING} ${MODULATION} Simplifications: ${ONE_PER_CLASS}; ${LOCOMOTION_SIMPLIFIED}; about 80 neurons stand for the real 302.`,
+    `The default nervous system: everything the built-in circuits model, together. ${LOCOMOTION} ${TOUCH} ${HARSH} ${HABITUATION} ${SENSES_SUMMARY} ${FORAGING} ${MODULATION} ${DISHABITUATION} Simplifications: ${ONE_PER_CLASS}; ${LOCOMOTION_SIMPLIFIED}; about 80 neurons stand for the real 302.`,
   );
 }
 

@@ -56,6 +56,8 @@ export const MODULATION = {
 };
 
 const SENSORY = { capacitance: 1, tauMs: 20, restMv: -65, vHalfMv: -45, slopeMv: 4 };
+/** The dopamine cells release only when stimulated (output at rest 0.0004, was 0.0098; on a lawn still ~1): resting dopamine would refill the touch cells' pools between taps (touch.ts, addDishabituation). */
+const DOPAMINE_CELL = { ...SENSORY, vHalfMv: -40, slopeMv: 1 };
 
 /** The B-type motor neurons the locomotion core made (DB1.., VB1..). */
 const bUnits = (b: Builder): string[] => b.neurons.map((n) => n.id).filter((id) => /^[DV]B\d+$/.test(id));
@@ -71,7 +73,7 @@ export function addModulation(b: Builder): void {
     ['PDE', M.pdeRange, 700],
   ] as const;
   for (const [id, [from, to], x] of cells) {
-    b.neuron(id, 'sensory', 'dopamine', SENSORY, undefined, x, -200);
+    b.neuron(id, 'sensory', 'dopamine', DOPAMINE_CELL, undefined, x, -200);
     b.sensors.push({ neuron: id, sensor: 'lawn', from, to, gain: M.lawnGain });
   }
   b.neuron('NSM', 'sensory', 'serotonin', { ...SENSORY, slopeMv: M.nsmSlopeMv }, undefined, 260, -200);

@@ -10,8 +10,9 @@
  * a brief touch, so a reversal lasts seconds and then ends by itself.
  *
  * Habituation (Rankin & Broster 1992): the touch cells' synapses onto AVD and
- * PVC depress with use (Tsodyks–Markram resource, recovering in ~30 s), so
- * taps at short intervals evoke weaker reversals and rest restores them.
+ * PVC depress with use, a fast pool (seconds) and a slow one (minutes), so
+ * taps at short intervals evoke weaker reversals, and how fast rest restores
+ * them depends on the interval the worm was trained at.
  *
  * Harsh touch / nociception: ASH (nose) and PVD (whole body, harsh only)
  * excite AVD and AVA harder and charge AIB, a slow interneuron that AVA also
@@ -37,9 +38,22 @@ export const TOUCH = {
   plmInhibitsAva: 6,
   /** PLM ⊣ AVD: a tail touch during a reversal stops AVD holding AVA up, so the worm turns forward. */
   plmInhibitsAvd: 0.3,
-  /** Short-term depression of the touch cells' synapses (habituation): use per ms at full output, recovery ms. 0.00015 takes 30 taps at 5 s down to 15–29 % of the first response (real: 20–50 %); 0.0002 abolished it by the 10th tap, 0.0001 levelled off at 75 %. */
-  habituationUse: 0.00015,
-  habituationRecoveryMs: 30_000,
+  /**
+   * Habituation: the touch cells' synapses onto AVD and PVC follow the two-pool short-term rule (per ms at full
+   * output; a tap is ~0.5 s of it). The fast pool (τ 30 s) is what taps 10 s apart wear: each tap takes ~14 %, and
+   * 10 s refills only ~28 % of the loss. Taps 60 s apart find it mostly refilled and wear the slow pool (τ 10 min),
+   * which is used only while the fast pool is above 0.8: at 10 s the fast pool soon sits below that, shielding the
+   * slow one, so short-interval habituation is deep and recovers with the fast pool, long-interval habituation
+   * shallower and slower to recover (Rankin & Broster 1992). The response falls off steeply with efficacy (AVD's
+   * threshold; 5 worms: 0.9 → 0.94 of the first, 0.75 → 0.4, 0.65 → 0.1), so the pools work within 0.65..1.
+   */
+  habituation: { useFast: 2.8e-4, recoveryFastMs: 30_000, useSlow: 5e-4, recoverySlowMs: 600_000, slowThreshold: 0.8 },
+  /**
+   * Dishabituation: DOP-1 on the gentle touch cells (Sanyal et al. 2004; Kindt et al. 2007), a plasticity receptor
+   * that makes their pools recover 1 + gain·C times as fast; and PDE's harsh touch on the back half (Li et al. 2011).
+   */
+  dop1: 300,
+  pdeHarshGain: 15,
   /** Harsh: ASH/PVD → AVD, AIB; AVA → AIB; AIB → RIV; AVA ⊣ RIV; RIV's muscle gain. */
   harshToAvd: 0.2,
   harshToAib: 0.05,
@@ -52,14 +66,21 @@ export const TOUCH = {
 };
 
 const sensory = { capacitance: 1, tauMs: 20, restMv: -65, vHalfMv: -45, slopeMv: 4 };
+/**
+ * The gentle touch cells release only when touched: half release 25 mV above rest on a 1 mV slope,
+ * so their output at rest is 0.0004 (it was 0.0098 on the shared sensory curve, which over a minute
+ * released as much as a tap does and wore the habituating pools between taps). A tap still drives
+ * them to full release for ~0.5 s.
+ */
+const gentle = { ...sensory, vHalfMv: -40, slopeMv: 1 };
 
 /** Gentle touch: ALM, AVM (anterior), PLM (posterior), AVD, PVC. With habituate, the touch cells' synapses depress. */
 export function addTouch(b: Builder, opts: { habituate: boolean }): void {
   const T = TOUCH;
-  const dep = opts.habituate ? { depression: { use: T.habituationUse, recoveryMs: T.habituationRecoveryMs } } : {};
-  b.neuron('ALM', 'sensory', 'glutamate', sensory, undefined, 60, 40);
-  b.neuron('AVM', 'sensory', 'glutamate', sensory, undefined, 60, 100);
-  b.neuron('PLM', 'sensory', 'glutamate', sensory, undefined, 760, 40);
+  const dep = opts.habituate ? { plastic: { rule: 'short-term' as const, params: { ...T.habituation } } } : {};
+  b.neuron('ALM', 'sensory', 'glutamate', gentle, undefined, 60, 40);
+  b.neuron('AVM', 'sensory', 'glutamate', gentle, undefined, 60, 100);
+  b.neuron('PLM', 'sensory', 'glutamate', gentle, undefined, 760, 40);
   b.sensors.push({ neuron: 'ALM', sensor: 'touch', from: 0, to: 0.5, kind: 'gentle', gain: T.sensorGain });
   b.sensors.push({ neuron: 'AVM', sensor: 'touch', from: 0, to: 0.4, kind: 'gentle', gain: T.sensorGain });
   b.sensors.push({ neuron: 'PLM', sensor: 'touch', from: 0.5, to: 1, kind: 'gentle', gain: T.sensorGain });
@@ -112,4 +133,18 @@ export function addHarsh(b: Builder, opts: { pair?: boolean } = {}): void {
   b.chem('RIV', 'AIB', T.rivResetsAib, { sign: 'inhibitory' });
   b.muscles.push({ neuron: 'RIV', side: 'right', from: 0, to: 0.9, gain: T.rivMuscle });
   b.muscles.push({ neuron: 'RIV', side: 'left', from: 0, to: 0.9, gain: -T.rivMuscle });
+}
+
+/**
+ * Dishabituation (Rankin, Beck & Chiba 1990: a different, stronger stimulus restores a habituated tap response):
+ * a harsh touch to the back half excites the dopaminergic PDE (Li et al. 2011), and dopamine acting on DOP-1 in
+ * the gentle touch cells (Sanyal et al. 2004; Kindt et al. 2007: DOP-1 in the touch cells opposes tap habituation)
+ * refills their pools. Needs addTouch (with habituate) and addModulation (PDE, dopamine) first.
+ */
+export function addDishabituation(b: Builder): void {
+  const T = TOUCH;
+  for (const id of ['ALM', 'AVM', 'PLM', 'PDE'])
+    if (!b.has(id)) throw new Error(`dishabituation: the builder has no neuron ${id}; add the touch (addTouch) and modulation (addModulation) layers first`);
+  b.sensors.push({ neuron: 'PDE', sensor: 'touch', from: 0.5, to: 1, kind: 'harsh', gain: T.pdeHarshGain });
+  for (const id of ['ALM', 'AVM', 'PLM']) b.receptors.push({ neuron: id, modulator: 'dopamine', effect: 'plasticity', gain: T.dop1, label: 'DOP-1' });
 }

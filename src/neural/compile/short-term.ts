@@ -19,6 +19,16 @@
  * so a depleted fast pool shields it. With parallel pools every stimulus wore
  * the slow pool alike at any interval, and short-interval training left as
  * lasting a loss as long-interval training.
+ * The slow pool may be used only by the fast pool's level above a threshold θ
+ * (uS·max(0, xF − θ)): Staddon & Higa's units pass on only what exceeds their
+ * memory, so once the fast pool has sunk below θ the slow one is shielded
+ * altogether, not just in proportion. Without it the shield is xF itself, and
+ * where the response needs xF above ~0.7 (a threshold downstream, as the
+ * worm's AVD) close stimuli still wore the slow pool more than spaced ones.
+ * A `plasticity` receptor on the presynaptic neuron (teach, modulation.ts)
+ * makes both pools recover (1 + teach) times as fast: a modulator that
+ * refills them, as serotonin restores habituated sensory synapses in Aplysia
+ * and as dishabituation does here (docs/biology.md).
  * Efficacy is not a learned weight: it runs when learning is frozen.
  */
 import { freshKernel } from '../kernel';
@@ -32,6 +42,7 @@ export function shortTermKernel(
   spikingPre: Uint8Array,
   useFast: Float64Array,
   useSlow: Float64Array,
+  slowThreshold: Float64Array,
   facilitation: Float64Array,
   xF: Float64Array,
   xS: Float64Array,
@@ -41,26 +52,35 @@ export function shortTermKernel(
   rFac: Float64Array,
   spiked: Uint8Array,
   output: Float64Array,
+  teach: Float64Array,
 ): (dt: number) => void {
   return (dt: number) => {
     for (let k = 0; k < m; k++) {
       let a = xF[k],
         b = xS[k],
         c = f[k] * rFac[k];
+      const passed = a > slowThreshold[k] ? a - slowThreshold[k] : 0;
       if (spikingPre[k] === 1) {
         if (spiked[pre[k]] !== 0) {
-          b -= useSlow[k] * a * b;
+          b -= useSlow[k] * passed * b;
           a -= useFast[k] * a;
           c += facilitation[k];
         }
       } else {
         const o = output[pre[k]];
-        b = b / (1 + dt * useSlow[k] * a * o);
+        b = b / (1 + dt * useSlow[k] * passed * o);
         a = a / (1 + dt * useFast[k] * o);
         c += dt * facilitation[k] * o;
       }
-      a = 1 - (1 - a) * rF[k];
-      b = 1 - (1 - b) * rS[k];
+      const boost = 1 + teach[pre[k]];
+      if (boost === 1) {
+        a = 1 - (1 - a) * rF[k];
+        b = 1 - (1 - b) * rS[k];
+      } else {
+        const g = Math.max(boost, 0);
+        a = 1 - (1 - a) * rF[k] ** g;
+        b = 1 - (1 - b) * rS[k] ** g;
+      }
       xF[k] = a;
       xS[k] = b;
       f[k] = c;
@@ -72,7 +92,7 @@ export function shortTermKernel(
 export const shortTermSynapses = plasticKernel('short-term', (net, t) => {
   const m = t.size;
   const { pre, eff, spikingPre } = t;
-  const { useFast, recoveryFastMs, useSlow, recoverySlowMs, facilitation, facilitationMs } = t.col;
+  const { useFast, recoveryFastMs, useSlow, recoverySlowMs, slowThreshold, facilitation, facilitationMs } = t.col;
   const xF = new Float64Array(m).fill(1);
   const xS = new Float64Array(m).fill(1);
   const f = new Float64Array(m);
@@ -80,6 +100,7 @@ export const shortTermSynapses = plasticKernel('short-term', (net, t) => {
   const rS = new Float64Array(m);
   const rFac = new Float64Array(m);
   const { spiked, output } = net.arrays;
+  const teach = net.modulation?.teach ?? new Float64Array(net.size);
   return {
     learnsWeights: false,
     always: true,
@@ -95,6 +116,6 @@ export const shortTermSynapses = plasticKernel('short-term', (net, t) => {
       xS.fill(1);
       f.fill(0);
     },
-    learn: freshKernel(shortTermKernel)(m, pre, eff, spikingPre, useFast, useSlow, facilitation, xF, xS, f, rF, rS, rFac, spiked, output),
+    learn: freshKernel(shortTermKernel)(m, pre, eff, spikingPre, useFast, useSlow, slowThreshold, facilitation, xF, xS, f, rF, rS, rFac, spiked, output, teach),
   };
 });

@@ -1,0 +1,54 @@
+/**
+ * The interval-dependent habituation experiment on the default worm (Rankin &
+ * Broster 1992): a train of plate taps at one interval (ISI), then rest and one
+ * probe tap; the response to each tap is the distance reversed in 3 s. Shared
+ * by habituation-interval*.test.ts and habituation-interval-table.ts.
+ */
+import type { Circuit, CircuitDoc } from '../../src/circuits/types';
+import type { Simulation } from '../../src/sim/simulation';
+import { createSimulation } from '../../src/sim/simulation';
+import { backwardMm, OPEN_FIELD } from './measure';
+
+export const RESPONSE_MS = 3000;
+
+export interface Training {
+  /** Response to each tap of the train (mm backward in 3 s). */
+  responses: number[];
+  /** The simulation, left at the end of the last response window. */
+  sim: Simulation;
+}
+
+/** A worm on an open field, 5 s to settle, then `taps` plate taps `isiMs` apart. */
+export function train(circuit: string | Circuit, seed: number, isiMs: number, taps: number): Training {
+  const sim = createSimulation({ circuit, seed, medium: 'agar', arena: OPEN_FIELD });
+  sim.run(5000);
+  const responses: number[] = [];
+  for (let k = 0; k < taps; k++) {
+    if (k > 0) sim.run(isiMs - RESPONSE_MS);
+    sim.tapPlate(1);
+    responses.push(backwardMm(sim, RESPONSE_MS));
+  }
+  return { responses, sim };
+}
+
+/** The response to one tap `afterMs` after the last training tap. */
+export function probe(t: Training, afterMs: number): number {
+  t.sim.run(afterMs - RESPONSE_MS);
+  t.sim.tapPlate(1);
+  return backwardMm(t.sim, RESPONSE_MS);
+}
+
+export const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** Last training tap at 0, a harsh touch at the tail (0.85) at +4 s if `touch`, a probe tap at +12 s: its response relative to the first tap. */
+export function dishabituationProbe(circuit: string | Circuit, seed: number, touch: boolean): number {
+  const t = train(circuit, seed, 10_000, 10);
+  t.sim.run(1000);
+  if (touch) t.sim.poke(0.85, { kind: 'harsh' });
+  return probe(t, 12_000 - 1000) / t.responses[0];
+}
+
+/** The same worm without the touch cells' DOP-1 receptors (a dop-1 mutant). */
+export function withoutDop1(doc: CircuitDoc): CircuitDoc {
+  return { ...doc, receptors: (doc.receptors ?? []).filter((r) => r.label !== 'DOP-1') };
+}
