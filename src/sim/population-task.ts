@@ -19,5 +19,5 @@ export default function runTask(task: PopulationTask): WormTrajectory[] {
   const text = task.spec.circuit;
   if (last?.text !== text) last = { text, spec: withParsedCircuit(task.spec) };
   const spec = { ...task.spec, circuit: last.spec.circuit };
-  return task.indices.map((i) => runPopulationWorm(spec, task.spec.worms[i], process.env.NOCACHE ? undefined : networks));
+  return task.indices.map((i) => runPopulationWorm(spec, task.spec.worms[i], networks));
 }
