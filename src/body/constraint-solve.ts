@@ -32,10 +32,15 @@ interface SolvedConstraint {
 /** matter-js's own constants, read where it keeps them (private in its types). */
 const C = Matter.Constraint as unknown as { _minLength: number; _torqueDampen: number; solve: (c: SolvedConstraint, timeScale: number) => void };
 
-/** Rotates p in place by `angle`, as Vector.rotate(p, angle, p). */
+/**
+ * Rotates p in place by `angle`, as Vector.rotate(p, angle, p). The worm's
+ * segments never turn (infinite inertia), so the angle is almost always ±0,
+ * where cos and sin are exactly 1 and ±0 by the language's definition: taken
+ * without the two calls (a third of this function's time), the same bits.
+ */
 function rotateInPlace(p: Vec, angle: number): void {
-  const cos = Math.cos(angle),
-    sin = Math.sin(angle);
+  const cos = angle === 0 ? 1 : Math.cos(angle),
+    sin = angle === 0 ? angle : Math.sin(angle);
   const x = p.x * cos - p.y * sin;
   p.y = p.x * sin + p.y * cos;
   p.x = x;
