@@ -151,4 +151,18 @@ describe('network cache: what it hands out', () => {
     expect(cache.stats.hits).toBe(1);
     expect(() => new NetworkCache(0)).toThrow(/capacity = 0 must be a whole number ≥ 1/);
   });
+
+  it('an async run is refused, and the networks it took stay out of the cache', () => {
+    const cache = new NetworkCache();
+    expect(() => withNetworkCache(cache, async () => buildNetwork(spec))).toThrow(/must finish its simulations before it returns/);
+    expect(cache.size).toBe(0);
+    // A run that throws gives its networks back (they are reset when taken again).
+    expect(() =>
+      withNetworkCache(cache, () => {
+        buildNetwork(spec).step(1);
+        throw new Error('unstable');
+      }),
+    ).toThrow('unstable');
+    expect(cache.size).toBe(1);
+  });
 });

@@ -86,13 +86,25 @@ let lease: Lease | null = null;
 export function withNetworkCache<T>(cache: NetworkCache, run: () => T): T {
   const outer = lease;
   const mine: Lease = { cache, taken: [] };
-  lease = mine;
-  try {
-    return run();
-  } finally {
-    lease = outer;
+  const giveBack = () => {
     for (const { key, net } of mine.taken) cache.give(key, net);
+  };
+  lease = mine;
+  let result: T;
+  try {
+    result = run();
+  } catch (e) {
+    lease = outer;
+    giveBack(); // a run that failed (an unstable worm) is over: its networks are free
+    throw e;
   }
+  lease = outer;
+  // An async run would still be using its networks when this returns: none goes back.
+  if (typeof (result as { then?: unknown } | null)?.then === 'function') {
+    throw new Error('withNetworkCache: run must finish its simulations before it returns (it returned a promise); step them synchronously inside it');
+  }
+  giveBack();
+  return result;
 }
 
 /** A network for `spec`: a free one of the same key from the lent cache (reset), or a newly compiled one. */
