@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { getBuiltinCircuit, BUILTIN_CIRCUIT_NAMES } from '../circuits/builtin';
 import { importConnectome } from '../circuits/connectome';
 import { publishedTable, WORM_TABLES } from '../circuits/connectome/published-tables';
+import { MODELS } from './models/index';
 import { Network, type NetworkOptions } from './network';
 import { buildNetwork, NetworkCache, networkKey, withNetworkCache } from './network-cache';
 import { Rng } from './rng';
@@ -78,12 +79,32 @@ function trace(net: Network, seed: number, steps: number): number[] {
 
 const sameBits = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, k) => Object.is(x, b[k]));
 
-function reusedMatchesFresh(spec: NetworkSpec, options: NetworkOptions, seeds: [number, number], steps: number): void {
+/**
+ * Another individual: every scalar, non-integer parameter of every neuron
+ * moved by up to ±`spread` of its value (kept in its range), as
+ * sim/individual.ts draws them, from `seed`.
+ */
+function individual(spec: NetworkSpec, seed: number, spread = 0.05): NetworkSpec {
+  const rng = new Rng(seed);
+  const neurons = spec.neurons.map((n) => {
+    const model = MODELS[n.model];
+    const params = { ...n.params };
+    for (const [name, p] of Object.entries(model.params)) {
+      const base = params[name] ?? p.default;
+      if (p.integer || typeof base !== 'number') continue;
+      params[name] = Math.min(p.max, Math.max(p.min, base * (1 + spread * (2 * rng.next() - 1))));
+    }
+    return { ...n, params };
+  });
+  return { ...spec, neurons };
+}
+
+function reusedMatchesFresh(spec: NetworkSpec, options: NetworkOptions, seeds: [number, number], steps: number, next: NetworkSpec = spec): void {
   const cache = new NetworkCache();
   const first = withNetworkCache(cache, () => trace(buildNetwork(spec, options), seeds[0], steps));
-  const again = withNetworkCache(cache, () => trace(buildNetwork(spec, options), seeds[1], steps));
+  const again = withNetworkCache(cache, () => trace(buildNetwork(next, options), seeds[1], steps));
   expect(cache.stats).toEqual({ hits: 1, misses: 1 });
-  const fresh = trace(Network.fromSpec(spec, options), seeds[1], steps);
+  const fresh = trace(Network.fromSpec(next, options), seeds[1], steps);
   // Not a silent network: the drive moved it, and two seeds are two runs.
   expect(new Set(fresh).size).toBeGreaterThan(10);
   expect(sameBits(first, fresh)).toBe(false);
@@ -109,6 +130,33 @@ describe('network cache: a reused network steps as a new one, bit for bit', () =
   it('the imported 302-neuron connectome', () => {
     reusedMatchesFresh(connectome(), {}, [3, 4], 200);
   });
+
+  it.each(BUILTIN_CIRCUIT_NAMES.filter((n) => !getBuiltinCircuit(n).network.neurons.some((x) => x.model === 'transmitter')))(
+    'built-in circuit %s, another individual (parameters loaded in place)',
+    (name) => {
+      const net = getBuiltinCircuit(name).network;
+      reusedMatchesFresh(individual(net, 1), { inputConductance: true }, [21, 22], 300, individual(net, 2));
+    },
+  );
+
+  it('the connectome, another individual', () => {
+    const net = connectome();
+    reusedMatchesFresh(individual(net, 5), {}, [6, 7], 150, individual(net, 6));
+  });
+
+  it('property: small networks, other individuals', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...Object.keys(SMALL)),
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        (name, seed, spread) => {
+          reusedMatchesFresh(individual(SMALL[name], seed, spread), {}, [seed, seed + 1], 300, individual(SMALL[name], seed + 7, spread));
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
 });
 
 describe('network cache: what it hands out', () => {
@@ -128,6 +176,7 @@ describe('network cache: what it hands out', () => {
     const cache = new NetworkCache();
     const a = withNetworkCache(cache, () => buildNetwork(spec));
     expect(withNetworkCache(cache, () => buildNetwork({ ...spec, synapses: [chem('a', 'b', 0.5)] }))).not.toBe(a);
+    expect(networkKey(individual(spec, 3))).toBe(networkKey(spec));
     expect(withNetworkCache(cache, () => buildNetwork(spec))).toBe(a);
     // Edited while leased: not given back.
     withNetworkCache(cache, () => buildNetwork(spec).ablate('a'));

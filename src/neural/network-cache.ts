@@ -12,10 +12,13 @@
  * code stays and nothing is compiled.
  *
  * What may be taken: a network whose spec and options are the same, value for
- * value (the key below), and that nobody edited (ablations, cuts, links,
- * parameters, baths, learning switches stay out: Network.reusable). A reset
- * network must then step exactly as a fresh one: network-cache.test.ts holds
- * that bit for bit over several circuits, seeds and individuals.
+ * value, apart from the neurons' parameters (the key below), and that nobody
+ * edited (ablations, cuts, links, parameters, baths, learning switches stay
+ * out: Network.reusable). Another individual's parameters go into its arrays
+ * by setParam's path (Network.loadParams; models that cannot change one in
+ * place compile anew). A reset network must then step exactly as a fresh
+ * one: network-cache.test.ts holds that bit for bit over every built-in
+ * circuit, the connectome and small networks, for clones and individuals.
  *
  * How: `withNetworkCache(cache, run)` lends the cache to everything `run`
  * builds through `buildNetwork` (the Simulation does); when `run` returns,
@@ -111,7 +114,9 @@ export function withNetworkCache<T>(cache: NetworkCache, run: () => T): T {
 export function buildNetwork(spec: NetworkSpec, options: NetworkOptions = {}): Network {
   const key = lease ? networkKey(spec, options) : null;
   if (!lease || key === null) return Network.fromSpec(spec, options);
-  const reused = lease.cache.take(key);
+  const free = lease.cache.take(key);
+  // Another individual of the same structure: its parameters go into the same arrays (setParam's path, exact).
+  const reused = free?.loadParams(spec.neurons) ? free : undefined;
   if (reused) lease.cache.stats.hits++;
   else lease.cache.stats.misses++;
   const net = reused ?? Network.fromSpec(spec, options);
@@ -128,8 +133,10 @@ export function buildNetwork(spec: NetworkSpec, options: NetworkOptions = {}): N
  */
 export function networkKey(spec: NetworkSpec, options: NetworkOptions = {}): string | null {
   if (options.models !== undefined || options.synapseKernels !== undefined) return null;
+  // Neuron parameters are not part of it: a network takes another individual's (Network.loadParams).
   // Not remembered per spec object: specs are plain, mutable objects (the 302-neuron connectome's key takes ~2 ms).
-  return JSON.stringify([options, spec.neurons, spec.synapses, spec.modulators ?? null, spec.receptors ?? null], exact);
+  const neurons = spec.neurons.map(({ params: _, ...rest }) => rest);
+  return JSON.stringify([options, neurons, spec.synapses, spec.modulators ?? null, spec.receptors ?? null], exact);
 }
 
 function exact(_: string, v: unknown): unknown {

@@ -23,7 +23,7 @@ import { describeSchedule, type Runner, type ScheduledStep, type ScheduleEntry, 
 import { isTransmitterInstance, type TransmitterInstance, type TransmitterState } from './compile/transmitter-links';
 import type { GapStiffness } from './gaps';
 import { MODULATOR_FIELDS } from './modulation';
-import { checkParam } from './params';
+import { checkParam, resolveNeuronParams } from './params';
 import { type CompactSynapses, checkCompact, compactFromSpec } from './synapses';
 import type { ModelKind, NetworkSpec, NeuronSpec, ParamValues, SynapseKind } from './types';
 
@@ -203,6 +203,35 @@ export class Network {
     this.inputConductance.fill(0);
     this.clock.dtMs = Number.NaN;
     this.reset();
+  }
+
+  /**
+   * Takes the parameters `neurons` give (the same neurons, ids, models and
+   * initial values as this network's spec; only `params` may differ) as a
+   * newly compiled network of them has them, for the next worm
+   * (network-cache.ts); call resetForReuse after. Returns false, and leaves
+   * the network edited, where a model cannot change a parameter in place.
+   */
+  loadParams(neurons: readonly NeuronSpec[]): boolean {
+    const { entries, popOf, localOf, params } = this.pops;
+    let changed = false;
+    for (let g = 0; g < this.size; g++) {
+      const e = entries[popOf[g]];
+      const wanted = resolveNeuronParams(e.model, neurons[g], `neurons[${g}] (${JSON.stringify(this.ids[g])})`).params;
+      const now = params[g];
+      for (const name of Object.keys(wanted)) {
+        if (sameParam(wanted[name], now[name])) continue;
+        if (!e.pop.setParam) {
+          this.edited = true;
+          return false;
+        }
+        e.pop.setParam(localOf[g], name, wanted[name]);
+        changed = true;
+      }
+      params[g] = wanted;
+    }
+    if (changed) for (const k of this.kernels) k.paramsChanged?.();
+    return true;
   }
 
   /** Back to the initial state. Structural changes (ablations, cuts, links, parameters) stay; `input` is the caller's and stays. */
@@ -412,6 +441,11 @@ export class Network {
     if (kind !== 'transmitter' || !this.transmitters) throw new Error(`neuron ${JSON.stringify(this.ids[i])} is a ${kind} neuron, not a transmitter neuron`);
     return this.transmitters;
   }
+}
+
+function sameParam(a: ParamValues[string], b: ParamValues[string]): boolean {
+  if (typeof a === 'number' || typeof b === 'number') return Object.is(a, b);
+  return a.length === b.length && a.every((x, k) => Object.is(x, b[k]));
 }
 
 function indexNeurons(neurons: readonly NeuronSpec[]): Map<string, number> {
