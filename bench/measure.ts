@@ -6,12 +6,40 @@
  * and the min and median of the repeats reported with CPU time beside wall
  * time (waiting for a core counts in wall time only).
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 
 export interface Timing {
   wallS: number;
   /** This process's CPU time (user + system, every thread), s. */
   cpuS: number;
+  /** CPU time of each of the process's threads during the call, busiest first (Linux; empty elsewhere). */
+  threadsCpuS: number[];
+}
+
+/** CPU ticks so far of every thread of this process, by thread id (Linux /proc; null where there is none). */
+function threadTicks(): Map<string, number> | null {
+  try {
+    const out = new Map<string, number>();
+    for (const tid of readdirSync('/proc/self/task')) {
+      try {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        out.set(tid, Number(f[11]) + Number(f[12])); // utime + stime
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+/** Per-thread CPU seconds between two readings, busiest first (USER_HZ is 100 on Linux). */
+function threadDeltas(a: Map<string, number> | null, b: Map<string, number> | null): number[] {
+  if (!a || !b) return [];
+  return [...b].map(([tid, t]) => (t - (a.get(tid) ?? 0)) / 100).sort((x, y) => y - x);
 }
 
 export interface Spread {
@@ -28,17 +56,18 @@ export function timed(fn: () => void): Timing {
   fn();
   const wallS = (performance.now() - t0) / 1000;
   const c = process.cpuUsage(c0);
-  return { wallS, cpuS: (c.user + c.system) / 1e6 };
+  return { wallS, cpuS: (c.user + c.system) / 1e6, threadsCpuS: [] };
 }
 
 /** Times one async call (worker pools: their threads' CPU counts, they are this process's). */
 export async function timedAsync(fn: () => Promise<unknown>): Promise<Timing> {
+  const ticks = threadTicks();
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   await fn();
   const wallS = (performance.now() - t0) / 1000;
   const c = process.cpuUsage(c0);
-  return { wallS, cpuS: (c.user + c.system) / 1e6 };
+  return { wallS, cpuS: (c.user + c.system) / 1e6, threadsCpuS: threadDeltas(ticks, threadTicks()) };
 }
 
 export function spread(xs: readonly number[]): Spread {

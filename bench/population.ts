@@ -27,6 +27,13 @@ export interface PopulationRow {
   wormSPerCpuS: Spread;
   /** CPU-seconds per wall-second while it ran: the cores the pool kept busy (V8's compiler and GC threads work beside each worker). */
   coresBusy: Spread;
+  /**
+   * CPU of every other thread (V8's compile and GC helpers, the main thread)
+   * per CPU-second of the worker threads themselves (the `workers` busiest),
+   * from Linux's per-thread accounting: what one worker adds beside itself,
+   * whatever the load; null where /proc is missing.
+   */
+  helperShare: Spread | null;
 }
 
 export async function benchPopulation(o: {
@@ -61,10 +68,11 @@ export async function benchPopulation(o: {
           wormSPerWallS: spread(t.map((x) => wormS / x.wallS)),
           wormSPerCpuS: spread(t.map((x) => wormS / x.cpuS)),
           coresBusy: spread(t.map((x) => x.cpuS / x.wallS)),
+          helperShare: t.every((x) => x.threadsCpuS.length >= p.workers) ? spread(t.map((x) => helperShare(x.threadsCpuS, p.workers))) : null,
         };
         rows.push(row);
         log(
-          `  ${String(n).padStart(3)} worms, ${p.workers} worker${p.workers > 1 ? 's' : ' '}: ${row.wormSPerWallS.max.toFixed(1)} worm-s per wall-s (median ${row.wormSPerWallS.median.toFixed(1)}), ${row.wormSPerCpuS.max.toFixed(1)} per CPU-s (median ${row.wormSPerCpuS.median.toFixed(1)}); ${row.coresBusy.median.toFixed(2)} cores busy (median)`,
+          `  ${String(n).padStart(3)} worms, ${p.workers} worker${p.workers > 1 ? 's' : ' '}: ${row.wormSPerWallS.max.toFixed(1)} worm-s per wall-s (median ${row.wormSPerWallS.median.toFixed(1)}), ${row.wormSPerCpuS.max.toFixed(1)} per CPU-s (median ${row.wormSPerCpuS.median.toFixed(1)}); ${row.coresBusy.median.toFixed(2)} cores busy (median)${row.helperShare ? `; other threads ${row.helperShare.median.toFixed(3)} CPU-s per worker CPU-s` : ''}`,
         );
       }
     }
@@ -76,6 +84,13 @@ export async function benchPopulation(o: {
   return { rows, loadBefore, loadAfter };
 }
 
+/** CPU of the threads beyond the `workers` busiest, per CPU-second of those. */
+function helperShare(threadsCpuS: readonly number[], workers: number): number {
+  const own = threadsCpuS.slice(0, workers).reduce((a, b) => a + b, 0);
+  const rest = threadsCpuS.slice(workers).reduce((a, b) => a + b, 0);
+  return rest / own;
+}
+
 function goals(rows: readonly PopulationRow[], loadBefore: string): BenchGoal[] {
   const most = Math.max(...rows.map((r) => r.worms));
   const one = rows.find((r) => r.worms === most && r.workers === 1);
@@ -85,11 +100,14 @@ function goals(rows: readonly PopulationRow[], loadBefore: string): BenchGoal[] 
   const cpu = two.wormSPerCpuS.max / one.wormSPerCpuS.max;
   // One worker already keeps more than one core busy (V8 compiles each worm's fresh kernels and collects garbage on threads of its own): two cores can then give at most 2 / that.
   const busy = one.coresBusy.median;
+  const helpers = one.helperShare
+    ? `; beside each worker thread its other threads used ${one.helperShare.median.toFixed(3)} CPU-s per CPU-s (per-thread accounting: load-independent), which alone bounds ${two.workers} cores at ${(two.workers / (1 + one.helperShare.median)).toFixed(2)}×`
+    : '';
   return [
     {
       name: `population: ${two.workers} workers ≥ 1.8× one (${most} worms, best rounds)`,
       met: wall >= 1.8,
-      detail: `${wall.toFixed(2)}× wall (${one.wormSPerWallS.max.toFixed(1)} → ${two.wormSPerWallS.max.toFixed(1)} worm-s per wall-s); CPU per worm-second ${cpu.toFixed(2)}× (1.00 = the pool costs nothing); one worker kept ${busy.toFixed(2)} cores busy${busy > 1 ? `, so ${two.workers} cores allow at most ${(two.workers / busy).toFixed(2)}×` : ' (less than one: other work held the cores, the wall figures mean little)'} (bench/ceiling: what the machine gives a trivial loop); started at ${loadBefore}`,
+      detail: `${wall.toFixed(2)}× wall (${one.wormSPerWallS.max.toFixed(1)} → ${two.wormSPerWallS.max.toFixed(1)} worm-s per wall-s); CPU per worm-second ${cpu.toFixed(2)}× (1.00 = the pool costs nothing); one worker kept ${busy.toFixed(2)} cores busy${busy > 1 ? `, so ${two.workers} cores allow at most ${(two.workers / busy).toFixed(2)}×` : ' (less than one: other work held the cores, the wall figures mean little)'}${helpers} (bench/ceiling: what the machine gives a trivial loop); started at ${loadBefore}`,
     },
   ];
 }

@@ -1,4 +1,8 @@
 import Matter from 'matter-js';
+import { installConstraintSolve } from './constraint-solve';
+
+// The same constraint step without its per-call vectors (constraint-solve.ts).
+installConstraintSolve();
 
 /**
  * A matter-js engine for a plate seen from above: no gravity, no sleeping,

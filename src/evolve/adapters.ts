@@ -8,6 +8,7 @@
 import { circuitFromDoc, serializeCircuit } from '../circuits/circuit';
 import type { Circuit, CircuitDoc } from '../circuits/types';
 import { MODELS } from '../neural/models';
+import { NetworkCache, withNetworkCache } from '../neural/network-cache';
 import { runScenario, type ScenarioReport } from '../scenario/runner';
 import type { SimBackend } from '../scenario/backend';
 import type { Scenario } from '../scenario/types';
@@ -27,6 +28,9 @@ export function circuitText(circuit: Circuit): string {
   return serializeCircuit(circuit);
 }
 
+/** This thread's finished networks: a genome's runs on other seeds (clones of one network) reuse its compiled kernels (network-cache.ts). */
+const networks = new NetworkCache();
+
 /** Run one scenario on `circuit` (whatever circuit the scenario names) with `seed`; instability ends the run as a failed report with `error`. */
 export function runOn(circuit: Circuit, scenario: Scenario, seed: number): ScenarioReport {
   const backend: SimBackend = {
@@ -37,5 +41,6 @@ export function runOn(circuit: Circuit, scenario: Scenario, seed: number): Scena
     },
     loadCircuitFile: () => circuit,
   };
-  return runScenario(scenario, { backend, seed }).report;
+  // The report holds copies of what was recorded, nothing of the simulation: its network can go back to the cache.
+  return withNetworkCache(networks, () => runScenario(scenario, { backend, seed }).report);
 }

@@ -23,7 +23,7 @@ import { describeSchedule, type Runner, type ScheduledStep, type ScheduleEntry, 
 import { isTransmitterInstance, type TransmitterInstance, type TransmitterState } from './compile/transmitter-links';
 import type { GapStiffness } from './gaps';
 import { MODULATOR_FIELDS } from './modulation';
-import { checkParam } from './params';
+import { checkParam, resolveNeuronParams } from './params';
 import { type CompactSynapses, checkCompact, compactFromSpec } from './synapses';
 import type { ModelKind, NetworkSpec, NeuronSpec, ParamValues, SynapseKind } from './types';
 
@@ -79,6 +79,8 @@ export class Network {
   private readonly gaps: GapInstance | null;
   /** Compiled with `inputConductance`: the step reads `inputConductance`. */
   readonly takesConductance: boolean;
+  /** Something changed it beyond its spec (an edit below): a network cache must not hand it to another worm. */
+  private edited = false;
 
   /** Compiles a network; params and init are completed from model defaults and validated. */
   static fromSpec(spec: NetworkSpec, options: NetworkOptions = {}): Network {
@@ -184,6 +186,54 @@ export class Network {
     clock.timeMs += dtMs;
   }
 
+  /** Unedited since it was compiled: after `resetForReuse` it steps as a newly compiled network of its spec (network-cache.ts). */
+  get reusable(): boolean {
+    return !this.edited;
+  }
+
+  /**
+   * The state of a newly compiled network of the same spec, for the next worm
+   * (network-cache.ts): the caller's input cleared, the next step laid out
+   * again as a first step is, then reset. Throws on an edited network.
+   */
+  resetForReuse(): void {
+    if (this.edited)
+      throw new Error('Network.resetForReuse: the network was edited (ablation, cut, link, parameter, bath or learning switch); compile a new one');
+    this.input.fill(0);
+    this.inputConductance.fill(0);
+    this.clock.dtMs = Number.NaN;
+    this.reset();
+  }
+
+  /**
+   * Takes the parameters `neurons` give (the same neurons, ids, models and
+   * initial values as this network's spec; only `params` may differ) as a
+   * newly compiled network of them has them, for the next worm
+   * (network-cache.ts); call resetForReuse after. Returns false, and leaves
+   * the network edited, where a model cannot change a parameter in place.
+   */
+  loadParams(neurons: readonly NeuronSpec[]): boolean {
+    const { entries, popOf, localOf, params } = this.pops;
+    let changed = false;
+    for (let g = 0; g < this.size; g++) {
+      const e = entries[popOf[g]];
+      const wanted = resolveNeuronParams(e.model, neurons[g], `neurons[${g}] (${JSON.stringify(this.ids[g])})`).params;
+      const now = params[g];
+      for (const name of Object.keys(wanted)) {
+        if (sameParam(wanted[name], now[name])) continue;
+        if (!e.pop.setParam) {
+          this.edited = true;
+          return false;
+        }
+        e.pop.setParam(localOf[g], name, wanted[name]);
+        changed = true;
+      }
+      params[g] = wanted;
+    }
+    if (changed) for (const k of this.kernels) k.paramsChanged?.();
+    return true;
+  }
+
   /** Back to the initial state. Structural changes (ablations, cuts, links, parameters) stay; `input` is the caller's and stays. */
   reset(): void {
     for (const e of this.pops.entries) e.pop.reset();
@@ -205,6 +255,7 @@ export class Network {
   ablate(id: string): void {
     const g = this.need(id);
     const a = this.arrays;
+    this.edited = true;
     if (a.alive[g] === 0) return;
     a.alive[g] = 0;
     a.ablated.push(g);
@@ -226,6 +277,7 @@ export class Network {
     const a = this.need(from),
       b = this.need(to);
     let cut = 0;
+    this.edited = true;
     for (const k of this.kernels) cut += k.cut(a, b, kind);
     if (cut === 0) throw new Error(`cutSynapse: no ${kind ?? ''}${kind ? ' ' : ''}synapse from ${JSON.stringify(from)} to ${JSON.stringify(to)}`);
     return cut;
@@ -245,6 +297,7 @@ export class Network {
         `link: ${JSON.stringify(from)} is a ${kind} neuron; link() toggles links of transmitter neurons (use synapses in the circuit or cutSynapse)`,
       );
     }
+    this.edited = true;
     return this.transmitters.link(a, b);
   }
 
@@ -256,6 +309,7 @@ export class Network {
     if (!spec) throw new Error(`setParam: model ${e.kind} has no parameter "${name}"; allowed: ${Object.keys(e.model.params).join(', ')}`);
     const checked = checkParam(`params.${name}`, spec, value, `setParam ${JSON.stringify(id)}`);
     if (!e.pop.setParam) throw new Error(`setParam: the ${e.kind} model cannot change parameters while running; rebuild the network`);
+    this.edited = true;
     try {
       e.pop.setParam(this.pops.localOf[g], name, checked);
     } catch (err) {
@@ -315,6 +369,7 @@ export class Network {
 
   /** Learning on (the default) or frozen: frozen synapses keep and use their weights and change none. Short-term efficacy runs either way. */
   setLearning(on: boolean): void {
+    this.edited = true;
     for (const k of this.kernels) if (k.learned) k.learned.learning = on;
   }
 
@@ -324,6 +379,7 @@ export class Network {
 
   /** Plastic weights back to the circuit's (cut and ablated synapses stay silent); traces and state stay. */
   resetLearnedWeights(): void {
+    this.edited = true;
     for (const k of this.kernels) k.learned?.resetWeights();
   }
 
@@ -342,6 +398,7 @@ export class Network {
   setBath(name: string, concentration: number | null): void {
     const i = this.modulatorIndex(name);
     const m = this.compiled.context.modulation!;
+    this.edited = true;
     if (concentration === null) {
       m.bath[i] = Number.NaN;
       return;
@@ -384,6 +441,11 @@ export class Network {
     if (kind !== 'transmitter' || !this.transmitters) throw new Error(`neuron ${JSON.stringify(this.ids[i])} is a ${kind} neuron, not a transmitter neuron`);
     return this.transmitters;
   }
+}
+
+function sameParam(a: ParamValues[string], b: ParamValues[string]): boolean {
+  if (typeof a === 'number' || typeof b === 'number') return Object.is(a, b);
+  return a.length === b.length && a.every((x, k) => Object.is(x, b[k]));
 }
 
 function indexNeurons(neurons: readonly NeuronSpec[]): Map<string, number> {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getBuiltinCircuit } from '../circuits/builtin';
-import { checkPopulation, runPopulation, type PopulationSpec, type WormTrajectory } from './population';
+import { checkPopulation, runPopulation, runPopulationWorm, type PopulationSpec, type WormTrajectory, withParsedCircuit } from './population';
 import { PopulationPool, wormSlices } from './population-threads';
 
 /** Every sample of every series equal bit for bit (Object.is: −0 and NaN count). */
@@ -39,6 +39,20 @@ describe('population', () => {
       }),
       { numRuns: 2 },
     );
+  });
+
+  it("a thread reuses a finished worm's network (reset) for the next clone: the same paths bit for bit as compiling each, clones and individuals, two circuits", () => {
+    for (const circuit of ['worm', 'locomotion']) {
+      for (const individual of [false, true]) {
+        const spec = withParsedCircuit({ circuit, individual, worms: [5, 6, 5, 7].map((seed) => ({ seed })), durationMs: 1000, everyMs: 50 });
+        const compiled = spec.worms.map((w) => runPopulationWorm(spec, w));
+        const reused = runPopulation(spec);
+        expect(sameBits(reused, compiled)).toBe(true);
+        // The repeated seed repeats its path; another seed takes another.
+        expect(sameBits([reused[2]], [reused[0]])).toBe(true);
+        expect(sameBits([reused[1]], [{ ...reused[0], seed: 6 }])).toBe(false);
+      }
+    }
   });
 
   it('property: slices every worm once, in order, small enough that no worker is left with more than its share plus 1/32 of it', () => {

@@ -10,6 +10,7 @@
  * worm got 15–19 % dearer by 20 worms). Browser-safe (no node: imports).
  */
 import type { Circuit } from '../circuits/types';
+import { NetworkCache, withNetworkCache } from '../neural/network-cache';
 import { circuitFrom, simulationFrom } from './factory';
 import { BODY_QUANTITIES, type BodyQuantity } from './monitors';
 import type { Medium } from './types';
@@ -67,8 +68,16 @@ export function checkPopulation(spec: PopulationSpec): void {
   }
 }
 
-/** Runs one worm of the population to the end and returns its path. */
-export function runPopulationWorm(spec: PopulationSpec, worm: PopulationWorm): WormTrajectory {
+/**
+ * Runs one worm of the population to the end and returns its path. With a
+ * cache, a network an earlier worm of the same spec finished with is taken,
+ * reset, instead of compiled (network-cache.ts): the same path bit for bit.
+ */
+export function runPopulationWorm(spec: PopulationSpec, worm: PopulationWorm, cache?: NetworkCache): WormTrajectory {
+  return cache ? withNetworkCache(cache, () => runWorm(spec, worm)) : runWorm(spec, worm);
+}
+
+function runWorm(spec: PopulationSpec, worm: PopulationWorm): WormTrajectory {
   const sim = simulationFrom({
     circuit: spec.circuit,
     arena: spec.arena,
@@ -96,9 +105,10 @@ export function withParsedCircuit(spec: PopulationSpec): PopulationSpec {
   return { ...spec, circuit: circuitFrom(spec.circuit, 'population circuit') };
 }
 
-/** Every worm of the population in this thread, in order. */
+/** Every worm of the population in this thread, in order (clones share one compiled network, reset between worms). */
 export function runPopulation(spec: PopulationSpec): WormTrajectory[] {
   checkPopulation(spec);
   const parsed = withParsedCircuit(spec);
-  return spec.worms.map((w) => runPopulationWorm(parsed, w));
+  const cache = new NetworkCache();
+  return spec.worms.map((w) => runPopulationWorm(parsed, w, cache));
 }

@@ -7,7 +7,8 @@ import { FieldSensor } from '../controllers/field-sensor';
 import { MuscleController } from '../controllers/muscle';
 import { ProprioceptionController } from '../controllers/proprioception';
 import { SkinController } from '../controllers/skin';
-import { Network, type PlasticWeight } from '../neural/network';
+import type { Network, PlasticWeight } from '../neural/network';
+import { buildNetwork } from '../neural/network-cache';
 import { Rng, seededUniform } from '../neural/rng';
 import type { BehaviourEvent, MotorFrame, Stimulus, Telemetry, TouchStimulus } from '../streams/types';
 import { addArenaBodies, getArena, World, type Arena } from '../world';
@@ -175,7 +176,8 @@ export class Simulation implements SimulationApi {
     this.bodies = [this.body];
     this.bodyLengthMm = this.body.lengthMm;
 
-    this.network = Network.fromSpec(individualNetwork(this.circuit.network, ind), { inputConductance: transducesConductance(this.circuit) });
+    // A cache lent by a population or an evaluation hands back a finished worm's network of this very spec, reset (network-cache.ts).
+    this.network = buildNetwork(individualNetwork(this.circuit.network, ind), { inputConductance: transducesConductance(this.circuit) });
     const b = resolveControllerBindings(this.circuit, this.network);
     this.skin = new SkinController(b.touch, b.tap, this.network.ids);
     this.muscles = new MuscleController(b.muscles, { segments: o.segments });
