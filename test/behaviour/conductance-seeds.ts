@@ -1,0 +1,88 @@
+/**
+ * Prints docs/biology.md's per-seed figures for a working point of the
+ * converted worm (toConductanceCircuit with transduction) over seeds 1–10,
+ * 6–10 unseen by the tuning: agar and water gait, and the posterior touch
+ * against a paired control. The untouched converted worm's own speed drifts by
+ * tens of per cent between two 4 s windows, so the touch is read as the same
+ * seed's speed over the same window touched / untouched (the proof's
+ * after/before ratio is printed beside it). AVB's release (the conductance
+ * synapse's logistic, its half and slope/2) before and after the touch shows
+ * the room PVC → AVB has.
+ * `npx tsx test/behaviour/conductance-seeds.ts ['{"headStretchGain":0.08,"headDrive":0.45}']`
+ * (GAIT overrides as JSON; about five minutes per working point on a loaded machine).
+ */
+import { buildWorm } from '../../src/circuits/builtin/generate';
+import { GAIT } from '../../src/circuits/builtin/locomotion';
+import { circuitFromDoc } from '../../src/circuits/circuit';
+import { toConductanceCircuit } from '../../src/circuits/convert';
+import type { Circuit } from '../../src/circuits/types';
+import { createSimulation, type Simulation } from '../../src/sim/simulation';
+import { gait } from './gait';
+
+const SEEDS_1_10 = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+const HEAD_RETUNE = { headStretchGain: 0.08, headDrive: 0.45 };
+
+function parseOverrides(arg: string | undefined): Partial<typeof GAIT> {
+  if (arg === undefined) return HEAD_RETUNE;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(arg);
+  } catch (e) {
+    throw new Error(`conductance-seeds: argument 1 is not JSON (${(e as Error).message}); pass GAIT overrides such as '{"headDrive":0.45}'`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new Error('conductance-seeds: argument 1 must be a JSON object of GAIT overrides');
+  for (const [k, v] of Object.entries(parsed)) {
+    const old = (GAIT as Record<string, unknown>)[k];
+    if (old === undefined)
+      throw new Error(`conductance-seeds: "${k}" is not a GAIT field (src/circuits/builtin/locomotion.ts); fields: ${Object.keys(GAIT).join(', ')}`);
+    if (typeof v !== typeof old) throw new Error(`conductance-seeds: "${k}" must be a ${typeof old}, got ${JSON.stringify(v)}`);
+  }
+  return parsed as Partial<typeof GAIT>;
+}
+
+function converted(): Circuit {
+  const base = circuitFromDoc(buildWorm(), 'worm.json');
+  return circuitFromDoc(toConductanceCircuit(base.doc, base.network, { transduction: true }), 'worm (conductance)');
+}
+
+/** AVB's release on the converted worm: the logistic of its conductance synapses (half avbHalfMv, slope avbSlopeMv / 2). */
+const avbRelease = (v: number) => 1 / (1 + Math.exp(-(v - GAIT.avbHalfMv) / (GAIT.avbSlopeMv / 2)));
+
+/** Centroid speed (BL/s) over the next 4 s, as travel() reads it, and AVB's mean release over them (sampled each 100 ms). */
+function window(sim: Simulation, avb: number): { speed: number; release: number } {
+  const a = sim.behaviour().centroid;
+  let release = 0;
+  for (let i = 0; i < 40; i++) {
+    sim.run(100);
+    release += avbRelease(sim.network.v[avb]) / 40;
+  }
+  const b = sim.behaviour().centroid;
+  return { speed: Math.hypot(b[0] - a[0], b[1] - a[1]) / sim.bodyLengthMm / 4, release };
+}
+
+/** The touch proof's windows (5 s settle, 4 s before, 4 s after), with or without a gentle touch at 0.9 between them. */
+function posterior(circuit: Circuit, seed: number, touch: boolean) {
+  const sim = createSimulation({ circuit, seed });
+  const avb = sim.neuronIds.indexOf('AVB');
+  sim.run(5000);
+  const before = window(sim, avb);
+  if (touch) sim.poke(0.9, { kind: 'gentle' });
+  return { before, after: window(sim, avb) };
+}
+
+const overrides = parseOverrides(process.argv[2]);
+Object.assign(GAIT, overrides);
+const circuit = converted();
+console.log(`working point ${JSON.stringify(overrides)}`);
+console.log('| seed | agar | water | posterior touch, paired | AVB release before → after the touch |');
+console.log('|---|---|---|---|---|');
+for (const seed of SEEDS_1_10) {
+  const a = gait(circuit, seed, 'agar');
+  const w = gait(circuit, seed, 'water');
+  const touched = posterior(circuit, seed, true);
+  const alone = posterior(circuit, seed, false);
+  console.log(
+    `| ${seed} | ${a.hz.toFixed(2)} Hz, λ ${a.lambda.toFixed(2)}, ${a.speed.toFixed(3)} BL/s | ${w.hz.toFixed(2)} Hz, ${w.speed.toFixed(3)} BL/s, ratio ${(w.hz / a.hz).toFixed(2)} | ×${(touched.after.speed / alone.after.speed).toFixed(2)} (after/before ${(touched.after.speed / touched.before.speed).toFixed(2)}, untouched ${(alone.after.speed / alone.before.speed).toFixed(2)}) | ${touched.before.release.toFixed(2)} → ${touched.after.release.toFixed(2)} |`,
+  );
+}
