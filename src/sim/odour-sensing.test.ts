@@ -76,7 +76,7 @@ describe('chemical sensors read a named odour', () => {
 
   it('the default worm with "food" written on every chemical binding and food runs the same trajectory as without', () => {
     const doc = JSON.parse(serializeCircuit(getBuiltinCircuit('worm')));
-    for (const s of doc.sensors) if (s.sensor === 'chemical') s.odour = 'food';
+    for (const s of doc.sensors) if (s.sensor === 'chemical' && s.odour === undefined) s.odour = 'food';
     const named = circuitFromDoc(doc, 'worm-named.json');
     const plate = getArena('food-gradient');
     const namedPlate = parseArena({ ...plate, food: plate.food.map((f) => ({ ...f, odour: 'food' })) });
