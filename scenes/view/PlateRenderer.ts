@@ -108,7 +108,7 @@ export class PlateRenderer {
       ctx.fillRect(X(x) - r * k, Y(y) - r * k, 2 * r * k, 2 * r * k);
     };
     for (const o of a.odors ?? [])
-      glow(o.x, o.y, 2.5 * o.sigma, palette.odor, [
+      glow(o.x, o.y, 2.5 * o.sigma, o.color ?? palette.odor, [
         [0, 0.32 * (o.peak ?? 1)],
         [0.4, 0.16 * (o.peak ?? 1)],
         [1, 0],
@@ -117,6 +117,14 @@ export class PlateRenderer {
       const color = ZONE_COLOR[z.kind];
       const i = z.intensity ?? 1;
       this.fillZone(ctx, z.shape, color, i, X, Y, k, glow);
+    }
+    // A named odour spot carries its name, so two tints can be told apart without a legend.
+    ctx.font = `${Math.max(11, Math.round(0.3 * k))}px sans-serif`;
+    ctx.textAlign = 'center';
+    for (const o of a.odors ?? []) {
+      if (o.label === undefined) continue;
+      ctx.fillStyle = rgba(o.color ?? palette.odor, 0.95);
+      ctx.fillText(o.label, X(o.x), Y(o.y) + 1.2 * o.sigma * k + 12);
     }
     for (const f of a.food ?? []) {
       const am = f.amount ?? 1;

@@ -33,8 +33,8 @@ export interface ArenaView {
   /** Bacterial lawns. amount 0..1 sets how dense the lawn looks. */
   food?: readonly { x: number; y: number; r: number; amount?: number }[];
   zones?: readonly { id: string; kind: ZoneKind; shape: ShapeView; intensity?: number }[];
-  /** Diffusing odour sources (attractant) drawn as a soft glow, sigma in mm. */
-  odors?: readonly { x: number; y: number; sigma: number; peak?: number }[];
+  /** Diffusing odour sources drawn as a soft glow, sigma in mm; color: the odour's tint (default: the food odour's). */
+  odors?: readonly { x: number; y: number; sigma: number; peak?: number; color?: number; label?: string }[];
 }
 
 /** Bounding box of an arena in mm: [minX, minY, maxX, maxY]. */

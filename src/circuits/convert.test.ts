@@ -31,6 +31,15 @@ function synapticCurrent(pre: NeuronSpec, post: NeuronSpec, s: SynapseSpec, vPre
 }
 
 describe('current-based → conductance-based synapses', () => {
+  it('keeps plastic synapses current-based (the engine learns only those): the learning worm converts and loads', () => {
+    const { doc, network } = getBuiltinCircuit('learning-worm');
+    const converted = toConductanceCircuit(doc, network);
+    const plastic = (converted.synapses ?? []).filter((s) => s.kind === 'chemical' && s.plastic !== undefined);
+    expect(plastic.length).toBeGreaterThan(0);
+    for (const s of plastic) expect(s.kind === 'chemical' && s.model).toBeUndefined();
+    expect(() => circuitFromDoc(converted, 'learning-worm (conductance)')).not.toThrow();
+  });
+
   it('g = w / |E_rev − V_rest|', () => {
     expect(conductanceFor(2, 0, -65)).toBeCloseTo(2 / 65, 15);
     expect(conductanceFor(2, -75, -65)).toBeCloseTo(0.2, 15);

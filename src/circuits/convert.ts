@@ -110,7 +110,7 @@ export interface ConductanceOptions {
 
 /**
  * A circuit with every current-based chemical synapse between graded neurons
- * made conductance-based (toConductanceSynapse); other synapses and gap
+ * made conductance-based (toConductanceSynapse), plastic ones apart; other synapses and gap
  * junctions unchanged. `network` is the loaded circuit's (complete params);
  * `doc` its document. Returns a new version-2 document.
  */

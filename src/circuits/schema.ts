@@ -17,6 +17,7 @@ import type { ModelKind, ModulatorSpec, NeuronRole, ParamSpec, PlasticRule, Rece
 import { didYouMean, listOf, show, type RawIssue } from './errors';
 import type { JsonPath } from '../text/json-locate';
 import { CIRCUIT_RANGES } from './ranges';
+import { ODOUR_NAMES, type OdourName } from '../world/odours';
 import type { Range } from '../text/ranges';
 import { CIRCUIT_FORMAT, type EditorState, type ModelInfo, type ModelTable, type MuscleBinding, type SensorBinding } from './types';
 
@@ -278,7 +279,14 @@ const transductionFields = {
   }).exactOptional(),
 };
 
-const fieldSensor = <K extends 'chemical' | 'temperature' | 'toxin'>(sensor: K, what: string) =>
+/** Which named odour a chemical sensor reads (the world keeps one field per odour). */
+const odourField = oneOf(
+  ODOUR_NAMES as [OdourName, ...OdourName[]],
+  'odour',
+  'the odour the chemical sensor reads; omitted: "food", the bacteria’s smell',
+).exactOptional();
+
+const fieldSensor = <K extends 'chemical' | 'temperature' | 'toxin', E extends z.ZodRawShape = Record<never, never>>(sensor: K, what: string, extra?: E) =>
   strict(
     {
       neuron: neuronRef('the sensory neuron id'),
@@ -287,6 +295,7 @@ const fieldSensor = <K extends 'chemical' | 'temperature' | 'toxin'>(sensor: K, 
       response: oneOf(RESPONSES, 'response', `"level" follows the ${what} signal, "on" responds to its rise, "off" to its fall`),
       gain: sensorGain(`input to the neuron per unit of ${what} signal`),
       ...transductionFields,
+      ...(extra as E),
     },
     `a ${what} sensor binding`,
   );
@@ -318,7 +327,7 @@ export const sensorSchema = tagged(
       },
       'a stretch (proprioceptive) sensor binding',
     ),
-    fieldSensor('chemical', 'chemical'),
+    fieldSensor('chemical', 'chemical', { odour: odourField }),
     fieldSensor('temperature', 'temperature'),
     fieldSensor('toxin', 'toxin'),
     strict(

@@ -73,6 +73,8 @@ export interface FieldSensorBinding extends TransductionFields {
   side: Side;
   response: SensorResponse;
   gain: number;
+  /** Chemical sensors only: the named odour read (src/world/odours.ts); omitted: "food". */
+  odour?: string;
 }
 /** Plate vibration. */
 export interface TapBinding extends TransductionFields {

@@ -31,6 +31,8 @@ export interface FieldBinding extends SensedNeuron {
   side: Side;
   response: SensorResponse;
   gain: number;
+  /** Chemical bindings: the named odour read (omitted: the default, "food"). */
+  odour?: string;
 }
 
 export interface TapBinding extends SensedNeuron {

@@ -51,6 +51,8 @@ export const PLASTIC_RULES: Readonly<Record<PlasticRule, { help: string; params:
       aMinus: p(1.05, 0, 100, 'eligibility', 'tag (negative) of a post→pre pair at Δt = 0 (spiking neurons)'),
       tauEligibilityMs: p(1000, 1, 1e6, 'ms', 'how long a tag lasts (Izhikevich 2007: 1 s)'),
       rate: p(0.0001, 0, 10, '× wMax/ms', 'weight change per ms per unit of tag × modulator'),
+      forgetMs: p(0, 0, 1e9, 'ms', 'the weight fades back to forgetTo with this time constant (0: never; a memory that decays, Kauffman et al. 2010)'),
+      forgetTo: p(Number.NaN, 0, 1e6, 'weight', 'the weight forgetting returns to (the naive weight); omitted: the weight the file gives'),
       ...BOUNDS,
     },
   },
@@ -106,6 +108,10 @@ export function resolvePlastic(spec: PlasticSpec, where: string, weight: number)
     const x = Object.hasOwn(given, name) && given[name] !== undefined ? given[name] : (ps.default as number);
     if (name === 'wMax' && Number.isNaN(x)) {
       values[name] = 2 * weight;
+      continue;
+    }
+    if (name === 'forgetTo' && Number.isNaN(x)) {
+      values[name] = weight;
       continue;
     }
     if (typeof x !== 'number' || !Number.isFinite(x) || x < ps.min || x > ps.max)

@@ -164,6 +164,31 @@ describe('three-factor (reward-modulated STDP, Izhikevich 2007)', () => {
     };
     expect(late(2000) / late(0)).toBeCloseTo(Math.exp(-2000 / 1000), 2);
   });
+  it('forgetMs: the learned change fades back to the file’s weight with that time constant; without it the change stays', () => {
+    const learned = (forgetMs: number | undefined) => {
+      const params = { rate: 0.001, wMax: 0.2, tauEligibilityMs: 1000, ...(forgetMs !== undefined && { forgetMs }) };
+      const net = Network.fromSpec({
+        neurons: [lif('pre'), lif('post')],
+        synapses: [syn('pre', 'post', 0.1, { rule: 'three-factor', params })],
+        modulators: [{ name: 'dopamine', from: ['pre'], release: 0, clearanceMs: 200 }],
+        receptors: [{ neuron: 'post', modulator: 'dopamine', effect: 'plasticity', gain: 1 }],
+      });
+      runSpikes(net, { pre: [20, 70, 120], post: [25, 75, 125] }, 150);
+      net.setBath('dopamine', 1);
+      runSpikes(net, {}, 100);
+      net.setBath('dopamine', null);
+      runSpikes(net, {}, 3000); // the dopamine clears (τ 200 ms) and the tag fades (τ 1 s): nothing more is learned
+      const gained = weight(net) - 0.1;
+      runSpikes(net, {}, 3000);
+      return { gained, left: weight(net) - 0.1 };
+    };
+    const kept = learned(undefined);
+    expect(kept.gained).toBeGreaterThan(1e-5);
+    expect(kept.left / kept.gained).toBeCloseTo(1, 6);
+    const fading = learned(1500);
+    expect(fading.gained).toBeGreaterThan(1e-5);
+    expect(fading.left / fading.gained).toBeCloseTo(Math.exp(-3000 / 1500), 2);
+  });
 });
 
 describe('two-timescale short-term depression', () => {

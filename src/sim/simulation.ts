@@ -4,6 +4,7 @@ import type { Circuit } from '../circuits';
 import { resolveControllerBindings, transducesConductance } from './bindings';
 import { FeedingSense } from '../controllers/feeding';
 import { FieldSensor } from '../controllers/field-sensor';
+import { OdourSensors } from '../controllers/odour-sensors';
 import { MuscleController } from '../controllers/muscle';
 import { ProprioceptionController } from '../controllers/proprioception';
 import { SkinController } from '../controllers/skin';
@@ -88,7 +89,7 @@ export class Simulation implements SimulationApi {
   private readonly skin: SkinController;
   private readonly muscles: MuscleController;
   private readonly stretch: ProprioceptionController;
-  private readonly chemo: FieldSensor;
+  private readonly chemo: OdourSensors;
   private readonly thermo: FieldSensor;
   private readonly toxin: FieldSensor;
   private readonly feeding: FeedingSense;
@@ -182,7 +183,7 @@ export class Simulation implements SimulationApi {
     this.skin = new SkinController(b.touch, b.tap, this.network.ids);
     this.muscles = new MuscleController(b.muscles, { segments: o.segments });
     this.stretch = new ProprioceptionController(b.stretch, o.segments, this.bodyLengthMm);
-    this.chemo = new FieldSensor(b.chemical);
+    this.chemo = new OdourSensors(b.chemical);
     this.thermo = new FieldSensor(b.temperature);
     this.toxin = new FieldSensor(b.toxin);
     this.feeding = new FeedingSense(b.lawn, b.hunger, o.hoursOffFood);
@@ -473,7 +474,7 @@ export class Simulation implements SimulationApi {
     const rx = hx + Math.sin(th) * r;
     const ry = hy - Math.cos(th) * r;
     const w = this.world;
-    if (this.chemo.bound) this.chemo.sample(w.concentration(lx, ly), w.concentration(rx, ry), dtMs);
+    if (this.chemo.bound) this.chemo.sample(w, lx, ly, rx, ry, dtMs);
     if (this.thermo.bound) this.thermo.sample(w.temperature(lx, ly), w.temperature(rx, ry), dtMs);
     if (this.toxin.bound) this.toxin.sample(w.toxin(lx, ly), w.toxin(rx, ry), dtMs);
   }

@@ -1,8 +1,10 @@
 /**
  * The arena's scalar fields, sampled anywhere in O(1) (bilinear from a grid,
  * no allocation):
- *  - odour c(x, y), a.u.: a diffusing, decaying chemical (DiffusionGrid) fed
- *    by emitters (food, point sources), plus fixed analytic gradients;
+ *  - odour c(x, y), a.u., one field per named odour (odours.ts): a
+ *    diffusing, decaying chemical (DiffusionGrid) fed by the emitters of that
+ *    odour (food, point sources); the default odour ("food") also carries the
+ *    fixed analytic gradients;
  *  - temperature T(x, y), °C: base + gradients + spots + heat zones + heat
  *    added at runtime;
  *  - toxin(x, y), a.u.: the toxin zones, with soft edges.
@@ -12,6 +14,7 @@ import { type Shape, shapeBounds, signedDistance, containsPoint } from './geomet
 import { FieldGrid } from './grid';
 import { onPlate, type ResolvedArena } from './resolve';
 import type { Gradient } from './schema';
+import { DEFAULT_ODOUR, type OdourName, isOdour, unknownOdour } from './odours';
 
 /** Value of a fixed gradient at (x, y) (linear: clamped beyond its ends; radial: linear to the edge, constant beyond). */
 export function gradientValue(g: Gradient, x: number, y: number): number {
@@ -50,6 +53,8 @@ export interface Emitter {
   radius: number;
   /** Total emission, a.u.·mm²/s. */
   rate: number;
+  /** Which odour; omitted: the default ("food"). */
+  odour?: OdourName;
 }
 
 /** A heat spot added at runtime (the game's heat tool, a scenario's "heat a spot"). */
@@ -63,8 +68,10 @@ export interface HeatSpotHandle {
 
 export class Fields {
   readonly grid: FieldGrid;
-  /** The diffusing odour (its `c` is the concentration without the fixed gradients). */
+  /** The default odour's diffusing field (its `c` is the concentration without the fixed gradients). */
   readonly odour: DiffusionGrid;
+  /** Every odour's field, the default's first; another odour's is made when something first emits it. */
+  private readonly odours = new Map<OdourName, DiffusionGrid>();
   /** Fixed odour gradients at cell centres, or null when there are none. */
   readonly fixedOdour: Float64Array | null;
   /** Temperature at cell centres, °C. */
@@ -78,17 +85,10 @@ export class Fields {
     const { plate, arena } = resolved;
     const grid = new FieldGrid(plate.width, plate.height, resolved.cellMm);
     this.grid = grid;
-    this.odour = new DiffusionGrid(grid, { diffusion: arena.chemicals.diffusion, decay: arena.chemicals.decay });
-    // Closed cells: off the plate, inside obstacles, and within half a cell of a wall, so a wall
-    // of any thickness cuts every 4-neighbour link that crosses it (no odour leaks through).
-    this.odour.close((x, y) => !onPlate(plate, x, y));
-    const half = grid.cellMm / 2;
-    for (const s of resolved.solids) {
-      const [x0, y0, x1, y1] = shapeBounds(s.shape);
-      const shape = s.shape;
-      if (s.kind === 'wall') this.odour.close((x, y) => signedDistance(shape, x, y) <= half, [x0 - half, y0 - half, x1 + half, y1 + half]);
-      else this.odour.close((x, y) => containsPoint(shape, x, y), [x0, y0, x1, y1]);
-    }
+    this.odour = this.odourField(DEFAULT_ODOUR);
+    // Odours the arena names get their fields now, in the order the file names them.
+    for (const f of arena.food) if (f.odour !== undefined) this.odourField(f.odour);
+    for (const s of arena.chemicals.sources) if (s.odour !== undefined) this.odourField(s.odour);
 
     const grads = arena.chemicals.gradients;
     if (grads.length > 0) {
@@ -104,14 +104,46 @@ export class Fields {
     grid.fill(this.toxinValues, (x, y) => toxins.reduce((v, { h, shape }) => v + h.level * edgeRamp(signedDistance(shape, x, y), h.edgeMm), 0));
   }
 
+  /** The field of odour `name`, made (empty, with the arena's diffusion and decay) if it has none yet. */
+  odourField(name: OdourName): DiffusionGrid {
+    const had = this.odours.get(name);
+    if (had) return had;
+    const { grid, resolved } = this;
+    const { plate, arena } = resolved;
+    const field = new DiffusionGrid(grid, { diffusion: arena.chemicals.diffusion, decay: arena.chemicals.decay });
+    // Closed cells: off the plate, inside obstacles, and within half a cell of a wall, so a wall
+    // of any thickness cuts every 4-neighbour link that crosses it (no odour leaks through).
+    field.close((x, y) => !onPlate(plate, x, y));
+    const half = grid.cellMm / 2;
+    for (const s of resolved.solids) {
+      const [x0, y0, x1, y1] = shapeBounds(s.shape);
+      const shape = s.shape;
+      if (s.kind === 'wall') field.close((x, y) => signedDistance(shape, x, y) <= half, [x0 - half, y0 - half, x1 + half, y1 + half]);
+      else field.close((x, y) => containsPoint(shape, x, y), [x0, y0, x1, y1]);
+    }
+    this.odours.set(name, field);
+    return field;
+  }
+
+  /** Every odour field there is, by name (the default's first). */
+  odourFields(): ReadonlyMap<OdourName, DiffusionGrid> {
+    return this.odours;
+  }
+
   private zoneShape(id: string): Shape {
     const z = this.resolved.zones.find((zz) => zz.id === id);
     if (!z) throw new Error(`internal: zone ${id} not resolved`);
     return z.shape;
   }
 
-  /** Odour concentration at (x, y), a.u. */
-  concentration(x: number, y: number): number {
+  /** Concentration of odour `name` (default "food") at (x, y), a.u.; 0 for an odour nothing on the plate emits. */
+  concentration(x: number, y: number, name: string = DEFAULT_ODOUR): number {
+    if (name !== DEFAULT_ODOUR) {
+      const field = this.odours.get(name as OdourName);
+      if (field) return field.sample(x, y);
+      if (!isOdour(name)) throw new RangeError(`concentration: ${unknownOdour(name)}`);
+      return 0;
+    }
     const v = this.odour.sample(x, y);
     return this.fixedOdour === null ? v : v + this.grid.sample(this.fixedOdour, x, y);
   }
@@ -126,15 +158,23 @@ export class Fields {
     return this.grid.sample(this.toxinValues, x, y);
   }
 
-  /** Replace the odour sources: each emitter's rate is spread evenly over the open cells whose centres lie within its radius (or the cell it sits in). */
-  setEmitters(emitters: readonly Emitter[]): void {
-    const { grid, odour } = this;
-    const src = odour.source;
-    src.fill(0);
+  /**
+   * Replace the odour sources: each emitter's rate is spread evenly over the open cells of its odour's
+   * field whose centres lie within its radius (or the cell it sits in). Returns the odours that emit.
+   */
+  setEmitters(emitters: readonly Emitter[]): Set<OdourName> {
+    const { grid } = this;
+    for (const e of emitters) if (e.odour !== undefined) this.odourField(e.odour);
+    for (const f of this.odours.values()) f.source.fill(0);
+    const emitting = new Set<OdourName>();
     const h = grid.cellMm;
     const cells: number[] = [];
     for (const e of emitters) {
       if (!(e.rate > 0)) continue;
+      const name = e.odour ?? DEFAULT_ODOUR;
+      emitting.add(name);
+      const odour = this.odourField(name);
+      const src = odour.source;
       cells.length = 0;
       const ix0 = Math.max(0, Math.floor((e.x - e.radius) / h - 0.5));
       const ix1 = Math.min(grid.nx - 1, Math.ceil((e.x + e.radius) / h - 0.5));
@@ -154,6 +194,7 @@ export class Fields {
       const perCell = e.rate / (cells.length * h * h);
       for (const i of cells) src[i] += perCell;
     }
+    return emitting;
   }
 
   /** Add a heat spot: deltaC at (x, y) falling smoothly to 0 at radiusMm. Returns its handle (for removeHeat). */

@@ -8,6 +8,7 @@ export { pillarField, pillarCount, MAX_PILLARS } from './pillars';
 export * from './resolve';
 export { FieldGrid } from './grid';
 export { DiffusionGrid, MAX_STABLE_R, SUBSTEP_R, type DiffusionOptions, type SteadyResult } from './diffusion';
+export { ODOURS, ODOUR_NAMES, DEFAULT_ODOUR, isOdour, unknownOdour, type OdourName } from './odours';
 export { Fields, gradientValue, edgeRamp, bump, type Emitter, type HeatSpotHandle } from './fields';
 export { World, createWorld, type FoodPatch, type WorldOptions, type AddFoodOptions } from './world';
 export { addArenaBodies, ARENA_LABEL, type ArenaBodies, type ArenaBodyInfo, type ArenaBodiesOptions } from './bodies';

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { Range } from '../text/ranges';
 import { didYouMean, listOf } from '../text/describe';
 import { ARENA_RANGES as R } from './ranges';
+import { ODOUR_NAMES, type OdourName, isOdour, unknownOdour } from './odours';
 
 /** Objects reject unknown fields, naming the allowed ones. */
 function strict<T extends z.ZodRawShape>(shape: T) {
@@ -38,6 +39,8 @@ export const PointSchema = z.tuple([n(R['points [x, y]']), n(R['points [x, y]'])
 const SizeSchema = z.tuple([n(R['sizes [w, h] (walls, zones)']), n(R['sizes [w, h] (walls, zones)'])]);
 const angle = n(R['angleDeg, start.headingDeg']);
 const radius = n(R['radius (obstacles, zones, heat spots)']);
+/** A named odour (odours.ts); omitted: "food", the bacteria's smell. */
+const OdourSchema = z.custom<OdourName>(isOdour, { error: (iss) => unknownOdour(iss.input) }).describe(`one of ${ODOUR_NAMES.join(', ')}`);
 const IdSchema = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, {
   error: 'an id is 1–64 letters, digits or _ . : - (no spaces)',
 });
@@ -113,6 +116,8 @@ export const FoodSchema = strict({
   emission: n(R['food[].emission']).default(0.2),
   /** Amount eaten per second while the worm's head is on it; 0 = never depleted. */
   eatRate: n(R['food[].eatRate']).default(0),
+  /** The odour it emits; omitted: "food". */
+  odour: OdourSchema.optional(),
 });
 
 /** A fixed gradient of values in `value`'s range (concentrations or temperature offsets). */
@@ -146,6 +151,8 @@ export const ChemicalSourceSchema = strict({
   radius: n(R['food[].radius, chemicals.sources[].radius']).default(0.2),
   /** Odour emitted, a.u.·mm²/s. */
   emission: n(R['chemicals.sources[].emission']),
+  /** Which odour (each has its own field); omitted: "food". */
+  odour: OdourSchema.optional(),
 });
 
 export const ChemicalsSchema = strict({

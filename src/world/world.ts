@@ -8,6 +8,7 @@ import { containsPoint, signedDistance } from './geometry';
 import { listOf } from '../text/describe';
 import { type MakeRand, type PlateGeometry, type ResolvedArena, type Solid, type StartPose, type Zone, onPlate, resolveArena } from './resolve';
 import type { Arena } from './schema';
+import { DEFAULT_ODOUR, type OdourName, isOdour, unknownOdour } from './odours';
 
 /** A food patch: a bacterial lawn the worm can reach and eat. `amount` falls as it is eaten. */
 export interface FoodPatch {
@@ -21,6 +22,8 @@ export interface FoodPatch {
   readonly emission: number;
   /** Amount eaten per second while on it; 0 = never depleted. */
   readonly eatRate: number;
+  /** The odour it emits. */
+  readonly odour: OdourName;
 }
 
 export interface WorldOptions {
@@ -35,6 +38,8 @@ export interface AddFoodOptions {
   radius?: number;
   emission?: number;
   eatRate?: number;
+  /** The odour it emits (default "food"). */
+  odour?: OdourName;
 }
 
 /** Steady odour states already solved, per seeded-generator factory and arena (oldest dropped first). */
@@ -49,8 +54,8 @@ export class World {
   private readonly food_: FoodPatch[] = [];
   private readonly zoneById = new Map<string, Zone>();
   private emittersStale = true;
-  /** True while nothing has ever emitted odour: the field is all zero and updates can be skipped. */
-  private odourIdle = true;
+  /** Odours something has emitted: the others' fields are all zero and their updates are skipped. */
+  private readonly odoursLive = new Set<OdourName>();
   private pendingMs = 0;
   private time = 0;
   private nextFoodId = 1;
@@ -64,7 +69,16 @@ export class World {
     for (const z of this.resolved.zones) this.zoneById.set(z.id, z);
     this.fields = new Fields(this.resolved);
     arena.food.forEach((f, i) =>
-      this.food_.push({ id: f.id ?? `food[${i}]`, x: f.at[0], y: f.at[1], radius: f.radius, amount: f.amount, emission: f.emission, eatRate: f.eatRate }),
+      this.food_.push({
+        id: f.id ?? `food[${i}]`,
+        x: f.at[0],
+        y: f.at[1],
+        radius: f.radius,
+        amount: f.amount,
+        emission: f.emission,
+        eatRate: f.eatRate,
+        odour: f.odour ?? DEFAULT_ODOUR,
+      }),
     );
     this.refreshEmitters();
     if (arena.chemicals.start === 'steady' && arena.chemicals.decay > 0) this.startSteady(opts.makeRand);
@@ -74,16 +88,18 @@ export class World {
   private startSteady(makeRand: MakeRand): void {
     let perRand = steadyCache.get(makeRand);
     if (!perRand) steadyCache.set(makeRand, (perRand = new Map()));
-    const key = JSON.stringify(this.arena);
-    const odour = this.fields.odour;
-    const hit = perRand.get(key);
-    if (hit) {
-      odour.c.set(hit);
-      return;
+    const arenaKey = JSON.stringify(this.arena);
+    for (const [name, odour] of this.fields.odourFields()) {
+      const key = name === DEFAULT_ODOUR ? arenaKey : `${name}\n${arenaKey}`;
+      const hit = perRand.get(key);
+      if (hit) {
+        odour.c.set(hit);
+        continue;
+      }
+      odour.solveSteady();
+      if (perRand.size >= STEADY_CACHE_SIZE) perRand.delete(perRand.keys().next().value as string);
+      perRand.set(key, odour.c.slice());
     }
-    odour.solveSteady();
-    if (perRand.size >= STEADY_CACHE_SIZE) perRand.delete(perRand.keys().next().value as string);
-    perRand.set(key, odour.c.slice());
   }
 
   /** Simulated time the world has been advanced by, ms. */
@@ -121,13 +137,13 @@ export class World {
     while (this.pendingMs >= this.fieldUpdateMs) {
       this.pendingMs -= this.fieldUpdateMs;
       if (this.emittersStale) this.refreshEmitters();
-      if (!this.odourIdle) this.fields.odour.advance(this.fieldUpdateMs / 1000);
+      for (const [name, odour] of this.fields.odourFields()) if (this.odoursLive.has(name)) odour.advance(this.fieldUpdateMs / 1000);
     }
   }
 
-  /** Odour concentration at (x, y), a.u. */
-  concentration(x: number, y: number): number {
-    return this.fields.concentration(x, y);
+  /** Concentration of odour `name` (default "food") at (x, y), a.u. */
+  concentration(x: number, y: number, name: string = DEFAULT_ODOUR): number {
+    return this.fields.concentration(x, y, name);
   }
 
   /** Temperature at (x, y), °C. */
@@ -198,6 +214,8 @@ export class World {
     const radius = opts.radius ?? 0.5;
     const emission = opts.emission ?? 0.2;
     const eatRate = opts.eatRate ?? 0;
+    const odour = opts.odour ?? DEFAULT_ODOUR;
+    if (!isOdour(odour)) throw new RangeError(`addFood: ${unknownOdour(odour)}`);
     if (![x, y].every(Number.isFinite) || !(amount >= 0) || !(radius > 0) || !(emission >= 0) || !(eatRate >= 0))
       throw new RangeError(
         `addFood: x, y finite, amount ≥ 0, radius > 0, emission ≥ 0, eatRate ≥ 0 (got ${x}, ${y}, ${amount}, ${radius}, ${emission}, ${eatRate})`,
@@ -205,7 +223,7 @@ export class World {
     if (!this.isFree(x, y)) throw new RangeError(`addFood: (${x}, ${y}) is off the plate or inside a wall or obstacle; check isFree(x, y) first`);
     const id = opts.id ?? `added-food-${this.nextFoodId++}`;
     if (this.food_.some((f) => f.id === id)) throw new RangeError(`addFood: id ${JSON.stringify(id)} is already used`);
-    const patch: FoodPatch = { id, x, y, radius, amount, emission, eatRate };
+    const patch: FoodPatch = { id, x, y, radius, amount, emission, eatRate, odour };
     this.food_.push(patch);
     this.emittersStale = true;
     return patch;
@@ -239,11 +257,11 @@ export class World {
   }
 
   private refreshEmitters(): void {
-    const emitters: Emitter[] = this.food_.map((f) => ({ x: f.x, y: f.y, radius: f.radius, rate: f.amount * f.emission }));
-    for (const s of this.arena.chemicals.sources) emitters.push({ x: s.at[0], y: s.at[1], radius: s.radius, rate: s.emission });
-    this.fields.setEmitters(emitters);
+    const emitters: Emitter[] = this.food_.map((f) => ({ x: f.x, y: f.y, radius: f.radius, rate: f.amount * f.emission, odour: f.odour }));
+    for (const s of this.arena.chemicals.sources)
+      emitters.push({ x: s.at[0], y: s.at[1], radius: s.radius, rate: s.emission, odour: s.odour ?? DEFAULT_ODOUR });
+    for (const name of this.fields.setEmitters(emitters)) this.odoursLive.add(name);
     this.emittersStale = false;
-    if (emitters.some((e) => e.rate > 0)) this.odourIdle = false;
   }
 }
 

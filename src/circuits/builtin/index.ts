@@ -12,9 +12,11 @@ import avoidance from './avoidance.json';
 import seedTwoNeurons from './seed-two-neurons.json';
 import touchWithdrawal from './touch-withdrawal.json';
 import worm from './worm.json';
+import learningWorm from './learning-worm.json';
 
 const FILES: Record<string, unknown> = {
   worm,
+  'learning-worm': learningWorm,
   locomotion,
   'touch-withdrawal': touchWithdrawal,
   habituation,

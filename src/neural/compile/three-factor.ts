@@ -8,6 +8,8 @@
  *                                in stdp.ts); graded: A+·x·y per ms
  *   dw/dt = rate · (wMax − wMin) · e · M      hard bounds, clipped
  *   dw/dt = rate · e · M · (wMax − w or w − wMin)   soft bounds
+ *   dw/dt −= (w − forgetTo) / τforget           forgetting (forgetMs > 0):
+ *                                the change fades back to the naive weight
  *
  * M is the third factor at the postsynaptic neuron: Σ gain·C over its
  * `plasticity` receptors (modulation.ts). Reward after pre → post (e > 0,
@@ -23,6 +25,8 @@ export function threeFactorKernel(
   pre: Int32Array,
   post: Int32Array,
   w: Float64Array,
+  restW: Float64Array,
+  keep: Float64Array,
   soft: Uint8Array,
   alive: Uint8Array,
   pairs: Uint8Array,
@@ -57,6 +61,8 @@ export function threeFactorKernel(
         }
       } else ek += dt * aPlus[k] * output[pre[k]] * output[post[k]];
       e[k] = ek;
+      // Forgetting before learning, so a synapse without a modulator still fades (keep = 1: never forgets, w untouched).
+      if (keep[k] !== 1) w[k] = restW[k] + (w[k] - restW[k]) * keep[k];
       const M = teach[post[k]];
       if (M === 0 || alive[k] === 0) continue;
       const lo = wMin[k],
@@ -72,7 +78,8 @@ export function threeFactorKernel(
 export const threeFactorSynapses = plasticKernel('three-factor', (net, t) => {
   const m = t.size;
   const { pre, post, w, soft, alive, spikingPre, spikingPost } = t;
-  const { aPlus, aMinus, tauPlusMs, tauMinusMs, tauEligibilityMs, rate, wMin, wMax } = t.col;
+  const { aPlus, aMinus, tauPlusMs, tauMinusMs, tauEligibilityMs, rate, wMin, wMax, forgetMs, forgetTo } = t.col;
+  const keep = new Float64Array(m);
   const x = new Float64Array(m);
   const y = new Float64Array(m);
   const e = new Float64Array(m);
@@ -90,6 +97,7 @@ export const threeFactorSynapses = plasticKernel('three-factor', (net, t) => {
         dPlus[k] = Math.exp(-dt / tauPlusMs[k]);
         dMinus[k] = Math.exp(-dt / tauMinusMs[k]);
         dE[k] = Math.exp(-dt / tauEligibilityMs[k]);
+        keep[k] = forgetMs[k] > 0 ? Math.exp(-dt / forgetMs[k]) : 1;
       }
     },
     reset() {
@@ -102,6 +110,8 @@ export const threeFactorSynapses = plasticKernel('three-factor', (net, t) => {
       pre,
       post,
       w,
+      forgetTo,
+      keep,
       soft,
       alive,
       pairs,

@@ -1,0 +1,105 @@
+/**
+ * Associative olfactory learning in the built-in worm: an odour met with food
+ * becomes more attractive, an odour met while starving less, and both fade.
+ *
+ * The biology followed: pairing butanone with food raises chemotaxis to
+ * butanone (Torayama et al. 2007; Kauffman et al. 2010), pairing an odour
+ * with starvation lowers it (Colbert & Bargmann 1995; Nuttley,
+ * Atkinson-Leadbeater & van der Kooy 2002), and the memory is short-term
+ * (Kauffman et al. 2010: gone within about 2 h). Butanone is sensed by AWC-ON
+ * (Wes & Bargmann 2001); learning changes how AWC's signal reaches the next
+ * layer (Cho, Brueggemann, L'Etoile & Bargmann 2016: butanone pairing alters
+ * AWC-to-AIY transmission). Food is signalled by dopamine (the lawn layer's
+ * CEP/ADE/PDE; dopamine is needed for food-odour associations, Hukema et al.
+ * 2008 and Voglis & Tavernarakis 2008 review), starvation by octopamine, which
+ * RIC releases when food is gone (Suo, Kimura & Van Tol 2006).
+ *
+ * Here: AIA, the interneuron that integrates AWC's odour signal (Chalasani
+ * et al. 2010; its own part in learning: Tomioka et al. 2006), feels how much
+ * butanone is at the nose (AWC-ON folded into it); RIAL/RIAR, the head
+ * steering interneuron's two sides (Hendricks et al. 2012), compare butanone
+ * on the two sides of the nose, as AWAL/AWAR do for the food odour
+ * (senses.ts), and steer the head through SMBD/SMBV. They rest well below
+ * threshold, so a side difference alone steers little: AIA's excitation lifts
+ * them toward it. That lift is the one plastic site, the three-factor pair
+ * AIA → RIAL/RIAR (eligibility = AIA output × RIA output, Izhikevich 2007),
+ * standing for the learned change in AWC's transmission (Cho et al. 2016):
+ * dopamine at RIA's plasticity receptors turns the tag into strengthening,
+ * octopamine into weakening; without either nothing changes, and the change
+ * fades back to the naive weight (forgetMs). RIC is lifted by hunger and held
+ * down by a lawn under the nose, so only a starving worm off food releases
+ * octopamine.
+ *
+ * Simplifications: AIA and RIAL/RIAR take butanone through sensor bindings of
+ * their own (the sensory neuron AWC-ON and the comparison the real pathway
+ * makes in time, across head sweeps, are folded into them, so they are marked
+ * sensory); RIA reaches SMB directly. The memory fades in a minute instead of
+ * an hour, so a test can watch it go.
+ */
+import type { Builder } from './builder';
+import { SENSES } from './senses';
+
+export const LEARNING = {
+  /** The learned odour (src/world/odours.ts). */
+  odour: 'butanone',
+  /** AIA: pA per a.u. of butanone at the nose (both sides): how much odour is there. */
+  levelGain: 4,
+  /** RIAL/RIAR: pA per a.u. of butanone difference between the two sides of the nose (as AWA's compareGain), and their rest (mV): a side difference alone barely crosses threshold. */
+  compareGain: 600,
+  compareRestMv: -77,
+  /** RIAL/RIAR → SMB of their side (fixed, as AWA → SMB). */
+  compareToSmb: 1,
+  /** The plastic AIA → RIAL/RIAR lift (pA at full output): naive weight and bounds. */
+  naiveWeight: 0.9,
+  wMin: 0,
+  wMax: 3,
+  /** Three-factor rule: tag per ms of pre·post output, tag τ, weight change per ms per unit of tag × modulator (× (wMax − wMin)), forgetting τ. */
+  aPlus: 1,
+  tauEligibilityMs: 2000,
+  rate: 0.0000002,
+  forgetMs: 60_000,
+  /** RIA's plasticity receptors: dopamine (food) teaches up, octopamine (starvation) down. */
+  dopamineTeach: 1,
+  octopamineTeach: -1,
+  /** RIC: pA per unit of hunger (crosses threshold only when starving) and pA with the nose on a lawn (held down on food). */
+  ricHungerPa: 1.2,
+  ricLawnPa: -3,
+  /** Octopamine: concentration at full RIC output, clearance (ms). */
+  octopamineRelease: 1,
+  octopamineClearanceMs: 3000,
+};
+
+const SENSORY = { capacitance: 1, tauMs: 20, restMv: -65, vHalfMv: -45, slopeMv: 4 };
+
+/** Adds AIA, RIAL/RIAR (butanone), RIC (octopamine) and the plastic AIA → RIAL/RIAR site. Needs the chemotaxis (SMBD/SMBV) and modulation (dopamine) layers. */
+export function addLearning(b: Builder): void {
+  const L = LEARNING;
+  for (const id of ['SMBD', 'SMBV', 'CEPD'])
+    if (!b.has(id)) throw new Error(`learning: the builder has no neuron ${id}; add the chemotaxis and modulation layers first`);
+  const plastic = {
+    rule: 'three-factor' as const,
+    bounds: 'soft' as const,
+    params: { aPlus: L.aPlus, tauEligibilityMs: L.tauEligibilityMs, rate: L.rate, forgetMs: L.forgetMs, forgetTo: L.naiveWeight, wMin: L.wMin, wMax: L.wMax },
+  };
+  b.neuron('AIA', 'sensory', 'glutamate', SENSORY, undefined, 80, 60);
+  for (const side of ['left', 'right'] as const)
+    b.sensors.push({ neuron: 'AIA', sensor: 'chemical', odour: L.odour, side, response: 'level', gain: L.levelGain / 2 });
+  const cmp = { ...SENSORY, restMv: L.compareRestMv, tauMs: SENSES.compareTauMs, capacitance: SENSES.compareTauMs / 20 };
+  for (const [id, own, other, smb, x] of [
+    ['RIAL', 'left', 'right', 'SMBD', -80],
+    ['RIAR', 'right', 'left', 'SMBV', 240],
+  ] as const) {
+    b.neuron(id, 'sensory', 'glutamate', cmp, undefined, x, 120);
+    b.sensors.push({ neuron: id, sensor: 'chemical', odour: L.odour, side: own, response: 'level', gain: L.compareGain });
+    b.sensors.push({ neuron: id, sensor: 'chemical', odour: L.odour, side: other, response: 'level', gain: -L.compareGain });
+    b.chem('AIA', id, L.naiveWeight, { sign: 'excitatory', plastic });
+    b.chem(id, smb, L.compareToSmb, { sign: 'excitatory' });
+    b.receptors.push({ neuron: id, modulator: 'dopamine', effect: 'plasticity', gain: L.dopamineTeach, label: 'DOP-1' });
+    b.receptors.push({ neuron: id, modulator: 'octopamine', effect: 'plasticity', gain: L.octopamineTeach, label: 'SER-3' });
+  }
+  // RIC reads the feeding state through a sensor binding, so it is marked sensory (as NSM is).
+  b.neuron('RIC', 'sensory', 'octopamine', SENSORY, undefined, 360, -200);
+  b.sensors.push({ neuron: 'RIC', sensor: 'hunger', gain: L.ricHungerPa });
+  b.sensors.push({ neuron: 'RIC', sensor: 'lawn', from: 0, to: 0.05, gain: L.ricLawnPa });
+  b.modulators.push({ name: 'octopamine', from: ['RIC'], release: L.octopamineRelease, clearanceMs: L.octopamineClearanceMs });
+}
