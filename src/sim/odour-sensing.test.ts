@@ -4,20 +4,11 @@ import { circuitFromDoc, serializeCircuit } from '../circuits/circuit';
 import { getBuiltinCircuit } from '../circuits/builtin';
 import { getArena } from '../world/builtins';
 import { parseArena } from '../world/parse';
+import { PINNED_ODOUR_ARENA } from '../world/testing';
 import { createSimulation } from './simulation';
 
 const G = { capacitance: 1, tauMs: 20, restMv: -65, vHalfMv: -45, slopeMv: 4 };
-const arena = parseArena({
-  name: 'pin',
-  plate: { shape: 'rect', size: [8, 6] },
-  food: [{ at: [6, 3], radius: 0.5, emission: 0.3, eatRate: 0.5 }],
-  chemicals: {
-    start: 'empty',
-    sources: [{ at: [2, 1.5], radius: 0.3, emission: 0.2 }],
-    gradients: [{ type: 'linear', from: [0, 0], to: [8, 0], fromValue: 0, toValue: 0.01 }],
-  },
-  start: { at: [3.2, 3], headingDeg: 0 },
-});
+const arena = parseArena(PINNED_ODOUR_ARENA);
 
 /** Three cells on the nose's chemical sensors (level, on, off), no muscles; `odour` on every binding when given. */
 function noseCircuit(odour?: string) {

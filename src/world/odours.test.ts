@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ArenaError } from './errors';
 import { ODOUR_NAMES } from './odours';
 import { parseArena } from './parse';
-import { seededRand } from './testing';
+import { PINNED_ODOUR_ARENA, seededRand } from './testing';
 import { World } from './world';
 
 const plate = { name: 'two odours', plate: { shape: 'rect', size: [10, 6] }, start: { at: [5, 3] } };
@@ -63,20 +63,7 @@ describe('named odours', () => {
 
   // Recorded before odours had names (main at 98d4708): food, a point source, a fixed gradient, food dropped and eaten.
   it('leaves the default odour bit for bit as it was', () => {
-    const w = new World(
-      parseArena({
-        name: 'pin',
-        plate: { shape: 'rect', size: [8, 6] },
-        food: [{ at: [6, 3], radius: 0.5, emission: 0.3, eatRate: 0.5 }],
-        chemicals: {
-          start: 'empty',
-          sources: [{ at: [2, 1.5], radius: 0.3, emission: 0.2 }],
-          gradients: [{ type: 'linear', from: [0, 0], to: [8, 0], fromValue: 0, toValue: 0.01 }],
-        },
-        start: { at: [3.2, 3], headingDeg: 0 },
-      }),
-      { makeRand: seededRand },
-    );
+    const w = new World(parseArena(PINNED_ODOUR_ARENA), { makeRand: seededRand });
     const h = createHash('sha256');
     for (let t = 0; t < 40; t++) {
       w.step(125);
