@@ -103,9 +103,9 @@ export function newModulator(name: string, from: readonly string[]): ModulatorSp
 /** How an excitability receptor acts: a current, or channels of a kind (their reversal potential, mV). */
 const CHANNELS = [
   ['', 'a current (no bound on V)'],
-  [String(RECEPTOR_REVERSAL.potassiumMv), `K⁺ channels, ${RECEPTOR_REVERSAL.potassiumMv} mV (DOP-3's GPCR pathway)`],
-  [String(RECEPTOR_REVERSAL.chlorideMv), `Cl⁻ channels, ${RECEPTOR_REVERSAL.chlorideMv} mV (MOD-1)`],
-  [String(RECEPTOR_REVERSAL.cationMv), `cation channels, ${RECEPTOR_REVERSAL.cationMv} mV (excitatory)`],
+  [String(RECEPTOR_REVERSAL.potassiumMv), `K⁺, ${RECEPTOR_REVERSAL.potassiumMv} mV (DOP-3)`],
+  [String(RECEPTOR_REVERSAL.chlorideMv), `Cl⁻, ${RECEPTOR_REVERSAL.chlorideMv} mV (MOD-1)`],
+  [String(RECEPTOR_REVERSAL.cationMv), `cation, ${RECEPTOR_REVERSAL.cationMv} mV (excites)`],
 ] as const;
 
 /** An excitability receptor's channel fields: the kind (a current or channels), and for channels the reversal and match point in mV. */
