@@ -1,21 +1,18 @@
 /**
- * How robust a working point of the converted worm is: its gait and posterior
- * touch checks (conductance-seeds.ts's measures against issue 14's targets) at
- * the point itself and at random neighbours, every gain scaled by
+ * How robust a working point of the converted worm is: its steady gait and
+ * posterior touch checks (conductance-measure.ts, against issue 14's targets)
+ * at the point itself and at random neighbours, every gain scaled by
  * e^(±spread/2) at once (seeded: the same command prints the same lines).
- * One line per point: failed checks of 7 per seed, then the point, then per
- * seed agar Hz/λ/BL/s, water Hz/BL/s, ratio, paired posterior touch.
+ * One line per point: failed checks of 7 per seed, seeds in the short-wave
+ * mode (agar λ < 0.45 at AVB ×0.9, 1 or 1.1), seeds whose speed does not rise
+ * over AVB ×0.9 → 1 → 1.1, then the point, then per seed agar Hz/λ/BL/s,
+ * water Hz/BL/s, ratio, paired posterior touch, speed at ×0.9 < ×1.1.
  * `npx tsx test/behaviour/conductance-search.ts CENTER_JSON [points 30] [spread 0.2] [seeds 1,2,3,4,5] [rng seed 1]`
- * (about ten seconds a point a seed-set of five on a loaded machine).
+ * (about a minute a point on five seeds on a loaded machine).
  */
-import { buildWorm } from '../../src/circuits/builtin/generate';
 import { GAIT } from '../../src/circuits/builtin/locomotion';
-import { circuitFromDoc } from '../../src/circuits/circuit';
-import { toConductanceCircuit } from '../../src/circuits/convert';
 import { seededUniform } from '../../src/neural/rng';
-import { createSimulation } from '../../src/sim/simulation';
-import { gait } from './gait';
-import { travel } from './measure';
+import { convertedWorm, pairedPosterior, steadyGait } from './conductance-measure';
 
 type Point = Record<string, number>;
 
@@ -44,24 +41,22 @@ function positive(text: string, name: string): number {
 
 const base = { ...GAIT };
 
-/** Failed checks over the seeds (agar Hz, λ, BL/s; water Hz, ratio, BL/s; paired posterior ≥ 1.25) and one summary per seed. */
-function check(point: Point, seeds: number[]): { fails: number; rows: string[] } {
+/**
+ * Failed checks over the seeds (agar Hz, λ, BL/s; water Hz, ratio, BL/s; paired posterior ≥ 1.25),
+ * short-wave seeds (agar λ < 0.45), seeds whose agar speed does not rise at AVB ×0.9 → 1 → 1.1, and one summary per seed.
+ */
+function check(point: Point, seeds: number[]): { fails: number; shortWave: number; notMonotonic: number; rows: string[] } {
   Object.assign(GAIT, base, point);
-  const doc = circuitFromDoc(buildWorm(), 'worm.json');
-  const circuit = circuitFromDoc(toConductanceCircuit(doc.doc, doc.network, { transduction: true }), 'worm (conductance)');
+  const circuit = convertedWorm();
   let fails = 0;
+  let shortWave = 0;
+  let notMonotonic = 0;
   const rows: string[] = [];
   for (const seed of seeds) {
-    const a = gait(circuit, seed, 'agar');
-    const w = gait(circuit, seed, 'water');
-    const after = (touch: boolean) => {
-      const sim = createSimulation({ circuit, seed });
-      sim.run(5000);
-      travel(sim, 4000);
-      if (touch) sim.poke(0.9, { kind: 'gentle' });
-      return travel(sim, 4000);
-    };
-    const touch = after(true) / after(false);
+    const a = steadyGait(circuit, seed, 'agar');
+    const w = steadyGait(circuit, seed, 'water');
+    const [lo, hi] = [steadyGait(circuit, seed, 'agar', 0.9), steadyGait(circuit, seed, 'agar', 1.1)];
+    const touch = pairedPosterior(circuit, seed);
     const ratio = w.hz / a.hz;
     const ok = [
       a.hz >= 0.3 && a.hz <= 0.6,
@@ -73,11 +68,13 @@ function check(point: Point, seeds: number[]): { fails: number; rows: string[] }
       touch >= 1.25,
     ];
     fails += ok.filter((x) => !x).length;
+    if ([a, lo, hi].some((g) => g.lambda < 0.45)) shortWave++;
+    if (!(lo.speed < a.speed && a.speed < hi.speed)) notMonotonic++;
     rows.push(
-      `s${seed}:${a.hz.toFixed(2)}/${a.lambda.toFixed(2)}/${a.speed.toFixed(2)} w${w.hz.toFixed(2)}/${w.speed.toFixed(3)} r${ratio.toFixed(1)} p${touch.toFixed(2)}`,
+      `s${seed}:${a.hz.toFixed(2)}/${a.lambda.toFixed(2)}/${a.speed.toFixed(3)} w${w.hz.toFixed(2)}/${w.speed.toFixed(3)} r${ratio.toFixed(1)} p${touch.toFixed(2)} d${lo.speed.toFixed(3)}<${hi.speed.toFixed(3)}`,
     );
   }
-  return { fails, rows };
+  return { fails, shortWave, notMonotonic, rows };
 }
 
 const center = parseCenter(process.argv[2] ?? '{}');
@@ -88,6 +85,6 @@ const rnd = seededUniform(Math.round(positive(process.argv[6] ?? '1', 'rng seed'
 for (let i = 0; i < points; i++) {
   const point: Point = {};
   for (const [k, v] of Object.entries(center)) point[k] = i === 0 ? v : Number((v * Math.exp((rnd() - 0.5) * spread)).toPrecision(3));
-  const { fails, rows } = check(point, seeds);
-  console.log(`${fails} ${JSON.stringify(point)} ${rows.join(' ')}`);
+  const { fails, shortWave, notMonotonic, rows } = check(point, seeds);
+  console.log(`${fails} short-wave ${shortWave} not-monotonic ${notMonotonic} ${JSON.stringify(point)} ${rows.join(' ')}`);
 }

@@ -1,23 +1,21 @@
 /**
  * Prints docs/biology.md's per-seed figures for a working point of the
  * converted worm (toConductanceCircuit with transduction) over seeds 1–10,
- * 6–10 unseen by the tuning: agar and water gait, and the posterior touch
- * against a paired control. The untouched converted worm's own speed drifts by
+ * 6–10 unseen by the tuning: the steady agar and water gait (conductance-measure.ts:
+ * open field, AWC cut, 12 s settle), and the posterior touch against a paired control. The untouched converted worm's own speed drifts by
  * tens of per cent between two 4 s windows, so the touch is read as the same
  * seed's speed over the same window touched / untouched (the proof's
  * after/before ratio is printed beside it). AVB's release (the conductance
  * synapse's logistic, its half and slope/2) before and after the touch shows
  * the room PVC → AVB has.
  * `npx tsx test/behaviour/conductance-seeds.ts ['{"headStretchGain":0.08,"headDrive":0.45}']`
- * (GAIT overrides as JSON; about five minutes per working point on a loaded machine).
+ * (GAIT overrides as JSON; a few minutes per working point on a loaded machine).
  */
-import { buildWorm } from '../../src/circuits/builtin/generate';
 import { GAIT } from '../../src/circuits/builtin/locomotion';
-import { circuitFromDoc } from '../../src/circuits/circuit';
-import { toConductanceCircuit } from '../../src/circuits/convert';
 import type { Circuit } from '../../src/circuits/types';
 import { createSimulation, type Simulation } from '../../src/sim/simulation';
-import { gait } from './gait';
+import { convertedWorm, STEADY_SETTLE_MS, steadyGait } from './conductance-measure';
+import { OPEN_FIELD } from './measure';
 
 const SEEDS_1_10 = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 const HEAD_RETUNE = { headStretchGain: 0.08, headDrive: 0.45 };
@@ -41,11 +39,6 @@ function parseOverrides(arg: string | undefined): Partial<typeof GAIT> {
   return parsed as Partial<typeof GAIT>;
 }
 
-function converted(): Circuit {
-  const base = circuitFromDoc(buildWorm(), 'worm.json');
-  return circuitFromDoc(toConductanceCircuit(base.doc, base.network, { transduction: true }), 'worm (conductance)');
-}
-
 /** AVB's release on the converted worm: the logistic of its conductance synapses (half avbHalfMv, slope avbSlopeMv / 2). */
 const avbRelease = (v: number) => 1 / (1 + Math.exp(-(v - GAIT.avbHalfMv) / (GAIT.avbSlopeMv / 2)));
 
@@ -61,11 +54,12 @@ function window(sim: Simulation, avb: number): { speed: number; release: number 
   return { speed: Math.hypot(b[0] - a[0], b[1] - a[1]) / sim.bodyLengthMm / 4, release };
 }
 
-/** The touch proof's windows (5 s settle, 4 s before, 4 s after), with or without a gentle touch at 0.9 between them. */
+/** Steady crawl on the open field with AWC cut (conductance-measure.ts), 4 s before and 4 s after a gentle touch at 0.9 (or none). */
 function posterior(circuit: Circuit, seed: number, touch: boolean) {
-  const sim = createSimulation({ circuit, seed });
+  const sim = createSimulation({ circuit, seed, arena: OPEN_FIELD });
+  sim.ablate('AWC');
   const avb = sim.neuronIds.indexOf('AVB');
-  sim.run(5000);
+  sim.run(STEADY_SETTLE_MS - 4000);
   const before = window(sim, avb);
   if (touch) sim.poke(0.9, { kind: 'gentle' });
   return { before, after: window(sim, avb) };
@@ -73,13 +67,13 @@ function posterior(circuit: Circuit, seed: number, touch: boolean) {
 
 const overrides = parseOverrides(process.argv[2]);
 Object.assign(GAIT, overrides);
-const circuit = converted();
+const circuit = convertedWorm();
 console.log(`working point ${JSON.stringify(overrides)}`);
 console.log('| seed | agar | water | posterior touch, paired | AVB release before → after the touch |');
 console.log('|---|---|---|---|---|');
 for (const seed of SEEDS_1_10) {
-  const a = gait(circuit, seed, 'agar');
-  const w = gait(circuit, seed, 'water');
+  const a = steadyGait(circuit, seed, 'agar');
+  const w = steadyGait(circuit, seed, 'water');
   const touched = posterior(circuit, seed, true);
   const alone = posterior(circuit, seed, false);
   console.log(

@@ -79,6 +79,13 @@ export const GAIT = {
   unitSlopeMv: 6.3,
   /** Command interneuron → its units (pA at full output): lifts them to about threshold at the resting command level. */
   unitDrive: 2.32,
+  /**
+   * B-units' own plateau (pA at full output onto themselves; 0 = off, the shipped current-based worm):
+   * a self-excitation that makes each DB/VB hold the side it has switched to, as Boyle, Berri & Cohen
+   * (2012) model B-units (bistable, switched by stretch). On the conductance-converted worm it removes
+   * the short-wave mode the crawl otherwise falls into after ~15 s (docs/biology.md).
+   */
+  unitSelfExcitation: 0,
   /** Excitatory motor neuron → its D-type partner, and D-type ⊣ the opposite motor neuron (pA at full output). */
   gabaDrive: 1.5,
   crossInhibition: 0.66,
@@ -159,6 +166,7 @@ export function addLocomotion(b: Builder): void {
     b.neuron(vb, 'motor', 'acetylcholine', unit, undefined, x + 40, 420);
     b.chem('AVB', db, G.unitDrive);
     b.chem('AVB', vb, G.unitDrive);
+    if (G.unitSelfExcitation > 0) b.chem(db, db, G.unitSelfExcitation).chem(vb, vb, G.unitSelfExcitation);
     stretch(b, db, vb, round3(Math.max(0.02, mid - G.senseReach)), G.stretchGain);
     if (G.selfSenseGain > 0) oscSense(b, db, vb, round3(mid), G.selfSenseGain);
     // A-type (backward): copy the bend behind; the tail's own pair DA9/VA12 is the tail oscillator.

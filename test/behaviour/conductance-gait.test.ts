@@ -1,0 +1,96 @@
+/**
+ * The conductance-converted default worm's crawl, read steadily (open field,
+ * AWC cut, 12 s settle, 12 s window: conductance-measure.ts). At the working
+ * point the last round found best by reading 4–16 s, every B-unit's losing
+ * side sits near its release midpoint and the crawl falls into a short-wave
+ * mode (λ ≈ 0.32) by 12–28 s; a plateau in the B-units (GAIT.unitSelfExcitation,
+ * Boyle, Berri & Cohen 2012) lets each hold the side it has switched to and
+ * keeps the long wave. With the D-type inhibition three times as strong, less
+ * AVB → B drive and AVB at the middle of its release curve (CENTRED), every
+ * unit's losing side sits ~20 mV below its release midpoint at any drive, so
+ * the units keep their full swing as AVB's drive rises. Seeds 1–3.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { GAIT } from '../../src/circuits/builtin/locomotion';
+import { createSimulation } from '../../src/sim/simulation';
+import { convertedWorm, STEADY_SETTLE_MS, steadyGait } from './conductance-measure';
+import { OPEN_FIELD } from './measure';
+
+/** The earlier best point (docs/biology.md, "Best working point found", measured at 4–16 s). */
+const EARLIER_BEST = {
+  headStretchGain: 0.0844,
+  headDrive: 0.352,
+  avbTonicPa: 1.53,
+  unitDrive: 2.18,
+  senseReach: 0.225,
+  stretchGain: 0.129,
+  headTonicPa: 0.652,
+  avbSlopeMv: 7.54,
+};
+/** B-units with the plateau, D-type inhibition ×3, AVB → B 2.8 pA and AVB centred (tonic 1.0 pA: −45 mV, its release midpoint). */
+const CENTRED = {
+  ...EARLIER_BEST,
+  unitSelfExcitation: 1.5,
+  crossInhibition: 2,
+  avbTonicPa: 1,
+  unitDrive: 2.8,
+  senseReach: 0.19,
+};
+const shipped = { ...GAIT };
+
+/** DB3's lowest and highest V (mV) over 3 s of steady crawling (open field, AWC cut) at AVB's tonic drive × k. */
+function db3Range(point: Partial<typeof GAIT>, seed: number, k: number): [number, number] {
+  Object.assign(GAIT, shipped, point);
+  const sim = createSimulation({ circuit: convertedWorm(), seed, arena: OPEN_FIELD });
+  sim.ablate('AWC');
+  sim.setNeuronParam('AVB', 'tonicPa', GAIT.avbTonicPa * k);
+  const db3 = sim.neuronIds.indexOf('DB3');
+  sim.run(STEADY_SETTLE_MS - 3000);
+  let [lo, hi] = [Infinity, -Infinity];
+  const end = sim.timeMs + 3000;
+  while (sim.timeMs < end - 1e-9) {
+    sim.step();
+    lo = Math.min(lo, sim.network.v[db3]);
+    hi = Math.max(hi, sim.network.v[db3]);
+  }
+  return [lo, hi];
+}
+
+function steadyLambda(extra: Partial<typeof GAIT>, seed: number): number {
+  Object.assign(GAIT, shipped, EARLIER_BEST, extra);
+  const circuit = convertedWorm();
+  return steadyGait(circuit, seed, 'agar').lambda;
+}
+
+describe('B-units that hold their side (converted worm)', () => {
+  afterEach(() => {
+    Object.assign(GAIT, shipped);
+  });
+
+  it.each([1, 2, 3])('seed %i: without the plateau the steady crawl is short-waved; with it the wave stays long', (seed) => {
+    const without = steadyLambda({}, seed);
+    const withPlateau = steadyLambda({ unitSelfExcitation: 1 }, seed);
+    expect(without).toBeLessThan(0.45);
+    expect(withPlateau).toBeGreaterThanOrEqual(0.55);
+    expect(withPlateau).toBeLessThanOrEqual(0.8);
+  });
+});
+
+describe('B-units that keep their full swing as AVB’s drive rises (converted worm)', () => {
+  afterEach(() => {
+    Object.assign(GAIT, shipped);
+  });
+
+  // DB3's release midpoint is −44.8 mV: at the earlier best point its losing side sits there (−46 .. −45 mV).
+  it.each([1, 2, 3])(
+    'seed %i: DB3 swings from below −55 to above −35 mV at AVB ×0.9 and ×1.1; at the earlier point its low end stays near its midpoint',
+    (seed) => {
+      for (const k of [0.9, 1.1]) {
+        const [lo, hi] = db3Range(CENTRED, seed, k);
+        expect(lo, `×${k} low`).toBeLessThan(-55);
+        expect(hi, `×${k} high`).toBeGreaterThan(-35);
+      }
+      expect(db3Range(EARLIER_BEST, seed, 1.1)[0]).toBeGreaterThan(-50);
+    },
+  );
+});
