@@ -15,58 +15,17 @@ import { getBuiltinCircuit } from '../../src/circuits/builtin';
 import type { Circuit } from '../../src/circuits/types';
 import { blankDoc } from '../../src/editor';
 import { MODELS } from '../../src/neural/models';
-import { createSimulation } from '../../src/sim/simulation';
-import { getArena, type Arena } from '../../src/world';
+import { type ChoiceOptions, type ChoiceRun, runChoice } from './choice';
 import { SEEDS } from './measure';
 
 const LIMIT_MS = 60_000;
-const SPOTS = ['diacetyl', 'isoamyl-alcohol'] as const;
-type Spot = (typeof SPOTS)[number];
-/** Body centre and heading of each worm's start, by seed: straight at the gap between the spots, or a little off it. */
-const STARTS: readonly [number, number, number][] = [
-  [7, 8, -90],
-  [6.5, 8.5, -80],
-  [7.5, 8.5, -100],
-  [7, 9, -90],
-];
-
-interface Run {
-  /** The spot the nose reached (inside its goal zone, 0.8 mm), or null. */
-  reached: Spot | null;
-  ms: number;
-  /** Nose at the end. */
-  x: number;
-  y: number;
-}
-
-function arenaFor(seed: number, only?: Spot): Arena {
-  const a = structuredClone(getArena('odour-choice')) as Arena;
-  const [x, y, headingDeg] = STARTS[seed % STARTS.length];
-  a.start = { ...a.start, at: [x, y], headingDeg };
-  if (only) a.food = a.food.filter((f) => f.id === only);
-  return a;
-}
-
-function run(circuit: Circuit, seed: number, opts: { cut?: boolean; only?: Spot } = {}): Run {
-  const sim = createSimulation({ circuit, arena: arenaFor(seed, opts.only), seed });
-  if (opts.cut) {
-    sim.cutSynapse('RIR', 'AIA');
-    sim.cutSynapse('AIA', 'RIR');
-  }
-  let reached: Spot | null = null;
-  while (sim.timeMs < LIMIT_MS && !reached) {
-    sim.step();
-    reached = SPOTS.find((s) => sim.inZone(`at-${s}`)) ?? null;
-  }
-  const [x, y] = sim.headPosition();
-  return { reached, ms: sim.timeMs, x, y };
-}
+const run = (circuit: Circuit, seed: number, o: ChoiceOptions = {}): ChoiceRun => runChoice(circuit, seed, LIMIT_MS, o);
 
 describe('winner takes all between two odours (odour-choice arena, 5 worms, 60 s)', () => {
   const worm = getBuiltinCircuit('choice-worm');
   const choosing = SEEDS.map((seed) => run(worm, seed));
   const cut = SEEDS.map((seed) => run(worm, seed, { cut: true }));
-  const reached = (runs: Run[]) => runs.filter((r) => r.reached).length;
+  const reached = (runs: ChoiceRun[]) => runs.filter((r) => r.reached).length;
 
   it('the choice worm commits: at least 4 of 5 reach a spot within 60 s (measured 4/5 here, 10/12 over seeds 1–12 in 90 s), and not always the same odour', () => {
     expect(reached(choosing), JSON.stringify(choosing)).toBeGreaterThanOrEqual(4);
