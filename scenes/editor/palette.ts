@@ -132,6 +132,13 @@ export class Palette {
   }
 }
 
+/** What each receptor effect does, for the palette's tooltips (the inspector's help says the same at length). */
+const EFFECT_HELP: Record<ReceptorEffect, string> = {
+  excitability: 'excitability: a current into the neuron (or channels) in proportion to the concentration',
+  gain: 'gain: the neuron’s synaptic inputs scaled by 1 + gain × concentration',
+  plasticity: 'plasticity: the third factor of the neuron’s learning synapses (the modulator teaches them)',
+};
+
 /** Release or receptor bindings for the selected neurons: which modulator, what the receptor does, its sign. */
 function volumeTools(v: PaletteVolume): HTMLElement {
   const mod = h(
@@ -139,14 +146,23 @@ function volumeTools(v: PaletteVolume): HTMLElement {
     { 'aria-label': 'Modulator', style: 'width: 100%' },
     ...Object.entries(KNOWN_MODULATORS).map(([n, k]) => h('option', { value: n, text: `${n} (${k.releasers})`, title: k.help })),
   );
-  const effect = h('select', { 'aria-label': 'Receptor effect' }, ...RECEPTOR_EFFECTS.map((e) => h('option', { value: e, text: e })));
-  const sign = h('select', { 'aria-label': 'Receptor sign' }, h('option', { value: '1', text: '+ excites' }), h('option', { value: '-1', text: '− inhibits' }));
+  const effect = h(
+    'select',
+    { 'aria-label': 'Receptor effect', title: 'What the receptor does with the modulator (hover an option for more)' },
+    ...RECEPTOR_EFFECTS.map((e) => h('option', { value: e, text: e, title: EFFECT_HELP[e] })),
+  );
+  const sign = h(
+    'select',
+    { 'aria-label': 'Receptor sign', title: 'The receptor’s sign: the modulator excites the neuron (or its inputs, or teaches up) or inhibits it' },
+    h('option', { value: '1', text: '+ excites' }),
+    h('option', { value: '-1', text: '− inhibits' }),
+  );
   return h(
     'div',
     { class: 'nwe-stack' },
     mod,
     button('+ Release (selected)', () => v.release(mod.value), 'The selected neurons release this modulator in proportion to their output'),
-    h('span', {}, effect, sign),
+    h('span', {}, h('span', { class: 'nwe-muted', text: 'receptor: ' }), effect, sign),
     button(
       '+ Receptor (selected)',
       () => v.receptor(mod.value, effect.value as ReceptorEffect, sign.value === '-1' ? -1 : 1),

@@ -36,7 +36,7 @@ export function winnerTakesAllDoc(): CircuitDoc {
     version: CURRENT_VERSION,
     name: 'Winner takes all (lateral inhibition)',
     description:
-      'Two odour channels that inhibit each other (seed 004): with equal odour on both sides of the nose one choice neuron wins and silences the other, so the worm commits to one of two sources. Delete CHL → CHR and CHR → CHL to see both stay half-on.',
+      'Two odour channels that inhibit each other (seed 004): with equal odour on both sides of the nose one choice neuron wins and silences the other, so the worm commits to one of two sources. Delete CHL → CHR and CHR → CHL to see both stay half-on. The motif alone has no body to steer: on a whole worm see the built-in “Worm that chooses” (the same motif between diacetyl and isoamyl alcohol; run test/scenarios/odour-choice.scenario.yaml).',
     neurons: [
       cell('AWAL', 'sensory', 'odour, left side of the nose', 0, 0),
       cell('AWAR', 'sensory', 'odour, right side of the nose', 200, 0),

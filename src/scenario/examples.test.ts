@@ -45,6 +45,7 @@ describe('example scenarios', () => {
     expect([...circuits].sort()).toEqual([
       'avoidance',
       'chemotaxis',
+      'choice-worm',
       'habituation',
       'locomotion',
       'seed-two-neurons',

@@ -8,7 +8,17 @@ import { World } from './world';
 
 describe('built-in arenas', () => {
   it('are all there, named as their key, and parse again from their own output', () => {
-    expect(BUILTIN_ARENA_NAMES).toEqual(['plate', 'food-gradient', 'pillars', 'toxin-ring', 'hot-zone', 'maze', 'touch-course', 'thermal-gradient']);
+    expect(BUILTIN_ARENA_NAMES).toEqual([
+      'plate',
+      'food-gradient',
+      'pillars',
+      'toxin-ring',
+      'hot-zone',
+      'maze',
+      'touch-course',
+      'thermal-gradient',
+      'odour-choice',
+    ]);
     for (const name of BUILTIN_ARENA_NAMES) {
       const a = BUILTIN_ARENAS[name];
       expect(a.name).toBe(name);
@@ -19,7 +29,7 @@ describe('built-in arenas', () => {
 
   it('getArena names the arenas there are when asked for one that is not', () => {
     expect(getArena('maze')).toBe(BUILTIN_ARENAS.maze);
-    expect(() => getArena('mazee')).toThrow(/unknown arena "mazee"; the built-in arenas are "plate", "food-gradient", .* or "thermal-gradient"/);
+    expect(() => getArena('mazee')).toThrow(/unknown arena "mazee"; the built-in arenas are "plate", "food-gradient", .* or "odour-choice"/);
     expect(() => getArena('toString')).toThrow(/unknown arena/);
   });
 

@@ -5,6 +5,7 @@
 import foodGradient from './arenas/food-gradient.json';
 import hotZone from './arenas/hot-zone.json';
 import maze from './arenas/maze.json';
+import odourChoice from './arenas/odour-choice.json';
 import pillars from './arenas/pillars.json';
 import plate from './arenas/plate.json';
 import thermalGradient from './arenas/thermal-gradient.json';
@@ -24,6 +25,7 @@ const FILES: Record<string, unknown> = {
   maze,
   'touch-course': touchCourse,
   'thermal-gradient': thermalGradient,
+  'odour-choice': odourChoice,
 };
 
 /** Built-in arenas by name (the name inside each file is its key). Frozen all the way down: copy one (structuredClone) to change it. */

@@ -17,6 +17,7 @@ import { addSenses, senseCircuits, SENSES_SUMMARY } from './senses';
 import { addForaging } from './foraging';
 import { addModulation } from './modulation';
 import { addLearning } from './learning';
+import { addChoice } from './choice';
 
 const ONE_PER_CLASS = 'one neuron per class instead of left/right pairs, graded neurons throughout';
 
@@ -38,6 +39,9 @@ const LEARNING =
   'Learning: butanone felt by AIA lifts RIAL/RIAR, which compare it across the nose and steer the head through SMBD/SMBV; the lift is a plastic synapse: met with food (dopamine) it strengthens, met while starving (octopamine from RIC) it weakens, and the change fades over a minute.';
 const HABITUATION =
   'Habituation: the touch cells’ synapses onto AVD and PVC depress with use (two pools: a fast one refilling over ~30 s, a slow one over ~10 min that only taps far apart wear), so taps 10 s apart give much weaker reversals that are back within a couple of minutes, and taps 60 s apart weaker ones that take many minutes to recover.';
+
+const CHOICE_TEXT =
+  'Choice (winner takes all, seed 004): diacetyl (AWA’s odour) and isoamyl alcohol (AWC’s) each have a pair of cells that compare it across the nose and steer the head through SMBD/SMBV (RIFL/RIFR for diacetyl, RIAL/RIAR for isoamyl alcohol); a choice cell per odour (RIR, AIA) feels how much of it there is, excites itself and inhibits the other, and only the winner lifts its pair to where it steers, so with one source on each side the worm commits to one instead of staying between them.';
 
 const DISHABITUATION =
   'Dishabituation: a harsh touch to the back half excites the dopaminergic PDE, and dopamine on DOP-1 in the gentle touch cells refills their pools, so a habituated tap response comes back.';
@@ -103,6 +107,16 @@ export function buildLearningWorm(): CircuitDoc {
   );
 }
 
+/** The default worm plus seed 004's winner-takes-all between two odours (choice.ts). */
+export function buildChoiceWorm(): CircuitDoc {
+  const b = wormLayers();
+  addChoice(b);
+  return b.doc(
+    'Worm that chooses',
+    `The default worm with a choice between two odours. ${CHOICE_TEXT} Everything else as in "worm": ${LOCOMOTION} ${TOUCH} ${HARSH} ${HABITUATION} ${SENSES_SUMMARY} ${FORAGING} ${MODULATION} ${DISHABITUATION} Simplifications: ${ONE_PER_CLASS}; ${LOCOMOTION_SIMPLIFIED}; RIR, AIA, RIF and RIA read their odour through bindings of their own (AWA’s and AWC’s signals folded in), and their roles in the choice are the model’s, not measured ones.`,
+  );
+}
+
 const SEED_SECOND_THRESHOLD = 0.5;
 
 /** The seed article's two transmitter neurons on the body: a touch anywhere → FIRST → SECOND → the left body muscles. */
@@ -132,6 +146,7 @@ export function builtinDocs(): Record<string, CircuitDoc> {
     habituation: buildHabituation(),
     worm: buildWorm(),
     'learning-worm': buildLearningWorm(),
+    'choice-worm': buildChoiceWorm(),
     'seed-two-neurons': buildSeedTwoNeurons(),
     ...senseCircuits(),
   };

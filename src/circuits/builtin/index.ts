@@ -13,10 +13,12 @@ import seedTwoNeurons from './seed-two-neurons.json';
 import touchWithdrawal from './touch-withdrawal.json';
 import worm from './worm.json';
 import learningWorm from './learning-worm.json';
+import choiceWorm from './choice-worm.json';
 
 const FILES: Record<string, unknown> = {
   worm,
   'learning-worm': learningWorm,
+  'choice-worm': choiceWorm,
   locomotion,
   'touch-withdrawal': touchWithdrawal,
   habituation,

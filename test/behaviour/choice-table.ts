@@ -1,0 +1,34 @@
+/**
+ * Prints the winner-takes-all table of docs/biology.md (Choosing between two
+ * odours): 12 worms (seeds 1–12, four starts), 90 s each, on the odour-choice
+ * arena — the choice worm, the same with RIR ⇄ AIA cut, the cut worm alone
+ * with one spot (diacetyl for even seeds, isoamyl alcohol for odd), and the
+ * default worm with both spots smelling of food.
+ * Run: `npx tsx test/behaviour/choice-table.ts` (a few minutes).
+ */
+import { getBuiltinCircuit } from '../../src/circuits/builtin';
+import { type ChoiceOptions, type ChoiceRun, runChoice, SPOTS } from './choice';
+
+const SEEDS = Array.from({ length: 12 }, (_, i) => i + 1);
+const LIMIT_MS = 90_000;
+
+const rows: [string, string, (seed: number) => ChoiceOptions][] = [
+  ['choice-worm, both spots', 'choice-worm', () => ({})],
+  ['… RIR ⇄ AIA cut, both spots', 'choice-worm', () => ({ cut: true })],
+  ['… cut, one spot alone', 'choice-worm', (seed) => ({ cut: true, only: SPOTS[seed % 2] })],
+  ['worm, both spots smell of food', 'worm', () => ({ foodOdour: true })],
+];
+
+const f1 = (x: number) => x.toFixed(1);
+console.log('| worm, plate | reach a spot | time to reach, s | which | per seed: spot@s (nose x, y; path mm) |');
+console.log('|---|---|---|---|---|');
+for (const [label, circuit, opts] of rows) {
+  const runs: ChoiceRun[] = SEEDS.map((seed) => runChoice(getBuiltinCircuit(circuit), seed, LIMIT_MS, opts(seed)));
+  const hit = runs.filter((r) => r.reached);
+  const t = hit.map((r) => r.ms / 1000);
+  const mean = t.length ? f1(t.reduce((a, b) => a + b, 0) / t.length) : '—';
+  const range = t.length ? `${mean} (${f1(Math.min(...t))}–${f1(Math.max(...t))})` : '—';
+  const which = SPOTS.map((s) => `${hit.filter((r) => r.reached === s).length} ${s}`).join(', ');
+  const each = runs.map((r, i) => `${SEEDS[i]}:${r.reached ?? '-'}@${f1(r.ms / 1000)} (${f1(r.x)}, ${f1(r.y)}; ${f1(r.pathMm)})`).join(' ');
+  console.log(`| ${label} | ${hit.length}/${runs.length} | ${range} | ${which} | ${each} |`);
+}
