@@ -18,7 +18,7 @@
  *    held-out seeds. Goals: ≤ 10 minutes wall on 2 cores, 5/5 held-out seeds.
  *    Skipped with --quick.
  *
- *   npx tsx bench/evolve.ts [--quick] [--no-crawl] [--no-queue]
+ *   npx tsx bench/evolve.ts [--quick] [--no-crawl] [--no-queue] [--spec FILE]
  *   npm run bench -- --only evolve
  */
 import type { ChildProcess } from 'node:child_process';
@@ -174,7 +174,9 @@ export const suite: BenchSuite = {
   name: 'evolve',
   description: 'evolution: evaluation throughput (worm-s per wall-s) on 1 thread, 2 threads, 2 queue workers; the crawl goal from random values',
   async run({ quick, log, args }) {
-    const p = loadEvolveProblem(SPEC);
+    // --spec FILE: the throughput part on another spec's first generation (the crawl goal always uses crawl.evolve.yaml).
+    const at = args.indexOf('--spec');
+    const p = loadEvolveProblem(at >= 0 && args[at + 1] ? args[at + 1] : SPEC);
     const rows = await throughput(p, { quick, queue: !args.includes('--no-queue') }, log);
     const one = rows[0].wormSecondsPerSecond;
     for (const r of rows)
@@ -188,7 +190,7 @@ export const suite: BenchSuite = {
       },
     ];
     let crawl: CrawlGoalResult | null = null;
-    if (!quick && !args.includes('--no-crawl')) {
+    if (!quick && !args.includes('--no-crawl') && at < 0) {
       log('  crawl goal: examples/evolve/crawl.evolve.yaml from random values, 2 worker threads');
       crawl = await crawlGoal(p, log);
       log(
