@@ -45,13 +45,35 @@ const SMALL: Record<string, NetworkSpec> = {
     modulators: [{ name: 'dopamine', from: ['d'], release: 2, clearanceMs: 50 }],
     receptors: [{ neuron: 'post', modulator: 'dopamine', effect: 'plasticity', gain: 1 }],
   },
+  // Plastic bounds left to the weight (wMax = 2w, forgetTo = w): a learning rate that runs into them within the run.
+  'plastic bounds from the weight': {
+    neurons: ['pre', 'post', 'd', 'x'].map(lif),
+    synapses: [
+      plastic('pre', 'post', 0.2, { rule: 'stdp', params: { aPlus: 0.5, aMinus: 0.1, tauPlusMs: 20, tauMinusMs: 20 } }),
+      plastic('d', 'x', 0.1, { rule: 'three-factor', params: { rate: 0.05, tauEligibilityMs: 50, forgetMs: 30 } }),
+      plastic('pre', 'x', 0.15, { rule: 'three-factor', params: { rate: 0.05, tauEligibilityMs: 50 } }),
+      chem('pre', 'd', 0.3),
+    ],
+    modulators: [{ name: 'dopamine', from: ['d'], release: 2, clearanceMs: 50 }],
+    receptors: [{ neuron: 'x', modulator: 'dopamine', effect: 'plasticity', gain: 1 }],
+  },
   'graded bcm + depression + gap + conductance': {
     neurons: [graded('a'), graded('b'), graded('c', { gKNs: 0 })],
     synapses: [
       plastic('a', 'b', 1, { rule: 'bcm', params: { rate: 0.01, theta0: 0.05, tauThetaMs: 50, wMax: 5 } }),
       chem('b', 'c', 2, { depression: { use: 0.01, recoveryMs: 200 } }),
       chem('c', 'a', 1, { model: 'conductance' }),
+      chem('a', 'c', 0.5, { model: 'conductance', delayMs: 3 }),
+      chem('b', 'a', 0.4),
       { kind: 'electrical', from: 'a', to: 'c', weight: 0.5 },
+    ],
+  },
+  'lif conductance + depression': {
+    neurons: ['a', 'b', 'c'].map(lif),
+    synapses: [
+      chem('a', 'b', 2, { model: 'conductance' }),
+      chem('b', 'c', 1.5, { model: 'conductance', depression: { use: 0.2, recoveryMs: 100 } }),
+      chem('c', 'a', 0.3, { depression: { use: 0.3, recoveryMs: 80 } }),
     ],
   },
 };
@@ -91,12 +113,23 @@ function individual(spec: NetworkSpec, seed: number, spread = 0.05): NetworkSpec
     const params = { ...n.params };
     for (const [name, p] of Object.entries(model.params)) {
       const base = params[name] ?? p.default;
-      if (p.integer || typeof base !== 'number') continue;
+      // A LIF's reset stays put: moved by up to 50 % it could pass the threshold, which no compile accepts (sim/individual.ts never moves it).
+      if (p.integer || typeof base !== 'number' || name === 'resetMv') continue;
       params[name] = Math.min(p.max, Math.max(p.min, base * (1 + spread * (2 * rng.next() - 1))));
     }
     return { ...n, params };
   });
   return { ...spec, neurons };
+}
+
+/**
+ * Another genome: every synapse weight and gap conductance times a factor in
+ * 1 ± `spread` (0.5 at most: plastic weights stay inside their bounds), from
+ * `seed`, as evolution's weight genes change them.
+ */
+function genome(spec: NetworkSpec, seed: number, spread = 0.4): NetworkSpec {
+  const rng = new Rng(seed);
+  return { ...spec, synapses: spec.synapses.map((s) => ({ ...s, weight: s.weight * (1 + spread * (2 * rng.next() - 1)) })) };
 }
 
 function reusedMatchesFresh(spec: NetworkSpec, options: NetworkOptions, seeds: [number, number], steps: number, next: NetworkSpec = spec): void {
@@ -144,6 +177,30 @@ describe('network cache: a reused network steps as a new one, bit for bit', () =
     reusedMatchesFresh(individual(net, 5), {}, [6, 7], 150, individual(net, 6));
   });
 
+  it.each(BUILTIN_CIRCUIT_NAMES)('built-in circuit %s, another genome (weights loaded in place)', (name) => {
+    const net = getBuiltinCircuit(name).network;
+    for (const inputConductance of [false, true]) reusedMatchesFresh(genome(net, 1), { inputConductance }, [31, 32], 300, genome(net, 2));
+  });
+
+  it('the connectome, another genome and individual', () => {
+    const net = connectome();
+    reusedMatchesFresh(genome(individual(net, 8), 8), {}, [9, 10], 150, genome(individual(net, 9), 9));
+  });
+
+  it('property: small networks, other genomes (every kernel kind, plastic initial weights and bounds)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...Object.keys(SMALL)),
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.double({ min: 0.05, max: 0.5, noNaN: true }),
+        (name, seed, spread) => {
+          reusedMatchesFresh(genome(SMALL[name], seed, spread), {}, [seed, seed + 1], 300, genome(SMALL[name], seed + 7, spread));
+        },
+      ),
+      { numRuns: 14 },
+    );
+  });
+
   it('property: small networks, other individuals', () => {
     fc.assert(
       fc.property(
@@ -166,10 +223,19 @@ describe('network cache: what it hands out', () => {
     const copy = structuredClone(spec);
     expect(networkKey(copy)).toBe(networkKey(spec));
     expect(networkKey(spec, { inputConductance: true })).not.toBe(networkKey(spec));
-    const w = (x: number) => networkKey({ ...spec, synapses: [chem('a', 'b', x)] });
-    expect(w(-0)).not.toBe(w(0));
-    expect(w(Number.NaN)).not.toBe(w(null as unknown as number));
+    const d = (x: number) => networkKey({ ...spec, synapses: [chem('a', 'b', 0.3, { delayMs: x })] });
+    expect(d(-0)).not.toBe(d(0));
+    expect(d(Number.NaN)).not.toBe(d(null as unknown as number));
     expect(networkKey(spec, { models: {} })).toBeNull();
+  });
+
+  it('keys: weights and neuron parameters are loaded in place, not keyed; signs, delays and models decide the kernels and are', () => {
+    const one = (extra: Partial<ChemicalSynapseSpec>, w = 0.3) => networkKey({ ...spec, synapses: [chem('a', 'b', w, extra)] });
+    expect(one({}, 0.7)).toBe(one({}));
+    expect(networkKey({ ...spec, synapses: [{ kind: 'electrical', from: 'a', to: 'b', weight: 2 }] })).toBe(
+      networkKey({ ...spec, synapses: [{ kind: 'electrical', from: 'a', to: 'b', weight: 0.1 }] }),
+    );
+    for (const extra of [{ sign: 'inhibitory' }, { delayMs: 1 }, { model: 'conductance' }] as const) expect(one(extra)).not.toBe(one({}));
   });
 
   it('a network of another spec, an edited network, or one outside a lease is compiled anew', () => {

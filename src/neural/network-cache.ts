@@ -12,13 +12,19 @@
  * code stays and nothing is compiled.
  *
  * What may be taken: a network whose spec and options are the same, value for
- * value, apart from the neurons' parameters (the key below), and that nobody
- * edited (ablations, cuts, links, parameters, baths, learning switches stay
- * out: Network.reusable). Another individual's parameters go into its arrays
- * by setParam's path (Network.loadParams; models that cannot change one in
- * place compile anew). A reset network must then step exactly as a fresh
- * one: network-cache.test.ts holds that bit for bit over every built-in
- * circuit, the connectome and small networks, for clones and individuals.
+ * value, apart from the neurons' parameters and the synapses' weights (the
+ * key below), and that nobody edited (ablations, cuts, links, parameters,
+ * baths, learning switches stay out: Network.reusable). Another individual's
+ * parameters go into its arrays by setParam's path (Network.loadParams; models
+ * that cannot change one in place compile anew); another genome's weights and
+ * gap conductances into the kernels' weight arrays (Network.loadWeights:
+ * kernels read weights from typed arrays, never from literals in their code,
+ * so evolution's genomes, which mostly differ in weights and parameters, share
+ * one network per thread). Signs, delays and initial values stay in the key:
+ * they decide which kernel or table a synapse goes to. A reset network must
+ * then step exactly as a fresh one: network-cache.test.ts holds that bit for
+ * bit over every built-in circuit, the connectome and small networks, for
+ * clones, individuals and genomes.
  *
  * How: `withNetworkCache(cache, run)` lends the cache to everything `run`
  * builds through `buildNetwork` (the Simulation does); when `run` returns,
@@ -28,6 +34,7 @@
  * `buildNetwork` compiles a new network, as before.
  */
 import { Network, type NetworkOptions } from './network';
+import { compactFromSpec } from './synapses';
 import type { NetworkSpec } from './types';
 
 export interface NetworkCacheStats {
@@ -115,12 +122,16 @@ export function buildNetwork(spec: NetworkSpec, options: NetworkOptions = {}): N
   const key = lease ? networkKey(spec, options) : null;
   if (!lease || key === null) return Network.fromSpec(spec, options);
   const free = lease.cache.take(key);
-  // Another individual of the same structure: its parameters go into the same arrays (setParam's path, exact).
+  // Another individual or genome of the same structure: its parameters and weights go into the same arrays (exact).
   const reused = free?.loadParams(spec.neurons) ? free : undefined;
   if (reused) lease.cache.stats.hits++;
   else lease.cache.stats.misses++;
   const net = reused ?? Network.fromSpec(spec, options);
-  if (reused) net.resetForReuse();
+  if (reused) {
+    // The same checks a compile makes (weights ≥ 0, inside plastic bounds), then the weights in spec order.
+    net.loadWeights(compactFromSpec(spec.synapses, (id) => net.indexOf(id)).weight);
+    net.resetForReuse();
+  }
   lease.taken.push({ key, net });
   return net;
 }
@@ -133,10 +144,11 @@ export function buildNetwork(spec: NetworkSpec, options: NetworkOptions = {}): N
  */
 export function networkKey(spec: NetworkSpec, options: NetworkOptions = {}): string | null {
   if (options.models !== undefined || options.synapseKernels !== undefined) return null;
-  // Neuron parameters are not part of it: a network takes another individual's (Network.loadParams).
+  // Neuron parameters and synapse weights are not part of it: a network takes another individual's or genome's (loadParams, loadWeights).
   // Not remembered per spec object: specs are plain, mutable objects (the 302-neuron connectome's key takes ~2 ms).
   const neurons = spec.neurons.map(({ params: _, ...rest }) => rest);
-  return JSON.stringify([options, neurons, spec.synapses, spec.modulators ?? null, spec.receptors ?? null], exact);
+  const synapses = spec.synapses.map(({ weight: _, ...rest }) => rest);
+  return JSON.stringify([options, neurons, synapses, spec.modulators ?? null, spec.receptors ?? null], exact);
 }
 
 function exact(_: string, v: unknown): unknown {

@@ -93,7 +93,8 @@ export class Network {
   static fromCompact(neurons: readonly NeuronSpec[], synapses: CompactSynapses, options: NetworkOptions = {}): Network {
     indexNeurons(neurons);
     checkCompact(synapses, neurons.length);
-    return new Network(neurons, synapses, options);
+    // Its own weight column: loadWeights writes there, never into the caller's table.
+    return new Network(neurons, { ...synapses, weight: synapses.weight.slice() }, options);
   }
 
   private constructor(
@@ -232,6 +233,25 @@ export class Network {
     }
     if (changed) for (const k of this.kernels) k.paramsChanged?.();
     return true;
+  }
+
+  /**
+   * Takes another genome's synapse weights and gap conductances (`weights`, in
+   * spec order, for the same synapse list: only weights may differ) as a newly
+   * compiled network of them has them, with whatever the kernels derive from
+   * them (signed weights, plastic bounds, which gap junctions are stiff), for
+   * the next worm (network-cache.ts); call resetForReuse after. Throws on an
+   * edited network.
+   */
+  loadWeights(weights: Float64Array): void {
+    if (this.edited) throw new Error('Network.loadWeights: the network was edited; compile a new one');
+    const own = this.synapses.weight;
+    if (weights.length !== own.length) throw new Error(`Network.loadWeights: ${weights.length} weights for ${own.length} synapses`);
+    let same = true;
+    for (let s = 0; s < own.length && same; s++) same = Object.is(own[s], weights[s]);
+    if (same) return;
+    own.set(weights);
+    for (const k of this.kernels) k.loadWeights();
   }
 
   /** Back to the initial state. Structural changes (ablations, cuts, links, parameters) stay; `input` is the caller's and stays. */

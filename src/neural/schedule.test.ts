@@ -141,6 +141,9 @@ const rectified: SynapseKernel = {
         },
       ],
       ...zeroingEdits(net, members, 'chemical', (j) => (w[j] = 0)),
+      loadWeights() {
+        members.forEach((s, j) => (w[j] = net.synapses.weight[s]));
+      },
     };
   },
 };

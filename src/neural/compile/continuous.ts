@@ -91,6 +91,7 @@ export const continuousSynapses: SynapseKernel = {
         fill();
       },
       resource: tables.resource,
+      loadWeights: tables.loadWeights,
     };
     return instance;
   },

@@ -117,6 +117,7 @@ export const exponentialSynapses: SynapseKernel = {
         table.x.fill(1);
       },
       resource: tables.resource,
+      loadWeights: tables.loadWeights,
     };
     return instance;
   },

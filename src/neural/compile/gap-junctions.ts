@@ -103,6 +103,11 @@ export const gapJunctions: SynapseKernel = {
       ),
       layout: markDirty,
       paramsChanged: markDirty, // capacitance and τ set a graded neuron's stiffness
+      loadWeights() {
+        // Which junctions are stiff follows g: decided again (with `explicit`) before the next step.
+        for (let j = 0; j < m; j++) table.g[j] = explicit[j] = syn.weight[members[j]];
+        markDirty();
+      },
       stiffness: (dtMs) => gapStiffness(net.ids, table, cells, dtMs),
     };
     return instance;

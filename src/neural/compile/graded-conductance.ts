@@ -276,6 +276,13 @@ function buildGradedConductance(net: CompileContext, members: Int32Array): Synap
       list.x.fill(1);
       settle();
     },
+    loadWeights() {
+      for (let j = 0; j < members.length; j++) {
+        const k = slotOfMember[j];
+        if (k >= 0) pG[k] = syn.weight[members[j]];
+        else list.g[-1 - k] = syn.weight[members[j]];
+      }
+    },
     resource(a, b) {
       for (let k = 0; k < L; k++) {
         const s = members[list.member[k]];

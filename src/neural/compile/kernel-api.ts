@@ -91,6 +91,14 @@ export interface SynapseKernelInstance {
   cut(a: number, b: number, kind?: SynapseKind): number;
   /** A neuron parameter changed (setParam). */
   paramsChanged?(): void;
+  /**
+   * The weights in `net.synapses.weight` changed (Network.loadWeights, another
+   * genome of the same structure): hold them, and whatever the kernel derives
+   * from them, as a newly compiled instance would. The network is unedited and
+   * is reset after this. Required, so a kernel that holds weights cannot be
+   * handed another genome's network without taking its weights.
+   */
+  loadWeights(): void;
   /** Resource x (0..1) of the first delayed or depressing synapse a → b here; undefined if none. */
   resource?(a: number, b: number): number | undefined;
   /** Plastic synapses: their weights as they are now (they learn during the run). */

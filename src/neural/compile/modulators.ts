@@ -72,6 +72,7 @@ export const modulators: SynapseKernel = {
       },
       ablate: () => {},
       cut: () => 0,
+      loadWeights: () => {}, // no synapses
     };
   },
 };

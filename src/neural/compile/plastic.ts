@@ -231,5 +231,15 @@ function instance(net: CompileContext, rule: PlasticRule, t: PlasticTable, parts
       learned.resetWeights();
       parts.reset?.();
     },
+    loadWeights() {
+      // The rule's parameters too: an omitted wMax (twice the weight) and forgetTo (the weight) follow the weight.
+      const weight = net.synapses.weight;
+      for (let j = 0; j < m; j++) {
+        const s = t.synapses[j];
+        t.w0[j] = w[j] = weight[s];
+        const { values } = net.plastic(s)!;
+        for (const name of Object.keys(t.col)) t.col[name][j] = values[name];
+      }
+    },
   };
 }

@@ -167,6 +167,9 @@ function buildSpikeConductance(net: CompileContext, members: Int32Array): Synaps
       ring.rows?.fill(0);
       x.fill(1);
     },
+    loadWeights() {
+      for (let j = 0; j < m; j++) g[entryOf[j]] = syn.weight[members[j]];
+    },
     resource(a, b) {
       for (let j = 0; j < m; j++) {
         const s = members[j];

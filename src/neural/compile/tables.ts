@@ -128,6 +128,8 @@ export interface SplitTables {
   readonly listed: number;
   /** Silences member j (a zero weight in its table). */
   zero(j: number): void;
+  /** Every member's weight from `net.synapses.weight` again, as the tables were built (signed in the CSR). */
+  loadWeights(): void;
   /** Resource x of the first listed member a → b, or undefined. */
   resource(a: number, b: number): number | undefined;
 }
@@ -152,7 +154,7 @@ export function splitTables(net: CompileContext, members: Int32Array, listed: (s
   let p = 0;
   let l = 0;
   for (let j = 0; j < members.length; j++) slot[j] = inList[j] === 1 ? slotOf[l++] : csr.slotOf[p++];
-  const { from, to } = net.synapses;
+  const { from, to, weight } = net.synapses;
   return {
     csr,
     list: table,
@@ -161,6 +163,13 @@ export function splitTables(net: CompileContext, members: Int32Array, listed: (s
     zero(j) {
       if (inList[j] === 1) table.w[slot[j]] = 0;
       else csr.w[slot[j]] = 0;
+    },
+    loadWeights() {
+      for (let j = 0; j < members.length; j++) {
+        const s = members[j];
+        if (inList[j] === 1) table.w[slot[j]] = weight[s];
+        else csr.w[slot[j]] = net.sign(s) * weight[s];
+      }
     },
     resource(a, b) {
       for (let j = 0; j < members.length; j++) {

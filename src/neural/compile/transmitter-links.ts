@@ -64,7 +64,13 @@ export const transmitterLinks: SynapseKernel = {
     const { localOf } = net.populations;
     const syn = net.synapses;
     const lists: Link[][] = Array.from({ length: pop.size }, () => []);
-    for (const s of members) lists[localOf[syn.from[s]]].push({ to: syn.to[s], weight: syn.weight[s] });
+    /** Member j's link, for loadWeights (an unedited network's lists are as built). */
+    const linkOf: Link[] = [];
+    for (const s of members) {
+      const link = { to: syn.to[s], weight: syn.weight[s] };
+      lists[localOf[syn.from[s]]].push(link);
+      linkOf.push(link);
+    }
     let cycle = wire(net, pop, lists);
     const I = net.arrays.current;
     const run = net.populations.identity
@@ -106,6 +112,10 @@ export const transmitterLinks: SynapseKernel = {
         else list.push({ to: b, weight: 1 });
         cycle = wire(net, pop, lists);
         return at < 0;
+      },
+      loadWeights() {
+        members.forEach((s, j) => (linkOf[j].weight = syn.weight[s]));
+        cycle = wire(net, pop, lists);
       },
       targets: (g) => lists[own(g)].map((l) => l.to),
       state(g) {
