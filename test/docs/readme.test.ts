@@ -54,12 +54,17 @@ describe("README's command examples", () => {
       ).toBe(true);
   });
 
-  it.each(examples)('%s', (command) => {
-    const r = spawnSync('sh', ['-c', command], { cwd: scratch, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    expect(r.status, `${command}\nstdout:\n${r.stdout.slice(-2000)}\nstderr:\n${r.stderr.slice(-2000)}`).toBe(0);
-    expect(r.stdout.length).toBeGreaterThan(0);
-    // Whatever a command writes with -o or --junit lands in the scratch folder, and loads.
-    const out = /(?:-o|--junit|--csv) (\S+)/.exec(command)?.[1];
-    if (out !== undefined) expect(readFileSync(join(scratch, out), 'utf8').length).toBeGreaterThan(0);
-  });
+  it.each(examples)(
+    '%s',
+    (command) => {
+      const r = spawnSync('sh', ['-c', command], { cwd: scratch, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      expect(r.status, `${command}\nstdout:\n${r.stdout.slice(-2000)}\nstderr:\n${r.stderr.slice(-2000)}`).toBe(0);
+      expect(r.stdout.length).toBeGreaterThan(0);
+      // Whatever a command writes with -o or --junit lands in the scratch folder, and loads.
+      const out = /(?:-o|--junit|--csv) (\S+)/.exec(command)?.[1];
+      if (out !== undefined) expect(readFileSync(join(scratch, out), 'utf8').length).toBeGreaterThan(0);
+      // Whole CLI runs: `scenario run --repeat 5` simulates ~100 worm-minutes (45 s quiet, 205 s at load 12).
+    },
+    900_000,
+  );
 });
