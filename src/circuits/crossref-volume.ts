@@ -50,7 +50,6 @@ export function volumeIssues(doc: Obj, ids: ReadonlySet<string>, seedNeurons: Re
     if (!isObj(s) || s.kind !== 'chemical' || !isObj(s.plastic)) return;
     const fix = (field: string, what: string) =>
       issues.push({ path: ['synapses', i, field], message: `a plastic synapse ${what}; remove "${field}" or "plastic"` });
-    if (s.model === 'conductance') fix('model', 'is current-based (the engine learns only current-based weights)');
     if (typeof s.delayMs === 'number' && s.delayMs > 0) fix('delayMs', 'takes no delay');
     if (s.depression !== undefined) fix('depression', 'holds its own depression (rule "short-term" has two timescales)');
     for (const end of ['from', 'to'] as const)

@@ -79,6 +79,21 @@ describe('editing what learns and what modulates', () => {
     expect(m.doc.synapses?.[1]).toMatchObject({ delayMs: 5 });
     expect(m.doc.synapses?.[1].kind === 'chemical' && m.doc.synapses[1].plastic).toBeUndefined();
   });
+  it('a conductance synapse made plastic stays a conductance (its rule scales g): model and reversal kept', () => {
+    const m = editor();
+    m.connect({ from: 'ADE', to: 'AVB', kind: 'chemical', weight: 0.02, model: 'conductance', reversalMv: -75, tauMs: 3 });
+    expect(m.setPlastic('c:ADE>AVB', { rule: 'short-term' })).toMatchObject({ ok: true });
+    expect(m.doc.synapses?.[1]).toEqual({
+      from: 'ADE',
+      to: 'AVB',
+      kind: 'chemical',
+      weight: 0.02,
+      model: 'conductance',
+      reversalMv: -75,
+      tauMs: 3,
+      plastic: { rule: 'short-term' },
+    });
+  });
   it('a rule parameter out of range is refused with the range, and nothing changes', () => {
     const m = editor();
     const r = m.setPlastic('c:CEP>AVB', { rule: 'bcm', params: { theta0: 3 } });

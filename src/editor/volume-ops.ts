@@ -54,8 +54,8 @@ export function setPlastic(doc: CircuitDoc, key: SynapseKey, plastic: PlasticSpe
     const spec: PlasticSpec = { rule: plastic.rule };
     if (Object.keys(params).length) spec.params = params;
     if (plastic.bounds !== undefined) spec.bounds = plastic.bounds;
-    // A learning synapse is current-based without delay or its own depression (the engine's restriction): the switch drops them, undo brings them back.
-    const { model: _m, reversalMv: _r, releaseHalfMv: _h, releaseSlopeMv: _k, tauMs: _t, delayMs: _d, depression: _p, ...kept } = old;
+    // A learning synapse has no delay and no depression of its own (the engine's restriction): the switch drops them, undo brings them back.
+    const { delayMs: _d, depression: _p, ...kept } = old;
     next = { ...kept, plastic: spec };
   }
   if (JSON.stringify(next) === JSON.stringify(old)) return done(doc);
