@@ -45,6 +45,13 @@ export function volumeIssues(doc: Obj, ids: ReadonlySet<string>, seedNeurons: Re
         message: `unknown modulator "${m}"${didYouMean(m, names.keys())}; declared: ${[...names.keys()].join(', ') || 'none'} (declare it in "modulators")`,
       });
     issues.push(...channelIssues(r, i, seedNeurons));
+    if ((r.adaptation === undefined) !== (r.adaptationMs === undefined)) {
+      const [has, needs] = r.adaptation === undefined ? ['adaptationMs', 'adaptation'] : ['adaptation', 'adaptationMs'];
+      issues.push({
+        path: ['receptors', i, has],
+        message: `an adapting receptor needs both "adaptation" (0 .. 1) and "adaptationMs" (1 .. 1e7 ms, the running mean's time constant); give "${needs}" or remove "${has}"`,
+      });
+    }
   });
   list(doc, 'synapses').forEach((s, i) => {
     if (!isObj(s) || s.kind !== 'chemical' || !isObj(s.plastic)) return;

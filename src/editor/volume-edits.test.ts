@@ -161,6 +161,14 @@ describe('editing what learns and what modulates', () => {
     expect(m.putReceptor(0, null)).toMatchObject({ ok: true });
     expect(m.doc.receptors).toHaveLength(2);
   });
+  it('an adapting receptor keeps its adaptation through edits; out of range it is refused with the range', () => {
+    const m = editor();
+    const dop1 = { neuron: 'CEP', modulator: 'dopamine', effect: 'plasticity' as const, gain: 300, adaptation: 0.995, adaptationMs: 20_000 };
+    expect(m.putReceptor(undefined, dop1)).toMatchObject({ ok: true });
+    expect(m.putReceptor(2, { ...dop1, gain: 200 })).toMatchObject({ ok: true });
+    expect(m.doc.receptors?.[2]).toEqual({ ...dop1, gain: 200 });
+    expect(m.putReceptor(2, { ...dop1, adaptation: 2 })).toMatchObject({ ok: false, message: expect.stringContaining('0 .. 1') });
+  });
   it('receptor channels: a reversal and match point in mV on an excitability receptor; out of range refused with the range; another effect drops them', () => {
     const m = editor();
     const dop3 = { neuron: 'AVB', modulator: 'dopamine', effect: 'excitability' as const, gain: -1 };

@@ -110,7 +110,9 @@ export function putReceptor(doc: CircuitDoc, index: number | undefined, spec: Re
   const bad =
     numberProblem(`gain of ${what}`, MODULATOR_FIELDS.gain, spec.gain) ??
     (spec.reversalMv === undefined ? undefined : numberProblem(`reversal of ${what}`, MODULATOR_FIELDS.reversalMv, spec.reversalMv)) ??
-    (spec.matchMv === undefined ? undefined : numberProblem(`match point of ${what}`, MODULATOR_FIELDS.matchMv, spec.matchMv));
+    (spec.matchMv === undefined ? undefined : numberProblem(`match point of ${what}`, MODULATOR_FIELDS.matchMv, spec.matchMv)) ??
+    (spec.adaptation === undefined ? undefined : numberProblem(`adaptation of ${what}`, MODULATOR_FIELDS.adaptation, spec.adaptation)) ??
+    (spec.adaptationMs === undefined ? undefined : numberProblem(`adaptation time of ${what}`, MODULATOR_FIELDS.adaptationMs, spec.adaptationMs));
   if (bad) return refuse(bad);
   // Channels belong to excitability receptors: another effect drops them (the file check would refuse them).
   const { reversalMv: _r, matchMv: _m, ...currentOnly } = spec;

@@ -64,6 +64,14 @@ export const TOUCH = {
    * that makes their pools recover 1 + gain·C times as fast; and PDE's harsh touch on the back half (Li et al. 2011).
    */
   dop1: 300,
+  /**
+   * DOP-1 adapts: it reads dopamine minus 0.995 × its running mean over 20 s, so a lawn's sustained dopamine (C ≈ 1)
+   * speeds the pools' recovery only (1 + 300 × 0.005) = 2.5 times — habituation on food is slower, not absent
+   * (Kindt et al. 2007) — while PDE's brief pulse after a harsh touch (C ≈ 0.07 for ~2 s) acts almost fully.
+   * Without adaptation the lawn's dopamine refilled the pools 300 times as fast (5 worms, 10 taps at 10 s: last five
+   * 1.24 of the first on a lawn against 0.20 off food). D1-like receptors desensitise under sustained agonist.
+   */
+  dop1Adaptation: { adaptation: 0.995, adaptationMs: 20_000 },
   pdeHarshGain: 15,
   /** Harsh: ASH/PVD → AVD, AIB; AVA → AIB; AIB → RIV; AVA ⊣ RIV; RIV's muscle gain. */
   harshToAvd: 0.2,
@@ -158,5 +166,6 @@ export function addDishabituation(b: Builder): void {
   for (const id of ['ALM', 'AVM', 'PLM', 'PDE'])
     if (!b.has(id)) throw new Error(`dishabituation: the builder has no neuron ${id}; add the touch (addTouch) and modulation (addModulation) layers first`);
   b.sensors.push({ neuron: 'PDE', sensor: 'touch', from: 0.5, to: 1, kind: 'harsh', gain: T.pdeHarshGain });
-  for (const id of ['ALM', 'AVM', 'PLM']) b.receptors.push({ neuron: id, modulator: 'dopamine', effect: 'plasticity', gain: T.dop1, label: 'DOP-1' });
+  for (const id of ['ALM', 'AVM', 'PLM'])
+    b.receptors.push({ neuron: id, modulator: 'dopamine', effect: 'plasticity', gain: T.dop1, ...T.dop1Adaptation, label: 'DOP-1' });
 }
