@@ -31,12 +31,17 @@ function synapticCurrent(pre: NeuronSpec, post: NeuronSpec, s: SynapseSpec, vPre
 }
 
 describe('current-based → conductance-based synapses', () => {
-  it('keeps plastic synapses current-based (the engine learns only those): the learning worm converts and loads', () => {
+  it('converts plastic synapses too, keeping their rule (the rule scales g): the learning worm converts and loads', () => {
     const { doc, network } = getBuiltinCircuit('learning-worm');
     const converted = toConductanceCircuit(doc, network);
     const plastic = (converted.synapses ?? []).filter((s) => s.kind === 'chemical' && s.plastic !== undefined);
+    const before = (doc.synapses ?? []).filter((s) => s.kind === 'chemical' && s.plastic !== undefined);
+    expect(plastic.length).toBe(before.length);
     expect(plastic.length).toBeGreaterThan(0);
-    for (const s of plastic) expect(s.kind === 'chemical' && s.model).toBeUndefined();
+    plastic.forEach((s, i) => {
+      expect(s.kind === 'chemical' && s.model).toBe('conductance');
+      expect(s.kind === 'chemical' && s.plastic).toEqual(before[i].kind === 'chemical' && before[i].plastic);
+    });
     expect(() => circuitFromDoc(converted, 'learning-worm (conductance)')).not.toThrow();
   });
 
@@ -144,11 +149,11 @@ describe('current-based → conductance-based synapses', () => {
     );
   });
 
-  it('plastic synapses stay current-based (the engine runs plastic synapses current-based only): the habituation circuit converts and loads', () => {
+  it('plastic synapses become conductances: the habituation circuit converts, loads and its touch synapses open conductance', () => {
     const { doc, network } = getBuiltinCircuit('habituation');
     const converted = circuitFromDoc(toConductanceCircuit(doc, network), 'habituation (conductance)');
     const plastic = converted.doc.synapses?.filter((s) => s.kind === 'chemical' && s.plastic !== undefined) ?? [];
     expect(plastic.map((s) => `${s.from}>${s.to}`)).toEqual(['ALM>AVD', 'AVM>AVD', 'PLM>PVC']);
-    for (const s of plastic) expect(s.kind === 'chemical' && s.model).toBeUndefined();
+    for (const s of plastic) expect(s.kind === 'chemical' && s.model).toBe('conductance');
   });
 });

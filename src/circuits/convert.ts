@@ -70,7 +70,7 @@ export function toConductanceSynapse(s: ChemicalSynapse, pre: NeuronSpec, post: 
       `${s.from} → ${s.to}: at ${s.to}'s ${matchAt} (${matchMv} mV) a synapse reversing at ${reversalMv} mV would ${inhibitory ? 'excite' : 'inhibit'}, not ${inhibitory ? 'inhibit' : 'excite'}; keep it current-based`,
     );
   }
-  const { model: _model, ...rest } = s;
+  const { model: _model, ...rest } = structuredClone(s);
   return {
     ...rest,
     weight: conductanceFor(s.weight, reversalMv, matchMv),
@@ -110,7 +110,8 @@ export interface ConductanceOptions {
 
 /**
  * A circuit with every current-based chemical synapse between graded neurons
- * made conductance-based (toConductanceSynapse), plastic ones apart; other synapses and gap
+ * made conductance-based (toConductanceSynapse), plastic ones too (their rule
+ * then scales the conductance: compile/plastic.ts); other synapses and gap
  * junctions unchanged. `network` is the loaded circuit's (complete params);
  * `doc` its document. Returns a new version-2 document.
  */
@@ -121,8 +122,7 @@ export function toConductanceCircuit(doc: CircuitDoc, network: { neurons: readon
     if (s.kind !== 'chemical') return { ...s };
     const pre = byId.get(s.from);
     const post = byId.get(s.to);
-    // Plastic synapses are current-based in the engine (compile/plastic.ts): they stay as they are.
-    if (pre?.model !== 'graded' || post?.model !== 'graded' || s.plastic !== undefined) return structuredClone(s);
+    if (pre?.model !== 'graded' || post?.model !== 'graded') return structuredClone(s);
     return toConductanceSynapse(s, pre, post, options.matchAt);
   });
   if (options.transduction ?? false) {

@@ -45,12 +45,18 @@ export function volumeIssues(doc: Obj, ids: ReadonlySet<string>, seedNeurons: Re
         message: `unknown modulator "${m}"${didYouMean(m, names.keys())}; declared: ${[...names.keys()].join(', ') || 'none'} (declare it in "modulators")`,
       });
     issues.push(...channelIssues(r, i, seedNeurons));
+    if ((r.adaptation === undefined) !== (r.adaptationMs === undefined)) {
+      const [has, needs] = r.adaptation === undefined ? ['adaptationMs', 'adaptation'] : ['adaptation', 'adaptationMs'];
+      issues.push({
+        path: ['receptors', i, has],
+        message: `an adapting receptor needs both "adaptation" (0 .. 1) and "adaptationMs" (1 .. 1e7 ms, the running mean's time constant); give "${needs}" or remove "${has}"`,
+      });
+    }
   });
   list(doc, 'synapses').forEach((s, i) => {
     if (!isObj(s) || s.kind !== 'chemical' || !isObj(s.plastic)) return;
     const fix = (field: string, what: string) =>
       issues.push({ path: ['synapses', i, field], message: `a plastic synapse ${what}; remove "${field}" or "plastic"` });
-    if (s.model === 'conductance') fix('model', 'is current-based (the engine learns only current-based weights)');
     if (typeof s.delayMs === 'number' && s.delayMs > 0) fix('delayMs', 'takes no delay');
     if (s.depression !== undefined) fix('depression', 'holds its own depression (rule "short-term" has two timescales)');
     for (const end of ['from', 'to'] as const)

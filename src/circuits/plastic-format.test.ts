@@ -110,10 +110,10 @@ describe('plastic synapses and volume transmission in a circuit file', () => {
       /"weight" 0.5 lies outside the plastic bounds 0 .. 0.2; move it inside or widen/,
     ],
     [
-      'a conductance plastic synapse',
-      (d) => (d.synapses[1].model = 'conductance'),
-      'synapses[1].model',
-      /a plastic synapse is current-based.*remove "model" or "plastic"/,
+      'a delayed plastic synapse (a conductance one too)',
+      (d) => Object.assign(d.synapses[1], { model: 'conductance', delayMs: 3 }),
+      'synapses[1].delayMs',
+      /a plastic synapse takes no delay; remove "delayMs" or "plastic"/,
     ],
     [
       'a receptor of an undeclared modulator',

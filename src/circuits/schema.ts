@@ -395,6 +395,8 @@ export const receptorSchema = strict(
     gain: modField('gain'),
     reversalMv: modField('reversalMv').exactOptional(),
     matchMv: modField('matchMv').exactOptional(),
+    adaptation: modField('adaptation').exactOptional(),
+    adaptationMs: modField('adaptationMs').exactOptional(),
     label: str('receptor label', { maxLength: 64, text: true }).exactOptional(),
   },
   'a receptor',

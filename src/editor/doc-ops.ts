@@ -271,7 +271,7 @@ export interface NewSynapse {
   tauMs?: number;
   delayMs?: number;
   depression?: DepressionSpec;
-  /** A learning rule (a plastic synapse: current-based, no delay, no depression). */
+  /** A learning rule (a plastic synapse: no delay, no depression; current- or conductance-based). */
   plastic?: PlasticSpec;
 }
 

@@ -79,6 +79,21 @@ describe('editing what learns and what modulates', () => {
     expect(m.doc.synapses?.[1]).toMatchObject({ delayMs: 5 });
     expect(m.doc.synapses?.[1].kind === 'chemical' && m.doc.synapses[1].plastic).toBeUndefined();
   });
+  it('a conductance synapse made plastic stays a conductance (its rule scales g): model and reversal kept', () => {
+    const m = editor();
+    m.connect({ from: 'ADE', to: 'AVB', kind: 'chemical', weight: 0.02, model: 'conductance', reversalMv: -75, tauMs: 3 });
+    expect(m.setPlastic('c:ADE>AVB', { rule: 'short-term' })).toMatchObject({ ok: true });
+    expect(m.doc.synapses?.[1]).toEqual({
+      from: 'ADE',
+      to: 'AVB',
+      kind: 'chemical',
+      weight: 0.02,
+      model: 'conductance',
+      reversalMv: -75,
+      tauMs: 3,
+      plastic: { rule: 'short-term' },
+    });
+  });
   it('a rule parameter out of range is refused with the range, and nothing changes', () => {
     const m = editor();
     const r = m.setPlastic('c:CEP>AVB', { rule: 'bcm', params: { theta0: 3 } });
@@ -145,6 +160,14 @@ describe('editing what learns and what modulates', () => {
     });
     expect(m.putReceptor(0, null)).toMatchObject({ ok: true });
     expect(m.doc.receptors).toHaveLength(2);
+  });
+  it('an adapting receptor keeps its adaptation through edits; out of range it is refused with the range', () => {
+    const m = editor();
+    const dop1 = { neuron: 'CEP', modulator: 'dopamine', effect: 'plasticity' as const, gain: 300, adaptation: 0.995, adaptationMs: 20_000 };
+    expect(m.putReceptor(undefined, dop1)).toMatchObject({ ok: true });
+    expect(m.putReceptor(2, { ...dop1, gain: 200 })).toMatchObject({ ok: true });
+    expect(m.doc.receptors?.[2]).toEqual({ ...dop1, gain: 200 });
+    expect(m.putReceptor(2, { ...dop1, adaptation: 2 })).toMatchObject({ ok: false, message: expect.stringContaining('0 .. 1') });
   });
   it('receptor channels: a reversal and match point in mV on an excitability receptor; out of range refused with the range; another effect drops them', () => {
     const m = editor();

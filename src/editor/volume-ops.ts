@@ -54,8 +54,8 @@ export function setPlastic(doc: CircuitDoc, key: SynapseKey, plastic: PlasticSpe
     const spec: PlasticSpec = { rule: plastic.rule };
     if (Object.keys(params).length) spec.params = params;
     if (plastic.bounds !== undefined) spec.bounds = plastic.bounds;
-    // A learning synapse is current-based without delay or its own depression (the engine's restriction): the switch drops them, undo brings them back.
-    const { model: _m, reversalMv: _r, releaseHalfMv: _h, releaseSlopeMv: _k, tauMs: _t, delayMs: _d, depression: _p, ...kept } = old;
+    // A learning synapse has no delay and no depression of its own (the engine's restriction): the switch drops them, undo brings them back.
+    const { delayMs: _d, depression: _p, ...kept } = old;
     next = { ...kept, plastic: spec };
   }
   if (JSON.stringify(next) === JSON.stringify(old)) return done(doc);
@@ -110,7 +110,9 @@ export function putReceptor(doc: CircuitDoc, index: number | undefined, spec: Re
   const bad =
     numberProblem(`gain of ${what}`, MODULATOR_FIELDS.gain, spec.gain) ??
     (spec.reversalMv === undefined ? undefined : numberProblem(`reversal of ${what}`, MODULATOR_FIELDS.reversalMv, spec.reversalMv)) ??
-    (spec.matchMv === undefined ? undefined : numberProblem(`match point of ${what}`, MODULATOR_FIELDS.matchMv, spec.matchMv));
+    (spec.matchMv === undefined ? undefined : numberProblem(`match point of ${what}`, MODULATOR_FIELDS.matchMv, spec.matchMv)) ??
+    (spec.adaptation === undefined ? undefined : numberProblem(`adaptation of ${what}`, MODULATOR_FIELDS.adaptation, spec.adaptation)) ??
+    (spec.adaptationMs === undefined ? undefined : numberProblem(`adaptation time of ${what}`, MODULATOR_FIELDS.adaptationMs, spec.adaptationMs));
   if (bad) return refuse(bad);
   // Channels belong to excitability receptors: another effect drops them (the file check would refuse them).
   const { reversalMv: _r, matchMv: _m, ...currentOnly } = spec;

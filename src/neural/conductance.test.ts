@@ -12,7 +12,7 @@ import { MODELS } from './models/index';
 import { Network } from './network';
 import { resolveNeuronParams } from './params';
 import { CONDUCTANCE_SYNAPSE } from './synapses';
-import type { ChemicalSynapseSpec, ModelKind, NetworkSpec, NeuronSpec, ParamValues, Transmitter } from './types';
+import type { ChemicalSynapseSpec, ModelKind, NetworkSpec, NeuronSpec, ParamValues, PlasticSpec, Transmitter } from './types';
 
 const logistic = (u: number) => 1 / (1 + Math.exp(-u));
 const graded = (id: string, params: ParamValues = {}, init: ParamValues = {}, transmitter: Transmitter = 'acetylcholine'): NeuronSpec => ({
@@ -247,6 +247,13 @@ describe('the reversal bound (property, random networks and inputs)', () => {
           releaseSlopeMv: fc.double({ min: 0.5, max: 20, noNaN: true }),
           tauMs: fc.double({ min: 0, max: 50, noNaN: true }),
           delayMs: fc.constantFrom(0, 0, 0, 3),
+          // Plastic conductance synapses (undelayed): the learned weight or pool scales g, never past E_rev.
+          plastic: fc.constantFrom<PlasticSpec | undefined>(
+            undefined,
+            undefined,
+            { rule: 'short-term', params: { useFast: 0.05, recoveryFastMs: 200, facilitation: 0.5, facilitationMs: 100 } },
+            { rule: 'bcm', params: { rate: 5, tauThetaMs: 50, wMax: 1e6 } },
+          ),
         }),
         { maxLength: 24 },
       ),
@@ -265,7 +272,7 @@ describe('the reversal bound (property, random networks and inputs)', () => {
               releaseHalfMv: s.releaseHalfMv,
               releaseSlopeMv: s.releaseSlopeMv,
               tauMs: s.tauMs,
-              ...(s.delayMs > 0 ? { delayMs: s.delayMs } : {}),
+              ...(s.delayMs > 0 ? { delayMs: s.delayMs } : s.plastic ? { plastic: s.plastic } : {}),
             }),
           ),
       };

@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { freshKernel, setKernelCompilation } from './kernel';
 import { scatterKernel } from './compile/continuous';
 import { deliverKernel, eventCurrentKernel } from './compile/exponential';
+import { plasticCurrentKernel, plasticPropagateKernel } from './compile/plastic';
+import { shortTermKernel } from './compile/short-term';
 import { gapKernel } from './compile/gap-junctions';
 import { gradedKernel } from './models/graded';
 import { lifKernel } from './models/lif';
@@ -101,7 +103,17 @@ describe('fused all-LIF event path', () => {
 
 describe('kernel compilation', () => {
   it('recompiles every engine kernel here (nothing injected into their source)', () => {
-    for (const factory of [scatterKernel, eventCurrentKernel, gapKernel, deliverKernel, gradedKernel, lifKernel]) {
+    for (const factory of [
+      scatterKernel,
+      eventCurrentKernel,
+      gapKernel,
+      deliverKernel,
+      gradedKernel,
+      lifKernel,
+      plasticCurrentKernel,
+      plasticPropagateKernel,
+      shortTermKernel,
+    ]) {
       expect(freshKernel(factory as (...args: never[]) => unknown), factory.name).not.toBe(factory);
     }
   });

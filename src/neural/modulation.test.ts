@@ -97,6 +97,46 @@ describe('receptors', () => {
   });
 });
 
+describe('an adapting receptor (desensitisation)', () => {
+  const adapting: ReceptorSpec = { neuron: 'A', modulator: 'serotonin', effect: 'excitability', gain: 2, adaptation: 0.9, adaptationMs: 50 };
+  /** The receptor's current on A each step (A has no other input), with the bath on from step `on` to step `off`. */
+  const currents = (on: number, off: number, steps: number, receptor: ReceptorSpec = adapting): number[] => {
+    const n = net([{ ...serotonin, release: 0 }], [receptor]);
+    const out: number[] = [];
+    for (let t = 0; t < steps; t++) {
+      if (t === on) n.setBath('serotonin', 1);
+      if (t === off) n.setBath('serotonin', null);
+      n.step(1);
+      out.push(n.current[n.indexOf('A')]);
+    }
+    return out;
+  };
+  it('reads C − adaptation·C̄: a held level’s effect falls from gain·C toward (1 − adaptation)·gain·C as e^(−t/τ)', () => {
+    const I = currents(10, 10_000, 1000);
+    const floor = 2 * (1 - 0.9);
+    expect(Math.max(...I.slice(10, 14))).toBeGreaterThan(0.9 * 2); // at first nearly the full gain·C
+    expect(I[999]).toBeCloseTo(floor, 6);
+    // The excess over the floor decays by e^(−1/τ) per ms.
+    expect((I[150] - floor) / (I[100] - floor)).toBeCloseTo(Math.exp(-50 / 50), 9);
+    // Without adaptation the held level acts fully all along.
+    const { adaptation: _a, adaptationMs: _t, ...plain } = adapting;
+    expect(currents(10, 10_000, 400, plain)[399]).toBeCloseTo(2, 9);
+  });
+  it('a brief rise acts almost fully, and after a long one is washed out the effect stops at 0 rather than reversing', () => {
+    const brief = currents(10, 13, 40);
+    expect(Math.max(...brief)).toBeGreaterThan(0.9 * 2);
+    const washed = currents(10, 300, 500);
+    expect(Math.min(...washed.slice(300))).toBe(0);
+  });
+  it('"adaptation" and "adaptationMs" come together, each in range', () => {
+    const { adaptationMs: _t, ...noTau } = adapting;
+    expect(() => net([serotonin], [noTau])).toThrow(/receptors\[0\]: "adaptation" needs "adaptationMs".*or remove "adaptation"/);
+    const { adaptation: _a, ...noFraction } = adapting;
+    expect(() => net([serotonin], [noFraction])).toThrow(/"adaptationMs" belongs to an adapting receptor; give "adaptation"/);
+    expect(() => net([serotonin], [{ ...adapting, adaptation: 1.5 }])).toThrow(/"adaptation" must be a number in 0 .. 1/);
+  });
+});
+
 describe('bad modulators and receptors are refused before any step', () => {
   it.each<[string, ModulatorSpec[], ReceptorSpec[], RegExp]>([
     ['an unknown releaser', [{ ...serotonin, from: ['NSM'] }], [], /modulators\[0\] \("serotonin"\): "from" names "NSM", which is no neuron/],

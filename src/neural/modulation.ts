@@ -44,6 +44,13 @@ export const MODULATOR_FIELDS = {
     help: 'excitability receptor as channels: the potential they pull V toward and never past (K⁺ −80, Cl⁻ −70, cation 0); omit for a current',
   },
   matchMv: { min: -120, max: 60, unit: 'mV', help: 'where the receptor’s channels pass exactly gain × concentration (default the neuron’s rest)' },
+  adaptation: {
+    min: 0,
+    max: 1,
+    unit: '',
+    help: 'desensitisation: the receptor reads C − adaptation × C’s running mean (never below 0), so a sustained level acts (1 − adaptation) as strongly as a brief rise',
+  },
+  adaptationMs: { min: 1, max: 1e7, unit: 'ms', help: 'time constant of the running mean an adapting receptor subtracts' },
 } as const;
 
 /** Reversal potentials of the receptor channels the built-in circuits use, mV. */
@@ -81,6 +88,11 @@ export interface Modulation {
   /** Per receptor: reversal potential, mV (NaN = a current), and conductance per unit concentration (gain / (E − V_match)). */
   readonly receptorReversal: Float64Array;
   readonly receptorPerConc: Float64Array;
+  /** Per receptor: adaptation (0 = none), its running mean's time constant (ms), e^(−dt/τ) for the current dt, and the running mean C̄. */
+  readonly receptorAdaptation: Float64Array;
+  readonly receptorAdaptationMs: Float64Array;
+  readonly receptorKeep: Float64Array;
+  readonly receptorMean: Float64Array;
   /** True when some receptor opens a conductance (the network must then take one). */
   readonly conducts: boolean;
   /** Per neuron, refreshed each step: the third factor of its three-factor synapses (Σ gain·C of its plasticity receptors). */
@@ -175,6 +187,8 @@ export function compileModulation(
   const receptorGain = new Float64Array(r);
   const receptorReversal = new Float64Array(r).fill(Number.NaN);
   const receptorPerConc = new Float64Array(r);
+  const receptorAdaptation = new Float64Array(r);
+  const receptorAdaptationMs = new Float64Array(r).fill(1);
   recs.forEach((x, k) => {
     const where = `receptors[${k}]`;
     const g = indexOf(x?.neuron);
@@ -196,6 +210,18 @@ export function compileModulation(
     } else if (x.matchMv !== undefined) {
       throw new Error(`${where}: "matchMv" is the match point of a conductance receptor; give "reversalMv" too (mV) or remove "matchMv"`);
     }
+    if (x.adaptation !== undefined) {
+      receptorAdaptation[k] = num(where, 'adaptation', x.adaptation);
+      if (x.adaptationMs === undefined)
+        throw new Error(
+          `${where}: "adaptation" needs "adaptationMs", the time constant of the running mean it subtracts (1 .. 1e7 ms), or remove "adaptation"`,
+        );
+    }
+    if (x.adaptationMs !== undefined) {
+      if (x.adaptation === undefined)
+        throw new Error(`${where}: "adaptationMs" belongs to an adapting receptor; give "adaptation" (0 .. 1) or remove "adaptationMs"`);
+      receptorAdaptationMs[k] = num(where, 'adaptationMs', x.adaptationMs);
+    }
   });
   return {
     names: mods.map((m) => m.name),
@@ -211,6 +237,10 @@ export function compileModulation(
     receptorGain,
     receptorReversal,
     receptorPerConc,
+    receptorAdaptation,
+    receptorAdaptationMs,
+    receptorKeep: new Float64Array(r),
+    receptorMean: new Float64Array(r),
     conducts: receptorReversal.some((e) => !Number.isNaN(e)),
     teach: new Float64Array(size),
     inputGain: new Float64Array(size).fill(1),
@@ -219,9 +249,20 @@ export function compileModulation(
   };
 }
 
+/** Adapting receptors' running means take one step toward the present concentrations (before applyReceptors). */
+export function adaptReceptors(m: Modulation): void {
+  const { conc, receptorModulator, receptorAdaptation, receptorKeep, receptorMean } = m;
+  for (let k = 0; k < receptorModulator.length; k++) {
+    if (receptorAdaptation[k] === 0) continue;
+    const c = conc[receptorModulator[k]];
+    receptorMean[k] = c + (receptorMean[k] - c) * receptorKeep[k];
+  }
+}
+
 /** Per neuron: teach, inputGain, excite and openG from the concentrations (after each concentration update). */
 export function applyReceptors(m: Modulation): void {
   const { teach, inputGain, excite, openG, conc, receptorNeuron, receptorModulator, receptorEffect, receptorGain, receptorReversal, receptorPerConc } = m;
+  const { receptorAdaptation, receptorMean } = m;
   for (let k = 0; k < receptorNeuron.length; k++) {
     const g = receptorNeuron[k];
     teach[g] = 0;
@@ -231,7 +272,8 @@ export function applyReceptors(m: Modulation): void {
   }
   for (let k = 0; k < receptorNeuron.length; k++) {
     const g = receptorNeuron[k];
-    const c = conc[receptorModulator[k]];
+    const a = receptorAdaptation[k];
+    const c = a === 0 ? conc[receptorModulator[k]] : Math.max(0, conc[receptorModulator[k]] - a * receptorMean[k]);
     const e = receptorEffect[k];
     const rev = receptorReversal[k];
     if (!Number.isNaN(rev)) {

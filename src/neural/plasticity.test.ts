@@ -391,7 +391,11 @@ describe('bad plastic fields are refused before any step, naming synapse, field,
   ])('%j', (plastic, message) => {
     expect(at(plastic)).toThrow(message);
   });
-  it('a conductance synapse cannot be plastic', () => {
-    expect(at({ rule: 'stdp' }, { model: 'conductance' })).toThrow(/plastic synapses are current-based; remove "model": "conductance" or "plastic"/);
+  it('a plastic synapse, conductance-based or not, takes no delay and no separate depression', () => {
+    expect(at({ rule: 'stdp' }, { model: 'conductance' })).not.toThrow();
+    expect(at({ rule: 'stdp' }, { model: 'conductance', delayMs: 2 })).toThrow(/plastic synapses take no delay; remove "delayMs" or "plastic"/);
+    expect(at({ rule: 'short-term' }, { model: 'conductance', depression: { use: 0.1, recoveryMs: 100 } })).toThrow(
+      /remove "depression" \(the short-term rule holds two-timescale depression\) or "plastic"/,
+    );
   });
 });

@@ -134,6 +134,13 @@ export interface ReceptorSpec {
   reversalMv?: number;
   /** With `reversalMv`: the potential (mV) at which the conductance passes exactly gain·C (default the neuron's rest). */
   matchMv?: number;
+  /**
+   * Adaptation (desensitisation): the receptor reads max(0, C − adaptation·C̄), C̄ the concentration's running mean
+   * over `adaptationMs`, so a sustained level acts (1 − adaptation) as strongly as a brief rise. 0..1; default 0.
+   */
+  adaptation?: number;
+  /** With `adaptation`: the time constant of the running mean, ms. */
+  adaptationMs?: number;
   /** The receptor's name (e.g. "DOP-1", "SER-4"); shown only. */
   label?: string;
 }

@@ -2,7 +2,7 @@
  * Prints docs/biology.md's interval-dependent habituation and dishabituation
  * figures for the default worm, as shipped (current-based) and converted to
  * conductance synapses and senses (toConductanceCircuit with transduction; the
- * touch cells' plastic synapses stay current-based), over seeds 1–5:
+ * touch cells' plastic synapses become conductances too), over seeds 1–5:
  * the response to taps at 10 s and at 60 s ISI relative to the first (the mean
  * of the last 5), and probe taps at `--probes` minutes after the last (several
  * probes: one worm is probed at every time, each probe wearing the pools a

@@ -1,6 +1,5 @@
 /**
- * The habituation experiment shared by the two habituation test files (split
- * so each file stays fast): 30 plate taps 5 s apart, then 2 min of rest and
+ * The habituation experiment of habituation-train.test.ts: 30 plate taps 5 s apart, then 2 min of rest and
  * one more tap; the response to each tap is the distance reversed in 3 s.
  * On an open field: on the 10 mm plate the worm reached the rim by the 9th tap
  * and its wall reversals were read as tap responses.

@@ -66,10 +66,10 @@ export function buildTouchWithdrawal(): CircuitDoc {
 export function buildHabituation(): CircuitDoc {
   const b = new Builder();
   addLocomotion(b);
-  addTouch(b, { habituate: true });
+  addTouch(b, { habituate: true, augment: true });
   return b.doc(
     'Habituation',
-    `Locomotion plus gentle touch whose synapses habituate. ${TOUCH} ${HABITUATION} Simplifications: ${ONE_PER_CLASS}; habituation is only presynaptic depression of the touch cells (the real one also involves glutamate receptor trafficking and dopamine); a plate tap reaches every gentle touch cell at once.`,
+    `Locomotion plus gentle touch whose synapses habituate. ${TOUCH} ${HABITUATION} They also augment (each tap's release adds an enhancement that fades in ~3 s), so a fast train levels off at a fraction of the first response instead of abolishing it. Simplifications: ${ONE_PER_CLASS}; habituation is only presynaptic depression of the touch cells (the real one also involves glutamate receptor trafficking and dopamine); a plate tap reaches every gentle touch cell at once.`,
   );
 }
 

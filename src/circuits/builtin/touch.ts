@@ -49,10 +49,29 @@ export const TOUCH = {
    */
   habituation: { useFast: 2.8e-4, recoveryFastMs: 30_000, useSlow: 5e-4, recoverySlowMs: 600_000, slowThreshold: 0.8 },
   /**
+   * Augmentation in the `habituation` teaching circuit: a presynaptic enhancement that builds with release and fades
+   * in seconds (Zucker & Regehr 2002: augmentation, τ ~5–10 s; here 3 s), in parallel with depression — the
+   * sensitising process of Groves & Thompson's (1970) dual-process theory. Without it that circuit's AVD sits so near
+   * threshold that 10 taps at 10 s abolished the response (0.00, 5 worms) and 30 at 5 s too, where real worms level
+   * off at 20–50 % (Rankin & Broster 1992; Rankin et al. 2009: habituation approaches an asymptote). Per ms at full
+   * output. 5 worms: 30 taps at 5 s end at 0.25 of the first (0.8e-3: 0.14; 1e-3: 0.31 over 3), 10 at 10 s at 0.49
+   * (0.8e-3: 0.39; 1e-3: 0.61). Not in `worm`: its tap pathway works nearer saturation, where the same enhancement acts
+   * as a gain and erased the 10 s decrement (5 worms: 0.20 → 1.1 of the first response).
+   */
+  augmentation: { facilitation: 9e-4, facilitationMs: 3000 },
+  /**
    * Dishabituation: DOP-1 on the gentle touch cells (Sanyal et al. 2004; Kindt et al. 2007), a plasticity receptor
    * that makes their pools recover 1 + gain·C times as fast; and PDE's harsh touch on the back half (Li et al. 2011).
    */
   dop1: 300,
+  /**
+   * DOP-1 adapts: it reads dopamine minus 0.995 × its running mean over 20 s, so a lawn's sustained dopamine (C ≈ 1)
+   * speeds the pools' recovery only (1 + 300 × 0.005) = 2.5 times — habituation on food is slower, not absent
+   * (Kindt et al. 2007) — while PDE's brief pulse after a harsh touch (C ≈ 0.07 for ~2 s) acts almost fully.
+   * Without adaptation the lawn's dopamine refilled the pools 300 times as fast (5 worms, 10 taps at 10 s: last five
+   * 1.24 of the first on a lawn against 0.20 off food). D1-like receptors desensitise under sustained agonist.
+   */
+  dop1Adaptation: { adaptation: 0.995, adaptationMs: 20_000 },
   pdeHarshGain: 15,
   /** Harsh: ASH/PVD → AVD, AIB; AVA → AIB; AIB → RIV; AVA ⊣ RIV; RIV's muscle gain. */
   harshToAvd: 0.2,
@@ -74,10 +93,11 @@ const sensory = { capacitance: 1, tauMs: 20, restMv: -65, vHalfMv: -45, slopeMv:
  */
 const gentle = { ...sensory, vHalfMv: -40, slopeMv: 1 };
 
-/** Gentle touch: ALM, AVM (anterior), PLM (posterior), AVD, PVC. With habituate, the touch cells' synapses depress. */
-export function addTouch(b: Builder, opts: { habituate: boolean }): void {
+/** Gentle touch: ALM, AVM (anterior), PLM (posterior), AVD, PVC. With habituate, the touch cells' synapses depress; with augment, they also augment (TOUCH.augmentation). */
+export function addTouch(b: Builder, opts: { habituate: boolean; augment?: boolean }): void {
   const T = TOUCH;
-  const dep = opts.habituate ? { plastic: { rule: 'short-term' as const, params: { ...T.habituation } } } : {};
+  const params = { ...T.habituation, ...(opts.augment ? T.augmentation : {}) };
+  const dep = opts.habituate ? { plastic: { rule: 'short-term' as const, params } } : {};
   b.neuron('ALM', 'sensory', 'glutamate', gentle, undefined, 60, 40);
   b.neuron('AVM', 'sensory', 'glutamate', gentle, undefined, 60, 100);
   b.neuron('PLM', 'sensory', 'glutamate', gentle, undefined, 760, 40);
@@ -146,5 +166,6 @@ export function addDishabituation(b: Builder): void {
   for (const id of ['ALM', 'AVM', 'PLM', 'PDE'])
     if (!b.has(id)) throw new Error(`dishabituation: the builder has no neuron ${id}; add the touch (addTouch) and modulation (addModulation) layers first`);
   b.sensors.push({ neuron: 'PDE', sensor: 'touch', from: 0.5, to: 1, kind: 'harsh', gain: T.pdeHarshGain });
-  for (const id of ['ALM', 'AVM', 'PLM']) b.receptors.push({ neuron: id, modulator: 'dopamine', effect: 'plasticity', gain: T.dop1, label: 'DOP-1' });
+  for (const id of ['ALM', 'AVM', 'PLM'])
+    b.receptors.push({ neuron: id, modulator: 'dopamine', effect: 'plasticity', gain: T.dop1, ...T.dop1Adaptation, label: 'DOP-1' });
 }

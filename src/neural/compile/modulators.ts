@@ -11,7 +11,7 @@
  * integrate conductance: `conductance: true`). Plastic
  * three-factor synapses read the per-neuron third factor at `plasticity`.
  */
-import { applyReceptors } from '../modulation';
+import { adaptReceptors, applyReceptors } from '../modulation';
 import type { SynapseKernel } from './kernel-api';
 
 export const modulators: SynapseKernel = {
@@ -59,15 +59,19 @@ export const modulators: SynapseKernel = {
               const target = release[i] * sum;
               conc[i] = target + (conc[i] - target) * decay[i];
             }
+            adaptReceptors(mod);
             applyReceptors(mod);
           },
         },
       ],
       layout(dt) {
         for (let i = 0; i < conc.length; i++) decay[i] = Math.exp(-dt / clearanceMs[i]);
+        for (let k = 0; k < mod.receptorKeep.length; k++) mod.receptorKeep[k] = Math.exp(-dt / mod.receptorAdaptationMs[k]);
       },
       reset() {
         for (let i = 0; i < conc.length; i++) conc[i] = Number.isNaN(bath[i]) ? 0 : bath[i];
+        // Adapted to what is there at the start (a bath held before the run).
+        for (let k = 0; k < mod.receptorMean.length; k++) mod.receptorMean[k] = conc[mod.receptorModulator[k]];
         applyReceptors(mod);
       },
       ablate: () => {},

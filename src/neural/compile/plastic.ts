@@ -7,20 +7,34 @@
  * fixed synapses' kernels are untouched, so a network without plastic
  * synapses compiles and steps exactly as before.
  *
- * Transmission is the engine's current-based one (docs/neural.md, Synapses)
- * with the weight read from this table: from a graded neuron I_post +=
+ * Transmission is the fixed synapses' (docs/neural.md, Synapses) with the
+ * weight read from this table, scaled by `eff`, the short-term efficacy (1
+ * for the other rules). Current-based: from a graded neuron I_post +=
  * sign·w·eff·output_pre (previous step's output); from a spiking neuron a
- * spike adds w·eff to the synapse's own exponential current (τe, τi). `eff` is
- * the short-term efficacy (1 for the other rules).
+ * spike adds w·eff to the exponential current (τe, τi). Conductance-based:
+ * w·eff is the synapse's g. From a graded neuron the release s relaxes to
+ * s∞(V_pre) with the synapse's own curve and τ (graded-conductance.ts) and
+ * the synapse opens w·eff·s; from a spiking neuron a spike opens w·eff, which
+ * closes with the synapse's τ (spike-conductance.ts). Either way the opening
+ * goes to the postsynaptic conductance and opening·E_rev to its current, so
+ * V never passes E_rev however large the learned weight. One pass serves
+ * both models (a branch per synapse): plastic synapses are few.
  */
 import type { PlasticRule } from '../types';
+import { LOGISTIC_TABLE, fastLogistic } from '../fast-math';
 import { CHEMICAL } from '../synapses';
 import type { CompileContext, LearnedWeights, SynapseKernel, SynapseKernelInstance } from './kernel-api';
 import { zeroingEdits } from './kernel-api';
 import type { ScheduledStep } from './schedule';
 import { freshKernel } from '../kernel';
 
-/** Graded presynaptic ones: I[post] += sign·w·eff·out[pre]; spiking ones' exponential currents: I += g_e − g_i. Self-contained (../kernel.ts). */
+/**
+ * Transmission at `currents` (self-contained: ../kernel.ts). Current-based
+ * from graded: I[post] += sign·w·eff·out[pre]; conductance-based from graded:
+ * rel ← s∞ + (rel − s∞)·keep, G[post] += w·eff·rel, I[post] += that·E;
+ * conductance-based from spiking: G, I from the synapse's own trace gk; the
+ * spiking current-based ones' exponential currents: I += g_e − g_i.
+ */
 export function plasticCurrentKernel(
   m: number,
   n: number,
@@ -35,14 +49,43 @@ export function plasticCurrentKernel(
   ge: Float64Array,
   gi: Float64Array,
   anySpiking: boolean,
+  cond: Uint8Array,
+  erev: Float64Array,
+  half: Float64Array,
+  invSlope: Float64Array,
+  keep: Float64Array,
+  rel: Float64Array,
+  gk: Float64Array,
+  v: Float64Array,
+  table: Float64Array,
+  G: Float64Array,
 ): () => void {
   return () => {
-    for (let k = 0; k < m; k++) if (spikingPre[k] === 0) current[post[k]] += sign[k] * w[k] * eff[k] * output[pre[k]];
+    for (let k = 0; k < m; k++) {
+      if (cond[k] === 0) {
+        if (spikingPre[k] === 0) current[post[k]] += sign[k] * w[k] * eff[k] * output[pre[k]];
+        continue;
+      }
+      let open = gk[k];
+      if (spikingPre[k] === 0) {
+        // The logistic by the table's arithmetic (fast-math.ts), as graded-conductance.ts computes it.
+        let t = ((v[pre[k]] - half[k]) * invSlope[k] + 32) * 64;
+        t = t > 0 ? Math.min(t, 4096) : 0;
+        const i = t | 0;
+        const lo = table[i];
+        const inf = lo + (t - i) * (table[i + 1] - lo);
+        const s = inf + (rel[k] - inf) * keep[k];
+        rel[k] = s;
+        open = w[k] * eff[k] * s;
+      }
+      G[post[k]] += open;
+      current[post[k]] += open * erev[k];
+    }
     if (anySpiking) for (let g = 0; g < n; g++) current[g] += ge[g] - gi[g];
   };
 }
 
-/** The exponential currents decay; this step's spikes add w·eff. Self-contained (../kernel.ts). */
+/** The spike-driven traces decay (exponential currents by τe, τi; conductances by their own τ); this step's spikes add w·eff. Self-contained (../kernel.ts). */
 export function plasticPropagateKernel(
   m: number,
   n: number,
@@ -57,6 +100,9 @@ export function plasticPropagateKernel(
   ge: Float64Array,
   gi: Float64Array,
   decay: Float64Array,
+  cond: Uint8Array,
+  gk: Float64Array,
+  keep: Float64Array,
 ): () => void {
   return () => {
     const de = decay[0],
@@ -66,8 +112,11 @@ export function plasticPropagateKernel(
       gi[g] *= di;
     }
     for (let k = 0; k < m; k++) {
-      if (spikingPre[k] === 0 || spiked[pre[k]] === 0 || alive[k] === 0) continue;
-      if (sign[k] > 0) ge[post[k]] += w[k] * eff[k];
+      if (spikingPre[k] === 0) continue;
+      if (cond[k] === 1) gk[k] *= keep[k];
+      if (spiked[pre[k]] === 0 || alive[k] === 0) continue;
+      if (cond[k] === 1) gk[k] += w[k] * eff[k];
+      else if (sign[k] > 0) ge[post[k]] += w[k] * eff[k];
       else gi[post[k]] += w[k] * eff[k];
     }
   };
@@ -89,6 +138,16 @@ export interface PlasticTable {
   /** 0 once cut or ablated: it transmits and learns nothing. */
   readonly alive: Uint8Array;
   readonly soft: Uint8Array;
+  /** 1: conductance-based (w·eff is g, reversing at `erev`); 0: current-based. */
+  readonly cond: Uint8Array;
+  readonly erev: Float64Array;
+  /** Conductance-based from graded neurons: release curve (V½, 1/k), τ and its per-step factor e^(−dt/τ). */
+  readonly half: Float64Array;
+  readonly invSlope: Float64Array;
+  readonly tauMs: Float64Array;
+  readonly keep: Float64Array;
+  /** Conductance-based from graded neurons: the release s (0..1) of this step, what short-term pools are used by. */
+  readonly rel: Float64Array;
   /** The rule's parameters, one column each (resolved: plastic-rules.ts). */
   readonly col: Readonly<Record<string, Float64Array>>;
   /** Spec index of each member. */
@@ -121,7 +180,6 @@ export function plasticKernel(
       if (r === null || r.rule !== rule) return false;
       const { from, to } = net.synapses;
       const where = `synapses[${s}] (${net.ids[from[s]]} → ${net.ids[to[s]]}), plastic rule ${rule}`;
-      if (net.isConductance(s)) throw new Error(`${where}: plastic synapses are current-based; remove "model": "conductance" or "plastic"`);
       if (net.delayMs(s) > 0) throw new Error(`${where}: plastic synapses take no delay; remove "delayMs" or "plastic"`);
       if (net.hasDepression(s)) throw new Error(`${where}: remove "depression" (the short-term rule holds two-timescale depression) or "plastic"`);
       if (net.isTransmitter(from[s]) || net.isTransmitter(to[s]))
@@ -155,6 +213,13 @@ function buildTable(net: CompileContext, members: Int32Array): PlasticTable {
     eff: new Float64Array(m).fill(1),
     alive: new Uint8Array(m).fill(1),
     soft: new Uint8Array(m),
+    cond: new Uint8Array(m),
+    erev: new Float64Array(m),
+    half: new Float64Array(m),
+    invSlope: new Float64Array(m),
+    tauMs: new Float64Array(m),
+    keep: new Float64Array(m),
+    rel: new Float64Array(m),
     col,
     synapses: Int32Array.from(members),
   };
@@ -168,6 +233,15 @@ function buildTable(net: CompileContext, members: Int32Array): PlasticTable {
     t.spikingPre[j] = net.isSpiking(from[s]) ? 1 : 0;
     t.spikingPost[j] = net.isSpiking(to[s]) ? 1 : 0;
     t.soft[j] = r.soft ? 1 : 0;
+    if (net.isConductance(s)) {
+      t.cond[j] = 1;
+      t.erev[j] = net.reversalMv(s);
+      t.tauMs[j] = net.synapseTauMs(s);
+      if (t.spikingPre[j] === 0) {
+        t.half[j] = net.releaseHalfMv(s);
+        t.invSlope[j] = 1 / net.releaseSlopeMv(s);
+      }
+    }
     for (const name of Object.keys(col)) col[name][j] = r.values[name];
   }
   return t;
@@ -175,25 +249,53 @@ function buildTable(net: CompileContext, members: Int32Array): PlasticTable {
 
 function instance(net: CompileContext, rule: PlasticRule, t: PlasticTable, parts: RuleParts): SynapseKernelInstance {
   const n = net.size;
-  const { pre, post, w, eff, sign, spikingPre, alive } = t;
-  const { output, current, spiked } = net.arrays;
-  const anySpiking = spikingPre.includes(1);
-  const ge = new Float64Array(anySpiking ? n : 0);
-  const gi = new Float64Array(anySpiking ? n : 0);
-  const decay = new Float64Array([1, 1]);
   const m = t.size;
+  const { pre, post, w, eff, sign, spikingPre, alive, cond, erev, half, invSlope, tauMs, keep, rel } = t;
+  const { output, current, spiked, v, conductance } = net.arrays;
+  const anySpiking = spikingPre.includes(1);
+  const conducting = cond.includes(1);
+  // Exponential currents per neuron for the current-based spiking ones; a conductance trace per synapse for the others.
+  const expSpiking = spikingPre.some((x, k) => x === 1 && cond[k] === 0);
+  const ge = new Float64Array(expSpiking ? n : 0);
+  const gi = new Float64Array(expSpiking ? n : 0);
+  const gk = new Float64Array(m);
+  const decay = new Float64Array([1, 1]);
   const steps: ScheduledStep[] = [
     {
       name: `${rule}.current`,
       when: 'currents',
-      run: freshKernel(plasticCurrentKernel)(m, n, pre, post, w, eff, sign, spikingPre, output, current, ge, gi, anySpiking),
+      run: freshKernel(plasticCurrentKernel)(
+        m,
+        n,
+        pre,
+        post,
+        w,
+        eff,
+        sign,
+        spikingPre,
+        output,
+        current,
+        ge,
+        gi,
+        expSpiking,
+        cond,
+        erev,
+        half,
+        invSlope,
+        keep,
+        rel,
+        gk,
+        v,
+        LOGISTIC_TABLE,
+        conductance,
+      ),
     },
   ];
   if (anySpiking) {
     steps.push({
       name: `${rule}.propagate`,
       when: 'synapses',
-      run: freshKernel(plasticPropagateKernel)(m, n, pre, post, w, eff, sign, spikingPre, alive, spiked, ge, gi, decay),
+      run: freshKernel(plasticPropagateKernel)(m, ge.length, pre, post, w, eff, sign, spikingPre, alive, spiked, ge, gi, decay, cond, gk, keep),
     });
   }
   const learned: LearnedWeights = {
@@ -214,6 +316,7 @@ function instance(net: CompileContext, rule: PlasticRule, t: PlasticTable, parts
   return {
     kind: rule,
     steps,
+    ...(conducting ? { conductance: true } : {}),
     ...(parts.learnsWeights ? { learned } : {}),
     ...zeroingEdits(net, t.synapses, 'chemical', (j) => {
       alive[j] = 0;
@@ -222,11 +325,15 @@ function instance(net: CompileContext, rule: PlasticRule, t: PlasticTable, parts
     layout(dt) {
       decay[0] = Math.exp(-dt / net.tauExcMs);
       decay[1] = Math.exp(-dt / net.tauInhMs);
+      for (let k = 0; k < m; k++) keep[k] = cond[k] === 1 && tauMs[k] > 0 ? Math.exp(-dt / tauMs[k]) : 0;
       parts.layout?.(dt);
     },
     reset() {
       ge.fill(0);
       gi.fill(0);
+      gk.fill(0);
+      // Graded release at its steady state for the present V (the kernel's logistic, so a resting network stays put).
+      for (let k = 0; k < m; k++) rel[k] = cond[k] === 1 && spikingPre[k] === 0 ? fastLogistic((v[pre[k]] - half[k]) * invSlope[k]) : 0;
       eff.fill(1);
       learned.resetWeights();
       parts.reset?.();

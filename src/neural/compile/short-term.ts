@@ -5,7 +5,7 @@
  *
  *   efficacy = xF · xS · (1 + f)
  *   spike (spiking presynaptic): xS −= uS·xF·xS, xF −= uF·xF, f += F   after the spike is sent
- *   graded: per ms at output o: xS ← xS/(1 + dt·uS·xF·o), xF ← xF/(1 + dt·uF·o) (implicit, in 0..1); f += dt·F·o
+ *   graded: per ms at release o: xS ← xS/(1 + dt·uS·xF·o), xF ← xF/(1 + dt·uF·o) (implicit, in 0..1); f += dt·F·o
  *   every step: x ← 1 − (1 − x)·e^(−dt/τ) per pool, f ← f·e^(−dt/τF)
  *
  * Why two pools: a single pool's habituation and recovery have one time
@@ -29,7 +29,10 @@
  * makes both pools recover (1 + teach) times as fast: a modulator that
  * refills them, as serotonin restores habituated sensory synapses in Aplysia
  * and as dishabituation does here (docs/biology.md).
- * Efficacy is not a learned weight: it runs when learning is frozen.
+ * Efficacy is not a learned weight: it runs when learning is frozen. The
+ * release o is the presynaptic output for a current-based synapse and the
+ * synapse's own release s for a conductance-based one (plastic.ts), whose g
+ * efficacy scales: what is released is what wears the pools.
  */
 import { freshKernel } from '../kernel';
 import { plasticKernel } from './plastic';
@@ -53,6 +56,8 @@ export function shortTermKernel(
   spiked: Uint8Array,
   output: Float64Array,
   teach: Float64Array,
+  cond: Uint8Array,
+  rel: Float64Array,
 ): (dt: number) => void {
   return (dt: number) => {
     for (let k = 0; k < m; k++) {
@@ -67,7 +72,7 @@ export function shortTermKernel(
           c += facilitation[k];
         }
       } else {
-        const o = output[pre[k]];
+        const o = cond[k] === 1 ? rel[k] : output[pre[k]];
         b = b / (1 + dt * useSlow[k] * passed * o);
         a = a / (1 + dt * useFast[k] * o);
         c += dt * facilitation[k] * o;
@@ -91,7 +96,7 @@ export function shortTermKernel(
 
 export const shortTermSynapses = plasticKernel('short-term', (net, t) => {
   const m = t.size;
-  const { pre, eff, spikingPre } = t;
+  const { pre, eff, spikingPre, cond, rel } = t;
   const { useFast, recoveryFastMs, useSlow, recoverySlowMs, slowThreshold, facilitation, facilitationMs } = t.col;
   const xF = new Float64Array(m).fill(1);
   const xS = new Float64Array(m).fill(1);
@@ -116,6 +121,26 @@ export const shortTermSynapses = plasticKernel('short-term', (net, t) => {
       xS.fill(1);
       f.fill(0);
     },
-    learn: freshKernel(shortTermKernel)(m, pre, eff, spikingPre, useFast, useSlow, slowThreshold, facilitation, xF, xS, f, rF, rS, rFac, spiked, output, teach),
+    learn: freshKernel(shortTermKernel)(
+      m,
+      pre,
+      eff,
+      spikingPre,
+      useFast,
+      useSlow,
+      slowThreshold,
+      facilitation,
+      xF,
+      xS,
+      f,
+      rF,
+      rS,
+      rFac,
+      spiked,
+      output,
+      teach,
+      cond,
+      rel,
+    ),
   };
 });
