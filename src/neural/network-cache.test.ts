@@ -76,6 +76,20 @@ const SMALL: Record<string, NetworkSpec> = {
       chem('c', 'a', 0.3, { depression: { use: 0.3, recoveryMs: 80 } }),
     ],
   },
+  // Plastic synapses that are conductances: the learned weight (or the short-term pool) scales g.
+  'plastic conductance, graded and lif': {
+    neurons: [graded('a'), graded('b'), graded('c'), lif('x'), lif('y')],
+    synapses: [
+      chem('a', 'b', 1, { model: 'conductance', plastic: { rule: 'bcm', params: { rate: 0.01, theta0: 0.05, tauThetaMs: 50, wMax: 5 } } }),
+      chem('b', 'c', 0.8, {
+        model: 'conductance',
+        plastic: { rule: 'short-term', params: { useFast: 0.3, recoveryFastMs: 200, useSlow: 0.05, recoverySlowMs: 600 } },
+      }),
+      chem('x', 'y', 2, { model: 'conductance', plastic: { rule: 'stdp', params: { aPlus: 0.01, aMinus: 0.0105, tauPlusMs: 17, tauMinusMs: 34, wMax: 4 } } }),
+      chem('c', 'a', 0.5, { model: 'conductance' }),
+      chem('a', 'x', 0.3),
+    ],
+  },
 };
 
 function connectome(): NetworkSpec {
