@@ -201,9 +201,9 @@ export const CHALLENGES: readonly Challenge[] = [
     title: 'Teach the worm',
     goal: 'Teach the worm that butanone means food, then show it seeks butanone on a fresh plate.',
     intro:
-      'Worms learn what smells mean. Butanone met with food becomes more attractive (Torayama et al. 2007): dopamine, released when the worm feels a lawn, strengthens the link from the butanone-sensing pathway (AIA) to the head-steering cells RIAL/RIAR. Watch it grow in the Learning strip under the neural view.\n1. Teach: with the Food tool (F), drop food on the blue butanone spot, under the worm. Each 20 s the nose spends on food at the spot is a pairing; make 3.\n2. Test (N or the Test button): the taught worm goes to a fresh plate with butanone to one side and no food. Touch nothing: the test is the worm’s own.\n3. Verdict: the game tests the taught worm and an untaught twin (same worm, same noise) on this plate and its mirror image.',
+      'Worms learn what smells mean: butanone met with food becomes more attractive (Torayama et al. 2007). Dopamine from the lawn strengthens the synapse from AIA (butanone) to the steering cells RIAL/RIAR; the Learning strip shows it grow.\n1. Teach: with the Food tool (F), drop food on the blue butanone spot under the worm. 20 s of its nose on food there is one pairing; make 3.\n2. Test (N): a fresh plate, butanone to one side, no food. Touch nothing.\n3. Verdict: the taught worm against an untaught twin of itself.',
     scoring:
-      '1000 points falling to 100 over the time limit; −20 per food you drop. Won when the taught worm’s chemotaxis index (runs ending over 1 mm toward butanone minus those away, over all runs) is +0.75 or more and at least 0.5 above its untaught twin’s.',
+      '1000 points falling to 100 over the time limit; −20 per food. Won when the taught worm’s chemotaxis index is +0.75 or more and 0.5 above its untaught twin’s.',
     difficulty: 2,
     needsEditor: false,
     arena: 'teach-pairing',

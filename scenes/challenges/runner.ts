@@ -216,13 +216,11 @@ export class ChallengeRun {
     const w = this.challenge.win;
     const s = this.state;
     if (w.kind !== 'taught' || !s.lesson || s.testedMs < w.testMs) return;
-    const { taught, naive } = s.lesson;
-    const figures = `chemotaxis index ${fmtIndex(taught)} taught, ${fmtIndex(naive)} untaught twin`;
-    if (s.lesson.pass) this.end('won', `The worm learned: ${figures}.`);
+    if (s.lesson.pass) this.end('won', 'The worm learned: it heads for butanone more surely than its untaught twin.');
     else
       this.end(
         'lost',
-        `No sign of learning: ${figures} (needs ${fmtIndex(w.minIndex)} or more, and ${fmtIndex(w.margin)} above the twin). ${s.trials < w.trials ? `Only ${s.trials} of ${w.trials} pairings were made.` : 'Pair the odour with food for longer.'}`,
+        `No sign of learning: the index needs ${fmtIndex(w.minIndex)} or more, and ${fmtIndex(w.margin)} above the untaught twin’s. ${s.trials < w.trials ? `Only ${s.trials} of ${w.trials} pairings were made.` : 'Pair the odour with food for longer.'}`,
       );
   }
 

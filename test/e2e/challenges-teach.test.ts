@@ -1,0 +1,90 @@
+import { afterEach, expect, inject, test } from 'vitest';
+import { openGame, type Session } from './browser';
+import { click, control, ready, shot, waitScene } from './game';
+
+let s: Session | undefined;
+afterEach(async () => {
+  await s?.close();
+  s = undefined;
+});
+
+interface Run {
+  status: string;
+  phase: string | null;
+  trials: number;
+  pairedMs: number;
+  foods: number;
+  lesson: { taught: number; naive: number } | null;
+  reason: string;
+}
+const run = (page: Session['page']): Promise<Run> => page.evaluate(() => window.neuroworm!.info().run as unknown as Run);
+
+/** "Teach the worm" from its intro card to the teaching plate. */
+async function start(page: Session['page']): Promise<void> {
+  await ready(page);
+  await waitScene(page, 'challenges');
+  await click(page, 'Teach the worm', 'challenges');
+  await page.waitForTimeout(300);
+  await shot(page, 'teach-intro');
+  await click(page, 'Start challenge', 'challenges');
+  await waitScene(page, 'playground');
+}
+
+/** N: the test plate; then the 40 s test in simulated time, and the verdict of the paired check (a worker). */
+async function testIt(page: Session['page']): Promise<Run> {
+  await page.keyboard.press('n');
+  await page.waitForFunction(() => (window.neuroworm?.info().run as { phase?: string } | null)?.phase === 'testing', null, { timeout: 15_000 });
+  await page.waitForTimeout(250);
+  for (let k = 0; k < 4; k++) await page.evaluate(() => window.neuroworm!.advance(10_000));
+  await page.waitForFunction(
+    () => {
+      window.neuroworm!.advance(100);
+      return (window.neuroworm!.info().run as { status: string }).status !== 'running';
+    },
+    null,
+    { timeout: 120_000, polling: 500 },
+  );
+  return run(page);
+}
+
+test('teaching: food dropped under the nose on the butanone spot three times, then the test is won against the untaught twin', async () => {
+  s = await openGame(inject('baseUrl'), { helpSeen: true, query: 'scene=challenges' });
+  const { page } = s;
+  await start(page);
+  expect(await run(page)).toMatchObject({ status: 'running', phase: 'teaching', trials: 0 });
+  expect((await control(page, 'Start the test (N)', 'playground')).enabled).toBe(true);
+  await page.keyboard.press('f');
+  // As a player would: food under the nose, 20 s, again, until the HUD counts 3 pairings.
+  for (let k = 0; k < 5 && (await run(page)).trials < 3; k++) {
+    const p = await page.evaluate(() => window.neuroworm!.pose());
+    await page.mouse.click(p.px[0], p.px[1]);
+    // 500 ms at a time, as frames come: the run counts the pairing time it sees between its reads.
+    await page.evaluate(() => {
+      for (let t = 0; t < 20_000; t += 500) window.neuroworm!.advance(500);
+    });
+    if (k === 0) await shot(page, 'teach-teaching');
+  }
+  const taught = await run(page);
+  expect(taught.foods).toBeGreaterThanOrEqual(3);
+  expect(taught.trials).toBe(3);
+  const learned = await page.evaluate(() => (window.neuroworm!.info().learning as { meanChange: number }).meanChange);
+  expect(learned).toBeGreaterThan(0.5);
+  const r = await testIt(page);
+  await shot(page, 'teach-won');
+  expect(r.status).toBe('won');
+  expect(r.lesson!.taught - r.lesson!.naive).toBeGreaterThanOrEqual(0.5);
+  expect(s.errors).toEqual([]);
+});
+
+test('skipping the teaching: the test is lost, the worm scoring exactly its untaught twin', async () => {
+  s = await openGame(inject('baseUrl'), { helpSeen: true, query: 'scene=challenges' });
+  const { page } = s;
+  await start(page);
+  const r = await testIt(page);
+  await shot(page, 'teach-lost');
+  expect(r.status).toBe('lost');
+  expect(r.trials).toBe(0);
+  expect(r.lesson!.taught).toBe(r.lesson!.naive);
+  expect(r.reason).toMatch(/No sign of learning/);
+  expect(s.errors).toEqual([]);
+});
