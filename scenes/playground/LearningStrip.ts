@@ -149,14 +149,16 @@ export class LearningStrip {
     let change = 0;
     if (this.initial.length) {
       const now = sim.plasticWeights();
-      // Relative change of the synapses that started above 0; one that started at 0 (a site still to be built) has no relative change: counted apart.
+      // Relative change of the synapses that started above 0; one that started at (or within rounding of) 0, a site still
+      // to be built, has no relative change: counted apart (a carried 1e-23 showed as 1e16 %).
+      const ZERO = 1e-9;
       let counted = 0;
       let grown = 0;
       for (let i = 0; i < now.length; i++) {
-        if (this.initial[i] > 0) {
+        if (this.initial[i] > ZERO) {
           change += Math.abs(now[i].weight - this.initial[i]) / this.initial[i];
           counted++;
-        } else if (now[i].weight > 0) grown++;
+        } else if (now[i].weight > ZERO) grown++;
       }
       change = counted ? change / counted : 0;
       this.summary.setText(
