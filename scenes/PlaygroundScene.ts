@@ -14,14 +14,14 @@ import { loadedWholeWorm, switchWholeWorm, WHOLE_WORM_NAME, WHOLE_WORM_STATE } f
 import { playerCircuit, setPlayerCircuit, simulationFactory } from './sim-link';
 import { challengeById, type Challenge } from './challenges/catalog';
 import { brokenCircuitDoc, readChallengeCircuit } from './challenges/circuit';
-import { ChallengeRun, type RunState } from './challenges/runner';
+import { ChallengeRun } from './challenges/runner';
 import { startTouchCheck } from './challenges/touch-check-client';
 import { browserStore } from './storage';
 import { provideProbe } from './testing-hook';
 import { Button } from './ui/Button';
 import { TimeBar } from './ui/TimeBar';
 import { Toast, type Announcement } from './ui/Toast';
-import { palette, textStyle } from './ui/theme';
+import { palette } from './ui/theme';
 import { arenaBox, type ArenaView } from './view/arena-view';
 import { WorldCamera } from './view/camera';
 import { circuitViewFromSpec, type CircuitView } from './view/circuit-view';
@@ -39,7 +39,8 @@ import { playgroundProbe } from './playground/hook';
 import { drawMatte, fitCamera, PAD, playgroundPanels, TOOLBAR_H } from './playground/panels';
 import { Probes } from './playground/probes';
 import { PlaygroundExperiment, type ExperimentSetup } from './playground/experiment';
-import { hudText, ResultCard } from './playground/ResultCard';
+import { ChallengeHud } from './playground/ChallengeHud';
+import { TeachPhase, teachSetup, type TaughtStart } from './playground/teach';
 
 /**
  * The worm on an agar plate, its nervous system beside it, an oscilloscope
@@ -92,9 +93,10 @@ export class PlaygroundScene extends BaseScene {
   /** Both worms' poses for the following camera, when there is a control. */
   private bothPoses = new Float64Array(0);
   private run: ChallengeRun | null = null;
-  private hud!: Phaser.GameObjects.Text;
-  private hudAt = 0;
-  private result: ResultCard | null = null;
+  private hud!: ChallengeHud;
+  /** Teach the worm: the phase control, and what the teaching phase handed to this test phase. */
+  private teach: TeachPhase | null = null;
+  private taught: TaughtStart | undefined;
   /** Wall-clock ms spent in the simulation and in drawing, averaged over recent frames (for the fps report). */
   private cost = { simMs: 0, drawMs: 0, frames: 0 };
   private frameDrawMs = 0;
@@ -106,23 +108,38 @@ export class PlaygroundScene extends BaseScene {
 
   protected build(data?: unknown): void {
     const settings = app().settings;
-    const given = (data as ({ challenge?: string; circuit?: 'whole-worm' } & Partial<ExperimentSetup>) | undefined) ?? {};
+    const given = (data as ({ challenge?: string; circuit?: 'whole-worm'; taught?: TaughtStart } & Partial<ExperimentSetup>) | undefined) ?? {};
     const { challenge: id, circuit: asked } = given;
+    this.taught = given.taught;
     this.challenge = id ? (challengeById(id) ?? null) : null;
     const setup: ExperimentSetup = { control: given.control === true || this.challenge?.control === true, ablated: given.ablated ?? [] };
     // The whole worm runs when asked for by name (it loads before the scene restarts to run it).
     this.wholeWorm = !this.challenge && asked === 'whole-worm' ? loadedWholeWorm() : null;
     this.backTo = this.challenge ? SCENES.challenges : SCENES.title;
     this.run = null;
-    this.result = null;
-    this.hudAt = 0;
+    this.teach = null;
     this.cost = { simMs: 0, drawMs: 0, frames: 0 };
     this.frameClock.reset();
     this.sim = null;
     this.runner = null;
     this.circuit = null;
     this.addHeader(this.challenge ? `Challenge · ${this.challenge.title}` : 'Playground');
-    this.hud = this.add.text(0, 0, '', textStyle(14, { color: palette.text, mono: true })).setDepth(40);
+    this.hud = new ChallengeHud(
+      {
+        scene: this,
+        toast: { announce: (a) => this.toast.announce(a) },
+        ended: () => {
+          this.runner?.pause();
+          this.timeBar.setPaused(true);
+        },
+        actions: (c) => ({
+          again: () => this.scene.restart({ challenge: c.id }),
+          list: () => this.scene.start(SCENES.challenges),
+          editor: () => this.scene.start(SCENES.editor, { from: SCENES.challenges, challenge: c.id }),
+        }),
+      },
+      this.challenge !== null,
+    );
     this.cam = new WorldCamera();
     this.plateFrame = this.add.graphics().setDepth(1);
     this.matte = this.add.graphics().setDepth(15);
@@ -267,12 +284,13 @@ export class PlaygroundScene extends BaseScene {
   private startSimulation(): void {
     const factory = simulationFactory();
     const c = this.challenge;
-    const arenaName = c?.arena ?? 'plate';
+    const teach = c ? teachSetup(c, this.taught) : null;
+    const arenaName = teach?.arena ?? c?.arena ?? 'plate';
     // A challenge that needs the editor runs the player's repair of its broken circuit (the broken one until
-    // there is a repair); anything else runs the circuit from the editor, if there is one, else the built-in worm.
+    // there is a repair); Teach the worm its own worm; anything else the circuit from the editor, if there is one, else the built-in worm.
     const broken = c ? brokenCircuitDoc(c) : null;
-    const fallback = broken ?? WORM_CIRCUIT;
-    let own: unknown = c && broken ? readChallengeCircuit(browserStore(), c.id) : (this.wholeWorm ?? playerCircuit());
+    const fallback = broken ?? teach?.circuit ?? WORM_CIRCUIT;
+    let own: unknown = teach ? null : c && broken ? readChallengeCircuit(browserStore(), c.id) : (this.wholeWorm ?? playerCircuit());
     let linked: LinkedSimulation;
     try {
       linked = factory({ circuit: own ?? fallback, arena: arenaName, seed: 1 });
@@ -285,7 +303,7 @@ export class PlaygroundScene extends BaseScene {
       this.announceLater({ title: 'Your circuit could not run', detail, kind: 'warn' });
       linked = factory({ circuit: fallback, arena: arenaName, seed: 1 });
     }
-    if (c) this.run = new ChallengeRun(c, linked.sim);
+    if (c) this.run = new ChallengeRun(c, linked.sim, this.taught?.carry);
     const sim = this.experiment.attach(linked, { circuit: own ?? fallback, arena: arenaName, seed: 1 }, factory);
     this.sim = sim;
     this.neuralSim = linked.sim;
@@ -305,6 +323,13 @@ export class PlaygroundScene extends BaseScene {
         const warn = (m: string) => this.toast.announce({ title: 'Could not check the circuit', detail: m.slice(0, 160), kind: 'warn' });
         const doc = own ? (own as Circuit).doc : (broken ?? getBuiltinCircuit(WORM_CIRCUIT).doc);
         this.checker = startTouchCheck(doc, arenaName, 1, (check) => this.run?.setTouchCheck(check), warn);
+      }
+      if (teach) {
+        const restart = (taught: TaughtStart) => this.scene.restart({ challenge: c.id, taught });
+        const shortcut = (k: string, description: string, run: () => void) =>
+          this.shortcut({ keys: [k, k.toUpperCase()], label: k.toUpperCase(), description, run });
+        const parts = { scene: this, challenge: c, sim, run: () => this.run, test: restart, shortcut };
+        this.teach = new TeachPhase({ ...parts, announce: (a) => this.announceLater(a) }, this.taught);
       }
       if (broken)
         this.announceLater(
@@ -340,6 +365,7 @@ export class PlaygroundScene extends BaseScene {
       this.linked = null;
       this.run?.dispose();
       this.run = null;
+      this.teach?.dispose();
       this.checker?.terminate();
       this.checker = null;
       this.recorder?.dispose();
@@ -359,7 +385,7 @@ export class PlaygroundScene extends BaseScene {
         tools: this.tools,
         challengeId: this.challenge?.id ?? null,
         run: () => this.run,
-        result: () => this.result,
+        result: () => this.hud.result,
         follow: () => this.follow,
         runner,
         plateRect: () => this.plateRect,
@@ -367,7 +393,7 @@ export class PlaygroundScene extends BaseScene {
         synapseCount: () => this.circuit?.synapseCount ?? null,
         advance: (ms) => {
           sim.run(ms);
-          this.checkRun();
+          this.hud.check(this.run);
           this.drawSim(0);
         },
         extra: () => ({
@@ -431,38 +457,10 @@ export class PlaygroundScene extends BaseScene {
 
   /** One rendered frame from the runner: the challenge reads the new state, the views draw it. */
   private drawFrame(f: ViewFrame): void {
-    this.checkRun();
+    this.hud.check(this.run);
     const t = performance.now();
     this.drawSim(f.dtMs, f.spiked);
     this.frameDrawMs += performance.now() - t;
-  }
-
-  // ---- challenge ----------------------------------------------------------------
-
-  /** Reads the run after the simulation moved; ends it with a result card when won or lost. */
-  private checkRun(): void {
-    const run = this.run;
-    if (!run || this.result) return;
-    const s = run.update();
-    const now = this.time.now;
-    if (s.status === 'running' && now - this.hudAt < 200) return;
-    this.hudAt = now;
-    this.hud.setText(hudText(run.challenge, s));
-    if (s.status !== 'running') this.finish(run.challenge, { ...s });
-  }
-
-  private finish(c: Challenge, s: RunState): void {
-    this.runner?.pause();
-    this.timeBar.setPaused(true);
-    const best = app().storage.recordResult(c.id, { won: s.status === 'won', score: s.score, timeMs: s.elapsedMs });
-    const won = s.status === 'won';
-    this.toast.announce({ title: won ? `Challenge won · ${s.score} points` : 'Challenge lost', detail: s.reason, kind: won ? 'good' : 'warn' });
-    this.result = new ResultCard(this, c, s, best.newBestScore, {
-      again: () => this.scene.restart({ challenge: c.id }),
-      list: () => this.scene.start(SCENES.challenges),
-      editor: () => this.scene.start(SCENES.editor, { from: SCENES.challenges, challenge: c.id }),
-    });
-    this.result.layout(this.plateRect);
   }
 
   /** Draws the latest frame; `spiked` = every spike since the last frame (the runner's), else the last step's. */
@@ -585,13 +583,8 @@ export class PlaygroundScene extends BaseScene {
     this.followButton.setSelected(this.follow).setPosition(plate.x + plate.w - 10 - 62, plate.y + plate.h - 10 - 16);
     this.exportButton.setPosition(plate.x + plate.w - 10 - 75, plate.y + plate.h - 10 - 32 - 8 - 16);
     this.experiment.layout({ x: plate.x + plate.w - 10, y: plate.y + plate.h - 10 - 2 * (32 + 8) });
-    this.hud
-      .setPosition(plate.x + 10, plate.y + plate.h - 10)
-      .setOrigin(0, 1)
-      // Clear of the Follow worm button in the plate's corner.
-      .setWordWrapWidth(plate.w - 20 - 140, true);
-    this.hud.setBackgroundColor(this.challenge ? 'rgba(11,16,22,0.78)' : 'rgba(0,0,0,0)').setPadding(this.challenge ? 8 : 0);
-    this.result?.layout(plate);
+    this.teach?.layout(plate.x + plate.w - 10, plate.y + plate.h - 10 - 3 * (32 + 8));
+    this.hud.layout(plate);
     this.drawSim(0);
   }
 }

@@ -1,4 +1,5 @@
 import type { TouchKind } from '../../src/streams/types';
+import type { OdourName } from '../../src/world/odours';
 
 /**
  * The challenge environments: what the player reads on the intro card, the
@@ -25,7 +26,29 @@ export type WinRule =
    * won at the player's first gentle head touch after the verdict (they watch
    * the two worms answer it).
    */
-  | { kind: 'ablation' };
+  | { kind: 'ablation' }
+  /**
+   * Associative learning (src/circuits/builtin/learning.ts), in two phases.
+   * Teaching: the nose in `pairZone` (the odour spot) on a lawn, which the
+   * worm's own dopamine turns into a stronger plastic site, is a pairing;
+   * each `trialMs` of it is a trial. Test: the taught worm (its learned
+   * weights, nothing else) on a fresh plate, `testArena`, and judged by
+   * checkLearning (learning-check.ts) against an untaught twin of the same
+   * seeds on the same plates: won when the taught worm's chemotaxis index is
+   * at least `minIndex` and beats the twin's by `margin`, once the player has
+   * watched the test run for `testMs`.
+   */
+  | {
+      kind: 'taught';
+      odour: OdourName;
+      pairZone: string;
+      trialMs: number;
+      trials: number;
+      testArena: string;
+      testMs: number;
+      minIndex: number;
+      margin: number;
+    };
 
 /** The circuit a challenge starts from: a built-in circuit with some chemical synapses removed (from, to). */
 export interface BrokenCircuit {
@@ -66,6 +89,8 @@ export interface Challenge {
   ablationCost?: number;
   /** Runs with an intact control worm beside the player's. */
   control?: boolean;
+  /** The built-in circuit the worm runs (instead of the default worm or the player's circuit from the editor). */
+  worm?: string;
 }
 
 export const CHALLENGES: readonly Challenge[] = [
@@ -170,6 +195,32 @@ export const CHALLENGES: readonly Challenge[] = [
     timeLimitMs: 300_000,
     ablationCost: 50,
     control: true,
+  },
+  {
+    id: 'teach',
+    title: 'Teach the worm',
+    goal: 'Teach the worm that butanone means food, then show it seeks butanone on a fresh plate.',
+    intro:
+      'Worms learn what smells mean: butanone met with food becomes more attractive (Torayama et al. 2007). Dopamine from the lawn strengthens the synapse from AIA (butanone) to the steering cells RIAL/RIAR; the Learning strip shows it grow.\n1. Teach: with the Food tool (F), drop food on the blue butanone spot under the worm. 20 s of its nose on food there is one pairing; make 3.\n2. Test (N): a fresh plate, butanone to one side, no food. Touch nothing.\n3. Verdict: the taught worm against an untaught twin of itself.',
+    scoring:
+      '1000 points falling to 100 over the time limit; −20 per food. Won when the taught worm’s chemotaxis index is +0.75 or more and 0.5 above its untaught twin’s.',
+    difficulty: 2,
+    needsEditor: false,
+    arena: 'teach-pairing',
+    worm: 'learning-worm',
+    win: {
+      kind: 'taught',
+      odour: 'butanone',
+      pairZone: 'butanone',
+      trialMs: 20_000,
+      trials: 3,
+      testArena: 'teach-test',
+      testMs: 40_000,
+      minIndex: 0.75,
+      margin: 0.5,
+    },
+    timeLimitMs: 300_000,
+    foodCost: 20,
   },
   {
     id: 'rewire',

@@ -7,7 +7,8 @@ import { createSimulation } from '../../src/sim/simulation';
 import { NEW_SYNAPSE_WEIGHT } from '../editor/defaults';
 import { challengeById, type Challenge } from './catalog';
 import { brokenCircuitDoc } from './circuit';
-import { ChallengeRun, SCORE_AT_LIMIT, SCORE_START } from './runner';
+import { checkLearning, type LearningVerdict } from './learning-check';
+import { ChallengeRun, type RunState, SCORE_AT_LIMIT, SCORE_START } from './runner';
 import { checkAblation, checkTouchAnswer } from './touch-check';
 
 const get = (id: string): Challenge => {
@@ -198,5 +199,69 @@ describe('"Which cell?": ablation judged against an intact control', () => {
     expect(s.ablations).toBe(2);
     expect(s.score).toBe(Math.round(SCORE_START - ((SCORE_START - SCORE_AT_LIMIT) * s.elapsedMs) / c.timeLimitMs) - 2 * 50);
     run.dispose();
+  });
+});
+
+describe('"Teach the worm": pairings go through the worm, the test is judged against an untaught twin', () => {
+  const c = get('teach');
+  const w = c.win as Extract<Challenge['win'], { kind: 'taught' }>;
+  const worm = getBuiltinCircuit(c.worm ?? 'learning-worm');
+
+  test('a pairing is the nose on food at the butanone spot: none without food; with food dropped under the nose the plastic site strengthens', () => {
+    const sim = createSimulation({ circuit: worm, arena: c.arena, seed: 1 });
+    const run = new ChallengeRun(c, sim);
+    // The attraction site (AIA → RIAL/RIAR); the aversive one (AIA → RIM) is built by starvation, not food.
+    const site = () => sim.plasticWeights().filter((p) => p.to.startsWith('RIA'));
+    const naive = site().map((p) => p.weight);
+    expect(naive).toHaveLength(2);
+    sim.run(3000);
+    expect(run.update()).toMatchObject({ phase: 'teaching', pairedMs: 0, trials: 0 });
+    const [x, y] = sim.headPosition();
+    sim.dropFood(x, y);
+    run.noteFood();
+    sim.run(5000);
+    const s = run.update();
+    expect(s.pairedMs).toBeGreaterThan(4000);
+    expect(s.foods).toBe(1);
+    // Through the worm's own dopamine: the site grew (by the three-factor rule, not by the runner).
+    site().forEach((p, i) => expect(p.weight).toBeGreaterThan(naive[i]));
+    expect(run.carry()).toEqual({ pairedMs: s.pairedMs, elapsedMs: s.elapsedMs, foods: 1 });
+    run.dispose();
+  });
+
+  /** The test phase on the test plate with this verdict; the run read every 500 ms until it ends (or 2 testMs). */
+  function testPhase(verdict: LearningVerdict | null, poke = false): RunState {
+    const sim = createSimulation({ circuit: worm, arena: w.testArena, seed: 1 });
+    const run = new ChallengeRun(c, sim, { pairedMs: 3 * w.trialMs, elapsedMs: 70_000, foods: 3 });
+    if (verdict) run.setLesson(verdict);
+    if (poke) sim.poke(0.5, { kind: 'gentle' });
+    while (run.update().status === 'running' && sim.timeMs < 2 * w.testMs) sim.run(500);
+    const s = { ...run.update() };
+    run.dispose();
+    return s;
+  }
+
+  test('an untaught worm cannot win: its paired check against the twin fails (the same circuit scores the same) and the run is lost', () => {
+    // A short check: identical circuits give identical indices whatever the test time.
+    const untaught = checkLearning(worm, worm, { arena: w.testArena, odour: w.odour, seeds: [1], testMs: 2000, minIndex: w.minIndex, margin: w.margin });
+    expect(untaught.taught).toBe(untaught.naive);
+    expect(untaught.pass).toBe(false);
+    const s = testPhase(untaught);
+    expect(s.status).toBe('lost');
+    expect(s.reason).toMatch(/No sign of learning/);
+    expect(s.testedMs).toBeGreaterThanOrEqual(w.testMs);
+  });
+
+  test('a passing verdict wins only once the test has run testMs; a touch during the test loses; no verdict, no end', () => {
+    const pass: LearningVerdict = { runs: 4, taught: 1, naive: 0.5, pass: true };
+    const won = testPhase(pass);
+    expect(won.status).toBe('won');
+    expect(won.testedMs).toBeGreaterThanOrEqual(w.testMs);
+    expect(won.testedMs).toBeLessThan(w.testMs + 600);
+    expect(won.trials).toBe(3);
+    expect(won.reason).toMatch(/learned/);
+    expect(won.lesson).toEqual(pass);
+    expect(testPhase(pass, true)).toMatchObject({ status: 'lost', reason: expect.stringMatching(/touching/) });
+    expect(testPhase(null).status).toBe('running');
   });
 });

@@ -5,6 +5,7 @@ import type { SimClock, SimMeasures, SimOutputs } from '../../src/sim/types';
 /** What a challenge reads of the simulation: its clock, the player's touches and the worm's events, and where the nose is. */
 export type ChallengeSim = Pick<SimClock, 'timeMs'> & Pick<SimOutputs, 'stimuli$' | 'events$'> & Pick<SimMeasures, 'inZone' | 'distanceToFoodMm'>;
 import type { Challenge } from './catalog';
+import type { LearningVerdict } from './learning-check';
 import type { AblationVerdict, TouchCheck } from './touch-check';
 
 export type RunStatus = 'running' | 'won' | 'lost';
@@ -31,8 +32,24 @@ export interface RunState {
   ablations: number;
   /** ablation rule: what the paired check says of the current ablations; null for other rules. */
   verdict: 'none' | 'checking' | 'abolished' | 'kept' | null;
+  /** taught rule: teaching (pairing the odour with food) or testing (the taught worm on a fresh plate); null for other rules. */
+  phase: 'teaching' | 'testing' | null;
+  /** taught rule: ms the nose spent on the odour spot on a lawn while teaching, and the whole trials that makes. */
+  pairedMs: number;
+  trials: number;
+  /** taught rule: ms of the test phase so far. */
+  testedMs: number;
+  /** taught rule, testing: the index of the taught worm and of its untaught twin (learning-check.ts); null until known. */
+  lesson: LearningVerdict | null;
   /** Why the run ended, for the result card. */
   reason: string;
+}
+
+/** What the teaching phase hands to the test (the scene restarts on the test plate with the learned weights). */
+export interface TaughtCarry {
+  pairedMs: number;
+  elapsedMs: number;
+  foods: number;
 }
 
 /** A gentle touch at or in front of this body position (0 nose .. 1 tail) asks for a reversal. */
@@ -63,20 +80,27 @@ export class ChallengeRun {
   /** A gentle head touch came after the verdict (the ablation rule is won only when the player has seen it). */
   private touchedSinceVerdict = false;
 
+  /** taught rule: the teaching phase's time, carried into the test (the run's clock goes on from it). */
+  private readonly carriedMs: number;
+
+  /** `taught`: this run is the test phase of a taught challenge, after the teaching it carries. */
   constructor(
     readonly challenge: Challenge,
     private readonly sim: ChallengeSim,
+    taught?: TaughtCarry,
   ) {
     this.startMs = sim.timeMs;
     this.lastMs = sim.timeMs;
-    const pathway = challenge.win.kind === 'touch-reversals' ? 'checking' : null;
-    const verdict = challenge.win.kind === 'ablation' ? 'none' : null;
+    const w = challenge.win;
+    const pathway = w.kind === 'touch-reversals' ? 'checking' : null;
+    const verdict = w.kind === 'ablation' ? 'none' : null;
+    this.carriedMs = taught?.elapsedMs ?? 0;
     this.state = {
       status: 'running',
-      elapsedMs: 0,
+      elapsedMs: this.carriedMs,
       score: SCORE_START,
       touches: 0,
-      foods: 0,
+      foods: taught?.foods ?? 0,
       penaltyMs: 0,
       reversals: 0,
       answered: 0,
@@ -84,6 +108,11 @@ export class ChallengeRun {
       ablated: [],
       ablations: 0,
       verdict,
+      phase: w.kind === 'taught' ? (taught ? 'testing' : 'teaching') : null,
+      pairedMs: taught?.pairedMs ?? 0,
+      trials: w.kind === 'taught' && taught ? Math.floor(taught.pairedMs / w.trialMs) : 0,
+      testedMs: 0,
+      lesson: null,
       reason: '',
     };
     const running = () => this.state.status === 'running';
@@ -95,6 +124,7 @@ export class ChallengeRun {
           if (this.ablationVerdict) this.touchedSinceVerdict = true;
         }
         if (challenge.forbiddenTouch?.includes(s.kind)) this.end('lost', `A ${s.kind} poke is against the rules here.`);
+        else if (this.state.phase === 'testing') this.end('lost', 'The test is the worm’s own: touching it during the test is against the rules.');
       }),
       sim.events$.pipe(filter((e) => e.type === 'reversal-start' && running())).subscribe((e) => {
         this.state.reversals++;
@@ -135,9 +165,22 @@ export class ChallengeRun {
     s.verdict = v.abolished ? 'abolished' : 'kept';
   }
 
-  /** The player dropped food (a cost in some challenges). */
+  /** The player dropped food (a cost in some challenges; against the rules in a test phase). */
   noteFood(): void {
-    if (this.state.status === 'running') this.state.foods++;
+    if (this.state.status !== 'running') return;
+    this.state.foods++;
+    if (this.state.phase === 'testing') this.end('lost', 'The test plate has no food: dropping some during the test is against the rules.');
+  }
+
+  /** taught rule, testing: the taught worm and its untaught twin on the test plates (learning-check.ts). */
+  setLesson(v: LearningVerdict): void {
+    if (this.state.phase === 'testing') this.state.lesson = v;
+  }
+
+  /** What the test phase carries over from this teaching phase. */
+  carry(): TaughtCarry {
+    const s = this.state;
+    return { pairedMs: s.pairedMs, elapsedMs: s.elapsedMs, foods: s.foods };
   }
 
   get status(): RunStatus {
@@ -152,17 +195,39 @@ export class ChallengeRun {
     const now = this.sim.timeMs;
     const dt = now - this.lastMs;
     this.lastMs = now;
-    s.elapsedMs = now - this.startMs;
+    s.elapsedMs = this.carriedMs + now - this.startMs;
     if (c.penaltyZone && dt > 0 && this.sim.inZone(c.penaltyZone.zone)) s.penaltyMs += dt;
+    const w = c.win;
+    if (w.kind === 'taught') {
+      if (s.phase === 'teaching' && dt > 0 && this.sim.inZone(w.pairZone) && this.sim.distanceToFoodMm() === 0) s.pairedMs += dt;
+      s.trials = Math.floor(s.pairedMs / w.trialMs);
+    }
     s.score = this.score();
-    if (this.won()) this.end('won', winText(c));
+    if (s.phase === 'testing') {
+      s.testedMs = now - this.startMs;
+      this.judgeTest();
+    } else if (this.won()) this.end('won', winText(c));
     else if (s.elapsedMs >= c.timeLimitMs) this.end('lost', this.timeUpText());
     return s;
+  }
+
+  /** The test ends when the player has watched it for testMs and the paired check has spoken. */
+  private judgeTest(): void {
+    const w = this.challenge.win;
+    const s = this.state;
+    if (w.kind !== 'taught' || !s.lesson || s.testedMs < w.testMs) return;
+    if (s.lesson.pass) this.end('won', 'The worm learned: it heads for butanone more surely than its untaught twin.');
+    else
+      this.end(
+        'lost',
+        `No sign of learning: the index needs ${fmtIndex(w.minIndex)} or more, and ${fmtIndex(w.margin)} above the untaught twin’s. ${s.trials < w.trials ? `Only ${s.trials} of ${w.trials} pairings were made.` : 'Pair the odour with food for longer.'}`,
+      );
   }
 
   private won(): boolean {
     const w = this.challenge.win;
     if (w.kind === 'zone') return this.sim.inZone(w.zone);
+    if (w.kind === 'taught') return false;
     if (w.kind === 'ablation') return this.state.ablated.length === 1 && this.state.verdict === 'abolished' && this.touchedSinceVerdict;
     return this.state.pathway === 'works' && this.state.answered >= w.count;
   }
@@ -197,9 +262,15 @@ export class ChallengeRun {
   }
 }
 
+/** An index with its sign (+0.50). */
+export function fmtIndex(x: number): string {
+  return `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(x).toFixed(2)}`;
+}
+
 function winText(c: Challenge): string {
   const w = c.win;
   if (w.kind === 'touch-reversals') return `The worm backed away from ${w.count} of your touches.`;
   if (w.kind === 'ablation') return 'Without that neuron the worm no longer backs away from a head touch; its intact control still does.';
+  if (w.kind === 'taught') return 'The worm learned.';
   return `The worm reached “${w.zone}”.`;
 }

@@ -24,8 +24,12 @@ export function startAblationCheck(
 }
 
 function post(req: TouchCheckRequest, done: (reply: Extract<TouchCheckReply, { ok: true }>) => void, failed: (message: string) => void): Worker {
-  const worker = new Worker(new URL('./touch-check.worker.ts', import.meta.url), { type: 'module' });
-  worker.onmessage = (e: MessageEvent<TouchCheckReply>) => {
+  return wireWorker(new Worker(new URL('./touch-check.worker.ts', import.meta.url), { type: 'module' }), req, done, failed);
+}
+
+/** Posts one request to a check's worker and calls back once with its reply (the worker ends then). */
+export function wireWorker<Req, Ok>(worker: Worker, req: Req, done: (reply: Ok) => void, failed: (message: string) => void): Worker {
+  worker.onmessage = (e: MessageEvent<({ ok: true } & Ok) | { ok: false; message: string }>) => {
     worker.terminate();
     if (e.data.ok) done(e.data);
     else failed(e.data.message);

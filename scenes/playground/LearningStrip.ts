@@ -149,10 +149,20 @@ export class LearningStrip {
     let change = 0;
     if (this.initial.length) {
       const now = sim.plasticWeights();
-      for (let i = 0; i < now.length; i++) change += Math.abs(now[i].weight - this.initial[i]) / Math.max(this.initial[i], 1e-9);
-      change /= now.length;
+      // Relative change of the synapses that started above 0; one that started at (or within rounding of) 0, a site still
+      // to be built, has no relative change: counted apart (a carried 1e-23 showed as 1e16 %).
+      const ZERO = 1e-9;
+      let counted = 0;
+      let grown = 0;
+      for (let i = 0; i < now.length; i++) {
+        if (this.initial[i] > ZERO) {
+          change += Math.abs(now[i].weight - this.initial[i]) / this.initial[i];
+          counted++;
+        } else if (now[i].weight > ZERO) grown++;
+      }
+      change = counted ? change / counted : 0;
       this.summary.setText(
-        `${this.initial.length} plastic synapse${this.initial.length === 1 ? '' : 's'} · moved ${(100 * change).toFixed(1)} % on average${this.frozen ? ' · frozen' : ''}`,
+        `${this.initial.length} plastic synapse${this.initial.length === 1 ? '' : 's'} · moved ${(100 * change).toFixed(1)} % on average${grown ? ` · ${grown} grown from 0` : ''}${this.frozen ? ' · frozen' : ''}`,
       );
     }
     this.state = { modulators: { ...levels }, plastic: this.initial.length, frozen: this.frozen, meanChange: change };

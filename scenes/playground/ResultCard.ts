@@ -1,6 +1,6 @@
 import type Phaser from 'phaser';
 import type { Challenge } from '../challenges/catalog';
-import type { RunState } from '../challenges/runner';
+import { fmtIndex, type RunState } from '../challenges/runner';
 import { formatTime } from '../format';
 import { Button } from '../ui/Button';
 import { palette, textStyle } from '../ui/theme';
@@ -26,8 +26,10 @@ export class ResultCard {
     this.title = scene.add
       .text(0, 0, won ? 'Well done!' : 'Not this time', textStyle(26, { bold: true, color: won ? palette.ok : palette.warning }))
       .setOrigin(0.5, 0);
+    const w = c.win;
     const lines = [
       s.reason,
+      ...(w.kind === 'taught' ? [lessonLine(s, w.trials)] : []),
       `Time ${formatTime(s.elapsedMs)} · score ${s.score}${newBest && won ? ' · new best!' : ''}`,
       `${s.touches} touches · ${s.foods} food drops · ${s.reversals} reversals${s.penaltyMs > 0 ? ` · ${formatTime(s.penaltyMs)} in the ${c.penaltyZone?.zone} zone` : ''}`,
     ];
@@ -76,6 +78,13 @@ export class ResultCard {
   }
 }
 
+/** Teach the worm: the taught worm's chemotaxis index against its untaught twin's, and the pairings made. */
+function lessonLine(s: RunState, trials: number): string {
+  const l = s.lesson;
+  const index = l ? `chemotaxis index: taught ${fmtIndex(l.taught)} · untaught twin ${fmtIndex(l.naive)} (${l.runs} runs each)` : 'no test made';
+  return `${index} · pairings ${s.trials}/${trials}`;
+}
+
 /** The challenge HUD's two lines: the goal, then time, score and the counts the rules care about. */
 export function hudText(c: Challenge, s: RunState): string {
   const parts = [`${formatTime(s.elapsedMs)} / ${formatTime(c.timeLimitMs)}`, `score ${s.score}`];
@@ -85,6 +94,17 @@ export function hudText(c: Challenge, s: RunState): string {
   if (c.win.kind === 'touch-reversals') {
     const pathway = s.pathway === 'works' ? 'touch pathway works' : s.pathway === 'cut' ? 'touch pathway still cut' : 'checking the circuit…';
     parts.push(`touches answered ${s.answered}/${c.win.count} · ${pathway}`);
+  }
+  const w = c.win;
+  if (w.kind === 'taught') {
+    if (s.phase === 'teaching')
+      parts.push(
+        `TEACHING · pairings ${s.trials}/${w.trials} (${formatTime(s.pairedMs)} of the nose on food at the spot) · ${s.trials >= w.trials ? 'N: start the test' : 'F: drop food on the butanone spot'}`,
+      );
+    else
+      parts.push(
+        `TEST ${formatTime(Math.min(s.testedMs, w.testMs))} / ${formatTime(w.testMs)} · touch nothing · ${s.lesson ? lessonLine(s, w.trials) : 'testing an untaught twin too…'}`,
+      );
   }
   if (c.win.kind === 'ablation') {
     const v = {

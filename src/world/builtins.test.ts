@@ -18,6 +18,8 @@ describe('built-in arenas', () => {
       'touch-course',
       'thermal-gradient',
       'odour-choice',
+      'teach-pairing',
+      'teach-test',
     ]);
     for (const name of BUILTIN_ARENA_NAMES) {
       const a = BUILTIN_ARENAS[name];
@@ -29,7 +31,7 @@ describe('built-in arenas', () => {
 
   it('getArena names the arenas there are when asked for one that is not', () => {
     expect(getArena('maze')).toBe(BUILTIN_ARENAS.maze);
-    expect(() => getArena('mazee')).toThrow(/unknown arena "mazee"; the built-in arenas are "plate", "food-gradient", .* or "odour-choice"/);
+    expect(() => getArena('mazee')).toThrow(/unknown arena "mazee"; the built-in arenas are "plate", "food-gradient", .* "odour-choice", .* or "teach-test"/);
     expect(() => getArena('toString')).toThrow(/unknown arena/);
   });
 

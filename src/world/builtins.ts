@@ -8,6 +8,8 @@ import maze from './arenas/maze.json';
 import odourChoice from './arenas/odour-choice.json';
 import pillars from './arenas/pillars.json';
 import plate from './arenas/plate.json';
+import teachPairing from './arenas/teach-pairing.json';
+import teachTest from './arenas/teach-test.json';
 import thermalGradient from './arenas/thermal-gradient.json';
 import touchCourse from './arenas/touch-course.json';
 import toxinRing from './arenas/toxin-ring.json';
@@ -26,6 +28,8 @@ const FILES: Record<string, unknown> = {
   'touch-course': touchCourse,
   'thermal-gradient': thermalGradient,
   'odour-choice': odourChoice,
+  'teach-pairing': teachPairing,
+  'teach-test': teachTest,
 };
 
 /** Built-in arenas by name (the name inside each file is its key). Frozen all the way down: copy one (structuredClone) to change it. */

@@ -11,6 +11,8 @@ import type { Circuit } from '../../src/circuits';
 import { createSimulation } from '../../src/sim/simulation';
 import { parseArena } from '../../src/world/parse';
 import { SEEDS } from './measure';
+import { LEARNING } from '../../src/circuits/builtin/learning';
+import { relayPa } from '../../src/circuits/builtin/senses';
 
 const PLATE = { shape: 'rect', size: [14, 10] };
 const spot = (x: number) => ({ at: [x, 5], radius: 0.3, emission: 0.2, odour: 'butanone' });
@@ -40,6 +42,8 @@ export interface Condition {
   ablate?: readonly string[];
   /** Learning frozen while conditioning. */
   frozen?: boolean;
+  /** Chemical synapses (from, to) cut in conditioning and test. */
+  cut?: readonly (readonly [string, string])[];
 }
 
 /** The default worm with the learning layer (src/circuits/builtin/learning.ts). */
@@ -50,6 +54,7 @@ export function condition(circuit: Circuit, seed: number, how: 'food' | 'starvat
   const arena = how === 'food' ? WITH_FOOD : how === 'starvation' ? WITHOUT_FOOD : BARE;
   const sim = createSimulation({ circuit, arena, seed, hoursOffFood: how === 'starvation' ? STARVED_HOURS : 0 });
   for (const id of c.ablate ?? []) sim.ablate(id);
+  for (const [from, to] of c.cut ?? []) sim.cutSynapse(from, to);
   if (c.frozen) sim.setLearning(false);
   while (sim.timeMs < ms) sim.step();
   return circuitFromDoc(withLearnedWeights(JSON.parse(serializeCircuit(circuit)), sim.plasticWeights()), 'learned.json');
@@ -58,13 +63,21 @@ export function condition(circuit: Circuit, seed: number, how: 'food' | 'starvat
 /** The learned AIA → RIAL/RIAR weights of a circuit (the plastic site). */
 export function siteWeights(circuit: Circuit): number[] {
   const doc = JSON.parse(serializeCircuit(circuit)) as { synapses: { from: string; to: string; weight: number }[] };
-  return doc.synapses.filter((s) => s.from === 'AIA').map((s) => s.weight);
+  return doc.synapses.filter((s) => s.from === 'AIA' && s.to.startsWith('RIA')).map((s) => s.weight);
+}
+
+/** The aversive site's weight (AIA → the turn relay, RIM), and its upper bound. */
+export const AVERSIVE_MAX = relayPa(LEARNING.aversiveMaxMv);
+export function aversiveWeight(circuit: Circuit): number {
+  const doc = JSON.parse(serializeCircuit(circuit)) as { synapses: { from: string; to: string; weight: number }[] };
+  return doc.synapses.find((s) => s.from === 'AIA' && s.to === 'RIM')!.weight;
 }
 
 /** +1 if the nose ended over 1 mm toward the odour, −1 over 1 mm away, else 0. */
 function choice(circuit: Circuit, seed: number, t: (typeof TEST)[number], c: Condition): number {
   const sim = createSimulation({ circuit, arena: t.arena, seed });
   for (const id of c.ablate ?? []) sim.ablate(id);
+  for (const [from, to] of c.cut ?? []) sim.cutSynapse(from, to);
   while (sim.timeMs < TEST_MS) sim.step();
   const d = (sim.headPosition()[0] - 7) * t.side;
   return d > 1 ? 1 : d < -1 ? -1 : 0;

@@ -30,6 +30,13 @@
  * down by a lawn under the nose, so only a starving worm off food releases
  * octopamine.
  *
+ * Weakening the lift only takes the learned attraction away; it cannot make
+ * the worm avoid butanone (measured: the index stayed at naive). Worms paired
+ * with an AWC odour while starving are repelled by it (Tsunozaki, Chalasani &
+ * Bargmann 2008; Nuttley et al. 2002), so starvation also builds a second,
+ * aversive site (addAversion): AIA → the turn relay (AWC excites AIB,
+ * Chalasani et al. 2007), which calls reversals where butanone is strong.
+ *
  * Simplifications: AIA and RIAL/RIAR take butanone through sensor bindings of
  * their own (the sensory neuron AWC-ON and the comparison the real pathway
  * makes in time, across head sweeps, are folded into them, so they are marked
@@ -37,7 +44,7 @@
  * an hour, so a test can watch it go.
  */
 import type { Builder } from './builder';
-import { SENSES } from './senses';
+import { addTurnRelay, relayPa, SENSES } from './senses';
 
 export const LEARNING = {
   /** The learned odour (src/world/odours.ts). */
@@ -58,11 +65,19 @@ export const LEARNING = {
   tauEligibilityMs: 2000,
   rate: 0.0000002,
   forgetMs: 60_000,
-  /** RIA's plasticity receptors: dopamine (food) teaches up, octopamine (starvation) down. */
+  /** RIA's plasticity receptors: dopamine (food) teaches the attraction up, octopamine (starvation) down. */
   dopamineTeach: 1,
   octopamineTeach: -1,
+  /** The aversive site AIA → turn relay (mV it holds the relay up at full output, as relayPa): naive and bounds. */
+  aversiveNaiveMv: 0,
+  aversiveMaxMv: 40,
+  aversiveRate: 0.000003,
+  /** The relay's plasticity receptors: octopamine (starvation) teaches the aversion up, dopamine (food) down. */
+  aversiveOctopamine: 1,
+  aversiveDopamine: -1,
   /** RIC: pA per unit of hunger (crosses threshold only when starving) and pA with the nose on a lawn (held down on food). */
   ricHungerPa: 1.2,
+  ricSlopeMv: 2,
   ricLawnPa: -3,
   /** Octopamine: concentration at full RIC output, clearance (ms). */
   octopamineRelease: 1,
@@ -71,7 +86,7 @@ export const LEARNING = {
 
 const SENSORY = { capacitance: 1, tauMs: 20, restMv: -65, vHalfMv: -45, slopeMv: 4 };
 
-/** Adds AIA, RIAL/RIAR (butanone), RIC (octopamine) and the plastic AIA → RIAL/RIAR site. Needs the chemotaxis (SMBD/SMBV) and modulation (dopamine) layers. */
+/** Adds AIA, RIAL/RIAR (butanone), RIC (octopamine), the plastic AIA → RIAL/RIAR site and the aversive site (AIA → turn relay). Needs the chemotaxis (SMBD/SMBV) and modulation (dopamine) layers. */
 export function addLearning(b: Builder): void {
   const L = LEARNING;
   for (const id of ['SMBD', 'SMBV', 'CEPD'])
@@ -97,9 +112,43 @@ export function addLearning(b: Builder): void {
     b.receptors.push({ neuron: id, modulator: 'dopamine', effect: 'plasticity', gain: L.dopamineTeach, label: 'DOP-1' });
     b.receptors.push({ neuron: id, modulator: 'octopamine', effect: 'plasticity', gain: L.octopamineTeach, label: 'SER-3' });
   }
+  addAversion(b);
   // RIC reads the feeding state through a sensor binding, so it is marked sensory (as NSM is).
-  b.neuron('RIC', 'sensory', 'octopamine', SENSORY, undefined, 360, -200);
+  // A steep release (2 mV slope): a fed worm's RIC releases almost nothing, so the aversive site does not learn from a resting trickle.
+  b.neuron('RIC', 'sensory', 'octopamine', { ...SENSORY, slopeMv: L.ricSlopeMv }, undefined, 360, -200);
   b.sensors.push({ neuron: 'RIC', sensor: 'hunger', gain: L.ricHungerPa });
   b.sensors.push({ neuron: 'RIC', sensor: 'lawn', from: 0, to: 0.05, gain: L.ricLawnPa });
   b.modulators.push({ name: 'octopamine', from: ['RIC'], release: L.octopamineRelease, clearanceMs: L.octopamineClearanceMs });
+}
+
+/**
+ * The starvation arm: AIA (AWC-ON's butanone signal) → the turn relay (AIB's
+ * partner RIM in the full worm; AWC excites AIB, which promotes turns:
+ * Chalasani et al. 2007), a three-factor site that starts silent. Octopamine
+ * from a starving worm's RIC strengthens it, dopamine from a lawn weakens it,
+ * and it fades (forgetMs). Once strong, butanone calls reversals, more the
+ * nearer the worm gets, so it keeps away: butanone paired with starvation
+ * repels (Tsunozaki, Chalasani & Bargmann 2008). No cell of its own, so the
+ * other cells' noise draws stay as they were.
+ */
+function addAversion(b: Builder): void {
+  const L = LEARNING;
+  const relay = addTurnRelay(b);
+  const naive = relayPa(L.aversiveNaiveMv);
+  const plastic = {
+    rule: 'three-factor' as const,
+    bounds: 'soft' as const,
+    params: {
+      aPlus: L.aPlus,
+      tauEligibilityMs: L.tauEligibilityMs,
+      rate: L.aversiveRate,
+      forgetMs: L.forgetMs,
+      forgetTo: naive,
+      wMin: 0,
+      wMax: relayPa(L.aversiveMaxMv),
+    },
+  };
+  b.chem('AIA', relay, naive, { sign: 'excitatory', plastic });
+  b.receptors.push({ neuron: relay, modulator: 'octopamine', effect: 'plasticity', gain: L.aversiveOctopamine, label: 'SER-3' });
+  b.receptors.push({ neuron: relay, modulator: 'dopamine', effect: 'plasticity', gain: L.aversiveDopamine, label: 'DOP-1' });
 }

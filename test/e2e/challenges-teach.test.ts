@@ -1,0 +1,97 @@
+import { afterEach, expect, inject, test } from 'vitest';
+import { openGame, type Session } from './browser';
+import { click, control, ready, shot, waitScene } from './game';
+
+let s: Session | undefined;
+afterEach(async () => {
+  await s?.close();
+  s = undefined;
+});
+
+interface Run {
+  status: string;
+  phase: string | null;
+  trials: number;
+  pairedMs: number;
+  foods: number;
+  lesson: { runs: number; taught: number; naive: number; pass: boolean } | null;
+  reason: string;
+}
+const run = (page: Session['page']): Promise<Run> => page.evaluate(() => window.neuroworm!.info().run as unknown as Run);
+
+/** "Teach the worm" from its intro card to the teaching plate. */
+async function start(page: Session['page']): Promise<void> {
+  await ready(page);
+  await waitScene(page, 'challenges');
+  await click(page, 'Teach the worm', 'challenges');
+  await page.waitForTimeout(300);
+  await shot(page, 'teach-intro');
+  await click(page, 'Start challenge', 'challenges');
+  await waitScene(page, 'playground');
+}
+
+/** N: the test plate; then the 40 s test in simulated time, and the verdict of the paired check (a worker). */
+async function testIt(page: Session['page']): Promise<Run> {
+  await page.keyboard.press('n');
+  await page.waitForFunction(() => (window.neuroworm?.info().run as { phase?: string } | null)?.phase === 'testing', null, { timeout: 15_000 });
+  await page.waitForTimeout(250);
+  for (let k = 0; k < 4; k++) await page.evaluate(() => window.neuroworm!.advance(10_000));
+  await page.waitForFunction(
+    () => {
+      window.neuroworm!.advance(100);
+      return (window.neuroworm!.info().run as { status: string }).status !== 'running';
+    },
+    null,
+    { timeout: 120_000, polling: 500 },
+  );
+  return run(page);
+}
+
+// Not asserted here: that this teaching wins. In learning-worm the taught worm's index is chaotic in the weights it
+// learns, and the real-time frames that run before the first click make those weights differ from run to run
+// (measured: won +1.00 vs +0.50 once, lost +0.33 / +0.50 on others). The win of a fixed teaching is held headless, on
+// the same runner and check: test/behaviour/associative-teach.test.ts (seeds 1 and 2, +1.00 against +0.50).
+test('teaching: food dropped under the nose three times is counted, the weights learn, and the test ends with both indices on the result card', async () => {
+  s = await openGame(inject('baseUrl'), { helpSeen: true, query: 'scene=challenges' });
+  const { page } = s;
+  await start(page);
+  expect(await run(page)).toMatchObject({ status: 'running', phase: 'teaching', trials: 0 });
+  expect((await control(page, 'Start the test (N)', 'playground')).enabled).toBe(true);
+  await page.keyboard.press(' ');
+  await page.keyboard.press('f');
+  for (let k = 0; k < 3; k++) {
+    const p = await page.evaluate(() => window.neuroworm!.pose());
+    await page.mouse.click(p.px[0], p.px[1]);
+    // 500 ms at a time, as frames come: the run counts the pairing time it sees between its reads.
+    await page.evaluate(() => {
+      for (let t = 0; t < 20_000; t += 500) window.neuroworm!.advance(500);
+    });
+    if (k === 0) await shot(page, 'teach-teaching');
+  }
+  const taught = await run(page);
+  expect(taught.foods).toBe(3);
+  expect(taught.trials).toBeGreaterThanOrEqual(2);
+  const learned = await page.evaluate(() => (window.neuroworm!.info().learning as { meanChange: number }).meanChange);
+  expect(learned).toBeGreaterThan(0.5);
+  const r = await testIt(page);
+  await shot(page, 'teach-result');
+  expect(r.phase).toBe('testing');
+  expect(['won', 'lost']).toContain(r.status);
+  expect(r.lesson!.runs).toBe(4);
+  // The taught worm is not its twin: its index was measured, not copied.
+  expect(r.lesson!.pass).toBe(r.lesson!.taught >= 0.75 && r.lesson!.taught - r.lesson!.naive >= 0.5);
+  expect(s.errors).toEqual([]);
+});
+
+test('skipping the teaching: the test is lost, the worm scoring exactly its untaught twin', async () => {
+  s = await openGame(inject('baseUrl'), { helpSeen: true, query: 'scene=challenges' });
+  const { page } = s;
+  await start(page);
+  const r = await testIt(page);
+  await shot(page, 'teach-lost');
+  expect(r.status).toBe('lost');
+  expect(r.trials).toBe(0);
+  expect(r.lesson!.taught).toBe(r.lesson!.naive);
+  expect(r.reason).toMatch(/No sign of learning/);
+  expect(s.errors).toEqual([]);
+});
