@@ -5,6 +5,8 @@
  * allowed range, and evolution can fit it by class.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveGenes } from '../../evolve/genes';
 import { MODELS } from '../../neural/models';
@@ -37,6 +39,9 @@ describe('release ceiling (graded releaseMax)', () => {
   it('at its default changes no bit of the whole worm or the default worm (2 s)', () => {
     expect(runHash(importConnectome(WORM_TABLES.map(publishedTable)).circuit, 2000)).toBe('d2f756468c36717c');
     expect(runHash(getBuiltinCircuit('worm'), 2000)).toBe('50b28f98a5c7eba5');
+    // The class model of 23896f9 frozen in a file, which a new default class model leaves alone.
+    const frozen = join(import.meta.dirname, '../../../examples/evolve/connectome-touch-start.circuit.json');
+    expect(runHash(parseCircuit(readFileSync(frozen, 'utf8'), 'connectome-touch-start.circuit.json'), 2000)).toBe('0ef1324a14118c04');
   });
 
   it('is a class-model value: DB at 2.5 gives every DB cell 2.5 times the output, its V and the wiring unchanged', () => {
