@@ -65,15 +65,18 @@ describe('current-based → conductance-based synapses', () => {
         fc.double({ min: 1, max: 10, noNaN: true }),
         fc.boolean(),
         fc.constantFrom('rest' as const, 'midpoint' as const),
-        (w, match, vHalf, slope, inhibitory, matchAt) => {
-          const pre = graded('A', { vHalfMv: vHalf, slopeMv: slope }, inhibitory ? 'GABA' : 'acetylcholine');
+        fc.constantFrom(1, 0.4, 2.5),
+        (w, match, vHalf, slope, inhibitory, matchAt, releaseMax) => {
+          // The pre cell's release ceiling (releaseMax) scales the current either way.
+          const pre = graded('A', { vHalfMv: vHalf, slopeMv: slope, releaseMax }, inhibitory ? 'GABA' : 'acetylcholine');
           const post = graded('B', { restMv: match, vHalfMv: match });
           const current: SynapseSpec = { from: 'A', to: 'B', kind: 'chemical', weight: w };
           const cond = toConductanceSynapse(current, pre, post, matchAt);
           expect(cond.model).toBe('conductance');
           expect(cond.releaseHalfMv).toBe(vHalf);
           expect(cond.releaseSlopeMv).toBe(slope / 2);
-          const expected = (inhibitory ? -1 : 1) * w * gradedOutput(vHalf, vHalf, slope);
+          const expected = (inhibitory ? -1 : 1) * w * gradedOutput(vHalf, vHalf, slope, releaseMax);
+          expect(synapticCurrent(pre, post, current, vHalf, match)).toBeCloseTo(expected, 4);
           expect(synapticCurrent(pre, post, cond, vHalf, match)).toBeCloseTo(expected, 4);
         },
       ),

@@ -73,7 +73,8 @@ export function toConductanceSynapse(s: ChemicalSynapse, pre: NeuronSpec, post: 
   const { model: _model, ...rest } = structuredClone(s);
   return {
     ...rest,
-    weight: conductanceFor(s.weight, reversalMv, matchMv),
+    // The pre cell's release ceiling (graded releaseMax) scales what it delivers either way.
+    weight: conductanceFor(s.weight * (typeof pre.params?.releaseMax === 'number' ? pre.params.releaseMax : 1), reversalMv, matchMv),
     model: 'conductance',
     reversalMv,
     releaseHalfMv: num(pre, 'vHalfMv'),

@@ -2,9 +2,11 @@
  * Prints the figures of docs/biology.md's "Whole worm" table:
  * `npx tsx test/behaviour/connectome-table.ts` (seeds 1–5; mean (min–max)).
  * The imported connectome with the importer's defaults (the class model),
- * and without it for the starting point.
+ * and without it for the starting point; or the circuit file given
+ * (`connectome-table.ts best.circuit.json`: a refit's best).
  */
-import type { Circuit } from '../../src/circuits';
+import { readFileSync } from 'node:fs';
+import { type Circuit, parseCircuit } from '../../src/circuits';
 import { classOutput, connectomeWorm, crawlOf, importWorm, touchResponse } from './connectome-measure';
 import { SEEDS } from './measure';
 
@@ -69,10 +71,14 @@ function avaAvbCorrelation(circuit: Circuit, seed: number): number {
   return sab / Math.sqrt(saa * sbb);
 }
 
-for (const [label, circuit] of [
-  ['class model (default)', importWorm()],
-  ['no class model', importWorm({ classModel: false })],
-] as const) {
+const file = process.argv[2];
+const circuits: [string, Circuit][] = file
+  ? [[file, parseCircuit(readFileSync(file, 'utf8'), file)]]
+  : [
+      ['class model (default)', importWorm()],
+      ['no class model', importWorm({ classModel: false })],
+    ];
+for (const [label, circuit] of circuits) {
   const crawl = SEEDS.map((s) => crawlOf(connectomeWorm(circuit, s).sim));
   const nose = SEEDS.map((s) => touchResponse(circuit, s, 0.05));
   const tail = SEEDS.map((s) => touchResponse(circuit, s, 0.9));

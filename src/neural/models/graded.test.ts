@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveNeuronParams } from '../params';
-import { gradedModel, gradedOutput, gradedSteadyCurrent, gradedSteadyV } from './graded';
+import { createGradedPopulation, gradedModel, gradedOutput, gradedSteadyCurrent, gradedSteadyV } from './graded';
 
 function population(params: Record<string, number> = {}, init: Record<string, number> = {}) {
   const resolved = resolveNeuronParams(gradedModel, { id: 'g', model: 'graded', params, init }, 'test');
@@ -208,5 +208,52 @@ describe('graded model, K⁺ outward rectifier (the default)', () => {
     const p = { ...DEFAULTS, gKNs: 0 };
     for (const v of [-90, -65, -20, 30]) expect(gradedSteadyCurrent(p, v)).toBeCloseTo(0.1 * (v + 65), 12);
     expect(gradedSteadyV(p, 40)).toBeCloseTo(335, 6);
+  });
+});
+
+describe('graded model, release ceiling (releaseMax)', () => {
+  // Two cells driven alike, one with ceiling A: V stays the same, output is A times the other's, in every kernel.
+  const pair = (a: number, params: Record<string, number>) =>
+    createGradedPopulation(
+      [1, a].map((releaseMax) => resolveNeuronParams(gradedModel, { id: 'g', model: 'graded', params: { ...params, releaseMax }, init: { v: -50 } }, 'test')),
+    );
+
+  it('scales the output and only the output, in the linear, the conductance and the gap-relaxation kernels', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.constant(0), fc.double({ min: 1e-3, max: 20, noNaN: true })), // no subnormal ceilings: their products round apart
+        fc.double({ min: -20, max: 20, noNaN: true }),
+        fc.constantFrom(0, 0.5),
+        fc.boolean(),
+        (a, current, gKNs, conductance) => {
+          const pop = pair(a, { gKNs });
+          const I = new Float64Array([current, current]);
+          const G = new Float64Array([0.3, 0.3]);
+          const relax = pop.gapRelaxation(new Int32Array([0]), new Int32Array([1]), new Float64Array([0]), 1);
+          for (let s = 0; s < 20; s++) {
+            if (conductance) pop.step(1, I, G);
+            else pop.step(1, I);
+            if (s % 5 === 4) relax();
+            expect(pop.v[1]).toBe(pop.v[0]);
+            expect(pop.output[1]).toBe(a * pop.output[0]);
+          }
+          // The shared curve divides by the slope where the kernel multiplies by its inverse: equal to rounding.
+          expect(Math.abs(pop.output[1] - gradedOutput(pop.v[1], -45, 5, a))).toBeLessThanOrEqual(1e-12 * (1 + a));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('defaults to 1, the 0..1 release every circuit had, and tunes live', () => {
+    const pop = population({}, { v: -45 });
+    expect(pop.output[0]).toBe(0.5);
+    pop.setParam!(0, 'releaseMax', 3);
+    expect(pop.output[0]).toBe(1.5);
+  });
+
+  it('refuses a ceiling outside 0..20 with the allowed range', () => {
+    expect(() => population({ releaseMax: -0.5 })).toThrow(/params\.releaseMax = -0\.5 is out of range; allowed: 0 \.\. 20 \(Release at full depolarisation/);
+    expect(() => population({ releaseMax: 25 })).toThrow(/params\.releaseMax = 25 is out of range; allowed: 0 \.\. 20/);
   });
 });

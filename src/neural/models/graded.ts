@@ -16,11 +16,15 @@
  *
  * Its chemical synapses of the current-based kind release with the output
  *
- *     s(V) = 0.5 + 0.5 · u / √(1 + u²),   u = (V − V½) / slope
+ *     A · s(V),   s(V) = 0.5 + 0.5 · u / √(1 + u²),   u = (V − V½) / slope
  *
  * an algebraic sigmoid (0..1, s(V½) = 0.5, slope 1/(2·slope) per mV at V½)
  * that costs a square root and a division instead of an exponential, computed
- * once per neuron per step.
+ * once per neuron per step. A (releaseMax, default 1) is the release at full
+ * depolarisation: everything that reads the output (synapses, muscles,
+ * modulator release) gets A times as much, so a cell with few contacts can
+ * carry as much drive as one with many. A = 1 multiplies by one, which changes
+ * no bit.
  *
  * Update: exponential Euler with the input and the conductances held over the
  * step (n∞ from the V at its start) — stable at any dt:
@@ -57,6 +61,13 @@ export const gradedModel: NeuronModel = {
     vHalfMv: { default: -45, min: -120, max: 60, unit: 'mV', help: 'Potential of half-maximal transmitter release.' },
     slopeMv: { default: 5, min: 0.1, max: 100, unit: 'mV', help: 'Width of the release curve: smaller is more switch-like.' },
     tonicPa: { default: 0, min: -1000, max: 1000, unit: 'pA', help: 'Constant current always injected (intrinsic drive).' },
+    releaseMax: {
+      default: 1,
+      min: 0,
+      max: 20,
+      unit: '',
+      help: 'Release at full depolarisation (the output ceiling): scales what every synapse, muscle and modulator gets from this neuron. 1 = output 0..1.',
+    },
     gKNs: {
       default: 0.5,
       min: 0,
@@ -75,10 +86,10 @@ export const gradedModel: NeuronModel = {
   createPopulation: (neurons) => createGradedPopulation(neurons),
 };
 
-/** The release curve, shared with the population kernel and tests. */
-export function gradedOutput(vMv: number, vHalfMv: number, slopeMv: number): number {
+/** The release curve (times the release ceiling, default 1), shared with the population kernel and tests. */
+export function gradedOutput(vMv: number, vHalfMv: number, slopeMv: number, releaseMax = 1): number {
   const u = (vMv - vHalfMv) / slopeMv;
-  return 0.5 + (0.5 * u) / Math.sqrt(1 + u * u);
+  return releaseMax * (0.5 + (0.5 * u) / Math.sqrt(1 + u * u));
 }
 
 /**
@@ -148,7 +159,8 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
     rest = new Float64Array(n);
   const vHalf = new Float64Array(n),
     invSlope = new Float64Array(n),
-    tonic = new Float64Array(n);
+    tonic = new Float64Array(n),
+    amp = new Float64Array(n);
   const gK = new Float64Array(n),
     kHalf = new Float64Array(n),
     invKSlope = new Float64Array(n),
@@ -161,6 +173,7 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
     vHalfMv: (k, x) => (vHalf[k] = x),
     slopeMv: (k, x) => (invSlope[k] = 1 / x),
     tonicPa: (k, x) => (tonic[k] = x),
+    releaseMax: (k, x) => (amp[k] = x),
     gKNs: (k, x) => (gK[k] = x),
     kHalfMv: (k, x) => (kHalf[k] = x),
     kSlopeMv: (k, x) => (invKSlope[k] = 1 / x),
@@ -201,11 +214,11 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
   const computeOutput = (): void => {
     for (let k = 0; k < n; k++) {
       const u = (v[k] - vHalf[k]) * invSlope[k];
-      output[k] = 0.5 + (0.5 * u) / Math.sqrt(1 + u * u);
+      output[k] = amp[k] * (0.5 + (0.5 * u) / Math.sqrt(1 + u * u));
     }
   };
 
-  const kernel = freshKernel(gradedKernel)(n, v, output, decay, offset, gain, vHalf, invSlope);
+  const kernel = freshKernel(gradedKernel)(n, v, output, decay, offset, gain, vHalf, invSlope, amp);
   // The rectifier kernel, made on first use: with the network's conductance array, or (alone, the lab) with zeros.
   const noConductance = new Float64Array(n);
   let rectified: ((current: Float64Array) => void) | null = null;
@@ -228,6 +241,7 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
         LOGISTIC_TABLE,
         vHalf,
         invSlope,
+        amp,
       );
       rectifiedFor = g;
     }
@@ -276,7 +290,7 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
         mark[b[k]] = 1;
       }
       const touched = Int32Array.from({ length: n }, (_, k) => k).filter((k) => mark[k] === 1);
-      return freshKernel(gapRelaxKernel)(m, Int32Array.from(a), Int32Array.from(b), ha, hb, v, touched, output, vHalf, invSlope);
+      return freshKernel(gapRelaxKernel)(m, Int32Array.from(a), Int32Array.from(b), ha, hb, v, touched, output, vHalf, invSlope, amp);
     },
   };
   pop.reset();
@@ -293,13 +307,14 @@ export function gradedKernel(
   gain: Float64Array,
   vHalf: Float64Array,
   invSlope: Float64Array,
+  amp: Float64Array,
 ): (current: Float64Array) => void {
   return (current: Float64Array) => {
     for (let k = 0; k < n; k++) {
       const x = v[k] * decay[k] + offset[k] + gain[k] * current[k];
       v[k] = x;
       const u = (x - vHalf[k]) * invSlope[k];
-      output[k] = 0.5 + (0.5 * u) / Math.sqrt(1 + u * u);
+      output[k] = amp[k] * (0.5 + (0.5 * u) / Math.sqrt(1 + u * u));
     }
   };
 }
@@ -328,6 +343,7 @@ export function gradedConductanceKernel(
   table: Float64Array,
   vHalf: Float64Array,
   invSlope: Float64Array,
+  amp: Float64Array,
 ): (current: Float64Array) => void {
   return (current: Float64Array) => {
     for (let k = 0; k < n; k++) {
@@ -344,7 +360,7 @@ export function gradedConductanceKernel(
       const nv = vInf + (x - vInf) * f;
       v[k] = nv;
       const u = (nv - vHalf[k]) * invSlope[k];
-      output[k] = 0.5 + (0.5 * u) / Math.sqrt(1 + u * u);
+      output[k] = amp[k] * (0.5 + (0.5 * u) / Math.sqrt(1 + u * u));
     }
   };
 }
@@ -366,6 +382,7 @@ export function gapRelaxKernel(
   output: Float64Array,
   vHalf: Float64Array,
   invSlope: Float64Array,
+  amp: Float64Array,
 ): () => void {
   const nt = touched.length;
   return () => {
@@ -379,7 +396,7 @@ export function gapRelaxKernel(
     for (let t = 0; t < nt; t++) {
       const k = touched[t];
       const u = (v[k] - vHalf[k]) * invSlope[k];
-      output[k] = 0.5 + (0.5 * u) / Math.sqrt(1 + u * u);
+      output[k] = amp[k] * (0.5 + (0.5 * u) / Math.sqrt(1 + u * u));
     }
   };
 }
