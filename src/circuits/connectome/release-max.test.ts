@@ -12,7 +12,6 @@ import { resolveGenes } from '../../evolve/genes';
 import { MODELS } from '../../neural/models';
 import { createSimulation } from '../../sim/simulation';
 import { getArena } from '../../world/builtins';
-import { getBuiltinCircuit } from '../builtin';
 import { circuitFromDoc, parseCircuit } from '../circuit';
 import type { Circuit } from '../types';
 import { importConnectome } from './import';
@@ -35,11 +34,10 @@ function runHash(circuit: Circuit, ms: number): string {
 const plain = () => importConnectome(WORM_TABLES.map(publishedTable), { classModel: false }).circuit.doc;
 
 describe('release ceiling (graded releaseMax)', () => {
-  // Recorded on main at 23896f9, before the graded model had the parameter.
-  it('at its default changes no bit of the whole worm or the default worm (2 s)', () => {
-    expect(runHash(importConnectome(WORM_TABLES.map(publishedTable)).circuit, 2000)).toBe('d2f756468c36717c');
-    // The default worm's, re-recorded on main at f680371 (s6-teach changed that worm) with its graded.ts, before the parameter.
-    expect(runHash(getBuiltinCircuit('worm'), 2000)).toBe('5259e14727db4ded');
+  // Pinned on a frozen circuit file, not on the default worms: their hashes move with every retune
+  // of the built-in circuits or the class model, and a pin re-recorded after each would pin nothing.
+  // (engine-golden.test.ts pins the graded kernel itself on 400 random networks.)
+  it('at its default changes no bit of a 302-neuron graded worm (2 s)', () => {
     // The class model of 23896f9 frozen in a file, which a new default class model leaves alone.
     const frozen = join(import.meta.dirname, '../../../examples/evolve/connectome-touch-start.circuit.json');
     expect(runHash(parseCircuit(readFileSync(frozen, 'utf8'), 'connectome-touch-start.circuit.json'), 2000)).toBe('0ef1324a14118c04');
