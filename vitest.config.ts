@@ -21,6 +21,9 @@ export default defineConfig({
           setupFiles: ['test/setup/fast-check.ts'],
           // Threads start faster than forks: 48 s against 73 s on 2 cores.
           pool: 'threads',
+          // Files share a worker's module cache: importing the engine again for each of 166 files
+          // took 55 s of a 104 s run; shared, 11 s of 55 s (all pass, also in shuffled order).
+          isolate: false,
           testTimeout: 60_000,
         },
       },
