@@ -1,4 +1,5 @@
 import type { Circuit } from '../../src/circuits/types';
+import { chemotaxisIndex } from '../../src/experiment/stats';
 import { createSimulation } from '../../src/sim/simulation';
 import { getArena } from '../../src/world/builtins';
 import type { OdourName } from '../../src/world/odours';
@@ -61,17 +62,11 @@ function choice(circuit: Circuit, arena: Arena, odour: OdourName, seed: number, 
   return d > CHOICE_MM ? 1 : d < -CHOICE_MM ? -1 : 0;
 }
 
-/** The chemotaxis index of one circuit over the plates × seeds. */
-export function chemotaxisIndex(circuit: Circuit, o: Omit<LearningCheckOptions, 'minIndex' | 'margin'>): number {
-  let a = 0;
-  let c = 0;
-  for (const plate of testPlates(getArena(o.arena), o.odour))
-    for (const seed of o.seeds) {
-      const k = choice(circuit, plate, o.odour, seed, o.testMs);
-      if (k > 0) a++;
-      else if (k < 0) c++;
-    }
-  return a + c === 0 ? 0 : (a - c) / (a + c);
+/** The chemotaxis index of one circuit over the plates × seeds (0 when no run decided). */
+export function wormIndex(circuit: Circuit, o: Omit<LearningCheckOptions, 'minIndex' | 'margin'>): number {
+  const choices = testPlates(getArena(o.arena), o.odour).flatMap((plate) => o.seeds.map((seed) => choice(circuit, plate, o.odour, seed, o.testMs)));
+  const index = chemotaxisIndex(choices);
+  return Number.isNaN(index) ? 0 : index;
 }
 
 /**
@@ -81,8 +76,8 @@ export function chemotaxisIndex(circuit: Circuit, o: Omit<LearningCheckOptions, 
  * it was taught) from winning. (2 × plates × seeds) runs of testMs each.
  */
 export function checkLearning(taught: Circuit, naive: Circuit, o: LearningCheckOptions): LearningVerdict {
-  const n = chemotaxisIndex(naive, o);
+  const n = wormIndex(naive, o);
   // Deterministic runs: a worm taught nothing is its twin, run for run.
-  const t = JSON.stringify(taught.doc) === JSON.stringify(naive.doc) ? n : chemotaxisIndex(taught, o);
+  const t = JSON.stringify(taught.doc) === JSON.stringify(naive.doc) ? n : wormIndex(taught, o);
   return { runs: 2 * o.seeds.length, taught: t, naive: n, pass: t >= o.minIndex && t - n >= o.margin };
 }

@@ -8,6 +8,7 @@ import { circuitFromDoc, serializeCircuit } from '../../src/circuits/circuit';
 import { getBuiltinCircuit } from '../../src/circuits/builtin';
 import { withLearnedWeights } from '../../src/circuits/learned';
 import type { Circuit } from '../../src/circuits';
+import { chemotaxisIndex as populationIndex } from '../../src/experiment/stats';
 import { createSimulation } from '../../src/sim/simulation';
 import { parseArena } from '../../src/world/parse';
 import { SEEDS } from './measure';
@@ -85,15 +86,10 @@ function choice(circuit: Circuit, seed: number, t: (typeof TEST)[number], c: Con
 
 /** Chemotaxis index (A − C)/(A + C) over 5 worms × the odour on either side × heading up or down (20 runs); `circuitOf(seed)` is each worm's (conditioned) circuit. */
 export function chemotaxisIndex(circuitOf: (seed: number) => Circuit, c: Condition = {}): number {
-  let a = 0;
-  let b = 0;
-  for (const seed of SEEDS) {
+  const choices = SEEDS.flatMap((seed) => {
     const circuit = circuitOf(seed);
-    for (const t of TEST) {
-      const k = choice(circuit, seed, t, c);
-      if (k > 0) a++;
-      if (k < 0) b++;
-    }
-  }
-  return a + b === 0 ? 0 : (a - b) / (a + b);
+    return TEST.map((t) => choice(circuit, seed, t, c));
+  });
+  const index = populationIndex(choices);
+  return Number.isNaN(index) ? 0 : index;
 }
