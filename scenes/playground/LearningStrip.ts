@@ -162,7 +162,8 @@ export class LearningStrip {
       }
       change = counted ? change / counted : 0;
       this.summary.setText(
-        `${this.initial.length} plastic synapse${this.initial.length === 1 ? '' : 's'} · moved ${(100 * change).toFixed(1)} % on average${grown ? ` · ${grown} grown from 0` : ''}${this.frozen ? ' · frozen' : ''}`,
+        // Two lines at most beside the buttons: the mean change of the sites that started above 0, and how many grew from 0.
+        `${this.initial.length} plastic synapse${this.initial.length === 1 ? '' : 's'} · moved ${(100 * change).toFixed(1)} %${grown ? ` · ${grown} new` : ''}${this.frozen ? ' · frozen' : ''}`,
       );
     }
     this.state = { modulators: { ...levels }, plastic: this.initial.length, frozen: this.frozen, meanChange: change };
