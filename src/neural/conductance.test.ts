@@ -12,7 +12,8 @@ import { MODELS } from './models/index';
 import { Network } from './network';
 import { resolveNeuronParams } from './params';
 import { CONDUCTANCE_SYNAPSE } from './synapses';
-import type { ChemicalSynapseSpec, ModelKind, NetworkSpec, NeuronSpec, ParamValues, PlasticSpec, Transmitter } from './types';
+import type { ModelKind, NetworkSpec, NeuronSpec, ParamValues, PlasticSpec, Transmitter } from './types';
+import { cond } from './test-helpers/synapses';
 
 const logistic = (u: number) => 1 / (1 + Math.exp(-u));
 const graded = (id: string, params: ParamValues = {}, init: ParamValues = {}, transmitter: Transmitter = 'acetylcholine'): NeuronSpec => ({
@@ -21,14 +22,6 @@ const graded = (id: string, params: ParamValues = {}, init: ParamValues = {}, tr
   params,
   init,
   transmitter,
-});
-const cond = (from: string, to: string, weight: number, extra: Partial<ChemicalSynapseSpec> = {}): ChemicalSynapseSpec => ({
-  kind: 'chemical',
-  from,
-  to,
-  weight,
-  model: 'conductance',
-  ...extra,
 });
 
 /** A presynaptic cell whose V follows its rest within a step (τ 0.1 ms): setParam('restMv') sets its V. */

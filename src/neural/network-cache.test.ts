@@ -16,16 +16,10 @@ import { Network, type NetworkOptions } from './network';
 import { buildNetwork, NetworkCache, networkKey, withNetworkCache } from './network-cache';
 import { Rng } from './rng';
 import type { ChemicalSynapseSpec, NetworkSpec, NeuronSpec, PlasticSpec } from './types';
+import { chem } from './test-helpers/synapses';
 
 const lif = (id: string): NeuronSpec => ({ id, model: 'lif', params: {}, init: {} });
 const graded = (id: string, params: Record<string, number> = {}): NeuronSpec => ({ id, model: 'graded', params, init: {} });
-const chem = (from: string, to: string, weight: number, extra: Partial<ChemicalSynapseSpec> = {}): ChemicalSynapseSpec => ({
-  kind: 'chemical',
-  from,
-  to,
-  weight,
-  ...extra,
-});
 const plastic = (from: string, to: string, weight: number, p: PlasticSpec) => chem(from, to, weight, { plastic: p });
 
 /** Small networks with what the built-in circuits may lack: every learning rule, modulators, delays, depression, LIF (fused and general), conductance synapses. */

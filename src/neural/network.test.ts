@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MODELS } from './models/index';
 import { Network, type NetworkOptions } from './network';
-import type { ChemicalSynapseSpec, ModelKind, NetworkSpec, NeuronModel, NeuronSpec, ParamValues, Population } from './types';
+import type { ModelKind, NetworkSpec, NeuronModel, NeuronSpec, ParamValues, Population } from './types';
+import { chem } from './test-helpers/synapses';
 
 /**
  * A spiking stand-in for the engine's tests (the real spiking models are
@@ -65,13 +66,6 @@ const graded = (id: string, params: ParamValues = {}, init: ParamValues = {}, ex
 });
 const spiker = (id: string, period = 10, offset = 0): NeuronSpec => ({ id, model: 'lif', params: { period, offset }, init: {} });
 const trans = (id: string, params: ParamValues = {}, init: ParamValues = {}): NeuronSpec => ({ id, model: 'transmitter', params, init });
-const chem = (from: string, to: string, weight: number, extra: Partial<ChemicalSynapseSpec> = {}): ChemicalSynapseSpec => ({
-  kind: 'chemical',
-  from,
-  to,
-  weight,
-  ...extra,
-});
 
 function run(net: Network, steps: number, dt: number, probe: (net: Network) => number[]): number[][] {
   const out: number[][] = [];

@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setKernelCompilation } from './kernel';
 import { Network } from './network';
 import type { ChemicalSynapseSpec, NetworkSpec, NeuronSpec, PlasticSpec } from './types';
+import { cond as condSpec } from './test-helpers/synapses';
 
 const graded = (id: string, params: Record<string, number> = {}, init: Record<string, number> = {}): NeuronSpec => ({
   id,
@@ -21,17 +22,9 @@ const graded = (id: string, params: Record<string, number> = {}, init: Record<st
 const lif = (id: string): NeuronSpec => ({ id, model: 'lif', params: {}, init: {} });
 /** A presynaptic cell whose V follows its rest within a step (τ 0.1 ms). */
 const driver = (v: number) => graded('pre', { tauMs: 0.1, restMv: v }, { v });
-const cond = (from: string, to: string, weight: number, extra: Partial<ChemicalSynapseSpec> = {}): ChemicalSynapseSpec => ({
-  kind: 'chemical',
-  from,
-  to,
-  weight,
-  model: 'conductance',
-  releaseHalfMv: -45,
-  releaseSlopeMv: 1,
-  tauMs: 0,
-  ...extra,
-});
+/** Release at once (τ 0) with a steep curve around −45 mV, so a step of V_pre switches the synapse fully on or off. */
+const cond = (from: string, to: string, weight: number, extra: Partial<ChemicalSynapseSpec> = {}): ChemicalSynapseSpec =>
+  condSpec(from, to, weight, { releaseHalfMv: -45, releaseSlopeMv: 1, tauMs: 0, ...extra });
 
 describe('a short-term depressing conductance synapse', () => {
   const rule: PlasticSpec = { rule: 'short-term', params: { useFast: 0.01, recoveryFastMs: 200, useSlow: 0 } };
