@@ -175,11 +175,16 @@ type Case = () => Promise<number> | number;
 /**
  * Rounds of every case, the order alternated round by round (A B C, C B A, …),
  * so a load that comes and goes during the runs hits every case of a round:
- * each case's CPU times in round order.
+ * each case's CPU times in round order. One untimed round goes first: the
+ * engine's first round after Brian2's set-up ran 1.5–1.8× slower than the
+ * rest in 3 of 3 runs (every JS case alike), a start-up cost, not speed.
  */
 async function rounds<K extends string>(cases: Record<K, Case>, n: number, log: (line: string) => void): Promise<Record<K, number[]>> {
   const names = Object.keys(cases) as K[];
   const out = Object.fromEntries(names.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  const warm = [] as string[];
+  for (const k of names) warm.push(`${k} ${(await cases[k]()).toFixed(3)}`);
+  log(`  warm-up round, not counted: ${warm.join(', ')}`);
   for (let r = 0; r < n; r++) {
     for (const k of r % 2 === 0 ? names : [...names].reverse()) out[k].push(await cases[k]());
     log(`  round ${r + 1}/${n}: ${names.map((k) => `${k} ${out[k][r].toFixed(3)}`).join(', ')} (${loadLine()})`);
