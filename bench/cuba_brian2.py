@@ -11,6 +11,16 @@ instead of drawing its own. A dev-only benchmark: Brian2 comes from Debian's
 
     python3 bench/cuba_brian2.py runtime    DURATION_S REPEATS NET.json[,NET2.json...]
     python3 bench/cuba_brian2.py standalone DURATION_S REPEATS NET.json
+    python3 bench/cuba_brian2.py serve      DURATION_S 0 NET.json[,NET2.json...]
+
+`serve` is the runtime target one run at a time, so bench/cuba.ts can
+interleave Brian2's runs with its own round by round: after the warm-up run
+(and one run of each other file for its rate) it prints the JSON object with
+no timed runs, then answers each `run` line on stdin with one timed run's
+{"cpuS", "wallS"} on a line of its own, until `quit` or the end of stdin.
+`standalone` with REPEATS 0 only builds the two binaries (and runs the
+patched one once for its spikes): the caller times them itself by running
+`main` / `main_clocked` in `directory` and reading results/last_run_info.txt.
 
 Timing, the same way on both sides: CPU time of the process over the
 simulated run only (no network building, no code generation, no compilation).
@@ -35,7 +45,7 @@ import sys
 import tempfile
 import time
 
-TARGETS = ('runtime', 'standalone')
+TARGETS = ('runtime', 'standalone', 'serve')
 
 
 def load(path):
@@ -75,6 +85,42 @@ def model(b2, net):
     Ci.connect(i=pre[~exc], j=post[~exc])
     mon = b2.SpikeMonitor(P)
     return P, Ce, Ci, mon
+
+
+def serve_runtime(b2, duration_s, nets):
+    """The runtime target, one timed run per `run` line on stdin (see the module doc)."""
+    b2.prefs.codegen.target = 'cython'
+    rates, state = [], {}
+    for k, net_file in enumerate(nets):
+        b2.start_scope()
+        net_data = load(net_file)
+        P, Ce, Ci, mon = model(b2, net_data)
+        net = b2.Network(P, Ce, Ci, mon)
+        if k == 0:
+            net.store()
+            w0 = time.perf_counter()
+            net.run(duration_s * b2.second)
+            state = {'net': net, 'first': time.perf_counter() - w0, 'spikes': int(mon.num_spikes),
+                     'synapses': int(len(Ce) + len(Ci))}
+        else:
+            net.run(duration_s * b2.second)
+        rates.append(int(mon.num_spikes) / net_data['neurons'] / duration_s)
+    result = {'runCpuS': [], 'compileS': None, 'spikes': state['spikes'], 'synapses': state['synapses'], 'rates': rates}
+    return result, state['net']
+
+
+def serve_loop(b2, net, duration_s):
+    for line in sys.stdin:
+        command = line.strip()
+        if command == 'quit':
+            break
+        if command != 'run':
+            print(json.dumps({'error': f'unknown command {command!r} (run, quit)'}), flush=True)
+            continue
+        net.restore()
+        w0, c0 = time.perf_counter(), time.process_time()
+        net.run(duration_s * b2.second)
+        print(json.dumps({'cpuS': time.process_time() - c0, 'wallS': time.perf_counter() - w0}), flush=True)
 
 
 def run_runtime(b2, duration_s, repeats, nets):
@@ -146,7 +192,7 @@ def run_standalone(b2, duration_s, repeats, nets):
         for name, binary in (pair if r % 2 == 0 else pair[::-1]):
             (clocked if name == 'clocked' else cpu).append(binary_cpu(directory, binary))
     t0 = time.perf_counter()
-    b2.device.run(directory=directory, with_output=False, run_args=[])
+    b2.device.run(directory=directory, with_output=False, run_args=[])  # the patched binary, for its spikes
     binary_wall = time.perf_counter() - t0
     spikes = int(mon.num_spikes)
     return {'runWallS': [binary_wall], 'runCpuS': cpu, 'clockedCpuS': clocked, 'patched': patched,
@@ -168,6 +214,13 @@ def main():
         print(json.dumps({'target': target, 'error': 'brian2 is not installed (apt-get install -y python3-brian)'}))
         return 3
     b2.prefs.logging.console_log_level = 'WARNING'
+    if target == 'serve':
+        result, net = serve_runtime(b2, duration_s, nets)
+        result.update({'target': 'runtime', 'brian2': b2.__version__, 'durationS': duration_s, 'nets': nets,
+                       'rateHz': sum(result['rates']) / len(result['rates'])})
+        print(json.dumps(result), flush=True)
+        serve_loop(b2, net, duration_s)
+        return 0
     run = run_runtime if target == 'runtime' else run_standalone
     result = run(b2, duration_s, repeats, nets if target == 'runtime' else nets[:1])
     result.update({'target': target, 'brian2': b2.__version__, 'durationS': duration_s,

@@ -20,6 +20,17 @@ describe('MuscleController', () => {
     expect(mc.activation[0]).toBeCloseTo(1 - Math.exp(-1), 6);
   });
 
+  it('each step low-passes with the factor of its own dt (the factor is cached per dt)', () => {
+    const mc = new MuscleController([{ neuron: 0, side: 'left', from: 0, to: 1, gain: 1 }], { segments: 1, tauMs: 20 });
+    const out = new Float64Array([1]);
+    let expected = 0;
+    for (const dt of [1, 1, 5, 0.5, 5, 1]) {
+      mc.update(out, dt);
+      expected += (1 - expected) * (1 - Math.exp(-dt / 20));
+      expect(mc.activation[0]).toBe(expected);
+    }
+  });
+
   it('inhibitory (negative-gain) motor input relaxes an excited muscle', () => {
     const mc = new MuscleController(
       [
