@@ -26,7 +26,7 @@ const PARAM_ORDER: Record<string, readonly string[]> = {
   'hodgkin-huxley': ['gNa', 'gK', 'gCa', 'gL', 'cm'],
   lif: ['tauMs', 'resistance', 'thresholdMv', 'resetMv', 'refractoryMs'],
   izhikevich: ['a', 'b', 'c', 'd'],
-  graded: ['gKNs', 'tauMs', 'capacitance', 'vHalfMv', 'tonicPa'],
+  graded: ['gKNs', 'plateauNs', 'tauMs', 'vHalfMv', 'tonicPa'],
 };
 
 /**

@@ -3,7 +3,7 @@
  * AWC cut, 12 s settle, 12 s window: conductance-measure.ts). At the working
  * point the last round found best by reading 4–16 s, every B-unit's losing
  * side sits near its release midpoint and the crawl falls into a short-wave
- * mode (λ ≈ 0.32) by 12–28 s; a plateau in the B-units (GAIT.unitSelfExcitation,
+ * mode (λ ≈ 0.32) by 12–28 s; a plateau current in the B-units (GAIT.unitPlateauNs,
  * Boyle, Berri & Cohen 2012) lets each hold the side it has switched to and
  * keeps the long wave. With the D-type inhibition three times as strong, less
  * AVB → B drive and AVB at the middle of its release curve (CENTRED), every
@@ -27,10 +27,10 @@ const EARLIER_BEST = {
   headTonicPa: 0.652,
   avbSlopeMv: 7.54,
 };
-/** B-units with the plateau, D-type inhibition ×3, AVB → B 2.8 pA and AVB centred (tonic 1.0 pA: −45 mV, its release midpoint). */
+/** B-units with the plateau (0.0158 nS: at their midpoint the current the 1.5 pA self-synapse it replaced gave), D-type inhibition ×3, AVB → B 2.8 pA and AVB centred (tonic 1.0 pA: −45 mV, its release midpoint). */
 const CENTRED = {
   ...EARLIER_BEST,
-  unitSelfExcitation: 1.5,
+  unitPlateauNs: 0.0158,
   crossInhibition: 2,
   avbTonicPa: 1,
   unitDrive: 2.8,
@@ -69,7 +69,7 @@ describe('B-units that hold their side (converted worm)', () => {
 
   it.each([1, 2, 3])('seed %i: without the plateau the steady crawl is short-waved; with it the wave stays long', (seed) => {
     const without = steadyLambda({}, seed);
-    const withPlateau = steadyLambda({ unitSelfExcitation: 1 }, seed);
+    const withPlateau = steadyLambda({ unitPlateauNs: 0.0105 }, seed);
     expect(without).toBeLessThan(0.45);
     expect(withPlateau).toBeGreaterThanOrEqual(0.55);
     expect(withPlateau).toBeLessThanOrEqual(0.8);

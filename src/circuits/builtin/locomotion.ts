@@ -80,12 +80,16 @@ export const GAIT = {
   /** Command interneuron → its units (pA at full output): lifts them to about threshold at the resting command level. */
   unitDrive: 2.32,
   /**
-   * B-units' own plateau (pA at full output onto themselves; 0 = off, the shipped current-based worm):
-   * a self-excitation that makes each DB/VB hold the side it has switched to, as Boyle, Berri & Cohen
-   * (2012) model B-units (bistable, switched by stretch). On the conductance-converted worm it removes
-   * the short-wave mode the crawl otherwise falls into after ~15 s (docs/biology.md).
+   * B-units' plateau current (graded model's plateauNs, nS; 0 = off, the shipped current-based worm):
+   * a persistent inward current that makes each DB/VB hold the side it has switched to, as Boyle,
+   * Berri & Cohen (2012) model B-units (bistable, switched by stretch). It activates around the
+   * units' release midpoint as steeply as their release (slope unitSlopeMv / 2) and reverses at
+   * +50 mV (Ca²⁺-like). On the conductance-converted worm it removes the short-wave mode the crawl
+   * otherwise falls into after ~15 s (docs/biology.md).
    */
-  unitSelfExcitation: 0,
+  unitPlateauNs: 0,
+  /** Inactivation of the B-units' plateau (ms; 0 = never): a unit can hold a side only so long. */
+  unitPlateauInactMs: 0,
   /** Excitatory motor neuron → its D-type partner, and D-type ⊣ the opposite motor neuron (pA at full output). */
   gabaDrive: 1.5,
   crossInhibition: 0.66,
@@ -114,7 +118,7 @@ export const GAIT = {
 /** D-type neuron names: the worm has six DD and thirteen VD. */
 const MAX_UNITS = 6;
 
-const motor = (tauMs: number, restMv: number, vHalfMv: number, slopeMv: number, tonicPa = 0) => ({
+const motor = (tauMs: number, restMv: number, vHalfMv: number, slopeMv: number, tonicPa = 0): Record<string, number> => ({
   capacitance: tauMs / 20,
   tauMs,
   restMv,
@@ -152,6 +156,16 @@ export function addLocomotion(b: Builder): void {
 
   const span = (1 - G.headEnd) / G.units;
   const unit = motor(G.unitTauMs, G.unitRestMv, G.unitHalfMv, G.unitSlopeMv);
+  const bUnit =
+    G.unitPlateauNs > 0
+      ? {
+          ...unit,
+          plateauNs: G.unitPlateauNs,
+          plateauHalfMv: G.unitHalfMv,
+          plateauSlopeMv: round3(G.unitSlopeMv / 2),
+          ...(G.unitPlateauInactMs > 0 && { plateauInactMs: G.unitPlateauInactMs }),
+        }
+      : unit;
   const gaba = motor(20, -65, -45, 4);
   for (let i = 0; i < G.units; i++) {
     const k = i + 1;
@@ -162,11 +176,10 @@ export function addLocomotion(b: Builder): void {
     const tail = k === G.units;
     // B-type (forward): copy the bend ahead.
     const [db, vb] = [`DB${k}`, `VB${k}`];
-    b.neuron(db, 'motor', 'acetylcholine', unit, undefined, x, 420);
-    b.neuron(vb, 'motor', 'acetylcholine', unit, undefined, x + 40, 420);
+    b.neuron(db, 'motor', 'acetylcholine', bUnit, undefined, x, 420);
+    b.neuron(vb, 'motor', 'acetylcholine', bUnit, undefined, x + 40, 420);
     b.chem('AVB', db, G.unitDrive);
     b.chem('AVB', vb, G.unitDrive);
-    if (G.unitSelfExcitation > 0) b.chem(db, db, G.unitSelfExcitation).chem(vb, vb, G.unitSelfExcitation);
     stretch(b, db, vb, round3(Math.max(0.02, mid - G.senseReach)), G.stretchGain);
     if (G.selfSenseGain > 0) oscSense(b, db, vb, round3(mid), G.selfSenseGain);
     // A-type (backward): copy the bend behind; the tail's own pair DA9/VA12 is the tail oscillator.
