@@ -98,6 +98,12 @@ export const GAIT = {
   /** Stretch receptor gain of the units and how far ahead of (B) or behind (A) its centre a unit feels the bend (body fraction). */
   stretchGain: 0.15,
   senseReach: 0.2,
+  /**
+   * The units' stretch receptors also answer the rate of bending (ms; 0 = off, the shipped worm):
+   * gain × (κL + stretchRateMs × d(κL)/dt). In water the body bends fast, so a unit copies the bend
+   * ahead sooner and the swimming wave grows longer; on agar the bend is slow and the term small.
+   */
+  stretchRateMs: 0,
   selfSenseGain: 0.02,
   /** Coupling of neighbouring units of one side: gap junctions (nS) and a chemical synapse down the wave (pA at full output). */
   unitChain: 3.5,
@@ -255,8 +261,9 @@ function flipFlop(b: Builder, d: string, v: string, self: number, pair: number):
 
 /** A unit's stretch receptors: its dorsal (left) neuron is excited by a bend to the left at `at`, its ventral one by a bend to the right. */
 function stretch(b: Builder, d: string, v: string, at: number, gain: number): void {
-  b.sensors.push({ neuron: d, sensor: 'stretch', at, side: 'left', gain });
-  b.sensors.push({ neuron: v, sensor: 'stretch', at, side: 'right', gain });
+  const rate = GAIT.stretchRateMs > 0 ? { rateMs: GAIT.stretchRateMs } : {};
+  b.sensors.push({ neuron: d, sensor: 'stretch', at, side: 'left', gain, ...rate });
+  b.sensors.push({ neuron: v, sensor: 'stretch', at, side: 'right', gain, ...rate });
 }
 
 /** An oscillator's proprioception: a bend to the left excites its right (ventral) neuron and vice versa. */
