@@ -336,7 +336,7 @@ export class NeuronLabScene extends BaseScene {
     const key = `${currentA}|${JSON.stringify(params)}`;
     if (key === this.ivKey) return;
     this.ivKey = key;
-    this.iv.draw(gradedIvCurve(params, spec.current.min, spec.current.max), currentA, params.gKNs as number);
+    this.iv.draw(gradedIvCurve(params, spec.current.min, spec.current.max), currentA, params.gKNs as number, params.plateauNs as number);
   }
 
   override update(): void {
