@@ -26,7 +26,7 @@ const PARAM_ORDER: Record<string, readonly string[]> = {
   'hodgkin-huxley': ['gNa', 'gK', 'gCa', 'gL', 'cm'],
   lif: ['tauMs', 'resistance', 'thresholdMv', 'resetMv', 'refractoryMs'],
   izhikevich: ['a', 'b', 'c', 'd'],
-  graded: ['gKNs', 'tauMs', 'capacitance', 'vHalfMv', 'tonicPa'],
+  graded: ['gKNs', 'plateauNs', 'tauMs', 'vHalfMv', 'tonicPa'],
 };
 
 /**
@@ -336,7 +336,7 @@ export class NeuronLabScene extends BaseScene {
     const key = `${currentA}|${JSON.stringify(params)}`;
     if (key === this.ivKey) return;
     this.ivKey = key;
-    this.iv.draw(gradedIvCurve(params, spec.current.min, spec.current.max), currentA, params.gKNs as number);
+    this.iv.draw(gradedIvCurve(params, spec.current.min, spec.current.max), currentA, params.gKNs as number, params.plateauNs as number);
   }
 
   override update(): void {

@@ -164,7 +164,7 @@ export class LabNeuron {
 export interface IvCurve {
   currentPa: Float64Array;
   vMv: Float64Array;
-  /** The same cell as the old linear neuron. */
+  /** The same cell as the old linear neuron (no rectifier, no plateau). */
   linearVMv: Float64Array;
 }
 
@@ -180,13 +180,18 @@ export function gradedIvCurve(params: ParamValues, iMin: number, iMax: number, p
     kHalfMv: num('kHalfMv'),
     kSlopeMv: num('kSlopeMv'),
     eKMv: num('eKMv'),
+    plateauNs: num('plateauNs'),
+    plateauHalfMv: num('plateauHalfMv'),
+    plateauSlopeMv: num('plateauSlopeMv'),
+    plateauEMv: num('plateauEMv'),
+    plateauInactMs: num('plateauInactMs'),
   };
   const out: IvCurve = { currentPa: new Float64Array(points), vMv: new Float64Array(points), linearVMv: new Float64Array(points) };
   for (let k = 0; k < points; k++) {
     const i = iMin + ((iMax - iMin) * k) / (points - 1);
     out.currentPa[k] = i;
     out.vMv[k] = gradedSteadyV(p, i);
-    out.linearVMv[k] = gradedSteadyV({ ...p, gKNs: 0 }, i);
+    out.linearVMv[k] = gradedSteadyV({ ...p, gKNs: 0, plateauNs: 0 }, i);
   }
   return out;
 }

@@ -29,8 +29,8 @@ export class IvPlot {
     this.rect = { x, y, w, h };
   }
 
-  /** Redraws with the curve and the clamp's current (pA). */
-  draw(curve: IvCurve, clampPa: number, gKNs: number): void {
+  /** Redraws with the curve and the clamp's current (pA); gKNs and plateauNs (nS) name what the solid curve has. */
+  draw(curve: IvCurve, clampPa: number, gKNs: number, plateauNs = 0): void {
     const { x, y, w, h } = this.rect;
     // Top margin: title, then the legend line, then the axis unit (mV) clear of both.
     const plot = { x: x + 46, y: y + 56, w: w - 60, h: h - 80 };
@@ -96,8 +96,11 @@ export class IvPlot {
     const top = curve.vMv[n - 1];
     const linTop = curve.linearVMv[n - 1];
     this.title.setPosition(x + 12, y + 6);
+    // With a plateau the solid curve folds (the bisection draws one branch); the legend names both currents in the same width.
+    const solid = plateauNs > 0 ? `K⁺ ${gKNs} nS, plateau ${plateauNs} nS` : `with K⁺ rectifier (${gKNs} nS)`;
+    const dashed = plateauNs > 0 ? 'linear' : 'linear (gKNs 0)';
     this.legend
-      .setText(`— with K⁺ rectifier (${gKNs} nS): ${top.toFixed(0)} mV at ${iMax} pA    - - linear (gKNs 0): ${linTop.toFixed(0)} mV`)
+      .setText(`— ${solid}: ${top.toFixed(0)} mV at ${iMax} pA    - - ${dashed}: ${linTop.toFixed(0)} mV`)
       .setPosition(x + 12, y + 24)
       .setOrigin(0, 0);
   }

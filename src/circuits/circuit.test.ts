@@ -332,6 +332,15 @@ describe('parseCircuit: every error names the file, the line, the path and the f
     expect(issueAt(err, 'muscles[0].from').message).toMatch(/-0.1 is out of range; allowed: 0 .. 1 of the body length/);
   });
 
+  it("a stretch receptor's rate sensitivity out of range is refused with its field, line and range", () => {
+    const src = corrupt((d) => {
+      d.sensors[1].rateMs = -5;
+    });
+    const issue = issueAt(refuse(src), 'sensors[1].rateMs');
+    expect(issue.message).toMatch(/^-5 is out of range; allowed: 0 .. 2000 ms \(the receptor also answers how fast the bend changes/);
+    expect(issue.line).toBe(lineOf(src, '"rateMs": -5'));
+  });
+
   it('bad bindings: unknown sensor, missing fields, wrong enums', () => {
     const err = refuse(
       corrupt((d) => {

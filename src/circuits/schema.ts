@@ -323,6 +323,12 @@ export const sensorSchema = tagged(
         at: bodyFraction('body point whose bend is felt, 0 = nose tip, 1 = tail tip'),
         side: oneOf(SIDES, 'side', 'the receptor feels bending toward this side'),
         gain: sensorGain('input to the neuron per unit of curvature'),
+        rateMs: num({
+          min: 0,
+          max: 2000,
+          unit: 'ms',
+          help: 'the receptor also answers how fast the bend changes: input = gain × (κL + rateMs × d(κL)/dt); 0 (the default) = the bend only',
+        }).exactOptional(),
         ...transductionFields,
       },
       'a stretch (proprioceptive) sensor binding',

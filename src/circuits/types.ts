@@ -65,6 +65,8 @@ export interface StretchBinding extends TransductionFields {
   at: number;
   side: Side;
   gain: number;
+  /** The receptor also answers the rate of bending: gain × (κL + rateMs × d(κL)/dt), ms; omitted = the bend only. */
+  rateMs?: number;
 }
 /** Head sensors that sample a field of the world on one side of the nose. */
 export interface FieldSensorBinding extends TransductionFields {

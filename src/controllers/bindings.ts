@@ -25,6 +25,8 @@ export interface StretchBinding extends SensedNeuron {
   at: number;
   side: Side;
   gain: number;
+  /** Rate sensitivity, ms: the input is gain × (κL + rateMs × d(κL)/dt); omitted or 0 = the bend only. */
+  rateMs?: number;
 }
 
 export interface FieldBinding extends SensedNeuron {

@@ -11,18 +11,31 @@ import { Transducers } from './transduction';
  * pass the bending wave head to tail. That drive reaches the neuron as a
  * current or, where the binding asks, as a conductance toward a reversal
  * potential (transduction.ts), which bounds V however far the body bends.
+ *
+ * A binding with `rateMs` also answers how fast the bend changes:
+ * gain × (κL + rateMs × d(κL)/dt), the rate read as the change since the last
+ * physics step (none on the first). Many mechanoreceptors answer the rate of
+ * stretch as well as its size; here it advances the receptor's phase by more
+ * the faster the body bends, so a unit copies the bend ahead sooner in water
+ * (fast, light bending) than on agar (slow, drag-limited) and the water wave
+ * grows longer (docs/biology.md).
  */
 export class ProprioceptionController {
   private readonly joint: Int32Array;
   private readonly scale: Float64Array;
   private readonly transducers: Transducers;
+  /** rateMs / step per binding (0: the bend only), and the curvature each read at the last step (NaN: none yet). */
+  private readonly rate: Float64Array;
+  private readonly last: Float64Array;
 
-  constructor(bindings: readonly StretchBinding[], segments: number, bodyLengthMm: number) {
+  constructor(bindings: readonly StretchBinding[], segments: number, bodyLengthMm: number, stepMs = 10) {
     // Curvature is measured at interior segment centres j + 1 (j = 0..n−3), body fraction (j + 1)/(n − 1).
     const points = segments - 2;
     this.joint = Int32Array.from(bindings, (b) => Math.min(points - 1, Math.max(0, Math.round(b.at * (segments - 1)) - 1)));
     this.scale = Float64Array.from(bindings, (b) => b.gain * bodyLengthMm * (b.side === 'left' ? 1 : -1));
     this.transducers = new Transducers(bindings);
+    this.rate = Float64Array.from(bindings, (b) => (b.rateMs ?? 0) / stepMs);
+    this.last = new Float64Array(bindings.length).fill(Number.NaN);
   }
 
   /** True when some binding opens a conductance. */
@@ -32,7 +45,14 @@ export class ProprioceptionController {
 
   /** Add stretch input (current, and conductance where transduced so) given the body's curvature at interior segment centres (length segments − 2). */
   apply(input: Float64Array, conductance: Float64Array, curvature: Float64Array): void {
-    const { joint, scale, transducers } = this;
-    for (let k = 0; k < joint.length; k++) transducers.add(k, scale[k] * curvature[joint[k]], input, conductance);
+    const { joint, scale, transducers, rate, last } = this;
+    for (let k = 0; k < joint.length; k++) {
+      const x = curvature[joint[k]];
+      const r = rate[k];
+      // Without a rate the input is exactly the bend's, as before the field existed.
+      const felt = r === 0 || Number.isNaN(last[k]) ? x : x + r * (x - last[k]);
+      last[k] = x;
+      transducers.add(k, scale[k] * felt, input, conductance);
+    }
   }
 }

@@ -18,6 +18,31 @@ describe('ProprioceptionController', () => {
     p.apply(input, new Float64Array(input.length), curvature);
     expect(Array.from(input)).toEqual([3, -3]);
   });
+
+  it('a receptor with rateMs also answers how fast the bend changes: gain × (κL + rateMs × d(κL)/dt); without it, the bend only', () => {
+    // Body length 2 mm, physics step 10 ms; the bend at 0.5 rises 0 → 1 → 3 → 3 per step.
+    const p = new ProprioceptionController(
+      [
+        { neuron: 0, at: 0.5, side: 'left', gain: 1.5 },
+        { neuron: 1, at: 0.5, side: 'left', gain: 1.5, rateMs: 0 },
+        { neuron: 2, at: 0.5, side: 'right', gain: 1.5, rateMs: 50 },
+      ],
+      11,
+      2,
+      10,
+    );
+    const curvature = new Float64Array(9);
+    const felt = (k: number) => {
+      curvature[4] = k;
+      const input = new Float64Array(3);
+      p.apply(input, new Float64Array(3), curvature);
+      return Array.from(input);
+    };
+    expect(felt(0)).toEqual([0, 0, 0]); // no rate on the first step: nothing to compare with
+    expect(felt(1)).toEqual([3, 3, -3 * (1 + 5)]); // 1 per 10 ms × 50 ms = 5 more
+    expect(felt(3)).toEqual([9, 9, -3 * (3 + 10)]);
+    expect(felt(3)).toEqual([9, 9, -9]); // held: the bend only
+  });
 });
 
 describe('FieldSensor', () => {

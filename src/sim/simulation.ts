@@ -182,7 +182,7 @@ export class Simulation implements SimulationApi {
     const b = resolveControllerBindings(this.circuit, this.network);
     this.skin = new SkinController(b.touch, b.tap, this.network.ids);
     this.muscles = new MuscleController(b.muscles, { segments: o.segments });
-    this.stretch = new ProprioceptionController(b.stretch, o.segments, this.bodyLengthMm);
+    this.stretch = new ProprioceptionController(b.stretch, o.segments, this.bodyLengthMm, this.physicsStepMs);
     this.chemo = new OdourSensors(b.chemical);
     this.thermo = new FieldSensor(b.temperature);
     this.toxin = new FieldSensor(b.toxin);

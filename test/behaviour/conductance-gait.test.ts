@@ -3,12 +3,14 @@
  * AWC cut, 12 s settle, 12 s window: conductance-measure.ts). At the working
  * point the last round found best by reading 4–16 s, every B-unit's losing
  * side sits near its release midpoint and the crawl falls into a short-wave
- * mode (λ ≈ 0.32) by 12–28 s; a plateau in the B-units (GAIT.unitSelfExcitation,
+ * mode (λ ≈ 0.32) by 12–28 s; a plateau current in the B-units (GAIT.unitPlateauNs,
  * Boyle, Berri & Cohen 2012) lets each hold the side it has switched to and
  * keeps the long wave. With the D-type inhibition three times as strong, less
  * AVB → B drive and AVB at the middle of its release curve (CENTRED), every
  * unit's losing side sits ~20 mV below its release midpoint at any drive, so
- * the units keep their full swing as AVB's drive rises. Seeds 1–3.
+ * the units keep their full swing as AVB's drive rises. Seeds 1–3. Stretch
+ * receptors that also answer the rate of bending (GAIT.stretchRateMs) make it
+ * swim (seeds 1–2). 8 tests, ~36 s at load 13.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { GAIT } from '../../src/circuits/builtin/locomotion';
@@ -27,10 +29,10 @@ const EARLIER_BEST = {
   headTonicPa: 0.652,
   avbSlopeMv: 7.54,
 };
-/** B-units with the plateau, D-type inhibition ×3, AVB → B 2.8 pA and AVB centred (tonic 1.0 pA: −45 mV, its release midpoint). */
+/** B-units with the plateau (0.0158 nS: at their midpoint the current the 1.5 pA self-synapse it replaced gave), D-type inhibition ×3, AVB → B 2.8 pA and AVB centred (tonic 1.0 pA: −45 mV, its release midpoint). */
 const CENTRED = {
   ...EARLIER_BEST,
-  unitSelfExcitation: 1.5,
+  unitPlateauNs: 0.0158,
   crossInhibition: 2,
   avbTonicPa: 1,
   unitDrive: 2.8,
@@ -69,7 +71,7 @@ describe('B-units that hold their side (converted worm)', () => {
 
   it.each([1, 2, 3])('seed %i: without the plateau the steady crawl is short-waved; with it the wave stays long', (seed) => {
     const without = steadyLambda({}, seed);
-    const withPlateau = steadyLambda({ unitSelfExcitation: 1 }, seed);
+    const withPlateau = steadyLambda({ unitPlateauNs: 0.0105 }, seed);
     expect(without).toBeLessThan(0.45);
     expect(withPlateau).toBeGreaterThanOrEqual(0.55);
     expect(withPlateau).toBeLessThanOrEqual(0.8);
@@ -91,6 +93,35 @@ describe('B-units that keep their full swing as AVB’s drive rises (converted w
         expect(hi, `×${k} high`).toBeGreaterThan(-35);
       }
       expect(db3Range(EARLIER_BEST, seed, 1.1)[0]).toBeGreaterThan(-50);
+    },
+  );
+});
+
+describe('stretch receptors that also answer the rate of bending (converted worm, centred point)', () => {
+  afterEach(() => {
+    Object.assign(GAIT, shipped);
+  });
+
+  // In water the body bends fast, so the rate term advances each unit's switch and the swimming wave grows long enough to
+  // push; on agar the bend is slow and the crawl's wave keeps its length. One steady run per medium and seed.
+  it.each([1, 2])(
+    'seed %i: in water the wave lengthens and the worm swims ≥ 0.2 BL/s; without the rate term it does not; the crawl keeps λ 0.55–0.8',
+    (seed) => {
+      const gait = (rate: number, medium: 'agar' | 'water') => {
+        Object.assign(GAIT, shipped, CENTRED, { stretchRateMs: rate });
+        return steadyGait(convertedWorm(), seed, medium);
+      };
+      const still = gait(0, 'water');
+      const swim = gait(200, 'water');
+      expect(still.speed).toBeLessThan(0.15);
+      expect(swim.speed).toBeGreaterThanOrEqual(0.2);
+      expect(swim.lambda).toBeGreaterThan(still.lambda + 0.3);
+      expect(swim.hz).toBeGreaterThanOrEqual(1.6);
+      expect(swim.direction).toBe(1);
+      const crawl = gait(200, 'agar');
+      expect(crawl.lambda).toBeGreaterThanOrEqual(0.55);
+      expect(crawl.lambda).toBeLessThanOrEqual(0.8);
+      expect(crawl.direction).toBe(1);
     },
   );
 });

@@ -54,6 +54,30 @@ test('the graded neuron at the top of the clamp slider saturates near 0 mV (K⁺
   expect(s.errors).toEqual([]);
 });
 
+test('the plateauNs slider gives the graded cell a persistent inward current: at its top the cell leaves rest on its own; the I–V shows it; screenshot', async () => {
+  s = await openLabGraded();
+  const { page } = s;
+  // Almost no clamp: a 1 ms pulse every 500 ms (the sliders' ends).
+  const pulse = await control(page, 'Pulse length', 'neuron-lab');
+  await page.mouse.click(pulse.x + 2, pulse.y + pulse.height - 12);
+  const period = await control(page, 'Pulse period', 'neuron-lab');
+  await page.mouse.click(period.x + period.width - 2, period.y + period.height - 12);
+  await page.evaluate(() => window.neuroworm!.advance(400));
+  const rest = await info(s);
+  expect(rest.params.plateauNs).toBe(0);
+  expect(rest.v).toBeLessThan(-60);
+  const plateau = await control(page, 'plateauNs', 'neuron-lab');
+  await page.mouse.click(plateau.x + plateau.width - 2, plateau.y + plateau.height - 12);
+  await page.evaluate(() => window.neuroworm!.advance(400));
+  await page.waitForTimeout(300);
+  const up = await info(s);
+  expect(up.params.plateauNs).toBe(1);
+  expect(up.v).toBeGreaterThan(-40); // 1 nS toward +50 mV outweighs the 0.1 nS leak: no stable rest left
+  expect(up.v).toBeLessThan(40);
+  await shot(page, 'neuron-lab-graded-plateau');
+  expect(s.errors).toEqual([]);
+});
+
 test('bath-apply a modulator: the graded neuron depolarises through an excitatory receptor, washes out back to rest; B and the buttons; screenshot', async () => {
   s = await openLabGraded();
   const { page } = s;

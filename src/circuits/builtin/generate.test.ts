@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { circuitFromDoc, lintCircuit, serializeCircuit } from '../index';
 import { PUBLISHED_TABLES, publishedTable } from '../connectome/published-tables';
-import { builtinDocs } from './generate';
+import { buildWorm, builtinDocs } from './generate';
+import { GAIT } from './locomotion';
 import { BUILTIN_CIRCUIT_NAMES, getBuiltinCircuit } from './index';
 
 describe('built-in circuits', () => {
@@ -65,5 +66,26 @@ describe('built-in circuits', () => {
 
   it('pass their own lint: no warnings at all (the worm once drew 34, "sensor bound to RMDD, whose role is motor")', () => {
     for (const name of Object.keys(docs)) expect(lintCircuit(getBuiltinCircuit(name)), name).toEqual([]);
+  });
+
+  it("puts the B-units' plateau in their membrane (GAIT.unitPlateauNs), not in a self-synapse; the shipped worm has none", () => {
+    const plateaus = (doc: ReturnType<typeof buildWorm>) => (doc.neurons ?? []).filter((n) => typeof n.params?.plateauNs === 'number').map((n) => n.id);
+    expect(plateaus(buildWorm())).toEqual([]);
+    const shipped = { ...GAIT };
+    try {
+      Object.assign(GAIT, { unitPlateauNs: 0.02, unitPlateauInactMs: 300 });
+      const doc = buildWorm();
+      expect(plateaus(doc).sort()).toEqual(
+        Array.from({ length: GAIT.units }, (_, i) => [`DB${i + 1}`, `VB${i + 1}`])
+          .flat()
+          .sort(),
+      );
+      const db1 = doc.neurons?.find((n) => n.id === 'DB1')?.params;
+      expect(db1).toMatchObject({ plateauNs: 0.02, plateauInactMs: 300, plateauHalfMv: GAIT.unitHalfMv });
+      expect(doc.synapses?.filter((s) => s.from === s.to && /^[DV]B\d$/.test(s.from))).toEqual([]);
+      expect(() => circuitFromDoc(doc, 'worm.json')).not.toThrow();
+    } finally {
+      Object.assign(GAIT, shipped);
+    }
   });
 });

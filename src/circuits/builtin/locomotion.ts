@@ -80,12 +80,16 @@ export const GAIT = {
   /** Command interneuron → its units (pA at full output): lifts them to about threshold at the resting command level. */
   unitDrive: 2.32,
   /**
-   * B-units' own plateau (pA at full output onto themselves; 0 = off, the shipped current-based worm):
-   * a self-excitation that makes each DB/VB hold the side it has switched to, as Boyle, Berri & Cohen
-   * (2012) model B-units (bistable, switched by stretch). On the conductance-converted worm it removes
-   * the short-wave mode the crawl otherwise falls into after ~15 s (docs/biology.md).
+   * B-units' plateau current (graded model's plateauNs, nS; 0 = off, the shipped current-based worm):
+   * a persistent inward current that makes each DB/VB hold the side it has switched to, as Boyle,
+   * Berri & Cohen (2012) model B-units (bistable, switched by stretch). It activates around the
+   * units' release midpoint as steeply as their release (slope unitSlopeMv / 2) and reverses at
+   * +50 mV (Ca²⁺-like). On the conductance-converted worm it removes the short-wave mode the crawl
+   * otherwise falls into after ~15 s (docs/biology.md).
    */
-  unitSelfExcitation: 0,
+  unitPlateauNs: 0,
+  /** Inactivation of the B-units' plateau (ms; 0 = never): a unit can hold a side only so long. */
+  unitPlateauInactMs: 0,
   /** Excitatory motor neuron → its D-type partner, and D-type ⊣ the opposite motor neuron (pA at full output). */
   gabaDrive: 1.5,
   crossInhibition: 0.66,
@@ -94,6 +98,12 @@ export const GAIT = {
   /** Stretch receptor gain of the units and how far ahead of (B) or behind (A) its centre a unit feels the bend (body fraction). */
   stretchGain: 0.15,
   senseReach: 0.2,
+  /**
+   * The units' stretch receptors also answer the rate of bending (ms; 0 = off, the shipped worm):
+   * gain × (κL + stretchRateMs × d(κL)/dt). In water the body bends fast, so a unit copies the bend
+   * ahead sooner and the swimming wave grows longer; on agar the bend is slow and the term small.
+   */
+  stretchRateMs: 0,
   selfSenseGain: 0.02,
   /** Coupling of neighbouring units of one side: gap junctions (nS) and a chemical synapse down the wave (pA at full output). */
   unitChain: 3.5,
@@ -114,7 +124,7 @@ export const GAIT = {
 /** D-type neuron names: the worm has six DD and thirteen VD. */
 const MAX_UNITS = 6;
 
-const motor = (tauMs: number, restMv: number, vHalfMv: number, slopeMv: number, tonicPa = 0) => ({
+const motor = (tauMs: number, restMv: number, vHalfMv: number, slopeMv: number, tonicPa = 0): Record<string, number> => ({
   capacitance: tauMs / 20,
   tauMs,
   restMv,
@@ -152,6 +162,16 @@ export function addLocomotion(b: Builder): void {
 
   const span = (1 - G.headEnd) / G.units;
   const unit = motor(G.unitTauMs, G.unitRestMv, G.unitHalfMv, G.unitSlopeMv);
+  const bUnit =
+    G.unitPlateauNs > 0
+      ? {
+          ...unit,
+          plateauNs: G.unitPlateauNs,
+          plateauHalfMv: G.unitHalfMv,
+          plateauSlopeMv: round3(G.unitSlopeMv / 2),
+          ...(G.unitPlateauInactMs > 0 && { plateauInactMs: G.unitPlateauInactMs }),
+        }
+      : unit;
   const gaba = motor(20, -65, -45, 4);
   for (let i = 0; i < G.units; i++) {
     const k = i + 1;
@@ -162,11 +182,10 @@ export function addLocomotion(b: Builder): void {
     const tail = k === G.units;
     // B-type (forward): copy the bend ahead.
     const [db, vb] = [`DB${k}`, `VB${k}`];
-    b.neuron(db, 'motor', 'acetylcholine', unit, undefined, x, 420);
-    b.neuron(vb, 'motor', 'acetylcholine', unit, undefined, x + 40, 420);
+    b.neuron(db, 'motor', 'acetylcholine', bUnit, undefined, x, 420);
+    b.neuron(vb, 'motor', 'acetylcholine', bUnit, undefined, x + 40, 420);
     b.chem('AVB', db, G.unitDrive);
     b.chem('AVB', vb, G.unitDrive);
-    if (G.unitSelfExcitation > 0) b.chem(db, db, G.unitSelfExcitation).chem(vb, vb, G.unitSelfExcitation);
     stretch(b, db, vb, round3(Math.max(0.02, mid - G.senseReach)), G.stretchGain);
     if (G.selfSenseGain > 0) oscSense(b, db, vb, round3(mid), G.selfSenseGain);
     // A-type (backward): copy the bend behind; the tail's own pair DA9/VA12 is the tail oscillator.
@@ -242,8 +261,9 @@ function flipFlop(b: Builder, d: string, v: string, self: number, pair: number):
 
 /** A unit's stretch receptors: its dorsal (left) neuron is excited by a bend to the left at `at`, its ventral one by a bend to the right. */
 function stretch(b: Builder, d: string, v: string, at: number, gain: number): void {
-  b.sensors.push({ neuron: d, sensor: 'stretch', at, side: 'left', gain });
-  b.sensors.push({ neuron: v, sensor: 'stretch', at, side: 'right', gain });
+  const rate = GAIT.stretchRateMs > 0 ? { rateMs: GAIT.stretchRateMs } : {};
+  b.sensors.push({ neuron: d, sensor: 'stretch', at, side: 'left', gain, ...rate });
+  b.sensors.push({ neuron: v, sensor: 'stretch', at, side: 'right', gain, ...rate });
 }
 
 /** An oscillator's proprioception: a bend to the left excites its right (ventral) neuron and vice versa. */

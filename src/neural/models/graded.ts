@@ -4,8 +4,17 @@
  * that keeps V physiological (Goodman et al. 1998: C. elegans neurons'
  * outward currents limit depolarisation; Nicoletti et al. 2019 model them):
  *
- *     C dV/dt = −gL (V − E_L) − gK·n∞(V)·(V − E_K) + I_tonic + I + Σ g_s (E_s − V)
+ *     C dV/dt = −gL (V − E_L) − gK·n∞(V)·(V − E_K) + g_P·m∞(V)·h·(E_P − V) + I_tonic + I + Σ g_s (E_s − V)
  *     n∞(V) = 1 / (1 + e^(−(V − V½K)/kK)),   gL = C / τ
+ *
+ * g_P·m∞·h is an optional persistent inward (plateau) current, off by
+ * default (g_P = 0): with g_P large enough the I–V folds back and the neuron
+ * is bistable, staying up or down until its input flips it, as Boyle, Berri &
+ * Cohen (2012) model the B-type motor neurons (and as C. elegans motor
+ * neurons' EGL-19/CCA-1 Ca²⁺ currents make plateaus: Liu et al. 2014,
+ * Gao et al. 2018). Its inactivation h relaxes toward 1 − m∞(V) with τh
+ * (plateauInactMs; 0 = never), so a plateau held for ~τh lets go and a
+ * released one recovers over ~τh.
  *
  * with C in pF, I in pA, V in mV, t in ms, conductances in nS (pA / pF =
  * mV / ms, mV / pA = GΩ). The last sum is the conductance-based synapses
@@ -78,6 +87,23 @@ export const gradedModel: NeuronModel = {
     kHalfMv: { default: -15, min: -80, max: 60, unit: 'mV', help: 'Potential at which the K⁺ rectifier is half open.' },
     kSlopeMv: { default: 8, min: 1, max: 50, unit: 'mV', help: 'Steepness of the K⁺ rectifier: it opens e-fold per this many mV.' },
     eKMv: { default: -80, min: -120, max: -40, unit: 'mV', help: 'K⁺ reversal potential: where the rectifier current changes sign.' },
+    plateauNs: {
+      default: 0,
+      min: 0,
+      max: 100,
+      unit: 'nS',
+      help: 'Persistent inward (plateau) current, fully open: a strong one makes the neuron bistable, holding up or down until its input flips it. 0 = none.',
+    },
+    plateauHalfMv: { default: -45, min: -100, max: 20, unit: 'mV', help: 'Potential at which the plateau current is half activated.' },
+    plateauSlopeMv: { default: 4, min: 0.5, max: 30, unit: 'mV', help: 'Steepness of the plateau current: it activates e-fold per this many mV.' },
+    plateauEMv: { default: 50, min: -20, max: 150, unit: 'mV', help: 'Reversal potential of the plateau current (Ca²⁺-like, inward).' },
+    plateauInactMs: {
+      default: 0,
+      min: 0,
+      max: 100000,
+      unit: 'ms',
+      help: "Time constant of the plateau current's inactivation while it is on (and its recovery while off): how long a plateau can hold. 0 = it never inactivates.",
+    },
   },
   init: {
     v: { default: -65, min: -200, max: 200, unit: 'mV', help: 'Membrane potential at the start.' },
@@ -99,20 +125,40 @@ export function gradedOutput(vMv: number, vHalfMv: number, slopeMv: number, rele
  * grows from gL to gL + gK above kHalfMv, which bounds V under current clamp.
  */
 export function gradedSteadyCurrent(
-  p: { capacitance: number; tauMs: number; restMv: number; tonicPa: number; gKNs: number; kHalfMv: number; kSlopeMv: number; eKMv: number },
+  p: {
+    capacitance: number;
+    tauMs: number;
+    restMv: number;
+    tonicPa: number;
+    gKNs: number;
+    kHalfMv: number;
+    kSlopeMv: number;
+    eKMv: number;
+    plateauNs?: number;
+    plateauHalfMv?: number;
+    plateauSlopeMv?: number;
+    plateauEMv?: number;
+    plateauInactMs?: number;
+  },
   vMv: number,
 ): number {
   const gL = p.capacitance / p.tauMs;
   const nInf = 1 / (1 + Math.exp(-(vMv - p.kHalfMv) / p.kSlopeMv));
-  return gL * (vMv - p.restMv) + p.gKNs * nInf * (vMv - p.eKMv) - p.tonicPa;
+  const base = gL * (vMv - p.restMv) + p.gKNs * nInf * (vMv - p.eKMv) - p.tonicPa;
+  const gP = p.plateauNs ?? 0;
+  if (gP === 0) return base;
+  const m = 1 / (1 + Math.exp(-(vMv - (p.plateauHalfMv ?? -45)) / (p.plateauSlopeMv ?? 4)));
+  // In steady state an inactivating plateau's gate sits at h∞ = 1 − m∞; a non-inactivating one stays at 1.
+  const h = (p.plateauInactMs ?? 0) > 0 ? 1 - m : 1;
+  return base - gP * m * h * ((p.plateauEMv ?? 50) - vMv);
 }
 
 /**
  * The steady-state V (mV) under a held current (pA): the root of
  * gradedSteadyCurrent by bisection (the bracket widens from −300 .. 300 mV as
  * far as a linear neuron needs). The I–V rises monotonically for the model's
- * usual parameters; where it does not (a very steep, strong rectifier below
- * E_K) this finds one of the roots.
+ * usual parameters; where it does not (a strong plateau current, or a very
+ * steep, strong rectifier below E_K) this finds one of the roots.
  */
 export function gradedSteadyV(p: Parameters<typeof gradedSteadyCurrent>[0], currentPa: number): number {
   let lo = -300;
@@ -165,6 +211,11 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
     kHalf = new Float64Array(n),
     invKSlope = new Float64Array(n),
     eK = new Float64Array(n);
+  const gP = new Float64Array(n),
+    pHalf = new Float64Array(n),
+    invPSlope = new Float64Array(n),
+    eP = new Float64Array(n),
+    inactMs = new Float64Array(n);
   const v0 = new Float64Array(n);
   const setters: Record<string, (k: number, x: number) => void> = {
     capacitance: (k, x) => (cap[k] = x),
@@ -178,12 +229,20 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
     kHalfMv: (k, x) => (kHalf[k] = x),
     kSlopeMv: (k, x) => (invKSlope[k] = 1 / x),
     eKMv: (k, x) => (eK[k] = x),
+    plateauNs: (k, x) => (gP[k] = x),
+    plateauHalfMv: (k, x) => (pHalf[k] = x),
+    plateauSlopeMv: (k, x) => (invPSlope[k] = 1 / x),
+    plateauEMv: (k, x) => (eP[k] = x),
+    plateauInactMs: (k, x) => (inactMs[k] = x),
   };
   neurons.forEach(({ params, init }, k) => {
     for (const [name, set] of Object.entries(setters)) set(k, num(params[name]));
     v0[k] = num(init.v);
   });
   const v = new Float64Array(n);
+  /** The plateau current's inactivation gate (1 = available), and its per-step decay e^(−dt/τh) (1 = never inactivates). */
+  const h = new Float64Array(n);
+  const hDecay = new Float64Array(n);
   const output = new Float64Array(n);
   const spiked = new Uint8Array(n); // never set: graded neurons do not spike
   // Linear kernel: V ← V·decay + offset + gain·I, valid for cachedDt.
@@ -195,8 +254,10 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
     drive = new Float64Array(n),
     dtOverC = new Float64Array(n);
   let cachedDt = Number.NaN;
-  /** No neuron has the rectifier: without conductance input the exact linear kernel runs. */
-  let linear = gK.every((g) => g === 0);
+  /** No neuron has the rectifier or a plateau: without conductance input the exact linear kernel runs. */
+  let linear = gK.every((g) => g === 0) && gP.every((g) => g === 0);
+  /** Some neuron has a plateau current: the kernel that carries it runs (the others never pay for it). */
+  let plateau = gP.some((g) => g > 0);
 
   const refresh = (dt: number): void => {
     for (let k = 0; k < n; k++) {
@@ -208,6 +269,7 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
       gLeak[k] = cap[k] / tau[k];
       drive[k] = gLeak[k] * rest[k] + tonic[k];
       dtOverC[k] = dt / cap[k];
+      hDecay[k] = inactMs[k] > 0 ? Math.exp(-dt / inactMs[k]) : 1;
     }
     cachedDt = dt;
   };
@@ -223,27 +285,13 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
   const noConductance = new Float64Array(n);
   let rectified: ((current: Float64Array) => void) | null = null;
   let rectifiedFor: Float64Array | null = null;
+  let rectifiedPlateau = false;
   const conductanceKernel = (g: Float64Array) => {
-    if (rectifiedFor !== g || !rectified) {
-      rectified = freshKernel(gradedConductanceKernel)(
-        n,
-        v,
-        output,
-        decay,
-        gLeak,
-        drive,
-        dtOverC,
-        gK,
-        kHalf,
-        invKSlope,
-        eK,
-        g,
-        LOGISTIC_TABLE,
-        vHalf,
-        invSlope,
-        amp,
-      );
+    if (rectifiedFor !== g || !rectified || rectifiedPlateau !== plateau) {
+      const args = [n, v, output, decay, gLeak, drive, dtOverC, gK, kHalf, invKSlope, eK, g, LOGISTIC_TABLE, vHalf, invSlope, amp] as const;
+      rectified = plateau ? freshKernel(gradedPlateauKernel)(...args, gP, pHalf, invPSlope, eP, hDecay, h) : freshKernel(gradedConductanceKernel)(...args);
       rectifiedFor = g;
+      rectifiedPlateau = plateau;
     }
     return rectified;
   };
@@ -265,13 +313,15 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
     },
     reset() {
       v.set(v0);
+      h.fill(1);
       computeOutput();
     },
     setParam(k, name, value) {
       const set = setters[name];
       if (!set) throw new Error(`graded: unknown parameter "${name}"`);
       set(k, num(value));
-      linear = gK.every((g) => g === 0);
+      linear = gK.every((g) => g === 0) && gP.every((g) => g === 0);
+      plateau = gP.some((g) => g > 0);
       cachedDt = Number.NaN;
       computeOutput();
     },
@@ -359,6 +409,68 @@ export function gradedConductanceKernel(
       const f = decay[k] / (1 + y * (1 + y * (0.5 + y * (0.16666666666666666 + y * 0.041666666666666664))));
       const nv = vInf + (x - vInf) * f;
       v[k] = nv;
+      const u = (nv - vHalf[k]) * invSlope[k];
+      output[k] = amp[k] * (0.5 + (0.5 * u) / Math.sqrt(1 + u * u));
+    }
+  };
+}
+
+/**
+ * The conductance update with a persistent inward (plateau) current as well
+ * (self-contained: see ../kernel.ts): g_P·m∞(V)·h·(E_P − V), m∞ the logistic
+ * through `table` (instantaneous, as a persistent current's activation is
+ * fast beside τ), h an inactivation gate that relaxes toward 1 − m∞ with
+ * e^(−dt/τh) per step (hDecay 1: it never inactivates). It enters as one more
+ * conductance beside the rectifier's, so V stays between its start and V∞ and
+ * V∞ among the reversal potentials. A neuron with g_P = 0 adds zeros and steps
+ * bit for bit as in gradedConductanceKernel.
+ */
+export function gradedPlateauKernel(
+  n: number,
+  v: Float64Array,
+  output: Float64Array,
+  decay: Float64Array,
+  gLeak: Float64Array,
+  drive: Float64Array,
+  dtOverC: Float64Array,
+  gK: Float64Array,
+  kHalf: Float64Array,
+  invKSlope: Float64Array,
+  eK: Float64Array,
+  g: Float64Array,
+  table: Float64Array,
+  vHalf: Float64Array,
+  invSlope: Float64Array,
+  amp: Float64Array,
+  gP: Float64Array,
+  pHalf: Float64Array,
+  invPSlope: Float64Array,
+  eP: Float64Array,
+  hDecay: Float64Array,
+  h: Float64Array,
+): (current: Float64Array) => void {
+  return (current: Float64Array) => {
+    for (let k = 0; k < n; k++) {
+      const x = v[k];
+      let t = ((x - kHalf[k]) * invKSlope[k] + 32) * 64;
+      t = t > 0 ? Math.min(t, 4096) : 0;
+      const i = t | 0;
+      const lo = table[i];
+      const gk = gK[k] * (lo + (t - i) * (table[i + 1] - lo));
+      let tp = ((x - pHalf[k]) * invPSlope[k] + 32) * 64;
+      tp = tp > 0 ? Math.min(tp, 4096) : 0;
+      const ip = tp | 0;
+      const lp = table[ip];
+      const m = lp + (tp - ip) * (table[ip + 1] - lp);
+      const gp = gP[k] * m * h[k];
+      const a = gk + gp + g[k];
+      const vInf = (drive[k] + gk * eK[k] + gp * eP[k] + current[k]) / (gLeak[k] + a);
+      const y = a * dtOverC[k];
+      const f = decay[k] / (1 + y * (1 + y * (0.5 + y * (0.16666666666666666 + y * 0.041666666666666664))));
+      const nv = vInf + (x - vInf) * f;
+      v[k] = nv;
+      const hInf = 1 - m;
+      h[k] = hInf + (h[k] - hInf) * hDecay[k];
       const u = (nv - vHalf[k]) * invSlope[k];
       output[k] = amp[k] * (0.5 + (0.5 * u) / Math.sqrt(1 + u * u));
     }
