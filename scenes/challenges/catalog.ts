@@ -38,17 +38,39 @@ export type WinRule =
    * at least `minIndex` and beats the twin's by `margin`, once the player has
    * watched the test run for `testMs`.
    */
-  | {
-      kind: 'taught';
-      odour: OdourName;
-      pairZone: string;
-      trialMs: number;
-      trials: number;
-      testArena: string;
-      testMs: number;
-      minIndex: number;
-      margin: number;
-    };
+  | ({ kind: 'taught' } & Lesson)
+  /**
+   * Aversive learning, in the same two phases: the worm starts starved
+   * (`hoursOffFood`), and a pairing is the nose in `pairZone` with no food
+   * under it, which the worm's own octopamine (RIC, hungry and off food)
+   * turns into an aversive site. Won when the taught worm's index is at most
+   * −`minIndex` and `margin` below its untaught twin's.
+   */
+  | ({ kind: 'taught-avoid'; hoursOffFood: number } & Lesson);
+
+/** What both learning rules share: the odour, what a pairing is, and the test. */
+export interface Lesson {
+  odour: OdourName;
+  pairZone: string;
+  trialMs: number;
+  trials: number;
+  testArena: string;
+  testMs: number;
+  minIndex: number;
+  margin: number;
+}
+
+/** A rule with a teaching phase and a test (Teach the worm, to seek or to avoid). */
+export type TaughtRule = Extract<WinRule, { kind: 'taught' | 'taught-avoid' }>;
+
+export function isTaught(w: WinRule): w is TaughtRule {
+  return w.kind === 'taught' || w.kind === 'taught-avoid';
+}
+
+/** +1: the lesson is to seek the odour; −1: to avoid it. */
+export function lessonSign(w: TaughtRule): 1 | -1 {
+  return w.kind === 'taught' ? 1 : -1;
+}
 
 /** The circuit a challenge starts from: a built-in circuit with some chemical synapses removed (from, to). */
 export interface BrokenCircuit {

@@ -7,7 +7,7 @@ import { createSimulation } from '../../src/sim/simulation';
 import { NEW_SYNAPSE_WEIGHT } from '../editor/defaults';
 import { challengeById, type Challenge } from './catalog';
 import { brokenCircuitDoc } from './circuit';
-import { checkLearning, type LearningVerdict } from './learning-check';
+import { checkLearning, type LearningVerdict, lessonCheck } from './learning-check';
 import { ChallengeRun, type RunState, SCORE_AT_LIMIT, SCORE_START } from './runner';
 import { checkAblation, checkTouchAnswer } from './touch-check';
 
@@ -210,10 +210,10 @@ describe('"Teach the worm": pairings go through the worm, the test is judged aga
   test('a pairing is the nose on food at the butanone spot: none without food; with food dropped under the nose the plastic site strengthens', () => {
     const sim = createSimulation({ circuit: worm, arena: c.arena, seed: 1 });
     const run = new ChallengeRun(c, sim);
-    // The attraction site (AIA → RIAL/RIAR); the aversive one (AIA → RIM) is built by starvation, not food.
-    const site = () => sim.plasticWeights().filter((p) => p.to.startsWith('RIA'));
+    // The attraction site (AIA → AIY); the aversive one (AIA → RIM) is built by starvation, not food.
+    const site = () => sim.plasticWeights().filter((p) => p.to === 'AIY');
     const naive = site().map((p) => p.weight);
-    expect(naive).toHaveLength(2);
+    expect(naive).toHaveLength(1);
     sim.run(3000);
     expect(run.update()).toMatchObject({ phase: 'teaching', pairedMs: 0, trials: 0 });
     const [x, y] = sim.headPosition();
@@ -243,7 +243,7 @@ describe('"Teach the worm": pairings go through the worm, the test is judged aga
 
   test('an untaught worm cannot win: its paired check against the twin fails (the same circuit scores the same) and the run is lost', () => {
     // A short check: identical circuits give identical indices whatever the test time.
-    const untaught = checkLearning(worm, worm, { arena: w.testArena, odour: w.odour, seeds: [1], testMs: 2000, minIndex: w.minIndex, margin: w.margin });
+    const untaught = checkLearning(worm, worm, { ...lessonCheck(w), seeds: [1], testMs: 2000 });
     expect(untaught.taught).toBe(untaught.naive);
     expect(untaught.pass).toBe(false);
     const s = testPhase(untaught);
