@@ -245,6 +245,33 @@ export const CHALLENGES: readonly Challenge[] = [
     foodCost: 20,
   },
   {
+    id: 'teach-avoid',
+    title: 'Teach the worm to avoid',
+    goal: 'Teach a hungry worm that butanone means no food, then show it keeps away from butanone on a fresh plate.',
+    intro:
+      'A worm that smells butanone while starving learns to avoid it (Colbert & Bargmann 1995; Tsunozaki et al. 2008): hunger makes RIC release octopamine, which strengthens the synapse from AIA (butanone) to the turn relay.\n1. Teach: the worm is starved, on a small plate full of butanone. 20 s there without food is one pairing; one is enough. Food undoes it.\n2. Test (N): a fresh plate, butanone close by. Touch nothing.\n3. Verdict: the taught worm against an untaught twin.',
+    scoring:
+      '1000 points falling to 100 over the time limit; −20 per food. Won when the taught worm’s chemotaxis index is 0 or less and 0.75 below its untaught twin’s.',
+    difficulty: 2,
+    needsEditor: false,
+    arena: 'teach-avoid-pairing',
+    worm: 'learning-worm',
+    win: {
+      kind: 'taught-avoid',
+      hoursOffFood: 2,
+      odour: 'butanone',
+      pairZone: 'butanone',
+      trialMs: 20_000,
+      trials: 1,
+      testArena: 'teach-avoid-test',
+      testMs: 40_000,
+      minIndex: 0,
+      margin: 0.75,
+    },
+    timeLimitMs: 300_000,
+    foodCost: 20,
+  },
+  {
     id: 'rewire',
     title: 'Rewire the reflex',
     goal: 'Fix a broken touch circuit so the worm backs away when touched.',

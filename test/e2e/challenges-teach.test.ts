@@ -94,3 +94,25 @@ test('skipping the teaching: the test is lost, the worm scoring exactly its unta
   expect(r.reason).toMatch(/No sign of learning/);
   expect(s.errors).toEqual([]);
 });
+
+test('teaching to avoid: a hungry worm left in butanone without food learns to keep away from it, and wins against its untaught twin', async () => {
+  s = await openGame(inject('baseUrl'), { helpSeen: true, query: 'scene=challenges' });
+  const { page } = s;
+  await start(page, 'Teach the worm to avoid', 'teach-avoid');
+  expect(await run(page)).toMatchObject({ status: 'running', phase: 'teaching', trials: 0 });
+  await page.keyboard.press(' ');
+  // 25 s of the starved worm on the butanone plate, 500 ms at a time as frames come.
+  await page.evaluate(() => {
+    for (let t = 0; t < 25_000; t += 500) window.neuroworm!.advance(500);
+  });
+  await shot(page, 'teach-avoid-teaching');
+  const taught = await run(page);
+  expect(taught).toMatchObject({ foods: 0, trials: 1 });
+  const r = await testIt(page);
+  await shot(page, 'teach-avoid-result');
+  expect(r.lesson!.runs).toBe(4);
+  expect(r.lesson!.taught).toBeLessThanOrEqual(0);
+  expect(r.lesson!.naive - r.lesson!.taught).toBeGreaterThanOrEqual(0.75);
+  expect(r).toMatchObject({ status: 'won', reason: expect.stringMatching(/keeps away from butanone/) });
+  expect(s.errors).toEqual([]);
+});
