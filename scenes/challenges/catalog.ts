@@ -223,7 +223,7 @@ export const CHALLENGES: readonly Challenge[] = [
     title: 'Teach the worm',
     goal: 'Teach the worm that butanone means food, then show it seeks butanone on a fresh plate.',
     intro:
-      'Worms learn what smells mean: butanone met with food becomes more attractive (Torayama et al. 2007). Dopamine from the lawn strengthens the synapse from AIA (butanone) to AIY, which lifts the steering cells RIAL/RIAR; the Learning strip shows it grow.\n1. Teach: with the Food tool (F), drop food on the blue butanone spot under the worm. 20 s of its nose on food there is one pairing; make 3.\n2. Test (N): a fresh plate, butanone to one side, no food. Touch nothing.\n3. Verdict: the taught worm against an untaught twin of itself.',
+      'Worms learn what smells mean: butanone met with food becomes more attractive (Torayama et al. 2007). Lawn dopamine strengthens AIA (butanone) → AIY, which lifts the steering cells RIAL/RIAR (see the Learning strip).\n1. Teach: with the Food tool (F), drop food on the blue butanone spot under the worm. 20 s of its nose on food there is one pairing; make 3.\n2. Test (N): a fresh plate, butanone to one side. Touch nothing.\n3. Verdict: the taught worm against an untaught twin.',
     scoring:
       '1000 points falling to 100 over the time limit; −20 per food. Won when the taught worm’s chemotaxis index is +0.75 or more and 0.5 above its untaught twin’s.',
     difficulty: 2,
