@@ -293,7 +293,7 @@ export class PlaygroundScene extends BaseScene {
     let own: unknown = teach ? null : c && broken ? readChallengeCircuit(browserStore(), c.id) : (this.wholeWorm ?? playerCircuit());
     let linked: LinkedSimulation;
     try {
-      linked = factory({ circuit: own ?? fallback, arena: arenaName, seed: 1 });
+      linked = factory({ circuit: own ?? fallback, arena: arenaName, seed: 1, hoursOffFood: teach?.hoursOffFood });
     } catch (e) {
       if (!own) throw e;
       // The player's circuit does not run: say why and fall back.
@@ -301,7 +301,7 @@ export class PlaygroundScene extends BaseScene {
       own = null;
       const detail = (e as Error).message.slice(0, 160);
       this.announceLater({ title: 'Your circuit could not run', detail, kind: 'warn' });
-      linked = factory({ circuit: fallback, arena: arenaName, seed: 1 });
+      linked = factory({ circuit: fallback, arena: arenaName, seed: 1, hoursOffFood: teach?.hoursOffFood });
     }
     if (c) this.run = new ChallengeRun(c, linked.sim, this.taught?.carry);
     const sim = this.experiment.attach(linked, { circuit: own ?? fallback, arena: arenaName, seed: 1 }, factory);

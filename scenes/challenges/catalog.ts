@@ -38,17 +38,39 @@ export type WinRule =
    * at least `minIndex` and beats the twin's by `margin`, once the player has
    * watched the test run for `testMs`.
    */
-  | {
-      kind: 'taught';
-      odour: OdourName;
-      pairZone: string;
-      trialMs: number;
-      trials: number;
-      testArena: string;
-      testMs: number;
-      minIndex: number;
-      margin: number;
-    };
+  | ({ kind: 'taught' } & Lesson)
+  /**
+   * Aversive learning, in the same two phases: the worm starts starved
+   * (`hoursOffFood`), and a pairing is the nose in `pairZone` with no food
+   * under it, which the worm's own octopamine (RIC, hungry and off food)
+   * turns into an aversive site. Won when the taught worm's index is at most
+   * −`minIndex` and `margin` below its untaught twin's.
+   */
+  | ({ kind: 'taught-avoid'; hoursOffFood: number } & Lesson);
+
+/** What both learning rules share: the odour, what a pairing is, and the test. */
+export interface Lesson {
+  odour: OdourName;
+  pairZone: string;
+  trialMs: number;
+  trials: number;
+  testArena: string;
+  testMs: number;
+  minIndex: number;
+  margin: number;
+}
+
+/** A rule with a teaching phase and a test (Teach the worm, to seek or to avoid). */
+export type TaughtRule = Extract<WinRule, { kind: 'taught' | 'taught-avoid' }>;
+
+export function isTaught(w: WinRule): w is TaughtRule {
+  return w.kind === 'taught' || w.kind === 'taught-avoid';
+}
+
+/** +1: the lesson is to seek the odour; −1: to avoid it. */
+export function lessonSign(w: TaughtRule): 1 | -1 {
+  return w.kind === 'taught' ? 1 : -1;
+}
 
 /** The circuit a challenge starts from: a built-in circuit with some chemical synapses removed (from, to). */
 export interface BrokenCircuit {
@@ -201,7 +223,7 @@ export const CHALLENGES: readonly Challenge[] = [
     title: 'Teach the worm',
     goal: 'Teach the worm that butanone means food, then show it seeks butanone on a fresh plate.',
     intro:
-      'Worms learn what smells mean: butanone met with food becomes more attractive (Torayama et al. 2007). Dopamine from the lawn strengthens the synapse from AIA (butanone) to the steering cells RIAL/RIAR; the Learning strip shows it grow.\n1. Teach: with the Food tool (F), drop food on the blue butanone spot under the worm. 20 s of its nose on food there is one pairing; make 3.\n2. Test (N): a fresh plate, butanone to one side, no food. Touch nothing.\n3. Verdict: the taught worm against an untaught twin of itself.',
+      'Worms learn what smells mean: butanone met with food becomes more attractive (Torayama et al. 2007). Lawn dopamine strengthens AIA (butanone) → AIY, which lifts the steering cells RIAL/RIAR (see the Learning strip).\n1. Teach: with the Food tool (F), drop food on the blue butanone spot under the worm. 20 s of its nose on food there is one pairing; make 3.\n2. Test (N): a fresh plate, butanone to one side. Touch nothing.\n3. Verdict: the taught worm against an untaught twin.',
     scoring:
       '1000 points falling to 100 over the time limit; −20 per food. Won when the taught worm’s chemotaxis index is +0.75 or more and 0.5 above its untaught twin’s.',
     difficulty: 2,
@@ -218,6 +240,33 @@ export const CHALLENGES: readonly Challenge[] = [
       testMs: 40_000,
       minIndex: 0.75,
       margin: 0.5,
+    },
+    timeLimitMs: 300_000,
+    foodCost: 20,
+  },
+  {
+    id: 'teach-avoid',
+    title: 'Teach the worm to avoid',
+    goal: 'Teach a hungry worm that butanone means no food, then show it keeps away from butanone on a fresh plate.',
+    intro:
+      'A worm that smells butanone while starving learns to avoid it (Colbert & Bargmann 1995; Tsunozaki et al. 2008): hunger makes RIC release octopamine, which strengthens the synapse from AIA (butanone) to the turn relay.\n1. Teach: the worm is starved, on a small plate full of butanone. 20 s there without food is one pairing; one is enough. Food undoes it.\n2. Test (N): a fresh plate, butanone close by. Touch nothing.\n3. Verdict: the taught worm against an untaught twin.',
+    scoring:
+      '1000 points falling to 100 over the time limit; −20 per food. Won when the taught worm’s chemotaxis index is 0 or less and 0.75 below its untaught twin’s.',
+    difficulty: 2,
+    needsEditor: false,
+    arena: 'teach-avoid-pairing',
+    worm: 'learning-worm',
+    win: {
+      kind: 'taught-avoid',
+      hoursOffFood: 2,
+      odour: 'butanone',
+      pairZone: 'butanone',
+      trialMs: 20_000,
+      trials: 1,
+      testArena: 'teach-avoid-test',
+      testMs: 40_000,
+      minIndex: 0,
+      margin: 0.75,
     },
     timeLimitMs: 300_000,
     foodCost: 20,

@@ -4,6 +4,7 @@ import { createSimulation } from '../../src/sim/simulation';
 import { getArena } from '../../src/world/builtins';
 import type { OdourName } from '../../src/world/odours';
 import type { Arena } from '../../src/world/schema';
+import { lessonSign, type TaughtRule } from './catalog';
 
 /** What a taught worm does on the test plates, beside an untaught twin (same circuit but for the learned weights, same seeds). */
 export interface LearningVerdict {
@@ -12,7 +13,7 @@ export interface LearningVerdict {
   /** Chemotaxis index (A − C)/(A + C) of the taught worm and of its untaught twin. */
   taught: number;
   naive: number;
-  /** taught ≥ minIndex and taught − naive ≥ margin. */
+  /** Seeking: taught ≥ minIndex and taught − naive ≥ margin; avoiding (sign −1): taught ≤ −minIndex and naive − taught ≥ margin. */
   pass: boolean;
 }
 
@@ -24,10 +25,17 @@ export interface LearningCheckOptions {
   testMs: number;
   minIndex: number;
   margin: number;
+  /** +1: the lesson is to seek the odour; −1: to avoid it (catalog.ts lessonSign). */
+  sign: 1 | -1;
 }
 
 /** The seeds the game's test runs the taught worm and its untaught twin with (each on the test plate and its mirror). */
 export const TEST_SEEDS: readonly number[] = [1, 2];
+
+/** The game's check of a taught rule: its test plate, odour, time and thresholds, on TEST_SEEDS. */
+export function lessonCheck(w: TaughtRule): LearningCheckOptions {
+  return { arena: w.testArena, odour: w.odour, seeds: TEST_SEEDS, testMs: w.testMs, minIndex: w.minIndex, margin: w.margin, sign: lessonSign(w) };
+}
 
 /** A run counts toward the odour (A) or away from it (C) when the nose ends more than this far (mm) to that side of the start. */
 export const CHOICE_MM = 1;
@@ -63,7 +71,7 @@ function choice(circuit: Circuit, arena: Arena, odour: OdourName, seed: number, 
 }
 
 /** The chemotaxis index of one circuit over the plates × seeds (0 when no run decided). */
-export function wormIndex(circuit: Circuit, o: Omit<LearningCheckOptions, 'minIndex' | 'margin'>): number {
+export function wormIndex(circuit: Circuit, o: Omit<LearningCheckOptions, 'minIndex' | 'margin' | 'sign'>): number {
   const choices = testPlates(getArena(o.arena), o.odour).flatMap((plate) => o.seeds.map((seed) => choice(circuit, plate, o.odour, seed, o.testMs)));
   const index = chemotaxisIndex(choices);
   return Number.isNaN(index) ? 0 : index;
@@ -79,5 +87,6 @@ export function checkLearning(taught: Circuit, naive: Circuit, o: LearningCheckO
   const n = wormIndex(naive, o);
   // Deterministic runs: a worm taught nothing is its twin, run for run.
   const t = JSON.stringify(taught.doc) === JSON.stringify(naive.doc) ? n : wormIndex(taught, o);
-  return { runs: 2 * o.seeds.length, taught: t, naive: n, pass: t >= o.minIndex && t - n >= o.margin };
+  const k = o.sign;
+  return { runs: 2 * o.seeds.length, taught: t, naive: n, pass: k * t >= o.minIndex && k * (t - n) >= o.margin };
 }

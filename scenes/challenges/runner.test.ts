@@ -7,7 +7,7 @@ import { createSimulation } from '../../src/sim/simulation';
 import { NEW_SYNAPSE_WEIGHT } from '../editor/defaults';
 import { challengeById, type Challenge } from './catalog';
 import { brokenCircuitDoc } from './circuit';
-import { checkLearning, type LearningVerdict } from './learning-check';
+import { checkLearning, type LearningVerdict, lessonCheck } from './learning-check';
 import { ChallengeRun, type RunState, SCORE_AT_LIMIT, SCORE_START } from './runner';
 import { checkAblation, checkTouchAnswer } from './touch-check';
 
@@ -210,10 +210,10 @@ describe('"Teach the worm": pairings go through the worm, the test is judged aga
   test('a pairing is the nose on food at the butanone spot: none without food; with food dropped under the nose the plastic site strengthens', () => {
     const sim = createSimulation({ circuit: worm, arena: c.arena, seed: 1 });
     const run = new ChallengeRun(c, sim);
-    // The attraction site (AIA → RIAL/RIAR); the aversive one (AIA → RIM) is built by starvation, not food.
-    const site = () => sim.plasticWeights().filter((p) => p.to.startsWith('RIA'));
+    // The attraction site (AIA → AIY); the aversive one (AIA → RIM) is built by starvation, not food.
+    const site = () => sim.plasticWeights().filter((p) => p.to === 'AIY');
     const naive = site().map((p) => p.weight);
-    expect(naive).toHaveLength(2);
+    expect(naive).toHaveLength(1);
     sim.run(3000);
     expect(run.update()).toMatchObject({ phase: 'teaching', pairedMs: 0, trials: 0 });
     const [x, y] = sim.headPosition();
@@ -243,7 +243,7 @@ describe('"Teach the worm": pairings go through the worm, the test is judged aga
 
   test('an untaught worm cannot win: its paired check against the twin fails (the same circuit scores the same) and the run is lost', () => {
     // A short check: identical circuits give identical indices whatever the test time.
-    const untaught = checkLearning(worm, worm, { arena: w.testArena, odour: w.odour, seeds: [1], testMs: 2000, minIndex: w.minIndex, margin: w.margin });
+    const untaught = checkLearning(worm, worm, { ...lessonCheck(w), seeds: [1], testMs: 2000 });
     expect(untaught.taught).toBe(untaught.naive);
     expect(untaught.pass).toBe(false);
     const s = testPhase(untaught);
@@ -263,5 +263,43 @@ describe('"Teach the worm": pairings go through the worm, the test is judged aga
     expect(won.lesson).toEqual(pass);
     expect(testPhase(pass, true)).toMatchObject({ status: 'lost', reason: expect.stringMatching(/touching/) });
     expect(testPhase(null).status).toBe('running');
+  });
+});
+
+describe('"Teach the worm to avoid": a hungry worm in butanone without food, judged against an untaught twin', () => {
+  const c = get('teach-avoid');
+  const w = c.win as Extract<Challenge['win'], { kind: 'taught-avoid' }>;
+  const worm = getBuiltinCircuit(c.worm ?? 'learning-worm');
+
+  test('a pairing is the starved nose in the butanone with no food under it; the worm’s own octopamine builds the aversive site, and food stops the pairing', () => {
+    const sim = createSimulation({ circuit: worm, arena: c.arena, seed: 1, hoursOffFood: w.hoursOffFood });
+    const run = new ChallengeRun(c, sim);
+    const aversive = () => sim.plasticWeights().find((p) => p.from === 'AIA' && p.to === 'RIM')!.weight;
+    const naive = aversive();
+    sim.run(5000);
+    const s = { ...run.update() };
+    expect(s).toMatchObject({ phase: 'teaching', foods: 0 });
+    expect(s.pairedMs).toBeGreaterThan(4000);
+    expect(aversive()).toBeGreaterThan(naive);
+    const [x, y] = sim.headPosition();
+    sim.dropFood(x, y);
+    run.noteFood();
+    sim.run(2000);
+    expect(run.update().pairedMs).toBe(s.pairedMs);
+    run.dispose();
+  });
+
+  test('an untaught worm cannot win: it scores its twin’s index, the check fails, the run is lost and says what avoiding needs', () => {
+    const untaught = checkLearning(worm, worm, { ...lessonCheck(w), seeds: [1], testMs: 2000 });
+    expect(untaught.taught).toBe(untaught.naive);
+    expect(untaught.pass).toBe(false);
+    const sim = createSimulation({ circuit: worm, arena: w.testArena, seed: 1 });
+    const run = new ChallengeRun(c, sim, { pairedMs: 0, elapsedMs: 1000, foods: 0 });
+    run.setLesson(untaught);
+    while (run.update().status === 'running' && sim.timeMs < 2 * w.testMs) sim.run(500);
+    const s = run.update();
+    expect(s.status).toBe('lost');
+    expect(s.reason).toMatch(/No sign of learning: the index needs 0\.00 or less, and 0\.75 below/);
+    run.dispose();
   });
 });

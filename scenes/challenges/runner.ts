@@ -4,7 +4,7 @@ import type { SimClock, SimMeasures, SimOutputs } from '../../src/sim/types';
 
 /** What a challenge reads of the simulation: its clock, the player's touches and the worm's events, and where the nose is. */
 export type ChallengeSim = Pick<SimClock, 'timeMs'> & Pick<SimOutputs, 'stimuli$' | 'events$'> & Pick<SimMeasures, 'inZone' | 'distanceToFoodMm'>;
-import type { Challenge } from './catalog';
+import { type Challenge, isTaught, lessonSign } from './catalog';
 import type { LearningVerdict } from './learning-check';
 import type { AblationVerdict, TouchCheck } from './touch-check';
 
@@ -32,9 +32,9 @@ export interface RunState {
   ablations: number;
   /** ablation rule: what the paired check says of the current ablations; null for other rules. */
   verdict: 'none' | 'checking' | 'abolished' | 'kept' | null;
-  /** taught rule: teaching (pairing the odour with food) or testing (the taught worm on a fresh plate); null for other rules. */
+  /** taught rules: teaching (pairing the odour with food, or with hunger) or testing (the taught worm on a fresh plate); null for other rules. */
   phase: 'teaching' | 'testing' | null;
-  /** taught rule: ms the nose spent on the odour spot on a lawn while teaching, and the whole trials that makes. */
+  /** taught rules: ms the nose spent on the odour spot while teaching (on a lawn; for taught-avoid, off food), and the whole trials that makes. */
   pairedMs: number;
   trials: number;
   /** taught rule: ms of the test phase so far. */
@@ -108,9 +108,9 @@ export class ChallengeRun {
       ablated: [],
       ablations: 0,
       verdict,
-      phase: w.kind === 'taught' ? (taught ? 'testing' : 'teaching') : null,
+      phase: isTaught(w) ? (taught ? 'testing' : 'teaching') : null,
       pairedMs: taught?.pairedMs ?? 0,
-      trials: w.kind === 'taught' && taught ? Math.floor(taught.pairedMs / w.trialMs) : 0,
+      trials: isTaught(w) && taught ? Math.floor(taught.pairedMs / w.trialMs) : 0,
       testedMs: 0,
       lesson: null,
       reason: '',
@@ -172,7 +172,7 @@ export class ChallengeRun {
     if (this.state.phase === 'testing') this.end('lost', 'The test plate has no food: dropping some during the test is against the rules.');
   }
 
-  /** taught rule, testing: the taught worm and its untaught twin on the test plates (learning-check.ts). */
+  /** taught rules, testing: the taught worm and its untaught twin on the test plates (learning-check.ts). */
   setLesson(v: LearningVerdict): void {
     if (this.state.phase === 'testing') this.state.lesson = v;
   }
@@ -198,8 +198,10 @@ export class ChallengeRun {
     s.elapsedMs = this.carriedMs + now - this.startMs;
     if (c.penaltyZone && dt > 0 && this.sim.inZone(c.penaltyZone.zone)) s.penaltyMs += dt;
     const w = c.win;
-    if (w.kind === 'taught') {
-      if (s.phase === 'teaching' && dt > 0 && this.sim.inZone(w.pairZone) && this.sim.distanceToFoodMm() === 0) s.pairedMs += dt;
+    if (isTaught(w)) {
+      // Food: the nose on a lawn at the spot. Avoid: the (starved) nose at the spot with no food under it.
+      const onFood = this.sim.distanceToFoodMm() === 0;
+      if (s.phase === 'teaching' && dt > 0 && this.sim.inZone(w.pairZone) && onFood === (w.kind === 'taught')) s.pairedMs += dt;
       s.trials = Math.floor(s.pairedMs / w.trialMs);
     }
     s.score = this.score();
@@ -215,19 +217,26 @@ export class ChallengeRun {
   private judgeTest(): void {
     const w = this.challenge.win;
     const s = this.state;
-    if (w.kind !== 'taught' || !s.lesson || s.testedMs < w.testMs) return;
-    if (s.lesson.pass) this.end('won', 'The worm learned: it heads for butanone more surely than its untaught twin.');
+    if (!isTaught(w) || !s.lesson || s.testedMs < w.testMs) return;
+    const seek = lessonSign(w) > 0;
+    if (s.lesson.pass)
+      this.end(
+        'won',
+        seek
+          ? 'The worm learned: it heads for butanone more surely than its untaught twin.'
+          : 'The worm learned: it keeps away from butanone, where its untaught twin does not.',
+      );
     else
       this.end(
         'lost',
-        `No sign of learning: the index needs ${fmtIndex(w.minIndex)} or more, and ${fmtIndex(w.margin)} above the untaught twin’s. ${s.trials < w.trials ? `Only ${s.trials} of ${w.trials} pairings were made.` : 'Pair the odour with food for longer.'}`,
+        `No sign of learning: the index needs ${seek ? `${fmtIndex(w.minIndex)} or more, and ${fmtIndex(w.margin)} above` : `${fmtIndex(-w.minIndex)} or less, and ${w.margin.toFixed(2)} below`} the untaught twin’s. ${s.trials < w.trials ? `Only ${s.trials} of ${w.trials} pairings were made.` : seek ? 'Pair the odour with food for longer.' : 'Keep the hungry worm in the odour for longer.'}`,
       );
   }
 
   private won(): boolean {
     const w = this.challenge.win;
     if (w.kind === 'zone') return this.sim.inZone(w.zone);
-    if (w.kind === 'taught') return false;
+    if (isTaught(w)) return false;
     if (w.kind === 'ablation') return this.state.ablated.length === 1 && this.state.verdict === 'abolished' && this.touchedSinceVerdict;
     return this.state.pathway === 'works' && this.state.answered >= w.count;
   }
@@ -271,6 +280,6 @@ function winText(c: Challenge): string {
   const w = c.win;
   if (w.kind === 'touch-reversals') return `The worm backed away from ${w.count} of your touches.`;
   if (w.kind === 'ablation') return 'Without that neuron the worm no longer backs away from a head touch; its intact control still does.';
-  if (w.kind === 'taught') return 'The worm learned.';
+  if (isTaught(w)) return 'The worm learned.';
   return `The worm reached “${w.zone}”.`;
 }

@@ -1,5 +1,5 @@
 import type Phaser from 'phaser';
-import type { Challenge } from '../challenges/catalog';
+import { type Challenge, isTaught } from '../challenges/catalog';
 import { fmtIndex, type RunState } from '../challenges/runner';
 import { formatTime } from '../format';
 import { Button } from '../ui/Button';
@@ -29,7 +29,7 @@ export class ResultCard {
     const w = c.win;
     const lines = [
       s.reason,
-      ...(w.kind === 'taught' ? [lessonLine(s, w.trials)] : []),
+      ...(isTaught(w) ? [lessonLine(s, w.trials)] : []),
       `Time ${formatTime(s.elapsedMs)} · score ${s.score}${newBest && won ? ' · new best!' : ''}`,
       `${s.touches} touches · ${s.foods} food drops · ${s.reversals} reversals${s.penaltyMs > 0 ? ` · ${formatTime(s.penaltyMs)} in the ${c.penaltyZone?.zone} zone` : ''}`,
     ];
@@ -78,7 +78,7 @@ export class ResultCard {
   }
 }
 
-/** Teach the worm: the taught worm's chemotaxis index against its untaught twin's, and the pairings made. */
+/** Teach the worm (to seek or to avoid): the taught worm's chemotaxis index against its untaught twin's, and the pairings made. */
 function lessonLine(s: RunState, trials: number): string {
   const l = s.lesson;
   const index = l ? `chemotaxis index: taught ${fmtIndex(l.taught)} · untaught twin ${fmtIndex(l.naive)} (${l.runs} runs each)` : 'no test made';
@@ -96,10 +96,12 @@ export function hudText(c: Challenge, s: RunState): string {
     parts.push(`touches answered ${s.answered}/${c.win.count} · ${pathway}`);
   }
   const w = c.win;
-  if (w.kind === 'taught') {
+  if (isTaught(w)) {
+    const seek = w.kind === 'taught';
+    const next = s.trials >= w.trials ? 'N: start the test' : seek ? 'F: drop food on the butanone spot' : 'no food: let it starve in the butanone';
     if (s.phase === 'teaching')
       parts.push(
-        `TEACHING · pairings ${s.trials}/${w.trials} (${formatTime(s.pairedMs)} of the nose on food at the spot) · ${s.trials >= w.trials ? 'N: start the test' : 'F: drop food on the butanone spot'}`,
+        `TEACHING · pairings ${s.trials}/${w.trials} (${formatTime(s.pairedMs)} ${seek ? 'of the nose on food at the spot' : 'starved in the butanone'}) · ${next}`,
       );
     else
       parts.push(

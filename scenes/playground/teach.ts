@@ -2,8 +2,8 @@ import type Phaser from 'phaser';
 import { getBuiltinCircuit } from '../../src/circuits/builtin';
 import { type LearnedWeight, withLearnedWeights } from '../../src/circuits/learned';
 import type { CircuitDoc } from '../../src/circuits/types';
-import type { Challenge } from '../challenges/catalog';
-import { TEST_SEEDS } from '../challenges/learning-check';
+import { type Challenge, isTaught, type TaughtRule } from '../challenges/catalog';
+import { lessonCheck } from '../challenges/learning-check';
 import { startLearningCheck } from '../challenges/learning-check-client';
 import type { ChallengeRun, TaughtCarry } from '../challenges/runner';
 import type { GameSim } from '../sim-factory';
@@ -16,14 +16,18 @@ export interface TaughtStart {
   carry: TaughtCarry;
 }
 
-type Taught = Extract<Challenge['win'], { kind: 'taught' }>;
-
-/** The circuit and arena a Teach-the-worm challenge runs in its phase: the built-in worm on the teaching plate, or with its learned weights on the test plate. */
-export function teachSetup(c: Challenge, taught: TaughtStart | undefined): { circuit: CircuitDoc | string; arena: string } | null {
-  if (c.win.kind !== 'taught') return null;
+/**
+ * The circuit, arena and feeding state a Teach-the-worm challenge runs in its
+ * phase: the built-in worm on the teaching plate (starved for the aversive
+ * lesson), or with its learned weights on the test plate (fed, as the check's
+ * runs are).
+ */
+export function teachSetup(c: Challenge, taught: TaughtStart | undefined): { circuit: CircuitDoc | string; arena: string; hoursOffFood: number } | null {
+  const w = c.win;
+  if (!isTaught(w)) return null;
   const worm = c.worm ?? 'learning-worm';
-  if (!taught) return { circuit: worm, arena: c.arena };
-  return { circuit: withLearnedWeights(getBuiltinCircuit(worm).doc, taught.weights), arena: c.win.testArena };
+  if (!taught) return { circuit: worm, arena: c.arena, hoursOffFood: w.kind === 'taught-avoid' ? w.hoursOffFood : 0 };
+  return { circuit: withLearnedWeights(getBuiltinCircuit(worm).doc, taught.weights), arena: w.testArena, hoursOffFood: 0 };
 }
 
 export interface TeachParts {
@@ -52,11 +56,15 @@ export class TeachPhase {
     private readonly p: TeachParts,
     taught: TaughtStart | undefined,
   ) {
-    const w = p.challenge.win as Taught;
+    const w = p.challenge.win as TaughtRule;
+    const seek = w.kind === 'taught';
     if (taught) {
       this.button = null;
       this.check(w, taught);
-      p.announce({ title: 'The test: a fresh plate, no food', detail: 'Butanone is to the right. Watch; touch nothing.' });
+      p.announce({
+        title: 'The test: a fresh plate, no food',
+        detail: `Butanone is to the right${seek ? '' : ', the worm is fed again'}. Watch; touch nothing.`,
+      });
       return;
     }
     this.button = new Button(p.scene, 0, 0, {
@@ -69,7 +77,11 @@ export class TeachPhase {
       onClick: () => this.startTest(),
     }).setDepth(30);
     p.shortcut('n', 'Teach the worm: start the test', () => this.startTest());
-    p.announce({ title: 'Teach the worm', detail: 'Food tool (F): drop food on the blue butanone spot, under the worm' });
+    p.announce(
+      seek
+        ? { title: 'Teach the worm', detail: 'Food tool (F): drop food on the blue butanone spot, under the worm' }
+        : { title: 'Teach the worm to avoid', detail: 'A starved worm in butanone: no food for 20 s' },
+    );
   }
 
   private startTest(): void {
@@ -79,12 +91,11 @@ export class TeachPhase {
     this.p.test({ weights, carry: run.carry() });
   }
 
-  private check(w: Taught, taught: TaughtStart): void {
+  private check(w: TaughtRule, taught: TaughtStart): void {
     const worm = this.p.challenge.worm ?? 'learning-worm';
     const naive = getBuiltinCircuit(worm).doc;
-    const options = { arena: w.testArena, odour: w.odour, seeds: TEST_SEEDS, testMs: w.testMs, minIndex: w.minIndex, margin: w.margin };
     const failed = (m: string) => this.p.announce({ title: 'Could not run the test', detail: m.slice(0, 160), kind: 'warn' });
-    this.worker = startLearningCheck(withLearnedWeights(naive, taught.weights), naive, options, (v) => this.p.run()?.setLesson(v), failed);
+    this.worker = startLearningCheck(withLearnedWeights(naive, taught.weights), naive, lessonCheck(w), (v) => this.p.run()?.setLesson(v), failed);
   }
 
   /** The button's place: above the plate's bottom-right buttons. */

@@ -20,6 +20,8 @@ describe('built-in arenas', () => {
       'odour-choice',
       'teach-pairing',
       'teach-test',
+      'teach-avoid-pairing',
+      'teach-avoid-test',
     ]);
     for (const name of BUILTIN_ARENA_NAMES) {
       const a = BUILTIN_ARENAS[name];
@@ -31,7 +33,9 @@ describe('built-in arenas', () => {
 
   it('getArena names the arenas there are when asked for one that is not', () => {
     expect(getArena('maze')).toBe(BUILTIN_ARENAS.maze);
-    expect(() => getArena('mazee')).toThrow(/unknown arena "mazee"; the built-in arenas are "plate", "food-gradient", .* "odour-choice", .* or "teach-test"/);
+    expect(() => getArena('mazee')).toThrow(
+      /unknown arena "mazee"; the built-in arenas are "plate", "food-gradient", .* "odour-choice", .* "teach-avoid-pairing" ... \(13 in all\)/,
+    );
     expect(() => getArena('toString')).toThrow(/unknown arena/);
   });
 

@@ -8,6 +8,8 @@ import maze from './arenas/maze.json';
 import odourChoice from './arenas/odour-choice.json';
 import pillars from './arenas/pillars.json';
 import plate from './arenas/plate.json';
+import teachAvoidPairing from './arenas/teach-avoid-pairing.json';
+import teachAvoidTest from './arenas/teach-avoid-test.json';
 import teachPairing from './arenas/teach-pairing.json';
 import teachTest from './arenas/teach-test.json';
 import thermalGradient from './arenas/thermal-gradient.json';
@@ -30,6 +32,8 @@ const FILES: Record<string, unknown> = {
   'odour-choice': odourChoice,
   'teach-pairing': teachPairing,
   'teach-test': teachTest,
+  'teach-avoid-pairing': teachAvoidPairing,
+  'teach-avoid-test': teachAvoidTest,
 };
 
 /** Built-in arenas by name (the name inside each file is its key). Frozen all the way down: copy one (structuredClone) to change it. */

@@ -12,13 +12,13 @@ import { circuitFromDoc } from '../../src/circuits/circuit';
 import { withLearnedWeights } from '../../src/circuits/learned';
 import { createSimulation } from '../../src/sim/simulation';
 import { challengeById } from '../../scenes/challenges/catalog';
-import { checkLearning, TEST_SEEDS } from '../../scenes/challenges/learning-check';
+import { checkLearning, lessonCheck } from '../../scenes/challenges/learning-check';
 import { ChallengeRun } from '../../scenes/challenges/runner';
 
 const c = challengeById('teach')!;
 const w = c.win as Extract<typeof c.win, { kind: 'taught' }>;
 const naive = getBuiltinCircuit(c.worm ?? 'learning-worm');
-const options = { arena: w.testArena, odour: w.odour, seeds: TEST_SEEDS, testMs: w.testMs, minIndex: w.minIndex, margin: w.margin };
+const options = lessonCheck(w);
 
 /** The teaching phase: food under the nose every trialMs, `trials` times; returns the taught circuit and the pairings counted. */
 function teach(seed: number, trials: number) {

@@ -17,11 +17,16 @@ import { relayPa } from '../../src/circuits/builtin/senses';
 
 const PLATE = { shape: 'rect', size: [14, 10] };
 const spot = (x: number) => ({ at: [x, 5], radius: 0.3, emission: 0.2, odour: 'butanone' });
-/** The test plates: butanone 4 mm to the right or the left of the start, the worm heading across it (up or down). */
-const TEST = [-90, 90].flatMap((headingDeg) => [
-  { arena: parseArena({ name: 'butanone right', plate: PLATE, chemicals: { sources: [spot(11)] }, start: { at: [7, 5], headingDeg } }), side: 1 },
-  { arena: parseArena({ name: 'butanone left', plate: PLATE, chemicals: { sources: [spot(3)] }, start: { at: [7, 5], headingDeg } }), side: -1 },
-]);
+/** The test plates: butanone `mm` to the right or the left of the start, the worm heading across it (up or down). */
+const testPlates = (mm: number) =>
+  [-90, 90].flatMap((headingDeg) => [
+    { arena: parseArena({ name: 'butanone right', plate: PLATE, chemicals: { sources: [spot(7 + mm)] }, start: { at: [7, 5], headingDeg } }), side: 1 },
+    { arena: parseArena({ name: 'butanone left', plate: PLATE, chemicals: { sources: [spot(7 - mm)] }, start: { at: [7, 5], headingDeg } }), side: -1 },
+  ]);
+const TEST = testPlates(4);
+/** Plates with butanone 2 mm away, where an untaught worm goes to it, so a repelled one shows (the aversive challenge's test plate). */
+export const NEAR = testPlates(2);
+type TestPlate = (typeof TEST)[number];
 /** Conditioning plates: butanone at the start, on a wide lawn (food) or on bare agar (starvation). */
 const WITH_FOOD = parseArena({
   name: 'butanone + food',
@@ -61,10 +66,10 @@ export function condition(circuit: Circuit, seed: number, how: 'food' | 'starvat
   return circuitFromDoc(withLearnedWeights(JSON.parse(serializeCircuit(circuit)), sim.plasticWeights()), 'learned.json');
 }
 
-/** The learned AIA → RIAL/RIAR weights of a circuit (the plastic site). */
-export function siteWeights(circuit: Circuit): number[] {
+/** The learned AIA → AIY weight of a circuit (the plastic site). */
+export function siteWeight(circuit: Circuit): number {
   const doc = JSON.parse(serializeCircuit(circuit)) as { synapses: { from: string; to: string; weight: number }[] };
-  return doc.synapses.filter((s) => s.from === 'AIA' && s.to.startsWith('RIA')).map((s) => s.weight);
+  return doc.synapses.find((s) => s.from === 'AIA' && s.to === 'AIY')!.weight;
 }
 
 /** The aversive site's weight (AIA → the turn relay, RIM), and its upper bound. */
@@ -75,7 +80,7 @@ export function aversiveWeight(circuit: Circuit): number {
 }
 
 /** +1 if the nose ended over 1 mm toward the odour, −1 over 1 mm away, else 0. */
-function choice(circuit: Circuit, seed: number, t: (typeof TEST)[number], c: Condition): number {
+function choice(circuit: Circuit, seed: number, t: TestPlate, c: Condition): number {
   const sim = createSimulation({ circuit, arena: t.arena, seed });
   for (const id of c.ablate ?? []) sim.ablate(id);
   for (const [from, to] of c.cut ?? []) sim.cutSynapse(from, to);
@@ -85,10 +90,10 @@ function choice(circuit: Circuit, seed: number, t: (typeof TEST)[number], c: Con
 }
 
 /** Chemotaxis index (A − C)/(A + C) over 5 worms × the odour on either side × heading up or down (20 runs); `circuitOf(seed)` is each worm's (conditioned) circuit. */
-export function chemotaxisIndex(circuitOf: (seed: number) => Circuit, c: Condition = {}): number {
+export function chemotaxisIndex(circuitOf: (seed: number) => Circuit, c: Condition = {}, plates: readonly TestPlate[] = TEST): number {
   const choices = SEEDS.flatMap((seed) => {
     const circuit = circuitOf(seed);
-    return TEST.map((t) => choice(circuit, seed, t, c));
+    return plates.map((t) => choice(circuit, seed, t, c));
   });
   const index = populationIndex(choices);
   return Number.isNaN(index) ? 0 : index;

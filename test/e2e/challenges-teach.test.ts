@@ -19,13 +19,13 @@ interface Run {
 }
 const run = (page: Session['page']): Promise<Run> => page.evaluate(() => window.neuroworm!.info().run as unknown as Run);
 
-/** "Teach the worm" from its intro card to the teaching plate. */
-async function start(page: Session['page']): Promise<void> {
+/** A Teach-the-worm challenge from its intro card to the teaching plate. */
+async function start(page: Session['page'], title = 'Teach the worm', name = 'teach'): Promise<void> {
   await ready(page);
   await waitScene(page, 'challenges');
-  await click(page, 'Teach the worm', 'challenges');
+  await click(page, title, 'challenges');
   await page.waitForTimeout(300);
-  await shot(page, 'teach-intro');
+  await shot(page, `${name}-intro`);
   await click(page, 'Start challenge', 'challenges');
   await waitScene(page, 'playground');
 }
@@ -47,11 +47,9 @@ async function testIt(page: Session['page']): Promise<Run> {
   return run(page);
 }
 
-// Not asserted here: that this teaching wins. In learning-worm the taught worm's index is chaotic in the weights it
-// learns, and the real-time frames that run before the first click make those weights differ from run to run
-// (measured: won +1.00 vs +0.50 once, lost +0.33 / +0.50 on others). The win of a fixed teaching is held headless, on
-// the same runner and check: test/behaviour/associative-teach.test.ts (seeds 1 and 2, +1.00 against +0.50).
-test('teaching: food dropped under the nose three times is counted, the weights learn, and the test ends with both indices on the result card', async () => {
+// The real-time frames before the first click make each run learn slightly different weights; the taught worm wins
+// across them (headless: 12 worms × 2-5 pairings × start delays × learned weights ±10 %, docs/game.md).
+test('teaching: food dropped under the nose three times is counted, the weights learn, and the taught worm wins against its untaught twin', async () => {
   s = await openGame(inject('baseUrl'), { helpSeen: true, query: 'scene=challenges' });
   const { page } = s;
   await start(page);
@@ -76,10 +74,11 @@ test('teaching: food dropped under the nose three times is counted, the weights 
   const r = await testIt(page);
   await shot(page, 'teach-result');
   expect(r.phase).toBe('testing');
-  expect(['won', 'lost']).toContain(r.status);
   expect(r.lesson!.runs).toBe(4);
-  // The taught worm is not its twin: its index was measured, not copied.
-  expect(r.lesson!.pass).toBe(r.lesson!.taught >= 0.75 && r.lesson!.taught - r.lesson!.naive >= 0.5);
+  expect(r.lesson!.taught).toBeGreaterThanOrEqual(0.75);
+  expect(r.lesson!.taught - r.lesson!.naive).toBeGreaterThanOrEqual(0.5);
+  expect(r).toMatchObject({ status: 'won', reason: expect.stringMatching(/heads for butanone/) });
+  expect((await control(page, 'Try again', 'playground')).enabled).toBe(true);
   expect(s.errors).toEqual([]);
 });
 
@@ -93,5 +92,27 @@ test('skipping the teaching: the test is lost, the worm scoring exactly its unta
   expect(r.trials).toBe(0);
   expect(r.lesson!.taught).toBe(r.lesson!.naive);
   expect(r.reason).toMatch(/No sign of learning/);
+  expect(s.errors).toEqual([]);
+});
+
+test('teaching to avoid: a hungry worm left in butanone without food learns to keep away from it, and wins against its untaught twin', async () => {
+  s = await openGame(inject('baseUrl'), { helpSeen: true, query: 'scene=challenges' });
+  const { page } = s;
+  await start(page, 'Teach the worm to avoid', 'teach-avoid');
+  expect(await run(page)).toMatchObject({ status: 'running', phase: 'teaching', trials: 0 });
+  await page.keyboard.press(' ');
+  // 25 s of the starved worm on the butanone plate, 500 ms at a time as frames come.
+  await page.evaluate(() => {
+    for (let t = 0; t < 25_000; t += 500) window.neuroworm!.advance(500);
+  });
+  await shot(page, 'teach-avoid-teaching');
+  const taught = await run(page);
+  expect(taught).toMatchObject({ foods: 0, trials: 1 });
+  const r = await testIt(page);
+  await shot(page, 'teach-avoid-result');
+  expect(r.lesson!.runs).toBe(4);
+  expect(r.lesson!.taught).toBeLessThanOrEqual(0);
+  expect(r.lesson!.naive - r.lesson!.taught).toBeGreaterThanOrEqual(0.75);
+  expect(r).toMatchObject({ status: 'won', reason: expect.stringMatching(/keeps away from butanone/) });
   expect(s.errors).toEqual([]);
 });

@@ -36,7 +36,7 @@ const FORAGING =
 const MODULATION =
   'Modulation: on a bacterial lawn the dopaminergic CEPD/ADE/PDE feel its texture and their dopamine (DOP-3 on the B-type units) slows crawling (basal slowing); a hungry worm on food also has NSM release serotonin (MOD-1 on AVB), which slows it much more (enhanced slowing).';
 const LEARNING =
-  'Learning: butanone felt by AIA lifts RIAL/RIAR, which compare it across the nose and steer the head through SMBD/SMBV; the lift is a plastic synapse: met with food (dopamine) it strengthens, met while starving (octopamine from RIC) it weakens; starving also strengthens a second plastic synapse, from AIA to the turn relay, so a worm starved with butanone backs away from it; the changes fade over a minute.';
+  'Learning: butanone felt by AIA drives AIY, which lifts RIAL/RIAR; they compare butanone across the nose and steer the head push-pull (each excites the SMB of its side and inhibits the other). AIA → AIY is a plastic synapse: met with food (dopamine) it strengthens, met while starving (octopamine from RIC) it weakens; starving also strengthens a second plastic synapse, from AIA to the turn relay, so a worm starved with butanone backs away from it; the changes fade over a minute.';
 const HABITUATION =
   'Habituation: the touch cells’ synapses onto AVD and PVC depress with use (two pools: a fast one refilling over ~30 s, a slow one over ~10 min that only taps far apart wear), so taps 10 s apart give much weaker reversals that are back within a couple of minutes, and taps 60 s apart weaker ones that take many minutes to recover.';
 

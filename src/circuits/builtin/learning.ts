@@ -14,21 +14,32 @@
  * 2008 and Voglis & Tavernarakis 2008 review), starvation by octopamine, which
  * RIC releases when food is gone (Suo, Kimura & Van Tol 2006).
  *
- * Here: AIA, the interneuron that integrates AWC's odour signal (Chalasani
- * et al. 2010; its own part in learning: Tomioka et al. 2006), feels how much
- * butanone is at the nose (AWC-ON folded into it); RIAL/RIAR, the head
- * steering interneuron's two sides (Hendricks et al. 2012), compare butanone
- * on the two sides of the nose, as AWAL/AWAR do for the food odour
- * (senses.ts), and steer the head through SMBD/SMBV. They rest well below
- * threshold, so a side difference alone steers little: AIA's excitation lifts
- * them toward it. That lift is the one plastic site, the three-factor pair
- * AIA → RIAL/RIAR (eligibility = AIA output × RIA output, Izhikevich 2007),
- * standing for the learned change in AWC's transmission (Cho et al. 2016):
- * dopamine at RIA's plasticity receptors turns the tag into strengthening,
- * octopamine into weakening; without either nothing changes, and the change
- * fades back to the naive weight (forgetMs). RIC is lifted by hunger and held
- * down by a lawn under the nose, so only a starving worm off food releases
- * octopamine.
+ * Here: AIA feels how much butanone is at the nose (AWC-ON, the AWC that
+ * senses butanone, Wes & Bargmann 2001, is folded into it; AIA integrates
+ * AWC's odour signal, Chalasani et al. 2010, and has its own part in
+ * learning, Tomioka et al. 2006) and drives AIY. That synapse is the one
+ * plastic site, a three-factor synapse (eligibility = AIA output × AIY
+ * output, Izhikevich 2007) standing for the learned change in AWC → AIY
+ * transmission that butanone pairing makes (Cho et al. 2016): dopamine at
+ * AIY's plasticity receptors turns the tag into strengthening, octopamine
+ * into weakening; without either nothing changes, and the change fades back
+ * to the naive weight (forgetMs). AIY lifts both sides of RIA (AIY → RIA is
+ * AIY's main output; Hendricks et al. 2012) and, as in the chemotaxis layer,
+ * holds turns off. One site before any left/right comparison, so the memory
+ * is one number that lifts both sides of the steering alike (a site on each
+ * side was tagged unevenly by where the nose lay during the pairing, 2.9
+ * against 0.9, and the uneven lift steered to one side whatever the odour
+ * did).
+ * RIAL/RIAR (the head steering interneuron RIA, Hendricks et al. 2012)
+ * compare butanone on the two sides of the nose, as AWAL/AWAR do for the food
+ * odour (senses.ts). They rest well below threshold, so a side difference
+ * alone steers little: AIY lifts them toward it, strongly once taught. They
+ * steer push-pull: each excites the SMB of its side and inhibits the other's,
+ * as RIA's dorsal and ventral axon compartments are active in turn and bias
+ * the head one way or the other (Hendricks et al. 2012), so what steers is
+ * their difference and AIY's common lift cancels. RIC is lifted by hunger
+ * and held down by a lawn under the nose, so only a starving worm off food
+ * releases octopamine.
  *
  * Weakening the lift only takes the learned attraction away; it cannot make
  * the worm avoid butanone (measured: the index stayed at naive). Worms paired
@@ -37,10 +48,12 @@
  * aversive site (addAversion): AIA → the turn relay (AWC excites AIB,
  * Chalasani et al. 2007), which calls reversals where butanone is strong.
  *
- * Simplifications: AIA and RIAL/RIAR take butanone through sensor bindings of
- * their own (the sensory neuron AWC-ON and the comparison the real pathway
- * makes in time, across head sweeps, are folded into them, so they are marked
- * sensory); RIA reaches SMB directly. The memory fades in a minute instead of
+ * Simplifications: AIA takes butanone through a sensor binding of its own
+ * (AWC-ON, hyperpolarised by odour, excites AIA by disinhibition, Chalasani
+ * et al. 2010: cell and sign are folded in); RIAL/RIAR take it through
+ * bindings of their own (the comparison the real pathway makes in time,
+ * across head sweeps, is folded into them, so they are marked sensory); RIA
+ * reaches SMB directly. The memory fades in a minute instead of
  * an hour, so a test can watch it go.
  */
 import type { Builder } from './builder';
@@ -50,22 +63,25 @@ export const LEARNING = {
   /** The learned odour (src/world/odours.ts). */
   odour: 'butanone',
   /** AIA: pA per a.u. of butanone at the nose (both sides): how much odour is there. */
-  levelGain: 4,
-  /** RIAL/RIAR: pA per a.u. of butanone difference between the two sides of the nose (as AWA's compareGain), and their rest (mV): a side difference alone barely crosses threshold. */
-  compareGain: 600,
-  compareRestMv: -77,
-  /** RIAL/RIAR → SMB of their side (fixed, as AWA → SMB). */
-  compareToSmb: 1,
-  /** The plastic AIA → RIAL/RIAR lift (pA at full output): naive weight and bounds. */
+  levelGain: 8,
+  /** The plastic AIA → AIY site (pA at full output): naive weight and bounds. */
   naiveWeight: 0.9,
   wMin: 0,
   wMax: 3,
+  /** AIY → RIAL/RIAR (fixed, pA at full output): AIY's activity lifts both sides of RIA alike. */
+  aiyToRia: 1,
+  /** RIAL/RIAR: pA per a.u. of butanone difference between the two sides of the nose (as AWA's compareGain), and their rest (mV): a side difference alone barely crosses threshold. */
+  compareGain: 600,
+  compareRestMv: -77,
+  /** RIAL/RIAR → SMB of their side (excitatory) and of the other side (inhibitory, ×pushPull): steering is their difference. */
+  compareToSmb: 1,
+  pushPull: 1,
   /** Three-factor rule: tag per ms of pre·post output, tag τ, weight change per ms per unit of tag × modulator (× (wMax − wMin)), forgetting τ. */
   aPlus: 1,
   tauEligibilityMs: 2000,
-  rate: 0.0000002,
+  rate: 0.00000005,
   forgetMs: 60_000,
-  /** RIA's plasticity receptors: dopamine (food) teaches the attraction up, octopamine (starvation) down. */
+  /** AIY's plasticity receptors: dopamine (food) teaches the attraction up, octopamine (starvation) down. */
   dopamineTeach: 1,
   octopamineTeach: -1,
   /** The aversive site AIA → turn relay (mV it holds the relay up at full output, as relayPa): naive and bounds. */
@@ -86,10 +102,10 @@ export const LEARNING = {
 
 const SENSORY = { capacitance: 1, tauMs: 20, restMv: -65, vHalfMv: -45, slopeMv: 4 };
 
-/** Adds AIA, RIAL/RIAR (butanone), RIC (octopamine), the plastic AIA → RIAL/RIAR site and the aversive site (AIA → turn relay). Needs the chemotaxis (SMBD/SMBV) and modulation (dopamine) layers. */
+/** Adds AIA, RIAL/RIAR (butanone), RIC (octopamine), the plastic AIA → AIY site and the aversive site (AIA → turn relay). Needs the chemotaxis (SMBD/SMBV, AIY) and modulation (dopamine) layers. */
 export function addLearning(b: Builder): void {
   const L = LEARNING;
-  for (const id of ['SMBD', 'SMBV', 'CEPD'])
+  for (const id of ['SMBD', 'SMBV', 'AIY', 'CEPD'])
     if (!b.has(id)) throw new Error(`learning: the builder has no neuron ${id}; add the chemotaxis and modulation layers first`);
   const plastic = {
     rule: 'three-factor' as const,
@@ -99,18 +115,20 @@ export function addLearning(b: Builder): void {
   b.neuron('AIA', 'sensory', 'glutamate', SENSORY, undefined, 80, 60);
   for (const side of ['left', 'right'] as const)
     b.sensors.push({ neuron: 'AIA', sensor: 'chemical', odour: L.odour, side, response: 'level', gain: L.levelGain / 2 });
+  b.chem('AIA', 'AIY', L.naiveWeight, { sign: 'excitatory', plastic });
+  b.receptors.push({ neuron: 'AIY', modulator: 'dopamine', effect: 'plasticity', gain: L.dopamineTeach, label: 'DOP-1' });
+  b.receptors.push({ neuron: 'AIY', modulator: 'octopamine', effect: 'plasticity', gain: L.octopamineTeach, label: 'SER-3' });
   const cmp = { ...SENSORY, restMv: L.compareRestMv, tauMs: SENSES.compareTauMs, capacitance: SENSES.compareTauMs / 20 };
-  for (const [id, own, other, smb, x] of [
-    ['RIAL', 'left', 'right', 'SMBD', -80],
-    ['RIAR', 'right', 'left', 'SMBV', 240],
+  for (const [id, own, other, smb, opposite, x] of [
+    ['RIAL', 'left', 'right', 'SMBD', 'SMBV', -80],
+    ['RIAR', 'right', 'left', 'SMBV', 'SMBD', 240],
   ] as const) {
     b.neuron(id, 'sensory', 'glutamate', cmp, undefined, x, 120);
     b.sensors.push({ neuron: id, sensor: 'chemical', odour: L.odour, side: own, response: 'level', gain: L.compareGain });
     b.sensors.push({ neuron: id, sensor: 'chemical', odour: L.odour, side: other, response: 'level', gain: -L.compareGain });
-    b.chem('AIA', id, L.naiveWeight, { sign: 'excitatory', plastic });
+    b.chem('AIY', id, L.aiyToRia, { sign: 'excitatory' });
     b.chem(id, smb, L.compareToSmb, { sign: 'excitatory' });
-    b.receptors.push({ neuron: id, modulator: 'dopamine', effect: 'plasticity', gain: L.dopamineTeach, label: 'DOP-1' });
-    b.receptors.push({ neuron: id, modulator: 'octopamine', effect: 'plasticity', gain: L.octopamineTeach, label: 'SER-3' });
+    if (L.pushPull > 0) b.chem(id, opposite, L.compareToSmb * L.pushPull, { sign: 'inhibitory' });
   }
   addAversion(b);
   // RIC reads the feeding state through a sensor binding, so it is marked sensory (as NSM is).
@@ -128,8 +146,7 @@ export function addLearning(b: Builder): void {
  * from a starving worm's RIC strengthens it, dopamine from a lawn weakens it,
  * and it fades (forgetMs). Once strong, butanone calls reversals, more the
  * nearer the worm gets, so it keeps away: butanone paired with starvation
- * repels (Tsunozaki, Chalasani & Bargmann 2008). No cell of its own, so the
- * other cells' noise draws stay as they were.
+ * repels (Tsunozaki, Chalasani & Bargmann 2008).
  */
 function addAversion(b: Builder): void {
   const L = LEARNING;
