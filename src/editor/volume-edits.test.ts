@@ -190,6 +190,16 @@ describe('editing what learns and what modulates', () => {
     m.undo();
     expect(m.doc).toEqual(doc());
   });
+  it('committing a receptor unchanged is no edit: one undo step takes back the real change (a field’s Enter then blur committed it twice, and Undo took back only the empty second step)', () => {
+    const m = editor();
+    const dop3 = m.doc.receptors?.[0];
+    if (!dop3) throw new Error('fixture has a receptor');
+    const changed = { ...dop3, gain: -2 };
+    expect(m.putReceptor(0, changed)).toMatchObject({ ok: true });
+    expect(m.putReceptor(0, { ...changed })).toMatchObject({ ok: true });
+    m.undo();
+    expect(m.doc).toEqual(doc());
+  });
   it('adaptation out of range, junk, or half of the pair is refused with the field, the range and the fix; nothing changes', () => {
     const m = editor();
     const dop3 = m.doc.receptors?.[0];

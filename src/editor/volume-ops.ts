@@ -118,6 +118,8 @@ export function putReceptor(doc: CircuitDoc, index: number | undefined, spec: Re
   const { reversalMv: _r, matchMv: _m, ...currentOnly } = spec;
   const kept = spec.effect === 'excitability' ? spec : currentOnly;
   const clean: ReceptorSpec = { ...kept, gain: noNegativeZero(spec.gain) };
+  // The same receptor again is no edit (no empty undo step): a field commits on Enter and again on blur.
+  if (index !== undefined && JSON.stringify(clean) === JSON.stringify(list[index])) return done(doc);
   return done({ ...doc, receptors: index === undefined ? [...list, clean] : list.map((r, k) => (k === index ? clean : r)) });
 }
 
