@@ -124,12 +124,20 @@ export class LiveWorm {
     this.rect = { x, y, w, h };
     this.cam.setViewport(x, y, w, h);
     this.caption.setPosition(x + 8, y + 6).setWordWrapWidth(w - 16, true);
-    // The bottom row: the plate and the view, left to right; Export above them, at the right.
-    const a = this.arenaButton;
-    const v = this.viewButton;
-    a.setPosition(x + 8 + a.width / 2, y + h - 8 - a.height / 2);
-    v.setPosition(x + 8 + a.width + 6 + v.width / 2, y + h - 8 - v.height / 2);
-    this.exportButton.setPosition(x + w - 8 - 70, y + h - 8 - a.height - 6 - 14);
+    // The bottom row: the plate and the view, left to right, Export above them at the right; in a narrow
+    // panel (a portrait window) the three stack, each as wide as the panel allows.
+    const [a, v, e] = [this.arenaButton, this.viewButton, this.exportButton];
+    const room = w - 16;
+    const row = room >= 148 + 6 + 124;
+    a.resize(row ? 148 : Math.min(148, room), 24);
+    v.resize(row ? 124 : Math.min(148, room), 24);
+    e.resize(Math.min(140, room), 28);
+    const bottom = y + h - 8;
+    a.setPosition(x + 8 + a.width / 2, bottom - a.height / 2);
+    if (row) v.setPosition(x + 8 + a.width + 6 + v.width / 2, bottom - v.height / 2);
+    else v.setPosition(x + 8 + v.width / 2, bottom - a.height - 6 - v.height / 2);
+    const above = row ? a.height + 6 : a.height + v.height + 12;
+    e.setPosition(x + w - 8 - e.width / 2, bottom - above - e.height / 2);
   }
 
   get arena(): LiveArena {
