@@ -151,6 +151,7 @@ export class EditorScene extends BaseScene {
       probe: (id) => this.toggleProbe(id),
     });
     this.live = new LiveWorm(this, 20, () => this.files.exportRecording(this.live.recorder));
+    this.live.onArena = () => this.rebuildWorm(true);
     this.learned = new LearnedWeights(this.model, this.live, (t) => this.setStatus(t));
     this.body = new BodyDiagram(this, {
       focus: () => this.focusNeuron(),

@@ -9,14 +9,27 @@ import type { TouchKind } from '../../src/streams/types';
 import { PlayRecorder } from '../recording';
 import { Button } from '../ui/Button';
 import { drawInsetPanel, palette, textStyle } from '../ui/theme';
+import { getArena } from '../../src/world/builtins';
+import { DEFAULT_ODOUR, ODOURS, type OdourName } from '../../src/world/odours';
+import { arenaViewFromArena } from '../view/arena-adapter';
+import { arenaBox } from '../view/arena-view';
 import { WorldCamera } from '../view/camera';
+import { PlateRenderer } from '../view/PlateRenderer';
 import { WormRenderer } from '../view/WormRenderer';
+
+/** The arenas the live worm can run on: the open plate, and plates with odours to steer by (a two-odour choice for `choice-worm`). */
+export const LIVE_ARENAS = ['plate', 'odour-choice', 'food-gradient'] as const;
+export type LiveArena = (typeof LIVE_ARENAS)[number];
+/** How the view frames the worm: close on the body, or the whole plate (its odour spots and food in view). */
+export type LiveView = 'follow' | 'plate';
 
 /**
  * The edited circuit running on a worm: a createSimulation per circuit
  * version (rebuilt when the network or its bindings change, starting where
- * the old worm's head was, facing the same way), drawn in a small agar view
- * that follows the worm. Click the worm to touch it (Shift: harsh poke).
+ * the old worm's head was, facing the same way), drawn in a small view of
+ * its arena (odour spots, food) that follows the worm or shows the whole
+ * plate. Two buttons choose the arena (the worm restarts at its start) and
+ * the view. Click the worm to touch it (Shift: harsh poke).
  * Its own real-time runner keeps pause and speed across rebuilds.
  */
 export class LiveWorm {
@@ -43,9 +56,55 @@ export class LiveWorm {
   /** What the player has done to this worm (since it was last rebuilt), for Export recording. */
   recorder: PlayRecorder | null = null;
   private readonly exportButton: Button;
+  private arena_: LiveArena = 'plate';
+  private view_: LiveView = 'follow';
+  /** The arena painted once per arena (odour glows, lawns), cropped to the panel. */
+  private readonly plate: PlateRenderer;
+  /** The mm grid, over the plate so motion shows against the gel. */
+  private readonly grid: Phaser.GameObjects.Graphics;
+  private readonly arenaButton: Button;
+  private readonly viewButton: Button;
+  /** Names of the plate's odour spots in their tints, in screen space (the plate texture's own labels are too small here). */
+  private spotLabels: { text: Phaser.GameObjects.Text; x: number; y: number }[] = [];
+  private readonly scene: Phaser.Scene;
+  private readonly depth: number;
+
+  /** The player chose another arena: the owner rebuilds the worm (load) so it starts there. */
+  onArena: () => void = () => {};
 
   constructor(scene: Phaser.Scene, depth = 20, onExport: () => void = () => {}) {
+    this.scene = scene;
+    this.depth = depth;
     this.bg = scene.add.graphics().setDepth(depth);
+    this.plate = new PlateRenderer(scene, { quality: 'high', depth: depth + 0.5 });
+    this.showArena();
+    this.grid = scene.add.graphics().setDepth(depth + 0.6);
+    const small = { width: 148, height: 24, fontSize: 11 };
+    this.arenaButton = new Button(scene, 0, 0, {
+      ...small,
+      label: this.arenaLabel(),
+      tooltip:
+        'Run the worm on another plate: open agar, two odour spots to choose between (diacetyl, isoamyl alcohol), or a food lawn with its odour; the worm starts at that plate’s start',
+      onClick: () => {
+        this.arena_ = LIVE_ARENAS[(LIVE_ARENAS.indexOf(this.arena_) + 1) % LIVE_ARENAS.length];
+        this.arenaButton.setLabel(this.arenaLabel());
+        this.showArena();
+        this.follow.set = false;
+        this.onArena();
+        this.draw();
+      },
+    }).setDepth(depth + 4);
+    this.viewButton = new Button(scene, 0, 0, {
+      ...small,
+      width: 124,
+      label: this.viewLabel(),
+      tooltip: 'Follow the worm close up, or show the whole plate so its odour spots and food are in view',
+      onClick: () => {
+        this.view_ = this.view_ === 'follow' ? 'plate' : 'follow';
+        this.viewButton.setLabel(this.viewLabel());
+        this.draw();
+      },
+    }).setDepth(depth + 4);
     this.exportButton = new Button(scene, 0, 0, {
       label: 'Export recording',
       width: 140,
@@ -65,7 +124,60 @@ export class LiveWorm {
     this.rect = { x, y, w, h };
     this.cam.setViewport(x, y, w, h);
     this.caption.setPosition(x + 8, y + 6).setWordWrapWidth(w - 16, true);
-    this.exportButton.setPosition(x + w - 8 - 70, y + h - 8 - 14);
+    // The bottom row: the plate and the view, left to right, Export above them at the right; in a narrow
+    // panel (a portrait window) the three stack, each as wide as the panel allows.
+    const [a, v, e] = [this.arenaButton, this.viewButton, this.exportButton];
+    const room = w - 16;
+    const row = room >= 148 + 6 + 124;
+    a.resize(row ? 148 : Math.min(148, room), 24);
+    v.resize(row ? 124 : Math.min(148, room), 24);
+    e.resize(Math.min(140, room), 28);
+    const bottom = y + h - 8;
+    a.setPosition(x + 8 + a.width / 2, bottom - a.height / 2);
+    if (row) v.setPosition(x + 8 + a.width + 6 + v.width / 2, bottom - v.height / 2);
+    else v.setPosition(x + 8 + v.width / 2, bottom - a.height - 6 - v.height / 2);
+    const above = row ? a.height + 6 : a.height + v.height + 12;
+    e.setPosition(x + w - 8 - e.width / 2, bottom - above - e.height / 2);
+  }
+
+  get arena(): LiveArena {
+    return this.arena_;
+  }
+  get view(): LiveView {
+    return this.view_;
+  }
+  /** Paints the chosen arena and names its odour spots (food or sources that smell of a named odour). */
+  private showArena(): void {
+    const arena = getArena(this.arena_);
+    this.plate.setArena(arenaViewFromArena(arena));
+    for (const l of this.spotLabels) l.text.destroy();
+    const spots: { x: number; y: number; odour: OdourName }[] = [];
+    for (const f of [...arena.food, ...arena.chemicals.sources])
+      if (f.odour !== undefined && f.odour !== DEFAULT_ODOUR) spots.push({ x: f.at[0], y: f.at[1], odour: f.odour });
+    this.spotLabels = spots.map(({ x, y, odour }) => ({
+      x,
+      y,
+      text: this.scene.add
+        .text(0, 0, odour, textStyle(11))
+        .setColor(`#${ODOURS[odour].tint.toString(16).padStart(6, '0')}`)
+        .setOrigin(0.5, 0)
+        .setDepth(this.depth + 3),
+    }));
+  }
+
+  /** The panel and the plate's box on screen (px), for tests: in the whole-plate view the plate lies inside the panel. */
+  screenBoxes(): { panel: { x: number; y: number; w: number; h: number }; plate: { x: number; y: number; w: number; h: number } | null } {
+    const a = this.plate.current;
+    if (!a) return { panel: { ...this.rect }, plate: null };
+    const [x0, y0, x1, y1] = arenaBox(a);
+    const [sx, sy] = [this.cam.screenX(x0), this.cam.screenY(y0)];
+    return { panel: { ...this.rect }, plate: { x: sx, y: sy, w: this.cam.screenX(x1) - sx, h: this.cam.screenY(y1) - sy } };
+  }
+  private arenaLabel(): string {
+    return `Plate: ${this.arena_}`;
+  }
+  private viewLabel(): string {
+    return this.view_ === 'follow' ? 'View: follow' : 'View: whole plate';
   }
 
   /** Runs `circuit` on a new worm; keeps the old worm's place and heading. Returns an error message or null. */
@@ -77,12 +189,12 @@ export class LiveWorm {
     }
     this.clear();
     try {
-      const sim = createSimulation({ circuit, arena: 'plate', seed: 1, ...(start && { start }) });
+      const sim = createSimulation({ circuit, arena: this.arena_, seed: 1, ...(start && { start }) });
       this.attach(sim);
       this.error = null;
       // The recording's circuit is named when it is exported (the file name can change meanwhile).
       const worm = start && { x: start.xMm, y: start.yMm, heading: (start.headingRad * 180) / Math.PI };
-      this.recorder = new PlayRecorder(sim, { circuit: '', arena: 'plate', seed: 1, ...(worm && { worm }) });
+      this.recorder = new PlayRecorder(sim, { circuit: '', arena: this.arena_, seed: 1, ...(worm && { worm }) });
     } catch (e) {
       this.error = (e as Error).message;
     }
@@ -180,8 +292,10 @@ export class LiveWorm {
   private onDown(p: Phaser.Input.Pointer): void {
     const r = this.rect;
     if (!this.sim || p.x < r.x || p.y < r.y || p.x > r.x + r.w || p.y > r.y + r.h) return;
-    const b = this.exportButton;
-    if (Math.abs(p.x - b.x) <= b.width / 2 && Math.abs(p.y - b.y) <= b.height / 2) return; // the button's click, not a touch
+    const onButton = [this.exportButton, this.arenaButton, this.viewButton].some(
+      (b) => Math.abs(p.x - b.x) <= b.width / 2 && Math.abs(p.y - b.y) <= b.height / 2,
+    );
+    if (onButton) return; // the button's click, not a touch
     const ev = p.event as MouseEvent | undefined;
     const kind: TouchKind = ev?.shiftKey || p.button === 2 ? 'harsh' : 'gentle';
     const at = this.sim.poke({ xMm: this.cam.worldX(p.x), yMm: this.cam.worldY(p.y) }, { kind })?.position ?? null;
@@ -202,28 +316,53 @@ export class LiveWorm {
     if (!sim) {
       this.worm.clear();
       this.marks.clear();
+      this.grid.clear();
+      this.plate.container.setVisible(false);
+      for (const l of this.spotLabels) l.text.setVisible(false);
       this.caption.setText(this.error ? `No worm: ${this.error}` : 'No worm');
       return;
     }
     const t = sim.telemetry();
     const pose = t.pose;
-    // Follow the body's centre smoothly; scale to show the body about 1.6 times across.
-    const [cx, cy] = centroid(pose);
-    if (!this.follow.set || !Number.isFinite(this.follow.x)) this.follow = { x: cx, y: cy, set: true };
-    this.follow.x += (cx - this.follow.x) * 0.1;
-    this.follow.y += (cy - this.follow.y) * 0.1;
-    const half = sim.bodyLengthMm * 0.8;
-    this.cam.fit(this.follow.x - half, this.follow.y - half, this.follow.x + half, this.follow.y + half, 6);
-    // A faint mm grid so motion shows against the agar.
-    g.lineStyle(1, palette.agarRim, 0.08);
-    const step = 0.25;
+    if (this.view_ === 'plate') {
+      const a = this.plate.current;
+      if (a) {
+        const [x0, y0, x1, y1] = arenaBox(a);
+        this.cam.fit(x0, y0, x1, y1, 6);
+      }
+    } else {
+      // Follow the body's centre smoothly; scale to show the body about 1.6 times across.
+      const [cx, cy] = centroid(pose);
+      if (!this.follow.set || !Number.isFinite(this.follow.x)) this.follow = { x: cx, y: cy, set: true };
+      this.follow.x += (cx - this.follow.x) * 0.1;
+      this.follow.y += (cy - this.follow.y) * 0.1;
+      const half = sim.bodyLengthMm * 0.8;
+      this.cam.fit(this.follow.x - half, this.follow.y - half, this.follow.x + half, this.follow.y + half, 6);
+    }
+    this.plate.container.setVisible(true);
+    this.plate.layout(this.cam, r);
+    // A faint grid (0.25 mm close up, 1 mm over the whole plate) so motion shows against the agar.
+    const gr = this.grid;
+    gr.clear();
+    gr.lineStyle(1, palette.agarRim, 0.08);
+    const step = this.view_ === 'plate' ? 1 : 0.25;
     const x0 = Math.ceil(this.cam.worldX(r.x) / step) * step;
-    for (let x = x0; this.cam.screenX(x) < r.x + r.w; x += step) g.lineBetween(this.cam.screenX(x), r.y, this.cam.screenX(x), r.y + r.h);
+    for (let x = x0; this.cam.screenX(x) < r.x + r.w; x += step) gr.lineBetween(this.cam.screenX(x), r.y, this.cam.screenX(x), r.y + r.h);
     const y0 = Math.ceil(this.cam.worldY(r.y) / step) * step;
-    for (let y = y0; this.cam.screenY(y) < r.y + r.h; y += step) g.lineBetween(r.x, this.cam.screenY(y), r.x + r.w, this.cam.screenY(y));
+    for (let y = y0; this.cam.screenY(y) < r.y + r.h; y += step) gr.lineBetween(r.x, this.cam.screenY(y), r.x + r.w, this.cam.screenY(y));
     this.worm.draw(pose, this.cam, sim.bodyLengthMm, t.muscles, sim.segments);
+    for (const l of this.spotLabels) {
+      const [x, y] = [this.cam.screenX(l.x), this.cam.screenY(l.y) + 10];
+      l.text.setPosition(x, y).setVisible(x > r.x + 30 && x < r.x + r.w - 30 && y > r.y && y < r.y + r.h - 16);
+    }
     const m = this.marks;
     m.clear();
+    if (this.view_ === 'plate') {
+      // The worm is small on the whole plate: a ring shows where it is.
+      const [cx, cy] = centroid(pose);
+      m.lineStyle(1.5, palette.focus, 0.7);
+      m.strokeCircle(this.cam.screenX(cx), this.cam.screenY(cy), Math.max(12, 0.7 * sim.bodyLengthMm * this.cam.pxPerMm));
+    }
     const now = performance.now();
     this.pokes = this.pokes.filter((p) => now - p.t < 600);
     for (const p of this.pokes) {

@@ -1,4 +1,4 @@
-import { type EditorModel, KNOWN_MODULATORS, type FieldSpec, type Result, type SynapseKey } from '../../src/editor';
+import { adaptationText, type EditorModel, KNOWN_MODULATORS, type FieldSpec, type Result, type SynapseKey, withAdaptation } from '../../src/editor';
 import { MODULATOR_FIELDS, RECEPTOR_EFFECTS, RECEPTOR_REVERSAL } from '../../src/neural/modulation';
 import { PLASTIC_RULE_NAMES, PLASTIC_RULES } from '../../src/neural/plastic-rules';
 import type { ChemicalSynapseSpec, ModulatorSpec, ParamSpec, PlasticRule, ReceptorEffect, ReceptorSpec } from '../../src/neural/types';
@@ -131,6 +131,17 @@ function channelFields(kit: FieldKit, r: ReceptorSpec, upd: (next: ReceptorSpec)
   return out;
 }
 
+/** Whether and how the receptor desensitises: adaptation (0 none .. 1), what that does in one line, and while it adapts the running mean's time (ms). */
+function adaptationFields(kit: FieldKit, r: ReceptorSpec, upd: (next: ReceptorSpec) => Result): HTMLElement[] {
+  const out = [
+    kit.numberField('adaptation', MODULATOR_FIELDS.adaptation, r.adaptation ?? 0, (v) => upd(withAdaptation(r, v as number))),
+    h('div', { class: 'nwe-dim', 'data-testid': 'adaptation-meaning', text: adaptationText(r) }),
+  ];
+  if (r.adaptation !== undefined)
+    out.push(kit.numberField('adaptationMs', MODULATOR_FIELDS.adaptationMs, r.adaptationMs, (v) => upd({ ...r, adaptationMs: v as number })));
+  return out;
+}
+
 function receptorCard(kit: FieldKit, m: EditorModel, r: ReceptorSpec, i: number, showNeuron: boolean): HTMLElement {
   const upd = (next: ReceptorSpec): Result => m.putReceptor(i, next);
   const names = (m.doc.modulators ?? []).map((x) => x.name);
@@ -154,6 +165,7 @@ function receptorCard(kit: FieldKit, m: EditorModel, r: ReceptorSpec, i: number,
     kit.numberField('gain', MODULATOR_FIELDS.gain, r.gain, (v) => upd({ ...r, gain: v as number })),
     h('div', { class: 'nwe-dim', text: r.gain < 0 ? 'sign: inhibitory (as serotonin through MOD-1)' : 'sign: excitatory (as serotonin through SER-4)' }),
     ...(r.effect === 'excitability' ? channelFields(kit, r, upd) : []),
+    ...adaptationFields(kit, r, upd),
     h('button', { text: 'Remove receptor', onclick: () => kit.report(m.putReceptor(i, null)) }),
   );
 }

@@ -3,6 +3,7 @@ import { palette } from '../ui/theme';
 import { agarPixels } from './agar-texture';
 import { arenaBox, type ArenaView, type ShapeView } from './arena-view';
 import type { WorldCamera } from './camera';
+import { plateCrop, type Rect } from './plate-crop';
 
 let plateSerial = 0;
 
@@ -176,16 +177,27 @@ export class PlateRenderer {
     }
   }
 
-  /** Re-places everything for the camera (after resize, pan or zoom). */
-  layout(cam: WorldCamera): void {
+  /**
+   * Re-places everything for the camera (after resize, pan or zoom). With `clip` (a panel smaller than the plate)
+   * the painted plate is cropped to it and the vector outlines, which cannot be, are left out.
+   */
+  layout(cam: WorldCamera, clip?: Rect): void {
     const a = this.arena;
     if (!a) return;
     const [x0, y0, x1, y1] = arenaBox(a);
+    const w = (x1 - x0) * cam.pxPerMm;
+    const h = (y1 - y0) * cam.pxPerMm;
     this.plate.setPosition(cam.screenX((x0 + x1) / 2), cam.screenY((y0 + y1) / 2));
-    this.plate.setDisplaySize((x1 - x0) * cam.pxPerMm, (y1 - y0) * cam.pxPerMm);
+    this.plate.setDisplaySize(w, h);
 
     const g = this.lines;
     g.clear();
+    if (clip) {
+      const crop = plateCrop({ x: this.plate.x - w / 2, y: this.plate.y - h / 2, w, h }, this.texW, this.texH, clip);
+      this.plate.setVisible(crop !== null);
+      if (crop) this.plate.setCrop(crop.x, crop.y, crop.w, crop.h);
+      return;
+    }
     const k = cam.pxPerMm;
     for (const z of a.zones ?? []) {
       const color = ZONE_COLOR[z.kind];

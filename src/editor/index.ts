@@ -63,6 +63,6 @@ export {
 } from './persist';
 export { searchNeurons, type MatchKind, type SearchHit } from './search';
 export { blankDoc, templates, withoutPositions, type Template } from './templates';
-export { KNOWN_MODULATORS } from './volume-ops';
+export { adaptationText, DEFAULT_ADAPTATION_MS, KNOWN_MODULATORS, withAdaptation } from './volume-ops';
 export type { EditorChange, Point, Rect, Result, ScreenSize, Selection, SelectMode, SynapseKey, Viewport } from './types';
 export type { EditorWarning } from './warnings';

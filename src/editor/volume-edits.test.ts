@@ -10,6 +10,7 @@ import type { CircuitDoc } from '../circuits';
 import { FAKE_MODELS } from '../circuits/fake-models';
 import { CURRENT_VERSION } from '../circuits/versions';
 import { EditorModel } from './model';
+import { adaptationText, DEFAULT_ADAPTATION_MS, withAdaptation } from './volume-ops';
 
 function doc(): CircuitDoc {
   return {
@@ -168,6 +169,63 @@ describe('editing what learns and what modulates', () => {
     expect(m.putReceptor(2, { ...dop1, gain: 200 })).toMatchObject({ ok: true });
     expect(m.doc.receptors?.[2]).toEqual({ ...dop1, gain: 200 });
     expect(m.putReceptor(2, { ...dop1, adaptation: 2 })).toMatchObject({ ok: false, message: expect.stringContaining('0 .. 1') });
+  });
+  it('the receptor card’s adaptation: a value makes the receptor adapt with a time constant the file needs; 0 removes both; each one undo step', () => {
+    const m = editor();
+    const dop3 = m.doc.receptors?.[0];
+    if (!dop3) throw new Error('fixture has a receptor');
+    expect(m.putReceptor(0, withAdaptation(dop3, 0.9))).toMatchObject({ ok: true });
+    expect(m.doc.receptors?.[0]).toEqual({ ...dop3, adaptation: 0.9, adaptationMs: DEFAULT_ADAPTATION_MS });
+    const adapting = m.doc.receptors?.[0] ?? dop3;
+    expect(m.putReceptor(0, { ...adapting, adaptationMs: 5000 })).toMatchObject({ ok: true });
+    // A new value keeps the time constant the player set.
+    expect(m.putReceptor(0, withAdaptation(m.doc.receptors?.[0] ?? dop3, 0.5))).toMatchObject({ ok: true });
+    expect(m.doc.receptors?.[0]).toEqual({ ...dop3, adaptation: 0.5, adaptationMs: 5000 });
+    expect(m.putReceptor(0, withAdaptation(m.doc.receptors?.[0] ?? dop3, 0))).toMatchObject({ ok: true });
+    expect(m.doc.receptors?.[0]).toEqual(dop3);
+    m.undo();
+    expect(m.doc.receptors?.[0]).toEqual({ ...dop3, adaptation: 0.5, adaptationMs: 5000 });
+    m.undo();
+    m.undo();
+    m.undo();
+    expect(m.doc).toEqual(doc());
+  });
+  it('committing a receptor unchanged is no edit: one undo step takes back the real change (a field’s Enter then blur committed it twice, and Undo took back only the empty second step)', () => {
+    const m = editor();
+    const dop3 = m.doc.receptors?.[0];
+    if (!dop3) throw new Error('fixture has a receptor');
+    const changed = { ...dop3, gain: -2 };
+    expect(m.putReceptor(0, changed)).toMatchObject({ ok: true });
+    expect(m.putReceptor(0, { ...changed })).toMatchObject({ ok: true });
+    m.undo();
+    expect(m.doc).toEqual(doc());
+  });
+  it('adaptation out of range, junk, or half of the pair is refused with the field, the range and the fix; nothing changes', () => {
+    const m = editor();
+    const dop3 = m.doc.receptors?.[0];
+    if (!dop3) throw new Error('fixture has a receptor');
+    expect(m.putReceptor(0, withAdaptation(dop3, 1.5))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('adaptation of the dopamine receptor on "AVB": 1.5 is out of range; allowed: 0 .. 1'),
+    });
+    expect(m.putReceptor(0, withAdaptation(dop3, Number.NaN))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('adaptation of the dopamine receptor'),
+    });
+    expect(m.putReceptor(0, { ...dop3, adaptation: 0.5, adaptationMs: 0 })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('adaptation time of the dopamine receptor on "AVB": 0 ms is out of range; allowed: 1 .. 10000000 ms'),
+    });
+    expect(m.putReceptor(0, { ...dop3, adaptation: 0.5 })).toMatchObject({ ok: false, message: expect.stringContaining('give "adaptationMs"') });
+    expect(m.doc).toEqual(doc());
+  });
+  it('what adaptation means, in one line: none, or how strongly a held level acts and over what time', () => {
+    const dop1 = { neuron: 'CEP', modulator: 'dopamine', effect: 'plasticity' as const, gain: 300 };
+    expect(adaptationText(dop1)).toBe('does not adapt: a sustained level acts as fully as a brief rise');
+    expect(adaptationText({ ...dop1, adaptation: 0.995, adaptationMs: 20_000 })).toBe(
+      'adapts: a level held well beyond 20 s acts 0.5 % as strongly as a brief rise (it reads C − 0.995 × C’s mean over 20 s)',
+    );
+    expect(adaptationText({ ...dop1, adaptation: 0.5, adaptationMs: 250 })).toMatch(/acts 50 % as strongly .* over 250 ms/);
   });
   it('receptor channels: a reversal and match point in mV on an excitability receptor; out of range refused with the range; another effect drops them', () => {
     const m = editor();

@@ -118,5 +118,30 @@ export function putReceptor(doc: CircuitDoc, index: number | undefined, spec: Re
   const { reversalMv: _r, matchMv: _m, ...currentOnly } = spec;
   const kept = spec.effect === 'excitability' ? spec : currentOnly;
   const clean: ReceptorSpec = { ...kept, gain: noNegativeZero(spec.gain) };
+  // The same receptor again is no edit (no empty undo step): a field commits on Enter and again on blur.
+  if (index !== undefined && JSON.stringify(clean) === JSON.stringify(list[index])) return done(doc);
   return done({ ...doc, receptors: index === undefined ? [...list, clean] : list.map((r, k) => (k === index ? clean : r)) });
+}
+
+/** The running mean's time constant a receptor gets when the card first makes it adapt (ms): DOP-1's in the built-in worm (touch.ts). */
+export const DEFAULT_ADAPTATION_MS = 20_000;
+
+/**
+ * The receptor `r` with adaptation `a`: 0 removes adaptation and its time constant (a receptor that does not adapt
+ * carries neither); any other value sets it and keeps the time constant, or gives DEFAULT_ADAPTATION_MS, since the
+ * file needs both. A value out of range passes through for putReceptor to refuse with the range.
+ */
+export function withAdaptation(r: ReceptorSpec, a: number): ReceptorSpec {
+  const { adaptation: _a, adaptationMs: _ms, ...fixed } = r;
+  if (a === 0) return fixed;
+  return { ...fixed, adaptation: a, adaptationMs: r.adaptationMs ?? DEFAULT_ADAPTATION_MS };
+}
+
+/** One line on what the receptor's adaptation does: "adapts: a level held for ~1 min acts 0.5 % as strongly as a brief rise (C − 0.995 × its mean over 20 s)". */
+export function adaptationText(r: ReceptorSpec): string {
+  const a = r.adaptation ?? 0;
+  if (a === 0 || r.adaptationMs === undefined) return 'does not adapt: a sustained level acts as fully as a brief rise';
+  const kept = Number(((1 - a) * 100).toPrecision(3));
+  const over = r.adaptationMs >= 1000 ? `${Number((r.adaptationMs / 1000).toPrecision(3))} s` : `${Number(r.adaptationMs.toPrecision(3))} ms`;
+  return `adapts: a level held well beyond ${over} acts ${kept} % as strongly as a brief rise (it reads C − ${a} × C’s mean over ${over})`;
 }

@@ -48,7 +48,7 @@ export const MODULATOR_FIELDS = {
     min: 0,
     max: 1,
     unit: '',
-    help: 'desensitisation: the receptor reads C − adaptation × C’s running mean (never below 0), so a sustained level acts (1 − adaptation) as strongly as a brief rise',
+    help: 'how far the receptor desensitises, unitless (0 none, 1 full): it reads C − adaptation × C’s running mean (never below 0), so a sustained level acts (1 − adaptation) as strongly as a brief rise',
   },
   adaptationMs: { min: 1, max: 1e7, unit: 'ms', help: 'time constant of the running mean an adapting receptor subtracts' },
 } as const;

@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterEach, expect, inject, test } from 'vitest';
 import { openGame, type Session } from './browser';
 import { addNeuron, connect, info, newBlank, openEditor, screenOf, selectNeuron } from './editor-helpers';
-import { shot } from './game';
+import choiceWorm from '../../src/circuits/builtin/choice-worm.json';
+import { click, shot } from './game';
 
 let s: Session | undefined;
 afterEach(async () => {
@@ -117,6 +118,22 @@ test('modulator release and receptor bindings from the palette, edited in the in
     .poll(() => inspector.textContent())
     .toMatch(/match point of the serotonin receptor on "[^"]+": 100 mV is out of range; allowed: -120 \.\. 60 mV/);
   await shot(page, 'editor-receptor-channels');
+  // Adaptation (unitless, 0 .. 1): out of range refused with the range; a value makes the receptor adapt, with a time constant in ms.
+  await expect.poll(() => rec.locator('[data-testid=adaptation-meaning]').textContent()).toMatch(/^does not adapt/);
+  await rec.locator('input[data-field=adaptation]').fill('1.5');
+  await rec.locator('input[data-field=adaptation]').press('Enter');
+  await expect.poll(() => inspector.textContent()).toMatch(/adaptation of the serotonin receptor on "[^"]+": 1\.5 is out of range; allowed: 0 \.\. 1/);
+  await rec.locator('input[data-field=adaptation]').fill('0.9');
+  await rec.locator('input[data-field=adaptation]').press('Enter');
+  expect((await docOf(page)).receptors?.[0]).toMatchObject({ adaptation: 0.9, adaptationMs: 20000, reversalMv: -80 });
+  await expect.poll(() => rec.locator('[data-testid=adaptation-meaning]').textContent()).toMatch(/acts 10 % as strongly as a brief rise/);
+  await rec.locator('input[data-field=adaptationMs]').fill('5000');
+  await rec.locator('input[data-field=adaptationMs]').press('Enter');
+  expect((await docOf(page)).receptors?.[0]).toMatchObject({ adaptation: 0.9, adaptationMs: 5000 });
+  await rec.locator('input[data-field=adaptationMs]').scrollIntoViewIfNeeded();
+  await shot(page, 'editor-receptor-adaptation');
+  await page.click('button:has-text("Undo")');
+  expect((await docOf(page)).receptors?.[0]).toMatchObject({ adaptation: 0.9, adaptationMs: 20000 });
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur()); // Escape below is the editor's, not the field's
 
   // The circuit view lists the modulators; a clearance out of range is refused with its range.
@@ -145,3 +162,33 @@ test('the winner-takes-all template opens from New…: two odour channels that i
   await shot(page, 'editor-winner-takes-all');
   expect(s.errors).toEqual([]);
 });
+
+test('the live worm runs on the two-odour plate: Plate cycles the arena (the worm starts at its start), View shows the whole plate with both odour spots; screenshot', async () => {
+  s = await openGame(inject('baseUrl'), { helpSeen: true });
+  const { page } = s;
+  await openEditor(page);
+  await page.evaluate((doc) => window.neuroworm!.loadCircuit(doc), choiceWorm);
+  await page.waitForFunction(() => (window.neuroworm!.info() as { neurons: string[] }).neurons.includes('RIR'));
+  const live = async () => (await info(page)) as unknown as { liveArena: string; liveView: string; liveBoxes: { panel: Box; plate: Box } };
+  expect(await live()).toMatchObject({ liveArena: 'plate', liveView: 'follow' });
+  await click(page, 'Plate: plate');
+  await expect.poll(async () => (await live()).liveArena).toBe('odour-choice');
+  // The worm was rebuilt on the new plate, at its start (7, 8 mm), heading between the spots.
+  const [x, y] = (await page.evaluate(() => window.neuroworm!.pose())).mm;
+  expect(Math.hypot(x - 7, y - 8)).toBeLessThan(1.5);
+  // Close up the plate is larger than the panel; the whole-plate view fits it inside.
+  const inside = (b: Box, p: Box) => b.x >= p.x - 1 && b.y >= p.y - 1 && b.x + b.w <= p.x + p.w + 1 && b.y + b.h <= p.y + p.h + 1;
+  const close = (await live()).liveBoxes;
+  expect(inside(close.plate, close.panel)).toBe(false);
+  await shot(page, 'editor-live-worm-odour-choice-close');
+  await click(page, 'View: follow');
+  await expect.poll(async () => (await live()).liveView).toBe('plate');
+  await page.waitForTimeout(1500);
+  const whole = (await live()).liveBoxes;
+  expect(inside(whole.plate, whole.panel), JSON.stringify(whole)).toBe(true);
+  expect(whole.plate.w).toBeGreaterThan(0.5 * whole.panel.w);
+  await shot(page, 'editor-live-worm-odour-choice');
+  expect(s.errors).toEqual([]);
+});
+
+type Box = { x: number; y: number; w: number; h: number };

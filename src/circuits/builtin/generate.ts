@@ -12,7 +12,7 @@
 import type { CircuitDoc } from '../types';
 import { Builder } from './builder';
 import { addLocomotion, GAIT } from './locomotion';
-import { addDishabituation, addHarsh, addTouch } from './touch';
+import { addDishabituation, addHarsh, addTouch, TOUCH as TOUCH_PARAMS } from './touch';
 import { addSenses, senseCircuits, SENSES_SUMMARY } from './senses';
 import { addForaging } from './foraging';
 import { addModulation } from './modulation';
@@ -38,7 +38,7 @@ const MODULATION =
 const LEARNING =
   'Learning: butanone felt by AIA drives AIY, which lifts RIAL/RIAR; they compare butanone across the nose and steer the head push-pull (each excites the SMB of its side and inhibits the other). AIA → AIY is a plastic synapse: met with food (dopamine) it strengthens, met while starving (octopamine from RIC) it weakens; starving also strengthens a second plastic synapse, from AIA to the turn relay, so a worm starved with butanone backs away from it; the changes fade over a minute.';
 const HABITUATION =
-  'Habituation: the touch cells’ synapses onto AVD and PVC depress with use (two pools: a fast one refilling over ~30 s, a slow one over ~10 min that only taps far apart wear), so taps 10 s apart give much weaker reversals that are back within a couple of minutes, and taps 60 s apart weaker ones that take many minutes to recover.';
+  'Habituation: the touch cells’ synapses onto AVD and PVC depress with use (two pools: a fast one refilling within about half a minute, a slow one over ~10 min that only taps far apart wear), so taps 10 s apart give much weaker reversals that are back within a couple of minutes, and taps 60 s apart weaker ones that take many minutes to recover.';
 
 const CHOICE_TEXT =
   'Choice (winner takes all, seed 004): diacetyl (AWA’s odour) and isoamyl alcohol (AWC’s) each have a pair of cells that compare it across the nose and steer the head through SMBD/SMBV (RIFL/RIFR for diacetyl, RIAL/RIAR for isoamyl alcohol); a choice cell per odour (RIR, AIA) feels how much of it there is, excites itself and inhibits the other, and only the winner lifts its pair to where it steers, so with one source on each side the worm commits to one instead of staying between them.';
@@ -76,7 +76,7 @@ export function buildHabituation(): CircuitDoc {
 function wormLayers(): Builder {
   const b = new Builder();
   addLocomotion(b);
-  addTouch(b, { habituate: true });
+  addTouch(b, { habituate: true, recoveryFastMs: TOUCH_PARAMS.wormRecoveryFastMs });
   addHarsh(b, { pair: true });
   addSenses(b);
   addForaging(b);

@@ -49,6 +49,17 @@ export const TOUCH = {
    */
   habituation: { useFast: 2.8e-4, recoveryFastMs: 30_000, useSlow: 5e-4, recoverySlowMs: 600_000, slowThreshold: 0.8 },
   /**
+   * The default worm's fast pool refills in 25 s, not 30. Its pools were set while a leak of resting dopamine (the
+   * dopamine cells' output at rest, C = 0.0004) reached DOP-1 and refilled them 1 + 300 × 0.0004 = 1.12 times as
+   * fast (τ 26.8 s): 5 worms, 10 taps at 10 s, 0.20 of the first. DOP-1's adaptation (below) rightly stopped a
+   * steady level acting, so the pools refilled at their bare 30 s and 10 taps at 10 s fell to 0.11 (taps 6–10 mostly
+   * no reversal: extinction), where real worms keep 20–40 % (Rankin & Broster 1992). The response falls off steeply
+   * with efficacy, so the refill rate decides the 10 s depth: 5 worms, τ 22 s 0.39, 25 s 0.31, 30 s 0.11 (seeds 1–5).
+   * At 60 s taps the fast pool refills either way, so the slow pool still carries long-interval habituation.
+   * The `habituation` teaching circuit never had the leak and keeps 30 s (its augmentation sets its floor).
+   */
+  wormRecoveryFastMs: 25_000,
+  /**
    * Augmentation in the `habituation` teaching circuit: a presynaptic enhancement that builds with release and fades
    * in seconds (Zucker & Regehr 2002: augmentation, τ ~5–10 s; here 3 s), in parallel with depression — the
    * sensitising process of Groves & Thompson's (1970) dual-process theory. Without it that circuit's AVD sits so near
@@ -93,10 +104,14 @@ const sensory = { capacitance: 1, tauMs: 20, restMv: -65, vHalfMv: -45, slopeMv:
  */
 const gentle = { ...sensory, vHalfMv: -40, slopeMv: 1 };
 
-/** Gentle touch: ALM, AVM (anterior), PLM (posterior), AVD, PVC. With habituate, the touch cells' synapses depress; with augment, they also augment (TOUCH.augmentation). */
-export function addTouch(b: Builder, opts: { habituate: boolean; augment?: boolean }): void {
+/** Gentle touch: ALM, AVM (anterior), PLM (posterior), AVD, PVC. With habituate, the touch cells' synapses depress (the fast pool refilling in recoveryFastMs if given); with augment, they also augment (TOUCH.augmentation). */
+export function addTouch(b: Builder, opts: { habituate: boolean; augment?: boolean; recoveryFastMs?: number }): void {
   const T = TOUCH;
-  const params = { ...T.habituation, ...(opts.augment ? T.augmentation : {}) };
+  const params = {
+    ...T.habituation,
+    ...(opts.recoveryFastMs !== undefined && { recoveryFastMs: opts.recoveryFastMs }),
+    ...(opts.augment ? T.augmentation : {}),
+  };
   const dep = opts.habituate ? { plastic: { rule: 'short-term' as const, params } } : {};
   b.neuron('ALM', 'sensory', 'glutamate', gentle, undefined, 60, 40);
   b.neuron('AVM', 'sensory', 'glutamate', gentle, undefined, 60, 100);
