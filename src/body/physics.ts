@@ -1,5 +1,6 @@
 import Matter from 'matter-js';
 import { installConstraintSolve } from './constraint-solve';
+import { ownMapsOnAdd } from './own-maps';
 
 // The same constraint step without its per-call vectors (constraint-solve.ts).
 installConstraintSolve();
@@ -11,11 +12,14 @@ installConstraintSolve();
  * (sizes in matter units: see MATTER_UNITS_PER_MM).
  */
 export function createPhysics(): Matter.Engine {
-  return Matter.Engine.create({
+  const engine = Matter.Engine.create({
     gravity: { x: 0, y: 0, scale: 0 },
     enableSleeping: false,
     constraintIterations: 4,
     positionIterations: 6,
     velocityIterations: 4,
   });
+  // Every body and constraint added keeps its numbers as doubles written in place (own-maps.ts).
+  ownMapsOnAdd(engine.world);
+  return engine;
 }
