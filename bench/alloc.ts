@@ -31,7 +31,7 @@ export interface AllocRow {
 }
 
 /** A `worm` step may allocate this much (it allocated ~63 KB before matter's vectors kept double fields). */
-export const WORM_BYTES_GOAL = 8_000;
+export const WORM_BYTES_GOAL = 4_000;
 
 let collections = 0;
 const observer = new PerformanceObserver((list) => {

@@ -53,7 +53,7 @@ describe('own maps for what matter-js writes each step', () => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/alloc.ts', '--quick', '--json', '--only', 'worm'], { cwd: root, encoding: 'utf8' });
     const [worm] = JSON.parse(out.trim().split('\n').at(-1) ?? '[]') as { what: string; bytesPerStep: number }[];
     expect(worm.what).toBe('worm');
-    // ~62 KB before matter's vectors kept double fields, ~15 KB with Math.hypot's builtin calls, ~4 KB now.
-    expect(worm.bytesPerStep).toBeLessThan(8_000);
+    // ~62 KB before matter's vectors kept double fields, ~15 KB with Math.hypot's builtin calls, ~4 KB with matter's sort, ~1.4 KB now.
+    expect(worm.bytesPerStep).toBeLessThan(4_000);
   });
 });

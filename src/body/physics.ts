@@ -1,9 +1,11 @@
 import Matter from 'matter-js';
+import { installBroadphase } from './broadphase';
 import { installConstraintSolve } from './constraint-solve';
 import { ownMapsOnAdd } from './own-maps';
 
-// The same constraint step without its per-call vectors (constraint-solve.ts).
+// The same constraint step and broad phase without their garbage (constraint-solve.ts, broadphase.ts).
 installConstraintSolve();
+installBroadphase();
 
 /**
  * A matter-js engine for a plate seen from above: no gravity, no sleeping,
