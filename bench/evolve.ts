@@ -6,7 +6,8 @@
  *    genomes × 2 seeds × 15 s) evaluated in this thread, on 2 worker threads
  *    and on 2 queue worker processes (a redis-server of its own on a free
  *    loopback port; skipped, and said, when redis-server is not installed).
- *    Pools and workers are started and warmed up before timing; the modes
+ *    Pools and workers are started and warmed up (three whole batches each,
+ *    so the code that builds a worm is optimised) before timing; the modes
  *    alternate round by round and each keeps its fastest round, since other
  *    work on the machine only ever slows a round down. Beside each round, the
  *    CPU the other threads used (V8's compile and GC helpers, and the main
@@ -54,6 +55,9 @@ async function queueSetup(): Promise<{ url: string; procs: ChildProcess[]; stop:
   return { url, procs: workers, stop: redis.stop };
 }
 
+/** Whole batches each mode evaluates before the timed rounds (steady state: see throughput()). */
+const WARM_BATCHES = 3;
+
 export interface ThroughputRow {
   mode: string;
   /** Worm-seconds per wall-second of the fastest round, and of every round. */
@@ -93,8 +97,14 @@ async function throughput(p: EvolveProblem, o: { quick: boolean; queue: boolean 
     helperShare: [],
   }));
   try {
-    // Warm up: start the threads, load the code, compile the hot paths.
-    for (const m of modes) await evaluateGenomes(p, genomes.slice(0, 2), m.ev);
+    // Warm up: start the threads, load the code, compile the hot paths. A worker keeps optimising
+    // the code that builds a worm (arena, body, controllers) until it has built a few dozen: with
+    // two genomes only, V8's compiler threads still took 0.13-0.20 CPU-s per CPU-s of the runs in
+    // the timed rounds that follow, and 0.04-0.08 from the fourth batch on (this per-thread accounting, load 13).
+    for (const m of modes) {
+      await evaluateGenomes(p, genomes.slice(0, 2), m.ev);
+      for (let w = 0; w < (o.quick ? 0 : WARM_BATCHES); w++) await evaluateGenomes(p, genomes, m.ev);
+    }
     for (let round = 0; round < (o.quick ? 1 : 3); round++)
       for (const [k, m] of modes.entries()) {
         let worm = 0;

@@ -77,6 +77,7 @@ const SUITES: SuiteEntry[] = [
   { name: 'cuba', load: async () => (await import('./cuba')).suite },
   optional('body', './body.ts', adaptBody),
   { name: 'sim', load: async () => (await import('./sim')).suite },
+  { name: 'alloc', load: async () => (await import('./alloc')).suite },
   { name: 'population', load: async () => (await import('./population')).suite },
   { name: 'evolve', load: async () => (await import('./evolve')).suite },
 ];

@@ -27,6 +27,7 @@
  * are one-sided stiff constraints solved by a small active-set loop (a
  * contact may push, never pull); pokes are force pulses.
  */
+import { hypot } from '../lib/hypot';
 import { createBandedSpd } from './banded';
 import { radiusProfile, type ResolvedBodyOptions } from './params';
 
@@ -217,7 +218,7 @@ export function createMechanics(o: ResolvedBodyOptions): Mechanics {
       const i1 = i < N - 1 ? i + 1 : N - 1;
       const dx = x[2 * i0] - x[2 * i1];
       const dy = x[2 * i0 + 1] - x[2 * i1 + 1];
-      const l = Math.hypot(dx, dy);
+      const l = hypot(dx, dy);
       tx[i] = l > 0 ? dx / l : 1;
       ty[i] = l > 0 ? dy / l : 0;
     }
@@ -238,7 +239,7 @@ export function createMechanics(o: ResolvedBodyOptions): Mechanics {
       const d = 2 * i;
       const dx = x[d + 2] - x[d];
       const dy = x[d + 3] - x[d + 1];
-      const l = Math.hypot(dx, dy);
+      const l = hypot(dx, dy);
       const hx = dx / l;
       const hy = dy / l;
       const f = wAx * (l - s); // dt × tension
@@ -387,7 +388,7 @@ export function createMechanics(o: ResolvedBodyOptions): Mechanics {
       const bx = x[2 * j - 2] - x[2 * j];
       const by = x[2 * j - 1] - x[2 * j + 1];
       const theta = Math.atan2(ax * by - ay * bx, ax * bx + ay * by);
-      out[j - 1] = (2 * theta) / (Math.hypot(ax, ay) + Math.hypot(bx, by));
+      out[j - 1] = (2 * theta) / (hypot(ax, ay) + hypot(bx, by));
     }
     return out;
   };

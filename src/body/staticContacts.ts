@@ -11,6 +11,7 @@
  * inside it. Worms and other moving bodies still come from matter's pairs.
  */
 import Matter from 'matter-js';
+import { hypot } from '../lib/hypot';
 import type { Mechanics } from './mechanics';
 import { MATTER_UNITS_PER_MM } from './units';
 
@@ -121,7 +122,7 @@ function signedDistance(p: Piece, px: number, py: number, out: Float64Array): nu
     const ay = xy[2 * m + 1];
     const ex = xy[2 * j] - ax;
     const ey = xy[2 * j + 1] - ay;
-    const len = Math.hypot(ex, ey);
+    const len = hypot(ex, ey);
     if (len === 0) continue;
     // Outward normal of edge m → j for the polygon's winding.
     const nx = (p.turn * ey) / len;
@@ -133,7 +134,7 @@ function signedDistance(p: Piece, px: number, py: number, out: Float64Array): nu
     u = u < 0 ? 0 : Math.min(u, 1);
     const qx = px - (ax + u * ex);
     const qy = py - (ay + u * ey);
-    const d = Math.hypot(qx, qy);
+    const d = hypot(qx, qy);
     if (d < best && side > 0) {
       best = d;
       if (d > 0) {
@@ -153,7 +154,7 @@ function signedDistance(p: Piece, px: number, py: number, out: Float64Array): nu
       const ay = xy[2 * m + 1];
       const ex = xy[2 * j] - ax;
       const ey = xy[2 * j + 1] - ay;
-      const len = Math.hypot(ex, ey);
+      const len = hypot(ex, ey);
       if (len === 0) continue;
       const nx = (p.turn * ey) / len;
       const ny = (-p.turn * ex) / len;

@@ -165,6 +165,14 @@ const rule = (r: Range, help = r.help): NumRule => ({ ...(r.above ? { above: r.m
 const bodyFraction = (help: string) => num(rule(R['sensors[].from, to, at'], help));
 const sensorGain = (help: string) => num(rule(R['sensors[].gain'], help));
 const coordinate = num(rule(R['neurons[].position.x, y; editor.view.x, y']));
+/**
+ * The fields of an editor point, x and y first, then `more`. Built from entries rather than written as
+ * `{ x: coordinate, y: coordinate }`: V8 shares a field's representation among all object literals of one
+ * shape in the process, and that literal (schemas in x) made the `{ x, y }` vectors matter-js writes on
+ * every physics step store each number as a new heap object (~45 KB per step; bench/alloc.ts).
+ */
+const pointShape = <S extends z.ZodRawShape>(more: S) =>
+  Object.fromEntries([['x', coordinate], ['y', coordinate], ...Object.entries(more)]) as { x: typeof coordinate; y: typeof coordinate } & S;
 
 const CONDUCTANCE_ONLY = ['reversalMv', 'releaseHalfMv', 'releaseSlopeMv', 'tauMs'] as const;
 const conductanceField = (name: (typeof CONDUCTANCE_ONLY)[number]) => {
@@ -421,7 +429,7 @@ export const muscleSchema = strict(
 
 export const editorSchema = strict(
   {
-    view: strict({ x: coordinate, y: coordinate, zoom: num(rule(R['editor.view.zoom'])) }, 'an editor view').exactOptional(),
+    view: strict(pointShape({ zoom: num(rule(R['editor.view.zoom'])) }), 'an editor view').exactOptional(),
     notes: str('notes', { maxLength: 100_000, text: true }).exactOptional(),
   },
   'editor state',
@@ -489,7 +497,7 @@ function neuronBranch(kind: ModelKind, info: ModelInfo) {
       label: str('label', { maxLength: 200, text: true }).exactOptional(),
       params: paramsSchema(info.params, `the params of model "${kind}"`).exactOptional(),
       init: paramsSchema(info.init, `the initial state of model "${kind}"`).exactOptional(),
-      position: strict({ x: coordinate, y: coordinate }, 'an editor position').exactOptional(),
+      position: strict(pointShape({}), 'an editor position').exactOptional(),
     },
     `a ${kind} neuron`,
   );

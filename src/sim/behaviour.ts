@@ -1,3 +1,4 @@
+import { hypot } from '../lib/hypot';
 import type { BehaviourEvent } from '../streams/types';
 import { alongBodyVelocity, centroid, curvature, headingRad } from './kinematics';
 
@@ -147,7 +148,7 @@ export class BehaviourTracker {
     if (this.omegaArmed && timeMs - this.lastReversalStart < 10_000) {
       const hx = pose[0] - pose[2 * (n - 1)];
       const hy = pose[1] - pose[2 * (n - 1) + 1];
-      if (Math.hypot(hx, hy) < 0.4 * this.opts.bodyLengthMm) {
+      if (hypot(hx, hy) < 0.4 * this.opts.bodyLengthMm) {
         this.omegaArmed = false;
         events.push({ type: 'omega-turn', timeMs });
       }
@@ -193,7 +194,7 @@ export class BehaviourTracker {
     const ys = this.window(this.cy, 1000);
     const ts = this.window(this.times, 1000);
     const span = ts.length > 1 ? (ts[ts.length - 1] - ts[0]) / 1000 : 0;
-    const speed = span > 0 ? Math.hypot(xs[xs.length - 1] - xs[0], ys[ys.length - 1] - ys[0]) / span : 0;
+    const speed = span > 0 ? hypot(xs[xs.length - 1] - xs[0], ys[ys.length - 1] - ys[0]) / span : 0;
     return {
       timeMs,
       centroid: centroid(pose),

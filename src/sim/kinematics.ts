@@ -2,6 +2,7 @@
  * Geometry of a pose: segment centres in mm, x and y interleaved, head first.
  * Pure functions on typed arrays, shared by the behaviour tracker and views.
  */
+import { hypot } from '../lib/hypot';
 
 /**
  * Signed curvature (1/mm) at each interior segment centre j = 1..n−2, stored at out[j − 1]
@@ -15,8 +16,8 @@ export function curvature(pose: Float64Array, out: Float64Array): Float64Array {
     const ay = pose[2 * j + 1] - pose[2 * (j + 1) + 1];
     const bx = pose[2 * (j - 1)] - pose[2 * j];
     const by = pose[2 * (j - 1) + 1] - pose[2 * j + 1];
-    const la = Math.hypot(ax, ay);
-    const lb = Math.hypot(bx, by);
+    const la = hypot(ax, ay);
+    const lb = hypot(bx, by);
     const turn = Math.atan2(ax * by - ay * bx, ax * bx + ay * by);
     out[j - 1] = (2 * turn) / (la + lb);
   }
@@ -26,7 +27,7 @@ export function curvature(pose: Float64Array, out: Float64Array): Float64Array {
 /** Length of the centre line, mm. */
 export function centreLineLength(pose: Float64Array): number {
   let len = 0;
-  for (let i = 2; i < pose.length; i += 2) len += Math.hypot(pose[i] - pose[i - 2], pose[i + 1] - pose[i - 1]);
+  for (let i = 2; i < pose.length; i += 2) len += hypot(pose[i] - pose[i - 2], pose[i + 1] - pose[i - 1]);
   return len;
 }
 
@@ -63,7 +64,7 @@ export function alongBodyVelocity(prev: Float64Array, pose: Float64Array, dtMs: 
     const b = Math.min(n - 1, i + 1);
     const tx = pose[2 * a] - pose[2 * b];
     const ty = pose[2 * a + 1] - pose[2 * b + 1];
-    const tl = Math.hypot(tx, ty) || 1;
+    const tl = hypot(tx, ty) || 1;
     const vx = pose[2 * i] - prev[2 * i];
     const vy = pose[2 * i + 1] - prev[2 * i + 1];
     sum += (vx * tx + vy * ty) / tl;
