@@ -87,10 +87,12 @@ def model(b2, net):
     return P, Ce, Ci, mon
 
 
-def serve_runtime(b2, duration_s, nets):
-    """The runtime target, one timed run per `run` line on stdin (see the module doc)."""
+def runtime_nets(b2, duration_s, nets):
+    """The runtime target's networks, each built and run once for its rate. Returns the first one
+    (stored before its run, so restore() starts it again), the wall time of that first run
+    (compilation included), its spike and synapse counts, and the rates."""
     b2.prefs.codegen.target = 'cython'
-    rates, state = [], {}
+    rates, first = [], {}
     for k, net_file in enumerate(nets):
         b2.start_scope()
         net_data = load(net_file)
@@ -98,15 +100,20 @@ def serve_runtime(b2, duration_s, nets):
         net = b2.Network(P, Ce, Ci, mon)
         if k == 0:
             net.store()
-            w0 = time.perf_counter()
-            net.run(duration_s * b2.second)
-            state = {'net': net, 'first': time.perf_counter() - w0, 'spikes': int(mon.num_spikes),
+        w0 = time.perf_counter()
+        net.run(duration_s * b2.second)
+        if k == 0:
+            first = {'net': net, 'wallS': time.perf_counter() - w0, 'spikes': int(mon.num_spikes),
                      'synapses': int(len(Ce) + len(Ci))}
-        else:
-            net.run(duration_s * b2.second)
         rates.append(int(mon.num_spikes) / net_data['neurons'] / duration_s)
-    result = {'runCpuS': [], 'compileS': None, 'spikes': state['spikes'], 'synapses': state['synapses'], 'rates': rates}
-    return result, state['net']
+    return first, rates
+
+
+def serve_runtime(b2, duration_s, nets):
+    """The runtime target, one timed run per `run` line on stdin (see the module doc)."""
+    first, rates = runtime_nets(b2, duration_s, nets)
+    result = {'runCpuS': [], 'compileS': None, 'spikes': first['spikes'], 'synapses': first['synapses'], 'rates': rates}
+    return result, first['net']
 
 
 def serve_loop(b2, net, duration_s):
@@ -124,32 +131,16 @@ def serve_loop(b2, net, duration_s):
 
 
 def run_runtime(b2, duration_s, repeats, nets):
-    b2.prefs.codegen.target = 'cython'
-    result, rates = {}, []
-    for k, net_file in enumerate(nets):
-        b2.start_scope()
-        net_data = load(net_file)
-        P, Ce, Ci, mon = model(b2, net_data)
-        net = b2.Network(P, Ce, Ci, mon)
-        if k == 0:
-            net.store()
-            w0 = time.perf_counter()
-            net.run(duration_s * b2.second)
-            first_wall = time.perf_counter() - w0
-            cpu, wall = [], []
-            for _ in range(repeats):
-                net.restore()
-                w0, c0 = time.perf_counter(), time.process_time()
-                net.run(duration_s * b2.second)
-                wall.append(time.perf_counter() - w0)
-                cpu.append(time.process_time() - c0)
-            result = {'runWallS': wall, 'runCpuS': cpu, 'compileS': max(0.0, first_wall - min(wall)),
-                      'spikes': int(mon.num_spikes), 'synapses': int(len(Ce) + len(Ci))}
-        else:
-            net.run(duration_s * b2.second)
-        rates.append(int(mon.num_spikes) / net_data['neurons'] / duration_s)
-    result['rates'] = rates
-    return result
+    first, rates = runtime_nets(b2, duration_s, nets)
+    cpu, wall = [], []
+    for _ in range(repeats):
+        first['net'].restore()
+        w0, c0 = time.perf_counter(), time.process_time()
+        first['net'].run(duration_s * b2.second)
+        wall.append(time.perf_counter() - w0)
+        cpu.append(time.process_time() - c0)
+    return {'runWallS': wall, 'runCpuS': cpu, 'compileS': max(0.0, first['wallS'] - min(wall)),
+            'spikes': first['spikes'], 'synapses': first['synapses'], 'rates': rates}
 
 
 # Brian2 2.5's network.cpp: the per-step clock read (kept only for maximum_run_time).
