@@ -99,6 +99,8 @@ export class Oscilloscope {
     const line = Math.ceil(this.title.height) + 2;
     const top = 6 + rows * line + Math.ceil(tick * 0.65) + 2;
     this.plot = { x: r.x + left, y: r.y + top, w: Math.max(10, r.w - left - 10), h: Math.max(10, r.h - top - bottom) };
+    // Wrapped to the plot, so a narrow panel (portrait editor) keeps the hint off the axis labels.
+    this.empty.setWordWrapWidth(Math.max(40, this.plot.w - 8)).setAlign('center');
     this.empty.setPosition(this.plot.x + this.plot.w / 2, this.plot.y + this.plot.h / 2);
     this.gridKey = '';
     this.layoutChips();
