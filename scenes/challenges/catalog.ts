@@ -251,7 +251,7 @@ export const CHALLENGES: readonly Challenge[] = [
     intro:
       'A worm that smells butanone while starving learns to avoid it (Colbert & Bargmann 1995; Tsunozaki et al. 2008): hunger makes RIC release octopamine, which strengthens the synapse from AIA (butanone) to the turn relay.\n1. Teach: the worm is starved, on a small plate full of butanone. 20 s there without food is one pairing; one is enough. Food undoes it.\n2. Test (N): a fresh plate, butanone close by. Touch nothing.\n3. Verdict: the taught worm against an untaught twin.',
     scoring:
-      '1000 points falling to 100 over the time limit; −20 per food. Won when the taught worm’s chemotaxis index is 0 or less and 0.75 below its untaught twin’s.',
+      '1000 points falling to 100 over the time limit; −20 per food. Won when the taught worm’s chemotaxis index is −0.25 or less (its runs end away from the butanone) and 0.75 below its untaught twin’s.',
     difficulty: 2,
     needsEditor: false,
     arena: 'teach-avoid-pairing',
@@ -265,7 +265,8 @@ export const CHALLENGES: readonly Challenge[] = [
       trials: 1,
       testArena: 'teach-avoid-test',
       testMs: 40_000,
-      minIndex: 0,
+      // −0.25 or less: runs must end away from the odour; a taught worm that stops moving scores 0 and must not win.
+      minIndex: 0.25,
       margin: 0.75,
     },
     timeLimitMs: 300_000,

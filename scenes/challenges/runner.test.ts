@@ -299,7 +299,16 @@ describe('"Teach the worm to avoid": a hungry worm in butanone without food, jud
     while (run.update().status === 'running' && sim.timeMs < 2 * w.testMs) sim.run(500);
     const s = run.update();
     expect(s.status).toBe('lost');
-    expect(s.reason).toMatch(/No sign of learning: the index needs 0\.00 or less, and 0\.75 below/);
+    expect(s.reason).toMatch(/No sign of learning: the index needs −0\.25 or less, and 0\.75 below/);
     run.dispose();
+  });
+
+  test('a taught worm that stops moving cannot win: no run decides, its index is 0, and avoiding needs runs that end away from the odour', () => {
+    const still = circuitFromDoc({ ...worm.doc, muscles: [] }, 'still learning-worm');
+    const check = { ...lessonCheck(w), seeds: [1], testMs: 8000 };
+    const verdict = checkLearning(still, worm, check);
+    expect(verdict).toMatchObject({ taught: 0, naive: 1, pass: false });
+    // The hole the −0.25 closes: with "0 or less" the still worm beats a twin that heads for the butanone.
+    expect(checkLearning(still, worm, { ...check, minIndex: 0 }).pass).toBe(true);
   });
 });
