@@ -40,10 +40,10 @@ export class NeuronLabScene extends BaseScene {
   private modelButtons: Button[] = [];
   private clampSliders: Slider[] = [];
   private paramSliders: Slider[] = [];
-  /** The bath: which modulator, its concentration and the receptor's gain (sliders), applied or washed out. */
+  /** The bath: which modulator, its concentration, the receptor's gain and how far it adapts (sliders), applied or washed out. */
   private bathSliders: Slider[] = [];
   private bathButtons: Button[] = [];
-  private bath = { modulator: 0, concentration: 1, gain: 0, applied: false, channel: 0 };
+  private bath = { modulator: 0, concentration: 1, gain: 0, applied: false, channel: 0, adaptation: 0, adaptationS: 10 };
   private note!: Phaser.GameObjects.Text;
   private scopes: Oscilloscope[] = [];
   /** The graded model's steady-state I–V beside its output trace (null for the other models). */
@@ -97,7 +97,7 @@ export class NeuronLabScene extends BaseScene {
     });
     this.onShutdown(this.timeBar.bindShortcuts(app().shortcuts, this.scene.key));
     this.shortcut({ keys: ['r', 'R'], label: 'R', description: 'Restart the neuron from rest', run: () => this.restart() });
-    this.bath = { modulator: 0, concentration: 1, gain: 0, applied: false, channel: 0 };
+    this.bath = { modulator: 0, concentration: 1, gain: 0, applied: false, channel: 0, adaptation: 0, adaptationS: 10 };
     this.bathButtons = [
       new Button(this, 0, 0, {
         label: '',
@@ -210,6 +210,25 @@ export class NeuronLabScene extends BaseScene {
         value: this.bath.gain,
         onChange: (v) => this.setBath({ gain: v }),
       }),
+      // Receptor desensitisation (docs/neural.md, "Adapting receptors"): a held bath then acts (1 − Adapt) as strongly.
+      new Slider(this, 0, 0, {
+        label: 'Adapt',
+        unit: '',
+        min: 0,
+        max: 0.99,
+        step: 0.01,
+        value: this.bath.adaptation,
+        onChange: (v) => this.setBath({ adaptation: v }),
+      }),
+      new Slider(this, 0, 0, {
+        label: 'Adapt τ',
+        unit: 's',
+        min: 1,
+        max: 60,
+        step: 1,
+        value: this.bath.adaptationS,
+        onChange: (v) => this.setBath({ adaptationS: v }),
+      }),
     ];
     this.setBath({});
     this.paramSliders.forEach((s) => s.destroy());
@@ -226,7 +245,7 @@ export class NeuronLabScene extends BaseScene {
       return new Slider(this, 0, 0, { label: name, unit: spec.unit, min, max, step, value, onChange: (v) => this.neuron.setParam(name, v) });
     });
     this.note.setText(
-      `${this.neuron.model.help} Bath: the modulator acts through one receptor on the cell, a current gain × concentration (> 0 excites, < 0 inhibits), or channels (K⁺, Cl⁻, cation) that pass |gain| × concentration at rest and never take V past their reversal; shown in the stimulus trace. Time runs at ${LAB_MS_PER_REAL_S} ms per second at 1×; R restarts. (The seed’s transmitter neuron steps only inside a network: try it in the editor.)`,
+      `${this.neuron.model.help} Bath: the modulator acts through one receptor on the cell, a current gain × concentration (> 0 excites, < 0 inhibits), or channels (K⁺, Cl⁻, cation) that pass |gain| × concentration at rest and never take V past their reversal; Adapt desensitises it (a held bath fades to 1 − Adapt of its effect over Adapt τ); shown in the stimulus trace. Time runs at ${LAB_MS_PER_REAL_S} ms per second at 1×; R restarts. (The seed’s transmitter neuron steps only inside a network: try it in the editor.)`,
     );
 
     this.scopes.forEach((s) => s.destroy());
@@ -293,7 +312,10 @@ export class NeuronLabScene extends BaseScene {
     // Another modulator is another receptor: the old one is washed out at once.
     const channel = this.neuron.bathChannels[this.bath.channel] ?? this.neuron.bathChannels[0];
     if (this.bath.applied || was !== this.bath.modulator || this.neuron.bathLevel)
-      this.neuron.setBath(name, this.bath.applied ? this.bath.concentration : null, this.bath.gain, channel.reversalMv);
+      this.neuron.setBath(name, this.bath.applied ? this.bath.concentration : null, this.bath.gain, channel.reversalMv, {
+        adaptation: this.bath.adaptation,
+        adaptationMs: this.bath.adaptationS * 1000,
+      });
     this.bathButtons[0]?.setLabel(`Bath: ${name}`);
     this.bathButtons[2]?.setLabel(`Receptor: ${channel.label}`);
     this.bathButtons[1]?.setLabel(this.bath.applied ? 'Wash out (B)' : 'Apply bath (B)').setSelected(this.bath.applied);

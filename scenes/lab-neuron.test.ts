@@ -96,6 +96,26 @@ describe('neuron lab bath', () => {
     expect(rest - vDown).toBeGreaterThan(5);
     expect(up.bathLevel).toEqual({ name: 'serotonin', concentration: 2, applied: true });
   });
+  test('an adapting receptor: a held bath acts at first by gain × C, then (1 − adaptation) as strongly, the excess fading over τ', () => {
+    const n = graded();
+    n.setBath('serotonin', 2, 5, null, { adaptation: 0.8, adaptationMs: 1000 });
+    n.step();
+    expect(n.lastModCurrent).toBeCloseTo(10 - 8 * (1 - Math.exp(-n.spec.dtMs / 1000)), 9); // the mean starts at 0: a fresh bath is a rise, felt in full
+    steady(n, 1000 - n.spec.dtMs);
+    expect(n.lastModCurrent).toBeCloseTo(2 + 8 * Math.exp(-1), 2);
+    steady(n, 10_000);
+    expect(n.lastModCurrent).toBeCloseTo(2, 3);
+    // Same gain without adaptation: the full 10 pA all along; the adapted neuron sits lower.
+    const plain = graded();
+    plain.setBath('serotonin', 2, 5);
+    steady(plain, 11_000);
+    expect(plain.lastModCurrent).toBeCloseTo(10, 12);
+    expect(plain.v - n.v).toBeGreaterThan(3);
+    // A change of gain keeps the receptor's history: still adapted.
+    n.setBath('serotonin', 2, 10, null, { adaptation: 0.8, adaptationMs: 1000 });
+    n.step();
+    expect(n.lastModCurrent).toBeCloseTo(4, 2);
+  });
   test('a wash-out clears the modulator at first order (τ = 2 s) and the neuron returns toward rest', () => {
     const n = graded();
     n.setBath('dopamine', 3, 4);

@@ -1,7 +1,7 @@
 import { gradedSteadyV } from '../src/neural/models/graded';
 import { MODELS } from '../src/neural/models/index';
 import { resolveNeuronParams } from '../src/neural/params';
-import { applyReceptors, compileModulation, MIN_RECEPTOR_DRIVE_MV, RECEPTOR_REVERSAL, type Modulation } from '../src/neural/modulation';
+import { adaptReceptors, applyReceptors, compileModulation, MIN_RECEPTOR_DRIVE_MV, RECEPTOR_REVERSAL, type Modulation } from '../src/neural/modulation';
 import type { ReceptorSpec } from '../src/neural/types';
 import type { ModelKind, NeuronModel, ParamValues, Population } from '../src/neural/types';
 
@@ -14,6 +14,11 @@ export const BATH_CHANNELS: readonly { reversalMv: number | null; label: string 
   { reversalMv: RECEPTOR_REVERSAL.chlorideMv, label: `Cl⁻ ${RECEPTOR_REVERSAL.chlorideMv} mV` },
   { reversalMv: RECEPTOR_REVERSAL.cationMv, label: `cation ${RECEPTOR_REVERSAL.cationMv} mV` },
 ];
+/** An adapting receptor (docs/neural.md, "Adapting receptors"): it reads C − adaptation × C's running mean over adaptationMs. */
+export interface BathAdaptation {
+  adaptation: number;
+  adaptationMs: number;
+}
 /** Clearance after a wash-out, ms (the perfusion's exchange time). */
 export const WASHOUT_MS = 2000;
 
@@ -113,16 +118,25 @@ export class LabNeuron {
    * With `reversalMv` the receptor opens channels instead, matched at rest
    * (|gain| there; the channels decide the sign), so V stops at the reversal.
    */
-  setBath(name: string, concentration: number | null, gain: number, reversalMv: number | null = null): void {
-    const level = this.bath?.names[0] === name ? this.bath.conc[0] : 0;
+  setBath(name: string, concentration: number | null, gain: number, reversalMv: number | null = null, adapt: BathAdaptation | null = null): void {
+    const same = this.bath?.names[0] === name;
+    const level = same && this.bath ? this.bath.conc[0] : 0;
+    // A receptor that adapts keeps its running mean across a change of gain or channel (it is the same receptor).
+    const mean = same && this.bath && this.bath.receptorAdaptation[0] > 0 ? this.bath.receptorMean[0] : level;
+    const adapting = adapt !== null && adapt.adaptation > 0 ? { adaptation: adapt.adaptation, adaptationMs: adapt.adaptationMs } : {};
     const receptor: ReceptorSpec =
       reversalMv === null
-        ? { neuron: 'lab', modulator: name, effect: 'excitability', gain }
-        : { neuron: 'lab', modulator: name, effect: 'excitability', gain: Math.abs(gain) * Math.sign(reversalMv - this.restMv), reversalMv };
+        ? { neuron: 'lab', modulator: name, effect: 'excitability', gain, ...adapting }
+        : { neuron: 'lab', modulator: name, effect: 'excitability', gain: Math.abs(gain) * Math.sign(reversalMv - this.restMv), reversalMv, ...adapting };
     const mods = [{ name, from: [], release: 0, clearanceMs: WASHOUT_MS }];
     const m = compileModulation(mods, [receptor], 1, (id) => (id === 'lab' ? 0 : -1), { restMv: () => this.restMv }) as Modulation;
     m.conc[0] = level;
     m.bath[0] = concentration ?? Number.NaN;
+    // As the engine's modulators kernel sets them per dt (src/neural/compile/modulators.ts).
+    if (m.receptorAdaptation[0] > 0) {
+      m.receptorKeep[0] = Math.exp(-this.spec.dtMs / m.receptorAdaptationMs[0]);
+      m.receptorMean[0] = mean;
+    }
     this.bath = m;
     this.bathDecay = Math.exp(-this.spec.dtMs / WASHOUT_MS);
   }
@@ -143,6 +157,7 @@ export class LabNeuron {
     if (m) {
       // As the engine's modulators kernel with no releasers: held by the bath, else clearing at first order.
       m.conc[0] = Number.isNaN(m.bath[0]) ? m.conc[0] * this.bathDecay : m.bath[0];
+      adaptReceptors(m);
       applyReceptors(m);
       this.bathG[0] = m.openG[0];
       this.lastModCurrent = m.excite[0] - m.openG[0] * this.pop.v[0];
@@ -155,7 +170,10 @@ export class LabNeuron {
 
   reset(): void {
     this.pop.reset();
-    if (this.bath) this.bath.conc[0] = Number.isNaN(this.bath.bath[0]) ? 0 : this.bath.bath[0];
+    if (this.bath) {
+      this.bath.conc[0] = Number.isNaN(this.bath.bath[0]) ? 0 : this.bath.bath[0];
+      this.bath.receptorMean[0] = this.bath.conc[0];
+    }
     this.timeMs = 0;
   }
 }

@@ -122,3 +122,26 @@ test('bath-apply a modulator: the graded neuron depolarises through an excitator
   await shot(page, 'neuron-lab-bath-potassium');
   expect(s.errors).toEqual([]);
 });
+
+test('an adapting receptor: with Adapt at its top a held bath’s current starts at gain × C and fades to a hundredth over Adapt τ; screenshot', async () => {
+  s = await openLabGraded();
+  const { page } = s;
+  await page.keyboard.press('Space'); // paused: the hook's advance is the clock
+  type Bath = { applied: boolean; current: number; adaptation: number; adaptationS: number };
+  const lab = () => s!.page.evaluate(() => window.neuroworm!.info() as { v: number; bath: Bath });
+  // Adapt to its top (tap the track's right end); τ stays at its default 10 s.
+  const adapt = await control(page, 'Adapt', 'neuron-lab');
+  await page.mouse.click(adapt.x + adapt.width - 2, adapt.y + adapt.height - 12);
+  expect((await lab()).bath).toMatchObject({ adaptation: 0.99, adaptationS: 10 });
+  await click(page, 'Apply bath (B)', 'neuron-lab');
+  await page.evaluate(() => window.neuroworm!.advance(100));
+  const fresh = await lab();
+  expect(fresh.bath.applied).toBe(true);
+  expect(fresh.bath.current).toBeGreaterThan(9.5); // gain 10 pA/conc. × 1 conc., felt in full at first
+  await page.evaluate(() => window.neuroworm!.advance(40_000));
+  const adapted = await lab();
+  expect(adapted.bath.current).toBeLessThan(0.5); // 10 × (0.01 + 0.99 e^(−4)) ≈ 0.28
+  expect(fresh.v - adapted.v).toBeGreaterThan(3);
+  await shot(page, 'neuron-lab-bath-adapting');
+  expect(s.errors).toEqual([]);
+});
