@@ -111,22 +111,36 @@
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (br $next))))
 
-  ;; c = g[k]·(v[b[k]] − v[a[k]]); I[a[k]] += c; I[b[k]] −= c (gap-junctions.ts, gapKernel).
+  ;; c = g[k]·(v[b[k]] − v[a[k]]); I[a[k]] += c; I[b[k]] −= c (gap-junctions.ts, gapKernel). While a[k] stays
+  ;; the same, I[a] is summed in a register and stored once (the same additions in the same order; only a
+  ;; self-junction, b = a, also writes I[a], and there both updates go to the register).
   (func $gaps (param $m i32) (param $a i32) (param $b i32) (param $g i32) (param $v i32) (param $I i32)
-    (local $k i32) (local $i i32) (local $j i32) (local $c f64)
+    (local $k i32) (local $i i32) (local $j i32) (local $c f64) (local $cur i32) (local $acc f64) (local $vi f64) (local $q i32)
+    (local.set $cur (i32.const -1))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $k) (local.get $m)))
         (local.set $i (i32.shl (i32.load (i32.add (local.get $a) (i32.shl (local.get $k) (i32.const 2)))) (i32.const 3)))
+        (if (i32.ne (local.get $i) (local.get $cur))
+          (then
+            (if (i32.ge_s (local.get $cur) (i32.const 0))
+              (then (f64.store (i32.add (local.get $I) (local.get $cur)) (local.get $acc))))
+            (local.set $cur (local.get $i))
+            (local.set $acc (f64.load (i32.add (local.get $I) (local.get $i))))
+            (local.set $vi (f64.load (i32.add (local.get $v) (local.get $i))))))
         (local.set $j (i32.shl (i32.load (i32.add (local.get $b) (i32.shl (local.get $k) (i32.const 2)))) (i32.const 3)))
         (local.set $c (f64.mul (f64.load (i32.add (local.get $g) (i32.shl (local.get $k) (i32.const 3))))
-          (f64.sub (f64.load (i32.add (local.get $v) (local.get $j))) (f64.load (i32.add (local.get $v) (local.get $i))))))
-        (local.set $i (i32.add (local.get $I) (local.get $i)))
-        (f64.store (local.get $i) (f64.add (f64.load (local.get $i)) (local.get $c)))
-        (local.set $j (i32.add (local.get $I) (local.get $j)))
-        (f64.store (local.get $j) (f64.sub (f64.load (local.get $j)) (local.get $c)))
+          (f64.sub (f64.load (i32.add (local.get $v) (local.get $j))) (local.get $vi))))
+        (local.set $acc (f64.add (local.get $acc) (local.get $c)))
+        (if (i32.eq (local.get $j) (local.get $i))
+          (then (local.set $acc (f64.sub (local.get $acc) (local.get $c))))
+          (else
+            (local.set $q (i32.add (local.get $I) (local.get $j)))
+            (f64.store (local.get $q) (f64.sub (f64.load (local.get $q)) (local.get $c)))))
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
-        (br $next))))
+        (br $next)))
+    (if (i32.ge_s (local.get $cur) (i32.const 0))
+      (then (f64.store (i32.add (local.get $I) (local.get $cur)) (local.get $acc)))))
 
   ;; One sub-step of the fused schedule: current = input, the scatter (m synapses), the gap junctions (gm), the neurons with G at byte g.
   (func (export "step") (param $n i32) (param $s i32) (param $tab i32) (param $g i32)
