@@ -4,8 +4,8 @@
  * graded network + controllers + streams), stepped round-robin on one core,
  * and where the time goes; one worm also without noise, with a scenario's
  * monitor, on the JS kernels alone (no WebAssembly: setWasmKernels('off'),
- * the before of the graded wasm step), and the game's `worm`, those five
- * alternated round by round (bench/measure.ts). Goals (issue 16): one connectome worm ≥ 100×
+ * the before of the graded wasm step), and the game's `worm` with and
+ * without them, those six alternated round by round (bench/measure.ts). Goals (issue 16): one connectome worm ≥ 100×
  * real time, the game's `worm` (65 neurons; 79 when the issue was written) ≥ 200×; 10 connectome worms ≥ 1× (issue 3).
  *
  * The network is the White/Varshney connectome the project ships in data/,
@@ -204,7 +204,7 @@ export function benchSim(o: SimBenchOptions = {}): SimBenchResult {
     };
   };
 
-  // One worm: the connectome with the default noise, without noise, with a scenario's monitor, on the JS kernels alone, and the game's `worm`, alternated.
+  // One worm: the connectome with the default noise, without noise, with a scenario's monitor, on the JS kernels alone, and the game's `worm` (also on JS alone), alternated.
   if (counts.includes(1)) {
     const ones: Case[] = [
       { label: 'connectome', circuit, n: 1 },
@@ -212,6 +212,7 @@ export function benchSim(o: SimBenchOptions = {}): SimBenchResult {
       { label: 'connectome', circuit, n: 1, monitored: true },
       { label: 'connectome', circuit, n: 1, wasm: false },
       { label: 'worm', circuit: 'worm', n: 1 },
+      { label: 'worm', circuit: 'worm', n: 1, wasm: false },
     ];
     const steps = Math.round((base * 1000) / 10 / rounds);
     const built = ones.map((c) => makeWorms(1, c.circuit, Simulation, c.noise, c.monitored, c.wasm));
