@@ -15,14 +15,8 @@
  * Each draw splits one 32-bit word into a layer (low 7 bits) and a signed
  * 25-bit abscissa (the rest), so the layer and the value never share bits
  * (the flaw of the original, which reused bits of one word for both).
- *
- * Where WebAssembly runs, addTo draws the fast path there
- * (src/neural/wasm/normal-draws.wat: the same integer operations, the same
- * deviates) for up to WASM_CAPACITY values a call, and the JS loop below
- * draws the rest.
  */
 import type { Rng } from '../neural/rng';
-import { normalDraws } from '../neural/wasm/normal-draws';
 
 const LAYERS = 128;
 /** Right edge of the base layer and the common area of every layer (for 128 layers). */
@@ -54,9 +48,6 @@ const F = new Float64Array(LAYERS);
   }
 }
 
-/** Deviates a wasm fill takes at most (a connectome network has 302 neurons): one 64 KiB page. */
-const WASM_CAPACITY = 7000;
-
 /**
  * A source of standard normal deviates. It takes four words from `rng` once as
  * the seed of its own sfc32 stream (the same generator as Rng, kept in the
@@ -66,9 +57,7 @@ const WASM_CAPACITY = 7000;
 export function normalSource(rng: Rng): NormalSource {
   // State in a typed array: 32-bit integers kept in closure variables would be
   // boxed on every store (they exceed V8's 31-bit small integers).
-  const draws = normalDraws(WASM_CAPACITY, K, W);
-  const s = draws?.state ?? new Int32Array(4);
-  s.set([rng.nextUint32(), rng.nextUint32(), rng.nextUint32(), rng.nextUint32()]);
+  const s = Int32Array.of(rng.nextUint32(), rng.nextUint32(), rng.nextUint32(), rng.nextUint32());
   /** Next 32-bit word as a signed integer (sfc32). */
   const word = (): number => {
     const a = s[0];
@@ -115,13 +104,6 @@ export function normalSource(rng: Rng): NormalSource {
   return {
     next,
     addTo(out: Float64Array, sigma: number): void {
-      const n = out.length;
-      if (draws && n <= WASM_CAPACITY) {
-        const { buffer, fill, stopped } = draws;
-        for (let k = fill(n, 0); k < n; k = fill(n, k + 1)) buffer[k] = slow(stopped[0], stopped[1]);
-        for (let k = 0; k < n; k++) out[k] += sigma * buffer[k];
-        return;
-      }
       // next() inlined with the generator state in locals (about twice as fast),
       // and the tables too (module constants are reloaded from the module's
       // context on every use: 4.2–4.5 → 3.6–4.2 ns a draw); the rare wedge/tail draws
@@ -132,6 +114,7 @@ export function normalSource(rng: Rng): NormalSource {
       let d = s[3];
       const k0 = K;
       const w0 = W;
+      const n = out.length;
       for (let k = 0; k < n; k++) {
         const t = (a + b + d) | 0;
         d = (d + 1) | 0;
