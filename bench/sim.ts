@@ -41,7 +41,7 @@ export interface SimBenchRow {
   neuralNoisePa: number;
   /** Each worm records as a scenario does (a monitor of 4 neurons' peak output and 8 body quantities every 20 ms). */
   monitored: boolean;
-  /** The engine's WebAssembly kernels (graded sub-step, noise draws) on, as by default; false: the JS kernels alone. */
+  /** The engine's WebAssembly kernels (the graded sub-step) on, as by default; false: the JS kernels alone. */
   wasm: boolean;
   neurons: number;
   synapses: number;
