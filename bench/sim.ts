@@ -3,8 +3,9 @@
  * worms, each a whole Simulation (20-segment body on agar + a 302-neuron
  * graded network + controllers + streams), stepped round-robin on one core,
  * and where the time goes; one worm also without noise, with a scenario's
- * monitor, and the game's game's `worm`, those four alternated round by
- * round (bench/measure.ts). Goals (issue 16): one connectome worm ≥ 100×
+ * monitor, on the JS kernels alone (no WebAssembly: setWasmKernels('off'),
+ * the before of the graded wasm step), and the game's `worm` with and
+ * without them, those six alternated round by round (bench/measure.ts). Goals (issue 16): one connectome worm ≥ 100×
  * real time, the game's `worm` (65 neurons; 79 when the issue was written) ≥ 200×; 10 connectome worms ≥ 1× (issue 3).
  *
  * The network is the White/Varshney connectome the project ships in data/,
@@ -23,6 +24,7 @@ import type { Circuit } from '../src/circuits';
 import { importConnectome } from '../src/circuits/connectome';
 import { publishedTable, WORM_TABLES } from '../src/circuits/connectome/published-tables';
 import { getBuiltinCircuit } from '../src/circuits/builtin';
+import { setWasmKernels } from '../src/neural/wasm/lif-arena';
 import type { MonitorSpec } from '../src/sim/monitors';
 import { Simulation, type SimOptions } from '../src/sim/simulation';
 import { alternate, machineLine, type Spread, spread, type Timing } from './measure';
@@ -39,6 +41,8 @@ export interface SimBenchRow {
   neuralNoisePa: number;
   /** Each worm records as a scenario does (a monitor of 4 neurons' peak output and 8 body quantities every 20 ms). */
   monitored: boolean;
+  /** The engine's WebAssembly kernels (the graded sub-step) on, as by default; false: the JS kernels alone. */
+  wasm: boolean;
   neurons: number;
   synapses: number;
   /** Simulated seconds each worm ran while timed (all rounds). */
@@ -120,14 +124,20 @@ function makeWorms(
   Ctor: typeof Simulation,
   neuralNoisePa?: number,
   monitored = false,
+  wasm = true,
 ): { sims: Simulation[]; buildMs: number } {
   const sims: Simulation[] = [];
   const t0 = performance.now();
-  for (let k = 0; k < n; k++) {
-    const opts: SimOptions = { circuit, arena: 'plate', seed: k + 1, neuralNoisePa };
-    const sim = new Ctor(opts);
-    if (monitored) sim.monitor(SCENARIO_MONITOR);
-    sims.push(sim);
+  if (!wasm) setWasmKernels('off');
+  try {
+    for (let k = 0; k < n; k++) {
+      const opts: SimOptions = { circuit, arena: 'plate', seed: k + 1, neuralNoisePa };
+      const sim = new Ctor(opts);
+      if (monitored) sim.monitor(SCENARIO_MONITOR);
+      sims.push(sim);
+    }
+  } finally {
+    setWasmKernels('auto');
   }
   return { sims, buildMs: (performance.now() - t0) / n };
 }
@@ -158,6 +168,7 @@ interface Case {
   n: number;
   noise?: number;
   monitored?: boolean;
+  wasm?: boolean;
 }
 
 export function benchSim(o: SimBenchOptions = {}): SimBenchResult {
@@ -182,6 +193,7 @@ export function benchSim(o: SimBenchOptions = {}): SimBenchResult {
       worms: c.n,
       neuralNoisePa: built.sims[0].neuralNoisePa,
       monitored: c.monitored ?? false,
+      wasm: c.wasm ?? true,
       neurons: net.neurons.length,
       synapses: net.synapses.length,
       simulatedS: (simMs * times.length) / 1000,
@@ -192,16 +204,18 @@ export function benchSim(o: SimBenchOptions = {}): SimBenchResult {
     };
   };
 
-  // One worm: the connectome with the default noise, without noise, with a scenario's monitor, and the game's `worm`, alternated.
+  // One worm: the connectome with the default noise, without noise, with a scenario's monitor, on the JS kernels alone, and the game's `worm` (also on JS alone), alternated.
   if (counts.includes(1)) {
     const ones: Case[] = [
       { label: 'connectome', circuit, n: 1 },
       { label: 'connectome', circuit, n: 1, noise: 0 },
       { label: 'connectome', circuit, n: 1, monitored: true },
+      { label: 'connectome', circuit, n: 1, wasm: false },
       { label: 'worm', circuit: 'worm', n: 1 },
+      { label: 'worm', circuit: 'worm', n: 1, wasm: false },
     ];
     const steps = Math.round((base * 1000) / 10 / rounds);
-    const built = ones.map((c) => makeWorms(1, c.circuit, Simulation, c.noise, c.monitored));
+    const built = ones.map((c) => makeWorms(1, c.circuit, Simulation, c.noise, c.monitored, c.wasm));
     for (const b of built) stepAll(b.sims, WARM_STEPS);
     const times = alternate(Object.fromEntries(built.map((b, k) => [String(k), () => stepAll(b.sims, steps)])), rounds);
     ones.forEach((c, k) => {
@@ -242,7 +256,7 @@ function formatRow(r: SimBenchRow): string {
   const what = r.circuit === 'connectome' ? '' : ` \`${r.circuit}\` (${r.neurons} neurons)`;
   return (
     `  ${String(r.worms).padStart(3)} worm${r.worms === 1 ? ' ' : 's'}${what}: ${r.realtimeFactor.max.toFixed(1).padStart(6)}× real time (median ${r.realtimeFactor.median.toFixed(1)}×; ` +
-    `${r.cpuRealtimeFactor.max.toFixed(1)}× per CPU second${r.neuralNoisePa === 0 ? ', NO neural noise' : ''}${r.monitored ? ', WITH a scenario monitor' : ''}) ` +
+    `${r.cpuRealtimeFactor.max.toFixed(1)}× per CPU second${r.neuralNoisePa === 0 ? ', NO neural noise' : ''}${r.monitored ? ', WITH a scenario monitor' : ''}${r.wasm ? '' : ', JS kernels only (no WebAssembly)'}) ` +
     `(${r.usPerWormStep.toFixed(0)} µs per worm-step of 10 ms, ${r.simulatedS.toFixed(1)} s simulated each)` +
     (r.share ? `; physics ${pct(r.share.physics)}, neurons ${pct(r.share.neurons)}, world ${pct(r.share.world)}, streams+glue ${pct(r.share.glue)}` : '') +
     `; build ${r.buildMs.toFixed(1)} ms/worm`
@@ -250,7 +264,7 @@ function formatRow(r: SimBenchRow): string {
 }
 
 function goals(rows: readonly SimBenchRow[]): BenchGoal[] {
-  const at = (n: number, circuit = 'connectome') => rows.find((r) => r.circuit === circuit && r.worms === n && r.neuralNoisePa > 0 && !r.monitored);
+  const at = (n: number, circuit = 'connectome') => rows.find((r) => r.circuit === circuit && r.worms === n && r.neuralNoisePa > 0 && !r.monitored && r.wasm);
   const one = at(1);
   const ten = at(10);
   const worm = at(1, 'worm');

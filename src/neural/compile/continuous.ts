@@ -26,6 +26,16 @@ export function scatterKernel(m: number, pre: Int32Array, post: Int32Array, w: F
   };
 }
 
+/** The continuous synapses of one network; `scatter` is the plain ones' table (the graded fused step reads it), null without any. */
+export interface ContinuousInstance extends SynapseKernelInstance {
+  readonly kind: 'continuous';
+  readonly scatter: { readonly m: number; readonly pre: Int32Array; readonly post: Int32Array; readonly w: Float64Array } | null;
+}
+
+export function isContinuousInstance(k: SynapseKernelInstance): k is ContinuousInstance {
+  return k.kind === 'continuous';
+}
+
 /** The output history of delayed synapses: `len` rows of n outputs, row (step % len) after each step. */
 interface History {
   rows: Float64Array | null;
@@ -75,9 +85,10 @@ export const continuousSynapses: SynapseKernel = {
       const h = history.rows;
       if (h) for (let r = 0; r < history.len; r++) h.set(output, r * net.size);
     };
-    const instance: SynapseKernelInstance = {
+    const instance: ContinuousInstance = {
       kind: 'continuous',
       steps,
+      scatter: tables.plain > 0 ? { m: tables.plain, pre: csr.pre, post: csr.post, w: csr.w } : null,
       ...zeroingEdits(net, members, 'chemical', tables.zero),
       layout(dt) {
         // A new dt re-rounds the delays; the history restarts from the present output.

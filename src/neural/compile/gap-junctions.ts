@@ -29,6 +29,10 @@ export function gapKernel(m: number, a: Int32Array, b: Int32Array, g: Float64Arr
 export interface GapInstance extends SynapseKernelInstance {
   readonly kind: 'gap';
   stiffness(dtMs: number): GapStiffness;
+  /** The explicit kernel's table: conductance g (0 for junctions relaxed exactly) between a and b (the graded fused step reads it). */
+  readonly explicit: { readonly m: number; readonly a: Int32Array; readonly b: Int32Array; readonly g: Float64Array };
+  /** Decides which junctions are stiff at dt where an edit or a new dt asks for it; returns their exact relaxation, or null. */
+  prepare(dt: number): (() => void) | null;
 }
 
 export function isGapInstance(k: SynapseKernelInstance): k is GapInstance {
@@ -50,7 +54,7 @@ export const gapJunctions: SynapseKernel = {
     if (members.length === 0) return null;
     const syn = net.synapses;
     const m = members.length;
-    const table: GapTable = { a: new Int32Array(m), b: new Int32Array(m), g: new Float64Array(m) };
+    const table: GapTable = { a: net.tables.i32(m), b: net.tables.i32(m), g: new Float64Array(m) };
     for (let j = 0; j < m; j++) {
       const s = members[j];
       table.a[j] = syn.from[s];
@@ -58,7 +62,8 @@ export const gapJunctions: SynapseKernel = {
       table.g[j] = syn.weight[s];
     }
     /** The explicit kernel's conductances: table.g, with 0 for the junctions relaxed exactly. */
-    const explicit = Float64Array.from(table.g);
+    const explicit = net.tables.f64(m);
+    explicit.set(table.g);
     const cells = gradedCells(net);
     let dirty = true;
     let relax: (() => void) | null = null;
@@ -66,15 +71,19 @@ export const gapJunctions: SynapseKernel = {
       dirty = true;
     };
     const currents = freshKernel(gapKernel)(members.length, table.a, table.b, explicit, net.arrays.v, net.arrays.current);
+    const prepare = (dt: number) => {
+      if (dirty) {
+        dirty = false;
+        relax = splitStiff(net.size, table, cells, net.populations.localOf, dt, explicit);
+      }
+      return relax;
+    };
     const steps: ScheduledStep[] = [
       {
         name: 'gap.explicit',
         when: 'currents',
         run(dt) {
-          if (dirty) {
-            dirty = false;
-            relax = splitStiff(net.size, table, cells, net.populations.localOf, dt, explicit);
-          }
+          prepare(dt);
           currents();
         },
       },
@@ -109,6 +118,8 @@ export const gapJunctions: SynapseKernel = {
         markDirty();
       },
       stiffness: (dtMs) => gapStiffness(net.ids, table, cells, dtMs),
+      explicit: { m, a: table.a, b: table.b, g: explicit },
+      prepare,
     };
     return instance;
   },

@@ -8,9 +8,11 @@ import { compileModulation } from '../modulation';
 import { resolvePlastic } from '../plastic-rules';
 import type { Transmitter, ModelKind, ModulatorSpec, NeuronModel, NeuronSpec, ReceptorSpec } from '../types';
 import { CHEMICAL, type CompactSynapses, CONDUCTANCE_BASED, CONDUCTANCE_SYNAPSE, ELECTRICAL } from '../synapses';
+import { gradedArena } from '../wasm/graded-arena';
 import { type FusedSchedule, selectFused } from './fused';
-import type { Clock, CompileContext, SynapseKernel, SynapseKernelInstance } from './kernel-api';
-import { buildPopulations, gatherStep, inputStep, networkArrays, populationSteps } from './populations';
+import { selectGradedFused } from './graded-fused';
+import { type Clock, type CompileContext, PLAIN_TABLES, type SynapseKernel, type SynapseKernelInstance } from './kernel-api';
+import { buildPopulations, gatherStep, gradedArenaOf, inputStep, networkArrays, populationSteps } from './populations';
 import { SYNAPSE_KERNELS } from './registry';
 import { orderSteps, type ScheduledStep } from './schedule';
 
@@ -73,7 +75,10 @@ export function compileNetwork(
   const n = neurons.length;
   const tauExcMs = checkTau(options.tauExcMs ?? 5, 'tauExcMs');
   const tauInhMs = checkTau(options.tauInhMs ?? 10, 'tauInhMs');
-  const populations = buildPopulations(neurons, options.models);
+  const fast = options.fastPaths !== false;
+  // An all-graded network keeps its arrays and its scatter and gap tables (16 bytes a synapse at most) in a wasm arena.
+  const arena = fast && n > 0 && neurons.every((x) => x.model === 'graded') ? gradedArena(n, 16 * syn.from.length + 64) : null;
+  const populations = buildPopulations(neurons, options.models, arena);
   const arrays = networkArrays(populations, n);
   const clock: Clock = { dtMs: Number.NaN, steps: 0, timeMs: 0, firedCount: 0, outputStale: false };
   const { kinds, entries, popOf } = populations;
@@ -111,6 +116,7 @@ export function compileNetwork(
       return spec === undefined ? null : resolvePlastic(spec, `synapses[${s}] (${ids[syn.from[s]]} → ${ids[syn.to[s]]})`, syn.weight[s]);
     },
     modulation,
+    tables: gradedArenaOf(populations) ?? PLAIN_TABLES,
   };
 
   // Classification: each synapse to the first kernel that claims it.
@@ -138,6 +144,6 @@ export function compileNetwork(
     gatherStep(populations, arrays, clock),
   ]);
   // The fused LIF pass takes no conductance.
-  const fused = options.fastPaths === false || external ? null : selectFused(populations, kernels, arrays, clock);
+  const fused = fast ? (selectGradedFused(context, kernels, general, external) ?? (external ? null : selectFused(populations, kernels, arrays, clock))) : null;
   return { context, kernels, general, fused };
 }

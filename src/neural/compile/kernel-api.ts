@@ -57,7 +57,21 @@ export interface CompileContext {
   plastic(s: number): ResolvedPlastic | null;
   /** The network's modulators and receptors (volume transmission), or null. */
   readonly modulation: Modulation | null;
+  /**
+   * Where the continuous scatter and the gap junctions keep their tables: the
+   * graded network's wasm arena (../wasm/graded-arena.ts), so its fused step
+   * reads them, or plain arrays.
+   */
+  readonly tables: TableMemory;
 }
+
+/** Allocates synapse tables (zero-filled). */
+export interface TableMemory {
+  i32(length: number): Int32Array;
+  f64(length: number): Float64Array;
+}
+
+export const PLAIN_TABLES: TableMemory = { i32: (length) => new Int32Array(length), f64: (length) => new Float64Array(length) };
 
 /** A kind of synapse: which synapses it takes, and how it runs them. */
 export interface SynapseKernel {

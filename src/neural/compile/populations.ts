@@ -6,11 +6,12 @@
  * and the list of the neurons that fired.
  */
 import { MODELS } from '../models/index';
-import { isGradedPopulation, type GradedPopulation } from '../models/graded';
+import { createGradedPopulation, gradedModel, isGradedPopulation, type GradedPopulation } from '../models/graded';
 import { isLifPopulation, type LifPopulation } from '../models/lif';
 import { isTransmitterPopulation, type TransmitterPopulation } from '../models/transmitter';
 import { resolveNeuronParams } from '../params';
 import type { ModelKind, NeuronModel, NeuronSpec, ParamValues, Population } from '../types';
+import type { GradedArena } from '../wasm/graded-arena';
 import type { ScheduledStep } from './schedule';
 
 export interface PopEntry {
@@ -38,8 +39,16 @@ export interface Populations {
   readonly graded: { readonly entry: PopEntry; readonly pop: GradedPopulation } | null;
 }
 
-/** Resolves every neuron's parameters (errors name the neuron) and builds the populations. */
-export function buildPopulations(neurons: readonly NeuronSpec[], registry: Partial<Record<ModelKind, NeuronModel>> = MODELS): Populations {
+/**
+ * Resolves every neuron's parameters (errors name the neuron) and builds the
+ * populations; a graded population of the built-in model that is the whole
+ * network lives in `arena` where one is given (../wasm/graded-arena.ts).
+ */
+export function buildPopulations(
+  neurons: readonly NeuronSpec[],
+  registry: Partial<Record<ModelKind, NeuronModel>> = MODELS,
+  arena: GradedArena | null = null,
+): Populations {
   const n = neurons.length;
   const kinds = neurons.map((x) => x.model);
   const resolved = neurons.map((x, i) => {
@@ -62,7 +71,9 @@ export function buildPopulations(neurons: readonly NeuronSpec[], registry: Parti
       }
     });
     const model = registry[kind]!;
-    const pop = model.createPopulation(members.map((g) => resolved[g]));
+    const cells = members.map((g) => resolved[g]);
+    const inArena = arena !== null && model === gradedModel && members.length === n;
+    const pop = inArena ? createGradedPopulation(cells, arena) : model.createPopulation(cells);
     if (pop.size !== members.length) throw new Error(`model ${kind}: population has ${pop.size} neurons, expected ${members.length}`);
     return { kind, model, pop, globals: Int32Array.from(members), current: new Float64Array(members.length) };
   });
@@ -105,18 +116,24 @@ export function lifEventArrays(pops: Populations): LifPopulation['eventArrays'] 
   return only && isLifPopulation(only) ? only.eventArrays : null;
 }
 
+/** The wasm arena of a graded population that is the whole network, or null. */
+export function gradedArenaOf(pops: Populations): GradedArena | null {
+  return pops.identity && pops.graded ? pops.graded.pop.arena : null;
+}
+
 /** The network's arrays: the population's own v, output and spiked when it is the whole network (and its input, current and fired when it offers them). */
 export function networkArrays(pops: Populations, n: number): NetworkArrays {
   const only = pops.identity ? pops.entries[0].pop : null;
   const offered = lifEventArrays(pops);
+  const graded = gradedArenaOf(pops)?.array;
   return {
     v: only ? only.v : new Float64Array(n),
     output: only ? only.output : new Float64Array(n),
     spiked: only ? only.spiked : new Uint8Array(n),
-    input: offered?.input ?? new Float64Array(n),
-    inputConductance: new Float64Array(n),
-    current: offered?.current ?? new Float64Array(n),
-    conductance: new Float64Array(n),
+    input: offered?.input ?? graded?.input ?? new Float64Array(n),
+    inputConductance: graded?.inputConductance ?? new Float64Array(n),
+    current: offered?.current ?? graded?.current ?? new Float64Array(n),
+    conductance: graded?.conductance ?? new Float64Array(n),
     fired: offered?.fired ?? new Int32Array(n),
     alive: new Uint8Array(n).fill(1),
     ablated: [],

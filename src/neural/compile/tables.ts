@@ -24,9 +24,9 @@ export function buildCsr(net: CompileContext, list: readonly number[]): Csr {
   for (const s of list) rowStart[syn.from[s] + 1]++;
   for (let g = 0; g < n; g++) rowStart[g + 1] += rowStart[g];
   const fillAt = rowStart.slice(0, n);
-  const pre = new Int32Array(list.length),
-    post = new Int32Array(list.length),
-    w = new Float64Array(list.length),
+  const pre = net.tables.i32(list.length),
+    post = net.tables.i32(list.length),
+    w = net.tables.f64(list.length),
     slotOf = new Int32Array(list.length);
   list.forEach((s, k) => {
     const at = fillAt[syn.from[s]]++;

@@ -55,6 +55,7 @@
  */
 import { LOGISTIC_TABLE } from '../fast-math';
 import { freshKernel } from '../kernel';
+import type { GradedArena } from '../wasm/graded-arena';
 import type { NeuronModel, ParamValues, Population } from '../types';
 
 export const gradedModel: NeuronModel = {
@@ -192,25 +193,35 @@ export interface GradedPopulation extends Population {
    * a capacitance or a conductance changes.
    */
   gapRelaxation(a: Int32Array, b: Int32Array, g: Float64Array, dt: number): () => void;
+  /** The wasm arena its arrays live in (../wasm/graded-arena.ts), or null. */
+  readonly arena: GradedArena | null;
+  /**
+   * Gets the factors ready for a step of dt; true when the arena's neuron
+   * update is this population's kernel now (the rectifier on somewhere, no
+   * plateau current): what the fused network step (compile/graded-fused.ts) runs.
+   */
+  prepare(dt: number): boolean;
 }
 
 export function isGradedPopulation(p: Population): p is GradedPopulation {
   return p.kind === 'graded' && typeof (p as Partial<GradedPopulation>).gapRelaxation === 'function';
 }
 
-export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamValues; init: ParamValues }>): GradedPopulation {
+/** A graded population; with `arena` (for its n neurons) the arrays the wasm step reads live there. */
+export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamValues; init: ParamValues }>, arena: GradedArena | null = null): GradedPopulation {
   const n = neurons.length;
+  const own = arena?.n === n ? arena.array : null;
   const cap = new Float64Array(n),
     tau = new Float64Array(n),
     rest = new Float64Array(n);
-  const vHalf = new Float64Array(n),
-    invSlope = new Float64Array(n),
+  const vHalf = own?.vHalf ?? new Float64Array(n),
+    invSlope = own?.invSlope ?? new Float64Array(n),
     tonic = new Float64Array(n),
-    amp = new Float64Array(n);
-  const gK = new Float64Array(n),
-    kHalf = new Float64Array(n),
-    invKSlope = new Float64Array(n),
-    eK = new Float64Array(n);
+    amp = own?.amp ?? new Float64Array(n);
+  const gK = own?.gK ?? new Float64Array(n),
+    kHalf = own?.kHalf ?? new Float64Array(n),
+    invKSlope = own?.invKSlope ?? new Float64Array(n),
+    eK = own?.eK ?? new Float64Array(n);
   const gP = new Float64Array(n),
     pHalf = new Float64Array(n),
     invPSlope = new Float64Array(n),
@@ -239,20 +250,20 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
     for (const [name, set] of Object.entries(setters)) set(k, num(params[name]));
     v0[k] = num(init.v);
   });
-  const v = new Float64Array(n);
+  const v = own?.v ?? new Float64Array(n);
   /** The plateau current's inactivation gate (1 = available), and its per-step decay e^(−dt/τh) (1 = never inactivates). */
   const h = new Float64Array(n);
   const hDecay = new Float64Array(n);
-  const output = new Float64Array(n);
+  const output = own?.output ?? new Float64Array(n);
   const spiked = new Uint8Array(n); // never set: graded neurons do not spike
   // Linear kernel: V ← V·decay + offset + gain·I, valid for cachedDt.
-  const decay = new Float64Array(n),
+  const decay = own?.decay ?? new Float64Array(n),
     offset = new Float64Array(n),
     gain = new Float64Array(n);
   // Conductance kernel: leak conductance C/τ, the leak's and tonic drive's current gL·E_L + I_tonic, dt/C.
-  const gLeak = new Float64Array(n),
-    drive = new Float64Array(n),
-    dtOverC = new Float64Array(n);
+  const gLeak = own?.gLeak ?? new Float64Array(n),
+    drive = own?.drive ?? new Float64Array(n),
+    dtOverC = own?.dtOverC ?? new Float64Array(n);
   let cachedDt = Number.NaN;
   /** No neuron has the rectifier or a plateau: without conductance input the exact linear kernel runs. */
   let linear = gK.every((g) => g === 0) && gP.every((g) => g === 0);
@@ -305,9 +316,15 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
     variables: {},
     capacitance: cap,
     tauMs: tau,
+    arena: own ? arena : null,
+    prepare(dt) {
+      if (dt !== cachedDt) refresh(dt);
+      return own !== null && !linear && !plateau;
+    },
     step(dt: number, current: Float64Array, conductance?: Float64Array) {
       if (dt !== cachedDt) refresh(dt);
-      if (conductance) conductanceKernel(conductance)(current);
+      if (own && !linear && !plateau && current === own.current && (!conductance || arena!.holds(conductance))) arena!.neurons(conductance ?? own.zero);
+      else if (conductance) conductanceKernel(conductance)(current);
       else if (linear) kernel(current);
       else conductanceKernel(noConductance)(current);
     },

@@ -44,9 +44,14 @@ export const AUTO_MIN_NEURONS = 8;
 
 let mode: WasmKernels = 'auto';
 
-/** Chooses where new LIF populations run their fused pass (existing ones keep theirs). */
+/** Chooses where new LIF populations run their fused pass, and new graded networks their sub-step (graded-arena.ts); existing ones keep theirs. */
 export function setWasmKernels(next: WasmKernels): void {
   mode = next;
+}
+
+/** The choice setWasmKernels made. */
+export function wasmKernelMode(): WasmKernels {
+  return mode;
 }
 
 let compiled: WebAssembly.Module | null | undefined;

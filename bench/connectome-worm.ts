@@ -1,0 +1,43 @@
+/**
+ * One connectome worm (bench/sim.ts's circuit, seed 1), steady: built, warmed
+ * 800 steps, then timed over --steps physics steps of 10 ms. Prints simulated
+ * seconds per CPU second and per wall second, and a hash of every neuron's V
+ * at the end, so a faster kernel can show it gives the same trajectory.
+ * For before/after comparisons in separate processes (alternate them) and
+ * for CPU profiles (issue 16):
+ *
+ *   npx tsx bench/connectome-worm.ts [--steps 6000] [--no-wasm] [--no-noise]
+ *   node --cpu-prof --cpu-prof-dir=prof --no-turbo-inlining --import tsx bench/connectome-worm.ts --steps 20000 --named-kernels
+ *   npx tsx bench/profile-summary.ts prof/*.cpuprofile
+ *
+ * --no-wasm: the JS kernels alone (setWasmKernels('off')); --named-kernels:
+ * kernels keep their source file's name in a profile (setKernelCompilation(false);
+ * one network per process, so its speed is the same).
+ */
+import { createHash } from 'node:crypto';
+import { setKernelCompilation } from '../src/neural/kernel';
+import { setWasmKernels } from '../src/neural/wasm/lif-arena';
+import { Simulation } from '../src/sim/simulation';
+import { benchCircuit } from './sim';
+
+const args = process.argv.slice(2);
+const at = args.indexOf('--steps');
+const steps = at >= 0 ? Number(args[at + 1]) : 6000;
+if (!Number.isInteger(steps) || steps < 1) throw new Error(`--steps must be a whole number ≥ 1, got ${args[at + 1]}`);
+if (args.includes('--no-wasm')) setWasmKernels('off');
+if (args.includes('--named-kernels')) setKernelCompilation(false);
+
+const sim = new Simulation({ circuit: benchCircuit().circuit, arena: 'plate', seed: 1, neuralNoisePa: args.includes('--no-noise') ? 0 : undefined });
+for (let k = 0; k < 800; k++) sim.step();
+const cpu0 = process.cpuUsage();
+const t0 = performance.now();
+for (let k = 0; k < steps; k++) sim.step();
+const cpu = process.cpuUsage(cpu0);
+const wallS = (performance.now() - t0) / 1000;
+const simS = (steps * sim.physicsStepMs) / 1000;
+const v = Float64Array.from(sim.network.v);
+const hash = createHash('sha256').update(new Uint8Array(v.buffer)).digest('hex').slice(0, 16);
+console.log(
+  `connectome worm, ${steps} steps after 800${args.includes('--no-wasm') ? ', JS kernels only' : ''}: ` +
+    `${(simS / ((cpu.user + cpu.system) / 1e6)).toFixed(1)}× real time per CPU second, ${(simS / wallS).toFixed(1)}× per wall second; V hash ${hash}`,
+);

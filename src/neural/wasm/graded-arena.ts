@@ -1,0 +1,160 @@
+/**
+ * The graded network's WebAssembly path (issue 16): a graded population that
+ * is the whole network keeps its arrays, the network's input and current,
+ * and its continuous synapses' and gap junctions' tables in one wasm memory
+ * (the arena), so one call runs a sub-step (graded-step.wat: the scatter, the
+ * explicit gap junctions and the neuron update in f64x2 SIMD). Same
+ * operations in the same order as the JS kernels, so the same numbers bit for
+ * bit (graded-arena.test.ts).
+ *
+ * Where WebAssembly or its SIMD is missing, where `setWasmKernels('off')`
+ * says so, or below AUTO_MIN_NEURONS, there is no arena and the JS kernels
+ * run: the fallback is the same engine.
+ */
+import { LOGISTIC_TABLE } from '../fast-math';
+import { AUTO_MIN_NEURONS, wasmKernelMode } from './lif-arena';
+import { BYTES } from './graded-step-bytes';
+
+/** The neuron arrays, in graded-step.wat's order. */
+const NEURON_ARRAYS = [
+  'v',
+  'output',
+  'decay',
+  'gLeak',
+  'drive',
+  'dtOverC',
+  'gK',
+  'kHalf',
+  'invKSlope',
+  'eK',
+  'conductance',
+  'vHalf',
+  'invSlope',
+  'amp',
+  'current',
+  'input',
+  'inputConductance',
+  'zero',
+] as const;
+export type GradedArrayName = (typeof NEURON_ARRAYS)[number];
+
+export interface GradedArena {
+  readonly n: number;
+  /** The neuron array `name` (n values, in the arena). */
+  readonly array: Readonly<Record<GradedArrayName, Float64Array>>;
+  /** A table in the arena's spare room (synapse kernels), or a plain array when it is full. */
+  i32(length: number): Int32Array;
+  f64(length: number): Float64Array;
+  /** Whether `a` lives in this arena (a table the wasm step can read). */
+  holds(a: Int32Array | Float64Array): boolean;
+  /** gradedConductanceKernel over every neuron, its conductance input the arena array `g` (`conductance`, `inputConductance` or `zero`). */
+  neurons(g: Float64Array): void;
+  /**
+   * One fused sub-step: current = input; current[post] += w·output[pre] for the
+   * scatter table; the explicit gap junctions; the neuron update with
+   * conductance `g`. Every table must be the arena's (`holds`).
+   */
+  step(
+    g: Float64Array,
+    scatter: { m: number; pre: Int32Array; post: Int32Array; w: Float64Array } | null,
+    gaps: { m: number; a: Int32Array; b: Int32Array; g: Float64Array } | null,
+  ): () => void;
+}
+
+let compiled: WebAssembly.Module | null | undefined;
+
+function gradedModule(): WebAssembly.Module | null {
+  if (compiled === undefined) {
+    compiled = null;
+    try {
+      const bytes = Uint8Array.from(atob(BYTES), (c) => c.charCodeAt(0));
+      if (typeof WebAssembly === 'object' && WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
+    } catch {
+      compiled = null;
+    }
+  }
+  return compiled;
+}
+
+type StepFn = (
+  n: number,
+  s: number,
+  tab: number,
+  g: number,
+  m: number,
+  pre: number,
+  post: number,
+  w: number,
+  gm: number,
+  ga: number,
+  gb: number,
+  gg: number,
+) => void;
+
+/**
+ * An arena for n graded neurons with room for `tableBytes` of synapse tables
+ * (i32 and f64 arrays, each 16-byte aligned), or null where the JS kernels run.
+ */
+export function gradedArena(n: number, tableBytes: number): GradedArena | null {
+  const mode = wasmKernelMode();
+  if (mode === 'off' || n < 1 || (mode === 'auto' && n < AUTO_MIN_NEURONS)) return null;
+  const module = gradedModule();
+  if (!module) return null;
+  const stride = Math.ceil((n * 8) / 16) * 16;
+  const tab = NEURON_ARRAYS.length * stride;
+  const tables = tab + Math.ceil((LOGISTIC_TABLE.length * 8) / 16) * 16;
+  const end = tables + Math.ceil(tableBytes / 16) * 16 + 16;
+  let memory: WebAssembly.Memory;
+  let exports: { neurons: (n: number, s: number, tab: number, g: number) => void; step: StepFn };
+  try {
+    memory = new WebAssembly.Memory({ initial: Math.ceil(end / 65536) });
+    exports = new WebAssembly.Instance(module, { graded: { mem: memory } }).exports as unknown as typeof exports;
+  } catch {
+    return null;
+  }
+  // The memory never grows (growing would detach these views).
+  const buffer = memory.buffer;
+  const array = Object.fromEntries(NEURON_ARRAYS.map((name, k) => [name, new Float64Array(buffer, k * stride, n)])) as Record<GradedArrayName, Float64Array>;
+  new Float64Array(buffer, tab, LOGISTIC_TABLE.length).set(LOGISTIC_TABLE);
+  let free = tables;
+  const take = (bytes: number): number | null => {
+    if (free + bytes > buffer.byteLength) return null;
+    const at = free;
+    free += Math.ceil(bytes / 16) * 16;
+    return at;
+  };
+  const { neurons: runNeurons, step: runStep } = exports;
+  const holds = (a: Int32Array | Float64Array) => a.buffer === buffer;
+  const offsetOf = (a: Int32Array | Float64Array, what: string): number => {
+    if (!holds(a)) throw new Error(`gradedArena: ${what} is not in the arena`);
+    return a.byteOffset;
+  };
+  return {
+    n,
+    array,
+    i32(length) {
+      const at = take(length * 4);
+      return at === null ? new Int32Array(length) : new Int32Array(buffer, at, length);
+    },
+    f64(length) {
+      const at = take(length * 8);
+      return at === null ? new Float64Array(length) : new Float64Array(buffer, at, length);
+    },
+    holds,
+    neurons(g) {
+      runNeurons(n, stride, tab, offsetOf(g, 'the conductance'));
+    },
+    step(g, sc, gp) {
+      const at = offsetOf(g, 'the conductance');
+      const m = sc?.m ?? 0,
+        gm = gp?.m ?? 0;
+      const pre = sc ? offsetOf(sc.pre, 'the scatter table') : 0,
+        post = sc ? offsetOf(sc.post, 'the scatter table') : 0,
+        w = sc ? offsetOf(sc.w, 'the scatter table') : 0;
+      const ga = gp ? offsetOf(gp.a, 'the gap table') : 0,
+        gb = gp ? offsetOf(gp.b, 'the gap table') : 0,
+        gg = gp ? offsetOf(gp.g, 'the gap table') : 0;
+      return () => runStep(n, stride, tab, at, m, pre, post, w, gm, ga, gb, gg);
+    },
+  };
+}

@@ -1,0 +1,156 @@
+;; The graded network's sub-step (issue 16): the continuous synapses' scatter,
+;; the explicit gap junctions and the graded population's conductance update
+;; (src/neural/models/graded.ts, gradedConductanceKernel; no plateau) over one
+;; arena (graded-arena.ts), so a 302-neuron connectome crosses into wasm once
+;; per sub-step. The same IEEE operations in the same order as the JS kernels
+;; (wasm has no fused multiply-add; its division and square root are IEEE's),
+;; so the same bits; the neuron update runs two neurons a time in f64x2.
+;;
+;; Built by scripts/build-wasm.mjs into graded-step-bytes.ts. Memory is
+;; imported. Neuron arrays: array k at byte k·s (s = n·8 rounded up to 16, so
+;; the last pair of an odd n has a spare lane to compute into):
+;;   0 v  1 output  2 decay  3 gLeak  4 drive  5 dtOverC  6 gK  7 kHalf
+;;   8 invKSlope  9 eK  10 conductance  11 vHalf  12 invSlope  13 amp
+;;   14 current  15 input  16 inputConductance  17 zero
+;; then the logistic table (fast-math.ts, 4,098 f64) at byte `tab`.
+(module
+  (import "graded" "mem" (memory 1))
+
+  ;; The neuron update of every neuron (pairs), conductance G at byte g.
+  (func $neurons (export "neurons") (param $n i32) (param $s i32) (param $tab i32) (param $g i32)
+    (local $o i32) (local $end i32) (local $i0 i32) (local $i1 i32)
+    (local $x v128) (local $t v128) (local $iv v128) (local $lo v128) (local $hi v128)
+    (local $gk v128) (local $a v128) (local $vInf v128) (local $y v128) (local $f v128) (local $nv v128) (local $u v128)
+    (local $s2 i32) (local $s3 i32) (local $s4 i32) (local $s5 i32) (local $s6 i32) (local $s7 i32)
+    (local $s8 i32) (local $s9 i32) (local $s11 i32) (local $s12 i32) (local $s13 i32) (local $s14 i32)
+    (local.set $s2 (i32.shl (local.get $s) (i32.const 1)))
+    (local.set $s3 (i32.mul (local.get $s) (i32.const 3)))
+    (local.set $s4 (i32.shl (local.get $s) (i32.const 2)))
+    (local.set $s5 (i32.mul (local.get $s) (i32.const 5)))
+    (local.set $s6 (i32.mul (local.get $s) (i32.const 6)))
+    (local.set $s7 (i32.mul (local.get $s) (i32.const 7)))
+    (local.set $s8 (i32.shl (local.get $s) (i32.const 3)))
+    (local.set $s9 (i32.mul (local.get $s) (i32.const 9)))
+    (local.set $s11 (i32.mul (local.get $s) (i32.const 11)))
+    (local.set $s12 (i32.mul (local.get $s) (i32.const 12)))
+    (local.set $s13 (i32.mul (local.get $s) (i32.const 13)))
+    (local.set $s14 (i32.mul (local.get $s) (i32.const 14)))
+    ;; pairs: byte offsets 0, 16, … below ⌈n/2⌉·16
+    (local.set $end (i32.shl (i32.and (i32.add (local.get $n) (i32.const 1)) (i32.const -2)) (i32.const 3)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
+        (local.set $x (v128.load (local.get $o)))
+        ;; t = ((x − kHalf)·invKSlope + 32)·64, then t > 0 ? min(t, 4096) : 0
+        (local.set $t (f64x2.mul
+          (f64x2.add
+            (f64x2.mul (f64x2.sub (local.get $x) (v128.load (i32.add (local.get $o) (local.get $s7))))
+                       (v128.load (i32.add (local.get $o) (local.get $s8))))
+            (v128.const f64x2 32 32))
+          (v128.const f64x2 64 64)))
+        (local.set $t (v128.and
+          (f64x2.min (local.get $t) (v128.const f64x2 4096 4096))
+          (f64x2.gt (local.get $t) (v128.const f64x2 0 0))))
+        ;; i = t | 0; lo = table[i], hi = table[i + 1] per lane
+        (local.set $iv (i32x4.trunc_sat_f64x2_s_zero (local.get $t)))
+        (local.set $i0 (i32.add (local.get $tab) (i32.shl (i32x4.extract_lane 0 (local.get $iv)) (i32.const 3))))
+        (local.set $i1 (i32.add (local.get $tab) (i32.shl (i32x4.extract_lane 1 (local.get $iv)) (i32.const 3))))
+        (local.set $lo (f64x2.replace_lane 1 (f64x2.splat (f64.load (local.get $i0))) (f64.load (local.get $i1))))
+        (local.set $hi (f64x2.replace_lane 1 (f64x2.splat (f64.load offset=8 (local.get $i0))) (f64.load offset=8 (local.get $i1))))
+        ;; gk = gK·(lo + (t − i)·(hi − lo)); a = gk + G
+        (local.set $gk (f64x2.mul (v128.load (i32.add (local.get $o) (local.get $s6)))
+          (f64x2.add (local.get $lo)
+            (f64x2.mul (f64x2.sub (local.get $t) (f64x2.convert_low_i32x4_s (local.get $iv)))
+                       (f64x2.sub (local.get $hi) (local.get $lo))))))
+        (local.set $a (f64x2.add (local.get $gk) (v128.load (i32.add (local.get $o) (local.get $g)))))
+        ;; vInf = (drive + gk·eK + current) / (gLeak + a)
+        (local.set $vInf (f64x2.div
+          (f64x2.add
+            (f64x2.add (v128.load (i32.add (local.get $o) (local.get $s4)))
+                       (f64x2.mul (local.get $gk) (v128.load (i32.add (local.get $o) (local.get $s9)))))
+            (v128.load (i32.add (local.get $o) (local.get $s14))))
+          (f64x2.add (v128.load (i32.add (local.get $o) (local.get $s3))) (local.get $a))))
+        ;; y = a·dtOverC; f = decay / (1 + y(1 + y(1/2 + y(1/6 + y/24))))
+        (local.set $y (f64x2.mul (local.get $a) (v128.load (i32.add (local.get $o) (local.get $s5)))))
+        (local.set $f (f64x2.div (v128.load (i32.add (local.get $o) (local.get $s2)))
+          (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (local.get $y)
+            (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (local.get $y)
+              (f64x2.add (v128.const f64x2 0.5 0.5) (f64x2.mul (local.get $y)
+                (f64x2.add (v128.const f64x2 0.16666666666666666 0.16666666666666666)
+                  (f64x2.mul (local.get $y) (v128.const f64x2 0.041666666666666664 0.041666666666666664)))))))))))
+        ;; v = vInf + (x − vInf)·f
+        (local.set $nv (f64x2.add (local.get $vInf) (f64x2.mul (f64x2.sub (local.get $x) (local.get $vInf)) (local.get $f))))
+        (v128.store (local.get $o) (local.get $nv))
+        ;; output = amp·(0.5 + 0.5u / √(1 + u²)), u = (v − vHalf)·invSlope
+        (local.set $u
+          (f64x2.mul
+            (f64x2.sub (local.get $nv) (v128.load (i32.add (local.get $o) (local.get $s11))))
+            (v128.load (i32.add (local.get $o) (local.get $s12)))))
+        (v128.store (i32.add (local.get $o) (local.get $s))
+          (f64x2.mul
+            (v128.load (i32.add (local.get $o) (local.get $s13)))
+            (f64x2.add
+              (v128.const f64x2 0.5 0.5)
+              (f64x2.div
+                (f64x2.mul (v128.const f64x2 0.5 0.5) (local.get $u))
+                (f64x2.sqrt (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (local.get $u) (local.get $u))))))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $next))))
+
+  ;; I[post[k]] += w[k]·out[pre[k]] for k < m (continuous.ts, scatterKernel); pre, post i32, w f64, out and I f64 arrays.
+  (func $scatter (param $m i32) (param $pre i32) (param $post i32) (param $w i32) (param $out i32) (param $I i32)
+    (local $k i32) (local $q i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $k) (local.get $m)))
+        (local.set $q (i32.add (local.get $I) (i32.shl (i32.load (i32.add (local.get $post) (i32.shl (local.get $k) (i32.const 2)))) (i32.const 3))))
+        (f64.store (local.get $q)
+          (f64.add (f64.load (local.get $q))
+            (f64.mul (f64.load (i32.add (local.get $w) (i32.shl (local.get $k) (i32.const 3))))
+                     (f64.load (i32.add (local.get $out) (i32.shl (i32.load (i32.add (local.get $pre) (i32.shl (local.get $k) (i32.const 2)))) (i32.const 3)))))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $next))))
+
+  ;; c = g[k]·(v[b[k]] − v[a[k]]); I[a[k]] += c; I[b[k]] −= c (gap-junctions.ts, gapKernel). While a[k] stays
+  ;; the same, I[a] is summed in a register and stored once (the same additions in the same order; only a
+  ;; self-junction, b = a, also writes I[a], and there both updates go to the register).
+  (func $gaps (param $m i32) (param $a i32) (param $b i32) (param $g i32) (param $v i32) (param $I i32)
+    (local $k i32) (local $i i32) (local $j i32) (local $c f64) (local $cur i32) (local $acc f64) (local $vi f64) (local $q i32)
+    (local.set $cur (i32.const -1))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $k) (local.get $m)))
+        (local.set $i (i32.shl (i32.load (i32.add (local.get $a) (i32.shl (local.get $k) (i32.const 2)))) (i32.const 3)))
+        (if (i32.ne (local.get $i) (local.get $cur))
+          (then
+            (if (i32.ge_s (local.get $cur) (i32.const 0))
+              (then (f64.store (i32.add (local.get $I) (local.get $cur)) (local.get $acc))))
+            (local.set $cur (local.get $i))
+            (local.set $acc (f64.load (i32.add (local.get $I) (local.get $i))))
+            (local.set $vi (f64.load (i32.add (local.get $v) (local.get $i))))))
+        (local.set $j (i32.shl (i32.load (i32.add (local.get $b) (i32.shl (local.get $k) (i32.const 2)))) (i32.const 3)))
+        (local.set $c (f64.mul (f64.load (i32.add (local.get $g) (i32.shl (local.get $k) (i32.const 3))))
+          (f64.sub (f64.load (i32.add (local.get $v) (local.get $j))) (local.get $vi))))
+        (local.set $acc (f64.add (local.get $acc) (local.get $c)))
+        (if (i32.eq (local.get $j) (local.get $i))
+          (then (local.set $acc (f64.sub (local.get $acc) (local.get $c))))
+          (else
+            (local.set $q (i32.add (local.get $I) (local.get $j)))
+            (f64.store (local.get $q) (f64.sub (f64.load (local.get $q)) (local.get $c)))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $next)))
+    (if (i32.ge_s (local.get $cur) (i32.const 0))
+      (then (f64.store (i32.add (local.get $I) (local.get $cur)) (local.get $acc)))))
+
+  ;; One sub-step of the fused schedule: current = input, the scatter (m synapses), the gap junctions (gm), the neurons with G at byte g.
+  (func (export "step") (param $n i32) (param $s i32) (param $tab i32) (param $g i32)
+    (param $m i32) (param $pre i32) (param $post i32) (param $w i32)
+    (param $gm i32) (param $ga i32) (param $gb i32) (param $gg i32)
+    (local $cur i32)
+    (local.set $cur (i32.mul (local.get $s) (i32.const 14)))
+    (memory.copy (local.get $cur) (i32.mul (local.get $s) (i32.const 15)) (i32.shl (local.get $n) (i32.const 3)))
+    (call $scatter (local.get $m) (local.get $pre) (local.get $post) (local.get $w) (local.get $s) (local.get $cur))
+    (call $gaps (local.get $gm) (local.get $ga) (local.get $gb) (local.get $gg) (i32.const 0) (local.get $cur))
+    (call $neurons (local.get $n) (local.get $s) (local.get $tab) (local.get $g)))
+)
+
