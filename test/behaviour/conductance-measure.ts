@@ -7,7 +7,7 @@
  * to 0.32 by 16 s on 9 of seeds 1–10).
  */
 import { buildWorm } from '../../src/circuits/builtin/generate';
-import { GAIT } from '../../src/circuits/builtin/locomotion';
+import { CONDUCTANCE_GAIT, GAIT } from '../../src/circuits/builtin/locomotion';
 import { circuitFromDoc } from '../../src/circuits/circuit';
 import { toConductanceCircuit } from '../../src/circuits/convert';
 import type { Circuit } from '../../src/circuits/types';
@@ -25,8 +25,20 @@ export const STEADY_SETTLE_MS = 12_000;
 export function steadyGait(circuit: Circuit, seed: number, medium: 'agar' | 'water', avbScale = 1): Gait {
   const sim = createSimulation({ circuit, seed, medium, arena: OPEN_FIELD });
   sim.ablate('AWC');
-  if (avbScale !== 1) sim.setNeuronParam('AVB', 'tonicPa', GAIT.avbTonicPa * avbScale);
+  if (avbScale !== 1) sim.setNeuronParam('AVB', 'tonicPa', avbTonicPa(circuit) * avbScale);
   return gaitOf(sim, STEADY_SETTLE_MS, 12_000);
+}
+
+/** Issue 14's six gait checks, true where met: agar 0.3–0.6 Hz, λ 0.55–0.8 BL, 0.1–0.3 BL/s; water ≥ 1.6 Hz, ≥ 3.5× agar's, ≥ 0.2 BL/s. */
+export function gaitChecks(agar: Gait, water: Gait): boolean[] {
+  return [
+    agar.hz >= 0.3 && agar.hz <= 0.6,
+    agar.lambda >= 0.55 && agar.lambda <= 0.8,
+    agar.speed >= 0.1 && agar.speed <= 0.3,
+    water.hz >= 1.6,
+    water.hz / agar.hz >= 3.5,
+    water.speed >= 0.2,
+  ];
 }
 
 /** Speed over 4 s after a gentle touch at 0.9, over the same seed's untouched speed over the same window (open field, AWC cut). */
@@ -41,8 +53,27 @@ export function pairedPosterior(circuit: Circuit, seed: number): number {
   return after(true) / after(false);
 }
 
-/** The converted default worm (synapses, senses and receptors) at the current GAIT. */
-export function convertedWorm(): Circuit {
-  const doc = circuitFromDoc(buildWorm(), 'worm.json');
-  return circuitFromDoc(toConductanceCircuit(doc.doc, doc.network, { transduction: true }), 'worm (conductance)');
+/** AVB's tonic current in a circuit (pA): the resting drive the speed–drive curve scales. */
+export function avbTonicPa(circuit: Circuit): number {
+  const tonic = circuit.network.neurons.find((n) => n.id === 'AVB')?.params?.tonicPa;
+  if (typeof tonic !== 'number') throw new Error(`${circuit.fileName}: AVB has no tonicPa to scale`);
+  return tonic;
+}
+
+/** A working point of the converted worm: GAIT fields to override (the shipped GAIT elsewhere). */
+export type GaitPoint = Partial<typeof GAIT>;
+
+/**
+ * The converted default worm (synapses, senses and receptors) built at GAIT with `point` over it
+ * (by default CONDUCTANCE_GAIT, the working point issue 14's scripts and tests read); GAIT is left as it was.
+ */
+export function convertedWorm(point: GaitPoint = CONDUCTANCE_GAIT): Circuit {
+  const before = { ...GAIT };
+  Object.assign(GAIT, point);
+  try {
+    const doc = circuitFromDoc(buildWorm(), 'worm.json');
+    return circuitFromDoc(toConductanceCircuit(doc.doc, doc.network, { transduction: true }), 'worm (conductance)');
+  } finally {
+    Object.assign(GAIT, before);
+  }
 }

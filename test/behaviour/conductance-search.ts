@@ -7,12 +7,13 @@
  * mode (agar λ < 0.45 at AVB ×0.9, 1 or 1.1), seeds whose speed does not rise
  * over AVB ×0.9 → 1 → 1.1, then the point, then per seed agar Hz/λ/BL/s,
  * water Hz/BL/s, ratio, paired posterior touch, speed at ×0.9 < ×1.1.
- * `npx tsx test/behaviour/conductance-search.ts CENTER_JSON [points 30] [spread 0.2] [seeds 1,2,3,4,5] [rng seed 1]`
+ * CENTER_JSON overrides the shipped GAIT (default: CONDUCTANCE_GAIT, the converted worm's working point).
+ * `npx tsx test/behaviour/conductance-search.ts [CENTER_JSON] [points 30] [spread 0.2] [seeds 1,2,3,4,5] [rng seed 1]`
  * (about a minute a point on five seeds on a loaded machine).
  */
-import { GAIT } from '../../src/circuits/builtin/locomotion';
+import { CONDUCTANCE_GAIT, GAIT } from '../../src/circuits/builtin/locomotion';
 import { seededUniform } from '../../src/neural/rng';
-import { convertedWorm, pairedPosterior, steadyGait } from './conductance-measure';
+import { convertedWorm, gaitChecks, pairedPosterior, steadyGait } from './conductance-measure';
 
 type Point = Record<string, number>;
 
@@ -39,15 +40,12 @@ function positive(text: string, name: string): number {
   return x;
 }
 
-const base = { ...GAIT };
-
 /**
  * Failed checks over the seeds (agar Hz, λ, BL/s; water Hz, ratio, BL/s; paired posterior ≥ 1.25),
  * short-wave seeds (agar λ < 0.45), seeds whose agar speed does not rise at AVB ×0.9 → 1 → 1.1, and one summary per seed.
  */
 function check(point: Point, seeds: number[]): { fails: number; shortWave: number; notMonotonic: number; rows: string[] } {
-  Object.assign(GAIT, base, point);
-  const circuit = convertedWorm();
+  const circuit = convertedWorm(point);
   let fails = 0;
   let shortWave = 0;
   let notMonotonic = 0;
@@ -58,15 +56,7 @@ function check(point: Point, seeds: number[]): { fails: number; shortWave: numbe
     const [lo, hi] = [steadyGait(circuit, seed, 'agar', 0.9), steadyGait(circuit, seed, 'agar', 1.1)];
     const touch = pairedPosterior(circuit, seed);
     const ratio = w.hz / a.hz;
-    const ok = [
-      a.hz >= 0.3 && a.hz <= 0.6,
-      a.lambda >= 0.55 && a.lambda <= 0.8,
-      a.speed >= 0.1 && a.speed <= 0.3,
-      w.hz >= 1.6,
-      ratio >= 3.5,
-      w.speed >= 0.2,
-      touch >= 1.25,
-    ];
+    const ok = [...gaitChecks(a, w), touch >= 1.25];
     fails += ok.filter((x) => !x).length;
     if ([a, lo, hi].some((g) => g.lambda < 0.45)) shortWave++;
     if (!(lo.speed < a.speed && a.speed < hi.speed)) notMonotonic++;
@@ -77,7 +67,7 @@ function check(point: Point, seeds: number[]): { fails: number; shortWave: numbe
   return { fails, shortWave, notMonotonic, rows };
 }
 
-const center = parseCenter(process.argv[2] ?? '{}');
+const center = parseCenter(process.argv[2] ?? JSON.stringify(CONDUCTANCE_GAIT));
 const points = Math.round(positive(process.argv[3] ?? '30', 'points'));
 const spread = positive(process.argv[4] ?? '0.2', 'spread');
 const seeds = (process.argv[5] ?? '1,2,3,4,5').split(',').map((s) => Math.round(positive(s, 'each seed')));

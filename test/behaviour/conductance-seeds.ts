@@ -39,8 +39,10 @@ function parseOverrides(arg: string | undefined): Partial<typeof GAIT> {
   return parsed as Partial<typeof GAIT>;
 }
 
+const overrides = parseOverrides(process.argv[2]);
+const point = { ...GAIT, ...overrides };
 /** AVB's release on the converted worm: the logistic of its conductance synapses (half avbHalfMv, slope avbSlopeMv / 2). */
-const avbRelease = (v: number) => 1 / (1 + Math.exp(-(v - GAIT.avbHalfMv) / (GAIT.avbSlopeMv / 2)));
+const avbRelease = (v: number) => 1 / (1 + Math.exp(-(v - point.avbHalfMv) / (point.avbSlopeMv / 2)));
 
 /** Centroid speed (BL/s) over the next 4 s, as travel() reads it, and AVB's mean release over them (sampled each 100 ms). */
 function window(sim: Simulation, avb: number): { speed: number; release: number } {
@@ -65,9 +67,7 @@ function posterior(circuit: Circuit, seed: number, touch: boolean) {
   return { before, after: window(sim, avb) };
 }
 
-const overrides = parseOverrides(process.argv[2]);
-Object.assign(GAIT, overrides);
-const circuit = convertedWorm();
+const circuit = convertedWorm(overrides);
 console.log(`working point ${JSON.stringify(overrides)}`);
 console.log('| seed | agar | water | posterior touch, paired | AVB release before → after the touch |');
 console.log('|---|---|---|---|---|');

@@ -61,6 +61,11 @@ export const GAIT = {
   /** Where the head oscillator feels the bend, and its gain (opposite sign: a bend to the left excites the right side). */
   headSenseAt: 0.15,
   headStretchGain: 0.125,
+  /**
+   * The neck's stretch receptors also answer the rate of bending (ms; 0 = off, the shipped worm), as the
+   * units' do (stretchRateMs): in water the neck bends fast and the head flips sooner; on agar the term is small.
+   */
+  headStretchRateMs: 0,
   /** SMD timers: τ (ms) and their drive onto the opposite RMD. They switch the head after a few seconds if the bend never does. */
   timerTauMs: 4500, // 4000 before timerFatigue: with it, agar read 0.6003 Hz (bound 0.6) and speed 0.9 → 0.95 drive jumped 1.22×
   timerGain: 1.5,
@@ -121,6 +126,31 @@ export const GAIT = {
   tailAdaptRecoveryMs: 4000,
 };
 
+/**
+ * The working point of the conductance-converted worm (toConductanceCircuit with transduction): GAIT fields
+ * that replace the shipped ones when the default worm is built on conductances. The shipped,
+ * current-based worm does not read it. docs/biology.md ("A working point for the converted worm")
+ * gives its seeds 1–10 table, its neighbours and what was tried.
+ */
+export const CONDUCTANCE_GAIT: Readonly<Partial<typeof GAIT>> = {
+  headStretchGain: 0.077,
+  headTonicPa: 0.644,
+  avbSlopeMv: 7.54,
+  stretchGain: 0.117,
+  unitPlateauNs: 0.0158,
+  crossInhibition: 2,
+  avbTonicPa: 1,
+  unitDrive: 2.6,
+  headDrive: 0.422,
+  senseReach: 0.172,
+  stretchRateMs: 325,
+  oscSelfExcitation: 0.835,
+  oscPairInhibition: 1.32,
+  headSenseAt: 0.18,
+  timerGain: 0.963,
+  timerTauMs: 7700,
+};
+
 /** D-type neuron names: the worm has six DD and thirteen VD. */
 const MAX_UNITS = 6;
 
@@ -156,7 +186,7 @@ export function addLocomotion(b: Builder): void {
   b.chem('AVB', 'RMDD', G.headDrive);
   b.chem('AVB', 'RMDV', G.headDrive);
   timers(b, 'RMDD', 'RMDV', 'SMDD', 'SMDV', 40, 320);
-  oscSense(b, 'RMDD', 'RMDV', G.headSenseAt, G.headStretchGain);
+  oscSense(b, 'RMDD', 'RMDV', G.headSenseAt, G.headStretchGain, G.headStretchRateMs);
   b.muscles.push({ neuron: 'RMDD', side: 'left', from: 0, to: G.headEnd, gain: 1 });
   b.muscles.push({ neuron: 'RMDV', side: 'right', from: 0, to: G.headEnd, gain: 1 });
 
@@ -267,9 +297,10 @@ function stretch(b: Builder, d: string, v: string, at: number, gain: number): vo
 }
 
 /** An oscillator's proprioception: a bend to the left excites its right (ventral) neuron and vice versa. */
-function oscSense(b: Builder, d: string, v: string, at: number, gain: number): void {
-  b.sensors.push({ neuron: d, sensor: 'stretch', at, side: 'right', gain });
-  b.sensors.push({ neuron: v, sensor: 'stretch', at, side: 'left', gain });
+function oscSense(b: Builder, d: string, v: string, at: number, gain: number, rateMs = 0): void {
+  const rate = rateMs > 0 ? { rateMs } : {};
+  b.sensors.push({ neuron: d, sensor: 'stretch', at, side: 'right', gain, ...rate });
+  b.sensors.push({ neuron: v, sensor: 'stretch', at, side: 'left', gain, ...rate });
 }
 
 /**

@@ -1,0 +1,68 @@
+/**
+ * A first, fast pass of a random search for the converted worm's working point: each point draws
+ * every gain in RANGES_JSON log-uniformly (seeded: the same command prints the same lines), over
+ * BASE_JSON (GAIT overrides, default CONDUCTANCE_GAIT), and is read on agar and in water only
+ * (conductance-measure.ts' steady gait). One line per point: failed checks of the six gait checks
+ * per seed (agar 0.3–0.6 Hz, λ 0.55–0.8 BL, 0.1–0.3 BL/s; water ≥ 1.6 Hz, ratio ≥ 3.5, ≥ 0.2 BL/s),
+ * the point, then per seed agar Hz/λ/BL/s, water Hz/λ/BL/s and the ratio. Points worth keeping go on
+ * to conductance-search.ts (touch, AVB's drive, neighbours).
+ * `npx tsx test/behaviour/conductance-scan.ts BASE_JSON RANGES_JSON [points 20] [rng seed 1] [seeds 1]`
+ * RANGES_JSON: {"gain":[low,high],…}, e.g. '{"stretchRateMs":[200,450],"headStretchGain":[0.06,0.11]}'.
+ */
+import { CONDUCTANCE_GAIT, GAIT } from '../../src/circuits/builtin/locomotion';
+import { seededUniform } from '../../src/neural/rng';
+import { convertedWorm, gaitChecks, steadyGait } from './conductance-measure';
+
+type Point = Record<string, number>;
+
+function parseJson(text: string, what: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`conductance-scan: ${what} is not JSON (${(e as Error).message})`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`conductance-scan: ${what} must be a JSON object`);
+  for (const k of Object.keys(parsed))
+    if (typeof (GAIT as Record<string, unknown>)[k] !== 'number')
+      throw new Error(`conductance-scan: "${k}" in ${what} is not a numeric GAIT field (src/circuits/builtin/locomotion.ts)`);
+  return parsed as Record<string, unknown>;
+}
+
+function parseRanges(text: string): Record<string, [number, number]> {
+  const ranges = parseJson(text, 'argument 2 (RANGES_JSON)');
+  for (const [k, r] of Object.entries(ranges)) {
+    if (!(Array.isArray(r) && r.length === 2 && r[0] > 0 && r[1] >= r[0]))
+      throw new Error(`conductance-scan: "${k}" must be [low, high] with 0 < low ≤ high, got ${JSON.stringify(r)}; e.g. "${k}":[0.1,0.2]`);
+  }
+  return ranges as Record<string, [number, number]>;
+}
+
+function whole(text: string, name: string): number {
+  const x = Number(text);
+  if (!(Number.isInteger(x) && x > 0)) throw new Error(`conductance-scan: ${name} must be a positive integer, got "${text}"`);
+  return x;
+}
+
+const base = parseJson(process.argv[2] ?? JSON.stringify(CONDUCTANCE_GAIT), 'argument 1 (BASE_JSON)') as Point;
+if (process.argv[3] === undefined) throw new Error('conductance-scan: argument 2 (RANGES_JSON) is required, e.g. \'{"headStretchGain":[0.06,0.11]}\'');
+const ranges = parseRanges(process.argv[3]);
+const points = whole(process.argv[4] ?? '20', 'points');
+const rnd = seededUniform(whole(process.argv[5] ?? '1', 'rng seed'));
+const seeds = (process.argv[6] ?? '1').split(',').map((s) => whole(s, 'each seed'));
+for (let i = 0; i < points; i++) {
+  const drawn: Point = {};
+  for (const [k, [lo, hi]] of Object.entries(ranges)) drawn[k] = Number((lo * Math.exp(rnd() * Math.log(hi / lo))).toPrecision(3));
+  const circuit = convertedWorm({ ...base, ...drawn });
+  let fails = 0;
+  const rows: string[] = [];
+  for (const seed of seeds) {
+    const a = steadyGait(circuit, seed, 'agar');
+    const w = steadyGait(circuit, seed, 'water');
+    fails += gaitChecks(a, w).filter((x) => !x).length;
+    rows.push(
+      `s${seed} ${a.hz.toFixed(2)}/${a.lambda.toFixed(2)}/${a.speed.toFixed(3)} w${w.hz.toFixed(2)}/${w.lambda.toFixed(2)}/${w.speed.toFixed(3)} r${(w.hz / a.hz).toFixed(2)}`,
+    );
+  }
+  console.log(`${fails} ${JSON.stringify(drawn)} ${rows.join(' ')}`);
+}
