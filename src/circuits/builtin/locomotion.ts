@@ -121,6 +121,26 @@ export const GAIT = {
   tailAdaptRecoveryMs: 4000,
 };
 
+/**
+ * The gait working point of the conductance-membrane worm (`buildWorm({ membrane: 'conductance' })`):
+ * GAIT overrides, applied only there. The "centred point" with stretch receptors that answer the rate
+ * of bending (docs/biology.md, "The plateau in the membrane"): swims ≥ 0.2 BL/s on seeds 1–10 but
+ * crawls at 0.73–0.78 Hz. A placeholder until a point meets issue 14's gait rule: swap it here.
+ */
+export const CONDUCTANCE_GAIT: Partial<typeof GAIT> = {
+  headStretchGain: 0.0844,
+  headTonicPa: 0.652,
+  avbSlopeMv: 7.54,
+  stretchGain: 0.129,
+  unitPlateauNs: 0.0158,
+  crossInhibition: 2,
+  avbTonicPa: 1,
+  unitDrive: 2.8,
+  headDrive: 0.352,
+  senseReach: 0.19,
+  stretchRateMs: 200,
+};
+
 /** D-type neuron names: the worm has six DD and thirteen VD. */
 const MAX_UNITS = 6;
 
