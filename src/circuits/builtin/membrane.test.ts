@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { circuitFromDoc, lintCircuit } from '../index';
 import { buildChoiceWorm, buildLearningWorm, buildSeedTwoNeurons, buildWorm, WORM_MEMBRANE } from './generate';
 import { CONDUCTANCE_GAIT, GAIT } from './locomotion';
-import { buildConductance } from './membrane';
+import { buildConductance, CONDUCTANCE_LAYERS } from './membrane';
 import { MODULATION } from './modulation';
 import { SENSES } from './senses';
 import { TOUCH } from './touch';
@@ -31,6 +31,10 @@ describe("the default worm's membrane option", () => {
     expect(param(conductance, 'AVB', 'tonicPa')).toBe(CONDUCTANCE_GAIT.avbTonicPa);
     expect(param(current, 'AVB', 'tonicPa')).toBe(GAIT.avbTonicPa);
     expect(conductance.neurons.map((n) => n.id)).toEqual(current.neurons.map((n) => n.id));
+    // A layer fix (CONDUCTANCE_LAYERS) reaches the conductance worm only.
+    expect(CONDUCTANCE_LAYERS.touch.avdSlopeMv).not.toBe(TOUCH.avdSlopeMv);
+    expect(param(conductance, 'AVD', 'slopeMv')).toBe(CONDUCTANCE_LAYERS.touch.avdSlopeMv);
+    expect(param(current, 'AVD', 'slopeMv')).toBe(TOUCH.avdSlopeMv);
   });
 
   it('leaves every layer table as it was, also when the build throws', () => {
