@@ -1,7 +1,8 @@
 /**
  * Conductance-based synapses on the body (issue 14 §1), on circuits built in
- * the test from the shipped ones with the conversion helper (the shipped
- * builtins stay current-based until the locomotion core is switched):
+ * the test with the conversion helper or the generator's option
+ * (`buildWorm({ membrane: 'conductance' })`; the shipped builtins stay
+ * current-based until the default worm is switched):
  * touch-withdrawal keeps its reflexes, and the whole default worm, driven by
  * random pokes, taps, food and heat, keeps the V of every neuron its synapses
  * drive in [−90, +40] mV (the current-based worm reaches about −665 mV).
@@ -16,6 +17,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { buildWorm } from '../../src/circuits/builtin/generate';
 import { getBuiltinCircuit } from '../../src/circuits/builtin/index';
 import { circuitFromDoc } from '../../src/circuits/circuit';
 import { toConductanceCircuit } from '../../src/circuits/convert';
@@ -163,7 +165,8 @@ function holdsInRange(circuit: Circuit, neurons: readonly (readonly [string, num
 }
 
 describe('the default worm with conductance synapses, senses and receptors', () => {
-  const circuit = conductanceVersion('worm', true);
+  // The generator's conductance worm: its gait working point and its layers' conductance parameters (membrane.ts).
+  const circuit = circuitFromDoc(buildWorm({ membrane: 'conductance' }), 'worm (conductance membrane)');
   const all = circuit.network.neurons.map((n, i) => [n.id, i] as const);
   const sensed = new Set((circuit.doc.sensors ?? []).map((b) => b.neuron));
 
@@ -179,7 +182,8 @@ describe('the default worm with conductance synapses, senses and receptors', () 
   });
 
   it('converted with current transduction, the sensed neurons leave the range (what the conductance senses fix)', () => {
-    const synapsesOnly = conductanceVersion('worm');
+    const current = circuitFromDoc(buildWorm({ membrane: 'current' }), 'worm (current membrane)');
+    const synapsesOnly = circuitFromDoc(toConductanceCircuit(current.doc, current.network), 'worm (conductance synapses)');
     const sim = createSimulation({ circuit: synapsesOnly, seed: 1 });
     const drives: Drive[] = [
       { kind: 'food', dx: 0.3, dy: 0 },
@@ -191,8 +195,8 @@ describe('the default worm with conductance synapses, senses and receptors', () 
     expect(Math.min(...sensedIdx.map((i) => lo[i])) < -90 || Math.max(...sensedIdx.map((i) => hi[i])) > 40).toBe(true);
   });
 
-  it('the shipped current-based worm fails the same check (inhibition without a floor)', () => {
-    const shipped = getBuiltinCircuit('worm');
+  it('the current-based worm fails the same check (inhibition without a floor)', () => {
+    const shipped = circuitFromDoc(buildWorm({ membrane: 'current' }), 'worm (current membrane)');
     const sim = createSimulation({ circuit: shipped, seed: 1 });
     const drives: Drive[] = [
       { kind: 'poke', at: 0.05, harsh: false },

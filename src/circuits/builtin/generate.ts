@@ -18,6 +18,7 @@ import { addForaging } from './foraging';
 import { addModulation } from './modulation';
 import { addLearning } from './learning';
 import { addChoice } from './choice';
+import { buildConductance, checkMembrane, type Membrane } from './membrane';
 
 const ONE_PER_CLASS = 'one neuron per class instead of left/right pairs, graded neurons throughout';
 
@@ -85,11 +86,21 @@ function wormLayers(): Builder {
   return b;
 }
 
-export function buildWorm(): CircuitDoc {
-  return wormLayers().doc(
-    'Worm',
-    `The default nervous system: everything the built-in circuits model, together. ${LOCOMOTION} ${TOUCH} ${HARSH} ${HABITUATION} ${SENSES_SUMMARY} ${FORAGING} ${MODULATION} ${DISHABITUATION} Simplifications: ${ONE_PER_CLASS}; ${LOCOMOTION_SIMPLIFIED}; about 80 neurons stand for the real 302.`,
-  );
+/** The shipped worm's membrane (membrane.ts): switching the default worm to conductances is this one value, then `npx tsx src/circuits/builtin/generate.ts`. */
+export const WORM_MEMBRANE: Membrane = 'current';
+
+const CONDUCTANCE_TEXT =
+  'Membrane: synapses, senses and modulator receptors are conductances toward reversal potentials (excitatory 0 mV, chloride −70 to −75 mV, K⁺ −80 mV), matched to the currents they replace at each neuron’s working point, so no input takes V past them.';
+
+/** The default worm; `membrane` (default WORM_MEMBRANE) picks current-based or conductance-based synapses, senses and receptors. */
+export function buildWorm(opts: { membrane?: Membrane } = {}): CircuitDoc {
+  const membrane = checkMembrane(opts.membrane ?? WORM_MEMBRANE, 'buildWorm: membrane');
+  const build = (extra: string) =>
+    wormLayers().doc(
+      'Worm',
+      `The default nervous system: everything the built-in circuits model, together. ${LOCOMOTION} ${TOUCH} ${HARSH} ${HABITUATION} ${SENSES_SUMMARY} ${FORAGING} ${MODULATION} ${DISHABITUATION}${extra} Simplifications: ${ONE_PER_CLASS}; ${LOCOMOTION_SIMPLIFIED}; about 80 neurons stand for the real 302.`,
+    );
+  return membrane === 'current' ? build('') : buildConductance(() => build(` ${CONDUCTANCE_TEXT}`));
 }
 
 /**

@@ -128,8 +128,9 @@ export const GAIT = {
 
 /**
  * The working point of the conductance-converted worm (toConductanceCircuit with transduction): GAIT fields
- * that replace the shipped ones when the default worm is built on conductances. The shipped,
- * current-based worm does not read it. docs/biology.md ("A working point for the converted worm")
+ * that replace the shipped ones when the default worm is built on conductances
+ * (`buildWorm({ membrane: 'conductance' })`, membrane.ts). The shipped, current-based worm does not
+ * read it. docs/biology.md ("A working point for the converted worm")
  * gives its seeds 1–10 table, its neighbours and what was tried.
  */
 export const CONDUCTANCE_GAIT: Readonly<Partial<typeof GAIT>> = {

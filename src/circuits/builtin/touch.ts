@@ -30,6 +30,8 @@ export const TOUCH = {
   plmToPvc: 3,
   /** AVD → AVA and PVC → AVB. */
   toCommand: 5,
+  /** AVD's release curve width (mV): how long its output outlasts the touch as it decays (τ 3 s). */
+  avdSlopeMv: 4,
   /** ALM/AVM ⊣ AVB (inhibitory glutamate). A tap reaches every touch cell at once, and the two anterior cells win: a reversal. */
   crossInhibition: 1,
   /** ALM/AVM ⊣ PVC: stronger than the other cross-inhibition, since PVC rises fast (plmToPvc) and a tap must still reverse. */
@@ -120,7 +122,7 @@ export function addTouch(b: Builder, opts: { habituate: boolean; augment?: boole
   b.sensors.push({ neuron: 'AVM', sensor: 'touch', from: 0, to: 0.4, kind: 'gentle', gain: T.sensorGain });
   b.sensors.push({ neuron: 'PLM', sensor: 'touch', from: 0.5, to: 1, kind: 'gentle', gain: T.sensorGain });
   // AVD: slow (C 10 pF, τ 3 s): integrates a brief touch and releases it over seconds.
-  b.neuron('AVD', 'inter', 'acetylcholine', { capacitance: 10, tauMs: 3000, restMv: -65, vHalfMv: -40, slopeMv: 4 }, undefined, 260, 140);
+  b.neuron('AVD', 'inter', 'acetylcholine', { capacitance: 10, tauMs: 3000, restMv: -65, vHalfMv: -40, slopeMv: T.avdSlopeMv }, undefined, 260, 140);
   b.neuron('PVC', 'inter', 'acetylcholine', { capacitance: 10, tauMs: 2000, restMv: -65, vHalfMv: -40, slopeMv: 4 }, undefined, 560, 140);
   b.chem('ALM', 'AVD', T.toInterneuron, dep);
   b.chem('AVM', 'AVD', T.toInterneuron, dep);

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { circuitFromDoc, lintCircuit } from '../index';
+import { buildChoiceWorm, buildLearningWorm, buildSeedTwoNeurons, buildWorm, WORM_MEMBRANE } from './generate';
+import { CONDUCTANCE_GAIT, GAIT } from './locomotion';
+import { buildConductance, CONDUCTANCE_LAYERS } from './membrane';
+import { MODULATION } from './modulation';
+import { SENSES } from './senses';
+import { TOUCH } from './touch';
+
+const chemical = (doc: ReturnType<typeof buildWorm>) => (doc.synapses ?? []).filter((s) => s.kind === 'chemical');
+
+describe("the default worm's membrane option", () => {
+  it('conductance: every chemical synapse, sensor binding and excitability receptor of the graded worm is a conductance', () => {
+    const doc = buildWorm({ membrane: 'conductance' });
+    expect(chemical(doc).length).toBeGreaterThan(100);
+    expect(chemical(doc).every((s) => s.model === 'conductance')).toBe(true);
+    expect((doc.sensors ?? []).every((b) => b.transduction === 'conductance')).toBe(true);
+    const receptors = (doc.receptors ?? []).filter((r) => r.effect === 'excitability');
+    expect(receptors.length).toBeGreaterThan(10);
+    expect(receptors.every((r) => typeof r.reversalMv === 'number')).toBe(true);
+    expect(doc.description).toMatch(/conductances toward reversal potentials/);
+    expect(lintCircuit(circuitFromDoc(doc, 'worm (conductance)'))).toEqual([]);
+  });
+
+  it("conductance: built at CONDUCTANCE_GAIT and the layers' conductance values, which the current worm does not see", () => {
+    const conductance = circuitFromDoc(buildWorm({ membrane: 'conductance' }), 'c').network;
+    const current = circuitFromDoc(buildWorm({ membrane: 'current' }), 'i').network;
+    const param = (net: typeof current, id: string, p: string) => net.neurons.find((n) => n.id === id)?.params?.[p];
+    expect(param(conductance, 'DB1', 'plateauNs')).toBe(CONDUCTANCE_GAIT.unitPlateauNs);
+    expect(param(current, 'DB1', 'plateauNs') ?? 0).toBe(0);
+    expect(param(conductance, 'AVB', 'tonicPa')).toBe(CONDUCTANCE_GAIT.avbTonicPa);
+    expect(param(current, 'AVB', 'tonicPa')).toBe(GAIT.avbTonicPa);
+    expect(conductance.neurons.map((n) => n.id)).toEqual(current.neurons.map((n) => n.id));
+    // A layer fix (CONDUCTANCE_LAYERS) reaches the conductance worm only.
+    expect(CONDUCTANCE_LAYERS.touch.avdSlopeMv).not.toBe(TOUCH.avdSlopeMv);
+    expect(param(conductance, 'AVD', 'slopeMv')).toBe(CONDUCTANCE_LAYERS.touch.avdSlopeMv);
+    expect(param(current, 'AVD', 'slopeMv')).toBe(TOUCH.avdSlopeMv);
+  });
+
+  it('leaves every layer table as it was, also when the build throws', () => {
+    const before = JSON.stringify([GAIT, TOUCH, SENSES, MODULATION]);
+    buildWorm({ membrane: 'conductance' });
+    expect(JSON.stringify([GAIT, TOUCH, SENSES, MODULATION])).toBe(before);
+    expect(() =>
+      buildConductance(() => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(JSON.stringify([GAIT, TOUCH, SENSES, MODULATION])).toBe(before);
+  });
+
+  it('the default is WORM_MEMBRANE; the learning and choice worms and the seed circuit stay current-based', () => {
+    expect(buildWorm()).toEqual(buildWorm({ membrane: WORM_MEMBRANE }));
+    for (const doc of [buildLearningWorm(), buildChoiceWorm(), buildSeedTwoNeurons()]) expect(chemical(doc).some((s) => s.model === 'conductance')).toBe(false);
+  });
+
+  it('an unknown membrane is refused with the field, the allowed values and the fix', () => {
+    expect(() => buildWorm({ membrane: 'ohmic' as never })).toThrow(/buildWorm: membrane = "ohmic": must be one of 'current', 'conductance'; use 'current'/);
+  });
+});

@@ -1,0 +1,33 @@
+import { availableParallelism } from 'node:os';
+import { defineConfig } from 'vitest/config';
+
+// The behaviour battery on the default worm switched to the conductance
+// membrane (issue 14), without regenerating worm.json: the shipped test files,
+// with test/setup/conductance-worm.ts swapping the built-in 'worm' (and
+// buildWorm()'s default) for buildWorm({ membrane: 'conductance' }). A config of
+// its own, not a project of vitest.config.ts, so `npm test` does not run the
+// battery twice. `npm run test:conductance [-- file]`; docs/biology.md has the table.
+export default defineConfig({
+  test: {
+    name: 'behaviour-conductance',
+    include: [
+      'test/behaviour/conductance.test.ts',
+      'test/behaviour/locomotion.test.ts',
+      'test/behaviour/touch.test.ts',
+      'test/behaviour/silent-reflexes.test.ts',
+      'test/behaviour/spontaneous.test.ts',
+      'test/behaviour/habituation-food.test.ts',
+      'test/behaviour/habituation-dishabituation.test.ts',
+      'test/behaviour/habituation-interval-short.test.ts',
+      'test/behaviour/habituation-interval-long.test.ts',
+      'test/behaviour/modulation-slowing-basal.test.ts',
+      'test/behaviour/modulation-slowing-enhanced.test.ts',
+      'test/scenarios/scenarios.test.ts',
+    ],
+    environment: 'node',
+    setupFiles: ['test/setup/fast-check.ts', 'test/setup/conductance-worm.ts'],
+    maxWorkers: availableParallelism(),
+    pool: 'threads',
+    testTimeout: 600_000,
+  },
+});
