@@ -1,15 +1,23 @@
 ;; The fused LIF event step's per-neuron pass (src/neural/models/lif.ts,
 ;; lifKernel's main loop with events on, own input, no conductance) in f64x2
-;; SIMD: two neurons per iteration, the same IEEE operations in the same order
-;; as the JS loop (wasm has no fused multiply-add), so the same bits. A pair
-;; goes through the scalar threshold test ($fire) only when a lane reaches
-;; the lowest threshold; the refractory list stays in JS.
+;; SIMD: the same IEEE operations in the same order as the JS loop (wasm has
+;; no fused multiply-add), so the same bits. The refractory list stays in JS.
+;;
+;; The loop takes blocks of 8 neurons (four pairs, written out) and has no
+;; call in it: a block where a lane reached the lowest threshold is only noted
+;; (its byte offset, in the scratch after the fired list), and the noted
+;; blocks go through the scalar threshold test ($fire) after the loop, in
+;; order, so the fired list stays ascending. Each neuron's update reads and
+;; writes its own slots only, so testing after the loop gives the same bits.
+;; A call inside the loop and one pair per iteration made the whole CUBA step
+;; ~12 % slower (docs/benchmarks.md, "Issue 16, session 8: CUBA"). The last
+;; n mod 8 neurons go one by one ($one).
 ;;
 ;; Built by scripts/build-wasm.mjs (Debian's or npm's wat2wasm) into
 ;; lif-fused-bytes.ts. Memory is imported: the population's arena
 ;; (lif-arena.ts), 13 arrays of stride s bytes (s = n·8 rounded up to 16):
 ;;   0 input  1 ge  2 gi  3 current  4 rest  5 resistance  6 v  7 decay
-;;   8 gate  9 resetV  10 trace  11 fired (i32)  12 spiked (u8)
+;;   8 gate  9 resetV  10 trace  11 fired (i32; blocks noted from byte 4n on)  12 spiked (u8)
 (module
   (import "lif" "mem" (memory 1))
 
@@ -32,7 +40,7 @@
             (local.set $count (i32.add (local.get $count) (i32.const 1)))))))
     (local.get $count))
 
-  ;; One neuron, scalar (the last one when n is odd).
+  ;; One neuron, scalar (the last n mod 8).
   (func $one (param $p i32) (param $s i32) (param $decE f64) (param $decI f64) (param $low f64) (param $up f64) (param $count i32) (result i32)
     (local $I f64) (local $vInf f64) (local $a i32)
     ;; I = input + (ge − gi); current = I; ge ×= decE; gi ×= decI
@@ -55,8 +63,8 @@
 
   ;; Every neuron; returns how many fired (their indices ascending in fired[]).
   (func (export "step") (param $n i32) (param $s i32) (param $decE f64) (param $decI f64) (param $low f64) (param $up f64) (result i32)
-    (local $o i32) (local $end i32) (local $count i32)
-    (local $I v128) (local $vInf v128) (local $vi v128) (local $dE v128) (local $dI v128) (local $lo v128)
+    (local $o i32) (local $q i32) (local $p i32) (local $end i32) (local $count i32) (local $noted i32) (local $notes i32)
+    (local $I v128) (local $vInf v128) (local $vi v128) (local $m v128) (local $dE v128) (local $dI v128) (local $lo v128)
     (local $s2 i32) (local $s3 i32) (local $s4 i32) (local $s5 i32) (local $s6 i32) (local $s7 i32)
     (local.set $s2 (i32.shl (local.get $s) (i32.const 1)))
     (local.set $s3 (i32.mul (local.get $s) (i32.const 3)))
@@ -67,11 +75,15 @@
     (local.set $dE (f64x2.splat (local.get $decE)))
     (local.set $dI (f64x2.splat (local.get $decI)))
     (local.set $lo (f64x2.splat (local.get $low)))
-    ;; pairs: byte offsets 0, 16, … below (n & ~1)·8
-    (local.set $end (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
+    ;; noted blocks: i32 byte offsets after the fired list's n entries (at most n/8 of them; the stride leaves 4n bytes)
+    (local.set $notes (i32.add (i32.mul (local.get $s) (i32.const 11)) (i32.shl (local.get $n) (i32.const 2))))
+    (local.set $noted (local.get $notes))
+    ;; blocks: byte offsets 0, 64, … below (n & ~7)·8
+    (local.set $end (i32.shl (i32.and (local.get $n) (i32.const -8)) (i32.const 3)))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
+        ;; pair 0
         (local.set $I (f64x2.add (v128.load (local.get $o))
           (f64x2.sub (v128.load (i32.add (local.get $o) (local.get $s)))
                      (v128.load (i32.add (local.get $o) (local.get $s2))))))
@@ -86,13 +98,88 @@
           (f64x2.mul (f64x2.sub (v128.load (i32.add (local.get $o) (local.get $s6))) (local.get $vInf))
                      (v128.load (i32.add (local.get $o) (local.get $s7))))))
         (v128.store (i32.add (local.get $o) (local.get $s6)) (local.get $vi))
-        (if (v128.any_true (f64x2.ge (local.get $vi) (local.get $lo)))
+        (local.set $m (f64x2.ge (local.get $vi) (local.get $lo)))
+        ;; pair 1
+        (local.set $q (i32.add (local.get $o) (i32.const 16)))
+        (local.set $I (f64x2.add (v128.load (local.get $q))
+          (f64x2.sub (v128.load (i32.add (local.get $q) (local.get $s)))
+                     (v128.load (i32.add (local.get $q) (local.get $s2))))))
+        (v128.store (i32.add (local.get $q) (local.get $s3)) (local.get $I))
+        (v128.store (i32.add (local.get $q) (local.get $s))
+          (f64x2.mul (v128.load (i32.add (local.get $q) (local.get $s))) (local.get $dE)))
+        (v128.store (i32.add (local.get $q) (local.get $s2))
+          (f64x2.mul (v128.load (i32.add (local.get $q) (local.get $s2))) (local.get $dI)))
+        (local.set $vInf (f64x2.add (v128.load (i32.add (local.get $q) (local.get $s4)))
+          (f64x2.mul (v128.load (i32.add (local.get $q) (local.get $s5))) (local.get $I))))
+        (local.set $vi (f64x2.add (local.get $vInf)
+          (f64x2.mul (f64x2.sub (v128.load (i32.add (local.get $q) (local.get $s6))) (local.get $vInf))
+                     (v128.load (i32.add (local.get $q) (local.get $s7))))))
+        (v128.store (i32.add (local.get $q) (local.get $s6)) (local.get $vi))
+        (local.set $m (v128.or (local.get $m) (f64x2.ge (local.get $vi) (local.get $lo))))
+        ;; pair 2
+        (local.set $q (i32.add (local.get $o) (i32.const 32)))
+        (local.set $I (f64x2.add (v128.load (local.get $q))
+          (f64x2.sub (v128.load (i32.add (local.get $q) (local.get $s)))
+                     (v128.load (i32.add (local.get $q) (local.get $s2))))))
+        (v128.store (i32.add (local.get $q) (local.get $s3)) (local.get $I))
+        (v128.store (i32.add (local.get $q) (local.get $s))
+          (f64x2.mul (v128.load (i32.add (local.get $q) (local.get $s))) (local.get $dE)))
+        (v128.store (i32.add (local.get $q) (local.get $s2))
+          (f64x2.mul (v128.load (i32.add (local.get $q) (local.get $s2))) (local.get $dI)))
+        (local.set $vInf (f64x2.add (v128.load (i32.add (local.get $q) (local.get $s4)))
+          (f64x2.mul (v128.load (i32.add (local.get $q) (local.get $s5))) (local.get $I))))
+        (local.set $vi (f64x2.add (local.get $vInf)
+          (f64x2.mul (f64x2.sub (v128.load (i32.add (local.get $q) (local.get $s6))) (local.get $vInf))
+                     (v128.load (i32.add (local.get $q) (local.get $s7))))))
+        (v128.store (i32.add (local.get $q) (local.get $s6)) (local.get $vi))
+        (local.set $m (v128.or (local.get $m) (f64x2.ge (local.get $vi) (local.get $lo))))
+        ;; pair 3
+        (local.set $q (i32.add (local.get $o) (i32.const 48)))
+        (local.set $I (f64x2.add (v128.load (local.get $q))
+          (f64x2.sub (v128.load (i32.add (local.get $q) (local.get $s)))
+                     (v128.load (i32.add (local.get $q) (local.get $s2))))))
+        (v128.store (i32.add (local.get $q) (local.get $s3)) (local.get $I))
+        (v128.store (i32.add (local.get $q) (local.get $s))
+          (f64x2.mul (v128.load (i32.add (local.get $q) (local.get $s))) (local.get $dE)))
+        (v128.store (i32.add (local.get $q) (local.get $s2))
+          (f64x2.mul (v128.load (i32.add (local.get $q) (local.get $s2))) (local.get $dI)))
+        (local.set $vInf (f64x2.add (v128.load (i32.add (local.get $q) (local.get $s4)))
+          (f64x2.mul (v128.load (i32.add (local.get $q) (local.get $s5))) (local.get $I))))
+        (local.set $vi (f64x2.add (local.get $vInf)
+          (f64x2.mul (f64x2.sub (v128.load (i32.add (local.get $q) (local.get $s6))) (local.get $vInf))
+                     (v128.load (i32.add (local.get $q) (local.get $s7))))))
+        (v128.store (i32.add (local.get $q) (local.get $s6)) (local.get $vi))
+        (local.set $m (v128.or (local.get $m) (f64x2.ge (local.get $vi) (local.get $lo))))
+        (if (v128.any_true (local.get $m))
           (then
-            (local.set $count (call $fire (local.get $o) (local.get $s) (local.get $low) (local.get $up) (local.get $count)))
-            (local.set $count (call $fire (i32.add (local.get $o) (i32.const 8)) (local.get $s) (local.get $low) (local.get $up) (local.get $count)))))
-        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+            (i32.store (local.get $noted) (local.get $o))
+            (local.set $noted (i32.add (local.get $noted) (i32.const 4)))))
+        (local.set $o (i32.add (local.get $o) (i32.const 64)))
         (br $next)))
-    (if (i32.and (local.get $n) (i32.const 1))
-      (then (local.set $count (call $one (local.get $end) (local.get $s) (local.get $decE) (local.get $decI) (local.get $low) (local.get $up) (local.get $count)))))
+    ;; the noted blocks' neurons through the threshold test, in order
+    (local.set $o (local.get $notes))
+    (block $tested
+      (loop $test
+        (br_if $tested (i32.ge_u (local.get $o) (local.get $noted)))
+        (local.set $p (i32.load (local.get $o)))
+        (local.set $count (call $fire (i32.add (local.get $p) (i32.const 0)) (local.get $s) (local.get $low) (local.get $up) (local.get $count)))
+        (local.set $count (call $fire (i32.add (local.get $p) (i32.const 8)) (local.get $s) (local.get $low) (local.get $up) (local.get $count)))
+        (local.set $count (call $fire (i32.add (local.get $p) (i32.const 16)) (local.get $s) (local.get $low) (local.get $up) (local.get $count)))
+        (local.set $count (call $fire (i32.add (local.get $p) (i32.const 24)) (local.get $s) (local.get $low) (local.get $up) (local.get $count)))
+        (local.set $count (call $fire (i32.add (local.get $p) (i32.const 32)) (local.get $s) (local.get $low) (local.get $up) (local.get $count)))
+        (local.set $count (call $fire (i32.add (local.get $p) (i32.const 40)) (local.get $s) (local.get $low) (local.get $up) (local.get $count)))
+        (local.set $count (call $fire (i32.add (local.get $p) (i32.const 48)) (local.get $s) (local.get $low) (local.get $up) (local.get $count)))
+        (local.set $count (call $fire (i32.add (local.get $p) (i32.const 56)) (local.get $s) (local.get $low) (local.get $up) (local.get $count)))
+        (local.set $o (i32.add (local.get $o) (i32.const 4)))
+        (br $test)))
+    ;; the last n mod 8 neurons
+    (local.set $p (local.get $end))
+    (local.set $end (i32.shl (local.get $n) (i32.const 3)))
+    (block $last
+      (loop $each
+        (br_if $last (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $count (call $one (local.get $p) (local.get $s) (local.get $decE) (local.get $decI) (local.get $low) (local.get $up) (local.get $count)))
+        (local.set $p (i32.add (local.get $p) (i32.const 8)))
+        (br $each)))
     (local.get $count))
 )
