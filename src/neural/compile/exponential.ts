@@ -12,7 +12,7 @@ import type { CompileContext, SynapseKernel, SynapseKernelInstance } from './ker
 import { zeroingEdits } from './kernel-api';
 import { lifEventArrays } from './populations';
 import type { ScheduledStep } from './schedule';
-import { layoutList, type SynapseList, splitTables } from './tables';
+import { type Csr, layoutList, type SynapseList, splitTables } from './tables';
 import { CHEMICAL } from '../synapses';
 
 /** Exponential synaptic currents into the step's current: I += g_e − g_i (self-contained: see ../kernel.ts). */
@@ -86,7 +86,10 @@ export const exponentialSynapses: SynapseKernel = {
     const gi = offered?.gi ?? new Float64Array(n);
     const decay = new Float64Array([1, 1]);
     const ring: Ring = { e: null, i: null, len: 1 };
-    const deliver = tables.plain > 0 ? freshKernel(deliverKernel)(csr.rowStart, csr.post, csr.w, ge, gi, net.arrays.fired) : null;
+    const deliver =
+      tables.plain > 0
+        ? (arenaDelivery(csr, offered, ge, gi, net.arrays.fired) ?? freshKernel(deliverKernel)(csr.rowStart, csr.post, csr.w, ge, gi, net.arrays.fired))
+        : null;
     const steps: ScheduledStep[] = [
       { name: 'exponential.current', when: 'currents', run: freshKernel(eventCurrentKernel)(n, ge, gi, net.arrays.current) },
       { name: 'exponential.propagate', when: 'synapses', run: propagateStep(net, table, ge, gi, decay, ring, deliver) },
@@ -122,6 +125,33 @@ export const exponentialSynapses: SynapseKernel = {
     return instance;
   },
 };
+
+/**
+ * Delivery in WebAssembly where the LIF arena holds g_e, g_i and the fired
+ * list and has room for the tables (lif-fused.wat's `deliver`: the same
+ * additions in the same order as deliverKernel; V8's code for that random
+ * read-modify-write ran ~3× slower): the CSR's row starts, targets and
+ * weights move into the arena, where the weight edits (zero, loadWeights)
+ * then write. Null where the JS kernel delivers.
+ */
+function arenaDelivery(
+  csr: Csr,
+  offered: ReturnType<typeof lifEventArrays>,
+  ge: Float64Array,
+  gi: Float64Array,
+  fired: Int32Array,
+): ((count: number) => void) | null {
+  if (!offered || offered.ge !== ge || offered.gi !== gi || offered.fired !== fired) return null;
+  const tables = offered.synapseTables(csr.post.length);
+  if (!tables) return null;
+  tables.rowStart.set(csr.rowStart);
+  tables.post.set(csr.post);
+  tables.w.set(csr.w);
+  csr.rowStart = tables.rowStart;
+  csr.post = tables.post;
+  csr.w = tables.w;
+  return tables.deliver;
+}
 
 /** After the populations stepped: decay the currents, add the delayed spikes due now, deliver this step's spikes. */
 function propagateStep(

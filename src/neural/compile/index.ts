@@ -73,7 +73,7 @@ export function compileNetwork(
   const n = neurons.length;
   const tauExcMs = checkTau(options.tauExcMs ?? 5, 'tauExcMs');
   const tauInhMs = checkTau(options.tauInhMs ?? 10, 'tauInhMs');
-  const populations = buildPopulations(neurons, options.models);
+  const populations = buildPopulations(neurons, options.models, syn.from.length);
   const arrays = networkArrays(populations, n);
   const clock: Clock = { dtMs: Number.NaN, steps: 0, timeMs: 0, firedCount: 0, outputStale: false };
   const { kinds, entries, popOf } = populations;

@@ -39,7 +39,7 @@ export interface Populations {
 }
 
 /** Resolves every neuron's parameters (errors name the neuron) and builds the populations. */
-export function buildPopulations(neurons: readonly NeuronSpec[], registry: Partial<Record<ModelKind, NeuronModel>> = MODELS): Populations {
+export function buildPopulations(neurons: readonly NeuronSpec[], registry: Partial<Record<ModelKind, NeuronModel>> = MODELS, synapses = 0): Populations {
   const n = neurons.length;
   const kinds = neurons.map((x) => x.model);
   const resolved = neurons.map((x, i) => {
@@ -62,7 +62,11 @@ export function buildPopulations(neurons: readonly NeuronSpec[], registry: Parti
       }
     });
     const model = registry[kind]!;
-    const pop = model.createPopulation(members.map((g) => resolved[g]));
+    // A population that is the whole network may keep room for its synapses (a LIF arena's delivery tables).
+    const pop = model.createPopulation(
+      members.map((g) => resolved[g]),
+      order.length === 1 ? { synapseRoom: synapses } : {},
+    );
     if (pop.size !== members.length) throw new Error(`model ${kind}: population has ${pop.size} neurons, expected ${members.length}`);
     return { kind, model, pop, globals: Int32Array.from(members), current: new Float64Array(members.length) };
   });

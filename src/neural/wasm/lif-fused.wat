@@ -18,6 +18,7 @@
 ;; (lif-arena.ts), 13 arrays of stride s bytes (s = n·8 rounded up to 16):
 ;;   0 input  1 ge  2 gi  3 current  4 rest  5 resistance  6 v  7 decay
 ;;   8 gate  9 resetV  10 trace  11 fired (i32; blocks noted from byte 4n on)  12 spiked (u8)
+;; and after them, where the network's synapses were given room, the CSR tables `deliver` reads.
 (module
   (import "lif" "mem" (memory 1))
 
@@ -182,4 +183,35 @@
         (local.set $p (i32.add (local.get $p) (i32.const 8)))
         (br $each)))
     (local.get $count))
+
+  ;; Spike delivery through the plain exponential synapses (compile/exponential.ts, deliverKernel): for
+  ;; each of fired[0 .. count), its CSR row adds w to ge[post] (w ≥ 0) or subtracts it from gi[post]
+  ;; (w < 0). Same additions in the same order as the JS kernel, so the same bits; V8's JS code for this
+  ;; random read-modify-write ran ~3× slower. Byte offsets: row starts (i32, n + 1), post (i32), w (f64).
+  (func (export "deliver") (param $count i32) (param $s i32) (param $rows i32) (param $post i32) (param $w i32)
+    (local $j i32) (local $g i32) (local $k i32) (local $end i32) (local $x f64) (local $a i32) (local $fired i32)
+    (local.set $fired (i32.mul (local.get $s) (i32.const 11)))
+    (block $done
+      (loop $spike
+        (br_if $done (i32.ge_u (local.get $j) (local.get $count)))
+        (local.set $g (i32.add (local.get $rows)
+          (i32.shl (i32.load (i32.add (local.get $fired) (i32.shl (local.get $j) (i32.const 2)))) (i32.const 2))))
+        (local.set $k (i32.load (local.get $g)))
+        (local.set $end (i32.load offset=4 (local.get $g)))
+        (block $row
+          (loop $synapse
+            (br_if $row (i32.ge_u (local.get $k) (local.get $end)))
+            (local.set $x (f64.load (i32.add (local.get $w) (i32.shl (local.get $k) (i32.const 3)))))
+            (local.set $a (i32.shl (i32.load (i32.add (local.get $post) (i32.shl (local.get $k) (i32.const 2)))) (i32.const 3)))
+            (if (f64.ge (local.get $x) (f64.const 0))
+              (then
+                (local.set $a (i32.add (local.get $a) (local.get $s)))
+                (f64.store (local.get $a) (f64.add (f64.load (local.get $a)) (local.get $x))))
+              (else
+                (local.set $a (i32.add (local.get $a) (i32.shl (local.get $s) (i32.const 1))))
+                (f64.store (local.get $a) (f64.sub (f64.load (local.get $a)) (local.get $x)))))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (br $synapse)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $spike))))
 )
