@@ -49,9 +49,9 @@ function record(net: Network, drive: number[], dt: number, steps: number, ablate
 /** Whether this network's arrays live in one LIF arena (V and the input in one wasm memory): its fused step then runs in WebAssembly. */
 const inArena = (net: Network): boolean => net.input.buffer === net.v.buffer && net.current.buffer === net.v.buffer;
 
-/** A CUBA-like ring of AUTO_MIN_NEURONS + 7 LIF neurons (rest above threshold), every fifth synapse inhibitory. */
+/** A CUBA-like ring of AUTO_MIN_NEURONS + 15 LIF neurons (rest above threshold; a block of 16 and a tail in the wasm pass), every fifth synapse inhibitory. */
 function ringSpec(): NetworkSpec {
-  const n = AUTO_MIN_NEURONS + 7;
+  const n = AUTO_MIN_NEURONS + 15;
   const neurons: NeuronSpec[] = Array.from({ length: n }, (_, i) => ({
     id: `n${i}`,
     model: 'lif',

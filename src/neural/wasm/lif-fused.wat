@@ -3,15 +3,15 @@
 ;; SIMD: the same IEEE operations in the same order as the JS loop (wasm has
 ;; no fused multiply-add), so the same bits. The refractory list stays in JS.
 ;;
-;; The loop takes blocks of 8 neurons (four pairs, written out) and has no
+;; The loop takes blocks of 16 neurons (eight pairs, written out) and has no
 ;; call in it: a block where a lane reached the lowest threshold is only noted
 ;; (its byte offset, in the scratch after the fired list), and the noted
 ;; blocks go through the scalar threshold test ($fire) after the loop, in
 ;; order, so the fired list stays ascending. Each neuron's update reads and
 ;; writes its own slots only, so testing after the loop gives the same bits.
 ;; A call inside the loop and one pair per iteration made the whole CUBA step
-;; ~12 % slower (docs/benchmarks.md, "Issue 16, session 8: CUBA"). The last
-;; n mod 8 neurons go one by one ($one).
+;; ~12 % slower, four pairs instead of eight ~5 % (docs/benchmarks.md, "Issue
+;; 16, session 8: CUBA"). The last n mod 16 neurons go one by one ($one).
 ;;
 ;; Built by scripts/build-wasm.mjs (Debian's or npm's wat2wasm) into
 ;; lif-fused-bytes.ts. Memory is imported: the population's arena
@@ -41,7 +41,7 @@
             (local.set $count (i32.add (local.get $count) (i32.const 1)))))))
     (local.get $count))
 
-  ;; One neuron, scalar (the last n mod 8).
+  ;; One neuron, scalar (the last n mod 16).
   (func $one (param $p i32) (param $s i32) (param $decE f64) (param $decI f64) (param $low f64) (param $up f64) (param $count i32) (result i32)
     (local $I f64) (local $vInf f64) (local $a i32)
     ;; I = input + (ge − gi); current = I; ge ×= decE; gi ×= decI
@@ -76,11 +76,11 @@
     (local.set $dE (f64x2.splat (local.get $decE)))
     (local.set $dI (f64x2.splat (local.get $decI)))
     (local.set $lo (f64x2.splat (local.get $low)))
-    ;; noted blocks: i32 byte offsets after the fired list's n entries (at most n/8 of them; the stride leaves 4n bytes)
+    ;; noted blocks: i32 byte offsets after the fired list's n entries (at most n/16 of them; the stride leaves 4n bytes)
     (local.set $notes (i32.add (i32.mul (local.get $s) (i32.const 11)) (i32.shl (local.get $n) (i32.const 2))))
     (local.set $noted (local.get $notes))
-    ;; blocks: byte offsets 0, 64, … below (n & ~7)·8
-    (local.set $end (i32.shl (i32.and (local.get $n) (i32.const -8)) (i32.const 3)))
+    ;; blocks: byte offsets 0, 128, … below (n & ~15)·8
+    (local.set $end (i32.shl (i32.and (local.get $n) (i32.const -16)) (i32.const 3)))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
@@ -151,11 +151,79 @@
                      (v128.load (i32.add (local.get $q) (local.get $s7))))))
         (v128.store (i32.add (local.get $q) (local.get $s6)) (local.get $vi))
         (local.set $m (v128.or (local.get $m) (f64x2.ge (local.get $vi) (local.get $lo))))
+        ;; pair 4
+        (local.set $q (i32.add (local.get $o) (i32.const 64)))
+        (local.set $I (f64x2.add (v128.load (local.get $q))
+          (f64x2.sub (v128.load (i32.add (local.get $q) (local.get $s)))
+                     (v128.load (i32.add (local.get $q) (local.get $s2))))))
+        (v128.store (i32.add (local.get $q) (local.get $s3)) (local.get $I))
+        (v128.store (i32.add (local.get $q) (local.get $s))
+          (f64x2.mul (v128.load (i32.add (local.get $q) (local.get $s))) (local.get $dE)))
+        (v128.store (i32.add (local.get $q) (local.get $s2))
+          (f64x2.mul (v128.load (i32.add (local.get $q) (local.get $s2))) (local.get $dI)))
+        (local.set $vInf (f64x2.add (v128.load (i32.add (local.get $q) (local.get $s4)))
+          (f64x2.mul (v128.load (i32.add (local.get $q) (local.get $s5))) (local.get $I))))
+        (local.set $vi (f64x2.add (local.get $vInf)
+          (f64x2.mul (f64x2.sub (v128.load (i32.add (local.get $q) (local.get $s6))) (local.get $vInf))
+                     (v128.load (i32.add (local.get $q) (local.get $s7))))))
+        (v128.store (i32.add (local.get $q) (local.get $s6)) (local.get $vi))
+        (local.set $m (v128.or (local.get $m) (f64x2.ge (local.get $vi) (local.get $lo))))
+        ;; pair 5
+        (local.set $q (i32.add (local.get $o) (i32.const 80)))
+        (local.set $I (f64x2.add (v128.load (local.get $q))
+          (f64x2.sub (v128.load (i32.add (local.get $q) (local.get $s)))
+                     (v128.load (i32.add (local.get $q) (local.get $s2))))))
+        (v128.store (i32.add (local.get $q) (local.get $s3)) (local.get $I))
+        (v128.store (i32.add (local.get $q) (local.get $s))
+          (f64x2.mul (v128.load (i32.add (local.get $q) (local.get $s))) (local.get $dE)))
+        (v128.store (i32.add (local.get $q) (local.get $s2))
+          (f64x2.mul (v128.load (i32.add (local.get $q) (local.get $s2))) (local.get $dI)))
+        (local.set $vInf (f64x2.add (v128.load (i32.add (local.get $q) (local.get $s4)))
+          (f64x2.mul (v128.load (i32.add (local.get $q) (local.get $s5))) (local.get $I))))
+        (local.set $vi (f64x2.add (local.get $vInf)
+          (f64x2.mul (f64x2.sub (v128.load (i32.add (local.get $q) (local.get $s6))) (local.get $vInf))
+                     (v128.load (i32.add (local.get $q) (local.get $s7))))))
+        (v128.store (i32.add (local.get $q) (local.get $s6)) (local.get $vi))
+        (local.set $m (v128.or (local.get $m) (f64x2.ge (local.get $vi) (local.get $lo))))
+        ;; pair 6
+        (local.set $q (i32.add (local.get $o) (i32.const 96)))
+        (local.set $I (f64x2.add (v128.load (local.get $q))
+          (f64x2.sub (v128.load (i32.add (local.get $q) (local.get $s)))
+                     (v128.load (i32.add (local.get $q) (local.get $s2))))))
+        (v128.store (i32.add (local.get $q) (local.get $s3)) (local.get $I))
+        (v128.store (i32.add (local.get $q) (local.get $s))
+          (f64x2.mul (v128.load (i32.add (local.get $q) (local.get $s))) (local.get $dE)))
+        (v128.store (i32.add (local.get $q) (local.get $s2))
+          (f64x2.mul (v128.load (i32.add (local.get $q) (local.get $s2))) (local.get $dI)))
+        (local.set $vInf (f64x2.add (v128.load (i32.add (local.get $q) (local.get $s4)))
+          (f64x2.mul (v128.load (i32.add (local.get $q) (local.get $s5))) (local.get $I))))
+        (local.set $vi (f64x2.add (local.get $vInf)
+          (f64x2.mul (f64x2.sub (v128.load (i32.add (local.get $q) (local.get $s6))) (local.get $vInf))
+                     (v128.load (i32.add (local.get $q) (local.get $s7))))))
+        (v128.store (i32.add (local.get $q) (local.get $s6)) (local.get $vi))
+        (local.set $m (v128.or (local.get $m) (f64x2.ge (local.get $vi) (local.get $lo))))
+        ;; pair 7
+        (local.set $q (i32.add (local.get $o) (i32.const 112)))
+        (local.set $I (f64x2.add (v128.load (local.get $q))
+          (f64x2.sub (v128.load (i32.add (local.get $q) (local.get $s)))
+                     (v128.load (i32.add (local.get $q) (local.get $s2))))))
+        (v128.store (i32.add (local.get $q) (local.get $s3)) (local.get $I))
+        (v128.store (i32.add (local.get $q) (local.get $s))
+          (f64x2.mul (v128.load (i32.add (local.get $q) (local.get $s))) (local.get $dE)))
+        (v128.store (i32.add (local.get $q) (local.get $s2))
+          (f64x2.mul (v128.load (i32.add (local.get $q) (local.get $s2))) (local.get $dI)))
+        (local.set $vInf (f64x2.add (v128.load (i32.add (local.get $q) (local.get $s4)))
+          (f64x2.mul (v128.load (i32.add (local.get $q) (local.get $s5))) (local.get $I))))
+        (local.set $vi (f64x2.add (local.get $vInf)
+          (f64x2.mul (f64x2.sub (v128.load (i32.add (local.get $q) (local.get $s6))) (local.get $vInf))
+                     (v128.load (i32.add (local.get $q) (local.get $s7))))))
+        (v128.store (i32.add (local.get $q) (local.get $s6)) (local.get $vi))
+        (local.set $m (v128.or (local.get $m) (f64x2.ge (local.get $vi) (local.get $lo))))
         (if (v128.any_true (local.get $m))
           (then
             (i32.store (local.get $noted) (local.get $o))
             (local.set $noted (i32.add (local.get $noted) (i32.const 4)))))
-        (local.set $o (i32.add (local.get $o) (i32.const 64)))
+        (local.set $o (i32.add (local.get $o) (i32.const 128)))
         (br $next)))
     ;; the noted blocks' neurons through the threshold test, in order
     (local.set $o (local.get $notes))
@@ -171,9 +239,17 @@
         (local.set $count (call $fire (i32.add (local.get $p) (i32.const 40)) (local.get $s) (local.get $low) (local.get $up) (local.get $count)))
         (local.set $count (call $fire (i32.add (local.get $p) (i32.const 48)) (local.get $s) (local.get $low) (local.get $up) (local.get $count)))
         (local.set $count (call $fire (i32.add (local.get $p) (i32.const 56)) (local.get $s) (local.get $low) (local.get $up) (local.get $count)))
+        (local.set $count (call $fire (i32.add (local.get $p) (i32.const 64)) (local.get $s) (local.get $low) (local.get $up) (local.get $count)))
+        (local.set $count (call $fire (i32.add (local.get $p) (i32.const 72)) (local.get $s) (local.get $low) (local.get $up) (local.get $count)))
+        (local.set $count (call $fire (i32.add (local.get $p) (i32.const 80)) (local.get $s) (local.get $low) (local.get $up) (local.get $count)))
+        (local.set $count (call $fire (i32.add (local.get $p) (i32.const 88)) (local.get $s) (local.get $low) (local.get $up) (local.get $count)))
+        (local.set $count (call $fire (i32.add (local.get $p) (i32.const 96)) (local.get $s) (local.get $low) (local.get $up) (local.get $count)))
+        (local.set $count (call $fire (i32.add (local.get $p) (i32.const 104)) (local.get $s) (local.get $low) (local.get $up) (local.get $count)))
+        (local.set $count (call $fire (i32.add (local.get $p) (i32.const 112)) (local.get $s) (local.get $low) (local.get $up) (local.get $count)))
+        (local.set $count (call $fire (i32.add (local.get $p) (i32.const 120)) (local.get $s) (local.get $low) (local.get $up) (local.get $count)))
         (local.set $o (i32.add (local.get $o) (i32.const 4)))
         (br $test)))
-    ;; the last n mod 8 neurons
+    ;; the last n mod 16 neurons
     (local.set $p (local.get $end))
     (local.set $end (i32.shl (local.get $n) (i32.const 3)))
     (block $last
