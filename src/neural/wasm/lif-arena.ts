@@ -2,7 +2,8 @@
  * The fused LIF step's WebAssembly path (issue 16): a LIF population's arrays
  * and the network arrays the fused step touches, laid out in one wasm memory
  * (the arena) so the per-neuron pass runs as f64x2 SIMD (lif-fused.wat, built
- * by scripts/build-wasm.mjs). Same operations in the same order as the JS
+ * by scripts/build-wasm.mjs), and, where the network's synapses were given
+ * room, their delivery tables, so spikes are delivered there too. Same operations in the same order as the JS
  * loop, so the same numbers bit for bit (src/neural/wasm/lif-arena.test.ts).
  *
  * Where WebAssembly or its SIMD is missing (validate fails), or for the
