@@ -40,6 +40,8 @@ export interface LifArena {
 /** Delivery tables in the arena (see compile/exponential.ts: rows by presynaptic neuron, signed weights). */
 export interface ArenaSynapses {
   readonly rowStart: Int32Array;
+  /** Per row, the weight all its synapses have, NaN where they differ (delivery then skips the weight column); the caller keeps it in step with `w`. */
+  readonly rowWeight: Float64Array;
   readonly post: Int32Array;
   readonly w: Float64Array;
   readonly deliver: (count: number) => void;
@@ -85,8 +87,8 @@ const ARRAYS = 13;
 
 const up8 = (bytes: number) => Math.ceil(bytes / 8) * 8;
 
-/** Bytes the CSR tables of `synapses` synapses over n rows take: row starts, post (i32), w (f64). */
-const tableBytes = (n: number, synapses: number) => up8((n + 1) * 4) + up8(synapses * 4) + synapses * 8;
+/** Bytes the CSR tables of `synapses` synapses over n rows take: row starts, row weights, post (i32), w (f64). */
+const tableBytes = (n: number, synapses: number) => up8((n + 1) * 4) + n * 8 + up8(synapses * 4) + synapses * 8;
 
 /**
  * An arena for n neurons, or null where the JS kernel runs (see WasmKernels).
@@ -100,7 +102,7 @@ export function lifArena(n: number, synapseRoom = 0): LifArena | null {
   const stride = Math.ceil((n * 8) / 16) * 16;
   type Exports = {
     step: (n: number, s: number, decE: number, decI: number, low: number, up: number) => number;
-    deliver: (count: number, s: number, rows: number, post: number, w: number) => void;
+    deliver: (count: number, s: number, rows: number, uniform: number, post: number, w: number) => void;
   };
   const instance = (room: number): { memory: WebAssembly.Memory; exports: Exports } | null => {
     try {
@@ -127,13 +129,15 @@ export function lifArena(n: number, synapseRoom = 0): LifArena | null {
     if (tablesTaken || synapses > room) return null;
     tablesTaken = true;
     const rows = ARRAYS * stride;
-    const post = rows + up8((n + 1) * 4);
+    const uniform = rows + up8((n + 1) * 4);
+    const post = uniform + n * 8;
     const w = post + up8(synapses * 4);
     return {
       rowStart: new Int32Array(buffer, rows, n + 1),
+      rowWeight: new Float64Array(buffer, uniform, n).fill(Number.NaN),
       post: new Int32Array(buffer, post, synapses),
       w: new Float64Array(buffer, w, synapses),
-      deliver: (count) => deliver(count, stride, rows, post, w),
+      deliver: (count) => deliver(count, stride, rows, uniform, post, w),
     };
   };
   return {

@@ -247,32 +247,57 @@
 
   ;; Spike delivery through the plain exponential synapses (compile/exponential.ts, deliverKernel): for
   ;; each of fired[0 .. count), its CSR row adds w to ge[post] (w ≥ 0) or subtracts it from gi[post]
-  ;; (w < 0). Same additions in the same order as the JS kernel, so the same bits; V8's JS code for this
-  ;; random read-modify-write ran ~3× slower. Byte offsets: row starts (i32, n + 1), post (i32), w (f64).
-  (func (export "deliver") (param $count i32) (param $s i32) (param $rows i32) (param $post i32) (param $w i32)
-    (local $j i32) (local $g i32) (local $k i32) (local $end i32) (local $x f64) (local $a i32) (local $fired i32)
+  ;; (w < 0). Same additions in the same order as the JS kernel, so the same bits (V8's JS code for this
+  ;; random read-modify-write was slower). A row whose weights are all one value (its entry in the
+  ;; row weights, NaN where they differ) skips the weight column. Byte offsets: row starts (i32, n + 1),
+  ;; row weights (f64, n), post (i32), w (f64).
+  (func (export "deliver") (param $count i32) (param $s i32) (param $rows i32) (param $uniform i32) (param $post i32) (param $w i32)
+    (local $j i32) (local $i i32) (local $k i32) (local $end i32) (local $x f64) (local $u f64) (local $a i32) (local $fired i32)
     (local.set $fired (i32.mul (local.get $s) (i32.const 11)))
     (block $done
       (loop $spike
         (br_if $done (i32.ge_u (local.get $j) (local.get $count)))
-        (local.set $g (i32.add (local.get $rows)
-          (i32.shl (i32.load (i32.add (local.get $fired) (i32.shl (local.get $j) (i32.const 2)))) (i32.const 2))))
-        (local.set $k (i32.load (local.get $g)))
-        (local.set $end (i32.load offset=4 (local.get $g)))
-        (block $row
-          (loop $synapse
-            (br_if $row (i32.ge_u (local.get $k) (local.get $end)))
-            (local.set $x (f64.load (i32.add (local.get $w) (i32.shl (local.get $k) (i32.const 3)))))
-            (local.set $a (i32.shl (i32.load (i32.add (local.get $post) (i32.shl (local.get $k) (i32.const 2)))) (i32.const 3)))
-            (if (f64.ge (local.get $x) (f64.const 0))
+        (local.set $i (i32.load (i32.add (local.get $fired) (i32.shl (local.get $j) (i32.const 2)))))
+        (local.set $a (i32.add (local.get $rows) (i32.shl (local.get $i) (i32.const 2))))
+        (local.set $k (i32.load (local.get $a)))
+        (local.set $end (i32.load offset=4 (local.get $a)))
+        (local.set $u (f64.load (i32.add (local.get $uniform) (i32.shl (local.get $i) (i32.const 3)))))
+        (if (f64.ge (local.get $u) (f64.const 0))
+          (then
+            (block $rowE
+              (loop $e
+                (br_if $rowE (i32.ge_u (local.get $k) (local.get $end)))
+                (local.set $a (i32.add (local.get $s)
+                  (i32.shl (i32.load (i32.add (local.get $post) (i32.shl (local.get $k) (i32.const 2)))) (i32.const 3))))
+                (f64.store (local.get $a) (f64.add (f64.load (local.get $a)) (local.get $u)))
+                (local.set $k (i32.add (local.get $k) (i32.const 1)))
+                (br $e))))
+          (else
+            (if (f64.lt (local.get $u) (f64.const 0))
               (then
-                (local.set $a (i32.add (local.get $a) (local.get $s)))
-                (f64.store (local.get $a) (f64.add (f64.load (local.get $a)) (local.get $x))))
+                (block $rowI
+                  (loop $in
+                    (br_if $rowI (i32.ge_u (local.get $k) (local.get $end)))
+                    (local.set $a (i32.add (i32.shl (local.get $s) (i32.const 1))
+                      (i32.shl (i32.load (i32.add (local.get $post) (i32.shl (local.get $k) (i32.const 2)))) (i32.const 3))))
+                    (f64.store (local.get $a) (f64.sub (f64.load (local.get $a)) (local.get $u)))
+                    (local.set $k (i32.add (local.get $k) (i32.const 1)))
+                    (br $in))))
               (else
-                (local.set $a (i32.add (local.get $a) (i32.shl (local.get $s) (i32.const 1))))
-                (f64.store (local.get $a) (f64.sub (f64.load (local.get $a)) (local.get $x)))))
-            (local.set $k (i32.add (local.get $k) (i32.const 1)))
-            (br $synapse)))
+                (block $row
+                  (loop $synapse
+                    (br_if $row (i32.ge_u (local.get $k) (local.get $end)))
+                    (local.set $x (f64.load (i32.add (local.get $w) (i32.shl (local.get $k) (i32.const 3)))))
+                    (local.set $a (i32.shl (i32.load (i32.add (local.get $post) (i32.shl (local.get $k) (i32.const 2)))) (i32.const 3)))
+                    (if (f64.ge (local.get $x) (f64.const 0))
+                      (then
+                        (local.set $a (i32.add (local.get $a) (local.get $s)))
+                        (f64.store (local.get $a) (f64.add (f64.load (local.get $a)) (local.get $x))))
+                      (else
+                        (local.set $a (i32.add (local.get $a) (i32.shl (local.get $s) (i32.const 1))))
+                        (f64.store (local.get $a) (f64.sub (f64.load (local.get $a)) (local.get $x)))))
+                    (local.set $k (i32.add (local.get $k) (i32.const 1)))
+                    (br $synapse)))))))
         (local.set $j (i32.add (local.get $j) (i32.const 1)))
         (br $spike))))
 )
