@@ -221,5 +221,11 @@ export interface NeuronModel {
   /** Named parameter sets (values override defaults; a neuron's own params override the preset). */
   readonly presets: Readonly<Record<string, ParamValues>>;
   /** Build a population; params/init are complete (defaults and preset already merged). */
-  createPopulation(neurons: ReadonlyArray<{ params: ParamValues; init: ParamValues }>): Population;
+  createPopulation(neurons: ReadonlyArray<{ params: ParamValues; init: ParamValues }>, options?: PopulationOptions): Population;
+}
+
+/** What the compiler tells a population about the network it will run in (models may ignore it). */
+export interface PopulationOptions {
+  /** It is the whole network, which has this many synapses: room a LIF population's wasm arena keeps for their delivery tables. */
+  readonly synapseRoom?: number;
 }

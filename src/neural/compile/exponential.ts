@@ -12,7 +12,7 @@ import type { CompileContext, SynapseKernel, SynapseKernelInstance } from './ker
 import { zeroingEdits } from './kernel-api';
 import { lifEventArrays } from './populations';
 import type { ScheduledStep } from './schedule';
-import { layoutList, type SynapseList, splitTables } from './tables';
+import { type Csr, layoutList, type SynapseList, splitTables } from './tables';
 import { CHEMICAL } from '../synapses';
 
 /** Exponential synaptic currents into the step's current: I += g_e − g_i (self-contained: see ../kernel.ts). */
@@ -86,7 +86,10 @@ export const exponentialSynapses: SynapseKernel = {
     const gi = offered?.gi ?? new Float64Array(n);
     const decay = new Float64Array([1, 1]);
     const ring: Ring = { e: null, i: null, len: 1 };
-    const deliver = tables.plain > 0 ? freshKernel(deliverKernel)(csr.rowStart, csr.post, csr.w, ge, gi, net.arrays.fired) : null;
+    const inArena = tables.plain > 0 ? arenaDelivery(csr, offered, ge, gi, net.arrays.fired) : null;
+    const deliver = inArena ? inArena.deliver : tables.plain > 0 ? freshKernel(deliverKernel)(csr.rowStart, csr.post, csr.w, ge, gi, net.arrays.fired) : null;
+    // The arena's row weights follow every weight edit.
+    const uniform = inArena ? inArena.uniform : () => {};
     const steps: ScheduledStep[] = [
       { name: 'exponential.current', when: 'currents', run: freshKernel(eventCurrentKernel)(n, ge, gi, net.arrays.current) },
       { name: 'exponential.propagate', when: 'synapses', run: propagateStep(net, table, ge, gi, decay, ring, deliver) },
@@ -99,7 +102,7 @@ export const exponentialSynapses: SynapseKernel = {
       decay,
       plainOnly: tables.listed === 0,
       deliver,
-      ...zeroingEdits(net, members, 'chemical', tables.zero),
+      ...zeroingEdits(net, members, 'chemical', tables.zero, uniform),
       layout(dt) {
         decay[0] = Math.exp(-dt / net.tauExcMs);
         decay[1] = Math.exp(-dt / net.tauInhMs);
@@ -117,11 +120,57 @@ export const exponentialSynapses: SynapseKernel = {
         table.x.fill(1);
       },
       resource: tables.resource,
-      loadWeights: tables.loadWeights,
+      loadWeights() {
+        tables.loadWeights();
+        uniform();
+      },
     };
     return instance;
   },
 };
+
+/**
+ * Delivery in WebAssembly where the LIF arena holds g_e, g_i and the fired
+ * list and has room for the tables (lif-fused.wat's `deliver`: the same
+ * additions in the same order as deliverKernel, whose random
+ * read-modify-write V8 compiles poorly; docs/benchmarks.md, "Issue 16,
+ * session 8"): the CSR's row starts, targets and weights move into the arena,
+ * where the weight edits (zero, loadWeights) then write, and each row's
+ * common weight, if it has one, is kept beside them (`uniform` after every
+ * edit) so delivery can skip the weight column. Null where the JS kernel
+ * delivers.
+ */
+function arenaDelivery(
+  csr: Csr,
+  offered: ReturnType<typeof lifEventArrays>,
+  ge: Float64Array,
+  gi: Float64Array,
+  fired: Int32Array,
+): { deliver: (count: number) => void; uniform: () => void } | null {
+  if (!offered || offered.ge !== ge || offered.gi !== gi || offered.fired !== fired) return null;
+  const tables = offered.synapseTables(csr.post.length);
+  if (!tables) return null;
+  tables.rowStart.set(csr.rowStart);
+  tables.post.set(csr.post);
+  tables.w.set(csr.w);
+  csr.rowStart = tables.rowStart;
+  csr.post = tables.post;
+  csr.w = tables.w;
+  const uniform = () => uniformRowWeights(tables.rowStart, tables.w, tables.rowWeight);
+  uniform();
+  return { deliver: tables.deliver, uniform };
+}
+
+/** rowWeight[g] = the weight every synapse of CSR row g has (+0 and −0 differ), NaN where they differ or the row is empty. */
+function uniformRowWeights(rowStart: Int32Array, w: Float64Array, rowWeight: Float64Array): void {
+  for (let g = 0; g < rowWeight.length; g++) {
+    const start = rowStart[g],
+      end = rowStart[g + 1];
+    let u = start < end ? w[start] : Number.NaN;
+    for (let k = start + 1; k < end && !Number.isNaN(u); k++) if (!Object.is(w[k], u)) u = Number.NaN;
+    rowWeight[g] = u;
+  }
+}
 
 /** After the populations stepped: decay the currents, add the delayed spikes due now, deliver this step's spikes. */
 function propagateStep(

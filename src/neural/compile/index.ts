@@ -78,7 +78,7 @@ export function compileNetwork(
   const fast = options.fastPaths !== false;
   // An all-graded network keeps its arrays and its scatter and gap tables (16 bytes a synapse at most) in a wasm arena.
   const arena = fast && n > 0 && neurons.every((x) => x.model === 'graded') ? gradedArena(n, 16 * syn.from.length + 64) : null;
-  const populations = buildPopulations(neurons, options.models, arena);
+  const populations = buildPopulations(neurons, options.models, arena, syn.from.length);
   const arrays = networkArrays(populations, n);
   const clock: Clock = { dtMs: Number.NaN, steps: 0, timeMs: 0, firedCount: 0, outputStale: false };
   const { kinds, entries, popOf } = populations;

@@ -42,12 +42,15 @@ export interface Populations {
 /**
  * Resolves every neuron's parameters (errors name the neuron) and builds the
  * populations; a graded population of the built-in model that is the whole
- * network lives in `arena` where one is given (../wasm/graded-arena.ts).
+ * network lives in `arena` where one is given (../wasm/graded-arena.ts), and a
+ * population that is the whole network may keep room for its `synapses` (a LIF
+ * arena's delivery tables).
  */
 export function buildPopulations(
   neurons: readonly NeuronSpec[],
   registry: Partial<Record<ModelKind, NeuronModel>> = MODELS,
   arena: GradedArena | null = null,
+  synapses = 0,
 ): Populations {
   const n = neurons.length;
   const kinds = neurons.map((x) => x.model);
@@ -73,7 +76,8 @@ export function buildPopulations(
     const model = registry[kind]!;
     const cells = members.map((g) => resolved[g]);
     const inArena = arena !== null && model === gradedModel && members.length === n;
-    const pop = inArena ? createGradedPopulation(cells, arena) : model.createPopulation(cells);
+    // A population that is the whole network may keep room for its synapses (a LIF arena's delivery tables).
+    const pop = inArena ? createGradedPopulation(cells, arena) : model.createPopulation(cells, order.length === 1 ? { synapseRoom: synapses } : {});
     if (pop.size !== members.length) throw new Error(`model ${kind}: population has ${pop.size} neurons, expected ${members.length}`);
     return { kind, model, pop, globals: Int32Array.from(members), current: new Float64Array(members.length) };
   });

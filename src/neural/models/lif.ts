@@ -1,6 +1,6 @@
 import { freshKernel } from '../kernel';
 import { type LifArena, lifArena } from '../wasm/lif-arena';
-import type { NeuronModel, ParamValues, Population } from '../types';
+import type { NeuronModel, ParamValues, Population, PopulationOptions } from '../types';
 import { column } from './param-values';
 import { rateTraceDecay } from './rate-trace';
 
@@ -73,18 +73,18 @@ export interface LifPopulation extends Population {
    * in (the compiler does for a network of this population alone: see
    * networkArrays and the exponential kernel); null when it runs in JS.
    */
-  readonly eventArrays: Pick<LifArena, 'input' | 'ge' | 'gi' | 'current' | 'fired'> | null;
+  readonly eventArrays: Pick<LifArena, 'input' | 'ge' | 'gi' | 'current' | 'fired' | 'synapseTables'> | null;
 }
 
 export function isLifPopulation(p: Population): p is LifPopulation {
   return p.kind === 'lif' && typeof (p as Partial<LifPopulation>).eventStep === 'function';
 }
 
-function createLifPopulation(neurons: ReadonlyArray<{ params: ParamValues; init: ParamValues }>): LifPopulation {
+function createLifPopulation(neurons: ReadonlyArray<{ params: ParamValues; init: ParamValues }>, options: PopulationOptions = {}): LifPopulation {
   const size = neurons.length;
   const col = (group: 'params' | 'init', key: string) => column(neurons, group, key, 'lif');
   // The arrays the fused pass reads live in a wasm arena where there is one (same values, see ../wasm/lif-arena.ts).
-  const arena = lifArena(size);
+  const arena = lifArena(size, options.synapseRoom);
   const into = (arr: Float64Array | undefined, values: Float64Array): Float64Array => {
     if (!arr) return values;
     arr.set(values);
@@ -252,7 +252,14 @@ function createLifPopulation(neurons: ReadonlyArray<{ params: ParamValues; init:
   }
 
   reset();
-  const eventArrays = arena && { input: arena.input, ge: arena.ge, gi: arena.gi, current: arena.current, fired: arena.fired };
+  const eventArrays = arena && {
+    input: arena.input,
+    ge: arena.ge,
+    gi: arena.gi,
+    current: arena.current,
+    fired: arena.fired,
+    synapseTables: arena.synapseTables,
+  };
   return { kind: 'lif', size, v, spiked, output, variables: {}, step, reset, setParam, eventStep, refreshOutput, eventArrays };
 }
 

@@ -49,6 +49,25 @@ function record(net: Network, drive: number[], dt: number, steps: number, ablate
 /** Whether this network's arrays live in one LIF arena (V and the input in one wasm memory): its fused step then runs in WebAssembly. */
 const inArena = (net: Network): boolean => net.input.buffer === net.v.buffer && net.current.buffer === net.v.buffer;
 
+/** A CUBA-like ring of AUTO_MIN_NEURONS + 15 LIF neurons (rest above threshold; a block of 16 and a tail in the wasm pass), every fifth synapse inhibitory. */
+function ringSpec(): NetworkSpec {
+  const n = AUTO_MIN_NEURONS + 15;
+  const neurons: NeuronSpec[] = Array.from({ length: n }, (_, i) => ({
+    id: `n${i}`,
+    model: 'lif',
+    params: { tauMs: 20, restMv: -49, thresholdMv: -50, resetMv: -60, refractoryMs: 5, resistance: 1 },
+    init: { v: -60 + (i % 10) },
+  }));
+  const synapses: SynapseSpec[] = neurons.map((_, i) => ({
+    kind: 'chemical',
+    from: `n${i}`,
+    to: `n${(i * 7 + 3) % n}`,
+    weight: i % 5 === 0 ? 0.9 : 0.6,
+    ...(i % 5 === 0 ? { sign: 'inhibitory' as const } : {}),
+  }));
+  return { neurons, synapses };
+}
+
 describe('the fused LIF step in WebAssembly (lif-fused.wat)', () => {
   it('is available here (Node has WebAssembly SIMD), so the property below compares two different paths', () => {
     expect(lifArena(3)).toBe(null); // auto: small populations stay in JS
@@ -73,21 +92,7 @@ describe('the fused LIF step in WebAssembly (lif-fused.wat)', () => {
   });
 
   it('runs by itself for populations of AUTO_MIN_NEURONS and more, and keeps reset and setParam working', () => {
-    const n = AUTO_MIN_NEURONS + 7;
-    const neurons: NeuronSpec[] = Array.from({ length: n }, (_, i) => ({
-      id: `n${i}`,
-      model: 'lif',
-      params: { tauMs: 20, restMv: -49, thresholdMv: -50, resetMv: -60, refractoryMs: 5, resistance: 1 },
-      init: { v: -60 + (i % 10) },
-    }));
-    const synapses: SynapseSpec[] = neurons.map((_, i) => ({
-      kind: 'chemical',
-      from: `n${i}`,
-      to: `n${(i * 7 + 3) % n}`,
-      weight: i % 5 === 0 ? 0.9 : 0.6,
-      ...(i % 5 === 0 ? { sign: 'inhibitory' as const } : {}),
-    }));
-    const spec: NetworkSpec = { neurons, synapses };
+    const spec = ringSpec();
     const runs = (mode: 'auto' | 'off') => {
       setWasmKernels(mode);
       const net = build(spec);
@@ -103,5 +108,30 @@ describe('the fused LIF step in WebAssembly (lif-fused.wat)', () => {
     expect(wasm.first).toEqual(js.first);
     expect(wasm.second).toEqual(js.second);
     expect(wasm.first.filter((x, k) => k % 4 === 1 && x === 1).length).toBeGreaterThan(0); // it fires: not a silent network
+  });
+
+  it('delivers spikes from tables in the arena, and weight edits reach them (cutSynapse, loadWeights)', () => {
+    const spec = ringSpec();
+    const n = spec.neurons.length;
+    const tablesBytes = 13 * Math.ceil((n * 8) / 16) * 16 + (n + 1) * 4 + spec.synapses.length * 12;
+    const weights = Float64Array.from(spec.synapses, (x, k) => x.weight * (0.5 + (k % 3) * 0.4));
+    const runs = (mode: 'auto' | 'off') => {
+      setWasmKernels(mode);
+      const net = build(spec);
+      const whole = record(net, [], 0.1, 300, -1);
+      net.cutSynapse('n1', 'n10');
+      const cut = record(net, [], 0.1, 300, -1);
+      const reweighted = build(spec);
+      reweighted.loadWeights(weights);
+      return { tables: inArena(net) && net.v.buffer.byteLength >= tablesBytes, whole, cut, loaded: record(reweighted, [], 0.1, 600, -1) };
+    };
+    const wasm = runs('auto');
+    const js = runs('off');
+    expect(wasm.tables).toBe(true);
+    expect(js.tables).toBe(false);
+    expect(wasm.whole).toEqual(js.whole);
+    expect(wasm.cut).toEqual(js.cut);
+    expect(wasm.loaded).toEqual(js.loaded);
+    expect(wasm.loaded).not.toEqual([...wasm.whole, ...wasm.cut]); // the new weights changed the run
   });
 });

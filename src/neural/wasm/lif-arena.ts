@@ -2,7 +2,8 @@
  * The fused LIF step's WebAssembly path (issue 16): a LIF population's arrays
  * and the network arrays the fused step touches, laid out in one wasm memory
  * (the arena) so the per-neuron pass runs as f64x2 SIMD (lif-fused.wat, built
- * by scripts/build-wasm.mjs). Same operations in the same order as the JS
+ * by scripts/build-wasm.mjs), and, where the network's synapses were given
+ * room, their delivery tables, so spikes are delivered there too. Same operations in the same order as the JS
  * loop, so the same numbers bit for bit (src/neural/wasm/lif-arena.test.ts).
  *
  * Where WebAssembly or its SIMD is missing (validate fails), or for the
@@ -27,6 +28,23 @@ export interface LifArena {
   readonly spiked: Uint8Array;
   /** The per-neuron pass of the fused step (lifKernel's main loop); returns how many fired. */
   readonly step: (decE: number, decI: number, low: number, up: number) => number;
+  /**
+   * CSR tables of `synapses` plain exponential synapses in the arena, with
+   * their spike delivery in WebAssembly (fired[0 .. count) into ge, gi);
+   * null when the arena was made without room for that many, or they were
+   * handed out already (one network's tables per arena).
+   */
+  readonly synapseTables: (synapses: number) => ArenaSynapses | null;
+}
+
+/** Delivery tables in the arena (see compile/exponential.ts: rows by presynaptic neuron, signed weights). */
+export interface ArenaSynapses {
+  readonly rowStart: Int32Array;
+  /** Per row, the weight all its synapses have, NaN where they differ (delivery then skips the weight column); the caller keeps it in step with `w`. */
+  readonly rowWeight: Float64Array;
+  readonly post: Int32Array;
+  readonly w: Float64Array;
+  readonly deliver: (count: number) => void;
 }
 
 /**
@@ -72,23 +90,61 @@ function lifModule(): WebAssembly.Module | null {
 /** Byte offset of array k: 13 arrays of `stride` bytes each (n f64 rounded up to 16 bytes, SIMD's alignment). */
 const ARRAYS = 13;
 
-/** An arena for n neurons, or null where the JS kernel runs (see WasmKernels). */
-export function lifArena(n: number): LifArena | null {
+const up8 = (bytes: number) => Math.ceil(bytes / 8) * 8;
+
+/** Bytes the CSR tables of `synapses` synapses over n rows take: row starts, row weights, post (i32), w (f64). */
+const tableBytes = (n: number, synapses: number) => up8((n + 1) * 4) + n * 8 + up8(synapses * 4) + synapses * 8;
+
+/**
+ * An arena for n neurons, or null where the JS kernel runs (see WasmKernels).
+ * `synapseRoom`: room for the delivery tables of up to that many synapses
+ * (synapseTables), taken only if that much memory can be had.
+ */
+export function lifArena(n: number, synapseRoom = 0): LifArena | null {
   if (mode === 'off' || n < 1 || (mode === 'auto' && n < AUTO_MIN_NEURONS)) return null;
   const module = lifModule();
   if (!module) return null;
   const stride = Math.ceil((n * 8) / 16) * 16;
-  let memory: WebAssembly.Memory;
-  let run: (n: number, s: number, decE: number, decI: number, low: number, up: number) => number;
-  try {
-    memory = new WebAssembly.Memory({ initial: Math.ceil((ARRAYS * stride) / 65536) });
-    run = new WebAssembly.Instance(module, { lif: { mem: memory } }).exports.step as typeof run;
-  } catch {
-    return null;
+  type Exports = {
+    step: (n: number, s: number, decE: number, decI: number, low: number, up: number) => number;
+    deliver: (count: number, s: number, rows: number, uniform: number, post: number, w: number) => void;
+  };
+  const instance = (room: number): { memory: WebAssembly.Memory; exports: Exports } | null => {
+    try {
+      const bytes = ARRAYS * stride + (room > 0 ? tableBytes(n, room) : 0);
+      const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / 65536) });
+      return { memory, exports: new WebAssembly.Instance(module, { lif: { mem: memory } }).exports as unknown as Exports };
+    } catch {
+      return null;
+    }
+  };
+  let room = synapseRoom;
+  let made = instance(room);
+  if (!made && room > 0) {
+    room = 0;
+    made = instance(0);
   }
+  if (!made) return null;
+  const { step: run, deliver } = made.exports;
   // The memory never grows (growing would detach these views).
-  const buffer = memory.buffer;
+  const buffer = made.memory.buffer;
   const f64 = (k: number) => new Float64Array(buffer, k * stride, n);
+  let tablesTaken = false;
+  const synapseTables = (synapses: number): ArenaSynapses | null => {
+    if (tablesTaken || synapses > room) return null;
+    tablesTaken = true;
+    const rows = ARRAYS * stride;
+    const uniform = rows + up8((n + 1) * 4);
+    const post = uniform + n * 8;
+    const w = post + up8(synapses * 4);
+    return {
+      rowStart: new Int32Array(buffer, rows, n + 1),
+      rowWeight: new Float64Array(buffer, uniform, n).fill(Number.NaN),
+      post: new Int32Array(buffer, post, synapses),
+      w: new Float64Array(buffer, w, synapses),
+      deliver: (count) => deliver(count, stride, rows, uniform, post, w),
+    };
+  };
   return {
     input: f64(0),
     ge: f64(1),
@@ -104,5 +160,6 @@ export function lifArena(n: number): LifArena | null {
     fired: new Int32Array(buffer, 11 * stride, n),
     spiked: new Uint8Array(buffer, 12 * stride, n),
     step: (decE, decI, low, up) => run(n, stride, decE, decI, low, up),
+    synapseTables,
   };
 }
