@@ -4,41 +4,14 @@
  * published tables the project ships in data/.
  */
 import { describe, expect, it } from 'vitest';
-import { createSimulation, type Simulation } from '../../src/sim/simulation';
+import { createSimulation } from '../../src/sim/simulation';
 import { DEFAULT_WEIGHT_SCALE, importConnectome, type ImportOptions } from '../../src/circuits/connectome/import';
 import { publishedTable, WORM_TABLES } from '../../src/circuits/connectome/published-tables';
 import { WORM_MODEL } from '../../src/circuits/connectome/worm-model';
+import { touchExtremes as drive } from './connectome-touches';
 
 function importWorm(options: ImportOptions = {}) {
   return importConnectome(WORM_TABLES.map(publishedTable), options).circuit;
-}
-
-/**
- * Steps the simulation for ms with touches along the way; returns the extremes of V and of muscle activation.
- */
-function drive(sim: Simulation, ms: number): { lo: number; hi: number; worst: string; muscleMax: number } {
-  let lo = Infinity,
-    hi = -Infinity,
-    worst = '',
-    muscleMax = 0;
-  const steps = ms / sim.physicsStepMs;
-  for (let s = 0; s < steps; s++) {
-    const t = s * sim.physicsStepMs;
-    if (t === 500) sim.poke(0.1, { kind: 'gentle' }); // ALM/AVM
-    if (t === 1500) sim.poke(0.9, { kind: 'harsh', force: 1 }); // PLM, PVD
-    if (t === 2500) sim.tapPlate(1);
-    sim.step();
-    const v = sim.network.v;
-    for (let i = 0; i < v.length; i++) {
-      if (!(v[i] >= lo)) lo = v[i]; // NaN lands here too
-      if (!(v[i] <= hi)) {
-        hi = v[i];
-        worst = sim.network.ids[i];
-      }
-    }
-    for (const a of sim.telemetry().muscles) muscleMax = Math.max(muscleMax, a);
-  }
-  return { lo, hi, worst, muscleMax };
 }
 
 describe('the imported White/Varshney connectome on the worm', () => {

@@ -6,10 +6,12 @@
  *   MODEL='{"classes":{"DB":{"tonicPa":0}},"stretch":{"DB":{"gain":8,"reach":0.15}}}' \
  *     npx tsx test/behaviour/connectome-stretch.ts [seeds, e.g. 1,2,3]
  *
- * CIRCUIT=file.json measures a circuit file instead (an evolution's best); ONLY_ABLATED=1 skips the intact runs.
+ * CIRCUIT=file.json measures a circuit file instead (an evolution's best); ONLY_ABLATED=1 skips the intact runs;
+ * OUT=file.json (with NAME='…') writes the changed import there and measures nothing (an evolution's start circuit).
+ * A stretch change may set `rateMs` (κL + rateMs·d(κL)/dt) and the classes the plateau current (plateauNs …).
  */
-import { readFileSync } from 'node:fs';
-import { parseCircuit } from '../../src/circuits';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseCircuit, serializeCircuit } from '../../src/circuits';
 import { WORM_MODEL, type StretchRule, type WormModel } from '../../src/circuits/connectome/worm-model';
 import type { ParamValues } from '../../src/neural/types';
 import { curvature } from '../../src/sim/kinematics';
@@ -82,7 +84,13 @@ if (process.argv[1]?.endsWith('connectome-stretch.ts')) {
   const seeds = (process.argv[2] ?? '1,2,3,4,5').split(',').map(Number);
   const change = JSON.parse(process.env.MODEL ?? '{}') as ModelChange;
   const file = process.env.CIRCUIT;
-  const circuit = file ? parseCircuit(readFileSync(file, 'utf8'), file) : importWorm({ classModel: changed(change) });
+  const circuit = file
+    ? parseCircuit(readFileSync(file, 'utf8'), file)
+    : importWorm({ classModel: changed(change), ...(process.env.NAME && { name: process.env.NAME }) });
+  if (process.env.OUT) {
+    writeFileSync(process.env.OUT, serializeCircuit(circuit));
+    process.exit(0);
+  }
   for (const ablate of process.env.ONLY_ABLATED ? [AVA] : [[], AVA]) {
     for (const seed of seeds) {
       const { sim } = connectomeWorm(circuit, seed, ablate);

@@ -75,6 +75,18 @@ describe('the class model (worm-model.json)', () => {
     expect(stretch.some((b) => b.neuron === 'AVBL')).toBe(false);
   });
 
+  it("passes a stretch rule's rate term to its bindings, and leaves it off where the rule has none", () => {
+    const plain = importConnectome(tables(), { classModel: false }).circuit.doc;
+    const model = { ...WORM_MODEL, stretch: WORM_MODEL.stretch.map((r) => (r.classes.includes('DB') ? { ...r, rateMs: 250 } : r)) };
+    const stretch = applyWormModel(plain, model).sensors!.filter((b) => b.sensor === 'stretch');
+    const rate = (id: string) => stretch.find((b) => b.neuron === id && b.sensor === 'stretch') as { rateMs?: number } | undefined;
+    expect(rate('DB03')?.rateMs).toBe(250);
+    expect(rate('VB05')).toBeDefined();
+    expect('rateMs' in rate('VB05')!).toBe(false);
+    // Today's model has no rate term: its bindings carry no rateMs field at all (the default worm unchanged).
+    expect(applyWormModel(plain, WORM_MODEL).sensors!.some((b) => 'rateMs' in b)).toBe(false);
+  });
+
   it('leaves the doc it is given untouched', () => {
     const doc = importConnectome(tables(), { classModel: false }).circuit.doc;
     const before = JSON.stringify(doc);

@@ -27,6 +27,8 @@ export interface StretchRule {
   follow: 'same' | 'opposite';
   /** pA per unit of κ·L (curvature × body length). */
   gain: number;
+  /** Rate sensitivity (ms): the receptor answers κL + rateMs·d(κL)/dt; omitted = the bend only. */
+  rateMs?: number;
 }
 
 export interface WormModel {
@@ -128,7 +130,8 @@ export function applyWormModel(doc: CircuitDoc, model: WormModel): CircuitDoc {
       if (!c) continue;
       const side: Side = rule.follow === 'same' ? c.side : c.side === 'left' ? 'right' : 'left';
       const at = clean(Math.min(0.98, Math.max(0.02, c.at - rule.reach)));
-      sensors.push({ neuron: n.id, sensor: 'stretch', at, side, gain: rule.gain } satisfies StretchBinding);
+      const rate = rule.rateMs ? { rateMs: rule.rateMs } : {};
+      sensors.push({ neuron: n.id, sensor: 'stretch', at, side, gain: rule.gain, ...rate } satisfies StretchBinding);
     }
   }
   const transduced = model.transduction === 'conductance' ? sensors.map((s) => ({ ...s, transduction: 'conductance' as const })) : sensors;
