@@ -14,6 +14,7 @@
 import { LOGISTIC_TABLE } from '../fast-math';
 import { AUTO_MIN_NEURONS, wasmKernelMode } from './lif-arena';
 import { BYTES } from './graded-step-bytes';
+import { lazyWasmModule } from './module';
 
 /** The neuron arrays, in graded-step.wat's order. */
 const NEURON_ARRAYS = [
@@ -61,20 +62,7 @@ export interface GradedArena {
   ): () => void;
 }
 
-let compiled: WebAssembly.Module | null | undefined;
-
-function gradedModule(): WebAssembly.Module | null {
-  if (compiled === undefined) {
-    compiled = null;
-    try {
-      const bytes = Uint8Array.from(atob(BYTES), (c) => c.charCodeAt(0));
-      if (typeof WebAssembly === 'object' && WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
-    } catch {
-      compiled = null;
-    }
-  }
-  return compiled;
-}
+const gradedModule = lazyWasmModule(BYTES);
 
 type StepFn = (
   n: number,

@@ -11,6 +11,7 @@
  * runs: the fallback is the same engine.
  */
 import { BYTES } from './lif-fused-bytes';
+import { lazyWasmModule } from './module';
 
 export interface LifArena {
   readonly input: Float64Array;
@@ -72,20 +73,7 @@ export function wasmKernelMode(): WasmKernels {
   return mode;
 }
 
-let compiled: WebAssembly.Module | null | undefined;
-
-function lifModule(): WebAssembly.Module | null {
-  if (compiled === undefined) {
-    compiled = null;
-    try {
-      const bytes = Uint8Array.from(atob(BYTES), (c) => c.charCodeAt(0));
-      if (typeof WebAssembly === 'object' && WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
-    } catch {
-      compiled = null;
-    }
-  }
-  return compiled;
-}
+const lifModule = lazyWasmModule(BYTES);
 
 /** Byte offset of array k: 13 arrays of `stride` bytes each (n f64 rounded up to 16 bytes, SIMD's alignment). */
 const ARRAYS = 13;
