@@ -382,7 +382,8 @@ export class NeuronLabScene extends BaseScene {
       panelH = bottom - top;
     } else {
       panelW = width - 2 * pad;
-      panelH = this.panel.titleHeight + 10 + 42 * Math.ceil(this.modelButtons.length / 3) + 38 + Math.ceil(sliders.length / 2) * rowH + 8;
+      // As laid out below: the model buttons (3 a row), the bath's two rows of buttons, the sliders in two columns.
+      panelH = this.panel.titleHeight + 10 + 42 * Math.ceil(this.modelButtons.length / 3) + 4 + 2 * 38 + Math.ceil(sliders.length / 2) * rowH + 8;
     }
     this.panel.setRect(pad, top, panelW, panelH);
     const inner = panelW - 28;

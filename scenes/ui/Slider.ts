@@ -144,7 +144,11 @@ export class Slider extends Phaser.GameObjects.Container {
     this.valueText
       .setPosition(this.boxW / 2, -12)
       .setText(this.formatted())
+      .setScale(1)
       .setAlpha(alpha);
+    // A long value with its unit ("10.0 µA/cm²") beside a long label in a narrow column ran over the label: shrink the value to fit, down to 55 %.
+    const room = this.boxW - this.label.width - 8;
+    if (this.valueText.width > room) this.valueText.setScale(Math.max(0.55, room / this.valueText.width));
     const { x0, x1, y } = this.trackX();
     const t = (this.value - this.opts.min) / (this.opts.max - this.opts.min || 1);
     const kx = x0 + t * (x1 - x0);
