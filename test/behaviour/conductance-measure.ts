@@ -9,7 +9,7 @@
 import { buildWorm } from '../../src/circuits/builtin/generate';
 import { CONDUCTANCE_GAIT, GAIT } from '../../src/circuits/builtin/locomotion';
 import { circuitFromDoc } from '../../src/circuits/circuit';
-import { toConductanceCircuit } from '../../src/circuits/convert';
+import { buildConductance } from '../../src/circuits/builtin/membrane';
 import type { Circuit } from '../../src/circuits/types';
 import { createSimulation } from '../../src/sim/simulation';
 import { type Gait, gaitOf } from './gait';
@@ -64,16 +64,39 @@ export function avbTonicPa(circuit: Circuit): number {
 export type GaitPoint = Partial<typeof GAIT>;
 
 /**
+ * A command-line JSON object whose keys are numeric GAIT fields (the scripts' points and ranges);
+ * `script` and `what` name the argument in the error.
+ */
+export function parseGaitJson(script: string, what: string, text: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${script}: ${what} is not JSON (${(e as Error).message}); pass GAIT overrides such as '{"headDrive":0.45}'`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`${script}: ${what} must be a JSON object of GAIT fields`);
+  for (const k of Object.keys(parsed))
+    if (typeof (GAIT as Record<string, unknown>)[k] !== 'number')
+      throw new Error(`${script}: "${k}" in ${what} is not a numeric GAIT field (src/circuits/builtin/locomotion.ts)`);
+  return parsed as Record<string, unknown>;
+}
+
+/** A working point from the command line: parseGaitJson with every value a finite number. */
+export function parseGaitPoint(script: string, what: string, text: string): GaitPoint {
+  const point = parseGaitJson(script, what, text);
+  for (const [k, v] of Object.entries(point))
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`${script}: "${k}" in ${what} must be a number, got ${JSON.stringify(v)}`);
+  return point as GaitPoint;
+}
+
+/**
  * The converted default worm (synapses, senses and receptors) built at GAIT with `point` over it
  * (by default CONDUCTANCE_GAIT, the working point issue 14's scripts and tests read); GAIT is left as it was.
  */
 export function convertedWorm(point: GaitPoint = CONDUCTANCE_GAIT): Circuit {
-  const before = { ...GAIT };
-  Object.assign(GAIT, point);
-  try {
-    const doc = circuitFromDoc(buildWorm(), 'worm.json');
-    return circuitFromDoc(toConductanceCircuit(doc.doc, doc.network, { transduction: true }), 'worm (conductance)');
-  } finally {
-    Object.assign(GAIT, before);
-  }
+  // The layers' own conductance fixes left out: the gait alone, as the gait study reads it.
+  return circuitFromDoc(
+    buildConductance(() => buildWorm({ membrane: 'current' }), { gait: point }),
+    'worm (conductance)',
+  );
 }

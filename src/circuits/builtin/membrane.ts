@@ -70,13 +70,16 @@ export function checkMembrane(membrane: unknown, field = 'membrane'): Membrane {
   return membrane as Membrane;
 }
 
+/** Overrides of the layer tables, per layer (CONDUCTANCE_LAYERS, or a gait study's point alone). */
+export type LayerOverrides = { readonly [K in keyof typeof TABLES]?: Partial<(typeof TABLES)[K]> };
+
 /**
- * Builds a document with the layer tables set to their conductance-membrane values, then converts it
- * (synapses, senses and receptors). The tables are module constants the layer builders read; they
- * are restored before this returns, whatever happens (building is synchronous).
+ * Builds a document with the layer tables set to `layers` (by default their conductance-membrane
+ * values), then converts it (synapses, senses and receptors). The tables are module constants the
+ * layer builders read; they are restored before this returns, whatever happens (building is synchronous).
  */
-export function buildConductance(build: () => CircuitDoc): CircuitDoc {
-  const saved = Object.entries(TABLES).map(([k, table]) => [table, { ...table }, CONDUCTANCE_LAYERS[k as keyof typeof TABLES]] as const);
+export function buildConductance(build: () => CircuitDoc, layers: LayerOverrides = CONDUCTANCE_LAYERS): CircuitDoc {
+  const saved = Object.entries(TABLES).map(([k, table]) => [table, { ...table }, layers[k as keyof typeof TABLES]] as const);
   try {
     for (const [table, , overrides] of saved) Object.assign(table, overrides);
     return toConductanceDoc(build(), { transduction: true });
