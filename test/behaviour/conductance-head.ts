@@ -8,29 +8,14 @@
  * on its own); where they agree the crawl's frequency is the head's.
  * `SEEDS=1,2 AVB=1 npx tsx test/behaviour/conductance-head.ts ['{…}' …]` (AVB: AVB's tonic current × this)
  */
-import { CONDUCTANCE_GAIT, GAIT } from '../../src/circuits/builtin/locomotion';
+import { CONDUCTANCE_GAIT } from '../../src/circuits/builtin/locomotion';
 import { createSimulation } from '../../src/sim/simulation';
-import { avbTonicPa, convertedWorm, type GaitPoint, STEADY_SETTLE_MS } from './conductance-measure';
+import { avbTonicPa, convertedWorm, type GaitPoint, parseGaitPoint, STEADY_SETTLE_MS } from './conductance-measure';
 import { OPEN_FIELD } from './measure';
 
 const WINDOW_MS = 12_000;
 /** RMDD's release midpoint (locomotion.ts builds the head oscillator with vHalf −45 mV). */
 const RMD_HALF_MV = -45;
-
-function parsePoint(text: string): GaitPoint {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`conductance-head: ${JSON.stringify(text)} is not JSON (${(e as Error).message}); pass GAIT overrides such as '{"stretchRateMs":0}'`);
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    throw new Error('conductance-head: each argument must be a JSON object of GAIT overrides');
-  for (const [k, v] of Object.entries(parsed))
-    if (typeof (GAIT as Record<string, unknown>)[k] !== 'number' || typeof v !== 'number')
-      throw new Error(`conductance-head: "${k}" must be a numeric GAIT field (src/circuits/builtin/locomotion.ts) with a number, got ${JSON.stringify(v)}`);
-  return parsed as GaitPoint;
-}
 
 function headAndBody(point: GaitPoint, seed: number, medium: 'agar' | 'water'): string {
   const circuit = convertedWorm(point);
@@ -58,7 +43,7 @@ function headAndBody(point: GaitPoint, seed: number, medium: 'agar' | 'water'): 
 /** AVB's tonic current × AVB (env, default 1), as the speed–drive curve scales it. */
 const AVB_SCALE = Number(process.env.AVB ?? '1');
 if (!(AVB_SCALE > 0)) throw new Error(`conductance-head: AVB must be a positive multiple of AVB's tonic current, got "${process.env.AVB}"`);
-const points = process.argv.length > 2 ? process.argv.slice(2).map(parsePoint) : [CONDUCTANCE_GAIT];
+const points = process.argv.length > 2 ? process.argv.slice(2).map((t, k) => parseGaitPoint('conductance-head', `argument ${k + 1}`, t)) : [CONDUCTANCE_GAIT];
 const seeds = (process.env.SEEDS ?? '1').split(',').map(Number);
 if (!seeds.every((s) => Number.isInteger(s) && s > 0))
   throw new Error(`conductance-head: SEEDS must be positive integers separated by commas, got "${process.env.SEEDS}"`);

@@ -9,28 +9,14 @@
  * `npx tsx test/behaviour/conductance-scan.ts BASE_JSON RANGES_JSON [points 20] [rng seed 1] [seeds 1]`
  * RANGES_JSON: {"gain":[low,high],…}, e.g. '{"stretchRateMs":[200,450],"headStretchGain":[0.06,0.11]}'.
  */
-import { CONDUCTANCE_GAIT, GAIT } from '../../src/circuits/builtin/locomotion';
+import { CONDUCTANCE_GAIT } from '../../src/circuits/builtin/locomotion';
 import { seededUniform } from '../../src/neural/rng';
-import { convertedWorm, gaitChecks, steadyGait } from './conductance-measure';
+import { convertedWorm, gaitChecks, parseGaitJson, parseGaitPoint, steadyGait } from './conductance-measure';
 
 type Point = Record<string, number>;
 
-function parseJson(text: string, what: string): Record<string, unknown> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`conductance-scan: ${what} is not JSON (${(e as Error).message})`);
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`conductance-scan: ${what} must be a JSON object`);
-  for (const k of Object.keys(parsed))
-    if (typeof (GAIT as Record<string, unknown>)[k] !== 'number')
-      throw new Error(`conductance-scan: "${k}" in ${what} is not a numeric GAIT field (src/circuits/builtin/locomotion.ts)`);
-  return parsed as Record<string, unknown>;
-}
-
 function parseRanges(text: string): Record<string, [number, number]> {
-  const ranges = parseJson(text, 'argument 2 (RANGES_JSON)');
+  const ranges = parseGaitJson('conductance-scan', 'argument 2 (RANGES_JSON)', text);
   for (const [k, r] of Object.entries(ranges)) {
     if (!(Array.isArray(r) && r.length === 2 && r[0] > 0 && r[1] >= r[0]))
       throw new Error(`conductance-scan: "${k}" must be [low, high] with 0 < low ≤ high, got ${JSON.stringify(r)}; e.g. "${k}":[0.1,0.2]`);
@@ -44,7 +30,7 @@ function whole(text: string, name: string): number {
   return x;
 }
 
-const base = parseJson(process.argv[2] ?? JSON.stringify(CONDUCTANCE_GAIT), 'argument 1 (BASE_JSON)') as Point;
+const base = parseGaitPoint('conductance-scan', 'argument 1 (BASE_JSON)', process.argv[2] ?? JSON.stringify(CONDUCTANCE_GAIT)) as Point;
 if (process.argv[3] === undefined) throw new Error('conductance-scan: argument 2 (RANGES_JSON) is required, e.g. \'{"headStretchGain":[0.06,0.11]}\'');
 const ranges = parseRanges(process.argv[3]);
 const points = whole(process.argv[4] ?? '20', 'points');

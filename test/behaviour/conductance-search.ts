@@ -11,28 +11,11 @@
  * `npx tsx test/behaviour/conductance-search.ts [CENTER_JSON] [points 30] [spread 0.2] [seeds 1,2,3,4,5] [rng seed 1]`
  * (about a minute a point on five seeds on a loaded machine).
  */
-import { CONDUCTANCE_GAIT, GAIT } from '../../src/circuits/builtin/locomotion';
+import { CONDUCTANCE_GAIT } from '../../src/circuits/builtin/locomotion';
 import { seededUniform } from '../../src/neural/rng';
-import { convertedWorm, gaitChecks, pairedPosterior, steadyGait } from './conductance-measure';
+import { convertedWorm, gaitChecks, pairedPosterior, parseGaitPoint, steadyGait } from './conductance-measure';
 
 type Point = Record<string, number>;
-
-function parseCenter(text: string): Point {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`conductance-search: argument 1 (CENTER_JSON) is not JSON (${(e as Error).message}); pass GAIT gains such as '{"headDrive":0.45}'`);
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    throw new Error('conductance-search: argument 1 must be a JSON object of GAIT gains');
-  for (const [k, v] of Object.entries(parsed)) {
-    if (typeof (GAIT as Record<string, unknown>)[k] !== 'number')
-      throw new Error(`conductance-search: "${k}" is not a numeric GAIT field (src/circuits/builtin/locomotion.ts)`);
-    if (typeof v !== 'number' || !(v > 0)) throw new Error(`conductance-search: "${k}" must be a positive number, got ${JSON.stringify(v)}`);
-  }
-  return parsed as Point;
-}
 
 function positive(text: string, name: string): number {
   const x = Number(text);
@@ -67,7 +50,9 @@ function check(point: Point, seeds: number[]): { fails: number; shortWave: numbe
   return { fails, shortWave, notMonotonic, rows };
 }
 
-const center = parseCenter(process.argv[2] ?? JSON.stringify(CONDUCTANCE_GAIT));
+const center = parseGaitPoint('conductance-search', 'argument 1 (CENTER_JSON)', process.argv[2] ?? JSON.stringify(CONDUCTANCE_GAIT)) as Point;
+// Neighbours scale every gain by e^(±spread/2): only positive gains have neighbours.
+for (const [k, v] of Object.entries(center)) if (!(v > 0)) throw new Error(`conductance-search: "${k}" must be a positive number, got ${JSON.stringify(v)}`);
 const points = Math.round(positive(process.argv[3] ?? '30', 'points'));
 const spread = positive(process.argv[4] ?? '0.2', 'spread');
 const seeds = (process.argv[5] ?? '1,2,3,4,5').split(',').map((s) => Math.round(positive(s, 'each seed')));

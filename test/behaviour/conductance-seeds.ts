@@ -14,32 +14,13 @@
 import { GAIT } from '../../src/circuits/builtin/locomotion';
 import type { Circuit } from '../../src/circuits/types';
 import { createSimulation, type Simulation } from '../../src/sim/simulation';
-import { convertedWorm, STEADY_SETTLE_MS, steadyGait } from './conductance-measure';
+import { convertedWorm, parseGaitPoint, STEADY_SETTLE_MS, steadyGait } from './conductance-measure';
 import { OPEN_FIELD } from './measure';
 
 const SEEDS_1_10 = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 const HEAD_RETUNE = { headStretchGain: 0.08, headDrive: 0.45 };
 
-function parseOverrides(arg: string | undefined): Partial<typeof GAIT> {
-  if (arg === undefined) return HEAD_RETUNE;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(arg);
-  } catch (e) {
-    throw new Error(`conductance-seeds: argument 1 is not JSON (${(e as Error).message}); pass GAIT overrides such as '{"headDrive":0.45}'`);
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    throw new Error('conductance-seeds: argument 1 must be a JSON object of GAIT overrides');
-  for (const [k, v] of Object.entries(parsed)) {
-    const old = (GAIT as Record<string, unknown>)[k];
-    if (old === undefined)
-      throw new Error(`conductance-seeds: "${k}" is not a GAIT field (src/circuits/builtin/locomotion.ts); fields: ${Object.keys(GAIT).join(', ')}`);
-    if (typeof v !== typeof old) throw new Error(`conductance-seeds: "${k}" must be a ${typeof old}, got ${JSON.stringify(v)}`);
-  }
-  return parsed as Partial<typeof GAIT>;
-}
-
-const overrides = parseOverrides(process.argv[2]);
+const overrides = process.argv[2] === undefined ? HEAD_RETUNE : parseGaitPoint('conductance-seeds', 'argument 1', process.argv[2]);
 const point = { ...GAIT, ...overrides };
 /** AVB's release on the converted worm: the logistic of its conductance synapses (half avbHalfMv, slope avbSlopeMv / 2). */
 const avbRelease = (v: number) => 1 / (1 + Math.exp(-(v - point.avbHalfMv) / (point.avbSlopeMv / 2)));
