@@ -376,16 +376,9 @@ export class NeuronLabScene extends BaseScene {
     const wide = width >= 860;
     const sliders = [...this.clampSliders, ...this.bathSliders, ...this.paramSliders];
     const rowH = 54;
-    let panelW: number, panelH: number;
-    if (wide) {
-      panelW = Math.min(380, width * 0.34);
-      panelH = bottom - top;
-    } else {
-      panelW = width - 2 * pad;
-      // As laid out below: the model buttons (3 a row), the bath's two rows of buttons, the sliders in two columns.
-      panelH = this.panel.titleHeight + 10 + 42 * Math.ceil(this.modelButtons.length / 3) + 4 + 2 * 38 + Math.ceil(sliders.length / 2) * rowH + 8;
-    }
-    this.panel.setRect(pad, top, panelW, panelH);
+    const panelW = wide ? Math.min(380, width * 0.34) : width - 2 * pad;
+    // Wide: the panel fills the column; narrow: it ends under its last row of sliders (set once they are laid out).
+    let panelH = bottom - top;
     const inner = panelW - 28;
     const x0 = pad + 14;
     let y = top + this.panel.titleHeight + 10;
@@ -413,6 +406,8 @@ export class NeuronLabScene extends BaseScene {
       s.setPosition(x0 + (i % cols) * (sw + 14) + sw / 2, y + Math.floor(i / cols) * rowH + 24);
     });
     y += Math.ceil(sliders.length / cols) * rowH;
+    if (!wide) panelH = y + 8 - top;
+    this.panel.setRect(pad, top, panelW, panelH);
     const noteRoom = top + panelH - y - 8;
     this.note.setPosition(x0, y + 4).setWordWrapWidth(inner, true);
     this.note.setVisible(wide && this.note.height <= noteRoom);
