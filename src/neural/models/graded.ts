@@ -269,6 +269,8 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
   let linear = gK.every((g) => g === 0) && gP.every((g) => g === 0);
   /** Some neuron has a plateau current: the kernel that carries it runs (the others never pay for it). */
   let plateau = gP.some((g) => g > 0);
+  /** The arena's wasm update is this population's kernel now: it lives in an arena, with the rectifier on somewhere and no plateau. */
+  const inArena = (): boolean => own !== null && !linear && !plateau;
 
   const refresh = (dt: number): void => {
     for (let k = 0; k < n; k++) {
@@ -319,11 +321,11 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
     arena: own ? arena : null,
     prepare(dt) {
       if (dt !== cachedDt) refresh(dt);
-      return own !== null && !linear && !plateau;
+      return inArena();
     },
     step(dt: number, current: Float64Array, conductance?: Float64Array) {
       if (dt !== cachedDt) refresh(dt);
-      if (own && !linear && !plateau && current === own.current && (!conductance || arena!.holds(conductance))) arena!.neurons(conductance ?? own.zero);
+      if (inArena() && current === own!.current && (!conductance || arena!.holds(conductance))) arena!.neurons(conductance ?? own!.zero);
       else if (conductance) conductanceKernel(conductance)(current);
       else if (linear) kernel(current);
       else conductanceKernel(noConductance)(current);
