@@ -17,6 +17,9 @@ import { convertedWorm, gaitChecks, pairedPosterior, parseGaitPoint, steadyGait 
 
 type Point = Record<string, number>;
 
+/** GAIT fields that count neurons, not gains: a neighbour keeps them (GAIT.units must be a whole number). */
+const COUNTS = new Set(['units']);
+
 function positive(text: string, name: string): number {
   const x = Number(text);
   if (!(x > 0)) throw new Error(`conductance-search: ${name} must be a positive number, got "${text}"`);
@@ -59,7 +62,7 @@ const seeds = (process.argv[5] ?? '1,2,3,4,5').split(',').map((s) => Math.round(
 const rnd = seededUniform(Math.round(positive(process.argv[6] ?? '1', 'rng seed')));
 for (let i = 0; i < points; i++) {
   const point: Point = {};
-  for (const [k, v] of Object.entries(center)) point[k] = i === 0 ? v : Number((v * Math.exp((rnd() - 0.5) * spread)).toPrecision(3));
+  for (const [k, v] of Object.entries(center)) point[k] = i === 0 || COUNTS.has(k) ? v : Number((v * Math.exp((rnd() - 0.5) * spread)).toPrecision(3));
   const { fails, shortWave, notMonotonic, rows } = check(point, seeds);
   console.log(`${fails} short-wave ${shortWave} not-monotonic ${notMonotonic} ${JSON.stringify(point)} ${rows.join(' ')}`);
 }

@@ -22,11 +22,13 @@ import { buildConductance, checkMembrane, type Membrane } from './membrane';
 
 const ONE_PER_CLASS = 'one neuron per class instead of left/right pairs, graded neurons throughout';
 
-const LOCOMOTION =
+/** Read at build time: a gait point (CONDUCTANCE_GAIT) may set another number of units. */
+const locomotionText = (): string =>
   'Forward and backward crawling from command interneurons (AVB forward, AVA backward). The wave starts in a head oscillator (RMDD/RMDV, a flip-flop tipped over by the bend it feels in the neck and by slow timer neurons SMDD/SMDV) ' +
   `or, backward, in a tail oscillator (the tail's A-type motor neurons DA9/VA12, whose self-excitation adapts), and travels along ${GAIT.units} B-type (DB/VB) or A-type (DA/VA) units that each copy the bend ahead of or behind them (proprioception); ` +
   'in each unit the GABA D-type neurons (DD/VD) let only one side contract and relax the other. The rhythm switches when the body has bent far enough, so it is slow on agar and fast in water, and the command sets how hard the units contract. No sine generator: rhythm, wavelength and direction come from the circuit and the body.';
-const LOCOMOTION_SIMPLIFIED = `${GAIT.units} units instead of the real 75 ventral-cord motor neurons; the SMD timers and the adapting self-excitation stand in for the slow currents that make real head and tail motor neurons oscillate`;
+const locomotionSimplified = (): string =>
+  `${GAIT.units} units instead of the real 75 ventral-cord motor neurons; the SMD timers and the adapting self-excitation stand in for the slow currents that make real head and tail motor neurons oscillate`;
 
 const TOUCH =
   'Gentle touch: ALM/AVM (front half) excite the slow interneuron AVD, which holds the backward command AVA up for a few seconds (a reversal that ends by itself), and inhibit AVB/PVC; PLM (back half) excites PVC, which drives AVB (faster forward crawling) and inhibits AVD/AVA.';
@@ -50,7 +52,7 @@ const DISHABITUATION =
 export function buildLocomotion(): CircuitDoc {
   const b = new Builder();
   addLocomotion(b);
-  return b.doc('Locomotion', `${LOCOMOTION} Simplifications: ${ONE_PER_CLASS}; ${LOCOMOTION_SIMPLIFIED}.`);
+  return b.doc('Locomotion', `${locomotionText()} Simplifications: ${ONE_PER_CLASS}; ${locomotionSimplified()}.`);
 }
 
 export function buildTouchWithdrawal(): CircuitDoc {
@@ -98,7 +100,7 @@ export function buildWorm(opts: { membrane?: Membrane } = {}): CircuitDoc {
   const build = (extra: string) =>
     wormLayers().doc(
       'Worm',
-      `The default nervous system: everything the built-in circuits model, together. ${LOCOMOTION} ${TOUCH} ${HARSH} ${HABITUATION} ${SENSES_SUMMARY} ${FORAGING} ${MODULATION} ${DISHABITUATION}${extra} Simplifications: ${ONE_PER_CLASS}; ${LOCOMOTION_SIMPLIFIED}; about 80 neurons stand for the real 302.`,
+      `The default nervous system: everything the built-in circuits model, together. ${locomotionText()} ${TOUCH} ${HARSH} ${HABITUATION} ${SENSES_SUMMARY} ${FORAGING} ${MODULATION} ${DISHABITUATION}${extra} Simplifications: ${ONE_PER_CLASS}; ${locomotionSimplified()}; about 80 neurons stand for the real 302.`,
     );
   return membrane === 'current' ? build('') : buildConductance(() => build(` ${CONDUCTANCE_TEXT}`));
 }
@@ -114,7 +116,7 @@ export function buildLearningWorm(): CircuitDoc {
   addLearning(b);
   return b.doc(
     'Worm that learns',
-    `The default worm with associative olfactory learning. ${LEARNING} Everything else as in "worm": ${LOCOMOTION} ${TOUCH} ${HARSH} ${HABITUATION} ${SENSES_SUMMARY} ${FORAGING} ${MODULATION} ${DISHABITUATION} Simplifications: ${ONE_PER_CLASS}; ${LOCOMOTION_SIMPLIFIED}.`,
+    `The default worm with associative olfactory learning. ${LEARNING} Everything else as in "worm": ${locomotionText()} ${TOUCH} ${HARSH} ${HABITUATION} ${SENSES_SUMMARY} ${FORAGING} ${MODULATION} ${DISHABITUATION} Simplifications: ${ONE_PER_CLASS}; ${locomotionSimplified()}.`,
   );
 }
 
@@ -124,7 +126,7 @@ export function buildChoiceWorm(): CircuitDoc {
   addChoice(b);
   return b.doc(
     'Worm that chooses',
-    `The default worm with a choice between two odours. ${CHOICE_TEXT} Everything else as in "worm": ${LOCOMOTION} ${TOUCH} ${HARSH} ${HABITUATION} ${SENSES_SUMMARY} ${FORAGING} ${MODULATION} ${DISHABITUATION} Simplifications: ${ONE_PER_CLASS}; ${LOCOMOTION_SIMPLIFIED}; RIR, AIA, RIF and RIA read their odour through bindings of their own (AWA’s and AWC’s signals folded in), and their roles in the choice are the model’s, not measured ones.`,
+    `The default worm with a choice between two odours. ${CHOICE_TEXT} Everything else as in "worm": ${locomotionText()} ${TOUCH} ${HARSH} ${HABITUATION} ${SENSES_SUMMARY} ${FORAGING} ${MODULATION} ${DISHABITUATION} Simplifications: ${ONE_PER_CLASS}; ${locomotionSimplified()}; RIR, AIA, RIF and RIA read their odour through bindings of their own (AWA’s and AWC’s signals folded in), and their roles in the choice are the model’s, not measured ones.`,
   );
 }
 

@@ -38,7 +38,10 @@ import { type Builder, round3 } from './builder';
  * neurons have R = τ/C = 20 GΩ: 1 pA held moves V by 20 mV.
  */
 export const GAIT = {
-  /** Body units behind the head; each uses one real neuron per class (DB/VB/DA/VA/DD/VD 1..units; DD stops at 6). */
+  /**
+   * Body units behind the head; each uses one real neuron per class (DB/VB/DA/VA/DD/VD 1..units). The worm
+   * has seven DB but six DD: a seventh unit shares DD6 (the last DD, which also covers the tail in the worm).
+   */
   units: 6,
   /** Where the head's muscles end and the body units begin (body fraction). */
   headEnd: 0.2,
@@ -109,6 +112,12 @@ export const GAIT = {
    * ahead sooner and the swimming wave grows longer; on agar the bend is slow and the term small.
    */
   stretchRateMs: 0,
+  /**
+   * Length of body a unit's stretch receptor reads (body fraction; 0 = one point, the shipped worm): three
+   * receptors at the reach's point and ± half this, a third of the gain each. One point rounds to the nearest of the
+   * body's 19 joints, so a small change of senseReach can move it past a unit boundary (the short-wave mode).
+   */
+  senseWidth: 0,
   selfSenseGain: 0.02,
   /** Coupling of neighbouring units of one side: gap junctions (nS) and a chemical synapse down the wave (pA at full output). */
   unitChain: 3.5,
@@ -152,8 +161,9 @@ export const CONDUCTANCE_GAIT: Readonly<Partial<typeof GAIT>> = {
   timerTauMs: 7700,
 };
 
-/** D-type neuron names: the worm has six DD and thirteen VD. */
-const MAX_UNITS = 6;
+/** The worm has seven DB (the fewest of the B/A classes), so at most seven units; and six DD, so unit 7 shares DD6. */
+const MAX_UNITS = 7;
+const MAX_DD = 6;
 
 const motor = (tauMs: number, restMv: number, vHalfMv: number, slopeMv: number, tonicPa = 0): Record<string, number> => ({
   capacitance: tauMs / 20,
@@ -168,7 +178,7 @@ const motor = (tauMs: number, restMv: number, vHalfMv: number, slopeMv: number, 
 export function addLocomotion(b: Builder): void {
   const G = GAIT;
   if (!(Number.isInteger(G.units) && G.units >= 2 && G.units <= MAX_UNITS)) {
-    throw new RangeError(`GAIT.units = ${G.units}: must be an integer 2..${MAX_UNITS} (one real DD neuron per unit)`);
+    throw new RangeError(`GAIT.units = ${G.units}: must be an integer 2..${MAX_UNITS} (one real DB neuron per unit)`);
   }
   // Command interneurons: slow (τ 300 ms), so a stimulus sets a state that lasts.
   const command = { capacitance: 15, tauMs: 300, restMv: -65, vHalfMv: -40, slopeMv: G.avbSlopeMv };
@@ -243,8 +253,8 @@ export function addLocomotion(b: Builder): void {
     // B-type units pass the wave on toward the tail, from the head oscillator.
     if (i > 0 || G.headChain) chain(b, i > 0 ? [`DB${k - 1}`, `VB${k - 1}`] : ['RMDD', 'RMDV'], [db, vb]);
     // D-type GABA: ventral excitation relaxes the dorsal side (DD) and vice versa (VD), and inhibits the opposite motor neurons.
-    const [dd, vd] = [`DD${k}`, `VD${k}`];
-    b.neuron(dd, 'motor', 'GABA', gaba, undefined, x, 620);
+    const [dd, vd] = [`DD${Math.min(k, MAX_DD)}`, `VD${k}`];
+    if (!b.has(dd)) b.neuron(dd, 'motor', 'GABA', gaba, undefined, x, 620);
     b.neuron(vd, 'motor', 'GABA', gaba, undefined, x + 40, 620);
     for (const [src, dst] of [
       [vb, dd],
@@ -293,8 +303,13 @@ function flipFlop(b: Builder, d: string, v: string, self: number, pair: number):
 /** A unit's stretch receptors: its dorsal (left) neuron is excited by a bend to the left at `at`, its ventral one by a bend to the right. */
 function stretch(b: Builder, d: string, v: string, at: number, gain: number): void {
   const rate = GAIT.stretchRateMs > 0 ? { rateMs: GAIT.stretchRateMs } : {};
-  b.sensors.push({ neuron: d, sensor: 'stretch', at, side: 'left', gain, ...rate });
-  b.sensors.push({ neuron: v, sensor: 'stretch', at, side: 'right', gain, ...rate });
+  const w = GAIT.senseWidth;
+  const points = w > 0 ? [at - w / 2, at, at + w / 2].map((x) => round3(Math.min(0.98, Math.max(0.02, x)))) : [at];
+  const g = gain / points.length;
+  for (const p of points) {
+    b.sensors.push({ neuron: d, sensor: 'stretch', at: p, side: 'left', gain: g, ...rate });
+    b.sensors.push({ neuron: v, sensor: 'stretch', at: p, side: 'right', gain: g, ...rate });
+  }
 }
 
 /** An oscillator's proprioception: a bend to the left excites its right (ventral) neuron and vice versa. */
