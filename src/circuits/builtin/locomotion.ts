@@ -139,26 +139,29 @@ export const GAIT = {
  * The working point of the conductance-converted worm (toConductanceCircuit with transduction): GAIT fields
  * that replace the shipped ones when the default worm is built on conductances
  * (`buildWorm({ membrane: 'conductance' })`, membrane.ts). The shipped, current-based worm does not
- * read it. docs/biology.md ("A working point for the converted worm")
- * gives its seeds 1–10 table, its neighbours and what was tried.
+ * read it. docs/biology.md ("Seven motor units: a shorter agar wave", session 9) gives its seeds 1–10 table,
+ * its neighbours and what was tried; the session 8 point it replaced is in "A working point for the converted worm".
  */
 export const CONDUCTANCE_GAIT: Readonly<Partial<typeof GAIT>> = {
-  headStretchGain: 0.077,
-  headTonicPa: 0.644,
-  avbSlopeMv: 7.54,
-  stretchGain: 0.117,
-  unitPlateauNs: 0.0158,
-  crossInhibition: 2,
-  avbTonicPa: 1,
-  unitDrive: 2.6,
-  headDrive: 0.422,
-  senseReach: 0.172,
-  stretchRateMs: 325,
-  oscSelfExcitation: 0.835,
-  oscPairInhibition: 1.32,
-  headSenseAt: 0.18,
-  timerGain: 0.963,
-  timerTauMs: 7700,
+  /** Seven units, not six: the same delay per unit over a shorter span gives a shorter agar wave (docs/biology.md, "Seven motor units"). */
+  units: 7,
+  headStretchGain: 0.0875,
+  headTonicPa: 0.728,
+  avbSlopeMv: 6.92,
+  stretchGain: 0.125,
+  unitPlateauNs: 0.017,
+  crossInhibition: 2.42,
+  avbTonicPa: 0.937,
+  unitDrive: 2.59,
+  headDrive: 0.485,
+  senseReach: 0.165,
+  stretchRateMs: 460,
+  oscSelfExcitation: 0.846,
+  oscPairInhibition: 1.49,
+  headSenseAt: 0.185,
+  timerGain: 0.997,
+  timerTauMs: 7610,
+  unitChain: 1.78,
 };
 
 /** The worm has seven DB (the fewest of the B/A classes), so at most seven units; and six DD, so unit 7 shares DD6. */

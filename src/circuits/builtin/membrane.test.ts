@@ -30,7 +30,11 @@ describe("the default worm's membrane option", () => {
     expect(param(current, 'DB1', 'plateauNs') ?? 0).toBe(0);
     expect(param(conductance, 'AVB', 'tonicPa')).toBe(CONDUCTANCE_GAIT.avbTonicPa);
     expect(param(current, 'AVB', 'tonicPa')).toBe(GAIT.avbTonicPa);
-    expect(conductance.neurons.map((n) => n.id)).toEqual(current.neurons.map((n) => n.id));
+    // CONDUCTANCE_GAIT has seven body units to the shipped six: DB7, VB7 and VD7 join, A-type unit 6 becomes DA6/VA6
+    // (the tail's own DA9/VA12 move to unit 7), and DD6 serves units 6 and 7 (the worm has six DD).
+    const ids = (net: typeof current) => net.neurons.map((n) => n.id).sort();
+    expect(CONDUCTANCE_GAIT.units).toBe(7);
+    expect(ids(conductance)).toEqual([...ids(current), 'DB7', 'VB7', 'VD7', 'DA6', 'VA6'].sort());
     // A layer fix (CONDUCTANCE_LAYERS) reaches the conductance worm only.
     expect(CONDUCTANCE_LAYERS.touch.avdSlopeMv).not.toBe(TOUCH.avdSlopeMv);
     expect(param(conductance, 'AVD', 'slopeMv')).toBe(CONDUCTANCE_LAYERS.touch.avdSlopeMv);
