@@ -27,6 +27,7 @@ import { freshKernel } from '../kernel';
 import { CHEMICAL } from '../synapses';
 import type { CompileContext, SynapseKernel, SynapseKernelInstance } from './kernel-api';
 import { zeroingEdits } from './kernel-api';
+import { gradedArenaOf } from './populations';
 import type { ScheduledStep } from './schedule';
 
 /** Distinct reversal potentials that get their own accumulator; synapses with others go through the list. */
@@ -70,6 +71,13 @@ interface Sites {
   s: Float64Array;
 }
 
+/** A copy of `values` in the network's table memory (the graded arena where there is one). */
+function tableCopy<T extends Int32Array | Float64Array>(make: (length: number) => T, values: ArrayLike<number>): T {
+  const a = make(values.length);
+  a.set(values);
+  return a;
+}
+
 function buildSites(net: CompileContext, members: Int32Array): { sites: Sites; siteOf: Int32Array } {
   const key = new Map<string, number>();
   const siteOf = new Int32Array(members.length);
@@ -96,15 +104,19 @@ function buildSites(net: CompileContext, members: Int32Array): { sites: Sites; s
     siteOf[j] = at;
   }
   const count = pre.length;
+  const { i32, f64 } = net.tables;
   return {
     sites: {
       count,
-      pre: Int32Array.from(pre),
-      half: Float64Array.from(half),
-      invSlope: Float64Array.from(slope, (k) => 1 / k),
+      pre: tableCopy(i32, pre),
+      half: tableCopy(f64, half),
+      invSlope: tableCopy(
+        f64,
+        slope.map((k) => 1 / k),
+      ),
       tauMs: Float64Array.from(tau),
-      keep: new Float64Array(count),
-      s: new Float64Array(count),
+      keep: f64(count),
+      s: f64(count),
     },
     siteOf,
   };
@@ -140,7 +152,8 @@ function buildGradedConductance(net: CompileContext, members: Int32Array): Synap
     const e = net.reversalMv(members[j]);
     counts.set(e, (counts.get(e) ?? 0) + 1);
   }
-  const classE = Float64Array.from(
+  const classE = tableCopy(
+    net.tables.f64,
     [...counts.entries()]
       .sort((p, q) => q[1] - p[1] || p[0] - q[0])
       .slice(0, MAX_CLASSES)
@@ -157,9 +170,9 @@ function buildGradedConductance(net: CompileContext, members: Int32Array): Synap
     else listed.push(j);
   }
   const m = plain.length;
-  const pSite = new Int32Array(m);
-  const pSlot = new Int32Array(m);
-  const pG = new Float64Array(m);
+  const pSite = net.tables.i32(m);
+  const pSlot = net.tables.i32(m);
+  const pG = net.tables.f64(m);
   plain.forEach((j, k) => {
     const s = members[j];
     pSite[k] = siteOf[j];
@@ -198,29 +211,51 @@ function buildGradedConductance(net: CompileContext, members: Int32Array): Synap
   plain.forEach((j, k) => (slotOfMember[j] = k));
   listed.forEach((j, k) => (slotOfMember[j] = -1 - k));
 
-  const acc = new Float64Array(classE.length * n);
+  const acc = net.tables.f64(classE.length * n);
   const { v, conductance, current } = net.arrays;
   const history: { rows: Float64Array | null; len: number } = { rows: null, len: 1 };
-  const plainStep = freshKernel(gradedReleaseKernel)(
-    sites.count,
-    sites.pre,
-    sites.half,
-    sites.invSlope,
-    sites.keep,
-    sites.s,
-    v,
-    LOGISTIC_TABLE,
+  const release = {
+    sites: sites.count,
+    sitePre: sites.pre,
+    siteHalf: sites.half,
+    siteInvSlope: sites.invSlope,
+    keep: sites.keep,
+    s: sites.s,
     m,
-    pSite,
-    pSlot,
-    pG,
+    site: pSite,
+    slot: pSlot,
+    g: pG,
     acc,
-    classE.length,
+    classes: classE.length,
     classE,
-    n,
-    conductance,
-    current,
-  );
+  };
+  // In the graded arena (every table there, and the network's V, conductance and current its own) the release is one wasm call.
+  const arena = gradedArenaOf(net.populations);
+  const inArena =
+    arena !== null &&
+    [sites.pre, sites.half, sites.invSlope, sites.keep, sites.s, pSite, pSlot, pG, acc, classE, v, conductance, current].every((a) => arena.holds(a));
+  const plainStep = inArena
+    ? arena.release(release)
+    : freshKernel(gradedReleaseKernel)(
+        sites.count,
+        sites.pre,
+        sites.half,
+        sites.invSlope,
+        sites.keep,
+        sites.s,
+        v,
+        LOGISTIC_TABLE,
+        m,
+        pSite,
+        pSlot,
+        pG,
+        acc,
+        classE.length,
+        classE,
+        n,
+        conductance,
+        current,
+      );
   const listStep = L > 0 ? listedStep(net, list, sites, history) : null;
   const steps: ScheduledStep[] = [
     {

@@ -76,8 +76,10 @@ export function compileNetwork(
   const tauExcMs = checkTau(options.tauExcMs ?? 5, 'tauExcMs');
   const tauInhMs = checkTau(options.tauInhMs ?? 10, 'tauInhMs');
   const fast = options.fastPaths !== false;
-  // An all-graded network keeps its arrays and its scatter and gap tables (16 bytes a synapse at most) in a wasm arena.
-  const arena = fast && n > 0 && neurons.every((x) => x.model === 'graded') ? gradedArena(n, 16 * syn.from.length + 64) : null;
+  // An all-graded network keeps its arrays and its synapse tables in a wasm arena: the scatter and gap tables (16 bytes a
+  // synapse at most), or the conductance synapses' (a release site and a plain entry, 52 bytes a synapse at most, and
+  // one accumulator per neuron and reversal class), each table padded to 16 bytes.
+  const arena = fast && n > 0 && neurons.every((x) => x.model === 'graded') ? gradedArena(n, 52 * syn.from.length + 64 * n + 256) : null;
   const populations = buildPopulations(neurons, options.models, arena, syn.from.length);
   const arrays = networkArrays(populations, n);
   const clock: Clock = { dtMs: Number.NaN, steps: 0, timeMs: 0, firedCount: 0, outputStale: false };
