@@ -180,18 +180,19 @@ function buildGradedConductance(net: CompileContext, members: Int32Array): Synap
     pG[k] = syn.weight[s];
   });
   const L = listed.length;
+  const { i32, f64 } = net.tables;
   const list: ListedSynapses = {
     size: L,
-    site: new Int32Array(L),
-    post: new Int32Array(L),
-    g: new Float64Array(L),
-    e: new Float64Array(L),
+    site: i32(L),
+    post: i32(L),
+    g: f64(L),
+    e: f64(L),
     delayMs: new Float64Array(L),
     delay: new Int32Array(L),
-    use: new Float64Array(L),
+    use: f64(L),
     recoveryMs: new Float64Array(L),
-    recovery: new Float64Array(L),
-    x: new Float64Array(L).fill(1),
+    recovery: f64(L),
+    x: f64(L).fill(1),
     member: Int32Array.from(listed),
   };
   listed.forEach((j, k) => {
@@ -256,7 +257,10 @@ function buildGradedConductance(net: CompileContext, members: Int32Array): Synap
         conductance,
         current,
       );
-  const listStep = L > 0 ? listedStep(net, list, sites, history) : null;
+  // Without delays the list runs in the arena too (its activation read straight from s).
+  const listInArena =
+    inArena && list.delayMs.every((d) => d === 0) && [list.site, list.post, list.g, list.e, list.use, list.recovery, list.x].every((a) => arena.holds(a));
+  const listStep = L === 0 ? null : listInArena ? arena.listed({ ...list, s: sites.s }) : listedStep(net, list, sites, history);
   const steps: ScheduledStep[] = [
     {
       name: 'cond-graded.current',

@@ -77,9 +77,9 @@ export function compileNetwork(
   const tauInhMs = checkTau(options.tauInhMs ?? 10, 'tauInhMs');
   const fast = options.fastPaths !== false;
   // An all-graded network keeps its arrays and its synapse tables in a wasm arena: the scatter and gap tables (16 bytes a
-  // synapse at most), or the conductance synapses' (a release site and a plain entry, 52 bytes a synapse at most, and
-  // one accumulator per neuron and reversal class), each table padded to 16 bytes.
-  const arena = fast && n > 0 && neurons.every((x) => x.model === 'graded') ? gradedArena(n, 52 * syn.from.length + 64 * n + 256) : null;
+  // synapse at most), or the conductance synapses' (a release site and a plain or listed entry, 84 bytes a synapse at
+  // most, and one accumulator per neuron and reversal class), each table padded to 16 bytes.
+  const arena = fast && n > 0 && neurons.every((x) => x.model === 'graded') ? gradedArena(n, 96 * syn.from.length + 64 * n + 512) : null;
   const populations = buildPopulations(neurons, options.models, arena, syn.from.length);
   const arrays = networkArrays(populations, n);
   const clock: Clock = { dtMs: Number.NaN, steps: 0, timeMs: 0, firedCount: 0, outputStale: false };

@@ -73,6 +73,21 @@ export interface GradedArena {
   ): (plateau: boolean) => void;
   /** gradedReleaseKernel over these tables (every one the arena's), writing the arena's `conductance` and `current`. */
   release(t: ReleaseTables): () => void;
+  /** The listed conductance synapses without delay (graded-conductance.ts, listedStep), their tables and the release `s` the arena's. */
+  listed(t: ListedTables): (dt: number) => void;
+}
+
+/** The listed graded conductance synapses' tables (compile/graded-conductance.ts, listedStep's), with the release sites' activation `s`. */
+export interface ListedTables {
+  size: number;
+  site: Int32Array;
+  post: Int32Array;
+  g: Float64Array;
+  e: Float64Array;
+  use: Float64Array;
+  recovery: Float64Array;
+  x: Float64Array;
+  s: Float64Array;
 }
 
 /** The graded conductance synapses' tables (compile/graded-conductance.ts, gradedReleaseKernel's arguments). */
@@ -124,7 +139,12 @@ export function gradedArena(n: number, tableBytes: number): GradedArena | null {
   const tables = tab + Math.ceil((LOGISTIC_TABLE.length * 8) / 16) * 16;
   const end = tables + Math.ceil(tableBytes / 16) * 16 + 16;
   let memory: WebAssembly.Memory;
-  let exports: { neurons: (n: number, s: number, tab: number, g: number, p: number) => void; step: StepFn; release: (...offsets: number[]) => void };
+  let exports: {
+    neurons: (n: number, s: number, tab: number, g: number, p: number) => void;
+    step: StepFn;
+    release: (...offsets: number[]) => void;
+    listed: (...offsetsThenDt: number[]) => void;
+  };
   try {
     memory = new WebAssembly.Memory({ initial: Math.ceil(end / 65536) });
     exports = new WebAssembly.Instance(module, { graded: { mem: memory } }).exports as unknown as typeof exports;
@@ -142,7 +162,7 @@ export function gradedArena(n: number, tableBytes: number): GradedArena | null {
     free += Math.ceil(bytes / 16) * 16;
     return at;
   };
-  const { neurons: runNeurons, step: runStep, release: runRelease } = exports;
+  const { neurons: runNeurons, step: runStep, release: runRelease, listed: runListed } = exports;
   const holds = (a: Int32Array | Float64Array) => a.buffer === buffer;
   const offsetOf = (a: Int32Array | Float64Array, what: string): number => {
     if (!holds(a)) throw new Error(`gradedArena: ${what} is not in the arena`);
@@ -193,6 +213,21 @@ export function gradedArena(n: number, tableBytes: number): GradedArena | null {
         gAt = conductance.byteOffset,
         iAt = current.byteOffset;
       return () => runRelease(sites, pre, half, inv, keep, s, vAt, tab, m, site, slot, g, acc, classes, ce, n, gAt, iAt);
+    },
+    listed(t) {
+      const at = (a: Int32Array | Float64Array) => offsetOf(a, 'the listed synapses table');
+      const { size } = t;
+      const site = at(t.site),
+        post = at(t.post),
+        g = at(t.g),
+        e = at(t.e),
+        use = at(t.use),
+        rec = at(t.recovery),
+        x = at(t.x),
+        s = at(t.s);
+      const gAt = array.conductance.byteOffset,
+        iAt = array.current.byteOffset;
+      return (dt) => runListed(size, site, post, g, e, use, rec, x, s, gAt, iAt, dt);
     },
   };
 }

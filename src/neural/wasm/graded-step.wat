@@ -228,6 +228,7 @@
     (param $acc i32) (param $nc i32) (param $ce i32) (param $n i32) (param $G i32) (param $I i32)
     (local $j i32) (local $t f64) (local $i i32) (local $lo f64) (local $inf f64) (local $q i32)
     (local $c i32) (local $e f64) (local $a f64) (local $base i32) (local $end i32)
+    (local $pairs i32) (local $e2 v128) (local $a2 v128)
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $j) (local.get $ns)))
@@ -263,13 +264,27 @@
                      (f64.load (i32.add (local.get $sv) (i32.shl (i32.load (i32.add (local.get $site) (i32.shl (local.get $j) (i32.const 2)))) (i32.const 3)))))))
         (local.set $j (i32.add (local.get $j) (i32.const 1)))
         (br $next)))
+    ;; The classes: neurons two at a time (f64x2, the same operations per lane), then an odd last one.
     (local.set $end (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $pairs (i32.shl (i32.shr_u (local.get $n) (i32.const 1)) (i32.const 4)))
     (block $classes
       (loop $class
         (br_if $classes (i32.ge_u (local.get $c) (local.get $nc)))
         (local.set $e (f64.load (i32.add (local.get $ce) (i32.shl (local.get $c) (i32.const 3)))))
+        (local.set $e2 (f64x2.splat (local.get $e)))
         (local.set $base (i32.add (local.get $acc) (i32.mul (local.get $c) (local.get $end))))
         (local.set $i (i32.const 0))
+        (block $done2
+          (loop $next2
+            (br_if $done2 (i32.ge_u (local.get $i) (local.get $pairs)))
+            (local.set $a2 (v128.load (i32.add (local.get $base) (local.get $i))))
+            (local.set $q (i32.add (local.get $G) (local.get $i)))
+            (v128.store (local.get $q) (f64x2.add (v128.load (local.get $q)) (local.get $a2)))
+            (local.set $q (i32.add (local.get $I) (local.get $i)))
+            (v128.store (local.get $q) (f64x2.add (v128.load (local.get $q)) (f64x2.mul (local.get $a2) (local.get $e2))))
+            (v128.store (i32.add (local.get $base) (local.get $i)) (v128.const f64x2 0 0))
+            (local.set $i (i32.add (local.get $i) (i32.const 16)))
+            (br $next2)))
         (block $done
           (loop $next
             (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
@@ -283,6 +298,37 @@
             (br $next)))
         (local.set $c (i32.add (local.get $c) (i32.const 1)))
         (br $class))))
+
+  ;; listedStep (compile/graded-conductance.ts) for synapses without delay: open = g·x·s[site];
+  ;; G[post] += open, I[post] += open·E; a depressing one (use > 0) uses x up implicitly, then x recovers.
+  (func (export "listed")
+    (param $m i32) (param $site i32) (param $post i32) (param $g i32) (param $e i32) (param $use i32)
+    (param $rec i32) (param $x i32) (param $sv i32) (param $G i32) (param $I i32) (param $dt f64)
+    (local $k i32) (local $k4 i32) (local $k8 i32) (local $sk f64) (local $xk f64) (local $open f64) (local $q i32) (local $u f64)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $k) (local.get $m)))
+        (local.set $k4 (i32.shl (local.get $k) (i32.const 2)))
+        (local.set $k8 (i32.shl (local.get $k) (i32.const 3)))
+        (local.set $sk (f64.load (i32.add (local.get $sv) (i32.shl (i32.load (i32.add (local.get $site) (local.get $k4))) (i32.const 3)))))
+        (local.set $xk (f64.load (i32.add (local.get $x) (local.get $k8))))
+        (local.set $open (f64.mul (f64.mul (f64.load (i32.add (local.get $g) (local.get $k8))) (local.get $xk)) (local.get $sk)))
+        (local.set $q (i32.shl (i32.load (i32.add (local.get $post) (local.get $k4))) (i32.const 3)))
+        (f64.store (i32.add (local.get $G) (local.get $q)) (f64.add (f64.load (i32.add (local.get $G) (local.get $q))) (local.get $open)))
+        (f64.store (i32.add (local.get $I) (local.get $q))
+          (f64.add (f64.load (i32.add (local.get $I) (local.get $q)))
+                   (f64.mul (local.get $open) (f64.load (i32.add (local.get $e) (local.get $k8))))))
+        (local.set $u (f64.load (i32.add (local.get $use) (local.get $k8))))
+        (if (f64.gt (local.get $u) (f64.const 0))
+          (then
+            (f64.store (i32.add (local.get $x) (local.get $k8))
+              (f64.sub (f64.const 1)
+                (f64.mul
+                  (f64.sub (f64.const 1)
+                    (f64.div (local.get $xk) (f64.add (f64.const 1) (f64.mul (f64.mul (local.get $dt) (local.get $u)) (local.get $sk)))))
+                  (f64.load (i32.add (local.get $rec) (local.get $k8))))))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $next))))
 
   ;; I[post[k]] += w[k]·out[pre[k]] for k < m (continuous.ts, scatterKernel); pre, post i32, w f64, out and I f64 arrays.
   (func $scatter (param $m i32) (param $pre i32) (param $post i32) (param $w i32) (param $out i32) (param $I i32)
