@@ -330,7 +330,9 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
     },
     step(dt: number, current: Float64Array, conductance?: Float64Array) {
       if (dt !== cachedDt) refresh(dt);
-      if (inArena() && current === own!.current && (!conductance || arena!.holds(conductance))) arena!.neurons(conductance ?? own!.zero, plateau);
+      // The arena's update is the conductance kernel's arithmetic: a linear population takes it too where conductance comes in.
+      if (own !== null && (!linear || conductance) && current === own.current && (!conductance || arena!.holds(conductance)))
+        arena!.neurons(conductance ?? own.zero, plateau);
       else if (conductance) conductanceKernel(conductance)(current);
       else if (linear) kernel(current);
       else conductanceKernel(noConductance)(current);

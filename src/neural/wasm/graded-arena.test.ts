@@ -71,8 +71,10 @@ const plateauNetwork = fc
     density: fc.double({ min: 0.05, max: 0.4, noNaN: true }),
     external: fc.boolean(),
     conductance: fc.double({ min: 0, max: 1, noNaN: true }),
+    // A quarter of the networks linear (no rectifier, no plateau), as the current-based `worm`: with conductance coming in, the arena's update still runs.
+    linear: fc.integer({ min: 0, max: 3 }).map((x) => x === 0),
   })
-  .map(({ n, seed, dt, density, external, conductance }) => {
+  .map(({ n, seed, dt, density, external, conductance, linear }) => {
     let k = 0;
     const r = () => seed[k++ % seed.length];
     const neurons: NeuronSpec[] = Array.from({ length: n }, (_, i) => ({
@@ -81,11 +83,11 @@ const plateauNetwork = fc
       params: {
         tauMs: 2 + 30 * r(),
         capacitance: 0.5 + 2 * r(),
-        gKNs: r() < 0.2 ? 0 : 2 * r(),
+        gKNs: linear || r() < 0.2 ? 0 : 2 * r(),
         vHalfMv: -50 + 20 * r(),
         slopeMv: 2 + 8 * r(),
         tonicPa: 10 * r() - 3,
-        plateauNs: r() < 0.4 ? 3 * r() : 0,
+        plateauNs: !linear && r() < 0.4 ? 3 * r() : 0,
         plateauHalfMv: -50 + 20 * r(),
         plateauInactMs: r() < 0.5 ? 0 : 20 + 200 * r(),
       },
@@ -119,11 +121,11 @@ const plateauNetwork = fc
       }
     const drive = neurons.map(() => 60 * r() - 20);
     const g = neurons.map(() => (r() < 0.5 ? 0 : 2 * r()));
-    return { spec: { neurons, synapses } as NetworkSpec, drive, g, dt, external };
+    return { spec: { neurons, synapses } as NetworkSpec, drive, g, dt, external, linear };
   });
 
 /** Every step's V, output, current and conductance, with plateau and rectifier edits, a cut and an ablation on the way; and whether a plateau neuron sat above its release midpoint at some step. */
-function recordPlateau(c: Case, steps: number): { trace: number[]; plateauUp: boolean } {
+function recordPlateau(c: Case & { linear: boolean }, steps: number): { trace: number[]; plateauUp: boolean } {
   const net = Network.fromSpec(c.spec, { inputConductance: c.external });
   const trace: number[] = [];
   const chemical = c.spec.synapses.find((s) => s.kind === 'chemical');
@@ -135,8 +137,9 @@ function recordPlateau(c: Case, steps: number): { trace: number[]; plateauUp: bo
       net.input[i] = s % 20 < 6 ? c.drive[i] : 0;
       net.inputConductance[i] = c.g[i];
     }
-    if (s === 12) net.setParam(net.ids[0], 'plateauNs', 2.5);
-    if (s === 20) net.setParam(net.ids[0], 'gKNs', 0.7);
+    // A linear network stays linear until step 34.
+    if (s === 12 && !c.linear) net.setParam(net.ids[0], 'plateauNs', 2.5);
+    if (s === 20 && !c.linear) net.setParam(net.ids[0], 'gKNs', 0.7);
     if (s === 28) for (const i of withPlateau) net.setParam(net.ids[i], 'plateauNs', 0);
     if (s === 34) net.setParam(net.ids[net.size - 1], 'plateauNs', 1.5);
     if (s === 40 && chemical) net.cutSynapse(chemical.from, chemical.to, 'chemical');
