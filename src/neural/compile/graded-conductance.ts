@@ -21,6 +21,8 @@
  * multiply-add per synapse, as for current-based ones; the per-neuron sums
  * then become conductance Σ and current Σ·E. The others (delayed: s from d
  * steps back; depressing; rarer reversal potentials) go through a list.
+ * In a graded arena (../wasm/graded-arena.ts) the tables live in its memory
+ * and the release and the undelayed list run there, bit for bit the same.
  */
 import { fastLogistic, LOGISTIC_TABLE } from '../fast-math';
 import { freshKernel } from '../kernel';
@@ -152,8 +154,9 @@ function buildGradedConductance(net: CompileContext, members: Int32Array): Synap
     const e = net.reversalMv(members[j]);
     counts.set(e, (counts.get(e) ?? 0) + 1);
   }
+  const { i32, f64 } = net.tables;
   const classE = tableCopy(
-    net.tables.f64,
+    f64,
     [...counts.entries()]
       .sort((p, q) => q[1] - p[1] || p[0] - q[0])
       .slice(0, MAX_CLASSES)
@@ -170,9 +173,9 @@ function buildGradedConductance(net: CompileContext, members: Int32Array): Synap
     else listed.push(j);
   }
   const m = plain.length;
-  const pSite = net.tables.i32(m);
-  const pSlot = net.tables.i32(m);
-  const pG = net.tables.f64(m);
+  const pSite = i32(m);
+  const pSlot = i32(m);
+  const pG = f64(m);
   plain.forEach((j, k) => {
     const s = members[j];
     pSite[k] = siteOf[j];
@@ -180,7 +183,6 @@ function buildGradedConductance(net: CompileContext, members: Int32Array): Synap
     pG[k] = syn.weight[s];
   });
   const L = listed.length;
-  const { i32, f64 } = net.tables;
   const list: ListedSynapses = {
     size: L,
     site: i32(L),
@@ -212,7 +214,7 @@ function buildGradedConductance(net: CompileContext, members: Int32Array): Synap
   plain.forEach((j, k) => (slotOfMember[j] = k));
   listed.forEach((j, k) => (slotOfMember[j] = -1 - k));
 
-  const acc = net.tables.f64(classE.length * n);
+  const acc = f64(classE.length * n);
   const { v, conductance, current } = net.arrays;
   const history: { rows: Float64Array | null; len: number } = { rows: null, len: 1 };
   const release = {
