@@ -35,7 +35,12 @@ if (args.includes('--no-wasm')) setWasmKernels('off');
 if (args.includes('--named-kernels')) setKernelCompilation(false);
 
 const worm = args.includes('--worm');
-const sim = new Simulation({ circuit: worm ? 'worm' : benchCircuit().circuit, arena: 'plate', seed: 1, neuralNoisePa: args.includes('--no-noise') ? 0 : undefined });
+const sim = new Simulation({
+  circuit: worm ? 'worm' : benchCircuit().circuit,
+  arena: 'plate',
+  seed: 1,
+  neuralNoisePa: args.includes('--no-noise') ? 0 : undefined,
+});
 if (iterations !== undefined) sim.body.engine.constraintIterations = iterations;
 for (let k = 0; k < 800; k++) sim.step();
 const cpu0 = process.cpuUsage();
