@@ -1,14 +1,11 @@
 import Matter from 'matter-js';
-import { installBounds } from './bounds';
 import { installBroadphase } from './broadphase';
 import { installConstraintSolve } from './constraint-solve';
 import { ownMapsOnAdd } from './own-maps';
 
-// The same constraint step and broad phase without their garbage (constraint-solve.ts, broadphase.ts),
-// and the same bounds with their extremes in locals (bounds.ts).
+// The same constraint step and broad phase without their garbage (constraint-solve.ts, broadphase.ts).
 installConstraintSolve();
 installBroadphase();
-installBounds();
 
 /**
  * A matter-js engine for a plate seen from above: no gravity, no sleeping,
