@@ -49,8 +49,8 @@ let nextFree = new Int32Array(0);
 /**
  * Index the moving bodies of the sorted list, so that a static body's sweep
  * visits only them: two static bodies never collide, and a plate's 50 rim
- * blocks overlap one another in x (~300 of the ~320 pairs a step visited were
- * static with static). The moving bodies keep their order and the break on
+ * blocks overlap one another in x, so most of the pairs a step visited were
+ * static with static. The moving bodies keep their order and the break on
  * min.x holds on them alone (sorted), so the collisions and their order are
  * matter's.
  */

@@ -128,8 +128,8 @@ export function solveConstraint(constraint: SolvedConstraint, timeScale: number)
  * The worm's case: a link between two free bodies that cannot turn (infinite
  * inertia) and no damping: the same operations in the same order as the
  * general path, less its branches and the torque, which is 0 × a finite
- * number there (the angle, +0, stays +0 either way). 0.85–0.90 → 0.53–0.61 µs
- * for a pass over the worm's 19 links (8 passes a physics step).
+ * number there (the angle, +0, stays +0 either way). It runs 8 passes over
+ * the worm's 19 links a physics step (docs/benchmarks.md, session 9).
  */
 function solveLink(constraint: SolvedConstraint, bodyA: SolvedBody, bodyB: SolvedBody, timeScale: number): void {
   const { pointA, pointB } = constraint;

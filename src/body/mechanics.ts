@@ -209,8 +209,8 @@ export function createMechanics(o: ResolvedBodyOptions): Mechanics {
 
   /** Fills the band matrix and dt·F into rhs: drag, links, bending, muscles, poke forces. */
   // The hot functions read their arrays into locals first: V8 then keeps each array's base and length
-  // out of the loops, which it does not for the closure's captured names (mechanics + banded.ts: a
-  // solve of the 20-segment body 6.4–6.6 → 5.4–5.5 µs, two fresh copies alternated in one process; the same bits).
+  // out of the loops, which it does not for the closure's captured names (the same bits, a faster
+  // solve: docs/benchmarks.md, session 9).
   const arrays = { a, rhs, tx, ty, g, kPas, kMus, mAct };
   const assemble = (x: Float64Array, act: Float64Array, dt: number): number => {
     const { a, rhs, tx, ty, g, kPas, kMus, mAct } = arrays;

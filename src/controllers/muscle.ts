@@ -84,10 +84,9 @@ export class MuscleController {
 
 /**
  * The readout pass with its arrays captured in a closure made once per
- * controller, the engine's kernel style (DESIGN.md): read from the instance
- * through a method, the same loop cost 1.3–1.5 µs a call for the connectome
- * worm's 326 bindings, as a closure 0.66–0.72 µs (the worm's 140: 0.75 →
- * 0.50 µs), with the same bits.
+ * controller, the engine's kernel style (DESIGN.md): the same loop as a
+ * method reading them from the instance ran at about half this speed, with
+ * the same bits (whole-worm figures: docs/benchmarks.md, session 9).
  */
 function readoutKernel(rowStart: Int32Array, neuron: Int32Array, gain: Float64Array, activation: Float64Array, drive: Float64Array) {
   const count = activation.length;
