@@ -9,6 +9,7 @@
  *   npx tsx bench/connectome-worm.ts [--steps 6000] [--no-wasm] [--no-noise] [--circuit connectome|worm|worm-conductance]
  *   node --cpu-prof --cpu-prof-dir=prof --no-turbo-inlining --import tsx bench/connectome-worm.ts --steps 20000 --named-kernels
  *   npx tsx bench/profile-summary.ts prof/*.cpuprofile
+ *   npx tsx bench/connectome-worm.ts --constraint-iterations 2   # matter-js's link passes (default 4: createPhysics)
  *
  * --no-wasm: the JS kernels alone (setWasmKernels('off')); --named-kernels:
  * kernels keep their source file's name in a profile (setKernelCompilation(false);
@@ -29,6 +30,11 @@ const args = process.argv.slice(2);
 const at = args.indexOf('--steps');
 const steps = at >= 0 ? Number(args[at + 1]) : 6000;
 if (!Number.isInteger(steps) || steps < 1) throw new Error(`--steps must be a whole number ≥ 1, got ${args[at + 1]}`);
+const ii = args.indexOf('--constraint-iterations');
+const iterations = ii >= 0 ? Number(args[ii + 1]) : undefined;
+if (iterations !== undefined && !(Number.isInteger(iterations) && iterations >= 0)) {
+  throw new Error(`--constraint-iterations must be a whole number ≥ 0 (matter-js's passes over the links; createPhysics uses 4), got ${args[ii + 1]}`);
+}
 if (args.includes('--no-wasm')) setWasmKernels('off');
 if (args.includes('--named-kernels')) setKernelCompilation(false);
 const circuits = {
@@ -42,6 +48,7 @@ if (!Object.hasOwn(circuits, which ?? '')) throw new Error(`--circuit must be on
 const name = which as keyof typeof circuits;
 
 const sim = new Simulation({ circuit: circuits[name](), arena: 'plate', seed: 1, neuralNoisePa: args.includes('--no-noise') ? 0 : undefined });
+if (iterations !== undefined) sim.body.engine.constraintIterations = iterations;
 for (let k = 0; k < 800; k++) sim.step();
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
@@ -52,6 +59,6 @@ const simS = (steps * sim.physicsStepMs) / 1000;
 const v = Float64Array.from(sim.network.v);
 const hash = createHash('sha256').update(new Uint8Array(v.buffer)).digest('hex').slice(0, 16);
 console.log(
-  `${name === 'connectome' ? 'connectome worm' : name}, ${steps} steps after 800${args.includes('--no-wasm') ? ', JS kernels only' : ''}: ` +
+  `${name === 'connectome' ? 'connectome worm' : name}, ${steps} steps after 800${args.includes('--no-wasm') ? ', JS kernels only' : ''}${iterations !== undefined ? `, ${iterations} constraint iterations` : ''}: ` +
     `${(simS / ((cpu.user + cpu.system) / 1e6)).toFixed(1)}× real time per CPU second, ${(simS / wallS).toFixed(1)}× per wall second; V hash ${hash}`,
 );
