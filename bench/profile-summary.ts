@@ -6,7 +6,11 @@
  * says where its time goes without opening DevTools.
  *
  *   node --cpu-prof --cpu-prof-dir=prof --import tsx bench/sim.ts
- *   npx tsx bench/profile-summary.ts prof/*.cpuprofile [--top 25]
+ *   npx tsx bench/profile-summary.ts prof/*.cpuprofile [--top 25] [--within step]
+ *
+ * --within NAME: also the inclusive time of every function called under the
+ * functions named NAME (e.g. `step`, the Simulation's), as shares of NAME's
+ * own inclusive time: where a step goes, start-up left out.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -15,6 +19,7 @@ interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
+  children?: number[];
 }
 interface Profile {
   nodes: ProfileNode[];
@@ -70,11 +75,60 @@ export function summarise(file: string, top: number): string[] {
   ];
 }
 
+/**
+ * Inclusive time of each function (name and file) under the nodes named `root`,
+ * as a share of those nodes' inclusive time; a function that recurses counts once.
+ */
+export function within(file: string, root: string, top: number): string[] {
+  const p = JSON.parse(readFileSync(file, 'utf8')) as Profile;
+  const self = selfTimes(p);
+  const byNode = new Map(p.nodes.map((n) => [n.id, n]));
+  const inclusive = new Map<number, number>();
+  const total = (id: number): number => {
+    const n = byNode.get(id);
+    let t = self.get(id) ?? 0;
+    for (const c of n?.children ?? []) t += total(c);
+    inclusive.set(id, t);
+    return t;
+  };
+  total(p.nodes[0].id);
+  const key = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url ? basename(n.callFrame.url) : ''}`;
+  const byFn = new Map<string, number>();
+  let rootUs = 0;
+  const walk = (id: number, under: boolean, seen: ReadonlySet<string>): void => {
+    const n = byNode.get(id);
+    if (!n) return;
+    const isRoot = !under && n.callFrame.functionName === root;
+    if (isRoot) rootUs += inclusive.get(id) ?? 0;
+    const inside = under || isRoot;
+    const k = key(n);
+    let next = seen;
+    if (inside && !seen.has(k)) {
+      byFn.set(k, (byFn.get(k) ?? 0) + (inclusive.get(id) ?? 0));
+      next = new Set(seen).add(k);
+    }
+    for (const c of n.children ?? []) walk(c, inside, next);
+  };
+  walk(p.nodes[0].id, false, new Set());
+  if (rootUs === 0) return [`  no function named ${root} in ${basename(file)}`];
+  return [
+    `  inclusive time within ${root} (${(rootUs / 1e6).toFixed(2)} s):`,
+    ...[...byFn]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([k, us]) => `  ${((100 * us) / rootUs).toFixed(1).padStart(5)} %  ${k}`),
+  ];
+}
+
 const files = process.argv.slice(2).filter((a) => a.endsWith('.cpuprofile'));
 const at = process.argv.indexOf('--top');
 const top = at > 0 ? Number(process.argv[at + 1]) : 20;
 if (files.length === 0) {
-  console.error('usage: npx tsx bench/profile-summary.ts FILE.cpuprofile [...] [--top N]');
+  console.error('usage: npx tsx bench/profile-summary.ts FILE.cpuprofile [...] [--top N] [--within FUNCTION]');
   process.exit(2);
 }
-for (const f of files) console.log(summarise(f, top).join('\n'));
+const w = process.argv.indexOf('--within');
+for (const f of files) {
+  console.log(summarise(f, top).join('\n'));
+  if (w > 0) console.log(within(f, process.argv[w + 1], top).join('\n'));
+}

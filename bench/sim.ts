@@ -5,7 +5,7 @@
  * and where the time goes; one worm also without noise, with a scenario's
  * monitor, on the JS kernels alone (no WebAssembly: setWasmKernels('off'),
  * the before of the graded wasm step), and the game's `worm` with and
- * without them, and the `worm` on conductances (issue 14's cost), those seven alternated round by round
+ * without them, and the `worm` on conductances (issue 14's cost) with and without them, those eight alternated round by round
  * (bench/measure.ts). Goals (issue 16): one connectome worm ≥ 100× real time, the game's `worm` (69 neurons;
  * 79 when the issue was written) ≥ 200×; 10 connectome worms ≥ 1× (issue 3); issue 14: the conductance
  * `worm` within 20 % of the shipped one.
@@ -18,7 +18,7 @@
  * performance.now(); the real-time factors come from the plain class, so the
  * clock calls never touch the figures that count.
  *
- *   npx tsx bench/sim.ts [--quick]     # alone
+ *   npx tsx bench/sim.ts [--quick] [--counts 1,10,50]   # alone (--counts 1: the one-worm cases only)
  *   npm run bench -- --only sim        # through bench/run.ts
  */
 import { pathToFileURL } from 'node:url';
@@ -220,6 +220,7 @@ export function benchSim(o: SimBenchOptions = {}): SimBenchResult {
       { label: 'worm', circuit: 'worm', n: 1 },
       { label: 'worm', circuit: 'worm', n: 1, wasm: false },
       { label: 'worm (conductance)', circuit: conductanceWorm, n: 1 },
+      { label: 'worm (conductance)', circuit: conductanceWorm, n: 1, wasm: false },
     ];
     const steps = Math.round((base * 1000) / 10 / rounds);
     const built = ones.map((c) => makeWorms(1, c.circuit, Simulation, c.noise, c.monitored, c.wasm));
@@ -307,6 +308,11 @@ export const suite: BenchSuite = {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   console.log(machineLine());
   const quick = process.argv.includes('--quick');
-  const r = benchSim({ simulatedS: quick ? 2 : 10 });
+  const at = process.argv.indexOf('--counts');
+  const counts = at > 0 ? (process.argv[at + 1] ?? '').split(',').map(Number) : undefined;
+  if (counts && !counts.every((c) => Number.isInteger(c) && c >= 1)) {
+    throw new Error(`bench/sim: --counts must be a comma-separated list of worm counts ≥ 1 (e.g. --counts 1,10), got ${JSON.stringify(process.argv[at + 1])}`);
+  }
+  const r = benchSim({ simulatedS: quick ? 2 : 10, ...(counts ? { counts } : {}) });
   for (const g of goals(r.rows)) console.log(`  ${g.met ? 'met    ' : 'NOT met'} ${g.name}: ${g.detail}`);
 }

@@ -34,6 +34,7 @@ import { SCENES } from './keys';
 import { browserStore } from './storage';
 import { provideProbe } from './testing-hook';
 import { TimeBar } from './ui/TimeBar';
+import { Tooltip } from './ui/Tooltip';
 import { WHOLE_WORM_NAME } from './whole-worm';
 import { css, palette } from './ui/theme';
 import { Oscilloscope, TRACE_COLORS } from './view/Oscilloscope';
@@ -314,6 +315,8 @@ export class EditorScene extends BaseScene {
     place(this.palette.el, p.palette.x, p.palette.y, p.palette.w, p.palette.h);
     place(this.inspector.el, p.inspector.x, p.inspector.y, p.inspector.w, p.inspector.h);
     this.graph.setRect(p.graph.x, p.graph.y, p.graph.w, p.graph.h);
+    // Tooltips of the canvas's buttons stay in the middle column: the HTML palette and inspector would hide them.
+    Tooltip.of(this).within({ x: p.graph.x, y: 0, w: p.graph.w, h: height });
     // The Evolve panel takes the inspector's place while open: the graph stays free for selecting, the live worm in view.
     this.evolvePanel.setRect(p.inspector.x, p.inspector.y, p.inspector.w, p.inspector.h);
     // The legend along the canvas's bottom edge (it wraps in a narrow canvas, growing upwards).

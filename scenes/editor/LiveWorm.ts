@@ -17,8 +17,11 @@ import { WorldCamera } from '../view/camera';
 import { PlateRenderer } from '../view/PlateRenderer';
 import { WormRenderer } from '../view/WormRenderer';
 
-/** The arenas the live worm can run on: the open plate, and plates with odours to steer by (a two-odour choice for `choice-worm`). */
-export const LIVE_ARENAS = ['plate', 'odour-choice', 'food-gradient'] as const;
+/**
+ * The arenas the live worm can run on: the open plate, plates with odours to steer by (a two-odour choice for
+ * `choice-worm`), and plates with walls to bump into, where a touch reflex shows without a click.
+ */
+export const LIVE_ARENAS = ['plate', 'odour-choice', 'food-gradient', 'touch-course', 'pillars', 'maze'] as const;
 export type LiveArena = (typeof LIVE_ARENAS)[number];
 /** How the view frames the worm: close on the body, or the whole plate (its odour spots and food in view). */
 export type LiveView = 'follow' | 'plate';
@@ -84,7 +87,7 @@ export class LiveWorm {
       ...small,
       label: this.arenaLabel(),
       tooltip:
-        'Run the worm on another plate: open agar, two odour spots to choose between (diacetyl, isoamyl alcohol), or a food lawn with its odour; the worm starts at that plate’s start',
+        'Run the worm on another plate: open agar, two odour spots to choose between (diacetyl, isoamyl alcohol), a food lawn with its odour, or walls to bump into (a blocked corridor, a pillar forest, a maze); the worm starts at that plate’s start',
       onClick: () => {
         this.arena_ = LIVE_ARENAS[(LIVE_ARENAS.indexOf(this.arena_) + 1) % LIVE_ARENAS.length];
         this.arenaButton.setLabel(this.arenaLabel());
@@ -172,6 +175,10 @@ export class LiveWorm {
     const [x0, y0, x1, y1] = arenaBox(a);
     const [sx, sy] = [this.cam.screenX(x0), this.cam.screenY(y0)];
     return { panel: { ...this.rect }, plate: { x: sx, y: sy, w: this.cam.screenX(x1) - sx, h: this.cam.screenY(y1) - sy } };
+  }
+  /** Walls and obstacles of the plate drawn in the panel at the last redraw (cut at its edge), for tests. */
+  get solidsShown(): number {
+    return this.plate.solidsShown;
   }
   private arenaLabel(): string {
     return `Plate: ${this.arena_}`;

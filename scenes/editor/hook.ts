@@ -77,6 +77,7 @@ export function editorProbe(p: EditorHookParts): SceneProbe {
         liveArena: live.arena,
         liveView: live.view,
         liveBoxes: live.screenBoxes(),
+        liveSolids: live.solidsShown,
         wormMuscles: sim ? Array.from(sim.telemetry().muscles) : [],
         segments: sim?.segments ?? 0,
         wormHead: live.bodyScreen(0.03),

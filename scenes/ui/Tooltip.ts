@@ -8,6 +8,8 @@ export class Tooltip {
   private readonly bg: Phaser.GameObjects.Graphics;
   private readonly text: Phaser.GameObjects.Text;
   private timer: Phaser.Time.TimerEvent | null = null;
+  /** The part of the canvas no HTML panel covers (the editor's middle column), or null for the whole canvas. */
+  private area: { x: number; y: number; w: number; h: number } | null = null;
 
   static of(scene: Phaser.Scene): Tooltip {
     let t = Tooltip.perScene.get(scene);
@@ -22,6 +24,11 @@ export class Tooltip {
     this.bg = scene.add.graphics();
     this.text = scene.add.text(0, 0, ' ', textStyle(13, { wrapWidth: 280 }));
     this.box = scene.add.container(0, 0, [this.bg, this.text]).setDepth(10_000).setVisible(false);
+  }
+
+  /** Keeps tooltips inside `area` (where they fit): a scene with HTML panels over the canvas names the part they leave free. */
+  within(area: { x: number; y: number; w: number; h: number } | null): void {
+    this.area = area;
   }
 
   /** Shows `text` near a game object (after a short delay) or at a point (at once). */
@@ -49,8 +56,11 @@ export class Tooltip {
         x = near.x + 14;
         y = near.y + 14;
       }
-      x = Phaser.Math.Clamp(x, 4, this.scene.scale.width - w - 4);
-      y = Phaser.Math.Clamp(y, 4, this.scene.scale.height - h - 4);
+      const a = this.area;
+      const [x0, x1] = a && w + 8 <= a.w ? [a.x, a.x + a.w] : [0, this.scene.scale.width];
+      const [y0, y1] = a && h + 8 <= a.h ? [a.y, a.y + a.h] : [0, this.scene.scale.height];
+      x = Phaser.Math.Clamp(x, x0 + 4, x1 - w - 4);
+      y = Phaser.Math.Clamp(y, y0 + 4, y1 - h - 4);
       this.box.setPosition(Math.round(x), Math.round(y)).setVisible(true);
     };
     if (delayMs > 0) this.timer = this.scene.time.delayedCall(delayMs, place);

@@ -3,7 +3,7 @@ import { palette } from '../ui/theme';
 import { agarPixels } from './agar-texture';
 import { arenaBox, type ArenaView, type ShapeView } from './arena-view';
 import type { WorldCamera } from './camera';
-import { plateCrop, type Rect } from './plate-crop';
+import { clipPolygon, type Point, plateCrop, type Rect } from './plate-crop';
 
 let plateSerial = 0;
 
@@ -30,6 +30,8 @@ export class PlateRenderer {
   private gel: HTMLCanvasElement | null = null;
   private texW = 0;
   private texH = 0;
+  /** Walls and obstacles drawn at the last layout (whole or cut at the panel's edge), for tests. */
+  solidsShown = 0;
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -179,7 +181,7 @@ export class PlateRenderer {
 
   /**
    * Re-places everything for the camera (after resize, pan or zoom). With `clip` (a panel smaller than the plate)
-   * the painted plate is cropped to it and the vector outlines, which cannot be, are left out.
+   * the painted plate is cropped to it and the walls and obstacles are cut at its edge; the zones' outlines are left out.
    */
   layout(cam: WorldCamera, clip?: Rect): void {
     const a = this.arena;
@@ -196,6 +198,8 @@ export class PlateRenderer {
       const crop = plateCrop({ x: this.plate.x - w / 2, y: this.plate.y - h / 2, w, h }, this.texW, this.texH, clip);
       this.plate.setVisible(crop !== null);
       if (crop) this.plate.setCrop(crop.x, crop.y, crop.w, crop.h);
+      // The zones' dashed outlines cannot be cut; their fills are in the cropped texture.
+      this.drawSolids(cam, clip);
       return;
     }
     const k = cam.pxPerMm;
@@ -214,46 +218,59 @@ export class PlateRenderer {
         g.strokeRect(cam.screenX(s.x), cam.screenY(s.y), s.width * k, s.height * k);
       }
     }
+    this.drawSolids(cam, clip);
+  }
+
+  /**
+   * Walls (capsules) and obstacles as filled polygons, cut at `clip` where the panel is smaller than the plate, so a
+   * player sees the walls the worm bumps into in the editor's close-up as in the playground.
+   */
+  private drawSolids(cam: WorldCamera, clip?: Rect): void {
+    const a = this.arena;
+    if (!a) return;
+    const g = this.lines;
+    const k = cam.pxPerMm;
+    this.solidsShown = 0;
+    /** Draws a polygon (cut at the clip); whether any of it is in view. */
+    const fill = (pts: Point[], color: number, alpha: number, edge: boolean): boolean => {
+      const cut = clip ? clipPolygon(pts, clip) : pts;
+      if (cut.length < 3) return false;
+      const shown = cut.map((p) => new Phaser.Math.Vector2(p.x, p.y));
+      g.fillStyle(color, alpha);
+      g.fillPoints(shown, true);
+      if (edge) {
+        g.lineStyle(1, palette.wallEdge, 0.9);
+        g.strokePoints(shown, true);
+      }
+      return true;
+    };
+    const count = (shown: boolean): void => {
+      if (shown) this.solidsShown++;
+    };
     for (const w of a.walls ?? []) {
       const t = Math.max(2, w.thickness * k);
-      const ax = cam.screenX(w.x1),
-        ay = cam.screenY(w.y1),
-        bx = cam.screenX(w.x2),
-        by = cam.screenY(w.y2);
-      g.lineStyle(t, palette.wall, 1);
-      g.lineBetween(ax, ay, bx, by);
-      g.fillStyle(palette.wall, 1);
-      g.fillCircle(ax, ay, t / 2);
-      g.fillCircle(bx, by, t / 2);
+      count(fill(capsule(cam.screenX(w.x1), cam.screenY(w.y1), cam.screenX(w.x2), cam.screenY(w.y2), t / 2), palette.wall, 1, false));
     }
     for (const o of a.obstacles ?? []) {
       if (o.kind === 'circle') {
         const cx = cam.screenX(o.x);
         const cy = cam.screenY(o.y);
         const r = o.r * k;
-        if (this.opts.quality === 'high') {
-          g.fillStyle(0x000000, 0.28);
-          g.fillCircle(cx + r * 0.12, cy + r * 0.16, r);
-        }
-        g.fillStyle(palette.wall, 1);
-        g.fillCircle(cx, cy, r);
-        g.fillStyle(0x2a3642, 1);
-        g.fillCircle(cx - r * 0.18, cy - r * 0.2, r * 0.62);
-        g.lineStyle(1, palette.wallEdge, 0.9);
-        g.strokeCircle(cx, cy, r);
-      } else if (o.kind === 'polygon') {
-        const pts = screenPoints(cam, o.points);
-        g.fillStyle(palette.wall, 1);
-        g.fillPoints(pts, true);
-        g.lineStyle(1, palette.wallEdge, 0.9);
-        g.strokePoints(pts, true);
-      } else {
+        if (this.opts.quality === 'high') fill(disc(cx + r * 0.12, cy + r * 0.16, r), 0x000000, 0.28, false);
+        count(fill(disc(cx, cy, r), palette.wall, 1, true));
+        fill(disc(cx - r * 0.18, cy - r * 0.2, r * 0.62), 0x2a3642, 1, false);
+      } else if (o.kind === 'polygon') count(fill(screenPoints(cam, o.points), palette.wall, 1, true));
+      else {
         const x = cam.screenX(o.x);
         const y = cam.screenY(o.y);
-        g.fillStyle(palette.wall, 1);
-        g.fillRect(x, y, o.width * k, o.height * k);
-        g.lineStyle(1, palette.wallEdge, 0.9);
-        g.strokeRect(x, y, o.width * k, o.height * k);
+        const [w, h] = [o.width * k, o.height * k];
+        const corners = [
+          { x, y },
+          { x: x + w, y },
+          { x: x + w, y: y + h },
+          { x, y: y + h },
+        ];
+        count(fill(corners, palette.wall, 1, true));
       }
     }
   }
@@ -269,6 +286,21 @@ function screenPoints(cam: WorldCamera, xy: readonly number[]): Phaser.Math.Vect
   const out: Phaser.Math.Vector2[] = [];
   for (let i = 0; i < xy.length; i += 2) out.push(new Phaser.Math.Vector2(cam.screenX(xy[i]), cam.screenY(xy[i + 1])));
   return out;
+}
+
+/** A circle as a polygon fine enough to look round at its size on screen (about 3 px per side). */
+function disc(cx: number, cy: number, r: number): Point[] {
+  const n = Math.max(12, Math.min(96, Math.round((2 * Math.PI * r) / 3)));
+  return Array.from({ length: n }, (_, i) => ({ x: cx + r * Math.cos((i / n) * 2 * Math.PI), y: cy + r * Math.sin((i / n) * 2 * Math.PI) }));
+}
+
+/** A wall segment with round ends, `r` px either side of it, as one polygon. */
+function capsule(ax: number, ay: number, bx: number, by: number, r: number): Point[] {
+  const heading = Math.atan2(by - ay, bx - ax);
+  const n = Math.max(4, Math.min(24, Math.round((Math.PI * r) / 3)));
+  const cap = (x: number, y: number, from: number): Point[] =>
+    Array.from({ length: n + 1 }, (_, i) => ({ x: x + r * Math.cos(from + (i / n) * Math.PI), y: y + r * Math.sin(from + (i / n) * Math.PI) }));
+  return [...cap(bx, by, heading - Math.PI / 2), ...cap(ax, ay, heading + Math.PI / 2)];
 }
 
 function dashedCircle(g: Phaser.GameObjects.Graphics, cx: number, cy: number, r: number, color: number, alpha: number): void {

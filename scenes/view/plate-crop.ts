@@ -25,3 +25,43 @@ export function plateCrop(shown: Rect, texW: number, texH: number, clip: Rect): 
   const ky = texH / shown.h;
   return { x: (x0 - shown.x) * kx, y: (y0 - shown.y) * ky, w: (x1 - x0) * kx, h: (y1 - y0) * ky };
 }
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/**
+ * The part of a convex or concave polygon inside `clip` (Sutherland–Hodgman, one pass per edge of the
+ * rectangle): the walls and obstacles of a plate larger than its panel are cut at the panel's edge,
+ * as its texture is cropped. Empty when the polygon lies wholly outside.
+ */
+export function clipPolygon(points: readonly Point[], clip: Rect): Point[] {
+  const x1 = clip.x + clip.w;
+  const y1 = clip.y + clip.h;
+  const edges: [(p: Point) => boolean, (a: Point, b: Point) => Point][] = [
+    [(p) => p.x >= clip.x, (a, b) => at(a, b, (clip.x - a.x) / (b.x - a.x))],
+    [(p) => p.x <= x1, (a, b) => at(a, b, (x1 - a.x) / (b.x - a.x))],
+    [(p) => p.y >= clip.y, (a, b) => at(a, b, (clip.y - a.y) / (b.y - a.y))],
+    [(p) => p.y <= y1, (a, b) => at(a, b, (y1 - a.y) / (b.y - a.y))],
+  ];
+  let out = points.slice();
+  for (const [inside, cross] of edges) {
+    const input = out;
+    out = [];
+    for (let i = 0; i < input.length; i++) {
+      const a = input[(i + input.length - 1) % input.length];
+      const b = input[i];
+      if (inside(b)) {
+        if (!inside(a)) out.push(cross(a, b));
+        out.push(b);
+      } else if (inside(a)) out.push(cross(a, b));
+    }
+    if (out.length === 0) break;
+  }
+  return out.length >= 3 ? out : [];
+}
+
+function at(a: Point, b: Point, t: number): Point {
+  return { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
+}

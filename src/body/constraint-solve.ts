@@ -48,6 +48,10 @@ function rotateInPlace(p: Vec, angle: number): void {
 
 export function solveConstraint(constraint: SolvedConstraint, timeScale: number): void {
   const { bodyA, bodyB, pointA, pointB } = constraint;
+  if (bodyA && bodyB && !bodyA.isStatic && !bodyB.isStatic && bodyA.inverseInertia === 0 && bodyB.inverseInertia === 0 && constraint.damping === 0) {
+    solveLink(constraint, bodyA, bodyB, timeScale);
+    return;
+  }
   if (!bodyA && !bodyB) return;
   if (bodyA && !bodyA.isStatic) {
     rotateInPlace(pointA, bodyA.angle - constraint.angleA);
@@ -118,6 +122,41 @@ export function solveConstraint(constraint: SolvedConstraint, timeScale: number)
     bodyB.constraintImpulse.angle += torque;
     bodyB.angle += torque;
   }
+}
+
+/**
+ * The worm's case: a link between two free bodies that cannot turn (infinite
+ * inertia) and no damping: the same operations in the same order as the
+ * general path, less its branches and the torque, which is 0 × a finite
+ * number there (the angle, +0, stays +0 either way). It runs 8 passes over
+ * the worm's 19 links a physics step (docs/benchmarks.md, session 9).
+ */
+function solveLink(constraint: SolvedConstraint, bodyA: SolvedBody, bodyB: SolvedBody, timeScale: number): void {
+  const { pointA, pointB } = constraint;
+  rotateInPlace(pointA, bodyA.angle - constraint.angleA);
+  constraint.angleA = bodyA.angle;
+  rotateInPlace(pointB, bodyB.angle - constraint.angleB);
+  constraint.angleB = bodyB.angle;
+  const dx = bodyA.position.x + pointA.x - (bodyB.position.x + pointB.x),
+    dy = bodyA.position.y + pointA.y - (bodyB.position.y + pointB.y);
+  let currentLength = Math.sqrt(dx * dx + dy * dy);
+  if (currentLength < C._minLength) currentLength = C._minLength;
+  const difference = (currentLength - constraint.length) / currentLength;
+  const stiffness = constraint.stiffness >= 1 || constraint.length === 0 ? constraint.stiffness * timeScale : constraint.stiffness * timeScale * timeScale;
+  const k = difference * stiffness;
+  const fx = dx * k,
+    fy = dy * k;
+  const massTotal = bodyA.inverseMass + bodyB.inverseMass;
+  const shareA = bodyA.inverseMass / massTotal;
+  bodyA.constraintImpulse.x -= fx * shareA;
+  bodyA.constraintImpulse.y -= fy * shareA;
+  bodyA.position.x -= fx * shareA;
+  bodyA.position.y -= fy * shareA;
+  const shareB = bodyB.inverseMass / massTotal;
+  bodyB.constraintImpulse.x += fx * shareB;
+  bodyB.constraintImpulse.y += fy * shareB;
+  bodyB.position.x += fx * shareB;
+  bodyB.position.y += fy * shareB;
 }
 
 /** matter-js's own solve, kept for the equivalence test. */

@@ -208,8 +208,13 @@ export function createMechanics(o: ResolvedBodyOptions): Mechanics {
   };
 
   /** Fills the band matrix and dt·F into rhs: drag, links, bending, muscles, poke forces. */
+  // The hot functions read their arrays into locals first: V8 then keeps each array's base and length
+  // out of the loops, which it does not for the closure's captured names (the same bits, a faster
+  // solve: docs/benchmarks.md, session 9).
+  const arrays = { a, rhs, tx, ty, g, kPas, kMus, mAct };
   const assemble = (x: Float64Array, act: Float64Array, dt: number): number => {
-    band.clear();
+    const { a, rhs, tx, ty, g, kPas, kMus, mAct } = arrays;
+    a.fill(0);
     rhs.fill(0);
 
     // Tangents (unit, pointing toward the head).

@@ -22,8 +22,8 @@ export class MuscleController {
   /** Unsmoothed drive per muscle this step (for views). */
   readonly drive: Float64Array;
   private readonly rowStart: Int32Array;
-  private readonly neuron: Int32Array;
-  private readonly gain: Float64Array;
+  /** The readout pass over the rows, its arrays captured once (readoutKernel). */
+  private readonly readout: (output: Float64Array, alpha: number) => void;
   /** The low-pass factor 1 − e^(−dt/τ) for `alphaDt`: the sub-step never changes within a run, so no exp per call. */
   private alpha = 0;
   private alphaDt = Number.NaN;
@@ -43,17 +43,18 @@ export class MuscleController {
     }
     this.rowStart = new Int32Array(count + 1);
     const total = rows.reduce((n, r) => n + r.length, 0);
-    this.neuron = new Int32Array(total);
-    this.gain = new Float64Array(total);
+    const neuron = new Int32Array(total);
+    const gain = new Float64Array(total);
     let k = 0;
     rows.forEach((row, m) => {
       this.rowStart[m] = k;
       for (const e of row) {
-        this.neuron[k] = e.neuron;
-        this.gain[k++] = e.gain;
+        neuron[k] = e.neuron;
+        gain[k++] = e.gain;
       }
     });
     this.rowStart[count] = k;
+    this.readout = readoutKernel(this.rowStart, neuron, gain, this.activation, this.drive);
   }
 
   /** Muscles driven by at least one motor neuron. */
@@ -72,9 +73,24 @@ export class MuscleController {
       this.alpha = 1 - Math.exp(-dtMs / this.tauMs);
       this.alphaDt = dtMs;
     }
-    const alpha = this.alpha;
-    const { rowStart, neuron, gain, activation, drive } = this;
-    const count = activation.length;
+    this.readout(output, this.alpha);
+  }
+
+  reset(): void {
+    this.activation.fill(0);
+    this.drive.fill(0);
+  }
+}
+
+/**
+ * The readout pass with its arrays captured in a closure made once per
+ * controller, the engine's kernel style (DESIGN.md): the same loop as a
+ * method reading them from the instance ran at about half this speed, with
+ * the same bits (whole-worm figures: docs/benchmarks.md, session 9).
+ */
+function readoutKernel(rowStart: Int32Array, neuron: Int32Array, gain: Float64Array, activation: Float64Array, drive: Float64Array) {
+  const count = activation.length;
+  return (output: Float64Array, alpha: number): void => {
     let k = rowStart[0];
     for (let m = 0; m < count; m++) {
       const end = rowStart[m + 1];
@@ -84,10 +100,5 @@ export class MuscleController {
       drive[m] = d;
       activation[m] += (d - activation[m]) * alpha;
     }
-  }
-
-  reset(): void {
-    this.activation.fill(0);
-    this.drive.fill(0);
-  }
+  };
 }

@@ -249,47 +249,105 @@ export function compileModulation(
   };
 }
 
-/** Adapting receptors' running means take one step toward the present concentrations (before applyReceptors). */
-export function adaptReceptors(m: Modulation): void {
-  const { conc, receptorModulator, receptorAdaptation, receptorKeep, receptorMean } = m;
-  for (let k = 0; k < receptorModulator.length; k++) {
-    if (receptorAdaptation[k] === 0) continue;
-    const c = conc[receptorModulator[k]];
-    receptorMean[k] = c + (receptorMean[k] - c) * receptorKeep[k];
-  }
+/** Adapting receptors' running means take one step toward the present concentrations (before the effects; self-contained: ../kernel.ts). */
+export function receptorAdaptKernel(
+  conc: Float64Array,
+  receptorModulator: Int32Array,
+  receptorAdaptation: Float64Array,
+  receptorKeep: Float64Array,
+  receptorMean: Float64Array,
+): () => void {
+  const r = receptorModulator.length;
+  return () => {
+    for (let k = 0; k < r; k++) {
+      if (receptorAdaptation[k] === 0) continue;
+      const c = conc[receptorModulator[k]];
+      receptorMean[k] = c + (receptorMean[k] - c) * receptorKeep[k];
+    }
+  };
 }
 
-/** Per neuron: teach, inputGain, excite and openG from the concentrations (after each concentration update). */
+/** receptorAdaptKernel once over m (the neuron lab; networks keep a fresh kernel). */
+export function adaptReceptors(m: Modulation): void {
+  receptorAdaptKernel(m.conc, m.receptorModulator, m.receptorAdaptation, m.receptorKeep, m.receptorMean)();
+}
+
+/** receptorEffectsKernel once over m (the neuron lab and a network's reset; networks step a fresh kernel). */
+export function receptorEffects(m: Modulation): () => void {
+  return receptorEffectsKernel(
+    m.teach,
+    m.inputGain,
+    m.excite,
+    m.openG,
+    m.conc,
+    m.receptorNeuron,
+    m.receptorModulator,
+    m.receptorEffect,
+    m.receptorGain,
+    m.receptorReversal,
+    m.receptorPerConc,
+    m.receptorAdaptation,
+    m.receptorMean,
+  );
+}
+
+/** Per neuron: teach, inputGain, excite and openG from the concentrations (the neuron lab, once a frame). */
 export function applyReceptors(m: Modulation): void {
-  const { teach, inputGain, excite, openG, conc, receptorNeuron, receptorModulator, receptorEffect, receptorGain, receptorReversal, receptorPerConc } = m;
-  const { receptorAdaptation, receptorMean } = m;
-  for (let k = 0; k < receptorNeuron.length; k++) {
-    const g = receptorNeuron[k];
-    teach[g] = 0;
-    inputGain[g] = 1;
-    excite[g] = 0;
-    openG[g] = 0;
-  }
-  for (let k = 0; k < receptorNeuron.length; k++) {
-    const g = receptorNeuron[k];
-    const a = receptorAdaptation[k];
-    const c = a === 0 ? conc[receptorModulator[k]] : Math.max(0, conc[receptorModulator[k]] - a * receptorMean[k]);
-    const e = receptorEffect[k];
-    const rev = receptorReversal[k];
-    if (!Number.isNaN(rev)) {
-      // Channels: conductance g and its current g·E (the membrane integrates −g·V).
-      const open = receptorPerConc[k] * c;
-      openG[g] += open;
-      excite[g] += open * rev;
-      continue;
+  receptorEffects(m)();
+}
+
+/**
+ * The receptors' effects per neuron from the concentrations: teach,
+ * inputGain, excite and openG (after each concentration update). Adapting
+ * receptors see the concentration above adaptation × their running mean.
+ * Self-contained (../kernel.ts): compile/modulators.ts makes a fresh copy per
+ * network over the Modulation's arrays.
+ */
+export function receptorEffectsKernel(
+  teach: Float64Array,
+  inputGain: Float64Array,
+  excite: Float64Array,
+  openG: Float64Array,
+  conc: Float64Array,
+  receptorNeuron: Int32Array,
+  receptorModulator: Int32Array,
+  receptorEffect: Uint8Array,
+  receptorGain: Float64Array,
+  receptorReversal: Float64Array,
+  receptorPerConc: Float64Array,
+  receptorAdaptation: Float64Array,
+  receptorMean: Float64Array,
+): () => void {
+  const r = receptorNeuron.length;
+  return () => {
+    for (let k = 0; k < r; k++) {
+      const g = receptorNeuron[k];
+      teach[g] = 0;
+      inputGain[g] = 1;
+      excite[g] = 0;
+      openG[g] = 0;
     }
-    const x = receptorGain[k] * c;
-    if (e === 0) excite[g] += x;
-    else if (e === 1) inputGain[g] += x;
-    else teach[g] += x;
-  }
-  for (let k = 0; k < receptorNeuron.length; k++) {
-    const g = receptorNeuron[k];
-    if (inputGain[g] < 0) inputGain[g] = 0;
-  }
+    for (let k = 0; k < r; k++) {
+      const g = receptorNeuron[k];
+      const a = receptorAdaptation[k];
+      const c = a === 0 ? conc[receptorModulator[k]] : Math.max(0, conc[receptorModulator[k]] - a * receptorMean[k]);
+      const e = receptorEffect[k];
+      const rev = receptorReversal[k];
+      if (!Number.isNaN(rev)) {
+        // Channels: conductance g and its current g·E (the membrane integrates −g·V).
+        const open = receptorPerConc[k] * c;
+        openG[g] += open;
+        excite[g] += open * rev;
+        continue;
+      }
+      const x = receptorGain[k] * c;
+      if (e === 0) excite[g] += x;
+      else if (e === 1) inputGain[g] += x;
+      else teach[g] += x;
+    }
+    for (let k = 0; k < r; k++) {
+      const g = receptorNeuron[k];
+      if (inputGain[g] < 0) inputGain[g] = 0;
+    }
+  };
 }

@@ -163,13 +163,13 @@ test('the winner-takes-all template opens from New…: two odour channels that i
   expect(s.errors).toEqual([]);
 });
 
-test('the live worm runs on the two-odour plate: Plate cycles the arena (the worm starts at its start), View shows the whole plate with both odour spots; screenshot', async () => {
+test('the live worm runs on the two-odour plate: Plate cycles the arena (the worm starts at its start), View shows the whole plate with both odour spots; on to a plate with walls; screenshots', async () => {
   s = await openGame(inject('baseUrl'), { helpSeen: true });
   const { page } = s;
   await openEditor(page);
   await page.evaluate((doc) => window.neuroworm!.loadCircuit(doc), choiceWorm);
   await page.waitForFunction(() => (window.neuroworm!.info() as { neurons: string[] }).neurons.includes('RIR'));
-  const live = async () => (await info(page)) as unknown as { liveArena: string; liveView: string; liveBoxes: { panel: Box; plate: Box } };
+  const live = async () => (await info(page)) as unknown as { liveArena: string; liveView: string; liveBoxes: { panel: Box; plate: Box }; liveSolids: number };
   expect(await live()).toMatchObject({ liveArena: 'plate', liveView: 'follow' });
   await click(page, 'Plate: plate');
   await expect.poll(async () => (await live()).liveArena).toBe('odour-choice');
@@ -188,6 +188,32 @@ test('the live worm runs on the two-odour plate: Plate cycles the arena (the wor
   expect(inside(whole.plate, whole.panel), JSON.stringify(whole)).toBe(true);
   expect(whole.plate.w).toBeGreaterThan(0.5 * whole.panel.w);
   await shot(page, 'editor-live-worm-odour-choice');
+  // On past the food lawn to a plate with walls: the worm restarts at the blocked corridor's start (1.2, 2.5 mm).
+  await click(page, 'Plate: odour-choice');
+  await expect.poll(async () => (await live()).liveArena).toBe('food-gradient');
+  await click(page, 'Plate: food-gradient');
+  await expect.poll(async () => (await live()).liveArena).toBe('touch-course');
+  const [cx, cy] = (await page.evaluate(() => window.neuroworm!.pose())).mm;
+  expect(Math.hypot(cx - 1.2, cy - 2.5)).toBeLessThan(1.5);
+  // The button's tooltip stays in the canvas's middle column, clear of the HTML palette beside it.
+  await page.waitForTimeout(600);
+  await shot(page, 'editor-live-worm-plate-tooltip');
+  await page.mouse.move(640, 300);
+  await page.waitForTimeout(1500);
+  // The whole plate shows its four solids (post, two blocks, end post); close up, the ones in the panel, cut at its edge.
+  expect((await live()).liveSolids).toBe(4);
+  await shot(page, 'editor-live-worm-touch-course');
+  await click(page, 'View: whole plate');
+  await expect.poll(async () => (await live()).liveView).toBe('follow');
+  // Close up at the start none is in the panel (the post is 2.8 mm ahead); at 8× the worm crawls up to the post,
+  // which then shows, cut at the panel's edge where it runs past it.
+  expect((await live()).liveSolids).toBe(0);
+  await click(page, '8×');
+  await expect.poll(async () => (await live()).liveSolids, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+  await click(page, '1×');
+  await page.mouse.move(640, 300);
+  await page.waitForTimeout(700);
+  await shot(page, 'editor-live-worm-touch-course-close');
   expect(s.errors).toEqual([]);
 });
 

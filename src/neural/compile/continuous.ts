@@ -108,15 +108,52 @@ export const continuousSynapses: SynapseKernel = {
   },
 };
 
-/** Continuous synapses with delay, depression, or a transmitter target. */
+/** Continuous synapses with delay, depression, or a transmitter target: a fresh kernel per network (../kernel.ts). */
 function slowStep(net: CompileContext, t: SynapseList, toT: Uint8Array, history: History): (dt: number) => void {
-  const { pre, post, w, sign, delay, use, recovery, x, size } = t;
-  const out = net.arrays.output,
-    I = net.arrays.current,
-    n = net.size,
-    clock = net.clock;
   const dE = net.populations.transmitter?.pop.dendriteE ?? new Float64Array(0);
   const dI = net.populations.transmitter?.pop.dendriteI ?? new Float64Array(0);
+  const { pre, post, w, sign, delay, use, recovery, x, size } = t;
+  return freshKernel(slowKernel)(
+    size,
+    pre,
+    post,
+    w,
+    sign,
+    delay,
+    use,
+    recovery,
+    x,
+    toT,
+    net.arrays.output,
+    net.arrays.current,
+    dE,
+    dI,
+    net.size,
+    net.clock,
+    history,
+  );
+}
+
+/** One step of the listed continuous synapses (self-contained: ../kernel.ts); `history.rows` is the output history where delays need one. */
+export function slowKernel(
+  size: number,
+  pre: Int32Array,
+  post: Int32Array,
+  w: Float64Array,
+  sign: Float64Array,
+  delay: Int32Array,
+  use: Float64Array,
+  recovery: Float64Array,
+  x: Float64Array,
+  toT: Uint8Array,
+  out: Float64Array,
+  I: Float64Array,
+  dE: Float64Array,
+  dI: Float64Array,
+  n: number,
+  clock: { readonly steps: number },
+  history: { rows: Float64Array | null; len: number },
+): (dt: number) => void {
   return (dt) => {
     const hist = history.rows;
     const len = history.len;

@@ -21,12 +21,15 @@
  * multiply-add per synapse, as for current-based ones; the per-neuron sums
  * then become conductance Σ and current Σ·E. The others (delayed: s from d
  * steps back; depressing; rarer reversal potentials) go through a list.
+ * In a graded arena (../wasm/graded-arena.ts) the tables live in its memory
+ * and the release and the undelayed list run there, bit for bit the same.
  */
 import { fastLogistic, LOGISTIC_TABLE } from '../fast-math';
 import { freshKernel } from '../kernel';
 import { CHEMICAL } from '../synapses';
 import type { CompileContext, SynapseKernel, SynapseKernelInstance } from './kernel-api';
 import { zeroingEdits } from './kernel-api';
+import { gradedArenaOf } from './populations';
 import type { ScheduledStep } from './schedule';
 
 /** Distinct reversal potentials that get their own accumulator; synapses with others go through the list. */
@@ -70,6 +73,13 @@ interface Sites {
   s: Float64Array;
 }
 
+/** A copy of `values` in the network's table memory (the graded arena where there is one). */
+function tableCopy<T extends Int32Array | Float64Array>(make: (length: number) => T, values: ArrayLike<number>): T {
+  const a = make(values.length);
+  a.set(values);
+  return a;
+}
+
 function buildSites(net: CompileContext, members: Int32Array): { sites: Sites; siteOf: Int32Array } {
   const key = new Map<string, number>();
   const siteOf = new Int32Array(members.length);
@@ -96,15 +106,19 @@ function buildSites(net: CompileContext, members: Int32Array): { sites: Sites; s
     siteOf[j] = at;
   }
   const count = pre.length;
+  const { i32, f64 } = net.tables;
   return {
     sites: {
       count,
-      pre: Int32Array.from(pre),
-      half: Float64Array.from(half),
-      invSlope: Float64Array.from(slope, (k) => 1 / k),
+      pre: tableCopy(i32, pre),
+      half: tableCopy(f64, half),
+      invSlope: tableCopy(
+        f64,
+        slope.map((k) => 1 / k),
+      ),
       tauMs: Float64Array.from(tau),
-      keep: new Float64Array(count),
-      s: new Float64Array(count),
+      keep: f64(count),
+      s: f64(count),
     },
     siteOf,
   };
@@ -140,7 +154,9 @@ function buildGradedConductance(net: CompileContext, members: Int32Array): Synap
     const e = net.reversalMv(members[j]);
     counts.set(e, (counts.get(e) ?? 0) + 1);
   }
-  const classE = Float64Array.from(
+  const { i32, f64 } = net.tables;
+  const classE = tableCopy(
+    f64,
     [...counts.entries()]
       .sort((p, q) => q[1] - p[1] || p[0] - q[0])
       .slice(0, MAX_CLASSES)
@@ -157,9 +173,9 @@ function buildGradedConductance(net: CompileContext, members: Int32Array): Synap
     else listed.push(j);
   }
   const m = plain.length;
-  const pSite = new Int32Array(m);
-  const pSlot = new Int32Array(m);
-  const pG = new Float64Array(m);
+  const pSite = i32(m);
+  const pSlot = i32(m);
+  const pG = f64(m);
   plain.forEach((j, k) => {
     const s = members[j];
     pSite[k] = siteOf[j];
@@ -169,16 +185,16 @@ function buildGradedConductance(net: CompileContext, members: Int32Array): Synap
   const L = listed.length;
   const list: ListedSynapses = {
     size: L,
-    site: new Int32Array(L),
-    post: new Int32Array(L),
-    g: new Float64Array(L),
-    e: new Float64Array(L),
+    site: i32(L),
+    post: i32(L),
+    g: f64(L),
+    e: f64(L),
     delayMs: new Float64Array(L),
     delay: new Int32Array(L),
-    use: new Float64Array(L),
+    use: f64(L),
     recoveryMs: new Float64Array(L),
-    recovery: new Float64Array(L),
-    x: new Float64Array(L).fill(1),
+    recovery: f64(L),
+    x: f64(L).fill(1),
     member: Int32Array.from(listed),
   };
   listed.forEach((j, k) => {
@@ -198,30 +214,55 @@ function buildGradedConductance(net: CompileContext, members: Int32Array): Synap
   plain.forEach((j, k) => (slotOfMember[j] = k));
   listed.forEach((j, k) => (slotOfMember[j] = -1 - k));
 
-  const acc = new Float64Array(classE.length * n);
+  const acc = f64(classE.length * n);
   const { v, conductance, current } = net.arrays;
   const history: { rows: Float64Array | null; len: number } = { rows: null, len: 1 };
-  const plainStep = freshKernel(gradedReleaseKernel)(
-    sites.count,
-    sites.pre,
-    sites.half,
-    sites.invSlope,
-    sites.keep,
-    sites.s,
-    v,
-    LOGISTIC_TABLE,
+  const release = {
+    sites: sites.count,
+    sitePre: sites.pre,
+    siteHalf: sites.half,
+    siteInvSlope: sites.invSlope,
+    keep: sites.keep,
+    s: sites.s,
     m,
-    pSite,
-    pSlot,
-    pG,
+    site: pSite,
+    slot: pSlot,
+    g: pG,
     acc,
-    classE.length,
+    classes: classE.length,
     classE,
-    n,
-    conductance,
-    current,
-  );
-  const listStep = L > 0 ? listedStep(net, list, sites, history) : null;
+  };
+  // In the graded arena (every table there, and the network's V, conductance and current its own) the release is one wasm call.
+  const arena = gradedArenaOf(net.populations);
+  const inArena =
+    arena !== null &&
+    [sites.pre, sites.half, sites.invSlope, sites.keep, sites.s, pSite, pSlot, pG, acc, classE, v, conductance, current].every((a) => arena.holds(a));
+  const plainStep = inArena
+    ? arena.release(release)
+    : freshKernel(gradedReleaseKernel)(
+        sites.count,
+        sites.pre,
+        sites.half,
+        sites.invSlope,
+        sites.keep,
+        sites.s,
+        v,
+        LOGISTIC_TABLE,
+        m,
+        pSite,
+        pSlot,
+        pG,
+        acc,
+        classE.length,
+        classE,
+        n,
+        conductance,
+        current,
+      );
+  // Without delays the list runs in the arena too (its activation read straight from s).
+  const listInArena =
+    inArena && list.delayMs.every((d) => d === 0) && [list.site, list.post, list.g, list.e, list.use, list.recovery, list.x].every((a) => arena.holds(a));
+  const listStep = L === 0 ? null : listInArena ? arena.listed({ ...list, s: sites.s }) : listedStep(net, list, sites, history);
   const steps: ScheduledStep[] = [
     {
       name: 'cond-graded.current',

@@ -5,8 +5,8 @@
  * WebAssembly (current = input, the scatter, the explicit gap junctions, the
  * neuron update) and then the exact relaxation of stiff gap junctions in JS:
  * the same numbers bit for bit as the general schedule (graded-arena.test.ts).
- * A step whose population needs another kernel (no rectifier anywhere, a
- * plateau current after an edit) runs the general schedule; an ablation sends
+ * A step whose population needs another kernel (no rectifier and no plateau
+ * anywhere, after an edit) runs the general schedule; an ablation sends
  * the network back to it for good, as for the fused LIF pass.
  */
 import { isContinuousInstance } from './continuous';
@@ -51,7 +51,7 @@ export function selectGradedFused(
           }
           const relax = gap ? gap.prepare(dt) : null;
           if (external) conductance.set(inputConductance);
-          step();
+          step(pop.plateau);
           if (relax) relax();
           clock.firedCount = 0; // graded neurons never fire
         },

@@ -76,8 +76,13 @@ export function compileNetwork(
   const tauExcMs = checkTau(options.tauExcMs ?? 5, 'tauExcMs');
   const tauInhMs = checkTau(options.tauInhMs ?? 10, 'tauInhMs');
   const fast = options.fastPaths !== false;
-  // An all-graded network keeps its arrays and its scatter and gap tables (16 bytes a synapse at most) in a wasm arena.
-  const arena = fast && n > 0 && neurons.every((x) => x.model === 'graded') ? gradedArena(n, 16 * syn.from.length + 64) : null;
+  // An all-graded network keeps its arrays and its synapse tables in a wasm arena: the scatter and gap tables (16 bytes a
+  // synapse at most), and the conductance synapses' (a release site and a plain or listed entry, 84 bytes a synapse at
+  // most, and an accumulator per neuron for each of up to 8 reversal classes), each table padded to 16 bytes.
+  let conductanceSynapses = 0;
+  for (let s = 0; s < syn.from.length; s++) if (syn.model?.[s] === CONDUCTANCE_BASED) conductanceSynapses++;
+  const tableBytes = 16 * syn.from.length + (conductanceSynapses > 0 ? 80 * conductanceSynapses + 64 * n : 0) + 512;
+  const arena = fast && n > 0 && neurons.every((x) => x.model === 'graded') ? gradedArena(n, tableBytes) : null;
   const populations = buildPopulations(neurons, options.models, arena, syn.from.length);
   const arrays = networkArrays(populations, n);
   const clock: Clock = { dtMs: Number.NaN, steps: 0, timeMs: 0, firedCount: 0, outputStale: false };

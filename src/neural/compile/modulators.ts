@@ -11,7 +11,8 @@
  * integrate conductance: `conductance: true`). Plastic
  * three-factor synapses read the per-neuron third factor at `plasticity`.
  */
-import { adaptReceptors, applyReceptors } from '../modulation';
+import { freshKernel } from '../kernel';
+import { receptorAdaptKernel, receptorEffectsKernel } from '../modulation';
 import type { SynapseKernel } from './kernel-api';
 
 export const modulators: SynapseKernel = {
@@ -24,6 +25,24 @@ export const modulators: SynapseKernel = {
     const { output, current, input, conductance, alive } = net.arrays;
     const decay = new Float64Array(conc.length);
     const neurons = Int32Array.from(new Set(receptorNeuron));
+    const { receptorModulator, receptorAdaptation, receptorKeep, receptorMean } = mod;
+    // Fresh copies per network (../kernel.ts): a step closure shared by every network gets generic code once a process holds several.
+    const effects = freshKernel(receptorEffectsKernel)(
+      mod.teach,
+      inputGain,
+      excite,
+      openG,
+      conc,
+      receptorNeuron,
+      receptorModulator,
+      mod.receptorEffect,
+      mod.receptorGain,
+      mod.receptorReversal,
+      mod.receptorPerConc,
+      receptorAdaptation,
+      receptorMean,
+    );
+    const adapt = freshKernel(receptorAdaptKernel)(conc, receptorModulator, receptorAdaptation, receptorKeep, receptorMean);
     return {
       kind: 'modulators',
       conductance: conducts,
@@ -31,37 +50,12 @@ export const modulators: SynapseKernel = {
         {
           name: 'modulators.receptors',
           when: 'currents',
-          run() {
-            for (let k = 0; k < neurons.length; k++) {
-              const g = neurons[k];
-              if (alive[g] === 0) continue;
-              const a = inputGain[g];
-              if (a !== 1) {
-                current[g] = input[g] + (current[g] - input[g]) * a;
-                conductance[g] *= a;
-              }
-              current[g] += excite[g];
-              if (conducts) conductance[g] += openG[g];
-            }
-          },
+          run: freshKernel(receptorsKernel)(neurons, alive, inputGain, current, input, conductance, excite, openG, conducts),
         },
         {
           name: 'modulators.release',
           when: 'synapses',
-          run() {
-            for (let i = 0; i < conc.length; i++) {
-              if (!Number.isNaN(bath[i])) {
-                conc[i] = bath[i];
-                continue;
-              }
-              let sum = 0;
-              for (let r = releaseStart[i]; r < releaseStart[i + 1]; r++) sum += output[releasers[r]];
-              const target = release[i] * sum;
-              conc[i] = target + (conc[i] - target) * decay[i];
-            }
-            adaptReceptors(mod);
-            applyReceptors(mod);
-          },
+          run: freshKernel(releaseKernel)(conc, bath, releaseStart, releasers, release, decay, output, adapt, effects),
         },
       ],
       layout(dt) {
@@ -72,7 +66,7 @@ export const modulators: SynapseKernel = {
         for (let i = 0; i < conc.length; i++) conc[i] = Number.isNaN(bath[i]) ? 0 : bath[i];
         // Adapted to what is there at the start (a bath held before the run).
         for (let k = 0; k < mod.receptorMean.length; k++) mod.receptorMean[k] = conc[mod.receptorModulator[k]];
-        applyReceptors(mod);
+        effects();
       },
       ablate: () => {},
       cut: () => 0,
@@ -80,3 +74,65 @@ export const modulators: SynapseKernel = {
     };
   },
 };
+
+/** Receptors act on a neuron's chemical input: gain, then excitability current and channel conductance (self-contained: ../kernel.ts). */
+export function receptorsKernel(
+  neurons: Int32Array,
+  alive: Uint8Array,
+  inputGain: Float64Array,
+  current: Float64Array,
+  input: Float64Array,
+  conductance: Float64Array,
+  excite: Float64Array,
+  openG: Float64Array,
+  conducts: boolean,
+): () => void {
+  const m = neurons.length;
+  return () => {
+    for (let k = 0; k < m; k++) {
+      const g = neurons[k];
+      if (alive[g] === 0) continue;
+      const a = inputGain[g];
+      if (a !== 1) {
+        current[g] = input[g] + (current[g] - input[g]) * a;
+        conductance[g] *= a;
+      }
+      current[g] += excite[g];
+      if (conducts) conductance[g] += openG[g];
+    }
+  };
+}
+
+/**
+ * Each modulator's concentration one step toward release·Σ output of its
+ * releasers (a bath holds it), the adapting receptors' running means one step
+ * toward it (`adapt`, receptorAdaptKernel), then the receptors' effects (`effects`, receptorEffectsKernel)
+ * (self-contained: ../kernel.ts).
+ */
+export function releaseKernel(
+  conc: Float64Array,
+  bath: Float64Array,
+  releaseStart: Int32Array,
+  releasers: Int32Array,
+  release: Float64Array,
+  decay: Float64Array,
+  output: Float64Array,
+  adapt: () => void,
+  effects: () => void,
+): () => void {
+  const nm = conc.length;
+  return () => {
+    for (let i = 0; i < nm; i++) {
+      if (!Number.isNaN(bath[i])) {
+        conc[i] = bath[i];
+        continue;
+      }
+      let sum = 0;
+      for (let q = releaseStart[i]; q < releaseStart[i + 1]; q++) sum += output[releasers[q]];
+      const target = release[i] * sum;
+      conc[i] = target + (conc[i] - target) * decay[i];
+    }
+    adapt();
+    effects();
+  };
+}

@@ -229,11 +229,17 @@ export function populationSteps(pops: Populations, a: NetworkArrays, conducting:
 export function gatherStep(pops: Populations, a: NetworkArrays, clock: { firedCount: number }): ScheduledStep {
   const { spiked, fired } = a;
   const n = fired.length;
+  // Graded neurons never fire: an all-graded network's list stays empty, without a scan of every neuron each step.
+  const silent = pops.entries.every((e) => e.kind === 'graded');
   return {
     name: 'gather',
     when: 'thresholds',
     run() {
       gather(pops, a);
+      if (silent) {
+        clock.firedCount = 0;
+        return;
+      }
       let count = 0;
       for (let g = 0; g < n; g++) if (spiked[g] !== 0) fired[count++] = g;
       clock.firedCount = count;

@@ -195,10 +195,12 @@ export interface GradedPopulation extends Population {
   gapRelaxation(a: Int32Array, b: Int32Array, g: Float64Array, dt: number): () => void;
   /** The wasm arena its arrays live in (../wasm/graded-arena.ts), or null. */
   readonly arena: GradedArena | null;
+  /** Some neuron has a plateau current (the arena's update then runs gradedPlateauKernel's arithmetic). */
+  readonly plateau: boolean;
   /**
    * Gets the factors ready for a step of dt; true when the arena's neuron
-   * update is this population's kernel now (the rectifier on somewhere, no
-   * plateau current): what the fused network step (compile/graded-fused.ts) runs.
+   * update is this population's kernel now (the rectifier or a plateau on
+   * somewhere): what the fused network step (compile/graded-fused.ts) runs.
    */
   prepare(dt: number): boolean;
 }
@@ -222,10 +224,10 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
     kHalf = own?.kHalf ?? new Float64Array(n),
     invKSlope = own?.invKSlope ?? new Float64Array(n),
     eK = own?.eK ?? new Float64Array(n);
-  const gP = new Float64Array(n),
-    pHalf = new Float64Array(n),
-    invPSlope = new Float64Array(n),
-    eP = new Float64Array(n),
+  const gP = own?.gP ?? new Float64Array(n),
+    pHalf = own?.pHalf ?? new Float64Array(n),
+    invPSlope = own?.invPSlope ?? new Float64Array(n),
+    eP = own?.eP ?? new Float64Array(n),
     inactMs = new Float64Array(n);
   const v0 = new Float64Array(n);
   const setters: Record<string, (k: number, x: number) => void> = {
@@ -252,8 +254,8 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
   });
   const v = own?.v ?? new Float64Array(n);
   /** The plateau current's inactivation gate (1 = available), and its per-step decay e^(−dt/τh) (1 = never inactivates). */
-  const h = new Float64Array(n);
-  const hDecay = new Float64Array(n);
+  const h = own?.h ?? new Float64Array(n);
+  const hDecay = own?.hDecay ?? new Float64Array(n);
   const output = own?.output ?? new Float64Array(n);
   const spiked = new Uint8Array(n); // never set: graded neurons do not spike
   // Linear kernel: V ← V·decay + offset + gain·I, valid for cachedDt.
@@ -269,8 +271,8 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
   let linear = gK.every((g) => g === 0) && gP.every((g) => g === 0);
   /** Some neuron has a plateau current: the kernel that carries it runs (the others never pay for it). */
   let plateau = gP.some((g) => g > 0);
-  /** The arena's wasm update is this population's kernel now: it lives in an arena, with the rectifier on somewhere and no plateau. */
-  const inArena = (): boolean => own !== null && !linear && !plateau;
+  /** The arena's wasm update is this population's kernel now: it lives in an arena, with the rectifier or a plateau on somewhere. */
+  const inArena = (): boolean => own !== null && !linear;
 
   const refresh = (dt: number): void => {
     for (let k = 0; k < n; k++) {
@@ -319,13 +321,18 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
     capacitance: cap,
     tauMs: tau,
     arena: own ? arena : null,
+    get plateau() {
+      return plateau;
+    },
     prepare(dt) {
       if (dt !== cachedDt) refresh(dt);
       return inArena();
     },
     step(dt: number, current: Float64Array, conductance?: Float64Array) {
       if (dt !== cachedDt) refresh(dt);
-      if (inArena() && current === own!.current && (!conductance || arena!.holds(conductance))) arena!.neurons(conductance ?? own!.zero);
+      // The arena's update is the conductance kernel's arithmetic: a linear population takes it too where conductance comes in.
+      if (own !== null && (!linear || conductance) && current === own.current && (!conductance || arena!.holds(conductance)))
+        arena!.neurons(conductance ?? own.zero, plateau);
       else if (conductance) conductanceKernel(conductance)(current);
       else if (linear) kernel(current);
       else conductanceKernel(noConductance)(current);

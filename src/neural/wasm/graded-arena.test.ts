@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Network } from '../network';
 import type { NetworkSpec, NeuronSpec, SynapseSpec } from '../types';
+import { LOGISTIC_TABLE } from '../fast-math';
+import { gradedReleaseKernel } from '../compile/graded-conductance';
 import { gradedArena } from './graded-arena';
 import { setWasmKernels } from './lif-arena';
 
@@ -53,6 +55,101 @@ const gradedNetwork = fc
   });
 
 type Case = { spec: NetworkSpec; drive: number[]; g: number[]; dt: number; external: boolean };
+
+/**
+ * A random all-graded network whose neurons may carry a plateau current (some
+ * inactivating) and whose chemical synapses are mostly conductance-based: plain
+ * ones with a few reversal potentials (more than the kernel's classes, so some
+ * go through its list), depressing and delayed ones, current-based ones and gap
+ * junctions beside them.
+ */
+const plateauNetwork = fc
+  .record({
+    n: fc.integer({ min: 1, max: 30 }),
+    seed: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 101, maxLength: 101 }),
+    dt: fc.constantFrom(0.25, 0.5, 1),
+    density: fc.double({ min: 0.05, max: 0.4, noNaN: true }),
+    external: fc.boolean(),
+    conductance: fc.double({ min: 0, max: 1, noNaN: true }),
+    // A quarter of the networks linear (no rectifier, no plateau), as the current-based `worm`: with conductance coming in, the arena's update still runs.
+    linear: fc.integer({ min: 0, max: 3 }).map((x) => x === 0),
+  })
+  .map(({ n, seed, dt, density, external, conductance, linear }) => {
+    let k = 0;
+    const r = () => seed[k++ % seed.length];
+    const neurons: NeuronSpec[] = Array.from({ length: n }, (_, i) => ({
+      id: `n${i}`,
+      model: 'graded',
+      params: {
+        tauMs: 2 + 30 * r(),
+        capacitance: 0.5 + 2 * r(),
+        gKNs: linear || r() < 0.2 ? 0 : 2 * r(),
+        vHalfMv: -50 + 20 * r(),
+        slopeMv: 2 + 8 * r(),
+        tonicPa: 10 * r() - 3,
+        plateauNs: !linear && r() < 0.4 ? 3 * r() : 0,
+        plateauHalfMv: -50 + 20 * r(),
+        plateauInactMs: r() < 0.5 ? 0 : 20 + 200 * r(),
+      },
+      init: { v: -80 + 70 * r() },
+      transmitter: r() < 0.3 ? 'GABA' : 'acetylcholine',
+    }));
+    const synapses: SynapseSpec[] = [];
+    const reversals = [0, -75, -70, -80, 10, -20, -60, -65, -10, 5];
+    for (let a = 0; a < n; a++)
+      for (let b = 0; b < n; b++) {
+        if (r() < density) {
+          const cond = r() < conductance;
+          const q = r();
+          synapses.push({
+            kind: 'chemical',
+            from: `n${a}`,
+            to: `n${b}`,
+            weight: (cond ? 2 : 20) * r(),
+            ...(cond
+              ? {
+                  model: 'conductance' as const,
+                  reversalMv: reversals[Math.floor(r() * reversals.length)],
+                  tauMs: r() < 0.2 ? 0 : 1 + 10 * r(),
+                  releaseHalfMv: r() < 0.5 ? -45 : -60 + 30 * r(),
+                }
+              : {}),
+            ...(q < 0.15 ? { depression: { use: 0.05 * r(), recoveryMs: 50 + 500 * r() } } : q < 0.25 ? { delayMs: 2 * dt } : {}),
+          });
+        }
+        if (a < b && r() < density / 3) synapses.push({ kind: 'electrical', from: `n${a}`, to: `n${b}`, weight: 0.2 * r() });
+      }
+    const drive = neurons.map(() => 60 * r() - 20);
+    const g = neurons.map(() => (r() < 0.5 ? 0 : 2 * r()));
+    return { spec: { neurons, synapses } as NetworkSpec, drive, g, dt, external, linear };
+  });
+
+/** Every step's V, output, current and conductance, with plateau and rectifier edits, a cut and an ablation on the way; and whether a plateau neuron sat above its release midpoint at some step. */
+function recordPlateau(c: Case & { linear: boolean }, steps: number): { trace: number[]; plateauUp: boolean } {
+  const net = Network.fromSpec(c.spec, { inputConductance: c.external });
+  const trace: number[] = [];
+  const chemical = c.spec.synapses.find((s) => s.kind === 'chemical');
+  const withPlateau = c.spec.neurons.flatMap((x, i) => ((x.params?.plateauNs as number) > 0 ? [i] : []));
+  let plateauUp = false;
+  for (let s = 0; s < steps; s++) {
+    for (let i = 0; i < net.size; i++) {
+      // Pulses long enough to flip a bistable cell, then rest.
+      net.input[i] = s % 20 < 6 ? c.drive[i] : 0;
+      net.inputConductance[i] = c.g[i];
+    }
+    // A linear network stays linear until step 34.
+    if (s === 12 && !c.linear) net.setParam(net.ids[0], 'plateauNs', 2.5);
+    if (s === 20 && !c.linear) net.setParam(net.ids[0], 'gKNs', 0.7);
+    if (s === 28) for (const i of withPlateau) net.setParam(net.ids[i], 'plateauNs', 0);
+    if (s === 34) net.setParam(net.ids[net.size - 1], 'plateauNs', 1.5);
+    if (s === 40 && chemical) net.cutSynapse(chemical.from, chemical.to, 'chemical');
+    if (s === 50) net.ablate(net.ids[net.size - 1]);
+    net.step(c.dt);
+    for (let i = 0; i < net.size; i++) trace.push(net.v[i], net.output[i], net.current[i], net.conductance[i]);
+    if (s < 28 && withPlateau.some((i) => net.v[i] > ((c.spec.neurons[i].params?.vHalfMv as number) ?? -45))) plateauUp = true;
+  }
+  return { trace, plateauUp };
+}
 
 /** Every step's V, output, current and conductance; the input varied each step; a parameter edit, a cut and an ablation (which leaves the fused path) on the way. */
 function record(c: Case, steps: number): number[] {
@@ -111,7 +208,91 @@ describe('the graded network sub-step in WebAssembly (graded-step.wat)', () => {
     expect(moved).toBeGreaterThan(50);
   });
 
-  it('a delayed or a conductance synapse keeps the general schedule; a plateau current runs it step by step', () => {
+  it('property: with plateau currents and graded conductance synapses (depressing, delayed, many reversal potentials), the same numbers as the JS kernels, bit for bit (across plateau and rectifier edits, a cut and an ablation)', () => {
+    let moved = 0;
+    let plateauHeld = 0;
+    fc.assert(
+      fc.property(plateauNetwork, (c) => {
+        setWasmKernels('always');
+        // The plateau current runs in the arena: a network with nothing but plain continuous synapses and gap junctions takes the fused step.
+        if (c.spec.synapses.every((s) => s.kind === 'electrical' || (s.model === undefined && !s.depression && !s.delayMs))) expect(fusedNow(c)).toBe(true);
+        const a = recordPlateau(c, 60);
+        setWasmKernels('off');
+        const js = recordPlateau(c, 60);
+        expect(a.trace).toEqual(js.trace);
+        // Not a silent circuit: V moved in the JS run, and some plateau held a neuron above its release midpoint.
+        if (js.trace.some((x, k) => k % 4 === 0 && x !== c.spec.neurons[(k / 4) % c.spec.neurons.length].init!.v)) moved++;
+        if (js.plateauUp) plateauHeld++;
+      }),
+      { numRuns: 60, seed: 14 },
+    );
+    expect(moved).toBeGreaterThan(50);
+    expect(plateauHeld).toBeGreaterThan(10);
+  });
+
+  it("releases graded conductance synapses in one wasm call with gradedReleaseKernel's numbers, bit for bit", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 1e9 }), (n, seed) => {
+        setWasmKernels('always');
+        const arena = gradedArena(n, 1 << 16)!;
+        let x = seed;
+        const r = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+        const sites = 1 + Math.floor(r() * 2 * n);
+        const m = Math.floor(r() * 4 * n);
+        const classes = 1 + Math.floor(r() * 3);
+        const fill = <T extends Int32Array | Float64Array>(a: T, f: () => number): T => {
+          for (let k = 0; k < a.length; k++) a[k] = f();
+          return a;
+        };
+        const t = {
+          sites,
+          sitePre: fill(arena.i32(sites), () => Math.floor(r() * n)),
+          siteHalf: fill(arena.f64(sites), () => -60 + 40 * r()),
+          siteInvSlope: fill(arena.f64(sites), () => 1 / (1 + 10 * r())),
+          keep: fill(arena.f64(sites), () => (r() < 0.2 ? 0 : r())),
+          s: fill(arena.f64(sites), r),
+          m,
+          site: fill(arena.i32(m), () => Math.floor(r() * sites)),
+          slot: fill(arena.i32(m), () => Math.floor(r() * classes) * n + Math.floor(r() * n)),
+          g: fill(arena.f64(m), () => 3 * r()),
+          acc: arena.f64(classes * n),
+          classes,
+          classE: fill(arena.f64(classes), () => -80 + 90 * r()),
+        };
+        const { v, conductance, current } = arena.array;
+        fill(v, () => -150 + 300 * r()); // beyond the table's ends too
+        fill(conductance, r);
+        fill(current, () => 10 * r() - 5);
+        const copy = { s: Float64Array.from(t.s), acc: Float64Array.from(t.acc), G: Float64Array.from(conductance), I: Float64Array.from(current) };
+        gradedReleaseKernel(
+          sites,
+          t.sitePre,
+          t.siteHalf,
+          t.siteInvSlope,
+          t.keep,
+          copy.s,
+          v,
+          LOGISTIC_TABLE,
+          m,
+          t.site,
+          t.slot,
+          t.g,
+          copy.acc,
+          classes,
+          t.classE,
+          n,
+          copy.G,
+          copy.I,
+        )();
+        arena.release(t)();
+        expect([...t.s, ...t.acc, ...conductance, ...current]).toEqual([...copy.s, ...copy.acc, ...copy.G, ...copy.I]);
+        expect(t.acc.every((a) => a === 0)).toBe(true);
+      }),
+      { numRuns: 100, seed: 9 },
+    );
+  });
+
+  it('a delayed or a conductance synapse keeps the general schedule; a plateau current takes the fused step', () => {
     setWasmKernels('always');
     const base = { neurons: ['a', 'b'].map((id): NeuronSpec => ({ id, model: 'graded', params: {}, init: {} })), synapses: [] as SynapseSpec[] };
     const plateau: NetworkSpec = {
@@ -124,7 +305,7 @@ describe('the graded network sub-step in WebAssembly (graded-step.wat)', () => {
     const delayed: NetworkSpec = { ...base, synapses: [{ kind: 'chemical', from: 'a', to: 'b', weight: 1, delayMs: 2 }] };
     const cond: NetworkSpec = { ...base, synapses: [{ kind: 'chemical', from: 'a', to: 'b', weight: 1, model: 'conductance' }] };
     for (const spec of [delayed, cond]) expect(Network.fromSpec(spec).schedule.map((e) => e.name)).not.toContain('graded.fused');
-    // The plateau is a per-step choice: the fused step runs the general schedule for it, with the same numbers.
+    expect(Network.fromSpec(plateau).schedule.map((e) => e.name)).toEqual(['graded.fused']);
     const run = (mode: 'always' | 'off') => {
       setWasmKernels(mode);
       const net = Network.fromSpec(plateau);

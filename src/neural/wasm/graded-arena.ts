@@ -36,6 +36,12 @@ const NEURON_ARRAYS = [
   'input',
   'inputConductance',
   'zero',
+  'gP',
+  'pHalf',
+  'invPSlope',
+  'eP',
+  'hDecay',
+  'h',
 ] as const;
 export type GradedArrayName = (typeof NEURON_ARRAYS)[number];
 
@@ -48,18 +54,57 @@ export interface GradedArena {
   f64(length: number): Float64Array;
   /** Whether `a` lives in this arena (a table the wasm step can read). */
   holds(a: Int32Array | Float64Array): boolean;
-  /** gradedConductanceKernel over every neuron, its conductance input the arena array `g` (`conductance`, `inputConductance` or `zero`). */
-  neurons(g: Float64Array): void;
+  /**
+   * gradedConductanceKernel (gradedPlateauKernel where `plateau`) over every
+   * neuron, its conductance input the arena array `g` (`conductance`,
+   * `inputConductance` or `zero`).
+   */
+  neurons(g: Float64Array, plateau: boolean): void;
   /**
    * One fused sub-step: current = input; current[post] += w·output[pre] for the
    * scatter table; the explicit gap junctions; the neuron update with
-   * conductance `g`. Every table must be the arena's (`holds`).
+   * conductance `g` (with the plateau current where `plateau`). Every table
+   * must be the arena's (`holds`).
    */
   step(
     g: Float64Array,
     scatter: { m: number; pre: Int32Array; post: Int32Array; w: Float64Array } | null,
     gaps: { m: number; a: Int32Array; b: Int32Array; g: Float64Array } | null,
-  ): () => void;
+  ): (plateau: boolean) => void;
+  /** gradedReleaseKernel over these tables (every one the arena's), writing the arena's `conductance` and `current`. */
+  release(t: ReleaseTables): () => void;
+  /** The listed conductance synapses without delay (graded-conductance.ts, listedStep), their tables and the release `s` the arena's. */
+  listed(t: ListedTables): (dt: number) => void;
+}
+
+/** The listed graded conductance synapses' tables (compile/graded-conductance.ts, listedStep's), with the release sites' activation `s`. */
+export interface ListedTables {
+  size: number;
+  site: Int32Array;
+  post: Int32Array;
+  g: Float64Array;
+  e: Float64Array;
+  use: Float64Array;
+  recovery: Float64Array;
+  x: Float64Array;
+  s: Float64Array;
+}
+
+/** The graded conductance synapses' tables (compile/graded-conductance.ts, gradedReleaseKernel's arguments). */
+export interface ReleaseTables {
+  sites: number;
+  sitePre: Int32Array;
+  siteHalf: Float64Array;
+  siteInvSlope: Float64Array;
+  keep: Float64Array;
+  s: Float64Array;
+  m: number;
+  site: Int32Array;
+  slot: Int32Array;
+  g: Float64Array;
+  acc: Float64Array;
+  classes: number;
+  classE: Float64Array;
 }
 
 const gradedModule = lazyWasmModule(BYTES);
@@ -69,6 +114,7 @@ type StepFn = (
   s: number,
   tab: number,
   g: number,
+  p: number,
   m: number,
   pre: number,
   post: number,
@@ -93,7 +139,12 @@ export function gradedArena(n: number, tableBytes: number): GradedArena | null {
   const tables = tab + Math.ceil((LOGISTIC_TABLE.length * 8) / 16) * 16;
   const end = tables + Math.ceil(tableBytes / 16) * 16 + 16;
   let memory: WebAssembly.Memory;
-  let exports: { neurons: (n: number, s: number, tab: number, g: number) => void; step: StepFn };
+  let exports: {
+    neurons: (n: number, s: number, tab: number, g: number, p: number) => void;
+    step: StepFn;
+    release: (...offsets: number[]) => void;
+    listed: (...offsetsThenDt: number[]) => void;
+  };
   try {
     memory = new WebAssembly.Memory({ initial: Math.ceil(end / 65536) });
     exports = new WebAssembly.Instance(module, { graded: { mem: memory } }).exports as unknown as typeof exports;
@@ -111,7 +162,7 @@ export function gradedArena(n: number, tableBytes: number): GradedArena | null {
     free += Math.ceil(bytes / 16) * 16;
     return at;
   };
-  const { neurons: runNeurons, step: runStep } = exports;
+  const { neurons: runNeurons, step: runStep, release: runRelease, listed: runListed } = exports;
   const holds = (a: Int32Array | Float64Array) => a.buffer === buffer;
   const offsetOf = (a: Int32Array | Float64Array, what: string): number => {
     if (!holds(a)) throw new Error(`gradedArena: ${what} is not in the arena`);
@@ -129,8 +180,8 @@ export function gradedArena(n: number, tableBytes: number): GradedArena | null {
       return at === null ? new Float64Array(length) : new Float64Array(buffer, at, length);
     },
     holds,
-    neurons(g) {
-      runNeurons(n, stride, tab, offsetOf(g, 'the conductance'));
+    neurons(g, plateau) {
+      runNeurons(n, stride, tab, offsetOf(g, 'the conductance'), plateau ? 1 : 0);
     },
     step(g, sc, gp) {
       const at = offsetOf(g, 'the conductance');
@@ -142,7 +193,41 @@ export function gradedArena(n: number, tableBytes: number): GradedArena | null {
       const ga = gp ? offsetOf(gp.a, 'the gap table') : 0,
         gb = gp ? offsetOf(gp.b, 'the gap table') : 0,
         gg = gp ? offsetOf(gp.g, 'the gap table') : 0;
-      return () => runStep(n, stride, tab, at, m, pre, post, w, gm, ga, gb, gg);
+      return (plateau) => runStep(n, stride, tab, at, plateau ? 1 : 0, m, pre, post, w, gm, ga, gb, gg);
+    },
+    release(t) {
+      const at = (a: Int32Array | Float64Array) => offsetOf(a, 'the release table');
+      const { sites, m, classes } = t;
+      const pre = at(t.sitePre),
+        half = at(t.siteHalf),
+        inv = at(t.siteInvSlope),
+        keep = at(t.keep),
+        s = at(t.s),
+        site = at(t.site),
+        slot = at(t.slot),
+        g = at(t.g),
+        acc = at(t.acc),
+        ce = at(t.classE);
+      const { v, conductance, current } = array;
+      const vAt = v.byteOffset,
+        gAt = conductance.byteOffset,
+        iAt = current.byteOffset;
+      return () => runRelease(sites, pre, half, inv, keep, s, vAt, tab, m, site, slot, g, acc, classes, ce, n, gAt, iAt);
+    },
+    listed(t) {
+      const at = (a: Int32Array | Float64Array) => offsetOf(a, 'the listed synapses table');
+      const { size } = t;
+      const site = at(t.site),
+        post = at(t.post),
+        g = at(t.g),
+        e = at(t.e),
+        use = at(t.use),
+        rec = at(t.recovery),
+        x = at(t.x),
+        s = at(t.s);
+      const gAt = array.conductance.byteOffset,
+        iAt = array.current.byteOffset;
+      return (dt) => runListed(size, site, post, g, e, use, rec, x, s, gAt, iAt, dt);
     },
   };
 }

@@ -1,8 +1,10 @@
 ;; The graded network's sub-step (issue 16): the continuous synapses' scatter,
 ;; the explicit gap junctions and the graded population's conductance update
-;; (src/neural/models/graded.ts, gradedConductanceKernel; no plateau) over one
-;; arena (graded-arena.ts), so a 302-neuron connectome crosses into wasm once
-;; per sub-step. The same IEEE operations in the same order as the JS kernels
+;; (src/neural/models/graded.ts: gradedConductanceKernel, or gradedPlateauKernel
+;; where a neuron has a plateau current) over one arena (graded-arena.ts), so a
+;; 302-neuron connectome crosses into wasm once per sub-step; and the graded
+;; conductance synapses' release (compile/graded-conductance.ts,
+;; gradedReleaseKernel), which the general schedule calls on its own. The same IEEE operations in the same order as the JS kernels
 ;; (wasm has no fused multiply-add; its division and square root are IEEE's),
 ;; so the same bits; the neuron update runs two neurons a time in f64x2.
 ;;
@@ -12,12 +14,13 @@
 ;;   0 v  1 output  2 decay  3 gLeak  4 drive  5 dtOverC  6 gK  7 kHalf
 ;;   8 invKSlope  9 eK  10 conductance  11 vHalf  12 invSlope  13 amp
 ;;   14 current  15 input  16 inputConductance  17 zero
+;;   18 gP  19 pHalf  20 invPSlope  21 eP  22 hDecay  23 h   (the plateau current)
 ;; then the logistic table (fast-math.ts, 4,098 f64) at byte `tab`.
 (module
   (import "graded" "mem" (memory 1))
 
   ;; The neuron update of every neuron (pairs), conductance G at byte g.
-  (func $neurons (export "neurons") (param $n i32) (param $s i32) (param $tab i32) (param $g i32)
+  (func $neurons (param $n i32) (param $s i32) (param $tab i32) (param $g i32)
     (local $o i32) (local $end i32) (local $i0 i32) (local $i1 i32)
     (local $x v128) (local $t v128) (local $iv v128) (local $lo v128) (local $hi v128)
     (local $gk v128) (local $a v128) (local $vInf v128) (local $y v128) (local $f v128) (local $nv v128) (local $u v128)
@@ -97,6 +100,236 @@
         (local.set $o (i32.add (local.get $o) (i32.const 16)))
         (br $next))))
 
+  ;; gradedPlateauKernel over every neuron (pairs), conductance G at byte g: the update above with the
+  ;; plateau current gp = gP·m∞·h as one more conductance (reversal eP), then the inactivation gate h.
+  (func $neuronsPlateau (param $n i32) (param $s i32) (param $tab i32) (param $g i32)
+    (local $o i32) (local $end i32) (local $i0 i32) (local $i1 i32)
+    (local $x v128) (local $t v128) (local $iv v128) (local $lo v128) (local $hi v128)
+    (local $gk v128) (local $m v128) (local $gp v128) (local $a v128) (local $vInf v128) (local $y v128) (local $f v128)
+    (local $nv v128) (local $u v128) (local $hInf v128)
+    (local $s2 i32) (local $s3 i32) (local $s4 i32) (local $s5 i32) (local $s6 i32) (local $s7 i32)
+    (local $s8 i32) (local $s9 i32) (local $s11 i32) (local $s12 i32) (local $s13 i32) (local $s14 i32)
+    (local $s18 i32) (local $s19 i32) (local $s20 i32) (local $s21 i32) (local $s22 i32) (local $s23 i32)
+    (local.set $s2 (i32.shl (local.get $s) (i32.const 1)))
+    (local.set $s3 (i32.mul (local.get $s) (i32.const 3)))
+    (local.set $s4 (i32.shl (local.get $s) (i32.const 2)))
+    (local.set $s5 (i32.mul (local.get $s) (i32.const 5)))
+    (local.set $s6 (i32.mul (local.get $s) (i32.const 6)))
+    (local.set $s7 (i32.mul (local.get $s) (i32.const 7)))
+    (local.set $s8 (i32.shl (local.get $s) (i32.const 3)))
+    (local.set $s9 (i32.mul (local.get $s) (i32.const 9)))
+    (local.set $s11 (i32.mul (local.get $s) (i32.const 11)))
+    (local.set $s12 (i32.mul (local.get $s) (i32.const 12)))
+    (local.set $s13 (i32.mul (local.get $s) (i32.const 13)))
+    (local.set $s14 (i32.mul (local.get $s) (i32.const 14)))
+    (local.set $s18 (i32.mul (local.get $s) (i32.const 18)))
+    (local.set $s19 (i32.mul (local.get $s) (i32.const 19)))
+    (local.set $s20 (i32.mul (local.get $s) (i32.const 20)))
+    (local.set $s21 (i32.mul (local.get $s) (i32.const 21)))
+    (local.set $s22 (i32.mul (local.get $s) (i32.const 22)))
+    (local.set $s23 (i32.mul (local.get $s) (i32.const 23)))
+    (local.set $end (i32.shl (i32.and (i32.add (local.get $n) (i32.const 1)) (i32.const -2)) (i32.const 3)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
+        (local.set $x (v128.load (local.get $o)))
+        ;; the rectifier: gk = gK·logistic((x − kHalf)·invKSlope), as in $neurons
+        (local.set $t (f64x2.mul
+          (f64x2.add
+            (f64x2.mul (f64x2.sub (local.get $x) (v128.load (i32.add (local.get $o) (local.get $s7))))
+                       (v128.load (i32.add (local.get $o) (local.get $s8))))
+            (v128.const f64x2 32 32))
+          (v128.const f64x2 64 64)))
+        (local.set $t (v128.and
+          (f64x2.min (local.get $t) (v128.const f64x2 4096 4096))
+          (f64x2.gt (local.get $t) (v128.const f64x2 0 0))))
+        (local.set $iv (i32x4.trunc_sat_f64x2_s_zero (local.get $t)))
+        (local.set $i0 (i32.add (local.get $tab) (i32.shl (i32x4.extract_lane 0 (local.get $iv)) (i32.const 3))))
+        (local.set $i1 (i32.add (local.get $tab) (i32.shl (i32x4.extract_lane 1 (local.get $iv)) (i32.const 3))))
+        (local.set $lo (f64x2.replace_lane 1 (f64x2.splat (f64.load (local.get $i0))) (f64.load (local.get $i1))))
+        (local.set $hi (f64x2.replace_lane 1 (f64x2.splat (f64.load offset=8 (local.get $i0))) (f64.load offset=8 (local.get $i1))))
+        (local.set $gk (f64x2.mul (v128.load (i32.add (local.get $o) (local.get $s6)))
+          (f64x2.add (local.get $lo)
+            (f64x2.mul (f64x2.sub (local.get $t) (f64x2.convert_low_i32x4_s (local.get $iv)))
+                       (f64x2.sub (local.get $hi) (local.get $lo))))))
+        ;; the plateau's activation m = logistic((x − pHalf)·invPSlope), the same table arithmetic
+        (local.set $t (f64x2.mul
+          (f64x2.add
+            (f64x2.mul (f64x2.sub (local.get $x) (v128.load (i32.add (local.get $o) (local.get $s19))))
+                       (v128.load (i32.add (local.get $o) (local.get $s20))))
+            (v128.const f64x2 32 32))
+          (v128.const f64x2 64 64)))
+        (local.set $t (v128.and
+          (f64x2.min (local.get $t) (v128.const f64x2 4096 4096))
+          (f64x2.gt (local.get $t) (v128.const f64x2 0 0))))
+        (local.set $iv (i32x4.trunc_sat_f64x2_s_zero (local.get $t)))
+        (local.set $i0 (i32.add (local.get $tab) (i32.shl (i32x4.extract_lane 0 (local.get $iv)) (i32.const 3))))
+        (local.set $i1 (i32.add (local.get $tab) (i32.shl (i32x4.extract_lane 1 (local.get $iv)) (i32.const 3))))
+        (local.set $lo (f64x2.replace_lane 1 (f64x2.splat (f64.load (local.get $i0))) (f64.load (local.get $i1))))
+        (local.set $hi (f64x2.replace_lane 1 (f64x2.splat (f64.load offset=8 (local.get $i0))) (f64.load offset=8 (local.get $i1))))
+        (local.set $m (f64x2.add (local.get $lo)
+          (f64x2.mul (f64x2.sub (local.get $t) (f64x2.convert_low_i32x4_s (local.get $iv)))
+                     (f64x2.sub (local.get $hi) (local.get $lo)))))
+        ;; gp = gP·m·h; a = gk + gp + G
+        (local.set $gp (f64x2.mul (f64x2.mul (v128.load (i32.add (local.get $o) (local.get $s18))) (local.get $m))
+                                  (v128.load (i32.add (local.get $o) (local.get $s23)))))
+        (local.set $a (f64x2.add (f64x2.add (local.get $gk) (local.get $gp)) (v128.load (i32.add (local.get $o) (local.get $g)))))
+        ;; vInf = (drive + gk·eK + gp·eP + current) / (gLeak + a)
+        (local.set $vInf (f64x2.div
+          (f64x2.add
+            (f64x2.add
+              (f64x2.add (v128.load (i32.add (local.get $o) (local.get $s4)))
+                         (f64x2.mul (local.get $gk) (v128.load (i32.add (local.get $o) (local.get $s9)))))
+              (f64x2.mul (local.get $gp) (v128.load (i32.add (local.get $o) (local.get $s21)))))
+            (v128.load (i32.add (local.get $o) (local.get $s14))))
+          (f64x2.add (v128.load (i32.add (local.get $o) (local.get $s3))) (local.get $a))))
+        (local.set $y (f64x2.mul (local.get $a) (v128.load (i32.add (local.get $o) (local.get $s5)))))
+        (local.set $f (f64x2.div (v128.load (i32.add (local.get $o) (local.get $s2)))
+          (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (local.get $y)
+            (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (local.get $y)
+              (f64x2.add (v128.const f64x2 0.5 0.5) (f64x2.mul (local.get $y)
+                (f64x2.add (v128.const f64x2 0.16666666666666666 0.16666666666666666)
+                  (f64x2.mul (local.get $y) (v128.const f64x2 0.041666666666666664 0.041666666666666664)))))))))))
+        (local.set $nv (f64x2.add (local.get $vInf) (f64x2.mul (f64x2.sub (local.get $x) (local.get $vInf)) (local.get $f))))
+        (v128.store (local.get $o) (local.get $nv))
+        ;; h ← hInf + (h − hInf)·hDecay, hInf = 1 − m
+        (local.set $hInf (f64x2.sub (v128.const f64x2 1 1) (local.get $m)))
+        (v128.store (i32.add (local.get $o) (local.get $s23))
+          (f64x2.add (local.get $hInf)
+            (f64x2.mul (f64x2.sub (v128.load (i32.add (local.get $o) (local.get $s23))) (local.get $hInf))
+                       (v128.load (i32.add (local.get $o) (local.get $s22))))))
+        (local.set $u
+          (f64x2.mul
+            (f64x2.sub (local.get $nv) (v128.load (i32.add (local.get $o) (local.get $s11))))
+            (v128.load (i32.add (local.get $o) (local.get $s12)))))
+        (v128.store (i32.add (local.get $o) (local.get $s))
+          (f64x2.mul
+            (v128.load (i32.add (local.get $o) (local.get $s13)))
+            (f64x2.add
+              (v128.const f64x2 0.5 0.5)
+              (f64x2.div
+                (f64x2.mul (v128.const f64x2 0.5 0.5) (local.get $u))
+                (f64x2.sqrt (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (local.get $u) (local.get $u))))))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $next))))
+
+  ;; The neuron update, with the plateau current where p ≠ 0.
+  (func $update (export "neurons") (param $n i32) (param $s i32) (param $tab i32) (param $g i32) (param $p i32)
+    (if (local.get $p)
+      (then (call $neuronsPlateau (local.get $n) (local.get $s) (local.get $tab) (local.get $g)))
+      (else (call $neurons (local.get $n) (local.get $s) (local.get $tab) (local.get $g)))))
+
+  ;; gradedReleaseKernel (compile/graded-conductance.ts): each release site's s relaxes toward its
+  ;; logistic s∞ (the table's arithmetic) by keep; acc[slot[k]] += g[k]·s[site[k]] for the m plain
+  ;; synapses; then per reversal class c: G[i] += acc, I[i] += acc·E_c, acc = 0. Offsets in bytes.
+  (func (export "release")
+    (param $ns i32) (param $pre i32) (param $half i32) (param $inv i32) (param $keep i32) (param $sv i32)
+    (param $v i32) (param $tab i32) (param $m i32) (param $site i32) (param $slot i32) (param $w i32)
+    (param $acc i32) (param $nc i32) (param $ce i32) (param $n i32) (param $G i32) (param $I i32)
+    (local $j i32) (local $t f64) (local $i i32) (local $lo f64) (local $inf f64) (local $q i32)
+    (local $c i32) (local $e f64) (local $a f64) (local $base i32) (local $end i32)
+    (local $pairs i32) (local $e2 v128) (local $a2 v128)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $j) (local.get $ns)))
+        (local.set $t (f64.mul
+          (f64.add
+            (f64.mul
+              (f64.sub (f64.load (i32.add (local.get $v) (i32.shl (i32.load (i32.add (local.get $pre) (i32.shl (local.get $j) (i32.const 2)))) (i32.const 3))))
+                       (f64.load (i32.add (local.get $half) (i32.shl (local.get $j) (i32.const 3)))))
+              (f64.load (i32.add (local.get $inv) (i32.shl (local.get $j) (i32.const 3)))))
+            (f64.const 32))
+          (f64.const 64)))
+        (local.set $t (select (f64.min (local.get $t) (f64.const 4096)) (f64.const 0) (f64.gt (local.get $t) (f64.const 0))))
+        (local.set $i (i32.trunc_f64_s (local.get $t)))
+        (local.set $q (i32.add (local.get $tab) (i32.shl (local.get $i) (i32.const 3))))
+        (local.set $lo (f64.load (local.get $q)))
+        (local.set $inf (f64.add (local.get $lo)
+          (f64.mul (f64.sub (local.get $t) (f64.convert_i32_s (local.get $i))) (f64.sub (f64.load offset=8 (local.get $q)) (local.get $lo)))))
+        (local.set $q (i32.add (local.get $sv) (i32.shl (local.get $j) (i32.const 3))))
+        (f64.store (local.get $q)
+          (f64.add (local.get $inf)
+            (f64.mul (f64.sub (f64.load (local.get $q)) (local.get $inf))
+                     (f64.load (i32.add (local.get $keep) (i32.shl (local.get $j) (i32.const 3)))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $next)))
+    (local.set $j (i32.const 0))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $j) (local.get $m)))
+        (local.set $q (i32.add (local.get $acc) (i32.shl (i32.load (i32.add (local.get $slot) (i32.shl (local.get $j) (i32.const 2)))) (i32.const 3))))
+        (f64.store (local.get $q)
+          (f64.add (f64.load (local.get $q))
+            (f64.mul (f64.load (i32.add (local.get $w) (i32.shl (local.get $j) (i32.const 3))))
+                     (f64.load (i32.add (local.get $sv) (i32.shl (i32.load (i32.add (local.get $site) (i32.shl (local.get $j) (i32.const 2)))) (i32.const 3)))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $next)))
+    ;; The classes: neurons two at a time (f64x2, the same operations per lane), then an odd last one.
+    (local.set $end (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $pairs (i32.shl (i32.shr_u (local.get $n) (i32.const 1)) (i32.const 4)))
+    (block $classes
+      (loop $class
+        (br_if $classes (i32.ge_u (local.get $c) (local.get $nc)))
+        (local.set $e (f64.load (i32.add (local.get $ce) (i32.shl (local.get $c) (i32.const 3)))))
+        (local.set $e2 (f64x2.splat (local.get $e)))
+        (local.set $base (i32.add (local.get $acc) (i32.mul (local.get $c) (local.get $end))))
+        (local.set $i (i32.const 0))
+        (block $done2
+          (loop $next2
+            (br_if $done2 (i32.ge_u (local.get $i) (local.get $pairs)))
+            (local.set $a2 (v128.load (i32.add (local.get $base) (local.get $i))))
+            (local.set $q (i32.add (local.get $G) (local.get $i)))
+            (v128.store (local.get $q) (f64x2.add (v128.load (local.get $q)) (local.get $a2)))
+            (local.set $q (i32.add (local.get $I) (local.get $i)))
+            (v128.store (local.get $q) (f64x2.add (v128.load (local.get $q)) (f64x2.mul (local.get $a2) (local.get $e2))))
+            (v128.store (i32.add (local.get $base) (local.get $i)) (v128.const f64x2 0 0))
+            (local.set $i (i32.add (local.get $i) (i32.const 16)))
+            (br $next2)))
+        (block $done
+          (loop $next
+            (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+            (local.set $a (f64.load (i32.add (local.get $base) (local.get $i))))
+            (local.set $q (i32.add (local.get $G) (local.get $i)))
+            (f64.store (local.get $q) (f64.add (f64.load (local.get $q)) (local.get $a)))
+            (local.set $q (i32.add (local.get $I) (local.get $i)))
+            (f64.store (local.get $q) (f64.add (f64.load (local.get $q)) (f64.mul (local.get $a) (local.get $e))))
+            (f64.store (i32.add (local.get $base) (local.get $i)) (f64.const 0))
+            (local.set $i (i32.add (local.get $i) (i32.const 8)))
+            (br $next)))
+        (local.set $c (i32.add (local.get $c) (i32.const 1)))
+        (br $class))))
+
+  ;; listedStep (compile/graded-conductance.ts) for synapses without delay: open = g·x·s[site];
+  ;; G[post] += open, I[post] += open·E; a depressing one (use > 0) uses x up implicitly, then x recovers.
+  (func (export "listed")
+    (param $m i32) (param $site i32) (param $post i32) (param $g i32) (param $e i32) (param $use i32)
+    (param $rec i32) (param $x i32) (param $sv i32) (param $G i32) (param $I i32) (param $dt f64)
+    (local $k i32) (local $k4 i32) (local $k8 i32) (local $sk f64) (local $xk f64) (local $open f64) (local $q i32) (local $u f64)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $k) (local.get $m)))
+        (local.set $k4 (i32.shl (local.get $k) (i32.const 2)))
+        (local.set $k8 (i32.shl (local.get $k) (i32.const 3)))
+        (local.set $sk (f64.load (i32.add (local.get $sv) (i32.shl (i32.load (i32.add (local.get $site) (local.get $k4))) (i32.const 3)))))
+        (local.set $xk (f64.load (i32.add (local.get $x) (local.get $k8))))
+        (local.set $open (f64.mul (f64.mul (f64.load (i32.add (local.get $g) (local.get $k8))) (local.get $xk)) (local.get $sk)))
+        (local.set $q (i32.shl (i32.load (i32.add (local.get $post) (local.get $k4))) (i32.const 3)))
+        (f64.store (i32.add (local.get $G) (local.get $q)) (f64.add (f64.load (i32.add (local.get $G) (local.get $q))) (local.get $open)))
+        (f64.store (i32.add (local.get $I) (local.get $q))
+          (f64.add (f64.load (i32.add (local.get $I) (local.get $q)))
+                   (f64.mul (local.get $open) (f64.load (i32.add (local.get $e) (local.get $k8))))))
+        (local.set $u (f64.load (i32.add (local.get $use) (local.get $k8))))
+        (if (f64.gt (local.get $u) (f64.const 0))
+          (then
+            (f64.store (i32.add (local.get $x) (local.get $k8))
+              (f64.sub (f64.const 1)
+                (f64.mul
+                  (f64.sub (f64.const 1)
+                    (f64.div (local.get $xk) (f64.add (f64.const 1) (f64.mul (f64.mul (local.get $dt) (local.get $u)) (local.get $sk)))))
+                  (f64.load (i32.add (local.get $rec) (local.get $k8))))))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $next))))
+
   ;; I[post[k]] += w[k]·out[pre[k]] for k < m (continuous.ts, scatterKernel); pre, post i32, w f64, out and I f64 arrays.
   (func $scatter (param $m i32) (param $pre i32) (param $post i32) (param $w i32) (param $out i32) (param $I i32)
     (local $k i32) (local $q i32)
@@ -142,8 +375,8 @@
     (if (i32.ge_s (local.get $cur) (i32.const 0))
       (then (f64.store (i32.add (local.get $I) (local.get $cur)) (local.get $acc)))))
 
-  ;; One sub-step of the fused schedule: current = input, the scatter (m synapses), the gap junctions (gm), the neurons with G at byte g.
-  (func (export "step") (param $n i32) (param $s i32) (param $tab i32) (param $g i32)
+  ;; One sub-step of the fused schedule: current = input, the scatter (m synapses), the gap junctions (gm), the neurons with G at byte g (plateau p).
+  (func (export "step") (param $n i32) (param $s i32) (param $tab i32) (param $g i32) (param $p i32)
     (param $m i32) (param $pre i32) (param $post i32) (param $w i32)
     (param $gm i32) (param $ga i32) (param $gb i32) (param $gg i32)
     (local $cur i32)
@@ -151,6 +384,6 @@
     (memory.copy (local.get $cur) (i32.mul (local.get $s) (i32.const 15)) (i32.shl (local.get $n) (i32.const 3)))
     (call $scatter (local.get $m) (local.get $pre) (local.get $post) (local.get $w) (local.get $s) (local.get $cur))
     (call $gaps (local.get $gm) (local.get $ga) (local.get $gb) (local.get $gg) (i32.const 0) (local.get $cur))
-    (call $neurons (local.get $n) (local.get $s) (local.get $tab) (local.get $g)))
+    (call $update (local.get $n) (local.get $s) (local.get $tab) (local.get $g) (local.get $p)))
 )
 
