@@ -44,20 +44,14 @@ export const CONDUCTANCE_LAYERS = {
      */
     avdSlopeMv: 8,
     toCommand: 10,
-    /** AVA → AIB: with the short converted reversals AIB seldom charged, and no worm made an omega turn off food (seeds 1–5). */
-    avaToAib: 0.009,
-  } as Partial<typeof TOUCH>,
-  senses: {
-    /** RIM → AVA: spontaneous reversals were 0.8 a minute with a median of 0.5 s (seeds 1–5; real 1–3, seconds) for the same reason. */
-    aibToAva: 10,
-  } as Partial<typeof SENSES>,
-  foraging: {
     /**
-     * AWC → RIM, a little lower (from 22.75), so the stronger RIM → AVA calls reversals 1–3 times a minute and fewer
-     * later (22.25: 3.0 early, 2.3 late, over the test's 0.75 × early).
+     * AVA → AIB: AIB seldom charged on the converted reversals and few worms made an omega turn off food. 0.009 (session
+     * 8, with RIM → AVA 10 and AWC → RIM 21.75 mV, both now dropped) at this gait: 6.4 reversals a minute early; with
+     * those two back at the current worm's values, 0.009 gives omega turns in 2 of 5 worms, 0.012 in 2, 0.016 in 3
+     * (seeds 1–5; docs/biology.md, session 9).
      */
-    awcToRelayMv: 21.75,
-  } as Partial<typeof FORAGING>,
+    avaToAib: 0.016,
+  } as Partial<typeof TOUCH>,
   modulation: {
     /**
      * MOD-1 as Cl⁻ channels matched at AVB's working point weakens as AVB sinks toward −70 mV: starved worms on food
