@@ -40,7 +40,7 @@ export const CONDUCTANCE_LAYERS = {
      * A nose touch's reversal lasted 0.6–0.9 s and was still forward 1.5 s after the touch (seeds 1–5): the converted
      * release is a logistic that keeps the current curve's midpoint and steepest slope but not its long tail, so AVA
      * let go as soon as AVD (τ 3 s) decayed past its midpoint. A wider AVD curve and a stronger AVD → AVA give
-     * 1.1–1.8 s reversals (seeds 1–10). The cost: AVA now saturates on every tap, so tap habituation is gone.
+     * 1.1–1.8 s reversals (seeds 1–10). The cost: AVA saturates on every fresh tap (habituation, below).
      */
     avdSlopeMv: 8,
     toCommand: 10,
@@ -51,6 +51,15 @@ export const CONDUCTANCE_LAYERS = {
      * (seeds 1–5; docs/biology.md, session 9).
      */
     avaToAib: 0.016,
+    /**
+     * Tap habituation: AVA sat at its ceiling (−13 to −15 mV) on every tap, AVD's peak falling only from −30 to −35 mV
+     * as the pools emptied, so the decrement never reached AVA. The fast pool used 2.5 times as hard takes AVD's tap
+     * peak lower on later taps and AVA's below its ceiling; the slow pool used half as hard, since the
+     * first taps (the fast pool still full) now wore it enough that 2 min of rest did not bring the response back.
+     * Seeds 1–5, 30 taps at 10 s: taps 6–10 0.41 of the first, 26–30 0.34, 2 min later 0.85; 8 at 60 s: 0.83, 2 min
+     * later 0.75 (the tests' bounds 0.2–0.5, 0.2–0.5, > 0.8; > 0.5, < 0.85).
+     */
+    habituation: { ...TOUCH.habituation, useFast: 7e-4, useSlow: 2.5e-4 },
   } as Partial<typeof TOUCH>,
   modulation: {
     /**
