@@ -50,7 +50,8 @@ function parseTrial(json: string | undefined): Partial<Record<Layer, Record<stri
   for (const [layer, fields] of Object.entries(o)) {
     if (!LAYERS.includes(layer as Layer)) throw bad(`name a layer "${layer}": must be one of ${LAYERS.join(', ')}`);
     if (typeof fields !== 'object' || fields === null) throw bad(`.${layer} must be an object of fields`);
-    for (const [k, v] of Object.entries(fields)) if (typeof v !== 'number' && typeof v !== 'object') throw bad(`.${layer}.${k} = ${JSON.stringify(v)} must be a number (or an object for habituation)`);
+    for (const [k, v] of Object.entries(fields))
+      if (typeof v !== 'number' && typeof v !== 'object') throw bad(`.${layer}.${k} = ${JSON.stringify(v)} must be a number (or an object for habituation)`);
   }
   return o as Partial<Record<Layer, Record<string, unknown>>>;
 }
