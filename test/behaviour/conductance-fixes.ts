@@ -7,7 +7,7 @@
  * response, taps 6–10 over it, a probe 2 min later), then a train with AWC cut
  * and each tap's peak AVD and AVA, on the current worm first. `start`: the
  * head's start (reversals logged in the first minute with AWC cut, as
- * spontaneous.test.ts's control reads them). docs/biology.md, "The behaviour
+ * spontaneous.test.ts's control reads them, and in 8 s on a food lawn). docs/biology.md, "The behaviour
  * battery on the conductance worm" and its session-9 section, quote the output.
  * A trial on top of the committed values: a JSON of layer overrides as the
  * third argument, e.g. '{"touch":{"toCommand":12}}' (it applies to both runs).
@@ -20,7 +20,7 @@ import type { Circuit } from '../../src/circuits/types';
 import { createSimulation } from '../../src/sim/simulation';
 import { mean, probe, RESPONSE_MS, train } from './habituation-interval';
 import { OPEN_FIELD, travel } from './measure';
-import { DOPAMINERGIC, pathSpeed, STARVED_HOURS } from './modulation-slowing';
+import { DOPAMINERGIC, LAWN, pathSpeed, STARVED_HOURS } from './modulation-slowing';
 
 type Layer = keyof LayerOverrides;
 const LAYERS: readonly Layer[] = ['gait', 'touch', 'senses', 'foraging', 'modulation'];
@@ -157,8 +157,17 @@ function start(circuit: Circuit, seed: number): string {
     along.push(sim.behaviour().alongMmPerS);
   }
   sim.run(52_000);
-  const reversals = events.filter((e) => e.type === 'reversal-start').map((e) => `${(e.timeMs / 1000).toFixed(2)} s`);
-  return `s${seed} mm/s at 1..8 s ${f2(along)}; reversals ${reversals.join(', ') || 'none'}`;
+  const times = (es: typeof events) =>
+    es
+      .filter((e) => e.type === 'reversal-start')
+      .map((e) => `${(e.timeMs / 1000).toFixed(2)} s`)
+      .join(', ') || 'none';
+  // The slowing proofs' food lawn (nothing ablated): food lowers AVB, and with it the head's drive.
+  const fed = createSimulation({ circuit, seed, arena: LAWN });
+  const onFood: typeof events = [];
+  fed.events$.subscribe((e) => onFood.push(e));
+  fed.run(8000);
+  return `s${seed} mm/s at 1..8 s ${f2(along)}; reversals ${times(events)}; on a lawn, reversals in 8 s ${times(onFood)}`;
 }
 
 function report(fix: string, seeds: number[], circuit: Circuit): string[] {
