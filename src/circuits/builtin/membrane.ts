@@ -31,11 +31,12 @@ export const CONDUCTANCE_LAYERS = {
      * into a C, the neck's bend never flips it and the SMD timer (τ 7.7 s) does at ~5 s. Meanwhile the A units,
      * sensing the static bend, back the worm at 0.03–0.09 mm/s from 1.5 s: every worm 'reversed' at 1.77 s with AVA
      * at rest, so the tests' 5 s settle ended inside a reversal (no nose-touch reversal-start on seeds 1, 2; the first
-     * tap read that drift). SMDD starting part-charged flips the head at ~1 s instead. Off food, AWC cut, first minute
-     * (seeds 1–16): −51 mV no reversal; −50 one (seed 4, 6.1 s); −48 one of 8; −53 four of 8. On a food lawn the head
-     * still latches on its second side (the slowing proofs' lawn, seeds 1–3: a 'reversal' at 3.9–4.4 s, AVA at rest).
+     * tap read that drift). SMDD starting part-charged flips the head at ~1 s instead. Off food, AWC cut, first minute:
+     * −50 mV one reversal in seeds 1–8 (seed 4, 6.1 s); −51 none in 1–16, but the battery passes fewer of its priority
+     * tests there (docs/biology.md, session 9); −48 one of 8; −53 four of 8. On a food lawn the head still latches on
+     * its second side (the slowing proofs' lawn, seeds 1–3: a 'reversal' at 3.5–4.0 s, AVA at rest).
      */
-    timerStartMv: -51,
+    timerStartMv: -50,
   },
   touch: {
     /**
