@@ -3,45 +3,71 @@
  * src/circuits/builtin/membrane.ts), before and after: the same seeds with the
  * fix's overrides taken out and put back, read as the behaviour proofs read
  * them (touch.test.ts, spontaneous.test.ts, modulation-slowing-*.test.ts).
- * `habituation` is not a fix: a tap train (AWC cut) with each tap's peak AVD
- * and AVA, on the current worm and on the conductance worm without and with
- * the touch fix. docs/biology.md, "The behaviour battery on the conductance
- * worm", quotes its output.
- * `npx tsx test/behaviour/conductance-fixes.ts touch|spontaneous|slowing|habituation [seeds 1,2,3,4,5]`
+ * `habituation`: the tests' tap train (10 taps at 10 s, AWC intact: the first
+ * response, taps 6–10 over it, a probe 2 min later), then a train with AWC cut
+ * and each tap's peak AVD and AVA, on the current worm first. `start`: the
+ * head's start (reversals logged in the first minute with AWC cut, as
+ * spontaneous.test.ts's control reads them, and in 8 s on a food lawn). docs/biology.md, "The behaviour
+ * battery on the conductance worm" and its session-9 section, quote the output.
+ * A trial on top of the committed values: a JSON of layer overrides as the
+ * third argument, e.g. '{"touch":{"toCommand":12}}' (it applies to both runs).
+ * `npx tsx test/behaviour/conductance-fixes.ts touch|spontaneous|slowing|habituation|start [seeds 1,2,3,4,5] [overrides]`
  */
 import { buildWorm } from '../../src/circuits/builtin/generate';
-import { CONDUCTANCE_LAYERS } from '../../src/circuits/builtin/membrane';
+import { CONDUCTANCE_LAYERS, type LayerOverrides } from '../../src/circuits/builtin/membrane';
 import { circuitFromDoc } from '../../src/circuits/circuit';
 import type { Circuit } from '../../src/circuits/types';
 import { createSimulation } from '../../src/sim/simulation';
-import { mean, RESPONSE_MS } from './habituation-interval';
+import { mean, probe, RESPONSE_MS, train } from './habituation-interval';
 import { OPEN_FIELD, travel } from './measure';
-import { DOPAMINERGIC, pathSpeed, STARVED_HOURS } from './modulation-slowing';
+import { DOPAMINERGIC, LAWN, pathSpeed, STARVED_HOURS } from './modulation-slowing';
 
-type Layer = keyof typeof CONDUCTANCE_LAYERS;
+type Layer = keyof LayerOverrides;
+const LAYERS: readonly Layer[] = ['gait', 'touch', 'senses', 'foraging', 'modulation'];
+/** CONDUCTANCE_LAYERS as one mutable record per layer (a layer it does not override is absent). */
+const layers = CONDUCTANCE_LAYERS as Partial<Record<Layer, Record<string, unknown>>>;
 
 /** Which overrides make up each fix. */
 const FIXES: Record<string, [Layer, string[]][]> = {
   touch: [['touch', ['avdSlopeMv', 'toCommand']]],
-  spontaneous: [
-    ['senses', ['aibToAva']],
-    ['foraging', ['awcToRelayMv']],
-    ['touch', ['avaToAib']],
-  ],
+  spontaneous: [['touch', ['avaToAib']]],
   slowing: [['modulation', ['mod1Pa']]],
-  /** Not a fix: how the touch fix changes a tap train (AWC cut), beside the current worm's. */
-  habituation: [['touch', ['avdSlopeMv', 'toCommand']]],
+  habituation: [['touch', ['habituation']]],
+  start: [['gait', ['timerStartMv']]],
 };
 
-/** The conductance worm with the fix's overrides taken out (`on` false) or as committed. */
-function worm(fix: string, on: boolean): Circuit {
-  const layers = CONDUCTANCE_LAYERS as Record<Layer, Record<string, unknown>>;
-  const saved = FIXES[fix].map(([layer, keys]) => [layer, { ...layers[layer] }, keys] as const);
+/** A trial's layer overrides (argument 3), checked against the layers and their fields. */
+function parseTrial(json: string | undefined): Partial<Record<Layer, Record<string, unknown>>> {
+  if (json === undefined) return {};
+  const bad = (why: string) => new Error(`conductance-fixes: overrides (argument 3) ${why}; give e.g. '{"touch":{"toCommand":12}}'`);
+  let o: unknown;
   try {
-    if (!on) for (const [layer, , keys] of saved) for (const k of keys) delete layers[layer][k];
+    o = JSON.parse(json);
+  } catch {
+    throw bad(`= ${json} is not JSON`);
+  }
+  if (typeof o !== 'object' || o === null) throw bad('must be an object of layers');
+  for (const [layer, fields] of Object.entries(o)) {
+    if (!LAYERS.includes(layer as Layer)) throw bad(`name a layer "${layer}": must be one of ${LAYERS.join(', ')}`);
+    if (typeof fields !== 'object' || fields === null) throw bad(`.${layer} must be an object of fields`);
+    for (const [k, v] of Object.entries(fields))
+      if (typeof v !== 'number' && typeof v !== 'object') throw bad(`.${layer}.${k} = ${JSON.stringify(v)} must be a number (or an object for habituation)`);
+  }
+  return o as Partial<Record<Layer, Record<string, unknown>>>;
+}
+
+/** The conductance worm with the fix's overrides taken out (`on` false) or as committed, and the trial's on top. */
+function worm(fix: string, on: boolean): Circuit {
+  const saved = LAYERS.map((layer) => [layer, layers[layer]] as const);
+  try {
+    for (const [layer, fields] of Object.entries(trial) as [Layer, Record<string, unknown>][]) layers[layer] = { ...layers[layer], ...fields };
+    if (!on) for (const [layer, keys] of FIXES[fix]) layers[layer] = Object.fromEntries(Object.entries(layers[layer] ?? {}).filter(([k]) => !keys.includes(k)));
     return circuitFromDoc(buildWorm({ membrane: 'conductance' }), `worm (conductance, ${fix} fix ${on ? 'on' : 'off'})`);
   } finally {
-    for (const [layer, original] of saved) layers[layer] = original;
+    for (const [layer, original] of saved) {
+      if (original === undefined) delete layers[layer];
+      else layers[layer] = original;
+    }
   }
 }
 
@@ -110,7 +136,42 @@ function tapTrain(circuit: Circuit, seed: number): string {
   return taps.join(' ');
 }
 
+/** habituation-interval-short.test.ts's train, 10 taps: mm reversed per tap, taps 6–10 over the first (test: mean 0.2–0.5), a probe 2 min later over the first (> 0.8). */
+function tapTest(circuit: Circuit, seed: number): { line: string; depth: number; recovered: number } {
+  const t = train(circuit, seed, 10_000, 10);
+  const first = t.responses[0];
+  const depth = mean(t.responses.slice(5, 10)) / first;
+  const recovered = probe(t, 120_000) / first;
+  return { line: `s${seed} ${f2(t.responses)}: 6–10 ${depth.toFixed(2)}, 2 min ${recovered.toFixed(2)}`, depth, recovered };
+}
+
+/** The first minute with AWC cut (spontaneous.test.ts's control: no reversal), and the speed over the first 8 s. */
+function start(circuit: Circuit, seed: number): string {
+  const sim = createSimulation({ circuit, seed, arena: OPEN_FIELD });
+  const events: { type: string; timeMs: number }[] = [];
+  sim.events$.subscribe((e) => events.push(e));
+  sim.ablate('AWC');
+  const along: number[] = [];
+  for (let k = 0; k < 8; k++) {
+    sim.run(1000);
+    along.push(sim.behaviour().alongMmPerS);
+  }
+  sim.run(52_000);
+  const times = (es: typeof events) =>
+    es
+      .filter((e) => e.type === 'reversal-start')
+      .map((e) => `${(e.timeMs / 1000).toFixed(2)} s`)
+      .join(', ') || 'none';
+  // The slowing proofs' food lawn (nothing ablated): food lowers AVB, and with it the head's drive.
+  const fed = createSimulation({ circuit, seed, arena: LAWN });
+  const onFood: typeof events = [];
+  fed.events$.subscribe((e) => onFood.push(e));
+  fed.run(8000);
+  return `s${seed} mm/s at 1..8 s ${f2(along)}; reversals ${times(events)}; on a lawn, reversals in 8 s ${times(onFood)}`;
+}
+
 function report(fix: string, seeds: number[], circuit: Circuit): string[] {
+  if (fix === 'start') return seeds.map((seed) => start(circuit, seed));
   if (fix === 'touch') return seeds.map((seed) => touch(circuit, seed));
   if (fix === 'spontaneous') {
     const runs = seeds.map((seed) => spontaneous(circuit, seed));
@@ -138,7 +199,13 @@ function report(fix: string, seeds: number[], circuit: Circuit): string[] {
       `basal on/off ${mean(fedOn.map((x, i) => x / fedOff[i])).toFixed(2)} (< 0.7); enhanced on/off ${mean(starvedOn.map((x, i) => x / starvedOff[i])).toFixed(2)} (< 0.45); starved/fed on food ${(mean(starvedOn) / mean(fedOn)).toFixed(2)} (< 0.75); NSM ablated/fed ${(mean(nsm) / mean(fedOn)).toFixed(2)} (0.8–1.4), /starved ${(mean(nsm) / mean(starvedOn)).toFixed(2)} (> 1.5)`,
     ];
   }
-  return seeds.map((seed) => `s${seed} ${tapTrain(circuit, seed)}`);
+  const rows = seeds.map((seed) => tapTest(circuit, seed));
+  return [
+    ...rows.map((r) => r.line),
+    `taps 6–10 over the first ${mean(rows.map((r) => r.depth)).toFixed(2)} (0.2–0.5); 2 min later ${mean(rows.map((r) => r.recovered)).toFixed(2)} (> 0.8)`,
+    'AWC cut, mm reversed per tap (peak AVD, peak AVA mV):',
+    ...seeds.map((seed) => `s${seed} ${tapTrain(circuit, seed)}`),
+  ];
 }
 
 const fix = process.argv[2] ?? '';
@@ -148,6 +215,7 @@ const seeds = (process.argv[3] ?? '1,2,3,4,5').split(',').map((s) => {
   if (!Number.isInteger(n) || n < 1) throw new Error(`conductance-fixes: seeds = "${process.argv[3]}": give positive integers separated by commas, e.g. 1,2,3`);
   return n;
 });
+const trial = parseTrial(process.argv[4]);
 if (fix === 'habituation') {
   console.log('current worm, mm reversed per tap (peak AVD, peak AVA mV):');
   for (const line of report(fix, seeds, circuitFromDoc(buildWorm({ membrane: 'current' }), 'worm (current)'))) console.log(`  ${line}`);

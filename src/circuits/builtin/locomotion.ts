@@ -79,6 +79,11 @@ export const GAIT = {
    * on for good, the head and the body wave frozen (the full worm stalled ~4 mm from food, seeds 1, 2, 4).
    */
   timerFatigue: 1.5,
+  /**
+   * Where the dorsal timer SMDD starts (mV; −65 = rest, the shipped worm). The head starts on its dorsal side
+   * (RMDD depolarised), so its first flip waits for SMDD to charge unless the neck's bend flips it first.
+   */
+  timerStartMv: -65,
 
   /** Body units: membrane τ (ms), rest, half-release and release width (mV). */
   unitTauMs: 10,
@@ -330,7 +335,8 @@ function oscSense(b: Builder, d: string, v: string, at: number, gain: number, ra
 function timers(b: Builder, d: string, v: string, td: string, tv: string, x: number, y: number): void {
   const G = GAIT;
   const slow = { capacitance: 1, tauMs: G.timerTauMs, restMv: -65, vHalfMv: -45, slopeMv: 4 };
-  b.neuron(td, 'inter', 'acetylcholine', slow, undefined, x, y);
+  // A start at rest is the neuron's default state: no init, so the shipped document is unchanged.
+  b.neuron(td, 'inter', 'acetylcholine', slow, G.timerStartMv === slow.restMv ? undefined : G.timerStartMv, x, y);
   b.neuron(tv, 'inter', 'acetylcholine', slow, undefined, x + 40, y);
   // Full output of its side lifts a timer by 30 mV (to −35 mV) over its τ (gL = C/τ).
   b.chem(d, td, 30 / G.timerTauMs);

@@ -39,6 +39,10 @@ describe("the default worm's membrane option", () => {
     expect(CONDUCTANCE_LAYERS.touch.avdSlopeMv).not.toBe(TOUCH.avdSlopeMv);
     expect(param(conductance, 'AVD', 'slopeMv')).toBe(CONDUCTANCE_LAYERS.touch.avdSlopeMv);
     expect(param(current, 'AVD', 'slopeMv')).toBe(TOUCH.avdSlopeMv);
+    // The head's timer starts part-charged on the conductance worm only; the shipped worm's SMDD has no start state.
+    const smdd = (doc: ReturnType<typeof buildWorm>) => doc.neurons.find((n) => n.id === 'SMDD')?.init;
+    expect(smdd(buildWorm({ membrane: 'conductance' }))).toEqual({ v: CONDUCTANCE_LAYERS.gait.timerStartMv });
+    expect(smdd(buildWorm({ membrane: 'current' }))).toBeUndefined();
   });
 
   it('leaves every layer table as it was, also when the build throws', () => {
