@@ -51,13 +51,16 @@ describe('the connectome battery fails a worm that does not crawl', () => {
   it.each([
     ['silent (no class model)', silent],
     ['paralysed (no muscle bindings)', paralysed],
-  ])('%s: no scenario passes, no check but AVA at rest passes, fitness < 0.1 (silent 0.08, paralysed 0.01; 0.28 and 0.18 before minBend)', (_label, circuit) => {
-    const runs = battery(circuit);
-    for (const r of runs) expect(r.report.pass, r.report.scenario).toBe(false);
-    for (const name of passedChecks(runs)) expect(name).toBe('AVA rests low while crawling');
-    const fitness = runs.reduce((a, r) => a + r.score, 0) / runs.length;
-    expect(fitness, runs.map((r) => `${r.report.scenario}: ${r.score.toFixed(3)}`).join('\n')).toBeLessThan(0.1);
-  });
+  ])(
+    '%s: no scenario passes, no check but AVA at rest passes, fitness < 0.1 (silent 0.08, paralysed 0.01; 0.28 and 0.18 before minBend)',
+    (_label, circuit) => {
+      const runs = battery(circuit);
+      for (const r of runs) expect(r.report.pass, r.report.scenario).toBe(false);
+      for (const name of passedChecks(runs)) expect(name).toBe('AVA rests low while crawling');
+      const fitness = runs.reduce((a, r) => a + r.score, 0) / runs.length;
+      expect(fitness, runs.map((r) => `${r.report.scenario}: ${r.score.toFixed(3)}`).join('\n')).toBeLessThan(0.1);
+    },
+  );
 
   it('a crawling worm (the built-in locomotion circuit, as the crawl scenario is written) passes its crawl', () => {
     const r = runScenario(BATTERY[0], { backend: simBackend }).report;
