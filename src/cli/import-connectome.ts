@@ -41,9 +41,11 @@ signs.json: [{ "from": "AVM", "to": "AVBL", "sign": "inhibitory" }, ...]
 
 Defaults: with the graded model (the default) every neuron takes its class's parameters from the
 fitted class model (src/circuits/connectome/worm-model.json: per-class resting level, release
-curve and time constants, global scales, sensory gains, stretch receptors on B-type and head
-motor neurons, every receptor a conductance bounded by reversal potentials; each value with its
-source), so the imported worm is the game's "Whole worm (302)".
+curve, ceiling and time constants, a plateau current on the B-type motor neurons, global scales,
+sensory gains, stretch receptors on B-type and head motor neurons, every receptor a conductance
+bounded by reversal potentials; each value with its source), so the imported worm is the game's
+"Whole worm (302)". The values are the ones fitted by class with the evolution engine against the
+behaviour battery (examples/evolve/connectome-honest.evolve.yaml; docs/biology.md, "Whole worm").
 --no-class-model gives every neuron the model's own defaults instead.
 
 Without -o the circuit is printed on stdout and the summary on stderr. Nothing is written when a

@@ -20,7 +20,10 @@ export type ScenarioSim = SimClock &
   SimTools &
   NervousSystemEdits &
   Pick<SimSubject, 'neuronIds' | 'bodyLengthMm'> &
-  Pick<SimMeasures, 'bendingFrequencyHz' | 'wavelengthBodyLengths' | 'waveDirection' | 'headPosition' | 'behaviour' | 'inZone' | 'distanceToFoodMm'> &
+  Pick<
+    SimMeasures,
+    'bendingFrequencyHz' | 'wavelengthBodyLengths' | 'waveDirection' | 'bendAmplitude' | 'headPosition' | 'behaviour' | 'inZone' | 'distanceToFoodMm'
+  > &
   Pick<SimOutputs, 'events$' | 'monitor' | 'telemetry'>;
 
 export interface SimBackend {

@@ -154,8 +154,8 @@ export class ScenarioBuilder {
       this.check('moves', { direction: 'forward', atLeast, ...this.win(w) }, w.name),
     movesBackward: (atLeast: LengthSpec, w: WindowSpec & { name?: string } = {}) =>
       this.check('moves', { direction: 'backward', atLeast, ...this.win(w) }, w.name),
-    speedBetween: (min: SpeedSpec, max: SpeedSpec, w: WindowSpec & { name?: string } = {}) =>
-      this.check('speed', { between: [min, max], ...this.win(w) }, w.name),
+    speedBetween: (min: SpeedSpec, max: SpeedSpec, w: WindowSpec & { name?: string; minBend?: number } = {}) =>
+      this.check('speed', { between: [min, max], ...bend(w), ...this.win(w) }, w.name),
     reachesFoodWithin: (within: TimeSpec, o: { after?: AnchorSpec; distance?: LengthSpec; name?: string } = {}) =>
       this.check('reachesFood', { after: this.after(o.after), within, ...(o.distance !== undefined && { distance: o.distance }) }, o.name),
     staysOutOfZone: (zone: string, w: WindowSpec & { atMost?: TimeSpec; name?: string } = {}) =>
@@ -164,10 +164,10 @@ export class ScenarioBuilder {
       this.check('neuronFires', { neuron, after: this.after(o.after), within, ...(o.threshold !== undefined && { threshold: o.threshold }) }, o.name),
     neuronSilent: (neuron: string, w: WindowSpec & { threshold?: number; name?: string } = {}) =>
       this.check('neuronSilent', { neuron, ...(w.threshold !== undefined && { threshold: w.threshold }), ...this.win(w) }, w.name),
-    bendingFrequencyBetween: (minHz: number | string, maxHz: number | string, w: WindowSpec & { name?: string } = {}) =>
-      this.check('bendingFrequency', { between: [minHz, maxHz], ...this.win(w) }, w.name),
-    waveDirection: (direction: 'head-to-tail' | 'tail-to-head', w: WindowSpec & { name?: string } = {}) =>
-      this.check('waveDirection', { direction, ...this.win(w) }, w.name),
+    bendingFrequencyBetween: (minHz: number | string, maxHz: number | string, w: WindowSpec & { name?: string; minBend?: number } = {}) =>
+      this.check('bendingFrequency', { between: [minHz, maxHz], ...bend(w), ...this.win(w) }, w.name),
+    waveDirection: (direction: 'head-to-tail' | 'tail-to-head', w: WindowSpec & { name?: string; minBend?: number } = {}) =>
+      this.check('waveDirection', { direction, ...bend(w), ...this.win(w) }, w.name),
     habituates: (train: string, o: { response?: ResponseMeasure; window?: TimeSpec; k?: number; ratioBelow?: number; name?: string } = {}) => {
       const { name, ...rest } = o;
       return this.check('habituates', { train, ...rest }, name);
@@ -181,7 +181,7 @@ export class ScenarioBuilder {
     metric: (
       metric: MetricName,
       bound: { atLeast?: number; atMost?: number },
-      o: WindowSpec & { zone?: string; neuron?: string; baseline?: { before: AnchorSpec; for: TimeSpec }; name?: string } = {},
+      o: WindowSpec & { zone?: string; neuron?: string; baseline?: { before: AnchorSpec; for: TimeSpec }; minBend?: number; name?: string } = {},
     ) => {
       const { name, after, for: forMs, ...rest } = o;
       return this.check(
@@ -222,6 +222,9 @@ export class ScenarioBuilder {
     throw new ScenarioError(`scenario "${String(this.doc.name)}" (builder)`, issues);
   }
 }
+
+/** `minBend` in the file form, when given (the gait kinds' optional field). */
+const bend = (w: { minBend?: number }): Doc => (w.minBend !== undefined ? { minBend: w.minBend } : {});
 
 export function scenario(name: string): ScenarioBuilder {
   return new ScenarioBuilder(name);

@@ -179,6 +179,61 @@ describe('probed expectations', () => {
   });
 });
 
+describe('minBend: a gait or travel reading counts only while the body bends', () => {
+  // A body that ripples (0.4 κL) while its readings look like a crawl: 0.42 Hz head → tail, 0.1 mm/s.
+  const probesAt = (amp: number, endMs: number, windowMs: number) => ({
+    [probeKey({ name: 'bendingFrequency', endMs, windowMs })]: 0.42,
+    [probeKey({ name: 'waveDirection', endMs, windowMs })]: 1,
+    [probeKey({ name: 'bendAmplitude', endMs, windowMs })]: amp,
+  });
+  const win = { after: { ms: 2000 } } as const;
+  const kinds = (minBend?: number): Expectation[] => [
+    { kind: 'bendingFrequency', minHz: 0.3, maxHz: 0.6, ...win, ...(minBend !== undefined && { minBend }) },
+    { kind: 'waveDirection', direction: 'head-to-tail', ...win, ...(minBend !== undefined && { minBend }) },
+    { kind: 'speed', min: { value: 0.05, unit: 'mm/s' }, max: { value: 0.3, unit: 'mm/s' }, ...win, ...(minBend !== undefined && { minBend }) },
+    { kind: 'metric', metric: 'alongSpeed', min: 0.05, ...win, ...(minBend !== undefined && { minBend }) },
+  ];
+
+  it('a rippling body: every reading fails with nothing measured (no partial credit), and says why; without minBend each passes', () => {
+    const rec = recording(10_000, () => 0.1, { probes: probesAt(0.4, 10_000, 8000) });
+    for (const e of kinds(2)) {
+      const r = evalOne(e, rec);
+      expect(r, e.kind).toMatchObject({ pass: false, measured: null });
+      expect(r.detail).toMatch(/barely bends .*0\.4 κL < minBend 2 κL.*not counted/);
+      expect(r.name).toMatch(/while bending ≥ 2 κL/);
+    }
+    for (const e of kinds()) expect(evalOne(e, rec).pass, e.kind).toBe(true);
+  });
+
+  it('a body that bends enough is read as without the field', () => {
+    const rec = recording(10_000, () => 0.1, { probes: probesAt(3.2, 10_000, 8000) });
+    for (const e of kinds(2)) expect(evalOne(e, rec).pass, e.kind).toBe(true);
+  });
+
+  it('with a baseline, both windows must bend; an unprobed amplitude fails with the reason', () => {
+    const probes = { ...probesAt(3.2, 7000, 2000), ...probesAt(0.4, 5000, 2000) };
+    const rec = recording(10_000, (t) => (t < 5000 ? 0.05 : 0.15), { probes });
+    const e: Expectation = {
+      kind: 'metric',
+      metric: 'alongSpeed',
+      baseline: { before: { ms: 5000 }, forMs: 2000 },
+      min: 1.2,
+      after: { ms: 5000 },
+      forMs: 2000,
+    };
+    expect(evalOne(e, rec).pass).toBe(true);
+    const r = evalOne({ ...e, minBend: 2 }, rec);
+    expect(r).toMatchObject({ pass: false, measured: null });
+    expect(r.detail).toMatch(/barely bends in 3 s – 5 s/);
+    expect(evalOne({ kind: 'bendingFrequency', minHz: 0.3, maxHz: 0.6, minBend: 2, after: { ms: 0 } }, rec).detail).toMatch(/not probed/);
+  });
+
+  it('bendAmplitude is a metric of its own', () => {
+    const rec = recording(10_000, () => 0.1, { probes: probesAt(3.2, 10_000, 8000) });
+    expect(evalOne({ kind: 'metric', metric: 'bendAmplitude', min: 2, ...win }, rec)).toMatchObject({ pass: true, measured: 3.2, unit: 'κL' });
+  });
+});
+
 describe('habituation', () => {
   // Each tap (1, 2, 3, 4, 5 s) is followed by 500 ms of backward crawling at a speed that halves each time; a full response after the rest tap (8 s).
   const speeds = [0.4, 0.2, 0.1, 0.05, 0.025];

@@ -31,6 +31,13 @@ describe('scenario files: errors name file, line, field and fix', () => {
     expect(i.fix).toMatch(/0 = nose tip, 1 = tail tip/);
   });
 
+  it('a minBend out of range names the field, its range and what it is for', () => {
+    const [i] = issuesOf(`${HEADER}expect:\n  - bendingFrequency: {between: [0.3Hz, 0.6Hz], minBend: -1}\n`);
+    expect(i.path).toEqual(['expect', 0, 'bendingFrequency', 'minBend']);
+    expect(i.message).toMatch(/minBend: -1 is below 0/);
+    expect(i.fix).toMatch(/0 \.\. 50 κL.*bends this much/);
+  });
+
   it('an unknown field: its own line and a did-you-mean', () => {
     const text = `${HEADER}timeline:\n  - at: 2s\n    pokee: {position: 0.1}\n`;
     const [i] = issuesOf(text);

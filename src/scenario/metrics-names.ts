@@ -31,6 +31,11 @@ export const METRIC_INFO = {
   meanOutput: { unit: 'output', needs: ['neuron'], help: 'mean output (0..1) of the neuron (class: mean of the cells)' },
   bendingFrequency: { unit: 'Hz', needs: ['probe'], help: "the simulation's bending frequency over the window" },
   wavelength: { unit: 'body lengths', needs: ['probe'], help: "the simulation's body-wave wavelength over the window" },
+  bendAmplitude: {
+    unit: 'κL',
+    needs: ['probe'],
+    help: 'how much the body bends: amplitude of curvature × body length about each joint’s mean, averaged over body 0.2–0.8 (a held bend counts nothing; the crawling worm ~5–8)',
+  },
 } as const satisfies Record<
   string,
   { unit: string; needs: ReadonlyArray<'food' | 'zone' | 'neuron' | 'probe' | 'muscles' | 'senses' | 'membrane'>; help: string }

@@ -44,7 +44,7 @@ function food(rec: Recording): Float64Array {
   return rec.food;
 }
 
-function probe(rec: Recording, name: 'bendingFrequency' | 'wavelength', a: number, b: number): number {
+function probe(rec: Recording, name: 'bendingFrequency' | 'wavelength' | 'bendAmplitude', a: number, b: number): number {
   const v = rec.probes[probeKey({ name, endMs: b, windowMs: b - a })];
   if (v === undefined) throw new Error(`${name} over [${a}, ${b}] ms was not probed`);
   return v;
@@ -134,6 +134,7 @@ export const METRICS: Record<MetricName, MetricFn> = {
   },
   bendingFrequency: (rec, a, b) => probe(rec, 'bendingFrequency', a, b),
   wavelength: (rec, a, b) => probe(rec, 'wavelength', a, b),
+  bendAmplitude: (rec, a, b) => probe(rec, 'bendAmplitude', a, b),
 };
 
 export function metricUnit(name: MetricName): string {

@@ -48,6 +48,12 @@ export const SCENARIO_RANGES = {
   'atLeast, distance (lengths)': { min: 0, max: 1000, unit: 'mm or bl', help: 'a length: 0.5mm, 1.5bl' },
   'speed between': { min: 0, max: 100, unit: 'mm/s or bl/s', help: 'a speed: 0.2mm/s, 0.1bl/s' },
   'bendingFrequency between': { min: 0, max: 100, unit: 'Hz', help: 'a frequency: 0.5Hz' },
+  minBend: {
+    min: 0,
+    max: 50,
+    unit: 'κL',
+    help: 'the reading counts only if the body bends this much (the bendAmplitude metric; the crawling worm ~5–8, a still one < 1)',
+  },
   threshold: { min: 0, max: 1, unit: '', help: 'neuron output' },
   k: { min: 2, max: MAX_OCCURRENCES, int: true, unit: '', help: 'which response of the train' },
   ratioBelow: { min: 0, above: true, max: 1000, unit: '', help: 'habituation: response k / response 1 must be below it' },

@@ -57,7 +57,7 @@ export interface Recording {
   probes: Record<string, number>;
 }
 
-export type ProbeName = 'bendingFrequency' | 'waveDirection' | 'wavelength';
+export type ProbeName = 'bendingFrequency' | 'waveDirection' | 'wavelength' | 'bendAmplitude';
 
 export interface ProbeRequest {
   name: ProbeName;

@@ -160,6 +160,17 @@ describe('runner on the fake simulation', () => {
     expect(runScenario(s('agar'), { backend: fakeBackend() }).report.expectations[0]).toMatchObject({ pass: false, measured: 0.4 });
   });
 
+  it('minBend reads the bend amplitude the simulation probes over the same window (the double draws 1.87 κL)', () => {
+    const s = (minBend: number) =>
+      parseScenario(
+        `${HEADER}duration: 4s\nexpect:\n  - bendingFrequency: {between: [0.3, 0.5], minBend: ${minBend}}\n  - metric: {name: bendAmplitude, atLeast: 0}\n`,
+      );
+    const ok = runScenario(s(1.5), { backend: fakeBackend() }).report.expectations;
+    expect(ok[0]).toMatchObject({ pass: true, measured: 0.4 });
+    expect(ok[1].measured as number).toBeCloseTo(1.87, 2);
+    expect(runScenario(s(2), { backend: fakeBackend() }).report.expectations[0]).toMatchObject({ pass: false, measured: null });
+  });
+
   it('ablating the command neurons stops the reversal (doesNotReverse passes, reverses fails)', () => {
     const s = parseScenario(
       `${HEADER}duration: 5s\ntimeline:\n  - at: 0.5s\n    ablate: {neuron: AVA}\n  - at: 1s\n    label: head\n    poke: {position: 0.05}\nexpect:\n  - doesNotReverse: {after: head, within: 3s}\n  - reverses: {after: head, within: 3s}\n`,

@@ -227,7 +227,9 @@ class Recorder {
         ? this.sim.bendingFrequencyHz(w)
         : p.name === 'waveDirection'
           ? this.sim.waveDirection(w)
-          : this.sim.wavelengthBodyLengths(w);
+          : p.name === 'bendAmplitude'
+            ? this.sim.bendAmplitude(w)
+            : this.sim.wavelengthBodyLengths(w);
   }
 
   recording(): Recording {

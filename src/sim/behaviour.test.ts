@@ -122,6 +122,34 @@ describe('BehaviourTracker', () => {
     expect(tr.waveDirection()).toBe(-1);
   });
 
+  /** A tracker fed the curvature wave of amplitude A (κL, body 1 mm) for 16 s; `still` holds the body at its t = 0 pose. */
+  function wave(A: number, still = false) {
+    const tr = new BehaviourTracker({ bodyLengthMm: 1 }, step);
+    const events: BehaviourEvent[] = [];
+    for (let t = 0; t <= 16_000; t += step) tr.update(poseFromCurvature(still ? 0 : t / 1000, 20, 0.65, 0.5, A, 0), t, events);
+    return tr;
+  }
+
+  it('bendAmplitude reads the wave’s amplitude in κL, while frequency and direction read a ripple 20× smaller as well as the wave', () => {
+    const crawl = wave(6);
+    expect(crawl.bendAmplitude()).toBeGreaterThan(5.4);
+    expect(crawl.bendAmplitude()).toBeLessThan(6.6);
+    const ripple = wave(0.3);
+    expect(ripple.bendAmplitude()).toBeGreaterThan(0.27);
+    expect(ripple.bendAmplitude()).toBeLessThan(0.33);
+    // Why the scenario field minBend exists: scaled to the body's own amplitude, these cannot tell the two apart.
+    expect(ripple.bendingFrequencyHz()).toBeCloseTo(crawl.bendingFrequencyHz(), 2);
+    expect(ripple.waveDirection()).toBe(1);
+  });
+
+  it('bendAmplitude counts nothing for a held bend, and scales with the body length', () => {
+    expect(wave(6, true).bendAmplitude()).toBeLessThan(1e-9);
+    const tr = new BehaviourTracker({ bodyLengthMm: 2 }, step);
+    for (let t = 0; t <= 16_000; t += step) tr.update(poseFromCurvature(t / 1000, 20, 0.65, 0.5, 6, 0), t, []);
+    // The same pose on a tracker told the body is 2 mm: κ in 1/mm is the same, κL twice.
+    expect(tr.bendAmplitude() / wave(6).bendAmplitude()).toBeCloseTo(2, 6);
+  });
+
   it('a still worm is paused with no bending frequency', () => {
     const { tr, pose } = run(() => 0, 5000);
     expect(tr.snapshot(pose, 5000).direction).toBe('paused');

@@ -213,6 +213,32 @@ export class BehaviourTracker {
     return crossingFrequencyHz(this.window(this.bendA, windowMs), this.window(this.times, windowMs));
   }
 
+  /**
+   * How much the body bends over the window, in curvature × body length (κL):
+   * at each joint from 0.2 to 0.8 of the body (those the wave is read from),
+   * the amplitude of its bend about its own mean (√2 × RMS, a sine's peak), and
+   * the mean over those joints. A held bend counts nothing, a ripple little: a
+   * still or paralysed body is near 0, the crawling worm on agar ~5–8 (Fang-Yen
+   * et al. 2010). What the frequency and direction read is a wave only where
+   * this is large enough (the scenario field `minBend`). 0 before any history.
+   */
+  bendAmplitude(windowMs = 10_000): number {
+    const m = this.bends.length;
+    if (m === 0) return 0;
+    let sum = 0;
+    for (let p = 0; p < m; p++) {
+      const k = this.window(this.bends[p], windowMs);
+      if (k.length === 0) return 0;
+      let mean = 0;
+      for (const v of k) mean += v;
+      mean /= k.length;
+      let sq = 0;
+      for (const v of k) sq += (v - mean) ** 2;
+      sum += Math.sqrt((2 * sq) / k.length);
+    }
+    return (sum / m) * this.opts.bodyLengthMm;
+  }
+
   /** +1 if bends travel head → tail (forward undulation), −1 tail → head, 0 if unclear: the sign of the phase slope along the body. */
   waveDirection(windowMs = 10_000): -1 | 0 | 1 {
     const slope = this.phaseSlope(windowMs);

@@ -428,6 +428,9 @@ export class Simulation implements SimulationApi {
   waveDirection(windowMs?: number): -1 | 0 | 1 {
     return this.tracker.waveDirection(windowMs);
   }
+  bendAmplitude(windowMs?: number): number {
+    return this.tracker.bendAmplitude(windowMs);
+  }
   headPosition(): [number, number] {
     return [this.pose[0], this.pose[1]];
   }

@@ -82,6 +82,8 @@ export interface SimMeasures {
   wavelengthBodyLengths(windowMs?: number): number;
   /** +1 bends travel head → tail, −1 tail → head, 0 unclear. */
   waveDirection(windowMs?: number): -1 | 0 | 1;
+  /** Mean amplitude of the bend along the body (0.2–0.8), curvature × body length; a held bend counts nothing. */
+  bendAmplitude(windowMs?: number): number;
   /** Head (nose) position, mm. */
   headPosition(): [number, number];
   /** Distance from the nose to the nearest food, mm (Infinity if none). */

@@ -1,35 +1,75 @@
 /**
- * The score an evolution spec's battery gives a circuit as it is (the genes at
- * their current values: the start of a `start: circuit` run), on the spec's
- * fitness seeds and held-out seeds. To compare a refit's best with today's
- * default on the same battery (docs/biology.md, "Whole worm").
+ * The score an evolution spec's battery gives a circuit, on the spec's fitness
+ * seeds and held-out seeds. To compare a refit's best with today's default on
+ * the same battery (docs/biology.md, "Whole worm").
  *
  *   npx tsx test/behaviour/connectome-score.ts SPEC.evolve.yaml [circuit.json]
+ *
+ * Without a circuit: the spec's start with the genes at their current values
+ * (the start of a `start: circuit` run). With one: that circuit exactly as it
+ * is, each run scored as evolution scores a run (mean shaped expectation score,
+ * src/evolve/fitness.ts), and the runs combined with the spec's scenario
+ * weights. (Session 8 passed the circuit through the spec's genes, which clamp
+ * each class to one value inside the spec's ranges: another refit's circuit was
+ * scored changed, e.g. a negative B tonic current set to 0.)
  *
  * SEEDS=1,2,3,4,5 scores on those seeds instead of the spec's fitness and held-out seeds (a report's
  * held-out seeds): the fitness over them and each run's scenario score.
  */
 import { readFileSync } from 'node:fs';
 import { parseCircuit } from '../../src/circuits';
+import { runOn } from '../../src/evolve/adapters';
 import { evaluateGenomes, heldOutCheck } from '../../src/evolve/engine';
+import { expectationScore } from '../../src/evolve/fitness';
 import { valuesOnly } from '../../src/evolve/genome';
 import { localEvaluator } from '../../src/evolve/local';
 import { loadEvolveProblem } from '../../src/evolve/node/load';
-import { buildProblem } from '../../src/evolve/problem';
 
 const [specPath, circuitPath] = process.argv.slice(2);
-const loaded = loadEvolveProblem(specPath);
-const problem = circuitPath ? buildProblem(loaded.spec, parseCircuit(readFileSync(circuitPath, 'utf8'), circuitPath), loaded.context.scenarios) : loaded;
+const problem = loadEvolveProblem(specPath);
 const seeds = process.env.SEEDS?.split(',').map(Number);
 if (seeds?.some((s) => !Number.isInteger(s) || s < 0))
   throw new Error(`SEEDS: "${process.env.SEEDS}" is not a list of whole numbers ≥ 0; e.g. SEEDS=1,2,3,4,5`);
-const genome = valuesOnly(problem.context.phenotype.genes.map((g) => g.current));
-const evaluator = localEvaluator();
-if (!seeds) {
-  const [fit] = await evaluateGenomes(problem, [genome], evaluator);
-  console.log(`fitness ${fit.fitness.toFixed(4)} (seeds ${problem.spec.fitness.seeds.join(', ')}), passed ${fit.passed} of ${fit.runs}`);
+
+type Run = { seed: number; scenario: string; score: number; pass: boolean };
+
+function asItIs(path: string, runSeeds: readonly number[]): { runs: Run[]; fitness: number } {
+  const circuit = parseCircuit(readFileSync(path, 'utf8'), path);
+  const { scenarios, unstable } = problem.context;
+  const weights = problem.spec.fitness.scenarios.map((s) => s.weight);
+  const runs: Run[] = [];
+  let fitness = 0;
+  scenarios.forEach((scenario, i) => {
+    let sum = 0;
+    for (const seed of runSeeds) {
+      const r = runOn(circuit, scenario, seed);
+      const scores = r.expectations.map(expectationScore);
+      const score = r.error !== undefined ? unstable : scores.length === 0 ? 1 : scores.reduce((a, b) => a + b, 0) / scores.length;
+      runs.push({ seed, scenario: r.scenario, score, pass: r.pass });
+      sum += score;
+    }
+    fitness += (weights[i] * sum) / runSeeds.length;
+  });
+  return { runs, fitness: fitness / weights.reduce((a, b) => a + b, 0) };
 }
-const runs = await heldOutCheck(problem, genome, evaluator, seeds);
+
+const { fitness: f } = problem.spec;
+let runs: Run[];
+if (circuitPath) {
+  const own = asItIs(circuitPath, seeds ?? f.seeds);
+  if (!seeds) {
+    console.log(`fitness ${own.fitness.toFixed(4)} (seeds ${f.seeds.join(', ')}), passed ${own.runs.filter((r) => r.pass).length} of ${own.runs.length}`);
+    runs = f.heldOut.length > 0 ? asItIs(circuitPath, f.heldOut).runs : [];
+  } else runs = own.runs;
+} else {
+  const genome = valuesOnly(problem.context.phenotype.genes.map((g) => g.current));
+  const evaluator = localEvaluator();
+  if (!seeds) {
+    const [fit] = await evaluateGenomes(problem, [genome], evaluator);
+    console.log(`fitness ${fit.fitness.toFixed(4)} (seeds ${f.seeds.join(', ')}), passed ${fit.passed} of ${fit.runs}`);
+  }
+  runs = await heldOutCheck(problem, genome, evaluator, seeds);
+}
 for (const r of runs) console.log(`${seeds ? '' : 'held out '}seed ${r.seed}: ${r.scenario}: score ${r.score.toFixed(3)}${r.pass ? ' pass' : ''}`);
 if (seeds) {
   const mean = runs.reduce((a, r) => a + r.score, 0) / runs.length;

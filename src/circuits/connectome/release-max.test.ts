@@ -43,7 +43,8 @@ describe('release ceiling (graded releaseMax)', () => {
     expect(runHash(parseCircuit(readFileSync(frozen, 'utf8'), 'connectome-touch-start.circuit.json'), 2000)).toBe('0ef1324a14118c04');
   });
 
-  it('is a class-model value: DB at 2.5 gives every DB cell 2.5 times the output, its V and the wiring unchanged', () => {
+  it('is a class-model value: DB at 2.5 scales every DB cell’s output by 2.5 / its default ceiling, its V and the wiring unchanged', () => {
+    const k = 2.5 / Number(WORM_MODEL.classes.DB.releaseMax ?? 1);
     const base = applyWormModel(plain(), WORM_MODEL);
     const raised = applyWormModel(plain(), { ...WORM_MODEL, classes: { ...WORM_MODEL.classes, DB: { ...WORM_MODEL.classes.DB, releaseMax: 2.5 } } });
     expect(raised.neurons.filter((n) => /^DB\d\d$/.test(n.id)).map((n) => n.params?.releaseMax)).toEqual(Array(7).fill(2.5));
@@ -57,7 +58,7 @@ describe('release ceiling (graded releaseMax)', () => {
       if (/^DB\d\d$/.test(id)) {
         db++;
         expect(b.output[i]).toBeGreaterThan(0);
-        expect(b.output[i]).toBeCloseTo(2.5 * a.output[i], 15);
+        expect(b.output[i]).toBeCloseTo(k * a.output[i], 15);
       } else expect(b.output[i]).toBe(a.output[i]);
     });
     expect(db).toBe(7);

@@ -4,6 +4,7 @@ import { anchor, frequency, pair, strict, time } from '../fields';
 import { SCENARIO_RANGES as R } from '../ranges';
 import { formatMs } from '../units';
 import { windowOf } from '../windows';
+import { bendSuffix, minBendDoc, minBendField, needBend, stillResult, tooStill } from './bend';
 import { checkAfterWindow, type ExpectationKind, probeFor, span, win, windowDoc } from './kind';
 import { probeValue } from './measures';
 
@@ -12,9 +13,16 @@ const schema = strict(
     between: pair(frequency('frequency', R['bendingFrequency between']), 'frequency between'),
     after: anchor.optional(),
     for: time('window length (for)', R['within, for, window']).optional(),
+    minBend: minBendField(),
   },
   'bendingFrequency',
-).transform((r) => ({ kind: 'bendingFrequency' as const, minHz: r.between[0], maxHz: r.between[1], ...win(r) }));
+).transform((r) => ({
+  kind: 'bendingFrequency' as const,
+  minHz: r.between[0],
+  maxHz: r.between[1],
+  ...(r.minBend !== undefined && { minBend: r.minBend }),
+  ...win(r),
+}));
 
 export type BendingFrequency = z.output<typeof schema>;
 
@@ -25,12 +33,18 @@ export const bendingFrequency: ExpectationKind<'bendingFrequency', BendingFreque
     checkAfterWindow(c, e.after, e.forMs, 'for');
     return e;
   },
-  needs: (e, s, n) => n.probe(probeFor(s, 'bendingFrequency', e.after, e.forMs)),
+  needs: (e, s, n) => {
+    n.probe(probeFor(s, 'bendingFrequency', e.after, e.forMs));
+    needBend(n, s, e.minBend, e.after, e.forMs);
+  },
   evaluate: (e, rec, ctx) => {
     const [a, b] = windowOf(ctx.scenario, e.after, e.forMs);
     const f = probeValue(rec, 'bendingFrequency', a, b);
+    const name = `bending frequency between ${e.minHz} and ${e.maxHz} Hz in ${span(a, b)}${bendSuffix(e.minBend)}`;
+    const still = tooStill(rec, e.minBend, a, b);
+    if (still) return stillResult({ name, bound: `${e.minHz} .. ${e.maxHz}`, unit: 'Hz', detail: '' }, `${still}; its ${f} Hz`);
     return {
-      name: `bending frequency between ${e.minHz} and ${e.maxHz} Hz in ${span(a, b)}`,
+      name,
       pass: f >= e.minHz && f <= e.maxHz,
       measured: f,
       bound: `${e.minHz} .. ${e.maxHz}`,
@@ -38,11 +52,11 @@ export const bendingFrequency: ExpectationKind<'bendingFrequency', BendingFreque
       detail: f === 0 ? 'no clear bending oscillation' : `from zero crossings of mid-body curvature over ${formatMs(b - a)}`,
     };
   },
-  toDoc: (e) => ({ between: [e.minHz, e.maxHz], ...windowDoc(e) }),
+  toDoc: (e) => ({ between: [e.minHz, e.maxHz], ...minBendDoc(e.minBend), ...windowDoc(e) }),
   docs: {
-    fields: '`between: [low, high]` Hz, `after`, `for`',
+    fields: '`between: [low, high]` Hz, `after`, `for`, optional `minBend` (κL)',
     measured:
       '`bendingFrequencyHz(window)` of the simulation (zero crossings of mid-body curvature), taken when the window ends; the tracker keeps 20 s of history',
-    pass: 'low ≤ f ≤ high',
+    pass: 'low ≤ f ≤ high; with `minBend`, only if the body bends that much over the window (`bendAmplitude`), else not measured',
   },
 };

@@ -6,6 +6,7 @@ import { METRIC_INFO, METRIC_NAMES, type MetricName } from '../metrics-names';
 import { SCENARIO_RANGES as R } from '../ranges';
 import { formatMs, round } from '../units';
 import { anchorMs, windowOf } from '../windows';
+import { bendSuffix, minBendDoc, minBendField, needBend, stillResult, tooStill } from './bend';
 import { anchorDoc, checkAfterWindow, type ExpectationKind, probeFor, span, win, windowDoc } from './kind';
 
 const bound = (what: string) => num(what, R['metric atLeast, atMost, between']);
@@ -21,6 +22,7 @@ const schema = strict(
     between: pair(bound('bound'), 'between').optional(),
     after: anchor.optional(),
     for: time('window length (for)', R['within, for, window']).optional(),
+    minBend: minBendField(),
   },
   'metric',
 ).transform((r, ctx) => {
@@ -45,6 +47,7 @@ const schema = strict(
     ...(r.baseline !== undefined && { baseline: { before: r.baseline.before, forMs: r.baseline.for } }),
     ...(min !== undefined && { min }),
     ...(max !== undefined && { max }),
+    ...(r.minBend !== undefined && { minBend: r.minBend }),
     ...win(r),
   };
 });
@@ -52,7 +55,7 @@ const schema = strict(
 export type Metric = z.output<typeof schema>;
 
 /** The probe a probe-based metric reads. */
-const probeName = (m: MetricName) => (m === 'wavelength' ? 'wavelength' : 'bendingFrequency');
+const probeName = (m: MetricName) => (m === 'wavelength' || m === 'bendAmplitude' ? m : 'bendingFrequency');
 
 export const metric: ExpectationKind<'metric', Metric> = {
   kind: 'metric',
@@ -82,6 +85,8 @@ export const metric: ExpectationKind<'metric', Metric> = {
       n.probe(probeFor(s, probeName(e.metric), e.after, e.forMs));
       if (e.baseline) n.probe({ name: probeName(e.metric), endMs: anchorMs(s, e.baseline.before), windowMs: e.baseline.forMs });
     }
+    needBend(n, s, e.minBend, e.after, e.forMs);
+    if (e.baseline && e.minBend !== undefined) n.probe({ name: 'bendAmplitude', endMs: anchorMs(s, e.baseline.before), windowMs: e.baseline.forMs });
   },
   refs: (e) => [...(e.neuron !== undefined ? [{ neuron: e.neuron, field: 'neuron' }] : []), ...(e.zone !== undefined ? [{ zone: e.zone, field: 'zone' }] : [])],
   evaluate: (e, rec, ctx) => {
@@ -92,17 +97,21 @@ export const metric: ExpectationKind<'metric', Metric> = {
     let measured = value;
     let unit: string = metricUnit(e.metric);
     let detail = `${e.metric} ${round(value, 4)} ${unit} in ${span(a, b)}`;
+    let still = tooStill(rec, e.minBend, a, b);
     if (e.baseline) {
       const be = anchorMs(ctx.scenario, e.baseline.before);
       const base = fn(rec, be - e.baseline.forMs, be, args);
+      still ??= tooStill(rec, e.minBend, be - e.baseline.forMs, be);
       measured = value / base;
       unit = 'ratio';
       detail += `; baseline ${round(base, 4)} ${metricUnit(e.metric)} in ${span(be - e.baseline.forMs, be)}`;
     }
     const what = [e.neuron, e.zone].filter(Boolean).join(' ');
     const bound = e.min !== undefined && e.max !== undefined ? `${e.min} .. ${e.max}` : e.min !== undefined ? `≥ ${e.min}` : `≤ ${e.max}`;
+    const name = `${e.metric}${what ? ` ${what}` : ''}${e.baseline ? ' / baseline' : ''} ${bound} in ${span(a, b)}${bendSuffix(e.minBend)}`;
+    if (still) return stillResult({ name, bound, unit, detail: '' }, `${still}; its ${detail}`);
     return {
-      name: `${e.metric}${what ? ` ${what}` : ''}${e.baseline ? ' / baseline' : ''} ${bound} in ${span(a, b)}`,
+      name,
       pass: !Number.isNaN(measured) && (e.min === undefined || measured >= e.min) && (e.max === undefined || measured <= e.max),
       measured,
       bound,
@@ -117,11 +126,13 @@ export const metric: ExpectationKind<'metric', Metric> = {
     ...(e.baseline && { baseline: { before: anchorDoc(e.baseline.before), for: e.baseline.forMs } }),
     ...(e.min !== undefined && { atLeast: e.min }),
     ...(e.max !== undefined && { atMost: e.max }),
+    ...minBendDoc(e.minBend),
     ...windowDoc(e),
   }),
   docs: {
-    fields: '`name`, `zone`/`neuron` if it needs one, `after`, `for`, `atLeast`/`atMost` or `between`, optional `baseline: {before, for}`',
+    fields:
+      '`name`, `zone`/`neuron` if it needs one, `after`, `for`, `atLeast`/`atMost` or `between`, optional `baseline: {before, for}`, optional `minBend` (κL)',
     measured: 'the metric over the window; with a baseline, metric(window) / metric(baseline window)',
-    pass: 'within the bounds',
+    pass: 'within the bounds; with `minBend`, only if the body bends that much over the window (and the baseline window), else not measured',
   },
 };

@@ -95,6 +95,8 @@ export const arbScenario: fc.Arbitrary<Scenario> = fc
       const kind = kinds[kindPick % (trains.length > 0 ? kinds.length : kinds.length - 2)];
       const lo = Math.round(f1 * 1000) / 1000;
       const hi = lo + Math.round(f2 * 1000) / 1000;
+      // The optional minBend of the gait kinds, on about half of them.
+      const bend = labelPick % 2 === 1 ? { minBend: Math.round(f2 * 8000) / 1000 } : {};
       switch (kind) {
         case 'reverses':
         case 'doesNotReverse':
@@ -102,7 +104,7 @@ export const arbScenario: fc.Arbitrary<Scenario> = fc
         case 'moves':
           return { kind, direction: f1 < 0.5 ? 'forward' : 'backward', atLeast: { value: lo, unit: f2 < 0.5 ? 'mm' : 'bl' }, ...win };
         case 'speed':
-          return { kind, min: { value: lo, unit: 'mm/s' }, max: { value: hi, unit: 'mm/s' }, ...win };
+          return { kind, min: { value: lo, unit: 'mm/s' }, max: { value: hi, unit: 'mm/s' }, ...bend, ...win };
         case 'reachesFood':
           return { kind, after: anchor, withinMs: len, distance: { value: lo, unit: 'mm' } };
         case 'staysOutOfZone':
@@ -112,9 +114,9 @@ export const arbScenario: fc.Arbitrary<Scenario> = fc
         case 'neuronSilent':
           return { kind, neuron: 'AVB', threshold: f2, ...win };
         case 'bendingFrequency':
-          return { kind, minHz: lo, maxHz: hi, ...win };
+          return { kind, minHz: lo, maxHz: hi, ...bend, ...win };
         case 'waveDirection':
-          return { kind, direction: f1 < 0.5 ? 'head-to-tail' : 'tail-to-head', ...win };
+          return { kind, direction: f1 < 0.5 ? 'head-to-tail' : 'tail-to-head', ...bend, ...win };
         case 'metric': {
           const metric = METRIC_NAMES[labelPick % METRIC_NAMES.length];
           const needs: readonly string[] = METRIC_INFO[metric].needs;
@@ -127,6 +129,7 @@ export const arbScenario: fc.Arbitrary<Scenario> = fc
             ...(before >= 1 && kindPick % 2 === 0 && { baseline: { before: { ms: before }, forMs: Math.max(1, Math.floor(before * f2)) } }),
             ...(kindPick % 3 !== 1 && { min: lo }),
             ...(kindPick % 3 !== 0 && { max: hi }),
+            ...bend,
             ...win,
           };
         }

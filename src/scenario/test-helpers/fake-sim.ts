@@ -43,6 +43,9 @@ export interface FakeConfig {
 
 const SEGMENTS = 12;
 const BODY_MM = 1;
+/** The drawn body wave: lateral amplitude and wavelength, mm. */
+const WAVE_AMP_MM = 0.02;
+const WAVELENGTH_MM = 0.65;
 
 /** The double counts the nose as on food within this distance of a dropped food point, mm. */
 const FAKE_LAWN_RADIUS_MM = 0.5;
@@ -197,7 +200,7 @@ export class FakeSim implements ScenarioSim, MonitorSource {
     const s = Math.sin(this.heading);
     for (let i = 0; i < SEGMENTS; i++) {
       const u = (i / (SEGMENTS - 1)) * BODY_MM;
-      const lateral = 0.02 * Math.sin(2 * Math.PI * (this.phase - u / 0.65));
+      const lateral = WAVE_AMP_MM * Math.sin(2 * Math.PI * (this.phase - u / WAVELENGTH_MM));
       this.tel.pose[2 * i] = this.x - c * u - s * lateral;
       this.tel.pose[2 * i + 1] = this.y - s * u + c * lateral;
     }
@@ -290,6 +293,11 @@ export class FakeSim implements ScenarioSim, MonitorSource {
 
   wavelengthBodyLengths(): number {
     return 0.65;
+  }
+
+  /** The drawn wave's bend (lateral amplitude × wavenumber², × body length), as the tracker would read it. */
+  bendAmplitude(): number {
+    return WAVE_AMP_MM * ((2 * Math.PI) / WAVELENGTH_MM) ** 2 * BODY_MM;
   }
 
   waveDirection(): -1 | 0 | 1 {
