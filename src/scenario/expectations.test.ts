@@ -228,6 +228,26 @@ describe('minBend: a gait or travel reading counts only while the body bends', (
     expect(evalOne({ kind: 'bendingFrequency', minHz: 0.3, maxHz: 0.6, minBend: 2, after: { ms: 0 } }, rec).detail).toMatch(/not probed/);
   });
 
+  it('a baseline with its own minBend: only the baseline must bend (an ablation that stops the body counts as impaired)', () => {
+    // Crawls 0.15 mm/s bending 3.2 κL over 3–5 s; after 5 s creeps 0.02 mm/s with the body still (0.4 κL).
+    const rec = (baseAmp: number) =>
+      recording(10_000, (t) => (t < 5000 ? 0.15 : 0.02), { probes: { ...probesAt(baseAmp, 5000, 2000), ...probesAt(0.4, 7000, 2000) } });
+    const e: Expectation = {
+      kind: 'metric',
+      metric: 'alongSpeed',
+      baseline: { before: { ms: 5000 }, forMs: 2000, minBend: 2 },
+      max: 0.5,
+      after: { ms: 5000 },
+      forMs: 2000,
+    };
+    expect(evalOne(e, rec(3.2))).toMatchObject({ pass: true, unit: 'ratio' });
+    expect(evalOne(e, rec(3.2)).measured as number).toBeCloseTo(0.02 / 0.15, 6);
+    expect(evalOne({ ...e, minBend: 2 }, rec(3.2)).detail).toMatch(/barely bends in 5 s – 7 s/);
+    const still = evalOne(e, rec(0.4));
+    expect(still).toMatchObject({ pass: false, measured: null });
+    expect(still.detail).toMatch(/barely bends in 3 s – 5 s/);
+  });
+
   it('bendAmplitude is a metric of its own', () => {
     const rec = recording(10_000, () => 0.1, { probes: probesAt(3.2, 10_000, 8000) });
     expect(evalOne({ kind: 'metric', metric: 'bendAmplitude', min: 2, ...win }, rec)).toMatchObject({ pass: true, measured: 3.2, unit: 'κL' });

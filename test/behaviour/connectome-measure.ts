@@ -4,9 +4,11 @@
  * behaviour read from the pose only; neurons read only to report the AVA/AVB
  * response, never to decide a behaviour.
  */
+import { execFileSync } from 'node:child_process';
 import type { Circuit } from '../../src/circuits';
 import { importConnectome, type ImportOptions } from '../../src/circuits/connectome/import';
 import { publishedTable, WORM_TABLES } from '../../src/circuits/connectome/published-tables';
+import { type WormModelFile, wormModelFromFile } from '../../src/circuits/connectome/worm-model';
 import { createSimulation, type Simulation } from '../../src/sim/simulation';
 import type { BehaviourEvent } from '../../src/streams/types';
 import { OPEN_FIELD } from './measure';
@@ -14,6 +16,13 @@ import { OPEN_FIELD } from './measure';
 /** The worm tables (White/Varshney + muscles + sensors) imported with these options (default: the importer's defaults). */
 export function importWorm(options: ImportOptions = {}): Circuit {
   return importConnectome(WORM_TABLES.map(publishedTable), options).circuit;
+}
+
+/** The worm tables imported with the class model of an earlier commit (its worm-model.json), e.g. 8100102: session 8's default. */
+export function importWormAt(commit: string): Circuit {
+  if (!/^[0-9a-f]{7,40}$/.test(commit)) throw new Error(`model commit: "${commit}" is not a commit id (7–40 hex digits); e.g. 8100102`);
+  const json = execFileSync('git', ['show', `${commit}:src/circuits/connectome/worm-model.json`], { encoding: 'utf8' });
+  return importWorm({ classModel: wormModelFromFile(JSON.parse(json) as WormModelFile) });
 }
 
 export function connectomeWorm(circuit: Circuit, seed: number, ablate: readonly string[] = []): { sim: Simulation; events: BehaviourEvent[] } {
@@ -49,6 +58,8 @@ export interface Crawl {
   direction: -1 | 0 | 1;
   /** Largest muscle activation seen. */
   muscleMax: number;
+  /** Bend amplitude over the window, κL (the `minBend` reading). */
+  bend: number;
 }
 
 /** Settle settleMs, then measure over windowMs. */
@@ -77,6 +88,7 @@ export function crawlOf(sim: Simulation, settleMs = 4000, windowMs = 12_000): Cr
     lambda: sim.wavelengthBodyLengths(windowMs),
     direction: sim.waveDirection(windowMs),
     muscleMax,
+    bend: sim.bendAmplitude(windowMs),
   };
 }
 

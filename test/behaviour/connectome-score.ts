@@ -13,6 +13,9 @@
  * each class to one value inside the spec's ranges: another refit's circuit was
  * scored changed, e.g. a negative B tonic current set to 0.)
  *
+ * The circuit may be `default` (the importer's defaults) or `model-at:COMMIT`: the importer's output with that commit's class model
+ * (worm-model.json), e.g. `model-at:8100102`, session 8's default.
+ *
  * SEEDS=1,2,3,4,5 scores on those seeds instead of the spec's fitness and held-out seeds (a report's
  * held-out seeds): the fitness over them and each run's scenario score.
  */
@@ -24,6 +27,7 @@ import { expectationScore } from '../../src/evolve/fitness';
 import { valuesOnly } from '../../src/evolve/genome';
 import { localEvaluator } from '../../src/evolve/local';
 import { loadEvolveProblem } from '../../src/evolve/node/load';
+import { importWorm, importWormAt } from './connectome-measure';
 
 const [specPath, circuitPath] = process.argv.slice(2);
 const problem = loadEvolveProblem(specPath);
@@ -34,7 +38,12 @@ if (seeds?.some((s) => !Number.isInteger(s) || s < 0))
 type Run = { seed: number; scenario: string; score: number; pass: boolean };
 
 function asItIs(path: string, runSeeds: readonly number[]): { runs: Run[]; fitness: number } {
-  const circuit = parseCircuit(readFileSync(path, 'utf8'), path);
+  const circuit =
+    path === 'default'
+      ? importWorm()
+      : path.startsWith('model-at:')
+        ? importWormAt(path.slice('model-at:'.length))
+        : parseCircuit(readFileSync(path, 'utf8'), path);
   const { scenarios, unstable } = problem.context;
   const weights = problem.spec.fitness.scenarios.map((s) => s.weight);
   const runs: Run[] = [];

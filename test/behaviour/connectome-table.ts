@@ -4,10 +4,15 @@
  * The imported connectome with the importer's defaults (the class model),
  * and without it for the starting point; or the circuit file given
  * (`connectome-table.ts best.circuit.json`: a refit's best).
+ *
+ * `--ablations` prints instead what the command neurons are for ("What AVA is for", issue 18):
+ * crawl speed and bend amplitude intact and with AVA, AVA+AVD, AVB, AVB+PVC ablated from the
+ * start, and the AVA–AVB correlation at rest; for the importer's defaults, the circuit file
+ * given, or `--model-at COMMIT` (the defaults of that commit's worm-model.json).
  */
 import { readFileSync } from 'node:fs';
 import { type Circuit, parseCircuit } from '../../src/circuits';
-import { classOutput, connectomeWorm, crawlOf, importWorm, touchResponse } from './connectome-measure';
+import { classOutput, connectomeWorm, crawlOf, importWorm, importWormAt, touchResponse } from './connectome-measure';
 import { SEEDS } from './measure';
 
 const fmt = (xs: number[], d = 3): string => {
@@ -45,14 +50,14 @@ function membraneRange(circuit: Circuit, seed: number): { low: number; high: num
   return { low, high };
 }
 
-/** Pearson correlation of AVA and AVB output over 60 s with a gentle nose touch every 10 s (sampled every 100 ms). */
-function avaAvbCorrelation(circuit: Circuit, seed: number): number {
+/** Pearson correlation of AVA and AVB output over 60 s (after 3 s), sampled every 100 ms; with a gentle nose touch every 10 s unless `atRest`. */
+function avaAvbCorrelation(circuit: Circuit, seed: number, atRest = false): number {
   const { sim } = connectomeWorm(circuit, seed);
   sim.run(3000);
   const a: number[] = [];
   const b: number[] = [];
   for (let t = 0; t < 60_000; t += 100) {
-    if (t % 10_000 === 5000) sim.poke(0.05, { kind: 'gentle' });
+    if (!atRest && t % 10_000 === 5000) sim.poke(0.05, { kind: 'gentle' });
     sim.run(100);
     a.push(classOutput(sim, 'AVA'));
     b.push(classOutput(sim, 'AVB'));
@@ -71,115 +76,178 @@ function avaAvbCorrelation(circuit: Circuit, seed: number): number {
   return sab / Math.sqrt(saa * sbb);
 }
 
-const file = process.argv[2];
-const circuits: [string, Circuit][] = file
-  ? [[file, parseCircuit(readFileSync(file, 'utf8'), file)]]
-  : [
-      ['class model (default)', importWorm()],
-      ['no class model', importWorm({ classModel: false })],
-    ];
-for (const [label, circuit] of circuits) {
-  const crawl = SEEDS.map((s) => crawlOf(connectomeWorm(circuit, s).sim));
-  const nose = SEEDS.map((s) => touchResponse(circuit, s, 0.05));
-  const tail = SEEDS.map((s) => touchResponse(circuit, s, 0.9));
-  console.log(`== ${label}`);
-  console.log('speed BL/s', fmt(crawl.map((c) => c.speed)));
+/** The ablations of the real worm's command interneurons (Chalfie et al. 1985): forward needs AVB/PVC, not AVA/AVD. */
+const ABLATIONS: [string, string[]][] = [
+  ['intact', []],
+  ['AVA ablated', ['AVAL', 'AVAR']],
+  ['AVA+AVD ablated', ['AVAL', 'AVAR', 'AVDL', 'AVDR']],
+  ['AVB ablated', ['AVBL', 'AVBR']],
+  ['AVB+PVC ablated', ['AVBL', 'AVBR', 'PVCL', 'PVCR']],
+];
+
+function printAblations(label: string, circuit: Circuit): void {
+  console.log(`== ${label}: crawl 4–16 s on the open field, cells ablated from the start, seeds ${SEEDS.join(', ')}`);
+  let intact = 0;
+  for (const [name, cells] of ABLATIONS) {
+    const c = SEEDS.map((s) => crawlOf(connectomeWorm(circuit, s, cells).sim));
+    const speed = c.map((x) => x.speed);
+    const mean = speed.reduce((a, b) => a + b, 0) / speed.length;
+    if (cells.length === 0) intact = mean;
+    console.log(
+      `${name}: speed BL/s ${fmt(speed)} (×${(mean / intact).toFixed(2)} of intact), along BL/s ${fmt(c.map((x) => x.along))}, bend κL ${fmt(
+        c.map((x) => x.bend),
+        2,
+      )}, frequency Hz ${fmt(
+        c.map((x) => x.hz),
+        2,
+      )}, direction ${c.map((x) => x.direction).join(' ')}`,
+    );
+  }
   console.log(
-    'frequency Hz',
+    'AVA output at rest (mean of 2–7 s)',
     fmt(
-      crawl.map((c) => c.hz),
+      SEEDS.map((s) => {
+        const { sim } = connectomeWorm(circuit, s);
+        sim.run(2000);
+        let sum = 0;
+        let n = 0;
+        for (let t = 0; t < 5000; t += sim.physicsStepMs, n++) {
+          sim.step();
+          sum += classOutput(sim, 'AVA');
+        }
+        return sum / n;
+      }),
       2,
     ),
   );
   console.log(
-    'wavelength BL',
+    'AVA-AVB correlation at rest, 60 s, no touch',
     fmt(
-      crawl.map((c) => c.lambda ?? Number.NaN),
-      2,
-    ),
-  );
-  console.log('wave direction', crawl.map((c) => c.direction).join(' '));
-  console.log(
-    'peak muscle',
-    fmt(
-      crawl.map((c) => c.muscleMax),
-      2,
-    ),
-  );
-  console.log(
-    'nose touch: reversals',
-    nose.filter((n) => n.reversed).length,
-    'of 5; AVA before',
-    fmt(
-      nose.map((n) => n.avaBefore),
-      2,
-    ),
-    'peak',
-    fmt(
-      nose.map((n) => n.avaPeak),
-      2,
-    ),
-  );
-  console.log('nose touch: speed before', fmt(nose.map((n) => n.speedBefore)), 'after', fmt(nose.map((n) => n.speedAfter)));
-  console.log(
-    'nose touch: AVB before',
-    fmt(
-      nose.map((n) => n.avbBefore),
-      2,
-    ),
-    'min',
-    fmt(
-      nose.map((n) => n.avbMin),
-      2,
-    ),
-  );
-  console.log('tail touch: speed before', fmt(tail.map((t) => t.speedBefore)), 'after', fmt(tail.map((t) => t.speedAfter)));
-  console.log(
-    'tail touch: PVC peak',
-    fmt(
-      SEEDS.map((s) => peakAfterTouch(circuit, s, 0.9, 'PVC')),
-      2,
-    ),
-  );
-  console.log(
-    'body touch 0.2 (ALM/AVM): AVA peak',
-    fmt(
-      SEEDS.map((s) => peakAfterTouch(circuit, s, 0.2, 'AVA')),
-      2,
-    ),
-  );
-  console.log(
-    'nose touch, FLP ablated: AVA peak',
-    fmt(
-      SEEDS.map((s) => peakAfterTouch(circuit, s, 0.05, 'AVA', ['FLPL', 'FLPR'])),
-      2,
-    ),
-  );
-  console.log(
-    'nose touch, AVD ablated: AVA peak',
-    fmt(
-      SEEDS.map((s) => peakAfterTouch(circuit, s, 0.05, 'AVA', ['AVDL', 'AVDR'])),
-      2,
-    ),
-  );
-  const range = SEEDS.map((s) => membraneRange(circuit, s));
-  console.log(
-    'membrane potential mV, 16 s with a nose and a tail touch: lowest',
-    fmt(
-      range.map((r) => r.low),
-      0,
-    ),
-    'highest',
-    fmt(
-      range.map((r) => r.high),
-      0,
-    ),
-  );
-  console.log(
-    'AVA-AVB correlation, 60 s, nose touch every 10 s',
-    fmt(
-      SEEDS.map((s) => avaAvbCorrelation(circuit, s)),
+      SEEDS.map((s) => avaAvbCorrelation(circuit, s, true)),
       2,
     ),
   );
 }
+
+const args = process.argv.slice(2);
+const ablations = args.includes('--ablations');
+const at = args.indexOf('--model-at');
+const commit = at >= 0 ? (args[at + 1] ?? '') : undefined;
+const file = args.find((a, i) => !a.startsWith('--') && i !== at + 1);
+const circuits: [string, Circuit][] = file
+  ? [[file, parseCircuit(readFileSync(file, 'utf8'), file)]]
+  : commit
+    ? [[`class model at ${commit}`, importWormAt(commit)]]
+    : ablations
+      ? [['class model (default)', importWorm()]]
+      : [
+          ['class model (default)', importWorm()],
+          ['no class model', importWorm({ classModel: false })],
+        ];
+if (ablations) for (const [label, circuit] of circuits) printAblations(label, circuit);
+else
+  for (const [label, circuit] of circuits) {
+    const crawl = SEEDS.map((s) => crawlOf(connectomeWorm(circuit, s).sim));
+    const nose = SEEDS.map((s) => touchResponse(circuit, s, 0.05));
+    const tail = SEEDS.map((s) => touchResponse(circuit, s, 0.9));
+    console.log(`== ${label}`);
+    console.log('speed BL/s', fmt(crawl.map((c) => c.speed)));
+    console.log(
+      'frequency Hz',
+      fmt(
+        crawl.map((c) => c.hz),
+        2,
+      ),
+    );
+    console.log(
+      'wavelength BL',
+      fmt(
+        crawl.map((c) => c.lambda ?? Number.NaN),
+        2,
+      ),
+    );
+    console.log('wave direction', crawl.map((c) => c.direction).join(' '));
+    console.log(
+      'peak muscle',
+      fmt(
+        crawl.map((c) => c.muscleMax),
+        2,
+      ),
+    );
+    console.log(
+      'nose touch: reversals',
+      nose.filter((n) => n.reversed).length,
+      'of 5; AVA before',
+      fmt(
+        nose.map((n) => n.avaBefore),
+        2,
+      ),
+      'peak',
+      fmt(
+        nose.map((n) => n.avaPeak),
+        2,
+      ),
+    );
+    console.log('nose touch: speed before', fmt(nose.map((n) => n.speedBefore)), 'after', fmt(nose.map((n) => n.speedAfter)));
+    console.log(
+      'nose touch: AVB before',
+      fmt(
+        nose.map((n) => n.avbBefore),
+        2,
+      ),
+      'min',
+      fmt(
+        nose.map((n) => n.avbMin),
+        2,
+      ),
+    );
+    console.log('tail touch: speed before', fmt(tail.map((t) => t.speedBefore)), 'after', fmt(tail.map((t) => t.speedAfter)));
+    console.log(
+      'tail touch: PVC peak',
+      fmt(
+        SEEDS.map((s) => peakAfterTouch(circuit, s, 0.9, 'PVC')),
+        2,
+      ),
+    );
+    console.log(
+      'body touch 0.2 (ALM/AVM): AVA peak',
+      fmt(
+        SEEDS.map((s) => peakAfterTouch(circuit, s, 0.2, 'AVA')),
+        2,
+      ),
+    );
+    console.log(
+      'nose touch, FLP ablated: AVA peak',
+      fmt(
+        SEEDS.map((s) => peakAfterTouch(circuit, s, 0.05, 'AVA', ['FLPL', 'FLPR'])),
+        2,
+      ),
+    );
+    console.log(
+      'nose touch, AVD ablated: AVA peak',
+      fmt(
+        SEEDS.map((s) => peakAfterTouch(circuit, s, 0.05, 'AVA', ['AVDL', 'AVDR'])),
+        2,
+      ),
+    );
+    const range = SEEDS.map((s) => membraneRange(circuit, s));
+    console.log(
+      'membrane potential mV, 16 s with a nose and a tail touch: lowest',
+      fmt(
+        range.map((r) => r.low),
+        0,
+      ),
+      'highest',
+      fmt(
+        range.map((r) => r.high),
+        0,
+      ),
+    );
+    console.log(
+      'AVA-AVB correlation, 60 s, nose touch every 10 s',
+      fmt(
+        SEEDS.map((s) => avaAvbCorrelation(circuit, s)),
+        2,
+      ),
+    );
+  }

@@ -51,7 +51,7 @@ interface Documented<T> {
 }
 
 /** The file's shape: every value beside the reason it has it. */
-interface WormModelFile {
+export interface WormModelFile {
   format: 'neuroworm-worm-model';
   version: 1;
   description: string;
@@ -63,7 +63,8 @@ interface WormModelFile {
   transduction: Documented<WormModel['transduction']>;
 }
 
-function strip(file: WormModelFile): WormModel {
+/** A worm-model.json's values without their sources (e.g. an earlier commit's file, to compare defaults). */
+export function wormModelFromFile(file: WormModelFile): WormModel {
   const values = <T>(r: Record<string, Documented<T>>): Record<string, T> => Object.fromEntries(Object.entries(r).map(([k, d]) => [k, d.value]));
   return {
     scales: values(file.scales) as WormModel['scales'],
@@ -76,7 +77,7 @@ function strip(file: WormModelFile): WormModel {
 }
 
 /** The fitted default (worm-model.json). */
-export const WORM_MODEL: WormModel = strip(WORM_MODEL_JSON as WormModelFile);
+export const WORM_MODEL: WormModel = wormModelFromFile(WORM_MODEL_JSON as WormModelFile);
 
 const clean = (x: number): number => Number(x.toPrecision(12));
 

@@ -16,7 +16,7 @@ const schema = strict(
     name: oneOf(METRIC_NAMES, 'metric name'),
     zone: text('zone id').optional(),
     neuron: neuron().optional(),
-    baseline: strict({ before: anchor, for: time('baseline length (for)', R['within, for, window']) }, 'baseline').optional(),
+    baseline: strict({ before: anchor, for: time('baseline length (for)', R['within, for, window']), minBend: minBendField() }, 'baseline').optional(),
     atLeast: bound('atLeast').optional(),
     atMost: bound('atMost').optional(),
     between: pair(bound('bound'), 'between').optional(),
@@ -44,7 +44,9 @@ const schema = strict(
     metric: r.name as MetricName,
     ...(r.zone !== undefined && { zone: r.zone }),
     ...(r.neuron !== undefined && { neuron: r.neuron }),
-    ...(r.baseline !== undefined && { baseline: { before: r.baseline.before, forMs: r.baseline.for } }),
+    ...(r.baseline !== undefined && {
+      baseline: { before: r.baseline.before, forMs: r.baseline.for, ...(r.baseline.minBend !== undefined && { minBend: r.baseline.minBend }) },
+    }),
     ...(min !== undefined && { min }),
     ...(max !== undefined && { max }),
     ...(r.minBend !== undefined && { minBend: r.minBend }),
@@ -53,6 +55,12 @@ const schema = strict(
 });
 
 export type Metric = z.output<typeof schema>;
+
+/**
+ * The bend the baseline window must reach to count: its own `minBend` (e.g. "the intact worm
+ * crawled" before an ablation that may stop the body, which then counts as impaired), else the window's.
+ */
+const baselineMinBend = (e: Metric): number | undefined => e.baseline?.minBend ?? e.minBend;
 
 /** The probe a probe-based metric reads. */
 const probeName = (m: MetricName) => (m === 'wavelength' || m === 'bendAmplitude' ? m : 'bendingFrequency');
@@ -86,7 +94,7 @@ export const metric: ExpectationKind<'metric', Metric> = {
       if (e.baseline) n.probe({ name: probeName(e.metric), endMs: anchorMs(s, e.baseline.before), windowMs: e.baseline.forMs });
     }
     needBend(n, s, e.minBend, e.after, e.forMs);
-    if (e.baseline && e.minBend !== undefined) n.probe({ name: 'bendAmplitude', endMs: anchorMs(s, e.baseline.before), windowMs: e.baseline.forMs });
+    if (e.baseline && baselineMinBend(e) !== undefined) n.probe({ name: 'bendAmplitude', endMs: anchorMs(s, e.baseline.before), windowMs: e.baseline.forMs });
   },
   refs: (e) => [...(e.neuron !== undefined ? [{ neuron: e.neuron, field: 'neuron' }] : []), ...(e.zone !== undefined ? [{ zone: e.zone, field: 'zone' }] : [])],
   evaluate: (e, rec, ctx) => {
@@ -101,7 +109,7 @@ export const metric: ExpectationKind<'metric', Metric> = {
     if (e.baseline) {
       const be = anchorMs(ctx.scenario, e.baseline.before);
       const base = fn(rec, be - e.baseline.forMs, be, args);
-      still ??= tooStill(rec, e.minBend, be - e.baseline.forMs, be);
+      still ??= tooStill(rec, baselineMinBend(e), be - e.baseline.forMs, be);
       measured = value / base;
       unit = 'ratio';
       detail += `; baseline ${round(base, 4)} ${metricUnit(e.metric)} in ${span(be - e.baseline.forMs, be)}`;
@@ -123,7 +131,7 @@ export const metric: ExpectationKind<'metric', Metric> = {
     name: e.metric,
     ...(e.zone !== undefined && { zone: e.zone }),
     ...(e.neuron !== undefined && { neuron: e.neuron }),
-    ...(e.baseline && { baseline: { before: anchorDoc(e.baseline.before), for: e.baseline.forMs } }),
+    ...(e.baseline && { baseline: { before: anchorDoc(e.baseline.before), for: e.baseline.forMs, ...minBendDoc(e.baseline.minBend) } }),
     ...(e.min !== undefined && { atLeast: e.min }),
     ...(e.max !== undefined && { atMost: e.max }),
     ...minBendDoc(e.minBend),
@@ -131,8 +139,8 @@ export const metric: ExpectationKind<'metric', Metric> = {
   }),
   docs: {
     fields:
-      '`name`, `zone`/`neuron` if it needs one, `after`, `for`, `atLeast`/`atMost` or `between`, optional `baseline: {before, for}`, optional `minBend` (κL)',
+      '`name`, `zone`/`neuron` if it needs one, `after`, `for`, `atLeast`/`atMost` or `between`, optional `baseline: {before, for, minBend?}`, optional `minBend` (κL)',
     measured: 'the metric over the window; with a baseline, metric(window) / metric(baseline window)',
-    pass: 'within the bounds; with `minBend`, only if the body bends that much over the window (and the baseline window), else not measured',
+    pass: 'within the bounds; with `minBend`, only if the body bends that much over the window (and the baseline window, unless the baseline sets its own `minBend`), else not measured',
   },
 };
