@@ -222,8 +222,9 @@ export class PlateRenderer {
   }
 
   /**
-   * Walls (capsules) and obstacles as filled polygons, cut at `clip` where the panel is smaller than the plate, so a
-   * player sees the walls the worm bumps into in the editor's close-up as in the playground.
+   * Walls and obstacles. Drawn as themselves where wholly in view (no clip, or inside it: the playground's
+   * every-frame case, nothing allocated), left out where wholly outside the clip, and only where one crosses the
+   * clip's edge (the editor's close-up) as a polygon cut there, so the walls the worm bumps into show there too.
    */
   private drawSolids(cam: WorldCamera, clip?: Rect): void {
     const a = this.arena;
@@ -231,46 +232,43 @@ export class PlateRenderer {
     const g = this.lines;
     const k = cam.pxPerMm;
     this.solidsShown = 0;
-    /** Draws a polygon (cut at the clip); whether any of it is in view. */
-    const fill = (pts: Point[], color: number, alpha: number, edge: boolean): boolean => {
-      const cut = clip ? clipPolygon(pts, clip) : pts;
+    /** Draws one shape (cut at the clip where it crosses it); whether any of it is in view. */
+    const fill = (shape: Shape, color: number, alpha: number, edge: boolean): boolean => {
+      const box = boundsOf(shape);
+      if (clip && !overlaps(box, clip)) return false;
+      g.fillStyle(color, alpha);
+      if (edge) g.lineStyle(1, palette.wallEdge, 0.9);
+      if (!clip || inside(box, clip)) {
+        drawShape(g, shape, color, alpha, edge);
+        return true;
+      }
+      const cut = clipPolygon(outline(shape), clip);
       if (cut.length < 3) return false;
       const shown = cut.map((p) => new Phaser.Math.Vector2(p.x, p.y));
-      g.fillStyle(color, alpha);
       g.fillPoints(shown, true);
-      if (edge) {
-        g.lineStyle(1, palette.wallEdge, 0.9);
-        g.strokePoints(shown, true);
-      }
+      if (edge) g.strokePoints(shown, true);
       return true;
     };
     const count = (shown: boolean): void => {
       if (shown) this.solidsShown++;
     };
     for (const w of a.walls ?? []) {
-      const t = Math.max(2, w.thickness * k);
-      count(fill(capsule(cam.screenX(w.x1), cam.screenY(w.y1), cam.screenX(w.x2), cam.screenY(w.y2), t / 2), palette.wall, 1, false));
+      const r = Math.max(2, w.thickness * k) / 2;
+      count(fill({ kind: 'capsule', ax: cam.screenX(w.x1), ay: cam.screenY(w.y1), bx: cam.screenX(w.x2), by: cam.screenY(w.y2), r }, palette.wall, 1, false));
     }
     for (const o of a.obstacles ?? []) {
       if (o.kind === 'circle') {
-        const cx = cam.screenX(o.x);
-        const cy = cam.screenY(o.y);
+        const x = cam.screenX(o.x);
+        const y = cam.screenY(o.y);
         const r = o.r * k;
-        if (this.opts.quality === 'high') fill(disc(cx + r * 0.12, cy + r * 0.16, r), 0x000000, 0.28, false);
-        count(fill(disc(cx, cy, r), palette.wall, 1, true));
-        fill(disc(cx - r * 0.18, cy - r * 0.2, r * 0.62), 0x2a3642, 1, false);
-      } else if (o.kind === 'polygon') count(fill(screenPoints(cam, o.points), palette.wall, 1, true));
+        if (this.opts.quality === 'high') fill({ kind: 'circle', x: x + r * 0.12, y: y + r * 0.16, r }, 0x000000, 0.28, false);
+        count(fill({ kind: 'circle', x, y, r }, palette.wall, 1, true));
+        fill({ kind: 'circle', x: x - r * 0.18, y: y - r * 0.2, r: r * 0.62 }, 0x2a3642, 1, false);
+      } else if (o.kind === 'polygon') count(fill({ kind: 'polygon', points: screenPoints(cam, o.points) }, palette.wall, 1, true));
       else {
         const x = cam.screenX(o.x);
         const y = cam.screenY(o.y);
-        const [w, h] = [o.width * k, o.height * k];
-        const corners = [
-          { x, y },
-          { x: x + w, y },
-          { x: x + w, y: y + h },
-          { x, y: y + h },
-        ];
-        count(fill(corners, palette.wall, 1, true));
+        count(fill({ kind: 'rect', x, y, w: o.width * k, h: o.height * k }, palette.wall, 1, true));
       }
     }
   }
@@ -288,19 +286,85 @@ function screenPoints(cam: WorldCamera, xy: readonly number[]): Phaser.Math.Vect
   return out;
 }
 
-/** A circle as a polygon fine enough to look round at its size on screen (about 3 px per side). */
-function disc(cx: number, cy: number, r: number): Point[] {
-  const n = Math.max(12, Math.min(96, Math.round((2 * Math.PI * r) / 3)));
-  return Array.from({ length: n }, (_, i) => ({ x: cx + r * Math.cos((i / n) * 2 * Math.PI), y: cy + r * Math.sin((i / n) * 2 * Math.PI) }));
+/** A wall or obstacle on screen (px). */
+type Shape =
+  | { kind: 'circle'; x: number; y: number; r: number }
+  | { kind: 'rect'; x: number; y: number; w: number; h: number }
+  | { kind: 'polygon'; points: Phaser.Math.Vector2[] }
+  /** A wall segment with round ends, `r` either side of it. */
+  | { kind: 'capsule'; ax: number; ay: number; bx: number; by: number; r: number };
+
+function boundsOf(s: Shape): Rect {
+  switch (s.kind) {
+    case 'circle':
+      return { x: s.x - s.r, y: s.y - s.r, w: 2 * s.r, h: 2 * s.r };
+    case 'rect':
+      return { x: s.x, y: s.y, w: s.w, h: s.h };
+    case 'capsule': {
+      const [x0, y0] = [Math.min(s.ax, s.bx) - s.r, Math.min(s.ay, s.by) - s.r];
+      return { x: x0, y: y0, w: Math.abs(s.bx - s.ax) + 2 * s.r, h: Math.abs(s.by - s.ay) + 2 * s.r };
+    }
+    case 'polygon': {
+      const xs = s.points.map((p) => p.x);
+      const ys = s.points.map((p) => p.y);
+      const [x0, y0] = [Math.min(...xs), Math.min(...ys)];
+      return { x: x0, y: y0, w: Math.max(...xs) - x0, h: Math.max(...ys) - y0 };
+    }
+  }
 }
 
-/** A wall segment with round ends, `r` px either side of it, as one polygon. */
-function capsule(ax: number, ay: number, bx: number, by: number, r: number): Point[] {
-  const heading = Math.atan2(by - ay, bx - ax);
-  const n = Math.max(4, Math.min(24, Math.round((Math.PI * r) / 3)));
-  const cap = (x: number, y: number, from: number): Point[] =>
-    Array.from({ length: n + 1 }, (_, i) => ({ x: x + r * Math.cos(from + (i / n) * Math.PI), y: y + r * Math.sin(from + (i / n) * Math.PI) }));
-  return [...cap(bx, by, heading - Math.PI / 2), ...cap(ax, ay, heading + Math.PI / 2)];
+const overlaps = (a: Rect, b: Rect): boolean => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+const inside = (a: Rect, b: Rect): boolean => a.x >= b.x && a.y >= b.y && a.x + a.w <= b.x + b.w && a.y + a.h <= b.y + b.h;
+
+/** Fills a shape as itself (the fill style set to `color`, the edge's line style set when `edge`), and strokes it with `edge`. */
+function drawShape(g: Phaser.GameObjects.Graphics, s: Shape, color: number, alpha: number, edge: boolean): void {
+  switch (s.kind) {
+    case 'circle':
+      g.fillCircle(s.x, s.y, s.r);
+      if (edge) g.strokeCircle(s.x, s.y, s.r);
+      return;
+    case 'rect':
+      g.fillRect(s.x, s.y, s.w, s.h);
+      if (edge) g.strokeRect(s.x, s.y, s.w, s.h);
+      return;
+    case 'polygon':
+      g.fillPoints(s.points, true);
+      if (edge) g.strokePoints(s.points, true);
+      return;
+    case 'capsule': {
+      // A line as thick as the wall with a round cap at each end, in the fill colour.
+      g.lineStyle(2 * s.r, color, alpha);
+      g.lineBetween(s.ax, s.ay, s.bx, s.by);
+      g.fillCircle(s.ax, s.ay, s.r);
+      g.fillCircle(s.bx, s.by, s.r);
+      return;
+    }
+  }
+}
+
+/** A shape as one polygon, for cutting at the clip: circles and caps fine enough to look round (about 3 px a side). */
+function outline(s: Shape): Point[] {
+  const arc = (x: number, y: number, r: number, from: number, turn: number): Point[] => {
+    const n = Math.max(4, Math.min(96, Math.round((turn * r) / 3)));
+    return Array.from({ length: n + 1 }, (_, i) => ({ x: x + r * Math.cos(from + (i / n) * turn), y: y + r * Math.sin(from + (i / n) * turn) }));
+  };
+  switch (s.kind) {
+    case 'circle':
+      return arc(s.x, s.y, s.r, 0, 2 * Math.PI).slice(1);
+    case 'rect':
+      return [
+        { x: s.x, y: s.y },
+        { x: s.x + s.w, y: s.y },
+        { x: s.x + s.w, y: s.y + s.h },
+        { x: s.x, y: s.y + s.h },
+      ];
+    case 'polygon':
+      return s.points;
+    case 'capsule': {
+      const heading = Math.atan2(s.by - s.ay, s.bx - s.ax);
+      return [...arc(s.bx, s.by, s.r, heading - Math.PI / 2, Math.PI), ...arc(s.ax, s.ay, s.r, heading + Math.PI / 2, Math.PI)];
+    }
+  }
 }
 
 function dashedCircle(g: Phaser.GameObjects.Graphics, cx: number, cy: number, r: number, color: number, alpha: number): void {
