@@ -195,10 +195,11 @@ test('the live worm runs on the two-odour plate: Plate cycles the arena (the wor
   await expect.poll(async () => (await live()).liveArena).toBe('touch-course');
   const [cx, cy] = (await page.evaluate(() => window.neuroworm!.pose())).mm;
   expect(Math.hypot(cx - 1.2, cy - 2.5)).toBeLessThan(1.5);
-  // The button's tooltip stays in the canvas's middle column, clear of the HTML palette beside it.
+  // The button's tooltip stays in the canvas's middle column, clear of the HTML palette beside it; then the
+  // pointer goes to the header, where nothing shows a tooltip over the panels.
   await page.waitForTimeout(600);
   await shot(page, 'editor-live-worm-plate-tooltip');
-  await page.mouse.move(640, 300);
+  await page.mouse.move(640, 28);
   await page.waitForTimeout(1500);
   // The whole plate shows its four solids (post, two blocks, end post); close up, the ones in the panel, cut at its edge.
   expect((await live()).liveSolids).toBe(4);
@@ -211,7 +212,7 @@ test('the live worm runs on the two-odour plate: Plate cycles the arena (the wor
   await click(page, '8×');
   await expect.poll(async () => (await live()).liveSolids, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
   await click(page, '1×');
-  await page.mouse.move(640, 300);
+  await page.mouse.move(640, 28);
   await page.waitForTimeout(700);
   await shot(page, 'editor-live-worm-touch-course-close');
   expect(s.errors).toEqual([]);
