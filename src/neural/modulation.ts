@@ -272,9 +272,9 @@ export function adaptReceptors(m: Modulation): void {
   receptorAdaptKernel(m.conc, m.receptorModulator, m.receptorAdaptation, m.receptorKeep, m.receptorMean)();
 }
 
-/** receptorEffectsKernel once over m (the neuron lab and a network's reset; networks step a fresh kernel). */
-export function receptorEffects(m: Modulation): () => void {
-  return receptorEffectsKernel(
+/** receptorEffectsKernel once over m: teach, inputGain, excite and openG per neuron (the neuron lab, once a frame; networks step a fresh kernel). */
+export function applyReceptors(m: Modulation): void {
+  receptorEffectsKernel(
     m.teach,
     m.inputGain,
     m.excite,
@@ -288,12 +288,7 @@ export function receptorEffects(m: Modulation): () => void {
     m.receptorPerConc,
     m.receptorAdaptation,
     m.receptorMean,
-  );
-}
-
-/** Per neuron: teach, inputGain, excite and openG from the concentrations (the neuron lab, once a frame). */
-export function applyReceptors(m: Modulation): void {
-  receptorEffects(m)();
+  )();
 }
 
 /**
