@@ -21,12 +21,22 @@ export const STEADY_SETTLE_MS = 12_000;
 /**
  * The steady gait of the converted worm on the open field (no rim to meet), with AWC cut so no
  * foraging reversal falls in the window (as locomotion.test.ts reads the full worm): 12 s settle, 12 s window.
+ * `avbScale` scales AVB's tonic drive; `bTonicPa` is a tonic current into every B-type unit (DB/VB), the way
+ * dopamine's DOP-3 inhibits them (negative = inhibition).
  */
-export function steadyGait(circuit: Circuit, seed: number, medium: 'agar' | 'water', avbScale = 1): Gait {
+export function steadyGait(circuit: Circuit, seed: number, medium: 'agar' | 'water', avbScale = 1, bTonicPa = 0): Gait {
   const sim = createSimulation({ circuit, seed, medium, arena: OPEN_FIELD });
   sim.ablate('AWC');
   if (avbScale !== 1) sim.setNeuronParam('AVB', 'tonicPa', avbTonicPa(circuit) * avbScale);
+  if (bTonicPa !== 0) for (const id of bTypeUnits(circuit)) sim.setNeuronParam(id, 'tonicPa', bTonicPa);
   return gaitOf(sim, STEADY_SETTLE_MS, 12_000);
+}
+
+/** The B-type motor neurons of a circuit's body units (DB1…, VB1…). */
+export function bTypeUnits(circuit: Circuit): string[] {
+  const ids = circuit.network.neurons.map((n) => n.id).filter((id) => /^[DV]B\d+$/.test(id));
+  if (ids.length === 0) throw new Error(`${circuit.fileName}: no B-type units (DB1…, VB1…) to inhibit`);
+  return ids;
 }
 
 /** Issue 14's six gait checks, true where met: agar 0.3–0.6 Hz, λ 0.55–0.8 BL, 0.1–0.3 BL/s; water ≥ 1.6 Hz, ≥ 3.5× agar's, ≥ 0.2 BL/s. */

@@ -65,6 +65,12 @@ export const GAIT = {
   headSenseAt: 0.15,
   headStretchGain: 0.125,
   /**
+   * Length of body the neck's receptors read (body fraction; 0 = one point, the shipped worm), as senseWidth for
+   * the units: three points at headSenseAt and ± half this, a third of the gain each, so a small change of
+   * headSenseAt moves the head's input smoothly instead of jumping to the next of the body's 19 joints.
+   */
+  headSenseWidth: 0,
+  /**
    * The neck's stretch receptors also answer the rate of bending (ms; 0 = off, the shipped worm), as the
    * units' do (stretchRateMs): in water the neck bends fast and the head flips sooner; on agar the term is small.
    */
@@ -205,7 +211,8 @@ export function addLocomotion(b: Builder): void {
   b.chem('AVB', 'RMDD', G.headDrive);
   b.chem('AVB', 'RMDV', G.headDrive);
   timers(b, 'RMDD', 'RMDV', 'SMDD', 'SMDV', 40, 320);
-  oscSense(b, 'RMDD', 'RMDV', G.headSenseAt, G.headStretchGain, G.headStretchRateMs);
+  const neck = spread(G.headSenseAt, G.headSenseWidth);
+  for (const at of neck) oscSense(b, 'RMDD', 'RMDV', at, G.headStretchGain / neck.length, G.headStretchRateMs);
   b.muscles.push({ neuron: 'RMDD', side: 'left', from: 0, to: G.headEnd, gain: 1 });
   b.muscles.push({ neuron: 'RMDV', side: 'right', from: 0, to: G.headEnd, gain: 1 });
 
@@ -311,13 +318,17 @@ function flipFlop(b: Builder, d: string, v: string, self: number, pair: number):
 /** A unit's stretch receptors: its dorsal (left) neuron is excited by a bend to the left at `at`, its ventral one by a bend to the right. */
 function stretch(b: Builder, d: string, v: string, at: number, gain: number): void {
   const rate = GAIT.stretchRateMs > 0 ? { rateMs: GAIT.stretchRateMs } : {};
-  const w = GAIT.senseWidth;
-  const points = w > 0 ? [at - w / 2, at, at + w / 2].map((x) => round3(Math.min(0.98, Math.max(0.02, x)))) : [at];
+  const points = spread(at, GAIT.senseWidth);
   const g = gain / points.length;
   for (const p of points) {
     b.sensors.push({ neuron: d, sensor: 'stretch', at: p, side: 'left', gain: g, ...rate });
     b.sensors.push({ neuron: v, sensor: 'stretch', at: p, side: 'right', gain: g, ...rate });
   }
+}
+
+/** Receptor points for a length `width` of body centred at `at`: one point, or three (at and ± width/2) kept on the body. */
+function spread(at: number, width: number): number[] {
+  return width > 0 ? [at - width / 2, at, at + width / 2].map((x) => round3(Math.min(0.98, Math.max(0.02, x)))) : [at];
 }
 
 /** An oscillator's proprioception: a bend to the left excites its right (ventral) neuron and vice versa. */
