@@ -12,7 +12,7 @@ import { convertedWorm, parseGaitPoint, steadyGait } from './conductance-measure
 import type { Gait } from './gait';
 
 const DRIVE = [0.9, 0.95, 1, 1.05, 1.1];
-const INHIBITION_PA = [0, -0.5, -1, -2, -3, -4, -5];
+const INHIBITION_PA = [0, -0.25, -0.5, -1, -1.5, -2, -3, -5];
 
 const point = process.argv[2] ? parseGaitPoint('conductance-curves', 'argument 1 (point)', process.argv[2]) : CONDUCTANCE_GAIT;
 const seeds = (process.argv[3] ?? '1,2,3').split(',').map(Number);

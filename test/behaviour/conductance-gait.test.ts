@@ -12,12 +12,13 @@
  * receptors that also answer the rate of bending (GAIT.stretchRateMs) make it
  * swim (seeds 1–2). CONDUCTANCE_GAIT, the working point the scripts and a conductance default read
  * (seven units), crawls with a short wave, swims and speeds up after a tail touch (seeds 1–2); with six
- * units the same point's wave is long (seed 1). 11 tests.
+ * units the same point's wave is long (seed 1). The "W" family's head (docs/biology.md, session 9) keeps a
+ * regular clock on agar only when its neck reads a length of body inside the first unit (seeds 1–2). 13 tests.
  */
 import { describe, expect, it } from 'vitest';
 import { CONDUCTANCE_GAIT } from '../../src/circuits/builtin/locomotion';
 import { createSimulation } from '../../src/sim/simulation';
-import { avbTonicPa, convertedWorm, type GaitPoint, pairedPosterior, STEADY_SETTLE_MS, steadyGait } from './conductance-measure';
+import { avbTonicPa, convertedWorm, type GaitPoint, headHalfPeriods, meanSd, pairedPosterior, STEADY_SETTLE_MS, steadyGait } from './conductance-measure';
 import { OPEN_FIELD } from './measure';
 
 /** The earlier best point (docs/biology.md, "Best working point found", measured at 4–16 s). */
@@ -146,5 +147,56 @@ describe('the working point CONDUCTANCE_GAIT (converted worm, the one the conduc
     const six = steadyGait(convertedWorm({ ...CONDUCTANCE_GAIT, units: 6 }), 1, 'agar');
     expect(six.hz).toBeGreaterThan(0);
     expect(six.lambda).toBeGreaterThan(0.8);
+  });
+});
+
+/** Session 9's "W" point (docs/biology.md, "Seven motor units"): the units read 0.055 BL of body; the neck one joint at the head's edge. */
+const W: GaitPoint = {
+  units: 7,
+  headStretchGain: 0.0876,
+  headTonicPa: 0.716,
+  avbSlopeMv: 6.92,
+  stretchGain: 0.0812,
+  unitPlateauNs: 0.0312,
+  crossInhibition: 2.42,
+  avbTonicPa: 0.937,
+  unitDrive: 2.59,
+  headDrive: 0.485,
+  senseReach: 0.165,
+  stretchRateMs: 600,
+  oscSelfExcitation: 0.911,
+  oscPairInhibition: 1.49,
+  headSenseAt: 0.185,
+  timerGain: 0.997,
+  timerTauMs: 7610,
+  unitChain: 1.34,
+  senseWidth: 0.055,
+  unitTauMs: 10.7,
+};
+/** The same point with the neck read over 0.26–0.36 BL (inside unit 1) at a higher gain: nothing else changed. */
+const W_NECK: GaitPoint = { ...W, headSenseAt: 0.31, headSenseWidth: 0.1, headStretchGain: 0.18 };
+
+/** The head's half-cycles on the steady crawl or swim (conductance-measure.ts: open field, AWC cut, 12 s settle, 12 s window). */
+function headCycles(point: GaitPoint, seed: number, medium: 'agar' | 'water'): { mean: number; sd: number } {
+  const sim = createSimulation({ circuit: convertedWorm(point), seed, medium, arena: OPEN_FIELD });
+  sim.ablate('AWC');
+  sim.run(STEADY_SETTLE_MS);
+  return meanSd(headHalfPeriods(sim, 12_000).half);
+}
+
+describe('a head clock that reads the body over a length (converted worm, the W family)', () => {
+  // With the neck read at one joint at the head's edge, the agar head flips where the neck's slow bend levels off, so
+  // each flip comes early or late with small differences in the body: half-cycles 909 ± 202 and 955 ± 191 ms (seeds
+  // 1–2), which is why W's held-out seeds crawled at 0.63–0.70 Hz. Read over 0.26–0.36 BL with a higher gain, the
+  // threshold falls on the steep part of a bend the first unit carries: 823 ± 43 and 839 ± 65 ms; in water, where
+  // the bend is fast, the head is regular either way and keeps swimming at > 2 Hz.
+  it.each([1, 2])('seed %i: the agar head’s half-cycles vary by < 100 ms with the neck read inside unit 1, > 150 ms at its own joint', (seed) => {
+    const read = headCycles(W_NECK, seed, 'agar');
+    const edge = headCycles(W, seed, 'agar');
+    expect(read.mean).toBeGreaterThan(0);
+    expect(read.sd).toBeLessThan(100);
+    expect(edge.sd).toBeGreaterThan(150);
+    const swim = headCycles(W_NECK, seed, 'water');
+    expect(1000 / (2 * swim.mean)).toBeGreaterThanOrEqual(2);
   });
 });

@@ -11,7 +11,7 @@ import { CONDUCTANCE_GAIT, GAIT } from '../../src/circuits/builtin/locomotion';
 import { circuitFromDoc } from '../../src/circuits/circuit';
 import { buildConductance } from '../../src/circuits/builtin/membrane';
 import type { Circuit } from '../../src/circuits/types';
-import { createSimulation } from '../../src/sim/simulation';
+import { createSimulation, type Simulation } from '../../src/sim/simulation';
 import { type Gait, gaitOf } from './gait';
 import { OPEN_FIELD, travel } from './measure';
 
@@ -37,6 +37,42 @@ export function bTypeUnits(circuit: Circuit): string[] {
   const ids = circuit.network.neurons.map((n) => n.id).filter((id) => /^[DV]B\d+$/.test(id));
   if (ids.length === 0) throw new Error(`${circuit.fileName}: no B-type units (DB1…, VB1…) to inhibit`);
   return ids;
+}
+
+/** RMDD's release midpoint (locomotion.ts builds the head oscillator with vHalf −45 mV). */
+const RMD_HALF_MV = -45;
+
+/**
+ * The head oscillator over the next `windowMs`: how often RMDD crossed its release midpoint, and the
+ * half-cycles between those crossings (ms each; the partial ones at either end left out). Their spread says how regular the head's clock is: a head that flips
+ * at a shallow part of the neck's bend flips early or late with small differences in the body (and the seed's noise).
+ */
+export function headHalfPeriods(sim: Simulation, windowMs: number): { flips: number; half: number[] } {
+  const rmdd = sim.neuronIds.indexOf('RMDD');
+  if (rmdd < 0) throw new Error(`${sim.circuit.fileName}: no RMDD, the head oscillator whose half-cycles are read`);
+  let up = sim.network.v[rmdd] > RMD_HALF_MV;
+  let last = Number.NaN;
+  let flips = 0;
+  const half: number[] = [];
+  const end = sim.timeMs + windowMs;
+  while (sim.timeMs < end - 1e-9) {
+    sim.step();
+    const now = sim.network.v[rmdd] > RMD_HALF_MV;
+    if (now !== up) {
+      flips++;
+      if (!Number.isNaN(last)) half.push(sim.timeMs - last);
+      last = sim.timeMs;
+      up = now;
+    }
+  }
+  return { flips, half };
+}
+
+/** Mean and standard deviation of a list (ms). */
+export function meanSd(x: number[]): { mean: number; sd: number } {
+  if (x.length === 0) return { mean: Number.NaN, sd: Number.NaN };
+  const mean = x.reduce((s, v) => s + v, 0) / x.length;
+  return { mean, sd: Math.sqrt(x.reduce((s, v) => s + (v - mean) ** 2, 0) / x.length) };
 }
 
 /** Issue 14's six gait checks, true where met: agar 0.3–0.6 Hz, λ 0.55–0.8 BL, 0.1–0.3 BL/s; water ≥ 1.6 Hz, ≥ 3.5× agar's, ≥ 0.2 BL/s. */

@@ -6,7 +6,9 @@
  * per seed (agar 0.3–0.6 Hz, λ 0.55–0.8 BL, 0.1–0.3 BL/s; water ≥ 1.6 Hz, ratio ≥ 3.5, ≥ 0.2 BL/s),
  * the point, then per seed agar Hz/λ/BL/s, water Hz/λ/BL/s and the ratio. Points worth keeping go on
  * to conductance-search.ts (touch, AVB's drive, neighbours).
- * `npx tsx test/behaviour/conductance-scan.ts BASE_JSON RANGES_JSON [points 20] [rng seed 1] [seeds 1]`
+ * `[DRIVE=1] npx tsx test/behaviour/conductance-scan.ts BASE_JSON RANGES_JSON [points 20] [rng seed 1] [seeds 1]`
+ * DRIVE=1 also reads the agar crawl at AVB's tonic drive ×0.9 and ×1.1 and counts a seed whose speed does not
+ * rise over ×0.9 → 1 → 1.1 as one more failed check (printed as d<slow>/<fast>).
  * RANGES_JSON: {"gain":[low,high],…}, e.g. '{"stretchRateMs":[200,450],"headStretchGain":[0.06,0.11]}'.
  */
 import { CONDUCTANCE_GAIT } from '../../src/circuits/builtin/locomotion';
@@ -30,6 +32,9 @@ function whole(text: string, name: string): number {
   return x;
 }
 
+const DRIVE = process.env.DRIVE === '1';
+if (process.env.DRIVE !== undefined && !['0', '1'].includes(process.env.DRIVE))
+  throw new Error(`conductance-scan: DRIVE must be 1 (also read AVB ×0.9 and ×1.1) or 0, got "${process.env.DRIVE}"`);
 const base = parseGaitPoint('conductance-scan', 'argument 1 (BASE_JSON)', process.argv[2] ?? JSON.stringify(CONDUCTANCE_GAIT)) as Point;
 if (process.argv[3] === undefined) throw new Error('conductance-scan: argument 2 (RANGES_JSON) is required, e.g. \'{"headStretchGain":[0.06,0.11]}\'');
 const ranges = parseRanges(process.argv[3]);
@@ -46,8 +51,14 @@ for (let i = 0; i < points; i++) {
     const a = steadyGait(circuit, seed, 'agar');
     const w = steadyGait(circuit, seed, 'water');
     fails += gaitChecks(a, w).filter((x) => !x).length;
+    let drive = '';
+    if (DRIVE) {
+      const [lo, hi] = [0.9, 1.1].map((k) => steadyGait(circuit, seed, 'agar', k));
+      if (!(lo.speed < a.speed && a.speed < hi.speed)) fails++;
+      drive = ` d${lo.speed.toFixed(3)}/${hi.speed.toFixed(3)}`;
+    }
     rows.push(
-      `s${seed} ${a.hz.toFixed(2)}/${a.lambda.toFixed(2)}/${a.speed.toFixed(3)} w${w.hz.toFixed(2)}/${w.lambda.toFixed(2)}/${w.speed.toFixed(3)} r${(w.hz / a.hz).toFixed(2)}`,
+      `s${seed} ${a.hz.toFixed(2)}/${a.lambda.toFixed(2)}/${a.speed.toFixed(3)} w${w.hz.toFixed(2)}/${w.lambda.toFixed(2)}/${w.speed.toFixed(3)} r${(w.hz / a.hz).toFixed(2)}${drive}`,
     );
   }
   console.log(`${fails} ${JSON.stringify(drawn)} ${rows.join(' ')}`);
