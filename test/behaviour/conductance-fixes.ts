@@ -11,7 +11,8 @@
  * battery on the conductance worm" and its session-9 section, quote the output.
  * A trial on top of the committed values: a JSON of layer overrides as the
  * third argument, e.g. '{"touch":{"toCommand":12}}' (it applies to both runs).
- * `npx tsx test/behaviour/conductance-fixes.ts touch|spontaneous|slowing|habituation|start [seeds 1,2,3,4,5] [overrides]`
+ * `backward` (not a fix; the current worm first, and the start fix off and on): the backward crawl with AVA held on.
+ * `npx tsx test/behaviour/conductance-fixes.ts touch|spontaneous|slowing|habituation|start|backward [seeds 1,2,3,4,5] [overrides]`
  */
 import { buildWorm } from '../../src/circuits/builtin/generate';
 import { CONDUCTANCE_LAYERS, type LayerOverrides } from '../../src/circuits/builtin/membrane';
@@ -34,6 +35,8 @@ const FIXES: Record<string, [Layer, string[]][]> = {
   slowing: [['modulation', ['mod1Pa']]],
   habituation: [['touch', ['habituation']]],
   start: [['gait', ['timerStartMv']]],
+  // Not a fix: the backward crawl with AVA held on, the current worm first (the tap's reversal rides on it).
+  backward: [['gait', ['timerStartMv']]],
 };
 
 /** A trial's layer overrides (argument 3), checked against the layers and their fields. */
@@ -145,6 +148,32 @@ function tapTest(circuit: Circuit, seed: number): { line: string; depth: number;
   return { line: `s${seed} ${f2(t.responses)}: 6–10 ${depth.toFixed(2)}, 2 min ${recovered.toFixed(2)}`, depth, recovered };
 }
 
+/**
+ * The backward crawl itself: AVA held on (tonic 3 pA, as locomotion.test.ts drives the core) from 5 s, AWC cut. Mean
+ * along-body speed over the first 2 s and the next 6 s (negative = backward), and at the end the A-type units' V
+ * (DA/VA per unit, mV), the tail oscillator's (DA9/VA12) and the B-type units' (DB/VB): a wave runs if the units
+ * alternate along the body; a latch holds one side everywhere.
+ */
+function backward(circuit: Circuit, seed: number): string {
+  const sim = createSimulation({ circuit, seed, arena: OPEN_FIELD });
+  const v = (id: string) => sim.network.v[circuit.network.neurons.findIndex((n) => n.id === id)];
+  sim.ablate('AWC');
+  sim.run(5000);
+  sim.setNeuronParam('AVA', 'tonicPa', 3);
+  const along: number[] = [];
+  for (let k = 0; k < 16; k++) {
+    sim.run(500);
+    along.push(sim.behaviour().alongMmPerS);
+  }
+  const pairs = (d: string, w: string) =>
+    circuit.network.neurons
+      .map((n) => n.id)
+      .filter((id) => new RegExp(`^${d}[1-8]$`).test(id))
+      .map((id) => `${v(id).toFixed(0)}/${v(`${w}${id.slice(2)}`).toFixed(0)}`)
+      .join(' ');
+  return `s${seed} AVA ${v('AVA').toFixed(0)}, AVB ${v('AVB').toFixed(0)} mV; along 0–2 s ${mean(along.slice(0, 4)).toFixed(3)}, 2–8 s ${mean(along.slice(4)).toFixed(3)} mm/s; DA/VA ${pairs('DA', 'VA')}; tail ${v('DA9').toFixed(0)}/${v('VA12').toFixed(0)}; DB/VB ${pairs('DB', 'VB')}`;
+}
+
 /** The first minute with AWC cut (spontaneous.test.ts's control: no reversal), and the speed over the first 8 s. */
 function start(circuit: Circuit, seed: number): string {
   const sim = createSimulation({ circuit, seed, arena: OPEN_FIELD });
@@ -171,6 +200,7 @@ function start(circuit: Circuit, seed: number): string {
 }
 
 function report(fix: string, seeds: number[], circuit: Circuit): string[] {
+  if (fix === 'backward') return seeds.map((seed) => backward(circuit, seed));
   if (fix === 'start') return seeds.map((seed) => start(circuit, seed));
   if (fix === 'touch') return seeds.map((seed) => touch(circuit, seed));
   if (fix === 'spontaneous') {
@@ -216,8 +246,8 @@ const seeds = (process.argv[3] ?? '1,2,3,4,5').split(',').map((s) => {
   return n;
 });
 const trial = parseTrial(process.argv[4]);
-if (fix === 'habituation') {
-  console.log('current worm, mm reversed per tap (peak AVD, peak AVA mV):');
+if (fix === 'habituation' || fix === 'backward') {
+  console.log(fix === 'backward' ? 'current worm, AVA held on:' : 'current worm, mm reversed per tap (peak AVD, peak AVA mV):');
   for (const line of report(fix, seeds, circuitFromDoc(buildWorm({ membrane: 'current' }), 'worm (current)'))) console.log(`  ${line}`);
 }
 for (const on of [false, true]) {
