@@ -158,14 +158,17 @@ function tapTest(circuit: Circuit, seed: number): { line: string; depth: number;
  * along-body speed over the first 2 s and the next 6 s (negative = backward), and at the end the A-type units' V
  * (DA/VA per unit, mV), the tail oscillator's (DA9/VA12) and the B-type units' (DB/VB): a wave runs if the units
  * alternate along the body; a latch holds one side everywhere. Then the same with the tail oscillator forced (±5 pA,
- * DA9 and VA12 in turn each second): whether the A units pass a tail rhythm on toward the head.
+ * DA9 and VA12 in turn each second): whether the A units pass a tail rhythm on toward the head; and with every B-type
+ * unit ablated: whether the B units' latch holds the A units.
  */
-function backward(circuit: Circuit, seed: number, forceTailPa = 0): string {
+function backward(circuit: Circuit, seed: number, variant: 'intact' | 'tail forced' | 'B ablated'): string {
   const sim = createSimulation({ circuit, seed, arena: OPEN_FIELD });
   const v = (id: string) => sim.network.v[circuit.network.neurons.findIndex((n) => n.id === id)];
+  const forceTailPa = variant === 'tail forced' ? 5 : 0;
   sim.ablate('AWC');
   sim.run(5000);
   sim.setNeuronParam('AVA', 'tonicPa', 3);
+  if (variant === 'B ablated') for (const n of circuit.network.neurons) if (/^[DV]B\d$/.test(n.id)) sim.ablate(n.id);
   const along: number[] = [];
   for (let k = 0; k < 16; k++) {
     // With forceTailPa, the tail oscillator is driven from outside, DA9 and VA12 in turn each second.
@@ -183,7 +186,7 @@ function backward(circuit: Circuit, seed: number, forceTailPa = 0): string {
       .filter((id) => new RegExp(`^${d}[1-8]$`).test(id))
       .map((id) => `${v(id).toFixed(0)}/${v(`${w}${id.slice(2)}`).toFixed(0)}`)
       .join(' ');
-  return `s${seed}${forceTailPa > 0 ? ` tail forced ±${forceTailPa} pA` : ''} AVA ${v('AVA').toFixed(0)}, AVB ${v('AVB').toFixed(0)} mV; along 0–2 s ${mean(along.slice(0, 4)).toFixed(3)}, 2–8 s ${mean(along.slice(4)).toFixed(3)} mm/s; DA/VA ${pairs('DA', 'VA')}; tail ${v('DA9').toFixed(0)}/${v('VA12').toFixed(0)}; DB/VB ${pairs('DB', 'VB')}`;
+  return `s${seed} ${variant === 'tail forced' ? `tail forced ±${forceTailPa} pA` : variant}: AVA ${v('AVA').toFixed(0)}, AVB ${v('AVB').toFixed(0)} mV; along 0–2 s ${mean(along.slice(0, 4)).toFixed(3)}, 2–8 s ${mean(along.slice(4)).toFixed(3)} mm/s; DA/VA ${pairs('DA', 'VA')}; tail ${v('DA9').toFixed(0)}/${v('VA12').toFixed(0)}; DB/VB ${pairs('DB', 'VB')}`;
 }
 
 /**
@@ -239,7 +242,7 @@ function start(circuit: Circuit, seed: number): string {
 
 function report(fix: string, seeds: number[], circuit: Circuit): string[] {
   if (fix === 'tap') return seeds.map((seed) => firstTap(circuit, seed));
-  if (fix === 'backward') return seeds.flatMap((seed) => [backward(circuit, seed), backward(circuit, seed, 5)]);
+  if (fix === 'backward') return seeds.flatMap((seed) => (['intact', 'tail forced', 'B ablated'] as const).map((variant) => backward(circuit, seed, variant)));
   if (fix === 'start') return seeds.map((seed) => start(circuit, seed));
   if (fix === 'touch') return seeds.map((seed) => touch(circuit, seed));
   if (fix === 'spontaneous') {
