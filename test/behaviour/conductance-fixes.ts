@@ -289,8 +289,8 @@ const seeds = (process.argv[3] ?? '1,2,3,4,5').split(',').map((s) => {
 });
 const trial = parseTrial(process.argv[4]);
 if (fix === 'habituation' || fix === 'backward' || fix === 'tap') {
-  const what = { backward: 'AVA held on', tap: 'the first tap' }[fix] ?? 'mm reversed per tap (peak AVD, peak AVA mV)';
-  console.log(`current worm, ${what}:`);
+  const what: Record<string, string> = { backward: 'AVA held on', tap: 'the first tap', habituation: 'mm reversed per tap (peak AVD, peak AVA mV)' };
+  console.log(`current worm, ${what[fix]}:`);
   for (const line of report(fix, seeds, circuitFromDoc(buildWorm({ membrane: 'current' }), 'worm (current)'))) console.log(`  ${line}`);
 }
 for (const on of [false, true]) {
