@@ -15,8 +15,8 @@
  * `tap` (not a fix; the current worm first): the habituation proofs' first tap, what AVA and AVD see and how the body moves.
  * `npx tsx test/behaviour/conductance-fixes.ts touch|spontaneous|slowing|dop3|habituation|start|backward|tap [seeds 1,2,3,4,5] [overrides]`
  */
-import { buildWorm } from '../../src/circuits/builtin/generate';
-import { CONDUCTANCE_LAYERS, type LayerOverrides } from '../../src/circuits/builtin/membrane';
+import { buildLocomotion, buildWorm } from '../../src/circuits/builtin/generate';
+import { buildConductance, CONDUCTANCE_LAYERS, type LayerOverrides } from '../../src/circuits/builtin/membrane';
 import { circuitFromDoc } from '../../src/circuits/circuit';
 import type { Circuit } from '../../src/circuits/types';
 import { createSimulation } from '../../src/sim/simulation';
@@ -159,13 +159,13 @@ function tapTest(circuit: Circuit, seed: number): { line: string; depth: number;
  * (DA/VA per unit, mV), the tail oscillator's (DA9/VA12) and the B-type units' (DB/VB): a wave runs if the units
  * alternate along the body; a latch holds one side everywhere. Then the same with the tail oscillator forced (±5 pA,
  * DA9 and VA12 in turn each second): whether the A units pass a tail rhythm on toward the head; and with every B-type
- * unit ablated: whether the B units' latch holds the A units.
+ * unit ablated: whether the B units' latch holds the A units. The converted locomotion core alone is run too.
  */
 function backward(circuit: Circuit, seed: number, variant: 'intact' | 'tail forced' | 'B ablated'): string {
   const sim = createSimulation({ circuit, seed, arena: OPEN_FIELD });
   const v = (id: string) => sim.network.v[circuit.network.neurons.findIndex((n) => n.id === id)];
   const forceTailPa = variant === 'tail forced' ? 5 : 0;
-  sim.ablate('AWC');
+  if (circuit.network.neurons.some((n) => n.id === 'AWC')) sim.ablate('AWC');
   sim.run(5000);
   sim.setNeuronParam('AVA', 'tonicPa', 3);
   if (variant === 'B ablated') for (const n of circuit.network.neurons) if (/^[DV]B\d$/.test(n.id)) sim.ablate(n.id);
@@ -292,6 +292,12 @@ if (fix === 'habituation' || fix === 'backward' || fix === 'tap') {
   const what: Record<string, string> = { backward: 'AVA held on', tap: 'the first tap', habituation: 'mm reversed per tap (peak AVD, peak AVA mV)' };
   console.log(`current worm, ${what[fix]}:`);
   for (const line of report(fix, seeds, circuitFromDoc(buildWorm({ membrane: 'current' }), 'worm (current)'))) console.log(`  ${line}`);
+}
+if (fix === 'backward') {
+  // The converted locomotion core alone: whether another layer holds the A units, or the core does.
+  const gait: NonNullable<LayerOverrides['gait']> = { ...CONDUCTANCE_LAYERS.gait, ...trial.gait };
+  console.log('conductance locomotion core alone (CONDUCTANCE_LAYERS.gait, no other layer), AVA held on:');
+  for (const line of report(fix, seeds, circuitFromDoc(buildConductance(buildLocomotion, { gait }), 'locomotion (conductance)'))) console.log(`  ${line}`);
 }
 for (const on of [false, true]) {
   console.log(`${fix} fix ${on ? 'on' : 'off'} (${FIXES[fix].map(([l, keys]) => `${l}: ${keys.join(', ')}`).join('; ')}):`);
