@@ -11,10 +11,12 @@
  * battery on the conductance worm" and its session-9 section, quote the output.
  * A trial on top of the committed values: a JSON of layer overrides as the
  * third argument, e.g. '{"touch":{"toCommand":12}}' (it applies to both runs).
- * `npx tsx test/behaviour/conductance-fixes.ts touch|spontaneous|slowing|habituation|start [seeds 1,2,3,4,5] [overrides]`
+ * `backward` (not a fix; the current worm first, and the start fix off and on): the backward crawl with AVA held on.
+ * `tap` (not a fix; the current worm first): the habituation proofs' first tap, what AVA and AVD see and how the body moves.
+ * `npx tsx test/behaviour/conductance-fixes.ts touch|spontaneous|slowing|dop3|habituation|start|backward|tap [seeds 1,2,3,4,5] [overrides]`
  */
-import { buildWorm } from '../../src/circuits/builtin/generate';
-import { CONDUCTANCE_LAYERS, type LayerOverrides } from '../../src/circuits/builtin/membrane';
+import { buildLocomotion, buildWorm } from '../../src/circuits/builtin/generate';
+import { buildConductance, CONDUCTANCE_LAYERS, type LayerOverrides } from '../../src/circuits/builtin/membrane';
 import { circuitFromDoc } from '../../src/circuits/circuit';
 import type { Circuit } from '../../src/circuits/types';
 import { createSimulation } from '../../src/sim/simulation';
@@ -32,8 +34,14 @@ const FIXES: Record<string, [Layer, string[]][]> = {
   touch: [['touch', ['avdSlopeMv', 'toCommand']]],
   spontaneous: [['touch', ['avaToAib']]],
   slowing: [['modulation', ['mod1Pa']]],
+  // The slowing proofs again, with DOP-3's gain taken out (the current worm's −2.15 pA) and put back.
+  dop3: [['modulation', ['dop3Pa']]],
   habituation: [['touch', ['habituation']]],
   start: [['gait', ['timerStartMv']]],
+  // Not a fix: the backward crawl with AVA held on, the current worm first (the tap's reversal rides on it).
+  backward: [['gait', ['timerStartMv']]],
+  // Not a fix either: the first tap alone (the habituation fix off and on; it barely touches a first tap).
+  tap: [['touch', ['habituation']]],
 };
 
 /** A trial's layer overrides (argument 3), checked against the layers and their fields. */
@@ -145,6 +153,68 @@ function tapTest(circuit: Circuit, seed: number): { line: string; depth: number;
   return { line: `s${seed} ${f2(t.responses)}: 6–10 ${depth.toFixed(2)}, 2 min ${recovered.toFixed(2)}`, depth, recovered };
 }
 
+/**
+ * The backward crawl itself: AVA held on (tonic 3 pA, as locomotion.test.ts drives the core) from 5 s, AWC cut. Mean
+ * along-body speed over the first 2 s and the next 6 s (negative = backward), and at the end the A-type units' V
+ * (DA/VA per unit, mV), the tail oscillator's (DA9/VA12) and the B-type units' (DB/VB): a wave runs if the units
+ * alternate along the body; a latch holds one side everywhere. Then the same with the tail oscillator forced (±5 pA,
+ * DA9 and VA12 in turn each second): whether the A units pass a tail rhythm on toward the head; and with every B-type
+ * unit ablated: whether the B units' latch holds the A units. The converted locomotion core alone is run too.
+ */
+function backward(circuit: Circuit, seed: number, variant: 'intact' | 'tail forced' | 'B ablated'): string {
+  const sim = createSimulation({ circuit, seed, arena: OPEN_FIELD });
+  const v = (id: string) => sim.network.v[circuit.network.neurons.findIndex((n) => n.id === id)];
+  const forceTailPa = variant === 'tail forced' ? 5 : 0;
+  if (circuit.network.neurons.some((n) => n.id === 'AWC')) sim.ablate('AWC');
+  sim.run(5000);
+  sim.setNeuronParam('AVA', 'tonicPa', 3);
+  if (variant === 'B ablated') for (const n of circuit.network.neurons) if (/^[DV]B\d$/.test(n.id)) sim.ablate(n.id);
+  const along: number[] = [];
+  for (let k = 0; k < 16; k++) {
+    // With forceTailPa, the tail oscillator is driven from outside, DA9 and VA12 in turn each second.
+    if (forceTailPa > 0 && k % 2 === 0) {
+      const dorsal = k % 4 === 0;
+      sim.setNeuronParam('DA9', 'tonicPa', dorsal ? forceTailPa : -forceTailPa);
+      sim.setNeuronParam('VA12', 'tonicPa', dorsal ? -forceTailPa : forceTailPa);
+    }
+    sim.run(500);
+    along.push(sim.behaviour().alongMmPerS);
+  }
+  const pairs = (d: string, w: string) =>
+    circuit.network.neurons
+      .map((n) => n.id)
+      .filter((id) => new RegExp(`^${d}[1-8]$`).test(id))
+      .map((id) => `${v(id).toFixed(0)}/${v(`${w}${id.slice(2)}`).toFixed(0)}`)
+      .join(' ');
+  return `s${seed} ${variant === 'tail forced' ? `tail forced ±${forceTailPa} pA` : variant}: AVA ${v('AVA').toFixed(0)}, AVB ${v('AVB').toFixed(0)} mV; along 0–2 s ${mean(along.slice(0, 4)).toFixed(3)}, 2–8 s ${mean(along.slice(4)).toFixed(3)} mm/s; DA/VA ${pairs('DA', 'VA')}; tail ${v('DA9').toFixed(0)}/${v('VA12').toFixed(0)}; DB/VB ${pairs('DB', 'VB')}`;
+}
+
+/**
+ * The first tap of the habituation proofs (open field, AWC intact, 5 s settle): mm reversed in 3 s (the tests need
+ * > 0.2), when the reversal starts, peak AVD and AVA, and the along-body speed each 0.5 s after the tap.
+ */
+function firstTap(circuit: Circuit, seed: number): string {
+  const sim = createSimulation({ circuit, seed, arena: OPEN_FIELD });
+  const [avd, ava] = ['AVD', 'AVA'].map((id) => circuit.network.neurons.findIndex((n) => n.id === id));
+  const events: { type: string; timeMs: number }[] = [];
+  sim.events$.subscribe((e) => events.push(e));
+  sim.run(5000);
+  sim.tapPlate(1);
+  let [peakAvd, peakAva, back, step] = [-Infinity, -Infinity, 0, 0];
+  const along: number[] = [];
+  const end = sim.timeMs + RESPONSE_MS;
+  while (sim.timeMs < end - 1e-9) {
+    sim.step();
+    peakAvd = Math.max(peakAvd, sim.network.v[avd]);
+    peakAva = Math.max(peakAva, sim.network.v[ava]);
+    const v = sim.behaviour().alongMmPerS;
+    if (v < 0) back -= (v * sim.physicsStepMs) / 1000;
+    if (++step % Math.round(500 / sim.physicsStepMs) === 0) along.push(v);
+  }
+  const start = events.find((e) => e.type === 'reversal-start' && e.timeMs >= 5000);
+  return `s${seed} ${back.toFixed(3)} mm; reversal from ${start ? ((start.timeMs - 5000) / 1000).toFixed(2) : '-'} s; peak AVD ${peakAvd.toFixed(0)}, AVA ${peakAva.toFixed(0)} mV; along each 0.5 s ${f2(along)}`;
+}
+
 /** The first minute with AWC cut (spontaneous.test.ts's control: no reversal), and the speed over the first 8 s. */
 function start(circuit: Circuit, seed: number): string {
   const sim = createSimulation({ circuit, seed, arena: OPEN_FIELD });
@@ -171,6 +241,8 @@ function start(circuit: Circuit, seed: number): string {
 }
 
 function report(fix: string, seeds: number[], circuit: Circuit): string[] {
+  if (fix === 'tap') return seeds.map((seed) => firstTap(circuit, seed));
+  if (fix === 'backward') return seeds.flatMap((seed) => (['intact', 'tail forced', 'B ablated'] as const).map((variant) => backward(circuit, seed, variant)));
   if (fix === 'start') return seeds.map((seed) => start(circuit, seed));
   if (fix === 'touch') return seeds.map((seed) => touch(circuit, seed));
   if (fix === 'spontaneous') {
@@ -183,7 +255,7 @@ function report(fix: string, seeds: number[], circuit: Circuit): string[] {
       `early ${early.toFixed(2)}/min (1–3), late ${late.toFixed(2)} (< 0.75 × early), worms with an omega turn ${runs.filter((r) => r.omegas > 0).length} (≥ 3 of 5), median reversal ${d[Math.floor(d.length / 2)]?.toFixed(2)} s (0.5–3), longest ${d.at(-1)?.toFixed(2)} s (< 15)`,
     ];
   }
-  if (fix === 'slowing') {
+  if (fix === 'slowing' || fix === 'dop3') {
     const v = (lawn: boolean, hoursOffFood: number, ablate: string[] = []) => seeds.map((seed) => pathSpeed(seed, { circuit, lawn, hoursOffFood, ablate }));
     const [fedOff, fedOn, starvedOff, starvedOn, nsm] = [
       v(false, 0),
@@ -216,9 +288,16 @@ const seeds = (process.argv[3] ?? '1,2,3,4,5').split(',').map((s) => {
   return n;
 });
 const trial = parseTrial(process.argv[4]);
-if (fix === 'habituation') {
-  console.log('current worm, mm reversed per tap (peak AVD, peak AVA mV):');
+if (fix === 'habituation' || fix === 'backward' || fix === 'tap') {
+  const what: Record<string, string> = { backward: 'AVA held on', tap: 'the first tap', habituation: 'mm reversed per tap (peak AVD, peak AVA mV)' };
+  console.log(`current worm, ${what[fix]}:`);
   for (const line of report(fix, seeds, circuitFromDoc(buildWorm({ membrane: 'current' }), 'worm (current)'))) console.log(`  ${line}`);
+}
+if (fix === 'backward') {
+  // The converted locomotion core alone: whether another layer holds the A units, or the core does.
+  const gait: NonNullable<LayerOverrides['gait']> = { ...CONDUCTANCE_LAYERS.gait, ...trial.gait };
+  console.log('conductance locomotion core alone (CONDUCTANCE_LAYERS.gait, no other layer), AVA held on:');
+  for (const line of report(fix, seeds, circuitFromDoc(buildConductance(buildLocomotion, { gait }), 'locomotion (conductance)'))) console.log(`  ${line}`);
 }
 for (const on of [false, true]) {
   console.log(`${fix} fix ${on ? 'on' : 'off'} (${FIXES[fix].map(([l, keys]) => `${l}: ${keys.join(', ')}`).join('; ')}):`);

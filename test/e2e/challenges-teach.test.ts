@@ -49,7 +49,7 @@ async function testIt(page: Session['page']): Promise<Run> {
 
 // The real-time frames before the first click make each run learn slightly different weights; the taught worm wins
 // across them (headless: 12 worms × 2-5 pairings × start delays × learned weights ±10 %, docs/game.md).
-test('teaching: food dropped under the nose three times is counted, the weights learn, and the taught worm wins against its untaught twin', async () => {
+test('teaching: food dropped under the nose until three pairings are counted, the weights learn, and the taught worm wins against its untaught twin', async () => {
   s = await openGame(inject('baseUrl'), { helpSeen: true, query: 'scene=challenges' });
   const { page } = s;
   await start(page);
@@ -57,7 +57,11 @@ test('teaching: food dropped under the nose three times is counted, the weights 
   expect((await control(page, 'Start the test (N)', 'playground')).enabled).toBe(true);
   await page.keyboard.press(' ');
   await page.keyboard.press('f');
-  for (let k = 0; k < 3; k++) {
+  // As the intro tells a player: drop food under the nose until the HUD counts 3 pairings. How much of each
+  // drop's 20 s counts depends on where the nose wanders (the first drop counted 7.5-12 s in three runs, later
+  // ones 18-20 s), so the number of drops is the player's, not fixed: three drops gave 2 pairings, or 1 on a
+  // loaded CI machine.
+  for (let k = 0; k < 6 && (await run(page)).trials < 3; k++) {
     const p = await page.evaluate(() => window.neuroworm!.pose());
     await page.mouse.click(p.px[0], p.px[1]);
     // 500 ms at a time, as frames come: the run counts the pairing time it sees between its reads.
@@ -67,8 +71,9 @@ test('teaching: food dropped under the nose three times is counted, the weights 
     if (k === 0) await shot(page, 'teach-teaching');
   }
   const taught = await run(page);
-  expect(taught.foods).toBe(3);
-  expect(taught.trials).toBeGreaterThanOrEqual(2);
+  expect(taught.trials).toBeGreaterThanOrEqual(3);
+  expect(taught.foods).toBeGreaterThanOrEqual(3);
+  expect(taught.foods).toBeLessThanOrEqual(6);
   const learned = await page.evaluate(() => (window.neuroworm!.info().learning as { meanChange: number }).meanChange);
   expect(learned).toBeGreaterThan(0.5);
   const r = await testIt(page);

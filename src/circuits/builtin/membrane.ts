@@ -51,9 +51,11 @@ export const CONDUCTANCE_LAYERS = {
      * AVA → AIB: AIB seldom charged on the converted reversals and few worms made an omega turn off food. 0.009 (session
      * 8, with RIM → AVA 10 and AWC → RIM 21.75 mV, both now dropped) at this gait: 6.4 reversals a minute early; with
      * those two back at the current worm's values, 0.009 gives omega turns in 2 of 5 worms, 0.012 in 2, 0.016 in 3
-     * (seeds 1–5; docs/biology.md, session 9).
+     * (seeds 1–5; docs/biology.md, session 9). At the seven-unit gait 0.016 left 2 of 5 (spontaneous.test.ts); 0.02: 3 of 5
+     * (held out 6–10: see docs/biology.md, session 10); 0.025: 4 of 5, but the extra turns cost seed 5 its off-food path
+     * speed in the slowing proofs (0.09 mm/s, bound 0.1).
      */
-    avaToAib: 0.016,
+    avaToAib: 0.02,
     /**
      * Tap habituation: AVA sat at its ceiling (−13 to −15 mV) on every tap, AVD's peak falling only from −30 to −35 mV
      * as the pools emptied, so the decrement never reached AVA. The fast pool used 2.5 times as hard takes AVD's tap
@@ -71,6 +73,13 @@ export const CONDUCTANCE_LAYERS = {
      * 0.75). −6 pA (from −1): 0.34 and 0.59. −10 (docs/biology.md's figure) slowed worms without dopamine too (0.84).
      */
     mod1Pa: -6,
+    /**
+     * DOP-3 on the B units: at the current worm's −2.15 pA the lawn's dopamine left them at −54..−58 mV, where their drive
+     * does not set this gait's speed, and the lawn sped a fed worm up (1.25× its speed off food; bound < 0.8). Below about
+     * −60 mV speed follows the units' V (docs/biology.md, session 9), so −4. Steep (−3.5: 0.85, −4.5: 0.37 and starved/fed
+     * 0.94) and tied to the B units' working point: recheck it on a new CONDUCTANCE_GAIT.
+     */
+    dop3Pa: -4,
   } as Partial<typeof MODULATION>,
 };
 
