@@ -1,8 +1,9 @@
 /**
  * One connectome worm (bench/sim.ts's circuit, seed 1), steady: built, warmed
  * 800 steps, then timed over --steps physics steps of 10 ms. Prints simulated
- * seconds per CPU second and per wall second, and a hash of every neuron's V
- * at the end, so a faster kernel can show it gives the same trajectory.
+ * seconds per CPU second and per wall second, and hashes of every neuron's V
+ * and of the body's pose (segment centres) at the end, so a faster kernel or
+ * body step can show it gives the same trajectory.
  * For before/after comparisons in separate processes (alternate them) and
  * for CPU profiles (issue 16):
  *
@@ -57,8 +58,10 @@ const cpu = process.cpuUsage(cpu0);
 const wallS = (performance.now() - t0) / 1000;
 const simS = (steps * sim.physicsStepMs) / 1000;
 const v = Float64Array.from(sim.network.v);
-const hash = createHash('sha256').update(new Uint8Array(v.buffer)).digest('hex').slice(0, 16);
+const hashOf = (a: Float64Array) => createHash('sha256').update(new Uint8Array(a.buffer)).digest('hex').slice(0, 16);
+const hash = hashOf(v);
+const pose = hashOf(sim.body.positions());
 console.log(
   `${name === 'connectome' ? 'connectome worm' : name}, ${steps} steps after 800${args.includes('--no-wasm') ? ', JS kernels only' : ''}${iterations !== undefined ? `, ${iterations} constraint iterations` : ''}: ` +
-    `${(simS / ((cpu.user + cpu.system) / 1e6)).toFixed(1)}× real time per CPU second, ${(simS / wallS).toFixed(1)}× per wall second; V hash ${hash}`,
+    `${(simS / ((cpu.user + cpu.system) / 1e6)).toFixed(1)}× real time per CPU second, ${(simS / wallS).toFixed(1)}× per wall second; V hash ${hash}, pose hash ${pose}`,
 );

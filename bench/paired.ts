@@ -4,7 +4,8 @@
  * (A B A B …, e.g. by farm-bench --vs), so line k of A and line k of B ran
  * side by side and their ratio is taken pair by pair. Prints each side's
  * min and median "× real time per CPU second", the median and range of the
- * paired ratios A/B, and whether every run printed the same V hash.
+ * paired ratios A/B, and whether every run printed the same V hash (and pose
+ * hash, where the bench prints one).
  *
  *   farm-bench -n 8 --vs "sh -c 'cd BEFORE && exec npx tsx bench/connectome-worm.ts >>/tmp/B.txt 2>&1'" \
  *     -- sh -c 'cd AFTER && exec npx tsx bench/connectome-worm.ts >>/tmp/A.txt 2>&1'
@@ -14,13 +15,13 @@
  */
 import { readFileSync } from 'node:fs';
 
-const LINE = /([\d.]+)× real time per CPU second.*V hash ([0-9a-f]+)/;
+const LINE = /([\d.]+)× real time per CPU second.*V hash ([0-9a-f]+)(?:, pose hash ([0-9a-f]+))?/;
 
 function runs(file: string, skip: number): { factor: number; hash: string }[] {
   const out: { factor: number; hash: string }[] = [];
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     const m = LINE.exec(line);
-    if (m) out.push({ factor: Number(m[1]), hash: m[2] });
+    if (m) out.push({ factor: Number(m[1]), hash: m[3] ? `${m[2]}, pose ${m[3]}` : m[2] });
   }
   if (out.length <= skip) throw new Error(`${file}: ${out.length} bench lines, need more than --skip ${skip}; is it bench/connectome-worm.ts output?`);
   return out.slice(skip);
@@ -52,4 +53,4 @@ console.log(side('A (after)', a));
 console.log(side('B (before)', b));
 console.log(`paired A/B over ${n} pairs: median ${median(ratios).toFixed(3)}, range ${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)}`);
 const hashes = new Set([...a, ...b].map((r) => r.hash));
-console.log(hashes.size === 1 ? `V hash the same in every run: ${[...hashes][0]}` : `V hashes DIFFER: ${[...hashes].join(', ')}`);
+console.log(hashes.size === 1 ? `V (and pose) hash the same in every run: ${[...hashes][0]}` : `hashes DIFFER: ${[...hashes].join(' / ')}`);
