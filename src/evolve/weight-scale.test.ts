@@ -119,7 +119,7 @@ describe('weightScale genes', () => {
           const from = [...new Set([classOf(s0.from), ...moreFrom])];
           const to = [...new Set([classOf(s0.to), ...moreTo])];
           const want = pathway(worm, kind, from, to);
-          const genes = resolveGenes(worm, [scaleEntry({ kind, from, to, range: [0.01, 4], share: 'all' })], MODELS);
+          const genes = resolveGenes(worm, [scaleEntry({ ...(kind && { kind }), from, to, range: [0.01, 4], share: 'all' })], MODELS);
           // share all: one gene per synapse kind the pathway holds.
           expect(genes).toHaveLength(new Set(want.map((i) => worm.doc.synapses![i].kind)).size);
           const one = applyGenes(
