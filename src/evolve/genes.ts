@@ -238,7 +238,7 @@ export function resolveGenes(circuit: Circuit, entries: readonly FreeEntry[], mo
     const sign = e.what === 'sign';
     for (const g of groups)
       genes.push({
-        label: `${geneWord(e)} ${g.key}`,
+        label: `${geneWord(e)} ${e.share === 'all' && 'from' in e ? `${e.from.join(',')}${g.key.includes('—') ? '—' : '→'}${e.to.join(',')}` : g.key}`,
         entry: i,
         lo: sign ? 0 : e.range[0],
         hi: sign ? 1 : e.range[1],
