@@ -13,6 +13,7 @@
  * boundary handling Hansen's tutorial (§B.3) recommends over penalties when
  * the optimum may lie near a bound.
  */
+import { CIRCUIT_RANGES } from '../circuits/ranges';
 import type { Circuit, CircuitDoc, ModelTable, NeuronEntry } from '../circuits/types';
 import { resolveNeuron } from '../scenario/neurons';
 import { nearest } from '../text/nearest';
@@ -21,7 +22,7 @@ import type { FreeEntry, NeuronRefs, Scale } from './spec';
 
 export type Target =
   | { kind: 'param' | 'init'; neuron: number; name: string }
-  | { kind: 'weight' | 'delay' | 'sign'; synapse: number }
+  | { kind: 'weight' | 'weightScale' | 'delay' | 'sign'; synapse: number }
   | { kind: 'sensorGain'; binding: number }
   | { kind: 'muscleGain'; binding: number };
 
@@ -160,11 +161,13 @@ export function resolveGenes(circuit: Circuit, entries: readonly FreeEntry[], mo
         break;
       }
       case 'weight':
+      case 'weightScale':
       case 'delay':
       case 'sign': {
         const from = pick(e.from, [...at, 'from']);
         const to = pick(e.to, [...at, 'to']);
-        const kind = e.what === 'weight' ? e.kind : 'chemical';
+        const kind = e.what === 'weight' || e.what === 'weightScale' ? e.kind : 'chemical';
+        let heaviest: { weight: number; at: number } | undefined;
         synapses.forEach((s, k) => {
           if (kind !== undefined && s.kind !== kind) return;
           const forward = from.has(s.from) && to.has(s.to);
@@ -173,7 +176,11 @@ export function resolveGenes(circuit: Circuit, entries: readonly FreeEntry[], mo
           const [a, b] = forward ? [s.from, s.to] : [s.to, s.from];
           const key = linkKey(a, b, s.kind, e.share);
           if (e.what === 'weight') add(key, { kind: 'weight', synapse: k }, s.weight);
-          else if (e.what === 'delay') add(key, { kind: 'delay', synapse: k }, s.kind === 'chemical' ? (s.delayMs ?? 0) : 0);
+          // The circuit's own weights are scale 1.
+          else if (e.what === 'weightScale') {
+            add(key, { kind: 'weightScale', synapse: k }, 1);
+            if (!heaviest || s.weight > heaviest.weight) heaviest = { weight: s.weight, at: k };
+          } else if (e.what === 'delay') add(key, { kind: 'delay', synapse: k }, s.kind === 'chemical' ? (s.delayMs ?? 0) : 0);
           else if (s.kind === 'chemical') {
             const pre = doc.neurons[index.get(s.from)!].transmitter;
             const inhibitory = s.sign !== undefined ? s.sign === 'inhibitory' : pre === 'GABA';
@@ -186,6 +193,22 @@ export function resolveGenes(circuit: Circuit, entries: readonly FreeEntry[], mo
             message: `a synapse weight cannot be negative (range ${e.range[0]} .. ${e.range[1]})`,
             fix: 'weights are ≥ 0; evolve the sign with a sign entry',
           });
+        if (e.what === 'weightScale' && e.range[0] < 0)
+          problems.push({
+            path: [...at, 'range'],
+            message: `a weight scale cannot be negative (range ${e.range[0]} .. ${e.range[1]}): it multiplies weights that are ≥ 0`,
+            fix: 'keep the range ≥ 0 (1 = the circuit as it is); evolve the sign with a sign entry',
+          });
+        if (e.what === 'weightScale' && heaviest) {
+          const s = synapses[heaviest.at];
+          const max = CIRCUIT_RANGES[s.kind === 'chemical' ? 'synapses[].weight (chemical)' : 'synapses[].weight (electrical)'].max;
+          if (s.weight * e.range[1] > max)
+            problems.push({
+              path: [...at, 'range'],
+              message: `scale ${e.range[1]} takes the ${s.kind} synapse ${s.from}→${s.to} (weight ${s.weight}) above the format's ${max}`,
+              fix: `keep the range's high bound ≤ ${round6(max / s.weight)}`,
+            });
+        }
         if (e.what === 'delay' && (e.range[0] < 0 || e.range[1] > 1000))
           problems.push({
             path: [...at, 'range'],
@@ -215,7 +238,7 @@ export function resolveGenes(circuit: Circuit, entries: readonly FreeEntry[], mo
     const sign = e.what === 'sign';
     for (const g of groups)
       genes.push({
-        label: `${e.what === 'param' || e.what === 'init' ? e.name : e.what === 'sensorGain' ? 'sensor gain' : e.what === 'muscleGain' ? 'muscle gain' : e.what} ${g.key}`,
+        label: `${geneWord(e)} ${e.share === 'all' && 'from' in e ? `${e.from.join(',')}${g.key.includes('—') ? '—' : '→'}${e.to.join(',')}` : g.key}`,
         entry: i,
         lo: sign ? 0 : e.range[0],
         hi: sign ? 1 : e.range[1],
@@ -227,6 +250,23 @@ export function resolveGenes(circuit: Circuit, entries: readonly FreeEntry[], mo
   });
   if (problems.length > 0) throw new GeneProblems(problems);
   return genes;
+}
+
+/** The first word of a gene's label: what it sets. */
+function geneWord(e: FreeEntry): string {
+  switch (e.what) {
+    case 'param':
+    case 'init':
+      return e.name;
+    case 'sensorGain':
+      return 'sensor gain';
+    case 'muscleGain':
+      return 'muscle gain';
+    case 'weightScale':
+      return `${e.kind ?? 'synapse'} scale`;
+    default:
+      return e.what;
+  }
 }
 
 function groupKeyOf(id: string, share: Share): string {
@@ -242,8 +282,8 @@ export function linkKey(from: string, to: string, kind: 'chemical' | 'electrical
 }
 
 function describeEmpty(e: FreeEntry): string {
-  if (e.what === 'weight' || e.what === 'delay' || e.what === 'sign')
-    return `no ${e.what === 'weight' && e.kind ? `${e.kind} ` : ''}synapse of the circuit goes from [${e.from.join(', ')}] to [${e.to.join(', ')}]; check the names, or add synapses with topology`;
+  if (e.what === 'weight' || e.what === 'weightScale' || e.what === 'delay' || e.what === 'sign')
+    return `no ${(e.what === 'weight' || e.what === 'weightScale') && e.kind ? `${e.kind} ` : ''}synapse of the circuit goes from [${e.from.join(', ')}] to [${e.to.join(', ')}]; check the names, or add synapses with topology`;
   return 'check the neuron names and the sensor kind';
 }
 
@@ -257,10 +297,16 @@ export function decodeGenes(genes: readonly Gene[], x: readonly number[]): numbe
   return genes.map((g, i) => (g.sign ? (reflect(x[i]) < 0.5 ? -1 : 1) : decodeValue(x[i], g.lo, g.hi, g.scale)));
 }
 
-/** Write gene values into a copy of the document (the base is not changed). */
+/**
+ * Write gene values into a copy of the document (the base is not changed).
+ * Weight scales go last: a scale multiplies the weight the synapse has after
+ * every other gene (the base's, or a weight gene's), and two scales on one
+ * synapse multiply.
+ */
 export function applyGenes(base: CircuitDoc, genes: readonly Gene[], values: readonly number[]): CircuitDoc {
   const doc: CircuitDoc = structuredClone(base);
   const neurons = doc.neurons;
+  const scales: Array<[number, number]> = [];
   genes.forEach((g, i) => {
     const v = values[i];
     for (const t of g.targets) {
@@ -274,6 +320,9 @@ export function applyGenes(base: CircuitDoc, genes: readonly Gene[], values: rea
         }
         case 'weight':
           doc.synapses![t.synapse].weight = v;
+          break;
+        case 'weightScale':
+          scales.push([t.synapse, v]);
           break;
         case 'delay': {
           const s = doc.synapses![t.synapse];
@@ -294,5 +343,6 @@ export function applyGenes(base: CircuitDoc, genes: readonly Gene[], values: rea
       }
     }
   });
+  for (const [k, v] of scales) doc.synapses![k].weight *= v;
   return doc;
 }

@@ -60,13 +60,14 @@ const range = z
   .tuple([num('range low'), num('range high')], { error: () => withFix('range must be a list of two numbers', 'write range: [low, high]') })
   .refine((r) => r[0] < r[1], { message: withFix('range: the low bound is not below the high bound', 'write range: [low, high] with low < high') });
 
-const WHAT_KEYS = ['param', 'init', 'weight', 'delay', 'sign', 'gain'] as const;
+const WHAT_KEYS = ['param', 'init', 'weight', 'weightScale', 'delay', 'sign', 'gain'] as const;
 type WhatKey = (typeof WHAT_KEYS)[number];
 /** Which neuron fields each kind of free entry takes. */
 const FIELDS: Record<WhatKey, readonly string[]> = {
   param: ['of'],
   init: ['of'],
   weight: ['from', 'to'],
+  weightScale: ['from', 'to'],
   delay: ['from', 'to'],
   sign: ['from', 'to'],
   gain: ['of'],
@@ -77,6 +78,7 @@ const freeSchema = strict(
     param: text('parameter name').optional(),
     init: text('initial value name').optional(),
     weight: oneOf(['chemical', 'electrical', 'any'] as const, 'synapse kind (weight)').optional(),
+    weightScale: oneOf(['chemical', 'electrical', 'any'] as const, 'synapse kind (weightScale)').optional(),
     delay: oneOf(['chemical'] as const, 'synapse kind (delay)').optional(),
     sign: oneOf(['chemical'] as const, 'synapse kind (sign)').optional(),
     gain: oneOf(
@@ -138,6 +140,8 @@ const freeSchema = strict(
       return { ...base, what, name: e.init!, of };
     case 'weight':
       return { ...base, what, ...(e.weight !== undefined && e.weight !== 'any' && { kind: e.weight }), from, to };
+    case 'weightScale':
+      return { ...base, what, ...(e.weightScale !== undefined && e.weightScale !== 'any' && { kind: e.weightScale }), from, to };
     case 'delay':
       return { ...base, what, from, to };
     case 'sign':

@@ -21,6 +21,8 @@ export type FreeEntry = { range: readonly [number, number]; scale: Scale; share:
   | { what: 'param'; name: string; of: NeuronRefs }
   | { what: 'init'; name: string; of: NeuronRefs }
   | { what: 'weight'; kind?: SynapseKind; from: NeuronRefs; to: NeuronRefs }
+  /** A multiplier on the existing weights of the synapses it selects, so their relative strengths stay the circuit's. */
+  | { what: 'weightScale'; kind?: SynapseKind; from: NeuronRefs; to: NeuronRefs }
   | { what: 'delay'; from: NeuronRefs; to: NeuronRefs }
   /** A chemical synapse's sign: the gene's lower half is inhibitory, the upper excitatory (range unused). */
   | { what: 'sign'; from: NeuronRefs; to: NeuronRefs }

@@ -48,6 +48,32 @@ export function classOutput(sim: Simulation, cls: string): number {
   return n ? sum / n : Number.NaN;
 }
 
+/** Pearson correlation of AVA and AVB output over 60 s (after 3 s), sampled every 100 ms; with a gentle nose touch every 10 s unless `atRest`. */
+export function avaAvbCorrelation(circuit: Circuit, seed: number, atRest = false): number {
+  const { sim } = connectomeWorm(circuit, seed);
+  sim.run(3000);
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let t = 0; t < 60_000; t += 100) {
+    if (!atRest && t % 10_000 === 5000) sim.poke(0.05, { kind: 'gentle' });
+    sim.run(100);
+    a.push(classOutput(sim, 'AVA'));
+    b.push(classOutput(sim, 'AVB'));
+  }
+  const mean = (x: number[]) => x.reduce((s, v) => s + v, 0) / x.length;
+  const ma = mean(a);
+  const mb = mean(b);
+  let sab = 0;
+  let saa = 0;
+  let sbb = 0;
+  for (let i = 0; i < a.length; i++) {
+    sab += (a[i] - ma) * (b[i] - mb);
+    saa += (a[i] - ma) ** 2;
+    sbb += (b[i] - mb) ** 2;
+  }
+  return sab / Math.sqrt(saa * sbb);
+}
+
 export interface Crawl {
   /** Centroid path speed, body lengths/s. */
   speed: number;

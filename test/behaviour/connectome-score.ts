@@ -18,16 +18,21 @@
  *
  * SEEDS=1,2,3,4,5 scores on those seeds instead of the spec's fitness and held-out seeds (a report's
  * held-out seeds): the fitness over them and each run's scenario score.
+ *
+ * Last, the AVA–AVB correlation at rest on each of those seeds (60 s, no touch; Kato et al. 2015:
+ * the real pair is anti-correlated): a reported figure, not part of the score, since no scenario
+ * metric reads a correlation between two neurons.
  */
 import { readFileSync } from 'node:fs';
-import { parseCircuit } from '../../src/circuits';
-import { runOn } from '../../src/evolve/adapters';
+import { type Circuit, parseCircuit } from '../../src/circuits';
+import { circuitOf, runOn } from '../../src/evolve/adapters';
 import { evaluateGenomes, heldOutCheck } from '../../src/evolve/engine';
 import { expectationScore } from '../../src/evolve/fitness';
 import { valuesOnly } from '../../src/evolve/genome';
 import { localEvaluator } from '../../src/evolve/local';
 import { loadEvolveProblem } from '../../src/evolve/node/load';
-import { importWorm, importWormAt } from './connectome-measure';
+import { phenotype } from '../../src/evolve/phenotype';
+import { avaAvbCorrelation, importWorm, importWormAt } from './connectome-measure';
 
 const [specPath, circuitPath] = process.argv.slice(2);
 const problem = loadEvolveProblem(specPath);
@@ -37,13 +42,16 @@ if (seeds?.some((s) => !Number.isInteger(s) || s < 0))
 
 type Run = { seed: number; scenario: string; score: number; pass: boolean };
 
+function circuitAt(path: string): Circuit {
+  return path === 'default'
+    ? importWorm()
+    : path.startsWith('model-at:')
+      ? importWormAt(path.slice('model-at:'.length))
+      : parseCircuit(readFileSync(path, 'utf8'), path);
+}
+
 function asItIs(path: string, runSeeds: readonly number[]): { runs: Run[]; fitness: number } {
-  const circuit =
-    path === 'default'
-      ? importWorm()
-      : path.startsWith('model-at:')
-        ? importWormAt(path.slice('model-at:'.length))
-        : parseCircuit(readFileSync(path, 'utf8'), path);
+  const circuit = circuitAt(path);
   const { scenarios, unstable } = problem.context;
   const weights = problem.spec.fitness.scenarios.map((s) => s.weight);
   const runs: Run[] = [];
@@ -84,3 +92,11 @@ if (seeds) {
   const mean = runs.reduce((a, r) => a + r.score, 0) / runs.length;
   console.log(`mean score ${mean.toFixed(4)} over seeds ${seeds.join(', ')}, passed ${runs.filter((r) => r.pass).length} of ${runs.length}`);
 }
+const scored = circuitPath
+  ? circuitAt(circuitPath)
+  : circuitOf(phenotype(problem.context.phenotype, valuesOnly(problem.context.phenotype.genes.map((g) => g.current))));
+const corrSeeds = seeds ?? (f.heldOut.length > 0 ? f.heldOut : f.seeds);
+const corr = corrSeeds.map((s) => avaAvbCorrelation(scored, s, true));
+console.log(
+  `AVA–AVB correlation at rest (60 s, no touch), seeds ${corrSeeds.join(', ')}: ${corr.map((r) => r.toFixed(2)).join(' ')}; mean ${(corr.reduce((a, b) => a + b, 0) / corr.length).toFixed(2)}`,
+);

@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { type Circuit, parseCircuit } from '../../src/circuits';
-import { classOutput, connectomeWorm, crawlOf, importWorm, importWormAt, touchResponse } from './connectome-measure';
+import { avaAvbCorrelation, classOutput, connectomeWorm, crawlOf, importWorm, importWormAt, touchResponse } from './connectome-measure';
 import { SEEDS } from './measure';
 
 const fmt = (xs: number[], d = 3): string => {
@@ -48,32 +48,6 @@ function membraneRange(circuit: Circuit, seed: number): { low: number; high: num
     }
   }
   return { low, high };
-}
-
-/** Pearson correlation of AVA and AVB output over 60 s (after 3 s), sampled every 100 ms; with a gentle nose touch every 10 s unless `atRest`. */
-function avaAvbCorrelation(circuit: Circuit, seed: number, atRest = false): number {
-  const { sim } = connectomeWorm(circuit, seed);
-  sim.run(3000);
-  const a: number[] = [];
-  const b: number[] = [];
-  for (let t = 0; t < 60_000; t += 100) {
-    if (!atRest && t % 10_000 === 5000) sim.poke(0.05, { kind: 'gentle' });
-    sim.run(100);
-    a.push(classOutput(sim, 'AVA'));
-    b.push(classOutput(sim, 'AVB'));
-  }
-  const mean = (x: number[]) => x.reduce((s, v) => s + v, 0) / x.length;
-  const ma = mean(a);
-  const mb = mean(b);
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let i = 0; i < a.length; i++) {
-    sab += (a[i] - ma) * (b[i] - mb);
-    saa += (a[i] - ma) ** 2;
-    sbb += (b[i] - mb) ** 2;
-  }
-  return sab / Math.sqrt(saa * sbb);
 }
 
 /** The ablations of the real worm's command interneurons (Chalfie et al. 1985): forward needs AVB/PVC, not AVA/AVD. */
