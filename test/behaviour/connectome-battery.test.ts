@@ -105,12 +105,24 @@ describe('the connectome battery sees what AVA is for (Chalfie et al. 1985)', ()
   });
   const lines = (r: ReturnType<typeof runOn>) => r.expectations.map((e) => `${e.name}: ${expectationScore(e).toFixed(3)} ${e.detail}`).join('\n');
 
-  it('the default (session 9’s honest refit) crawls only through AVA: without AVA and AVD its body barely bends (0.91 κL) and both checks score 0', () => {
+  it('the default (session 9’s honest refit) crawls only through AVA: without AVA and AVD its body barely bends (0.91 κL) and its forward-travel check scores 0', () => {
     const r = runOn(importWorm(), noAva, 1);
     for (const e of r.expectations) {
       expect(expectationScore(e), lines(r)).toBe(0);
       expect(e.detail).toMatch(/barely bends/);
     }
+  });
+
+  // Session 10's pathway-scale refit bends without AVA (2.57 κL) with a head-to-tail phase but drifts backward
+  // (−0.040 mm/s): the wave-direction check it passed is gone from no-ava, so bending alone cannot score half of it.
+  it('a body that bends without AVA but drifts backward (the pathway-scale refit) fails no-ava, scoring under a fifth', () => {
+    const file = join(EXAMPLES, 'connectome-scale.out', 'best.circuit.json');
+    const refit = parseCircuit(readFileSync(file, 'utf8'), file);
+    const r = runOn(refit, noAva, 1);
+    expect(r.pass, lines(r)).toBe(false);
+    const scores = r.expectations.map(expectationScore);
+    expect(scores.reduce((a, b) => a + b, 0) / scores.length, lines(r)).toBeLessThan(0.2);
+    expect(r.expectations.map((e) => e.detail).join(' '), lines(r)).not.toMatch(/barely bends/);
   });
 
   it('the default’s forward crawl needs AVB and PVC: ablated at 7 s, forward travel falls below half (0.116 → 0.020 mm/s)', () => {
