@@ -185,6 +185,23 @@ export const CONDUCTANCE_GAIT: Readonly<Partial<typeof GAIT>> = {
   timerGain: 0.997,
   timerTauMs: 7610,
   unitChain: 1.78,
+  /**
+   * The backward crawl (docs/biology.md, "Why the A units latch"): the tail pair inhibits itself directly, not through
+   * DD6 (which unit 6 shares and drives), and runs slower and stronger; the body A units rest 14 mV deeper (−90 mV, the
+   * battery's bound), take more of AVA and less D-type inhibition than the B units. AVA held on, 2–8 s, full worm:
+   * −0.243..−0.271 mm/s, wave tail → head (seeds 1–3; held out 4–5: −0.126, −0.257); before, −0.03..−0.06, A units latched.
+   */
+  tailPairDirect: 1,
+  tailSelfScale: 1.738,
+  tailPairScale: 0.993,
+  tailDrive: 1.82,
+  tailStretchGain: 0.0261,
+  tailAdaptUse: 0.000473,
+  tailAdaptRecoveryMs: 5460,
+  aChain: 0.651,
+  aInhibitionScale: 0.45,
+  aRestBelowMv: 14,
+  aDriveScale: 1.35,
 };
 
 /** The worm has seven DB (the fewest of the B/A classes), so at most seven units; and six DD, so unit 7 shares DD6. */
