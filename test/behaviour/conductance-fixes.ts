@@ -159,7 +159,8 @@ function tapTest(circuit: Circuit, seed: number): { line: string; depth: number;
  * (DA/VA per unit, mV), the tail oscillator's (DA9/VA12) and the B-type units' (DB/VB): a wave runs if the units
  * alternate along the body; a latch holds one side everywhere. Then the same with the tail oscillator forced (±5 pA,
  * DA9 and VA12 in turn each second): whether the A units pass a tail rhythm on toward the head; and with every B-type
- * unit ablated: whether the B units' latch holds the A units. The converted locomotion core alone is run too.
+ * unit ablated: whether the B units' latch holds the A units. The converted locomotion core alone is run too. The wave's
+ * direction over 2–8 s (behaviour's waveDirection: −1 tail → head, as a backing worm's; 0 unclear).
  */
 function backward(circuit: Circuit, seed: number, variant: 'intact' | 'tail forced' | 'B ablated'): string {
   const sim = createSimulation({ circuit, seed, arena: OPEN_FIELD });
@@ -180,13 +181,15 @@ function backward(circuit: Circuit, seed: number, variant: 'intact' | 'tail forc
     sim.run(500);
     along.push(sim.behaviour().alongMmPerS);
   }
+  // +1 head → tail, −1 tail → head, 0 unclear (the phase slope along the body over the last 6 s).
+  const wave = sim.waveDirection(6000);
   const pairs = (d: string, w: string) =>
     circuit.network.neurons
       .map((n) => n.id)
       .filter((id) => new RegExp(`^${d}[1-8]$`).test(id))
       .map((id) => `${v(id).toFixed(0)}/${v(`${w}${id.slice(2)}`).toFixed(0)}`)
       .join(' ');
-  return `s${seed} ${variant === 'tail forced' ? `tail forced ±${forceTailPa} pA` : variant}: AVA ${v('AVA').toFixed(0)}, AVB ${v('AVB').toFixed(0)} mV; along 0–2 s ${mean(along.slice(0, 4)).toFixed(3)}, 2–8 s ${mean(along.slice(4)).toFixed(3)} mm/s; DA/VA ${pairs('DA', 'VA')}; tail ${v('DA9').toFixed(0)}/${v('VA12').toFixed(0)}; DB/VB ${pairs('DB', 'VB')}`;
+  return `s${seed} ${variant === 'tail forced' ? `tail forced ±${forceTailPa} pA` : variant}: AVA ${v('AVA').toFixed(0)}, AVB ${v('AVB').toFixed(0)} mV; along 0–2 s ${mean(along.slice(0, 4)).toFixed(3)}, 2–8 s ${mean(along.slice(4)).toFixed(3)} mm/s, wave over 2–8 s ${wave}; DA/VA ${pairs('DA', 'VA')}; tail ${v('DA9').toFixed(0)}/${v('VA12').toFixed(0)}; DB/VB ${pairs('DB', 'VB')}`;
 }
 
 /**

@@ -137,6 +137,15 @@ export const GAIT = {
   headChain: true,
   /** The same push up the body for the A-type units (backward). */
   aChain: 1.5,
+  /**
+   * The A-type units of the body against the B-type ones (1, 1, 0: the same, the shipped worm and CONDUCTANCE_GAIT):
+   * AVA's drive onto them (× unitDrive), their D-type inhibition (× crossInhibition), and how far below unitRestMv they
+   * rest (mV). On conductances the D-type inhibition the B units' gait needs also holds a backing A unit's loser down
+   * (docs/biology.md, "Why the A units latch"); a deeper rest keeps a bend from waking them going forward.
+   */
+  aDriveScale: 1,
+  aInhibitionScale: 1,
+  aRestBelowMv: 0,
 
   /** Tail oscillator (DA9/VA12): where it feels the bend, its gain, and the depression of its self-excitation (use per ms at full output, recovery ms). */
   tailDrive: 1.5,
@@ -144,6 +153,15 @@ export const GAIT = {
   tailStretchGain: 0.05,
   tailAdaptUse: 0.0005,
   tailAdaptRecoveryMs: 4000,
+  /**
+   * The tail pair's self-excitation (× oscSelfExcitation) and mutual inhibition (× oscPairInhibition), and the share of
+   * that inhibition that runs directly DA9 ⊣ VA12 ⊣ DA9 instead of through the D-type neurons (0..1; 1, 1, 0 = the
+   * shipped worm). At seven units the tail's DD is DD6, which unit 6 drives too: a unit 6 held ventral keeps DA9 down
+   * and the tail's dorsal muscles relaxed, and the tail oscillator never starts (docs/biology.md, "Why the A units latch").
+   */
+  tailSelfScale: 1,
+  tailPairScale: 1,
+  tailPairDirect: 0,
 };
 
 /**
@@ -173,6 +191,23 @@ export const CONDUCTANCE_GAIT: Readonly<Partial<typeof GAIT>> = {
   timerGain: 0.997,
   timerTauMs: 7610,
   unitChain: 1.78,
+  /**
+   * The backward crawl (docs/biology.md, "Why the A units latch"): the tail pair inhibits itself directly, not through
+   * DD6 (which unit 6 shares and drives), and runs slower and stronger; the body A units rest 14 mV deeper (−90 mV, the
+   * battery's bound), take more of AVA and less D-type inhibition than the B units. AVA held on, 2–8 s, full worm:
+   * −0.243..−0.271 mm/s, wave tail → head (seeds 1–3; held out 4–5: −0.126, −0.257); before, −0.03..−0.06, A units latched.
+   */
+  tailPairDirect: 1,
+  tailSelfScale: 1.738,
+  tailPairScale: 0.993,
+  tailDrive: 1.82,
+  tailStretchGain: 0.0261,
+  tailAdaptUse: 0.000473,
+  tailAdaptRecoveryMs: 5460,
+  aChain: 0.651,
+  aInhibitionScale: 0.45,
+  aRestBelowMv: 14,
+  aDriveScale: 1.35,
 };
 
 /** The worm has seven DB (the fewest of the B/A classes), so at most seven units; and six DD, so unit 7 shares DD6. */
@@ -193,6 +228,11 @@ export function addLocomotion(b: Builder): void {
   const G = GAIT;
   if (!(Number.isInteger(G.units) && G.units >= 2 && G.units <= MAX_UNITS)) {
     throw new RangeError(`GAIT.units = ${G.units}: must be an integer 2..${MAX_UNITS} (one real DB neuron per unit)`);
+  }
+  if (!(G.tailPairDirect >= 0 && G.tailPairDirect <= 1)) {
+    throw new RangeError(
+      `GAIT.tailPairDirect = ${G.tailPairDirect}: must be 0..1 (the share of the tail pair's inhibition that runs directly; 0 = all through the D-type neurons)`,
+    );
   }
   // Command interneurons: slow (τ 300 ms), so a stimulus sets a state that lasts.
   const command = { capacitance: 15, tauMs: 300, restMv: -65, vHalfMv: -40, slopeMv: G.avbSlopeMv };
@@ -252,16 +292,17 @@ export function addLocomotion(b: Builder): void {
       b.neuron(da, 'motor', 'acetylcholine', t, undefined, x, 520);
       b.neuron(va, 'motor', 'acetylcholine', t, undefined, x + 40, 520);
       const adapt = { depression: { use: G.tailAdaptUse, recoveryMs: G.tailAdaptRecoveryMs } };
-      b.chem(da, da, G.oscSelfExcitation, adapt);
-      b.chem(va, va, G.oscSelfExcitation, adapt);
+      b.chem(da, da, G.oscSelfExcitation * G.tailSelfScale, adapt);
+      b.chem(va, va, G.oscSelfExcitation * G.tailSelfScale, adapt);
       b.chem('AVA', da, G.tailDrive);
       b.chem('AVA', va, G.tailDrive);
       oscSense(b, da, va, G.tailSenseAt, G.tailStretchGain);
     } else {
-      b.neuron(da, 'motor', 'acetylcholine', unit, undefined, x, 520);
-      b.neuron(va, 'motor', 'acetylcholine', unit, undefined, x + 40, 520);
-      b.chem('AVA', da, G.unitDrive);
-      b.chem('AVA', va, G.unitDrive);
+      const aUnit = G.aRestBelowMv === 0 ? unit : { ...unit, restMv: G.unitRestMv - G.aRestBelowMv };
+      b.neuron(da, 'motor', 'acetylcholine', aUnit, undefined, x, 520);
+      b.neuron(va, 'motor', 'acetylcholine', aUnit, undefined, x + 40, 520);
+      b.chem('AVA', da, G.unitDrive * G.aDriveScale);
+      b.chem('AVA', va, G.unitDrive * G.aDriveScale);
       stretch(b, da, va, round3(Math.min(0.98, mid + G.senseReach)), G.stretchGain);
       if (G.selfSenseGain > 0) oscSense(b, da, va, round3(mid), G.selfSenseGain);
     }
@@ -278,11 +319,18 @@ export function addLocomotion(b: Builder): void {
       [da, vd],
     ])
       b.chem(src, dst, G.gabaDrive);
-    const cross = tail ? G.oscPairInhibition : G.crossInhibition;
+    const cross = tail ? G.oscPairInhibition * G.tailPairScale : G.crossInhibition * G.aInhibitionScale;
+    const direct = tail ? G.tailPairDirect : 0;
     b.chem(dd, db, G.crossInhibition);
     b.chem(vd, vb, G.crossInhibition);
-    b.chem(dd, da, cross);
-    b.chem(vd, va, cross);
+    if (direct < 1) {
+      b.chem(dd, da, cross * (1 - direct));
+      b.chem(vd, va, cross * (1 - direct));
+    }
+    if (direct > 0) {
+      b.chem(da, va, cross * direct, { sign: 'inhibitory' });
+      b.chem(va, da, cross * direct, { sign: 'inhibitory' });
+    }
     for (const [n, side] of [
       [db, 'left'],
       [vb, 'right'],
