@@ -13,12 +13,27 @@
  * swim (seeds 1–2). CONDUCTANCE_GAIT, the working point the scripts and a conductance default read
  * (seven units), crawls with a short wave, swims and speeds up after a tail touch (seeds 1–2); with six
  * units the same point's wave is long (seed 1). The "W" family's head (docs/biology.md, session 9) keeps a
- * regular clock on agar only when its neck reads a length of body inside the first unit (seeds 1–2). 13 tests.
+ * regular clock on agar only when its neck reads a length of body inside the first unit (seeds 1–2). With AVA
+ * held on, the conductance worm backs with a tail → head wave; without the A-unit and tail-pair fix its A units
+ * latch (seeds 1–2). 15 tests.
  */
 import { describe, expect, it } from 'vitest';
-import { CONDUCTANCE_GAIT } from '../../src/circuits/builtin/locomotion';
+import { buildWorm } from '../../src/circuits/builtin/generate';
+import { CONDUCTANCE_GAIT, GAIT } from '../../src/circuits/builtin/locomotion';
+import { buildConductance, CONDUCTANCE_LAYERS } from '../../src/circuits/builtin/membrane';
+import { circuitFromDoc } from '../../src/circuits/circuit';
 import { createSimulation } from '../../src/sim/simulation';
-import { avbTonicPa, convertedWorm, type GaitPoint, headHalfPeriods, meanSd, pairedPosterior, STEADY_SETTLE_MS, steadyGait } from './conductance-measure';
+import {
+  avbTonicPa,
+  convertedWorm,
+  type GaitPoint,
+  headHalfPeriods,
+  heldBackward,
+  meanSd,
+  pairedPosterior,
+  STEADY_SETTLE_MS,
+  steadyGait,
+} from './conductance-measure';
 import { OPEN_FIELD } from './measure';
 
 /** CONDUCTANCE_GAIT's backward-crawl fields (docs/biology.md, "Why the A units latch"). */
@@ -215,5 +230,24 @@ describe('a head clock that reads the body over a length (converted worm, the W 
     expect(edge.sd).toBeGreaterThan(150);
     const swim = headCycles(W_NECK, seed, 'water');
     expect(1000 / (2 * swim.mean)).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('a backward crawl under conductances (the conductance worm, AVA held on)', () => {
+  // docs/biology.md, "Why the A units latch": the seven-unit tail pair sat under DD6, which unit 6 shares and drives,
+  // and the A units' losers under the B units' cross-inhibition. The fix: the tail pair inhibits itself directly,
+  // the A units' inhibition ×0.45, their rest 14 mV deeper and their drive ×1.35.
+  const FIX = ['tailPairDirect', 'tailSelfScale', 'tailPairScale', 'aInhibitionScale', 'aRestBelowMv', 'aDriveScale'] as const;
+  const worm = (gait: GaitPoint) =>
+    circuitFromDoc(
+      buildConductance(() => buildWorm({ membrane: 'current' }), { ...CONDUCTANCE_LAYERS, gait: { ...CONDUCTANCE_LAYERS.gait, ...gait } }),
+      'worm (conductance)',
+    );
+  it.each([1, 2])('seed %i: backs ≥ 0.2 mm/s over 2–8 s with the wave running tail → head; without the fix the A units latch (< 0.1 mm/s)', (seed) => {
+    const fixed = heldBackward(worm({}), seed);
+    expect(fixed.alongMmPerS).toBeLessThan(-0.2);
+    expect(fixed.wave).toBe(-1);
+    const latched = heldBackward(worm(Object.fromEntries(FIX.map((k) => [k, GAIT[k]])) as GaitPoint), seed);
+    expect(latched.alongMmPerS).toBeGreaterThan(-0.1);
   });
 });

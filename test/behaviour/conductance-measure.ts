@@ -146,3 +146,23 @@ export function convertedWorm(point: GaitPoint = CONDUCTANCE_GAIT): Circuit {
     'worm (conductance)',
   );
 }
+
+/**
+ * The backward crawl with AVA held on (tonic 3 pA from 5 s, as locomotion.test.ts drives the core; open field, AWC
+ * cut): mean along-body speed over 2–8 s after AVA came on (mm/s, negative = backward) and the wave's direction over
+ * those 6 s (+1 head → tail, −1 tail → head as a backing worm's, 0 unclear). conductance-fixes.ts `backward` prints
+ * the same run with every unit's V.
+ */
+export function heldBackward(circuit: Circuit, seed: number): { alongMmPerS: number; wave: number } {
+  const sim = createSimulation({ circuit, seed, arena: OPEN_FIELD });
+  if (circuit.network.neurons.some((n) => n.id === 'AWC')) sim.ablate('AWC');
+  sim.run(5000);
+  sim.setNeuronParam('AVA', 'tonicPa', 3);
+  sim.run(2000);
+  const along: number[] = [];
+  for (let k = 0; k < 12; k++) {
+    sim.run(500);
+    along.push(sim.behaviour().alongMmPerS);
+  }
+  return { alongMmPerS: along.reduce((a, b) => a + b, 0) / along.length, wave: sim.waveDirection(6000) };
+}
