@@ -19,7 +19,7 @@ import { buildLocomotion, buildWorm } from '../../src/circuits/builtin/generate'
 import { buildConductance, CONDUCTANCE_LAYERS, type LayerOverrides } from '../../src/circuits/builtin/membrane';
 import { circuitFromDoc } from '../../src/circuits/circuit';
 import type { Circuit } from '../../src/circuits/types';
-import { createSimulation } from '../../src/sim/simulation';
+import { createSimulation, type Simulation } from '../../src/sim/simulation';
 import { mean, probe, RESPONSE_MS, train } from './habituation-interval';
 import { OPEN_FIELD, travel } from './measure';
 import { DOPAMINERGIC, LAWN, pathSpeed, STARVED_HOURS } from './modulation-slowing';
@@ -120,6 +120,23 @@ function spontaneous(circuit: Circuit, seed: number): { perMinute: number[]; ome
   return { perMinute, omegas: events.filter((e) => e.type === 'omega-turn').length, durations };
 }
 
+/** One plate tap and the RESPONSE_MS after it: peak AVD and AVA (mV), mm travelled backward, along-body speed each 0.5 s. */
+function tapResponse(sim: Simulation, avd: number, ava: number): { peakAvd: number; peakAva: number; back: number; along: number[] } {
+  sim.tapPlate(1);
+  let [peakAvd, peakAva, back, step] = [-Infinity, -Infinity, 0, 0];
+  const along: number[] = [];
+  const end = sim.timeMs + RESPONSE_MS;
+  while (sim.timeMs < end - 1e-9) {
+    sim.step();
+    peakAvd = Math.max(peakAvd, sim.network.v[avd]);
+    peakAva = Math.max(peakAva, sim.network.v[ava]);
+    const v = sim.behaviour().alongMmPerS;
+    if (v < 0) back -= (v * sim.physicsStepMs) / 1000;
+    if (++step % Math.round(500 / sim.physicsStepMs) === 0) along.push(v);
+  }
+  return { peakAvd, peakAva, back, along };
+}
+
 /** 10 plate taps 10 s apart on the open field, AWC cut: per tap the mm reversed in 3 s (peak AVD, peak AVA in mV). */
 function tapTrain(circuit: Circuit, seed: number): string {
   const sim = createSimulation({ circuit, seed, arena: OPEN_FIELD });
@@ -129,16 +146,7 @@ function tapTrain(circuit: Circuit, seed: number): string {
   const taps: string[] = [];
   for (let k = 0; k < 10; k++) {
     if (k > 0) sim.run(10_000 - RESPONSE_MS);
-    sim.tapPlate(1);
-    let [peakAvd, peakAva, back] = [-Infinity, -Infinity, 0];
-    const end = sim.timeMs + RESPONSE_MS;
-    while (sim.timeMs < end - 1e-9) {
-      sim.step();
-      peakAvd = Math.max(peakAvd, sim.network.v[avd]);
-      peakAva = Math.max(peakAva, sim.network.v[ava]);
-      const v = sim.behaviour().alongMmPerS;
-      if (v < 0) back -= (v * sim.physicsStepMs) / 1000;
-    }
+    const { peakAvd, peakAva, back } = tapResponse(sim, avd, ava);
     taps.push(`${back.toFixed(2)} (${peakAvd.toFixed(0)}, ${peakAva.toFixed(0)})`);
   }
   return taps.join(' ');
@@ -202,18 +210,7 @@ function firstTap(circuit: Circuit, seed: number): string {
   const events: { type: string; timeMs: number }[] = [];
   sim.events$.subscribe((e) => events.push(e));
   sim.run(5000);
-  sim.tapPlate(1);
-  let [peakAvd, peakAva, back, step] = [-Infinity, -Infinity, 0, 0];
-  const along: number[] = [];
-  const end = sim.timeMs + RESPONSE_MS;
-  while (sim.timeMs < end - 1e-9) {
-    sim.step();
-    peakAvd = Math.max(peakAvd, sim.network.v[avd]);
-    peakAva = Math.max(peakAva, sim.network.v[ava]);
-    const v = sim.behaviour().alongMmPerS;
-    if (v < 0) back -= (v * sim.physicsStepMs) / 1000;
-    if (++step % Math.round(500 / sim.physicsStepMs) === 0) along.push(v);
-  }
+  const { peakAvd, peakAva, back, along } = tapResponse(sim, avd, ava);
   const start = events.find((e) => e.type === 'reversal-start' && e.timeMs >= 5000);
   return `s${seed} ${back.toFixed(3)} mm; reversal from ${start ? ((start.timeMs - 5000) / 1000).toFixed(2) : '-'} s; peak AVD ${peakAvd.toFixed(0)}, AVA ${peakAva.toFixed(0)} mV; along each 0.5 s ${f2(along)}`;
 }
