@@ -9,6 +9,25 @@ import { setWasmKernels } from './lif-arena';
 
 afterEach(() => setWasmKernels('auto'));
 
+/** The graded parameters both arbitraries draw, in this order (a linear neuron has no rectifier and draws nothing for it). */
+function gradedParams(r: () => number, linear = false) {
+  return {
+    tauMs: 2 + 30 * r(),
+    capacitance: 0.5 + 2 * r(),
+    gKNs: linear || r() < 0.2 ? 0 : 2 * r(),
+    vHalfMv: -50 + 20 * r(),
+    slopeMv: 2 + 8 * r(),
+    tonicPa: 10 * r() - 3,
+  };
+}
+
+/** Each neuron's external drive (pA), then its input conductance (nS; half of them none). */
+function inputs(n: number, r: () => number): { drive: number[]; g: number[] } {
+  const drive = Array.from({ length: n }, () => 60 * r() - 20);
+  const g = Array.from({ length: n }, () => (r() < 0.5 ? 0 : 2 * r()));
+  return { drive, g };
+}
+
 /**
  * A random all-graded network with continuous chemical synapses and gap
  * junctions (the fused graded step's case), odd and even sizes; the
@@ -29,15 +48,7 @@ const gradedNetwork = fc
     const neurons: NeuronSpec[] = Array.from({ length: n }, (_, i) => ({
       id: `n${i}`,
       model: 'graded',
-      params: {
-        tauMs: 2 + 30 * r(),
-        capacitance: 0.5 + 2 * r(),
-        gKNs: r() < 0.2 ? 0 : 2 * r(),
-        vHalfMv: -50 + 20 * r(),
-        slopeMv: 2 + 8 * r(),
-        tonicPa: 10 * r() - 3,
-        releaseMax: 0.5 + r(),
-      },
+      params: { ...gradedParams(r), releaseMax: 0.5 + r() },
       init: { v: -80 + 70 * r() },
       transmitter: r() < 0.3 ? 'GABA' : 'acetylcholine',
     }));
@@ -49,9 +60,7 @@ const gradedNetwork = fc
         if (a <= b && r() < (a === b ? 0.1 : density / 2))
           synapses.push({ kind: 'electrical', from: `n${a}`, to: `n${b}`, weight: r() < 0.3 ? 5 * r() : 0.2 * r() });
       }
-    const drive = neurons.map(() => 60 * r() - 20);
-    const g = neurons.map(() => (r() < 0.5 ? 0 : 2 * r()));
-    return { spec: { neurons, synapses } as NetworkSpec, drive, g, dt, external };
+    return { spec: { neurons, synapses } as NetworkSpec, ...inputs(neurons.length, r), dt, external };
   });
 
 type Case = { spec: NetworkSpec; drive: number[]; g: number[]; dt: number; external: boolean };
@@ -81,12 +90,7 @@ const plateauNetwork = fc
       id: `n${i}`,
       model: 'graded',
       params: {
-        tauMs: 2 + 30 * r(),
-        capacitance: 0.5 + 2 * r(),
-        gKNs: linear || r() < 0.2 ? 0 : 2 * r(),
-        vHalfMv: -50 + 20 * r(),
-        slopeMv: 2 + 8 * r(),
-        tonicPa: 10 * r() - 3,
+        ...gradedParams(r, linear),
         plateauNs: !linear && r() < 0.4 ? 3 * r() : 0,
         plateauHalfMv: -50 + 20 * r(),
         plateauInactMs: r() < 0.5 ? 0 : 20 + 200 * r(),
@@ -119,9 +123,7 @@ const plateauNetwork = fc
         }
         if (a < b && r() < density / 3) synapses.push({ kind: 'electrical', from: `n${a}`, to: `n${b}`, weight: 0.2 * r() });
       }
-    const drive = neurons.map(() => 60 * r() - 20);
-    const g = neurons.map(() => (r() < 0.5 ? 0 : 2 * r()));
-    return { spec: { neurons, synapses } as NetworkSpec, drive, g, dt, external, linear };
+    return { spec: { neurons, synapses } as NetworkSpec, ...inputs(neurons.length, r), dt, external, linear };
   });
 
 /** Every step's V, output, current and conductance, with plateau and rectifier edits, a cut and an ablation on the way; and whether a plateau neuron sat above its release midpoint at some step. */
