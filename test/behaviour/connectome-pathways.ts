@@ -23,6 +23,7 @@ import { applyGenes, resolveGenes } from '../../src/evolve/genes';
 import type { FreeEntry } from '../../src/evolve/spec';
 import { MODELS } from '../../src/neural/models';
 import type { Simulation } from '../../src/sim/simulation';
+import { meanSd } from './conductance-measure';
 import { connectomeWorm, importWorm } from './connectome-measure';
 
 const CLASSES = ['AVA', 'AVB', 'AVD', 'PVC', 'DA', 'VA', 'AS', 'DB', 'VB', 'DD', 'VD', 'SMD', 'RMD'];
@@ -79,10 +80,8 @@ function report(circuit: Circuit, seed: number, ablate: readonly string[]): stri
     n++;
   }
   const outputs = CLASSES.map((c, i) => {
-    const x = samples[i];
-    const m = x.reduce((a, b) => a + b, 0) / x.length;
-    const sd = Math.sqrt(x.reduce((a, b) => a + (b - m) ** 2, 0) / x.length);
-    return `${c} ${m.toFixed(2)}±${sd.toFixed(2)}`;
+    const { mean, sd } = meanSd(samples[i]);
+    return `${c} ${mean.toFixed(2)}±${sd.toFixed(2)}`;
   });
   return `along ${(along / n / sim.bodyLengthMm).toFixed(3)} BL/s, ${sim.bendingFrequencyHz(10_000).toFixed(2)} Hz, bend ${sim.bendAmplitude(10_000).toFixed(2)} κL, direction ${sim.waveDirection(10_000)}\n    ${outputs.join('  ')}`;
 }
