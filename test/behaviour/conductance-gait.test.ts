@@ -270,10 +270,11 @@ const Q: GaitPoint = {
 };
 
 describe('AVB–B-unit gap junctions: speed that rises with AVB’s drive (converted worm, point Q)', () => {
-  // At Q the B units' plateau holds each side, and more AVB deepens the hold; at rest units 4, 6 and 7 never leave the
-  // ventral side, and that bent rear is Q's λ 0.6. Gap junctions from AVB (0.01 nS to each DB/VB) pull a held unit
-  // toward AVB's V, so the hold narrows as AVB rises: every unit switches sides and speed rises with the drive, at a
-  // long wave (λ ≈ 1.1, docs/biology.md, "AVB–B gap junctions"). A silent worm's speeds are equal and fail the rise.
+  // At Q the B units' plateau holds each side, and AVB's steep release (−28 % / +33 % at ×0.9 / ×1.1) moves the hold
+  // with the drive; at rest units 4, 6 and 7 never leave the ventral side, and that bent rear is Q's λ 0.6. Gap junctions
+  // from AVB (0.01 nS to each DB/VB) lift AVB near the top of its release and let the units follow its V ohmically:
+  // every unit switches sides and speed rises with the drive, at a long wave (λ ≈ 1.1; docs/biology.md, "What the short
+  // wave is made of"). A silent worm's speeds are equal and fail the rise.
   it.each([1, 2])('seed %i: with the junctions ×0.9 < ×1 < ×1.1 and no unit latched; without them Q does not rise and latches units', (seed) => {
     const gap = convertedWorm({ ...Q, unitGapNs: 0.01 });
     const [slow, rest, fast] = [0.9, 1, 1.1].map((k) => steadyGait(gap, seed, 'agar', k));

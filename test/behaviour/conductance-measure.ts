@@ -69,10 +69,14 @@ export function headHalfPeriods(sim: Simulation, windowMs: number): { flips: num
   return { flips, half };
 }
 
-/** The steady crawl read from the body (bending frequency, λ) and from the B units: per unit (DB/VBk), its share of the window on the dorsal side and its side changes per second. */
+/**
+ * The steady crawl read from the body (bending frequency, λ), from AVB (its mean release, the drive the units take) and
+ * from the B units: per unit (DB/VBk), its share of the window on the dorsal side and its side changes per second.
+ */
 export interface UnitSides {
   hz: number;
   lambda: number;
+  avbOutput: number;
   dorsal: number[];
   switchesPerS: number[];
 }
@@ -95,12 +99,15 @@ export function unitSides(circuit: Circuit, seed: number, avbScale = 1, windowMs
   const side = pairs.map(() => 0);
   const dorsal = pairs.map(() => 0);
   const switches = pairs.map(() => 0);
+  const avb = sim.neuronIds.indexOf('AVB');
+  let avbSum = 0;
   let steps = 0;
   const end = sim.timeMs + windowMs;
   while (sim.timeMs < end - 1e-9) {
     sim.step();
     steps++;
     const out = sim.network.output;
+    avbSum += out[avb];
     pairs.forEach(([d, v], k) => {
       const now = out[d] > 0.5 && out[v] < 0.5 ? 1 : out[v] > 0.5 && out[d] < 0.5 ? -1 : side[k];
       if (side[k] !== 0 && now !== side[k]) switches[k]++;
@@ -111,6 +118,7 @@ export function unitSides(circuit: Circuit, seed: number, avbScale = 1, windowMs
   return {
     hz: sim.bendingFrequencyHz(windowMs),
     lambda: sim.wavelengthBodyLengths(windowMs),
+    avbOutput: avbSum / steps,
     dorsal: dorsal.map((x) => x / steps),
     switchesPerS: switches.map((x) => x / (windowMs / 1000)),
   };

@@ -100,8 +100,10 @@ export const GAIT = {
   unitDrive: 2.32,
   /**
    * AVB–B-unit gap junctions (nS each, DB/VB; 0 = none, the shipped worm), beside the chemical drive: AVB couples
-   * to DB/VB mainly by gap junctions in the worm. An ohmic junction lifts a unit held below AVB's V (the loser) and
-   * pulls one above it (the winner) down, so it narrows the plateau's hold instead of deepening it as AVB rises.
+   * to DB/VB mainly by gap junctions in the worm. The junctions lift AVB toward the units' mean V, near the top of its
+   * release curve, so its chemical drive barely moves with its own input; the units follow AVB's V through the
+   * junctions instead, ohmically, and a unit held far from it is pulled back. On the conductance worm this makes speed
+   * rise with AVB's drive, at a long wave (docs/biology.md, "What the short wave is made of").
    */
   unitGapNs: 0,
   /**
