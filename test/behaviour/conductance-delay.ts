@@ -5,12 +5,13 @@
  * the phase (ms after the head's bend, and degrees) of: the bend at its sensing joint, what its receptor
  * feels there (the bend plus the rate term), DBk's V, and its own segment's mean bend. The differences
  * split each unit's delay into the receptor's lead (rate term), the neuron's lag and the body's lag.
- * `SEEDS=1 MEDIUM=agar npx tsx test/behaviour/conductance-delay.ts ['{GAIT overrides}' …]` (none: CONDUCTANCE_GAIT)
+ * `SEEDS=1 MEDIUM=agar AVB=1 npx tsx test/behaviour/conductance-delay.ts ['{GAIT overrides}' …]` (none: CONDUCTANCE_GAIT;
+ * AVB: AVB's tonic current × this, as the speed–drive curve scales it)
  */
 import { CONDUCTANCE_GAIT, GAIT } from '../../src/circuits/builtin/locomotion';
 import { createSimulation } from '../../src/sim/simulation';
 import { curvature } from '../../src/sim/kinematics';
-import { convertedWorm, type GaitPoint, parseGaitPoint, STEADY_SETTLE_MS } from './conductance-measure';
+import { avbTonicPa, convertedWorm, type GaitPoint, parseGaitPoint, STEADY_SETTLE_MS } from './conductance-measure';
 import { OPEN_FIELD } from './measure';
 
 const WINDOW_MS = 12_000;
@@ -40,6 +41,7 @@ function delays(point: GaitPoint, seed: number, medium: 'agar' | 'water'): strin
   const circuit = convertedWorm(point);
   const sim = createSimulation({ circuit, seed, medium, arena: OPEN_FIELD });
   sim.ablate('AWC');
+  if (AVB_SCALE !== 1) sim.setNeuronParam('AVB', 'tonicPa', avbTonicPa(circuit) * AVB_SCALE);
   sim.run(STEADY_SETTLE_MS);
   const n = sim.segments;
   const pose = new Float64Array(2 * n);
@@ -86,7 +88,7 @@ function delays(point: GaitPoint, seed: number, medium: 'agar' | 'water'): strin
   const ms = (rad: number) => Math.round((rad / (2 * Math.PI) / f) * 1000);
   const head = phase(rec.neck, t, f);
   const lines = [
-    `s${seed} ${medium} ${f.toFixed(2)} Hz, λ ${sim.wavelengthBodyLengths(WINDOW_MS).toFixed(2)}: per unit, ms after the neck's bend: sensed bend / felt / DB V / own bend; then felt→V, V→own bend, own bend→next unit's felt, and reach (BL)`,
+    `s${seed} ${medium} AVB ×${AVB_SCALE} ${f.toFixed(2)} Hz, λ ${sim.wavelengthBodyLengths(WINDOW_MS).toFixed(2)}: per unit, ms after the neck's bend: sensed bend / felt / DB V / own bend; then felt→V, V→own bend, own bend→next unit's felt, and reach (BL)`,
   ];
   units.forEach((u, k) => {
     const [s, fe, v, b] = [rec.sensed[k], rec.felt[k], rec.v[k], rec.bend[k]].map((x) => phase(x, t, f));
@@ -99,6 +101,8 @@ function delays(point: GaitPoint, seed: number, medium: 'agar' | 'water'): strin
   return lines;
 }
 
+const AVB_SCALE = Number(process.env.AVB ?? '1');
+if (!(AVB_SCALE > 0)) throw new Error(`conductance-delay: AVB must be a positive multiple of AVB's tonic current, got "${process.env.AVB}"`);
 const medium = (process.env.MEDIUM ?? 'agar') as 'agar' | 'water';
 if (medium !== 'agar' && medium !== 'water') throw new Error(`conductance-delay: MEDIUM must be agar or water, got "${process.env.MEDIUM}"`);
 const seeds = (process.env.SEEDS ?? '1').split(',').map(Number);

@@ -15,7 +15,8 @@
  * units the same point's wave is long (seed 1). The "W" family's head (docs/biology.md, session 9) keeps a
  * regular clock on agar only when its neck reads a length of body inside the first unit (seeds 1–2). With AVA
  * held on, the conductance worm backs with a tail → head wave; without the A-unit and tail-pair fix its A units
- * latch (seeds 1–2). 15 tests.
+ * latch (seeds 1–2). AVB–B gap junctions (GAIT.unitGapNs) make the crawl's speed rise with AVB's drive at the point
+ * Q, whose short wave without them is B units latched on one side (seeds 1–2). 17 tests.
  */
 import { describe, expect, it } from 'vitest';
 import { buildWorm } from '../../src/circuits/builtin/generate';
@@ -33,6 +34,7 @@ import {
   pairedPosterior,
   STEADY_SETTLE_MS,
   steadyGait,
+  unitSides,
 } from './conductance-measure';
 import { OPEN_FIELD } from './measure';
 
@@ -249,5 +251,44 @@ describe('a backward crawl under conductances (the conductance worm, AVA held on
     expect(fixed.wave).toBe(-1);
     const latched = heldBackward(worm(Object.fromEntries(FIX.map((k) => [k, GAIT[k]])) as GaitPoint), seed);
     expect(latched.alongMmPerS).toBeGreaterThan(-0.1);
+  });
+});
+
+/** Session 10's best point by failed checks, `Q` (docs/biology.md, "The head's clock"): 5 of 70, but speed not rising with AVB's drive. */
+const Q: GaitPoint = {
+  ...W_NECK,
+  headStretchGain: 0.161,
+  headTonicPa: 0.715,
+  stretchGain: 0.0747,
+  unitPlateauNs: 0.0301,
+  unitDrive: 2.65,
+  senseReach: 0.181,
+  stretchRateMs: 624,
+  oscSelfExcitation: 0.977,
+  headSenseAt: 0.327,
+  unitChain: 1.27,
+};
+
+describe('AVB–B-unit gap junctions: speed that rises with AVB’s drive (converted worm, point Q)', () => {
+  // At Q the B units' plateau holds each side, and AVB's steep release (−28 % / +33 % at ×0.9 / ×1.1) moves the hold
+  // with the drive; at rest units 4, 6 and 7 never leave the ventral side, and that bent rear is Q's λ 0.6. Gap junctions
+  // from AVB (0.01 nS to each DB/VB) lift AVB near the top of its release and let the units follow its V ohmically:
+  // every unit switches sides and speed rises with the drive, at a long wave (λ ≈ 1.1; docs/biology.md, "What the short
+  // wave is made of"). A silent worm's speeds are equal and fail the rise.
+  it.each([1, 2])('seed %i: with the junctions ×0.9 < ×1 < ×1.1 and no unit latched; without them Q does not rise and latches units', (seed) => {
+    const gap = convertedWorm({ ...Q, unitGapNs: 0.01 });
+    const [slow, rest, fast] = [0.9, 1, 1.1].map((k) => steadyGait(gap, seed, 'agar', k));
+    expect(slow.speed, '×0.9').toBeLessThan(rest.speed);
+    expect(fast.speed, '×1.1').toBeGreaterThan(rest.speed);
+    for (const g of [slow, rest, fast]) expect(g.direction).toBe(1);
+    const sides = unitSides(gap, seed);
+    for (const share of sides.dorsal) expect(share).toBeGreaterThan(0.3);
+    for (const share of sides.dorsal) expect(share).toBeLessThan(0.7);
+    for (const rate of sides.switchesPerS) expect(rate).toBeGreaterThanOrEqual(2 * sides.hz * 0.8);
+
+    const q = convertedWorm(Q);
+    const [qSlow, qRest, qFast] = [0.9, 1, 1.1].map((k) => steadyGait(q, seed, 'agar', k));
+    expect(qSlow.speed < qRest.speed && qRest.speed < qFast.speed).toBe(false);
+    expect(unitSides(q, seed).dorsal.filter((x) => x < 0.1 || x > 0.9).length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -69,6 +69,61 @@ export function headHalfPeriods(sim: Simulation, windowMs: number): { flips: num
   return { flips, half };
 }
 
+/**
+ * The steady crawl read from the body (bending frequency, λ), from AVB (its mean release, the drive the units take) and
+ * from the B units: per unit (DB/VBk), its share of the window on the dorsal side and its side changes per second.
+ */
+export interface UnitSides {
+  hz: number;
+  lambda: number;
+  avbOutput: number;
+  dorsal: number[];
+  switchesPerS: number[];
+}
+
+/**
+ * The B units over the steady crawl (open field, AWC cut, 12 s settle, 12 s window; AVB's tonic × avbScale). A unit is
+ * dorsal while DBk's release is above half and VBk's below, ventral the other way round (else it keeps its side).
+ * A travelling wave switches every unit twice a cycle at about half its time on each side; a share near 0 or 1 is a
+ * latched unit (its segment held bent), and far more than twice the body's frequency a chattering one. Either shortens
+ * the λ the body reads without any unit lagging the one ahead longer (conductance-units.ts prints it).
+ */
+export function unitSides(circuit: Circuit, seed: number, avbScale = 1, windowMs = 12_000): UnitSides {
+  const sim = createSimulation({ circuit, seed, arena: OPEN_FIELD });
+  sim.ablate('AWC');
+  if (avbScale !== 1) sim.setNeuronParam('AVB', 'tonicPa', avbTonicPa(circuit) * avbScale);
+  sim.run(STEADY_SETTLE_MS);
+  const count = circuit.network.neurons.filter((n) => /^DB\d+$/.test(n.id)).length;
+  if (count === 0) throw new Error(`${circuit.fileName}: no B-type units (DB1…) to read`);
+  const pairs = Array.from({ length: count }, (_, i) => [sim.neuronIds.indexOf(`DB${i + 1}`), sim.neuronIds.indexOf(`VB${i + 1}`)]);
+  const side = pairs.map(() => 0);
+  const dorsal = pairs.map(() => 0);
+  const switches = pairs.map(() => 0);
+  const avb = sim.neuronIds.indexOf('AVB');
+  let avbSum = 0;
+  let steps = 0;
+  const end = sim.timeMs + windowMs;
+  while (sim.timeMs < end - 1e-9) {
+    sim.step();
+    steps++;
+    const out = sim.network.output;
+    avbSum += out[avb];
+    pairs.forEach(([d, v], k) => {
+      const now = out[d] > 0.5 && out[v] < 0.5 ? 1 : out[v] > 0.5 && out[d] < 0.5 ? -1 : side[k];
+      if (side[k] !== 0 && now !== side[k]) switches[k]++;
+      if (now === 1) dorsal[k]++;
+      side[k] = now;
+    });
+  }
+  return {
+    hz: sim.bendingFrequencyHz(windowMs),
+    lambda: sim.wavelengthBodyLengths(windowMs),
+    avbOutput: avbSum / steps,
+    dorsal: dorsal.map((x) => x / steps),
+    switchesPerS: switches.map((x) => x / (windowMs / 1000)),
+  };
+}
+
 /** Mean and (population) standard deviation of a list (ms); NaN for an empty one, where simple-statistics throws. */
 export function meanSd(x: number[]): { mean: number; sd: number } {
   if (x.length === 0) return { mean: Number.NaN, sd: Number.NaN };

@@ -99,6 +99,14 @@ export const GAIT = {
   /** Command interneuron → its units (pA at full output): lifts them to about threshold at the resting command level. */
   unitDrive: 2.32,
   /**
+   * AVB–B-unit gap junctions (nS each, DB/VB; 0 = none, the shipped worm), beside the chemical drive: AVB couples
+   * to DB/VB mainly by gap junctions in the worm. The junctions lift AVB toward the units' mean V, near the top of its
+   * release curve, so its chemical drive barely moves with its own input; the units follow AVB's V through the
+   * junctions instead, ohmically, and a unit held far from it is pulled back. On the conductance worm this makes speed
+   * rise with AVB's drive, at a long wave (docs/biology.md, "What the short wave is made of").
+   */
+  unitGapNs: 0,
+  /**
    * B-units' plateau current (graded model's plateauNs, nS; 0 = off, the shipped current-based worm):
    * a persistent inward current that makes each DB/VB hold the side it has switched to, as Boyle,
    * Berri & Cohen (2012) model B-units (bistable, switched by stretch). It activates around the
@@ -229,6 +237,9 @@ export function addLocomotion(b: Builder): void {
   if (!(Number.isInteger(G.units) && G.units >= 2 && G.units <= MAX_UNITS)) {
     throw new RangeError(`GAIT.units = ${G.units}: must be an integer 2..${MAX_UNITS} (one real DB neuron per unit)`);
   }
+  if (!(G.unitGapNs >= 0 && Number.isFinite(G.unitGapNs))) {
+    throw new RangeError(`GAIT.unitGapNs = ${G.unitGapNs}: must be a conductance ≥ 0 nS (0 = no AVB–B gap junctions, the shipped worm)`);
+  }
   if (!(G.tailPairDirect >= 0 && G.tailPairDirect <= 1)) {
     throw new RangeError(
       `GAIT.tailPairDirect = ${G.tailPairDirect}: must be 0..1 (the share of the tail pair's inhibition that runs directly; 0 = all through the D-type neurons)`,
@@ -282,6 +293,7 @@ export function addLocomotion(b: Builder): void {
     b.neuron(vb, 'motor', 'acetylcholine', bUnit, undefined, x + 40, 420);
     b.chem('AVB', db, G.unitDrive);
     b.chem('AVB', vb, G.unitDrive);
+    if (G.unitGapNs > 0) b.gap('AVB', db, G.unitGapNs).gap('AVB', vb, G.unitGapNs);
     stretch(b, db, vb, round3(Math.max(0.02, mid - G.senseReach)), G.stretchGain);
     if (G.selfSenseGain > 0) oscSense(b, db, vb, round3(mid), G.selfSenseGain);
     // A-type (backward): copy the bend behind; the tail's own pair DA9/VA12 is the tail oscillator.
