@@ -15,14 +15,14 @@
  * units the same point's wave is long (seed 1). The "W" family's head (docs/biology.md, session 9) keeps a
  * regular clock on agar only when its neck reads a length of body inside the first unit (seeds 1–2). With AVA
  * held on, the conductance worm backs with a tail → head wave; without the A-unit and tail-pair fix its A units
- * latch (seeds 1–2). AVB–B gap junctions (GAIT.unitGapNs) make the crawl's speed rise with AVB's drive at the point
- * Q, whose short wave without them is B units latched on one side (seeds 1–2). 17 tests.
+ * latch (seeds 1–2). At TAIL_POINT, the tail's own D cells and A units with their own stretch rate term, it backs
+ * with a wave that moves the body and a tail flipping about once a second (seeds 1–2). AVB–B gap junctions
+ * (GAIT.unitGapNs) make the crawl's speed rise with AVB's drive at the point Q, whose short wave without them is B
+ * units latched on one side (seeds 1–2). 19 tests.
  */
+import { median } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
-import { buildWorm } from '../../src/circuits/builtin/generate';
 import { CONDUCTANCE_GAIT, GAIT } from '../../src/circuits/builtin/locomotion';
-import { buildConductance, CONDUCTANCE_LAYERS } from '../../src/circuits/builtin/membrane';
-import { circuitFromDoc } from '../../src/circuits/circuit';
 import { createSimulation } from '../../src/sim/simulation';
 import {
   avbTonicPa,
@@ -36,11 +36,14 @@ import {
   steadyGait,
   unitSides,
 } from './conductance-measure';
+import { conductanceWorm, TAIL_POINT } from './backward-crawl';
 import { OPEN_FIELD } from './measure';
 
 /** CONDUCTANCE_GAIT's backward-crawl fields (docs/biology.md, "Why the A units latch"). */
 const BACKWARD_FIELDS = new Set([
-  'tailPairDirect',
+  'tailOwnD',
+  'aStretchScale',
+  'aStretchRateScale',
   'tailSelfScale',
   'tailPairScale',
   'tailDrive',
@@ -240,18 +243,35 @@ describe('a backward crawl under conductances (the conductance worm, AVA held on
   // and the A units' losers under the B units' cross-inhibition. The fix: the tail pair inhibits itself directly,
   // the A units' inhibition ×0.45, their rest 14 mV deeper and their drive ×1.35.
   const FIX = ['tailPairDirect', 'tailSelfScale', 'tailPairScale', 'aInhibitionScale', 'aRestBelowMv', 'aDriveScale'] as const;
-  const worm = (gait: GaitPoint) =>
-    circuitFromDoc(
-      buildConductance(() => buildWorm({ membrane: 'current' }), { ...CONDUCTANCE_LAYERS, gait: { ...CONDUCTANCE_LAYERS.gait, ...gait } }),
-      'worm (conductance)',
-    );
   it.each([1, 2])('seed %i: backs ≥ 0.2 mm/s over 2–8 s with the wave running tail → head; without the fix the A units latch (< 0.1 mm/s)', (seed) => {
-    const fixed = heldBackward(worm({}), seed);
+    const fixed = heldBackward(conductanceWorm(), seed);
     expect(fixed.alongMmPerS).toBeLessThan(-0.2);
     expect(fixed.wave).toBe(-1);
-    const latched = heldBackward(worm(Object.fromEntries(FIX.map((k) => [k, GAIT[k]])) as GaitPoint), seed);
+    const latched = heldBackward(conductanceWorm(Object.fromEntries(FIX.map((k) => [k, GAIT[k]])) as GaitPoint), seed);
     expect(latched.alongMmPerS).toBeGreaterThan(-0.1);
   });
+});
+
+describe('a backward crawl from the tail’s own cells (the conductance worm at TAIL_POINT, AVA held on)', () => {
+  // docs/biology.md, "The tail's own D cells and a faster flip": DA9 → VD12 ⊣ VA12 as the wiring has it (no D cell
+  // synapses onto DA9), and A units that read the bend behind them with a smaller rate term than the B units' and a
+  // higher gain, so the wave runs up the body. With the B units' rate term the A units flip almost together and the
+  // worm backs slowly, its centroid moving little. A study point: its A units lengthen the forward wave.
+  it.each([1, 2])(
+    'seed %i: backs ≥ 0.2 mm/s over 2–8 s, centroid ≥ 0.15 mm/s, tail → head, the tail flipping each 0.5–1.2 s; with the B units’ rate term it does not',
+    (seed) => {
+      const crawl = heldBackward(conductanceWorm(TAIL_POINT), seed);
+      expect(crawl.alongMmPerS).toBeLessThan(-0.2);
+      expect(crawl.displacementMmPerS).toBeGreaterThan(0.15);
+      expect(crawl.wave).toBe(-1);
+      const side = median(crawl.tailSidesMs);
+      expect(side).toBeGreaterThanOrEqual(500);
+      expect(side).toBeLessThanOrEqual(1200);
+      const together = heldBackward(conductanceWorm({ ...TAIL_POINT, aStretchRateScale: 1 }), seed);
+      expect(together.alongMmPerS).toBeGreaterThan(-0.15);
+      expect(together.displacementMmPerS).toBeLessThan(0.12);
+    },
+  );
 });
 
 /** Session 10's best point by failed checks, `Q` (docs/biology.md, "The head's clock"): 5 of 70, but speed not rising with AVB's drive. */

@@ -202,22 +202,61 @@ export function convertedWorm(point: GaitPoint = CONDUCTANCE_GAIT): Circuit {
   );
 }
 
+/** A reading of the backward crawl with AVA held on (heldBackward). */
+export interface HeldBackward {
+  /** Mean along-body speed over 2–8 s after AVA came on, mm/s (negative = backward). */
+  alongMmPerS: number;
+  /** The same over 0–1 s and 1–2 s: how fast the crawl builds up (a tap's reversal lasts about that long). */
+  firstMmPerS: [number, number];
+  /** Centroid displacement over 2–8 s, mm/s: a body sliding round a held C moves along itself but its centroid little. */
+  displacementMmPerS: number;
+  /** Wave direction over 2–8 s (+1 head → tail, −1 tail → head as a backing worm's, 0 unclear). */
+  wave: number;
+  /** How long DA9 (the tail's dorsal A cell) stayed on or off each time over 2–8 s, ms (its crossings of −45 mV). */
+  tailSidesMs: number[];
+}
+
+/** DA9's release midpoint (the tail pair is built with vHalf −45 mV, locomotion.ts). */
+const TAIL_HALF_MV = -45;
+
 /**
  * The backward crawl with AVA held on (tonic 3 pA from 5 s, as locomotion.test.ts drives the core; open field, AWC
- * cut): mean along-body speed over 2–8 s after AVA came on (mm/s, negative = backward) and the wave's direction over
- * those 6 s (+1 head → tail, −1 tail → head as a backing worm's, 0 unclear). conductance-fixes.ts `backward` prints
- * the same run with every unit's V.
+ * cut), read over 8 s: along-body speed, centroid displacement, the wave's direction and the tail's half-cycles.
+ * conductance-fixes.ts `backward` prints the same run with every unit's V; backward-crawl.ts prints these readings.
  */
-export function heldBackward(circuit: Circuit, seed: number): { alongMmPerS: number; wave: number } {
+export function heldBackward(circuit: Circuit, seed: number): HeldBackward {
   const sim = createSimulation({ circuit, seed, arena: OPEN_FIELD });
   if (circuit.network.neurons.some((n) => n.id === 'AWC')) sim.ablate('AWC');
   sim.run(5000);
   sim.setNeuronParam('AVA', 'tonicPa', 3);
-  sim.run(2000);
+  const da9 = sim.neuronIds.indexOf('DA9');
+  if (da9 < 0) throw new Error(`${circuit.fileName}: no DA9, the tail oscillator whose half-cycles are read`);
+  const on = () => sim.network.v[da9] > TAIL_HALF_MV;
+  let up = on();
+  let last = Number.NaN;
+  const tailSidesMs: number[] = [];
   const along: number[] = [];
-  for (let k = 0; k < 12; k++) {
-    sim.run(500);
-    along.push(sim.behaviour().alongMmPerS);
+  let from: [number, number] = [0, 0];
+  const start = sim.timeMs;
+  const every = Math.round(500 / sim.physicsStepMs);
+  for (let step = 1; sim.timeMs < start + 8000 - 1e-9; step++) {
+    sim.step();
+    const now = on();
+    if (now !== up) {
+      if (!Number.isNaN(last)) tailSidesMs.push(sim.timeMs - last);
+      // Only half-cycles that start inside 2–8 s count; the first one of the window is partial.
+      last = sim.timeMs - start >= 2000 ? sim.timeMs : Number.NaN;
+      up = now;
+    }
+    if (step === 4 * every) from = [...sim.behaviour().centroid];
+    if (step % every === 0) along.push(sim.behaviour().alongMmPerS);
   }
-  return { alongMmPerS: mean(along), wave: sim.waveDirection(6000) };
+  const to = sim.behaviour().centroid;
+  return {
+    alongMmPerS: mean(along.slice(4)),
+    firstMmPerS: [mean(along.slice(0, 2)), mean(along.slice(2, 4))],
+    displacementMmPerS: Math.hypot(to[0] - from[0], to[1] - from[1]) / 6,
+    wave: sim.waveDirection(6000),
+    tailSidesMs,
+  };
 }

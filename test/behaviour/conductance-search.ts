@@ -17,8 +17,8 @@ import { convertedWorm, gaitChecks, pairedPosterior, parseGaitPoint, steadyGait 
 
 type Point = Record<string, number>;
 
-/** GAIT fields that count neurons, not gains: a neighbour keeps them (GAIT.units must be a whole number). */
-const COUNTS = new Set(['units']);
+/** GAIT fields that count neurons or pick a wiring, not gains: a neighbour keeps them (GAIT.units and tailOwnD must be whole numbers). */
+const COUNTS = new Set(['units', 'tailOwnD']);
 
 function positive(text: string, name: string): number {
   const x = Number(text);

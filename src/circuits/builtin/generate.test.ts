@@ -88,4 +88,26 @@ describe('built-in circuits', () => {
       Object.assign(GAIT, shipped);
     }
   });
+
+  it('with GAIT.tailOwnD the tail pair is inhibited as the wiring has it: DA9 → VD12 ⊣ VA12, nothing onto DA9; the shipped worm keeps DD6/VD6', () => {
+    const inhibitors = (doc: ReturnType<typeof buildWorm>, to: string) =>
+      (doc.synapses ?? []).filter((s) => s.kind === 'chemical' && s.to === to && /^[DV]D\d+$/.test(s.from)).map((s) => s.from);
+    const shipped = { ...GAIT };
+    try {
+      expect([inhibitors(buildWorm(), 'DA9'), inhibitors(buildWorm(), 'VA12')]).toEqual([['DD6'], ['VD6']]);
+      Object.assign(GAIT, { units: 7, tailOwnD: 1 });
+      const doc = buildWorm();
+      expect(inhibitors(doc, 'DA9')).toEqual([]);
+      expect(inhibitors(doc, 'VA12')).toEqual(['VD12']);
+      expect((doc.synapses ?? []).some((s) => s.from === 'DA9' && s.to === 'VD12')).toBe(true);
+      // VD12 takes VD7's place in the tail unit: it relaxes the tail's ventral muscles and holds VB7 down too.
+      expect(doc.neurons?.some((n) => n.id === 'VD7')).toBe(false);
+      expect(inhibitors(doc, 'VB7')).toEqual(['VD12']);
+      expect(doc.muscles?.some((m) => m.neuron === 'VD12' && m.side === 'right' && m.gain < 0)).toBe(true);
+      Object.assign(GAIT, { tailOwnD: 0.5 });
+      expect(() => buildWorm()).toThrow(/GAIT.tailOwnD = 0.5: must be 0 .* or 1/);
+    } finally {
+      Object.assign(GAIT, shipped);
+    }
+  });
 });

@@ -154,6 +154,13 @@ export const GAIT = {
   aDriveScale: 1,
   aInhibitionScale: 1,
   aRestBelowMv: 0,
+  /**
+   * The A-type units' stretch receptors: gain (× stretchGain) and rate term (× stretchRateMs); 1, 1 = the B units' own,
+   * the shipped worm. With the B units' full rate term every A unit flips as soon as the body behind it starts to move,
+   * all within ~0.1 s: a standing wave that slides the worm round a C instead of a wave that runs to the head.
+   */
+  aStretchScale: 1,
+  aStretchRateScale: 1,
 
   /** Tail oscillator (DA9/VA12): where it feels the bend, its gain, and the depression of its self-excitation (use per ms at full output, recovery ms). */
   tailDrive: 1.5,
@@ -170,6 +177,13 @@ export const GAIT = {
   tailSelfScale: 1,
   tailPairScale: 1,
   tailPairDirect: 0,
+  /**
+   * The tail pair's inhibition through the tail's own D-type cells, as the wiring has it (0 = through the tail unit's
+   * DD/VD, the shipped worm; 1 = own cells). Cook et al. 2019: DA9 → VD12 (11 contacts) ⊣ VA12 (13); no D cell synapses onto DA9
+   * in either table, so DD6 only relaxes the dorsal muscles. The tail unit's ventral D cell is then VD12 (it takes VD7's
+   * place: DB7 and DA9 drive it, it relaxes the tail's ventral muscles and holds VB7 and VA12 down).
+   */
+  tailOwnD: 0,
 };
 
 /**
@@ -240,6 +254,9 @@ export function addLocomotion(b: Builder): void {
   if (!(G.unitGapNs >= 0 && Number.isFinite(G.unitGapNs))) {
     throw new RangeError(`GAIT.unitGapNs = ${G.unitGapNs}: must be a conductance ≥ 0 nS (0 = no AVB–B gap junctions, the shipped worm)`);
   }
+  if (!(G.tailOwnD === 0 || G.tailOwnD === 1)) {
+    throw new RangeError(`GAIT.tailOwnD = ${G.tailOwnD}: must be 0 (tail pair inhibited through the tail unit's DD/VD) or 1 (through its own VD12)`);
+  }
   if (!(G.tailPairDirect >= 0 && G.tailPairDirect <= 1)) {
     throw new RangeError(
       `GAIT.tailPairDirect = ${G.tailPairDirect}: must be 0..1 (the share of the tail pair's inhibition that runs directly; 0 = all through the D-type neurons)`,
@@ -294,7 +311,7 @@ export function addLocomotion(b: Builder): void {
     b.chem('AVB', db, G.unitDrive);
     b.chem('AVB', vb, G.unitDrive);
     if (G.unitGapNs > 0) b.gap('AVB', db, G.unitGapNs).gap('AVB', vb, G.unitGapNs);
-    stretch(b, db, vb, round3(Math.max(0.02, mid - G.senseReach)), G.stretchGain);
+    stretch(b, db, vb, round3(Math.max(0.02, mid - G.senseReach)), G.stretchGain, G.stretchRateMs);
     if (G.selfSenseGain > 0) oscSense(b, db, vb, round3(mid), G.selfSenseGain);
     // A-type (backward): copy the bend behind; the tail's own pair DA9/VA12 is the tail oscillator.
     const [da, va] = tail ? ['DA9', 'VA12'] : [`DA${k}`, `VA${k}`];
@@ -315,13 +332,14 @@ export function addLocomotion(b: Builder): void {
       b.neuron(va, 'motor', 'acetylcholine', aUnit, undefined, x + 40, 520);
       b.chem('AVA', da, G.unitDrive * G.aDriveScale);
       b.chem('AVA', va, G.unitDrive * G.aDriveScale);
-      stretch(b, da, va, round3(Math.min(0.98, mid + G.senseReach)), G.stretchGain);
+      stretch(b, da, va, round3(Math.min(0.98, mid + G.senseReach)), G.stretchGain * G.aStretchScale, round3(G.stretchRateMs * G.aStretchRateScale));
       if (G.selfSenseGain > 0) oscSense(b, da, va, round3(mid), G.selfSenseGain);
     }
     // B-type units pass the wave on toward the tail, from the head oscillator.
     if (i > 0 || G.headChain) chain(b, i > 0 ? [`DB${k - 1}`, `VB${k - 1}`] : ['RMDD', 'RMDV'], [db, vb]);
     // D-type GABA: ventral excitation relaxes the dorsal side (DD) and vice versa (VD), and inhibits the opposite motor neurons.
-    const [dd, vd] = [`DD${Math.min(k, MAX_DD)}`, `VD${k}`];
+    const ownD = tail && G.tailOwnD === 1;
+    const [dd, vd] = [`DD${Math.min(k, MAX_DD)}`, ownD ? 'VD12' : `VD${k}`];
     if (!b.has(dd)) b.neuron(dd, 'motor', 'GABA', gaba, undefined, x, 620);
     b.neuron(vd, 'motor', 'GABA', gaba, undefined, x + 40, 620);
     for (const [src, dst] of [
@@ -332,10 +350,11 @@ export function addLocomotion(b: Builder): void {
     ])
       b.chem(src, dst, G.gabaDrive);
     const cross = tail ? G.oscPairInhibition * G.tailPairScale : G.crossInhibition * G.aInhibitionScale;
-    const direct = tail ? G.tailPairDirect : 0;
+    const direct = tail && !ownD ? G.tailPairDirect : 0;
     b.chem(dd, db, G.crossInhibition);
     b.chem(vd, vb, G.crossInhibition);
-    if (direct < 1) {
+    if (ownD) b.chem(vd, va, cross);
+    else if (direct < 1) {
       b.chem(dd, da, cross * (1 - direct));
       b.chem(vd, va, cross * (1 - direct));
     }
@@ -376,8 +395,8 @@ function flipFlop(b: Builder, d: string, v: string, self: number, pair: number):
 }
 
 /** A unit's stretch receptors: its dorsal (left) neuron is excited by a bend to the left at `at`, its ventral one by a bend to the right. */
-function stretch(b: Builder, d: string, v: string, at: number, gain: number): void {
-  const rate = GAIT.stretchRateMs > 0 ? { rateMs: GAIT.stretchRateMs } : {};
+function stretch(b: Builder, d: string, v: string, at: number, gain: number, rateMs: number): void {
+  const rate = rateMs > 0 ? { rateMs } : {};
   const points = spread(at, GAIT.senseWidth);
   const g = gain / points.length;
   for (const p of points) {

@@ -1,0 +1,79 @@
+/**
+ * The conductance worm's backward crawl, read as heldBackward reads it (AVA held on from 5 s, AWC cut, open field) and
+ * as the habituation proofs read a first tap (mm reversed in 3 s, AWC intact): the shipped current-based worm, the committed CONDUCTANCE_LAYERS
+ * (session 10's tail: the pair inhibiting itself directly, `tailPairDirect`) and at TAIL_POINT (the tail's own D cells),
+ * with the GAIT overrides given over TAIL_POINT.
+ * Per seed: along-body speed over 0–1, 1–2 and 2–8 s (mm/s, negative = backward), centroid displacement over 2–8 s
+ * (mm/s), wave direction (−1 tail → head), the tail's half-cycles over 2–8 s (s; DA9 across −45 mV) and the first tap.
+ * `npx tsx test/behaviour/backward-crawl.ts [seeds 1,2,3] [GAIT overrides JSON over TAIL_POINT]`
+ */
+import { median } from 'simple-statistics';
+import { buildWorm } from '../../src/circuits/builtin/generate';
+import { buildConductance, CONDUCTANCE_LAYERS } from '../../src/circuits/builtin/membrane';
+import { circuitFromDoc } from '../../src/circuits/circuit';
+import type { Circuit } from '../../src/circuits/types';
+import { createSimulation } from '../../src/sim/simulation';
+import { type GaitPoint, heldBackward, parseGaitPoint } from './conductance-measure';
+import { backwardMm, OPEN_FIELD } from './measure';
+
+/**
+ * The tail's own D cells and a faster flip (docs/biology.md, "The tail's own D cells"): a study point over
+ * CONDUCTANCE_LAYERS.gait, not its value, since its A units lengthen the forward wave. Tuned on seeds 1–3 with the
+ * backward crawl, the first tap and the forward gait of seed 1 in one objective (a (1+1) search, not committed).
+ */
+export const TAIL_POINT: GaitPoint = {
+  tailOwnD: 1,
+  tailSelfScale: 3.42,
+  tailPairScale: 0.29,
+  tailDrive: 0.565,
+  tailStretchGain: 0.0951,
+  tailAdaptUse: 0.000394,
+  tailAdaptRecoveryMs: 853,
+  aChain: 0.616,
+  aInhibitionScale: 0.589,
+  aRestBelowMv: 14,
+  aDriveScale: 0.991,
+  aStretchRateScale: 0.285,
+  aStretchScale: 3.54,
+  tailPairDirect: 0,
+};
+
+/** The conductance worm (every layer's conductance values) with `gait` over CONDUCTANCE_LAYERS.gait. */
+export function conductanceWorm(gait: GaitPoint = {}): Circuit {
+  return circuitFromDoc(
+    buildConductance(() => buildWorm({ membrane: 'current' }), { ...CONDUCTANCE_LAYERS, gait: { ...CONDUCTANCE_LAYERS.gait, ...gait } }),
+    'worm (conductance)',
+  );
+}
+
+/** The habituation proofs' first tap (habituation-interval.ts's train: open field, 5 s settle, AWC intact): mm reversed in 3 s. */
+export function firstTapMm(circuit: Circuit, seed: number): number {
+  const sim = createSimulation({ circuit, seed, medium: 'agar', arena: OPEN_FIELD });
+  sim.run(5000);
+  sim.tapPlate(1);
+  return backwardMm(sim, 3000);
+}
+
+function report(label: string, circuit: Circuit, seeds: number[]): void {
+  console.log(`${label}:`);
+  for (const seed of seeds) {
+    const b = heldBackward(circuit, seed);
+    const sides = b.tailSidesMs.map((ms) => ms / 1000);
+    const side = sides.length > 0 ? `median ${median(sides).toFixed(2)} (${Math.min(...sides).toFixed(2)}–${Math.max(...sides).toFixed(2)})` : 'none';
+    console.log(
+      `  s${seed} along 0–1 s ${b.firstMmPerS[0].toFixed(3)}, 1–2 s ${b.firstMmPerS[1].toFixed(3)}, 2–8 s ${b.alongMmPerS.toFixed(3)} mm/s; displacement ${b.displacementMmPerS.toFixed(3)} mm/s; wave ${b.wave}; tail half-cycles ${side} s; first tap ${firstTapMm(circuit, seed).toFixed(3)} mm`,
+    );
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const seeds = (process.argv[2] ?? '1,2,3').split(',').map((s) => {
+    const n = Number(s);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`backward-crawl: seeds = "${process.argv[2]}": give positive integers separated by commas, e.g. 1,2,3`);
+    return n;
+  });
+  const trial = process.argv[3] === undefined ? {} : parseGaitPoint('backward-crawl', 'argument 2 (GAIT overrides)', process.argv[3]);
+  report('the shipped current-based worm', circuitFromDoc(buildWorm({ membrane: 'current' }), 'worm (current)'), seeds);
+  report("CONDUCTANCE_LAYERS (session 10's tail: tailPairDirect)", conductanceWorm(), seeds);
+  report(`TAIL_POINT (the tail's own cells)${process.argv[3] ? ` with ${process.argv[3]}` : ''}`, conductanceWorm({ ...TAIL_POINT, ...trial }), seeds);
+}
