@@ -41,8 +41,9 @@ function change(arg: string): { entry: FreeEntry; value: number } {
   if (!m || !Number.isFinite(value)) throw new Error(`change "${arg}": no "=NUMBER" at its end; ${USAGE}`);
   const parts = m[1].split(':');
   const list = (s: string | undefined) => (s ?? '').split(',').filter(Boolean);
-  // A range around the value only to pass resolveGenes' checks; the value is set directly.
-  const around = [value - Math.abs(value) * 1e-9 - 1e-12, value + Math.abs(value) * 1e-9 + 1e-12] as const;
+  // A range from the value up only to pass resolveGenes' checks (the value is set directly); starting at the
+  // value keeps a parameter at the bottom of its allowed range (plateauNs 0) inside it.
+  const around = [value, value + Math.abs(value) * 1e-9 + 1e-12] as const;
   const common = { range: around, scale: 'linear' as const, share: 'all' as const };
   if (parts[0] === 'scale' && parts.length === 4 && ['chemical', 'electrical', 'any'].includes(parts[1]))
     return {
