@@ -4,7 +4,7 @@
  * Each change is written as an evolve gene and applied with the engine's own code (resolveGenes,
  * applyGenes), so a setting here is exactly what a spec's gene with that value gives.
  *
- *   npx tsx test/behaviour/connectome-pathways.ts [--circuit FILE] [--seed N] [CHANGE ...]
+ *   npx tsx test/behaviour/connectome-pathways.ts [--circuit FILE] [--seed N] [--ablate CELLS] [--cells IDS] [CHANGE ...]
  *
  * CHANGE, any number, applied together (classes comma-separated, every cell of a class shares):
  *   scale:KIND:FROM:TO=K    weightScale of that pathway (KIND chemical | electrical | any)
@@ -13,7 +13,11 @@
  * Without a circuit: the importer's defaults. Prints, for 4–14 s on the open field: velocity along
  * the body (BL/s, negative = backward), bending frequency, bend amplitude (κL), wave direction (1
  * head → tail, −1 tail → head, 0 none), and each command and motor class's output, mean ± SD
- * sampled every 50 ms (the SD shows which cells swing with the wave).
+ * sampled every 50 ms (the SD shows which cells swing with the wave); then the bend over 4 more s: the
+ * head's (body 0.1) and the body's (0.2–0.8) swing (RMS about the mean) and mean κL (< 0 ventral), which
+ * tell a head latched in a held bend from one that swings.
+ * --ablate CELLS (comma-separated classes or cells, e.g. VB or VB01,VB02) ablates them in both runs, from the
+ * start; --cells IDS (e.g. RMDDL,RMDVL) prints those cells' mean output too.
  */
 import { readFileSync } from 'node:fs';
 import { type Circuit, parseCircuit } from '../../src/circuits';
@@ -25,6 +29,7 @@ import { MODELS } from '../../src/neural/models';
 import type { Simulation } from '../../src/sim/simulation';
 import { meanSd } from './conductance-measure';
 import { connectomeWorm, importWorm } from './connectome-measure';
+import { bendAmplitude } from './connectome-stretch';
 
 const CLASSES = ['AVA', 'AVB', 'AVD', 'PVC', 'DA', 'VA', 'AS', 'DB', 'VB', 'DD', 'VD', 'SMD', 'RMD'];
 const NO_AVA = ['AVAL', 'AVAR', 'AVDL', 'AVDR'];
@@ -36,8 +41,9 @@ function change(arg: string): { entry: FreeEntry; value: number } {
   if (!m || !Number.isFinite(value)) throw new Error(`change "${arg}": no "=NUMBER" at its end; ${USAGE}`);
   const parts = m[1].split(':');
   const list = (s: string | undefined) => (s ?? '').split(',').filter(Boolean);
-  // A range around the value only to pass resolveGenes' checks; the value is set directly.
-  const around = [value - Math.abs(value) * 1e-9 - 1e-12, value + Math.abs(value) * 1e-9 + 1e-12] as const;
+  // A range from the value up only to pass resolveGenes' checks (the value is set directly); starting at the
+  // value keeps a parameter at the bottom of its allowed range (plateauNs 0) inside it.
+  const around = [value, value + Math.abs(value) * 1e-9 + 1e-12] as const;
   const common = { range: around, scale: 'linear' as const, share: 'all' as const };
   if (parts[0] === 'scale' && parts.length === 4 && ['chemical', 'electrical', 'any'].includes(parts[1]))
     return {
@@ -67,23 +73,33 @@ function classMean(sim: Simulation, cls: string): number {
   return n ? sum / n : Number.NaN;
 }
 
-function report(circuit: Circuit, seed: number, ablate: readonly string[]): string {
+function report(circuit: Circuit, seed: number, ablate: readonly string[], cells: readonly string[]): string {
   const { sim } = connectomeWorm(circuit, seed, ablate);
   sim.run(4000);
+  const cellIndex = cells.map((id) => {
+    const i = sim.network.ids.indexOf(id);
+    if (i < 0) throw new Error(`--cells: "${id}" is not a neuron of this circuit; e.g. --cells RMDDL,RMDVL`);
+    return i;
+  });
+  const cellSums = cells.map(() => 0);
   const samples = CLASSES.map(() => [] as number[]);
   let along = 0;
   let n = 0;
   for (let t = 0; t < 10_000; t += 50) {
     sim.run(50);
     CLASSES.forEach((c, i) => samples[i].push(classMean(sim, c)));
+    cellIndex.forEach((k, i) => (cellSums[i] += sim.network.output[k]));
     along += sim.behaviour().alongMmPerS;
     n++;
   }
+  const motion = `along ${(along / n / sim.bodyLengthMm).toFixed(3)} BL/s, ${sim.bendingFrequencyHz(10_000).toFixed(2)} Hz, bend ${sim.bendAmplitude(10_000).toFixed(2)} κL, direction ${sim.waveDirection(10_000)}`;
+  const bend = bendAmplitude(sim, 4000);
   const outputs = CLASSES.map((c, i) => {
     const { mean, sd } = meanSd(samples[i]);
     return `${c} ${mean.toFixed(2)}±${sd.toFixed(2)}`;
   });
-  return `along ${(along / n / sim.bodyLengthMm).toFixed(3)} BL/s, ${sim.bendingFrequencyHz(10_000).toFixed(2)} Hz, bend ${sim.bendAmplitude(10_000).toFixed(2)} κL, direction ${sim.waveDirection(10_000)}\n    ${outputs.join('  ')}`;
+  const named = cells.map((id, i) => `${id} ${(cellSums[i] / n).toFixed(2)}`);
+  return `${motion}\n    head (body 0.1) swing ${bend.profile[1].toFixed(2)} κL, mean ${bend.means[1].toFixed(2)}; body swing ${bend.amplitude.toFixed(2)}, mean ${bend.offset.toFixed(2)} (14–18 s)\n    ${outputs.join('  ')}${named.length ? `\n    ${named.join('  ')}` : ''}`;
 }
 
 const args = process.argv.slice(2);
@@ -94,6 +110,9 @@ const flag = (name: string): string | undefined => {
 const file = flag('--circuit');
 const seedArg = flag('--seed') ?? '6';
 const seed = Number(seedArg);
+const list = (s: string | undefined) => (s ?? '').split(',').filter(Boolean);
+const ablateArg = list(flag('--ablate'));
+const cells = list(flag('--cells'));
 if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed: "${seedArg}" is not a whole number ≥ 0; e.g. --seed 6`);
 const base = file ? parseCircuit(readFileSync(file, 'utf8'), file) : importWorm();
 const changes = args.map(change);
@@ -112,5 +131,9 @@ const circuit = changes.length
     )
   : base;
 console.log(`${file ?? 'the importer’s defaults'}${args.length ? ` with ${args.join(' ')}` : ''}, seed ${seed}, 4–14 s:`);
-console.log(`  intact: ${report(circuit, seed, [])}`);
-console.log(`  AVA+AVD ablated: ${report(circuit, seed, NO_AVA)}`);
+const extra = circuit.network.neurons.map((n) => n.id).filter((id) => ablateArg.includes(id) || ablateArg.includes(classOf(id)));
+const unknown = ablateArg.filter((a) => !extra.some((id) => id === a || classOf(id) === a));
+if (unknown.length) throw new Error(`--ablate: no neuron or class "${unknown.join('", "')}" in this circuit; e.g. --ablate VB or --ablate VB01,VB02`);
+const also = extra.length ? ` (and ${ablateArg.join(', ')} ablated)` : '';
+console.log(`  intact${also}: ${report(circuit, seed, extra, cells)}`);
+console.log(`  AVA+AVD ablated${also}: ${report(circuit, seed, [...NO_AVA, ...extra], cells)}`);

@@ -34,14 +34,19 @@ export function changed(change: ModelChange, base: WormModel = WORM_MODEL): Worm
 }
 
 const AVA = ['AVAL', 'AVAR'];
+const POINTS = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
 /**
  * The bend over windowMs (call after crawlOf, which settles and measures the crawl): at body 0.2–0.8,
  * the RMS swing of κ·L about each point's mean (the wave), the RMS of those means (a bend held) and their mean
  * (offset: > 0 bent to the left = dorsal);
- * the head's bending frequency (crossings of its mean by κ at body 0.1); and the swing at body 0.05, 0.1, 0.2 … 0.9.
+ * the head's bending frequency (crossings of its mean by κ at body 0.1); and the swing (RMS about the mean) and the
+ * mean κL at body 0.05, 0.1, 0.2 … 0.9.
  */
-export function bendAmplitude(sim: Simulation, windowMs = 4000): { profile: number[]; amplitude: number; held: number; offset: number; headHz: number } {
+export function bendAmplitude(
+  sim: Simulation,
+  windowMs = 4000,
+): { profile: number[]; means: number[]; amplitude: number; held: number; offset: number; headHz: number } {
   const n = sim.telemetry().pose.length / 2;
   const k = new Float64Array(n - 2);
   const from = Math.round(0.2 * n);
@@ -66,13 +71,15 @@ export function bendAmplitude(sim: Simulation, windowMs = 4000): { profile: numb
   const mh = mean(head);
   let crossings = 0;
   for (let i = 1; i < samples.length; i++) if ((samples[i][head] - mh) * (samples[i - 1][head] - mh) < 0) crossings++;
+  const at = (x: number) => Math.min(n - 3, Math.round(x * (n - 1)) - 1);
   const swingAt = (x: number) => {
-    const j = Math.min(n - 3, Math.round(x * (n - 1)) - 1);
+    const j = at(x);
     const m = mean(j);
     return Math.sqrt(samples.reduce((a, s) => a + (s[j] - m) ** 2, 0) / samples.length);
   };
   return {
-    profile: [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9].map(swingAt),
+    profile: POINTS.map(swingAt),
+    means: POINTS.map((x) => mean(at(x))),
     amplitude: Math.sqrt(swing / samples.length / (to - from)),
     held: Math.sqrt(held / (to - from)),
     offset: offset / (to - from),
