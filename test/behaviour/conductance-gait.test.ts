@@ -18,7 +18,9 @@
  * latch (seeds 1–2). At TAIL_POINT, the tail's own D cells and A units with their own stretch rate term, it backs
  * with a wave that moves the body and a tail flipping about once a second (seeds 1–2). AVB–B gap junctions
  * (GAIT.unitGapNs) make the crawl's speed rise with AVB's drive at the point Q, whose short wave without them is B
- * units latched on one side (seeds 1–2). 19 tests.
+ * units latched on one side (seeds 1–2). AVA–A gap junctions (GAIT.aGapNs, Kawano et al. 2011) keep TAIL_POINT's A units
+ * below their release midpoint going forward, drain a held AVA so the worm no longer backs, and a lower AVA release
+ * midpoint (GAIT.avaHalfBelowMv) gives the backward crawl back (seeds 1–2). 21 tests.
  */
 import { median } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +29,7 @@ import { createSimulation } from '../../src/sim/simulation';
 import {
   avbTonicPa,
   convertedWorm,
+  forwardAShare,
   type GaitPoint,
   headHalfPeriods,
   heldBackward,
@@ -311,4 +314,23 @@ describe('AVB–B-unit gap junctions: speed that rises with AVB’s drive (conve
     expect(qSlow.speed < qRest.speed && qRest.speed < qFast.speed).toBe(false);
     expect(unitSides(q, seed).dorsal.filter((x) => x < 0.1 || x > 0.9).length).toBeGreaterThanOrEqual(2);
   });
+});
+
+describe('AVA–A gap junctions (the conductance worm at TAIL_POINT; Kawano et al. 2011)', () => {
+  // docs/biology.md, "AVA–A gap junctions": junctions from AVA to each body DA/VA tie the A units to AVA's V. Going
+  // forward AVA is off and they shunt the A units, which a bend then wakes far less often. With AVA held on (3 pA) the
+  // twelve junctions drain AVA toward the A units' V, below its release midpoint, and the worm crawls forward; a release
+  // midpoint 10 mV lower lets the loaded AVA release and the backward crawl returns. A silent circuit reads 0 A-unit
+  // share at TAIL_POINT and fails the first check; without the junctions the second and third fail.
+  it.each([1, 2])(
+    'seed %i: A units above midpoint going forward > 15 % at TAIL_POINT, < 6 % with 0.1 nS; 0.03 nS held AVA does not back, with avaHalfBelowMv 10 it backs ≥ 0.2 mm/s tail → head',
+    (seed) => {
+      expect(forwardAShare(conductanceWorm(TAIL_POINT), seed)).toBeGreaterThan(0.15);
+      expect(forwardAShare(conductanceWorm({ ...TAIL_POINT, aGapNs: 0.1 }), seed)).toBeLessThan(0.06);
+      expect(heldBackward(conductanceWorm({ ...TAIL_POINT, aGapNs: 0.03 }), seed).alongMmPerS).toBeGreaterThan(0);
+      const lowered = heldBackward(conductanceWorm({ ...TAIL_POINT, aGapNs: 0.03, avaHalfBelowMv: 10 }), seed);
+      expect(lowered.alongMmPerS).toBeLessThan(-0.2);
+      expect(lowered.wave).toBe(-1);
+    },
+  );
 });

@@ -260,3 +260,29 @@ export function heldBackward(circuit: Circuit, seed: number): HeldBackward {
     tailSidesMs,
   };
 }
+
+/**
+ * The body's A units going forward (open field, agar, AWC cut, 12 s settle, 12 s window): the share of 10 ms samples with
+ * DAk/VAk (the tail pair DA9/VA12 left out) above its own release midpoint. A forward crawl in which the A units take no
+ * part reads 0; at TAIL_POINT a bend wakes them a fifth of the time (docs/biology.md, "AVA–A gap junctions").
+ */
+export function forwardAShare(circuit: Circuit, seed: number): number {
+  const cells = circuit.network.neurons.filter((n) => /^(DA[1-8]|VA([1-9]|1[01]))$/.test(n.id));
+  if (cells.length === 0) throw new Error(`${circuit.fileName}: no body A units (DA1…, VA1…) to read`);
+  const sim = createSimulation({ circuit, seed, medium: 'agar', arena: OPEN_FIELD });
+  sim.ablate('AWC');
+  sim.run(STEADY_SETTLE_MS);
+  const ix = cells.map((n) => sim.neuronIds.indexOf(n.id));
+  const half = cells.map((n) => {
+    const v = n.params.vHalfMv;
+    if (typeof v !== 'number') throw new Error(`${circuit.fileName}: ${n.id} has no single vHalfMv to read its release midpoint from`);
+    return v;
+  });
+  let on = 0;
+  const samples = 1200;
+  for (let s = 0; s < samples; s++) {
+    sim.run(10);
+    for (let j = 0; j < ix.length; j++) if (sim.network.v[ix[j]] > half[j]) on++;
+  }
+  return on / (samples * ix.length);
+}

@@ -110,4 +110,26 @@ describe('built-in circuits', () => {
       Object.assign(GAIT, shipped);
     }
   });
+
+  it('with GAIT.aGapNs AVA is gap-coupled to each body DA/VA and not to the tail pair; avaHalfBelowMv lowers its release midpoint; out of range names the field', () => {
+    const gapsOfAva = (doc: ReturnType<typeof buildWorm>) =>
+      (doc.synapses ?? [])
+        .filter((s) => s.kind === 'electrical' && (s.from === 'AVA' || s.to === 'AVA'))
+        .map((s) => (s.from === 'AVA' ? s.to : s.from))
+        .sort();
+    const shipped = { ...GAIT };
+    try {
+      expect(gapsOfAva(buildWorm())).toEqual([]);
+      Object.assign(GAIT, { units: 7, aGapNs: 0.03, avaHalfBelowMv: 10 });
+      const doc = buildWorm();
+      expect(gapsOfAva(doc)).toEqual([1, 2, 3, 4, 5, 6].flatMap((k) => [`DA${k}`, `VA${k}`]).sort());
+      expect(doc.neurons?.find((n) => n.id === 'AVA')?.params?.vHalfMv).toBe(-50);
+      Object.assign(GAIT, { aGapNs: -0.1 });
+      expect(() => buildWorm()).toThrow(/GAIT.aGapNs = -0.1: must be a conductance 0..1 nS/);
+      Object.assign(GAIT, { aGapNs: 0, avaHalfBelowMv: 30 });
+      expect(() => buildWorm()).toThrow(/GAIT.avaHalfBelowMv = 30: must be 0..25 mV/);
+    } finally {
+      Object.assign(GAIT, shipped);
+    }
+  });
 });

@@ -51,6 +51,12 @@ export const GAIT = {
   /** AVB's half-release potential and release curve width, mV. */
   avbHalfMv: -45,
   avbSlopeMv: 8,
+  /**
+   * How far AVA's half-release potential sits below the command cells' −40 mV (mV; 0 = the shipped worm). With AVA–A gap
+   * junctions (aGapNs) a held AVA is pulled toward the A units' V and sits lower than without them; a lower midpoint lets
+   * it release there.
+   */
+  avaHalfBelowMv: 0,
   /** AVA ⊣ AVB and AVB ⊣ AVA (pA at full output): forward and backward exclude each other. */
   avaInhibitsAvb: 2,
   avbInhibitsAva: 1.5,
@@ -161,6 +167,14 @@ export const GAIT = {
    */
   aStretchScale: 1,
   aStretchRateScale: 1,
+  /**
+   * AVA–A-unit gap junctions (nS each, the body's DA/VA; 0 = none, the shipped worm), beside AVA's chemical drive: in the
+   * worm AVA couples to the A-type motor neurons through UNC-7/UNC-9 gap junctions, and with AVA hyperpolarised during
+   * forward crawling they shunt the A units and damp their activity (Kawano et al. 2011, Neuron 72:572). The tail pair
+   * DA9/VA12 is left out: it is the backward oscillator, and with junctions to AVA too (tried at TAIL_POINT) its two sides
+   * were held together and it stopped flipping. Twelve junctions load AVA (its leak is one unit's): see avaHalfBelowMv.
+   */
+  aGapNs: 0,
 
   /** Tail oscillator (DA9/VA12): where it feels the bend, its gain, and the depression of its self-excitation (use per ms at full output, recovery ms). */
   tailDrive: 1.5,
@@ -254,6 +268,12 @@ export function addLocomotion(b: Builder): void {
   if (!(G.unitGapNs >= 0 && Number.isFinite(G.unitGapNs))) {
     throw new RangeError(`GAIT.unitGapNs = ${G.unitGapNs}: must be a conductance ≥ 0 nS (0 = no AVB–B gap junctions, the shipped worm)`);
   }
+  if (!(G.aGapNs >= 0 && G.aGapNs <= 1)) {
+    throw new RangeError(`GAIT.aGapNs = ${G.aGapNs}: must be a conductance 0..1 nS (0 = no AVA–A gap junctions, the shipped worm; 1 nS is 20× a unit's leak)`);
+  }
+  if (!(G.avaHalfBelowMv >= 0 && G.avaHalfBelowMv <= 25)) {
+    throw new RangeError(`GAIT.avaHalfBelowMv = ${G.avaHalfBelowMv}: must be 0..25 mV (AVA's release midpoint −40..−65 mV, its rest; 0 = the shipped worm)`);
+  }
   if (!(G.tailOwnD === 0 || G.tailOwnD === 1)) {
     throw new RangeError(`GAIT.tailOwnD = ${G.tailOwnD}: must be 0 (tail pair inhibited through the tail unit's DD/VD) or 1 (through its own VD12)`);
   }
@@ -266,7 +286,7 @@ export function addLocomotion(b: Builder): void {
   const command = { capacitance: 15, tauMs: 300, restMv: -65, vHalfMv: -40, slopeMv: G.avbSlopeMv };
   b.neuron('AVB', 'inter', 'acetylcholine', { ...command, vHalfMv: G.avbHalfMv, tonicPa: G.avbTonicPa }, -35, 300, 250);
   // AVA: a sharper release curve than AVB, so a fading AVA stops holding AVB down.
-  b.neuron('AVA', 'inter', 'glutamate', { ...command, slopeMv: 4 }, -65, 500, 250);
+  b.neuron('AVA', 'inter', 'glutamate', { ...command, vHalfMv: command.vHalfMv - G.avaHalfBelowMv, slopeMv: 4 }, -65, 500, 250);
   b.chem('AVA', 'AVB', G.avaInhibitsAvb, { sign: 'inhibitory' });
   b.chem('AVB', 'AVA', G.avbInhibitsAva, { sign: 'inhibitory' });
 
@@ -332,6 +352,7 @@ export function addLocomotion(b: Builder): void {
       b.neuron(va, 'motor', 'acetylcholine', aUnit, undefined, x + 40, 520);
       b.chem('AVA', da, G.unitDrive * G.aDriveScale);
       b.chem('AVA', va, G.unitDrive * G.aDriveScale);
+      if (G.aGapNs > 0) b.gap('AVA', da, G.aGapNs).gap('AVA', va, G.aGapNs);
       stretch(b, da, va, round3(Math.min(0.98, mid + G.senseReach)), G.stretchGain * G.aStretchScale, round3(G.stretchRateMs * G.aStretchRateScale));
       if (G.selfSenseGain > 0) oscSense(b, da, va, round3(mid), G.selfSenseGain);
     }
