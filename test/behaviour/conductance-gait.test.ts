@@ -155,7 +155,9 @@ describe('the working point CONDUCTANCE_GAIT (converted worm, the one the conduc
   // Seven units (DB/VB/DA/VA/VD 1..7, DD6 shared by units 6 and 7) and a weaker chain: the crawl's wave is short enough
   // at ≤ 0.6 Hz (docs/biology.md, "Seven motor units"). Seeds 1–3 were tuned on; the same point with six units
   // crawls with the long wave (λ > 0.8), as every 6-unit point of session 8's 200 did at ≤ 0.6 Hz. A silent circuit
-  // neither crawls nor swims, and an untouched worm is the touch's control.
+  // neither crawls nor swims, and an untouched worm is the touch's control. The λ is the body's reading; read from the
+  // B units it is not a travelling wave: units 4–6 chatter and unit 7 stays mostly ventral (conductance-units.ts,
+  // docs/biology.md "What the short wave is made of"), so this pins the point, not a real short wave.
   it.each([1, 2])(
     'seed %i: crawls at 0.3–0.6 Hz with λ 0.55–0.8 BL and 0.1–0.3 BL/s, swims ≥ 1.6 Hz at ≥ 3.5× and ≥ 0.2 BL/s, a tail touch speeds it ≥ 1.25×, AVB ×0.9 < ×1 < ×1.1',
     (seed) => {
