@@ -111,7 +111,7 @@ describe('built-in circuits', () => {
     }
   });
 
-  it('with GAIT.aGapNs AVA is gap-coupled to each body DA/VA and not to the tail pair; avaHalfBelowMv lowers its release midpoint; out of range names the field', () => {
+  it('with GAIT.aGapNs AVA is gap-coupled to each body DA/VA and not to the tail pair; avaHalfBelowMv lowers its release midpoint; out of range (here and for unitGapNs) names the field', () => {
     const gapsOfAva = (doc: ReturnType<typeof buildWorm>) =>
       (doc.synapses ?? [])
         .filter((s) => s.kind === 'electrical' && (s.from === 'AVA' || s.to === 'AVA'))
@@ -128,6 +128,10 @@ describe('built-in circuits', () => {
       expect(() => buildWorm()).toThrow(/GAIT.aGapNs = -0.1: must be a conductance 0..1 nS/);
       Object.assign(GAIT, { aGapNs: 0, avaHalfBelowMv: 30 });
       expect(() => buildWorm()).toThrow(/GAIT.avaHalfBelowMv = 30: must be 0..25 mV/);
+      Object.assign(GAIT, { avaHalfBelowMv: 0, unitGapNs: 2 });
+      expect(() => buildWorm()).toThrow(/GAIT.unitGapNs = 2: must be a conductance 0..1 nS/);
+      Object.assign(GAIT, { unitGapNs: Number.NaN });
+      expect(() => buildWorm()).toThrow(/GAIT.unitGapNs = NaN: must be a conductance 0..1 nS/);
     } finally {
       Object.assign(GAIT, shipped);
     }

@@ -265,8 +265,10 @@ export function addLocomotion(b: Builder): void {
   if (!(Number.isInteger(G.units) && G.units >= 2 && G.units <= MAX_UNITS)) {
     throw new RangeError(`GAIT.units = ${G.units}: must be an integer 2..${MAX_UNITS} (one real DB neuron per unit)`);
   }
-  if (!(G.unitGapNs >= 0 && Number.isFinite(G.unitGapNs))) {
-    throw new RangeError(`GAIT.unitGapNs = ${G.unitGapNs}: must be a conductance ≥ 0 nS (0 = no AVB–B gap junctions, the shipped worm)`);
+  if (!(G.unitGapNs >= 0 && G.unitGapNs <= 1)) {
+    throw new RangeError(
+      `GAIT.unitGapNs = ${G.unitGapNs}: must be a conductance 0..1 nS (0 = no AVB–B gap junctions, the shipped worm; 1 nS is 20× a unit's leak)`,
+    );
   }
   if (!(G.aGapNs >= 0 && G.aGapNs <= 1)) {
     throw new RangeError(`GAIT.aGapNs = ${G.aGapNs}: must be a conductance 0..1 nS (0 = no AVA–A gap junctions, the shipped worm; 1 nS is 20× a unit's leak)`);
