@@ -40,9 +40,6 @@ export function bTypeUnits(circuit: Circuit): string[] {
   return ids;
 }
 
-/** RMDD's release midpoint (locomotion.ts builds the head oscillator with vHalf −45 mV). */
-const RMD_HALF_MV = -45;
-
 /**
  * The head oscillator over the next `windowMs`: how often RMDD crossed its release midpoint, and the
  * half-cycles between those crossings (ms each; the partial ones at either end left out). Their spread says how regular the head's clock is: a head that flips
@@ -51,14 +48,15 @@ const RMD_HALF_MV = -45;
 export function headHalfPeriods(sim: Simulation, windowMs: number): { flips: number; half: number[] } {
   const rmdd = sim.neuronIds.indexOf('RMDD');
   if (rmdd < 0) throw new Error(`${sim.circuit.fileName}: no RMDD, the head oscillator whose half-cycles are read`);
-  let up = sim.network.v[rmdd] > RMD_HALF_MV;
+  const headHalfMv = releaseMidpointMv(sim.circuit, 'RMDD');
+  let up = sim.network.v[rmdd] > headHalfMv;
   let last = Number.NaN;
   let flips = 0;
   const half: number[] = [];
   const end = sim.timeMs + windowMs;
   while (sim.timeMs < end - 1e-9) {
     sim.step();
-    const now = sim.network.v[rmdd] > RMD_HALF_MV;
+    const now = sim.network.v[rmdd] > headHalfMv;
     if (now !== up) {
       flips++;
       if (!Number.isNaN(last)) half.push(sim.timeMs - last);
@@ -212,12 +210,16 @@ export interface HeldBackward {
   displacementMmPerS: number;
   /** Wave direction over 2–8 s (+1 head → tail, −1 tail → head as a backing worm's, 0 unclear). */
   wave: number;
-  /** How long DA9 (the tail's dorsal A cell) stayed on or off each time over 2–8 s, ms (its crossings of −45 mV). */
+  /** How long DA9 (the tail's dorsal A cell) stayed on or off each time over 2–8 s, ms (its crossings of its release midpoint, −45 mV). */
   tailSidesMs: number[];
 }
 
-/** DA9's release midpoint (the tail pair is built with vHalf −45 mV, locomotion.ts). */
-const TAIL_HALF_MV = -45;
+/** A cell's release midpoint (its vHalfMv), read from the circuit, so a reading follows whatever the model builds. */
+function releaseMidpointMv(circuit: Circuit, id: string): number {
+  const v = circuit.network.neurons.find((n) => n.id === id)?.params.vHalfMv;
+  if (typeof v !== 'number') throw new Error(`${circuit.fileName}: ${id} has no single vHalfMv to read its release midpoint from`);
+  return v;
+}
 
 /**
  * The backward crawl with AVA held on (tonic 3 pA from 5 s, as locomotion.test.ts drives the core; open field, AWC
@@ -231,7 +233,8 @@ export function heldBackward(circuit: Circuit, seed: number): HeldBackward {
   sim.setNeuronParam('AVA', 'tonicPa', 3);
   const da9 = sim.neuronIds.indexOf('DA9');
   if (da9 < 0) throw new Error(`${circuit.fileName}: no DA9, the tail oscillator whose half-cycles are read`);
-  const on = () => sim.network.v[da9] > TAIL_HALF_MV;
+  const tailHalfMv = releaseMidpointMv(circuit, 'DA9');
+  const on = () => sim.network.v[da9] > tailHalfMv;
   let up = on();
   let last = Number.NaN;
   const tailSidesMs: number[] = [];
@@ -273,11 +276,7 @@ export function forwardAShare(circuit: Circuit, seed: number): number {
   sim.ablate('AWC');
   sim.run(STEADY_SETTLE_MS);
   const ix = cells.map((n) => sim.neuronIds.indexOf(n.id));
-  const half = cells.map((n) => {
-    const v = n.params.vHalfMv;
-    if (typeof v !== 'number') throw new Error(`${circuit.fileName}: ${n.id} has no single vHalfMv to read its release midpoint from`);
-    return v;
-  });
+  const half = cells.map((n) => releaseMidpointMv(circuit, n.id));
   let on = 0;
   const samples = 1200;
   for (let s = 0; s < samples; s++) {
