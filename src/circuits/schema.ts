@@ -337,6 +337,12 @@ export const sensorSchema = tagged(
           unit: 'ms',
           help: 'the receptor also answers how fast the bend changes: input = gain × (κL + rateMs × d(κL)/dt); 0 (the default) = the bend only',
         }).exactOptional(),
+        lagMs: num({
+          min: 0,
+          max: 5000,
+          unit: 'ms',
+          help: 'the receptor follows what it feels through a first-order lag of this time constant (a slow transduction); 0 (the default) = at once',
+        }).exactOptional(),
         ...transductionFields,
       },
       'a stretch (proprioceptive) sensor binding',

@@ -67,6 +67,8 @@ export interface StretchBinding extends TransductionFields {
   gain: number;
   /** The receptor also answers the rate of bending: gain × (κL + rateMs × d(κL)/dt), ms; omitted = the bend only. */
   rateMs?: number;
+  /** The receptor follows what it feels through a first-order lag of this time constant, ms; omitted = at once. */
+  lagMs?: number;
 }
 /** Head sensors that sample a field of the world on one side of the nose. */
 export interface FieldSensorBinding extends TransductionFields {

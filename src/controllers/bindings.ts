@@ -27,6 +27,8 @@ export interface StretchBinding extends SensedNeuron {
   gain: number;
   /** Rate sensitivity, ms: the input is gain × (κL + rateMs × d(κL)/dt); omitted or 0 = the bend only. */
   rateMs?: number;
+  /** Time constant of a first-order lag between what the receptor feels and its drive, ms; omitted or 0 = at once. */
+  lagMs?: number;
 }
 
 export interface FieldBinding extends SensedNeuron {

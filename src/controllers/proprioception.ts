@@ -19,6 +19,12 @@ import { Transducers } from './transduction';
  * the faster the body bends, so a unit copies the bend ahead sooner in water
  * (fast, light bending) than on agar (slow, drag-limited) and the water wave
  * grows longer (docs/biology.md).
+ *
+ * A binding with `lagMs` follows what it feels through a first-order lag of
+ * that time constant (a transduction that takes time to open and close), so
+ * its drive comes a fixed phase later at a given frequency: a delay per unit
+ * that does not depend on how hard the neuron is driven (docs/biology.md,
+ * "A receptor that lags the bend").
  */
 export class ProprioceptionController {
   private readonly joint: Int32Array;
@@ -27,6 +33,9 @@ export class ProprioceptionController {
   /** rateMs / step per binding (0: the bend only), and the curvature each read at the last step (NaN: none yet). */
   private readonly rate: Float64Array;
   private readonly last: Float64Array;
+  /** Per binding the share of the gap to what it feels closed each step (1: no lag), and the lagged value (NaN: none yet). */
+  private readonly follow: Float64Array;
+  private readonly lagged: Float64Array;
 
   constructor(bindings: readonly StretchBinding[], segments: number, bodyLengthMm: number, stepMs = 10) {
     // Curvature is measured at interior segment centres j + 1 (j = 0..n−3), body fraction (j + 1)/(n − 1).
@@ -36,6 +45,8 @@ export class ProprioceptionController {
     this.transducers = new Transducers(bindings);
     this.rate = Float64Array.from(bindings, (b) => (b.rateMs ?? 0) / stepMs);
     this.last = new Float64Array(bindings.length).fill(Number.NaN);
+    this.follow = Float64Array.from(bindings, (b) => ((b.lagMs ?? 0) > 0 ? 1 - Math.exp(-stepMs / (b.lagMs as number)) : 1));
+    this.lagged = new Float64Array(bindings.length).fill(Number.NaN);
   }
 
   /** True when some binding opens a conductance. */
@@ -45,12 +56,15 @@ export class ProprioceptionController {
 
   /** Add stretch input (current, and conductance where transduced so) given the body's curvature at interior segment centres (length segments − 2). */
   apply(input: Float64Array, conductance: Float64Array, curvature: Float64Array): void {
-    const { joint, scale, transducers, rate, last } = this;
+    const { joint, scale, transducers, rate, last, follow, lagged } = this;
     for (let k = 0; k < joint.length; k++) {
       const x = curvature[joint[k]];
       const r = rate[k];
-      // Without a rate the input is exactly the bend's, as before the field existed.
-      const felt = r === 0 || Number.isNaN(last[k]) ? x : x + r * (x - last[k]);
+      // Without a rate or a lag the input is exactly the bend's, as before the fields existed.
+      // With a lag the bend part is lagged (the first read starts it at the bend) and the rate part is not.
+      let bend = x;
+      if (follow[k] !== 1) bend = lagged[k] = Number.isNaN(lagged[k]) ? x : lagged[k] + follow[k] * (x - lagged[k]);
+      const felt = r === 0 || Number.isNaN(last[k]) ? bend : bend + r * (x - last[k]);
       last[k] = x;
       transducers.add(k, scale[k] * felt, input, conductance);
     }

@@ -43,6 +43,36 @@ describe('ProprioceptionController', () => {
     expect(felt(3)).toEqual([9, 9, -3 * (3 + 10)]);
     expect(felt(3)).toEqual([9, 9, -9]); // held: the bend only
   });
+
+  it('a receptor with lagMs follows the bend through a first-order lag and adds its rate term unlagged; without it, at once', () => {
+    // Body length 1 mm, physics step 10 ms, lag 10 ms: each step closes 1 − e^−1 of the gap to the bend.
+    const p = new ProprioceptionController(
+      [
+        { neuron: 0, at: 0.5, side: 'left', gain: 1 },
+        { neuron: 1, at: 0.5, side: 'left', gain: 1, lagMs: 10 },
+        { neuron: 2, at: 0.5, side: 'left', gain: 1, lagMs: 10, rateMs: 20 },
+      ],
+      11,
+      1,
+      10,
+    );
+    const curvature = new Float64Array(9);
+    const felt = (k: number) => {
+      curvature[4] = k;
+      const input = new Float64Array(3);
+      p.apply(input, new Float64Array(3), curvature);
+      return Array.from(input);
+    };
+    const a = 1 - Math.exp(-1);
+    expect(felt(2)).toEqual([2, 2, 2]); // the first read starts the lag at the bend
+    const [now, lagged, withRate] = felt(4);
+    expect(now).toBe(4);
+    expect(lagged).toBeCloseTo(2 + 2 * a, 12);
+    expect(withRate).toBeCloseTo(2 + 2 * a + 2 * 2, 12); // + rateMs/step × Δκ, not lagged
+    const held = felt(4);
+    expect(held[1]).toBeCloseTo(lagged + (4 - lagged) * a, 12); // still catching up with a held bend
+    expect(held[2]).toBeCloseTo(held[1], 12); // held: no rate
+  });
 });
 
 describe('FieldSensor', () => {

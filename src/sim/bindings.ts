@@ -47,7 +47,15 @@ export function resolveControllerBindings(circuit: Circuit, network: Network): C
         out.tap.push({ neuron, gain: s.gain, ...t });
         break;
       case 'stretch':
-        out.stretch.push({ neuron, at: s.at, side: s.side, gain: s.gain, ...(s.rateMs !== undefined && { rateMs: s.rateMs }), ...t });
+        out.stretch.push({
+          neuron,
+          at: s.at,
+          side: s.side,
+          gain: s.gain,
+          ...(s.rateMs !== undefined && { rateMs: s.rateMs }),
+          ...(s.lagMs !== undefined && { lagMs: s.lagMs }),
+          ...t,
+        });
         break;
       case 'chemical':
       case 'temperature':

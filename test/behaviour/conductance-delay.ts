@@ -3,7 +3,7 @@
  * reads ahead) / (time from the bend it reads to its own bend), so for each B-unit this prints, at the
  * steady crawl's bending frequency (conductance-measure.ts: open field, AWC cut, 12 s settle, 12 s window),
  * the phase (ms after the head's bend, and degrees) of: the bend at its sensing joint, what its receptor
- * feels there (the bend plus the rate term), DBk's V, and its own segment's mean bend. The differences
+ * feels there (the bend, lagged by its lagMs, plus the rate term), DBk's V, and its own segment's mean bend. The differences
  * split each unit's delay into the receptor's lead (rate term), the neuron's lag and the body's lag.
  * `SEEDS=1 MEDIUM=agar AVB=1 npx tsx test/behaviour/conductance-delay.ts ['{GAIT overrides}' …]` (none: CONDUCTANCE_GAIT;
  * AVB: AVB's tonic current × this, as the speed–drive curve scales it)
@@ -56,7 +56,9 @@ function delays(point: GaitPoint, seed: number, medium: 'agar' | 'water'): strin
     const from = G.headEnd + i * span;
     const own: number[] = [];
     for (let j = 0; j < n - 2; j++) if ((j + 1) / (n - 1) >= from && (j + 1) / (n - 1) <= from + span) own.push(j);
-    return { v: sim.neuronIds.indexOf(db), sense: sensors.map((s) => jointOf(s.at)), rate: (sensors[0].rateMs ?? 0) / sim.physicsStepMs, own };
+    const lagMs = sensors[0].lagMs ?? 0;
+    const follow = lagMs > 0 ? 1 - Math.exp(-sim.physicsStepMs / lagMs) : 1;
+    return { v: sim.neuronIds.indexOf(db), sense: sensors.map((s) => jointOf(s.at)), rate: (sensors[0].rateMs ?? 0) / sim.physicsStepMs, follow, own };
   });
   const neck = jointOf(G.headSenseAt);
   const t: number[] = [];
@@ -68,6 +70,7 @@ function delays(point: GaitPoint, seed: number, medium: 'agar' | 'water'): strin
     bend: units.map(() => [] as number[]),
   };
   const last = units.map(() => Number.NaN);
+  const lagged = units.map(() => Number.NaN);
   const end = sim.timeMs + WINDOW_MS;
   while (sim.timeMs < end - 1e-9) {
     sim.step();
@@ -78,7 +81,9 @@ function delays(point: GaitPoint, seed: number, medium: 'agar' | 'water'): strin
     units.forEach((u, k) => {
       const x = u.sense.reduce((sum, j) => sum + kappa[j], 0) / u.sense.length;
       rec.sensed[k].push(x);
-      rec.felt[k].push(Number.isNaN(last[k]) ? x : x + u.rate * (x - last[k]));
+      // As the receptor (proprioception.ts): the bend through its lag, plus the rate term unlagged.
+      lagged[k] = Number.isNaN(lagged[k]) ? x : lagged[k] + u.follow * (x - lagged[k]);
+      rec.felt[k].push(Number.isNaN(last[k]) ? lagged[k] : lagged[k] + u.rate * (x - last[k]));
       last[k] = x;
       rec.v[k].push(sim.network.v[u.v]);
       rec.bend[k].push(u.own.reduce((s, j) => s + kappa[j], 0) / u.own.length);

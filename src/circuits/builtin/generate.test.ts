@@ -136,4 +136,25 @@ describe('built-in circuits', () => {
       Object.assign(GAIT, shipped);
     }
   });
+
+  it("GAIT.stretchLagMs puts a lag on the B units' receptors of the bend ahead only (none in the shipped worm); out of range names the field", () => {
+    const lagged = (doc: ReturnType<typeof buildWorm>) =>
+      (doc.sensors ?? []).flatMap((x) => (x.sensor === 'stretch' && x.lagMs !== undefined ? [`${x.neuron}@${x.at}:${x.lagMs}`] : []));
+    const shipped = { ...GAIT };
+    try {
+      expect(lagged(buildWorm())).toEqual([]);
+      Object.assign(GAIT, { stretchLagMs: 350 });
+      const doc = buildWorm();
+      const cells = new Set(lagged(doc).map((x) => x.split('@')[0]));
+      const bCells = (doc.neurons ?? []).map((n) => n.id).filter((id) => /^[DV]B\d+$/.test(id));
+      expect([...cells].sort()).toEqual(bCells.sort());
+      expect(lagged(doc).every((x) => x.endsWith(':350'))).toBe(true);
+      // Each B cell: one receptor of the bend ahead, lagged; its own-segment feedback is not.
+      expect(lagged(doc).length).toBe(bCells.length);
+      Object.assign(GAIT, { stretchLagMs: -1 });
+      expect(() => buildWorm()).toThrow(/GAIT.stretchLagMs = -1: must be 0..5000 ms/);
+    } finally {
+      Object.assign(GAIT, shipped);
+    }
+  });
 });

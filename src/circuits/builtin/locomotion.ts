@@ -138,6 +138,13 @@ export const GAIT = {
    */
   stretchRateMs: 0,
   /**
+   * The B units' stretch receptors follow what they feel through a first-order lag (ms; 0 = at once, the shipped worm).
+   * At a given frequency the lag puts each unit a fixed phase later behind the bend it reads, whatever AVB's drive, so
+   * the wave travels more slowly down the body without any unit holding its side longer (docs/biology.md, "A receptor
+   * that lags the bend"). The A units' receptors keep none.
+   */
+  stretchLagMs: 0,
+  /**
    * Length of body a unit's stretch receptor reads (body fraction; 0 = one point, the shipped worm): three
    * receptors at the reach's point and ± half this, a third of the gain each. One point rounds to the nearest of the
    * body's 19 joints, so a small change of senseReach can move it past a unit boundary (the short-wave mode).
@@ -270,6 +277,9 @@ export function addLocomotion(b: Builder): void {
       `GAIT.unitGapNs = ${G.unitGapNs}: must be a conductance 0..1 nS (0 = no AVB–B gap junctions, the shipped worm; 1 nS is 20× a unit's leak)`,
     );
   }
+  if (!(G.stretchLagMs >= 0 && G.stretchLagMs <= 5000)) {
+    throw new RangeError(`GAIT.stretchLagMs = ${G.stretchLagMs}: must be 0..5000 ms (the B units' receptor lag; 0 = none, the shipped worm)`);
+  }
   if (!(G.aGapNs >= 0 && G.aGapNs <= 1)) {
     throw new RangeError(`GAIT.aGapNs = ${G.aGapNs}: must be a conductance 0..1 nS (0 = no AVA–A gap junctions, the shipped worm; 1 nS is 20× a unit's leak)`);
   }
@@ -333,7 +343,7 @@ export function addLocomotion(b: Builder): void {
     b.chem('AVB', db, G.unitDrive);
     b.chem('AVB', vb, G.unitDrive);
     if (G.unitGapNs > 0) b.gap('AVB', db, G.unitGapNs).gap('AVB', vb, G.unitGapNs);
-    stretch(b, db, vb, round3(Math.max(0.02, mid - G.senseReach)), G.stretchGain, G.stretchRateMs);
+    stretch(b, db, vb, round3(Math.max(0.02, mid - G.senseReach)), G.stretchGain, G.stretchRateMs, G.stretchLagMs);
     if (G.selfSenseGain > 0) oscSense(b, db, vb, round3(mid), G.selfSenseGain);
     // A-type (backward): copy the bend behind; the tail's own pair DA9/VA12 is the tail oscillator.
     const [da, va] = tail ? ['DA9', 'VA12'] : [`DA${k}`, `VA${k}`];
@@ -418,8 +428,8 @@ function flipFlop(b: Builder, d: string, v: string, self: number, pair: number):
 }
 
 /** A unit's stretch receptors: its dorsal (left) neuron is excited by a bend to the left at `at`, its ventral one by a bend to the right. */
-function stretch(b: Builder, d: string, v: string, at: number, gain: number, rateMs: number): void {
-  const rate = rateMs > 0 ? { rateMs } : {};
+function stretch(b: Builder, d: string, v: string, at: number, gain: number, rateMs: number, lagMs = 0): void {
+  const rate = { ...(rateMs > 0 && { rateMs }), ...(lagMs > 0 && { lagMs }) };
   const points = spread(at, GAIT.senseWidth);
   const g = gain / points.length;
   for (const p of points) {
