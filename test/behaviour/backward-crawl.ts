@@ -18,11 +18,39 @@ import { forwardAShare, type GaitPoint, heldBackward, parseGaitPoint } from './c
 import { backwardMm, OPEN_FIELD } from './measure';
 
 /**
+ * The forward gait the backward studies (TAIL_POINT, conductance-gait.test.ts) were tuned and measured at: session 11's
+ * CONDUCTANCE_GAIT head and B units, with the fields session 12's forward point added put back to the shipped GAIT's.
+ * At session 12's CONDUCTANCE_GAIT (B receptors that lag the bend, docs/biology.md "A receptor that lags the bend")
+ * TAIL_POINT backs at −0.08 mm/s instead (seeds 1–2).
+ */
+export const SESSION11_FORWARD: GaitPoint = {
+  headStretchGain: 0.0875,
+  headTonicPa: 0.728,
+  stretchGain: 0.125,
+  unitPlateauNs: 0.017,
+  unitDrive: 2.59,
+  headDrive: 0.485,
+  senseReach: 0.165,
+  stretchRateMs: 460,
+  oscSelfExcitation: 0.846,
+  headSenseAt: 0.185,
+  unitChain: 1.78,
+  stretchLagMs: 0,
+  unitGapNs: 0,
+  senseWidth: 0,
+  unitTauMs: 10,
+  headSenseWidth: 0,
+  aStretchScale: 1,
+  aStretchRateScale: 1,
+};
+
+/**
  * The tail's own D cells and a faster flip (docs/biology.md, "The tail's own D cells"): a study point over
  * CONDUCTANCE_LAYERS.gait, not its value, since its A units lengthen the forward wave. Tuned on seeds 1–3 with the
  * backward crawl, the first tap and the forward gait of seed 1 in one objective (a (1+1) search, not committed).
  */
 export const TAIL_POINT: GaitPoint = {
+  ...SESSION11_FORWARD,
   tailOwnD: 1,
   tailSelfScale: 3.42,
   tailPairScale: 0.29,

@@ -7,7 +7,7 @@
  * mode (agar λ < 0.45 at AVB ×0.9, 1 or 1.1), seeds whose speed does not rise
  * over AVB ×0.9 → 1 → 1.1, then the point, then per seed agar Hz/λ/BL/s,
  * water Hz/BL/s, ratio, paired posterior touch, speed at ×0.9 < ×1.1.
- * CENTER_JSON overrides the shipped GAIT (default: CONDUCTANCE_GAIT, the converted worm's working point).
+ * CENTER_JSON overrides the shipped GAIT (default, or '': CONDUCTANCE_GAIT, the converted worm's working point).
  * `npx tsx test/behaviour/conductance-search.ts [CENTER_JSON] [points 30] [spread 0.2] [seeds 1,2,3,4,5] [rng seed 1]`
  * (about a minute a point on five seeds on a loaded machine).
  */
@@ -17,8 +17,8 @@ import { convertedWorm, gaitChecks, pairedPosterior, parseGaitPoint, steadyGait 
 
 type Point = Record<string, number>;
 
-/** GAIT fields that count neurons or pick a wiring, not gains: a neighbour keeps them (GAIT.units and tailOwnD must be whole numbers). */
-const COUNTS = new Set(['units', 'tailOwnD']);
+/** GAIT fields that count neurons or pick a wiring, not gains: a neighbour keeps them (units and tailOwnD are whole numbers; tailPairDirect, a share, is 1 in CONDUCTANCE_GAIT). */
+const COUNTS = new Set(['units', 'tailOwnD', 'tailPairDirect']);
 
 function positive(text: string, name: string): number {
   const x = Number(text);
@@ -53,7 +53,7 @@ function check(point: Point, seeds: number[]): { fails: number; shortWave: numbe
   return { fails, shortWave, notMonotonic, rows };
 }
 
-const center = parseGaitPoint('conductance-search', 'argument 1 (CENTER_JSON)', process.argv[2] ?? JSON.stringify(CONDUCTANCE_GAIT)) as Point;
+const center = parseGaitPoint('conductance-search', 'argument 1 (CENTER_JSON)', process.argv[2] || JSON.stringify(CONDUCTANCE_GAIT)) as Point;
 // Neighbours scale every gain by e^(±spread/2): only positive gains have neighbours.
 for (const [k, v] of Object.entries(center)) if (!(v > 0)) throw new Error(`conductance-search: "${k}" must be a positive number, got ${JSON.stringify(v)}`);
 const points = Math.round(positive(process.argv[3] ?? '30', 'points'));

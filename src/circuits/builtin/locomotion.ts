@@ -211,29 +211,47 @@ export const GAIT = {
  * The working point of the conductance-converted worm (toConductanceCircuit with transduction): GAIT fields
  * that replace the shipped ones when the default worm is built on conductances
  * (`buildWorm({ membrane: 'conductance' })`, membrane.ts). The shipped, current-based worm does not
- * read it. docs/biology.md ("Seven motor units: a shorter agar wave", session 9) gives its seeds 1–10 table,
- * its neighbours and what was tried; the session 8 point it replaced is in "A working point for the converted worm".
+ * read it. docs/biology.md ("A receptor that lags the bend", session 12) gives its seeds 1–10 table, its units and
+ * curves; the points before it are in "Seven motor units" (session 9) and "A working point for the converted worm" (8).
  */
 export const CONDUCTANCE_GAIT: Readonly<Partial<typeof GAIT>> = {
   /** Seven units, not six: the same delay per unit over a shorter span gives a shorter agar wave (docs/biology.md, "Seven motor units"). */
   units: 7,
-  headStretchGain: 0.0875,
-  headTonicPa: 0.728,
+  /**
+   * The forward gait (session 12, docs/biology.md "A receptor that lags the bend"): session 10's point Q (the neck read
+   * over a length inside the first unit, the units' receptors over 0.055 BL) with B receptors that follow the bend through
+   * a 344 ms lag, a fast rate term (100 ms) and a larger gain, and weak AVB–B gap junctions. The lag halves the wave's
+   * speed down the body (0.63 → 0.32 BL/s, seed 1) with every unit switching once a half-cycle; without it the same point
+   * crawls at 0.77 Hz, λ 0.88.
+   */
+  stretchLagMs: 344,
+  stretchGain: 0.217,
+  stretchRateMs: 100,
+  unitGapNs: 0.00364,
+  headStretchGain: 0.161,
+  headTonicPa: 0.715,
   avbSlopeMv: 6.92,
-  stretchGain: 0.125,
-  unitPlateauNs: 0.017,
+  unitPlateauNs: 0.0301,
   crossInhibition: 2.42,
   avbTonicPa: 0.937,
-  unitDrive: 2.59,
-  headDrive: 0.485,
-  senseReach: 0.165,
-  stretchRateMs: 460,
-  oscSelfExcitation: 0.846,
+  unitDrive: 2.47,
+  headDrive: 0.456,
+  senseReach: 0.181,
+  senseWidth: 0.055,
+  unitTauMs: 10.7,
+  oscSelfExcitation: 0.977,
   oscPairInhibition: 1.49,
-  headSenseAt: 0.185,
+  headSenseAt: 0.327,
+  headSenseWidth: 0.1,
   timerGain: 0.997,
   timerTauMs: 7610,
-  unitChain: 1.78,
+  unitChain: 1.27,
+  /**
+   * The A units' receptors kept where session 11 left them (gain 0.125 pA/κL, rate term 460 ms) while the B units'
+   * moved: these two scale the B units' stretchGain and stretchRateMs.
+   */
+  aStretchScale: 0.576,
+  aStretchRateScale: 4.6,
   /**
    * The backward crawl (docs/biology.md, "Why the A units latch"): the tail pair inhibits itself directly, not through
    * DD6 (which unit 6 shares and drives), and runs slower and stronger; the body A units rest 14 mV deeper (−90 mV, the
