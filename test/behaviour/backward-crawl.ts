@@ -6,7 +6,7 @@
  * Per seed: along-body speed over 0–1, 1–2 and 2–8 s (mm/s, negative = backward), centroid displacement over 2–8 s
  * (mm/s), wave direction (−1 tail → head), the tail's half-cycles over 2–8 s (s; DA9 across −45 mV), the first tap, and
  * the share of the forward crawl the body's A units spend above their release midpoint (forwardAShare).
- * `npx tsx test/behaviour/backward-crawl.ts [seeds 1,2,3] [GAIT overrides JSON over TAIL_POINT]`
+ * `npx tsx test/behaviour/backward-crawl.ts [seeds 1,2,3] [GAIT overrides JSON over TAIL_POINT] [point]` (`point`: that worm alone)
  */
 import { median } from 'simple-statistics';
 import { buildWorm } from '../../src/circuits/builtin/generate';
@@ -74,7 +74,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     return n;
   });
   const trial = process.argv[3] === undefined ? {} : parseGaitPoint('backward-crawl', 'argument 2 (GAIT overrides)', process.argv[3]);
-  report('the shipped current-based worm', circuitFromDoc(buildWorm({ membrane: 'current' }), 'worm (current)'), seeds);
-  report("CONDUCTANCE_LAYERS (session 10's tail: tailPairDirect)", conductanceWorm(), seeds);
+  const alone = process.argv[4] === 'point';
+  if (process.argv[4] !== undefined && !alone)
+    throw new Error(`backward-crawl: argument 3 = "${process.argv[4]}": give "point" (the point's worm alone) or nothing`);
+  if (!alone) {
+    report('the shipped current-based worm', circuitFromDoc(buildWorm({ membrane: 'current' }), 'worm (current)'), seeds);
+    report("CONDUCTANCE_LAYERS (session 10's tail: tailPairDirect)", conductanceWorm(), seeds);
+  }
   report(`TAIL_POINT (the tail's own cells)${process.argv[3] ? ` with ${process.argv[3]}` : ''}`, conductanceWorm({ ...TAIL_POINT, ...trial }), seeds);
 }

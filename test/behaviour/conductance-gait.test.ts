@@ -39,7 +39,7 @@ import {
   steadyGait,
   unitSides,
 } from './conductance-measure';
-import { conductanceWorm, TAIL_POINT } from './backward-crawl';
+import { conductanceWorm, firstTapMm, TAIL_POINT } from './backward-crawl';
 import { OPEN_FIELD } from './measure';
 
 /** CONDUCTANCE_GAIT's backward-crawl fields (docs/biology.md, "Why the A units latch"). */
@@ -335,4 +335,20 @@ describe('AVA–A gap junctions (the conductance worm at TAIL_POINT; Kawano et a
       expect(lowered.wave).toBe(-1);
     },
   );
+});
+
+describe('AVA’s size (GAIT.avaSizeScale) without junctions: the same worm (the conductance worm at TAIL_POINT)', () => {
+  // docs/biology.md, "An AVA sized for its gap junctions": capacitance and leak ×k with every input onto AVA ×k (and the
+  // hold, holdAva, 60 mV above rest at any size) leave AVA's V answering its inputs as before, so with no junction to
+  // load it the held crawl and the first tap are those of the shipped size. A silent worm would be "the same" too: the
+  // sized worm must also back.
+  it.each([1, 2])('seed %i: ×10 backs and taps as ×1 (along and centroid within 0.01 mm/s, first tap within 0.02 mm), ≥ 0.2 mm/s tail → head', (seed) => {
+    const [one, ten] = [1, 10].map((k) => conductanceWorm({ ...TAIL_POINT, avaSizeScale: k }));
+    const [a, b] = [heldBackward(one, seed), heldBackward(ten, seed)];
+    expect(b.alongMmPerS).toBeLessThan(-0.2);
+    expect(b.wave).toBe(-1);
+    expect(Math.abs(b.alongMmPerS - a.alongMmPerS)).toBeLessThan(0.01);
+    expect(Math.abs(b.displacementMmPerS - a.displacementMmPerS)).toBeLessThan(0.01);
+    expect(Math.abs(firstTapMm(ten, seed) - firstTapMm(one, seed))).toBeLessThan(0.02);
+  });
 });
