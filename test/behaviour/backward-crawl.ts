@@ -4,7 +4,8 @@
  * (session 10's tail: the pair inhibiting itself directly, `tailPairDirect`) and at TAIL_POINT (the tail's own D cells),
  * with the GAIT overrides given over TAIL_POINT.
  * Per seed: along-body speed over 0–1, 1–2 and 2–8 s (mm/s, negative = backward), centroid displacement over 2–8 s
- * (mm/s), wave direction (−1 tail → head), the tail's half-cycles over 2–8 s (s; DA9 across −45 mV), the first tap, and
+ * (mm/s), wave direction (−1 tail → head), the tail's half-cycles over 2–8 s (s; DA9 across −45 mV), AVA's mean V over
+ * 2–8 s (mV, beside its release midpoint), the first tap, and
  * the share of the forward crawl the body's A units spend above their release midpoint (forwardAShare).
  * `npx tsx test/behaviour/backward-crawl.ts [seeds 1,2,3] [GAIT overrides JSON over TAIL_POINT] [point]` (`point`: that worm alone)
  */
@@ -62,7 +63,7 @@ function report(label: string, circuit: Circuit, seeds: number[]): void {
     const sides = b.tailSidesMs.map((ms) => ms / 1000);
     const side = sides.length > 0 ? `median ${median(sides).toFixed(2)} (${Math.min(...sides).toFixed(2)}–${Math.max(...sides).toFixed(2)})` : 'none';
     console.log(
-      `  s${seed} along 0–1 s ${b.firstMmPerS[0].toFixed(3)}, 1–2 s ${b.firstMmPerS[1].toFixed(3)}, 2–8 s ${b.alongMmPerS.toFixed(3)} mm/s; displacement ${b.displacementMmPerS.toFixed(3)} mm/s; wave ${b.wave}; tail half-cycles ${side} s; first tap ${firstTapMm(circuit, seed).toFixed(3)} mm; A units on going forward ${(100 * forwardAShare(circuit, seed)).toFixed(1)} %`,
+      `  s${seed} along 0–1 s ${b.firstMmPerS[0].toFixed(3)}, 1–2 s ${b.firstMmPerS[1].toFixed(3)}, 2–8 s ${b.alongMmPerS.toFixed(3)} mm/s; displacement ${b.displacementMmPerS.toFixed(3)} mm/s; wave ${b.wave}; tail half-cycles ${side} s; AVA ${b.avaMv.toFixed(1)} mV (midpoint ${b.avaHalfMv}); first tap ${firstTapMm(circuit, seed).toFixed(3)} mm; A units on going forward ${(100 * forwardAShare(circuit, seed)).toFixed(1)} %`,
     );
   }
 }

@@ -20,7 +20,9 @@
  * (GAIT.unitGapNs) make the crawl's speed rise with AVB's drive at the point Q, whose short wave without them is B
  * units latched on one side (seeds 1–2). AVA–A gap junctions (GAIT.aGapNs, Kawano et al. 2011) keep TAIL_POINT's A units
  * below their release midpoint going forward, drain a held AVA so the worm no longer backs, and a lower AVA release
- * midpoint (GAIT.avaHalfBelowMv) gives the backward crawl back (seeds 1–2). 21 tests.
+ * midpoint (GAIT.avaHalfBelowMv) gives the backward crawl back (seeds 1–2). A larger AVA (GAIT.avaSizeScale, its
+ * inputs scaled with it) backs and taps as the shipped one without junctions, and with 0.03 nS junctions stays above its
+ * release midpoint and backs where the shipped size is drained (seeds 1–2). 25 tests.
  */
 import { median } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
@@ -351,4 +353,23 @@ describe('AVA’s size (GAIT.avaSizeScale) without junctions: the same worm (the
     expect(Math.abs(b.displacementMmPerS - a.displacementMmPerS)).toBeLessThan(0.01);
     expect(Math.abs(firstTapMm(ten, seed) - firstTapMm(one, seed))).toBeLessThan(0.02);
   });
+});
+
+describe('AVA’s size against its junctions (the conductance worm at TAIL_POINT with AVA–A junctions of 0.03 nS, AVA held on)', () => {
+  // docs/biology.md, "An AVA sized for its gap junctions": at the shipped size twelve junctions of 0.03 nS are seven
+  // times AVA's own leak and pull a held AVA to −57..−58 mV, under its −40 mV release midpoint: the worm goes forward.
+  // Three times larger (its inputs and the hold scaled with it) it stays at −32..−34 mV and the worm backs. A silent
+  // worm fails the backing; the shipped size fails the first two checks.
+  it.each([1, 2])(
+    'seed %i: ×3 AVA stays above its release midpoint and backs ≥ 0.2 mm/s, centroid ≥ 0.15 mm/s; ×1 it is drained below and the worm goes forward',
+    (seed) => {
+      const sized = heldBackward(conductanceWorm({ ...TAIL_POINT, aGapNs: 0.03, avaSizeScale: 3 }), seed);
+      expect(sized.avaMv).toBeGreaterThan(sized.avaHalfMv);
+      expect(sized.alongMmPerS).toBeLessThan(-0.2);
+      expect(sized.displacementMmPerS).toBeGreaterThan(0.15);
+      const shipped = heldBackward(conductanceWorm({ ...TAIL_POINT, aGapNs: 0.03 }), seed);
+      expect(shipped.avaMv).toBeLessThan(shipped.avaHalfMv);
+      expect(shipped.alongMmPerS).toBeGreaterThan(0);
+    },
+  );
 });

@@ -212,6 +212,9 @@ export interface HeldBackward {
   wave: number;
   /** How long DA9 (the tail's dorsal A cell) stayed on or off each time over 2–8 s, ms (its crossings of its release midpoint, −45 mV). */
   tailSidesMs: number[];
+  /** AVA's mean V over 2–8 s, mV, against its release midpoint: AVA–A junctions pull a held AVA toward the A units' V. */
+  avaMv: number;
+  avaHalfMv: number;
 }
 
 /** A cell's release midpoint (its vHalfMv), read from the circuit, so a reading follows whatever the model builds. */
@@ -255,8 +258,15 @@ export function heldBackward(circuit: Circuit, seed: number): HeldBackward {
   let from: [number, number] = [0, 0];
   const start = sim.timeMs;
   const every = Math.round(500 / sim.physicsStepMs);
+  const ava = sim.neuronIds.indexOf('AVA');
+  let avaSum = 0;
+  let avaSteps = 0;
   for (let step = 1; sim.timeMs < start + 8000 - 1e-9; step++) {
     sim.step();
+    if (step > 4 * every) {
+      avaSum += sim.network.v[ava];
+      avaSteps++;
+    }
     const now = on();
     if (now !== up) {
       if (!Number.isNaN(last)) tailSidesMs.push(sim.timeMs - last);
@@ -274,6 +284,8 @@ export function heldBackward(circuit: Circuit, seed: number): HeldBackward {
     displacementMmPerS: Math.hypot(to[0] - from[0], to[1] - from[1]) / 6,
     wave: sim.waveDirection(6000),
     tailSidesMs,
+    avaMv: avaSum / avaSteps,
+    avaHalfMv: releaseMidpointMv(circuit, 'AVA'),
   };
 }
 
