@@ -7,7 +7,7 @@
  * both cells, and its load on the larger cell is what the size changes (AVA
  * against its twelve junctions to the A units: GAIT.avaSizeScale). The
  * simulation's white-noise current (the same pA into every cell) is not scaled
- * either: on AVA (C 15 pF, τ 300 ms) it moves V by ~0.02 mV sd, and by 1/k of
+ * either: on AVA (C 15 pF, τ 300 ms) it moves V by ~0.016 mV sd, and by 1/k of
  * that on a larger cell.
  */
 import type { CircuitDoc } from '../types';
