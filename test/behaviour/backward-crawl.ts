@@ -42,25 +42,25 @@ export const TAIL_POINT: GaitPoint = {
 
 /**
  * AVA sized for its gap junctions (docs/biology.md, "An AVA sized for its gap junctions"): a study point over TAIL_POINT,
- * not CONDUCTANCE_GAIT's value, since the forward wave is long (λ 0.95–0.99). AVA–A junctions 2.7× a unit's leak hold
+ * not CONDUCTANCE_GAIT's value, since the forward wave is long (λ 0.96–1.01). AVA–A junctions 2.4× a unit's leak hold
  * the body A units near AVA's V: ~20 mV under their midpoint going forward (on ~5 % of the time), just under it with AVA
- * held. AVA ×4.14 keeps the held AVA up against them; its release midpoint 12 mV lower lets it release there. Tuned on
+ * held. AVA ×4.75 keeps the held AVA up against them; its release midpoint 10 mV lower lets it release there. Tuned on
  * seeds 1–3 (a (1+1) search over A-unit, tail and AVA fields, not committed).
  */
 export const AVA_POINT: GaitPoint = {
   ...TAIL_POINT,
-  aGapNs: 0.133,
-  avaSizeScale: 4.14,
-  avaHalfBelowMv: 12,
-  aDriveScale: 0.62,
-  tailDrive: 0.741,
+  aGapNs: 0.12,
+  avaSizeScale: 4.75,
+  avaHalfBelowMv: 9.99,
+  aDriveScale: 0.559,
+  tailDrive: 0.641,
   aStretchScale: 4.38,
-  tailAdaptUse: 0.000255,
-  tailPairScale: 0.831,
-  aInhibitionScale: 0.524,
+  tailAdaptUse: 0.000232,
+  tailPairScale: 0.937,
+  aInhibitionScale: 0.615,
   aChain: 0.416,
-  tailStretchGain: 0.121,
-  tailSelfScale: 2.63,
+  tailStretchGain: 0.119,
+  tailSelfScale: 2.9,
 };
 
 /** The conductance worm (every layer's conductance values) with `gait` over CONDUCTANCE_LAYERS.gait. */
