@@ -6,6 +6,9 @@
  * forward side) → the A-type, AS, B-type and D-type motor neurons → the body-wall muscles (drive
  * Σ gain·output of each class's bindings behind the head, dorsal and ventral) → the body (velocity
  * along it, distance crawled backward and forward over 5–8 s, the first reversal event, wave direction).
+ * Each seed is run again without the touch: a slow crawl slips backward within each cycle, and a touch
+ * that shifts the cycle can turn a slip into a reversal event, so the backward travel is read against
+ * the untouched run's (extra = touched − untouched).
  *
  *   npx tsx test/behaviour/connectome-nose-path.ts [--circuit FILE] [--seeds 1,2,3] [--ablate CELLS] [--out FILE] [CHANGE ...]
  *
@@ -64,7 +67,8 @@ export interface NosePath {
   direction: number;
 }
 
-export function nosePath(circuit: Circuit, seed: number, ablate: readonly string[] = []): NosePath {
+/** touch = false: the same run without the touch (the control: a slow crawl slips backward within its cycle). */
+export function nosePath(circuit: Circuit, seed: number, ablate: readonly string[] = [], touch = true): NosePath {
   const { sim, events } = connectomeWorm(circuit, seed, ablate);
   const { ids, output } = sim.network;
   const classIdx = new Map(PATH.map((c) => [c, ids.flatMap((id, i) => (classOf(id) === c ? [i] : []))]));
@@ -98,7 +102,7 @@ export function nosePath(circuit: Circuit, seed: number, ablate: readonly string
     alongBefore += sim.behaviour().alongMmPerS;
   });
   const b0 = sim.behaviour();
-  sim.poke(0.05, { kind: 'gentle' });
+  if (touch) sim.poke(0.05, { kind: 'gentle' });
   const after = new Map(PATH.map((c) => [c, 0]));
   const peak = new Map(PATH.map((c) => [c, 0]));
   const driveAfter = new Map<string, number>();
@@ -129,7 +133,9 @@ export function nosePath(circuit: Circuit, seed: number, ablate: readonly string
   };
 }
 
-function print(seed: number, p: NosePath): void {
+const latency = (p: NosePath) => (p.latencyMs === null ? 'none' : `at +${p.latencyMs} ms`);
+
+function print(seed: number, p: NosePath, control: NosePath): void {
   const f = (x: number) => x.toFixed(2);
   const cells = PATH.map((c) => {
     const x = p.cells.get(c)!;
@@ -137,11 +143,17 @@ function print(seed: number, p: NosePath): void {
   });
   const drive = [...p.drive.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, d]) => `${k} ${d.before.toFixed(1)}→${d.after.toFixed(1)}`);
   console.log(
-    `seed ${seed}: along ${p.alongBefore.toFixed(3)} → ${p.alongAfter.toFixed(3)} BL/s; 5–8 s back ${p.backMm.toFixed(3)} mm, forward ${p.forwardMm.toFixed(3)} mm; reversal ${p.latencyMs === null ? 'none' : `at +${p.latencyMs} ms`}; wave ${p.direction}`,
+    `seed ${seed}: along ${p.alongBefore.toFixed(3)} → ${p.alongAfter.toFixed(3)} BL/s; 5–8 s back ${p.backMm.toFixed(3)} mm, forward ${p.forwardMm.toFixed(3)} mm; reversal ${latency(p)}; wave ${p.direction}`,
+  );
+  console.log(
+    `  untouched: along ${control.alongAfter.toFixed(3)} BL/s; 5–8 s back ${control.backMm.toFixed(3)} mm, forward ${control.forwardMm.toFixed(3)} mm; reversal ${latency(control)}`,
   );
   console.log(`  outputs before→after^peak: ${cells.join('  ')}`);
   console.log(`  body muscle drive before→after: ${drive.join(', ')}`);
 }
+
+/** A reversal event within 1.5 s of the touch. */
+const reversesInTime = (p: NosePath) => p.latencyMs !== null && p.latencyMs <= 1500;
 
 if (process.argv[1]?.endsWith('connectome-nose-path.ts')) {
   const args = process.argv.slice(2);
@@ -171,12 +183,22 @@ if (process.argv[1]?.endsWith('connectome-nose-path.ts')) {
     `${file ?? 'the importer’s defaults'}${args.length ? ` with ${args.join(' ')}` : ''}${ablate.length ? ` (${ablateArg.join(', ')} ablated)` : ''}: gentle nose touch at 5 s`,
   );
   let back = 0;
+  let backUntouched = 0;
   let reversed = 0;
+  let evoked = 0;
+  const extra: number[] = [];
   for (const seed of seeds) {
     const p = nosePath(circuit, seed, ablate);
-    print(seed, p);
+    const control = nosePath(circuit, seed, ablate, false);
+    print(seed, p, control);
     back += p.backMm;
-    if (p.latencyMs !== null && p.latencyMs <= 1500) reversed++;
+    backUntouched += control.backMm;
+    extra.push(p.backMm - control.backMm);
+    if (reversesInTime(p)) reversed++;
+    if (reversesInTime(p) && !reversesInTime(control)) evoked++;
   }
-  console.log(`reversed within 1.5 s on ${reversed} of ${seeds.length} seeds; backward travel 5–8 s mean ${(back / seeds.length).toFixed(3)} mm`);
+  const n = seeds.length;
+  console.log(
+    `a reversal event within 1.5 s on ${reversed} of ${n} seeds, ${evoked} where the untouched run has none; backward travel 5–8 s mean ${(back / n).toFixed(3)} mm (untouched ${(backUntouched / n).toFixed(3)} mm; extra ${Math.min(...extra).toFixed(3)}..${Math.max(...extra).toFixed(3)} mm)`,
+  );
 }
