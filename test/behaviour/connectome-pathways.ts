@@ -6,10 +6,8 @@
  *
  *   npx tsx test/behaviour/connectome-pathways.ts [--circuit FILE] [--seed N] [--ablate CELLS] [--cells IDS] [CHANGE ...]
  *
- * CHANGE, any number, applied together (classes comma-separated, every cell of a class shares):
- *   scale:KIND:FROM:TO=K    weightScale of that pathway (KIND chemical | electrical | any)
- *   param:NAME:OF=V         a model parameter of those classes (e.g. param:vHalfMv:DD,VD=-45)
- *   stretch:OF=G            the stretch receptors' gain of those classes
+ * CHANGE, any number, applied together: scale:KIND:FROM:TO=K, param:NAME:OF=V, stretch:OF=G, sensor:OF=G,
+ * sign:FROM:TO=±1 (connectome-changes.ts).
  * Without a circuit: the importer's defaults. Prints, for 4–14 s on the open field: velocity along
  * the body (BL/s, negative = backward), bending frequency, bend amplitude (κL), wave direction (1
  * head → tail, −1 tail → head, 0 none), and each command and motor class's output, mean ± SD
@@ -21,46 +19,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { type Circuit, parseCircuit } from '../../src/circuits';
-import { circuitOf } from '../../src/evolve/adapters';
 import { classOf } from '../../src/evolve/classes';
-import { applyGenes, resolveGenes } from '../../src/evolve/genes';
-import type { FreeEntry } from '../../src/evolve/spec';
-import { MODELS } from '../../src/neural/models';
 import type { Simulation } from '../../src/sim/simulation';
+import { parseChange, withChanges } from './connectome-changes';
 import { meanSd } from './conductance-measure';
 import { connectomeWorm, importWorm } from './connectome-measure';
 import { bendAmplitude } from './connectome-stretch';
 
 const CLASSES = ['AVA', 'AVB', 'AVD', 'PVC', 'DA', 'VA', 'AS', 'DB', 'VB', 'DD', 'VD', 'SMD', 'RMD'];
 const NO_AVA = ['AVAL', 'AVAR', 'AVDL', 'AVDR'];
-const USAGE = 'write scale:KIND:FROM:TO=K, param:NAME:OF=V or stretch:OF=G (e.g. scale:electrical:AVB:DB,VB=4)';
-
-function change(arg: string): { entry: FreeEntry; value: number } {
-  const m = /^([^=]+)=(.+)$/.exec(arg);
-  const value = Number(m?.[2]);
-  if (!m || !Number.isFinite(value)) throw new Error(`change "${arg}": no "=NUMBER" at its end; ${USAGE}`);
-  const parts = m[1].split(':');
-  const list = (s: string | undefined) => (s ?? '').split(',').filter(Boolean);
-  // A range from the value up only to pass resolveGenes' checks (the value is set directly); starting at the
-  // value keeps a parameter at the bottom of its allowed range (plateauNs 0) inside it.
-  const around = [value, value + Math.abs(value) * 1e-9 + 1e-12] as const;
-  const common = { range: around, scale: 'linear' as const, share: 'all' as const };
-  if (parts[0] === 'scale' && parts.length === 4 && ['chemical', 'electrical', 'any'].includes(parts[1]))
-    return {
-      entry: {
-        ...common,
-        what: 'weightScale',
-        ...(parts[1] !== 'any' && { kind: parts[1] as 'chemical' | 'electrical' }),
-        from: list(parts[2]),
-        to: list(parts[3]),
-      },
-      value,
-    };
-  if (parts[0] === 'param' && parts.length === 3) return { entry: { ...common, what: 'param', name: parts[1], of: list(parts[2]) }, value };
-  if (parts[0] === 'stretch' && parts.length === 2) return { entry: { ...common, what: 'sensorGain', sensor: 'stretch', of: list(parts[1]) }, value };
-  throw new Error(`change "${arg}": not understood; ${USAGE}`);
-}
-
 function classMean(sim: Simulation, cls: string): number {
   const { ids, output } = sim.network;
   let sum = 0;
@@ -115,21 +82,7 @@ const ablateArg = list(flag('--ablate'));
 const cells = list(flag('--cells'));
 if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed: "${seedArg}" is not a whole number ≥ 0; e.g. --seed 6`);
 const base = file ? parseCircuit(readFileSync(file, 'utf8'), file) : importWorm();
-const changes = args.map(change);
-const genes = resolveGenes(
-  base,
-  changes.map((c) => c.entry),
-  MODELS,
-);
-const circuit = changes.length
-  ? circuitOf(
-      applyGenes(
-        base.doc,
-        genes,
-        genes.map((g) => changes[g.entry].value),
-      ),
-    )
-  : base;
+const circuit = withChanges(base, args.map(parseChange));
 console.log(`${file ?? 'the importer’s defaults'}${args.length ? ` with ${args.join(' ')}` : ''}, seed ${seed}, 4–14 s:`);
 const extra = circuit.network.neurons.map((n) => n.id).filter((id) => ablateArg.includes(id) || ablateArg.includes(classOf(id)));
 const unknown = ablateArg.filter((a) => !extra.some((id) => id === a || classOf(id) === a));

@@ -1,0 +1,204 @@
+/**
+ * How far each step of the nose-touch path moves (issue 18: the connectome worm's reversal): a gentle
+ * touch at the nose (body 0.05, as connectome-nose.scenario.yaml, at 5 s on the open field), and per
+ * class the output just before (mean over 4–5 s) against the mean and peak over the 2 s after —
+ * the nose's mechanosensors (ALM, AVM, FLP, OLQ, IL1) → AVD, AVA, AIB, RIM, AVE (and AVB, PVC on the
+ * forward side) → the A-type, AS, B-type and D-type motor neurons → the body-wall muscles (drive
+ * Σ gain·output of each class's bindings behind the head, dorsal and ventral) → the body (velocity
+ * along it, distance crawled backward and forward over 5–8 s, the first reversal event, wave direction).
+ * Each seed is run again without the touch: a slow crawl slips backward within each cycle, and a touch
+ * that shifts the cycle can turn a slip into a reversal event, so the backward travel is read against
+ * the untouched run's (extra = touched − untouched).
+ *
+ *   npx tsx test/behaviour/connectome-nose-path.ts [--circuit FILE] [--seeds 1,2,3] [--ablate CELLS] [--out FILE] [CHANGE ...]
+ *
+ * CHANGE as connectome-pathways.ts (connectome-changes.ts). Without a circuit: the importer's defaults.
+ * --out FILE writes the changed circuit there (an evolution's start) and measures nothing.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { type Circuit, parseCircuit, serializeCircuit } from '../../src/circuits';
+import { classOf } from '../../src/evolve/classes';
+import { parseChange, withChanges } from './connectome-changes';
+import { connectomeWorm, importWorm } from './connectome-measure';
+
+export const PATH = [
+  'ALM',
+  'AVM',
+  'FLP',
+  'OLQ',
+  'IL1',
+  'AVD',
+  'AVA',
+  'AIB',
+  'RIM',
+  'AVE',
+  'AVB',
+  'PVC',
+  'DA',
+  'VA',
+  'AS',
+  'DB',
+  'VB',
+  'DD',
+  'VD',
+  'RMD',
+  'SMD',
+];
+const MOTOR = ['DA', 'VA', 'AS', 'DB', 'VB', 'DD', 'VD'];
+/** Muscles whose centre lies behind this body fraction count as the body's (the head's SMD/RMD muscles left out). */
+const BODY_FROM = 0.15;
+const TOUCH_MS = 5000;
+const AFTER_MS = 2000;
+
+export interface NosePath {
+  /** Per class: mean output over 1 s before the touch, mean and peak over 2 s after. */
+  cells: Map<string, { before: number; after: number; peak: number }>;
+  /** Per motor class and side (left = dorsal): body muscle drive Σ gain·output, mean before and after. */
+  drive: Map<string, { before: number; after: number }>;
+  /** Velocity along the body (BL/s, negative backward), mean over 1 s before and 2 s after. */
+  alongBefore: number;
+  alongAfter: number;
+  /** Distance crawled backward and forward along the body in the 3 s after the touch, mm. */
+  backMm: number;
+  forwardMm: number;
+  /** First reversal event after the touch (ms after it), or null. */
+  latencyMs: number | null;
+  /** Wave direction over the 2 s after (1 head → tail, −1 tail → head). */
+  direction: number;
+}
+
+/** touch = false: the same run without the touch (the control: a slow crawl slips backward within its cycle). */
+export function nosePath(circuit: Circuit, seed: number, ablate: readonly string[] = [], touch = true): NosePath {
+  const { sim, events } = connectomeWorm(circuit, seed, ablate);
+  const { ids, output } = sim.network;
+  const classIdx = new Map(PATH.map((c) => [c, ids.flatMap((id, i) => (classOf(id) === c ? [i] : []))]));
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const bindings = circuit.muscles
+    .filter((m) => (m.from + m.to) / 2 >= BODY_FROM && MOTOR.includes(classOf(m.neuron)))
+    .map((m) => ({ key: `${classOf(m.neuron)} ${m.side === 'left' ? 'dorsal' : 'ventral'}`, i: index.get(m.neuron)!, gain: m.gain }));
+  const mean = (c: string) => {
+    const is = classIdx.get(c)!;
+    return is.length ? is.reduce((s, i) => s + output[i], 0) / is.length : Number.NaN;
+  };
+  const drives = (acc: Map<string, number>) => {
+    for (const b of bindings) acc.set(b.key, (acc.get(b.key) ?? 0) + b.gain * output[b.i]);
+  };
+  sim.run(TOUCH_MS - 1000);
+  const before = new Map(PATH.map((c) => [c, 0]));
+  const driveBefore = new Map<string, number>();
+  let alongBefore = 0;
+  let n = 0;
+  const step = (ms: number, each: () => void) => {
+    const steps = Math.round(ms / sim.physicsStepMs);
+    for (let s = 0; s < steps; s++) {
+      sim.step();
+      each();
+    }
+    return steps;
+  };
+  n = step(1000, () => {
+    for (const c of PATH) before.set(c, before.get(c)! + mean(c));
+    drives(driveBefore);
+    alongBefore += sim.behaviour().alongMmPerS;
+  });
+  const b0 = sim.behaviour();
+  if (touch) sim.poke(0.05, { kind: 'gentle' });
+  const after = new Map(PATH.map((c) => [c, 0]));
+  const peak = new Map(PATH.map((c) => [c, 0]));
+  const driveAfter = new Map<string, number>();
+  let alongAfter = 0;
+  const m = step(AFTER_MS, () => {
+    for (const c of PATH) {
+      const v = mean(c);
+      after.set(c, after.get(c)! + v);
+      peak.set(c, Math.max(peak.get(c)!, v));
+    }
+    drives(driveAfter);
+    alongAfter += sim.behaviour().alongMmPerS;
+  });
+  const direction = sim.waveDirection(AFTER_MS);
+  sim.run(1000);
+  const b1 = sim.behaviour();
+  const start = events.find((e) => e.type === 'reversal-start' && e.timeMs >= TOUCH_MS);
+  const bl = sim.bodyLengthMm;
+  return {
+    cells: new Map(PATH.map((c) => [c, { before: before.get(c)! / n, after: after.get(c)! / m, peak: peak.get(c)! }])),
+    drive: new Map([...driveAfter.keys()].map((k) => [k, { before: (driveBefore.get(k) ?? 0) / n, after: driveAfter.get(k)! / m }])),
+    alongBefore: alongBefore / n / bl,
+    alongAfter: alongAfter / m / bl,
+    backMm: b1.backwardMm - b0.backwardMm,
+    forwardMm: b1.forwardMm - b0.forwardMm,
+    latencyMs: start ? start.timeMs - TOUCH_MS : null,
+    direction,
+  };
+}
+
+const latency = (p: NosePath) => (p.latencyMs === null ? 'none' : `at +${p.latencyMs} ms`);
+
+function print(seed: number, p: NosePath, control: NosePath): void {
+  const f = (x: number) => x.toFixed(2);
+  const cells = PATH.map((c) => {
+    const x = p.cells.get(c)!;
+    return `${c} ${f(x.before)}→${f(x.after)}^${f(x.peak)}`;
+  });
+  const drive = [...p.drive.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, d]) => `${k} ${d.before.toFixed(1)}→${d.after.toFixed(1)}`);
+  console.log(
+    `seed ${seed}: along ${p.alongBefore.toFixed(3)} → ${p.alongAfter.toFixed(3)} BL/s; 5–8 s back ${p.backMm.toFixed(3)} mm, forward ${p.forwardMm.toFixed(3)} mm; reversal ${latency(p)}; wave ${p.direction}`,
+  );
+  console.log(
+    `  untouched: along ${control.alongAfter.toFixed(3)} BL/s; 5–8 s back ${control.backMm.toFixed(3)} mm, forward ${control.forwardMm.toFixed(3)} mm; reversal ${latency(control)}`,
+  );
+  console.log(`  outputs before→after^peak: ${cells.join('  ')}`);
+  console.log(`  body muscle drive before→after: ${drive.join(', ')}`);
+}
+
+/** A reversal event within 1.5 s of the touch. */
+const reversesInTime = (p: NosePath) => p.latencyMs !== null && p.latencyMs <= 1500;
+
+if (process.argv[1]?.endsWith('connectome-nose-path.ts')) {
+  const args = process.argv.slice(2);
+  const flag = (name: string): string | undefined => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args.splice(i, 2)[1] : undefined;
+  };
+  const list = (s: string | undefined) => (s ?? '').split(',').filter(Boolean);
+  const file = flag('--circuit');
+  const seedsArg = flag('--seeds') ?? '1,2,3,4,5';
+  const seeds = list(seedsArg).map(Number);
+  if (seeds.length === 0 || seeds.some((s) => !Number.isInteger(s) || s < 0))
+    throw new Error(`--seeds: "${seedsArg}" is not a list of whole numbers ≥ 0; e.g. --seeds 1,2,3`);
+  const ablateArg = list(flag('--ablate'));
+  const out = flag('--out');
+  const base = file ? parseCircuit(readFileSync(file, 'utf8'), file) : importWorm();
+  const circuit = withChanges(base, args.map(parseChange));
+  if (out) {
+    writeFileSync(out, serializeCircuit(circuit));
+    console.log(`wrote ${out}: ${file ?? 'the importer’s defaults'} with ${args.join(' ') || 'no change'}`);
+    process.exit(0);
+  }
+  const ablate = circuit.network.neurons.map((x) => x.id).filter((id) => ablateArg.includes(id) || ablateArg.includes(classOf(id)));
+  const unknown = ablateArg.filter((a) => !ablate.some((id) => id === a || classOf(id) === a));
+  if (unknown.length) throw new Error(`--ablate: no neuron or class "${unknown.join('", "')}" in this circuit; e.g. --ablate AVB or --ablate AVBL`);
+  console.log(
+    `${file ?? 'the importer’s defaults'}${args.length ? ` with ${args.join(' ')}` : ''}${ablate.length ? ` (${ablateArg.join(', ')} ablated)` : ''}: gentle nose touch at 5 s`,
+  );
+  let back = 0;
+  let backUntouched = 0;
+  let reversed = 0;
+  let evoked = 0;
+  const extra: number[] = [];
+  for (const seed of seeds) {
+    const p = nosePath(circuit, seed, ablate);
+    const control = nosePath(circuit, seed, ablate, false);
+    print(seed, p, control);
+    back += p.backMm;
+    backUntouched += control.backMm;
+    extra.push(p.backMm - control.backMm);
+    if (reversesInTime(p)) reversed++;
+    if (reversesInTime(p) && !reversesInTime(control)) evoked++;
+  }
+  const n = seeds.length;
+  console.log(
+    `a reversal event within 1.5 s on ${reversed} of ${n} seeds, ${evoked} where the untouched run has none; backward travel 5–8 s mean ${(back / n).toFixed(3)} mm (untouched ${(backUntouched / n).toFixed(3)} mm; extra ${Math.min(...extra).toFixed(3)}..${Math.max(...extra).toFixed(3)} mm)`,
+  );
+}
