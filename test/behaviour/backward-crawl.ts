@@ -4,9 +4,10 @@
  * (session 10's tail: the pair inhibiting itself directly, `tailPairDirect`) and at TAIL_POINT (the tail's own D cells),
  * with the GAIT overrides given over TAIL_POINT.
  * Per seed: along-body speed over 0–1, 1–2 and 2–8 s (mm/s, negative = backward), centroid displacement over 2–8 s
- * (mm/s), wave direction (−1 tail → head), the tail's half-cycles over 2–8 s (s; DA9 across −45 mV), the first tap, and
+ * (mm/s), wave direction (−1 tail → head), the tail's half-cycles over 2–8 s (s; DA9 across −45 mV), AVA's mean V over
+ * 2–8 s (mV, beside its release midpoint), the first tap, and
  * the share of the forward crawl the body's A units spend above their release midpoint (forwardAShare).
- * `npx tsx test/behaviour/backward-crawl.ts [seeds 1,2,3] [GAIT overrides JSON over TAIL_POINT]`
+ * `npx tsx test/behaviour/backward-crawl.ts [seeds 1,2,3] [GAIT overrides JSON over TAIL_POINT] [point]` (`point`: that worm alone)
  */
 import { median } from 'simple-statistics';
 import { buildWorm } from '../../src/circuits/builtin/generate';
@@ -67,6 +68,29 @@ export const TAIL_POINT: GaitPoint = {
   tailPairDirect: 0,
 };
 
+/**
+ * AVA sized for its gap junctions (docs/biology.md, "An AVA sized for its gap junctions"): a study point over TAIL_POINT,
+ * not CONDUCTANCE_GAIT's value, since the forward wave is long (λ 0.95–0.99). AVA–A junctions 2.7× a unit's leak hold
+ * the body A units near AVA's V: ~20 mV under their midpoint going forward (on ~5 % of the time), just under it with AVA
+ * held. AVA ×4.14 keeps the held AVA up against them; its release midpoint 12 mV lower lets it release there. Tuned on
+ * seeds 1–3 (a (1+1) search over A-unit, tail and AVA fields, not committed).
+ */
+export const AVA_POINT: GaitPoint = {
+  ...TAIL_POINT,
+  aGapNs: 0.133,
+  avaSizeScale: 4.14,
+  avaHalfBelowMv: 12,
+  aDriveScale: 0.62,
+  tailDrive: 0.741,
+  aStretchScale: 4.38,
+  tailAdaptUse: 0.000255,
+  tailPairScale: 0.831,
+  aInhibitionScale: 0.524,
+  aChain: 0.416,
+  tailStretchGain: 0.121,
+  tailSelfScale: 2.63,
+};
+
 /** The conductance worm (every layer's conductance values) with `gait` over CONDUCTANCE_LAYERS.gait. */
 export function conductanceWorm(gait: GaitPoint = {}): Circuit {
   return circuitFromDoc(
@@ -90,7 +114,7 @@ function report(label: string, circuit: Circuit, seeds: number[]): void {
     const sides = b.tailSidesMs.map((ms) => ms / 1000);
     const side = sides.length > 0 ? `median ${median(sides).toFixed(2)} (${Math.min(...sides).toFixed(2)}–${Math.max(...sides).toFixed(2)})` : 'none';
     console.log(
-      `  s${seed} along 0–1 s ${b.firstMmPerS[0].toFixed(3)}, 1–2 s ${b.firstMmPerS[1].toFixed(3)}, 2–8 s ${b.alongMmPerS.toFixed(3)} mm/s; displacement ${b.displacementMmPerS.toFixed(3)} mm/s; wave ${b.wave}; tail half-cycles ${side} s; first tap ${firstTapMm(circuit, seed).toFixed(3)} mm; A units on going forward ${(100 * forwardAShare(circuit, seed)).toFixed(1)} %`,
+      `  s${seed} along 0–1 s ${b.firstMmPerS[0].toFixed(3)}, 1–2 s ${b.firstMmPerS[1].toFixed(3)}, 2–8 s ${b.alongMmPerS.toFixed(3)} mm/s; displacement ${b.displacementMmPerS.toFixed(3)} mm/s; wave ${b.wave}; tail half-cycles ${side} s; AVA ${b.avaMv.toFixed(1)} mV (midpoint ${b.avaHalfMv}); first tap ${firstTapMm(circuit, seed).toFixed(3)} mm; A units on going forward ${(100 * forwardAShare(circuit, seed)).toFixed(1)} %`,
     );
   }
 }
@@ -102,7 +126,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     return n;
   });
   const trial = process.argv[3] === undefined ? {} : parseGaitPoint('backward-crawl', 'argument 2 (GAIT overrides)', process.argv[3]);
-  report('the shipped current-based worm', circuitFromDoc(buildWorm({ membrane: 'current' }), 'worm (current)'), seeds);
-  report("CONDUCTANCE_LAYERS (session 10's tail: tailPairDirect)", conductanceWorm(), seeds);
+  const alone = process.argv[4] === 'point';
+  if (process.argv[4] !== undefined && !alone)
+    throw new Error(`backward-crawl: argument 3 = "${process.argv[4]}": give "point" (the point's worm alone) or nothing`);
+  if (!alone) {
+    report('the shipped current-based worm', circuitFromDoc(buildWorm({ membrane: 'current' }), 'worm (current)'), seeds);
+    report("CONDUCTANCE_LAYERS (session 10's tail: tailPairDirect)", conductanceWorm(), seeds);
+  }
   report(`TAIL_POINT (the tail's own cells)${process.argv[3] ? ` with ${process.argv[3]}` : ''}`, conductanceWorm({ ...TAIL_POINT, ...trial }), seeds);
 }

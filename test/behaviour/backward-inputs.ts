@@ -1,6 +1,6 @@
 /**
  * Why the converted worm's A units latch or alternate while it backs (issue 14): the locomotion core alone with AVA
- * held on (tonic 3 pA from 5 s, as conductance-fixes.ts `backward` drives it), on the current and the converted
+ * held on (holdAva: 3 pA on the shipped AVA, 60 mV above rest at any size, from 5 s, as conductance-fixes.ts `backward` drives it), on the current and the converted
  * membrane. Every 0.1 s one raster line: the along-body speed, each A-type unit's state (D: DA above −45 mV,
  * V: VA, B: both, '.': neither; units 1.. then the tail pair DA9/VA12) and the B units' the same way. Every 0.5 s
  * the input currents (pA, + depolarising) into one unit's DA/VA and the tail's pair, synapse by synapse (release ×
@@ -14,7 +14,7 @@ import { circuitFromDoc } from '../../src/circuits/circuit';
 import type { Circuit } from '../../src/circuits/types';
 import type { ChemicalSynapseSpec } from '../../src/neural/types';
 import { createSimulation } from '../../src/sim/simulation';
-import { parseGaitJson } from './conductance-measure';
+import { holdAva, parseGaitJson } from './conductance-measure';
 import { OPEN_FIELD } from './measure';
 
 type Chemical = ChemicalSynapseSpec;
@@ -70,7 +70,7 @@ function run(circuit: Circuit, label: string): void {
   };
   console.log(`${label}, seed ${seed}, AVA held on from 5 s (t after it; mm/s, A units 1..${units} + tail, B units):`);
   sim.run(5000);
-  sim.setNeuronParam('AVA', 'tonicPa', 3);
+  holdAva(sim);
   for (let k = 1; k <= 40; k++) {
     sim.run(100);
     const line = `  ${(k / 10).toFixed(1)} s ${sim.behaviour().alongMmPerS.toFixed(2).padStart(5)} A ${aPairs.map(state).join('')} B ${bPairs.map(state).join('')}`;

@@ -20,6 +20,7 @@ import { buildConductance, CONDUCTANCE_LAYERS, type LayerOverrides } from '../..
 import { circuitFromDoc } from '../../src/circuits/circuit';
 import type { Circuit } from '../../src/circuits/types';
 import { createSimulation, type Simulation } from '../../src/sim/simulation';
+import { holdAva } from './conductance-measure';
 import { mean, probe, RESPONSE_MS, train } from './habituation-interval';
 import { OPEN_FIELD, travel } from './measure';
 import { DOPAMINERGIC, LAWN, pathSpeed, STARVED_HOURS } from './modulation-slowing';
@@ -162,7 +163,7 @@ function tapTest(circuit: Circuit, seed: number): { line: string; depth: number;
 }
 
 /**
- * The backward crawl itself: AVA held on (tonic 3 pA, as locomotion.test.ts drives the core) from 5 s, AWC cut. Mean
+ * The backward crawl itself: AVA held on (holdAva: 3 pA on the shipped AVA, as locomotion.test.ts drives the core; ×avaSizeScale on a larger one) from 5 s, AWC cut. Mean
  * along-body speed over the first 2 s and the next 6 s (negative = backward), and at the end the A-type units' V
  * (DA/VA per unit, mV), the tail oscillator's (DA9/VA12) and the B-type units' (DB/VB): a wave runs if the units
  * alternate along the body; a latch holds one side everywhere. Then the same with the tail oscillator forced (±5 pA,
@@ -176,7 +177,7 @@ function backward(circuit: Circuit, seed: number, variant: 'intact' | 'tail forc
   const forceTailPa = variant === 'tail forced' ? 5 : 0;
   if (circuit.network.neurons.some((n) => n.id === 'AWC')) sim.ablate('AWC');
   sim.run(5000);
-  sim.setNeuronParam('AVA', 'tonicPa', 3);
+  holdAva(sim);
   if (variant === 'B ablated') for (const n of circuit.network.neurons) if (/^[DV]B\d$/.test(n.id)) sim.ablate(n.id);
   const along: number[] = [];
   for (let k = 0; k < 16; k++) {

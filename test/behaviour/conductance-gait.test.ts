@@ -19,8 +19,12 @@
  * (GAIT.unitGapNs) make the crawl's speed rise with AVB's drive at the point Q, whose short wave without them is B
  * units latched on one side (seeds 1–2). AVA–A gap junctions (GAIT.aGapNs, Kawano et al. 2011) keep TAIL_POINT's A units
  * below their release midpoint going forward, drain a held AVA so the worm no longer backs, and a lower AVA release
- * midpoint (GAIT.avaHalfBelowMv) gives the backward crawl back (seeds 1–2). CONDUCTANCE_GAIT's short wave travels: its B units
- * switch once a half-cycle on both sides, and without the receptors' lag (GAIT.stretchLagMs) the wave is long (seeds 1–2). 22 tests.
+ * midpoint (GAIT.avaHalfBelowMv) gives the backward crawl back (seeds 1–2). A larger AVA (GAIT.avaSizeScale, its
+ * inputs scaled with it) backs and taps as the shipped one without junctions, and with 0.03 nS junctions stays above its
+ * release midpoint and backs where the shipped size is drained (seeds 1–2); at AVA_POINT junctions 2.7× a unit's leak
+ * gate the A units going forward and the ×4.14 AVA still backs the worm, which ×1 does not (seeds 1–2).
+ * CONDUCTANCE_GAIT's short wave travels: its B units switch once a half-cycle on both sides, and without the receptors'
+ * lag (GAIT.stretchLagMs) the wave is long (seeds 1–2).
  */
 import { median } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
@@ -39,7 +43,7 @@ import {
   steadyGait,
   unitSides,
 } from './conductance-measure';
-import { conductanceWorm, SESSION11_FORWARD, TAIL_POINT } from './backward-crawl';
+import { AVA_POINT, conductanceWorm, firstTapMm, SESSION11_FORWARD, TAIL_POINT } from './backward-crawl';
 import { OPEN_FIELD } from './measure';
 
 /** The earlier best point (docs/biology.md, "Best working point found", measured at 4–16 s). */
@@ -327,6 +331,63 @@ describe('AVA–A gap junctions (the conductance worm at TAIL_POINT; Kawano et a
       const lowered = heldBackward(conductanceWorm({ ...TAIL_POINT, aGapNs: 0.03, avaHalfBelowMv: 10 }), seed);
       expect(lowered.alongMmPerS).toBeLessThan(-0.2);
       expect(lowered.wave).toBe(-1);
+    },
+  );
+});
+
+describe('AVA’s size (GAIT.avaSizeScale) without junctions: the same worm (the conductance worm at TAIL_POINT)', () => {
+  // docs/biology.md, "An AVA sized for its gap junctions": capacitance and leak ×k with every input onto AVA ×k (and the
+  // hold, holdAva, 60 mV above rest at any size) leave AVA's V answering its inputs as before, so with no junction to
+  // load it the held crawl and the first tap are those of the shipped size. A silent worm would be "the same" too: the
+  // sized worm must also back.
+  it.each([1, 2])('seed %i: ×10 backs and taps as ×1 (along and centroid within 0.01 mm/s, first tap within 0.02 mm), ≥ 0.2 mm/s tail → head', (seed) => {
+    const [one, ten] = [1, 10].map((k) => conductanceWorm({ ...TAIL_POINT, avaSizeScale: k }));
+    const [a, b] = [heldBackward(one, seed), heldBackward(ten, seed)];
+    expect(b.alongMmPerS).toBeLessThan(-0.2);
+    expect(b.wave).toBe(-1);
+    expect(Math.abs(b.alongMmPerS - a.alongMmPerS)).toBeLessThan(0.01);
+    expect(Math.abs(b.displacementMmPerS - a.displacementMmPerS)).toBeLessThan(0.01);
+    expect(Math.abs(firstTapMm(ten, seed) - firstTapMm(one, seed))).toBeLessThan(0.02);
+  });
+});
+
+describe('AVA’s size against its junctions (the conductance worm at TAIL_POINT with AVA–A junctions of 0.03 nS, AVA held on)', () => {
+  // docs/biology.md, "An AVA sized for its gap junctions": at the shipped size twelve junctions of 0.03 nS are seven
+  // times AVA's own leak and pull a held AVA to −57..−58 mV, under its −40 mV release midpoint: the worm goes forward.
+  // Three times larger (its inputs and the hold scaled with it) it stays at −32..−34 mV and the worm backs. A silent
+  // worm fails the backing; the shipped size fails the first two checks.
+  it.each([1, 2])(
+    'seed %i: ×3 AVA stays above its release midpoint and backs ≥ 0.2 mm/s, centroid ≥ 0.15 mm/s; ×1 it is drained below and the worm goes forward',
+    (seed) => {
+      const sized = heldBackward(conductanceWorm({ ...TAIL_POINT, aGapNs: 0.03, avaSizeScale: 3 }), seed);
+      expect(sized.avaMv).toBeGreaterThan(sized.avaHalfMv);
+      expect(sized.alongMmPerS).toBeLessThan(-0.2);
+      expect(sized.displacementMmPerS).toBeGreaterThan(0.15);
+      const shipped = heldBackward(conductanceWorm({ ...TAIL_POINT, aGapNs: 0.03 }), seed);
+      expect(shipped.avaMv).toBeLessThan(shipped.avaHalfMv);
+      expect(shipped.alongMmPerS).toBeGreaterThan(0);
+    },
+  );
+});
+
+describe('a gate made of AVA’s V (the conductance worm at AVA_POINT: AVA–A junctions 0.133 nS, AVA ×4.14)', () => {
+  // docs/biology.md, "An AVA sized for its gap junctions": junctions 2.7× a unit's leak hold the body A units near AVA's
+  // V, ~20 mV under their midpoint going forward and just under it with AVA held, where a bend picks a side. The larger
+  // AVA keeps its held V (−41.5 mV) above its release midpoint (−52 mV); at the shipped size the same junctions drain it
+  // to −62 mV and the worm goes forward. A silent worm reads 0 share but fails the backing; ×1 fails the first checks.
+  it.each([1, 2])(
+    'seed %i: A units on < 6 % going forward; held, AVA above its midpoint and the worm backs > 0.18 mm/s, centroid ≥ 0.15, tail → head; ×1 AVA is drained below and it goes forward',
+    (seed) => {
+      const worm = conductanceWorm(AVA_POINT);
+      expect(forwardAShare(worm, seed)).toBeLessThan(0.06);
+      const held = heldBackward(worm, seed);
+      expect(held.avaMv).toBeGreaterThan(held.avaHalfMv);
+      expect(held.alongMmPerS).toBeLessThan(-0.18);
+      expect(held.displacementMmPerS).toBeGreaterThan(0.15);
+      expect(held.wave).toBe(-1);
+      const small = heldBackward(conductanceWorm({ ...AVA_POINT, avaSizeScale: 1 }), seed);
+      expect(small.avaMv).toBeLessThan(small.avaHalfMv);
+      expect(small.alongMmPerS).toBeGreaterThan(0);
     },
   );
 });

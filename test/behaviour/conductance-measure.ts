@@ -212,6 +212,9 @@ export interface HeldBackward {
   wave: number;
   /** How long DA9 (the tail's dorsal A cell) stayed on or off each time over 2–8 s, ms (its crossings of its release midpoint, −45 mV). */
   tailSidesMs: number[];
+  /** AVA's mean V over 2–8 s, mV, against its release midpoint: AVA–A junctions pull a held AVA toward the A units' V. */
+  avaMv: number;
+  avaHalfMv: number;
 }
 
 /** A cell's release midpoint (its vHalfMv), read from the circuit, so a reading follows whatever the model builds. */
@@ -222,7 +225,20 @@ function releaseMidpointMv(circuit: Circuit, id: string): number {
 }
 
 /**
- * The backward crawl with AVA held on (tonic 3 pA from 5 s, as locomotion.test.ts drives the core; open field, AWC
+ * How far a held AVA's steady V sits above its rest, mV: the battery's hold, 3 pA on the shipped AVA (leak C/τ = 0.05 nS).
+ * A hold is a depolarisation, not a current: on a larger AVA (GAIT.avaSizeScale) the same 60 mV takes k times the current.
+ */
+export const AVA_HOLD_MV = 60;
+
+/** Holds AVA on: the tonic current that lifts it AVA_HOLD_MV above rest at its own leak (3 pA at the shipped size). */
+export function holdAva(sim: Simulation): void {
+  const p = sim.circuit.network.neurons.find((n) => n.id === 'AVA')?.params;
+  if (typeof p?.capacitance !== 'number' || typeof p.tauMs !== 'number') throw new Error(`${sim.circuit.fileName}: no AVA with capacitance and tauMs to hold`);
+  sim.setNeuronParam('AVA', 'tonicPa', (AVA_HOLD_MV * p.capacitance) / p.tauMs);
+}
+
+/**
+ * The backward crawl with AVA held on (holdAva: 3 pA on the shipped AVA, from 5 s, as locomotion.test.ts drives the core; open field, AWC
  * cut), read over 8 s: along-body speed, centroid displacement, the wave's direction and the tail's half-cycles.
  * conductance-fixes.ts `backward` prints the same run with every unit's V; backward-crawl.ts prints these readings.
  */
@@ -230,7 +246,7 @@ export function heldBackward(circuit: Circuit, seed: number): HeldBackward {
   const sim = createSimulation({ circuit, seed, arena: OPEN_FIELD });
   if (circuit.network.neurons.some((n) => n.id === 'AWC')) sim.ablate('AWC');
   sim.run(5000);
-  sim.setNeuronParam('AVA', 'tonicPa', 3);
+  holdAva(sim);
   const da9 = sim.neuronIds.indexOf('DA9');
   if (da9 < 0) throw new Error(`${circuit.fileName}: no DA9, the tail oscillator whose half-cycles are read`);
   const tailHalfMv = releaseMidpointMv(circuit, 'DA9');
@@ -242,8 +258,15 @@ export function heldBackward(circuit: Circuit, seed: number): HeldBackward {
   let from: [number, number] = [0, 0];
   const start = sim.timeMs;
   const every = Math.round(500 / sim.physicsStepMs);
+  const ava = sim.neuronIds.indexOf('AVA');
+  let avaSum = 0;
+  let avaSteps = 0;
   for (let step = 1; sim.timeMs < start + 8000 - 1e-9; step++) {
     sim.step();
+    if (step > 4 * every) {
+      avaSum += sim.network.v[ava];
+      avaSteps++;
+    }
     const now = on();
     if (now !== up) {
       if (!Number.isNaN(last)) tailSidesMs.push(sim.timeMs - last);
@@ -261,6 +284,8 @@ export function heldBackward(circuit: Circuit, seed: number): HeldBackward {
     displacementMmPerS: Math.hypot(to[0] - from[0], to[1] - from[1]) / 6,
     wave: sim.waveDirection(6000),
     tailSidesMs,
+    avaMv: avaSum / avaSteps,
+    avaHalfMv: releaseMidpointMv(circuit, 'AVA'),
   };
 }
 

@@ -182,6 +182,14 @@ export const GAIT = {
    * were held together and it stopped flipping. Twelve junctions load AVA (its leak is one unit's): see avaHalfBelowMv.
    */
   aGapNs: 0,
+  /**
+   * AVA's size (× its capacitance and leak, τ unchanged; 1 = the shipped worm). AVA is the motor circuit's largest
+   * neuron, but is built with one motor unit's leak (0.05 nS), so twelve aGapNs junctions outweigh it and drain a held
+   * AVA. Every input that injects into AVA (its chemical synapses from every layer, sensors, receptors, tonic current) is
+   * scaled by the same factor, so its V answers them as before; the junctions are not (cell-size.ts). Conductance worm
+   * only: read by buildConductance (membrane.ts), which sizes the document before converting it.
+   */
+  avaSizeScale: 1,
 
   /** Tail oscillator (DA9/VA12): where it feels the bend, its gain, and the depression of its self-excitation (use per ms at full output, recovery ms). */
   tailDrive: 1.5,
@@ -300,6 +308,11 @@ export function addLocomotion(b: Builder): void {
   }
   if (!(G.aGapNs >= 0 && G.aGapNs <= 1)) {
     throw new RangeError(`GAIT.aGapNs = ${G.aGapNs}: must be a conductance 0..1 nS (0 = no AVA–A gap junctions, the shipped worm; 1 nS is 20× a unit's leak)`);
+  }
+  if (!(G.avaSizeScale >= 1 && G.avaSizeScale <= 100)) {
+    throw new RangeError(
+      `GAIT.avaSizeScale = ${G.avaSizeScale}: must be 1..100 (× AVA's capacitance and leak, its inputs scaled to match; 1 = one motor unit's leak, the shipped worm)`,
+    );
   }
   if (!(G.avaHalfBelowMv >= 0 && G.avaHalfBelowMv <= 25)) {
     throw new RangeError(`GAIT.avaHalfBelowMv = ${G.avaHalfBelowMv}: must be 0..25 mV (AVA's release midpoint −40..−65 mV, its rest; 0 = the shipped worm)`);

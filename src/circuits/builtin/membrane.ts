@@ -9,6 +9,7 @@
  */
 import { toConductanceDoc } from '../convert';
 import type { CircuitDoc } from '../types';
+import { scaleCellSize } from './cell-size';
 import { CONDUCTANCE_GAIT, GAIT } from './locomotion';
 import { FORAGING } from './foraging';
 import { MODULATION } from './modulation';
@@ -107,7 +108,8 @@ export function buildConductance(build: () => CircuitDoc, layers: LayerOverrides
   const saved = Object.entries(TABLES).map(([k, table]) => [table, { ...table }, layers[k as keyof typeof TABLES]] as const);
   try {
     for (const [table, , overrides] of saved) Object.assign(table, overrides);
-    return toConductanceDoc(build(), { transduction: true });
+    // AVA's size acts on the whole document (every layer's inputs onto it), so it is applied once all are built.
+    return toConductanceDoc(scaleCellSize(build(), 'AVA', GAIT.avaSizeScale), { transduction: true });
   } finally {
     for (const [table, original] of saved) Object.assign(table, original);
   }
