@@ -1,13 +1,14 @@
 /**
  * The conductance worm's backward crawl, read as heldBackward reads it (AVA held on from 5 s, AWC cut, open field) and
  * as the habituation proofs read a first tap (mm reversed in 3 s, AWC intact): the shipped current-based worm, the committed CONDUCTANCE_LAYERS
- * (session 10's tail: the pair inhibiting itself directly, `tailPairDirect`) and at TAIL_POINT (the tail's own D cells),
+ * (since session 12 AVA_POINT's tail and AVA with A receptors for the short wave) and at TAIL_POINT (the tail's own D cells),
  * with the GAIT overrides given over TAIL_POINT.
  * Per seed: along-body speed over 0–1, 1–2 and 2–8 s (mm/s, negative = backward), centroid displacement over 2–8 s
  * (mm/s), wave direction (−1 tail → head), the tail's half-cycles over 2–8 s (s; DA9 across −45 mV), AVA's mean V over
- * 2–8 s (mV, beside its release midpoint), the first tap, and
- * the share of the forward crawl the body's A units spend above their release midpoint (forwardAShare).
- * `npx tsx test/behaviour/backward-crawl.ts [seeds 1,2,3] [GAIT overrides JSON over TAIL_POINT] [point]` (`point`: that worm alone)
+ * 2–8 s (mV, beside its release midpoint), the first tap, the share of the forward crawl the body's A units spend above
+ * their release midpoint (forwardAShare), and a train of 6 taps at 10 s with the forward speed between them (tapTrain).
+ * `npx tsx test/behaviour/backward-crawl.ts [seeds 1,2,3] [GAIT overrides JSON] [point|gait]` (none: the overrides over
+ * TAIL_POINT after the other two; `point`: that worm alone; `gait`: the overrides over CONDUCTANCE_LAYERS.gait alone)
  */
 import { median } from 'simple-statistics';
 import { buildWorm } from '../../src/circuits/builtin/generate';
@@ -43,6 +44,23 @@ export const SESSION11_FORWARD: GaitPoint = {
   headSenseWidth: 0,
   aStretchScale: 1,
   aStretchRateScale: 1,
+  // Session 11's backward fields (CONDUCTANCE_GAIT's until session 12 gave it AVA_POINT's tail and AVA), so the points
+  // built on this one read as they were tuned.
+  tailPairDirect: 1,
+  tailSelfScale: 1.738,
+  tailPairScale: 0.993,
+  tailDrive: 1.82,
+  tailStretchGain: 0.0261,
+  tailAdaptUse: 0.000473,
+  tailAdaptRecoveryMs: 5460,
+  aChain: 0.651,
+  aInhibitionScale: 0.45,
+  aRestBelowMv: 14,
+  aDriveScale: 1.35,
+  tailOwnD: 0,
+  aGapNs: 0,
+  avaSizeScale: 1,
+  avaHalfBelowMv: 0,
 };
 
 /**
@@ -107,6 +125,31 @@ export function firstTapMm(circuit: Circuit, seed: number): number {
   return backwardMm(sim, 3000);
 }
 
+/**
+ * A tap train as the habituation proofs give one (open field, 5 s settle, AWC intact, a plate tap every 10 s): mm reversed
+ * in 3 s after each of `taps` taps, and the mean along-body speed between them (2–7 s after each tap's reading, mm/s): a
+ * worm whose backward circuit latches after the first reversal neither answers the next taps nor crawls forward again.
+ */
+export function tapTrain(circuit: Circuit, seed: number, taps = 6): { responses: number[]; betweenMmPerS: number } {
+  const sim = createSimulation({ circuit, seed, medium: 'agar', arena: OPEN_FIELD });
+  sim.run(5000);
+  const responses: number[] = [];
+  let sum = 0;
+  let n = 0;
+  for (let k = 0; k < taps; k++) {
+    sim.tapPlate(1);
+    responses.push(backwardMm(sim, 3000));
+    for (let i = 0; i < 14; i++) {
+      sim.run(500);
+      if (i >= 4) {
+        sum += sim.behaviour().alongMmPerS;
+        n++;
+      }
+    }
+  }
+  return { responses, betweenMmPerS: sum / n };
+}
+
 function report(label: string, circuit: Circuit, seeds: number[]): void {
   console.log(`${label}:`);
   for (const seed of seeds) {
@@ -114,9 +157,14 @@ function report(label: string, circuit: Circuit, seeds: number[]): void {
     const sides = b.tailSidesMs.map((ms) => ms / 1000);
     const side = sides.length > 0 ? `median ${median(sides).toFixed(2)} (${Math.min(...sides).toFixed(2)}–${Math.max(...sides).toFixed(2)})` : 'none';
     console.log(
-      `  s${seed} along 0–1 s ${b.firstMmPerS[0].toFixed(3)}, 1–2 s ${b.firstMmPerS[1].toFixed(3)}, 2–8 s ${b.alongMmPerS.toFixed(3)} mm/s; displacement ${b.displacementMmPerS.toFixed(3)} mm/s; wave ${b.wave}; tail half-cycles ${side} s; AVA ${b.avaMv.toFixed(1)} mV (midpoint ${b.avaHalfMv}); first tap ${firstTapMm(circuit, seed).toFixed(3)} mm; A units on going forward ${(100 * forwardAShare(circuit, seed)).toFixed(1)} %`,
+      `  s${seed} along 0–1 s ${b.firstMmPerS[0].toFixed(3)}, 1–2 s ${b.firstMmPerS[1].toFixed(3)}, 2–8 s ${b.alongMmPerS.toFixed(3)} mm/s; displacement ${b.displacementMmPerS.toFixed(3)} mm/s; wave ${b.wave}; tail half-cycles ${side} s; AVA ${b.avaMv.toFixed(1)} mV (midpoint ${b.avaHalfMv}); first tap ${firstTapMm(circuit, seed).toFixed(3)} mm; A units on going forward ${(100 * forwardAShare(circuit, seed)).toFixed(1)} %; ${train(circuit, seed)}`,
     );
   }
+}
+
+function train(circuit: Circuit, seed: number): string {
+  const t = tapTrain(circuit, seed);
+  return `6 taps at 10 s ${t.responses.map((x) => x.toFixed(2)).join(' ')} mm, forward between them ${t.betweenMmPerS.toFixed(3)} mm/s`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -126,12 +174,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     return n;
   });
   const trial = process.argv[3] === undefined ? {} : parseGaitPoint('backward-crawl', 'argument 2 (GAIT overrides)', process.argv[3]);
-  const alone = process.argv[4] === 'point';
-  if (process.argv[4] !== undefined && !alone)
-    throw new Error(`backward-crawl: argument 3 = "${process.argv[4]}": give "point" (the point's worm alone) or nothing`);
-  if (!alone) {
+  const mode = process.argv[4];
+  if (mode !== undefined && mode !== 'point' && mode !== 'gait')
+    throw new Error(
+      `backward-crawl: argument 3 = "${mode}": give "point" (TAIL_POINT with the overrides, alone), "gait" (CONDUCTANCE_GAIT with them, alone) or nothing`,
+    );
+  if (mode === undefined) {
     report('the shipped current-based worm', circuitFromDoc(buildWorm({ membrane: 'current' }), 'worm (current)'), seeds);
-    report("CONDUCTANCE_LAYERS (session 10's tail: tailPairDirect)", conductanceWorm(), seeds);
+    report("CONDUCTANCE_LAYERS (CONDUCTANCE_GAIT's backward crawl: AVA_POINT's tail and AVA, session 12's A receptors)", conductanceWorm(), seeds);
   }
-  report(`TAIL_POINT (the tail's own cells)${process.argv[3] ? ` with ${process.argv[3]}` : ''}`, conductanceWorm({ ...TAIL_POINT, ...trial }), seeds);
+  if (mode === 'gait') report(`CONDUCTANCE_LAYERS with ${process.argv[3]}`, conductanceWorm(trial), seeds);
+  else report(`TAIL_POINT (the tail's own cells)${process.argv[3] ? ` with ${process.argv[3]}` : ''}`, conductanceWorm({ ...TAIL_POINT, ...trial }), seeds);
 }

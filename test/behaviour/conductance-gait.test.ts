@@ -24,7 +24,8 @@
  * release midpoint and backs where the shipped size is drained (seeds 1–2); at AVA_POINT junctions 2.4× a unit's leak
  * gate the A units going forward and the ×4.75 AVA still backs the worm, which ×1 does not (seeds 1–2).
  * CONDUCTANCE_GAIT's short wave travels: its B units switch once a half-cycle on both sides, and without the receptors'
- * lag (GAIT.stretchLagMs) the wave is long (seeds 1–2).
+ * lag (GAIT.stretchLagMs) the wave is long (seeds 1–2). On that wave CONDUCTANCE_GAIT backs with AVA held on and taps
+ * with an AVA gate like AVA_POINT's and A receptors weaker than the B units', which the receptors of AVA_POINT's first version do not (seeds 1–2).
  */
 import { median } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
@@ -43,7 +44,7 @@ import {
   steadyGait,
   unitSides,
 } from './conductance-measure';
-import { AVA_POINT, conductanceWorm, firstTapMm, SESSION11_FORWARD, TAIL_POINT } from './backward-crawl';
+import { AVA_POINT, conductanceWorm, firstTapMm, SESSION11_FORWARD, TAIL_POINT, tapTrain } from './backward-crawl';
 import { OPEN_FIELD } from './measure';
 
 /** The earlier best point (docs/biology.md, "Best working point found", measured at 4–16 s). */
@@ -390,4 +391,35 @@ describe('a gate made of AVA’s V (the conductance worm at AVA_POINT: AVA–A j
       expect(small.alongMmPerS).toBeGreaterThan(0);
     },
   );
+});
+
+describe('the backward crawl on the short wave (the conductance worm at CONDUCTANCE_GAIT, AVA held on)', () => {
+  // docs/biology.md, "A backward crawl on the short wave": AVA_POINT's tail and AVA gate over session 12's forward gait,
+  // with A receptors at 2.2× the B units' gain and 0.285× their rate term, AVA's drive onto the A units ×1.05 and its
+  // release midpoint 8 mV lower. The first control gives the A units the receptors and drive of AVA_POINT's first version (c0ac65f moved it) in absolute terms
+  // (0.548 pA/κL, 131 ms, ×0.62): quiet going forward, but a held AVA barely backs the worm. A silent worm reads 0 share
+  // but fails the backing and the tap.
+  it.each([1, 2])(
+    'seed %i: A units on < 6 % going forward; held, backs > 0.2 mm/s tail → head with the centroid ≥ 0.15 mm/s; first tap > 0.2 mm; with AVA_POINT’s A receptors it backs < 0.1 mm/s',
+    (seed) => {
+      const worm = conductanceWorm();
+      expect(forwardAShare(worm, seed)).toBeLessThan(0.06);
+      const held = heldBackward(worm, seed);
+      expect(held.avaMv).toBeGreaterThan(held.avaHalfMv);
+      expect(held.alongMmPerS).toBeLessThan(-0.2);
+      expect(held.displacementMmPerS).toBeGreaterThan(0.15);
+      expect(held.wave).toBe(-1);
+      expect(firstTapMm(worm, seed)).toBeGreaterThan(0.2);
+      const control = heldBackward(conductanceWorm({ aStretchScale: 2.523, aStretchRateScale: 1.311, aDriveScale: 0.62 }), seed);
+      expect(control.alongMmPerS).toBeGreaterThan(-0.1);
+    },
+  );
+
+  // After a tap's reversal AVA and the A units must let go of each other: with AVA_POINT's release midpoint (12 mV
+  // lower) a reversal leaves AVA near −48 mV, held up through the junctions by A units it keeps releasing onto, and the
+  // worm stalls between taps (DA9 latched on).
+  it.each([1, 2])('seed %i: between 6 taps at 10 s it crawls forward ≥ 0.15 mm/s; with AVA’s midpoint 12 mV lower < 0.1 mm/s', (seed) => {
+    expect(tapTrain(conductanceWorm(), seed).betweenMmPerS).toBeGreaterThanOrEqual(0.15);
+    expect(tapTrain(conductanceWorm({ avaHalfBelowMv: 12 }), seed).betweenMmPerS).toBeLessThan(0.1);
+  });
 });

@@ -55,7 +55,9 @@ function check(point: Point, seeds: number[]): { fails: number; shortWave: numbe
 
 const center = parseGaitPoint('conductance-search', 'argument 1 (CENTER_JSON)', process.argv[2] || JSON.stringify(CONDUCTANCE_GAIT)) as Point;
 // Neighbours scale every gain by e^(±spread/2): only positive gains have neighbours.
-for (const [k, v] of Object.entries(center)) if (!(v > 0)) throw new Error(`conductance-search: "${k}" must be a positive number, got ${JSON.stringify(v)}`);
+for (const [k, v] of Object.entries(center))
+  if (!(v > 0) && !(COUNTS.has(k) && v === 0))
+    throw new Error(`conductance-search: "${k}" must be a positive number (or 0 for ${[...COUNTS].join(', ')}), got ${JSON.stringify(v)}`);
 const points = Math.round(positive(process.argv[3] ?? '30', 'points'));
 const spread = positive(process.argv[4] ?? '0.2', 'spread');
 const seeds = (process.argv[5] ?? '1,2,3,4,5').split(',').map((s) => Math.round(positive(s, 'each seed')));

@@ -255,28 +255,31 @@ export const CONDUCTANCE_GAIT: Readonly<Partial<typeof GAIT>> = {
   timerTauMs: 7610,
   unitChain: 1.27,
   /**
-   * The A units' receptors kept where session 11 left them (gain 0.125 pA/κL, rate term 460 ms) while the B units'
-   * moved: these two scale the B units' stretchGain and stretchRateMs.
+   * The backward crawl (session 12, docs/biology.md "A backward crawl on the short wave"): AVA_POINT's tail and AVA
+   * (the tail pair inhibits itself through its own D cells; AVA–A gap junctions 0.133 nS with AVA ×4.14: a gate made of
+   * AVA's V, Kawano et al. 2011), with the A units' receptors at 2.2× the B units' gain and 0.285× their rate term
+   * (0.477 pA/κL, 28.5 ms: weaker than a B unit's, nearly rate-less), AVA's chemical drive onto them ×1.05 and its
+   * release midpoint 8 mV lower (−48 mV; AVA_POINT's 12 kept AVA and the A units holding each other up after a tap, and
+   * the worm stalled). AVA held on, 2–8 s: −0.243..−0.278 mm/s tail → head (seeds 1–3; held out 4–10 −0.234..−0.274);
+   * A units above their midpoint on 4.3–4.7 % of the forward crawl.
    */
-  aStretchScale: 0.576,
-  aStretchRateScale: 4.6,
-  /**
-   * The backward crawl (docs/biology.md, "Why the A units latch"): the tail pair inhibits itself directly, not through
-   * DD6 (which unit 6 shares and drives), and runs slower and stronger; the body A units rest 14 mV deeper (−90 mV, the
-   * battery's bound), take more of AVA and less D-type inhibition than the B units. AVA held on, 2–8 s, full worm:
-   * −0.243..−0.271 mm/s, wave tail → head (seeds 1–3; held out 4–5: −0.126, −0.257); before, −0.03..−0.06, A units latched.
-   */
-  tailPairDirect: 1,
-  tailSelfScale: 1.738,
-  tailPairScale: 0.993,
-  tailDrive: 1.82,
-  tailStretchGain: 0.0261,
-  tailAdaptUse: 0.000473,
-  tailAdaptRecoveryMs: 5460,
-  aChain: 0.651,
-  aInhibitionScale: 0.45,
+  tailOwnD: 1,
+  tailPairDirect: 0,
+  tailSelfScale: 2.63,
+  tailPairScale: 0.831,
+  tailDrive: 0.741,
+  tailStretchGain: 0.121,
+  tailAdaptUse: 0.000255,
+  tailAdaptRecoveryMs: 853,
+  aChain: 0.416,
+  aInhibitionScale: 0.524,
   aRestBelowMv: 14,
-  aDriveScale: 1.35,
+  aDriveScale: 1.05,
+  aStretchScale: 2.2,
+  aStretchRateScale: 0.285,
+  aGapNs: 0.133,
+  avaSizeScale: 4.14,
+  avaHalfBelowMv: 8,
 };
 
 /** The worm has seven DB (the fewest of the B/A classes), so at most seven units; and six DD, so unit 7 shares DD6. */
