@@ -2,6 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { FieldSensor } from './field-sensor';
 import { ProprioceptionController } from './proprioception';
 
+/** One step of `p` on an 11-segment body bent by k at its middle (body fraction 0.5) and nowhere else: each receptor's input. */
+function bendAtMiddle(p: ProprioceptionController, receptors: number): (k: number) => number[] {
+  const curvature = new Float64Array(9);
+  return (k) => {
+    curvature[4] = k;
+    const input = new Float64Array(receptors);
+    p.apply(input, new Float64Array(receptors), curvature);
+    return Array.from(input);
+  };
+}
+
 describe('ProprioceptionController', () => {
   it('drives a left receptor when the body bends left at its point, a right one when it bends right', () => {
     const p = new ProprioceptionController(
@@ -31,13 +42,7 @@ describe('ProprioceptionController', () => {
       2,
       10,
     );
-    const curvature = new Float64Array(9);
-    const felt = (k: number) => {
-      curvature[4] = k;
-      const input = new Float64Array(3);
-      p.apply(input, new Float64Array(3), curvature);
-      return Array.from(input);
-    };
+    const felt = bendAtMiddle(p, 3);
     expect(felt(0)).toEqual([0, 0, 0]); // no rate on the first step: nothing to compare with
     expect(felt(1)).toEqual([3, 3, -3 * (1 + 5)]); // 1 per 10 ms × 50 ms = 5 more
     expect(felt(3)).toEqual([9, 9, -3 * (3 + 10)]);
@@ -56,13 +61,7 @@ describe('ProprioceptionController', () => {
       1,
       10,
     );
-    const curvature = new Float64Array(9);
-    const felt = (k: number) => {
-      curvature[4] = k;
-      const input = new Float64Array(3);
-      p.apply(input, new Float64Array(3), curvature);
-      return Array.from(input);
-    };
+    const felt = bendAtMiddle(p, 3);
     const a = 1 - Math.exp(-1);
     expect(felt(2)).toEqual([2, 2, 2]); // the first read starts the lag at the bend
     const [now, lagged, withRate] = felt(4);

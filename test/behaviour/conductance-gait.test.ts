@@ -371,6 +371,17 @@ describe('AVA’s size against its junctions (the conductance worm at TAIL_POINT
   );
 });
 
+/**
+ * A held AVA that carries its junctions backs the worm bodily: AVA above its release midpoint, ≥ 0.2 mm/s along the body
+ * with the centroid moving ≥ 0.15 mm/s (not sliding round a C), the wave tail → head.
+ */
+function expectGatedBacking(held: ReturnType<typeof heldBackward>): void {
+  expect(held.avaMv).toBeGreaterThan(held.avaHalfMv);
+  expect(held.alongMmPerS).toBeLessThan(-0.2);
+  expect(held.displacementMmPerS).toBeGreaterThan(0.15);
+  expect(held.wave).toBe(-1);
+}
+
 describe('a gate made of AVA’s V (the conductance worm at AVA_POINT: AVA–A junctions 0.12 nS, AVA ×4.75)', () => {
   // docs/biology.md, "An AVA sized for its gap junctions": junctions 2.4× a unit's leak hold the body A units near AVA's
   // V, ~20 mV under their midpoint going forward and just under it with AVA held, where a bend picks a side. The larger
@@ -381,11 +392,7 @@ describe('a gate made of AVA’s V (the conductance worm at AVA_POINT: AVA–A j
     (seed) => {
       const worm = conductanceWorm(AVA_POINT);
       expect(forwardAShare(worm, seed)).toBeLessThan(0.06);
-      const held = heldBackward(worm, seed);
-      expect(held.avaMv).toBeGreaterThan(held.avaHalfMv);
-      expect(held.alongMmPerS).toBeLessThan(-0.2);
-      expect(held.displacementMmPerS).toBeGreaterThan(0.15);
-      expect(held.wave).toBe(-1);
+      expectGatedBacking(heldBackward(worm, seed));
       const small = heldBackward(conductanceWorm({ ...AVA_POINT, avaSizeScale: 1 }), seed);
       expect(small.avaMv).toBeLessThan(small.avaHalfMv);
       expect(small.alongMmPerS).toBeGreaterThan(0);
@@ -396,19 +403,15 @@ describe('a gate made of AVA’s V (the conductance worm at AVA_POINT: AVA–A j
 describe('the backward crawl on the short wave (the conductance worm at CONDUCTANCE_GAIT, AVA held on)', () => {
   // docs/biology.md, "A backward crawl on the short wave": AVA_POINT's tail and AVA gate over session 12's forward gait,
   // with A receptors at 2.2× the B units' gain and 0.285× their rate term, AVA's drive onto the A units ×1.05 and its
-  // release midpoint 8 mV lower. The first control gives the A units the receptors and drive of AVA_POINT's first version (c0ac65f moved it) in absolute terms
-  // (0.548 pA/κL, 131 ms, ×0.62): quiet going forward, but a held AVA barely backs the worm. A silent worm reads 0 share
-  // but fails the backing and the tap.
+  // release midpoint 8 mV lower. The first control gives the A units the receptors and drive of AVA_POINT's first
+  // version (c0ac65f moved it) in absolute terms (0.548 pA/κL, 131 ms, ×0.62): quiet going forward, but a held AVA
+  // barely backs the worm. A silent worm reads 0 share but fails the backing and the tap.
   it.each([1, 2])(
-    'seed %i: A units on < 6 % going forward; held, backs > 0.2 mm/s tail → head with the centroid ≥ 0.15 mm/s; first tap > 0.2 mm; with AVA_POINT’s A receptors it backs < 0.1 mm/s',
+    'seed %i: A units on < 6 % going forward; held, backs > 0.2 mm/s tail → head with the centroid ≥ 0.15 mm/s; first tap > 0.2 mm; with the first AVA_POINT’s A receptors it backs < 0.1 mm/s',
     (seed) => {
       const worm = conductanceWorm();
       expect(forwardAShare(worm, seed)).toBeLessThan(0.06);
-      const held = heldBackward(worm, seed);
-      expect(held.avaMv).toBeGreaterThan(held.avaHalfMv);
-      expect(held.alongMmPerS).toBeLessThan(-0.2);
-      expect(held.displacementMmPerS).toBeGreaterThan(0.15);
-      expect(held.wave).toBe(-1);
+      expectGatedBacking(heldBackward(worm, seed));
       expect(firstTapMm(worm, seed)).toBeGreaterThan(0.2);
       const control = heldBackward(conductanceWorm({ aStretchScale: 2.523, aStretchRateScale: 1.311, aDriveScale: 0.62 }), seed);
       expect(control.alongMmPerS).toBeGreaterThan(-0.1);
