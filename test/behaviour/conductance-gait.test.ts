@@ -324,10 +324,16 @@ describe('AVA–A gap junctions (the conductance worm at TAIL_POINT; Kawano et a
   // midpoint 10 mV lower lets the loaded AVA release and the backward crawl returns. A silent circuit reads 0 A-unit
   // share at TAIL_POINT and fails the first check; without the junctions the second and third fail.
   it.each([1, 2])(
-    'seed %i: A units above midpoint going forward > 15 % at TAIL_POINT, < 6 % with 0.1 nS; 0.03 nS held AVA does not back, with avaHalfBelowMv 10 it backs ≥ 0.2 mm/s tail → head',
+    'seed %i: A units above midpoint going forward > 15 % at TAIL_POINT, < 6 % with 0.1 nS while it crawls forward ≥ 0.08 BL/s; 0.03 nS held AVA does not back, with avaHalfBelowMv 10 it backs ≥ 0.2 mm/s tail → head',
     (seed) => {
       expect(forwardAShare(conductanceWorm(TAIL_POINT), seed)).toBeGreaterThan(0.15);
-      expect(forwardAShare(conductanceWorm({ ...TAIL_POINT, aGapNs: 0.1 }), seed)).toBeLessThan(0.06);
+      const gated = conductanceWorm({ ...TAIL_POINT, aGapNs: 0.1 });
+      expect(forwardAShare(gated, seed)).toBeLessThan(0.06);
+      // …and the gated worm still crawls forward (0.103–0.106 BL/s head → tail, seeds 1–3), so a worm the junctions
+      // silenced would fail here.
+      const forward = steadyGait(gated, seed, 'agar');
+      expect(forward.speed).toBeGreaterThan(0.08);
+      expect(forward.direction).toBe(1);
       expect(heldBackward(conductanceWorm({ ...TAIL_POINT, aGapNs: 0.03 }), seed).alongMmPerS).toBeGreaterThan(0);
       const lowered = heldBackward(conductanceWorm({ ...TAIL_POINT, aGapNs: 0.03, avaHalfBelowMv: 10 }), seed);
       expect(lowered.alongMmPerS).toBeLessThan(-0.2);
