@@ -15,8 +15,9 @@ import { buildWorm } from '../../src/circuits/builtin/generate';
 import { buildConductance, CONDUCTANCE_LAYERS } from '../../src/circuits/builtin/membrane';
 import { circuitFromDoc } from '../../src/circuits/circuit';
 import type { Circuit } from '../../src/circuits/types';
-import { createSimulation } from '../../src/sim/simulation';
+import { createSimulation, type Simulation } from '../../src/sim/simulation';
 import { forwardAShare, type GaitPoint, heldBackward, parseGaitPoint } from './conductance-measure';
+import { mean, RESPONSE_MS, train } from './habituation-interval';
 import { backwardMm, OPEN_FIELD } from './measure';
 
 /**
@@ -126,28 +127,22 @@ export function firstTapMm(circuit: Circuit, seed: number): number {
 }
 
 /**
- * A tap train as the habituation proofs give one (open field, 5 s settle, AWC intact, a plate tap every 10 s): mm reversed
- * in 3 s after each of `taps` taps, and the mean along-body speed between them (2–7 s after each tap's reading, mm/s): a
- * worm whose backward circuit latches after the first reversal neither answers the next taps nor crawls forward again.
+ * A tap train as the habituation proofs give one (habituation-interval.ts `train`: open field, 5 s settle, AWC intact, a
+ * plate tap every 10 s): mm reversed in 3 s after each of `taps` taps, and the mean along-body speed between them (2.5–7 s
+ * after each tap's reading, the last tap's included, mm/s): a worm whose backward circuit latches after the first
+ * reversal neither answers the next taps nor crawls forward again.
  */
 export function tapTrain(circuit: Circuit, seed: number, taps = 6): { responses: number[]; betweenMmPerS: number } {
-  const sim = createSimulation({ circuit, seed, medium: 'agar', arena: OPEN_FIELD });
-  sim.run(5000);
-  const responses: number[] = [];
-  let sum = 0;
-  let n = 0;
-  for (let k = 0; k < taps; k++) {
-    sim.tapPlate(1);
-    responses.push(backwardMm(sim, 3000));
-    for (let i = 0; i < 14; i++) {
+  const speeds: number[] = [];
+  const readBetween = (sim: Simulation, ms: number): void => {
+    for (let i = 0; i < ms / 500; i++) {
       sim.run(500);
-      if (i >= 4) {
-        sum += sim.behaviour().alongMmPerS;
-        n++;
-      }
+      if (i >= 4) speeds.push(sim.behaviour().alongMmPerS);
     }
-  }
-  return { responses, betweenMmPerS: sum / n };
+  };
+  const t = train(circuit, seed, 10_000, taps, readBetween);
+  readBetween(t.sim, 10_000 - RESPONSE_MS);
+  return { responses: t.responses, betweenMmPerS: mean(speeds) };
 }
 
 function report(label: string, circuit: Circuit, seeds: number[]): void {
@@ -157,12 +152,12 @@ function report(label: string, circuit: Circuit, seeds: number[]): void {
     const sides = b.tailSidesMs.map((ms) => ms / 1000);
     const side = sides.length > 0 ? `median ${median(sides).toFixed(2)} (${Math.min(...sides).toFixed(2)}–${Math.max(...sides).toFixed(2)})` : 'none';
     console.log(
-      `  s${seed} along 0–1 s ${b.firstMmPerS[0].toFixed(3)}, 1–2 s ${b.firstMmPerS[1].toFixed(3)}, 2–8 s ${b.alongMmPerS.toFixed(3)} mm/s; displacement ${b.displacementMmPerS.toFixed(3)} mm/s; wave ${b.wave}; tail half-cycles ${side} s; AVA ${b.avaMv.toFixed(1)} mV (midpoint ${b.avaHalfMv}); first tap ${firstTapMm(circuit, seed).toFixed(3)} mm; A units on going forward ${(100 * forwardAShare(circuit, seed)).toFixed(1)} %; ${train(circuit, seed)}`,
+      `  s${seed} along 0–1 s ${b.firstMmPerS[0].toFixed(3)}, 1–2 s ${b.firstMmPerS[1].toFixed(3)}, 2–8 s ${b.alongMmPerS.toFixed(3)} mm/s; displacement ${b.displacementMmPerS.toFixed(3)} mm/s; wave ${b.wave}; tail half-cycles ${side} s; AVA ${b.avaMv.toFixed(1)} mV (midpoint ${b.avaHalfMv}); first tap ${firstTapMm(circuit, seed).toFixed(3)} mm; A units on going forward ${(100 * forwardAShare(circuit, seed)).toFixed(1)} %; ${trainLine(circuit, seed)}`,
     );
   }
 }
 
-function train(circuit: Circuit, seed: number): string {
+function trainLine(circuit: Circuit, seed: number): string {
   const t = tapTrain(circuit, seed);
   return `6 taps at 10 s ${t.responses.map((x) => x.toFixed(2)).join(' ')} mm, forward between them ${t.betweenMmPerS.toFixed(3)} mm/s`;
 }

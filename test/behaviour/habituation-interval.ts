@@ -18,13 +18,22 @@ export interface Training {
   sim: Simulation;
 }
 
-/** A worm on an open field, 5 s to settle, then `taps` plate taps `isiMs` apart. */
-export function train(circuit: string | Circuit, seed: number, isiMs: number, taps: number): Training {
+/**
+ * A worm on an open field, 5 s to settle, then `taps` plate taps `isiMs` apart. `wait` runs the gap between one tap's
+ * response window and the next tap (a reading between taps can run it in pieces).
+ */
+export function train(
+  circuit: string | Circuit,
+  seed: number,
+  isiMs: number,
+  taps: number,
+  wait: (sim: Simulation, ms: number) => void = (sim, ms) => sim.run(ms),
+): Training {
   const sim = createSimulation({ circuit, seed, medium: 'agar', arena: OPEN_FIELD });
   sim.run(5000);
   const responses: number[] = [];
   for (let k = 0; k < taps; k++) {
-    if (k > 0) sim.run(isiMs - RESPONSE_MS);
+    if (k > 0) wait(sim, isiMs - RESPONSE_MS);
     sim.tapPlate(1);
     responses.push(backwardMm(sim, RESPONSE_MS));
   }
