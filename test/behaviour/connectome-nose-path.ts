@@ -103,15 +103,33 @@ export function restingVolts(circuit: Circuit): Map<string, number> {
   );
 }
 
-/** AVA's own leak (C/τ) and its junction conductance onto DA/VA/AS, per cell (nS), from the circuit's parameters. */
-export function avaLoad(circuit: Circuit): { leakNs: number; junctionNs: number } {
+/**
+ * AVA's own leak (C/τ, nS) beside its junctions, per AVA cell: onto each of DA, VA, AS and onto every other partner (nS),
+ * and its chemical synapses onto DA, VA, AS (pA at full release), from the circuit's parameters and weights.
+ */
+export function avaLoad(circuit: Circuit): { leakNs: number; junctionNs: number; byClass: Map<string, number>; otherNs: number; chemicalPa: number } {
   const ava = circuit.doc.neurons.filter((n) => classOf(n.id) === 'AVA');
   const p = ava[0].params ?? {};
   const num = (x: unknown, d: number) => (typeof x === 'number' ? x : d);
   const leakNs = num(p.capacitance, 1) / num(p.tauMs, 10);
-  const ids = circuit.doc.neurons.map((n) => n.id);
-  const junctionNs = avaJunctions(circuit, ids).reduce((a, j) => a + j.g, 0) / ava.length;
-  return { leakNs, junctionNs };
+  const byClass = new Map(A_TYPE.map((c) => [c, 0]));
+  let otherNs = 0;
+  let chemicalPa = 0;
+  for (const s of circuit.doc.synapses ?? []) {
+    const [a, b] = [classOf(s.from), classOf(s.to)];
+    if (s.kind === 'chemical') {
+      if (a === 'AVA' && A_TYPE.includes(b)) chemicalPa += s.weight;
+      continue;
+    }
+    if (a !== 'AVA' && b !== 'AVA') continue;
+    const other = a === 'AVA' ? b : a;
+    if (byClass.has(other)) byClass.set(other, byClass.get(other)! + s.weight);
+    else otherNs += s.weight;
+  }
+  const n = ava.length;
+  for (const [c, g] of byClass) byClass.set(c, g / n);
+  const junctionNs = [...byClass.values()].reduce((x, g) => x + g, 0);
+  return { leakNs, junctionNs, byClass, otherNs: otherNs / n, chemicalPa: chemicalPa / n };
 }
 
 /** touch = false: the same run without the touch (the control: a slow crawl slips backward within its cycle). */
@@ -262,7 +280,7 @@ if (process.argv[1]?.endsWith('connectome-nose-path.ts')) {
   );
   const load = avaLoad(circuit);
   console.log(
-    `AVA per cell: leak ${load.leakNs.toFixed(3)} nS, junctions onto DA/VA/AS ${load.junctionNs.toFixed(3)} nS (${(load.junctionNs / load.leakNs).toFixed(1)}× its leak)`,
+    `AVA per cell: leak ${load.leakNs.toFixed(3)} nS, junctions onto DA/VA/AS ${load.junctionNs.toFixed(3)} nS (${(load.junctionNs / load.leakNs).toFixed(1)}× its leak; ${[...load.byClass].map(([c, g]) => `${c} ${g.toFixed(3)}`).join(', ')}), onto every other partner ${load.otherNs.toFixed(3)} nS; chemical onto DA/VA/AS ${load.chemicalPa.toFixed(2)} pA at full release`,
   );
   const rest = restingVolts(circuit);
   let back = 0;
