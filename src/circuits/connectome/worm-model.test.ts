@@ -133,8 +133,8 @@ describe('the class model (worm-model.json)', () => {
 
   it('refuses a size or a gap scale out of range, naming the field, the range and the fix', () => {
     const plain = importConnectome(tables(), { classModel: false }).circuit.doc;
-    expect(() => applyWormModel(plain, { ...WORM_MODEL, sizes: { AVA: 0.5 } })).toThrow(/sizes.AVA = 0.5: must be 1..1000 .*remove it for 1/);
-    expect(() => applyWormModel(plain, { ...WORM_MODEL, sizes: { AVA: Number.NaN } })).toThrow(/sizes.AVA = NaN: must be 1..1000/);
+    expect(() => applyWormModel(plain, { ...WORM_MODEL, sizes: { AVA: 0.001 } })).toThrow(/sizes.AVA = 0.001: must be 0.01..1000 .*remove it for 1/);
+    expect(() => applyWormModel(plain, { ...WORM_MODEL, sizes: { AVA: Number.NaN } })).toThrow(/sizes.AVA = NaN: must be 0.01..1000/);
     expect(() => applyWormModel(plain, { ...WORM_MODEL, gaps: [{ between: ['AVA'], and: ['DA'], scale: -1 }] })).toThrow(
       /gaps\[0\] \(AVA — DA\) scale -1: must be 0..100/,
     );

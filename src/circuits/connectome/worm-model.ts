@@ -41,7 +41,7 @@ export interface GapScale {
 }
 
 /** Allowed class sizes (× the cell as parameterised) and gap-junction pair scales. */
-export const SIZE_RANGE = [1, 1000] as const;
+export const SIZE_RANGE = [0.01, 1000] as const;
 export const GAP_SCALE_RANGE = [0, 100] as const;
 
 export interface WormModel {
