@@ -11,6 +11,9 @@
  *   rule:OF:REACH:FOLLOW=G  adds stretch receptors to those classes as the class model builds them (worm-model.ts:
  *                           the bend REACH body lengths ahead of each cell's muscles, negative = behind; FOLLOW same |
  *                           opposite; G pA per κL), e.g. rule:DA,VA:0.2:opposite=5; applied before the other changes
+ *   size:OF=K               each cell of those classes K times larger, as the class model's `sizes` makes it (worm-model.ts,
+ *                           cell-size.ts: capacitance, leak, K⁺ rectifier and plateau × K, every chemical, sensor and stretch
+ *                           input onto it × K; its gap junctions not), e.g. size:AVA=40; applied with the rules
  * Classes comma-separated; every cell of a class shares.
  */
 import type { Circuit } from '../../src/circuits';
@@ -21,9 +24,9 @@ import type { FreeEntry } from '../../src/evolve/spec';
 import { MODELS } from '../../src/neural/models';
 
 const USAGE =
-  'write scale:KIND:FROM:TO=K, param:NAME:OF=V, stretch:OF=G, sensor:OF=G, sign:FROM:TO=±1 or rule:OF:REACH:FOLLOW=G (e.g. scale:electrical:AVB:DB,VB=4)';
+  'write scale:KIND:FROM:TO=K, param:NAME:OF=V, stretch:OF=G, sensor:OF=G, sign:FROM:TO=±1, rule:OF:REACH:FOLLOW=G or size:OF=K (e.g. scale:electrical:AVB:DB,VB=4)';
 
-export type Change = { entry: FreeEntry; value: number } | { rule: StretchRule };
+export type Change = { entry: FreeEntry; value: number } | { rule: StretchRule } | { size: { classes: readonly string[]; k: number } };
 
 export function parseChange(arg: string): Change {
   const m = /^([^=]+)=(.+)$/.exec(arg);
@@ -39,6 +42,7 @@ export function parseChange(arg: string): Change {
     if (!(value > 0)) throw new Error(`change "${arg}": the gain must be > 0 pA per κL`);
     return { rule: { classes: list(parts[1]), reach, follow, gain: value } };
   }
+  if (parts[0] === 'size' && parts.length === 2) return { size: { classes: list(parts[1]), k: value } };
   // A range from the value up only to pass resolveGenes' checks (the value is set directly); starting at the
   // value keeps a parameter at the bottom of its allowed range (plateauNs 0) inside it.
   const around = [value, value + Math.abs(value) * 1e-9 + 1e-12] as const;
@@ -65,19 +69,22 @@ export function parseChange(arg: string): Change {
 export function withChanges(base: Circuit, changes: readonly Change[]): Circuit {
   if (changes.length === 0) return base;
   const stretch = changes.flatMap((c) => ('rule' in c ? [c.rule] : []));
-  // The class model with nothing but the rules: every scale 1, no class values, so only the receptors are added.
-  const ruled = stretch.length
-    ? circuitOf(
-        applyWormModel(base.doc, {
-          scales: { chemical: 1, gap: 1, muscle: 1, gabaMuscle: 1 },
-          defaults: {},
-          classes: {},
-          sensorGains: {},
-          stretch,
-          transduction: 'conductance',
-        }),
-      )
-    : base;
+  const sizes = Object.fromEntries(changes.flatMap((c) => ('size' in c ? c.size.classes.map((cls) => [cls, c.size.k] as const) : [])));
+  // The class model with nothing but the rules and sizes: every scale 1, no class values, so only those are applied.
+  const ruled =
+    stretch.length || Object.keys(sizes).length
+      ? circuitOf(
+          applyWormModel(base.doc, {
+            scales: { chemical: 1, gap: 1, muscle: 1, gabaMuscle: 1 },
+            defaults: {},
+            classes: {},
+            sensorGains: {},
+            stretch,
+            transduction: 'conductance',
+            sizes,
+          }),
+        )
+      : base;
   const genesOnly = changes.flatMap((c) => ('entry' in c ? [c] : []));
   if (genesOnly.length === 0) return ruled;
   const genes = resolveGenes(

@@ -14,10 +14,16 @@
  *
  * CHANGE as connectome-pathways.ts (connectome-changes.ts). Without a circuit: the importer's defaults.
  * --out FILE writes the changed circuit there (an evolution's start) and measures nothing.
+ *
+ * The gate (session 13: AVA's gap junctions onto the A-type cells, Kawano et al. 2011): the membrane potential of
+ * AVA, DA, VA and AS at rest (the wiring alone, no body, no touch, no noise, after 3 s), crawling (4–5 s) and after
+ * the touch (mean and peak over 5–7 s), and the current AVA's junctions onto DA, VA and AS carry into each AVA cell
+ * (Σ g·(V_A − V_AVA), pA, mean before and after; positive lifts AVA), beside AVA's own leak and junction conductance.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { type Circuit, parseCircuit, serializeCircuit } from '../../src/circuits';
 import { classOf } from '../../src/evolve/classes';
+import { buildNetwork } from '../../src/neural/network-cache';
 import { parseChange, withChanges } from './connectome-changes';
 import { connectomeWorm, importWorm } from './connectome-measure';
 
@@ -45,6 +51,9 @@ export const PATH = [
   'SMD',
 ];
 const MOTOR = ['DA', 'VA', 'AS', 'DB', 'VB', 'DD', 'VD'];
+/** The classes whose membrane potential the gate readout follows, and AVA's junction partners among them. */
+const GATE = ['AVA', 'DA', 'VA', 'AS'];
+const A_TYPE = ['DA', 'VA', 'AS'];
 /** Muscles whose centre lies behind this body fraction count as the body's (the head's SMD/RMD muscles left out). */
 const BODY_FROM = 0.15;
 const TOUCH_MS = 5000;
@@ -65,10 +74,66 @@ export interface NosePath {
   latencyMs: number | null;
   /** Wave direction over the 2 s after (1 head → tail, −1 tail → head). */
   direction: number;
+  /** Per GATE class: mean V (mV) at rest (the wiring alone), crawling before the touch, after it (mean, peak). */
+  volts: Map<string, { rest: number; before: number; after: number; peak: number }>;
+  /** Current AVA's junctions onto DA/VA/AS carry into each AVA cell, pA (mean over the AVA cells), before and after. */
+  junctionPa: { before: number; after: number };
+}
+
+/** The AVA–A-type junctions (AVA index, A-cell index, nS) of a circuit, indexed as `ids`. */
+function avaJunctions(circuit: Circuit, ids: readonly string[]): { ava: number; a: number; g: number }[] {
+  const index = new Map(ids.map((id, i) => [id, i]));
+  return (circuit.doc.synapses ?? []).flatMap((s) => {
+    if (s.kind !== 'electrical') return [];
+    const [ava, a] = classOf(s.from) === 'AVA' ? [s.from, s.to] : [s.to, s.from];
+    return classOf(ava) === 'AVA' && A_TYPE.includes(classOf(a)) ? [{ ava: index.get(ava)!, a: index.get(a)!, g: s.weight }] : [];
+  });
+}
+
+/** Mean V of each GATE class in the wiring alone (no body, touch or noise) after 3 s: the circuit's resting point. */
+export function restingVolts(circuit: Circuit): Map<string, number> {
+  const net = buildNetwork(circuit.network);
+  for (let t = 0; t < 3000; t += 0.5) net.step(0.5);
+  const { ids, v } = net;
+  return new Map(
+    GATE.map((c) => {
+      const is = ids.flatMap((id, i) => (classOf(id) === c ? [i] : []));
+      return [c, is.reduce((a, i) => a + v[i], 0) / is.length];
+    }),
+  );
+}
+
+/**
+ * AVA's own leak (C/τ, nS) beside its junctions, per AVA cell: onto each of DA, VA, AS and onto every other partner (nS),
+ * and its chemical synapses onto DA, VA, AS (pA at full release), from the circuit's parameters and weights.
+ */
+export function avaLoad(circuit: Circuit): { leakNs: number; junctionNs: number; byClass: Map<string, number>; otherNs: number; chemicalPa: number } {
+  const ava = circuit.doc.neurons.filter((n) => classOf(n.id) === 'AVA');
+  const p = ava[0].params ?? {};
+  const num = (x: unknown, d: number) => (typeof x === 'number' ? x : d);
+  const leakNs = num(p.capacitance, 1) / num(p.tauMs, 10);
+  const byClass = new Map(A_TYPE.map((c) => [c, 0]));
+  let otherNs = 0;
+  let chemicalPa = 0;
+  for (const s of circuit.doc.synapses ?? []) {
+    const [a, b] = [classOf(s.from), classOf(s.to)];
+    if (s.kind === 'chemical') {
+      if (a === 'AVA' && A_TYPE.includes(b)) chemicalPa += s.weight;
+      continue;
+    }
+    if (a !== 'AVA' && b !== 'AVA') continue;
+    const other = a === 'AVA' ? b : a;
+    if (byClass.has(other)) byClass.set(other, byClass.get(other)! + s.weight);
+    else otherNs += s.weight;
+  }
+  const n = ava.length;
+  for (const [c, g] of byClass) byClass.set(c, g / n);
+  const junctionNs = [...byClass.values()].reduce((x, g) => x + g, 0);
+  return { leakNs, junctionNs, byClass, otherNs: otherNs / n, chemicalPa: chemicalPa / n };
 }
 
 /** touch = false: the same run without the touch (the control: a slow crawl slips backward within its cycle). */
-export function nosePath(circuit: Circuit, seed: number, ablate: readonly string[] = [], touch = true): NosePath {
+export function nosePath(circuit: Circuit, seed: number, ablate: readonly string[] = [], touch = true, rest = restingVolts(circuit)): NosePath {
   const { sim, events } = connectomeWorm(circuit, seed, ablate);
   const { ids, output } = sim.network;
   const classIdx = new Map(PATH.map((c) => [c, ids.flatMap((id, i) => (classOf(id) === c ? [i] : []))]));
@@ -80,6 +145,20 @@ export function nosePath(circuit: Circuit, seed: number, ablate: readonly string
     const is = classIdx.get(c)!;
     return is.length ? is.reduce((s, i) => s + output[i], 0) / is.length : Number.NaN;
   };
+  const { v } = sim.network;
+  const gateIdx = new Map(GATE.map((c) => [c, ids.flatMap((id, i) => (classOf(id) === c ? [i] : []))]));
+  const meanV = (c: string) => {
+    const is = gateIdx.get(c)!;
+    return is.reduce((s, i) => s + v[i], 0) / is.length;
+  };
+  const junctions = avaJunctions(circuit, ids);
+  const nAva = gateIdx.get('AVA')!.length;
+  const junctionPa = () => junctions.reduce((s, j) => s + j.g * (v[j.a] - v[j.ava]), 0) / nAva;
+  const vBefore = new Map(GATE.map((c) => [c, 0]));
+  const vAfter = new Map(GATE.map((c) => [c, 0]));
+  const vPeak = new Map(GATE.map((c) => [c, Number.NEGATIVE_INFINITY]));
+  let jBefore = 0;
+  let jAfter = 0;
   const drives = (acc: Map<string, number>) => {
     for (const b of bindings) acc.set(b.key, (acc.get(b.key) ?? 0) + b.gain * output[b.i]);
   };
@@ -100,6 +179,8 @@ export function nosePath(circuit: Circuit, seed: number, ablate: readonly string
     for (const c of PATH) before.set(c, before.get(c)! + mean(c));
     drives(driveBefore);
     alongBefore += sim.behaviour().alongMmPerS;
+    for (const c of GATE) vBefore.set(c, vBefore.get(c)! + meanV(c));
+    jBefore += junctionPa();
   });
   const b0 = sim.behaviour();
   if (touch) sim.poke(0.05, { kind: 'gentle' });
@@ -115,6 +196,12 @@ export function nosePath(circuit: Circuit, seed: number, ablate: readonly string
     }
     drives(driveAfter);
     alongAfter += sim.behaviour().alongMmPerS;
+    for (const c of GATE) {
+      const x = meanV(c);
+      vAfter.set(c, vAfter.get(c)! + x);
+      vPeak.set(c, Math.max(vPeak.get(c)!, x));
+    }
+    jAfter += junctionPa();
   });
   const direction = sim.waveDirection(AFTER_MS);
   sim.run(1000);
@@ -130,6 +217,8 @@ export function nosePath(circuit: Circuit, seed: number, ablate: readonly string
     forwardMm: b1.forwardMm - b0.forwardMm,
     latencyMs: start ? start.timeMs - TOUCH_MS : null,
     direction,
+    volts: new Map(GATE.map((c) => [c, { rest: rest.get(c)!, before: vBefore.get(c)! / n, after: vAfter.get(c)! / m, peak: vPeak.get(c)! }])),
+    junctionPa: { before: jBefore / n, after: jAfter / m },
   };
 }
 
@@ -150,6 +239,13 @@ function print(seed: number, p: NosePath, control: NosePath): void {
   );
   console.log(`  outputs before→after^peak: ${cells.join('  ')}`);
   console.log(`  body muscle drive before→after: ${drive.join(', ')}`);
+  const volts = GATE.map((c) => {
+    const x = p.volts.get(c)!;
+    return `${c} ${x.rest.toFixed(1)} | ${x.before.toFixed(1)}→${x.after.toFixed(1)}^${x.peak.toFixed(1)}`;
+  });
+  console.log(
+    `  V, mV, rest | crawling→after^peak: ${volts.join('  ')}; AVA–A junctions into each AVA ${p.junctionPa.before.toFixed(3)}→${p.junctionPa.after.toFixed(3)} pA`,
+  );
 }
 
 /** A reversal event within 1.5 s of the touch. */
@@ -182,14 +278,19 @@ if (process.argv[1]?.endsWith('connectome-nose-path.ts')) {
   console.log(
     `${file ?? 'the importer’s defaults'}${args.length ? ` with ${args.join(' ')}` : ''}${ablate.length ? ` (${ablateArg.join(', ')} ablated)` : ''}: gentle nose touch at 5 s`,
   );
+  const load = avaLoad(circuit);
+  console.log(
+    `AVA per cell: leak ${load.leakNs.toFixed(3)} nS, junctions onto DA/VA/AS ${load.junctionNs.toFixed(3)} nS (${(load.junctionNs / load.leakNs).toFixed(1)}× its leak; ${[...load.byClass].map(([c, g]) => `${c} ${g.toFixed(3)}`).join(', ')}), onto every other partner ${load.otherNs.toFixed(3)} nS; chemical onto DA/VA/AS ${load.chemicalPa.toFixed(2)} pA at full release`,
+  );
+  const rest = restingVolts(circuit);
   let back = 0;
   let backUntouched = 0;
   let reversed = 0;
   let evoked = 0;
   const extra: number[] = [];
   for (const seed of seeds) {
-    const p = nosePath(circuit, seed, ablate);
-    const control = nosePath(circuit, seed, ablate, false);
+    const p = nosePath(circuit, seed, ablate, true, rest);
+    const control = nosePath(circuit, seed, ablate, false, rest);
     print(seed, p, control);
     back += p.backMm;
     backUntouched += control.backMm;

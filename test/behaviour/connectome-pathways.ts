@@ -7,7 +7,7 @@
  *   npx tsx test/behaviour/connectome-pathways.ts [--circuit FILE] [--seed N] [--ablate CELLS] [--cells IDS] [CHANGE ...]
  *
  * CHANGE, any number, applied together: scale:KIND:FROM:TO=K, param:NAME:OF=V, stretch:OF=G, sensor:OF=G,
- * sign:FROM:TO=±1 (connectome-changes.ts).
+ * sign:FROM:TO=±1, rule:OF:REACH:FOLLOW=G, size:OF=K (connectome-changes.ts).
  * Without a circuit: the importer's defaults. Prints, for 4–14 s on the open field: velocity along
  * the body (BL/s, negative = backward), bending frequency, bend amplitude (κL), wave direction (1
  * head → tail, −1 tail → head, 0 none), and each command and motor class's output, mean ± SD

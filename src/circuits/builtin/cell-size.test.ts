@@ -39,6 +39,12 @@ describe('scaleCellSize: a neuron k times larger answers its inputs as before', 
     expect(scaleCellSize(TINY, 'AVA', 1)).toBe(TINY);
   });
 
+  it('scales the membrane conductances it is told to (a graded cell’s K⁺ rectifier), and refuses one that is not explicit', () => {
+    const doc: CircuitDoc = { ...TINY, neurons: TINY.neurons.map((n) => (n.id === 'AVA' ? { ...n, params: { ...n.params, gKNs: 0.5 } } : n)) };
+    expect(scaleCellSize(doc, 'AVA', 4, ['gKNs']).neurons.find((n) => n.id === 'AVA')?.params).toEqual({ capacitance: 60, tauMs: 300, tonicPa: 2, gKNs: 2 });
+    expect(() => scaleCellSize(doc, 'AVA', 4, ['plateauNs'])).toThrow(/AVA has no explicit params.plateauNs to scale/);
+  });
+
   it('refuses a factor that is not positive and finite, and a cell without an explicit capacitance', () => {
     expect(() => scaleCellSize(TINY, 'AVA', 0)).toThrow(/size of AVA = 0: must be a positive finite factor/);
     expect(() => scaleCellSize(TINY, 'AVB', 2)).toThrow(/AVB is not in the document with an explicit params.capacitance/);

@@ -8,12 +8,15 @@
  * against its twelve junctions to the A units: GAIT.avaSizeScale). The
  * simulation's white-noise current (the same pA into every cell) is not scaled
  * either: on AVA (C 15 pF, τ 300 ms) it moves V by ~0.016 mV sd, and by 1/k of
- * that on a larger cell.
+ * that on a larger cell. A model with membrane conductances besides the leak
+ * (the graded model's K⁺ rectifier gKNs and plateau plateauNs) names them in
+ * `conductances`: they scale with the area too (the connectome worm's class
+ * sizes, worm-model.ts).
  */
 import type { CircuitDoc } from '../types';
 
 /** `doc` with neuron `id` k times larger (see the module comment); the same document when k is 1. */
-export function scaleCellSize(doc: CircuitDoc, id: string, k: number): CircuitDoc {
+export function scaleCellSize(doc: CircuitDoc, id: string, k: number, conductances: readonly string[] = []): CircuitDoc {
   if (k === 1) return doc;
   if (!(k > 0 && Number.isFinite(k))) throw new RangeError(`scaleCellSize: size of ${id} = ${k}: must be a positive finite factor (1 = as built)`);
   const out = structuredClone(doc);
@@ -23,6 +26,11 @@ export function scaleCellSize(doc: CircuitDoc, id: string, k: number): CircuitDo
     throw new RangeError(`scaleCellSize: ${id} is not in the document with an explicit params.capacitance to scale; build it first (addLocomotion)`);
   }
   cell.params.capacitance = c * k;
+  for (const name of conductances) {
+    const g = cell.params[name];
+    if (typeof g !== 'number') throw new RangeError(`scaleCellSize: ${id} has no explicit params.${name} to scale; give it one (its model's default) first`);
+    cell.params[name] = g * k;
+  }
   if (typeof cell.params.tonicPa === 'number') cell.params.tonicPa *= k;
   for (const s of out.synapses ?? []) if (s.kind === 'chemical' && s.to === id) s.weight *= k;
   for (const b of out.sensors ?? []) if (b.neuron === id) b.gain *= k;

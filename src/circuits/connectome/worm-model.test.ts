@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MODELS } from '../../neural/models';
+import { gradedSteadyV } from '../../neural/models/graded';
 import { importConnectome } from './import';
 import { NEURON_CLASSES } from './neuron-classes';
 import { publishedTable, WORM_TABLES } from './published-tables';
@@ -25,11 +26,20 @@ describe('the class model (worm-model.json)', () => {
       expect(classes.has(c), c).toBe(true);
       check(values, c);
     }
-    for (const c of [...Object.keys(WORM_MODEL.sensorGains), ...WORM_MODEL.stretch.flatMap((r) => r.classes)]) expect(classes.has(c), c).toBe(true);
+    const gapClasses = (WORM_MODEL.gaps ?? []).flatMap((g) => [...g.between, ...g.and]);
+    for (const c of [
+      ...Object.keys(WORM_MODEL.sensorGains),
+      ...WORM_MODEL.stretch.flatMap((r) => r.classes),
+      ...Object.keys(WORM_MODEL.sizes ?? {}),
+      ...gapClasses,
+    ])
+      expect(classes.has(c), c).toBe(true);
     const file = WORM_MODEL_FILE as unknown as Record<string, Record<string, { why?: string }> | { why?: string }[]>;
     for (const section of ['scales', 'classes', 'sensorGains'] as const)
       for (const [k, d] of Object.entries(file[section])) expect((d as { why?: string }).why?.length ?? 0, `${section}.${k}`).toBeGreaterThan(40);
     for (const r of file.stretch as { why?: string }[]) expect(r.why?.length ?? 0).toBeGreaterThan(40);
+    for (const [k, d] of Object.entries((file.sizes ?? {}) as Record<string, { why?: string }>)) expect(d.why?.length ?? 0, `sizes.${k}`).toBeGreaterThan(40);
+    for (const g of (file.gaps ?? []) as { why?: string }[]) expect(g.why?.length ?? 0).toBeGreaterThan(40);
   });
 
   it('is the default of a graded import and changes no wiring: same synapses and muscle bindings, only scaled', () => {
@@ -85,6 +95,50 @@ describe('the class model (worm-model.json)', () => {
     expect('rateMs' in rate('VB05')!).toBe(false);
     // Today's model has no rate term: its bindings carry no rateMs field at all (the default worm unchanged).
     expect(applyWormModel(plain, WORM_MODEL).sensors!.some((b) => 'rateMs' in b)).toBe(false);
+  });
+
+  it('sizes a class (sizes): capacitance, K⁺ rectifier and every chemical input × k, τ and junctions kept, so its steady V answers the same inputs', () => {
+    const plain = importConnectome(tables(), { classModel: false }).circuit.doc;
+    const one = applyWormModel(plain, WORM_MODEL);
+    const ten = applyWormModel(plain, { ...WORM_MODEL, sizes: { AVA: 10 } });
+    const params = (doc: typeof one, id: string) => doc.neurons.find((n) => n.id === id)!.params!;
+    expect(params(ten, 'AVAL')).toMatchObject({ ...params(one, 'AVAL'), capacitance: 10, gKNs: 5, plateauNs: 0 });
+    expect(params(ten, 'AVBL')).toEqual(params(one, 'AVBL'));
+    one.synapses!.forEach((s, i) => {
+      const t = ten.synapses![i];
+      const onto = s.kind === 'chemical' && (s.to === 'AVAL' || s.to === 'AVAR');
+      expect(t.weight, `${s.from} → ${s.to} ${s.kind}`).toBeCloseTo(s.weight * (onto ? 10 : 1), 9);
+    });
+    // With the rectifier scaled too, the larger cell sits where the smaller one does under the same input (per area).
+    const full = (p: Record<string, unknown>) =>
+      ({ ...Object.fromEntries(Object.entries(MODELS.graded.params).map(([k, d]) => [k, d.default])), ...p }) as never;
+    for (const pa of [-0.2, 0.1, 0.5]) expect(gradedSteadyV(full(params(ten, 'AVAL')), 10 * pa)).toBeCloseTo(gradedSteadyV(full(params(one, 'AVAL')), pa), 6);
+    expect(applyWormModel(plain, { ...WORM_MODEL, sizes: {} })).toEqual(one);
+  });
+
+  it('scales the wiring’s own gap junctions between two class groups (gaps), either direction, and nothing else', () => {
+    const plain = importConnectome(tables(), { classModel: false }).circuit.doc;
+    const one = applyWormModel(plain, WORM_MODEL);
+    const three = applyWormModel(plain, { ...WORM_MODEL, gaps: [{ between: ['AVA'], and: ['DA', 'VA'], scale: 3 }] });
+    const cls = (id: string) => id.replace(/[LR]$|\d+$/, '');
+    let scaled = 0;
+    one.synapses!.forEach((s, i) => {
+      const pair = [cls(s.from), cls(s.to)].sort().join('-');
+      const hit = s.kind === 'electrical' && (pair === 'AVA-DA' || pair === 'AVA-VA');
+      if (hit) scaled++;
+      expect(three.synapses![i].weight, `${s.from} — ${s.to}`).toBeCloseTo(s.weight * (hit ? 3 : 1), 9);
+    });
+    expect(scaled).toBeGreaterThan(20);
+  });
+
+  it('refuses a size or a gap scale out of range, naming the field, the range and the fix', () => {
+    const plain = importConnectome(tables(), { classModel: false }).circuit.doc;
+    expect(() => applyWormModel(plain, { ...WORM_MODEL, sizes: { AVA: 0.001 } })).toThrow(/sizes.AVA = 0.001: must be 0.01..1000 .*remove it for 1/);
+    expect(() => applyWormModel(plain, { ...WORM_MODEL, sizes: { AVA: Number.NaN } })).toThrow(/sizes.AVA = NaN: must be 0.01..1000/);
+    expect(() => applyWormModel(plain, { ...WORM_MODEL, gaps: [{ between: ['AVA'], and: ['DA'], scale: -1 }] })).toThrow(
+      /gaps\[0\] \(AVA — DA\) scale -1: must be 0..100/,
+    );
+    expect(() => applyWormModel(plain, { ...WORM_MODEL, gaps: [{ between: [], and: ['DA'], scale: 2 }] })).toThrow(/with classes on both sides/);
   });
 
   it('leaves the doc it is given untouched', () => {

@@ -10,7 +10,9 @@
  * The values live in worm-model.json, each with its source or the fit that
  * chose it (docs/connectome-import.md, "The class model").
  */
+import { gradedModel } from '../../neural/models/graded';
 import type { ParamValues } from '../../neural/types';
+import { scaleCellSize } from '../builtin/cell-size';
 import type { CircuitDoc, SensorBinding, Side, StretchBinding } from '../types';
 import { KNOWN_NEURONS } from './neuron-classes';
 import WORM_MODEL_JSON from './worm-model.json';
@@ -31,6 +33,17 @@ export interface StretchRule {
   rateMs?: number;
 }
 
+/** The wiring's own gap junctions between two groups of classes (either direction), their conductance × scale. */
+export interface GapScale {
+  between: readonly string[];
+  and: readonly string[];
+  scale: number;
+}
+
+/** Allowed class sizes (× the cell as parameterised) and gap-junction pair scales. */
+export const SIZE_RANGE = [0.01, 1000] as const;
+export const GAP_SCALE_RANGE = [0, 100] as const;
+
 export interface WormModel {
   /** Multipliers of the importer's per-contact scales. */
   scales: { chemical: number; gap: number; muscle: number; gabaMuscle: number };
@@ -43,6 +56,14 @@ export interface WormModel {
   stretch: readonly StretchRule[];
   /** How every sensor and stretch binding reaches its neuron (src/controllers/transduction.ts). */
   transduction: 'current' | 'conductance';
+  /**
+   * Classes whose cells are k times larger (cell-size.ts: capacitance, leak, K⁺ rectifier and plateau × k, every
+   * chemical, sensor and stretch input onto them × k, so they answer those inputs as before; their gap junctions are
+   * not scaled, so their load on the larger cell falls). Omitted = 1.
+   */
+  sizes?: Readonly<Record<string, number>>;
+  /** Scales of the gap junctions between pairs of class groups (after `scales.gap`). Omitted = none. */
+  gaps?: readonly GapScale[];
 }
 
 interface Documented<T> {
@@ -61,6 +82,8 @@ export interface WormModelFile {
   sensorGains: Record<string, Documented<number>>;
   stretch: (StretchRule & { why: string })[];
   transduction: Documented<WormModel['transduction']>;
+  sizes?: Record<string, Documented<number>>;
+  gaps?: (GapScale & { why: string })[];
 }
 
 /** A worm-model.json's values without their sources (e.g. an earlier commit's file, to compare defaults). */
@@ -73,7 +96,45 @@ export function wormModelFromFile(file: WormModelFile): WormModel {
     sensorGains: values(file.sensorGains),
     stretch: file.stretch.map(({ why: _why, ...rule }) => rule),
     transduction: file.transduction.value,
+    ...(file.sizes && { sizes: values(file.sizes) }),
+    ...(file.gaps && { gaps: file.gaps.map(({ why: _why, ...g }) => g) }),
   };
+}
+
+/** Throws, naming the field, its allowed range and the fix, when a size or gap scale is out of range. */
+function checkSizesAndGaps(model: WormModel): void {
+  for (const [cls, k] of Object.entries(model.sizes ?? {}))
+    if (!(k >= SIZE_RANGE[0] && k <= SIZE_RANGE[1]))
+      throw new RangeError(`class model: sizes.${cls} = ${k}: must be ${SIZE_RANGE[0]}..${SIZE_RANGE[1]} (1 = the cell as parameterised); remove it for 1`);
+  for (const [i, g] of (model.gaps ?? []).entries())
+    if (!(g.scale >= GAP_SCALE_RANGE[0] && g.scale <= GAP_SCALE_RANGE[1]) || g.between.length === 0 || g.and.length === 0)
+      throw new RangeError(
+        `class model: gaps[${i}] (${g.between.join(',')} — ${g.and.join(',')}) scale ${g.scale}: must be ${GAP_SCALE_RANGE[0]}..${GAP_SCALE_RANGE[1]} with classes on both sides; remove it for 1`,
+      );
+}
+
+/** The pair scale of a gap junction between a and b (classes), 1 when no entry names the pair. */
+function gapScale(gaps: readonly GapScale[], a: string, b: string): number {
+  let k = 1;
+  for (const g of gaps) if ((g.between.includes(a) && g.and.includes(b)) || (g.between.includes(b) && g.and.includes(a))) k *= g.scale;
+  return k;
+}
+
+/** Membrane conductances of the graded model besides the leak: they grow with a cell's area (cell-size.ts). */
+const MEMBRANE_CONDUCTANCES = ['gKNs', 'plateauNs'] as const;
+
+/** The doc with each cell of a sized class k times larger, its parameters first made explicit (the graded model's defaults). */
+function sizeClasses(doc: CircuitDoc, sizes: Readonly<Record<string, number>>): CircuitDoc {
+  let out = doc;
+  for (const n of doc.neurons) {
+    const k = sizes[classOf(n.id)];
+    if (k === undefined || k === 1 || n.model !== 'graded') continue;
+    const explicit: ParamValues = {};
+    for (const name of ['capacitance', ...MEMBRANE_CONDUCTANCES]) explicit[name] = n.params?.[name] ?? gradedModel.params[name].default;
+    out = { ...out, neurons: out.neurons.map((x) => (x.id === n.id ? { ...x, params: { ...x.params, ...explicit } } : x)) };
+    out = scaleCellSize(out, n.id, k, MEMBRANE_CONDUCTANCES);
+  }
+  return out;
 }
 
 /** The fitted default (worm-model.json). */
@@ -105,7 +166,9 @@ function muscleCentre(doc: CircuitDoc, id: string): { at: number; side: Side } |
 
 /** The doc with the model applied: a new doc, the input untouched. Only graded neurons take parameters. */
 export function applyWormModel(doc: CircuitDoc, model: WormModel): CircuitDoc {
+  checkSizesAndGaps(model);
   const { scales } = model;
+  const gaps = model.gaps ?? [];
   const neurons = doc.neurons.map((n) => {
     if (n.model !== 'graded') return n;
     const params = { ...model.defaults, ...model.classes[classOf(n.id)], ...n.params };
@@ -113,7 +176,9 @@ export function applyWormModel(doc: CircuitDoc, model: WormModel): CircuitDoc {
   });
   const transmitter = new Map(doc.neurons.map((n) => [n.id, n.transmitter]));
   const synapses = (doc.synapses ?? []).map((s) =>
-    s.kind === 'electrical' ? { ...s, weight: clean(s.weight * scales.gap) } : { ...s, weight: clean(s.weight * scales.chemical) },
+    s.kind === 'electrical'
+      ? { ...s, weight: clean(s.weight * scales.gap * gapScale(gaps, classOf(s.from), classOf(s.to))) }
+      : { ...s, weight: clean(s.weight * scales.chemical) },
   );
   const muscles = (doc.muscles ?? []).map((m) => ({
     ...m,
@@ -136,5 +201,6 @@ export function applyWormModel(doc: CircuitDoc, model: WormModel): CircuitDoc {
     }
   }
   const transduced = model.transduction === 'conductance' ? sensors.map((s) => ({ ...s, transduction: 'conductance' as const })) : sensors;
-  return { ...doc, neurons, synapses, muscles, sensors: transduced };
+  const modelled = { ...doc, neurons, synapses, muscles, sensors: transduced };
+  return model.sizes ? sizeClasses(modelled, model.sizes) : modelled;
 }
