@@ -11,7 +11,7 @@ import { NODE_RADIUS } from './geometry';
 import type { Point, ScreenSize, Viewport } from './types';
 
 /** Names are shown once a neuron's radius is this many screen px. */
-export const LABEL_MIN_RADIUS_PX = 7;
+export const LABEL_MIN_RADIUS_PX = 6.5;
 /** Above this many neurons names are never drawn (search and focus find them). */
 export const LABEL_MAX_NODES = 400;
 /** Gap between a neuron's rim and the centre line of its name, px. */

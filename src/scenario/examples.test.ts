@@ -52,6 +52,7 @@ describe('example scenarios', () => {
       'thermotaxis',
       'touch-withdrawal',
       'worm',
+      'worm-conductance',
     ]);
     expect(scenarios.some(({ s }) => s.timeline.some((t) => t.action.type === 'ablate'))).toBe(true);
   });

@@ -1,0 +1,94 @@
+import type { Page } from 'playwright-core';
+import { afterEach, expect, inject, test } from 'vitest';
+import { openGame, type Session } from './browser';
+import { info, openEditor } from './editor-helpers';
+import { click, shot, waitScene } from './game';
+
+/**
+ * The conductance worm (issue 14) as a player reaches it before it is the default: the editor's New… list offers
+ * "Worm on conductance synapses (preview)", Play runs it in the playground, and there a head touch reverses it with every
+ * membrane potential inside the range real worm neurons live in, and in water it swims. Screenshots of the oscilloscope
+ * after the touch and of the worm swimming (issue 14's closing-note pictures).
+ */
+let s: Session | undefined;
+afterEach(async () => {
+  await s?.close();
+  s = undefined;
+});
+
+const hook = {
+  pose: (p: Page) => p.evaluate(() => window.neuroworm!.pose()),
+  advance: (p: Page, ms: number) => p.evaluate((m) => window.neuroworm!.advance(m), ms),
+  activity: (p: Page) => p.evaluate(() => window.neuroworm!.activity()),
+};
+
+/** Travel of the body's centre along its tail → head axis over `ms`, in steps, and the lowest and highest V on the way. */
+async function run(page: Page, ms: number, stepMs = 100): Promise<{ mm: number; vMin: number; vMax: number }> {
+  const axis = (mm: number[]) => {
+    const n = mm.length / 2;
+    let cx = 0;
+    let cy = 0;
+    for (let i = 0; i < n; i++) [cx, cy] = [cx + mm[2 * i] / n, cy + mm[2 * i + 1] / n];
+    const len = Math.hypot(mm[0] - mm[mm.length - 2], mm[1] - mm[mm.length - 1]);
+    return { cx, cy, ux: (mm[0] - mm[mm.length - 2]) / len, uy: (mm[1] - mm[mm.length - 1]) / len };
+  };
+  let a = axis((await hook.pose(page)).mm);
+  let mm = 0;
+  let vMin = Infinity;
+  let vMax = -Infinity;
+  for (let t = 0; t < ms; t += stepMs) {
+    await hook.advance(page, stepMs);
+    const b = axis((await hook.pose(page)).mm);
+    mm += (b.cx - a.cx) * a.ux + (b.cy - a.cy) * a.uy;
+    a = b;
+    for (const v of (await hook.activity(page)).v) [vMin, vMax] = [Math.min(vMin, v), Math.max(vMax, v)];
+  }
+  return { mm, vMin, vMax };
+}
+
+test('the conductance worm from New… plays in the playground: a head touch reverses it with V inside −90..+40 mV, and it swims in water; screenshots', async () => {
+  s = await openGame(inject('baseUrl'), { helpSeen: true });
+  const { page } = s;
+  await openEditor(page);
+  await page.selectOption('select[aria-label="New circuit from template"]', 'worm-conductance');
+  await page.waitForFunction(() => (window.neuroworm!.info() as { neurons: string[] }).neurons.includes('VD12'));
+  const opened = await info(page);
+  expect(opened.name).toBe('Worm on conductance synapses (preview)');
+  expect(opened.wormError).toBeNull();
+  await page.waitForTimeout(300);
+  await shot(page, 'editor-conductance-preview');
+
+  await page.click('button:has-text("Play ▶")');
+  await waitScene(page, 'playground');
+  await page.waitForFunction(() => window.neuroworm!.activity().ids.includes('VD12'), null, { timeout: 10_000 });
+  await page.keyboard.press(' '); // pause: the test steps the clock itself
+  await page.waitForFunction(() => window.neuroworm!.info().paused === true, null, { timeout: 5000 });
+  const crawl = await run(page, 3000);
+  expect(crawl.mm, 'crawls forward before the touch').toBeGreaterThan(0.05);
+
+  const p = await hook.pose(page);
+  await page.mouse.click(p.px[0], p.px[1]);
+  await page.waitForTimeout(100);
+  const early = await run(page, 1000);
+  await shot(page, 'playground-conductance-head-touch');
+  const late = await run(page, 1500);
+  expect(early.mm + late.mm, 'backs away from the touch').toBeLessThan(0);
+  for (const r of [crawl, early, late]) {
+    expect(r.vMin).toBeGreaterThanOrEqual(-90);
+    expect(r.vMax).toBeLessThanOrEqual(40);
+  }
+  const said = await page.evaluate(() => window.neuroworm!.announcements());
+  expect(
+    said.some((x) => /^Reversal! (ALM|AVM) → /.test(x)),
+    said.join(' | '),
+  ).toBe(true);
+
+  await click(page, 'Water');
+  await run(page, 2000); // the body adapts to the low drag
+  const swim = await run(page, 3000);
+  expect(swim.mm, 'swims forward').toBeGreaterThan(0.3);
+  expect(swim.vMin).toBeGreaterThanOrEqual(-90);
+  expect(swim.vMax).toBeLessThanOrEqual(40);
+  await shot(page, 'playground-conductance-swimming');
+  expect(s.errors).toEqual([]);
+});
