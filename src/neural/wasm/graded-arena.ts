@@ -75,6 +75,8 @@ export interface GradedArena {
     scatter: { m: number; pre: Int32Array; post: Int32Array; w: Float64Array } | null,
     gaps: { m: number; a: Int32Array; b: Int32Array; g: Float64Array } | null,
   ): (plateau: boolean, rectifier: boolean) => void;
+  /** gapKernel over this table (the arena's), from the arena's `v` into its `current`: the general schedule's explicit junctions. */
+  gaps(t: { m: number; a: Int32Array; b: Int32Array; g: Float64Array }): () => void;
   /** gradedReleaseKernel over these tables (every one the arena's), writing the arena's `conductance` and `current`. */
   release(t: ReleaseTables): () => void;
   /** The listed conductance synapses without delay (graded-conductance.ts, listedStep), their tables and the release `s` the arena's. */
@@ -147,6 +149,7 @@ export function gradedArena(n: number, tableBytes: number): GradedArena | null {
   let exports: {
     neurons: (n: number, s: number, tab: number, g: number, p: number, r: number) => void;
     step: StepFn;
+    gaps: (m: number, a: number, b: number, g: number, v: number, I: number) => void;
     release: (...offsets: number[]) => void;
     listed: (...offsetsThenDt: number[]) => void;
   };
@@ -167,7 +170,7 @@ export function gradedArena(n: number, tableBytes: number): GradedArena | null {
     free += Math.ceil(bytes / 16) * 16;
     return at;
   };
-  const { neurons: runNeurons, step: runStep, release: runRelease, listed: runListed } = exports;
+  const { neurons: runNeurons, step: runStep, gaps: runGaps, release: runRelease, listed: runListed } = exports;
   const holds = (a: Int32Array | Float64Array) => a.buffer === buffer;
   const offsetOf = (a: Int32Array | Float64Array, what: string): number => {
     if (!holds(a)) throw new Error(`gradedArena: ${what} is not in the arena`);
@@ -199,6 +202,15 @@ export function gradedArena(n: number, tableBytes: number): GradedArena | null {
         gb = gp ? offsetOf(gp.b, 'the gap table') : 0,
         gg = gp ? offsetOf(gp.g, 'the gap table') : 0;
       return (plateau, rectifier) => runStep(n, stride, tab, at, plateau ? 1 : 0, rectifier ? 1 : 0, m, pre, post, w, gm, ga, gb, gg);
+    },
+    gaps(t) {
+      const { m } = t;
+      const a = offsetOf(t.a, 'the gap table'),
+        b = offsetOf(t.b, 'the gap table'),
+        g = offsetOf(t.g, 'the gap table');
+      const vAt = array.v.byteOffset,
+        iAt = array.current.byteOffset;
+      return () => runGaps(m, a, b, g, vAt, iAt);
     },
     release(t) {
       const at = (a: Int32Array | Float64Array) => offsetOf(a, 'the release table');

@@ -4,7 +4,8 @@
 ;; where a neuron has a plateau current) over one arena (graded-arena.ts), so a
 ;; 302-neuron connectome crosses into wasm once per sub-step; and the graded
 ;; conductance synapses' release (compile/graded-conductance.ts,
-;; gradedReleaseKernel), which the general schedule calls on its own. The same IEEE operations in the same order as the JS kernels
+;; gradedReleaseKernel) and the explicit gap junctions (gap-junctions.ts, gapKernel), which the general
+;; schedule calls on their own. The same IEEE operations in the same order as the JS kernels
 ;; (wasm has no fused multiply-add; its division and square root are IEEE's),
 ;; so the same bits; the neuron update runs two neurons a time in f64x2.
 ;;
@@ -359,7 +360,7 @@
   ;; c = g[k]·(v[b[k]] − v[a[k]]); I[a[k]] += c; I[b[k]] −= c (gap-junctions.ts, gapKernel). While a[k] stays
   ;; the same, I[a] is summed in a register and stored once (the same additions in the same order; only a
   ;; self-junction, b = a, also writes I[a], and there both updates go to the register).
-  (func $gaps (param $m i32) (param $a i32) (param $b i32) (param $g i32) (param $v i32) (param $I i32)
+  (func $gaps (export "gaps") (param $m i32) (param $a i32) (param $b i32) (param $g i32) (param $v i32) (param $I i32)
     (local $k i32) (local $i i32) (local $j i32) (local $c f64) (local $cur i32) (local $acc f64) (local $vi f64) (local $q i32)
     (local.set $cur (i32.const -1))
     (block $done
