@@ -264,7 +264,7 @@ describe('the graded network sub-step in WebAssembly (graded-step.wat)', () => {
     let plateaus = 0;
     const noRectifier = plateauNetwork.map((c) => ({
       ...c,
-      spec: { ...c.spec, neurons: c.spec.neurons.map((x, i) => ({ ...x, params: { ...x.params, gKNs: i % 3 === 1 ? -0 : 0 } })) },
+      spec: { ...c.spec, neurons: c.spec.neurons.map((x, i): NeuronSpec => ({ ...x, params: { ...x.params, gKNs: i % 3 === 1 ? -0 : 0 } })) },
     }));
     fc.assert(
       fc.property(noRectifier, (c) => {
@@ -288,9 +288,9 @@ describe('the graded network sub-step in WebAssembly (graded-step.wat)', () => {
     const pop = createGradedPopulation(cells, gradedArena(3, 0));
     expect(pop.arena).not.toBe(null);
     expect(pop.rectifier).toBe(false);
-    pop.setParam(1, 'gKNs', 0.5);
+    pop.setParam?.(1, 'gKNs', 0.5);
     expect(pop.rectifier).toBe(true);
-    pop.setParam(1, 'gKNs', -0);
+    pop.setParam?.(1, 'gKNs', -0);
     expect(pop.rectifier).toBe(false);
   });
 
