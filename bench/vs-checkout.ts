@@ -5,7 +5,7 @@
  * (plate, seed 1) warm 800 steps, then they step in rounds of --per steps,
  * alternated A B, B A, … for --rounds rounds, each round timed as this
  * process's CPU time per step. On a loaded 2-core machine separate processes
- * swing by ±15 % pair to pair (farm-bench --vs, bench/paired.ts); rounds a
+ * swing by ±15 % pair to pair (bench/paired.ts over alternated runs); rounds a
  * few tens of ms apart in one process see the same machine, so a few-percent
  * change shows. Prints each side's min and median µs per step, the median and
  * range of the per-round ratios (BEFORE's time / this tree's: > 1 is faster

@@ -3,9 +3,11 @@
  * is the whole network keeps its arrays, the network's input and current,
  * and its continuous synapses' and gap junctions' tables in one wasm memory
  * (the arena), so one call runs a sub-step (graded-step.wat: the scatter, the
- * explicit gap junctions and the neuron update in f64x2 SIMD). Same
- * operations in the same order as the JS kernels, so the same numbers bit for
- * bit (graded-arena.test.ts).
+ * explicit gap junctions and the neuron update in f64x2 SIMD); a network
+ * whose synapses keep the general schedule (conductance synapses) runs its
+ * release, its explicit gap junctions and its neuron update there as separate
+ * calls. Same operations in the same order as the JS kernels, so the same
+ * numbers bit for bit (graded-arena.test.ts).
  *
  * Where WebAssembly or its SIMD is missing, where `setWasmKernels('off')`
  * says so, or below AUTO_MIN_NEURONS, there is no arena and the JS kernels
