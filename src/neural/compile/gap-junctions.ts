@@ -8,6 +8,7 @@
 import { type GapStiffness, type GapTable, type GradedCells, gapStiffness, splitStiff } from '../gaps';
 import { freshKernel } from '../kernel';
 import type { CompileContext, SynapseKernel, SynapseKernelInstance } from './kernel-api';
+import { gradedArenaOf } from './populations';
 import { zeroingEdits } from './kernel-api';
 import type { ScheduledStep } from './schedule';
 import { ELECTRICAL } from '../synapses';
@@ -70,7 +71,12 @@ export const gapJunctions: SynapseKernel = {
     const markDirty = () => {
       dirty = true;
     };
-    const currents = freshKernel(gapKernel)(members.length, table.a, table.b, explicit, net.arrays.v, net.arrays.current);
+    // In a graded arena (the tables, V and current its own) the explicit sum is one wasm call, the same additions in the same order.
+    const arena = gradedArenaOf(net.populations);
+    const inArena = arena !== null && [table.a, table.b, explicit, net.arrays.v, net.arrays.current].every((t) => arena.holds(t));
+    const currents = inArena
+      ? arena.gaps({ m, a: table.a, b: table.b, g: explicit })
+      : freshKernel(gapKernel)(members.length, table.a, table.b, explicit, net.arrays.v, net.arrays.current);
     const prepare = (dt: number) => {
       if (dirty) {
         dirty = false;

@@ -51,7 +51,7 @@ export function selectGradedFused(
           }
           const relax = gap ? gap.prepare(dt) : null;
           if (external) conductance.set(inputConductance);
-          step(pop.plateau);
+          step(pop.plateau, pop.rectifier);
           if (relax) relax();
           clock.firedCount = 0; // graded neurons never fire
         },

@@ -197,6 +197,8 @@ export interface GradedPopulation extends Population {
   readonly arena: GradedArena | null;
   /** Some neuron has a plateau current (the arena's update then runs gradedPlateauKernel's arithmetic). */
   readonly plateau: boolean;
+  /** Some neuron has the K⁺ rectifier (gK ≠ 0); without one the arena's update skips its look-up (gK·n∞ is gK's ±0). */
+  readonly rectifier: boolean;
   /**
    * Gets the factors ready for a step of dt; true when the arena's neuron
    * update is this population's kernel now (the rectifier or a plateau on
@@ -271,6 +273,8 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
   let linear = gK.every((g) => g === 0) && gP.every((g) => g === 0);
   /** Some neuron has a plateau current: the kernel that carries it runs (the others never pay for it). */
   let plateau = gP.some((g) => g > 0);
+  /** Some neuron has the rectifier. */
+  let rectifier = gK.some((g) => g !== 0);
   /** The arena's wasm update is this population's kernel now: it lives in an arena, with the rectifier or a plateau on somewhere. */
   const inArena = (): boolean => own !== null && !linear;
 
@@ -324,6 +328,9 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
     get plateau() {
       return plateau;
     },
+    get rectifier() {
+      return rectifier;
+    },
     prepare(dt) {
       if (dt !== cachedDt) refresh(dt);
       return inArena();
@@ -332,7 +339,7 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
       if (dt !== cachedDt) refresh(dt);
       // The arena's update is the conductance kernel's arithmetic: a linear population takes it too where conductance comes in.
       if (own !== null && (!linear || conductance) && current === own.current && (!conductance || arena!.holds(conductance)))
-        arena!.neurons(conductance ?? own.zero, plateau);
+        arena!.neurons(conductance ?? own.zero, plateau, rectifier);
       else if (conductance) conductanceKernel(conductance)(current);
       else if (linear) kernel(current);
       else conductanceKernel(noConductance)(current);
@@ -348,6 +355,7 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
       set(k, num(value));
       linear = gK.every((g) => g === 0) && gP.every((g) => g === 0);
       plateau = gP.some((g) => g > 0);
+      rectifier = gK.some((g) => g !== 0);
       cachedDt = Number.NaN;
       computeOutput();
     },

@@ -6,6 +6,8 @@ import { LOGISTIC_TABLE } from '../fast-math';
 import { gradedReleaseKernel } from '../compile/graded-conductance';
 import { gradedArena } from './graded-arena';
 import { setWasmKernels } from './lif-arena';
+import { createGradedPopulation, gradedModel } from '../models/graded';
+import { resolveNeuronParams } from '../params';
 
 afterEach(() => setWasmKernels('auto'));
 
@@ -172,6 +174,31 @@ function record(c: Case, steps: number): number[] {
   return out;
 }
 
+/**
+ * Every step's V, output, current and conductance of a network in which no
+ * neuron has the rectifier (every gK ±0: the arena's update skips its look-up),
+ * until one is switched on at step 15 and off again at step 30 (-0), with a cut
+ * and an ablation on the way.
+ */
+function recordNoRectifier(c: Case, steps: number): number[] {
+  const net = Network.fromSpec(c.spec, { inputConductance: c.external });
+  const out: number[] = [];
+  const chemical = c.spec.synapses.find((s) => s.kind === 'chemical');
+  for (let s = 0; s < steps; s++) {
+    for (let i = 0; i < net.size; i++) {
+      net.input[i] = s % 20 < 6 ? c.drive[i] : 0;
+      net.inputConductance[i] = c.g[i];
+    }
+    if (s === 15) net.setParam(net.ids[0], 'gKNs', 0.7);
+    if (s === 30) net.setParam(net.ids[0], 'gKNs', -0);
+    if (s === 40 && chemical) net.cutSynapse(chemical.from, chemical.to, 'chemical');
+    if (s === 50) net.ablate(net.ids[net.size - 1]);
+    net.step(c.dt);
+    for (let i = 0; i < net.size; i++) out.push(net.v[i], net.output[i], net.current[i], net.conductance[i]);
+  }
+  return out;
+}
+
 const fusedNow = (c: Case) => Network.fromSpec(c.spec, { inputConductance: c.external }).schedule.some((e) => e.name === 'graded.fused');
 
 describe('the graded network sub-step in WebAssembly (graded-step.wat)', () => {
@@ -230,6 +257,41 @@ describe('the graded network sub-step in WebAssembly (graded-step.wat)', () => {
     );
     expect(moved).toBeGreaterThan(50);
     expect(plateauHeld).toBeGreaterThan(10);
+  });
+
+  it('property: where no neuron has the rectifier (every gK +0 or -0) the update skips its look-up, with the same numbers as the JS kernels, bit for bit (plateaus, conductance synapses; the rectifier switched on and off again)', () => {
+    let moved = 0;
+    let plateaus = 0;
+    const noRectifier = plateauNetwork.map((c) => ({
+      ...c,
+      spec: { ...c.spec, neurons: c.spec.neurons.map((x, i): NeuronSpec => ({ ...x, params: { ...x.params, gKNs: i % 3 === 1 ? -0 : 0 } })) },
+    }));
+    fc.assert(
+      fc.property(noRectifier, (c) => {
+        setWasmKernels('always');
+        const wasm = recordNoRectifier(c, 60);
+        setWasmKernels('off');
+        const js = recordNoRectifier(c, 60);
+        expect(wasm).toEqual(js);
+        if (js.some((x, k) => k % 4 === 0 && x !== c.spec.neurons[(k / 4) % c.spec.neurons.length].init!.v)) moved++;
+        if (c.spec.neurons.some((x) => (x.params?.plateauNs as number) > 0)) plateaus++;
+      }),
+      { numRuns: 60, seed: 21 },
+    );
+    expect(moved).toBeGreaterThan(50);
+    expect(plateaus).toBeGreaterThan(20);
+  });
+
+  it('a graded population knows whether any neuron has the rectifier (gK ≠ 0), through parameter edits', () => {
+    setWasmKernels('always');
+    const cells = [0, -0, 0].map((gKNs) => resolveNeuronParams(gradedModel, { model: 'graded', params: { gKNs } }, 'x'));
+    const pop = createGradedPopulation(cells, gradedArena(3, 0));
+    expect(pop.arena).not.toBe(null);
+    expect(pop.rectifier).toBe(false);
+    pop.setParam?.(1, 'gKNs', 0.5);
+    expect(pop.rectifier).toBe(true);
+    pop.setParam?.(1, 'gKNs', -0);
+    expect(pop.rectifier).toBe(false);
   });
 
   it("releases graded conductance synapses in one wasm call with gradedReleaseKernel's numbers, bit for bit", () => {

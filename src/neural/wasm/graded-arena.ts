@@ -3,9 +3,11 @@
  * is the whole network keeps its arrays, the network's input and current,
  * and its continuous synapses' and gap junctions' tables in one wasm memory
  * (the arena), so one call runs a sub-step (graded-step.wat: the scatter, the
- * explicit gap junctions and the neuron update in f64x2 SIMD). Same
- * operations in the same order as the JS kernels, so the same numbers bit for
- * bit (graded-arena.test.ts).
+ * explicit gap junctions and the neuron update in f64x2 SIMD); a network
+ * whose synapses keep the general schedule (conductance synapses) runs its
+ * release, its explicit gap junctions and its neuron update there as separate
+ * calls. Same operations in the same order as the JS kernels, so the same
+ * numbers bit for bit (graded-arena.test.ts).
  *
  * Where WebAssembly or its SIMD is missing, where `setWasmKernels('off')`
  * says so, or below AUTO_MIN_NEURONS, there is no arena and the JS kernels
@@ -42,6 +44,8 @@ const NEURON_ARRAYS = [
   'eP',
   'hDecay',
   'h',
+  'gSum',
+  'iSum',
 ] as const;
 export type GradedArrayName = (typeof NEURON_ARRAYS)[number];
 
@@ -57,20 +61,24 @@ export interface GradedArena {
   /**
    * gradedConductanceKernel (gradedPlateauKernel where `plateau`) over every
    * neuron, its conductance input the arena array `g` (`conductance`,
-   * `inputConductance` or `zero`).
+   * `inputConductance` or `zero`); `rectifier` false skips the rectifier's
+   * look-up, which every gK of ±0 allows (the same numbers).
    */
-  neurons(g: Float64Array, plateau: boolean): void;
+  neurons(g: Float64Array, plateau: boolean, rectifier: boolean): void;
   /**
    * One fused sub-step: current = input; current[post] += w·output[pre] for the
    * scatter table; the explicit gap junctions; the neuron update with
-   * conductance `g` (with the plateau current where `plateau`). Every table
-   * must be the arena's (`holds`).
+   * conductance `g` (with the plateau current where `plateau`, the
+   * rectifier's look-up where `rectifier`). Every table must be the arena's
+   * (`holds`).
    */
   step(
     g: Float64Array,
     scatter: { m: number; pre: Int32Array; post: Int32Array; w: Float64Array } | null,
     gaps: { m: number; a: Int32Array; b: Int32Array; g: Float64Array } | null,
-  ): (plateau: boolean) => void;
+  ): (plateau: boolean, rectifier: boolean) => void;
+  /** gapKernel over this table (the arena's), from the arena's `v` into its `current`: the general schedule's explicit junctions. */
+  gaps(t: { m: number; a: Int32Array; b: Int32Array; g: Float64Array }): () => void;
   /** gradedReleaseKernel over these tables (every one the arena's), writing the arena's `conductance` and `current`. */
   release(t: ReleaseTables): () => void;
   /** The listed conductance synapses without delay (graded-conductance.ts, listedStep), their tables and the release `s` the arena's. */
@@ -115,6 +123,7 @@ type StepFn = (
   tab: number,
   g: number,
   p: number,
+  r: number,
   m: number,
   pre: number,
   post: number,
@@ -140,8 +149,9 @@ export function gradedArena(n: number, tableBytes: number): GradedArena | null {
   const end = tables + Math.ceil(tableBytes / 16) * 16 + 16;
   let memory: WebAssembly.Memory;
   let exports: {
-    neurons: (n: number, s: number, tab: number, g: number, p: number) => void;
+    neurons: (n: number, s: number, tab: number, g: number, p: number, r: number) => void;
     step: StepFn;
+    gaps: (m: number, a: number, b: number, g: number, v: number, I: number) => void;
     release: (...offsets: number[]) => void;
     listed: (...offsetsThenDt: number[]) => void;
   };
@@ -162,7 +172,7 @@ export function gradedArena(n: number, tableBytes: number): GradedArena | null {
     free += Math.ceil(bytes / 16) * 16;
     return at;
   };
-  const { neurons: runNeurons, step: runStep, release: runRelease, listed: runListed } = exports;
+  const { neurons: runNeurons, step: runStep, gaps: runGaps, release: runRelease, listed: runListed } = exports;
   const holds = (a: Int32Array | Float64Array) => a.buffer === buffer;
   const offsetOf = (a: Int32Array | Float64Array, what: string): number => {
     if (!holds(a)) throw new Error(`gradedArena: ${what} is not in the arena`);
@@ -180,8 +190,8 @@ export function gradedArena(n: number, tableBytes: number): GradedArena | null {
       return at === null ? new Float64Array(length) : new Float64Array(buffer, at, length);
     },
     holds,
-    neurons(g, plateau) {
-      runNeurons(n, stride, tab, offsetOf(g, 'the conductance'), plateau ? 1 : 0);
+    neurons(g, plateau, rectifier) {
+      runNeurons(n, stride, tab, offsetOf(g, 'the conductance'), plateau ? 1 : 0, rectifier ? 1 : 0);
     },
     step(g, sc, gp) {
       const at = offsetOf(g, 'the conductance');
@@ -193,7 +203,16 @@ export function gradedArena(n: number, tableBytes: number): GradedArena | null {
       const ga = gp ? offsetOf(gp.a, 'the gap table') : 0,
         gb = gp ? offsetOf(gp.b, 'the gap table') : 0,
         gg = gp ? offsetOf(gp.g, 'the gap table') : 0;
-      return (plateau) => runStep(n, stride, tab, at, plateau ? 1 : 0, m, pre, post, w, gm, ga, gb, gg);
+      return (plateau, rectifier) => runStep(n, stride, tab, at, plateau ? 1 : 0, rectifier ? 1 : 0, m, pre, post, w, gm, ga, gb, gg);
+    },
+    gaps(t) {
+      const { m } = t;
+      const a = offsetOf(t.a, 'the gap table'),
+        b = offsetOf(t.b, 'the gap table'),
+        g = offsetOf(t.g, 'the gap table');
+      const vAt = array.v.byteOffset,
+        iAt = array.current.byteOffset;
+      return () => runGaps(m, a, b, g, vAt, iAt);
     },
     release(t) {
       const at = (a: Int32Array | Float64Array) => offsetOf(a, 'the release table');

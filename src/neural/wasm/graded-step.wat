@@ -4,7 +4,8 @@
 ;; where a neuron has a plateau current) over one arena (graded-arena.ts), so a
 ;; 302-neuron connectome crosses into wasm once per sub-step; and the graded
 ;; conductance synapses' release (compile/graded-conductance.ts,
-;; gradedReleaseKernel), which the general schedule calls on its own. The same IEEE operations in the same order as the JS kernels
+;; gradedReleaseKernel) and the explicit gap junctions (gap-junctions.ts, gapKernel), which the general
+;; schedule calls on their own. The same IEEE operations in the same order as the JS kernels
 ;; (wasm has no fused multiply-add; its division and square root are IEEE's),
 ;; so the same bits; the neuron update runs two neurons a time in f64x2.
 ;;
@@ -15,112 +16,84 @@
 ;;   8 invKSlope  9 eK  10 conductance  11 vHalf  12 invSlope  13 amp
 ;;   14 current  15 input  16 inputConductance  17 zero
 ;;   18 gP  19 pHalf  20 invPSlope  21 eP  22 hDecay  23 h   (the plateau current)
+;;   24 gSum  25 iSum   (the update's first pass: conductance and current into each neuron)
 ;; then the logistic table (fast-math.ts, 4,098 f64) at byte `tab`.
 (module
   (import "graded" "mem" (memory 1))
 
-  ;; The neuron update of every neuron (pairs), conductance G at byte g.
-  (func $neurons (param $n i32) (param $s i32) (param $tab i32) (param $g i32)
-    (local $o i32) (local $end i32) (local $i0 i32) (local $i1 i32)
-    (local $x v128) (local $t v128) (local $iv v128) (local $lo v128) (local $hi v128)
-    (local $gk v128) (local $a v128) (local $vInf v128) (local $y v128) (local $f v128) (local $nv v128) (local $u v128)
-    (local $s2 i32) (local $s3 i32) (local $s4 i32) (local $s5 i32) (local $s6 i32) (local $s7 i32)
-    (local $s8 i32) (local $s9 i32) (local $s11 i32) (local $s12 i32) (local $s13 i32) (local $s14 i32)
-    (local.set $s2 (i32.shl (local.get $s) (i32.const 1)))
-    (local.set $s3 (i32.mul (local.get $s) (i32.const 3)))
+  ;; The neuron update runs in three passes over the pairs: the inputs (rectifier, plateau, conductance and
+  ;; current sums, into gSum and iSum), the relaxation of V, the output. Each pass is a short loop whose
+  ;; pairs the out-of-order core overlaps; one pass with all of it was bound by the latency of its chain
+  ;; (two table look-ups, two divisions and a square root): ×0.52 of the time for the conductance worm's
+  ;; 74 neurons (docs/benchmarks.md, session 13). The same operations in the same order per neuron.
+  ;;
+  ;; The rectifier's conductance gk = gK·n∞: where no neuron has one (r = 0, every gK ±0) gk is gK itself,
+  ;; the same number (n∞ from the table is finite and > 0), without the look-up. The look-ups are written out
+  ;; in each loop: as a function they were not inlined, and the calls cost most of the gain.
+
+  ;; Pass 1 without a plateau: gSum = gk + G; iSum = drive + gk·eK + current.
+  (func $inputs (param $s i32) (param $tab i32) (param $g i32) (param $r i32) (param $end i32)
+    (local $o i32) (local $i0 i32) (local $i1 i32) (local $x v128) (local $t v128) (local $iv v128) (local $lo v128) (local $hi v128)
+    (local $gk v128) (local $nInf v128)
+    (local $s4 i32) (local $s6 i32) (local $s7 i32) (local $s8 i32) (local $s9 i32) (local $s14 i32) (local $s24 i32) (local $s25 i32)
     (local.set $s4 (i32.shl (local.get $s) (i32.const 2)))
-    (local.set $s5 (i32.mul (local.get $s) (i32.const 5)))
     (local.set $s6 (i32.mul (local.get $s) (i32.const 6)))
     (local.set $s7 (i32.mul (local.get $s) (i32.const 7)))
     (local.set $s8 (i32.shl (local.get $s) (i32.const 3)))
     (local.set $s9 (i32.mul (local.get $s) (i32.const 9)))
-    (local.set $s11 (i32.mul (local.get $s) (i32.const 11)))
-    (local.set $s12 (i32.mul (local.get $s) (i32.const 12)))
-    (local.set $s13 (i32.mul (local.get $s) (i32.const 13)))
     (local.set $s14 (i32.mul (local.get $s) (i32.const 14)))
-    ;; pairs: byte offsets 0, 16, … below ⌈n/2⌉·16
-    (local.set $end (i32.shl (i32.and (i32.add (local.get $n) (i32.const 1)) (i32.const -2)) (i32.const 3)))
+    (local.set $s24 (i32.mul (local.get $s) (i32.const 24)))
+    (local.set $s25 (i32.mul (local.get $s) (i32.const 25)))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
         (local.set $x (v128.load (local.get $o)))
-        ;; t = ((x − kHalf)·invKSlope + 32)·64, then t > 0 ? min(t, 4096) : 0
-        (local.set $t (f64x2.mul
-          (f64x2.add
-            (f64x2.mul (f64x2.sub (local.get $x) (v128.load (i32.add (local.get $o) (local.get $s7))))
-                       (v128.load (i32.add (local.get $o) (local.get $s8))))
-            (v128.const f64x2 32 32))
-          (v128.const f64x2 64 64)))
-        (local.set $t (v128.and
-          (f64x2.min (local.get $t) (v128.const f64x2 4096 4096))
-          (f64x2.gt (local.get $t) (v128.const f64x2 0 0))))
-        ;; i = t | 0; lo = table[i], hi = table[i + 1] per lane
-        (local.set $iv (i32x4.trunc_sat_f64x2_s_zero (local.get $t)))
-        (local.set $i0 (i32.add (local.get $tab) (i32.shl (i32x4.extract_lane 0 (local.get $iv)) (i32.const 3))))
-        (local.set $i1 (i32.add (local.get $tab) (i32.shl (i32x4.extract_lane 1 (local.get $iv)) (i32.const 3))))
-        (local.set $lo (f64x2.replace_lane 1 (f64x2.splat (f64.load (local.get $i0))) (f64.load (local.get $i1))))
-        (local.set $hi (f64x2.replace_lane 1 (f64x2.splat (f64.load offset=8 (local.get $i0))) (f64.load offset=8 (local.get $i1))))
-        ;; gk = gK·(lo + (t − i)·(hi − lo)); a = gk + G
-        (local.set $gk (f64x2.mul (v128.load (i32.add (local.get $o) (local.get $s6)))
-          (f64x2.add (local.get $lo)
-            (f64x2.mul (f64x2.sub (local.get $t) (f64x2.convert_low_i32x4_s (local.get $iv)))
-                       (f64x2.sub (local.get $hi) (local.get $lo))))))
-        (local.set $a (f64x2.add (local.get $gk) (v128.load (i32.add (local.get $o) (local.get $g)))))
-        ;; vInf = (drive + gk·eK + current) / (gLeak + a)
-        (local.set $vInf (f64x2.div
+        ;; gk = gK·n∞, n∞ = logistic((x − kHalf)·invKSlope); gK itself where r = 0
+        (local.set $gk (v128.load (i32.add (local.get $o) (local.get $s6))))
+        (if (local.get $r)
+          (then
+            ;; t = ((x − half)·inv + 32)·64, then t > 0 ? min(t, 4096) : 0; i = t | 0; lo + (t − i)·(hi − lo) from the table
+            (local.set $t (f64x2.mul
+              (f64x2.add (f64x2.mul (f64x2.sub (local.get $x) (v128.load (i32.add (local.get $o) (local.get $s7))))
+                                    (v128.load (i32.add (local.get $o) (local.get $s8))))
+                         (v128.const f64x2 32 32))
+              (v128.const f64x2 64 64)))
+            (local.set $t (v128.and
+              (f64x2.min (local.get $t) (v128.const f64x2 4096 4096))
+              (f64x2.gt (local.get $t) (v128.const f64x2 0 0))))
+            (local.set $iv (i32x4.trunc_sat_f64x2_s_zero (local.get $t)))
+            (local.set $i0 (i32.add (local.get $tab) (i32.shl (i32x4.extract_lane 0 (local.get $iv)) (i32.const 3))))
+            (local.set $i1 (i32.add (local.get $tab) (i32.shl (i32x4.extract_lane 1 (local.get $iv)) (i32.const 3))))
+            (local.set $lo (f64x2.replace_lane 1 (f64x2.splat (f64.load (local.get $i0))) (f64.load (local.get $i1))))
+            (local.set $hi (f64x2.replace_lane 1 (f64x2.splat (f64.load offset=8 (local.get $i0))) (f64.load offset=8 (local.get $i1))))
+            (local.set $nInf (f64x2.add (local.get $lo)
+              (f64x2.mul (f64x2.sub (local.get $t) (f64x2.convert_low_i32x4_s (local.get $iv)))
+                         (f64x2.sub (local.get $hi) (local.get $lo)))))
+            (local.set $gk (f64x2.mul (local.get $gk) (local.get $nInf)))))
+        (v128.store (i32.add (local.get $o) (local.get $s24))
+          (f64x2.add (local.get $gk) (v128.load (i32.add (local.get $o) (local.get $g)))))
+        (v128.store (i32.add (local.get $o) (local.get $s25))
           (f64x2.add
             (f64x2.add (v128.load (i32.add (local.get $o) (local.get $s4)))
                        (f64x2.mul (local.get $gk) (v128.load (i32.add (local.get $o) (local.get $s9)))))
-            (v128.load (i32.add (local.get $o) (local.get $s14))))
-          (f64x2.add (v128.load (i32.add (local.get $o) (local.get $s3))) (local.get $a))))
-        ;; y = a·dtOverC; f = decay / (1 + y(1 + y(1/2 + y(1/6 + y/24))))
-        (local.set $y (f64x2.mul (local.get $a) (v128.load (i32.add (local.get $o) (local.get $s5)))))
-        (local.set $f (f64x2.div (v128.load (i32.add (local.get $o) (local.get $s2)))
-          (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (local.get $y)
-            (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (local.get $y)
-              (f64x2.add (v128.const f64x2 0.5 0.5) (f64x2.mul (local.get $y)
-                (f64x2.add (v128.const f64x2 0.16666666666666666 0.16666666666666666)
-                  (f64x2.mul (local.get $y) (v128.const f64x2 0.041666666666666664 0.041666666666666664)))))))))))
-        ;; v = vInf + (x − vInf)·f
-        (local.set $nv (f64x2.add (local.get $vInf) (f64x2.mul (f64x2.sub (local.get $x) (local.get $vInf)) (local.get $f))))
-        (v128.store (local.get $o) (local.get $nv))
-        ;; output = amp·(0.5 + 0.5u / √(1 + u²)), u = (v − vHalf)·invSlope
-        (local.set $u
-          (f64x2.mul
-            (f64x2.sub (local.get $nv) (v128.load (i32.add (local.get $o) (local.get $s11))))
-            (v128.load (i32.add (local.get $o) (local.get $s12)))))
-        (v128.store (i32.add (local.get $o) (local.get $s))
-          (f64x2.mul
-            (v128.load (i32.add (local.get $o) (local.get $s13)))
-            (f64x2.add
-              (v128.const f64x2 0.5 0.5)
-              (f64x2.div
-                (f64x2.mul (v128.const f64x2 0.5 0.5) (local.get $u))
-                (f64x2.sqrt (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (local.get $u) (local.get $u))))))))
+            (v128.load (i32.add (local.get $o) (local.get $s14)))))
         (local.set $o (i32.add (local.get $o) (i32.const 16)))
         (br $next))))
 
-  ;; gradedPlateauKernel over every neuron (pairs), conductance G at byte g: the update above with the
-  ;; plateau current gp = gP·m∞·h as one more conductance (reversal eP), then the inactivation gate h.
-  (func $neuronsPlateau (param $n i32) (param $s i32) (param $tab i32) (param $g i32)
-    (local $o i32) (local $end i32) (local $i0 i32) (local $i1 i32)
-    (local $x v128) (local $t v128) (local $iv v128) (local $lo v128) (local $hi v128)
-    (local $gk v128) (local $m v128) (local $gp v128) (local $a v128) (local $vInf v128) (local $y v128) (local $f v128)
-    (local $nv v128) (local $u v128) (local $hInf v128)
-    (local $s2 i32) (local $s3 i32) (local $s4 i32) (local $s5 i32) (local $s6 i32) (local $s7 i32)
-    (local $s8 i32) (local $s9 i32) (local $s11 i32) (local $s12 i32) (local $s13 i32) (local $s14 i32)
-    (local $s18 i32) (local $s19 i32) (local $s20 i32) (local $s21 i32) (local $s22 i32) (local $s23 i32)
-    (local.set $s2 (i32.shl (local.get $s) (i32.const 1)))
-    (local.set $s3 (i32.mul (local.get $s) (i32.const 3)))
+  ;; Pass 1 with the plateau current gp = gP·m∞·h as one more conductance (reversal eP):
+  ;; gSum = gk + gp + G; iSum = drive + gk·eK + gp·eP + current; then the inactivation gate
+  ;; h ← h∞ + (h − h∞)·hDecay, h∞ = 1 − m∞ (gradedPlateauKernel).
+  (func $inputsPlateau (param $s i32) (param $tab i32) (param $g i32) (param $r i32) (param $end i32)
+    (local $o i32) (local $i0 i32) (local $i1 i32) (local $x v128) (local $t v128) (local $iv v128) (local $lo v128) (local $hi v128)
+    (local $gk v128) (local $nInf v128)
+    (local $m v128) (local $gp v128) (local $hInf v128) (local $q i32)
+    (local $s4 i32) (local $s6 i32) (local $s7 i32) (local $s8 i32) (local $s9 i32) (local $s14 i32) (local $s18 i32) (local $s19 i32)
+    (local $s20 i32) (local $s21 i32) (local $s22 i32) (local $s23 i32) (local $s24 i32) (local $s25 i32)
     (local.set $s4 (i32.shl (local.get $s) (i32.const 2)))
-    (local.set $s5 (i32.mul (local.get $s) (i32.const 5)))
     (local.set $s6 (i32.mul (local.get $s) (i32.const 6)))
     (local.set $s7 (i32.mul (local.get $s) (i32.const 7)))
     (local.set $s8 (i32.shl (local.get $s) (i32.const 3)))
     (local.set $s9 (i32.mul (local.get $s) (i32.const 9)))
-    (local.set $s11 (i32.mul (local.get $s) (i32.const 11)))
-    (local.set $s12 (i32.mul (local.get $s) (i32.const 12)))
-    (local.set $s13 (i32.mul (local.get $s) (i32.const 13)))
     (local.set $s14 (i32.mul (local.get $s) (i32.const 14)))
     (local.set $s18 (i32.mul (local.get $s) (i32.const 18)))
     (local.set $s19 (i32.mul (local.get $s) (i32.const 19)))
@@ -128,36 +101,40 @@
     (local.set $s21 (i32.mul (local.get $s) (i32.const 21)))
     (local.set $s22 (i32.mul (local.get $s) (i32.const 22)))
     (local.set $s23 (i32.mul (local.get $s) (i32.const 23)))
-    (local.set $end (i32.shl (i32.and (i32.add (local.get $n) (i32.const 1)) (i32.const -2)) (i32.const 3)))
+    (local.set $s24 (i32.mul (local.get $s) (i32.const 24)))
+    (local.set $s25 (i32.mul (local.get $s) (i32.const 25)))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
         (local.set $x (v128.load (local.get $o)))
-        ;; the rectifier: gk = gK·logistic((x − kHalf)·invKSlope), as in $neurons
+        ;; gk = gK·n∞, n∞ = logistic((x − kHalf)·invKSlope); gK itself where r = 0
+        (local.set $gk (v128.load (i32.add (local.get $o) (local.get $s6))))
+        (if (local.get $r)
+          (then
+            ;; t = ((x − half)·inv + 32)·64, then t > 0 ? min(t, 4096) : 0; i = t | 0; lo + (t − i)·(hi − lo) from the table
+            (local.set $t (f64x2.mul
+              (f64x2.add (f64x2.mul (f64x2.sub (local.get $x) (v128.load (i32.add (local.get $o) (local.get $s7))))
+                                    (v128.load (i32.add (local.get $o) (local.get $s8))))
+                         (v128.const f64x2 32 32))
+              (v128.const f64x2 64 64)))
+            (local.set $t (v128.and
+              (f64x2.min (local.get $t) (v128.const f64x2 4096 4096))
+              (f64x2.gt (local.get $t) (v128.const f64x2 0 0))))
+            (local.set $iv (i32x4.trunc_sat_f64x2_s_zero (local.get $t)))
+            (local.set $i0 (i32.add (local.get $tab) (i32.shl (i32x4.extract_lane 0 (local.get $iv)) (i32.const 3))))
+            (local.set $i1 (i32.add (local.get $tab) (i32.shl (i32x4.extract_lane 1 (local.get $iv)) (i32.const 3))))
+            (local.set $lo (f64x2.replace_lane 1 (f64x2.splat (f64.load (local.get $i0))) (f64.load (local.get $i1))))
+            (local.set $hi (f64x2.replace_lane 1 (f64x2.splat (f64.load offset=8 (local.get $i0))) (f64.load offset=8 (local.get $i1))))
+            (local.set $nInf (f64x2.add (local.get $lo)
+              (f64x2.mul (f64x2.sub (local.get $t) (f64x2.convert_low_i32x4_s (local.get $iv)))
+                         (f64x2.sub (local.get $hi) (local.get $lo)))))
+            (local.set $gk (f64x2.mul (local.get $gk) (local.get $nInf)))))
+        ;; the plateau's activation m = logistic((x − pHalf)·invPSlope)
+        ;; t = ((x − half)·inv + 32)·64, then t > 0 ? min(t, 4096) : 0; i = t | 0; lo + (t − i)·(hi − lo) from the table
         (local.set $t (f64x2.mul
-          (f64x2.add
-            (f64x2.mul (f64x2.sub (local.get $x) (v128.load (i32.add (local.get $o) (local.get $s7))))
-                       (v128.load (i32.add (local.get $o) (local.get $s8))))
-            (v128.const f64x2 32 32))
-          (v128.const f64x2 64 64)))
-        (local.set $t (v128.and
-          (f64x2.min (local.get $t) (v128.const f64x2 4096 4096))
-          (f64x2.gt (local.get $t) (v128.const f64x2 0 0))))
-        (local.set $iv (i32x4.trunc_sat_f64x2_s_zero (local.get $t)))
-        (local.set $i0 (i32.add (local.get $tab) (i32.shl (i32x4.extract_lane 0 (local.get $iv)) (i32.const 3))))
-        (local.set $i1 (i32.add (local.get $tab) (i32.shl (i32x4.extract_lane 1 (local.get $iv)) (i32.const 3))))
-        (local.set $lo (f64x2.replace_lane 1 (f64x2.splat (f64.load (local.get $i0))) (f64.load (local.get $i1))))
-        (local.set $hi (f64x2.replace_lane 1 (f64x2.splat (f64.load offset=8 (local.get $i0))) (f64.load offset=8 (local.get $i1))))
-        (local.set $gk (f64x2.mul (v128.load (i32.add (local.get $o) (local.get $s6)))
-          (f64x2.add (local.get $lo)
-            (f64x2.mul (f64x2.sub (local.get $t) (f64x2.convert_low_i32x4_s (local.get $iv)))
-                       (f64x2.sub (local.get $hi) (local.get $lo))))))
-        ;; the plateau's activation m = logistic((x − pHalf)·invPSlope), the same table arithmetic
-        (local.set $t (f64x2.mul
-          (f64x2.add
-            (f64x2.mul (f64x2.sub (local.get $x) (v128.load (i32.add (local.get $o) (local.get $s19))))
-                       (v128.load (i32.add (local.get $o) (local.get $s20))))
-            (v128.const f64x2 32 32))
+          (f64x2.add (f64x2.mul (f64x2.sub (local.get $x) (v128.load (i32.add (local.get $o) (local.get $s19))))
+                                (v128.load (i32.add (local.get $o) (local.get $s20))))
+                     (v128.const f64x2 32 32))
           (v128.const f64x2 64 64)))
         (local.set $t (v128.and
           (f64x2.min (local.get $t) (v128.const f64x2 4096 4096))
@@ -170,18 +147,42 @@
         (local.set $m (f64x2.add (local.get $lo)
           (f64x2.mul (f64x2.sub (local.get $t) (f64x2.convert_low_i32x4_s (local.get $iv)))
                      (f64x2.sub (local.get $hi) (local.get $lo)))))
-        ;; gp = gP·m·h; a = gk + gp + G
+        ;; gp = gP·m·h
+        (local.set $q (i32.add (local.get $o) (local.get $s23)))
         (local.set $gp (f64x2.mul (f64x2.mul (v128.load (i32.add (local.get $o) (local.get $s18))) (local.get $m))
-                                  (v128.load (i32.add (local.get $o) (local.get $s23)))))
-        (local.set $a (f64x2.add (f64x2.add (local.get $gk) (local.get $gp)) (v128.load (i32.add (local.get $o) (local.get $g)))))
-        ;; vInf = (drive + gk·eK + gp·eP + current) / (gLeak + a)
-        (local.set $vInf (f64x2.div
+                                  (v128.load (local.get $q))))
+        (v128.store (i32.add (local.get $o) (local.get $s24))
+          (f64x2.add (f64x2.add (local.get $gk) (local.get $gp)) (v128.load (i32.add (local.get $o) (local.get $g)))))
+        (v128.store (i32.add (local.get $o) (local.get $s25))
           (f64x2.add
             (f64x2.add
               (f64x2.add (v128.load (i32.add (local.get $o) (local.get $s4)))
                          (f64x2.mul (local.get $gk) (v128.load (i32.add (local.get $o) (local.get $s9)))))
               (f64x2.mul (local.get $gp) (v128.load (i32.add (local.get $o) (local.get $s21)))))
-            (v128.load (i32.add (local.get $o) (local.get $s14))))
+            (v128.load (i32.add (local.get $o) (local.get $s14)))))
+        (local.set $hInf (f64x2.sub (v128.const f64x2 1 1) (local.get $m)))
+        (v128.store (local.get $q)
+          (f64x2.add (local.get $hInf)
+            (f64x2.mul (f64x2.sub (v128.load (local.get $q)) (local.get $hInf))
+                       (v128.load (i32.add (local.get $o) (local.get $s22))))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $next))))
+
+  ;; Pass 2: vInf = iSum / (gLeak + gSum); y = gSum·dtOverC; f = decay / (1 + y(1 + y(1/2 + y(1/6 + y/24))));
+  ;; v = vInf + (v − vInf)·f.
+  (func $relax (param $s i32) (param $end i32)
+    (local $o i32) (local $a v128) (local $vInf v128) (local $y v128) (local $f v128)
+    (local $s2 i32) (local $s3 i32) (local $s5 i32) (local $s24 i32) (local $s25 i32)
+    (local.set $s2 (i32.shl (local.get $s) (i32.const 1)))
+    (local.set $s3 (i32.mul (local.get $s) (i32.const 3)))
+    (local.set $s5 (i32.mul (local.get $s) (i32.const 5)))
+    (local.set $s24 (i32.mul (local.get $s) (i32.const 24)))
+    (local.set $s25 (i32.mul (local.get $s) (i32.const 25)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
+        (local.set $a (v128.load (i32.add (local.get $o) (local.get $s24))))
+        (local.set $vInf (f64x2.div (v128.load (i32.add (local.get $o) (local.get $s25)))
           (f64x2.add (v128.load (i32.add (local.get $o) (local.get $s3))) (local.get $a))))
         (local.set $y (f64x2.mul (local.get $a) (v128.load (i32.add (local.get $o) (local.get $s5)))))
         (local.set $f (f64x2.div (v128.load (i32.add (local.get $o) (local.get $s2)))
@@ -190,17 +191,23 @@
               (f64x2.add (v128.const f64x2 0.5 0.5) (f64x2.mul (local.get $y)
                 (f64x2.add (v128.const f64x2 0.16666666666666666 0.16666666666666666)
                   (f64x2.mul (local.get $y) (v128.const f64x2 0.041666666666666664 0.041666666666666664)))))))))))
-        (local.set $nv (f64x2.add (local.get $vInf) (f64x2.mul (f64x2.sub (local.get $x) (local.get $vInf)) (local.get $f))))
-        (v128.store (local.get $o) (local.get $nv))
-        ;; h ← hInf + (h − hInf)·hDecay, hInf = 1 − m
-        (local.set $hInf (f64x2.sub (v128.const f64x2 1 1) (local.get $m)))
-        (v128.store (i32.add (local.get $o) (local.get $s23))
-          (f64x2.add (local.get $hInf)
-            (f64x2.mul (f64x2.sub (v128.load (i32.add (local.get $o) (local.get $s23))) (local.get $hInf))
-                       (v128.load (i32.add (local.get $o) (local.get $s22))))))
+        (v128.store (local.get $o)
+          (f64x2.add (local.get $vInf) (f64x2.mul (f64x2.sub (v128.load (local.get $o)) (local.get $vInf)) (local.get $f))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $next))))
+
+  ;; Pass 3: output = amp·(0.5 + 0.5u / √(1 + u²)), u = (v − vHalf)·invSlope.
+  (func $outputs (param $s i32) (param $end i32)
+    (local $o i32) (local $u v128) (local $s11 i32) (local $s12 i32) (local $s13 i32)
+    (local.set $s11 (i32.mul (local.get $s) (i32.const 11)))
+    (local.set $s12 (i32.mul (local.get $s) (i32.const 12)))
+    (local.set $s13 (i32.mul (local.get $s) (i32.const 13)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
         (local.set $u
           (f64x2.mul
-            (f64x2.sub (local.get $nv) (v128.load (i32.add (local.get $o) (local.get $s11))))
+            (f64x2.sub (v128.load (local.get $o)) (v128.load (i32.add (local.get $o) (local.get $s11))))
             (v128.load (i32.add (local.get $o) (local.get $s12)))))
         (v128.store (i32.add (local.get $o) (local.get $s))
           (f64x2.mul
@@ -213,11 +220,17 @@
         (local.set $o (i32.add (local.get $o) (i32.const 16)))
         (br $next))))
 
-  ;; The neuron update, with the plateau current where p ≠ 0.
-  (func $update (export "neurons") (param $n i32) (param $s i32) (param $tab i32) (param $g i32) (param $p i32)
+  ;; The neuron update of every neuron (pairs), conductance G at byte g: gradedConductanceKernel's
+  ;; arithmetic, gradedPlateauKernel's where p ≠ 0; the rectifier's look-up where r ≠ 0.
+  (func $update (export "neurons") (param $n i32) (param $s i32) (param $tab i32) (param $g i32) (param $p i32) (param $r i32)
+    (local $end i32)
+    ;; pairs: byte offsets 0, 16, … below ⌈n/2⌉·16
+    (local.set $end (i32.shl (i32.and (i32.add (local.get $n) (i32.const 1)) (i32.const -2)) (i32.const 3)))
     (if (local.get $p)
-      (then (call $neuronsPlateau (local.get $n) (local.get $s) (local.get $tab) (local.get $g)))
-      (else (call $neurons (local.get $n) (local.get $s) (local.get $tab) (local.get $g)))))
+      (then (call $inputsPlateau (local.get $s) (local.get $tab) (local.get $g) (local.get $r) (local.get $end)))
+      (else (call $inputs (local.get $s) (local.get $tab) (local.get $g) (local.get $r) (local.get $end))))
+    (call $relax (local.get $s) (local.get $end))
+    (call $outputs (local.get $s) (local.get $end)))
 
   ;; gradedReleaseKernel (compile/graded-conductance.ts): each release site's s relaxes toward its
   ;; logistic s∞ (the table's arithmetic) by keep; acc[slot[k]] += g[k]·s[site[k]] for the m plain
@@ -347,7 +360,7 @@
   ;; c = g[k]·(v[b[k]] − v[a[k]]); I[a[k]] += c; I[b[k]] −= c (gap-junctions.ts, gapKernel). While a[k] stays
   ;; the same, I[a] is summed in a register and stored once (the same additions in the same order; only a
   ;; self-junction, b = a, also writes I[a], and there both updates go to the register).
-  (func $gaps (param $m i32) (param $a i32) (param $b i32) (param $g i32) (param $v i32) (param $I i32)
+  (func $gaps (export "gaps") (param $m i32) (param $a i32) (param $b i32) (param $g i32) (param $v i32) (param $I i32)
     (local $k i32) (local $i i32) (local $j i32) (local $c f64) (local $cur i32) (local $acc f64) (local $vi f64) (local $q i32)
     (local.set $cur (i32.const -1))
     (block $done
@@ -375,8 +388,8 @@
     (if (i32.ge_s (local.get $cur) (i32.const 0))
       (then (f64.store (i32.add (local.get $I) (local.get $cur)) (local.get $acc)))))
 
-  ;; One sub-step of the fused schedule: current = input, the scatter (m synapses), the gap junctions (gm), the neurons with G at byte g (plateau p).
-  (func (export "step") (param $n i32) (param $s i32) (param $tab i32) (param $g i32) (param $p i32)
+  ;; One sub-step of the fused schedule: current = input, the scatter (m synapses), the gap junctions (gm), the neurons with G at byte g (plateau p, rectifier r).
+  (func (export "step") (param $n i32) (param $s i32) (param $tab i32) (param $g i32) (param $p i32) (param $r i32)
     (param $m i32) (param $pre i32) (param $post i32) (param $w i32)
     (param $gm i32) (param $ga i32) (param $gb i32) (param $gg i32)
     (local $cur i32)
@@ -384,6 +397,6 @@
     (memory.copy (local.get $cur) (i32.mul (local.get $s) (i32.const 15)) (i32.shl (local.get $n) (i32.const 3)))
     (call $scatter (local.get $m) (local.get $pre) (local.get $post) (local.get $w) (local.get $s) (local.get $cur))
     (call $gaps (local.get $gm) (local.get $ga) (local.get $gb) (local.get $gg) (i32.const 0) (local.get $cur))
-    (call $update (local.get $n) (local.get $s) (local.get $tab) (local.get $g) (local.get $p)))
+    (call $update (local.get $n) (local.get $s) (local.get $tab) (local.get $g) (local.get $p) (local.get $r)))
 )
 

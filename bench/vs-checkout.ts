@@ -1,0 +1,93 @@
+/**
+ * One worm of this tree against the same worm of another checkout (BEFORE: a
+ * `git archive` of the commit to compare, with a node_modules beside it), in
+ * ONE process: each side's modules load from its own tree, both Simulations
+ * (plate, seed 1) warm 800 steps, then they step in rounds of --per steps,
+ * alternated A B, B A, … for --rounds rounds, each round timed as this
+ * process's CPU time per step. On a loaded 2-core machine separate processes
+ * swing by ±15 % pair to pair (bench/paired.ts over alternated runs); rounds a
+ * few tens of ms apart in one process see the same machine, so a few-percent
+ * change shows. Prints each side's min and median µs per step, the median and
+ * range of the per-round ratios (BEFORE's time / this tree's: > 1 is faster
+ * here), and whether the two worms' V ended the same bit for bit.
+ *
+ *   git archive COMMIT | tar -x -C /tmp/before && ln -s "$PWD/node_modules" /tmp/before/node_modules
+ *   npx tsx bench/vs-checkout.ts /tmp/before [--circuit worm-conductance|worm|connectome] [--rounds 40] [--per 300]
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const args = process.argv.slice(2);
+const opt = (name: string, fallback: string): string => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : fallback;
+};
+const before = args[0];
+if (!before || before.startsWith('--')) {
+  console.error('usage: npx tsx bench/vs-checkout.ts BEFORE_DIR [--circuit worm-conductance|worm|connectome] [--rounds 40] [--per 300]');
+  process.exit(2);
+}
+const circuit = opt('--circuit', 'worm-conductance');
+const rounds = Number(opt('--rounds', '40'));
+const per = Number(opt('--per', '300'));
+if (!['worm-conductance', 'worm', 'connectome'].includes(circuit))
+  throw new Error(`--circuit must be worm-conductance, worm or connectome, got ${JSON.stringify(circuit)}`);
+if (!Number.isInteger(rounds) || rounds < 2) throw new Error(`--rounds must be a whole number ≥ 2, got ${opt('--rounds', '')}`);
+if (!Number.isInteger(per) || per < 1) throw new Error(`--per must be a whole number ≥ 1 (steps a round), got ${opt('--per', '')}`);
+
+interface Stepper {
+  step(): void;
+  network: { v: Float64Array };
+}
+
+/** A worm built and stepped by the modules of the tree at `root`. */
+async function worm(root: string): Promise<Stepper> {
+  const at = (path: string) => import(pathToFileURL(resolve(root, path)).href);
+  const { Simulation } = await at('src/sim/simulation.ts');
+  let c: unknown;
+  if (circuit === 'worm') c = (await at('src/circuits/builtin/index.ts')).getBuiltinCircuit('worm');
+  else if (circuit === 'connectome') c = (await at('bench/sim.ts')).benchCircuit().circuit;
+  else
+    c = (await at('src/circuits/circuit.ts')).circuitFromDoc(
+      (await at('src/circuits/builtin/generate.ts')).buildWorm({ membrane: 'conductance' }),
+      'worm (conductance)',
+    );
+  return new Simulation({ circuit: c, arena: 'plate', seed: 1 });
+}
+
+const after = await worm(resolve(import.meta.dirname, '..'));
+const prior = await worm(resolve(before));
+for (let k = 0; k < 800; k++) {
+  after.step();
+  prior.step();
+}
+const us = { after: [] as number[], prior: [] as number[] };
+const round = (s: Stepper, into: number[]) => {
+  const c0 = process.cpuUsage();
+  for (let k = 0; k < per; k++) s.step();
+  const c = process.cpuUsage(c0);
+  into.push((c.user + c.system) / per);
+};
+for (let r = 0; r < rounds; r++) {
+  if (r % 2 === 0) {
+    round(after, us.after);
+    round(prior, us.prior);
+  } else {
+    round(prior, us.prior);
+    round(after, us.after);
+  }
+}
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const h = s.length >> 1;
+  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
+};
+const ratios = us.after.map((t, k) => us.prior[k] / t);
+const same = after.network.v.every((x, k) => Object.is(x, prior.network.v[k]));
+const side = (t: number[]) => `min ${Math.min(...t).toFixed(1)}, median ${median(t).toFixed(1)} µs per step`;
+console.log(`${circuit}, ${rounds} rounds of ${per} steps alternated in one process (CPU time):`);
+console.log(`  this tree: ${side(us.after)}`);
+console.log(`  ${before}: ${side(us.prior)}`);
+console.log(
+  `  speed, this tree / before, per round: median ×${median(ratios).toFixed(3)} (${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)}); V the same bit for bit: ${same ? 'yes' : 'NO'}`,
+);
