@@ -360,7 +360,7 @@ export class Network {
     return this.transmitterOf(i).targets(i);
   }
 
-  /** Resource x (0..1) of the first depressing chemical synapse from → to. */
+  /** Resource x (0..1) of the first depressing chemical synapse from → to (a short-term plastic one: its efficacy, the pools' product xF·xS, times 1 + f if it facilitates). */
   synapseResource(from: string, to: string): number {
     const a = this.need(from),
       b = this.need(to);

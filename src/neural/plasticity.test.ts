@@ -247,6 +247,9 @@ describe('two-timescale short-term depression', () => {
       xS = 1 - (1 - xS / (1 + 0.001 * xF * 0.5)) * Math.exp(-1 / 1e5);
       xF = 1 - (1 - xF / (1 + 0.01 * 0.5)) * Math.exp(-1 / 1000);
     }
+    // synapseResource reads the efficacy the next step will use (a habituation study reads the pools through it).
+    expect(n.synapseResource('pre', 'post')).toBeCloseTo(xF * xS, 12);
+    expect(xF * xS).toBeLessThan(0.9);
   });
   it('short intervals habituate deeper and recover faster than long ones (rate sensitivity)', () => {
     const train = (isi: number) => {

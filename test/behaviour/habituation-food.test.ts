@@ -9,20 +9,12 @@
  * first, 0.71–1.42; off food 0.20). A silent worm fails (no first response).
  */
 import { describe, expect, it } from 'vitest';
-import { createSimulation } from '../../src/sim/simulation';
-import { mean, RESPONSE_MS } from './habituation-interval';
-import { backwardMm, OPEN_FIELD, SEEDS } from './measure';
+import { lawnTrain, mean } from './habituation-interval';
+import { OPEN_FIELD, SEEDS } from './measure';
 import { LAWN } from './modulation-slowing';
 
 function depth(seed: number, lawn: boolean): { first: number; depth: number } {
-  const sim = createSimulation({ circuit: 'worm', seed, medium: 'agar', arena: lawn ? LAWN : OPEN_FIELD });
-  sim.run(60_000);
-  const r: number[] = [];
-  for (let k = 0; k < 10; k++) {
-    if (k > 0) sim.run(10_000 - RESPONSE_MS);
-    sim.tapPlate(1);
-    r.push(backwardMm(sim, RESPONSE_MS));
-  }
+  const r = lawnTrain('worm', seed, lawn ? LAWN : OPEN_FIELD).responses;
   return { first: r[0], depth: mean(r.slice(-5)) / r[0] };
 }
 

@@ -64,8 +64,16 @@ export const CONDUCTANCE_LAYERS = {
      * first taps (the fast pool still full) now wore it enough that 2 min of rest did not bring the response back.
      * Seeds 1–5, 30 taps at 10 s: taps 6–10 0.41 of the first, 26–30 0.34, 2 min later 0.85; 8 at 60 s: 0.83, 2 min
      * later 0.75 (the tests' bounds 0.2–0.5, 0.2–0.5, > 0.8; > 0.5, < 0.85).
+     * Session 13, on CONDUCTANCE_GAIT's backward crawl: the fast pool 7e-4 → 1e-3. At 7e-4 its 10 s level (efficacy
+     * 0.66 before tap 10) left AVD's tap peak at −40 mV and AVA's at −38, 10 mV above AVA's release midpoint (−48): a
+     * habituated tap still reversed in full, so what fell was the stroke's phase at the tap, not AVA (dishabituation:
+     * touched − untouched probe 0.05, bound > 0.25). At 1e-3 the level is 0.59 (AVD −44, AVA −38..−51 at tap 10), where
+     * a tap reverses or not. Seeds 1–5 (seeds 6–10 held out): taps 6–10 0.37 (0.36), 26–30 0.43 (0.29), 2 min 0.86
+     * (0.99); dishabituation touched 0.75 (0.72), − untouched 0.35 (0.46), − without DOP-1 0.28 (0.35). With the fast
+     * pool refilling in 30 s instead of 25 taps 26–30 went to 0.04 (extinction); 9e-4 kept 2 min at 0.78.
+     * `npx tsx test/behaviour/tap-habituation.ts short|dish SEEDS`; docs/biology.md, session 13.
      */
-    habituation: { ...TOUCH.habituation, useFast: 7e-4, useSlow: 2.5e-4 },
+    habituation: { ...TOUCH.habituation, useFast: 1e-3, useSlow: 2.5e-4 },
   } as Partial<typeof TOUCH>,
   modulation: {
     /**

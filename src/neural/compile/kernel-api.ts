@@ -113,7 +113,7 @@ export interface SynapseKernelInstance {
    * handed another genome's network without taking its weights.
    */
   loadWeights(): void;
-  /** Resource x (0..1) of the first delayed or depressing synapse a → b here; undefined if none. */
+  /** Resource x (0..1) of the first delayed or depressing synapse a → b here (a short-term plastic one: its efficacy); undefined if none. */
   resource?(a: number, b: number): number | undefined;
   /** Plastic synapses: their weights as they are now (they learn during the run). */
   readonly learned?: LearnedWeights;

@@ -338,6 +338,14 @@ function instance(net: CompileContext, rule: PlasticRule, t: PlasticTable, parts
       learned.resetWeights();
       parts.reset?.();
     },
+    // Short-term synapses: their efficacy (xF·xS·(1 + f); the pools' product without facilitation) for
+    // Network.synapseResource, so a habituation study can read the pools; other rules have none.
+    ...(rule === 'short-term' && {
+      resource(a: number, b: number) {
+        for (let k = 0; k < m; k++) if (pre[k] === a && post[k] === b) return eff[k];
+        return undefined;
+      },
+    }),
     loadWeights() {
       // The rule's parameters too: an omitted wMax (twice the weight) and forgetTo (the weight) follow the weight.
       const weight = net.synapses.weight;
