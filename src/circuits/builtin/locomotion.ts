@@ -190,6 +190,14 @@ export const GAIT = {
    * only: read by buildConductance (membrane.ts), which sizes the document before converting it.
    */
   avaSizeScale: 1,
+  /**
+   * AVB's size (× its capacitance and leak, τ unchanged; 1 = the shipped worm), as avaSizeScale for AVA. AVB, too, is a
+   * large cell of the motor circuit, built with one motor unit's leak, so its fourteen unitGapNs junctions about double its
+   * load and tie it to the B units' mean V: the lawn's dopamine on the units dragged AVB down with them, and serotonin's
+   * MOD-1 on AVB was shunted (docs/biology.md, "Enhanced slowing on the short-wave worm"). Its inputs are scaled to match,
+   * its junctions not (cell-size.ts). Conductance worm only: read by buildConductance (membrane.ts).
+   */
+  avbSizeScale: 1,
 
   /** Tail oscillator (DA9/VA12): where it feels the bend, its gain, and the depression of its self-excitation (use per ms at full output, recovery ms). */
   tailDrive: 1.5,
@@ -315,6 +323,11 @@ export function addLocomotion(b: Builder): void {
   if (!(G.avaSizeScale >= 1 && G.avaSizeScale <= 100)) {
     throw new RangeError(
       `GAIT.avaSizeScale = ${G.avaSizeScale}: must be 1..100 (× AVA's capacitance and leak, its inputs scaled to match; 1 = one motor unit's leak, the shipped worm)`,
+    );
+  }
+  if (!(G.avbSizeScale >= 1 && G.avbSizeScale <= 100)) {
+    throw new RangeError(
+      `GAIT.avbSizeScale = ${G.avbSizeScale}: must be 1..100 (× AVB's capacitance and leak, its inputs scaled to match; 1 = one motor unit's leak, the shipped worm)`,
     );
   }
   if (!(G.avaHalfBelowMv >= 0 && G.avaHalfBelowMv <= 25)) {

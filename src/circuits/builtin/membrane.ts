@@ -108,8 +108,9 @@ export function buildConductance(build: () => CircuitDoc, layers: LayerOverrides
   const saved = Object.entries(TABLES).map(([k, table]) => [table, { ...table }, layers[k as keyof typeof TABLES]] as const);
   try {
     for (const [table, , overrides] of saved) Object.assign(table, overrides);
-    // AVA's size acts on the whole document (every layer's inputs onto it), so it is applied once all are built.
-    return toConductanceDoc(scaleCellSize(build(), 'AVA', GAIT.avaSizeScale), { transduction: true });
+    // The command cells' sizes act on the whole document (every layer's inputs onto them), so they are applied once all are built.
+    const sized = scaleCellSize(scaleCellSize(build(), 'AVA', GAIT.avaSizeScale), 'AVB', GAIT.avbSizeScale);
+    return toConductanceDoc(sized, { transduction: true });
   } finally {
     for (const [table, original] of saved) Object.assign(table, original);
   }
