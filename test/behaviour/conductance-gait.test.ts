@@ -26,6 +26,8 @@
  * CONDUCTANCE_GAIT's short wave travels: its B units switch once a half-cycle on both sides, and without the receptors'
  * lag (GAIT.stretchLagMs) the wave is long (seeds 1–2). On that wave CONDUCTANCE_GAIT backs with AVA held on and taps
  * with an AVA gate like AVA_POINT's and A receptors weaker than the B units', which the receptors of AVA_POINT's first version do not (seeds 1–2).
+ * AVB sized for its junctions (GAIT.avbSizeScale ×6) stays above −50 mV in the lawn's dopamine and a starved worm's serotonin
+ * slows the crawl, which at ×1 it barely does (seeds 1–2).
  */
 import { median } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
@@ -431,4 +433,44 @@ describe('the backward crawl on the short wave (the conductance worm at CONDUCTA
     expect(tapTrain(conductanceWorm(), seed).betweenMmPerS).toBeGreaterThanOrEqual(0.15);
     expect(tapTrain(conductanceWorm({ avaHalfBelowMv: 12 }), seed).betweenMmPerS).toBeLessThan(0.1);
   });
+});
+
+/** Mean path speed (mm/s) and AVB's mean V (mV) over 12 s of steady crawling (open field, AWC cut) in a bath of the lawn's dopamine, with serotonin at `serotonin`. */
+function bathedCrawl(circuit: ReturnType<typeof conductanceWorm>, seed: number, serotonin: number): { mmPerS: number; avbMv: number } {
+  const sim = createSimulation({ circuit, seed, arena: OPEN_FIELD });
+  sim.ablate('AWC');
+  sim.bathModulator('dopamine', 0.38);
+  sim.bathModulator('serotonin', serotonin);
+  const avb = sim.neuronIds.indexOf('AVB');
+  sim.run(STEADY_SETTLE_MS);
+  let [path, v, n] = [0, 0, 0];
+  const end = sim.timeMs + 12_000;
+  while (sim.timeMs < end - 1e-9) {
+    sim.step();
+    path += (Math.abs(sim.behaviour().alongMmPerS) * sim.physicsStepMs) / 1000;
+    v += sim.network.v[avb];
+    n++;
+  }
+  return { mmPerS: path / 12, avbMv: v / n };
+}
+
+describe('AVB’s size against its junctions (the conductance worm at CONDUCTANCE_GAIT in the lawn’s dopamine, 0.38)', () => {
+  // docs/biology.md, "Enhanced slowing on the short-wave worm": at one unit's leak the fourteen AVB–B junctions tie AVB to
+  // the units, so dopamine on the units drags AVB under its release midpoint and serotonin's MOD-1 on AVB has nothing left
+  // to slow. The ×6 AVB (GAIT.avbSizeScale) stays up in dopamine, and a starved worm's serotonin (0.95) slows the crawl;
+  // the control is the same worm with AVB ×1. A silent worm fails the first speed ratio's denominator (0 mm/s).
+  it.each([1, 2])(
+    'seed %i: ×6 AVB above −50 mV in dopamine and serotonin slows the crawl under 0.6×; ×1 AVB under −55 mV and serotonin leaves over 0.8×',
+    (seed) => {
+      const sized = conductanceWorm();
+      const [plain, bathed] = [bathedCrawl(sized, seed, 0), bathedCrawl(sized, seed, 0.95)];
+      expect(plain.mmPerS).toBeGreaterThan(0.1);
+      expect(plain.avbMv).toBeGreaterThan(-50);
+      expect(bathed.mmPerS / plain.mmPerS).toBeLessThan(0.6);
+      const small = conductanceWorm({ avbSizeScale: 1 });
+      const [smallPlain, smallBathed] = [bathedCrawl(small, seed, 0), bathedCrawl(small, seed, 0.95)];
+      expect(smallPlain.avbMv).toBeLessThan(-55);
+      expect(smallBathed.mmPerS / smallPlain.mmPerS).toBeGreaterThan(0.8);
+    },
+  );
 });
