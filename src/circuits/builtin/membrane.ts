@@ -67,6 +67,15 @@ export const CONDUCTANCE_LAYERS = {
      */
     habituation: { ...TOUCH.habituation, useFast: 7e-4, useSlow: 2.5e-4 },
   } as Partial<typeof TOUCH>,
+  senses: {
+    /**
+     * AFD's set point in its receptor: with the shipped tonic offset (−10 pA against a receptor reading 0.5 pA/°C) the
+     * receptor's standing conductance held AFD under −54 mV at 24 °C whatever its gain (peak −56.5 mV, release 0.03;
+     * the current worm −25 mV, 0.99), so the worm crawled over a warm spot at its nose instead of backing off it
+     * (docs/biology.md, "Enhanced slowing on the short-wave worm", the nose-measures scenario).
+     */
+    afdSetPoint: 'receptor',
+  } as Partial<typeof SENSES>,
   modulation: {
     /**
      * MOD-1 as Cl⁻ channels matched at AVB's working point weakens as AVB sinks toward −70 mV: starved worms on food
