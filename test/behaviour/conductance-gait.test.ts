@@ -46,7 +46,7 @@ import {
   steadyGait,
   unitSides,
 } from './conductance-measure';
-import { AVA_POINT, conductanceWorm, firstTapMm, SESSION11_FORWARD, TAIL_POINT, tapTrain } from './backward-crawl';
+import { AVA_POINT, conductanceWorm, firstTapMm, SESSION11_FORWARD, studyWorm, TAIL_POINT, tapTrain } from './backward-crawl';
 import { OPEN_FIELD } from './measure';
 
 /** The earlier best point (docs/biology.md, "Best working point found", measured at 4–16 s). */
@@ -250,10 +250,10 @@ describe('a backward crawl under conductances (the conductance worm, AVA held on
   const FIX = ['tailPairDirect', 'tailSelfScale', 'tailPairScale', 'aInhibitionScale', 'aRestBelowMv', 'aDriveScale'] as const;
   it.each([1, 2])('seed %i: backs ≥ 0.2 mm/s over 2–8 s with the wave running tail → head; without the fix the A units latch (< 0.1 mm/s)', (seed) => {
     // At the forward gait the fix was measured at (session 11's); session 12's is read in docs/biology.md.
-    const fixed = heldBackward(conductanceWorm(SESSION11_FORWARD), seed);
+    const fixed = heldBackward(studyWorm(SESSION11_FORWARD), seed);
     expect(fixed.alongMmPerS).toBeLessThan(-0.2);
     expect(fixed.wave).toBe(-1);
-    const latched = heldBackward(conductanceWorm({ ...SESSION11_FORWARD, ...Object.fromEntries(FIX.map((k) => [k, GAIT[k]])) }), seed);
+    const latched = heldBackward(studyWorm({ ...SESSION11_FORWARD, ...Object.fromEntries(FIX.map((k) => [k, GAIT[k]])) }), seed);
     expect(latched.alongMmPerS).toBeGreaterThan(-0.1);
   });
 });
@@ -266,14 +266,14 @@ describe('a backward crawl from the tail’s own cells (the conductance worm at 
   it.each([1, 2])(
     'seed %i: backs ≥ 0.2 mm/s over 2–8 s, centroid ≥ 0.15 mm/s, tail → head, the tail flipping each 0.5–1.2 s; with the B units’ rate term it does not',
     (seed) => {
-      const crawl = heldBackward(conductanceWorm(TAIL_POINT), seed);
+      const crawl = heldBackward(studyWorm(TAIL_POINT), seed);
       expect(crawl.alongMmPerS).toBeLessThan(-0.2);
       expect(crawl.displacementMmPerS).toBeGreaterThan(0.15);
       expect(crawl.wave).toBe(-1);
       const side = median(crawl.tailSidesMs);
       expect(side).toBeGreaterThanOrEqual(500);
       expect(side).toBeLessThanOrEqual(1200);
-      const together = heldBackward(conductanceWorm({ ...TAIL_POINT, aStretchRateScale: 1 }), seed);
+      const together = heldBackward(studyWorm({ ...TAIL_POINT, aStretchRateScale: 1 }), seed);
       expect(together.alongMmPerS).toBeGreaterThan(-0.15);
       expect(together.displacementMmPerS).toBeLessThan(0.12);
     },
@@ -328,16 +328,16 @@ describe('AVA–A gap junctions (the conductance worm at TAIL_POINT; Kawano et a
   it.each([1, 2])(
     'seed %i: A units above midpoint going forward > 15 % at TAIL_POINT, < 6 % with 0.1 nS while it crawls forward ≥ 0.08 BL/s; 0.03 nS held AVA does not back, with avaHalfBelowMv 10 it backs ≥ 0.2 mm/s tail → head',
     (seed) => {
-      expect(forwardAShare(conductanceWorm(TAIL_POINT), seed)).toBeGreaterThan(0.15);
-      const gated = conductanceWorm({ ...TAIL_POINT, aGapNs: 0.1 });
+      expect(forwardAShare(studyWorm(TAIL_POINT), seed)).toBeGreaterThan(0.15);
+      const gated = studyWorm({ ...TAIL_POINT, aGapNs: 0.1 });
       expect(forwardAShare(gated, seed)).toBeLessThan(0.06);
       // …and the gated worm still crawls forward (0.103–0.106 BL/s head → tail, seeds 1–3), so a worm the junctions
       // silenced would fail here.
       const forward = steadyGait(gated, seed, 'agar');
       expect(forward.speed).toBeGreaterThan(0.08);
       expect(forward.direction).toBe(1);
-      expect(heldBackward(conductanceWorm({ ...TAIL_POINT, aGapNs: 0.03 }), seed).alongMmPerS).toBeGreaterThan(0);
-      const lowered = heldBackward(conductanceWorm({ ...TAIL_POINT, aGapNs: 0.03, avaHalfBelowMv: 10 }), seed);
+      expect(heldBackward(studyWorm({ ...TAIL_POINT, aGapNs: 0.03 }), seed).alongMmPerS).toBeGreaterThan(0);
+      const lowered = heldBackward(studyWorm({ ...TAIL_POINT, aGapNs: 0.03, avaHalfBelowMv: 10 }), seed);
       expect(lowered.alongMmPerS).toBeLessThan(-0.2);
       expect(lowered.wave).toBe(-1);
     },
@@ -350,7 +350,7 @@ describe('AVA’s size (GAIT.avaSizeScale) without junctions: the same worm (the
   // load it the held crawl and the first tap are those of the shipped size. A silent worm would be "the same" too: the
   // sized worm must also back.
   it.each([1, 2])('seed %i: ×10 backs and taps as ×1 (along and centroid within 0.01 mm/s, first tap within 0.02 mm), ≥ 0.2 mm/s tail → head', (seed) => {
-    const [one, ten] = [1, 10].map((k) => conductanceWorm({ ...TAIL_POINT, avaSizeScale: k }));
+    const [one, ten] = [1, 10].map((k) => studyWorm({ ...TAIL_POINT, avaSizeScale: k }));
     const [a, b] = [heldBackward(one, seed), heldBackward(ten, seed)];
     expect(b.alongMmPerS).toBeLessThan(-0.2);
     expect(b.wave).toBe(-1);
@@ -368,11 +368,11 @@ describe('AVA’s size against its junctions (the conductance worm at TAIL_POINT
   it.each([1, 2])(
     'seed %i: ×3 AVA stays above its release midpoint and backs ≥ 0.2 mm/s, centroid ≥ 0.15 mm/s; ×1 it is drained below and the worm goes forward',
     (seed) => {
-      const sized = heldBackward(conductanceWorm({ ...TAIL_POINT, aGapNs: 0.03, avaSizeScale: 3 }), seed);
+      const sized = heldBackward(studyWorm({ ...TAIL_POINT, aGapNs: 0.03, avaSizeScale: 3 }), seed);
       expect(sized.avaMv).toBeGreaterThan(sized.avaHalfMv);
       expect(sized.alongMmPerS).toBeLessThan(-0.2);
       expect(sized.displacementMmPerS).toBeGreaterThan(0.15);
-      const shipped = heldBackward(conductanceWorm({ ...TAIL_POINT, aGapNs: 0.03 }), seed);
+      const shipped = heldBackward(studyWorm({ ...TAIL_POINT, aGapNs: 0.03 }), seed);
       expect(shipped.avaMv).toBeLessThan(shipped.avaHalfMv);
       expect(shipped.alongMmPerS).toBeGreaterThan(0);
     },
@@ -398,10 +398,10 @@ describe('a gate made of AVA’s V (the conductance worm at AVA_POINT: AVA–A j
   it.each([1, 2])(
     'seed %i: A units on < 6 % going forward; held, AVA above its midpoint and the worm backs ≥ 0.2 mm/s, centroid ≥ 0.15, tail → head; ×1 AVA is drained below and it goes forward',
     (seed) => {
-      const worm = conductanceWorm(AVA_POINT);
+      const worm = studyWorm(AVA_POINT);
       expect(forwardAShare(worm, seed)).toBeLessThan(0.06);
       expectGatedBacking(heldBackward(worm, seed));
-      const small = heldBackward(conductanceWorm({ ...AVA_POINT, avaSizeScale: 1 }), seed);
+      const small = heldBackward(studyWorm({ ...AVA_POINT, avaSizeScale: 1 }), seed);
       expect(small.avaMv).toBeLessThan(small.avaHalfMv);
       expect(small.alongMmPerS).toBeGreaterThan(0);
     },
