@@ -76,6 +76,15 @@ export const CONDUCTANCE_LAYERS = {
      */
     afdSetPoint: 'receptor',
   } as Partial<typeof SENSES>,
+  foraging: {
+    /**
+     * AWC's lift of the turn relay: the spontaneous reversals are the relay's noise crossing its threshold, and with AVB
+     * sized for its junctions (GAIT.avbSizeScale ×6, session 13) AVB's own noise is a sixth and fewer reversals get
+     * through: 0.70 a minute over the first two minutes (seeds 1–5; bound ≥ 1; 1.20 before the resize). 24 mV (the current
+     * worm's 22.75) gives the rate back (docs/biology.md, "Enhanced slowing on the short-wave worm").
+     */
+    awcToRelayMv: 24,
+  } as Partial<typeof FORAGING>,
   modulation: {
     /**
      * MOD-1 as Cl⁻ channels matched at AVB's working point weakens as AVB sinks toward −70 mV: starved worms on food
