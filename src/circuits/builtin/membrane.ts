@@ -70,9 +70,9 @@ export const CONDUCTANCE_LAYERS = {
   senses: {
     /**
      * AFD's set point in its receptor: with the shipped tonic offset (−10 pA against a receptor reading 0.5 pA/°C) the
-     * receptor's standing conductance held AFD under −54 mV at 24 °C whatever its gain (peak −56.5 mV, release 0.03;
-     * the current worm −25 mV, 0.99), so the worm crawled over a warm spot at its nose instead of backing off it
-     * (docs/biology.md, "Enhanced slowing on the short-wave worm", the nose-measures scenario).
+     * receptor's standing conductance (3× AFD's leak at 20 °C) held AFD under −65 × 20/T mV whatever its gain (−54 mV
+     * at 24 °C, under its −45 mV midpoint), so the worm crawled over a warm spot at its nose instead of backing off it
+     * (docs/biology.md, "Enhanced slowing on the short-wave worm", the nose-measures scenario; conductance-heat.test.ts).
      */
     afdSetPoint: 'receptor',
   } as Partial<typeof SENSES>,
@@ -107,8 +107,8 @@ export const CONDUCTANCE_LAYERS = {
     /**
      * NSM's two inputs (food at the nose, hunger) as conductances sum less than linearly (each shunts the other): at the
      * current worm's 0.5 pA and 0.8 pA per unit of hunger a starved worm's NSM on food sat at −48.4 mV, under its −45 mV
-     * midpoint, and released 0.07 (the current worm 0.87). Each alone at −51 mV and both at −42 mV, with a 1 mV release
-     * width so that either alone stays silent (docs/biology.md, "Enhanced slowing on the short-wave worm").
+     * midpoint, and serotonin reached 0.07 (as currents the two add to about −42.5 mV). Each alone at −51 mV and both at
+     * −42 mV, with a 1 mV release width so that either alone stays silent (docs/biology.md, "Enhanced slowing on the short-wave worm").
      */
     nsmFoodPa: 0.88,
     nsmHungerPa: 1.125,
