@@ -38,7 +38,8 @@ function headAndBody(point: GaitPoint, seed: number, medium: 'agar' | 'water'): 
 const AVB_SCALE = Number(process.env.AVB ?? '1');
 const NOISE_PA = Number(process.env.NOISE ?? '0.02');
 const B_TONIC_PA = Number(process.env.B ?? '0');
-if (!Number.isFinite(B_TONIC_PA)) throw new Error(`conductance-head: B must be a tonic current into every B unit in pA (e.g. -1; default 0), got "${process.env.B}"`);
+if (!Number.isFinite(B_TONIC_PA))
+  throw new Error(`conductance-head: B must be a tonic current into every B unit in pA (e.g. -1; default 0), got "${process.env.B}"`);
 if (!(NOISE_PA >= 0)) throw new Error(`conductance-head: NOISE must be a neural noise ≥ 0 pA (default 0.02), got "${process.env.NOISE}"`);
 if (!(AVB_SCALE > 0)) throw new Error(`conductance-head: AVB must be a positive multiple of AVB's tonic current, got "${process.env.AVB}"`);
 const points = process.argv.length > 2 ? process.argv.slice(2).map((t, k) => parseGaitPoint('conductance-head', `argument ${k + 1}`, t)) : [CONDUCTANCE_GAIT];
