@@ -341,6 +341,19 @@ describe('parseCircuit: every error names the file, the line, the path and the f
     expect(issue.line).toBe(lineOf(src, '"rateMs": -5'));
   });
 
+  it("a thermoreceptor's set point is read, and out of range is refused with its field, line and range", () => {
+    const ok = corrupt((d) => {
+      d.sensors[2] = { neuron: 'Z', sensor: 'temperature', side: 'left', response: 'level', gain: 0.5, setPointC: 20 };
+    });
+    expect(parseCircuit(ok, FILE, FAKE_MODELS).sensors[2]).toMatchObject({ sensor: 'temperature', setPointC: 20 });
+    const src = corrupt((d) => {
+      d.sensors[2] = { neuron: 'Z', sensor: 'temperature', side: 'left', response: 'level', gain: 0.5, setPointC: 120 };
+    });
+    const issue = issueAt(refuse(src), 'sensors[2].setPointC');
+    expect(issue.message).toMatch(/^120 is out of range; allowed: -50 .. 100 °C \(the receptor’s set point/);
+    expect(issue.line).toBe(lineOf(src, '"setPointC": 120'));
+  });
+
   it('bad bindings: unknown sensor, missing fields, wrong enums', () => {
     const err = refuse(
       corrupt((d) => {

@@ -348,7 +348,14 @@ export const sensorSchema = tagged(
       'a stretch (proprioceptive) sensor binding',
     ),
     fieldSensor('chemical', 'chemical', { odour: odourField }),
-    fieldSensor('temperature', 'temperature'),
+    fieldSensor('temperature', 'temperature', {
+      setPointC: num({
+        min: -50,
+        max: 100,
+        unit: '°C',
+        help: 'the receptor’s set point: input = gain × (temperature − setPointC), so it is silent there; omitted = 0 (gain × temperature)',
+      }).exactOptional(),
+    }),
     fieldSensor('toxin', 'toxin'),
     strict(
       {

@@ -79,6 +79,12 @@ export interface FieldSensorBinding extends TransductionFields {
   gain: number;
   /** Chemical sensors only: the named odour read (src/world/odours.ts); omitted: "food". */
   odour?: string;
+  /**
+   * Temperature sensors only: the receptor's set point, °C. The drive is gain × (T − setPointC), so a conductance
+   * receptor opens channels only away from it (warming above depolarises, cooling below hyperpolarises); on/off
+   * responses read changes, which a set point does not move. Omitted: 0 (gain × T).
+   */
+  setPointC?: number;
 }
 /** Plate vibration. */
 export interface TapBinding extends TransductionFields {

@@ -37,6 +37,8 @@ export interface FieldBinding extends SensedNeuron {
   gain: number;
   /** Chemical bindings: the named odour read (omitted: the default, "food"). */
   odour?: string;
+  /** Subtracted from the signal before the gain (a temperature receptor's set point); omitted: 0. */
+  setPoint?: number;
 }
 
 export interface TapBinding extends SensedNeuron {

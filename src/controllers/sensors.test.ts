@@ -100,4 +100,29 @@ describe('FieldSensor', () => {
     expect(input[1]).toBeGreaterThan(0.1);
     expect(input[2]).toBeCloseTo(2 * 0.51, 9);
   });
+
+  it('a set point is subtracted from a level (gain × (value − set point), negative below it) and leaves on/off cells as they were', () => {
+    const bindings = (setPoint?: number) =>
+      (['level', 'on'] as const).map((response, neuron) => ({
+        neuron,
+        side: 'left' as const,
+        response,
+        gain: 0.5,
+        ...(setPoint !== undefined && { setPoint }),
+      }));
+    const drive = (setPoint: number | undefined, temps: number[]) => {
+      const s = new FieldSensor(bindings(setPoint));
+      for (const t of temps) s.sample(t, t, 10);
+      const input = new Float64Array(2);
+      s.apply(input, new Float64Array(2));
+      return [...input];
+    };
+    const warming = [20, 21, 22, 23, 24];
+    const [withSet, without] = [drive(20, warming), drive(undefined, warming)];
+    expect(withSet[0]).toBeCloseTo(0.5 * 4, 12);
+    expect(without[0]).toBeCloseTo(0.5 * 24, 12);
+    expect(withSet[1]).toBeGreaterThan(0);
+    expect(withSet[1]).toBeCloseTo(without[1], 12);
+    expect(drive(20, [18])[0]).toBeCloseTo(-1, 12);
+  });
 });

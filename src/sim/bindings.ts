@@ -60,7 +60,15 @@ export function resolveControllerBindings(circuit: Circuit, network: Network): C
       case 'chemical':
       case 'temperature':
       case 'toxin':
-        out[s.sensor].push({ neuron, side: s.side, response: s.response, gain: s.gain, ...(s.odour !== undefined && { odour: s.odour }), ...t });
+        out[s.sensor].push({
+          neuron,
+          side: s.side,
+          response: s.response,
+          gain: s.gain,
+          ...(s.odour !== undefined && { odour: s.odour }),
+          ...(s.setPointC !== undefined && { setPoint: s.setPointC }),
+          ...t,
+        });
         break;
       case 'lawn':
         out.lawn.push({ neuron, from: s.from, to: s.to, gain: s.gain, ...t });

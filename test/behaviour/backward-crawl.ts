@@ -12,7 +12,7 @@
  */
 import { median } from 'simple-statistics';
 import { buildWorm } from '../../src/circuits/builtin/generate';
-import { buildConductance, CONDUCTANCE_LAYERS } from '../../src/circuits/builtin/membrane';
+import { buildConductance, CONDUCTANCE_LAYERS, type LayerOverrides } from '../../src/circuits/builtin/membrane';
 import { circuitFromDoc } from '../../src/circuits/circuit';
 import type { Circuit } from '../../src/circuits/types';
 import { createSimulation, type Simulation } from '../../src/sim/simulation';
@@ -62,6 +62,9 @@ export const SESSION11_FORWARD: GaitPoint = {
   aGapNs: 0,
   avaSizeScale: 1,
   avaHalfBelowMv: 0,
+  // AVB as these points were tuned and measured (session 13 sized AVB for its junctions and raised its drive).
+  avbSizeScale: 1,
+  avbTonicPa: 0.937,
 };
 
 /**
@@ -111,12 +114,24 @@ export const AVA_POINT: GaitPoint = {
 };
 
 /** The conductance worm (every layer's conductance values) with `gait` over CONDUCTANCE_LAYERS.gait. */
-export function conductanceWorm(gait: GaitPoint = {}): Circuit {
+export function conductanceWorm(gait: GaitPoint = {}, modulation: LayerOverrides['modulation'] = CONDUCTANCE_LAYERS.modulation): Circuit {
   return circuitFromDoc(
-    buildConductance(() => buildWorm({ membrane: 'current' }), { ...CONDUCTANCE_LAYERS, gait: { ...CONDUCTANCE_LAYERS.gait, ...gait } }),
+    buildConductance(() => buildWorm({ membrane: 'current' }), { ...CONDUCTANCE_LAYERS, gait: { ...CONDUCTANCE_LAYERS.gait, ...gait }, modulation }),
     'worm (conductance)',
   );
 }
+
+/**
+ * CONDUCTANCE_LAYERS.modulation as the backward study points (SESSION11_FORWARD, TAIL_POINT, AVA_POINT) were tuned and
+ * measured (sessions 11–12), before session 13 retuned the slowing. Off food the modulators sit at their resting traces,
+ * yet their receptors' gains change the noise-driven trajectory: at the new values TAIL_POINT with 0.03 nS junctions and
+ * AVA ×3 no longer stays above its midpoint on seed 1 (AVA −47.6 mV), AVA_POINT backs −0.175 mm/s on it, and neither new gain
+ * alone brings them back. The study points are read with the layer they were measured with.
+ */
+export const STUDY_MODULATION: LayerOverrides['modulation'] = { dop3Pa: -4, mod1Pa: -6, nsmFoodPa: 0.5, nsmHungerPa: 0.8, nsmSlopeMv: 2 };
+
+/** A backward study point: `gait` over CONDUCTANCE_LAYERS.gait with the modulation it was measured with (STUDY_MODULATION). */
+export const studyWorm = (gait: GaitPoint): Circuit => conductanceWorm(gait, STUDY_MODULATION);
 
 /** The habituation proofs' first tap (habituation-interval.ts's train: open field, 5 s settle, AWC intact): mm reversed in 3 s. */
 export function firstTapMm(circuit: Circuit, seed: number): number {
@@ -179,5 +194,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     report("CONDUCTANCE_LAYERS (CONDUCTANCE_GAIT's backward crawl: AVA_POINT's tail and AVA, session 12's A receptors)", conductanceWorm(), seeds);
   }
   if (mode === 'gait') report(`CONDUCTANCE_LAYERS with ${process.argv[3]}`, conductanceWorm(trial), seeds);
-  else report(`TAIL_POINT (the tail's own cells)${process.argv[3] ? ` with ${process.argv[3]}` : ''}`, conductanceWorm({ ...TAIL_POINT, ...trial }), seeds);
+  else report(`TAIL_POINT (the tail's own cells)${process.argv[3] ? ` with ${process.argv[3]}` : ''}`, studyWorm({ ...TAIL_POINT, ...trial }), seeds);
 }

@@ -26,6 +26,8 @@
  * CONDUCTANCE_GAIT's short wave travels: its B units switch once a half-cycle on both sides, and without the receptors'
  * lag (GAIT.stretchLagMs) the wave is long (seeds 1–2). On that wave CONDUCTANCE_GAIT backs with AVA held on and taps
  * with an AVA gate like AVA_POINT's and A receptors weaker than the B units', which the receptors of AVA_POINT's first version do not (seeds 1–2).
+ * AVB sized for its junctions (GAIT.avbSizeScale ×6) stays above −50 mV in the lawn's dopamine and a starved worm's serotonin
+ * slows the crawl, which at ×1 it barely does (seeds 1–2).
  */
 import { median } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
@@ -44,7 +46,7 @@ import {
   steadyGait,
   unitSides,
 } from './conductance-measure';
-import { AVA_POINT, conductanceWorm, firstTapMm, SESSION11_FORWARD, TAIL_POINT, tapTrain } from './backward-crawl';
+import { AVA_POINT, conductanceWorm, firstTapMm, SESSION11_FORWARD, studyWorm, TAIL_POINT, tapTrain } from './backward-crawl';
 import { OPEN_FIELD } from './measure';
 
 /** The earlier best point (docs/biology.md, "Best working point found", measured at 4–16 s). */
@@ -248,10 +250,10 @@ describe('a backward crawl under conductances (the conductance worm, AVA held on
   const FIX = ['tailPairDirect', 'tailSelfScale', 'tailPairScale', 'aInhibitionScale', 'aRestBelowMv', 'aDriveScale'] as const;
   it.each([1, 2])('seed %i: backs ≥ 0.2 mm/s over 2–8 s with the wave running tail → head; without the fix the A units latch (< 0.1 mm/s)', (seed) => {
     // At the forward gait the fix was measured at (session 11's); session 12's is read in docs/biology.md.
-    const fixed = heldBackward(conductanceWorm(SESSION11_FORWARD), seed);
+    const fixed = heldBackward(studyWorm(SESSION11_FORWARD), seed);
     expect(fixed.alongMmPerS).toBeLessThan(-0.2);
     expect(fixed.wave).toBe(-1);
-    const latched = heldBackward(conductanceWorm({ ...SESSION11_FORWARD, ...Object.fromEntries(FIX.map((k) => [k, GAIT[k]])) }), seed);
+    const latched = heldBackward(studyWorm({ ...SESSION11_FORWARD, ...Object.fromEntries(FIX.map((k) => [k, GAIT[k]])) }), seed);
     expect(latched.alongMmPerS).toBeGreaterThan(-0.1);
   });
 });
@@ -264,14 +266,14 @@ describe('a backward crawl from the tail’s own cells (the conductance worm at 
   it.each([1, 2])(
     'seed %i: backs ≥ 0.2 mm/s over 2–8 s, centroid ≥ 0.15 mm/s, tail → head, the tail flipping each 0.5–1.2 s; with the B units’ rate term it does not',
     (seed) => {
-      const crawl = heldBackward(conductanceWorm(TAIL_POINT), seed);
+      const crawl = heldBackward(studyWorm(TAIL_POINT), seed);
       expect(crawl.alongMmPerS).toBeLessThan(-0.2);
       expect(crawl.displacementMmPerS).toBeGreaterThan(0.15);
       expect(crawl.wave).toBe(-1);
       const side = median(crawl.tailSidesMs);
       expect(side).toBeGreaterThanOrEqual(500);
       expect(side).toBeLessThanOrEqual(1200);
-      const together = heldBackward(conductanceWorm({ ...TAIL_POINT, aStretchRateScale: 1 }), seed);
+      const together = heldBackward(studyWorm({ ...TAIL_POINT, aStretchRateScale: 1 }), seed);
       expect(together.alongMmPerS).toBeGreaterThan(-0.15);
       expect(together.displacementMmPerS).toBeLessThan(0.12);
     },
@@ -326,16 +328,16 @@ describe('AVA–A gap junctions (the conductance worm at TAIL_POINT; Kawano et a
   it.each([1, 2])(
     'seed %i: A units above midpoint going forward > 15 % at TAIL_POINT, < 6 % with 0.1 nS while it crawls forward ≥ 0.08 BL/s; 0.03 nS held AVA does not back, with avaHalfBelowMv 10 it backs ≥ 0.2 mm/s tail → head',
     (seed) => {
-      expect(forwardAShare(conductanceWorm(TAIL_POINT), seed)).toBeGreaterThan(0.15);
-      const gated = conductanceWorm({ ...TAIL_POINT, aGapNs: 0.1 });
+      expect(forwardAShare(studyWorm(TAIL_POINT), seed)).toBeGreaterThan(0.15);
+      const gated = studyWorm({ ...TAIL_POINT, aGapNs: 0.1 });
       expect(forwardAShare(gated, seed)).toBeLessThan(0.06);
       // …and the gated worm still crawls forward (0.103–0.106 BL/s head → tail, seeds 1–3), so a worm the junctions
       // silenced would fail here.
       const forward = steadyGait(gated, seed, 'agar');
       expect(forward.speed).toBeGreaterThan(0.08);
       expect(forward.direction).toBe(1);
-      expect(heldBackward(conductanceWorm({ ...TAIL_POINT, aGapNs: 0.03 }), seed).alongMmPerS).toBeGreaterThan(0);
-      const lowered = heldBackward(conductanceWorm({ ...TAIL_POINT, aGapNs: 0.03, avaHalfBelowMv: 10 }), seed);
+      expect(heldBackward(studyWorm({ ...TAIL_POINT, aGapNs: 0.03 }), seed).alongMmPerS).toBeGreaterThan(0);
+      const lowered = heldBackward(studyWorm({ ...TAIL_POINT, aGapNs: 0.03, avaHalfBelowMv: 10 }), seed);
       expect(lowered.alongMmPerS).toBeLessThan(-0.2);
       expect(lowered.wave).toBe(-1);
     },
@@ -348,7 +350,7 @@ describe('AVA’s size (GAIT.avaSizeScale) without junctions: the same worm (the
   // load it the held crawl and the first tap are those of the shipped size. A silent worm would be "the same" too: the
   // sized worm must also back.
   it.each([1, 2])('seed %i: ×10 backs and taps as ×1 (along and centroid within 0.01 mm/s, first tap within 0.02 mm), ≥ 0.2 mm/s tail → head', (seed) => {
-    const [one, ten] = [1, 10].map((k) => conductanceWorm({ ...TAIL_POINT, avaSizeScale: k }));
+    const [one, ten] = [1, 10].map((k) => studyWorm({ ...TAIL_POINT, avaSizeScale: k }));
     const [a, b] = [heldBackward(one, seed), heldBackward(ten, seed)];
     expect(b.alongMmPerS).toBeLessThan(-0.2);
     expect(b.wave).toBe(-1);
@@ -366,11 +368,11 @@ describe('AVA’s size against its junctions (the conductance worm at TAIL_POINT
   it.each([1, 2])(
     'seed %i: ×3 AVA stays above its release midpoint and backs ≥ 0.2 mm/s, centroid ≥ 0.15 mm/s; ×1 it is drained below and the worm goes forward',
     (seed) => {
-      const sized = heldBackward(conductanceWorm({ ...TAIL_POINT, aGapNs: 0.03, avaSizeScale: 3 }), seed);
+      const sized = heldBackward(studyWorm({ ...TAIL_POINT, aGapNs: 0.03, avaSizeScale: 3 }), seed);
       expect(sized.avaMv).toBeGreaterThan(sized.avaHalfMv);
       expect(sized.alongMmPerS).toBeLessThan(-0.2);
       expect(sized.displacementMmPerS).toBeGreaterThan(0.15);
-      const shipped = heldBackward(conductanceWorm({ ...TAIL_POINT, aGapNs: 0.03 }), seed);
+      const shipped = heldBackward(studyWorm({ ...TAIL_POINT, aGapNs: 0.03 }), seed);
       expect(shipped.avaMv).toBeLessThan(shipped.avaHalfMv);
       expect(shipped.alongMmPerS).toBeGreaterThan(0);
     },
@@ -396,10 +398,10 @@ describe('a gate made of AVA’s V (the conductance worm at AVA_POINT: AVA–A j
   it.each([1, 2])(
     'seed %i: A units on < 6 % going forward; held, AVA above its midpoint and the worm backs ≥ 0.2 mm/s, centroid ≥ 0.15, tail → head; ×1 AVA is drained below and it goes forward',
     (seed) => {
-      const worm = conductanceWorm(AVA_POINT);
+      const worm = studyWorm(AVA_POINT);
       expect(forwardAShare(worm, seed)).toBeLessThan(0.06);
       expectGatedBacking(heldBackward(worm, seed));
-      const small = heldBackward(conductanceWorm({ ...AVA_POINT, avaSizeScale: 1 }), seed);
+      const small = heldBackward(studyWorm({ ...AVA_POINT, avaSizeScale: 1 }), seed);
       expect(small.avaMv).toBeLessThan(small.avaHalfMv);
       expect(small.alongMmPerS).toBeGreaterThan(0);
     },
@@ -431,4 +433,44 @@ describe('the backward crawl on the short wave (the conductance worm at CONDUCTA
     expect(tapTrain(conductanceWorm(), seed).betweenMmPerS).toBeGreaterThanOrEqual(0.15);
     expect(tapTrain(conductanceWorm({ avaHalfBelowMv: 12 }), seed).betweenMmPerS).toBeLessThan(0.1);
   });
+});
+
+/** Mean path speed (mm/s) and AVB's mean V (mV) over 12 s of steady crawling (open field, AWC cut) in a bath of the lawn's dopamine, with serotonin at `serotonin`. */
+function bathedCrawl(circuit: ReturnType<typeof conductanceWorm>, seed: number, serotonin: number): { mmPerS: number; avbMv: number } {
+  const sim = createSimulation({ circuit, seed, arena: OPEN_FIELD });
+  sim.ablate('AWC');
+  sim.bathModulator('dopamine', 0.38);
+  sim.bathModulator('serotonin', serotonin);
+  const avb = sim.neuronIds.indexOf('AVB');
+  sim.run(STEADY_SETTLE_MS);
+  let [path, v, n] = [0, 0, 0];
+  const end = sim.timeMs + 12_000;
+  while (sim.timeMs < end - 1e-9) {
+    sim.step();
+    path += (Math.abs(sim.behaviour().alongMmPerS) * sim.physicsStepMs) / 1000;
+    v += sim.network.v[avb];
+    n++;
+  }
+  return { mmPerS: path / 12, avbMv: v / n };
+}
+
+describe('AVB’s size against its junctions (the conductance worm at CONDUCTANCE_GAIT in the lawn’s dopamine, 0.38)', () => {
+  // docs/biology.md, "Enhanced slowing on the short-wave worm": at one unit's leak the fourteen AVB–B junctions tie AVB to
+  // the units, so dopamine on the units drags AVB under its release midpoint and serotonin's MOD-1 on AVB has nothing left
+  // to slow. The ×6 AVB (GAIT.avbSizeScale) stays up in dopamine, and a starved worm's serotonin (0.95) slows the crawl;
+  // the control is the same worm with AVB ×1. A silent worm fails the first speed ratio's denominator (0 mm/s).
+  it.each([1, 2])(
+    'seed %i: ×6 AVB above −50 mV in dopamine and serotonin slows the crawl under 0.6×; ×1 AVB under −55 mV and serotonin leaves over 0.8×',
+    (seed) => {
+      const sized = conductanceWorm();
+      const [plain, bathed] = [bathedCrawl(sized, seed, 0), bathedCrawl(sized, seed, 0.95)];
+      expect(plain.mmPerS).toBeGreaterThan(0.1);
+      expect(plain.avbMv).toBeGreaterThan(-50);
+      expect(bathed.mmPerS / plain.mmPerS).toBeLessThan(0.6);
+      const small = conductanceWorm({ avbSizeScale: 1 });
+      const [smallPlain, smallBathed] = [bathedCrawl(small, seed, 0), bathedCrawl(small, seed, 0.95)];
+      expect(smallPlain.avbMv).toBeLessThan(-55);
+      expect(smallBathed.mmPerS / smallPlain.mmPerS).toBeGreaterThan(0.8);
+    },
+  );
 });

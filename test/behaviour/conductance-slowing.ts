@@ -4,7 +4,8 @@
  * path speed) on the bare plate and on the lawn, with the lawn's inputs taken apart: dopamine gone
  * (cat-2-like), NSM ablated, and dopamine bathed onto the bare plate at the lawn's level (dopamine without
  * the lawn). Per run: path speed, the gait over the window (head frequency, λ, bend amplitude, from the pose),
- * reversals, time backward, dopamine and serotonin, and the mean V of AVB, AVA and the B-type units.
+ * reversals, time backward, dopamine and serotonin, the mean V of AVB, AVA and the B-type units, AVB's mean release
+ * (the drive its chemical synapses pass on) and NSM's mean V (its release midpoint −45 mV).
  * A trial on top of the committed values: a JSON of layer overrides as the third argument, as
  * conductance-fixes.ts takes it, e.g. '{"modulation":{"dop3Pa":-3}}'.
  * `npx tsx test/behaviour/conductance-slowing.ts [seeds 1,2,3] [hoursOffFood 0] [overrides]`
@@ -73,6 +74,8 @@ interface Run {
   dopamine: number;
   serotonin: number;
   avb: number;
+  avbOut: number;
+  nsm: number;
   ava: number;
   bUnits: number;
 }
@@ -84,11 +87,11 @@ function run(circuit: Circuit, seed: number, lawn: boolean, o: { ablate?: string
   if (o.bathDopamine !== undefined) sim.bathModulator('dopamine', o.bathDopamine);
   const ids = sim.neuronIds;
   const at = (id: string) => ids.indexOf(id);
-  const [avb, ava] = [at('AVB'), at('AVA')];
+  const [avb, ava, nsm] = [at('AVB'), at('AVA'), at('NSM')];
   const units = ids.flatMap((id, i) => (/^[DV]B\d+$/.test(id) ? [i] : []));
   sim.run(10_000);
   const r0 = sim.reversalCount();
-  const sums = { path: 0, back: 0, dopamine: 0, serotonin: 0, avb: 0, ava: 0, b: 0, n: 0 };
+  const sums = { path: 0, back: 0, dopamine: 0, serotonin: 0, avb: 0, avbOut: 0, nsm: 0, ava: 0, b: 0, n: 0 };
   const gaits: [number, number, number][] = [];
   const end = sim.timeMs + 40_000;
   let nextGait = sim.timeMs + 20_000;
@@ -102,6 +105,8 @@ function run(circuit: Circuit, seed: number, lawn: boolean, o: { ablate?: string
     sums.dopamine += levels.dopamine ?? 0;
     sums.serotonin += levels.serotonin ?? 0;
     sums.avb += v[avb];
+    sums.avbOut += sim.network.output[avb];
+    sums.nsm += v[nsm];
     sums.ava += v[ava];
     sums.b += mean(units.map((i) => v[i]));
     sums.n++;
@@ -121,6 +126,8 @@ function run(circuit: Circuit, seed: number, lawn: boolean, o: { ablate?: string
     dopamine: sums.dopamine / sums.n,
     serotonin: sums.serotonin / sums.n,
     avb: sums.avb / sums.n,
+    avbOut: sums.avbOut / sums.n,
+    nsm: sums.nsm / sums.n,
     ava: sums.ava / sums.n,
     bUnits: sums.b / sums.n,
   };
@@ -128,7 +135,7 @@ function run(circuit: Circuit, seed: number, lawn: boolean, o: { ablate?: string
 
 const line = (r: Run) =>
   `${r.mmPerS.toFixed(3)} mm/s, ${r.hz.toFixed(2)} Hz, λ ${r.lambda.toFixed(2)}, amp ${r.amp.toFixed(2)}, rev ${r.reversals}, back ${(100 * r.backFrac).toFixed(0)} %, ` +
-  `DA ${r.dopamine.toFixed(2)}, 5-HT ${r.serotonin.toFixed(2)}, V AVB ${r.avb.toFixed(1)}, AVA ${r.ava.toFixed(1)}, B ${r.bUnits.toFixed(1)} mV`;
+  `DA ${r.dopamine.toFixed(2)}, 5-HT ${r.serotonin.toFixed(2)}, V AVB ${r.avb.toFixed(1)} (release ${r.avbOut.toFixed(2)}), NSM ${r.nsm.toFixed(1)}, AVA ${r.ava.toFixed(1)}, B ${r.bUnits.toFixed(1)} mV`;
 
 const intact = worm();
 const noDopamine = worm('dopamine');

@@ -86,3 +86,42 @@ describe('GAIT.avaSizeScale on the built worms', () => {
     }
   });
 });
+
+describe('GAIT.avbSizeScale on the built worms', () => {
+  const avb = (doc: CircuitDoc) => doc.neurons.find((n) => n.id === 'AVB')?.params;
+  const into = (doc: CircuitDoc) => (doc.synapses ?? []).filter((s) => s.to === 'AVB' && s.kind === 'chemical').map((s) => [s.from, s.weight] as const);
+
+  it('sizes the conductance worm’s AVB as AVA: capacitance and tonic current ×k (τ kept), each chemical input and MOD-1 ×k, its fourteen junctions not', () => {
+    const at = (k: number) => buildConductance(() => buildWorm({ membrane: 'current' }), { gait: { units: 7, unitGapNs: 0.004, avbSizeScale: k } });
+    const [one, six] = [at(1), at(6)];
+    expect(avb(six)?.capacitance).toBeCloseTo(6 * (avb(one)?.capacitance as number), 12);
+    expect(avb(six)?.tauMs).toBe(avb(one)?.tauMs);
+    expect(avb(six)?.tonicPa).toBeCloseTo(6 * (avb(one)?.tonicPa as number), 12);
+    const [before, after] = [into(one), into(six)];
+    expect(before.length).toBeGreaterThan(0);
+    after.forEach(([from, g], i) => {
+      expect(from).toBe(before[i][0]);
+      expect(g).toBeCloseTo(6 * before[i][1], 12);
+    });
+    const mod1 = (doc: CircuitDoc) => doc.receptors?.find((r) => r.neuron === 'AVB' && r.label === 'MOD-1')?.gain as number;
+    expect(mod1(six)).toBeCloseTo(6 * mod1(one), 12);
+    const gaps = (doc: CircuitDoc) => (doc.synapses ?? []).filter((s) => s.kind === 'electrical' && s.from === 'AVB').map((s) => s.weight);
+    expect(gaps(six)).toEqual(gaps(one));
+    expect(gaps(six)).toHaveLength(14);
+  });
+
+  it('leaves the current-based worm as shipped, and out of range names the field and the range', () => {
+    const shipped = { ...GAIT };
+    const doc = buildWorm({ membrane: 'current' });
+    try {
+      Object.assign(GAIT, { avbSizeScale: 6 });
+      expect(buildWorm({ membrane: 'current' })).toEqual(doc);
+      Object.assign(GAIT, { avbSizeScale: 0 });
+      expect(() => buildWorm({ membrane: 'current' })).toThrow(/GAIT.avbSizeScale = 0: must be 1..100/);
+      Object.assign(GAIT, { avbSizeScale: 101 });
+      expect(() => buildWorm({ membrane: 'current' })).toThrow(/GAIT.avbSizeScale = 101: must be 1..100/);
+    } finally {
+      Object.assign(GAIT, shipped);
+    }
+  });
+});

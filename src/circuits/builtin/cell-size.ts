@@ -5,7 +5,8 @@
  * receptors, its tonic current), so its voltage answers those inputs exactly as
  * before. Gap junctions are left as they are: a junction's conductance acts on
  * both cells, and its load on the larger cell is what the size changes (AVA
- * against its twelve junctions to the A units: GAIT.avaSizeScale). The
+ * against its twelve junctions to the A units: GAIT.avaSizeScale; AVB against
+ * its fourteen to the B units: GAIT.avbSizeScale). The
  * simulation's white-noise current (the same pA into every cell) is not scaled
  * either: on AVA (C 15 pF, τ 300 ms) it moves V by ~0.016 mV sd, and by 1/k of
  * that on a larger cell. A model with membrane conductances besides the leak

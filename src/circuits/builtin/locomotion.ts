@@ -190,6 +190,14 @@ export const GAIT = {
    * only: read by buildConductance (membrane.ts), which sizes the document before converting it.
    */
   avaSizeScale: 1,
+  /**
+   * AVB's size (× its capacitance and leak, τ unchanged; 1 = the shipped worm), as avaSizeScale for AVA. AVB, too, is a
+   * large cell of the motor circuit, built with one motor unit's leak, so its fourteen unitGapNs junctions about double its
+   * load and tie it to the B units' mean V: the lawn's dopamine on the units dragged AVB down with them, and serotonin's
+   * MOD-1 on AVB was shunted (docs/biology.md, "Enhanced slowing on the short-wave worm"). Its inputs are scaled to match,
+   * its junctions not (cell-size.ts). Conductance worm only: read by buildConductance (membrane.ts).
+   */
+  avbSizeScale: 1,
 
   /** Tail oscillator (DA9/VA12): where it feels the bend, its gain, and the depression of its self-excitation (use per ms at full output, recovery ms). */
   tailDrive: 1.5,
@@ -241,7 +249,8 @@ export const CONDUCTANCE_GAIT: Readonly<Partial<typeof GAIT>> = {
   avbSlopeMv: 6.92,
   unitPlateauNs: 0.0301,
   crossInhibition: 2.42,
-  avbTonicPa: 0.937,
+  /** 0.937 before AVB was sized (avbSizeScale, below: ×1.15 gives the crawl and the drive curve back). */
+  avbTonicPa: 1.078,
   unitDrive: 2.47,
   headDrive: 0.456,
   senseReach: 0.181,
@@ -280,6 +289,15 @@ export const CONDUCTANCE_GAIT: Readonly<Partial<typeof GAIT>> = {
   aGapNs: 0.133,
   avaSizeScale: 4.14,
   avaHalfBelowMv: 8,
+  /**
+   * AVB sized for its junctions (session 13, docs/biology.md "Enhanced slowing on the short-wave worm"): at one unit's
+   * leak the fourteen AVB–B junctions tied AVB to the units' mean V, so the lawn's dopamine on the units dragged AVB to
+   * −59 mV (release 0.05) in fed worms and serotonin's MOD-1 had nothing left to slow (NSM ablated / intact starved 1.01).
+   * ×6 keeps a fed worm's AVB on the lawn near its release midpoint, and a starved worm's MOD-1 takes it toward −65 mV.
+   * A larger AVB no longer gets the units' lift, which put the working point in the dip of the drive curve (×0.9 0.165 >
+   * ×1 0.147 BL/s, seeds 1–5): its tonic drive ×1.15 (avbTonicPa 0.937 → 1.078 pA) gives the crawl and the curve back.
+   */
+  avbSizeScale: 6,
 };
 
 /** The worm has seven DB (the fewest of the B/A classes), so at most seven units; and six DD, so unit 7 shares DD6. */
@@ -315,6 +333,11 @@ export function addLocomotion(b: Builder): void {
   if (!(G.avaSizeScale >= 1 && G.avaSizeScale <= 100)) {
     throw new RangeError(
       `GAIT.avaSizeScale = ${G.avaSizeScale}: must be 1..100 (× AVA's capacitance and leak, its inputs scaled to match; 1 = one motor unit's leak, the shipped worm)`,
+    );
+  }
+  if (!(G.avbSizeScale >= 1 && G.avbSizeScale <= 100)) {
+    throw new RangeError(
+      `GAIT.avbSizeScale = ${G.avbSizeScale}: must be 1..100 (× AVB's capacitance and leak, its inputs scaled to match; 1 = one motor unit's leak, the shipped worm)`,
     );
   }
   if (!(G.avaHalfBelowMv >= 0 && G.avaHalfBelowMv <= 25)) {

@@ -33,7 +33,8 @@ describe("the default worm's membrane option", () => {
     const param = (net: typeof current, id: string, p: string) => net.neurons.find((n) => n.id === id)?.params?.[p];
     expect(param(conductance, 'DB1', 'plateauNs')).toBe(CONDUCTANCE_GAIT.unitPlateauNs);
     expect(param(current, 'DB1', 'plateauNs') ?? 0).toBe(0);
-    expect(param(conductance, 'AVB', 'tonicPa')).toBe(CONDUCTANCE_GAIT.avbTonicPa);
+    // AVB is sized for its junctions on the conductance worm (avbSizeScale): its tonic current scales with it.
+    expect(param(conductance, 'AVB', 'tonicPa')).toBeCloseTo((CONDUCTANCE_GAIT.avbTonicPa as number) * (CONDUCTANCE_GAIT.avbSizeScale as number), 12);
     expect(param(current, 'AVB', 'tonicPa')).toBe(GAIT.avbTonicPa);
     // CONDUCTANCE_GAIT has seven body units to the shipped six: DB7 and VB7 join, A-type unit 6 becomes DA6/VA6 (the
     // tail's own DA9/VA12 move to unit 7), DD6 serves units 6 and 7 (the worm has six DD), and with the tail's own D

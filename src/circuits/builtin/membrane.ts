@@ -75,20 +75,52 @@ export const CONDUCTANCE_LAYERS = {
      */
     habituation: { ...TOUCH.habituation, useFast: 1e-3, useSlow: 2.5e-4 },
   } as Partial<typeof TOUCH>,
+  senses: {
+    /**
+     * AFD's set point in its receptor: with the shipped tonic offset (−10 pA against a receptor reading 0.5 pA/°C) the
+     * receptor's standing conductance (3× AFD's leak at 20 °C) held AFD under −65 × 20/T mV whatever its gain (−54 mV
+     * at 24 °C, under its −45 mV midpoint), so the worm crawled over a warm spot at its nose instead of backing off it
+     * (docs/biology.md, "Enhanced slowing on the short-wave worm", the nose-measures scenario; conductance-heat.test.ts).
+     */
+    afdSetPoint: 'receptor',
+  } as Partial<typeof SENSES>,
+  foraging: {
+    /**
+     * AWC's lift of the turn relay: the spontaneous reversals are the relay's noise crossing its threshold, and with AVB
+     * sized for its junctions (GAIT.avbSizeScale ×6, session 13) AVB's own noise is a sixth and fewer reversals get
+     * through: 0.70 a minute over the first two minutes (seeds 1–5; bound ≥ 1; 1.20 before the resize). 24 mV (the current
+     * worm's 22.75) gives the rate back (docs/biology.md, "Enhanced slowing on the short-wave worm").
+     */
+    awcToRelayMv: 24,
+  } as Partial<typeof FORAGING>,
   modulation: {
     /**
      * MOD-1 as Cl⁻ channels matched at AVB's working point weakens as AVB sinks toward −70 mV: starved worms on food
      * were no slower than fed ones (enhanced on/off 0.55, starved/fed 1.32; seeds 1–5, the test's bounds 0.45 and
      * 0.75). −6 pA (from −1): 0.34 and 0.59. −10 (docs/biology.md's figure) slowed worms without dopamine too (0.84).
+     * With AVB sized for its junctions (GAIT.avbSizeScale, session 13) −3: a fed worm's trace of serotonin on the lawn
+     * (NSM's food input alone) then leaves the worms without CEP, ADE and PDE at 0.91–0.97 of their speed off food (−6:
+     * 0.86–0.93, bound > 0.85), and the enhanced slowing holds (docs/biology.md, "Enhanced slowing on the short-wave worm").
      */
-    mod1Pa: -6,
+    mod1Pa: -3,
     /**
      * DOP-3 on the B units: at the current worm's −2.15 pA the lawn's dopamine left them at −54..−58 mV, where their drive
      * does not set this gait's speed, and the lawn sped a fed worm up (1.25× its speed off food; bound < 0.8). Below about
-     * −60 mV speed follows the units' V (docs/biology.md, session 9), so −4. Steep (−3.5: 0.85, −4.5: 0.37 and starved/fed
-     * 0.94) and tied to the B units' working point: recheck it on a new CONDUCTANCE_GAIT.
+     * −60 mV speed follows the units' V (docs/biology.md, session 9), so −4 then. With AVB sized for its junctions
+     * (GAIT.avbSizeScale, session 13) the lawn no longer drags AVB down with the units, so the basal slowing is the units'
+     * alone: −6 (docs/biology.md, "Enhanced slowing on the short-wave worm"). Tied to the B units' working point: recheck
+     * it on a new CONDUCTANCE_GAIT.
      */
-    dop3Pa: -4,
+    dop3Pa: -6,
+    /**
+     * NSM's two inputs (food at the nose, hunger) as conductances sum less than linearly (each shunts the other): at the
+     * current worm's 0.5 pA and 0.8 pA per unit of hunger a starved worm's NSM on food sat at −48.4 mV, under its −45 mV
+     * midpoint, and serotonin reached 0.07 (as currents the two add to about −42.5 mV). Each alone at −51 mV and both at
+     * −42 mV, with a 1 mV release width so that either alone stays silent (docs/biology.md, "Enhanced slowing on the short-wave worm").
+     */
+    nsmFoodPa: 0.88,
+    nsmHungerPa: 1.125,
+    nsmSlopeMv: 1,
   } as Partial<typeof MODULATION>,
 };
 
@@ -116,8 +148,9 @@ export function buildConductance(build: () => CircuitDoc, layers: LayerOverrides
   const saved = Object.entries(TABLES).map(([k, table]) => [table, { ...table }, layers[k as keyof typeof TABLES]] as const);
   try {
     for (const [table, , overrides] of saved) Object.assign(table, overrides);
-    // AVA's size acts on the whole document (every layer's inputs onto it), so it is applied once all are built.
-    return toConductanceDoc(scaleCellSize(build(), 'AVA', GAIT.avaSizeScale), { transduction: true });
+    // The command cells' sizes act on the whole document (every layer's inputs onto them), so they are applied once all are built.
+    const sized = scaleCellSize(scaleCellSize(build(), 'AVA', GAIT.avaSizeScale), 'AVB', GAIT.avbSizeScale);
+    return toConductanceDoc(sized, { transduction: true });
   } finally {
     for (const [table, original] of saved) Object.assign(table, original);
   }

@@ -67,6 +67,13 @@ export const SENSES = {
   afdToRelayMv: 100,
   /** Cultivation temperature, °C: AFD's set point. */
   cultivationC: 20,
+  /**
+   * Where AFD's set point sits: 'tonic' (a tonic current −afdGain × cultivationC against a receptor that reads gain × T,
+   * the shipped worm) or 'receptor' (the binding's setPointC: the receptor reads gain × (T − cultivationC)). The two are
+   * the same on currents. As conductances the tonic form cannot work: the receptor's standing conductance at the set
+   * point (3× AFD's leak) shunts it, and no gain lifts AFD past −65 × cultivationC / T mV (−54 mV at 24 °C).
+   */
+  afdSetPoint: 'tonic' as 'tonic' | 'receptor',
   /** ASH: pA per a.u. of toxin, each side. */
   ashGain: 10,
   /** ASH → AVA. */
@@ -179,12 +186,16 @@ export function addThermotaxis(b: Builder): void {
   need(b, 'AVA', 'RMDD', 'RMDV');
   const S = SENSES;
   const aib = addTurnRelay(b);
-  // The set point (cultivation temperature) is a tonic offset: at T* the input cancels.
-  const afd = { ...SENSORY, tonicPa: -S.afdGain * S.cultivationC };
+  // The set point (cultivation temperature): at T* the input cancels, through a tonic offset or in the receptor (afdSetPoint).
+  const inReceptor = S.afdSetPoint === 'receptor';
+  if (!inReceptor && S.afdSetPoint !== 'tonic')
+    throw new RangeError(`SENSES.afdSetPoint = ${JSON.stringify(S.afdSetPoint)}: must be 'tonic' (the shipped worm) or 'receptor'`);
+  const afd = inReceptor ? SENSORY : { ...SENSORY, tonicPa: -S.afdGain * S.cultivationC };
+  const setPoint = inReceptor ? { setPointC: S.cultivationC } : {};
   b.neuron('AFDL', 'sensory', 'glutamate', afd, undefined, 60, -80);
   b.neuron('AFDR', 'sensory', 'glutamate', afd, undefined, 160, -80);
-  b.sensors.push({ neuron: 'AFDL', sensor: 'temperature', side: 'left', response: 'level', gain: S.afdGain });
-  b.sensors.push({ neuron: 'AFDR', sensor: 'temperature', side: 'right', response: 'level', gain: S.afdGain });
+  b.sensors.push({ neuron: 'AFDL', sensor: 'temperature', side: 'left', response: 'level', gain: S.afdGain, ...setPoint });
+  b.sensors.push({ neuron: 'AFDR', sensor: 'temperature', side: 'right', response: 'level', gain: S.afdGain, ...setPoint });
   b.chem('AFDL', aib, relayPa(S.afdToRelayMv), { sign: 'excitatory' });
   b.chem('AFDR', aib, relayPa(S.afdToRelayMv), { sign: 'excitatory' });
   // Warmer on the left → bend right, away (and vice versa).
