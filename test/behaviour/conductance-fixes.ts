@@ -24,9 +24,8 @@ import { holdAva } from './conductance-measure';
 import { mean, probe, RESPONSE_MS, train } from './habituation-interval';
 import { OPEN_FIELD, travel } from './measure';
 import { DOPAMINERGIC, LAWN, pathSpeed, STARVED_HOURS } from './modulation-slowing';
+import { LAYERS, type Layer, parseLayerOverrides } from './layer-overrides';
 
-type Layer = keyof LayerOverrides;
-const LAYERS: readonly Layer[] = ['gait', 'touch', 'senses', 'foraging', 'modulation'];
 /** CONDUCTANCE_LAYERS as one mutable record per layer (a layer it does not override is absent). */
 const layers = CONDUCTANCE_LAYERS as Partial<Record<Layer, Record<string, unknown>>>;
 
@@ -44,26 +43,6 @@ const FIXES: Record<string, [Layer, string[]][]> = {
   // Not a fix either: the first tap alone (the habituation fix off and on; it barely touches a first tap).
   tap: [['touch', ['habituation']]],
 };
-
-/** A trial's layer overrides (argument 3), checked against the layers and their fields. */
-function parseTrial(json: string | undefined): Partial<Record<Layer, Record<string, unknown>>> {
-  if (json === undefined) return {};
-  const bad = (why: string) => new Error(`conductance-fixes: overrides (argument 3) ${why}; give e.g. '{"touch":{"toCommand":12}}'`);
-  let o: unknown;
-  try {
-    o = JSON.parse(json);
-  } catch {
-    throw bad(`= ${json} is not JSON`);
-  }
-  if (typeof o !== 'object' || o === null) throw bad('must be an object of layers');
-  for (const [layer, fields] of Object.entries(o)) {
-    if (!LAYERS.includes(layer as Layer)) throw bad(`name a layer "${layer}": must be one of ${LAYERS.join(', ')}`);
-    if (typeof fields !== 'object' || fields === null) throw bad(`.${layer} must be an object of fields`);
-    for (const [k, v] of Object.entries(fields))
-      if (typeof v !== 'number' && typeof v !== 'object') throw bad(`.${layer}.${k} = ${JSON.stringify(v)} must be a number (or an object for habituation)`);
-  }
-  return o as Partial<Record<Layer, Record<string, unknown>>>;
-}
 
 /** The conductance worm with the fix's overrides taken out (`on` false) or as committed, and the trial's on top. */
 function worm(fix: string, on: boolean): Circuit {
@@ -288,7 +267,7 @@ const seeds = (process.argv[3] ?? '1,2,3,4,5').split(',').map((s) => {
   if (!Number.isInteger(n) || n < 1) throw new Error(`conductance-fixes: seeds = "${process.argv[3]}": give positive integers separated by commas, e.g. 1,2,3`);
   return n;
 });
-const trial = parseTrial(process.argv[4]);
+const trial = parseLayerOverrides(process.argv[4], 'conductance-fixes');
 if (fix === 'habituation' || fix === 'backward' || fix === 'tap') {
   const what: Record<string, string> = { backward: 'AVA held on', tap: 'the first tap', habituation: 'mm reversed per tap (peak AVD, peak AVA mV)' };
   console.log(`current worm, ${what[fix]}:`);

@@ -25,27 +25,10 @@ import { createSimulation, type Simulation } from '../../src/sim/simulation';
 import { dishabituationProbe, lawnTrain, mean, probe, RESPONSE_MS, train, withoutDop1 } from './habituation-interval';
 import { backwardMm, OPEN_FIELD } from './measure';
 import { LAWN } from './modulation-slowing';
+import { LAYERS, parseLayerOverrides } from './layer-overrides';
 
 const ITEMS = ['short', 'long', 'dish', 'food', 'first', 'phase'] as const;
 type Item = (typeof ITEMS)[number];
-const LAYERS = ['gait', 'touch', 'senses', 'foraging', 'modulation'] as const;
-
-function parseOverrides(text: string | undefined): LayerOverrides {
-  if (text === undefined) return {};
-  const bad = (why: string) => new Error(`tap-habituation: overrides (argument 3) ${why}; give e.g. '{"touch":{"toCommand":8}}'`);
-  let o: unknown;
-  try {
-    o = JSON.parse(text);
-  } catch {
-    throw bad(`= ${text} is not JSON`);
-  }
-  if (typeof o !== 'object' || o === null || Array.isArray(o)) throw bad('must be an object of layers');
-  for (const [layer, fields] of Object.entries(o)) {
-    if (!(LAYERS as readonly string[]).includes(layer)) throw bad(`name a layer "${layer}": must be one of ${LAYERS.join(', ')}`);
-    if (typeof fields !== 'object' || fields === null) throw bad(`.${layer} must be an object of fields`);
-  }
-  return o as LayerOverrides;
-}
 
 /** The conductance worm with `over` on top of CONDUCTANCE_LAYERS, field by field (an object field, as habituation, merged). */
 function tapWorm(over: LayerOverrides = {}): Circuit {
@@ -232,7 +215,7 @@ const seeds = (process.argv[3] ?? '1,2,3,4,5').split(',').map((s) => {
   if (!Number.isInteger(n) || n < 1) throw new Error(`tap-habituation: seeds = "${process.argv[3]}": give positive integers separated by commas, e.g. 1,2,3`);
   return n;
 });
-const over = parseOverrides(process.argv[4]);
+const over = parseLayerOverrides(process.argv[4], 'tap-habituation', '{"touch":{"toCommand":8}}') as LayerOverrides;
 const circuit = tapWorm(over);
 const report = { short, long, dish, food, first, phase }[item];
 console.log(`${item}, seeds ${seeds.join(',')}, overrides ${JSON.stringify(over)}:`);

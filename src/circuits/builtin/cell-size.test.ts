@@ -71,16 +71,19 @@ describe('GAIT.avaSizeScale on the built worms', () => {
     expect(gaps(five)).toHaveLength(12);
   });
 
-  it('leaves the current-based worm as shipped, and out of range names the field and the range', () => {
+  it.each([
+    ['avaSizeScale', 5, [0.5, Number.NaN]],
+    ['avbSizeScale', 6, [0, 101]],
+  ] as const)('GAIT.%s leaves the current-based worm as shipped, and out of range names the field and the range', (field, k, bad) => {
     const shipped = { ...GAIT };
     const doc = buildWorm({ membrane: 'current' });
     try {
-      Object.assign(GAIT, { avaSizeScale: 5 });
+      Object.assign(GAIT, { [field]: k });
       expect(buildWorm({ membrane: 'current' })).toEqual(doc);
-      Object.assign(GAIT, { avaSizeScale: 0.5 });
-      expect(() => buildWorm({ membrane: 'current' })).toThrow(/GAIT.avaSizeScale = 0.5: must be 1..100/);
-      Object.assign(GAIT, { avaSizeScale: Number.NaN });
-      expect(() => buildWorm({ membrane: 'current' })).toThrow(/GAIT.avaSizeScale = NaN: must be 1..100/);
+      for (const v of bad) {
+        Object.assign(GAIT, { [field]: v });
+        expect(() => buildWorm({ membrane: 'current' })).toThrow(new RegExp(`GAIT.${field} = ${v}: must be 1..100`));
+      }
     } finally {
       Object.assign(GAIT, shipped);
     }
@@ -108,20 +111,5 @@ describe('GAIT.avbSizeScale on the built worms', () => {
     const gaps = (doc: CircuitDoc) => (doc.synapses ?? []).filter((s) => s.kind === 'electrical' && s.from === 'AVB').map((s) => s.weight);
     expect(gaps(six)).toEqual(gaps(one));
     expect(gaps(six)).toHaveLength(14);
-  });
-
-  it('leaves the current-based worm as shipped, and out of range names the field and the range', () => {
-    const shipped = { ...GAIT };
-    const doc = buildWorm({ membrane: 'current' });
-    try {
-      Object.assign(GAIT, { avbSizeScale: 6 });
-      expect(buildWorm({ membrane: 'current' })).toEqual(doc);
-      Object.assign(GAIT, { avbSizeScale: 0 });
-      expect(() => buildWorm({ membrane: 'current' })).toThrow(/GAIT.avbSizeScale = 0: must be 1..100/);
-      Object.assign(GAIT, { avbSizeScale: 101 });
-      expect(() => buildWorm({ membrane: 'current' })).toThrow(/GAIT.avbSizeScale = 101: must be 1..100/);
-    } finally {
-      Object.assign(GAIT, shipped);
-    }
   });
 });
