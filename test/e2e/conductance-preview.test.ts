@@ -20,30 +20,35 @@ const hook = {
   pose: (p: Page) => p.evaluate(() => window.neuroworm!.pose()),
   advance: (p: Page, ms: number) => p.evaluate((m) => window.neuroworm!.advance(m), ms),
   activity: (p: Page) => p.evaluate(() => window.neuroworm!.activity()),
+  behaviour: (p: Page) => p.evaluate(() => window.neuroworm!.behaviour() as { forwardMm: number; backwardMm: number }),
 };
 
-/** Travel of the body's centre along its tail → head axis over `ms`, in steps, and the lowest and highest V on the way. */
-async function run(page: Page, ms: number, stepMs = 100): Promise<{ mm: number; vMin: number; vMax: number }> {
-  const axis = (mm: number[]) => {
-    const n = mm.length / 2;
-    let cx = 0;
-    let cy = 0;
-    for (let i = 0; i < n; i++) [cx, cy] = [cx + mm[2 * i] / n, cy + mm[2 * i + 1] / n];
-    const len = Math.hypot(mm[0] - mm[mm.length - 2], mm[1] - mm[mm.length - 1]);
-    return { cx, cy, ux: (mm[0] - mm[mm.length - 2]) / len, uy: (mm[1] - mm[mm.length - 1]) / len };
+/**
+ * Over `ms`, in steps: how far the body crawled forward and backward (the behaviour tracker's own distances, read from
+ * the pose), its bending frequency at mid-body (sign changes of the curvature there, two per cycle), and the lowest
+ * and highest V of any neuron on the way.
+ */
+async function run(page: Page, ms: number, stepMs = 50): Promise<{ forward: number; backward: number; hz: number; vMin: number; vMax: number }> {
+  const bendSign = (mm: number[]) => {
+    const m = Math.floor(mm.length / 4); // the middle point of the chain
+    const [ax, ay, bx, by, cx, cy] = [mm[2 * m - 2], mm[2 * m - 1], mm[2 * m], mm[2 * m + 1], mm[2 * m + 2], mm[2 * m + 3]];
+    const cross = (bx - ax) * (cy - by) - (by - ay) * (cx - bx);
+    return Math.abs(cross) < 1e-4 ? 0 : Math.sign(cross);
   };
-  let a = axis((await hook.pose(page)).mm);
-  let mm = 0;
+  const b0 = await hook.behaviour(page);
+  let side = bendSign((await hook.pose(page)).mm);
+  let flips = 0;
   let vMin = Infinity;
   let vMax = -Infinity;
   for (let t = 0; t < ms; t += stepMs) {
     await hook.advance(page, stepMs);
-    const b = axis((await hook.pose(page)).mm);
-    mm += (b.cx - a.cx) * a.ux + (b.cy - a.cy) * a.uy;
-    a = b;
+    const now = bendSign((await hook.pose(page)).mm);
+    if (now !== 0 && side !== 0 && now !== side) flips++;
+    if (now !== 0) side = now;
     for (const v of (await hook.activity(page)).v) [vMin, vMax] = [Math.min(vMin, v), Math.max(vMax, v)];
   }
-  return { mm, vMin, vMax };
+  const b1 = await hook.behaviour(page);
+  return { forward: b1.forwardMm - b0.forwardMm, backward: b1.backwardMm - b0.backwardMm, hz: flips / 2 / (ms / 1000), vMin, vMax };
 }
 
 test('the conductance worm from New… plays in the playground: a head touch reverses it with V inside −90..+40 mV, and it swims in water; screenshots', async () => {
@@ -64,7 +69,8 @@ test('the conductance worm from New… plays in the playground: a head touch rev
   await page.keyboard.press(' '); // pause: the test steps the clock itself
   await page.waitForFunction(() => window.neuroworm!.info().paused === true, null, { timeout: 5000 });
   const crawl = await run(page, 3000);
-  expect(crawl.mm, 'crawls forward before the touch').toBeGreaterThan(0.05);
+  expect(crawl.forward - crawl.backward, 'crawls forward before the touch').toBeGreaterThan(0.05);
+  expect(crawl.hz, 'bends at an agar pace').toBeLessThan(1);
 
   const p = await hook.pose(page);
   await page.mouse.click(p.px[0], p.px[1]);
@@ -72,7 +78,7 @@ test('the conductance worm from New… plays in the playground: a head touch rev
   const early = await run(page, 1000);
   await shot(page, 'playground-conductance-head-touch');
   const late = await run(page, 1500);
-  expect(early.mm + late.mm, 'backs away from the touch').toBeLessThan(0);
+  expect(early.backward + late.backward, 'backs away from the touch').toBeGreaterThan(0.1);
   for (const r of [crawl, early, late]) {
     expect(r.vMin).toBeGreaterThanOrEqual(-90);
     expect(r.vMax).toBeLessThanOrEqual(40);
@@ -86,7 +92,8 @@ test('the conductance worm from New… plays in the playground: a head touch rev
   await click(page, 'Water');
   await run(page, 2000); // the body adapts to the low drag
   const swim = await run(page, 3000);
-  expect(swim.mm, 'swims forward').toBeGreaterThan(0.3);
+  expect(swim.hz, 'swims: bends at least 1.6 times a second').toBeGreaterThanOrEqual(1.6);
+  expect(swim.forward, 'and moves forward').toBeGreaterThan(swim.backward);
   expect(swim.vMin).toBeGreaterThanOrEqual(-90);
   expect(swim.vMax).toBeLessThanOrEqual(40);
   await shot(page, 'playground-conductance-swimming');
