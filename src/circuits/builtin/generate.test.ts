@@ -122,6 +122,26 @@ describe('built-in circuits', () => {
     }
   });
 
+  it('with GAIT.tailDriveUse AVA’s drive onto the tail pair depresses (and only that drive); the shipped worm’s does not; a use without a recovery names the fields', () => {
+    const drives = (doc: ReturnType<typeof buildWorm>) =>
+      (doc.synapses ?? []).filter((s) => s.from === 'AVA' && (s.to === 'DA9' || s.to === 'VA12')).map((s) => (s.kind === 'chemical' ? s.depression : 'gap'));
+    const shipped = { ...GAIT };
+    try {
+      expect(drives(buildWorm())).toEqual([undefined, undefined]);
+      Object.assign(GAIT, { tailDriveUse: 0.005, tailDriveRecoveryMs: 1000 });
+      const doc = buildWorm();
+      expect(drives(doc)).toEqual([
+        { use: 0.005, recoveryMs: 1000 },
+        { use: 0.005, recoveryMs: 1000 },
+      ]);
+      expect((doc.synapses ?? []).filter((s) => s.from === 'AVA' && s.kind === 'chemical' && s.depression).length).toBe(2);
+      Object.assign(GAIT, { tailDriveRecoveryMs: 0 });
+      expect(() => buildWorm()).toThrow(/GAIT.tailDriveUse = 0.005, tailDriveRecoveryMs = 0: .*recovery > 0 ms/);
+    } finally {
+      Object.assign(GAIT, shipped);
+    }
+  });
+
   it('with GAIT.aGapNs AVA is gap-coupled to each body DA/VA and not to the tail pair; avaHalfBelowMv lowers its release midpoint; out of range (here and for unitGapNs) names the field', () => {
     const gapsOfAva = (doc: ReturnType<typeof buildWorm>) =>
       (doc.synapses ?? [])

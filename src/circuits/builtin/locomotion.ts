@@ -221,6 +221,15 @@ export const GAIT = {
    * place: DB7 and DA9 drive it, it relaxes the tail's ventral muscles and holds VB7 and VA12 down).
    */
   tailOwnD: 0,
+  /**
+   * Depression of AVA's drive onto the tail pair (use per ms at full release, recovery ms; 0, 0 = none, the shipped
+   * worm). A depressing drive is strong at AVA's onset, which kicks the pair into its self-excitation on a straight body
+   * (no stretch to start it), and weaker under a held AVA, where a strong steady drive holds DA9 on. Measured on the
+   * conductance worm, not its working point: the lawn's first tap starts but every open-field tap shrinks
+   * (docs/biology.md, "The tail pair on a straight body").
+   */
+  tailDriveUse: 0,
+  tailDriveRecoveryMs: 0,
 };
 
 /**
@@ -351,6 +360,11 @@ export function addLocomotion(b: Builder): void {
       `GAIT.tailPairDirect = ${G.tailPairDirect}: must be 0..1 (the share of the tail pair's inhibition that runs directly; 0 = all through the D-type neurons)`,
     );
   }
+  if (!(G.tailDriveUse >= 0 && G.tailDriveUse <= 1) || (G.tailDriveUse > 0 && !(G.tailDriveRecoveryMs > 0))) {
+    throw new RangeError(
+      `GAIT.tailDriveUse = ${G.tailDriveUse}, tailDriveRecoveryMs = ${G.tailDriveRecoveryMs}: the use must be 0..1 per ms and, when above 0, the recovery > 0 ms (0, 0 = AVA's drive onto the tail pair does not depress)`,
+    );
+  }
   // Command interneurons: slow (τ 300 ms), so a stimulus sets a state that lasts.
   const command = { capacitance: 15, tauMs: 300, restMv: -65, vHalfMv: -40, slopeMv: G.avbSlopeMv };
   b.neuron('AVB', 'inter', 'acetylcholine', { ...command, vHalfMv: G.avbHalfMv, tonicPa: G.avbTonicPa }, -35, 300, 250);
@@ -412,8 +426,9 @@ export function addLocomotion(b: Builder): void {
       const adapt = { depression: { use: G.tailAdaptUse, recoveryMs: G.tailAdaptRecoveryMs } };
       b.chem(da, da, G.oscSelfExcitation * G.tailSelfScale, adapt);
       b.chem(va, va, G.oscSelfExcitation * G.tailSelfScale, adapt);
-      b.chem('AVA', da, G.tailDrive);
-      b.chem('AVA', va, G.tailDrive);
+      const driveAdapt = G.tailDriveUse > 0 ? { depression: { use: G.tailDriveUse, recoveryMs: G.tailDriveRecoveryMs } } : {};
+      b.chem('AVA', da, G.tailDrive, driveAdapt);
+      b.chem('AVA', va, G.tailDrive, driveAdapt);
       oscSense(b, da, va, G.tailSenseAt, G.tailStretchGain);
     } else {
       const aUnit = G.aRestBelowMv === 0 ? unit : { ...unit, restMv: G.unitRestMv - G.aRestBelowMv };
