@@ -107,7 +107,7 @@ export function buildWorm(opts: { membrane?: Membrane } = {}): CircuitDoc {
 
 /** What the conductance worm does not yet do as the shipped worm does (docs/biology.md, the battery on the conductance worm). */
 const CONDUCTANCE_PREVIEW_GAPS =
-  'on a food lawn, where its body lies nearly straight, the first plate tap seldom reverses it; after taps 60 s apart it recovers within 2 minutes, where real worms take longer; and nothing inhibits the tail pair DA9/VA12 (the published wiring has no D-type synapse onto DA9) while their self-excitation tires by only about a fifth, so after a tap the tail sometimes stays on (the editor warns of it)';
+  'on a food lawn, where its body lies nearly straight, the first plate tap seldom reverses it; and nothing inhibits the tail pair DA9/VA12 (the published wiring has no D-type synapse onto DA9) while their self-excitation tires by only about a fifth, so after a tap the tail sometimes stays on (the editor warns of it)';
 
 /**
  * The default worm on conductances, offered beside it (editor, scenarios, `neuroworm run --circuit worm-conductance`)

@@ -72,8 +72,17 @@ export const CONDUCTANCE_LAYERS = {
      * (0.99); dishabituation touched 0.75 (0.72), − untouched 0.35 (0.46), − without DOP-1 0.28 (0.35). With the fast
      * pool refilling in 30 s instead of 25 taps 26–30 went to 0.04 (extinction); 9e-4 kept 2 min at 0.78.
      * `npx tsx test/behaviour/tap-habituation.ts short|dish SEEDS`; docs/biology.md, session 13.
+     * Session 13, taps 60 s apart: the slow pool used 2e-3 (from 2.5e-4) and refilling in 30 min (from 10). It wears
+     * only while the fast pool is above 0.8, and at useFast 1e-3 the fast pool falls through 0.8 within ~0.2 s of a tap,
+     * so 8 taps at 60 s left it at 0.95 (ALM → AVD efficacy before tap 8): the 2-min probe found the first tap's AVD and
+     * AVA peaks and read 0.97 of the first (bound < 0.85) by the tap's phase alone. Now the efficacy is 0.79 before tap
+     * 8 and 0.80 at the probe (AVD −39 mV, AVA −33..−36): probe 0.69 of the first, taps 4–8 0.82 (seeds 1–5). Only a
+     * tap that finds the fast pool full wears the slow one, so a 10 s train wears it on its first tap alone; the slower
+     * refill lets 8 spaced taps keep more of their loss for the same first-tap wear. At 10 min, 3e-3 gave the 60 s train
+     * the same (0.74, 0.78) but cost the dishabituated probe (efficacy 0.89 → 0.85; touched 0.79, bound > 0.8).
+     * `npx tsx test/behaviour/tap-habituation.ts long|short|dish SEEDS`; docs/biology.md, "Taps 60 s apart".
      */
-    habituation: { ...TOUCH.habituation, useFast: 1e-3, useSlow: 2.5e-4 },
+    habituation: { ...TOUCH.habituation, useFast: 1e-3, useSlow: 2e-3, recoverySlowMs: 1_800_000 },
   } as Partial<typeof TOUCH>,
   senses: {
     /**
