@@ -89,6 +89,13 @@ test('the conductance worm from New… plays in the playground: a head touch rev
     said.join(' | '),
   ).toBe(true);
 
+  // A fresh worm for the swim: the touch's reversal ends in an omega turn, which in water can last through the window
+  // (a run of this test read 0 Hz there). The playground restarts on the same circuit.
+  await page.evaluate(() => window.neuroworm!.goto('playground'));
+  await waitScene(page, 'playground');
+  await page.waitForFunction(() => window.neuroworm!.activity().ids.includes('VD12'), null, { timeout: 10_000 });
+  await page.keyboard.press(' ');
+  await page.waitForFunction(() => window.neuroworm!.info().paused === true, null, { timeout: 5000 });
   await click(page, 'Water');
   await run(page, 2000); // the body adapts to the low drag
   const swim = await run(page, 3000);
