@@ -339,15 +339,16 @@ export function addLocomotion(b: Builder): void {
   if (!(G.aGapNs >= 0 && G.aGapNs <= 1)) {
     throw new RangeError(`GAIT.aGapNs = ${G.aGapNs}: must be a conductance 0..1 nS (0 = no AVA–A gap junctions, the shipped worm; 1 nS is 20× a unit's leak)`);
   }
-  if (!(G.avaSizeScale >= 1 && G.avaSizeScale <= 100)) {
-    throw new RangeError(
-      `GAIT.avaSizeScale = ${G.avaSizeScale}: must be 1..100 (× AVA's capacitance and leak, its inputs scaled to match; 1 = one motor unit's leak, the shipped worm)`,
-    );
-  }
-  if (!(G.avbSizeScale >= 1 && G.avbSizeScale <= 100)) {
-    throw new RangeError(
-      `GAIT.avbSizeScale = ${G.avbSizeScale}: must be 1..100 (× AVB's capacitance and leak, its inputs scaled to match; 1 = one motor unit's leak, the shipped worm)`,
-    );
+  for (const [field, cell] of [
+    ['avaSizeScale', 'AVA'],
+    ['avbSizeScale', 'AVB'],
+  ] as const) {
+    const k = G[field];
+    if (!(k >= 1 && k <= 100)) {
+      throw new RangeError(
+        `GAIT.${field} = ${k}: must be 1..100 (× ${cell}'s capacitance and leak, its inputs scaled to match; 1 = one motor unit's leak, the shipped worm)`,
+      );
+    }
   }
   if (!(G.avaHalfBelowMv >= 0 && G.avaHalfBelowMv <= 25)) {
     throw new RangeError(`GAIT.avaHalfBelowMv = ${G.avaHalfBelowMv}: must be 0..25 mV (AVA's release midpoint −40..−65 mV, its rest; 0 = the shipped worm)`);
