@@ -131,6 +131,13 @@ describe('current-based → conductance-based synapses', () => {
     // Both kinds are there: sensory cells (touch, fields) and tonically driven ones (the gait's stretch receptors).
     expect(converted.sensors.some((b) => byId.get(b.neuron)!.role === 'sensory')).toBe(true);
     expect(converted.sensors.some((b) => b.sensor === 'stretch' && byId.get(b.neuron)!.role !== 'sensory')).toBe(true);
+    // A binding that names its own match point keeps it (a sensory cell that works lifted off its rest).
+    const own = structuredClone(doc);
+    const k = own.sensors!.findIndex((b) => byId.get(b.neuron)!.role === 'sensory');
+    own.sensors![k] = { ...own.sensors![k], transduction: 'conductance', matchMv: -45 };
+    const kept = toConductanceCircuit(own, network, { transduction: true }).sensors!;
+    expect(kept[k].matchMv).toBe(-45);
+    expect(kept[k + 1]).toEqual(converted.doc.sensors![k + 1]);
   });
 
   it('transduction: every excitability receptor on a graded neuron opens channels at the same match point (DOP-3 K⁺ −80, MOD-1 Cl⁻ −70 mV); others stay as they are', () => {

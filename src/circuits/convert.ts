@@ -148,8 +148,9 @@ export function toConductanceCircuit(doc: CircuitDoc, network: { neurons: readon
     out.sensors = (doc.sensors ?? []).map((b) => {
       const n = byId.get(b.neuron);
       if (n?.model !== 'graded') return { ...b };
-      // Sensory cells sit at rest until a stimulus moves them: matched there, whatever matchAt says.
-      const at = n.params?.[matchAt === 'rest' || n.role === 'sensory' ? 'restMv' : 'vHalfMv'];
+      // Sensory cells sit at rest until a stimulus moves them: matched there, whatever matchAt says. A binding that
+      // names its own match point (a sensory cell that works lifted off its rest) keeps it.
+      const at = b.matchMv ?? n.params?.[matchAt === 'rest' || n.role === 'sensory' ? 'restMv' : 'vHalfMv'];
       return { ...b, transduction: 'conductance', ...(typeof at === 'number' && { matchMv: at }) };
     });
   }
