@@ -2,22 +2,23 @@
  * Prints the winner-takes-all table of docs/biology.md (Choosing between two
  * odours): 12 worms (seeds 1–12, four starts), 90 s each, on the odour-choice
  * arena — the choice worm, the same with RIR ⇄ AIA cut, the cut worm alone
- * with one spot (diacetyl for even seeds, isoamyl alcohol for odd), and the
- * default worm with both spots smelling of food.
- * Run: `npx tsx test/behaviour/choice-table.ts [current|conductance] [overrides] [seeds]` (a few minutes; the
- * membrane defaults to the shipped one, the other is the generator's build: membrane-builtins.ts; overrides, e.g.
- * '{"choice":{"compareGain":1500}}', change the conductance layers' values for a study; seeds default 1–12).
+ * with one spot (diacetyl for even seeds, isoamyl alcohol for odd), the cut
+ * worm with the two spots swapped, and the default worm with both spots
+ * smelling of food.
+ * Run: `npx tsx test/behaviour/choice-table.ts [current|conductance] [seeds] [overrides]` (a few minutes; the
+ * membrane defaults to the shipped one, the other is the generator's build: membrane-builtins.ts; seeds default
+ * 1–12; overrides, e.g. '{"choice":{"compareGain":1500}}', change the conductance layers' values for a study).
  */
 import { type ChoiceOptions, type ChoiceRun, runChoice, SPOTS } from './choice';
 import { parseLayerOverrides } from './layer-overrides';
 import { builtinOn, membraneArg } from './membrane-builtins';
 
 const membrane = membraneArg(process.argv[2], 'choice-table.ts');
-const overrides = parseLayerOverrides(process.argv[3], 'choice-table.ts', '{"choice":{"compareGain":1500}}');
-const SEEDS = (process.argv[4] ?? '1,2,3,4,5,6,7,8,9,10,11,12').split(',').map((s) => {
+const overrides = parseLayerOverrides(process.argv[4], 'choice-table.ts', '{"choice":{"compareGain":1500}}');
+const SEEDS = (process.argv[3] ?? '1,2,3,4,5,6,7,8,9,10,11,12').split(',').map((s) => {
   const n = Number(s);
   if (!Number.isInteger(n) || n < 1)
-    throw new Error(`choice-table.ts: seeds (argument 3) = "${process.argv[4]}": give positive integers separated by commas, e.g. 1,2,3`);
+    throw new Error(`choice-table.ts: seeds (argument 2) = "${process.argv[3]}": give positive integers separated by commas, e.g. 1,2,3`);
   return n;
 });
 const LIMIT_MS = 90_000;
@@ -31,7 +32,7 @@ const rows: [string, string, (seed: number) => ChoiceOptions][] = [
 ];
 
 const f1 = (x: number) => x.toFixed(1);
-console.log(`${membrane} membrane${process.argv[3] ? `, ${process.argv[3]}` : ''}, seeds ${SEEDS.join(',')}\n`);
+console.log(`${membrane} membrane${process.argv[4] ? `, ${process.argv[4]}` : ''}, seeds ${SEEDS.join(',')}\n`);
 console.log('| worm, plate | reach a spot | time to reach, s | which | per seed: spot@s (nose x, y; path mm) |');
 console.log('|---|---|---|---|---|');
 for (const [label, circuit, opts] of rows) {
