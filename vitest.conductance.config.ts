@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config';
 // with test/setup/conductance-worm.ts swapping the built-in 'worm' (and
 // buildWorm()'s default) for buildWorm({ membrane: 'conductance' }). A config of
 // its own, not a project of vitest.config.ts, so `npm test` does not run the
-// battery twice. `npm run test:conductance [-- file]`; docs/biology.md has the table.
+// battery twice. test/setup/conductance-learning-choice.ts swaps the learning and choice worms the same way (their
+// proofs, and the scenarios that name them). `npm run test:conductance [-- file]`; docs/biology.md has the table.
 export default defineConfig({
   test: {
     name: 'behaviour-conductance',
@@ -23,9 +24,12 @@ export default defineConfig({
       'test/behaviour/modulation-slowing-basal.test.ts',
       'test/behaviour/modulation-slowing-enhanced.test.ts',
       'test/scenarios/scenarios.test.ts',
+      'test/behaviour/associative-learning.test.ts',
+      'test/behaviour/associative-teach.test.ts',
+      'test/behaviour/choice-wta.test.ts',
     ],
     environment: 'node',
-    setupFiles: ['test/setup/fast-check.ts', 'test/setup/conductance-worm.ts'],
+    setupFiles: ['test/setup/fast-check.ts', 'test/setup/conductance-worm.ts', 'test/setup/conductance-learning-choice.ts'],
     maxWorkers: availableParallelism(),
     pool: 'threads',
     testTimeout: 600_000,

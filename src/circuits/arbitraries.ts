@@ -88,7 +88,7 @@ function synapses(ids: readonly string[]): fc.Arbitrary<SynapseSpec[]> {
 function sensor(ids: readonly string[]): fc.Arbitrary<SensorBinding> {
   const neuronId = fc.constantFrom(...ids);
   const gain = real(-10, 10);
-  const response = fc.constantFrom('level' as const, 'on' as const, 'off' as const);
+  const response = fc.constantFrom('level' as const, 'on' as const, 'off' as const, 'difference' as const);
   return fc.oneof(
     fc
       .record(

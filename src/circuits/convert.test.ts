@@ -31,17 +31,27 @@ function synapticCurrent(pre: NeuronSpec, post: NeuronSpec, s: SynapseSpec, vPre
 }
 
 describe('current-based → conductance-based synapses', () => {
-  it('converts plastic synapses too, keeping their rule (the rule scales g): the learning worm converts and loads', () => {
+  it('converts plastic synapses too, keeping their rule (the rule scales g) and converting its bounds as the weight: the learning worm converts and loads', () => {
     const { doc, network } = getBuiltinCircuit('learning-worm');
     const converted = toConductanceCircuit(doc, network);
     const plastic = (converted.synapses ?? []).filter((s) => s.kind === 'chemical' && s.plastic !== undefined);
     const before = (doc.synapses ?? []).filter((s) => s.kind === 'chemical' && s.plastic !== undefined);
     expect(plastic.length).toBe(before.length);
-    expect(plastic.length).toBeGreaterThan(0);
+    expect(plastic.filter((s) => s.kind === 'chemical' && s.plastic?.rule === 'three-factor').length).toBe(2);
     plastic.forEach((s, i) => {
-      expect(s.kind === 'chemical' && s.model).toBe('conductance');
-      expect(s.kind === 'chemical' && s.plastic).toEqual(before[i].kind === 'chemical' && before[i].plastic);
+      const was = before[i];
+      if (s.kind !== 'chemical' || was.kind !== 'chemical' || !s.plastic || !was.plastic) throw new Error('not plastic');
+      expect(s.model).toBe('conductance');
+      expect({ ...s.plastic, params: undefined }).toEqual({ ...was.plastic, params: undefined });
+      // Parameters in weight units (wMin, wMax, forgetTo) scale by g/w, the same factor as the weight; the rest
+      // (rates × wMax, τs, tags) stay. AIA → AIY: 0.9 pA naive, bounds 0..3 pA; AIA → RIM starts at 0.
+      const perWeight = conductanceFor(1, s.reversalMv ?? Number.NaN, network.neurons.find((n) => n.id === s.to)?.params?.vHalfMv as number);
+      if (was.weight > 0) expect(s.weight / was.weight).toBeCloseTo(perWeight, 12);
+      for (const [name, x] of Object.entries(was.plastic.params ?? {}))
+        expect(s.plastic.params?.[name], name).toBeCloseTo(['wMin', 'wMax', 'forgetTo'].includes(name) ? (x as number) * perWeight : (x as number), 12);
     });
+    const site = plastic.find((s) => s.from === 'AIA' && s.to === 'AIY');
+    expect(site?.kind === 'chemical' && site.plastic?.params?.forgetTo).toBeCloseTo(site?.weight ?? Number.NaN, 12);
     expect(() => circuitFromDoc(converted, 'learning-worm (conductance)')).not.toThrow();
   });
 
@@ -121,6 +131,13 @@ describe('current-based → conductance-based synapses', () => {
     // Both kinds are there: sensory cells (touch, fields) and tonically driven ones (the gait's stretch receptors).
     expect(converted.sensors.some((b) => byId.get(b.neuron)!.role === 'sensory')).toBe(true);
     expect(converted.sensors.some((b) => b.sensor === 'stretch' && byId.get(b.neuron)!.role !== 'sensory')).toBe(true);
+    // A binding that names its own match point keeps it (a sensory cell that works lifted off its rest).
+    const own = structuredClone(doc);
+    const k = own.sensors!.findIndex((b) => byId.get(b.neuron)!.role === 'sensory');
+    own.sensors![k] = { ...own.sensors![k], transduction: 'conductance', matchMv: -45 };
+    const kept = toConductanceCircuit(own, network, { transduction: true }).sensors!;
+    expect(kept[k].matchMv).toBe(-45);
+    expect(kept[k + 1]).toEqual(converted.doc.sensors![k + 1]);
   });
 
   it('transduction: every excitability receptor on a graded neuron opens channels at the same match point (DOP-3 K⁺ −80, MOD-1 Cl⁻ −70 mV); others stay as they are', () => {

@@ -21,7 +21,8 @@
  */
 import { MIN_RECEPTOR_DRIVE_MV, RECEPTOR_REVERSAL } from '../neural/modulation';
 import { CONDUCTANCE_SYNAPSE } from '../neural/synapses';
-import type { NeuronSpec, ReceptorSpec, SynapseSpec, Transmitter } from '../neural/types';
+import { PLASTIC_RULES } from '../neural/plastic-rules';
+import type { NeuronSpec, PlasticSpec, ReceptorSpec, SynapseSpec, Transmitter } from '../neural/types';
 import { circuitFromDoc } from './circuit';
 import type { CircuitDoc } from './types';
 
@@ -71,16 +72,31 @@ export function toConductanceSynapse(s: ChemicalSynapse, pre: NeuronSpec, post: 
     );
   }
   const { model: _model, ...rest } = structuredClone(s);
+  // The pre cell's release ceiling (graded releaseMax) scales what it delivers either way.
+  const releaseMax = typeof pre.params?.releaseMax === 'number' ? pre.params.releaseMax : 1;
   return {
     ...rest,
-    // The pre cell's release ceiling (graded releaseMax) scales what it delivers either way.
-    weight: conductanceFor(s.weight * (typeof pre.params?.releaseMax === 'number' ? pre.params.releaseMax : 1), reversalMv, matchMv),
+    ...(s.plastic && { plastic: toConductancePlastic(s.plastic, (w) => conductanceFor(w * releaseMax, reversalMv, matchMv)) }),
+    weight: conductanceFor(s.weight * releaseMax, reversalMv, matchMv),
     model: 'conductance',
     reversalMv,
     releaseHalfMv: num(pre, 'vHalfMv'),
     releaseSlopeMv: num(pre, 'slopeMv') / 2,
     tauMs: 0,
   };
+}
+
+/**
+ * A plastic rule's parameters in weight units (bounds, forgetting's target, BCM's rate: PLASTIC_RULES' unit
+ * 'weight…') scaled as the weight is, so a converted learning synapse keeps its range and its naive weight
+ * relative to the weight (left in pA, a learned conductance of 0.02 nS forgot toward 0.9 "nS"); the other
+ * parameters are relative to them (× wMax) or not weights at all, and stay as they are.
+ */
+function toConductancePlastic(plastic: PlasticSpec, convert: (weight: number) => number): PlasticSpec {
+  const units = PLASTIC_RULES[plastic.rule].params;
+  if (!plastic.params) return { ...plastic };
+  const params = Object.entries(plastic.params).map(([name, x]) => [name, x !== undefined && units[name]?.unit.startsWith('weight') ? convert(x) : x]);
+  return { ...plastic, params: Object.fromEntries(params) };
 }
 
 /**
@@ -112,7 +128,8 @@ export interface ConductanceOptions {
 /**
  * A circuit with every current-based chemical synapse between graded neurons
  * made conductance-based (toConductanceSynapse), plastic ones too (their rule
- * then scales the conductance: compile/plastic.ts); other synapses and gap
+ * then scales the conductance: compile/plastic.ts; its bounds are converted as
+ * the weight is); other synapses and gap
  * junctions unchanged. `network` is the loaded circuit's (complete params);
  * `doc` its document. Returns a new version-2 document.
  */
@@ -131,8 +148,9 @@ export function toConductanceCircuit(doc: CircuitDoc, network: { neurons: readon
     out.sensors = (doc.sensors ?? []).map((b) => {
       const n = byId.get(b.neuron);
       if (n?.model !== 'graded') return { ...b };
-      // Sensory cells sit at rest until a stimulus moves them: matched there, whatever matchAt says.
-      const at = n.params?.[matchAt === 'rest' || n.role === 'sensory' ? 'restMv' : 'vHalfMv'];
+      // Sensory cells sit at rest until a stimulus moves them: matched there, whatever matchAt says. A binding that
+      // names its own match point (a sensory cell that works lifted off its rest) keeps it.
+      const at = b.matchMv ?? n.params?.[matchAt === 'rest' || n.role === 'sensory' ? 'restMv' : 'vHalfMv'];
       return { ...b, transduction: 'conductance', ...(typeof at === 'number' && { matchMv: at }) };
     });
   }

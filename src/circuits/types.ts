@@ -15,8 +15,12 @@ export type ModelInfo = Pick<NeuronModel, 'params' | 'init' | 'presets'>;
 /** The models a circuit may use, by kind (the app passes its full registry; tests pass small fakes). */
 export type ModelTable = Readonly<Partial<Record<ModelKind, ModelInfo>>>;
 
-/** How a sensor reports its stimulus: its level, or its rise ("on") or fall ("off") over time (ASE-like). */
-export type SensorResponse = 'level' | 'on' | 'off';
+/**
+ * How a sensor reports its stimulus: its level, or its rise ("on") or fall ("off") over time (ASE-like),
+ * or its side's level minus the other side's ("difference": one input, so as a conductance it opens cation
+ * channels when its side leads and chloride channels when it lags, instead of two conductances that shunt each other).
+ */
+export type SensorResponse = 'level' | 'on' | 'off' | 'difference';
 
 /** A neuron as written in the file: params/init hold only the values the file sets. */
 export interface NeuronEntry {

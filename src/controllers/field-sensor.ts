@@ -10,7 +10,8 @@ export interface FieldSensorOptions {
  * Chemosensors, thermosensors and toxin sensors at the head: two sample
  * points (left and right of the nose). A `level` cell reports the value, an
  * `on` cell the rise above its recent average (ASEL-like), an `off` cell the
- * fall below it (ASER-like). A binding's set point is subtracted from a level
+ * fall below it (ASER-like), a `difference` cell its side's value minus the
+ * other side's (a comparison across the nose as one input). A binding's set point is subtracted from a level
  * (a thermoreceptor set to the cultivation temperature). The sensor never reads neurons; it only writes
  * input: a current, or a conductance toward a reversal potential
  * (transduction.ts).
@@ -62,7 +63,14 @@ export class FieldSensor {
       const b = bindings[k];
       const s = b.side === 'left' ? 0 : 1;
       const d = this.value[s] - this.average[s];
-      const r = b.response === 'level' ? this.value[s] - (b.setPoint ?? 0) : b.response === 'on' ? Math.max(0, d) : Math.max(0, -d);
+      const r =
+        b.response === 'level'
+          ? this.value[s] - (b.setPoint ?? 0)
+          : b.response === 'difference'
+            ? this.value[s] - this.value[1 - s]
+            : b.response === 'on'
+              ? Math.max(0, d)
+              : Math.max(0, -d);
       this.transducers.add(k, b.gain * r, input, conductance);
     }
   }

@@ -125,4 +125,31 @@ describe('FieldSensor', () => {
     expect(withSet[1]).toBeCloseTo(without[1], 12);
     expect(drive(20, [18])[0]).toBeCloseTo(-1, 12);
   });
+
+  it("a difference cell answers its side's value minus the other side's: one input, so as a conductance it opens cation channels while its side leads and chloride channels while it lags, never both", () => {
+    const reversals = { excitatoryMv: 0, inhibitoryMv: -75, matchMv: -55 };
+    const cells = (['left', 'right'] as const).map((side, neuron) => ({
+      neuron,
+      side,
+      response: 'difference' as const,
+      gain: 600,
+      transduction: { mode: 'conductance' as const, ...reversals },
+    }));
+    const s = new FieldSensor(cells);
+    s.sample(0.2, 0.19, 10);
+    const input = new Float64Array(2);
+    const conductance = new Float64Array(2);
+    s.apply(input, conductance);
+    // Left leads by 0.01: 6 pA at rest through cation channels (g = 6/55 nS, Σ g·E = 0); right lags: chloride (g = 6/20).
+    expect(conductance[0]).toBeCloseTo(6 / 55, 12);
+    expect(input[0]).toBeCloseTo(0, 12);
+    expect(conductance[1]).toBeCloseTo(6 / 20, 12);
+    expect(input[1]).toBeCloseTo((6 / 20) * -75, 12);
+    // Equal sides: nothing opens, however strong the odour (two level bindings would each open 0.2 × 600 pA's worth).
+    const even = new FieldSensor(cells);
+    even.sample(0.2, 0.2, 10);
+    const none = new Float64Array(2);
+    even.apply(new Float64Array(2), none);
+    expect([...none]).toEqual([0, 0]);
+  });
 });

@@ -10,7 +10,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SEEDS } from './measure';
-import { AVERSIVE_MAX, aversiveWeight, chemotaxisIndex, condition, NEAR, naiveWorm, PAIRING_MS, siteWeight } from './associative';
+import { aversiveMax, aversiveWeight, chemotaxisIndex, condition, NEAR, naiveWorm, PAIRING_MS, siteWeight } from './associative';
 import type { Circuit } from '../../src/circuits';
 
 const memo = (f: (seed: number) => Circuit) => {
@@ -39,7 +39,7 @@ describe('associative learning (butanone)', () => {
     const starved = memo((seed) => condition(naive, seed, 'starvation', PAIRING_MS));
     for (const seed of SEEDS) {
       expect(siteWeight(starved(seed))).toBeLessThan(siteWeight(naive));
-      expect(aversiveWeight(starved(seed))).toBeGreaterThan(aversiveWeight(naive) + 0.5 * AVERSIVE_MAX);
+      expect(aversiveWeight(starved(seed))).toBeGreaterThan(aversiveWeight(naive) + 0.5 * aversiveMax(naive));
     }
     const ciNear = chemotaxisIndex(() => naive, {}, NEAR);
     const ci = chemotaxisIndex(starved, {}, NEAR);

@@ -12,8 +12,6 @@ import { chemotaxisIndex as populationIndex } from '../../src/experiment/stats';
 import { createSimulation } from '../../src/sim/simulation';
 import { parseArena } from '../../src/world/parse';
 import { SEEDS } from './measure';
-import { LEARNING } from '../../src/circuits/builtin/learning';
-import { relayPa } from '../../src/circuits/builtin/senses';
 
 const PLATE = { shape: 'rect', size: [14, 10] };
 const spot = (x: number) => ({ at: [x, 5], radius: 0.3, emission: 0.2, odour: 'butanone' });
@@ -72,11 +70,23 @@ export function siteWeight(circuit: Circuit): number {
   return doc.synapses.find((s) => s.from === 'AIA' && s.to === 'AIY')!.weight;
 }
 
-/** The aversive site's weight (AIA → the turn relay, RIM), and its upper bound. */
-export const AVERSIVE_MAX = relayPa(LEARNING.aversiveMaxMv);
+/** The aversive site's weight (AIA → the turn relay, RIM). */
 export function aversiveWeight(circuit: Circuit): number {
-  const doc = JSON.parse(serializeCircuit(circuit)) as { synapses: { from: string; to: string; weight: number }[] };
-  return doc.synapses.find((s) => s.from === 'AIA' && s.to === 'RIM')!.weight;
+  return aversiveSite(circuit).weight;
+}
+
+/** The aversive site's upper bound, in the circuit's own weight unit (pA, or nS on conductances: the conversion scales it as the weight). */
+export function aversiveMax(circuit: Circuit): number {
+  const wMax = aversiveSite(circuit).plastic?.params?.wMax;
+  if (typeof wMax !== 'number') throw new Error('aversiveMax: the AIA → RIM site has no wMax; the learning layer sets one (learning.ts)');
+  return wMax;
+}
+
+function aversiveSite(circuit: Circuit): { weight: number; plastic?: { params?: Record<string, number> } } {
+  const doc = JSON.parse(serializeCircuit(circuit)) as {
+    synapses: { from: string; to: string; weight: number; plastic?: { params?: Record<string, number> } }[];
+  };
+  return doc.synapses.find((s) => s.from === 'AIA' && s.to === 'RIM')!;
 }
 
 /** +1 if the nose ended over 1 mm toward the odour, −1 over 1 mm away, else 0. */

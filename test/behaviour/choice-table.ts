@@ -2,28 +2,41 @@
  * Prints the winner-takes-all table of docs/biology.md (Choosing between two
  * odours): 12 worms (seeds 1–12, four starts), 90 s each, on the odour-choice
  * arena — the choice worm, the same with RIR ⇄ AIA cut, the cut worm alone
- * with one spot (diacetyl for even seeds, isoamyl alcohol for odd), and the
- * default worm with both spots smelling of food.
- * Run: `npx tsx test/behaviour/choice-table.ts` (a few minutes).
+ * with one spot (diacetyl for even seeds, isoamyl alcohol for odd), the cut
+ * worm with the two spots swapped, and the default worm with both spots
+ * smelling of food.
+ * Run: `npx tsx test/behaviour/choice-table.ts [current|conductance] [seeds] [overrides]` (a few minutes; the
+ * membrane defaults to the shipped one, the other is the generator's build: membrane-builtins.ts; seeds default
+ * 1–12; overrides, e.g. '{"choice":{"compareGain":1500}}', change the conductance layers' values for a study).
  */
-import { getBuiltinCircuit } from '../../src/circuits/builtin';
 import { type ChoiceOptions, type ChoiceRun, runChoice, SPOTS } from './choice';
+import { parseLayerOverrides } from './layer-overrides';
+import { builtinOn, membraneArg } from './membrane-builtins';
 
-const SEEDS = Array.from({ length: 12 }, (_, i) => i + 1);
+const membrane = membraneArg(process.argv[2], 'choice-table.ts');
+const overrides = parseLayerOverrides(process.argv[4], 'choice-table.ts', '{"choice":{"compareGain":1500}}');
+const SEEDS = (process.argv[3] ?? '1,2,3,4,5,6,7,8,9,10,11,12').split(',').map((s) => {
+  const n = Number(s);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`choice-table.ts: seeds (argument 2) = "${process.argv[3]}": give positive integers separated by commas, e.g. 1,2,3`);
+  return n;
+});
 const LIMIT_MS = 90_000;
 
 const rows: [string, string, (seed: number) => ChoiceOptions][] = [
   ['choice-worm, both spots', 'choice-worm', () => ({})],
   ['… RIR ⇄ AIA cut, both spots', 'choice-worm', () => ({ cut: true })],
   ['… cut, one spot alone', 'choice-worm', (seed) => ({ cut: true, only: SPOTS[seed % 2] })],
+  ['… cut, the spots swapped (diacetyl right, isoamyl alcohol left)', 'choice-worm', () => ({ cut: true, swapped: true })],
   ['worm, both spots smell of food', 'worm', () => ({ foodOdour: true })],
 ];
 
 const f1 = (x: number) => x.toFixed(1);
+console.log(`${membrane} membrane${process.argv[4] ? `, ${process.argv[4]}` : ''}, seeds ${SEEDS.join(',')}\n`);
 console.log('| worm, plate | reach a spot | time to reach, s | which | per seed: spot@s (nose x, y; path mm) |');
 console.log('|---|---|---|---|---|');
 for (const [label, circuit, opts] of rows) {
-  const runs: ChoiceRun[] = SEEDS.map((seed) => runChoice(getBuiltinCircuit(circuit), seed, LIMIT_MS, opts(seed)));
+  const runs: ChoiceRun[] = SEEDS.map((seed) => runChoice(builtinOn(circuit, membrane, overrides), seed, LIMIT_MS, opts(seed)));
   const hit = runs.filter((r) => r.reached);
   const t = hit.map((r) => r.ms / 1000);
   const mean = t.length ? f1(t.reduce((a, b) => a + b, 0) / t.length) : '—';

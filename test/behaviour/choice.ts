@@ -36,6 +36,8 @@ export interface ChoiceOptions {
   only?: Spot;
   /** Both spots smell of food (the default worm's odour) instead of their own odours. */
   foodOdour?: boolean;
+  /** The two spots (and their goal zones) swap sides: diacetyl on the right, isoamyl alcohol on the left. */
+  swapped?: boolean;
 }
 
 export function choiceArena(seed: number, o: ChoiceOptions = {}): Arena {
@@ -44,6 +46,13 @@ export function choiceArena(seed: number, o: ChoiceOptions = {}): Arena {
   a.start = { ...a.start, at: [x, y], headingDeg };
   if (o.only) a.food = a.food.filter((f) => f.id === o.only);
   if (o.foodOdour) a.food = a.food.map(({ odour: _o, ...f }) => f);
+  if (o.swapped) {
+    // About the plate's middle (x 7 mm on odour-choice's 14 mm plate), where the starts are.
+    const width = a.plate.shape === 'rect' ? a.plate.size[0] : a.plate.diameter;
+    const mirror = ([x, y]: readonly [number, number]): [number, number] => [width - x, y];
+    a.food = a.food.map((f) => ({ ...f, at: mirror(f.at) }));
+    a.goals = a.goals.map((g) => (g.zone.type === 'circle' ? { ...g, zone: { ...g.zone, at: mirror(g.zone.at) } } : g));
+  }
   return a;
 }
 

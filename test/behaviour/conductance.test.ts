@@ -17,13 +17,15 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildWorm } from '../../src/circuits/builtin/generate';
+import { buildChoiceWorm, buildLearningWorm, buildWorm } from '../../src/circuits/builtin/generate';
 import { getBuiltinCircuit } from '../../src/circuits/builtin/index';
 import { circuitFromDoc } from '../../src/circuits/circuit';
 import { toConductanceCircuit } from '../../src/circuits/convert';
 import type { Circuit } from '../../src/circuits/types';
 import { createSimulation, type Simulation } from '../../src/sim/simulation';
 import type { BehaviourEvent } from '../../src/streams/types';
+import type { Arena } from '../../src/world';
+import { parseArena } from '../../src/world/parse';
 import { SEEDS, travel } from './measure';
 
 function conductanceVersion(name: string, transduction = false): Circuit {
@@ -144,7 +146,7 @@ function vRange(sim: Simulation, drives: readonly Drive[], gapMs: number): { lo:
  * Random pokes, taps, food and heat at random hunger (fast-check) keep every listed neuron's V in
  * [−90, +40] mV at every step, and the network is not silent (its V spans tens of mV).
  */
-function holdsInRange(circuit: Circuit, neurons: readonly (readonly [string, number])[], numRuns: number): void {
+function holdsInRange(circuit: Circuit, neurons: readonly (readonly [string, number])[], numRuns: number, arena?: Arena): void {
   fc.assert(
     fc.property(
       fc.integer({ min: 1, max: 1000 }),
@@ -152,7 +154,7 @@ function holdsInRange(circuit: Circuit, neurons: readonly (readonly [string, num
       fc.integer({ min: 200, max: 1500 }),
       fc.double({ min: 0, max: 2, noNaN: true }),
       (seed, drives, gapMs, hoursOffFood) => {
-        const { lo, hi } = vRange(createSimulation({ circuit, seed, hoursOffFood }), drives, gapMs);
+        const { lo, hi } = vRange(createSimulation({ circuit, seed, hoursOffFood, ...(arena && { arena }) }), drives, gapMs);
         for (const [id, i] of neurons) {
           expect(lo[i], id).toBeGreaterThanOrEqual(-90);
           expect(hi[i], id).toBeLessThanOrEqual(40);
@@ -205,5 +207,44 @@ describe('the default worm with conductance synapses, senses and receptors', () 
     ];
     const { lo } = vRange(sim, drives, 3000);
     expect(Math.min(...lo)).toBeLessThan(-300);
+  });
+});
+
+/** A plate with a spot of each odour 1 mm to either side of the worm's start, so its odour cells read strong levels and differences across the nose. */
+const odourPlate = (odours: readonly string[]): Arena =>
+  parseArena({
+    name: `${odours.join(' and ')} beside the worm`,
+    plate: { shape: 'rect', size: [14, 10] },
+    chemicals: { sources: odours.map((odour, k) => ({ at: [k % 2 === 0 ? 6 : 8, 5], radius: 0.3, emission: 0.2, odour })) },
+    start: { at: [7, 5], headingDeg: -90 },
+  });
+
+// The learning and choice worms are the default worm plus a layer each (generate.ts); on conductances (membrane.ts,
+// CONDUCTANCE_LAYERS.learning/choice) their odour cells read the two sides through one difference binding each.
+describe.each([
+  { name: 'learning', build: buildLearningWorm, odours: ['butanone'], own: ['AIA', 'RIAL', 'RIAR', 'RIC'] },
+  { name: 'choice', build: buildChoiceWorm, odours: ['diacetyl', 'isoamyl-alcohol'], own: ['RIR', 'AIA', 'RIFL', 'RIFR', 'RIAL', 'RIAR'] },
+])('the $name worm on conductances', ({ name, build, odours, own }) => {
+  const circuit = circuitFromDoc(build({ membrane: 'conductance' }), `${name} worm (conductance membrane)`);
+  const all = circuit.network.neurons.map((n, i) => [n.id, i] as const);
+  const plate = odourPlate(odours);
+
+  it('keeps the V of every neuron, its own odour cells included, in [−90, +40] mV under random pokes, taps, food, heat and hunger beside its odours', () => {
+    for (const id of own) expect(all.map(([n]) => n)).toContain(id);
+    expect(circuit.network.synapses.filter((s) => s.kind === 'chemical').every((s) => s.model === 'conductance')).toBe(true);
+    holdsInRange(circuit, all, 6, plate);
+  });
+
+  it('its odour cells move (tens of mV) beside the odours, and the current-based worm takes them out of the range there', () => {
+    const span = (c: Circuit) => {
+      const sim = createSimulation({ circuit: c, arena: plate, seed: 1, hoursOffFood: 2 });
+      const { lo, hi } = vRange(sim, [{ kind: 'tap', force: 0.5 }], 6000);
+      const idx = own.map((id) => sim.neuronIds.indexOf(id));
+      return { lo: Math.min(...idx.map((i) => lo[i])), hi: Math.max(...idx.map((i) => hi[i])) };
+    };
+    const conductance = span(circuit);
+    expect(conductance.hi - conductance.lo).toBeGreaterThan(20);
+    const current = span(circuitFromDoc(build({ membrane: 'current' }), `${name} worm (current membrane)`));
+    expect(current.lo < -90 || current.hi > 40).toBe(true);
   });
 });

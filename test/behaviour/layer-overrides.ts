@@ -5,7 +5,7 @@
 import type { LayerOverrides } from '../../src/circuits/builtin/membrane';
 
 export type Layer = keyof LayerOverrides;
-export const LAYERS: readonly Layer[] = ['gait', 'touch', 'senses', 'foraging', 'modulation'];
+export const LAYERS: readonly Layer[] = ['gait', 'touch', 'senses', 'foraging', 'modulation', 'learning', 'choice'];
 
 /** `text` (undefined = none) as overrides; a bad one throws naming `script`, the argument, what is wrong and an example. */
 export function parseLayerOverrides(

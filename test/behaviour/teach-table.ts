@@ -8,9 +8,9 @@
  *   learned weights ×0.9; 3 drops after 1.5 s, ×1.1; 5 drops after 3 s, ×0.9 —
  *   and, for each test run, how near the nose came to the butanone spot.
  * - Teach the worm to avoid: 20 s starved in the butanone.
- * Run: `npx tsx test/behaviour/teach-table.ts` (a few minutes).
+ * Run: `npx tsx test/behaviour/teach-table.ts [current|conductance]` (a few minutes; the membrane defaults to the
+ * shipped one: the other is the generator's build, membrane-builtins.ts).
  */
-import { getBuiltinCircuit } from '../../src/circuits/builtin';
 import { circuitFromDoc } from '../../src/circuits/circuit';
 import { withLearnedWeights } from '../../src/circuits/learned';
 import type { Circuit } from '../../src/circuits/types';
@@ -19,6 +19,9 @@ import { getArena } from '../../src/world/builtins';
 import { challengeById } from '../../scenes/challenges/catalog';
 import { checkLearning, lessonCheck, TEST_SEEDS, testPlates } from '../../scenes/challenges/learning-check';
 import { ChallengeRun } from '../../scenes/challenges/runner';
+import { builtinOn, membraneArg } from './membrane-builtins';
+
+const membrane = membraneArg(process.argv[2], 'teach-table.ts');
 
 const SEEDS = Array.from({ length: 12 }, (_, i) => i + 1);
 const f2 = (x: number) => x.toFixed(2);
@@ -27,7 +30,7 @@ const f2 = (x: number) => x.toFixed(2);
 function teach(id: string, seed: number, drops: number, delayMs: number, scale: number, teachMs?: number): { taught: Circuit; pairedMs: number } {
   const c = challengeById(id)!;
   const w = c.win as Extract<typeof c.win, { kind: 'taught' | 'taught-avoid' }>;
-  const naive = getBuiltinCircuit(c.worm ?? 'learning-worm');
+  const naive = builtinOn(c.worm ?? 'learning-worm', membrane);
   const sim = createSimulation({ circuit: naive, arena: c.arena, seed, hoursOffFood: w.kind === 'taught-avoid' ? w.hoursOffFood : 0 });
   const run = new ChallengeRun(c, sim);
   sim.run(delayMs);
@@ -71,9 +74,9 @@ function nearest(circuit: Circuit, arenaName: string, odour: string): number[] {
 function table(id: string, rows: [string, number, number, number, number?][], approach: boolean): void {
   const c = challengeById(id)!;
   const w = c.win as Extract<typeof c.win, { kind: 'taught' | 'taught-avoid' }>;
-  const naive = getBuiltinCircuit(c.worm ?? 'learning-worm');
+  const naive = builtinOn(c.worm ?? 'learning-worm', membrane);
   const o = lessonCheck(w);
-  console.log(`\n### ${c.title}\n`);
+  console.log(`\n### ${c.title} (${membrane} membrane)\n`);
   console.log(`| teaching | wins | taught index (min–max) | twin's index | ${approach ? 'test runs within 1 mm of the spot | ' : ''}per seed: taught index |`);
   console.log(`|---|---|---|---|${approach ? '---|' : ''}---|`);
   const twin = checkLearning(naive, naive, o).naive;

@@ -27,7 +27,7 @@
  */
 import type { OdourName } from '../../world/odours';
 import type { Builder } from './builder';
-import { SENSES } from './senses';
+import { type CompareBy, compareBindings, SENSES } from './senses';
 
 export const CHOICE = {
   /** The two channels: choice cell, comparison pair (left, right), the odour, and the sensory neuron whose signal they carry. */
@@ -46,6 +46,10 @@ export const CHOICE = {
   /** Comparison cells: pA per a.u. of difference between the two sides of the nose (as AWA's compareGain), and their rest (mV): a side difference alone barely steers. */
   compareGain: 600,
   compareRestMv: -77,
+  /** How the comparison cells read the two sides (compareBindings): two level bindings, or one difference binding (the conductance worm's: CONDUCTANCE_LAYERS). */
+  compareBy: 'levels' as CompareBy,
+  /** Where a difference binding's conductance passes gain × difference (mV; undefined: the cell's rest, as the conversion matches a sensory cell). */
+  compareMatchMv: undefined as number | undefined,
   /** Choice cell → its channel's comparison cells: the lift that lets the channel steer (pA at full output). */
   lift: 1.2,
   /** Comparison cell → SMB of its side. */
@@ -64,13 +68,12 @@ export function addChoice(b: Builder): void {
     for (const side of ['left', 'right'] as const)
       b.sensors.push({ neuron: ch.choice, sensor: 'chemical', odour: ch.odour, side, response: 'level', gain: C.levelGain / 2 });
     b.chem(ch.choice, ch.choice, C.self, { sign: 'excitatory' });
-    for (const [id, own, other, smb, dx] of [
-      [ch.pair[0], 'left', 'right', 'SMBD', 0],
-      [ch.pair[1], 'right', 'left', 'SMBV', 160],
+    for (const [id, own, smb, dx] of [
+      [ch.pair[0], 'left', 'SMBD', 0],
+      [ch.pair[1], 'right', 'SMBV', 160],
     ] as const) {
       b.neuron(id, 'sensory', 'glutamate', cmp, C.compareRestMv, ch.x + dx, 140);
-      b.sensors.push({ neuron: id, sensor: 'chemical', odour: ch.odour, side: own, response: 'level', gain: C.compareGain });
-      b.sensors.push({ neuron: id, sensor: 'chemical', odour: ch.odour, side: other, response: 'level', gain: -C.compareGain });
+      b.sensors.push(...compareBindings(id, ch.odour, own, C.compareGain, C.compareBy, C.compareMatchMv));
       b.chem(ch.choice, id, C.lift, { sign: 'excitatory' });
       b.chem(id, smb, C.compareToSmb, { sign: 'excitatory' });
     }

@@ -96,13 +96,20 @@ const CONDUCTANCE_TEXT =
 
 /** The default worm; `membrane` (default WORM_MEMBRANE) picks current-based or conductance-based synapses, senses and receptors. */
 export function buildWorm(opts: { membrane?: Membrane } = {}): CircuitDoc {
-  const membrane = checkMembrane(opts.membrane ?? WORM_MEMBRANE, 'buildWorm: membrane');
-  const build = (extra: string) =>
+  return onMembrane(opts.membrane, 'buildWorm', (extra) =>
     wormLayers().doc(
       'Worm',
       `The default nervous system: everything the built-in circuits model, together. ${locomotionText()} ${TOUCH} ${HARSH} ${HABITUATION} ${SENSES_SUMMARY} ${FORAGING} ${MODULATION} ${DISHABITUATION}${extra} Simplifications: ${ONE_PER_CLASS}; ${locomotionSimplified()}; about 80 neurons stand for the real 302.`,
-    );
-  return membrane === 'current' ? build('') : buildConductance(() => build(` ${CONDUCTANCE_TEXT}`));
+    ),
+  );
+}
+
+/**
+ * Builds a worm on `membrane` (default WORM_MEMBRANE): as it is, or with the layers' conductance values
+ * (CONDUCTANCE_LAYERS) and converted; `build` gets the membrane's sentence for its description.
+ */
+function onMembrane(membrane: Membrane | undefined, builder: string, build: (extra: string) => CircuitDoc): CircuitDoc {
+  return checkMembrane(membrane ?? WORM_MEMBRANE, `${builder}: membrane`) === 'current' ? build('') : buildConductance(() => build(` ${CONDUCTANCE_TEXT}`));
 }
 
 /** What the conductance worm does not yet do as the shipped worm does (docs/biology.md, the battery on the conductance worm). */
@@ -126,25 +133,29 @@ export function buildConductancePreviewWorm(): CircuitDoc {
  * The default worm plus the learning layer. Not yet the default itself: its four extra cells shift
  * the seeded neural noise of every other cell, and two scenarios of the default worm then fail by
  * chance (default-worm seed 5 bends at 1.1 Hz, slowing-starved path 3.8 mm); the engine needs
- * noise-free cells first.
+ * noise-free cells first. `membrane` as buildWorm's.
  */
-export function buildLearningWorm(): CircuitDoc {
-  const b = wormLayers();
-  addLearning(b);
-  return b.doc(
-    'Worm that learns',
-    `The default worm with associative olfactory learning. ${LEARNING} Everything else as in "worm": ${locomotionText()} ${TOUCH} ${HARSH} ${HABITUATION} ${SENSES_SUMMARY} ${FORAGING} ${MODULATION} ${DISHABITUATION} Simplifications: ${ONE_PER_CLASS}; ${locomotionSimplified()}.`,
-  );
+export function buildLearningWorm(opts: { membrane?: Membrane } = {}): CircuitDoc {
+  return onMembrane(opts.membrane, 'buildLearningWorm', (extra) => {
+    const b = wormLayers();
+    addLearning(b);
+    return b.doc(
+      'Worm that learns',
+      `The default worm with associative olfactory learning. ${LEARNING} Everything else as in "worm": ${locomotionText()} ${TOUCH} ${HARSH} ${HABITUATION} ${SENSES_SUMMARY} ${FORAGING} ${MODULATION} ${DISHABITUATION}${extra} Simplifications: ${ONE_PER_CLASS}; ${locomotionSimplified()}.`,
+    );
+  });
 }
 
-/** The default worm plus seed 004's winner-takes-all between two odours (choice.ts). */
-export function buildChoiceWorm(): CircuitDoc {
-  const b = wormLayers();
-  addChoice(b);
-  return b.doc(
-    'Worm that chooses',
-    `The default worm with a choice between two odours. ${CHOICE_TEXT} Everything else as in "worm": ${locomotionText()} ${TOUCH} ${HARSH} ${HABITUATION} ${SENSES_SUMMARY} ${FORAGING} ${MODULATION} ${DISHABITUATION} Simplifications: ${ONE_PER_CLASS}; ${locomotionSimplified()}; RIR, AIA, RIF and RIA read their odour through bindings of their own (AWA’s and AWC’s signals folded in), and their roles in the choice are the model’s, not measured ones.`,
-  );
+/** The default worm plus seed 004's winner-takes-all between two odours (choice.ts); `membrane` as buildWorm's. */
+export function buildChoiceWorm(opts: { membrane?: Membrane } = {}): CircuitDoc {
+  return onMembrane(opts.membrane, 'buildChoiceWorm', (extra) => {
+    const b = wormLayers();
+    addChoice(b);
+    return b.doc(
+      'Worm that chooses',
+      `The default worm with a choice between two odours. ${CHOICE_TEXT} Everything else as in "worm": ${locomotionText()} ${TOUCH} ${HARSH} ${HABITUATION} ${SENSES_SUMMARY} ${FORAGING} ${MODULATION} ${DISHABITUATION}${extra} Simplifications: ${ONE_PER_CLASS}; ${locomotionSimplified()}; RIR, AIA, RIF and RIA read their odour through bindings of their own (AWA’s and AWC’s signals folded in), and their roles in the choice are the model’s, not measured ones.`,
+    );
+  });
 }
 
 const SEED_SECOND_THRESHOLD = 0.5;

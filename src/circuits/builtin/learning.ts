@@ -57,11 +57,12 @@
  * an hour, so a test can watch it go.
  */
 import type { Builder } from './builder';
-import { addTurnRelay, relayPa, SENSES } from './senses';
+import type { OdourName } from '../../world/odours';
+import { addTurnRelay, type CompareBy, compareBindings, relayPa, SENSES } from './senses';
 
 export const LEARNING = {
   /** The learned odour (src/world/odours.ts). */
-  odour: 'butanone',
+  odour: 'butanone' as OdourName,
   /** AIA: pA per a.u. of butanone at the nose (both sides): how much odour is there. */
   levelGain: 8,
   /** The plastic AIA → AIY site (pA at full output): naive weight and bounds. */
@@ -73,6 +74,10 @@ export const LEARNING = {
   /** RIAL/RIAR: pA per a.u. of butanone difference between the two sides of the nose (as AWA's compareGain), and their rest (mV): a side difference alone barely crosses threshold. */
   compareGain: 600,
   compareRestMv: -77,
+  /** How RIAL/RIAR read the two sides (compareBindings): two level bindings, or one difference binding (the conductance worm's: CONDUCTANCE_LAYERS). */
+  compareBy: 'levels' as CompareBy,
+  /** Where a difference binding's conductance passes gain × difference (mV; undefined: the cell's rest, as the conversion matches a sensory cell). */
+  compareMatchMv: undefined as number | undefined,
   /** RIAL/RIAR → SMB of their side (excitatory) and of the other side (inhibitory, ×pushPull): steering is their difference. */
   compareToSmb: 1,
   pushPull: 1,
@@ -119,13 +124,12 @@ export function addLearning(b: Builder): void {
   b.receptors.push({ neuron: 'AIY', modulator: 'dopamine', effect: 'plasticity', gain: L.dopamineTeach, label: 'DOP-1' });
   b.receptors.push({ neuron: 'AIY', modulator: 'octopamine', effect: 'plasticity', gain: L.octopamineTeach, label: 'SER-3' });
   const cmp = { ...SENSORY, restMv: L.compareRestMv, tauMs: SENSES.compareTauMs, capacitance: SENSES.compareTauMs / 20 };
-  for (const [id, own, other, smb, opposite, x] of [
-    ['RIAL', 'left', 'right', 'SMBD', 'SMBV', -80],
-    ['RIAR', 'right', 'left', 'SMBV', 'SMBD', 240],
+  for (const [id, own, smb, opposite, x] of [
+    ['RIAL', 'left', 'SMBD', 'SMBV', -80],
+    ['RIAR', 'right', 'SMBV', 'SMBD', 240],
   ] as const) {
     b.neuron(id, 'sensory', 'glutamate', cmp, undefined, x, 120);
-    b.sensors.push({ neuron: id, sensor: 'chemical', odour: L.odour, side: own, response: 'level', gain: L.compareGain });
-    b.sensors.push({ neuron: id, sensor: 'chemical', odour: L.odour, side: other, response: 'level', gain: -L.compareGain });
+    b.sensors.push(...compareBindings(id, L.odour, own, L.compareGain, L.compareBy, L.compareMatchMv));
     b.chem('AIY', id, L.aiyToRia, { sign: 'excitatory' });
     b.chem(id, smb, L.compareToSmb, { sign: 'excitatory' });
     if (L.pushPull > 0) b.chem(id, opposite, L.compareToSmb * L.pushPull, { sign: 'inhibitory' });

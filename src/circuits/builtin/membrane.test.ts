@@ -3,6 +3,8 @@ import { circuitFromDoc, lintCircuit } from '../index';
 import { buildChoiceWorm, buildLearningWorm, buildSeedTwoNeurons, buildWorm, WORM_MEMBRANE } from './generate';
 import { CONDUCTANCE_GAIT, GAIT } from './locomotion';
 import { buildConductance, CONDUCTANCE_LAYERS } from './membrane';
+import { CHOICE } from './choice';
+import { LEARNING } from './learning';
 import { MODULATION } from './modulation';
 import { SENSES } from './senses';
 import { TOUCH } from './touch';
@@ -54,23 +56,60 @@ describe("the default worm's membrane option", () => {
   });
 
   it('leaves every layer table as it was, also when the build throws', () => {
-    const before = JSON.stringify([GAIT, TOUCH, SENSES, MODULATION]);
+    const before = JSON.stringify([GAIT, TOUCH, SENSES, MODULATION, LEARNING, CHOICE]);
     buildWorm({ membrane: 'conductance' });
-    expect(JSON.stringify([GAIT, TOUCH, SENSES, MODULATION])).toBe(before);
+    buildLearningWorm({ membrane: 'conductance' });
+    buildChoiceWorm({ membrane: 'conductance' });
+    expect(JSON.stringify([GAIT, TOUCH, SENSES, MODULATION, LEARNING, CHOICE])).toBe(before);
     expect(() =>
       buildConductance(() => {
         throw new Error('boom');
       }),
     ).toThrow('boom');
-    expect(JSON.stringify([GAIT, TOUCH, SENSES, MODULATION])).toBe(before);
+    expect(JSON.stringify([GAIT, TOUCH, SENSES, MODULATION, LEARNING, CHOICE])).toBe(before);
   });
 
-  it('the default is WORM_MEMBRANE; the learning and choice worms and the seed circuit stay current-based', () => {
+  it('the default is WORM_MEMBRANE, for the learning and choice worms too; the seed circuit stays current-based', () => {
     expect(buildWorm()).toEqual(buildWorm({ membrane: WORM_MEMBRANE }));
-    for (const doc of [buildLearningWorm(), buildChoiceWorm(), buildSeedTwoNeurons()]) expect(chemical(doc).some((s) => s.model === 'conductance')).toBe(false);
+    expect(buildLearningWorm()).toEqual(buildLearningWorm({ membrane: WORM_MEMBRANE }));
+    expect(buildChoiceWorm()).toEqual(buildChoiceWorm({ membrane: WORM_MEMBRANE }));
+    expect(chemical(buildSeedTwoNeurons()).some((s) => s.model === 'conductance')).toBe(false);
   });
+
+  it.each([
+    ['learning', buildLearningWorm, ['RIAL', 'RIAR']],
+    ['choice', buildChoiceWorm, ['RIFL', 'RIFR', 'RIAL', 'RIAR']],
+  ] as const)(
+    'the %s worm on conductances: the conductance worm plus its layer, its comparison cells reading one difference binding each',
+    (_, build, cells) => {
+      const doc = build({ membrane: 'conductance' });
+      const worm = buildWorm({ membrane: 'conductance' });
+      expect(chemical(doc).every((s) => s.model === 'conductance')).toBe(true);
+      expect((doc.sensors ?? []).every((b) => b.transduction === 'conductance')).toBe(true);
+      // Every cell of the conductance worm, at its values (the seven-unit gait, AVD's slope), and the layer's cells.
+      const ids = new Set(doc.neurons.map((n) => n.id));
+      for (const n of worm.neurons) expect(ids.has(n.id), n.id).toBe(true);
+      expect(doc.neurons.find((n) => n.id === 'AVD')?.params?.slopeMv).toBe(CONDUCTANCE_LAYERS.touch.avdSlopeMv);
+      expect(doc.description).toMatch(/conductances toward reversal potentials/);
+      const layer = build === buildLearningWorm ? CONDUCTANCE_LAYERS.learning : CONDUCTANCE_LAYERS.choice;
+      for (const id of cells) {
+        const bindings = (doc.sensors ?? []).filter((b) => b.neuron === id);
+        expect(
+          bindings.map((b) => b.sensor === 'chemical' && b.response),
+          id,
+        ).toEqual(['difference']);
+        expect(bindings[0].matchMv).toBe(layer.compareMatchMv);
+        expect(doc.neurons.find((n) => n.id === id)?.params?.restMv).toBe(layer.compareRestMv);
+      }
+      // The current-based build keeps two level bindings per comparison cell (its JSON is the shipped file).
+      const current = build({ membrane: 'current' });
+      expect((current.sensors ?? []).filter((b) => b.neuron === cells[0]).map((b) => b.sensor === 'chemical' && b.response)).toEqual(['level', 'level']);
+    },
+  );
 
   it('an unknown membrane is refused with the field, the allowed values and the fix', () => {
     expect(() => buildWorm({ membrane: 'ohmic' as never })).toThrow(/buildWorm: membrane = "ohmic": must be one of 'current', 'conductance'; use 'current'/);
+    expect(() => buildLearningWorm({ membrane: 'ohmic' as never })).toThrow(/buildLearningWorm: membrane = "ohmic"/);
+    expect(() => buildChoiceWorm({ membrane: 'ohmic' as never })).toThrow(/buildChoiceWorm: membrane = "ohmic"/);
   });
 });

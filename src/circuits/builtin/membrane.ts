@@ -4,14 +4,16 @@
  * physiological range). 'conductance': the same layers converted by
  * toConductanceCircuit (synapses, senses and receptors as conductances toward
  * reversal potentials), built with the layers' parameters for that membrane
- * (CONDUCTANCE_LAYERS). The learning/choice worms and the seed's circuits stay
- * current-based.
+ * (CONDUCTANCE_LAYERS). The learning and choice worms take the same option (their
+ * layers' values here too); the seed's and the teaching circuits stay current-based.
  */
 import { toConductanceDoc } from '../convert';
 import type { CircuitDoc } from '../types';
 import { scaleCellSize } from './cell-size';
 import { CONDUCTANCE_GAIT, GAIT } from './locomotion';
+import { CHOICE } from './choice';
 import { FORAGING } from './foraging';
+import { LEARNING } from './learning';
 import { MODULATION } from './modulation';
 import { SENSES } from './senses';
 import { TOUCH } from './touch';
@@ -131,9 +133,42 @@ export const CONDUCTANCE_LAYERS = {
     nsmHungerPa: 1.125,
     nsmSlopeMv: 1,
   } as Partial<typeof MODULATION>,
+  learning: {
+    /**
+     * RIAL/RIAR compare butanone across the nose. As two level bindings of opposite gain converted to conductances
+     * they open cation and chloride channels at once: with butanone at the nose (0.1–0.8 a.u., ~1 % apart across it)
+     * those are 100× the cell's leak and clamp it at the two reversals' mean weighted by the sides' ratio, where a 1 %
+     * difference moves it ~0.2 mV; and the shipped rest (−77 mV) lies below the chloride reversal (−75), so the lagging
+     * side's binding depolarised it. One difference binding passes gain × difference, through cation channels while
+     * its side leads and chloride while it lags, never both (choice.ts's cells measured: no steering at all before).
+     * Rest −70 (5 mV above chloride); the binding matched at −45, the release midpoint AIY's lift brings the cell
+     * toward, so leading and lagging sweeps there pass about equal currents (matched at rest the lagging side's
+     * chloride current was ~12× the leading side's cation current at −45 and the cell never stayed on).
+     */
+    compareBy: 'difference',
+    compareRestMv: -70,
+    compareMatchMv: -45,
+    /**
+     * At the shipped 600 pA/a.u. the difference alone steered the untaught worm to butanone (naive index 1.00, taught
+     * 1.00: nothing left to learn; seeds 1–5). 300: naive 0.00, after 60 s with food 1.00, the challenge's twin 0
+     * against the taught +1 (150 the same). docs/biology.md, "The learning and choice worms on conductances".
+     */
+    compareGain: 300,
+  } as Partial<typeof LEARNING>,
+  choice: {
+    /**
+     * RIFL/RIFR and RIAL/RIAR as learning's RIAL/RIAR (above): as two level bindings converted they sat at −73 mV
+     * whatever the odours, and on the odour-choice plate no worm reached a spot, cut or not (0/5, the same path to
+     * 1e-8 mm with RIR ⇄ AIA cut). With one difference binding, rest −70 and the match at −45 (lift and gain as
+     * shipped): 12/12 reach one, both odours (seeds 1–12). The cut worm reaches one too (docs/biology.md).
+     */
+    compareBy: 'difference',
+    compareRestMv: -70,
+    compareMatchMv: -45,
+  } as Partial<typeof CHOICE>,
 };
 
-const TABLES = { gait: GAIT, touch: TOUCH, senses: SENSES, foraging: FORAGING, modulation: MODULATION };
+const TABLES = { gait: GAIT, touch: TOUCH, senses: SENSES, foraging: FORAGING, modulation: MODULATION, learning: LEARNING, choice: CHOICE };
 
 /** A clear error for a membrane that is not one of MEMBRANES. */
 export function checkMembrane(membrane: unknown, field = 'membrane'): Membrane {

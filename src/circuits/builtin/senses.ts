@@ -21,7 +21,8 @@
  * Heat and toxins are sensed on each side of the nose (AFDL/AFDR, ASHL/ASHR):
  * the sum drives the reversal, the side that feels more bends the head away.
  */
-import type { CircuitDoc } from '../types';
+import type { OdourName } from '../../world/odours';
+import type { CircuitDoc, SensorBinding } from '../types';
 import { Builder } from './builder';
 import { addLocomotion } from './locomotion';
 
@@ -138,6 +139,27 @@ export function addTurnRelay(b: Builder): 'AIB' | 'RIM' {
   b.neuron(id, 'inter', 'glutamate', { ...INTER, capacitance: SENSES.relayCapacitance, tauMs: SENSES.relayTauMs }, undefined, 420, 180);
   b.chem(id, 'AVA', SENSES.aibToAva, { sign: 'excitatory' });
   return id;
+}
+
+/** How a side-comparison cell reads the two sides of the nose (compareBindings). */
+export type CompareBy = 'levels' | 'difference';
+
+/**
+ * A side-comparison cell's bindings: `gain` × (its side's `odour` − the other side's), as two `level` bindings of
+ * opposite gain ('levels', the shipped current-based worms) or one `difference` binding. As currents the two are the
+ * same input. As conductances they are not: two level bindings open cation and chloride channels at once, which
+ * clamp the cell between their reversals by the ratio of the two sides (a 1 % difference across the nose moves it
+ * ~0.2 mV), so the conductance worms' learning and choice layers use 'difference' (docs/biology.md, "The learning and
+ * choice worms on conductances").
+ */
+export function compareBindings(neuron: string, odour: OdourName, own: 'left' | 'right', gain: number, by: CompareBy, matchMv?: number): SensorBinding[] {
+  const other = own === 'left' ? 'right' : 'left';
+  const conducting = matchMv !== undefined && ({ transduction: 'conductance', matchMv } as const);
+  if (by === 'difference') return [{ neuron, sensor: 'chemical', odour, side: own, response: 'difference', gain, ...conducting }];
+  return [
+    { neuron, sensor: 'chemical', odour, side: own, response: 'level', gain },
+    { neuron, sensor: 'chemical', odour, side: other, response: 'level', gain: -gain },
+  ];
 }
 
 /**
