@@ -418,6 +418,7 @@ export class Inspector implements FieldKit {
             ['level', 'level'],
             ['on', 'on (rise)'],
             ['off', 'off (fall)'],
+            ['difference', 'difference (this side − other)'],
           ] as const,
           (v) => upd(withField(b, 'response', v)),
         ),

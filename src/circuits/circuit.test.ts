@@ -366,7 +366,7 @@ describe('parseCircuit: every error names the file, the line, the path and the f
     expect(issueAt(err, 'sensors[0].sensor').message).toMatch(
       /unknown sensor "smell"; allowed: "touch", "stretch", "chemical", "temperature", "toxin", "tap", "lawn" or "hunger"/,
     );
-    expect(issueAt(err, 'sensors[2].response').message).toMatch(/missing; a response is required: "level", "on" or "off"/);
+    expect(issueAt(err, 'sensors[2].response').message).toMatch(/missing; a response is required: "level", "on", "off" or "difference"/);
     expect(issueAt(err, 'sensors[3].side').message).toMatch(/unknown field "side"; allowed fields here: neuron, sensor, gain/);
     expect(issueAt(err, 'muscles[0].side').message).toMatch(/"dorsal" is not a valid side; allowed: "left" or "right"/);
   });

@@ -156,7 +156,7 @@ const TRANSMITTERS = [
   'unknown',
 ] as const satisfies readonly Transmitter[];
 const SIDES = ['left', 'right'] as const;
-const RESPONSES = ['level', 'on', 'off'] as const;
+const RESPONSES = ['level', 'on', 'off', 'difference'] as const;
 
 const neuronRef = (what: string) => str(what, { maxLength: 64 });
 const R = CIRCUIT_RANGES;
@@ -300,7 +300,11 @@ const fieldSensor = <K extends 'chemical' | 'temperature' | 'toxin', E extends z
       neuron: neuronRef('the sensory neuron id'),
       sensor: z.literal(sensor),
       side: oneOf(SIDES, 'side', `the side of the nose the ${what} sensor samples`),
-      response: oneOf(RESPONSES, 'response', `"level" follows the ${what} signal, "on" responds to its rise, "off" to its fall`),
+      response: oneOf(
+        RESPONSES,
+        'response',
+        `"level" follows the ${what} signal, "on" responds to its rise, "off" to its fall, "difference" to its side minus the other side`,
+      ),
       gain: sensorGain(`input to the neuron per unit of ${what} signal`),
       ...transductionFields,
       ...(extra as E),

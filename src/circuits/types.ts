@@ -16,7 +16,7 @@ export type ModelInfo = Pick<NeuronModel, 'params' | 'init' | 'presets'>;
 export type ModelTable = Readonly<Partial<Record<ModelKind, ModelInfo>>>;
 
 /** How a sensor reports its stimulus: its level, or its rise ("on") or fall ("off") over time (ASE-like). */
-export type SensorResponse = 'level' | 'on' | 'off';
+export type SensorResponse = 'level' | 'on' | 'off' | 'difference';
 
 /** A neuron as written in the file: params/init hold only the values the file sets. */
 export interface NeuronEntry {

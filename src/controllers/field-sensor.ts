@@ -10,7 +10,10 @@ export interface FieldSensorOptions {
  * Chemosensors, thermosensors and toxin sensors at the head: two sample
  * points (left and right of the nose). A `level` cell reports the value, an
  * `on` cell the rise above its recent average (ASEL-like), an `off` cell the
- * fall below it (ASER-like). A binding's set point is subtracted from a level
+ * fall below it (ASER-like), a `difference` cell its side minus the other side
+ * (one signed drive: as a conductance it opens excitatory or inhibitory channels
+ * by the sign, where two opposed `level` bindings would both open and shunt
+ * each other at any common level). A binding's set point is subtracted from a level
  * (a thermoreceptor set to the cultivation temperature). The sensor never reads neurons; it only writes
  * input: a current, or a conductance toward a reversal potential
  * (transduction.ts).
@@ -62,7 +65,14 @@ export class FieldSensor {
       const b = bindings[k];
       const s = b.side === 'left' ? 0 : 1;
       const d = this.value[s] - this.average[s];
-      const r = b.response === 'level' ? this.value[s] - (b.setPoint ?? 0) : b.response === 'on' ? Math.max(0, d) : Math.max(0, -d);
+      const r =
+        b.response === 'level'
+          ? this.value[s] - (b.setPoint ?? 0)
+          : b.response === 'on'
+            ? Math.max(0, d)
+            : b.response === 'off'
+              ? Math.max(0, -d)
+              : this.value[s] - this.value[1 - s];
       this.transducers.add(k, b.gain * r, input, conductance);
     }
   }
