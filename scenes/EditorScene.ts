@@ -26,7 +26,7 @@ import { LiveWorm } from './editor/LiveWorm';
 import { reflexScenarios } from './editor/reflexes';
 import { graphLegend, Palette } from './editor/palette';
 import { editorPanels, PAD, TOOLBAR_ESTIMATE_H } from './editor/panels';
-import { NEW_GAP_WEIGHT, NEW_MUSCLE_GAIN, NEW_SYNAPSE_WEIGHT, NEW_TOUCH_GAIN } from './editor/defaults';
+import { NEW_GAP_WEIGHT, NEW_MUSCLE_GAIN, NEW_TOUCH_GAIN, newChemicalSynapse } from './editor/defaults';
 import { writePlaygroundCircuit } from './editor/shared-circuit';
 import { TestRunner } from './editor/test-it';
 import { Toolbar } from './editor/toolbar';
@@ -430,7 +430,7 @@ export class EditorScene extends BaseScene {
       from,
       to,
       kind: gap ? 'electrical' : 'chemical',
-      weight: gap ? NEW_GAP_WEIGHT : NEW_SYNAPSE_WEIGHT,
+      ...(gap ? { weight: NEW_GAP_WEIGHT } : newChemicalSynapse(this.model.doc)),
       ...(rule && { plastic: { rule } }),
     });
     if (!r.ok) this.setStatus(`Refused: ${r.message}`);

@@ -4,7 +4,7 @@ import { circuitFromDoc } from '../../src/circuits/circuit';
 import { EditorModel } from '../../src/editor';
 import { MODELS } from '../../src/neural/models';
 import { createSimulation } from '../../src/sim/simulation';
-import { NEW_SYNAPSE_WEIGHT } from '../editor/defaults';
+import { newChemicalSynapse } from '../editor/defaults';
 import { challengeById, type Challenge } from './catalog';
 import { brokenCircuitDoc } from './circuit';
 import { checkLearning, type LearningVerdict, lessonCheck } from './learning-check';
@@ -124,7 +124,7 @@ describe('"Rewire the reflex" needs the repair', () => {
 
   test('the circuit repaired in the editor (ALM and AVM connected to AVA) wins', () => {
     const m = new EditorModel({ models: MODELS, doc: brokenDoc });
-    for (const from of ['ALM', 'AVM']) expect(m.connect({ from, to: 'AVA', kind: 'chemical', weight: NEW_SYNAPSE_WEIGHT }).ok).toBe(true);
+    for (const from of ['ALM', 'AVM']) expect(m.connect({ from, to: 'AVA', kind: 'chemical', ...newChemicalSynapse(m.doc) }).ok).toBe(true);
     const s = play(m.doc);
     expect(s.status).toBe('won');
     expect(s.answered).toBe(3);

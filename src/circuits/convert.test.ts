@@ -5,8 +5,11 @@ import { Network } from '../neural/network';
 import type { NeuronSpec, SynapseSpec } from '../neural/types';
 import { getBuiltinCircuit } from './builtin/index';
 import { circuitFromDoc } from './circuit';
-import { builtinDocs } from './builtin/generate';
+import { buildWorm, builtinDocs } from './builtin/generate';
 import { conductanceFor, toConductanceCircuit, toConductanceDoc, toConductanceReceptor, toConductanceSynapse } from './convert';
+
+/** The default worm's cells on current-based synapses, senses and receptors: what the conversion starts from. */
+const currentWorm = () => circuitFromDoc(buildWorm({ membrane: 'current' }), 'worm (current)');
 
 const graded = (id: string, params: Record<string, number>, transmitter: NeuronSpec['transmitter'] = 'acetylcholine'): NeuronSpec => ({
   id,
@@ -117,7 +120,7 @@ describe('current-based → conductance-based synapses', () => {
   });
 
   it("transduction: every sensor on a graded neuron becomes conductance-transduced, matched at rest for sensory cells and at the synapses' match point for the rest", () => {
-    const { doc, network } = getBuiltinCircuit('worm');
+    const { doc, network } = currentWorm();
     const plain = toConductanceCircuit(doc, network);
     expect(plain.sensors).toEqual(doc.sensors); // off unless asked
     const converted = circuitFromDoc(toConductanceCircuit(doc, network, { transduction: true }), 'worm (conductance)');
@@ -141,7 +144,7 @@ describe('current-based → conductance-based synapses', () => {
   });
 
   it('transduction: every excitability receptor on a graded neuron opens channels at the same match point (DOP-3 K⁺ −80, MOD-1 Cl⁻ −70 mV); others stay as they are', () => {
-    const { doc, network } = getBuiltinCircuit('worm');
+    const { doc, network } = currentWorm();
     expect(toConductanceCircuit(doc, network).receptors).toEqual(doc.receptors); // off unless asked
     const converted = circuitFromDoc(toConductanceCircuit(doc, network, { transduction: true }), 'worm (conductance)');
     const byId = new Map(converted.network.neurons.map((n) => [n.id, n]));
@@ -154,8 +157,8 @@ describe('current-based → conductance-based synapses', () => {
       expect(r.matchMv).toBe(byId.get(r.neuron)!.params.vHalfMv);
       expect(r.gain).toBe(doc.receptors!.find((x) => x.neuron === r.neuron && x.label === r.label)!.gain);
     }
-    // The shipped worm is untouched.
-    expect(getBuiltinCircuit('worm').doc.receptors!.every((r) => r.reversalMv === undefined)).toBe(true);
+    // The worm converted is untouched.
+    expect(doc.receptors!.every((r) => r.reversalMv === undefined)).toBe(true);
   });
 
   it('a receptor: by the sign of its gain where its label is unknown; refused where channels cannot pass its current', () => {

@@ -125,31 +125,36 @@ describe('FieldSensor', () => {
     expect(withSet[1]).toBeCloseTo(without[1], 12);
     expect(drive(20, [18])[0]).toBeCloseTo(-1, 12);
   });
-
-  it("a difference cell answers its side's value minus the other side's: one input, so as a conductance it opens cation channels while its side leads and chloride channels while it lags, never both", () => {
-    const reversals = { excitatoryMv: 0, inhibitoryMv: -75, matchMv: -55 };
-    const cells = (['left', 'right'] as const).map((side, neuron) => ({
-      neuron,
-      side,
-      response: 'difference' as const,
-      gain: 600,
-      transduction: { mode: 'conductance' as const, ...reversals },
-    }));
-    const s = new FieldSensor(cells);
-    s.sample(0.2, 0.19, 10);
-    const input = new Float64Array(2);
-    const conductance = new Float64Array(2);
-    s.apply(input, conductance);
-    // Left leads by 0.01: 6 pA at rest through cation channels (g = 6/55 nS, Σ g·E = 0); right lags: chloride (g = 6/20).
-    expect(conductance[0]).toBeCloseTo(6 / 55, 12);
-    expect(input[0]).toBeCloseTo(0, 12);
-    expect(conductance[1]).toBeCloseTo(6 / 20, 12);
-    expect(input[1]).toBeCloseTo((6 / 20) * -75, 12);
-    // Equal sides: nothing opens, however strong the odour (two level bindings would each open 0.2 × 600 pA's worth).
-    const even = new FieldSensor(cells);
-    even.sample(0.2, 0.2, 10);
-    const none = new Float64Array(2);
-    even.apply(new Float64Array(2), none);
-    expect([...none]).toEqual([0, 0]);
+  it('a difference cell reads its side minus the other: on currents what a level binding on each side with opposite gains reads; as a conductance one channel by the sign, where the pair opens two that grow with the common level', () => {
+    const conductance = { mode: 'conductance' as const, excitatoryMv: 0, inhibitoryMv: -70, matchMv: -55 };
+    const diff = (transduction?: typeof conductance) =>
+      new FieldSensor([
+        { neuron: 0, side: 'left', response: 'difference', gain: 600, ...(transduction && { transduction }) },
+        { neuron: 1, side: 'right', response: 'difference', gain: 600, ...(transduction && { transduction }) },
+      ]);
+    const pair = (transduction?: typeof conductance) =>
+      new FieldSensor([
+        { neuron: 0, side: 'left', response: 'level', gain: 600, ...(transduction && { transduction }) },
+        { neuron: 0, side: 'right', response: 'level', gain: -600, ...(transduction && { transduction }) },
+      ]);
+    const read = (s: FieldSensor, left: number, right: number) => {
+      s.sample(left, right, 10);
+      const [current, g] = [new Float64Array(2), new Float64Array(2)];
+      s.apply(current, g);
+      return { current: [...current], g: [...g] };
+    };
+    // Currents: the same drive either way.
+    expect(read(diff(), 0.21, 0.2).current[0]).toBeCloseTo(read(pair(), 0.21, 0.2).current[0], 9);
+    expect(read(diff(), 0.21, 0.2).current[1]).toBeCloseTo(-6, 9);
+    // Conductances: the left cell opens excitatory channels, 6 pA / 55 mV; the right cell inhibitory ones, 6 pA / 15 mV.
+    const d = read(diff(conductance), 0.21, 0.2);
+    expect(d.g[0]).toBeCloseTo(6 / 55, 9);
+    expect(d.current[0]).toBeCloseTo(0, 9);
+    expect(d.g[1]).toBeCloseTo(6 / 15, 9);
+    expect(d.current[1]).toBeCloseTo((6 / 15) * -70, 9);
+    // The pair opens both, 600 × level each, so the same 0.01 difference is shunted by ~50× the difference cell's channels.
+    const p = read(pair(conductance), 0.21, 0.2);
+    expect(p.g[0]).toBeCloseTo((600 * 0.21) / 55 + (600 * 0.2) / 15, 9);
+    expect(p.g[0] / d.g[0]).toBeGreaterThan(50);
   });
 });

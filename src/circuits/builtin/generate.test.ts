@@ -81,11 +81,11 @@ describe('built-in circuits', () => {
 
   it("puts the B-units' plateau in their membrane (GAIT.unitPlateauNs), not in a self-synapse; the shipped worm has none", () => {
     const plateaus = (doc: ReturnType<typeof buildWorm>) => (doc.neurons ?? []).filter((n) => typeof n.params?.plateauNs === 'number').map((n) => n.id);
-    expect(plateaus(buildWorm())).toEqual([]);
+    expect(plateaus(buildWorm({ membrane: 'current' }))).toEqual([]);
     const shipped = { ...GAIT };
     try {
       Object.assign(GAIT, { unitPlateauNs: 0.02, unitPlateauInactMs: 300 });
-      const doc = buildWorm();
+      const doc = buildWorm({ membrane: 'current' });
       expect(plateaus(doc).sort()).toEqual(
         Array.from({ length: GAIT.units }, (_, i) => [`DB${i + 1}`, `VB${i + 1}`])
           .flat()
@@ -105,9 +105,9 @@ describe('built-in circuits', () => {
       (doc.synapses ?? []).filter((s) => s.kind === 'chemical' && s.to === to && /^[DV]D\d+$/.test(s.from)).map((s) => s.from);
     const shipped = { ...GAIT };
     try {
-      expect([inhibitors(buildWorm(), 'DA9'), inhibitors(buildWorm(), 'VA12')]).toEqual([['DD6'], ['VD6']]);
+      expect([inhibitors(buildWorm({ membrane: 'current' }), 'DA9'), inhibitors(buildWorm({ membrane: 'current' }), 'VA12')]).toEqual([['DD6'], ['VD6']]);
       Object.assign(GAIT, { units: 7, tailOwnD: 1 });
-      const doc = buildWorm();
+      const doc = buildWorm({ membrane: 'current' });
       expect(inhibitors(doc, 'DA9')).toEqual([]);
       expect(inhibitors(doc, 'VA12')).toEqual(['VD12']);
       expect((doc.synapses ?? []).some((s) => s.from === 'DA9' && s.to === 'VD12')).toBe(true);
@@ -116,7 +116,7 @@ describe('built-in circuits', () => {
       expect(inhibitors(doc, 'VB7')).toEqual(['VD12']);
       expect(doc.muscles?.some((m) => m.neuron === 'VD12' && m.side === 'right' && m.gain < 0)).toBe(true);
       Object.assign(GAIT, { tailOwnD: 0.5 });
-      expect(() => buildWorm()).toThrow(/GAIT.tailOwnD = 0.5: must be 0 .* or 1/);
+      expect(() => buildWorm({ membrane: 'current' })).toThrow(/GAIT.tailOwnD = 0.5: must be 0 .* or 1/);
     } finally {
       Object.assign(GAIT, shipped);
     }
@@ -127,16 +127,16 @@ describe('built-in circuits', () => {
       (doc.synapses ?? []).filter((s) => s.from === 'AVA' && (s.to === 'DA9' || s.to === 'VA12')).map((s) => (s.kind === 'chemical' ? s.depression : 'gap'));
     const shipped = { ...GAIT };
     try {
-      expect(drives(buildWorm())).toEqual([undefined, undefined]);
+      expect(drives(buildWorm({ membrane: 'current' }))).toEqual([undefined, undefined]);
       Object.assign(GAIT, { tailDriveUse: 0.005, tailDriveRecoveryMs: 1000 });
-      const doc = buildWorm();
+      const doc = buildWorm({ membrane: 'current' });
       expect(drives(doc)).toEqual([
         { use: 0.005, recoveryMs: 1000 },
         { use: 0.005, recoveryMs: 1000 },
       ]);
       expect((doc.synapses ?? []).filter((s) => s.from === 'AVA' && s.kind === 'chemical' && s.depression).length).toBe(2);
       Object.assign(GAIT, { tailDriveRecoveryMs: 0 });
-      expect(() => buildWorm()).toThrow(/GAIT.tailDriveUse = 0.005, tailDriveRecoveryMs = 0: .*recovery > 0 ms/);
+      expect(() => buildWorm({ membrane: 'current' })).toThrow(/GAIT.tailDriveUse = 0.005, tailDriveRecoveryMs = 0: .*recovery > 0 ms/);
     } finally {
       Object.assign(GAIT, shipped);
     }
@@ -150,19 +150,19 @@ describe('built-in circuits', () => {
         .sort();
     const shipped = { ...GAIT };
     try {
-      expect(gapsOfAva(buildWorm())).toEqual([]);
+      expect(gapsOfAva(buildWorm({ membrane: 'current' }))).toEqual([]);
       Object.assign(GAIT, { units: 7, aGapNs: 0.03, avaHalfBelowMv: 10 });
-      const doc = buildWorm();
+      const doc = buildWorm({ membrane: 'current' });
       expect(gapsOfAva(doc)).toEqual([1, 2, 3, 4, 5, 6].flatMap((k) => [`DA${k}`, `VA${k}`]).sort());
       expect(doc.neurons?.find((n) => n.id === 'AVA')?.params?.vHalfMv).toBe(-50);
       Object.assign(GAIT, { aGapNs: -0.1 });
-      expect(() => buildWorm()).toThrow(/GAIT.aGapNs = -0.1: must be a conductance 0..1 nS/);
+      expect(() => buildWorm({ membrane: 'current' })).toThrow(/GAIT.aGapNs = -0.1: must be a conductance 0..1 nS/);
       Object.assign(GAIT, { aGapNs: 0, avaHalfBelowMv: 30 });
-      expect(() => buildWorm()).toThrow(/GAIT.avaHalfBelowMv = 30: must be 0..25 mV/);
+      expect(() => buildWorm({ membrane: 'current' })).toThrow(/GAIT.avaHalfBelowMv = 30: must be 0..25 mV/);
       Object.assign(GAIT, { avaHalfBelowMv: 0, unitGapNs: 2 });
-      expect(() => buildWorm()).toThrow(/GAIT.unitGapNs = 2: must be a conductance 0..1 nS/);
+      expect(() => buildWorm({ membrane: 'current' })).toThrow(/GAIT.unitGapNs = 2: must be a conductance 0..1 nS/);
       Object.assign(GAIT, { unitGapNs: Number.NaN });
-      expect(() => buildWorm()).toThrow(/GAIT.unitGapNs = NaN: must be a conductance 0..1 nS/);
+      expect(() => buildWorm({ membrane: 'current' })).toThrow(/GAIT.unitGapNs = NaN: must be a conductance 0..1 nS/);
     } finally {
       Object.assign(GAIT, shipped);
     }
@@ -173,9 +173,9 @@ describe('built-in circuits', () => {
       (doc.sensors ?? []).flatMap((x) => (x.sensor === 'stretch' && x.lagMs !== undefined ? [`${x.neuron}@${x.at}:${x.lagMs}`] : []));
     const shipped = { ...GAIT };
     try {
-      expect(lagged(buildWorm())).toEqual([]);
+      expect(lagged(buildWorm({ membrane: 'current' }))).toEqual([]);
       Object.assign(GAIT, { stretchLagMs: 350 });
-      const doc = buildWorm();
+      const doc = buildWorm({ membrane: 'current' });
       const cells = new Set(lagged(doc).map((x) => x.split('@')[0]));
       const bCells = (doc.neurons ?? []).map((n) => n.id).filter((id) => /^[DV]B\d+$/.test(id));
       expect([...cells].sort()).toEqual(bCells.sort());
@@ -183,7 +183,7 @@ describe('built-in circuits', () => {
       // Each B cell: one receptor of the bend ahead, lagged; its own-segment feedback is not.
       expect(lagged(doc).length).toBe(bCells.length);
       Object.assign(GAIT, { stretchLagMs: -1 });
-      expect(() => buildWorm()).toThrow(/GAIT.stretchLagMs = -1: must be 0..5000 ms/);
+      expect(() => buildWorm({ membrane: 'current' })).toThrow(/GAIT.stretchLagMs = -1: must be 0..5000 ms/);
     } finally {
       Object.assign(GAIT, shipped);
     }

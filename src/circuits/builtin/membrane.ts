@@ -94,6 +94,17 @@ export const CONDUCTANCE_LAYERS = {
      * (docs/biology.md, "Enhanced slowing on the short-wave worm", the nose-measures scenario; conductance-heat.test.ts).
      */
     afdSetPoint: 'receptor',
+    /**
+     * The nose's side comparison as one signed drive (senses.ts): read as two opposed conductances, AWAL − AWAR was
+     * 0.09 mV against the current worm's 20 mV (mean |ΔV|, food-gradient, first 30 s, seeds 1 and 4), SMBD/SMBV sat at
+     * −55 mV and no worm steered up the odour (docs/biology.md, "Switching the default worm to conductances").
+     * As one drive the cell still reads a third of the current worm's swing (6–7 mV; the drive toward −70 mV is 15 mV at
+     * its −55 mV rest), so SMB hardly moved; ×3 the gain (600 → 1800) brings the worm to the food-gradient's lawn in
+     * 31.0–44.5 s on seeds 1–5 and 31.5–36.5 s held out on 6–10 (the current worm 30.0–37.0 and 29.0–37.0).
+     * `npx tsx test/behaviour/reach-food.ts SEEDS`.
+     */
+    compareResponse: 'difference',
+    compareGain: 1800,
   } as Partial<typeof SENSES>,
   foraging: {
     /**

@@ -43,6 +43,13 @@ export const SENSES = {
   compareTauMs: 1500,
   /** Resting potential of the side-comparison cells: silent when both sides agree. */
   compareRestMv: -55,
+  /**
+   * How a side-comparison cell reads its side minus the other: 'sides' (two level bindings, gain and −gain, the shipped
+   * worm) or 'difference' (one binding on the difference). The same on currents. As conductances the two bindings
+   * open opposed channels that shunt each other at any common level, so the cell reads the ratio of the sides, not
+   * their difference (docs/biology.md, "Switching the default worm to conductances").
+   */
+  compareResponse: 'sides' as 'sides' | 'difference',
   /** Side-comparison cell → SMB of its side. */
   compareToSmb: 1,
   /** SMB → RMD of its side: biases the head oscillator toward that side. */
@@ -192,10 +199,16 @@ export function addChemotaxis(b: Builder): void {
   const cmp = { ...SENSORY, restMv: S.compareRestMv, tauMs: S.compareTauMs, capacitance: S.compareTauMs / 20 };
   b.neuron('AWAL', 'sensory', 'glutamate', cmp, S.compareRestMv, 0, 120);
   b.neuron('AWAR', 'sensory', 'glutamate', cmp, S.compareRestMv, 160, 120);
+  if (S.compareResponse !== 'sides' && S.compareResponse !== 'difference')
+    throw new RangeError(`SENSES.compareResponse = ${JSON.stringify(S.compareResponse)}: must be 'sides' (the shipped worm) or 'difference'`);
   for (const [id, own, other] of [
     ['AWAL', 'left', 'right'],
     ['AWAR', 'right', 'left'],
   ] as const) {
+    if (S.compareResponse === 'difference') {
+      b.sensors.push({ neuron: id, sensor: 'chemical', side: own, response: 'difference', gain: S.compareGain });
+      continue;
+    }
     b.sensors.push({ neuron: id, sensor: 'chemical', side: own, response: 'level', gain: S.compareGain });
     b.sensors.push({ neuron: id, sensor: 'chemical', side: other, response: 'level', gain: -S.compareGain });
   }

@@ -21,6 +21,11 @@ import type { EvolveSpec, FreeEntry, NeatSettings } from '../spec';
 import type { NaturalConditions } from './conditions';
 
 export const BASE_CIRCUIT = 'worm';
+/**
+ * The circuit the ranges below were hand-tuned on: the worm on current-based synapses. A base circuit on
+ * conductances (nS, not pA) takes each range times the ratio of its own hand-tuned values to this one's.
+ */
+export const RANGES_TUNED_ON = 'worm';
 
 const SENSES = ['ASEL', 'ASER', 'AWAL', 'AWAR', 'AWC', 'AFDL', 'AFDR', 'ASHL', 'ASHR', 'ADL'];
 /** Interneurons and head motor neurons a new sensory link may reach. */
@@ -41,6 +46,48 @@ export const NATURAL_FREE: readonly FreeEntry[] = [
   free({ what: 'weight', kind: 'chemical', from: ['ASHL', 'ASHR'], to: ['AVA'], range: [0.5, 50] }),
   free({ what: 'weight', kind: 'chemical', from: ['ASHL', 'ASHR'], to: ['AVD', 'AIB'], range: [0.0025, 1] }),
 ];
+
+/** Where new sensory links start (log scale), on RANGES_TUNED_ON. */
+const NEW_LINK_RANGE: readonly [number, number] = [0.003, 3];
+
+const matches = (refs: readonly string[], id: string) => refs.includes('*') || refs.includes(id);
+
+/** The mean of what an entry sets on a circuit (AVB's tonic current, a set of synapses' weight); NaN if it sets nothing there. */
+function handTuned(e: FreeEntry, c: Circuit): number {
+  const xs =
+    e.what === 'param'
+      ? c.network.neurons.filter((n) => e.of.includes(n.id)).map((n) => n.params?.[e.name])
+      : e.what === 'weight'
+        ? c.network.synapses.filter((s) => s.kind === (e.kind ?? 'chemical') && matches(e.from, s.from) && matches(e.to, s.to)).map((s) => s.weight)
+        : [];
+  const nums = xs.filter((x): x is number => typeof x === 'number');
+  return nums.length === 0 ? Number.NaN : nums.reduce((a, b) => a + b, 0) / nums.length;
+}
+
+/**
+ * NATURAL_FREE and the new links' range carried onto `circuit`: each weight or parameter range times the ratio of
+ * the circuit's hand-tuned value to RANGES_TUNED_ON's (exactly 1 on that circuit), new links by the geometric mean of
+ * the weight ratios. The default worm's synapses are conductances about 1/45 the size of the current worm's
+ * currents; without this a random genome started every sensory synapse far above anything hand-tuned.
+ */
+export function naturalRanges(
+  circuit: Circuit,
+  tunedOn: Circuit = getBuiltinCircuit(RANGES_TUNED_ON),
+): { free: FreeEntry[]; newLink: readonly [number, number] } {
+  const logs: number[] = [];
+  const free = NATURAL_FREE.map((e) => {
+    if (e.what !== 'param' && e.what !== 'weight') return e;
+    const k = handTuned(e, circuit) / handTuned(e, tunedOn);
+    if (!(k > 0 && Number.isFinite(k)))
+      throw new Error(
+        `natural selection: ${e.what} ${e.what === 'param' ? `${e.name} of ${e.of.join(',')}` : `${e.from.join(',')} → ${e.to.join(',')}`} has no hand-tuned value on both circuits to carry its range by; fix: give the base circuit those cells and synapses`,
+      );
+    if (e.what === 'weight') logs.push(Math.log(k));
+    return k === 1 ? e : { ...e, range: [e.range[0] * k, e.range[1] * k] as const };
+  });
+  const g = Math.exp(logs.reduce((a, b) => a + b, 0) / logs.length);
+  return { free, newLink: g === 1 ? NEW_LINK_RANGE : [NEW_LINK_RANGE[0] * g, NEW_LINK_RANGE[1] * g] };
+}
 
 /** NEAT run as plain truncation selection: one species (a threshold nothing exceeds), the best `survivors` breed, the champion lives on. */
 export function naturalSettings(c: NaturalConditions): NeatSettings {
@@ -65,17 +112,18 @@ export function naturalSettings(c: NaturalConditions): NeatSettings {
 
 /** The evolve problem for the conditions: genes and topology over the worm circuit (no scenarios: food eaten is the fitness). */
 export function naturalProblem(c: NaturalConditions, circuit: Circuit = getBuiltinCircuit(BASE_CIRCUIT)): EvolveProblem {
+  const ranges = naturalRanges(circuit);
   const spec: EvolveSpec = {
     name: 'natural selection',
     circuit: BASE_CIRCUIT,
     seed: c.seed,
     start: 'random',
-    free: [...NATURAL_FREE],
+    free: ranges.free,
     topology: {
       links: [{ kind: 'chemical', from: SENSES, to: STEERING }],
       groups: {},
       share: 'pair',
-      weight: { range: [0.003, 3], scale: 'log' },
+      weight: { range: ranges.newLink, scale: 'log' },
       sign: 'free',
       pool: [],
     },

@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getBuiltinCircuit } from '../../circuits/builtin';
+import { buildWorm } from '../../circuits/builtin/generate';
+import { circuitFromDoc } from '../../circuits/circuit';
 import { circuitOf } from '../adapters';
 import { rngFor } from '../seeds';
 import { naturalConditions } from './conditions';
+import { NATURAL_FREE, naturalRanges } from './genome-plan';
 import { Generation } from './generation';
 import { layoutPlate, START_CLEARANCE_MM } from './plate';
 import { NaturalSelection } from './selection';
@@ -126,5 +129,47 @@ describe('natural selection', () => {
     expect(doc.name).toMatch(/generation 1, ate/);
     expect(() => circuitOf(doc)).not.toThrow();
     expect(ns.champion!.eaten).toBe(s.best);
+  });
+});
+
+describe('the genome plan on either membrane', () => {
+  const current = circuitFromDoc(buildWorm({ membrane: 'current' }), 'worm (current)');
+  const conductance = circuitFromDoc(buildWorm({ membrane: 'conductance' }), 'worm (conductance)');
+
+  it('on the circuit the ranges were tuned on they are NATURAL_FREE exactly', () => {
+    const r = naturalRanges(current, current);
+    expect(r.free).toEqual(NATURAL_FREE);
+    expect(r.newLink).toEqual([0.003, 3]);
+  });
+
+  it('on conductances each range moves with its hand-tuned value (nS, not pA): the value sits where it sat in its range', () => {
+    const r = naturalRanges(conductance, current);
+    const weight = (c: typeof current, from: string, to: string) =>
+      c.network.synapses.find((s) => s.kind === 'chemical' && s.from === from && s.to === to)!.weight;
+    const at = (x: number, [lo, hi]: readonly [number, number]) => Math.log(x / lo) / Math.log(hi / lo);
+    const cases: [number, string, string][] = [
+      [3, 'ASEL', 'AIY'],
+      [4, 'AFDL', 'RIM'],
+      [5, 'AWAL', 'SMBD'],
+      [6, 'ASHL', 'AVA'],
+    ];
+    for (const [k, from, to] of cases) {
+      expect(r.free[k].range[1]).toBeLessThan(NATURAL_FREE[k].range[1] / 5);
+      expect(at(weight(conductance, from, to), r.free[k].range)).toBeCloseTo(at(weight(current, from, to), NATURAL_FREE[k].range), 1);
+    }
+    // AVB's tonic current is ×6 on the conductance worm (sized for its junctions): its range follows.
+    const avb = (c: typeof current) => c.network.neurons.find((n) => n.id === 'AVB')!.params!.tonicPa as number;
+    expect(r.free[0].range[0] / NATURAL_FREE[0].range[0]).toBeCloseTo(avb(conductance) / avb(current), 9);
+    expect(r.newLink[1]).toBeLessThan(3 / 5);
+    // Signs carry no unit.
+    expect(r.free[1]).toBe(NATURAL_FREE[1]);
+  });
+
+  it('a base circuit without a tuned cell or synapse is refused, naming it and the fix', () => {
+    const doc = structuredClone(current.doc);
+    doc.synapses = (doc.synapses ?? []).filter((s) => !(s.to === 'RIM'));
+    expect(() => naturalRanges(circuitFromDoc(doc, 'no RIM inputs'), current)).toThrow(
+      /weight ASER,AFDL,AFDR,ADL,AWC → RIM has no hand-tuned value .*fix: give the base circuit/,
+    );
   });
 });
