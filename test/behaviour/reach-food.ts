@@ -4,7 +4,7 @@
  * challenge's 240 s; and over its first 30 s the nose's side comparison, mean |V(AWAL) − V(AWAR)|, and the highest V
  * of the head steering cells SMBD/SMBV (what weathervaning reads and drives).
  * `npx tsx test/behaviour/reach-food.ts [seeds 1,2,3,4,5] [overrides JSON]`: the conductance worm (CONDUCTANCE_LAYERS,
- * with the overrides per layer on top, e.g. '{"senses":{"compareResponse":"sides","compareGain":600}}', the comparison
+ * with the overrides per layer on top, e.g. '{"senses":{"compareBy":"levels","compareGain":600}}', the comparison
  * before session 14) beside the current-based worm.
  */
 import { buildWorm } from '../../src/circuits/builtin/generate';

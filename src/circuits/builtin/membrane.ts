@@ -103,7 +103,7 @@ export const CONDUCTANCE_LAYERS = {
      * 31.0–44.5 s on seeds 1–5 and 31.5–36.5 s held out on 6–10 (the current worm 30.0–37.0 and 29.0–37.0).
      * `npx tsx test/behaviour/reach-food.ts SEEDS`.
      */
-    compareResponse: 'difference',
+    compareBy: 'difference',
     compareGain: 1800,
   } as Partial<typeof SENSES>,
   foraging: {

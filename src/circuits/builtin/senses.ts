@@ -44,12 +44,11 @@ export const SENSES = {
   /** Resting potential of the side-comparison cells: silent when both sides agree. */
   compareRestMv: -55,
   /**
-   * How a side-comparison cell reads its side minus the other: 'sides' (two level bindings, gain and −gain, the shipped
-   * worm) or 'difference' (one binding on the difference). The same on currents. As conductances the two bindings
-   * open opposed channels that shunt each other at any common level, so the cell reads the ratio of the sides, not
-   * their difference (docs/biology.md, "Switching the default worm to conductances").
+   * How AWAL/AWAR read their side minus the other (compareBindings): 'levels' (the shipped worm) or 'difference'. As
+   * conductances the two level bindings open opposed channels that shunt each other at any common level, so the cell
+   * reads the ratio of the sides, not their difference (docs/biology.md, "Switching the default worm to conductances").
    */
-  compareResponse: 'sides' as 'sides' | 'difference',
+  compareBy: 'levels' as CompareBy,
   /** Side-comparison cell → SMB of its side. */
   compareToSmb: 1,
   /** SMB → RMD of its side: biases the head oscillator toward that side. */
@@ -159,13 +158,23 @@ export type CompareBy = 'levels' | 'difference';
  * ~0.2 mV), so the conductance worms' learning and choice layers use 'difference' (docs/biology.md, "The learning and
  * choice worms on conductances").
  */
-export function compareBindings(neuron: string, odour: OdourName, own: 'left' | 'right', gain: number, by: CompareBy, matchMv?: number): SensorBinding[] {
+export function compareBindings(
+  neuron: string,
+  odour: OdourName | undefined,
+  own: 'left' | 'right',
+  gain: number,
+  by: CompareBy,
+  matchMv?: number,
+): SensorBinding[] {
+  if (by !== 'levels' && by !== 'difference') throw new RangeError(`compareBy = ${JSON.stringify(by)}: must be 'levels' (the shipped worms) or 'difference'`);
   const other = own === 'left' ? 'right' : 'left';
+  // No odour: the binding reads the default field (food), and the file leaves the field out.
+  const smell = odour !== undefined && { odour };
   const conducting = matchMv !== undefined && ({ transduction: 'conductance', matchMv } as const);
-  if (by === 'difference') return [{ neuron, sensor: 'chemical', odour, side: own, response: 'difference', gain, ...conducting }];
+  if (by === 'difference') return [{ neuron, sensor: 'chemical', ...smell, side: own, response: 'difference', gain, ...conducting }];
   return [
-    { neuron, sensor: 'chemical', odour, side: own, response: 'level', gain },
-    { neuron, sensor: 'chemical', odour, side: other, response: 'level', gain: -gain },
+    { neuron, sensor: 'chemical', ...smell, side: own, response: 'level', gain },
+    { neuron, sensor: 'chemical', ...smell, side: other, response: 'level', gain: -gain },
   ];
 }
 
@@ -199,19 +208,10 @@ export function addChemotaxis(b: Builder): void {
   const cmp = { ...SENSORY, restMv: S.compareRestMv, tauMs: S.compareTauMs, capacitance: S.compareTauMs / 20 };
   b.neuron('AWAL', 'sensory', 'glutamate', cmp, S.compareRestMv, 0, 120);
   b.neuron('AWAR', 'sensory', 'glutamate', cmp, S.compareRestMv, 160, 120);
-  if (S.compareResponse !== 'sides' && S.compareResponse !== 'difference')
-    throw new RangeError(`SENSES.compareResponse = ${JSON.stringify(S.compareResponse)}: must be 'sides' (the shipped worm) or 'difference'`);
-  for (const [id, own, other] of [
-    ['AWAL', 'left', 'right'],
-    ['AWAR', 'right', 'left'],
-  ] as const) {
-    if (S.compareResponse === 'difference') {
-      b.sensors.push({ neuron: id, sensor: 'chemical', side: own, response: 'difference', gain: S.compareGain });
-      continue;
-    }
-    b.sensors.push({ neuron: id, sensor: 'chemical', side: own, response: 'level', gain: S.compareGain });
-    b.sensors.push({ neuron: id, sensor: 'chemical', side: other, response: 'level', gain: -S.compareGain });
-  }
+  b.sensors.push(
+    ...compareBindings('AWAL', undefined, 'left', S.compareGain, S.compareBy),
+    ...compareBindings('AWAR', undefined, 'right', S.compareGain, S.compareBy),
+  );
   b.chem('AWAL', 'SMBD', S.compareToSmb, { sign: 'excitatory' });
   b.chem('AWAR', 'SMBV', S.compareToSmb, { sign: 'excitatory' });
 }
