@@ -17,30 +17,17 @@
  * `npx tsx test/behaviour/tap-habituation.ts short|long|dish|food|first|phase [seeds 1,2,3,4,5] [overrides JSON]`, the
  * overrides per layer over CONDUCTANCE_LAYERS, e.g. '{"touch":{"toCommand":8},"gait":{"aDriveScale":1}}'.
  */
-import { buildWorm } from '../../src/circuits/builtin/generate';
-import { buildConductance, CONDUCTANCE_LAYERS, type LayerOverrides } from '../../src/circuits/builtin/membrane';
+import type { LayerOverrides } from '../../src/circuits/builtin/membrane';
 import { circuitFromDoc } from '../../src/circuits/circuit';
 import type { Circuit } from '../../src/circuits/types';
 import { createSimulation, type Simulation } from '../../src/sim/simulation';
 import { dishabituationProbe, lawnTrain, mean, probe, RESPONSE_MS, train, withoutDop1 } from './habituation-interval';
 import { backwardMm, OPEN_FIELD } from './measure';
 import { LAWN } from './modulation-slowing';
-import { LAYERS, parseLayerOverrides } from './layer-overrides';
+import { layeredWorm, parseLayerOverrides } from './layer-overrides';
 
 const ITEMS = ['short', 'long', 'dish', 'food', 'first', 'phase'] as const;
 type Item = (typeof ITEMS)[number];
-
-/** The conductance worm with `over` on top of CONDUCTANCE_LAYERS, field by field (an object field, as habituation, merged). */
-function tapWorm(over: LayerOverrides = {}): Circuit {
-  const layers: Record<string, Record<string, unknown>> = {};
-  for (const layer of LAYERS) {
-    const base = { ...((CONDUCTANCE_LAYERS as LayerOverrides)[layer] ?? {}) } as Record<string, unknown>;
-    for (const [k, v] of Object.entries(over[layer] ?? {})) base[k] = typeof v === 'object' && v !== null ? { ...(base[k] as object), ...(v as object) } : v;
-    layers[layer] = base;
-  }
-  const doc = buildConductance(() => buildWorm({ membrane: 'current' }), layers as LayerOverrides);
-  return circuitFromDoc(doc, 'worm (conductance, tap study)');
-}
 
 /** Per tap: peak AVD and AVA (mV) in its response window, and the ALM → AVD efficacy just before it. */
 interface TapReading {
@@ -216,7 +203,7 @@ const seeds = (process.argv[3] ?? '1,2,3,4,5').split(',').map((s) => {
   return n;
 });
 const over = parseLayerOverrides(process.argv[4], 'tap-habituation', '{"touch":{"toCommand":8}}') as LayerOverrides;
-const circuit = tapWorm(over);
+const circuit = layeredWorm(over, 'worm (conductance, tap study)');
 const report = { short, long, dish, food, first, phase }[item];
 console.log(`${item}, seeds ${seeds.join(',')}, overrides ${JSON.stringify(over)}:`);
 for (const line of report(circuit, seeds)) console.log(`  ${line}`);
