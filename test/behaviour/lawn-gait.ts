@@ -3,7 +3,8 @@
  * lawn body lies straight before habituation-food's first tap. A fed worm on the slowing proofs' plates
  * (modulation-slowing.ts), settled 20 s, then read over 20–60 s (the tap comes at 60 s): path speed (mm/s; the body is
  * 1 mm, so also BL/s), bending frequency, λ and bend amplitude (κL, two 20 s windows), time backward; per B unit pair
- * its mean V, its swing (10th–90th percentile of V), its mean release and DOP-3's mean current; the head oscillator's
+ * its mean V, its swing (10th–90th percentile of V), its mean output (what its muscles get, after any release factor), DOP-3's mean current (as channels or a current) and
+ * the mean factor its release receptors put on its output (DOP-3 and serotonin through Gαo); the head oscillator's
  * RMDD/RMDV the same; AVB's mean V and release; the dopamine level.
  * `npx tsx test/behaviour/lawn-gait.ts [seeds 1,2,3] [overrides JSON over CONDUCTANCE_LAYERS, e.g. '{"modulation":{"dop3Pa":-4}}']`
  */
@@ -18,6 +19,8 @@ interface Cell {
   v: number[];
   out: number;
   dop3: number;
+  /** Mean factor on its output from release receptors (1 = none). */
+  factor: number;
 }
 
 interface Reading {
@@ -44,11 +47,19 @@ function dop3Current(circuit: Circuit): Map<string, (c: number, v: number) => nu
   return out;
 }
 
+/** Per neuron with release receptors: its output factor max(0, 1 + Σ gain·C) from the modulator levels. */
+function releaseFactor(circuit: Circuit): Map<string, (levels: Record<string, number>) => number> {
+  const terms = new Map<string, { modulator: string; gain: number }[]>();
+  for (const r of circuit.doc.receptors ?? []) if (r.effect === 'release') terms.set(r.neuron, [...(terms.get(r.neuron) ?? []), r]);
+  return new Map([...terms].map(([id, ts]) => [id, (levels) => Math.max(0, 1 + ts.reduce((a, t) => a + t.gain * (levels[t.modulator] ?? 0), 0))]));
+}
+
 function read(circuit: Circuit, seed: number, lawn: boolean, ids: readonly string[]): Reading {
   const sim = createSimulation({ circuit, seed, arena: lawn ? LAWN : BARE });
   const dop3 = dop3Current(circuit);
+  const factor = releaseFactor(circuit);
   const at = ids.map((id) => sim.network.indexOf(id));
-  const cells = new Map(ids.map((id) => [id, { id, v: [] as number[], out: 0, dop3: 0 }]));
+  const cells = new Map(ids.map((id) => [id, { id, v: [] as number[], out: 0, dop3: 0, factor: 0 }]));
   sim.run(SETTLE_MS);
   let path = 0;
   let back = 0;
@@ -62,7 +73,8 @@ function read(circuit: Circuit, seed: number, lawn: boolean, ids: readonly strin
     const along = sim.behaviour().alongMmPerS;
     path += (Math.abs(along) * sim.physicsStepMs) / 1000;
     if (along < 0) back += sim.physicsStepMs;
-    const c = sim.modulatorLevels().dopamine ?? 0;
+    const levels = sim.modulatorLevels();
+    const c = levels.dopamine ?? 0;
     dopamine += c;
     n++;
     for (const [k, id] of ids.entries()) {
@@ -71,6 +83,7 @@ function read(circuit: Circuit, seed: number, lawn: boolean, ids: readonly strin
       cell.v.push(v);
       cell.out += sim.network.output[at[k]];
       cell.dop3 += dop3.get(id)?.(c, v) ?? 0;
+      cell.factor += factor.get(id)?.(levels) ?? 1;
     }
     if (sim.timeMs >= nextGait - 1e-9) {
       gaits.push([sim.bendingFrequencyHz(WINDOW_MS / 2), sim.wavelengthBodyLengths(WINDOW_MS / 2), sim.bendAmplitude(WINDOW_MS / 2)]);
@@ -80,15 +93,16 @@ function read(circuit: Circuit, seed: number, lawn: boolean, ids: readonly strin
   for (const cell of cells.values()) {
     cell.out /= n;
     cell.dop3 /= n;
+    cell.factor /= n;
   }
   const g = (k: number) => mean(gaits.map((x) => x[k]));
   return { mmPerS: (path * 1000) / WINDOW_MS, hz: g(0), lambda: g(1), amp: g(2), backFrac: back / WINDOW_MS, dopamine: dopamine / n, cells };
 }
 
 const pct = (xs: readonly number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor(p * (xs.length - 1))];
-/** mean V [p10..p90] release, DOP-3 pA */
+/** mean V [p10..p90] release, DOP-3 pA, output factor */
 const cellText = (c: Cell) =>
-  `${mean(c.v).toFixed(1)} [${pct(c.v, 0.1).toFixed(0)}..${pct(c.v, 0.9).toFixed(0)}] ${c.out.toFixed(2)}${c.dop3 !== 0 ? ` ${c.dop3.toFixed(2)}pA` : ''}`;
+  `${mean(c.v).toFixed(1)} [${pct(c.v, 0.1).toFixed(0)}..${pct(c.v, 0.9).toFixed(0)}] ${c.out.toFixed(2)}${c.dop3 !== 0 ? ` ${c.dop3.toFixed(2)}pA` : ''}${c.factor !== 1 ? ` ×${c.factor.toFixed(2)}` : ''}`;
 
 const seedText = process.argv[2] ?? '1,2,3';
 const seeds = seedText.split(',').map(Number);
@@ -98,7 +112,9 @@ const over = parseLayerOverrides(process.argv[3], 'lawn-gait', '{"modulation":{"
 const circuit = layeredWorm(over, 'worm (conductance, lawn gait study)');
 const units = circuit.doc.neurons.map((x) => x.id).filter((id) => /^[DV]B\d+$/.test(id));
 const ids = ['AVB', 'RMDD', 'RMDV', ...units];
-console.log(`lawn-gait, seeds ${seeds.join(',')}, overrides ${JSON.stringify(over)}; per cell: mean V [p10..p90 mV] mean release, DOP-3 mean pA`);
+console.log(
+  `lawn-gait, seeds ${seeds.join(',')}, overrides ${JSON.stringify(over)}; per cell: mean V [p10..p90 mV] mean release, DOP-3 mean pA, output factor`,
+);
 const rows: { seed: number; bare: Reading; lawn: Reading }[] = [];
 for (const seed of seeds) {
   const row = { seed, bare: read(circuit, seed, false, ids), lawn: read(circuit, seed, true, ids) };
