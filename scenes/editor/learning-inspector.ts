@@ -30,6 +30,7 @@ const EFFECT_HELP: Readonly<Record<ReceptorEffect, string>> = {
   excitability: 'a current gain·C into the neuron (gain > 0 excites, < 0 inhibits), or channels that pass it at the match point and stop V at their reversal',
   gain: 'its chemical inputs × (1 + gain·C)',
   plasticity: 'gain·C is the third factor of its three-factor synapses (> 0 teaches like reward, < 0 like punishment)',
+  release: 'its output × (1 + gain·C), at least 0: what its muscles, current-based synapses and modulator release read (gain < 0: less transmitter released)',
 };
 
 /** The live run's weights, for the readouts: current weight by synapse key (null: no worm runs). */

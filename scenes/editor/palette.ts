@@ -137,6 +137,7 @@ const EFFECT_HELP: Record<ReceptorEffect, string> = {
   excitability: 'excitability: a current into the neuron (or channels) in proportion to the concentration',
   gain: 'gain: the neuron’s synaptic inputs scaled by 1 + gain × concentration',
   plasticity: 'plasticity: the third factor of the neuron’s learning synapses (the modulator teaches them)',
+  release: 'release: the neuron’s output (to its muscles and current-based synapses) scaled by 1 + gain × concentration',
 };
 
 /** Release or receptor bindings for the selected neurons: which modulator, what the receptor does, its sign. */

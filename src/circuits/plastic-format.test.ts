@@ -127,7 +127,7 @@ describe('plastic synapses and volume transmission in a circuit file', () => {
       'a receptor effect that does not exist',
       (d) => (d.receptors[0].effect = 'mood'),
       'receptors[0].effect',
-      /allowed: "excitability", "gain" or "plasticity"/,
+      /allowed: "excitability", "gain", "plasticity" or "release"/,
     ],
     ['two modulators of one name', (d) => d.modulators.push({ ...d.modulators[0] }), 'modulators[1].name', /duplicate modulator "dopamine"/],
     [

@@ -304,7 +304,7 @@ export const receptorSchema = strict(
     effect: oneOf(
       RECEPTOR_EFFECTS as readonly ReceptorEffect[] as readonly [ReceptorEffect, ...ReceptorEffect[]],
       'receptor effect',
-      'excitability: a current gain·C (or channels toward reversalMv); gain: chemical inputs × (1 + gain·C); plasticity: the third factor of its three-factor synapses',
+      'excitability: a current gain·C (or channels toward reversalMv); gain: chemical inputs × (1 + gain·C); plasticity: the third factor of its three-factor synapses; release: its output × (1 + gain·C), at least 0',
     ),
     gain: modField('gain'),
     reversalMv: modField('reversalMv').exactOptional(),

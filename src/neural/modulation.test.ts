@@ -88,6 +88,34 @@ describe('receptors', () => {
     expect(drive(-0.5) / plain).toBeCloseTo(0.5, 6);
     expect(drive(-5)).toBeCloseTo(0, 9);
   });
+  it('release: scales the neuron’s output by (1 + gain·C), at least 0, and what reads it (a current synapse); its V stays', () => {
+    const run = (gain: number | null) => {
+      const n = Network.fromSpec({
+        neurons: [releaser('P'), cell('Q')],
+        synapses: [{ kind: 'chemical', from: 'P', to: 'Q', weight: 1 }],
+        modulators: [{ name: 'dopamine', from: [], release: 0, clearanceMs: 10 }],
+        receptors: gain === null ? [] : [{ neuron: 'P', modulator: 'dopamine', effect: 'release', gain, label: 'DOP-3' }],
+      });
+      n.setBath('dopamine', 0.5);
+      for (let t = 0; t < 300; t++) n.step(1);
+      return { out: n.output[0], v: n.v[0], q: n.v[1] + 65 };
+    };
+    const plain = run(null);
+    expect(plain.out).toBe(0.5);
+    expect(run(-0.8).out).toBeCloseTo(0.5 * 0.6, 12);
+    expect(run(0.4).out).toBeCloseTo(0.5 * 1.2, 12);
+    expect(run(-5).out).toBe(0);
+    expect(run(-0.8).v).toBe(plain.v);
+    expect(run(-0.8).q / plain.q).toBeCloseTo(0.6, 6);
+  });
+  it('a release receptor adds its step to the schedule, before the modulators read the outputs', () => {
+    const n = net([serotonin], [{ neuron: 'NSML', modulator: 'serotonin', effect: 'release', gain: -0.1 }]);
+    expect(n.schedule.filter((s) => s.name.startsWith('modulators'))).toEqual([
+      { when: 'currents', name: 'modulators.receptors' },
+      { when: 'synapses', name: 'modulators.output' },
+      { when: 'synapses', name: 'modulators.release' },
+    ]);
+  });
   it('the schedule holds the volume’s steps only when the network declares modulators', () => {
     expect(net([serotonin], []).schedule.filter((s) => s.name.startsWith('modulators'))).toEqual([
       { when: 'currents', name: 'modulators.receptors' },

@@ -23,8 +23,8 @@
  */
 import type { ModulatorSpec, ReceptorEffect, ReceptorSpec } from './types';
 
-export const RECEPTOR_EFFECTS: readonly ReceptorEffect[] = ['excitability', 'gain', 'plasticity'];
-export const EFFECT_CODE: Readonly<Record<ReceptorEffect, number>> = { excitability: 0, gain: 1, plasticity: 2 };
+export const RECEPTOR_EFFECTS: readonly ReceptorEffect[] = ['excitability', 'gain', 'plasticity', 'release'];
+export const EFFECT_CODE: Readonly<Record<ReceptorEffect, number>> = { excitability: 0, gain: 1, plasticity: 2, release: 3 };
 
 /** Ranges of the modulator and receptor fields (the circuit schema shows these). */
 export const MODULATOR_FIELDS = {
@@ -34,7 +34,7 @@ export const MODULATOR_FIELDS = {
     min: -1e4,
     max: 1e4,
     unit: 'per conc.',
-    help: 'excitability: current per unit concentration (negative inhibits); gain: input × (1 + gain·C); plasticity: third factor per unit concentration (short-term synapses it sends: their pools recover 1 + gain·C times as fast)',
+    help: 'excitability: current per unit concentration (negative inhibits); gain: input × (1 + gain·C); plasticity: third factor per unit concentration (short-term synapses it sends: their pools recover 1 + gain·C times as fast); release: output × (1 + gain·C), at least 0 (what its muscles, current-based synapses and modulator release read)',
   },
   bath: { min: 0, max: 1000, unit: 'conc.', help: 'a fixed concentration, as if the bath held it' },
   reversalMv: {
@@ -102,6 +102,9 @@ export interface Modulation {
   readonly excite: Float64Array;
   /** Per neuron: the receptors' conductance, refreshed each step (their current g·E is in `excite`). */
   readonly openG: Float64Array;
+  /** Per neuron: output gain (1 = none), refreshed each step; `releaseNeurons` are the neurons a release receptor reads. */
+  readonly releaseGain: Float64Array;
+  readonly releaseNeurons: Int32Array;
 }
 
 /** What compileModulation may ask of the network about a receptor's neuron. */
@@ -246,6 +249,8 @@ export function compileModulation(
     inputGain: new Float64Array(size).fill(1),
     excite: new Float64Array(size),
     openG: new Float64Array(size),
+    releaseGain: new Float64Array(size).fill(1),
+    releaseNeurons: Int32Array.from(new Set(receptorNeuron.filter((_, k) => receptorEffect[k] === EFFECT_CODE.release))),
   };
 }
 
@@ -272,13 +277,14 @@ export function adaptReceptors(m: Modulation): void {
   receptorAdaptKernel(m.conc, m.receptorModulator, m.receptorAdaptation, m.receptorKeep, m.receptorMean)();
 }
 
-/** receptorEffectsKernel once over m: teach, inputGain, excite and openG per neuron (the neuron lab, once a frame; networks step a fresh kernel). */
+/** receptorEffectsKernel once over m: teach, inputGain, excite, openG and releaseGain per neuron (the neuron lab, once a frame; networks step a fresh kernel). */
 export function applyReceptors(m: Modulation): void {
   receptorEffectsKernel(
     m.teach,
     m.inputGain,
     m.excite,
     m.openG,
+    m.releaseGain,
     m.conc,
     m.receptorNeuron,
     m.receptorModulator,
@@ -293,7 +299,7 @@ export function applyReceptors(m: Modulation): void {
 
 /**
  * The receptors' effects per neuron from the concentrations: teach,
- * inputGain, excite and openG (after each concentration update). Adapting
+ * inputGain, excite, openG and releaseGain (after each concentration update). Adapting
  * receptors see the concentration above adaptation × their running mean.
  * Self-contained (../kernel.ts): compile/modulators.ts makes a fresh copy per
  * network over the Modulation's arrays.
@@ -303,6 +309,7 @@ export function receptorEffectsKernel(
   inputGain: Float64Array,
   excite: Float64Array,
   openG: Float64Array,
+  releaseGain: Float64Array,
   conc: Float64Array,
   receptorNeuron: Int32Array,
   receptorModulator: Int32Array,
@@ -321,6 +328,7 @@ export function receptorEffectsKernel(
       inputGain[g] = 1;
       excite[g] = 0;
       openG[g] = 0;
+      releaseGain[g] = 1;
     }
     for (let k = 0; k < r; k++) {
       const g = receptorNeuron[k];
@@ -338,11 +346,13 @@ export function receptorEffectsKernel(
       const x = receptorGain[k] * c;
       if (e === 0) excite[g] += x;
       else if (e === 1) inputGain[g] += x;
-      else teach[g] += x;
+      else if (e === 2) teach[g] += x;
+      else releaseGain[g] += x;
     }
     for (let k = 0; k < r; k++) {
       const g = receptorNeuron[k];
       if (inputGain[g] < 0) inputGain[g] = 0;
+      if (releaseGain[g] < 0) releaseGain[g] = 0;
     }
   };
 }

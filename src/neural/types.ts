@@ -108,7 +108,7 @@ export interface ModulatorSpec {
 }
 
 /** What a receptor does with its modulator's concentration C on its neuron. */
-export type ReceptorEffect = 'excitability' | 'gain' | 'plasticity';
+export type ReceptorEffect = 'excitability' | 'gain' | 'plasticity' | 'release';
 
 /**
  * A receptor on a named neuron. `excitability`: a current gain·C (the

@@ -27,11 +27,12 @@
  * lag (GAIT.stretchLagMs) the wave is long (seeds 1–2). On that wave CONDUCTANCE_GAIT backs with AVA held on and taps
  * with an AVA gate like AVA_POINT's and A receptors weaker than the B units', which the receptors of AVA_POINT's first version do not (seeds 1–2).
  * AVB sized for its junctions (GAIT.avbSizeScale ×6) stays above −50 mV in the lawn's dopamine and a starved worm's serotonin
- * slows the crawl, which at ×1 it barely does (seeds 1–2).
+ * slows the crawl, which with MOD-1 on AVB alone (no serotonin on the B units' release) it barely does (seeds 1–2).
  */
 import { median } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
 import { CONDUCTANCE_GAIT, GAIT } from '../../src/circuits/builtin/locomotion';
+import { CONDUCTANCE_LAYERS } from '../../src/circuits/builtin/membrane';
 import { createSimulation } from '../../src/sim/simulation';
 import {
   avbTonicPa,
@@ -457,22 +458,23 @@ function bathedCrawl(circuit: ReturnType<typeof conductanceWorm>, seed: number, 
 }
 
 describe('AVB’s size against its junctions (the conductance worm at CONDUCTANCE_GAIT in the lawn’s dopamine, 0.38)', () => {
-  // docs/biology.md, "Enhanced slowing on the short-wave worm": at one unit's leak the fourteen AVB–B junctions tie AVB to
-  // the units, so dopamine on the units drags AVB under its release midpoint and serotonin's MOD-1 on AVB has nothing left
-  // to slow. The ×6 AVB (GAIT.avbSizeScale) stays up in dopamine, and a starved worm's serotonin (0.95) slows the crawl;
-  // the control is the same worm with AVB ×1. A silent worm fails the first speed ratio's denominator (0 mm/s).
+  // docs/biology.md, "Enhanced slowing on the short-wave worm" and "The lawn gait bends": the ×6 AVB (GAIT.avbSizeScale)
+  // stays up in the lawn's dopamine, and a starved worm's serotonin (0.95) slows the crawl. Since session 14 dopamine and
+  // serotonin act on the B units' release (Gαo), not their V: the units crawl on their stretch loop without AVB, so
+  // MOD-1 silencing AVB alone (the control: no serotonin release receptor) leaves the crawl over 0.8×. A silent worm
+  // fails the first speed ratio's denominator (0 mm/s).
   it.each([1, 2])(
-    'seed %i: ×6 AVB above −50 mV in dopamine and serotonin slows the crawl under 0.6×; ×1 AVB under −55 mV and serotonin leaves over 0.8×',
+    'seed %i: ×6 AVB above −50 mV in dopamine and serotonin slows the crawl under 0.6×; with MOD-1 on AVB alone serotonin leaves it over 0.8×',
     (seed) => {
       const sized = conductanceWorm();
       const [plain, bathed] = [bathedCrawl(sized, seed, 0), bathedCrawl(sized, seed, 0.95)];
       expect(plain.mmPerS).toBeGreaterThan(0.1);
       expect(plain.avbMv).toBeGreaterThan(-50);
       expect(bathed.mmPerS / plain.mmPerS).toBeLessThan(0.6);
-      const small = conductanceWorm({ avbSizeScale: 1 });
-      const [smallPlain, smallBathed] = [bathedCrawl(small, seed, 0), bathedCrawl(small, seed, 0.95)];
-      expect(smallPlain.avbMv).toBeLessThan(-55);
-      expect(smallBathed.mmPerS / smallPlain.mmPerS).toBeGreaterThan(0.8);
+      const mod1Alone = conductanceWorm({}, { ...CONDUCTANCE_LAYERS.modulation, serotoninReleaseGain: 0 });
+      const [alonePlain, aloneBathed] = [bathedCrawl(mod1Alone, seed, 0), bathedCrawl(mod1Alone, seed, 0.95)];
+      expect(aloneBathed.avbMv).toBeLessThan(-55);
+      expect(aloneBathed.mmPerS / alonePlain.mmPerS).toBeGreaterThan(0.8);
     },
   );
 });

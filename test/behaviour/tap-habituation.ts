@@ -13,34 +13,22 @@
  *          AVA's and AVB's V, the worm's speed, and dopamine;
  *   first: the first tap alone (the tests' > 0.2 mm), on the open field and after 60 s on the lawn, with the body's
  *          bend before it and the tail pair's peaks;
- *   phase: the first tap on the open field after 5, 5.5, … 9 s instead of train's 5 s (the stroke's phase at the tap).
+ *   phase: the first tap on the open field after 5, 5.5, … 9 s instead of train's 5 s (the stroke's phase at the tap);
+ *   lawnphase: the same on the lawn, after 60, 60.5, … 64 s instead of lawnTrain's 60 s.
  * `npx tsx test/behaviour/tap-habituation.ts short|long|dish|food|first|phase [seeds 1,2,3,4,5] [overrides JSON]`, the
  * overrides per layer over CONDUCTANCE_LAYERS, e.g. '{"touch":{"toCommand":8},"gait":{"aDriveScale":1}}'.
  */
-import { buildWorm } from '../../src/circuits/builtin/generate';
-import { buildConductance, CONDUCTANCE_LAYERS, type LayerOverrides } from '../../src/circuits/builtin/membrane';
+import type { LayerOverrides } from '../../src/circuits/builtin/membrane';
 import { circuitFromDoc } from '../../src/circuits/circuit';
 import type { Circuit } from '../../src/circuits/types';
 import { createSimulation, type Simulation } from '../../src/sim/simulation';
 import { dishabituationProbe, lawnTrain, mean, probe, RESPONSE_MS, train, withoutDop1 } from './habituation-interval';
 import { backwardMm, OPEN_FIELD } from './measure';
 import { LAWN } from './modulation-slowing';
-import { LAYERS, parseLayerOverrides } from './layer-overrides';
+import { layeredWorm, parseLayerOverrides } from './layer-overrides';
 
-const ITEMS = ['short', 'long', 'dish', 'food', 'first', 'phase'] as const;
+const ITEMS = ['short', 'long', 'dish', 'food', 'first', 'phase', 'lawnphase'] as const;
 type Item = (typeof ITEMS)[number];
-
-/** The conductance worm with `over` on top of CONDUCTANCE_LAYERS, field by field (an object field, as habituation, merged). */
-function tapWorm(over: LayerOverrides = {}): Circuit {
-  const layers: Record<string, Record<string, unknown>> = {};
-  for (const layer of LAYERS) {
-    const base = { ...((CONDUCTANCE_LAYERS as LayerOverrides)[layer] ?? {}) } as Record<string, unknown>;
-    for (const [k, v] of Object.entries(over[layer] ?? {})) base[k] = typeof v === 'object' && v !== null ? { ...(base[k] as object), ...(v as object) } : v;
-    layers[layer] = base;
-  }
-  const doc = buildConductance(() => buildWorm({ membrane: 'current' }), layers as LayerOverrides);
-  return circuitFromDoc(doc, 'worm (conductance, tap study)');
-}
 
 /** Per tap: peak AVD and AVA (mV) in its response window, and the ALM → AVD efficacy just before it. */
 interface TapReading {
@@ -194,11 +182,11 @@ function first(circuit: Circuit, seeds: readonly number[]): string[] {
 }
 
 /** The first tap's size against when it comes (the stroke's phase): settle T s on the open field (train's is 5), one tap, mm in 3 s. */
-function phase(circuit: Circuit, seeds: readonly number[]): string[] {
-  const times = [5, 5.5, 6, 6.5, 7, 7.5, 8, 8.5, 9];
+function phase(circuit: Circuit, seeds: readonly number[], lawn = false): string[] {
+  const times = [0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4].map((t) => t + (lawn ? 60 : 5));
   return seeds.map((seed) => {
     const mm = times.map((t) => {
-      const sim = createSimulation({ circuit, seed, medium: 'agar', arena: OPEN_FIELD });
+      const sim = createSimulation({ circuit, seed, medium: 'agar', arena: lawn ? LAWN : OPEN_FIELD });
       sim.run(t * 1000);
       sim.tapPlate(1);
       return backwardMm(sim, RESPONSE_MS);
@@ -216,7 +204,7 @@ const seeds = (process.argv[3] ?? '1,2,3,4,5').split(',').map((s) => {
   return n;
 });
 const over = parseLayerOverrides(process.argv[4], 'tap-habituation', '{"touch":{"toCommand":8}}') as LayerOverrides;
-const circuit = tapWorm(over);
-const report = { short, long, dish, food, first, phase }[item];
+const circuit = layeredWorm(over, 'worm (conductance, tap study)');
+const report = { short, long, dish, food, first, phase, lawnphase: (c: Circuit, s: readonly number[]) => phase(c, s, true) }[item];
 console.log(`${item}, seeds ${seeds.join(',')}, overrides ${JSON.stringify(over)}:`);
 for (const line of report(circuit, seeds)) console.log(`  ${line}`);

@@ -92,7 +92,7 @@ function wormLayers(): Builder {
 export const WORM_MEMBRANE: Membrane = 'current';
 
 const CONDUCTANCE_TEXT =
-  'Membrane: synapses, senses and modulator receptors are conductances toward reversal potentials (excitatory 0 mV, chloride −70 to −75 mV, K⁺ −80 mV), matched to the currents they replace at each neuron’s working point, so no input takes V past them.';
+  'Membrane: synapses, senses and modulator receptors are conductances toward reversal potentials (excitatory 0 mV, chloride −70 to −75 mV, K⁺ −80 mV), matched to the currents they replace at each neuron’s working point, so no input takes V past them. Dopamine (DOP-3) and serotonin act on the B-type units’ release instead (less acetylcholine through Gαo), so on a lawn the body still bends, slower.';
 
 /** The default worm; `membrane` (default WORM_MEMBRANE) picks current-based or conductance-based synapses, senses and receptors. */
 export function buildWorm(opts: { membrane?: Membrane } = {}): CircuitDoc {
@@ -114,7 +114,7 @@ function onMembrane(membrane: Membrane | undefined, builder: string, build: (ext
 
 /** What the conductance worm does not yet do as the shipped worm does (docs/biology.md, the battery on the conductance worm). */
 const CONDUCTANCE_PREVIEW_GAPS =
-  'on a food lawn, where its body lies nearly straight, the first plate tap seldom reverses it; and nothing inhibits the tail pair DA9/VA12 (the published wiring has no D-type synapse onto DA9) while their self-excitation tires by only about a fifth, so after a tap the tail sometimes stays on (the editor warns of it)';
+  'on a food lawn, where its body bends less, a plate tap that finds the tail nearly straight does not reverse it (about one tap in four); and nothing inhibits the tail pair DA9/VA12 (the published wiring has no D-type synapse onto DA9) while their self-excitation tires by only about a fifth, so after a tap the tail sometimes stays on (the editor warns of it)';
 
 /**
  * The default worm on conductances, offered beside it (editor, scenarios, `neuroworm run --circuit worm-conductance`)

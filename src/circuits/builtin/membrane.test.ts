@@ -18,8 +18,12 @@ describe("the default worm's membrane option", () => {
     expect(chemical(doc).every((s) => s.model === 'conductance')).toBe(true);
     expect((doc.sensors ?? []).every((b) => b.transduction === 'conductance')).toBe(true);
     const receptors = (doc.receptors ?? []).filter((r) => r.effect === 'excitability');
-    expect(receptors.length).toBeGreaterThan(10);
+    expect(receptors.map((r) => r.label)).toContain('MOD-1');
     expect(receptors.every((r) => typeof r.reversalMv === 'number')).toBe(true);
+    // DOP-3 and serotonin act on the 14 B units' release (Gαo), not their V (docs/biology.md, "The lawn gait bends").
+    const release = (doc.receptors ?? []).filter((r) => r.effect === 'release' && /^[DV]B\d+$/.test(r.neuron));
+    expect(release.filter((r) => r.modulator === 'dopamine' && r.gain < 0)).toHaveLength(14);
+    expect(release.filter((r) => r.modulator === 'serotonin' && r.gain < 0)).toHaveLength(14);
     expect(doc.description).toMatch(/conductances toward reversal potentials/);
     // One warning, and only this one: with the tail's own D cells (CONDUCTANCE_GAIT.tailOwnD; Cook et al. 2019 have no D
     // cell synapse onto DA9) nothing inhibits DA9's self-excitation. It depresses (tailAdaptUse), which the lint does not

@@ -126,14 +126,30 @@ export const CONDUCTANCE_LAYERS = {
      */
     mod1Pa: -3,
     /**
-     * DOP-3 on the B units: at the current worm's −2.15 pA the lawn's dopamine left them at −54..−58 mV, where their drive
-     * does not set this gait's speed, and the lawn sped a fed worm up (1.25× its speed off food; bound < 0.8). Below about
-     * −60 mV speed follows the units' V (docs/biology.md, session 9), so −4 then. With AVB sized for its junctions
-     * (GAIT.avbSizeScale, session 13) the lawn no longer drags AVB down with the units, so the basal slowing is the units'
-     * alone: −6 (docs/biology.md, "Enhanced slowing on the short-wave worm"). Tied to the B units' working point: recheck
-     * it on a new CONDUCTANCE_GAIT.
+     * DOP-3 on the B units acts on their release, not their V (session 14, docs/biology.md "The lawn gait bends"). As K⁺
+     * channels (−6 pA, session 13; −4 and −2.15 before) the lawn's dopamine held units 2–7 at −60..−66 mV with a swing of
+     * 6–16 mV and an output of 0.02–0.11 (off food −39..−46 mV, swing 45 mV, 0.41–0.57): the wave died behind unit 1, the
+     * lawn body lay straight (bend 4.9–5.0 κL against 11.2–11.3 off food, seeds 1–2) and a tap found no bend at the tail
+     * (first lawn taps 0.01–0.03 mm). Weaker channels let the units switch but speed the head up (−3: 0.66–0.68 Hz, 1.47× the
+     * speed off food; −4: 1.24×; −5 the wave dies again). DOP-3 signals through Gαo (Chase, Pepper & Koelle 2004), and Gαo
+     * lowers acetylcholine release from the cord's motor neurons (Nurrish, Ségalat & Kaplan 1999): release ×(1 − 0.8·C),
+     * 0.70 at the lawn's 0.38, lets every unit switch while the muscles pull less, so the lawn body bends slower and a little
+     * less, and the worm crawls at 0.66 of its speed off food (seeds 1–5). The gain trades the slowing against the lawn's
+     * first tap, which fails where the tap finds the tail near straight: first lawn taps over 9 phases (60–64 s) above
+     * 0.2 mm on 44/45 at −0.6 (basal 0.75, bound < 0.7), 40/45 at −0.7 (basal 0.69), 28/45 at −0.9 (basal 0.63); −1.2 lost
+     * the first lawn tap on seed 4. `npx tsx test/behaviour/lawn-gait.ts SEEDS`, `tap-habituation.ts first|food|lawnphase
+     * SEEDS`, `conductance-fixes.ts slowing SEEDS`; docs/biology.md, "The lawn gait bends".
      */
-    dop3Pa: -6,
+    dop3Pa: 0,
+    dop3ReleaseGain: -0.8,
+    /**
+     * Serotonin on the B units' release, as DOP-3's (Gαo; Nurrish et al. 1999): with the units no longer held down by
+     * dopamine, MOD-1 silencing AVB alone left a starved worm on food at 1.21× a fed one (the units crawl on their stretch
+     * loop without AVB: AVB's tonic current ×0.65 still crawls 0.25 mm/s). −0.5: enhanced on/off 0.17 (real 0.1–0.2,
+     * Sawin et al. 2000), starved/fed 0.25; −0.35 (with DOP-3 at −0.9): 0.23, 0.35 (`npx tsx test/behaviour/conductance-fixes.ts
+     * slowing SEEDS`).
+     */
+    serotoninReleaseGain: -0.5,
     /**
      * NSM's two inputs (food at the nose, hunger) as conductances sum less than linearly (each shunts the other): at the
      * current worm's 0.5 pA and 0.8 pA per unit of hunger a starved worm's NSM on food sat at −48.4 mV, under its −45 mV

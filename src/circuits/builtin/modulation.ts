@@ -44,6 +44,12 @@ export const MODULATION = {
    * A "gain" receptor instead (less of every chemical input) sped the worm up: it weakens the D-type inhibition too.
    */
   dop3Pa: -2.15,
+  /**
+   * DOP-3 on each B-type motor neuron as less transmitter released (a 'release' receptor: output × (1 + gain·C), what
+   * its muscles read): DOP-3 signals through Gαo (GOA-1; Chase, Pepper & Koelle 2004), which inhibits acetylcholine
+   * release from the ventral cord's motor neurons (Nurrish, Ségalat & Kaplan 1999). 0 = none (the shipped worm).
+   */
+  dop3ReleaseGain: 0,
   /** NSM: food at the nose alone (pA) and hunger alone (pA per unit of hunger) each stay below its threshold; both together cross it. */
   nsmFoodPa: 0.5,
   nsmHungerPa: 0.8,
@@ -51,6 +57,12 @@ export const MODULATION = {
   /** Serotonin: concentration at full NSM output, and clearance (ms). */
   serotoninRelease: 1,
   serotoninClearanceMs: 5000,
+  /**
+   * Serotonin on each B-type motor neuron as less transmitter released (a 'release' receptor, as dop3ReleaseGain):
+   * serotonin, too, inhibits acetylcholine release from the ventral cord's motor neurons through Gαo (Nurrish, Ségalat &
+   * Kaplan 1999). 0 = none (the shipped worm).
+   */
+  serotoninReleaseGain: 0,
   /** MOD-1 on AVB: pA per unit of serotonin (−0.3 pA of dopamine on AVB slowed nothing; AVB's tonic drive is 1.36 pA). */
   mod1Pa: -1,
 };
@@ -81,6 +93,11 @@ export function addModulation(b: Builder): void {
   b.sensors.push({ neuron: 'NSM', sensor: 'hunger', gain: M.nsmHungerPa });
   b.modulators.push({ name: 'dopamine', from: cells.map(([id]) => id), release: M.dopamineRelease, clearanceMs: M.dopamineClearanceMs });
   b.modulators.push({ name: 'serotonin', from: ['NSM'], release: M.serotoninRelease, clearanceMs: M.serotoninClearanceMs });
-  for (const id of units) b.receptors.push({ neuron: id, modulator: 'dopamine', effect: 'excitability', gain: M.dop3Pa, label: 'DOP-3' });
+  for (const id of units) {
+    if (M.dop3Pa !== 0) b.receptors.push({ neuron: id, modulator: 'dopamine', effect: 'excitability', gain: M.dop3Pa, label: 'DOP-3' });
+    if (M.dop3ReleaseGain !== 0) b.receptors.push({ neuron: id, modulator: 'dopamine', effect: 'release', gain: M.dop3ReleaseGain, label: 'DOP-3' });
+  }
   b.receptors.push({ neuron: 'AVB', modulator: 'serotonin', effect: 'excitability', gain: M.mod1Pa, label: 'MOD-1' });
+  if (M.serotoninReleaseGain !== 0)
+    for (const id of units) b.receptors.push({ neuron: id, modulator: 'serotonin', effect: 'release', gain: M.serotoninReleaseGain, label: 'Gαo (serotonin)' });
 }

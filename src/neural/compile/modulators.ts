@@ -3,7 +3,8 @@
  * kernel that claims no synapse. At `synapses`, after the step's outputs are
  * known, each modulator's concentration moves toward release·Σ output of its
  * releasers, exactly for first-order kinetics (a bath holds it fixed), and
- * the receptors' effects per neuron are refreshed. At `currents` of the next
+ * the receptors' effects per neuron are refreshed; release receptors scale
+ * their neurons' outputs just before (releaseGainKernel). At `currents` of the next
  * step, after the chemical synapses added their currents and before the gap
  * junctions, receptors act: a neuron's chemical input (current − input) is
  * scaled by its gain, then its excitability current is added (and the
@@ -21,7 +22,7 @@ export const modulators: SynapseKernel = {
   build(net) {
     const mod = net.modulation;
     if (!mod) return null;
-    const { conc, bath, releaseStart, releasers, release, clearanceMs, inputGain, excite, openG, receptorNeuron, conducts } = mod;
+    const { conc, bath, releaseStart, releasers, release, clearanceMs, inputGain, excite, openG, releaseGain, releaseNeurons, receptorNeuron, conducts } = mod;
     const { output, current, input, conductance, alive } = net.arrays;
     const decay = new Float64Array(conc.length);
     const neurons = Int32Array.from(new Set(receptorNeuron));
@@ -32,6 +33,7 @@ export const modulators: SynapseKernel = {
       inputGain,
       excite,
       openG,
+      releaseGain,
       conc,
       receptorNeuron,
       receptorModulator,
@@ -52,6 +54,9 @@ export const modulators: SynapseKernel = {
           when: 'currents',
           run: freshKernel(receptorsKernel)(neurons, alive, inputGain, current, input, conductance, excite, openG, conducts),
         },
+        ...(releaseNeurons.length > 0
+          ? [{ name: 'modulators.output', when: 'synapses' as const, run: freshKernel(releaseGainKernel)(releaseNeurons, releaseGain, output) }]
+          : []),
         {
           name: 'modulators.release',
           when: 'synapses',
@@ -100,6 +105,17 @@ export function receptorsKernel(
       current[g] += excite[g];
       if (conducts) conductance[g] += openG[g];
     }
+  };
+}
+
+/**
+ * Release receptors scale their neurons' fresh outputs by the gain of the step before (self-contained: ../kernel.ts),
+ * before the modulators read them: so muscles, current-based synapses and modulator release all read the scaled output.
+ */
+export function releaseGainKernel(neurons: Int32Array, releaseGain: Float64Array, output: Float64Array): () => void {
+  const m = neurons.length;
+  return () => {
+    for (let k = 0; k < m; k++) output[neurons[k]] *= releaseGain[neurons[k]];
   };
 }
 
