@@ -123,7 +123,9 @@ function run(seed: number): { checks: string; pass: boolean; w: Watch } {
     createSimulation: (opts) => watched(simBackend.createSimulation({ ...opts, circuit }) as unknown as Simulation, hook),
   };
   const { report } = runScenario(scenario, { backend, seed, file: FILE });
-  const checks = report.expectations.map((e) => `${e.measured.toFixed(e.unit === 's' ? 2 : 3)}${e.pass ? '' : '✗'}`).join(' ');
+  const checks = report.expectations
+    .map((e) => `${typeof e.measured === 'number' ? e.measured.toFixed(e.unit === 's' ? 2 : 3) : String(e.measured)}${e.pass ? '' : '✗'}`)
+    .join(' ');
   return { checks, pass: report.pass, w };
 }
 
