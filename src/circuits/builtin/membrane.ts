@@ -122,8 +122,8 @@ export const CONDUCTANCE_LAYERS = {
      * midpoint, for as long as the nose stayed warm, and RIM held AVA at −35.3..−35.4 mV over 3–6 s on the six of seeds
      * 1–10 that failed nose-measures (after s14-lawn's merge; −35.6..−41.4 on the four that passed), over CONDUCTANCE_GAIT's
      * backward working point (AVA held at −37.7 mV, backward-crawl.ts). Those six reversed on and off for the whole 8 s
-     * (1.27–1.64 mm backward) yet ended 0.47–0.68 mm from the spot, on the lawn 6.2–8 s (bound 1–6), the nose at
-     * 22.0–22.6 °C (≤ 22). At 45 RIM peaks at −29..−32 mV, AVA averages −37.8..−47.5 mV over 3–6 s, the first reversal
+     * (1.27–1.64 mm backward) yet ended 0.47–0.68 mm from the spot, the nose at 22.005–22.59 °C at 8–10 s (≤ 22), five
+     * of them on the lawn 6.2–8 s (bound 1–6). At 45 RIM peaks at −29..−32 mV, AVA averages −37.8..−47.5 mV over 3–6 s, the first reversal
      * ends after 0.57–0.76 mm (2.3–3.5 s) and the worm crawls on off the spot: on the lawn 2.6–4.8 s, the nose at
      * 20.5–21.6 °C, seeds 1–10 (6–10 held out). Seeds 1–5: 30 fails 4, 40–50 pass all five, 60 and 70 fail seed 3
      * (`npx tsx test/behaviour/nose-measures.ts 1,2,3,4,5 '{"senses":{"afdToRelayMv":N}}'`); docs/biology.md, "The README's
