@@ -144,18 +144,20 @@ describe('the genome plan on either membrane', () => {
 
   it('on conductances each range moves with its hand-tuned value (nS, not pA): the value sits where it sat in its range', () => {
     const r = naturalRanges(conductance, current);
-    const weight = (c: typeof current, from: string, to: string) =>
-      c.network.synapses.find((s) => s.kind === 'chemical' && s.from === from && s.to === to)!.weight;
+    // An entry's hand-tuned value is the mean weight of the synapses it sets (what its range is carried by); one of
+    // them may move within it on conductances, as AFD → RIM does (45 mV of drive against the current worm's 100,
+    // CONDUCTANCE_LAYERS.senses), so the mean is what must sit where it sat.
+    const tuned = (c: typeof current, k: number) => {
+      const e = NATURAL_FREE[k]!;
+      if (e.what !== 'weight') throw new Error(`NATURAL_FREE[${k}] is not a weight entry`);
+      const ws = c.network.synapses.filter((s) => s.kind === 'chemical' && e.from.includes(s.from) && e.to.includes(s.to)).map((s) => s.weight);
+      expect(ws.length).toBeGreaterThan(0);
+      return ws.reduce((a, b) => a + b, 0) / ws.length;
+    };
     const at = (x: number, [lo, hi]: readonly [number, number]) => Math.log(x / lo) / Math.log(hi / lo);
-    const cases: [number, string, string][] = [
-      [3, 'ASEL', 'AIY'],
-      [4, 'AFDL', 'RIM'],
-      [5, 'AWAL', 'SMBD'],
-      [6, 'ASHL', 'AVA'],
-    ];
-    for (const [k, from, to] of cases) {
+    for (const k of [3, 4, 5, 6]) {
       expect(r.free[k].range[1]).toBeLessThan(NATURAL_FREE[k].range[1] / 5);
-      expect(at(weight(conductance, from, to), r.free[k].range)).toBeCloseTo(at(weight(current, from, to), NATURAL_FREE[k].range), 1);
+      expect(at(tuned(conductance, k), r.free[k].range)).toBeCloseTo(at(tuned(current, k), NATURAL_FREE[k].range), 1);
     }
     // AVB's tonic current is ×6 on the conductance worm (sized for its junctions): its range follows.
     const avb = (c: typeof current) => c.network.neurons.find((n) => n.id === 'AVB')!.params!.tonicPa as number;
