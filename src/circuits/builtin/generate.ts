@@ -136,24 +136,43 @@ export function buildConductancePreviewWorm(): CircuitDoc {
  * noise-free cells first. `membrane` as buildWorm's.
  */
 export function buildLearningWorm(opts: { membrane?: Membrane } = {}): CircuitDoc {
-  return onMembrane(opts.membrane, 'buildLearningWorm', (extra) => {
-    const b = wormLayers();
-    addLearning(b);
-    return b.doc(
-      'Worm that learns',
-      `The default worm with associative olfactory learning. ${LEARNING} Everything else as in "worm": ${locomotionText()} ${TOUCH} ${HARSH} ${HABITUATION} ${SENSES_SUMMARY} ${FORAGING} ${MODULATION} ${DISHABITUATION}${extra} Simplifications: ${ONE_PER_CLASS}; ${locomotionSimplified()}.`,
-    );
-  });
+  return wormPlusLayer(
+    opts.membrane,
+    'buildLearningWorm',
+    addLearning,
+    'Worm that learns',
+    `The default worm with associative olfactory learning. ${LEARNING}`,
+    '',
+  );
 }
 
 /** The default worm plus seed 004's winner-takes-all between two odours (choice.ts); `membrane` as buildWorm's. */
 export function buildChoiceWorm(opts: { membrane?: Membrane } = {}): CircuitDoc {
-  return onMembrane(opts.membrane, 'buildChoiceWorm', (extra) => {
+  return wormPlusLayer(
+    opts.membrane,
+    'buildChoiceWorm',
+    addChoice,
+    'Worm that chooses',
+    `The default worm with a choice between two odours. ${CHOICE_TEXT}`,
+    '; RIR, AIA, RIF and RIA read their odour through bindings of their own (AWA’s and AWC’s signals folded in), and their roles in the choice are the model’s, not measured ones',
+  );
+}
+
+/** The default worm's layers plus one more (`add`), described as "worm" with `intro` first and `simplified` appended. */
+function wormPlusLayer(
+  membrane: Membrane | undefined,
+  builder: string,
+  add: (b: Builder) => void,
+  name: string,
+  intro: string,
+  simplified: string,
+): CircuitDoc {
+  return onMembrane(membrane, builder, (extra) => {
     const b = wormLayers();
-    addChoice(b);
+    add(b);
     return b.doc(
-      'Worm that chooses',
-      `The default worm with a choice between two odours. ${CHOICE_TEXT} Everything else as in "worm": ${locomotionText()} ${TOUCH} ${HARSH} ${HABITUATION} ${SENSES_SUMMARY} ${FORAGING} ${MODULATION} ${DISHABITUATION}${extra} Simplifications: ${ONE_PER_CLASS}; ${locomotionSimplified()}; RIR, AIA, RIF and RIA read their odour through bindings of their own (AWA’s and AWC’s signals folded in), and their roles in the choice are the model’s, not measured ones.`,
+      name,
+      `${intro} Everything else as in "worm": ${locomotionText()} ${TOUCH} ${HARSH} ${HABITUATION} ${SENSES_SUMMARY} ${FORAGING} ${MODULATION} ${DISHABITUATION}${extra} Simplifications: ${ONE_PER_CLASS}; ${locomotionSimplified()}${simplified}.`,
     );
   });
 }
