@@ -60,17 +60,6 @@ export const CONDUCTANCE_LAYERS = {
      */
     avaToAib: 0.02,
     /**
-     * AVA ⊣ RIV ("RIV held off while AVA is on", touch.ts): on currents AVA's 6 pA subtracts from AIB's 3 pA and holds
-     * RIV far under rest during a reversal, so it stays down through AVA's dips. As chloride channels (−75 mV) matched at
-     * RIV's midpoint (−40) it only shunts, with 5 mV of drive at RIV's rest: in the toxin ring ASH charges AIB to ~0.9 and,
-     * when AVA dipped as the head swept out of the copper, RIV (τ 100 ms) flicked up in the second before the reversal
-     * (peak 0.98, 0.87, 0.71 on seeds 1, 2, 5), so the view named ASH → AIB → RIV on seed 1 (activity-chain.test.ts).
-     * ×4 (24; ×2 still let RIV reach 0.85 on seed 1): peaks ≤ 0.06 on seeds 1–5, every first chain ASH → AVA, and RIV
-     * still turns the worm once AVA lets go (spontaneous.test 2/2, touch.test 30/30).
-     * `npx tsx test/behaviour/toxin-chain.ts worm 1,2,3,4,5`; docs/biology.md, "Steering and choice on the switched default".
-     */
-    avaInhibitsRiv: 24,
-    /**
      * Tap habituation: AVA sat at its ceiling (−13 to −15 mV) on every tap, AVD's peak falling only from −30 to −35 mV
      * as the pools emptied, so the decrement never reached AVA. The fast pool used 2.5 times as hard takes AVD's tap
      * peak lower on later taps and AVA's below its ceiling; the slow pool used half as hard, since the
