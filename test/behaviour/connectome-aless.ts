@@ -1,25 +1,8 @@
-/**
- * The connectome worm's forward crawl without the A-type cells (issue 18, session 14: in the real worm the forward
- * wave runs through the B-type cells and their proprioception, Wen et al. 2012; the A-type cells are not needed going
- * forward). Each seed is run intact and with DA, VA and AS ablated from the start; for 4–14 s on the open field it
- * prints the velocity along the body (BL/s, negative = backward), the bending frequency, bend amplitude and wave
- * direction (1 head → tail, −1 tail → head, 0 none) while bending ≥ 2 κL as the crawl scenario reads them, and per
- * class, sampled every 50 ms, mean ± SD over time of the class's mean: DB's and VB's output (their release) and the
- * current their stretch receptors carry (pA per cell, Σ g·(E − V) of the receptor's conductance), AVB's output and V,
- * and the current AVB's gap junctions carry into the B-type cells (pA per B cell, Σ g·(V_AVB − V_B)); then the swing
- * along the body over 4 more s (RMS κL about each point's mean, connectome-stretch.ts's bendAmplitude).
- *
- *   npx tsx test/behaviour/connectome-aless.ts [--circuit FILE] [--seeds 6,7,8] [--only aless|intact] [--out FILE] [CHANGE ...]
- *
- * CHANGE as connectome-pathways.ts (connectome-changes.ts). Without a circuit: the importer's defaults.
- * --out FILE writes the changed circuit there (an evolution's start) and measures nothing.
- */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { type Circuit, parseCircuit, serializeCircuit } from '../../src/circuits';
+import type { Circuit } from '../../src/circuits';
 import { classOf } from '../../src/evolve/classes';
-import { parseChange, withChanges } from './connectome-changes';
+import { circuitFromArgs } from './connectome-changes';
 import { meanSd } from './conductance-measure';
-import { connectomeWorm, importWorm } from './connectome-measure';
+import { connectomeWorm } from './connectome-measure';
 import { bendAmplitude } from './connectome-stretch';
 
 export const A_TYPE = ['DA', 'VA', 'AS'];
@@ -127,13 +110,7 @@ if (process.argv[1]?.endsWith('connectome-aless.ts')) {
   const seeds = seedsArg.split(',').map(Number);
   if (seeds.some((s) => !Number.isInteger(s) || s < 0)) throw new Error(`--seeds: "${seedsArg}" is not a list of whole numbers ≥ 0; e.g. --seeds 6,7,8`);
   if (only !== undefined && only !== 'aless' && only !== 'intact') throw new Error(`--only: "${only}" must be aless or intact; e.g. --only aless`);
-  const base = file ? parseCircuit(readFileSync(file, 'utf8'), file) : importWorm();
-  const circuit = withChanges(base, args.map(parseChange));
-  if (out) {
-    writeFileSync(out, serializeCircuit(circuit));
-    console.log(`wrote ${out}: ${file ?? 'the importer’s defaults'} with ${args.join(' ') || 'no change'}`);
-    process.exit(0);
-  }
+  const circuit = circuitFromArgs(file, args, out);
   console.log(`${file ?? 'the importer’s defaults'}${args.length ? ` with ${args.join(' ')}` : ''}, 4–14 s:`);
   for (const seed of seeds) {
     if (only !== 'aless') console.log(`  seed ${seed} intact: ${describe(crawlReading(circuit, seed, []))}`);

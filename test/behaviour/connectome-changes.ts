@@ -16,12 +16,14 @@
  *                           input onto it × K; its gap junctions not), e.g. size:AVA=40; applied with the rules
  * Classes comma-separated; every cell of a class shares.
  */
-import type { Circuit } from '../../src/circuits';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { type Circuit, parseCircuit, serializeCircuit } from '../../src/circuits';
 import { applyWormModel, type StretchRule } from '../../src/circuits/connectome/worm-model';
 import { circuitOf } from '../../src/evolve/adapters';
 import { applyGenes, resolveGenes } from '../../src/evolve/genes';
 import type { FreeEntry } from '../../src/evolve/spec';
 import { MODELS } from '../../src/neural/models';
+import { importWorm } from './connectome-measure';
 
 const USAGE =
   'write scale:KIND:FROM:TO=K, param:NAME:OF=V, stretch:OF=G, sensor:OF=G, sign:FROM:TO=±1, rule:OF:REACH:FOLLOW=G or size:OF=K (e.g. scale:electrical:AVB:DB,VB=4)';
@@ -99,4 +101,19 @@ export function withChanges(base: Circuit, changes: readonly Change[]): Circuit 
       genes.map((g) => genesOnly[g.entry].value),
     ),
   );
+}
+
+/**
+ * The study scripts' circuit: `file` (or the importer's defaults) with `changes` (CHANGE arguments) applied; with
+ * `out`, written there as a start circuit and the process ends.
+ */
+export function circuitFromArgs(file: string | undefined, changes: readonly string[], out?: string): Circuit {
+  const base = file ? parseCircuit(readFileSync(file, 'utf8'), file) : importWorm();
+  const circuit = withChanges(base, changes.map(parseChange));
+  if (out) {
+    writeFileSync(out, serializeCircuit(circuit));
+    console.log(`wrote ${out}: ${file ?? 'the importer’s defaults'} with ${changes.join(' ') || 'no change'}`);
+    process.exit(0);
+  }
+  return circuit;
 }

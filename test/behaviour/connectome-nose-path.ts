@@ -1,31 +1,8 @@
-/**
- * How far each step of the nose-touch path moves (issue 18: the connectome worm's reversal): a gentle
- * touch at the nose (body 0.05, as connectome-nose.scenario.yaml, at 5 s on the open field), and per
- * class the output just before (mean over 4–5 s) against the mean and peak over the 2 s after —
- * the nose's mechanosensors (ALM, AVM, FLP, OLQ, IL1) → AVD, AVA, AIB, RIM, AVE (and AVB, PVC on the
- * forward side) → the A-type, AS, B-type and D-type motor neurons → the body-wall muscles (drive
- * Σ gain·output of each class's bindings behind the head, dorsal and ventral) → the body (velocity
- * along it, distance crawled backward and forward over 5–8 s, the first reversal event, wave direction).
- * Each seed is run again without the touch: a slow crawl slips backward within each cycle, and a touch
- * that shifts the cycle can turn a slip into a reversal event, so the backward travel is read against
- * the untouched run's (extra = touched − untouched).
- *
- *   npx tsx test/behaviour/connectome-nose-path.ts [--circuit FILE] [--seeds 1,2,3] [--ablate CELLS] [--out FILE] [CHANGE ...]
- *
- * CHANGE as connectome-pathways.ts (connectome-changes.ts). Without a circuit: the importer's defaults.
- * --out FILE writes the changed circuit there (an evolution's start) and measures nothing.
- *
- * The gate (session 13: AVA's gap junctions onto the A-type cells, Kawano et al. 2011): the membrane potential of
- * AVA, DA, VA and AS at rest (the wiring alone, no body, no touch, no noise, after 3 s), crawling (4–5 s) and after
- * the touch (mean and peak over 5–7 s), and the current AVA's junctions onto DA, VA and AS carry into each AVA cell
- * (Σ g·(V_A − V_AVA), pA, mean before and after; positive lifts AVA), beside AVA's own leak and junction conductance.
- */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { type Circuit, parseCircuit, serializeCircuit } from '../../src/circuits';
+import type { Circuit } from '../../src/circuits';
 import { classOf } from '../../src/evolve/classes';
 import { buildNetwork } from '../../src/neural/network-cache';
-import { parseChange, withChanges } from './connectome-changes';
-import { connectomeWorm, importWorm } from './connectome-measure';
+import { circuitFromArgs } from './connectome-changes';
+import { connectomeWorm } from './connectome-measure';
 
 export const PATH = [
   'ALM',
@@ -265,13 +242,7 @@ if (process.argv[1]?.endsWith('connectome-nose-path.ts')) {
     throw new Error(`--seeds: "${seedsArg}" is not a list of whole numbers ≥ 0; e.g. --seeds 1,2,3`);
   const ablateArg = list(flag('--ablate'));
   const out = flag('--out');
-  const base = file ? parseCircuit(readFileSync(file, 'utf8'), file) : importWorm();
-  const circuit = withChanges(base, args.map(parseChange));
-  if (out) {
-    writeFileSync(out, serializeCircuit(circuit));
-    console.log(`wrote ${out}: ${file ?? 'the importer’s defaults'} with ${args.join(' ') || 'no change'}`);
-    process.exit(0);
-  }
+  const circuit = circuitFromArgs(file, args, out);
   const ablate = circuit.network.neurons.map((x) => x.id).filter((id) => ablateArg.includes(id) || ablateArg.includes(classOf(id)));
   const unknown = ablateArg.filter((a) => !ablate.some((id) => id === a || classOf(id) === a));
   if (unknown.length) throw new Error(`--ablate: no neuron or class "${unknown.join('", "')}" in this circuit; e.g. --ablate AVB or --ablate AVBL`);
