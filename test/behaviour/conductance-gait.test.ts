@@ -438,11 +438,14 @@ describe('the backward crawl on the short wave (the conductance worm at CONDUCTA
   });
 });
 
+/** The lawn's dopamine: CEP, ADE and PDE fully on (0.38 until session 15, when they sat on their release midpoint: CONDUCTANCE_LAYERS.modulation.lawnGain). */
+const LAWN_DOPAMINE = 1;
+
 /** Mean path speed (mm/s) and AVB's mean V (mV) over 12 s of steady crawling (open field, AWC cut) in a bath of the lawn's dopamine, with serotonin at `serotonin`. */
 function bathedCrawl(circuit: ReturnType<typeof conductanceWorm>, seed: number, serotonin: number): { mmPerS: number; avbMv: number } {
   const sim = createSimulation({ circuit, seed, arena: OPEN_FIELD });
   sim.ablate('AWC');
-  sim.bathModulator('dopamine', 0.38);
+  sim.bathModulator('dopamine', LAWN_DOPAMINE);
   sim.bathModulator('serotonin', serotonin);
   const avb = sim.neuronIds.indexOf('AVB');
   sim.run(STEADY_SETTLE_MS);
@@ -457,7 +460,7 @@ function bathedCrawl(circuit: ReturnType<typeof conductanceWorm>, seed: number, 
   return { mmPerS: path / 12, avbMv: v / n };
 }
 
-describe('AVB’s size against its junctions (the conductance worm at CONDUCTANCE_GAIT in the lawn’s dopamine, 0.38)', () => {
+describe('AVB’s size against its junctions (the conductance worm at CONDUCTANCE_GAIT in the lawn’s dopamine, 1)', () => {
   // docs/biology.md, "Enhanced slowing on the short-wave worm" and "The lawn gait bends": the ×6 AVB (GAIT.avbSizeScale)
   // stays up in the lawn's dopamine, and a starved worm's serotonin (0.95) slows the crawl. Since session 14 dopamine and
   // serotonin act on the B units' release (Gαo), not their V: the units crawl on their stretch loop without AVB, so

@@ -140,6 +140,15 @@ export const CONDUCTANCE_LAYERS = {
      */
     mod1Pa: -3,
     /**
+     * CEP, ADE and PDE's lawn input as a conductance matched at their rest (−65 mV) gave 2 pA there but 1.2 pA at −40: the
+     * cells sat at −40.2 mV on a lawn, on the midpoint of their 1 mV release curve (−40), so they released 0.37–0.43 and the
+     * lawn's dopamine settled at 0.38 (the current worm's cells sit at −25 mV, fully on: 1.00); a dropped food reached 0.14
+     * after 1 s (current worm 0.39). 5.2 pA at rest (0.08 nS toward 0 mV) holds them at −25.0 mV, as on currents: dopamine
+     * 0.39 after 1 s, 0.92 after 5 s, 1.00 on a lawn, the level DOP-1's adaptation in the touch cells was set for (touch.ts).
+     * 4 pA: −29 mV, the same levels. docs/biology.md, "Dopamine on release passes the lawn and the slowing".
+     */
+    lawnGain: 5.2,
+    /**
      * DOP-3 on the B units acts on their release, not their V (session 14, docs/biology.md "The lawn gait bends"). As K⁺
      * channels (−6 pA, session 13; −4 and −2.15 before) the lawn's dopamine held units 2–7 at −60..−66 mV with a swing of
      * 6–16 mV and an output of 0.02–0.11 (off food −39..−46 mV, swing 45 mV, 0.41–0.57): the wave died behind unit 1, the
@@ -155,7 +164,15 @@ export const CONDUCTANCE_LAYERS = {
      * SEEDS`, `conductance-fixes.ts slowing SEEDS`; docs/biology.md, "The lawn gait bends".
      */
     dop3Pa: 0,
-    dop3ReleaseGain: -0.8,
+    /**
+     * Session 15 (docs/biology.md, "Dopamine on release passes the lawn and the slowing"): with the lawn's dopamine at
+     * ≈ 1 (lawnGain, above) instead of 0.38, −0.8 would cut the units' release to ×0.2. −0.4 (×0.60 on a lawn, against
+     * ×0.70 before) takes the fed worm's 40 s lawn path (slowing-fed) from 4.97–5.76 mm (2 of 10 under its 5.5 mm bound)
+     * to 4.68–5.06 (10 of 10); −0.35: 3 of 10 fail; −0.45: 3.80–4.19; −0.5: 3.16–3.32 mm, the lawn's body as straight as
+     * with K⁺ channels (4.7–4.9 κL) at 0.35 of the speed off food (Sawin et al. 2000: about half).
+     * `npx neuroworm scenario run test/scenarios/slowing-fed.scenario.yaml --repeat 10`.
+     */
+    dop3ReleaseGain: -0.4,
     /**
      * Serotonin on the B units' release, as DOP-3's (Gαo; Nurrish et al. 1999): with the units no longer held down by
      * dopamine, MOD-1 silencing AVB alone left a starved worm on food at 1.21× a fed one (the units crawl on their stretch
