@@ -62,6 +62,10 @@ export const SESSION11_FORWARD: GaitPoint = {
   aGapNs: 0,
   avaSizeScale: 1,
   avaHalfBelowMv: 0,
+  // The tail pair rested with the units and SMDV at rest then (session 15 put the pair 3 mV lower in CONDUCTANCE_GAIT and
+  // SMDV part-charged in CONDUCTANCE_LAYERS.gait).
+  tailRestBelowMv: 0,
+  timerVentralStartMv: -65,
   // AVB as these points were tuned and measured (session 13 sized AVB for its junctions and raised its drive).
   avbSizeScale: 1,
   avbTonicPa: 0.937,

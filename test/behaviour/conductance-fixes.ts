@@ -37,9 +37,9 @@ const FIXES: Record<string, [Layer, string[]][]> = {
   // The slowing proofs again, with DOP-3's gain taken out (the current worm's −2.15 pA) and put back.
   dop3: [['modulation', ['dop3Pa']]],
   habituation: [['touch', ['habituation']]],
-  start: [['gait', ['timerStartMv']]],
+  start: [['gait', ['timerStartMv', 'timerVentralStartMv']]],
   // Not a fix: the backward crawl with AVA held on, the current worm first (the tap's reversal rides on it).
-  backward: [['gait', ['timerStartMv']]],
+  backward: [['gait', ['timerStartMv', 'timerVentralStartMv']]],
   // Not a fix either: the first tap alone (the habituation fix off and on; it barely touches a first tap).
   tap: [['touch', ['habituation']]],
 };

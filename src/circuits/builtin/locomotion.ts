@@ -96,6 +96,12 @@ export const GAIT = {
    * (RMDD depolarised), so its first flip waits for SMDD to charge unless the neck's bend flips it first.
    */
   timerStartMv: -65,
+  /**
+   * Where the ventral timer SMDV starts (mV; −65 = rest, the shipped worm). With SMDD alone part-charged (timerStartMv)
+   * the dorsal timer stays above the ventral one for ~15 s, and its drive onto RMDV and fatigue of RMDD bend the head,
+   * and the body copying it, ventrally all that while (docs/biology.md, "The conductance gait crawls straight").
+   */
+  timerVentralStartMv: -65,
 
   /** Body units: membrane τ (ms), rest, half-release and release width (mV). */
   unitTauMs: 10,
@@ -230,6 +236,13 @@ export const GAIT = {
    */
   tailDriveUse: 0,
   tailDriveRecoveryMs: 0,
+  /**
+   * How far below unitRestMv the tail pair DA9/VA12 rests (mV; 0 = with the units, the shipped worm), as aRestBelowMv for
+   * the body's A units: a deeper rest keeps the forward wave's bends from waking the pair. With tailOwnD the pair is not
+   * symmetric going forward: VD12 (driven by DB7) holds VA12 down through the dorsal half-cycles, nothing holds DA9, so
+   * DA9 answers each ventral bend of the tail and pulls it dorsal (docs/biology.md, "The conductance gait crawls straight").
+   */
+  tailRestBelowMv: 0,
 };
 
 /**
@@ -279,13 +292,15 @@ export const CONDUCTANCE_GAIT: Readonly<Partial<typeof GAIT>> = {
    * (0.477 pA/κL, 28.5 ms: weaker than a B unit's, nearly rate-less), AVA's chemical drive onto them ×1.05 and its
    * release midpoint 8 mV lower (−48 mV; AVA_POINT's 12 kept AVA and the A units holding each other up after a tap, and
    * the worm stalled). AVA held on, 2–8 s: −0.243..−0.278 mm/s tail → head (seeds 1–3; held out 4–10 −0.234..−0.274);
-   * A units above their midpoint on 4.3–4.7 % of the forward crawl.
+   * A units above their midpoint on 4.3–4.7 % of the forward crawl (5.5–5.9 %, seeds 1–5, since the tail pair rests 3 mV
+   * lower: tailRestBelowMv below; `npx tsx test/behaviour/backward-crawl.ts 1,2,3,4,5`).
    */
   tailOwnD: 1,
   tailPairDirect: 0,
   tailSelfScale: 2.63,
   tailPairScale: 0.831,
-  tailDrive: 0.741,
+  /** 0.741 before the tail pair rested 3 mV lower (tailRestBelowMv, below): ×1.15 gives the held AVA's backing back. */
+  tailDrive: 0.85,
   tailStretchGain: 0.121,
   tailAdaptUse: 0.000255,
   tailAdaptRecoveryMs: 853,
@@ -298,6 +313,15 @@ export const CONDUCTANCE_GAIT: Readonly<Partial<typeof GAIT>> = {
   aGapNs: 0.133,
   avaSizeScale: 4.14,
   avaHalfBelowMv: 8,
+  /**
+   * The tail pair 3 mV under the units (session 15, docs/biology.md "The conductance gait crawls straight"): going forward
+   * DA9's mean output was 0.26–0.40 against VA12's 0.02–0.09 (VD12 holds VA12 down, nothing holds DA9: tailOwnD), a dorsal
+   * pull on the tail at every ventral bend that turned the path ventrally (seeds 1–10). 3 mV (with tailDrive ×1.15): DA9
+   * 0.11–0.37, VA12 0.008–0.027. Deeper (6, 14 mV) silences DA9 but frees the tail's tip: VA6, which reads it, is on 40 %
+   * of the forward crawl and the body A units' share 7.3–7.5 % (conductance-gait.test's bound < 6 %; at 3 mV 5.5–5.9 %).
+   * `npx tsx test/behaviour/curve-units.ts conductance SEEDS`, `backward-crawl.ts 1,2,3,4,5`.
+   */
+  tailRestBelowMv: 3,
   /**
    * AVB sized for its junctions (session 13, docs/biology.md "Enhanced slowing on the short-wave worm"): at one unit's
    * leak the fourteen AVB–B junctions tied AVB to the units' mean V, so the lawn's dopamine on the units dragged AVB to
@@ -349,6 +373,16 @@ export function addLocomotion(b: Builder): void {
         `GAIT.${field} = ${k}: must be 1..100 (× ${cell}'s capacitance and leak, its inputs scaled to match; 1 = one motor unit's leak, the shipped worm)`,
       );
     }
+  }
+  if (!(G.tailRestBelowMv >= 0 && G.tailRestBelowMv <= 30)) {
+    throw new RangeError(
+      `GAIT.tailRestBelowMv = ${G.tailRestBelowMv}: must be 0..30 mV (how far below unitRestMv the tail pair DA9/VA12 rests; 0 = with the units, the shipped worm)`,
+    );
+  }
+  if (!(G.timerVentralStartMv >= -80 && G.timerVentralStartMv <= -30)) {
+    throw new RangeError(
+      `GAIT.timerVentralStartMv = ${G.timerVentralStartMv}: must be −80..−30 mV (where the ventral SMD timer starts; −65 = at rest, the shipped worm)`,
+    );
   }
   if (!(G.avaHalfBelowMv >= 0 && G.avaHalfBelowMv <= 25)) {
     throw new RangeError(`GAIT.avaHalfBelowMv = ${G.avaHalfBelowMv}: must be 0..25 mV (AVA's release midpoint −40..−65 mV, its rest; 0 = the shipped worm)`);
@@ -421,7 +455,7 @@ export function addLocomotion(b: Builder): void {
     const [da, va] = tail ? ['DA9', 'VA12'] : [`DA${k}`, `VA${k}`];
     if (tail) {
       // Resting with the units (not with the head oscillator): without AVA no bend can wake it.
-      const t = motor(G.oscTauMs, G.unitRestMv, -45, 4);
+      const t = motor(G.oscTauMs, G.unitRestMv - G.tailRestBelowMv, -45, 4);
       b.neuron(da, 'motor', 'acetylcholine', t, undefined, x, 520);
       b.neuron(va, 'motor', 'acetylcholine', t, undefined, x + 40, 520);
       const adapt = { depression: { use: G.tailAdaptUse, recoveryMs: G.tailAdaptRecoveryMs } };
@@ -533,7 +567,7 @@ function timers(b: Builder, d: string, v: string, td: string, tv: string, x: num
   const slow = { capacitance: 1, tauMs: G.timerTauMs, restMv: -65, vHalfMv: -45, slopeMv: 4 };
   // A start at rest is the neuron's default state: no init, so the shipped document is unchanged.
   b.neuron(td, 'inter', 'acetylcholine', slow, G.timerStartMv === slow.restMv ? undefined : G.timerStartMv, x, y);
-  b.neuron(tv, 'inter', 'acetylcholine', slow, undefined, x + 40, y);
+  b.neuron(tv, 'inter', 'acetylcholine', slow, G.timerVentralStartMv === slow.restMv ? undefined : G.timerVentralStartMv, x + 40, y);
   // Full output of its side lifts a timer by 30 mV (to −35 mV) over its τ (gL = C/τ).
   b.chem(d, td, 30 / G.timerTauMs);
   b.chem(v, tv, 30 / G.timerTauMs);

@@ -53,10 +53,12 @@ describe("the default worm's membrane option", () => {
     expect(CONDUCTANCE_LAYERS.touch.avdSlopeMv).not.toBe(TOUCH.avdSlopeMv);
     expect(param(conductance, 'AVD', 'slopeMv')).toBe(CONDUCTANCE_LAYERS.touch.avdSlopeMv);
     expect(param(current, 'AVD', 'slopeMv')).toBe(TOUCH.avdSlopeMv);
-    // The head's timer starts part-charged on the conductance worm only; the shipped worm's SMDD has no start state.
-    const smdd = (doc: ReturnType<typeof buildWorm>) => doc.neurons.find((n) => n.id === 'SMDD')?.init;
-    expect(smdd(buildWorm({ membrane: 'conductance' }))).toEqual({ v: CONDUCTANCE_LAYERS.gait.timerStartMv });
-    expect(smdd(buildWorm({ membrane: 'current' }))).toBeUndefined();
+    // The head's timers start part-charged on the conductance worm only, both of them (SMDD alone bent the path
+    // ventrally: docs/biology.md, "The conductance gait crawls straight"); the shipped worm's have no start state.
+    const init = (doc: ReturnType<typeof buildWorm>, id: string) => doc.neurons.find((n) => n.id === id)?.init;
+    expect(init(buildWorm({ membrane: 'conductance' }), 'SMDD')).toEqual({ v: CONDUCTANCE_LAYERS.gait.timerStartMv });
+    expect(init(buildWorm({ membrane: 'conductance' }), 'SMDV')).toEqual({ v: CONDUCTANCE_LAYERS.gait.timerVentralStartMv });
+    for (const id of ['SMDD', 'SMDV']) expect(init(buildWorm({ membrane: 'current' }), id)).toBeUndefined();
   });
 
   it('leaves every layer table as it was, also when the build throws', () => {

@@ -40,6 +40,16 @@ export const CONDUCTANCE_LAYERS = {
      * its second side (the slowing proofs' lawn, seeds 1–3: a 'reversal' at 3.5–4.0 s, AVA at rest).
      */
     timerStartMv: -50,
+    /**
+     * SMDV starts part-charged as SMDD does (session 15): SMDD alone at −50 mV stayed above SMDV for ~15 s (+10 mV over
+     * the first 5 s, +4 over the next), driving RMDV and fatiguing RMDD, and the body copied the ventral bias: on the
+     * odour-choice plate without its spots every worm turned the same way, −201° in 30 s on average over seeds 1–10
+     * (`npx tsx test/behaviour/curve-units.ts conductance SEEDS`). −48, inside the range both timers run at afterwards
+     * (−47.0..−50.2 mV over 30 s, seeds 1–10): −50 and −52 turn −88° and −120° on average (with the tail pair's rest) but leave seed 2's
+     * crawl between taps at 0.148 and 0.147 mm/s (conductance-gait.test's bound ≥ 0.15; −48: 0.154); −55 keeps it (0.186)
+     * and turns −129°, 10 of 10 negative (docs/biology.md, "The conductance gait crawls straight").
+     */
+    timerVentralStartMv: -48,
   },
   touch: {
     /**
