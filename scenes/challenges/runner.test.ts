@@ -106,17 +106,23 @@ describe('"Rewire the reflex" needs the repair', () => {
   }
 
   test('the broken circuit cannot win, waiting or touching (its worm reverses on its own, which never counts)', () => {
-    // Before the fix, any three reversals won: this worm reversed on its own ~20 times a minute then.
-    const sim = createSimulation({ circuit: circuitFromDoc(brokenDoc, 'broken', MODELS), arena: c.arena, seed: 1 });
-    const idle = new ChallengeRun(c, sim);
-    while (sim.timeMs < 90_000) {
-      sim.run(500);
-      expect(idle.update().status).toBe('running');
+    // Before the fix, any three reversals won: this worm reversed on its own ~20 times a minute then. Now the
+    // worm forages off food at ~1–3 reversals a minute (foraging.ts), and individuals differ: on the conductance
+    // default seeds 1–5 reverse 2, 4, 0, 1 and 5 times in 118 s. The check needs a worm that reverses on its own at
+    // least three times inside the time limit, so it takes the first such individual among seeds 1–10: its
+    // reversals, which won before the fix, leave the challenge running.
+    let own = 0;
+    for (let seed = 1; seed <= 10 && own < 3; seed++) {
+      const sim = createSimulation({ circuit: circuitFromDoc(brokenDoc, 'broken', MODELS), arena: c.arena, seed });
+      const idle = new ChallengeRun(c, sim);
+      while (sim.timeMs < c.timeLimitMs - 2000) {
+        sim.run(500);
+        expect(idle.update().status).toBe('running');
+      }
+      own = idle.update().reversals;
+      idle.dispose();
     }
-    // The worm does reverse on its own (off food the built-in worm now forages at ~3 a minute, foraging.ts):
-    // three reversals, which won before the fix, and still the challenge is running. 90 s: since the
-    // modulatory layer's four cells joined the noise stream, seed 1 reverses twice in the first minute.
-    expect(idle.update().reversals).toBeGreaterThanOrEqual(3);
+    expect(own).toBeGreaterThanOrEqual(3);
     const touched = play(brokenDoc);
     expect(touched.status).toBe('lost');
     expect(touched.reason).toMatch(/does not answer a head touch/);
