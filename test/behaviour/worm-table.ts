@@ -1,0 +1,198 @@
+/**
+ * Prints docs/biology.md's "Measured figures" for the shipped default worm (`worm`, whatever its membrane):
+ * gait on agar and in water, the medium switch, AVB's drive curve, gentle and harsh touch, a tail touch
+ * during a reversal, spontaneous reversals and omega turns off food. gait-table.ts prints the same rows for
+ * the small teaching circuits (`locomotion`, `touch-withdrawal`, `habituation`); the rows of the other
+ * proofs (habituation, slowing, learning, choice, senses) come from their own files' tables.
+ * Evoked measures run on the open field with AWC cut, so no foraging reversal of the worm's own falls in a
+ * window (as locomotion.test.ts and the conductance gait proofs read the full worm); the spontaneous rows keep AWC.
+ * `npx tsx test/behaviour/worm-table.ts [seeds, default 1,2,3,4,5] [circuit, default worm]` (~10 min for five seeds on a quiet machine).
+ */
+import { getBuiltinCircuit } from '../../src/circuits/builtin';
+import { createSimulation, type Simulation } from '../../src/sim/simulation';
+import { avbTonicPa, pairedPosterior, STEADY_SETTLE_MS, steadyGait } from './conductance-measure';
+import { DRIVES } from './gait';
+import { backwardMm, OPEN_FIELD, travel } from './measure';
+import { spontaneous } from './spontaneous';
+
+const [seedArg = '1,2,3,4,5', name = 'worm'] = process.argv.slice(2);
+const SEEDS = seedArg.split(',').map(Number);
+if (SEEDS.some((s) => !Number.isInteger(s) || s < 1))
+  throw new Error(`worm-table.ts: seeds "${seedArg}" must be positive integers, comma-separated (e.g. 1,2,3)`);
+const circuit = getBuiltinCircuit(name);
+
+const fmt = (xs: number[], d = 2) => {
+  const ok = xs.filter(Number.isFinite);
+  if (ok.length === 0) return 'none';
+  const m = ok.reduce((a, b) => a + b, 0) / ok.length;
+  const missing = xs.length - ok.length;
+  return `${m.toFixed(d)} (${Math.min(...ok).toFixed(d)}–${Math.max(...ok).toFixed(d)})${missing ? `, ${missing} of ${xs.length} none` : ''}`;
+};
+const row = (what: string, xs: number[], d = 2) => console.log(`| ${what} | ${fmt(xs, d)} |`);
+
+/** A worm on the open field with AWC cut, settled; its behaviour events collected. */
+function settled(seed: number, medium: 'agar' | 'water' = 'agar'): { sim: Simulation; events: { type: string; timeMs: number }[] } {
+  const sim = createSimulation({ circuit, seed, medium, arena: OPEN_FIELD });
+  sim.ablate('AWC');
+  const events: { type: string; timeMs: number }[] = [];
+  sim.events$.subscribe((e) => events.push(e));
+  sim.run(STEADY_SETTLE_MS);
+  return { sim, events };
+}
+
+console.log(`| ${name}, seeds ${SEEDS.join(', ')}: mean (min–max) | |`);
+const agar = SEEDS.map((s) => steadyGait(circuit, s, 'agar'));
+const water = SEEDS.map((s) => steadyGait(circuit, s, 'water'));
+row(
+  'agar Hz',
+  agar.map((g) => g.hz),
+);
+row(
+  'agar λ (BL)',
+  agar.map((g) => g.lambda),
+);
+row(
+  'agar speed (BL/s)',
+  agar.map((g) => g.speed),
+  3,
+);
+console.log(`| agar wave head → tail | ${agar.filter((g) => g.direction === 1).length} of ${SEEDS.length} |`);
+row(
+  'water Hz',
+  water.map((g) => g.hz),
+);
+row(
+  'water λ (BL)',
+  water.map((g) => g.lambda),
+);
+row(
+  'water speed (BL/s)',
+  water.map((g) => g.speed),
+  3,
+);
+row(
+  'ratio water/agar Hz',
+  SEEDS.map((_, i) => water[i].hz / agar[i].hz),
+);
+
+/** Frequency from 2 s after a medium switch over windowMs, over the new medium's steady frequency. */
+const afterSwitch = (seed: number, from: 'agar' | 'water', to: 'agar' | 'water', windowMs: number) => {
+  const { sim } = settled(seed, from);
+  sim.setMedium(to);
+  sim.run(2000 + windowMs);
+  return sim.bendingFrequencyHz(windowMs);
+};
+row(
+  'agar → water: Hz 2–3 s after / water Hz',
+  SEEDS.map((s, i) => afterSwitch(s, 'agar', 'water', 1000) / water[i].hz),
+);
+row(
+  'water → agar: Hz 2–6 s after / agar Hz',
+  SEEDS.map((s, i) => afterSwitch(s, 'water', 'agar', 4000) / agar[i].hz),
+);
+
+console.log(`| AVB tonic drive ${avbTonicPa(circuit)} pA × k | |`);
+const curves = SEEDS.map((s) => DRIVES.map((k) => steadyGait(circuit, s, 'agar', k)));
+DRIVES.forEach((k, i) => {
+  const at = curves.map((c) => c[i]);
+  console.log(
+    `| AVB ×${k} | ${fmt(
+      at.map((g) => g.speed),
+      3,
+    )} BL/s, ${fmt(at.map((g) => g.hz))} Hz, λ ${fmt(at.map((g) => g.lambda))} |`,
+  );
+});
+console.log(
+  `| speed rises at every step of the drive | ${curves.filter((c) => c.every((g, i) => i === 0 || g.speed > c[i - 1].speed)).length} of ${SEEDS.length} |`,
+);
+
+const anterior = SEEDS.map((seed) => {
+  const { sim, events } = settled(seed);
+  const t0 = sim.timeMs;
+  sim.poke(0.05, { kind: 'gentle' });
+  sim.run(10_000);
+  const start = events.find((e) => e.type === 'reversal-start' && e.timeMs >= t0);
+  const end = start && events.find((e) => e.type === 'reversal-end' && e.timeMs > start.timeMs);
+  return { latency: start ? (start.timeMs - t0) / 1000 : Number.NaN, duration: start && end ? (end.timeMs - start.timeMs) / 1000 : Number.NaN };
+});
+row(
+  'anterior touch: latency (s)',
+  anterior.map((a) => a.latency),
+);
+row(
+  'anterior touch: reversal (s), ends by itself',
+  anterior.map((a) => a.duration),
+);
+for (const at of [0.7, 0.85, 1]) {
+  row(
+    `posterior touch at ${at}: speed over 4 s / the same worm untouched`,
+    SEEDS.map((seed) => {
+      const speed = (touch: boolean) => {
+        const { sim } = settled(seed);
+        if (touch) sim.poke(at, { kind: 'gentle' });
+        return travel(sim, 4000);
+      };
+      return speed(true) / speed(false);
+    }),
+  );
+}
+row(
+  'posterior touch at 0.9 (the switch rule’s pairedPosterior)',
+  SEEDS.map((s) => pairedPosterior(circuit, s)),
+);
+
+const tail = SEEDS.map((seed) => {
+  const trial = (touch: boolean) => {
+    const { sim, events } = settled(seed);
+    sim.poke(0.05, { kind: 'gentle' });
+    sim.run(1200);
+    const t1 = sim.timeMs;
+    if (touch) sim.poke(0.9, { kind: 'gentle' });
+    const mm = backwardMm(sim, 3000);
+    const end = events.find((e) => e.type === 'reversal-end' && e.timeMs >= t1);
+    return { mm, endS: end ? (end.timeMs - t1) / 1000 : Number.POSITIVE_INFINITY };
+  };
+  return { alone: trial(false), touched: trial(true) };
+});
+row(
+  'tail touch 1.2 s into a reversal: forward after (s)',
+  tail.map((t) => t.touched.endS),
+);
+row(
+  '… without the tail touch (s)',
+  tail.map((t) => t.alone.endS),
+);
+row(
+  '… backward travel touched / untouched',
+  tail.map((t) => t.touched.mm / t.alone.mm),
+);
+
+const harsh = SEEDS.map((seed) => {
+  const { sim, events } = settled(seed);
+  const t0 = sim.timeMs;
+  sim.poke(0.1, { kind: 'harsh', force: 1 });
+  sim.run(12_000);
+  const omega = events.find((e) => e.type === 'omega-turn' && e.timeMs > t0);
+  return omega ? (omega.timeMs - t0) / 1000 : Number.NaN;
+});
+row('harsh head touch → omega turn (s after)', harsh);
+
+if (name === 'worm') {
+  const spont = SEEDS.map((s) => spontaneous(s, 5));
+  for (let m = 0; m < 5; m++)
+    row(
+      `spontaneous reversals/min, minute ${m + 1} (AWC intact)`,
+      spont.map((r) => r.perMinute[m]),
+      1,
+    );
+  row(
+    'omega turns in 5 min',
+    spont.map((r) => r.omegas),
+    1,
+  );
+  const durs = spont.flatMap((r) => r.durationsS).sort((a, b) => a - b);
+  if (durs.length > 0)
+    console.log(
+      `| reversal durations (s), all seeds | median ${durs[Math.floor(durs.length / 2)].toFixed(1)}, ${durs[0].toFixed(1)}–${durs[durs.length - 1].toFixed(1)}, n = ${durs.length} |`,
+    );
+}
