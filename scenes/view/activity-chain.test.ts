@@ -84,8 +84,9 @@ describe('on the worm: the pathway named is the one that carried the reversal', 
     expect(first?.slice(0, 3)).toEqual(['AFD', 'RIM', 'AVA']);
   });
 
-  // Seed 1 named ASH → AIB → RIV on the conductance worm until AVA held RIV off through its dips (touch.avaInhibitsRiv in membrane.ts).
-  test.each([1, 2, 3])('seed %i: in the copper ring, the toxin through ASH', (seed) => {
+  // Seeds 1 and 5 named ASH → AIB → RIV on the conductance worm (RIV flicked up when AVA dipped for ~0.2 s) until AVA ⊣ RIV
+  // became a slow synapse (CONDUCTANCE_LAYERS.touch.avaRivTauMs, 200 ms: `npx tsx test/behaviour/toxin-chain.ts worm 1,2,3,4,5`).
+  test.each([1, 2, 3, 4, 5])('seed %i: in the copper ring, the toxin through ASH', (seed) => {
     const first = chains('toxin-ring', seed, 22_000)[0];
     expect(first?.slice(0, 2)).toEqual(['ASH', 'AVA']);
   });

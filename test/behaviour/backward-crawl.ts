@@ -117,10 +117,15 @@ export const AVA_POINT: GaitPoint = {
   tailSelfScale: 2.9,
 };
 
-/** The conductance worm (every layer's conductance values) with `gait` over CONDUCTANCE_LAYERS.gait. */
-export function conductanceWorm(gait: GaitPoint = {}, modulation: LayerOverrides['modulation'] = CONDUCTANCE_LAYERS.modulation): Circuit {
+/** The conductance worm (every layer's conductance values) with `gait` over CONDUCTANCE_LAYERS.gait and `touch` over its touch layer. */
+export function conductanceWorm(
+  gait: GaitPoint = {},
+  modulation: LayerOverrides['modulation'] = CONDUCTANCE_LAYERS.modulation,
+  touch: LayerOverrides['touch'] = {},
+): Circuit {
+  const layers = { ...CONDUCTANCE_LAYERS, gait: { ...CONDUCTANCE_LAYERS.gait, ...gait }, touch: { ...CONDUCTANCE_LAYERS.touch, ...touch }, modulation };
   return circuitFromDoc(
-    buildConductance(() => buildWorm({ membrane: 'current' }), { ...CONDUCTANCE_LAYERS, gait: { ...CONDUCTANCE_LAYERS.gait, ...gait }, modulation }),
+    buildConductance(() => buildWorm({ membrane: 'current' }), layers),
     'worm (conductance)',
   );
 }
@@ -134,8 +139,8 @@ export function conductanceWorm(gait: GaitPoint = {}, modulation: LayerOverrides
  */
 export const STUDY_MODULATION: LayerOverrides['modulation'] = { dop3Pa: -4, mod1Pa: -6, nsmFoodPa: 0.5, nsmHungerPa: 0.8, nsmSlopeMv: 2 };
 
-/** A backward study point: `gait` over CONDUCTANCE_LAYERS.gait with the modulation it was measured with (STUDY_MODULATION). */
-export const studyWorm = (gait: GaitPoint): Circuit => conductanceWorm(gait, STUDY_MODULATION);
+/** A backward study point: `gait` over CONDUCTANCE_LAYERS.gait with the modulation it was measured with (STUDY_MODULATION), `touch` over the touch layer. */
+export const studyWorm = (gait: GaitPoint, touch: LayerOverrides['touch'] = {}): Circuit => conductanceWorm(gait, STUDY_MODULATION, touch);
 
 /** The habituation proofs' first tap (habituation-interval.ts's train: open field, 5 s settle, AWC intact): mm reversed in 3 s. */
 export function firstTapMm(circuit: Circuit, seed: number): number {

@@ -241,8 +241,9 @@ export function holdAva(sim: Simulation): void {
  * The backward crawl with AVA held on (holdAva: 3 pA on the shipped AVA, from 5 s, as locomotion.test.ts drives the core; open field, AWC
  * cut), read over 8 s: along-body speed, centroid displacement, the wave's direction and the tail's half-cycles.
  * conductance-fixes.ts `backward` prints the same run with every unit's V; backward-crawl.ts prints these readings.
+ * `watch`, if given, sees the simulation after every step of the 8 s window (riv-backing.ts reads the cells there).
  */
-export function heldBackward(circuit: Circuit, seed: number): HeldBackward {
+export function heldBackward(circuit: Circuit, seed: number, watch?: (sim: Simulation) => void): HeldBackward {
   const sim = createSimulation({ circuit, seed, arena: OPEN_FIELD });
   if (circuit.network.neurons.some((n) => n.id === 'AWC')) sim.ablate('AWC');
   sim.run(5000);
@@ -263,6 +264,7 @@ export function heldBackward(circuit: Circuit, seed: number): HeldBackward {
   let avaSteps = 0;
   for (let step = 1; sim.timeMs < start + 8000 - 1e-9; step++) {
     sim.step();
+    watch?.(sim);
     if (step > 4 * every) {
       avaSum += sim.network.v[ava];
       avaSteps++;
@@ -293,8 +295,9 @@ export function heldBackward(circuit: Circuit, seed: number): HeldBackward {
  * The body's A units going forward (open field, agar, AWC cut, 12 s settle, 12 s window): the share of 10 ms samples with
  * DAk/VAk (the tail pair DA9/VA12 left out) above its own release midpoint. A forward crawl in which the A units take no
  * part reads 0; at TAIL_POINT a bend wakes them a fifth of the time (docs/biology.md, "AVA–A gap junctions").
+ * `watch`, if given, sees the simulation at every 10 ms sample.
  */
-export function forwardAShare(circuit: Circuit, seed: number): number {
+export function forwardAShare(circuit: Circuit, seed: number, watch?: (sim: Simulation) => void): number {
   const cells = circuit.network.neurons.filter((n) => /^(DA[1-8]|VA([1-9]|1[01]))$/.test(n.id));
   if (cells.length === 0) throw new Error(`${circuit.fileName}: no body A units (DA1…, VA1…) to read`);
   const sim = createSimulation({ circuit, seed, medium: 'agar', arena: OPEN_FIELD });
@@ -306,6 +309,7 @@ export function forwardAShare(circuit: Circuit, seed: number): number {
   const samples = 1200;
   for (let s = 0; s < samples; s++) {
     sim.run(10);
+    watch?.(sim);
     for (let j = 0; j < ix.length; j++) if (sim.network.v[ix[j]] > half[j]) on++;
   }
   return on / (samples * ix.length);

@@ -113,6 +113,19 @@ describe("the default worm's membrane option", () => {
     },
   );
 
+  it('AVA ⊣ RIV is slow on conductances only (CONDUCTANCE_LAYERS.touch.avaRivTauMs); every other synapse stays instant, and a bad time constant is refused', () => {
+    const avaRiv = (doc: ReturnType<typeof buildWorm>) => chemical(doc).filter((s) => s.from === 'AVA' && s.to === 'RIV');
+    const conductance = buildWorm({ membrane: 'conductance' });
+    expect(CONDUCTANCE_LAYERS.touch.avaRivTauMs).toBeGreaterThan(0);
+    expect(avaRiv(conductance).map((s) => s.tauMs)).toEqual([CONDUCTANCE_LAYERS.touch.avaRivTauMs]);
+    expect(chemical(conductance).filter((s) => s.tauMs !== 0)).toHaveLength(1);
+    // The current-based worm (its JSON is worm-current) has no time constant on any synapse.
+    expect(chemical(buildWorm({ membrane: 'current' })).some((s) => s.tauMs !== undefined)).toBe(false);
+    expect(() => buildConductance(() => buildWorm({ membrane: 'current' }), { ...CONDUCTANCE_LAYERS, touch: { avaRivTauMs: -5 } })).toThrow(
+      /TOUCH.avaRivTauMs = -5: must be 0..10000 ms \(0 = instant, as converted\); set it in CONDUCTANCE_LAYERS.touch/,
+    );
+  });
+
   it('an unknown membrane is refused with the field, the allowed values and the fix', () => {
     expect(() => buildWorm({ membrane: 'ohmic' as never })).toThrow(/buildWorm: membrane = "ohmic": must be one of 'current', 'conductance'; use 'current'/);
     expect(() => buildLearningWorm({ membrane: 'ohmic' as never })).toThrow(/buildLearningWorm: membrane = "ohmic"/);

@@ -20,6 +20,7 @@
  * AVA lets go, RIV fires and bends the body hard to the ventral side (an
  * omega-like turn, Gray et al. 2005) and holds AVB down until it fades.
  */
+import type { CircuitDoc } from '../types';
 import type { Builder } from './builder';
 
 export const TOUCH = {
@@ -92,6 +93,13 @@ export const TOUCH = {
   avaToAib: 0.006,
   aibToRiv: 3,
   avaInhibitsRiv: 6,
+  /**
+   * AVA ⊣ RIV's time constant once converted to a conductance, ms (0 = instant, as every current-based synapse is;
+   * withConductanceKinetics sets it). No AVA → RIV synapse is in the wiring (RIV's inputs are RIA, SMDV, AVK, ADA, RIC,
+   * AIB: data/herm_full_edgelist.csv); this one stands for the reversal holding the turn off until it ends (Gray et
+   * al. 2005), an indirect path.
+   */
+  avaRivTauMs: 0,
   rivMuscle: 1,
   /** RIV ⊣ AIB: how fast the turn drains its own readiness. 0.008 ended the turn before the head met the tail after most spontaneous reversals (1 omega in 25 worm-minutes); 0.004: 14. */
   rivResetsAib: 0.004,
@@ -185,4 +193,19 @@ export function addDishabituation(b: Builder): void {
   b.sensors.push({ neuron: 'PDE', sensor: 'touch', from: 0.5, to: 1, kind: 'harsh', gain: T.pdeHarshGain });
   for (const id of ['ALM', 'AVM', 'PLM'])
     b.receptors.push({ neuron: id, modulator: 'dopamine', effect: 'plasticity', gain: T.dop1, ...T.dop1Adaptation, label: 'DOP-1' });
+}
+
+/**
+ * A converted document's touch synapses with the time constants TOUCH gives them on conductances (avaRivTauMs): the
+ * current-based synapses the layers build have none, and the converter makes every synapse instant.
+ */
+export function withConductanceKinetics(doc: CircuitDoc): CircuitDoc {
+  const T = TOUCH;
+  if (!(T.avaRivTauMs >= 0 && T.avaRivTauMs <= 10_000))
+    throw new RangeError(`TOUCH.avaRivTauMs = ${T.avaRivTauMs}: must be 0..10000 ms (0 = instant, as converted); set it in CONDUCTANCE_LAYERS.touch`);
+  if (T.avaRivTauMs === 0 || !doc.synapses) return doc;
+  const synapses = doc.synapses.map((s) =>
+    s.kind === 'chemical' && s.from === 'AVA' && s.to === 'RIV' && s.model === 'conductance' ? { ...s, tauMs: T.avaRivTauMs } : s,
+  );
+  return { ...doc, synapses };
 }
