@@ -13,8 +13,9 @@ export interface Spontaneous {
   durationsS: number[];
 }
 
-export function spontaneous(seed: number, minutes: number, ablate: readonly string[] = []): Spontaneous {
-  const { sim, events } = worm('worm', seed, 'agar', OPEN_FIELD);
+/** `circuit`: a built-in circuit's name (the default worm unless named). */
+export function spontaneous(seed: number, minutes: number, ablate: readonly string[] = [], circuit = 'worm'): Spontaneous {
+  const { sim, events } = worm(circuit, seed, 'agar', OPEN_FIELD);
   for (const id of ablate) sim.ablate(id);
   const perMinute: number[] = [];
   const count = () => events.filter((e) => e.type === 'reversal-start').length;

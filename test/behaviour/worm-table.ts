@@ -177,22 +177,20 @@ const harsh = SEEDS.map((seed) => {
 });
 row('harsh head touch → omega turn (s after)', harsh);
 
-if (name === 'worm') {
-  const spont = SEEDS.map((s) => spontaneous(s, 5));
-  for (let m = 0; m < 5; m++)
-    row(
-      `spontaneous reversals/min, minute ${m + 1} (AWC intact)`,
-      spont.map((r) => r.perMinute[m]),
-      1,
-    );
+const spont = SEEDS.map((s) => spontaneous(s, 5, [], name));
+for (let m = 0; m < 5; m++)
   row(
-    'omega turns in 5 min',
-    spont.map((r) => r.omegas),
+    `spontaneous reversals/min, minute ${m + 1} (AWC intact)`,
+    spont.map((r) => r.perMinute[m]),
     1,
   );
-  const durs = spont.flatMap((r) => r.durationsS).sort((a, b) => a - b);
-  if (durs.length > 0)
-    console.log(
-      `| reversal durations (s), all seeds | median ${durs[Math.floor(durs.length / 2)].toFixed(1)}, ${durs[0].toFixed(1)}–${durs[durs.length - 1].toFixed(1)}, n = ${durs.length} |`,
-    );
-}
+row(
+  'omega turns in 5 min',
+  spont.map((r) => r.omegas),
+  1,
+);
+const durs = spont.flatMap((r) => r.durationsS).sort((a, b) => a - b);
+if (durs.length > 0)
+  console.log(
+    `| reversal durations (s), all seeds | median ${durs[Math.floor(durs.length / 2)].toFixed(1)}, ${durs[0].toFixed(1)}–${durs[durs.length - 1].toFixed(1)}, n = ${durs.length} |`,
+  );
