@@ -35,7 +35,8 @@ export function crawlReading(circuit: Circuit, seed: number, ablateClasses: read
   for (const s of circuit.network.synapses)
     if (s.kind === 'electrical') {
       const [x, y] = [index.get(s.from) ?? -1, index.get(s.to) ?? -1];
-      if (x < 0 || y < 0) continue;
+      // An ablated cell's junctions are cut (network.ablate), so they carry nothing.
+      if (x < 0 || y < 0 || ablate.includes(s.from) || ablate.includes(s.to)) continue;
       if (cls[x] === 'AVB' && (cls[y] === 'DB' || cls[y] === 'VB')) gaps.push({ avb: x, cell: y, g: s.weight });
       else if (cls[y] === 'AVB' && (cls[x] === 'DB' || cls[x] === 'VB')) gaps.push({ avb: y, cell: x, g: s.weight });
     }
@@ -107,6 +108,10 @@ if (process.argv[1]?.endsWith('connectome-aless.ts')) {
   const seedsArg = flag('--seeds') ?? '6,7,8';
   const only = flag('--only');
   const out = flag('--out');
+  // The ablated run's classes: DA, VA, AS unless --ablate names others (e.g. --ablate AVB,PVC: does the crawl need AVB?).
+  const ablateArg = flag('--ablate');
+  const ablated = ablateArg === undefined ? A_TYPE : ablateArg.split(',').filter(Boolean);
+  if (ablated.length === 0) throw new Error(`--ablate: "${ablateArg}" names no class; e.g. --ablate AVB,PVC`);
   const seeds = seedsArg.split(',').map(Number);
   if (seeds.some((s) => !Number.isInteger(s) || s < 0)) throw new Error(`--seeds: "${seedsArg}" is not a list of whole numbers ≥ 0; e.g. --seeds 6,7,8`);
   if (only !== undefined && only !== 'aless' && only !== 'intact') throw new Error(`--only: "${only}" must be aless or intact; e.g. --only aless`);
@@ -114,6 +119,6 @@ if (process.argv[1]?.endsWith('connectome-aless.ts')) {
   console.log(`${file ?? 'the importer’s defaults'}${args.length ? ` with ${args.join(' ')}` : ''}, 4–14 s:`);
   for (const seed of seeds) {
     if (only !== 'aless') console.log(`  seed ${seed} intact: ${describe(crawlReading(circuit, seed, []))}`);
-    if (only !== 'intact') console.log(`  seed ${seed} DA, VA, AS ablated: ${describe(crawlReading(circuit, seed, A_TYPE))}`);
+    if (only !== 'intact') console.log(`  seed ${seed} ${ablated.join(', ')} ablated: ${describe(crawlReading(circuit, seed, ablated))}`);
   }
 }
