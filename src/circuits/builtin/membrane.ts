@@ -244,7 +244,9 @@ export const CONDUCTANCE_LAYERS = {
      * RIFL/RIFR and RIAL/RIAR as learning's RIAL/RIAR (above): as two level bindings converted they sat at −73 mV
      * whatever the odours, and on the odour-choice plate no worm reached a spot, cut or not (0/5, the same path to
      * 1e-8 mm with RIR ⇄ AIA cut). With one difference binding, rest −70 and the match at −45 (lift and gain as
-     * shipped): 12/12 reach one, both odours (seeds 1–12). The cut worm reaches one too (docs/biology.md).
+     * shipped): 12/12 reach one, both odours (seeds 1–12). The cut worm reaches one too (docs/biology.md): on the final
+     * switched default 2 of 5 (seeds 1–5), as many as with no odour steering at all (compareToSmb 0), and no value of this
+     * layer tried brings it to ≤ 1 (docs/biology.md, "The cut choice worm on the switched default").
      */
     compareBy: 'difference',
     compareRestMv: -70,

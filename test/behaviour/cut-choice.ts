@@ -1,0 +1,72 @@
+/**
+ * What the cut choice worm (RIR ⇄ AIA cut) does on the odour-choice plate, per seed (docs/biology.md, "The cut choice
+ * worm on the switched default"): the spot its nose reaches (if any) and when, the nose's closest approach to each spot's goal zone
+ * (0.8 mm round it; 0 inside it), the time the nose spends within 2 mm of each zone, the nose's x every 10 s (spots at x 4 and 10), and the mean output over the run
+ * of the choice cells (RIR, AIA), the comparison pairs (RIFL/RIFR, RIAL/RIAR), AIY and SMBD/SMBV.
+ * Run: `npx tsx test/behaviour/cut-choice.ts [current|conductance] [seeds] [overrides] [whole]` (60 s each, as
+ * choice-wta.test.ts; `whole` runs the uncut worm instead; give overrides
+ * as '{}' to keep the shipped values).
+ */
+import { choiceArena, SPOTS } from './choice';
+import { parseLayerOverrides } from './layer-overrides';
+import { builtinOn, membraneArg } from './membrane-builtins';
+import { createSimulation } from '../../src/sim/simulation';
+
+const membrane = membraneArg(process.argv[2], 'cut-choice.ts');
+const seeds = (process.argv[3] ?? '1,2,3,4,5').split(',').map((s) => {
+  const n = Number(s);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`cut-choice.ts: seeds (argument 2) = "${process.argv[3]}": give positive integers separated by commas, e.g. 1,2,3`);
+  return n;
+});
+const overrides = parseLayerOverrides(process.argv[4], 'cut-choice.ts', '{"choice":{"compareGain":300}}');
+const mode = process.argv[5] ?? 'cut';
+if (mode !== 'cut' && mode !== 'whole') throw new Error(`cut-choice.ts: argument 4 = "${mode}": give cut (RIR ⇄ AIA cut, the default) or whole`);
+const LIMIT_MS = 60_000;
+const NEAR_MM = 2;
+const cells = ['RIR', 'AIA', 'RIFL', 'RIFR', 'RIAL', 'RIAR', 'AIY', 'SMBD', 'SMBV'];
+
+console.log(`choice-worm, ${membrane}, ${mode}${process.argv[4] ? `, ${process.argv[4]}` : ''}, ${LIMIT_MS / 1000} s`);
+console.log(`seed | reached | closest mm (${SPOTS.join(', ')}) | s within ${NEAR_MM} mm | nose x every 10 s | mean output ${cells.join(' ')}`);
+let reachedN = 0;
+let nearBoth = 0;
+for (const seed of seeds) {
+  const circuit = builtinOn('choice-worm', membrane, overrides);
+  const sim = createSimulation({ circuit, arena: choiceArena(seed), seed });
+  if (mode === 'cut') {
+    sim.cutSynapse('RIR', 'AIA');
+    sim.cutSynapse('AIA', 'RIR');
+  }
+  const idx = cells.map((id) => sim.neuronIds.indexOf(id));
+  const mean = cells.map(() => 0);
+  const closest = SPOTS.map(() => Number.POSITIVE_INFINITY);
+  const nearMs = SPOTS.map(() => 0);
+  const xs: string[] = [];
+  let reached = '-';
+  let steps = 0;
+  let lastT = 0;
+  while (sim.timeMs < LIMIT_MS) {
+    sim.step();
+    steps++;
+    const dt = sim.timeMs - lastT;
+    lastT = sim.timeMs;
+    idx.forEach((i, j) => {
+      if (i >= 0) mean[j] += sim.network.output[i];
+    });
+    SPOTS.forEach((s, j) => {
+      const [hx, hy] = sim.headPosition();
+      const d = sim.world.distanceToZone(`at-${s}`, hx, hy);
+      closest[j] = Math.min(closest[j], d);
+      if (d < NEAR_MM) nearMs[j] += dt;
+      if (reached === '-' && sim.inZone(`at-${s}`)) reached = `${s}@${(sim.timeMs / 1000).toFixed(1)}`;
+    });
+    if (Math.round(sim.timeMs) % 10_000 === 0) xs.push(sim.headPosition()[0].toFixed(1));
+  }
+  if (reached !== '-') reachedN++;
+  if (nearMs.every((m) => m > 0)) nearBoth++;
+  const out = mean.map((m, j) => (idx[j] < 0 ? '—' : (m / steps).toFixed(2)));
+  console.log(
+    `${seed} | ${reached} | ${closest.map((c) => c.toFixed(2)).join(', ')} | ${nearMs.map((m) => (m / 1000).toFixed(1)).join(', ')} | ${xs.join(' ')} | ${out.join(' ')}`,
+  );
+}
+console.log(`${reachedN}/${seeds.length} reach a spot; ${nearBoth}/${seeds.length} come within ${NEAR_MM} mm of both spots`);
