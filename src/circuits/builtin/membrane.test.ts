@@ -126,6 +126,20 @@ describe("the default worm's membrane option", () => {
     );
   });
 
+  it('the aversive site AIA → RIM is slow on the conductance learning worm only (CONDUCTANCE_LAYERS.learning.aversiveTauMs), and bad values are refused', () => {
+    const aversive = (doc: ReturnType<typeof buildWorm>) => chemical(doc).filter((s) => s.from === 'AIA' && s.to === 'RIM');
+    expect(CONDUCTANCE_LAYERS.learning.aversiveTauMs).toBeGreaterThan(0);
+    expect(aversive(buildLearningWorm({ membrane: 'conductance' })).map((s) => s.tauMs)).toEqual([CONDUCTANCE_LAYERS.learning.aversiveTauMs]);
+    expect(aversive(buildLearningWorm({ membrane: 'current' })).map((s) => s.tauMs)).toEqual([undefined]);
+    const build = () => buildLearningWorm({ membrane: 'current' });
+    expect(() => buildConductance(build, { ...CONDUCTANCE_LAYERS, learning: { aversiveTauMs: -1 } })).toThrow(
+      /LEARNING.aversiveTauMs = -1: must be 0..60000 ms \(0 = instant, as converted\); set it in CONDUCTANCE_LAYERS.learning/,
+    );
+    expect(() => buildConductance(build, { ...CONDUCTANCE_LAYERS, learning: { aversiveReleaseHalfMv: 5 } })).toThrow(
+      /LEARNING.aversiveReleaseHalfMv = 5: must be −70..0 mV of AIA/,
+    );
+  });
+
   it('an unknown membrane is refused with the field, the allowed values and the fix', () => {
     expect(() => buildWorm({ membrane: 'ohmic' as never })).toThrow(/buildWorm: membrane = "ohmic": must be one of 'current', 'conductance'; use 'current'/);
     expect(() => buildLearningWorm({ membrane: 'ohmic' as never })).toThrow(/buildLearningWorm: membrane = "ohmic"/);

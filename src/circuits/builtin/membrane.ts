@@ -13,7 +13,7 @@ import { scaleCellSize } from './cell-size';
 import { CONDUCTANCE_GAIT, GAIT } from './locomotion';
 import { CHOICE } from './choice';
 import { FORAGING } from './foraging';
-import { LEARNING } from './learning';
+import { LEARNING, withAversiveKinetics } from './learning';
 import { MODULATION } from './modulation';
 import { SENSES } from './senses';
 import { TOUCH, withConductanceKinetics } from './touch';
@@ -238,6 +238,18 @@ export const CONDUCTANCE_LAYERS = {
      * against the taught +1 (150 the same). docs/biology.md, "The learning and choice worms on conductances".
      */
     compareGain: 300,
+    /**
+     * The aversive site AIA → RIM as a slow synapse (τ 6 s): the learned aversion is the odour summed over seconds,
+     * as the turn rate follows the concentration's history over seconds (Pierce-Shimomura et al. 1999) and aversive
+     * learning acts through AWC's slow output onto the turn cells (Tsunozaki et al. 2008; Chalasani et al. 2007).
+     * Instant, AIA's compressed conductance V (−28..−39 mV from 2 to 6 mm off the spot; −40 on currents is +17..−43)
+     * holds RIM at −38..−44 and AVA up from 1.4 s for all 40 s: one reversal that starts before the worm has turned,
+     * whose backing curls one way on both plates (index 0.00). At 6 s the worm first heads in, then reverses 2–6 times
+     * near the odour: taught index −1.00, 0.00, −0.33, −0.33 on teaching seeds 1–4 (3 of 4 won); 3 s: +0.50 on seed 1
+     * (`npx tsx test/behaviour/avoid-runs.ts conductance SEED '{"learning":{"aversiveTauMs":T}}'`; docs/biology.md,
+     * "Teaching to avoid on the switched default").
+     */
+    aversiveTauMs: 6000,
   } as Partial<typeof LEARNING>,
   choice: {
     /**
@@ -280,7 +292,7 @@ export function buildConductance(build: () => CircuitDoc, layers: LayerOverrides
     for (const [table, , overrides] of saved) Object.assign(table, overrides);
     // The command cells' sizes act on the whole document (every layer's inputs onto them), so they are applied once all are built.
     const sized = scaleCellSize(scaleCellSize(build(), 'AVA', GAIT.avaSizeScale), 'AVB', GAIT.avbSizeScale);
-    return withConductanceKinetics(toConductanceDoc(sized, { transduction: true }));
+    return withAversiveKinetics(withConductanceKinetics(toConductanceDoc(sized, { transduction: true })));
   } finally {
     for (const [table, original] of saved) Object.assign(table, original);
   }
