@@ -140,13 +140,13 @@ export function gaitChecks(agar: Gait, water: Gait): boolean[] {
   ];
 }
 
-/** Speed over 4 s after a gentle touch at 0.9, over the same seed's untouched speed over the same window (open field, AWC cut). */
-export function pairedPosterior(circuit: Circuit, seed: number): number {
+/** Speed over 4 s after a gentle touch at `at` (0.9: the switch rule's), over the same seed's untouched speed over the same window (open field, AWC cut). */
+export function pairedPosterior(circuit: Circuit, seed: number, at = 0.9): number {
   const after = (touch: boolean) => {
     const sim = createSimulation({ circuit, seed, arena: OPEN_FIELD });
     sim.ablate('AWC');
     sim.run(STEADY_SETTLE_MS);
-    if (touch) sim.poke(0.9, { kind: 'gentle' });
+    if (touch) sim.poke(at, { kind: 'gentle' });
     return travel(sim, 4000);
   };
   return after(true) / after(false);

@@ -6,8 +6,9 @@
 import { createSimulation } from '../../src/sim/simulation';
 import { DRIVES, driveCurve, frequencyAfterSwitch, gait } from './gait';
 import { summary, tapTrain } from './habituation';
-import { backwardMm, SEEDS, travel, worm } from './measure';
+import { SEEDS, travel, worm } from './measure';
 import { spontaneous } from './spontaneous';
+import { anteriorTouch, harshOmega, tailTouchDuringReversal } from './touch-trials';
 
 const fmt = (xs: number[], d = 2) => {
   const m = xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -98,16 +99,15 @@ console.log(
   `| reversal durations (s), all seeds | median ${[...durs].sort((a, b) => a - b)[Math.floor(durs.length / 2)].toFixed(1)}, ${Math.min(...durs).toFixed(1)}–${Math.max(...durs).toFixed(1)}, n = ${durs.length} |`,
 );
 
-const anterior = SEEDS.map((seed) => {
-  const { sim, events } = worm('touch-withdrawal', seed);
-  sim.run(5000);
-  const t0 = sim.timeMs;
-  sim.poke(0.05, { kind: 'gentle' });
-  sim.run(10_000);
-  const start = events.find((e) => e.type === 'reversal-start' && e.timeMs >= t0);
-  const end = start && events.find((e) => e.type === 'reversal-end' && e.timeMs > start.timeMs);
-  return { latency: start ? (start.timeMs - t0) / 1000 : NaN, duration: start && end ? (end.timeMs - start.timeMs) / 1000 : NaN };
-});
+/** `touch-withdrawal` after 5 s of crawling (the harsh poke's row after 3 s). */
+const crawling =
+  (seed: number, ms = 5000) =>
+  () => {
+    const w = worm('touch-withdrawal', seed);
+    w.sim.run(ms);
+    return w;
+  };
+const anterior = SEEDS.map((seed) => anteriorTouch(crawling(seed)));
 row(
   'anterior touch: latency (s)',
   anterior.map((a) => a.latency),
@@ -128,20 +128,7 @@ for (const at of [0.7, 0.85, 1]) {
     }),
   );
 }
-const tail = SEEDS.map((seed) => {
-  const trial = (touch: boolean) => {
-    const { sim, events } = worm('touch-withdrawal', seed);
-    sim.run(5000);
-    sim.poke(0.05, { kind: 'gentle' });
-    sim.run(1200);
-    const t1 = sim.timeMs;
-    if (touch) sim.poke(0.9, { kind: 'gentle' });
-    const mm = backwardMm(sim, 3000);
-    const end = events.find((e) => e.type === 'reversal-end' && e.timeMs >= t1);
-    return { mm, endS: end ? (end.timeMs - t1) / 1000 : Number.POSITIVE_INFINITY };
-  };
-  return { alone: trial(false), touched: trial(true) };
-});
+const tail = SEEDS.map((seed) => tailTouchDuringReversal(crawling(seed)));
 row(
   'tail touch 1.2 s into a reversal: forward after (s)',
   tail.map((t) => t.touched.endS),
@@ -154,15 +141,7 @@ row(
   '… backward travel touched / untouched',
   tail.map((t) => t.touched.mm / t.alone.mm),
 );
-const harsh = SEEDS.map((seed) => {
-  const { sim, events } = worm('touch-withdrawal', seed);
-  sim.run(3000);
-  const t0 = sim.timeMs;
-  sim.poke(0.1, { kind: 'harsh', force: 1 });
-  sim.run(12_000);
-  const omega = events.find((e) => e.type === 'omega-turn' && e.timeMs > t0);
-  return omega ? (omega.timeMs - t0) / 1000 : NaN;
-});
+const harsh = SEEDS.map((seed) => harshOmega(crawling(seed, 3000)));
 row('harsh head touch → omega (s after)', harsh);
 const hab = SEEDS.map((s) => summary(tapTrain(s)));
 row(

@@ -10,10 +10,12 @@
  */
 import { getBuiltinCircuit } from '../../src/circuits/builtin';
 import { createSimulation, type Simulation } from '../../src/sim/simulation';
+import type { BehaviourEvent } from '../../src/streams/types';
 import { avbTonicPa, pairedPosterior, STEADY_SETTLE_MS, steadyGait } from './conductance-measure';
 import { DRIVES } from './gait';
-import { backwardMm, OPEN_FIELD, travel } from './measure';
+import { OPEN_FIELD } from './measure';
 import { spontaneous } from './spontaneous';
+import { anteriorTouch, harshOmega, tailTouchDuringReversal } from './touch-trials';
 
 const [seedArg = '1,2,3,4,5', name = 'worm'] = process.argv.slice(2);
 const SEEDS = seedArg.split(',').map(Number);
@@ -31,10 +33,10 @@ const fmt = (xs: number[], d = 2) => {
 const row = (what: string, xs: number[], d = 2) => console.log(`| ${what} | ${fmt(xs, d)} |`);
 
 /** A worm on the open field with AWC cut, settled; its behaviour events collected. */
-function settled(seed: number, medium: 'agar' | 'water' = 'agar'): { sim: Simulation; events: { type: string; timeMs: number }[] } {
+function settled(seed: number, medium: 'agar' | 'water' = 'agar'): { sim: Simulation; events: BehaviourEvent[] } {
   const sim = createSimulation({ circuit, seed, medium, arena: OPEN_FIELD });
   sim.ablate('AWC');
-  const events: { type: string; timeMs: number }[] = [];
+  const events: BehaviourEvent[] = [];
   sim.events$.subscribe((e) => events.push(e));
   sim.run(STEADY_SETTLE_MS);
   return { sim, events };
@@ -106,15 +108,7 @@ console.log(
   `| speed rises at every step of the drive | ${curves.filter((c) => c.every((g, i) => i === 0 || g.speed > c[i - 1].speed)).length} of ${SEEDS.length} |`,
 );
 
-const anterior = SEEDS.map((seed) => {
-  const { sim, events } = settled(seed);
-  const t0 = sim.timeMs;
-  sim.poke(0.05, { kind: 'gentle' });
-  sim.run(10_000);
-  const start = events.find((e) => e.type === 'reversal-start' && e.timeMs >= t0);
-  const end = start && events.find((e) => e.type === 'reversal-end' && e.timeMs > start.timeMs);
-  return { latency: start ? (start.timeMs - t0) / 1000 : Number.NaN, duration: start && end ? (end.timeMs - start.timeMs) / 1000 : Number.NaN };
-});
+const anterior = SEEDS.map((seed) => anteriorTouch(() => settled(seed)));
 row(
   'anterior touch: latency (s)',
   anterior.map((a) => a.latency),
@@ -123,37 +117,14 @@ row(
   'anterior touch: reversal (s), ends by itself',
   anterior.map((a) => a.duration),
 );
-for (const at of [0.7, 0.85, 1]) {
+for (const at of [0.7, 0.85, 0.9, 1]) {
   row(
     `posterior touch at ${at}: speed over 4 s / the same worm untouched`,
-    SEEDS.map((seed) => {
-      const speed = (touch: boolean) => {
-        const { sim } = settled(seed);
-        if (touch) sim.poke(at, { kind: 'gentle' });
-        return travel(sim, 4000);
-      };
-      return speed(true) / speed(false);
-    }),
+    SEEDS.map((seed) => pairedPosterior(circuit, seed, at)),
   );
 }
-row(
-  'posterior touch at 0.9 (the switch rule’s pairedPosterior)',
-  SEEDS.map((s) => pairedPosterior(circuit, s)),
-);
 
-const tail = SEEDS.map((seed) => {
-  const trial = (touch: boolean) => {
-    const { sim, events } = settled(seed);
-    sim.poke(0.05, { kind: 'gentle' });
-    sim.run(1200);
-    const t1 = sim.timeMs;
-    if (touch) sim.poke(0.9, { kind: 'gentle' });
-    const mm = backwardMm(sim, 3000);
-    const end = events.find((e) => e.type === 'reversal-end' && e.timeMs >= t1);
-    return { mm, endS: end ? (end.timeMs - t1) / 1000 : Number.POSITIVE_INFINITY };
-  };
-  return { alone: trial(false), touched: trial(true) };
-});
+const tail = SEEDS.map((seed) => tailTouchDuringReversal(() => settled(seed)));
 row(
   'tail touch 1.2 s into a reversal: forward after (s)',
   tail.map((t) => t.touched.endS),
@@ -167,14 +138,7 @@ row(
   tail.map((t) => t.touched.mm / t.alone.mm),
 );
 
-const harsh = SEEDS.map((seed) => {
-  const { sim, events } = settled(seed);
-  const t0 = sim.timeMs;
-  sim.poke(0.1, { kind: 'harsh', force: 1 });
-  sim.run(12_000);
-  const omega = events.find((e) => e.type === 'omega-turn' && e.timeMs > t0);
-  return omega ? (omega.timeMs - t0) / 1000 : Number.NaN;
-});
+const harsh = SEEDS.map((seed) => harshOmega(() => settled(seed)));
 row('harsh head touch → omega turn (s after)', harsh);
 
 const spont = SEEDS.map((s) => spontaneous(s, 5, [], name));
