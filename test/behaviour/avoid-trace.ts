@@ -15,14 +15,10 @@ import { checkLearning, lessonCheck, testPlates } from '../../scenes/challenges/
 import { ChallengeRun } from '../../scenes/challenges/runner';
 import { parseLayerOverrides } from './layer-overrides';
 import { builtinOn, membraneArg } from './membrane-builtins';
+import { parseSeeds } from './seeds-arg';
 
 const membrane = membraneArg(process.argv[2], 'avoid-trace.ts');
-const seeds = (process.argv[3] ?? '1').split(',').map((s) => {
-  const n = Number(s);
-  if (!Number.isInteger(n) || n < 1)
-    throw new Error(`avoid-trace.ts: seeds (argument 2) = "${process.argv[3]}": give positive integers separated by commas, e.g. 1,2`);
-  return n;
-});
+const seeds = parseSeeds(process.argv[3], 'avoid-trace.ts', 2, '1');
 const overrides = parseLayerOverrides(process.argv[4], 'avoid-trace.ts', '{"learning":{"aversiveMaxMv":30}}');
 const c = challengeById('teach-avoid');
 if (c?.win.kind !== 'taught-avoid') throw new Error('avoid-trace.ts: the catalog has no "teach-avoid" challenge of kind taught-avoid');

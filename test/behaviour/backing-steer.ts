@@ -11,14 +11,10 @@ import { getBuiltinCircuit } from '../../src/circuits/builtin';
 import { createSimulation } from '../../src/sim/simulation';
 import { holdAva } from './conductance-measure';
 import { OPEN_FIELD } from './measure';
+import { parseSeeds } from './seeds-arg';
 
 const circuit = getBuiltinCircuit(process.argv[2] ?? 'worm');
-const seeds = (process.argv[3] ?? '1,2,3').split(',').map((s) => {
-  const n = Number(s);
-  if (!Number.isInteger(n) || n < 1)
-    throw new Error(`backing-steer.ts: seeds (argument 2) = "${process.argv[3]}": give positive integers separated by commas, e.g. 1,2,3`);
-  return n;
-});
+const seeds = parseSeeds(process.argv[3], 'backing-steer.ts', 2, '1,2,3');
 const tonicPa = Number(process.argv[4] ?? 1);
 if (!Number.isFinite(tonicPa) || tonicPa <= 0 || tonicPa > 5)
   throw new Error(`backing-steer.ts: tonicPa (argument 3) = "${process.argv[4]}": give 0..5 pA (not 0), e.g. 1`);

@@ -12,15 +12,11 @@
 import { type ChoiceOptions, type ChoiceRun, runChoice, SPOTS } from './choice';
 import { parseLayerOverrides } from './layer-overrides';
 import { builtinOn, membraneArg } from './membrane-builtins';
+import { parseSeeds } from './seeds-arg';
 
 const membrane = membraneArg(process.argv[2], 'choice-table.ts');
 const overrides = parseLayerOverrides(process.argv[4], 'choice-table.ts', '{"choice":{"compareGain":1500}}');
-const SEEDS = (process.argv[3] ?? '1,2,3,4,5,6,7,8,9,10,11,12').split(',').map((s) => {
-  const n = Number(s);
-  if (!Number.isInteger(n) || n < 1)
-    throw new Error(`choice-table.ts: seeds (argument 2) = "${process.argv[3]}": give positive integers separated by commas, e.g. 1,2,3`);
-  return n;
-});
+const SEEDS = parseSeeds(process.argv[3], 'choice-table.ts', 2, '1,2,3,4,5,6,7,8,9,10,11,12');
 const LIMIT_MS = 90_000;
 
 const rows: [string, string, (seed: number) => ChoiceOptions][] = [

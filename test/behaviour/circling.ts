@@ -10,14 +10,10 @@
  */
 import { createSimulation } from '../../src/sim/simulation';
 import { choiceArena } from './choice';
+import { parseSeeds } from './seeds-arg';
 
 const circuit = process.argv[2] ?? 'worm';
-const seeds = (process.argv[3] ?? '1,2,3,4,5,6').split(',').map((s) => {
-  const n = Number(s);
-  if (!Number.isInteger(n) || n < 1)
-    throw new Error(`circling.ts: seeds (argument 2) = "${process.argv[3]}": give positive integers separated by commas, e.g. 1,2,3`);
-  return n;
-});
+const seeds = parseSeeds(process.argv[3], 'circling.ts', 2, '1,2,3,4,5,6');
 const tonicPa = Number(process.argv[4] ?? 0);
 if (!Number.isFinite(tonicPa) || tonicPa < 0 || tonicPa > 5) throw new Error(`circling.ts: tonicPa (argument 3) = "${process.argv[4]}": give 0..5 pA, e.g. 1`);
 const MS = 30_000;

@@ -22,14 +22,10 @@ import { createSimulation } from '../../src/sim/simulation';
 import { choiceArena } from './choice';
 import { parseLayerOverrides } from './layer-overrides';
 import { builtinOn, membraneArg } from './membrane-builtins';
+import { parseSeeds } from './seeds-arg';
 
 const membrane = membraneArg(process.argv[2], 'curve-units.ts');
-const seeds = (process.argv[3] ?? '1,2,3').split(',').map((s) => {
-  const n = Number(s);
-  if (!Number.isInteger(n) || n < 1)
-    throw new Error(`curve-units.ts: seeds (argument 2) = "${process.argv[3]}": give positive integers separated by commas, e.g. 1,2,3`);
-  return n;
-});
+const seeds = parseSeeds(process.argv[3], 'curve-units.ts', 2, '1,2,3');
 const overrides = parseLayerOverrides(process.argv[4], 'curve-units.ts', '{"gait":{"crossInhibition":2.4}}');
 const VARIANTS = ['as-built', 'mirrored', 'start-ventral', 'start-rest', 'no-riv-muscles'] as const;
 const variant = (process.argv[5] ?? 'as-built') as (typeof VARIANTS)[number];

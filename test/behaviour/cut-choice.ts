@@ -11,14 +11,10 @@ import { choiceArena, SPOTS } from './choice';
 import { parseLayerOverrides } from './layer-overrides';
 import { builtinOn, membraneArg } from './membrane-builtins';
 import { createSimulation } from '../../src/sim/simulation';
+import { parseSeeds } from './seeds-arg';
 
 const membrane = membraneArg(process.argv[2], 'cut-choice.ts');
-const seeds = (process.argv[3] ?? '1,2,3,4,5').split(',').map((s) => {
-  const n = Number(s);
-  if (!Number.isInteger(n) || n < 1)
-    throw new Error(`cut-choice.ts: seeds (argument 2) = "${process.argv[3]}": give positive integers separated by commas, e.g. 1,2,3`);
-  return n;
-});
+const seeds = parseSeeds(process.argv[3], 'cut-choice.ts', 2, '1,2,3,4,5');
 const overrides = parseLayerOverrides(process.argv[4], 'cut-choice.ts', '{"choice":{"compareGain":300}}');
 const mode = process.argv[5] ?? 'cut';
 if (mode !== 'cut' && mode !== 'whole') throw new Error(`cut-choice.ts: argument 4 = "${mode}": give cut (RIR ⇄ AIA cut, the default) or whole`);

@@ -12,14 +12,10 @@ import { activityChain, ActivityTrace } from '../../scenes/view/activity-chain';
 import { circuitViewFromSpec } from '../../scenes/view/circuit-view';
 import { createSimulation } from '../../src/sim/simulation';
 import { layeredWorm, parseLayerOverrides } from './layer-overrides';
+import { parseSeeds } from './seeds-arg';
 
 const name = process.argv[2] ?? 'worm';
-const seeds = (process.argv[3] ?? '1,2,3,4,5').split(',').map((s) => {
-  const n = Number(s);
-  if (!Number.isInteger(n) || n < 1)
-    throw new Error(`toxin-chain.ts: seeds (argument 2) = "${process.argv[3]}": give positive integers separated by commas, e.g. 1,2,3`);
-  return n;
-});
+const seeds = parseSeeds(process.argv[3], 'toxin-chain.ts', 2, '1,2,3,4,5');
 const overText = process.argv[4];
 if (overText !== undefined && name !== 'worm')
   throw new Error(`toxin-chain.ts: overrides (argument 3) build the conductance worm; give circuit (argument 1) worm, not "${name}"`);
