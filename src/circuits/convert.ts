@@ -177,6 +177,28 @@ export function toConductanceDoc(doc: CircuitDoc, options: ConductanceOptions = 
   return toConductanceCircuit(c.doc, c.network, options);
 }
 
+/**
+ * What the converter cannot know of a converted chemical synapse: the time constant (ms; 0 = instant, as converted) and
+ * release midpoint (mV of the presynaptic cell; undefined = its own, as converted) a layer gives it on conductances.
+ */
+export interface ConvertedKinetics {
+  from: string;
+  to: readonly string[];
+  tauMs: number;
+  releaseHalfMv?: number;
+}
+
+/** A converted document with each rule's kinetics on its conductance synapses from `from` to any of `to`. */
+export function withConvertedKinetics(doc: CircuitDoc, rules: readonly ConvertedKinetics[]): CircuitDoc {
+  const active = rules.filter((r) => r.tauMs > 0 || r.releaseHalfMv !== undefined);
+  if (active.length === 0 || !doc.synapses) return doc;
+  const synapses = doc.synapses.map((s) => {
+    const r = s.kind === 'chemical' && s.model === 'conductance' ? active.find((k) => k.from === s.from && k.to.includes(s.to)) : undefined;
+    return r ? { ...s, ...(r.releaseHalfMv !== undefined && { releaseHalfMv: r.releaseHalfMv }), ...(r.tauMs > 0 && { tauMs: r.tauMs }) } : s;
+  });
+  return { ...doc, synapses };
+}
+
 /** Reversal potentials of the receptors the built-in circuits name (by label); others by the sign of their gain. */
 const RECEPTOR_CHANNEL: Readonly<Record<string, number>> = {
   'DOP-3': RECEPTOR_REVERSAL.potassiumMv,

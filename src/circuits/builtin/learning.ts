@@ -56,7 +56,7 @@
  * reaches SMB directly. The memory fades in a minute instead of
  * an hour, so a test can watch it go.
  */
-import type { CircuitDoc } from '../types';
+import type { ConvertedKinetics } from '../convert';
 import type { Builder } from './builder';
 import type { OdourName } from '../../world/odours';
 import { addTurnRelay, type CompareBy, compareBindings, relayPa, SENSES } from './senses';
@@ -99,10 +99,10 @@ export const LEARNING = {
   aversiveDopamine: -1,
   /**
    * The aversive site's release midpoint once converted to a conductance (mV of AIA; undefined: AIA's own midpoint, as
-   * the converter makes every synapse; withAversiveKinetics sets it; a study lever: docs/biology.md, 'Teaching to avoid on the switched default').
+   * the converter makes every synapse; aversiveKinetics gives it to buildConductance; a study lever: docs/biology.md, 'Teaching to avoid on the switched default').
    */
   aversiveReleaseHalfMv: undefined as number | undefined,
-  /** The aversive site's time constant once converted, ms (0 = instant, as converted; withAversiveKinetics sets it). */
+  /** The aversive site's time constant once converted, ms (0 = instant, as converted; aversiveKinetics gives it to buildConductance). */
   aversiveTauMs: 0,
   /** RIC: pA per unit of hunger (crosses threshold only when starving) and pA with the nose on a lawn (held down on food). */
   ricHungerPa: 1.2,
@@ -182,25 +182,15 @@ function addAversion(b: Builder): void {
   b.receptors.push({ neuron: relay, modulator: 'dopamine', effect: 'plasticity', gain: L.aversiveDopamine, label: 'DOP-1' });
 }
 
-/**
- * A converted document's aversive site (AIA → the turn relay) with the time constant and release midpoint LEARNING
- * gives it on conductances (aversiveTauMs, aversiveReleaseHalfMv): the converter makes every synapse instant, with its
- * presynaptic cell's midpoint.
- */
-export function withAversiveKinetics(doc: CircuitDoc): CircuitDoc {
+/** The aversive site's kinetics on conductances (aversiveTauMs, aversiveReleaseHalfMv), range-checked: the converter makes every synapse instant, with its presynaptic cell's midpoint. */
+export function aversiveKinetics(): ConvertedKinetics {
   const half = LEARNING.aversiveReleaseHalfMv;
   const tau = LEARNING.aversiveTauMs;
   if (!(tau >= 0 && tau <= 60_000))
     throw new RangeError(`LEARNING.aversiveTauMs = ${tau}: must be 0..60000 ms (0 = instant, as converted); set it in CONDUCTANCE_LAYERS.learning`);
-  if ((half === undefined && tau === 0) || !doc.synapses) return doc;
   if (half !== undefined && !(half >= -70 && half <= 0))
     throw new RangeError(
       `LEARNING.aversiveReleaseHalfMv = ${half}: must be −70..0 mV of AIA (undefined = AIA's own midpoint, as converted); set it in CONDUCTANCE_LAYERS.learning`,
     );
-  const synapses = doc.synapses.map((s) =>
-    s.kind === 'chemical' && s.from === 'AIA' && (s.to === 'RIM' || s.to === 'AIB') && s.model === 'conductance'
-      ? { ...s, ...(half !== undefined && { releaseHalfMv: half }), ...(tau > 0 && { tauMs: tau }) }
-      : s,
-  );
-  return { ...doc, synapses };
+  return { from: 'AIA', to: ['RIM', 'AIB'], tauMs: tau, ...(half !== undefined && { releaseHalfMv: half }) };
 }

@@ -7,16 +7,16 @@
  * (CONDUCTANCE_LAYERS). The learning and choice worms take the same option (their
  * layers' values here too); the seed's and the teaching circuits stay current-based.
  */
-import { toConductanceDoc } from '../convert';
+import { toConductanceDoc, withConvertedKinetics } from '../convert';
 import type { CircuitDoc } from '../types';
 import { scaleCellSize } from './cell-size';
 import { CONDUCTANCE_GAIT, GAIT } from './locomotion';
 import { CHOICE } from './choice';
 import { FORAGING } from './foraging';
-import { LEARNING, withAversiveKinetics } from './learning';
+import { aversiveKinetics, LEARNING } from './learning';
 import { MODULATION } from './modulation';
 import { SENSES } from './senses';
-import { TOUCH, withConductanceKinetics } from './touch';
+import { TOUCH, touchKinetics } from './touch';
 
 export type Membrane = 'current' | 'conductance';
 export const MEMBRANES: readonly Membrane[] = ['current', 'conductance'];
@@ -292,7 +292,8 @@ export function buildConductance(build: () => CircuitDoc, layers: LayerOverrides
     for (const [table, , overrides] of saved) Object.assign(table, overrides);
     // The command cells' sizes act on the whole document (every layer's inputs onto them), so they are applied once all are built.
     const sized = scaleCellSize(scaleCellSize(build(), 'AVA', GAIT.avaSizeScale), 'AVB', GAIT.avbSizeScale);
-    return withAversiveKinetics(withConductanceKinetics(toConductanceDoc(sized, { transduction: true })));
+    // Kinetics the converter cannot know (it makes every synapse instant), per layer.
+    return withConvertedKinetics(toConductanceDoc(sized, { transduction: true }), [touchKinetics(), aversiveKinetics()]);
   } finally {
     for (const [table, original] of saved) Object.assign(table, original);
   }

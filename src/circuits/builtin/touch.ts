@@ -20,7 +20,7 @@
  * AVA lets go, RIV fires and bends the body hard to the ventral side (an
  * omega-like turn, Gray et al. 2005) and holds AVB down until it fades.
  */
-import type { CircuitDoc } from '../types';
+import type { ConvertedKinetics } from '../convert';
 import type { Builder } from './builder';
 
 export const TOUCH = {
@@ -95,7 +95,7 @@ export const TOUCH = {
   avaInhibitsRiv: 6,
   /**
    * AVA ⊣ RIV's time constant once converted to a conductance, ms (0 = instant, as every current-based synapse is;
-   * withConductanceKinetics sets it). No AVA → RIV synapse is in the wiring (RIV's inputs are RIA, SMDV, AVK, ADA, RIC,
+   * touchKinetics gives it to buildConductance). No AVA → RIV synapse is in the wiring (RIV's inputs are RIA, SMDV, AVK, ADA, RIC,
    * AIB: data/herm_full_edgelist.csv); this one stands for the reversal holding the turn off until it ends (Gray et
    * al. 2005), an indirect path.
    */
@@ -195,17 +195,10 @@ export function addDishabituation(b: Builder): void {
     b.receptors.push({ neuron: id, modulator: 'dopamine', effect: 'plasticity', gain: T.dop1, ...T.dop1Adaptation, label: 'DOP-1' });
 }
 
-/**
- * A converted document's touch synapses with the time constants TOUCH gives them on conductances (avaRivTauMs): the
- * current-based synapses the layers build have none, and the converter makes every synapse instant.
- */
-export function withConductanceKinetics(doc: CircuitDoc): CircuitDoc {
-  const T = TOUCH;
-  if (!(T.avaRivTauMs >= 0 && T.avaRivTauMs <= 10_000))
-    throw new RangeError(`TOUCH.avaRivTauMs = ${T.avaRivTauMs}: must be 0..10000 ms (0 = instant, as converted); set it in CONDUCTANCE_LAYERS.touch`);
-  if (T.avaRivTauMs === 0 || !doc.synapses) return doc;
-  const synapses = doc.synapses.map((s) =>
-    s.kind === 'chemical' && s.from === 'AVA' && s.to === 'RIV' && s.model === 'conductance' ? { ...s, tauMs: T.avaRivTauMs } : s,
-  );
-  return { ...doc, synapses };
+/** AVA ⊣ RIV's kinetics on conductances (avaRivTauMs), range-checked: the converter makes every synapse instant. */
+export function touchKinetics(): ConvertedKinetics {
+  const tau = TOUCH.avaRivTauMs;
+  if (!(tau >= 0 && tau <= 10_000))
+    throw new RangeError(`TOUCH.avaRivTauMs = ${tau}: must be 0..10000 ms (0 = instant, as converted); set it in CONDUCTANCE_LAYERS.touch`);
+  return { from: 'AVA', to: ['RIV'], tauMs: tau };
 }
