@@ -19,11 +19,7 @@ import { createSimulation } from '../../src/sim/simulation';
 import { gait } from './gait';
 import { SEEDS, travel } from './measure';
 import { mean, pathSpeed, STARVED_HOURS } from './modulation-slowing';
-
-const fmt = (xs: number[], d = 2) => {
-  const m = xs.reduce((a, b) => a + b, 0) / xs.length;
-  return `${m.toFixed(d)} (${Math.min(...xs).toFixed(d)}–${Math.max(...xs).toFixed(d)})`;
-};
+import { fmt } from './table-rows';
 
 const mv = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(x).toFixed(0)} mV`;
 

@@ -8,46 +8,12 @@ import { DRIVES, driveCurve, frequencyAfterSwitch, gait } from './gait';
 import { summary, tapTrain } from './habituation';
 import { SEEDS, travel, worm } from './measure';
 import { spontaneous } from './spontaneous';
+import { fmt, gaitRows, row } from './table-rows';
 import { anteriorTouch, harshOmega, tailTouchDuringReversal } from './touch-trials';
-
-const fmt = (xs: number[], d = 2) => {
-  const m = xs.reduce((a, b) => a + b, 0) / xs.length;
-  return `${m.toFixed(d)} (${Math.min(...xs).toFixed(d)}–${Math.max(...xs).toFixed(d)})`;
-};
-const row = (what: string, xs: number[], d = 2) => console.log(`| ${what} | ${fmt(xs, d)} |`);
 
 const agar = SEEDS.map((s) => gait('locomotion', s, 'agar'));
 const water = SEEDS.map((s) => gait('locomotion', s, 'water'));
-row(
-  'agar Hz',
-  agar.map((g) => g.hz),
-);
-row(
-  'agar λ (BL)',
-  agar.map((g) => g.lambda),
-);
-row(
-  'agar speed (BL/s)',
-  agar.map((g) => g.speed),
-  3,
-);
-row(
-  'water Hz',
-  water.map((g) => g.hz),
-);
-row(
-  'water λ (BL)',
-  water.map((g) => g.lambda),
-);
-row(
-  'water speed (BL/s)',
-  water.map((g) => g.speed),
-  3,
-);
-row(
-  'ratio water/agar Hz',
-  SEEDS.map((_, i) => water[i].hz / agar[i].hz),
-);
+gaitRows(agar, water);
 row(
   'agar → water: Hz 2–3 s after / water Hz',
   SEEDS.map((s, i) => frequencyAfterSwitch('locomotion', s, 'agar', 'water', 1000) / water[i].hz),

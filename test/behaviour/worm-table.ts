@@ -15,6 +15,7 @@ import { avbTonicPa, pairedPosterior, STEADY_SETTLE_MS, steadyGait } from './con
 import { DRIVES } from './gait';
 import { OPEN_FIELD } from './measure';
 import { spontaneous } from './spontaneous';
+import { fmt, gaitRows, row } from './table-rows';
 import { anteriorTouch, harshOmega, tailTouchDuringReversal } from './touch-trials';
 
 const [seedArg = '1,2,3,4,5', name = 'worm'] = process.argv.slice(2);
@@ -22,15 +23,6 @@ const SEEDS = seedArg.split(',').map(Number);
 if (SEEDS.some((s) => !Number.isInteger(s) || s < 1))
   throw new Error(`worm-table.ts: seeds "${seedArg}" must be positive integers, comma-separated (e.g. 1,2,3)`);
 const circuit = getBuiltinCircuit(name);
-
-const fmt = (xs: number[], d = 2) => {
-  const ok = xs.filter(Number.isFinite);
-  if (ok.length === 0) return 'none';
-  const m = ok.reduce((a, b) => a + b, 0) / ok.length;
-  const missing = xs.length - ok.length;
-  return `${m.toFixed(d)} (${Math.min(...ok).toFixed(d)}–${Math.max(...ok).toFixed(d)})${missing ? `, ${missing} of ${xs.length} none` : ''}`;
-};
-const row = (what: string, xs: number[], d = 2) => console.log(`| ${what} | ${fmt(xs, d)} |`);
 
 /** A worm on the open field with AWC cut, settled; its behaviour events collected. */
 function settled(seed: number, medium: 'agar' | 'water' = 'agar'): { sim: Simulation; events: BehaviourEvent[] } {
@@ -45,37 +37,8 @@ function settled(seed: number, medium: 'agar' | 'water' = 'agar'): { sim: Simula
 console.log(`| ${name}, seeds ${SEEDS.join(', ')}: mean (min–max) | |`);
 const agar = SEEDS.map((s) => steadyGait(circuit, s, 'agar'));
 const water = SEEDS.map((s) => steadyGait(circuit, s, 'water'));
-row(
-  'agar Hz',
-  agar.map((g) => g.hz),
-);
-row(
-  'agar λ (BL)',
-  agar.map((g) => g.lambda),
-);
-row(
-  'agar speed (BL/s)',
-  agar.map((g) => g.speed),
-  3,
-);
+gaitRows(agar, water);
 console.log(`| agar wave head → tail | ${agar.filter((g) => g.direction === 1).length} of ${SEEDS.length} |`);
-row(
-  'water Hz',
-  water.map((g) => g.hz),
-);
-row(
-  'water λ (BL)',
-  water.map((g) => g.lambda),
-);
-row(
-  'water speed (BL/s)',
-  water.map((g) => g.speed),
-  3,
-);
-row(
-  'ratio water/agar Hz',
-  SEEDS.map((_, i) => water[i].hz / agar[i].hz),
-);
 
 /** Frequency from 2 s after a medium switch over windowMs, over the new medium's steady frequency. */
 const afterSwitch = (seed: number, from: 'agar' | 'water', to: 'agar' | 'water', windowMs: number) => {
