@@ -9,22 +9,20 @@
  * Run: `npx tsx test/behaviour/circling.ts [circuit] [seeds] [tonicPa]` (a built-in, default worm; seeds 1–6; 0 pA).
  */
 import { createSimulation } from '../../src/sim/simulation';
-import { choiceArena } from './choice';
+import { CIRCLING_MS, circlingArena, headingTurn } from './circling-plate';
 import { parseSeeds } from './seeds-arg';
 
 const circuit = process.argv[2] ?? 'worm';
 const seeds = parseSeeds(process.argv[3], 'circling.ts', 2, '1,2,3,4,5,6');
 const tonicPa = Number(process.argv[4] ?? 0);
 if (!Number.isFinite(tonicPa) || tonicPa < 0 || tonicPa > 5) throw new Error(`circling.ts: tonicPa (argument 3) = "${process.argv[4]}": give 0..5 pA, e.g. 1`);
-const MS = 30_000;
+const MS = CIRCLING_MS;
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 console.log(`${circuit}, SMBD/SMBV tonic ${tonicPa} pA, ${MS / 1000} s, no spots`);
 const turns: number[] = [];
 for (const seed of seeds) {
-  const arena = choiceArena(seed);
-  arena.food = [];
-  const sim = createSimulation({ circuit, arena, seed });
+  const sim = createSimulation({ circuit, arena: circlingArena(seed), seed });
   if (tonicPa) for (const id of ['SMBD', 'SMBV']) sim.setNeuronParam(id, 'tonicPa', tonicPa);
   const units = (p: string) => Array.from({ length: 7 }, (_, i) => sim.neuronIds.indexOf(`${p}${i + 1}`)).filter((i) => i >= 0);
   const [db, vb] = [units('DB'), units('VB')];
@@ -32,7 +30,7 @@ for (const seed of seeds) {
   sim.events$.subscribe((e) => {
     if (e.type === 'reversal-start') reversals++;
   });
-  let prev = sim.body.headingRad();
+  const heading = headingTurn(sim.body.headingRad());
   let turn = 0;
   let n = 0;
   let dbSum = 0;
@@ -40,9 +38,7 @@ for (const seed of seeds) {
   let lr = 0;
   while (sim.timeMs < MS) {
     sim.step();
-    const h = sim.body.headingRad();
-    turn += Math.atan2(Math.sin(h - prev), Math.cos(h - prev));
-    prev = h;
+    turn = heading.add(sim.body.headingRad());
     const t = sim.telemetry();
     dbSum += mean(db.map((i) => t.output[i]));
     vbSum += mean(vb.map((i) => t.output[i]));

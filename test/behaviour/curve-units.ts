@@ -19,7 +19,7 @@
 import { circuitFromDoc } from '../../src/circuits/circuit';
 import type { Circuit, CircuitDoc } from '../../src/circuits/types';
 import { createSimulation } from '../../src/sim/simulation';
-import { choiceArena } from './choice';
+import { CIRCLING_MS, circlingArena, headingTurn } from './circling-plate';
 import { parseLayerOverrides } from './layer-overrides';
 import { builtinOn, membraneArg } from './membrane-builtins';
 import { parseSeeds } from './seeds-arg';
@@ -30,7 +30,7 @@ const overrides = parseLayerOverrides(process.argv[4], 'curve-units.ts', '{"gait
 const VARIANTS = ['as-built', 'mirrored', 'start-ventral', 'start-rest', 'no-riv-muscles'] as const;
 const variant = (process.argv[5] ?? 'as-built') as (typeof VARIANTS)[number];
 if (!VARIANTS.includes(variant)) throw new Error(`curve-units.ts: variant (argument 4) = "${variant}": must be one of ${VARIANTS.join(', ')}`);
-const MS = 30_000;
+const MS = CIRCLING_MS;
 
 /** The built worm as `variant` asks (a copy of its doc, validated again). */
 function varied(c: Circuit): Circuit {
@@ -106,9 +106,7 @@ console.log(`asymmetries: ${asymmetries(circuit.doc).join('; ') || 'none'}`);
 console.log(`worm on ${membrane}${process.argv[4] ? `, ${process.argv[4]}` : ''}, ${variant}, ${MS / 1000} s, no spots`);
 const turns: number[] = [];
 for (const seed of seeds) {
-  const arena = choiceArena(seed);
-  arena.food = [];
-  const sim = createSimulation({ circuit, arena, seed });
+  const sim = createSimulation({ circuit, arena: circlingArena(seed), seed });
   const ids = sim.neuronIds;
   const at = (id: string) => ids.indexOf(id);
   const units: { k: number; cells: number[]; from: number; to: number }[] = [];
@@ -141,15 +139,13 @@ for (const seed of seeds) {
   const nSeg = sim.body.segments;
   const sums = units.map(() => new Float64Array(10)); // DB V, VB V, DB out, VB out, DD out, VD out, κ, L−R, DA out, VA out
   const headSums = new Float64Array(4);
-  let prev = sim.body.headingRad();
+  const heading = headingTurn(sim.body.headingRad());
   let turn = 0;
   const windows: number[] = []; // the turn per 5 s
   let n = 0;
   while (sim.timeMs < MS) {
     sim.step();
-    const h = sim.body.headingRad();
-    turn += Math.atan2(Math.sin(h - prev), Math.cos(h - prev));
-    prev = h;
+    turn = heading.add(sim.body.headingRad());
     const t = sim.telemetry();
     const kappa = sim.body.curvature();
     smdSums[0] += t.v[smd[0]];
