@@ -8,7 +8,7 @@ import { DRIVES, driveCurve, frequencyAfterSwitch, gait } from './gait';
 import { summary, tapTrain } from './habituation';
 import { SEEDS, travel, worm } from './measure';
 import { spontaneous } from './spontaneous';
-import { fmt, gaitRows, row } from './table-rows';
+import { fmt, gaitRows, row, tailTouchRows } from './table-rows';
 import { anteriorTouch, harshOmega, tailTouchDuringReversal } from './touch-trials';
 
 const agar = SEEDS.map((s) => gait('locomotion', s, 'agar'));
@@ -95,18 +95,7 @@ for (const at of [0.7, 0.85, 1]) {
   );
 }
 const tail = SEEDS.map((seed) => tailTouchDuringReversal(crawling(seed)));
-row(
-  'tail touch 1.2 s into a reversal: forward after (s)',
-  tail.map((t) => t.touched.endS),
-);
-row(
-  '… without the tail touch (s)',
-  tail.map((t) => t.alone.endS),
-);
-row(
-  '… backward travel touched / untouched',
-  tail.map((t) => t.touched.mm / t.alone.mm),
-);
+tailTouchRows(tail);
 const harsh = SEEDS.map((seed) => harshOmega(crawling(seed, 3000)));
 row('harsh head touch → omega (s after)', harsh);
 const hab = SEEDS.map((s) => summary(tapTrain(s)));

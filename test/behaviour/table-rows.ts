@@ -1,5 +1,6 @@
 /** The markdown rows the measuring scripts print for docs/biology.md's tables (gait-table.ts, worm-table.ts, conductance-table.ts). */
 import type { Gait } from './gait';
+import type { tailTouchDuringReversal } from './touch-trials';
 
 /** "mean (min–max)" of the finite values; NaN/Infinity (no event) counted as "k of n none". */
 export function fmt(xs: readonly number[], d = 2): string {
@@ -38,5 +39,21 @@ export function gaitRows(agar: readonly Gait[], water: readonly Gait[]): void {
   row(
     'ratio water/agar Hz',
     agar.map((g, i) => water[i].hz / g.hz),
+  );
+}
+
+/** The rows of tailTouchDuringReversal, one trial per worm: when the reversal ends with and without the tail touch, and the backward travel's ratio. */
+export function tailTouchRows(tail: readonly ReturnType<typeof tailTouchDuringReversal>[]): void {
+  row(
+    'tail touch 1.2 s into a reversal: forward after (s)',
+    tail.map((t) => t.touched.endS),
+  );
+  row(
+    '… without the tail touch (s)',
+    tail.map((t) => t.alone.endS),
+  );
+  row(
+    '… backward travel touched / untouched',
+    tail.map((t) => t.touched.mm / t.alone.mm),
   );
 }

@@ -15,7 +15,7 @@ import { avbTonicPa, pairedPosterior, STEADY_SETTLE_MS, steadyGait } from './con
 import { DRIVES } from './gait';
 import { OPEN_FIELD } from './measure';
 import { spontaneous } from './spontaneous';
-import { fmt, gaitRows, row } from './table-rows';
+import { fmt, gaitRows, row, tailTouchRows } from './table-rows';
 import { anteriorTouch, harshOmega, tailTouchDuringReversal } from './touch-trials';
 
 const [seedArg = '1,2,3,4,5', name = 'worm'] = process.argv.slice(2);
@@ -88,18 +88,7 @@ for (const at of [0.7, 0.85, 0.9, 1]) {
 }
 
 const tail = SEEDS.map((seed) => tailTouchDuringReversal(() => settled(seed)));
-row(
-  'tail touch 1.2 s into a reversal: forward after (s)',
-  tail.map((t) => t.touched.endS),
-);
-row(
-  '… without the tail touch (s)',
-  tail.map((t) => t.alone.endS),
-);
-row(
-  '… backward travel touched / untouched',
-  tail.map((t) => t.touched.mm / t.alone.mm),
-);
+tailTouchRows(tail);
 
 const harsh = SEEDS.map((seed) => harshOmega(() => settled(seed)));
 row('harsh head touch → omega turn (s after)', harsh);
