@@ -1,10 +1,11 @@
 /**
- * AVA's and AVB's output every 250 ms after a gentle nose touch at 5 s, with classes optionally ablated at the
- * touch: how long the touch holds AVA up and what ends it (docs/biology.md, "The nose touch on the crawling
- * connectome (session 16)"). Also the velocity along the body over 5–7 s, the distance backward and forward
- * over 5–8 s, the velocity over 10–12 s (forward again?) and the reversal events after the touch.
+ * AVA's and AVB's output every 250 ms after a gentle nose touch (at 5 s, or --at MS: another phase of the crawl),
+ * with classes optionally ablated at the touch: how long the touch holds AVA up and what ends it (docs/biology.md,
+ * "The nose touch on the crawling connectome (session 16)"). Also the velocity along the body over the 2 s after,
+ * the distance backward and forward over the 3 s after, the velocity 5–7 s after (forward again?) and the
+ * reversal events after the touch.
  *
- *   npx tsx test/behaviour/connectome-touch-trace.ts CIRCUIT [--seeds 6] [--cut AVB,PVC] [--no-touch] [CHANGE …]
+ *   npx tsx test/behaviour/connectome-touch-trace.ts CIRCUIT [--seeds 6] [--cut AVB,PVC] [--at 5000] [--no-touch] [CHANGE …]
  *
  * CHANGE as in connectome-changes.ts (e.g. scale:chemical:AVA:AVB=300).
  */
@@ -13,12 +14,13 @@ import { circuitFromArgs } from './connectome-changes';
 import { classOutput, connectomeWorm } from './connectome-measure';
 import { parseSeeds } from './seeds-arg';
 
-const TOUCH_MS = 5000;
 const args = process.argv.slice(2);
 const flag = (f: string): string | undefined => {
   const i = args.indexOf(f);
   return i >= 0 ? args.splice(i, 2)[1] : undefined;
 };
+const TOUCH_MS = Number(flag('--at') ?? 5000);
+if (!(TOUCH_MS >= 1000 && TOUCH_MS <= 20000)) throw new Error(`--at: must be the touch time in ms, 1000-20000; e.g. --at 5500`);
 const cut = (flag('--cut') ?? '').split(',').filter(Boolean);
 const seeds = parseSeeds(flag('--seeds'), 'connectome-touch-trace.ts --seeds', 1, '6');
 const touch = !args.includes('--no-touch');
@@ -59,7 +61,7 @@ for (const seed of seeds) {
   }
   const reversals = events.filter((e) => e.type === 'reversal-start' && e.timeMs >= TOUCH_MS).map((e) => `+${((e.timeMs - TOUCH_MS) / 1000).toFixed(2)} s`);
   console.log(
-    `seed ${seed}: along 5–7 s ${(along / n).toFixed(3)} mm/s; 5–8 s back ${(b1.backwardMm - b0.backwardMm).toFixed(3)} mm, forward ${(b1.forwardMm - b0.forwardMm).toFixed(3)} mm; 10–12 s ${(late / m).toFixed(3)} mm/s; reversals ${reversals.join(', ') || 'none'}`,
+    `seed ${seed}, touch at ${TOUCH_MS / 1000} s: along over 2 s after ${(along / n).toFixed(3)} mm/s; 3 s after: back ${(b1.backwardMm - b0.backwardMm).toFixed(3)} mm, forward ${(b1.forwardMm - b0.forwardMm).toFixed(3)} mm; 5–7 s after ${(late / m).toFixed(3)} mm/s; reversals ${reversals.join(', ') || 'none'}`,
   );
   console.log(`  AVA/AVB output every 250 ms from the touch: ${trace.join(' ')}`);
 }
