@@ -6,8 +6,10 @@
  * weathervaning channel: a pair of cells that compare that odour across the
  * two sides of the nose and steer the head through SMBD/SMBV, as AWAL/AWAR do
  * for the food odour (senses.ts). With one source on each side of the worm
- * the two channels pull the head opposite ways and, summed, cancel: the worm
- * stays between the sources. The choice is the editor template's motif
+ * the two channels pull the head opposite ways at once, and the worm does not
+ * commit: the current-based head stalls between the sources, the conductance
+ * worm reaches whichever spot its wander takes it near, often after nearing
+ * the other (choice-wta.test.ts). The choice is the editor template's motif
  * (src/editor/wta-template.ts) between the two channels: a choice cell per
  * odour feels how much of it is at the nose, excites itself and inhibits the
  * other, so one wins and the other falls silent. Each comparison pair rests
