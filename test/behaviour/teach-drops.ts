@@ -1,0 +1,79 @@
+/**
+ * "Teach the worm"'s teaching as associative-teach.test.ts plays it, drop by drop (issue 14, session 16): the learning
+ * worm on the teach-pairing plate, food dropped under the nose, 20 s of crawling read every 0.5 s as the game reads the
+ * run (ChallengeRun.update), per drop the seconds the nose was on food; then the run's pairedMs, whole pairings and drops.
+ * Also how often the turn relay's calls moved the body: AVA's output above 0.5 and back under 0.2 is one call, and a
+ * call that reversed > 0.1 mm by 1 s after it ended is one that went through (the nose off the drop is brought back only
+ * by a reversal). Modes: `fixed`, three drops 20 s apart (the test before session 16); `until`, drops until three
+ * pairings are counted, six at most (the intro's "make 3", as the e2e test and now associative-teach.test.ts play it).
+ * `npx tsx test/behaviour/teach-drops.ts fixed|until [seeds 1,2,3,4,5] [overrides JSON over CONDUCTANCE_LAYERS | current]`
+ */
+import { buildLearningWorm } from '../../src/circuits/builtin/generate';
+import { buildConductance, CONDUCTANCE_LAYERS, type LayerOverrides } from '../../src/circuits/builtin/membrane';
+import { circuitFromDoc } from '../../src/circuits/circuit';
+import { createSimulation } from '../../src/sim/simulation';
+import { challengeById } from '../../scenes/challenges/catalog';
+import { ChallengeRun } from '../../scenes/challenges/runner';
+import { LAYERS, parseLayerOverrides } from './layer-overrides';
+import { parseSeeds } from './seeds-arg';
+
+const SCRIPT = 'teach-drops.ts';
+const [mode, seedText, overText] = process.argv.slice(2);
+if (mode !== 'fixed' && mode !== 'until') throw new Error(`${SCRIPT}: mode (argument 1) = "${mode}": give fixed or until`);
+const seeds = parseSeeds(seedText, SCRIPT, 2, '1,2,3,4,5');
+
+/** The learning worm with `over` on top of CONDUCTANCE_LAYERS, field by field. */
+function learningWorm(over: LayerOverrides) {
+  const layers: Record<string, Record<string, unknown>> = {};
+  for (const layer of LAYERS) layers[layer] = { ...((CONDUCTANCE_LAYERS as LayerOverrides)[layer] ?? {}), ...((over[layer] ?? {}) as Record<string, unknown>) };
+  return circuitFromDoc(
+    buildConductance(() => buildLearningWorm({ membrane: 'current' }), layers as LayerOverrides),
+    'learning worm (study)',
+  );
+}
+const worm =
+  overText === 'current'
+    ? circuitFromDoc(buildLearningWorm({ membrane: 'current' }), 'learning worm (current)')
+    : learningWorm(parseLayerOverrides(overText, SCRIPT, '{"modulation":{"dop3ReleaseGain":-0.4}}') as LayerOverrides);
+const challenge = challengeById('teach');
+if (challenge?.win.kind !== 'taught') throw new Error(`${SCRIPT}: the challenge 'teach' (a taught rule) is not in the catalog`);
+const w = challenge.win;
+const ava = worm.doc.neurons.findIndex((n) => n.id === 'AVA');
+const maxDrops = mode === 'fixed' ? w.trials : 2 * w.trials;
+
+console.log(`${SCRIPT} ${mode}, seeds ${seeds.join(',')}, ${overText ?? '{}'}: s on food per drop; pairings; relay calls that reversed`);
+let calls = 0;
+let through = 0;
+for (const seed of seeds) {
+  const sim = createSimulation({ circuit: worm, arena: challenge.arena, seed });
+  const run = new ChallengeRun(challenge, sim);
+  const on: number[] = [];
+  let call: { back0: number; endMs: number | null } | null = null;
+  for (let k = 0; k < maxDrops && (mode === 'fixed' || run.update().trials < w.trials); k++) {
+    const [x, y] = sim.headPosition();
+    sim.dropFood(x, y);
+    run.noteFood();
+    let onMs = 0;
+    for (let t = 0; t < w.trialMs; t += 500) {
+      for (let s = 0; s < 500; s += 100) {
+        sim.run(100);
+        const out = sim.telemetry().output[ava];
+        const back = sim.behaviour().backwardMm;
+        if (!call && out > 0.5) call = { back0: back, endMs: null };
+        else if (call && call.endMs === null && out < 0.2) call.endMs = sim.timeMs;
+        else if (call && call.endMs !== null && sim.timeMs - call.endMs >= 1000) {
+          calls++;
+          if (back - call.back0 > 0.1) through++;
+          call = null;
+        }
+      }
+      run.update();
+      if (sim.distanceToFoodMm() === 0) onMs += 500;
+    }
+    on.push(onMs / 1000);
+  }
+  const s = run.update();
+  console.log(`seed ${seed}: ${on.join(' + ')} s on food; pairedMs ${s.pairedMs}, ${s.trials} pairings, ${s.foods} drops`);
+  run.dispose();
+}
+console.log(`relay calls (AVA > 0.5) that reversed > 0.1 mm: ${through} of ${calls}`);
