@@ -4,9 +4,13 @@
  * the ten responses (mm reversed in 3 s, measure.ts's backwardMm: the study's measure, close to the scenario's
  * reversalDistance, not the same), AVA's peak output in the first tap's and the probe's windows (how hard the tap
  * drove the command cell), what the worm did between the poke and the probe (behaviour events: is the escape over),
- * and the probe over the first tap with the probe moved by each offset (s) — the stroke phase it finds.
- * `npx tsx test/behaviour/dish-probe.ts [seeds 1,2,3,4,5] [offsets -1,-0.5,0,0.5,1,1.5] [overrides JSON over CONDUCTANCE_LAYERS]`
+ * the ALM → AVD efficacy at the probe (its pools' product) and PDE's dopamine pulse after the poke (peak, ∫ over 8 s),
+ * and the probe over the first tap with the probe moved by each offset (s) — the stroke phase it finds — beside an
+ * untapped worm's first tap at the same times over its tap at 5 s (what a fully restored response would be).
+ * `npx tsx test/behaviour/dish-probe.ts [seeds 1,2,3,4,5] [offsets -1,-0.5,0,0.5,1,1.5] [overrides JSON over CONDUCTANCE_LAYERS | current]`
  */
+import { buildWorm } from '../../src/circuits/builtin/generate';
+import { circuitFromDoc } from '../../src/circuits/circuit';
 import { createSimulation, type Simulation } from '../../src/sim/simulation';
 import { layeredWorm, parseLayerOverrides } from './layer-overrides';
 import { OPEN_FIELD } from './measure';
@@ -17,7 +21,10 @@ const [seedText, offText, overText] = process.argv.slice(2);
 const seeds = parseSeeds(seedText, SCRIPT, 1, '1,2,3,4,5');
 const offsets = (offText ?? '-1,-0.5,0,0.5,1,1.5').split(',').map(Number);
 if (offsets.some((o) => !Number.isFinite(o) || o < -3.5)) throw new Error(`${SCRIPT}: offsets (argument 2) = "${offText}": seconds ≥ −3.5, e.g. -1,0,1`);
-const circuit = layeredWorm(parseLayerOverrides(overText, SCRIPT, '{"gait":{"tailDrive":1.3}}'));
+const circuit =
+  overText === 'current'
+    ? circuitFromDoc(buildWorm({ membrane: 'current' }), 'worm (current)')
+    : layeredWorm(parseLayerOverrides(overText, SCRIPT, '{"gait":{"tailDrive":1.3}}'));
 const ava = circuit.doc.neurons.findIndex((n) => n.id === 'AVA');
 
 /** A tap, then 3 s: mm reversed (as backwardMm) and AVA's peak output. */
@@ -38,6 +45,7 @@ function tap(sim: Simulation): { mm: number; ava: number } {
 console.log(`${SCRIPT}, seeds ${seeds.join(',')}, ${overText ?? '{}'}`);
 for (const seed of seeds) {
   const probes: string[] = [];
+  const fresh: string[] = [];
   let head = '';
   for (const off of offsets) {
     const sim = createSimulation({ circuit, seed, medium: 'agar', arena: OPEN_FIELD });
@@ -52,15 +60,27 @@ for (const seed of seeds) {
     sim.run(1000);
     sim.poke(0.85, { kind: 'harsh', side: 'both', force: 1 });
     const pokeMs = sim.timeMs;
-    sim.run(8000 + off * 1000);
+    let peak = 0;
+    let area = 0;
+    for (let t = 0; t < 8000 + off * 1000; t += 50) {
+      sim.run(50);
+      const c = sim.modulatorLevels().dopamine ?? 0;
+      peak = Math.max(peak, c);
+      area += c * 0.05;
+    }
+    const eff = sim.network.synapseResource('ALM', 'AVD');
     const between = events.filter((e) => Number(e.split(' ')[1]) * 1000 >= pokeMs);
     const p = tap(sim);
     sub.unsubscribe();
     probes.push(`${off} s ${(p.mm / taps[0].mm).toFixed(2)}`);
+    const untapped = createSimulation({ circuit, seed, medium: 'agar', arena: OPEN_FIELD });
+    untapped.run(pokeMs + 8000 + off * 1000);
+    fresh.push(`${off} s ${(tap(untapped).mm / taps[0].mm).toFixed(2)}`);
     if (off === 0)
       head =
         `taps ${taps.map((t) => t.mm.toFixed(2)).join(' ')} mm, 10th/first ${(taps[9].mm / taps[0].mm).toFixed(2)}; AVA peak first ${taps[0].ava.toFixed(2)}, ` +
-        `probe ${p.ava.toFixed(2)}; poke to probe: ${between.join(', ') || 'no events'}`;
+        `probe ${p.ava.toFixed(2)}; efficacy at the probe ${eff.toFixed(3)}; dopamine after the poke peak ${peak.toFixed(3)}, ∫ ${area.toFixed(3)} s; ` +
+        `poke to probe: ${between.join(', ') || 'no events'}`;
   }
-  console.log(`seed ${seed}: ${head}\n  probe/first at offsets: ${probes.join(', ')}`);
+  console.log(`seed ${seed}: ${head}\n  probe/first at offsets: ${probes.join(', ')}\n  untapped worm's tap/first: ${fresh.join(', ')}`);
 }

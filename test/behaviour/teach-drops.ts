@@ -6,7 +6,8 @@
  * call that reversed > 0.1 mm by 1 s after it ended is one that went through (the nose off the drop is brought back only
  * by a reversal). Modes: `fixed`, three drops 20 s apart (the test before session 16); `until`, drops until three
  * pairings are counted, six at most (the intro's "make 3", as the e2e test and now associative-teach.test.ts play it).
- * `npx tsx test/behaviour/teach-drops.ts fixed|until [seeds 1,2,3,4,5] [overrides JSON over CONDUCTANCE_LAYERS | current]`
+ * The run is read every `readMs` (default 500, as the test; the game reads every frame, ~16 ms): the credit is the same.
+ * `npx tsx test/behaviour/teach-drops.ts fixed|until [seeds 1,2,3,4,5] [overrides JSON over CONDUCTANCE_LAYERS | current] [readMs 500]`
  */
 import { buildLearningWorm } from '../../src/circuits/builtin/generate';
 import { buildConductance, CONDUCTANCE_LAYERS, type LayerOverrides } from '../../src/circuits/builtin/membrane';
@@ -18,7 +19,9 @@ import { LAYERS, parseLayerOverrides } from './layer-overrides';
 import { parseSeeds } from './seeds-arg';
 
 const SCRIPT = 'teach-drops.ts';
-const [mode, seedText, overText] = process.argv.slice(2);
+const [mode, seedText, overText, readText = '500'] = process.argv.slice(2);
+const readMs = Number(readText);
+if (!(readMs >= 100 && 500 % readMs === 0) && readMs !== 20) throw new Error(`${SCRIPT}: readMs (argument 4) = "${readText}": give 20, 100, 250 or 500`);
 if (mode !== 'fixed' && mode !== 'until') throw new Error(`${SCRIPT}: mode (argument 1) = "${mode}": give fixed or until`);
 const seeds = parseSeeds(seedText, SCRIPT, 2, '1,2,3,4,5');
 
@@ -54,9 +57,9 @@ for (const seed of seeds) {
     sim.dropFood(x, y);
     run.noteFood();
     let onMs = 0;
-    for (let t = 0; t < w.trialMs; t += 500) {
-      for (let s = 0; s < 500; s += 100) {
-        sim.run(100);
+    for (let t = 0; t < w.trialMs; t += readMs) {
+      for (let s = 0; s < readMs; s += Math.min(100, readMs)) {
+        sim.run(Math.min(100, readMs));
         const out = sim.telemetry().output[ava];
         const back = sim.behaviour().backwardMm;
         if (!call && out > 0.5) call = { back0: back, endMs: null };
@@ -68,7 +71,7 @@ for (const seed of seeds) {
         }
       }
       run.update();
-      if (sim.distanceToFoodMm() === 0) onMs += 500;
+      if (sim.distanceToFoodMm() === 0) onMs += readMs;
     }
     on.push(onMs / 1000);
   }
