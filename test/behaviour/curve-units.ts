@@ -6,62 +6,26 @@
  * signed curvature over its span (1/mm, + = bent left/dorsal), the muscles' mean left − right activation over its span.
  * A cause shows as the first place along the body where the dorsal and ventral figures part. First it prints the
  * motor circuit's entries that have no dorsal ↔ ventral mirror in the built document.
- * Variants that tell a built-in asymmetry from a chosen one: `mirrored` swaps the side of every muscle and stretch
- * receptor (the circuit's dorsal cells then bend the body right: a worm whose curvature is its wiring turns the other
- * way; one whose curvature is the body's or the world's does not), `start-ventral` starts the head on its ventral side
- * (the two cells' starting V swapped with RMDD's and SMDD's: a curvature picked by the start flips with it), `start-rest`
- * starts all four at rest (the flip-flop's first side left to the noise), `no-riv-muscles` takes RIV's muscles away (RIV,
- * the omega turn's cell, bends the body ventrally at whatever output it has, even its resting one).
- * Run: `npx tsx test/behaviour/curve-units.ts [current|conductance] [seeds 1,2,3] [overrides] [as-built|mirrored|start-ventral|start-rest|no-riv-muscles]`
+ * Variants (worm-variants.ts) tell a built-in asymmetry from a chosen one.
+ * Run: `npx tsx test/behaviour/curve-units.ts [current|conductance] [seeds 1,2,3] [overrides] [variant: as-built, mirrored, … (worm-variants.ts)]`
  * (the default worm on that membrane; overrides, e.g. '{"gait":{"crossInhibition":2.4}}', change CONDUCTANCE_LAYERS
  * for a study; '{}' for none).
  */
-import { circuitFromDoc } from '../../src/circuits/circuit';
-import type { Circuit, CircuitDoc } from '../../src/circuits/types';
+import type { CircuitDoc } from '../../src/circuits/types';
 import { createSimulation } from '../../src/sim/simulation';
 import { CIRCLING_MS, circlingArena, headingTurn } from './circling-plate';
 import { parseLayerOverrides } from './layer-overrides';
 import { builtinOn, membraneArg } from './membrane-builtins';
 import { parseSeeds } from './seeds-arg';
+import { variantArg, varied } from './worm-variants';
 
 const membrane = membraneArg(process.argv[2], 'curve-units.ts');
 const seeds = parseSeeds(process.argv[3], 'curve-units.ts', 2, '1,2,3');
 const overrides = parseLayerOverrides(process.argv[4], 'curve-units.ts', '{"gait":{"crossInhibition":2.4}}');
-const VARIANTS = ['as-built', 'mirrored', 'start-ventral', 'start-rest', 'no-riv-muscles'] as const;
-const variant = (process.argv[5] ?? 'as-built') as (typeof VARIANTS)[number];
-if (!VARIANTS.includes(variant)) throw new Error(`curve-units.ts: variant (argument 4) = "${variant}": must be one of ${VARIANTS.join(', ')}`);
+const variant = variantArg(process.argv[5], 'curve-units.ts', 4);
 const MS = CIRCLING_MS;
 
-/** The built worm as `variant` asks (a copy of its doc, validated again). */
-function varied(c: Circuit): Circuit {
-  if (variant === 'as-built') return c;
-  const doc = structuredClone(c.doc) as CircuitDoc;
-  if (variant === 'mirrored') {
-    const other = (side: string) => (side === 'left' ? 'right' : side === 'right' ? 'left' : side);
-    for (const m of doc.muscles ?? []) m.side = other(m.side) as typeof m.side;
-    for (const s of doc.sensors ?? []) if (s.sensor === 'stretch') s.side = other(s.side) as typeof s.side;
-  } else if (variant === 'no-riv-muscles') {
-    doc.muscles = (doc.muscles ?? []).filter((m) => m.neuron !== 'RIV');
-  } else if (variant === 'start-rest') {
-    for (const n of doc.neurons) if (['RMDD', 'RMDV', 'SMDD', 'SMDV'].includes(n.id)) delete n.init;
-  } else {
-    const byId = new Map(doc.neurons.map((n) => [n.id, n]));
-    for (const [d, v] of [
-      ['RMDD', 'RMDV'],
-      ['SMDD', 'SMDV'],
-    ]) {
-      const [nd, nv] = [byId.get(d), byId.get(v)];
-      if (!nd || !nv) throw new Error(`curve-units.ts: start-ventral needs ${d} and ${v}`);
-      const [di, vi] = [nd.init, nv.init];
-      if (vi) nd.init = vi;
-      else delete nd.init;
-      if (di) nv.init = di;
-      else delete nv.init;
-    }
-  }
-  return circuitFromDoc(doc, `${c.fileName} (${variant})`);
-}
-const circuit = varied(builtinOn('worm', membrane, overrides));
+const circuit = varied(builtinOn('worm', membrane, overrides), variant, 'curve-units.ts');
 const f = (x: number, d = 2) => x.toFixed(d);
 
 /**
