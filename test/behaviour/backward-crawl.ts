@@ -66,6 +66,8 @@ export const SESSION11_FORWARD: GaitPoint = {
   // SMDV part-charged in CONDUCTANCE_LAYERS.gait).
   tailRestBelowMv: 0,
   timerVentralStartMv: -65,
+  // Nor had VA12 ⊣ DA9 (session 16, CONDUCTANCE_GAIT).
+  tailVaInhibitsDa: 0,
   // AVB as these points were tuned and measured (session 13 sized AVB for its junctions and raised its drive).
   avbSizeScale: 1,
   avbTonicPa: 0.937,

@@ -76,7 +76,8 @@ describe('built-in circuits', () => {
     expect(preview.doc.synapses).toEqual(doc.synapses);
     expect(preview.doc.name).toMatch(/conductance.*preview/);
     expect(preview.doc.description).toMatch(/Not yet the default because/);
-    expect(lintCircuit(preview).map((w) => w.message)).toEqual([expect.stringMatching(/^"DA9" excites itself/)]);
+    // No warning: VA12 ⊣ DA9 (CONDUCTANCE_GAIT.tailVaInhibitsDa, session 16) inhibits DA9's self-excitation.
+    expect(lintCircuit(preview).map((w) => w.message)).toEqual([]);
   });
 
   it("puts the B-units' plateau in their membrane (GAIT.unitPlateauNs), not in a self-synapse; the shipped worm has none", () => {
@@ -115,7 +116,15 @@ describe('built-in circuits', () => {
       expect(doc.neurons?.some((n) => n.id === 'VD7')).toBe(false);
       expect(inhibitors(doc, 'VB7')).toEqual(['VD12']);
       expect(doc.muscles?.some((m) => m.neuron === 'VD12' && m.side === 'right' && m.gain < 0)).toBe(true);
-      Object.assign(GAIT, { tailOwnD: 0.5 });
+      // tailVaInhibitsDa adds the wiring's VA12 → DA9 as an inhibition, at its share of the pair's; only with the own D cells.
+      Object.assign(GAIT, { tailVaInhibitsDa: 0.5 });
+      const direct = buildWorm({ membrane: 'current' }).synapses?.filter((s) => s.kind === 'chemical' && s.to === 'DA9' && s.sign === 'inhibitory');
+      expect(direct?.map((s) => [s.from, s.kind === 'chemical' && s.weight])).toEqual([
+        ['VA12', Number(((GAIT.oscPairInhibition * GAIT.tailPairScale) / 2).toFixed(3))],
+      ]);
+      Object.assign(GAIT, { tailOwnD: 0 });
+      expect(() => buildWorm({ membrane: 'current' })).toThrow(/GAIT.tailVaInhibitsDa = 0.5: .*only with tailOwnD 1/);
+      Object.assign(GAIT, { tailOwnD: 0.5, tailVaInhibitsDa: 0 });
       expect(() => buildWorm({ membrane: 'current' })).toThrow(/GAIT.tailOwnD = 0.5: must be 0 .* or 1/);
     } finally {
       Object.assign(GAIT, shipped);

@@ -221,6 +221,15 @@ export const GAIT = {
   tailPairScale: 1,
   tailPairDirect: 0,
   /**
+   * VA12 ⊣ DA9 directly with the tail's own D cells (tailOwnD), × the tail pair's inhibition (oscPairInhibition ×
+   * tailPairScale; 0 = none, the shipped worm). The D cells inhibit the pair one way only, DA9 → VD12 ⊣ VA12 (Cook et al.
+   * 2019 have no D cell onto DA9), so DA9's phases outlasted VA12's and a held backing turned one way from every onset.
+   * The wiring's largest motor input to DA9 is VA12 → DA9 (17 contacts in Cook et al. 2019, 5 in White/Varshney, `data/`);
+   * both are cholinergic, so an inhibitory synapse needs acetylcholine-gated chloride channels on DA9 (the ACC family,
+   * Putrenko et al. 2005): a modelling assumption, as tailPairDirect's (docs/biology.md, "The backing follows the head").
+   */
+  tailVaInhibitsDa: 0,
+  /**
    * The tail pair's inhibition through the tail's own D-type cells, as the wiring has it (0 = through the tail unit's
    * DD/VD, the shipped worm; 1 = own cells). Cook et al. 2019: DA9 → VD12 (11 contacts) ⊣ VA12 (13); no D cell synapses onto DA9
    * in either table, so DD6 only relaxes the dorsal muscles. The tail unit's ventral D cell is then VD12 (it takes VD7's
@@ -304,6 +313,14 @@ export const CONDUCTANCE_GAIT: Readonly<Partial<typeof GAIT>> = {
   tailStretchGain: 0.121,
   tailAdaptUse: 0.000255,
   tailAdaptRecoveryMs: 853,
+  /**
+   * VA12 ⊣ DA9 at half the tail pair's inhibition (session 16, docs/biology.md "The backing follows the head"): with only
+   * DA9 → VD12 ⊣ VA12, DA9 out-lasted VA12 (8 s held backing, seed 1: mean output 0.52/0.42; the body's A units copied
+   * the tail's dorsal bend, DA > VA from unit 3 back) and the held backing turned clockwise from every onset phase, −73°
+   * on average over seeds 1–5 and onsets 4–7 s; 0.5: −15° (0.25 −35°, 0.75 −14°), backing −0.37 mm/s (was −0.28..−0.30).
+   * `npx tsx test/behaviour/backing-units.ts conductance SEEDS '{"gait":{"tailVaInhibitsDa":K}}' as-built 4,4.5,5,5.5,6,6.5,7`.
+   */
+  tailVaInhibitsDa: 0.5,
   aChain: 0.416,
   aInhibitionScale: 0.524,
   aRestBelowMv: 14,
@@ -389,6 +406,11 @@ export function addLocomotion(b: Builder): void {
   }
   if (!(G.tailOwnD === 0 || G.tailOwnD === 1)) {
     throw new RangeError(`GAIT.tailOwnD = ${G.tailOwnD}: must be 0 (tail pair inhibited through the tail unit's DD/VD) or 1 (through its own VD12)`);
+  }
+  if (!(G.tailVaInhibitsDa >= 0 && G.tailVaInhibitsDa <= 2) || (G.tailVaInhibitsDa > 0 && G.tailOwnD !== 1)) {
+    throw new RangeError(
+      `GAIT.tailVaInhibitsDa = ${G.tailVaInhibitsDa}: must be 0..2 (× the tail pair's inhibition, VA12 ⊣ DA9 directly; 0 = none, the shipped worm), and above 0 only with tailOwnD 1 (without it DD6 ⊣ DA9 and tailPairDirect do this)`,
+    );
   }
   if (!(G.tailPairDirect >= 0 && G.tailPairDirect <= 1)) {
     throw new RangeError(
@@ -498,6 +520,8 @@ export function addLocomotion(b: Builder): void {
       b.chem(dd, da, cross * (1 - direct));
       b.chem(vd, va, cross * (1 - direct));
     }
+    // The wiring's VA12 → DA9 as an inhibition (tailVaInhibitsDa): the tail's D cells hold only VA12 down.
+    if (ownD && G.tailVaInhibitsDa > 0) b.chem(va, da, round3(cross * G.tailVaInhibitsDa), { sign: 'inhibitory' });
     if (direct > 0) {
       b.chem(da, va, cross * direct, { sign: 'inhibitory' });
       b.chem(va, da, cross * direct, { sign: 'inhibitory' });

@@ -25,12 +25,10 @@ describe("the default worm's membrane option", () => {
     expect(release.filter((r) => r.modulator === 'dopamine' && r.gain < 0)).toHaveLength(14);
     expect(release.filter((r) => r.modulator === 'serotonin' && r.gain < 0)).toHaveLength(14);
     expect(doc.description).toMatch(/conductances toward reversal potentials/);
-    // One warning, and only this one: with the tail's own D cells (CONDUCTANCE_GAIT.tailOwnD; Cook et al. 2019 have no D
-    // cell synapse onto DA9) nothing inhibits DA9's self-excitation. It depresses (tailAdaptUse), which the lint does not
-    // read; DA9 does latch on after a tap when AVA is slow to let go (docs/biology.md, "A backward crawl on the short wave").
-    expect(lintCircuit(circuitFromDoc(doc, 'worm (conductance)'))).toEqual([
-      { path: expect.any(String), message: expect.stringMatching(/^"DA9" excites itself and nothing inhibits them/) },
-    ]);
+    // No warning: with the tail's own D cells (CONDUCTANCE_GAIT.tailOwnD; Cook et al. 2019 have no D cell synapse onto
+    // DA9) nothing inhibited DA9's self-excitation until VA12 ⊣ DA9 (tailVaInhibitsDa, docs/biology.md "The backing
+    // follows the head"); the lint warned "DA9 excites itself and nothing inhibits them" before.
+    expect(lintCircuit(circuitFromDoc(doc, 'worm (conductance)'))).toEqual([]);
   });
 
   it("conductance: built at CONDUCTANCE_GAIT and the layers' conductance values, which the current worm does not see", () => {
