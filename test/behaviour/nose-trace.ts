@@ -9,6 +9,8 @@
  * - `hold-heat`: the spot alone and the hold.
  * ABLATE (comma-separated ids) is cut at 2 s, e.g. RIM with `hold-heat` drives AVA by the tonic current alone.
  * HOLD_AT (env, ms; 2000 unless given) is when the hold starts (the spot's reversal starts 0.7–0.9 s after 2 s).
+ * DRIVE (env, 'ID:pA,…') sets those cells' tonic current with the hold, e.g. RIM:0.0044 drives AVA through RIM's
+ * synapse without the spot (HOLD 0 for no current on AVA itself).
  * AVA_TAU (env, ms) sets AVA's τ at 2 s: a shorter τ is a larger leak conductance (C/τ), a stiffer AVA without any input
  * from RIM (AVA's own τ is 300 ms; the HOLD's pA are computed on that).
  * `NAMES='AVA RIM DA5 VA5' npx tsx test/behaviour/nose-trace.ts [seeds 1,3] [heat|nolawn|hold|hold-heat] [HOLD mV]
@@ -71,6 +73,10 @@ for (const seed of seeds) {
       if (typeof p?.capacitance !== 'number' || typeof p.tauMs !== 'number') throw new Error(`${SCRIPT}: no AVA to hold`);
       s.setNeuronParam('AVA', 'tonicPa', (holdMv * p.capacitance) / p.tauMs);
       if (process.env.AVA_TAU) s.setNeuronParam('AVA', 'tauMs', Number(process.env.AVA_TAU));
+      for (const d of (process.env.DRIVE ?? '').split(',').filter(Boolean)) {
+        const [id = '', pa = ''] = d.split(':');
+        s.setNeuronParam(id, 'tonicPa', Number(pa));
+      }
     }
     if (t + 1e-9 < next) return;
     next += 250;
