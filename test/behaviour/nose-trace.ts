@@ -8,6 +8,7 @@
  *   heldBackward), so the backing runs as the gait's study runs it, at the scenario's place and time;
  * - `hold-heat`: the spot alone and the hold.
  * ABLATE (comma-separated ids) is cut at 2 s, e.g. RIM with `hold-heat` drives AVA by the tonic current alone.
+ * EVERY_MS (env, 250 unless given) is the trace's interval.
  * HOLD_AT (env, ms; 2000 unless given) is when the hold starts (the spot's reversal starts 0.7–0.9 s after 2 s).
  * DRIVE (env, 'ID:pA,…') sets those cells' tonic current with the hold, e.g. RIM:0.0044 drives AVA through RIM's
  * synapse without the spot (HOLD 0 for no current on AVA itself).
@@ -31,6 +32,7 @@ if (!Number.isFinite(holdMv)) throw new Error(`${SCRIPT}: HOLD (argument 3) "${h
 const seeds = seedText.split(',').map(Number);
 const names = (process.env.NAMES ?? 'AFDL RIM AVA AVB AIB RIV DA1 VA1 DA5 VA5').split(' ');
 const holdAtMs = Number(process.env.HOLD_AT ?? 2000);
+const everyMs = Number(process.env.EVERY_MS ?? 250);
 const ablate = ablateText.split(',').filter(Boolean);
 const circuit = layeredWorm(parseLayerOverrides(overText, SCRIPT, '{"senses":{"afdToRelayMv":45}}'));
 const scenario = loadScenarioFile('test/scenarios/nose-measures.scenario.yaml');
@@ -79,7 +81,7 @@ for (const seed of seeds) {
       }
     }
     if (t + 1e-9 < next) return;
-    next += 250;
+    next += everyMs;
     const b = s.behaviour();
     const v = s.network.v;
     const vs = names.map((n) => (s.neuronIds.includes(n) ? (v[s.neuronIds.indexOf(n)] ?? Number.NaN).toFixed(1) : '—')).join(' ');
