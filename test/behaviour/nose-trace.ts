@@ -12,7 +12,7 @@
  * HOLD_AT (env, ms; 2000 unless given) is when the hold starts (the spot's reversal starts 0.7–0.9 s after 2 s).
  * DRIVE (env, 'ID:pA,…') sets those cells' tonic current with the hold, e.g. RIM:0.0044 drives AVA through RIM's
  * synapse without the spot (HOLD 0 for no current on AVA itself).
- * AVA_TAU (env, ms) sets AVA's τ at 2 s: a shorter τ is a larger leak conductance (C/τ), a stiffer AVA without any input
+ * AVA_TAU (env, ms) sets AVA's τ with the hold (hold modes only): a shorter τ is a larger leak conductance (C/τ), a stiffer AVA without any input
  * from RIM (AVA's own τ is 300 ms; the HOLD's pA are computed on that).
  * `NAMES='AVA RIM DA5 VA5' npx tsx test/behaviour/nose-trace.ts [seeds 1,3] [heat|nolawn|hold|hold-heat] [HOLD mV]
  * [ABLATE] [overrides JSON]`
