@@ -65,6 +65,11 @@ export const SESSION11_FORWARD: GaitPoint = {
   // The tail pair rested with the units and SMDV at rest then (session 15 put the pair 3 mV lower in CONDUCTANCE_GAIT and
   // SMDV part-charged in CONDUCTANCE_LAYERS.gait).
   tailRestBelowMv: 0,
+  // AVA's drive onto the tail pair steady and the pair's receptor at 0.85 of the body, as these points were tuned
+  // (session 16 kicks the pair with a depressing drive and moves its receptor to 0.8 in CONDUCTANCE_GAIT).
+  tailDriveUse: 0,
+  tailDriveRecoveryMs: 0,
+  tailSenseAt: 0.85,
   timerVentralStartMv: -65,
   // Nor had VA12 ⊣ DA9 (session 16, CONDUCTANCE_GAIT).
   tailVaInhibitsDa: 0,

@@ -308,9 +308,20 @@ export const CONDUCTANCE_GAIT: Readonly<Partial<typeof GAIT>> = {
   tailPairDirect: 0,
   tailSelfScale: 2.63,
   tailPairScale: 0.831,
-  /** 0.741 before the tail pair rested 3 mV lower (tailRestBelowMv, below): ×1.15 gives the held AVA's backing back. */
-  tailDrive: 0.85,
-  tailStretchGain: 0.121,
+  /**
+   * tailDrive 0.741 before the tail pair rested 3 mV lower (tailRestBelowMv, below): ×1.15 gave the held AVA's backing back.
+   * The tail pair kicked at AVA's onset by a depressing drive (session 15, docs/biology.md "The tap reverses from any
+   * stroke phase"; landed in session 16, "The lawn's first tap and the omega turns"): at 0.85, 0, 0 with a stretch gain
+   * of 0.121 the lawn's straight tail did not start (first taps 0.05, 0.01 mm on seeds 2, 3). With the kick the pair
+   * feels the bend one joint further forward (tailSenseAt 0.85 → 0.8, along the ventral cord ahead of the preanal
+   * ganglion): at 0.85 the kick cost the open-field tap a third (0.44–0.68 mm against 0.68–0.93, seeds 1–5) and left the
+   * lawn's first taps at 0.21–0.45; at 0.8 they are 0.60–0.80 and 0.28–0.52 mm and a held AVA backs at −0.35 mm/s.
+   */
+  tailDrive: 1.3,
+  tailDriveUse: 0.001,
+  tailDriveRecoveryMs: 800,
+  tailStretchGain: 0.15,
+  tailSenseAt: 0.8,
   tailAdaptUse: 0.000255,
   tailAdaptRecoveryMs: 853,
   /**
