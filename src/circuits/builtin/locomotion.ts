@@ -239,9 +239,8 @@ export const GAIT = {
   /**
    * Depression of AVA's drive onto the tail pair (use per ms at full release, recovery ms; 0, 0 = none, the shipped
    * worm). A depressing drive is strong at AVA's onset, which kicks the pair into its self-excitation on a straight body
-   * (no stretch to start it), and weaker under a held AVA, where a strong steady drive holds DA9 on. Measured on the
-   * conductance worm, not its working point: the lawn's first tap starts but every open-field tap shrinks
-   * (docs/biology.md, "The tail pair on a straight body").
+   * (no stretch to start it), and weaker under a held AVA, where a strong steady drive holds DA9 on (docs/biology.md,
+   * "The tail pair on a straight body"). CONDUCTANCE_GAIT kicks the pair since session 16.
    */
   tailDriveUse: 0,
   tailDriveRecoveryMs: 0,
