@@ -16,7 +16,7 @@ import { backwardMm } from './measure';
 
 const worm = (afdSetPoint: 'tonic' | 'receptor'): Circuit =>
   circuitFromDoc(
-    buildConductance(() => buildWorm({ membrane: 'current' }), { ...CONDUCTANCE_LAYERS, senses: { afdSetPoint } }),
+    buildConductance(() => buildWorm({ membrane: 'current' }), { ...CONDUCTANCE_LAYERS, senses: { ...CONDUCTANCE_LAYERS.senses, afdSetPoint } }),
     `worm (conductance, AFD ${afdSetPoint})`,
   );
 
