@@ -142,9 +142,12 @@ export const CONDUCTANCE_LAYERS = {
      * ends after 0.57–0.76 mm (2.3–3.5 s) and the worm crawls on off the spot: on the lawn 2.6–4.8 s, the nose at
      * 20.5–21.6 °C, seeds 1–10 (6–10 held out). Seeds 1–5: 30 fails 4, 40–50 pass all five, 60 and 70 fail seed 3
      * (`npx tsx test/behaviour/nose-measures.ts 1,2,3,4,5 '{"senses":{"afdToRelayMv":N}}'`); docs/biology.md, "The README's
-     * scenarios on the switched default".
+     * scenarios on the switched default". Session 16, with the tail pair kicked at AVA's onset and VA12 ⊣ DA9: 45 fails
+     * seed 3 (6.45 s on the lawn, the nose at 22.05 °C; 6 of 10 before those two changes, the backing latched under RIM's
+     * drive: "The nose on a lawn and a warm spot"), 35 and 30 pass seeds 1–10; 35, the first reversal 0.7–1.0 s
+     * after the spot (real: within about a second), 0.5–0.7 mm back (`nose-measures.ts 1,…,10 '{"senses":{"afdToRelayMv":35}}'`).
      */
-    afdToRelayMv: 45,
+    afdToRelayMv: 35,
   } as Partial<typeof SENSES>,
   foraging: {
     /**
