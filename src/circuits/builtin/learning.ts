@@ -99,7 +99,7 @@ export const LEARNING = {
   aversiveDopamine: -1,
   /**
    * The aversive site's release midpoint once converted to a conductance (mV of AIA; undefined: AIA's own midpoint, as
-   * the converter makes every synapse; aversiveKinetics gives it to buildConductance; a study lever: docs/biology.md, 'Teaching to avoid on the switched default').
+   * the converter makes every synapse; aversiveKinetics gives it to buildConductance; the conductance worm's is −40: docs/biology.md, 'Teaching to avoid wins').
    */
   aversiveReleaseHalfMv: undefined as number | undefined,
   /** The aversive site's time constant once converted, ms (0 = instant, as converted; aversiveKinetics gives it to buildConductance). */

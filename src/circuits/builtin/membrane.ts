@@ -242,17 +242,18 @@ export const CONDUCTANCE_LAYERS = {
      */
     compareGain: 300,
     /**
-     * The aversive site AIA → RIM as a slow synapse (τ 6 s): the learned aversion is the odour summed over seconds,
-     * as the turn rate follows the concentration's history over seconds (Pierce-Shimomura et al. 1999) and aversive
-     * learning acts through AWC's slow output onto the turn cells (Tsunozaki et al. 2008; Chalasani et al. 2007).
-     * Instant, AIA's compressed conductance V (−28..−39 mV from 2 to 6 mm off the spot; −40 on currents is +17..−43)
-     * holds RIM at −38..−44 and AVA up from 1.4 s for all 40 s: one reversal that starts before the worm has turned,
-     * whose backing curls one way on both plates (index 0.00). At 6 s the worm first heads in, then reverses 2–6 times
-     * near the odour: taught index −1.00, 0.00, −0.33, −0.33 on teaching seeds 1–4 (3 of 4 won); 3 s: +0.50 on seed 1
-     * (`npx tsx test/behaviour/avoid-runs.ts conductance SEED '{"learning":{"aversiveTauMs":T}}'`; docs/biology.md,
-     * "Teaching to avoid on the switched default").
+     * The aversive site AIA → RIM as a slow synapse: the learned aversion is the odour summed over seconds, as the turn
+     * rate follows the concentration's history over seconds (Pierce-Shimomura et al. 1999) and aversive learning acts
+     * through AWC's slow output onto the turn cells (Tsunozaki et al. 2008; Chalasani et al. 2007). Instant, AIA's
+     * compressed conductance V (−28..−39 mV from 2 to 6 mm off the spot) holds AVA up from 1.4 s for all 40 s (index
+     * 0.00). τ 6 s (s15-avoid) won teaching seeds 1–4 −1.00, −0.50, 0.00, 0.00 once the backing followed the head
+     * (s16-backing), held out 5–8 0.00, −0.33, 0.00, 0.00, the e2e's 25 s teaching 0.00. τ 3 s with the release
+     * midpoint at −40 mV of AIA (AIA's own −45: the site passes only nearer the odour): −0.50, −0.50, 0.00, −0.50;
+     * held out −0.50, +0.50, −0.50, −0.50; 25 s −0.50 (`npx tsx test/behaviour/avoid-runs.ts conductance SEED`). The
+     * taught reversal is still long (AVA held ~5–38 s in the plate's run): docs/biology.md, "Teaching to avoid wins".
      */
-    aversiveTauMs: 6000,
+    aversiveTauMs: 3000,
+    aversiveReleaseHalfMv: -40,
   } as Partial<typeof LEARNING>,
   choice: {
     /**
