@@ -2,7 +2,8 @@
  * "Teach the worm to avoid", run by run (docs/biology.md, "Teaching to avoid on the switched default"): the game's
  * teaching phase on one seed (as avoid-trace.ts), then each of the game's test runs (the test plate and its mirror ×
  * TEST_SEEDS, 40 s) for the taught worm and its untaught twin: how far the nose ends toward the odour (mm along x; the
- * game counts ±1 beyond CHOICE_MM), every reversal's start (s) and the body's heading then (deg, tail → head), the
+ * game counts ±1 beyond CHOICE_MM), every reversal's start (s) and the body's heading then (deg, tail → head), how long
+ * each ended one lasted (s, from the reversal-end event), the
  * steering cells' side bias while backing or crawling (mean SMBD − SMBV output over 2–20 s: positive on the plate whose
  * odour lies on SMBD's side) and the nose every 5 s. What it separates: a reversal that never ends (one start, no
  * second) from a backing that ignores the odour's side (the same path on the plate and its mirror).
@@ -55,8 +56,12 @@ for (const [name, circuit] of [
       const ix = (id: string) => sim.neuronIds.indexOf(id);
       const [smbd, smbv] = [ix('SMBD'), ix('SMBV')];
       const starts: string[] = [];
+      const lengths: string[] = [];
+      let since = Number.NaN;
       sim.events$.subscribe((e) => {
+        if (e.type === 'reversal-end') lengths.push((((e.timeMs ?? sim.timeMs) - since) / 1000).toFixed(1));
         if (e.type !== 'reversal-start') return;
+        since = e.timeMs ?? sim.timeMs;
         const pose = sim.telemetry().pose;
         const n = pose.length / 2;
         const deg = (Math.atan2(pose[1] - pose[2 * n - 1], pose[0] - pose[2 * n - 2]) * 180) / Math.PI;
@@ -83,7 +88,7 @@ for (const [name, circuit] of [
       const toward = (sim.headPosition()[0] - plate.start.at[0]) * side;
       choices.push(toward > CHOICE_MM ? 1 : toward < -CHOICE_MM ? -1 : 0);
       console.log(
-        `  ${name}, ${p === 0 ? 'plate' : 'mirror'}, seed ${s}: toward ${toward.toFixed(1)} mm; reversals ${starts.join(', ') || 'none'}; SMBD − SMBV ${(bias / n).toFixed(2)}; nose ${path.join(' ')}`,
+        `  ${name}, ${p === 0 ? 'plate' : 'mirror'}, seed ${s}: toward ${toward.toFixed(1)} mm; reversals ${starts.join(', ') || 'none'}${lengths.length ? ` lasting ${lengths.join(', ')} s` : ''}${Number.isNaN(since) || lengths.length === starts.length ? '' : ' (the last still on at the end)'}; SMBD − SMBV ${(bias / n).toFixed(2)}; nose ${path.join(' ')}`,
       );
     }
   }
