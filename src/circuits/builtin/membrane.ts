@@ -111,6 +111,18 @@ export const CONDUCTANCE_LAYERS = {
      * `npx tsx test/behaviour/tap-habituation.ts long|short|dish SEEDS`; docs/biology.md, "Taps 60 s apart".
      */
     habituation: { ...TOUCH.habituation, useFast: 1e-3, useSlow: 2e-3, recoverySlowMs: 1_800_000 },
+    /**
+     * Dishabituation (Rankin, Beck & Chiba 1990; DOP-1 in the touch cells, Kindt et al. 2007). PDE's dopamine pulse after
+     * the harsh tail touch was 20 % smaller than on currents (the harsh input as a conductance passes less at depolarised
+     * V); 25 matches it (∫ 8 s 0.171 s against 0.172). DOP-1 ×2: the slow pool above refills 3 times as slowly as the
+     * current worm's (30 min, not 10) and wears 4 times as hard, so at 300 the pulse left the ALM → AVD efficacy at 0.86
+     * at the probe; at 600 it is 0.95 and training is untouched (0.57 before tap 10). The lawn's adapted dopamine then
+     * speeds the pools 4 times, not 2.5: on food the last five taps are 0.70 of the first (bound < 0.85; 900: 0.79).
+     * Seeds 1–5: touched probe 0.87 → 0.93 of the first. `npx tsx test/behaviour/tap-habituation.ts dish|food SEEDS`;
+     * docs/biology.md, "Dishabituation on the conductance worm".
+     */
+    dop1: 600,
+    pdeHarshGain: 25,
   } as Partial<typeof TOUCH>,
   senses: {
     /**
