@@ -2,10 +2,10 @@
  * Layer overrides given to a study script on its command line (a JSON object per layer of CONDUCTANCE_LAYERS, e.g.
  * '{"touch":{"toCommand":12}}'), checked before any run starts: the layers and the kinds of their values.
  */
-import { buildWorm } from '../../src/circuits/builtin/generate';
+import { buildLearningWorm, buildWorm } from '../../src/circuits/builtin/generate';
 import { buildConductance, CONDUCTANCE_LAYERS, type LayerOverrides } from '../../src/circuits/builtin/membrane';
 import { circuitFromDoc } from '../../src/circuits/circuit';
-import type { Circuit } from '../../src/circuits/types';
+import type { Circuit, CircuitDoc } from '../../src/circuits/types';
 
 export type Layer = keyof LayerOverrides;
 export const LAYERS: readonly Layer[] = ['gait', 'touch', 'senses', 'foraging', 'modulation', 'learning', 'choice'];
@@ -35,16 +35,24 @@ export function parseLayerOverrides(
   return o as Partial<Record<Layer, Record<string, unknown>>>;
 }
 
-/** The conductance worm with `over` on top of CONDUCTANCE_LAYERS, field by field (an object field, as habituation, merged). */
-export function layeredWorm(over: LayerOverrides = {}, name = 'worm (conductance, study)'): Circuit {
+/**
+ * The conductance worm with `over` on top of CONDUCTANCE_LAYERS, field by field (an object field, as habituation, merged);
+ * `build` the current-based worm to convert (default the default worm's layers).
+ */
+export function layeredWorm(
+  over: LayerOverrides = {},
+  name = 'worm (conductance, study)',
+  build: () => CircuitDoc = () => buildWorm({ membrane: 'current' }),
+): Circuit {
   const layers: Record<string, Record<string, unknown>> = {};
   for (const layer of LAYERS) {
     const base = { ...((CONDUCTANCE_LAYERS as LayerOverrides)[layer] ?? {}) } as Record<string, unknown>;
     for (const [k, v] of Object.entries(over[layer] ?? {})) base[k] = typeof v === 'object' && v !== null ? { ...(base[k] as object), ...(v as object) } : v;
     layers[layer] = base;
   }
-  return circuitFromDoc(
-    buildConductance(() => buildWorm({ membrane: 'current' }), layers as LayerOverrides),
-    name,
-  );
+  return circuitFromDoc(buildConductance(build, layers as LayerOverrides), name);
 }
+
+/** The learning worm on conductances with `over` on top, as layeredWorm builds the default worm. */
+export const layeredLearningWorm = (over: LayerOverrides = {}): Circuit =>
+  layeredWorm(over, 'learning worm (study)', () => buildLearningWorm({ membrane: 'current' }));

@@ -10,12 +10,12 @@
  * `npx tsx test/behaviour/teach-drops.ts fixed|until [seeds 1,2,3,4,5] [overrides JSON over CONDUCTANCE_LAYERS | current] [readMs 500]`
  */
 import { buildLearningWorm } from '../../src/circuits/builtin/generate';
-import { buildConductance, CONDUCTANCE_LAYERS, type LayerOverrides } from '../../src/circuits/builtin/membrane';
+import type { LayerOverrides } from '../../src/circuits/builtin/membrane';
 import { circuitFromDoc } from '../../src/circuits/circuit';
 import { createSimulation } from '../../src/sim/simulation';
 import { challengeById } from '../../scenes/challenges/catalog';
 import { ChallengeRun } from '../../scenes/challenges/runner';
-import { LAYERS, parseLayerOverrides } from './layer-overrides';
+import { layeredLearningWorm, parseLayerOverrides } from './layer-overrides';
 import { parseSeeds } from './seeds-arg';
 
 const SCRIPT = 'teach-drops.ts';
@@ -25,19 +25,10 @@ if (!(readMs >= 100 && 500 % readMs === 0) && readMs !== 20) throw new Error(`${
 if (mode !== 'fixed' && mode !== 'until') throw new Error(`${SCRIPT}: mode (argument 1) = "${mode}": give fixed or until`);
 const seeds = parseSeeds(seedText, SCRIPT, 2, '1,2,3,4,5');
 
-/** The learning worm with `over` on top of CONDUCTANCE_LAYERS, field by field. */
-function learningWorm(over: LayerOverrides) {
-  const layers: Record<string, Record<string, unknown>> = {};
-  for (const layer of LAYERS) layers[layer] = { ...((CONDUCTANCE_LAYERS as LayerOverrides)[layer] ?? {}), ...((over[layer] ?? {}) as Record<string, unknown>) };
-  return circuitFromDoc(
-    buildConductance(() => buildLearningWorm({ membrane: 'current' }), layers as LayerOverrides),
-    'learning worm (study)',
-  );
-}
 const worm =
   overText === 'current'
     ? circuitFromDoc(buildLearningWorm({ membrane: 'current' }), 'learning worm (current)')
-    : learningWorm(parseLayerOverrides(overText, SCRIPT, '{"modulation":{"dop3ReleaseGain":-0.4}}') as LayerOverrides);
+    : layeredLearningWorm(parseLayerOverrides(overText, SCRIPT, '{"modulation":{"dop3ReleaseGain":-0.4}}') as LayerOverrides);
 const challenge = challengeById('teach');
 if (challenge?.win.kind !== 'taught') throw new Error(`${SCRIPT}: the challenge 'teach' (a taught rule) is not in the catalog`);
 const w = challenge.win;

@@ -9,12 +9,12 @@
  * (`current`: the learning worm on current-based synapses).
  */
 import { buildLearningWorm } from '../../src/circuits/builtin/generate';
-import { buildConductance, CONDUCTANCE_LAYERS, type LayerOverrides } from '../../src/circuits/builtin/membrane';
+import type { LayerOverrides } from '../../src/circuits/builtin/membrane';
 import { circuitFromDoc } from '../../src/circuits/circuit';
 import { createSimulation } from '../../src/sim/simulation';
 import { challengeById } from '../../scenes/challenges/catalog';
 import { ChallengeRun } from '../../scenes/challenges/runner';
-import { LAYERS, parseLayerOverrides } from './layer-overrides';
+import { layeredLearningWorm, parseLayerOverrides } from './layer-overrides';
 
 const SCRIPT = 'teach-pairing';
 const [seedText = '1,2,3', overText] = process.argv.slice(2);
@@ -22,20 +22,10 @@ const seeds = seedText.split(',').map(Number);
 if (seeds.some((s) => !Number.isInteger(s) || s < 0))
   throw new Error(`${SCRIPT}: seeds (argument 1) = "${seedText}": give whole numbers ≥ 0 separated by commas, e.g. 1,2,3`);
 
-/** The learning worm with `over` on top of CONDUCTANCE_LAYERS, field by field (as layeredWorm does for the default worm). */
-function learningWorm(over: LayerOverrides) {
-  const layers: Record<string, Record<string, unknown>> = {};
-  for (const layer of LAYERS) layers[layer] = { ...((CONDUCTANCE_LAYERS as LayerOverrides)[layer] ?? {}), ...((over[layer] ?? {}) as Record<string, unknown>) };
-  return circuitFromDoc(
-    buildConductance(() => buildLearningWorm({ membrane: 'current' }), layers as LayerOverrides),
-    'learning worm (study)',
-  );
-}
-
 const worm =
   overText === 'current'
     ? circuitFromDoc(buildLearningWorm({ membrane: 'current' }), 'learning worm (current)')
-    : learningWorm(parseLayerOverrides(overText, SCRIPT, '{"modulation":{"dop3ReleaseGain":-0.4}}') as LayerOverrides);
+    : layeredLearningWorm(parseLayerOverrides(overText, SCRIPT, '{"modulation":{"dop3ReleaseGain":-0.4}}') as LayerOverrides);
 const challenge = challengeById('teach');
 if (!challenge) throw new Error(`${SCRIPT}: the challenge 'teach' is not in the catalog`);
 console.log(`${SCRIPT}, seeds ${seeds.join(',')}, ${overText ?? '{}'}: per second after the drop, nose–drop mm (* on food) / dopamine`);
