@@ -9,10 +9,11 @@
  * `npx tsx test/behaviour/nose-measures.ts [seeds 1,2,3,4,5] [overrides, e.g. '{"senses":{"afdToRelayMv":100}}']`
  */
 import { loadScenarioFile } from '../../src/scenario/load';
-import { simBackend, type ScenarioSim, type SimBackend } from '../../src/scenario/backend';
+import { simBackend, type SimBackend } from '../../src/scenario/backend';
 import { runScenario } from '../../src/scenario/runner';
 import type { Simulation } from '../../src/sim/simulation';
 import { layeredWorm, parseLayerOverrides } from './layer-overrides';
+import { watched } from './watched-sim';
 
 const FILE = 'test/scenarios/nose-measures.scenario.yaml';
 const SCRIPT = 'nose-measures';
@@ -36,21 +37,6 @@ interface Watch {
   spotMm: number;
   dopamine: number;
   serotonin: number;
-}
-
-/** The simulation with a hook after each step (the runner sees the same object, its step observed). */
-function watched(sim: Simulation, after: (s: Simulation) => void): ScenarioSim {
-  return new Proxy(sim, {
-    get(target, key) {
-      if (key === 'step')
-        return () => {
-          target.step();
-          after(target);
-        };
-      const v = Reflect.get(target, key, target);
-      return typeof v === 'function' ? v.bind(target) : v;
-    },
-  }) as unknown as ScenarioSim;
 }
 
 function run(seed: number): { checks: string; pass: boolean; w: Watch } {

@@ -17,11 +17,12 @@
  * `NAMES='AVA RIM DA5 VA5' npx tsx test/behaviour/nose-trace.ts [seeds 1,3] [heat|nolawn|hold|hold-heat] [HOLD mV]
  * [ABLATE] [overrides JSON]`
  */
-import { simBackend, type ScenarioSim, type SimBackend } from '../../src/scenario/backend';
+import { simBackend, type SimBackend } from '../../src/scenario/backend';
 import { loadScenarioFile } from '../../src/scenario/load';
 import { runScenario } from '../../src/scenario/runner';
 import type { Simulation } from '../../src/sim/simulation';
 import { layeredWorm, parseLayerOverrides } from './layer-overrides';
+import { watched } from './watched-sim';
 
 const SCRIPT = 'nose-trace';
 const [seedText = '1,3', mode = 'heat', holdText = '60', ablateText = '', overText] = process.argv.slice(2);
@@ -40,20 +41,6 @@ const keep = (type: string) => (type === 'food' ? mode === 'heat' : mode !== 'ho
 scenario.timeline = scenario.timeline.filter((item) => keep(item.action.type));
 // The expectations read labels of the timeline: with the spot gone the checks are not run.
 if (!scenario.timeline.some((i) => i.label === 'warm')) scenario.expect = [];
-
-function watched(sim: Simulation, after: (s: Simulation) => void): ScenarioSim {
-  return new Proxy(sim, {
-    get(target, key) {
-      if (key === 'step')
-        return () => {
-          target.step();
-          after(target);
-        };
-      const v = Reflect.get(target, key, target);
-      return typeof v === 'function' ? v.bind(target) : v;
-    },
-  }) as unknown as ScenarioSim;
-}
 
 console.log(
   `${SCRIPT}: ${mode}${mode.startsWith('hold') ? ` (AVA held by ${holdMv} mV)` : ''}${ablate.length ? `, ${ablate.join('+')} cut at 2 s` : ''}${overText ? `, ${overText}` : ''}`,
