@@ -22,6 +22,7 @@ import { OPEN_FIELD } from './measure';
 import { builtinOn, membraneArg } from './membrane-builtins';
 import { parseSeeds } from './seeds-arg';
 import { variantArg, varied } from './worm-variants';
+import { spanBend, spanMuscleSide } from './body-spans';
 
 const SCRIPT = 'backing-units.ts';
 const membrane = membraneArg(process.argv[2], SCRIPT);
@@ -115,26 +116,8 @@ for (const seed of seeds) {
         const s = sums[i];
         s[0] += t.output[u.da];
         s[1] += t.output[u.va];
-        let kSum = 0;
-        let kN = 0;
-        for (let j = 0; j < kappa.length; j++) {
-          const x = (j + 1) / (nSeg - 1);
-          if (x >= u.from && x < u.to) {
-            kSum += kappa[j];
-            kN++;
-          }
-        }
-        s[2] += kN ? kSum / kN : 0;
-        let lr = 0;
-        let mN = 0;
-        for (let seg = 0; seg < nSeg; seg++) {
-          const x = (seg + 0.5) / nSeg;
-          if (x >= u.from && x < u.to) {
-            lr += t.muscles[seg] - t.muscles[nSeg + seg];
-            mN++;
-          }
-        }
-        s[3] += mN ? lr / mN : 0;
+        s[2] += spanBend(kappa, nSeg, u.from, u.to);
+        s[3] += spanMuscleSide(t.muscles, nSeg, u.from, u.to);
       });
       n++;
     }

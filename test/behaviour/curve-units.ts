@@ -18,6 +18,7 @@ import { parseLayerOverrides } from './layer-overrides';
 import { builtinOn, membraneArg } from './membrane-builtins';
 import { parseSeeds } from './seeds-arg';
 import { variantArg, varied } from './worm-variants';
+import { spanBend, spanMuscleSide } from './body-spans';
 
 const membrane = membraneArg(process.argv[2], 'curve-units.ts');
 const seeds = parseSeeds(process.argv[3], 'curve-units.ts', 2, '1,2,3');
@@ -149,27 +150,8 @@ for (const seed of seeds) {
       s[5] += t.output[u.cells[3]];
       s[8] += t.output[u.cells[4]];
       s[9] += t.output[u.cells[5]];
-      // Joints j (1..nSeg−2) sit at body fraction j / (nSeg − 1); segments i at (i + 0.5) / nSeg.
-      let kSum = 0;
-      let kN = 0;
-      for (let j = 0; j < kappa.length; j++) {
-        const x = (j + 1) / (nSeg - 1);
-        if (x >= u.from && x < u.to) {
-          kSum += kappa[j];
-          kN++;
-        }
-      }
-      s[6] += kN ? kSum / kN : 0;
-      let lr = 0;
-      let mN = 0;
-      for (let seg = 0; seg < nSeg; seg++) {
-        const x = (seg + 0.5) / nSeg;
-        if (x >= u.from && x < u.to) {
-          lr += t.muscles[seg] - t.muscles[nSeg + seg];
-          mN++;
-        }
-      }
-      s[7] += mN ? lr / mN : 0;
+      s[6] += spanBend(kappa, nSeg, u.from, u.to);
+      s[7] += spanMuscleSide(t.muscles, nSeg, u.from, u.to);
     });
     n++;
   }
