@@ -7,7 +7,7 @@
  * drive at every step (and at ×0.9 < ×1 < ×1.1, the gait rule's clause), or falls at every step of the inhibition.
  * `npx tsx test/behaviour/conductance-curves.ts ['{point}'] [seeds 1,2,3] [drive|inhibition|both]`
  */
-import { CONDUCTANCE_GAIT } from '../../src/circuits/builtin/locomotion';
+import { CONDUCTANCE_GAIT } from '../../src/circuits/builtin/conductance-gait';
 import { convertedWorm, parseGaitPoint, steadyGait } from './conductance-measure';
 import type { Gait } from './gait';
 

@@ -8,7 +8,8 @@
  * `SEEDS=1 MEDIUM=agar AVB=1 npx tsx test/behaviour/conductance-delay.ts ['{GAIT overrides}' …]` (none: CONDUCTANCE_GAIT;
  * AVB: AVB's tonic current × this, as the speed–drive curve scales it)
  */
-import { CONDUCTANCE_GAIT, GAIT } from '../../src/circuits/builtin/locomotion';
+import { CONDUCTANCE_GAIT } from '../../src/circuits/builtin/conductance-gait';
+import { GAIT } from '../../src/circuits/builtin/locomotion';
 import { createSimulation } from '../../src/sim/simulation';
 import { curvature } from '../../src/sim/kinematics';
 import { avbTonicPa, convertedWorm, type GaitPoint, parseGaitPoint, STEADY_SETTLE_MS } from './conductance-measure';

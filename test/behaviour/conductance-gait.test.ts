@@ -31,7 +31,8 @@
  */
 import { median } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
-import { CONDUCTANCE_GAIT, GAIT } from '../../src/circuits/builtin/locomotion';
+import { CONDUCTANCE_GAIT } from '../../src/circuits/builtin/conductance-gait';
+import { GAIT } from '../../src/circuits/builtin/locomotion';
 import { CONDUCTANCE_LAYERS } from '../../src/circuits/builtin/membrane';
 import { createSimulation } from '../../src/sim/simulation';
 import {

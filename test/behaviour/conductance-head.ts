@@ -11,7 +11,7 @@
  * NOISE: the neural noise in pA, default the simulation's 0.02. Without an individual drawn, the seed is only the
  * noise's stream, so NOISE=0 shows whether the head's irregularity is the noise's or its own.)
  */
-import { CONDUCTANCE_GAIT } from '../../src/circuits/builtin/locomotion';
+import { CONDUCTANCE_GAIT } from '../../src/circuits/builtin/conductance-gait';
 import { createSimulation } from '../../src/sim/simulation';
 import { avbTonicPa, bTypeUnits, convertedWorm, type GaitPoint, headHalfPeriods, meanSd, parseGaitPoint, STEADY_SETTLE_MS } from './conductance-measure';
 import { OPEN_FIELD } from './measure';

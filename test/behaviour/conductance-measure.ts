@@ -8,7 +8,8 @@
  */
 import { mean, standardDeviation } from 'simple-statistics';
 import { buildWorm } from '../../src/circuits/builtin/generate';
-import { CONDUCTANCE_GAIT, GAIT } from '../../src/circuits/builtin/locomotion';
+import { CONDUCTANCE_GAIT } from '../../src/circuits/builtin/conductance-gait';
+import { GAIT } from '../../src/circuits/builtin/locomotion';
 import { circuitFromDoc } from '../../src/circuits/circuit';
 import { buildConductance } from '../../src/circuits/builtin/membrane';
 import type { Circuit } from '../../src/circuits/types';

@@ -11,7 +11,7 @@
  * rise over ×0.9 → 1 → 1.1 as one more failed check (printed as d<slow>/<fast>).
  * RANGES_JSON: {"gain":[low,high],…}, e.g. '{"stretchRateMs":[200,450],"headStretchGain":[0.06,0.11]}'.
  */
-import { CONDUCTANCE_GAIT } from '../../src/circuits/builtin/locomotion';
+import { CONDUCTANCE_GAIT } from '../../src/circuits/builtin/conductance-gait';
 import { seededUniform } from '../../src/neural/rng';
 import { convertedWorm, gaitChecks, parseGaitJson, parseGaitPoint, steadyGait } from './conductance-measure';
 

@@ -11,7 +11,7 @@
  * `npx tsx test/behaviour/conductance-search.ts [CENTER_JSON] [points 30] [spread 0.2] [seeds 1,2,3,4,5] [rng seed 1]`
  * (about a minute a point on five seeds on a loaded machine).
  */
-import { CONDUCTANCE_GAIT } from '../../src/circuits/builtin/locomotion';
+import { CONDUCTANCE_GAIT } from '../../src/circuits/builtin/conductance-gait';
 import { seededUniform } from '../../src/neural/rng';
 import { convertedWorm, gaitChecks, pairedPosterior, parseGaitPoint, steadyGait } from './conductance-measure';
 

@@ -6,7 +6,7 @@
  * changes a cycle).
  * `npx tsx test/behaviour/conductance-units.ts ['{GAIT overrides}'] [seeds 1,2]` (none: CONDUCTANCE_GAIT)
  */
-import { CONDUCTANCE_GAIT } from '../../src/circuits/builtin/locomotion';
+import { CONDUCTANCE_GAIT } from '../../src/circuits/builtin/conductance-gait';
 import { convertedWorm, parseGaitPoint, unitSides } from './conductance-measure';
 
 const point = process.argv[2] ? parseGaitPoint('conductance-units', 'argument 1 (point)', process.argv[2]) : CONDUCTANCE_GAIT;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { circuitFromDoc, lintCircuit } from '../index';
 import { buildChoiceWorm, buildLearningWorm, buildSeedTwoNeurons, buildWorm, WORM_MEMBRANE } from './generate';
-import { CONDUCTANCE_GAIT, GAIT } from './locomotion';
+import { CONDUCTANCE_GAIT } from './conductance-gait';
+import { GAIT } from './locomotion';
 import { buildConductance, CONDUCTANCE_LAYERS } from './membrane';
 import { CHOICE } from './choice';
 import { LEARNING } from './learning';

@@ -10,7 +10,8 @@
 import { toConductanceDoc, withConvertedKinetics } from '../convert';
 import type { CircuitDoc } from '../types';
 import { scaleCellSize } from './cell-size';
-import { CONDUCTANCE_GAIT, GAIT } from './locomotion';
+import { CONDUCTANCE_GAIT } from './conductance-gait';
+import { GAIT } from './locomotion';
 import { CHOICE } from './choice';
 import { FORAGING } from './foraging';
 import { aversiveKinetics, LEARNING } from './learning';
