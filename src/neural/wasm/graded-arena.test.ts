@@ -282,6 +282,57 @@ describe('the graded network sub-step in WebAssembly (graded-step.wat)', () => {
     expect(plateaus).toBeGreaterThan(20);
   });
 
+  it("property: a linear network (no rectifier, no plateau, no conductance: the shipped `worm`'s cells) runs the linear update in wasm, with the same numbers as the JS kernel, bit for bit (the rectifier switched on and off again, a cut, an ablation)", () => {
+    let moved = 0;
+    const linear = gradedNetwork.map((c) => ({
+      ...c,
+      external: false,
+      spec: { ...c.spec, neurons: c.spec.neurons.map((x, i): NeuronSpec => ({ ...x, params: { ...x.params, gKNs: i % 3 === 1 ? -0 : 0 } })) },
+    }));
+    fc.assert(
+      fc.property(linear, (c) => {
+        setWasmKernels('always');
+        const wasm = recordNoRectifier(c, 60);
+        setWasmKernels('off');
+        const js = recordNoRectifier(c, 60);
+        expect(wasm).toEqual(js);
+        if (js.some((x, k) => k % 4 === 0 && x !== c.spec.neurons[(k / 4) % c.spec.neurons.length].init!.v)) moved++;
+      }),
+      { numRuns: 60, seed: 23 },
+    );
+    expect(moved).toBeGreaterThan(50);
+  });
+
+  it("a linear population in an arena steps through the arena's linear update (odd and even sizes), with the JS kernel's numbers", () => {
+    for (const n of [1, 2, 7, 69]) {
+      setWasmKernels('always');
+      let x = n;
+      const r = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+      const cells = Array.from({ length: n }, () =>
+        resolveNeuronParams(gradedModel, { model: 'graded', params: { ...gradedParams(r, true), releaseMax: 0.5 + r() }, init: { v: -80 + 70 * r() } }, 'x'),
+      );
+      const arena = gradedArena(n, 0)!;
+      let calls = 0;
+      const run = arena.linear;
+      arena.linear = () => {
+        calls++;
+        run();
+      };
+      const wasm = createGradedPopulation(cells, arena);
+      const js = createGradedPopulation(cells, null);
+      const current = new Float64Array(n);
+      for (let s = 0; s < 50; s++) {
+        for (let k = 0; k < n; k++) current[k] = arena.array.current[k] = 40 * Math.sin(0.3 * s + k) - 10;
+        wasm.step(0.5, arena.array.current);
+        js.step(0.5, current);
+        expect(new Uint8Array(Float64Array.from([...wasm.v, ...wasm.output]).buffer)).toEqual(
+          new Uint8Array(Float64Array.from([...js.v, ...js.output]).buffer),
+        );
+      }
+      expect(calls).toBe(50);
+    }
+  });
+
   it('a graded population knows whether any neuron has the rectifier (gK ≠ 0), through parameter edits', () => {
     setWasmKernels('always');
     const cells = [0, -0, 0].map((gKNs) => resolveNeuronParams(gradedModel, { model: 'graded', params: { gKNs } }, 'x'));

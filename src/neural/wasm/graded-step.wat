@@ -17,6 +17,7 @@
 ;;   14 current  15 input  16 inputConductance  17 zero
 ;;   18 gP  19 pHalf  20 invPSlope  21 eP  22 hDecay  23 h   (the plateau current)
 ;;   24 gSum  25 iSum   (the update's first pass: conductance and current into each neuron)
+;;   26 offset  27 gain   (the linear update's: gradedKernel)
 ;; then the logistic table (fast-math.ts, 4,098 f64) at byte `tab`.
 (module
   (import "graded" "mem" (memory 1))
@@ -230,6 +231,28 @@
       (then (call $inputsPlateau (local.get $s) (local.get $tab) (local.get $g) (local.get $r) (local.get $end)))
       (else (call $inputs (local.get $s) (local.get $tab) (local.get $g) (local.get $r) (local.get $end))))
     (call $relax (local.get $s) (local.get $end))
+    (call $outputs (local.get $s) (local.get $end)))
+
+;; The linear update of every neuron (gradedKernel, no rectifier, no plateau, no conductance input):
+  ;; v = v·decay + offset + gain·current, then the output pass. Two neurons a time: the division and square
+  ;; root of the output, which bound the JS kernel, cost about the same for a pair as for one.
+  (func (export "linear") (param $n i32) (param $s i32)
+    (local $o i32) (local $end i32) (local $s2 i32) (local $s14 i32) (local $s26 i32) (local $s27 i32)
+    (local.set $end (i32.shl (i32.and (i32.add (local.get $n) (i32.const 1)) (i32.const -2)) (i32.const 3)))
+    (local.set $s2 (i32.shl (local.get $s) (i32.const 1)))
+    (local.set $s14 (i32.mul (local.get $s) (i32.const 14)))
+    (local.set $s26 (i32.mul (local.get $s) (i32.const 26)))
+    (local.set $s27 (i32.mul (local.get $s) (i32.const 27)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
+        (v128.store (local.get $o)
+          (f64x2.add
+            (f64x2.add (f64x2.mul (v128.load (local.get $o)) (v128.load (i32.add (local.get $o) (local.get $s2))))
+                       (v128.load (i32.add (local.get $o) (local.get $s26))))
+            (f64x2.mul (v128.load (i32.add (local.get $o) (local.get $s27))) (v128.load (i32.add (local.get $o) (local.get $s14))))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $next)))
     (call $outputs (local.get $s) (local.get $end)))
 
   ;; gradedReleaseKernel (compile/graded-conductance.ts): each release site's s relaxes toward its
