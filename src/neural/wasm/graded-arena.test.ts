@@ -6,7 +6,7 @@ import { LOGISTIC_TABLE } from '../fast-math';
 import { gradedReleaseKernel } from '../compile/graded-conductance';
 import { gradedArena } from './graded-arena';
 import { setWasmKernels } from './lif-arena';
-import { createGradedPopulation, gradedModel } from '../models/graded';
+import { createGradedPopulation, gradedModel, gradedPlateauKernel } from '../models/graded';
 import { resolveNeuronParams } from '../params';
 
 afterEach(() => setWasmKernels('auto'));
@@ -331,6 +331,84 @@ describe('the graded network sub-step in WebAssembly (graded-step.wat)', () => {
       }
       expect(calls).toBe(50);
     }
+  });
+
+  it("property: the plateau update skips the look-up only for pairs of cells without a plateau at h = 1 that never inactivate, with gradedPlateauKernel's numbers, bit for bit (gP ±0, h drifting, gates that start inactivating later)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 24 }), fc.integer({ min: 0, max: 1e9 }), fc.boolean(), (n, seed, rectifier) => {
+        setWasmKernels('always');
+        const arena = gradedArena(n, 0)!;
+        let x = seed;
+        const r = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+        const a = arena.array;
+        const fill = (f: () => number, ...arrays: Float64Array[]) => {
+          for (let k = 0; k < n; k++) {
+            const y = f();
+            for (const arr of arrays) arr[k] = y;
+          }
+        };
+        const js = Object.fromEntries(Object.entries(a).map(([name, arr]) => [name, Float64Array.from(arr)])) as Record<keyof typeof a, Float64Array>;
+        // Cells without a plateau (+0 or -0) beside cells with one; most never inactivate (hDecay 1), some do; h at 1 or below.
+        const cell = Array.from({ length: n }, () => r());
+        fill(() => -90 + 100 * r(), a.v, js.v);
+        fill(() => 0.05 + 0.5 * r(), a.decay, js.decay);
+        fill(() => 0.1 + r(), a.gLeak, js.gLeak);
+        fill(() => 20 * r() - 10, a.drive, js.drive);
+        fill(() => 0.1 + r(), a.dtOverC, js.dtOverC);
+        fill(() => (rectifier ? 2 * r() : r() < 0.5 ? -0 : 0), a.gK, js.gK);
+        fill(() => -30 + 20 * r(), a.kHalf, js.kHalf);
+        fill(() => 1 / (2 + 10 * r()), a.invKSlope, js.invKSlope);
+        fill(() => -80, a.eK, js.eK);
+        fill(() => (r() < 0.5 ? 0 : 2 * r()), a.conductance, js.conductance);
+        fill(() => -50 + 20 * r(), a.vHalf, js.vHalf);
+        fill(() => 1 / (2 + 8 * r()), a.invSlope, js.invSlope);
+        fill(() => 0.5 + r(), a.amp, js.amp);
+        fill(() => 3 * r(), a.gP, js.gP);
+        for (let k = 0; k < n; k++) if (cell[k] < 0.6) a.gP[k] = js.gP[k] = cell[k] < 0.3 ? 0 : -0;
+        fill(() => -60 + 30 * r(), a.pHalf, js.pHalf);
+        fill(() => 1 / (1 + 6 * r()), a.invPSlope, js.invPSlope);
+        fill(() => 50, a.eP, js.eP);
+        fill(() => (r() < 0.7 ? 1 : 0.5 + 0.5 * r()), a.hDecay, js.hDecay);
+        fill(() => (r() < 0.7 ? 1 : r()), a.h, js.h);
+        const kernel = gradedPlateauKernel(
+          n,
+          js.v,
+          js.output,
+          js.decay,
+          js.gLeak,
+          js.drive,
+          js.dtOverC,
+          js.gK,
+          js.kHalf,
+          js.invKSlope,
+          js.eK,
+          js.conductance,
+          LOGISTIC_TABLE,
+          js.vHalf,
+          js.invSlope,
+          js.amp,
+          js.gP,
+          js.pHalf,
+          js.invPSlope,
+          js.eP,
+          js.hDecay,
+          js.h,
+        );
+        const bits = (...xs: Float64Array[]) => new Uint8Array(Float64Array.from(xs.flatMap((arr) => [...arr.subarray(0, n)])).buffer);
+        for (let s = 0; s < 30; s++) {
+          fill(() => 80 * r() - 30, a.current, js.current);
+          if (s === 10) {
+            // Gates that start inactivating, and plateaus switched on, in cells that sat at h = 1 without one.
+            for (let k = 0; k < n; k++) if (cell[k] < 0.3) a.hDecay[k] = js.hDecay[k] = 0.9;
+          }
+          if (s === 20) for (let k = 0; k < n; k++) if (cell[k] < 0.6) a.gP[k] = js.gP[k] = 1.5;
+          arena.neurons(a.conductance, true, rectifier);
+          kernel(js.current);
+          expect(bits(a.v, a.output, a.h)).toEqual(bits(js.v, js.output, js.h));
+        }
+      }),
+      { numRuns: 100, seed: 17 },
+    );
   });
 
   it('a graded population knows whether any neuron has the rectifier (gK ≠ 0), through parameter edits', () => {

@@ -130,28 +130,43 @@
               (f64x2.mul (f64x2.sub (local.get $t) (f64x2.convert_low_i32x4_s (local.get $iv)))
                          (f64x2.sub (local.get $hi) (local.get $lo)))))
             (local.set $gk (f64x2.mul (local.get $gk) (local.get $nInf)))))
-        ;; the plateau's activation m = logistic((x − pHalf)·invPSlope)
-        ;; t = ((x − half)·inv + 32)·64, then t > 0 ? min(t, 4096) : 0; i = t | 0; lo + (t − i)·(hi − lo) from the table
-        (local.set $t (f64x2.mul
-          (f64x2.add (f64x2.mul (f64x2.sub (local.get $x) (v128.load (i32.add (local.get $o) (local.get $s19))))
-                                (v128.load (i32.add (local.get $o) (local.get $s20))))
-                     (v128.const f64x2 32 32))
-          (v128.const f64x2 64 64)))
-        (local.set $t (v128.and
-          (f64x2.min (local.get $t) (v128.const f64x2 4096 4096))
-          (f64x2.gt (local.get $t) (v128.const f64x2 0 0))))
-        (local.set $iv (i32x4.trunc_sat_f64x2_s_zero (local.get $t)))
-        (local.set $i0 (i32.add (local.get $tab) (i32.shl (i32x4.extract_lane 0 (local.get $iv)) (i32.const 3))))
-        (local.set $i1 (i32.add (local.get $tab) (i32.shl (i32x4.extract_lane 1 (local.get $iv)) (i32.const 3))))
-        (local.set $lo (f64x2.replace_lane 1 (f64x2.splat (f64.load (local.get $i0))) (f64.load (local.get $i1))))
-        (local.set $hi (f64x2.replace_lane 1 (f64x2.splat (f64.load offset=8 (local.get $i0))) (f64.load offset=8 (local.get $i1))))
-        (local.set $m (f64x2.add (local.get $lo)
-          (f64x2.mul (f64x2.sub (local.get $t) (f64x2.convert_low_i32x4_s (local.get $iv)))
-                     (f64x2.sub (local.get $hi) (local.get $lo)))))
-        ;; gp = gP·m·h
+        ;; A pair whose two cells have no plateau (gP ±0), never inactivate (hDecay 1) and sit at h = 1 skips the
+        ;; look-up: there gp = gP·m·1 is gP's own signed zero for any m in [0, 1] from the table, and the gate's
+        ;; update gives h = 1 again exactly ((1 − m) + (1 − (1 − m)) rounds to 1 for every such m: Sterbenz's
+        ;; lemma on one subtraction or the other), so the pair's numbers are the full update's.
         (local.set $q (i32.add (local.get $o) (local.get $s23)))
-        (local.set $gp (f64x2.mul (f64x2.mul (v128.load (i32.add (local.get $o) (local.get $s18))) (local.get $m))
-                                  (v128.load (local.get $q))))
+        (local.set $gp (v128.load (i32.add (local.get $o) (local.get $s18))))
+        (if (i32.eqz (i64x2.all_true (v128.and (v128.and
+              (f64x2.eq (local.get $gp) (v128.const f64x2 0 0))
+              (f64x2.eq (v128.load (i32.add (local.get $o) (local.get $s22))) (v128.const f64x2 1 1)))
+              (f64x2.eq (v128.load (local.get $q)) (v128.const f64x2 1 1)))))
+          (then
+          ;; the plateau's activation m = logistic((x − pHalf)·invPSlope)
+          ;; t = ((x − half)·inv + 32)·64, then t > 0 ? min(t, 4096) : 0; i = t | 0; lo + (t − i)·(hi − lo) from the table
+          (local.set $t (f64x2.mul
+            (f64x2.add (f64x2.mul (f64x2.sub (local.get $x) (v128.load (i32.add (local.get $o) (local.get $s19))))
+                                  (v128.load (i32.add (local.get $o) (local.get $s20))))
+                       (v128.const f64x2 32 32))
+            (v128.const f64x2 64 64)))
+          (local.set $t (v128.and
+            (f64x2.min (local.get $t) (v128.const f64x2 4096 4096))
+            (f64x2.gt (local.get $t) (v128.const f64x2 0 0))))
+          (local.set $iv (i32x4.trunc_sat_f64x2_s_zero (local.get $t)))
+          (local.set $i0 (i32.add (local.get $tab) (i32.shl (i32x4.extract_lane 0 (local.get $iv)) (i32.const 3))))
+          (local.set $i1 (i32.add (local.get $tab) (i32.shl (i32x4.extract_lane 1 (local.get $iv)) (i32.const 3))))
+          (local.set $lo (f64x2.replace_lane 1 (f64x2.splat (f64.load (local.get $i0))) (f64.load (local.get $i1))))
+          (local.set $hi (f64x2.replace_lane 1 (f64x2.splat (f64.load offset=8 (local.get $i0))) (f64.load offset=8 (local.get $i1))))
+          (local.set $m (f64x2.add (local.get $lo)
+            (f64x2.mul (f64x2.sub (local.get $t) (f64x2.convert_low_i32x4_s (local.get $iv)))
+                       (f64x2.sub (local.get $hi) (local.get $lo)))))
+          ;; gp = gP·m·h (the sums below take this gp, so h may update first)
+          (local.set $gp (f64x2.mul (f64x2.mul (v128.load (i32.add (local.get $o) (local.get $s18))) (local.get $m))
+                                    (v128.load (local.get $q))))
+          (local.set $hInf (f64x2.sub (v128.const f64x2 1 1) (local.get $m)))
+          (v128.store (local.get $q)
+            (f64x2.add (local.get $hInf)
+              (f64x2.mul (f64x2.sub (v128.load (local.get $q)) (local.get $hInf))
+                         (v128.load (i32.add (local.get $o) (local.get $s22))))))))
         (v128.store (i32.add (local.get $o) (local.get $s24))
           (f64x2.add (f64x2.add (local.get $gk) (local.get $gp)) (v128.load (i32.add (local.get $o) (local.get $g)))))
         (v128.store (i32.add (local.get $o) (local.get $s25))
@@ -161,11 +176,6 @@
                          (f64x2.mul (local.get $gk) (v128.load (i32.add (local.get $o) (local.get $s9)))))
               (f64x2.mul (local.get $gp) (v128.load (i32.add (local.get $o) (local.get $s21)))))
             (v128.load (i32.add (local.get $o) (local.get $s14)))))
-        (local.set $hInf (f64x2.sub (v128.const f64x2 1 1) (local.get $m)))
-        (v128.store (local.get $q)
-          (f64x2.add (local.get $hInf)
-            (f64x2.mul (f64x2.sub (v128.load (local.get $q)) (local.get $hInf))
-                       (v128.load (i32.add (local.get $o) (local.get $s22))))))
         (local.set $o (i32.add (local.get $o) (i32.const 16)))
         (br $next))))
 
