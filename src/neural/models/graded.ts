@@ -262,8 +262,8 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
   const spiked = new Uint8Array(n); // never set: graded neurons do not spike
   // Linear kernel: V ← V·decay + offset + gain·I, valid for cachedDt.
   const decay = own?.decay ?? new Float64Array(n),
-    offset = new Float64Array(n),
-    gain = new Float64Array(n);
+    offset = own?.offset ?? new Float64Array(n),
+    gain = own?.gain ?? new Float64Array(n);
   // Conductance kernel: leak conductance C/τ, the leak's and tonic drive's current gL·E_L + I_tonic, dt/C.
   const gLeak = own?.gLeak ?? new Float64Array(n),
     drive = own?.drive ?? new Float64Array(n),
@@ -341,6 +341,8 @@ export function createGradedPopulation(neurons: ReadonlyArray<{ params: ParamVal
       if (own !== null && (!linear || conductance) && current === own.current && (!conductance || arena!.holds(conductance)))
         arena!.neurons(conductance ?? own.zero, plateau, rectifier);
       else if (conductance) conductanceKernel(conductance)(current);
+      // The linear kernel's arithmetic two neurons a time (the shipped `worm`'s cells): the same numbers.
+      else if (linear && own !== null && current === own.current) arena!.linear();
       else if (linear) kernel(current);
       else conductanceKernel(noConductance)(current);
     },

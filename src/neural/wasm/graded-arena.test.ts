@@ -6,7 +6,7 @@ import { LOGISTIC_TABLE } from '../fast-math';
 import { gradedReleaseKernel } from '../compile/graded-conductance';
 import { gradedArena } from './graded-arena';
 import { setWasmKernels } from './lif-arena';
-import { createGradedPopulation, gradedModel } from '../models/graded';
+import { createGradedPopulation, gradedModel, gradedPlateauKernel } from '../models/graded';
 import { resolveNeuronParams } from '../params';
 
 afterEach(() => setWasmKernels('auto'));
@@ -280,6 +280,135 @@ describe('the graded network sub-step in WebAssembly (graded-step.wat)', () => {
     );
     expect(moved).toBeGreaterThan(50);
     expect(plateaus).toBeGreaterThan(20);
+  });
+
+  it("property: a linear network (no rectifier, no plateau, no conductance: the shipped `worm`'s cells) runs the linear update in wasm, with the same numbers as the JS kernel, bit for bit (the rectifier switched on and off again, a cut, an ablation)", () => {
+    let moved = 0;
+    const linear = gradedNetwork.map((c) => ({
+      ...c,
+      external: false,
+      spec: { ...c.spec, neurons: c.spec.neurons.map((x, i): NeuronSpec => ({ ...x, params: { ...x.params, gKNs: i % 3 === 1 ? -0 : 0 } })) },
+    }));
+    fc.assert(
+      fc.property(linear, (c) => {
+        setWasmKernels('always');
+        const wasm = recordNoRectifier(c, 60);
+        setWasmKernels('off');
+        const js = recordNoRectifier(c, 60);
+        expect(wasm).toEqual(js);
+        if (js.some((x, k) => k % 4 === 0 && x !== c.spec.neurons[(k / 4) % c.spec.neurons.length].init!.v)) moved++;
+      }),
+      { numRuns: 60, seed: 23 },
+    );
+    expect(moved).toBeGreaterThan(50);
+  });
+
+  it("a linear population in an arena steps through the arena's linear update (odd and even sizes), with the JS kernel's numbers", () => {
+    for (const n of [1, 2, 7, 69]) {
+      setWasmKernels('always');
+      let x = n;
+      const r = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+      const cells = Array.from({ length: n }, () =>
+        resolveNeuronParams(gradedModel, { model: 'graded', params: { ...gradedParams(r, true), releaseMax: 0.5 + r() }, init: { v: -80 + 70 * r() } }, 'x'),
+      );
+      const arena = gradedArena(n, 0)!;
+      let calls = 0;
+      const run = arena.linear;
+      arena.linear = () => {
+        calls++;
+        run();
+      };
+      const wasm = createGradedPopulation(cells, arena);
+      const js = createGradedPopulation(cells, null);
+      const current = new Float64Array(n);
+      for (let s = 0; s < 50; s++) {
+        for (let k = 0; k < n; k++) current[k] = arena.array.current[k] = 40 * Math.sin(0.3 * s + k) - 10;
+        wasm.step(0.5, arena.array.current);
+        js.step(0.5, current);
+        expect(new Uint8Array(Float64Array.from([...wasm.v, ...wasm.output]).buffer)).toEqual(
+          new Uint8Array(Float64Array.from([...js.v, ...js.output]).buffer),
+        );
+      }
+      expect(calls).toBe(50);
+    }
+  });
+
+  it("property: the plateau update skips the look-up only for pairs of cells without a plateau at h = 1 that never inactivate, with gradedPlateauKernel's numbers, bit for bit (gP ±0, h drifting, gates that start inactivating later)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 24 }), fc.integer({ min: 0, max: 1e9 }), fc.boolean(), (n, seed, rectifier) => {
+        setWasmKernels('always');
+        const arena = gradedArena(n, 0)!;
+        let x = seed;
+        const r = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+        const a = arena.array;
+        const fill = (f: () => number, ...arrays: Float64Array[]) => {
+          for (let k = 0; k < n; k++) {
+            const y = f();
+            for (const arr of arrays) arr[k] = y;
+          }
+        };
+        const js = Object.fromEntries(Object.entries(a).map(([name, arr]) => [name, Float64Array.from(arr)])) as Record<keyof typeof a, Float64Array>;
+        // Cells without a plateau (+0 or -0) beside cells with one; most never inactivate (hDecay 1), some do; h at 1 or below.
+        const cell = Array.from({ length: n }, () => r());
+        fill(() => -90 + 100 * r(), a.v, js.v);
+        fill(() => 0.05 + 0.5 * r(), a.decay, js.decay);
+        fill(() => 0.1 + r(), a.gLeak, js.gLeak);
+        fill(() => 20 * r() - 10, a.drive, js.drive);
+        fill(() => 0.1 + r(), a.dtOverC, js.dtOverC);
+        fill(() => (rectifier ? 2 * r() : r() < 0.5 ? -0 : 0), a.gK, js.gK);
+        fill(() => -30 + 20 * r(), a.kHalf, js.kHalf);
+        fill(() => 1 / (2 + 10 * r()), a.invKSlope, js.invKSlope);
+        fill(() => -80, a.eK, js.eK);
+        fill(() => (r() < 0.5 ? 0 : 2 * r()), a.conductance, js.conductance);
+        fill(() => -50 + 20 * r(), a.vHalf, js.vHalf);
+        fill(() => 1 / (2 + 8 * r()), a.invSlope, js.invSlope);
+        fill(() => 0.5 + r(), a.amp, js.amp);
+        fill(() => 3 * r(), a.gP, js.gP);
+        for (let k = 0; k < n; k++) if (cell[k] < 0.6) a.gP[k] = js.gP[k] = cell[k] < 0.3 ? 0 : -0;
+        fill(() => -60 + 30 * r(), a.pHalf, js.pHalf);
+        fill(() => 1 / (1 + 6 * r()), a.invPSlope, js.invPSlope);
+        fill(() => 50, a.eP, js.eP);
+        fill(() => (r() < 0.7 ? 1 : 0.5 + 0.5 * r()), a.hDecay, js.hDecay);
+        fill(() => (r() < 0.7 ? 1 : r()), a.h, js.h);
+        const kernel = gradedPlateauKernel(
+          n,
+          js.v,
+          js.output,
+          js.decay,
+          js.gLeak,
+          js.drive,
+          js.dtOverC,
+          js.gK,
+          js.kHalf,
+          js.invKSlope,
+          js.eK,
+          js.conductance,
+          LOGISTIC_TABLE,
+          js.vHalf,
+          js.invSlope,
+          js.amp,
+          js.gP,
+          js.pHalf,
+          js.invPSlope,
+          js.eP,
+          js.hDecay,
+          js.h,
+        );
+        const bits = (...xs: Float64Array[]) => new Uint8Array(Float64Array.from(xs.flatMap((arr) => [...arr.subarray(0, n)])).buffer);
+        for (let s = 0; s < 30; s++) {
+          fill(() => 80 * r() - 30, a.current, js.current);
+          if (s === 10) {
+            // Gates that start inactivating, and plateaus switched on, in cells that sat at h = 1 without one.
+            for (let k = 0; k < n; k++) if (cell[k] < 0.3) a.hDecay[k] = js.hDecay[k] = 0.9;
+          }
+          if (s === 20) for (let k = 0; k < n; k++) if (cell[k] < 0.6) a.gP[k] = js.gP[k] = 1.5;
+          arena.neurons(a.conductance, true, rectifier);
+          kernel(js.current);
+          expect(bits(a.v, a.output, a.h)).toEqual(bits(js.v, js.output, js.h));
+        }
+      }),
+      { numRuns: 100, seed: 17 },
+    );
   });
 
   it('a graded population knows whether any neuron has the rectifier (gK ≠ 0), through parameter edits', () => {

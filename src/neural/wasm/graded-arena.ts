@@ -46,6 +46,8 @@ const NEURON_ARRAYS = [
   'h',
   'gSum',
   'iSum',
+  'offset',
+  'gain',
 ] as const;
 export type GradedArrayName = (typeof NEURON_ARRAYS)[number];
 
@@ -65,6 +67,8 @@ export interface GradedArena {
    * look-up, which every gK of ±0 allows (the same numbers).
    */
   neurons(g: Float64Array, plateau: boolean, rectifier: boolean): void;
+  /** gradedKernel (the linear update: no rectifier, no plateau, no conductance input) over every neuron, from the arena's `current`. */
+  linear(): void;
   /**
    * One fused sub-step: current = input; current[post] += w·output[pre] for the
    * scatter table; the explicit gap junctions; the neuron update with
@@ -150,6 +154,7 @@ export function gradedArena(n: number, tableBytes: number): GradedArena | null {
   let memory: WebAssembly.Memory;
   let exports: {
     neurons: (n: number, s: number, tab: number, g: number, p: number, r: number) => void;
+    linear: (n: number, s: number) => void;
     step: StepFn;
     gaps: (m: number, a: number, b: number, g: number, v: number, I: number) => void;
     release: (...offsets: number[]) => void;
@@ -172,7 +177,7 @@ export function gradedArena(n: number, tableBytes: number): GradedArena | null {
     free += Math.ceil(bytes / 16) * 16;
     return at;
   };
-  const { neurons: runNeurons, step: runStep, gaps: runGaps, release: runRelease, listed: runListed } = exports;
+  const { neurons: runNeurons, linear: runLinear, step: runStep, gaps: runGaps, release: runRelease, listed: runListed } = exports;
   const holds = (a: Int32Array | Float64Array) => a.buffer === buffer;
   const offsetOf = (a: Int32Array | Float64Array, what: string): number => {
     if (!holds(a)) throw new Error(`gradedArena: ${what} is not in the arena`);
@@ -192,6 +197,9 @@ export function gradedArena(n: number, tableBytes: number): GradedArena | null {
     holds,
     neurons(g, plateau, rectifier) {
       runNeurons(n, stride, tab, offsetOf(g, 'the conductance'), plateau ? 1 : 0, rectifier ? 1 : 0);
+    },
+    linear() {
+      runLinear(n, stride);
     },
     step(g, sc, gp) {
       const at = offsetOf(g, 'the conductance');

@@ -17,6 +17,7 @@
 ;;   14 current  15 input  16 inputConductance  17 zero
 ;;   18 gP  19 pHalf  20 invPSlope  21 eP  22 hDecay  23 h   (the plateau current)
 ;;   24 gSum  25 iSum   (the update's first pass: conductance and current into each neuron)
+;;   26 offset  27 gain   (the linear update's: gradedKernel)
 ;; then the logistic table (fast-math.ts, 4,098 f64) at byte `tab`.
 (module
   (import "graded" "mem" (memory 1))
@@ -129,28 +130,43 @@
               (f64x2.mul (f64x2.sub (local.get $t) (f64x2.convert_low_i32x4_s (local.get $iv)))
                          (f64x2.sub (local.get $hi) (local.get $lo)))))
             (local.set $gk (f64x2.mul (local.get $gk) (local.get $nInf)))))
-        ;; the plateau's activation m = logistic((x − pHalf)·invPSlope)
-        ;; t = ((x − half)·inv + 32)·64, then t > 0 ? min(t, 4096) : 0; i = t | 0; lo + (t − i)·(hi − lo) from the table
-        (local.set $t (f64x2.mul
-          (f64x2.add (f64x2.mul (f64x2.sub (local.get $x) (v128.load (i32.add (local.get $o) (local.get $s19))))
-                                (v128.load (i32.add (local.get $o) (local.get $s20))))
-                     (v128.const f64x2 32 32))
-          (v128.const f64x2 64 64)))
-        (local.set $t (v128.and
-          (f64x2.min (local.get $t) (v128.const f64x2 4096 4096))
-          (f64x2.gt (local.get $t) (v128.const f64x2 0 0))))
-        (local.set $iv (i32x4.trunc_sat_f64x2_s_zero (local.get $t)))
-        (local.set $i0 (i32.add (local.get $tab) (i32.shl (i32x4.extract_lane 0 (local.get $iv)) (i32.const 3))))
-        (local.set $i1 (i32.add (local.get $tab) (i32.shl (i32x4.extract_lane 1 (local.get $iv)) (i32.const 3))))
-        (local.set $lo (f64x2.replace_lane 1 (f64x2.splat (f64.load (local.get $i0))) (f64.load (local.get $i1))))
-        (local.set $hi (f64x2.replace_lane 1 (f64x2.splat (f64.load offset=8 (local.get $i0))) (f64.load offset=8 (local.get $i1))))
-        (local.set $m (f64x2.add (local.get $lo)
-          (f64x2.mul (f64x2.sub (local.get $t) (f64x2.convert_low_i32x4_s (local.get $iv)))
-                     (f64x2.sub (local.get $hi) (local.get $lo)))))
-        ;; gp = gP·m·h
+        ;; A pair whose two cells have no plateau (gP ±0), never inactivate (hDecay 1) and sit at h = 1 skips the
+        ;; look-up: there gp = gP·m·1 is gP's own signed zero for any m in [0, 1] from the table, and the gate's
+        ;; update gives h = 1 again exactly ((1 − m) + (1 − (1 − m)) rounds to 1 for every such m: Sterbenz's
+        ;; lemma on one subtraction or the other), so the pair's numbers are the full update's.
         (local.set $q (i32.add (local.get $o) (local.get $s23)))
-        (local.set $gp (f64x2.mul (f64x2.mul (v128.load (i32.add (local.get $o) (local.get $s18))) (local.get $m))
-                                  (v128.load (local.get $q))))
+        (local.set $gp (v128.load (i32.add (local.get $o) (local.get $s18))))
+        (if (i32.eqz (i64x2.all_true (v128.and (v128.and
+              (f64x2.eq (local.get $gp) (v128.const f64x2 0 0))
+              (f64x2.eq (v128.load (i32.add (local.get $o) (local.get $s22))) (v128.const f64x2 1 1)))
+              (f64x2.eq (v128.load (local.get $q)) (v128.const f64x2 1 1)))))
+          (then
+          ;; the plateau's activation m = logistic((x − pHalf)·invPSlope)
+          ;; t = ((x − half)·inv + 32)·64, then t > 0 ? min(t, 4096) : 0; i = t | 0; lo + (t − i)·(hi − lo) from the table
+          (local.set $t (f64x2.mul
+            (f64x2.add (f64x2.mul (f64x2.sub (local.get $x) (v128.load (i32.add (local.get $o) (local.get $s19))))
+                                  (v128.load (i32.add (local.get $o) (local.get $s20))))
+                       (v128.const f64x2 32 32))
+            (v128.const f64x2 64 64)))
+          (local.set $t (v128.and
+            (f64x2.min (local.get $t) (v128.const f64x2 4096 4096))
+            (f64x2.gt (local.get $t) (v128.const f64x2 0 0))))
+          (local.set $iv (i32x4.trunc_sat_f64x2_s_zero (local.get $t)))
+          (local.set $i0 (i32.add (local.get $tab) (i32.shl (i32x4.extract_lane 0 (local.get $iv)) (i32.const 3))))
+          (local.set $i1 (i32.add (local.get $tab) (i32.shl (i32x4.extract_lane 1 (local.get $iv)) (i32.const 3))))
+          (local.set $lo (f64x2.replace_lane 1 (f64x2.splat (f64.load (local.get $i0))) (f64.load (local.get $i1))))
+          (local.set $hi (f64x2.replace_lane 1 (f64x2.splat (f64.load offset=8 (local.get $i0))) (f64.load offset=8 (local.get $i1))))
+          (local.set $m (f64x2.add (local.get $lo)
+            (f64x2.mul (f64x2.sub (local.get $t) (f64x2.convert_low_i32x4_s (local.get $iv)))
+                       (f64x2.sub (local.get $hi) (local.get $lo)))))
+          ;; gp = gP·m·h (the sums below take this gp, so h may update first)
+          (local.set $gp (f64x2.mul (f64x2.mul (v128.load (i32.add (local.get $o) (local.get $s18))) (local.get $m))
+                                    (v128.load (local.get $q))))
+          (local.set $hInf (f64x2.sub (v128.const f64x2 1 1) (local.get $m)))
+          (v128.store (local.get $q)
+            (f64x2.add (local.get $hInf)
+              (f64x2.mul (f64x2.sub (v128.load (local.get $q)) (local.get $hInf))
+                         (v128.load (i32.add (local.get $o) (local.get $s22))))))))
         (v128.store (i32.add (local.get $o) (local.get $s24))
           (f64x2.add (f64x2.add (local.get $gk) (local.get $gp)) (v128.load (i32.add (local.get $o) (local.get $g)))))
         (v128.store (i32.add (local.get $o) (local.get $s25))
@@ -160,11 +176,6 @@
                          (f64x2.mul (local.get $gk) (v128.load (i32.add (local.get $o) (local.get $s9)))))
               (f64x2.mul (local.get $gp) (v128.load (i32.add (local.get $o) (local.get $s21)))))
             (v128.load (i32.add (local.get $o) (local.get $s14)))))
-        (local.set $hInf (f64x2.sub (v128.const f64x2 1 1) (local.get $m)))
-        (v128.store (local.get $q)
-          (f64x2.add (local.get $hInf)
-            (f64x2.mul (f64x2.sub (v128.load (local.get $q)) (local.get $hInf))
-                       (v128.load (i32.add (local.get $o) (local.get $s22))))))
         (local.set $o (i32.add (local.get $o) (i32.const 16)))
         (br $next))))
 
@@ -230,6 +241,28 @@
       (then (call $inputsPlateau (local.get $s) (local.get $tab) (local.get $g) (local.get $r) (local.get $end)))
       (else (call $inputs (local.get $s) (local.get $tab) (local.get $g) (local.get $r) (local.get $end))))
     (call $relax (local.get $s) (local.get $end))
+    (call $outputs (local.get $s) (local.get $end)))
+
+;; The linear update of every neuron (gradedKernel, no rectifier, no plateau, no conductance input):
+  ;; v = v·decay + offset + gain·current, then the output pass. Two neurons a time: the division and square
+  ;; root of the output, which bound the JS kernel, cost about the same for a pair as for one.
+  (func (export "linear") (param $n i32) (param $s i32)
+    (local $o i32) (local $end i32) (local $s2 i32) (local $s14 i32) (local $s26 i32) (local $s27 i32)
+    (local.set $end (i32.shl (i32.and (i32.add (local.get $n) (i32.const 1)) (i32.const -2)) (i32.const 3)))
+    (local.set $s2 (i32.shl (local.get $s) (i32.const 1)))
+    (local.set $s14 (i32.mul (local.get $s) (i32.const 14)))
+    (local.set $s26 (i32.mul (local.get $s) (i32.const 26)))
+    (local.set $s27 (i32.mul (local.get $s) (i32.const 27)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
+        (v128.store (local.get $o)
+          (f64x2.add
+            (f64x2.add (f64x2.mul (v128.load (local.get $o)) (v128.load (i32.add (local.get $o) (local.get $s2))))
+                       (v128.load (i32.add (local.get $o) (local.get $s26))))
+            (f64x2.mul (v128.load (i32.add (local.get $o) (local.get $s27))) (v128.load (i32.add (local.get $o) (local.get $s14))))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $next)))
     (call $outputs (local.get $s) (local.get $end)))
 
   ;; gradedReleaseKernel (compile/graded-conductance.ts): each release site's s relaxes toward its
