@@ -5,6 +5,7 @@
  * 2 s before it to 4 s after it, the head–tail distance's minimum over the 10 s the omega detector watches (body
  * lengths; an omega turn is < 0.4), and the peak V (mV) of the cells the omega turn passes through, during the reversal
  * (AVA, AIB, RIM, the tail pair DA9/VA12) and in the 4 s after it ends (RIV, SMDV, AIB, DA9, VA12).
+ * The totals: turns and reversals, the early rate spontaneous.test bounds, how often RIV fired and a turn followed.
  * `npx tsx test/behaviour/omega-trace.ts [seeds 1,2,3,4,5] [overrides JSON] [minutes 5]`
  */
 import { createSimulation } from '../../src/sim/simulation';
@@ -22,6 +23,8 @@ const minutes = Number(process.argv[4] ?? 5);
 const circuit = layeredWorm(over);
 
 let omegaWorms = 0;
+/** Over all worms: omega turns, reversals, reversals in minutes 1–2, reversals after which RIV rose to ≥ −20 mV and of them those a turn followed. */
+const total = { omegas: 0, reversals: 0, early: 0, rivUp: 0, rivUpTurned: 0 };
 for (const seed of seeds) {
   const sim = createSimulation({ circuit, seed, medium: 'agar', arena: OPEN_FIELD });
   const events: BehaviourEvent[] = [];
@@ -57,14 +60,24 @@ for (const seed of seeds) {
   const omegas = events.filter((e) => e.type === 'omega-turn');
   if (omegas.length > 0) omegaWorms++;
   const starts = events.filter((e) => e.type === 'reversal-start');
+  total.omegas += omegas.length;
+  total.reversals += starts.length;
+  total.early += starts.filter((e) => e.timeMs < 120_000).length;
   console.log(`s${seed}: ${starts.length} reversals, ${omegas.length} omega turns at ${omegas.map((e) => (e.timeMs / 1000).toFixed(1)).join(', ') || '—'} s`);
   for (const s of starts) {
     const e = events.find((x) => x.type === 'reversal-end' && x.timeMs > s.timeMs);
     const end = e ? e.timeMs : sim.timeMs;
     const om = omegas.find((o) => o.timeMs >= s.timeMs && o.timeMs < s.timeMs + 10_000);
+    if (Number(peak(5, end, end + 4000)) >= -20) {
+      total.rivUp++;
+      if (om) total.rivUpTurned++;
+    }
     console.log(
       `  ${(s.timeMs / 1000).toFixed(1)} s, ${((end - s.timeMs) / 1000).toFixed(2)} s long (AVA on ${avaOn(s.timeMs - 2000, end + 4000)} s); head–tail min ${minHT(s.timeMs, s.timeMs + 10_000)} BL${om ? ` OMEGA +${((om.timeMs - s.timeMs) / 1000).toFixed(1)} s` : ''}; during: AVA ${peak(0, s.timeMs, end)}, AIB ${peak(1, s.timeMs, end)}, RIM ${peak(2, s.timeMs, end)}, DA9 ${peak(3, s.timeMs, end)}, VA12 ${peak(4, s.timeMs, end)}; after 4 s: RIV ${peak(5, end, end + 4000)}, SMDV ${peak(6, end, end + 4000)}, AIB ${peak(1, end, end + 4000)}, DA9 ${peak(3, end, end + 4000)}, VA12 ${peak(4, end, end + 4000)}`,
     );
   }
 }
 console.log(`omega turns in ${omegaWorms} of ${seeds.length} worms`);
+console.log(
+  `${total.omegas} omega turns / ${total.reversals} reversals; ${(total.early / (2 * seeds.length)).toFixed(1)} reversals a minute over minutes 1–2 (spontaneous.test: ≥ 1); RIV ≥ −20 mV after ${total.rivUp}, a turn after ${total.rivUpTurned} of them`,
+);

@@ -170,6 +170,17 @@ export const CONDUCTANCE_LAYERS = {
      * worm's 22.75) gives the rate back (docs/biology.md, "Enhanced slowing on the short-wave worm").
      */
     awcToRelayMv: 24,
+    /**
+     * RIM → AIB ×1.5 (the current worm's 0.008): a long spontaneous reversal charges the turn readiness more, so RIV's
+     * ventral turn after it lasts until the head meets the tail. With the tail pair kicked at AVA's onset (session 16) the
+     * reversal ends with the body stopped under RIV (AVB −66 mV) and the head sweeps round slowly: RIV fired after 16
+     * reversals of worms 1–10 and only 9 folded; omega turns in 2 of 5 worms (held out 6–10: 4). 0.012: 5 of 5 and 4 of
+     * 5; 0.016: 5 and 5 but 0.9 reversals a minute early (spontaneous.test's bound ≥ 1); RIV ⊣ AIB halved instead (5, 5)
+     * slowed the tap train's forward crawl (0.11 mm/s, conductance-gait.test ≥ 0.15) and the dishabituated probe (0.75,
+     * bound > 0.8), since every turn lasted longer. `npx tsx test/behaviour/omega-trace.ts SEEDS '{"foraging":{"rimToAib":R}}'`;
+     * docs/biology.md, "Spontaneous omega turns on the conductance worm".
+     */
+    rimToAib: 0.012,
   } as Partial<typeof FORAGING>,
   modulation: {
     /**
