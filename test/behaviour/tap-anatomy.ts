@@ -6,10 +6,10 @@
  *   fresh: the first tap on the open field after 5 + offset s (tap-habituation.ts phase, finer);
  *   probe: dishabituation-tail-touch's protocol (10 taps 10 s apart from 5 s, a harsh poke at 0.85 4 s after the
  *          last, the probe 8 + offset s later); the 10th tap and the probe are printed, the probe over the first tap.
- *   trace, ptrace: fresh's tap (probe's) per seed and offset, every 100 ms for 3 s: direction, speed along the body,
+ *   trace, ptrace, ttrace: fresh's tap (probe's, the 10th tap's) per seed and offset, every 100 ms for 3 s: direction, speed along the body,
  *          V of the tail pair, the A and B units ahead of it and AVB, and the turning angle (°) at 0.5–0.9 of the body.
  * Per seed the spread (max/min, and the coefficient of variation) of mm and of AVA's ∫ across the offsets.
- * `npx tsx test/behaviour/tap-anatomy.ts fresh|probe|trace|ptrace [seeds 1,2,3] [offsets -1,-0.8,…,1] [overrides JSON]`
+ * `npx tsx test/behaviour/tap-anatomy.ts fresh|probe|trace|ptrace|ttrace [seeds 1,2,3] [offsets -1,-0.8,…,1] [overrides JSON]`
  */
 import { createSimulation, type Simulation } from '../../src/sim/simulation';
 import { layeredWorm, parseLayerOverrides } from './layer-overrides';
@@ -18,15 +18,19 @@ import { parseSeeds } from './seeds-arg';
 
 const SCRIPT = 'tap-anatomy.ts';
 const [mode, seedText, offText, overText] = process.argv.slice(2);
-if (!['fresh', 'probe', 'trace', 'ptrace'].includes(mode)) throw new Error(`${SCRIPT}: argument 1 = "${mode}": fresh, probe, trace or ptrace`);
+if (!['fresh', 'probe', 'trace', 'ptrace', 'ttrace'].includes(mode))
+  throw new Error(`${SCRIPT}: argument 1 = "${mode}": fresh, probe, trace, ptrace or ttrace`);
 const seeds = parseSeeds(seedText, SCRIPT, 2, '1,2,3');
 const offsets = (offText ?? '-1,-0.8,-0.6,-0.4,-0.2,0,0.2,0.4,0.6,0.8,1').split(',').map(Number);
 if (offsets.some((o) => !Number.isFinite(o) || o < -3.5)) throw new Error(`${SCRIPT}: offsets (argument 3) = "${offText}": seconds ≥ −3.5`);
 const circuit = layeredWorm(parseLayerOverrides(overText, SCRIPT, '{"gait":{"tailStretchGain":0.15}}'));
 const idx = (id: string) => circuit.doc.neurons.findIndex((n) => n.id === id);
-const [AVA, AVD, DA9, VA12] = ['AVA', 'AVD', 'DA9', 'VA12'].map(idx);
+const [AVA, AVB, AVD, DA9, VA12] = ['AVA', 'AVB', 'AVD', 'DA9', 'VA12'].map(idx);
 
 interface Tap {
+  /** AVA's and AVB's V (mV) as the tap comes: the state the tap's drive is added to. */
+  avaAt: number;
+  avbAt: number;
   mm: number;
   avaOnS: number;
   avaInt: number;
@@ -38,9 +42,19 @@ interface Tap {
 }
 
 function tap(sim: Simulation): Tap {
+  const r: Tap = {
+    avaAt: sim.network.v[AVA],
+    avbAt: sim.network.v[AVB],
+    mm: 0,
+    avaOnS: 0,
+    avaInt: 0,
+    avd: -Infinity,
+    da9: -Infinity,
+    va12: -Infinity,
+    backAt: Number.NaN,
+  };
   sim.tapPlate(1);
   const t0 = sim.timeMs;
-  const r: Tap = { mm: 0, avaOnS: 0, avaInt: 0, avd: -Infinity, da9: -Infinity, va12: -Infinity, backAt: Number.NaN };
   while (sim.timeMs < t0 + 3000 - 1e-9) {
     sim.step();
     const dt = sim.physicsStepMs / 1000;
@@ -61,7 +75,7 @@ function tap(sim: Simulation): Tap {
 }
 
 const text = (t: Tap) =>
-  `${t.mm.toFixed(2)} mm (AVA on ${t.avaOnS.toFixed(2)} s, ∫ ${t.avaInt.toFixed(2)}; AVD ${t.avd.toFixed(0)}, DA9 ${t.da9.toFixed(0)}, VA12 ${t.va12.toFixed(0)}; back at ${t.backAt.toFixed(2)})`;
+  `${t.mm.toFixed(2)} mm (AVA, AVB at the tap ${t.avaAt.toFixed(1)}, ${t.avbAt.toFixed(1)}; AVA on ${t.avaOnS.toFixed(2)} s, ∫ ${t.avaInt.toFixed(2)}; AVD ${t.avd.toFixed(0)}, DA9 ${t.da9.toFixed(0)}, VA12 ${t.va12.toFixed(0)}; back at ${t.backAt.toFixed(2)})`;
 const cv = (xs: number[]) => {
   const m = xs.reduce((a, b) => a + b, 0) / xs.length;
   return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / xs.length) / m;
@@ -84,7 +98,14 @@ function toProbe(sim: Simulation, off: number, taps: Tap[] = []) {
 function trace(seed: number, off: number) {
   const sim = createSimulation({ circuit, seed, medium: 'agar', arena: OPEN_FIELD });
   if (mode === 'ptrace') toProbe(sim, off);
-  else sim.run((5 + off) * 1000);
+  else if (mode === 'ttrace') {
+    sim.run(5000);
+    for (let k = 0; k < 9; k++) {
+      tap(sim);
+      sim.run(7000);
+    }
+    sim.run(off * 1000);
+  } else sim.run((5 + off) * 1000);
   const ids = ['AVA', 'DA9', 'VA12', 'VD12', 'DA6', 'VA6', 'DA5', 'VA5', 'DB7', 'VB7', 'AVB'];
   const at = ids.map(idx);
   console.log(`seed ${seed}, tap at ${(sim.timeMs / 1000).toFixed(1)} s: t dir mm/s | ${ids.join(' ')} | angle 0.5 0.7 0.8 0.9`);
