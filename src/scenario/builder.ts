@@ -164,10 +164,10 @@ export class ScenarioBuilder {
       this.check('neuronFires', { neuron, after: this.after(o.after), within, ...(o.threshold !== undefined && { threshold: o.threshold }) }, o.name),
     neuronSilent: (neuron: string, w: WindowSpec & { threshold?: number; name?: string } = {}) =>
       this.check('neuronSilent', { neuron, ...(w.threshold !== undefined && { threshold: w.threshold }), ...this.win(w) }, w.name),
-    bendingFrequencyBetween: (minHz: number | string, maxHz: number | string, w: WindowSpec & { name?: string; minBend?: number } = {}) =>
-      this.check('bendingFrequency', { between: [minHz, maxHz], ...bend(w), ...this.win(w) }, w.name),
-    waveDirection: (direction: 'head-to-tail' | 'tail-to-head', w: WindowSpec & { name?: string; minBend?: number } = {}) =>
-      this.check('waveDirection', { direction, ...bend(w), ...this.win(w) }, w.name),
+    bendingFrequencyBetween: (minHz: number | string, maxHz: number | string, w: WindowSpec & { name?: string; minBend?: number; reading?: 'spectrum' } = {}) =>
+      this.check('bendingFrequency', { between: [minHz, maxHz], ...bend(w), ...reading(w), ...this.win(w) }, w.name),
+    waveDirection: (direction: 'head-to-tail' | 'tail-to-head', w: WindowSpec & { name?: string; minBend?: number; reading?: 'spectrum' } = {}) =>
+      this.check('waveDirection', { direction, ...bend(w), ...reading(w), ...this.win(w) }, w.name),
     habituates: (train: string, o: { response?: ResponseMeasure; window?: TimeSpec; k?: number; ratioBelow?: number; name?: string } = {}) => {
       const { name, ...rest } = o;
       return this.check('habituates', { train, ...rest }, name);
@@ -225,6 +225,7 @@ export class ScenarioBuilder {
 
 /** `minBend` in the file form, when given (the gait kinds' optional field). */
 const bend = (w: { minBend?: number }): Doc => (w.minBend !== undefined ? { minBend: w.minBend } : {});
+const reading = (w: { reading?: 'spectrum' }): Doc => (w.reading !== undefined ? { reading: w.reading } : {});
 
 export function scenario(name: string): ScenarioBuilder {
   return new ScenarioBuilder(name);

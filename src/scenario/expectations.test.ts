@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { BehaviourEvent } from '../streams/types';
 import { evaluateExpectation, response } from './expectations';
 import { METRICS } from './metrics';
+import { parseScenario } from './parse';
 import { meanSpeed, peakBackwardSpeed, probeKey, type Recording } from './recording';
 import type { Expectation, Scenario } from './types';
 
@@ -360,5 +361,35 @@ describe('metrics', () => {
         expect(METRICS.pathLength(r, from, 10_000, args) + 1e-12).toBeGreaterThanOrEqual(METRICS.netDisplacement(r, from, 10_000, args));
       }),
     );
+  });
+});
+
+describe('reading: spectrum (issue 18, session 17)', () => {
+  const yaml = (reading: string) =>
+    `format: neuroworm-scenario\nversion: 1\nname: r\ncircuit: locomotion\nduration: 14s\nexpect:\n  - bendingFrequency: { between: [0.3Hz, 0.6Hz], reading: ${reading}, after: 4s, for: 10s }\n  - waveDirection: { direction: head-to-tail, reading: ${reading}, after: 4s, for: 10s }\n`;
+
+  it('reads the spectrum probe, not the crossings probe of the same window', () => {
+    const sc = parseScenario(yaml('spectrum'), 'r.yaml');
+    const [f, d] = sc.expect;
+    const evalIn = (e: Expectation) => evaluateExpectation(e, rec, ctxFor(sc));
+    expect(f).toMatchObject({ kind: 'bendingFrequency', reading: 'spectrum' });
+    // The crossings at body 0.3 read a neck ripple (1.6 Hz, tail → head); the body's spectrum 0.45 Hz, head → tail.
+    const probes = {
+      [probeKey({ name: 'bendingFrequency', endMs: 14_000, windowMs: 10_000 })]: 1.6,
+      [probeKey({ name: 'waveDirection', endMs: 14_000, windowMs: 10_000 })]: -1,
+      [probeKey({ name: 'bendingFrequency', endMs: 14_000, windowMs: 10_000, reading: 'spectrum' })]: 0.45,
+      [probeKey({ name: 'waveDirection', endMs: 14_000, windowMs: 10_000, reading: 'spectrum' })]: 1,
+    };
+    const rec = recording(14_000, () => 0.1, { probes });
+    expect(evalIn(f)).toMatchObject({ pass: true, measured: 0.45 });
+    expect(evalIn(d)).toMatchObject({ pass: true, measured: 'head-to-tail' });
+    const [f0, d0] = parseScenario(yaml('crossings'), 'r.yaml').expect;
+    expect(f0).not.toHaveProperty('reading');
+    expect(evalIn(f0)).toMatchObject({ pass: false, measured: 1.6 });
+    expect(evalIn(d0)).toMatchObject({ pass: false, measured: 'tail-to-head' });
+  });
+
+  it('names the allowed readings for a wrong one', () => {
+    expect(() => parseScenario(yaml('fourier'), 'r.yaml')).toThrow(/crossings|spectrum/);
   });
 });

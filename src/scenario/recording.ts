@@ -63,10 +63,12 @@ export interface ProbeRequest {
   name: ProbeName;
   endMs: number;
   windowMs: number;
+  /** How a frequency (and the wave's phase with it) is read; the tracker's `crossings` when absent. */
+  reading?: 'spectrum';
 }
 
 export function probeKey(p: ProbeRequest): string {
-  return `${p.name}@${p.endMs}/${p.windowMs}`;
+  return `${p.name}@${p.endMs}/${p.windowMs}${p.reading ? `~${p.reading}` : ''}`;
 }
 
 /** Tolerance for comparing sim times that come from sums of fixed steps. */

@@ -224,12 +224,12 @@ class Recorder {
     const w = p.windowMs;
     this.probeValues[probeKey(p)] =
       p.name === 'bendingFrequency'
-        ? this.sim.bendingFrequencyHz(w)
+        ? this.sim.bendingFrequencyHz(w, p.reading)
         : p.name === 'waveDirection'
-          ? this.sim.waveDirection(w)
+          ? this.sim.waveDirection(w, p.reading)
           : p.name === 'bendAmplitude'
             ? this.sim.bendAmplitude(w)
-            : this.sim.wavelengthBodyLengths(w);
+            : this.sim.wavelengthBodyLengths(w, p.reading);
   }
 
   recording(): Recording {

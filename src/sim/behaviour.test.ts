@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BehaviourEvent } from '../streams/types';
-import { BehaviourTracker, crossingFrequencyHz } from './behaviour';
+import { BehaviourTracker, crossingFrequencyHz, dominantFrequencyHz } from './behaviour';
 import { centreLineLength, curvature } from './kinematics';
 
 /**
@@ -166,5 +166,56 @@ describe('crossingFrequencyHz', () => {
         t,
       ),
     ).toBeCloseTo(0.4, 2);
+  });
+});
+
+/**
+ * The connectome worm's failure (issue 18, session 16): a small swing at the
+ * neck (body < 0.36, 0.5 κL) with a 2.5 Hz ripple on it (0.4 κL), and the
+ * body behind bending 5 κL in a 0.45 Hz wave head → tail.
+ */
+function neckRipplePose(t: number, n = 20, lambda = 0.65, f = 0.45): Float64Array {
+  const pose = new Float64Array(2 * n);
+  const ds = 1 / n;
+  let th = 0;
+  for (let i = 1; i < n; i++) {
+    const s = (i - 0.5) * ds;
+    const neck = s < 0.36;
+    const k = (neck ? 0.5 : 5) * Math.sin(2 * Math.PI * (s / lambda - f * t)) + (neck ? 0.4 * Math.sin(2 * Math.PI * 2.5 * t) : 0);
+    th -= k * ds;
+    pose[2 * i] = pose[2 * i - 2] - ds * Math.cos(th);
+    pose[2 * i + 1] = pose[2 * i - 1] - ds * Math.sin(th);
+  }
+  return pose;
+}
+
+describe('the spectrum reading of the bending frequency', () => {
+  it('reads the body’s 0.45 Hz where ripples on a small neck swing fool the zero crossings at body 0.3', () => {
+    const tr = new BehaviourTracker({ bodyLengthMm: 1 }, 10);
+    for (let t = 0; t <= 14_000; t += 10) tr.update(neckRipplePose(t / 1000), t, []);
+    // The old reading counts the ripple's crossings: outside the crawl's 0.3–0.6 Hz.
+    expect(tr.bendingFrequencyHz(10_000)).toBeGreaterThan(0.6);
+    expect(tr.bendingFrequencyHz(10_000, 'spectrum')).toBeCloseTo(0.45, 1);
+    expect(tr.waveDirection(10_000, 'spectrum')).toBe(1);
+    expect(tr.wavelengthBodyLengths(10_000, 'spectrum')).toBeGreaterThan(0.55);
+    expect(tr.wavelengthBodyLengths(10_000, 'spectrum')).toBeLessThan(0.75);
+  });
+
+  it('agrees with the crossings on a clean wave, and is 0 for a held bend', () => {
+    const tr = new BehaviourTracker({ bodyLengthMm: 1 }, 10);
+    for (let t = 0; t <= 16_000; t += 10) tr.update(poseFromCurvature(t / 1000, 20, 0.65, 0.5, 6, 0), t, []);
+    expect(tr.bendingFrequencyHz(10_000, 'spectrum')).toBeCloseTo(tr.bendingFrequencyHz(10_000), 1);
+    const held = new BehaviourTracker({ bodyLengthMm: 1 }, 10);
+    for (let t = 0; t <= 5000; t += 10) held.update(poseFromCurvature(0), t, []);
+    expect(held.bendingFrequencyHz(5000, 'spectrum')).toBe(0);
+  });
+
+  it('dominantFrequencyHz weighs each series by its swing and ignores a drift', () => {
+    const t = Array.from({ length: 1000 }, (_, i) => i * 10);
+    const big = t.map((x) => 3 * Math.sin(2 * Math.PI * 0.4 * (x / 1000)) + x / 1000);
+    const small = t.map((x) => 0.3 * Math.sin(2 * Math.PI * 2 * (x / 1000)));
+    expect(dominantFrequencyHz([big, small], t)).toBeCloseTo(0.4, 2);
+    expect(dominantFrequencyHz([small], t)).toBeCloseTo(2, 2);
+    expect(dominantFrequencyHz([t.map(() => 1)], t)).toBe(0);
   });
 });

@@ -9,6 +9,17 @@ const PHASE_FROM = 0.2;
 const PHASE_TO = 0.8;
 /** Wavelengths tried per direction when lining the phases up. */
 const WAVE_GRID = 240;
+/** The `spectrum` reading's grid: frequencies from one cycle per window up to this, in these steps (Hz). */
+const SPECTRUM_MAX_HZ = 5;
+const SPECTRUM_STEP_HZ = 0.005;
+
+/**
+ * How the bending frequency is read. `crossings` (the default): zero crossings
+ * of the curvature at body 0.3. `spectrum`: the peak of the summed power
+ * spectra of the curvature at every joint from 0.2 to 0.8, so a joint that
+ * barely swings, where ripples cross zero, weighs as little as it bends.
+ */
+export type FrequencyReading = 'crossings' | 'spectrum';
 
 export type Direction = 'forward' | 'backward' | 'paused';
 
@@ -208,9 +219,15 @@ export class BehaviourTracker {
     };
   }
 
-  /** Bending frequency over the window, Hz, from zero crossings of mid-body curvature. */
-  bendingFrequencyHz(windowMs = 10_000): number {
-    return crossingFrequencyHz(this.window(this.bendA, windowMs), this.window(this.times, windowMs));
+  /** Bending frequency over the window, Hz: from zero crossings of the curvature at body 0.3, or its `spectrum` over the body. */
+  bendingFrequencyHz(windowMs = 10_000, reading: FrequencyReading = 'crossings'): number {
+    const t = this.window(this.times, windowMs);
+    if (reading === 'spectrum')
+      return dominantFrequencyHz(
+        this.bends.map((b) => this.window(b, windowMs)),
+        t,
+      );
+    return crossingFrequencyHz(this.window(this.bendA, windowMs), t);
   }
 
   /**
@@ -240,8 +257,8 @@ export class BehaviourTracker {
   }
 
   /** +1 if bends travel head → tail (forward undulation), −1 tail → head, 0 if unclear: the sign of the phase slope along the body. */
-  waveDirection(windowMs = 10_000): -1 | 0 | 1 {
-    const slope = this.phaseSlope(windowMs);
+  waveDirection(windowMs = 10_000, reading: FrequencyReading = 'crossings'): -1 | 0 | 1 {
+    const slope = this.phaseSlope(windowMs, reading);
     return slope < 0 ? 1 : slope > 0 ? -1 : 0;
   }
 
@@ -251,8 +268,8 @@ export class BehaviourTracker {
    * changes by 2π per wavelength; the slope is fitted over all of them (one
    * pair of points alone is thrown off by local bends of a segmented body).
    */
-  wavelengthBodyLengths(windowMs = 10_000): number {
-    const slope = this.phaseSlope(windowMs);
+  wavelengthBodyLengths(windowMs = 10_000, reading: FrequencyReading = 'crossings'): number {
+    const slope = this.phaseSlope(windowMs, reading);
     return slope !== 0 && Number.isFinite(slope) ? (2 * Math.PI) / Math.abs(slope) : NaN;
   }
 
@@ -264,8 +281,8 @@ export class BehaviourTracker {
    * λ from 0.25 to 4 body lengths, either way). No unwrapping, so one large
    * phase step between two motor units cannot flip it. NaN without an oscillation.
    */
-  private phaseSlope(windowMs: number): number {
-    const f = this.bendingFrequencyHz(windowMs);
+  private phaseSlope(windowMs: number, reading: FrequencyReading): number {
+    const f = this.bendingFrequencyHz(windowMs, reading);
     const t = this.window(this.times, windowMs);
     if (!(f > 0) || t.length < 10) return NaN;
     const m = this.bends.length;
@@ -330,4 +347,61 @@ export function crossingFrequencyHz(values: number[], timesMs: number[]): number
   if (crossings.length < 2) return 0;
   const span = (crossings[crossings.length - 1] - crossings[0]) / 1000;
   return (crossings.length - 1) / 2 / span;
+}
+
+/**
+ * The dominant frequency (Hz) of several series sampled at the same times
+ * (ms): the peak of their summed power, each series detrended (a held or
+ * slowly drifting bend adds nothing) and Hann-windowed, over one cycle per
+ * window up to 5 Hz. A series that swings little adds little, so a ripple on a
+ * small swing cannot set the reading as it sets zero crossings. 0 without any
+ * swing.
+ */
+export function dominantFrequencyHz(series: readonly (readonly number[])[], timesMs: readonly number[]): number {
+  const n = timesMs.length;
+  if (n < 10 || series.length === 0) return 0;
+  const t0 = timesMs[0];
+  const spanS = (timesMs[n - 1] - t0) / 1000;
+  if (!(spanS > 0)) return 0;
+  const u = timesMs.map((t) => (t - t0) / 1000);
+  const uMean = u.reduce((a, b) => a + b, 0) / n;
+  const uVar = u.reduce((a, b) => a + (b - uMean) ** 2, 0);
+  const hann = u.map((x) => 0.5 - 0.5 * Math.cos((2 * Math.PI * x) / spanS));
+  let any = false;
+  const xs = series.map((s) => {
+    const mean = s.reduce((a, b) => a + b, 0) / n;
+    let cov = 0;
+    for (let i = 0; i < n; i++) cov += (u[i] - uMean) * (s[i] - mean);
+    const slope = cov / uVar;
+    const x = Float64Array.from(s, (v, i) => (v - mean - slope * (u[i] - uMean)) * hann[i]);
+    if (x.some((v) => Math.abs(v) > 1e-12)) any = true;
+    return x;
+  });
+  if (!any) return 0;
+  const cos = new Float64Array(n);
+  const sin = new Float64Array(n);
+  let best = 0;
+  let bestHz = 0;
+  for (let k = 0; 1 / spanS + k * SPECTRUM_STEP_HZ <= SPECTRUM_MAX_HZ; k++) {
+    const f = 1 / spanS + k * SPECTRUM_STEP_HZ;
+    for (let i = 0; i < n; i++) {
+      cos[i] = Math.cos(2 * Math.PI * f * u[i]);
+      sin[i] = Math.sin(2 * Math.PI * f * u[i]);
+    }
+    let power = 0;
+    for (const x of xs) {
+      let re = 0;
+      let im = 0;
+      for (let i = 0; i < n; i++) {
+        re += x[i] * cos[i];
+        im += x[i] * sin[i];
+      }
+      power += re * re + im * im;
+    }
+    if (power > best) {
+      best = power;
+      bestHz = f;
+    }
+  }
+  return bestHz;
 }

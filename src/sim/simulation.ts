@@ -13,7 +13,7 @@ import { buildNetwork } from '../neural/network-cache';
 import { Rng, seededUniform } from '../neural/rng';
 import type { BehaviourEvent, MotorFrame, Stimulus, Telemetry, TouchStimulus } from '../streams/types';
 import { addArenaBodies, getArena, World, type Arena } from '../world';
-import { BehaviourTracker, type BehaviourSnapshot } from './behaviour';
+import { BehaviourTracker, type BehaviourSnapshot, type FrequencyReading } from './behaviour';
 import { RunMeasures } from './measures';
 import { CLONE, drawIndividual, individualNetwork, type Individual } from './individual';
 import type { Monitor } from '../monitor/monitor';
@@ -419,14 +419,14 @@ export class Simulation implements SimulationApi {
   behaviour(): BehaviourSnapshot {
     return this.tracker.snapshot(this.pose, this.time);
   }
-  bendingFrequencyHz(windowMs?: number): number {
-    return this.tracker.bendingFrequencyHz(windowMs);
+  bendingFrequencyHz(windowMs?: number, reading?: FrequencyReading): number {
+    return this.tracker.bendingFrequencyHz(windowMs, reading);
   }
-  wavelengthBodyLengths(windowMs?: number): number {
-    return this.tracker.wavelengthBodyLengths(windowMs);
+  wavelengthBodyLengths(windowMs?: number, reading?: FrequencyReading): number {
+    return this.tracker.wavelengthBodyLengths(windowMs, reading);
   }
-  waveDirection(windowMs?: number): -1 | 0 | 1 {
-    return this.tracker.waveDirection(windowMs);
+  waveDirection(windowMs?: number, reading?: FrequencyReading): -1 | 0 | 1 {
+    return this.tracker.waveDirection(windowMs, reading);
   }
   bendAmplitude(windowMs?: number): number {
     return this.tracker.bendAmplitude(windowMs);

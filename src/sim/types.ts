@@ -4,7 +4,7 @@ import type { BehaviourEvent, MotorFrame, Stimulus, Telemetry, TouchStimulus } f
 import type { Monitor } from '../monitor/monitor';
 import type { MonitorSpec } from './monitors';
 import type { PokeOptions, PokeTarget } from './poke';
-import type { BehaviourSnapshot } from './behaviour';
+import type { BehaviourSnapshot, FrequencyReading } from './behaviour';
 
 /** Medium the worm moves in; it sets the drag ratio across/along the body. */
 export type Medium = 'agar' | 'water';
@@ -78,10 +78,10 @@ export interface SimLearning {
 /** Measurements; behaviour is read from the pose, never from neurons. */
 export interface SimMeasures {
   behaviour(): BehaviourSnapshot;
-  bendingFrequencyHz(windowMs?: number): number;
-  wavelengthBodyLengths(windowMs?: number): number;
+  bendingFrequencyHz(windowMs?: number, reading?: FrequencyReading): number;
+  wavelengthBodyLengths(windowMs?: number, reading?: FrequencyReading): number;
   /** +1 bends travel head → tail, −1 tail → head, 0 unclear. */
-  waveDirection(windowMs?: number): -1 | 0 | 1;
+  waveDirection(windowMs?: number, reading?: FrequencyReading): -1 | 0 | 1;
   /** Mean amplitude of the bend along the body (0.2–0.8), curvature × body length; a held bend counts nothing. */
   bendAmplitude(windowMs?: number): number;
   /** Head (nose) position, mm. */

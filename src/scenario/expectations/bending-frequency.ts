@@ -5,6 +5,7 @@ import { SCENARIO_RANGES as R } from '../ranges';
 import { formatMs } from '../units';
 import { windowOf } from '../windows';
 import { bendSuffix, minBendDoc, minBendField, needBend, stillResult, tooStill } from './bend';
+import { readingDoc, readingField } from './reading';
 import { checkAfterWindow, type ExpectationKind, probeFor, span, win, windowDoc } from './kind';
 import { probeValue } from './measures';
 
@@ -14,6 +15,7 @@ const schema = strict(
     after: anchor.optional(),
     for: time('window length (for)', R['within, for, window']).optional(),
     minBend: minBendField(),
+    reading: readingField(),
   },
   'bendingFrequency',
 ).transform((r) => ({
@@ -21,6 +23,7 @@ const schema = strict(
   minHz: r.between[0],
   maxHz: r.between[1],
   ...(r.minBend !== undefined && { minBend: r.minBend }),
+  ...(r.reading === 'spectrum' && { reading: r.reading }),
   ...win(r),
 }));
 
@@ -34,12 +37,12 @@ export const bendingFrequency: ExpectationKind<'bendingFrequency', BendingFreque
     return e;
   },
   needs: (e, s, n) => {
-    n.probe(probeFor(s, 'bendingFrequency', e.after, e.forMs));
+    n.probe(probeFor(s, 'bendingFrequency', e.after, e.forMs, e.reading));
     needBend(n, s, e.minBend, e.after, e.forMs);
   },
   evaluate: (e, rec, ctx) => {
     const [a, b] = windowOf(ctx.scenario, e.after, e.forMs);
-    const f = probeValue(rec, 'bendingFrequency', a, b);
+    const f = probeValue(rec, 'bendingFrequency', a, b, e.reading);
     const name = `bending frequency between ${e.minHz} and ${e.maxHz} Hz in ${span(a, b)}${bendSuffix(e.minBend)}`;
     const still = tooStill(rec, e.minBend, a, b);
     if (still) return stillResult({ name, bound: `${e.minHz} .. ${e.maxHz}`, unit: 'Hz', detail: '' }, `${still}; its ${f} Hz`);
@@ -49,14 +52,19 @@ export const bendingFrequency: ExpectationKind<'bendingFrequency', BendingFreque
       measured: f,
       bound: `${e.minHz} .. ${e.maxHz}`,
       unit: 'Hz',
-      detail: f === 0 ? 'no clear bending oscillation' : `from zero crossings of mid-body curvature over ${formatMs(b - a)}`,
+      detail:
+        f === 0
+          ? 'no clear bending oscillation'
+          : e.reading === 'spectrum'
+            ? `the peak of the curvature's power along body 0.2–0.8 over ${formatMs(b - a)}`
+            : `from zero crossings of mid-body curvature over ${formatMs(b - a)}`,
     };
   },
-  toDoc: (e) => ({ between: [e.minHz, e.maxHz], ...minBendDoc(e.minBend), ...windowDoc(e) }),
+  toDoc: (e) => ({ between: [e.minHz, e.maxHz], ...minBendDoc(e.minBend), ...readingDoc(e.reading), ...windowDoc(e) }),
   docs: {
-    fields: '`between: [low, high]` Hz, `after`, `for`, optional `minBend` (κL)',
+    fields: '`between: [low, high]` Hz, `after`, `for`, optional `minBend` (κL), optional `reading: spectrum`',
     measured:
-      '`bendingFrequencyHz(window)` of the simulation (zero crossings of mid-body curvature), taken when the window ends; the tracker keeps 20 s of history',
+      '`bendingFrequencyHz(window)` of the simulation (zero crossings of the curvature at body 0.3; with `reading: spectrum`, the peak of the summed power spectra of the curvature along body 0.2–0.8, which a ripple on a joint that barely swings cannot set), taken when the window ends; the tracker keeps 20 s of history',
     pass: 'low ≤ f ≤ high; with `minBend`, only if the body bends that much over the window (`bendAmplitude`), else not measured',
   },
 };

@@ -97,9 +97,9 @@ export function checkAfterWindow(c: CheckContext, after: Anchor, lengthMs: numbe
 }
 
 /** A probe of the simulation's windowed measures, taken at the window's end. */
-export function probeFor(scenario: ScenarioTimes, name: ProbeRequest['name'], after: Anchor, forMs: number | undefined): ProbeRequest {
+export function probeFor(scenario: ScenarioTimes, name: ProbeRequest['name'], after: Anchor, forMs: number | undefined, reading?: 'spectrum'): ProbeRequest {
   const [a, b] = windowOf(scenario, after, forMs);
-  return { name, endMs: b, windowMs: b - a };
+  return { name, endMs: b, windowMs: b - a, ...(reading && { reading }) };
 }
 
 /** `{after, for?}` in the file form. */

@@ -10,8 +10,8 @@ export function neuronTraces(rec: Recording, ctx: EvalContext, ref: string): { i
   return { ids, traces: ids.map((id) => rec.neurons[id]) };
 }
 
-export function probeValue(rec: Recording, name: 'bendingFrequency' | 'waveDirection', a: number, b: number): number {
-  const v = rec.probes[probeKey({ name, endMs: b, windowMs: b - a })];
+export function probeValue(rec: Recording, name: 'bendingFrequency' | 'waveDirection', a: number, b: number, reading?: 'spectrum'): number {
+  const v = rec.probes[probeKey({ name, endMs: b, windowMs: b - a, ...(reading && { reading }) })];
   if (v === undefined) throw new Error(`${name} over ${span(a, b)} was not probed`);
   return v;
 }

@@ -4,6 +4,7 @@ import { anchor, oneOf, strict, time } from '../fields';
 import { SCENARIO_RANGES as R } from '../ranges';
 import { windowOf } from '../windows';
 import { bendSuffix, minBendDoc, minBendField, needBend, stillResult, tooStill } from './bend';
+import { readingDoc, readingField } from './reading';
 import { checkAfterWindow, type ExpectationKind, probeFor, span, win, windowDoc } from './kind';
 import { probeValue } from './measures';
 
@@ -13,12 +14,14 @@ const schema = strict(
     after: anchor.optional(),
     for: time('window length (for)', R['within, for, window']).optional(),
     minBend: minBendField(),
+    reading: readingField(),
   },
   'waveDirection',
 ).transform((r) => ({
   kind: 'waveDirection' as const,
   direction: r.direction,
   ...(r.minBend !== undefined && { minBend: r.minBend }),
+  ...(r.reading === 'spectrum' && { reading: r.reading }),
   ...win(r),
 }));
 
@@ -32,12 +35,12 @@ export const waveDirection: ExpectationKind<'waveDirection', WaveDirection> = {
     return e;
   },
   needs: (e, s, n) => {
-    n.probe(probeFor(s, 'waveDirection', e.after, e.forMs));
+    n.probe(probeFor(s, 'waveDirection', e.after, e.forMs, e.reading));
     needBend(n, s, e.minBend, e.after, e.forMs);
   },
   evaluate: (e, rec, ctx) => {
     const [a, b] = windowOf(ctx.scenario, e.after, e.forMs);
-    const d = probeValue(rec, 'waveDirection', a, b);
+    const d = probeValue(rec, 'waveDirection', a, b, e.reading);
     const measured = d > 0 ? 'head-to-tail' : d < 0 ? 'tail-to-head' : 'unclear';
     const name = `body wave travels ${e.direction} in ${span(a, b)}${bendSuffix(e.minBend)}`;
     const still = tooStill(rec, e.minBend, a, b);
@@ -51,9 +54,9 @@ export const waveDirection: ExpectationKind<'waveDirection', WaveDirection> = {
       detail: 'from the phase of the bend along body 0.2–0.8',
     };
   },
-  toDoc: (e) => ({ direction: e.direction, ...minBendDoc(e.minBend), ...windowDoc(e) }),
+  toDoc: (e) => ({ direction: e.direction, ...minBendDoc(e.minBend), ...readingDoc(e.reading), ...windowDoc(e) }),
   docs: {
-    fields: '`direction` head-to-tail / tail-to-head, `after`, `for`, optional `minBend` (κL)',
+    fields: '`direction` head-to-tail / tail-to-head, `after`, `for`, optional `minBend` (κL), optional `reading: spectrum` (the phase read at that frequency)',
     measured: '`waveDirection(window)` at the window end: `head-to-tail`, `tail-to-head` or `unclear`',
     pass: 'matches; with `minBend`, only if the body bends that much over the window (`bendAmplitude`), else not measured',
   },
