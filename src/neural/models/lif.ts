@@ -128,6 +128,7 @@ function createLifPopulation(neurons: ReadonlyArray<{ params: ParamValues; init:
     for (let i = 0; i < size; i++) decay[i] = Math.exp(-dt / tau[i]);
     traceDecay[0] = rateTraceDecay(dt);
     lastDt = dt;
+    arena?.paramsChanged();
   }
 
   const kernel = (
@@ -243,6 +244,7 @@ function createLifPopulation(neurons: ReadonlyArray<{ params: ParamValues; init:
       throw new Error(`lif: neuron ${i}: resetMv (${nextReset}) must be below thresholdMv (${nextThreshold}), or it would fire every step`);
     }
     col[i] = value;
+    arena?.paramsChanged();
     if (name === 'tauMs') lastDt = Number.NaN;
     // A refractory neuron's gate opens at the new threshold when its period ends.
     if (name === 'thresholdMv') {

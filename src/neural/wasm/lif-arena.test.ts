@@ -110,6 +110,35 @@ describe('the fused LIF step in WebAssembly (lif-fused.wat)', () => {
     expect(wasm.first.filter((x, k) => k % 4 === 1 && x === 1).length).toBeGreaterThan(0); // it fires: not a silent network
   });
 
+  it('reads rest, R and decay once for all neurons only while every neuron has the same: edits in and out of that, and a new dt', () => {
+    const spec = ringSpec();
+    const edits: Array<[number, string, string, number]> = [
+      [150, 'n3', 'restMv', -47], // one neuron differs: per-neuron arrays
+      [300, 'n3', 'restMv', -49], // all the same again
+      [450, 'n9', 'resistance', 1.5],
+      [600, 'n9', 'resistance', 1],
+      [750, 'n12', 'tauMs', 12], // decay differs
+      [900, 'n12', 'tauMs', 20],
+      [1050, 'n0', 'restMv', -48], // all change, one by one: uniform again at a new value
+    ];
+    const runs = (mode: 'auto' | 'off') => {
+      setWasmKernels(mode);
+      const net = build(spec);
+      const out: number[] = [];
+      for (const [at, id, name, value] of edits) {
+        out.push(...record(net, [], 0.1, 75, -1), ...record(net, [], 0.25, 75, -1)); // a new dt with no edit: new decays
+        if (at === 1050) for (const x of net.ids) net.setParam(x, name, value);
+        else net.setParam(id, name, value);
+      }
+      out.push(...record(net, [], 0.1, 150, -1));
+      return { inArena: inArena(net), out };
+    };
+    const wasm = runs('auto');
+    const js = runs('off');
+    expect(wasm.inArena).toBe(true);
+    expect(wasm.out).toEqual(js.out);
+  });
+
   it('delivers spikes from tables in the arena, and weight edits reach them (cutSynapse, loadWeights)', () => {
     const spec = ringSpec();
     const n = spec.neurons.length;
