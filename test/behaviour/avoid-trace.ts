@@ -2,7 +2,7 @@
  * "Teach the worm to avoid" step by step (docs/biology.md, "Steering and choice on the switched default"): the game's
  * teaching phase (20 s starved in the butanone, the challenge's plate, as teach-table.ts), the aversive site AIA → RIM
  * it learned, the game's paired check (learning-check.ts: taught against its untaught twin), and the taught worm's
- * first test run (the test plate, seed 1): every 4 s the nose, the reversals so far and the V of AIA, RIM, AVA, AVB.
+ * first test run (the test plate, seed 1): every 4 s the nose, the reversals so far and the V of AIA, RIM, AIB, RIV, AVA, AVB.
  * Run: `npx tsx test/behaviour/avoid-trace.ts [current|conductance] [seeds] [overrides]` (seeds 1 by default; overrides
  * as choice-table.ts's, e.g. '{"learning":{"aversiveMaxMv":30}}'; the trace is printed for the first seed).
  */
@@ -55,7 +55,7 @@ for (const [k, seed] of seeds.entries()) {
     test.run(4000);
     const o = test.telemetry();
     const [x, y] = test.headPosition();
-    const vs = ['AIA', 'RIM', 'AVA', 'AVB'].map((id) => `${id} ${o.v[ix(id)].toFixed(0)}`).join(' ');
+    const vs = ['AIA', 'RIM', 'AIB', 'RIV', 'AVA', 'AVB'].map((id) => `${id} ${o.v[ix(id)].toFixed(0)}`).join(' ');
     console.log(`  ${(test.timeMs / 1000).toFixed(0)} s: nose ${x.toFixed(1)}, ${y.toFixed(1)}; ${reversals} reversals; ${vs} mV`);
   }
 }

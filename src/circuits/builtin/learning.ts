@@ -57,6 +57,7 @@
  * an hour, so a test can watch it go.
  */
 import type { ConvertedKinetics } from '../convert';
+import type { DepressionSpec } from '../../neural/types';
 import type { Builder } from './builder';
 import type { OdourName } from '../../world/odours';
 import { addTurnRelay, type CompareBy, compareBindings, relayPa, SENSES } from './senses';
@@ -104,6 +105,13 @@ export const LEARNING = {
   aversiveReleaseHalfMv: undefined as number | undefined,
   /** The aversive site's time constant once converted, ms (0 = instant, as converted; aversiveKinetics gives it to buildConductance). */
   aversiveTauMs: 0,
+  /**
+   * A study lever (undefined = none, both membranes' shipped value): the turn relay's release onto AVA and AIB depresses
+   * with use (resource used per ms at full release, its recovery τ), so a reversal the learned site calls tires in
+   * seconds however long the odour holds the relay up. Both outputs, as a presynaptic pool would: depressing only RIM →
+   * AVA left RIM → AIB → RIV ⊣ AVB holding the worm still once AVA let go (docs/biology.md, 'Taught reversals that end').
+   */
+  relayDepression: undefined as DepressionSpec | undefined,
   /** RIC: pA per unit of hunger (crosses threshold only when starving) and pA with the nose on a lawn (held down on food). */
   ricHungerPa: 1.2,
   ricSlopeMv: 2,
@@ -178,6 +186,16 @@ function addAversion(b: Builder): void {
     },
   };
   b.chem('AIA', relay, naive, { sign: 'excitatory', plastic });
+  const d = L.relayDepression;
+  if (d !== undefined) {
+    if (!(d.use > 0 && d.use <= 1 && d.recoveryMs > 0 && d.recoveryMs <= 600_000))
+      throw new RangeError(
+        `LEARNING.relayDepression = ${JSON.stringify(d)}: use must be in (0, 1] per ms and recoveryMs in (0, 600000]; undefined = none (the current worm's)`,
+      );
+    // Every chemical output of the relay existing now (onto AVA and AIB in the built-in worms).
+    for (const [k, s] of b.synapses.entries())
+      if (s.kind === 'chemical' && s.from === relay && s.to !== relay) b.synapses[k] = { ...s, depression: { use: d.use, recoveryMs: d.recoveryMs } };
+  }
   b.receptors.push({ neuron: relay, modulator: 'octopamine', effect: 'plasticity', gain: L.aversiveOctopamine, label: 'SER-3' });
   b.receptors.push({ neuron: relay, modulator: 'dopamine', effect: 'plasticity', gain: L.aversiveDopamine, label: 'DOP-1' });
 }

@@ -139,6 +139,32 @@ describe("the default worm's membrane option", () => {
     );
   });
 
+  it("the turn relay's outputs depress only when LEARNING.relayDepression is given (off on both shipped membranes' default), and bad values are refused", () => {
+    const depressions = (doc: ReturnType<typeof buildWorm>) =>
+      chemical(doc)
+        .filter((s) => s.from === 'RIM')
+        .map((s) => [s.to, s.depression]);
+    const build = () => buildLearningWorm({ membrane: 'current' });
+    expect(LEARNING.relayDepression).toBeUndefined();
+    expect(depressions(buildLearningWorm({ membrane: 'conductance' }))).toEqual([
+      ['AVA', undefined],
+      ['AIB', undefined],
+    ]);
+    const d = { use: 0.0003, recoveryMs: 10_000 };
+    const studied = buildConductance(build, { ...CONDUCTANCE_LAYERS, learning: { ...CONDUCTANCE_LAYERS.learning, relayDepression: d } });
+    expect(depressions(studied)).toEqual([
+      ['AVA', d],
+      ['AIB', d],
+    ]);
+    // The default worm has no learning layer, so the lever never reaches it.
+    expect(depressions(buildConductance(() => buildWorm({ membrane: 'current' }), { ...CONDUCTANCE_LAYERS, learning: { relayDepression: d } }))).toEqual(
+      depressions(buildWorm({ membrane: 'conductance' })),
+    );
+    expect(() => buildConductance(build, { ...CONDUCTANCE_LAYERS, learning: { relayDepression: { use: 0, recoveryMs: 1000 } } })).toThrow(
+      /LEARNING.relayDepression = \{"use":0,"recoveryMs":1000\}: use must be in \(0, 1\] per ms/,
+    );
+  });
+
   it('an unknown membrane is refused with the field, the allowed values and the fix', () => {
     expect(() => buildWorm({ membrane: 'ohmic' as never })).toThrow(/buildWorm: membrane = "ohmic": must be one of 'current', 'conductance'; use 'current'/);
     expect(() => buildLearningWorm({ membrane: 'ohmic' as never })).toThrow(/buildLearningWorm: membrane = "ohmic"/);
