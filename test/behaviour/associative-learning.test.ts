@@ -35,7 +35,7 @@ describe('associative learning (butanone)', () => {
 
   // Starvation (octopamine from RIC) weakens the attraction site and builds the aversive one (AIA → the turn relay RIM, learning.ts).
   // Tested with butanone 2 mm away, where the untaught worm goes to it: 4 mm away the odour reaches the repelled worm too late in a 40 s test to show (measured 0.33 naive, 0.43 starved).
-  it('pairing it with starvation (60 s off food, starved 2 h) builds the aversive site in every worm and lowers the index by at least 0.2; with the aversive site cut it does not fall', () => {
+  it('pairing it with starvation (60 s off food, starved 2 h) builds the aversive site in every worm and lowers the index by at least 0.2; with the aversive sites cut it does not fall', () => {
     const starved = memo((seed) => condition(naive, seed, 'starvation', PAIRING_MS));
     for (const seed of SEEDS) {
       expect(siteWeight(starved(seed))).toBeLessThan(siteWeight(naive));
@@ -45,10 +45,14 @@ describe('associative learning (butanone)', () => {
     const ci = chemotaxisIndex(starved, {}, NEAR);
     console.log(`starvation arm (2 mm): naive ${ciNear.toFixed(2)}, starved ${ci.toFixed(2)}`);
     expect(ciNear - ci).toBeGreaterThanOrEqual(0.2);
-    const cut = [['AIA', 'RIM']] as const;
+    // Every learned aversive route: the relay site, and RIA's crossed steering sites where the worm has them (learning.ts's crossedMax).
+    const crossed = (naive.doc.synapses ?? []).flatMap((s) =>
+      s.kind === 'chemical' && s.plastic !== undefined && (s.to === 'SMBD' || s.to === 'SMBV') ? [[s.from, s.to] as const] : [],
+    );
+    const cut: readonly (readonly [string, string])[] = [['AIA', 'RIM'], ...crossed];
     const without = memo((seed) => condition(naive, seed, 'starvation', PAIRING_MS, { cut }));
     const ciWithout = chemotaxisIndex(without, { cut }, NEAR);
-    console.log(`starvation arm (2 mm), aversive site cut: ${ciWithout.toFixed(2)}`);
+    console.log(`starvation arm (2 mm), aversive sites cut (${cut.map(([a, b]) => `${a} → ${b}`).join(', ')}): ${ciWithout.toFixed(2)}`);
     expect(ciNear - ciWithout).toBeLessThan(0.2);
   });
 

@@ -42,6 +42,14 @@ for (let t = 0; t < teachMs; t += 500) {
 run.dispose();
 const taught = circuitFromDoc(withLearnedWeights(naive.doc, teach.plasticWeights()), `taught-${seed}.json`);
 console.log(`${membrane} membrane${process.argv[4] ? `, ${process.argv[4]}` : ''}; taught on seed ${seed} for ${teachMs / 1000} s`);
+// Every plastic site's learned weight against its naive one (the crossed steering sites, if any, among them).
+const before = naive.doc.synapses ?? [];
+console.log(
+  `  learned: ${teach
+    .plasticWeights()
+    .map((l) => `${l.from} → ${l.to} ${(before[l.synapse]?.weight ?? Number.NaN).toPrecision(3)} → ${l.weight.toPrecision(3)}`)
+    .join('; ')}`,
+);
 
 for (const [name, circuit] of [
   ['taught', taught],

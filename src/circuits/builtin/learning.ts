@@ -83,6 +83,16 @@ export const LEARNING = {
   /** RIAL/RIAR → SMB of their side (excitatory) and of the other side (inhibitory, ×pushPull): steering is their difference. */
   compareToSmb: 1,
   pushPull: 1,
+  /**
+   * The learned sign change of the steering (pA at full output; 0 = no such route, the current worm's): RIAL/RIAR →
+   * the other side's SMB, excitatory, silent when naive, a three-factor site that octopamine (starvation) strengthens
+   * at crossedRate and dopamine (food) weakens, so a worm starved in the odour comes to steer away from it, as a
+   * sensory neuron's excitatory and inhibitory outputs onto its interneuron shift with experience and invert the turn
+   * (Sato et al. 2021: ASER → AIB through GLR-1 and AVR-14; Cho et al. 2016: AWC's coupling to the motor circuit is
+   * oppositely changed by aversive and appetitive pairing). Needs pushPull 0 (that pair is then the crossed site's).
+   */
+  crossedMax: 0,
+  crossedRate: 0.000003,
   /** Three-factor rule: tag per ms of pre·post output, tag τ, weight change per ms per unit of tag × modulator (× (wMax − wMin)), forgetting τ. */
   aPlus: 1,
   tauEligibilityMs: 2000,
@@ -149,7 +159,14 @@ export function addLearning(b: Builder): void {
     b.chem('AIY', id, L.aiyToRia, { sign: 'excitatory' });
     b.chem(id, smb, L.compareToSmb, { sign: 'excitatory' });
     if (L.pushPull > 0) b.chem(id, opposite, L.compareToSmb * L.pushPull, { sign: 'inhibitory' });
+    if (L.crossedMax > 0) b.chem(id, opposite, 0, { sign: 'excitatory', plastic: crossedSite() });
   }
+  if (L.crossedMax > 0)
+    for (const smb of ['SMBD', 'SMBV'])
+      b.receptors.push(
+        { neuron: smb, modulator: 'octopamine', effect: 'plasticity', gain: L.aversiveOctopamine, label: 'SER-3' },
+        { neuron: smb, modulator: 'dopamine', effect: 'plasticity', gain: L.aversiveDopamine, label: 'DOP-1' },
+      );
   addAversion(b);
   // RIC reads the feeding state through a sensor binding, so it is marked sensory (as NSM is).
   // A steep release (2 mV slope): a fed worm's RIC releases almost nothing, so the aversive site does not learn from a resting trickle.
@@ -157,6 +174,22 @@ export function addLearning(b: Builder): void {
   b.sensors.push({ neuron: 'RIC', sensor: 'hunger', gain: L.ricHungerPa });
   b.sensors.push({ neuron: 'RIC', sensor: 'lawn', from: 0, to: 0.05, gain: L.ricLawnPa });
   b.modulators.push({ name: 'octopamine', from: ['RIC'], release: L.octopamineRelease, clearanceMs: L.octopamineClearanceMs });
+}
+
+/** The crossed steering site's rule (crossedMax), range-checked: it takes the pair push-pull would use, so both cannot be on. */
+function crossedSite() {
+  const L = LEARNING;
+  if (L.pushPull > 0)
+    throw new RangeError(`LEARNING.crossedMax = ${L.crossedMax} needs pushPull 0 (it is ${L.pushPull}): the crossed site is RIA's synapse onto the other SMB`);
+  if (!(L.crossedMax <= 100 && L.crossedRate > 0 && L.crossedRate <= 0.001))
+    throw new RangeError(
+      `LEARNING.crossedMax = ${L.crossedMax}, crossedRate = ${L.crossedRate}: give 0..100 pA and a rate in (0, 0.001] per ms (crossedMax 0 = none)`,
+    );
+  return {
+    rule: 'three-factor' as const,
+    bounds: 'soft' as const,
+    params: { aPlus: L.aPlus, tauEligibilityMs: L.tauEligibilityMs, rate: L.crossedRate, forgetMs: L.forgetMs, forgetTo: 0, wMin: 0, wMax: L.crossedMax },
+  };
 }
 
 /**

@@ -139,22 +139,34 @@ describe("the default worm's membrane option", () => {
     );
   });
 
-  it("the turn relay's outputs depress only when LEARNING.relayDepression is given (off on both shipped membranes' default), and bad values are refused", () => {
+  it("the turn relay's depression and RIA's crossed steering sites exist only when given (off on both shipped membranes), and bad values are refused", () => {
     const depressions = (doc: ReturnType<typeof buildWorm>) =>
       chemical(doc)
         .filter((s) => s.from === 'RIM')
         .map((s) => [s.to, s.depression]);
+    const crossed = (doc: ReturnType<typeof buildWorm>) =>
+      chemical(doc)
+        .filter((s) => s.plastic !== undefined && (s.to === 'SMBD' || s.to === 'SMBV'))
+        .map((s) => [s.from, s.to, s.weight]);
     const build = () => buildLearningWorm({ membrane: 'current' });
     expect(LEARNING.relayDepression).toBeUndefined();
+    expect(LEARNING.crossedMax).toBe(0);
     expect(depressions(buildLearningWorm({ membrane: 'conductance' }))).toEqual([
       ['AVA', undefined],
       ['AIB', undefined],
     ]);
+    expect(crossed(buildLearningWorm({ membrane: 'conductance' }))).toEqual([]);
     const d = { use: 0.0003, recoveryMs: 10_000 };
-    const studied = buildConductance(build, { ...CONDUCTANCE_LAYERS, learning: { ...CONDUCTANCE_LAYERS.learning, relayDepression: d } });
+    const learning = { ...CONDUCTANCE_LAYERS.learning, relayDepression: d, pushPull: 0, compareToSmb: 2, crossedMax: 4 };
+    const studied = buildConductance(build, { ...CONDUCTANCE_LAYERS, learning });
     expect(depressions(studied)).toEqual([
       ['AVA', d],
       ['AIB', d],
+    ]);
+    // Silent when naive: the learned sign change starts at 0 and only starvation's octopamine builds it.
+    expect(crossed(studied)).toEqual([
+      ['RIAL', 'SMBV', 0],
+      ['RIAR', 'SMBD', 0],
     ]);
     // The default worm has no learning layer, so the lever never reaches it.
     expect(depressions(buildConductance(() => buildWorm({ membrane: 'current' }), { ...CONDUCTANCE_LAYERS, learning: { relayDepression: d } }))).toEqual(
@@ -162,6 +174,9 @@ describe("the default worm's membrane option", () => {
     );
     expect(() => buildConductance(build, { ...CONDUCTANCE_LAYERS, learning: { relayDepression: { use: 0, recoveryMs: 1000 } } })).toThrow(
       /LEARNING.relayDepression = \{"use":0,"recoveryMs":1000\}: use must be in \(0, 1\] per ms/,
+    );
+    expect(() => buildConductance(build, { ...CONDUCTANCE_LAYERS, learning: { ...learning, pushPull: 1 } })).toThrow(
+      /LEARNING.crossedMax = 4 needs pushPull 0 \(it is 1\)/,
     );
   });
 
