@@ -114,7 +114,7 @@ function onMembrane(membrane: Membrane | undefined, builder: string, build: (ext
 
 /** What the conductance worm does not yet do as the shipped worm does (docs/biology.md, the battery on the conductance worm). */
 const CONDUCTANCE_PREVIEW_GAPS =
-  'its spontaneous omega turns are rarer (after reversals in 2 of 5 worms in five minutes off food), a single plate tap can still meet a stroke phase that barely reverses it, and "Teach the worm to avoid" is not reliably won; and the published wiring has no D-type synapse onto DA9, so VA12 inhibits DA9 directly, standing for its cholinergic VA12 → DA9 synapse (inhibitory only through acetylcholine-gated chloride channels, an assumption)';
+  'after ten plate taps its tap response is all or none (a harsh tail touch brings it back in some individuals, not all), and "Teach the worm to avoid" is not won: its taught reversals last too long and its forward runs head back to the odour; and the published wiring has no D-type synapse onto DA9, so VA12 inhibits DA9 directly, standing for its cholinergic VA12 → DA9 synapse (inhibitory only through acetylcholine-gated chloride channels, an assumption)';
 
 /**
  * The default worm on conductances, offered beside it (editor, scenarios, `neuroworm run --circuit worm-conductance`)
