@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CubaJs } from './cuba';
-import { loadLine } from './measure';
+import { alternatePair, loadLine, spread } from './measure';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string): string => {
@@ -55,19 +55,12 @@ const round = (c: CubaJs, into: number[]) => {
   into.push(t.cpuS);
   s.spikes.push(t.spikes);
 };
-for (let r = 0; r < rounds; r++) {
-  if (r % 2 === 0) {
-    round(after, s.after);
-    round(prior, s.prior);
-  } else {
-    round(prior, s.prior);
-    round(after, s.after);
-  }
-}
-const median = (xs: readonly number[]): number => {
-  const o = [...xs].sort((a, b) => a - b);
-  return o.length % 2 ? o[(o.length - 1) / 2] : (o[o.length / 2 - 1] + o[o.length / 2]) / 2;
-};
+alternatePair(
+  rounds,
+  () => round(after, s.after),
+  () => round(prior, s.prior),
+);
+const median = (xs: readonly number[]): number => spread(xs).median;
 const ratios = s.after.map((a, k) => s.prior[k] / a);
 const f = (x: number) => x.toFixed(4);
 console.log(`end: ${loadLine()}`);

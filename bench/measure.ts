@@ -86,6 +86,19 @@ export function alternate<K extends string>(cases: Record<K, () => void>, rounds
   return out;
 }
 
+/** Calls `a` and `b` once per round, `rounds` rounds, in alternating order (a b, b a, …), for callers that record their own figures. */
+export function alternatePair(rounds: number, a: () => void, b: () => void): void {
+  for (let r = 0; r < rounds; r++) {
+    if (r % 2 === 0) {
+      a();
+      b();
+    } else {
+      b();
+      a();
+    }
+  }
+}
+
 /** The async form of `alternate`. */
 export async function alternateAsync<K extends string>(cases: Record<K, () => Promise<unknown>>, rounds: number): Promise<Record<K, Timing[]>> {
   const names = Object.keys(cases) as K[];

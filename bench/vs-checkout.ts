@@ -16,6 +16,7 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { alternatePair, spread } from './measure';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string): string => {
@@ -68,20 +69,12 @@ const round = (s: Stepper, into: number[]) => {
   const c = process.cpuUsage(c0);
   into.push((c.user + c.system) / per);
 };
-for (let r = 0; r < rounds; r++) {
-  if (r % 2 === 0) {
-    round(after, us.after);
-    round(prior, us.prior);
-  } else {
-    round(prior, us.prior);
-    round(after, us.after);
-  }
-}
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const h = s.length >> 1;
-  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
-};
+alternatePair(
+  rounds,
+  () => round(after, us.after),
+  () => round(prior, us.prior),
+);
+const median = (xs: readonly number[]): number => spread(xs).median;
 const ratios = us.after.map((t, k) => us.prior[k] / t);
 const same = after.network.v.every((x, k) => Object.is(x, prior.network.v[k]));
 const side = (t: number[]) => `min ${Math.min(...t).toFixed(1)}, median ${median(t).toFixed(1)} µs per step`;
