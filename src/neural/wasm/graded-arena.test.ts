@@ -259,21 +259,31 @@ describe('the graded network sub-step in WebAssembly (graded-step.wat)', () => {
     expect(plateauHeld).toBeGreaterThan(10);
   });
 
+  /** The spec with every rectifier off (gK +0 or −0, both signs of zero). */
+  const withoutRectifier = (spec: NetworkSpec): NetworkSpec => ({
+    ...spec,
+    neurons: spec.neurons.map((x, i): NeuronSpec => ({ ...x, params: { ...x.params, gKNs: i % 3 === 1 ? -0 : 0 } })),
+  });
+  /** Records the case on the wasm and the JS kernels, expects the same numbers, and says whether any V left its start. */
+  const movedOnBoth = (c: Case): boolean => {
+    setWasmKernels('always');
+    const wasm = recordNoRectifier(c, 60);
+    setWasmKernels('off');
+    const js = recordNoRectifier(c, 60);
+    expect(wasm).toEqual(js);
+    return js.some((x, k) => k % 4 === 0 && x !== c.spec.neurons[(k / 4) % c.spec.neurons.length].init!.v);
+  };
+
   it('property: where no neuron has the rectifier (every gK +0 or -0) the update skips its look-up, with the same numbers as the JS kernels, bit for bit (plateaus, conductance synapses; the rectifier switched on and off again)', () => {
     let moved = 0;
     let plateaus = 0;
     const noRectifier = plateauNetwork.map((c) => ({
       ...c,
-      spec: { ...c.spec, neurons: c.spec.neurons.map((x, i): NeuronSpec => ({ ...x, params: { ...x.params, gKNs: i % 3 === 1 ? -0 : 0 } })) },
+      spec: withoutRectifier(c.spec),
     }));
     fc.assert(
       fc.property(noRectifier, (c) => {
-        setWasmKernels('always');
-        const wasm = recordNoRectifier(c, 60);
-        setWasmKernels('off');
-        const js = recordNoRectifier(c, 60);
-        expect(wasm).toEqual(js);
-        if (js.some((x, k) => k % 4 === 0 && x !== c.spec.neurons[(k / 4) % c.spec.neurons.length].init!.v)) moved++;
+        if (movedOnBoth(c)) moved++;
         if (c.spec.neurons.some((x) => (x.params?.plateauNs as number) > 0)) plateaus++;
       }),
       { numRuns: 60, seed: 21 },
@@ -287,16 +297,11 @@ describe('the graded network sub-step in WebAssembly (graded-step.wat)', () => {
     const linear = gradedNetwork.map((c) => ({
       ...c,
       external: false,
-      spec: { ...c.spec, neurons: c.spec.neurons.map((x, i): NeuronSpec => ({ ...x, params: { ...x.params, gKNs: i % 3 === 1 ? -0 : 0 } })) },
+      spec: withoutRectifier(c.spec),
     }));
     fc.assert(
       fc.property(linear, (c) => {
-        setWasmKernels('always');
-        const wasm = recordNoRectifier(c, 60);
-        setWasmKernels('off');
-        const js = recordNoRectifier(c, 60);
-        expect(wasm).toEqual(js);
-        if (js.some((x, k) => k % 4 === 0 && x !== c.spec.neurons[(k / 4) % c.spec.neurons.length].init!.v)) moved++;
+        if (movedOnBoth(c)) moved++;
       }),
       { numRuns: 60, seed: 23 },
     );
