@@ -153,7 +153,7 @@ function line(sim: Simulation, inputs: Input[], labelMs: number): string {
   const cols = parts.map((x) => {
     const i = x.g * (x.e - v) + x.i;
     const without = (N - x.g * x.e - x.i) / (G - x.g);
-    return `${Math.abs(i) < 0.05 && i !== 0 ? i.toPrecision(1) : i.toFixed(2)} (${(without - vInf >= 0 ? '+' : '') + (without - vInf).toFixed(1)})`;
+    return `${Math.abs(i) < 1e-4 ? '0' : Math.abs(i) < 0.05 ? i.toPrecision(1) : i.toFixed(2)} (${(without - vInf >= 0 ? '+' : '') + (without - vInf).toFixed(1)})`;
   });
   const [hx, hy] = sim.headPosition();
   const cells = CELLS.map((id) => (net.indexOf(id) < 0 ? '—' : net.v[net.indexOf(id)].toFixed(0))).join(' ');
