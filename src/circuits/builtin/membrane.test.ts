@@ -125,6 +125,24 @@ describe("the default worm's membrane option", () => {
     );
   });
 
+  it('the turn release midpoints (touch.rivAvbReleaseHalfMv, aibRivReleaseHalfMv) are off by default, land on their one synapse when given, and bad values are refused', () => {
+    const pick = (doc: ReturnType<typeof buildWorm>, from: string, to: string) => chemical(doc).filter((s) => s.from === from && s.to === to);
+    const build = () => buildWorm({ membrane: 'current' });
+    const shipped = buildWorm({ membrane: 'conductance' });
+    expect(pick(shipped, 'RIV', 'AVB').map((s) => s.releaseHalfMv)).toEqual([-40]);
+    expect(pick(shipped, 'AIB', 'RIV').map((s) => s.releaseHalfMv)).toEqual([-40]);
+    const moved = buildConductance(build, {
+      ...CONDUCTANCE_LAYERS,
+      touch: { ...CONDUCTANCE_LAYERS.touch, rivAvbReleaseHalfMv: -30, aibRivReleaseHalfMv: -34 },
+    });
+    expect(pick(moved, 'RIV', 'AVB').map((s) => s.releaseHalfMv)).toEqual([-30]);
+    expect(pick(moved, 'AIB', 'RIV').map((s) => s.releaseHalfMv)).toEqual([-34]);
+    expect(pick(moved, 'RIV', 'AIB').map((s) => s.releaseHalfMv)).toEqual([-40]);
+    expect(() => buildConductance(build, { ...CONDUCTANCE_LAYERS, touch: { rivAvbReleaseHalfMv: 5 } })).toThrow(
+      /TOUCH.rivAvbReleaseHalfMv = 5: must be −70..0 mV of RIV/,
+    );
+  });
+
   it('the aversive site AIA → RIM is slow on the conductance learning worm only (CONDUCTANCE_LAYERS.learning.aversiveTauMs), and bad values are refused', () => {
     const aversive = (doc: ReturnType<typeof buildWorm>) => chemical(doc).filter((s) => s.from === 'AIA' && s.to === 'RIM');
     expect(CONDUCTANCE_LAYERS.learning.aversiveTauMs).toBeGreaterThan(0);

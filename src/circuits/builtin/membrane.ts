@@ -17,7 +17,7 @@ import { FORAGING } from './foraging';
 import { aversiveKinetics, LEARNING } from './learning';
 import { MODULATION } from './modulation';
 import { SENSES } from './senses';
-import { TOUCH, touchKinetics } from './touch';
+import { TOUCH, touchKinetics, turnKinetics } from './touch';
 
 export type Membrane = 'current' | 'conductance';
 export const MEMBRANES: readonly Membrane[] = ['current', 'conductance'];
@@ -321,7 +321,7 @@ export function buildConductance(build: () => CircuitDoc, layers: LayerOverrides
     // The command cells' sizes act on the whole document (every layer's inputs onto them), so they are applied once all are built.
     const sized = scaleCellSize(scaleCellSize(build(), 'AVA', GAIT.avaSizeScale), 'AVB', GAIT.avbSizeScale);
     // Kinetics the converter cannot know (it makes every synapse instant), per layer.
-    return withConvertedKinetics(toConductanceDoc(sized, { transduction: true }), [touchKinetics(), aversiveKinetics()]);
+    return withConvertedKinetics(toConductanceDoc(sized, { transduction: true }), [touchKinetics(), ...turnKinetics(), aversiveKinetics()]);
   } finally {
     for (const [table, original] of saved) Object.assign(table, original);
   }

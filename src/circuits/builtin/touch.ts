@@ -100,6 +100,14 @@ export const TOUCH = {
    * al. 2005), an indirect path.
    */
   avaRivTauMs: 0,
+  /**
+   * RIV ⊣ AVB's release midpoint once converted, mV of RIV (undefined = RIV's own −40, as converted; touchKinetics gives it
+   * to buildConductance). At −40 with slope 2 a RIV held at −42..−44 by a half-charged AIB still releases 0.1–0.3 and holds
+   * AVB at −52..−60 mV, under its midpoint: a worm that stands still (docs/biology.md, 'Why AVB stays low after a reversal').
+   */
+  rivAvbReleaseHalfMv: undefined as number | undefined,
+  /** AIB → RIV's release midpoint once converted, mV of AIB (undefined = AIB's own −40, as converted): how charged AIB must be to fire the turn. */
+  aibRivReleaseHalfMv: undefined as number | undefined,
   rivMuscle: 1,
   /** RIV ⊣ AIB: how fast the turn drains its own readiness. 0.008 ended the turn before the head met the tail after most spontaneous reversals (1 omega in 25 worm-minutes); 0.004: 14. */
   rivResetsAib: 0.004,
@@ -201,4 +209,17 @@ export function touchKinetics(): ConvertedKinetics {
   if (!(tau >= 0 && tau <= 10_000))
     throw new RangeError(`TOUCH.avaRivTauMs = ${tau}: must be 0..10000 ms (0 = instant, as converted); set it in CONDUCTANCE_LAYERS.touch`);
   return { from: 'AVA', to: ['RIV'], tauMs: tau };
+}
+
+/** The turn's release midpoints on conductances (rivAvbReleaseHalfMv, aibRivReleaseHalfMv), range-checked; undefined changes nothing. */
+export function turnKinetics(): ConvertedKinetics[] {
+  const rule = (from: string, to: string, field: 'rivAvbReleaseHalfMv' | 'aibRivReleaseHalfMv'): ConvertedKinetics => {
+    const half = TOUCH[field];
+    if (half !== undefined && !(half >= -70 && half <= 0))
+      throw new RangeError(
+        `TOUCH.${field} = ${half}: must be −70..0 mV of ${from} (undefined = ${from}'s own midpoint, as converted); set it in CONDUCTANCE_LAYERS.touch`,
+      );
+    return { from, to: [to], tauMs: 0, ...(half !== undefined && { releaseHalfMv: half }) };
+  };
+  return [rule('RIV', 'AVB', 'rivAvbReleaseHalfMv'), rule('AIB', 'RIV', 'aibRivReleaseHalfMv')];
 }
