@@ -31,7 +31,9 @@ test('settings: sound starts off; toggles, choices and the slider save at once a
   await page.mouse.down();
   await page.mouse.move(slider.x + slider.width - 2, y, { steps: 6 });
   await page.mouse.up();
-  expect((await settings()).textScale).toBe(1.5);
+  // The game reads pointer moves on its frames: under load the last ones land a few frames after mouse.up
+  // (a CI run at load 8 read 1.1 at once), so wait for the value rather than read it once.
+  await expect.poll(async () => (await settings()).textScale, { timeout: 5000 }).toBe(1.5);
   await page.waitForTimeout(900); // the scene re-lays its texts at the new size
   await shot(page, 'settings-changed');
 
