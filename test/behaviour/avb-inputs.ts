@@ -16,16 +16,14 @@
  *   spont SEED list [overrides]       the reversals (start, end) in the first 120 s, to pick a window
  * `npx tsx test/behaviour/avb-inputs.ts avoid 6 '{"learning":{…}}' 2`, `… spont 6 50 60 '{}' 0.5`, `… avoid 6 '{…}' 2 --cell=RIV`
  */
-import { circuitFromDoc } from '../../src/circuits/circuit';
-import { withLearnedWeights } from '../../src/circuits/learned';
 import type { Circuit } from '../../src/circuits/types';
 import type { ChemicalSynapseSpec } from '../../src/neural/types';
 import { createSimulation, type Simulation } from '../../src/sim/simulation';
 import { getArena } from '../../src/world/builtins';
 import { challengeById } from '../../scenes/challenges/catalog';
 import { testPlates } from '../../scenes/challenges/learning-check';
-import { ChallengeRun } from '../../scenes/challenges/runner';
 import { layeredWorm, parseLayerOverrides } from './layer-overrides';
+import { teachInChallenge } from './avoid-teaching';
 import { builtinOn } from './membrane-builtins';
 import { OPEN_FIELD } from './measure';
 
@@ -189,14 +187,7 @@ if (mode === 'avoid') {
   const w = c.win;
   const naive = builtinOn(c.worm ?? 'learning-worm', 'conductance', over);
   // Teaching as avoid-trace.ts (the game's 20 s), then the taught worm's first test run on the test plate, test seed 1.
-  const teach = createSimulation({ circuit: naive, arena: c.arena, seed, hoursOffFood: w.hoursOffFood });
-  const run = new ChallengeRun(c, teach);
-  for (let t = 0; t < 20_000; t += 500) {
-    teach.run(500);
-    run.update();
-  }
-  run.dispose();
-  const taught = circuitFromDoc(withLearnedWeights(naive.doc, teach.plasticWeights()), `taught-${seed}.json`);
+  const { taught } = teachInChallenge(c, naive, seed, w.hoursOffFood, 20_000);
   const plate = testPlates(getArena(w.testArena), w.odour)[0];
   console.log(`learning worm (conductance) taught on seed ${seed}${process.argv[4] ? ` with ${process.argv[4]}` : ''}; test run, plate 1, test seed 1`);
   trace(taught, createSimulation({ circuit: taught, arena: plate, seed: 1 }), 0, w.testMs, stepMs);

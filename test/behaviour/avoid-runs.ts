@@ -11,14 +11,12 @@
  * default, the game's; overrides as avoid-trace.ts's, conductance only, e.g. '{"learning":{"aversiveTauMs":3000}}' or
  * '{}'; teachMs the teaching's length, default the challenge's 20 s; the e2e test teaches 25 s).
  */
-import { circuitFromDoc } from '../../src/circuits/circuit';
-import { withLearnedWeights } from '../../src/circuits/learned';
 import { createSimulation } from '../../src/sim/simulation';
 import { getArena } from '../../src/world/builtins';
 import { challengeById } from '../../scenes/challenges/catalog';
 import { CHOICE_MM, TEST_SEEDS, testPlates } from '../../scenes/challenges/learning-check';
-import { ChallengeRun } from '../../scenes/challenges/runner';
 import { parseLayerOverrides } from './layer-overrides';
+import { teachInChallenge } from './avoid-teaching';
 import { builtinOn, membraneArg } from './membrane-builtins';
 
 const membrane = membraneArg(process.argv[2], 'avoid-runs.ts');
@@ -33,14 +31,7 @@ const teachMs = Number(process.argv[5] ?? w.trialMs);
 if (!Number.isInteger(teachMs) || teachMs < 500 || teachMs > 120_000)
   throw new Error(`avoid-runs.ts: teachMs (argument 4) = "${process.argv[5]}": give 500..120000 ms, e.g. 25000 (the e2e test's teaching)`);
 
-const teach = createSimulation({ circuit: naive, arena: c.arena, seed, hoursOffFood: w.hoursOffFood });
-const run = new ChallengeRun(c, teach);
-for (let t = 0; t < teachMs; t += 500) {
-  teach.run(500);
-  run.update();
-}
-run.dispose();
-const taught = circuitFromDoc(withLearnedWeights(naive.doc, teach.plasticWeights()), `taught-${seed}.json`);
+const { sim: teach, taught } = teachInChallenge(c, naive, seed, w.hoursOffFood, teachMs);
 console.log(`${membrane} membrane${process.argv[4] ? `, ${process.argv[4]}` : ''}; taught on seed ${seed} for ${teachMs / 1000} s`);
 // Every plastic site's learned weight against its naive one (the crossed steering sites, if any, among them).
 const before = naive.doc.synapses ?? [];

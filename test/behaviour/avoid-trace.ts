@@ -6,14 +6,12 @@
  * Run: `npx tsx test/behaviour/avoid-trace.ts [current|conductance] [seeds] [overrides]` (seeds 1 by default; overrides
  * as choice-table.ts's, e.g. '{"learning":{"aversiveMaxMv":30}}'; the trace is printed for the first seed).
  */
-import { circuitFromDoc } from '../../src/circuits/circuit';
-import { withLearnedWeights } from '../../src/circuits/learned';
 import { createSimulation } from '../../src/sim/simulation';
 import { getArena } from '../../src/world/builtins';
 import { challengeById } from '../../scenes/challenges/catalog';
 import { checkLearning, lessonCheck, testPlates } from '../../scenes/challenges/learning-check';
-import { ChallengeRun } from '../../scenes/challenges/runner';
 import { parseLayerOverrides } from './layer-overrides';
+import { teachInChallenge } from './avoid-teaching';
 import { builtinOn, membraneArg } from './membrane-builtins';
 import { parseSeeds } from './seeds-arg';
 
@@ -28,15 +26,8 @@ const aversive = (ws: { from: string; to: string; weight: number }[]) => ws.find
 console.log(`${membrane} membrane${process.argv[4] ? `, ${process.argv[4]}` : ''}`);
 
 for (const [k, seed] of seeds.entries()) {
-  const sim = createSimulation({ circuit: naive, arena: c.arena, seed, hoursOffFood: w.hoursOffFood });
-  const run = new ChallengeRun(c, sim);
-  for (let t = 0; t < 20_000; t += 500) {
-    sim.run(500);
-    run.update();
-  }
-  run.dispose();
+  const { sim, taught } = teachInChallenge(c, naive, seed, w.hoursOffFood, 20_000);
   const learned = sim.plasticWeights();
-  const taught = circuitFromDoc(withLearnedWeights(naive.doc, learned), `taught-${seed}.json`);
   const v = checkLearning(taught, naive, lessonCheck(w));
   console.log(
     `seed ${seed}: AIA → RIM ${aversive(learned).toPrecision(3)}; taught index ${v.taught.toFixed(2)}, twin ${v.naive.toFixed(2)}: ${v.pass ? 'won' : 'lost'}`,
