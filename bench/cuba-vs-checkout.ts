@@ -17,18 +17,9 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CubaJs } from './cuba';
-import { alternatePair, loadLine, spread } from './measure';
+import { alternatePair, checkoutArgs, loadLine, spread } from './measure';
 
-const args = process.argv.slice(2);
-const opt = (name: string, fallback: string): string => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : fallback;
-};
-const before = args[0];
-if (!before || before.startsWith('--')) {
-  console.error('usage: npx tsx bench/cuba-vs-checkout.ts BEFORE_DIR [--rounds 20] [--seed 1]');
-  process.exit(2);
-}
+const { before, opt } = checkoutArgs('usage: npx tsx bench/cuba-vs-checkout.ts BEFORE_DIR [--rounds 20] [--seed 1]');
 const rounds = Number(opt('--rounds', '20'));
 const seed = Number(opt('--seed', '1'));
 if (!Number.isInteger(rounds) || rounds < 2) throw new Error(`--rounds must be a whole number ≥ 2, got ${opt('--rounds', '')}`);

@@ -86,6 +86,26 @@ export function alternate<K extends string>(cases: Record<K, () => void>, rounds
   return out;
 }
 
+/**
+ * The arguments of a script that times this tree against another checkout: the checkout's directory first, then
+ * `--name value` options; exits with `usage` when the directory is missing.
+ */
+export function checkoutArgs(
+  usage: string,
+  argv: readonly string[] = process.argv.slice(2),
+): { before: string; opt: (name: string, fallback: string) => string } {
+  const before = argv[0];
+  if (!before || before.startsWith('--')) {
+    console.error(usage);
+    process.exit(2);
+  }
+  const opt = (name: string, fallback: string): string => {
+    const at = argv.indexOf(name);
+    return at >= 0 ? argv[at + 1] : fallback;
+  };
+  return { before, opt };
+}
+
 /** Calls `a` and `b` once per round, `rounds` rounds, in alternating order (a b, b a, …), for callers that record their own figures. */
 export function alternatePair(rounds: number, a: () => void, b: () => void): void {
   for (let r = 0; r < rounds; r++) {

@@ -16,18 +16,9 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { alternatePair, spread } from './measure';
+import { alternatePair, checkoutArgs, spread } from './measure';
 
-const args = process.argv.slice(2);
-const opt = (name: string, fallback: string): string => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : fallback;
-};
-const before = args[0];
-if (!before || before.startsWith('--')) {
-  console.error('usage: npx tsx bench/vs-checkout.ts BEFORE_DIR [--circuit worm-conductance|worm|connectome] [--rounds 40] [--per 300]');
-  process.exit(2);
-}
+const { before, opt } = checkoutArgs('usage: npx tsx bench/vs-checkout.ts BEFORE_DIR [--circuit worm-conductance|worm|connectome] [--rounds 40] [--per 300]');
 const circuit = opt('--circuit', 'worm-conductance');
 const rounds = Number(opt('--rounds', '40'));
 const per = Number(opt('--per', '300'));
