@@ -9,7 +9,8 @@
  * few tens of ms apart in one process see the same machine, so a few-percent
  * change shows. Prints each side's min and median µs per step, the median and
  * range of the per-round ratios (BEFORE's time / this tree's: > 1 is faster
- * here), and whether the two worms' V ended the same bit for bit.
+ * here), and whether the two worms' V and pose (segment centres) ended the
+ * same bit for bit.
  *
  *   git archive COMMIT | tar -x -C /tmp/before && ln -s "$PWD/node_modules" /tmp/before/node_modules
  *   npx tsx bench/vs-checkout.ts /tmp/before [--circuit worm-conductance|worm|connectome] [--rounds 40] [--per 300]
@@ -30,6 +31,7 @@ if (!Number.isInteger(per) || per < 1) throw new Error(`--per must be a whole nu
 interface Stepper {
   step(): void;
   network: { v: Float64Array };
+  body: { positions(): Float64Array };
 }
 
 /** A worm built and stepped by the modules of the tree at `root`. */
@@ -67,11 +69,13 @@ alternatePair(
 );
 const median = (xs: readonly number[]): number => spread(xs).median;
 const ratios = us.after.map((t, k) => us.prior[k] / t);
-const same = after.network.v.every((x, k) => Object.is(x, prior.network.v[k]));
+const sameBits = (a: Float64Array, b: Float64Array) => a.length === b.length && a.every((x, k) => Object.is(x, b[k]));
+const same = sameBits(after.network.v, prior.network.v);
+const samePose = sameBits(after.body.positions(), prior.body.positions());
 const side = (t: number[]) => `min ${Math.min(...t).toFixed(1)}, median ${median(t).toFixed(1)} µs per step`;
 console.log(`${circuit}, ${rounds} rounds of ${per} steps alternated in one process (CPU time):`);
 console.log(`  this tree: ${side(us.after)}`);
 console.log(`  ${before}: ${side(us.prior)}`);
 console.log(
-  `  speed, this tree / before, per round: median ×${median(ratios).toFixed(3)} (${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)}); V the same bit for bit: ${same ? 'yes' : 'NO'}`,
+  `  speed, this tree / before, per round: median ×${median(ratios).toFixed(3)} (${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)}); V the same bit for bit: ${same ? 'yes' : 'NO'}, pose (segment centres) the same: ${samePose ? 'yes' : 'NO'}`,
 );

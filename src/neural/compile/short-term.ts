@@ -60,6 +60,17 @@ export function shortTermKernel(
   rel: Float64Array,
 ): (dt: number) => void {
   return (dt: number) => {
+    // The last powers taken while a cell is taught (below): members share both the base (their recovery times
+    // repeat) and the exponent (one modulator teaches a few cells alike), and the same base and exponent give
+    // the same power, so it is taken once for a run of them: the same numbers (short-term.test.ts), and the
+    // `worm`'s ** were ~6 % of its step (docs/benchmarks.md, session 18). Neither is ever −0, which !== would
+    // take for +0 (the bases are Math.exp's, g is Math.max(…, 0)); a NaN never matches, so it is taken again.
+    let baseF = Number.NaN,
+      baseS = Number.NaN,
+      expF = Number.NaN,
+      expS = Number.NaN,
+      powF = 1,
+      powS = 1;
     for (let k = 0; k < m; k++) {
       let a = xF[k],
         b = xS[k],
@@ -83,8 +94,18 @@ export function shortTermKernel(
         b = 1 - (1 - b) * rS[k];
       } else {
         const g = Math.max(boost, 0);
-        a = 1 - (1 - a) * rF[k] ** g;
-        b = 1 - (1 - b) * rS[k] ** g;
+        if (rF[k] !== baseF || g !== expF) {
+          baseF = rF[k];
+          expF = g;
+          powF = baseF ** g;
+        }
+        if (rS[k] !== baseS || g !== expS) {
+          baseS = rS[k];
+          expS = g;
+          powS = baseS ** g;
+        }
+        a = 1 - (1 - a) * powF;
+        b = 1 - (1 - b) * powS;
       }
       xF[k] = a;
       xS[k] = b;

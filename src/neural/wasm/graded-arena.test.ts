@@ -36,6 +36,34 @@ function inputs(n: number, r: () => number): { drive: number[]; g: number[] } {
  * rectifier's strength varies per neuron, and some junctions are strong enough
  * at the larger dt to be relaxed exactly (docs/neural.md, stiff gap junctions).
  */
+/** gradedPlateauKernel on the JS copies of an arena's arrays: the reference its wasm pass must match bit for bit. */
+function plateauKernelOn(n: number, js: Record<string, Float64Array>) {
+  return gradedPlateauKernel(
+    n,
+    js.v!,
+    js.output!,
+    js.decay!,
+    js.gLeak!,
+    js.drive!,
+    js.dtOverC!,
+    js.gK!,
+    js.kHalf!,
+    js.invKSlope!,
+    js.eK!,
+    js.conductance!,
+    LOGISTIC_TABLE,
+    js.vHalf!,
+    js.invSlope!,
+    js.amp!,
+    js.gP!,
+    js.pHalf!,
+    js.invPSlope!,
+    js.eP!,
+    js.hDecay!,
+    js.h!,
+  );
+}
+
 const gradedNetwork = fc
   .record({
     n: fc.integer({ min: 1, max: 40 }),
@@ -375,30 +403,7 @@ describe('the graded network sub-step in WebAssembly (graded-step.wat)', () => {
         fill(() => 50, a.eP, js.eP);
         fill(() => (r() < 0.7 ? 1 : 0.5 + 0.5 * r()), a.hDecay, js.hDecay);
         fill(() => (r() < 0.7 ? 1 : r()), a.h, js.h);
-        const kernel = gradedPlateauKernel(
-          n,
-          js.v,
-          js.output,
-          js.decay,
-          js.gLeak,
-          js.drive,
-          js.dtOverC,
-          js.gK,
-          js.kHalf,
-          js.invKSlope,
-          js.eK,
-          js.conductance,
-          LOGISTIC_TABLE,
-          js.vHalf,
-          js.invSlope,
-          js.amp,
-          js.gP,
-          js.pHalf,
-          js.invPSlope,
-          js.eP,
-          js.hDecay,
-          js.h,
-        );
+        const kernel = plateauKernelOn(n, js);
         const bits = (...xs: Float64Array[]) => new Uint8Array(Float64Array.from(xs.flatMap((arr) => [...arr.subarray(0, n)])).buffer);
         for (let s = 0; s < 30; s++) {
           fill(() => 80 * r() - 30, a.current, js.current);
@@ -414,6 +419,44 @@ describe('the graded network sub-step in WebAssembly (graded-step.wat)', () => {
       }),
       { numRuns: 100, seed: 17 },
     );
+  });
+
+  it("the look-ups' clamp at its ends (t below 0, exactly 0, between, exactly 4096, above), rectifier and plateau, with gradedPlateauKernel's numbers, bit for bit", () => {
+    // t = ((v − half)·inv + 32)·64 with half −30 and inv 1/4 (exact): v −300, −158 (t = +0 exactly), −20.3, 98 (t = 4096 exactly), 200.
+    const ends = [-300, -158, -20.3, 98, 200, -30];
+    const n = 7;
+    setWasmKernels('always');
+    const arena = gradedArena(n, 0)!;
+    const a = arena.array;
+    const set = (name: keyof typeof a, f: (k: number) => number) => {
+      for (let k = 0; k < n; k++) a[name][k] = f(k);
+    };
+    set('decay', () => 0.5);
+    set('gLeak', () => 0.4);
+    set('drive', () => 3);
+    set('dtOverC', () => 0.3);
+    set('gK', (k) => 0.5 + k / 8);
+    set('kHalf', () => -30);
+    set('invKSlope', () => 0.25);
+    set('eK', () => -80);
+    set('vHalf', () => -40);
+    set('invSlope', () => 0.2);
+    set('amp', () => 1);
+    set('gP', (k) => (k % 3 === 0 ? 0 : 1 + k / 4));
+    set('pHalf', () => -30);
+    set('invPSlope', () => 0.25);
+    set('eP', () => 50);
+    set('hDecay', (k) => (k % 2 === 0 ? 1 : 0.8));
+    set('h', () => 1);
+    const js = Object.fromEntries(Object.entries(a).map(([name, arr]) => [name, Float64Array.from(arr)])) as Record<keyof typeof a, Float64Array>;
+    const kernel = plateauKernelOn(n, js);
+    const bits = (...xs: Float64Array[]) => new Uint8Array(Float64Array.from(xs.flatMap((arr) => [...arr])).buffer);
+    for (let s = 0; s < 2 * ends.length; s++) {
+      for (let k = 0; k < n; k++) a.v[k] = js.v[k] = ends[(s + k) % ends.length];
+      arena.neurons(a.conductance, true, true);
+      kernel(js.current);
+      expect(bits(a.v, a.output, a.h)).toEqual(bits(js.v, js.output, js.h));
+    }
   });
 
   it('a graded population knows whether any neuron has the rectifier (gK ≠ 0), through parameter edits', () => {

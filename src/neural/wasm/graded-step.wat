@@ -16,13 +16,13 @@
 ;;   8 invKSlope  9 eK  10 conductance  11 vHalf  12 invSlope  13 amp
 ;;   14 current  15 input  16 inputConductance  17 zero
 ;;   18 gP  19 pHalf  20 invPSlope  21 eP  22 hDecay  23 h   (the plateau current)
-;;   24 gSum  25 iSum   (the update's first pass: conductance and current into each neuron)
+;;   24 gSum  25 iSum   (the update's first pass: conductance and current into each neuron; gSum holds gK·n∞ before it)
 ;;   26 offset  27 gain   (the linear update's: gradedKernel)
 ;; then the logistic table (fast-math.ts, 4,098 f64) at byte `tab`.
 (module
   (import "graded" "mem" (memory 1))
 
-  ;; The neuron update runs in three passes over the pairs: the inputs (rectifier, plateau, conductance and
+  ;; The neuron update runs in three passes over the pairs (four with the rectifier: pass 0 below): the inputs (rectifier, plateau, conductance and
   ;; current sums, into gSum and iSum), the relaxation of V, the output. Each pass is a short loop whose
   ;; pairs the out-of-order core overlaps; one pass with all of it was bound by the latency of its chain
   ;; (two table look-ups, two divisions and a square root): ×0.52 of the time for the conductance worm's
@@ -31,16 +31,53 @@
   ;; The rectifier's conductance gk = gK·n∞: where no neuron has one (r = 0, every gK ±0) gk is gK itself,
   ;; the same number (n∞ from the table is finite and > 0), without the look-up. The look-ups are written out
   ;; in each loop: as a function they were not inlined, and the calls cost most of the gain.
+  ;;
+  ;; The look-ups clamp t with f64x2.pmin (4096 < t ? 4096 : t, one instruction) rather than f64x2.min (seven
+  ;; on x64, for NaN and −0): the two differ only where t is NaN or a zero, which the mask t > 0 then sends to 0
+  ;; either way, so the same bits.
 
-  ;; Pass 1 without a plateau: gSum = gk + G; iSum = drive + gk·eK + current.
-  (func $inputs (param $s i32) (param $tab i32) (param $g i32) (param $r i32) (param $end i32)
+  ;; Pass 0, where some neuron has the rectifier (r ≠ 0): gk = gK·n∞, n∞ = logistic((v − kHalf)·invKSlope), into
+  ;; gSum for pass 1 to read. On its own loop so the out-of-order core overlaps more pairs' look-up chains than
+  ;; in pass 1's longer body (×0.9 of the connectome worm's update, docs/benchmarks.md, session 18).
+  (func $rectifier (param $s i32) (param $tab i32) (param $end i32)
     (local $o i32) (local $i0 i32) (local $i1 i32) (local $x v128) (local $t v128) (local $iv v128) (local $lo v128) (local $hi v128)
-    (local $gk v128) (local $nInf v128)
-    (local $s4 i32) (local $s6 i32) (local $s7 i32) (local $s8 i32) (local $s9 i32) (local $s14 i32) (local $s24 i32) (local $s25 i32)
-    (local.set $s4 (i32.shl (local.get $s) (i32.const 2)))
+    (local $nInf v128) (local $s6 i32) (local $s7 i32) (local $s8 i32) (local $s24 i32)
     (local.set $s6 (i32.mul (local.get $s) (i32.const 6)))
     (local.set $s7 (i32.mul (local.get $s) (i32.const 7)))
     (local.set $s8 (i32.shl (local.get $s) (i32.const 3)))
+    (local.set $s24 (i32.mul (local.get $s) (i32.const 24)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
+        (local.set $x (v128.load (local.get $o)))
+        ;; t = ((x − half)·inv + 32)·64, then t > 0 ? min(t, 4096) : 0 (pmin: see above); i = t | 0; lo + (t − i)·(hi − lo) from the table
+        (local.set $t (f64x2.mul
+          (f64x2.add (f64x2.mul (f64x2.sub (local.get $x) (v128.load (i32.add (local.get $o) (local.get $s7))))
+                                (v128.load (i32.add (local.get $o) (local.get $s8))))
+                     (v128.const f64x2 32 32))
+          (v128.const f64x2 64 64)))
+        (local.set $t (v128.and
+          (f64x2.pmin (local.get $t) (v128.const f64x2 4096 4096))
+          (f64x2.gt (local.get $t) (v128.const f64x2 0 0))))
+        (local.set $iv (i32x4.trunc_sat_f64x2_s_zero (local.get $t)))
+        (local.set $i0 (i32.add (local.get $tab) (i32.shl (i32x4.extract_lane 0 (local.get $iv)) (i32.const 3))))
+        (local.set $i1 (i32.add (local.get $tab) (i32.shl (i32x4.extract_lane 1 (local.get $iv)) (i32.const 3))))
+        (local.set $lo (f64x2.replace_lane 1 (f64x2.splat (f64.load (local.get $i0))) (f64.load (local.get $i1))))
+        (local.set $hi (f64x2.replace_lane 1 (f64x2.splat (f64.load offset=8 (local.get $i0))) (f64.load offset=8 (local.get $i1))))
+        (local.set $nInf (f64x2.add (local.get $lo)
+          (f64x2.mul (f64x2.sub (local.get $t) (f64x2.convert_low_i32x4_s (local.get $iv)))
+                     (f64x2.sub (local.get $hi) (local.get $lo)))))
+        (v128.store (i32.add (local.get $o) (local.get $s24))
+          (f64x2.mul (v128.load (i32.add (local.get $o) (local.get $s6))) (local.get $nInf)))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $next))))
+
+  ;; Pass 1 without a plateau: gSum = gk + G; iSum = drive + gk·eK + current.
+  (func $inputs (param $s i32) (param $g i32) (param $r i32) (param $end i32)
+    (local $o i32) (local $gk v128)
+    (local $s4 i32) (local $s6 i32) (local $s9 i32) (local $s14 i32) (local $s24 i32) (local $s25 i32)
+    (local.set $s4 (i32.shl (local.get $s) (i32.const 2)))
+    (local.set $s6 (i32.mul (local.get $s) (i32.const 6)))
     (local.set $s9 (i32.mul (local.get $s) (i32.const 9)))
     (local.set $s14 (i32.mul (local.get $s) (i32.const 14)))
     (local.set $s24 (i32.mul (local.get $s) (i32.const 24)))
@@ -48,29 +85,8 @@
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
-        (local.set $x (v128.load (local.get $o)))
-        ;; gk = gK·n∞, n∞ = logistic((x − kHalf)·invKSlope); gK itself where r = 0
-        (local.set $gk (v128.load (i32.add (local.get $o) (local.get $s6))))
-        (if (local.get $r)
-          (then
-            ;; t = ((x − half)·inv + 32)·64, then t > 0 ? min(t, 4096) : 0; i = t | 0; lo + (t − i)·(hi − lo) from the table
-            (local.set $t (f64x2.mul
-              (f64x2.add (f64x2.mul (f64x2.sub (local.get $x) (v128.load (i32.add (local.get $o) (local.get $s7))))
-                                    (v128.load (i32.add (local.get $o) (local.get $s8))))
-                         (v128.const f64x2 32 32))
-              (v128.const f64x2 64 64)))
-            (local.set $t (v128.and
-              (f64x2.min (local.get $t) (v128.const f64x2 4096 4096))
-              (f64x2.gt (local.get $t) (v128.const f64x2 0 0))))
-            (local.set $iv (i32x4.trunc_sat_f64x2_s_zero (local.get $t)))
-            (local.set $i0 (i32.add (local.get $tab) (i32.shl (i32x4.extract_lane 0 (local.get $iv)) (i32.const 3))))
-            (local.set $i1 (i32.add (local.get $tab) (i32.shl (i32x4.extract_lane 1 (local.get $iv)) (i32.const 3))))
-            (local.set $lo (f64x2.replace_lane 1 (f64x2.splat (f64.load (local.get $i0))) (f64.load (local.get $i1))))
-            (local.set $hi (f64x2.replace_lane 1 (f64x2.splat (f64.load offset=8 (local.get $i0))) (f64.load offset=8 (local.get $i1))))
-            (local.set $nInf (f64x2.add (local.get $lo)
-              (f64x2.mul (f64x2.sub (local.get $t) (f64x2.convert_low_i32x4_s (local.get $iv)))
-                         (f64x2.sub (local.get $hi) (local.get $lo)))))
-            (local.set $gk (f64x2.mul (local.get $gk) (local.get $nInf)))))
+        ;; gk = gK·n∞ from pass 0 (in gSum), or gK itself where r = 0
+        (local.set $gk (v128.load (i32.add (local.get $o) (select (local.get $s24) (local.get $s6) (local.get $r)))))
         (v128.store (i32.add (local.get $o) (local.get $s24))
           (f64x2.add (local.get $gk) (v128.load (i32.add (local.get $o) (local.get $g)))))
         (v128.store (i32.add (local.get $o) (local.get $s25))
@@ -86,14 +102,12 @@
   ;; h ← h∞ + (h − h∞)·hDecay, h∞ = 1 − m∞ (gradedPlateauKernel).
   (func $inputsPlateau (param $s i32) (param $tab i32) (param $g i32) (param $r i32) (param $end i32)
     (local $o i32) (local $i0 i32) (local $i1 i32) (local $x v128) (local $t v128) (local $iv v128) (local $lo v128) (local $hi v128)
-    (local $gk v128) (local $nInf v128)
+    (local $gk v128)
     (local $m v128) (local $gp v128) (local $hInf v128) (local $q i32)
-    (local $s4 i32) (local $s6 i32) (local $s7 i32) (local $s8 i32) (local $s9 i32) (local $s14 i32) (local $s18 i32) (local $s19 i32)
+    (local $s4 i32) (local $s6 i32) (local $s9 i32) (local $s14 i32) (local $s18 i32) (local $s19 i32)
     (local $s20 i32) (local $s21 i32) (local $s22 i32) (local $s23 i32) (local $s24 i32) (local $s25 i32)
     (local.set $s4 (i32.shl (local.get $s) (i32.const 2)))
     (local.set $s6 (i32.mul (local.get $s) (i32.const 6)))
-    (local.set $s7 (i32.mul (local.get $s) (i32.const 7)))
-    (local.set $s8 (i32.shl (local.get $s) (i32.const 3)))
     (local.set $s9 (i32.mul (local.get $s) (i32.const 9)))
     (local.set $s14 (i32.mul (local.get $s) (i32.const 14)))
     (local.set $s18 (i32.mul (local.get $s) (i32.const 18)))
@@ -108,28 +122,8 @@
       (loop $next
         (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
         (local.set $x (v128.load (local.get $o)))
-        ;; gk = gK·n∞, n∞ = logistic((x − kHalf)·invKSlope); gK itself where r = 0
-        (local.set $gk (v128.load (i32.add (local.get $o) (local.get $s6))))
-        (if (local.get $r)
-          (then
-            ;; t = ((x − half)·inv + 32)·64, then t > 0 ? min(t, 4096) : 0; i = t | 0; lo + (t − i)·(hi − lo) from the table
-            (local.set $t (f64x2.mul
-              (f64x2.add (f64x2.mul (f64x2.sub (local.get $x) (v128.load (i32.add (local.get $o) (local.get $s7))))
-                                    (v128.load (i32.add (local.get $o) (local.get $s8))))
-                         (v128.const f64x2 32 32))
-              (v128.const f64x2 64 64)))
-            (local.set $t (v128.and
-              (f64x2.min (local.get $t) (v128.const f64x2 4096 4096))
-              (f64x2.gt (local.get $t) (v128.const f64x2 0 0))))
-            (local.set $iv (i32x4.trunc_sat_f64x2_s_zero (local.get $t)))
-            (local.set $i0 (i32.add (local.get $tab) (i32.shl (i32x4.extract_lane 0 (local.get $iv)) (i32.const 3))))
-            (local.set $i1 (i32.add (local.get $tab) (i32.shl (i32x4.extract_lane 1 (local.get $iv)) (i32.const 3))))
-            (local.set $lo (f64x2.replace_lane 1 (f64x2.splat (f64.load (local.get $i0))) (f64.load (local.get $i1))))
-            (local.set $hi (f64x2.replace_lane 1 (f64x2.splat (f64.load offset=8 (local.get $i0))) (f64.load offset=8 (local.get $i1))))
-            (local.set $nInf (f64x2.add (local.get $lo)
-              (f64x2.mul (f64x2.sub (local.get $t) (f64x2.convert_low_i32x4_s (local.get $iv)))
-                         (f64x2.sub (local.get $hi) (local.get $lo)))))
-            (local.set $gk (f64x2.mul (local.get $gk) (local.get $nInf)))))
+        ;; gk = gK·n∞ from pass 0 (in gSum), or gK itself where r = 0
+        (local.set $gk (v128.load (i32.add (local.get $o) (select (local.get $s24) (local.get $s6) (local.get $r)))))
         ;; A pair whose two cells have no plateau (gP ±0), never inactivate (hDecay 1) and sit at h = 1 skips the
         ;; look-up: there gp = gP·m·1 is gP's own signed zero for any m in [0, 1] from the table, and the gate's
         ;; update gives h = 1 again exactly ((1 − m) + (1 − (1 − m)) rounds to 1 for every such m: Sterbenz's
@@ -142,14 +136,14 @@
               (f64x2.eq (v128.load (local.get $q)) (v128.const f64x2 1 1)))))
           (then
           ;; the plateau's activation m = logistic((x − pHalf)·invPSlope)
-          ;; t = ((x − half)·inv + 32)·64, then t > 0 ? min(t, 4096) : 0; i = t | 0; lo + (t − i)·(hi − lo) from the table
+          ;; t = ((x − half)·inv + 32)·64, then t > 0 ? min(t, 4096) : 0 (pmin: see above); i = t | 0; lo + (t − i)·(hi − lo) from the table
           (local.set $t (f64x2.mul
             (f64x2.add (f64x2.mul (f64x2.sub (local.get $x) (v128.load (i32.add (local.get $o) (local.get $s19))))
                                   (v128.load (i32.add (local.get $o) (local.get $s20))))
                        (v128.const f64x2 32 32))
             (v128.const f64x2 64 64)))
           (local.set $t (v128.and
-            (f64x2.min (local.get $t) (v128.const f64x2 4096 4096))
+            (f64x2.pmin (local.get $t) (v128.const f64x2 4096 4096))
             (f64x2.gt (local.get $t) (v128.const f64x2 0 0))))
           (local.set $iv (i32x4.trunc_sat_f64x2_s_zero (local.get $t)))
           (local.set $i0 (i32.add (local.get $tab) (i32.shl (i32x4.extract_lane 0 (local.get $iv)) (i32.const 3))))
@@ -237,9 +231,10 @@
     (local $end i32)
     ;; pairs: byte offsets 0, 16, … below ⌈n/2⌉·16
     (local.set $end (i32.shl (i32.and (i32.add (local.get $n) (i32.const 1)) (i32.const -2)) (i32.const 3)))
+    (if (local.get $r) (then (call $rectifier (local.get $s) (local.get $tab) (local.get $end))))
     (if (local.get $p)
       (then (call $inputsPlateau (local.get $s) (local.get $tab) (local.get $g) (local.get $r) (local.get $end)))
-      (else (call $inputs (local.get $s) (local.get $tab) (local.get $g) (local.get $r) (local.get $end))))
+      (else (call $inputs (local.get $s) (local.get $g) (local.get $r) (local.get $end))))
     (call $relax (local.get $s) (local.get $end))
     (call $outputs (local.get $s) (local.get $end)))
 
