@@ -7,7 +7,7 @@
  * For before/after comparisons in separate processes (alternate them) and
  * for CPU profiles (issue 16):
  *
- *   npx tsx bench/connectome-worm.ts [--steps 6000] [--no-wasm] [--no-noise] [--circuit connectome|worm|worm-conductance]
+ *   npx tsx bench/connectome-worm.ts [--steps 6000] [--no-wasm] [--no-noise] [--circuit connectome|worm|worm-current]
  *   node --cpu-prof --cpu-prof-dir=prof --no-turbo-inlining --import tsx bench/connectome-worm.ts --steps 20000 --named-kernels
  *   npx tsx bench/profile-summary.ts prof/*.cpuprofile
  *   npx tsx bench/connectome-worm.ts --constraint-iterations 2   # matter-js's link passes (default 4: createPhysics)
@@ -15,7 +15,7 @@
  * --no-wasm: the JS kernels alone (setWasmKernels('off')); --named-kernels:
  * kernels keep their source file's name in a profile (setKernelCompilation(false);
  * one network per process, so its speed is the same); --circuit: the game's
- * `worm`, or the `worm` on conductances (buildWorm({ membrane: 'conductance' }),
+ * `worm` (on conductances), or the current-based `worm-current` (buildWorm({ membrane: 'current' }),
  * bench/sim.ts's issue-14 row), instead of the connectome.
  */
 import { createHash } from 'node:crypto';
@@ -41,7 +41,7 @@ if (args.includes('--named-kernels')) setKernelCompilation(false);
 const circuits = {
   connectome: () => benchCircuit().circuit,
   worm: () => getBuiltinCircuit('worm'),
-  'worm-conductance': () => circuitFromDoc(buildWorm({ membrane: 'conductance' }), 'worm (conductance)'),
+  'worm-current': () => circuitFromDoc(buildWorm({ membrane: 'current' }), 'worm (current)'),
 };
 const ci = args.indexOf('--circuit');
 const which = ci >= 0 ? args[ci + 1] : 'connectome';

@@ -10,7 +10,7 @@
  * lower bounds that say which step to work on, not a split of the whole step
  * (bench/profile-summary.ts is that).
  *
- *   npx tsx bench/schedule-steps.ts [--circuit worm-conductance|worm|connectome] [--calls 20000] [--rounds 5]
+ *   npx tsx bench/schedule-steps.ts [--circuit worm|worm-current|connectome] [--calls 20000] [--rounds 5]
  */
 import type { ScheduledStep } from '../src/neural/compile/schedule';
 import { getBuiltinCircuit } from '../src/circuits/builtin';
@@ -27,9 +27,9 @@ const opt = (name: string, fallback: string): string => {
 const circuits = {
   connectome: () => benchCircuit().circuit,
   worm: () => getBuiltinCircuit('worm'),
-  'worm-conductance': () => circuitFromDoc(buildWorm({ membrane: 'conductance' }), 'worm (conductance)'),
+  'worm-current': () => circuitFromDoc(buildWorm({ membrane: 'current' }), 'worm (current)'),
 };
-const which = opt('--circuit', 'worm-conductance');
+const which = opt('--circuit', 'worm');
 if (!Object.hasOwn(circuits, which)) throw new Error(`--circuit must be one of ${Object.keys(circuits).join(', ')}, got ${JSON.stringify(which)}`);
 const calls = Number(opt('--calls', '20000'));
 const rounds = Number(opt('--rounds', '5'));

@@ -5,10 +5,10 @@
  * and where the time goes; one worm also without noise, with a scenario's
  * monitor, on the JS kernels alone (no WebAssembly: setWasmKernels('off'),
  * the before of the graded wasm step), and the game's `worm` with and
- * without them, and the `worm` on conductances (issue 14's cost) with and without them, those eight alternated round by round
+ * without them, and the current-based `worm-current` (issue 14's cost: the default `worm` is on conductances) with and without them, those eight alternated round by round
  * (bench/measure.ts). Goals (issue 16): one connectome worm ≥ 100× real time, the game's `worm` (69 neurons;
  * 79 when the issue was written) ≥ 200×; 10 connectome worms ≥ 1× (issue 3); issue 14: the conductance
- * `worm` within 20 % of the shipped one.
+ * `worm` within 20 % of the current-based one.
  *
  * The network is the White/Varshney connectome the project ships in data/,
  * imported with importConnectome.
@@ -26,8 +26,6 @@ import type { Circuit } from '../src/circuits';
 import { importConnectome } from '../src/circuits/connectome';
 import { publishedTable, WORM_TABLES } from '../src/circuits/connectome/published-tables';
 import { getBuiltinCircuit } from '../src/circuits/builtin';
-import { buildWorm } from '../src/circuits/builtin/generate';
-import { circuitFromDoc } from '../src/circuits/circuit';
 import { setWasmKernels } from '../src/neural/wasm/lif-arena';
 import type { MonitorSpec } from '../src/sim/monitors';
 import { Simulation, type SimOptions } from '../src/sim/simulation';
@@ -182,8 +180,7 @@ export function benchSim(o: SimBenchOptions = {}): SimBenchResult {
   const rounds = o.rounds ?? 5;
   const { circuit, network } = benchCircuit();
   const worm = getBuiltinCircuit('worm');
-  // Issue 14's cost: the default worm on conductance synapses, senses and receptors, against the shipped one.
-  const conductanceWorm = circuitFromDoc(buildWorm({ membrane: 'conductance' }), 'worm (conductance)');
+  // Issue 14's cost: the default worm (conductance synapses, senses and receptors) against the current-based one it replaced.
   log(`  network: ${network}; the game's \`worm\`: ${worm.network.neurons.length} neurons, ${worm.network.synapses.length} synapses`);
   log(`  each worm warmed ${WARM_STEPS} steps, then ${rounds} timed rounds (one-worm cases alternated round by round); best round first, median after`);
   // Warm-up: let the JIT compile the shared code paths (each network also compiles its own kernels on first steps).
@@ -219,8 +216,8 @@ export function benchSim(o: SimBenchOptions = {}): SimBenchResult {
       { label: 'connectome', circuit, n: 1, wasm: false },
       { label: 'worm', circuit: 'worm', n: 1 },
       { label: 'worm', circuit: 'worm', n: 1, wasm: false },
-      { label: 'worm (conductance)', circuit: conductanceWorm, n: 1 },
-      { label: 'worm (conductance)', circuit: conductanceWorm, n: 1, wasm: false },
+      { label: 'worm (current)', circuit: 'worm-current', n: 1 },
+      { label: 'worm (current)', circuit: 'worm-current', n: 1, wasm: false },
     ];
     const steps = Math.round((base * 1000) / 10 / rounds);
     const built = ones.map((c) => makeWorms(1, c.circuit, Simulation, c.noise, c.monitored, c.wasm));
@@ -276,7 +273,7 @@ function goals(rows: readonly SimBenchRow[]): BenchGoal[] {
   const one = at(1);
   const ten = at(10);
   const worm = at(1, 'worm');
-  const cond = at(1, 'worm (conductance)');
+  const current = at(1, 'worm (current)');
   const f = (r: SimBenchRow) =>
     `${r.realtimeFactor.max.toFixed(1)}× wall clock, best round (median ${r.realtimeFactor.median.toFixed(1)}×; ${r.cpuRealtimeFactor.max.toFixed(1)}× per CPU second)`;
   return [
@@ -288,9 +285,9 @@ function goals(rows: readonly SimBenchRow[]): BenchGoal[] {
     { name: 'sim: one `worm` (the game circuit) ≥ 200× real time', met: worm ? worm.realtimeFactor.max >= 200 : null, detail: worm ? f(worm) : 'not run' },
     { name: 'sim: 10 connectome worms together ≥ 1× real time', met: ten ? ten.realtimeFactor.max >= 1 : null, detail: ten ? f(ten) : 'not run' },
     {
-      name: "sim: the `worm` on conductances within 20 % of the shipped `worm`'s speed (issue 14), best rounds",
-      met: worm && cond ? cond.realtimeFactor.max >= 0.8 * worm.realtimeFactor.max : null,
-      detail: worm && cond ? `×${(cond.realtimeFactor.max / worm.realtimeFactor.max).toFixed(2)} (${f(cond)})` : 'not run',
+      name: "sim: the `worm` on conductances within 20 % of the current-based `worm-current`'s speed (issue 14), best rounds",
+      met: worm && current ? worm.realtimeFactor.max >= 0.8 * current.realtimeFactor.max : null,
+      detail: worm && current ? `×${(worm.realtimeFactor.max / current.realtimeFactor.max).toFixed(2)} (${f(current)} for worm-current)` : 'not run',
     },
   ];
 }

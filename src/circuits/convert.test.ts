@@ -5,7 +5,7 @@ import { Network } from '../neural/network';
 import type { NeuronSpec, SynapseSpec } from '../neural/types';
 import { getBuiltinCircuit } from './builtin/index';
 import { circuitFromDoc } from './circuit';
-import { buildWorm, builtinDocs } from './builtin/generate';
+import { buildLearningWorm, buildWorm, builtinDocs } from './builtin/generate';
 import { conductanceFor, toConductanceCircuit, toConductanceDoc, toConductanceReceptor, toConductanceSynapse } from './convert';
 
 /** The default worm's cells on current-based synapses, senses and receptors: what the conversion starts from. */
@@ -35,7 +35,8 @@ function synapticCurrent(pre: NeuronSpec, post: NeuronSpec, s: SynapseSpec, vPre
 
 describe('current-based → conductance-based synapses', () => {
   it('converts plastic synapses too, keeping their rule (the rule scales g) and converting its bounds as the weight: the learning worm converts and loads', () => {
-    const { doc, network } = getBuiltinCircuit('learning-worm');
+    // The current-based learning worm (the shipped one is built on conductances already).
+    const { doc, network } = circuitFromDoc(buildLearningWorm({ membrane: 'current' }), 'learning-worm (current)');
     const converted = toConductanceCircuit(doc, network);
     const plastic = (converted.synapses ?? []).filter((s) => s.kind === 'chemical' && s.plastic !== undefined);
     const before = (doc.synapses ?? []).filter((s) => s.kind === 'chemical' && s.plastic !== undefined);

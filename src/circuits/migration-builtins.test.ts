@@ -38,11 +38,11 @@ function downgrade(doc: CircuitDoc): unknown {
 
 describe('format version 1 → 2 on every shipped circuit', () => {
   const v1 = builtinDocs();
-  // The conductance worm is written as version 2 from the start: it has no version-1 form to migrate from.
+  // The conductance worms (the default and the worms built on it) are written as version 2 from the start: they have no version-1 form to migrate from.
   const migrated = BUILTIN_CIRCUIT_NAMES.filter((name) => v1[name].version === 1);
 
-  it('every built-in but the conductance preview has a version-1 generator document', () => {
-    expect(BUILTIN_CIRCUIT_NAMES.filter((name) => !migrated.includes(name))).toEqual(['worm-conductance']);
+  it('every built-in but the conductance worms has a version-1 generator document', () => {
+    expect(BUILTIN_CIRCUIT_NAMES.filter((name) => !migrated.includes(name))).toEqual(['worm', 'learning-worm', 'choice-worm']);
   });
 
   it.each(migrated)('%s: the version-1 document migrates to the shipped circuit, and the shipped one reads back as version 1', (name) => {

@@ -114,19 +114,19 @@ describe('BCM (sliding threshold)', () => {
 });
 
 describe('three-factor (reward-modulated STDP, Izhikevich 2007)', () => {
-  const setup = (receptorGain: number | null) => {
+  const setup = (receptorGain: number | null, rate = 0.001) => {
     const modulators: ModulatorSpec[] = [{ name: 'dopamine', from: ['pre'], release: 0, clearanceMs: 200 }];
     const receptors: ReceptorSpec[] = receptorGain === null ? [] : [{ neuron: 'post', modulator: 'dopamine', effect: 'plasticity', gain: receptorGain }];
     return Network.fromSpec({
       neurons: [lif('pre'), lif('post')],
-      synapses: [syn('pre', 'post', 0.1, { rule: 'three-factor', params: { rate: 0.001, wMax: 0.2, tauEligibilityMs: 1000 } })],
+      synapses: [syn('pre', 'post', 0.1, { rule: 'three-factor', params: { rate, wMax: 0.2, tauEligibilityMs: 1000 } })],
       modulators,
       receptors,
     });
   };
   /** Pairs 5 times (pre then post by `lag` ms), then a 200 ms bath of dopamine 500 ms later. */
-  const trial = (receptorGain: number | null, lag: number, bath: boolean) => {
-    const net = setup(receptorGain);
+  const trial = (receptorGain: number | null, lag: number, bath: boolean, rate?: number) => {
+    const net = setup(receptorGain, rate);
     const pre = [0, 50, 100, 150, 200].map((t) => t + 20);
     runSpikes(net, { pre, post: pre.map((t) => t + lag) }, 700);
     const before = weight(net);
@@ -147,6 +147,10 @@ describe('three-factor (reward-modulated STDP, Izhikevich 2007)', () => {
   });
   it('punishment (a receptor of negative gain) after pre → post depresses', () => {
     expect(trial(-1, 5, true).after).toBeLessThan(0.1 - 1e-4);
+  });
+  it('a negative rate: the same reward depresses this synapse, as much as a receptor of negative gain would', () => {
+    expect(trial(1, 5, true, -0.001).after).toBeCloseTo(trial(-1, 5, true).after, 12);
+    expect(trial(1, 5, true, -0.001).after).toBeLessThan(0.1 - 1e-4);
   });
   it('reward after post → pre pairs depresses', () => {
     expect(trial(1, -5, true).after).toBeLessThan(0.1 - 1e-4);

@@ -52,7 +52,6 @@ describe('example scenarios', () => {
       'thermotaxis',
       'touch-withdrawal',
       'worm',
-      'worm-conductance',
     ]);
     expect(scenarios.some(({ s }) => s.timeline.some((t) => t.action.type === 'ablate'))).toBe(true);
   });

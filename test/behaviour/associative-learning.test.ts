@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { SEEDS } from './measure';
 import { aversiveMax, aversiveWeight, chemotaxisIndex, condition, NEAR, naiveWorm, PAIRING_MS, siteWeight } from './associative';
 import type { Circuit } from '../../src/circuits';
+import { circuitFromDoc } from '../../src/circuits/circuit';
 
 const memo = (f: (seed: number) => Circuit) => {
   const done = new Map<number, Circuit>();
@@ -21,6 +22,9 @@ const memo = (f: (seed: number) => Circuit) => {
     return c;
   };
 };
+
+/** A synapse without its plastic rule: fixed at its file weight. */
+const unplastic = <T extends { plastic?: unknown }>({ plastic: _, ...fixed }: T) => fixed;
 
 describe('associative learning (butanone)', () => {
   const naive = naiveWorm();
@@ -45,14 +49,20 @@ describe('associative learning (butanone)', () => {
     const ci = chemotaxisIndex(starved, {}, NEAR);
     console.log(`starvation arm (2 mm): naive ${ciNear.toFixed(2)}, starved ${ci.toFixed(2)}`);
     expect(ciNear - ci).toBeGreaterThanOrEqual(0.2);
-    // Every learned aversive route: the relay site, and RIA's crossed steering sites where the worm has them (learning.ts's crossedMax).
-    const crossed = (naive.doc.synapses ?? []).flatMap((s) =>
-      s.kind === 'chemical' && s.plastic !== undefined && (s.to === 'SMBD' || s.to === 'SMBV') ? [[s.from, s.to] as const] : [],
+    // Every learned aversive route: the relay site cut, and RIA's steering sites where the worm has them (learning.ts's
+    // crossedMax, uncrossedRate) held at their naive weights (the crossed ones silent), as without SMB's plasticity
+    // receptors: cutting an own-side site would take the naive steering away too.
+    const steering = (s: NonNullable<Circuit['doc']['synapses']>[number]) =>
+      s.kind === 'chemical' && s.plastic !== undefined && (s.to === 'SMBD' || s.to === 'SMBV');
+    const held = circuitFromDoc(
+      { ...naive.doc, synapses: (naive.doc.synapses ?? []).map((s) => (s.kind === 'chemical' && steering(s) ? unplastic(s) : s)) },
+      'learning-worm, RIA → SMB fixed',
     );
-    const cut: readonly (readonly [string, string])[] = [['AIA', 'RIM'], ...crossed];
-    const without = memo((seed) => condition(naive, seed, 'starvation', PAIRING_MS, { cut }));
+    const fixed = (naive.doc.synapses ?? []).filter(steering).map((s) => `${s.from} → ${s.to}`);
+    const cut: readonly (readonly [string, string])[] = [['AIA', 'RIM']];
+    const without = memo((seed) => condition(held, seed, 'starvation', PAIRING_MS, { cut }));
     const ciWithout = chemotaxisIndex(without, { cut }, NEAR);
-    console.log(`starvation arm (2 mm), aversive sites cut (${cut.map(([a, b]) => `${a} → ${b}`).join(', ')}): ${ciWithout.toFixed(2)}`);
+    console.log(`starvation arm (2 mm), aversive sites cut (AIA → RIM) or held (${fixed.join(', ') || 'none'}): ${ciWithout.toFixed(2)}`);
     expect(ciNear - ciWithout).toBeLessThan(0.2);
   });
 

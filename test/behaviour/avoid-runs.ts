@@ -7,9 +7,10 @@
  * steering cells' side bias while backing or crawling (mean SMBD − SMBV output over 2–20 s: positive on the plate whose
  * odour lies on SMBD's side) and the nose every 5 s. What it separates: a reversal that never ends (one start, no
  * second) from a backing that ignores the odour's side (the same path on the plate and its mirror).
- * Run: `npx tsx test/behaviour/avoid-runs.ts [current|conductance] [teaching seed] [overrides] [teachMs]` (seed 1 by
- * default, the game's; overrides as avoid-trace.ts's, conductance only, e.g. '{"learning":{"aversiveTauMs":3000}}' or
- * '{}'; teachMs the teaching's length, default the challenge's 20 s; the e2e test teaches 25 s).
+ * Run: `npx tsx test/behaviour/avoid-runs.ts [current|conductance] [teaching seed] [overrides] [teachMs] [test seeds]`
+ * (seed 1 by default, the game's; overrides as avoid-trace.ts's, conductance only, e.g. '{"learning":{"aversiveTauMs":3000}}'
+ * or '{}'; teachMs the teaching's length, default the challenge's 20 s; the e2e test teaches 25 s; test seeds the test
+ * runs' seeds, default the game's TEST_SEEDS 1,2: others test the taught worm on runs the game never plays).
  */
 import { createSimulation } from '../../src/sim/simulation';
 import { getArena } from '../../src/world/builtins';
@@ -18,6 +19,7 @@ import { CHOICE_MM, TEST_SEEDS, testPlates } from '../../scenes/challenges/learn
 import { parseLayerOverrides } from './layer-overrides';
 import { teachInChallenge } from './avoid-teaching';
 import { builtinOn, membraneArg } from './membrane-builtins';
+import { parseSeeds } from './seeds-arg';
 
 const membrane = membraneArg(process.argv[2], 'avoid-runs.ts');
 const seed = Number(process.argv[3] ?? '1');
@@ -31,8 +33,12 @@ const teachMs = Number(process.argv[5] ?? w.trialMs);
 if (!Number.isInteger(teachMs) || teachMs < 500 || teachMs > 120_000)
   throw new Error(`avoid-runs.ts: teachMs (argument 4) = "${process.argv[5]}": give 500..120000 ms, e.g. 25000 (the e2e test's teaching)`);
 
+const testSeeds = process.argv[6] === undefined ? TEST_SEEDS : parseSeeds(process.argv[6], 'avoid-runs.ts', 5, '3,4');
+
 const { sim: teach, taught } = teachInChallenge(c, naive, seed, w.hoursOffFood, teachMs);
-console.log(`${membrane} membrane${process.argv[4] ? `, ${process.argv[4]}` : ''}; taught on seed ${seed} for ${teachMs / 1000} s`);
+console.log(
+  `${membrane} membrane${process.argv[4] ? `, ${process.argv[4]}` : ''}; taught on seed ${seed} for ${teachMs / 1000} s; test seeds ${testSeeds.join(',')}`,
+);
 // Every plastic site's learned weight against its naive one (the crossed steering sites, if any, among them).
 const before = naive.doc.synapses ?? [];
 console.log(
@@ -50,7 +56,7 @@ for (const [name, circuit] of [
   for (const [p, plate] of testPlates(getArena(w.testArena), w.odour).entries()) {
     const spot = plate.chemicals.sources.find((s) => s.odour === w.odour)?.at ?? [Number.NaN, Number.NaN];
     const side = Math.sign(spot[0] - plate.start.at[0]);
-    for (const s of TEST_SEEDS) {
+    for (const s of testSeeds) {
       const sim = createSimulation({ circuit, arena: plate, seed: s });
       const ix = (id: string) => sim.neuronIds.indexOf(id);
       const [smbd, smbv] = [ix('SMBD'), ix('SMBV')];

@@ -2,7 +2,7 @@
  * Scenario files run on the conductance worm with layer overrides (what `neuroworm scenario run FILE --seed N` reports,
  * through the same runner, for a worm the CLI cannot name: CONDUCTANCE_LAYERS with the overrides on top): per file how
  * many seeds pass, and per seed each expectation's measured value (✗ where it fails). With no overrides it reads as the
- * conductance worm built in does, so a verdict can be traced to a layer's values, e.g. dishabituation-tail-touch's seed 3
+ * conductance worm built in does, so a verdict can be traced to a layer's values, e.g. slowing-fed's seed 3
  * or slowing-fed against DOP-3's release gain (docs/biology.md, "The toxin ring's chain with the held backing", "Dopamine
  * on release passes the lawn and the slowing").
  * `npx tsx test/behaviour/scenario-layers.ts FILES [seeds 1,2,3,4,5] [overrides, e.g. '{"modulation":{"dop3ReleaseGain":-0.4}}']`,

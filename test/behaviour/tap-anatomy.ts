@@ -4,7 +4,7 @@
  * (backwardMm), AVA's time on (output ≥ 0.5) and ∫ output over the 3 s, peak AVD, DA9 and VA12 (mV), and when the body
  * first moves backward. The protocols, each with the tap moved by each offset (s):
  *   fresh: the first tap on the open field after 5 + offset s (tap-habituation.ts phase, finer);
- *   probe: dishabituation-tail-touch's protocol (10 taps 10 s apart from 5 s, a harsh poke at 0.85 4 s after the
+ *   probe: the dishabituation experiment's protocol (10 taps 10 s apart from 5 s, a harsh poke at 0.85 4 s after the
  *          last, the probe 8 + offset s later); the 10th tap and the probe are printed, the probe over the first tap.
  *   trace, ptrace, ttrace: fresh's tap (probe's, the 10th tap's) per seed and offset, every 100 ms for 3 s: direction, speed along the body,
  *          V of the tail pair, the A and B units ahead of it and AVB, and the turning angle (°) at 0.5–0.9 of the body.

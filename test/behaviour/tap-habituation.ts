@@ -8,7 +8,7 @@
  *   short: habituation-interval-short.test.ts, 30 taps at 10 s and a probe 2 min later;
  *   long:  habituation-interval-long.test.ts, 8 taps at 60 s and a probe 2 min later;
  *   dish:  habituation-dishabituation.test.ts, the probe 12 s after 10 taps at 10 s: untouched, after a harsh tail
- *          touch, and after the touch without DOP-1 (the scenario dishabituation-tail-touch is seed 1's touched run);
+ *          touch, and after the touch without DOP-1 (the dishabituation experiment's tail_touch group, one worm);
  *   food:  habituation-food.test.ts, 60 s on a lawn or the bare field, then 10 taps at 10 s; before the first tap also
  *          AVA's and AVB's V, the worm's speed, and dopamine;
  *   first: the first tap alone (the tests' > 0.2 mm), on the open field and after 60 s on the lawn, with the body's

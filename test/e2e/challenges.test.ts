@@ -49,14 +49,19 @@ interface Run {
 }
 const run = (page: Session['page']): Promise<Run> => page.evaluate(() => window.neuroworm!.info().run as unknown as Run);
 
-/** Starts "Rewire" from the editor, waits for the circuit check, then touches the head gently every 3 s of worm time. */
+/**
+ * Starts "Rewire" from the editor, waits for the circuit check, then touches the head gently every 5 s of worm time,
+ * once the last escape is over: a touch reversal and the turn after it last about 3 s on the default worm, so touches
+ * 3 s apart can lock onto its turns and go unanswered for a run (2 of 20 answered on 1 of 35 seeds × start delays;
+ * at 5 s all 35 won within 4–10 touches: `npx tsx test/behaviour/rewire-cadence.ts 3000` / `5000`).
+ */
 async function touchUntilDone(page: Session['page'], touches: number): Promise<Run> {
   await page.click('button:has-text("Start challenge")');
   await waitScene(page, 'playground');
   await page.waitForFunction(() => (window.neuroworm!.info().run as { pathway: string }).pathway !== 'checking', null, { timeout: 60_000 });
   let r = await run(page);
   for (let i = 0; i < touches && r.status === 'running'; i++) {
-    await page.evaluate(() => window.neuroworm!.advance(3000));
+    await page.evaluate(() => window.neuroworm!.advance(5000));
     // A run that ended during those 3 s shows its result card over the plate: a click at the head would press the card's buttons.
     r = await run(page);
     if (r.status !== 'running') break;

@@ -79,12 +79,13 @@ test('playground: touches, a tap and water are exported; scenario record makes a
   // It replays the worm the player saw: the same nose at the end. Within one JavaScript engine the replay is exact
   // (scenes/recording.test.ts); Node 20's V8 and Chromium's differ by one unit in the last place of Math.sin, cos, exp,
   // log, pow, atan2 on a few per cent of inputs, and 8 s of dynamics amplify that to 1e-10..2e-9 mm (measured on the
-  // same bundle in both engines). The bound is 1e-7 mm, a thousandth of a micrometre: any real difference in what was
-  // replayed (a missed or moved poke) moves the nose by tens of micrometres.
+  // same bundle in both engines) on the current-based worm, 2.5e-7 mm on the conductance worm (its weathervaning
+  // nose carries the difference further; session 14, twice the same figure). The bound is 1e-5 mm, a hundredth of a
+  // micrometre: any real difference in what was replayed (a missed or moved poke) moves the nose by tens of micrometres.
   const { recording } = runScenario(parseScenario(readFileSync(yamlPath, 'utf8'), yamlPath), { backend: simBackend });
   const last = recording.count - 1;
-  expect(Math.abs(recording.hx[last] - end.head[0])).toBeLessThan(1e-7);
-  expect(Math.abs(recording.hy[last] - end.head[1])).toBeLessThan(1e-7);
+  expect(Math.abs(recording.hx[last] - end.head[0])).toBeLessThan(1e-5);
+  expect(Math.abs(recording.hy[last] - end.head[1])).toBeLessThan(1e-5);
   expect(s.errors).toEqual([]);
 });
 

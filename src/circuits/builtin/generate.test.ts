@@ -64,20 +64,18 @@ describe('built-in circuits', () => {
     }
   });
 
-  it('pass their own lint: no warnings at all (the worm once drew 34, "sensor bound to RMDD, whose role is motor")', () => {
-    // The conductance preview draws exactly one, which membrane.test.ts pins with its reason (DA9's self-excitation).
-    for (const name of Object.keys(docs)) if (name !== 'worm-conductance') expect(lintCircuit(getBuiltinCircuit(name)), name).toEqual([]);
+  it('pass their own lint: no warnings at all (the worm once drew 34, "sensor bound to RMDD, whose role is motor"; the conductance worm "DA9 excites itself" until VA12 ⊣ DA9, session 16)', () => {
+    for (const name of Object.keys(docs)) expect(lintCircuit(getBuiltinCircuit(name)), name).toEqual([]);
   });
 
-  it('worm-conductance is the default worm on conductances, under a name and description of its own', () => {
-    const preview = getBuiltinCircuit('worm-conductance');
-    const { doc } = circuitFromDoc(buildWorm({ membrane: 'conductance' }), 'c');
-    expect(preview.doc.neurons).toEqual(doc.neurons);
-    expect(preview.doc.synapses).toEqual(doc.synapses);
-    expect(preview.doc.name).toMatch(/conductance.*preview/);
-    expect(preview.doc.description).toMatch(/Not yet the default because/);
-    // No warning: VA12 ⊣ DA9 (CONDUCTANCE_GAIT.tailVaInhibitsDa, session 16) inhibits DA9's self-excitation.
-    expect(lintCircuit(preview).map((w) => w.message)).toEqual([]);
+  it('worm-current is the default worm on current synapses, under a name and description of its own', () => {
+    const old = getBuiltinCircuit('worm-current');
+    const { doc } = circuitFromDoc(buildWorm({ membrane: 'current' }), 'c');
+    expect(old.doc.neurons).toEqual(doc.neurons);
+    expect(old.doc.synapses).toEqual(doc.synapses);
+    expect(old.doc.name).toMatch(/current synapses.*old default/);
+    expect(old.doc.description).toMatch(/until the switch to conductance synapses/);
+    expect(lintCircuit(old)).toEqual([]);
   });
 
   it("puts the B-units' plateau in their membrane (GAIT.unitPlateauNs), not in a self-synapse; the shipped worm has none", () => {

@@ -88,8 +88,8 @@ function wormLayers(): Builder {
   return b;
 }
 
-/** The shipped worm's membrane (membrane.ts): switching the default worm to conductances is this one value, then `npx tsx src/circuits/builtin/generate.ts`. */
-export const WORM_MEMBRANE: Membrane = 'current';
+/** The shipped worm's membrane (membrane.ts): conductances since issue 14; `worm-current` keeps the current-based worm beside it. */
+export const WORM_MEMBRANE: Membrane = 'conductance';
 
 const CONDUCTANCE_TEXT =
   'Membrane: synapses, senses and modulator receptors are conductances toward reversal potentials (excitatory 0 mV, chloride −70 to −75 mV, K⁺ −80 mV), matched to the currents they replace at each neuron’s working point, so no input takes V past them. Dopamine (DOP-3) and serotonin act on the B-type units’ release instead (less acetylcholine through Gαo), so on a lawn the body still bends, slower.';
@@ -109,23 +109,25 @@ export function buildWorm(opts: { membrane?: Membrane } = {}): CircuitDoc {
  * (CONDUCTANCE_LAYERS) and converted; `build` gets the membrane's sentence for its description.
  */
 function onMembrane(membrane: Membrane | undefined, builder: string, build: (extra: string) => CircuitDoc): CircuitDoc {
-  return checkMembrane(membrane ?? WORM_MEMBRANE, `${builder}: membrane`) === 'current' ? build('') : buildConductance(() => build(` ${CONDUCTANCE_TEXT}`));
+  return checkMembrane(membrane ?? WORM_MEMBRANE, `${builder}: membrane`) === 'current'
+    ? build('')
+    : buildConductance(() => build(` ${CONDUCTANCE_TEXT} ${CONDUCTANCE_TAIL_NOTE}`));
 }
 
-/** What the conductance worm does not yet do as the shipped worm does (docs/biology.md, the battery on the conductance worm). */
-const CONDUCTANCE_PREVIEW_GAPS =
-  'after ten plate taps its tap response is all or none (a harsh tail touch brings it back in some individuals, not all), and "Teach the worm to avoid" is not won: its taught reversals last too long and its forward runs head back to the odour; and the published wiring has no D-type synapse onto DA9, so VA12 inhibits DA9 directly, standing for its cholinergic VA12 → DA9 synapse (inhibitory only through acetylcholine-gated chloride channels, an assumption)';
+/** The tail pair's one modelling assumption beyond the wiring (CONDUCTANCE_GAIT.tailVaInhibitsDa; docs/biology.md, the backing). */
+const CONDUCTANCE_TAIL_NOTE =
+  'The published wiring has no D-type synapse onto DA9, so VA12 inhibits DA9 directly, standing for its cholinergic VA12 → DA9 synapse (inhibitory only through acetylcholine-gated chloride channels, an assumption).';
 
 /**
- * The default worm on conductances, offered beside it (editor, scenarios, `neuroworm run --circuit worm-conductance`)
- * until it becomes the default (issue 14; then the current-based worm is the one offered beside it).
+ * The default worm on current-based synapses, as it shipped until issue 14's switch: offered beside the default
+ * (editor *New…*, scenarios, `neuroworm run --circuit worm-current`) to compare, and to show why conductances matter.
  */
-export function buildConductancePreviewWorm(): CircuitDoc {
-  const doc = buildWorm({ membrane: 'conductance' });
+export function buildCurrentWorm(): CircuitDoc {
+  const doc = buildWorm({ membrane: 'current' });
   return {
     ...doc,
-    name: 'Worm on conductance synapses (preview)',
-    description: `Preview of the next default worm: the same cells and wiring as "worm", on conductance synapses, so no input can take a membrane potential past its reversal potentials: they stay inside −90 to +40 mV, the range real worm neurons live in; on agar it crawls with a shorter wave and in water it swims at about 2.4 Hz. Not yet the default because ${CONDUCTANCE_PREVIEW_GAPS}. ${doc.description ?? ''}`,
+    name: 'Worm on current synapses (the old default)',
+    description: `The default worm as it shipped until the switch to conductance synapses (issue 14): the same cells and wiring as "worm", but each synapse, sense and receptor adds a fixed current whatever the membrane potential, so a hard push takes a neuron far past anything a real one reaches (AVA near +120 mV after food, heat and a tap; AVB below −120 mV), and in water it barely swims. Kept to compare with "worm". ${doc.description ?? ''}`,
   };
 }
 
@@ -205,7 +207,7 @@ export function builtinDocs(): Record<string, CircuitDoc> {
     'touch-withdrawal': buildTouchWithdrawal(),
     habituation: buildHabituation(),
     worm: buildWorm(),
-    'worm-conductance': buildConductancePreviewWorm(),
+    'worm-current': buildCurrentWorm(),
     'learning-worm': buildLearningWorm(),
     'choice-worm': buildChoiceWorm(),
     'seed-two-neurons': buildSeedTwoNeurons(),

@@ -12,13 +12,13 @@ import avoidance from './avoidance.json';
 import seedTwoNeurons from './seed-two-neurons.json';
 import touchWithdrawal from './touch-withdrawal.json';
 import worm from './worm.json';
-import wormConductance from './worm-conductance.json';
+import wormCurrent from './worm-current.json';
 import learningWorm from './learning-worm.json';
 import choiceWorm from './choice-worm.json';
 
 const FILES: Record<string, unknown> = {
   worm,
-  'worm-conductance': wormConductance,
+  'worm-current': wormCurrent,
   'learning-worm': learningWorm,
   'choice-worm': choiceWorm,
   locomotion,

@@ -93,6 +93,15 @@ export const LEARNING = {
    */
   crossedMax: 0,
   crossedRate: 0.000003,
+  /**
+   * The other half of that sign change (0 = RIA's own-side synapse is fixed, the current worm's): RIAL/RIAR → their own
+   * side's SMB becomes a three-factor site that the same octopamine weakens at this rate (per ms, as crossedRate) and
+   * dopamine restores, falling toward 0 and fading back to compareToSmb (forgetMs). As in Sato et al. 2021 one
+   * experience moves a sensory neuron's excitatory (GLR-1) and inhibitory (AVR-14) outputs onto one partner
+   * oppositely. Needs crossedMax > 0. Without it the learned crossed drive and the intact own-side drive both
+   * saturate SMB, and the taught worm steers neither way (docs/biology.md, 'Taught runs that steer away').
+   */
+  uncrossedRate: 0,
   /** Three-factor rule: tag per ms of pre·post output, tag τ, weight change per ms per unit of tag × modulator (× (wMax − wMin)), forgetting τ. */
   aPlus: 1,
   tauEligibilityMs: 2000,
@@ -138,11 +147,7 @@ export function addLearning(b: Builder): void {
   const L = LEARNING;
   for (const id of ['SMBD', 'SMBV', 'AIY', 'CEPD'])
     if (!b.has(id)) throw new Error(`learning: the builder has no neuron ${id}; add the chemotaxis and modulation layers first`);
-  const plastic = {
-    rule: 'three-factor' as const,
-    bounds: 'soft' as const,
-    params: { aPlus: L.aPlus, tauEligibilityMs: L.tauEligibilityMs, rate: L.rate, forgetMs: L.forgetMs, forgetTo: L.naiveWeight, wMin: L.wMin, wMax: L.wMax },
-  };
+  const plastic = threeFactor(L.rate, L.naiveWeight, L.wMin, L.wMax);
   b.neuron('AIA', 'sensory', 'glutamate', SENSORY, undefined, 80, 60);
   for (const side of ['left', 'right'] as const)
     b.sensors.push({ neuron: 'AIA', sensor: 'chemical', odour: L.odour, side, response: 'level', gain: L.levelGain / 2 });
@@ -157,16 +162,11 @@ export function addLearning(b: Builder): void {
     b.neuron(id, 'sensory', 'glutamate', cmp, undefined, x, 120);
     b.sensors.push(...compareBindings(id, L.odour, own, L.compareGain, L.compareBy, L.compareMatchMv));
     b.chem('AIY', id, L.aiyToRia, { sign: 'excitatory' });
-    b.chem(id, smb, L.compareToSmb, { sign: 'excitatory' });
+    b.chem(id, smb, L.compareToSmb, { sign: 'excitatory', ...(L.uncrossedRate > 0 && { plastic: uncrossedSite() }) });
     if (L.pushPull > 0) b.chem(id, opposite, L.compareToSmb * L.pushPull, { sign: 'inhibitory' });
     if (L.crossedMax > 0) b.chem(id, opposite, 0, { sign: 'excitatory', plastic: crossedSite() });
   }
-  if (L.crossedMax > 0)
-    for (const smb of ['SMBD', 'SMBV'])
-      b.receptors.push(
-        { neuron: smb, modulator: 'octopamine', effect: 'plasticity', gain: L.aversiveOctopamine, label: 'SER-3' },
-        { neuron: smb, modulator: 'dopamine', effect: 'plasticity', gain: L.aversiveDopamine, label: 'DOP-1' },
-      );
+  if (L.crossedMax > 0) for (const smb of ['SMBD', 'SMBV']) learnsHunger(b, smb);
   addAversion(b);
   // RIC reads the feeding state through a sensor binding, so it is marked sensory (as NSM is).
   // A steep release (2 mV slope): a fed worm's RIC releases almost nothing, so the aversive site does not learn from a resting trickle.
@@ -185,11 +185,38 @@ function crossedSite() {
     throw new RangeError(
       `LEARNING.crossedMax = ${L.crossedMax}, crossedRate = ${L.crossedRate}: give 0..100 pA and a rate in (0, 0.001] per ms (crossedMax 0 = none)`,
     );
+  return threeFactor(L.crossedRate, 0, 0, L.crossedMax);
+}
+
+/**
+ * RIA's own-side site once it learns (uncrossedRate): octopamine weakens it (a negative rate at SMB's receptors), range-checked.
+ * wMax twice the fixed weight: soft depression does not feel it, and a genome's weight (× 1 ± 0.5) stays inside.
+ */
+function uncrossedSite() {
+  const L = LEARNING;
+  if (!(L.crossedMax > 0 && L.uncrossedRate <= 0.001))
+    throw new RangeError(
+      `LEARNING.uncrossedRate = ${L.uncrossedRate} (crossedMax ${L.crossedMax}): give a rate in (0, 0.001] per ms with crossedMax > 0 (uncrossedRate 0 = a fixed synapse)`,
+    );
+  return threeFactor(-L.uncrossedRate, L.compareToSmb, 0, 2 * L.compareToSmb);
+}
+
+/** A learning site of the layer: the three-factor rule with the layer's tag, its τ and forgetting, soft bounds. */
+function threeFactor(rate: number, forgetTo: number, wMin: number, wMax: number) {
+  const L = LEARNING;
   return {
     rule: 'three-factor' as const,
     bounds: 'soft' as const,
-    params: { aPlus: L.aPlus, tauEligibilityMs: L.tauEligibilityMs, rate: L.crossedRate, forgetMs: L.forgetMs, forgetTo: 0, wMin: 0, wMax: L.crossedMax },
+    params: { aPlus: L.aPlus, tauEligibilityMs: L.tauEligibilityMs, rate, forgetMs: L.forgetMs, forgetTo, wMin, wMax },
   };
+}
+
+/** A cell whose learning sites read hunger: octopamine (SER-3) teaches them, dopamine (DOP-1, food) undoes it. */
+function learnsHunger(b: Builder, neuron: string): void {
+  b.receptors.push(
+    { neuron, modulator: 'octopamine', effect: 'plasticity', gain: LEARNING.aversiveOctopamine, label: 'SER-3' },
+    { neuron, modulator: 'dopamine', effect: 'plasticity', gain: LEARNING.aversiveDopamine, label: 'DOP-1' },
+  );
 }
 
 /**
@@ -205,20 +232,7 @@ function addAversion(b: Builder): void {
   const L = LEARNING;
   const relay = addTurnRelay(b);
   const naive = relayPa(L.aversiveNaiveMv);
-  const plastic = {
-    rule: 'three-factor' as const,
-    bounds: 'soft' as const,
-    params: {
-      aPlus: L.aPlus,
-      tauEligibilityMs: L.tauEligibilityMs,
-      rate: L.aversiveRate,
-      forgetMs: L.forgetMs,
-      forgetTo: naive,
-      wMin: 0,
-      wMax: relayPa(L.aversiveMaxMv),
-    },
-  };
-  b.chem('AIA', relay, naive, { sign: 'excitatory', plastic });
+  b.chem('AIA', relay, naive, { sign: 'excitatory', plastic: threeFactor(L.aversiveRate, naive, 0, relayPa(L.aversiveMaxMv)) });
   const d = L.relayDepression;
   if (d !== undefined) {
     if (!(d.use > 0 && d.use <= 1 && d.recoveryMs > 0 && d.recoveryMs <= 600_000))
@@ -229,8 +243,7 @@ function addAversion(b: Builder): void {
     for (const [k, s] of b.synapses.entries())
       if (s.kind === 'chemical' && s.from === relay && s.to !== relay) b.synapses[k] = { ...s, depression: { use: d.use, recoveryMs: d.recoveryMs } };
   }
-  b.receptors.push({ neuron: relay, modulator: 'octopamine', effect: 'plasticity', gain: L.aversiveOctopamine, label: 'SER-3' });
-  b.receptors.push({ neuron: relay, modulator: 'dopamine', effect: 'plasticity', gain: L.aversiveDopamine, label: 'DOP-1' });
+  learnsHunger(b, relay);
 }
 
 /** The aversive site's kinetics on conductances (aversiveTauMs, aversiveReleaseHalfMv), range-checked: the converter makes every synapse instant, with its presynaptic cell's midpoint. */

@@ -157,34 +157,50 @@ describe("the default worm's membrane option", () => {
     );
   });
 
-  it("the turn relay's depression and RIA's crossed steering sites exist only when given (off on both shipped membranes), and bad values are refused", () => {
+  it("the turn relay's depression and RIA's learned steering sites only on conductances (the current worm's fixed, undepressed); bad values are refused", () => {
     const depressions = (doc: ReturnType<typeof buildWorm>) =>
       chemical(doc)
         .filter((s) => s.from === 'RIM')
         .map((s) => [s.to, s.depression]);
-    const crossed = (doc: ReturnType<typeof buildWorm>) =>
+    // Each plastic RIA → SMB site: its ends, naive weight and the sign of its rate (octopamine builds + / weakens −).
+    const steering = (doc: ReturnType<typeof buildWorm>) =>
       chemical(doc)
         .filter((s) => s.plastic !== undefined && (s.to === 'SMBD' || s.to === 'SMBV'))
-        .map((s) => [s.from, s.to, s.weight]);
+        .map((s) => [s.from, s.to, s.weight, Math.sign(s.plastic?.params?.rate ?? Number.NaN)]);
     const build = () => buildLearningWorm({ membrane: 'current' });
     expect(LEARNING.relayDepression).toBeUndefined();
-    expect(LEARNING.crossedMax).toBe(0);
-    expect(depressions(buildLearningWorm({ membrane: 'conductance' }))).toEqual([
+    expect([LEARNING.crossedMax, LEARNING.uncrossedRate, LEARNING.pushPull]).toEqual([0, 0, 1]);
+    expect(steering(build())).toEqual([]);
+    expect(depressions(build())).toEqual([
       ['AVA', undefined],
       ['AIB', undefined],
     ]);
-    expect(crossed(buildLearningWorm({ membrane: 'conductance' }))).toEqual([]);
+    const shipped = CONDUCTANCE_LAYERS.learning.relayDepression;
+    expect(shipped).toBeDefined();
+    expect(depressions(buildLearningWorm({ membrane: 'conductance' }))).toEqual([
+      ['AVA', shipped],
+      ['AIB', shipped],
+    ]);
+    // On conductances starvation inverts the steering: the own-side sites start at the fixed weight and weaken, the crossed ones start silent and grow.
+    const own = buildConductance(build).synapses?.find((s) => s.from === 'RIAL' && s.to === 'SMBD')?.weight;
+    expect(own).toBeGreaterThan(0);
+    expect(steering(buildLearningWorm({ membrane: 'conductance' }))).toEqual([
+      ['RIAL', 'SMBD', own, -1],
+      ['RIAL', 'SMBV', 0, 1],
+      ['RIAR', 'SMBV', own, -1],
+      ['RIAR', 'SMBD', 0, 1],
+    ]);
     const d = { use: 0.0003, recoveryMs: 10_000 };
-    const learning = { ...CONDUCTANCE_LAYERS.learning, relayDepression: d, pushPull: 0, compareToSmb: 2, crossedMax: 4 };
+    const learning = { ...CONDUCTANCE_LAYERS.learning, relayDepression: d, uncrossedRate: 0 };
     const studied = buildConductance(build, { ...CONDUCTANCE_LAYERS, learning });
     expect(depressions(studied)).toEqual([
       ['AVA', d],
       ['AIB', d],
     ]);
-    // Silent when naive: the learned sign change starts at 0 and only starvation's octopamine builds it.
-    expect(crossed(studied)).toEqual([
-      ['RIAL', 'SMBV', 0],
-      ['RIAR', 'SMBD', 0],
+    // Without uncrossedRate only the crossed sites learn, silent when naive.
+    expect(steering(studied)).toEqual([
+      ['RIAL', 'SMBV', 0, 1],
+      ['RIAR', 'SMBD', 0, 1],
     ]);
     // The default worm has no learning layer, so the lever never reaches it.
     expect(depressions(buildConductance(() => buildWorm({ membrane: 'current' }), { ...CONDUCTANCE_LAYERS, learning: { relayDepression: d } }))).toEqual(
@@ -195,6 +211,9 @@ describe("the default worm's membrane option", () => {
     );
     expect(() => buildConductance(build, { ...CONDUCTANCE_LAYERS, learning: { ...learning, pushPull: 1 } })).toThrow(
       /LEARNING.crossedMax = 4 needs pushPull 0 \(it is 1\)/,
+    );
+    expect(() => buildConductance(build, { ...CONDUCTANCE_LAYERS, learning: { ...learning, crossedMax: 0, uncrossedRate: 0.00005 } })).toThrow(
+      /LEARNING.uncrossedRate = 0.00005 \(crossedMax 0\): give a rate in \(0, 0.001\] per ms with crossedMax > 0/,
     );
   });
 

@@ -278,6 +278,29 @@ export const CONDUCTANCE_LAYERS = {
      */
     aversiveTauMs: 3000,
     aversiveReleaseHalfMv: -40,
+    /**
+     * Where the taught forward run goes: starvation in butanone inverts RIA's steering (session 18). The crossed site
+     * (RIAL/RIAR → the other SMB, built by octopamine) alone left the taught worm steering neither way: RIA's output is
+     * near all or none (0.01 / 0.9) and the own-side synapse alone saturates SMB (0.93), so both SMBs sat at 0.99 and
+     * the run went straight (SMBD − SMBV −0.04..+0.12). With the own-side synapse weakened by the same octopamine
+     * (uncrossedRate; 0.022 → 0.001–0.004 nS, crossed 0 → 0.075–0.089) the taught worm turns away within 5 s on both
+     * plates. Without the relay's depression (below): teaching seeds 1–4 −0.50, −0.50, −0.50, 0.00; held out 5–8 −0.50, −0.50, 0.00, 0.00; the e2e's 25 s
+     * −1.00; twin 1.00 (`npx tsx test/behaviour/avoid-runs.ts conductance SEED '{}' [25000]`). crossedMax 8 lets the
+     * twin's sites grow from RIC's resting trickle in the 40 s test (twin 0.33), as uncrossedRate 1e-4 does; without
+     * pushPull's inhibitory pair (the crossed site takes it). docs/biology.md, "Taught runs that steer away".
+     */
+    pushPull: 0,
+    crossedMax: 4,
+    crossedRate: 0.00005,
+    uncrossedRate: 0.00005,
+    /**
+     * The turn relay's release depressing mildly (s17-teach's lever at a sixth of its use): it shortens the backings the
+     * learned relay site calls on some runs without the stall s17-avb traced (3e-4/10 s: 15 of 16 runs undecided).
+     * Teaching seeds 1–4 −0.50 ×4 (without: −0.50 ×3, 0.00); held out 5–8 −0.33, −0.50, −0.50, 0.00 (without: −0.50,
+     * −0.50, 0, 0); the e2e's 25 s −1.00 either way. 1e-4/10 s: −0.33 ×4, held out 0, −0.50, −0.33, +0.33; 1e-4/20 s
+     * mostly undecided. The backings stay long (13–29 s): docs/biology.md, "Taught runs that steer away".
+     */
+    relayDepression: { use: 0.00005, recoveryMs: 10_000 },
   } as Partial<typeof LEARNING>,
   choice: {
     /**

@@ -22,10 +22,11 @@ import type { NaturalConditions } from './conditions';
 
 export const BASE_CIRCUIT = 'worm';
 /**
- * The circuit the ranges below were hand-tuned on: the worm on current-based synapses. A base circuit on
- * conductances (nS, not pA) takes each range times the ratio of its own hand-tuned values to this one's.
+ * The circuit the ranges below were hand-tuned on: the worm on current-based synapses (the default until issue 14's
+ * switch). A base circuit on conductances (nS, not pA), the default worm among them, takes each range times the ratio
+ * of its own hand-tuned values to this one's.
  */
-export const RANGES_TUNED_ON = 'worm';
+export const RANGES_TUNED_ON = 'worm-current';
 
 const SENSES = ['ASEL', 'ASER', 'AWAL', 'AWAR', 'AWC', 'AFDL', 'AFDR', 'ASHL', 'ASHR', 'ADL'];
 /** Interneurons and head motor neurons a new sensory link may reach. */

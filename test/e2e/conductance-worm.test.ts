@@ -5,10 +5,10 @@ import { info, openEditor } from './editor-helpers';
 import { click, shot, waitScene } from './game';
 
 /**
- * The conductance worm (issue 14) as a player reaches it before it is the default: the editor's New… list offers
- * "Worm on conductance synapses (preview)", Play runs it in the playground, and there a head touch reverses it with every
- * membrane potential inside the range real worm neurons live in, and in water it swims. Screenshots of the oscilloscope
- * after the touch and of the worm swimming (issue 14's closing-note pictures).
+ * The default worm on conductance synapses (issue 14) as a player meets it: in the playground a head touch reverses it
+ * with every membrane potential inside the range real worm neurons live in, and in water it swims. Screenshots of the
+ * oscilloscope after the touch and of the worm swimming (issue 14's closing-note pictures). The old current-based worm
+ * is still offered in the editor's New… list and plays.
  */
 let s: Session | undefined;
 afterEach(async () => {
@@ -51,19 +51,10 @@ async function run(page: Page, ms: number, stepMs = 50): Promise<{ forward: numb
   return { forward: b1.forwardMm - b0.forwardMm, backward: b1.backwardMm - b0.backwardMm, hz: flips / 2 / (ms / 1000), vMin, vMax };
 }
 
-test('the conductance worm from New… plays in the playground: a head touch reverses it with V inside −90..+40 mV, and it swims in water; screenshots', async () => {
+test('the default worm, on conductances, in the playground: a head touch reverses it with V inside −90..+40 mV, and it swims in water; screenshots', async () => {
   s = await openGame(inject('baseUrl'), { helpSeen: true });
   const { page } = s;
-  await openEditor(page);
-  await page.selectOption('select[aria-label="New circuit from template"]', 'worm-conductance');
-  await page.waitForFunction(() => (window.neuroworm!.info() as { neurons: string[] }).neurons.includes('VD12'));
-  const opened = await info(page);
-  expect(opened.name).toBe('Worm on conductance synapses (preview)');
-  expect(opened.wormError).toBeNull();
-  await page.waitForTimeout(300);
-  await shot(page, 'editor-conductance-preview');
-
-  await page.click('button:has-text("Play ▶")');
+  await page.evaluate(() => window.neuroworm!.goto('playground'));
   await waitScene(page, 'playground');
   await page.waitForFunction(() => window.neuroworm!.activity().ids.includes('VD12'), null, { timeout: 10_000 });
   await page.keyboard.press(' '); // pause: the test steps the clock itself
@@ -104,5 +95,29 @@ test('the conductance worm from New… plays in the playground: a head touch rev
   expect(swim.vMin).toBeGreaterThanOrEqual(-90);
   expect(swim.vMax).toBeLessThanOrEqual(40);
   await shot(page, 'playground-conductance-swimming');
+  expect(s.errors).toEqual([]);
+});
+
+test("the old current-based worm is offered in the editor's New… list and plays", async () => {
+  s = await openGame(inject('baseUrl'), { helpSeen: true });
+  const { page } = s;
+  await openEditor(page);
+  await page.selectOption('select[aria-label="New circuit from template"]', 'worm-current');
+  // Six motor units and the tail pair, without the tail D cell VD12 (the conductance worm's seventh unit).
+  await page.waitForFunction(() => (window.neuroworm!.info() as { name: string }).name.startsWith('Worm on current'));
+  const opened = await info(page);
+  expect(opened.name).toBe('Worm on current synapses (the old default)');
+  expect(opened.wormError).toBeNull();
+  await page.click('button:has-text("Play ▶")');
+  await waitScene(page, 'playground');
+  // The playground runs the current worm: its tail pair, and no VD12.
+  await page.waitForFunction(
+    () => {
+      const ids = window.neuroworm!.activity().ids;
+      return ids.includes('DA9') && !ids.includes('VD12');
+    },
+    null,
+    { timeout: 10_000 },
+  );
   expect(s.errors).toEqual([]);
 });
