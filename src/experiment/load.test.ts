@@ -102,6 +102,60 @@ describe('parseExperiment', () => {
     expect(problems(edit('reversal: {', 'reversal-latency: {'))).toEqual([expect.stringMatching(/^19: measure name "reversal-latency" is not valid/)]);
   });
 
+  it('omit leaves labelled items out of a group (a sham control), the items after them at their times', () => {
+    const sham = `format: neuroworm-experiment
+version: 1
+name: dishabituation
+scenario:
+  circuit: touch-withdrawal
+  duration: 12s
+  timeline:
+    - at: 1s
+      every: 2s
+      times: 3
+      label: taps
+      tap: {}
+    - wait: 2s
+    - label: tail
+      poke: { position: 0.85, kind: harsh }
+    - wait: 3s
+    - label: test
+      tap: {}
+measure:
+  recovery: { recovers: { train: taps, test: test, response: reversalDistance, window: 1s, ratioAtLeast: 0.8 } }
+variants:
+  touched: {}
+  untouched: { omit: [tail] }
+compare:
+  - that: touched.recovery > untouched.recovery
+`;
+    const [touched, untouched] = parseExperiment(sham, 'x').groups.map((g) => g.scenario);
+    const times = (s: typeof touched) => s!.timeline.map((t) => [t.atMs, t.action.type]);
+    expect(times(touched)).toEqual([
+      [1000, 'tap'],
+      [7000, 'poke'],
+      [10000, 'tap'],
+    ]);
+    expect(times(untouched)).toEqual([
+      [1000, 'tap'],
+      [10000, 'tap'],
+    ]);
+    const bad = (omit: string) => {
+      try {
+        parseExperiment(sham.replace('omit: [tail]', omit), 'x');
+      } catch (e) {
+        if (!(e instanceof ScenarioError)) throw e;
+        return e.issues.map((i) => `${i.line}: ${i.message} (${i.fix})`);
+      }
+      return [];
+    };
+    expect(bad('omit: [tial]')).toEqual(['23: no timeline item of the base scenario is labelled "tial" (labels there: taps, tail, test)']);
+    expect(bad('omit: [taps]')).toEqual([
+      '23: leaving out "taps" would move the items after it (they are placed from its last repetition) (give the next item an at, or omit a single item placed by the cursor)',
+    ]);
+    expect(bad('omit: tail')).toEqual(['23: omit must be a list of timeline labels (write omit: [tail])']);
+  });
+
   it('checks compares against the groups and measures', () => {
     expect(problems(edit('intact.backward - ablated.backward', 'intact.backward - ablatd.backward'))).toEqual(['26: no group "ablatd"']);
     expect(problems(edit('intact.backward - ablated.backward', 'intact.backward - ablated.forward'))).toEqual(['26: no measure "forward"']);

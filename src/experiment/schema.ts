@@ -28,7 +28,7 @@ export const EXPERIMENT_RANGES = {
 export const EXPERIMENT_OWNED = ['format', 'version', 'name', 'seed', 'individual', 'expect'] as const;
 
 /** What a variant may change; each is checked by the scenario schema once applied (variant.ts). */
-export const VARIANT_FIELDS = ['description', 'circuit', 'arena', 'medium', 'duration', 'worm', 'ablate', 'cut', 'set', 'every'] as const;
+export const VARIANT_FIELDS = ['description', 'circuit', 'arena', 'medium', 'duration', 'worm', 'ablate', 'cut', 'set', 'every', 'omit'] as const;
 
 const mapping = (what: string, fix: string) =>
   z.unknown().superRefine((v, ctx) => {

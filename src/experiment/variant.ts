@@ -2,7 +2,8 @@
  * One variant of an experiment as a scenario: the base scenario's file form
  * with the variant's changes applied (fields replaced, ablations, cuts and
  * parameter settings as timeline items at t = 0 ahead of the base timeline, a
- * train's interval changed) and the measures as named expectations. It is
+ * train's interval changed, labelled items left out for a sham control) and the
+ * measures as named expectations. It is
  * then read by the scenario schema itself; `origin` maps each path of the
  * scenario it makes back to the place in the experiment file that wrote it,
  * so every problem is reported at its line there.
@@ -92,6 +93,8 @@ export function variantScenario(input: VariantInput): VariantScenario {
         }
       }
   }
+  const kept = omitItems(baseTimeline, variant.omit, here, issues);
+  const timeline = Array.isArray(baseTimeline) ? kept.map((i) => (baseTimeline as Doc[])[i]!) : baseTimeline;
   const measureNames = Object.keys(input.measures);
   const doc: Doc = {
     ...base,
@@ -101,8 +104,8 @@ export function variantScenario(input: VariantInput): VariantScenario {
     seed: input.seed,
     individual: input.individual,
     ...Object.fromEntries(REPLACED.filter((f) => variant[f] !== undefined).map((f) => [f, variant[f]])),
-    ...((items.length > 0 || baseTimeline !== undefined) && {
-      timeline: Array.isArray(baseTimeline) ? [...items, ...baseTimeline] : items.length ? items : baseTimeline,
+    ...((items.length > 0 || timeline !== undefined) && {
+      timeline: Array.isArray(timeline) ? [...items, ...timeline] : items.length ? items : timeline,
     }),
     expect: measureNames.map((m) => ({ name: m, ...(input.measures[m] as Doc) })),
   };
@@ -110,7 +113,7 @@ export function variantScenario(input: VariantInput): VariantScenario {
     const [head, i, ...rest] = path;
     if (head === 'timeline' && typeof i === 'number') {
       if (i < extra.length) return rest[0] === 'ablate' ? extra[i]! : [...extra[i]!, ...rest.slice(1)];
-      const b = i - extra.length;
+      const b = kept[i - extra.length] ?? i - extra.length;
       // A train whose interval the variant changed: its timing problems are the variant's.
       if (everyOf.has(b) && (rest[0] === 'every' || rest[0] === 'at' || rest[0] === 'times')) return [...here, 'every', everyOf.get(b)!];
       return ['scenario', 'timeline', b, ...rest];
@@ -124,4 +127,45 @@ export function variantScenario(input: VariantInput): VariantScenario {
     return ['scenario', ...path];
   };
   return { doc, origin, issues };
+}
+
+/**
+ * The base timeline's indices a variant keeps after `omit: [label, …]` (every index when it omits nothing). An
+ * omitted item must not move the items after it: only a single item placed by the cursor can go, or one followed by
+ * nothing that reads the cursor before the next item placed with `at`, so the control's stimuli fall when the
+ * treated group's do.
+ */
+function omitItems(timeline: unknown, omit: unknown, here: Path, issues: ScenarioIssue[]): number[] {
+  const items = Array.isArray(timeline) ? (timeline as unknown[]) : [];
+  const all = items.map((_, i) => i);
+  if (omit === undefined) return all;
+  if (!Array.isArray(omit) || omit.some((l) => typeof l !== 'string')) {
+    issues.push({ path: [...here, 'omit'], message: 'omit must be a list of timeline labels', fix: 'write omit: [tail]' });
+    return all;
+  }
+  const labelOf = (t: unknown) => (t && typeof t === 'object' && typeof (t as Doc).label === 'string' ? ((t as Doc).label as string) : undefined);
+  const gone = new Set<number>();
+  omit.forEach((label: string, j) => {
+    const i = items.findIndex((t) => labelOf(t) === label);
+    if (i < 0) {
+      const labels = items.flatMap((t) => labelOf(t) ?? []);
+      issues.push({
+        path: [...here, 'omit', j],
+        message: `no timeline item of the base scenario is labelled "${label}"`,
+        fix: labels.length ? `labels there: ${labels.join(', ')}` : 'label the item to leave out in scenario.timeline',
+      });
+      return;
+    }
+    const t = items[i] as Doc;
+    const next = items.findIndex((u, k) => k > i && u !== null && typeof u === 'object' && (u as Doc).at !== undefined);
+    const readsCursor = items.slice(i + 1, next < 0 ? undefined : next).length > 0;
+    if ((t.at !== undefined || t.times !== undefined) && readsCursor)
+      issues.push({
+        path: [...here, 'omit', j],
+        message: `leaving out "${label}" would move the items after it (they are placed from its ${t.times !== undefined ? 'last repetition' : 'at'})`,
+        fix: 'give the next item an at, or omit a single item placed by the cursor',
+      });
+    else gone.add(i);
+  });
+  return all.filter((i) => !gone.has(i));
 }

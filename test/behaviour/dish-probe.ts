@@ -1,5 +1,5 @@
 /**
- * The scenario dishabituation-tail-touch's protocol, read per tap (issue 14, session 16): ten plate taps 10 s apart
+ * The dishabituation protocol (examples/experiments/dishabituation.experiment.yaml; the scenario dishabituation-tail-touch until session 18), read per tap (issue 14, session 16): ten plate taps 10 s apart
  * from 5 s on an open field, a harsh poke at 0.85 of the body 4 s after the last, the probe tap 8 s later. Per seed:
  * the ten responses (mm reversed in 3 s, measure.ts's backwardMm: the study's measure, close to the scenario's
  * reversalDistance, not the same), AVA's peak output in the first tap's and the probe's windows (how hard the tap
