@@ -1,5 +1,5 @@
 /**
- * Each check of the connectome battery (examples/evolve/connectome-{crawl,rest,nose,tail,no-ava,no-avb}.scenario.yaml,
+ * Each check of the connectome battery (examples/evolve/connectome-{crawl,crawl-body,rest,nose,tail,no-ava,no-avb}.scenario.yaml,
  * then the crawl with DA, VA and AS ablated, connectome-aless.scenario.yaml)
  * for one circuit and seed: passed or not, the score evolution gives it and what it measured. To see
  * which checks carry a refit's fitness (docs/biology.md, "Whole worm").
@@ -17,7 +17,7 @@ import { formatMeasured } from '../../src/scenario/report';
 import { circuitFromArgs } from './connectome-changes';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples', 'evolve');
-const SCENARIOS = ['crawl', 'rest', 'nose', 'tail', 'no-ava', 'no-avb', 'aless'];
+const SCENARIOS = ['crawl', 'crawl-body', 'rest', 'nose', 'tail', 'no-ava', 'no-avb', 'aless'];
 const args = process.argv.slice(2);
 const onlyAt = args.indexOf('--only');
 const onlyArg = onlyAt >= 0 ? args.splice(onlyAt, 2)[1] : undefined;

@@ -27,11 +27,13 @@ describe('the class model (worm-model.json)', () => {
       check(values, c);
     }
     const gapClasses = (WORM_MODEL.gaps ?? []).flatMap((g) => [...g.between, ...g.and]);
+    const chemicalClasses = (WORM_MODEL.chemicals ?? []).flatMap((c) => [...c.from, ...c.to]);
     for (const c of [
       ...Object.keys(WORM_MODEL.sensorGains),
       ...WORM_MODEL.stretch.flatMap((r) => r.classes),
       ...Object.keys(WORM_MODEL.sizes ?? {}),
       ...gapClasses,
+      ...chemicalClasses,
     ])
       expect(classes.has(c), c).toBe(true);
     const file = WORM_MODEL_FILE as unknown as Record<string, Record<string, { why?: string }> | { why?: string }[]>;
@@ -40,6 +42,7 @@ describe('the class model (worm-model.json)', () => {
     for (const r of file.stretch as { why?: string }[]) expect(r.why?.length ?? 0).toBeGreaterThan(40);
     for (const [k, d] of Object.entries((file.sizes ?? {}) as Record<string, { why?: string }>)) expect(d.why?.length ?? 0, `sizes.${k}`).toBeGreaterThan(40);
     for (const g of (file.gaps ?? []) as { why?: string }[]) expect(g.why?.length ?? 0).toBeGreaterThan(40);
+    for (const c of (file.chemicals ?? []) as { why?: string }[]) expect(c.why?.length ?? 0).toBeGreaterThan(40);
   });
 
   it('is the default of a graded import and changes no wiring: same synapses and muscle bindings, only scaled', () => {
@@ -131,6 +134,23 @@ describe('the class model (worm-model.json)', () => {
     expect(scaled).toBeGreaterThan(20);
   });
 
+  it('scales (and signs) the wiring’s own chemical synapses from one class group onto another (chemicals), that direction only', () => {
+    const plain = importConnectome(tables(), { classModel: false }).circuit.doc;
+    const one = applyWormModel(plain, WORM_MODEL);
+    const scaled = applyWormModel(plain, { ...WORM_MODEL, chemicals: [{ from: ['RIM'], to: ['AVB'], scale: 5, sign: 'inhibitory' }] });
+    const cls = (id: string) => id.replace(/[LR]$|\d+$/, '');
+    let hits = 0;
+    one.synapses!.forEach((s, i) => {
+      const hit = s.kind === 'chemical' && cls(s.from) === 'RIM' && cls(s.to) === 'AVB';
+      if (hit) hits++;
+      expect(scaled.synapses![i].weight, `${s.from} → ${s.to}`).toBeCloseTo(s.weight * (hit ? 5 : 1), 9);
+      const sign = (x: object) => (x as { sign?: string }).sign;
+      expect(sign(scaled.synapses![i]), `${s.from} → ${s.to}`).toBe(hit ? 'inhibitory' : sign(s));
+    });
+    expect(hits).toBe(4);
+    expect(applyWormModel(plain, { ...WORM_MODEL, chemicals: [] })).toEqual(one);
+  });
+
   it('refuses a size or a gap scale out of range, naming the field, the range and the fix', () => {
     const plain = importConnectome(tables(), { classModel: false }).circuit.doc;
     expect(() => applyWormModel(plain, { ...WORM_MODEL, sizes: { AVA: 0.001 } })).toThrow(/sizes.AVA = 0.001: must be 0.01..1000 .*remove it for 1/);
@@ -139,6 +159,9 @@ describe('the class model (worm-model.json)', () => {
       /gaps\[0\] \(AVA — DA\) scale -1: must be 0..100/,
     );
     expect(() => applyWormModel(plain, { ...WORM_MODEL, gaps: [{ between: [], and: ['DA'], scale: 2 }] })).toThrow(/with classes on both sides/);
+    expect(() => applyWormModel(plain, { ...WORM_MODEL, chemicals: [{ from: ['RIM'], to: ['AVB'], scale: -1 }] })).toThrow(
+      /chemicals\[0\] \(RIM → AVB\) scale -1: must be 0..1000/,
+    );
   });
 
   it('leaves the doc it is given untouched', () => {

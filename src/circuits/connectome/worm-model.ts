@@ -40,9 +40,22 @@ export interface GapScale {
   scale: number;
 }
 
-/** Allowed class sizes (× the cell as parameterised) and gap-junction pair scales. */
+/**
+ * The wiring's own chemical synapses from any cell of the `from` classes onto any of the `to` classes, their weight
+ * × scale and, where the literature gives the receptor, their sign (e.g. RIM ⊣ AVB: tyramine on the Cl⁻ channel
+ * LGC-55, Pirri et al. 2009).
+ */
+export interface ChemicalScale {
+  from: readonly string[];
+  to: readonly string[];
+  scale: number;
+  sign?: 'excitatory' | 'inhibitory';
+}
+
+/** Allowed class sizes (× the cell as parameterised), gap-junction and chemical pathway scales. */
 export const SIZE_RANGE = [0.01, 1000] as const;
 export const GAP_SCALE_RANGE = [0, 100] as const;
+export const CHEMICAL_SCALE_RANGE = [0, 1000] as const;
 
 export interface WormModel {
   /** Multipliers of the importer's per-contact scales. */
@@ -64,6 +77,8 @@ export interface WormModel {
   sizes?: Readonly<Record<string, number>>;
   /** Scales of the gap junctions between pairs of class groups (after `scales.gap`). Omitted = none. */
   gaps?: readonly GapScale[];
+  /** Scales (and signs) of the chemical synapses from one class group onto another (after `scales.chemical`). Omitted = none. */
+  chemicals?: readonly ChemicalScale[];
 }
 
 interface Documented<T> {
@@ -84,6 +99,7 @@ export interface WormModelFile {
   transduction: Documented<WormModel['transduction']>;
   sizes?: Record<string, Documented<number>>;
   gaps?: (GapScale & { why: string })[];
+  chemicals?: (ChemicalScale & { why: string })[];
 }
 
 /** A worm-model.json's values without their sources (e.g. an earlier commit's file, to compare defaults). */
@@ -98,11 +114,17 @@ export function wormModelFromFile(file: WormModelFile): WormModel {
     transduction: file.transduction.value,
     ...(file.sizes && { sizes: values(file.sizes) }),
     ...(file.gaps && { gaps: file.gaps.map(({ why: _why, ...g }) => g) }),
+    ...(file.chemicals && { chemicals: file.chemicals.map(({ why: _why, ...c }) => c) }),
   };
 }
 
-/** Throws, naming the field, its allowed range and the fix, when a size or gap scale is out of range. */
-function checkSizesAndGaps(model: WormModel): void {
+/** Throws, naming the field, its allowed range and the fix, when a size, gap or chemical scale is out of range. */
+function checkScales(model: WormModel): void {
+  for (const [i, c] of (model.chemicals ?? []).entries())
+    if (!(c.scale >= CHEMICAL_SCALE_RANGE[0] && c.scale <= CHEMICAL_SCALE_RANGE[1]) || c.from.length === 0 || c.to.length === 0)
+      throw new RangeError(
+        `class model: chemicals[${i}] (${c.from.join(',')} → ${c.to.join(',')}) scale ${c.scale}: must be ${CHEMICAL_SCALE_RANGE[0]}..${CHEMICAL_SCALE_RANGE[1]} with classes on both sides; remove it for 1`,
+      );
   for (const [cls, k] of Object.entries(model.sizes ?? {}))
     if (!(k >= SIZE_RANGE[0] && k <= SIZE_RANGE[1]))
       throw new RangeError(`class model: sizes.${cls} = ${k}: must be ${SIZE_RANGE[0]}..${SIZE_RANGE[1]} (1 = the cell as parameterised); remove it for 1`);
@@ -118,6 +140,18 @@ function gapScale(gaps: readonly GapScale[], a: string, b: string): number {
   let k = 1;
   for (const g of gaps) if ((g.between.includes(a) && g.and.includes(b)) || (g.between.includes(b) && g.and.includes(a))) k *= g.scale;
   return k;
+}
+
+/** A chemical synapse from class a onto class b with every matching pathway's scale and the last sign given (undefined: its own). */
+function chemicalScale(chemicals: readonly ChemicalScale[], a: string, b: string): { k: number; sign?: ChemicalScale['sign'] } {
+  let k = 1;
+  let sign: ChemicalScale['sign'];
+  for (const c of chemicals)
+    if (c.from.includes(a) && c.to.includes(b)) {
+      k *= c.scale;
+      sign = c.sign ?? sign;
+    }
+  return { k, sign };
 }
 
 /** Membrane conductances of the graded model besides the leak: they grow with a cell's area (cell-size.ts). */
@@ -166,20 +200,21 @@ function muscleCentre(doc: CircuitDoc, id: string): { at: number; side: Side } |
 
 /** The doc with the model applied: a new doc, the input untouched. Only graded neurons take parameters. */
 export function applyWormModel(doc: CircuitDoc, model: WormModel): CircuitDoc {
-  checkSizesAndGaps(model);
+  checkScales(model);
   const { scales } = model;
   const gaps = model.gaps ?? [];
+  const chemicals = model.chemicals ?? [];
   const neurons = doc.neurons.map((n) => {
     if (n.model !== 'graded') return n;
     const params = { ...model.defaults, ...model.classes[classOf(n.id)], ...n.params };
     return Object.keys(params).length > 0 ? { ...n, params } : n;
   });
   const transmitter = new Map(doc.neurons.map((n) => [n.id, n.transmitter]));
-  const synapses = (doc.synapses ?? []).map((s) =>
-    s.kind === 'electrical'
-      ? { ...s, weight: clean(s.weight * scales.gap * gapScale(gaps, classOf(s.from), classOf(s.to))) }
-      : { ...s, weight: clean(s.weight * scales.chemical) },
-  );
+  const synapses = (doc.synapses ?? []).map((s) => {
+    if (s.kind === 'electrical') return { ...s, weight: clean(s.weight * scales.gap * gapScale(gaps, classOf(s.from), classOf(s.to))) };
+    const { k, sign } = chemicalScale(chemicals, classOf(s.from), classOf(s.to));
+    return { ...s, weight: clean(s.weight * scales.chemical * k), ...(sign && { sign }) };
+  });
   const muscles = (doc.muscles ?? []).map((m) => ({
     ...m,
     gain: clean(m.gain * scales.muscle * (transmitter.get(m.neuron) === 'GABA' ? scales.gabaMuscle : 1)),
