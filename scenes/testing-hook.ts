@@ -67,6 +67,8 @@ export interface NeurowormHook {
   synapseScreen(key: string): { x: number; y: number } | null;
   announcements(): string[];
   info(): Record<string, unknown>;
+  /** Game objects drawn with Phaser's missing-texture square (a texture used before it loaded), as "scene: type name". */
+  missingTextures(): string[];
   /**
    * Substitutes the simulation scenes get from sim-link (a scripted test
    * double). Takes effect for scenes started afterwards.
@@ -109,6 +111,25 @@ function need<K extends keyof SceneProbe>(name: K): NonNullable<SceneProbe[K]> {
   return fn as NonNullable<SceneProbe[K]>;
 }
 
+interface Drawn {
+  type: string;
+  name: string;
+  texture?: { key: string };
+  list?: Drawn[];
+}
+
+function missingTextures(game: Phaser.Game): string[] {
+  const found: string[] = [];
+  const walk = (key: string, objects: readonly Drawn[]) => {
+    for (const o of objects) {
+      if (o.texture?.key === '__MISSING') found.push(`${key}: ${o.type} ${o.name}`.trim());
+      if (o.list) walk(key, o.list);
+    }
+  };
+  for (const scene of game.scene.getScenes(true, true)) walk(scene.sys.settings.key, scene.children.list as unknown as Drawn[]);
+  return found;
+}
+
 /** Installs window.neuroworm (documented in docs/game.md). */
 export function installTestingHook(game: Phaser.Game): NeurowormHook {
   hook = {
@@ -117,6 +138,8 @@ export function installTestingHook(game: Phaser.Game): NeurowormHook {
     scene: () => activeKeys(game).find((k) => !OVERLAYS.includes(k) && k !== SCENES.boot) ?? '',
     overlays: () => activeKeys(game).filter((k) => OVERLAYS.includes(k)),
     goto: (key) => {
+      // Stopping the boot scene mid-load would cancel its icon loads, and the scene opened draws missing textures.
+      if (!hook?.ready) throw new Error(`neuroworm.goto("${key}"): the game is still loading; wait for neuroworm.ready first`);
       for (const k of activeKeys(game)) if (k !== key) game.scene.stop(k);
       game.scene.start(key);
     },
@@ -137,6 +160,7 @@ export function installTestingHook(game: Phaser.Game): NeurowormHook {
     synapseScreen: (key) => need('synapseScreen')(key),
     announcements: () => probe?.probe.announcements?.() ?? [],
     info: () => ({ scene: probe?.key ?? null, ...(probe?.probe.info?.() ?? {}) }),
+    missingTextures: () => missingTextures(game),
     provideSimulation: (factory) => provideSimulation(factory),
   };
   window.neuroworm = hook;

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, expect, inject, test } from 'vitest';
 import { openGame, type Session } from './browser';
 import { info, openEditor } from './editor-helpers';
-import { click, shot, waitScene } from './game';
+import { click, ready, shot, waitScene } from './game';
 
 /**
  * The default worm on conductance synapses (issue 14) as a player meets it: in the playground a head touch reverses it
@@ -54,6 +54,8 @@ async function run(page: Page, ms: number, stepMs = 50): Promise<{ forward: numb
 test('the default worm, on conductances, in the playground: a head touch reverses it with V inside −90..+40 mV, and it swims in water; screenshots', async () => {
   s = await openGame(inject('baseUrl'), { helpSeen: true });
   const { page } = s;
+  // Boot loads the icons first: a scene opened before it is ready draws Phaser's missing-texture squares for them.
+  await ready(page);
   await page.evaluate(() => window.neuroworm!.goto('playground'));
   await waitScene(page, 'playground');
   await page.waitForFunction(() => window.neuroworm!.activity().ids.includes('VD12'), null, { timeout: 10_000 });

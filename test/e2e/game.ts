@@ -51,6 +51,9 @@ export async function click(page: Page, label: string, sceneKey?: string): Promi
 }
 
 export async function shot(page: Page, name: string): Promise<string> {
+  // A picture with Phaser's missing-texture squares (an icon used before it loaded) is a bug, not a screenshot.
+  const missing = await page.evaluate(() => window.neuroworm?.missingTextures() ?? []);
+  if (missing.length) throw new Error(`screenshot ${name}: drawn with missing textures: ${missing.join('; ')}`);
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path });
