@@ -61,8 +61,9 @@ export class ProprioceptionController {
 
 /**
  * The bindings' pass, Transducers.add written in (self-contained: ../neural/kernel.ts). A closure over its
- * tables, a fresh copy per controller: the same loop as a method calling Transducers.add per binding cost
- * about twice as much for the conductance worm's 112 bindings (bench/schedule-steps.ts), the same numbers.
+ * tables, a fresh copy per controller, the tables interleaved per binding: for the conductance worm's 112
+ * bindings 1,321 ns a call as a method calling Transducers.add per binding, ~1,105 as this loop over twelve
+ * arrays, ~915 interleaved (bench/schedule-steps.ts, docs/benchmarks.md, session 19), the same numbers.
  */
 export function stretchKernel(
   joint: Int32Array,
@@ -79,28 +80,50 @@ export function stretchKernel(
   downMv: Float64Array,
 ): (input: Float64Array, conductance: Float64Array, curvature: Float64Array) => void {
   const m = joint.length;
+  // The tables interleaved per binding (one base pointer and one bounds check for the lot): the same values.
+  const at = new Int32Array(2 * m);
+  const f = new Float64Array(8 * m);
+  const st = new Float64Array(2 * m);
+  for (let k = 0; k < m; k++) {
+    at[2 * k] = joint[k];
+    at[2 * k + 1] = neuron[k];
+    f[8 * k] = scale[k];
+    f[8 * k + 1] = rate[k];
+    f[8 * k + 2] = follow[k];
+    f[8 * k + 3] = conducts[k];
+    f[8 * k + 4] = perUp[k];
+    f[8 * k + 5] = upMv[k];
+    f[8 * k + 6] = perDown[k];
+    f[8 * k + 7] = downMv[k];
+    st[2 * k] = last[k];
+    st[2 * k + 1] = lagged[k];
+  }
   return (input, conductance, curvature) => {
     for (let k = 0; k < m; k++) {
-      const x = curvature[joint[k]];
-      const r = rate[k];
-      // Without a rate or a lag the input is exactly the bend's, as before the fields existed.
-      // With a lag the bend part is lagged (the first read starts it at the bend) and the rate part is not.
+      const x = curvature[at[2 * k]];
+      const q = 8 * k;
+      const r = f[q + 1];
+      const fk = f[q + 2];
       let bend = x;
-      if (follow[k] !== 1) bend = lagged[k] = Number.isNaN(lagged[k]) ? x : lagged[k] + follow[k] * (x - lagged[k]);
-      const felt = r === 0 || Number.isNaN(last[k]) ? bend : bend + r * (x - last[k]);
-      last[k] = x;
-      const d = scale[k] * felt;
-      const i = neuron[k];
-      if (conducts[k] === 0) {
+      if (fk !== 1) {
+        const l = st[2 * k + 1];
+        bend = st[2 * k + 1] = Number.isNaN(l) ? x : l + fk * (x - l);
+      }
+      const lk = st[2 * k];
+      const felt = r === 0 || Number.isNaN(lk) ? bend : bend + r * (x - lk);
+      st[2 * k] = x;
+      const d = f[q] * felt;
+      const i = at[2 * k + 1];
+      if (f[q + 3] === 0) {
         input[i] += d;
       } else if (d > 0) {
-        const g = d * perUp[k];
+        const g = d * f[q + 4];
         conductance[i] += g;
-        input[i] += g * upMv[k];
+        input[i] += g * f[q + 5];
       } else if (d < 0) {
-        const g = -d * perDown[k];
+        const g = -d * f[q + 6];
         conductance[i] += g;
-        input[i] += g * downMv[k];
+        input[i] += g * f[q + 7];
       }
     }
   };
