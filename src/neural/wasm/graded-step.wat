@@ -384,10 +384,48 @@
 
   ;; listedStep (compile/graded-conductance.ts) for synapses without delay: open = g·x·s[site];
   ;; G[post] += open, I[post] += open·E; a depressing one (use > 0) uses x up implicitly, then x recovers.
+  ;;
+  ;; Two synapses a time (f64x2) for the opening and the resource (its update computed in both lanes, kept where
+  ;; use > 0), the two G and I updates then in order, synapse k before k + 1: the same operations in the same
+  ;; order per synapse; then an odd last one (session 19).
   (func (export "listed")
     (param $m i32) (param $site i32) (param $post i32) (param $g i32) (param $e i32) (param $use i32)
     (param $rec i32) (param $x i32) (param $sv i32) (param $G i32) (param $I i32) (param $dt f64)
     (local $k i32) (local $k4 i32) (local $k8 i32) (local $sk f64) (local $xk f64) (local $open f64) (local $q i32) (local $u f64)
+    (local $end i32) (local $s2 v128) (local $x2 v128) (local $o2 v128) (local $oe2 v128) (local $u2 v128)
+    (local.set $end (i32.and (local.get $m) (i32.const -2)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $k) (local.get $end)))
+        (local.set $k4 (i32.add (local.get $site) (i32.shl (local.get $k) (i32.const 2))))
+        (local.set $k8 (i32.shl (local.get $k) (i32.const 3)))
+        (local.set $s2 (f64x2.replace_lane 1
+          (f64x2.splat (f64.load (i32.add (local.get $sv) (i32.shl (i32.load (local.get $k4)) (i32.const 3)))))
+          (f64.load (i32.add (local.get $sv) (i32.shl (i32.load offset=4 (local.get $k4)) (i32.const 3))))))
+        (local.set $x2 (v128.load (i32.add (local.get $x) (local.get $k8))))
+        (local.set $o2 (f64x2.mul (f64x2.mul (v128.load (i32.add (local.get $g) (local.get $k8))) (local.get $x2)) (local.get $s2)))
+        (local.set $oe2 (f64x2.mul (local.get $o2) (v128.load (i32.add (local.get $e) (local.get $k8)))))
+        (local.set $k4 (i32.add (local.get $post) (i32.shl (local.get $k) (i32.const 2))))
+        (local.set $q (i32.shl (i32.load (local.get $k4)) (i32.const 3)))
+        (f64.store (i32.add (local.get $G) (local.get $q)) (f64.add (f64.load (i32.add (local.get $G) (local.get $q))) (f64x2.extract_lane 0 (local.get $o2))))
+        (f64.store (i32.add (local.get $I) (local.get $q)) (f64.add (f64.load (i32.add (local.get $I) (local.get $q))) (f64x2.extract_lane 0 (local.get $oe2))))
+        (local.set $q (i32.shl (i32.load offset=4 (local.get $k4)) (i32.const 3)))
+        (f64.store (i32.add (local.get $G) (local.get $q)) (f64.add (f64.load (i32.add (local.get $G) (local.get $q))) (f64x2.extract_lane 1 (local.get $o2))))
+        (f64.store (i32.add (local.get $I) (local.get $q)) (f64.add (f64.load (i32.add (local.get $I) (local.get $q))) (f64x2.extract_lane 1 (local.get $oe2))))
+        ;; x ← 1 − (1 − x / (1 + dt·use·s))·rec where use > 0
+        (local.set $u2 (v128.load (i32.add (local.get $use) (local.get $k8))))
+        (v128.store (i32.add (local.get $x) (local.get $k8))
+          (v128.bitselect
+            (f64x2.sub (v128.const f64x2 1 1)
+              (f64x2.mul
+                (f64x2.sub (v128.const f64x2 1 1)
+                  (f64x2.div (local.get $x2)
+                    (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (f64x2.mul (f64x2.splat (local.get $dt)) (local.get $u2)) (local.get $s2)))))
+                (v128.load (i32.add (local.get $rec) (local.get $k8)))))
+            (local.get $x2)
+            (f64x2.gt (local.get $u2) (v128.const f64x2 0 0))))
+        (local.set $k (i32.add (local.get $k) (i32.const 2)))
+        (br $next)))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $k) (local.get $m)))
