@@ -13,18 +13,21 @@
  * same bit for bit.
  *
  *   git archive COMMIT | tar -x -C /tmp/before && ln -s "$PWD/node_modules" /tmp/before/node_modules
- *   npx tsx bench/vs-checkout.ts /tmp/before [--circuit worm-conductance|worm|connectome] [--rounds 40] [--per 300]
+ *   npx tsx bench/vs-checkout.ts /tmp/before [--circuit worm|worm-current|connectome] [--rounds 40] [--per 300]
+ *
+ * `worm` is the default worm (on conductance synapses since session 18; the old `worm-conductance` value built the
+ * same worm and is gone), `worm-current` the built-in current-based worm it replaced.
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { alternatePair, checkoutArgs, spread } from './measure';
 
-const { before, opt } = checkoutArgs('usage: npx tsx bench/vs-checkout.ts BEFORE_DIR [--circuit worm-conductance|worm|connectome] [--rounds 40] [--per 300]');
-const circuit = opt('--circuit', 'worm-conductance');
+const { before, opt } = checkoutArgs('usage: npx tsx bench/vs-checkout.ts BEFORE_DIR [--circuit worm|worm-current|connectome] [--rounds 40] [--per 300]');
+const circuit = opt('--circuit', 'worm');
 const rounds = Number(opt('--rounds', '40'));
 const per = Number(opt('--per', '300'));
-if (!['worm-conductance', 'worm', 'connectome'].includes(circuit))
-  throw new Error(`--circuit must be worm-conductance, worm or connectome, got ${JSON.stringify(circuit)}`);
+if (!['worm', 'worm-current', 'connectome'].includes(circuit))
+  throw new Error(`--circuit must be worm, worm-current or connectome, got ${JSON.stringify(circuit)}`);
 if (!Number.isInteger(rounds) || rounds < 2) throw new Error(`--rounds must be a whole number ≥ 2, got ${opt('--rounds', '')}`);
 if (!Number.isInteger(per) || per < 1) throw new Error(`--per must be a whole number ≥ 1 (steps a round), got ${opt('--per', '')}`);
 
@@ -38,14 +41,8 @@ interface Stepper {
 async function worm(root: string): Promise<Stepper> {
   const at = (path: string) => import(pathToFileURL(resolve(root, path)).href);
   const { Simulation } = await at('src/sim/simulation.ts');
-  let c: unknown;
-  if (circuit === 'worm') c = (await at('src/circuits/builtin/index.ts')).getBuiltinCircuit('worm');
-  else if (circuit === 'connectome') c = (await at('bench/sim.ts')).benchCircuit().circuit;
-  else
-    c = (await at('src/circuits/circuit.ts')).circuitFromDoc(
-      (await at('src/circuits/builtin/generate.ts')).buildWorm({ membrane: 'conductance' }),
-      'worm (conductance)',
-    );
+  const c: unknown =
+    circuit === 'connectome' ? (await at('bench/sim.ts')).benchCircuit().circuit : (await at('src/circuits/builtin/index.ts')).getBuiltinCircuit(circuit);
   return new Simulation({ circuit: c, arena: 'plate', seed: 1 });
 }
 

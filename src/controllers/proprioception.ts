@@ -1,3 +1,4 @@
+import { freshKernel } from '../neural/kernel';
 import type { StretchBinding } from './bindings';
 import { Transducers } from './transduction';
 
@@ -27,26 +28,24 @@ import { Transducers } from './transduction';
  * "A receptor that lags the bend").
  */
 export class ProprioceptionController {
-  private readonly joint: Int32Array;
-  private readonly scale: Float64Array;
   private readonly transducers: Transducers;
-  /** rateMs / step per binding (0: the bend only), and the curvature each read at the last step (NaN: none yet). */
-  private readonly rate: Float64Array;
-  private readonly last: Float64Array;
-  /** Per binding the share of the gap to what it feels closed each step (1: no lag), and the lagged value (NaN: none yet). */
-  private readonly follow: Float64Array;
-  private readonly lagged: Float64Array;
+  /** The pass over the bindings with their tables captured (stretchKernel). */
+  private readonly run: (input: Float64Array, conductance: Float64Array, curvature: Float64Array) => void;
 
   constructor(bindings: readonly StretchBinding[], segments: number, bodyLengthMm: number, stepMs = 10) {
     // Curvature is measured at interior segment centres j + 1 (j = 0..n−3), body fraction (j + 1)/(n − 1).
     const points = segments - 2;
-    this.joint = Int32Array.from(bindings, (b) => Math.min(points - 1, Math.max(0, Math.round(b.at * (segments - 1)) - 1)));
-    this.scale = Float64Array.from(bindings, (b) => b.gain * bodyLengthMm * (b.side === 'left' ? 1 : -1));
+    const joint = Int32Array.from(bindings, (b) => Math.min(points - 1, Math.max(0, Math.round(b.at * (segments - 1)) - 1)));
+    const scale = Float64Array.from(bindings, (b) => b.gain * bodyLengthMm * (b.side === 'left' ? 1 : -1));
     this.transducers = new Transducers(bindings);
-    this.rate = Float64Array.from(bindings, (b) => (b.rateMs ?? 0) / stepMs);
-    this.last = new Float64Array(bindings.length).fill(Number.NaN);
-    this.follow = Float64Array.from(bindings, (b) => ((b.lagMs ?? 0) > 0 ? 1 - Math.exp(-stepMs / (b.lagMs as number)) : 1));
-    this.lagged = new Float64Array(bindings.length).fill(Number.NaN);
+    // rateMs / step per binding (0: the bend only), and the curvature each read at the last step (NaN: none yet).
+    const rate = Float64Array.from(bindings, (b) => (b.rateMs ?? 0) / stepMs);
+    const last = new Float64Array(bindings.length).fill(Number.NaN);
+    // Per binding the share of the gap to what it feels closed each step (1: no lag), and the lagged value (NaN: none yet).
+    const follow = Float64Array.from(bindings, (b) => ((b.lagMs ?? 0) > 0 ? 1 - Math.exp(-stepMs / (b.lagMs as number)) : 1));
+    const lagged = new Float64Array(bindings.length).fill(Number.NaN);
+    const t = this.transducers.tables;
+    this.run = freshKernel(stretchKernel)(joint, scale, rate, last, follow, lagged, t.neuron, t.conducts, t.perUp, t.perDown, t.upMv, t.downMv);
   }
 
   /** True when some binding opens a conductance. */
@@ -56,17 +55,76 @@ export class ProprioceptionController {
 
   /** Add stretch input (current, and conductance where transduced so) given the body's curvature at interior segment centres (length segments − 2). */
   apply(input: Float64Array, conductance: Float64Array, curvature: Float64Array): void {
-    const { joint, scale, transducers, rate, last, follow, lagged } = this;
-    for (let k = 0; k < joint.length; k++) {
-      const x = curvature[joint[k]];
-      const r = rate[k];
-      // Without a rate or a lag the input is exactly the bend's, as before the fields existed.
-      // With a lag the bend part is lagged (the first read starts it at the bend) and the rate part is not.
-      let bend = x;
-      if (follow[k] !== 1) bend = lagged[k] = Number.isNaN(lagged[k]) ? x : lagged[k] + follow[k] * (x - lagged[k]);
-      const felt = r === 0 || Number.isNaN(last[k]) ? bend : bend + r * (x - last[k]);
-      last[k] = x;
-      transducers.add(k, scale[k] * felt, input, conductance);
-    }
+    this.run(input, conductance, curvature);
   }
+}
+
+/**
+ * The bindings' pass, Transducers.add written in (self-contained: ../neural/kernel.ts). A closure over its
+ * tables, a fresh copy per controller, the tables interleaved per binding: for the conductance worm's 112
+ * bindings 1,321 ns a call as a method calling Transducers.add per binding, ~1,105 as this loop over twelve
+ * arrays, ~915 interleaved (bench/schedule-steps.ts, docs/benchmarks.md, session 19), the same numbers.
+ */
+export function stretchKernel(
+  joint: Int32Array,
+  scale: Float64Array,
+  rate: Float64Array,
+  last: Float64Array,
+  follow: Float64Array,
+  lagged: Float64Array,
+  neuron: Int32Array,
+  conducts: Uint8Array,
+  perUp: Float64Array,
+  perDown: Float64Array,
+  upMv: Float64Array,
+  downMv: Float64Array,
+): (input: Float64Array, conductance: Float64Array, curvature: Float64Array) => void {
+  const m = joint.length;
+  // The tables interleaved per binding (one base pointer and one bounds check for the lot): the same values.
+  const at = new Int32Array(2 * m);
+  const f = new Float64Array(8 * m);
+  const st = new Float64Array(2 * m);
+  for (let k = 0; k < m; k++) {
+    at[2 * k] = joint[k];
+    at[2 * k + 1] = neuron[k];
+    f[8 * k] = scale[k];
+    f[8 * k + 1] = rate[k];
+    f[8 * k + 2] = follow[k];
+    f[8 * k + 3] = conducts[k];
+    f[8 * k + 4] = perUp[k];
+    f[8 * k + 5] = upMv[k];
+    f[8 * k + 6] = perDown[k];
+    f[8 * k + 7] = downMv[k];
+    st[2 * k] = last[k];
+    st[2 * k + 1] = lagged[k];
+  }
+  return (input, conductance, curvature) => {
+    for (let k = 0; k < m; k++) {
+      const x = curvature[at[2 * k]];
+      const q = 8 * k;
+      const r = f[q + 1];
+      const fk = f[q + 2];
+      let bend = x;
+      if (fk !== 1) {
+        const l = st[2 * k + 1];
+        bend = st[2 * k + 1] = Number.isNaN(l) ? x : l + fk * (x - l);
+      }
+      const lk = st[2 * k];
+      const felt = r === 0 || Number.isNaN(lk) ? bend : bend + r * (x - lk);
+      st[2 * k] = x;
+      const d = f[q] * felt;
+      const i = at[2 * k + 1];
+      if (f[q + 3] === 0) {
+        input[i] += d;
+      } else if (d > 0) {
+        const g = d * f[q + 4];
+        conductance[i] += g;
+        input[i] += g * f[q + 5];
+      } else if (d < 0) {
+        const g = -d * f[q + 6];
+        conductance[i] += g;
+        input[i] += g * f[q + 7];
+      }
+    }
+  };
 }

@@ -67,6 +67,12 @@ export class Transducers {
     });
   }
 
+  /** The per-binding tables, for a kernel that writes `add` in (proprioception.ts, stretchKernel). */
+  get tables() {
+    const { neuron, conducts, perUp, perDown, upMv, downMv } = this;
+    return { neuron, conducts, perUp, perDown, upMv, downMv };
+  }
+
   /** True when some binding opens a conductance (the network must then be compiled to take one). */
   get conducting(): boolean {
     return this.conducts.includes(1);

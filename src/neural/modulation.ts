@@ -262,10 +262,14 @@ export function receptorAdaptKernel(
   receptorKeep: Float64Array,
   receptorMean: Float64Array,
 ): () => void {
-  const r = receptorModulator.length;
+  // The adapting receptors (adaptation ≠ 0), listed once: the tables never change after the build.
+  const list: number[] = [];
+  for (let k = 0; k < receptorModulator.length; k++) if (receptorAdaptation[k] !== 0) list.push(k);
+  const adapting = Int32Array.from(list);
+  const r = adapting.length;
   return () => {
-    for (let k = 0; k < r; k++) {
-      if (receptorAdaptation[k] === 0) continue;
+    for (let q = 0; q < r; q++) {
+      const k = adapting[q];
       const c = conc[receptorModulator[k]];
       receptorMean[k] = c + (receptorMean[k] - c) * receptorKeep[k];
     }
@@ -320,39 +324,58 @@ export function receptorEffectsKernel(
   receptorAdaptation: Float64Array,
   receptorMean: Float64Array,
 ): () => void {
+  // The receptors grouped by neuron (first appearance), in their order within a neuron, and where each neuron's
+  // last one is: each neuron's sums then run in locals and are stored once, the same additions in the same
+  // order as adding into the arrays receptor by receptor.
   const r = receptorNeuron.length;
+  const members: number[] = [];
+  for (let k = 0; k < r; k++) {
+    const g = receptorNeuron[k];
+    let seen = false;
+    for (let q = 0; q < members.length; q++) if (receptorNeuron[members[q]] === g) seen = true;
+    if (!seen) for (let q = k; q < r; q++) if (receptorNeuron[q] === g) members.push(q);
+  }
+  const order = Int32Array.from(members);
+  const last = Uint8Array.from(members, (k, q) => (q + 1 === r || receptorNeuron[members[q + 1]] !== receptorNeuron[k] ? 1 : 0));
   return () => {
-    for (let k = 0; k < r; k++) {
-      const g = receptorNeuron[k];
-      teach[g] = 0;
-      inputGain[g] = 1;
-      excite[g] = 0;
-      openG[g] = 0;
-      releaseGain[g] = 1;
-    }
-    for (let k = 0; k < r; k++) {
-      const g = receptorNeuron[k];
+    let te = 0;
+    let ig = 1;
+    let ex = 0;
+    let og = 0;
+    let rg = 1;
+    for (let q = 0; q < r; q++) {
+      const k = order[q];
       const a = receptorAdaptation[k];
       const c = a === 0 ? conc[receptorModulator[k]] : Math.max(0, conc[receptorModulator[k]] - a * receptorMean[k]);
-      const e = receptorEffect[k];
       const rev = receptorReversal[k];
       if (!Number.isNaN(rev)) {
         // Channels: conductance g and its current g·E (the membrane integrates −g·V).
         const open = receptorPerConc[k] * c;
-        openG[g] += open;
-        excite[g] += open * rev;
-        continue;
+        og += open;
+        ex += open * rev;
+      } else {
+        const x = receptorGain[k] * c;
+        const e = receptorEffect[k];
+        if (e === 0) ex += x;
+        else if (e === 1) ig += x;
+        else if (e === 2) te += x;
+        else rg += x;
       }
-      const x = receptorGain[k] * c;
-      if (e === 0) excite[g] += x;
-      else if (e === 1) inputGain[g] += x;
-      else if (e === 2) teach[g] += x;
-      else releaseGain[g] += x;
-    }
-    for (let k = 0; k < r; k++) {
-      const g = receptorNeuron[k];
-      if (inputGain[g] < 0) inputGain[g] = 0;
-      if (releaseGain[g] < 0) releaseGain[g] = 0;
+      if (last[q] === 1) {
+        const g = receptorNeuron[k];
+        teach[g] = te;
+        // biome-ignore lint/complexity/useMathMinMax: Math.max(0, −0) is +0; the clamp keeps a −0 as the arrays' did
+        inputGain[g] = ig < 0 ? 0 : ig;
+        excite[g] = ex;
+        openG[g] = og;
+        // biome-ignore lint/complexity/useMathMinMax: as above, −0 stays −0
+        releaseGain[g] = rg < 0 ? 0 : rg;
+        te = 0;
+        ig = 1;
+        ex = 0;
+        og = 0;
+        rg = 1;
+      }
     }
   };
 }

@@ -533,6 +533,65 @@ describe('the graded network sub-step in WebAssembly (graded-step.wat)', () => {
     );
   });
 
+  it("the release's look-up clamp at its ends (t below 0, exactly 0, between, exactly 4096, above, NaN), sites in pairs and an odd last one, with gradedReleaseKernel's numbers, bit for bit", () => {
+    // t = ((v − half)·inv + 32)·64 with half −30 and inv 1/4 (exact): v −300, −158 (t = +0 exactly), −20.3, 98 (t = 4096 exactly), 200, NaN.
+    const ends = [-300, -158, -20.3, 98, 200, Number.NaN, -30];
+    for (const sites of [7, 8]) {
+      setWasmKernels('always');
+      const n = ends.length;
+      const arena = gradedArena(n, 1 << 12)!;
+      const fill = <T extends Int32Array | Float64Array>(a: T, f: (k: number) => number): T => {
+        for (let k = 0; k < a.length; k++) a[k] = f(k);
+        return a;
+      };
+      const t = {
+        sites,
+        sitePre: fill(arena.i32(sites), (k) => k % n),
+        siteHalf: fill(arena.f64(sites), () => -30),
+        siteInvSlope: fill(arena.f64(sites), () => 0.25),
+        keep: fill(arena.f64(sites), (k) => (k % 3 === 0 ? 0 : 0.5)),
+        s: fill(arena.f64(sites), (k) => k / 8),
+        m: sites,
+        site: fill(arena.i32(sites), (k) => k),
+        slot: fill(arena.i32(sites), (k) => (k % 2) * n + (k % n)),
+        g: fill(arena.f64(sites), () => 1),
+        acc: arena.f64(2 * n),
+        classes: 2,
+        classE: fill(arena.f64(2), (c) => (c === 0 ? 0 : -75)),
+      };
+      const { v, conductance, current } = arena.array;
+      const copy = { s: Float64Array.from(t.s), acc: Float64Array.from(t.acc), G: Float64Array.from(conductance), I: Float64Array.from(current) };
+      const kernel = gradedReleaseKernel(
+        sites,
+        t.sitePre,
+        t.siteHalf,
+        t.siteInvSlope,
+        t.keep,
+        copy.s,
+        v,
+        LOGISTIC_TABLE,
+        sites,
+        t.site,
+        t.slot,
+        t.g,
+        copy.acc,
+        2,
+        t.classE,
+        n,
+        copy.G,
+        copy.I,
+      );
+      const release = arena.release(t);
+      const bits = (...xs: Float64Array[]) => [...new Uint8Array(Float64Array.from(xs.flatMap((a) => [...a])).buffer)];
+      for (let step = 0; step < 2 * n; step++) {
+        for (let k = 0; k < n; k++) v[k] = ends[(step + k) % n];
+        kernel();
+        release();
+        expect(bits(t.s, t.acc, conductance, current)).toEqual(bits(copy.s, copy.acc, copy.G, copy.I));
+      }
+    }
+  });
+
   it('a delayed or a conductance synapse keeps the general schedule; a plateau current takes the fused step', () => {
     setWasmKernels('always');
     const base = { neurons: ['a', 'b'].map((id): NeuronSpec => ({ id, model: 'graded', params: {}, init: {} })), synapses: [] as SynapseSpec[] };

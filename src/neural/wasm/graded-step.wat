@@ -263,6 +263,10 @@
   ;; gradedReleaseKernel (compile/graded-conductance.ts): each release site's s relaxes toward its
   ;; logistic s∞ (the table's arithmetic) by keep; acc[slot[k]] += g[k]·s[site[k]] for the m plain
   ;; synapses; then per reversal class c: G[i] += acc, I[i] += acc·E_c, acc = 0. Offsets in bytes.
+  ;;
+  ;; The sites two at a time (f64x2, the clamp by pmin and the mask t > 0 as in the neuron update's look-ups:
+  ;; the same bits), then an odd last one: the sites' look-up chains were the release's largest part (the
+  ;; conductance worm's 71 sites; docs/benchmarks.md, session 19).
   (func (export "release")
     (param $ns i32) (param $pre i32) (param $half i32) (param $inv i32) (param $keep i32) (param $sv i32)
     (param $v i32) (param $tab i32) (param $m i32) (param $site i32) (param $slot i32) (param $w i32)
@@ -270,6 +274,44 @@
     (local $j i32) (local $t f64) (local $i i32) (local $lo f64) (local $inf f64) (local $q i32)
     (local $c i32) (local $e f64) (local $a f64) (local $base i32) (local $end i32)
     (local $pairs i32) (local $e2 v128) (local $a2 v128)
+    (local $j4 i32) (local $j8 i32) (local $i0 i32) (local $i1 i32) (local $t2 v128) (local $iv v128) (local $lo2 v128) (local $hi2 v128)
+    (local $inf2 v128) (local $sp i32)
+    (local.set $end (i32.and (local.get $ns) (i32.const -2)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $j) (local.get $end)))
+        (local.set $j4 (i32.add (local.get $pre) (i32.shl (local.get $j) (i32.const 2))))
+        (local.set $j8 (i32.shl (local.get $j) (i32.const 3)))
+        ;; t = ((v[pre] − half)·inv + 32)·64, then t > 0 ? min(t, 4096) : 0; i = t | 0; lo + (t − i)·(hi − lo)
+        (local.set $t2 (f64x2.mul
+          (f64x2.add
+            (f64x2.mul
+              (f64x2.sub
+                (f64x2.replace_lane 1
+                  (f64x2.splat (f64.load (i32.add (local.get $v) (i32.shl (i32.load (local.get $j4)) (i32.const 3)))))
+                  (f64.load (i32.add (local.get $v) (i32.shl (i32.load offset=4 (local.get $j4)) (i32.const 3)))))
+                (v128.load (i32.add (local.get $half) (local.get $j8))))
+              (v128.load (i32.add (local.get $inv) (local.get $j8))))
+            (v128.const f64x2 32 32))
+          (v128.const f64x2 64 64)))
+        (local.set $t2 (v128.and
+          (f64x2.pmin (local.get $t2) (v128.const f64x2 4096 4096))
+          (f64x2.gt (local.get $t2) (v128.const f64x2 0 0))))
+        (local.set $iv (i32x4.trunc_sat_f64x2_s_zero (local.get $t2)))
+        (local.set $i0 (i32.add (local.get $tab) (i32.shl (i32x4.extract_lane 0 (local.get $iv)) (i32.const 3))))
+        (local.set $i1 (i32.add (local.get $tab) (i32.shl (i32x4.extract_lane 1 (local.get $iv)) (i32.const 3))))
+        (local.set $lo2 (f64x2.replace_lane 1 (f64x2.splat (f64.load (local.get $i0))) (f64.load (local.get $i1))))
+        (local.set $hi2 (f64x2.replace_lane 1 (f64x2.splat (f64.load offset=8 (local.get $i0))) (f64.load offset=8 (local.get $i1))))
+        (local.set $inf2 (f64x2.add (local.get $lo2)
+          (f64x2.mul (f64x2.sub (local.get $t2) (f64x2.convert_low_i32x4_s (local.get $iv)))
+                     (f64x2.sub (local.get $hi2) (local.get $lo2)))))
+        (local.set $sp (i32.add (local.get $sv) (local.get $j8)))
+        (v128.store (local.get $sp)
+          (f64x2.add (local.get $inf2)
+            (f64x2.mul (f64x2.sub (v128.load (local.get $sp)) (local.get $inf2))
+                       (v128.load (i32.add (local.get $keep) (local.get $j8))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 2)))
+        (br $next)))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $j) (local.get $ns)))
@@ -342,10 +384,48 @@
 
   ;; listedStep (compile/graded-conductance.ts) for synapses without delay: open = g·x·s[site];
   ;; G[post] += open, I[post] += open·E; a depressing one (use > 0) uses x up implicitly, then x recovers.
+  ;;
+  ;; Two synapses a time (f64x2) for the opening and the resource (its update computed in both lanes, kept where
+  ;; use > 0), the two G and I updates then in order, synapse k before k + 1: the same operations in the same
+  ;; order per synapse; then an odd last one (session 19).
   (func (export "listed")
     (param $m i32) (param $site i32) (param $post i32) (param $g i32) (param $e i32) (param $use i32)
     (param $rec i32) (param $x i32) (param $sv i32) (param $G i32) (param $I i32) (param $dt f64)
     (local $k i32) (local $k4 i32) (local $k8 i32) (local $sk f64) (local $xk f64) (local $open f64) (local $q i32) (local $u f64)
+    (local $end i32) (local $s2 v128) (local $x2 v128) (local $o2 v128) (local $oe2 v128) (local $u2 v128)
+    (local.set $end (i32.and (local.get $m) (i32.const -2)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $k) (local.get $end)))
+        (local.set $k4 (i32.add (local.get $site) (i32.shl (local.get $k) (i32.const 2))))
+        (local.set $k8 (i32.shl (local.get $k) (i32.const 3)))
+        (local.set $s2 (f64x2.replace_lane 1
+          (f64x2.splat (f64.load (i32.add (local.get $sv) (i32.shl (i32.load (local.get $k4)) (i32.const 3)))))
+          (f64.load (i32.add (local.get $sv) (i32.shl (i32.load offset=4 (local.get $k4)) (i32.const 3))))))
+        (local.set $x2 (v128.load (i32.add (local.get $x) (local.get $k8))))
+        (local.set $o2 (f64x2.mul (f64x2.mul (v128.load (i32.add (local.get $g) (local.get $k8))) (local.get $x2)) (local.get $s2)))
+        (local.set $oe2 (f64x2.mul (local.get $o2) (v128.load (i32.add (local.get $e) (local.get $k8)))))
+        (local.set $k4 (i32.add (local.get $post) (i32.shl (local.get $k) (i32.const 2))))
+        (local.set $q (i32.shl (i32.load (local.get $k4)) (i32.const 3)))
+        (f64.store (i32.add (local.get $G) (local.get $q)) (f64.add (f64.load (i32.add (local.get $G) (local.get $q))) (f64x2.extract_lane 0 (local.get $o2))))
+        (f64.store (i32.add (local.get $I) (local.get $q)) (f64.add (f64.load (i32.add (local.get $I) (local.get $q))) (f64x2.extract_lane 0 (local.get $oe2))))
+        (local.set $q (i32.shl (i32.load offset=4 (local.get $k4)) (i32.const 3)))
+        (f64.store (i32.add (local.get $G) (local.get $q)) (f64.add (f64.load (i32.add (local.get $G) (local.get $q))) (f64x2.extract_lane 1 (local.get $o2))))
+        (f64.store (i32.add (local.get $I) (local.get $q)) (f64.add (f64.load (i32.add (local.get $I) (local.get $q))) (f64x2.extract_lane 1 (local.get $oe2))))
+        ;; x ← 1 − (1 − x / (1 + dt·use·s))·rec where use > 0
+        (local.set $u2 (v128.load (i32.add (local.get $use) (local.get $k8))))
+        (v128.store (i32.add (local.get $x) (local.get $k8))
+          (v128.bitselect
+            (f64x2.sub (v128.const f64x2 1 1)
+              (f64x2.mul
+                (f64x2.sub (v128.const f64x2 1 1)
+                  (f64x2.div (local.get $x2)
+                    (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (f64x2.mul (f64x2.splat (local.get $dt)) (local.get $u2)) (local.get $s2)))))
+                (v128.load (i32.add (local.get $rec) (local.get $k8)))))
+            (local.get $x2)
+            (f64x2.gt (local.get $u2) (v128.const f64x2 0 0))))
+        (local.set $k (i32.add (local.get $k) (i32.const 2)))
+        (br $next)))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $k) (local.get $m)))
