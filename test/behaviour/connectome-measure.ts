@@ -80,6 +80,8 @@ export interface Crawl {
   /** Mean velocity along the body, body lengths/s (negative = backward). */
   along: number;
   hz: number;
+  /** The body's frequency: the peak of the curvature's summed power along body 0.2–0.8 (`reading: spectrum`). */
+  hzSpectrum: number;
   lambda: number;
   direction: -1 | 0 | 1;
   /** Largest muscle activation seen. */
@@ -111,6 +113,7 @@ export function crawlOf(sim: Simulation, settleMs = 4000, windowMs = 12_000): Cr
     speed: path / sim.bodyLengthMm / (windowMs / 1000),
     along: along / n / sim.bodyLengthMm,
     hz: sim.bendingFrequencyHz(windowMs),
+    hzSpectrum: sim.bendingFrequencyHz(windowMs, 'spectrum'),
     lambda: sim.wavelengthBodyLengths(windowMs),
     direction: sim.waveDirection(windowMs),
     muscleMax,
