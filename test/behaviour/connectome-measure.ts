@@ -83,6 +83,8 @@ export interface Crawl {
   /** The body's frequency: the peak of the curvature's summed power along body 0.2–0.8 (`reading: spectrum`). */
   hzSpectrum: number;
   lambda: number;
+  /** Wavelength from the spectrum's phase along body 0.2–0.8 (`reading: spectrum`), body lengths. */
+  lambdaSpectrum: number;
   direction: -1 | 0 | 1;
   /** Largest muscle activation seen. */
   muscleMax: number;
@@ -115,6 +117,7 @@ export function crawlOf(sim: Simulation, settleMs = 4000, windowMs = 12_000): Cr
     hz: sim.bendingFrequencyHz(windowMs),
     hzSpectrum: sim.bendingFrequencyHz(windowMs, 'spectrum'),
     lambda: sim.wavelengthBodyLengths(windowMs),
+    lambdaSpectrum: sim.wavelengthBodyLengths(windowMs, 'spectrum'),
     direction: sim.waveDirection(windowMs),
     muscleMax,
     bend: sim.bendAmplitude(windowMs),

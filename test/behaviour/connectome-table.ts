@@ -149,6 +149,13 @@ else
         2,
       ),
     );
+    console.log(
+      'wavelength BL (spectrum, body 0.2–0.8)',
+      fmt(
+        crawl.map((c) => c.lambdaSpectrum),
+        2,
+      ),
+    );
     console.log('wave direction', crawl.map((c) => c.direction).join(' '));
     console.log(
       'peak muscle',
