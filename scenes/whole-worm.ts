@@ -9,7 +9,7 @@ import type { Announcement } from './ui/Toast';
 export const WHOLE_WORM_NAME = 'Whole worm (302)';
 /** What the playground announces when the whole worm starts: where the model stands today. */
 export const WHOLE_WORM_STATE =
-  '302 neurons from the published wiring; it crawls at the slowest real pace and does not reverse yet (AVA and AVB rise together: docs/biology.md, Whole worm)';
+  '302 neurons from the published wiring; it crawls at the slowest real pace and backs away from a nose touch, but a body or tail touch does not move it yet (docs/biology.md, Whole worm)';
 export const WHOLE_WORM_FILE = 'whole-worm-302.json';
 
 /** What the game says of it: what it is, and honestly what it cannot do yet. */
@@ -17,7 +17,8 @@ export const WHOLE_WORM_DESCRIPTION =
   'All 302 neurons as the published wiring has them (White et al. 1986, Varshney et al. 2011: chemical synapses, gap junctions, ' +
   'the neuromuscular and sensory tables), with the fitted class model (issue 18): parameters per neuron class, stretch receptors ' +
   'on the B-type and head motor neurons bounded by reversal potentials, nothing added to the wiring. Its head oscillates and the ' +
-  'bend runs head to tail at the slowest end of the real pace (0.10 body lengths/s, 0.5 Hz), but AVA rises with AVB, and it does not reverse yet. ' +
+  'bend runs head to tail at the slowest end of the real pace (0.10 body lengths/s, the body bending at 0.57 Hz); it backs away from a gentle ' +
+  'nose touch within about 1.2 s and crawls on by itself. A touch on the body or the tail does not change what it does yet. ' +
   'The built-in Worm is the one that crawls, turns and withdraws; docs/biology.md, "Whole worm", measures the difference.';
 
 let loading: Promise<Circuit> | null = null;

@@ -129,7 +129,7 @@ export class EditorFiles {
     this.model.zoomToFit();
     const m = this.model.doc;
     this.status(
-      `${WHOLE_WORM_NAME}: ${m.neurons.length} neurons, ${m.synapses?.length ?? 0} synapses (${Math.round(performance.now() - t0)} ms; Ctrl+Z goes back). It bends but does not reverse yet: explore its wiring, / finds a neuron`,
+      `${WHOLE_WORM_NAME}: ${m.neurons.length} neurons, ${m.synapses?.length ?? 0} synapses (${Math.round(performance.now() - t0)} ms; Ctrl+Z goes back). It crawls and backs away from a gentle nose touch, not yet from a body or tail touch: explore its wiring, / finds a neuron`,
     );
   }
 

@@ -41,11 +41,14 @@ signs.json: [{ "from": "AVM", "to": "AVBL", "sign": "inhibitory" }, ...]
 
 Defaults: with the graded model (the default) every neuron takes its class's parameters from the
 fitted class model (src/circuits/connectome/worm-model.json: per-class resting level, release
-curve, ceiling and time constants, a plateau current on the B-type motor neurons, global scales,
-sensory gains, stretch receptors on B-type and head motor neurons, every receptor a conductance
-bounded by reversal potentials; each value with its source), so the imported worm is the game's
-"Whole worm (302)". The values are the ones fitted by class with the evolution engine against the
-behaviour battery (examples/evolve/connectome-honest.evolve.yaml; docs/biology.md, "Whole worm").
+curve, ceiling and time constants, plateau currents on the motor neurons, global scales, sensory
+gains, stretch receptors on B-type and head motor neurons, AVA's size, scales of a few class-to-
+class pathways with the literature's signs (RIM -| AVB: Pirri et al. 2009), every receptor a
+conductance bounded by reversal potentials; each value with its source or its fit), so the imported
+worm is the game's "Whole worm (302)". These defaults ARE the fitted values: fitted by class with the
+evolution engine against the behaviour battery (last: examples/evolve/connectome-crawl2.evolve.yaml,
+session 19; docs/biology.md, "Whole worm"): with them the worm crawls at 0.10 BL/s, its body bending
+at 0.57 Hz head to tail, and backs away from a gentle nose touch.
 --no-class-model gives every neuron the model's own defaults instead.
 
 Without -o the circuit is printed on stdout and the summary on stderr. Nothing is written when a

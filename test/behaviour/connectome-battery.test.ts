@@ -105,7 +105,7 @@ describe('the connectome battery sees what AVA is for (Chalfie et al. 1985)', ()
   });
   const lines = (r: ReturnType<typeof runOn>) => r.expectations.map((e) => `${e.name}: ${expectationScore(e).toFixed(3)} ${e.detail}`).join('\n');
 
-  it('the default (session 9’s honest refit) crawls only through AVA: without AVA and AVD its body barely bends (0.91 κL) and its forward-travel check scores 0', () => {
+  it('the default (connectome-crawl2 since session 19; session 9’s refit before it, 0.91 κL) crawls only through AVA: without AVA and AVD its body barely bends (0.73 κL) and its forward-travel check scores 0', () => {
     const r = runOn(importWorm(), noAva, 1);
     for (const e of r.expectations) {
       expect(expectationScore(e), lines(r)).toBe(0);
@@ -125,7 +125,7 @@ describe('the connectome battery sees what AVA is for (Chalfie et al. 1985)', ()
     expect(r.expectations.map((e) => e.detail).join(' '), lines(r)).not.toMatch(/barely bends/);
   });
 
-  it('the default’s forward crawl needs AVB and PVC: ablated at 7 s, forward travel falls below half (0.116 → 0.020 mm/s)', () => {
+  it('the default’s forward crawl needs AVB and PVC: ablated at 7 s, forward travel falls below half (seed 1: 0.1085 → 0.0079 mm/s)', () => {
     const r = runOn(importWorm(), noAvb, 1);
     expect(r.pass, lines(r)).toBe(true);
   });

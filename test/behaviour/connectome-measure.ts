@@ -80,7 +80,11 @@ export interface Crawl {
   /** Mean velocity along the body, body lengths/s (negative = backward). */
   along: number;
   hz: number;
+  /** The body's frequency: the peak of the curvature's summed power along body 0.2–0.8 (`reading: spectrum`). */
+  hzSpectrum: number;
   lambda: number;
+  /** Wavelength from the spectrum's phase along body 0.2–0.8 (`reading: spectrum`), body lengths. */
+  lambdaSpectrum: number;
   direction: -1 | 0 | 1;
   /** Largest muscle activation seen. */
   muscleMax: number;
@@ -111,7 +115,9 @@ export function crawlOf(sim: Simulation, settleMs = 4000, windowMs = 12_000): Cr
     speed: path / sim.bodyLengthMm / (windowMs / 1000),
     along: along / n / sim.bodyLengthMm,
     hz: sim.bendingFrequencyHz(windowMs),
+    hzSpectrum: sim.bendingFrequencyHz(windowMs, 'spectrum'),
     lambda: sim.wavelengthBodyLengths(windowMs),
+    lambdaSpectrum: sim.wavelengthBodyLengths(windowMs, 'spectrum'),
     direction: sim.waveDirection(windowMs),
     muscleMax,
     bend: sim.bendAmplitude(windowMs),

@@ -3,11 +3,13 @@
  * sizes, gap and chemical pathway scales and signs, touch gains and stretch gains, each read off the fit against the
  * plain import, then checked by importing with the new model and comparing with the fit (issue 18, session 18).
  *
- *   npx tsx test/behaviour/connectome-model-from-fit.ts FIT.circuit.json --size AVA=10 --why "TEXT" [--out worm-model.json]
+ *   npx tsx test/behaviour/connectome-model-from-fit.ts FIT.circuit.json --size AVA=10 --why "TEXT" [--digits 6] [--out worm-model.json]
  *
  * --size: the classes the fit chain sized (cell-size.ts: their chemical inputs and membrane × k); without it the same
  * circuit comes back as a pathway scale per input and the membrane as class values, equal but unreadable. --why:
- * appended to the reason of every value the fit changed. Without --out it only reports what would change and the check.
+ * appended to the reason of every value the fit changed. --digits: significant digits of the scales and gains read off
+ * the fit (default 6; 17 writes them exactly: at 6, connectome-crawl2's seed 1 crawled 0.0997 BL/s against the fit's
+ * 0.1022, a 4e-6 change in its pathway scales). Without --out it only reports what would change and the check.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,8 +38,10 @@ const sizes: Record<string, number> = Object.fromEntries(
 );
 const why = flag('--why') ?? '';
 const out = flag('--out');
+const digits = Number(flag('--digits') ?? 6);
+if (!Number.isInteger(digits) || digits < 1 || digits > 17) throw new Error(`--digits: must be a whole number 1..17; e.g. --digits 17`);
 const [fitFile] = args;
-if (!fitFile) throw new Error('usage: connectome-model-from-fit.ts FIT.circuit.json [--size AVA=10] [--why TEXT] [--out FILE]');
+if (!fitFile) throw new Error('usage: connectome-model-from-fit.ts FIT.circuit.json [--size AVA=10] [--why TEXT] [--digits 6] [--out FILE]');
 
 const fit = JSON.parse(readFileSync(fitFile, 'utf8')) as CircuitDoc;
 const base = JSON.parse(readFileSync(MODEL_FILE, 'utf8')) as WormModelFile;
@@ -51,7 +55,7 @@ const placeOf = (s: SensorBinding) => JSON.stringify([(s as { from?: number }).f
 const num = (x: unknown): number | undefined => (typeof x === 'number' ? x : undefined);
 const modelDefault = (name: string): number | undefined => num(gradedModel.params[name]?.default);
 const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
-const r6 = (x: number) => Number(x.toPrecision(6));
+const r6 = (x: number) => Number(x.toPrecision(digits));
 const note = (old: string) => (why ? `${old} ${why}` : old);
 const changed: string[] = [];
 const sameValues = (a: Record<string, unknown>, b: Record<string, unknown>) =>

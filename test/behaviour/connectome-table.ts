@@ -1,6 +1,6 @@
 /**
  * Prints the figures of docs/biology.md's "Whole worm" table:
- * `npx tsx test/behaviour/connectome-table.ts` (seeds 1–5; mean (min–max)).
+ * `npx tsx test/behaviour/connectome-table.ts [--seeds 6,7,8,9,10]` (seeds 1–5 unless given; mean (min–max)).
  * The imported connectome with the importer's defaults (the class model),
  * and without it for the starting point; or the circuit file given
  * (`connectome-table.ts best.circuit.json`: a refit's best).
@@ -13,7 +13,10 @@
 import { readFileSync } from 'node:fs';
 import { type Circuit, parseCircuit } from '../../src/circuits';
 import { avaAvbCorrelation, classOutput, connectomeWorm, crawlOf, importWorm, importWormAt, touchResponse } from './connectome-measure';
-import { SEEDS } from './measure';
+import { parseSeeds } from './connectome-targets-seeds';
+
+const args = process.argv.slice(2);
+const SEEDS = parseSeeds(args);
 
 const fmt = (xs: number[], d = 3): string => {
   const m = xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -103,7 +106,6 @@ function printAblations(label: string, circuit: Circuit): void {
   );
 }
 
-const args = process.argv.slice(2);
 const ablations = args.includes('--ablations');
 const at = args.indexOf('--model-at');
 const commit = at >= 0 ? (args[at + 1] ?? '') : undefined;
@@ -134,9 +136,23 @@ else
       ),
     );
     console.log(
+      'body frequency Hz (spectrum, body 0.2–0.8)',
+      fmt(
+        crawl.map((c) => c.hzSpectrum),
+        3,
+      ),
+    );
+    console.log(
       'wavelength BL',
       fmt(
         crawl.map((c) => c.lambda ?? Number.NaN),
+        2,
+      ),
+    );
+    console.log(
+      'wavelength BL (spectrum, body 0.2–0.8)',
+      fmt(
+        crawl.map((c) => c.lambdaSpectrum),
         2,
       ),
     );
@@ -151,7 +167,7 @@ else
     console.log(
       'nose touch: reversals',
       nose.filter((n) => n.reversed).length,
-      'of 5; AVA before',
+      `of ${SEEDS.length}; AVA before`,
       fmt(
         nose.map((n) => n.avaBefore),
         2,

@@ -10,7 +10,7 @@ afterEach(async () => {
   s = undefined;
 });
 
-test('playground: the whole worm (302) runs from a button, says what it does and does not do yet, and / finds and focuses a neuron', async () => {
+test('playground: the whole worm (302) runs from a button, says what it does (backs away from a nose touch) and does not do yet, and / finds and focuses a neuron', async () => {
   s = await openGame(inject('baseUrl'), { helpSeen: true, query: 'scene=playground' });
   const { page } = s;
   await ready(page);
@@ -21,7 +21,7 @@ test('playground: the whole worm (302) runs from a button, says what it does and
   const loadMs = Date.now() - t0;
   expect(loadMs).toBeLessThan(15_000);
   await page.waitForFunction(() => window.neuroworm!.announcements().some((a) => a.startsWith('Whole worm (302)')), null, { timeout: 5000 });
-  expect((await page.evaluate(() => window.neuroworm!.announcements())).find((a) => a.startsWith('Whole worm'))).toMatch(/does not reverse yet/);
+  expect((await page.evaluate(() => window.neuroworm!.announcements())).find((a) => a.startsWith('Whole worm'))).toMatch(/backs away from a nose touch/);
   // Let it bend for a while: docs/whole-worm.png is this picture (issue 18).
   await page.evaluate(() => window.neuroworm!.advance(12_000));
   await page.waitForTimeout(5000); // the announcement fades
@@ -47,7 +47,7 @@ test('editor: New… → Whole worm (302) opens the connectome laid out, without
   await page.waitForFunction(() => (window.neuroworm!.info() as { neurons: string[] }).neurons.length === 302, null, { timeout: 30_000 });
   const st = await info(page);
   expect(st.name).toBe('Whole worm (302)');
-  expect(st.status).toMatch(/302 neurons, 2831 synapses .*does not reverse yet/);
+  expect(st.status).toMatch(/302 neurons, 2831 synapses .*backs away from a gentle nose touch/);
   expect(st.sensors).toBeGreaterThan(0);
   expect(st.muscles).toBeGreaterThan(0);
   await page.keyboard.press('/');

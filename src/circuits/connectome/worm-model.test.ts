@@ -8,6 +8,11 @@ import { applyWormModel, WORM_MODEL } from './worm-model';
 import WORM_MODEL_FILE from './worm-model.json';
 
 const tables = () => WORM_TABLES.map(publishedTable);
+/**
+ * The default model without its per-pathway fields (sizes, gaps, chemicals): the cases below that test one of
+ * those fields add it to this, so what they measure is that field's effect alone, whatever the default sets.
+ */
+const { sizes: _sizes, gaps: _gaps, chemicals: _chemicals, ...BASE } = WORM_MODEL;
 
 describe('the class model (worm-model.json)', () => {
   it('names only real classes and graded parameters within their ranges, and gives every value a reason', () => {
@@ -49,12 +54,18 @@ describe('the class model (worm-model.json)', () => {
     const plain = importConnectome(tables(), { classModel: false }).circuit.doc;
     const modelled = importConnectome(tables()).circuit.doc;
     expect(modelled.neurons.map((n) => n.id)).toEqual(plain.neurons.map((n) => n.id));
+    expect(modelled.synapses).toEqual(applyWormModel(plain, WORM_MODEL).synapses);
+    // Without per-pathway scales every weight is its contact count × the global scale of its kind.
+    const base = applyWormModel(plain, BASE);
     const s = WORM_MODEL.scales;
     expect(modelled.synapses!.length).toBe(plain.synapses!.length);
     plain.synapses!.forEach((p, i) => {
       const m = modelled.synapses![i];
       expect([m.from, m.to, m.kind]).toEqual([p.from, p.to, p.kind]);
-      expect(m.weight).toBeCloseTo(p.weight * (p.kind === 'electrical' ? s.gap : s.chemical), 9);
+      expect(base.synapses![i].weight).toBeCloseTo(p.weight * (p.kind === 'electrical' ? s.gap : s.chemical), 9);
+      // With them (the default) a weight is scaled, never created, removed or negated.
+      expect(m.weight === 0, `${p.from} → ${p.to}`).toBe(p.weight === 0);
+      expect(m.weight, `${p.from} → ${p.to}`).toBeGreaterThanOrEqual(0);
     });
     expect(modelled.muscles!.length).toBe(plain.muscles!.length);
     // Each AVB takes its class's parameters over the defaults; every neuron is graded still.
@@ -102,8 +113,8 @@ describe('the class model (worm-model.json)', () => {
 
   it('sizes a class (sizes): capacitance, K⁺ rectifier and every chemical input × k, τ and junctions kept, so its steady V answers the same inputs', () => {
     const plain = importConnectome(tables(), { classModel: false }).circuit.doc;
-    const one = applyWormModel(plain, WORM_MODEL);
-    const ten = applyWormModel(plain, { ...WORM_MODEL, sizes: { AVA: 10 } });
+    const one = applyWormModel(plain, BASE);
+    const ten = applyWormModel(plain, { ...BASE, sizes: { AVA: 10 } });
     const params = (doc: typeof one, id: string) => doc.neurons.find((n) => n.id === id)!.params!;
     expect(params(ten, 'AVAL')).toMatchObject({ ...params(one, 'AVAL'), capacitance: 10, gKNs: 5, plateauNs: 0 });
     expect(params(ten, 'AVBL')).toEqual(params(one, 'AVBL'));
@@ -116,13 +127,13 @@ describe('the class model (worm-model.json)', () => {
     const full = (p: Record<string, unknown>) =>
       ({ ...Object.fromEntries(Object.entries(MODELS.graded.params).map(([k, d]) => [k, d.default])), ...p }) as never;
     for (const pa of [-0.2, 0.1, 0.5]) expect(gradedSteadyV(full(params(ten, 'AVAL')), 10 * pa)).toBeCloseTo(gradedSteadyV(full(params(one, 'AVAL')), pa), 6);
-    expect(applyWormModel(plain, { ...WORM_MODEL, sizes: {} })).toEqual(one);
+    expect(applyWormModel(plain, { ...BASE, sizes: {} })).toEqual(one);
   });
 
   it('scales the wiring’s own gap junctions between two class groups (gaps), either direction, and nothing else', () => {
     const plain = importConnectome(tables(), { classModel: false }).circuit.doc;
-    const one = applyWormModel(plain, WORM_MODEL);
-    const three = applyWormModel(plain, { ...WORM_MODEL, gaps: [{ between: ['AVA'], and: ['DA', 'VA'], scale: 3 }] });
+    const one = applyWormModel(plain, BASE);
+    const three = applyWormModel(plain, { ...BASE, gaps: [{ between: ['AVA'], and: ['DA', 'VA'], scale: 3 }] });
     const cls = (id: string) => id.replace(/[LR]$|\d+$/, '');
     let scaled = 0;
     one.synapses!.forEach((s, i) => {
@@ -136,8 +147,8 @@ describe('the class model (worm-model.json)', () => {
 
   it('scales (and signs) the wiring’s own chemical synapses from one class group onto another (chemicals), that direction only', () => {
     const plain = importConnectome(tables(), { classModel: false }).circuit.doc;
-    const one = applyWormModel(plain, WORM_MODEL);
-    const scaled = applyWormModel(plain, { ...WORM_MODEL, chemicals: [{ from: ['RIM'], to: ['AVB'], scale: 5, sign: 'inhibitory' }] });
+    const one = applyWormModel(plain, BASE);
+    const scaled = applyWormModel(plain, { ...BASE, chemicals: [{ from: ['RIM'], to: ['AVB'], scale: 5, sign: 'inhibitory' }] });
     const cls = (id: string) => id.replace(/[LR]$|\d+$/, '');
     let hits = 0;
     one.synapses!.forEach((s, i) => {
@@ -148,18 +159,18 @@ describe('the class model (worm-model.json)', () => {
       expect(sign(scaled.synapses![i]), `${s.from} → ${s.to}`).toBe(hit ? 'inhibitory' : sign(s));
     });
     expect(hits).toBe(4);
-    expect(applyWormModel(plain, { ...WORM_MODEL, chemicals: [] })).toEqual(one);
+    expect(applyWormModel(plain, { ...BASE, chemicals: [] })).toEqual(one);
   });
 
   it('refuses a size or a gap scale out of range, naming the field, the range and the fix', () => {
     const plain = importConnectome(tables(), { classModel: false }).circuit.doc;
-    expect(() => applyWormModel(plain, { ...WORM_MODEL, sizes: { AVA: 0.001 } })).toThrow(/sizes.AVA = 0.001: must be 0.01..1000 .*remove it for 1/);
-    expect(() => applyWormModel(plain, { ...WORM_MODEL, sizes: { AVA: Number.NaN } })).toThrow(/sizes.AVA = NaN: must be 0.01..1000/);
-    expect(() => applyWormModel(plain, { ...WORM_MODEL, gaps: [{ between: ['AVA'], and: ['DA'], scale: -1 }] })).toThrow(
+    expect(() => applyWormModel(plain, { ...BASE, sizes: { AVA: 0.001 } })).toThrow(/sizes.AVA = 0.001: must be 0.01..1000 .*remove it for 1/);
+    expect(() => applyWormModel(plain, { ...BASE, sizes: { AVA: Number.NaN } })).toThrow(/sizes.AVA = NaN: must be 0.01..1000/);
+    expect(() => applyWormModel(plain, { ...BASE, gaps: [{ between: ['AVA'], and: ['DA'], scale: -1 }] })).toThrow(
       /gaps\[0\] \(AVA — DA\) scale -1: must be 0..100/,
     );
-    expect(() => applyWormModel(plain, { ...WORM_MODEL, gaps: [{ between: [], and: ['DA'], scale: 2 }] })).toThrow(/with classes on both sides/);
-    expect(() => applyWormModel(plain, { ...WORM_MODEL, chemicals: [{ from: ['RIM'], to: ['AVB'], scale: -1 }] })).toThrow(
+    expect(() => applyWormModel(plain, { ...BASE, gaps: [{ between: [], and: ['DA'], scale: 2 }] })).toThrow(/with classes on both sides/);
+    expect(() => applyWormModel(plain, { ...BASE, chemicals: [{ from: ['RIM'], to: ['AVB'], scale: -1 }] })).toThrow(
       /chemicals\[0\] \(RIM → AVB\) scale -1: must be 0..1000/,
     );
   });
