@@ -157,10 +157,20 @@ describe('playground on the real simulation', () => {
     await page.waitForTimeout(100);
     poke = (await hook.info(page)).lastPoke as { at: number | null; kind: string };
     expect(poke.at!).toBeGreaterThan(0.9);
-    // 60 px beside the middle of the body, across it: well past the reach of a touch.
+    // 60–90 px beside the middle of the body, across it: well past the reach of a touch. Of the points on either
+    // side, the one farthest from every segment, since a bent body can curl round to meet the first one tried
+    // (a CI run clicked at 0.27 of the body there).
     const a = axis(p.mm);
     const mid = 2 * Math.floor(n / 4);
-    await page.mouse.click(p.px[mid] - a.uy * 60, p.px[mid + 1] + a.ux * 60);
+    const clearance = (x: number, y: number) => {
+      let d = Infinity;
+      for (let i = 0; i < n; i += 2) d = Math.min(d, Math.hypot(p.px[i] - x, p.px[i + 1] - y));
+      return d;
+    };
+    const beside = [60, -60, 90, -90].map((d) => [p.px[mid] - a.uy * d, p.px[mid + 1] + a.ux * d] as const);
+    const [mx, my] = beside.reduce((best, c) => (clearance(c[0], c[1]) > clearance(best[0], best[1]) ? c : best));
+    expect(clearance(mx, my)).toBeGreaterThan(45);
+    await page.mouse.click(mx, my);
     await page.waitForTimeout(100);
     expect(((await hook.info(page)).lastPoke as { at: number | null }).at).toBeNull();
     // Shift-click is a harsh poke.
