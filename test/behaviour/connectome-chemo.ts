@@ -1,8 +1,8 @@
 /**
  * Chemotaxis on the connectome worm (issue 18): does the food odour reach the body, and where does it stop?
  *
- *   npx tsx test/behaviour/connectome-chemo.ts signal [--seed N] [--gain K] [--ms T]
- *   npx tsx test/behaviour/connectome-chemo.ts run [--seeds 1,2,3,4,5] [--gain K] [--s 180]
+ *   npx tsx test/behaviour/connectome-chemo.ts signal [--seed N] [--gain K] [--ms T] [CHANGE ...]
+ *   npx tsx test/behaviour/connectome-chemo.ts run [--seeds 1,2,3,4,5] [--gain K] [--s 180] [CHANGE ...]
  *
  * `signal`: the same worm (the importer's defaults, same seed, same noise) in the food-gradient arena and in the
  * same arena with its food taken away (no odour). Until the two bodies part, every difference between the runs is
@@ -14,7 +14,8 @@
  * chemosensors ablated: distance to the food gained (mm; > 0 = closer) per seed, the chemotaxis index (closer −
  * farther)/(closer + farther) per group.
  * --gain K multiplies every chemical sensor binding's gain (ASE, AWC, AWA: 1 in the import) — a probe of what a
- * stronger transduction would do, not a class model.
+ * stronger transduction would do, not a class model. Any further arguments are class changes as in
+ * connectome-pathways.ts (connectome-changes.ts: param:NAME:OF=V, sign:FROM:TO=±1, …), applied with the gain.
  */
 import { circuitFromDoc } from '../../src/circuits';
 import type { Circuit } from '../../src/circuits/types';
@@ -22,6 +23,7 @@ import { classOf } from '../../src/evolve/classes';
 import { createSimulation, type Simulation } from '../../src/sim/simulation';
 import { getArena } from '../../src/world/builtins';
 import { parseArena } from '../../src/world/parse';
+import { parseChange, withChanges } from './connectome-changes';
 import { importWorm } from './connectome-measure';
 
 const CLASSES = [
@@ -54,9 +56,9 @@ const GRADIENT = getArena('food-gradient');
 /** The food-gradient dish with its food (and so its odour) taken away: the same start, the same plate. */
 const NO_ODOUR = parseArena({ ...JSON.parse(JSON.stringify(GRADIENT)), name: 'food-gradient-no-food', food: [], goals: [] }, 'no-food');
 
-/** The importer's defaults with every chemical sensor binding's gain × k. */
-export function wormWithChemoGain(k: number): Circuit {
-  const worm = importWorm();
+/** The importer's defaults with every chemical sensor binding's gain × k (and the class changes given, CHANGE syntax). */
+export function wormWithChemoGain(k: number, changes: readonly string[] = []): Circuit {
+  const worm = withChanges(importWorm(), changes.map(parseChange));
   if (k === 1) return worm;
   const sensors = (worm.doc.sensors ?? []).map((s) => (s.sensor === 'chemical' ? { ...s, gain: s.gain * k } : s));
   return circuitFromDoc({ ...worm.doc, sensors }, `whole worm, chemical gain ×${k}`);
@@ -84,8 +86,8 @@ function noseChange(sim: Simulation): [number, number, number] {
   return [value[0] - average[0], value[1] - average[1], (value[0] + value[1]) / 2];
 }
 
-function signal(seed: number, gain: number, totalMs: number): void {
-  const circuit = wormWithChemoGain(gain);
+function signal(seed: number, gain: number, totalMs: number, changes: readonly string[]): void {
+  const circuit = wormWithChemoGain(gain, changes);
   const a = createSimulation({ circuit, seed, arena: GRADIENT });
   const b = createSimulation({ circuit, seed, arena: NO_ODOUR });
   const windows = [1000, 5000, totalMs];
@@ -137,9 +139,9 @@ const GROUPS: Record<string, readonly string[]> = {
   'ASE+AWC+AWA ablated': [...CHEMOSENSORS.ASE, ...CHEMOSENSORS.AWC, ...CHEMOSENSORS.AWA],
 };
 
-function runTable(seeds: readonly number[], gain: number, seconds: number): void {
-  const circuit = wormWithChemoGain(gain);
-  console.log(`chemotaxis over ${seconds} s in food-gradient, chemical gain ×${gain}, seeds ${seeds.join(',')}`);
+function runTable(seeds: readonly number[], gain: number, seconds: number, changes: readonly string[]): void {
+  const circuit = wormWithChemoGain(gain, changes);
+  console.log(`chemotaxis over ${seconds} s in food-gradient, chemical gain ×${gain} ${changes.join(' ')}, seeds ${seeds.join(',')}`);
   for (const [group, ablate] of Object.entries(GROUPS)) {
     const gained = seeds.map((seed) => {
       const sim = createSimulation({ circuit, seed, arena: GRADIENT });
@@ -163,7 +165,10 @@ function arg(name: string): string | undefined {
 if (process.argv[1]?.endsWith('connectome-chemo.ts')) {
   const mode = process.argv[2];
   const gain = Number(arg('--gain') ?? 1);
-  if (mode === 'signal') signal(Number(arg('--seed') ?? 1), gain, Number(arg('--ms') ?? 10_000));
-  else if (mode === 'run') runTable((arg('--seeds') ?? '1,2,3,4,5').split(',').map(Number), gain, Number(arg('--s') ?? 180));
-  else console.error('usage: connectome-chemo.ts signal [--seed N] [--gain K] [--ms T] | run [--seeds 1,2,3] [--gain K] [--s 180]');
+  const args = process.argv.slice(3);
+  // CHANGE arguments: those with "=" that are not an option's value.
+  const changes = args.filter((a, i) => a.includes('=') && !args[i - 1]?.startsWith('--'));
+  if (mode === 'signal') signal(Number(arg('--seed') ?? 1), gain, Number(arg('--ms') ?? 10_000), changes);
+  else if (mode === 'run') runTable((arg('--seeds') ?? '1,2,3,4,5').split(',').map(Number), gain, Number(arg('--s') ?? 180), changes);
+  else console.error('usage: connectome-chemo.ts signal [--seed N] [--gain K] [--ms T] [CHANGE ...] | run [--seeds 1,2,3] [--gain K] [--s 180] [CHANGE ...]');
 }
