@@ -2,20 +2,23 @@
  * Issue 18's touch and ablation targets on the connectome worm, read from the pose (reversal-start and
  * omega-turn events, centroid speed), for docs/biology.md's "Whole worm" table:
  *
- *   npx tsx test/behaviour/connectome-targets.ts [--seeds 6,7,8,9,10] [--model-at COMMIT]
+ *   npx tsx test/behaviour/connectome-targets.ts [--seeds 6,7,8,9,10] [--model-at COMMIT | --circuit FILE]
  *
- * Default: the importer's defaults; `--model-at` the worm-model.json of that commit. Per seed: a gentle
+ * Default: the importer's defaults; `--model-at` the worm-model.json of that commit; `--circuit` a circuit file (a fit's best). Per seed: a gentle
  * touch at 5 s (nose 0.05, body 0.2, tail 0.9) intact and with the cells the literature ablates, a harsh
  * head touch, and reversals over 60 s of crawling intact and with AIY ablated (Gray et al. 2005).
  */
-import type { Circuit } from '../../src/circuits';
+import { readFileSync } from 'node:fs';
+import { type Circuit, parseCircuit } from '../../src/circuits';
 import { connectomeWorm, importWorm, importWormAt, touchResponse } from './connectome-measure';
 import { parseSeeds } from './connectome-targets-seeds';
 
 const args = process.argv.slice(2);
 const seeds = parseSeeds(args);
 const at = args.indexOf('--model-at');
-const circuit: Circuit = at >= 0 ? importWormAt(args[at + 1] ?? '') : importWorm();
+const file = args.indexOf('--circuit');
+const circuit: Circuit =
+  at >= 0 ? importWormAt(args[at + 1] ?? '') : file >= 0 ? parseCircuit(readFileSync(args[file + 1], 'utf8'), args[file + 1]) : importWorm();
 
 /** A harsh touch at the head after 5 s: did it reverse within 1.5 s, and did an omega turn follow within 10 s? */
 function harsh(seed: number): { reversed: boolean; omega: boolean } {
@@ -43,7 +46,7 @@ const within = (r: { latencyMs: number | null }) => r.latencyMs !== null && r.la
 const count = (xs: boolean[]) => `${xs.filter(Boolean).length} of ${xs.length}`;
 const speeds = (rs: { speedBefore: number; speedAfter: number }[]) => rs.map((r) => `×${(r.speedAfter / Math.max(r.speedBefore, 1e-9)).toFixed(2)}`).join(' ');
 
-console.log(`== ${at >= 0 ? `class model at ${args[at + 1]}` : 'class model (default)'}, seeds ${seeds.join(', ')}`);
+console.log(`== ${at >= 0 ? `class model at ${args[at + 1]}` : file >= 0 ? args[file + 1] : 'class model (default)'}, seeds ${seeds.join(', ')}`);
 const touch = (where: number, ablate: string[] = []) => seeds.map((s) => touchResponse(circuit, s, where, ablate));
 const nose = touch(0.05);
 const noseNoAva = touch(0.05, ['AVAL', 'AVAR', 'AVDL', 'AVDR']);
