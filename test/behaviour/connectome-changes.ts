@@ -7,6 +7,8 @@
  *   param:NAME:OF=V         a model parameter of those classes (e.g. param:vHalfMv:DD,VD=-45)
  *   stretch:OF=G            the stretch receptors' gain of those classes
  *   sensor:OF=G             the touch receptors' gain of those classes (the binding's gain: 30 in the class model)
+ *   muscle:OF=G             every muscle binding of those classes set to gain G (the spec's `gain: muscle`; inhibitory
+ *                           GABA bindings take G < 0)
  *   sign:FROM:TO=S          the chemical synapses' sign, S < 0 inhibitory, S > 0 excitatory (e.g. sign:AVA:AVB=-1)
  *   rule:OF:REACH:FOLLOW=G  adds stretch receptors to those classes as the class model builds them (worm-model.ts:
  *                           the bend REACH body lengths ahead of each cell's muscles, negative = behind; FOLLOW same |
@@ -26,7 +28,7 @@ import { MODELS } from '../../src/neural/models';
 import { importWorm } from './connectome-measure';
 
 const USAGE =
-  'write scale:KIND:FROM:TO=K, param:NAME:OF=V, stretch:OF=G, sensor:OF=G, sign:FROM:TO=±1, rule:OF:REACH:FOLLOW=G or size:OF=K (e.g. scale:electrical:AVB:DB,VB=4)';
+  'write scale:KIND:FROM:TO=K, param:NAME:OF=V, stretch:OF=G, sensor:OF=G, muscle:OF=G, sign:FROM:TO=±1, rule:OF:REACH:FOLLOW=G or size:OF=K (e.g. scale:electrical:AVB:DB,VB=4)';
 
 export type Change = { entry: FreeEntry; value: number } | { rule: StretchRule } | { size: { classes: readonly string[]; k: number } };
 
@@ -64,6 +66,7 @@ export function parseChange(arg: string): Change {
   if (parts[0] === 'stretch' && parts.length === 2) return { entry: { ...common, what: 'sensorGain', sensor: 'stretch', of: list(parts[1]) }, value };
   if (parts[0] === 'sign' && parts.length === 3) return { entry: { ...common, what: 'sign', from: list(parts[1]), to: list(parts[2]) }, value };
   if (parts[0] === 'sensor' && parts.length === 2) return { entry: { ...common, what: 'sensorGain', sensor: 'touch', of: list(parts[1]) }, value };
+  if (parts[0] === 'muscle' && parts.length === 2) return { entry: { ...common, what: 'muscleGain', of: list(parts[1]) }, value };
   throw new Error(`change "${arg}": not understood; ${USAGE}`);
 }
 
