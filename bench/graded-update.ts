@@ -9,28 +9,28 @@
  * side, the median of the per-round ratios (> 1 is faster here), and whether
  * the two memories ended the same bit for bit.
  *
- *   npx tsx bench/graded-update.ts BEFORE_DIR [--circuit connectome|worm-conductance] [--rounds 30] [--calls 10000]
+ *   npx tsx bench/graded-update.ts BEFORE_DIR [--circuit connectome|worm] [--rounds 30] [--calls 10000]
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildWorm } from '../src/circuits/builtin/generate';
-import { circuitFromDoc } from '../src/circuits/circuit';
+import { getBuiltinCircuit } from '../src/circuits/builtin';
 import { gradedArenaOf } from '../src/neural/compile/populations';
 import { BYTES } from '../src/neural/wasm/graded-step-bytes';
 import { Simulation } from '../src/sim/simulation';
 import { alternatePair, checkoutArgs, spread } from './measure';
 import { benchCircuit } from './sim';
 
-const { before, opt } = checkoutArgs('usage: npx tsx bench/graded-update.ts BEFORE_DIR [--circuit connectome|worm-conductance] [--rounds 30] [--calls 10000]');
+const { before, opt } = checkoutArgs('usage: npx tsx bench/graded-update.ts BEFORE_DIR [--circuit connectome|worm] [--rounds 30] [--calls 10000]');
 const circuit = opt('--circuit', 'connectome');
 const rounds = Number(opt('--rounds', '30'));
 const calls = Number(opt('--calls', '10000'));
-if (!['connectome', 'worm-conductance'].includes(circuit)) throw new Error(`--circuit must be connectome or worm-conductance, got ${JSON.stringify(circuit)}`);
+if (!['connectome', 'worm'].includes(circuit))
+  throw new Error(`--circuit must be connectome or worm (the default worm, on conductance synapses), got ${JSON.stringify(circuit)}`);
 if (!Number.isInteger(rounds) || rounds < 2) throw new Error(`--rounds must be a whole number ≥ 2, got ${opt('--rounds', '')}`);
 if (!Number.isInteger(calls) || calls < 1) throw new Error(`--calls must be a whole number ≥ 1, got ${opt('--calls', '')}`);
 
 const sim = new Simulation({
-  circuit: circuit === 'connectome' ? benchCircuit().circuit : circuitFromDoc(buildWorm({ membrane: 'conductance' }), 'worm (conductance)'),
+  circuit: circuit === 'connectome' ? benchCircuit().circuit : getBuiltinCircuit('worm'),
   arena: 'plate',
   seed: 1,
 });
